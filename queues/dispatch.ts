@@ -1,0 +1,50 @@
+/**
+ * The contract between producers (API, scheduler, reconciler) and the dispatch workers.
+ * Queue names never change: a breaking job shape gets a new queue name.
+ * This module imports only zod and opens no connection.
+ */
+import { z } from 'zod';
+
+export const CHANNELS = ['sms', 'voice', 'email'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const DISPATCH_QUEUE: Readonly<Record<Channel, string>> = Object.freeze({
+  sms: 'dispatch-sms',
+  voice: 'dispatch-voice',
+  email: 'dispatch-email',
+});
+
+/** Periodic housekeeping (the reconciler) runs from this queue. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const RECONCILE_JOB = 'reconcile';
+
+/**
+ * Job data is ids only: the audit store holds the content, so a delayed job costs little Redis
+ * memory and can never disagree with the record. The job id is the message id.
+ */
+export const DispatchJob = z.object({
+  messageId: z.string().min(1),
+  reminderId: z.string().min(1),
+  borrowerId: z.string().min(1),
+  channel: Channel,
+});
+export type DispatchJob = z.infer<typeof DispatchJob>;
+
+export interface DispatchJobOptionsInput {
+  /** First retry delay in ms; each later one doubles (with jitter). */
+  backoffMs: number;
+  /** Attempts in all, the first included. */
+  attempts: number;
+}
+
+export const DEFAULT_DISPATCH_JOB_OPTIONS: DispatchJobOptionsInput = { backoffMs: 5_000, attempts: 10 };
+
+export function dispatchJobOptions(input: DispatchJobOptionsInput = DEFAULT_DISPATCH_JOB_OPTIONS) {
+  return {
+    attempts: input.attempts,
+    backoff: { type: 'exponential' as const, delay: input.backoffMs, jitter: 0.3 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The HTTP API as an express app factory. It stores and enqueues; it never sends anything.
+ */
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Queue } from 'bullmq';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
+import type { Intake } from '../scheduler/intake.js';
+import type { Catalogue } from '../templates/catalogue.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { borrowersRouter } from './borrowers.routes.js';
+import { healthRouter, type ReadinessCheck } from './health.routes.js';
+import { buildOpenApi } from './openapi.js';
+import { outboxRouter } from './outbox.routes.js';
+import { HttpProblem, sendProblem } from './problem.js';
+import { remindersRouter } from './reminders.routes.js';
+
+export interface AppDeps {
+  store: AuditStore;
+  intake: Intake;
+  queues: DispatchQueues;
+  /** Every queue bull-board shows (the dispatch queues and maintenance). */
+  boardQueues: Queue[];
+  catalogue: Catalogue;
+  keyRing: KeyRing;
+  log: Logger;
+  metrics: Metrics;
+  clock: { now(): Date };
+  checks: Record<string, ReadinessCheck>;
+  version: string;
+}
+
+export const BODY_LIMIT = '1mb';
+
+export function makeApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: false }));
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      deps.log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, keyId: req.principal?.keyId }, 'request');
+    });
+    next();
+  });
+
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+
+  app.use(
+    healthRouter({
+      metrics: deps.metrics,
+      checks: deps.checks,
+      refreshGauges: async () => {
+        for (const q of deps.queues.all()) {
+          const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+          for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);
+        }
+      },
+    }),
+  );
+  const openapi = buildOpenApi(deps.version);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  app.use(remindersRouter(deps));
+  app.use(borrowersRouter(deps));
+  app.use(outboxRouter(deps));
+
+  const board = new ExpressAdapter();
+  board.setBasePath('/admin/queues');
+  createBullBoard({ queues: deps.boardQueues.map((q) => new BullMQAdapter(q)), serverAdapter: board });
+  app.use('/admin/queues', requireRole(deps.keyRing, ['admin'], { allowBasic: true }), board.getRouter() as express.Router);
+
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    next(new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`));
+  });
+
+  // Errors: everything a client sees is problem+json.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
+    const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
+    if (e.type === 'entity.too.large') {
+      return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
+    }
+    if (e.type === 'entity.parse.failed') {
+      return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
+    }
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
+    }
+    deps.log.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
+  });
+
+  return app;
+}

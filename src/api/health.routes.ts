@@ -1,0 +1,48 @@
+/** Liveness, readiness (Redis and the audit store) and Prometheus metrics; no auth. */
+import { Router, type Request, type Response } from 'express';
+import type { Metrics } from '../observability/metrics.js';
+
+export type ReadinessCheck = () => Promise<void>;
+
+export function healthRouter(deps: { metrics: Metrics; checks: Record<string, ReadinessCheck>; refreshGauges?: () => Promise<void> }): Router {
+  const router = Router();
+  router.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ ok: true });
+  });
+  router.get('/readyz', async (_req: Request, res: Response) => {
+    const results: Record<string, { ok: boolean; error?: string }> = {};
+    await Promise.all(
+      Object.entries(deps.checks).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), 2_000);
+          results[name] = { ok: true };
+        } catch (err) {
+          results[name] = { ok: false, error: (err as Error).message };
+        }
+      }),
+    );
+    const ok = Object.values(results).every((r) => r.ok);
+    res.status(ok ? 200 : 503).json({ ok, checks: results });
+  });
+  router.get('/metrics', async (_req: Request, res: Response) => {
+    await deps.refreshGauges?.().catch(() => undefined);
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  return router;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

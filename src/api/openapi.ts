@@ -1,0 +1,80 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
+ * (zod's own JSON Schema output), so the published contract cannot drift from the checks.
+ */
+import { z } from 'zod';
+import type { ApiRole } from './auth.js';
+import { OutboxQuery } from './outbox.routes.js';
+import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from './schemas.js';
+
+interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  roles: readonly ApiRole[] | null;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<string, string>;
+}
+
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  { method: 'post', path: '/v1/reminders', summary: 'Accept one reminder (idempotent on externalId or the Idempotency-Key header)', roles: ['collector'], body: ReminderInput, responses: { '202': 'accepted', '200': 'a repeat: the original', '400': 'validation failed', '409': 'key reused with a different body', '413': 'body over 1 MB' } },
+  { method: 'post', path: '/v1/reminders/batch', summary: 'Accept up to 1,000 reminders; one bad item fails only itself', roles: ['collector'], body: BatchInput.extend({ reminders: z.array(ReminderInput).min(1).max(1000) }), responses: { '200': 'a result per item' } },
+  { method: 'get', path: '/v1/reminders/{id}', summary: 'The reminder, its messages and their events', roles: ['collector', 'agent', 'compliance'], responses: { '200': 'the reminder', '404': 'not found' } },
+  { method: 'delete', path: '/v1/reminders/{id}', summary: 'Cancel whatever has not been sent', roles: ['collector'], responses: { '200': 'what was cancelled', '404': 'not found' } },
+  { method: 'put', path: '/v1/borrowers/{id}', summary: 'Create or update a borrower', roles: ['collector'], body: BorrowerPut, responses: { '201': 'created', '200': 'updated', '400': 'validation failed' } },
+  { method: 'get', path: '/v1/outbox', summary: 'What the sandbox providers recorded instead of sending', roles: ['agent', 'compliance'], query: OutboxQuery, responses: { '200': '{items}' } },
+  { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
+  { method: 'get', path: '/readyz', summary: 'Readiness: Redis and the audit store answer', roles: null, responses: { '200': 'ready', '503': 'a dependency is down' } },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics', roles: null, responses: { '200': 'text exposition format' } },
+  { method: 'get', path: '/openapi.json', summary: 'This document', roles: null, responses: { '200': 'OpenAPI 3.1' } },
+];
+
+function schemaOf(s: z.ZodType) {
+  return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+export function buildOpenApi(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTE_DOCS) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = r.query
+      ? Object.keys(r.query.shape).map((name) => ({ name, in: 'query', required: false, schema: schemaOf(r.query!.shape[name] as z.ZodType) }))
+      : [];
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
+      summary: r.summary,
+      ...(r.roles ? { security: [{ bearer: [] }], 'x-roles': r.roles } : {}),
+      parameters: [...params, ...query],
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(r.responses).map(([code, description]) => [
+          code,
+          { description, ...(Number(code) >= 400 ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : {}) },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Reminder Dispatch', version, description: 'Courteous SMS, voice and email reminders for overdue repayments.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Borrower: schemaOf(BorrowerInput),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,49 @@
+/** The API's view of stored records. */
+import type { AuditEvent, Message, Reminder } from '../audit/types.js';
+
+export function presentMessage(m: Message, events?: AuditEvent[]) {
+  return {
+    id: m.id,
+    channel: m.channel,
+    status: m.status,
+    to: m.to,
+    template: m.template,
+    templateVersion: m.templateVersion,
+    locale: m.locale,
+    subject: m.subject,
+    body: m.body,
+    provider: m.provider,
+    providerId: m.providerId,
+    attempts: m.attempts,
+    error: m.error,
+    sendAt: m.sendAt,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),
+  };
+}
+
+/** A reminder's overall status: the least advanced of its messages' states that still matter. */
+export function reminderStatus(messages: Message[]): string {
+  if (messages.length === 0) return 'accepted';
+  if (messages.length === 1) return messages[0]!.status;
+  const statuses = new Set(messages.map((m) => m.status));
+  return statuses.size === 1 ? messages[0]!.status : 'mixed';
+}
+
+export function presentReminder(r: Reminder, messages: Message[], eventsByMessage?: Map<string, AuditEvent[]>) {
+  return {
+    id: r.id,
+    externalId: r.externalId,
+    borrowerId: r.borrowerId,
+    channel: r.channel,
+    template: r.template,
+    debt: r.debt,
+    sendAt: r.sendAt,
+    expiresAt: r.expiresAt,
+    metadata: r.metadata,
+    createdAt: r.createdAt,
+    status: reminderStatus(messages),
+    messages: messages.map((m) => presentMessage(m, eventsByMessage?.get(m.id))),
+  };
+}

@@ -1,0 +1,154 @@
+/** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { Router, type Request, type Response } from 'express';
+import type { Channel } from '../../queues/index.js';
+import type { AcceptResult, AuditStore } from '../audit/audit-store.js';
+import type { Metrics } from '../observability/metrics.js';
+import { cancelReminder } from '../scheduler/cancel.js';
+import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
+import type { Intake, ReminderRequest } from '../scheduler/intake.js';
+import type { Catalogue } from '../templates/catalogue.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { HttpProblem, problemBody, type FieldError, validationProblem, zodFieldErrors } from './problem.js';
+import { presentReminder } from './present.js';
+import { BatchInput, ReminderInput } from './schemas.js';
+
+export interface RemindersDeps {
+  store: AuditStore;
+  intake: Intake;
+  queues: DispatchQueues;
+  catalogue: Catalogue;
+  keyRing: KeyRing;
+  metrics: Metrics;
+  clock: { now(): Date };
+}
+
+type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
+
+const DISPATCH_CHANNELS: readonly Channel[] = ['sms', 'voice', 'email'];
+
+function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined): Prepared {
+  const parsed = ReminderInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const r = parsed.data;
+  const entry = catalogue.get(r.template);
+  if (!entry) {
+    return { ok: false, errors: [{ path: 'template', message: `unknown template "${r.template}" (known: ${catalogue.keys().join(', ')})` }] };
+  }
+  if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
+    return { ok: false, errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }] };
+  }
+  const templateChannels = DISPATCH_CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c));
+  const externalId = idempotencyKey ?? r.externalId ?? null;
+  const { externalId: _ignored, ...material } = r;
+  const requestHash = createHash('sha256').update(canonicalize(material) ?? '').digest('hex');
+  const borrowerId = r.borrower?.id ?? r.borrowerId!;
+  return {
+    ok: true,
+    request: {
+      externalId,
+      requestHash,
+      borrower: r.borrower ?? { id: borrowerId },
+      upsertBorrower: r.borrower !== undefined,
+      channel: r.channel,
+      template: r.template,
+      templateChannels,
+      debt: r.debt,
+      sendAt: r.sendAt ? new Date(r.sendAt) : now,
+      expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
+      metadata: r.metadata ?? null,
+    },
+  };
+}
+
+function outcome(result: AcceptResult) {
+  switch (result.kind) {
+    case 'created':
+      return { status: 202, body: presentReminder(result.reminder, result.messages) };
+    case 'repeat':
+      return { status: 200, body: presentReminder(result.reminder, result.messages) };
+    case 'conflict':
+      return {
+        status: 409,
+        body: problemBody(409, 'Idempotency key reused', `this externalId / Idempotency-Key was already used for reminder ${result.reminderId} with a different body`, {
+          reminderId: result.reminderId,
+        }),
+      };
+    case 'invalid':
+      return { status: 400, body: problemBody(400, 'Validation failed', `${result.path}: ${result.message}`, { errors: [{ path: result.path, message: result.message }] }) };
+  }
+}
+
+export function remindersRouter(deps: RemindersDeps): Router {
+  const router = Router();
+  const collector = requireRole(deps.keyRing, ['collector']);
+  const readers = requireRole(deps.keyRing, ['collector', 'agent', 'compliance']);
+
+  const countAccepted = (results: AcceptResult[]) => {
+    for (const r of results) if (r.kind === 'created') for (const m of r.messages) deps.metrics.accepted.inc({ channel: m.channel });
+  };
+
+  router.post('/v1/reminders', collector, async (req: Request, res: Response) => {
+    const key = req.get('idempotency-key')?.trim() || undefined;
+    if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
+    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key);
+    if (!prepared.ok) throw validationProblem(prepared.errors);
+    const [result] = await deps.intake.accept([prepared.request], req.principal!.keyId, `api:${req.principal!.keyId}`);
+    countAccepted([result!]);
+    const { status, body } = outcome(result!);
+    if (status >= 400) res.type('application/problem+json');
+    if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
+    res.status(status).send(JSON.stringify(body));
+  });
+
+  router.post('/v1/reminders/batch', collector, async (req: Request, res: Response) => {
+    const batch = BatchInput.safeParse(req.body);
+    if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
+    const now = deps.clock.now();
+    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined));
+    const valid: { index: number; request: ReminderRequest }[] = [];
+    prepared.forEach((p, index) => {
+      if (p.ok) valid.push({ index, request: p.request });
+    });
+    const accepted = valid.length > 0 ? await deps.intake.accept(valid.map((v) => v.request), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
+    countAccepted(accepted);
+    const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
+      p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
+    );
+    valid.forEach((v, i) => {
+      const { status, body } = outcome(accepted[i]!);
+      results[v.index] = { index: v.index, status, body };
+    });
+    const count = (pred: (s: number) => boolean) => results.filter((r) => pred(r.status)).length;
+    res.status(200).json({
+      accepted: count((s) => s === 202),
+      repeated: count((s) => s === 200),
+      rejected: count((s) => s >= 400),
+      results: results.map((r) => (r.status < 300 ? { index: r.index, status: r.status, reminder: r.body } : { index: r.index, status: r.status, problem: r.body })),
+    });
+  });
+
+  router.get('/v1/reminders/:id', readers, async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const found = await deps.store.getReminder(id);
+    if (!found) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const events = new Map(await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)));
+    res.json(presentReminder(found.reminder, found.messages, events));
+  });
+
+  router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
+    if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const found = await deps.store.getReminder(id);
+    res.json({ ...presentReminder(found!.reminder, found!.messages), cancelled: result.cancelled, notCancelled: result.notCancelled });
+  });
+
+  return router;
+}
+
+function validationProblemBody(errors: FieldError[]) {
+  const p = validationProblem(errors);
+  return problemBody(p.status, p.title, p.detail, p.extra);
+}

@@ -1,0 +1,130 @@
+/**
+ * Request schemas for the v1 API. They validate, normalise (E.164 phones, canonical locales)
+ * and feed the OpenAPI document, so the contract and the checks cannot drift apart.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export const Phone = z.string().transform((value, ctx) => {
+  const parsed = value.trim().startsWith('+') ? parsePhoneNumberFromString(value.trim()) : undefined;
+  if (!parsed || !parsed.isValid()) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `phone "${value}" is not a valid E.164 number: give the country code and the whole number, e.g. +14155550100`,
+    });
+    return z.NEVER;
+  }
+  return parsed.number;
+});
+
+export const TimeZone = z.string().refine((v) => IANAZone.isValidZone(v), {
+  error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
+});
+
+export const Locale = z.string().transform((value, ctx) => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (canonical) return canonical;
+  } catch {
+    // fall through
+  }
+  ctx.addIssue({ code: 'custom', message: `locale "${value}" is not a BCP 47 tag such as "en-US" or "zh-CN"` });
+  return z.NEVER;
+});
+
+export const Money = z.object({
+  amount: z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`) })
+    .regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a decimal string such as "1234.50" (digits, an optional point, no sign or separators)'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "USD" or "CNY"')
+    .refine((c) => KNOWN_CURRENCIES.has(c), { error: (iss) => `unknown currency "${String(iss.input)}"` }),
+});
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export const Blackout = z
+  .object({
+    days: z.array(z.enum(WEEKDAYS)).min(1),
+    from: z.string().regex(HHMM, 'must be HH:MM (00:00 to 24:00)'),
+    to: z.string().regex(HHMM, 'must be HH:MM (00:00 to 24:00)'),
+  })
+  .strict()
+  .refine((b) => b.from < b.to, { error: '"from" must be before "to"', path: ['to'] });
+
+export const Consent = z
+  .object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() })
+  .strict();
+
+const borrowerFields = {
+  name: z.string().trim().min(1).max(200).nullable().optional(),
+  locale: Locale.optional(),
+  timezone: z.union([TimeZone, z.array(TimeZone).min(1).max(10)]).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  email: z.email({ error: (iss) => `"${String(iss.input)}" is not an email address` }).nullable().optional(),
+  consent: Consent.optional(),
+  blackouts: z.array(Blackout).max(50).optional(),
+};
+
+export const BorrowerId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, 'letters, digits and . _ : @ - only');
+
+export const BorrowerInput = z.object({ id: BorrowerId, ...borrowerFields }).strict();
+export type BorrowerInput = z.infer<typeof BorrowerInput>;
+
+/** PUT /v1/borrowers/:id: the id comes from the path (a body id, if given, must match). */
+export const BorrowerPut = z.object({ id: BorrowerId.optional(), ...borrowerFields }).strict();
+
+const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00' });
+
+export const Debt = z
+  .object({
+    accountRef: z.string().trim().min(1).max(64),
+    creditor: z.string().trim().min(1).max(200),
+    amountDue: Money,
+    dueDate: z.iso.date({ error: 'must be a date, YYYY-MM-DD' }),
+    daysOverdue: z.number().int().min(-366).max(100_000),
+    minimumPayment: Money.optional(),
+    paymentUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  })
+  .strict();
+
+export const ReminderChannel = z.enum(['sms', 'voice', 'email', 'auto']);
+
+export const ReminderInput = z
+  .object({
+    externalId: z.string().min(1).max(200).optional(),
+    borrower: BorrowerInput.optional(),
+    borrowerId: BorrowerId.optional(),
+    debt: Debt,
+    channel: ReminderChannel,
+    template: z.string().min(1).max(100),
+    sendAt: isoInstant.optional(),
+    expiresAt: isoInstant.optional(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .refine((m) => JSON.stringify(m).length <= 4096, 'must be at most 4 KB of JSON')
+      .optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.borrower && !r.borrowerId) {
+      ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId of one created with PUT /v1/borrowers/:id' });
+    }
+    if (r.borrower && r.borrowerId && r.borrower.id !== r.borrowerId) {
+      ctx.addIssue({ code: 'custom', path: ['borrowerId'], message: `differs from borrower.id ("${r.borrower.id}")` });
+    }
+    if (r.sendAt && r.expiresAt && Date.parse(r.expiresAt) <= Date.parse(r.sendAt)) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after sendAt' });
+    }
+  });
+export type ReminderInput = z.infer<typeof ReminderInput>;
+
+export const MAX_BATCH = 1000;
+export const BatchInput = z
+  .object({ reminders: z.array(z.unknown()).min(1, 'at least one reminder').max(MAX_BATCH, `at most ${MAX_BATCH} reminders per batch`) })
+  .strict();

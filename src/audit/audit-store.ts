@@ -1,0 +1,543 @@
+/**
+ * The audit store: the source of truth for borrowers, reminders, messages and their events.
+ * One implementation over kysely serves SQLite and PostgreSQL with the same queries.
+ */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Channel } from '../../queues/index.js';
+import { openDb, type Dialect } from './db.js';
+import { GENESIS_HASH, eventHash, messageChain } from './hash-chain.js';
+import { migrateToLatest } from './migrations.js';
+import type { BorrowersTable, Database, MessagesTable, RemindersTable } from './schema.js';
+import {
+  type AuditEvent,
+  type Borrower,
+  type BorrowerStatus,
+  type Message,
+  type MessageStatus,
+  PENDING_STATUSES,
+  type Reminder,
+} from './types.js';
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+/** The fields of a borrower a caller may set; absent ones are left as they are. */
+export interface BorrowerPatch {
+  id: string;
+  name?: string | null | undefined;
+  locale?: string | undefined;
+  timezone?: string | string[] | null | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  consent?: Partial<Borrower['consent']> | undefined;
+  blackouts?: Borrower['blackouts'] | undefined;
+}
+
+export interface NewMessage {
+  id: string;
+  channel: Channel;
+  template: string;
+  locale: string;
+  to: string;
+  sendAt: string;
+}
+
+export interface NewReminder {
+  id: string;
+  externalId: string | null;
+  requestHash: string;
+  borrower: BorrowerPatch;
+  /** Inline borrower data to upsert; when false the borrower must already exist. */
+  upsertBorrower: boolean;
+  channel: Channel | 'auto';
+  template: string;
+  debt: Reminder['debt'];
+  sendAt: string;
+  expiresAt: string | null;
+  metadata: Record<string, unknown> | null;
+  /** Resolves the messages once the borrower is known (the channel `auto` looks at contact data). */
+  messages: (borrower: Borrower) => NewMessage[] | { error: { path: string; message: string } };
+}
+
+export type AcceptResult =
+  | { kind: 'created'; reminder: Reminder; messages: Message[] }
+  | { kind: 'repeat'; reminder: Reminder; messages: Message[] }
+  | { kind: 'conflict'; reminderId: string }
+  | { kind: 'invalid'; path: string; message: string };
+
+export interface EventInput {
+  type: string;
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+export interface TransitionInput extends EventInput {
+  from: readonly MessageStatus[];
+  to: MessageStatus;
+  patch?: Partial<
+    Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message'>
+  > & { incrementAttempts?: boolean };
+}
+
+export interface OutboxEntry {
+  messageId: string;
+  channel: Channel;
+  to: string;
+  subject: string | null;
+  body: string;
+  payload: Record<string, unknown>;
+}
+
+export interface OutboxRecord extends OutboxEntry {
+  id: number;
+  createdAt: string;
+}
+
+const DEFAULT_CONSENT = { sms: true, voice: true, email: true };
+
+export interface AuditStore {
+  readonly dialect: Dialect;
+  readonly db: Kysely<Database>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  upsertBorrower(patch: BorrowerPatch, now: Date): Promise<{ borrower: Borrower; created: boolean }>;
+  getBorrower(id: string): Promise<Borrower | undefined>;
+  acceptReminders(items: NewReminder[], clientId: string, now: Date, actor: string): Promise<AcceptResult[]>;
+  getReminder(id: string): Promise<{ reminder: Reminder; messages: Message[] } | undefined>;
+  getMessage(id: string): Promise<Message | undefined>;
+  getReminderOfMessage(messageId: string): Promise<{ reminder: Reminder; message: Message; borrower: Borrower } | undefined>;
+  listEvents(messageId: string): Promise<AuditEvent[]>;
+  /** Moves a message from one of `from` to `to` and records the event; false when it was in no `from` state. */
+  transition(messageId: string, input: TransitionInput, now: Date): Promise<boolean>;
+  /** The same for many messages in one transaction; returns the ids that moved. */
+  transitionMany(messageIds: string[], input: TransitionInput, now: Date): Promise<string[]>;
+  /** Accepted rows older than `before`: the reconciler's input (a crash between commit and enqueue). */
+  findAccepted(before: Date, limit: number): Promise<Message[]>;
+  /** Messages that should have a job (queued, deferred, sending), in id order after `afterId`. */
+  findAwaitingJob(afterId: string, limit: number): Promise<Message[]>;
+  recordOutbox(entry: OutboxEntry, now: Date): Promise<void>;
+  listOutbox(limit: number): Promise<OutboxRecord[]>;
+}
+
+export async function openAuditStore(url: string, options: { schema?: string } = {}): Promise<AuditStore> {
+  const { db, dialect } = await openDb(url, options);
+  await migrateToLatest(db, dialect);
+  return makeAuditStore(db, dialect);
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+function parseJson<T>(v: string | null): T | null {
+  return v === null ? null : (JSON.parse(v) as T);
+}
+
+function toBorrower(r: BorrowersTable): Borrower {
+  return {
+    id: r.id,
+    name: r.name,
+    locale: r.locale,
+    timezone: parseJson<string | string[]>(r.timezone),
+    phone: r.phone,
+    email: r.email,
+    consent: { ...DEFAULT_CONSENT, ...(parseJson<Partial<Borrower['consent']>>(r.consent) ?? {}) },
+    optOuts: parseJson<Borrower['optOuts']>(r.opt_outs) ?? [],
+    blackouts: parseJson<Borrower['blackouts']>(r.blackouts) ?? [],
+    status: r.status as BorrowerStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toReminder(r: RemindersTable): Reminder {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    externalId: r.external_id,
+    borrowerId: r.borrower_id,
+    channel: r.channel as Reminder['channel'],
+    template: r.template,
+    debt: JSON.parse(r.debt) as Reminder['debt'],
+    sendAt: r.send_at,
+    expiresAt: r.expires_at,
+    metadata: parseJson<Record<string, unknown>>(r.metadata),
+    createdAt: r.created_at,
+  };
+}
+
+function toMessage(r: MessagesTable): Message {
+  return {
+    id: r.id,
+    reminderId: r.reminder_id,
+    borrowerId: r.borrower_id,
+    channel: r.channel as Channel,
+    template: r.template,
+    templateVersion: r.template_version,
+    locale: r.locale,
+    to: r.to_addr,
+    subject: r.subject,
+    body: r.body,
+    status: r.status as MessageStatus,
+    provider: r.provider,
+    providerId: r.provider_id,
+    attempts: Number(r.attempts),
+    error: r.error_code === null && r.error_message === null ? null : { code: r.error_code, message: r.error_message },
+    sendAt: r.send_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function appendEvent(
+  trx: Conn,
+  at: {
+    chain: string;
+    messageId: string | null;
+    borrowerId: string;
+    now: string;
+    /** Known previous link (a new chain passes null, seq 1). Undefined: read it. */
+    prev?: { seq: number; hash: string } | null;
+  },
+  input: EventInput,
+): Promise<void> {
+  let prev = at.prev;
+  if (prev === undefined) {
+    prev =
+      (await trx
+        .selectFrom('events')
+        .select(['seq', 'hash'])
+        .where('chain', '=', at.chain)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst()) ?? null;
+  }
+  const seq = prev ? Number(prev.seq) + 1 : 1;
+  const prevHash = prev ? prev.hash : GENESIS_HASH;
+  const data = input.data ?? {};
+  const fields = {
+    chain: at.chain,
+    seq,
+    messageId: at.messageId,
+    borrowerId: at.borrowerId,
+    type: input.type,
+    at: at.now,
+    actor: input.actor,
+    data,
+  };
+  await trx
+    .insertInto('events')
+    .values({
+      chain: fields.chain,
+      seq,
+      message_id: fields.messageId,
+      borrower_id: fields.borrowerId,
+      type: fields.type,
+      at: fields.at,
+      actor: fields.actor,
+      data: json(data),
+      prev_hash: prevHash,
+      hash: eventHash(prevHash, fields),
+    })
+    .execute();
+}
+
+/** Moves one message between states and appends the event, inside the caller's transaction. */
+async function transitionIn(trx: Conn, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
+  const { incrementAttempts, ...patch } = input.patch ?? {};
+  // The conditional update also locks the row (PostgreSQL), so events of one message are
+  // appended one at a time and its chain never forks.
+  const updated = await trx
+    .updateTable('messages')
+    .set({
+      ...patch,
+      status: input.to,
+      updated_at: nowIso,
+      ...(incrementAttempts ? { attempts: sql<number>`attempts + 1` } : {}),
+    })
+    .where('id', '=', messageId)
+    .where('status', 'in', [...input.from])
+    .returning(['borrower_id', 'attempts'])
+    .executeTakeFirst();
+  if (!updated) return false;
+  const data = { ...(input.data ?? {}), ...(incrementAttempts ? { attempt: Number(updated.attempts) } : {}) };
+  await appendEvent(
+    trx,
+    { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso },
+    { type: input.type, actor: input.actor, data },
+  );
+  return true;
+}
+
+function borrowerUpdateSet(p: BorrowerPatch, existing: Borrower | undefined, nowIso: string): Partial<BorrowersTable> {
+  const set: Partial<BorrowersTable> = { updated_at: nowIso };
+  if (p.name !== undefined) set.name = p.name;
+  if (p.locale !== undefined) set.locale = p.locale;
+  if (p.timezone !== undefined) set.timezone = p.timezone === null ? null : json(p.timezone);
+  if (p.phone !== undefined) set.phone = p.phone;
+  if (p.email !== undefined) set.email = p.email;
+  if (p.consent !== undefined) set.consent = json({ ...(existing?.consent ?? DEFAULT_CONSENT), ...p.consent });
+  if (p.blackouts !== undefined) set.blackouts = json(p.blackouts);
+  return set;
+}
+
+async function upsertBorrowerIn(trx: Conn, p: BorrowerPatch, nowIso: string): Promise<{ borrower: Borrower; created: boolean }> {
+  const existingRow = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirst();
+  const existing = existingRow ? toBorrower(existingRow) : undefined;
+  if (existing) {
+    await trx.updateTable('borrowers').set(borrowerUpdateSet(p, existing, nowIso)).where('id', '=', p.id).execute();
+  } else {
+    await trx
+      .insertInto('borrowers')
+      .values({
+        id: p.id,
+        name: p.name ?? null,
+        locale: p.locale ?? 'en-US',
+        timezone: p.timezone === undefined || p.timezone === null ? null : json(p.timezone),
+        phone: p.phone ?? null,
+        email: p.email ?? null,
+        consent: json({ ...DEFAULT_CONSENT, ...(p.consent ?? {}) }),
+        opt_outs: '[]',
+        blackouts: json(p.blackouts ?? []),
+        status: 'active',
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .execute();
+  }
+  const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+  return { borrower: toBorrower(row), created: !existing };
+}
+
+export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditStore {
+  async function messagesOf(conn: Conn, reminderId: string): Promise<Message[]> {
+    const rows = await conn.selectFrom('messages').selectAll().where('reminder_id', '=', reminderId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toMessage);
+  }
+
+  return {
+    dialect,
+    db,
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
+    async close() {
+      await db.destroy();
+    },
+
+    async upsertBorrower(patch, now) {
+      return db.transaction().execute((trx) => upsertBorrowerIn(trx, patch, now.toISOString()));
+    },
+
+    async getBorrower(id) {
+      const row = await db.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toBorrower(row) : undefined;
+    },
+
+    async acceptReminders(items, clientId, now, actor) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        // Borrowers first, in id order, so concurrent batches lock rows in the same order.
+        const borrowers = new Map<string, Borrower>();
+        const patches = new Map<string, BorrowerPatch>();
+        for (const item of items) {
+          if (item.upsertBorrower) patches.set(item.borrower.id, { ...patches.get(item.borrower.id), ...item.borrower });
+        }
+        for (const id of [...patches.keys()].sort()) {
+          borrowers.set(id, (await upsertBorrowerIn(trx, patches.get(id)!, nowIso)).borrower);
+        }
+
+        const results: AcceptResult[] = [];
+        for (const item of items) {
+          let borrower = borrowers.get(item.borrower.id);
+          if (!borrower) {
+            const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', item.borrower.id).executeTakeFirst();
+            if (!row) {
+              results.push({ kind: 'invalid', path: 'borrowerId', message: `no borrower with id "${item.borrower.id}": send the borrower inline or create it with PUT /v1/borrowers/:id` });
+              continue;
+            }
+            borrower = toBorrower(row);
+            borrowers.set(borrower.id, borrower);
+          }
+          const resolved = item.messages(borrower);
+          if (!Array.isArray(resolved)) {
+            results.push({ kind: 'invalid', ...resolved.error });
+            continue;
+          }
+
+          const inserted = await trx
+            .insertInto('reminders')
+            .values({
+              id: item.id,
+              client_id: clientId,
+              external_id: item.externalId,
+              request_hash: item.requestHash,
+              borrower_id: borrower.id,
+              channel: item.channel,
+              template: item.template,
+              debt: json(item.debt),
+              send_at: item.sendAt,
+              expires_at: item.expiresAt,
+              metadata: item.metadata === null ? null : json(item.metadata),
+              created_at: nowIso,
+            })
+            .onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+
+          if (!inserted) {
+            const original = await trx
+              .selectFrom('reminders')
+              .selectAll()
+              .where('client_id', '=', clientId)
+              .where('external_id', '=', item.externalId)
+              .executeTakeFirstOrThrow();
+            if (original.request_hash !== item.requestHash) {
+              results.push({ kind: 'conflict', reminderId: original.id });
+            } else {
+              results.push({ kind: 'repeat', reminder: toReminder(original), messages: await messagesOf(trx, original.id) });
+            }
+            continue;
+          }
+
+          for (const m of resolved) {
+            await trx
+              .insertInto('messages')
+              .values({
+                id: m.id,
+                reminder_id: item.id,
+                borrower_id: borrower.id,
+                channel: m.channel,
+                template: m.template,
+                template_version: null,
+                locale: m.locale,
+                to_addr: m.to,
+                subject: null,
+                body: null,
+                status: 'accepted',
+                provider: null,
+                provider_id: null,
+                attempts: 0,
+                error_code: null,
+                error_message: null,
+                send_at: m.sendAt,
+                created_at: nowIso,
+                updated_at: nowIso,
+              })
+              .execute();
+            await appendEvent(
+              trx,
+              { chain: messageChain(m.id), messageId: m.id, borrowerId: borrower.id, now: nowIso, prev: null },
+              { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
+            );
+          }
+          const reminderRow = await trx.selectFrom('reminders').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+          results.push({ kind: 'created', reminder: toReminder(reminderRow), messages: await messagesOf(trx, item.id) });
+        }
+        return results;
+      });
+    },
+
+    async getReminder(id) {
+      const row = await db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      return { reminder: toReminder(row), messages: await messagesOf(db, id) };
+    },
+
+    async getMessage(id) {
+      const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toMessage(row) : undefined;
+    },
+
+    async getReminderOfMessage(messageId) {
+      const m = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
+      if (!m) return undefined;
+      const r = await db.selectFrom('reminders').selectAll().where('id', '=', m.reminder_id).executeTakeFirst();
+      const b = await db.selectFrom('borrowers').selectAll().where('id', '=', m.borrower_id).executeTakeFirst();
+      if (!r || !b) return undefined;
+      return { reminder: toReminder(r), message: toMessage(m), borrower: toBorrower(b) };
+    },
+
+    async listEvents(messageId) {
+      const rows = await db.selectFrom('events').selectAll().where('chain', '=', messageChain(messageId)).orderBy('seq').execute();
+      return rows.map((r) => ({
+        chain: r.chain,
+        seq: Number(r.seq),
+        messageId: r.message_id,
+        borrowerId: r.borrower_id,
+        type: r.type,
+        at: r.at,
+        actor: r.actor,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      }));
+    },
+
+    async transition(messageId, input, now) {
+      return db.transaction().execute((trx) => transitionIn(trx, messageId, input, now.toISOString()));
+    },
+
+    async transitionMany(messageIds, input, now) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const moved: string[] = [];
+        for (const id of messageIds) if (await transitionIn(trx, id, input, nowIso)) moved.push(id);
+        return moved;
+      });
+    },
+
+    async findAccepted(before, limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', '=', 'accepted')
+        .where('created_at', '<', before.toISOString())
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+
+    async findAwaitingJob(afterId, limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', 'in', ['queued', 'deferred', 'sending'])
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+
+    async recordOutbox(entry, now) {
+      await db
+        .insertInto('outbox')
+        .values({
+          message_id: entry.messageId,
+          channel: entry.channel,
+          to_addr: entry.to,
+          subject: entry.subject,
+          body: entry.body,
+          payload: json(entry.payload),
+          created_at: now.toISOString(),
+        })
+        .execute();
+    },
+
+    async listOutbox(limit) {
+      const rows = await db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        messageId: r.message_id,
+        channel: r.channel as Channel,
+        to: r.to_addr,
+        subject: r.subject,
+        body: r.body,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+      }));
+    },
+  };
+}
+
+export { PENDING_STATUSES };

@@ -1,0 +1,38 @@
+/**
+ * Each event's hash is SHA-256 over the previous event's hash and the event's canonical JSON
+ * (RFC 8785). Every message has its own chain (`m:<messageId>`), so writers on different
+ * messages never wait for each other; a borrower-level chain (`b:<borrowerId>`) holds events
+ * that belong to no message.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface HashedFields {
+  chain: string;
+  seq: number;
+  messageId: string | null;
+  borrowerId: string;
+  type: string;
+  at: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export function eventHash(prevHash: string, event: HashedFields): string {
+  const body = canonicalize({
+    chain: event.chain,
+    seq: event.seq,
+    messageId: event.messageId,
+    borrowerId: event.borrowerId,
+    type: event.type,
+    at: event.at,
+    actor: event.actor,
+    data: event.data,
+  });
+  return createHash('sha256').update(prevHash).update(body ?? '').digest('hex');
+}
+
+export const messageChain = (messageId: string) => `m:${messageId}`;
+export const borrowerChain = (borrowerId: string) => `b:${borrowerId}`;

@@ -1,0 +1,87 @@
+/** Table shapes as stored. JSON columns are text; times are ISO-8601 UTC strings (they sort). */
+import type { Generated } from 'kysely';
+
+export interface BorrowersTable {
+  id: string;
+  name: string | null;
+  locale: string;
+  timezone: string | null; // JSON: string | string[]
+  phone: string | null;
+  email: string | null;
+  consent: string; // JSON {sms, voice, email}
+  opt_outs: string; // JSON [{channel, source, at}]
+  blackouts: string; // JSON [{days, from, to}]
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  client_id: string;
+  external_id: string | null;
+  request_hash: string;
+  borrower_id: string;
+  channel: string;
+  template: string;
+  debt: string; // JSON
+  send_at: string;
+  expires_at: string | null;
+  metadata: string | null; // JSON
+  created_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  reminder_id: string;
+  borrower_id: string;
+  channel: string;
+  template: string;
+  template_version: string | null;
+  locale: string;
+  to_addr: string;
+  subject: string | null;
+  body: string | null;
+  status: string;
+  provider: string | null;
+  provider_id: string | null;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  send_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  chain: string;
+  seq: number;
+  message_id: string | null;
+  borrower_id: string;
+  type: string;
+  at: string;
+  actor: string;
+  data: string; // JSON
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  message_id: string;
+  channel: string;
+  to_addr: string;
+  subject: string | null;
+  body: string;
+  payload: string; // JSON: what the real provider would have been given
+  created_at: string;
+}
+
+export interface Database {
+  borrowers: BorrowersTable;
+  reminders: RemindersTable;
+  messages: MessagesTable;
+  events: EventsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,140 @@
+/**
+ * The environment, parsed once. Only main.ts calls loadConfig(process.env); everything else
+ * receives the frozen Config (or the part it needs) as an argument.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const Env = z.object({
+  PORT: int(3000),
+  HOST: z.string().default('127.0.0.1'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('rd'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  API_KEYS: optionalString,
+  POLICY_PROFILE: z.string().default('US-REGF'),
+  POLICY_FILE: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_BASE_URL: z.string().url().default('https://api.twilio.com'),
+  SMTP_URL: optionalString,
+  EMAIL_FROM: optionalString,
+  PUBLIC_BASE_URL: optionalString,
+  SIGNING_SECRET: optionalString,
+  TEMPLATES_DIR: z.string().default('./templates'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CHANNELS: z.string().default('sms,voice,email'),
+  WORKER_CONCURRENCY: int(20),
+  RETRY_ATTEMPTS: int(10),
+  RETRY_BACKOFF_MS: int(5_000),
+  RECONCILE_EVERY_MS: int(15_000),
+  RECONCILE_AFTER_MS: int(10_000),
+  SHUTDOWN_GRACE_MS: int(10_000),
+  PROVIDER_TIMEOUT_MS: int(15_000),
+  REDIS_AUTOSTART: z.enum(['true', 'false']).default('true'),
+});
+
+export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Config {
+  role: Role;
+  port: number;
+  host: string;
+  redisUrl: string;
+  redisAutostart: boolean;
+  queuePrefix: string;
+  dataDir: string;
+  databaseUrl: string;
+  apiKeys: string | undefined;
+  policyProfile: string;
+  policyFile: string | undefined;
+  twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string } | undefined;
+  smtp: { url: string; from: string } | undefined;
+  publicBaseUrl: string;
+  signingSecret: string | undefined;
+  templatesDir: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  workerChannels: Array<'sms' | 'voice' | 'email'>;
+  workerConcurrency: number;
+  retry: { attempts: number; backoffMs: number };
+  reconcile: { everyMs: number; afterMs: number };
+  shutdownGraceMs: number;
+  providerTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonly<Config> {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const roleArg = argv[0] ?? 'all';
+  if (!(ROLES as readonly string[]).includes(roleArg)) {
+    throw new ConfigError(`unknown role "${roleArg}": use one of ${ROLES.join(', ')}`);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+
+  const twilioParts = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM];
+  const twilioSet = twilioParts.filter(Boolean).length;
+  if (twilioSet > 0 && twilioSet < 3) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three or none');
+  }
+  if ((e.SMTP_URL === undefined) !== (e.EMAIL_FROM === undefined)) {
+    throw new ConfigError('SMTP_URL and EMAIL_FROM go together: set both or neither');
+  }
+  const channels = e.WORKER_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const c of channels) {
+    if (c !== 'sms' && c !== 'voice' && c !== 'email') {
+      throw new ConfigError(`WORKER_CHANNELS: unknown channel "${c}" (use sms, voice, email)`);
+    }
+  }
+  if (e.RETRY_ATTEMPTS < 1) throw new ConfigError('RETRY_ATTEMPTS: at least 1');
+
+  return Object.freeze({
+    role: roleArg as Role,
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    redisAutostart: e.REDIS_AUTOSTART === 'true',
+    queuePrefix: e.QUEUE_PREFIX,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'reminders.db')}`,
+    apiKeys: e.API_KEYS,
+    policyProfile: e.POLICY_PROFILE,
+    policyFile: e.POLICY_FILE,
+    twilio:
+      twilioSet === 3
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID!,
+            authToken: e.TWILIO_AUTH_TOKEN!,
+            from: e.TWILIO_FROM!,
+            apiBaseUrl: e.TWILIO_API_BASE_URL,
+          }
+        : undefined,
+    smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    signingSecret: e.SIGNING_SECRET,
+    templatesDir: path.resolve(e.TEMPLATES_DIR),
+    logLevel: e.LOG_LEVEL,
+    workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
+    workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),
+    retry: { attempts: e.RETRY_ATTEMPTS, backoffMs: e.RETRY_BACKOFF_MS },
+    reconcile: { everyMs: Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+  });
+}

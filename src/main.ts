@@ -1,0 +1,83 @@
+/**
+ * The process entry point and the only place that reads the environment.
+ *   node dist/src/main.js [all|api|worker|scheduler]     (npm start = all)
+ */
+import fs from 'node:fs';
+import { parseApiKeys } from './api/auth.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { makeLogger } from './observability/logger.js';
+import { loadOrCreateDevKeys } from './process/api-keys-file.js';
+import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
+import { startService } from './service.js';
+
+function version(): string {
+  try {
+    const file = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find((u) => fs.existsSync(u));
+    const pkg = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }) : {};
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`reminder-dispatch: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = makeLogger({ level: config.logLevel, base: { role: config.role } });
+
+  let apiKeys;
+  if (config.apiKeys) {
+    apiKeys = parseApiKeys(config.apiKeys);
+  } else {
+    const dev = loadOrCreateDevKeys(config.dataDir);
+    apiKeys = dev.records;
+    log.warn({ file: dev.file, created: dev.created }, `API_KEYS is not set: using development keys from ${dev.file} (one per role)`);
+  }
+
+  let privateRedis;
+  try {
+    privateRedis = await ensureRedis({ url: config.redisUrl, autostart: config.redisAutostart, dataDir: config.dataDir, envPath: process.env.PATH ?? '', log });
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) {
+      log.fatal(err.message);
+      process.stderr.write(`reminder-dispatch: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const service = await startService(config, { log, apiKeys, version: version() });
+  if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
+  if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new work, letting jobs in flight finish');
+    const hardStop = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 10_000);
+    hardStop.unref();
+    await service.close();
+    await privateRedis?.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`reminder-dispatch: failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});

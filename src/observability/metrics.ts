@@ -1,0 +1,39 @@
+/** Prometheus metrics, on a registry of their own (one per process, or per app in tests). */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  accepted: Counter<'channel'>;
+  queued: Counter<'channel'>;
+  sent: Counter<'channel' | 'provider'>;
+  failed: Counter<'channel' | 'code'>;
+  retried: Counter<'channel' | 'code'>;
+  suppressed: Counter<'channel' | 'reason'>;
+  deferred: Counter<'channel' | 'code'>;
+  providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
+  queueDepth: Gauge<'queue' | 'state'>;
+}
+
+export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'reminder_dispatch_' });
+  const registers = [registry];
+  return {
+    registry,
+    accepted: new Counter({ name: 'reminders_accepted_total', help: 'Messages accepted through the API, by channel', labelNames: ['channel'], registers }),
+    queued: new Counter({ name: 'messages_queued_total', help: 'Messages handed to BullMQ, by channel', labelNames: ['channel'], registers }),
+    sent: new Counter({ name: 'messages_sent_total', help: 'Messages the provider accepted, by channel', labelNames: ['channel', 'provider'], registers }),
+    failed: new Counter({ name: 'messages_failed_total', help: 'Messages that ended failed, by channel and error code', labelNames: ['channel', 'code'], registers }),
+    retried: new Counter({ name: 'messages_retried_total', help: 'Transient provider errors that scheduled a retry', labelNames: ['channel', 'code'], registers }),
+    suppressed: new Counter({ name: 'messages_suppressed_total', help: 'Messages suppressed before sending, by reason', labelNames: ['channel', 'reason'], registers }),
+    deferred: new Counter({ name: 'messages_deferred_total', help: 'Messages held back to a later time, by reason', labelNames: ['channel', 'code'], registers }),
+    providerLatency: new Histogram({
+      name: 'provider_request_duration_seconds',
+      help: 'Time the provider took to accept or refuse a message',
+      labelNames: ['channel', 'provider', 'outcome'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    queueDepth: new Gauge({ name: 'queue_jobs', help: 'Jobs in each dispatch queue, by state', labelNames: ['queue', 'state'], registers }),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The one error type providers throw. Whether a failure is worth retrying is decided here, in
+ * the adapter that knows the vendor, and nowhere else.
+ */
+export class ProviderError extends Error {
+  override name = 'ProviderError';
+  constructor(
+    message: string,
+    readonly code: string,
+    /** true: retrying cannot help (invalid number, recipient unsubscribed); the message fails. */
+    readonly permanent: boolean,
+    readonly provider: string,
+  ) {
+    super(message);
+  }
+}

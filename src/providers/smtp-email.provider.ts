@@ -1,0 +1,60 @@
+/** Email through any SMTP server, with nodemailer's pooled transport. */
+import nodemailer from 'nodemailer';
+import { ProviderError } from './provider-error.js';
+import type { EmailProvider } from './provider.js';
+
+export interface SmtpEmailOptions {
+  url: string;
+  from: string;
+  timeoutMs: number;
+}
+
+/** The domain part of the From address, for Message-IDs. */
+function fromDomain(from: string): string {
+  const m = /@([^>\s]+)/.exec(from);
+  return m?.[1] ?? 'reminder-dispatch.local';
+}
+
+export function classifySmtpError(err: unknown): ProviderError {
+  const e = (err ?? {}) as { responseCode?: number; code?: string; message?: string };
+  const message = e.message ?? String(err);
+  if (typeof e.responseCode === 'number') {
+    // 5xx: the server refused this message for good; 4xx: try again later.
+    return new ProviderError(message, `smtp-${e.responseCode}`, e.responseCode >= 500, 'smtp');
+  }
+  // Connection, TLS, DNS and timeout errors are transient.
+  return new ProviderError(message, e.code ?? 'smtp-error', false, 'smtp');
+}
+
+export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
+  const url = new URL(o.url);
+  url.searchParams.set('pool', 'true');
+  const transport = nodemailer.createTransport(url.toString(), {
+    connectionTimeout: o.timeoutMs,
+    greetingTimeout: o.timeoutMs,
+    socketTimeout: o.timeoutMs,
+  } as never);
+  const domain = fromDomain(o.from);
+  return {
+    name: 'smtp',
+    async send(req) {
+      try {
+        const info = await transport.sendMail({
+          from: o.from,
+          to: req.to,
+          subject: req.subject,
+          text: req.text,
+          html: req.html,
+          messageId: `<${req.messageId}@${domain}>`,
+          headers: req.headers ?? {},
+        });
+        return { provider: 'smtp', providerId: info.messageId };
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

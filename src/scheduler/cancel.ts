@@ -1,0 +1,27 @@
+/** Cancels what has not been sent yet: the rows move to `cancelled` and their jobs are removed. */
+import type { AuditStore } from '../audit/audit-store.js';
+import { PENDING_STATUSES } from '../audit/types.js';
+import type { DispatchQueues } from './dispatch-queues.js';
+
+export async function cancelReminder(
+  deps: { store: AuditStore; queues: DispatchQueues; clock: { now(): Date } },
+  reminderId: string,
+  actor: string,
+): Promise<{ cancelled: string[]; notCancelled: string[] } | undefined> {
+  const found = await deps.store.getReminder(reminderId);
+  if (!found) return undefined;
+  const cancelled: string[] = [];
+  const notCancelled: string[] = [];
+  for (const m of found.messages) {
+    const ok = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'cancelled', type: 'cancelled', actor }, deps.clock.now());
+    if (ok) {
+      cancelled.push(m.id);
+      // The row is the truth; removing the job only saves the worker a look-up. A job that is
+      // running right now cannot be removed, and will find the row cancelled.
+      await deps.queues.byChannel[m.channel].remove(m.id).catch(() => 0);
+    } else {
+      notCancelled.push(m.id);
+    }
+  }
+  return { cancelled, notCancelled };
+}

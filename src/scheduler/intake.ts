@@ -1,0 +1,121 @@
+/**
+ * Accepting reminders: one transaction writes the reminder, its message rows (state `accepted`)
+ * and their first events; only then are jobs added to BullMQ and the rows marked `queued`.
+ * A crash between the two steps leaves `accepted` rows, which the reconciler enqueues.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '../../queues/index.js';
+import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
+import type { Borrower, Debt, Message } from '../audit/types.js';
+import type { DispatchQueues } from './dispatch-queues.js';
+import { enqueueMessages } from './enqueue.js';
+
+export interface ReminderRequest {
+  externalId: string | null;
+  requestHash: string;
+  borrower: BorrowerPatch;
+  upsertBorrower: boolean;
+  channel: Channel | 'auto';
+  template: string;
+  /** Channels the template has a variant for (the API checks the key exists). */
+  templateChannels: readonly Channel[];
+  debt: Debt;
+  sendAt: Date;
+  expiresAt: Date | null;
+  metadata: Record<string, unknown> | null;
+}
+
+export interface IntakeHooks {
+  /** Test seam: runs after the commit and before the enqueue (a crash here must lose nothing). */
+  afterCommit?: (messages: Message[]) => Promise<void>;
+}
+
+export interface IntakeDeps {
+  store: AuditStore;
+  queues: DispatchQueues;
+  clock: { now(): Date };
+  hooks?: IntakeHooks;
+  onQueued?: (messages: Message[]) => void;
+}
+
+export const newReminderId = () => `rem_${randomUUID().replace(/-/g, '')}`;
+export const newMessageId = () => `msg_${randomUUID().replace(/-/g, '')}`;
+
+/** The address for a channel, or why there is none. */
+function addressFor(borrower: Borrower, channel: Channel): string | undefined {
+  return channel === 'email' ? (borrower.email ?? undefined) : (borrower.phone ?? undefined);
+}
+
+/** `auto`: the gentlest channel the borrower can be reached on and the template has (SMS, email, then voice). */
+const AUTO_ORDER: readonly Channel[] = ['sms', 'email', 'voice'];
+
+export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'channel' | 'templateChannels'>): Channel | { path: string; message: string } {
+  if (req.channel !== 'auto') {
+    if (!req.templateChannels.includes(req.channel)) {
+      return { path: 'channel', message: `the template has no ${req.channel} version (it has: ${req.templateChannels.join(', ')})` };
+    }
+    if (!addressFor(borrower, req.channel)) {
+      const field = req.channel === 'email' ? 'borrower.email' : 'borrower.phone';
+      return { path: field, message: `a ${req.channel} reminder needs the borrower's ${req.channel === 'email' ? 'email address' : 'phone number'}` };
+    }
+    return req.channel;
+  }
+  const usable = AUTO_ORDER.filter(
+    (c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c),
+  );
+  const first = usable[0];
+  if (!first) return { path: 'channel', message: 'channel "auto": the borrower has no phone or email that the template can use' };
+  return first;
+}
+
+export function makeIntake(deps: IntakeDeps) {
+  async function enqueueAndMark(created: Message[]): Promise<void> {
+    if (created.length === 0) return;
+    if (deps.hooks?.afterCommit) await deps.hooks.afterCommit(created);
+    await enqueueMessages(deps.queues, created, deps.clock.now());
+    // Conditional on `accepted`: a worker that already started the job has moved it on.
+    const moved = new Set(
+      await deps.store.transitionMany(
+        created.map((m) => m.id),
+        { from: ['accepted'], to: 'queued', type: 'queued', actor: 'scheduler' },
+        deps.clock.now(),
+      ),
+    );
+    for (const m of created) if (moved.has(m.id)) m.status = 'queued';
+    deps.onQueued?.(created);
+  }
+
+  return {
+    async accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
+      const now = deps.clock.now();
+      const results = await deps.store.acceptReminders(
+        requests.map((req) => ({
+          id: newReminderId(),
+          externalId: req.externalId,
+          requestHash: req.requestHash,
+          borrower: req.borrower,
+          upsertBorrower: req.upsertBorrower,
+          channel: req.channel,
+          template: req.template,
+          debt: req.debt,
+          sendAt: req.sendAt.toISOString(),
+          expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
+          metadata: req.metadata,
+          messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
+            const channel = resolveChannel(borrower, req);
+            if (typeof channel !== 'string') return { error: channel };
+            return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString() }];
+          },
+        })),
+        clientId,
+        now,
+        actor,
+      );
+      const created = results.flatMap((r) => (r.kind === 'created' ? r.messages : []));
+      await enqueueAndMark(created);
+      return results;
+    },
+  };
+}
+
+export type Intake = ReturnType<typeof makeIntake>;

@@ -1,0 +1,107 @@
+/**
+ * The reconciler closes the gap between the audit store (the source of truth) and Redis:
+ * - `accepted` rows older than `afterMs` were committed but never enqueued (a crash between
+ *   the commit and the add): enqueue them and mark them `queued`;
+ * - `queued`, `deferred` and `sending` rows whose job is missing from Redis (Redis lost its
+ *   data): add the job again.
+ * Job id = message id, and the worker checks the store before sending, so running it any
+ * number of times, from any number of processes, sends nothing twice.
+ */
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Logger } from '../observability/logger.js';
+import type { DispatchQueues } from './dispatch-queues.js';
+import { enqueueMessages } from './enqueue.js';
+
+export interface ReconcilerDeps {
+  store: AuditStore;
+  queues: DispatchQueues;
+  clock: { now(): Date };
+  log: Logger;
+  afterMs: number;
+  batchSize?: number;
+}
+
+export interface ReconcileReport {
+  enqueuedAccepted: number;
+  restoredMissing: number;
+}
+
+export function makeReconciler(deps: ReconcilerDeps) {
+  const batch = deps.batchSize ?? 500;
+
+  async function enqueueStaleAccepted(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const cutoff = new Date(deps.clock.now().getTime() - deps.afterMs);
+      const stale = await deps.store.findAccepted(cutoff, batch);
+      if (stale.length === 0) return total;
+      await enqueueMessages(deps.queues, stale, deps.clock.now());
+      const moved = await deps.store.transitionMany(
+        stale.map((m) => m.id),
+        { from: ['accepted'], to: 'queued', type: 'queued', actor: 'reconciler', data: { reason: 'accepted-without-job' } },
+        deps.clock.now(),
+      );
+      total += moved.length;
+      if (stale.length < batch) return total;
+    }
+  }
+
+  async function restoreMissingJobs(): Promise<number> {
+    let restored = 0;
+    let after = '';
+    for (;;) {
+      const open = await deps.store.findAwaitingJob(after, batch);
+      if (open.length === 0) return restored;
+      after = open[open.length - 1]!.id;
+      const states = await Promise.all(open.map((m) => deps.queues.byChannel[m.channel].getJobState(m.id)));
+      const missing = open.filter((_m, i) => states[i] === 'unknown');
+      if (missing.length > 0) {
+        await enqueueMessages(deps.queues, missing, deps.clock.now());
+        restored += missing.length;
+      }
+      if (open.length < batch) return restored;
+    }
+  }
+
+  return {
+    async run(): Promise<ReconcileReport> {
+      const enqueuedAccepted = await enqueueStaleAccepted();
+      const restoredMissing = await restoreMissingJobs();
+      if (enqueuedAccepted + restoredMissing > 0) {
+        deps.log.warn({ enqueuedAccepted, restoredMissing }, 'reconciler re-enqueued messages that had no job');
+      }
+      return { enqueuedAccepted, restoredMissing };
+    },
+  };
+}
+
+export type Reconciler = ReturnType<typeof makeReconciler>;
+
+/** Runs the reconciler every `everyMs` from a BullMQ job scheduler: one run at a time across all processes. */
+export async function startReconcilerSchedule(opts: {
+  connection: ConnectionOptions;
+  prefix: string;
+  everyMs: number;
+  reconciler: Reconciler;
+  log: Logger;
+}): Promise<{ close(): Promise<void> }> {
+  const queue = new Queue(MAINTENANCE_QUEUE, { connection: opts.connection, prefix: opts.prefix });
+  await queue.upsertJobScheduler(RECONCILE_JOB, { every: opts.everyMs }, { name: RECONCILE_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job) => {
+      if (job.name === RECONCILE_JOB) return opts.reconciler.run();
+      return undefined;
+    },
+    { connection: opts.connection, prefix: opts.prefix, concurrency: 1 },
+  );
+  worker.on('failed', (_job, err) => opts.log.error({ err: err.message }, 'reconciler run failed'));
+  return {
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

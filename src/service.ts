@@ -1,0 +1,186 @@
+/**
+ * Wires the service for a role from a Config: the audit store, Redis, queues, providers,
+ * workers, reconciler and HTTP API. main.ts reads the environment and calls this; tests call it
+ * with a Config of their own and choose fakes through the options.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { MAINTENANCE_QUEUE } from '../queues/index.js';
+import { makeApp } from './api/app.js';
+import { type ApiKeyRecord, makeKeyRing } from './api/auth.js';
+import { type AuditStore, openAuditStore } from './audit/audit-store.js';
+import type { Config } from './config/config.js';
+import type { Logger } from './observability/logger.js';
+import { type Metrics, makeMetrics } from './observability/metrics.js';
+import { standingDecision } from './policy/send-decision.js';
+import { makeOutboxProviders } from './providers/outbox.provider.js';
+import type { Providers } from './providers/provider.js';
+import { makeSmtpEmailProvider } from './providers/smtp-email.provider.js';
+import { makeTwilioClient } from './providers/twilio-client.js';
+import { makeTwilioSmsProvider } from './providers/twilio-sms.provider.js';
+import { makeTwilioVoiceProvider } from './providers/twilio-voice.provider.js';
+import { type DispatchQueues, makeDispatchQueues } from './scheduler/dispatch-queues.js';
+import { type IntakeHooks, makeIntake } from './scheduler/intake.js';
+import { makeReconciler, startReconcilerSchedule, type Reconciler } from './scheduler/reconciler.js';
+import { loadCatalogue } from './templates/catalogue.js';
+import { makeRenderer } from './templates/render.js';
+import { type Clock, type Gate, makeDispatchProcessor } from './workers/dispatch.processor.js';
+import { startDispatchWorkers } from './workers/dispatch.worker.js';
+
+export interface ServiceOptions {
+  log: Logger;
+  apiKeys: ApiKeyRecord[];
+  clock?: Clock;
+  /** PostgreSQL schema (tests use one per file). */
+  dbSchema?: string;
+  intakeHooks?: IntakeHooks;
+  /** Replaces the default gate (borrower state, opt-out, consent, expiry). */
+  gate?: Gate;
+  version?: string;
+}
+
+export interface Service {
+  config: Readonly<Config>;
+  store: AuditStore;
+  queues: DispatchQueues;
+  metrics: Metrics;
+  reconciler: Reconciler;
+  /** Base URL of the HTTP listener, when the role serves HTTP. */
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+function makeProviders(config: Readonly<Config>, store: AuditStore, clock: Clock): Providers {
+  const outbox = makeOutboxProviders((entry) => store.recordOutbox(entry, clock.now()));
+  let sms = outbox.sms;
+  let voice = outbox.voice;
+  if (config.twilio) {
+    const client = makeTwilioClient({
+      accountSid: config.twilio.accountSid,
+      authToken: config.twilio.authToken,
+      apiBaseUrl: config.twilio.apiBaseUrl,
+      timeoutMs: config.providerTimeoutMs,
+      maxSockets: Math.max(50, config.workerConcurrency * 2),
+    });
+    sms = makeTwilioSmsProvider({ client, from: config.twilio.from });
+    voice = makeTwilioVoiceProvider({ client, from: config.twilio.from });
+  }
+  const email = config.smtp ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs }) : outbox.email;
+  return { sms, voice, email };
+}
+
+export async function startService(config: Readonly<Config>, options: ServiceOptions): Promise<Service> {
+  const log = options.log;
+  const clock = options.clock ?? systemClock;
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers.reverse()) {
+      try {
+        await c();
+      } catch (err) {
+        log.error({ err: (err as Error).message }, 'error while shutting down');
+      }
+    }
+    closers.length = 0;
+  };
+
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const store = await openAuditStore(config.databaseUrl, options.dbSchema ? { schema: options.dbSchema } : {});
+    closers.push(() => store.close());
+
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (err) => log.error({ err: err.message }, 'redis connection error'));
+    closers.push(async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+
+    const metrics = makeMetrics({ defaultMetrics: true });
+    const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
+    closers.push(() => queues.close());
+    const reconciler = makeReconciler({ store, queues, clock, log: log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs });
+    const catalogue = loadCatalogue(config.templatesDir);
+    const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
+
+    if (runs('worker')) {
+      const providers = makeProviders(config, store, clock);
+      closers.push(async () => {
+        await Promise.all([providers.sms.close?.(), providers.voice.close?.(), providers.email.close?.()]);
+      });
+      const processor = makeDispatchProcessor({
+        store,
+        gate: options.gate ?? (async (input) => standingDecision(input)),
+        render: makeRenderer(catalogue),
+        providers,
+        log: log.child({ part: 'worker' }),
+        metrics,
+        clock,
+      });
+      const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, processor, log });
+      closers.push(() => workers.close(config.shutdownGraceMs));
+    }
+
+    if (runs('scheduler')) {
+      const schedule = await startReconcilerSchedule({ connection: redis, prefix: config.queuePrefix, everyMs: config.reconcile.everyMs, reconciler, log });
+      closers.push(() => schedule.close());
+    }
+
+    let url: string | undefined;
+    if (runs('api')) {
+      const intake = makeIntake({
+        store,
+        queues,
+        clock,
+        ...(options.intakeHooks ? { hooks: options.intakeHooks } : {}),
+        onQueued: (ms) => {
+          for (const m of ms) metrics.queued.inc({ channel: m.channel });
+        },
+      });
+      const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redis, prefix: config.queuePrefix });
+      closers.push(() => maintenance.close());
+      const app = makeApp({
+        store,
+        intake,
+        queues,
+        boardQueues: [...queues.all(), maintenance],
+        catalogue,
+        keyRing: makeKeyRing(options.apiKeys),
+        log: log.child({ part: 'api' }),
+        metrics,
+        clock,
+        checks: {
+          redis: async () => {
+            await redis.ping();
+          },
+          database: () => store.ping(),
+        },
+        version: options.version ?? '0.0.0',
+      });
+      const server = http.createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve());
+      });
+      const addr = server.address() as AddressInfo;
+      url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+      closers.push(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          }),
+      );
+      log.info({ url, role: config.role }, 'HTTP API listening');
+    }
+
+    return { config, store, queues, metrics, reconciler, url, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The Handlebars instance used for every template: its own instance (never the global one),
+ * with helpers for money, dates in the borrower's zone and masked account references.
+ * Helpers read the locale and time zone from the render context's root (`_locale`, `_zone`).
+ */
+import Handlebars from 'handlebars';
+import { DateTime } from 'luxon';
+
+interface HelperOptions {
+  data?: { root?: { _locale?: string; _zone?: string } };
+}
+
+function rootLocale(options: HelperOptions): string {
+  return options.data?.root?._locale ?? 'en-US';
+}
+
+function rootZone(options: HelperOptions): string {
+  return options.data?.root?._zone ?? 'UTC';
+}
+
+export class TemplateDataError extends Error {
+  override name = 'TemplateDataError';
+}
+
+/** Formats `{amount: "1234.50", currency: "CNY"}` exactly (the decimal string is never a float). */
+export function formatMoney(value: unknown, locale: string): string {
+  if (typeof value !== 'object' || value === null || !('amount' in value) || !('currency' in value)) {
+    throw new TemplateDataError('money expects {amount, currency}');
+  }
+  const { amount, currency } = value as { amount: unknown; currency: unknown };
+  if (typeof amount !== 'string' || typeof currency !== 'string') {
+    throw new TemplateDataError('money expects amount and currency as strings');
+  }
+  // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3).
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }).format as unknown as (v: string) => string;
+  return format(amount);
+}
+
+export function formatDate(value: unknown, locale: string, zone: string): string {
+  if (typeof value !== 'string') throw new TemplateDataError('date expects an ISO date string');
+  const dt = DateTime.fromISO(value, { zone });
+  if (!dt.isValid) throw new TemplateDataError(`date: "${value}" is not an ISO date`);
+  return dt.setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+}
+
+export function lastFour(value: unknown): string {
+  if (typeof value !== 'string' && typeof value !== 'number') throw new TemplateDataError('expects an account reference');
+  const s = String(value).replace(/\s+/g, '');
+  return s.slice(-4);
+}
+
+export function createHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('money', (value: unknown, options: HelperOptions) => formatMoney(value, rootLocale(options)));
+  hb.registerHelper('date', (value: unknown, options: HelperOptions) => formatDate(value, rootLocale(options), rootZone(options)));
+  hb.registerHelper('mask', (value: unknown) => `****${lastFour(value)}`);
+  hb.registerHelper('last4', (value: unknown) => lastFour(value));
+  return hb;
+}

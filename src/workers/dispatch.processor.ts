@@ -1,0 +1,195 @@
+/**
+ * One processor serves every channel: load → gate (policy) → render → record `sending` → send →
+ * record the outcome. The audit store is checked before every send, so a repeated job (the
+ * reconciler, a stalled job) never sends a message that already went.
+ */
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { type Channel, DispatchJob } from '../../queues/index.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import { SENDABLE_STATUSES } from '../audit/types.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
+import { ProviderError } from '../providers/provider-error.js';
+import type { Providers, SendResult } from '../providers/provider.js';
+import { RenderError, type Render, type Rendered } from '../templates/render.js';
+import { displayZone, templateContext } from './template-context.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The seam where the policy engine plugs in: called before rendering, for every attempt. */
+export type Gate = (input: DecisionInput) => Promise<SendDecision>;
+
+export interface DispatchDeps {
+  store: AuditStore;
+  gate: Gate;
+  render: Render;
+  providers: Providers;
+  log: Logger;
+  metrics: Metrics;
+  clock: Clock;
+}
+
+export type DispatchOutcome = 'sent' | 'skipped' | 'suppressed' | 'deferred' | 'failed';
+
+const ACTOR = 'worker';
+
+async function sendThrough(providers: Providers, channel: Channel, messageId: string, to: string, r: Rendered): Promise<SendResult> {
+  switch (channel) {
+    case 'sms':
+      return providers.sms.send({ messageId, to, body: r.body });
+    case 'voice':
+      return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body });
+    case 'email':
+      return providers.email.send({ messageId, to, subject: r.subject ?? '', text: r.text, html: r.html ?? r.text });
+  }
+}
+
+export function makeDispatchProcessor(deps: DispatchDeps) {
+  const { store, metrics } = deps;
+
+  return async function processDispatch(job: Job, token?: string): Promise<DispatchOutcome> {
+    const data = DispatchJob.parse(job.data);
+    const log = deps.log.child({ messageId: data.messageId, channel: data.channel, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const ctx = await store.getReminderOfMessage(data.messageId);
+    if (!ctx) {
+      log.warn('message not found in the audit store; nothing to send');
+      return 'skipped';
+    }
+    const { message, reminder, borrower } = ctx;
+    if (!SENDABLE_STATUSES.includes(message.status)) {
+      log.info({ status: message.status }, 'message already settled; not sending again');
+      return 'skipped';
+    }
+    if (message.status === 'accepted') {
+      // The API may not have marked it queued yet (the job can start before its request ends).
+      await store.transition(message.id, { from: ['accepted'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
+    }
+
+    const now = deps.clock.now();
+    const decision = await deps.gate({ borrower, reminder, message, now });
+    if (decision.action === 'suppress') {
+      await store.transition(
+        message.id,
+        { from: SENDABLE_STATUSES, to: 'suppressed', type: 'suppressed', actor: ACTOR, data: { reason: decision.reason, detail: decision.detail } },
+        now,
+      );
+      metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
+      log.info({ reason: decision.reason }, 'message suppressed');
+      return 'suppressed';
+    }
+    if (decision.action === 'defer') {
+      await store.transition(
+        message.id,
+        {
+          from: SENDABLE_STATUSES,
+          to: 'deferred',
+          type: 'deferred',
+          actor: ACTOR,
+          data: { until: decision.until.toISOString(), reasons: decision.reasons },
+        },
+        now,
+      );
+      for (const r of decision.reasons) metrics.deferred.inc({ channel: message.channel, code: r.code });
+      log.info({ until: decision.until.toISOString(), codes: decision.reasons.map((r) => r.code) }, 'message deferred');
+      await job.moveToDelayed(decision.until.getTime(), token);
+      throw new DelayedError();
+    }
+
+    let rendered: Rendered;
+    try {
+      rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone: displayZone(borrower), data: templateContext(borrower, reminder) });
+    } catch (err) {
+      const code = err instanceof RenderError ? err.code : 'render-error';
+      await store.transition(
+        message.id,
+        { from: SENDABLE_STATUSES, to: 'failed', type: 'failed', actor: ACTOR, data: { code, message: (err as Error).message }, patch: { error_code: code, error_message: (err as Error).message } },
+        now,
+      );
+      metrics.failed.inc({ channel: message.channel, code });
+      log.error({ code, err: (err as Error).message }, 'template could not be rendered; message failed');
+      throw new UnrecoverableError((err as Error).message);
+    }
+
+    const interrupted = message.status === 'sending';
+    const claimed = await store.transition(
+      message.id,
+      {
+        from: SENDABLE_STATUSES,
+        to: 'sending',
+        type: 'sending',
+        actor: ACTOR,
+        data: { templateVersion: rendered.version, locale: rendered.locale, ...(interrupted ? { afterInterruptedAttempt: true } : {}) },
+        patch: { incrementAttempts: true, template_version: rendered.version, locale: rendered.locale, subject: rendered.subject, body: rendered.body },
+      },
+      now,
+    );
+    if (!claimed) {
+      log.info('message was settled while rendering (cancelled or suppressed); not sending');
+      return 'skipped';
+    }
+
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    let result: SendResult;
+    try {
+      result = await sendThrough(deps.providers, message.channel, message.id, message.to, rendered);
+    } catch (err) {
+      const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
+      metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
+      const attempts = job.opts.attempts ?? 1;
+      const lastAttempt = job.attemptsMade + 1 >= attempts;
+      const at = deps.clock.now();
+      if (perr.permanent || lastAttempt) {
+        await store.transition(
+          message.id,
+          {
+            from: ['sending'],
+            to: 'failed',
+            type: 'failed',
+            actor: ACTOR,
+            data: { code: perr.code, message: perr.message, permanent: perr.permanent, attempts: job.attemptsMade + 1 },
+            patch: { error_code: perr.code, error_message: perr.message, provider: perr.provider },
+          },
+          at,
+        );
+        metrics.failed.inc({ channel: message.channel, code: perr.code });
+        log.warn({ code: perr.code, permanent: perr.permanent }, 'provider refused the message; failed');
+        throw new UnrecoverableError(`${perr.code}: ${perr.message}`);
+      }
+      await store.transition(
+        message.id,
+        {
+          from: ['sending'],
+          to: 'queued',
+          type: 'retry-scheduled',
+          actor: ACTOR,
+          data: { code: perr.code, message: perr.message, attempt: job.attemptsMade + 1, of: attempts },
+          patch: { error_code: perr.code, error_message: perr.message },
+        },
+        at,
+      );
+      metrics.retried.inc({ channel: message.channel, code: perr.code });
+      log.warn({ code: perr.code }, 'transient provider error; will retry');
+      throw perr;
+    }
+    metrics.providerLatency.observe({ channel: message.channel, provider: result.provider, outcome: 'ok' }, seconds());
+    await store.transition(
+      message.id,
+      {
+        from: ['sending'],
+        to: 'sent',
+        type: 'sent',
+        actor: ACTOR,
+        data: { provider: result.provider, providerId: result.providerId },
+        patch: { provider: result.provider, provider_id: result.providerId, error_code: null, error_message: null },
+      },
+      deps.clock.now(),
+    );
+    metrics.sent.inc({ channel: message.channel, provider: result.provider });
+    log.info({ provider: result.provider, providerId: result.providerId }, 'message sent');
+    return 'sent';
+  };
+}
