@@ -120,7 +120,7 @@ export interface AuditStore {
 
 export async function openAuditStore(url: string, options: { schema?: string } = {}): Promise<AuditStore> {
   const { db, dialect } = await openDb(url, options);
-  await migrateToLatest(db, dialect);
+  await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
   return makeAuditStore(db, dialect);
 }
 
@@ -278,31 +278,33 @@ function borrowerUpdateSet(p: BorrowerPatch, existing: Borrower | undefined, now
 }
 
 async function upsertBorrowerIn(trx: Conn, p: BorrowerPatch, nowIso: string): Promise<{ borrower: Borrower; created: boolean }> {
-  const existingRow = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirst();
-  const existing = existingRow ? toBorrower(existingRow) : undefined;
-  if (existing) {
-    await trx.updateTable('borrowers').set(borrowerUpdateSet(p, existing, nowIso)).where('id', '=', p.id).execute();
-  } else {
-    await trx
-      .insertInto('borrowers')
-      .values({
-        id: p.id,
-        name: p.name ?? null,
-        locale: p.locale ?? 'en-US',
-        timezone: p.timezone === undefined || p.timezone === null ? null : json(p.timezone),
-        phone: p.phone ?? null,
-        email: p.email ?? null,
-        consent: json({ ...DEFAULT_CONSENT, ...(p.consent ?? {}) }),
-        opt_outs: '[]',
-        blackouts: json(p.blackouts ?? []),
-        status: 'active',
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
+  // Insert-or-nothing first: concurrent first sightings of one borrower (PostgreSQL) wait for
+  // each other here instead of colliding on the primary key.
+  const inserted = await trx
+    .insertInto('borrowers')
+    .values({
+      id: p.id,
+      name: p.name ?? null,
+      locale: p.locale ?? 'en-US',
+      timezone: p.timezone === undefined || p.timezone === null ? null : json(p.timezone),
+      phone: p.phone ?? null,
+      email: p.email ?? null,
+      consent: json({ ...DEFAULT_CONSENT, ...(p.consent ?? {}) }),
+      opt_outs: '[]',
+      blackouts: json(p.blackouts ?? []),
+      status: 'active',
+      created_at: nowIso,
+      updated_at: nowIso,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const existingRow = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    await trx.updateTable('borrowers').set(borrowerUpdateSet(p, toBorrower(existingRow), nowIso)).where('id', '=', p.id).execute();
   }
   const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-  return { borrower: toBorrower(row), created: !existing };
+  return { borrower: toBorrower(row), created: inserted !== undefined };
 }
 
 export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditStore {

@@ -111,8 +111,12 @@ export function makeIntake(deps: IntakeDeps) {
         now,
         actor,
       );
-      const created = results.flatMap((r) => (r.kind === 'created' ? r.messages : []));
-      await enqueueAndMark(created);
+      // A repeat whose messages are still `accepted` (the first request died before enqueuing)
+      // is enqueued now; the job id makes this harmless if it was enqueued after all.
+      const toEnqueue = results.flatMap((r) =>
+        r.kind === 'created' ? r.messages : r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : [],
+      );
+      await enqueueAndMark(toEnqueue);
       return results;
     },
   };

@@ -1,0 +1,96 @@
+/**
+ * A local stand-in for Twilio's REST API (Messages.json and Calls.json), good enough for the
+ * official twilio SDK: form-encoded requests with Basic auth in, Twilio-shaped JSON out.
+ * Tests script failures and read back exactly what arrived.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface TwilioRequest {
+  kind: 'message' | 'call';
+  accountSid: string;
+  auth: { user: string; password: string };
+  form: Record<string, string>;
+  at: number;
+}
+
+export interface ScriptedReply {
+  status: number;
+  code?: number;
+  message?: string;
+}
+
+export interface FakeTwilio {
+  url: string;
+  accountSid: string;
+  authToken: string;
+  requests: TwilioRequest[];
+  messages(): TwilioRequest[];
+  calls(): TwilioRequest[];
+  /** The next requests get these replies, in order, before normal service resumes. */
+  script(...replies: ScriptedReply[]): void;
+  /** Seconds each reply waits (a provider far away). */
+  latencyMs: number;
+  close(): Promise<void>;
+}
+
+const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+
+export async function startFakeTwilio(options: { port?: number } = {}): Promise<FakeTwilio> {
+  const accountSid = sid('AC');
+  const authToken = randomBytes(16).toString('hex');
+  const requests: TwilioRequest[] = [];
+  const scripted: ScriptedReply[] = [];
+
+  const fake = {
+    url: '',
+    accountSid,
+    authToken,
+    requests,
+    latencyMs: 0,
+    messages: () => requests.filter((r) => r.kind === 'message'),
+    calls: () => requests.filter((r) => r.kind === 'call'),
+    script: (...replies: ScriptedReply[]) => {
+      scripted.push(...replies);
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  } satisfies FakeTwilio;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const reply = (status: number, body: unknown) => {
+        const send = () => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        };
+        if (fake.latencyMs > 0) setTimeout(send, fake.latencyMs);
+        else send();
+      };
+      const m = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
+      if (req.method !== 'POST' || !m) return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
+      if (user !== accountSid || password !== authToken) return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
+      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      const kind = m[2] === 'Messages' ? 'message' : 'call';
+      const next = scripted.shift();
+      requests.push({ kind, accountSid: m[1]!, auth: { user, password }, form, at: Date.now() });
+      if (next && next.status >= 300) {
+        return reply(next.status, { code: next.code ?? next.status * 100, message: next.message ?? `scripted ${next.status}`, more_info: `https://www.twilio.com/docs/errors/${next.code ?? ''}`, status: next.status });
+      }
+      const now = new Date().toUTCString();
+      if (kind === 'message') {
+        return reply(201, { sid: sid('SM'), account_sid: accountSid, to: form.To, from: form.From, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: now, date_updated: now, api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Messages.json` });
+      }
+      return reply(201, { sid: sid('CA'), account_sid: accountSid, to: form.To, from: form.From, status: 'queued', direction: 'outbound-api', date_created: now, date_updated: now, api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls.json` });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}

@@ -1,0 +1,160 @@
+/**
+ * Starts the real service for a test file: real Redis (the run's private server, a random queue
+ * prefix), a fresh SQLite file or PostgreSQL schema, the fake Twilio and a real SMTP server.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { type ApiKeyRecord, generateToken, hashToken, keyIdOf, type ApiRole } from '../../src/api/auth.js';
+import { loadConfig } from '../../src/config/config.js';
+import { makeLogger } from '../../src/observability/logger.js';
+import { startService, type Service, type ServiceOptions } from '../../src/service.js';
+import './provided.js';
+
+export interface DbVariant {
+  name: 'sqlite' | 'postgres';
+  /** A DATABASE_URL and schema for one test file. */
+  make(dir: string): { url: string; schema?: string };
+}
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export function dbVariants(): DbVariant[] {
+  const variants: DbVariant[] = [{ name: 'sqlite', make: (dir) => ({ url: `sqlite:${path.join(dir, 'audit.db')}` }) }];
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) variants.push({ name: 'postgres', make: () => ({ url: pgUrl, schema: `t_${randomBytes(6).toString('hex')}` }) });
+  return variants;
+}
+
+export const sqliteOnly: DbVariant = dbVariants()[0]!;
+
+export interface TestKeys {
+  tokens: Record<ApiRole, string>;
+  records: ApiKeyRecord[];
+}
+
+export function makeTestKeys(): TestKeys {
+  const roles: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
+  const tokens = Object.fromEntries(roles.map((r) => [r, generateToken(r)])) as Record<ApiRole, string>;
+  const records = roles.map((role) => {
+    const hash = hashToken(tokens[role]);
+    return { id: keyIdOf(hash), role, hash };
+  });
+  return { tokens, records };
+}
+
+export interface Harness {
+  service: Service;
+  url: string;
+  keys: TestKeys;
+  dir: string;
+  db: { url: string; schema?: string };
+  prefix: string;
+  env: Record<string, string>;
+  /** fetch against the service with a role's key. */
+  api(method: string, route: string, options?: { role?: ApiRole | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  db: DbVariant;
+  env?: Record<string, string>;
+  /** Reuse the same database, prefix and data dir as an earlier harness (a restart). */
+  reuse?: Pick<Harness, 'dir' | 'db' | 'prefix' | 'keys'>;
+  role?: 'all' | 'api' | 'worker' | 'scheduler';
+  service?: Partial<Pick<ServiceOptions, 'intakeHooks' | 'gate' | 'clock'>>;
+}
+
+/** Log lines of a test file go to a file in the run's log folder (scanned for personal data). */
+function testLogger(name: string) {
+  const dir = inject('logDir');
+  const file = path.join(dir, `${name}-${process.pid}-${randomBytes(3).toString('hex')}.log`);
+  return makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'info', destination: pino.destination({ dest: file, sync: true }) });
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const dir = options.reuse?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rd-test-'));
+  const db = options.reuse?.db ?? options.db.make(dir);
+  const prefix = options.reuse?.prefix ?? `t${randomBytes(5).toString('hex')}`;
+  const keys = options.reuse?.keys ?? makeTestKeys();
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: prefix,
+    DATA_DIR: dir,
+    DATABASE_URL: db.url,
+    RETRY_BACKOFF_MS: '20',
+    RETRY_ATTEMPTS: '5',
+    RECONCILE_EVERY_MS: '60000',
+    RECONCILE_AFTER_MS: '0',
+    SHUTDOWN_GRACE_MS: '5000',
+    PROVIDER_TIMEOUT_MS: '5000',
+    ...options.env,
+  };
+  const config = loadConfig(env, [options.role ?? 'all']);
+  const service = await startService(config, {
+    log: testLogger(path.basename(dir)),
+    apiKeys: keys.records,
+    ...(db.schema ? { dbSchema: db.schema } : {}),
+    ...options.service,
+  });
+  const url = service.url ?? '';
+  return {
+    service,
+    url,
+    keys,
+    dir,
+    db,
+    prefix,
+    env,
+    async api(method, route, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      const role = o.role === undefined ? 'collector' : o.role;
+      if (role) headers.authorization = `Bearer ${keys.tokens[role]}`;
+      let body: string | undefined;
+      if (o.raw !== undefined) body = o.raw;
+      else if (o.body !== undefined) body = JSON.stringify(o.body);
+      if (body !== undefined) headers['content-type'] ??= 'application/json';
+      const res = await fetch(`${url}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    close: () => service.close(),
+  };
+}
+
+/** A reminder body with sensible defaults; override any part. */
+export function reminderBody(over: Record<string, unknown> = {}, borrowerOver: Record<string, unknown> = {}) {
+  return {
+    externalId: `ext-${randomBytes(6).toString('hex')}`,
+    borrower: {
+      id: `b-${randomBytes(4).toString('hex')}`,
+      name: 'Alex Chen',
+      locale: 'en-US',
+      timezone: 'America/New_York',
+      phone: '+14155550100',
+      email: 'alex.chen@example.com',
+      ...borrowerOver,
+    },
+    debt: {
+      accountRef: '4111111111111234',
+      creditor: 'Northwind Bank',
+      amountDue: { amount: '120.50', currency: 'USD' },
+      dueDate: '2026-11-20',
+      daysOverdue: 3,
+      paymentUrl: 'https://pay.example.com/a/1234',
+    },
+    channel: 'sms',
+    template: 'gentle-overdue',
+    ...over,
+  };
+}
