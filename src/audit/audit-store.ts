@@ -265,6 +265,25 @@ async function transitionIn(trx: Conn, messageId: string, input: TransitionInput
   return true;
 }
 
+function newBorrower(id: string, nowIso: string): Borrower {
+  return { id, name: null, locale: 'en-US', timezone: null, phone: null, email: null, consent: { ...DEFAULT_CONSENT }, optOuts: [], blackouts: [], status: 'active', createdAt: nowIso, updatedAt: nowIso };
+}
+
+/** The borrower as it will be once the patch is stored (absent fields keep their value). */
+function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower {
+  if (!p) return b;
+  return {
+    ...b,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.locale !== undefined ? { locale: p.locale } : {}),
+    ...(p.timezone !== undefined ? { timezone: p.timezone } : {}),
+    ...(p.phone !== undefined ? { phone: p.phone } : {}),
+    ...(p.email !== undefined ? { email: p.email } : {}),
+    ...(p.consent !== undefined ? { consent: { ...b.consent, ...p.consent } } : {}),
+    ...(p.blackouts !== undefined ? { blackouts: p.blackouts } : {}),
+  };
+}
+
 function borrowerUpdateSet(p: BorrowerPatch, existing: Borrower | undefined, nowIso: string): Partial<BorrowersTable> {
   const set: Partial<BorrowersTable> = { updated_at: nowIso };
   if (p.name !== undefined) set.name = p.name;
@@ -337,34 +356,67 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     async acceptReminders(items, clientId, now, actor) {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
-        // Borrowers first, in id order, so concurrent batches lock rows in the same order.
-        const borrowers = new Map<string, Borrower>();
-        const patches = new Map<string, BorrowerPatch>();
-        for (const item of items) {
-          if (item.upsertBorrower) patches.set(item.borrower.id, { ...patches.get(item.borrower.id), ...item.borrower });
+        // Resolve every item against the borrower as it will be (stored row + inline data)
+        // before writing anything, so an invalid item leaves no trace, not even its borrower.
+        const ids = [...new Set(items.map((i) => i.borrower.id))];
+        const known = new Map<string, Borrower>();
+        for (let i = 0; i < ids.length; i += 500) {
+          const rows = await trx.selectFrom('borrowers').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+          for (const row of rows) known.set(row.id, toBorrower(row));
         }
+        // A repeated idempotency key answers with the original and changes nothing.
+        const keys = [...new Set(items.map((i) => i.externalId).filter((k): k is string => k !== null))];
+        const earlier = new Map<string, RemindersTable>();
+        for (let i = 0; i < keys.length; i += 500) {
+          const rows = await trx.selectFrom('reminders').selectAll().where('client_id', '=', clientId).where('external_id', 'in', keys.slice(i, i + 500)).execute();
+          for (const row of rows) earlier.set(row.external_id!, row);
+        }
+        const patches = new Map<string, BorrowerPatch>();
+        const resolvedItems: Array<{ item: NewReminder; messages: NewMessage[] } | { invalid: { path: string; message: string } } | { earlier: RemindersTable; item: NewReminder }> = [];
+        for (const item of items) {
+          const id = item.borrower.id;
+          const original = item.externalId !== null ? earlier.get(item.externalId) : undefined;
+          if (original) {
+            resolvedItems.push({ earlier: original, item });
+            continue;
+          }
+          const base = known.get(id) ?? (patches.has(id) ? newBorrower(id, nowIso) : undefined);
+          if (!base && !item.upsertBorrower) {
+            resolvedItems.push({ invalid: { path: 'borrowerId', message: `no borrower with id "${id}": send the borrower inline or create it with PUT /v1/borrowers/:id` } });
+            continue;
+          }
+          const pending = patches.get(id);
+          const merged = applyPatch(applyPatch(base ?? newBorrower(id, nowIso), pending), item.upsertBorrower ? item.borrower : undefined);
+          const resolved = item.messages(merged);
+          if (!Array.isArray(resolved)) {
+            resolvedItems.push({ invalid: resolved.error });
+            continue;
+          }
+          if (item.upsertBorrower) patches.set(id, { ...pending, ...item.borrower, consent: { ...pending?.consent, ...item.borrower.consent } });
+          resolvedItems.push({ item, messages: resolved });
+        }
+        // Borrowers in id order, so concurrent batches lock rows in the same order.
+        const borrowers = new Map<string, Borrower>(known);
         for (const id of [...patches.keys()].sort()) {
           borrowers.set(id, (await upsertBorrowerIn(trx, patches.get(id)!, nowIso)).borrower);
         }
 
         const results: AcceptResult[] = [];
-        for (const item of items) {
-          let borrower = borrowers.get(item.borrower.id);
-          if (!borrower) {
-            const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', item.borrower.id).executeTakeFirst();
-            if (!row) {
-              results.push({ kind: 'invalid', path: 'borrowerId', message: `no borrower with id "${item.borrower.id}": send the borrower inline or create it with PUT /v1/borrowers/:id` });
-              continue;
-            }
-            borrower = toBorrower(row);
-            borrowers.set(borrower.id, borrower);
-          }
-          const resolved = item.messages(borrower);
-          if (!Array.isArray(resolved)) {
-            results.push({ kind: 'invalid', ...resolved.error });
+        for (const entry of resolvedItems) {
+          if ('invalid' in entry) {
+            results.push({ kind: 'invalid', ...entry.invalid });
             continue;
           }
-
+          if ('earlier' in entry) {
+            results.push(
+              entry.earlier.request_hash === entry.item.requestHash
+                ? { kind: 'repeat', reminder: toReminder(entry.earlier), messages: await messagesOf(trx, entry.earlier.id) }
+                : { kind: 'conflict', reminderId: entry.earlier.id },
+            );
+            continue;
+          }
+          const { item, messages: resolved } = entry;
+          const borrower = borrowers.get(item.borrower.id)!;
           const inserted = await trx
             .insertInto('reminders')
             .values({

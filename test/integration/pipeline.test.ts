@@ -35,7 +35,7 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   });
 
   afterAll(async () => {
-    await h?.close();
+    await h?.destroy();
     await twilio?.close();
     await smtp?.close();
   });

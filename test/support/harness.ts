@@ -55,7 +55,10 @@ export interface Harness {
   env: Record<string, string>;
   /** fetch against the service with a role's key. */
   api(method: string, route: string, options?: { role?: ApiRole | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Stops the service (data stays: a later harness may reuse it). */
   close(): Promise<void>;
+  /** Stops the service and removes its data (files, PostgreSQL schema). */
+  destroy(): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -129,7 +132,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return { status: res.status, body: parsed, headers: res.headers };
     },
     close: () => service.close(),
+    async destroy() {
+      await service.close();
+      await dropData({ dir, db });
+    },
   };
+}
+
+export async function dropData(h: Pick<Harness, 'dir' | 'db'>): Promise<void> {
+  if (h.db.schema) {
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: h.db.url });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists ${h.db.schema} cascade`);
+    } finally {
+      await client.end();
+    }
+  }
+  fs.rmSync(h.dir, { recursive: true, force: true });
 }
 
 /** A reminder body with sensible defaults; override any part. */

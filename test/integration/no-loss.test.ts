@@ -1,0 +1,118 @@
+/**
+ * No accepted reminder is lost and none is sent twice: a crash between the database commit and
+ * the enqueue (simulated through the intake's seam), and a Redis that lost its jobs, are both
+ * repaired by the reconciler.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { dbVariants, dropData, reminderBody, startHarness, type Harness } from '../support/harness.js';
+import { waitFor } from '../support/wait.js';
+
+class SimulatedCrash extends Error {}
+
+describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
+  let twilio: FakeTwilio;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    twilio = await startFakeTwilio();
+    env = {
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: twilio.url,
+    };
+  });
+  afterAll(async () => {
+    await twilio?.close();
+  });
+
+  const sendsTo = (phone: string) => twilio.messages().filter((r) => r.form.To === phone).length;
+
+  async function idle(h: Harness) {
+    await waitFor(async () => {
+      const c = await h.service.queues.byChannel.sms.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(c).every((n) => n === 0) || undefined;
+    }, { what: 'the sms queue to drain' });
+  }
+
+  it('sends exactly once after the process dies between the DB commit and the enqueue', async () => {
+    // First life: the API commits, then "dies" before anything reaches Redis.
+    const crashed = await startHarness({
+      db: variant,
+      env,
+      role: 'api',
+      service: { intakeHooks: { afterCommit: async () => Promise.reject(new SimulatedCrash('killed after commit')) } },
+    });
+    const body = reminderBody({ channel: 'sms' }, { phone: '+14155550201' });
+    const res = await crashed.api('POST', '/v1/reminders', { body });
+    expect(res.status).toBe(500);
+    const [stored] = await crashed.service.store.findAccepted(new Date(Date.now() + 1000), 10);
+    expect(stored).toMatchObject({ status: 'accepted' });
+    expect(await crashed.service.queues.byChannel.sms.getJob(stored!.id)).toBeUndefined();
+    await crashed.close();
+
+    // Second life: same database and Redis prefix. The reconciler finds the accepted row.
+    const restarted = await startHarness({ db: variant, env, reuse: crashed });
+    try {
+      const report = await restarted.service.reconciler.run();
+      expect(report.enqueuedAccepted).toBe(1);
+      await waitFor(async () => (await restarted.service.store.getMessage(stored!.id))?.status === 'sent', { what: 'the message to be sent' });
+      // Reconciling again, and the client retrying its request, change nothing.
+      expect(await restarted.service.reconciler.run()).toEqual({ enqueuedAccepted: 0, restoredMissing: 0 });
+      const retry = await restarted.api('POST', '/v1/reminders', { body });
+      expect(retry.status).toBe(200);
+      await idle(restarted);
+      expect(sendsTo('+14155550201')).toBe(1);
+      const events = await restarted.service.store.listEvents(stored!.id);
+      expect(events.map((e) => [e.type, e.actor])).toEqual([
+        ['accepted', expect.stringMatching(/^api:/)],
+        ['queued', 'reconciler'],
+        ['sending', 'worker'],
+        ['sent', 'worker'],
+      ]);
+    } finally {
+      await restarted.close();
+      await dropData(restarted);
+    }
+  });
+
+  it('re-enqueues the job of a queued message that Redis lost, and sends it once', async () => {
+    const h = await startHarness({ db: variant, env });
+    try {
+      const sendAt = new Date(Date.now() + 1_500).toISOString();
+      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms', sendAt }, { phone: '+14155550202' }) });
+      expect(res.status).toBe(202);
+      const id = res.body.messages[0].id as string;
+      // Redis "loses" the delayed job.
+      await h.service.queues.byChannel.sms.remove(id);
+      expect(await h.service.queues.byChannel.sms.getJob(id)).toBeUndefined();
+      expect(await h.service.reconciler.run()).toEqual({ enqueuedAccepted: 0, restoredMissing: 1 });
+      expect(await h.service.reconciler.run()).toEqual({ enqueuedAccepted: 0, restoredMissing: 0 });
+      await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: 'the message to be sent' });
+      await idle(h);
+      expect(sendsTo('+14155550202')).toBe(1);
+    } finally {
+      await h.destroy();
+    }
+  });
+
+  it('does not send a message again when its job runs a second time after it was sent', async () => {
+    const h = await startHarness({ db: variant, env });
+    try {
+      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { phone: '+14155550203' }) });
+      const id = res.body.messages[0].id as string;
+      await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: 'sent' });
+      await waitFor(async () => (await h.service.queues.byChannel.sms.getJobState(id)) === 'completed' || undefined, { what: 'job completed' });
+      // A duplicate job for the same message (as after a Redis restore) is a no-op.
+      await h.service.queues.byChannel.sms.remove(id);
+      await h.service.queues.byChannel.sms.add('dispatch', { messageId: id, reminderId: res.body.id, borrowerId: res.body.borrowerId, channel: 'sms' }, { jobId: id });
+      const job = await h.service.queues.byChannel.sms.getJob(id);
+      await waitFor(async () => (await job!.getState()) === 'completed' || undefined, { what: 'the duplicate job to complete' });
+      expect((await h.service.queues.byChannel.sms.getJob(id))!.returnvalue).toBe('skipped');
+      expect(sendsTo('+14155550203')).toBe(1);
+    } finally {
+      await h.destroy();
+    }
+  });
+});
