@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { parseApiKeys } from '../../src/api/auth.js';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with nothing set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ role: 'all', port: 3000, host: '127.0.0.1', redisUrl: 'redis://127.0.0.1:6379', twilio: undefined, smtp: undefined, publicBaseUrl: 'http://127.0.0.1:3000' });
+    expect(c.databaseUrl).toBe(`sqlite:${path.resolve('data', 'reminders.db')}`);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+  it('takes the role from the first argument and refuses an unknown one', () => {
+    expect(loadConfig({}, ['worker']).role).toBe('worker');
+    expect(() => loadConfig({}, ['janitor'])).toThrow(/unknown role "janitor"/);
+  });
+  it('wants all three Twilio settings or none', () => {
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: 'AC1' })).toThrow(ConfigError);
+    const c = loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' });
+    expect(c.twilio).toEqual({ accountSid: 'AC1', authToken: 't', from: '+15005550006', apiBaseUrl: 'https://api.twilio.com' });
+  });
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ WORKER_CHANNELS: 'sms,fax' })).toThrow(/WORKER_CHANNELS: unknown channel "fax"/);
+  });
+  it('parses API_KEYS as role:token pairs and refuses unknown roles and short tokens', () => {
+    const keys = parseApiKeys('collector:aaaaaaaaaaaaaaaa1,admin:bbbbbbbbbbbbbbbb2');
+    expect(keys.map((k) => k.role)).toEqual(['collector', 'admin']);
+    expect(keys[0]!.id).toMatch(/^key_[0-9a-f]{12}$/);
+    expect(JSON.stringify(keys)).not.toContain('aaaaaaaaaaaaaaaa1');
+    expect(() => parseApiKeys('boss:aaaaaaaaaaaaaaaa1')).toThrow(/role/);
+    expect(() => parseApiKeys('agent:short')).toThrow(/shorter than 16/);
+  });
+});
