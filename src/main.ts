@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { parseApiKeys } from './api/auth.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { makeLogger } from './observability/logger.js';
+import { ProfileError } from './policy/profile.js';
 import { loadOrCreateDevKeys } from './process/api-keys-file.js';
+import { loadPolicyProfile } from './process/policy-profile.js';
 import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
 import { startService } from './service.js';
 
@@ -32,6 +34,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = makeLogger({ level: config.logLevel, base: { role: config.role } });
+  let profile;
+  try {
+    profile = loadPolicyProfile(config);
+  } catch (err) {
+    if (err instanceof ProfileError) {
+      process.stderr.write(`reminder-dispatch: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
 
   let apiKeys;
   if (config.apiKeys) {
@@ -54,7 +66,8 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const service = await startService(config, { log, apiKeys, version: version() });
+  const service = await startService(config, { log, apiKeys, profile, version: version() });
+  log.info({ profile: profile.name }, 'compliance profile in force');
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');
 

@@ -15,7 +15,8 @@ import { type AuditStore, openAuditStore } from './audit/audit-store.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './observability/logger.js';
 import { type Metrics, makeMetrics } from './observability/metrics.js';
-import { standingDecision } from './policy/send-decision.js';
+import { makeContactLedger } from './caps/contact-ledger.js';
+import type { Profile } from './policy/profile.js';
 import { makeOutboxProviders } from './providers/outbox.provider.js';
 import type { Providers } from './providers/provider.js';
 import { makeSmtpEmailProvider } from './providers/smtp-email.provider.js';
@@ -27,17 +28,21 @@ import { type IntakeHooks, makeIntake } from './scheduler/intake.js';
 import { makeReconciler, startReconcilerSchedule, type Reconciler } from './scheduler/reconciler.js';
 import { loadCatalogue } from './templates/catalogue.js';
 import { makeRenderer } from './templates/render.js';
+import { makeContactSlots } from './workers/contact-slots.js';
 import { type Clock, type Gate, makeDispatchProcessor } from './workers/dispatch.processor.js';
+import { makePolicyGate } from './workers/policy-gate.js';
 import { startDispatchWorkers } from './workers/dispatch.worker.js';
 
 export interface ServiceOptions {
   log: Logger;
+  /** The compliance profile (main.ts resolves POLICY_PROFILE / POLICY_FILE). */
+  profile: Profile;
   apiKeys: ApiKeyRecord[];
   clock?: Clock;
   /** PostgreSQL schema (tests use one per file). */
   dbSchema?: string;
   intakeHooks?: IntakeHooks;
-  /** Replaces the default gate (borrower state, opt-out, consent, expiry). */
+  /** Replaces the policy gate (tests only). */
   gate?: Gate;
   version?: string;
 }
@@ -105,6 +110,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     closers.push(() => queues.close());
     const reconciler = makeReconciler({ store, queues, clock, log: log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs });
     const catalogue = loadCatalogue(config.templatesDir);
+    const ledger = makeContactLedger(redis, config.queuePrefix);
     const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
 
     if (runs('worker')) {
@@ -114,7 +120,8 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       });
       const processor = makeDispatchProcessor({
         store,
-        gate: options.gate ?? (async (input) => standingDecision(input)),
+        gate: options.gate ?? makePolicyGate({ profile: options.profile, ledger }),
+        slots: makeContactSlots(ledger),
         render: makeRenderer(catalogue),
         providers,
         log: log.child({ part: 'worker' }),

@@ -92,7 +92,7 @@ export interface OutboxRecord extends OutboxEntry {
   createdAt: string;
 }
 
-const DEFAULT_CONSENT = { sms: true, voice: true, email: true };
+const DEFAULT_CONSENT: Borrower['consent'] = { sms: null, voice: null, email: null };
 
 export interface AuditStore {
   readonly dialect: Dialect;

@@ -26,10 +26,11 @@ export const SENDABLE_STATUSES: readonly MessageStatus[] = ['accepted', 'queued'
 
 export type BorrowerStatus = 'active' | 'resolved' | 'ceased';
 
+/** Consent per channel: true given, false refused, null not recorded. */
 export interface Consent {
-  sms: boolean;
-  voice: boolean;
-  email: boolean;
+  sms: boolean | null;
+  voice: boolean | null;
+  email: boolean | null;
 }
 
 export interface OptOut {

@@ -10,6 +10,8 @@ export class ProviderError extends Error {
     /** true: retrying cannot help (invalid number, recipient unsubscribed); the message fails. */
     readonly permanent: boolean,
     readonly provider: string,
+    /** false when the provider certainly did not send (it answered with an error, or was never reached). */
+    readonly mayHaveReached = false,
   ) {
     super(message);
   }

@@ -22,8 +22,9 @@ export function classifySmtpError(err: unknown): ProviderError {
     // 5xx: the server refused this message for good; 4xx: try again later.
     return new ProviderError(message, `smtp-${e.responseCode}`, e.responseCode >= 500, 'smtp');
   }
-  // Connection, TLS, DNS and timeout errors are transient.
-  return new ProviderError(message, e.code ?? 'smtp-error', false, 'smtp');
+  // Connection, TLS, DNS and timeout errors are transient; only a broken session may have delivered.
+  const code = e.code ?? 'smtp-error';
+  return new ProviderError(message, code, false, 'smtp', !['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS'].includes(code));
 }
 
 export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {

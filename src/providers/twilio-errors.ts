@@ -33,7 +33,10 @@ interface TwilioLikeError {
   message?: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+/** The request never left: Twilio cannot have acted on it. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+/** The connection broke mid-request: Twilio may have created the message or call. */
+const BROKEN = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE']);
 
 export function classifyTwilioError(err: unknown, provider: string): ProviderError {
   const e = (err ?? {}) as TwilioLikeError;
@@ -52,7 +55,8 @@ export function classifyTwilioError(err: unknown, provider: string): ProviderErr
     return new ProviderError(message, codeLabel, true, provider);
   }
   const netCode = typeof e.code === 'string' ? e.code : undefined;
-  if (netCode && NETWORK_CODES.has(netCode)) return new ProviderError(message, netCode, false, provider);
-  // Unknown failures (no HTTP answer) are treated as transient: the retry budget bounds them.
-  return new ProviderError(message, netCode ?? 'unknown', false, provider);
+  if (netCode && NOT_CONNECTED.has(netCode)) return new ProviderError(message, netCode, false, provider, false);
+  if (netCode && BROKEN.has(netCode)) return new ProviderError(message, netCode, false, provider, true);
+  // Unknown failures (no HTTP answer) are transient, and may have reached Twilio.
+  return new ProviderError(message, netCode ?? 'unknown', false, provider, true);
 }

@@ -6,7 +6,7 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { type Channel, DispatchJob } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import { SENDABLE_STATUSES } from '../audit/types.js';
+import { type Message, SENDABLE_STATUSES } from '../audit/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
@@ -22,9 +22,20 @@ export interface Clock {
 /** The seam where the policy engine plugs in: called before rendering, for every attempt. */
 export type Gate = (input: DecisionInput) => Promise<SendDecision>;
 
+/** What the worker tells the caps about a slot the gate reserved. */
+export interface ContactSlots {
+  /** The provider took the message. */
+  sent(message: Message): Promise<void>;
+  /** Nothing reached the borrower (render failed, provider refused or was unreachable): give the slot back. */
+  release(message: Message): Promise<void>;
+}
+
+export const NO_SLOTS: ContactSlots = { sent: async () => undefined, release: async () => undefined };
+
 export interface DispatchDeps {
   store: AuditStore;
   gate: Gate;
+  slots: ContactSlots;
   render: Render;
   providers: Providers;
   log: Logger;
@@ -109,6 +120,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
         now,
       );
       metrics.failed.inc({ channel: message.channel, code });
+      await deps.slots.release(message);
       log.error({ code, err: (err as Error).message }, 'template could not be rendered; message failed');
       throw new UnrecoverableError((err as Error).message);
     }
@@ -127,6 +139,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       now,
     );
     if (!claimed) {
+      await deps.slots.release(message);
       log.info('message was settled while rendering (cancelled or suppressed); not sending');
       return 'skipped';
     }
@@ -142,6 +155,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       const attempts = job.opts.attempts ?? 1;
       const lastAttempt = job.attemptsMade + 1 >= attempts;
       const at = deps.clock.now();
+      if (!perr.mayHaveReached) await deps.slots.release(message);
       if (perr.permanent || lastAttempt) {
         await store.transition(
           message.id,
@@ -188,6 +202,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       },
       deps.clock.now(),
     );
+    await deps.slots.sent(message);
     metrics.sent.inc({ channel: message.channel, provider: result.provider });
     log.info({ provider: result.provider, providerId: result.providerId }, 'message sent');
     return 'sent';

@@ -12,6 +12,13 @@ import { redisAnswers } from '../../src/process/redis-autostart.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
 
+/** A zone where the local time is between 10:00 and 18:00 right now (one always is). */
+function daytimeZone(): string {
+  const zones = ['Pacific/Kiritimati', 'Pacific/Auckland', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Kolkata', 'Asia/Dubai', 'Europe/Berlin', 'Europe/London', 'America/Sao_Paulo', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Pacific/Honolulu'];
+  const hour = (zone: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  return zones.find((z) => hour(z) >= 10 && hour(z) < 18)!;
+}
+
 describe('npm start with nothing configured', () => {
   let child: ChildProcess;
   let dataDir: string;
@@ -47,7 +54,7 @@ describe('npm start with nothing configured', () => {
     expect(output).toContain('started a private redis-server');
   });
 
-  it('lands the README example reminder in the outbox', async () => {
+  it('lands the README example reminder in the outbox when it is daytime where the borrower is', async () => {
     const keys = JSON.parse(fs.readFileSync(path.join(dataDir, 'api-keys.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(keys).sort()).toEqual(['admin', 'agent', 'collector', 'compliance']);
     // The README's curl example, as fetch.
@@ -56,7 +63,9 @@ describe('npm start with nothing configured', () => {
       headers: { authorization: `Bearer ${keys.collector}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         externalId: 'invoice-2026-11-0042',
-        borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone: '+14155550100' },
+        // The README uses America/New_York; the test picks a zone where it is daytime now, since
+        // US-REGF (the default profile) holds reminders back outside 08:00–21:00 local time.
+        borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: daytimeZone(), phone: '+14155550100' },
         debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3, paymentUrl: 'https://pay.example.com/a/1234' },
         channel: 'sms',
         template: 'gentle-overdue',

@@ -96,10 +96,10 @@ describe.each(dbVariants())('API on $name', (variant) => {
   it('creates and updates a borrower with PUT, then accepts a reminder by borrowerId', async () => {
     const created = await h.api('PUT', '/v1/borrowers/b-put-1', { body: { name: 'Wang Fang', locale: 'zh-CN', timezone: 'Asia/Shanghai', phone: '+8613800138000', blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }] } });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'b-put-1', phone: '+8613800138000', consent: { sms: true, voice: true, email: true }, status: 'active' });
+    expect(created.body).toMatchObject({ id: 'b-put-1', phone: '+8613800138000', consent: { sms: null, voice: null, email: null }, status: 'active' });
     const updated = await h.api('PUT', '/v1/borrowers/b-put-1', { body: { consent: { voice: false } } });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: 'Wang Fang', consent: { sms: true, voice: false, email: true } });
+    expect(updated.body).toMatchObject({ name: 'Wang Fang', consent: { sms: null, voice: false, email: null } });
     const { borrower: _b, ...rest } = reminderBody({ borrowerId: 'b-put-1', sendAt: new Date(Date.now() + 3600_000).toISOString() });
     const res = await h.api('POST', '/v1/reminders', { body: rest });
     expect(res.status).toBe(202);

@@ -11,8 +11,11 @@ import { inject } from 'vitest';
 import { type ApiKeyRecord, generateToken, hashToken, keyIdOf, type ApiRole } from '../../src/api/auth.js';
 import { loadConfig } from '../../src/config/config.js';
 import { makeLogger } from '../../src/observability/logger.js';
+import { loadPolicyProfile } from '../../src/process/policy-profile.js';
 import { startService, type Service, type ServiceOptions } from '../../src/service.js';
 import './provided.js';
+
+export const OPEN_PROFILE = path.resolve('test/support/open-profile.json');
 
 export interface DbVariant {
   name: 'sqlite' | 'postgres';
@@ -95,11 +98,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     RECONCILE_AFTER_MS: '0',
     SHUTDOWN_GRACE_MS: '5000',
     PROVIDER_TIMEOUT_MS: '5000',
+    // Tests about the pipeline must not depend on the hour they run at: contact windows open all
+    // day and no caps, unless a test chooses a profile (POLICY_PROFILE / POLICY_FILE).
+    ...(options.env?.POLICY_PROFILE ? {} : { POLICY_FILE: OPEN_PROFILE }),
     ...options.env,
   };
   const config = loadConfig(env, [options.role ?? 'all']);
   const service = await startService(config, {
     log: testLogger(path.basename(dir)),
+    profile: loadPolicyProfile(config),
     apiKeys: keys.records,
     ...(db.schema ? { dbSchema: db.schema } : {}),
     ...options.service,

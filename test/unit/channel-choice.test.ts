@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Borrower } from '../../src/audit/types.js';
 import { resolveChannel } from '../../src/scheduler/intake.js';
 
-const b: Borrower = { id: 'b', name: null, locale: 'en-US', timezone: null, phone: '+14155550100', email: 'a@example.com', consent: { sms: true, voice: true, email: true }, optOuts: [], blackouts: [], status: 'active', createdAt: '', updatedAt: '' };
+const b: Borrower = { id: 'b', name: null, locale: 'en-US', timezone: null, phone: '+14155550100', email: 'a@example.com', consent: { sms: null, voice: null, email: null }, optOuts: [], blackouts: [], status: 'active', createdAt: '', updatedAt: '' };
 const all = ['sms', 'voice', 'email'] as const;
 
 describe('channel choice', () => {
@@ -18,7 +18,7 @@ describe('channel choice', () => {
   it('picks SMS, then email, then voice for auto, skipping opted-out and unconsented channels', () => {
     expect(resolveChannel(b, { channel: 'auto', templateChannels: all })).toBe('sms');
     expect(resolveChannel({ ...b, optOuts: [{ channel: 'sms', source: 'x', at: '' }] }, { channel: 'auto', templateChannels: all })).toBe('email');
-    expect(resolveChannel({ ...b, email: null, consent: { sms: false, voice: true, email: true } }, { channel: 'auto', templateChannels: all })).toBe('voice');
+    expect(resolveChannel({ ...b, email: null, consent: { sms: false, voice: null, email: null } }, { channel: 'auto', templateChannels: all })).toBe('voice');
     expect(resolveChannel({ ...b, phone: null, email: null }, { channel: 'auto', templateChannels: all })).toMatchObject({ path: 'channel' });
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * Compliance profiles: contact windows, frequency caps, the block after a conversation, consent
+ * and opt-out keywords. Built-in `US-REGF` and `CN`; a custom profile is a JSON file of the same
+ * shape, validated here. Pure: no I/O (the caller reads the file).
+ */
+import { z } from 'zod';
+
+export const POLICY_CHANNELS = ['sms', 'voice', 'email'] as const;
+export const PolicyChannel = z.enum(POLICY_CHANNELS);
+
+/** What became of a contact attempt. `pending`: reserved, outcome not known yet (counts, to be safe). */
+export const OUTCOMES = ['pending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'voicemail', 'busy', 'not-in-service'] as const;
+export const Outcome = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof Outcome>;
+
+const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const LocalTime = z.string().regex(TIME, 'must be HH:MM between 00:00 and 24:00');
+
+export const ContactWindow = z
+  .object({ from: LocalTime, to: LocalTime })
+  .strict()
+  .refine((w) => w.from < w.to, { error: '"from" must be before "to" (the end is exclusive)', path: ['to'] });
+export type ContactWindow = z.infer<typeof ContactWindow>;
+
+export const Period = z.union([
+  z.object({ days: z.number().int().min(1).max(366) }).strict(),
+  z.object({ hours: z.number().int().min(1).max(24 * 366) }).strict(),
+  z.object({ minutes: z.number().int().min(1).max(60 * 24 * 366) }).strict(),
+]);
+export type Period = z.infer<typeof Period>;
+
+export const CapRule = z
+  .object({
+    name: z.string().min(1),
+    channels: z.array(PolicyChannel).min(1),
+    max: z.number().int().min(0),
+    per: Period,
+    /** Outcomes that use a slot; others (busy, not in service…) do not. */
+    counts: z.array(Outcome).min(1),
+    /** `number`: counted per phone number instead of per borrower. */
+    scope: z.enum(['borrower', 'number']).default('borrower'),
+    source: z.string().optional(),
+  })
+  .strict();
+export type CapRule = z.infer<typeof CapRule>;
+
+export const ProfileSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    windows: z.object({ sms: ContactWindow, voice: ContactWindow, email: ContactWindow }).strict(),
+    windowSource: z.string().optional(),
+    caps: z.array(CapRule),
+    /** After a telephone conversation (answered call, either direction): no calls for `days` local calendar days, that day being day 1. */
+    conversationBlock: z.object({ channels: z.array(PolicyChannel).min(1), days: z.number().int().min(1).max(366), source: z.string().optional() }).strict().nullable(),
+    consentRequired: z.object({ sms: z.boolean(), voice: z.boolean(), email: z.boolean() }).strict(),
+    optOutKeywords: z.array(z.string().min(1)).min(1),
+    /** Messages released when a window opens are spread over this many seconds after the opening. */
+    spreadSeconds: z.number().int().min(0).max(3600).default(600),
+  })
+  .strict();
+export type Profile = z.infer<typeof ProfileSchema>;
+
+const PLACED_CALL: Outcome[] = ['pending', 'answered', 'no-answer', 'voicemail'];
+const REACHED: Outcome[] = ['pending', 'sent', 'delivered'];
+
+const STOP_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'REVOKE', 'OPTOUT', 'OPT OUT'];
+
+export const US_REGF: Profile = ProfileSchema.parse({
+  name: 'US-REGF',
+  description: 'Regulation F (12 CFR 1006) and the FDCPA, applied per borrower (stricter than per debt).',
+  windows: { sms: { from: '08:00', to: '21:00' }, voice: { from: '08:00', to: '21:00' }, email: { from: '08:00', to: '21:00' } },
+  windowSource: '12 CFR 1006.6(b)(1)(i)',
+  caps: [
+    { name: 'voice-7-per-7-days', channels: ['voice'], max: 7, per: { days: 7 }, counts: PLACED_CALL, source: '12 CFR 1006.14(b)(2)(i)(A)' },
+    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
+    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
+    { name: 'all-10-per-7-days', channels: ['sms', 'voice', 'email'], max: 10, per: { days: 7 }, counts: [...new Set([...REACHED, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
+  ],
+  conversationBlock: { channels: ['voice'], days: 7, source: '12 CFR 1006.14(b)(2)(i)(B)' },
+  consentRequired: { sms: false, voice: false, email: false },
+  optOutKeywords: STOP_WORDS,
+  spreadSeconds: 600,
+});
+
+export const CN: Profile = ProfileSchema.parse({
+  name: 'CN',
+  description: 'GB/T 45251-2025 and the China Banking Association consumer-loan collection guideline (2026).',
+  windows: { sms: { from: '08:00', to: '22:00' }, voice: { from: '08:00', to: '22:00' }, email: { from: '08:00', to: '22:00' } },
+  windowSource: 'GB/T 45251-2025; CBA guideline (2026)',
+  caps: [
+    // A call whose outcome is not known yet might be a conversation: it counts until it is known.
+    { name: 'voice-3-conversations-per-day', channels: ['voice'], max: 3, per: { days: 1 }, counts: ['pending', 'answered'], source: 'GB/T 45251-2025; CBA guideline (2026)' },
+    { name: 'voice-6-unanswered-per-number-per-day', channels: ['voice'], max: 6, per: { days: 1 }, counts: ['pending', 'no-answer', 'busy', 'voicemail'], scope: 'number', source: 'GB/T 45251-2025; CBA guideline (2026)' },
+    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
+    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
+  ],
+  conversationBlock: null,
+  consentRequired: { sms: false, voice: false, email: false },
+  optOutKeywords: [...STOP_WORDS, 'TD', 'T', '退订'],
+  spreadSeconds: 600,
+});
+
+export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = Object.freeze({ 'US-REGF': US_REGF, CN });
+
+export class ProfileError extends Error {
+  override name = 'ProfileError';
+}
+
+/** A profile from a built-in name or a parsed JSON object; errors name the field. */
+export function resolveProfile(spec: string | unknown, origin = 'profile'): Profile {
+  if (typeof spec === 'string') {
+    const found = BUILT_IN_PROFILES[spec];
+    if (!found) throw new ProfileError(`${origin}: unknown profile "${spec}" (built in: ${Object.keys(BUILT_IN_PROFILES).join(', ')})`);
+    return found;
+  }
+  const parsed = ProfileSchema.safeParse(spec);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`);
+    throw new ProfileError(`${origin} is not a valid profile:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

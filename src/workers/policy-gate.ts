@@ -1,0 +1,79 @@
+/**
+ * The gate the worker calls before rendering: the shared policy function decides (the same one
+ * behind /v1/policy/check and /v1/policy/simulate), and the Redis reservation makes the
+ * decision hold across every worker process at once.
+ */
+import { createHash } from 'node:crypto';
+import type { Borrower, Message } from '../audit/types.js';
+import type { ContactLedger } from '../caps/contact-ledger.js';
+import { countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
+import type { Profile } from '../policy/profile.js';
+import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
+import { contactZones } from '../policy/zones.js';
+import type { Gate } from './dispatch.processor.js';
+
+export function toPolicyBorrower(b: Borrower): PolicyBorrower {
+  return { status: b.status, timezone: b.timezone, phone: b.phone, locale: b.locale, consent: b.consent, optOuts: b.optOuts, blackouts: b.blackouts };
+}
+
+/** A stable offset in [0, spreadSeconds) per message, so a window opening does not fire everything at once. */
+export function spreadOffsetMs(messageId: string, spreadSeconds: number): number {
+  if (spreadSeconds <= 0) return 0;
+  const n = createHash('sha256').update(messageId).digest().readUInt32BE(0);
+  return (n % (spreadSeconds * 1000));
+}
+
+const SUPPRESS_FOR: Partial<Record<Denial['code'], SuppressReason>> = {
+  'opted-out': 'opted-out',
+  'no-consent': 'no-consent',
+  resolved: 'resolved',
+  ceased: 'ceased',
+};
+
+export function decisionFor(answer: Exclude<PolicyAnswer, { allowed: true }>, message: Message, expiresAt: string | null, profile: Profile): SendDecision {
+  const standing = answer.reasons.find((r) => STANDING_CODES.includes(r.code));
+  if (standing) return { action: 'suppress', reason: SUPPRESS_FOR[standing.code]!, detail: standing.detail };
+  const capHeld = answer.reasons.some((r) => r.code === 'cap-reached' || r.code === 'conversation-block');
+  if (answer.earliestAllowedAt === null) {
+    return { action: 'suppress', reason: capHeld ? 'cap-expired' : 'expired', detail: answer.reasons.map((r) => r.detail).join('; ') };
+  }
+  const windowHeld = answer.reasons.some((r) => r.code === 'outside-contact-window' || r.code === 'blackout');
+  const earliest = Date.parse(answer.earliestAllowedAt);
+  const until = earliest + (windowHeld ? spreadOffsetMs(message.id, profile.spreadSeconds) : 0);
+  if (expiresAt !== null && until >= Date.parse(expiresAt)) {
+    return { action: 'suppress', reason: capHeld ? 'cap-expired' : 'expired', detail: `the earliest allowed time, ${answer.earliestAllowedAt}, is after the reminder expires (${expiresAt})` };
+  }
+  return { action: 'defer', until: new Date(until), reasons: answer.reasons };
+}
+
+export interface PolicyGateDeps {
+  profile: Profile;
+  ledger: ContactLedger;
+}
+
+export function makePolicyGate(deps: PolicyGateDeps): Gate {
+  const ttl = historyRetentionMs(deps.profile);
+  return async ({ borrower, reminder, message, now }) => {
+    const at = now.getTime();
+    if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
+      return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
+    }
+    const pb = toPolicyBorrower(borrower);
+    const attempt = { channel: message.channel, at, to: message.to };
+    // Another process may take the last slot between our reading and our reservation; then the
+    // fresh history denies and we defer properly.
+    for (let round = 0; round < 3; round++) {
+      const history = (await deps.ledger.history(borrower.id)).filter((r) => r.id !== message.id);
+      const answer = evaluatePolicy({ profile: deps.profile, borrower: pb, history, attempt });
+      if (!answer.allowed) return decisionFor(answer, message, reminder.expiresAt, deps.profile);
+      const rules = countingRulesAt(deps.profile, attempt, contactZones(pb));
+      const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
+      if (reserved.ok) return { action: 'send' };
+    }
+    return {
+      action: 'defer',
+      until: new Date(at + 1_000 + spreadOffsetMs(message.id, 5)),
+      reasons: [{ code: 'cap-reached', rule: 'reservation', detail: 'other workers took the available slots while this one was checking; trying again shortly' }],
+    };
+  };
+}
