@@ -156,6 +156,8 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         queues,
         boardQueues: [...queues.all(), maintenance],
         catalogue,
+        profile: options.profile,
+        ledger,
         keyRing: makeKeyRing(options.apiKeys),
         log: log.child({ part: 'api' }),
         metrics,

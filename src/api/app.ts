@@ -8,6 +8,8 @@ import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AuditStore } from '../audit/audit-store.js';
+import type { ContactLedger } from '../caps/contact-ledger.js';
+import type { Profile } from '../policy/profile.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
@@ -18,6 +20,7 @@ import { borrowersRouter } from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { outboxRouter } from './outbox.routes.js';
+import { policyRouter } from './policy.routes.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
 
@@ -28,6 +31,8 @@ export interface AppDeps {
   /** Every queue bull-board shows (the dispatch queues and maintenance). */
   boardQueues: Queue[];
   catalogue: Catalogue;
+  profile: Profile;
+  ledger: ContactLedger;
   keyRing: KeyRing;
   log: Logger;
   metrics: Metrics;
@@ -76,6 +81,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(remindersRouter(deps));
   app.use(borrowersRouter(deps));
   app.use(outboxRouter(deps));
+  app.use(policyRouter(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');

@@ -1,12 +1,43 @@
 /** PUT /v1/borrowers/:id: create or update contact data, locale, time zone, consent, blackouts. */
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
+import { optOutBorrower, resolveBorrower } from '../scheduler/borrower-actions.js';
+import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { validationProblem, zodFieldErrors } from './problem.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerPut } from './schemas.js';
 
-export function borrowersRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
+export const OptOutInput = z.object({ channel: z.enum(['sms', 'voice', 'email']), source: z.string().trim().min(1).max(200).default('collection-system') }).strict();
+export const ResolveInput = z.object({ note: z.string().max(500).optional() }).strict();
+
+function borrowerIdOf(req: Request): string {
+  const id = BorrowerId.safeParse(req.params.id);
+  if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
+  return id.data;
+}
+
+export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date } }): Router {
   const router = Router();
+
+  router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
+    const id = borrowerIdOf(req);
+    const body = ResolveInput.safeParse(req.body ?? {});
+    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+    const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
+    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
+    res.json(result);
+  });
+
+  router.post('/v1/borrowers/:id/opt-out', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
+    const id = borrowerIdOf(req);
+    const body = OptOutInput.safeParse(req.body);
+    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+    const result = await optOutBorrower(deps, id, body.data.channel, body.data.source, `api:${req.principal!.keyId}`);
+    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
+    res.json(result);
+  });
+
   router.put('/v1/borrowers/:id', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
     const id = BorrowerId.safeParse(req.params.id);
     if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));

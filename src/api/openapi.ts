@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
+import { OptOutInput, ResolveInput } from './borrowers.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
+import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from './schemas.js';
 
 interface RouteDoc {
@@ -23,6 +25,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'get', path: '/v1/reminders/{id}', summary: 'The reminder, its messages and their events', roles: ['collector', 'agent', 'compliance'], responses: { '200': 'the reminder', '404': 'not found' } },
   { method: 'delete', path: '/v1/reminders/{id}', summary: 'Cancel whatever has not been sent', roles: ['collector'], responses: { '200': 'what was cancelled', '404': 'not found' } },
   { method: 'put', path: '/v1/borrowers/{id}', summary: 'Create or update a borrower', roles: ['collector'], body: BorrowerPut, responses: { '201': 'created', '200': 'updated', '400': 'validation failed' } },
+  { method: 'post', path: '/v1/borrowers/{id}/resolve', summary: 'Paid or settled: cancel every pending message', roles: ['collector'], body: ResolveInput, responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' } },
+  { method: 'post', path: '/v1/borrowers/{id}/opt-out', summary: 'Opt the borrower out of a channel; pending messages on it are suppressed', roles: ['collector', 'agent'], body: OptOutInput, responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' } },
+  { method: 'get', path: '/v1/policy', summary: 'The compliance profile in force', roles: ['collector', 'agent', 'compliance'], responses: { '200': 'the profile' } },
+  { method: 'post', path: '/v1/policy/check', summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history', roles: ['collector', 'agent'], body: PolicyCheckInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' } },
+  { method: 'post', path: '/v1/policy/simulate', summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored', roles: ['agent', 'compliance'], body: SimulateInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' } },
   { method: 'get', path: '/v1/outbox', summary: 'What the sandbox providers recorded instead of sending', roles: ['agent', 'compliance'], query: OutboxQuery, responses: { '200': '{items}' } },
   { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
   { method: 'get', path: '/readyz', summary: 'Readiness: Redis and the audit store answer', roles: null, responses: { '200': 'ready', '503': 'a dependency is down' } },

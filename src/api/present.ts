@@ -1,6 +1,13 @@
 /** The API's view of stored records. */
 import type { AuditEvent, Message, Reminder } from '../audit/types.js';
 
+/** While a message waits, when it will be tried again and why (from its last `deferred` event). */
+function deferralOf(m: Message, events: AuditEvent[]) {
+  if (m.status !== 'deferred') return null;
+  const last = [...events].reverse().find((e) => e.type === 'deferred');
+  return last ? { until: last.data.until ?? null, reasons: last.data.reasons ?? [] } : null;
+}
+
 export function presentMessage(m: Message, events?: AuditEvent[]) {
   return {
     id: m.id,
@@ -19,7 +26,7 @@ export function presentMessage(m: Message, events?: AuditEvent[]) {
     sendAt: m.sendAt,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
-    ...(events ? { events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),
+    ...(events ? { deferral: deferralOf(m, events), events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),
   };
 }
 

@@ -2,18 +2,19 @@
  * The audit store: the source of truth for borrowers, reminders, messages and their events.
  * One implementation over kysely serves SQLite and PostgreSQL with the same queries.
  */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../../queues/index.js';
 import { openDb, type Dialect } from './db.js';
-import { GENESIS_HASH, eventHash, messageChain } from './hash-chain.js';
+import { GENESIS_HASH, borrowerChain, eventHash, messageChain } from './hash-chain.js';
 import { migrateToLatest } from './migrations.js';
-import type { BorrowersTable, Database, MessagesTable, RemindersTable } from './schema.js';
+import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
 import {
   type AuditEvent,
   type Borrower,
   type BorrowerStatus,
   type Message,
   type MessageStatus,
+  type OptOut,
   PENDING_STATUSES,
   type Reminder,
 } from './types.js';
@@ -114,6 +115,13 @@ export interface AuditStore {
   findAccepted(before: Date, limit: number): Promise<Message[]>;
   /** Messages that should have a job (queued, deferred, sending), in id order after `afterId`. */
   findAwaitingJob(afterId: string, limit: number): Promise<Message[]>;
+  /** Sets the borrower's status and records a borrower event; false if unknown. */
+  setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<Borrower | undefined>;
+  /** Adds an opt-out for a channel (once) and records a borrower event; undefined if unknown. */
+  addOptOut(id: string, optOut: OptOut, event: EventInput, now: Date): Promise<{ borrower: Borrower; added: boolean } | undefined>;
+  /** Messages of a borrower that have not been sent yet (optionally one channel). */
+  pendingMessages(borrowerId: string, channel?: Channel): Promise<Message[]>;
+  listBorrowerEvents(borrowerId: string): Promise<AuditEvent[]>;
   recordOutbox(entry: OutboxEntry, now: Date): Promise<void>;
   listOutbox(limit: number): Promise<OutboxRecord[]>;
 }
@@ -159,6 +167,21 @@ function toReminder(r: RemindersTable): Reminder {
     expiresAt: r.expires_at,
     metadata: parseJson<Record<string, unknown>>(r.metadata),
     createdAt: r.created_at,
+  };
+}
+
+function toEvent(r: Selectable<EventsTable>): AuditEvent {
+  return {
+    chain: r.chain,
+    seq: Number(r.seq),
+    messageId: r.message_id,
+    borrowerId: r.borrower_id,
+    type: r.type,
+    at: r.at,
+    actor: r.actor,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }
 
@@ -512,18 +535,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
 
     async listEvents(messageId) {
       const rows = await db.selectFrom('events').selectAll().where('chain', '=', messageChain(messageId)).orderBy('seq').execute();
-      return rows.map((r) => ({
-        chain: r.chain,
-        seq: Number(r.seq),
-        messageId: r.message_id,
-        borrowerId: r.borrower_id,
-        type: r.type,
-        at: r.at,
-        actor: r.actor,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      }));
+      return rows.map(toEvent);
     },
 
     async transition(messageId, input, now) {
@@ -561,6 +573,43 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
         .limit(limit)
         .execute();
       return rows.map(toMessage);
+    },
+
+    async setBorrowerStatus(id, status, event, now) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx.updateTable('borrowers').set({ status, updated_at: nowIso }).where('id', '=', id).returning('id').executeTakeFirst();
+        if (!updated) return undefined;
+        await appendEvent(trx, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+        return toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      });
+    },
+
+    async addOptOut(id, optOut, event, now) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        // Touch the row first: it locks it (PostgreSQL) so concurrent opt-outs do not overwrite each other.
+        const touched = await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', id).returning('id').executeTakeFirst();
+        if (!touched) return undefined;
+        const current = toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        const added = !current.optOuts.some((o) => o.channel === optOut.channel);
+        if (added) {
+          await trx.updateTable('borrowers').set({ opt_outs: json([...current.optOuts, optOut]) }).where('id', '=', id).execute();
+          await appendEvent(trx, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+        }
+        return { borrower: toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), added };
+      });
+    },
+
+    async pendingMessages(borrowerId, channel) {
+      let q = db.selectFrom('messages').selectAll().where('borrower_id', '=', borrowerId).where('status', 'in', [...PENDING_STATUSES]);
+      if (channel) q = q.where('channel', '=', channel);
+      return (await q.orderBy('created_at').execute()).map(toMessage);
+    },
+
+    async listBorrowerEvents(borrowerId) {
+      const rows = await db.selectFrom('events').selectAll().where('chain', '=', borrowerChain(borrowerId)).orderBy('seq').execute();
+      return rows.map(toEvent);
     },
 
     async recordOutbox(entry, now) {

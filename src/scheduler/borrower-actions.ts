@@ -1,0 +1,50 @@
+/**
+ * What a borrower's change of state does to messages not yet sent: payment cancels them all;
+ * an opt-out suppresses those on that channel. Their jobs are removed too (the rows are the
+ * truth; a job already running finds the row settled and sends nothing).
+ */
+import type { Channel } from '../../queues/index.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Borrower, Message, MessageStatus } from '../audit/types.js';
+import type { DispatchQueues } from './dispatch-queues.js';
+
+interface Deps {
+  store: AuditStore;
+  queues: DispatchQueues;
+  clock: { now(): Date };
+}
+
+const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];
+
+async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppressed', actor: string, data: Record<string, unknown>): Promise<string[]> {
+  const done: string[] = [];
+  for (const m of messages) {
+    const moved = await deps.store.transition(m.id, { from: SETTLEABLE, to, type: to, actor, data }, deps.clock.now());
+    if (moved) {
+      done.push(m.id);
+      await deps.queues.byChannel[m.channel].remove(m.id).catch(() => 0);
+    }
+  }
+  return done;
+}
+
+export async function resolveBorrower(deps: Deps, borrowerId: string, actor: string, note?: string): Promise<{ borrower: Borrower; cancelled: string[] } | undefined> {
+  const borrower = await deps.store.setBorrowerStatus(borrowerId, 'resolved', { type: 'borrower.resolved', actor, data: note ? { note } : {} }, deps.clock.now());
+  if (!borrower) return undefined;
+  const cancelled = await settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, { reason: 'resolved' });
+  return { borrower, cancelled };
+}
+
+export async function optOutBorrower(
+  deps: Deps,
+  borrowerId: string,
+  channel: Channel,
+  source: string,
+  actor: string,
+): Promise<{ borrower: Borrower; added: boolean; suppressed: string[] } | undefined> {
+  const at = deps.clock.now();
+  const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, source } }, at);
+  if (!result) return undefined;
+  const suppressed = await settle(deps, await deps.store.pendingMessages(borrowerId, channel), 'suppressed', actor, { reason: 'opted-out', detail: `the borrower opted out of ${channel} (${source})` });
+  return { ...result, suppressed };
+}
