@@ -39,8 +39,6 @@ export interface ServiceOptions {
   profile: Profile;
   apiKeys: ApiKeyRecord[];
   clock?: Clock;
-  /** PostgreSQL schema (tests use one per file). */
-  dbSchema?: string;
   intakeHooks?: IntakeHooks;
   /** Replaces the policy gate (tests only). */
   gate?: Gate;
@@ -96,7 +94,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
 
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    const store = await openAuditStore(config.databaseUrl, options.dbSchema ? { schema: options.dbSchema } : {});
+    const store = await openAuditStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
     closers.push(() => store.close());
 
     const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -127,6 +125,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         log: log.child({ part: 'worker' }),
         metrics,
         clock,
+        sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
       });
       const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, processor, log });
       closers.push(() => workers.close(config.shutdownGraceMs));

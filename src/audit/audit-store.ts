@@ -73,6 +73,8 @@ export interface EventInput {
 
 export interface TransitionInput extends EventInput {
   from: readonly MessageStatus[];
+  /** Also move a message that has been `sending` since before this instant (its worker died). */
+  orSendingSince?: Date;
   to: MessageStatus;
   patch?: Partial<
     Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message'>
@@ -275,7 +277,10 @@ async function transitionIn(trx: Conn, messageId: string, input: TransitionInput
       ...(incrementAttempts ? { attempts: sql<number>`attempts + 1` } : {}),
     })
     .where('id', '=', messageId)
-    .where('status', 'in', [...input.from])
+    .where((eb) => {
+      const inFrom = eb('status', 'in', [...input.from]);
+      return input.orSendingSince ? eb.or([inFrom, eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', input.orSendingSince.toISOString())])]) : inFrom;
+    })
     .returning(['borrower_id', 'attempts'])
     .executeTakeFirst();
   if (!updated) return false;

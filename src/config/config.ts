@@ -18,6 +18,7 @@ const Env = z.object({
   QUEUE_PREFIX: z.string().min(1).default('rd'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
+  DATABASE_SCHEMA: optionalString,
   API_KEYS: optionalString,
   POLICY_PROFILE: z.string().default('US-REGF'),
   POLICY_FILE: optionalString,
@@ -54,6 +55,8 @@ export interface Config {
   queuePrefix: string;
   dataDir: string;
   databaseUrl: string;
+  /** PostgreSQL only: a schema of the service's own (created if missing). */
+  databaseSchema: string | undefined;
   apiKeys: string | undefined;
   policyProfile: string;
   policyFile: string | undefined;
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     queuePrefix: e.QUEUE_PREFIX,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'reminders.db')}`,
+    databaseSchema: e.DATABASE_SCHEMA,
     apiKeys: e.API_KEYS,
     policyProfile: e.POLICY_PROFILE,
     policyFile: e.POLICY_FILE,

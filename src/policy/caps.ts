@@ -49,7 +49,8 @@ export interface RuleStatus {
 export function ruleStatus(rule: CountingRule, zones: readonly string[], history: readonly ContactRecord[], at: number, to?: string | null): RuleStatus {
   const since = periodStart(rule.per, zones, at);
   const counted = history
-    .filter((r) => r.at >= since && r.at <= at && matches(rule, r, to))
+    // Contacts after `at` count too (a slot reserved a moment later by another process).
+    .filter((r) => r.at >= since && matches(rule, r, to))
     .map((r) => r.at)
     .sort((a, b) => b - a);
   if (counted.length < rule.max) return { count: counted.length, fullUntil: undefined };

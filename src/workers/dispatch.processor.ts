@@ -6,7 +6,7 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { type Channel, DispatchJob } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import { type Message, SENDABLE_STATUSES } from '../audit/types.js';
+import { type Message, PENDING_STATUSES, SENDABLE_STATUSES } from '../audit/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
@@ -41,6 +41,12 @@ export interface DispatchDeps {
   log: Logger;
   metrics: Metrics;
   clock: Clock;
+  /**
+   * How long a `sending` row belongs to the worker that wrote it. A job that finds a younger one
+   * (the same message being sent elsewhere, after a lock was lost) waits instead of sending too;
+   * an older one was left by a worker that died, and is taken over.
+   */
+  sendingLeaseMs: number;
 }
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'suppressed' | 'deferred' | 'failed';
@@ -73,6 +79,14 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
     if (!SENDABLE_STATUSES.includes(message.status)) {
       log.info({ status: message.status }, 'message already settled; not sending again');
       return 'skipped';
+    }
+    if (message.status === 'sending') {
+      const age = deps.clock.now().getTime() - Date.parse(message.updatedAt);
+      if (age < deps.sendingLeaseMs) {
+        log.warn({ ageMs: age }, 'another worker is sending this message right now; checking again later');
+        await job.moveToDelayed(deps.clock.now().getTime() + deps.sendingLeaseMs - age + 1_000, token);
+        throw new DelayedError();
+      }
     }
     if (message.status === 'accepted') {
       // The API may not have marked it queued yet (the job can start before its request ends).
@@ -129,7 +143,8 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
     const claimed = await store.transition(
       message.id,
       {
-        from: SENDABLE_STATUSES,
+        from: PENDING_STATUSES,
+        orSendingSince: new Date(now.getTime() - deps.sendingLeaseMs),
         to: 'sending',
         type: 'sending',
         actor: ACTOR,

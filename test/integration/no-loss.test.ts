@@ -97,6 +97,31 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
     }
   });
 
+  it('leaves a message another worker is sending alone, and takes over one whose worker died', async () => {
+    const h = await startHarness({ db: variant, env });
+    try {
+      const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms', sendAt }, { phone: '+14155550204' }) });
+      const id = res.body.messages[0].id as string;
+      const db = h.service.store.db;
+      const queue = h.service.queues.byChannel.sms;
+      // Another worker claimed it a moment ago (as after a lost lock): this job must not send too.
+      await db.updateTable('messages').set({ status: 'sending', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await (await queue.getJob(id))!.promote();
+      await waitFor(async () => (await h.service.store.listEvents(id)).length === 2 && (await queue.getJobState(id)) === 'delayed' && (await queue.getJob(id))!.attemptsStarted > 0, { what: 'the job to step back' });
+      expect(sendsTo('+14155550204')).toBe(0);
+      // That worker died long ago: the job takes the message over and sends it once.
+      await db.updateTable('messages').set({ updated_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', id).execute();
+      await (await queue.getJob(id))!.promote();
+      await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: 'sent after the takeover' });
+      expect(sendsTo('+14155550204')).toBe(1);
+      const sending = (await h.service.store.listEvents(id)).find((e) => e.type === 'sending')!;
+      expect(sending.data).toMatchObject({ afterInterruptedAttempt: true });
+    } finally {
+      await h.destroy();
+    }
+  });
+
   it('does not send a message again when its job runs a second time after it was sent', async () => {
     const h = await startHarness({ db: variant, env });
     try {

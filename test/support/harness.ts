@@ -92,6 +92,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     QUEUE_PREFIX: prefix,
     DATA_DIR: dir,
     DATABASE_URL: db.url,
+    ...(db.schema ? { DATABASE_SCHEMA: db.schema } : {}),
     RETRY_BACKOFF_MS: '20',
     RETRY_ATTEMPTS: '5',
     RECONCILE_EVERY_MS: '60000',
@@ -108,7 +109,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log: testLogger(path.basename(dir)),
     profile: loadPolicyProfile(config),
     apiKeys: keys.records,
-    ...(db.schema ? { dbSchema: db.schema } : {}),
     ...options.service,
   });
   const url = service.url ?? '';

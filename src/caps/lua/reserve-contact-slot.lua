@@ -35,7 +35,8 @@ for i = 0, rules - 1 do
   local to = ARGV[base + 4]
   local inbound = ARGV[base + 5]
   local count = 0
-  local ids = redis.call('ZRANGEBYSCORE', KEYS[1], since, at)
+  -- Up to +inf: a slot another worker reserved with a clock a few ms ahead of ours counts too.
+  local ids = redis.call('ZRANGEBYSCORE', KEYS[1], since, '+inf')
   for _, id in ipairs(ids) do
     local rec = redis.call('HGET', KEYS[2], id)
     if rec then
