@@ -11,13 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAnswers } from '../../src/process/redis-autostart.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
-
-/** A zone where the local time is between 10:00 and 18:00 right now (one always is). */
-function daytimeZone(): string {
-  const zones = ['Pacific/Kiritimati', 'Pacific/Auckland', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Kolkata', 'Asia/Dubai', 'Europe/Berlin', 'Europe/London', 'America/Sao_Paulo', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Pacific/Honolulu'];
-  const hour = (zone: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
-  return zones.find((z) => hour(z) >= 10 && hour(z) < 18)!;
-}
+import { zoneWhereHourIn } from '../support/zones.js';
 
 describe('npm start with nothing configured', () => {
   let child: ChildProcess;
@@ -65,7 +59,7 @@ describe('npm start with nothing configured', () => {
         externalId: 'invoice-2026-11-0042',
         // The README uses America/New_York; the test picks a zone where it is daytime now, since
         // US-REGF (the default profile) holds reminders back outside 08:00–21:00 local time.
-        borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: daytimeZone(), phone: '+14155550100' },
+        borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: zoneWhereHourIn(10, 18), phone: '+14155550100' },
         debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3, paymentUrl: 'https://pay.example.com/a/1234' },
         channel: 'sms',
         template: 'gentle-overdue',
