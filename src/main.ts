@@ -11,6 +11,7 @@ import { loadOrCreateDevKeys } from './process/api-keys-file.js';
 import { loadPolicyProfile } from './process/policy-profile.js';
 import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
 import { startService } from './service.js';
+import { TemplateLoadError } from './templates/catalogue.js';
 
 function version(): string {
   try {
@@ -66,7 +67,18 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const service = await startService(config, { log, apiKeys, profile, version: version() });
+  let service;
+  try {
+    service = await startService(config, { log, apiKeys, profile, version: version() });
+  } catch (err) {
+    if (err instanceof TemplateLoadError) {
+      log.fatal(err.message);
+      process.stderr.write(`reminder-dispatch: ${err.message}\n`);
+      await privateRedis?.stop();
+      process.exit(2);
+    }
+    throw err;
+  }
   log.info({ profile: profile.name }, 'compliance profile in force');
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');

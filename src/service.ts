@@ -107,7 +107,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
     closers.push(() => queues.close());
     const reconciler = makeReconciler({ store, queues, clock, log: log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs });
-    const catalogue = loadCatalogue(config.templatesDir);
+    const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: options.profile, smsMaxSegments: config.smsMaxSegments } });
     const ledger = makeContactLedger(redis, config.queuePrefix);
     const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
 
@@ -126,6 +126,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         metrics,
         clock,
         sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
+        knownVersions: new Set<string>(),
       });
       const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, processor, log });
       closers.push(() => workers.close(config.shutdownGraceMs));
@@ -156,6 +157,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         boardQueues: [...queues.all(), maintenance],
         catalogue,
         profile: options.profile,
+        smsMaxSegments: config.smsMaxSegments,
         ledger,
         keyRing: makeKeyRing(options.apiKeys),
         log: log.child({ part: 'api' }),

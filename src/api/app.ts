@@ -21,6 +21,7 @@ import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { outboxRouter } from './outbox.routes.js';
 import { policyRouter } from './policy.routes.js';
+import { templatesRouter } from './templates.routes.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
 
@@ -32,6 +33,7 @@ export interface AppDeps {
   boardQueues: Queue[];
   catalogue: Catalogue;
   profile: Profile;
+  smsMaxSegments: number;
   ledger: ContactLedger;
   keyRing: KeyRing;
   log: Logger;
@@ -82,6 +84,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(borrowersRouter(deps));
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
+  app.use(templatesRouter(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');

@@ -7,6 +7,7 @@ import type { ApiRole } from './auth.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
+import { LintInput, PreviewInput } from './templates.routes.js';
 import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from './schemas.js';
 
 interface RouteDoc {
@@ -30,6 +31,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'get', path: '/v1/policy', summary: 'The compliance profile in force', roles: ['collector', 'agent', 'compliance'], responses: { '200': 'the profile' } },
   { method: 'post', path: '/v1/policy/check', summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history', roles: ['collector', 'agent'], body: PolicyCheckInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' } },
   { method: 'post', path: '/v1/policy/simulate', summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored', roles: ['agent', 'compliance'], body: SimulateInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' } },
+  { method: 'get', path: '/v1/templates', summary: 'The template catalogue: keys, channels, locales, versions', roles: ['agent', 'compliance'], responses: { '200': '{items}' } },
+  { method: 'get', path: '/v1/templates/{key}', summary: 'One template: metadata, sample data, every variant with its source and lint findings', roles: ['agent', 'compliance'], responses: { '200': 'the template', '404': 'unknown key' } },
+  { method: 'post', path: '/v1/templates/{key}/preview', summary: 'Render a template for a channel and locale with sample (or given) data: subject, text, HTML, TwiML, SMS encoding and segments, lint findings', roles: ['agent', 'compliance'], body: PreviewInput, responses: { '200': 'the rendering', '400': 'invalid input or data', '404': 'unknown key, channel or locale' } },
+  { method: 'post', path: '/v1/templates/lint', summary: 'Lint a draft template', roles: ['agent', 'compliance'], body: LintInput, responses: { '200': '{ok, findings}' } },
   { method: 'get', path: '/v1/outbox', summary: 'What the sandbox providers recorded instead of sending', roles: ['agent', 'compliance'], query: OutboxQuery, responses: { '200': '{items}' } },
   { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
   { method: 'get', path: '/readyz', summary: 'Readiness: Redis and the audit store answer', roles: null, responses: { '200': 'ready', '503': 'a dependency is down' } },

@@ -49,6 +49,7 @@ export function presentReminder(r: Reminder, messages: Message[], eventsByMessag
     sendAt: r.sendAt,
     expiresAt: r.expiresAt,
     metadata: r.metadata,
+    contact: r.contact,
     createdAt: r.createdAt,
     status: reminderStatus(messages),
     messages: messages.map((m) => presentMessage(m, eventsByMessage?.get(m.id))),

@@ -39,7 +39,7 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
     return { ok: false, errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }] };
   }
-  const templateChannels = DISPATCH_CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c));
+  const templateChannels = DISPATCH_CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail')));
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
   const requestHash = createHash('sha256').update(canonicalize(material) ?? '').digest('hex');
@@ -58,6 +58,7 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
       sendAt: r.sendAt ? new Date(r.sendAt) : now,
       expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
       metadata: r.metadata ?? null,
+      contact: r.contact ?? null,
     },
   };
 }

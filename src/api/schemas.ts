@@ -105,6 +105,16 @@ export const ReminderInput = z
     template: z.string().min(1).max(100),
     sendAt: isoInstant.optional(),
     expiresAt: isoInstant.optional(),
+    /** Who the borrower can reply to (templates show it; the voicemail needs an agent and a phone). */
+    contact: z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        agent: z.string().trim().min(1).max(200).optional(),
+        phone: z.string().trim().min(3).max(40).optional(),
+        hours: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict()
+      .optional(),
     metadata: z
       .record(z.string(), z.unknown())
       .refine((m) => JSON.stringify(m).length <= 4096, 'must be at most 4 KB of JSON')

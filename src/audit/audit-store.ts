@@ -55,6 +55,7 @@ export interface NewReminder {
   sendAt: string;
   expiresAt: string | null;
   metadata: Record<string, unknown> | null;
+  contact: Reminder['contact'];
   /** Resolves the messages once the borrower is known (the channel `auto` looks at contact data). */
   messages: (borrower: Borrower) => NewMessage[] | { error: { path: string; message: string } };
 }
@@ -77,7 +78,7 @@ export interface TransitionInput extends EventInput {
   orSendingSince?: Date;
   to: MessageStatus;
   patch?: Partial<
-    Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message'>
+    Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data'>
   > & { incrementAttempts?: boolean };
 }
 
@@ -88,6 +89,14 @@ export interface OutboxEntry {
   subject: string | null;
   body: string;
   payload: Record<string, unknown>;
+}
+
+export interface StoredTemplateVersion {
+  version: string;
+  key: string;
+  channel: string;
+  locale: string;
+  sources: { template: string; layout?: string | undefined; partials: Record<string, string> };
 }
 
 export interface OutboxRecord extends OutboxEntry {
@@ -125,6 +134,11 @@ export interface AuditStore {
   pendingMessages(borrowerId: string, channel?: Channel): Promise<Message[]>;
   listBorrowerEvents(borrowerId: string): Promise<AuditEvent[]>;
   recordOutbox(entry: OutboxEntry, now: Date): Promise<void>;
+  /** Keeps the files of a template version (once per version). */
+  rememberTemplateVersion(v: StoredTemplateVersion, now: Date): Promise<void>;
+  getTemplateVersion(version: string): Promise<StoredTemplateVersion | undefined>;
+  /** The data a message was rendered with, to re-render it. */
+  getRenderData(messageId: string): Promise<{ context: Record<string, unknown>; timezone: string | null } | undefined>;
   listOutbox(limit: number): Promise<OutboxRecord[]>;
 }
 
@@ -168,6 +182,7 @@ function toReminder(r: RemindersTable): Reminder {
     sendAt: r.send_at,
     expiresAt: r.expires_at,
     metadata: parseJson<Record<string, unknown>>(r.metadata),
+    contact: parseJson<Reminder['contact']>(r.contact),
     createdAt: r.created_at,
   };
 }
@@ -459,6 +474,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
               send_at: item.sendAt,
               expires_at: item.expiresAt,
               metadata: item.metadata === null ? null : json(item.metadata),
+              contact: item.contact ? json(item.contact) : null,
               created_at: nowIso,
             })
             .onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing())
@@ -503,6 +519,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
                 send_at: m.sendAt,
                 created_at: nowIso,
                 updated_at: nowIso,
+                render_data: null,
               })
               .execute();
             await appendEvent(
@@ -615,6 +632,24 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     async listBorrowerEvents(borrowerId) {
       const rows = await db.selectFrom('events').selectAll().where('chain', '=', borrowerChain(borrowerId)).orderBy('seq').execute();
       return rows.map(toEvent);
+    },
+
+    async rememberTemplateVersion(v, now) {
+      await db
+        .insertInto('template_versions')
+        .values({ version: v.version, key: v.key, channel: v.channel, locale: v.locale, sources: json(v.sources), created_at: now.toISOString() })
+        .onConflict((oc) => oc.column('version').doNothing())
+        .execute();
+    },
+
+    async getTemplateVersion(version) {
+      const row = await db.selectFrom('template_versions').selectAll().where('version', '=', version).executeTakeFirst();
+      return row ? { version: row.version, key: row.key, channel: row.channel, locale: row.locale, sources: JSON.parse(row.sources) as StoredTemplateVersion['sources'] } : undefined;
+    },
+
+    async getRenderData(messageId) {
+      const row = await db.selectFrom('messages').select('render_data').where('id', '=', messageId).executeTakeFirst();
+      return row?.render_data ? (JSON.parse(row.render_data) as { context: Record<string, unknown>; timezone: string | null }) : undefined;
     },
 
     async recordOutbox(entry, now) {

@@ -100,6 +100,21 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-contact-and-template-versions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('reminders').addColumn('contact', 'text').execute();
+        await db.schema.alterTable('messages').addColumn('render_data', 'text').execute();
+        await db.schema
+          .createTable('template_versions')
+          .addColumn('version', 'text', (c) => c.primaryKey())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('sources', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -28,6 +28,7 @@ export interface RemindersTable {
   send_at: string;
   expires_at: string | null;
   metadata: string | null; // JSON
+  contact: string | null; // JSON {name, agent, phone, hours}
   created_at: string;
 }
 
@@ -51,6 +52,18 @@ export interface MessagesTable {
   send_at: string;
   created_at: string;
   updated_at: string;
+  /** JSON {context, timezone}: the data the template was rendered with, to re-render it exactly. */
+  render_data: string | null;
+}
+
+/** The files behind every template version a message was rendered with. */
+export interface TemplateVersionsTable {
+  version: string;
+  key: string;
+  channel: string;
+  locale: string;
+  sources: string; // JSON TemplateSources
+  created_at: string;
 }
 
 export interface EventsTable {
@@ -84,4 +97,5 @@ export interface Database {
   messages: MessagesTable;
   events: EventsTable;
   outbox: OutboxTable;
+  template_versions: TemplateVersionsTable;
 }

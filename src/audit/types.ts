@@ -75,6 +75,13 @@ export interface Debt {
   paymentUrl?: string | undefined;
 }
 
+export interface Contact {
+  name?: string | null | undefined;
+  agent?: string | null | undefined;
+  phone?: string | null | undefined;
+  hours?: string | null | undefined;
+}
+
 export interface Reminder {
   id: string;
   clientId: string;
@@ -86,6 +93,7 @@ export interface Reminder {
   sendAt: string;
   expiresAt: string | null;
   metadata: Record<string, unknown> | null;
+  contact: Contact | null;
   createdAt: string;
 }
 

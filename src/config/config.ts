@@ -31,6 +31,7 @@ const Env = z.object({
   PUBLIC_BASE_URL: optionalString,
   SIGNING_SECRET: optionalString,
   TEMPLATES_DIR: z.string().default('./templates'),
+  SMS_MAX_SEGMENTS: int(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CHANNELS: z.string().default('sms,voice,email'),
   WORKER_CONCURRENCY: int(20),
@@ -65,6 +66,8 @@ export interface Config {
   publicBaseUrl: string;
   signingSecret: string | undefined;
   templatesDir: string;
+  /** The linter refuses an SMS template that renders to more segments than this. */
+  smsMaxSegments: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   workerChannels: Array<'sms' | 'voice' | 'email'>;
   workerConcurrency: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,
     templatesDir: path.resolve(e.TEMPLATES_DIR),
+    smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
     logLevel: e.LOG_LEVEL,
     workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),

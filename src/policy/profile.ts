@@ -55,6 +55,15 @@ export const ProfileSchema = z
     conversationBlock: z.object({ channels: z.array(PolicyChannel).min(1), days: z.number().int().min(1).max(366), source: z.string().optional() }).strict().nullable(),
     consentRequired: z.object({ sms: z.boolean(), voice: z.boolean(), email: z.boolean() }).strict(),
     optOutKeywords: z.array(z.string().min(1)).min(1),
+    /**
+     * Text every message on these channels must carry, by language (any one phrase of the
+     * language will do); checked by the template linter. `US-REGF`: "from a debt collector".
+     */
+    disclosure: z
+      .object({ channels: z.array(z.enum(['sms', 'email', 'voice', 'voicemail'])).min(1), phrases: z.record(z.string(), z.array(z.string().min(1)).min(1)), source: z.string().optional() })
+      .strict()
+      .nullable()
+      .default(null),
     /** Messages released when a window opens are spread over this many seconds after the opening. */
     spreadSeconds: z.number().int().min(0).max(3600).default(600),
   })
@@ -80,6 +89,8 @@ export const US_REGF: Profile = ProfileSchema.parse({
   conversationBlock: { channels: ['voice'], days: 7, source: '12 CFR 1006.14(b)(2)(i)(B)' },
   consentRequired: { sms: false, voice: false, email: false },
   optOutKeywords: STOP_WORDS,
+  // Not the limited-content voicemail, which must say nothing about the debt (1006.2(j)).
+  disclosure: { channels: ['sms', 'email', 'voice'], phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'] }, source: '12 CFR 1006.18(e)' },
   spreadSeconds: 600,
 });
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
-import type { Borrower, Debt, Message } from '../audit/types.js';
+import type { Borrower, Contact, Debt, Message } from '../audit/types.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { enqueueMessages } from './enqueue.js';
 
@@ -23,6 +23,7 @@ export interface ReminderRequest {
   sendAt: Date;
   expiresAt: Date | null;
   metadata: Record<string, unknown> | null;
+  contact: Contact | null;
 }
 
 export interface IntakeHooks {
@@ -52,6 +53,7 @@ const AUTO_ORDER: readonly Channel[] = ['sms', 'email', 'voice'];
 export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'channel' | 'templateChannels'>): Channel | { path: string; message: string } {
   if (req.channel !== 'auto') {
     if (!req.templateChannels.includes(req.channel)) {
+      // (a voice reminder may use a template that has only a voicemail script)
       return { path: 'channel', message: `the template has no ${req.channel} version (it has: ${req.templateChannels.join(', ')})` };
     }
     if (!addressFor(borrower, req.channel)) {
@@ -101,6 +103,7 @@ export function makeIntake(deps: IntakeDeps) {
           sendAt: req.sendAt.toISOString(),
           expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
           metadata: req.metadata,
+          contact: req.contact,
           messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
             const channel = resolveChannel(borrower, req);
             if (typeof channel !== 'string') return { error: channel };

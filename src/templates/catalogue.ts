@@ -1,90 +1,115 @@
 /**
  * Loads `templates/<key>/<channel>.<locale>.hbs`, `templates/<key>/meta.json` and the shared
- * partials in `templates/_partials/`, compiles them once, and resolves a locale with fallback
- * (`zh-HK` → `zh` → another `zh-*` → the default locale).
+ * partials in `templates/_partials/`, compiles them once, lints each with its sample data (a
+ * template with an error is not loaded: the error names the file and line), and resolves a
+ * locale with fallback (`zh-HK` → `zh` → another `zh-*` → the default locale).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import type { TemplateDelegate } from 'handlebars';
 import { z } from 'zod';
+import type { Profile } from '../policy/profile.js';
+import { type LintFinding, lintTemplate } from '../policy/template-lint.js';
+import { sampleContext } from './context.js';
 import { createHandlebars } from './handlebars.js';
+import { smsFacts } from './sms-facts.js';
+import { compileVariant, partialNames, renderVariant, TEMPLATE_CHANNELS, type TemplateChannel, TemplateLoadError, type TemplateVariant } from './variant.js';
 
-export const TEMPLATE_CHANNELS = ['sms', 'email', 'voice', 'voicemail'] as const;
-export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+export { TEMPLATE_CHANNELS, TemplateLoadError, type TemplateChannel, type TemplateVariant };
 
 const Meta = z.object({
   title: z.string(),
   description: z.string(),
   stage: z.string().optional(),
   channels: z.array(z.enum(TEMPLATE_CHANNELS)).optional(),
+  /** opt-out-confirmation: confirms an opt-out, so it need not offer one. */
+  confirmsOptOut: z.boolean().optional(),
   sampleData: z.record(z.string(), z.unknown()),
   sampleDataByLocale: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
 export type TemplateMeta = z.infer<typeof Meta>;
 
-export interface TemplateVariant {
-  key: string;
-  channel: TemplateChannel;
-  locale: string;
-  file: string;
-  source: string;
-  /** Content hash of every file the variant uses. */
-  version: string;
-  subject?: TemplateDelegate | undefined;
-  text: TemplateDelegate;
-  html?: TemplateDelegate | undefined;
+export interface LintedVariant extends TemplateVariant {
+  findings: LintFinding[];
 }
 
 export interface TemplateEntry {
   key: string;
   meta: TemplateMeta;
-  variants: TemplateVariant[];
+  variants: LintedVariant[];
 }
 
 export interface Catalogue {
   readonly defaultLocale: string;
+  readonly dir: string;
   keys(): string[];
   get(key: string): TemplateEntry | undefined;
   /** The variant for a key, channel and locale after fallback; undefined if the key has none for the channel. */
-  resolve(key: string, channel: TemplateChannel, locale: string): TemplateVariant | undefined;
-  layout: TemplateDelegate;
+  resolve(key: string, channel: TemplateChannel, locale: string): LintedVariant | undefined;
+  /** The shared partials (templates/_partials), by name. */
+  partials(): Record<string, string>;
 }
 
-export class TemplateLoadError extends Error {
-  override name = 'TemplateLoadError';
+export interface LintOptions {
+  profile: Profile;
+  smsMaxSegments: number;
+}
+
+export interface LoadOptions {
+  defaultLocale?: string;
+  /** Lint every variant with its sample data; errors stop the load unless `tolerateErrors`. */
+  lint?: LintOptions;
+  /** For `npm run lint:templates`: keep variants with errors and report them. */
+  tolerateErrors?: boolean;
 }
 
 const FILE_RE = /^(sms|email|voice|voicemail)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.hbs$/;
 
-const sha256 = (...parts: string[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex');
-};
+/** Lints one variant: its source, and what it renders to with the template's sample data. */
+export function lintVariant(variant: TemplateVariant, meta: TemplateMeta, options: LintOptions): LintFinding[] {
+  let rendered: { text: string; segments?: number; encoding?: string } | undefined;
+  let renderError: string | undefined;
+  try {
+    const out = renderVariant(variant, sampleContext(meta, variant.locale), 'UTC');
+    const facts = variant.channel === 'sms' ? smsFacts(out.text) : undefined;
+    rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+  } catch (err) {
+    renderError = (err as Error).message;
+  }
+  return lintTemplate({
+    source: variant.source,
+    channel: variant.channel,
+    locale: variant.locale,
+    profile: options.profile,
+    smsMaxSegments: options.smsMaxSegments,
+    rendered,
+    renderError,
+    confirmsOptOut: meta.confirmsOptOut,
+  });
+}
 
-export function loadCatalogue(dir: string, options: { defaultLocale?: string } = {}): Catalogue {
+export function formatFinding(file: string, f: LintFinding): string {
+  return `${file}:${f.line}:${f.column} ${f.rule} ${f.message}`;
+}
+
+export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue {
   const defaultLocale = options.defaultLocale ?? 'en-US';
   if (!fs.existsSync(dir)) throw new TemplateLoadError(`templates folder ${dir} does not exist (set TEMPLATES_DIR)`);
   const hb = createHandlebars();
-  const strict = { strict: true } as const;
 
   const partialsDir = path.join(dir, '_partials');
-  const partialSources = new Map<string, string>();
+  const partials = new Map<string, string>();
   if (fs.existsSync(partialsDir)) {
     for (const f of fs.readdirSync(partialsDir).sort()) {
       if (!f.endsWith('.hbs')) continue;
-      const name = f.slice(0, -4);
       const src = fs.readFileSync(path.join(partialsDir, f), 'utf8');
-      partialSources.set(name, src);
-      hb.registerPartial(name, src);
+      partials.set(f.slice(0, -4), src);
+      hb.registerPartial(f.slice(0, -4), src);
     }
   }
-  const layoutSource = partialSources.get('email-layout') ?? '<!doctype html><html><body>{{{content}}}</body></html>';
-  const layout = hb.compile(layoutSource, strict);
+  const layout = partials.get('email-layout');
 
   const entries = new Map<string, TemplateEntry>();
+  const errors: string[] = [];
   for (const key of fs.readdirSync(dir).sort()) {
     const keyDir = path.join(dir, key);
     if (key.startsWith('_') || key.startsWith('.') || !fs.statSync(keyDir).isDirectory()) continue;
@@ -96,49 +121,43 @@ export function loadCatalogue(dir: string, options: { defaultLocale?: string } =
     } catch (err) {
       throw new TemplateLoadError(`${metaFile}: ${(err as Error).message}`);
     }
-    const variants: TemplateVariant[] = [];
+    const variants: LintedVariant[] = [];
     for (const f of fs.readdirSync(keyDir).sort()) {
       if (!f.endsWith('.hbs')) continue;
+      const file = path.join(keyDir, f);
       const m = FILE_RE.exec(f);
-      if (!m) throw new TemplateLoadError(`${path.join(keyDir, f)}: name must be <channel>.<locale>.hbs`);
+      if (!m) throw new TemplateLoadError(`${file}: name must be <channel>.<locale>.hbs`);
       const channel = m[1] as TemplateChannel;
       const locale = Intl.getCanonicalLocales(m[2]!)[0]!;
-      const file = path.join(keyDir, f);
       const source = fs.readFileSync(file, 'utf8');
+      const used: Record<string, string> = {};
+      for (const name of partialNames(source)) {
+        const p = partials.get(name);
+        if (p === undefined) throw new TemplateLoadError(`${file}: unknown partial "${name}" (templates/_partials/${name}.hbs)`);
+        used[name] = p;
+      }
+      let variant: TemplateVariant;
       try {
-        if (channel === 'email') {
-          const fm = parseFrontMatter(source);
-          if (typeof fm.subject !== 'string' || fm.subject.trim() === '') {
-            throw new TemplateLoadError('email templates need a front-matter "subject:" line');
-          }
-          variants.push({
-            key,
-            channel,
-            locale,
-            file,
-            source,
-            version: sha256(source, layoutSource),
-            subject: hb.compile(fm.subject, { ...strict, noEscape: true }),
-            text: hb.compile(fm.body, { ...strict, noEscape: true }),
-            html: hb.compile(fm.body, strict),
-          });
-        } else {
-          variants.push({ key, channel, locale, file, source, version: sha256(source), text: hb.compile(source, { ...strict, noEscape: true }) });
-        }
-        // Parse now so a syntax error names the file at start-up, not at the first send.
-        hb.precompile(channel === 'email' ? parseFrontMatter(source).body : source, strict);
+        variant = compileVariant(hb, { key, channel, locale, file, sources: { template: source, ...(channel === 'email' ? { layout } : {}), partials: used } });
       } catch (err) {
-        if (err instanceof TemplateLoadError) throw new TemplateLoadError(`${file}: ${err.message}`);
+        if (err instanceof TemplateLoadError) throw err;
         throw new TemplateLoadError(`${file}: ${(err as Error).message}`);
       }
+      const findings = options.lint ? lintVariant(variant, meta, options.lint) : [];
+      for (const finding of findings) if (finding.severity === 'error') errors.push(formatFinding(file, finding));
+      variants.push({ ...variant, findings });
     }
     entries.set(key, { key, meta, variants });
+  }
+  if (errors.length > 0 && !options.tolerateErrors) {
+    throw new TemplateLoadError(`templates failed the linter and were not loaded:\n  ${errors.join('\n  ')}`);
   }
 
   return {
     defaultLocale,
-    layout,
+    dir,
     keys: () => [...entries.keys()],
+    partials: () => Object.fromEntries(partials),
     get: (key) => entries.get(key),
     resolve(key, channel, locale) {
       const entry = entries.get(key);
@@ -148,11 +167,6 @@ export function loadCatalogue(dir: string, options: { defaultLocale?: string } =
       return pickLocale(forChannel, locale, defaultLocale);
     },
   };
-}
-
-function parseFrontMatter(source: string): { subject: unknown; body: string } {
-  const parsed = matter(source);
-  return { subject: (parsed.data as { subject?: unknown }).subject, body: parsed.content };
 }
 
 function pickLocale<T extends { locale: string }>(variants: T[], wanted: string, fallback: string): T {

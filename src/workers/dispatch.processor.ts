@@ -12,8 +12,10 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
 import { ProviderError } from '../providers/provider-error.js';
 import type { Providers, SendResult } from '../providers/provider.js';
-import { RenderError, type Render, type Rendered } from '../templates/render.js';
-import { displayZone, templateContext } from './template-context.js';
+import { RenderError, type Render, type RenderOutput } from '../templates/render.js';
+import { lintRenderedMessage } from '../policy/template-lint.js';
+import { templateContext } from '../templates/context.js';
+import type { Borrower } from '../audit/types.js';
 
 export interface Clock {
   now(): Date;
@@ -47,13 +49,22 @@ export interface DispatchDeps {
    * an older one was left by a worker that died, and is taken over.
    */
   sendingLeaseMs: number;
+  /** Template versions already stored by this process. */
+  knownVersions: Set<string>;
 }
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'suppressed' | 'deferred' | 'failed';
 
+/** Dates are shown in the borrower's zone; with several candidate zones, the first. */
+export function displayZone(borrower: Borrower): string | null {
+  const tz = borrower.timezone;
+  if (tz === null) return null;
+  return Array.isArray(tz) ? (tz[0] ?? null) : tz;
+}
+
 const ACTOR = 'worker';
 
-async function sendThrough(providers: Providers, channel: Channel, messageId: string, to: string, r: Rendered): Promise<SendResult> {
+async function sendThrough(providers: Providers, channel: Channel, messageId: string, to: string, r: RenderOutput): Promise<SendResult> {
   switch (channel) {
     case 'sms':
       return providers.sms.send({ messageId, to, body: r.body });
@@ -123,9 +134,17 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       throw new DelayedError();
     }
 
-    let rendered: Rendered;
+    let rendered: RenderOutput;
+    const timezone = displayZone(borrower);
+    const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata });
     try {
-      rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone: displayZone(borrower), data: templateContext(borrower, reminder) });
+      rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone, data: context });
+      // The data can carry what the template could not (a creditor name, say): lint what will go.
+      const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
+      if (findings.length > 0) {
+        const f = findings[0]!;
+        throw new RenderError(`the rendered message fails the wording linter: ${f.rule} ${f.message}`, 'lint-error');
+      }
     } catch (err) {
       const code = err instanceof RenderError ? err.code : 'render-error';
       await store.transition(
@@ -139,6 +158,10 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       throw new UnrecoverableError((err as Error).message);
     }
 
+    if (!deps.knownVersions.has(rendered.version)) {
+      await store.rememberTemplateVersion({ version: rendered.version, key: rendered.key, channel: rendered.channel, locale: rendered.locale, sources: rendered.sources }, now);
+      deps.knownVersions.add(rendered.version);
+    }
     const interrupted = message.status === 'sending';
     const claimed = await store.transition(
       message.id,
@@ -149,7 +172,14 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
         type: 'sending',
         actor: ACTOR,
         data: { templateVersion: rendered.version, locale: rendered.locale, ...(interrupted ? { afterInterruptedAttempt: true } : {}) },
-        patch: { incrementAttempts: true, template_version: rendered.version, locale: rendered.locale, subject: rendered.subject, body: rendered.body },
+        patch: {
+          incrementAttempts: true,
+          template_version: rendered.version,
+          locale: rendered.locale,
+          subject: rendered.subject,
+          body: rendered.body,
+          render_data: JSON.stringify({ context, timezone }),
+        },
       },
       now,
     );

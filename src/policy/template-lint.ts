@@ -1,0 +1,139 @@
+/**
+ * The template linter (pure): wording rules on a template's own text, the elements every
+ * message must carry for its channel and profile (opt-out line, who is writing, the debt
+ * collector disclosure), nothing about the debt in a limited-content voicemail, and the SMS
+ * segment limit. Used by the catalogue loader, the preview, the lint endpoint and
+ * `npm run lint:templates`; the worker lints each rendered message with `lintRenderedMessage`.
+ */
+import type { Profile } from './profile.js';
+import { lintWording, type Severity } from './wording-rules.js';
+
+export interface LintFinding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  excerpt: string;
+}
+
+export type TemplateChannelName = 'sms' | 'email' | 'voice' | 'voicemail';
+
+export interface TemplateLintInput {
+  /** The file as written (email with its front matter). */
+  source: string;
+  channel: TemplateChannelName;
+  locale: string;
+  profile: Profile;
+  smsMaxSegments: number;
+  /** The template rendered with sample data, when that worked. */
+  rendered?: { text: string; segments?: number; encoding?: string } | undefined;
+  renderError?: string | undefined;
+  /** opt-out-confirmation templates confirm an opt-out instead of offering one. */
+  confirmsOptOut?: boolean | undefined;
+}
+
+const OPT_OUT: Record<string, RegExp> = {
+  en: /\breply\b.{0,25}\bstop\b|\btext stop\b|\bunsubscribe\b|\bopt[ -]?out\b|\bto stop these\b/i,
+  zh: /退订/,
+};
+
+const VOICEMAIL_DEBT_WORDS: Record<string, RegExp> = {
+  en: /\b(?:debts?|payments?|pay|paid|paying|balances?|owe|owed|owing|overdue|past due|accounts?|collect\w*|loans?|credit|bills?|arrears)\b/gi,
+  zh: /欠款|还款|逾期|债务|催收|账户|贷款|信用卡|账单|欠费|欠钱/g,
+};
+
+const MUSTACHE = /\{\{\{?[\s\S]*?\}?\}\}/g;
+
+function language(locale: string): string {
+  return locale.toLowerCase().split('-')[0] ?? locale;
+}
+
+/** Mustache expressions blanked out (same length, newlines kept), so wording rules see only prose. */
+export function maskExpressions(source: string): string {
+  return source.replace(MUSTACHE, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+export function position(text: string, offset: number): { line: number; column: number; excerpt: string } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const excerpt = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim();
+  return { line, column: offset - lineStart + 1, excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}...` : excerpt };
+}
+
+function at(text: string, offset: number, f: { severity: Severity; rule: string; message: string }): LintFinding {
+  return { ...f, ...position(text, offset) };
+}
+
+/** Wording findings of any text, with line and column. */
+export function lintText(text: string): LintFinding[] {
+  return lintWording(text).map((w) => ({ severity: w.severity, rule: w.rule, message: `${w.message}: "${text.slice(w.start, w.end)}"`, ...position(text, w.start) }));
+}
+
+export function lintTemplate(input: TemplateLintInput): LintFinding[] {
+  const { source, channel, profile } = input;
+  const lang = language(input.locale);
+  const masked = maskExpressions(source);
+  const refs = [...source.matchAll(MUSTACHE)].map((m) => ({ text: m[0], index: m.index }));
+  const findings: LintFinding[] = lintWording(masked).map((w) => at(source, w.start, { severity: w.severity, rule: w.rule, message: `${w.message}: "${source.slice(w.start, w.end)}"` }));
+
+  const end = source.trimEnd().length;
+  if (channel === 'sms' || channel === 'email') {
+    const optOut = OPT_OUT[lang];
+    if (!input.confirmsOptOut && optOut && !optOut.test(masked)) {
+      findings.push(at(source, end, { severity: 'error', rule: 'missing-opt-out', message: `every ${channel} must say how to opt out (e.g. ${lang === 'zh' ? '"回复TD退订"' : '"Reply STOP to opt out."'}) — 12 CFR 1006.6(e)` }));
+    }
+    if (!refs.some((r) => /\b(?:debt\.creditor|contact\.name)\b/.test(r.text))) {
+      findings.push(at(source, 0, { severity: 'error', rule: 'missing-identification', message: `every ${channel} must say who is writing: use {{debt.creditor}} or {{contact.name}}` }));
+    }
+  }
+  const disclosure = profile.disclosure;
+  if (disclosure && disclosure.channels.includes(channel)) {
+    const phrases = disclosure.phrases[lang];
+    if (!phrases) {
+      findings.push(at(source, 0, { severity: 'warning', rule: 'disclosure-language', message: `profile ${profile.name} names no disclosure phrase for "${lang}"; add one to check this template` }));
+    } else if (!phrases.some((p) => masked.toLowerCase().includes(p.toLowerCase()))) {
+      findings.push(
+        at(source, end, {
+          severity: 'error',
+          rule: 'missing-disclosure',
+          message: `under ${profile.name} every ${channel} must say it is from a debt collector (${phrases.map((p) => `"${p}"`).join(' or ')})${disclosure.source ? ` — ${disclosure.source}` : ''}`,
+        }),
+      );
+    }
+  }
+  if (channel === 'voicemail') {
+    for (const r of refs) {
+      if (/\bdebt\./.test(r.text)) {
+        findings.push(at(source, r.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): ${r.text.trim()}` }));
+      }
+    }
+    const words = VOICEMAIL_DEBT_WORDS[lang];
+    if (words) {
+      words.lastIndex = 0;
+      for (const m of masked.matchAll(words)) {
+        findings.push(at(source, m.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): "${m[0]}"` }));
+      }
+    }
+  }
+  if (input.renderError) {
+    findings.push(at(source, 0, { severity: 'error', rule: 'render-error', message: `does not render with the sample data: ${input.renderError}` }));
+  }
+  if (channel === 'sms' && input.rendered?.segments !== undefined && input.rendered.segments > input.smsMaxSegments) {
+    findings.push(
+      at(source, 0, {
+        severity: 'error',
+        rule: 'sms-too-long',
+        message: `renders to ${input.rendered.segments} ${input.rendered.encoding ?? ''} segments with the sample data; the limit is ${input.smsMaxSegments}`,
+      }),
+    );
+  }
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The worker's last check: the message as rendered with the borrower's data (a creditor name can carry a threat too). */
+export function lintRenderedMessage(text: string): LintFinding[] {
+  return lintText(text).filter((f) => f.severity === 'error');
+}

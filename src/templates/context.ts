@@ -1,0 +1,59 @@
+/**
+ * The data a template sees. Optional fields are present as null (Handlebars runs in strict
+ * mode, where a missing field is an error), so templates guard them with {{#if}}.
+ */
+export interface ContextSource {
+  borrower: { id: string; name: string | null };
+  debt: {
+    accountRef: string;
+    creditor: string;
+    amountDue: { amount: string; currency: string };
+    dueDate: string;
+    daysOverdue: number;
+    minimumPayment?: { amount: string; currency: string } | null | undefined;
+    paymentUrl?: string | null | undefined;
+  };
+  contact?: { name?: string | null | undefined; agent?: string | null | undefined; phone?: string | null | undefined; hours?: string | null | undefined } | null | undefined;
+  metadata?: Record<string, unknown> | null | undefined;
+}
+
+export function templateContext(src: ContextSource): Record<string, unknown> {
+  const d = src.debt;
+  const c = src.contact ?? {};
+  return {
+    borrower: { id: src.borrower.id, name: src.borrower.name ?? null },
+    debt: {
+      accountRef: d.accountRef,
+      creditor: d.creditor,
+      amountDue: d.amountDue,
+      dueDate: d.dueDate,
+      daysOverdue: d.daysOverdue,
+      minimumPayment: d.minimumPayment ?? null,
+      paymentUrl: d.paymentUrl ?? null,
+    },
+    // Who the borrower can reply to; the business name defaults to the creditor's.
+    contact: { name: c.name ?? d.creditor, agent: c.agent ?? null, phone: c.phone ?? null, hours: c.hours ?? null },
+    metadata: src.metadata ?? {},
+  };
+}
+
+/** A template's sample data (per locale when given) as a render context. */
+export function sampleContext(meta: { sampleData: Record<string, unknown>; sampleDataByLocale?: Record<string, Record<string, unknown>> | undefined }, locale: string): Record<string, unknown> {
+  const sample = (meta.sampleDataByLocale?.[locale] ?? meta.sampleData) as Partial<ContextSource>;
+  return templateContext({
+    borrower: { id: 'sample', name: null, ...(sample.borrower ?? {}) },
+    debt: { accountRef: '0000', creditor: 'Sample Creditor', amountDue: { amount: '0.00', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0, ...(sample.debt ?? {}) },
+    contact: sample.contact ?? null,
+    metadata: sample.metadata ?? {},
+  });
+}
+
+/** Deep merge of plain objects (arrays and scalars replace), for preview data over sample data. */
+export function mergeData(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? mergeData(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
