@@ -160,7 +160,7 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   });
 
   it('retries a provider that answers 500 twice and ends sent after 3 attempts', async () => {
-    twilio.script({ status: 500, code: 20500 }, { status: 500, code: 20500 });
+    twilio.scriptFor('+14155550105', { status: 500, code: 20500 }, { status: 500, code: 20500 });
     const reminder = await post(reminderBody({ channel: 'sms' }, { phone: '+14155550105' }));
     const message = await settled(reminder.id);
     expect(message.attempts).toBe(3);
@@ -172,7 +172,7 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   });
 
   it('fails after one attempt when Twilio answers 400 with code 21211 (invalid number), recording the code', async () => {
-    twilio.script({ status: 400, code: 21211, message: "The 'To' number +14155550106 is not a valid phone number." });
+    twilio.scriptFor('+14155550106', { status: 400, code: 21211, message: "The 'To' number +14155550106 is not a valid phone number." });
     const reminder = await post(reminderBody({ channel: 'sms' }, { phone: '+14155550106' }));
     const message = await settled(reminder.id, 'failed');
     expect(message.attempts).toBe(1);

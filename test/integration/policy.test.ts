@@ -93,7 +93,7 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const zone = zoneWhereHourIn(9, 17);
     const phone = nextPhone();
     const borrowerId = `b-release-${phone.slice(-4)}`;
-    twilio.script({ status: 400, code: 21211 });
+    twilio.scriptFor(phone, { status: 400, code: 21211 });
     const refused = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
     await messageIn(refused.body.id, ['failed']);
     const next = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });

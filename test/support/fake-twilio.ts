@@ -30,6 +30,8 @@ export interface FakeTwilio {
   calls(): TwilioRequest[];
   /** The next requests get these replies, in order, before normal service resumes. */
   script(...replies: ScriptedReply[]): void;
+  /** The same, only for requests to one number (other tests' messages in flight are unaffected). */
+  scriptFor(to: string, ...replies: ScriptedReply[]): void;
   /** Seconds each reply waits (a provider far away). */
   latencyMs: number;
   close(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startFakeTwilio(options: { port?: number } = {}): Promise<
   const authToken = randomBytes(16).toString('hex');
   const requests: TwilioRequest[] = [];
   const scripted: ScriptedReply[] = [];
+  const scriptedFor = new Map<string, ScriptedReply[]>();
 
   const fake = {
     url: '',
@@ -53,6 +56,9 @@ export async function startFakeTwilio(options: { port?: number } = {}): Promise<
     calls: () => requests.filter((r) => r.kind === 'call'),
     script: (...replies: ScriptedReply[]) => {
       scripted.push(...replies);
+    },
+    scriptFor: (to: string, ...replies: ScriptedReply[]) => {
+      scriptedFor.set(to, [...(scriptedFor.get(to) ?? []), ...replies]);
     },
     close: async () => {
       server.closeAllConnections();
@@ -78,7 +84,7 @@ export async function startFakeTwilio(options: { port?: number } = {}): Promise<
       if (user !== accountSid || password !== authToken) return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const kind = m[2] === 'Messages' ? 'message' : 'call';
-      const next = scripted.shift();
+      const next = (form.To ? scriptedFor.get(form.To)?.shift() : undefined) ?? scripted.shift();
       requests.push({ kind, accountSid: m[1]!, auth: { user, password }, form, at: Date.now() });
       if (next && next.status >= 300) {
         return reply(next.status, { code: next.code ?? next.status * 100, message: next.message ?? `scripted ${next.status}`, more_info: `https://www.twilio.com/docs/errors/${next.code ?? ''}`, status: next.status });
