@@ -22,6 +22,7 @@ import { buildOpenApi } from './openapi.js';
 import { outboxRouter } from './outbox.routes.js';
 import { policyRouter } from './policy.routes.js';
 import { templatesRouter } from './templates.routes.js';
+import { auditRouter } from './audit.routes.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
 
@@ -85,6 +86,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
   app.use(templatesRouter(deps));
+  app.use(auditRouter(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');

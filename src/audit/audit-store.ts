@@ -5,7 +5,8 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../../queues/index.js';
 import { openDb, type Dialect } from './db.js';
-import { GENESIS_HASH, borrowerChain, eventHash, messageChain } from './hash-chain.js';
+import { appendEvent } from './event-chain.js';
+import { borrowerChain, messageChain } from './hash-chain.js';
 import { migrateToLatest } from './migrations.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
 import {
@@ -225,61 +226,8 @@ function toMessage(r: MessagesTable): Message {
   };
 }
 
-async function appendEvent(
-  trx: Conn,
-  at: {
-    chain: string;
-    messageId: string | null;
-    borrowerId: string;
-    now: string;
-    /** Known previous link (a new chain passes null, seq 1). Undefined: read it. */
-    prev?: { seq: number; hash: string } | null;
-  },
-  input: EventInput,
-): Promise<void> {
-  let prev = at.prev;
-  if (prev === undefined) {
-    prev =
-      (await trx
-        .selectFrom('events')
-        .select(['seq', 'hash'])
-        .where('chain', '=', at.chain)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst()) ?? null;
-  }
-  const seq = prev ? Number(prev.seq) + 1 : 1;
-  const prevHash = prev ? prev.hash : GENESIS_HASH;
-  const data = input.data ?? {};
-  const fields = {
-    chain: at.chain,
-    seq,
-    messageId: at.messageId,
-    borrowerId: at.borrowerId,
-    type: input.type,
-    at: at.now,
-    actor: input.actor,
-    data,
-  };
-  await trx
-    .insertInto('events')
-    .values({
-      chain: fields.chain,
-      seq,
-      message_id: fields.messageId,
-      borrower_id: fields.borrowerId,
-      type: fields.type,
-      at: fields.at,
-      actor: fields.actor,
-      data: json(data),
-      prev_hash: prevHash,
-      hash: eventHash(prevHash, fields),
-    })
-    .execute();
-}
-
 /** Moves one message between states and appends the event, inside the caller's transaction. */
-async function transitionIn(trx: Conn, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
+async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
   const { incrementAttempts, ...patch } = input.patch ?? {};
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
@@ -302,6 +250,7 @@ async function transitionIn(trx: Conn, messageId: string, input: TransitionInput
   const data = { ...(input.data ?? {}), ...(incrementAttempts ? { attempt: Number(updated.attempts) } : {}) };
   await appendEvent(
     trx,
+    dialect,
     { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso },
     { type: input.type, actor: input.actor, data },
   );
@@ -524,7 +473,8 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
               .execute();
             await appendEvent(
               trx,
-              { chain: messageChain(m.id), messageId: m.id, borrowerId: borrower.id, now: nowIso, prev: null },
+              dialect,
+              { chain: messageChain(m.id), messageId: m.id, borrowerId: borrower.id, now: nowIso, isNew: true },
               { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
             );
           }
@@ -561,14 +511,14 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     },
 
     async transition(messageId, input, now) {
-      return db.transaction().execute((trx) => transitionIn(trx, messageId, input, now.toISOString()));
+      return db.transaction().execute((trx) => transitionIn(trx, dialect, messageId, input, now.toISOString()));
     },
 
     async transitionMany(messageIds, input, now) {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
         const moved: string[] = [];
-        for (const id of messageIds) if (await transitionIn(trx, id, input, nowIso)) moved.push(id);
+        for (const id of messageIds) if (await transitionIn(trx, dialect, id, input, nowIso)) moved.push(id);
         return moved;
       });
     },
@@ -602,7 +552,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
       return db.transaction().execute(async (trx) => {
         const updated = await trx.updateTable('borrowers').set({ status, updated_at: nowIso }).where('id', '=', id).returning('id').executeTakeFirst();
         if (!updated) return undefined;
-        await appendEvent(trx, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+        await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
         return toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
       });
     },
@@ -617,7 +567,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
         const added = !current.optOuts.some((o) => o.channel === optOut.channel);
         if (added) {
           await trx.updateTable('borrowers').set({ opt_outs: json([...current.optOuts, optOut]) }).where('id', '=', id).execute();
-          await appendEvent(trx, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+          await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
         }
         return { borrower: toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), added };
       });

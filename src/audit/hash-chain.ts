@@ -18,6 +18,8 @@ export interface HashedFields {
   at: string;
   actor: string;
   data: Record<string, unknown>;
+  /** Registry events: the chain they register. */
+  refChain?: string;
 }
 
 export function eventHash(prevHash: string, event: HashedFields): string {
@@ -30,6 +32,7 @@ export function eventHash(prevHash: string, event: HashedFields): string {
     at: event.at,
     actor: event.actor,
     data: event.data,
+    ...(event.refChain ? { refChain: event.refChain } : {}),
   });
   return createHash('sha256').update(prevHash).update(body ?? '').digest('hex');
 }

@@ -78,6 +78,35 @@ export interface EventsTable {
   data: string; // JSON
   prev_hash: string;
   hash: string;
+  /** Registry events: the chain they register. */
+  ref_chain: string | null;
+}
+
+/** The newest link of every chain: deleting the last events of a chain breaks the match. */
+export interface ChainHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  role: string;
+  hash: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Who read message content or exported it, with what filter, when. */
+export interface AuditReadsTable {
+  id: Generated<number>;
+  key_id: string;
+  role: string;
+  action: string;
+  target: string | null;
+  filter: string; // JSON
+  at: string;
 }
 
 export interface OutboxTable {
@@ -98,4 +127,7 @@ export interface Database {
   events: EventsTable;
   outbox: OutboxTable;
   template_versions: TemplateVersionsTable;
+  chain_heads: ChainHeadsTable;
+  api_keys: ApiKeysTable;
+  audit_reads: AuditReadsTable;
 }

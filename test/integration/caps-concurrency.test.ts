@@ -78,7 +78,7 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     await smtp?.close();
   });
 
-  it('lets no borrower receive more than any cap allows, and defers the rest to a time the caps allow', async () => {
+  it('lets no borrower receive more than any cap allows, and defers the rest to a time the caps allow', { timeout: 300_000 }, async () => {
     const borrowers = Array.from({ length: BORROWERS }, (_, i) => ({
       id: `cap-b-${i}`,
       name: `Borrower ${i}`,

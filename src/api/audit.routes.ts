@@ -1,0 +1,160 @@
+/**
+ * Compliance: search, read and export every message exactly as sent, verify the hash chains,
+ * a borrower's timeline, and (admin) who read what. Every read of content is itself recorded.
+ */
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { borrowerTimeline, decodeCursor, exportMessages, listReads, type MessageFilter, recordRead, searchMessages } from '../audit/audit-queries.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import { MESSAGE_STATUSES, type Message } from '../audit/types.js';
+import { verifyChains } from '../audit/verify.js';
+import { maskRecipient } from '../observability/logger.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { presentMessage } from './present.js';
+import { BorrowerId } from './schemas.js';
+
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
+
+export const AuditFilter = z
+  .object({
+    borrowerId: BorrowerId.optional(),
+    channel: z.enum(['sms', 'voice', 'email']).optional(),
+    status: z.enum(MESSAGE_STATUSES).optional(),
+    template: z.string().min(1).max(100).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+  })
+  .strict();
+
+export const AuditListQuery = AuditFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() });
+export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
+
+/** CSV columns, in order. */
+export const EXPORT_COLUMNS = ['id', 'reminderId', 'borrowerId', 'channel', 'template', 'templateVersion', 'locale', 'to', 'subject', 'body', 'status', 'provider', 'providerId', 'attempts', 'errorCode', 'errorMessage', 'sendAt', 'createdAt', 'updatedAt'] as const;
+
+function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> {
+  return {
+    id: m.id,
+    reminderId: m.reminderId,
+    borrowerId: m.borrowerId,
+    channel: m.channel,
+    template: m.template,
+    templateVersion: m.templateVersion,
+    locale: m.locale,
+    to: m.to,
+    subject: m.subject,
+    body: m.body,
+    status: m.status,
+    provider: m.provider,
+    providerId: m.providerId,
+    attempts: m.attempts,
+    errorCode: m.error?.code ?? null,
+    errorMessage: m.error?.message ?? null,
+    sendAt: m.sendAt,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  };
+}
+
+/** A spreadsheet must not run a cell as a formula: cells starting =, +, -, @, tab or CR get a leading quote. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const masked = (m: ReturnType<typeof presentMessage>) => ({ ...m, to: maskRecipient(m.to), body: undefined, subject: m.subject === null ? null : '[content: see the message]' });
+
+function filterOf(req: Request) {
+  return Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== 'cursor'));
+}
+
+export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
+  const router = Router();
+  const compliance = requireRole(deps.keyRing, ['compliance']);
+  const db = deps.store.db;
+  const record = (req: Request, action: string, target: string | null) =>
+    recordRead(db, { keyId: req.principal!.keyId, role: req.principal!.role, action, target, filter: filterOf(req) }, deps.clock.now());
+
+  router.get('/v1/audit/verify', compliance, async (_req: Request, res: Response) => {
+    res.json(await verifyChains(db));
+  });
+
+  router.get('/v1/audit/messages', compliance, async (req: Request, res: Response) => {
+    const q = AuditListQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    const { limit, cursor, ...filter } = q.data;
+    const decoded = cursor ? decodeCursor(cursor) : undefined;
+    if (cursor && !decoded) throw validationProblem([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+    const page = await searchMessages(db, filter satisfies MessageFilter, limit, decoded);
+    await record(req, 'list', null);
+    // Lists mask recipients and leave content to the detail view.
+    res.json({ items: page.items.map((m) => masked(presentMessage(m))), nextCursor: page.nextCursor });
+  });
+
+  router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const found = await deps.store.getReminderOfMessage(id);
+    if (!found) throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
+    const events = await deps.store.listEvents(id);
+    await record(req, 'read', id);
+    res.json({
+      ...presentMessage(found.message),
+      reminder: { id: found.reminder.id, externalId: found.reminder.externalId, debt: found.reminder.debt, createdAt: found.reminder.createdAt },
+      borrower: { id: found.borrower.id, name: found.borrower.name },
+      events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
+    });
+  });
+
+  router.get('/v1/audit/export', compliance, async (req: Request, res: Response) => {
+    const q = ExportQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    const { format, ...filter } = q.data;
+    await record(req, 'export', null);
+    const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
+    const rows = Readable.from(exportMessages(db, filter));
+    if (format === 'ndjson') {
+      res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
+      const toLine = new Transform({ writableObjectMode: true, transform: (m: Message, _e, done) => done(null, `${JSON.stringify(exportRow(m))}\n`) });
+      await pipeline(rows, toLine, res);
+      return;
+    }
+    res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
+    const csv = stringify({
+      header: true,
+      columns: [...EXPORT_COLUMNS],
+      record_delimiter: '\r\n',
+      cast: { string: (v) => neutraliseFormula(v) },
+    });
+    const toRecord = new Transform({ objectMode: true, transform: (m: Message, _e, done) => done(null, exportRow(m)) });
+    await pipeline(rows, toRecord, csv, res);
+  });
+
+  router.get('/v1/borrowers/:id/timeline', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
+    const id = BorrowerId.safeParse(req.params.id);
+    if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
+    const borrower = await deps.store.getBorrower(id.data);
+    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
+    const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
+    const entries = await borrowerTimeline(db, id.data, limit.success ? limit.data : 200);
+    const full = req.principal!.role !== 'agent';
+    if (full) await record(req, 'timeline', id.data);
+    res.json({
+      borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      items: entries.map((e) => ({
+        ...e.event,
+        message: e.message ? (full ? presentMessage(e.message) : masked(presentMessage(e.message))) : null,
+      })),
+    });
+  });
+
+  router.get('/v1/audit/reads', requireRole(deps.keyRing, ['admin']), async (req: Request, res: Response) => {
+    const limit = z.coerce.number().int().min(1).max(500).default(100).parse(req.query.limit ?? 100);
+    const before = req.query.before === undefined ? undefined : Number(req.query.before);
+    res.json({ items: await listReads(db, limit, Number.isFinite(before) ? before : undefined) });
+  });
+
+  return router;
+}

@@ -1,0 +1,137 @@
+/**
+ * The compliance side of the audit store: search with keyset pagination (newest first), export
+ * in constant memory, a borrower's timeline, and the log of who read what.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Database } from './schema.js';
+import type { AuditEvent, Message } from './types.js';
+
+export interface MessageFilter {
+  borrowerId?: string | undefined;
+  channel?: string | undefined;
+  status?: string | undefined;
+  template?: string | undefined;
+  /** created_at ≥ from */
+  from?: string | undefined;
+  /** created_at < to */
+  to?: string | undefined;
+}
+
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+
+export function decodeCursor(s: string): Cursor | undefined {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [unknown, unknown];
+    return typeof createdAt === 'string' && typeof id === 'string' ? { createdAt, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type MessagesQuery = SelectQueryBuilder<Database, 'messages', object>;
+
+function filtered(db: Kysely<Database>, f: MessageFilter): MessagesQuery {
+  let q = db.selectFrom('messages') as MessagesQuery;
+  if (f.borrowerId) q = q.where('borrower_id', '=', f.borrowerId);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.template) q = q.where('template', '=', f.template);
+  if (f.from) q = q.where('created_at', '>=', f.from);
+  if (f.to) q = q.where('created_at', '<', f.to);
+  return q;
+}
+
+export function toMessageRecord(r: Database['messages']): Message {
+  return {
+    id: r.id,
+    reminderId: r.reminder_id,
+    borrowerId: r.borrower_id,
+    channel: r.channel as Message['channel'],
+    template: r.template,
+    templateVersion: r.template_version,
+    locale: r.locale,
+    to: r.to_addr,
+    subject: r.subject,
+    body: r.body,
+    status: r.status as Message['status'],
+    provider: r.provider,
+    providerId: r.provider_id,
+    attempts: Number(r.attempts),
+    error: r.error_code === null && r.error_message === null ? null : { code: r.error_code, message: r.error_message },
+    sendAt: r.send_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** One page, newest first, after the cursor. */
+export async function searchMessages(db: Kysely<Database>, f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }> {
+  let q = filtered(db, f).selectAll();
+  if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const items = rows.slice(0, limit).map((r) => toMessageRecord(r as Database['messages']));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}
+
+/** Every matching message, newest first, a batch at a time: memory stays flat whatever the count. */
+export async function* exportMessages(db: Kysely<Database>, f: MessageFilter, batchSize = 1_000): AsyncGenerator<Message> {
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const page = await searchMessages(db, f, batchSize, cursor);
+    for (const m of page.items) yield m;
+    if (!page.nextCursor) return;
+    const last = page.items[page.items.length - 1]!;
+    cursor = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+export interface TimelineEntry {
+  message: Message | null;
+  event: Omit<AuditEvent, 'prevHash' | 'hash'>;
+}
+
+/** Every event of the borrower (message and borrower chains), newest first, with its message. */
+export async function borrowerTimeline(db: Kysely<Database>, borrowerId: string, limit: number): Promise<TimelineEntry[]> {
+  const events = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('borrower_id', '=', borrowerId)
+    .where('chain', 'not like', 'r:%')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const messageIds = [...new Set(events.map((e) => e.message_id).filter((id): id is string => id !== null))];
+  const messages = new Map(
+    messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessageRecord(m as Database['messages'])]) : [],
+  );
+  return events.map((e) => ({
+    message: e.message_id ? (messages.get(e.message_id) ?? null) : null,
+    event: { chain: e.chain, seq: Number(e.seq), messageId: e.message_id, borrowerId: e.borrower_id, type: e.type, at: e.at, actor: e.actor, data: JSON.parse(e.data) as Record<string, unknown> },
+  }));
+}
+
+export interface AuditRead {
+  keyId: string;
+  role: string;
+  action: string;
+  target: string | null;
+  filter: Record<string, unknown>;
+}
+
+export async function recordRead(db: Kysely<Database>, read: AuditRead, now: Date): Promise<void> {
+  await db.insertInto('audit_reads').values({ key_id: read.keyId, role: read.role, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() }).execute();
+}
+
+export async function listReads(db: Kysely<Database>, limit: number, beforeId?: number) {
+  let q = db.selectFrom('audit_reads').selectAll().orderBy('id', 'desc').limit(limit);
+  if (beforeId !== undefined) q = q.where('id', '<', beforeId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: Number(r.id), keyId: r.key_id, role: r.role, action: r.action, target: r.target, filter: JSON.parse(r.filter) as Record<string, unknown>, at: r.at }));
+}

@@ -1,0 +1,113 @@
+/**
+ * Recomputes every hash chain and checks it against the chain heads and the registry, reading
+ * in batches (constant memory whatever the size of the store). Detects an edited, deleted,
+ * inserted or reordered event, a truncated chain, and a whole message deleted with its events.
+ */
+import type { Kysely } from 'kysely';
+import { eventHash, GENESIS_HASH } from './hash-chain.js';
+import { isRegistryChain } from './event-chain.js';
+import type { Database } from './schema.js';
+
+export interface BrokenLink {
+  chain: string;
+  seq: number;
+  expected: string;
+  found: string | null;
+}
+
+export type VerifyReport = { ok: true; checked: number; chains: number } | { ok: false; checked: number; brokenAt: BrokenLink };
+
+const BATCH = 2_000;
+
+class Broken extends Error {
+  constructor(readonly link: BrokenLink) {
+    super(`chain ${link.chain} broken at ${link.seq}`);
+  }
+}
+
+export async function verifyChains(db: Kysely<Database>, options: { batchSize?: number } = {}): Promise<VerifyReport> {
+  const batch = options.batchSize ?? BATCH;
+  let checked = 0;
+  let chains = 0;
+  try {
+    let cursor: { chain: string; seq: number } | null = null;
+    let current: { chain: string; seq: number; hash: string } | null = null;
+
+    let heads = new Map<string, { seq: number; hash: string }>();
+    const finish = async (chain: { chain: string; seq: number; hash: string }) => {
+      const head = heads.get(chain.chain) ?? (await db.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain.chain).executeTakeFirst());
+      if (!head) throw new Broken({ chain: chain.chain, seq: chain.seq, expected: 'a chain head', found: null });
+      if (Number(head.seq) !== chain.seq || head.hash !== chain.hash) {
+        // The newest events were deleted (the head is further on) or the head was rewritten.
+        throw new Broken({ chain: chain.chain, seq: Math.min(Number(head.seq), chain.seq + 1), expected: head.hash, found: Number(head.seq) > chain.seq ? null : chain.hash });
+      }
+      chains++;
+    };
+
+    for (;;) {
+      let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(batch);
+      if (cursor) {
+        const c = cursor;
+        q = q.where((eb) => eb.or([eb('chain', '>', c.chain), eb.and([eb('chain', '=', c.chain), eb('seq', '>', c.seq)])]));
+      }
+      const rows = await q.execute();
+      if (rows.length === 0) break;
+
+      const inBatch = [...new Set(rows.map((r) => r.chain))];
+      heads = new Map((await db.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', inBatch).execute()).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]));
+
+      // Registration checks for this batch, in two queries.
+      const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain)).map((r) => r.chain);
+      const registered = new Set(
+        firstLinks.length ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map((r) => r.ref_chain) : [],
+      );
+      const refs = rows.filter((r) => isRegistryChain(r.chain) && r.ref_chain).map((r) => r.ref_chain!);
+      const present = new Set(refs.length ? (await db.selectFrom('chain_heads').select('chain').where('chain', 'in', refs).execute()).map((r) => r.chain) : []);
+
+      for (const r of rows) {
+        const seq = Number(r.seq);
+        if (!current || current.chain !== r.chain) {
+          if (current) await finish(current);
+          current = { chain: r.chain, seq: 0, hash: GENESIS_HASH };
+        }
+        if (seq !== current.seq + 1) {
+          throw new Broken({ chain: r.chain, seq: current.seq + 1, expected: `event ${current.seq + 1}`, found: `event ${seq}` });
+        }
+        if (r.prev_hash !== current.hash) throw new Broken({ chain: r.chain, seq, expected: current.hash, found: r.prev_hash });
+        const data = JSON.parse(r.data) as Record<string, unknown>;
+        const recomputed = eventHash(r.prev_hash, { chain: r.chain, seq, messageId: r.message_id, borrowerId: r.borrower_id, type: r.type, at: r.at, actor: r.actor, data, ...(r.ref_chain ? { refChain: r.ref_chain } : {}) });
+        if (recomputed !== r.hash) throw new Broken({ chain: r.chain, seq, expected: recomputed, found: r.hash });
+        if (seq === 1 && !isRegistryChain(r.chain) && !registered.has(r.chain)) {
+          throw new Broken({ chain: r.chain, seq: 1, expected: 'registered in the chain registry', found: 'not registered' });
+        }
+        if (isRegistryChain(r.chain) && r.ref_chain && !present.has(r.ref_chain)) {
+          // A whole chain (a message and all its events) is gone.
+          throw new Broken({ chain: r.chain, seq, expected: `chain ${r.ref_chain}`, found: null });
+        }
+        current = { chain: r.chain, seq, hash: r.hash };
+        checked++;
+      }
+      const last = rows[rows.length - 1]!;
+      cursor = { chain: last.chain, seq: Number(last.seq) };
+    }
+    if (current) await finish(current);
+
+    // Heads whose chain has no events left at all.
+    const headCount = Number((await db.selectFrom('chain_heads').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', 0).executeTakeFirstOrThrow()).n);
+    if (headCount !== chains) {
+      let after = '';
+      for (;;) {
+        const page = await db.selectFrom('chain_heads').selectAll().where('chain', '>', after).where('seq', '>', 0).orderBy('chain').limit(batch).execute();
+        if (page.length === 0) break;
+        const withEvents = new Set((await db.selectFrom('events').select('chain').distinct().where('chain', 'in', page.map((p) => p.chain)).execute()).map((r) => r.chain));
+        const orphan = page.find((p) => !withEvents.has(p.chain));
+        if (orphan) throw new Broken({ chain: orphan.chain, seq: 1, expected: orphan.hash, found: null });
+        after = page[page.length - 1]!.chain;
+      }
+    }
+    return { ok: true, checked, chains };
+  } catch (err) {
+    if (err instanceof Broken) return { ok: false, checked, brokenAt: err.link };
+    throw err;
+  }
+}
