@@ -11,6 +11,8 @@ import { Redis } from 'ioredis';
 import { MAINTENANCE_QUEUE } from '../queues/index.js';
 import { makeApp } from './api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from './api/auth.js';
+import { findApiKeyByHash } from './audit/api-keys.js';
+import { applyRetention } from './audit/retention.js';
 import { type AuditStore, openAuditStore } from './audit/audit-store.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './observability/logger.js';
@@ -133,7 +135,25 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     }
 
     if (runs('scheduler')) {
-      const schedule = await startReconcilerSchedule({ connection: redis, prefix: config.queuePrefix, everyMs: config.reconcile.everyMs, reconciler, log });
+      const retentionLog = log.child({ part: 'retention' });
+      const schedule = await startReconcilerSchedule({
+        connection: redis,
+        prefix: config.queuePrefix,
+        everyMs: config.reconcile.everyMs,
+        reconciler,
+        log,
+        jobs: [
+          {
+            name: 'retention',
+            everyMs: 24 * 3_600_000,
+            run: async () => {
+              const report = await applyRetention(store, { years: options.profile.retentionYears, now: clock.now(), dryRun: false });
+              if (report.borrowers.length > 0) retentionLog.info({ erased: report.borrowers.length, cutoff: report.cutoff }, 'retention erased expired content');
+              return { erased: report.borrowers.length };
+            },
+          },
+        ],
+      });
       closers.push(() => schedule.close());
     }
 
@@ -159,7 +179,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         profile: options.profile,
         smsMaxSegments: config.smsMaxSegments,
         ledger,
-        keyRing: makeKeyRing(options.apiKeys),
+        keyRing: makeKeyRing(options.apiKeys, (hash) => findApiKeyByHash(store.db, hash)),
         log: log.child({ part: 'api' }),
         metrics,
         clock,
@@ -170,6 +190,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
           database: () => store.ping(),
         },
         version: options.version ?? '0.0.0',
+        rateLimitPerMinute: config.rateLimitPerMinute,
       });
       const server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {

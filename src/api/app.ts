@@ -6,7 +6,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { hashToken } from './auth.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Profile } from '../policy/profile.js';
@@ -42,6 +44,7 @@ export interface AppDeps {
   clock: { now(): Date };
   checks: Record<string, ReadinessCheck>;
   version: string;
+  rateLimitPerMinute: number;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -62,6 +65,21 @@ export function makeApp(deps: AppDeps): express.Express {
     next();
   });
 
+  // Per API key: the limiter counts by the hash of the presented token (by address without one).
+  app.use(
+    ['/v1', '/admin'],
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const auth = req.get('authorization');
+        return auth ? `key:${hashToken(auth.replace(/^\w+\s+/, ''))}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+      },
+      handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`)),
+    }),
+  );
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
   app.use(

@@ -58,18 +58,22 @@ export function generateToken(role: ApiRole): string {
 }
 
 export interface KeyRing {
-  find(token: string): ApiKeyRecord | undefined;
+  find(token: string): Promise<ApiKeyRecord | undefined>;
 }
 
-export function makeKeyRing(keys: ApiKeyRecord[]): KeyRing {
+/**
+ * Keys from API_KEYS (or the development file), then keys managed with `npm run keys` (looked
+ * up by hash on each request, so a revoked key stops working at once).
+ */
+export function makeKeyRing(keys: ApiKeyRecord[], stored?: (hash: string) => Promise<ApiKeyRecord | undefined>): KeyRing {
   const byHash = new Map(keys.map((k) => [k.hash, k]));
   return {
-    find(token) {
+    async find(token) {
       const hash = hashToken(token);
       const key = byHash.get(hash);
       // Map lookup by hash is already constant-time with respect to the secret; compare anyway.
       if (key && timingSafeEqual(Buffer.from(key.hash), Buffer.from(hash))) return key;
-      return undefined;
+      return stored ? stored(hash) : undefined;
     },
   };
 }
@@ -90,13 +94,13 @@ function tokenFrom(req: Request, allowBasic: boolean): string | undefined {
 }
 
 export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: { allowBasic?: boolean } = {}) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const token = tokenFrom(req, options.allowBasic ?? false);
     if (!token) {
       if (options.allowBasic) res.set('WWW-Authenticate', 'Basic realm="reminder-dispatch admin", charset="UTF-8"');
       return next(new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"'));
     }
-    const key = ring.find(token);
+    const key = await ring.find(token);
     if (!key) {
       if (options.allowBasic) res.set('WWW-Authenticate', 'Basic realm="reminder-dispatch admin", charset="UTF-8"');
       return next(new HttpProblem(401, 'Unauthorized', 'the API key is not known (or was revoked)'));

@@ -306,6 +306,7 @@ async function upsertBorrowerIn(trx: Conn, p: BorrowerPatch, nowIso: string): Pr
       status: 'active',
       created_at: nowIso,
       updated_at: nowIso,
+      erased_at: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')

@@ -148,6 +148,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('messages_created_ix').on('messages').columns(['created_at', 'id']).execute();
       },
     },
+    '0004-retention': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('borrowers').addColumn('erased_at', 'text').execute();
+        await db.schema.createIndex('messages_borrower_updated_ix').on('messages').columns(['borrower_id', 'updated_at']).execute();
+      },
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface BorrowersTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Set when retention erased the borrower's personal data. */
+  erased_at: string | null;
 }
 
 export interface RemindersTable {

@@ -32,6 +32,7 @@ const Env = z.object({
   SIGNING_SECRET: optionalString,
   TEMPLATES_DIR: z.string().default('./templates'),
   SMS_MAX_SEGMENTS: int(3),
+  RATE_LIMIT_PER_MINUTE: int(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CHANNELS: z.string().default('sms,voice,email'),
   WORKER_CONCURRENCY: int(20),
@@ -68,6 +69,8 @@ export interface Config {
   templatesDir: string;
   /** The linter refuses an SMS template that renders to more segments than this. */
   smsMaxSegments: number;
+  /** Requests per minute per API key (per address without one). */
+  rateLimitPerMinute: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   workerChannels: Array<'sms' | 'voice' | 'email'>;
   workerConcurrency: number;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     signingSecret: e.SIGNING_SECRET,
     templatesDir: path.resolve(e.TEMPLATES_DIR),
     smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
+    rateLimitPerMinute: Math.max(1, e.RATE_LIMIT_PER_MINUTE),
     logLevel: e.LOG_LEVEL,
     workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),

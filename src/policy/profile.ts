@@ -64,6 +64,8 @@ export const ProfileSchema = z
       .strict()
       .nullable()
       .default(null),
+    /** Content is erased this many years after the borrower's last activity (a tombstone stays for the chain). */
+    retentionYears: z.number().int().min(1).max(50).default(3),
     /** Messages released when a window opens are spread over this many seconds after the opening. */
     spreadSeconds: z.number().int().min(0).max(3600).default(600),
   })
@@ -91,6 +93,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
   optOutKeywords: STOP_WORDS,
   // Not the limited-content voicemail, which must say nothing about the debt (1006.2(j)).
   disclosure: { channels: ['sms', 'email', 'voice'], phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'] }, source: '12 CFR 1006.18(e)' },
+  retentionYears: 3, // 12 CFR 1006.100: three years after the last collection activity
   spreadSeconds: 600,
 });
 
@@ -109,6 +112,7 @@ export const CN: Profile = ProfileSchema.parse({
   conversationBlock: null,
   consentRequired: { sms: false, voice: false, email: false },
   optOutKeywords: [...STOP_WORDS, 'TD', 'T', '退订'],
+  retentionYears: 5, // NIFA internet-loan collection convention (2018): five years
   spreadSeconds: 600,
 });
 

@@ -79,25 +79,35 @@ export function makeReconciler(deps: ReconcilerDeps) {
 
 export type Reconciler = ReturnType<typeof makeReconciler>;
 
-/** Runs the reconciler every `everyMs` from a BullMQ job scheduler: one run at a time across all processes. */
+export interface MaintenanceJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/**
+ * Runs the maintenance jobs (the reconciler every `everyMs`, and any others, such as retention)
+ * from BullMQ job schedulers: one run at a time across all processes.
+ */
 export async function startReconcilerSchedule(opts: {
   connection: ConnectionOptions;
   prefix: string;
   everyMs: number;
   reconciler: Reconciler;
   log: Logger;
+  jobs?: MaintenanceJob[];
 }): Promise<{ close(): Promise<void> }> {
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: opts.connection, prefix: opts.prefix });
-  await queue.upsertJobScheduler(RECONCILE_JOB, { every: opts.everyMs }, { name: RECONCILE_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  const jobs: MaintenanceJob[] = [{ name: RECONCILE_JOB, everyMs: opts.everyMs, run: () => opts.reconciler.run() }, ...(opts.jobs ?? [])];
+  for (const j of jobs) {
+    await queue.upsertJobScheduler(j.name, { every: j.everyMs }, { name: j.name, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  }
   const worker = new Worker(
     MAINTENANCE_QUEUE,
-    async (job) => {
-      if (job.name === RECONCILE_JOB) return opts.reconciler.run();
-      return undefined;
-    },
+    async (job) => jobs.find((j) => j.name === job.name)?.run(),
     { connection: opts.connection, prefix: opts.prefix, concurrency: 1 },
   );
-  worker.on('failed', (_job, err) => opts.log.error({ err: err.message }, 'reconciler run failed'));
+  worker.on('failed', (job, err) => opts.log.error({ job: job?.name, err: err.message }, 'maintenance job failed'));
   return {
     async close() {
       await worker.close();

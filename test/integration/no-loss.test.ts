@@ -21,6 +21,7 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
       TWILIO_AUTH_TOKEN: twilio.authToken,
       TWILIO_FROM: '+15005550006',
       TWILIO_API_BASE_URL: twilio.url,
+      RECONCILE_AFTER_MS: '0',
     };
   });
   afterAll(async () => {

@@ -96,7 +96,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     RETRY_BACKOFF_MS: '20',
     RETRY_ATTEMPTS: '5',
     RECONCILE_EVERY_MS: '60000',
-    RECONCILE_AFTER_MS: '0',
+    // Long enough that the reconciler never races a request in flight (no-loss tests set 0).
+    RECONCILE_AFTER_MS: '5000',
     SHUTDOWN_GRACE_MS: '5000',
     PROVIDER_TIMEOUT_MS: '5000',
     // Tests about the pipeline must not depend on the hour they run at: contact windows open all

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveProfile } from '../policy/profile.js';
-import { formatFinding, loadCatalogue } from './catalogue.js';
+import { formatFinding, loadCatalogue } from '../templates/catalogue.js';
+
 
 function main(argv: string[]): number {
   let dir = 'templates';

@@ -1,0 +1,24 @@
+/** npm run audit:verify — recomputes every hash chain; exits 1 and says where if one is broken. */
+import { verifyChains } from '../audit/verify.js';
+import { openStoreFromEnv } from './open-store.js';
+
+async function main(): Promise<number> {
+  const store = await openStoreFromEnv(process.env);
+  try {
+    const report = await verifyChains(store.db);
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`audit:verify: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,61 @@
+/**
+ * npm run keys -- create --role <collector|agent|compliance|admin> [--label <text>]
+ * npm run keys -- list
+ * npm run keys -- revoke <key id>
+ * Keys live in the audit store as hashes; a new key's token is printed once and never again.
+ */
+import { API_ROLES, type ApiRole } from '../api/auth.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../audit/api-keys.js';
+import { openStoreFromEnv } from './open-store.js';
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const store = await openStoreFromEnv(process.env);
+  try {
+    if (command === 'create') {
+      const role = arg(rest, '--role');
+      if (!role || !(API_ROLES as readonly string[]).includes(role)) {
+        process.stderr.write(`keys create: --role must be one of ${API_ROLES.join(', ')}\n`);
+        return 2;
+      }
+      const { token, key } = await createApiKey(store.db, role as ApiRole, arg(rest, '--label') ?? null, new Date());
+      process.stdout.write(`created ${key.id} (${key.role}${key.label ? `, ${key.label}` : ''})\n${token}\nKeep this token now: it is stored only as a hash and cannot be shown again.\n`);
+      return 0;
+    }
+    if (command === 'list') {
+      for (const k of await listApiKeys(store.db)) {
+        process.stdout.write(`${k.id}\t${k.role}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.label ?? ''}\n`);
+      }
+      return 0;
+    }
+    if (command === 'revoke') {
+      const id = rest[0];
+      if (!id) {
+        process.stderr.write('keys revoke: give the key id (npm run keys -- list shows them)\n');
+        return 2;
+      }
+      const done = await revokeApiKey(store.db, id, new Date());
+      process.stdout.write(done ? `revoked ${id}\n` : `no active key ${id}\n`);
+      return done ? 0 : 1;
+    }
+    process.stderr.write('usage: npm run keys -- create --role R [--label L] | list | revoke <id>\n');
+    return 2;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`keys: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
