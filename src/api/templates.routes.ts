@@ -38,7 +38,8 @@ export const LintInput = z
 
 export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing }): Router {
   const router = Router();
-  const readers = requireRole(deps.keyRing, ['agent', 'compliance']);
+  const agents = requireRole(deps.keyRing, ['agent']);
+  const linters = requireRole(deps.keyRing, ['agent', 'compliance']);
   const { catalogue } = deps;
 
   const entryOf = (req: Request) => {
@@ -48,7 +49,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     return entry;
   };
 
-  router.get('/v1/templates', readers, (_req: Request, res: Response) => {
+  router.get('/v1/templates', agents, (_req: Request, res: Response) => {
     res.json({
       items: catalogue.keys().map((key) => {
         const e = catalogue.get(key)!;
@@ -65,7 +66,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     });
   });
 
-  router.get('/v1/templates/:key', readers, (req: Request, res: Response) => {
+  router.get('/v1/templates/:key', agents, (req: Request, res: Response) => {
     const e = entryOf(req);
     res.json({
       key: e.key,
@@ -74,7 +75,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     });
   });
 
-  router.post('/v1/templates/:key/preview', readers, (req: Request, res: Response) => {
+  router.post('/v1/templates/:key/preview', agents, (req: Request, res: Response) => {
     const e = entryOf(req);
     const input = PreviewInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
@@ -117,7 +118,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     });
   });
 
-  router.post('/v1/templates/lint', readers, (req: Request, res: Response) => {
+  router.post('/v1/templates/lint', linters, (req: Request, res: Response) => {
     const input = LintInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     let profile = deps.profile;

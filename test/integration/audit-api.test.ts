@@ -177,11 +177,11 @@ describe('per-key rate limits', () => {
     const h = await startHarness({ db: dbVariants()[0]!, env: { RATE_LIMIT_PER_MINUTE: '5' } });
     try {
       const statuses = [];
-      for (let i = 0; i < 7; i++) statuses.push((await h.api('GET', '/v1/templates', { role: 'agent' })).status);
+      for (let i = 0; i < 7; i++) statuses.push((await h.api('GET', '/v1/policy', { role: 'agent' })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-      const limited = await h.api('GET', '/v1/templates', { role: 'agent' });
+      const limited = await h.api('GET', '/v1/policy', { role: 'agent' });
       expect(limited.headers.get('content-type')).toContain('application/problem+json');
-      expect((await h.api('GET', '/v1/templates', { role: 'compliance' })).status).toBe(200);
+      expect((await h.api('GET', '/v1/policy', { role: 'compliance' })).status).toBe(200);
     } finally {
       await h.destroy();
     }

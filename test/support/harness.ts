@@ -50,6 +50,8 @@ export function makeTestKeys(): TestKeys {
 
 export interface Harness {
   service: Service;
+  /** Where this service's log lines go. */
+  logFile: string;
   url: string;
   keys: TestKeys;
   dir: string;
@@ -71,13 +73,14 @@ export interface HarnessOptions {
   reuse?: Pick<Harness, 'dir' | 'db' | 'prefix' | 'keys'>;
   role?: 'all' | 'api' | 'worker' | 'scheduler';
   service?: Partial<Pick<ServiceOptions, 'intakeHooks' | 'gate' | 'clock'>>;
+  logLevel?: string;
 }
 
 /** Log lines of a test file go to a file in the run's log folder (scanned for personal data). */
-function testLogger(name: string) {
+function testLogger(name: string, level: string) {
   const dir = inject('logDir');
   const file = path.join(dir, `${name}-${process.pid}-${randomBytes(3).toString('hex')}.log`);
-  return makeLogger({ level: process.env.TEST_LOG_LEVEL ?? 'info', destination: pino.destination({ dest: file, sync: true }) });
+  return { file, log: makeLogger({ level, destination: pino.destination({ dest: file, sync: true }) }) };
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -106,8 +109,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   };
   const config = loadConfig(env, [options.role ?? 'all']);
+  const logger = testLogger(path.basename(dir), options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'info');
   const service = await startService(config, {
-    log: testLogger(path.basename(dir)),
+    log: logger.log,
     profile: loadPolicyProfile(config),
     apiKeys: keys.records,
     ...options.service,
@@ -116,6 +120,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     service,
     url,
+    logFile: logger.file,
     keys,
     dir,
     db,

@@ -1,0 +1,95 @@
+/**
+ * npm run bench [-- --quick] — measures what the service costs, on this machine, in one run.
+ * Sections so far: export (streaming 200,000 messages as CSV and NDJSON: time and peak memory
+ * growth). Results print as a table and go to bench/results/<timestamp>.json.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { generateToken, hashToken, keyIdOf } from '../src/api/auth.js';
+import { loadConfig } from '../src/config/config.js';
+import { US_REGF } from '../src/policy/profile.js';
+import { ensureRedis } from '../src/process/redis-autostart.js';
+import { startService } from '../src/service.js';
+import { freePort } from '../test/support/ports.js';
+import { seedMessages } from '../test/support/seed.js';
+
+interface Row {
+  section: string;
+  measure: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+const quick = process.argv.includes('--quick');
+const rows: Row[] = [];
+
+function download(url: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const curl = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{size_download}', '-H', `Authorization: Bearer ${token}`, url]);
+    let out = '';
+    curl.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    curl.on('error', reject);
+    curl.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`curl exited ${code}`))));
+  });
+}
+
+async function exportSection(): Promise<void> {
+  const count = quick ? 20_000 : 200_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
+  const log = pino({ level: 'silent' });
+  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log });
+  const token = generateToken('compliance');
+  const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
+  const service = await startService(config, { log, profile: US_REGF, apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
+  try {
+    const seeded = Date.now();
+    await seedMessages(service.store.db, count, { chunk: 1_000 });
+    rows.push({ section: 'export', measure: 'seed messages into SQLite', value: count, unit: 'messages', note: `${((Date.now() - seeded) / 1000).toFixed(1)} s` });
+    for (const format of ['csv', 'ndjson'] as const) {
+      global.gc?.();
+      const base = process.memoryUsage();
+      let peak = base.rss;
+      let peakHeap = base.heapUsed;
+      const sampler = setInterval(() => {
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.rss);
+        peakHeap = Math.max(peakHeap, m.heapUsed);
+      }, 10);
+      const started = process.hrtime.bigint();
+      // The client is another process (curl), so only the service's memory is measured.
+      const bytes = await download(`${service.url}/v1/audit/export?format=${format}`, token);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(sampler);
+      rows.push({ section: 'export', measure: `${format}: ${count.toLocaleString('en-US')} messages`, value: Math.round(count / seconds), unit: 'messages/s', note: `${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s` });
+      rows.push({ section: 'export', measure: `${format}: peak RSS growth`, value: Math.round((peak - base.rss) / 1024 / 1024), unit: 'MB', note: 'target < 100 MB' });
+      rows.push({ section: 'export', measure: `${format}: peak heap growth`, value: Math.round((peakHeap - base.heapUsed) / 1024 / 1024), unit: 'MB' });
+    }
+  } finally {
+    await service.close();
+    await privateRedis?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const started = new Date();
+  await exportSection();
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  process.stdout.write(`\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
+  for (const r of rows) process.stdout.write(`${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`);
+  const out = path.join('bench', 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ started: started.toISOString(), quick, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.version }, rows }, null, 2));
+  process.stdout.write(`\nwritten to ${out}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,80 @@
+/**
+ * Every route of DESIGN.md's API table (those built so far) × every role, no key, and a
+ * revoked key: the allowed roles (and admin) get 2xx, others 403, no or a revoked key 401.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRole } from '../../src/api/auth.js';
+import { createApiKey, revokeApiKey } from '../../src/audit/api-keys.js';
+import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { waitFor } from '../support/wait.js';
+
+interface Route {
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+  roles: ApiRole[];
+}
+
+const ROLES: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
+
+describe('routes × roles', () => {
+  let h: Harness;
+  let revoked: string;
+  const fx = { reminderId: '', messageId: '', borrowerId: 'b-roles' };
+
+  beforeAll(async () => {
+    h = await startHarness({ db: sqliteOnly });
+    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: fx.borrowerId }) });
+    fx.reminderId = res.body.id;
+    fx.messageId = res.body.messages[0].id;
+    await waitFor(async () => (await h.service.store.getMessage(fx.messageId))?.status === 'sent', { what: 'sent' });
+    const { token, key } = await createApiKey(h.service.store.db, 'admin', 'to be revoked', new Date());
+    await revokeApiKey(h.service.store.db, key.id, new Date());
+    revoked = token;
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  const reminder = () => reminderBody({ externalId: 'roles-fixed', sendAt: new Date(Date.now() + 86_400_000).toISOString() }, { id: 'b-roles-2' });
+  const ROUTES: Route[] = [
+    { method: 'POST', path: () => '/v1/reminders', body: reminder, roles: ['collector'] },
+    { method: 'POST', path: () => '/v1/reminders/batch', body: () => ({ reminders: [reminder()] }), roles: ['collector'] },
+    { method: 'GET', path: () => `/v1/reminders/${fx.reminderId}`, roles: ['collector', 'agent', 'compliance'] },
+    { method: 'DELETE', path: () => `/v1/reminders/${fx.reminderId}`, roles: ['collector'] },
+    { method: 'PUT', path: () => `/v1/borrowers/${fx.borrowerId}`, body: () => ({ name: 'Role Test' }), roles: ['collector'] },
+    { method: 'POST', path: () => '/v1/borrowers/b-roles-2/resolve', body: () => ({}), roles: ['collector'] },
+    { method: 'POST', path: () => `/v1/borrowers/${fx.borrowerId}/opt-out`, body: () => ({ channel: 'voice', source: 'roles test' }), roles: ['collector', 'agent'] },
+    { method: 'GET', path: () => `/v1/borrowers/${fx.borrowerId}/timeline`, roles: ['agent', 'compliance'] },
+    { method: 'POST', path: () => '/v1/policy/check', body: () => ({ borrowerId: fx.borrowerId, channel: 'sms' }), roles: ['collector', 'agent'] },
+    { method: 'POST', path: () => '/v1/policy/simulate', body: () => ({ profile: 'US-REGF', borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } }), roles: ['agent', 'compliance'] },
+    { method: 'GET', path: () => '/v1/policy', roles: ['collector', 'agent', 'compliance'] },
+    { method: 'GET', path: () => '/v1/templates', roles: ['agent'] },
+    { method: 'GET', path: () => '/v1/templates/gentle-overdue', roles: ['agent'] },
+    { method: 'POST', path: () => '/v1/templates/gentle-overdue/preview', body: () => ({ channel: 'sms', locale: 'en-US' }), roles: ['agent'] },
+    { method: 'POST', path: () => '/v1/templates/lint', body: () => ({ channel: 'sms', locale: 'en-US', source: '{{debt.creditor}}: hi. Reply STOP to opt out.' }), roles: ['agent', 'compliance'] },
+    { method: 'GET', path: () => '/v1/audit/messages', roles: ['compliance'] },
+    { method: 'GET', path: () => `/v1/audit/messages/${fx.messageId}`, roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/audit/export?format=ndjson', roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/audit/verify', roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/audit/reads', roles: ['admin'] },
+    { method: 'GET', path: () => '/v1/outbox', roles: ['agent', 'compliance'] },
+    { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
+  ];
+
+  const cases = ROUTES.flatMap((r) => [...ROLES, 'none' as const, 'revoked' as const].map((who) => [`${r.method} ${r.path.toString().match(/'([^']+)'|`([^`]+)`/)?.slice(1).find(Boolean)}`, who, r] as const));
+
+  it.each(cases)('%s as %s', async (_name, who, route) => {
+    const headers: Record<string, string> = {};
+    if (who === 'revoked') headers.authorization = `Bearer ${revoked}`;
+    const res = await h.api(route.method, route.path(), { role: who === 'none' || who === 'revoked' ? null : who, headers, ...(route.body ? { body: route.body() } : {}) });
+    if (who === 'none' || who === 'revoked') expect(res.status).toBe(401);
+    else if (who === 'admin' || route.roles.includes(who)) expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+    else expect(res.status).toBe(403);
+    if (who !== 'none' && who !== 'revoked' && (who === 'admin' || route.roles.includes(who))) expect(res.status).toBeLessThan(300);
+  });
+
+  it('answers without a key on the open routes', async () => {
+    for (const p of ['/healthz', '/readyz', '/metrics', '/openapi.json']) expect((await fetch(`${h.url}${p}`)).status).toBe(200);
+  });
+});
