@@ -46,7 +46,7 @@ async function exportSection(): Promise<void> {
   const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log });
   const token = generateToken('compliance');
   const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
-  const service = await startService(config, { log, profile: US_REGF, apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
+  const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
   try {
     const seeded = Date.now();
     await seedMessages(service.store.db, count, { chunk: 1_000 });

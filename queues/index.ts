@@ -1,1 +1,2 @@
 export * from './dispatch.js';
+export * from './events-out.js';

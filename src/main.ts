@@ -9,6 +9,7 @@ import { makeLogger } from './observability/logger.js';
 import { ProfileError } from './policy/profile.js';
 import { loadOrCreateDevKeys } from './process/api-keys-file.js';
 import { loadPolicyProfile } from './process/policy-profile.js';
+import { loadOrCreateSigningSecret } from './process/signing-secret.js';
 import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
 import { startService } from './service.js';
 import { TemplateLoadError } from './templates/catalogue.js';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
 
   let service;
   try {
-    service = await startService(config, { log, apiKeys, profile, version: version() });
+    service = await startService(config, { log, apiKeys, profile, version: version(), signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret) });
   } catch (err) {
     if (err instanceof TemplateLoadError) {
       log.fatal(err.message);

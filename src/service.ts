@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { MAINTENANCE_QUEUE } from '../queues/index.js';
+import { EVENTS_OUT_QUEUE, eventsOutJobOptions, MAINTENANCE_QUEUE, type OutboundEventJob } from '../queues/index.js';
 import { makeApp } from './api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from './api/auth.js';
 import { findApiKeyByHash } from './audit/api-keys.js';
@@ -31,7 +31,13 @@ import { makeReconciler, startReconcilerSchedule, type Reconciler } from './sche
 import { loadCatalogue } from './templates/catalogue.js';
 import { makeRenderer } from './templates/render.js';
 import { makeContactSlots } from './workers/contact-slots.js';
-import { type Clock, type Gate, makeDispatchProcessor } from './workers/dispatch.processor.js';
+import { type Clock, type Gate, type Links, makeDispatchProcessor } from './workers/dispatch.processor.js';
+import { type Breakers, makeCircuitBreaker } from './providers/circuit-breaker.js';
+import { optOutBorrower } from './scheduler/borrower-actions.js';
+import { makeEventDelivery, makeEventRelay } from './webhooks/outbound-events.js';
+import { twilioWebhooksRouter } from './webhooks/twilio.routes.js';
+import { makeTokenSigner } from './webhooks/unsubscribe-token.js';
+import { unsubscribeRouter } from './webhooks/unsubscribe.routes.js';
 import { makePolicyGate } from './workers/policy-gate.js';
 import { startDispatchWorkers } from './workers/dispatch.worker.js';
 
@@ -44,6 +50,8 @@ export interface ServiceOptions {
   intakeHooks?: IntakeHooks;
   /** Replaces the policy gate (tests only). */
   gate?: Gate;
+  /** Signs unsubscribe tokens and outbound events (main.ts: SIGNING_SECRET or a generated one). */
+  signingSecret: string;
   version?: string;
 }
 
@@ -61,6 +69,7 @@ export interface Service {
 const systemClock: Clock = { now: () => new Date() };
 
 function makeProviders(config: Readonly<Config>, store: AuditStore, clock: Clock): Providers {
+  const dkim = config.dkim ? { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey: fs.readFileSync(config.dkim.privateKeyFile, 'utf8') } : undefined;
   const outbox = makeOutboxProviders((entry) => store.recordOutbox(entry, clock.now()));
   let sms = outbox.sms;
   let voice = outbox.voice;
@@ -75,7 +84,7 @@ function makeProviders(config: Readonly<Config>, store: AuditStore, clock: Clock
     sms = makeTwilioSmsProvider({ client, from: config.twilio.from });
     voice = makeTwilioVoiceProvider({ client, from: config.twilio.from });
   }
-  const email = config.smtp ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs }) : outbox.email;
+  const email = config.smtp ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs, dkim }) : outbox.email;
   return { sms, voice, email };
 }
 
@@ -113,11 +122,32 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     const ledger = makeContactLedger(redis, config.queuePrefix);
     const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
 
-    if (runs('worker')) {
-      const providers = makeProviders(config, store, clock);
+    const providers = runs('worker') || runs('api') ? makeProviders(config, store, clock) : undefined;
+    if (providers) {
       closers.push(async () => {
         await Promise.all([providers.sms.close?.(), providers.voice.close?.(), providers.email.close?.()]);
       });
+    }
+    const breakers: Breakers = {
+      sms: makeCircuitBreaker(providers?.sms.name ?? 'sms', config.breaker),
+      voice: makeCircuitBreaker(providers?.voice.name ?? 'voice', config.breaker),
+      email: makeCircuitBreaker(providers?.email.name ?? 'email', config.breaker),
+    };
+    const signer = makeTokenSigner(options.signingSecret);
+    const base = config.publicBaseUrl;
+    const links: Links = {
+      smsStatus: (id) => `${base}/webhooks/twilio/message-status?m=${id}`,
+      callStatus: (id) => `${base}/webhooks/twilio/call-status?m=${id}`,
+      amd: (id) => `${base}/webhooks/twilio/amd?m=${id}`,
+      unsubscribe: (id) => `${base}/u/${signer.sign(id)}`,
+    };
+    const optOut = async (borrowerId: string, channel: 'sms' | 'voice' | 'email', source: string) => {
+      await optOutBorrower({ store, queues, clock }, borrowerId, channel, source, 'provider');
+    };
+    const eventsQueue = config.eventsWebhookUrl ? new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions }) : undefined;
+    if (eventsQueue) closers.push(() => eventsQueue.close());
+
+    if (runs('worker') && providers) {
       const processor = makeDispatchProcessor({
         store,
         gate: options.gate ?? makePolicyGate({ profile: options.profile, ledger }),
@@ -129,9 +159,17 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         clock,
         sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
         knownVersions: new Set<string>(),
+        breakers,
+        links,
+        optOut,
       });
-      const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, processor, log });
+      const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, rates: config.sendRate, processor, log });
       closers.push(() => workers.close(config.shutdownGraceMs));
+      if (config.eventsWebhookUrl) {
+        const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: options.signingSecret, clock, timeoutMs: config.providerTimeoutMs }), { connection: redis, prefix: config.queuePrefix, concurrency: 10 });
+        delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
+        closers.push(() => delivery.close());
+      }
     }
 
     if (runs('scheduler')) {
@@ -143,6 +181,9 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         reconciler,
         log,
         jobs: [
+          ...(eventsQueue
+            ? [{ name: 'relay-events', everyMs: 1_000, run: () => makeEventRelay({ db: store.db, queue: eventsQueue, clock }).run() }]
+            : []),
           {
             name: 'retention',
             everyMs: 24 * 3_600_000,
@@ -188,6 +229,22 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
             await redis.ping();
           },
           database: () => store.ping(),
+        },
+        breakers,
+        webhooks: {
+          twilio: twilioWebhooksRouter({
+            store,
+            ledger,
+            profile: options.profile,
+            render: makeRenderer(catalogue),
+            voice: providers?.voice,
+            authToken: config.twilio?.authToken,
+            publicBaseUrl: config.publicBaseUrl,
+            clock,
+            log: log.child({ part: 'webhooks' }),
+            optOut,
+          }),
+          unsubscribe: unsubscribeRouter({ store, signer, optOut: (id, channel, source) => optOut(id, channel, source) }),
         },
         version: options.version ?? '0.0.0',
         rateLimitPerMinute: config.rateLimitPerMinute,

@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { hashToken } from './auth.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
+import type { Breakers } from '../providers/circuit-breaker.js';
 import type { Profile } from '../policy/profile.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   checks: Record<string, ReadinessCheck>;
   version: string;
   rateLimitPerMinute: number;
+  breakers?: Breakers;
+  webhooks?: { twilio: express.Router; unsubscribe: express.Router };
 }
 
 export const BODY_LIMIT = '1mb';
@@ -82,11 +85,22 @@ export function makeApp(deps: AppDeps): express.Express {
   );
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
+  // Provider callbacks and unsubscribe links: form-encoded, signed or tokened, no API key.
+  if (deps.webhooks) {
+    app.use(deps.webhooks.twilio);
+    app.use(deps.webhooks.unsubscribe);
+  }
+
   app.use(
     healthRouter({
       metrics: deps.metrics,
       checks: deps.checks,
+      breakers: deps.breakers,
       refreshGauges: async () => {
+        if (deps.breakers) {
+          const now = Date.now();
+          for (const b of Object.values(deps.breakers)) deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
+        }
         for (const q of deps.queues.all()) {
           const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
           for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);

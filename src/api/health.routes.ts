@@ -1,10 +1,11 @@
 /** Liveness, readiness (Redis and the audit store) and Prometheus metrics; no auth. */
 import { Router, type Request, type Response } from 'express';
 import type { Metrics } from '../observability/metrics.js';
+import type { Breakers } from '../providers/circuit-breaker.js';
 
 export type ReadinessCheck = () => Promise<void>;
 
-export function healthRouter(deps: { metrics: Metrics; checks: Record<string, ReadinessCheck>; refreshGauges?: () => Promise<void> }): Router {
+export function healthRouter(deps: { metrics: Metrics; checks: Record<string, ReadinessCheck>; breakers?: Breakers | undefined; refreshGauges?: () => Promise<void> }): Router {
   const router = Router();
   router.get('/healthz', (_req: Request, res: Response) => {
     res.json({ ok: true });
@@ -22,7 +23,11 @@ export function healthRouter(deps: { metrics: Metrics; checks: Record<string, Re
       }),
     );
     const ok = Object.values(results).every((r) => r.ok);
-    res.status(ok ? 200 : 503).json({ ok, checks: results });
+    // Provider circuits are shown, not judged: an open circuit is a provider outage, which a
+    // restart of this process would not cure.
+    const now = Date.now();
+    const providers = deps.breakers ? Object.fromEntries(Object.values(deps.breakers).map((b) => [b.name, b.state(now)])) : undefined;
+    res.status(ok ? 200 : 503).json({ ok, checks: results, ...(providers ? { providers } : {}) });
   });
   router.get('/metrics', async (_req: Request, res: Response) => {
     await deps.refreshGauges?.().catch(() => undefined);

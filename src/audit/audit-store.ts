@@ -131,6 +131,14 @@ export interface AuditStore {
   setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<Borrower | undefined>;
   /** Adds an opt-out for a channel (once) and records a borrower event; undefined if unknown. */
   addOptOut(id: string, optOut: OptOut, event: EventInput, now: Date): Promise<{ borrower: Borrower; added: boolean } | undefined>;
+  /** Removes a channel's opt-out (the borrower texted START); false if there was none. */
+  removeOptOut(id: string, channel: Channel, event: EventInput, now: Date): Promise<boolean>;
+  /** Borrowers reachable at a phone number (inbound SMS from it). */
+  borrowersByPhone(phone: string): Promise<Borrower[]>;
+  /** The newest reminder of a borrower (its creditor names the sender of a confirmation). */
+  latestReminder(borrowerId: string): Promise<Reminder | undefined>;
+  /** Records an event on the borrower's chain (an inbound message, say). */
+  recordBorrowerEvent(id: string, event: EventInput, now: Date): Promise<void>;
   /** Messages of a borrower that have not been sent yet (optionally one channel). */
   pendingMessages(borrowerId: string, channel?: Channel): Promise<Message[]>;
   listBorrowerEvents(borrowerId: string): Promise<AuditEvent[]>;
@@ -571,6 +579,36 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
           await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
         }
         return { borrower: toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), added };
+      });
+    },
+
+    async removeOptOut(id, channel, event, now) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const touched = await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', id).returning('id').executeTakeFirst();
+        if (!touched) return false;
+        const current = toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        if (!current.optOuts.some((o) => o.channel === channel)) return false;
+        await trx.updateTable('borrowers').set({ opt_outs: json(current.optOuts.filter((o) => o.channel !== channel)) }).where('id', '=', id).execute();
+        await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+        return true;
+      });
+    },
+
+    async borrowersByPhone(phone) {
+      return (await db.selectFrom('borrowers').selectAll().where('phone', '=', phone).execute()).map(toBorrower);
+    },
+
+    async latestReminder(borrowerId) {
+      const row = await db.selectFrom('reminders').selectAll().where('borrower_id', '=', borrowerId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+      return row ? toReminder(row) : undefined;
+    },
+
+    async recordBorrowerEvent(id, event, now) {
+      const nowIso = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', id).execute();
+        await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
       });
     },
 

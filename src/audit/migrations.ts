@@ -154,6 +154,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('messages_borrower_updated_ix').on('messages').columns(['borrower_id', 'updated_at']).execute();
       },
     },
+    '0005-relay-cursor': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('relay_cursor')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('last_id', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('events_type_ix').on('events').columns(['type', 'id']).execute();
+      },
+    },
   };
 }
 

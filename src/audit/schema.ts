@@ -132,4 +132,11 @@ export interface Database {
   chain_heads: ChainHeadsTable;
   api_keys: ApiKeysTable;
   audit_reads: AuditReadsTable;
+  relay_cursor: RelayCursorTable;
+}
+
+/** How far the outbound-event relay has read the events table. */
+export interface RelayCursorTable {
+  name: string;
+  last_id: number;
 }

@@ -33,6 +33,16 @@ const Env = z.object({
   TEMPLATES_DIR: z.string().default('./templates'),
   SMS_MAX_SEGMENTS: int(3),
   RATE_LIMIT_PER_MINUTE: int(1200),
+  EVENTS_WEBHOOK_URL: optionalString,
+  // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
+  SMS_PER_SECOND: int(10),
+  VOICE_PER_SECOND: int(1),
+  EMAIL_PER_SECOND: int(50),
+  BREAKER_FAILURES: int(5),
+  BREAKER_OPEN_MS: int(15_000),
+  DKIM_DOMAIN: optionalString,
+  DKIM_SELECTOR: optionalString,
+  DKIM_PRIVATE_KEY_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CHANNELS: z.string().default('sms,voice,email'),
   WORKER_CONCURRENCY: int(20),
@@ -71,6 +81,13 @@ export interface Config {
   smsMaxSegments: number;
   /** Requests per minute per API key (per address without one). */
   rateLimitPerMinute: number;
+  /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
+  eventsWebhookUrl: string | undefined;
+  /** Per-channel send rate (BullMQ limiter), matching the provider account's allowance. */
+  sendRate: { sms: number; voice: number; email: number };
+  /** Circuit breaker per provider: consecutive transient failures that open it, and for how long. */
+  breaker: { failures: number; openMs: number };
+  dkim: { domainName: string; keySelector: string; privateKeyFile: string } | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   workerChannels: Array<'sms' | 'voice' | 'email'>;
   workerConcurrency: number;
@@ -141,6 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     templatesDir: path.resolve(e.TEMPLATES_DIR),
     smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
     rateLimitPerMinute: Math.max(1, e.RATE_LIMIT_PER_MINUTE),
+    eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
+    sendRate: { sms: Math.max(1, e.SMS_PER_SECOND), voice: Math.max(1, e.VOICE_PER_SECOND), email: Math.max(1, e.EMAIL_PER_SECOND) },
+    breaker: { failures: Math.max(1, e.BREAKER_FAILURES), openMs: Math.max(100, e.BREAKER_OPEN_MS) },
+    dkim: e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKeyFile: e.DKIM_PRIVATE_KEY_FILE } : undefined,
     logLevel: e.LOG_LEVEL,
     workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),

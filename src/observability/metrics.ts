@@ -12,6 +12,7 @@ export interface Metrics {
   deferred: Counter<'channel' | 'code'>;
   providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
+  breakerState: Gauge<'provider'>;
 }
 
 export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -35,5 +36,6 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       registers,
     }),
     queueDepth: new Gauge({ name: 'queue_jobs', help: 'Jobs in each dispatch queue, by state', labelNames: ['queue', 'state'], registers }),
+    breakerState: new Gauge({ name: 'provider_circuit_state', help: 'Circuit breaker per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers }),
   };
 }

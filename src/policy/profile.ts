@@ -75,7 +75,9 @@ export type Profile = z.infer<typeof ProfileSchema>;
 const PLACED_CALL: Outcome[] = ['pending', 'answered', 'no-answer', 'voicemail'];
 const REACHED: Outcome[] = ['pending', 'sent', 'delivered'];
 
-const STOP_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'REVOKE', 'OPTOUT', 'OPT OUT'];
+// FCC 24-24 (47 CFR 64.1200(a)(10)) and Twilio Advanced Opt-Out, plus the Chinese carrier convention:
+// every built-in profile honours all of them (a borrower's STOP is never lost to a language).
+const STOP_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'REVOKE', 'OPTOUT', 'OPT OUT', 'TD', 'T', '退订'];
 
 export const US_REGF: Profile = ProfileSchema.parse({
   name: 'US-REGF',
@@ -111,7 +113,7 @@ export const CN: Profile = ProfileSchema.parse({
   ],
   conversationBlock: null,
   consentRequired: { sms: false, voice: false, email: false },
-  optOutKeywords: [...STOP_WORDS, 'TD', 'T', '退订'],
+  optOutKeywords: STOP_WORDS,
   retentionYears: 5, // NIFA internet-loan collection convention (2018): five years
   spreadSeconds: 600,
 });

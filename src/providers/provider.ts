@@ -8,12 +8,17 @@ export interface SmsRequest {
   messageId: string;
   to: string;
   body: string;
+  /** Where the provider reports delivery (Twilio status callback). */
+  statusCallback?: string | undefined;
 }
 
 export interface VoiceRequest {
   messageId: string;
   to: string;
   twiml: string;
+  statusCallback?: string | undefined;
+  /** Answering-machine detection result goes here (then a machine gets the voicemail). */
+  amdCallback?: string | undefined;
 }
 
 export interface EmailRequest {
@@ -34,6 +39,8 @@ export interface SmsProvider {
 export interface VoiceProvider {
   readonly name: string;
   send(req: VoiceRequest): Promise<SendResult>;
+  /** Replaces what a call in progress plays (the limited-content voicemail for a machine). */
+  redirect?(callId: string, twiml: string): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -7,6 +7,7 @@ export interface SmtpEmailOptions {
   url: string;
   from: string;
   timeoutMs: number;
+  dkim?: { domainName: string; keySelector: string; privateKey: string } | undefined;
 }
 
 /** The domain part of the From address, for Message-IDs. */
@@ -34,6 +35,7 @@ export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
     connectionTimeout: o.timeoutMs,
     greetingTimeout: o.timeoutMs,
     socketTimeout: o.timeoutMs,
+    ...(o.dkim ? { dkim: o.dkim } : {}),
   } as never);
   const domain = fromDomain(o.from);
   return {

@@ -2,7 +2,7 @@ import type twilio from 'twilio';
 import type { SmsProvider } from './provider.js';
 import { classifyTwilioError } from './twilio-errors.js';
 
-export function makeTwilioSmsProvider(deps: { client: twilio.Twilio; from: string; statusCallback?: string }): SmsProvider {
+export function makeTwilioSmsProvider(deps: { client: twilio.Twilio; from: string }): SmsProvider {
   return {
     name: 'twilio-sms',
     async send(req) {
@@ -11,7 +11,7 @@ export function makeTwilioSmsProvider(deps: { client: twilio.Twilio; from: strin
           to: req.to,
           from: deps.from,
           body: req.body,
-          ...(deps.statusCallback ? { statusCallback: deps.statusCallback } : {}),
+          ...(req.statusCallback ? { statusCallback: req.statusCallback } : {}),
         });
         return { provider: 'twilio', providerId: msg.sid };
       } catch (err) {

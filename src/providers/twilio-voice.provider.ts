@@ -2,7 +2,7 @@ import type twilio from 'twilio';
 import type { VoiceProvider } from './provider.js';
 import { classifyTwilioError } from './twilio-errors.js';
 
-export function makeTwilioVoiceProvider(deps: { client: twilio.Twilio; from: string; statusCallback?: string }): VoiceProvider {
+export function makeTwilioVoiceProvider(deps: { client: twilio.Twilio; from: string }): VoiceProvider {
   return {
     name: 'twilio-voice',
     async send(req) {
@@ -11,9 +11,19 @@ export function makeTwilioVoiceProvider(deps: { client: twilio.Twilio; from: str
           to: req.to,
           from: deps.from,
           twiml: req.twiml,
-          ...(deps.statusCallback ? { statusCallback: deps.statusCallback } : {}),
+          ...(req.statusCallback ? { statusCallback: req.statusCallback, statusCallbackEvent: ['completed'] } : {}),
+          // Asynchronous answering-machine detection: the call starts with the script at once; if a
+          // machine answered, the AMD callback swaps in the limited-content voicemail.
+          ...(req.amdCallback ? { machineDetection: 'DetectMessageEnd', asyncAmd: 'true', asyncAmdStatusCallback: req.amdCallback } : {}),
         });
         return { provider: 'twilio', providerId: call.sid };
+      } catch (err) {
+        throw classifyTwilioError(err, 'twilio-voice');
+      }
+    },
+    async redirect(callId, twiml) {
+      try {
+        await deps.client.calls(callId).update({ twiml });
       } catch (err) {
         throw classifyTwilioError(err, 'twilio-voice');
       }

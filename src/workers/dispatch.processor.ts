@@ -10,6 +10,7 @@ import { type Message, PENDING_STATUSES, SENDABLE_STATUSES } from '../audit/type
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
+import type { Breakers } from '../providers/circuit-breaker.js';
 import { ProviderError } from '../providers/provider-error.js';
 import type { Providers, SendResult } from '../providers/provider.js';
 import { RenderError, type Render, type RenderOutput } from '../templates/render.js';
@@ -51,6 +52,18 @@ export interface DispatchDeps {
   sendingLeaseMs: number;
   /** Template versions already stored by this process. */
   knownVersions: Set<string>;
+  breakers: Breakers;
+  /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
+  links?: Links | undefined;
+  /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
+  optOut?: (borrowerId: string, channel: Channel, source: string) => Promise<void>;
+}
+
+export interface Links {
+  smsStatus(messageId: string): string;
+  callStatus(messageId: string): string;
+  amd(messageId: string): string;
+  unsubscribe(messageId: string): string;
 }
 
 export type DispatchOutcome = 'sent' | 'skipped' | 'suppressed' | 'deferred' | 'failed';
@@ -64,14 +77,17 @@ export function displayZone(borrower: Borrower): string | null {
 
 const ACTOR = 'worker';
 
-async function sendThrough(providers: Providers, channel: Channel, messageId: string, to: string, r: RenderOutput): Promise<SendResult> {
+async function sendThrough(providers: Providers, links: Links | undefined, channel: Channel, messageId: string, to: string, r: RenderOutput): Promise<SendResult> {
   switch (channel) {
     case 'sms':
-      return providers.sms.send({ messageId, to, body: r.body });
+      return providers.sms.send({ messageId, to, body: r.body, statusCallback: links?.smsStatus(messageId) });
     case 'voice':
-      return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body });
-    case 'email':
-      return providers.email.send({ messageId, to, subject: r.subject ?? '', text: r.text, html: r.html ?? r.text });
+      return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body, statusCallback: links?.callStatus(messageId), amdCallback: links?.amd(messageId) });
+    case 'email': {
+      // RFC 8058 one-click unsubscribe; RFC 2369 List-Unsubscribe.
+      const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+      return providers.email.send({ messageId, to, subject: r.subject ?? '', text: r.text, html: r.html ?? r.text, headers });
+    }
   }
 }
 
@@ -105,6 +121,17 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
     }
 
     const now = deps.clock.now();
+    const breaker = deps.breakers[message.channel];
+    const admitted = breaker.admit(now.getTime());
+    if (!admitted.ok) {
+      // The provider is down: wait for the breaker to half-open without spending an attempt.
+      const until = new Date(admitted.retryAt + Math.floor(Math.random() * 2_000));
+      const reasons = [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}` }];
+      await store.transition(message.id, { from: SENDABLE_STATUSES, to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: until.toISOString(), reasons } }, now);
+      metrics.deferred.inc({ channel: message.channel, code: 'provider-unavailable' });
+      await job.moveToDelayed(until.getTime(), token);
+      throw new DelayedError();
+    }
     const decision = await deps.gate({ borrower, reminder, message, now });
     if (decision.action === 'suppress') {
       await store.transition(
@@ -193,14 +220,33 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let result: SendResult;
     try {
-      result = await sendThrough(deps.providers, message.channel, message.id, message.to, rendered);
+      result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered);
+      breaker.success();
     } catch (err) {
       const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
+      if (perr.permanent) breaker.success();
+      else breaker.failure(deps.clock.now().getTime());
+      if (perr.code === '21610') await deps.optOut?.(message.borrowerId, message.channel, 'twilio-21610 (recipient unsubscribed)');
       metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
       const attempts = job.opts.attempts ?? 1;
       const lastAttempt = job.attemptsMade + 1 >= attempts;
       const at = deps.clock.now();
       if (!perr.mayHaveReached) await deps.slots.release(message);
+      const circuit = breaker.admit(at.getTime());
+      if (!perr.permanent && !circuit.ok) {
+        // The provider is down (this failure opened the circuit, or a probe failed): wait for it
+        // without spending an attempt, so an outage never exhausts a message's retries.
+        const until = new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
+        await store.transition(
+          message.id,
+          { from: ['sending'], to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: until.toISOString(), reasons: [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${perr.message}` }] }, patch: { error_code: perr.code, error_message: perr.message } },
+          at,
+        );
+        metrics.deferred.inc({ channel: message.channel, code: 'provider-unavailable' });
+        log.warn({ code: perr.code }, 'provider unavailable; circuit open, message waits');
+        await job.moveToDelayed(until.getTime(), token);
+        throw new DelayedError();
+      }
       if (perr.permanent || lastAttempt) {
         await store.transition(
           message.id,

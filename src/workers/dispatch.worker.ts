@@ -13,6 +13,8 @@ export function startDispatchWorkers(opts: {
   prefix: string;
   channels: readonly Channel[];
   concurrency: number;
+  /** Sends per second per channel (BullMQ's limiter, shared by every worker of the queue). */
+  rates?: Partial<Record<Channel, number>>;
   processor: (job: Job, token?: string) => Promise<unknown>;
   log: Logger;
 }): DispatchWorkers {
@@ -21,6 +23,7 @@ export function startDispatchWorkers(opts: {
       connection: opts.connection,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
+      ...(opts.rates?.[channel] ? { limiter: { max: opts.rates[channel]!, duration: 1_000 } } : {}),
       // A job whose process died is retried after the lock lapses (it counts as an attempt).
       maxStalledCount: 3,
     });

@@ -8,7 +8,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface TwilioRequest {
-  kind: 'message' | 'call';
+  kind: 'message' | 'call' | 'call-update';
+  /** For call updates: the call's sid. */
+  sid?: string;
   accountSid: string;
   auth: { user: string; password: string };
   form: Record<string, string>;
@@ -39,9 +41,9 @@ export interface FakeTwilio {
 
 const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
-export async function startFakeTwilio(options: { port?: number } = {}): Promise<FakeTwilio> {
-  const accountSid = sid('AC');
-  const authToken = randomBytes(16).toString('hex');
+export async function startFakeTwilio(options: { port?: number; accountSid?: string; authToken?: string } = {}): Promise<FakeTwilio> {
+  const accountSid = options.accountSid ?? sid('AC');
+  const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const requests: TwilioRequest[] = [];
   const scripted: ScriptedReply[] = [];
   const scriptedFor = new Map<string, ScriptedReply[]>();
@@ -78,6 +80,12 @@ export async function startFakeTwilio(options: { port?: number } = {}): Promise<
         if (fake.latencyMs > 0) setTimeout(send, fake.latencyMs);
         else send();
       };
+      const update = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/(CA[0-9a-f]+)\.json$/.exec(req.url ?? '');
+      if (req.method === 'POST' && update) {
+        const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        requests.push({ kind: 'call-update', sid: update[2]!, accountSid: update[1]!, auth: { user: '', password: '' }, form, at: Date.now() });
+        return reply(200, { sid: update[2], account_sid: accountSid, status: 'in-progress', api_version: '2010-04-01', uri: req.url });
+      }
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !m) return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');

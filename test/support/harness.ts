@@ -102,6 +102,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // Long enough that the reconciler never races a request in flight (no-loss tests set 0).
     RECONCILE_AFTER_MS: '5000',
     SHUTDOWN_GRACE_MS: '5000',
+    SMS_PER_SECOND: '10000',
+    VOICE_PER_SECOND: '10000',
+    EMAIL_PER_SECOND: '10000',
     PROVIDER_TIMEOUT_MS: '5000',
     // Tests about the pipeline must not depend on the hour they run at: contact windows open all
     // day and no caps, unless a test chooses a profile (POLICY_PROFILE / POLICY_FILE).
@@ -113,6 +116,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const service = await startService(config, {
     log: logger.log,
     profile: loadPolicyProfile(config),
+    signingSecret: `test-secret-${prefix}`,
     apiKeys: keys.records,
     ...options.service,
   });

@@ -1,0 +1,21 @@
+/** Outbound events to the collection system: one job per audit event, job id = event id. */
+import { z } from 'zod';
+
+export const EVENTS_OUT_QUEUE = 'events-out';
+
+export const OUTBOUND_EVENT_TYPES = ['message.sent', 'message.delivered', 'message.failed', 'message.suppressed', 'borrower.opted_out', 'borrower.escalated'] as const;
+
+export const OutboundEventJob = z.object({
+  id: z.string().min(1),
+  type: z.enum(OUTBOUND_EVENT_TYPES),
+  createdAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type OutboundEventJob = z.infer<typeof OutboundEventJob>;
+
+export const eventsOutJobOptions = {
+  attempts: 20,
+  backoff: { type: 'exponential' as const, delay: 2_000, jitter: 0.3 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,198 @@
+/**
+ * Inbound from Twilio, every request signature-checked with the SDK's own validation:
+ * delivery and call status callbacks, the answering-machine result, and inbound SMS (STOP and
+ * its family, START, HELP). Repeated and out-of-order callbacks are harmless: a state only
+ * moves forward.
+ */
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import twilio from 'twilio';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Borrower, MessageStatus } from '../audit/types.js';
+import type { ContactLedger } from '../caps/contact-ledger.js';
+import type { Outcome, Profile } from '../policy/profile.js';
+import type { VoiceProvider } from '../providers/provider.js';
+import { templateContext } from '../templates/context.js';
+import type { Render } from '../templates/render.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface TwilioWebhookDeps {
+  store: AuditStore;
+  ledger: ContactLedger;
+  profile: Profile;
+  render: Render;
+  voice: VoiceProvider | undefined;
+  authToken: string | undefined;
+  publicBaseUrl: string;
+  clock: { now(): Date };
+  log: Logger;
+  /** Opts a borrower out of a channel and settles pending messages on it. */
+  optOut(borrowerId: string, channel: 'sms' | 'voice' | 'email', source: string): Promise<void>;
+}
+
+const ACTOR = 'twilio';
+const LIVE: MessageStatus[] = ['sending', 'sent'];
+
+/** Twilio signs the full URL it called: our public base plus the path and query. */
+function verifySignature(deps: TwilioWebhookDeps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!deps.authToken) {
+      res.status(404).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Twilio is not configured' }));
+      return;
+    }
+    const signature = req.get('x-twilio-signature') ?? '';
+    const url = `${deps.publicBaseUrl}${req.originalUrl}`;
+    const params = (req.body ?? {}) as Record<string, string>;
+    if (!signature || !twilio.validateRequest(deps.authToken, signature, url, params)) {
+      res.status(403).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'missing or invalid X-Twilio-Signature' }));
+      return;
+    }
+    next();
+  };
+}
+
+/** Normalises an inbound text for keyword matching: full-width folded, case and surrounding punctuation dropped. */
+export function keywordOf(body: string): string {
+  return body
+    .normalize('NFKC')
+    .trim()
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toUpperCase();
+}
+
+const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'KT']);
+const HELP_WORDS = new Set(['HELP', 'INFO', '帮助']);
+
+function twimlMessage(text: string | null): string {
+  const r = new twilio.twiml.MessagingResponse();
+  if (text) r.message(text);
+  return r.toString();
+}
+
+export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '64kb' });
+  const signed = [form, verifySignature(deps)];
+  const now = () => deps.clock.now();
+  const param = (req: Request, k: string) => String((req.body as Record<string, unknown>)[k] ?? '');
+
+  /** The provider's own `sent` may arrive after a later state, or before the worker recorded it. */
+  async function ensureSent(messageId: string, providerId: string) {
+    await deps.store.transition(messageId, { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } }, now());
+  }
+
+  async function settle(messageId: string, to: MessageStatus, data: Record<string, unknown>, outcome: Outcome | 'release' | null, from: MessageStatus[] = LIVE) {
+    const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data }, now());
+    if (moved && outcome) {
+      const m = await deps.store.getMessage(messageId);
+      if (m) {
+        if (outcome === 'release') await deps.ledger.release(m.borrowerId, m.id);
+        else await deps.ledger.recordOutcome(m.borrowerId, m.id, outcome);
+      }
+    }
+    return moved;
+  }
+
+  router.post('/webhooks/twilio/message-status', ...signed, async (req: Request, res: Response) => {
+    const messageId = String(req.query.m ?? '');
+    const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
+    const sid = param(req, 'MessageSid');
+    const errorCode = param(req, 'ErrorCode') || null;
+    if (messageId && (await deps.store.getMessage(messageId))) {
+      if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(messageId, sid);
+      if (status === 'delivered') await settle(messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
+      if (status === 'undelivered' || status === 'failed') {
+        await settle(messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
+        if (errorCode === '21610') {
+          const m = await deps.store.getMessage(messageId);
+          if (m) await deps.optOut(m.borrowerId, 'sms', 'twilio-21610 (recipient unsubscribed)');
+        }
+      }
+    }
+    res.status(204).end();
+  });
+
+  router.post('/webhooks/twilio/call-status', ...signed, async (req: Request, res: Response) => {
+    const messageId = String(req.query.m ?? '');
+    const status = param(req, 'CallStatus');
+    const sid = param(req, 'CallSid');
+    if (messageId && (await deps.store.getMessage(messageId))) {
+      await ensureSent(messageId, sid);
+      const data = { providerId: sid, callStatus: status, duration: param(req, 'CallDuration') || null };
+      if (status === 'completed') {
+        // No machine was detected: a person answered — a conversation, which starts the block.
+        await settle(messageId, 'answered', data, 'answered');
+      } else if (status === 'busy') {
+        await settle(messageId, 'busy', data, 'busy'); // a busy signal is not a placed call: the slot is free again
+      } else if (status === 'no-answer') {
+        await settle(messageId, 'no-answer', data, 'no-answer');
+      } else if (status === 'failed') {
+        await settle(messageId, 'failed', data, 'not-in-service');
+      } else if (status === 'canceled') {
+        await settle(messageId, 'cancelled', data, 'release');
+      }
+    }
+    res.status(204).end();
+  });
+
+  router.post('/webhooks/twilio/amd', ...signed, async (req: Request, res: Response) => {
+    const messageId = String(req.query.m ?? '');
+    const answeredBy = param(req, 'AnsweredBy');
+    const sid = param(req, 'CallSid');
+    const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
+    if (found) {
+      await ensureSent(messageId, sid);
+      if (answeredBy === 'human') {
+        await settle(messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
+      } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
+        // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
+        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata });
+        let voicemail: { body: string; version: string } | undefined;
+        try {
+          const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });
+          voicemail = { body: r.body, version: r.version };
+          await deps.voice?.redirect?.(sid, r.body);
+        } catch (err) {
+          deps.log.error({ messageId, err: (err as Error).message }, 'could not leave the limited-content voicemail');
+        }
+        await settle(messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
+      }
+    }
+    res.status(204).end();
+  });
+
+  router.post('/webhooks/twilio/inbound-sms', ...signed, async (req: Request, res: Response) => {
+    const from = param(req, 'From');
+    const body = param(req, 'Body');
+    const keyword = keywordOf(body);
+    const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
+    const start = START_WORDS.has(keyword);
+    const help = HELP_WORDS.has(keyword);
+    const borrowers = from ? await deps.store.borrowersByPhone(from) : [];
+    const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
+    for (const b of borrowers) {
+      await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, body, messageSid: param(req, 'MessageSid') } }, now());
+      if (stop) await deps.optOut(b.id, 'sms', `inbound-sms "${body.trim()}"`);
+      if (start) await deps.store.removeOptOut(b.id, 'sms', { type: 'borrower.opted_in', actor: ACTOR, data: { channel: 'sms', source: 'inbound-sms' } }, now());
+    }
+    let reply: string | null = null;
+    const first: Borrower | undefined = borrowers[0];
+    if (stop) reply = first ? await confirmation(first) : 'You have been unsubscribed and will receive no more messages.';
+    else if (start) reply = first?.locale.startsWith('zh') ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
+    else if (help) reply = first?.locale.startsWith('zh') ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
+    res.type('text/xml').send(twimlMessage(reply));
+  });
+
+  /** The one confirmation an opt-out allows, in the borrower's language, from the template. */
+  async function confirmation(b: Borrower): Promise<string> {
+    const reminder = await deps.store.latestReminder(b.id);
+    const debt = reminder?.debt ?? { accountRef: '', creditor: '', amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
+    try {
+      return deps.render({ key: 'opt-out-confirmation', channel: 'sms', locale: b.locale, timezone: null, data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null }) }).body;
+    } catch {
+      return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
+    }
+  }
+
+  return router;
+}

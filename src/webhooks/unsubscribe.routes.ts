@@ -1,0 +1,71 @@
+/**
+ * Email unsubscribe: GET /u/:token shows a small confirmation page in the borrower's language;
+ * POST /u/:token opts the address out — the RFC 8058 one-click POST (body
+ * `List-Unsubscribe=One-Click`, no cookies, no auth) or the page's button. Both are idempotent and
+ * never redirect. A token this service did not sign gets 403.
+ */
+import express, { Router, type Request, type Response } from 'express';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { TokenSigner } from './unsubscribe-token.js';
+
+const TEXT = {
+  en: {
+    title: 'Unsubscribe from reminder emails',
+    ask: (email: string) => `Stop sending payment reminder emails to ${email}?`,
+    button: 'Unsubscribe',
+    done: (email: string) => `Done. We will send no more reminder emails to ${email}.`,
+    already: (email: string) => `${email} is already unsubscribed. We will send no more reminder emails to it.`,
+  },
+  zh: {
+    title: '退订提醒邮件',
+    ask: (email: string) => `确定不再向 ${email} 发送还款提醒邮件吗？`,
+    button: '确认退订',
+    done: (email: string) => `已退订。我们将不再向 ${email} 发送提醒邮件。`,
+    already: (email: string) => `${email} 此前已退订，我们不会再向其发送提醒邮件。`,
+  },
+};
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(lang: 'en' | 'zh', title: string, body: string): string {
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+<style>body{font-family:-apple-system,'Segoe UI',Roboto,'PingFang SC','Microsoft YaHei',sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}button{font:inherit;padding:.6rem 1.2rem;border-radius:6px;border:1px solid #1f4e8c;background:#1f4e8c;color:#fff;cursor:pointer}</style>
+</head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+}
+
+export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOut(borrowerId: string, channel: 'email', source: string): Promise<void> }): Router {
+  const router = Router();
+
+  async function resolve(req: Request, res: Response) {
+    const messageId = deps.signer.verify(String(req.params.token));
+    const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
+    if (!found || found.message.channel !== 'email') {
+      res.status(403).type('text/plain').send('This unsubscribe link is not valid.');
+      return undefined;
+    }
+    const lang: 'en' | 'zh' = found.borrower.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return { ...found, lang, t: TEXT[lang] };
+  }
+
+  router.get('/u/:token', async (req: Request, res: Response) => {
+    const f = await resolve(req, res);
+    if (!f) return;
+    const email = f.message.to;
+    const opted = f.borrower.optOuts.some((o) => o.channel === 'email');
+    res.set('Cache-Control', 'no-store');
+    res.type('html').send(
+      page(f.lang, f.t.title, opted ? `<p>${esc(f.t.already(email))}</p>` : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`),
+    );
+  });
+
+  router.post('/u/:token', express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
+    const f = await resolve(req, res);
+    if (!f) return;
+    const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';
+    await deps.optOut(f.borrower.id, 'email', oneClick ? 'email one-click unsubscribe (RFC 8058)' : 'email unsubscribe page');
+    res.set('Cache-Control', 'no-store');
+    res.type('html').send(page(f.lang, f.t.title, `<p>${esc(f.t.done(f.message.to))}</p>`));
+  });
+
+  return router;
+}
