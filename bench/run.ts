@@ -77,9 +77,36 @@ async function exportSection(): Promise<void> {
   }
 }
 
+async function strategySection(): Promise<void> {
+  const count = quick ? 10_000 : 100_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
+  const log = pino({ level: 'silent' });
+  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
+  const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [] });
+  try {
+    const accounts = Array.from({ length: count }, (_, i) => ({
+      accountRef: `acct-${i}`,
+      borrower: { id: `b-${i}`, name: `Borrower ${i}`, locale: 'en-US', timezone: 'America/New_York', phone: `+1415${String(2000000 + i).padStart(7, '0')}`, email: `b${i}@example.com` },
+      debt: { accountRef: `4111${String(i).padStart(12, '0')}`, creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 1 },
+    }));
+    const t0 = process.hrtime.bigint();
+    const result = await service.strategyRunner!.accountsOverdue('bench', 'bench', accounts);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    rows.push({ section: 'strategy', measure: `${count.toLocaleString('en-US')} borrowers enter early at once`, value: Number(seconds.toFixed(1)), unit: 's', note: `${result.scheduled} accounts, ${Math.round((result.scheduled * 2) / seconds)} steps/s (target < 60 s for 100,000)` });
+  } finally {
+    await service.close();
+    await privateRedis?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const started = new Date();
-  await exportSection();
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (!only || only === 'export') await exportSection();
+  if (!only || only === 'strategy') await strategySection();
   const width = Math.max(...rows.map((r) => r.measure.length));
   process.stdout.write(`\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
   for (const r of rows) process.stdout.write(`${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`);

@@ -10,6 +10,8 @@ import { ProfileError } from './policy/profile.js';
 import { loadOrCreateDevKeys } from './process/api-keys-file.js';
 import { loadPolicyProfile } from './process/policy-profile.js';
 import { loadOrCreateSigningSecret } from './process/signing-secret.js';
+import { loadStrategy } from './process/strategy-file.js';
+import { StrategyError } from './policy/strategy.js';
 import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
 import { startService } from './service.js';
 import { TemplateLoadError } from './templates/catalogue.js';
@@ -70,9 +72,9 @@ async function main(): Promise<void> {
 
   let service;
   try {
-    service = await startService(config, { log, apiKeys, profile, version: version(), signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret) });
+    service = await startService(config, { log, apiKeys, profile, strategy: loadStrategy(config.strategyFile), version: version(), signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret) });
   } catch (err) {
-    if (err instanceof TemplateLoadError) {
+    if (err instanceof TemplateLoadError || err instanceof StrategyError) {
       log.fatal(err.message);
       process.stderr.write(`reminder-dispatch: ${err.message}\n`);
       await privateRedis?.stop();

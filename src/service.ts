@@ -34,6 +34,8 @@ import { makeContactSlots } from './workers/contact-slots.js';
 import { type Clock, type Gate, type Links, makeDispatchProcessor } from './workers/dispatch.processor.js';
 import { type Breakers, makeCircuitBreaker } from './providers/circuit-breaker.js';
 import { optOutBorrower } from './scheduler/borrower-actions.js';
+import { makeStrategyRunner, type StrategyRunner } from './scheduler/strategy-runner.js';
+import { DEFAULT_STRATEGY, type Strategy } from './policy/strategy.js';
 import { makeEventDelivery, makeEventRelay } from './webhooks/outbound-events.js';
 import { twilioWebhooksRouter } from './webhooks/twilio.routes.js';
 import { makeTokenSigner } from './webhooks/unsubscribe-token.js';
@@ -52,6 +54,8 @@ export interface ServiceOptions {
   gate?: Gate;
   /** Signs unsubscribe tokens and outbound events (main.ts: SIGNING_SECRET or a generated one). */
   signingSecret: string;
+  /** The collection strategy (main.ts: STRATEGY_FILE or the default). */
+  strategy?: Strategy;
   version?: string;
 }
 
@@ -63,6 +67,8 @@ export interface Service {
   reconciler: Reconciler;
   /** Base URL of the HTTP listener, when the role serves HTTP. */
   url: string | undefined;
+  /** The collection strategy runner (roles that serve the API). */
+  strategyRunner: StrategyRunner | undefined;
   close(): Promise<void>;
 }
 
@@ -199,6 +205,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     }
 
     let url: string | undefined;
+    let strategyRunnerOut: StrategyRunner | undefined;
     if (runs('api')) {
       const intake = makeIntake({
         store,
@@ -209,6 +216,19 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
           for (const m of ms) metrics.queued.inc({ channel: m.channel });
         },
       });
+      const strategyRunner = makeStrategyRunner({
+        store,
+        intake,
+        queues,
+        strategy: options.strategy ?? DEFAULT_STRATEGY,
+        dayMs: config.strategyDayMs,
+        clock,
+        templateChannels: (key) => {
+          const e = catalogue.get(key);
+          return e ? (['sms', 'voice', 'email'] as const).filter((c) => e.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail'))) : [];
+        },
+      });
+      strategyRunnerOut = strategyRunner;
       const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redis, prefix: config.queuePrefix });
       closers.push(() => maintenance.close());
       const app = makeApp({
@@ -231,6 +251,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
           database: () => store.ping(),
         },
         breakers,
+        strategyRunner,
         webhooks: {
           twilio: twilioWebhooksRouter({
             store,
@@ -266,7 +287,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       log.info({ url, role: config.role }, 'HTTP API listening');
     }
 
-    return { config, store, queues, metrics, reconciler, url, close };
+    return { config, store, queues, metrics, reconciler, url, strategyRunner: strategyRunnerOut, close };
   } catch (err) {
     await close();
     throw err;

@@ -26,6 +26,8 @@ import { outboxRouter } from './outbox.routes.js';
 import { policyRouter } from './policy.routes.js';
 import { templatesRouter } from './templates.routes.js';
 import { auditRouter } from './audit.routes.js';
+import { strategyRouter } from './strategy.routes.js';
+import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
 
@@ -47,6 +49,7 @@ export interface AppDeps {
   version: string;
   rateLimitPerMinute: number;
   breakers?: Breakers;
+  strategyRunner: StrategyRunner;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
 }
 
@@ -119,6 +122,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(policyRouter(deps));
   app.use(templatesRouter(deps));
   app.use(auditRouter(deps));
+  app.use(strategyRouter(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');

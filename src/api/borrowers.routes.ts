@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { optOutBorrower, resolveBorrower } from '../scheduler/borrower-actions.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
+import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerPut } from './schemas.js';
@@ -17,7 +18,7 @@ function borrowerIdOf(req: Request): string {
   return id.data;
 }
 
-export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date } }): Router {
+export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date }; strategyRunner?: StrategyRunner }): Router {
   const router = Router();
 
   router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
@@ -26,7 +27,9 @@ export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueue
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
     const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
     if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
-    res.json(result);
+    // Every cadence stops; the strategy sends its one thank-you.
+    const thanks = deps.strategyRunner ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`) : [];
+    res.json({ ...result, thanks: thanks.map((m) => m.id) });
   });
 
   router.post('/v1/borrowers/:id/opt-out', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
+import { OverdueInput } from './strategy.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
@@ -28,6 +29,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'put', path: '/v1/borrowers/{id}', summary: 'Create or update a borrower', roles: ['collector'], body: BorrowerPut, responses: { '201': 'created', '200': 'updated', '400': 'validation failed' } },
   { method: 'post', path: '/v1/borrowers/{id}/resolve', summary: 'Paid or settled: cancel every pending message', roles: ['collector'], body: ResolveInput, responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' } },
   { method: 'post', path: '/v1/borrowers/{id}/opt-out', summary: 'Opt the borrower out of a channel; pending messages on it are suppressed', roles: ['collector', 'agent'], body: OptOutInput, responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' } },
+  { method: 'post', path: '/v1/accounts/{accountRef}/overdue', summary: 'The account is overdue: the strategy picks the stage and schedules its cadence', roles: ['collector'], body: OverdueInput, responses: { '202': 'stage, why, cancelled steps, plan', '400': 'validation failed' } },
+  { method: 'get', path: '/v1/borrowers/{id}/plan', summary: 'The strategy stage, steps done, pending (with times) and dropped, and why', roles: ['agent', 'compliance'], responses: { '200': 'the plan', '404': 'unknown borrower' } },
   { method: 'get', path: '/v1/policy', summary: 'The compliance profile in force', roles: ['collector', 'agent', 'compliance'], responses: { '200': 'the profile' } },
   { method: 'post', path: '/v1/policy/check', summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history', roles: ['collector', 'agent'], body: PolicyCheckInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' } },
   { method: 'post', path: '/v1/policy/simulate', summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored', roles: ['agent', 'compliance'], body: SimulateInput, responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' } },

@@ -8,6 +8,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { cancelReminder } from '../scheduler/cancel.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { Intake, ReminderRequest } from '../scheduler/intake.js';
+import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import type { Catalogue } from '../templates/catalogue.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, problemBody, type FieldError, validationProblem, zodFieldErrors } from './problem.js';
@@ -22,6 +23,7 @@ export interface RemindersDeps {
   keyRing: KeyRing;
   metrics: Metrics;
   clock: { now(): Date };
+  strategyRunner?: StrategyRunner;
 }
 
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
@@ -86,6 +88,14 @@ export function remindersRouter(deps: RemindersDeps): Router {
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['collector', 'agent', 'compliance']);
 
+  /** `auto` follows the stage of the borrower's collection strategy, when one runs. */
+  const withPreferences = async (requests: ReminderRequest[]): Promise<ReminderRequest[]> => {
+    const auto = requests.filter((r) => r.channel === 'auto');
+    if (!deps.strategyRunner || auto.length === 0) return requests;
+    const preferred = await deps.strategyRunner.preferredChannels([...new Set(auto.map((r) => r.borrower.id))]);
+    return requests.map((r) => (r.channel === 'auto' && preferred.has(r.borrower.id) ? { ...r, preferredChannel: preferred.get(r.borrower.id) } : r));
+  };
+
   const countAccepted = (results: AcceptResult[]) => {
     for (const r of results) if (r.kind === 'created') for (const m of r.messages) deps.metrics.accepted.inc({ channel: m.channel });
   };
@@ -95,7 +105,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
     const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key);
     if (!prepared.ok) throw validationProblem(prepared.errors);
-    const [result] = await deps.intake.accept([prepared.request], req.principal!.keyId, `api:${req.principal!.keyId}`);
+    const [result] = await deps.intake.accept(await withPreferences([prepared.request]), req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result!]);
     const { status, body } = outcome(result!);
     if (status >= 400) res.type('application/problem+json');
@@ -112,7 +122,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });
     });
-    const accepted = valid.length > 0 ? await deps.intake.accept(valid.map((v) => v.request), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
+    const accepted = valid.length > 0 ? await deps.intake.accept(await withPreferences(valid.map((v) => v.request)), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
     countAccepted(accepted);
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },

@@ -418,23 +418,24 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
           }
           const { item, messages: resolved } = entry;
           const borrower = borrowers.get(item.borrower.id)!;
+          const reminderValues: RemindersTable = {
+          id: item.id,
+          client_id: clientId,
+          external_id: item.externalId,
+          request_hash: item.requestHash,
+          borrower_id: borrower.id,
+          channel: item.channel,
+          template: item.template,
+          debt: json(item.debt),
+          send_at: item.sendAt,
+          expires_at: item.expiresAt,
+          metadata: item.metadata === null ? null : json(item.metadata),
+          contact: item.contact ? json(item.contact) : null,
+          created_at: nowIso,
+          };
           const inserted = await trx
             .insertInto('reminders')
-            .values({
-              id: item.id,
-              client_id: clientId,
-              external_id: item.externalId,
-              request_hash: item.requestHash,
-              borrower_id: borrower.id,
-              channel: item.channel,
-              template: item.template,
-              debt: json(item.debt),
-              send_at: item.sendAt,
-              expires_at: item.expiresAt,
-              metadata: item.metadata === null ? null : json(item.metadata),
-              contact: item.contact ? json(item.contact) : null,
-              created_at: nowIso,
-            })
+            .values(reminderValues)
             .onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing())
             .returning('id')
             .executeTakeFirst();
@@ -454,32 +455,32 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
             continue;
           }
 
+          const created: Message[] = [];
           for (const m of resolved) {
-            await trx
-              .insertInto('messages')
-              .values({
-                id: m.id,
-                reminder_id: item.id,
-                borrower_id: borrower.id,
-                channel: m.channel,
-                template: m.template,
-                template_version: null,
-                locale: m.locale,
-                to_addr: m.to,
-                subject: null,
-                body: null,
-                status: 'accepted',
-                provider: null,
-                provider_id: null,
-                attempts: 0,
-                error_code: null,
-                error_message: null,
-                send_at: m.sendAt,
-                created_at: nowIso,
-                updated_at: nowIso,
-                render_data: null,
-              })
-              .execute();
+            const messageValues: MessagesTable = {
+              id: m.id,
+              reminder_id: item.id,
+              borrower_id: borrower.id,
+              channel: m.channel,
+              template: m.template,
+              template_version: null,
+              locale: m.locale,
+              to_addr: m.to,
+              subject: null,
+              body: null,
+              status: 'accepted',
+              provider: null,
+              provider_id: null,
+              attempts: 0,
+              error_code: null,
+              error_message: null,
+              send_at: m.sendAt,
+              created_at: nowIso,
+              updated_at: nowIso,
+              render_data: null,
+            };
+            await trx.insertInto('messages').values(messageValues).execute();
+            created.push(toMessage(messageValues));
             await appendEvent(
               trx,
               dialect,
@@ -487,8 +488,8 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
               { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
             );
           }
-          const reminderRow = await trx.selectFrom('reminders').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
-          results.push({ kind: 'created', reminder: toReminder(reminderRow), messages: await messagesOf(trx, item.id) });
+          // Built from what was written: no read-back per item.
+          results.push({ kind: 'created', reminder: toReminder(reminderValues), messages: created });
         }
         return results;
       });

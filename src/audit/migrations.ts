@@ -164,6 +164,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('events_type_ix').on('events').columns(['type', 'id']).execute();
       },
     },
+    '0006-strategy': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('strategy_accounts')
+          .addColumn('client_id', 'text', (c) => c.notNull())
+          .addColumn('account_ref', 'text', (c) => c.notNull())
+          .addColumn('borrower_id', 'text', (c) => c.notNull())
+          .addColumn('stage', 'text', (c) => c.notNull())
+          .addColumn('why', 'text', (c) => c.notNull())
+          .addColumn('days_overdue', 'integer', (c) => c.notNull())
+          .addColumn('entered_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('plan', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('strategy_accounts_pk', ['client_id', 'account_ref'])
+          .execute();
+        await db.schema.createIndex('strategy_accounts_borrower_ix').on('strategy_accounts').column('borrower_id').execute();
+        await db.schema.createIndex('reminders_external_ix').on('reminders').column('external_id').execute();
+      },
+    },
   };
 }
 

@@ -133,6 +133,20 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_reads: AuditReadsTable;
   relay_cursor: RelayCursorTable;
+  strategy_accounts: StrategyAccountsTable;
+}
+
+/** Where each account stands in the collection strategy, and the steps planned for its stage. */
+export interface StrategyAccountsTable {
+  client_id: string;
+  account_ref: string;
+  borrower_id: string;
+  stage: string;
+  why: string;
+  days_overdue: number;
+  entered_at: string;
+  updated_at: string;
+  plan: string; // JSON PlannedStep[]
 }
 
 /** How far the outbound-event relay has read the events table. */

@@ -34,6 +34,8 @@ const Env = z.object({
   SMS_MAX_SEGMENTS: int(3),
   RATE_LIMIT_PER_MINUTE: int(1200),
   EVENTS_WEBHOOK_URL: optionalString,
+  STRATEGY_FILE: optionalString,
+  STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
   VOICE_PER_SECOND: int(1),
@@ -83,6 +85,9 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
+  strategyFile: string | undefined;
+  /** The length of a cadence day (a calendar day; tests shorten it). */
+  strategyDayMs: number;
   /** Per-channel send rate (BullMQ limiter), matching the provider account's allowance. */
   sendRate: { sms: number; voice: number; email: number };
   /** Circuit breaker per provider: consecutive transient failures that open it, and for how long. */
@@ -159,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
     rateLimitPerMinute: Math.max(1, e.RATE_LIMIT_PER_MINUTE),
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
+    strategyFile: e.STRATEGY_FILE,
+    strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),
     sendRate: { sms: Math.max(1, e.SMS_PER_SECOND), voice: Math.max(1, e.VOICE_PER_SECOND), email: Math.max(1, e.EMAIL_PER_SECOND) },
     breaker: { failures: Math.max(1, e.BREAKER_FAILURES), openMs: Math.max(100, e.BREAKER_OPEN_MS) },
     dkim: e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKeyFile: e.DKIM_PRIVATE_KEY_FILE } : undefined,

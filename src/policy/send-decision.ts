@@ -2,7 +2,7 @@
 import type { Borrower, Message, Reminder } from '../audit/types.js';
 import type { Denial } from './evaluate.js';
 
-export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired';
+export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded';
 
 export type SendDecision =
   | { action: 'send' }

@@ -24,6 +24,8 @@ export interface ReminderRequest {
   expiresAt: Date | null;
   metadata: Record<string, unknown> | null;
   contact: Contact | null;
+  /** For `auto`: the channel the borrower's strategy stage prefers, tried first. */
+  preferredChannel?: Channel | undefined;
 }
 
 export interface IntakeHooks {
@@ -50,7 +52,7 @@ function addressFor(borrower: Borrower, channel: Channel): string | undefined {
 /** `auto`: the gentlest channel the borrower can be reached on and the template has (SMS, email, then voice). */
 const AUTO_ORDER: readonly Channel[] = ['sms', 'email', 'voice'];
 
-export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'channel' | 'templateChannels'>): Channel | { path: string; message: string } {
+export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'channel' | 'templateChannels' | 'preferredChannel'>): Channel | { path: string; message: string } {
   if (req.channel !== 'auto') {
     if (!req.templateChannels.includes(req.channel)) {
       // (a voice reminder may use a template that has only a voicemail script)
@@ -62,7 +64,8 @@ export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'c
     }
     return req.channel;
   }
-  const usable = AUTO_ORDER.filter(
+  const order = req.preferredChannel ? [req.preferredChannel, ...AUTO_ORDER.filter((c) => c !== req.preferredChannel)] : AUTO_ORDER;
+  const usable = order.filter(
     (c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c),
   );
   const first = usable[0];

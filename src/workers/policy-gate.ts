@@ -58,14 +58,24 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
     }
-    const pb = toPolicyBorrower(borrower);
+    // A confirmation (payment received, opt-out confirmed) goes to a resolved borrower too.
+    const confirmation = reminder.metadata?.confirmation === true;
+    const pb = { ...toPolicyBorrower(borrower), ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}) };
+    const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
     const attempt = { channel: message.channel, at, to: message.to };
     // Another process may take the last slot between our reading and our reservation; then the
     // fresh history denies and we defer properly.
     for (let round = 0; round < 3; round++) {
       const history = (await deps.ledger.history(borrower.id)).filter((r) => r.id !== message.id);
       const answer = evaluatePolicy({ profile: deps.profile, borrower: pb, history, attempt });
-      if (!answer.allowed) return decisionFor(answer, message, reminder.expiresAt, deps.profile);
+      if (!answer.allowed) {
+        const decision = decisionFor(answer, message, reminder.expiresAt, deps.profile);
+        // A cadence step held back past the next step's time is dropped rather than piling up.
+        if (decision.action === 'defer' && strategyNext !== null && decision.until.getTime() >= strategyNext) {
+          return { action: 'suppress', reason: 'superseded', detail: `held back until ${decision.until.toISOString()}, after the next step of the cadence (${new Date(strategyNext).toISOString()})` };
+        }
+        return decision;
+      }
       const rules = countingRulesAt(deps.profile, attempt, contactZones(pb));
       const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
       if (reserved.ok) return { action: 'send' };

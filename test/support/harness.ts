@@ -12,6 +12,7 @@ import { type ApiKeyRecord, generateToken, hashToken, keyIdOf, type ApiRole } fr
 import { loadConfig } from '../../src/config/config.js';
 import { makeLogger } from '../../src/observability/logger.js';
 import { loadPolicyProfile } from '../../src/process/policy-profile.js';
+import { loadStrategy } from '../../src/process/strategy-file.js';
 import { startService, type Service, type ServiceOptions } from '../../src/service.js';
 import './provided.js';
 
@@ -117,6 +118,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log: logger.log,
     profile: loadPolicyProfile(config),
     signingSecret: `test-secret-${prefix}`,
+    strategy: loadStrategy(config.strategyFile),
     apiKeys: keys.records,
     ...options.service,
   });

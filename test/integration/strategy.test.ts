@@ -1,0 +1,140 @@
+/**
+ * One borrower through the strategy: early → middle → resolved, with a cadence "day" shortened
+ * to a second through configuration (STRATEGY_DAY_MS), asserting exactly what reached the fake
+ * Twilio and the SMTP server; and a late account handed off with a `borrower.escalated` event.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import { waitFor } from '../support/wait.js';
+
+describe('collection strategy', () => {
+  let tw: FakeTwilio;
+  let smtp: SmtpSink;
+  let h: Harness;
+  let receiver: http.Server;
+  const events: { type: string; data: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    tw = await startFakeTwilio();
+    smtp = await startSmtpSink();
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        events.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    h = await startHarness({
+      db: sqliteOnly,
+      env: {
+        STRATEGY_DAY_MS: '1000',
+        TWILIO_ACCOUNT_SID: tw.accountSid,
+        TWILIO_AUTH_TOKEN: tw.authToken,
+        TWILIO_FROM: '+15005550006',
+        TWILIO_API_BASE_URL: tw.url,
+        SMTP_URL: smtp.url,
+        EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
+        EVENTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.destroy();
+    await tw?.close();
+    await smtp?.close();
+    receiver?.close();
+  });
+
+  const borrower = (id: string, phone: string, email: string) => ({ id, name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email });
+  const debt = (daysOverdue: number, amount = '120.50') => ({ accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount, currency: 'USD' }, dueDate: '2026-11-20', daysOverdue, paymentUrl: 'https://pay.example.com/a/1234' });
+
+  /** What reached the providers for one borrower, as template names. */
+  function sends(phone: string, email: string) {
+    // Each template has a phrase no other one uses (SMS and email alike).
+    const kind = (text: string) =>
+      /specialist team/.test(text) ? 'final-courtesy' : /received your payment|payment has reached us|received your recent payment/i.test(text) ? 'payment-received' : /times can be hard|split/i.test(text) ? 'payment-plan-offer' : 'gentle-overdue';
+    return {
+      sms: tw.messages().filter((m) => m.form.To === phone).map((m) => m.form.Body!),
+      calls: tw.calls().filter((c) => c.form.To === phone).map((c) => c.form.Twiml!),
+      emails: smtp.mails.filter((m) => (m.to as { text: string }).text === email).map((m) => m.text ?? ''),
+      kind,
+    };
+  }
+
+  async function plan(id: string) {
+    return (await h.api('GET', `/v1/borrowers/${id}/plan`, { role: 'agent' })).body.accounts[0];
+  }
+
+  it('drives one borrower early → middle → resolved, sending exactly the cadence and nothing after payment', { timeout: 60_000 }, async () => {
+    const phone = '+14155559001';
+    const email = 'strategy@example.com';
+    const early = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrower: borrower('b-strat', phone, email), debt: debt(1) } });
+    expect(early.status).toBe(202);
+    expect(early.body).toMatchObject({ stage: 'early', why: '1 day overdue (1 to 7)' });
+    // Day 1: the SMS; day 3 (two shortened days later): the email.
+    await waitFor(() => sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1 || undefined, { what: 'early SMS and email', timeoutMs: 15_000 });
+    const afterEarly = await plan('b-strat');
+    expect(afterEarly.steps.map((s: { template: string; channel: string; status: string }) => `${s.template}/${s.channel}/${s.status}`)).toEqual(['gentle-overdue/sms/done', 'gentle-overdue/email/done']);
+
+    // Day 8: the account moves to middle.
+    const middle = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrowerId: 'b-strat', debt: debt(8) } });
+    expect(middle.body).toMatchObject({ stage: 'middle' });
+    await waitFor(() => sends(phone, email).sms.length === 2 && sends(phone, email).emails.length === 2 && sends(phone, email).calls.length === 1 || undefined, { what: 'middle SMS, email and the day-10 call', timeoutMs: 15_000 });
+    const p = await plan('b-strat');
+    expect(p.stage).toBe('middle');
+    expect(p.steps.map((s: { channel: string; status: string }) => `${s.channel}/${s.status}`)).toEqual(['sms/done', 'email/done', 'voice/done', 'voice/pending']);
+    const dayTwenty = p.steps[3];
+    expect(Date.parse(dayTwenty.sendAt)).toBeGreaterThan(Date.now());
+
+    // Paid: one thank-you, and the day-20 call never goes.
+    const resolved = await h.api('POST', '/v1/borrowers/b-strat/resolve', { body: { note: 'paid in full' } });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.cancelled).toContain(dayTwenty.messageId);
+    expect(resolved.body.thanks).toHaveLength(1);
+    await waitFor(() => sends(phone, email).sms.length === 3 || undefined, { what: 'the thank-you SMS' });
+    expect(await h.service.queues.byChannel.voice.getJob(dayTwenty.messageId)).toBeUndefined();
+    expect((await h.service.store.getMessage(dayTwenty.messageId))!.status).toBe('cancelled');
+
+    const s = sends(phone, email);
+    expect(s.sms.map(s.kind)).toEqual(['gentle-overdue', 'payment-plan-offer', 'payment-received']);
+    expect(s.emails.map(s.kind)).toEqual(['gentle-overdue', 'payment-plan-offer']);
+    expect(s.calls).toHaveLength(1);
+    expect(s.calls[0]).toMatch(/payment plan|split|instal/i);
+
+    // Posting again after payment changes nothing; a new reminder to the resolved borrower is suppressed.
+    expect((await plan('b-strat')).stage).toBe('resolved');
+    const late = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-strat', debt: debt(9), channel: 'sms', template: 'gentle-overdue' } });
+    const lateId = late.body.messages[0].id as string;
+    await waitFor(async () => (await h.service.store.getMessage(lateId))?.status === 'suppressed' || undefined, { what: 'suppressed' });
+    expect(sends(phone, email).sms).toHaveLength(3);
+  });
+
+  it('hands a late account to people: final-courtesy by email and SMS, a borrower.escalated event, no calls', { timeout: 30_000 }, async () => {
+    const phone = '+14155559002';
+    const email = 'late@example.com';
+    const res = await h.api('POST', '/v1/accounts/acct-2/overdue', { body: { borrower: borrower('b-late', phone, email), debt: debt(45, '9000.00') } });
+    expect(res.body).toMatchObject({ stage: 'late' });
+    await waitFor(() => sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1 || undefined, { what: 'final courtesy', timeoutMs: 15_000 });
+    const s = sends(phone, email);
+    expect(s.sms.map(s.kind)).toEqual(['final-courtesy']);
+    expect(s.emails.map(s.kind)).toEqual(['final-courtesy']);
+    expect(s.calls).toEqual([]);
+    const escalated = await waitFor(() => events.find((e) => e.type === 'borrower.escalated' && e.data.borrowerId === 'b-late'), { what: 'borrower.escalated', timeoutMs: 20_000 });
+    expect(escalated.data).toMatchObject({ accountRef: 'acct-2' });
+  });
+
+  it('picks the stage’s preferred channel for channel "auto", and refuses a currency without thresholds', async () => {
+    await h.api('POST', '/v1/accounts/acct-3/overdue', { body: { borrower: borrower('b-auto', '+14155559003', 'auto@example.com'), debt: debt(45, '9000.00') } });
+    const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-auto', debt: debt(45), channel: 'auto', template: 'final-courtesy' } });
+    expect(auto.body.messages[0].channel).toBe('email'); // late prefers email
+    const jpy = await h.api('POST', '/v1/accounts/acct-4/overdue', { body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...debt(3), amountDue: { amount: '1000', currency: 'JPY' } } } });
+    expect(jpy.status).toBe(400);
+    expect(jpy.body.errors[0]).toMatchObject({ path: 'debt.amountDue.currency', message: expect.stringContaining('no thresholds for JPY') });
+  });
+});
