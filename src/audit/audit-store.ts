@@ -5,7 +5,7 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../../queues/index.js';
 import { openDb, type Dialect } from './db.js';
-import { appendEvent } from './event-chain.js';
+import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { borrowerChain, messageChain } from './hash-chain.js';
 import { migrateToLatest } from './migrations.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
@@ -269,6 +269,24 @@ function newBorrower(id: string, nowIso: string): Borrower {
   return { id, name: null, locale: 'en-US', timezone: null, phone: null, email: null, consent: { ...DEFAULT_CONSENT }, optOuts: [], blackouts: [], status: 'active', createdAt: nowIso, updatedAt: nowIso };
 }
 
+function borrowerRow(b: Borrower, nowIso: string): BorrowersTable {
+  return {
+    id: b.id,
+    name: b.name,
+    locale: b.locale,
+    timezone: b.timezone === null ? null : json(b.timezone),
+    phone: b.phone,
+    email: b.email,
+    consent: json(b.consent),
+    opt_outs: json(b.optOuts),
+    blackouts: json(b.blackouts),
+    status: b.status,
+    created_at: nowIso,
+    updated_at: nowIso,
+    erased_at: null,
+  };
+}
+
 /** The borrower as it will be once the patch is stored (absent fields keep their value). */
 function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower {
   if (!p) return b;
@@ -396,12 +414,52 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
           if (item.upsertBorrower) patches.set(id, { ...pending, ...item.borrower, consent: { ...pending?.consent, ...item.borrower.consent } });
           resolvedItems.push({ item, messages: resolved });
         }
-        // Borrowers in id order, so concurrent batches lock rows in the same order.
+        // Borrowers in id order, so concurrent batches lock rows in the same order. New ones are
+        // inserted in bulk (built in memory); known ones, or any a concurrent request just
+        // created, are updated one by one.
         const borrowers = new Map<string, Borrower>(known);
+        const newIds = [...patches.keys()].filter((id) => !known.has(id)).sort();
+        const fresh = new Map(newIds.map((id) => [id, applyPatch(newBorrower(id, nowIso), patches.get(id))]));
+        const insertedBorrowers = new Set<string>();
+        for (let i = 0; i < newIds.length; i += 100) {
+          const values = newIds.slice(i, i + 100).map((id) => borrowerRow(fresh.get(id)!, nowIso));
+          const rows = await trx.insertInto('borrowers').values(values).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+          for (const r of rows) insertedBorrowers.add(r.id);
+        }
+        for (const id of newIds) if (insertedBorrowers.has(id)) borrowers.set(id, fresh.get(id)!);
         for (const id of [...patches.keys()].sort()) {
-          borrowers.set(id, (await upsertBorrowerIn(trx, patches.get(id)!, nowIso)).borrower);
+          if (!insertedBorrowers.has(id)) borrowers.set(id, (await upsertBorrowerIn(trx, patches.get(id)!, nowIso)).borrower);
         }
 
+        // Reminders in bulk; a key taken meanwhile (a concurrent repeat) is answered below.
+        const pending = resolvedItems.flatMap((entry) => ('item' in entry && 'messages' in entry ? [entry] : []));
+        const reminderValues = new Map<string, RemindersTable>();
+        for (const { item } of pending) {
+          reminderValues.set(item.id, {
+            id: item.id,
+            client_id: clientId,
+            external_id: item.externalId,
+            request_hash: item.requestHash,
+            borrower_id: item.borrower.id,
+            channel: item.channel,
+            template: item.template,
+            debt: json(item.debt),
+            send_at: item.sendAt,
+            expires_at: item.expiresAt,
+            metadata: item.metadata === null ? null : json(item.metadata),
+            contact: item.contact ? json(item.contact) : null,
+            created_at: nowIso,
+          });
+        }
+        const insertedReminders = new Set<string>();
+        const allValues = [...reminderValues.values()];
+        for (let i = 0; i < allValues.length; i += 100) {
+          const rows = await trx.insertInto('reminders').values(allValues.slice(i, i + 100)).onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing()).returning('id').execute();
+          for (const r of rows) insertedReminders.add(r.id);
+        }
+
+        const messageRows: MessagesTable[] = [];
+        const links: BulkLink[] = [];
         const results: AcceptResult[] = [];
         for (const entry of resolvedItems) {
           if ('invalid' in entry) {
@@ -417,44 +475,16 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
             continue;
           }
           const { item, messages: resolved } = entry;
-          const borrower = borrowers.get(item.borrower.id)!;
-          const reminderValues: RemindersTable = {
-          id: item.id,
-          client_id: clientId,
-          external_id: item.externalId,
-          request_hash: item.requestHash,
-          borrower_id: borrower.id,
-          channel: item.channel,
-          template: item.template,
-          debt: json(item.debt),
-          send_at: item.sendAt,
-          expires_at: item.expiresAt,
-          metadata: item.metadata === null ? null : json(item.metadata),
-          contact: item.contact ? json(item.contact) : null,
-          created_at: nowIso,
-          };
-          const inserted = await trx
-            .insertInto('reminders')
-            .values(reminderValues)
-            .onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing())
-            .returning('id')
-            .executeTakeFirst();
-
-          if (!inserted) {
-            const original = await trx
-              .selectFrom('reminders')
-              .selectAll()
-              .where('client_id', '=', clientId)
-              .where('external_id', '=', item.externalId)
-              .executeTakeFirstOrThrow();
-            if (original.request_hash !== item.requestHash) {
-              results.push({ kind: 'conflict', reminderId: original.id });
-            } else {
-              results.push({ kind: 'repeat', reminder: toReminder(original), messages: await messagesOf(trx, original.id) });
-            }
+          if (!insertedReminders.has(item.id)) {
+            const original = await trx.selectFrom('reminders').selectAll().where('client_id', '=', clientId).where('external_id', '=', item.externalId).executeTakeFirstOrThrow();
+            results.push(
+              original.request_hash !== item.requestHash
+                ? { kind: 'conflict', reminderId: original.id }
+                : { kind: 'repeat', reminder: toReminder(original), messages: await messagesOf(trx, original.id) },
+            );
             continue;
           }
-
+          const borrower = borrowers.get(item.borrower.id)!;
           const created: Message[] = [];
           for (const m of resolved) {
             const messageValues: MessagesTable = {
@@ -479,18 +509,18 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
               updated_at: nowIso,
               render_data: null,
             };
-            await trx.insertInto('messages').values(messageValues).execute();
+            messageRows.push(messageValues);
             created.push(toMessage(messageValues));
-            await appendEvent(
-              trx,
-              dialect,
-              { chain: messageChain(m.id), messageId: m.id, borrowerId: borrower.id, now: nowIso, isNew: true },
-              { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
-            );
+            links.push({
+              pos: { chain: messageChain(m.id), messageId: m.id, borrowerId: borrower.id, now: nowIso, isNew: true },
+              input: { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
+            });
           }
           // Built from what was written: no read-back per item.
-          results.push({ kind: 'created', reminder: toReminder(reminderValues), messages: created });
+          results.push({ kind: 'created', reminder: toReminder(reminderValues.get(item.id)!), messages: created });
         }
+        for (let i = 0; i < messageRows.length; i += 100) await trx.insertInto('messages').values(messageRows.slice(i, i + 100)).execute();
+        await appendEventsBulk(trx, dialect, links);
         return results;
       });
     },
@@ -528,7 +558,27 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
         const moved: string[] = [];
-        for (const id of messageIds) if (await transitionIn(trx, dialect, id, input, nowIso)) moved.push(id);
+        if (input.patch || input.orSendingSince) {
+          for (const id of messageIds) if (await transitionIn(trx, dialect, id, input, nowIso)) moved.push(id);
+          return moved;
+        }
+        // A plain state change for many messages: one update (which locks the rows) and the
+        // events in bulk.
+        const links: BulkLink[] = [];
+        for (let i = 0; i < messageIds.length; i += 500) {
+          const rows = await trx
+            .updateTable('messages')
+            .set({ status: input.to, updated_at: nowIso })
+            .where('id', 'in', messageIds.slice(i, i + 500))
+            .where('status', 'in', [...input.from])
+            .returning(['id', 'borrower_id'])
+            .execute();
+          for (const r of rows) {
+            moved.push(r.id);
+            links.push({ pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data: input.data ?? {} } });
+          }
+        }
+        await appendEventsBulk(trx, dialect, links);
         return moved;
       });
     },

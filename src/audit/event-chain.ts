@@ -6,7 +6,7 @@
  * touch different rows: nothing serialises on one global row.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Dialect } from './db.js';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
 import type { Database } from './schema.js';
@@ -92,5 +92,79 @@ export async function appendEvent(trx: Conn, dialect: Dialect, pos: ChainPositio
       { type: 'chain.registered', actor: 'audit' },
       pos.chain,
     );
+  }
+}
+
+export interface BulkLink {
+  pos: ChainPosition;
+  input: ChainEventInput;
+}
+
+/**
+ * Appends one event to each of many chains in a few statements: heads read in one query, events
+ * and heads written in bulk, and new chains registered shard by shard. The caller holds the locks
+ * that order each chain (its rows were updated in this transaction).
+ */
+export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkLink[]): Promise<void> {
+  if (links.length === 0) return;
+  const chains = [...new Set(links.map((l) => l.pos.chain))];
+  if (chains.length !== links.length) {
+    // Two events for one chain in one call: keep their order the simple way.
+    for (const l of links) await appendEvent(trx, dialect, l.pos, l.input);
+    return;
+  }
+  const known = new Map<string, { seq: number; hash: string }>();
+  const toRead = links.filter((l) => !l.pos.isNew).map((l) => l.pos.chain);
+  for (let i = 0; i < toRead.length; i += 500) {
+    const rows = await trx.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', toRead.slice(i, i + 500)).execute();
+    for (const r of rows) known.set(r.chain, { seq: Number(r.seq), hash: r.hash });
+  }
+  const events: Insertable<Database['events']>[] = [];
+  const heads: Database['chain_heads'][] = [];
+  const fresh: BulkLink[] = [];
+  for (const l of links) {
+    const prev = known.get(l.pos.chain) ?? null;
+    const seq = prev ? prev.seq + 1 : 1;
+    const prevHash = prev ? prev.hash : GENESIS_HASH;
+    const data = l.input.data ?? {};
+    const hash = eventHash(prevHash, { chain: l.pos.chain, seq, messageId: l.pos.messageId, borrowerId: l.pos.borrowerId, type: l.input.type, at: l.pos.now, actor: l.input.actor, data });
+    events.push({ chain: l.pos.chain, seq, message_id: l.pos.messageId, borrower_id: l.pos.borrowerId, type: l.input.type, at: l.pos.now, actor: l.input.actor, data: JSON.stringify(data), prev_hash: prevHash, hash, ref_chain: null });
+    heads.push({ chain: l.pos.chain, seq, hash });
+    if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l);
+  }
+  await insertEventsAndHeads(trx, events, heads);
+
+  // Registrations, shard by shard in a fixed order (no deadlocks between concurrent writers).
+  const byShard = new Map<string, BulkLink[]>();
+  for (const l of fresh) {
+    const r = registryChainFor(l.pos.chain);
+    byShard.set(r, [...(byShard.get(r) ?? []), l]);
+  }
+  for (const registry of [...byShard.keys()].sort()) {
+    if (dialect === 'postgres') {
+      await trx.insertInto('chain_heads').values({ chain: registry, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+    }
+    let head = await headOf(trx, dialect, registry, true);
+    if (head && head.seq === 0) head = null;
+    const regEvents: Insertable<Database['events']>[] = [];
+    for (const l of byShard.get(registry)!) {
+      const seq = head ? head.seq + 1 : 1;
+      const prevHash = head ? head.hash : GENESIS_HASH;
+      const hash = eventHash(prevHash, { chain: registry, seq, messageId: l.pos.messageId, borrowerId: l.pos.borrowerId, type: 'chain.registered', at: l.pos.now, actor: 'audit', data: {}, refChain: l.pos.chain });
+      regEvents.push({ chain: registry, seq, message_id: l.pos.messageId, borrower_id: l.pos.borrowerId, type: 'chain.registered', at: l.pos.now, actor: 'audit', data: '{}', prev_hash: prevHash, hash, ref_chain: l.pos.chain });
+      head = { seq, hash };
+    }
+    await insertEventsAndHeads(trx, regEvents, [{ chain: registry, seq: head!.seq, hash: head!.hash }]);
+  }
+}
+
+async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['events']>[], heads: Database['chain_heads'][]): Promise<void> {
+  for (let i = 0; i < events.length; i += 200) await trx.insertInto('events').values(events.slice(i, i + 200)).execute();
+  for (let i = 0; i < heads.length; i += 300) {
+    await trx
+      .insertInto('chain_heads')
+      .values(heads.slice(i, i + 300))
+      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })))
+      .execute();
   }
 }

@@ -39,7 +39,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
 
   async function cancelStage(clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
     const prefix = `strategy:${accountRef}:${stage}:`;
-    const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', 'like', `${prefix}%`).execute();
+    // A range on (client_id, external_id): the unique index serves it.
+    const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', '>=', prefix).where('external_id', '<', `${prefix}\uffff`).execute();
     const cancelled: string[] = [];
     for (const r of rows) {
       const res = await cancelReminder(deps, r.id, actor);
@@ -111,8 +112,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       const nowIso = now.toISOString();
       let scheduled = 0;
       let unchanged = 0;
-      for (let i = 0; i < inputs.length; i += 500) {
-        const chunk = inputs.slice(i, i + 500);
+      for (let i = 0; i < inputs.length; i += 1000) {
+        const chunk = inputs.slice(i, i + 1000);
         const previous = new Map(
           (await db.selectFrom('strategy_accounts').select(['account_ref', 'stage']).where('client_id', '=', clientId).where('account_ref', 'in', chunk.map((c) => c.accountRef)).execute()).map((r) => [r.account_ref, r.stage]),
         );
@@ -145,13 +146,25 @@ export function makeStrategyRunner(deps: StrategyDeps) {
           }
           rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
         }
-        for (let j = 0; j < requests.length; j += 1000) await deps.intake.accept(requests.slice(j, j + 1000), clientId, actor);
-        for (const r of rows) {
+        for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
+        for (let j = 0; j < rows.length; j += 200) {
           await db
             .insertInto('strategy_accounts')
-            .values({ client_id: clientId, account_ref: r.accountRef, borrower_id: r.borrowerId, stage: r.stage, why: r.why, days_overdue: r.days, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(r.steps) })
-            .onConflict((oc) => oc.columns(['client_id', 'account_ref']).doUpdateSet({ stage: r.stage, why: r.why, days_overdue: r.days, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(r.steps) }))
+            .values(rows.slice(j, j + 200).map((r) => ({ client_id: clientId, account_ref: r.accountRef, borrower_id: r.borrowerId, stage: r.stage, why: r.why, days_overdue: r.days, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(r.steps) })))
+            .onConflict((oc) =>
+              oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
+                borrower_id: eb.ref('excluded.borrower_id'),
+                stage: eb.ref('excluded.stage'),
+                why: eb.ref('excluded.why'),
+                days_overdue: eb.ref('excluded.days_overdue'),
+                entered_at: eb.ref('excluded.entered_at'),
+                updated_at: eb.ref('excluded.updated_at'),
+                plan: eb.ref('excluded.plan'),
+              })),
+            )
             .execute();
+        }
+        for (const r of rows) {
           if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
         }
         scheduled += rows.length;

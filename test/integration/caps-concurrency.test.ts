@@ -170,5 +170,8 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     } finally {
       redis.disconnect();
     }
+    // Bulk acceptance, five processes writing at once: every hash chain still verifies.
+    const { verifyChains } = await import('../../src/audit/verify.js');
+    expect(await verifyChains(db)).toMatchObject({ ok: true });
   });
 });
