@@ -3,6 +3,7 @@
  * in constant memory, a borrower's timeline, and the log of who read what.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { toMessage } from './audit-store.js';
 import type { Database } from './schema.js';
 import type { AuditEvent, Message } from './types.js';
 
@@ -46,35 +47,12 @@ function filtered(db: Kysely<Database>, f: MessageFilter): MessagesQuery {
   return q;
 }
 
-export function toMessageRecord(r: Database['messages']): Message {
-  return {
-    id: r.id,
-    reminderId: r.reminder_id,
-    borrowerId: r.borrower_id,
-    channel: r.channel as Message['channel'],
-    template: r.template,
-    templateVersion: r.template_version,
-    locale: r.locale,
-    to: r.to_addr,
-    subject: r.subject,
-    body: r.body,
-    status: r.status as Message['status'],
-    provider: r.provider,
-    providerId: r.provider_id,
-    attempts: Number(r.attempts),
-    error: r.error_code === null && r.error_message === null ? null : { code: r.error_code, message: r.error_message },
-    sendAt: r.send_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
 /** One page, newest first, after the cursor. */
 export async function searchMessages(db: Kysely<Database>, f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }> {
   let q = filtered(db, f).selectAll();
   if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-  const items = rows.slice(0, limit).map((r) => toMessageRecord(r as Database['messages']));
+  const items = rows.slice(0, limit).map((r) => toMessage(r as Database['messages']));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }
@@ -109,7 +87,7 @@ export async function borrowerTimeline(db: Kysely<Database>, borrowerId: string,
     .execute();
   const messageIds = [...new Set(events.map((e) => e.message_id).filter((id): id is string => id !== null))];
   const messages = new Map(
-    messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessageRecord(m as Database['messages'])]) : [],
+    messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessage(m as Database['messages'])]) : [],
   );
   return events.map((e) => ({
     message: e.message_id ? (messages.get(e.message_id) ?? null) : null,

@@ -211,7 +211,7 @@ function toEvent(r: Selectable<EventsTable>): AuditEvent {
   };
 }
 
-function toMessage(r: MessagesTable): Message {
+export function toMessage(r: MessagesTable): Message {
   return {
     id: r.id,
     reminderId: r.reminder_id,

@@ -1,6 +1,7 @@
 /** npm run audit:verify — recomputes every hash chain; exits 1 and says where if one is broken. */
 import { verifyChains } from '../audit/verify.js';
 import { openStoreFromEnv } from './open-store.js';
+import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const store = await openStoreFromEnv(process.env);
@@ -13,12 +14,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`audit:verify: ${(err as Error).message}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('audit:verify', () => main(), 2);

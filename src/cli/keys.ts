@@ -7,6 +7,7 @@
 import { API_ROLES, type ApiRole } from '../api/auth.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../audit/api-keys.js';
 import { openStoreFromEnv } from './open-store.js';
+import { runCli } from './run.js';
 
 function arg(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -50,12 +51,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`keys: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('keys', () => main(process.argv.slice(2)));

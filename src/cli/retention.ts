@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config.js';
 import { applyRetention } from '../audit/retention.js';
 import { loadPolicyProfile } from '../process/policy-profile.js';
 import { openStoreFromEnv } from './open-store.js';
+import { runCli } from './run.js';
 
 async function main(argv: string[]): Promise<number> {
   const profile = loadPolicyProfile(loadConfig(process.env));
@@ -19,12 +20,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`retention: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('retention', () => main(process.argv.slice(2)));

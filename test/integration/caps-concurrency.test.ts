@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
 import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -41,17 +41,8 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'rd-caps-'));
     const profileFile = path.join(dir, 'profile.json');
     fs.writeFileSync(profileFile, JSON.stringify(profile));
-    const providerEnv = {
-      POLICY_FILE: profileFile,
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: twilio.url,
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
-    };
     // This process serves the API only; the sending happens in the worker processes.
-    h = await startHarness({ db: variant, role: 'api', env: providerEnv });
+    h = await startHarness({ db: variant, role: 'api', env: { POLICY_FILE: profileFile, ...providerEnv(twilio, smtp) } });
     const logDir = inject('logDir');
     for (let i = 0; i < PROCESSES; i++) {
       const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'worker'], {

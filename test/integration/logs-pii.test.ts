@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -37,7 +37,7 @@ describe('logs', () => {
     h = await startHarness({
       db: sqliteOnly,
       logLevel: 'debug',
-      env: { TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: twilio.url, SMTP_URL: smtp.url, EMAIL_FROM: 'Northwind <reminders@northwind.example>' },
+      env: providerEnv(twilio, smtp),
     });
   });
   afterAll(async () => {

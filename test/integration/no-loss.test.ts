@@ -4,7 +4,7 @@
  * repaired by the reconciler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, dropData, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
@@ -17,10 +17,7 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
   beforeAll(async () => {
     twilio = await startFakeTwilio();
     env = {
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: twilio.url,
+      ...providerEnv(twilio),
       RECONCILE_AFTER_MS: '0',
     };
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRenderer } from '../../src/templates/render.js';
 import { loadCatalogue } from '../../src/templates/catalogue.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -24,12 +24,7 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     h = await startHarness({
       db: variant,
       env: {
-        TWILIO_ACCOUNT_SID: twilio.accountSid,
-        TWILIO_AUTH_TOKEN: twilio.authToken,
-        TWILIO_FROM: '+15005550006',
-        TWILIO_API_BASE_URL: twilio.url,
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
+        ...providerEnv(twilio, smtp),
       },
     });
   });

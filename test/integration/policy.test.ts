@@ -4,7 +4,7 @@
  * the worker decided, and resolving or opting out settles pending messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 import { zoneWhereHourIn } from '../support/zones.js';
@@ -19,7 +19,7 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     twilio = await startFakeTwilio();
     h = await startHarness({
       db: variant,
-      env: { POLICY_PROFILE: 'US-REGF', TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: twilio.url },
+      env: { POLICY_PROFILE: 'US-REGF', ...providerEnv(twilio) },
     });
   });
   afterAll(async () => {

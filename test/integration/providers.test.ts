@@ -13,7 +13,7 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
 import { signEvent } from '../../src/webhooks/outbound-events.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { freePort } from '../support/ports.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -67,12 +67,7 @@ describe('providers in earnest', () => {
       db: sqliteOnly,
       env: {
         POLICY_FILE: profileFile,
-        TWILIO_ACCOUNT_SID: tw.accountSid,
-        TWILIO_AUTH_TOKEN: tw.authToken,
-        TWILIO_FROM: '+15005550006',
-        TWILIO_API_BASE_URL: tw.url,
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
+        ...providerEnv(tw, smtp),
         EVENTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`,
         RECONCILE_EVERY_MS: '60000',
       },

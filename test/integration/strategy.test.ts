@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -34,12 +34,7 @@ describe('collection strategy', () => {
       db: sqliteOnly,
       env: {
         STRATEGY_DAY_MS: '1000',
-        TWILIO_ACCOUNT_SID: tw.accountSid,
-        TWILIO_AUTH_TOKEN: tw.authToken,
-        TWILIO_FROM: '+15005550006',
-        TWILIO_API_BASE_URL: tw.url,
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
+        ...providerEnv(tw, smtp),
         EVENTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`,
       },
     });

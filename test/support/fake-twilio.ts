@@ -108,3 +108,14 @@ export async function startFakeTwilio(options: { port?: number; accountSid?: str
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }
+
+/** The service's environment for Twilio (through this fake) and, given one, an SMTP server. */
+export function providerEnv(tw: FakeTwilio, smtp?: { url: string }): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: tw.accountSid,
+    TWILIO_AUTH_TOKEN: tw.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: tw.url,
+    ...(smtp ? { SMTP_URL: smtp.url, EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>' } : {}),
+  };
+}
