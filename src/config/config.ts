@@ -173,7 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),
     retry: { attempts: e.RETRY_ATTEMPTS, backoffMs: e.RETRY_BACKOFF_MS },
-    reconcile: { everyMs: Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
+    // 0 turns the periodic reconciler off (tests run it by hand); otherwise at least every 100 ms.
+    reconcile: { everyMs: e.RECONCILE_EVERY_MS === 0 ? 0 : Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
   });

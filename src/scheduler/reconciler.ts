@@ -98,7 +98,7 @@ export async function startReconcilerSchedule(opts: {
   jobs?: MaintenanceJob[];
 }): Promise<{ close(): Promise<void> }> {
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: opts.connection, prefix: opts.prefix });
-  const jobs: MaintenanceJob[] = [{ name: RECONCILE_JOB, everyMs: opts.everyMs, run: () => opts.reconciler.run() }, ...(opts.jobs ?? [])];
+  const jobs: MaintenanceJob[] = [...(opts.everyMs > 0 ? [{ name: RECONCILE_JOB, everyMs: opts.everyMs, run: () => opts.reconciler.run() }] : []), ...(opts.jobs ?? [])];
   for (const j of jobs) {
     await queue.upsertJobScheduler(j.name, { every: j.everyMs }, { name: j.name, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
