@@ -1,6 +1,8 @@
 /**
- * Every route of DESIGN.md's API table (those built so far) × every role, no key, and a
- * revoked key: the allowed roles (and admin) get 2xx, others 403, no or a revoked key 401.
+ * Every key-authenticated route of DESIGN.md's API table × every role, no key, and a revoked
+ * key: the allowed roles (and admin) get 2xx, others 403, no or a revoked key 401. (Twilio
+ * callbacks and /u/:token are authenticated by signature and token instead: providers.test.ts;
+ * the /ui console is not built yet.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/api/auth.js';
@@ -58,6 +60,8 @@ describe('routes × roles', () => {
     { method: 'GET', path: () => '/v1/audit/export?format=ndjson', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/audit/verify', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/audit/reads', roles: ['admin'] },
+    { method: 'POST', path: () => '/v1/accounts/acct-roles/overdue', body: () => ({ borrowerId: fx.borrowerId, debt: reminder().debt }), roles: ['collector'] },
+    { method: 'GET', path: () => `/v1/borrowers/${fx.borrowerId}/plan`, roles: ['agent', 'compliance'] },
     { method: 'GET', path: () => '/v1/outbox', roles: ['agent', 'compliance'] },
     { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
   ];
