@@ -16,6 +16,7 @@ import { ensureRedis } from '../src/process/redis-autostart.js';
 import { startService } from '../src/service.js';
 import { freePort } from '../test/support/ports.js';
 import { seedMessages } from '../test/support/seed.js';
+import { pipelineSections } from './pipeline.js';
 
 interface Row {
   section: string;
@@ -105,6 +106,17 @@ async function strategySection(): Promise<void> {
 async function main() {
   const started = new Date();
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (!only || only === 'pipeline') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-redis-'));
+    const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
+    const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log: pino({ level: 'silent' }) });
+    try {
+      await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+    } finally {
+      await privateRedis?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (!only || only === 'export') await exportSection();
   if (!only || only === 'strategy') await strategySection();
   const width = Math.max(...rows.map((r) => r.measure.length));

@@ -25,9 +25,11 @@ export const RECONCILE_JOB = 'reconcile';
  */
 export const DispatchJob = z.object({
   messageId: z.string().min(1),
-  reminderId: z.string().min(1),
-  borrowerId: z.string().min(1),
-  channel: Channel,
+  // Optional since producers stopped sending them (a delayed job costs less Redis memory without);
+  // workers read everything from the audit store by message id.
+  reminderId: z.string().min(1).optional(),
+  borrowerId: z.string().min(1).optional(),
+  channel: Channel.optional(),
 });
 export type DispatchJob = z.infer<typeof DispatchJob>;
 
@@ -44,7 +46,11 @@ export function dispatchJobOptions(input: DispatchJobOptionsInput = DEFAULT_DISP
   return {
     attempts: input.attempts,
     backoff: { type: 'exponential' as const, delay: input.backoffMs, jitter: 0.3 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
   };
 }
+
+/** Set on the workers, not on every job (each job's options cost Redis memory while it waits). */
+export const DISPATCH_KEEP = {
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 100_000 },
+};

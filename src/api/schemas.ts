@@ -20,7 +20,18 @@ export const Phone = z.string().transform((value, ctx) => {
   return parsed.number;
 });
 
-export const TimeZone = z.string().refine((v) => IANAZone.isValidZone(v), {
+/** luxon's check builds an Intl formatter each time: remember the answers. */
+const zoneValidity = new Map<string, boolean>();
+function isValidZone(zone: string): boolean {
+  let ok = zoneValidity.get(zone);
+  if (ok === undefined) {
+    ok = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 10_000) zoneValidity.set(zone, ok);
+  }
+  return ok;
+}
+
+export const TimeZone = z.string().refine((v) => isValidZone(v), {
   error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
 });
 

@@ -56,7 +56,24 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
     database.pragma('cache_size = -65536');
     // Checkpoint the WAL less often: bulk intake writes far fewer pages twice.
     database.pragma('wal_autocheckpoint = 10000');
-    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }), dialect: 'sqlite' };
+    // kysely prepares every statement anew; better-sqlite3 statements can be reused, so keep
+    // them (the service runs a bounded set of statement shapes).
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    const cached = {
+      prepare(sql: string) {
+        let st = statements.get(sql);
+        if (!st) {
+          st = database.prepare(sql);
+          if (statements.size < 2_000) statements.set(sql, st);
+        }
+        return st;
+      },
+      close() {
+        statements.clear();
+        database.close();
+      },
+    };
+    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached as unknown as SqliteDialectConfig['database'] }) }), dialect: 'sqlite' };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const schema = options.schema;

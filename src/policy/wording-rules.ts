@@ -158,6 +158,16 @@ function matchStream(ts: Token[], rules: readonly EnglishRule[]): WordingFinding
   return out;
 }
 
+const WHOLE = new Map<EnglishRule, RegExp>();
+const wholeOf = (r: EnglishRule) => {
+  let re = WHOLE.get(r);
+  if (!re) {
+    re = new RegExp(`^(?:${r.pattern.source})$`);
+    WHOLE.set(r, re);
+  }
+  return re;
+};
+
 /** Two or three adjacent fragments that only make a flagged word together ("arr est", "pol ice"). */
 function splitWords(ts: Token[], rules: readonly EnglishRule[]): WordingFinding[] {
   const out: WordingFinding[] = [];
@@ -167,7 +177,7 @@ function splitWords(ts: Token[], rules: readonly EnglishRule[]): WordingFinding[
       if (parts.some((p) => p.word.length > 6)) continue;
       const joined = parts.map((p) => p.word).join('');
       for (const r of rules) {
-        const whole = new RegExp(`^(?:${r.pattern.source})$`);
+        const whole = wholeOf(r);
         // Only a fragment split: the pieces on their own must not already be ordinary words of the rule.
         if (whole.test(joined) && !parts.some((p) => whole.test(p.word))) {
           out.push({ severity: r.severity, rule: r.rule, message: r.message, start: parts[0]!.start, end: parts[span - 1]!.end });

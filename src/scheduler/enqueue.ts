@@ -7,7 +7,8 @@ import { CHANNELS } from '../../queues/index.js';
 import type { Message } from '../audit/types.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
-export const DISPATCH_JOB_NAME = 'dispatch';
+/** Short on purpose: the name is stored in every job. */
+export const DISPATCH_JOB_NAME = 'd';
 
 export async function enqueueMessages(queues: DispatchQueues, messages: Message[], now: Date): Promise<void> {
   for (const channel of CHANNELS) {
@@ -16,7 +17,7 @@ export async function enqueueMessages(queues: DispatchQueues, messages: Message[
     await queues.byChannel[channel].addBulk(
       ofChannel.map((m) => ({
         name: DISPATCH_JOB_NAME,
-        data: { messageId: m.id, reminderId: m.reminderId, borrowerId: m.borrowerId, channel: m.channel },
+        data: { messageId: m.id },
         opts: { jobId: m.id, delay: Math.max(0, Date.parse(m.sendAt) - now.getTime()) },
       })),
     );

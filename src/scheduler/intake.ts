@@ -3,7 +3,7 @@
  * and their first events; only then are jobs added to BullMQ and the rows marked `queued`.
  * A crash between the two steps leaves `accepted` rows, which the reconciler enqueues.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
 import type { Borrower, Contact, Debt, Message } from '../audit/types.js';
@@ -42,7 +42,9 @@ export interface IntakeDeps {
 }
 
 export const newReminderId = () => `rem_${randomUUID().replace(/-/g, '')}`;
-export const newMessageId = () => `msg_${randomUUID().replace(/-/g, '')}`;
+// 128 random bits in base64url: shorter than hex, and a message id is written several times into
+// every waiting job in Redis (the key, the delay set, the data).
+export const newMessageId = () => `msg_${randomBytes(16).toString('base64url')}`;
 
 /** The address for a channel, or why there is none. */
 function addressFor(borrower: Borrower, channel: Channel): string | undefined {

@@ -22,6 +22,8 @@ export class TemplateDataError extends Error {
   override name = 'TemplateDataError';
 }
 
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** Formats `{amount: "1234.50", currency: "CNY"}` exactly (the decimal string is never a float). */
 export function formatMoney(value: unknown, locale: string): string {
   if (typeof value !== 'object' || value === null || !('amount' in value) || !('currency' in value)) {
@@ -32,8 +34,13 @@ export function formatMoney(value: unknown, locale: string): string {
     throw new TemplateDataError('money expects amount and currency as strings');
   }
   // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3).
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }).format as unknown as (v: string) => string;
-  return format(amount);
+  const key = `${locale}|${currency}`;
+  let nf = FORMATS.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    FORMATS.set(key, nf);
+  }
+  return (nf.format as unknown as (v: string) => string)(amount);
 }
 
 export function formatDate(value: unknown, locale: string, zone: string): string {

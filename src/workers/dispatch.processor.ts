@@ -96,7 +96,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
 
   return async function processDispatch(job: Job, token?: string): Promise<DispatchOutcome> {
     const data = DispatchJob.parse(job.data);
-    const log = deps.log.child({ messageId: data.messageId, channel: data.channel, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const log = deps.log.child({ messageId: data.messageId, queue: job.queueName, jobId: job.id, attempt: job.attemptsMade + 1 });
     const ctx = await store.getReminderOfMessage(data.messageId);
     if (!ctx) {
       log.warn('message not found in the audit store; nothing to send');

@@ -1,6 +1,6 @@
 /** Starts one BullMQ worker per channel, each running the shared dispatch processor. */
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { type Channel, DISPATCH_QUEUE } from '../../queues/index.js';
+import { type Channel, DISPATCH_KEEP, DISPATCH_QUEUE } from '../../queues/index.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface DispatchWorkers {
@@ -23,6 +23,7 @@ export function startDispatchWorkers(opts: {
       connection: opts.connection,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
+      ...DISPATCH_KEEP,
       ...(opts.rates?.[channel] ? { limiter: { max: opts.rates[channel]!, duration: 1_000 } } : {}),
       // A job whose process died is retried after the lock lapses (it counts as an attempt).
       maxStalledCount: 3,

@@ -13,7 +13,7 @@ import { waitFor } from '../support/wait.js';
 
 const PHONE = /\+\d{8,15}/;
 // Email addresses, but not SMTP Message-IDs (<msg_…@domain>), which name a message, not a person.
-const EMAIL = /(?<!msg_[0-9a-f]{32})@[a-z0-9-]+\.[a-z]{2,}/i;
+const EMAIL = /(?<!msg_[\w-]{22})@[a-z0-9-]+\.[a-z]{2,}/i;
 const BODY_FRAGMENTS = ['friendly reminder', 'Reply STOP', '温馨提醒', 'debt collector', 'Alex Chen', 'Mei Lin'];
 
 function findings(text: string): string[] {

@@ -1,0 +1,349 @@
+/**
+ * The pipeline sections of `npm run bench`: baselines (bare BullMQ, and bare BullMQ calling the
+ * twilio SDK), pipeline throughput, ingest, latency, Redis memory per delayed reminder, a
+ * far-away provider and a contact window opening. Every figure comes from the same run, on the
+ * same Redis and the same fake Twilio, so ratios mean something.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { generateToken, hashToken, keyIdOf } from '../src/api/auth.js';
+import { loadConfig } from '../src/config/config.js';
+import { type Profile, resolveProfile, US_REGF } from '../src/policy/profile.js';
+import { makeTwilioClient } from '../src/providers/twilio-client.js';
+import { startService, type Service } from '../src/service.js';
+import { startFakeTwilio, type FakeTwilio } from '../test/support/fake-twilio.js';
+import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.js';
+
+export interface Row {
+  section: string;
+  measure: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+export interface BenchContext {
+  quick: boolean;
+  redisUrl: string;
+  rows: Row[];
+}
+
+const silent = pino({ level: 'silent' });
+const prefix = () => `bench${randomBytes(4).toString('hex')}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** US-REGF's caps with the contact window open all day, so figures do not depend on the hour. */
+const allDay = (over: Partial<Profile> = {}): Profile =>
+  resolveProfile({ ...US_REGF, name: 'bench', windows: { sms: { from: '00:00', to: '24:00' }, voice: { from: '00:00', to: '24:00' }, email: { from: '00:00', to: '24:00' } }, ...over });
+
+async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface Running {
+  service: Service;
+  token: string;
+  env: Record<string, string>;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'; env?: Record<string, string>; profile?: Profile; schema?: string }): Promise<Running> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const token = generateToken('collector');
+  const profile = opts.profile ?? allDay();
+  const profileFile = path.join(dir, 'profile.json');
+  fs.writeFileSync(profileFile, JSON.stringify(profile));
+  const env: Record<string, string> = {
+    PORT: '0',
+    DATA_DIR: dir,
+    REDIS_URL: ctx.redisUrl,
+    QUEUE_PREFIX: prefix(),
+    LOG_LEVEL: 'silent',
+    POLICY_FILE: profileFile,
+    WORKER_CONCURRENCY: '50',
+    SMS_PER_SECOND: '100000',
+    VOICE_PER_SECOND: '100000',
+    EMAIL_PER_SECOND: '100000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RECONCILE_EVERY_MS: '0',
+    ...(opts.schema ? { DATABASE_SCHEMA: opts.schema } : {}),
+    ...opts.env,
+  };
+  const config = loadConfig(env, [opts.role ?? 'all']);
+  const service = await startService(config, { log: silent, profile, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }] });
+  return {
+    service,
+    token,
+    env,
+    dir,
+    async stop() {
+      await service.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function reminder(i: number, borrowers: number, channel: string, sendAt?: string) {
+  const b = i % borrowers;
+  return {
+    externalId: `bench-${i}`,
+    borrower: { id: `b-${b}`, name: `Borrower ${b}`, locale: 'en-US', timezone: 'UTC', phone: `+1415${String(2000000 + b).padStart(7, '0')}`, email: `b${b}@example.com` },
+    debt: { accountRef: `4111${String(i).padStart(12, '0')}`, creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3 },
+    channel,
+    template: 'gentle-overdue',
+    ...(sendAt ? { sendAt } : {}),
+  };
+}
+
+async function postBatches(r: Running, items: unknown[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 1000) {
+    const res = await fetch(`${r.service.url}/v1/reminders/batch`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ reminders: items.slice(i, i + 1000) }) });
+    if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  }
+}
+
+async function countWhere(r: Running, statuses: string[]): Promise<number> {
+  const row = await r.service.store.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', statuses).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** B0 and B1: the same Redis, concurrency and payload; B1's processor only calls messages.create. */
+async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<{ b0: number; b1: number }> {
+  const run = async (name: string, processor: () => Promise<unknown>) => {
+    const connection = new Redis(ctx.redisUrl, { maxRetriesPerRequest: null });
+    const p = prefix();
+    const queue = new Queue(name, { connection, prefix: p });
+    let done = 0;
+    const worker = new Worker(name, processor, { connection, prefix: p, concurrency: 50, autorun: false });
+    worker.on('completed', () => done++);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i += 1000) {
+      await queue.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: 'job', data: { messageId: `msg_${i + j}`, reminderId: `rem_${i + j}`, borrowerId: `b-${i + j}`, channel: 'sms' }, opts: { removeOnComplete: true } })));
+    }
+    void worker.run();
+    await waitUntil(() => done >= n, 600_000, `${name} to finish`);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+    return n / seconds;
+  };
+  const b0 = await run('b0', async () => undefined);
+  const client = makeTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.url, timeoutMs: 15_000, maxSockets: 100 });
+  let k = 0;
+  const b1 = await run('b1', async () => client.messages.create({ to: `+1415${String(3000000 + k++).padStart(7, '0')}`, from: '+15005550006', body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.' }));
+  ctx.rows.push({ section: 'baseline', measure: `B0 bare BullMQ, no-op (${n.toLocaleString('en-US')} jobs, concurrency 50)`, value: Math.round(b0), unit: 'jobs/s' });
+  ctx.rows.push({ section: 'baseline', measure: `B1 bare BullMQ + twilio SDK messages.create`, value: Math.round(b1), unit: 'sends/s' });
+  return { b0, b1 };
+}
+
+/** Accept → last settled, for SMS only (one per borrower: every cap allows it) or mixed channels. */
+async function pipeline(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, label: string, n: number, mix: 'sms' | 'mixed', opts: { workers?: number; dbUrl?: string }, base: { b0: number; b1: number }) {
+  const schema = opts.dbUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
+  const env: Record<string, string> = {
+    TWILIO_ACCOUNT_SID: tw.accountSid,
+    TWILIO_AUTH_TOKEN: tw.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: tw.url,
+    SMTP_URL: smtp.url,
+    EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
+    ...(opts.dbUrl ? { DATABASE_URL: opts.dbUrl } : {}),
+  };
+  const r = await startBenchService(ctx, { role: opts.workers ? 'api' : 'all', env, ...(schema ? { schema } : {}) });
+  const children: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < (opts.workers ?? 0); i++) {
+      children.push(spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'worker'], { env: { ...process.env, ...r.env, REDIS_AUTOSTART: 'false', API_KEYS: 'admin:bench-worker-unused-key' }, stdio: 'ignore' }));
+    }
+    const borrowers = mix === 'sms' ? n : Math.max(1, Math.floor(n / 5));
+    const channels = ['sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'email', 'email', 'voice'];
+    const items = Array.from({ length: n }, (_, i) => reminder(i, borrowers, mix === 'sms' ? 'sms' : channels[i % 10]!));
+    const t0 = process.hrtime.bigint();
+    await postBatches(r, items);
+    await waitUntil(async () => (await countWhere(r, ['accepted', 'queued', 'sending'])) === 0, 900_000, `${label} to settle`);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const sent = await countWhere(r, ['sent']);
+    const rate = n / seconds;
+    ctx.rows.push({
+      section: 'pipeline',
+      measure: label,
+      value: Math.round(rate),
+      unit: 'messages/s',
+      note: `${sent} sent, ${n - sent} held by caps; ×${(rate / base.b0).toFixed(2)} B0, ×${(rate / base.b1).toFixed(2)} B1${mix === 'sms' ? ' (target ≥ 0.5 × B1)' : ''}`,
+    });
+    return rate;
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await r.stop();
+  }
+}
+
+async function ingest(ctx: BenchContext, n: number, single: number) {
+  const r = await startBenchService(ctx, { role: 'api' });
+  try {
+    const far = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms', far));
+    let t0 = process.hrtime.bigint();
+    await postBatches(r, items);
+    let seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    ctx.rows.push({ section: 'ingest', measure: `batch endpoint, 1,000 per request (${n.toLocaleString('en-US')})`, value: Math.round(n / seconds), unit: 'reminders/s', note: 'target ≥ 5,000/s' });
+    let next = 0;
+    t0 = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (;;) {
+          const i = next++;
+          if (i >= single) return;
+          const res = await fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(reminder(n + i, n + single, 'sms', far)) });
+          if (res.status !== 202) throw new Error(`single answered ${res.status}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    ctx.rows.push({ section: 'ingest', measure: `single endpoint, 50 concurrent clients (${single.toLocaleString('en-US')})`, value: Math.round(single / seconds), unit: 'reminders/s' });
+  } finally {
+    await r.stop();
+  }
+}
+
+async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number) {
+  const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url } });
+  try {
+    const accepted = new Map<string, number>();
+    const interval = 1000 / rate;
+    const start = Date.now();
+    const posts: Promise<void>[] = [];
+    for (let i = 0; i < n; i++) {
+      const due = start + i * interval;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait);
+      const body = reminder(6_000_000 + i, 1e9, 'sms');
+      posts.push(
+        fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
+          await res.arrayBuffer();
+          accepted.set(body.borrower.phone, Date.now());
+        }),
+      );
+    }
+    await Promise.all(posts);
+    await waitUntil(() => [...accepted.keys()].every((p) => tw.requests.some((q) => q.form.To === p)), 120_000, 'latency sends');
+    const at = new Map(tw.requests.map((q) => [q.form.To!, q.at]));
+    const lat = [...accepted].map(([p, t]) => Math.max(0, at.get(p)! - t)).sort((a, b) => a - b);
+    const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
+    ctx.rows.push({ section: 'latency', measure: `accept → provider call at ${Math.round(rate)}/s (p50)`, value: pct(0.5), unit: 'ms' });
+    ctx.rows.push({ section: 'latency', measure: 'p95', value: pct(0.95), unit: 'ms' });
+    ctx.rows.push({ section: 'latency', measure: 'p99', value: pct(0.99), unit: 'ms' });
+  } finally {
+    await r.stop();
+  }
+}
+
+async function memory(ctx: BenchContext, n: number) {
+  const redis = new Redis(ctx.redisUrl);
+  const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+  try {
+    const r = await startBenchService(ctx, { role: 'api' });
+    try {
+      const before = await used();
+      const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms', new Date(Date.now() + 3_600_000 + Math.floor((i / n) * 7 * 86_400_000)).toISOString()));
+      await postBatches(r, items);
+      const per = (await used() - before) / n;
+      ctx.rows.push({ section: 'memory', measure: `Redis used_memory per delayed reminder (${n.toLocaleString('en-US')} over 7 days)`, value: Math.round(per), unit: 'bytes', note: 'target ≤ 1,000' });
+      ctx.rows.push({ section: 'memory', measure: 'peak RSS of the service process (this run so far)', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
+    } finally {
+      await r.stop();
+    }
+    const connection = new Redis(ctx.redisUrl, { maxRetriesPerRequest: null });
+    const q = new Queue('bare', { connection, prefix: prefix() });
+    const before = await used();
+    const payload = 'x'.repeat(500);
+    for (let i = 0; i < n; i += 1000) {
+      await q.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: 'job', data: { messageId: `msg_${i + j}`, payload }, opts: { delay: 3_600_000 + Math.floor(((i + j) / n) * 7 * 86_400_000) } })));
+    }
+    const bare = (await used() - before) / n;
+    ctx.rows.push({ section: 'memory', measure: 'bare BullMQ delayed job with a 500-byte payload', value: Math.round(bare), unit: 'bytes', note: 'for comparison' });
+    await q.obliterate({ force: true });
+    await q.close();
+    connection.disconnect();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function farProvider(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, n: number) {
+  tw.latencyMs = 150;
+  try {
+    const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMTP_URL: smtp.url, EMAIL_FROM: 'b <b@example.com>' } });
+    try {
+      const items = Array.from({ length: n }, (_, i) => reminder(5_000_000 + i, 1e9, 'sms'));
+      const t0 = process.hrtime.bigint();
+      await postBatches(r, items);
+      await waitUntil(async () => (await countWhere(r, ['sent'])) === n, 600_000, 'far provider sends');
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      ctx.rows.push({ section: 'provider', measure: 'fake Twilio answering after 150 ms, 1 process, concurrency 50', value: Math.round(n / seconds), unit: 'sends/s', note: 'socket pool = max(50, 2 × concurrency)' });
+    } finally {
+      await r.stop();
+    }
+  } finally {
+    tw.latencyMs = 0;
+  }
+}
+
+async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSecond: number) {
+  // A window that opens at the next whole minute at least 20 s away, in UTC.
+  const open = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+  const hhmm = `${String(open.getUTCHours()).padStart(2, '0')}:${String(open.getUTCMinutes()).padStart(2, '0')}`;
+  if (hhmm === '00:00') return; // a window cannot open at midnight exactly; skip rather than mislead
+  const profile = allDay({ windows: { sms: { from: hhmm, to: '24:00' }, voice: { from: hhmm, to: '24:00' }, email: { from: hhmm, to: '24:00' } }, spreadSeconds: 30, caps: [] });
+  const r = await startBenchService(ctx, { role: 'all', profile, env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMS_PER_SECOND: String(perSecond) } });
+  try {
+    const firstIndex = tw.requests.length;
+    const items = Array.from({ length: n }, (_, i) => reminder(7_000_000 + i, 1e9, 'sms'));
+    await postBatches(r, items);
+    await waitUntil(async () => (await countWhere(r, ['sent'])) === n, 900_000, 'window drain');
+    const sends = tw.requests.slice(firstIndex).map((q) => q.at);
+    const last = Math.max(...sends);
+    const perSec = new Map<number, number>();
+    for (const t of sends) perSec.set(Math.floor(t / 1000), (perSec.get(Math.floor(t / 1000)) ?? 0) + 1);
+    ctx.rows.push({ section: 'window', measure: `${n.toLocaleString('en-US')} held until ${hhmm} UTC: drain time after opening`, value: Number(((last - open.getTime()) / 1000).toFixed(1)), unit: 's', note: `spread over 30 s, limiter ${perSecond}/s` });
+    ctx.rows.push({ section: 'window', measure: 'peak sends in one second', value: Math.max(...perSec.values()), unit: 'sends', note: `limiter ${perSecond}/s` });
+  } finally {
+    await r.stop();
+  }
+}
+
+export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefined): Promise<void> {
+  const tw = await startFakeTwilio();
+  const smtp = await startSmtpSink();
+  try {
+    const n = ctx.quick ? 2_000 : 20_000;
+    const base = await baselines(ctx, tw, n);
+    const rate = await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', {}, base);
+    if (!ctx.quick) {
+      await pipeline(ctx, tw, smtp, `mixed 70/20/10, caps on, SQLite, 1 process (50,000, 10,000 borrowers)`, 50_000, 'mixed', {}, base);
+      await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { workers: 2 }, base);
+      if (dbUrl) await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
+    }
+    await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 1_000 : 5_000);
+    await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, rate / 2));
+    await memory(ctx, ctx.quick ? 10_000 : 100_000);
+    await farProvider(ctx, tw, smtp, ctx.quick ? 500 : 2_000);
+    if (!ctx.quick) await windowOpening(ctx, tw, 20_000, 500);
+  } finally {
+    await tw.close();
+    await smtp.close();
+  }
+}
