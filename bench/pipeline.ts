@@ -223,6 +223,7 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
   const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url } });
   try {
     const accepted = new Map<string, number>();
+    const first = tw.requests.length;
     const interval = 1000 / rate;
     const start = Date.now();
     const posts: Promise<void>[] = [];
@@ -239,8 +240,11 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
       );
     }
     await Promise.all(posts);
-    await waitUntil(() => [...accepted.keys()].every((p) => tw.requests.some((q) => q.form.To === p)), 120_000, 'latency sends');
-    const at = new Map(tw.requests.map((q) => [q.form.To!, q.at]));
+    await waitUntil(() => {
+      const got = new Set(tw.requests.slice(first).map((q) => q.form.To));
+      return [...accepted.keys()].every((p) => got.has(p));
+    }, 120_000, 'latency sends');
+    const at = new Map(tw.requests.slice(first).map((q) => [q.form.To!, q.at]));
     const lat = [...accepted].map(([p, t]) => Math.max(0, at.get(p)! - t)).sort((a, b) => a - b);
     const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
     ctx.rows.push({ section: 'latency', measure: `accept → provider call at ${Math.round(rate)}/s (p50)`, value: pct(0.5), unit: 'ms' });
