@@ -39,12 +39,10 @@ function download(url: string, token: string): Promise<number> {
   });
 }
 
-async function exportSection(): Promise<void> {
+async function exportSection(redisUrl: string): Promise<void> {
   const count = quick ? 20_000 : 200_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
-  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
   const log = pino({ level: 'silent' });
-  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log });
   const token = generateToken('compliance');
   const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
   const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
@@ -73,17 +71,14 @@ async function exportSection(): Promise<void> {
     }
   } finally {
     await service.close();
-    await privateRedis?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function strategySection(): Promise<void> {
+async function strategySection(redisUrl: string): Promise<void> {
   const count = quick ? 10_000 : 100_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
-  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
   const log = pino({ level: 'silent' });
-  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log });
   const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
   const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [] });
   try {
@@ -98,7 +93,6 @@ async function strategySection(): Promise<void> {
     rows.push({ section: 'strategy', measure: `${count.toLocaleString('en-US')} borrowers enter early at once`, value: Number(seconds.toFixed(1)), unit: 's', note: `${result.scheduled} accounts, ${Math.round((result.scheduled * 2) / seconds)} steps/s (target < 60 s for 100,000)` });
   } finally {
     await service.close();
-    await privateRedis?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -106,19 +100,18 @@ async function strategySection(): Promise<void> {
 async function main() {
   const started = new Date();
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-  if (!only || only === 'pipeline') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-redis-'));
-    const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
-    const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: dir, envPath: process.env.PATH ?? '', log: pino({ level: 'silent' }) });
-    try {
-      await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
-    } finally {
-      await privateRedis?.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  // One private Redis for every section.
+  const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-redis-'));
+  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
+  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: redisDir, envPath: process.env.PATH ?? '', log: pino({ level: 'silent' }) });
+  try {
+    if (!only || only === 'pipeline') await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+    if (!only || only === 'export') await exportSection(redisUrl);
+    if (!only || only === 'strategy') await strategySection(redisUrl);
+  } finally {
+    await privateRedis?.stop();
+    fs.rmSync(redisDir, { recursive: true, force: true });
   }
-  if (!only || only === 'export') await exportSection();
-  if (!only || only === 'strategy') await strategySection();
   const width = Math.max(...rows.map((r) => r.measure.length));
   process.stdout.write(`\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
   for (const r of rows) process.stdout.write(`${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`);

@@ -4,8 +4,6 @@
  * the collection system, and a Twilio outage the service rides out without losing or failing
  * a message.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
 import { signEvent } from '../../src/webhooks/outbound-events.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 import { freePort } from '../support/ports.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -28,38 +27,18 @@ const profile = resolveProfile({
   spreadSeconds: 0,
 });
 
-interface Received {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 describe('providers in earnest', () => {
   let tw: FakeTwilio;
   let smtp: SmtpSink;
   let h: Harness;
-  let receiver: http.Server;
-  const received: Received[] = [];
-  let failNextEvents = 1;
+  let receiver: EventReceiver;
   let phoneSeq = 0;
   const phone = () => `+1415555${String(7000 + phoneSeq++).padStart(4, '0')}`;
 
   beforeAll(async () => {
     tw = await startFakeTwilio();
     smtp = await startSmtpSink();
-    receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        if (failNextEvents > 0) {
-          failNextEvents--;
-          res.writeHead(500).end();
-          return;
-        }
-        received.push({ headers: req.headers, body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    receiver = await startEventReceiver({ refuseFirst: 1 });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-prov-'));
     const profileFile = path.join(dir, 'profile.json');
     fs.writeFileSync(profileFile, JSON.stringify(profile));
@@ -68,7 +47,7 @@ describe('providers in earnest', () => {
       env: {
         POLICY_FILE: profileFile,
         ...providerEnv(tw, smtp),
-        EVENTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`,
+        EVENTS_WEBHOOK_URL: receiver.url,
         RECONCILE_EVERY_MS: '60000',
       },
     });
@@ -77,7 +56,7 @@ describe('providers in earnest', () => {
     await h?.destroy();
     await tw?.close();
     await smtp?.close();
-    receiver?.close();
+    await receiver?.close();
   });
 
   /** POSTs a Twilio callback, signed as Twilio signs it (or not). */
@@ -231,15 +210,15 @@ describe('providers in earnest', () => {
 
   it('POSTs signed outbound events with unique ids to the collection system, retrying failures', async () => {
     const m = await sentMessage(reminderBody({ channel: 'sms' }, { phone: phone() }));
-    const got = await waitFor(() => received.find((r) => JSON.parse(r.body).data.messageId === m.id && JSON.parse(r.body).type === 'message.sent'), { what: 'message.sent event', timeoutMs: 30_000 });
+    const got = await waitFor(() => receiver.received.find((r) => r.json.data.messageId === m.id && r.json.type === 'message.sent'), { what: 'message.sent event', timeoutMs: 30_000 });
     const ts = String(got.headers['x-reminder-timestamp']);
     expect(got.headers['x-reminder-signature']).toBe(`v1=${signEvent(`test-secret-${h.prefix}`, ts, got.body)}`);
     const event = JSON.parse(got.body) as { id: string; type: string };
     expect(got.headers['x-reminder-event-id']).toBe(event.id);
-    const ids = received.map((r) => JSON.parse(r.body).id as string);
+    const ids = receiver.received.map((r) => r.json.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(failNextEvents).toBe(0); // the first delivery failed and was retried
-    expect(received.some((r) => JSON.parse(r.body).type === 'borrower.opted_out')).toBe(true);
+    expect(receiver.refusalsLeft()).toBe(0); // the first delivery failed and was retried
+    expect(receiver.received.some((r) => r.json.type === 'borrower.opted_out')).toBe(true);
   });
 });
 

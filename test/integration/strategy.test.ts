@@ -3,10 +3,9 @@
  * to a second through configuration (STRATEGY_DAY_MS), asserting exactly what reached the fake
  * Twilio and the SMTP server; and a late account handed off with a `borrower.escalated` event.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 import { sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -15,27 +14,18 @@ describe('collection strategy', () => {
   let tw: FakeTwilio;
   let smtp: SmtpSink;
   let h: Harness;
-  let receiver: http.Server;
-  const events: { type: string; data: Record<string, unknown> }[] = [];
+  let receiver: EventReceiver;
 
   beforeAll(async () => {
     tw = await startFakeTwilio();
     smtp = await startSmtpSink();
-    receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        events.push(JSON.parse(body));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    receiver = await startEventReceiver();
     h = await startHarness({
       db: sqliteOnly,
       env: {
         STRATEGY_DAY_MS: '1000',
         ...providerEnv(tw, smtp),
-        EVENTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`,
+        EVENTS_WEBHOOK_URL: receiver.url,
       },
     });
   });
@@ -43,7 +33,7 @@ describe('collection strategy', () => {
     await h?.destroy();
     await tw?.close();
     await smtp?.close();
-    receiver?.close();
+    await receiver?.close();
   });
 
   const borrower = (id: string, phone: string, email: string) => ({ id, name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email });
@@ -120,7 +110,7 @@ describe('collection strategy', () => {
     expect(s.sms.map(s.kind)).toEqual(['final-courtesy']);
     expect(s.emails.map(s.kind)).toEqual(['final-courtesy']);
     expect(s.calls).toEqual([]);
-    const escalated = await waitFor(() => events.find((e) => e.type === 'borrower.escalated' && e.data.borrowerId === 'b-late'), { what: 'borrower.escalated', timeoutMs: 20_000 });
+    const escalated = await waitFor(() => receiver.received.map((r) => r.json).find((e) => e.type === 'borrower.escalated' && e.data.borrowerId === 'b-late'), { what: 'borrower.escalated', timeoutMs: 20_000 });
     expect(escalated.data).toMatchObject({ accountRef: 'acct-2' });
   });
 
