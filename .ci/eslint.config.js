@@ -16,6 +16,15 @@ const blocks = tseslint.config(
     },
   },
   {
+    // The console's pages: plain ES modules that run in the browser.
+    files: ['src/ui/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'URLSearchParams', 'Node', 'Element', 'queueMicrotask', 'fetch', 'URL', 'setTimeout', 'clearTimeout'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
   },

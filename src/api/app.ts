@@ -30,6 +30,7 @@ import { strategyRouter } from './strategy.routes.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
+import { uiRouter } from '../ui/ui.routes.js';
 
 export interface AppDeps {
   store: AuditStore;
@@ -123,6 +124,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(templatesRouter(deps));
   app.use(auditRouter(deps));
   app.use(strategyRouter(deps));
+  app.use(uiRouter(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');

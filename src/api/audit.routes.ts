@@ -7,7 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { borrowerTimeline, decodeCursor, exportMessages, listReads, type MessageFilter, recordRead, searchMessages } from '../audit/audit-queries.js';
+import { DateTime } from 'luxon';
+import { borrowerTimeline, decodeCursor, exportMessages, listReads, type MessageFilter, messageStats, outcomeOf, recordRead, searchMessages, STAT_OUTCOMES } from '../audit/audit-queries.js';
+import { renderFromSources } from '../templates/render.js';
+import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { MESSAGE_STATUSES, type Message } from '../audit/types.js';
 import { verifyChains } from '../audit/verify.js';
@@ -15,7 +18,7 @@ import { maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { presentMessage } from './present.js';
-import { BorrowerId } from './schemas.js';
+import { BorrowerId, TimeZone } from './schemas.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
 
@@ -31,6 +34,20 @@ export const AuditFilter = z
   .strict();
 
 export const AuditListQuery = AuditFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() });
+const LocalDate = z.iso.date({ error: 'must be a date such as 2026-11-29' });
+
+export const StatsQuery = z
+  .object({
+    /** First and last day, inclusive, in `timezone`. Default: the 14 days up to today. */
+    from: LocalDate.optional(),
+    to: LocalDate.optional(),
+    timezone: TimeZone.default('UTC'),
+  })
+  .strict();
+
+/** The longest period one request may chart. */
+export const STATS_MAX_DAYS = 366;
+
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
 
 /** CSV columns, in order. */
@@ -71,6 +88,32 @@ function filterOf(req: Request) {
   return Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== 'cursor'));
 }
 
+/**
+ * What the borrower saw: the stored body, and the email HTML or voice script re-rendered from
+ * the stored template sources and data (the same bytes: `matchesStored` says the re-rendered
+ * body equals the stored one).
+ */
+async function contentOf(store: AuditStore, m: Message) {
+  const base = { subject: m.subject, text: m.channel === 'voice' ? null : m.body, html: null as string | null, twiml: m.channel === 'voice' ? m.body : null, script: null as string | null, voiceLanguage: null as string | null, matchesStored: null as boolean | null };
+  if (!m.templateVersion || m.body === null) return base;
+  const [version, data] = await Promise.all([store.getTemplateVersion(m.templateVersion), store.getRenderData(m.id)]);
+  if (!version || !data) return base;
+  try {
+    const again = renderFromSources({ key: version.key, channel: version.channel as TemplateChannel, locale: version.locale, sources: version.sources }, data.context, data.timezone);
+    const matches = again.body === m.body;
+    return {
+      ...base,
+      text: m.channel === 'voice' ? null : matches ? again.text : m.body,
+      html: matches ? again.html : null,
+      script: matches && m.channel === 'voice' ? again.text : null,
+      voiceLanguage: again.voiceLanguage,
+      matchesStored: matches,
+    };
+  } catch {
+    return { ...base, matchesStored: false };
+  }
+}
+
 export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
@@ -91,7 +134,7 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const page = await searchMessages(db, filter satisfies MessageFilter, limit, decoded);
     await record(req, 'list', null);
     // Lists mask recipients and leave content to the detail view.
-    res.json({ items: page.items.map((m) => masked(presentMessage(m))), nextCursor: page.nextCursor });
+    res.json({ items: page.items.map((m) => ({ ...masked(presentMessage(m)), borrowerId: m.borrowerId, reminderId: m.reminderId })), nextCursor: page.nextCursor });
   });
 
   router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
@@ -102,9 +145,45 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     await record(req, 'read', id);
     res.json({
       ...presentMessage(found.message),
+      content: await contentOf(deps.store, found.message),
       reminder: { id: found.reminder.id, externalId: found.reminder.externalId, debt: found.reminder.debt, createdAt: found.reminder.createdAt },
       borrower: { id: found.borrower.id, name: found.borrower.name },
       events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
+    });
+  });
+
+  router.get('/v1/audit/stats', compliance, async (req: Request, res: Response) => {
+    const q = StatsQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    const zone = q.data.timezone;
+    const today = DateTime.fromJSDate(deps.clock.now(), { zone }).startOf('day');
+    const last = q.data.to ? DateTime.fromISO(q.data.to, { zone }) : today;
+    const first = q.data.from ? DateTime.fromISO(q.data.from, { zone }) : last.minus({ days: 13 });
+    const days = Math.round(last.diff(first, 'days').days) + 1;
+    if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
+    if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
+    const rows = await messageStats(db, deps.store.dialect, first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
+    type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
+    const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
+    const byDay = new Map<string, Record<string, Counts>>();
+    for (let d = first; d <= last; d = d.plus({ days: 1 })) byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
+    const reasons = new Map<string, number>();
+    for (const r of rows) {
+      // Hours fold into the day they start in (zones with half-hour offsets are counted to the hour).
+      const day = DateTime.fromISO(`${r.hour}:00:00Z`).setZone(zone).toISODate()!;
+      const counts = byDay.get(day)?.[r.channel];
+      if (!counts) continue;
+      const outcome = outcomeOf(r.status);
+      counts[outcome] += r.n;
+      if (outcome === 'suppressed') reasons.set(r.reason ?? 'unknown', (reasons.get(r.reason ?? 'unknown') ?? 0) + r.n);
+    }
+    res.json({
+      from: first.toISODate(),
+      to: last.toISODate(),
+      timezone: zone,
+      outcomes: STAT_OUTCOMES,
+      days: [...byDay].map(([date, channels]) => ({ date, channels })),
+      suppressedByReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
     });
   });
 

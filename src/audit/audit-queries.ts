@@ -2,7 +2,7 @@
  * The compliance side of the audit store: search with keyset pagination (newest first), export
  * in constant memory, a borrower's timeline, and the log of who read what.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { toMessage } from './audit-store.js';
 import type { Database } from './schema.js';
 import type { AuditEvent, Message } from './types.js';
@@ -112,4 +112,59 @@ export async function listReads(db: Kysely<Database>, limit: number, beforeId?: 
   if (beforeId !== undefined) q = q.where('id', '<', beforeId);
   const rows = await q.execute();
   return rows.map((r) => ({ id: Number(r.id), keyId: r.key_id, role: r.role, action: r.action, target: r.target, filter: JSON.parse(r.filter) as Record<string, unknown>, at: r.at }));
+}
+
+/** Where a message ended, as the dashboard counts it. */
+export const STAT_OUTCOMES = ['pending', 'sent', 'delivered', 'failed', 'deferred', 'suppressed', 'cancelled'] as const;
+export type StatOutcome = (typeof STAT_OUTCOMES)[number];
+
+export function outcomeOf(status: string): StatOutcome {
+  switch (status) {
+    case 'delivered':
+      return 'delivered';
+    case 'sent':
+    case 'answered':
+    case 'machine':
+    case 'no-answer':
+    case 'busy':
+      return 'sent';
+    case 'failed':
+    case 'undelivered':
+      return 'failed';
+    case 'deferred':
+    case 'suppressed':
+    case 'cancelled':
+      return status;
+    default:
+      return 'pending';
+  }
+}
+
+export interface StatRow {
+  /** The hour the messages were accepted, UTC, `YYYY-MM-DDTHH`. */
+  hour: string;
+  channel: string;
+  status: string;
+  /** For suppressed messages: the policy's reason (from the `suppressed` event). */
+  reason: string | null;
+  n: number;
+}
+
+/**
+ * Messages accepted in [from, to), counted by UTC hour, channel, status and suppression reason:
+ * one range over the (created_at, id) index, and a lookup of the `suppressed` event only for
+ * suppressed messages. The caller folds hours into days in the zone it is asked for.
+ */
+export async function messageStats(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', from: string, to: string): Promise<StatRow[]> {
+  const reason = dialect === 'postgres' ? sql<string | null>`(e.data::json ->> 'reason')` : sql<string | null>`json_extract(e.data, '$.reason')`;
+  const hour = sql<string>`substr(m.created_at, 1, 13)`;
+  const rows = await db
+    .selectFrom('messages as m')
+    .leftJoin('events as e', (j) => j.on(sql<boolean>`m.status = 'suppressed' and e.chain = 'm:' || m.id and e.type = 'suppressed'`))
+    .select([hour.as('hour'), 'm.channel', 'm.status', reason.as('reason'), sql<number>`count(*)`.as('n')])
+    .where('m.created_at', '>=', from)
+    .where('m.created_at', '<', to)
+    .groupBy([hour, 'm.channel', 'm.status', reason])
+    .execute();
+  return rows.map((r) => ({ hour: r.hour, channel: r.channel, status: r.status, reason: r.reason ?? null, n: Number(r.n) }));
 }

@@ -1,0 +1,217 @@
+// The console's shell: the key (this tab only), the API client, the menu and the page router.
+// Pages are ES modules loaded on demand, and only for a role that may open them.
+import { lang, setLang, t, LANGS } from './i18n.js';
+import { h, clear } from './dom.js';
+
+const KEY = 'rd.apiKey';
+
+export const session = {
+  get key() {
+    return sessionStorage.getItem(KEY);
+  },
+  me: null,
+  signIn(key, me) {
+    sessionStorage.setItem(KEY, key);
+    this.me = me;
+  },
+  signOut() {
+    sessionStorage.removeItem(KEY);
+    this.me = null;
+  },
+};
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+  /** Field errors of a problem+json answer, as "field: why" lines. */
+  get fieldErrors() {
+    return (this.problem.errors ?? []).map((e) => `${e.path}: ${e.message}`);
+  }
+}
+
+/** Calls the API with the tab's key; answers parsed JSON or throws ApiError. */
+export async function api(path, { method = 'GET', body, key = session.key, raw = false } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) {
+    let problem = null;
+    try {
+      problem = await res.json();
+    } catch {
+      /* not JSON */
+    }
+    if (res.status === 401 && key === session.key) {
+      session.signOut();
+      queueMicrotask(() => go('/ui/signin', { replace: true, notice: t('signin.expired') }));
+    }
+    throw new ApiError(res.status, problem);
+  }
+  if (raw) return res;
+  return res.status === 204 ? null : res.json();
+}
+
+/** Fetches a file with the key and hands it to the browser as a download. */
+export async function download(path, fallbackName) {
+  const res = await api(path, { raw: true });
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+const FEATURE_NAV = [
+  { feature: 'templates', href: '/ui/templates', label: 'nav.templates' },
+  { feature: 'contact', href: '/ui/contact', label: 'nav.contact' },
+  { feature: 'audit', href: '/ui/audit', label: 'nav.audit' },
+  { feature: 'timeline', href: '/ui/borrowers', label: 'nav.timeline' },
+  { feature: 'dashboard', href: '/ui/dashboard', label: 'nav.dashboard' },
+];
+
+const ROUTES = [
+  { re: /^\/ui\/signin$/, page: 'signin', feature: null },
+  { re: /^\/ui\/templates$/, page: 'templates', feature: 'templates' },
+  { re: /^\/ui\/templates\/([^/]+)$/, page: 'template', feature: 'templates' },
+  { re: /^\/ui\/contact$/, page: 'contact', feature: 'contact' },
+  { re: /^\/ui\/audit$/, page: 'audit', feature: 'audit' },
+  { re: /^\/ui\/audit\/messages\/([^/]+)$/, page: 'message', feature: 'audit' },
+  { re: /^\/ui\/borrowers$/, page: 'timeline', feature: 'timeline' },
+  { re: /^\/ui\/borrowers\/([^/]+)$/, page: 'timeline', feature: 'timeline' },
+  { re: /^\/ui\/dashboard$/, page: 'dashboard', feature: 'dashboard' },
+];
+
+const may = (feature) => !feature || (session.me?.features ?? []).includes(feature);
+
+let notice = null;
+
+export function go(href, { replace = false, notice: n = null } = {}) {
+  notice = n;
+  if (replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  render();
+}
+
+function nav() {
+  const here = location.pathname;
+  const items = FEATURE_NAV.filter((n) => may(n.feature)).map((n) =>
+    h('li', {}, h('a', { href: n.href, 'data-link': '', ...(here.startsWith(n.href) ? { 'aria-current': 'page' } : {}) }, t(n.label))),
+  );
+  if (may('queues')) items.push(h('li', {}, h('a', { href: '/admin/queues', title: t('nav.queuesHint') }, t('nav.queues'))));
+  return items;
+}
+
+function header() {
+  const bar = document.getElementById('bar');
+  clear(bar);
+  const langSelect = h(
+    'select',
+    { id: 'lang', 'aria-label': t('lang.label') },
+    ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)),
+  );
+  langSelect.addEventListener('change', () => {
+    setLang(langSelect.value);
+    render();
+  });
+  const right = h('div', { class: 'bar-right' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), langSelect);
+  if (session.me) {
+    const out = h('button', { type: 'button', id: 'sign-out' }, t('signout'));
+    out.addEventListener('click', () => {
+      session.signOut();
+      go('/ui/signin', { notice: t('signin.signedOut') });
+    });
+    right.append(h('span', { class: 'who', 'data-testid': 'role' }, t('role.' + session.me.role)), out);
+  }
+  bar.append(
+    h('a', { href: '/ui/', 'data-link': '', class: 'brand' }, t('app.name')),
+    h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))),
+    right,
+  );
+}
+
+async function render() {
+  document.documentElement.lang = lang();
+  const main = document.getElementById('main');
+  let path = location.pathname.replace(/\/+$/, '') || '/ui';
+  if (!session.key && path !== '/ui/signin') {
+    history.replaceState(null, '', '/ui/signin');
+    path = '/ui/signin';
+  }
+  if (session.key && !session.me) {
+    try {
+      session.me = await api('/v1/me');
+    } catch {
+      session.signOut();
+      history.replaceState(null, '', '/ui/signin');
+      path = '/ui/signin';
+    }
+  }
+  if (path === '/ui') {
+    const first = FEATURE_NAV.find((n) => may(n.feature));
+    const target = first ? first.href : '/ui/signin';
+    history.replaceState(null, '', target);
+    path = target;
+  }
+  header();
+  clear(main);
+  const route = ROUTES.find((r) => r.re.test(path));
+  const shownNotice = notice;
+  notice = null;
+  if (shownNotice) main.append(h('p', { class: 'notice', role: 'status' }, shownNotice));
+  if (!route) {
+    main.append(h('h1', { tabindex: '-1' }, t('notFound.title')), h('p', {}, t('notFound.body')));
+    return focusHeading(main);
+  }
+  if (!may(route.feature)) {
+    document.title = `${t('forbidden.title')} · ${t('app.name')}`;
+    main.append(h('h1', { tabindex: '-1' }, t('forbidden.title')), h('p', {}, t('forbidden.body', { role: t('role.' + session.me.role) })));
+    return focusHeading(main);
+  }
+  const params = route.re.exec(path).slice(1).map(decodeURIComponent);
+  const page = await import(`./pages/${route.page}.js`);
+  const section = h('div', { class: 'page', 'data-page': route.page });
+  main.append(section);
+  try {
+    await page.render(section, { params, query: new URLSearchParams(location.search), me: session.me });
+  } catch (err) {
+    section.append(errorBox(err));
+  }
+  const title = section.querySelector('h1')?.textContent ?? '';
+  document.title = `${title} · ${t('app.name')}`;
+  focusHeading(main);
+}
+
+function focusHeading(main) {
+  const h1 = main.querySelector('h1');
+  // After a page change the heading takes focus, so a screen reader announces the new page.
+  if (h1 && document.activeElement?.id !== 'lang') h1.focus({ preventScroll: true });
+}
+
+/** A failed call, in words: status, the problem's detail and each field it names. */
+export function errorBox(err) {
+  const box = h('div', { class: 'error', role: 'alert' });
+  if (err instanceof ApiError) {
+    box.append(h('p', {}, `${t('error.prefix')} (${err.status}): ${err.message}`));
+    const fields = err.fieldErrors;
+    if (fields.length) box.append(h('ul', {}, ...fields.map((f) => h('li', {}, f))));
+  } else {
+    box.append(h('p', {}, `${t('error.prefix')}: ${err?.message ?? String(err)}`));
+  }
+  return box;
+}
+
+document.addEventListener('click', (e) => {
+  const a = e.target instanceof Element ? e.target.closest('a[data-link]') : null;
+  if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  go(a.getAttribute('href'));
+});
+window.addEventListener('popstate', () => render());
+render();

@@ -1,0 +1,131 @@
+// Audit: filters, a paged table with masked recipients, the chain badge and the exports.
+import { api, download, errorBox, go } from '../app.js';
+import { field, h } from '../dom.js';
+import { channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { chainBadge } from '../lib/chain.js';
+
+const STATUSES = ['accepted', 'queued', 'deferred', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
+
+/** A local date (the agent's zone) as the instant its day starts. */
+const dayStart = (date, plusDays = 0) => {
+  const d = new Date(`${date}T00:00:00`);
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
+};
+
+export async function render(root, { query }) {
+  const input = (id, name, type = 'text') => h('input', { id, name, type, value: query.get(name) ?? '', autocomplete: 'off' });
+  const borrower = input('f-borrower', 'borrower');
+  const template = input('f-template', 'template');
+  const from = input('f-from', 'from', 'date');
+  const to = input('f-to', 'to', 'date');
+  const channel = h('select', { id: 'f-channel', name: 'channel' }, h('option', { value: '' }, t('audit.any')), ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: query.get('channel') === c }, channelName(c))));
+  const status = h('select', { id: 'f-status', name: 'status' }, h('option', { value: '' }, t('audit.any')), ...STATUSES.map((s) => h('option', { value: s, selected: query.get('status') === s }, statusName(s))));
+
+  const form = h(
+    'form',
+    { class: 'filters', role: 'search', 'aria-label': t('audit.filters') },
+    field(t('audit.borrower'), borrower),
+    field(t('audit.channel'), channel),
+    field(t('audit.status'), status),
+    field(t('audit.template'), template),
+    field(t('audit.from'), from),
+    field(t('audit.to'), to),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('audit.apply')), h('button', { type: 'reset', class: 'secondary' }, t('audit.clear'))),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const el of [borrower, channel, status, template, from, to]) if (el.value.trim()) q.set(el.name, el.value.trim());
+    go(`/ui/audit${q.size ? `?${q}` : ''}`);
+  });
+  form.addEventListener('reset', (e) => {
+    e.preventDefault();
+    go('/ui/audit');
+  });
+
+  // The API's filter from the page's query (dates are the agent's local days).
+  const filter = new URLSearchParams();
+  if (query.get('borrower')) filter.set('borrowerId', query.get('borrower'));
+  for (const k of ['channel', 'status', 'template']) if (query.get(k)) filter.set(k, query.get(k));
+  if (query.get('from')) filter.set('from', dayStart(query.get('from')));
+  if (query.get('to')) filter.set('to', dayStart(query.get('to'), 1));
+
+  const exportButton = (format) => {
+    const b = h('button', { type: 'button', class: 'secondary', 'data-testid': `export-${format}` }, t('audit.export', { format: format.toUpperCase() }));
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      try {
+        const q = new URLSearchParams(filter);
+        q.set('format', format);
+        const name = await download(`/v1/audit/export?${q}`, `messages.${format}`);
+        exportStatus.textContent = t('audit.exported', { name });
+      } catch (err) {
+        exportStatus.replaceChildren(errorBox(err));
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  };
+  const exportStatus = h('span', { role: 'status', class: 'muted' });
+
+  const table = h('div', { 'aria-live': 'polite' });
+  const pager = h('div', { class: 'pager' });
+  root.append(
+    h('h1', { tabindex: '-1' }, t('audit.title')),
+    chainBadge(),
+    form,
+    h('div', { class: 'row exports' }, exportButton('csv'), exportButton('ndjson'), exportStatus),
+    table,
+    pager,
+  );
+
+  const cursors = [null];
+  const load = async (page) => {
+    const q = new URLSearchParams(filter);
+    q.set('limit', '25');
+    if (cursors[page]) q.set('cursor', cursors[page]);
+    try {
+      const r = await api(`/v1/audit/messages?${q}`);
+      cursors[page + 1] = r.nextCursor;
+      table.replaceChildren(messagesTable(r.items));
+      const prev = h('button', { type: 'button', class: 'secondary', disabled: page === 0 }, t('audit.prev'));
+      const next = h('button', { type: 'button', class: 'secondary', disabled: !r.nextCursor }, t('audit.next'));
+      prev.addEventListener('click', () => load(page - 1));
+      next.addEventListener('click', () => load(page + 1));
+      pager.replaceChildren(prev, h('span', {}, t('audit.page', { n: page + 1 })), next);
+    } catch (err) {
+      table.replaceChildren(errorBox(err));
+    }
+  };
+  await load(0);
+}
+
+function messagesTable(items) {
+  if (!items.length) return h('p', { 'data-testid': 'no-messages' }, t('audit.none'));
+  const cols = ['audit.created', 'audit.borrower', 'audit.channel', 'audit.template', 'audit.recipient', 'audit.status', 'audit.message'];
+  return h(
+    'table',
+    { class: 'grid', 'data-testid': 'messages' },
+    h('caption', { class: 'sr-only' }, t('audit.title')),
+    h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, t(c))))),
+    h(
+      'tbody',
+      {},
+      ...items.map((m) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, fmtInstant(m.createdAt)),
+          h('td', {}, h('a', { href: `/ui/borrowers/${encodeURIComponent(m.borrowerId ?? '')}`, 'data-link': '' }, m.borrowerId ?? '')),
+          h('td', {}, channelName(m.channel)),
+          h('td', {}, m.template),
+          h('td', {}, h('code', {}, m.to)),
+          h('td', {}, h('span', { class: `status s-${m.status}` }, statusName(m.status))),
+          h('td', {}, h('a', { href: `/ui/audit/messages/${encodeURIComponent(m.id)}`, 'data-link': '', 'aria-label': t('audit.openLabel', { id: m.id }) }, t('audit.open'))),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,78 @@
+// One message exactly as the borrower got it, with every event of its chain.
+import { api } from '../app.js';
+import { h } from '../dom.js';
+import { channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { chainBadge } from '../lib/chain.js';
+import { emailFrame, voiceScript } from './template.js';
+
+export async function render(root, { params }) {
+  const m = await api(`/v1/audit/messages/${encodeURIComponent(params[0])}`);
+  const facts = [
+    ['message.borrower', h('a', { href: `/ui/borrowers/${encodeURIComponent(m.borrower.id)}`, 'data-link': '' }, `${m.borrower.name ?? ''} (${m.borrower.id})`)],
+    ['audit.channel', channelName(m.channel)],
+    ['audit.status', h('span', { class: `status s-${m.status}` }, statusName(m.status))],
+    ['message.to', h('code', {}, m.to)],
+    ['audit.template', `${m.template} · ${m.locale}`],
+    ['message.version', h('code', {}, m.templateVersion ?? '—')],
+    ['message.provider', [m.provider ?? '—', m.providerId ? ` · ${m.providerId}` : ''].join('')],
+    ['message.attempts', String(m.attempts)],
+    ['message.sendAt', fmtInstant(m.sendAt)],
+    ['audit.created', fmtInstant(m.createdAt)],
+    ['message.reminder', `${m.reminder.externalId ?? m.reminder.id}`],
+  ];
+  if (m.error?.code || m.error?.message) facts.push(['message.error', `${m.error.code ?? ''} ${m.error.message ?? ''}`.trim()]);
+
+  root.append(
+    h('p', { class: 'crumbs' }, h('a', { href: '/ui/audit', 'data-link': '' }, t('audit.title')), ' › ', m.id),
+    h('h1', { tabindex: '-1' }, t('message.title', { channel: channelName(m.channel) })),
+    chainBadge(),
+    h('div', { class: 'two' }, h('section', { 'aria-labelledby': 'facts-h' }, h('h2', { id: 'facts-h' }, t('message.facts')), h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]))), content(m)),
+    events(m.events),
+  );
+}
+
+function content(m) {
+  const c = m.content;
+  const parts = [h('h2', { id: 'content-h' }, t('message.content'))];
+  if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t('message.notRendered')));
+  else if (m.channel === 'sms') parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, m.body)));
+  else if (m.channel === 'email') {
+    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, m.subject ?? '')));
+    if (c.html) parts.push(emailFrame(c.html, t('email.frameTitle')));
+    parts.push(h('details', { open: !c.html }, h('summary', {}, t('email.text')), h('pre', { class: 'wrap', 'data-testid': 'email-text' }, m.body)));
+  } else parts.push(voiceScript(c.script ?? '', c.voiceLanguage, m.body));
+  if (c.matchesStored === true) parts.push(h('p', { class: 'muted' }, t('message.matches')));
+  if (c.matchesStored === false) parts.push(h('p', { class: 'warn' }, t('message.differs')));
+  return h('section', { 'aria-labelledby': 'content-h', class: 'content' }, ...parts);
+}
+
+function events(list) {
+  return h(
+    'section',
+    { 'aria-labelledby': 'events-h' },
+    h('h2', { id: 'events-h' }, t('message.events')),
+    h(
+      'table',
+      { class: 'grid', 'data-testid': 'events' },
+      h('thead', {}, h('tr', {}, ...['message.seq', 'message.at', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h(
+        'tbody',
+        {},
+        ...list.map((e) =>
+          h('tr', {}, h('td', {}, String(e.seq)), h('td', {}, fmtInstant(e.at)), h('td', {}, statusName(e.type)), h('td', {}, e.actor), h('td', {}, details(e.data)), h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10)))),
+        ),
+      ),
+    ),
+  );
+}
+
+/** An event's data in words: reasons first (the policy's), then every other field. */
+export function details(data) {
+  const items = [];
+  for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'reasons') continue;
+    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), typeof v === 'string' ? v : JSON.stringify(v)));
+  }
+  return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
+}

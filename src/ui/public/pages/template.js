@@ -1,0 +1,176 @@
+// One template: channel and locale switches, the locales side by side (sample data, the message
+// as the borrower gets it, SMS facts, lint findings on their lines), and the draft editor.
+import { api, ApiError, errorBox } from '../app.js';
+import { debounce, field, h } from '../dom.js';
+import { channelName, t } from '../i18n.js';
+import { findingList, sourceView } from '../lib/findings.js';
+import { draftEditor } from '../lib/draft.js';
+
+export async function render(root, { params, query }) {
+  const key = params[0];
+  const tpl = await api(`/v1/templates/${encodeURIComponent(key)}`);
+  const channels = ['sms', 'email', 'voice', 'voicemail'].filter((c) => tpl.variants.some((v) => v.channel === c));
+  const locales = [...new Set(tpl.variants.map((v) => v.locale))];
+  const state = {
+    channel: channels.includes(query.get('channel')) ? query.get('channel') : channels[0],
+    locales: new Set(query.get('locales') ? query.get('locales').split(',').filter((l) => locales.includes(l)) : locales),
+  };
+  if (state.locales.size === 0) state.locales = new Set(locales);
+
+  root.append(
+    h('p', { class: 'crumbs' }, h('a', { href: '/ui/templates', 'data-link': '' }, t('templates.title')), ' › ', key),
+    h('h1', { tabindex: '-1' }, tpl.title ?? key),
+    tpl.description ? h('p', {}, tpl.description) : null,
+  );
+
+  const channelSwitch = h(
+    'fieldset',
+    { class: 'switch' },
+    h('legend', {}, t('preview.channel')),
+    ...channels.map((c) =>
+      h('label', {}, h('input', { type: 'radio', name: 'channel', value: c, checked: c === state.channel, onchange: () => ((state.channel = c), update()) }), ' ', channelName(c)),
+    ),
+  );
+  const localeSwitch = h(
+    'fieldset',
+    { class: 'switch' },
+    h('legend', {}, t('preview.locales')),
+    ...locales.map((l) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          name: 'locale',
+          value: l,
+          checked: state.locales.has(l),
+          onchange: (e) => {
+            if (e.target.checked) state.locales.add(l);
+            else if (state.locales.size > 1) state.locales.delete(l);
+            else e.target.checked = true; // one locale at least
+            update();
+          },
+        }),
+        ' ',
+        l,
+      ),
+    ),
+  );
+  const panes = h('div', { class: 'panes' });
+  root.append(h('div', { class: 'switches' }, channelSwitch, localeSwitch), panes);
+
+  const sampleFor = (locale) => tpl.sampleDataByLocale?.[locale] ?? tpl.sampleData ?? {};
+  const edited = new Map(); // locale → edited sample text, kept across channel switches
+
+  function update() {
+    const q = new URLSearchParams({ channel: state.channel, locales: [...state.locales].join(',') });
+    history.replaceState(null, '', `${location.pathname}?${q}`);
+    panes.replaceChildren(...locales.filter((l) => state.locales.has(l)).map((l) => pane(l)));
+    panes.style.setProperty('--cols', String(state.locales.size));
+  }
+
+  function pane(locale) {
+    const variant = tpl.variants.find((v) => v.channel === state.channel && v.locale === locale);
+    const id = `${state.channel}-${locale}`;
+    const out = h('div', { class: 'output', 'aria-live': 'polite', 'data-testid': `output-${locale}` });
+    const dataErrors = h('div', { id: `data-errors-${id}`, 'aria-live': 'polite' });
+    const textarea = h('textarea', { id: `data-${id}`, rows: 12, spellcheck: 'false', class: 'code', 'aria-describedby': `data-errors-${id}` });
+    textarea.value = edited.get(locale) ?? JSON.stringify(sampleFor(locale), null, 2);
+    const section = h(
+      'section',
+      { class: 'pane', 'aria-labelledby': `pane-h-${id}`, 'data-locale': locale },
+      h('h2', { id: `pane-h-${id}` }, `${locale} · ${channelName(state.channel)}`),
+      variant ? h('p', { class: 'muted' }, t('preview.version'), ' ', h('code', {}, variant.version.slice(0, 12))) : h('p', { class: 'muted' }, t('preview.noVariant')),
+      out,
+      variant ? h('h3', {}, t('preview.findings')) : null,
+      variant ? findingList(variant.findings, `src-${id}`) : null,
+      variant ? h('details', {}, h('summary', {}, t('preview.source')), sourceView(variant.source, variant.findings, `src-${id}`)) : null,
+      h('details', { open: edited.has(locale) }, h('summary', {}, t('preview.sampleData')), field(t('preview.sampleDataLabel', { locale }), textarea, t('preview.sampleDataHint')), dataErrors),
+    );
+    if (!variant) return section;
+
+    const run = async () => {
+      dataErrors.replaceChildren();
+      textarea.removeAttribute('aria-invalid');
+      let data;
+      try {
+        data = JSON.parse(textarea.value || '{}');
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SyntaxError(t('preview.dataNotObject'));
+      } catch (err) {
+        textarea.setAttribute('aria-invalid', 'true');
+        dataErrors.append(h('p', { class: 'error', role: 'alert' }, `${t('preview.dataInvalid')} ${err.message}`));
+        return;
+      }
+      try {
+        const p = await api(`/v1/templates/${encodeURIComponent(key)}/preview`, { method: 'POST', body: { channel: state.channel, locale, data } });
+        out.replaceChildren(...rendered(p));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 400) {
+          textarea.setAttribute('aria-invalid', 'true');
+          dataErrors.append(errorBox(err));
+        } else out.replaceChildren(errorBox(err));
+      }
+    };
+    textarea.addEventListener(
+      'input',
+      debounce(() => {
+        edited.set(locale, textarea.value);
+        run();
+      }, 300),
+    );
+    run();
+    return section;
+  }
+
+  update();
+  root.append(draftEditor({ channels, locales, channel: state.channel, locale: locales[0], sourceOf: (c, l) => tpl.variants.find((v) => v.channel === c && v.locale === l)?.source ?? '' }));
+}
+
+/** The message as the borrower gets it, from a preview answer. */
+export function rendered(p) {
+  const parts = [];
+  if (p.channel === 'sms') {
+    parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, p.text)));
+    const over = p.sms.segments > p.sms.limit;
+    parts.push(
+      h(
+        'dl',
+        { class: 'facts', 'data-testid': 'sms-facts' },
+        h('dt', {}, t('sms.encoding')),
+        h('dd', { 'data-testid': 'sms-encoding' }, p.sms.encoding),
+        h('dt', {}, t('sms.segments')),
+        h('dd', { 'data-testid': 'sms-segments', class: over ? 'bad' : '' }, String(p.sms.segments)),
+        h('dt', {}, t('sms.characters')),
+        h('dd', { 'data-testid': 'sms-characters' }, String(p.sms.characters)),
+        h('dt', {}, t('sms.limit')),
+        h('dd', {}, String(p.sms.limit)),
+      ),
+    );
+    if (over) parts.push(h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })));
+  } else if (p.channel === 'email') {
+    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, p.subject ?? '')));
+    if (p.html) parts.push(emailFrame(p.html, t('email.frameTitle')));
+    parts.push(h('details', {}, h('summary', {}, t('email.text')), h('pre', { class: 'wrap' }, p.text)));
+  } else {
+    parts.push(voiceScript(p.text, p.voiceLanguage, p.twiml));
+  }
+  if (p.locale !== p.requestedLocale) parts.push(h('p', { class: 'muted' }, t('preview.fallback', { locale: p.locale })));
+  const renderedFindings = p.findings.filter((f) => String(f.rule).startsWith('rendered:'));
+  if (renderedFindings.length) parts.push(h('ul', { class: 'findings' }, ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`))));
+  return parts;
+}
+
+/** Email HTML in a frame that runs no script, submits nothing and cannot reach the console. */
+export function emailFrame(html, title) {
+  return h('iframe', { class: 'email', sandbox: '', referrerpolicy: 'no-referrer', title, srcdoc: html, 'data-testid': 'email-frame' });
+}
+
+export function voiceScript(text, language, twiml) {
+  return h(
+    'div',
+    { class: 'voice' },
+    h('p', { class: 'muted' }, t('voice.language'), ' ', language ?? '—'),
+    h('blockquote', { 'data-testid': 'voice-script' }, text ?? ''),
+    twiml ? h('details', {}, h('summary', {}, 'TwiML'), h('pre', { class: 'wrap' }, twiml)) : null,
+  );
+}

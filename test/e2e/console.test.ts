@@ -1,0 +1,284 @@
+/**
+ * The console in a real browser (Debian's chromium through playwright-core) against the whole
+ * service with the fake Twilio and a real SMTP server: what an agent and a compliance officer
+ * do, and what each may not see. Every page is saved as a 1280×800 screenshot.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newContext, screenshot } from '../support/browser.js';
+import { type FakeTwilio, providerEnv, startFakeTwilio } from '../support/fake-twilio.js';
+import { type Harness, reminderBody, sqliteOnly, startHarness } from '../support/harness.js';
+import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
+import { waitFor } from '../support/wait.js';
+
+const BORROWER = 'b-console-1';
+const OTHER = 'b-console-2';
+const HELD = 'b-console-held';
+const PHONE = '+14155550123';
+
+describe('the web console', () => {
+  let h: Harness;
+  let tw: FakeTwilio;
+  let smtp: SmtpSink;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const messageIds: Record<string, string> = {};
+
+  const send = async (body: Record<string, unknown>) => {
+    const res = await h.api('POST', '/v1/reminders', { body });
+    expect(res.status).toBe(202);
+    const id = res.body.messages[0].id as string;
+    await waitFor(async () => ['sent', 'delivered'].includes((await h.api('GET', `/v1/reminders/${res.body.id}`)).body.messages[0].status), { what: `${body.channel} sent` });
+    return id;
+  };
+
+  beforeAll(async () => {
+    [tw, smtp, browser] = await Promise.all([startFakeTwilio(), startSmtpSink(), launchChromium()]);
+    h = await startHarness({ db: sqliteOnly, env: providerEnv(tw, smtp) });
+    const person = { id: BORROWER, name: 'Alex Chen', phone: PHONE, email: 'alex.console@example.com' };
+    messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
+    messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
+    await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
+    // A borrower who asked not to be called now (a blackout over the present hour, their time).
+    const zone = 'Asia/Shanghai';
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+    const hour = Number(parts.hour);
+    const blackout = { days: [String(parts.weekday).toLowerCase().slice(0, 3)], from: `${String(hour).padStart(2, '0')}:00`, to: hour >= 22 ? '24:00' : `${String(hour + 2).padStart(2, '0')}:00` };
+    const put = await h.api('PUT', `/v1/borrowers/${HELD}`, { body: { name: '陈明', phone: '+8613800138000', locale: 'zh-CN', timezone: zone, blackouts: [blackout] } });
+    expect([200, 201]).toContain(put.status);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await h?.destroy();
+    await Promise.all([tw?.close(), smtp?.close()]);
+  });
+
+  async function signIn(role: 'agent' | 'compliance' | 'admin', locale = 'en-US'): Promise<{ page: Page; apiPaths: string[] }> {
+    const context = await newContext(browser, locale);
+    contexts.push(context);
+    const page = await context.newPage();
+    const apiPaths: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/v1/')) apiPaths.push(u.pathname);
+    });
+    await page.goto(`${h.url}/ui/`);
+    await page.getByRole('heading', { name: locale.startsWith('zh') ? '登录' : 'Sign in' }).waitFor();
+    await page.getByLabel(locale.startsWith('zh') ? 'API 密钥' : 'API key').fill(h.keys.tokens[role]);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('role').waitFor();
+    return { page, apiPaths };
+  }
+
+  describe('as an agent', () => {
+    let page: Page;
+    let apiPaths: string[];
+    beforeAll(async () => {
+      ({ page, apiPaths } = await signIn('agent'));
+    });
+
+    it('shows the catalogue and no audit menu', async () => {
+      await page.getByRole('heading', { name: 'Templates' }).waitFor();
+      await page.getByTestId('catalogue').getByRole('link', { name: 'Payment plan offer' }).waitFor();
+      const menu = await page.locator('#menu').innerText();
+      expect(menu).toContain('Templates');
+      expect(menu).toContain('May I contact?');
+      expect(menu).not.toContain('Audit');
+      expect(menu).not.toContain('Dashboard');
+      await screenshot(page, 'templates');
+    });
+
+    it('previews payment-plan-offer in zh-CN with the segment count the API gives', async () => {
+      await page.getByTestId('catalogue').getByRole('link', { name: 'Payment plan offer' }).click();
+      await page.getByRole('heading', { name: 'Payment plan offer' }).waitFor();
+      const zh = page.locator('section.pane[data-locale="zh-CN"]');
+      const en = page.locator('section.pane[data-locale="en-US"]');
+      await zh.getByTestId('sms-segments').waitFor();
+      await en.getByTestId('sms-segments').waitFor();
+      await screenshot(page, 'template-preview');
+
+      // zh-CN alone.
+      await page.getByRole('checkbox', { name: 'en-US' }).uncheck();
+      await expect.poll(() => en.count()).toBe(0);
+      await zh.getByTestId('sms-segments').waitFor();
+      const api = await h.api('POST', '/v1/templates/payment-plan-offer/preview', { role: 'agent', body: { channel: 'sms', locale: 'zh-CN' } });
+      expect(api.status).toBe(200);
+      expect(Number(await zh.getByTestId('sms-segments').innerText())).toBe(api.body.sms.segments);
+      expect(Number(await zh.getByTestId('sms-characters').innerText())).toBe(api.body.sms.characters);
+      expect(await zh.getByTestId('sms-encoding').innerText()).toBe(api.body.sms.encoding);
+      expect(await zh.getByTestId('sms-text').innerText()).toBe(api.body.text);
+      await screenshot(page, 'template-preview-zh-CN');
+    });
+
+    it('says what is wrong with sample data that is not JSON, and recovers', async () => {
+      const zh = page.locator('section.pane[data-locale="zh-CN"]');
+      await zh.getByText('Sample data', { exact: true }).click();
+      const data = zh.getByLabel('Sample data for zh-CN (JSON)');
+      const before = await zh.getByTestId('sms-text').innerText();
+      await data.fill('{"debt": {"daysOverdue": 40,}}');
+      await zh.getByText('The sample data is not valid JSON').waitFor();
+      expect(await data.getAttribute('aria-invalid')).toBe('true');
+      await data.fill('{"borrower": {"name": "王芳"}}');
+      await expect.poll(() => zh.getByTestId('sms-text').innerText()).toContain('王芳');
+      expect(before).not.toContain('王芳');
+      expect(await data.getAttribute('aria-invalid')).toBeNull();
+    });
+
+    it('shows the email in a sandboxed frame and the voice script', async () => {
+      await page.getByRole('radio', { name: 'Email' }).check();
+      const frame = page.locator('section.pane[data-locale="zh-CN"]').getByTestId('email-frame');
+      await frame.waitFor();
+      expect(await frame.getAttribute('sandbox')).toBe('');
+      await page.getByRole('radio', { name: 'Voice' }).check();
+      await page.locator('section.pane[data-locale="zh-CN"]').getByTestId('voice-script').waitFor();
+      await page.getByRole('radio', { name: 'SMS' }).check();
+    });
+
+    it('lints a draft as it is typed: a threat is flagged on its line', async () => {
+      const editor = page.getByLabel('Draft template');
+      await editor.scrollIntoViewIfNeeded();
+      await editor.fill('{{debt.creditor}}: your payment is overdue.\n');
+      await editor.pressSequentially('Pay today or we will take you to court.', { delay: 5 });
+      const findings = page.getByTestId('draft-findings');
+      await findings.getByText('threat-legal-action').waitFor();
+      // The finding names line 2, and line 2 of the source view is marked with it.
+      await findings.getByText('line 2, column').first().waitFor();
+      const line2 = findings.locator('ol.source li[data-line="2"]');
+      expect(await line2.getAttribute('class')).toContain('flagged error');
+      expect(await line2.innerText()).toContain('threatens legal action');
+      expect(await page.getByTestId('draft-summary').innerText()).toMatch(/\d+ errors/);
+      await screenshot(page, 'draft-editor');
+    });
+
+    it('answers "may I contact?" in words with both local times', async () => {
+      await page.getByRole('link', { name: 'May I contact?' }).click();
+      await page.getByLabel('Borrower id').fill(HELD);
+      await page.getByLabel('Channel').selectOption('sms');
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await page.getByTestId('answer').waitFor();
+      expect(await page.getByTestId('answer').innerText()).toContain('Not now');
+      const earliest = await page.getByTestId('earliest').innerText();
+      expect(earliest).toContain("Borrower's time (Asia/Shanghai)");
+      expect(earliest).toContain('Your time (Europe/London)');
+      expect(await page.getByTestId('reasons').innerText()).toContain('asked not to be contacted');
+      await screenshot(page, 'may-i-contact');
+
+      await page.getByLabel('Borrower id').fill(BORROWER);
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await expect.poll(() => page.getByTestId('answer').innerText()).toContain('Yes');
+    });
+
+    it('shows a borrower timeline, newest first', async () => {
+      await page.getByRole('link', { name: 'Borrower timeline' }).click();
+      await page.getByLabel('Borrower id').fill(BORROWER);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.getByTestId('timeline').waitFor();
+      const rows = await page.getByTestId('timeline').locator('tbody tr').count();
+      expect(rows).toBeGreaterThanOrEqual(6);
+      await page.getByTestId('strategy').getByText('No collection strategy').waitFor();
+      await screenshot(page, 'timeline');
+    });
+
+    it('never asks the audit API, and gets 403 when it does', async () => {
+      await page.goto(`${h.url}/ui/audit`);
+      await page.getByRole('heading', { name: 'Not for your role' }).waitFor();
+      expect(apiPaths.filter((p) => p.startsWith('/v1/audit'))).toEqual([]);
+      const status = await page.evaluate(async () => (await fetch('/v1/audit/messages', { headers: { Authorization: `Bearer ${sessionStorage.getItem('rd.apiKey')}` } })).status);
+      expect(status).toBe(403);
+    });
+
+    it('forgets the key on sign-out', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await page.evaluate(() => sessionStorage.getItem('rd.apiKey'))).toBeNull();
+      await page.goto(`${h.url}/ui/templates`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    });
+  });
+
+  describe('as compliance', () => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await signIn('compliance'));
+    });
+
+    it('filters the audit to one borrower, with masked recipients and a verified chain', async () => {
+      await page.getByRole('heading', { name: 'Audit' }).waitFor();
+      const menu = await page.locator('#menu').innerText();
+      expect(menu).toContain('Audit');
+      expect(menu).not.toContain('Templates');
+      await page.getByTestId('chain-badge').getByText('Audit chain verified').waitFor();
+      await page.getByLabel('Borrower id').fill(BORROWER);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
+      const text = await page.getByTestId('messages').innerText();
+      expect(text).not.toContain(OTHER);
+      expect(text).not.toContain(PHONE);
+      expect(text).not.toContain('alex.console@example.com');
+      await screenshot(page, 'audit');
+    });
+
+    it('opens a message: its content is exactly what the provider received', async () => {
+      await page.getByRole('link', { name: `Open message ${messageIds.sms}` }).click();
+      await page.getByTestId('sms-text').waitFor();
+      const received = tw.messages().find((r) => r.form.To === PHONE)!;
+      expect(await page.getByTestId('sms-text').innerText()).toBe(received.form.Body);
+      expect(await page.getByTestId('events').innerText()).toContain('Sent');
+      await page.getByTestId('chain-badge').getByText('Audit chain verified').waitFor();
+      await screenshot(page, 'audit-message-sms');
+
+      await page.goto(`${h.url}/ui/audit/messages/${messageIds.email}`);
+      await page.getByTestId('email-frame').waitFor();
+      const mail = smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes('alex.console@example.com'))!;
+      expect(await page.getByTestId('email-subject').innerText()).toBe(mail.subject);
+      expect(await page.getByTestId('email-frame').getAttribute('sandbox')).toBe('');
+      const shown = await page.frameLocator('[data-testid="email-frame"]').locator('body').innerText();
+      const sent = String(mail.html).replace(/<[^>]+>/g, ' ');
+      const firstWords = shown.trim().split(/\s+/).slice(0, 6);
+      for (const w of firstWords) expect(sent).toContain(w.replace(/[,.:;!]$/, ''));
+      expect((await page.getByTestId('email-text').textContent())?.trimEnd()).toBe(String(mail.text).trimEnd());
+      await screenshot(page, 'audit-message-email');
+    });
+
+    it('exports the filtered messages as CSV', async () => {
+      await page.goto(`${h.url}/ui/audit?borrower=${BORROWER}`);
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(/^messages-.*\.csv$/);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      const lines = csv.trim().split('\r\n');
+      expect(lines[0]).toMatch(/^id,reminderId,borrowerId,channel/);
+      expect(lines).toHaveLength(3);
+      expect(csv).toContain(messageIds.sms);
+      expect(csv).toContain(messageIds.email);
+      expect(csv).not.toContain(OTHER);
+    });
+
+    it('charts messages per day by channel and outcome', async () => {
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByTestId('chart-sms').waitFor();
+      expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain('2 in the period');
+      expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain('1 in the period');
+      expect(await page.getByTestId('chart-sms').locator('svg rect').count()).toBeGreaterThan(0);
+      await screenshot(page, 'dashboard');
+    });
+  });
+
+  describe('in Chinese, as an admin', () => {
+    it('speaks the browser language, switches on request, and links the queues', async () => {
+      const { page } = await signIn('admin', 'zh-CN');
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh');
+      await page.getByRole('link', { name: '统计看板' }).click();
+      await page.getByRole('heading', { name: '统计看板' }).waitFor();
+      await page.getByRole('link', { name: '打开队列（bull-board）' }).waitFor();
+      await page.getByTestId('chart-sms').waitFor();
+      await screenshot(page, 'dashboard-zh');
+      await page.getByLabel('语言').selectOption('en');
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    });
+  });
+});
