@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
+import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
 import { OverdueInput } from './strategy.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
@@ -39,6 +40,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'post', path: '/v1/templates/{key}/preview', summary: 'Render a template for a channel and locale with sample (or given) data: subject, text, HTML, TwiML, SMS encoding and segments, lint findings', roles: ['agent'], body: PreviewInput, responses: { '200': 'the rendering', '400': 'invalid input or data', '404': 'unknown key, channel or locale' } },
   { method: 'post', path: '/v1/templates/lint', summary: 'Lint a draft template', roles: ['agent', 'compliance'], body: LintInput, responses: { '200': '{ok, findings}' } },
   { method: 'get', path: '/v1/outbox', summary: 'What the sandbox providers recorded instead of sending', roles: ['agent', 'compliance'], query: OutboxQuery, responses: { '200': '{items}' } },
+  { method: 'get', path: '/v1/audit/messages', summary: 'Search messages, newest first, in keyset pages; recipients masked, content left to the detail', roles: ['compliance'], query: AuditListQuery, responses: { '200': '{items, nextCursor}', '400': 'bad filter or cursor' } },
+  { method: 'get', path: '/v1/audit/messages/{id}', summary: 'One message exactly as sent (body, and the email HTML or voice script re-rendered from the stored template version) with every event; the read is recorded', roles: ['compliance'], responses: { '200': 'the message', '404': 'not found' } },
+  { method: 'get', path: '/v1/audit/export', summary: 'Every matching message as CSV (RFC 4180) or NDJSON, streamed; the export is recorded', roles: ['compliance'], query: ExportQuery, responses: { '200': 'text/csv or application/x-ndjson' } },
+  { method: 'get', path: '/v1/audit/verify', summary: 'Verify every hash chain, the chain heads and the registry', roles: ['compliance'], responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}' } },
+  { method: 'get', path: '/v1/audit/stats', summary: 'Messages accepted per day (in a zone) by channel and outcome, and suppressions by reason, for the dashboard', roles: ['compliance'], query: StatsQuery, responses: { '200': '{from, to, timezone, outcomes, days, suppressedByReason}', '400': 'bad period or zone' } },
+  { method: 'get', path: '/v1/audit/reads', summary: 'Who read or exported what, newest first', roles: ['admin'], responses: { '200': '{items}' } },
+  { method: 'get', path: '/v1/borrowers/{id}/timeline', summary: 'Every message and event of a borrower, newest first (agents see masked recipients)', roles: ['agent', 'compliance'], responses: { '200': '{borrower, items}', '404': 'unknown borrower' } },
+  { method: 'get', path: '/v1/me', summary: 'The presented key: its id, role and the console pages it may open', roles: ['collector', 'agent', 'compliance', 'admin'], responses: { '200': '{keyId, role, features}', '401': 'no or unknown key' } },
+  { method: 'get', path: '/ui/', summary: 'The web console (HTML; sign in with an API key)', roles: null, responses: { '200': 'HTML' } },
+  { method: 'get', path: '/admin/queues', summary: 'bull-board (Bearer or Basic auth with the admin key as the password)', roles: ['admin'], responses: { '200': 'HTML' } },
   { method: 'post', path: '/webhooks/twilio/message-status', summary: 'Twilio SMS status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
   { method: 'post', path: '/webhooks/twilio/call-status', summary: 'Twilio call status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
   { method: 'post', path: '/webhooks/twilio/amd', summary: 'Twilio answering-machine detection result (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },

@@ -155,6 +155,8 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(schema.properties.channel.enum).toEqual(['sms', 'voice', 'email', 'auto']);
     expect(schema.properties.debt.properties.amountDue.properties.amount.pattern).toBeDefined();
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/reminders/batch', '/v1/reminders/{id}', '/v1/borrowers/{id}', '/healthz', '/readyz', '/metrics']));
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/audit/messages', '/v1/audit/messages/{id}', '/v1/audit/export', '/v1/audit/verify', '/v1/audit/stats', '/v1/borrowers/{id}/timeline', '/v1/me', '/ui/']));
+    expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'timezone']);
   });
 
   it('exposes Prometheus metrics: accepted, queued, sent, failed per channel, queue depth and provider latency', async () => {

@@ -48,9 +48,9 @@ function chart(stats, channel) {
   const days = stats.days.map((d) => ({ date: d.date, counts: d.channels[channel] }));
   const totals = days.map((d) => stats.outcomes.reduce((n, o) => n + d.counts[o], 0));
   const max = Math.max(1, ...totals);
-  const W = 600;
+  const W = 420;
   const H = 220;
-  const pad = { l: 40, r: 8, t: 10, b: 34 };
+  const pad = { l: 34, r: 6, t: 10, b: 30 };
   const bw = (W - pad.l - pad.r) / days.length;
   const y = (v) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   const titleId = `chart-${channel}-t`;
@@ -59,7 +59,7 @@ function chart(stats, channel) {
   const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${titleId}-d`, class: 'chart' }, svg('title', { id: titleId }), svg('desc', { id: `${titleId}-d` }));
   g.querySelector('title').textContent = t('dash.chartTitle', { channel: channelName(channel) });
   g.querySelector('desc').textContent = descText;
-  for (const v of [0, max / 2, max]) {
+  for (const v of [...new Set([0, Math.round(max / 2), max])]) {
     g.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'gridline' }));
     const label = svg('text', { x: pad.l - 4, y: y(v) + 4, 'text-anchor': 'end', class: 'axis' });
     label.textContent = String(Math.round(v));
@@ -77,7 +77,7 @@ function chart(stats, channel) {
       g.append(rect);
       base += v;
     }
-    if (days.length <= 16 || i % Math.ceil(days.length / 16) === 0) {
+    if (i % Math.ceil(days.length / 7) === 0) {
       const label = svg('text', { x: pad.l + i * bw + bw / 2, y: H - pad.b + 14, 'text-anchor': 'middle', class: 'axis' });
       label.textContent = d.date.slice(5);
       g.append(label);

@@ -1,0 +1,39 @@
+/**
+ * The console's words: every text a page asks for exists in English and Chinese, both languages
+ * have the same keys, and each translation keeps the placeholders it is filled with.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_STATUSES } from '../../src/audit/types.js';
+import { STAGES } from '../../src/policy/strategy.js';
+
+const PUBLIC = path.resolve('src/ui/public');
+const files = (fs.readdirSync(PUBLIC, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).map((f) => path.join(PUBLIC, f));
+
+describe('console texts', async () => {
+  const { MESSAGES } = (await import(pathToFileURL(path.join(PUBLIC, 'i18n.js')).href)) as { MESSAGES: Record<'en' | 'zh', Record<string, string>> };
+
+  it('has every key a page uses, in both languages', () => {
+    const used = new Set<string>();
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\('([a-zA-Z-]+\.[a-zA-Z.-]+|[a-z]+)'/g)) used.add(m[1]!);
+    // Keys listed in arrays and tables (headers, facts) count too.
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/'((?:templates|message|audit|dash)\.[a-zA-Z]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((k) => !(k in MESSAGES.en) || !(k in MESSAGES.zh));
+    expect(missing).toEqual([]);
+  });
+
+  it('has the same keys and placeholders in English and Chinese', () => {
+    expect(Object.keys(MESSAGES.zh).sort()).toEqual(Object.keys(MESSAGES.en).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [k, en] of Object.entries(MESSAGES.en)) expect(holes(MESSAGES.zh[k]!), k).toEqual(holes(en));
+  });
+
+  it('names every message status, outcome, denial reason and strategy stage', () => {
+    for (const s of MESSAGE_STATUSES) expect(MESSAGES.zh[`status.${s}`], s).toBeDefined();
+    for (const r of ['outside-contact-window', 'blackout', 'cap-reached', 'conversation-block', 'opted-out', 'no-consent', 'resolved', 'ceased', 'no-allowed-time']) expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
+    for (const s of STAGES) expect(MESSAGES.zh[`stage.${s}`], s).toBeDefined();
+  });
+});
