@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newContext, screenshot } from '../support/browser.js';
+import { accessibilityViolations, launchChromium, newContext, screenshot } from '../support/browser.js';
 import { type FakeTwilio, providerEnv, startFakeTwilio } from '../support/fake-twilio.js';
 import { type Harness, reminderBody, sqliteOnly, startHarness } from '../support/harness.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
@@ -15,7 +15,14 @@ import { waitFor } from '../support/wait.js';
 const BORROWER = 'b-console-1';
 const OTHER = 'b-console-2';
 const HELD = 'b-console-held';
+const PLANNED = 'b-console-plan';
 const PHONE = '+14155550123';
+
+/** Saves the page as a screenshot and checks it against axe-core's WCAG A/AA rules. */
+async function look(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), `accessibility of ${name}`).toEqual([]);
+}
 
 describe('the web console', () => {
   let h: Harness;
@@ -40,6 +47,11 @@ describe('the web console', () => {
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
     await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
+    // A borrower whose account the collection strategy runs.
+    const overdue = await h.api('POST', '/v1/accounts/acct-console/overdue', {
+      body: { borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' }, debt: { ...reminderBody().debt, daysOverdue: 20 } },
+    });
+    expect(overdue.status).toBe(202);
     // A borrower who asked not to be called now (a blackout over the present hour, their time).
     const zone = 'Asia/Shanghai';
     const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
@@ -63,7 +75,7 @@ describe('the web console', () => {
     const apiPaths: string[] = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
-      if (u.pathname.startsWith('/v1/')) apiPaths.push(u.pathname);
+      if (u.pathname.startsWith('/v1/') || u.pathname.startsWith('/ui/pages/')) apiPaths.push(u.pathname);
     });
     await page.goto(`${h.url}/ui/`);
     await page.getByRole('heading', { name: locale.startsWith('zh') ? '登录' : 'Sign in' }).waitFor();
@@ -88,7 +100,7 @@ describe('the web console', () => {
       expect(menu).toContain('May I contact?');
       expect(menu).not.toContain('Audit');
       expect(menu).not.toContain('Dashboard');
-      await screenshot(page, 'templates');
+      await look(page, 'templates');
     });
 
     it('previews payment-plan-offer in zh-CN with the segment count the API gives', async () => {
@@ -98,7 +110,7 @@ describe('the web console', () => {
       const en = page.locator('section.pane[data-locale="en-US"]');
       await zh.getByTestId('sms-segments').waitFor();
       await en.getByTestId('sms-segments').waitFor();
-      await screenshot(page, 'template-preview');
+      await look(page, 'template-preview');
 
       // zh-CN alone.
       await page.getByRole('checkbox', { name: 'en-US' }).uncheck();
@@ -110,7 +122,7 @@ describe('the web console', () => {
       expect(Number(await zh.getByTestId('sms-characters').innerText())).toBe(api.body.sms.characters);
       expect(await zh.getByTestId('sms-encoding').innerText()).toBe(api.body.sms.encoding);
       expect(await zh.getByTestId('sms-text').innerText()).toBe(api.body.text);
-      await screenshot(page, 'template-preview-zh-CN');
+      await look(page, 'template-preview-zh-CN');
     });
 
     it('says what is wrong with sample data that is not JSON, and recovers', async () => {
@@ -150,7 +162,7 @@ describe('the web console', () => {
       expect(await line2.getAttribute('class')).toContain('flagged error');
       expect(await line2.innerText()).toContain('threatens legal action');
       expect(await page.getByTestId('draft-summary').innerText()).toMatch(/\d+ errors/);
-      await screenshot(page, 'draft-editor');
+      await look(page, 'draft-editor');
     });
 
     it('answers "may I contact?" in words with both local times', async () => {
@@ -164,7 +176,7 @@ describe('the web console', () => {
       expect(earliest).toContain("Borrower's time (Asia/Shanghai)");
       expect(earliest).toContain('Your time (Europe/London)');
       expect(await page.getByTestId('reasons').innerText()).toContain('asked not to be contacted');
-      await screenshot(page, 'may-i-contact');
+      await look(page, 'may-i-contact');
 
       await page.getByLabel('Borrower id').fill(BORROWER);
       await page.getByRole('button', { name: 'Ask' }).click();
@@ -179,13 +191,24 @@ describe('the web console', () => {
       const rows = await page.getByTestId('timeline').locator('tbody tr').count();
       expect(rows).toBeGreaterThanOrEqual(6);
       await page.getByTestId('strategy').getByText('No collection strategy').waitFor();
-      await screenshot(page, 'timeline');
+
+      await page.getByLabel('Borrower id').fill(PLANNED);
+      await page.getByRole('button', { name: 'Show' }).click();
+      const plan = (await h.api('GET', `/v1/borrowers/${PLANNED}/plan`, { role: 'agent' })).body;
+      const stage = plan.accounts[0].stage as string;
+      await page.getByTestId('stage').waitFor();
+      expect(await page.getByTestId('stage').innerText()).toBe(stage[0]!.toUpperCase() + stage.slice(1));
+      expect(await page.getByTestId('strategy').innerText()).toContain('Account acct-console');
+      await look(page, 'timeline');
     });
 
     it('never asks the audit API, and gets 403 when it does', async () => {
       await page.goto(`${h.url}/ui/audit`);
       await page.getByRole('heading', { name: 'Not for your role' }).waitFor();
+      // Neither the audit data nor the code of the compliance pages reached this browser.
       expect(apiPaths.filter((p) => p.startsWith('/v1/audit'))).toEqual([]);
+      expect(apiPaths.filter((p) => /\/ui\/pages\/(audit|message|dashboard)\.js$/.test(p))).toEqual([]);
+      expect(apiPaths).toContain('/ui/pages/template.js');
       const status = await page.evaluate(async () => (await fetch('/v1/audit/messages', { headers: { Authorization: `Bearer ${sessionStorage.getItem('rd.apiKey')}` } })).status);
       expect(status).toBe(403);
     });
@@ -218,7 +241,7 @@ describe('the web console', () => {
       expect(text).not.toContain(OTHER);
       expect(text).not.toContain(PHONE);
       expect(text).not.toContain('alex.console@example.com');
-      await screenshot(page, 'audit');
+      await look(page, 'audit');
     });
 
     it('opens a message: its content is exactly what the provider received', async () => {
@@ -228,7 +251,7 @@ describe('the web console', () => {
       expect(await page.getByTestId('sms-text').innerText()).toBe(received.form.Body);
       expect(await page.getByTestId('events').innerText()).toContain('Sent');
       await page.getByTestId('chain-badge').getByText('Audit chain verified').waitFor();
-      await screenshot(page, 'audit-message-sms');
+      await look(page, 'audit-message-sms');
 
       await page.goto(`${h.url}/ui/audit/messages/${messageIds.email}`);
       await page.getByTestId('email-frame').waitFor();
@@ -240,7 +263,7 @@ describe('the web console', () => {
       const firstWords = shown.trim().split(/\s+/).slice(0, 6);
       for (const w of firstWords) expect(sent).toContain(w.replace(/[,.:;!]$/, ''));
       expect((await page.getByTestId('email-text').textContent())?.trimEnd()).toBe(String(mail.text).trimEnd());
-      await screenshot(page, 'audit-message-email');
+      await look(page, 'audit-message-email');
     });
 
     it('exports the filtered messages as CSV', async () => {
@@ -263,7 +286,7 @@ describe('the web console', () => {
       expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain('2 in the period');
       expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain('1 in the period');
       expect(await page.getByTestId('chart-sms').locator('svg rect').count()).toBeGreaterThan(0);
-      await screenshot(page, 'dashboard');
+      await look(page, 'dashboard');
     });
   });
 
@@ -275,7 +298,7 @@ describe('the web console', () => {
       await page.getByRole('heading', { name: '统计看板' }).waitFor();
       await page.getByRole('link', { name: '打开队列（bull-board）' }).waitFor();
       await page.getByTestId('chart-sms').waitFor();
-      await screenshot(page, 'dashboard-zh');
+      await look(page, 'dashboard-zh');
       await page.getByLabel('语言').selectOption('en');
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -3,7 +3,7 @@ import { api } from '../app.js';
 import { h } from '../dom.js';
 import { channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
-import { emailFrame, voiceScript } from './template.js';
+import { details, emailFrame, voiceScript } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const m = await api(`/v1/audit/messages/${encodeURIComponent(params[0])}`);
@@ -64,15 +64,4 @@ function events(list) {
       ),
     ),
   );
-}
-
-/** An event's data in words: reasons first (the policy's), then every other field. */
-export function details(data) {
-  const items = [];
-  for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
-  for (const [k, v] of Object.entries(data)) {
-    if (k === 'reasons') continue;
-    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), typeof v === 'string' ? v : JSON.stringify(v)));
-  }
-  return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
 }

@@ -4,6 +4,7 @@ import { api, ApiError, errorBox } from '../app.js';
 import { debounce, field, h } from '../dom.js';
 import { channelName, t } from '../i18n.js';
 import { findingList, sourceView } from '../lib/findings.js';
+import { rendered } from '../lib/content.js';
 import { draftEditor } from '../lib/draft.js';
 
 export async function render(root, { params, query }) {
@@ -84,7 +85,7 @@ export async function render(root, { params, query }) {
       out,
       variant ? h('h3', {}, t('preview.findings')) : null,
       variant ? findingList(variant.findings, `src-${id}`) : null,
-      variant ? h('details', {}, h('summary', {}, t('preview.source')), sourceView(variant.source, variant.findings, `src-${id}`)) : null,
+      variant ? h('details', { open: variant.findings.length > 0 }, h('summary', {}, t('preview.source')), sourceView(variant.source, variant.findings, `src-${id}`)) : null,
       h('details', { open: edited.has(locale) }, h('summary', {}, t('preview.sampleData')), field(t('preview.sampleDataLabel', { locale }), textarea, t('preview.sampleDataHint')), dataErrors),
     );
     if (!variant) return section;
@@ -124,53 +125,4 @@ export async function render(root, { params, query }) {
 
   update();
   root.append(draftEditor({ channels, locales, channel: state.channel, locale: locales[0], sourceOf: (c, l) => tpl.variants.find((v) => v.channel === c && v.locale === l)?.source ?? '' }));
-}
-
-/** The message as the borrower gets it, from a preview answer. */
-export function rendered(p) {
-  const parts = [];
-  if (p.channel === 'sms') {
-    parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, p.text)));
-    const over = p.sms.segments > p.sms.limit;
-    parts.push(
-      h(
-        'dl',
-        { class: 'facts', 'data-testid': 'sms-facts' },
-        h('dt', {}, t('sms.encoding')),
-        h('dd', { 'data-testid': 'sms-encoding' }, p.sms.encoding),
-        h('dt', {}, t('sms.segments')),
-        h('dd', { 'data-testid': 'sms-segments', class: over ? 'bad' : '' }, String(p.sms.segments)),
-        h('dt', {}, t('sms.characters')),
-        h('dd', { 'data-testid': 'sms-characters' }, String(p.sms.characters)),
-        h('dt', {}, t('sms.limit')),
-        h('dd', {}, String(p.sms.limit)),
-      ),
-    );
-    if (over) parts.push(h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })));
-  } else if (p.channel === 'email') {
-    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, p.subject ?? '')));
-    if (p.html) parts.push(emailFrame(p.html, t('email.frameTitle')));
-    parts.push(h('details', {}, h('summary', {}, t('email.text')), h('pre', { class: 'wrap' }, p.text)));
-  } else {
-    parts.push(voiceScript(p.text, p.voiceLanguage, p.twiml));
-  }
-  if (p.locale !== p.requestedLocale) parts.push(h('p', { class: 'muted' }, t('preview.fallback', { locale: p.locale })));
-  const renderedFindings = p.findings.filter((f) => String(f.rule).startsWith('rendered:'));
-  if (renderedFindings.length) parts.push(h('ul', { class: 'findings' }, ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`))));
-  return parts;
-}
-
-/** Email HTML in a frame that runs no script, submits nothing and cannot reach the console. */
-export function emailFrame(html, title) {
-  return h('iframe', { class: 'email', sandbox: '', referrerpolicy: 'no-referrer', title, srcdoc: html, 'data-testid': 'email-frame' });
-}
-
-export function voiceScript(text, language, twiml) {
-  return h(
-    'div',
-    { class: 'voice' },
-    h('p', { class: 'muted' }, t('voice.language'), ' ', language ?? '—'),
-    h('blockquote', { 'data-testid': 'voice-script' }, text ?? ''),
-    twiml ? h('details', {}, h('summary', {}, 'TwiML'), h('pre', { class: 'wrap' }, twiml)) : null,
-  );
 }

@@ -2,7 +2,7 @@
 import { api, errorBox, go, session } from '../app.js';
 import { field, h } from '../dom.js';
 import { channelName, fmtInstant, statusName, t } from '../i18n.js';
-import { details } from './message.js';
+import { details } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const id = params[0];

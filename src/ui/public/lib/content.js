@@ -1,0 +1,64 @@
+// A message's content as the borrower got it (SMS bubble, email frame, voice script), and an
+// event's data in words: shared by the preview, the audit message page and the timeline.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** The message as the borrower gets it, from a preview answer. */
+export function rendered(p) {
+  const parts = [];
+  if (p.channel === 'sms') {
+    parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, p.text)));
+    const over = p.sms.segments > p.sms.limit;
+    parts.push(
+      h(
+        'dl',
+        { class: 'facts', 'data-testid': 'sms-facts' },
+        h('dt', {}, t('sms.encoding')),
+        h('dd', { 'data-testid': 'sms-encoding' }, p.sms.encoding),
+        h('dt', {}, t('sms.segments')),
+        h('dd', { 'data-testid': 'sms-segments', class: over ? 'bad' : '' }, String(p.sms.segments)),
+        h('dt', {}, t('sms.characters')),
+        h('dd', { 'data-testid': 'sms-characters' }, String(p.sms.characters)),
+        h('dt', {}, t('sms.limit')),
+        h('dd', {}, String(p.sms.limit)),
+      ),
+    );
+    if (over) parts.push(h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })));
+  } else if (p.channel === 'email') {
+    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, p.subject ?? '')));
+    if (p.html) parts.push(emailFrame(p.html, t('email.frameTitle')));
+    parts.push(h('details', {}, h('summary', {}, t('email.text')), h('pre', { class: 'wrap' }, p.text)));
+  } else {
+    parts.push(voiceScript(p.text, p.voiceLanguage, p.twiml));
+  }
+  if (p.locale !== p.requestedLocale) parts.push(h('p', { class: 'muted' }, t('preview.fallback', { locale: p.locale })));
+  const renderedFindings = p.findings.filter((f) => String(f.rule).startsWith('rendered:'));
+  if (renderedFindings.length) parts.push(h('ul', { class: 'findings' }, ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`))));
+  return parts;
+}
+
+/** Email HTML in a frame that runs no script, submits nothing and cannot reach the console. */
+export function emailFrame(html, title) {
+  return h('iframe', { class: 'email', sandbox: '', referrerpolicy: 'no-referrer', title, srcdoc: html, 'data-testid': 'email-frame' });
+}
+
+export function voiceScript(text, language, twiml) {
+  return h(
+    'div',
+    { class: 'voice' },
+    h('p', { class: 'muted' }, t('voice.language'), ' ', language ?? '—'),
+    h('blockquote', { 'data-testid': 'voice-script' }, text ?? ''),
+    twiml ? h('details', {}, h('summary', {}, 'TwiML'), h('pre', { class: 'wrap' }, twiml)) : null,
+  );
+}
+
+/** An event's data in words: reasons first (the policy's), then every other field. */
+export function details(data) {
+  const items = [];
+  for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
+  for (const [k, v] of Object.entries(data)) {
+    if (k === 'reasons') continue;
+    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), typeof v === 'string' ? v : JSON.stringify(v)));
+  }
+  return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
+}
