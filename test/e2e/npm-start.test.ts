@@ -76,6 +76,18 @@ describe('npm start with nothing configured', () => {
     expect(item).toMatchObject({ to: '+14155550100', body: expect.stringContaining('Reply STOP to opt out') });
   });
 
+  it('serves the console at / for a browser, and the development agent key signs in to it', async () => {
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/ui/');
+    const page = await fetch(`${base}/ui/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/ui/app.js');
+    const keys = JSON.parse(fs.readFileSync(path.join(dataDir, 'api-keys.json'), 'utf8')) as Record<string, string>;
+    const me = (await (await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${keys.agent}` } })).json()) as { role: string; features: string[] };
+    expect(me).toMatchObject({ role: 'agent', features: ['templates', 'contact', 'timeline'] });
+  });
+
   it('stops cleanly on SIGTERM, taking its private Redis with it', async () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
