@@ -20,7 +20,7 @@ const blocks = tseslint.config(
     files: ['src/ui/public/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'URLSearchParams', 'Node', 'Element', 'queueMicrotask', 'fetch', 'URL', 'setTimeout', 'clearTimeout'].map((g) => [g, 'readonly']),
+        ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'URLSearchParams', 'Node', 'Element', 'queueMicrotask', 'Event', 'fetch', 'URL', 'setTimeout', 'clearTimeout'].map((g) => [g, 'readonly']),
       ),
     },
   },

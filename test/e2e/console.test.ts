@@ -16,6 +16,7 @@ const BORROWER = 'b-console-1';
 const OTHER = 'b-console-2';
 const HELD = 'b-console-held';
 const PLANNED = 'b-console-plan';
+const MANY = 'b-console-many';
 const PHONE = '+14155550123';
 
 /** Saves the page as a screenshot and checks it against axe-core's WCAG A/AA rules. */
@@ -47,6 +48,10 @@ describe('the web console', () => {
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
     await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
+    // Enough messages for more than one audit page (25 a page).
+    const batch = await h.api('POST', '/v1/reminders/batch', { body: { reminders: Array.from({ length: 27 }, () => reminderBody({ channel: 'sms' }, { id: MANY, name: 'Casey Wu', phone: '+14155550126' })) } });
+    expect(batch.status).toBe(200);
+    await waitFor(async () => (await h.api('GET', `/v1/audit/messages?borrowerId=${MANY}&status=sent&limit=100`, { role: 'compliance' })).body.items.length === 27, { what: 'the batch sent' });
     // A borrower whose account the collection strategy runs.
     const overdue = await h.api('POST', '/v1/accounts/acct-console/overdue', {
       body: { borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' }, debt: { ...reminderBody().debt, daysOverdue: 20 } },
@@ -163,6 +168,25 @@ describe('the web console', () => {
       expect(await line2.innerText()).toContain('threatens legal action');
       expect(await page.getByTestId('draft-summary').innerText()).toMatch(/\d+ errors/);
       await look(page, 'draft-editor');
+
+      // The finding's link goes to its line without redrawing the page (the draft stays).
+      await findings.getByRole('link', { name: /line 2, column/ }).first().click();
+      expect(page.url()).toContain('#draft-L2');
+      expect(await editor.inputValue()).toContain('take you to court');
+      expect(await findings.locator('ol.source li[data-line="2"]').evaluate((el) => el.matches(':target'))).toBe(true);
+    });
+
+    it('switches language from the keyboard, keeping focus on the switch and what was typed', async () => {
+      const typed = await page.getByLabel('Draft template').inputValue();
+      await page.locator('#lang').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.getByRole('heading', { name: '草稿编辑器' }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang');
+      expect(await page.getByLabel('模板草稿').inputValue()).toBe(typed);
+      await page.getByTestId('draft-findings').getByText('threat-legal-action').waitFor();
+      await page.keyboard.press('ArrowUp');
+      await page.getByRole('heading', { name: 'Draft editor' }).waitFor();
+      expect(await page.getByLabel('Draft template').inputValue()).toBe(typed);
     });
 
     it('answers "may I contact?" in words with both local times', async () => {
@@ -280,11 +304,43 @@ describe('the web console', () => {
       expect(csv).not.toContain(OTHER);
     });
 
+    it('pages through the audit, and Back and reload return to the same page', async () => {
+      await page.goto(`${h.url}/ui/audit?borrower=${MANY}`);
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(25);
+      const firstPage = await page.getByTestId('messages').innerText();
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
+      expect(page.url()).toContain('page=2');
+      expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+      const secondPage = await page.getByTestId('messages').innerText();
+      await page.getByTestId('messages').getByRole('link', { name: /^Open message/ }).first().click();
+      await page.getByTestId('sms-text').waitFor();
+      await page.goBack();
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
+      expect(await page.getByTestId('messages').innerText()).toBe(secondPage);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(25);
+      expect(await page.getByTestId('messages').innerText()).toBe(firstPage);
+    });
+
+    it('refuses a period the dashboard cannot chart before asking the API', async () => {
+      await page.goto(`${h.url}/ui/dashboard`);
+      await page.getByLabel('First day').fill('2020-01-01');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.getByText(/Choose at most 366 days/).waitFor();
+      expect(page.url()).not.toContain('from=2020');
+    });
+
     it('charts messages per day by channel and outcome', async () => {
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByTestId('chart-sms').waitFor();
-      expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain('2 in the period');
-      expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain('1 in the period');
+      const stats = (await h.api('GET', `/v1/audit/stats?timezone=Europe/London`, { role: 'compliance' })).body;
+      const total = (channel: string) => stats.days.reduce((n: number, d: { channels: Record<string, Record<string, number>> }) => n + Object.values(d.channels[channel]!).reduce((a, b) => a + b, 0), 0);
+      expect(total('sms')).toBeGreaterThanOrEqual(29);
+      expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain(`${total('sms')} in the period`);
+      expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain(`${total('email')} in the period`);
       expect(await page.getByTestId('chart-sms').locator('svg rect').count()).toBeGreaterThan(0);
       await look(page, 'dashboard');
     });

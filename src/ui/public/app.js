@@ -92,11 +92,37 @@ const may = (feature) => !feature || (session.me?.features ?? []).includes(featu
 
 let notice = null;
 
-export function go(href, { replace = false, notice: n = null } = {}) {
+export function go(href, { replace = false, notice: n = null, state = null } = {}) {
   notice = n;
-  if (replace) history.replaceState(null, '', href);
-  else history.pushState(null, '', href);
+  if (replace) history.replaceState(state, '', href);
+  else history.pushState(state, '', href);
   render();
+}
+
+/** Changes the address of the page on screen (its query) without drawing it again. */
+export function setAddress(href) {
+  history.replaceState(history.state, '', href);
+  shownAt = location.pathname + location.search;
+}
+
+/** What the user has typed on the page, by control id (kept across a language switch). */
+function typedValues() {
+  const values = new Map();
+  for (const el of document.querySelectorAll('main input[id], main textarea[id], main select[id]')) {
+    if (el.type === 'checkbox' || el.type === 'radio') continue;
+    values.set(el.id, el.value);
+  }
+  return values;
+}
+
+function restoreValues(values) {
+  for (const [id, value] of values) {
+    const el = document.getElementById(id);
+    if (!el || el.value === value) continue;
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.closest('details')?.setAttribute('open', '');
+  }
 }
 
 function nav() {
@@ -116,9 +142,11 @@ function header() {
     { id: 'lang', 'aria-label': t('lang.label') },
     ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)),
   );
-  langSelect.addEventListener('change', () => {
+  langSelect.addEventListener('change', async () => {
+    const typed = typedValues();
     setLang(langSelect.value);
-    render();
+    await render({ keepFocus: 'lang' });
+    restoreValues(typed);
   });
   const right = h('div', { class: 'bar-right' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), langSelect);
   if (session.me) {
@@ -136,7 +164,14 @@ function header() {
   );
 }
 
-async function render() {
+let rendering = 0;
+/** The address the page on screen was drawn for (a change of #fragment alone draws nothing). */
+let shownAt = null;
+
+async function render({ keepFocus = null } = {}) {
+  // A newer navigation wins: an older render that resumes after an await stops there.
+  const mine = ++rendering;
+  const stale = () => mine !== rendering;
   document.documentElement.lang = lang();
   const main = document.getElementById('main');
   let path = location.pathname.replace(/\/+$/, '') || '/ui';
@@ -147,6 +182,7 @@ async function render() {
   if (session.key && !session.me) {
     try {
       session.me = await api('/v1/me');
+      if (stale()) return;
     } catch {
       session.signOut();
       history.replaceState(null, '', '/ui/signin');
@@ -159,6 +195,7 @@ async function render() {
     history.replaceState(null, '', target);
     path = target;
   }
+  shownAt = location.pathname + location.search;
   header();
   clear(main);
   const route = ROUTES.find((r) => r.re.test(path));
@@ -167,39 +204,46 @@ async function render() {
   if (shownNotice) main.append(h('p', { class: 'notice', role: 'status' }, shownNotice));
   if (!route) {
     main.append(h('h1', { tabindex: '-1' }, t('notFound.title')), h('p', {}, t('notFound.body')));
-    return focusHeading(main);
+    return focusHeading(main, keepFocus);
   }
   if (!may(route.feature)) {
     document.title = `${t('forbidden.title')} · ${t('app.name')}`;
     main.append(h('h1', { tabindex: '-1' }, t('forbidden.title')), h('p', {}, t('forbidden.body', { role: t('role.' + session.me.role) })));
-    return focusHeading(main);
+    return focusHeading(main, keepFocus);
   }
   const params = route.re.exec(path).slice(1).map(decodeURIComponent);
   const page = await import(`./pages/${route.page}.js`);
+  if (stale()) return;
   const section = h('div', { class: 'page', 'data-page': route.page });
   main.append(section);
   try {
     await page.render(section, { params, query: new URLSearchParams(location.search), me: session.me });
   } catch (err) {
+    if (stale()) return;
+    if (!section.querySelector('h1')) section.prepend(h('h1', { tabindex: '-1' }, t('error.title')));
     section.append(errorBox(err));
   }
+  if (stale()) return;
   const title = section.querySelector('h1')?.textContent ?? '';
   document.title = `${title} · ${t('app.name')}`;
-  focusHeading(main);
+  focusHeading(main, keepFocus);
 }
 
-function focusHeading(main) {
-  const h1 = main.querySelector('h1');
-  // After a page change the heading takes focus, so a screen reader announces the new page.
-  if (h1 && document.activeElement?.id !== 'lang') h1.focus({ preventScroll: true });
+function focusHeading(main, keepFocus) {
+  // After a page change the heading takes focus, so a screen reader announces the new page;
+  // after a language switch focus stays on the switch.
+  const keep = keepFocus && document.getElementById(keepFocus);
+  if (keep) return keep.focus();
+  main.querySelector('h1')?.focus({ preventScroll: true });
 }
 
 /** A failed call, in words: status, the problem's detail and each field it names. */
 export function errorBox(err) {
   const box = h('div', { class: 'error', role: 'alert' });
   if (err instanceof ApiError) {
-    box.append(h('p', {}, `${t('error.prefix')} (${err.status}): ${err.message}`));
     const fields = err.fieldErrors;
+    // With field errors the detail only repeats them: the title, then one line a field.
+    box.append(h('p', {}, `${t('error.prefix')} (${err.status}): ${fields.length ? (err.problem.title ?? err.message) : err.message}`));
     if (fields.length) box.append(h('ul', {}, ...fields.map((f) => h('li', {}, f))));
   } else {
     box.append(h('p', {}, `${t('error.prefix')}: ${err?.message ?? String(err)}`));
@@ -213,5 +257,7 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   go(a.getAttribute('href'));
 });
-window.addEventListener('popstate', () => render());
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== shownAt) render();
+});
 render();

@@ -1,7 +1,7 @@
 // A message's content as the borrower got it (SMS bubble, email frame, voice script), and an
 // event's data in words: shared by the preview, the audit message page and the timeline.
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { fmtInstant, t } from '../i18n.js';
 
 /** The message as the borrower gets it, from a preview answer. */
 export function rendered(p) {
@@ -58,7 +58,8 @@ export function details(data) {
   for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
   for (const [k, v] of Object.entries(data)) {
     if (k === 'reasons') continue;
-    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), typeof v === 'string' ? v : JSON.stringify(v)));
+    const shown = typeof v !== 'string' ? JSON.stringify(v) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtInstant(v) : v;
+    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), shown));
   }
   return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
 }

@@ -1,7 +1,7 @@
 // Audit: filters, a paged table with masked recipients, the chain badge and the exports.
 import { api, download, errorBox, go } from '../app.js';
 import { field, h } from '../dom.js';
-import { channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
 
 const STATUSES = ['accepted', 'queued', 'deferred', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
@@ -81,35 +81,41 @@ export async function render(root, { query }) {
     pager,
   );
 
-  const cursors = [null];
-  const load = async (page) => {
-    const q = new URLSearchParams(filter);
-    q.set('limit', '25');
-    if (cursors[page]) q.set('cursor', cursors[page]);
-    try {
-      const r = await api(`/v1/audit/messages?${q}`);
-      cursors[page + 1] = r.nextCursor;
-      table.replaceChildren(messagesTable(r.items));
-      const prev = h('button', { type: 'button', class: 'secondary', disabled: page === 0 }, t('audit.prev'));
-      const next = h('button', { type: 'button', class: 'secondary', disabled: !r.nextCursor }, t('audit.next'));
-      prev.addEventListener('click', () => load(page - 1));
-      next.addEventListener('click', () => load(page + 1));
-      pager.replaceChildren(prev, h('span', {}, t('audit.page', { n: page + 1 })), next);
-    } catch (err) {
-      table.replaceChildren(errorBox(err));
-    }
+  // Keyset pages: the page number is in the address, the cursors that lead to it in the
+  // history entry, so Back, Forward and reload come back to the same page.
+  const cursors = Array.isArray(history.state?.cursors) ? history.state.cursors : [null];
+  let pageNo = Math.max(1, Math.floor(Number(query.get('page'))) || 1);
+  if (cursors[pageNo - 1] === undefined) pageNo = 1;
+  const pageHref = (n) => {
+    const q = new URLSearchParams(location.search);
+    if (n > 1) q.set('page', String(n));
+    else q.delete('page');
+    return `/ui/audit${q.size ? `?${q}` : ''}`;
   };
-  await load(0);
+  const q = new URLSearchParams(filter);
+  q.set('limit', '25');
+  if (cursors[pageNo - 1]) q.set('cursor', cursors[pageNo - 1]);
+  try {
+    const r = await api(`/v1/audit/messages?${q}`);
+    table.replaceChildren(messagesTable(r.items));
+    const prev = h('button', { type: 'button', class: 'secondary', disabled: pageNo === 1 }, t('audit.prev'));
+    const next = h('button', { type: 'button', class: 'secondary', disabled: !r.nextCursor }, t('audit.next'));
+    prev.addEventListener('click', () => go(pageHref(pageNo - 1), { state: { cursors } }));
+    next.addEventListener('click', () => go(pageHref(pageNo + 1), { state: { cursors: [...cursors.slice(0, pageNo), r.nextCursor] } }));
+    pager.replaceChildren(prev, h('span', {}, t('audit.page', { n: pageNo })), next);
+  } catch (err) {
+    table.replaceChildren(errorBox(err));
+  }
 }
 
 function messagesTable(items) {
   if (!items.length) return h('p', { 'data-testid': 'no-messages' }, t('audit.none'));
-  const cols = ['audit.created', 'audit.borrower', 'audit.channel', 'audit.template', 'audit.recipient', 'audit.status', 'audit.message'];
+  const cols = ['audit.createdZone', 'audit.borrower', 'audit.channel', 'audit.template', 'audit.recipient', 'audit.status', 'audit.message'];
   return h(
     'table',
     { class: 'grid', 'data-testid': 'messages' },
     h('caption', { class: 'sr-only' }, t('audit.title')),
-    h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, t(c))))),
+    h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, t(c, { zone: agentZone() }))))),
     h(
       'tbody',
       {},

@@ -1,6 +1,6 @@
 // "May I contact?": the policy's answer for a borrower and channel now, in words, with the
 // earliest allowed time in the borrower's local time and the agent's.
-import { api, errorBox } from '../app.js';
+import { api, setAddress, errorBox } from '../app.js';
 import { field, h } from '../dom.js';
 import { agentZone, channelName, fmtInZone, t } from '../i18n.js';
 
@@ -8,7 +8,7 @@ export async function render(root, { query }) {
   const borrower = h('input', { id: 'contact-borrower', name: 'borrowerId', required: true, autocomplete: 'off', value: query.get('borrower') ?? '' });
   const channel = h('select', { id: 'contact-channel', name: 'channel' }, ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: c === query.get('channel') }, channelName(c))));
   const answer = h('div', { 'aria-live': 'polite', 'data-testid': 'contact-answer' });
-  const form = h('form', { class: 'row' }, field(t('contact.borrower'), borrower), field(t('contact.channel'), channel), h('button', { type: 'submit' }, t('contact.ask')));
+  const form = h('form', { class: 'row', novalidate: true }, field(t('contact.borrower'), borrower), field(t('contact.channel'), channel), h('button', { type: 'submit' }, t('contact.ask')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     answer.replaceChildren();
@@ -18,7 +18,7 @@ export async function render(root, { query }) {
       return borrower.focus();
     }
     borrower.removeAttribute('aria-invalid');
-    history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({ borrower: borrower.value.trim(), channel: channel.value })}`);
+    setAddress(`${location.pathname}?${new URLSearchParams({ borrower: borrower.value.trim(), channel: channel.value })}`);
     try {
       const r = await api('/v1/policy/check', { method: 'POST', body: { borrowerId: borrower.value.trim(), channel: channel.value } });
       answer.append(...words(r, borrower.value.trim(), channel.value));

@@ -6,6 +6,9 @@ import { agentZone, channelName, outcomeName, t } from '../i18n.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const COLORS = { pending: '#6b7280', sent: '#1d4ed8', delivered: '#15803d', failed: '#b91c1c', deferred: '#b45309', suppressed: '#7e22ce', cancelled: '#94a3b8' };
 
+/** The longest period the API charts at once (GET /v1/audit/stats). */
+const MAX_DAYS = 366;
+
 const isoDay = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export async function render(root, { query, me }) {
@@ -14,12 +17,20 @@ export async function render(root, { query, me }) {
   const from = h('input', { id: 'd-from', name: 'from', type: 'date', value: query.get('from') ?? isoDay(twoWeeks) });
   const to = h('input', { id: 'd-to', name: 'to', type: 'date', value: query.get('to') ?? isoDay(today) });
   const zone = agentZone();
-  const form = h('form', { class: 'row', 'aria-label': t('dash.period') }, field(t('dash.from'), from), field(t('dash.to'), to), h('button', { type: 'submit' }, t('dash.show')));
+  const form = h('form', { class: 'row', novalidate: true, 'aria-label': t('dash.period') }, field(t('dash.from'), from), field(t('dash.to'), to), h('button', { type: 'submit' }, t('dash.show')));
+  const formError = h('div', { 'aria-live': 'polite' });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    formError.replaceChildren();
+    const days = Math.round((Date.parse(to.value) - Date.parse(from.value)) / 86_400_000) + 1;
+    const problem = !from.value || !to.value || days < 1 ? t('dash.badPeriod') : days > MAX_DAYS ? t('dash.tooLong', { max: MAX_DAYS, days }) : null;
+    if (problem) {
+      formError.append(h('p', { class: 'error', role: 'alert' }, problem));
+      return (days > MAX_DAYS ? from : to).focus();
+    }
     go(`/ui/dashboard?${new URLSearchParams({ from: from.value, to: to.value })}`);
   });
-  root.append(h('h1', { tabindex: '-1' }, t('dash.title')), h('p', {}, t('dash.intro', { zone })), form);
+  root.append(h('h1', { tabindex: '-1' }, t('dash.title')), h('p', {}, t('dash.intro', { zone })), form, formError);
   if (me.features.includes('queues')) root.append(h('p', {}, h('a', { href: '/admin/queues' }, t('dash.queues')), ' ', h('span', { class: 'muted' }, t('nav.queuesHint'))));
 
   let stats;

@@ -1,7 +1,7 @@
 // One message exactly as the borrower got it, with every event of its chain.
 import { api } from '../app.js';
 import { h } from '../dom.js';
-import { channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
 import { details, emailFrame, voiceScript } from '../lib/content.js';
 
@@ -34,7 +34,8 @@ export async function render(root, { params }) {
 function content(m) {
   const c = m.content;
   const parts = [h('h2', { id: 'content-h' }, t('message.content'))];
-  if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t('message.notRendered')));
+  const waiting = ['accepted', 'queued', 'deferred', 'sending'].includes(m.status);
+  if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t(waiting ? 'message.notYet' : 'message.notRendered', { status: statusName(m.status) })));
   else if (m.channel === 'sms') parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, m.body)));
   else if (m.channel === 'email') {
     parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, m.subject ?? '')));
@@ -54,7 +55,7 @@ function events(list) {
     h(
       'table',
       { class: 'grid', 'data-testid': 'events' },
-      h('thead', {}, h('tr', {}, ...['message.seq', 'message.at', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))))),
       h(
         'tbody',
         {},

@@ -1,6 +1,6 @@
 // One template: channel and locale switches, the locales side by side (sample data, the message
 // as the borrower gets it, SMS facts, lint findings on their lines), and the draft editor.
-import { api, ApiError, errorBox } from '../app.js';
+import { api, setAddress, ApiError, errorBox } from '../app.js';
 import { debounce, field, h } from '../dom.js';
 import { channelName, t } from '../i18n.js';
 import { findingList, sourceView } from '../lib/findings.js';
@@ -65,7 +65,7 @@ export async function render(root, { params, query }) {
 
   function update() {
     const q = new URLSearchParams({ channel: state.channel, locales: [...state.locales].join(',') });
-    history.replaceState(null, '', `${location.pathname}?${q}`);
+    setAddress(`${location.pathname}?${q}`);
     panes.replaceChildren(...locales.filter((l) => state.locales.has(l)).map((l) => pane(l)));
     panes.style.setProperty('--cols', String(state.locales.size));
   }
@@ -99,9 +99,11 @@ export async function render(root, { params, query }) {
         if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SyntaxError(t('preview.dataNotObject'));
       } catch (err) {
         textarea.setAttribute('aria-invalid', 'true');
-        dataErrors.append(h('p', { class: 'error', role: 'alert' }, `${t('preview.dataInvalid')} ${err.message}`));
+        dataErrors.append(h('p', { class: 'error', role: 'alert' }, `${t('preview.dataInvalid')} ${err.message}`), h('p', { class: 'muted' }, t('preview.stale')));
+        out.classList.add('stale');
         return;
       }
+      out.classList.remove('stale');
       try {
         const p = await api(`/v1/templates/${encodeURIComponent(key)}/preview`, { method: 'POST', body: { channel: state.channel, locale, data } });
         out.replaceChildren(...rendered(p));

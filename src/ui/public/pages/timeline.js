@@ -1,16 +1,18 @@
 // A borrower's timeline: every message and event, newest first, and the strategy stage.
 import { api, errorBox, go, session } from '../app.js';
 import { field, h } from '../dom.js';
-import { channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { details } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const id = params[0];
   const input = h('input', { id: 'tl-borrower', name: 'borrower', required: true, autocomplete: 'off', value: id ?? '' });
-  const form = h('form', { class: 'row', role: 'search', 'aria-label': t('timeline.find') }, field(t('timeline.borrower'), input), h('button', { type: 'submit' }, t('timeline.show')));
+  const form = h('form', { class: 'row', role: 'search', novalidate: true, 'aria-label': t('timeline.find') }, field(t('timeline.borrower'), input), h('button', { type: 'submit' }, t('timeline.show')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (input.value.trim()) go(`/ui/borrowers/${encodeURIComponent(input.value.trim())}`);
+    if (input.value.trim()) return go(`/ui/borrowers/${encodeURIComponent(input.value.trim())}`);
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
   });
   root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form);
   if (!id) return;
@@ -61,7 +63,7 @@ function eventsTable(items) {
   return h(
     'table',
     { class: 'grid', 'data-testid': 'timeline' },
-    h('thead', {}, h('tr', {}, ...['message.at', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('thead', {}, h('tr', {}, ...['message.atZone', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))))),
     h(
       'tbody',
       {},
