@@ -359,5 +359,22 @@ describe('the web console', () => {
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
     });
+
+    it('shows only the last page asked for when pages load slowly and the user clicks on', async () => {
+      const { page } = await signIn('admin');
+      await page.route('**/ui/pages/*.js', async (route) => {
+        await new Promise((r) => setTimeout(r, 300));
+        await route.continue();
+      });
+      await page.goto(`${h.url}/ui/contact`);
+      await page.getByRole('heading', { name: 'May I contact?' }).waitFor();
+      await page.getByRole('link', { name: 'Audit' }).click();
+      await page.getByRole('link', { name: 'Borrower timeline' }).click();
+      await page.getByRole('heading', { name: 'Borrower timeline' }).waitFor();
+      await page.waitForTimeout(800);
+      expect(await page.locator('main .page').count()).toBe(1);
+      expect(await page.locator('main .page').getAttribute('data-page')).toBe('timeline');
+      expect(new URL(page.url()).pathname).toBe('/ui/borrowers');
+    });
   });
 });
