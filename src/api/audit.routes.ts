@@ -14,7 +14,7 @@ import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { MESSAGE_STATUSES, type Message } from '../audit/types.js';
 import { verifyChains } from '../audit/verify.js';
-import { maskRecipient } from '../observability/logger.js';
+import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { presentMessage } from './present.js';
@@ -222,8 +222,10 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     if (full) await record(req, 'timeline', id.data);
     res.json({
       borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
+        data: full ? e.event.data : maskContactsIn(e.event.data),
         message: e.message ? (full ? presentMessage(e.message) : masked(presentMessage(e.message))) : null,
       })),
     });

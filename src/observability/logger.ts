@@ -35,4 +35,21 @@ export function maskRecipient(value: string): string {
   return value.length > 7 ? `${value.slice(0, 4)}****${value.slice(-4)}` : '****';
 }
 
+const PHONE_IN_TEXT = /\+\d[\d -]{6,18}\d/g;
+const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
+
+/**
+ * Masks every phone number and email address inside free text and nested values (provider error
+ * messages quote the number; inbound replies may carry an address), for readers who see only
+ * masked recipients.
+ */
+export function maskContactsIn<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(PHONE_IN_TEXT, (m) => maskRecipient(m.replace(/[ -]/g, ''))).replace(EMAIL_IN_TEXT, (m) => maskRecipient(m)) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => maskContactsIn(v)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskContactsIn(v)])) as T;
+  return value;
+}
+
 export type { Logger };

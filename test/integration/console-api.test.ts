@@ -99,6 +99,17 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     expect(suppressed.content).toMatchObject({ text: null, html: null, matchesStored: null });
   });
 
+  it('masks phone numbers and email addresses inside event data for agents, not for compliance', async () => {
+    await h.service.store.recordBorrowerEvent('b-con-sms', { type: 'inbound.sms', actor: 'test', data: { kind: 'other', body: 'call me on +1 415 555 0177 or write to alex.chen@example.com', nested: [{ to: '+14155550177' }] } }, new Date());
+    const agent = (await h.api('GET', '/v1/borrowers/b-con-sms/timeline', { role: 'agent' })).body;
+    const inbound = agent.items.find((i: { type: string }) => i.type === 'inbound.sms');
+    expect(inbound.data.body).toBe('call me on +141****0177 or write to a***@example.com');
+    expect(inbound.data.nested[0].to).toBe('+141****0177');
+    expect(JSON.stringify(agent)).not.toMatch(/\+14155550177|alex\.chen@|console@example/);
+    const compliance = (await h.api('GET', '/v1/borrowers/b-con-sms/timeline', { role: 'compliance' })).body;
+    expect(compliance.items.find((i: { type: string }) => i.type === 'inbound.sms').data.body).toContain('+1 415 555 0177');
+  });
+
   it('serves the console shell for every page address, with a strict content policy', async () => {
     for (const p of ['/ui/', '/ui/templates/payment-plan-offer', '/ui/audit/messages/x']) {
       const res = await fetch(`${h.url}${p}`);
