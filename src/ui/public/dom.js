@@ -7,7 +7,6 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
     else if (name === 'value') el.value = value;
-    else if (name === 'srcdoc') el.srcdoc = value;
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);

@@ -7,7 +7,7 @@ import { fmtInstant, t } from '../i18n.js';
 export function rendered(p) {
   const parts = [];
   if (p.channel === 'sms') {
-    parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, p.text)));
+    parts.push(smsBubble(p.text));
     const over = p.sms.segments > p.sms.limit;
     parts.push(
       h(
@@ -25,7 +25,7 @@ export function rendered(p) {
     );
     if (over) parts.push(h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })));
   } else if (p.channel === 'email') {
-    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, p.subject ?? '')));
+    parts.push(emailSubject(p.subject));
     if (p.html) parts.push(emailFrame(p.html, t('email.frameTitle')));
     parts.push(h('details', {}, h('summary', {}, t('email.text')), h('pre', { class: 'wrap' }, p.text)));
   } else {
@@ -35,6 +35,15 @@ export function rendered(p) {
   const renderedFindings = p.findings.filter((f) => String(f.rule).startsWith('rendered:'));
   if (renderedFindings.length) parts.push(h('ul', { class: 'findings' }, ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`))));
   return parts;
+}
+
+/** An SMS as the borrower's phone shows it. */
+export function smsBubble(text) {
+  return h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, text));
+}
+
+export function emailSubject(subject) {
+  return h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, subject ?? ''));
 }
 
 /** Email HTML in a frame that runs no script, submits nothing and cannot reach the console. */

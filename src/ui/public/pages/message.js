@@ -3,7 +3,7 @@ import { api } from '../app.js';
 import { h } from '../dom.js';
 import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
-import { details, emailFrame, voiceScript } from '../lib/content.js';
+import { details, emailFrame, emailSubject, smsBubble, voiceScript } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const m = await api(`/v1/audit/messages/${encodeURIComponent(params[0])}`);
@@ -36,9 +36,9 @@ function content(m) {
   const parts = [h('h2', { id: 'content-h' }, t('message.content'))];
   const waiting = ['accepted', 'queued', 'deferred', 'sending'].includes(m.status);
   if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t(waiting ? 'message.notYet' : 'message.notRendered', { status: statusName(m.status) })));
-  else if (m.channel === 'sms') parts.push(h('div', { class: 'phone' }, h('div', { class: 'sms-bubble', 'data-testid': 'sms-text' }, m.body)));
+  else if (m.channel === 'sms') parts.push(smsBubble(m.body));
   else if (m.channel === 'email') {
-    parts.push(h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, m.subject ?? '')));
+    parts.push(emailSubject(m.subject));
     if (c.html) parts.push(emailFrame(c.html, t('email.frameTitle')));
     parts.push(h('details', { open: !c.html }, h('summary', {}, t('email.text')), h('pre', { class: 'wrap', 'data-testid': 'email-text' }, m.body)));
   } else parts.push(voiceScript(c.script ?? '', c.voiceLanguage, m.body));
