@@ -3,6 +3,7 @@
  * workers, reconciler and HTTP API. main.ts reads the environment and calls this; tests call it
  * with a Config of their own and choose fakes through the options.
  */
+import { makeDraftLinter } from './templates/draft-sandbox.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,7 +39,7 @@ import { makeStrategyRunner, type StrategyRunner } from './scheduler/strategy-ru
 import { DEFAULT_STRATEGY, type Strategy } from './policy/strategy.js';
 import { makeEventDelivery, makeEventRelay } from './webhooks/outbound-events.js';
 import { twilioWebhooksRouter } from './webhooks/twilio.routes.js';
-import { makeTokenSigner } from './webhooks/unsubscribe-token.js';
+import { makeTokenSigner, type TokenSigner } from './webhooks/unsubscribe-token.js';
 import { unsubscribeRouter } from './webhooks/unsubscribe.routes.js';
 import { makePolicyGate } from './workers/policy-gate.js';
 import { startDispatchWorkers } from './workers/dispatch.worker.js';
@@ -69,6 +70,8 @@ export interface Service {
   url: string | undefined;
   /** The collection strategy runner (roles that serve the API). */
   strategyRunner: StrategyRunner | undefined;
+  /** Signs and checks unsubscribe tokens. */
+  signer: TokenSigner;
   close(): Promise<void>;
 }
 
@@ -231,7 +234,10 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       strategyRunnerOut = strategyRunner;
       const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: redis, prefix: config.queuePrefix });
       closers.push(() => maintenance.close());
+      const draftLinter = makeDraftLinter({ budgetMs: config.draftLintBudgetMs });
+      closers.push(() => draftLinter.close());
       const app = makeApp({
+        draftLinter,
         store,
         intake,
         queues,
@@ -269,6 +275,8 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         },
         version: options.version ?? '0.0.0',
         rateLimitPerMinute: config.rateLimitPerMinute,
+        publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+        webhookRateLimitPerMinute: config.webhookRateLimitPerMinute,
       });
       const server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
@@ -287,7 +295,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       log.info({ url, role: config.role }, 'HTTP API listening');
     }
 
-    return { config, store, queues, metrics, reconciler, url, strategyRunner: strategyRunnerOut, close };
+    return { config, store, queues, metrics, reconciler, url, strategyRunner: strategyRunnerOut, signer, close };
   } catch (err) {
     await close();
     throw err;

@@ -8,7 +8,6 @@ import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { hashToken } from './auth.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Breakers } from '../providers/circuit-breaker.js';
@@ -18,7 +17,9 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { Intake } from '../scheduler/intake.js';
 import type { Catalogue } from '../templates/catalogue.js';
-import { type KeyRing, requireRole } from './auth.js';
+import { authenticate, type KeyRing, requireRole } from './auth.js';
+import type { DraftLinter } from '../templates/draft-sandbox.js';
+import { tooDeep } from './json-depth.js';
 import { borrowersRouter } from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
@@ -49,18 +50,46 @@ export interface AppDeps {
   checks: Record<string, ReadinessCheck>;
   version: string;
   rateLimitPerMinute: number;
+  /** Per client address on /u/* and /metrics. */
+  publicRateLimitPerMinute?: number;
+  /** Per client address on /webhooks/*. */
+  webhookRateLimitPerMinute?: number;
+  draftLinter: DraftLinter;
   breakers?: Breakers;
   strategyRunner: StrategyRunner;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
 }
 
 export const BODY_LIMIT = '1mb';
+/** No JSON body nests deeper than this (objects and arrays); deeper is a 400, never a stack overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/** JSON and every response without a page of its own: nothing may load, frame or run. */
+const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** bull-board: its own scripts and styles (and its <base href>), its API, nothing else. */
+const BOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+function addressLimiter(limit: number, what: string) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
+    handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${limit} requests a minute to ${what} from this address`)),
+  });
+}
 
 export function makeApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use((_req, res, next) => {
+    // Pages that need more (the console, the unsubscribe page, bull-board) set their own.
+    res.set('Content-Security-Policy', DEFAULT_CSP);
+    next();
+  });
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -72,7 +101,8 @@ export function makeApp(deps: AppDeps): express.Express {
     next();
   });
 
-  // Per API key: the limiter counts by the hash of the presented token (by address without one).
+  // Per API key: the limiter counts by the id of the key presented (by address without a known key).
+  app.use(['/v1', '/admin'], authenticate(deps.keyRing));
   app.use(
     ['/v1', '/admin'],
     rateLimit({
@@ -81,13 +111,21 @@ export function makeApp(deps: AppDeps): express.Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (req) => {
-        const auth = req.get('authorization');
-        return auth ? `key:${hashToken(auth.replace(/^\w+\s+/, ''))}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+        const p = req.presented;
+        return p && 'key' in p && p.key ? `key:${p.key.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
       },
       handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`)),
     }),
   );
+  app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
+  app.use('/u', addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
+  app.use('/metrics', addressLimiter(deps.publicRateLimitPerMinute ?? 600, '/metrics'));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use((req, _res, next) => {
+    const deep = req.body !== undefined && req.is(['application/json', 'application/*+json']) ? tooDeep(req.body, MAX_JSON_DEPTH) : undefined;
+    if (deep) return next(new HttpProblem(400, 'Validation failed', `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels`, { errors: [{ path: deep, message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays` }] }));
+    next();
+  });
 
   // Provider callbacks and unsubscribe links: form-encoded, signed or tokened, no API key.
   if (deps.webhooks) {
@@ -97,6 +135,7 @@ export function makeApp(deps: AppDeps): express.Express {
 
   app.use(
     healthRouter({
+      log: deps.log,
       metrics: deps.metrics,
       checks: deps.checks,
       breakers: deps.breakers,
@@ -129,7 +168,15 @@ export function makeApp(deps: AppDeps): express.Express {
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');
   createBullBoard({ queues: deps.boardQueues.map((q) => new BullMQAdapter(q)), serverAdapter: board });
-  app.use('/admin/queues', requireRole(deps.keyRing, ['admin'], { allowBasic: true }), board.getRouter() as express.Router);
+  app.use(
+    '/admin/queues',
+    requireRole(deps.keyRing, ['admin'], { allowBasic: true }),
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.set('Content-Security-Policy', BOARD_CSP);
+      next();
+    },
+    board.getRouter() as express.Router,
+  );
 
   app.use((req: Request, _res: Response, next: NextFunction) => {
     next(new HttpProblem(404, 'Not found', `no route for ${req.method} ${req.path}`));

@@ -17,7 +17,7 @@ import { verifyChains } from '../audit/verify.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { presentMessage } from './present.js';
+import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
@@ -42,6 +42,14 @@ export const StatsQuery = z
     from: LocalDate.optional(),
     to: LocalDate.optional(),
     timezone: TimeZone.default('UTC'),
+  })
+  .strict();
+
+export const ReadsQuery = z
+  .object({
+    limit: z.coerce.number({ error: 'must be a whole number from 1 to 500' }).int('must be a whole number from 1 to 500').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+    /** The id of the last read of the previous page. */
+    before: z.coerce.number({ error: 'must be a read id' }).int('must be a read id').min(1).optional(),
   })
   .strict();
 
@@ -226,15 +234,15 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
       items: entries.map((e) => ({
         ...e.event,
         data: full ? e.event.data : maskContactsIn(e.event.data),
-        message: e.message ? (full ? presentMessage(e.message) : masked(presentMessage(e.message))) : null,
+        message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
       })),
     });
   });
 
   router.get('/v1/audit/reads', requireRole(deps.keyRing, ['admin']), async (req: Request, res: Response) => {
-    const limit = z.coerce.number().int().min(1).max(500).default(100).parse(req.query.limit ?? 100);
-    const before = req.query.before === undefined ? undefined : Number(req.query.before);
-    res.json({ items: await listReads(db, limit, Number.isFinite(before) ? before : undefined) });
+    const q = ReadsQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    res.json({ items: await listReads(db, q.data.limit, q.data.before) });
   });
 
   return router;

@@ -24,8 +24,14 @@ export interface Principal {
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    /** What `authenticate` found for the presented credentials (before any role check). */
+    presented?: { token: string; key: ApiKeyRecord | undefined } | { invalid: true };
   }
 }
+
+/** RFC 6750 b64token: the only characters a key may have (nothing that trimming could remove). */
+export const TOKEN_ALPHABET = /^[A-Za-z0-9\-._~+/]+=*$/;
+const ALPHABET_TEXT = 'letters, digits and - . _ ~ + / (then = padding)';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const keyIdOf = (hash: string) => `key_${hash.slice(0, 12)}`;
@@ -45,9 +51,11 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
       const role = entry.slice(0, i);
       const token = entry.slice(i + 1);
       if (i <= 0 || !(API_ROLES as readonly string[]).includes(role)) {
-        throw new ApiKeyError(`API_KEYS: "${entry.slice(0, Math.max(i, 0)) || entry.slice(0, 10)}…" must be role:token with a role of ${API_ROLES.join(', ')}`);
+        // Never echo the entry: without a colon it is the token itself.
+        throw new ApiKeyError(`API_KEYS: entry ${spec.split(',').map((x) => x.trim()).filter(Boolean).indexOf(entry) + 1} must be role:token with a role of ${API_ROLES.join(', ')}${i > 0 ? ` (not "${role.slice(0, 20)}")` : ''}`);
       }
       if (token.length < 16) throw new ApiKeyError(`API_KEYS: the ${role} token is shorter than 16 characters`);
+      if (!TOKEN_ALPHABET.test(token)) throw new ApiKeyError(`API_KEYS: the ${role} token may have only ${ALPHABET_TEXT}`);
       const hash = hashToken(token);
       return { id: keyIdOf(hash), role: role as ApiRole, hash };
     });
@@ -78,19 +86,38 @@ export function makeKeyRing(keys: ApiKeyRecord[], stored?: (hash: string) => Pro
   };
 }
 
-function tokenFrom(req: Request, allowBasic: boolean): string | undefined {
+/** The presented token, exactly as sent: a token with any byte outside the alphabet is invalid, never trimmed into a valid one. */
+function tokenFrom(req: Request, allowBasic: boolean): string | { invalid: true } | undefined {
   const header = req.get('authorization') ?? '';
-  const bearer = /^Bearer\s+(.+)$/i.exec(header);
-  if (bearer) return bearer[1]!.trim();
+  const bearer = /^Bearer +([^ ].*)$/is.exec(header);
+  if (bearer) return TOKEN_ALPHABET.test(bearer[1]!) ? bearer[1]! : { invalid: true };
   if (allowBasic) {
     // Browsers can only prompt for Basic: the token is the password (any user name).
-    const basic = /^Basic\s+(.+)$/i.exec(header);
+    const basic = /^Basic +([A-Za-z0-9+/]+=*)$/i.exec(header);
     if (basic) {
       const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-      return decoded.slice(decoded.indexOf(':') + 1);
+      const token = decoded.slice(decoded.indexOf(':') + 1);
+      return TOKEN_ALPHABET.test(token) ? token : { invalid: true };
     }
   }
   return undefined;
+}
+
+/**
+ * Runs before the rate limiter: finds the key the request presents (Bearer, or Basic where a
+ * route allows it), so the limiter counts by key id whatever bytes carried it. It refuses
+ * nothing itself; `requireRole` does, per route.
+ */
+export function authenticate(ring: KeyRing) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const token = tokenFrom(req, true);
+      if (token !== undefined) req.presented = typeof token === 'string' ? { token, key: await ring.find(token) } : token;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
 }
 
 export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: { allowBasic?: boolean } = {}) {
@@ -100,7 +127,11 @@ export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: {
       if (options.allowBasic) res.set('WWW-Authenticate', 'Basic realm="reminder-dispatch admin", charset="UTF-8"');
       return next(new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"'));
     }
-    const key = await ring.find(token);
+    if (typeof token !== 'string') {
+      return next(new HttpProblem(401, 'Unauthorized', `the API key has characters a key never has: a key is ${ALPHABET_TEXT}, with nothing before or after it`));
+    }
+    const presented = req.presented;
+    const key = presented && 'token' in presented && presented.token === token ? presented.key : await ring.find(token);
     if (!key) {
       if (options.allowBasic) res.set('WWW-Authenticate', 'Basic realm="reminder-dispatch admin", charset="UTF-8"');
       return next(new HttpProblem(401, 'Unauthorized', 'the API key is not known (or was revoked)'));

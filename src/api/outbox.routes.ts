@@ -1,18 +1,31 @@
-/** GET /v1/outbox: what the sandbox providers "sent" (channels with no credentials configured). */
+/**
+ * GET /v1/outbox: what the sandbox providers "sent" (channels with no credentials configured).
+ * Compliance (and admin) see it whole, and the read is recorded; agents see it masked.
+ */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { validationProblem, zodFieldErrors } from './problem.js';
+import { recordRead } from '../audit/audit-queries.js';
+import { maskRecipient } from '../observability/logger.js';
 
 export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing }): Router {
+export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
   const router = Router();
   router.get('/v1/outbox', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
     const q = OutboxQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    res.json({ items: await deps.store.listOutbox(q.data.limit) });
+    const items = await deps.store.listOutbox(q.data.limit);
+    const { role, keyId } = req.principal!;
+    if (role === 'agent') {
+      // What the sandbox sent, without who it went to or what it said.
+      res.json({ items: items.map((i) => ({ id: i.id, messageId: i.messageId, channel: i.channel, to: maskRecipient(i.to), subject: i.subject === null ? null : '[content: see the message]', createdAt: i.createdAt })) });
+      return;
+    }
+    await recordRead(deps.store.db, { keyId, role, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
+    res.json({ items });
   });
   return router;
 }

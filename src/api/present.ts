@@ -1,5 +1,6 @@
 /** The API's view of stored records. */
 import type { AuditEvent, Message, Reminder } from '../audit/types.js';
+import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 
 /** While a message waits, when it will be tried again and why (from its last `deferred` event). */
 function deferralOf(m: Message, events: AuditEvent[]) {
@@ -54,4 +55,30 @@ export function presentReminder(r: Reminder, messages: Message[], eventsByMessag
     status: reminderStatus(messages),
     messages: messages.map((m) => presentMessage(m, eventsByMessage?.get(m.id))),
   };
+}
+
+/**
+ * What an agent may see of a message: the recipient masked, no content (subject and body are
+ * for compliance, whose reads are recorded), provider errors and event data with numbers and
+ * addresses masked (a Twilio error quotes the number).
+ */
+export function maskMessage<T extends ReturnType<typeof presentMessage>>(m: T): T {
+  return {
+    ...m,
+    to: maskRecipient(m.to),
+    subject: m.subject === null ? null : '[content: see the message]',
+    body: undefined,
+    error: m.error ? { ...m.error, message: maskContactsIn(m.error.message) } : m.error,
+    ...('events' in m && m.events ? { events: m.events.map((e) => ({ ...e, data: maskContactsIn(e.data) })) } : {}),
+    ...('deferral' in m ? { deferral: maskContactsIn(m.deferral) } : {}),
+  };
+}
+
+/** An account number as templates show it: the last four digits only. */
+export const maskAccount = (ref: string) => `****${ref.replace(/\s+/g, '').slice(-4)}`;
+
+/** A reminder for an agent: masked recipients and account number, no message content. */
+export function maskReminder(r: ReturnType<typeof presentReminder>): ReturnType<typeof presentReminder> {
+  const debt = r.debt as Reminder['debt'];
+  return { ...r, debt: { ...debt, accountRef: maskAccount(debt.accountRef) }, metadata: maskContactsIn(r.metadata), messages: r.messages.map((m) => maskMessage(m)) };
 }

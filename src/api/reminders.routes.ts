@@ -12,7 +12,8 @@ import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import type { Catalogue } from '../templates/catalogue.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, problemBody, type FieldError, validationProblem, zodFieldErrors } from './problem.js';
-import { presentReminder } from './present.js';
+import { maskReminder, presentReminder } from './present.js';
+import { recordRead } from '../audit/audit-queries.js';
 import { BatchInput, ReminderInput } from './schemas.js';
 
 export interface RemindersDeps {
@@ -145,7 +146,15 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const found = await deps.store.getReminder(id);
     if (!found) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
     const events = new Map(await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)));
-    res.json(presentReminder(found.reminder, found.messages, events));
+    const view = presentReminder(found.reminder, found.messages, events);
+    const { role, keyId } = req.principal!;
+    // Agents see recipients and the account masked and no content; every other read of content is recorded.
+    if (role === 'agent') {
+      res.json(maskReminder(view));
+      return;
+    }
+    await recordRead(deps.store.db, { keyId, role, action: 'reminder', target: id, filter: {} }, deps.clock.now());
+    res.json(view);
   });
 
   router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {

@@ -5,6 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { tooDeep } from './json-depth.js';
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -31,7 +32,7 @@ function isValidZone(zone: string): boolean {
   return ok;
 }
 
-export const TimeZone = z.string().refine((v) => isValidZone(v), {
+export const TimeZone = z.string().max(64, 'a time zone name is at most 64 characters').refine((v) => isValidZone(v), {
   error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
 });
 
@@ -128,6 +129,7 @@ export const ReminderInput = z
       .optional(),
     metadata: z
       .record(z.string(), z.unknown())
+      .refine((m) => tooDeep(m, 8) === undefined, 'must nest at most 8 levels of objects and arrays')
       .refine((m) => JSON.stringify(m).length <= 4096, 'must be at most 4 KB of JSON')
       .optional(),
   })

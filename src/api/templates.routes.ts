@@ -8,7 +8,7 @@ import { lintRenderedMessage } from '../policy/template-lint.js';
 import { type Profile, ProfileError, resolveProfile } from '../policy/profile.js';
 import type { Catalogue } from '../templates/catalogue.js';
 import { mergeData, sampleContext } from '../templates/context.js';
-import { lintDraft } from '../templates/draft.js';
+import { DraftLinterBusyError, type DraftLinter } from '../templates/draft-sandbox.js';
 import { smsFacts } from '../templates/sms-facts.js';
 import { RenderError, renderVariant, TEMPLATE_CHANNELS } from '../templates/variant.js';
 import { type KeyRing, requireRole } from './auth.js';
@@ -36,7 +36,7 @@ export const LintInput = z
   })
   .strict();
 
-export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing }): Router {
+export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing; draftLinter: DraftLinter }): Router {
   const router = Router();
   const agents = requireRole(deps.keyRing, ['agent']);
   const linters = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -118,7 +118,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     });
   });
 
-  router.post('/v1/templates/lint', linters, (req: Request, res: Response) => {
+  router.post('/v1/templates/lint', linters, async (req: Request, res: Response) => {
     const input = LintInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     let profile = deps.profile;
@@ -130,7 +130,13 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
         throw err;
       }
     }
-    const findings = lintDraft({ source: input.data.source, channel: input.data.channel, locale: input.data.locale, profile, smsMaxSegments: deps.smsMaxSegments, partials: catalogue.partials() });
+    let findings;
+    try {
+      findings = await deps.draftLinter.lint({ source: input.data.source, channel: input.data.channel, locale: input.data.locale, profile, smsMaxSegments: deps.smsMaxSegments, partials: catalogue.partials() });
+    } catch (err) {
+      if (err instanceof DraftLinterBusyError) throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
+      throw err;
+    }
     res.json({ ok: !findings.some((f) => f.severity === 'error'), profile: profile.name, findings });
   });
 

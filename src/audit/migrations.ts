@@ -196,6 +196,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('reminders_external_ix').execute();
       },
     },
+    '0008-webhook-receipts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('webhook_receipts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -134,6 +134,13 @@ export interface Database {
   audit_reads: AuditReadsTable;
   relay_cursor: RelayCursorTable;
   strategy_accounts: StrategyAccountsTable;
+  webhook_receipts: WebhookReceiptsTable;
+}
+
+/** Provider callbacks already processed, by what identifies them (Twilio signatures carry no time: a replay is only known by its id). */
+export interface WebhookReceiptsTable {
+  key: string;
+  at: string;
 }
 
 /** Where each account stands in the collection strategy, and the steps planned for its stage. */

@@ -33,6 +33,9 @@ const Env = z.object({
   TEMPLATES_DIR: z.string().default('./templates'),
   SMS_MAX_SEGMENTS: int(3),
   RATE_LIMIT_PER_MINUTE: int(1200),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: int(600),
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: int(6000),
+  DRAFT_LINT_BUDGET_MS: int(2000),
   EVENTS_WEBHOOK_URL: optionalString,
   STRATEGY_FILE: optionalString,
   STRATEGY_DAY_MS: int(86_400_000),
@@ -83,6 +86,12 @@ export interface Config {
   smsMaxSegments: number;
   /** Requests per minute per API key (per address without one). */
   rateLimitPerMinute: number;
+  /** Requests per minute per client address on the routes without a key: webhooks, /u/, /metrics. */
+  publicRateLimitPerMinute: number;
+  /** The same for /webhooks/* (provider callbacks come from few addresses, in bursts). */
+  webhookRateLimitPerMinute: number;
+  /** How long linting one draft template (POST /v1/templates/lint) may take in its worker thread. */
+  draftLintBudgetMs: number;
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   strategyFile: string | undefined;
@@ -163,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     templatesDir: path.resolve(e.TEMPLATES_DIR),
     smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
     rateLimitPerMinute: Math.max(1, e.RATE_LIMIT_PER_MINUTE),
+    publicRateLimitPerMinute: Math.max(1, e.PUBLIC_RATE_LIMIT_PER_MINUTE),
+    webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
+    draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     strategyFile: e.STRATEGY_FILE,
     strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),

@@ -36,7 +36,8 @@ export function maskRecipient(value: string): string {
 }
 
 const PHONE_IN_TEXT = /\+\d[\d -]{6,18}\d/g;
-const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
+// Bounded parts (RFC 5321: 64 before the @, 255 after), so a long run of letters cannot make it backtrack for seconds.
+const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]{1,64}@[^\s@<>"'(),;:]{1,255}\.[a-z]{2,24}/gi;
 
 /**
  * Masks every phone number and email address inside free text and nested values (provider error

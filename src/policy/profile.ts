@@ -127,7 +127,8 @@ export class ProfileError extends Error {
 /** A profile from a built-in name or a parsed JSON object; errors name the field. */
 export function resolveProfile(spec: string | unknown, origin = 'profile'): Profile {
   if (typeof spec === 'string') {
-    const found = BUILT_IN_PROFILES[spec];
+    // Own names only: "constructor" or "__proto__" are not profiles.
+    const found = Object.hasOwn(BUILT_IN_PROFILES, spec) ? BUILT_IN_PROFILES[spec] : undefined;
     if (!found) throw new ProfileError(`${origin}: unknown profile "${spec}" (built in: ${Object.keys(BUILT_IN_PROFILES).join(', ')})`);
     return found;
   }

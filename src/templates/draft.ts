@@ -5,8 +5,13 @@
 import type { Profile } from '../policy/profile.js';
 import { type LintFinding, lintTemplate } from '../policy/template-lint.js';
 import { sampleContext } from './context.js';
-import { smsFacts } from './sms-facts.js';
+import { FrontMatterError } from './front-matter.js';
+import { OutputBudgetError } from './handlebars.js';
+import { SMS_MAX_CHARACTERS, smsFacts } from './sms-facts.js';
 import { partialNames, renderVariant, type TemplateChannel, variantFromSources } from './variant.js';
+
+/** What a draft may render to, in characters (partials included); past it the draft is an error. */
+export const DRAFT_MAX_OUTPUT = 100_000;
 
 const GENERIC_SAMPLE = {
   sampleData: {
@@ -23,25 +28,46 @@ const GENERIC_SAMPLE = {
   },
 };
 
-export function lintDraft(input: { source: string; channel: TemplateChannel; locale: string; profile: Profile; smsMaxSegments: number; partials: Record<string, string> }): LintFinding[] {
+export interface DraftLintInput {
+  source: string;
+  channel: TemplateChannel;
+  locale: string;
+  profile: Profile;
+  smsMaxSegments: number;
+  partials: Record<string, string>;
+}
+
+export function lintDraft(input: DraftLintInput): LintFinding[] {
   const used: Record<string, string> = {};
   const findings: LintFinding[] = [];
   for (const name of partialNames(input.source)) {
-    if (input.partials[name] === undefined) findings.push({ severity: 'error', rule: 'unknown-partial', message: `no partial "${name}" in templates/_partials`, line: 1, column: 1, excerpt: '' });
+    if (!Object.hasOwn(input.partials, name)) findings.push({ severity: 'error', rule: 'unknown-partial', message: `no partial "${name}" in templates/_partials`, line: 1, column: 1, excerpt: '' });
     else used[name] = input.partials[name]!;
   }
   let rendered: { text: string; segments?: number; encoding?: string } | undefined;
   let renderError: string | undefined;
   try {
-    const variant = variantFromSources({ key: 'draft', channel: input.channel, locale: input.locale, sources: { template: input.source, ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}), partials: used } });
+    const variant = variantFromSources(
+      { key: 'draft', channel: input.channel, locale: input.locale, sources: { template: input.source, ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}), partials: used } },
+      { maxOutput: DRAFT_MAX_OUTPUT },
+    );
     const lang = input.locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
     const out = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang), 'UTC');
-    const facts = input.channel === 'sms' ? smsFacts(out.text) : undefined;
-    rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+    const limit = input.channel === 'sms' ? SMS_MAX_CHARACTERS : DRAFT_MAX_OUTPUT;
+    if (out.text.length > limit) {
+      findings.push(tooLong(`renders to ${out.text.length.toLocaleString('en-US')} characters with the sample data; ${input.channel === 'sms' ? 'an SMS' : 'a draft'} may be at most ${limit.toLocaleString('en-US')}`));
+    } else {
+      const facts = input.channel === 'sms' ? smsFacts(out.text) : undefined;
+      rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+    }
   } catch (err) {
     const message = (err as Error).message;
     const line = /line (\d+)/.exec(message);
-    if (/Parse error|Expecting|doesn't match/.test(message)) {
+    if (err instanceof FrontMatterError) {
+      findings.push({ severity: 'error', rule: 'front-matter', message, line: err.line, column: 1, excerpt: input.source.split('\n')[err.line - 1]?.slice(0, 80) ?? '' });
+    } else if (err instanceof OutputBudgetError) {
+      findings.push(tooLong(`the draft ${message} with the sample data (they multiply); a draft may render to at most ${DRAFT_MAX_OUTPUT.toLocaleString('en-US')}`));
+    } else if (/Parse error|Expecting|doesn't match/.test(message)) {
       findings.push({ severity: 'error', rule: 'syntax-error', message: message.split('\n')[0]!, line: line ? Number(line[1]) : 1, column: 1, excerpt: '' });
     } else {
       renderError = message;
@@ -51,4 +77,8 @@ export function lintDraft(input: { source: string; channel: TemplateChannel; loc
     ...findings,
     ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError }),
   ];
+}
+
+function tooLong(message: string): LintFinding {
+  return { severity: 'error', rule: 'rendered-too-long', message, line: 1, column: 1, excerpt: '' };
 }

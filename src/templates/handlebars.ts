@@ -56,8 +56,43 @@ export function lastFour(value: unknown): string {
   return s.slice(-4);
 }
 
-export function createHandlebars(): typeof Handlebars {
+/** The rendered text grew past the instance's budget (a draft whose partials multiply). */
+export class OutputBudgetError extends Error {
+  override name = 'OutputBudgetError';
+  constructor(readonly limit: number) {
+    super(`makes its partials produce more than ${limit.toLocaleString('en-US')} characters`);
+  }
+}
+
+export interface HandlebarsOptions {
+  /**
+   * For user-supplied templates: the characters all partials of this instance may produce
+   * together. Counted as each partial returns, so a template whose partials double at each
+   * level stops after about `maxOutput` characters of work instead of growing without end.
+   */
+  maxOutput?: number;
+}
+
+type PartialInvoker = (this: unknown, partial: unknown, context: unknown, options: unknown) => string;
+
+export function createHandlebars(options: HandlebarsOptions = {}): typeof Handlebars {
   const hb = Handlebars.create();
+  if (options.maxOutput !== undefined) {
+    const limit = options.maxOutput;
+    let used = 0;
+    // The runtime calls partials through env.VM; this instance gets its own copy of it.
+    const vm = hb.VM as unknown as { invokePartial: PartialInvoker };
+    const invoke = vm.invokePartial;
+    (hb as unknown as { VM: unknown }).VM = {
+      ...vm,
+      invokePartial(this: unknown, partial: unknown, context: unknown, opts: unknown) {
+        const out = invoke.call(this, partial, context, opts);
+        used += out.length;
+        if (used > limit) throw new OutputBudgetError(limit);
+        return out;
+      },
+    };
+  }
   hb.registerHelper('money', (value: unknown, options: HelperOptions) => formatMoney(value, rootLocale(options)));
   hb.registerHelper('date', (value: unknown, options: HelperOptions) => formatDate(value, rootLocale(options), rootZone(options)));
   hb.registerHelper('mask', (value: unknown) => `****${lastFour(value)}`);

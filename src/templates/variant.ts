@@ -4,10 +4,12 @@
  * message exactly as it was).
  */
 import { createHash } from 'node:crypto';
-import matter from 'gray-matter';
 import type { TemplateDelegate } from 'handlebars';
 import twilio from 'twilio';
-import { createHandlebars } from './handlebars.js';
+import { createHandlebars, type HandlebarsOptions, OutputBudgetError } from './handlebars.js';
+import { frontMatterOf } from './front-matter.js';
+
+export { frontMatterOf };
 
 export const TEMPLATE_CHANNELS = ['sms', 'email', 'voice', 'voicemail'] as const;
 export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
@@ -71,14 +73,11 @@ export function versionOf(s: TemplateSources): string {
   return h.digest('hex');
 }
 
-export function frontMatterOf(source: string): { subject: unknown; body: string } {
-  const parsed = matter(source);
-  return { subject: (parsed.data as { subject?: unknown }).subject, body: parsed.content };
-}
-
 /** The partials a template refers to ({{> name}}). */
 export function partialNames(source: string): string[] {
-  return [...new Set([...source.matchAll(/\{\{~?>\s*([\w./-]+)/g)].map((m) => m[1]!))].sort();
+  // Inline partials ({{#*inline "name"}}) are defined by the template itself.
+  const inline = new Set([...source.matchAll(/\{\{~?#\*inline\s+["']([\w./-]+)["']/g)].map((m) => m[1]!));
+  return [...new Set([...source.matchAll(/\{\{~?>\s*([\w./-]+)/g)].map((m) => m[1]!))].filter((n) => !inline.has(n)).sort();
 }
 
 /** Compiles a variant in a Handlebars instance whose partials are registered; syntax errors throw now. */
@@ -107,8 +106,8 @@ export function compileVariant(
 }
 
 /** Rebuilds a variant from stored sources, in a Handlebars instance of its own. */
-export function variantFromSources(v: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources }): TemplateVariant {
-  const hb = createHandlebars();
+export function variantFromSources(v: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources }, options: HandlebarsOptions = {}): TemplateVariant {
+  const hb = createHandlebars(options);
   for (const [name, src] of Object.entries(v.sources.partials)) hb.registerPartial(name, src);
   return compileVariant(hb, { ...v, file: `(stored ${v.key}/${v.channel}.${v.locale})` });
 }
@@ -156,6 +155,7 @@ export function renderVariant(variant: TemplateVariant, data: Record<string, unk
     const sms = text.replace(/\s*\n\s*/g, ' ');
     return { ...base, subject: null, text: sms, html: null, twiml: null, voiceLanguage: null, body: sms };
   } catch (err) {
+    if (err instanceof OutputBudgetError) throw err;
     const detail = (err as Error).message.replace(/ in \[object Object\]/g, '');
     throw new RenderError(`template "${variant.key}" (${variant.channel}.${variant.locale}): ${detail}`, 'render-error');
   }

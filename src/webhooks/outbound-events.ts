@@ -81,7 +81,10 @@ export function makeEventDelivery(deps: { url: string; secret: string; clock: { 
       },
       body,
       signal: AbortSignal.timeout(deps.timeoutMs),
+      // A redirect would re-send the signed event to wherever it points: it is a failure instead.
+      redirect: 'error',
     });
+    await res.body?.cancel();
     if (!res.ok) throw new Error(`the collection system answered ${res.status} to ${event.type} ${event.id}`);
     return res.status;
   };

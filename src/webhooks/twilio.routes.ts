@@ -13,7 +13,8 @@ import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
 import { templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
-import type { Logger } from '../observability/logger.js';
+import { type Logger, maskContactsIn } from '../observability/logger.js';
+import { claimWebhook, releaseWebhook } from '../audit/webhook-receipts.js';
 
 export interface TwilioWebhookDeps {
   store: AuditStore;
@@ -76,6 +77,35 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
   const now = () => deps.clock.now();
   const param = (req: Request, k: string) => String((req.body as Record<string, unknown>)[k] ?? '');
 
+  /**
+   * Processes a callback once: its key (the provider's SID, with the status for status
+   * callbacks) is claimed first, and a repeat gets `repeat` without being processed again. A
+   * failure releases the claim, so Twilio's retry is processed.
+   */
+  function once(keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) {
+    return async (req: Request, res: Response) => {
+      const key = keyOf(req);
+      if (key === null) return handler(req, res);
+      if (!(await claimWebhook(deps.store.db, key, now()))) {
+        repeat(res);
+        return;
+      }
+      try {
+        await handler(req, res);
+      } catch (err) {
+        await releaseWebhook(deps.store.db, key).catch(() => undefined);
+        throw err;
+      }
+    };
+  }
+  const sidKey = (prefix: string, sidParam: string, ...parts: string[]) => (req: Request) => {
+    const sid = param(req, sidParam);
+    return sid ? [prefix, sid, ...parts.map((p) => param(req, p))].join(':') : null;
+  };
+  const noContent = (res: Response) => {
+    res.status(204).end();
+  };
+
   /** The provider's own `sent` may arrive after a later state, or before the worker recorded it. */
   async function ensureSent(messageId: string, providerId: string) {
     await deps.store.transition(messageId, { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } }, now());
@@ -93,7 +123,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     return moved;
   }
 
-  router.post('/webhooks/twilio/message-status', ...signed, async (req: Request, res: Response) => {
+  router.post('/webhooks/twilio/message-status', ...signed, once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
     const sid = param(req, 'MessageSid');
@@ -110,9 +140,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
       }
     }
     res.status(204).end();
-  });
+  }));
 
-  router.post('/webhooks/twilio/call-status', ...signed, async (req: Request, res: Response) => {
+  router.post('/webhooks/twilio/call-status', ...signed, once(sidKey('call-status', 'CallSid', 'CallStatus'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const status = param(req, 'CallStatus');
     const sid = param(req, 'CallSid');
@@ -133,9 +163,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
       }
     }
     res.status(204).end();
-  });
+  }));
 
-  router.post('/webhooks/twilio/amd', ...signed, async (req: Request, res: Response) => {
+  router.post('/webhooks/twilio/amd', ...signed, once(sidKey('amd', 'CallSid', 'AnsweredBy'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const answeredBy = param(req, 'AnsweredBy');
     const sid = param(req, 'CallSid');
@@ -153,15 +183,15 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
           voicemail = { body: r.body, version: r.version };
           await deps.voice?.redirect?.(sid, r.body);
         } catch (err) {
-          deps.log.error({ messageId, err: (err as Error).message }, 'could not leave the limited-content voicemail');
+          deps.log.error({ messageId, err: maskContactsIn((err as Error).message) }, 'could not leave the limited-content voicemail');
         }
         await settle(messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
       }
     }
     res.status(204).end();
-  });
+  }));
 
-  router.post('/webhooks/twilio/inbound-sms', ...signed, async (req: Request, res: Response) => {
+  router.post('/webhooks/twilio/inbound-sms', ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), async (req: Request, res: Response) => {
     const from = param(req, 'From');
     const body = param(req, 'Body');
     const keyword = keywordOf(body);
@@ -181,7 +211,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     else if (start) reply = first?.locale.startsWith('zh') ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
     else if (help) reply = first?.locale.startsWith('zh') ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
     res.type('text/xml').send(twimlMessage(reply));
-  });
+  }));
 
   /** The one confirmation an opt-out allows, in the borrower's language, from the template. */
   async function confirmation(b: Borrower): Promise<string> {

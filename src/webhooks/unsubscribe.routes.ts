@@ -8,6 +8,9 @@ import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
 
+/** The page's own inline style and a form that posts back to itself; nothing else loads. */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 const TEXT = {
   en: {
     title: 'Unsubscribe from reminder emails',
@@ -35,6 +38,10 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 
 export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOut(borrowerId: string, channel: 'email', source: string): Promise<void> }): Router {
   const router = Router();
+  router.use('/u', (_req, res, next) => {
+    res.set('Content-Security-Policy', PAGE_CSP);
+    next();
+  });
 
   async function resolve(req: Request, res: Response) {
     const messageId = deps.signer.verify(String(req.params.token));

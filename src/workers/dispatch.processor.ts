@@ -162,6 +162,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
     }
 
     let rendered: RenderOutput;
+    let lintRules: string[] | undefined;
     const timezone = displayZone(borrower);
     const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata });
     try {
@@ -169,8 +170,9 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       // The data can carry what the template could not (a creditor name, say): lint what will go.
       const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
       if (findings.length > 0) {
-        const f = findings[0]!;
-        throw new RenderError(`the rendered message fails the wording linter: ${f.rule} ${f.message}`, 'lint-error');
+        // The rules only: the matched words may come from the borrower's data, and logs carry no content.
+        lintRules = [...new Set(findings.map((f) => f.rule))];
+        throw new RenderError(`the rendered message fails the wording linter (${lintRules.join(', ')}); nothing was sent`, 'lint-error');
       }
     } catch (err) {
       const code = err instanceof RenderError ? err.code : 'render-error';
@@ -181,7 +183,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       );
       metrics.failed.inc({ channel: message.channel, code });
       await deps.slots.release(message);
-      log.error({ code, err: (err as Error).message }, 'template could not be rendered; message failed');
+      log.error({ code, ...(lintRules ? { rules: lintRules } : {}), err: (err as Error).message }, lintRules ? 'rendered message fails the wording linter; message failed' : 'template could not be rendered; message failed');
       throw new UnrecoverableError((err as Error).message);
     }
 

@@ -71,7 +71,7 @@ describe('npm start with nothing configured', () => {
       const r = (await (await fetch(`${base}/v1/reminders/${reminder.id}`, { headers: { authorization: `Bearer ${keys.collector}` } })).json()) as { messages: { status: string; id: string }[] };
       return r.messages[0]?.status === 'sent' ? r : undefined;
     }, { what: 'the reminder to be sent' });
-    const outbox = (await (await fetch(`${base}/v1/outbox`, { headers: { authorization: `Bearer ${keys.agent}` } })).json()) as { items: { messageId: string; body: string; to: string }[] };
+    const outbox = (await (await fetch(`${base}/v1/outbox`, { headers: { authorization: `Bearer ${keys.compliance}` } })).json()) as { items: { messageId: string; body: string; to: string }[] };
     const item = outbox.items.find((i) => i.messageId === read.messages[0]!.id);
     expect(item).toMatchObject({ to: '+14155550100', body: expect.stringContaining('Reply STOP to opt out') });
   });

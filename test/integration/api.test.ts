@@ -186,12 +186,14 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(names).toEqual(['dispatch-email', 'dispatch-sms', 'dispatch-voice', 'maintenance']);
   });
 
-  it('shows what the sandbox outbox recorded to agents', async () => {
+  it('shows what the sandbox outbox recorded: whole to compliance, masked to agents', async () => {
     const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { phone: '+14155550188' }) });
     await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', { what: 'sent' });
-    const outbox = await h.api('GET', '/v1/outbox?limit=50', { role: 'agent' });
+    const outbox = await h.api('GET', '/v1/outbox?limit=50', { role: 'compliance' });
     const item = outbox.body.items.find((i: { messageId: string }) => i.messageId === res.body.messages[0].id);
     expect(item).toMatchObject({ channel: 'sms', to: '+14155550188', body: expect.stringContaining('Northwind Bank') });
+    const agent = await h.api('GET', '/v1/outbox?limit=50', { role: 'agent' });
+    expect(agent.body.items.find((i: { messageId: string }) => i.messageId === res.body.messages[0].id)).toMatchObject({ channel: 'sms', to: '+141****0188' });
     expect((await h.api('GET', '/v1/outbox', { role: 'collector' })).status).toBe(403);
   });
 });
