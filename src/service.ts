@@ -34,7 +34,9 @@ import { makeRenderer } from './templates/render.js';
 import { makeContactSlots } from './workers/contact-slots.js';
 import { type Clock, type Gate, type Links, makeDispatchProcessor } from './workers/dispatch.processor.js';
 import { type Breakers, makeCircuitBreaker } from './providers/circuit-breaker.js';
-import { optOutBorrower } from './scheduler/borrower-actions.js';
+import { makeOptOuts } from './scheduler/opt-outs.js';
+import { makeSuppressionList } from './audit/suppressions.js';
+import { normaliseAddress } from './policy/address.js';
 import { makeStrategyRunner, type StrategyRunner } from './scheduler/strategy-runner.js';
 import { DEFAULT_STRATEGY, type Strategy } from './policy/strategy.js';
 import { makeEventDelivery, makeEventRelay } from './webhooks/outbound-events.js';
@@ -150,8 +152,13 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       amd: (id) => `${base}/webhooks/twilio/amd?m=${id}`,
       unsubscribe: (id) => `${base}/u/${signer.sign(id)}`,
     };
-    const optOut = async (borrowerId: string, channel: 'sms' | 'voice' | 'email', source: string) => {
-      await optOutBorrower({ store, queues, clock }, borrowerId, channel, source, 'provider');
+    const suppressionList = makeSuppressionList(store.db, store.dialect);
+    const optOuts = makeOptOuts({ store, queues, list: suppressionList, clock });
+    /** A provider says the address refuses this channel (Twilio 21610): the address is suppressed, for every borrower. */
+    const optOut = async (m: { borrowerId: string; channel: 'sms' | 'voice' | 'email'; to: string }, source: string) => {
+      const address = normaliseAddress(m.to);
+      if (address.ok) await optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: [m.channel], source: 'provider-21610', detail: source, actor: 'provider' });
+      else await optOuts.optOutBorrower(m.borrowerId, m.channel, source, 'provider-21610', 'provider');
     };
     const eventsQueue = config.eventsWebhookUrl ? new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions }) : undefined;
     if (eventsQueue) closers.push(() => eventsQueue.close());
@@ -159,7 +166,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     if (runs('worker') && providers) {
       const processor = makeDispatchProcessor({
         store,
-        gate: options.gate ?? makePolicyGate({ profile: options.profile, ledger }),
+        gate: options.gate ?? makePolicyGate({ profile: options.profile, ledger, suppressionsOf: (a) => suppressionList.of(a) }),
         slots: makeContactSlots(ledger),
         render: makeRenderer(catalogue),
         providers,
@@ -238,6 +245,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       closers.push(() => draftLinter.close());
       const app = makeApp({
         draftLinter,
+        optOuts,
         store,
         intake,
         queues,
@@ -269,9 +277,9 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
             publicBaseUrl: config.publicBaseUrl,
             clock,
             log: log.child({ part: 'webhooks' }),
-            optOut,
+            optOuts,
           }),
-          unsubscribe: unsubscribeRouter({ store, signer, optOut: (id, channel, source) => optOut(id, channel, source) }),
+          unsubscribe: unsubscribeRouter({ store, signer, optOuts }),
         },
         version: options.version ?? '0.0.0',
         rateLimitPerMinute: config.rateLimitPerMinute,

@@ -19,6 +19,8 @@ import type { Intake } from '../scheduler/intake.js';
 import type { Catalogue } from '../templates/catalogue.js';
 import { authenticate, type KeyRing, requireRole } from './auth.js';
 import type { DraftLinter } from '../templates/draft-sandbox.js';
+import type { OptOuts } from '../scheduler/opt-outs.js';
+import { optOutsRouter } from './opt-outs.routes.js';
 import { tooDeep } from './json-depth.js';
 import { borrowersRouter } from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck } from './health.routes.js';
@@ -55,6 +57,7 @@ export interface AppDeps {
   /** Per client address on /webhooks/*. */
   webhookRateLimitPerMinute?: number;
   draftLinter: DraftLinter;
+  optOuts: OptOuts;
   breakers?: Breakers;
   strategyRunner: StrategyRunner;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
@@ -158,6 +161,7 @@ export function makeApp(deps: AppDeps): express.Express {
 
   app.use(remindersRouter(deps));
   app.use(borrowersRouter(deps));
+  app.use(optOutsRouter(deps));
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
   app.use(templatesRouter(deps));

@@ -2,7 +2,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
-import { optOutBorrower, resolveBorrower } from '../scheduler/borrower-actions.js';
+import { resolveBorrower } from '../scheduler/borrower-actions.js';
+import type { OptOuts } from '../scheduler/opt-outs.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
@@ -18,7 +19,7 @@ function borrowerIdOf(req: Request): string {
   return id.data;
 }
 
-export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date }; strategyRunner?: StrategyRunner }): Router {
+export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date }; strategyRunner?: StrategyRunner; optOuts: OptOuts }): Router {
   const router = Router();
 
   router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
@@ -36,7 +37,8 @@ export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueue
     const id = borrowerIdOf(req);
     const body = OptOutInput.safeParse(req.body);
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-    const result = await optOutBorrower(deps, id, body.data.channel, body.data.source, `api:${req.principal!.keyId}`);
+    const { role, keyId } = req.principal!;
+    const result = await deps.optOuts.optOutBorrower(id, body.data.channel, body.data.source, role === 'agent' ? 'agent' : 'api', `api:${keyId}`);
     if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
     res.json(result);
   });

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import { evaluatePolicy } from '../policy/evaluate.js';
-import type { ContactRecord } from '../policy/history.js';
+import { simulatedHistory } from '../policy/history.js';
+import type { OptOuts } from '../scheduler/opt-outs.js';
 import { Outcome, type Profile, ProfileError, resolveProfile } from '../policy/profile.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -51,7 +52,7 @@ export const SimulateInput = z
   })
   .strict();
 
-export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; profile: Profile; keyRing: KeyRing; clock: { now(): Date } }): Router {
+export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; profile: Profile; keyRing: KeyRing; clock: { now(): Date }; optOuts?: Pick<OptOuts, 'suppressionsOf'> }): Router {
   const router = Router();
 
   router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), (_req: Request, res: Response) => {
@@ -66,7 +67,8 @@ export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; p
     const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
     const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
     const history = await deps.ledger.history(borrower.id);
-    res.json({ profile: deps.profile.name, at: new Date(at).toISOString(), ...evaluatePolicy({ profile: deps.profile, borrower, history, attempt: { channel: input.data.channel, at, to } }) });
+    const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to) : [];
+    res.json({ profile: deps.profile.name, at: new Date(at).toISOString(), ...evaluatePolicy({ profile: deps.profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }) });
   });
 
   router.post('/v1/policy/simulate', requireRole(deps.keyRing, ['agent', 'compliance']), (req: Request, res: Response) => {
@@ -80,7 +82,7 @@ export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; p
       throw err;
     }
     const b = input.data.borrower;
-    const history: ContactRecord[] = input.data.history.map((h, i) => ({ id: `h${i}`, channel: h.channel, at: Date.parse(h.at), outcome: h.outcome, direction: h.direction, to: h.to ?? null }));
+    const history = simulatedHistory(input.data.history, b.phone);
     const attempt = { channel: input.data.attempt.channel, at: Date.parse(input.data.attempt.at), to: input.data.attempt.to ?? (input.data.attempt.channel === 'email' ? null : b.phone) };
     const borrower = { ...b, consent: { sms: b.consent.sms ?? null, voice: b.consent.voice ?? null, email: b.consent.email ?? null } };
     res.json({ profile: profile.name, at: new Date(attempt.at).toISOString(), ...evaluatePolicy({ profile, borrower, history, attempt }) });

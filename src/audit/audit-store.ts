@@ -135,6 +135,8 @@ export interface AuditStore {
   removeOptOut(id: string, channel: Channel, event: EventInput, now: Date): Promise<boolean>;
   /** Borrowers reachable at a phone number (inbound SMS from it). */
   borrowersByPhone(phone: string): Promise<Borrower[]>;
+  /** Borrowers reachable at an email address (compared lower-cased). */
+  borrowersByEmail(email: string): Promise<Borrower[]>;
   /** The newest reminder of a borrower (its creditor names the sender of a confirmation). */
   latestReminder(borrowerId: string): Promise<Reminder | undefined>;
   /** Records an event on the borrower's chain (an inbound message, say). */
@@ -648,6 +650,14 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
 
     async borrowersByPhone(phone) {
       return (await db.selectFrom('borrowers').selectAll().where('phone', '=', phone).execute()).map(toBorrower);
+    },
+
+    async borrowersByEmail(email) {
+      const lower = email.toLowerCase();
+      // Stored as given; most are lower-case already, so the index answers first.
+      const exact = await db.selectFrom('borrowers').selectAll().where('email', '=', lower).execute();
+      const folded = await db.selectFrom('borrowers').selectAll().where(sql<string>`lower(email)`, '=', lower).where('email', '!=', lower).execute();
+      return [...exact, ...folded].map(toBorrower);
     },
 
     async latestReminder(borrowerId) {

@@ -135,6 +135,32 @@ export interface Database {
   relay_cursor: RelayCursorTable;
   strategy_accounts: StrategyAccountsTable;
   webhook_receipts: WebhookReceiptsTable;
+  suppressions: SuppressionsTable;
+  event_content: EventContentTable;
+}
+
+/** Addresses not to be contacted on a channel, whoever carries them (see suppressions.ts). */
+export interface SuppressionsTable {
+  tenant: string;
+  address: string;
+  channel: string;
+  source: string;
+  detail: string | null;
+  actor: string;
+  at: string;
+}
+
+/**
+ * Free text an event refers to (an inbound reply's body): the event's data holds only its
+ * SHA-256, so retention can erase the text and the chain still verifies.
+ */
+export interface EventContentTable {
+  id: string;
+  borrower_id: string;
+  sha256: string;
+  text: string | null;
+  created_at: string;
+  erased_at: string | null;
 }
 
 /** Provider callbacks already processed, by what identifies them (Twilio signatures carry no time: a replay is only known by its id). */

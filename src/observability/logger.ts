@@ -26,14 +26,9 @@ export function makeLogger(options: { level: string; destination?: DestinationSt
   );
 }
 
-/** For the rare log line that must say which recipient: +861****5678, a***@example.com. */
-export function maskRecipient(value: string): string {
-  if (value.includes('@')) {
-    const [user, domain] = value.split('@');
-    return `${(user ?? '').slice(0, 1)}***@${domain ?? ''}`;
-  }
-  return value.length > 7 ? `${value.slice(0, 4)}****${value.slice(-4)}` : '****';
-}
+import { maskRecipient } from '../policy/address.js';
+
+export { maskRecipient };
 
 const PHONE_IN_TEXT = /\+\d[\d -]{6,18}\d/g;
 // Bounded parts (RFC 5321: 64 before the @, 255 after), so a long run of letters cannot make it backtrack for seconds.

@@ -6,6 +6,7 @@
 import { type CountingRule, fromCap, periodStart, ruleStatus } from './caps.js';
 import type { ContactRecord } from './history.js';
 import { localInstant, localMoment, secondsOf } from './local-time.js';
+import { maskRecipient } from './address.js';
 import type { Profile } from './profile.js';
 import { contactZones } from './zones.js';
 
@@ -19,6 +20,13 @@ export interface PolicyBorrower {
   consent: { sms: boolean | null; voice: boolean | null; email: boolean | null };
   optOuts: { channel: PolicyChannel; source?: string; at?: string }[];
   blackouts: { days: string[]; from: string; to: string }[];
+}
+
+/** An entry of the suppression list for the attempt's address. */
+export interface AddressSuppression {
+  channel: PolicyChannel;
+  source: string;
+  at: string;
 }
 
 export interface PolicyAttempt {
@@ -64,12 +72,20 @@ function describeZones(zones: readonly string[]): string {
   return zones.length <= 4 ? zones.join(', ') : `${zones.slice(0, 3).join(', ')} and ${zones.length - 3} more`;
 }
 
-function standing(profile: Profile, b: PolicyBorrower, channel: PolicyChannel): Denial[] {
+function standing(profile: Profile, b: PolicyBorrower, channel: PolicyChannel, to: string | null | undefined, suppressions: readonly AddressSuppression[]): Denial[] {
   if (b.status === 'resolved') return [{ code: 'resolved', rule: 'borrower status', detail: 'the borrower has paid or settled; no further reminders' }];
   if (b.status === 'ceased') return [{ code: 'ceased', rule: '12 CFR 1006.6(c)', detail: 'the borrower asked that communication cease' }];
   const out: Denial[] = [];
   const opt = b.optOuts.find((o) => o.channel === channel);
   if (opt) out.push({ code: 'opted-out', rule: '12 CFR 1006.14(h); 1006.6(e)', detail: `the borrower opted out of ${channel}${opt.source ? ` (${opt.source})` : ''}${opt.at ? ` at ${opt.at}` : ''}` });
+  const listed = suppressions.find((s) => s.channel === channel);
+  if (listed && !opt) {
+    out.push({
+      code: 'opted-out',
+      rule: '12 CFR 1006.14(h); 1006.6(e); 47 CFR 64.1200(a)(10)',
+      detail: `${to ? maskRecipient(to) : 'the address'} is on the suppression list for ${channel} since ${listed.at} (${listed.source}), whichever borrower carries it`,
+    });
+  }
   const consent = b.consent[channel];
   if (consent === false) out.push({ code: 'no-consent', rule: 'borrower consent', detail: `the borrower did not consent to ${channel}` });
   else if (consent !== true && profile.consentRequired[channel]) {
@@ -148,10 +164,10 @@ function candidateInstants(profile: Profile, b: PolicyBorrower, zones: readonly 
   return [...set].filter((t) => t >= at && t <= last).sort((x, y) => x - y);
 }
 
-export function evaluatePolicy(input: { profile: Profile; borrower: PolicyBorrower; history: readonly ContactRecord[]; attempt: PolicyAttempt }): PolicyAnswer {
+export function evaluatePolicy(input: { profile: Profile; borrower: PolicyBorrower; history: readonly ContactRecord[]; attempt: PolicyAttempt; suppressions?: readonly AddressSuppression[] }): PolicyAnswer {
   const { profile, borrower, history, attempt } = input;
   const zones = contactZones(borrower);
-  const stand = standing(profile, borrower, attempt.channel);
+  const stand = standing(profile, borrower, attempt.channel, attempt.to, input.suppressions ?? []);
   if (stand.length > 0) return { allowed: false, reasons: stand, earliestAllowedAt: null, zones };
 
   const now = timeDenials(profile, borrower, zones, attempt, history, attempt.at);

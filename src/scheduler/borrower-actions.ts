@@ -1,9 +1,8 @@
 /**
  * What a borrower's change of state does to messages not yet sent: payment cancels them all;
- * an opt-out suppresses those on that channel. Their jobs are removed too (the rows are the
+ * (opt-outs: opt-outs.ts). Their jobs are removed too (the rows are the
  * truth; a job already running finds the row settled and sends nothing).
  */
-import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Borrower, Message, MessageStatus } from '../audit/types.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -33,18 +32,4 @@ export async function resolveBorrower(deps: Deps, borrowerId: string, actor: str
   if (!borrower) return undefined;
   const cancelled = await settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, { reason: 'resolved' });
   return { borrower, cancelled };
-}
-
-export async function optOutBorrower(
-  deps: Deps,
-  borrowerId: string,
-  channel: Channel,
-  source: string,
-  actor: string,
-): Promise<{ borrower: Borrower; added: boolean; suppressed: string[] } | undefined> {
-  const at = deps.clock.now();
-  const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, source } }, at);
-  if (!result) return undefined;
-  const suppressed = await settle(deps, await deps.store.pendingMessages(borrowerId, channel), 'suppressed', actor, { reason: 'opted-out', detail: `the borrower opted out of ${channel} (${source})` });
-  return { ...result, suppressed };
 }

@@ -15,6 +15,8 @@ import { templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
 import { type Logger, maskContactsIn } from '../observability/logger.js';
 import { claimWebhook, releaseWebhook } from '../audit/webhook-receipts.js';
+import type { OptOuts } from '../scheduler/opt-outs.js';
+import { normaliseAddress } from '../policy/address.js';
 
 export interface TwilioWebhookDeps {
   store: AuditStore;
@@ -26,8 +28,8 @@ export interface TwilioWebhookDeps {
   publicBaseUrl: string;
   clock: { now(): Date };
   log: Logger;
-  /** Opts a borrower out of a channel and settles pending messages on it. */
-  optOut(borrowerId: string, channel: 'sms' | 'voice' | 'email', source: string): Promise<void>;
+  /** Suppresses a number for every borrower that carries it (and restores it on START). */
+  optOuts: OptOuts;
 }
 
 const ACTOR = 'twilio';
@@ -135,7 +137,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         await settle(messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
         if (errorCode === '21610') {
           const m = await deps.store.getMessage(messageId);
-          if (m) await deps.optOut(m.borrowerId, 'sms', 'twilio-21610 (recipient unsubscribed)');
+          const address = m ? normaliseAddress(m.to) : undefined;
+          if (m && address?.ok) await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['sms'], source: 'provider-21610', detail: 'twilio-21610 (recipient unsubscribed)', actor: ACTOR });
+          else if (m) await deps.optOuts.optOutBorrower(m.borrowerId, 'sms', 'twilio-21610 (recipient unsubscribed)', 'provider-21610', ACTOR);
         }
       }
     }
@@ -198,18 +202,24 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
     const start = START_WORDS.has(keyword);
     const help = HELP_WORDS.has(keyword);
-    const borrowers = from ? await deps.store.borrowersByPhone(from) : [];
+    const number = from ? normaliseAddress(from) : undefined;
+    const phone = number?.ok && number.kind === 'phone' ? number.address : null;
+    const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
     const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
     for (const b of borrowers) {
       await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, body, messageSid: param(req, 'MessageSid') } }, now());
-      if (stop) await deps.optOut(b.id, 'sms', `inbound-sms "${body.trim()}"`);
-      if (start) await deps.store.removeOptOut(b.id, 'sms', { type: 'borrower.opted_in', actor: ACTOR, data: { channel: 'sms', source: 'inbound-sms' } }, now());
     }
     let reply: string | null = null;
     const first: Borrower | undefined = borrowers[0];
-    if (stop) reply = first ? await confirmation(first) : 'You have been unsubscribed and will receive no more messages.';
-    else if (start) reply = first?.locale.startsWith('zh') ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
-    else if (help) reply = first?.locale.startsWith('zh') ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
+    const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
+    if (stop && phone) {
+      // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
+      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
+      if (added.length > 0) reply = first ? await confirmation(first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
+    } else if (start && phone) {
+      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
+      reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
+    } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
     res.type('text/xml').send(twimlMessage(reply));
   }));
 

@@ -7,6 +7,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
+import type { OptOuts } from '../scheduler/opt-outs.js';
+import { normaliseAddress } from '../policy/address.js';
 
 /** The page's own inline style and a form that posts back to itself; nothing else loads. */
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -36,7 +38,7 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 </head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 
-export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOut(borrowerId: string, channel: 'email', source: string): Promise<void> }): Router {
+export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOuts: OptOuts }): Router {
   const router = Router();
   router.use('/u', (_req, res, next) => {
     res.set('Content-Security-Policy', PAGE_CSP);
@@ -58,7 +60,9 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     const f = await resolve(req, res);
     if (!f) return;
     const email = f.message.to;
-    const opted = f.borrower.optOuts.some((o) => o.channel === 'email');
+    const address = normaliseAddress(email);
+    const listed = address.ok ? (await deps.optOuts.suppressionsOf(address.address)).some((s) => s.channel === 'email') : false;
+    const opted = listed || f.borrower.optOuts.some((o) => o.channel === 'email');
     res.set('Cache-Control', 'no-store');
     res.type('html').send(
       page(f.lang, f.t.title, opted ? `<p>${esc(f.t.already(email))}</p>` : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`),
@@ -69,7 +73,12 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     const f = await resolve(req, res);
     if (!f) return;
     const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';
-    await deps.optOut(f.borrower.id, 'email', oneClick ? 'email one-click unsubscribe (RFC 8058)' : 'email unsubscribe page');
+    // The address the email went to, for every borrower that carries it (not only this one).
+    const address = normaliseAddress(f.message.to);
+    const source = oneClick ? 'email-one-click' : 'email-unsubscribe-page';
+    const detail = oneClick ? 'RFC 8058 one-click' : 'the unsubscribe page';
+    if (address.ok) await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['email'], source, detail, actor: 'borrower' });
+    else await deps.optOuts.optOutBorrower(f.borrower.id, 'email', detail, source, 'borrower');
     res.set('Cache-Control', 'no-store');
     res.type('html').send(page(f.lang, f.t.title, `<p>${esc(f.t.done(f.message.to))}</p>`));
   });

@@ -56,7 +56,7 @@ export interface DispatchDeps {
   /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
   links?: Links | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
-  optOut?: (borrowerId: string, channel: Channel, source: string) => Promise<void>;
+  optOut?: (message: { borrowerId: string; channel: Channel; to: string }, source: string) => Promise<void>;
 }
 
 export interface Links {
@@ -228,7 +228,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
       if (perr.permanent) breaker.success();
       else breaker.failure(deps.clock.now().getTime());
-      if (perr.code === '21610') await deps.optOut?.(message.borrowerId, message.channel, 'twilio-21610 (recipient unsubscribed)');
+      if (perr.code === '21610') await deps.optOut?.(message, 'twilio-21610 (recipient unsubscribed)');
       metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
       const attempts = job.opts.attempts ?? 1;
       const lastAttempt = job.attemptsMade + 1 >= attempts;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Borrower, Message } from '../audit/types.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
-import { countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
+import { type AddressSuppression, countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
 import type { Profile } from '../policy/profile.js';
 import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
 import { contactZones } from '../policy/zones.js';
@@ -49,6 +49,8 @@ export function decisionFor(answer: Exclude<PolicyAnswer, { allowed: true }>, me
 export interface PolicyGateDeps {
   profile: Profile;
   ledger: ContactLedger;
+  /** The suppression list's entries for an address (opt-outs that belong to the number or address). */
+  suppressionsOf?: (address: string) => Promise<AddressSuppression[]>;
 }
 
 export function makePolicyGate(deps: PolicyGateDeps): Gate {
@@ -63,11 +65,12 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     const pb = { ...toPolicyBorrower(borrower), ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}) };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
     const attempt = { channel: message.channel, at, to: message.to };
+    const suppressions = deps.suppressionsOf && message.to ? await deps.suppressionsOf(message.to) : [];
     // Another process may take the last slot between our reading and our reservation; then the
     // fresh history denies and we defer properly.
     for (let round = 0; round < 3; round++) {
       const history = (await deps.ledger.history(borrower.id)).filter((r) => r.id !== message.id);
-      const answer = evaluatePolicy({ profile: deps.profile, borrower: pb, history, attempt });
+      const answer = evaluatePolicy({ profile: deps.profile, borrower: pb, history, attempt, suppressions });
       if (!answer.allowed) {
         const decision = decisionFor(answer, message, reminder.expiresAt, deps.profile);
         // A cadence step held back past the next step's time is dropped rather than piling up.

@@ -22,7 +22,7 @@ const ROLES: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
 describe('routes × roles', () => {
   let h: Harness;
   let revoked: string;
-  const fx = { reminderId: '', messageId: '', borrowerId: 'b-roles' };
+  const fx = { reminderId: '', messageId: '', borrowerId: 'b-roles', suppressed: [] as string[] };
 
   beforeAll(async () => {
     h = await startHarness({ db: sqliteOnly });
@@ -33,6 +33,8 @@ describe('routes × roles', () => {
     const { token, key } = await createApiKey(h.service.store.db, 'admin', 'to be revoked', new Date());
     await revokeApiKey(h.service.store.db, key.id, new Date());
     revoked = token;
+    fx.suppressed = Array.from({ length: 6 }, (_, i) => `+1415555090${i}`);
+    for (const address of fx.suppressed) await h.api('POST', '/v1/opt-outs', { body: { address, channel: 'sms', source: 'roles fixture' } });
   });
   afterAll(async () => {
     await h?.destroy();
@@ -65,6 +67,10 @@ describe('routes × roles', () => {
     { method: 'POST', path: () => '/v1/accounts/acct-roles/overdue', body: () => ({ borrowerId: fx.borrowerId, debt: reminder().debt }), roles: ['collector'] },
     { method: 'GET', path: () => `/v1/borrowers/${fx.borrowerId}/plan`, roles: ['agent', 'compliance'] },
     { method: 'GET', path: () => '/v1/outbox', roles: ['agent', 'compliance'] },
+    { method: 'POST', path: () => '/v1/opt-outs', body: () => ({ address: '+14155550999', channel: 'sms', source: 'roles test' }), roles: ['collector', 'agent'] },
+    { method: 'GET', path: () => '/v1/opt-outs?address=%2B14155550999', roles: ['agent', 'compliance'] },
+    // Each call takes the next of the numbers suppressed in beforeAll, so every allowed role finds one.
+    { method: 'DELETE', path: () => `/v1/opt-outs/${encodeURIComponent(fx.suppressed.shift() ?? '+14155550000')}?source=roles%20test`, roles: ['collector', 'agent'] },
     { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
   ];
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy, type PolicyAnswer, type PolicyBorrower } from '../../src/policy/evaluate.js';
-import type { ContactRecord } from '../../src/policy/history.js';
+import { type ContactRecord, simulatedHistory } from '../../src/policy/history.js';
 import { CN, type Profile, ProfileError, resolveProfile, US_REGF } from '../../src/policy/profile.js';
 
 const NY = 'America/New_York';
@@ -259,5 +259,52 @@ describe('profiles', () => {
     const hourly = resolveProfile({ ...US_REGF, name: 'hourly', caps: [{ name: 'sms-1-per-2-hours', channels: ['sms'], max: 1, per: { hours: 2 }, counts: ['sent'] }] });
     const a = denied(check('2026-06-10T11:00:00-04:00', { profile: hourly, channel: 'sms', history: [sms('2026-06-10T10:00:00-04:00')] }));
     expect(a.earliestAllowedAt).toBe('2026-06-10T16:00:00.000Z');
+  });
+});
+
+describe('the simulator’s history and the CN per-number rule (6 unanswered attempts per number per day)', () => {
+  const SH = 'Asia/Shanghai';
+  const own = '+8613800138000';
+  const other = '+8613900139000';
+  const b = borrower({ timezone: SH, phone: own, locale: 'zh-CN' });
+  const unanswered = (n: number, to?: string) => simulatedHistory(Array.from({ length: n }, (_, i) => ({ channel: 'voice' as const, at: `2026-06-10T${String(9 + i).padStart(2, '0')}:00:00+08:00`, outcome: 'no-answer' as const, direction: 'outbound' as const, ...(to ? { to } : {}) })), own);
+  const seventh = (history: ContactRecord[], to: string = own) => evaluatePolicy({ profile: CN, borrower: b, history, attempt: { channel: 'voice', at: Date.parse('2026-06-10T16:00:00+08:00'), to } });
+
+  it('counts entries that name no number as calls to the borrower’s current number: a seventh is denied', () => {
+    const a = denied(seventh(unanswered(6)));
+    expect(a.reasons).toEqual([expect.objectContaining({ code: 'cap-reached', detail: expect.stringContaining('voice-6-unanswered-per-number-per-day') })]);
+  });
+
+  it('allows the seventh after five unanswered calls', () => {
+    expect(seventh(unanswered(5)).allowed).toBe(true);
+  });
+
+  it('counts entries that name the number the same as those that do not', () => {
+    expect(denied(seventh([...unanswered(3), ...unanswered(3, own)])).reasons[0]!.code).toBe('cap-reached');
+  });
+
+  it('does not count calls to another number against this one', () => {
+    expect(seventh(unanswered(6, other)).allowed).toBe(true);
+  });
+
+  it('denies a seventh call to the other number when six went to it', () => {
+    expect(denied(seventh(unanswered(6, other), other)).reasons[0]!.code).toBe('cap-reached');
+  });
+
+  it('keeps email entries without a number off the phone', () => {
+    const h = simulatedHistory([{ channel: 'email', at: '2026-06-10T09:00:00+08:00', outcome: 'sent', direction: 'outbound' }], own);
+    expect(h[0]!.to).toBeNull();
+  });
+});
+
+describe('the suppression list in the policy', () => {
+  it('denies an address on the list for its channel, masked, with no time that would help', () => {
+    const a = denied(evaluatePolicy({ profile: US_REGF, borrower: borrower(), history: [], attempt: { channel: 'sms', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' }, suppressions: [{ channel: 'sms', source: 'inbound-keyword', at: '2026-06-01T00:00:00Z' }] }));
+    expect(a.earliestAllowedAt).toBeNull();
+    expect(a.reasons).toEqual([expect.objectContaining({ code: 'opted-out', detail: expect.stringContaining('+121****0100 is on the suppression list for sms') })]);
+  });
+
+  it('allows another channel of a suppressed address', () => {
+    expect(evaluatePolicy({ profile: US_REGF, borrower: borrower(), history: [], attempt: { channel: 'voice', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' }, suppressions: [{ channel: 'sms', source: 'x', at: '2026-06-01T00:00:00Z' }] }).allowed).toBe(true);
   });
 });

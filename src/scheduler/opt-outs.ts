@@ -1,0 +1,110 @@
+/**
+ * Opt-outs belong to the number or address (FCC 24-24; 12 CFR 1006.14(h), 1006.6(e)): a STOP,
+ * an unsubscribe or a provider's 21610 puts the address on the suppression list, whether or not a
+ * borrower carries it yet, and every borrower carrying it is opted out of that channel with its
+ * pending messages there suppressed. A borrower-level opt-out is written to the list as well.
+ * The worker checks the list before every send, so a borrower created later with the address is
+ * never contacted on it.
+ */
+import type { Channel } from '../../queues/index.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
+import type { Borrower, Message, MessageStatus } from '../audit/types.js';
+import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient } from '../policy/address.js';
+import type { DispatchQueues } from './dispatch-queues.js';
+
+export interface OptOutDeps {
+  store: AuditStore;
+  /** Without queues (a command-line import), settled messages' jobs stay and find their rows settled. */
+  queues?: DispatchQueues;
+  list: SuppressionList;
+  clock: { now(): Date };
+}
+
+const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];
+
+async function suppressPending(deps: OptOutDeps, messages: Message[], actor: string, detail: string): Promise<string[]> {
+  const done: string[] = [];
+  for (const m of messages) {
+    const moved = await deps.store.transition(m.id, { from: SETTLEABLE, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } }, deps.clock.now());
+    if (moved) {
+      done.push(m.id);
+      await deps.queues?.byChannel[m.channel].remove(m.id).catch(() => 0);
+    }
+  }
+  return done;
+}
+
+const addressOf = (b: Borrower, channel: Channel) => (channel === 'email' ? b.email : b.phone);
+
+export function makeOptOuts(deps: OptOutDeps) {
+  /** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
+  async function optOutRow(borrowerId: string, channel: Channel, source: string, actor: string) {
+    const at = deps.clock.now();
+    const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, source } }, at);
+    if (!result) return undefined;
+    const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
+    return { ...result, suppressed };
+  }
+
+  const borrowersAt = (kind: AddressKind, address: string) => (kind === 'phone' ? deps.store.borrowersByPhone(address) : deps.store.borrowersByEmail(address));
+
+  return {
+    /**
+     * A borrower opts out of a channel (the API, an agent, a provider about one borrower): the row
+     * and its pending messages, and the borrower's current address on the list.
+     */
+    async optOutBorrower(borrowerId: string, channel: Channel, source: string, kind: SuppressionSource, actor: string) {
+      const result = await optOutRow(borrowerId, channel, source, actor);
+      if (!result) return undefined;
+      const address = addressOf(result.borrower, channel);
+      if (address) await deps.list.add([{ address, channel, source: kind, detail: source, actor }], deps.clock.now());
+      return result;
+    },
+
+    /**
+     * The person at an address opted out (a STOP from the number, one-click unsubscribe, 21610):
+     * the list first, then every borrower carrying the address. `added` is empty when the
+     * address was already suppressed on every channel given (nothing new: no second confirmation).
+     */
+    async suppressAddress(input: { address: string; kind: AddressKind; channels: readonly AddressChannel[]; source: SuppressionSource; detail?: string | null; actor: string; at?: string }) {
+      const added = await deps.list.add(
+        input.channels.map((channel) => ({ address: input.address, channel, source: input.source, detail: input.detail ?? null, actor: input.actor, ...(input.at ? { at: input.at } : {}) })),
+        deps.clock.now(),
+      );
+      const borrowers = await borrowersAt(input.kind, input.address);
+      const suppressed: string[] = [];
+      const text = `${input.source}${input.detail ? ` ${input.detail}` : ''}`;
+      for (const b of borrowers) {
+        for (const channel of input.channels) {
+          const r = await optOutRow(b.id, channel, text, input.actor);
+          if (r) suppressed.push(...r.suppressed);
+        }
+      }
+      // Messages to the address that belong to borrowers who no longer carry it.
+      for (const b of borrowers) {
+        const rest = (await deps.store.pendingMessages(b.id)).filter((m) => m.to === input.address && (input.channels as readonly string[]).includes(m.channel));
+        suppressed.push(...(await suppressPending(deps, rest, input.actor, `${maskRecipient(input.address)} opted out (${input.source})`)));
+      }
+      return { added, borrowers: borrowers.map((b) => b.id), suppressed };
+    },
+
+    /** The person at an address opted back in (START, or an API call with a recorded source). */
+    async restoreAddress(input: { address: string; kind: AddressKind; channels?: readonly AddressChannel[]; source: string; actor: string }): Promise<{ removed: Suppression[]; borrowers: string[] }> {
+      const channels = input.channels ?? CHANNELS_OF[input.kind];
+      const removed = await deps.list.remove(input.address, channels, { source: input.source, actor: input.actor }, deps.clock.now());
+      const borrowers = await borrowersAt(input.kind, input.address);
+      // Borrower rows too, including opt-outs recorded before the list existed.
+      for (const b of borrowers) {
+        for (const channel of channels) {
+          await deps.store.removeOptOut(b.id, channel, { type: 'borrower.opted_in', actor: input.actor, data: { channel, source: input.source } }, deps.clock.now());
+        }
+      }
+      return { removed, borrowers: borrowers.map((b) => b.id) };
+    },
+
+    suppressionsOf: (address: string) => deps.list.of(address),
+  };
+}
+
+export type OptOuts = ReturnType<typeof makeOptOuts>;
