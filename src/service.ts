@@ -182,7 +182,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, rates: config.sendRate, processor, log });
       closers.push(() => workers.close(config.shutdownGraceMs));
       if (config.eventsWebhookUrl) {
-        const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: options.signingSecret, clock, timeoutMs: config.providerTimeoutMs }), { connection: redis, prefix: config.queuePrefix, concurrency: 10 });
+        const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: options.signingSecret, clock, timeoutMs: config.providerTimeoutMs, db: store.db }), { connection: redis, prefix: config.queuePrefix, concurrency: 10 });
         delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
         closers.push(() => delivery.close());
       }
@@ -227,6 +227,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         },
       });
       const strategyRunner = makeStrategyRunner({
+        eventsWebhook: config.eventsWebhookUrl !== undefined,
         store,
         intake,
         queues,

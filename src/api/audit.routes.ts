@@ -14,6 +14,7 @@ import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { MESSAGE_STATUSES, type Message } from '../audit/types.js';
 import { verifyChains } from '../audit/verify.js';
+import { type ContentRef, contentRefIn, contentsOf } from '../audit/event-content.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -228,12 +229,21 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const entries = await borrowerTimeline(db, id.data, limit.success ? limit.data : 200);
     const full = req.principal!.role !== 'agent';
     if (full) await record(req, 'timeline', id.data);
+    // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
+    const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
+    const texts = refs.length > 0 ? await contentsOf(db, refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
+    const withText = (data: Record<string, unknown>) => {
+      const ref = contentRefIn(data);
+      if (!ref) return data;
+      const c = texts.get(ref.id);
+      return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
+    };
     res.json({
       borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
-        data: full ? e.event.data : maskContactsIn(e.event.data),
+        data: full ? withText(e.event.data) : maskContactsIn(withText(e.event.data)),
         message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
       })),
     });

@@ -233,6 +233,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('borrowers_email_ix').on('borrowers').column('email').execute();
       },
     },
+    '0010-outbound-deliveries': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('outbound_deliveries')
+          .addColumn('event_id', 'text', (c) => c.primaryKey())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .execute();
+      },
+    },
+    '0011-suppressions-from-borrower-opt-outs': {
+      async up(db: Kysely<unknown>) {
+        // Opt-outs kept on borrower rows before the list existed belong to their addresses too
+        // (their borrower.opted_out events are already on the borrowers' chains).
+        const k = db as unknown as Kysely<Database>;
+        const rows = await k.selectFrom('borrowers').select(['phone', 'email', 'opt_outs', 'updated_at']).where('opt_outs', '!=', '[]').execute();
+        for (const r of rows) {
+          for (const o of JSON.parse(r.opt_outs) as Array<{ channel: string; source?: string; at?: string }>) {
+            const address = o.channel === 'email' ? r.email?.toLowerCase() : r.phone;
+            if (!address) continue;
+            await k
+              .insertInto('suppressions')
+              .values({ tenant: 'default', address, channel: o.channel, source: 'borrower-opt-out', detail: o.source ?? null, actor: 'migration', at: o.at ?? r.updated_at })
+              .onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing())
+              .execute();
+          }
+        }
+      },
+    },
   };
 }
 

@@ -45,10 +45,12 @@ export async function applyRetention(store: AuditStore, opts: { years: number; n
       await appendEvent(trx, dialect, { chain: borrowerChain(b.id), messageId: null, borrowerId: b.id, now: nowIso }, { type: 'borrower.erased', actor: 'retention', data: { cutoff, years: opts.years } });
       const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', b.id).execute();
       for (const m of messages) {
-        await trx.updateTable('messages').set({ to_addr: '[erased]', subject: null, body: null, render_data: null }).where('id', '=', m.id).execute();
+        await trx.updateTable('messages').set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null }).where('id', '=', m.id).execute();
         await appendEvent(trx, dialect, { chain: messageChain(m.id), messageId: m.id, borrowerId: b.id, now: nowIso }, { type: 'content.erased', actor: 'retention', data: { cutoff } });
       }
       await trx.updateTable('reminders').set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null }).where('borrower_id', '=', b.id).execute();
+      // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
+      await trx.updateTable('event_content').set({ text: null, erased_at: nowIso }).where('borrower_id', '=', b.id).where('erased_at', 'is', null).execute();
     });
   }
   return { cutoff, dryRun: false, borrowers };

@@ -137,6 +137,17 @@ export interface Database {
   webhook_receipts: WebhookReceiptsTable;
   suppressions: SuppressionsTable;
   event_content: EventContentTable;
+  outbound_deliveries: OutboundDeliveriesTable;
+}
+
+/** What became of each outbound event sent to the collection system (`evt_<event row id>`). */
+export interface OutboundDeliveriesTable {
+  event_id: string;
+  /** `delivered`, `retrying` (failed, will be tried again) or `failed` (gave up). */
+  status: string;
+  attempts: number;
+  updated_at: string;
+  error: string | null;
 }
 
 /** Addresses not to be contacted on a channel, whoever carries them (see suppressions.ts). */

@@ -49,3 +49,12 @@ export function maskContactsIn<T>(value: T): T {
 }
 
 export type { Logger };
+
+/**
+ * Removes phone numbers and email addresses from free text before it is recorded (a provider's
+ * error quotes the number: Twilio 21211 "The 'To' number +1… is not a valid phone number"). The
+ * audit events are hashed and outlive retention, so they must hold no personal data at all.
+ */
+export function redactContacts(text: string): string {
+  return text.replace(PHONE_IN_TEXT, '[number]').replace(EMAIL_IN_TEXT, '[address]');
+}

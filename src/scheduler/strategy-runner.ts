@@ -7,6 +7,8 @@
  */
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
+import { borrowerChain } from '../audit/hash-chain.js';
+import { deliveryOf } from '../audit/outbound-deliveries.js';
 import type { Borrower, Debt, Message } from '../audit/types.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
@@ -22,6 +24,16 @@ export interface StrategyDeps {
   clock: { now(): Date };
   /** Channels each template has (the catalogue), to check steps and resolve `auto`. */
   templateChannels(template: string): Channel[];
+  /** Whether outbound events go to the collection system (EVENTS_WEBHOOK_URL is set). */
+  eventsWebhook?: boolean;
+}
+
+/** The hand-off of a late account to people: when, why, and whether the collection system was told. */
+export interface Handoff {
+  at: string;
+  why: string;
+  /** The `borrower.escalated` event sent to the collection system. */
+  event: { id: string; delivery: 'delivered' | 'retrying' | 'failed' | 'pending' | 'not-configured'; attempts: number; deliveredAt: string | null; error: string | null };
 }
 
 export interface AccountPlan {
@@ -30,12 +42,29 @@ export interface AccountPlan {
   why: string;
   enteredAt: string;
   steps: Array<PlannedStep & { reminderId: string | null; messageId: string | null; status: string; reason: string | null; sendAt: string }>;
+  /** For a late account: automated pressure stopped and people took over (null otherwise). */
+  handoff: Handoff | null;
 }
 
 const stepKey = (accountRef: string, stage: string, index: number) => `strategy:${accountRef}:${stage}:${index}`;
 
 export function makeStrategyRunner(deps: StrategyDeps) {
   const db = deps.store.db;
+
+  /** The newest `borrower.escalated` event of the account, and what became of its delivery. */
+  async function handoffOf(borrowerId: string, accountRef: string): Promise<Handoff | null> {
+    const rows = await db.selectFrom('events').select(['id', 'at', 'data']).where('chain', '=', borrowerChain(borrowerId)).where('type', '=', 'borrower.escalated').orderBy('seq', 'desc').execute();
+    const row = rows.find((r) => (JSON.parse(r.data) as { accountRef?: string }).accountRef === accountRef);
+    if (!row) return null;
+    const data = JSON.parse(row.data) as { why?: string };
+    const eventId = `evt_${row.id}`;
+    const d = deps.eventsWebhook ? await deliveryOf(db, eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
+    return {
+      at: row.at,
+      why: data.why ?? '',
+      event: { id: eventId, delivery: d.status as Handoff['event']['delivery'], attempts: d.attempts, deliveredAt: d.status === 'delivered' ? d.at : null, error: d.error },
+    };
+  }
 
   async function cancelStage(clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
     const prefix = `strategy:${accountRef}:${stage}:`;
@@ -240,7 +269,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
           const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
           rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
         }
-        out.push({ accountRef: a.account_ref, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.entered_at, steps: rows });
+        out.push({ accountRef: a.account_ref, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.entered_at, steps: rows, handoff: a.stage === 'late' ? await handoffOf(borrowerId, a.account_ref) : null });
       }
       return out;
     },

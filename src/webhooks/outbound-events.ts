@@ -9,6 +9,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { OutboundEventJob } from '../../queues/index.js';
 import type { Database } from '../audit/schema.js';
+import { recordDelivery } from '../audit/outbound-deliveries.js';
 
 const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   sent: 'message.sent',
@@ -65,10 +66,23 @@ export function signEvent(secret: string, timestamp: string, body: string): stri
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-/** POSTs one event; anything but 2xx throws, so BullMQ retries it with backoff. */
-export function makeEventDelivery(deps: { url: string; secret: string; clock: { now(): Date }; timeoutMs: number }) {
+/** POSTs one event; anything but 2xx throws, so BullMQ retries it with backoff. Each outcome is recorded. */
+export function makeEventDelivery(deps: { url: string; secret: string; clock: { now(): Date }; timeoutMs: number; db?: Kysely<Database> }) {
   return async (job: Job): Promise<number> => {
     const event = OutboundEventJob.parse(job.data);
+    const attempt = job.attemptsMade + 1;
+    try {
+      const status = await post(event);
+      if (deps.db) await recordDelivery(deps.db, event.id, 'delivered', attempt, null, deps.clock.now());
+      return status;
+    } catch (err) {
+      const last = attempt >= (job.opts.attempts ?? 1);
+      if (deps.db) await recordDelivery(deps.db, event.id, last ? 'failed' : 'retrying', attempt, (err as Error).message.slice(0, 300), deps.clock.now()).catch(() => undefined);
+      throw err;
+    }
+  };
+
+  async function post(event: OutboundEventJob): Promise<number> {
     const body = JSON.stringify(event);
     const timestamp = String(Math.floor(deps.clock.now().getTime() / 1000));
     const res = await fetch(deps.url, {
@@ -87,5 +101,5 @@ export function makeEventDelivery(deps: { url: string; secret: string; clock: { 
     await res.body?.cancel();
     if (!res.ok) throw new Error(`the collection system answered ${res.status} to ${event.type} ${event.id}`);
     return res.status;
-  };
+  }
 }

@@ -15,6 +15,7 @@ import { templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
 import { type Logger, maskContactsIn } from '../observability/logger.js';
 import { claimWebhook, releaseWebhook } from '../audit/webhook-receipts.js';
+import { storeContent } from '../audit/event-content.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
 import { normaliseAddress } from '../policy/address.js';
 
@@ -207,7 +208,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
     const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
     for (const b of borrowers) {
-      await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, body, messageSid: param(req, 'MessageSid') } }, now());
+      // The text itself is personal data: it goes to the content table, the event commits to it by hash.
+      const content = await storeContent(deps.store.db, b.id, body, now());
+      await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } }, now());
     }
     let reply: string | null = null;
     const first: Borrower | undefined = borrowers[0];

@@ -7,7 +7,7 @@ import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { type Channel, DispatchJob } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { type Message, PENDING_STATUSES, SENDABLE_STATUSES } from '../audit/types.js';
-import type { Logger } from '../observability/logger.js';
+import { type Logger, redactContacts } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
 import type { Breakers } from '../providers/circuit-breaker.js';
@@ -226,6 +226,8 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       breaker.success();
     } catch (err) {
       const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
+      // What is recorded is hashed and kept: the provider's text without the number it quotes.
+      const errText = redactContacts(perr.message);
       if (perr.permanent) breaker.success();
       else breaker.failure(deps.clock.now().getTime());
       if (perr.code === '21610') await deps.optOut?.(message, 'twilio-21610 (recipient unsubscribed)');
@@ -241,7 +243,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
         const until = new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
         await store.transition(
           message.id,
-          { from: ['sending'], to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: until.toISOString(), reasons: [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${perr.message}` }] }, patch: { error_code: perr.code, error_message: perr.message } },
+          { from: ['sending'], to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: until.toISOString(), reasons: [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${errText}` }] }, patch: { error_code: perr.code, error_message: errText } },
           at,
         );
         metrics.deferred.inc({ channel: message.channel, code: 'provider-unavailable' });
@@ -257,14 +259,14 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
             to: 'failed',
             type: 'failed',
             actor: ACTOR,
-            data: { code: perr.code, message: perr.message, permanent: perr.permanent, attempts: job.attemptsMade + 1 },
-            patch: { error_code: perr.code, error_message: perr.message, provider: perr.provider },
+            data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: job.attemptsMade + 1 },
+            patch: { error_code: perr.code, error_message: errText, provider: perr.provider },
           },
           at,
         );
         metrics.failed.inc({ channel: message.channel, code: perr.code });
         log.warn({ code: perr.code, permanent: perr.permanent }, 'provider refused the message; failed');
-        throw new UnrecoverableError(`${perr.code}: ${perr.message}`);
+        throw new UnrecoverableError(`${perr.code}: ${errText}`);
       }
       await store.transition(
         message.id,
@@ -273,8 +275,8 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
           to: 'queued',
           type: 'retry-scheduled',
           actor: ACTOR,
-          data: { code: perr.code, message: perr.message, attempt: job.attemptsMade + 1, of: attempts },
-          patch: { error_code: perr.code, error_message: perr.message },
+          data: { code: perr.code, message: errText, attempt: job.attemptsMade + 1, of: attempts },
+          patch: { error_code: perr.code, error_message: errText },
         },
         at,
       );

@@ -16,6 +16,8 @@ const BORROWER = 'b-console-1';
 const OTHER = 'b-console-2';
 const HELD = 'b-console-held';
 const PLANNED = 'b-console-plan';
+const LISTED = 'b-console-listed';
+const LATE = 'b-console-late';
 const MANY = 'b-console-many';
 const PHONE = '+14155550123';
 
@@ -64,6 +66,14 @@ describe('the web console', () => {
     const blackout = { days: [String(parts.weekday).toLowerCase().slice(0, 3)], from: `${String(hour).padStart(2, '0')}:00`, to: hour >= 22 ? '24:00' : `${String(hour + 2).padStart(2, '0')}:00` };
     const put = await h.api('PUT', `/v1/borrowers/${HELD}`, { body: { name: '陈明', phone: '+8613800138000', locale: 'zh-CN', timezone: zone, blackouts: [blackout] } });
     expect([200, 201]).toContain(put.status);
+    // A number that texted STOP before this borrower existed: only the suppression list knows.
+    expect((await h.api('POST', '/v1/opt-outs', { body: { address: '+14155550127', channel: 'sms', source: 'console test' } })).status).toBe(201);
+    await h.api('PUT', `/v1/borrowers/${LISTED}`, { body: { name: 'Robin Ng', phone: '+14155550127', timezone: 'UTC' } });
+    // A late account, handed off to people.
+    const late = await h.api('POST', '/v1/accounts/acct-console-late/overdue', {
+      body: { borrower: { id: LATE, name: 'Kim Ortiz', phone: '+14155550128', email: 'kim.ortiz@example.com', timezone: 'America/New_York', locale: 'en-US' }, debt: { ...reminderBody().debt, daysOverdue: 45 } },
+    });
+    expect(late.status).toBe(202);
   });
 
   afterAll(async () => {
@@ -205,6 +215,11 @@ describe('the web console', () => {
       await page.getByLabel('Borrower id').fill(BORROWER);
       await page.getByRole('button', { name: 'Ask' }).click();
       await expect.poll(() => page.getByTestId('answer').innerText()).toContain('Yes');
+
+      await page.getByLabel('Borrower id').fill(LISTED);
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await expect.poll(() => page.getByTestId('answer').innerText()).toContain('Not now');
+      expect(await page.getByTestId('reasons').innerText()).toContain('+141****0127 is on the suppression list for sms');
     });
 
     it('shows a borrower timeline, newest first', async () => {
@@ -224,6 +239,13 @@ describe('the web console', () => {
       expect(await page.getByTestId('stage').innerText()).toBe(stage[0]!.toUpperCase() + stage.slice(1));
       expect(await page.getByTestId('strategy').innerText()).toContain('Account acct-console');
       await look(page, 'timeline');
+
+      await page.getByLabel('Borrower id').fill(LATE);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.getByTestId('handoff').waitFor();
+      const handoff = await page.getByTestId('handoff').innerText();
+      expect(handoff).toContain('Handed off to people');
+      expect(handoff).toContain('No events webhook is configured');
     });
 
     it('never asks the audit API, and gets 403 when it does', async () => {

@@ -196,6 +196,39 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     expect((await h.api('GET', '/v1/opt-outs?address=former.customer%40example.com', { role: 'agent' })).body.suppressed).toBe(true);
   });
 
+  it('keeps personal data out of hashed events: retention leaves no number or inbound text behind, and the chains verify', async () => {
+    const p = phone();
+    const borrowerId = `b-pd-${seq}`;
+    tw.scriptFor(p, { status: 400, code: 21211, message: `The 'To' number ${p} is not a valid phone number.` });
+    const failed = await post(reminderBody({ channel: 'sms' }, { id: borrowerId, phone: p }));
+    expect((await settled(failed)).status).toBe('failed');
+    const reply = 'Wrong person? I am on +14155550777 now, mail me at kim.reply@example.com';
+    await inbound(p, reply);
+    const before = await h.api('GET', `/v1/borrowers/${borrowerId}/timeline`, { role: 'compliance' });
+    expect(before.body.items.find((e: { type: string }) => e.type === 'inbound.sms').data).toMatchObject({ kind: 'other', text: reply });
+
+    const events = () => h.service.store.db.selectFrom('events').select(['data']).where('borrower_id', '=', borrowerId).execute();
+    const hashed = (await events()).map((e) => e.data).join('\n');
+    expect(hashed).not.toContain(p);
+    expect(hashed).not.toContain('kim.reply');
+    expect(hashed).toContain('[number]');
+
+    const { applyRetention } = await import('../../src/audit/retention.js');
+    const { verifyChains } = await import('../../src/audit/verify.js');
+    await applyRetention(h.service.store, { years: 3, now: new Date(Date.now() + 4 * 365 * 86_400_000), dryRun: false });
+    const db = h.service.store.db;
+    const left = JSON.stringify([
+      await db.selectFrom('messages').selectAll().where('borrower_id', '=', borrowerId).execute(),
+      await db.selectFrom('borrowers').selectAll().where('id', '=', borrowerId).execute(),
+      await db.selectFrom('event_content').selectAll().where('borrower_id', '=', borrowerId).execute(),
+      await events(),
+    ]);
+    for (const gone of [p, p.slice(1), 'kim.reply', 'Wrong person']) expect(left).not.toContain(gone);
+    expect(await verifyChains(db)).toMatchObject({ ok: true });
+    const after = await h.api('GET', `/v1/borrowers/${borrowerId}/timeline`, { role: 'compliance' });
+    expect(after.body.items.find((e: { type: string }) => e.type === 'inbound.sms').data).toMatchObject({ text: null, textErased: true });
+  });
+
   it('records every addition and removal as an event on a chain that still verifies', async () => {
     const p = phone();
     await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'sms', source: 'x' } });

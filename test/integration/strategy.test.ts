@@ -114,6 +114,18 @@ describe('collection strategy', () => {
     expect(escalated.data).toMatchObject({ accountRef: 'acct-2' });
   });
 
+  it('shows the hand-off in the plan: when, why, and that the collection system was told', { timeout: 30_000 }, async () => {
+    const plan = await waitFor(async () => {
+      const p = await h.api('GET', '/v1/borrowers/b-late/plan', { role: 'agent' });
+      return p.body.accounts[0]?.handoff?.event.delivery === 'delivered' ? p.body : undefined;
+    }, { what: 'the hand-off delivered', timeoutMs: 20_000 });
+    const account = plan.accounts[0];
+    expect(account).toMatchObject({ accountRef: 'acct-2', stage: 'late' });
+    expect(account.handoff).toMatchObject({ at: expect.any(String), why: account.why, event: { id: expect.stringMatching(/^evt_\d+$/), delivery: 'delivered', deliveredAt: expect.any(String) } });
+    const early = await h.api('GET', '/v1/borrowers/b-strat/plan', { role: 'agent' });
+    expect(early.body.accounts.every((a: { handoff: unknown }) => a.handoff === null)).toBe(true);
+  });
+
   it('picks the stage’s preferred channel for channel "auto", and refuses a currency without thresholds', async () => {
     await h.api('POST', '/v1/accounts/acct-3/overdue', { body: { borrower: borrower('b-auto', '+14155559003', 'auto@example.com'), debt: debt(45, '9000.00') } });
     const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-auto', debt: debt(45), channel: 'auto', template: 'final-courtesy' } });

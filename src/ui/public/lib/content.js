@@ -65,8 +65,10 @@ export function voiceScript(text, language, twiml) {
 export function details(data) {
   const items = [];
   for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
+  // An inbound text is kept apart from the hashed event; once retention erased it, say so.
+  if (data.textErased === true) items.push(h('li', { 'data-testid': 'erased' }, h('span', { class: 'muted' }, `${t('content.text')}: `), h('em', {}, t('content.erased'))));
   for (const [k, v] of Object.entries(data)) {
-    if (k === 'reasons') continue;
+    if (k === 'reasons' || k === 'textErased' || (k === 'text' && v === null) || k === 'content') continue;
     const shown = typeof v !== 'string' ? JSON.stringify(v) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtInstant(v) : v;
     items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), shown));
   }

@@ -48,6 +48,17 @@ function strategy(plan) {
     box.append(
       h('h3', {}, t('timeline.account', { ref: a.accountRef }), ' ', h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage))),
       h('p', { class: 'muted' }, a.why, ' · ', t('timeline.since', { when: fmtInstant(a.enteredAt) })),
+      ...(a.handoff
+        ? [
+            h(
+              'p',
+              { class: 'handoff', 'data-testid': 'handoff' },
+              h('strong', {}, t('timeline.handoff', { when: fmtInstant(a.handoff.at), why: a.handoff.why })),
+              ' ',
+              t('handoff.' + a.handoff.event.delivery, { when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '', attempts: String(a.handoff.event.attempts) }, a.handoff.event.delivery),
+            ),
+          ]
+        : []),
       h(
         'ol',
         { class: 'steps' },
