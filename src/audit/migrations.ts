@@ -268,10 +268,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
+  await migrateStore(db, dialect, schema);
+}
+
+/** Migrates to the latest version, or up to and including `to` (tests of a migration start from the one before it). */
+export async function migrateStore(db: Kysely<Database>, dialect: Dialect, schema?: string, to?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // With a schema of our own, kysely must look for its bookkeeping tables there (not in any schema).
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`audit store migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
