@@ -306,8 +306,10 @@ describe('the web console', () => {
       expect(await page.getByTestId('email-frame').getAttribute('sandbox')).toBe('');
       const shown = await page.frameLocator('[data-testid="email-frame"]').locator('body').innerText();
       const sent = String(mail.html).replace(/<[^>]+>/g, ' ');
-      const firstWords = shown.trim().split(/\s+/).slice(0, 6);
+      const firstWords = shown.trim().split(/\s+/).filter(Boolean).slice(0, 6);
+      expect(firstWords).toHaveLength(6); // an empty frame shows no words and fails here
       for (const w of firstWords) expect(sent).toContain(w.replace(/[,.:;!]$/, ''));
+      expect(shown).toContain('Northwind Bank');
       expect((await page.getByTestId('email-text').textContent())?.trimEnd()).toBe(String(mail.text).trimEnd());
       await look(page, 'audit-message-email');
     });
@@ -384,16 +386,21 @@ describe('the web console', () => {
 
     it('shows only the last page asked for when pages load slowly and the user clicks on', async () => {
       const { page } = await signIn('admin');
+      let loading = 0;
       await page.route('**/ui/pages/*.js', async (route) => {
+        loading++;
         await new Promise((r) => setTimeout(r, 300));
         await route.continue();
+        loading--;
       });
       await page.goto(`${h.url}/ui/contact`);
       await page.getByRole('heading', { name: 'May I contact?' }).waitFor();
       await page.getByRole('link', { name: 'Audit' }).click();
       await page.getByRole('link', { name: 'Borrower timeline' }).click();
       await page.getByRole('heading', { name: 'Borrower timeline' }).waitFor();
-      await page.waitForTimeout(800);
+      // Every slow page module has arrived (the one for Audit too): only then can a stale page show.
+      await expect.poll(() => loading).toBe(0);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       expect(await page.locator('main .page').count()).toBe(1);
       expect(await page.locator('main .page').getAttribute('data-page')).toBe('timeline');
       expect(new URL(page.url()).pathname).toBe('/ui/borrowers');

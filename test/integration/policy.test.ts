@@ -95,9 +95,14 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const borrowerId = `b-release-${phone.slice(-4)}`;
     twilio.scriptFor(phone, { status: 400, code: 21211 });
     const refused = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
-    await messageIn(refused.body.id, ['failed']);
+    expect((await messageIn(refused.body.id, ['failed', 'sent', 'deferred'])).status).toBe('failed');
     const next = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
-    await messageIn(next.body.id, ['sent']);
+    // Had the refused message kept its slot, the one SMS a day would be used up and this one deferred.
+    const nextSettled = await messageIn(next.body.id, ['sent', 'deferred', 'failed']);
+    expect(nextSettled.status).toBe('sent');
+    // And the slot it took is held: a third SMS that day waits.
+    const third = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    expect((await messageIn(third.body.id, ['sent', 'deferred'])).status).toBe('deferred');
   });
 
   it('suppresses a reminder whose earliest allowed time is after it expires', async () => {
@@ -139,7 +144,10 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     expect(out.status).toBe(200);
     expect(out.body.suppressed).toEqual([sms.body.messages[0].id]);
     expect(out.body.borrower.optOuts).toEqual([expect.objectContaining({ channel: 'sms', source: 'phone call with agent' })]);
-    expect((await messageIn(email.body.id, ['deferred', 'queued'])).status).not.toBe('suppressed');
+    // The SMS opt-out leaves the email alone: it never becomes suppressed.
+    const emailId = email.body.messages[0].id as string;
+    expect((await h.service.store.getMessage(emailId))!.status).not.toBe('suppressed');
+    expect((await h.service.store.listEvents(emailId)).map((e) => e.type)).not.toContain('suppressed');
     const check = await h.api('POST', '/v1/policy/check', { body: { borrowerId, channel: 'sms' } });
     expect(check.body).toMatchObject({ allowed: false, earliestAllowedAt: null, reasons: [expect.objectContaining({ code: 'opted-out' })] });
     const again = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zoneWhereHourIn(9, 17), phone }) });

@@ -239,8 +239,12 @@ describe('a Twilio outage', () => {
       await waitFor(async () => (await fetch(`${h.url}/readyz`).then((r) => r.json()) as { providers: Record<string, string> }).providers['twilio-sms'] !== 'closed' || undefined, { what: 'the breaker to open' });
       const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/provider_circuit_state\{provider="twilio-sms"\} [12]/);
-      await new Promise((r) => setTimeout(r, 30_000)); // the outage itself: 30 seconds of connection refused
+      // The outage itself: wait until the provider has been tried (first failures, then the
+      // breaker's probes) more times than a message has attempts, so a design that spent an
+      // attempt per try would have failed messages by now.
       const db = h.service.store.db;
+      const tries = async () => Number((await db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'sending').executeTakeFirstOrThrow()).n);
+      await waitFor(async () => (await tries()) >= 5 + 5 + 2 || undefined, { timeoutMs: 60_000, intervalMs: 250, what: 'more tries than a message has attempts' });
       expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
 
       tw = await startFakeTwilio({ port, ...creds }); // back
