@@ -3,6 +3,7 @@
  * workers, reconciler and HTTP API. main.ts reads the environment and calls this; tests call it
  * with a Config of their own and choose fakes through the options.
  */
+import { type Channel } from './domain/channels.js';
 import { makeDraftLinter } from './templates/draft-sandbox.js';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -35,6 +36,7 @@ import { makeContactSlots } from './workers/contact-slots.js';
 import { type Clock, type Gate, type Links, makeDispatchProcessor } from './workers/dispatch.processor.js';
 import { type Breakers, makeCircuitBreaker } from './providers/circuit-breaker.js';
 import { makeOptOuts } from './scheduler/opt-outs.js';
+import { callbackLinks } from './domain/paths.js';
 import { makeSuppressionList } from './audit/suppressions.js';
 import { normaliseAddress } from './policy/address.js';
 import { makeStrategyRunner, type StrategyRunner } from './scheduler/strategy-runner.js';
@@ -145,17 +147,11 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       email: makeCircuitBreaker(providers?.email.name ?? 'email', config.breaker),
     };
     const signer = makeTokenSigner(options.signingSecret);
-    const base = config.publicBaseUrl;
-    const links: Links = {
-      smsStatus: (id) => `${base}/webhooks/twilio/message-status?m=${id}`,
-      callStatus: (id) => `${base}/webhooks/twilio/call-status?m=${id}`,
-      amd: (id) => `${base}/webhooks/twilio/amd?m=${id}`,
-      unsubscribe: (id) => `${base}/u/${signer.sign(id)}`,
-    };
+    const links: Links = callbackLinks(config.publicBaseUrl, (id) => signer.sign(id));
     const suppressionList = makeSuppressionList(store.db, store.dialect);
     const optOuts = makeOptOuts({ store, queues, list: suppressionList, clock });
     /** A provider says the address refuses this channel (Twilio 21610): the address is suppressed, for every borrower. */
-    const optOut = async (m: { borrowerId: string; channel: 'sms' | 'voice' | 'email'; to: string }, source: string) => {
+    const optOut = async (m: { borrowerId: string; channel: Channel; to: string }, source: string) => {
       const address = normaliseAddress(m.to);
       if (address.ok) await optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: [m.channel], source: 'provider-21610', detail: source, actor: 'provider' });
       else await optOuts.optOutBorrower(m.borrowerId, m.channel, source, 'provider-21610', 'provider');

@@ -1,6 +1,8 @@
 /**
  * The HTTP API as an express app factory. It stores and enqueues; it never sends anything.
  */
+import { CALLBACK_PATHS } from '../domain/paths.js';
+import type { Clock } from '../domain/clock.js';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -48,7 +50,7 @@ export interface AppDeps {
   keyRing: KeyRing;
   log: Logger;
   metrics: Metrics;
-  clock: { now(): Date };
+  clock: Clock;
   checks: Record<string, ReadinessCheck>;
   version: string;
   rateLimitPerMinute: number;
@@ -121,7 +123,7 @@ export function makeApp(deps: AppDeps): express.Express {
     }),
   );
   app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
-  app.use('/u', addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
+  app.use(CALLBACK_PATHS.unsubscribe, addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
   app.use('/metrics', addressLimiter(deps.publicRateLimitPerMinute ?? 600, '/metrics'));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((req, _res, next) => {

@@ -2,6 +2,8 @@
  * Compliance: search, read and export every message exactly as sent, verify the hash chains,
  * a borrower's timeline, and (admin) who read what. Every read of content is itself recorded.
  */
+import { CHANNELS } from '../domain/channels.js';
+import type { Clock } from '../domain/clock.js';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
@@ -12,7 +14,7 @@ import { borrowerTimeline, decodeCursor, exportMessages, listReads, type Message
 import { renderFromSources } from '../templates/render.js';
 import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import { MESSAGE_STATUSES, type Message } from '../audit/types.js';
+import { MESSAGE_STATUSES, type Message } from '../domain/index.js';
 import { verifyChains } from '../audit/verify.js';
 import { type ContentRef, contentRefIn, contentsOf } from '../audit/event-content.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
@@ -26,7 +28,7 @@ const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-
 export const AuditFilter = z
   .object({
     borrowerId: BorrowerId.optional(),
-    channel: z.enum(['sms', 'voice', 'email']).optional(),
+    channel: z.enum(CHANNELS).optional(),
     status: z.enum(MESSAGE_STATUSES).optional(),
     template: z.string().min(1).max(100).optional(),
     from: instant.optional(),
@@ -123,7 +125,7 @@ async function contentOf(store: AuditStore, m: Message) {
   }
 }
 
-export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
+export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const db = deps.store.db;

@@ -3,18 +3,13 @@
  * (a prefix of its hash) names the client for idempotency and the audit trail.
  * `admin` may do everything; other roles only what each route names.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpProblem } from './problem.js';
 
-export const API_ROLES = ['collector', 'agent', 'compliance', 'admin'] as const;
-export type ApiRole = (typeof API_ROLES)[number];
+import { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET } from '../domain/keys.js';
 
-export interface ApiKeyRecord {
-  id: string;
-  role: ApiRole;
-  hash: string;
-}
+export { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET };
 
 export interface Principal {
   keyId: string;
@@ -29,12 +24,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** RFC 6750 b64token: the only characters a key may have (nothing that trimming could remove). */
-export const TOKEN_ALPHABET = /^[A-Za-z0-9\-._~+/]+=*$/;
 const ALPHABET_TEXT = 'letters, digits and - . _ ~ + / (then = padding)';
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const keyIdOf = (hash: string) => `key_${hash.slice(0, 12)}`;
 
 export class ApiKeyError extends Error {
   override name = 'ApiKeyError';
@@ -61,9 +52,6 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
     });
 }
 
-export function generateToken(role: ApiRole): string {
-  return `rd_${role}_${randomBytes(24).toString('base64url')}`;
-}
 
 export interface KeyRing {
   find(token: string): Promise<ApiKeyRecord | undefined>;

@@ -1,4 +1,6 @@
 /** PUT /v1/borrowers/:id: create or update contact data, locale, time zone, consent, blackouts. */
+import { CHANNELS } from '../domain/channels.js';
+import type { Clock } from '../domain/clock.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
@@ -10,7 +12,7 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerPut } from './schemas.js';
 
-export const OptOutInput = z.object({ channel: z.enum(['sms', 'voice', 'email']), source: z.string().trim().min(1).max(200).default('collection-system') }).strict();
+export const OptOutInput = z.object({ channel: z.enum(CHANNELS), source: z.string().trim().min(1).max(200).default('collection-system') }).strict();
 export const ResolveInput = z.object({ note: z.string().max(500).optional() }).strict();
 
 function borrowerIdOf(req: Request): string {
@@ -19,7 +21,7 @@ function borrowerIdOf(req: Request): string {
   return id.data;
 }
 
-export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: { now(): Date }; strategyRunner?: StrategyRunner; optOuts: OptOuts }): Router {
+export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: Clock; strategyRunner?: StrategyRunner; optOuts: OptOuts }): Router {
   const router = Router();
 
   router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {

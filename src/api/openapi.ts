@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
  * (zod's own JSON Schema output), so the published contract cannot drift from the checks.
  */
+import { CALLBACK_PATHS } from '../domain/paths.js';
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
@@ -50,12 +51,12 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'get', path: '/v1/me', summary: 'The presented key: its id, role and the console pages it may open', roles: ['collector', 'agent', 'compliance', 'admin'], responses: { '200': '{keyId, role, features}', '401': 'no or unknown key' } },
   { method: 'get', path: '/ui/', summary: 'The web console (HTML; sign in with an API key)', roles: null, responses: { '200': 'HTML' } },
   { method: 'get', path: '/admin/queues', summary: 'bull-board (Bearer or Basic auth with the admin key as the password)', roles: ['admin'], responses: { '200': 'HTML' } },
-  { method: 'post', path: '/webhooks/twilio/message-status', summary: 'Twilio SMS status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
-  { method: 'post', path: '/webhooks/twilio/call-status', summary: 'Twilio call status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
-  { method: 'post', path: '/webhooks/twilio/amd', summary: 'Twilio answering-machine detection result (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
-  { method: 'post', path: '/webhooks/twilio/inbound-sms', summary: 'Inbound SMS: STOP, START, HELP (X-Twilio-Signature); answers TwiML', roles: null, responses: { '200': 'TwiML', '403': 'bad signature' } },
-  { method: 'get', path: '/u/{token}', summary: 'Email unsubscribe confirmation page', roles: null, responses: { '200': 'HTML', '403': 'invalid token' } },
-  { method: 'post', path: '/u/{token}', summary: 'RFC 8058 one-click unsubscribe', roles: null, responses: { '200': 'HTML', '403': 'invalid token' } },
+  { method: 'post', path: CALLBACK_PATHS.messageStatus, summary: 'Twilio SMS status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
+  { method: 'post', path: CALLBACK_PATHS.callStatus, summary: 'Twilio call status callback (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
+  { method: 'post', path: CALLBACK_PATHS.amd, summary: 'Twilio answering-machine detection result (X-Twilio-Signature)', roles: null, responses: { '204': 'recorded', '403': 'bad signature' } },
+  { method: 'post', path: CALLBACK_PATHS.inboundSms, summary: 'Inbound SMS: STOP, START, HELP (X-Twilio-Signature); answers TwiML', roles: null, responses: { '200': 'TwiML', '403': 'bad signature' } },
+  { method: 'get', path: `${CALLBACK_PATHS.unsubscribe}/{token}`, summary: 'Email unsubscribe confirmation page', roles: null, responses: { '200': 'HTML', '403': 'invalid token' } },
+  { method: 'post', path: `${CALLBACK_PATHS.unsubscribe}/{token}`, summary: 'RFC 8058 one-click unsubscribe', roles: null, responses: { '200': 'HTML', '403': 'invalid token' } },
   { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
   { method: 'get', path: '/readyz', summary: 'Readiness: Redis and the audit store answer', roles: null, responses: { '200': 'ready', '503': 'a dependency is down' } },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics', roles: null, responses: { '200': 'text exposition format' } },

@@ -2,6 +2,7 @@
  * The suppression list by address: POST /v1/opt-outs, DELETE /v1/opt-outs/:address (collector,
  * agent; opting back in needs a recorded source), GET /v1/opt-outs?address= (agent, compliance).
  */
+import { CHANNELS } from '../domain/channels.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { type AddressChannel, CHANNELS_OF, normaliseAddress, type NormalisedAddress } from '../policy/address.js';
@@ -10,7 +11,7 @@ import type { OptOuts } from '../scheduler/opt-outs.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 
-const Channel = z.enum(['sms', 'voice', 'email']);
+const Channel = z.enum(CHANNELS);
 const Source = z.string().trim().min(1, 'say where the opt-out came from (e.g. "phone call 2026-12-01, agent J. Lee")').max(200);
 
 export const OptOutCreate = z

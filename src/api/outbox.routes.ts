@@ -2,6 +2,7 @@
  * GET /v1/outbox: what the sandbox providers "sent" (channels with no credentials configured).
  * Compliance (and admin) see it whole, and the read is recorded; agents see it masked.
  */
+import type { Clock } from '../domain/clock.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
@@ -12,7 +13,7 @@ import { maskRecipient } from '../observability/logger.js';
 
 export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: { now(): Date } }): Router {
+export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock }): Router {
   const router = Router();
   router.get('/v1/outbox', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
     const q = OutboxQuery.safeParse(req.query);

@@ -3,6 +3,8 @@
  * POST /v1/policy/simulate (what-if, nothing stored). Both answers come from evaluatePolicy,
  * the function the workers use.
  */
+import { CHANNELS } from '../domain/channels.js';
+import type { Clock } from '../domain/clock.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
@@ -15,7 +17,7 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Blackout, BorrowerId, Locale, Phone, TimeZone } from './schemas.js';
 
-const Channel = z.enum(['sms', 'voice', 'email']);
+const Channel = z.enum(CHANNELS);
 const Instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00' });
 
 export const PolicyCheckInput = z.object({ borrowerId: BorrowerId, channel: Channel, at: Instant.optional() }).strict();
@@ -52,7 +54,7 @@ export const SimulateInput = z
   })
   .strict();
 
-export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; profile: Profile; keyRing: KeyRing; clock: { now(): Date }; optOuts?: Pick<OptOuts, 'suppressionsOf'> }): Router {
+export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; profile: Profile; keyRing: KeyRing; clock: Clock; optOuts?: Pick<OptOuts, 'suppressionsOf'> }): Router {
   const router = Router();
 
   router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), (_req: Request, res: Response) => {

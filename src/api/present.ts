@@ -1,5 +1,5 @@
 /** The API's view of stored records. */
-import type { AuditEvent, Message, Reminder } from '../audit/types.js';
+import type { AuditEvent, Message, Reminder } from '../domain/index.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 
 /** While a message waits, when it will be tried again and why (from its last `deferred` event). */

@@ -1,8 +1,9 @@
 /** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
+import { CHANNELS } from '../domain/channels.js';
+import type { Clock } from '../domain/clock.js';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { Router, type Request, type Response } from 'express';
-import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore } from '../audit/audit-store.js';
 import type { Metrics } from '../observability/metrics.js';
 import { cancelReminder } from '../scheduler/cancel.js';
@@ -23,13 +24,12 @@ export interface RemindersDeps {
   catalogue: Catalogue;
   keyRing: KeyRing;
   metrics: Metrics;
-  clock: { now(): Date };
+  clock: Clock;
   strategyRunner?: StrategyRunner;
 }
 
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
 
-const DISPATCH_CHANNELS: readonly Channel[] = ['sms', 'voice', 'email'];
 
 function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined): Prepared {
   const parsed = ReminderInput.safeParse(raw);
@@ -42,7 +42,7 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
     return { ok: false, errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }] };
   }
-  const templateChannels = DISPATCH_CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail')));
+  const templateChannels = CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail')));
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
   const requestHash = createHash('sha256').update(canonicalize(material) ?? '').digest('hex');

@@ -1,6 +1,6 @@
 /** API keys kept in the audit store, as SHA-256 hashes only; the token is shown once, at creation. */
 import type { Kysely } from 'kysely';
-import { type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf } from '../api/auth.js';
+import { type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf } from '../domain/keys.js';
 import type { Database } from './schema.js';
 
 export interface StoredKey extends ApiKeyRecord {

@@ -2,10 +2,11 @@
  * The compliance side of the audit store: search with keyset pagination (newest first), export
  * in constant memory, a borrower's timeline, and the log of who read what.
  */
+import { outcomeOf, STAT_OUTCOMES, type StatOutcome } from '../domain/statuses.js';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { toMessage } from './audit-store.js';
 import type { Database } from './schema.js';
-import type { AuditEvent, Message } from './types.js';
+import type { AuditEvent, Message } from '../domain/index.js';
 
 export interface MessageFilter {
   borrowerId?: string | undefined;
@@ -114,31 +115,8 @@ export async function listReads(db: Kysely<Database>, limit: number, beforeId?: 
   return rows.map((r) => ({ id: Number(r.id), keyId: r.key_id, role: r.role, action: r.action, target: r.target, filter: JSON.parse(r.filter) as Record<string, unknown>, at: r.at }));
 }
 
-/** Where a message ended, as the dashboard counts it. */
-export const STAT_OUTCOMES = ['pending', 'sent', 'delivered', 'failed', 'deferred', 'suppressed', 'cancelled'] as const;
-export type StatOutcome = (typeof STAT_OUTCOMES)[number];
+export { outcomeOf, STAT_OUTCOMES, type StatOutcome };
 
-export function outcomeOf(status: string): StatOutcome {
-  switch (status) {
-    case 'delivered':
-      return 'delivered';
-    case 'sent':
-    case 'answered':
-    case 'machine':
-    case 'no-answer':
-    case 'busy':
-      return 'sent';
-    case 'failed':
-    case 'undelivered':
-      return 'failed';
-    case 'deferred':
-    case 'suppressed':
-    case 'cancelled':
-      return status;
-    default:
-      return 'pending';
-  }
-}
 
 export interface StatRow {
   /** The hour the messages were accepted, UTC, `YYYY-MM-DDTHH`. */

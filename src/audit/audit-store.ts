@@ -18,7 +18,7 @@ import {
   type OptOut,
   PENDING_STATUSES,
   type Reminder,
-} from './types.js';
+} from '../domain/index.js';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 

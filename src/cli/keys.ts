@@ -4,7 +4,7 @@
  * npm run keys -- revoke <key id>
  * Keys live in the audit store as hashes; a new key's token is printed once and never again.
  */
-import { API_ROLES, type ApiRole } from '../api/auth.js';
+import { API_ROLES, type ApiRole } from '../domain/keys.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../audit/api-keys.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';

@@ -2,6 +2,7 @@
  * The environment, parsed once. Only main.ts calls loadConfig(process.env); everything else
  * receives the frozen Config (or the part it needs) as an argument.
  */
+import { type Channel } from '../domain/channels.js';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -103,7 +104,7 @@ export interface Config {
   breaker: { failures: number; openMs: number };
   dkim: { domainName: string; keySelector: string; privateKeyFile: string } | undefined;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
-  workerChannels: Array<'sms' | 'voice' | 'email'>;
+  workerChannels: Channel[];
   workerConcurrency: number;
   retry: { attempts: number; backoffMs: number };
   reconcile: { everyMs: number; afterMs: number };
@@ -182,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     breaker: { failures: Math.max(1, e.BREAKER_FAILURES), openMs: Math.max(100, e.BREAKER_OPEN_MS) },
     dkim: e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKeyFile: e.DKIM_PRIVATE_KEY_FILE } : undefined,
     logLevel: e.LOG_LEVEL,
-    workerChannels: channels as Array<'sms' | 'voice' | 'email'>,
+    workerChannels: channels as Channel[],
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),
     retry: { attempts: e.RETRY_ATTEMPTS, backoffMs: e.RETRY_BACKOFF_MS },
     // 0 turns the periodic reconciler off (tests run it by hand); otherwise at least every 100 ms.

@@ -2,10 +2,11 @@
  * Addresses a person can be reached at, as the suppression list keys them: phone numbers in
  * E.164, email addresses lower-cased. Pure.
  */
+import { type Channel } from '../domain/channels.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export type AddressKind = 'phone' | 'email';
-export type AddressChannel = 'sms' | 'voice' | 'email';
+export type AddressChannel = Channel;
 
 export type NormalisedAddress = { ok: true; kind: AddressKind; address: string } | { ok: false; message: string };
 

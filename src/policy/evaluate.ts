@@ -3,6 +3,7 @@
  * given the profile and the contact history? If not, why, and when is the earliest allowed
  * time. The simulator, the policy check and the workers all call it. Pure: time is an argument.
  */
+import { type Channel } from '../domain/channels.js';
 import { type CountingRule, fromCap, periodStart, ruleStatus } from './caps.js';
 import type { ContactRecord } from './history.js';
 import { localInstant, localMoment, secondsOf } from './local-time.js';
@@ -10,7 +11,7 @@ import { maskRecipient } from './address.js';
 import type { Profile } from './profile.js';
 import { contactZones } from './zones.js';
 
-export type PolicyChannel = 'sms' | 'voice' | 'email';
+export type PolicyChannel = Channel;
 
 export interface PolicyBorrower {
   status: 'active' | 'resolved' | 'ceased';

@@ -1,10 +1,11 @@
 /** One past (or reserved) contact with a borrower, as the cap rules see it. */
+import { type Channel } from '../domain/channels.js';
 import type { Outcome } from './profile.js';
 
 export interface ContactRecord {
   /** Message id when the service made it; absent for history given to the simulator. */
   id?: string;
-  channel: 'sms' | 'voice' | 'email';
+  channel: Channel;
   at: number;
   outcome: Outcome;
   direction: 'outbound' | 'inbound';
@@ -13,7 +14,7 @@ export interface ContactRecord {
 }
 
 export interface SimulatedContact {
-  channel: 'sms' | 'voice' | 'email';
+  channel: Channel;
   at: string;
   outcome: Outcome;
   direction: 'outbound' | 'inbound';

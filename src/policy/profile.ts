@@ -3,9 +3,10 @@
  * and opt-out keywords. Built-in `US-REGF` and `CN`; a custom profile is a JSON file of the same
  * shape, validated here. Pure: no I/O (the caller reads the file).
  */
+import { CHANNELS } from '../domain/channels.js';
 import { z } from 'zod';
 
-export const POLICY_CHANNELS = ['sms', 'voice', 'email'] as const;
+export const POLICY_CHANNELS = CHANNELS;
 export const PolicyChannel = z.enum(POLICY_CHANNELS);
 
 /** What became of a contact attempt. `pending`: reserved, outcome not known yet (counts, to be safe). */
@@ -88,7 +89,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
     { name: 'voice-7-per-7-days', channels: ['voice'], max: 7, per: { days: 7 }, counts: PLACED_CALL, source: '12 CFR 1006.14(b)(2)(i)(A)' },
     { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
     { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
-    { name: 'all-10-per-7-days', channels: ['sms', 'voice', 'email'], max: 10, per: { days: 7 }, counts: [...new Set([...REACHED, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
+    { name: 'all-10-per-7-days', channels: [...CHANNELS], max: 10, per: { days: 7 }, counts: [...new Set([...REACHED, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
   ],
   conversationBlock: { channels: ['voice'], days: 7, source: '12 CFR 1006.14(b)(2)(i)(B)' },
   consentRequired: { sms: false, voice: false, email: false },

@@ -1,5 +1,5 @@
 /** What the gate tells the worker for one message at one instant. */
-import type { Borrower, Message, Reminder } from '../audit/types.js';
+import type { Borrower, Message, Reminder } from '../domain/index.js';
 import type { Denial } from './evaluate.js';
 
 export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded';

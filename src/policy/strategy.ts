@@ -4,6 +4,7 @@
  * arrears grow; for long or large arrears stop automated pressure and hand the borrower to a
  * person. Thresholds are per currency; a stage's cadence is a list of steps by day overdue.
  */
+import { CHANNELS } from '../domain/channels.js';
 import { z } from 'zod';
 
 export const STAGES = ['pre-due', 'early', 'middle', 'late'] as const;
@@ -14,7 +15,7 @@ const Decimal = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a decimal st
 export const Step = z
   .object({
     template: z.string().min(1),
-    channel: z.enum(['sms', 'voice', 'email']),
+    channel: z.enum(CHANNELS),
     /** The day overdue it goes on (negative: before the due date; 0: the due date). */
     day: z.number().int().min(-60).max(3650),
   })
@@ -27,7 +28,7 @@ export const StrategySchema = z
     thresholds: z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ threshold: Decimal, high: Decimal }).strict()),
     cadences: z.object({ 'pre-due': z.array(Step), early: z.array(Step), middle: z.array(Step), late: z.array(Step) }).strict(),
     /** The channel `auto` picks in each stage. */
-    preferredChannel: z.object({ 'pre-due': z.enum(['sms', 'voice', 'email']), early: z.enum(['sms', 'voice', 'email']), middle: z.enum(['sms', 'voice', 'email']), late: z.enum(['sms', 'voice', 'email']) }).strict(),
+    preferredChannel: z.object({ 'pre-due': z.enum(CHANNELS), early: z.enum(CHANNELS), middle: z.enum(CHANNELS), late: z.enum(CHANNELS) }).strict(),
     /** Sent once when the account is paid. */
     resolvedTemplate: z.string().min(1).default('payment-received'),
   })

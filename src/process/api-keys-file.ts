@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { API_ROLES, type ApiKeyRecord, generateToken, hashToken, keyIdOf } from '../api/auth.js';
+import { API_ROLES, type ApiKeyRecord, generateToken, hashToken, keyIdOf } from '../domain/keys.js';
 
 const KeysFile = z.record(z.enum(API_ROLES), z.string().min(16));
 

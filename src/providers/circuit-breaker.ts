@@ -4,6 +4,7 @@
  * a probe that succeeds closes it, one that fails opens it again for twice as long (at most 5
  * minutes).
  */
+import { type Channel } from '../domain/channels.js';
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface CircuitBreaker {
@@ -58,4 +59,4 @@ export function makeCircuitBreaker(name: string, opts: { failures: number; openM
   };
 }
 
-export type Breakers = Record<'sms' | 'voice' | 'email', CircuitBreaker>;
+export type Breakers = Record<Channel, CircuitBreaker>;

@@ -2,10 +2,11 @@
  * The sandbox: for a channel with no credentials configured, "sending" records what would have
  * gone out in the audit store's outbox, where the API (GET /v1/outbox) and the console show it.
  */
+import { type Channel } from '../domain/channels.js';
 import type { EmailProvider, SmsProvider, VoiceProvider } from './provider.js';
 
 export interface OutboxSink {
-  (entry: { messageId: string; channel: 'sms' | 'voice' | 'email'; to: string; subject: string | null; body: string; payload: Record<string, unknown> }): Promise<void>;
+  (entry: { messageId: string; channel: Channel; to: string; subject: string | null; body: string; payload: Record<string, unknown> }): Promise<void>;
 }
 
 const providerId = (channel: string, messageId: string) => `outbox-${channel}-${messageId}`;

@@ -3,14 +3,15 @@
  * (opt-outs: opt-outs.ts). Their jobs are removed too (the rows are the
  * truth; a job already running finds the row settled and sends nothing).
  */
+import type { Clock } from '../domain/clock.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import type { Borrower, Message, MessageStatus } from '../audit/types.js';
+import type { Borrower, Message, MessageStatus } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
 interface Deps {
   store: AuditStore;
   queues: DispatchQueues;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];

@@ -1,10 +1,11 @@
 /** Cancels what has not been sent yet: the rows move to `cancelled` and their jobs are removed. */
+import type { Clock } from '../domain/clock.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import { PENDING_STATUSES } from '../audit/types.js';
+import { PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
 export async function cancelReminder(
-  deps: { store: AuditStore; queues: DispatchQueues; clock: { now(): Date } },
+  deps: { store: AuditStore; queues: DispatchQueues; clock: Clock },
   reminderId: string,
   actor: string,
 ): Promise<{ cancelled: string[]; notCancelled: string[] } | undefined> {

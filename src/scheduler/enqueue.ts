@@ -4,7 +4,7 @@
  * worker's check of the audit store stops a second send.
  */
 import { CHANNELS } from '../../queues/index.js';
-import type { Message } from '../audit/types.js';
+import type { Message } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
 /** Short on purpose: the name is stored in every job. */

@@ -3,10 +3,11 @@
  * and their first events; only then are jobs added to BullMQ and the rows marked `queued`.
  * A crash between the two steps leaves `accepted` rows, which the reconciler enqueues.
  */
+import type { Clock } from '../domain/clock.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
-import type { Borrower, Contact, Debt, Message } from '../audit/types.js';
+import type { Borrower, Contact, Debt, Message } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { enqueueMessages } from './enqueue.js';
 
@@ -36,7 +37,7 @@ export interface IntakeHooks {
 export interface IntakeDeps {
   store: AuditStore;
   queues: DispatchQueues;
-  clock: { now(): Date };
+  clock: Clock;
   hooks?: IntakeHooks;
   onQueued?: (messages: Message[]) => void;
 }

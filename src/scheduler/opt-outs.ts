@@ -6,10 +6,11 @@
  * The worker checks the list before every send, so a borrower created later with the address is
  * never contacted on it.
  */
+import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
-import type { Borrower, Message, MessageStatus } from '../audit/types.js';
+import type { Borrower, Message, MessageStatus } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
@@ -18,7 +19,7 @@ export interface OptOutDeps {
   /** Without queues (a command-line import), settled messages' jobs stay and find their rows settled. */
   queues?: DispatchQueues;
   list: SuppressionList;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];

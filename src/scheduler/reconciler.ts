@@ -7,6 +7,7 @@
  * Job id = message id, and the worker checks the store before sending, so running it any
  * number of times, from any number of processes, sends nothing twice.
  */
+import type { Clock } from '../domain/clock.js';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
@@ -17,7 +18,7 @@ import { enqueueMessages } from './enqueue.js';
 export interface ReconcilerDeps {
   store: AuditStore;
   queues: DispatchQueues;
-  clock: { now(): Date };
+  clock: Clock;
   log: Logger;
   afterMs: number;
   batchSize?: number;

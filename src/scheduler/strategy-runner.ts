@@ -5,11 +5,12 @@
  * account is handed off to people (`borrower.escalated`); payment sends one thank-you and stops
  * everything.
  */
+import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
 import { borrowerChain } from '../audit/hash-chain.js';
 import { deliveryOf } from '../audit/outbound-deliveries.js';
-import type { Borrower, Debt, Message } from '../audit/types.js';
+import type { Borrower, Debt, Message } from '../domain/index.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -21,7 +22,7 @@ export interface StrategyDeps {
   queues: DispatchQueues;
   strategy: Strategy;
   dayMs: number;
-  clock: { now(): Date };
+  clock: Clock;
   /** Channels each template has (the catalogue), to check steps and resolve `auto`. */
   templateChannels(template: string): Channel[];
   /** Whether outbound events go to the collection system (EVENTS_WEBHOOK_URL is set). */

@@ -4,6 +4,7 @@
  * none is sent twice on purpose); a worker POSTs each, signed with HMAC-SHA256 over the timestamp
  * and the body, retrying with backoff from its own queue.
  */
+import type { Clock } from '../domain/clock.js';
 import { createHmac } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
@@ -20,7 +21,7 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'borrower.escalated': 'borrower.escalated',
 };
 
-export function makeEventRelay(deps: { db: Kysely<Database>; queue: Queue<OutboundEventJob>; clock: { now(): Date }; settleMs?: number; batch?: number }) {
+export function makeEventRelay(deps: { db: Kysely<Database>; queue: Queue<OutboundEventJob>; clock: Clock; settleMs?: number; batch?: number }) {
   const settleMs = deps.settleMs ?? 2_000;
   return {
     /** Relays events older than a moment (transactions still open may hold lower ids), in id order. */
@@ -67,7 +68,7 @@ export function signEvent(secret: string, timestamp: string, body: string): stri
 }
 
 /** POSTs one event; anything but 2xx throws, so BullMQ retries it with backoff. Each outcome is recorded. */
-export function makeEventDelivery(deps: { url: string; secret: string; clock: { now(): Date }; timeoutMs: number; db?: Kysely<Database> }) {
+export function makeEventDelivery(deps: { url: string; secret: string; clock: Clock; timeoutMs: number; db?: Kysely<Database> }) {
   return async (job: Job): Promise<number> => {
     const event = OutboundEventJob.parse(job.data);
     const attempt = job.attemptsMade + 1;

@@ -4,10 +4,11 @@
  * its family, START, HELP). Repeated and out-of-order callbacks are harmless: a state only
  * moves forward.
  */
+import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import type { AuditStore } from '../audit/audit-store.js';
-import type { Borrower, MessageStatus } from '../audit/types.js';
+import type { Borrower, MessageStatus } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
@@ -15,6 +16,7 @@ import { templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
 import { type Logger, maskContactsIn } from '../observability/logger.js';
 import { claimWebhook, releaseWebhook } from '../audit/webhook-receipts.js';
+import { CALLBACK_PATHS } from '../domain/paths.js';
 import { storeContent } from '../audit/event-content.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
 import { normaliseAddress } from '../policy/address.js';
@@ -27,7 +29,7 @@ export interface TwilioWebhookDeps {
   voice: VoiceProvider | undefined;
   authToken: string | undefined;
   publicBaseUrl: string;
-  clock: { now(): Date };
+  clock: Clock;
   log: Logger;
   /** Suppresses a number for every borrower that carries it (and restores it on START). */
   optOuts: OptOuts;
@@ -126,7 +128,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     return moved;
   }
 
-  router.post('/webhooks/twilio/message-status', ...signed, once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
+  router.post(CALLBACK_PATHS.messageStatus, ...signed, once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
     const sid = param(req, 'MessageSid');
@@ -147,7 +149,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     res.status(204).end();
   }));
 
-  router.post('/webhooks/twilio/call-status', ...signed, once(sidKey('call-status', 'CallSid', 'CallStatus'), noContent, async (req: Request, res: Response) => {
+  router.post(CALLBACK_PATHS.callStatus, ...signed, once(sidKey('call-status', 'CallSid', 'CallStatus'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const status = param(req, 'CallStatus');
     const sid = param(req, 'CallSid');
@@ -170,7 +172,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     res.status(204).end();
   }));
 
-  router.post('/webhooks/twilio/amd', ...signed, once(sidKey('amd', 'CallSid', 'AnsweredBy'), noContent, async (req: Request, res: Response) => {
+  router.post(CALLBACK_PATHS.amd, ...signed, once(sidKey('amd', 'CallSid', 'AnsweredBy'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
     const answeredBy = param(req, 'AnsweredBy');
     const sid = param(req, 'CallSid');
@@ -196,7 +198,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     res.status(204).end();
   }));
 
-  router.post('/webhooks/twilio/inbound-sms', ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), async (req: Request, res: Response) => {
+  router.post(CALLBACK_PATHS.inboundSms, ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), async (req: Request, res: Response) => {
     const from = param(req, 'From');
     const body = param(req, 'Body');
     const keyword = keywordOf(body);

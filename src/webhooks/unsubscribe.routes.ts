@@ -8,6 +8,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
+import { CALLBACK_PATHS } from '../domain/paths.js';
 import { normaliseAddress } from '../policy/address.js';
 
 /** The page's own inline style and a form that posts back to itself; nothing else loads. */
@@ -40,7 +41,7 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 
 export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOuts: OptOuts }): Router {
   const router = Router();
-  router.use('/u', (_req, res, next) => {
+  router.use(CALLBACK_PATHS.unsubscribe, (_req, res, next) => {
     res.set('Content-Security-Policy', PAGE_CSP);
     next();
   });
@@ -56,7 +57,7 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     return { ...found, lang, t: TEXT[lang] };
   }
 
-  router.get('/u/:token', async (req: Request, res: Response) => {
+  router.get(`${CALLBACK_PATHS.unsubscribe}/:token`, async (req: Request, res: Response) => {
     const f = await resolve(req, res);
     if (!f) return;
     const email = f.message.to;
@@ -69,7 +70,7 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     );
   });
 
-  router.post('/u/:token', express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
+  router.post(`${CALLBACK_PATHS.unsubscribe}/:token`, express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
     const f = await resolve(req, res);
     if (!f) return;
     const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';

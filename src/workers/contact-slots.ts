@@ -1,5 +1,5 @@
 /** Ties the worker's outcomes to the contact ledger's slots. */
-import type { Message } from '../audit/types.js';
+import type { Message } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { ContactSlots } from './dispatch.processor.js';
 

@@ -6,7 +6,7 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { type Channel, DispatchJob } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import { type Message, PENDING_STATUSES, SENDABLE_STATUSES } from '../audit/types.js';
+import { type Message, PENDING_STATUSES, SENDABLE_STATUSES } from '../domain/index.js';
 import { type Logger, redactContacts } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../policy/send-decision.js';
@@ -16,11 +16,9 @@ import type { Providers, SendResult } from '../providers/provider.js';
 import { RenderError, type Render, type RenderOutput } from '../templates/render.js';
 import { lintRenderedMessage } from '../policy/template-lint.js';
 import { templateContext } from '../templates/context.js';
-import type { Borrower } from '../audit/types.js';
+import type { Borrower, Clock } from '../domain/index.js';
 
-export interface Clock {
-  now(): Date;
-}
+export type { Clock };
 
 /** The seam where the policy engine plugs in: called before rendering, for every attempt. */
 export type Gate = (input: DecisionInput) => Promise<SendDecision>;

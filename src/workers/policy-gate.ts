@@ -4,7 +4,7 @@
  * decision hold across every worker process at once.
  */
 import { createHash } from 'node:crypto';
-import type { Borrower, Message } from '../audit/types.js';
+import type { Borrower, Message } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import { type AddressSuppression, countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
 import type { Profile } from '../policy/profile.js';

@@ -84,7 +84,20 @@ function testLogger(name: string, level: string) {
   return { file, log: makeLogger({ level, destination: pino.destination({ dest: file, sync: true }) }) };
 }
 
-export async function startHarness(options: HarnessOptions): Promise<Harness> {
+/** What a run of the service is made of: its data dir, database, queue prefix, keys and environment. */
+export interface RunData {
+  dir: string;
+  db: { url: string; schema?: string };
+  prefix: string;
+  keys: TestKeys;
+  env: Record<string, string>;
+}
+
+/**
+ * The data and environment a harness starts the service with, without starting it: for tests
+ * that run the service in a child process (`tsx src/main.ts`) on the same run's Redis.
+ */
+export function prepareRun(options: Pick<HarnessOptions, 'db' | 'env' | 'reuse'>): RunData {
   const dir = options.reuse?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rd-test-'));
   const db = options.reuse?.db ?? options.db.make(dir);
   const prefix = options.reuse?.prefix ?? `t${randomBytes(5).toString('hex')}`;
@@ -112,6 +125,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.env?.POLICY_PROFILE ? {} : { POLICY_FILE: OPEN_PROFILE }),
     ...options.env,
   };
+  return { dir, db, prefix, keys, env };
+}
+
+/** API_KEYS for a child process: the same keys the harness gives the service it starts. */
+export function apiKeysEnv(keys: TestKeys): string {
+  return (Object.entries(keys.tokens) as [ApiRole, string][]).map(([role, token]) => `${role}:${token}`).join(',');
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const { dir, db, prefix, keys, env } = prepareRun(options);
   const config = loadConfig(env, [options.role ?? 'all']);
   const logger = testLogger(path.basename(dir), options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'info');
   const service = await startService(config, {
@@ -132,29 +155,34 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     db,
     prefix,
     env,
-    async api(method, route, o = {}) {
-      const headers: Record<string, string> = { ...(o.headers ?? {}) };
-      const role = o.role === undefined ? 'collector' : o.role;
-      if (role) headers.authorization = `Bearer ${keys.tokens[role]}`;
-      let body: string | undefined;
-      if (o.raw !== undefined) body = o.raw;
-      else if (o.body !== undefined) body = JSON.stringify(o.body);
-      if (body !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await fetch(`${url}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // not JSON
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
-    },
+    api: makeApi(url, keys),
     close: () => service.close(),
     async destroy() {
       await service.close();
       await dropData({ dir, db });
     },
+  };
+}
+
+/** fetch against a service at `url` with a role's key (null: none), JSON in and out. */
+export function makeApi(url: string, keys: TestKeys): Harness['api'] {
+  return async (method, route, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    const role = o.role === undefined ? 'collector' : o.role;
+    if (role) headers.authorization = `Bearer ${keys.tokens[role]}`;
+    let body: string | undefined;
+    if (o.raw !== undefined) body = o.raw;
+    else if (o.body !== undefined) body = JSON.stringify(o.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${url}${route}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
   };
 }
 

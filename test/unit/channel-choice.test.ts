@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Borrower } from '../../src/audit/types.js';
+import type { Borrower } from '../../src/domain/index.js';
 import { resolveChannel } from '../../src/scheduler/intake.js';
 
 const b: Borrower = { id: 'b', name: null, locale: 'en-US', timezone: null, phone: '+14155550100', email: 'a@example.com', consent: { sms: null, voice: null, email: null }, optOuts: [], blackouts: [], status: 'active', createdAt: '', updatedAt: '' };

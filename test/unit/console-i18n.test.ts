@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_STATUSES } from '../../src/audit/types.js';
+import { MESSAGE_STATUSES } from '../../src/domain/index.js';
 import { STAGES } from '../../src/policy/strategy.js';
 
 const PUBLIC = path.resolve('src/ui/public');

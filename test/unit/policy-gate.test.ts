@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/audit/types.js';
+import type { Message } from '../../src/domain/index.js';
 import { US_REGF } from '../../src/policy/profile.js';
 import { decisionFor, spreadOffsetMs } from '../../src/workers/policy-gate.js';
 

@@ -1,30 +1,8 @@
-/** The domain records the audit store hands out (camelCase, JSON parsed). */
-import type { Channel } from '../../queues/index.js';
+/** The domain's records, as every part sees them (camelCase, JSON parsed). */
+import type { Channel } from './channels.js';
+import type { EventType } from './events.js';
+import type { BorrowerStatus, MessageStatus } from './statuses.js';
 
-export const MESSAGE_STATUSES = [
-  'accepted',
-  'queued',
-  'deferred',
-  'sending',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-  'answered',
-  'no-answer',
-  'busy',
-  'machine',
-  'suppressed',
-  'cancelled',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-/** States from which a message may still be sent (or cancelled). */
-export const PENDING_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred'];
-/** States a worker may pick up: pending, or `sending` left behind by an interrupted attempt. */
-export const SENDABLE_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred', 'sending'];
-
-export type BorrowerStatus = 'active' | 'resolved' | 'ceased';
 
 /** Consent per channel: true given, false refused, null not recorded. */
 export interface Consent {
@@ -123,7 +101,8 @@ export interface AuditEvent {
   seq: number;
   messageId: string | null;
   borrowerId: string;
-  type: string;
+  /** One of EVENT_TYPES for events this service writes; a string for forward compatibility. */
+  type: EventType | (string & {});
   at: string;
   actor: string;
   data: Record<string, unknown>;

@@ -1,0 +1,23 @@
+/** Every event type the service writes on a hash chain (the relay and the console depend on these names). */
+import { MESSAGE_STATUSES } from './statuses.js';
+
+export const EVENT_TYPES = [
+  // A message's own chain: one per state it enters, and a few that are not states.
+  ...MESSAGE_STATUSES,
+  'retry-scheduled',
+  'content.erased',
+  // A borrower's chain.
+  'borrower.opted_out',
+  'borrower.opted_in',
+  'borrower.resolved',
+  'borrower.escalated',
+  'borrower.erased',
+  'inbound.sms',
+  'strategy.stage',
+  // An address's chain (the suppression list).
+  'address.suppressed',
+  'address.unsuppressed',
+  // Registry chains.
+  'chain.registered',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,8 @@
+/** The shared vocabulary: imported by every part, importing nothing of theirs. */
+export * from './channels.js';
+export * from './clock.js';
+export * from './entities.js';
+export * from './events.js';
+export * from './keys.js';
+export * from './statuses.js';
+export * from './paths.js';

@@ -1,0 +1,61 @@
+/** Where a message can be, and the groups of states the parts act on. */
+
+export const MESSAGE_STATUSES = [
+  'accepted',
+  'queued',
+  'deferred',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'answered',
+  'no-answer',
+  'busy',
+  'machine',
+  'suppressed',
+  'cancelled',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** States from which a message may still be sent, suppressed or cancelled (nothing reached a provider). */
+export const PENDING_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred'];
+/** States a worker may pick up: pending, or `sending` left behind by an interrupted attempt. */
+export const SENDABLE_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred', 'sending'];
+/** Handed to the provider; its callbacks may still move it on. */
+export const LIVE_STATUSES: readonly MessageStatus[] = ['sending', 'sent'];
+/** States a message never leaves. */
+export const TERMINAL_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
+/** It reached the borrower, or was handed over to reach them (a strategy step counts as done). */
+export const REACHED_STATUSES: readonly MessageStatus[] = ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'];
+/** It will never go (a strategy step counts as dropped). */
+export const DROPPED_STATUSES: readonly MessageStatus[] = ['suppressed', 'cancelled', 'failed'];
+
+/** Where a message ended, as the dashboard counts it. */
+export const STAT_OUTCOMES = ['pending', 'sent', 'delivered', 'failed', 'deferred', 'suppressed', 'cancelled'] as const;
+export type StatOutcome = (typeof STAT_OUTCOMES)[number];
+
+/** The dashboard's bucket for a status. */
+export function outcomeOf(status: string): StatOutcome {
+  switch (status) {
+    case 'delivered':
+      return 'delivered';
+    case 'sent':
+    case 'answered':
+    case 'machine':
+    case 'no-answer':
+    case 'busy':
+      return 'sent';
+    case 'failed':
+    case 'undelivered':
+      return 'failed';
+    case 'deferred':
+    case 'suppressed':
+    case 'cancelled':
+      return status;
+    default:
+      return 'pending';
+  }
+}
+
+export type BorrowerStatus = 'active' | 'resolved' | 'ceased';
