@@ -245,7 +245,8 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
-        data: full ? withText(e.event.data) : maskContactsIn(withText(e.event.data)),
+        // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
+        data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
         message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
       })),
     });

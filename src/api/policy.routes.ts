@@ -15,7 +15,7 @@ import type { OptOuts } from '../scheduler/opt-outs.js';
 import { Outcome, type Profile, ProfileError, resolveProfile } from '../policy/profile.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { Blackout, BorrowerId, Locale, Phone, TimeZone } from './schemas.js';
+import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from './schemas.js';
 
 const Channel = z.enum(CHANNELS);
 const Instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00' });
@@ -44,13 +44,13 @@ export const SimulateInput = z
             at: Instant,
             outcome: Outcome,
             direction: z.enum(['outbound', 'inbound']).default('outbound'),
-            to: z.string().optional(),
+            to: Address.optional(),
           })
           .strict(),
       )
       .max(10_000)
       .default([]),
-    attempt: z.object({ channel: Channel, at: Instant, to: z.string().optional() }).strict(),
+    attempt: z.object({ channel: Channel, at: Instant, to: Address.optional() }).strict(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { tooDeep } from './json-depth.js';
+import { normaliseAddress } from '../policy/address.js';
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -20,6 +21,19 @@ export const Phone = z.string().transform((value, ctx) => {
   }
   return parsed.number;
 });
+
+/** A phone number or email address, normalised as the suppression list and the caps key it. */
+export const Address = z
+  .string()
+  .max(320)
+  .transform((value, ctx) => {
+    const a = normaliseAddress(value);
+    if (!a.ok) {
+      ctx.addIssue({ code: 'custom', message: a.message });
+      return z.NEVER;
+    }
+    return a.address;
+  });
 
 /** luxon's check builds an Intl formatter each time: remember the answers. */
 const zoneValidity = new Map<string, boolean>();

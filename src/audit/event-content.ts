@@ -4,7 +4,7 @@
  * erases the text like message bodies while the chain still verifies.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface ContentRef {
@@ -14,7 +14,9 @@ export interface ContentRef {
 
 export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export async function storeContent(db: Kysely<Database>, borrowerId: string, text: string, now: Date): Promise<ContentRef> {
+/** `owner` is the borrower id (retention erases the borrower's texts) or, for an address, its chain. */
+export async function storeContent(db: Kysely<Database> | Transaction<Database>, owner: string, text: string, now: Date): Promise<ContentRef> {
+  const borrowerId = owner;
   const ref = { id: `c_${randomBytes(12).toString('base64url')}`, sha256: sha256Of(text) };
   await db.insertInto('event_content').values({ id: ref.id, borrower_id: borrowerId, sha256: ref.sha256, text, created_at: now.toISOString(), erased_at: null }).execute();
   return ref;

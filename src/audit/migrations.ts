@@ -264,6 +264,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0012-suppression-chains': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('suppressions').addColumn('chain', 'text').execute();
+      },
+    },
   };
 }
 

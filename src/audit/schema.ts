@@ -159,6 +159,8 @@ export interface SuppressionsTable {
   detail: string | null;
   actor: string;
   at: string;
+  /** The address's own event chain (random; null for entries copied before chains were kept). */
+  chain: string | null;
 }
 
 /**

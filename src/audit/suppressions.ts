@@ -4,9 +4,10 @@
  * channel (one tenant, `default`, until tenants exist). Every addition and removal is an event on
  * the address's own chain, named by a hash of the address so the chain name holds no personal data.
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { storeContent } from './event-content.js';
 import type { Kysely } from 'kysely';
-import { maskRecipient, type AddressChannel } from '../policy/address.js';
+import { maskRecipient, normaliseAddress, type AddressChannel } from '../policy/address.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
 import type { Database } from './schema.js';
@@ -37,9 +38,10 @@ export interface NewSuppression {
   at?: string;
 }
 
-export const addressChain = (tenant: string, address: string) => `a:${createHash('sha256').update(`${tenant}\0${address}`).digest('hex').slice(0, 32)}`;
+/** A new chain for an address: random, so its name says nothing about the address (a hash of a phone number can be reversed by trying them all). */
+const newAddressChain = () => `a:${randomBytes(16).toString('hex')}`;
 
-function toSuppression(r: Database['suppressions']): Suppression {
+function toSuppression(r: Omit<Database['suppressions'], 'chain'>): Suppression {
   return { address: r.address, channel: r.channel as AddressChannel, source: r.source as SuppressionSource, detail: r.detail, actor: r.actor, at: r.at };
 }
 
@@ -53,12 +55,16 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
         const added: Suppression[] = [];
         for (const e of entries) {
           const row = { tenant, address: e.address, channel: e.channel, source: e.source, detail: e.detail ?? null, actor: e.actor, at: e.at ?? nowIso };
-          const inserted = await trx.insertInto('suppressions').values(row).onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing()).returning('address').execute();
+          const known = await trx.selectFrom('suppressions').select('chain').where('tenant', '=', tenant).where('address', '=', e.address).where('chain', 'is not', null).executeTakeFirst();
+          const chain = known?.chain ?? newAddressChain();
+          const inserted = await trx.insertInto('suppressions').values({ ...row, chain }).onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing()).returning('address').execute();
           if (inserted.length === 0) continue;
-          await appendEvent(trx, dialect, { chain: addressChain(tenant, e.address), messageId: null, borrowerId: '', now: nowIso }, {
+          // Free text (a reason typed by a person) stays out of the hashed event: the event commits to it by hash.
+          const detail = e.detail ? await storeContent(trx, chain, e.detail, now) : null;
+          await appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, {
             type: 'address.suppressed',
             actor: e.actor,
-            data: { channel: e.channel, source: e.source, detail: e.detail ?? null, address: maskRecipient(e.address), since: row.at },
+            data: { channel: e.channel, source: e.source, ...(detail ? { content: detail } : {}), address: maskRecipient(e.address), since: row.at },
           });
           added.push(toSuppression(row));
         }
@@ -75,18 +81,23 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
         const rows = await q.execute();
         for (const r of rows) {
           await trx.deleteFrom('suppressions').where('tenant', '=', tenant).where('address', '=', address).where('channel', '=', r.channel).execute();
-          await appendEvent(trx, dialect, { chain: addressChain(tenant, address), messageId: null, borrowerId: '', now: nowIso }, {
+          const chain = r.chain ?? newAddressChain();
+          const why = await storeContent(trx, chain, reason.source, now);
+          await appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, {
             type: 'address.unsuppressed',
             actor: reason.actor,
-            data: { channel: r.channel, source: reason.source, address: maskRecipient(address), wasSince: r.at },
+            data: { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at },
           });
         }
         return rows.map(toSuppression);
       });
     },
 
+    /** The entries for an address as stored anywhere (a borrower's `Kim@Example.com` finds `kim@example.com`). */
     async of(address: string): Promise<Suppression[]> {
-      return (await db.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', address).orderBy('channel').execute()).map(toSuppression);
+      const n = normaliseAddress(address);
+      const key = n.ok ? n.address : address;
+      return (await db.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', key).orderBy('channel').execute()).map(toSuppression);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { OptOuts } from './opt-outs.js';
 const ADDRESS_COLUMNS = ['address', 'phone', 'phone_number', 'phonenumber', 'phone number', 'number', 'to', 'from', 'email', 'email_address', 'email address', 'recipient', 'mobile'];
 const CHANNEL_COLUMNS = ['channel', 'type'];
 const SOURCE_COLUMNS = ['source', 'reason', 'detail'];
-const DATE_COLUMNS = ['at', 'date', 'created_at', 'opted_out_at', 'timestamp', 'created'];
+const DATE_COLUMNS = ['at', 'date', 'created_at', 'opted_out_at', 'opt_out_date', 'unsubscribed_at', 'timestamp', 'created'];
 
 export interface ImportReport {
   lines: number;
@@ -20,18 +20,27 @@ export interface ImportReport {
   /** Entries the list already had. */
   known: number;
   bad: { line: number; message: string }[];
+  /** Header columns the import does not read. */
+  ignoredColumns: string[];
 }
 
+/** Header names compared loosely: "Opted Out At", "opted-out-at" and "opted_out_at" are one name. */
+const loose = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
 function pick(header: string[], names: string[]): number {
-  return header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  const wanted = new Set(names.map(loose));
+  return header.findIndex((h) => wanted.has(loose(h)));
 }
 
 export async function importOptOuts(text: string, optOuts: OptOuts, options: { list: string; actor: string }): Promise<ImportReport> {
   const rows = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true, bom: true }) as string[][];
-  const report: ImportReport = { lines: 0, added: 0, known: 0, bad: [] };
+  const report: ImportReport = { lines: 0, added: 0, known: 0, bad: [], ignoredColumns: [] };
   if (rows.length === 0) return report;
   const header = rows[0]!.map((h) => h.toLowerCase());
   let col = { address: pick(header, ADDRESS_COLUMNS), channel: pick(header, CHANNEL_COLUMNS), source: pick(header, SOURCE_COLUMNS), at: pick(header, DATE_COLUMNS) };
+  // A column that is neither known nor empty is said, so a date under another name is not silently today.
+  const used = new Set(Object.values(col));
+  report.ignoredColumns = col.address === -1 ? [] : header.map((h, i) => (used.has(i) || h.trim() === '' ? null : rows[0]![i]!)).filter((h): h is string => h !== null);
   let first = 1;
   if (col.address === -1) {
     // No header we know: a plain list of addresses, one a line.

@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
+import { storeContent } from '../audit/event-content.js';
 import type { Borrower, Message, MessageStatus } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -42,7 +43,9 @@ export function makeOptOuts(deps: OptOutDeps) {
   /** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
   async function optOutRow(borrowerId: string, channel: Channel, source: string, actor: string) {
     const at = deps.clock.now();
-    const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, source } }, at);
+    // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
+    const content = await storeContent(deps.store.db, borrowerId, source, at);
+    const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, content } }, at);
     if (!result) return undefined;
     const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
     return { ...result, suppressed };
@@ -98,7 +101,8 @@ export function makeOptOuts(deps: OptOutDeps) {
       // Borrower rows too, including opt-outs recorded before the list existed.
       for (const b of borrowers) {
         for (const channel of channels) {
-          await deps.store.removeOptOut(b.id, channel, { type: 'borrower.opted_in', actor: input.actor, data: { channel, source: input.source } }, deps.clock.now());
+          const content = await storeContent(deps.store.db, b.id, input.source, deps.clock.now());
+          await deps.store.removeOptOut(b.id, channel, { type: 'borrower.opted_in', actor: input.actor, data: { channel, content } }, deps.clock.now());
         }
       }
       return { removed, borrowers: borrowers.map((b) => b.id) };

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { OutboundEventJob } from '../../queues/index.js';
 import type { Database } from '../audit/schema.js';
 import { recordDelivery } from '../audit/outbound-deliveries.js';
+import { contentRefIn, contentsOf } from '../audit/event-content.js';
 
 const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   sent: 'message.sent',
@@ -40,14 +41,20 @@ export function makeEventRelay(deps: { db: Kysely<Database>; queue: Queue<Outbou
         .limit(deps.batch ?? 500)
         .execute();
       if (rows.length === 0) return { relayed: 0 };
+      // Free text kept apart from the hashed events (an opt-out's reason) is sent as `source`.
+      const parsed = rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
+      const refs = parsed.map((d) => contentRefIn(d)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+      const texts = refs.length > 0 ? await contentsOf(deps.db, refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
       await deps.queue.addBulk(
-        rows.map((r) => {
+        rows.map((r, i) => {
           const id = `evt_${r.id}`;
+          const { content, ...rest } = parsed[i]!;
+          const ref = contentRefIn({ content });
           const data: OutboundEventJob = {
             id,
             type: TYPE_OF[r.type]!,
             createdAt: r.at,
-            data: { ...(r.message_id ? { messageId: r.message_id } : {}), borrowerId: r.borrower_id, ...(JSON.parse(r.data) as Record<string, unknown>) },
+            data: { ...(r.message_id ? { messageId: r.message_id } : {}), borrowerId: r.borrower_id, ...rest, ...(ref ? { source: texts.get(ref.id)?.text ?? null } : {}) },
           };
           return { name: data.type, data, opts: { jobId: id } };
         }),

@@ -6,6 +6,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
+import { maskRecipient } from '../../src/policy/address.js';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
@@ -120,6 +122,24 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     expect((await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(email.toUpperCase())}`, { role: 'compliance' })).body).toMatchObject({ address: email, suppressed: true, channels: [expect.objectContaining({ channel: 'email', source: 'email-one-click' })] });
   });
 
+  it('finds an address on the list whatever the capitals of the borrower’s copy of it', async () => {
+    const email = `kim.${seq++}@example.com`;
+    expect((await h.api('POST', '/v1/opt-outs', { body: { address: email, source: 'esp list' } })).status).toBe(201);
+    const id = await post(reminderBody({ channel: 'email' }, { id: `b-caps-${seq}`, email: email.replace(/^k/, 'K').replace('example', 'Example') }));
+    expect((await settled(id)).status).toBe('suppressed');
+    const check = await h.api('POST', '/v1/policy/check', { role: 'agent', body: { borrowerId: `b-caps-${seq}`, channel: 'email' } });
+    expect(check.body.allowed).toBe(false);
+  });
+
+  it('normalises the numbers given to the simulator, so a formatted one counts as the same number', async () => {
+    const history = Array.from({ length: 6 }, (_, i) => ({ channel: 'voice', at: `2026-06-10T${String(9 + i).padStart(2, '0')}:00:00+08:00`, outcome: 'no-answer', to: '+86 138 0013 8000' }));
+    const res = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: 'CN', borrower: { timezone: 'Asia/Shanghai', phone: '+8613800138000' }, history, attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } } });
+    expect(res.body).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'cap-reached' })] });
+    const bad = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: 'CN', borrower: {}, history: [{ ...history[0], to: 'nobody' }], attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('history.0.to');
+  });
+
   it('suppresses the number for every borrower when Twilio answers 21610', async () => {
     const p = phone();
     tw.scriptFor(p, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
@@ -181,7 +201,7 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     const p1 = phone();
     const p2 = phone();
     const file = path.join(h.dir, 'twilio-opt-outs.csv');
-    fs.writeFileSync(file, `phone_number,channel,date\n${p1},sms,2026-10-01T10:00:00Z\n+86 138,,\n${p2},,\nFormer.Customer@Example.com,email,\nnot-a-date@example.com,email,yesterday\n`);
+    fs.writeFileSync(file, `Phone Number,Channel,Opted Out At,Carrier\n${p1},sms,2026-10-01T10:00:00Z,x\n+86 138,,,\n${p2},,,\nFormer.Customer@Example.com,email,,\nnot-a-date@example.com,email,yesterday,\n`);
     const env = { ...process.env, ...h.env };
     const cli = (args: string[]) => run('npx', ['tsx', 'src/cli/opt-outs.ts', ...args], { env }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
     const first = await cli(['import', file]);
@@ -189,6 +209,7 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     expect(first.stdout).toContain('5 lines read: 4 new suppressions, 0 already known, 2 bad lines');
     expect(first.stderr).toContain(`${file}:3: "+86 138" is neither`);
     expect(first.stderr).toContain(`${file}:6: date "yesterday"`);
+    expect(first.stderr).toContain('columns not read: Carrier');
     const second = await cli(['import', file]);
     expect(second.stdout).toContain('0 new suppressions, 4 already known');
     const listed = await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(p1)}`, { role: 'agent' });
@@ -206,6 +227,9 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     await inbound(p, reply);
     const before = await h.api('GET', `/v1/borrowers/${borrowerId}/timeline`, { role: 'compliance' });
     expect(before.body.items.find((e: { type: string }) => e.type === 'inbound.sms').data).toMatchObject({ kind: 'other', text: reply });
+    // Agents learn that a text came in, not what it said.
+    const agentView = await h.api('GET', `/v1/borrowers/${borrowerId}/timeline`, { role: 'agent' });
+    expect(JSON.stringify(agentView.body)).not.toContain('Wrong person');
 
     const events = () => h.service.store.db.selectFrom('events').select(['data']).where('borrower_id', '=', borrowerId).execute();
     const hashed = (await events()).map((e) => e.data).join('\n');
@@ -231,11 +255,18 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
 
   it('records every addition and removal as an event on a chain that still verifies', async () => {
     const p = phone();
-    await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'sms', source: 'x' } });
-    await h.api('DELETE', `/v1/opt-outs/${encodeURIComponent(p)}?source=y`);
-    const rows = await h.service.store.db.selectFrom('events').select(['type', 'data']).where('type', 'in', ['address.suppressed', 'address.unsuppressed']).execute();
-    expect(rows.length).toBeGreaterThan(1);
-    expect(rows.map((r) => r.data).join()).not.toContain(p);
+    await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'sms', source: 'asked Agent Quimby on the phone' } });
+    await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'voice', source: 'and calls too' } });
+    await h.api('DELETE', `/v1/opt-outs/${encodeURIComponent(p)}?source=${encodeURIComponent('written consent from Quimby')}`);
+    const rows = await h.service.store.db.selectFrom('events').select(['chain', 'type', 'data']).where('type', 'in', ['address.suppressed', 'address.unsuppressed']).where('data', 'like', `%${maskRecipient(p)}%`).execute();
+    expect(rows.map((r) => r.type).sort()).toEqual(['address.suppressed', 'address.suppressed', 'address.unsuppressed', 'address.unsuppressed']);
+    // One chain for the address, named by nothing that can be reversed into it.
+    expect(new Set(rows.map((r) => r.chain)).size).toBe(1);
+    expect(rows[0]!.chain).not.toBe(`a:${createHash('sha256').update(`default\0${p}`).digest('hex').slice(0, 32)}`);
+    // Neither the number nor the people's words are in the hashed data.
+    const hashed = rows.map((r) => r.data).join();
+    expect(hashed).not.toContain(p);
+    expect(hashed).not.toContain('Quimby');
     expect((await h.api('GET', '/v1/audit/verify', { role: 'compliance' })).body).toMatchObject({ ok: true });
   });
 });

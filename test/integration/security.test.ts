@@ -156,6 +156,16 @@ describe('security', () => {
       expect(of.map((r: { role: string }) => r.role).sort()).toEqual(['collector', 'compliance']);
     });
 
+    it('records the read when a repeated post or a cancel answers with the content', async () => {
+      const body = reminderBody({ channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() });
+      const first = await h.api('POST', '/v1/reminders', { body });
+      expect((await h.api('POST', '/v1/reminders', { body })).status).toBe(200);
+      expect((await h.api('DELETE', `/v1/reminders/${first.body.id}`)).status).toBe(200);
+      const reads = await h.api('GET', '/v1/audit/reads', { role: 'admin' });
+      const of = reads.body.items.filter((r: { action: string; target: string }) => r.action === 'reminder' && r.target === first.body.id);
+      expect(of.map((r: { filter: Record<string, boolean> }) => Object.keys(r.filter)[0]).sort()).toEqual(['cancel', 'repeat']);
+    });
+
     it('masks the number quoted in a provider error for agents', async () => {
       const bad = '+14155550143';
       tw.scriptFor(bad, { status: 400, code: 21211, message: `The 'To' number ${bad} is not a valid phone number.` });
