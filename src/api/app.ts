@@ -12,7 +12,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
-import type { Breakers } from '../providers/circuit-breaker.js';
+import type { BreakerViews as Breakers } from '../domain/breaker.js';
 import type { Profile } from '../policy/profile.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';

@@ -1,7 +1,7 @@
 /** Liveness, readiness (Redis and the audit store) and Prometheus metrics; no auth. */
 import { Router, type Request, type Response } from 'express';
 import type { Metrics } from '../observability/metrics.js';
-import type { Breakers } from '../providers/circuit-breaker.js';
+import type { BreakerViews as Breakers } from '../domain/breaker.js';
 import type { Logger } from '../observability/logger.js';
 
 export type ReadinessCheck = () => Promise<void>;

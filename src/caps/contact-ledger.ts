@@ -1,6 +1,6 @@
 /**
  * The Redis side of the frequency caps: every borrower's recent contacts, in two keys that
- * share the hash tag `{b:<borrowerId>}` (valid on Redis Cluster), changed only through the Lua
+ * share the hash tag `{b:<borrowerId>}`, changed only through the Lua
  * scripts beside this file. The policy decides; the reservation re-checks atomically.
  */
 import fs from 'node:fs';

@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './keys.js';
 export * from './statuses.js';
 export * from './paths.js';
+export * from './breaker.js';

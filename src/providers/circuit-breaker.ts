@@ -5,9 +5,11 @@
  * minutes).
  */
 import { type Channel } from '../domain/channels.js';
-export type BreakerState = 'closed' | 'open' | 'half-open';
+import type { BreakerState, BreakerView } from '../domain/breaker.js';
 
-export interface CircuitBreaker {
+export type { BreakerState };
+
+export interface CircuitBreaker extends BreakerView {
   readonly name: string;
   state(now: number): BreakerState;
   /** May a send go now? If not, when to look again. */

@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The parts of src/ and what each may import (STYLE.md's dependency direction). A zone's
+ * `target` may not import from its `from`.
+ */
+const boundaries = [
+  // The vocabulary and the pure policy import no part that does I/O.
+  { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain imports nothing of the other parts' },
+  { target: './src/policy', from: './src', except: ['./policy', './domain'], message: 'src/policy is pure: it imports only src/domain' },
+  // The API stores and enqueues; it never sends.
+  { target: './src/api', from: './src/providers', message: 'the API never imports providers' },
+  { target: './src/api', from: './src/workers', message: 'the API never imports workers' },
+  { target: './src/scheduler', from: './src/providers', message: 'the scheduler never imports providers' },
+  { target: './src/scheduler', from: './src/workers', message: 'the scheduler never imports workers' },
+  // Nothing imports upward into the HTTP layer (the console's routes are served by it).
+  {
+    target: ['./src/audit', './src/scheduler', './src/workers', './src/providers', './src/policy', './src/domain', './src/templates', './src/caps', './src/webhooks', './src/config', './src/observability', './src/process'],
+    from: './src/api',
+    message: 'nothing imports upward into src/api',
+  },
+  // Storage knows nothing of HTTP, workers or providers.
+  { target: './src/audit', from: './src/api', message: 'the store imports no HTTP code' },
+  { target: './src/audit', from: './src/workers', message: 'the store imports no workers' },
+  { target: './src/audit', from: './src/providers', message: 'the store imports no providers' },
+  // Providers import only their SDK and the shared errors.
+  { target: './src/providers', from: './src', except: ['./providers', './domain'], message: 'providers import only their SDK, src/domain and their own errors' },
+  // The queue contract imports only zod.
+  { target: './queues', from: './src', message: 'queues/ is the contract: it imports only zod' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'bench/results/', 'test/e2e/screenshots/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', Headers: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Type-aware rules for the TypeScript: a promise is awaited, returned or handled on purpose.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+    },
+  },
+  {
+    // The console's pages: plain ES modules that run in the browser.
+    files: ['src/ui/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'URLSearchParams', 'Node', 'Element', 'queueMicrotask', 'Event', 'fetch', 'URL', 'setTimeout', 'clearTimeout', 'requestAnimationFrame'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,11 @@
+/** What any part may know of a provider's circuit breaker: its name and state (the breaker itself lives with the workers' providers). */
+import type { Channel } from './channels.js';
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerView {
+  readonly name: string;
+  state(now: number): BreakerState;
+}
+
+export type BreakerViews = Record<Channel, BreakerView>;
