@@ -1,0 +1,74 @@
+/**
+ * What the dispatch steps need from the rest of the service, as plain functions and small
+ * interfaces: the store's three message operations, the policy gate, the caps, the renderer, the
+ * providers and the breakers. Tests pass in-memory fakes; the service passes the real parts.
+ */
+import type { AuditStore } from '../../audit/audit-store.js';
+import type { Borrower, Channel, Clock, Message } from '../../domain/index.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { DecisionInput, SendDecision } from '../../policy/send-decision.js';
+import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
+import type { Providers } from '../../providers/provider.js';
+import type { Render } from '../../templates/render.js';
+
+export type DispatchStore = Pick<AuditStore, 'getReminderOfMessage' | 'transition' | 'rememberTemplateVersion'>;
+
+/** The seam where the policy engine plugs in: called before rendering, for every attempt. */
+export type Gate = (input: DecisionInput) => Promise<SendDecision>;
+
+/** What the worker tells the caps about a slot the gate reserved. */
+export interface ContactSlots {
+  /** The provider took the message. */
+  sent(message: Message): Promise<void>;
+  /** Nothing reached the borrower (render failed, provider refused or was unreachable): give the slot back. */
+  release(message: Message): Promise<void>;
+}
+
+export const NO_SLOTS: ContactSlots = { sent: async () => undefined, release: async () => undefined };
+
+export interface Links {
+  smsStatus(messageId: string): string;
+  callStatus(messageId: string): string;
+  amd(messageId: string): string;
+  unsubscribe(messageId: string): string;
+}
+
+export type Breakers = Record<Channel, CircuitBreaker>;
+
+export interface DispatchDeps {
+  store: DispatchStore;
+  gate: Gate;
+  slots: ContactSlots;
+  render: Render;
+  providers: Providers;
+  log: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  /**
+   * How long a `sending` row belongs to the worker that wrote it. A job that finds a younger one
+   * (the same message being sent elsewhere, after a lock was lost) waits instead of sending too;
+   * an older one was left by a worker that died, and is taken over.
+   */
+  sendingLeaseMs: number;
+  /** Template versions already stored by this process. */
+  knownVersions: Set<string>;
+  breakers: Breakers;
+  /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
+  links?: Links | undefined;
+  /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
+  optOut?: (message: { borrowerId: string; channel: Channel; to: string }, source: string) => Promise<void>;
+}
+
+/** The attempt BullMQ is making: which one, and how many a message gets. */
+export interface Attempt {
+  number: number;
+  of: number;
+}
+
+/** Dates are shown in the borrower's zone; with several candidate zones, the first. */
+export function displayZone(borrower: Borrower): string | null {
+  const tz = borrower.timezone;
+  if (tz === null) return null;
+  return Array.isArray(tz) ? (tz[0] ?? null) : tz;
+}

@@ -1,0 +1,93 @@
+/**
+ * The send step: hand the rendered message to the channel's provider, then record what came of
+ * it. A provider error is decided once (ProviderError says permanent or transient, and whether it
+ * may have reached the borrower); an outage waits for the breaker instead of spending attempts.
+ */
+import type { Channel } from '../../domain/index.js';
+import { redactContacts } from '../../observability/logger.js';
+import { ProviderError } from '../../providers/provider-error.js';
+import type { Providers, SendResult } from '../../providers/provider.js';
+import type { RenderOutput } from '../../templates/render.js';
+import type { DispatchOutcome } from './outcome.js';
+import type { Attempt, DispatchDeps, Links } from './ports.js';
+import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
+
+export async function sendThrough(providers: Providers, links: Links | undefined, channel: Channel, messageId: string, to: string, r: RenderOutput): Promise<SendResult> {
+  switch (channel) {
+    case 'sms':
+      return providers.sms.send({ messageId, to, body: r.body, statusCallback: links?.smsStatus(messageId) });
+    case 'voice':
+      return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body, statusCallback: links?.callStatus(messageId), amdCallback: links?.amd(messageId) });
+    case 'email': {
+      // RFC 8058 one-click unsubscribe; RFC 2369 List-Unsubscribe.
+      const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+      return providers.email.send({ messageId, to, subject: r.subject ?? '', text: r.text, html: r.html ?? r.text, headers });
+    }
+  }
+}
+
+export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: RenderOutput, attempt: Attempt): Promise<DispatchOutcome> {
+  const { message } = ctx;
+  const breaker = deps.breakers[message.channel];
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  let result: SendResult;
+  try {
+    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered);
+  } catch (err) {
+    const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
+    deps.metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
+    return recordProviderError(deps, ctx, perr, attempt);
+  }
+  breaker.success();
+  deps.metrics.providerLatency.observe({ channel: message.channel, provider: result.provider, outcome: 'ok' }, seconds());
+  await deps.store.transition(
+    message.id,
+    { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { provider: result.provider, providerId: result.providerId }, patch: { provider: result.provider, provider_id: result.providerId, error_code: null, error_message: null } },
+    deps.clock.now(),
+  );
+  await deps.slots.sent(message);
+  deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
+  ctx.log.info({ provider: result.provider, providerId: result.providerId }, 'message sent');
+  return { kind: 'sent', provider: result.provider, providerId: result.providerId };
+}
+
+/** Deferred (the circuit is open), failed (permanent, or the last attempt) or retry (transient). */
+export async function recordProviderError(deps: DispatchDeps, ctx: MessageContext, perr: ProviderError, attempt: Attempt): Promise<DispatchOutcome> {
+  const { message } = ctx;
+  const breaker = deps.breakers[message.channel];
+  // What is recorded is hashed and kept: the provider's text without the number it quotes.
+  const errText = redactContacts(perr.message);
+  if (perr.permanent) breaker.success();
+  else breaker.failure(deps.clock.now().getTime());
+  if (perr.code === '21610') await deps.optOut?.(message, 'twilio-21610 (recipient unsubscribed)');
+  const at = deps.clock.now();
+  if (!perr.mayHaveReached) await deps.slots.release(message);
+  const circuit = breaker.admit(at.getTime());
+  if (!perr.permanent && !circuit.ok) {
+    // The provider is down (this failure opened the circuit, or a probe failed): wait for it
+    // without spending an attempt, so an outage never exhausts a message's retries.
+    const until = new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
+    ctx.log.warn({ code: perr.code }, 'provider unavailable; circuit open, message waits');
+    const reasons = [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${errText}` }];
+    return recordDeferral(deps, ctx, { until, reasons, from: ['sending'], patch: { error_code: perr.code, error_message: errText } });
+  }
+  if (perr.permanent || attempt.number >= attempt.of) {
+    await deps.store.transition(
+      message.id,
+      { from: ['sending'], to: 'failed', type: 'failed', actor: ACTOR, data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number }, patch: { error_code: perr.code, error_message: errText, provider: perr.provider } },
+      at,
+    );
+    deps.metrics.failed.inc({ channel: message.channel, code: perr.code });
+    ctx.log.warn({ code: perr.code, permanent: perr.permanent }, 'provider refused the message; failed');
+    return { kind: 'failed', code: perr.code, permanent: perr.permanent, message: `${perr.code}: ${errText}` };
+  }
+  await deps.store.transition(
+    message.id,
+    { from: ['sending'], to: 'queued', type: 'retry-scheduled', actor: ACTOR, data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of }, patch: { error_code: perr.code, error_message: errText } },
+    at,
+  );
+  deps.metrics.retried.inc({ channel: message.channel, code: perr.code });
+  ctx.log.warn({ code: perr.code }, 'transient provider error; will retry');
+  return { kind: 'retry', code: perr.code, error: perr };
+}

@@ -1,0 +1,141 @@
+/**
+ * The steps of one attempt at a message, each small and returning a value: load → admit by the
+ * breaker → gate (policy and caps) → render and lint → claim (`sending`) → send → record. A step
+ * that ends the attempt returns a DispatchOutcome, having recorded it; one that lets it go on
+ * returns what the next step needs.
+ */
+import { type Borrower, type Message, PENDING_STATUSES, type Reminder, SENDABLE_STATUSES } from '../../domain/index.js';
+import type { MessageStatus } from '../../domain/statuses.js';
+import { type Logger } from '../../observability/logger.js';
+import { lintRenderedMessage } from '../../policy/template-lint.js';
+import { templateContext } from '../../templates/context.js';
+import { RenderError, type RenderOutput } from '../../templates/render.js';
+import type { DeferReason, DispatchOutcome } from './outcome.js';
+import { displayZone, type DispatchDeps } from './ports.js';
+
+export const ACTOR = 'worker';
+
+export interface MessageContext {
+  message: Message;
+  reminder: Reminder;
+  borrower: Borrower;
+  log: Logger;
+}
+
+export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
+
+/** Records a deferral: the message waits in `deferred` until `until`, spending no attempt. */
+export async function recordDeferral(deps: DispatchDeps, ctx: MessageContext, d: { until: Date; reasons: DeferReason[]; from: readonly MessageStatus[]; patch?: { error_code: string; error_message: string } }): Promise<DispatchOutcome> {
+  const { message } = ctx;
+  await deps.store.transition(message.id, { from: d.from, to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: d.until.toISOString(), reasons: d.reasons }, ...(d.patch ? { patch: d.patch } : {}) }, deps.clock.now());
+  for (const r of d.reasons) deps.metrics.deferred.inc({ channel: message.channel, code: r.code });
+  ctx.log.info({ until: d.until.toISOString(), codes: d.reasons.map((r) => r.code) }, 'message deferred');
+  return { kind: 'deferred', until: d.until, reasons: d.reasons };
+}
+
+/** Loads the message; stops if it is settled, gone, or being sent by another worker right now. */
+export async function load(deps: DispatchDeps, messageId: string, log: Logger): Promise<MessageContext | DispatchOutcome> {
+  const found = await deps.store.getReminderOfMessage(messageId);
+  if (!found) {
+    log.warn('message not found in the audit store; nothing to send');
+    return { kind: 'skipped', why: 'not-found' };
+  }
+  const { message } = found;
+  if (!SENDABLE_STATUSES.includes(message.status)) {
+    log.info({ status: message.status }, 'message already settled; not sending again');
+    return { kind: 'skipped', why: 'settled' };
+  }
+  if (message.status === 'sending') {
+    const age = deps.clock.now().getTime() - Date.parse(message.updatedAt);
+    if (age < deps.sendingLeaseMs) {
+      log.warn({ ageMs: age }, 'another worker is sending this message right now; checking again later');
+      const until = new Date(deps.clock.now().getTime() + deps.sendingLeaseMs - age + 1_000);
+      return { kind: 'deferred', until, reasons: [{ code: 'sending-elsewhere', rule: 'sending lease', detail: `another worker has been sending it for ${age} ms` }] };
+    }
+  }
+  if (message.status === 'accepted') {
+    // The API may not have marked it queued yet (the job can start before its request ends).
+    await deps.store.transition(message.id, { from: ['accepted'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
+  }
+  return { ...found, log };
+}
+
+/** The provider is down: wait for its breaker to half-open without spending an attempt. */
+export async function admitByBreaker(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome | null> {
+  const breaker = deps.breakers[ctx.message.channel];
+  const admitted = breaker.admit(now.getTime());
+  if (admitted.ok) return null;
+  const until = new Date(admitted.retryAt + Math.floor(Math.random() * 2_000));
+  const reasons = [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}` }];
+  return recordDeferral(deps, ctx, { until, reasons, from: SENDABLE_STATUSES });
+}
+
+/** The policy (and the caps' reservation): suppress, defer, or go on. */
+export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome | null> {
+  const { message, reminder, borrower } = ctx;
+  const decision = await deps.gate({ borrower, reminder, message, now });
+  if (decision.action === 'send') return null;
+  if (decision.action === 'defer') return recordDeferral(deps, ctx, { until: decision.until, reasons: decision.reasons, from: SENDABLE_STATUSES });
+  await deps.store.transition(message.id, { from: SENDABLE_STATUSES, to: 'suppressed', type: 'suppressed', actor: ACTOR, data: { reason: decision.reason, detail: decision.detail } }, now);
+  deps.metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
+  ctx.log.info({ reason: decision.reason }, 'message suppressed');
+  return { kind: 'suppressed', reason: decision.reason };
+}
+
+export interface Prepared {
+  rendered: RenderOutput;
+  context: Record<string, unknown>;
+  timezone: string | null;
+}
+
+/** Renders with the borrower's data and lints what will go (the data can carry a threat the template could not). */
+export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<Prepared | DispatchOutcome> {
+  const { message, reminder, borrower } = ctx;
+  const timezone = displayZone(borrower);
+  const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata });
+  let lintRules: string[] | undefined;
+  try {
+    const rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone, data: context });
+    const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
+    if (findings.length === 0) return { rendered, context, timezone };
+    // The rules only: the matched words may come from the borrower's data, and logs carry no content.
+    lintRules = [...new Set(findings.map((f) => f.rule))];
+    throw new RenderError(`the rendered message fails the wording linter (${lintRules.join(', ')}); nothing was sent`, 'lint-error');
+  } catch (err) {
+    const code = err instanceof RenderError ? err.code : 'render-error';
+    const text = (err as Error).message;
+    await deps.store.transition(message.id, { from: SENDABLE_STATUSES, to: 'failed', type: 'failed', actor: ACTOR, data: { code, message: text }, patch: { error_code: code, error_message: text } }, now);
+    deps.metrics.failed.inc({ channel: message.channel, code });
+    await deps.slots.release(message);
+    ctx.log.error({ code, ...(lintRules ? { rules: lintRules } : {}), err: text }, lintRules ? 'rendered message fails the wording linter; message failed' : 'template could not be rendered; message failed');
+    return { kind: 'failed', code, permanent: true, message: text };
+  }
+}
+
+/** Records `sending` with exactly what will go: durable before the provider is called. False: settled meanwhile. */
+export async function claim(deps: DispatchDeps, ctx: MessageContext, p: Prepared, now: Date): Promise<DispatchOutcome | null> {
+  const { message } = ctx;
+  const { rendered } = p;
+  if (!deps.knownVersions.has(rendered.version)) {
+    await deps.store.rememberTemplateVersion({ version: rendered.version, key: rendered.key, channel: rendered.channel, locale: rendered.locale, sources: rendered.sources }, now);
+    deps.knownVersions.add(rendered.version);
+  }
+  const interrupted = message.status === 'sending';
+  const claimed = await deps.store.transition(
+    message.id,
+    {
+      from: PENDING_STATUSES,
+      orSendingSince: new Date(now.getTime() - deps.sendingLeaseMs),
+      to: 'sending',
+      type: 'sending',
+      actor: ACTOR,
+      data: { templateVersion: rendered.version, locale: rendered.locale, ...(interrupted ? { afterInterruptedAttempt: true } : {}) },
+      patch: { incrementAttempts: true, template_version: rendered.version, locale: rendered.locale, subject: rendered.subject, body: rendered.body, render_data: JSON.stringify({ context: p.context, timezone: p.timezone }) },
+    },
+    now,
+  );
+  if (claimed) return null;
+  await deps.slots.release(message);
+  ctx.log.info('message was settled while rendering (cancelled or suppressed); not sending');
+  return { kind: 'skipped', why: 'settled-while-rendering' };
+}
