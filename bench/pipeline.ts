@@ -4,6 +4,9 @@
  * far-away provider and a contact window opening. Every figure comes from the same run, on the
  * same Redis and the same fake Twilio, so ratios mean something.
  */
+import type { Kysely } from 'kysely';
+import { openDb } from '../src/audit/db.js';
+import type { Database } from '../src/audit/schema.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +58,8 @@ interface Running {
   token: string;
   env: Record<string, string>;
   dir: string;
+  /** The bench's own connection, for counting rows. */
+  inspect?: Kysely<Database>;
   stop(): Promise<void>;
 }
 
@@ -82,16 +87,18 @@ async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'
   };
   const config = loadConfig(env, [opts.role ?? 'all']);
   const service = await startService(config, { log: silent, profile, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }] });
-  return {
+  const running: Running = {
     service,
     token,
     env,
     dir,
     async stop() {
       await service.close();
+      await running.inspect?.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return running;
 }
 
 function reminder(i: number, borrowers: number, channel: string, sendAt?: string) {
@@ -114,7 +121,8 @@ async function postBatches(r: Running, items: unknown[]): Promise<void> {
 }
 
 async function countWhere(r: Running, statuses: string[]): Promise<number> {
-  const row = await r.service.store.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', statuses).executeTakeFirstOrThrow();
+  r.inspect ??= (await openDb(r.service.config.databaseUrl, r.service.config.databaseSchema ? { schema: r.service.config.databaseSchema } : {})).db;
+  const row = await r.inspect.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', statuses).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

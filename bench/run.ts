@@ -3,6 +3,7 @@
  * Sections so far: export (streaming 200,000 messages as CSV and NDJSON: time and peak memory
  * growth). Results print as a table and go to bench/results/<timestamp>.json.
  */
+import { openDb } from '../src/audit/db.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -48,7 +49,10 @@ async function exportSection(redisUrl: string): Promise<void> {
   const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
   try {
     const seeded = Date.now();
-    await seedMessages(service.store.db, count, { chunk: 1_000 });
+    // The bench's own connection to the service's database (the store hands out none).
+    const seedDb = await openDb(config.databaseUrl);
+    await seedMessages(seedDb.db, count, { chunk: 1_000 });
+    await seedDb.db.destroy();
     rows.push({ section: 'export', measure: 'seed messages into SQLite', value: count, unit: 'messages', note: `${((Date.now() - seeded) / 1000).toFixed(1)} s` });
     for (const format of ['csv', 'ndjson'] as const) {
       global.gc?.();

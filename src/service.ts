@@ -13,7 +13,6 @@ import { Redis } from 'ioredis';
 import { EVENTS_OUT_QUEUE, eventsOutJobOptions, MAINTENANCE_QUEUE, type OutboundEventJob } from '../queues/index.js';
 import { makeApp } from './api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from './api/auth.js';
-import { findApiKeyByHash } from './audit/api-keys.js';
 import { applyRetention } from './audit/retention.js';
 import { type AuditStore, openAuditStore } from './audit/audit-store.js';
 import type { Config } from './config/config.js';
@@ -37,7 +36,6 @@ import { type Clock, type Gate, type Links, makeDispatchProcessor } from './work
 import { type Breakers, makeCircuitBreaker } from './providers/circuit-breaker.js';
 import { makeOptOuts } from './scheduler/opt-outs.js';
 import { callbackLinks } from './domain/paths.js';
-import { makeSuppressionList } from './audit/suppressions.js';
 import { normaliseAddress } from './policy/address.js';
 import { makeStrategyRunner, type StrategyRunner } from './scheduler/strategy-runner.js';
 import { DEFAULT_STRATEGY, type Strategy } from './policy/strategy.js';
@@ -148,7 +146,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     };
     const signer = makeTokenSigner(options.signingSecret);
     const links: Links = callbackLinks(config.publicBaseUrl, (id) => signer.sign(id));
-    const suppressionList = makeSuppressionList(store.db, store.dialect);
+    const suppressionList = store.suppressions;
     const optOuts = makeOptOuts({ store, queues, list: suppressionList, clock });
     /** A provider says the address refuses this channel (Twilio 21610): the address is suppressed, for every borrower. */
     const optOut = async (m: { borrowerId: string; channel: Channel; to: string }, source: string) => {
@@ -178,7 +176,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       const workers = startDispatchWorkers({ connection: redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, rates: config.sendRate, processor, log });
       closers.push(() => workers.close(config.shutdownGraceMs));
       if (config.eventsWebhookUrl) {
-        const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: options.signingSecret, clock, timeoutMs: config.providerTimeoutMs, db: store.db }), { connection: redis, prefix: config.queuePrefix, concurrency: 10 });
+        const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: options.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), { connection: redis, prefix: config.queuePrefix, concurrency: 10 });
         delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
         closers.push(() => delivery.close());
       }
@@ -194,7 +192,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         log,
         jobs: [
           ...(eventsQueue
-            ? [{ name: 'relay-events', everyMs: 1_000, run: () => makeEventRelay({ db: store.db, queue: eventsQueue, clock }).run() }]
+            ? [{ name: 'relay-events', everyMs: 1_000, run: () => makeEventRelay({ store, queue: eventsQueue, clock }).run() }]
             : []),
           {
             name: 'retention',
@@ -251,7 +249,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
         profile: options.profile,
         smsMaxSegments: config.smsMaxSegments,
         ledger,
-        keyRing: makeKeyRing(options.apiKeys, (hash) => findApiKeyByHash(store.db, hash)),
+        keyRing: makeKeyRing(options.apiKeys, (hash) => store.apiKeys.findByHash(hash)),
         log: log.child({ part: 'api' }),
         metrics,
         clock,

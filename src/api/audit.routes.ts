@@ -10,13 +10,13 @@ import { stringify } from 'csv-stringify';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { borrowerTimeline, decodeCursor, exportMessages, listReads, type MessageFilter, messageStats, outcomeOf, recordRead, searchMessages, STAT_OUTCOMES } from '../audit/audit-queries.js';
+import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
+import { outcomeOf, STAT_OUTCOMES } from '../domain/statuses.js';
 import { renderFromSources } from '../templates/render.js';
 import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { MESSAGE_STATUSES, type Message } from '../domain/index.js';
-import { verifyChains } from '../audit/verify.js';
-import { type ContentRef, contentRefIn, contentsOf } from '../audit/event-content.js';
+import { type ContentRef, contentRefIn } from '../audit/event-content.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -128,12 +128,12 @@ async function contentOf(store: AuditStore, m: Message) {
 export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
-  const db = deps.store.db;
+  const store = deps.store;
   const record = (req: Request, action: string, target: string | null) =>
-    recordRead(db, { keyId: req.principal!.keyId, role: req.principal!.role, action, target, filter: filterOf(req) }, deps.clock.now());
+    store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action, target, filter: filterOf(req) }, deps.clock.now());
 
   router.get('/v1/audit/verify', compliance, async (_req: Request, res: Response) => {
-    res.json(await verifyChains(db));
+    res.json(await store.audit.verify());
   });
 
   router.get('/v1/audit/messages', compliance, async (req: Request, res: Response) => {
@@ -142,7 +142,7 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const { limit, cursor, ...filter } = q.data;
     const decoded = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !decoded) throw validationProblem([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    const page = await searchMessages(db, filter satisfies MessageFilter, limit, decoded);
+    const page = await store.audit.search(filter satisfies MessageFilter, limit, decoded);
     await record(req, 'list', null);
     // Lists mask recipients and leave content to the detail view.
     res.json({ items: page.items.map((m) => ({ ...masked(presentMessage(m)), borrowerId: m.borrowerId, reminderId: m.reminderId })), nextCursor: page.nextCursor });
@@ -173,7 +173,7 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const days = Math.round(last.diff(first, 'days').days) + 1;
     if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
     if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
-    const rows = await messageStats(db, deps.store.dialect, first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
+    const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
     type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
     const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
     const byDay = new Map<string, Record<string, Counts>>();
@@ -204,7 +204,7 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const { format, ...filter } = q.data;
     await record(req, 'export', null);
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    const rows = Readable.from(exportMessages(db, filter));
+    const rows = Readable.from(store.audit.export(filter));
     if (format === 'ndjson') {
       res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
       const toLine = new Transform({ writableObjectMode: true, transform: (m: Message, _e, done) => done(null, `${JSON.stringify(exportRow(m))}\n`) });
@@ -228,12 +228,12 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const borrower = await deps.store.getBorrower(id.data);
     if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
     const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
-    const entries = await borrowerTimeline(db, id.data, limit.success ? limit.data : 200);
+    const entries = await store.audit.timeline(id.data, limit.success ? limit.data : 200);
     const full = req.principal!.role !== 'agent';
     if (full) await record(req, 'timeline', id.data);
     // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
     const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
-    const texts = refs.length > 0 ? await contentsOf(db, refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
+    const texts = refs.length > 0 ? await store.content.get(refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
     const withText = (data: Record<string, unknown>) => {
       const ref = contentRefIn(data);
       if (!ref) return data;
@@ -255,7 +255,7 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
   router.get('/v1/audit/reads', requireRole(deps.keyRing, ['admin']), async (req: Request, res: Response) => {
     const q = ReadsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    res.json({ items: await listReads(db, q.data.limit, q.data.before) });
+    res.json({ items: await store.reads.list(q.data.limit, q.data.before) });
   });
 
   return router;

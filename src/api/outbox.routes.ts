@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { validationProblem, zodFieldErrors } from './problem.js';
-import { recordRead } from '../audit/audit-queries.js';
 import { maskRecipient } from '../observability/logger.js';
 
 export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -25,7 +24,7 @@ export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock:
       res.json({ items: items.map((i) => ({ id: i.id, messageId: i.messageId, channel: i.channel, to: maskRecipient(i.to), subject: i.subject === null ? null : '[content: see the message]', createdAt: i.createdAt })) });
       return;
     }
-    await recordRead(deps.store.db, { keyId, role, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
+    await deps.store.reads.record({ keyId, role, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
     res.json({ items });
   });
   return router;

@@ -14,7 +14,6 @@ import type { Catalogue } from '../templates/catalogue.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, problemBody, type FieldError, validationProblem, zodFieldErrors } from './problem.js';
 import { maskReminder, presentReminder } from './present.js';
-import { recordRead } from '../audit/audit-queries.js';
 import { BatchInput, ReminderInput } from './schemas.js';
 
 export interface RemindersDeps {
@@ -109,7 +108,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const [result] = await deps.intake.accept(await withPreferences([prepared.request]), req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result!]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result!.kind === 'repeat') await recordRead(deps.store.db, { keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result!.reminder.id, filter: { repeat: true } }, deps.clock.now());
+    if (result!.kind === 'repeat') await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result!.reminder.id, filter: { repeat: true } }, deps.clock.now());
     const { status, body } = outcome(result!);
     if (status >= 400) res.type('application/problem+json');
     if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
@@ -128,7 +127,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const accepted = valid.length > 0 ? await deps.intake.accept(await withPreferences(valid.map((v) => v.request)), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
     countAccepted(accepted);
     const repeats = accepted.filter((a) => a.kind === 'repeat').length;
-    if (repeats > 0) await recordRead(deps.store.db, { keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminders.batch', target: null, filter: { repeated: repeats } }, deps.clock.now());
+    if (repeats > 0) await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminders.batch', target: null, filter: { repeated: repeats } }, deps.clock.now());
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
     );
@@ -157,7 +156,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
       res.json(maskReminder(view));
       return;
     }
-    await recordRead(deps.store.db, { keyId, role, action: 'reminder', target: id, filter: {} }, deps.clock.now());
+    await deps.store.reads.record({ keyId, role, action: 'reminder', target: id, filter: {} }, deps.clock.now());
     res.json(view);
   });
 
@@ -166,7 +165,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
     if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
     const found = await deps.store.getReminder(id);
-    await recordRead(deps.store.db, { keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: id, filter: { cancel: true } }, deps.clock.now());
+    await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: id, filter: { cancel: true } }, deps.clock.now());
     res.json({ ...presentReminder(found!.reminder, found!.messages), cancelled: result.cancelled, notCancelled: result.notCancelled });
   });
 

@@ -8,6 +8,17 @@ import { openDb, type Dialect } from './db.js';
 import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { borrowerChain, messageChain } from './hash-chain.js';
 import { migrateToLatest } from './migrations.js';
+import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-keys.js';
+import { type AuditRead, borrowerTimeline, type Cursor, exportMessages, listReads, type MessageFilter, messageStats, recordRead, searchMessages, type StatRow, type TimelineEntry } from './audit-queries.js';
+import { type ContentRef, contentsOf, storeContent } from './event-content.js';
+import { deliveryOf, recordDelivery } from './outbound-deliveries.js';
+import { makeRelayFeed, type RelayFeed } from './relay-feed.js';
+import { makeRetention, type RetentionOptions, type RetentionReport } from './retention.js';
+import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts.js';
+import { makeSuppressionList, type SuppressionList } from './suppressions.js';
+import { verifyChains, type VerifyReport } from './verify.js';
+import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
+import type { ApiKeyRecord, ApiRole } from '../domain/keys.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
 import {
   type AuditEvent,
@@ -107,9 +118,53 @@ export interface OutboxRecord extends OutboxEntry {
 
 const DEFAULT_CONSENT: Borrower['consent'] = { sms: null, voice: null, email: null };
 
+/**
+ * The store: borrowers, reminders and messages here, and one repository per other aggregate.
+ * It hands out no connection: no module outside src/audit names a table or holds a query builder.
+ */
 export interface AuditStore {
   readonly dialect: Dialect;
-  readonly db: Kysely<Database>;
+  /** The collection strategy's accounts. */
+  readonly strategy: StrategyAccounts;
+  /** Opted-out addresses. */
+  readonly suppressions: SuppressionList;
+  /** Free text events commit to by hash (erased by retention). */
+  readonly content: {
+    put(owner: string, text: string, now: Date): Promise<ContentRef>;
+    get(ids: string[]): Promise<Map<string, { text: string | null; erasedAt: string | null }>>;
+  };
+  /** Provider callbacks already processed. */
+  readonly webhooks: { claim(key: string, now: Date): Promise<boolean>; release(key: string): Promise<void> };
+  /** What became of each outbound event. */
+  readonly deliveries: {
+    record(eventId: string, status: 'delivered' | 'retrying' | 'failed', attempts: number, error: string | null, now: Date): Promise<void>;
+    of(eventId: string): ReturnType<typeof deliveryOf>;
+  };
+  /** New events for the outbound relay, and its cursor. */
+  readonly relay: RelayFeed;
+  /** Who read what (compliance reads of content). */
+  readonly reads: { record(read: AuditRead, now: Date): Promise<void>; list(limit: number, beforeId?: number): ReturnType<typeof listReads> };
+  /** Compliance's queries: search, export, stats, timelines, chain verification. */
+  readonly audit: {
+    search(f: MessageFilter, limit: number, cursor?: Cursor): ReturnType<typeof searchMessages>;
+    export(f: MessageFilter): AsyncGenerator<Message>;
+    stats(from: string, to: string): Promise<StatRow[]>;
+    timeline(borrowerId: string, limit: number): Promise<TimelineEntry[]>;
+    verify(): Promise<VerifyReport>;
+  };
+  /** API keys kept in the store (`npm run keys`). */
+  readonly apiKeys: {
+    create(role: ApiRole, label: string | null, now: Date): ReturnType<typeof createApiKey>;
+    list(): ReturnType<typeof listApiKeys>;
+    revoke(id: string, now: Date): Promise<boolean>;
+    findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  };
+  readonly retention: { apply(opts: RetentionOptions): Promise<RetentionReport> };
+  /** Reminders of a client by their external ids, or by a prefix of them (a strategy stage's steps). */
+  remindersByExternalIds(clientId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
+  remindersByExternalPrefix(clientId: string, prefix: string): Promise<Array<{ id: string; externalId: string }>>;
+  /** A borrower's events of one type, newest first, with the event's row id (outbound events are named by it). */
+  borrowerEventsOfType(borrowerId: string, type: string): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
   ping(): Promise<void>;
   close(): Promise<void>;
   upsertBorrower(patch: BorrowerPatch, now: Date): Promise<{ borrower: Borrower; created: boolean }>;
@@ -353,9 +408,50 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     return rows.map(toMessage);
   }
 
+  const strategy = makeStrategyAccounts(db);
+  const suppressions = makeSuppressionList(db, dialect);
+  const relay = makeRelayFeed(db);
+  const retention = makeRetention(db, dialect);
   return {
     dialect,
-    db,
+    strategy,
+    suppressions,
+    relay,
+    retention,
+    content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
+    webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },
+    deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
+    reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId) => listReads(db, limit, beforeId) },
+    audit: {
+      search: (f, limit, cursor) => searchMessages(db, f, limit, cursor),
+      export: (f) => exportMessages(db, f),
+      stats: (from, to) => messageStats(db, dialect, from, to),
+      timeline: (borrowerId, limit) => borrowerTimeline(db, borrowerId, limit),
+      verify: () => verifyChains(db),
+    },
+    apiKeys: {
+      create: (role, label, now) => createApiKey(db, role, label, now),
+      list: () => listApiKeys(db),
+      revoke: (id, now) => revokeApiKey(db, id, now),
+      findByHash: (hash) => findApiKeyByHash(db, hash),
+    },
+
+    async remindersByExternalIds(clientId, externalIds) {
+      if (externalIds.length === 0) return [];
+      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', 'in', externalIds).execute();
+      return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
+    },
+
+    async remindersByExternalPrefix(clientId, prefix) {
+      // A range on (client_id, external_id): the unique index serves it.
+      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', '>=', prefix).where('external_id', '<', `${prefix}\uffff`).execute();
+      return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
+    },
+
+    async borrowerEventsOfType(borrowerId, type) {
+      const rows = await db.selectFrom('events').select(['id', 'at', 'data']).where('chain', '=', borrowerChain(borrowerId)).where('type', '=', type).orderBy('seq', 'desc').execute();
+      return rows.map((r) => ({ id: Number(r.id), at: r.at, data: JSON.parse(r.data) as Record<string, unknown> }));
+    },
 
     async ping() {
       await sql`select 1`.execute(db);

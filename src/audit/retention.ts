@@ -3,7 +3,9 @@
  * period has passed since the borrower's last activity. The rows stay as tombstones and every
  * event stays, so the hash chains still verify; the erasure itself is an event on each chain.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from './db.js';
+import type { Database } from './schema.js';
 import type { AuditStore } from './audit-store.js';
 import { appendEvent } from './event-chain.js';
 import { borrowerChain, messageChain } from './hash-chain.js';
@@ -20,8 +22,23 @@ export function retentionCutoff(now: Date, years: number): Date {
   return d;
 }
 
-export async function applyRetention(store: AuditStore, opts: { years: number; now: Date; dryRun: boolean; limit?: number }): Promise<RetentionReport> {
-  const { db, dialect } = store;
+export interface RetentionOptions {
+  years: number;
+  now: Date;
+  dryRun: boolean;
+  limit?: number;
+}
+
+/** Runs retention on a store (the store's own `retention.apply`). */
+export function applyRetention(store: Pick<AuditStore, 'retention'>, opts: RetentionOptions): Promise<RetentionReport> {
+  return store.retention.apply(opts);
+}
+
+export function makeRetention(db: Kysely<Database>, dialect: Dialect) {
+  return { apply: (opts: RetentionOptions) => eraseExpired(db, dialect, opts) };
+}
+
+async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: RetentionOptions): Promise<RetentionReport> {
   const cutoff = retentionCutoff(opts.now, opts.years).toISOString();
   // Borrowers with nothing newer than the cutoff: neither the record nor any message moved since.
   const rows = await db

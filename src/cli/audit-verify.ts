@@ -1,12 +1,11 @@
 /** npm run audit:verify — recomputes every hash chain; exits 1 and says where if one is broken. */
-import { verifyChains } from '../audit/verify.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const store = await openStoreFromEnv(process.env);
   try {
-    const report = await verifyChains(store.db);
+    const report = await store.audit.verify();
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.ok ? 0 : 1;
   } finally {

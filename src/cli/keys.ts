@@ -5,7 +5,6 @@
  * Keys live in the audit store as hashes; a new key's token is printed once and never again.
  */
 import { API_ROLES, type ApiRole } from '../domain/keys.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../audit/api-keys.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 
@@ -24,12 +23,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`keys create: --role must be one of ${API_ROLES.join(', ')}\n`);
         return 2;
       }
-      const { token, key } = await createApiKey(store.db, role as ApiRole, arg(rest, '--label') ?? null, new Date());
+      const { token, key } = await store.apiKeys.create(role as ApiRole, arg(rest, '--label') ?? null, new Date());
       process.stdout.write(`created ${key.id} (${key.role}${key.label ? `, ${key.label}` : ''})\n${token}\nKeep this token now: it is stored only as a hash and cannot be shown again.\n`);
       return 0;
     }
     if (command === 'list') {
-      for (const k of await listApiKeys(store.db)) {
+      for (const k of await store.apiKeys.list()) {
         process.stdout.write(`${k.id}\t${k.role}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.label ?? ''}\n`);
       }
       return 0;
@@ -40,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('keys revoke: give the key id (npm run keys -- list shows them)\n');
         return 2;
       }
-      const done = await revokeApiKey(store.db, id, new Date());
+      const done = await store.apiKeys.revoke(id, new Date());
       process.stdout.write(done ? `revoked ${id}\n` : `no active key ${id}\n`);
       return done ? 0 : 1;
     }

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeSuppressionList } from '../audit/suppressions.js';
 import { normaliseAddress } from '../policy/address.js';
 import { importOptOuts } from '../scheduler/opt-out-import.js';
 import { makeOptOuts } from '../scheduler/opt-outs.js';
@@ -30,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const store = await openStoreFromEnv(process.env);
   try {
-    const list = makeSuppressionList(store.db, store.dialect);
+    const list = store.suppressions;
     const optOuts = makeOptOuts({ store, list, clock: { now: () => new Date() } });
     if (command === 'show') {
       const a = normaliseAddress(target);

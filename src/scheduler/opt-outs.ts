@@ -10,7 +10,6 @@ import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
-import { storeContent } from '../audit/event-content.js';
 import type { Borrower, Message, MessageStatus } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -44,7 +43,7 @@ export function makeOptOuts(deps: OptOutDeps) {
   async function optOutRow(borrowerId: string, channel: Channel, source: string, actor: string) {
     const at = deps.clock.now();
     // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
-    const content = await storeContent(deps.store.db, borrowerId, source, at);
+    const content = await deps.store.content.put(borrowerId, source, at);
     const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, content } }, at);
     if (!result) return undefined;
     const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
@@ -101,7 +100,7 @@ export function makeOptOuts(deps: OptOutDeps) {
       // Borrower rows too, including opt-outs recorded before the list existed.
       for (const b of borrowers) {
         for (const channel of channels) {
-          const content = await storeContent(deps.store.db, b.id, input.source, deps.clock.now());
+          const content = await deps.store.content.put(b.id, input.source, deps.clock.now());
           await deps.store.removeOptOut(b.id, channel, { type: 'borrower.opted_in', actor: input.actor, data: { channel, content } }, deps.clock.now());
         }
       }

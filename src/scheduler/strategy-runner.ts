@@ -8,8 +8,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
-import { borrowerChain } from '../audit/hash-chain.js';
-import { deliveryOf } from '../audit/outbound-deliveries.js';
 import type { Borrower, Debt, Message } from '../domain/index.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
@@ -50,16 +48,16 @@ export interface AccountPlan {
 const stepKey = (accountRef: string, stage: string, index: number) => `strategy:${accountRef}:${stage}:${index}`;
 
 export function makeStrategyRunner(deps: StrategyDeps) {
-  const db = deps.store.db;
+  const accounts = deps.store.strategy;
 
   /** The newest `borrower.escalated` event of the account, and what became of its delivery. */
   async function handoffOf(borrowerId: string, accountRef: string): Promise<Handoff | null> {
-    const rows = await db.selectFrom('events').select(['id', 'at', 'data']).where('chain', '=', borrowerChain(borrowerId)).where('type', '=', 'borrower.escalated').orderBy('seq', 'desc').execute();
-    const row = rows.find((r) => (JSON.parse(r.data) as { accountRef?: string }).accountRef === accountRef);
+    const rows = await deps.store.borrowerEventsOfType(borrowerId, 'borrower.escalated');
+    const row = rows.find((r) => r.data.accountRef === accountRef);
     if (!row) return null;
-    const data = JSON.parse(row.data) as { why?: string };
+    const data = row.data as { why?: string };
     const eventId = `evt_${row.id}`;
-    const d = deps.eventsWebhook ? await deliveryOf(db, eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
+    const d = deps.eventsWebhook ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
     return {
       at: row.at,
       why: data.why ?? '',
@@ -68,9 +66,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
   }
 
   async function cancelStage(clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
-    const prefix = `strategy:${accountRef}:${stage}:`;
-    // A range on (client_id, external_id): the unique index serves it.
-    const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', '>=', prefix).where('external_id', '<', `${prefix}\uffff`).execute();
+    const rows = await deps.store.remindersByExternalPrefix(clientId, `strategy:${accountRef}:${stage}:`);
     const cancelled: string[] = [];
     for (const r of rows) {
       const res = await cancelReminder(deps, r.id, actor);
@@ -79,20 +75,16 @@ export function makeStrategyRunner(deps: StrategyDeps) {
     return cancelled;
   }
 
-  async function accountRow(clientId: string, accountRef: string) {
-    return db.selectFrom('strategy_accounts').selectAll().where('client_id', '=', clientId).where('account_ref', '=', accountRef).executeTakeFirst();
-  }
-
   return {
     /** POST /v1/accounts/:accountRef/overdue */
     async accountOverdue(input: { clientId: string; actor: string; accountRef: string; borrower: BorrowerPatch; upsertBorrower: boolean; debt: Debt; requestHashOf: (step: PlannedStep) => string }) {
       const now = deps.clock.now();
       const { stage, why } = selectStage(deps.strategy, input.debt);
-      const previous = await accountRow(input.clientId, input.accountRef);
+      const previous = await accounts.get(input.clientId, input.accountRef);
       let cancelled: string[] = [];
       if (previous && previous.stage !== stage) cancelled = await cancelStage(input.clientId, input.accountRef, previous.stage, input.actor);
       const sameStage = previous?.stage === stage;
-      const steps = sameStage ? (JSON.parse(previous.plan) as PlannedStep[]) : planSteps(deps.strategy, stage, input.debt.daysOverdue, now.getTime(), deps.dayMs);
+      const steps = sameStage ? previous.plan : planSteps(deps.strategy, stage, input.debt.daysOverdue, now.getTime(), deps.dayMs);
 
       const live = steps.filter((s) => !s.superseded);
       const requests: ReminderRequest[] = live.map((s) => ({
@@ -116,18 +108,14 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       const nowIso = now.toISOString();
       const borrowerId = input.borrower.id;
       if (!sameStage) {
-        await db
-          .insertInto('strategy_accounts')
-          .values({ client_id: input.clientId, account_ref: input.accountRef, borrower_id: borrowerId, stage, why, days_overdue: input.debt.daysOverdue, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(steps) })
-          .onConflict((oc) => oc.columns(['client_id', 'account_ref']).doUpdateSet({ borrower_id: borrowerId, stage, why, days_overdue: input.debt.daysOverdue, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(steps) }))
-          .execute();
+        await accounts.enter([{ clientId: input.clientId, accountRef: input.accountRef, borrowerId, stage, why, daysOverdue: input.debt.daysOverdue, enteredAt: nowIso, updatedAt: nowIso, plan: steps }]);
         await deps.store.recordBorrowerEvent(borrowerId, { type: 'strategy.stage', actor: input.actor, data: { accountRef: input.accountRef, stage, from: previous?.stage ?? null, why } }, now);
         if (stage === 'late') {
           // Hand-off: no more automated pressure; the collection system's people take it from here.
           await deps.store.recordBorrowerEvent(borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: input.accountRef, why } }, now);
         }
       } else {
-        await db.updateTable('strategy_accounts').set({ days_overdue: input.debt.daysOverdue, updated_at: nowIso }).where('client_id', '=', input.clientId).where('account_ref', '=', input.accountRef).execute();
+        await accounts.touch(input.clientId, input.accountRef, input.debt.daysOverdue, nowIso);
       }
       return { stage, why, cancelled, plan: await this.planOf(borrowerId) } as const;
     },
@@ -144,9 +132,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       let unchanged = 0;
       for (let i = 0; i < inputs.length; i += 1000) {
         const chunk = inputs.slice(i, i + 1000);
-        const previous = new Map(
-          (await db.selectFrom('strategy_accounts').select(['account_ref', 'stage']).where('client_id', '=', clientId).where('account_ref', 'in', chunk.map((c) => c.accountRef)).execute()).map((r) => [r.account_ref, r.stage]),
-        );
+        const previous = await accounts.stagesOf(clientId, chunk.map((c) => c.accountRef));
         const requests: ReminderRequest[] = [];
         const rows: Array<{ accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[] }> = [];
         for (const c of chunk) {
@@ -177,23 +163,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
           rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
         }
         for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
-        for (let j = 0; j < rows.length; j += 200) {
-          await db
-            .insertInto('strategy_accounts')
-            .values(rows.slice(j, j + 200).map((r) => ({ client_id: clientId, account_ref: r.accountRef, borrower_id: r.borrowerId, stage: r.stage, why: r.why, days_overdue: r.days, entered_at: nowIso, updated_at: nowIso, plan: JSON.stringify(r.steps) })))
-            .onConflict((oc) =>
-              oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
-                borrower_id: eb.ref('excluded.borrower_id'),
-                stage: eb.ref('excluded.stage'),
-                why: eb.ref('excluded.why'),
-                days_overdue: eb.ref('excluded.days_overdue'),
-                entered_at: eb.ref('excluded.entered_at'),
-                updated_at: eb.ref('excluded.updated_at'),
-                plan: eb.ref('excluded.plan'),
-              })),
-            )
-            .execute();
-        }
+        await accounts.enter(rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })));
         for (const r of rows) {
           if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
         }
@@ -204,9 +174,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
 
     /** After payment (POST /v1/borrowers/:id/resolve): one thank-you per account, nothing else. */
     async resolved(borrower: Borrower, actor: string): Promise<Message[]> {
-      const accounts = await db.selectFrom('strategy_accounts').selectAll().where('borrower_id', '=', borrower.id).execute();
       const sent: Message[] = [];
-      for (const a of accounts) {
+      for (const a of await accounts.ofBorrower(borrower.id)) {
         if (a.stage === 'resolved') continue;
         const channel: Channel | undefined = borrower.phone ? 'sms' : borrower.email ? 'email' : undefined;
         const last = await deps.store.latestReminder(borrower.id);
@@ -214,8 +183,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
           const [r] = await deps.intake.accept(
             [
               {
-                externalId: `strategy:${a.account_ref}:resolved`,
-                requestHash: `resolved:${a.account_ref}`,
+                externalId: `strategy:${a.accountRef}:resolved`,
+                requestHash: `resolved:${a.accountRef}`,
                 borrower: { id: borrower.id },
                 upsertBorrower: false,
                 channel,
@@ -224,16 +193,16 @@ export function makeStrategyRunner(deps: StrategyDeps) {
                 debt: last.debt,
                 sendAt: deps.clock.now(),
                 expiresAt: null,
-                metadata: { confirmation: true, strategy: { accountRef: a.account_ref, stage: 'resolved', step: 0, nextAt: null } },
+                metadata: { confirmation: true, strategy: { accountRef: a.accountRef, stage: 'resolved', step: 0, nextAt: null } },
                 contact: last.contact,
               },
             ],
-            a.client_id,
+            a.clientId,
             actor,
           );
           if (r && r.kind === 'created') sent.push(...r.messages);
         }
-        await db.updateTable('strategy_accounts').set({ stage: 'resolved', why: 'paid or settled', updated_at: deps.clock.now().toISOString() }).where('client_id', '=', a.client_id).where('account_ref', '=', a.account_ref).execute();
+        await accounts.resolve(a.clientId, a.accountRef, deps.clock.now().toISOString());
       }
       return sent;
     },
@@ -241,27 +210,25 @@ export function makeStrategyRunner(deps: StrategyDeps) {
     /** The channel each borrower's current stage prefers (for `channel: "auto"`). */
     async preferredChannels(borrowerIds: string[]): Promise<Map<string, Channel>> {
       if (borrowerIds.length === 0) return new Map();
-      const rows = await db.selectFrom('strategy_accounts').select(['borrower_id', 'stage', 'updated_at']).where('borrower_id', 'in', borrowerIds).orderBy('updated_at').execute();
       const out = new Map<string, Channel>();
-      for (const r of rows) if (r.stage !== 'resolved') out.set(r.borrower_id, deps.strategy.preferredChannel[r.stage as Stage]);
+      for (const r of await accounts.stagesOfBorrowers(borrowerIds)) if (r.stage !== 'resolved') out.set(r.borrowerId, deps.strategy.preferredChannel[r.stage as Stage]);
       return out;
     },
 
     /** The stage, and every step: done, pending (with its time) or dropped (with why). */
     async planOf(borrowerId: string): Promise<AccountPlan[]> {
-      const accounts = await db.selectFrom('strategy_accounts').selectAll().where('borrower_id', '=', borrowerId).orderBy('updated_at', 'desc').execute();
       const out: AccountPlan[] = [];
-      for (const a of accounts) {
-        const steps = JSON.parse(a.plan) as PlannedStep[];
+      for (const a of await accounts.ofBorrower(borrowerId)) {
+        const steps = a.plan;
         const planStage = a.stage === 'resolved' ? undefined : a.stage;
-        const keys = steps.map((s) => stepKey(a.account_ref, planStage ?? '', s.index));
+        const keys = steps.map((s) => stepKey(a.accountRef, planStage ?? '', s.index));
         const reminders = planStage
-          ? await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', a.client_id).where('external_id', 'in', keys).execute()
+          ? await deps.store.remindersByExternalIds(a.clientId, keys)
           : [];
-        const byKey = new Map(reminders.map((r) => [r.external_id, r.id]));
+        const byKey = new Map(reminders.map((r) => [r.externalId, r.id]));
         const rows = [];
         for (const s of steps) {
-          const reminderId = byKey.get(stepKey(a.account_ref, planStage ?? '', s.index)) ?? null;
+          const reminderId = byKey.get(stepKey(a.accountRef, planStage ?? '', s.index)) ?? null;
           const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
           const m = found?.messages[0];
           const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
@@ -270,7 +237,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
           const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
           rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
         }
-        out.push({ accountRef: a.account_ref, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.entered_at, steps: rows, handoff: a.stage === 'late' ? await handoffOf(borrowerId, a.account_ref) : null });
+        out.push({ accountRef: a.accountRef, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.enteredAt, steps: rows, handoff: a.stage === 'late' ? await handoffOf(borrowerId, a.accountRef) : null });
       }
       return out;
     },

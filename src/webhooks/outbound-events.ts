@@ -7,11 +7,9 @@
 import type { Clock } from '../domain/clock.js';
 import { createHmac } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
-import type { Kysely } from 'kysely';
 import { OutboundEventJob } from '../../queues/index.js';
-import type { Database } from '../audit/schema.js';
-import { recordDelivery } from '../audit/outbound-deliveries.js';
-import { contentRefIn, contentsOf } from '../audit/event-content.js';
+import type { AuditStore } from '../audit/audit-store.js';
+import { contentRefIn } from '../audit/event-content.js';
 
 const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   sent: 'message.sent',
@@ -22,49 +20,37 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'borrower.escalated': 'borrower.escalated',
 };
 
-export function makeEventRelay(deps: { db: Kysely<Database>; queue: Queue<OutboundEventJob>; clock: Clock; settleMs?: number; batch?: number }) {
+/** What the relay and the delivery worker need of the store. */
+export type EventsStore = Pick<AuditStore, 'relay' | 'content' | 'deliveries'>;
+
+export function makeEventRelay(deps: { store: Pick<EventsStore, 'relay' | 'content'>; queue: Queue<OutboundEventJob>; clock: Clock; settleMs?: number; batch?: number }) {
   const settleMs = deps.settleMs ?? 2_000;
+  const { relay, content } = deps.store;
   return {
     /** Relays events older than a moment (transactions still open may hold lower ids), in id order. */
     async run(): Promise<{ relayed: number }> {
-      const cursor = await deps.db.selectFrom('relay_cursor').select('last_id').where('name', '=', 'events-out').executeTakeFirst();
-      const after = Number(cursor?.last_id ?? 0);
+      const after = await relay.cursor('events-out');
       const before = new Date(deps.clock.now().getTime() - settleMs).toISOString();
-      const rows = await deps.db
-        .selectFrom('events')
-        .select(['id', 'type', 'message_id', 'borrower_id', 'at', 'data', 'chain', 'seq'])
-        .where('id', '>', after)
-        .where('type', 'in', Object.keys(TYPE_OF))
-        .where('chain', 'not like', 'r:%')
-        .where('at', '<', before)
-        .orderBy('id')
-        .limit(deps.batch ?? 500)
-        .execute();
+      const rows = await relay.eventsAfter(after, before, Object.keys(TYPE_OF), deps.batch ?? 500);
       if (rows.length === 0) return { relayed: 0 };
       // Free text kept apart from the hashed events (an opt-out's reason) is sent as `source`.
-      const parsed = rows.map((r) => JSON.parse(r.data) as Record<string, unknown>);
-      const refs = parsed.map((d) => contentRefIn(d)).filter((c): c is NonNullable<typeof c> => c !== undefined);
-      const texts = refs.length > 0 ? await contentsOf(deps.db, refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
+      const refs = rows.map((r) => contentRefIn(r.data)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+      const texts = refs.length > 0 ? await content.get(refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
       await deps.queue.addBulk(
-        rows.map((r, i) => {
+        rows.map((r) => {
           const id = `evt_${r.id}`;
-          const { content, ...rest } = parsed[i]!;
-          const ref = contentRefIn({ content });
+          const { content: _ref, ...rest } = r.data;
+          const ref = contentRefIn(r.data);
           const data: OutboundEventJob = {
             id,
             type: TYPE_OF[r.type]!,
             createdAt: r.at,
-            data: { ...(r.message_id ? { messageId: r.message_id } : {}), borrowerId: r.borrower_id, ...rest, ...(ref ? { source: texts.get(ref.id)?.text ?? null } : {}) },
+            data: { ...(r.messageId ? { messageId: r.messageId } : {}), borrowerId: r.borrowerId, ...rest, ...(ref ? { source: texts.get(ref.id)?.text ?? null } : {}) },
           };
           return { name: data.type, data, opts: { jobId: id } };
         }),
       );
-      const last = Number(rows[rows.length - 1]!.id);
-      await deps.db
-        .insertInto('relay_cursor')
-        .values({ name: 'events-out', last_id: last })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ last_id: last }))
-        .execute();
+      await relay.advance('events-out', rows[rows.length - 1]!.id);
       return { relayed: rows.length };
     },
   };
@@ -75,17 +61,17 @@ export function signEvent(secret: string, timestamp: string, body: string): stri
 }
 
 /** POSTs one event; anything but 2xx throws, so BullMQ retries it with backoff. Each outcome is recorded. */
-export function makeEventDelivery(deps: { url: string; secret: string; clock: Clock; timeoutMs: number; db?: Kysely<Database> }) {
+export function makeEventDelivery(deps: { url: string; secret: string; clock: Clock; timeoutMs: number; store?: Pick<EventsStore, 'deliveries'> }) {
   return async (job: Job): Promise<number> => {
     const event = OutboundEventJob.parse(job.data);
     const attempt = job.attemptsMade + 1;
     try {
       const status = await post(event);
-      if (deps.db) await recordDelivery(deps.db, event.id, 'delivered', attempt, null, deps.clock.now());
+      await deps.store?.deliveries.record(event.id, 'delivered', attempt, null, deps.clock.now());
       return status;
     } catch (err) {
       const last = attempt >= (job.opts.attempts ?? 1);
-      if (deps.db) await recordDelivery(deps.db, event.id, last ? 'failed' : 'retrying', attempt, (err as Error).message.slice(0, 300), deps.clock.now()).catch(() => undefined);
+      await deps.store?.deliveries.record(event.id, last ? 'failed' : 'retrying', attempt, (err as Error).message.slice(0, 300), deps.clock.now()).catch(() => undefined);
       throw err;
     }
   };

@@ -15,9 +15,7 @@ import type { VoiceProvider } from '../providers/provider.js';
 import { templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
 import { type Logger, maskContactsIn } from '../observability/logger.js';
-import { claimWebhook, releaseWebhook } from '../audit/webhook-receipts.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
-import { storeContent } from '../audit/event-content.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
 import { normaliseAddress } from '../policy/address.js';
 
@@ -91,14 +89,14 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     return async (req: Request, res: Response) => {
       const key = keyOf(req);
       if (key === null) return handler(req, res);
-      if (!(await claimWebhook(deps.store.db, key, now()))) {
+      if (!(await deps.store.webhooks.claim(key, now()))) {
         repeat(res);
         return;
       }
       try {
         await handler(req, res);
       } catch (err) {
-        await releaseWebhook(deps.store.db, key).catch(() => undefined);
+        await deps.store.webhooks.release(key).catch(() => undefined);
         throw err;
       }
     };
@@ -211,7 +209,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
     for (const b of borrowers) {
       // The text itself is personal data: it goes to the content table, the event commits to it by hash.
-      const content = await storeContent(deps.store.db, b.id, body, now());
+      const content = await deps.store.content.put(b.id, body, now());
       await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } }, now());
     }
     let reply: string | null = null;

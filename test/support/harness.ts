@@ -2,6 +2,9 @@
  * Starts the real service for a test file: real Redis (the run's private server, a random queue
  * prefix), a fresh SQLite file or PostgreSQL schema, the fake Twilio and a real SMTP server.
  */
+import type { Kysely } from 'kysely';
+import { openDb } from '../../src/audit/db.js';
+import type { Database } from '../../src/audit/schema.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,8 +52,14 @@ export function makeTestKeys(): TestKeys {
   return { tokens, records };
 }
 
+/**
+ * The service, with `store.db` a connection of the test's own to the same database: tests look
+ * at and tamper with rows directly, and the store itself hands out no connection.
+ */
+export type InspectableService = Service & { store: Service['store'] & { db: Kysely<Database> } };
+
 export interface Harness {
-  service: Service;
+  service: InspectableService;
   /** Where this service's log lines go. */
   logFile: string;
   url: string;
@@ -146,8 +155,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...options.service,
   });
   const url = service.url ?? '';
+  const inspect = await openDb(db.url, db.schema ? { schema: db.schema } : {});
+  const inspectable = Object.assign(service, { store: Object.assign(service.store, { db: inspect.db }) }) as InspectableService;
+  const closeAll = async () => {
+    await service.close();
+    await inspect.db.destroy();
+  };
   return {
-    service,
+    service: inspectable,
     url,
     logFile: logger.file,
     keys,
@@ -156,9 +171,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     prefix,
     env,
     api: makeApi(url, keys),
-    close: () => service.close(),
+    close: closeAll,
     async destroy() {
-      await service.close();
+      await closeAll();
       await dropData({ dir, db });
     },
   };

@@ -1,0 +1,100 @@
+/** Where each account stands in the collection strategy: one row per (client, account). */
+import type { Kysely } from 'kysely';
+import type { PlannedStep } from '../policy/strategy.js';
+import type { Database, StrategyAccountsTable } from './schema.js';
+
+export interface StrategyAccount {
+  clientId: string;
+  accountRef: string;
+  borrowerId: string;
+  stage: string;
+  why: string;
+  daysOverdue: number;
+  enteredAt: string;
+  updatedAt: string;
+  plan: PlannedStep[];
+}
+
+const toAccount = (r: StrategyAccountsTable): StrategyAccount => ({
+  clientId: r.client_id,
+  accountRef: r.account_ref,
+  borrowerId: r.borrower_id,
+  stage: r.stage,
+  why: r.why,
+  daysOverdue: Number(r.days_overdue),
+  enteredAt: r.entered_at,
+  updatedAt: r.updated_at,
+  plan: JSON.parse(r.plan) as PlannedStep[],
+});
+
+const toRow = (a: StrategyAccount): StrategyAccountsTable => ({
+  client_id: a.clientId,
+  account_ref: a.accountRef,
+  borrower_id: a.borrowerId,
+  stage: a.stage,
+  why: a.why,
+  days_overdue: a.daysOverdue,
+  entered_at: a.enteredAt,
+  updated_at: a.updatedAt,
+  plan: JSON.stringify(a.plan),
+});
+
+export function makeStrategyAccounts(db: Kysely<Database>) {
+  return {
+    async get(clientId: string, accountRef: string): Promise<StrategyAccount | undefined> {
+      const r = await db.selectFrom('strategy_accounts').selectAll().where('client_id', '=', clientId).where('account_ref', '=', accountRef).executeTakeFirst();
+      return r ? toAccount(r) : undefined;
+    },
+
+    /** The stage of each of these accounts that has one. */
+    async stagesOf(clientId: string, accountRefs: string[]): Promise<Map<string, string>> {
+      if (accountRefs.length === 0) return new Map();
+      const rows = await db.selectFrom('strategy_accounts').select(['account_ref', 'stage']).where('client_id', '=', clientId).where('account_ref', 'in', accountRefs).execute();
+      return new Map(rows.map((r) => [r.account_ref, r.stage]));
+    },
+
+    /** A borrower's accounts, the most recently changed first. */
+    async ofBorrower(borrowerId: string): Promise<StrategyAccount[]> {
+      return (await db.selectFrom('strategy_accounts').selectAll().where('borrower_id', '=', borrowerId).orderBy('updated_at', 'desc').execute()).map(toAccount);
+    },
+
+    /** The stages of many borrowers' accounts, oldest change first (a later account wins). */
+    async stagesOfBorrowers(borrowerIds: string[]): Promise<Array<{ borrowerId: string; stage: string }>> {
+      if (borrowerIds.length === 0) return [];
+      const rows = await db.selectFrom('strategy_accounts').select(['borrower_id', 'stage', 'updated_at']).where('borrower_id', 'in', borrowerIds).orderBy('updated_at').execute();
+      return rows.map((r) => ({ borrowerId: r.borrower_id, stage: r.stage }));
+    },
+
+    /** Accounts entering a stage: inserted, or replaced whole. */
+    async enter(accounts: StrategyAccount[]): Promise<void> {
+      for (let i = 0; i < accounts.length; i += 200) {
+        await db
+          .insertInto('strategy_accounts')
+          .values(accounts.slice(i, i + 200).map(toRow))
+          .onConflict((oc) =>
+            oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
+              borrower_id: eb.ref('excluded.borrower_id'),
+              stage: eb.ref('excluded.stage'),
+              why: eb.ref('excluded.why'),
+              days_overdue: eb.ref('excluded.days_overdue'),
+              entered_at: eb.ref('excluded.entered_at'),
+              updated_at: eb.ref('excluded.updated_at'),
+              plan: eb.ref('excluded.plan'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /** Still in its stage: only the days overdue move. */
+    async touch(clientId: string, accountRef: string, daysOverdue: number, at: string): Promise<void> {
+      await db.updateTable('strategy_accounts').set({ days_overdue: daysOverdue, updated_at: at }).where('client_id', '=', clientId).where('account_ref', '=', accountRef).execute();
+    },
+
+    async resolve(clientId: string, accountRef: string, at: string): Promise<void> {
+      await db.updateTable('strategy_accounts').set({ stage: 'resolved', why: 'paid or settled', updated_at: at }).where('client_id', '=', clientId).where('account_ref', '=', accountRef).execute();
+    },
+  };
+}
+
+export type StrategyAccounts = ReturnType<typeof makeStrategyAccounts>;
