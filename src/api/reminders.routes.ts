@@ -1,5 +1,4 @@
 /** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
-import { CHANNELS } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -41,7 +40,7 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
     return { ok: false, errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }] };
   }
-  const templateChannels = CHANNELS.filter((c) => entry.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail')));
+  const templateChannels = catalogue.channelsOf(r.template);
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
   const requestHash = createHash('sha256').update(canonicalize(material) ?? '').digest('hex');

@@ -11,7 +11,7 @@ import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
 import type { Borrower, Message, MessageStatus } from '../domain/index.js';
-import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient } from '../policy/address.js';
+import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient, normaliseAddress } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
 export interface OptOutDeps {
@@ -105,6 +105,13 @@ export function makeOptOuts(deps: OptOutDeps) {
         }
       }
       return { removed, borrowers: borrowers.map((b) => b.id) };
+    },
+
+    /** A provider says the address refuses the channel (Twilio 21610): suppressed for every borrower with it. */
+    async providerRefused(m: { borrowerId: string; channel: Channel; to: string }, detail: string) {
+      const address = normaliseAddress(m.to);
+      if (address.ok) await this.suppressAddress({ address: address.address, kind: address.kind, channels: [m.channel], source: 'provider-21610', detail, actor: 'provider' });
+      else await this.optOutBorrower(m.borrowerId, m.channel, detail, 'provider-21610', 'provider');
     },
 
     suppressionsOf: (address: string) => deps.list.of(address),

@@ -4,6 +4,7 @@
  * template with an error is not loaded: the error names the file and line), and resolves a
  * locale with fallback (`zh-HK` → `zh` → another `zh-*` → the default locale).
  */
+import { CHANNELS, type Channel } from '../domain/channels.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -47,6 +48,8 @@ export interface Catalogue {
   resolve(key: string, channel: TemplateChannel, locale: string): LintedVariant | undefined;
   /** The shared partials (templates/_partials), by name. */
   partials(): Record<string, string>;
+  /** The dispatch channels a template can go out on (a voicemail variant serves voice); none for an unknown key. */
+  channelsOf(key: string): Channel[];
 }
 
 export interface LintOptions {
@@ -159,6 +162,10 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
     keys: () => [...entries.keys()],
     partials: () => Object.fromEntries(partials),
     get: (key) => entries.get(key),
+    channelsOf(key) {
+      const e = entries.get(key);
+      return e ? CHANNELS.filter((c) => e.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail'))) : [];
+    },
     resolve(key, channel, locale) {
       const entry = entries.get(key);
       if (!entry) return undefined;

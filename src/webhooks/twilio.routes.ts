@@ -138,9 +138,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         await settle(messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
         if (errorCode === '21610') {
           const m = await deps.store.getMessage(messageId);
-          const address = m ? normaliseAddress(m.to) : undefined;
-          if (m && address?.ok) await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['sms'], source: 'provider-21610', detail: 'twilio-21610 (recipient unsubscribed)', actor: ACTOR });
-          else if (m) await deps.optOuts.optOutBorrower(m.borrowerId, 'sms', 'twilio-21610 (recipient unsubscribed)', 'provider-21610', ACTOR);
+          if (m) await deps.optOuts.providerRefused(m, 'twilio-21610 (recipient unsubscribed)');
         }
       }
     }

@@ -1,0 +1,76 @@
+/** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { MAINTENANCE_QUEUE } from '../../queues/index.js';
+import { makeApp } from '../api/app.js';
+import { type ApiKeyRecord, makeKeyRing } from '../api/auth.js';
+import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
+import { type IntakeHooks, makeIntake } from '../scheduler/intake.js';
+import { makeStrategyRunner, type StrategyRunner } from '../scheduler/strategy-runner.js';
+import { makeDraftLinter } from '../templates/draft-sandbox.js';
+import { twilioWebhooksRouter } from '../webhooks/twilio.routes.js';
+import { unsubscribeRouter } from '../webhooks/unsubscribe.routes.js';
+import type { Core } from './core.js';
+import type { Releasers } from './releasers.js';
+
+export interface ApiOptions {
+  apiKeys: ApiKeyRecord[];
+  intakeHooks?: IntakeHooks | undefined;
+  strategy?: Strategy | undefined;
+  version?: string | undefined;
+}
+
+export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
+  const { config, store, queues, clock, log, metrics } = core;
+  const intake = makeIntake({ store, queues, clock, ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}), onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })) });
+  const strategyRunner = makeStrategyRunner({ eventsWebhook: config.eventsWebhookUrl !== undefined, store, intake, queues, strategy: o.strategy ?? DEFAULT_STRATEGY, dayMs: config.strategyDayMs, clock, templateChannels: (key) => core.catalogue.channelsOf(key) });
+  const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: core.redis, prefix: config.queuePrefix });
+  releasers.add(() => maintenance.close());
+  const draftLinter = makeDraftLinter({ budgetMs: config.draftLintBudgetMs });
+  releasers.add(() => draftLinter.close());
+  const twilio = twilioWebhooksRouter({ store, ledger: core.ledger, profile: core.profile, render: core.render, voice: core.providers?.voice, authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, clock, log: log.child({ part: 'webhooks' }), optOuts: core.optOuts });
+  const app = makeApp({
+    draftLinter,
+    optOuts: core.optOuts,
+    store,
+    intake,
+    queues,
+    boardQueues: [...queues.all(), maintenance],
+    catalogue: core.catalogue,
+    profile: core.profile,
+    smsMaxSegments: config.smsMaxSegments,
+    ledger: core.ledger,
+    keyRing: makeKeyRing(o.apiKeys, (hash) => store.apiKeys.findByHash(hash)),
+    log: log.child({ part: 'api' }),
+    metrics,
+    clock,
+    checks: { redis: async () => void (await core.redis.ping()), database: () => store.ping() },
+    breakers: core.breakers,
+    strategyRunner,
+    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts }) },
+    version: o.version ?? '0.0.0',
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    webhookRateLimitPerMinute: config.webhookRateLimitPerMinute,
+  });
+  const url = await listen(http.createServer(app), config.port, config.host, releasers);
+  log.info({ url, role: config.role }, 'HTTP API listening');
+  return { url, strategyRunner };
+}
+
+async function listen(server: http.Server, port: number, host: string, releasers: Releasers): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  releasers.add(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
+  const addr = server.address() as AddressInfo;
+  return `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+}

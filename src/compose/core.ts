@@ -1,0 +1,84 @@
+/** What every role shares: the store, Redis, metrics, queues, the catalogue and renderer, the caps, opt-outs and signed links. */
+import fs from 'node:fs';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { EVENTS_OUT_QUEUE, eventsOutJobOptions, type OutboundEventJob } from '../../queues/index.js';
+import { type AuditStore, openAuditStore } from '../audit/audit-store.js';
+import { makeContactLedger, type ContactLedger } from '../caps/contact-ledger.js';
+import type { Config } from '../config/config.js';
+import { callbackLinks, type Clock } from '../domain/index.js';
+import type { Logger } from '../observability/logger.js';
+import { makeMetrics, type Metrics } from '../observability/metrics.js';
+import type { Profile } from '../policy/profile.js';
+import type { Breakers } from '../providers/circuit-breaker.js';
+import type { Providers } from '../providers/provider.js';
+import { type DispatchQueues, makeDispatchQueues } from '../scheduler/dispatch-queues.js';
+import { makeOptOuts, type OptOuts } from '../scheduler/opt-outs.js';
+import { makeReconciler, type Reconciler } from '../scheduler/reconciler.js';
+import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
+import { makeRenderer, type Render } from '../templates/render.js';
+import { makeTokenSigner, type TokenSigner } from '../webhooks/unsubscribe-token.js';
+import type { Links } from '../workers/dispatch.processor.js';
+import { composeBreakers, composeProviders } from './providers.js';
+import type { Releasers } from './releasers.js';
+
+export interface Core {
+  config: Readonly<Config>;
+  log: Logger;
+  clock: Clock;
+  profile: Profile;
+  store: AuditStore;
+  redis: Redis;
+  metrics: Metrics;
+  queues: DispatchQueues;
+  reconciler: Reconciler;
+  catalogue: Catalogue;
+  render: Render;
+  ledger: ContactLedger;
+  providers: Providers | undefined;
+  breakers: Breakers;
+  signer: TokenSigner;
+  links: Links;
+  optOuts: OptOuts;
+  /** Outbound events to the collection system, when EVENTS_WEBHOOK_URL is set. */
+  eventsQueue: Queue<OutboundEventJob> | undefined;
+  runs(part: 'api' | 'worker' | 'scheduler'): boolean;
+}
+
+export async function composeCore(config: Readonly<Config>, o: { log: Logger; clock: Clock; profile: Profile; signingSecret: string }, releasers: Releasers): Promise<Core> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const store = await openAuditStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
+  releasers.add(() => store.close());
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => o.log.error({ err: err.message }, 'redis connection error'));
+  releasers.add(async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
+  releasers.add(() => queues.close());
+  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments } });
+  const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
+  const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
+  const signer = makeTokenSigner(o.signingSecret);
+  const eventsQueue = config.eventsWebhookUrl ? new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions }) : undefined;
+  if (eventsQueue) releasers.add(() => eventsQueue.close());
+  return {
+    config,
+    ...o,
+    store,
+    redis,
+    metrics: makeMetrics({ defaultMetrics: true }),
+    queues,
+    reconciler: makeReconciler({ store, queues, clock: o.clock, log: o.log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs }),
+    catalogue,
+    render: makeRenderer(catalogue),
+    ledger: makeContactLedger(redis, config.queuePrefix),
+    providers,
+    breakers: composeBreakers(config, providers),
+    signer,
+    links: callbackLinks(config.publicBaseUrl, (id) => signer.sign(id)),
+    optOuts: makeOptOuts({ store, queues, list: store.suppressions, clock: o.clock }),
+    eventsQueue,
+    runs,
+  };
+}

@@ -1,0 +1,37 @@
+/** The worker role: one dispatch worker per channel, and the outbound-event delivery worker. */
+import { Worker } from 'bullmq';
+import { EVENTS_OUT_QUEUE } from '../../queues/index.js';
+import { makeEventDelivery } from '../webhooks/outbound-events.js';
+import { makeContactSlots } from '../workers/contact-slots.js';
+import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
+import { startDispatchWorkers } from '../workers/dispatch.worker.js';
+import { makePolicyGate } from '../workers/policy-gate.js';
+import type { Core } from './core.js';
+import type { Releasers } from './releasers.js';
+
+export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): void {
+  const { config, store, providers, log, clock } = core;
+  if (!providers) return;
+  const processor = makeDispatchProcessor({
+    store,
+    gate: o.gate ?? makePolicyGate({ profile: core.profile, ledger: core.ledger, suppressionsOf: (a) => store.suppressions.of(a) }),
+    slots: makeContactSlots(core.ledger),
+    render: core.render,
+    providers,
+    log: log.child({ part: 'worker' }),
+    metrics: core.metrics,
+    clock,
+    sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
+    knownVersions: new Set<string>(),
+    breakers: core.breakers,
+    links: core.links,
+    optOut: (m, source) => core.optOuts.providerRefused(m, source),
+  });
+  const workers = startDispatchWorkers({ connection: core.redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, rates: config.sendRate, processor, log });
+  releasers.add(() => workers.close(config.shutdownGraceMs));
+  if (config.eventsWebhookUrl) {
+    const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: o.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), { connection: core.redis, prefix: config.queuePrefix, concurrency: 10 });
+    delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
+    releasers.add(() => delivery.close());
+  }
+}
