@@ -106,25 +106,7 @@ export function makeApp(deps: AppDeps): express.Express {
     next();
   });
 
-  // Per API key: the limiter counts by the id of the key presented (by address without a known key).
-  app.use(['/v1', '/admin'], authenticate(deps.keyRing));
-  app.use(
-    ['/v1', '/admin'],
-    rateLimit({
-      windowMs: 60_000,
-      limit: deps.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => {
-        const p = req.presented;
-        return p && 'key' in p && p.key ? `key:${p.key.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
-      },
-      handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`)),
-    }),
-  );
-  app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
-  app.use(CALLBACK_PATHS.unsubscribe, addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
-  app.use('/metrics', addressLimiter(deps.publicRateLimitPerMinute ?? 600, '/metrics'));
+  useRateLimits(app, deps);
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((req, _res, next) => {
     const deep = req.body !== undefined && req.is(['application/json', 'application/*+json']) ? tooDeep(req.body, MAX_JSON_DEPTH) : undefined;
@@ -189,24 +171,51 @@ export function makeApp(deps: AppDeps): express.Express {
   });
 
   // Errors: everything a client sees is problem+json.
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
-    const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
-    if (e.type === 'entity.too.large') {
-      return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
-    }
-    if (e.type === 'entity.parse.failed') {
-      return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
-    }
-    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-      return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
-    }
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
-    }
-    deps.log.error({ err, method: req.method, path: req.path }, 'unhandled error');
-    return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
-  });
+  app.use(problemHandler(deps.log));
 
   return app;
+}
+
+function problemHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+  if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
+  const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
+  if (e.type === 'entity.too.large') {
+    return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
+  }
+  if (e.type === 'entity.parse.failed') {
+    return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
+  }
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
+  }
+  log.error({ err, method: req.method, path: req.path }, 'unhandled error');
+  return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
+};
+}
+
+/** Per API key on /v1 and /admin (by the id of the key presented; by address without a known key); per address on the routes without one. */
+function useRateLimits(app: express.Express, deps: AppDeps): void {
+  // Per API key: the limiter counts by the id of the key presented (by address without a known key).
+  app.use(['/v1', '/admin'], authenticate(deps.keyRing));
+  app.use(
+    ['/v1', '/admin'],
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const p = req.presented;
+        return p && 'key' in p && p.key ? `key:${p.key.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+      },
+      handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`)),
+    }),
+  );
+  app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
+  app.use(CALLBACK_PATHS.unsubscribe, addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
+  app.use('/metrics', addressLimiter(deps.publicRateLimitPerMinute ?? 600, '/metrics'));
 }

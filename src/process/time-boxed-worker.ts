@@ -48,6 +48,7 @@ interface Task<I, O> {
 
 type Reply<O> = { ready: true } | { id: number; ok: true; value: O } | { id: number; ok: false; error: string };
 
+// eslint-disable-next-line max-lines-per-function -- one small state machine (queue, current task, thread, timer) whose closures share that state
 export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): TimeBoxedWorker<I, O> {
   const queue: Task<I, O>[] = [];
   let worker: Worker | undefined;

@@ -28,6 +28,16 @@ export function classifySmtpError(err: unknown): ProviderError {
   return new ProviderError(message, code, false, 'smtp', !['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS'].includes(code));
 }
 
+/**
+ * The headers the DKIM signature covers: nodemailer's list (RFC 4871 5.5) plus
+ * List-Unsubscribe-Post, which RFC 8058 section 4 requires alongside List-Unsubscribe.
+ */
+const DKIM_HEADERS = [
+  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'Cc', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding', 'Content-ID', 'Content-Description',
+  'Resent-Date', 'Resent-From', 'Resent-Sender', 'Resent-To', 'Resent-Cc', 'Resent-Message-ID', 'In-Reply-To', 'References',
+  'List-Id', 'List-Help', 'List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Subscribe', 'List-Post', 'List-Owner', 'List-Archive',
+].join(':');
+
 export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
   const url = new URL(o.url);
   url.searchParams.set('pool', 'true');
@@ -35,7 +45,7 @@ export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
     connectionTimeout: o.timeoutMs,
     greetingTimeout: o.timeoutMs,
     socketTimeout: o.timeoutMs,
-    ...(o.dkim ? { dkim: o.dkim } : {}),
+    ...(o.dkim ? { dkim: { ...o.dkim, headerFieldNames: DKIM_HEADERS } } : {}),
   } as never);
   const domain = fromDomain(o.from);
   return {

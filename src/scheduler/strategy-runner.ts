@@ -50,31 +50,6 @@ const stepKey = (accountRef: string, stage: string, index: number) => `strategy:
 export function makeStrategyRunner(deps: StrategyDeps) {
   const accounts = deps.store.strategy;
 
-  /** The newest `borrower.escalated` event of the account, and what became of its delivery. */
-  async function handoffOf(borrowerId: string, accountRef: string): Promise<Handoff | null> {
-    const rows = await deps.store.borrowerEventsOfType(borrowerId, 'borrower.escalated');
-    const row = rows.find((r) => r.data.accountRef === accountRef);
-    if (!row) return null;
-    const data = row.data as { why?: string };
-    const eventId = `evt_${row.id}`;
-    const d = deps.eventsWebhook ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
-    return {
-      at: row.at,
-      why: data.why ?? '',
-      event: { id: eventId, delivery: d.status as Handoff['event']['delivery'], attempts: d.attempts, deliveredAt: d.status === 'delivered' ? d.at : null, error: d.error },
-    };
-  }
-
-  async function cancelStage(clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
-    const rows = await deps.store.remindersByExternalPrefix(clientId, `strategy:${accountRef}:${stage}:`);
-    const cancelled: string[] = [];
-    for (const r of rows) {
-      const res = await cancelReminder(deps, r.id, actor);
-      cancelled.push(...(res?.cancelled ?? []));
-    }
-    return cancelled;
-  }
-
   return {
     /** POST /v1/accounts/:accountRef/overdue */
     async accountOverdue(input: { clientId: string; actor: string; accountRef: string; borrower: BorrowerPatch; upsertBorrower: boolean; debt: Debt; requestHashOf: (step: PlannedStep) => string }) {
@@ -82,7 +57,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       const { stage, why } = selectStage(deps.strategy, input.debt);
       const previous = await accounts.get(input.clientId, input.accountRef);
       let cancelled: string[] = [];
-      if (previous && previous.stage !== stage) cancelled = await cancelStage(input.clientId, input.accountRef, previous.stage, input.actor);
+      if (previous && previous.stage !== stage) cancelled = await cancelStage(deps, input.clientId, input.accountRef, previous.stage, input.actor);
       const sameStage = previous?.stage === stage;
       const steps = sameStage ? previous.plan : planSteps(deps.strategy, stage, input.debt.daysOverdue, now.getTime(), deps.dayMs);
 
@@ -117,95 +92,13 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       } else {
         await accounts.touch(input.clientId, input.accountRef, input.debt.daysOverdue, nowIso);
       }
-      return { stage, why, cancelled, plan: await this.planOf(borrowerId) } as const;
+      return { stage, why, cancelled, plan: await planOf(deps, borrowerId) } as const;
     },
 
-    /**
-     * Many accounts entering their stages at once (an import, a nightly run): the same steps as
-     * accountOverdue, with reminders accepted a thousand at a time. Accounts already in their
-     * stage are left as they are.
-     */
-    async accountsOverdue(clientId: string, actor: string, inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>): Promise<{ scheduled: number; unchanged: number }> {
-      const now = deps.clock.now();
-      const nowIso = now.toISOString();
-      let scheduled = 0;
-      let unchanged = 0;
-      for (let i = 0; i < inputs.length; i += 1000) {
-        const chunk = inputs.slice(i, i + 1000);
-        const previous = await accounts.stagesOf(clientId, chunk.map((c) => c.accountRef));
-        const requests: ReminderRequest[] = [];
-        const rows: Array<{ accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[] }> = [];
-        for (const c of chunk) {
-          const { stage, why } = selectStage(deps.strategy, c.debt);
-          const before = previous.get(c.accountRef);
-          if (before === stage) {
-            unchanged++;
-            continue;
-          }
-          if (before) await cancelStage(clientId, c.accountRef, before, actor);
-          const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
-          for (const s of steps.filter((x) => !x.superseded)) {
-            requests.push({
-              externalId: stepKey(c.accountRef, stage, s.index),
-              requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
-              borrower: c.borrower,
-              upsertBorrower: true,
-              channel: s.channel,
-              template: s.template,
-              templateChannels: deps.templateChannels(s.template),
-              debt: c.debt,
-              sendAt: new Date(s.at),
-              expiresAt: null,
-              metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
-              contact: null,
-            });
-          }
-          rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
-        }
-        for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
-        await accounts.enter(rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })));
-        for (const r of rows) {
-          if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
-        }
-        scheduled += rows.length;
-      }
-      return { scheduled, unchanged };
-    },
+    accountsOverdue: (clientId: string, actor: string, inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>) => accountsOverdue(deps, clientId, actor, inputs),
 
     /** After payment (POST /v1/borrowers/:id/resolve): one thank-you per account, nothing else. */
-    async resolved(borrower: Borrower, actor: string): Promise<Message[]> {
-      const sent: Message[] = [];
-      for (const a of await accounts.ofBorrower(borrower.id)) {
-        if (a.stage === 'resolved') continue;
-        const channel: Channel | undefined = borrower.phone ? 'sms' : borrower.email ? 'email' : undefined;
-        const last = await deps.store.latestReminder(borrower.id);
-        if (channel && last) {
-          const [r] = await deps.intake.accept(
-            [
-              {
-                externalId: `strategy:${a.accountRef}:resolved`,
-                requestHash: `resolved:${a.accountRef}`,
-                borrower: { id: borrower.id },
-                upsertBorrower: false,
-                channel,
-                template: deps.strategy.resolvedTemplate,
-                templateChannels: deps.templateChannels(deps.strategy.resolvedTemplate),
-                debt: last.debt,
-                sendAt: deps.clock.now(),
-                expiresAt: null,
-                metadata: { confirmation: true, strategy: { accountRef: a.accountRef, stage: 'resolved', step: 0, nextAt: null } },
-                contact: last.contact,
-              },
-            ],
-            a.clientId,
-            actor,
-          );
-          if (r && r.kind === 'created') sent.push(...r.messages);
-        }
-        await accounts.resolve(a.clientId, a.accountRef, deps.clock.now().toISOString());
-      }
-      return sent;
-    },
+    resolved: (borrower: Borrower, actor: string) => resolveAccounts(deps, borrower, actor),
 
     /** The channel each borrower's current stage prefers (for `channel: "auto"`). */
     async preferredChannels(borrowerIds: string[]): Promise<Map<string, Channel>> {
@@ -215,33 +108,150 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       return out;
     },
 
-    /** The stage, and every step: done, pending (with its time) or dropped (with why). */
-    async planOf(borrowerId: string): Promise<AccountPlan[]> {
-      const out: AccountPlan[] = [];
-      for (const a of await accounts.ofBorrower(borrowerId)) {
-        const steps = a.plan;
-        const planStage = a.stage === 'resolved' ? undefined : a.stage;
-        const keys = steps.map((s) => stepKey(a.accountRef, planStage ?? '', s.index));
-        const reminders = planStage
-          ? await deps.store.remindersByExternalIds(a.clientId, keys)
-          : [];
-        const byKey = new Map(reminders.map((r) => [r.externalId, r.id]));
-        const rows = [];
-        for (const s of steps) {
-          const reminderId = byKey.get(stepKey(a.accountRef, planStage ?? '', s.index)) ?? null;
-          const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
-          const m = found?.messages[0];
-          const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
-          const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status) ? 'done' : ['suppressed', 'cancelled', 'failed'].includes(m.status) ? 'dropped' : 'pending';
-          const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
-          const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
-          rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
-        }
-        out.push({ accountRef: a.accountRef, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.enteredAt, steps: rows, handoff: a.stage === 'late' ? await handoffOf(borrowerId, a.accountRef) : null });
-      }
-      return out;
-    },
+    planOf: (borrowerId: string) => planOf(deps, borrowerId),
   };
 }
 
 export type StrategyRunner = ReturnType<typeof makeStrategyRunner>;
+
+/** The newest `borrower.escalated` event of the account, and what became of its delivery. */
+async function handoffOf(deps: StrategyDeps, borrowerId: string, accountRef: string): Promise<Handoff | null> {
+  const rows = await deps.store.borrowerEventsOfType(borrowerId, 'borrower.escalated');
+  const row = rows.find((r) => r.data.accountRef === accountRef);
+  if (!row) return null;
+  const data = row.data as { why?: string };
+  const eventId = `evt_${row.id}`;
+  const d = deps.eventsWebhook ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
+  return {
+    at: row.at,
+    why: data.why ?? '',
+    event: { id: eventId, delivery: d.status as Handoff['event']['delivery'], attempts: d.attempts, deliveredAt: d.status === 'delivered' ? d.at : null, error: d.error },
+  };
+}
+
+async function cancelStage(deps: StrategyDeps, clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
+  const rows = await deps.store.remindersByExternalPrefix(clientId, `strategy:${accountRef}:${stage}:`);
+  const cancelled: string[] = [];
+  for (const r of rows) {
+    const res = await cancelReminder(deps, r.id, actor);
+    cancelled.push(...(res?.cancelled ?? []));
+  }
+  return cancelled;
+}
+
+/**
+ * Many accounts entering their stages at once (an import, a nightly run): the same steps as
+ * accountOverdue, with reminders accepted a thousand at a time. Accounts already in their
+ * stage are left as they are.
+ */
+async function accountsOverdue(deps: StrategyDeps, clientId: string, actor: string, inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>): Promise<{ scheduled: number; unchanged: number }> {
+  const now = deps.clock.now();
+  const accounts = deps.store.strategy;
+  const nowIso = now.toISOString();
+  let scheduled = 0;
+  let unchanged = 0;
+  for (let i = 0; i < inputs.length; i += 1000) {
+    const chunk = inputs.slice(i, i + 1000);
+    const previous = await accounts.stagesOf(clientId, chunk.map((c) => c.accountRef));
+    const requests: ReminderRequest[] = [];
+    const rows: Array<{ accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[] }> = [];
+    for (const c of chunk) {
+      const { stage, why } = selectStage(deps.strategy, c.debt);
+      const before = previous.get(c.accountRef);
+      if (before === stage) {
+        unchanged++;
+        continue;
+      }
+      if (before) await cancelStage(deps, clientId, c.accountRef, before, actor);
+      const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
+      for (const s of steps.filter((x) => !x.superseded)) {
+        requests.push({
+          externalId: stepKey(c.accountRef, stage, s.index),
+          requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
+          borrower: c.borrower,
+          upsertBorrower: true,
+          channel: s.channel,
+          template: s.template,
+          templateChannels: deps.templateChannels(s.template),
+          debt: c.debt,
+          sendAt: new Date(s.at),
+          expiresAt: null,
+          metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
+          contact: null,
+        });
+      }
+      rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
+    }
+    for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
+    await accounts.enter(rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })));
+    for (const r of rows) {
+      if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
+    }
+    scheduled += rows.length;
+  }
+  return { scheduled, unchanged };
+}
+
+/** The stage, and every step: done, pending (with its time) or dropped (with why). */
+async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPlan[]> {
+  const accounts = deps.store.strategy;
+  const out: AccountPlan[] = [];
+  for (const a of await accounts.ofBorrower(borrowerId)) {
+    const steps = a.plan;
+    const planStage = a.stage === 'resolved' ? undefined : a.stage;
+    const keys = steps.map((s) => stepKey(a.accountRef, planStage ?? '', s.index));
+    const reminders = planStage
+      ? await deps.store.remindersByExternalIds(a.clientId, keys)
+      : [];
+    const byKey = new Map(reminders.map((r) => [r.externalId, r.id]));
+    const rows = [];
+    for (const s of steps) {
+      const reminderId = byKey.get(stepKey(a.accountRef, planStage ?? '', s.index)) ?? null;
+      const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
+      const m = found?.messages[0];
+      const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
+      const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status) ? 'done' : ['suppressed', 'cancelled', 'failed'].includes(m.status) ? 'dropped' : 'pending';
+      const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
+      const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
+      rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
+    }
+    out.push({ accountRef: a.accountRef, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.enteredAt, steps: rows, handoff: a.stage === 'late' ? await handoffOf(deps, borrowerId, a.accountRef) : null });
+  }
+  return out;
+}
+
+/** After payment: one thank-you per account, nothing else. */
+async function resolveAccounts(deps: StrategyDeps, borrower: Borrower, actor: string): Promise<Message[]> {
+  const accounts = deps.store.strategy;
+  const sent: Message[] = [];
+  for (const a of await accounts.ofBorrower(borrower.id)) {
+    if (a.stage === 'resolved') continue;
+    const channel: Channel | undefined = borrower.phone ? 'sms' : borrower.email ? 'email' : undefined;
+    const last = await deps.store.latestReminder(borrower.id);
+    if (channel && last) {
+      const [r] = await deps.intake.accept(
+        [
+          {
+            externalId: `strategy:${a.accountRef}:resolved`,
+            requestHash: `resolved:${a.accountRef}`,
+            borrower: { id: borrower.id },
+            upsertBorrower: false,
+            channel,
+            template: deps.strategy.resolvedTemplate,
+            templateChannels: deps.templateChannels(deps.strategy.resolvedTemplate),
+            debt: last.debt,
+            sendAt: deps.clock.now(),
+            expiresAt: null,
+            metadata: { confirmation: true, strategy: { accountRef: a.accountRef, stage: 'resolved', step: 0, nextAt: null } },
+            contact: last.contact,
+          },
+        ],
+        a.clientId,
+        actor,
+      );
+      if (r && r.kind === 'created') sent.push(...r.messages);
+    }
+    await accounts.resolve(a.clientId, a.accountRef, deps.clock.now().toISOString());
+  }
+  return sent;
+}

@@ -77,54 +77,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const signed = [form, verifySignature(deps)];
-  const now = () => deps.clock.now();
-  const param = (req: Request, k: string) => String((req.body as Record<string, unknown>)[k] ?? '');
 
-  /**
-   * Processes a callback once: its key (the provider's SID, with the status for status
-   * callbacks) is claimed first, and a repeat gets `repeat` without being processed again. A
-   * failure releases the claim, so Twilio's retry is processed.
-   */
-  function once(keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) {
-    return async (req: Request, res: Response) => {
-      const key = keyOf(req);
-      if (key === null) return handler(req, res);
-      if (!(await deps.store.webhooks.claim(key, now()))) {
-        repeat(res);
-        return;
-      }
-      try {
-        await handler(req, res);
-      } catch (err) {
-        await deps.store.webhooks.release(key).catch(() => undefined);
-        throw err;
-      }
-    };
-  }
-  const sidKey = (prefix: string, sidParam: string, ...parts: string[]) => (req: Request) => {
-    const sid = param(req, sidParam);
-    return sid ? [prefix, sid, ...parts.map((p) => param(req, p))].join(':') : null;
-  };
-  const noContent = (res: Response) => {
-    res.status(204).end();
-  };
+  const once = (keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) => processOnce(deps, keyOf, repeat, handler);
 
-  /** The provider's own `sent` may arrive after a later state, or before the worker recorded it. */
-  async function ensureSent(messageId: string, providerId: string) {
-    await deps.store.transition(messageId, { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } }, now());
-  }
-
-  async function settle(messageId: string, to: MessageStatus, data: Record<string, unknown>, outcome: Outcome | 'release' | null, from: MessageStatus[] = LIVE) {
-    const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data }, now());
-    if (moved && outcome) {
-      const m = await deps.store.getMessage(messageId);
-      if (m) {
-        if (outcome === 'release') await deps.ledger.release(m.borrowerId, m.id);
-        else await deps.ledger.recordOutcome(m.borrowerId, m.id, outcome);
-      }
-    }
-    return moved;
-  }
 
   router.post(CALLBACK_PATHS.messageStatus, ...signed, once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
     const messageId = String(req.query.m ?? '');
@@ -132,10 +87,10 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const sid = param(req, 'MessageSid');
     const errorCode = param(req, 'ErrorCode') || null;
     if (messageId && (await deps.store.getMessage(messageId))) {
-      if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(messageId, sid);
-      if (status === 'delivered') await settle(messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
+      if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
+      if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
       if (status === 'undelivered' || status === 'failed') {
-        await settle(messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
+        await settle(deps, messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
         if (errorCode === '21610') {
           const m = await deps.store.getMessage(messageId);
           if (m) await deps.optOuts.providerRefused(m, 'twilio-21610 (recipient unsubscribed)');
@@ -150,19 +105,19 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const status = param(req, 'CallStatus');
     const sid = param(req, 'CallSid');
     if (messageId && (await deps.store.getMessage(messageId))) {
-      await ensureSent(messageId, sid);
+      await ensureSent(deps, messageId, sid);
       const data = { providerId: sid, callStatus: status, duration: param(req, 'CallDuration') || null };
       if (status === 'completed') {
         // No machine was detected: a person answered — a conversation, which starts the block.
-        await settle(messageId, 'answered', data, 'answered');
+        await settle(deps, messageId, 'answered', data, 'answered');
       } else if (status === 'busy') {
-        await settle(messageId, 'busy', data, 'busy'); // a busy signal is not a placed call: the slot is free again
+        await settle(deps, messageId, 'busy', data, 'busy'); // a busy signal is not a placed call: the slot is free again
       } else if (status === 'no-answer') {
-        await settle(messageId, 'no-answer', data, 'no-answer');
+        await settle(deps, messageId, 'no-answer', data, 'no-answer');
       } else if (status === 'failed') {
-        await settle(messageId, 'failed', data, 'not-in-service');
+        await settle(deps, messageId, 'failed', data, 'not-in-service');
       } else if (status === 'canceled') {
-        await settle(messageId, 'cancelled', data, 'release');
+        await settle(deps, messageId, 'cancelled', data, 'release');
       }
     }
     res.status(204).end();
@@ -174,9 +129,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
     const sid = param(req, 'CallSid');
     const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
     if (found) {
-      await ensureSent(messageId, sid);
+      await ensureSent(deps, messageId, sid);
       if (answeredBy === 'human') {
-        await settle(messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
+        await settle(deps, messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
       } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
         // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
         const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata });
@@ -188,52 +143,105 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         } catch (err) {
           deps.log.error({ messageId, err: maskContactsIn((err as Error).message) }, 'could not leave the limited-content voicemail');
         }
-        await settle(messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
+        await settle(deps, messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
       }
     }
     res.status(204).end();
   }));
 
-  router.post(CALLBACK_PATHS.inboundSms, ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), async (req: Request, res: Response) => {
-    const from = param(req, 'From');
-    const body = param(req, 'Body');
-    const keyword = keywordOf(body);
-    const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
-    const start = START_WORDS.has(keyword);
-    const help = HELP_WORDS.has(keyword);
-    const number = from ? normaliseAddress(from) : undefined;
-    const phone = number?.ok && number.kind === 'phone' ? number.address : null;
-    const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
-    const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
-    for (const b of borrowers) {
-      // The text itself is personal data: it goes to the content table, the event commits to it by hash.
-      const content = await deps.store.content.put(b.id, body, now());
-      await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } }, now());
-    }
-    let reply: string | null = null;
-    const first: Borrower | undefined = borrowers[0];
-    const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
-    if (stop && phone) {
-      // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
-      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
-      if (added.length > 0) reply = first ? await confirmation(first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
-    } else if (start && phone) {
-      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
-      reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
-    } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
-    res.type('text/xml').send(twimlMessage(reply));
-  }));
-
-  /** The one confirmation an opt-out allows, in the borrower's language, from the template. */
-  async function confirmation(b: Borrower): Promise<string> {
-    const reminder = await deps.store.latestReminder(b.id);
-    const debt = reminder?.debt ?? { accountRef: '', creditor: '', amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
-    try {
-      return deps.render({ key: 'opt-out-confirmation', channel: 'sms', locale: b.locale, timezone: null, data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null }) }).body;
-    } catch {
-      return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
-    }
-  }
+  router.post(CALLBACK_PATHS.inboundSms, ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), inboundSms(deps)));
 
   return router;
+}
+
+const param = (req: Request, k: string) => String((req.body as Record<string, unknown>)[k] ?? '');
+
+/** Inbound SMS: STOP and its family suppress the number, START restores it, HELP answers. */
+function inboundSms(deps: TwilioWebhookDeps) {
+  return async (req: Request, res: Response) => {
+  const from = param(req, 'From');
+  const body = param(req, 'Body');
+  const keyword = keywordOf(body);
+  const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
+  const start = START_WORDS.has(keyword);
+  const help = HELP_WORDS.has(keyword);
+  const number = from ? normaliseAddress(from) : undefined;
+  const phone = number?.ok && number.kind === 'phone' ? number.address : null;
+  const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
+  const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
+  for (const b of borrowers) {
+    // The text itself is personal data: it goes to the content table, the event commits to it by hash.
+    const content = await deps.store.content.put(b.id, body, deps.clock.now());
+    await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } }, deps.clock.now());
+  }
+  let reply: string | null = null;
+  const first: Borrower | undefined = borrowers[0];
+  const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
+  if (stop && phone) {
+    // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
+    const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
+    if (added.length > 0) reply = first ? await confirmation(deps, first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
+  } else if (start && phone) {
+    await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
+    reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
+  } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
+  res.type('text/xml').send(twimlMessage(reply));
+};
+}
+
+/** The one confirmation an opt-out allows, in the borrower's language, from the template. */
+async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<string> {
+  const reminder = await deps.store.latestReminder(b.id);
+  const debt = reminder?.debt ?? { accountRef: '', creditor: '', amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
+  try {
+    return deps.render({ key: 'opt-out-confirmation', channel: 'sms', locale: b.locale, timezone: null, data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null }) }).body;
+  } catch {
+    return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
+  }
+}
+
+/**
+ * Processes a callback once: its key (the provider's SID, with the status for status
+ * callbacks) is claimed first, and a repeat gets `repeat` without being processed again. A
+ * failure releases the claim, so Twilio's retry is processed.
+ */
+function processOnce(deps: TwilioWebhookDeps, keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response) => {
+    const key = keyOf(req);
+    if (key === null) return handler(req, res);
+    if (!(await deps.store.webhooks.claim(key, deps.clock.now()))) {
+      repeat(res);
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (err) {
+      await deps.store.webhooks.release(key).catch(() => undefined);
+      throw err;
+    }
+  };
+}
+const sidKey = (prefix: string, sidParam: string, ...parts: string[]) => (req: Request) => {
+  const sid = param(req, sidParam);
+  return sid ? [prefix, sid, ...parts.map((p) => param(req, p))].join(':') : null;
+};
+const noContent = (res: Response) => {
+  res.status(204).end();
+};
+
+/** The provider's own `sent` may arrive after a later state, or before the worker recorded it. */
+async function ensureSent(deps: TwilioWebhookDeps, messageId: string, providerId: string) {
+  await deps.store.transition(messageId, { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } }, deps.clock.now());
+}
+
+async function settle(deps: TwilioWebhookDeps, messageId: string, to: MessageStatus, data: Record<string, unknown>, outcome: Outcome | 'release' | null, from: MessageStatus[] = LIVE) {
+  const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data }, deps.clock.now());
+  if (moved && outcome) {
+    const m = await deps.store.getMessage(messageId);
+    if (m) {
+      if (outcome === 'release') await deps.ledger.release(m.borrowerId, m.id);
+      else await deps.ledger.recordOutcome(m.borrowerId, m.id, outcome);
+    }
+  }
+  return moved;
 }

@@ -160,13 +160,37 @@ describe.each(dbVariants())('API on $name', (variant) => {
   });
 
   it('exposes Prometheus metrics: accepted, queued, sent, failed per channel, queue depth and provider latency', async () => {
+    const metricsText = () => fetch(`${h.url}/metrics`).then((r) => r.text());
+    /** A counter's value for exactly these labels (0 when the series does not exist yet). */
+    const value = (text: string, series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line ? Number(line.slice(series.length + 1)) : 0;
+    };
+    const failedEmail = 'messages_failed_total{channel="email",code="lint-error"}';
+    const failedSms = 'messages_failed_total{channel="sms",code="lint-error"}';
+    const before = await metricsText();
+
     const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }) });
     await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', { what: 'sent' });
-    const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
+    // A failure, so that the failed counter has something to count: data that makes the rendered
+    // email fail the wording linter at send time (the message fails, nothing is sent).
+    const bad = reminderBody({ channel: 'email' });
+    const failing = await h.api('POST', '/v1/reminders', { body: { ...bad, debt: { ...bad.debt, creditor: 'Arrest Warrant Recovery' } } });
+    expect(failing.status).toBe(202);
+    const failed = await waitFor(async () => {
+      const m = await h.service.store.getMessage(failing.body.messages[0].id);
+      return m?.status === 'failed' ? m : undefined;
+    }, { what: 'the failing message to fail' });
+    expect(failed.error).toMatchObject({ code: 'lint-error' });
+
+    const metrics = await metricsText();
     expect(metrics).toMatch(/reminders_accepted_total\{channel="email"\} [1-9]/);
     expect(metrics).toMatch(/messages_queued_total\{channel="email"\} [1-9]/);
     expect(metrics).toMatch(/messages_sent_total\{channel="email",provider="outbox"\} [1-9]/);
     expect(metrics).toContain('# TYPE messages_failed_total counter');
+    // Counted once, on its channel, with its code; the other channel is untouched.
+    expect(value(metrics, failedEmail) - value(before, failedEmail)).toBe(1);
+    expect(value(metrics, failedSms) - value(before, failedSms)).toBe(0);
     expect(metrics).toMatch(/queue_jobs\{queue="dispatch-sms",state="delayed"\} \d+/);
     expect(metrics).toMatch(/provider_request_duration_seconds_count\{channel="email",provider="outbox",outcome="ok"\} [1-9]/);
   });

@@ -48,78 +48,49 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
     let restarted: Harness | undefined;
     try {
       const body = reminderBody({ channel: 'sms' }, { phone: '+14155550201' });
-      console.error('STEP 1');
       proxy.hold();
-      console.error('STEP 2');
       const answer = first.api('POST', '/v1/reminders', { body }).then(
         (r) => r,
         (err: Error) => err,
       );
-      console.error('STEP 3');
       const stored = await waitFor(async () => (await peek.findAccepted(new Date(Date.now() + 1000), 10))[0], { what: 'the reminder committed to the database' });
-      console.error('STEP 4');
       expect(stored).toMatchObject({ status: 'accepted', to: '+14155550201' });
-      console.error('STEP 5');
       // What the process was doing when it died: sending the enqueue to Redis.
       await waitFor(() => proxy.heldBytes() > 0 || undefined, { what: 'the enqueue to reach the held proxy' });
-      console.error('STEP 6');
       first.child.kill('SIGKILL');
-      console.error('STEP 7');
       expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-      console.error('STEP 8');
       // The client never got an answer.
       expect(await answer).toBeInstanceOf(Error);
-      console.error('STEP 9');
       await proxy.close();
-      console.error('STEP 10');
 
       // Second life: same database and Redis prefix, on the real Redis. No job exists for the
       // committed row; the reconciler finds it.
       restarted = await startHarness({ db: variant, env, reuse: run });
-      console.error('STEP 11');
       expect(await restarted.service.queues.byChannel.sms.getJob(stored!.id)).toBeUndefined();
-      console.error('STEP 12');
       expect((await restarted.service.store.getMessage(stored!.id))!.status).toBe('accepted');
-      console.error('STEP 13');
       const report = await restarted.service.reconciler.run();
-      console.error('STEP 14');
       expect(report.enqueuedAccepted).toBe(1);
-      console.error('STEP 15');
       await waitFor(async () => (await restarted!.service.store.getMessage(stored!.id))?.status === 'sent', { what: 'the message to be sent' });
-      console.error('STEP 16');
       // Reconciling again, and the client retrying its request, change nothing.
       expect(await restarted.service.reconciler.run()).toEqual({ enqueuedAccepted: 0, restoredMissing: 0 });
-      console.error('STEP 17');
       const retry = await restarted.api('POST', '/v1/reminders', { body });
-      console.error('STEP 18');
       expect(retry.status).toBe(200);
-      console.error('STEP 19');
       expect(retry.body.messages.map((m: { id: string }) => m.id)).toEqual([stored!.id]);
-      console.error('STEP 20');
       await idle(restarted);
-      console.error('STEP 21');
       expect(sendsTo('+14155550201')).toBe(1);
-      console.error('STEP 22');
       const events = await restarted.service.store.listEvents(stored!.id);
-      console.error('STEP 23');
       expect(events.map((e) => [e.type, e.actor])).toEqual([
         ['accepted', expect.stringMatching(/^api:/)],
         ['queued', 'reconciler'],
         ['sending', 'worker'],
         ['sent', 'worker'],
       ]);
-      console.error('STEP 24');
     } finally {
       if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL');
-      console.error('STEP 25');
       await proxy.close().catch(() => undefined);
-      console.error('STEP 26');
       await peek.close();
-      console.error('STEP 27');
       await restarted?.close();
-      console.error('STEP 28');
       await dropData(run);
-      console.error('STEP 29');
     }
   });
 

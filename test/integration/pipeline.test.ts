@@ -41,6 +41,17 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     return res.body as { id: string; messages: { id: string }[] };
   }
 
+  /** No job of the channel's queue is waiting, delayed, prioritised or running. */
+  async function drained(channel: 'sms' | 'voice' | 'email') {
+    await waitFor(
+      async () => {
+        const c = await h.service.queues.byChannel[channel].getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        return Object.values(c).every((n) => n === 0) || undefined;
+      },
+      { what: `the ${channel} queue to drain` },
+    );
+  }
+
   async function settled(reminderId: string, status = 'sent') {
     return waitFor(
       async () => {
@@ -134,7 +145,11 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe([...ids][0]);
     expect(again.body.messages[0].status).toBe('sent');
+    // Counted once nothing is left to run: no job waiting, delayed or active in the SMS queue.
+    await drained('sms');
     expect(twilio.messages().filter((r) => r.form.To === '+14155550103')).toHaveLength(1);
+    expect(again.body.messages).toHaveLength(1);
+    expect((await h.service.store.listEvents(again.body.messages[0].id)).filter((e) => e.type === 'sending')).toHaveLength(1);
   });
 
   it('treats the Idempotency-Key header like externalId, and the same key with another body as a 409', async () => {
@@ -192,13 +207,22 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   });
 
   it('cancels a reminder that has not been sent yet, and nothing reaches the provider', async () => {
-    const sendAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    // Due in two seconds: had the cancel not stopped it, it would go before the control below.
+    const sendAt = new Date(Date.now() + 2_000).toISOString();
     const reminder = await post(reminderBody({ channel: 'sms', sendAt }, { phone: '+14155550107' }));
     const del = await h.api('DELETE', `/v1/reminders/${reminder.id}`);
     expect(del.status).toBe(200);
     expect(del.body.status).toBe('cancelled');
     expect(del.body.cancelled).toEqual([reminder.messages[0]!.id]);
+    // A control reminder due just after it: once the control has reached Twilio and the queue is
+    // empty, the cancelled one's time has passed too.
+    const control = await post(reminderBody({ channel: 'sms', sendAt: new Date(Date.parse(sendAt) + 300).toISOString() }, { phone: '+14155550117' }));
+    await settled(control.id);
+    await drained('sms');
+    expect(twilio.messages().filter((r) => r.form.To === '+14155550117')).toHaveLength(1);
+    expect(twilio.messages().filter((r) => r.form.To === '+14155550107')).toHaveLength(0);
     expect(await h.service.queues.byChannel.sms.getJob(reminder.messages[0]!.id)).toBeUndefined();
+    expect((await h.service.store.getMessage(reminder.messages[0]!.id))!.status).toBe('cancelled');
     const events = await h.service.store.listEvents(reminder.messages[0]!.id);
     expect(events.map((e) => e.type)).toEqual(['accepted', 'queued', 'cancelled']);
   });

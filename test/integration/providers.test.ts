@@ -215,9 +215,21 @@ describe('providers in earnest', () => {
     expect(got.headers['x-reminder-signature']).toBe(`v1=${signEvent(`test-secret-${h.prefix}`, ts, got.body)}`);
     const event = JSON.parse(got.body) as { id: string; type: string };
     expect(got.headers['x-reminder-event-id']).toBe(event.id);
+    // The first delivery of the file was refused with a 500, and that same event (same id, same
+    // content) came again later and was taken.
+    expect(receiver.refusalsLeft()).toBe(0);
+    expect(receiver.refused).toHaveLength(1);
+    const refused = receiver.refused[0]!;
+    const redelivered = await waitFor(() => receiver.received.find((r) => r.json.id === refused.json.id), { what: `the refused event ${refused.json.id} to be delivered again`, timeoutMs: 30_000 });
+    expect(redelivered.json).toEqual(refused.json);
+    expect(redelivered.headers['x-reminder-event-id']).toBe(refused.json.id);
+    // Every delivery is signed, and each event arrived once.
+    for (const r of receiver.received) {
+      expect(r.headers['x-reminder-signature'], r.json.id).toBe(`v1=${signEvent(`test-secret-${h.prefix}`, String(r.headers['x-reminder-timestamp']), r.body)}`);
+      expect(r.headers['x-reminder-event-id']).toBe(r.json.id);
+    }
     const ids = receiver.received.map((r) => r.json.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(receiver.refusalsLeft()).toBe(0); // the first delivery failed and was retried
     expect(receiver.received.some((r) => r.json.type === 'borrower.opted_out')).toBe(true);
   });
 });

@@ -3,10 +3,15 @@
  * to a second through configuration (STRATEGY_DAY_MS), asserting exactly what reached the fake
  * Twilio and the SMTP server; and a late account handed off with a `borrower.escalated` event.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_STRATEGY } from '../../src/policy/strategy.js';
+import { runServiceToExit, spawnService } from '../support/child-service.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
-import { sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { dropData, prepareRun, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
 
@@ -133,5 +138,97 @@ describe('collection strategy', () => {
     const jpy = await h.api('POST', '/v1/accounts/acct-4/overdue', { body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...debt(3), amountDue: { amount: '1000', currency: 'JPY' } } } });
     expect(jpy.status).toBe(400);
     expect(jpy.body.errors[0]).toMatchObject({ path: 'debt.amountDue.currency', message: expect.stringContaining('no thresholds for JPY') });
+  });
+});
+
+describe('STRATEGY_FILE', () => {
+  let tw: FakeTwilio;
+  let smtp: SmtpSink;
+  let dir: string;
+
+  beforeAll(async () => {
+    tw = await startFakeTwilio();
+    smtp = await startSmtpSink();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-strategy-'));
+  });
+  afterAll(async () => {
+    await tw?.close();
+    await smtp?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const writeStrategy = (name: string, strategy: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(strategy, null, 2));
+    return file;
+  };
+
+  it('runs the cadence of a custom strategy file: its steps, channels, days and thresholds', { timeout: 30_000 }, async () => {
+    // The default early stage is SMS on day 1, email on day 3. This one: email on day 1, SMS on
+    // day 2, and over USD 100.00 an account is late.
+    const custom = {
+      ...DEFAULT_STRATEGY,
+      thresholds: { ...DEFAULT_STRATEGY.thresholds, USD: { threshold: '50.00', high: '100.00' } },
+      cadences: { ...DEFAULT_STRATEGY.cadences, early: [{ template: 'gentle-overdue', channel: 'email', day: 1 }, { template: 'gentle-overdue', channel: 'sms', day: 2 }] },
+      preferredChannel: { ...DEFAULT_STRATEGY.preferredChannel, early: 'email' },
+    };
+    const file = writeStrategy('custom.json', custom);
+    // The service as an operator starts it (`tsx src/main.ts all`), with STRATEGY_FILE set.
+    const run = prepareRun({ db: sqliteOnly, env: { STRATEGY_FILE: file, STRATEGY_DAY_MS: '1000', ...providerEnv(tw, smtp) } });
+    const h = await spawnService('all', run);
+    try {
+      const phone = '+14155559101';
+      const email = 'custom-strategy@example.com';
+      const debt = (daysOverdue: number, amount: string) => ({ accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount, currency: 'USD' }, dueDate: '2026-11-20', daysOverdue });
+      const early = await h.api('POST', '/v1/accounts/acct-custom/overdue', { body: { borrower: { id: 'b-custom', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email }, debt: debt(1, '80.00') } });
+      expect(early.status).toBe(202);
+      expect(early.body).toMatchObject({ stage: 'early' });
+      const plan = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0];
+      expect(plan.steps.map((s: { template: string; channel: string; day: number }) => `${s.template}/${s.channel}/day ${s.day}`)).toEqual(['gentle-overdue/email/day 1', 'gentle-overdue/sms/day 2']);
+      // One cadence day (STRATEGY_DAY_MS) between them.
+      expect(Date.parse(plan.steps[1].sendAt) - Date.parse(plan.steps[0].sendAt)).toBe(1000);
+      await waitFor(() => (smtp.mails.some((m) => (m.to as { text: string }).text === email) && tw.messages().some((m) => m.form.To === phone)) || undefined, { what: 'the email, then the SMS', timeoutMs: 15_000 });
+      expect(tw.messages().filter((m) => m.form.To === phone)).toHaveLength(1);
+      expect(smtp.mails.filter((m) => (m.to as { text: string }).text === email)).toHaveLength(1);
+      const steps = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0].steps;
+      expect(steps.map((s: { status: string }) => s.status)).toEqual(['done', 'done']);
+
+      // The stage's preferred channel for "auto", and the file's thresholds.
+      const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-custom', debt: debt(1, '80.00'), channel: 'auto', template: 'gentle-overdue', sendAt: new Date(Date.now() + 3_600_000).toISOString() } });
+      expect(auto.body.messages[0].channel).toBe('email');
+      const late = await h.api('POST', '/v1/accounts/acct-custom-2/overdue', { body: { borrowerId: 'b-custom', debt: debt(3, '120.50') } });
+      expect(late.body).toMatchObject({ stage: 'late', why: expect.stringContaining('over the high threshold of 100.00 USD') });
+    } finally {
+      h.child.kill('SIGTERM');
+      await h.exited;
+      await dropData(run);
+    }
+  });
+
+  it('refuses to start with an invalid strategy file, naming the wrong field', { timeout: 60_000 }, async () => {
+    const run = prepareRun({ db: sqliteOnly });
+    const start = (file: string) => runServiceToExit('all', { ...run, env: { ...run.env, STRATEGY_FILE: file } });
+    try {
+      // A threshold written as a number, not a decimal string.
+      const typo = writeStrategy('typo.json', { ...DEFAULT_STRATEGY, thresholds: { ...DEFAULT_STRATEGY.thresholds, USD: { threshold: 1000, high: '5000.00' } } });
+      const a = await start(typo);
+      expect(a.code, a.output).toBe(2);
+      expect(a.output).toContain(`STRATEGY_FILE ${typo} is not a valid strategy`);
+      expect(a.output).toMatch(/thresholds\.USD\.threshold: .*expected string/);
+      // It stopped before listening.
+      expect(a.output).not.toContain('HTTP API listening');
+
+      // Well-formed, but against the strategy's own rule: no automated calls in the late stage.
+      const calls = writeStrategy('late-calls.json', { ...DEFAULT_STRATEGY, cadences: { ...DEFAULT_STRATEGY.cadences, late: [{ template: 'final-courtesy', channel: 'voice', day: 31 }] } });
+      const b = await start(calls);
+      expect(b.code, b.output).toBe(2);
+      expect(b.output).toContain('cadences.late.0.channel: the late stage hands off to people: no automated calls');
+
+      const c = await start(path.join(dir, 'nowhere.json'));
+      expect(c.code, c.output).toBe(2);
+      expect(c.output).toMatch(/STRATEGY_FILE .*nowhere\.json: ENOENT/);
+    } finally {
+      await dropData(run);
+    }
   });
 });

@@ -176,3 +176,37 @@ describe('the linter at start-up and at send time', () => {
     }
   });
 });
+
+describe('SMS_MAX_SEGMENTS', () => {
+  // A courteous draft that renders to 4 GSM-7 segments with the sample data.
+  const long =
+    '{{debt.creditor}}: Hi {{borrower.name}}, a friendly reminder that {{money debt.amountDue}} on account {{mask debt.accountRef}} was due {{date debt.dueDate}}. If you have already paid, thank you, and please ignore this note. If now is a difficult time, we would rather hear from you: we can talk about a plan that works for you, at a pace you can manage. You can reply to this message or call us on weekdays, and we will be glad to help you find a way forward together. Payments can take a day or two to reach us. This is from a debt collector. Reply STOP to opt out.';
+
+  async function lintWith(limit: string) {
+    const h = await startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: limit } });
+    try {
+      const lint = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { channel: 'sms', locale: 'en-US', source: long } });
+      const preview = await h.api('POST', '/v1/templates/gentle-overdue/preview', { role: 'agent', body: { channel: 'sms', locale: 'en-US' } });
+      return { lint, preview };
+    } finally {
+      await h.destroy();
+    }
+  }
+
+  it('refuses a draft over the limit with sms-too-long, and a higher limit lets the same draft pass', async () => {
+    const at3 = await lintWith('3');
+    expect(at3.lint.status).toBe(200);
+    expect(at3.lint.body.ok).toBe(false);
+    expect(at3.lint.body.findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'sms-too-long', message: expect.stringMatching(/renders to 4 GSM-7 segments .*the limit is 3/) })]);
+    expect(at3.preview.body.sms).toMatchObject({ limit: 3 });
+
+    const at4 = await lintWith('4');
+    expect(at4.lint.body).toMatchObject({ ok: true, findings: [] });
+    expect(at4.preview.body.sms).toMatchObject({ limit: 4 });
+  });
+
+  it('refuses to start when a shipped template renders to more segments than the limit', async () => {
+    // The zh-CN gentle-overdue SMS is 3 UCS-2 segments with its sample data.
+    await expect(startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: '2' } })).rejects.toThrow(/gentle-overdue\/sms\.zh-CN\.hbs:1:1 sms-too-long renders to 3 UCS-2 segments with the sample data; the limit is 2/);
+  });
+});

@@ -3,12 +3,15 @@
  * environment (see prepareRun), so a test can kill it for real or watch it refuse to start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { apiKeysEnv, makeApi, type Harness, type RunData } from './harness.js';
 import { freePort } from './ports.js';
 import { waitFor } from './wait.js';
 
-export const TSX = path.resolve('node_modules/.bin/tsx');
+/**
+ * `node --import tsx src/main.ts`: what `tsx src/main.ts` runs, in one process (the tsx command
+ * runs node as a child of its own, which a SIGKILL of the tsx process would leave running).
+ */
+const NODE_ARGS = ['--import', 'tsx', 'src/main.ts'];
 
 export interface ChildService {
   child: ChildProcess;
@@ -27,7 +30,7 @@ function childEnv(run: Pick<RunData, 'env' | 'keys'>, extra: Record<string, stri
 /** Starts the service in a child process and, for a role that serves HTTP, waits for /healthz. */
 export async function spawnService(role: 'all' | 'api' | 'worker' | 'scheduler', run: Pick<RunData, 'env' | 'keys'>): Promise<ChildService> {
   const port = await freePort();
-  const child = spawn(TSX, ['src/main.ts', role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -45,10 +48,10 @@ export async function spawnService(role: 'all' | 'api' | 'worker' | 'scheduler',
   return { child, url, api: makeApi(url, run.keys), output: () => output, exited };
 }
 
-/** Runs `tsx src/main.ts <role>` expecting it to stop on its own (a refusal to start): exit code and output. */
+/** Runs `tsx src/main.ts <role>` (as above) expecting it to stop on its own (a refusal to start): exit code and output. */
 export async function runServiceToExit(role: string, run: Pick<RunData, 'env' | 'keys'>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(TSX, ['src/main.ts', role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -11,6 +11,8 @@ export interface ReceivedEvent {
 export interface EventReceiver {
   url: string;
   received: ReceivedEvent[];
+  /** The deliveries refused with 500 (their events must come again). */
+  refused: ReceivedEvent[];
   /** How many refusals are still to come. */
   refusalsLeft(): number;
   close(): Promise<void>;
@@ -19,12 +21,14 @@ export interface EventReceiver {
 export async function startEventReceiver(options: { refuseFirst?: number } = {}): Promise<EventReceiver> {
   let refusals = options.refuseFirst ?? 0;
   const received: ReceivedEvent[] = [];
+  const refused: ReceivedEvent[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       if (refusals > 0) {
         refusals--;
+        refused.push({ headers: req.headers, body, json: JSON.parse(body) as ReceivedEvent['json'] });
         res.writeHead(500).end();
         return;
       }
@@ -36,6 +40,7 @@ export async function startEventReceiver(options: { refuseFirst?: number } = {})
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
     received,
+    refused,
     refusalsLeft: () => refusals,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

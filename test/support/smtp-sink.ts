@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 export interface SmtpSink {
   url: string;
   mails: ParsedMail[];
+  /** Each mail as the server received it, byte for byte (same order as `mails`). */
+  raw: Buffer[];
   envelopes: { from: string; to: string[] }[];
   /** The next messages are refused with these SMTP reply codes (e.g. 451, 550). */
   refuseNext(...codes: number[]): void;
@@ -14,6 +16,7 @@ export interface SmtpSink {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
+  const raw: Buffer[] = [];
   const envelopes: { from: string; to: string[] }[] = [];
   const refusals: number[] = [];
   const server = new SMTPServer({
@@ -31,9 +34,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         });
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      new Promise<Buffer>((resolve, reject) => {
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+        stream.on('error', reject);
+      })
+        .then(async (bytes) => ({ bytes, mail: await simpleParser(bytes) }))
+        .then(({ bytes, mail }) => {
           mails.push(mail);
+          raw.push(bytes);
           envelopes.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
@@ -48,6 +58,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    raw,
     envelopes,
     refuseNext: (...codes) => {
       refusals.push(...codes);

@@ -1,0 +1,124 @@
+/** Messages and their reminders: reads, state transitions (each with its event), and the reconciler's queries. */
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db.js';
+import type { Database } from './schema.js';
+import type { AuditStore } from './audit-store.js';
+import { appendEventsBulk, type BulkLink } from './event-chain.js';
+import { messageChain } from './hash-chain.js';
+import { messagesOf } from './intake.repo.js';
+import { toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
+import { PENDING_STATUSES } from '../domain/index.js';
+
+export function makeMessagesRepo(db: Kysely<Database>): Pick<AuditStore, 'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'> {
+  return {
+    async getReminder(id) {
+      const row = await db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      return { reminder: toReminder(row), messages: await messagesOf(db, id) };
+    },
+
+    async getMessage(id) {
+      const row = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toMessage(row) : undefined;
+    },
+
+    async getReminderOfMessage(messageId) {
+      const m = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
+      if (!m) return undefined;
+      const r = await db.selectFrom('reminders').selectAll().where('id', '=', m.reminder_id).executeTakeFirst();
+      const b = await db.selectFrom('borrowers').selectAll().where('id', '=', m.borrower_id).executeTakeFirst();
+      if (!r || !b) return undefined;
+      return { reminder: toReminder(r), message: toMessage(m), borrower: toBorrower(b) };
+    },
+
+    async listEvents(messageId) {
+      const rows = await db.selectFrom('events').selectAll().where('chain', '=', messageChain(messageId)).orderBy('seq').execute();
+      return rows.map(toEvent);
+    },
+
+    async pendingMessages(borrowerId, channel) {
+      let q = db.selectFrom('messages').selectAll().where('borrower_id', '=', borrowerId).where('status', 'in', [...PENDING_STATUSES]);
+      if (channel) q = q.where('channel', '=', channel);
+      return (await q.orderBy('created_at').execute()).map(toMessage);
+    },
+
+    async getRenderData(messageId) {
+      const row = await db.selectFrom('messages').select('render_data').where('id', '=', messageId).executeTakeFirst();
+      return row?.render_data ? (JSON.parse(row.render_data) as { context: Record<string, unknown>; timezone: string | null }) : undefined;
+    },
+
+    async remindersByExternalIds(clientId, externalIds) {
+      if (externalIds.length === 0) return [];
+      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', 'in', externalIds).execute();
+      return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
+    },
+
+    async remindersByExternalPrefix(clientId, prefix) {
+      // A range on (client_id, external_id): the unique index serves it.
+      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', '>=', prefix).where('external_id', '<', `${prefix}\uffff`).execute();
+      return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
+    },
+  };
+}
+
+/** A message's moves between states, each with its event; and what the reconciler looks for. */
+export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pick<AuditStore, 'transition' | 'transitionMany' | 'findAccepted' | 'findAwaitingJob'> {
+  return {
+    async transition(messageId, input, now) {
+      return db.transaction().execute((trx) => transitionIn(trx, dialect, messageId, input, now.toISOString()));
+    },
+
+    async transitionMany(messageIds, input, now) {
+      const nowIso = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const moved: string[] = [];
+        if (input.patch || input.orSendingSince) {
+          for (const id of messageIds) if (await transitionIn(trx, dialect, id, input, nowIso)) moved.push(id);
+          return moved;
+        }
+        // A plain state change for many messages: one update (which locks the rows) and the
+        // events in bulk.
+        const links: BulkLink[] = [];
+        for (let i = 0; i < messageIds.length; i += 500) {
+          const rows = await trx
+            .updateTable('messages')
+            .set({ status: input.to, updated_at: nowIso })
+            .where('id', 'in', messageIds.slice(i, i + 500))
+            .where('status', 'in', [...input.from])
+            .returning(['id', 'borrower_id'])
+            .execute();
+          for (const r of rows) {
+            moved.push(r.id);
+            links.push({ pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data: input.data ?? {} } });
+          }
+        }
+        await appendEventsBulk(trx, dialect, links);
+        return moved;
+      });
+    },
+
+    async findAccepted(before, limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', '=', 'accepted')
+        .where('created_at', '<', before.toISOString())
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+
+    async findAwaitingJob(afterId, limit) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', 'in', ['queued', 'deferred', 'sending'])
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/** The shapes the store takes and gives for intake, transitions and the outbox. */
+import type { Channel } from '../domain/channels.js';
+import type { Borrower, Message, MessageStatus, Reminder } from '../domain/index.js';
+import type { MessagesTable } from './schema.js';
+
+/** The fields of a borrower a caller may set; absent ones are left as they are. */
+export interface BorrowerPatch {
+  id: string;
+  name?: string | null | undefined;
+  locale?: string | undefined;
+  timezone?: string | string[] | null | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+  consent?: Partial<Borrower['consent']> | undefined;
+  blackouts?: Borrower['blackouts'] | undefined;
+}
+
+export interface NewMessage {
+  id: string;
+  channel: Channel;
+  template: string;
+  locale: string;
+  to: string;
+  sendAt: string;
+}
+
+export interface NewReminder {
+  id: string;
+  externalId: string | null;
+  requestHash: string;
+  borrower: BorrowerPatch;
+  /** Inline borrower data to upsert; when false the borrower must already exist. */
+  upsertBorrower: boolean;
+  channel: Channel | 'auto';
+  template: string;
+  debt: Reminder['debt'];
+  sendAt: string;
+  expiresAt: string | null;
+  metadata: Record<string, unknown> | null;
+  contact: Reminder['contact'];
+  /** Resolves the messages once the borrower is known (the channel `auto` looks at contact data). */
+  messages: (borrower: Borrower) => NewMessage[] | { error: { path: string; message: string } };
+}
+
+export type AcceptResult =
+  | { kind: 'created'; reminder: Reminder; messages: Message[] }
+  | { kind: 'repeat'; reminder: Reminder; messages: Message[] }
+  | { kind: 'conflict'; reminderId: string }
+  | { kind: 'invalid'; path: string; message: string };
+
+export interface EventInput {
+  type: string;
+  actor: string;
+  data?: Record<string, unknown>;
+}
+
+export interface TransitionInput extends EventInput {
+  from: readonly MessageStatus[];
+  /** Also move a message that has been `sending` since before this instant (its worker died). */
+  orSendingSince?: Date;
+  to: MessageStatus;
+  patch?: Partial<
+    Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data'>
+  > & { incrementAttempts?: boolean };
+}
+
+export interface OutboxEntry {
+  messageId: string;
+  channel: Channel;
+  to: string;
+  subject: string | null;
+  body: string;
+  payload: Record<string, unknown>;
+}
+
+export interface StoredTemplateVersion {
+  version: string;
+  key: string;
+  channel: string;
+  locale: string;
+  sources: { template: string; layout?: string | undefined; partials: Record<string, string> };
+}
+
+export interface OutboxRecord extends OutboxEntry {
+  id: number;
+  createdAt: string;
+}
+

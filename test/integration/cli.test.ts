@@ -1,0 +1,122 @@
+/**
+ * The command-line tools as an operator runs them (`npm run …`, a child process with the
+ * service's environment): exit codes and what they print.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbVariants, startHarness, type Harness } from '../support/harness.js';
+
+/** `npm run --silent <script> -- <args>`: exit code, stdout and stderr (a non-zero exit is not an error here). */
+function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '--silent', script, '--', ...args], { env, cwd: path.resolve('.'), timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run lint:templates', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-lint-cli-'));
+    fs.cpSync('templates', dir, { recursive: true });
+    // Line 2 threatens legal action.
+    fs.writeFileSync(path.join(dir, 'due-soon', 'sms.en-US.hbs'), '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.');
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes the shipped templates with exit code 0', { timeout: 60_000 }, async () => {
+    const r = await npmRun('lint:templates', ['templates']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\d+ template files checked under US-REGF: 0 errors\n$/);
+  });
+
+  it('exits 1 on a bad template, naming the file, line, column and rule', { timeout: 60_000 }, async () => {
+    const r = await npmRun('lint:templates', [dir]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const file = path.relative(process.cwd(), path.join(dir, 'due-soon', 'sms.en-US.hbs'));
+    expect(r.stdout).toContain(`${file}:2:17 threat-legal-action`);
+    expect(r.stdout).toMatch(/template files checked under US-REGF: 1 error\n$/);
+    // Only that file has findings.
+    const findings = r.stdout.trim().split('\n').slice(0, -1);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((l) => l.startsWith(`${file}:`))).toBe(true);
+  });
+
+  it('applies --max-segments and --profile', { timeout: 60_000 }, async () => {
+    const tight = await npmRun('lint:templates', ['templates', '--max-segments', '2']);
+    expect(tight.code).toBe(1);
+    expect(tight.stdout).toContain('templates/gentle-overdue/sms.zh-CN.hbs:1:1 sms-too-long');
+    const cn = await npmRun('lint:templates', ['templates', '--profile', 'CN']);
+    expect(cn.code, cn.stdout).toBe(0);
+    expect(cn.stdout).toMatch(/checked under CN: 0 errors/);
+    const unknown = await npmRun('lint:templates', ['templates', '--profile', 'Mars']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^lint:templates: .*Mars/);
+  });
+});
+
+describe.each(dbVariants())('npm run retention on $name', (variant) => {
+  let h: Harness;
+  // The service's clock, moved back to make old data (an API-only service: no worker touches it).
+  let offsetMs = 0;
+  const YEAR = 365.25 * 86_400_000;
+
+  beforeAll(async () => {
+    h = await startHarness({ db: variant, role: 'api', service: { clock: { now: () => new Date(Date.now() - offsetMs) } } });
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  const retention = (...args: string[]) => npmRun('retention', args, { ...process.env, ...h.env });
+
+  it('--dry-run lists who would be erased and erases nothing; without it, erases just them', { timeout: 120_000 }, async () => {
+    offsetMs = 4 * YEAR;
+    expect((await h.api('PUT', '/v1/borrowers/b-ret-old', { body: { name: 'Old Borrower', phone: '+14155550901', locale: 'en-US', timezone: 'America/New_York' } })).status).toBe(201);
+    const old = await h.api('POST', '/v1/reminders', { body: { borrower: { id: 'b-ret-msg', name: 'Old With Message', phone: '+14155550902', locale: 'en-US', timezone: 'America/New_York' }, debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '12.00', currency: 'USD' }, dueDate: '2022-11-20', daysOverdue: 3 }, channel: 'sms', template: 'gentle-overdue' } });
+    expect(old.status).toBe(202);
+    offsetMs = 0;
+    expect((await h.api('PUT', '/v1/borrowers/b-ret-new', { body: { name: 'Recent Borrower', phone: '+14155550903', locale: 'en-US', timezone: 'America/New_York' } })).status).toBe(201);
+
+    const dry = await retention('--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    const [head, ...lines] = dry.stdout.trim().split('\n');
+    expect(head).toMatch(/^would erase 2 borrowers \(last activity before \d{4}-\d\d-\d\dT[\d:.]+Z, test-open: 3 years\)$/);
+    expect(lines.map((l) => l.trim().split('\t'))).toEqual([
+      ['b-ret-msg', expect.stringMatching(/^last activity \d{4}-/), '1 messages'],
+      ['b-ret-old', expect.stringMatching(/^last activity \d{4}-/), '0 messages'],
+    ]);
+    // Nothing was erased.
+    for (const id of ['b-ret-old', 'b-ret-msg', 'b-ret-new']) expect((await h.service.store.getBorrower(id))!.name, id).not.toBeNull();
+    expect((await h.service.store.getMessage(old.body.messages[0].id))!.to).toBe('+14155550902');
+
+    // A shorter period (--years) reaches the recent borrower too, still dry.
+    const all = await retention('--dry-run', '--years', '0');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^would erase 3 borrowers .*: 0 years\)\n/);
+
+    const wet = await retention();
+    expect(wet.code, wet.stderr).toBe(0);
+    expect(wet.stdout).toMatch(/^erased 2 borrowers \(last activity before .*, test-open: 3 years\)\n/);
+    expect(wet.stdout).toContain('b-ret-old');
+    expect((await h.service.store.getBorrower('b-ret-old'))!).toMatchObject({ name: null, phone: null });
+    expect((await h.service.store.getMessage(old.body.messages[0].id))!.to).toBe('[erased]');
+    expect((await h.service.store.getBorrower('b-ret-new'))!).toMatchObject({ name: 'Recent Borrower', phone: '+14155550903' });
+    const again = await retention('--dry-run');
+    expect(again.stdout).toMatch(/^would erase 0 borrowers/);
+  });
+
+  it('exits non-zero with one line on stderr when the store cannot be opened', { timeout: 60_000 }, async () => {
+    const r = await npmRun('retention', ['--dry-run'], { ...process.env, ...h.env, DATABASE_URL: 'mysql://nowhere/db' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^retention: /);
+    expect(r.stdout).toBe('');
+  });
+});
