@@ -19,7 +19,20 @@ const boundaries = [
   { target: './src/scheduler', from: './src/workers', message: 'the scheduler never imports workers' },
   // Nothing imports upward into the HTTP layer (the console's routes are served by it).
   {
-    target: ['./src/audit', './src/scheduler', './src/workers', './src/providers', './src/policy', './src/domain', './src/templates', './src/caps', './src/webhooks', './src/config', './src/observability', './src/process'],
+    target: [
+      './src/audit',
+      './src/scheduler',
+      './src/workers',
+      './src/providers',
+      './src/policy',
+      './src/domain',
+      './src/templates',
+      './src/caps',
+      './src/webhooks',
+      './src/config',
+      './src/observability',
+      './src/process',
+    ],
     from: './src/api',
     message: 'nothing imports upward into src/api',
   },
@@ -38,7 +51,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', Headers: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', Headers: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-console': 'error',
@@ -67,7 +82,25 @@ export default tseslint.config(
     files: ['src/ui/public/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'URLSearchParams', 'Node', 'Element', 'queueMicrotask', 'Event', 'fetch', 'URL', 'setTimeout', 'clearTimeout', 'requestAnimationFrame'].map((g) => [g, 'readonly']),
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'sessionStorage',
+          'localStorage',
+          'URLSearchParams',
+          'Node',
+          'Element',
+          'queueMicrotask',
+          'Event',
+          'fetch',
+          'URL',
+          'setTimeout',
+          'clearTimeout',
+          'requestAnimationFrame',
+        ].map((g) => [g, 'readonly']),
       ),
     },
   },

@@ -115,14 +115,22 @@ function reminder(i: number, borrowers: number, channel: string, sendAt?: string
 
 async function postBatches(r: Running, items: unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += 1000) {
-    const res = await fetch(`${r.service.url}/v1/reminders/batch`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ reminders: items.slice(i, i + 1000) }) });
+    const res = await fetch(`${r.service.url}/v1/reminders/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reminders: items.slice(i, i + 1000) }),
+    });
     if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   }
 }
 
 async function countWhere(r: Running, statuses: string[]): Promise<number> {
   r.inspect ??= (await openDb(r.service.config.databaseUrl, r.service.config.databaseSchema ? { schema: r.service.config.databaseSchema } : {})).db;
-  const row = await r.inspect.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', statuses).executeTakeFirstOrThrow();
+  const row = await r.inspect
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', statuses)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -137,7 +145,13 @@ async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<
     worker.on('completed', () => done++);
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i += 1000) {
-      await queue.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: 'job', data: { messageId: `msg_${i + j}`, reminderId: `rem_${i + j}`, borrowerId: `b-${i + j}`, channel: 'sms' }, opts: { removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({
+          name: 'job',
+          data: { messageId: `msg_${i + j}`, reminderId: `rem_${i + j}`, borrowerId: `b-${i + j}`, channel: 'sms' },
+          opts: { removeOnComplete: true },
+        })),
+      );
     }
     void worker.run();
     await waitUntil(() => done >= n, 600_000, `${name} to finish`);
@@ -151,14 +165,25 @@ async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<
   const b0 = await run('b0', async () => undefined);
   const client = makeTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.url, timeoutMs: 15_000, maxSockets: 100 });
   let k = 0;
-  const b1 = await run('b1', async () => client.messages.create({ to: `+1415${String(3000000 + k++).padStart(7, '0')}`, from: '+15005550006', body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.' }));
+  const b1 = await run('b1', async () =>
+    client.messages.create({ to: `+1415${String(3000000 + k++).padStart(7, '0')}`, from: '+15005550006', body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.' }),
+  );
   ctx.rows.push({ section: 'baseline', measure: `B0 bare BullMQ, no-op (${n.toLocaleString('en-US')} jobs, concurrency 50)`, value: Math.round(b0), unit: 'jobs/s' });
   ctx.rows.push({ section: 'baseline', measure: `B1 bare BullMQ + twilio SDK messages.create`, value: Math.round(b1), unit: 'sends/s' });
   return { b0, b1 };
 }
 
 /** Accept → last settled, for SMS only (one per borrower: every cap allows it) or mixed channels. */
-async function pipeline(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, label: string, n: number, mix: 'sms' | 'mixed', opts: { workers?: number; dbUrl?: string }, base: { b0: number; b1: number }) {
+async function pipeline(
+  ctx: BenchContext,
+  tw: FakeTwilio,
+  smtp: SmtpSink,
+  label: string,
+  n: number,
+  mix: 'sms' | 'mixed',
+  opts: { workers?: number; dbUrl?: string },
+  base: { b0: number; b1: number },
+) {
   const schema = opts.dbUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
   const env: Record<string, string> = {
     TWILIO_ACCOUNT_SID: tw.accountSid,
@@ -173,7 +198,12 @@ async function pipeline(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, label
   const children: ChildProcess[] = [];
   try {
     for (let i = 0; i < (opts.workers ?? 0); i++) {
-      children.push(spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'worker'], { env: { ...process.env, ...r.env, REDIS_AUTOSTART: 'false', API_KEYS: 'admin:bench-worker-unused-key' }, stdio: 'ignore' }));
+      children.push(
+        spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'worker'], {
+          env: { ...process.env, ...r.env, REDIS_AUTOSTART: 'false', API_KEYS: 'admin:bench-worker-unused-key' },
+          stdio: 'ignore',
+        }),
+      );
     }
     const borrowers = mix === 'sms' ? n : Math.max(1, Math.floor(n / 5));
     const channels = ['sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'email', 'email', 'voice'];
@@ -214,7 +244,11 @@ async function ingest(ctx: BenchContext, n: number, single: number) {
         for (;;) {
           const i = next++;
           if (i >= single) return;
-          const res = await fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(reminder(n + i, n + single, 'sms', far)) });
+          const res = await fetch(`${r.service.url}/v1/reminders`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(reminder(n + i, n + single, 'sms', far)),
+          });
           if (res.status !== 202) throw new Error(`single answered ${res.status}`);
           await res.arrayBuffer();
         }
@@ -241,17 +275,23 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
       if (wait > 0) await sleep(wait);
       const body = reminder(6_000_000 + i, 1e9, 'sms');
       posts.push(
-        fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
-          await res.arrayBuffer();
-          accepted.set(body.borrower.phone, Date.now());
-        }),
+        fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+          async (res) => {
+            await res.arrayBuffer();
+            accepted.set(body.borrower.phone, Date.now());
+          },
+        ),
       );
     }
     await Promise.all(posts);
-    await waitUntil(() => {
-      const got = new Set(tw.requests.slice(first).map((q) => q.form.To));
-      return [...accepted.keys()].every((p) => got.has(p));
-    }, 120_000, 'latency sends');
+    await waitUntil(
+      () => {
+        const got = new Set(tw.requests.slice(first).map((q) => q.form.To));
+        return [...accepted.keys()].every((p) => got.has(p));
+      },
+      120_000,
+      'latency sends',
+    );
     const at = new Map(tw.requests.slice(first).map((q) => [q.form.To!, q.at]));
     const lat = [...accepted].map(([p, t]) => Math.max(0, at.get(p)! - t)).sort((a, b) => a - b);
     const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
@@ -272,7 +312,7 @@ async function memory(ctx: BenchContext, n: number) {
       const before = await used();
       const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms', new Date(Date.now() + 3_600_000 + Math.floor((i / n) * 7 * 86_400_000)).toISOString()));
       await postBatches(r, items);
-      const per = (await used() - before) / n;
+      const per = ((await used()) - before) / n;
       ctx.rows.push({ section: 'memory', measure: `Redis used_memory per delayed reminder (${n.toLocaleString('en-US')} over 7 days)`, value: Math.round(per), unit: 'bytes', note: 'target ≤ 1,000' });
       ctx.rows.push({ section: 'memory', measure: 'peak RSS of the service process (this run so far)', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
     } finally {
@@ -283,9 +323,15 @@ async function memory(ctx: BenchContext, n: number) {
     const before = await used();
     const payload = 'x'.repeat(500);
     for (let i = 0; i < n; i += 1000) {
-      await q.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ name: 'job', data: { messageId: `msg_${i + j}`, payload }, opts: { delay: 3_600_000 + Math.floor(((i + j) / n) * 7 * 86_400_000) } })));
+      await q.addBulk(
+        Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({
+          name: 'job',
+          data: { messageId: `msg_${i + j}`, payload },
+          opts: { delay: 3_600_000 + Math.floor(((i + j) / n) * 7 * 86_400_000) },
+        })),
+      );
     }
-    const bare = (await used() - before) / n;
+    const bare = ((await used()) - before) / n;
     ctx.rows.push({ section: 'memory', measure: 'bare BullMQ delayed job with a 500-byte payload', value: Math.round(bare), unit: 'bytes', note: 'for comparison' });
     await q.obliterate({ force: true });
     await q.close();
@@ -298,14 +344,23 @@ async function memory(ctx: BenchContext, n: number) {
 async function farProvider(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, n: number) {
   tw.latencyMs = 150;
   try {
-    const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMTP_URL: smtp.url, EMAIL_FROM: 'b <b@example.com>' } });
+    const r = await startBenchService(ctx, {
+      role: 'all',
+      env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMTP_URL: smtp.url, EMAIL_FROM: 'b <b@example.com>' },
+    });
     try {
       const items = Array.from({ length: n }, (_, i) => reminder(5_000_000 + i, 1e9, 'sms'));
       const t0 = process.hrtime.bigint();
       await postBatches(r, items);
       await waitUntil(async () => (await countWhere(r, ['sent'])) === n, 600_000, 'far provider sends');
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      ctx.rows.push({ section: 'provider', measure: 'fake Twilio answering after 150 ms, 1 process, concurrency 50', value: Math.round(n / seconds), unit: 'sends/s', note: 'socket pool = max(50, 2 × concurrency)' });
+      ctx.rows.push({
+        section: 'provider',
+        measure: 'fake Twilio answering after 150 ms, 1 process, concurrency 50',
+        value: Math.round(n / seconds),
+        unit: 'sends/s',
+        note: 'socket pool = max(50, 2 × concurrency)',
+      });
     } finally {
       await r.stop();
     }
@@ -320,7 +375,11 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
   const hhmm = `${String(open.getUTCHours()).padStart(2, '0')}:${String(open.getUTCMinutes()).padStart(2, '0')}`;
   if (hhmm === '00:00') return; // a window cannot open at midnight exactly; skip rather than mislead
   const profile = allDay({ windows: { sms: { from: hhmm, to: '24:00' }, voice: { from: hhmm, to: '24:00' }, email: { from: hhmm, to: '24:00' } }, spreadSeconds: 30, caps: [] });
-  const r = await startBenchService(ctx, { role: 'all', profile, env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMS_PER_SECOND: String(perSecond) } });
+  const r = await startBenchService(ctx, {
+    role: 'all',
+    profile,
+    env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMS_PER_SECOND: String(perSecond) },
+  });
   try {
     const firstIndex = tw.requests.length;
     const items = Array.from({ length: n }, (_, i) => reminder(7_000_000 + i, 1e9, 'sms'));
@@ -330,7 +389,13 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
     const last = Math.max(...sends);
     const perSec = new Map<number, number>();
     for (const t of sends) perSec.set(Math.floor(t / 1000), (perSec.get(Math.floor(t / 1000)) ?? 0) + 1);
-    ctx.rows.push({ section: 'window', measure: `${n.toLocaleString('en-US')} held until ${hhmm} UTC: drain time after opening`, value: Number(((last - open.getTime()) / 1000).toFixed(1)), unit: 's', note: `spread over 30 s, limiter ${perSecond}/s` });
+    ctx.rows.push({
+      section: 'window',
+      measure: `${n.toLocaleString('en-US')} held until ${hhmm} UTC: drain time after opening`,
+      value: Number(((last - open.getTime()) / 1000).toFixed(1)),
+      unit: 's',
+      note: `spread over 30 s, limiter ${perSecond}/s`,
+    });
     ctx.rows.push({ section: 'window', measure: 'peak sends in one second', value: Math.max(...perSec.values()), unit: 'sends', note: `limiter ${perSecond}/s` });
   } finally {
     await r.stop();

@@ -69,7 +69,13 @@ async function exportSection(redisUrl: string): Promise<void> {
       const bytes = await download(`${service.url}/v1/audit/export?format=${format}`, token);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       clearInterval(sampler);
-      rows.push({ section: 'export', measure: `${format}: ${count.toLocaleString('en-US')} messages`, value: Math.round(count / seconds), unit: 'messages/s', note: `${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s` });
+      rows.push({
+        section: 'export',
+        measure: `${format}: ${count.toLocaleString('en-US')} messages`,
+        value: Math.round(count / seconds),
+        unit: 'messages/s',
+        note: `${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s`,
+      });
       rows.push({ section: 'export', measure: `${format}: peak RSS growth`, value: Math.round((peak - base.rss) / 1024 / 1024), unit: 'MB', note: 'target < 100 MB' });
       rows.push({ section: 'export', measure: `${format}: peak heap growth`, value: Math.round((peakHeap - base.heapUsed) / 1024 / 1024), unit: 'MB' });
     }
@@ -94,7 +100,13 @@ async function strategySection(redisUrl: string): Promise<void> {
     const t0 = process.hrtime.bigint();
     const result = await service.strategyRunner!.accountsOverdue('bench', 'bench', accounts);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    rows.push({ section: 'strategy', measure: `${count.toLocaleString('en-US')} borrowers enter early at once`, value: Number(seconds.toFixed(1)), unit: 's', note: `${result.scheduled} accounts, ${Math.round((result.scheduled * 2) / seconds)} steps/s (target < 60 s for 100,000)` });
+    rows.push({
+      section: 'strategy',
+      measure: `${count.toLocaleString('en-US')} borrowers enter early at once`,
+      value: Number(seconds.toFixed(1)),
+      unit: 's',
+      note: `${result.scheduled} accounts, ${Math.round((result.scheduled * 2) / seconds)} steps/s (target < 60 s for 100,000)`,
+    });
   } finally {
     await service.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -117,11 +129,16 @@ async function main() {
     fs.rmSync(redisDir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map((r) => r.measure.length));
-  process.stdout.write(`\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`);
+  process.stdout.write(
+    `\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`,
+  );
   for (const r of rows) process.stdout.write(`${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`);
   const out = path.join('bench', 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ started: started.toISOString(), quick, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.version }, rows }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ started: started.toISOString(), quick, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.version }, rows }, null, 2),
+  );
   process.stdout.write(`\nwritten to ${out}\n`);
 }
 

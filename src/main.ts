@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { parseApiKeys } from './api/auth.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { makeLogger } from './observability/logger.js';
+import { type Logger, makeLogger } from './observability/logger.js';
 import { ProfileError } from './policy/profile.js';
 import { loadOrCreateDevKeys } from './process/api-keys-file.js';
 import { loadPolicyProfile } from './process/policy-profile.js';
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = makeLogger({ level: config.logLevel, base: { role: config.role } });
+  // In a terminal, readable lines; otherwise JSON lines. Redaction is the same either way.
+  const log = makeLogger({ level: config.logLevel, base: { role: config.role }, pretty: process.stdout.isTTY === true });
   let profile;
   try {
     profile = loadPolicyProfile(config);
@@ -72,7 +73,14 @@ async function main(): Promise<void> {
 
   let service;
   try {
-    service = await startService(config, { log, apiKeys, profile, strategy: loadStrategy(config.strategyFile), version: version(), signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret) });
+    service = await startService(config, {
+      log,
+      apiKeys,
+      profile,
+      strategy: loadStrategy(config.strategyFile),
+      version: version(),
+      signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret),
+    });
   } catch (err) {
     if (err instanceof TemplateLoadError || err instanceof StrategyError) {
       log.fatal(err.message);
@@ -86,6 +94,19 @@ async function main(): Promise<void> {
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');
 
+  stopOnSignals(log, config.shutdownGraceMs, async () => {
+    await service.close();
+    await privateRedis?.stop();
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`reminder-dispatch: failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});
+
+/** SIGTERM and SIGINT: no new work, jobs in flight finish, then exit (or exit anyway past the grace period). */
+function stopOnSignals(log: Logger, graceMs: number, close: () => Promise<void>): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -94,18 +115,12 @@ async function main(): Promise<void> {
     const hardStop = setTimeout(() => {
       log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, config.shutdownGraceMs + 10_000);
+    }, graceMs + 10_000);
     hardStop.unref();
-    await service.close();
-    await privateRedis?.stop();
+    await close();
     log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`reminder-dispatch: failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exit(1);
-});

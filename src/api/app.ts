@@ -72,7 +72,8 @@ export const MAX_JSON_DEPTH = 32;
 /** JSON and every response without a page of its own: nothing may load, frame or run. */
 const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 /** bull-board: its own scripts and styles (and its <base href>), its API, nothing else. */
-const BOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+const BOARD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 function addressLimiter(limit: number, what: string) {
   return rateLimit({
@@ -110,7 +111,12 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((req, _res, next) => {
     const deep = req.body !== undefined && req.is(['application/json', 'application/*+json']) ? tooDeep(req.body, MAX_JSON_DEPTH) : undefined;
-    if (deep) return next(new HttpProblem(400, 'Validation failed', `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels`, { errors: [{ path: deep, message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays` }] }));
+    if (deep)
+      return next(
+        new HttpProblem(400, 'Validation failed', `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels`, {
+          errors: [{ path: deep, message: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays` }],
+        }),
+      );
     next();
   });
 
@@ -126,16 +132,7 @@ export function makeApp(deps: AppDeps): express.Express {
       metrics: deps.metrics,
       checks: deps.checks,
       breakers: deps.breakers,
-      refreshGauges: async () => {
-        if (deps.breakers) {
-          const now = Date.now();
-          for (const b of Object.values(deps.breakers)) deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
-        }
-        for (const q of deps.queues.all()) {
-          const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
-          for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);
-        }
-      },
+      refreshGauges: () => refreshGauges(deps),
     }),
   );
   const openapi = buildOpenApi(deps.version);
@@ -178,23 +175,23 @@ export function makeApp(deps: AppDeps): express.Express {
 
 function problemHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
-  if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
-  const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
-  if (e.type === 'entity.too.large') {
-    return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
-  }
-  if (e.type === 'entity.parse.failed') {
-    return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
-  }
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-    return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
-  }
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
-  }
-  log.error({ err, method: req.method, path: req.path }, 'unhandled error');
-  return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
-};
+    if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
+    const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
+    if (e.type === 'entity.too.large') {
+      return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
+    }
+    if (e.type === 'entity.parse.failed') {
+      return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
+    }
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
+    }
+    log.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
+  };
 }
 
 /** Per API key on /v1 and /admin (by the id of the key presented; by address without a known key); per address on the routes without one. */
@@ -218,4 +215,16 @@ function useRateLimits(app: express.Express, deps: AppDeps): void {
   app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
   app.use(CALLBACK_PATHS.unsubscribe, addressLimiter(deps.publicRateLimitPerMinute ?? 600, 'unsubscribe links'));
   app.use('/metrics', addressLimiter(deps.publicRateLimitPerMinute ?? 600, '/metrics'));
+}
+
+/** Before /metrics answers: the breakers' states and the queues' depths. */
+async function refreshGauges(deps: Pick<AppDeps, 'breakers' | 'metrics' | 'queues'>): Promise<void> {
+  if (deps.breakers) {
+    const now = Date.now();
+    for (const b of Object.values(deps.breakers)) deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
+  }
+  for (const q of deps.queues.all()) {
+    const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+    for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);
+  }
 }

@@ -62,7 +62,27 @@ export const STATS_MAX_DAYS = 366;
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
 
 /** CSV columns, in order. */
-export const EXPORT_COLUMNS = ['id', 'reminderId', 'borrowerId', 'channel', 'template', 'templateVersion', 'locale', 'to', 'subject', 'body', 'status', 'provider', 'providerId', 'attempts', 'errorCode', 'errorMessage', 'sendAt', 'createdAt', 'updatedAt'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'reminderId',
+  'borrowerId',
+  'channel',
+  'template',
+  'templateVersion',
+  'locale',
+  'to',
+  'subject',
+  'body',
+  'status',
+  'provider',
+  'providerId',
+  'attempts',
+  'errorCode',
+  'errorMessage',
+  'sendAt',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> {
   return {
@@ -105,7 +125,15 @@ function filterOf(req: Request) {
  * body equals the stored one).
  */
 async function contentOf(store: AuditStore, m: Message) {
-  const base = { subject: m.subject, text: m.channel === 'voice' ? null : m.body, html: null as string | null, twiml: m.channel === 'voice' ? m.body : null, script: null as string | null, voiceLanguage: null as string | null, matchesStored: null as boolean | null };
+  const base = {
+    subject: m.subject,
+    text: m.channel === 'voice' ? null : m.body,
+    html: null as string | null,
+    twiml: m.channel === 'voice' ? m.body : null,
+    script: null as string | null,
+    voiceLanguage: null as string | null,
+    matchesStored: null as boolean | null,
+  };
   if (!m.templateVersion || m.body === null) return base;
   const [version, data] = await Promise.all([store.getTemplateVersion(m.templateVersion), store.getRenderData(m.id)]);
   if (!version || !data) return base;
@@ -202,70 +230,70 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
 
 function statsRoute(store: AuditStore, clock: Clock) {
   return async (req: Request, res: Response) => {
-  const q = StatsQuery.safeParse(req.query);
-  if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-  const zone = q.data.timezone;
-  const today = DateTime.fromJSDate(clock.now(), { zone }).startOf('day');
-  const last = q.data.to ? DateTime.fromISO(q.data.to, { zone }) : today;
-  const first = q.data.from ? DateTime.fromISO(q.data.from, { zone }) : last.minus({ days: 13 });
-  const days = Math.round(last.diff(first, 'days').days) + 1;
-  if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
-  if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
-  const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
-  type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
-  const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
-  const byDay = new Map<string, Record<string, Counts>>();
-  for (let d = first; d <= last; d = d.plus({ days: 1 })) byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
-  const reasons = new Map<string, number>();
-  for (const r of rows) {
-    // Hours fold into the day they start in (zones with half-hour offsets are counted to the hour).
-    const day = DateTime.fromISO(`${r.hour}:00:00Z`).setZone(zone).toISODate()!;
-    const counts = byDay.get(day)?.[r.channel];
-    if (!counts) continue;
-    const outcome = outcomeOf(r.status);
-    counts[outcome] += r.n;
-    if (outcome === 'suppressed') reasons.set(r.reason ?? 'unknown', (reasons.get(r.reason ?? 'unknown') ?? 0) + r.n);
-  }
-  res.json({
-    from: first.toISODate(),
-    to: last.toISODate(),
-    timezone: zone,
-    outcomes: STAT_OUTCOMES,
-    days: [...byDay].map(([date, channels]) => ({ date, channels })),
-    suppressedByReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
-  });
-};
+    const q = StatsQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    const zone = q.data.timezone;
+    const today = DateTime.fromJSDate(clock.now(), { zone }).startOf('day');
+    const last = q.data.to ? DateTime.fromISO(q.data.to, { zone }) : today;
+    const first = q.data.from ? DateTime.fromISO(q.data.from, { zone }) : last.minus({ days: 13 });
+    const days = Math.round(last.diff(first, 'days').days) + 1;
+    if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
+    if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
+    const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
+    type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
+    const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
+    const byDay = new Map<string, Record<string, Counts>>();
+    for (let d = first; d <= last; d = d.plus({ days: 1 })) byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
+    const reasons = new Map<string, number>();
+    for (const r of rows) {
+      // Hours fold into the day they start in (zones with half-hour offsets are counted to the hour).
+      const day = DateTime.fromISO(`${r.hour}:00:00Z`).setZone(zone).toISODate()!;
+      const counts = byDay.get(day)?.[r.channel];
+      if (!counts) continue;
+      const outcome = outcomeOf(r.status);
+      counts[outcome] += r.n;
+      if (outcome === 'suppressed') reasons.set(r.reason ?? 'unknown', (reasons.get(r.reason ?? 'unknown') ?? 0) + r.n);
+    }
+    res.json({
+      from: first.toISODate(),
+      to: last.toISODate(),
+      timezone: zone,
+      outcomes: STAT_OUTCOMES,
+      days: [...byDay].map(([date, channels]) => ({ date, channels })),
+      suppressedByReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
+    });
+  };
 }
 
 function timelineRoute(deps: { store: AuditStore }, record: (req: Request, action: string, target: string | null) => Promise<void>) {
   const store = deps.store;
   return async (req: Request, res: Response) => {
-  const id = BorrowerId.safeParse(req.params.id);
-  if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
-  const borrower = await deps.store.getBorrower(id.data);
-  if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
-  const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
-  const entries = await store.audit.timeline(id.data, limit.success ? limit.data : 200);
-  const full = req.principal!.role !== 'agent';
-  if (full) await record(req, 'timeline', id.data);
-  // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
-  const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
-  const texts = refs.length > 0 ? await store.content.get(refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
-  const withText = (data: Record<string, unknown>) => {
-    const ref = contentRefIn(data);
-    if (!ref) return data;
-    const c = texts.get(ref.id);
-    return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
+    const id = BorrowerId.safeParse(req.params.id);
+    if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
+    const borrower = await deps.store.getBorrower(id.data);
+    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
+    const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
+    const entries = await store.audit.timeline(id.data, limit.success ? limit.data : 200);
+    const full = req.principal!.role !== 'agent';
+    if (full) await record(req, 'timeline', id.data);
+    // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
+    const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
+    const texts = refs.length > 0 ? await store.content.get(refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
+    const withText = (data: Record<string, unknown>) => {
+      const ref = contentRefIn(data);
+      if (!ref) return data;
+      const c = texts.get(ref.id);
+      return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
+    };
+    res.json({
+      borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
+      items: entries.map((e) => ({
+        ...e.event,
+        // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
+        data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
+        message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
+      })),
+    });
   };
-  res.json({
-    borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
-    // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
-    items: entries.map((e) => ({
-      ...e.event,
-      // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
-      data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
-      message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
-    })),
-  });
-};
 }

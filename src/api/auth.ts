@@ -26,7 +26,6 @@ declare module 'express-serve-static-core' {
 
 const ALPHABET_TEXT = 'letters, digits and - . _ ~ + / (then = padding)';
 
-
 export class ApiKeyError extends Error {
   override name = 'ApiKeyError';
 }
@@ -43,7 +42,15 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
       const token = entry.slice(i + 1);
       if (i <= 0 || !(API_ROLES as readonly string[]).includes(role)) {
         // Never echo the entry: without a colon it is the token itself.
-        throw new ApiKeyError(`API_KEYS: entry ${spec.split(',').map((x) => x.trim()).filter(Boolean).indexOf(entry) + 1} must be role:token with a role of ${API_ROLES.join(', ')}${i > 0 ? ` (not "${role.slice(0, 20)}")` : ''}`);
+        throw new ApiKeyError(
+          `API_KEYS: entry ${
+            spec
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+              .indexOf(entry) + 1
+          } must be role:token with a role of ${API_ROLES.join(', ')}${i > 0 ? ` (not "${role.slice(0, 20)}")` : ''}`,
+        );
       }
       if (token.length < 16) throw new ApiKeyError(`API_KEYS: the ${role} token is shorter than 16 characters`);
       if (!TOKEN_ALPHABET.test(token)) throw new ApiKeyError(`API_KEYS: the ${role} token may have only ${ALPHABET_TEXT}`);
@@ -51,7 +58,6 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
       return { id: keyIdOf(hash), role: role as ApiRole, hash };
     });
 }
-
 
 export interface KeyRing {
   find(token: string): Promise<ApiKeyRecord | undefined>;

@@ -58,7 +58,9 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing }): Rou
     const { role, keyId } = req.principal!;
     const result = await deps.optOuts.suppressAddress({ address: a.address, kind: a.kind, channels, source: role === 'agent' ? 'agent' : 'api', detail: input.data.source, actor: `api:${keyId}` });
     const entries = await deps.optOuts.suppressionsOf(a.address);
-    res.status(result.added.length > 0 ? 201 : 200).json({ ...present(a.address, entries), added: result.added.map((s) => s.channel), borrowers: result.borrowers.length, suppressedMessages: result.suppressed.length });
+    res
+      .status(result.added.length > 0 ? 201 : 200)
+      .json({ ...present(a.address, entries), added: result.added.map((s) => s.channel), borrowers: result.borrowers.length, suppressedMessages: result.suppressed.length });
   });
 
   router.delete('/v1/opt-outs/:address', writers, async (req: Request, res: Response) => {
@@ -67,8 +69,13 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing }): Rou
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const channels = channelsFor(a, q.data.channel, 'channel');
     const listed = (await deps.optOuts.suppressionsOf(a.address)).filter((s) => channels.includes(s.channel));
-    if (listed.length === 0) throw new HttpProblem(404, 'Not found', `${a.address} is not suppressed${q.data.channel ? ` for ${q.data.channel}` : ''}`, { errors: [{ path: 'address', message: 'not on the suppression list' }] });
-    const { restored } = { restored: await deps.optOuts.restoreAddress({ address: a.address, kind: a.kind, channels: listed.map((s) => s.channel), source: q.data.source, actor: `api:${req.principal!.keyId}` }) };
+    if (listed.length === 0)
+      throw new HttpProblem(404, 'Not found', `${a.address} is not suppressed${q.data.channel ? ` for ${q.data.channel}` : ''}`, {
+        errors: [{ path: 'address', message: 'not on the suppression list' }],
+      });
+    const { restored } = {
+      restored: await deps.optOuts.restoreAddress({ address: a.address, kind: a.kind, channels: listed.map((s) => s.channel), source: q.data.source, actor: `api:${req.principal!.keyId}` }),
+    };
     res.json({ ...present(a.address, await deps.optOuts.suppressionsOf(a.address)), removed: restored.removed.map((s) => s.channel) });
   });
 

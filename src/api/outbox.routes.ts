@@ -21,7 +21,16 @@ export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock:
     const { role, keyId } = req.principal!;
     if (role === 'agent') {
       // What the sandbox sent, without who it went to or what it said.
-      res.json({ items: items.map((i) => ({ id: i.id, messageId: i.messageId, channel: i.channel, to: maskRecipient(i.to), subject: i.subject === null ? null : '[content: see the message]', createdAt: i.createdAt })) });
+      res.json({
+        items: items.map((i) => ({
+          id: i.id,
+          messageId: i.messageId,
+          channel: i.channel,
+          to: maskRecipient(i.to),
+          subject: i.subject === null ? null : '[content: see the message]',
+          createdAt: i.createdAt,
+        })),
+      });
       return;
     }
     await deps.store.reads.record({ keyId, role, action: 'outbox', target: null, filter: q.data }, deps.clock.now());

@@ -28,7 +28,10 @@ export const SimulateInput = z
     borrower: z
       .object({
         status: z.enum(['active', 'resolved', 'ceased']).default('active'),
-        timezone: z.union([TimeZone, z.array(TimeZone).min(1).max(10)]).nullable().default(null),
+        timezone: z
+          .union([TimeZone, z.array(TimeZone).min(1).max(10)])
+          .nullable()
+          .default(null),
         phone: Phone.nullable().default(null),
         locale: Locale.default('en-US'),
         consent: z.object({ sms: z.boolean().nullable().optional(), voice: z.boolean().nullable().optional(), email: z.boolean().nullable().optional() }).strict().default({}),
@@ -70,7 +73,11 @@ export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; p
     const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
     const history = await deps.ledger.history(borrower.id);
     const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to) : [];
-    res.json({ profile: deps.profile.name, at: new Date(at).toISOString(), ...evaluatePolicy({ profile: deps.profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }) });
+    res.json({
+      profile: deps.profile.name,
+      at: new Date(at).toISOString(),
+      ...evaluatePolicy({ profile: deps.profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }),
+    });
   });
 
   router.post('/v1/policy/simulate', requireRole(deps.keyRing, ['agent', 'compliance']), (req: Request, res: Response) => {

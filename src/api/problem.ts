@@ -21,12 +21,18 @@ export class HttpProblem extends Error {
 const TYPE_BASE = 'https://reminder-dispatch.dev/problems/';
 
 export function problemBody(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '');
   return { type: `${TYPE_BASE}${slug}`, title, status, detail, ...extra };
 }
 
 export function sendProblem(res: Response, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
-  res.status(status).type('application/problem+json').send(JSON.stringify(problemBody(status, title, detail, extra)));
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemBody(status, title, detail, extra)));
 }
 
 export function zodFieldErrors(error: ZodError, prefix: (string | number)[] = []): FieldError[] {

@@ -28,7 +28,6 @@ export interface RemindersDeps {
 
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
 
-
 function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined): Prepared {
   const parsed = ReminderInput.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
@@ -43,7 +42,9 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   const templateChannels = catalogue.channelsOf(r.template);
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
-  const requestHash = createHash('sha256').update(canonicalize(material) ?? '').digest('hex');
+  const requestHash = createHash('sha256')
+    .update(canonicalize(material) ?? '')
+    .digest('hex');
   const borrowerId = r.borrower?.id ?? r.borrowerId!;
   return {
     ok: true,
@@ -107,7 +108,8 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const [result] = await deps.intake.accept(await withPreferences([prepared.request]), req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result!]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result!.kind === 'repeat') await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result!.reminder.id, filter: { repeat: true } }, deps.clock.now());
+    if (result!.kind === 'repeat')
+      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result!.reminder.id, filter: { repeat: true } }, deps.clock.now());
     const { status, body } = outcome(result!);
     if (status >= 400) res.type('application/problem+json');
     if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
@@ -126,7 +128,8 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const accepted = valid.length > 0 ? await deps.intake.accept(await withPreferences(valid.map((v) => v.request)), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
     countAccepted(accepted);
     const repeats = accepted.filter((a) => a.kind === 'repeat').length;
-    if (repeats > 0) await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminders.batch', target: null, filter: { repeated: repeats } }, deps.clock.now());
+    if (repeats > 0)
+      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminders.batch', target: null, filter: { repeated: repeats } }, deps.clock.now());
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
     );

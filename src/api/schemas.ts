@@ -46,9 +46,12 @@ function isValidZone(zone: string): boolean {
   return ok;
 }
 
-export const TimeZone = z.string().max(64, 'a time zone name is at most 64 characters').refine((v) => isValidZone(v), {
-  error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
-});
+export const TimeZone = z
+  .string()
+  .max(64, 'a time zone name is at most 64 characters')
+  .refine((v) => isValidZone(v), {
+    error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
+  });
 
 export const Locale = z.string().transform((value, ctx) => {
   try {
@@ -83,21 +86,29 @@ export const Blackout = z
   .strict()
   .refine((b) => b.from < b.to, { error: '"from" must be before "to"', path: ['to'] });
 
-export const Consent = z
-  .object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() })
-  .strict();
+export const Consent = z.object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() }).strict();
 
 const borrowerFields = {
   name: z.string().trim().min(1).max(200).nullable().optional(),
   locale: Locale.optional(),
-  timezone: z.union([TimeZone, z.array(TimeZone).min(1).max(10)]).nullable().optional(),
+  timezone: z
+    .union([TimeZone, z.array(TimeZone).min(1).max(10)])
+    .nullable()
+    .optional(),
   phone: Phone.nullable().optional(),
-  email: z.email({ error: (iss) => `"${String(iss.input)}" is not an email address` }).nullable().optional(),
+  email: z
+    .email({ error: (iss) => `"${String(iss.input)}" is not an email address` })
+    .nullable()
+    .optional(),
   consent: Consent.optional(),
   blackouts: z.array(Blackout).max(50).optional(),
 };
 
-export const BorrowerId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, 'letters, digits and . _ : @ - only');
+export const BorrowerId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:@-]+$/, 'letters, digits and . _ : @ - only');
 
 export const BorrowerInput = z.object({ id: BorrowerId, ...borrowerFields }).strict();
 export type BorrowerInput = z.infer<typeof BorrowerInput>;
@@ -162,6 +173,4 @@ export const ReminderInput = z
 export type ReminderInput = z.infer<typeof ReminderInput>;
 
 export const MAX_BATCH = 1000;
-export const BatchInput = z
-  .object({ reminders: z.array(z.unknown()).min(1, 'at least one reminder').max(MAX_BATCH, `at most ${MAX_BATCH} reminders per batch`) })
-  .strict();
+export const BatchInput = z.object({ reminders: z.array(z.unknown()).min(1, 'at least one reminder').max(MAX_BATCH, `at most ${MAX_BATCH} reminders per batch`) }).strict();

@@ -91,7 +91,14 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
     }
     let findings;
     try {
-      findings = await deps.draftLinter.lint({ source: input.data.source, channel: input.data.channel, locale: input.data.locale, profile, smsMaxSegments: deps.smsMaxSegments, partials: catalogue.partials() });
+      findings = await deps.draftLinter.lint({
+        source: input.data.source,
+        channel: input.data.channel,
+        locale: input.data.locale,
+        profile,
+        smsMaxSegments: deps.smsMaxSegments,
+        partials: catalogue.partials(),
+      });
     } catch (err) {
       if (err instanceof DraftLinterBusyError) throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
       throw err;
@@ -105,45 +112,52 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
 function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number }, entryOf: (req: Request) => TemplateEntry) {
   const { catalogue } = deps;
   return (req: Request, res: Response) => {
-  const e = entryOf(req);
-  const input = PreviewInput.safeParse(req.body);
-  if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-  const { channel, locale, fallback } = input.data;
-  const ofChannel = e.variants.filter((v) => v.channel === channel);
-  if (ofChannel.length === 0) {
-    throw new HttpProblem(404, 'Not found', `template "${e.key}" has no ${channel} version (it has ${[...new Set(e.variants.map((v) => v.channel))].join(', ')})`, { errors: [{ path: 'channel', message: `no ${channel} version` }] });
-  }
-  const exact = ofChannel.find((v) => v.locale.toLowerCase() === locale.toLowerCase());
-  if (!exact && !fallback) {
-    const would = catalogue.resolve(e.key, channel, locale)!;
-    throw new HttpProblem(404, 'Not found', `template "${e.key}" has no ${channel} version in ${locale} (it has ${ofChannel.map((v) => v.locale).join(', ')}); a ${locale} borrower would get ${would.locale} — send "fallback": true to preview it`, {
-      errors: [{ path: 'locale', message: `no ${locale} version` }],
+    const e = entryOf(req);
+    const input = PreviewInput.safeParse(req.body);
+    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+    const { channel, locale, fallback } = input.data;
+    const ofChannel = e.variants.filter((v) => v.channel === channel);
+    if (ofChannel.length === 0) {
+      throw new HttpProblem(404, 'Not found', `template "${e.key}" has no ${channel} version (it has ${[...new Set(e.variants.map((v) => v.channel))].join(', ')})`, {
+        errors: [{ path: 'channel', message: `no ${channel} version` }],
+      });
+    }
+    const exact = ofChannel.find((v) => v.locale.toLowerCase() === locale.toLowerCase());
+    if (!exact && !fallback) {
+      const would = catalogue.resolve(e.key, channel, locale)!;
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `template "${e.key}" has no ${channel} version in ${locale} (it has ${ofChannel.map((v) => v.locale).join(', ')}); a ${locale} borrower would get ${would.locale} — send "fallback": true to preview it`,
+        {
+          errors: [{ path: 'locale', message: `no ${locale} version` }],
+        },
+      );
+    }
+    const variant = exact ?? catalogue.resolve(e.key, channel, locale)!;
+    const data = mergeData(sampleContext(e.meta, variant.locale), input.data.data ?? {});
+    let out;
+    try {
+      out = renderVariant(variant, data, input.data.timezone ?? null);
+    } catch (err) {
+      if (err instanceof RenderError) throw validationProblem([{ path: 'data', message: err.message }]);
+      throw err;
+    }
+    const sms = channel === 'sms' ? smsFacts(out.text) : null;
+    const rendered = lintRenderedMessage([out.subject ?? '', out.text].join('\n'));
+    res.json({
+      key: e.key,
+      channel,
+      locale: variant.locale,
+      requestedLocale: locale,
+      version: out.version,
+      subject: out.subject,
+      text: out.text,
+      html: out.html,
+      twiml: out.twiml,
+      voiceLanguage: out.voiceLanguage,
+      sms: sms ? { ...sms, limit: deps.smsMaxSegments } : null,
+      findings: [...variant.findings, ...rendered.map((f) => ({ ...f, rule: `rendered:${f.rule}` }))],
     });
-  }
-  const variant = exact ?? catalogue.resolve(e.key, channel, locale)!;
-  const data = mergeData(sampleContext(e.meta, variant.locale), input.data.data ?? {});
-  let out;
-  try {
-    out = renderVariant(variant, data, input.data.timezone ?? null);
-  } catch (err) {
-    if (err instanceof RenderError) throw validationProblem([{ path: 'data', message: err.message }]);
-    throw err;
-  }
-  const sms = channel === 'sms' ? smsFacts(out.text) : null;
-  const rendered = lintRenderedMessage([out.subject ?? '', out.text].join('\n'));
-  res.json({
-    key: e.key,
-    channel,
-    locale: variant.locale,
-    requestedLocale: locale,
-    version: out.version,
-    subject: out.subject,
-    text: out.text,
-    html: out.html,
-    twiml: out.twiml,
-    voiceLanguage: out.voiceLanguage,
-    sms: sms ? { ...sms, limit: deps.smsMaxSegments } : null,
-    findings: [...variant.findings, ...rendered.map((f) => ({ ...f, rule: `rendered:${f.rule}` }))],
-  });
-};
+  };
 }

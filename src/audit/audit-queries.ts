@@ -52,7 +52,11 @@ function filtered(db: Kysely<Database>, f: MessageFilter): MessagesQuery {
 export async function searchMessages(db: Kysely<Database>, f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }> {
   let q = filtered(db, f).selectAll();
   if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit).map((r) => toMessage(r as Database['messages']));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
@@ -77,19 +81,9 @@ export interface TimelineEntry {
 
 /** Every event of the borrower (message and borrower chains), newest first, with its message. */
 export async function borrowerTimeline(db: Kysely<Database>, borrowerId: string, limit: number): Promise<TimelineEntry[]> {
-  const events = await db
-    .selectFrom('events')
-    .selectAll()
-    .where('borrower_id', '=', borrowerId)
-    .where('chain', 'not like', 'r:%')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const events = await db.selectFrom('events').selectAll().where('borrower_id', '=', borrowerId).where('chain', 'not like', 'r:%').orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   const messageIds = [...new Set(events.map((e) => e.message_id).filter((id): id is string => id !== null))];
-  const messages = new Map(
-    messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessage(m as Database['messages'])]) : [],
-  );
+  const messages = new Map(messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessage(m as Database['messages'])]) : []);
   return events.map((e) => ({
     message: e.message_id ? (messages.get(e.message_id) ?? null) : null,
     event: { chain: e.chain, seq: Number(e.seq), messageId: e.message_id, borrowerId: e.borrower_id, type: e.type, at: e.at, actor: e.actor, data: JSON.parse(e.data) as Record<string, unknown> },
@@ -105,7 +99,10 @@ export interface AuditRead {
 }
 
 export async function recordRead(db: Kysely<Database>, read: AuditRead, now: Date): Promise<void> {
-  await db.insertInto('audit_reads').values({ key_id: read.keyId, role: read.role, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() }).execute();
+  await db
+    .insertInto('audit_reads')
+    .values({ key_id: read.keyId, role: read.role, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() })
+    .execute();
 }
 
 export async function listReads(db: Kysely<Database>, limit: number, beforeId?: number) {
@@ -116,7 +113,6 @@ export async function listReads(db: Kysely<Database>, limit: number, beforeId?: 
 }
 
 export { outcomeOf, STAT_OUTCOMES, type StatOutcome };
-
 
 export interface StatRow {
   /** The hour the messages were accepted, UTC, `YYYY-MM-DDTHH`. */

@@ -6,8 +6,20 @@ import { type Kysely, sql } from 'kysely';
 import type { ApiKeyRecord, ApiRole } from '../domain/keys.js';
 import { type AuditEvent, type Borrower, type BorrowerStatus, type Channel, type Message, type OptOut, PENDING_STATUSES, type Reminder } from '../domain/index.js';
 import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-keys.js';
-import { type AuditRead, borrowerTimeline, type Cursor, exportMessages, listReads, type MessageFilter, messageStats, recordRead, searchMessages, type StatRow, type TimelineEntry } from './audit-queries.js';
-import { makeBorrowersRepo } from './borrowers.repo.js';
+import {
+  type AuditRead,
+  borrowerTimeline,
+  type Cursor,
+  exportMessages,
+  listReads,
+  type MessageFilter,
+  messageStats,
+  recordRead,
+  searchMessages,
+  type StatRow,
+  type TimelineEntry,
+} from './audit-queries.js';
+import { makeBorrowerEventsRepo, makeBorrowersRepo } from './borrowers.repo.js';
 import { openDb, type Dialect } from './db.js';
 import { type ContentRef, contentsOf, storeContent } from './event-content.js';
 import { makeIntakeRepo } from './intake.repo.js';
@@ -127,6 +139,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
   return {
     dialect,
     ...makeBorrowersRepo(db, dialect),
+    ...makeBorrowerEventsRepo(db, dialect),
     ...makeIntakeRepo(db, dialect),
     ...makeMessagesRepo(db),
     ...makeTransitionsRepo(db, dialect),

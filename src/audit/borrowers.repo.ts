@@ -8,7 +8,10 @@ import { appendEvent } from './event-chain.js';
 import { borrowerChain } from './hash-chain.js';
 import { json, toBorrower, toEvent, toReminder, upsertBorrowerIn } from './rows.js';
 
-export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): Pick<AuditStore, 'upsertBorrower' | 'getBorrower' | 'setBorrowerStatus' | 'addOptOut' | 'removeOptOut' | 'borrowersByPhone' | 'borrowersByEmail' | 'latestReminder' | 'recordBorrowerEvent' | 'listBorrowerEvents' | 'borrowerEventsOfType'> {
+type BorrowerRows = Pick<AuditStore, 'upsertBorrower' | 'getBorrower' | 'setBorrowerStatus' | 'addOptOut' | 'removeOptOut'>;
+type BorrowerLookups = Pick<AuditStore, 'borrowersByPhone' | 'borrowersByEmail' | 'latestReminder' | 'recordBorrowerEvent' | 'listBorrowerEvents' | 'borrowerEventsOfType'>;
+
+export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): BorrowerRows {
   return {
     async upsertBorrower(patch, now) {
       return db.transaction().execute((trx) => upsertBorrowerIn(trx, patch, now.toISOString()));
@@ -38,7 +41,11 @@ export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): Pick<
         const current = toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
         const added = !current.optOuts.some((o) => o.channel === optOut.channel);
         if (added) {
-          await trx.updateTable('borrowers').set({ opt_outs: json([...current.optOuts, optOut]) }).where('id', '=', id).execute();
+          await trx
+            .updateTable('borrowers')
+            .set({ opt_outs: json([...current.optOuts, optOut]) })
+            .where('id', '=', id)
+            .execute();
           await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
         }
         return { borrower: toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), added };
@@ -52,12 +59,21 @@ export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): Pick<
         if (!touched) return false;
         const current = toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
         if (!current.optOuts.some((o) => o.channel === channel)) return false;
-        await trx.updateTable('borrowers').set({ opt_outs: json(current.optOuts.filter((o) => o.channel !== channel)) }).where('id', '=', id).execute();
+        await trx
+          .updateTable('borrowers')
+          .set({ opt_outs: json(current.optOuts.filter((o) => o.channel !== channel)) })
+          .where('id', '=', id)
+          .execute();
         await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
         return true;
       });
     },
+  };
+}
 
+/** Borrowers by address, the events on a borrower's own chain, and the newest reminder (a confirmation names its sender). */
+export function makeBorrowerEventsRepo(db: Kysely<Database>, dialect: Dialect): BorrowerLookups {
+  return {
     async borrowersByPhone(phone) {
       return (await db.selectFrom('borrowers').selectAll().where('phone', '=', phone).execute()).map(toBorrower);
     },
@@ -66,10 +82,14 @@ export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): Pick<
       const lower = email.toLowerCase();
       // Stored as given; most are lower-case already, so the index answers first.
       const exact = await db.selectFrom('borrowers').selectAll().where('email', '=', lower).execute();
-      const folded = await db.selectFrom('borrowers').selectAll().where(sql<string>`lower(email)`, '=', lower).where('email', '!=', lower).execute();
+      const folded = await db
+        .selectFrom('borrowers')
+        .selectAll()
+        .where(sql<string>`lower(email)`, '=', lower)
+        .where('email', '!=', lower)
+        .execute();
       return [...exact, ...folded].map(toBorrower);
     },
-
     async latestReminder(borrowerId) {
       const row = await db.selectFrom('reminders').selectAll().where('borrower_id', '=', borrowerId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
       return row ? toReminder(row) : undefined;

@@ -47,7 +47,17 @@ async function insertLink(trx: Conn, pos: ChainPosition, prev: { seq: number; ha
   const seq = prev ? prev.seq + 1 : 1;
   const prevHash = prev ? prev.hash : GENESIS_HASH;
   const data = input.data ?? {};
-  const hash = eventHash(prevHash, { chain: pos.chain, seq, messageId: pos.messageId, borrowerId: pos.borrowerId, type: input.type, at: pos.now, actor: input.actor, data, ...(refChain ? { refChain } : {}) });
+  const hash = eventHash(prevHash, {
+    chain: pos.chain,
+    seq,
+    messageId: pos.messageId,
+    borrowerId: pos.borrowerId,
+    type: input.type,
+    at: pos.now,
+    actor: input.actor,
+    data,
+    ...(refChain ? { refChain } : {}),
+  });
   await trx
     .insertInto('events')
     .values({
@@ -65,7 +75,11 @@ async function insertLink(trx: Conn, pos: ChainPosition, prev: { seq: number; ha
     })
     .execute();
   if (seq === 1) {
-    await trx.insertInto('chain_heads').values({ chain: pos.chain, seq, hash }).onConflict((oc) => oc.column('chain').doUpdateSet({ seq, hash })).execute();
+    await trx
+      .insertInto('chain_heads')
+      .values({ chain: pos.chain, seq, hash })
+      .onConflict((oc) => oc.column('chain').doUpdateSet({ seq, hash }))
+      .execute();
   } else {
     await trx.updateTable('chain_heads').set({ seq, hash }).where('chain', '=', pos.chain).execute();
   }
@@ -82,7 +96,11 @@ export async function appendEvent(trx: Conn, dialect: Dialect, pos: ChainPositio
   if (!prev && !isRegistryChain(pos.chain)) {
     const registry = registryChainFor(pos.chain);
     if (dialect === 'postgres') {
-      await trx.insertInto('chain_heads').values({ chain: registry, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+      await trx
+        .insertInto('chain_heads')
+        .values({ chain: registry, seq: 0, hash: GENESIS_HASH })
+        .onConflict((oc) => oc.column('chain').doNothing())
+        .execute();
     }
     const head = await headOf(trx, dialect, registry, true);
     await insertLink(
@@ -116,7 +134,11 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
   const known = new Map<string, { seq: number; hash: string }>();
   const toRead = links.filter((l) => !l.pos.isNew).map((l) => l.pos.chain);
   for (let i = 0; i < toRead.length; i += 500) {
-    const rows = await trx.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', toRead.slice(i, i + 500)).execute();
+    const rows = await trx
+      .selectFrom('chain_heads')
+      .select(['chain', 'seq', 'hash'])
+      .where('chain', 'in', toRead.slice(i, i + 500))
+      .execute();
     for (const r of rows) known.set(r.chain, { seq: Number(r.seq), hash: r.hash });
   }
   const events: Insertable<Database['events']>[] = [];
@@ -128,13 +150,44 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
     const prevHash = prev ? prev.hash : GENESIS_HASH;
     const data = l.input.data ?? {};
     const hash = eventHash(prevHash, { chain: l.pos.chain, seq, messageId: l.pos.messageId, borrowerId: l.pos.borrowerId, type: l.input.type, at: l.pos.now, actor: l.input.actor, data });
-    events.push({ chain: l.pos.chain, seq, message_id: l.pos.messageId, borrower_id: l.pos.borrowerId, type: l.input.type, at: l.pos.now, actor: l.input.actor, data: JSON.stringify(data), prev_hash: prevHash, hash, ref_chain: null });
+    events.push({
+      chain: l.pos.chain,
+      seq,
+      message_id: l.pos.messageId,
+      borrower_id: l.pos.borrowerId,
+      type: l.input.type,
+      at: l.pos.now,
+      actor: l.input.actor,
+      data: JSON.stringify(data),
+      prev_hash: prevHash,
+      hash,
+      ref_chain: null,
+    });
     heads.push({ chain: l.pos.chain, seq, hash });
     if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l);
   }
   await insertEventsAndHeads(trx, events, heads);
 
-  // Registrations, shard by shard in a fixed order (no deadlocks between concurrent writers).
+  await registerChains(trx, dialect, fresh);
+}
+
+async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['events']>[], heads: Database['chain_heads'][]): Promise<void> {
+  for (let i = 0; i < events.length; i += 200)
+    await trx
+      .insertInto('events')
+      .values(events.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < heads.length; i += 300) {
+    await trx
+      .insertInto('chain_heads')
+      .values(heads.slice(i, i + 300))
+      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })))
+      .execute();
+  }
+}
+
+/** Registrations of new chains, shard by shard in a fixed order (no deadlocks between concurrent writers). */
+async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): Promise<void> {
   const byShard = new Map<string, BulkLink[]>();
   for (const l of fresh) {
     const r = registryChainFor(l.pos.chain);
@@ -142,7 +195,11 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
   }
   for (const registry of [...byShard.keys()].sort()) {
     if (dialect === 'postgres') {
-      await trx.insertInto('chain_heads').values({ chain: registry, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+      await trx
+        .insertInto('chain_heads')
+        .values({ chain: registry, seq: 0, hash: GENESIS_HASH })
+        .onConflict((oc) => oc.column('chain').doNothing())
+        .execute();
     }
     let head = await headOf(trx, dialect, registry, true);
     if (head && head.seq === 0) head = null;
@@ -150,21 +207,32 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
     for (const l of byShard.get(registry)!) {
       const seq = head ? head.seq + 1 : 1;
       const prevHash = head ? head.hash : GENESIS_HASH;
-      const hash = eventHash(prevHash, { chain: registry, seq, messageId: l.pos.messageId, borrowerId: l.pos.borrowerId, type: 'chain.registered', at: l.pos.now, actor: 'audit', data: {}, refChain: l.pos.chain });
-      regEvents.push({ chain: registry, seq, message_id: l.pos.messageId, borrower_id: l.pos.borrowerId, type: 'chain.registered', at: l.pos.now, actor: 'audit', data: '{}', prev_hash: prevHash, hash, ref_chain: l.pos.chain });
+      const hash = eventHash(prevHash, {
+        chain: registry,
+        seq,
+        messageId: l.pos.messageId,
+        borrowerId: l.pos.borrowerId,
+        type: 'chain.registered',
+        at: l.pos.now,
+        actor: 'audit',
+        data: {},
+        refChain: l.pos.chain,
+      });
+      regEvents.push({
+        chain: registry,
+        seq,
+        message_id: l.pos.messageId,
+        borrower_id: l.pos.borrowerId,
+        type: 'chain.registered',
+        at: l.pos.now,
+        actor: 'audit',
+        data: '{}',
+        prev_hash: prevHash,
+        hash,
+        ref_chain: l.pos.chain,
+      });
       head = { seq, hash };
     }
     await insertEventsAndHeads(trx, regEvents, [{ chain: registry, seq: head!.seq, hash: head!.hash }]);
-  }
-}
-
-async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['events']>[], heads: Database['chain_heads'][]): Promise<void> {
-  for (let i = 0; i < events.length; i += 200) await trx.insertInto('events').values(events.slice(i, i + 200)).execute();
-  for (let i = 0; i < heads.length; i += 300) {
-    await trx
-      .insertInto('chain_heads')
-      .values(heads.slice(i, i + 300))
-      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })))
-      .execute();
   }
 }

@@ -26,7 +26,11 @@ export async function storeContent(db: Kysely<Database> | Transaction<Database>,
 export async function contentsOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, { text: string | null; erasedAt: string | null }>> {
   const out = new Map<string, { text: string | null; erasedAt: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('event_content').select(['id', 'text', 'erased_at']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('event_content')
+      .select(['id', 'text', 'erased_at'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, { text: r.text, erasedAt: r.erased_at });
   }
   return out;

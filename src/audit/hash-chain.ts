@@ -34,7 +34,10 @@ export function eventHash(prevHash: string, event: HashedFields): string {
     data: event.data,
     ...(event.refChain ? { refChain: event.refChain } : {}),
   });
-  return createHash('sha256').update(prevHash).update(body ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(body ?? '')
+    .digest('hex');
 }
 
 export const messageChain = (messageId: string) => `m:${messageId}`;

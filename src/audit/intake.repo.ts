@@ -24,12 +24,23 @@ async function readKnown(trx: Conn, items: NewReminder[], clientId: string) {
   const ids = [...new Set(items.map((i) => i.borrower.id))];
   const known = new Map<string, Borrower>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const row of await trx.selectFrom('borrowers').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) known.set(row.id, toBorrower(row));
+    for (const row of await trx
+      .selectFrom('borrowers')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      known.set(row.id, toBorrower(row));
   }
   const keys = [...new Set(items.map((i) => i.externalId).filter((k): k is string => k !== null))];
   const earlier = new Map<string, RemindersTable>();
   for (let i = 0; i < keys.length; i += 500) {
-    for (const row of await trx.selectFrom('reminders').selectAll().where('client_id', '=', clientId).where('external_id', 'in', keys.slice(i, i + 500)).execute()) earlier.set(row.external_id!, row);
+    for (const row of await trx
+      .selectFrom('reminders')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .where('external_id', 'in', keys.slice(i, i + 500))
+      .execute())
+      earlier.set(row.external_id!, row);
   }
   return { known, earlier };
 }
@@ -74,7 +85,13 @@ async function writeBorrowers(trx: Conn, patches: Map<string, BorrowerPatch>, kn
   const inserted = new Set<string>();
   for (let i = 0; i < newIds.length; i += 100) {
     const values = newIds.slice(i, i + 100).map((id) => borrowerRow(fresh.get(id)!, nowIso));
-    for (const r of await trx.insertInto('borrowers').values(values).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()) inserted.add(r.id);
+    for (const r of await trx
+      .insertInto('borrowers')
+      .values(values)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute())
+      inserted.add(r.id);
   }
   for (const id of newIds) if (inserted.has(id)) borrowers.set(id, fresh.get(id)!);
   for (const id of [...patches.keys()].sort()) {
@@ -106,7 +123,13 @@ async function insertReminders(trx: Conn, items: NewReminder[], clientId: string
   const inserted = new Set<string>();
   const all = [...values.values()];
   for (let i = 0; i < all.length; i += 100) {
-    for (const r of await trx.insertInto('reminders').values(all.slice(i, i + 100)).onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing()).returning('id').execute()) inserted.add(r.id);
+    for (const r of await trx
+      .insertInto('reminders')
+      .values(all.slice(i, i + 100))
+      .onConflict((oc) => oc.columns(['client_id', 'external_id']).doNothing())
+      .returning('id')
+      .execute())
+      inserted.add(r.id);
   }
   return { values, inserted };
 }
@@ -166,13 +189,20 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
             const created = entry.messages.map((m) => messageRow(m, item.id, borrowerId, nowIso));
             rows.push(...created);
             for (const m of entry.messages) {
-              links.push({ pos: { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true }, input: { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } } });
+              links.push({
+                pos: { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true },
+                input: { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
+              });
             }
             // Built from what was written: no read-back per item.
             results.push({ kind: 'created', reminder: toReminder(reminders.values.get(item.id)!), messages: created.map(toMessage) });
           }
         }
-        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('messages').values(rows.slice(i, i + 100)).execute();
+        for (let i = 0; i < rows.length; i += 100)
+          await trx
+            .insertInto('messages')
+            .values(rows.slice(i, i + 100))
+            .execute();
         await appendEventsBulk(trx, dialect, links);
         return results;
       });

@@ -9,7 +9,9 @@ import { messagesOf } from './intake.repo.js';
 import { toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
 import { PENDING_STATUSES } from '../domain/index.js';
 
-export function makeMessagesRepo(db: Kysely<Database>): Pick<AuditStore, 'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'> {
+export function makeMessagesRepo(
+  db: Kysely<Database>,
+): Pick<AuditStore, 'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'> {
   return {
     async getReminder(id) {
       const row = await db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -37,7 +39,11 @@ export function makeMessagesRepo(db: Kysely<Database>): Pick<AuditStore, 'getRem
     },
 
     async pendingMessages(borrowerId, channel) {
-      let q = db.selectFrom('messages').selectAll().where('borrower_id', '=', borrowerId).where('status', 'in', [...PENDING_STATUSES]);
+      let q = db
+        .selectFrom('messages')
+        .selectAll()
+        .where('borrower_id', '=', borrowerId)
+        .where('status', 'in', [...PENDING_STATUSES]);
       if (channel) q = q.where('channel', '=', channel);
       return (await q.orderBy('created_at').execute()).map(toMessage);
     },
@@ -55,7 +61,13 @@ export function makeMessagesRepo(db: Kysely<Database>): Pick<AuditStore, 'getRem
 
     async remindersByExternalPrefix(clientId, prefix) {
       // A range on (client_id, external_id): the unique index serves it.
-      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', '>=', prefix).where('external_id', '<', `${prefix}\uffff`).execute();
+      const rows = await db
+        .selectFrom('reminders')
+        .select(['id', 'external_id'])
+        .where('client_id', '=', clientId)
+        .where('external_id', '>=', prefix)
+        .where('external_id', '<', `${prefix}\uffff`)
+        .execute();
       return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
     },
   };
@@ -98,26 +110,12 @@ export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pic
     },
 
     async findAccepted(before, limit) {
-      const rows = await db
-        .selectFrom('messages')
-        .selectAll()
-        .where('status', '=', 'accepted')
-        .where('created_at', '<', before.toISOString())
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const rows = await db.selectFrom('messages').selectAll().where('status', '=', 'accepted').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit).execute();
       return rows.map(toMessage);
     },
 
     async findAwaitingJob(afterId, limit) {
-      const rows = await db
-        .selectFrom('messages')
-        .selectAll()
-        .where('status', 'in', ['queued', 'deferred', 'sending'])
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      const rows = await db.selectFrom('messages').selectAll().where('status', 'in', ['queued', 'deferred', 'sending']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
       return rows.map(toMessage);
     },
   };

@@ -44,8 +44,20 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
   const rows = await db
     .selectFrom('borrowers as b')
     .select(['b.id', 'b.updated_at'])
-    .select((eb) => eb.selectFrom('messages as m').select((x) => x.fn.max('m.updated_at').as('u')).whereRef('m.borrower_id', '=', 'b.id').as('last_message'))
-    .select((eb) => eb.selectFrom('messages as m').select((x) => x.fn.countAll<number>().as('n')).whereRef('m.borrower_id', '=', 'b.id').as('messages'))
+    .select((eb) =>
+      eb
+        .selectFrom('messages as m')
+        .select((x) => x.fn.max('m.updated_at').as('u'))
+        .whereRef('m.borrower_id', '=', 'b.id')
+        .as('last_message'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('messages as m')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('m.borrower_id', '=', 'b.id')
+        .as('messages'),
+    )
     .where('b.erased_at', 'is', null)
     .where('b.updated_at', '<', cutoff)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('messages as m').select('m.id').whereRef('m.borrower_id', '=', 'b.id').where('m.updated_at', '>=', cutoff))))
@@ -59,13 +71,22 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
   for (const b of borrowers) {
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('borrowers').set({ name: null, phone: null, email: null, erased_at: nowIso, updated_at: nowIso }).where('id', '=', b.id).execute();
-      await appendEvent(trx, dialect, { chain: borrowerChain(b.id), messageId: null, borrowerId: b.id, now: nowIso }, { type: 'borrower.erased', actor: 'retention', data: { cutoff, years: opts.years } });
+      await appendEvent(
+        trx,
+        dialect,
+        { chain: borrowerChain(b.id), messageId: null, borrowerId: b.id, now: nowIso },
+        { type: 'borrower.erased', actor: 'retention', data: { cutoff, years: opts.years } },
+      );
       const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', b.id).execute();
       for (const m of messages) {
         await trx.updateTable('messages').set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null }).where('id', '=', m.id).execute();
         await appendEvent(trx, dialect, { chain: messageChain(m.id), messageId: m.id, borrowerId: b.id, now: nowIso }, { type: 'content.erased', actor: 'retention', data: { cutoff } });
       }
-      await trx.updateTable('reminders').set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null }).where('borrower_id', '=', b.id).execute();
+      await trx
+        .updateTable('reminders')
+        .set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null })
+        .where('borrower_id', '=', b.id)
+        .execute();
       // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
       await trx.updateTable('event_content').set({ text: null, erased_at: nowIso }).where('borrower_id', '=', b.id).where('erased_at', 'is', null).execute();
     });

@@ -111,17 +111,25 @@ export async function transitionIn(trx: Conn, dialect: Dialect, messageId: strin
     .executeTakeFirst();
   if (!updated) return false;
   const data = { ...(input.data ?? {}), ...(incrementAttempts ? { attempt: Number(updated.attempts) } : {}) };
-  await appendEvent(
-    trx,
-    dialect,
-    { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso },
-    { type: input.type, actor: input.actor, data },
-  );
+  await appendEvent(trx, dialect, { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso }, { type: input.type, actor: input.actor, data });
   return true;
 }
 
 export function newBorrower(id: string, nowIso: string): Borrower {
-  return { id, name: null, locale: 'en-US', timezone: null, phone: null, email: null, consent: { ...DEFAULT_CONSENT }, optOuts: [], blackouts: [], status: 'active', createdAt: nowIso, updatedAt: nowIso };
+  return {
+    id,
+    name: null,
+    locale: 'en-US',
+    timezone: null,
+    phone: null,
+    email: null,
+    consent: { ...DEFAULT_CONSENT },
+    optOuts: [],
+    blackouts: [],
+    status: 'active',
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
 }
 
 export function borrowerRow(b: Borrower, nowIso: string): BorrowersTable {
@@ -194,9 +202,12 @@ export async function upsertBorrowerIn(trx: Conn, p: BorrowerPatch, nowIso: stri
     .executeTakeFirst();
   if (!inserted) {
     const existingRow = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    await trx.updateTable('borrowers').set(borrowerUpdateSet(p, toBorrower(existingRow), nowIso)).where('id', '=', p.id).execute();
+    await trx
+      .updateTable('borrowers')
+      .set(borrowerUpdateSet(p, toBorrower(existingRow), nowIso))
+      .where('id', '=', p.id)
+      .execute();
   }
   const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   return { borrower: toBorrower(row), created: inserted !== undefined };
 }
-

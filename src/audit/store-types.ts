@@ -59,9 +59,9 @@ export interface TransitionInput extends EventInput {
   /** Also move a message that has been `sending` since before this instant (its worker died). */
   orSendingSince?: Date;
   to: MessageStatus;
-  patch?: Partial<
-    Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data'>
-  > & { incrementAttempts?: boolean };
+  patch?: Partial<Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data'>> & {
+    incrementAttempts?: boolean;
+  };
 }
 
 export interface OutboxEntry {
@@ -85,4 +85,3 @@ export interface OutboxRecord extends OutboxEntry {
   id: number;
   createdAt: string;
 }
-

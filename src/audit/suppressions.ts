@@ -57,15 +57,25 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
           const row = { tenant, address: e.address, channel: e.channel, source: e.source, detail: e.detail ?? null, actor: e.actor, at: e.at ?? nowIso };
           const known = await trx.selectFrom('suppressions').select('chain').where('tenant', '=', tenant).where('address', '=', e.address).where('chain', 'is not', null).executeTakeFirst();
           const chain = known?.chain ?? newAddressChain();
-          const inserted = await trx.insertInto('suppressions').values({ ...row, chain }).onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing()).returning('address').execute();
+          const inserted = await trx
+            .insertInto('suppressions')
+            .values({ ...row, chain })
+            .onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing())
+            .returning('address')
+            .execute();
           if (inserted.length === 0) continue;
           // Free text (a reason typed by a person) stays out of the hashed event: the event commits to it by hash.
           const detail = e.detail ? await storeContent(trx, chain, e.detail, now) : null;
-          await appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, {
-            type: 'address.suppressed',
-            actor: e.actor,
-            data: { channel: e.channel, source: e.source, ...(detail ? { content: detail } : {}), address: maskRecipient(e.address), since: row.at },
-          });
+          await appendEvent(
+            trx,
+            dialect,
+            { chain, messageId: null, borrowerId: '', now: nowIso },
+            {
+              type: 'address.suppressed',
+              actor: e.actor,
+              data: { channel: e.channel, source: e.source, ...(detail ? { content: detail } : {}), address: maskRecipient(e.address), since: row.at },
+            },
+          );
           added.push(toSuppression(row));
         }
         return added;
@@ -83,11 +93,16 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
           await trx.deleteFrom('suppressions').where('tenant', '=', tenant).where('address', '=', address).where('channel', '=', r.channel).execute();
           const chain = r.chain ?? newAddressChain();
           const why = await storeContent(trx, chain, reason.source, now);
-          await appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, {
-            type: 'address.unsuppressed',
-            actor: reason.actor,
-            data: { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at },
-          });
+          await appendEvent(
+            trx,
+            dialect,
+            { chain, messageId: null, borrowerId: '', now: nowIso },
+            {
+              type: 'address.unsuppressed',
+              actor: reason.actor,
+              data: { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at },
+            },
+          );
         }
         return rows.map(toSuppression);
       });

@@ -3,10 +3,10 @@
  * in batches (constant memory whatever the size of the store). Detects an edited, deleted,
  * inserted or reordered event, a truncated chain, and a whole message deleted with its events.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { eventHash, GENESIS_HASH } from './hash-chain.js';
 import { isRegistryChain } from './event-chain.js';
-import type { Database } from './schema.js';
+import type { Database, EventsTable } from './schema.js';
 
 export interface BrokenLink {
   chain: string;
@@ -58,9 +58,7 @@ export async function verifyChains(db: Kysely<Database>, options: { batchSize?: 
 
       // Registration checks for this batch, in two queries.
       const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain)).map((r) => r.chain);
-      const registered = new Set(
-        firstLinks.length ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map((r) => r.ref_chain) : [],
-      );
+      const registered = new Set(firstLinks.length ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map((r) => r.ref_chain) : []);
       const refs = rows.filter((r) => isRegistryChain(r.chain) && r.ref_chain).map((r) => r.ref_chain!);
       const present = new Set(refs.length ? (await db.selectFrom('chain_heads').select('chain').where('chain', 'in', refs).execute()).map((r) => r.chain) : []);
 
@@ -70,20 +68,7 @@ export async function verifyChains(db: Kysely<Database>, options: { batchSize?: 
           if (current) await finish(current);
           current = { chain: r.chain, seq: 0, hash: GENESIS_HASH };
         }
-        if (seq !== current.seq + 1) {
-          throw new Broken({ chain: r.chain, seq: current.seq + 1, expected: `event ${current.seq + 1}`, found: `event ${seq}` });
-        }
-        if (r.prev_hash !== current.hash) throw new Broken({ chain: r.chain, seq, expected: current.hash, found: r.prev_hash });
-        const data = JSON.parse(r.data) as Record<string, unknown>;
-        const recomputed = eventHash(r.prev_hash, { chain: r.chain, seq, messageId: r.message_id, borrowerId: r.borrower_id, type: r.type, at: r.at, actor: r.actor, data, ...(r.ref_chain ? { refChain: r.ref_chain } : {}) });
-        if (recomputed !== r.hash) throw new Broken({ chain: r.chain, seq, expected: recomputed, found: r.hash });
-        if (seq === 1 && !isRegistryChain(r.chain) && !registered.has(r.chain)) {
-          throw new Broken({ chain: r.chain, seq: 1, expected: 'registered in the chain registry', found: 'not registered' });
-        }
-        if (isRegistryChain(r.chain) && r.ref_chain && !present.has(r.ref_chain)) {
-          // A whole chain (a message and all its events) is gone.
-          throw new Broken({ chain: r.chain, seq, expected: `chain ${r.ref_chain}`, found: null });
-        }
+        checkLink(r, seq, current, registered, present);
         current = { chain: r.chain, seq, hash: r.hash };
         checked++;
       }
@@ -93,21 +78,59 @@ export async function verifyChains(db: Kysely<Database>, options: { batchSize?: 
     if (current) await finish(current);
 
     // Heads whose chain has no events left at all.
-    const headCount = Number((await db.selectFrom('chain_heads').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', 0).executeTakeFirstOrThrow()).n);
-    if (headCount !== chains) {
-      let after = '';
-      for (;;) {
-        const page = await db.selectFrom('chain_heads').selectAll().where('chain', '>', after).where('seq', '>', 0).orderBy('chain').limit(batch).execute();
-        if (page.length === 0) break;
-        const withEvents = new Set((await db.selectFrom('events').select('chain').distinct().where('chain', 'in', page.map((p) => p.chain)).execute()).map((r) => r.chain));
-        const orphan = page.find((p) => !withEvents.has(p.chain));
-        if (orphan) throw new Broken({ chain: orphan.chain, seq: 1, expected: orphan.hash, found: null });
-        after = page[page.length - 1]!.chain;
-      }
-    }
+    const headCount = Number(
+      (
+        await db
+          .selectFrom('chain_heads')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('seq', '>', 0)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (headCount !== chains) await findOrphanHead(db, batch);
     return { ok: true, checked, chains };
   } catch (err) {
     if (err instanceof Broken) return { ok: false, checked, brokenAt: err.link };
     throw err;
+  }
+}
+
+/** One event against the one before it: sequence, link, hash, and its registration. */
+function checkLink(r: Selectable<EventsTable>, seq: number, current: { chain: string; seq: number; hash: string }, registered: Set<string | null>, present: Set<string>): void {
+  if (seq !== current.seq + 1) throw new Broken({ chain: r.chain, seq: current.seq + 1, expected: `event ${current.seq + 1}`, found: `event ${seq}` });
+  if (r.prev_hash !== current.hash) throw new Broken({ chain: r.chain, seq, expected: current.hash, found: r.prev_hash });
+  const data = JSON.parse(r.data) as Record<string, unknown>;
+  const recomputed = eventHash(r.prev_hash, {
+    chain: r.chain,
+    seq,
+    messageId: r.message_id,
+    borrowerId: r.borrower_id,
+    type: r.type,
+    at: r.at,
+    actor: r.actor,
+    data,
+    ...(r.ref_chain ? { refChain: r.ref_chain } : {}),
+  });
+  if (recomputed !== r.hash) throw new Broken({ chain: r.chain, seq, expected: recomputed, found: r.hash });
+  if (seq === 1 && !isRegistryChain(r.chain) && !registered.has(r.chain)) {
+    throw new Broken({ chain: r.chain, seq: 1, expected: 'registered in the chain registry', found: 'not registered' });
+  }
+  if (isRegistryChain(r.chain) && r.ref_chain && !present.has(r.ref_chain)) {
+    // A whole chain (a message and all its events) is gone.
+    throw new Broken({ chain: r.chain, seq, expected: `chain ${r.ref_chain}`, found: null });
+  }
+}
+
+/** Heads whose chain has no events left at all (a chain deleted whole, head and all but the head). */
+async function findOrphanHead(db: Kysely<Database>, batch: number): Promise<void> {
+  let after = '';
+  for (;;) {
+    const page = await db.selectFrom('chain_heads').selectAll().where('chain', '>', after).where('seq', '>', 0).orderBy('chain').limit(batch).execute();
+    if (page.length === 0) return;
+    const chainsOfPage = page.map((p) => p.chain);
+    const withEvents = new Set((await db.selectFrom('events').select('chain').distinct().where('chain', 'in', chainsOfPage).execute()).map((r) => r.chain));
+    const orphan = page.find((p) => !withEvents.has(p.chain));
+    if (orphan) throw new Broken({ chain: orphan.chain, seq: 1, expected: orphan.hash, found: null });
+    after = page[page.length - 1]!.chain;
   }
 }

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { resolveProfile } from '../policy/profile.js';
 import { formatFinding, loadCatalogue } from '../templates/catalogue.js';
 
-
 function main(argv: string[]): number {
   let dir = 'templates';
   let profileSpec: string = 'US-REGF';

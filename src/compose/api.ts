@@ -24,12 +24,32 @@ export interface ApiOptions {
 export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
   const intake = makeIntake({ store, queues, clock, ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}), onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })) });
-  const strategyRunner = makeStrategyRunner({ eventsWebhook: config.eventsWebhookUrl !== undefined, store, intake, queues, strategy: o.strategy ?? DEFAULT_STRATEGY, dayMs: config.strategyDayMs, clock, templateChannels: (key) => core.catalogue.channelsOf(key) });
+  const strategyRunner = makeStrategyRunner({
+    eventsWebhook: config.eventsWebhookUrl !== undefined,
+    store,
+    intake,
+    queues,
+    strategy: o.strategy ?? DEFAULT_STRATEGY,
+    dayMs: config.strategyDayMs,
+    clock,
+    templateChannels: (key) => core.catalogue.channelsOf(key),
+  });
   const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: core.redis, prefix: config.queuePrefix });
   releasers.add(() => maintenance.close());
   const draftLinter = makeDraftLinter({ budgetMs: config.draftLintBudgetMs });
   releasers.add(() => draftLinter.close());
-  const twilio = twilioWebhooksRouter({ store, ledger: core.ledger, profile: core.profile, render: core.render, voice: core.providers?.voice, authToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, clock, log: log.child({ part: 'webhooks' }), optOuts: core.optOuts });
+  const twilio = twilioWebhooksRouter({
+    store,
+    ledger: core.ledger,
+    profile: core.profile,
+    render: core.render,
+    voice: core.providers?.voice,
+    authToken: config.twilio?.authToken,
+    publicBaseUrl: config.publicBaseUrl,
+    clock,
+    log: log.child({ part: 'webhooks' }),
+    optOuts: core.optOuts,
+  });
   const app = makeApp({
     draftLinter,
     optOuts: core.optOuts,

@@ -27,10 +27,22 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
   });
-  const workers = startDispatchWorkers({ connection: core.redis, prefix: config.queuePrefix, channels: config.workerChannels, concurrency: config.workerConcurrency, rates: config.sendRate, processor, log });
+  const workers = startDispatchWorkers({
+    connection: core.redis,
+    prefix: config.queuePrefix,
+    channels: config.workerChannels,
+    concurrency: config.workerConcurrency,
+    rates: config.sendRate,
+    processor,
+    log,
+  });
   releasers.add(() => workers.close(config.shutdownGraceMs));
   if (config.eventsWebhookUrl) {
-    const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: o.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), { connection: core.redis, prefix: config.queuePrefix, concurrency: 10 });
+    const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: o.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), {
+      connection: core.redis,
+      prefix: config.queuePrefix,
+      concurrency: 10,
+    });
     delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
     releasers.add(() => delivery.close());
   }

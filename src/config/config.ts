@@ -137,7 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
   if ((e.SMTP_URL === undefined) !== (e.EMAIL_FROM === undefined)) {
     throw new ConfigError('SMTP_URL and EMAIL_FROM go together: set both or neither');
   }
-  const channels = e.WORKER_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean);
+  const channels = e.WORKER_CHANNELS.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const c of channels) {
     if (c !== 'sms' && c !== 'voice' && c !== 'email') {
       throw new ConfigError(`WORKER_CHANNELS: unknown channel "${c}" (use sms, voice, email)`);

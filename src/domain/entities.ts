@@ -3,7 +3,6 @@ import type { Channel } from './channels.js';
 import type { EventType } from './events.js';
 import type { BorrowerStatus, MessageStatus } from './statuses.js';
 
-
 /** Consent per channel: true given, false refused, null not recorded. */
 export interface Consent {
   sms: boolean | null;

@@ -6,24 +6,20 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 const SENSITIVE = ['to', 'phone', 'email', 'body', 'text', 'html', 'subject', 'twiml', 'name', 'authorization', 'token'];
 
-export const REDACT_PATHS = [
-  ...SENSITIVE,
-  ...SENSITIVE.map((k) => `*.${k}`),
-  ...SENSITIVE.map((k) => `*.*.${k}`),
-  'req.headers.authorization',
-  'req.headers.cookie',
-];
+export const REDACT_PATHS = [...SENSITIVE, ...SENSITIVE.map((k) => `*.${k}`), ...SENSITIVE.map((k) => `*.*.${k}`), 'req.headers.authorization', 'req.headers.cookie'];
 
-export function makeLogger(options: { level: string; destination?: DestinationStream; base?: Record<string, unknown> }): Logger {
-  return pino(
-    {
-      level: options.level,
-      base: { service: 'reminder-dispatch', ...(options.base ?? {}) },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-    },
-    options.destination,
-  );
+export function makeLogger(options: { level: string; destination?: DestinationStream; base?: Record<string, unknown>; pretty?: boolean }): Logger {
+  const settings = {
+    level: options.level,
+    base: { service: 'reminder-dispatch', ...(options.base ?? {}) },
+    // Redaction happens before any transport: pretty lines are redacted the same as JSON ones.
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (options.pretty && !options.destination) {
+    return pino(settings, pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }));
+  }
+  return pino(settings, options.destination);
 }
 
 import { maskRecipient } from '../policy/address.js';

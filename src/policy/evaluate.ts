@@ -37,16 +37,7 @@ export interface PolicyAttempt {
   to?: string | null;
 }
 
-export type DenialCode =
-  | 'outside-contact-window'
-  | 'blackout'
-  | 'cap-reached'
-  | 'conversation-block'
-  | 'opted-out'
-  | 'no-consent'
-  | 'resolved'
-  | 'ceased'
-  | 'no-allowed-time';
+export type DenialCode = 'outside-contact-window' | 'blackout' | 'cap-reached' | 'conversation-block' | 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'no-allowed-time';
 
 export interface Denial {
   code: DenialCode;
@@ -54,9 +45,7 @@ export interface Denial {
   detail: string;
 }
 
-export type PolicyAnswer =
-  | { allowed: true; zones: string[] }
-  | { allowed: false; reasons: Denial[]; earliestAllowedAt: string | null; zones: string[] };
+export type PolicyAnswer = { allowed: true; zones: string[] } | { allowed: false; reasons: Denial[]; earliestAllowedAt: string | null; zones: string[] };
 
 /** Denials no amount of waiting cures. */
 export const STANDING_CODES: readonly DenialCode[] = ['opted-out', 'no-consent', 'resolved', 'ceased'];
@@ -132,7 +121,11 @@ function timeDenials(profile: Profile, b: PolicyBorrower, zones: readonly string
     for (const zone of zones) {
       const local = localMoment(at, zone);
       if (blackout.days.includes(local.weekday) && local.secondOfDay >= secondsOf(blackout.from) && local.secondOfDay < secondsOf(blackout.to)) {
-        out.push({ code: 'blackout', rule: '12 CFR 1006.6(b)(1) (times the consumer named as inconvenient)', detail: `the borrower asked not to be contacted ${blackout.days.join(',')} ${blackout.from}–${blackout.to}; it is ${local.label}` });
+        out.push({
+          code: 'blackout',
+          rule: '12 CFR 1006.6(b)(1) (times the consumer named as inconvenient)',
+          detail: `the borrower asked not to be contacted ${blackout.days.join(',')} ${blackout.from}–${blackout.to}; it is ${local.label}`,
+        });
         break outer;
       }
     }
@@ -165,7 +158,13 @@ function candidateInstants(profile: Profile, b: PolicyBorrower, zones: readonly 
   return [...set].filter((t) => t >= at && t <= last).sort((x, y) => x - y);
 }
 
-export function evaluatePolicy(input: { profile: Profile; borrower: PolicyBorrower; history: readonly ContactRecord[]; attempt: PolicyAttempt; suppressions?: readonly AddressSuppression[] }): PolicyAnswer {
+export function evaluatePolicy(input: {
+  profile: Profile;
+  borrower: PolicyBorrower;
+  history: readonly ContactRecord[];
+  attempt: PolicyAttempt;
+  suppressions?: readonly AddressSuppression[];
+}): PolicyAnswer {
   const { profile, borrower, history, attempt } = input;
   const zones = contactZones(borrower);
   const stand = standing(profile, borrower, attempt.channel, attempt.to, input.suppressions ?? []);
@@ -192,7 +191,10 @@ export function evaluatePolicy(input: { profile: Profile; borrower: PolicyBorrow
   }
   return {
     allowed: false,
-    reasons: [...reasons, { code: 'no-allowed-time', rule: `${profile.name}`, detail: `no time in the next ${Math.round(horizon / 86_400_000)} days satisfies the contact window, blackouts and caps together` }],
+    reasons: [
+      ...reasons,
+      { code: 'no-allowed-time', rule: `${profile.name}`, detail: `no time in the next ${Math.round(horizon / 86_400_000)} days satisfies the contact window, blackouts and caps together` },
+    ],
     earliestAllowedAt: null,
     zones,
   };

@@ -25,8 +25,24 @@ export type ContactWindow = z.infer<typeof ContactWindow>;
 
 export const Period = z.union([
   z.object({ days: z.number().int().min(1).max(366) }).strict(),
-  z.object({ hours: z.number().int().min(1).max(24 * 366) }).strict(),
-  z.object({ minutes: z.number().int().min(1).max(60 * 24 * 366) }).strict(),
+  z
+    .object({
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 366),
+    })
+    .strict(),
+  z
+    .object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 366),
+    })
+    .strict(),
 ]);
 export type Period = z.infer<typeof Period>;
 
@@ -53,7 +69,10 @@ export const ProfileSchema = z
     windowSource: z.string().optional(),
     caps: z.array(CapRule),
     /** After a telephone conversation (answered call, either direction): no calls for `days` local calendar days, that day being day 1. */
-    conversationBlock: z.object({ channels: z.array(PolicyChannel).min(1), days: z.number().int().min(1).max(366), source: z.string().optional() }).strict().nullable(),
+    conversationBlock: z
+      .object({ channels: z.array(PolicyChannel).min(1), days: z.number().int().min(1).max(366), source: z.string().optional() })
+      .strict()
+      .nullable(),
     consentRequired: z.object({ sms: z.boolean(), voice: z.boolean(), email: z.boolean() }).strict(),
     optOutKeywords: z.array(z.string().min(1)).min(1),
     /**
@@ -108,7 +127,15 @@ export const CN: Profile = ProfileSchema.parse({
   caps: [
     // A call whose outcome is not known yet might be a conversation: it counts until it is known.
     { name: 'voice-3-conversations-per-day', channels: ['voice'], max: 3, per: { days: 1 }, counts: ['pending', 'answered'], source: 'GB/T 45251-2025; CBA guideline (2026)' },
-    { name: 'voice-6-unanswered-per-number-per-day', channels: ['voice'], max: 6, per: { days: 1 }, counts: ['pending', 'no-answer', 'busy', 'voicemail'], scope: 'number', source: 'GB/T 45251-2025; CBA guideline (2026)' },
+    {
+      name: 'voice-6-unanswered-per-number-per-day',
+      channels: ['voice'],
+      max: 6,
+      per: { days: 1 },
+      counts: ['pending', 'no-answer', 'busy', 'voicemail'],
+      scope: 'number',
+      source: 'GB/T 45251-2025; CBA guideline (2026)',
+    },
     { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
     { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
   ],

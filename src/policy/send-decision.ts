@@ -4,10 +4,7 @@ import type { Denial } from './evaluate.js';
 
 export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded';
 
-export type SendDecision =
-  | { action: 'send' }
-  | { action: 'defer'; until: Date; reasons: Denial[] }
-  | { action: 'suppress'; reason: SuppressReason; detail: string };
+export type SendDecision = { action: 'send' } | { action: 'defer'; until: Date; reasons: Denial[] } | { action: 'suppress'; reason: SuppressReason; detail: string };
 
 export interface DecisionInput {
   borrower: Borrower;

@@ -117,7 +117,8 @@ export function selectStage(strategy: Strategy, debt: { daysOverdue: number; amo
   if (days <= 0) return { stage: 'pre-due', why: days === 0 ? 'due today' : `due in ${-days} day${days === -1 ? '' : 's'}` };
   if (days >= 31) return { stage: 'late', why: `${days} days overdue (31 or more)` };
   if (compareDecimal(amount, t.high) > 0) return { stage: 'late', why: `${amount} ${cur} is over the high threshold of ${t.high} ${cur}` };
-  if (days >= 8) return { stage: 'middle', why: compareDecimal(amount, t.threshold) > 0 ? `${days} days overdue, ${amount} ${cur} over the threshold of ${t.threshold} ${cur}` : `${days} days overdue (8 to 30)` };
+  if (days >= 8)
+    return { stage: 'middle', why: compareDecimal(amount, t.threshold) > 0 ? `${days} days overdue, ${amount} ${cur} over the threshold of ${t.threshold} ${cur}` : `${days} days overdue (8 to 30)` };
   return { stage: 'early', why: `${days} day${days === 1 ? '' : 's'} overdue (1 to 7)` };
 }
 

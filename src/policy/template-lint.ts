@@ -83,7 +83,13 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
   if (channel === 'sms' || channel === 'email') {
     const optOut = OPT_OUT[lang];
     if (!input.confirmsOptOut && optOut && !optOut.test(masked)) {
-      findings.push(at(source, end, { severity: 'error', rule: 'missing-opt-out', message: `every ${channel} must say how to opt out (e.g. ${lang === 'zh' ? '"回复TD退订"' : '"Reply STOP to opt out."'}) — 12 CFR 1006.6(e)` }));
+      findings.push(
+        at(source, end, {
+          severity: 'error',
+          rule: 'missing-opt-out',
+          message: `every ${channel} must say how to opt out (e.g. ${lang === 'zh' ? '"回复TD退订"' : '"Reply STOP to opt out."'}) — 12 CFR 1006.6(e)`,
+        }),
+      );
     }
     if (!refs.some((r) => /\b(?:debt\.creditor|contact\.name)\b/.test(r.text))) {
       findings.push(at(source, 0, { severity: 'error', rule: 'missing-identification', message: `every ${channel} must say who is writing: use {{debt.creditor}} or {{contact.name}}` }));
@@ -107,7 +113,9 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
   if (channel === 'voicemail') {
     for (const r of refs) {
       if (/\bdebt\./.test(r.text)) {
-        findings.push(at(source, r.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): ${r.text.trim()}` }));
+        findings.push(
+          at(source, r.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): ${r.text.trim()}` }),
+        );
       }
     }
     const words = VOICEMAIL_DEBT_WORDS[lang];

@@ -36,27 +36,96 @@ interface ChineseRule {
 const W = (words: string) => new RegExp(`\\b(?:${words})\\b`, 'g');
 
 export const ENGLISH_RULES: readonly EnglishRule[] = [
-  { rule: 'threat-violence', severity: 'error', message: 'threatens violence or harm', pattern: W("kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else") },
-  { rule: 'threat-arrest', severity: 'error', message: 'threatens arrest, jail or the police', pattern: W('arrest(?:ed|s|ing)?|jail(?:ed|s)?|prison|imprison(?:ed|ment)?|incarcerat\\w*|locked up|handcuff\\w*|police|cops?|sheriff|warrants?') },
-  { rule: 'threat-legal-action', severity: 'error', message: 'threatens legal action (a lawsuit, court) — only lawful when actually intended, and not in an automated reminder', pattern: W('sue|sued|suing|lawsuits?|legal action|legal proceedings|litigation|take you to court|courts?|judge|judgm?ents?|summons(?:es)?|subpoenas?|our (?:attorneys?|lawyers?)') },
-  { rule: 'threat-seizure', severity: 'error', message: 'threatens seizure, garnishment or repossession', pattern: W('seiz(?:e|ed|es|ing|ure)|garnish(?:ed|es|ing|ment)?|repossess(?:ed|ion|ing)?|confiscat\\w*|foreclos\\w*|levy|liens?|freeze your (?:account|assets|wages)|take your (?:house|home|car|property|wages|salary|pay)') },
-  { rule: 'third-party-disclosure', severity: 'error', message: 'threatens to tell the borrower’s family, employer or contacts', pattern: W('(?:tell|contact|inform|notify|call|email|text|alert|visit|message) (?:your |all your |\\w+ )?(?:family|relatives|employer|boss|manager|coworkers|co-workers|colleagues|friends|neighbou?rs|contacts|workplace|spouse|parents|references)') },
-  { rule: 'home-visit', severity: 'error', message: 'threatens a visit to the borrower’s home or work', pattern: W('(?:come|visit|show up|turn up|stop by) (?:to|at) your (?:home|house|door|work|office|workplace)') },
-  { rule: 'publish-debt', severity: 'error', message: 'threatens to publish the debt or shame the borrower', pattern: W("publish\\w*|publicly|(?:post|share|put|spread)\\w* (?:\\w+ ){0,3}(?:online|on social media|on facebook|on the internet)|shame|shaming|expose|humiliat\\w*|tell everyone|everyone will know|blacklist\\w*|name and shame") },
-  { rule: 'fake-legal', severity: 'error', message: 'imitates legal or government documents', pattern: W('official notice|legal notice|final warning|final notice|court order|government (?:agency|official|notice|action)|federal (?:agents?|agency|government|law|crime|offen[cs]e|investigation)|irs|department of justice|fbi|criminal|crimes?|(?:commit\\w*|charged? with|guilty of|investigated for) fraud|fraudulent|felony|prosecut\\w*|deport\\w*|immigration') },
-  { rule: 'insult', severity: 'error', message: 'insults the borrower', pattern: W('deadbeats?|losers?|stupid|idiots?|moron\\w*|lazy|liars?|scum|pathetic|worthless|irresponsible|thie(?:f|ves)|cheat(?:er|ers|ing)?|useless|disgrace\\w*|shameful|freeloader\\w*') },
+  {
+    rule: 'threat-violence',
+    severity: 'error',
+    message: 'threatens violence or harm',
+    pattern: W("kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else"),
+  },
+  {
+    rule: 'threat-arrest',
+    severity: 'error',
+    message: 'threatens arrest, jail or the police',
+    pattern: W('arrest(?:ed|s|ing)?|jail(?:ed|s)?|prison|imprison(?:ed|ment)?|incarcerat\\w*|locked up|handcuff\\w*|police|cops?|sheriff|warrants?'),
+  },
+  {
+    rule: 'threat-legal-action',
+    severity: 'error',
+    message: 'threatens legal action (a lawsuit, court) — only lawful when actually intended, and not in an automated reminder',
+    pattern: W('sue|sued|suing|lawsuits?|legal action|legal proceedings|litigation|take you to court|courts?|judge|judgm?ents?|summons(?:es)?|subpoenas?|our (?:attorneys?|lawyers?)'),
+  },
+  {
+    rule: 'threat-seizure',
+    severity: 'error',
+    message: 'threatens seizure, garnishment or repossession',
+    pattern: W(
+      'seiz(?:e|ed|es|ing|ure)|garnish(?:ed|es|ing|ment)?|repossess(?:ed|ion|ing)?|confiscat\\w*|foreclos\\w*|levy|liens?|freeze your (?:account|assets|wages)|take your (?:house|home|car|property|wages|salary|pay)',
+    ),
+  },
+  {
+    rule: 'third-party-disclosure',
+    severity: 'error',
+    message: 'threatens to tell the borrower’s family, employer or contacts',
+    pattern: W(
+      '(?:tell|contact|inform|notify|call|email|text|alert|visit|message) (?:your |all your |\\w+ )?(?:family|relatives|employer|boss|manager|coworkers|co-workers|colleagues|friends|neighbou?rs|contacts|workplace|spouse|parents|references)',
+    ),
+  },
+  {
+    rule: 'home-visit',
+    severity: 'error',
+    message: 'threatens a visit to the borrower’s home or work',
+    pattern: W('(?:come|visit|show up|turn up|stop by) (?:to|at) your (?:home|house|door|work|office|workplace)'),
+  },
+  {
+    rule: 'publish-debt',
+    severity: 'error',
+    message: 'threatens to publish the debt or shame the borrower',
+    pattern: W(
+      'publish\\w*|publicly|(?:post|share|put|spread)\\w* (?:\\w+ ){0,3}(?:online|on social media|on facebook|on the internet)|shame|shaming|expose|humiliat\\w*|tell everyone|everyone will know|blacklist\\w*|name and shame',
+    ),
+  },
+  {
+    rule: 'fake-legal',
+    severity: 'error',
+    message: 'imitates legal or government documents',
+    pattern: W(
+      'official notice|legal notice|final warning|final notice|court order|government (?:agency|official|notice|action)|federal (?:agents?|agency|government|law|crime|offen[cs]e|investigation)|irs|department of justice|fbi|criminal|crimes?|(?:commit\\w*|charged? with|guilty of|investigated for) fraud|fraudulent|felony|prosecut\\w*|deport\\w*|immigration',
+    ),
+  },
+  {
+    rule: 'insult',
+    severity: 'error',
+    message: 'insults the borrower',
+    pattern: W('deadbeats?|losers?|stupid|idiots?|moron\\w*|lazy|liars?|scum|pathetic|worthless|irresponsible|thie(?:f|ves)|cheat(?:er|ers|ing)?|useless|disgrace\\w*|shameful|freeloader\\w*'),
+  },
   { rule: 'profanity', severity: 'error', message: 'profanity', pattern: W('fuck\\w*|shit\\w*|damn\\w*|bastards?|bitch\\w*|crap(?:py)?|assholes?|hell|piss\\w*|dick') },
 ];
 
 export const CHINESE_RULES: readonly ChineseRule[] = [
   { rule: 'threat-violence', severity: 'error', message: '暴力威胁 (threatens violence)', pattern: /弄死|打死|打断|后果自负|小心你|收拾你|找人收拾|派人|要你好看|砍/g },
-  { rule: 'threat-arrest', severity: 'error', message: '以拘留、坐牢或报警相威胁 (threatens arrest, jail or the police)', pattern: /逮捕|拘留|坐牢|判刑|入狱|监狱|抓你|抓捕|警察|公安|报警|派出所|通缉/g },
+  {
+    rule: 'threat-arrest',
+    severity: 'error',
+    message: '以拘留、坐牢或报警相威胁 (threatens arrest, jail or the police)',
+    pattern: /逮捕|拘留|坐牢|判刑|入狱|监狱|抓你|抓捕|警察|公安|报警|派出所|通缉/g,
+  },
   { rule: 'threat-legal-action', severity: 'error', message: '以诉讼相威胁 (threatens legal action)', pattern: /起诉|诉讼|法院|传票|律师函|法律行动|追究.{0,4}法律责任|立案|强制执行/g },
   { rule: 'threat-seizure', severity: 'error', message: '以查封、扣押相威胁 (threatens seizure)', pattern: /查封|扣押|冻结|拍卖|没收|扣工资|扣押工资/g },
-  { rule: 'third-party-disclosure', severity: 'error', message: '扬言告知家人、单位或通讯录联系人 (threatens to tell family, employer or contacts)', pattern: /通讯录|(?:通知|告诉|联系|打电话给|致电|找|告知|发给|发送给)(?:您的|你的)(?:家人|家属|亲友|亲戚|朋友|同事|单位|领导|公司|邻居|父母|配偶|紧急联系人)|(?:通知|告诉|告知|打电话给|致电)(?:您|你)?(?:家人|家属|亲友|亲戚|同事|单位|领导|邻居|父母|配偶|紧急联系人)/g },
+  {
+    rule: 'third-party-disclosure',
+    severity: 'error',
+    message: '扬言告知家人、单位或通讯录联系人 (threatens to tell family, employer or contacts)',
+    pattern:
+      /通讯录|(?:通知|告诉|联系|打电话给|致电|找|告知|发给|发送给)(?:您的|你的)(?:家人|家属|亲友|亲戚|朋友|同事|单位|领导|公司|邻居|父母|配偶|紧急联系人)|(?:通知|告诉|告知|打电话给|致电)(?:您|你)?(?:家人|家属|亲友|亲戚|同事|单位|领导|邻居|父母|配偶|紧急联系人)/g,
+  },
   { rule: 'home-visit', severity: 'error', message: '扬言上门 (threatens a home or work visit)', pattern: /上门|登门|到您家|到你家|去您单位|去你单位/g },
   { rule: 'publish-debt', severity: 'error', message: '扬言曝光或公开债务 (threatens to publish the debt)', pattern: /曝光|公之于众|公开您的|公开你的|朋友圈|微博|贴出|黑名单|失信/g },
-  { rule: 'fake-legal', severity: 'error', message: '冒充法律或政府文书 (imitates legal or government documents)', pattern: /最后通牒|最后警告|法院通知|检察院|公安局|政府部门|官方通知|红头文件|刑事|涉嫌犯罪|构成犯罪|涉嫌诈骗|诈骗罪|恶意透支|上征信|征信黑名单/g },
+  {
+    rule: 'fake-legal',
+    severity: 'error',
+    message: '冒充法律或政府文书 (imitates legal or government documents)',
+    pattern: /最后通牒|最后警告|法院通知|检察院|公安局|政府部门|官方通知|红头文件|刑事|涉嫌犯罪|构成犯罪|涉嫌诈骗|诈骗罪|恶意透支|上征信|征信黑名单/g,
+  },
   { rule: 'insult', severity: 'error', message: '侮辱性言辞 (insults the borrower)', pattern: /老赖|骗子|无赖|废物|不要脸|丢人|可耻|人渣|蠢货/g },
   { rule: 'profanity', severity: 'error', message: '脏话 (profanity)', pattern: /他妈|妈的|傻逼|傻b|混蛋|王八蛋|操你/g },
 ];
@@ -117,7 +186,14 @@ function joinSpelledOut(ts: Token[]): Token[] {
     let j = i;
     while (j < ts.length && ts[j]!.word.length === 1 && /[a-z]/.test(ts[j]!.word)) j++;
     if (j - i >= 3) {
-      out.push({ word: ts.slice(i, j).map((t) => t.word).join(''), start: ts[i]!.start, end: ts[j - 1]!.end });
+      out.push({
+        word: ts
+          .slice(i, j)
+          .map((t) => t.word)
+          .join(''),
+        start: ts[i]!.start,
+        end: ts[j - 1]!.end,
+      });
       i = j;
     } else {
       out.push(ts[i]!);

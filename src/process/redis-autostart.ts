@@ -51,8 +51,7 @@ export interface PrivateRedis {
 export async function ensureRedis(opts: { url: string; autostart: boolean; dataDir: string; envPath: string; log: Logger }): Promise<PrivateRedis | undefined> {
   if (await redisAnswers(opts.url)) return undefined;
   const u = new URL(opts.url);
-  const how =
-    'start one with "docker compose up -d redis", or install it ("apt-get install redis-server", "brew install redis"), or point REDIS_URL at a running server';
+  const how = 'start one with "docker compose up -d redis", or install it ("apt-get install redis-server", "brew install redis"), or point REDIS_URL at a running server';
   if (!opts.autostart || !LOOPBACK.has(u.hostname)) {
     throw new RedisUnavailableError(`Redis does not answer at ${u.host}: ${how}`);
   }

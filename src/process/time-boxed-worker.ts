@@ -156,7 +156,11 @@ export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): Time
 }
 
 function tsEntry(file: URL): string {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   return `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(file.href)});`;
 }
 

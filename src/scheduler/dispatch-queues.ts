@@ -10,9 +10,7 @@ export interface DispatchQueues {
 
 export function makeDispatchQueues(connection: ConnectionOptions, prefix: string, jobOptions: DispatchJobOptionsInput): DispatchQueues {
   const defaultJobOptions = dispatchJobOptions(jobOptions);
-  const byChannel = Object.fromEntries(
-    CHANNELS.map((c) => [c, new Queue<DispatchJob>(DISPATCH_QUEUE[c], { connection, prefix, defaultJobOptions })]),
-  ) as Record<Channel, Queue<DispatchJob>>;
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, new Queue<DispatchJob>(DISPATCH_QUEUE[c], { connection, prefix, defaultJobOptions })])) as Record<Channel, Queue<DispatchJob>>;
   return {
     byChannel,
     all: () => CHANNELS.map((c) => byChannel[c]),

@@ -68,9 +68,7 @@ export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'c
     return req.channel;
   }
   const order = req.preferredChannel ? [req.preferredChannel, ...AUTO_ORDER.filter((c) => c !== req.preferredChannel)] : AUTO_ORDER;
-  const usable = order.filter(
-    (c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c),
-  );
+  const usable = order.filter((c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c));
   const first = usable[0];
   if (!first) return { path: 'channel', message: 'channel "auto": the borrower has no phone or email that the template can use' };
   return first;
@@ -122,9 +120,7 @@ export function makeIntake(deps: IntakeDeps) {
       );
       // A repeat whose messages are still `accepted` (the first request died before enqueuing)
       // is enqueued now; the job id makes this harmless if it was enqueued after all.
-      const toEnqueue = results.flatMap((r) =>
-        r.kind === 'created' ? r.messages : r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : [],
-      );
+      const toEnqueue = results.flatMap((r) => (r.kind === 'created' ? r.messages : r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
       await enqueueAndMark(toEnqueue);
       return results;
     },

@@ -25,7 +25,11 @@ export interface ImportReport {
 }
 
 /** Header names compared loosely: "Opted Out At", "opted-out-at" and "opted_out_at" are one name. */
-const loose = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const loose = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function pick(header: string[], names: string[]): number {
   const wanted = new Set(names.map(loose));

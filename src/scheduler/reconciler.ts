@@ -38,10 +38,18 @@ export function makeReconciler(deps: ReconcilerDeps) {
       const cutoff = new Date(deps.clock.now().getTime() - deps.afterMs);
       const stale = await deps.store.findAccepted(cutoff, batch);
       if (stale.length === 0) return total;
-      await enqueueMessages(deps.queues, stale, deps.clock.now());
+      // Marked queued first, then enqueued: a worker that picks the job up at once finds it queued
+      // (not racing this transition), and a crash in between leaves a queued row without a job,
+      // which restoreMissingJobs finds.
       const moved = await deps.store.transitionMany(
         stale.map((m) => m.id),
         { from: ['accepted'], to: 'queued', type: 'queued', actor: 'reconciler', data: { reason: 'accepted-without-job' } },
+        deps.clock.now(),
+      );
+      const movedIds = new Set(moved);
+      await enqueueMessages(
+        deps.queues,
+        stale.filter((m) => movedIds.has(m.id)),
         deps.clock.now(),
       );
       total += moved.length;
@@ -103,11 +111,7 @@ export async function startReconcilerSchedule(opts: {
   for (const j of jobs) {
     await queue.upsertJobScheduler(j.name, { every: j.everyMs }, { name: j.name, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
-  const worker = new Worker(
-    MAINTENANCE_QUEUE,
-    async (job) => jobs.find((j) => j.name === job.name)?.run(),
-    { connection: opts.connection, prefix: opts.prefix, concurrency: 1 },
-  );
+  const worker = new Worker(MAINTENANCE_QUEUE, async (job) => jobs.find((j) => j.name === job.name)?.run(), { connection: opts.connection, prefix: opts.prefix, concurrency: 1 });
   worker.on('failed', (job, err) => opts.log.error({ job: job?.name, err: err.message }, 'maintenance job failed'));
   return {
     async close() {

@@ -83,7 +83,9 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       const nowIso = now.toISOString();
       const borrowerId = input.borrower.id;
       if (!sameStage) {
-        await accounts.enter([{ clientId: input.clientId, accountRef: input.accountRef, borrowerId, stage, why, daysOverdue: input.debt.daysOverdue, enteredAt: nowIso, updatedAt: nowIso, plan: steps }]);
+        await accounts.enter([
+          { clientId: input.clientId, accountRef: input.accountRef, borrowerId, stage, why, daysOverdue: input.debt.daysOverdue, enteredAt: nowIso, updatedAt: nowIso, plan: steps },
+        ]);
         await deps.store.recordBorrowerEvent(borrowerId, { type: 'strategy.stage', actor: input.actor, data: { accountRef: input.accountRef, stage, from: previous?.stage ?? null, why } }, now);
         if (stage === 'late') {
           // Hand-off: no more automated pressure; the collection system's people take it from here.
@@ -144,7 +146,12 @@ async function cancelStage(deps: StrategyDeps, clientId: string, accountRef: str
  * accountOverdue, with reminders accepted a thousand at a time. Accounts already in their
  * stage are left as they are.
  */
-async function accountsOverdue(deps: StrategyDeps, clientId: string, actor: string, inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>): Promise<{ scheduled: number; unchanged: number }> {
+async function accountsOverdue(
+  deps: StrategyDeps,
+  clientId: string,
+  actor: string,
+  inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>,
+): Promise<{ scheduled: number; unchanged: number }> {
   const now = deps.clock.now();
   const accounts = deps.store.strategy;
   const nowIso = now.toISOString();
@@ -152,7 +159,10 @@ async function accountsOverdue(deps: StrategyDeps, clientId: string, actor: stri
   let unchanged = 0;
   for (let i = 0; i < inputs.length; i += 1000) {
     const chunk = inputs.slice(i, i + 1000);
-    const previous = await accounts.stagesOf(clientId, chunk.map((c) => c.accountRef));
+    const previous = await accounts.stagesOf(
+      clientId,
+      chunk.map((c) => c.accountRef),
+    );
     const requests: ReminderRequest[] = [];
     const rows: Array<{ accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[] }> = [];
     for (const c of chunk) {
@@ -183,7 +193,9 @@ async function accountsOverdue(deps: StrategyDeps, clientId: string, actor: stri
       rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
     }
     for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
-    await accounts.enter(rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })));
+    await accounts.enter(
+      rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })),
+    );
     for (const r of rows) {
       if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
     }
@@ -200,9 +212,7 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
     const steps = a.plan;
     const planStage = a.stage === 'resolved' ? undefined : a.stage;
     const keys = steps.map((s) => stepKey(a.accountRef, planStage ?? '', s.index));
-    const reminders = planStage
-      ? await deps.store.remindersByExternalIds(a.clientId, keys)
-      : [];
+    const reminders = planStage ? await deps.store.remindersByExternalIds(a.clientId, keys) : [];
     const byKey = new Map(reminders.map((r) => [r.externalId, r.id]));
     const rows = [];
     for (const s of steps) {
@@ -210,12 +220,27 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
       const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
       const m = found?.messages[0];
       const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
-      const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status) ? 'done' : ['suppressed', 'cancelled', 'failed'].includes(m.status) ? 'dropped' : 'pending';
+      const status = s.superseded
+        ? 'dropped'
+        : !m
+          ? 'not-scheduled'
+          : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status)
+            ? 'done'
+            : ['suppressed', 'cancelled', 'failed'].includes(m.status)
+              ? 'dropped'
+              : 'pending';
       const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
       const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
       rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
     }
-    out.push({ accountRef: a.accountRef, stage: a.stage as Stage | 'resolved', why: a.why, enteredAt: a.enteredAt, steps: rows, handoff: a.stage === 'late' ? await handoffOf(deps, borrowerId, a.accountRef) : null });
+    out.push({
+      accountRef: a.accountRef,
+      stage: a.stage as Stage | 'resolved',
+      why: a.why,
+      enteredAt: a.enteredAt,
+      steps: rows,
+      handoff: a.stage === 'late' ? await handoffOf(deps, borrowerId, a.accountRef) : null,
+    });
   }
   return out;
 }

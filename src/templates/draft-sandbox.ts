@@ -36,7 +36,10 @@ export function makeDraftLinter(options: DraftLinterOptions): DraftLinter {
         return await worker.run(input);
       } catch (err) {
         if (err instanceof WorkerBusyError) throw new DraftLinterBusyError(err.message);
-        const message = err instanceof TimeBudgetError ? `linting this draft ${err.message}: it does too much work (loops or partials that multiply)` : `linting this draft failed: ${(err as Error).message} (a draft that needs too much memory is stopped)`;
+        const message =
+          err instanceof TimeBudgetError
+            ? `linting this draft ${err.message}: it does too much work (loops or partials that multiply)`
+            : `linting this draft failed: ${(err as Error).message} (a draft that needs too much memory is stopped)`;
         return [{ severity: 'error', rule: 'budget-exceeded', message, line: 1, column: 1, excerpt: '' }];
       }
     },

@@ -16,13 +16,29 @@ export const DRAFT_MAX_OUTPUT = 100_000;
 const GENERIC_SAMPLE = {
   sampleData: {
     borrower: { name: 'Alex Chen' },
-    debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3, minimumPayment: { amount: '35.00', currency: 'USD' }, paymentUrl: 'https://pay.example.com/a/1234' },
+    debt: {
+      accountRef: '4111111111111234',
+      creditor: 'Northwind Bank',
+      amountDue: { amount: '120.50', currency: 'USD' },
+      dueDate: '2026-11-20',
+      daysOverdue: 3,
+      minimumPayment: { amount: '35.00', currency: 'USD' },
+      paymentUrl: 'https://pay.example.com/a/1234',
+    },
     contact: { name: 'Northwind Customer Care', agent: 'Jordan Lee', phone: '+1 800 555 0199', hours: 'Mon-Fri 9am-6pm' },
   },
   sampleDataByLocale: {
     'zh-CN': {
       borrower: { name: '陈明' },
-      debt: { accountRef: '6222020200112345', creditor: '北风银行', amountDue: { amount: '860.00', currency: 'CNY' }, dueDate: '2026-11-20', daysOverdue: 3, minimumPayment: { amount: '200.00', currency: 'CNY' }, paymentUrl: 'https://pay.example.com/a/2345' },
+      debt: {
+        accountRef: '6222020200112345',
+        creditor: '北风银行',
+        amountDue: { amount: '860.00', currency: 'CNY' },
+        dueDate: '2026-11-20',
+        daysOverdue: 3,
+        minimumPayment: { amount: '200.00', currency: 'CNY' },
+        paymentUrl: 'https://pay.example.com/a/2345',
+      },
       contact: { name: '北风客户服务中心', agent: '李娜', phone: '400-800-1234', hours: '工作日 9:00-18:00' },
     },
   },
@@ -48,14 +64,23 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
   let renderError: string | undefined;
   try {
     const variant = variantFromSources(
-      { key: 'draft', channel: input.channel, locale: input.locale, sources: { template: input.source, ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}), partials: used } },
+      {
+        key: 'draft',
+        channel: input.channel,
+        locale: input.locale,
+        sources: { template: input.source, ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}), partials: used },
+      },
       { maxOutput: DRAFT_MAX_OUTPUT },
     );
     const lang = input.locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
     const out = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang), 'UTC');
     const limit = input.channel === 'sms' ? SMS_MAX_CHARACTERS : DRAFT_MAX_OUTPUT;
     if (out.text.length > limit) {
-      findings.push(tooLong(`renders to ${out.text.length.toLocaleString('en-US')} characters with the sample data; ${input.channel === 'sms' ? 'an SMS' : 'a draft'} may be at most ${limit.toLocaleString('en-US')}`));
+      findings.push(
+        tooLong(
+          `renders to ${out.text.length.toLocaleString('en-US')} characters with the sample data; ${input.channel === 'sms' ? 'an SMS' : 'a draft'} may be at most ${limit.toLocaleString('en-US')}`,
+        ),
+      );
     } else {
       const facts = input.channel === 'sms' ? smsFacts(out.text) : undefined;
       rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
@@ -73,10 +98,7 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
       renderError = message;
     }
   }
-  return [
-    ...findings,
-    ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError }),
-  ];
+  return [...findings, ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError })];
 }
 
 function tooLong(message: string): LintFinding {

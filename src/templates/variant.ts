@@ -81,10 +81,7 @@ export function partialNames(source: string): string[] {
 }
 
 /** Compiles a variant in a Handlebars instance whose partials are registered; syntax errors throw now. */
-export function compileVariant(
-  hb: ReturnType<typeof createHandlebars>,
-  v: { key: string; channel: TemplateChannel; locale: string; file: string; sources: TemplateSources },
-): TemplateVariant {
+export function compileVariant(hb: ReturnType<typeof createHandlebars>, v: { key: string; channel: TemplateChannel; locale: string; file: string; sources: TemplateSources }): TemplateVariant {
   const source = v.sources.template;
   const base = { key: v.key, channel: v.channel, locale: v.locale, file: v.file, source, sources: v.sources, version: versionOf(v.sources) };
   if (v.channel === 'email') {
@@ -126,12 +123,22 @@ function paragraphsToHtml(escaped: string): string {
   return escaped
     .trim()
     .split(/\n\s*\n/)
-    .map((p) => `<p style="margin:0 0 16px;">${p.trim().replace(ESCAPED_URL, (u) => `<a href="${u}">${u}</a>`).replace(/\n/g, '<br>\n')}</p>`)
+    .map(
+      (p) =>
+        `<p style="margin:0 0 16px;">${p
+          .trim()
+          .replace(ESCAPED_URL, (u) => `<a href="${u}">${u}</a>`)
+          .replace(/\n/g, '<br>\n')}</p>`,
+    )
     .join('\n');
 }
 
 function normaliseText(s: string): string {
-  return s.replace(/\r\n/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return s
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function renderVariant(variant: TemplateVariant, data: Record<string, unknown>, timezone: string | null): Rendered {

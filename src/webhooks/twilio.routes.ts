@@ -40,14 +40,20 @@ const LIVE: MessageStatus[] = ['sending', 'sent'];
 function verifySignature(deps: TwilioWebhookDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!deps.authToken) {
-      res.status(404).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Twilio is not configured' }));
+      res
+        .status(404)
+        .type('application/problem+json')
+        .send(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Twilio is not configured' }));
       return;
     }
     const signature = req.get('x-twilio-signature') ?? '';
     const url = `${deps.publicBaseUrl}${req.originalUrl}`;
     const params = (req.body ?? {}) as Record<string, string>;
     if (!signature || !twilio.validateRequest(deps.authToken, signature, url, params)) {
-      res.status(403).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'missing or invalid X-Twilio-Signature' }));
+      res
+        .status(403)
+        .type('application/problem+json')
+        .send(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'missing or invalid X-Twilio-Signature' }));
       return;
     }
     next();
@@ -80,76 +86,63 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
 
   const once = (keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) => processOnce(deps, keyOf, repeat, handler);
 
-
-  router.post(CALLBACK_PATHS.messageStatus, ...signed, once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
-    const messageId = String(req.query.m ?? '');
-    const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
-    const sid = param(req, 'MessageSid');
-    const errorCode = param(req, 'ErrorCode') || null;
-    if (messageId && (await deps.store.getMessage(messageId))) {
-      if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
-      if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
-      if (status === 'undelivered' || status === 'failed') {
-        await settle(deps, messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
-        if (errorCode === '21610') {
-          const m = await deps.store.getMessage(messageId);
-          if (m) await deps.optOuts.providerRefused(m, 'twilio-21610 (recipient unsubscribed)');
+  router.post(
+    CALLBACK_PATHS.messageStatus,
+    ...signed,
+    once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
+      const messageId = String(req.query.m ?? '');
+      const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
+      const sid = param(req, 'MessageSid');
+      const errorCode = param(req, 'ErrorCode') || null;
+      if (messageId && (await deps.store.getMessage(messageId))) {
+        if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
+        if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
+        if (status === 'undelivered' || status === 'failed') {
+          await settle(deps, messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
+          if (errorCode === '21610') {
+            const m = await deps.store.getMessage(messageId);
+            if (m) await deps.optOuts.providerRefused(m, 'twilio-21610 (recipient unsubscribed)');
+          }
         }
       }
-    }
-    res.status(204).end();
-  }));
+      res.status(204).end();
+    }),
+  );
 
-  router.post(CALLBACK_PATHS.callStatus, ...signed, once(sidKey('call-status', 'CallSid', 'CallStatus'), noContent, async (req: Request, res: Response) => {
-    const messageId = String(req.query.m ?? '');
-    const status = param(req, 'CallStatus');
-    const sid = param(req, 'CallSid');
-    if (messageId && (await deps.store.getMessage(messageId))) {
-      await ensureSent(deps, messageId, sid);
-      const data = { providerId: sid, callStatus: status, duration: param(req, 'CallDuration') || null };
-      if (status === 'completed') {
-        // No machine was detected: a person answered — a conversation, which starts the block.
-        await settle(deps, messageId, 'answered', data, 'answered');
-      } else if (status === 'busy') {
-        await settle(deps, messageId, 'busy', data, 'busy'); // a busy signal is not a placed call: the slot is free again
-      } else if (status === 'no-answer') {
-        await settle(deps, messageId, 'no-answer', data, 'no-answer');
-      } else if (status === 'failed') {
-        await settle(deps, messageId, 'failed', data, 'not-in-service');
-      } else if (status === 'canceled') {
-        await settle(deps, messageId, 'cancelled', data, 'release');
-      }
-    }
-    res.status(204).end();
-  }));
-
-  router.post(CALLBACK_PATHS.amd, ...signed, once(sidKey('amd', 'CallSid', 'AnsweredBy'), noContent, async (req: Request, res: Response) => {
-    const messageId = String(req.query.m ?? '');
-    const answeredBy = param(req, 'AnsweredBy');
-    const sid = param(req, 'CallSid');
-    const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
-    if (found) {
-      await ensureSent(deps, messageId, sid);
-      if (answeredBy === 'human') {
-        await settle(deps, messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
-      } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
-        // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
-        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata });
-        let voicemail: { body: string; version: string } | undefined;
-        try {
-          const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });
-          voicemail = { body: r.body, version: r.version };
-          await deps.voice?.redirect?.(sid, r.body);
-        } catch (err) {
-          deps.log.error({ messageId, err: maskContactsIn((err as Error).message) }, 'could not leave the limited-content voicemail');
+  router.post(
+    CALLBACK_PATHS.callStatus,
+    ...signed,
+    once(sidKey('call-status', 'CallSid', 'CallStatus'), noContent, async (req: Request, res: Response) => {
+      const messageId = String(req.query.m ?? '');
+      const status = param(req, 'CallStatus');
+      const sid = param(req, 'CallSid');
+      if (messageId && (await deps.store.getMessage(messageId))) {
+        await ensureSent(deps, messageId, sid);
+        const data = { providerId: sid, callStatus: status, duration: param(req, 'CallDuration') || null };
+        if (status === 'completed') {
+          // No machine was detected: a person answered — a conversation, which starts the block.
+          await settle(deps, messageId, 'answered', data, 'answered');
+        } else if (status === 'busy') {
+          await settle(deps, messageId, 'busy', data, 'busy'); // a busy signal is not a placed call: the slot is free again
+        } else if (status === 'no-answer') {
+          await settle(deps, messageId, 'no-answer', data, 'no-answer');
+        } else if (status === 'failed') {
+          await settle(deps, messageId, 'failed', data, 'not-in-service');
+        } else if (status === 'canceled') {
+          await settle(deps, messageId, 'cancelled', data, 'release');
         }
-        await settle(deps, messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
       }
-    }
-    res.status(204).end();
-  }));
+      res.status(204).end();
+    }),
+  );
 
-  router.post(CALLBACK_PATHS.inboundSms, ...signed, once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), inboundSms(deps)));
+  router.post(CALLBACK_PATHS.amd, ...signed, once(sidKey('amd', 'CallSid', 'AnsweredBy'), noContent, amdRoute(deps)));
+
+  router.post(
+    CALLBACK_PATHS.inboundSms,
+    ...signed,
+    once(sidKey('inbound-sms', 'MessageSid'), (res) => res.type('text/xml').send(twimlMessage(null)), inboundSms(deps)),
+  );
 
   return router;
 }
@@ -159,34 +152,38 @@ const param = (req: Request, k: string) => String((req.body as Record<string, un
 /** Inbound SMS: STOP and its family suppress the number, START restores it, HELP answers. */
 function inboundSms(deps: TwilioWebhookDeps) {
   return async (req: Request, res: Response) => {
-  const from = param(req, 'From');
-  const body = param(req, 'Body');
-  const keyword = keywordOf(body);
-  const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
-  const start = START_WORDS.has(keyword);
-  const help = HELP_WORDS.has(keyword);
-  const number = from ? normaliseAddress(from) : undefined;
-  const phone = number?.ok && number.kind === 'phone' ? number.address : null;
-  const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
-  const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
-  for (const b of borrowers) {
-    // The text itself is personal data: it goes to the content table, the event commits to it by hash.
-    const content = await deps.store.content.put(b.id, body, deps.clock.now());
-    await deps.store.recordBorrowerEvent(b.id, { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } }, deps.clock.now());
-  }
-  let reply: string | null = null;
-  const first: Borrower | undefined = borrowers[0];
-  const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
-  if (stop && phone) {
-    // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
-    const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
-    if (added.length > 0) reply = first ? await confirmation(deps, first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
-  } else if (start && phone) {
-    await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
-    reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
-  } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
-  res.type('text/xml').send(twimlMessage(reply));
-};
+    const from = param(req, 'From');
+    const body = param(req, 'Body');
+    const keyword = keywordOf(body);
+    const stop = deps.profile.optOutKeywords.some((k) => keywordOf(k) === keyword);
+    const start = START_WORDS.has(keyword);
+    const help = HELP_WORDS.has(keyword);
+    const number = from ? normaliseAddress(from) : undefined;
+    const phone = number?.ok && number.kind === 'phone' ? number.address : null;
+    const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
+    const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
+    for (const b of borrowers) {
+      // The text itself is personal data: it goes to the content table, the event commits to it by hash.
+      const content = await deps.store.content.put(b.id, body, deps.clock.now());
+      await deps.store.recordBorrowerEvent(
+        b.id,
+        { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } },
+        deps.clock.now(),
+      );
+    }
+    let reply: string | null = null;
+    const first: Borrower | undefined = borrowers[0];
+    const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
+    if (stop && phone) {
+      // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
+      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
+      if (added.length > 0) reply = first ? await confirmation(deps, first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
+    } else if (start && phone) {
+      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
+      reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
+    } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
+    res.type('text/xml').send(twimlMessage(reply));
+  };
 }
 
 /** The one confirmation an opt-out allows, in the borrower's language, from the template. */
@@ -221,17 +218,23 @@ function processOnce(deps: TwilioWebhookDeps, keyOf: (req: Request) => string | 
     }
   };
 }
-const sidKey = (prefix: string, sidParam: string, ...parts: string[]) => (req: Request) => {
-  const sid = param(req, sidParam);
-  return sid ? [prefix, sid, ...parts.map((p) => param(req, p))].join(':') : null;
-};
+const sidKey =
+  (prefix: string, sidParam: string, ...parts: string[]) =>
+  (req: Request) => {
+    const sid = param(req, sidParam);
+    return sid ? [prefix, sid, ...parts.map((p) => param(req, p))].join(':') : null;
+  };
 const noContent = (res: Response) => {
   res.status(204).end();
 };
 
 /** The provider's own `sent` may arrive after a later state, or before the worker recorded it. */
 async function ensureSent(deps: TwilioWebhookDeps, messageId: string, providerId: string) {
-  await deps.store.transition(messageId, { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } }, deps.clock.now());
+  await deps.store.transition(
+    messageId,
+    { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } },
+    deps.clock.now(),
+  );
 }
 
 async function settle(deps: TwilioWebhookDeps, messageId: string, to: MessageStatus, data: Record<string, unknown>, outcome: Outcome | 'release' | null, from: MessageStatus[] = LIVE) {
@@ -244,4 +247,32 @@ async function settle(deps: TwilioWebhookDeps, messageId: string, to: MessageSta
     }
   }
   return moved;
+}
+
+function amdRoute(deps: TwilioWebhookDeps) {
+  return async (req: Request, res: Response) => {
+    const messageId = String(req.query.m ?? '');
+    const answeredBy = param(req, 'AnsweredBy');
+    const sid = param(req, 'CallSid');
+    const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
+    if (found) {
+      await ensureSent(deps, messageId, sid);
+      if (answeredBy === 'human') {
+        await settle(deps, messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
+      } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
+        // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
+        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata });
+        let voicemail: { body: string; version: string } | undefined;
+        try {
+          const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });
+          voicemail = { body: r.body, version: r.version };
+          await deps.voice?.redirect?.(sid, r.body);
+        } catch (err) {
+          deps.log.error({ messageId, err: maskContactsIn((err as Error).message) }, 'could not leave the limited-content voicemail');
+        }
+        await settle(deps, messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
+      }
+    }
+    res.status(204).end();
+  };
 }

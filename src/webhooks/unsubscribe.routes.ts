@@ -65,9 +65,9 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     const listed = address.ok ? (await deps.optOuts.suppressionsOf(address.address)).some((s) => s.channel === 'email') : false;
     const opted = listed || f.borrower.optOuts.some((o) => o.channel === 'email');
     res.set('Cache-Control', 'no-store');
-    res.type('html').send(
-      page(f.lang, f.t.title, opted ? `<p>${esc(f.t.already(email))}</p>` : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`),
-    );
+    res
+      .type('html')
+      .send(page(f.lang, f.t.title, opted ? `<p>${esc(f.t.already(email))}</p>` : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`));
   });
 
   router.post(`${CALLBACK_PATHS.unsubscribe}/:token`, express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {

@@ -20,7 +20,7 @@ export function toPolicyBorrower(b: Borrower): PolicyBorrower {
 export function spreadOffsetMs(messageId: string, spreadSeconds: number): number {
   if (spreadSeconds <= 0) return 0;
   const n = createHash('sha256').update(messageId).digest().readUInt32BE(0);
-  return (n % (spreadSeconds * 1000));
+  return n % (spreadSeconds * 1000);
 }
 
 const SUPPRESS_FOR: Partial<Record<Denial['code'], SuppressReason>> = {

@@ -51,12 +51,17 @@ describe('the web console', () => {
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
     await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
     // Enough messages for more than one audit page (25 a page).
-    const batch = await h.api('POST', '/v1/reminders/batch', { body: { reminders: Array.from({ length: 27 }, () => reminderBody({ channel: 'sms' }, { id: MANY, name: 'Casey Wu', phone: '+14155550126' })) } });
+    const batch = await h.api('POST', '/v1/reminders/batch', {
+      body: { reminders: Array.from({ length: 27 }, () => reminderBody({ channel: 'sms' }, { id: MANY, name: 'Casey Wu', phone: '+14155550126' })) },
+    });
     expect(batch.status).toBe(200);
     await waitFor(async () => (await h.api('GET', `/v1/audit/messages?borrowerId=${MANY}&status=sent&limit=100`, { role: 'compliance' })).body.items.length === 27, { what: 'the batch sent' });
     // A borrower whose account the collection strategy runs.
     const overdue = await h.api('POST', '/v1/accounts/acct-console/overdue', {
-      body: { borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' }, debt: { ...reminderBody().debt, daysOverdue: 20 } },
+      body: {
+        borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' },
+        debt: { ...reminderBody().debt, daysOverdue: 20 },
+      },
     });
     expect(overdue.status).toBe(202);
     // A borrower who asked not to be called now (a blackout over the present hour, their time).
@@ -71,7 +76,10 @@ describe('the web console', () => {
     await h.api('PUT', `/v1/borrowers/${LISTED}`, { body: { name: 'Robin Ng', phone: '+14155550127', timezone: 'UTC' } });
     // A late account, handed off to people.
     const late = await h.api('POST', '/v1/accounts/acct-console-late/overdue', {
-      body: { borrower: { id: LATE, name: 'Kim Ortiz', phone: '+14155550128', email: 'kim.ortiz@example.com', timezone: 'America/New_York', locale: 'en-US' }, debt: { ...reminderBody().debt, daysOverdue: 45 } },
+      body: {
+        borrower: { id: LATE, name: 'Kim Ortiz', phone: '+14155550128', email: 'kim.ortiz@example.com', timezone: 'America/New_York', locale: 'en-US' },
+        debt: { ...reminderBody().debt, daysOverdue: 45 },
+      },
     });
     expect(late.status).toBe(202);
   });
@@ -180,7 +188,10 @@ describe('the web console', () => {
       await look(page, 'draft-editor');
 
       // The finding's link goes to its line without redrawing the page (the draft stays).
-      await findings.getByRole('link', { name: /line 2, column/ }).first().click();
+      await findings
+        .getByRole('link', { name: /line 2, column/ })
+        .first()
+        .click();
       expect(page.url()).toContain('#draft-L2');
       expect(await editor.inputValue()).toContain('take you to court');
       expect(await findings.locator('ol.source li[data-line="2"]').evaluate((el) => el.matches(':target'))).toBe(true);
@@ -337,7 +348,11 @@ describe('the web console', () => {
       expect(page.url()).toContain('page=2');
       expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
       const secondPage = await page.getByTestId('messages').innerText();
-      await page.getByTestId('messages').getByRole('link', { name: /^Open message/ }).first().click();
+      await page
+        .getByTestId('messages')
+        .getByRole('link', { name: /^Open message/ })
+        .first()
+        .click();
       await page.getByTestId('sms-text').waitFor();
       await page.goBack();
       await expect.poll(() => page.getByTestId('messages').locator('tbody tr').count()).toBe(2);
@@ -361,7 +376,8 @@ describe('the web console', () => {
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByTestId('chart-sms').waitFor();
       const stats = (await h.api('GET', `/v1/audit/stats?timezone=Europe/London`, { role: 'compliance' })).body;
-      const total = (channel: string) => stats.days.reduce((n: number, d: { channels: Record<string, Record<string, number>> }) => n + Object.values(d.channels[channel]!).reduce((a, b) => a + b, 0), 0);
+      const total = (channel: string) =>
+        stats.days.reduce((n: number, d: { channels: Record<string, Record<string, number>> }) => n + Object.values(d.channels[channel]!).reduce((a, b) => a + b, 0), 0);
       expect(total('sms')).toBeGreaterThanOrEqual(29);
       expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain(`${total('sms')} in the period`);
       expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain(`${total('email')} in the period`);

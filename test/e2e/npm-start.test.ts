@@ -60,17 +60,27 @@ describe('npm start with nothing configured', () => {
         // The README uses America/New_York; the test picks a zone where it is daytime now, since
         // US-REGF (the default profile) holds reminders back outside 08:00–21:00 local time.
         borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: zoneWhereHourIn(10, 18), phone: '+14155550100' },
-        debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3, paymentUrl: 'https://pay.example.com/a/1234' },
+        debt: {
+          accountRef: '4111111111111234',
+          creditor: 'Northwind Bank',
+          amountDue: { amount: '120.50', currency: 'USD' },
+          dueDate: '2026-11-20',
+          daysOverdue: 3,
+          paymentUrl: 'https://pay.example.com/a/1234',
+        },
         channel: 'sms',
         template: 'gentle-overdue',
       }),
     });
     expect(posted.status).toBe(202);
     const reminder = (await posted.json()) as { id: string };
-    const read = await waitFor(async () => {
-      const r = (await (await fetch(`${base}/v1/reminders/${reminder.id}`, { headers: { authorization: `Bearer ${keys.collector}` } })).json()) as { messages: { status: string; id: string }[] };
-      return r.messages[0]?.status === 'sent' ? r : undefined;
-    }, { what: 'the reminder to be sent' });
+    const read = await waitFor(
+      async () => {
+        const r = (await (await fetch(`${base}/v1/reminders/${reminder.id}`, { headers: { authorization: `Bearer ${keys.collector}` } })).json()) as { messages: { status: string; id: string }[] };
+        return r.messages[0]?.status === 'sent' ? r : undefined;
+      },
+      { what: 'the reminder to be sent' },
+    );
     const outbox = (await (await fetch(`${base}/v1/outbox`, { headers: { authorization: `Bearer ${keys.compliance}` } })).json()) as { items: { messageId: string; body: string; to: string }[] };
     const item = outbox.items.find((i) => i.messageId === read.messages[0]!.id);
     expect(item).toMatchObject({ to: '+14155550100', body: expect.stringContaining('Reply STOP to opt out') });

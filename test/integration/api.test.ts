@@ -19,7 +19,14 @@ describe.each(dbVariants())('API on $name', (variant) => {
   async function rowCounts() {
     const db = h.service.store.db;
     const count = async (t: 'borrowers' | 'reminders' | 'messages' | 'events') =>
-      Number((await db.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { borrowers: await count('borrowers'), reminders: await count('reminders'), messages: await count('messages'), events: await count('events') };
   }
 
@@ -28,10 +35,31 @@ describe.each(dbVariants())('API on $name', (variant) => {
     ['an unknown time zone', () => ({ body: reminderBody({}, { timezone: 'Mars/Olympus_Mons' }) }), 'borrower.timezone', /not an IANA zone/],
     ['an unknown zone among candidates', () => ({ body: reminderBody({}, { timezone: ['America/New_York', 'Nowhere/Land'] }) }), 'borrower.timezone.1', /"Nowhere\/Land" is not an IANA zone/],
     ['a locale that is not BCP 47', () => ({ body: reminderBody({}, { locale: 'english please' }) }), 'borrower.locale', /BCP 47/],
-    ['an amount sent as a float', () => ({ body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: 120.5, currency: 'USD' } } }) }), 'debt.amountDue.amount', /decimal string.*not a number/],
+    [
+      'an amount sent as a float',
+      () => ({ body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: 120.5, currency: 'USD' } } }) }),
+      'debt.amountDue.amount',
+      /decimal string.*not a number/,
+    ],
     ['an unknown currency', () => ({ body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: '1.00', currency: 'XYZ' } } }) }), 'debt.amountDue.currency', /unknown currency/],
-    ['no borrower at all', () => { const { borrower: _b, ...rest } = reminderBody(); return { body: rest }; }, 'borrower', /required/],
-    ['a borrowerId nobody created', () => { const { borrower: _b, ...rest } = reminderBody(); return { body: { ...rest, borrowerId: 'never-seen' } }; }, 'borrowerId', /no borrower with id "never-seen"/],
+    [
+      'no borrower at all',
+      () => {
+        const { borrower: _b, ...rest } = reminderBody();
+        return { body: rest };
+      },
+      'borrower',
+      /required/,
+    ],
+    [
+      'a borrowerId nobody created',
+      () => {
+        const { borrower: _b, ...rest } = reminderBody();
+        return { body: { ...rest, borrowerId: 'never-seen' } };
+      },
+      'borrowerId',
+      /no borrower with id "never-seen"/,
+    ],
     ['an unknown template', () => ({ body: reminderBody({ template: 'threaten-them' }) }), 'template', /unknown template "threaten-them"/],
     ['an unknown channel', () => ({ body: reminderBody({ channel: 'fax' }) }), 'channel', /./],
     ['an SMS for a borrower without a phone', () => ({ body: reminderBody({ channel: 'sms' }, { phone: null }) }), 'borrower.phone', /needs the borrower's phone number/],
@@ -94,7 +122,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
   });
 
   it('creates and updates a borrower with PUT, then accepts a reminder by borrowerId', async () => {
-    const created = await h.api('PUT', '/v1/borrowers/b-put-1', { body: { name: 'Wang Fang', locale: 'zh-CN', timezone: 'Asia/Shanghai', phone: '+8613800138000', blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }] } });
+    const created = await h.api('PUT', '/v1/borrowers/b-put-1', {
+      body: { name: 'Wang Fang', locale: 'zh-CN', timezone: 'Asia/Shanghai', phone: '+8613800138000', blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'b-put-1', phone: '+8613800138000', consent: { sms: null, voice: null, email: null }, status: 'active' });
     const updated = await h.api('PUT', '/v1/borrowers/b-put-1', { body: { consent: { voice: false } } });
@@ -155,7 +185,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(schema.properties.channel.enum).toEqual(['sms', 'voice', 'email', 'auto']);
     expect(schema.properties.debt.properties.amountDue.properties.amount.pattern).toBeDefined();
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/reminders/batch', '/v1/reminders/{id}', '/v1/borrowers/{id}', '/healthz', '/readyz', '/metrics']));
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/audit/messages', '/v1/audit/messages/{id}', '/v1/audit/export', '/v1/audit/verify', '/v1/audit/stats', '/v1/borrowers/{id}/timeline', '/v1/me', '/ui/']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/audit/messages', '/v1/audit/messages/{id}', '/v1/audit/export', '/v1/audit/verify', '/v1/audit/stats', '/v1/borrowers/{id}/timeline', '/v1/me', '/ui/']),
+    );
     expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'timezone']);
   });
 
@@ -177,10 +209,13 @@ describe.each(dbVariants())('API on $name', (variant) => {
     const bad = reminderBody({ channel: 'email' });
     const failing = await h.api('POST', '/v1/reminders', { body: { ...bad, debt: { ...bad.debt, creditor: 'Arrest Warrant Recovery' } } });
     expect(failing.status).toBe(202);
-    const failed = await waitFor(async () => {
-      const m = await h.service.store.getMessage(failing.body.messages[0].id);
-      return m?.status === 'failed' ? m : undefined;
-    }, { what: 'the failing message to fail' });
+    const failed = await waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(failing.body.messages[0].id);
+        return m?.status === 'failed' ? m : undefined;
+      },
+      { what: 'the failing message to fail' },
+    );
     expect(failed.error).toMatchObject({ code: 'lint-error' });
 
     const metrics = await metricsText();

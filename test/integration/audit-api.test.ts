@@ -23,14 +23,20 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
   beforeAll(async () => {
     h = await startHarness({ db: variant });
     for (let i = 0; i < 7; i++) {
-      const body = reminderBody({ channel: i % 3 === 2 ? 'email' : 'sms', template: i === 6 ? 'payment-plan-offer' : 'gentle-overdue' }, { id: i < 4 ? 'b-audit-1' : `b-audit-${i}`, phone: `+1415555050${i}`, email: `audit${i}@example.com` });
+      const body = reminderBody(
+        { channel: i % 3 === 2 ? 'email' : 'sms', template: i === 6 ? 'payment-plan-offer' : 'gentle-overdue' },
+        { id: i < 4 ? 'b-audit-1' : `b-audit-${i}`, phone: `+1415555050${i}`, email: `audit${i}@example.com` },
+      );
       const res = await h.api('POST', '/v1/reminders', { body });
       sent.push({ id: res.body.messages[0].id, borrowerId: body.borrower.id, channel: body.channel as string });
     }
-    await waitFor(async () => {
-      for (const m of sent) if ((await h.service.store.getMessage(m.id))?.status !== 'sent') return undefined;
-      return true;
-    }, { what: 'all sent' });
+    await waitFor(
+      async () => {
+        for (const m of sent) if ((await h.service.store.getMessage(m.id))?.status !== 'sent') return undefined;
+        return true;
+      },
+      { what: 'all sent' },
+    );
   });
   afterAll(async () => {
     await h?.destroy();
@@ -98,7 +104,10 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
       expect(row).toMatchObject({ to: m.to, body: m.body ?? '', status: m.status, templateVersion: m.templateVersion, createdAt: m.createdAt });
     }
     const nd = await (await fetch(`${h.url}/v1/audit/export?format=ndjson&borrowerId=b-audit-1`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } })).text();
-    const lines = nd.trim().split('\n').map((l) => JSON.parse(l) as { borrowerId: string });
+    const lines = nd
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { borrowerId: string });
     expect(lines).toHaveLength(4);
     expect(lines.every((l) => l.borrowerId === 'b-audit-1')).toBe(true);
   });

@@ -22,10 +22,13 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
     await h.api('POST', '/v1/borrowers/b-chain/opt-out', { body: { channel: 'sms' } }); // unknown borrower: 404, no event
     await h.api('PUT', '/v1/borrowers/b-chain', { body: { name: 'Chain Test' } });
     await h.api('POST', '/v1/borrowers/b-chain/opt-out', { body: { channel: 'sms', source: 'test' } });
-    await waitFor(async () => {
-      for (const id of ids) if ((await h.service.store.getMessage(id))?.status !== 'sent') return undefined;
-      return true;
-    }, { what: 'all sent' });
+    await waitFor(
+      async () => {
+        for (const id of ids) if ((await h.service.store.getMessage(id))?.status !== 'sent') return undefined;
+        return true;
+      },
+      { what: 'all sent' },
+    );
   });
   afterAll(async () => {
     await h?.destroy();
@@ -101,7 +104,10 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
 
   it('reports an event inserted into a chain', async () => {
     const row = await eventRow(ids[0]!, 4);
-    await db().insertInto('events').values({ ...row, id: undefined as never, seq: 5, type: 'delivered', prev_hash: row.hash, hash: 'f'.repeat(64) }).execute();
+    await db()
+      .insertInto('events')
+      .values({ ...row, id: undefined as never, seq: 5, type: 'delivered', prev_hash: row.hash, hash: 'f'.repeat(64) })
+      .execute();
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { chain: `m:${ids[0]}`, seq: 5 } });
     await sql`delete from events where chain = ${`m:${ids[0]}`} and seq = 5`.execute(db());
     expect((await verify()).ok).toBe(true);

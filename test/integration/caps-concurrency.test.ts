@@ -147,7 +147,11 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     // the race for a slot retries a second later before deferring properly).
     await waitFor(
       async () => {
-        const busy = await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['accepted', 'queued', 'sending']).executeTakeFirstOrThrow();
+        const busy = await db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', 'in', ['accepted', 'queued', 'sending'])
+          .executeTakeFirstOrThrow();
         if (Number(busy.n) > 0) return undefined;
         const deferrals = await db.selectFrom('events').select(['message_id', 'seq', 'data']).where('type', '=', 'deferred').execute();
         const latest = new Map<string, { seq: number; until: number }>();
@@ -221,7 +225,10 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
         const named = reasons.map((r) => r.detail.split(':')[0]!);
         expect(group, `${row.id} (${row.channel}) at ${last.data.until}: ${JSON.stringify(answer.reasons)}`).toBe('all');
         expect(named, row.id).not.toContain('all-10-per-7-days');
-        expect(evaluatePolicy({ profile: { ...profile, caps: profile.caps.filter((c) => named.includes(c.name)) }, borrower, history, attempt }).allowed, `${row.id}: ${named.join(', ')} at ${last.data.until}`).toBe(true);
+        expect(
+          evaluatePolicy({ profile: { ...profile, caps: profile.caps.filter((c) => named.includes(c.name)) }, borrower, history, attempt }).allowed,
+          `${row.id}: ${named.join(', ')} at ${last.data.until}`,
+        ).toBe(true);
         expect(answer.reasons.map((r) => r.detail.split(':')[0])).toEqual(['all-10-per-7-days']);
         expect(Date.parse(answer.earliestAllowedAt!)).toBeGreaterThan(until);
       }

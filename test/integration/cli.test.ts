@@ -13,7 +13,7 @@ import { dbVariants, startHarness, type Harness } from '../support/harness.js';
 function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile('npm', ['run', '--silent', script, '--', ...args], { env, cwd: path.resolve('.'), timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
@@ -25,7 +25,10 @@ describe('npm run lint:templates', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-lint-cli-'));
     fs.cpSync('templates', dir, { recursive: true });
     // Line 2 threatens legal action.
-    fs.writeFileSync(path.join(dir, 'due-soon', 'sms.en-US.hbs'), '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.');
+    fs.writeFileSync(
+      path.join(dir, 'due-soon', 'sms.en-US.hbs'),
+      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.',
+    );
   });
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -80,7 +83,14 @@ describe.each(dbVariants())('npm run retention on $name', (variant) => {
   it('--dry-run lists who would be erased and erases nothing; without it, erases just them', { timeout: 120_000 }, async () => {
     offsetMs = 4 * YEAR;
     expect((await h.api('PUT', '/v1/borrowers/b-ret-old', { body: { name: 'Old Borrower', phone: '+14155550901', locale: 'en-US', timezone: 'America/New_York' } })).status).toBe(201);
-    const old = await h.api('POST', '/v1/reminders', { body: { borrower: { id: 'b-ret-msg', name: 'Old With Message', phone: '+14155550902', locale: 'en-US', timezone: 'America/New_York' }, debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '12.00', currency: 'USD' }, dueDate: '2022-11-20', daysOverdue: 3 }, channel: 'sms', template: 'gentle-overdue' } });
+    const old = await h.api('POST', '/v1/reminders', {
+      body: {
+        borrower: { id: 'b-ret-msg', name: 'Old With Message', phone: '+14155550902', locale: 'en-US', timezone: 'America/New_York' },
+        debt: { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '12.00', currency: 'USD' }, dueDate: '2022-11-20', daysOverdue: 3 },
+        channel: 'sms',
+        template: 'gentle-overdue',
+      },
+    });
     expect(old.status).toBe(202);
     offsetMs = 0;
     expect((await h.api('PUT', '/v1/borrowers/b-ret-new', { body: { name: 'Recent Borrower', phone: '+14155550903', locale: 'en-US', timezone: 'America/New_York' } })).status).toBe(201);

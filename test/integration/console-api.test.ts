@@ -12,15 +12,20 @@ describe.each(dbVariants())('console API on $name', (variant) => {
   const ids: Record<string, string> = {};
 
   const settle = async (id: string, statuses: string[]) =>
-    waitFor(async () => {
-      const m = await h.service.store.getMessage(id);
-      return m && statuses.includes(m.status) ? m : undefined;
-    }, { what: `message ${id} settled` });
+    waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        return m && statuses.includes(m.status) ? m : undefined;
+      },
+      { what: `message ${id} settled` },
+    );
 
   beforeAll(async () => {
     h = await startHarness({ db: variant });
     for (const channel of ['sms', 'email', 'voice'] as const) {
-      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel, template: 'payment-plan-offer' }, { id: `b-con-${channel}`, phone: '+14155550177', email: 'console@example.com' }) });
+      const res = await h.api('POST', '/v1/reminders', {
+        body: reminderBody({ channel, template: 'payment-plan-offer' }, { id: `b-con-${channel}`, phone: '+14155550177', email: 'console@example.com' }),
+      });
       expect(res.status).toBe(202);
       ids[channel] = res.body.messages[0].id;
     }
@@ -100,7 +105,11 @@ describe.each(dbVariants())('console API on $name', (variant) => {
   });
 
   it('masks phone numbers and email addresses inside event data for agents, not for compliance', async () => {
-    await h.service.store.recordBorrowerEvent('b-con-sms', { type: 'inbound.sms', actor: 'test', data: { kind: 'other', body: 'call me on +1 415 555 0177 or write to alex.chen@example.com', nested: [{ to: '+14155550177' }] } }, new Date());
+    await h.service.store.recordBorrowerEvent(
+      'b-con-sms',
+      { type: 'inbound.sms', actor: 'test', data: { kind: 'other', body: 'call me on +1 415 555 0177 or write to alex.chen@example.com', nested: [{ to: '+14155550177' }] } },
+      new Date(),
+    );
     const agent = (await h.api('GET', '/v1/borrowers/b-con-sms/timeline', { role: 'agent' })).body;
     const inbound = agent.items.find((i: { type: string }) => i.type === 'inbound.sms');
     expect(inbound.data.body).toBe('call me on +141****0177 or write to a***@example.com');

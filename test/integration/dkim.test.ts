@@ -65,10 +65,13 @@ describe('DKIM signing', () => {
     expect(res.status).toBe(202);
     const id = res.body.messages[0].id as string;
     await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent' || undefined, { what: 'sent' });
-    const i = await waitFor(() => {
-      const n = smtp.mails.findIndex((m) => m.messageId === `<${id}@northwind.example>`);
-      return n >= 0 ? n : undefined;
-    }, { what: 'the mail' });
+    const i = await waitFor(
+      () => {
+        const n = smtp.mails.findIndex((m) => m.messageId === `<${id}@northwind.example>`);
+        return n >= 0 ? n : undefined;
+      },
+      { what: 'the mail' },
+    );
     const raw = smtp.raw[i]!;
     expect(smtp.mails[i]!.headers.get('dkim-signature')).toBeDefined();
 
@@ -81,7 +84,10 @@ describe('DKIM signing', () => {
     expect(lookups).toContain(`TXT ${SELECTOR}._domainkey.${DOMAIN}`);
     // What a receiver cares about is signed: who it is from, to whom, the subject, the
     // Message-ID and the unsubscribe link.
-    const signed = sig.signingHeaders!.keys.toLowerCase().split(':').map((k) => k.trim());
+    const signed = sig
+      .signingHeaders!.keys.toLowerCase()
+      .split(':')
+      .map((k) => k.trim());
     expect(signed).toEqual(expect.arrayContaining(['from', 'to', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
 
     // The same mail altered in transit does not pass, nor under a key that is not the signer's.
@@ -92,5 +98,4 @@ describe('DKIM signing', () => {
     expect(tampered.status).toMatchObject({ result: 'neutral', comment: 'body hash did not verify' });
     expect(wrongKey.status).toMatchObject({ result: 'fail', comment: 'bad signature' });
   });
-
 });

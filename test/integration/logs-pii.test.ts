@@ -66,13 +66,16 @@ describe('logs', () => {
     await h.api('PUT', '/v1/borrowers/b-logs', { body: { phone: '+14155550607', email: 'logs@example.com' } });
     await h.api('POST', '/v1/borrowers/b-logs/opt-out', { body: { channel: 'sms' } });
     await h.api('GET', `/v1/audit/messages/${ids[0]}`, { role: 'compliance' });
-    await waitFor(async () => {
-      for (const id of ids) if (!['sent', 'failed'].includes((await h.service.store.getMessage(id))?.status ?? '')) return undefined;
-      return true;
-    }, { what: 'all settled' });
+    await waitFor(
+      async () => {
+        for (const id of ids) if (!['sent', 'failed'].includes((await h.service.store.getMessage(id))?.status ?? '')) return undefined;
+        return true;
+      },
+      { what: 'all settled' },
+    );
 
     const own = fs.readFileSync(h.logFile, 'utf8');
-    expect(own.split("\n").length).toBeGreaterThan(10); // the run did log, at debug level
+    expect(own.split('\n').length).toBeGreaterThan(10); // the run did log, at debug level
     expect(findings(own)).toEqual([]);
 
     const dir = inject('logDir');

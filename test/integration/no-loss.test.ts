@@ -31,10 +31,13 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
   const sendsTo = (phone: string) => twilio.messages().filter((r) => r.form.To === phone).length;
 
   async function idle(h: Harness) {
-    await waitFor(async () => {
-      const c = await h.service.queues.byChannel.sms.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(c).every((n) => n === 0) || undefined;
-    }, { what: 'the sms queue to drain' });
+    await waitFor(
+      async () => {
+        const c = await h.service.queues.byChannel.sms.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(c).every((n) => n === 0) || undefined;
+      },
+      { what: 'the sms queue to drain' },
+    );
   }
 
   it('sends exactly once after the process dies between the DB commit and the enqueue', { timeout: 90_000 }, async () => {
@@ -125,10 +128,16 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
       // Another worker claimed it a moment ago (as after a lost lock): this job must not send too.
       await db.updateTable('messages').set({ status: 'sending', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
       await (await queue.getJob(id))!.promote();
-      await waitFor(async () => (await h.service.store.listEvents(id)).length === 2 && (await queue.getJobState(id)) === 'delayed' && (await queue.getJob(id))!.attemptsStarted > 0, { what: 'the job to step back' });
+      await waitFor(async () => (await h.service.store.listEvents(id)).length === 2 && (await queue.getJobState(id)) === 'delayed' && (await queue.getJob(id))!.attemptsStarted > 0, {
+        what: 'the job to step back',
+      });
       expect(sendsTo('+14155550204')).toBe(0);
       // That worker died long ago: the job takes the message over and sends it once.
-      await db.updateTable('messages').set({ updated_at: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', id).execute();
+      await db
+        .updateTable('messages')
+        .set({ updated_at: new Date(Date.now() - 3_600_000).toISOString() })
+        .where('id', '=', id)
+        .execute();
       await (await queue.getJob(id))!.promote();
       await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: 'sent after the takeover' });
       expect(sendsTo('+14155550204')).toBe(1);

@@ -49,10 +49,13 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
   }
 
   async function settled(id: string) {
-    return waitFor(async () => {
-      const m = await h.service.store.getMessage(id);
-      return m && !['accepted', 'queued', 'sending'].includes(m.status) ? m : undefined;
-    }, { what: `message ${id} settled` });
+    return waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        return m && !['accepted', 'queued', 'sending'].includes(m.status) ? m : undefined;
+      },
+      { what: `message ${id} settled` },
+    );
   }
 
   async function post(body: Record<string, unknown>) {
@@ -119,7 +122,11 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     expect((await h.service.store.getMessage(pending))!.status).toBe('suppressed');
     const third = await post(reminderBody({ channel: 'email' }, { id: `b-mail-c-${seq}`, email }));
     expect((await settled(third)).status).toBe('suppressed');
-    expect((await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(email.toUpperCase())}`, { role: 'compliance' })).body).toMatchObject({ address: email, suppressed: true, channels: [expect.objectContaining({ channel: 'email', source: 'email-one-click' })] });
+    expect((await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(email.toUpperCase())}`, { role: 'compliance' })).body).toMatchObject({
+      address: email,
+      suppressed: true,
+      channels: [expect.objectContaining({ channel: 'email', source: 'email-one-click' })],
+    });
   });
 
   it('finds an address on the list whatever the capitals of the borrower’s copy of it', async () => {
@@ -133,9 +140,15 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
 
   it('normalises the numbers given to the simulator, so a formatted one counts as the same number', async () => {
     const history = Array.from({ length: 6 }, (_, i) => ({ channel: 'voice', at: `2026-06-10T${String(9 + i).padStart(2, '0')}:00:00+08:00`, outcome: 'no-answer', to: '+86 138 0013 8000' }));
-    const res = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: 'CN', borrower: { timezone: 'Asia/Shanghai', phone: '+8613800138000' }, history, attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } } });
+    const res = await h.api('POST', '/v1/policy/simulate', {
+      role: 'agent',
+      body: { profile: 'CN', borrower: { timezone: 'Asia/Shanghai', phone: '+8613800138000' }, history, attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } },
+    });
     expect(res.body).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'cap-reached' })] });
-    const bad = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: 'CN', borrower: {}, history: [{ ...history[0], to: 'nobody' }], attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } } });
+    const bad = await h.api('POST', '/v1/policy/simulate', {
+      role: 'agent',
+      body: { profile: 'CN', borrower: {}, history: [{ ...history[0], to: 'nobody' }], attempt: { channel: 'voice', at: '2026-06-10T16:00:00+08:00' } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('history.0.to');
   });
@@ -152,7 +165,9 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     const p = phone();
     await h.api('PUT', `/v1/borrowers/b-row-${seq}`, { body: { phone: p } });
     expect((await h.api('POST', `/v1/borrowers/b-row-${seq}/opt-out`, { role: 'agent', body: { channel: 'voice', source: 'asked on a call' } })).status).toBe(200);
-    expect((await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(p)}`, { role: 'agent' })).body.channels).toEqual([expect.objectContaining({ channel: 'voice', source: 'agent', detail: 'asked on a call' })]);
+    expect((await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(p)}`, { role: 'agent' })).body.channels).toEqual([
+      expect.objectContaining({ channel: 'voice', source: 'agent', detail: 'asked on a call' }),
+    ]);
   });
 
   describe('the API', () => {
@@ -201,9 +216,16 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     const p1 = phone();
     const p2 = phone();
     const file = path.join(h.dir, 'twilio-opt-outs.csv');
-    fs.writeFileSync(file, `Phone Number,Channel,Opted Out At,Carrier\n${p1},sms,2026-10-01T10:00:00Z,x\n+86 138,,,\n${p2},,,\nFormer.Customer@Example.com,email,,\nnot-a-date@example.com,email,yesterday,\n`);
+    fs.writeFileSync(
+      file,
+      `Phone Number,Channel,Opted Out At,Carrier\n${p1},sms,2026-10-01T10:00:00Z,x\n+86 138,,,\n${p2},,,\nFormer.Customer@Example.com,email,,\nnot-a-date@example.com,email,yesterday,\n`,
+    );
     const env = { ...process.env, ...h.env };
-    const cli = (args: string[]) => run('npx', ['tsx', 'src/cli/opt-outs.ts', ...args], { env }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+    const cli = (args: string[]) =>
+      run('npx', ['tsx', 'src/cli/opt-outs.ts', ...args], { env }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
     const first = await cli(['import', file]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain('5 lines read: 4 new suppressions, 0 already known, 2 bad lines');
@@ -258,7 +280,12 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'sms', source: 'asked Agent Quimby on the phone' } });
     await h.api('POST', '/v1/opt-outs', { body: { address: p, channel: 'voice', source: 'and calls too' } });
     await h.api('DELETE', `/v1/opt-outs/${encodeURIComponent(p)}?source=${encodeURIComponent('written consent from Quimby')}`);
-    const rows = await h.service.store.db.selectFrom('events').select(['chain', 'type', 'data']).where('type', 'in', ['address.suppressed', 'address.unsuppressed']).where('data', 'like', `%${maskRecipient(p)}%`).execute();
+    const rows = await h.service.store.db
+      .selectFrom('events')
+      .select(['chain', 'type', 'data'])
+      .where('type', 'in', ['address.suppressed', 'address.unsuppressed'])
+      .where('data', 'like', `%${maskRecipient(p)}%`)
+      .execute();
     expect(rows.map((r) => r.type).sort()).toEqual(['address.suppressed', 'address.suppressed', 'address.unsuppressed', 'address.unsuppressed']);
     // One chain for the address, named by nothing that can be reversed into it.
     expect(new Set(rows.map((r) => r.chain)).size).toBe(1);

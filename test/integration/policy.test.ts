@@ -118,7 +118,9 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const phone = nextPhone();
     const borrowerId = `b-resolve-${phone.slice(-4)}`;
     const pending = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
-    const later = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() }, { id: borrowerId, timezone: zone, phone }) });
+    const later = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() }, { id: borrowerId, timezone: zone, phone }),
+    });
     await messageIn(pending.body.id, ['deferred']);
     const resolved = await h.api('POST', `/v1/borrowers/${borrowerId}/resolve`, { body: { note: 'paid in full' } });
     expect(resolved.status).toBe(200);

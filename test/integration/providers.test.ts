@@ -73,10 +73,13 @@ describe('providers in earnest', () => {
     const res = await h.api('POST', '/v1/reminders', { body });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = res.body.messages[0].id as string;
-    return waitFor(async () => {
-      const m = await h.service.store.getMessage(id);
-      return m && m.status !== 'queued' && m.status !== 'accepted' && m.status !== 'sending' ? m : undefined;
-    }, { what: `message ${id} settled` });
+    return waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        return m && m.status !== 'queued' && m.status !== 'accepted' && m.status !== 'sending' ? m : undefined;
+      },
+      { what: `message ${id} settled` },
+    );
   }
 
   const events = async (id: string) => (await h.service.store.listEvents(id)).map((e) => e.type);
@@ -153,10 +156,13 @@ describe('providers in earnest', () => {
     const before = tw.messages().length;
     const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, phone: p }) });
     const id = res.body.messages[0].id as string;
-    const m = await waitFor(async () => {
-      const x = await h.service.store.getMessage(id);
-      return x?.status === 'suppressed' ? x : undefined;
-    }, { what: 'suppressed' });
+    const m = await waitFor(
+      async () => {
+        const x = await h.service.store.getMessage(id);
+        return x?.status === 'suppressed' ? x : undefined;
+      },
+      { what: 'suppressed' },
+    );
     expect((await h.service.store.listEvents(m.id)).at(-1)!.data).toMatchObject({ reason: 'opted-out' });
     expect(tw.messages().length).toBe(before);
     expect(tw.messages().filter((r) => r.form.To === p)).toHaveLength(0);
@@ -242,25 +248,51 @@ describe('a Twilio outage', () => {
     await tw.close(); // down: connection refused
     const h = await startHarness({
       db: sqliteOnly,
-      env: { TWILIO_ACCOUNT_SID: creds.accountSid, TWILIO_AUTH_TOKEN: creds.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`, BREAKER_FAILURES: '5', BREAKER_OPEN_MS: '2000', RETRY_ATTEMPTS: '5', WORKER_CONCURRENCY: '10' },
+      env: {
+        TWILIO_ACCOUNT_SID: creds.accountSid,
+        TWILIO_AUTH_TOKEN: creds.authToken,
+        TWILIO_FROM: '+15005550006',
+        TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`,
+        BREAKER_FAILURES: '5',
+        BREAKER_OPEN_MS: '2000',
+        RETRY_ATTEMPTS: '5',
+        WORKER_CONCURRENCY: '10',
+      },
     });
     try {
-      const reminders = Array.from({ length: 200 }, (_, i) => reminderBody({ channel: 'sms', externalId: `outage-${i}` }, { id: `b-outage-${i}`, phone: `+1415555${String(8000 + i).padStart(4, '0')}` }));
+      const reminders = Array.from({ length: 200 }, (_, i) =>
+        reminderBody({ channel: 'sms', externalId: `outage-${i}` }, { id: `b-outage-${i}`, phone: `+1415555${String(8000 + i).padStart(4, '0')}` }),
+      );
       const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders } });
       expect(res.body.accepted).toBe(200);
-      await waitFor(async () => (await fetch(`${h.url}/readyz`).then((r) => r.json()) as { providers: Record<string, string> }).providers['twilio-sms'] !== 'closed' || undefined, { what: 'the breaker to open' });
+      await waitFor(async () => ((await fetch(`${h.url}/readyz`).then((r) => r.json())) as { providers: Record<string, string> }).providers['twilio-sms'] !== 'closed' || undefined, {
+        what: 'the breaker to open',
+      });
       const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/provider_circuit_state\{provider="twilio-sms"\} [12]/);
       // The outage itself: wait until the provider has been tried (first failures, then the
       // breaker's probes) more times than a message has attempts, so a design that spent an
       // attempt per try would have failed messages by now.
       const db = h.service.store.db;
-      const tries = async () => Number((await db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'sending').executeTakeFirstOrThrow()).n);
+      const tries = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('events')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('type', '=', 'sending')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       await waitFor(async () => (await tries()) >= 5 + 5 + 2 || undefined, { timeoutMs: 60_000, intervalMs: 250, what: 'more tries than a message has attempts' });
       expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
 
       tw = await startFakeTwilio({ port, ...creds }); // back
-      await waitFor(async () => (await db.selectFrom('messages').select('id').where('status', '=', 'sent').execute()).length === 200 || undefined, { timeoutMs: 120_000, intervalMs: 250, what: 'all 200 sent' });
+      await waitFor(async () => (await db.selectFrom('messages').select('id').where('status', '=', 'sent').execute()).length === 200 || undefined, {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+        what: 'all 200 sent',
+      });
       const perNumber = new Map<string, number>();
       for (const r of tw.messages()) perNumber.set(r.form.To!, (perNumber.get(r.form.To!) ?? 0) + 1);
       expect(perNumber.size).toBe(200);

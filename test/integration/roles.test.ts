@@ -51,7 +51,12 @@ describe('routes × roles', () => {
     { method: 'POST', path: () => `/v1/borrowers/${fx.borrowerId}/opt-out`, body: () => ({ channel: 'voice', source: 'roles test' }), roles: ['collector', 'agent'] },
     { method: 'GET', path: () => `/v1/borrowers/${fx.borrowerId}/timeline`, roles: ['agent', 'compliance'] },
     { method: 'POST', path: () => '/v1/policy/check', body: () => ({ borrowerId: fx.borrowerId, channel: 'sms' }), roles: ['collector', 'agent'] },
-    { method: 'POST', path: () => '/v1/policy/simulate', body: () => ({ profile: 'US-REGF', borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } }), roles: ['agent', 'compliance'] },
+    {
+      method: 'POST',
+      path: () => '/v1/policy/simulate',
+      body: () => ({ profile: 'US-REGF', borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } }),
+      roles: ['agent', 'compliance'],
+    },
     { method: 'GET', path: () => '/v1/policy', roles: ['collector', 'agent', 'compliance'] },
     { method: 'GET', path: () => '/v1/templates', roles: ['agent'] },
     { method: 'GET', path: () => '/v1/templates/gentle-overdue', roles: ['agent'] },
@@ -74,7 +79,20 @@ describe('routes × roles', () => {
     { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
   ];
 
-  const cases = ROUTES.flatMap((r) => [...ROLES, 'none' as const, 'revoked' as const].map((who) => [`${r.method} ${r.path.toString().match(/'([^']+)'|`([^`]+)`/)?.slice(1).find(Boolean)}`, who, r] as const));
+  const cases = ROUTES.flatMap((r) =>
+    [...ROLES, 'none' as const, 'revoked' as const].map(
+      (who) =>
+        [
+          `${r.method} ${r.path
+            .toString()
+            .match(/'([^']+)'|`([^`]+)`/)
+            ?.slice(1)
+            .find(Boolean)}`,
+          who,
+          r,
+        ] as const,
+    ),
+  );
 
   it.each(cases)('%s as %s', async (_name, who, route) => {
     const headers: Record<string, string> = {};

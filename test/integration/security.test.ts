@@ -213,7 +213,10 @@ describe('security', () => {
         const lint = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source: 'We will arrest you.', channel: 'sms', locale: 'en-US', profile: name } });
         expect(lint.status).toBe(400);
         expect(lint.body.errors).toContainEqual(expect.objectContaining({ path: 'profile' }));
-        const sim = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: name, borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } } });
+        const sim = await h.api('POST', '/v1/policy/simulate', {
+          role: 'agent',
+          body: { profile: name, borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } },
+        });
         expect(sim.status).toBe(400);
         expect(sim.body.errors).toContainEqual(expect.objectContaining({ path: 'profile' }));
       });

@@ -42,16 +42,35 @@ describe('collection strategy', () => {
   });
 
   const borrower = (id: string, phone: string, email: string) => ({ id, name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email });
-  const debt = (daysOverdue: number, amount = '120.50') => ({ accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount, currency: 'USD' }, dueDate: '2026-11-20', daysOverdue, paymentUrl: 'https://pay.example.com/a/1234' });
+  const debt = (daysOverdue: number, amount = '120.50') => ({
+    accountRef: '4111111111111234',
+    creditor: 'Northwind Bank',
+    amountDue: { amount, currency: 'USD' },
+    dueDate: '2026-11-20',
+    daysOverdue,
+    paymentUrl: 'https://pay.example.com/a/1234',
+  });
 
   /** What reached the providers for one borrower, as template names. */
   function sends(phone: string, email: string) {
     // Each template has a phrase no other one uses (SMS and email alike).
     const kind = (text: string) =>
-      /specialist team/.test(text) ? 'final-courtesy' : /received your payment|payment has reached us|received your recent payment/i.test(text) ? 'payment-received' : /times can be hard|split/i.test(text) ? 'payment-plan-offer' : 'gentle-overdue';
+      /specialist team/.test(text)
+        ? 'final-courtesy'
+        : /received your payment|payment has reached us|received your recent payment/i.test(text)
+          ? 'payment-received'
+          : /times can be hard|split/i.test(text)
+            ? 'payment-plan-offer'
+            : 'gentle-overdue';
     return {
-      sms: tw.messages().filter((m) => m.form.To === phone).map((m) => m.form.Body!),
-      calls: tw.calls().filter((c) => c.form.To === phone).map((c) => c.form.Twiml!),
+      sms: tw
+        .messages()
+        .filter((m) => m.form.To === phone)
+        .map((m) => m.form.Body!),
+      calls: tw
+        .calls()
+        .filter((c) => c.form.To === phone)
+        .map((c) => c.form.Twiml!),
       emails: smtp.mails.filter((m) => (m.to as { text: string }).text === email).map((m) => m.text ?? ''),
       kind,
     };
@@ -68,14 +87,20 @@ describe('collection strategy', () => {
     expect(early.status).toBe(202);
     expect(early.body).toMatchObject({ stage: 'early', why: '1 day overdue (1 to 7)' });
     // Day 1: the SMS; day 3 (two shortened days later): the email.
-    await waitFor(() => sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1 || undefined, { what: 'early SMS and email', timeoutMs: 15_000 });
+    await waitFor(() => (sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1) || undefined, { what: 'early SMS and email', timeoutMs: 15_000 });
     const afterEarly = await plan('b-strat');
-    expect(afterEarly.steps.map((s: { template: string; channel: string; status: string }) => `${s.template}/${s.channel}/${s.status}`)).toEqual(['gentle-overdue/sms/done', 'gentle-overdue/email/done']);
+    expect(afterEarly.steps.map((s: { template: string; channel: string; status: string }) => `${s.template}/${s.channel}/${s.status}`)).toEqual([
+      'gentle-overdue/sms/done',
+      'gentle-overdue/email/done',
+    ]);
 
     // Day 8: the account moves to middle.
     const middle = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrowerId: 'b-strat', debt: debt(8) } });
     expect(middle.body).toMatchObject({ stage: 'middle' });
-    await waitFor(() => sends(phone, email).sms.length === 2 && sends(phone, email).emails.length === 2 && sends(phone, email).calls.length === 1 || undefined, { what: 'middle SMS, email and the day-10 call', timeoutMs: 15_000 });
+    await waitFor(() => (sends(phone, email).sms.length === 2 && sends(phone, email).emails.length === 2 && sends(phone, email).calls.length === 1) || undefined, {
+      what: 'middle SMS, email and the day-10 call',
+      timeoutMs: 15_000,
+    });
     const p = await plan('b-strat');
     expect(p.stage).toBe('middle');
     expect(p.steps.map((s: { channel: string; status: string }) => `${s.channel}/${s.status}`)).toEqual(['sms/done', 'email/done', 'voice/done', 'voice/pending']);
@@ -110,20 +135,26 @@ describe('collection strategy', () => {
     const email = 'late@example.com';
     const res = await h.api('POST', '/v1/accounts/acct-2/overdue', { body: { borrower: borrower('b-late', phone, email), debt: debt(45, '9000.00') } });
     expect(res.body).toMatchObject({ stage: 'late' });
-    await waitFor(() => sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1 || undefined, { what: 'final courtesy', timeoutMs: 15_000 });
+    await waitFor(() => (sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1) || undefined, { what: 'final courtesy', timeoutMs: 15_000 });
     const s = sends(phone, email);
     expect(s.sms.map(s.kind)).toEqual(['final-courtesy']);
     expect(s.emails.map(s.kind)).toEqual(['final-courtesy']);
     expect(s.calls).toEqual([]);
-    const escalated = await waitFor(() => receiver.received.map((r) => r.json).find((e) => e.type === 'borrower.escalated' && e.data.borrowerId === 'b-late'), { what: 'borrower.escalated', timeoutMs: 20_000 });
+    const escalated = await waitFor(() => receiver.received.map((r) => r.json).find((e) => e.type === 'borrower.escalated' && e.data.borrowerId === 'b-late'), {
+      what: 'borrower.escalated',
+      timeoutMs: 20_000,
+    });
     expect(escalated.data).toMatchObject({ accountRef: 'acct-2' });
   });
 
   it('shows the hand-off in the plan: when, why, and that the collection system was told', { timeout: 30_000 }, async () => {
-    const plan = await waitFor(async () => {
-      const p = await h.api('GET', '/v1/borrowers/b-late/plan', { role: 'agent' });
-      return p.body.accounts[0]?.handoff?.event.delivery === 'delivered' ? p.body : undefined;
-    }, { what: 'the hand-off delivered', timeoutMs: 20_000 });
+    const plan = await waitFor(
+      async () => {
+        const p = await h.api('GET', '/v1/borrowers/b-late/plan', { role: 'agent' });
+        return p.body.accounts[0]?.handoff?.event.delivery === 'delivered' ? p.body : undefined;
+      },
+      { what: 'the hand-off delivered', timeoutMs: 20_000 },
+    );
     const account = plan.accounts[0];
     expect(account).toMatchObject({ accountRef: 'acct-2', stage: 'late' });
     expect(account.handoff).toMatchObject({ at: expect.any(String), why: account.why, event: { id: expect.stringMatching(/^evt_\d+$/), delivery: 'delivered', deliveredAt: expect.any(String) } });
@@ -135,7 +166,9 @@ describe('collection strategy', () => {
     await h.api('POST', '/v1/accounts/acct-3/overdue', { body: { borrower: borrower('b-auto', '+14155559003', 'auto@example.com'), debt: debt(45, '9000.00') } });
     const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-auto', debt: debt(45), channel: 'auto', template: 'final-courtesy' } });
     expect(auto.body.messages[0].channel).toBe('email'); // late prefers email
-    const jpy = await h.api('POST', '/v1/accounts/acct-4/overdue', { body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...debt(3), amountDue: { amount: '1000', currency: 'JPY' } } } });
+    const jpy = await h.api('POST', '/v1/accounts/acct-4/overdue', {
+      body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...debt(3), amountDue: { amount: '1000', currency: 'JPY' } } },
+    });
     expect(jpy.status).toBe(400);
     expect(jpy.body.errors[0]).toMatchObject({ path: 'debt.amountDue.currency', message: expect.stringContaining('no thresholds for JPY') });
   });
@@ -169,7 +202,13 @@ describe('STRATEGY_FILE', () => {
     const custom = {
       ...DEFAULT_STRATEGY,
       thresholds: { ...DEFAULT_STRATEGY.thresholds, USD: { threshold: '50.00', high: '100.00' } },
-      cadences: { ...DEFAULT_STRATEGY.cadences, early: [{ template: 'gentle-overdue', channel: 'email', day: 1 }, { template: 'gentle-overdue', channel: 'sms', day: 2 }] },
+      cadences: {
+        ...DEFAULT_STRATEGY.cadences,
+        early: [
+          { template: 'gentle-overdue', channel: 'email', day: 1 },
+          { template: 'gentle-overdue', channel: 'sms', day: 2 },
+        ],
+      },
       preferredChannel: { ...DEFAULT_STRATEGY.preferredChannel, early: 'email' },
     };
     const file = writeStrategy('custom.json', custom);
@@ -179,22 +218,35 @@ describe('STRATEGY_FILE', () => {
     try {
       const phone = '+14155559101';
       const email = 'custom-strategy@example.com';
-      const debt = (daysOverdue: number, amount: string) => ({ accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount, currency: 'USD' }, dueDate: '2026-11-20', daysOverdue });
-      const early = await h.api('POST', '/v1/accounts/acct-custom/overdue', { body: { borrower: { id: 'b-custom', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email }, debt: debt(1, '80.00') } });
+      const debt = (daysOverdue: number, amount: string) => ({
+        accountRef: '4111111111111234',
+        creditor: 'Northwind Bank',
+        amountDue: { amount, currency: 'USD' },
+        dueDate: '2026-11-20',
+        daysOverdue,
+      });
+      const early = await h.api('POST', '/v1/accounts/acct-custom/overdue', {
+        body: { borrower: { id: 'b-custom', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email }, debt: debt(1, '80.00') },
+      });
       expect(early.status).toBe(202);
       expect(early.body).toMatchObject({ stage: 'early' });
       const plan = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0];
       expect(plan.steps.map((s: { template: string; channel: string; day: number }) => `${s.template}/${s.channel}/day ${s.day}`)).toEqual(['gentle-overdue/email/day 1', 'gentle-overdue/sms/day 2']);
       // One cadence day (STRATEGY_DAY_MS) between them.
       expect(Date.parse(plan.steps[1].sendAt) - Date.parse(plan.steps[0].sendAt)).toBe(1000);
-      await waitFor(() => (smtp.mails.some((m) => (m.to as { text: string }).text === email) && tw.messages().some((m) => m.form.To === phone)) || undefined, { what: 'the email, then the SMS', timeoutMs: 15_000 });
+      await waitFor(() => (smtp.mails.some((m) => (m.to as { text: string }).text === email) && tw.messages().some((m) => m.form.To === phone)) || undefined, {
+        what: 'the email, then the SMS',
+        timeoutMs: 15_000,
+      });
       expect(tw.messages().filter((m) => m.form.To === phone)).toHaveLength(1);
       expect(smtp.mails.filter((m) => (m.to as { text: string }).text === email)).toHaveLength(1);
       const steps = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0].steps;
       expect(steps.map((s: { status: string }) => s.status)).toEqual(['done', 'done']);
 
       // The stage's preferred channel for "auto", and the file's thresholds.
-      const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-custom', debt: debt(1, '80.00'), channel: 'auto', template: 'gentle-overdue', sendAt: new Date(Date.now() + 3_600_000).toISOString() } });
+      const auto = await h.api('POST', '/v1/reminders', {
+        body: { borrowerId: 'b-custom', debt: debt(1, '80.00'), channel: 'auto', template: 'gentle-overdue', sendAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
       expect(auto.body.messages[0].channel).toBe('email');
       const late = await h.api('POST', '/v1/accounts/acct-custom-2/overdue', { body: { borrowerId: 'b-custom', debt: debt(3, '120.50') } });
       expect(late.body).toMatchObject({ stage: 'late', why: expect.stringContaining('over the high threshold of 100.00 USD') });

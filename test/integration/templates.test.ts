@@ -55,7 +55,10 @@ describe('templates over HTTP', () => {
   });
 
   it('renders the agent’s own data over the sample data', async () => {
-    const res = await h.api('POST', '/v1/templates/gentle-overdue/preview', { role: 'agent', body: { channel: 'sms', locale: 'en-US', data: { borrower: { name: 'Priya' }, debt: { amountDue: { amount: '9.99', currency: 'USD' } } } } });
+    const res = await h.api('POST', '/v1/templates/gentle-overdue/preview', {
+      role: 'agent',
+      body: { channel: 'sms', locale: 'en-US', data: { borrower: { name: 'Priya' }, debt: { amountDue: { amount: '9.99', currency: 'USD' } } } },
+    });
     expect(res.body.text).toContain('Priya');
     expect(res.body.text).toContain('$9.99');
   });
@@ -115,10 +118,13 @@ describe('template versions', () => {
       const sent = async (h: Harness, phone: string) => {
         const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { phone, name: 'Mei' }) });
         const id = res.body.messages[0].id as string;
-        return waitFor(async () => {
-          const m = await h.service.store.getMessage(id);
-          return m?.status === 'sent' ? m : undefined;
-        }, { what: 'sent' });
+        return waitFor(
+          async () => {
+            const m = await h.service.store.getMessage(id);
+            return m?.status === 'sent' ? m : undefined;
+          },
+          { what: 'sent' },
+        );
       };
       const before = await sent(first, '+14155550301');
       await first.close();
@@ -149,7 +155,10 @@ describe('the linter at start-up and at send time', () => {
   it('refuses to start with a template that fails the linter, naming the file and line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-tpl-'));
     fs.cpSync('templates', dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'due-soon', 'sms.en-US.hbs'), '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.');
+    fs.writeFileSync(
+      path.join(dir, 'due-soon', 'sms.en-US.hbs'),
+      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.',
+    );
     try {
       await expect(startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF' } })).rejects.toThrow(TemplateLoadError);
       await expect(startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF' } })).rejects.toThrow(/due-soon\/sms\.en-US\.hbs:2:17 threat-legal-action/);
@@ -164,10 +173,13 @@ describe('the linter at start-up and at send time', () => {
       const body = reminderBody({ channel: 'sms' });
       const res = await h.api('POST', '/v1/reminders', { body: { ...body, debt: { ...body.debt, creditor: 'Arrest Warrant Recovery' } } });
       const id = res.body.messages[0].id as string;
-      const m = await waitFor(async () => {
-        const x = await h.service.store.getMessage(id);
-        return x?.status === 'failed' ? x : undefined;
-      }, { what: 'failed' });
+      const m = await waitFor(
+        async () => {
+          const x = await h.service.store.getMessage(id);
+          return x?.status === 'failed' ? x : undefined;
+        },
+        { what: 'failed' },
+      );
       expect(m.error).toMatchObject({ code: 'lint-error', message: expect.stringContaining('threat-arrest') });
       expect(m.attempts).toBe(0);
       expect((await h.api('GET', '/v1/outbox', { role: 'agent' })).body.items.find((i: { messageId: string }) => i.messageId === id)).toBeUndefined();
@@ -207,6 +219,8 @@ describe('SMS_MAX_SEGMENTS', () => {
 
   it('refuses to start when a shipped template renders to more segments than the limit', async () => {
     // The zh-CN gentle-overdue SMS is 3 UCS-2 segments with its sample data.
-    await expect(startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: '2' } })).rejects.toThrow(/gentle-overdue\/sms\.zh-CN\.hbs:1:1 sms-too-long renders to 3 UCS-2 segments with the sample data; the limit is 2/);
+    await expect(startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: '2' } })).rejects.toThrow(
+      /gentle-overdue\/sms\.zh-CN\.hbs:1:1 sms-too-long renders to 3 UCS-2 segments with the sample data; the limit is 2/,
+    );
   });
 });

@@ -51,6 +51,8 @@ const AXE_SOURCE = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.j
 export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated over the DevTools protocol: the console's content policy (no inline scripts) stays on.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(`axe.run({ exclude: [['iframe.email']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`)) as { violations: AxeViolation[] };
+  const result = (await page.evaluate(`axe.run({ exclude: [['iframe.email']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`)) as {
+    violations: AxeViolation[];
+  };
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
 }

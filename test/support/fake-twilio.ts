@@ -88,20 +88,51 @@ export async function startFakeTwilio(options: { port?: number; accountSid?: str
       }
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !m) return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
-      const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
+      const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+        .toString()
+        .split(':');
       if (user !== accountSid || password !== authToken) return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const kind = m[2] === 'Messages' ? 'message' : 'call';
       const next = (form.To ? scriptedFor.get(form.To)?.shift() : undefined) ?? scripted.shift();
       requests.push({ kind, accountSid: m[1]!, auth: { user, password }, form, at: Date.now() });
       if (next && next.status >= 300) {
-        return reply(next.status, { code: next.code ?? next.status * 100, message: next.message ?? `scripted ${next.status}`, more_info: `https://www.twilio.com/docs/errors/${next.code ?? ''}`, status: next.status });
+        return reply(next.status, {
+          code: next.code ?? next.status * 100,
+          message: next.message ?? `scripted ${next.status}`,
+          more_info: `https://www.twilio.com/docs/errors/${next.code ?? ''}`,
+          status: next.status,
+        });
       }
       const now = new Date().toUTCString();
       if (kind === 'message') {
-        return reply(201, { sid: sid('SM'), account_sid: accountSid, to: form.To, from: form.From, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: now, date_updated: now, api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Messages.json` });
+        return reply(201, {
+          sid: sid('SM'),
+          account_sid: accountSid,
+          to: form.To,
+          from: form.From,
+          body: form.Body,
+          status: 'queued',
+          num_segments: '1',
+          direction: 'outbound-api',
+          date_created: now,
+          date_updated: now,
+          api_version: '2010-04-01',
+          uri: `/2010-04-01/Accounts/${accountSid}/Messages.json`,
+        });
       }
-      return reply(201, { sid: sid('CA'), account_sid: accountSid, to: form.To, from: form.From, status: 'queued', direction: 'outbound-api', date_created: now, date_updated: now, api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls.json` });
+      return reply(201, {
+        sid: sid('CA'),
+        account_sid: accountSid,
+        to: form.To,
+        from: form.From,
+        status: 'queued',
+        direction: 'outbound-api',
+        date_created: now,
+        date_updated: now,
+        api_version: '2010-04-01',
+        uri: `/2010-04-01/Accounts/${accountSid}/Calls.json`,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));

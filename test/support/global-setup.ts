@@ -22,9 +22,7 @@ export default async function setup(project: TestProject) {
       child!.once('spawn', () => resolve());
     });
   } catch (err) {
-    throw new Error(
-      `the tests need the redis-server binary to start a private Redis (apt-get install redis-server, or brew install redis): ${(err as Error).message}`,
-    );
+    throw new Error(`the tests need the redis-server binary to start a private Redis (apt-get install redis-server, or brew install redis): ${(err as Error).message}`);
   }
   const { Redis } = await import('ioredis');
   const deadline = Date.now() + 10_000;

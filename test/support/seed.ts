@@ -7,12 +7,40 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
   const now = new Date();
   await db
     .insertInto('borrowers')
-    .values({ id: borrowerId, name: 'Seed', locale: 'en-US', timezone: '"America/New_York"', phone: '+14155550999', email: 'seed@example.com', consent: '{}', opt_outs: '[]', blackouts: '[]', status: 'active', created_at: now.toISOString(), updated_at: now.toISOString(), erased_at: null })
+    .values({
+      id: borrowerId,
+      name: 'Seed',
+      locale: 'en-US',
+      timezone: '"America/New_York"',
+      phone: '+14155550999',
+      email: 'seed@example.com',
+      consent: '{}',
+      opt_outs: '[]',
+      blackouts: '[]',
+      status: 'active',
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      erased_at: null,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await db
     .insertInto('reminders')
-    .values({ id: `rem_seed_${borrowerId}`, client_id: 'seed', external_id: null, request_hash: 'seed', borrower_id: borrowerId, channel: 'sms', template: 'gentle-overdue', debt: '{}', send_at: now.toISOString(), expires_at: null, metadata: null, contact: null, created_at: now.toISOString() })
+    .values({
+      id: `rem_seed_${borrowerId}`,
+      client_id: 'seed',
+      external_id: null,
+      request_hash: 'seed',
+      borrower_id: borrowerId,
+      channel: 'sms',
+      template: 'gentle-overdue',
+      debt: '{}',
+      send_at: now.toISOString(),
+      expires_at: null,
+      metadata: null,
+      contact: null,
+      created_at: now.toISOString(),
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   const chunk = options.chunk ?? 500;

@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Borrower } from '../../src/domain/index.js';
 import { resolveChannel } from '../../src/scheduler/intake.js';
 
-const b: Borrower = { id: 'b', name: null, locale: 'en-US', timezone: null, phone: '+14155550100', email: 'a@example.com', consent: { sms: null, voice: null, email: null }, optOuts: [], blackouts: [], status: 'active', createdAt: '', updatedAt: '' };
+const b: Borrower = {
+  id: 'b',
+  name: null,
+  locale: 'en-US',
+  timezone: null,
+  phone: '+14155550100',
+  email: 'a@example.com',
+  consent: { sms: null, voice: null, email: null },
+  optOuts: [],
+  blackouts: [],
+  status: 'active',
+  createdAt: '',
+  updatedAt: '',
+};
 const all = ['sms', 'voice', 'email'] as const;
 
 describe('channel choice', () => {

@@ -33,7 +33,8 @@ describe('console texts', async () => {
 
   it('names every message status, outcome, denial reason and strategy stage', () => {
     for (const s of MESSAGE_STATUSES) expect(MESSAGES.zh[`status.${s}`], s).toBeDefined();
-    for (const r of ['outside-contact-window', 'blackout', 'cap-reached', 'conversation-block', 'opted-out', 'no-consent', 'resolved', 'ceased', 'no-allowed-time']) expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
+    for (const r of ['outside-contact-window', 'blackout', 'cap-reached', 'conversation-block', 'opted-out', 'no-consent', 'resolved', 'ceased', 'no-allowed-time'])
+      expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
     for (const s of STAGES) expect(MESSAGES.zh[`stage.${s}`], s).toBeDefined();
   });
 });

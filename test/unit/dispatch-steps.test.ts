@@ -23,9 +23,54 @@ const NOW = new Date('2026-06-10T14:00:00Z');
 const silent = pino({ level: 'silent' });
 
 function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
-  const borrower: Borrower = { id: 'b-1', name: 'Alex', locale: 'en-US', timezone: 'America/New_York', phone: '+14155550100', email: null, consent: { sms: null, voice: null, email: null }, optOuts: [], blackouts: [], status: 'active', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
-  const reminder: Reminder = { id: 'rem-1', clientId: 'c', externalId: null, borrowerId: 'b-1', channel: 'sms', template: 'gentle-overdue', debt: { accountRef: '4111', creditor: 'Northwind Bank', amountDue: { amount: '1.00', currency: 'USD' }, dueDate: '2026-06-01', daysOverdue: 9 }, sendAt: NOW.toISOString(), expiresAt: null, metadata: null, contact: null, createdAt: NOW.toISOString() };
-  const message: Message = { id: 'msg-1', reminderId: 'rem-1', borrowerId: 'b-1', channel: 'sms', template: 'gentle-overdue', templateVersion: null, locale: 'en-US', to: '+14155550100', subject: null, body: null, status: over.status ?? 'queued', provider: null, providerId: null, attempts: 0, error: null, sendAt: NOW.toISOString(), createdAt: NOW.toISOString(), updatedAt: over.updatedAt ?? NOW.toISOString() };
+  const borrower: Borrower = {
+    id: 'b-1',
+    name: 'Alex',
+    locale: 'en-US',
+    timezone: 'America/New_York',
+    phone: '+14155550100',
+    email: null,
+    consent: { sms: null, voice: null, email: null },
+    optOuts: [],
+    blackouts: [],
+    status: 'active',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+  };
+  const reminder: Reminder = {
+    id: 'rem-1',
+    clientId: 'c',
+    externalId: null,
+    borrowerId: 'b-1',
+    channel: 'sms',
+    template: 'gentle-overdue',
+    debt: { accountRef: '4111', creditor: 'Northwind Bank', amountDue: { amount: '1.00', currency: 'USD' }, dueDate: '2026-06-01', daysOverdue: 9 },
+    sendAt: NOW.toISOString(),
+    expiresAt: null,
+    metadata: null,
+    contact: null,
+    createdAt: NOW.toISOString(),
+  };
+  const message: Message = {
+    id: 'msg-1',
+    reminderId: 'rem-1',
+    borrowerId: 'b-1',
+    channel: 'sms',
+    template: 'gentle-overdue',
+    templateVersion: null,
+    locale: 'en-US',
+    to: '+14155550100',
+    subject: null,
+    body: null,
+    status: over.status ?? 'queued',
+    provider: null,
+    providerId: null,
+    attempts: 0,
+    error: null,
+    sendAt: NOW.toISOString(),
+    createdAt: NOW.toISOString(),
+    updatedAt: over.updatedAt ?? NOW.toISOString(),
+  };
   return { borrower, reminder, message };
 }
 
@@ -55,20 +100,46 @@ function fakeStore(f: ReturnType<typeof fixture>, hooks: { beforeTransition?: (i
 }
 
 const rendered = (text = 'Northwind Bank: a payment is overdue. Reply STOP to opt out.'): RenderOutput => ({
-  key: 'gentle-overdue', channel: 'sms', locale: 'en-US', version: 'v1', subject: null, text, html: null, twiml: null, voiceLanguage: null, body: text, sources: { template: text, partials: {} },
+  key: 'gentle-overdue',
+  channel: 'sms',
+  locale: 'en-US',
+  version: 'v1',
+  subject: null,
+  text,
+  html: null,
+  twiml: null,
+  voiceLanguage: null,
+  body: text,
+  sources: { template: text, partials: {} },
 });
 
 function providersWith(sms: () => Promise<SendResult>): Providers & { sent: number } {
   const p = {
     sent: 0,
-    sms: { name: 'fake-sms', send: async () => { p.sent++; return sms(); } },
+    sms: {
+      name: 'fake-sms',
+      send: async () => {
+        p.sent++;
+        return sms();
+      },
+    },
     voice: { name: 'fake-voice', send: async () => ({ provider: 'fake-voice', providerId: 'CA1' }) },
     email: { name: 'fake-email', send: async () => ({ provider: 'fake-email', providerId: 'E1' }) },
   };
   return p as unknown as Providers & { sent: number };
 }
 
-function setup(o: { status?: MessageStatus; updatedAt?: string; gate?: SendDecision; render?: () => RenderOutput; send?: () => Promise<SendResult>; failures?: number; beforeTransition?: (input: TransitionInput) => void } = {}) {
+function setup(
+  o: {
+    status?: MessageStatus;
+    updatedAt?: string;
+    gate?: SendDecision;
+    render?: () => RenderOutput;
+    send?: () => Promise<SendResult>;
+    failures?: number;
+    beforeTransition?: (input: TransitionInput) => void;
+  } = {},
+) {
   const f = fixture(o);
   const store = fakeStore(f, o.beforeTransition ? { beforeTransition: o.beforeTransition } : {});
   const slots = { sent: [] as string[], released: [] as string[] };
@@ -85,7 +156,11 @@ function setup(o: { status?: MessageStatus; updatedAt?: string; gate?: SendDecis
     clock: { now: () => NOW },
     sendingLeaseMs: 30_000,
     knownVersions: new Set(),
-    breakers: { sms: makeCircuitBreaker('fake-sms', { failures: o.failures ?? 5, openMs: 10_000 }), voice: makeCircuitBreaker('fake-voice', { failures: 5, openMs: 10_000 }), email: makeCircuitBreaker('fake-email', { failures: 5, openMs: 10_000 }) },
+    breakers: {
+      sms: makeCircuitBreaker('fake-sms', { failures: o.failures ?? 5, openMs: 10_000 }),
+      voice: makeCircuitBreaker('fake-voice', { failures: 5, openMs: 10_000 }),
+      email: makeCircuitBreaker('fake-email', { failures: 5, openMs: 10_000 }),
+    },
     optOut: async (m, source) => void optOuts.push(`${m.to} ${source}`),
   };
   const run = (attempt = { number: 1, of: 5 }) => processMessage(deps, 'msg-1', attempt, silent);
@@ -146,7 +221,11 @@ describe('one attempt at a message', () => {
   });
 
   it('fails a message whose template cannot render, and gives the slot back', async () => {
-    const t = setup({ render: () => { throw new Error('missing debt.creditor'); } });
+    const t = setup({
+      render: () => {
+        throw new Error('missing debt.creditor');
+      },
+    });
     expect(await t.run()).toMatchObject({ kind: 'failed', code: 'render-error', permanent: true });
     expect(types(t.store)).toEqual(['failed']);
     expect(t.slots.released).toEqual(['msg-1']);
@@ -162,7 +241,11 @@ describe('one attempt at a message', () => {
   });
 
   it('skips a message cancelled while it was rendering, and gives the slot back', async () => {
-    const t = setup({ beforeTransition: (input) => { if (input.to === 'sending') t.store.message.status = 'cancelled'; } });
+    const t = setup({
+      beforeTransition: (input) => {
+        if (input.to === 'sending') t.store.message.status = 'cancelled';
+      },
+    });
     expect(await t.run()).toEqual({ kind: 'skipped', why: 'settled-while-rendering' });
     expect(t.providers.sent).toBe(0);
     expect(t.slots.released).toEqual(['msg-1']);
@@ -171,26 +254,43 @@ describe('one attempt at a message', () => {
 
 describe('provider errors', () => {
   it('fails at once on a permanent refusal, and records the opt-out on 21610', async () => {
-    const t = setup({ send: async () => { throw new ProviderError('Attempt to send to unsubscribed recipient', '21610', true, 'fake-sms'); } });
+    const t = setup({
+      send: async () => {
+        throw new ProviderError('Attempt to send to unsubscribed recipient', '21610', true, 'fake-sms');
+      },
+    });
     expect(await t.run()).toMatchObject({ kind: 'failed', code: '21610', permanent: true });
     expect(types(t.store)).toEqual(['sending', 'failed']);
     expect(t.optOuts).toEqual(['+14155550100 twilio-21610 (recipient unsubscribed)']);
   });
 
   it('schedules a retry on a transient error, spending an attempt', async () => {
-    const t = setup({ send: async () => { throw new ProviderError('timeout', 'timeout', false, 'fake-sms'); } });
+    const t = setup({
+      send: async () => {
+        throw new ProviderError('timeout', 'timeout', false, 'fake-sms');
+      },
+    });
     expect(await t.run({ number: 2, of: 5 })).toMatchObject({ kind: 'retry', code: 'timeout' });
     expect(t.store.events.at(-1)).toMatchObject({ type: 'retry-scheduled', data: { attempt: 2, of: 5 } });
     expect(t.store.message.status).toBe('queued');
   });
 
   it('fails on the last attempt', async () => {
-    const t = setup({ send: async () => { throw new ProviderError('timeout', 'timeout', false, 'fake-sms'); } });
+    const t = setup({
+      send: async () => {
+        throw new ProviderError('timeout', 'timeout', false, 'fake-sms');
+      },
+    });
     expect(await t.run({ number: 5, of: 5 })).toMatchObject({ kind: 'failed', code: 'timeout', permanent: false });
   });
 
   it('waits for the breaker, spending no attempt, when this failure opens it mid-send', async () => {
-    const t = setup({ failures: 1, send: async () => { throw new ProviderError('connect ECONNREFUSED', 'unreachable', false, 'fake-sms'); } });
+    const t = setup({
+      failures: 1,
+      send: async () => {
+        throw new ProviderError('connect ECONNREFUSED', 'unreachable', false, 'fake-sms');
+      },
+    });
     const out = await t.run({ number: 5, of: 5 });
     expect(out).toMatchObject({ kind: 'deferred', reasons: [expect.objectContaining({ code: 'provider-unavailable' })] });
     expect(t.store.events.at(-1)).toMatchObject({ type: 'deferred' });
@@ -202,7 +302,11 @@ describe('provider errors', () => {
   });
 
   it('records the provider’s text without the number it quotes', async () => {
-    const t = setup({ send: async () => { throw new ProviderError("The 'To' number +14155550100 is not a valid phone number.", '21211', true, 'fake-sms'); } });
+    const t = setup({
+      send: async () => {
+        throw new ProviderError("The 'To' number +14155550100 is not a valid phone number.", '21211', true, 'fake-sms');
+      },
+    });
     await t.run();
     expect(JSON.stringify(t.store.events)).not.toContain('4155550100');
   });
@@ -226,7 +330,11 @@ describe('the BullMQ adapter', () => {
     await expect(settleJob({ kind: 'failed', code: 'x', permanent: true, message: 'x: no' }, job, undefined)).rejects.toBeInstanceOf(UnrecoverableError);
     const error = new Error('timeout');
     await expect(settleJob({ kind: 'retry', code: 'timeout', error }, job, undefined)).rejects.toBe(error);
-    for (const o of [{ kind: 'sent', provider: 'p', providerId: 'i' }, { kind: 'skipped', why: 'settled' }, { kind: 'suppressed', reason: 'opted-out' }] as DispatchOutcome[]) {
+    for (const o of [
+      { kind: 'sent', provider: 'p', providerId: 'i' },
+      { kind: 'skipped', why: 'settled' },
+      { kind: 'suppressed', reason: 'opted-out' },
+    ] as DispatchOutcome[]) {
       expect(await settleJob(o, job, undefined)).toBe(o.kind);
     }
   });

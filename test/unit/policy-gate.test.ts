@@ -4,7 +4,12 @@ import { US_REGF } from '../../src/policy/profile.js';
 import { decisionFor, spreadOffsetMs } from '../../src/workers/policy-gate.js';
 
 const message = (id: string) => ({ id, channel: 'sms' }) as unknown as Message;
-const windowAnswer = { allowed: false as const, reasons: [{ code: 'outside-contact-window' as const, rule: 'r', detail: 'd' }], earliestAllowedAt: '2026-06-11T12:00:00.000Z', zones: ['America/New_York'] };
+const windowAnswer = {
+  allowed: false as const,
+  reasons: [{ code: 'outside-contact-window' as const, rule: 'r', detail: 'd' }],
+  earliestAllowedAt: '2026-06-11T12:00:00.000Z',
+  zones: ['America/New_York'],
+};
 
 describe('policy gate decisions', () => {
   it('spreads messages released by a window opening over the first minutes, the same way each time', () => {
@@ -29,10 +34,16 @@ describe('policy gate decisions', () => {
 
   it('suppresses when the earliest time is at or after the expiry: expired for windows, cap-expired for caps', () => {
     expect(decisionFor(windowAnswer, message('m'), '2026-06-11T12:00:00.000Z', US_REGF)).toMatchObject({ action: 'suppress', reason: 'expired' });
-    expect(decisionFor({ ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] }, message('m'), '2026-06-11T11:00:00.000Z', US_REGF)).toMatchObject({ action: 'suppress', reason: 'cap-expired' });
+    expect(decisionFor({ ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] }, message('m'), '2026-06-11T11:00:00.000Z', US_REGF)).toMatchObject({
+      action: 'suppress',
+      reason: 'cap-expired',
+    });
   });
 
   it('suppresses at once for standing denials', () => {
-    expect(decisionFor({ ...windowAnswer, earliestAllowedAt: null, reasons: [{ code: 'opted-out', rule: 'r', detail: 'd' }] }, message('m'), null, US_REGF)).toMatchObject({ action: 'suppress', reason: 'opted-out' });
+    expect(decisionFor({ ...windowAnswer, earliestAllowedAt: null, reasons: [{ code: 'opted-out', rule: 'r', detail: 'd' }] }, message('m'), null, US_REGF)).toMatchObject({
+      action: 'suppress',
+      reason: 'opted-out',
+    });
   });
 });

@@ -24,7 +24,13 @@ function check(at: string, over: { profile?: Profile; b?: Partial<PolicyBorrower
   });
 }
 
-const call = (at: string, outcome: ContactRecord['outcome'], direction: ContactRecord['direction'] = 'outbound'): ContactRecord => ({ channel: 'voice', at: Date.parse(at), outcome, direction, to: '+12125550100' });
+const call = (at: string, outcome: ContactRecord['outcome'], direction: ContactRecord['direction'] = 'outbound'): ContactRecord => ({
+  channel: 'voice',
+  at: Date.parse(at),
+  outcome,
+  direction,
+  to: '+12125550100',
+});
 const sms = (at: string): ContactRecord => ({ channel: 'sms', at: Date.parse(at), outcome: 'sent', direction: 'outbound', to: '+12125550100' });
 const email = (at: string): ContactRecord => ({ channel: 'email', at: Date.parse(at), outcome: 'sent', direction: 'outbound' });
 
@@ -134,10 +140,7 @@ describe('times the borrower named as inconvenient (comment 6(b)(1)-1)', () => {
 
 describe('call frequency (12 CFR 1006.14(b)(2))', () => {
   it('comment 14(b)(2)(i)-1.i: seven calls from Wednesday April 1 to Tuesday April 7 comply; the next may be on April 8', () => {
-    const history = [
-      call('2020-04-01T10:00:00-04:00', 'voicemail'),
-      ...['02', '03', '04', '05', '06', '07'].map((d) => call(`2020-04-${d}T10:00:00-04:00`, 'no-answer')),
-    ];
+    const history = [call('2020-04-01T10:00:00-04:00', 'voicemail'), ...['02', '03', '04', '05', '06', '07'].map((d) => call(`2020-04-${d}T10:00:00-04:00`, 'no-answer'))];
     const a = denied(check('2020-04-07T15:00:00-04:00', { history }));
     expect(codes(a)).toEqual(['cap-reached']);
     expect(a.reasons[0]!.rule).toBe('12 CFR 1006.14(b)(2)(i)(A)');
@@ -176,7 +179,11 @@ describe('call frequency (12 CFR 1006.14(b)(2))', () => {
     expect(check('2020-04-07T10:00:00-04:00', { history }).allowed).toBe(true);
   });
   it('comment 14(b)-1: texts and emails are not telephone calls', () => {
-    const history = [...['01', '02', '03'].map((d) => sms(`2020-04-${d}T10:00:00-04:00`)), ...['01', '02'].map((d) => email(`2020-04-${d}T12:00:00-04:00`)), ...['03', '04', '05', '06'].map((d) => call(`2020-04-${d}T14:00:00-04:00`, 'no-answer'))];
+    const history = [
+      ...['01', '02', '03'].map((d) => sms(`2020-04-${d}T10:00:00-04:00`)),
+      ...['01', '02'].map((d) => email(`2020-04-${d}T12:00:00-04:00`)),
+      ...['03', '04', '05', '06'].map((d) => call(`2020-04-${d}T14:00:00-04:00`, 'no-answer')),
+    ];
     expect(check('2020-04-07T10:00:00-04:00', { history }).allowed).toBe(true);
   });
 });
@@ -189,10 +196,7 @@ describe('calendar-day caps', () => {
     expect(a.earliestAllowedAt).toBe('2026-06-11T12:00:00.000Z');
   });
   it('US-REGF: at most 10 contacts in 7 days across channels', () => {
-    const history = [
-      ...['04', '05', '06', '07', '08', '09'].map((d) => sms(`2026-06-${d}T10:00:00-04:00`)),
-      ...['05', '06', '07', '08'].map((d) => email(`2026-06-${d}T11:00:00-04:00`)),
-    ];
+    const history = [...['04', '05', '06', '07', '08', '09'].map((d) => sms(`2026-06-${d}T10:00:00-04:00`)), ...['05', '06', '07', '08'].map((d) => email(`2026-06-${d}T11:00:00-04:00`))];
     const a = denied(check('2026-06-10T10:00:00-04:00', { channel: 'voice', history }));
     expect(a.reasons.map((r) => r.detail).join()).toContain('all-10-per-7-days');
     expect(a.earliestAllowedAt).toBe('2026-06-11T12:00:00.000Z'); // June 4 leaves the 7-day period
@@ -267,7 +271,17 @@ describe('the simulator’s history and the CN per-number rule (6 unanswered att
   const own = '+8613800138000';
   const other = '+8613900139000';
   const b = borrower({ timezone: SH, phone: own, locale: 'zh-CN' });
-  const unanswered = (n: number, to?: string) => simulatedHistory(Array.from({ length: n }, (_, i) => ({ channel: 'voice' as const, at: `2026-06-10T${String(9 + i).padStart(2, '0')}:00:00+08:00`, outcome: 'no-answer' as const, direction: 'outbound' as const, ...(to ? { to } : {}) })), own);
+  const unanswered = (n: number, to?: string) =>
+    simulatedHistory(
+      Array.from({ length: n }, (_, i) => ({
+        channel: 'voice' as const,
+        at: `2026-06-10T${String(9 + i).padStart(2, '0')}:00:00+08:00`,
+        outcome: 'no-answer' as const,
+        direction: 'outbound' as const,
+        ...(to ? { to } : {}),
+      })),
+      own,
+    );
   const seventh = (history: ContactRecord[], to: string = own) => evaluatePolicy({ profile: CN, borrower: b, history, attempt: { channel: 'voice', at: Date.parse('2026-06-10T16:00:00+08:00'), to } });
 
   it('counts entries that name no number as calls to the borrower’s current number: a seventh is denied', () => {
@@ -299,12 +313,28 @@ describe('the simulator’s history and the CN per-number rule (6 unanswered att
 
 describe('the suppression list in the policy', () => {
   it('denies an address on the list for its channel, masked, with no time that would help', () => {
-    const a = denied(evaluatePolicy({ profile: US_REGF, borrower: borrower(), history: [], attempt: { channel: 'sms', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' }, suppressions: [{ channel: 'sms', source: 'inbound-keyword', at: '2026-06-01T00:00:00Z' }] }));
+    const a = denied(
+      evaluatePolicy({
+        profile: US_REGF,
+        borrower: borrower(),
+        history: [],
+        attempt: { channel: 'sms', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' },
+        suppressions: [{ channel: 'sms', source: 'inbound-keyword', at: '2026-06-01T00:00:00Z' }],
+      }),
+    );
     expect(a.earliestAllowedAt).toBeNull();
     expect(a.reasons).toEqual([expect.objectContaining({ code: 'opted-out', detail: expect.stringContaining('+121****0100 is on the suppression list for sms') })]);
   });
 
   it('allows another channel of a suppressed address', () => {
-    expect(evaluatePolicy({ profile: US_REGF, borrower: borrower(), history: [], attempt: { channel: 'voice', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' }, suppressions: [{ channel: 'sms', source: 'x', at: '2026-06-01T00:00:00Z' }] }).allowed).toBe(true);
+    expect(
+      evaluatePolicy({
+        profile: US_REGF,
+        borrower: borrower(),
+        history: [],
+        attempt: { channel: 'voice', at: Date.parse('2026-06-10T12:00:00-04:00'), to: '+12125550100' },
+        suppressions: [{ channel: 'sms', source: 'x', at: '2026-06-01T00:00:00Z' }],
+      }).allowed,
+    ).toBe(true);
   });
 });

@@ -137,11 +137,7 @@ function nav() {
 function header() {
   const bar = document.getElementById('bar');
   clear(bar);
-  const langSelect = h(
-    'select',
-    { id: 'lang', 'aria-label': t('lang.label') },
-    ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)),
-  );
+  const langSelect = h('select', { id: 'lang', 'aria-label': t('lang.label') }, ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)));
   langSelect.addEventListener('change', async () => {
     const typed = typedValues();
     setLang(langSelect.value);
@@ -157,11 +153,7 @@ function header() {
     });
     right.append(h('span', { class: 'who', 'data-testid': 'role' }, t('role.' + session.me.role)), out);
   }
-  bar.append(
-    h('a', { href: '/ui/', 'data-link': '', class: 'brand' }, t('app.name')),
-    h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))),
-    right,
-  );
+  bar.append(h('a', { href: '/ui/', 'data-link': '', class: 'brand' }, t('app.name')), h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))), right);
 }
 
 let rendering = 0;

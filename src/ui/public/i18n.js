@@ -536,7 +536,9 @@ const locale = () => (lang() === 'zh' ? 'zh-CN' : 'en-US');
 
 /** An instant in a zone, with the zone's name: "Tue, 1 Dec 2026, 09:00 GMT+8". */
 export function fmtInZone(iso, timeZone) {
-  return new Intl.DateTimeFormat(locale(), { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 /** An instant in the agent's zone. */

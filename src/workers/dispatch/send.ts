@@ -43,7 +43,14 @@ export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: Re
   deps.metrics.providerLatency.observe({ channel: message.channel, provider: result.provider, outcome: 'ok' }, seconds());
   await deps.store.transition(
     message.id,
-    { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { provider: result.provider, providerId: result.providerId }, patch: { provider: result.provider, provider_id: result.providerId, error_code: null, error_message: null } },
+    {
+      from: ['sending'],
+      to: 'sent',
+      type: 'sent',
+      actor: ACTOR,
+      data: { provider: result.provider, providerId: result.providerId },
+      patch: { provider: result.provider, provider_id: result.providerId, error_code: null, error_message: null },
+    },
     deps.clock.now(),
   );
   await deps.slots.sent(message);
@@ -75,7 +82,14 @@ export async function recordProviderError(deps: DispatchDeps, ctx: MessageContex
   if (perr.permanent || attempt.number >= attempt.of) {
     await deps.store.transition(
       message.id,
-      { from: ['sending'], to: 'failed', type: 'failed', actor: ACTOR, data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number }, patch: { error_code: perr.code, error_message: errText, provider: perr.provider } },
+      {
+        from: ['sending'],
+        to: 'failed',
+        type: 'failed',
+        actor: ACTOR,
+        data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number },
+        patch: { error_code: perr.code, error_message: errText, provider: perr.provider },
+      },
       at,
     );
     deps.metrics.failed.inc({ channel: message.channel, code: perr.code });
@@ -84,7 +98,14 @@ export async function recordProviderError(deps: DispatchDeps, ctx: MessageContex
   }
   await deps.store.transition(
     message.id,
-    { from: ['sending'], to: 'queued', type: 'retry-scheduled', actor: ACTOR, data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of }, patch: { error_code: perr.code, error_message: errText } },
+    {
+      from: ['sending'],
+      to: 'queued',
+      type: 'retry-scheduled',
+      actor: ACTOR,
+      data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of },
+      patch: { error_code: perr.code, error_message: errText },
+    },
     at,
   );
   deps.metrics.retried.inc({ channel: message.channel, code: perr.code });

@@ -25,9 +25,17 @@ export interface MessageContext {
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
 
 /** Records a deferral: the message waits in `deferred` until `until`, spending no attempt. */
-export async function recordDeferral(deps: DispatchDeps, ctx: MessageContext, d: { until: Date; reasons: DeferReason[]; from: readonly MessageStatus[]; patch?: { error_code: string; error_message: string } }): Promise<DispatchOutcome> {
+export async function recordDeferral(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  d: { until: Date; reasons: DeferReason[]; from: readonly MessageStatus[]; patch?: { error_code: string; error_message: string } },
+): Promise<DispatchOutcome> {
   const { message } = ctx;
-  await deps.store.transition(message.id, { from: d.from, to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: d.until.toISOString(), reasons: d.reasons }, ...(d.patch ? { patch: d.patch } : {}) }, deps.clock.now());
+  await deps.store.transition(
+    message.id,
+    { from: d.from, to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: d.until.toISOString(), reasons: d.reasons }, ...(d.patch ? { patch: d.patch } : {}) },
+    deps.clock.now(),
+  );
   for (const r of d.reasons) deps.metrics.deferred.inc({ channel: message.channel, code: r.code });
   ctx.log.info({ until: d.until.toISOString(), codes: d.reasons.map((r) => r.code) }, 'message deferred');
   return { kind: 'deferred', until: d.until, reasons: d.reasons };
@@ -66,7 +74,9 @@ export async function admitByBreaker(deps: DispatchDeps, ctx: MessageContext, no
   const admitted = breaker.admit(now.getTime());
   if (admitted.ok) return null;
   const until = new Date(admitted.retryAt + Math.floor(Math.random() * 2_000));
-  const reasons = [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}` }];
+  const reasons = [
+    { code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}` },
+  ];
   return recordDeferral(deps, ctx, { until, reasons, from: SENDABLE_STATUSES });
 }
 
@@ -104,10 +114,17 @@ export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now
   } catch (err) {
     const code = err instanceof RenderError ? err.code : 'render-error';
     const text = (err as Error).message;
-    await deps.store.transition(message.id, { from: SENDABLE_STATUSES, to: 'failed', type: 'failed', actor: ACTOR, data: { code, message: text }, patch: { error_code: code, error_message: text } }, now);
+    await deps.store.transition(
+      message.id,
+      { from: SENDABLE_STATUSES, to: 'failed', type: 'failed', actor: ACTOR, data: { code, message: text }, patch: { error_code: code, error_message: text } },
+      now,
+    );
     deps.metrics.failed.inc({ channel: message.channel, code });
     await deps.slots.release(message);
-    ctx.log.error({ code, ...(lintRules ? { rules: lintRules } : {}), err: text }, lintRules ? 'rendered message fails the wording linter; message failed' : 'template could not be rendered; message failed');
+    ctx.log.error(
+      { code, ...(lintRules ? { rules: lintRules } : {}), err: text },
+      lintRules ? 'rendered message fails the wording linter; message failed' : 'template could not be rendered; message failed',
+    );
     return { kind: 'failed', code, permanent: true, message: text };
   }
 }
@@ -130,7 +147,14 @@ export async function claim(deps: DispatchDeps, ctx: MessageContext, p: Prepared
       type: 'sending',
       actor: ACTOR,
       data: { templateVersion: rendered.version, locale: rendered.locale, ...(interrupted ? { afterInterruptedAttempt: true } : {}) },
-      patch: { incrementAttempts: true, template_version: rendered.version, locale: rendered.locale, subject: rendered.subject, body: rendered.body, render_data: JSON.stringify({ context: p.context, timezone: p.timezone }) },
+      patch: {
+        incrementAttempts: true,
+        template_version: rendered.version,
+        locale: rendered.locale,
+        subject: rendered.subject,
+        body: rendered.body,
+        render_data: JSON.stringify({ context: p.context, timezone: p.timezone }),
+      },
     },
     now,
   );

@@ -64,7 +64,8 @@ export function voiceScript(text, language, twiml) {
 /** An event's data in words: reasons first (the policy's), then every other field. */
 export function details(data) {
   const items = [];
-  for (const r of Array.isArray(data.reasons) ? data.reasons : []) items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
+  for (const r of Array.isArray(data.reasons) ? data.reasons : [])
+    items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
   // An inbound text is kept apart from the hashed event; once retention erased it, say so.
   if (data.textErased === true) items.push(h('li', { 'data-testid': 'erased' }, h('span', { class: 'muted' }, `${t('content.text')}: `), h('em', {}, t('content.erased'))));
   for (const [k, v] of Object.entries(data)) {

@@ -19,8 +19,18 @@ export async function render(root, { query }) {
   const template = input('f-template', 'template');
   const from = input('f-from', 'from', 'date');
   const to = input('f-to', 'to', 'date');
-  const channel = h('select', { id: 'f-channel', name: 'channel' }, h('option', { value: '' }, t('audit.any')), ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: query.get('channel') === c }, channelName(c))));
-  const status = h('select', { id: 'f-status', name: 'status' }, h('option', { value: '' }, t('audit.any')), ...STATUSES.map((s) => h('option', { value: s, selected: query.get('status') === s }, statusName(s))));
+  const channel = h(
+    'select',
+    { id: 'f-channel', name: 'channel' },
+    h('option', { value: '' }, t('audit.any')),
+    ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: query.get('channel') === c }, channelName(c))),
+  );
+  const status = h(
+    'select',
+    { id: 'f-status', name: 'status' },
+    h('option', { value: '' }, t('audit.any')),
+    ...STATUSES.map((s) => h('option', { value: s, selected: query.get('status') === s }, statusName(s))),
+  );
 
   const form = h(
     'form',
@@ -72,14 +82,7 @@ export async function render(root, { query }) {
 
   const table = h('div', { 'aria-live': 'polite' });
   const pager = h('div', { class: 'pager' });
-  root.append(
-    h('h1', { tabindex: '-1' }, t('audit.title')),
-    chainBadge(),
-    form,
-    h('div', { class: 'row exports' }, exportButton('csv'), exportButton('ndjson'), exportStatus),
-    table,
-    pager,
-  );
+  root.append(h('h1', { tabindex: '-1' }, t('audit.title')), chainBadge(), form, h('div', { class: 'row exports' }, exportButton('csv'), exportButton('ndjson'), exportStatus), table, pager);
 
   // Keyset pages: the page number is in the address, the cursors that lead to it in the
   // history entry, so Back, Forward and reload come back to the same page.

@@ -40,7 +40,10 @@ function words(r, borrowerId, channel) {
     return out;
   }
   out.push(h('p', { class: 'answer no', 'data-testid': 'answer' }, t('contact.no', { borrower: borrowerId, channel: channelName(channel) })));
-  out.push(h('h2', {}, t('contact.why')), h('ul', { 'data-testid': 'reasons' }, ...r.reasons.map((d) => h('li', {}, h('strong', {}, t('reason.' + d.code, {}, d.code)), ': ', d.detail, ' ', h('span', { class: 'muted' }, `(${d.rule})`)))));
+  out.push(
+    h('h2', {}, t('contact.why')),
+    h('ul', { 'data-testid': 'reasons' }, ...r.reasons.map((d) => h('li', {}, h('strong', {}, t('reason.' + d.code, {}, d.code)), ': ', d.detail, ' ', h('span', { class: 'muted' }, `(${d.rule})`)))),
+  );
   if (r.earliestAllowedAt) {
     out.push(
       h('h2', {}, t('contact.earliest')),

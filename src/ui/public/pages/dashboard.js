@@ -116,7 +116,13 @@ function reasons(list) {
     { 'aria-labelledby': 'reasons-h', 'data-testid': 'suppressed-reasons' },
     h('h2', { id: 'reasons-h' }, t('dash.suppressedBy')),
     list.length
-      ? h('ul', { class: 'hbars' }, ...list.map((r) => h('li', {}, h('span', { class: 'hbar-label' }, t('reason.' + r.reason, {}, r.reason)), h('span', { class: 'hbar', style: `width:${(70 * r.n) / max}%` }), h('span', {}, String(r.n)))))
+      ? h(
+          'ul',
+          { class: 'hbars' },
+          ...list.map((r) =>
+            h('li', {}, h('span', { class: 'hbar-label' }, t('reason.' + r.reason, {}, r.reason)), h('span', { class: 'hbar', style: `width:${(70 * r.n) / max}%` }), h('span', {}, String(r.n))),
+          ),
+        )
       : h('p', {}, t('dash.noSuppressed')),
   );
 }

@@ -26,7 +26,12 @@ export async function render(root, { params }) {
     h('p', { class: 'crumbs' }, h('a', { href: '/ui/audit', 'data-link': '' }, t('audit.title')), ' › ', m.id),
     h('h1', { tabindex: '-1' }, t('message.title', { channel: channelName(m.channel) })),
     chainBadge(),
-    h('div', { class: 'two' }, h('section', { 'aria-labelledby': 'facts-h' }, h('h2', { id: 'facts-h' }, t('message.facts')), h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]))), content(m)),
+    h(
+      'div',
+      { class: 'two' },
+      h('section', { 'aria-labelledby': 'facts-h' }, h('h2', { id: 'facts-h' }, t('message.facts')), h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]))),
+      content(m),
+    ),
     events(m.events),
   );
 }
@@ -55,12 +60,25 @@ function events(list) {
     h(
       'table',
       { class: 'grid', 'data-testid': 'events' },
-      h('thead', {}, h('tr', {}, ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })))),
+      ),
       h(
         'tbody',
         {},
         ...list.map((e) =>
-          h('tr', {}, h('td', {}, String(e.seq)), h('td', {}, fmtInstant(e.at)), h('td', {}, statusName(e.type)), h('td', {}, e.actor), h('td', {}, details(e.data)), h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10)))),
+          h(
+            'tr',
+            {},
+            h('td', {}, String(e.seq)),
+            h('td', {}, fmtInstant(e.at)),
+            h('td', {}, statusName(e.type)),
+            h('td', {}, e.actor),
+            h('td', {}, details(e.data)),
+            h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10))),
+          ),
         ),
       ),
     ),

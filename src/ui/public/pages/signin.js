@@ -9,13 +9,7 @@ export async function render(root) {
   }
   const input = h('input', { id: 'api-key', name: 'apiKey', type: 'password', autocomplete: 'off', required: true, spellcheck: 'false' });
   const status = h('div', { 'aria-live': 'polite' });
-  const form = h(
-    'form',
-    { class: 'signin', novalidate: true },
-    field(t('signin.key'), input, t('signin.keyHint')),
-    h('button', { type: 'submit' }, t('signin.submit')),
-    status,
-  );
+  const form = h('form', { class: 'signin', novalidate: true }, field(t('signin.key'), input, t('signin.keyHint')), h('button', { type: 'submit' }, t('signin.submit')), status);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     status.replaceChildren();

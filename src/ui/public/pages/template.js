@@ -14,7 +14,14 @@ export async function render(root, { params, query }) {
   const locales = [...new Set(tpl.variants.map((v) => v.locale))];
   const state = {
     channel: channels.includes(query.get('channel')) ? query.get('channel') : channels[0],
-    locales: new Set(query.get('locales') ? query.get('locales').split(',').filter((l) => locales.includes(l)) : locales),
+    locales: new Set(
+      query.get('locales')
+        ? query
+            .get('locales')
+            .split(',')
+            .filter((l) => locales.includes(l))
+        : locales,
+    ),
   };
   if (state.locales.size === 0) state.locales = new Set(locales);
 

@@ -10,7 +10,11 @@ export async function render(root) {
       'table',
       { class: 'grid', 'data-testid': 'catalogue' },
       h('caption', { class: 'sr-only' }, t('templates.title')),
-      h('thead', {}, h('tr', {}, ...['templates.name', 'templates.key', 'templates.stage', 'templates.channels', 'templates.locales', 'templates.warnings'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['templates.name', 'templates.key', 'templates.stage', 'templates.channels', 'templates.locales', 'templates.warnings'].map((k) => h('th', { scope: 'col' }, t(k)))),
+      ),
       h(
         'tbody',
         {},

@@ -7,7 +7,12 @@ import { details } from '../lib/content.js';
 export async function render(root, { params }) {
   const id = params[0];
   const input = h('input', { id: 'tl-borrower', name: 'borrower', required: true, autocomplete: 'off', value: id ?? '' });
-  const form = h('form', { class: 'row', role: 'search', novalidate: true, 'aria-label': t('timeline.find') }, field(t('timeline.borrower'), input), h('button', { type: 'submit' }, t('timeline.show')));
+  const form = h(
+    'form',
+    { class: 'row', role: 'search', novalidate: true, 'aria-label': t('timeline.find') },
+    field(t('timeline.borrower'), input),
+    h('button', { type: 'submit' }, t('timeline.show')),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (input.value.trim()) return go(`/ui/borrowers/${encodeURIComponent(input.value.trim())}`);
@@ -42,8 +47,8 @@ export async function render(root, { params }) {
 
 function strategy(plan) {
   const box = h('section', { class: 'strategy', 'aria-labelledby': 'strategy-h', 'data-testid': 'strategy' }, h('h2', { id: 'strategy-h' }, t('timeline.strategy')));
-  if (plan instanceof Error) return box.append(errorBox(plan)), box;
-  if (!plan.accounts.length) return box.append(h('p', {}, t('timeline.noStrategy'))), box;
+  if (plan instanceof Error) return (box.append(errorBox(plan)), box);
+  if (!plan.accounts.length) return (box.append(h('p', {}, t('timeline.noStrategy'))), box);
   for (const a of plan.accounts) {
     box.append(
       h('h3', {}, t('timeline.account', { ref: a.accountRef }), ' ', h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage))),
@@ -55,14 +60,26 @@ function strategy(plan) {
               { class: 'handoff', 'data-testid': 'handoff' },
               h('strong', {}, t('timeline.handoff', { when: fmtInstant(a.handoff.at), why: a.handoff.why })),
               ' ',
-              t('handoff.' + a.handoff.event.delivery, { when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '', attempts: String(a.handoff.event.attempts) }, a.handoff.event.delivery),
+              t(
+                'handoff.' + a.handoff.event.delivery,
+                { when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '', attempts: String(a.handoff.event.attempts) },
+                a.handoff.event.delivery,
+              ),
             ),
           ]
         : []),
       h(
         'ol',
         { class: 'steps' },
-        ...a.steps.map((s) => h('li', { class: `step ${s.status}` }, `${fmtInstant(s.sendAt)} · ${channelName(s.channel)} · ${s.template} · `, h('strong', {}, t('step.' + s.status, {}, s.status)), s.reason ? ` (${s.reason})` : '')),
+        ...a.steps.map((s) =>
+          h(
+            'li',
+            { class: `step ${s.status}` },
+            `${fmtInstant(s.sendAt)} · ${channelName(s.channel)} · ${s.template} · `,
+            h('strong', {}, t('step.' + s.status, {}, s.status)),
+            s.reason ? ` (${s.reason})` : '',
+          ),
+        ),
       ),
     );
   }
@@ -74,7 +91,11 @@ function eventsTable(items) {
   return h(
     'table',
     { class: 'grid', 'data-testid': 'timeline' },
-    h('thead', {}, h('tr', {}, ...['message.atZone', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...['message.atZone', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })))),
+    ),
     h(
       'tbody',
       {},
