@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../domain/clock.js';
 import type { AuditStore } from '../audit/audit-store.js';
-import type { Borrower, Message, MessageStatus } from '../domain/index.js';
+import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
 interface Deps {
@@ -14,12 +14,11 @@ interface Deps {
   clock: Clock;
 }
 
-const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];
 
 async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppressed', actor: string, data: Record<string, unknown>): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {
-    const moved = await deps.store.transition(m.id, { from: SETTLEABLE, to, type: to, actor, data }, deps.clock.now());
+    const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to, type: to, actor, data }, deps.clock.now());
     if (moved) {
       done.push(m.id);
       await deps.queues.byChannel[m.channel].remove(m.id).catch(() => 0);

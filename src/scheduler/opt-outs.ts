@@ -10,7 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
-import type { Borrower, Message, MessageStatus } from '../domain/index.js';
+import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient, normaliseAddress } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
@@ -22,12 +22,11 @@ export interface OptOutDeps {
   clock: Clock;
 }
 
-const SETTLEABLE: MessageStatus[] = ['accepted', 'queued', 'deferred'];
 
 async function suppressPending(deps: OptOutDeps, messages: Message[], actor: string, detail: string): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {
-    const moved = await deps.store.transition(m.id, { from: SETTLEABLE, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } }, deps.clock.now());
+    const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } }, deps.clock.now());
     if (moved) {
       done.push(m.id);
       await deps.queues?.byChannel[m.channel].remove(m.id).catch(() => 0);
