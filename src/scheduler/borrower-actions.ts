@@ -14,7 +14,6 @@ interface Deps {
   clock: Clock;
 }
 
-
 async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppressed', actor: string, data: Record<string, unknown>): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {

@@ -22,7 +22,6 @@ export interface OptOutDeps {
   clock: Clock;
 }
 
-
 async function suppressPending(deps: OptOutDeps, messages: Message[], actor: string, detail: string): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {
