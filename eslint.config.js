@@ -73,6 +73,42 @@ export default tseslint.config(
     },
   },
   {
+    // The vocabulary and the pure policy reach no network, disk, database or queue.
+    files: ['src/domain/**/*.ts', 'src/policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'ioredis',
+            'bullmq',
+            'kysely',
+            'pg',
+            'better-sqlite3',
+            'express',
+            'nodemailer',
+            'twilio',
+            'pino',
+            'node:fs',
+            'node:net',
+            'node:http',
+            'node:https',
+            'node:child_process',
+            'node:worker_threads',
+            'fs',
+            'net',
+            'http',
+            'https',
+            'child_process',
+          ].map((name) => ({
+            name,
+            message: 'src/domain and src/policy do no I/O: take what you need as an argument',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Small functions: a function that needs more than 80 lines is several ideas.
     files: ['src/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },

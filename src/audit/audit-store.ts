@@ -2,6 +2,7 @@
  * The audit store: the source of truth for borrowers, reminders, messages and their events.
  * One implementation over kysely serves SQLite and PostgreSQL with the same queries.
  */
+import type { EventType } from '../domain/events.js';
 import { type Kysely, sql } from 'kysely';
 import type { ApiKeyRecord, ApiRole } from '../domain/keys.js';
 import { type AuditEvent, type Borrower, type BorrowerStatus, type Channel, type Message, type OptOut, PENDING_STATUSES, type Reminder } from '../domain/index.js';
@@ -85,7 +86,7 @@ export interface AuditStore {
   remindersByExternalIds(clientId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
   remindersByExternalPrefix(clientId: string, prefix: string): Promise<Array<{ id: string; externalId: string }>>;
   /** A borrower's events of one type, newest first, with the event's row id (outbound events are named by it). */
-  borrowerEventsOfType(borrowerId: string, type: string): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
+  borrowerEventsOfType(borrowerId: string, type: EventType): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
   ping(): Promise<void>;
   close(): Promise<void>;
   upsertBorrower(patch: BorrowerPatch, now: Date): Promise<{ borrower: Borrower; created: boolean }>;

@@ -5,6 +5,7 @@
  * deleting a whole message with all its events is detected too. Writers on different messages
  * touch different rows: nothing serialises on one global row.
  */
+import type { EventType } from '../domain/events.js';
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Dialect } from './db.js';
@@ -14,7 +15,7 @@ import type { Database } from './schema.js';
 type Conn = Kysely<Database> | Transaction<Database>;
 
 export interface ChainEventInput {
-  type: string;
+  type: EventType;
   actor: string;
   data?: Record<string, unknown>;
 }

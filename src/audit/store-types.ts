@@ -1,4 +1,5 @@
 /** The shapes the store takes and gives for intake, transitions and the outbox. */
+import type { EventType } from '../domain/events.js';
 import type { Channel } from '../domain/channels.js';
 import type { Borrower, Message, MessageStatus, Reminder } from '../domain/index.js';
 import type { MessagesTable } from './schema.js';
@@ -49,7 +50,7 @@ export type AcceptResult =
   | { kind: 'invalid'; path: string; message: string };
 
 export interface EventInput {
-  type: string;
+  type: EventType;
   actor: string;
   data?: Record<string, unknown>;
 }

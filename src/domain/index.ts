@@ -7,3 +7,4 @@ export * from './keys.js';
 export * from './statuses.js';
 export * from './paths.js';
 export * from './breaker.js';
+export * from './provider-codes.js';

@@ -3,7 +3,7 @@
  * and opt-out keywords. Built-in `US-REGF` and `CN`; a custom profile is a JSON file of the same
  * shape, validated here. Pure: no I/O (the caller reads the file).
  */
-import { CHANNELS } from '../domain/channels.js';
+import { CHANNELS, TEMPLATE_CHANNELS } from '../domain/channels.js';
 import { z } from 'zod';
 
 export const POLICY_CHANNELS = CHANNELS;
@@ -80,7 +80,7 @@ export const ProfileSchema = z
      * language will do); checked by the template linter. `US-REGF`: "from a debt collector".
      */
     disclosure: z
-      .object({ channels: z.array(z.enum(['sms', 'email', 'voice', 'voicemail'])).min(1), phrases: z.record(z.string(), z.array(z.string().min(1)).min(1)), source: z.string().optional() })
+      .object({ channels: z.array(z.enum(TEMPLATE_CHANNELS)).min(1), phrases: z.record(z.string(), z.array(z.string().min(1)).min(1)), source: z.string().optional() })
       .strict()
       .nullable()
       .default(null),

@@ -5,6 +5,7 @@
  * segment limit. Used by the catalogue loader, the preview, the lint endpoint and
  * `npm run lint:templates`; the worker lints each rendered message with `lintRenderedMessage`.
  */
+import type { TemplateChannel } from '../domain/channels.js';
 import type { Profile } from './profile.js';
 import { lintWording, type Severity } from './wording-rules.js';
 
@@ -17,7 +18,7 @@ export interface LintFinding {
   excerpt: string;
 }
 
-export type TemplateChannelName = 'sms' | 'email' | 'voice' | 'voicemail';
+export type TemplateChannelName = TemplateChannel;
 
 export interface TemplateLintInput {
   /** The file as written (email with its front matter). */

@@ -4,7 +4,7 @@
  * template with an error is not loaded: the error names the file and line), and resolves a
  * locale with fallback (`zh-HK` → `zh` → another `zh-*` → the default locale).
  */
-import { CHANNELS, type Channel } from '../domain/channels.js';
+import { CHANNELS, type Channel, TEMPLATE_KINDS_FOR } from '../domain/channels.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -164,7 +164,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
     get: (key) => entries.get(key),
     channelsOf(key) {
       const e = entries.get(key);
-      return e ? CHANNELS.filter((c) => e.variants.some((v) => v.channel === c || (c === 'voice' && v.channel === 'voicemail'))) : [];
+      return e ? CHANNELS.filter((c) => e.variants.some((v) => TEMPLATE_KINDS_FOR[c].includes(v.channel))) : [];
     },
     resolve(key, channel, locale) {
       const entry = entries.get(key);

@@ -1,4 +1,5 @@
 /** Renders a message from the catalogue: resolve the variant (with locale fallback), then render it. */
+import { TEMPLATE_KINDS_FOR } from '../domain/channels.js';
 import type { Catalogue, LintedVariant } from './catalogue.js';
 import { type Rendered, RenderError, renderVariant, type TemplateChannel, type TemplateSources, variantFromSources } from './variant.js';
 
@@ -19,7 +20,11 @@ export interface RenderOutput extends Rendered {
 
 /** A voice call uses the `voice` script, or a template's only `voicemail` script. */
 export function resolveForChannel(catalogue: Catalogue, key: string, channel: TemplateChannel, locale: string): LintedVariant | undefined {
-  return catalogue.resolve(key, channel, locale) ?? (channel === 'voice' ? catalogue.resolve(key, 'voicemail', locale) : undefined);
+  for (const kind of TEMPLATE_KINDS_FOR[channel as keyof typeof TEMPLATE_KINDS_FOR] ?? [channel]) {
+    const v = catalogue.resolve(key, kind, locale);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 export function makeRenderer(catalogue: Catalogue) {

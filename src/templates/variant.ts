@@ -11,8 +11,9 @@ import { frontMatterOf } from './front-matter.js';
 
 export { frontMatterOf };
 
-export const TEMPLATE_CHANNELS = ['sms', 'email', 'voice', 'voicemail'] as const;
-export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+import { TEMPLATE_CHANNELS, type TemplateChannel } from '../domain/channels.js';
+
+export { TEMPLATE_CHANNELS, type TemplateChannel };
 
 /** Every file a variant is made of: enough to rebuild it byte for byte. */
 export interface TemplateSources {

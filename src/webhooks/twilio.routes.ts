@@ -4,6 +4,7 @@
  * its family, START, HELP). Repeated and out-of-order callbacks are harmless: a state only
  * moves forward.
  */
+import { RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../domain/provider-codes.js';
 import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
@@ -99,9 +100,9 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
         if (status === 'undelivered' || status === 'failed') {
           await settle(deps, messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
-          if (errorCode === '21610') {
+          if (errorCode === TWILIO_RECIPIENT_UNSUBSCRIBED) {
             const m = await deps.store.getMessage(messageId);
-            if (m) await deps.optOuts.providerRefused(m, 'twilio-21610 (recipient unsubscribed)');
+            if (m) await deps.optOuts.providerRefused(m, RECIPIENT_UNSUBSCRIBED_DETAIL);
           }
         }
       }

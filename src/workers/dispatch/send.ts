@@ -3,7 +3,7 @@
  * it. A provider error is decided once (ProviderError says permanent or transient, and whether it
  * may have reached the borrower); an outage waits for the breaker instead of spending attempts.
  */
-import type { Channel } from '../../domain/index.js';
+import { type Channel, RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../../domain/index.js';
 import { redactContacts } from '../../observability/logger.js';
 import { ProviderError } from '../../providers/provider-error.js';
 import type { Providers, SendResult } from '../../providers/provider.js';
@@ -67,7 +67,7 @@ export async function recordProviderError(deps: DispatchDeps, ctx: MessageContex
   const errText = redactContacts(perr.message);
   if (perr.permanent) breaker.success();
   else breaker.failure(deps.clock.now().getTime());
-  if (perr.code === '21610') await deps.optOut?.(message, 'twilio-21610 (recipient unsubscribed)');
+  if (perr.code === TWILIO_RECIPIENT_UNSUBSCRIBED) await deps.optOut?.(message, RECIPIENT_UNSUBSCRIBED_DETAIL);
   const at = deps.clock.now();
   if (!perr.mayHaveReached) await deps.slots.release(message);
   const circuit = breaker.admit(at.getTime());
