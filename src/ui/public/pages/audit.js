@@ -14,6 +14,30 @@ const dayStart = (date, plusDays = 0) => {
 };
 
 export async function render(root, { query }) {
+  const form = filterForm(query);
+  // The API's filter from the page's query (dates are the agent's local days).
+  const filter = new URLSearchParams();
+  if (query.get('borrower')) filter.set('borrowerId', query.get('borrower'));
+  for (const k of ['channel', 'status', 'template']) if (query.get(k)) filter.set(k, query.get(k));
+  if (query.get('from')) filter.set('from', dayStart(query.get('from')));
+  if (query.get('to')) filter.set('to', dayStart(query.get('to'), 1));
+
+  const exportStatus = h('span', { role: 'status', class: 'muted' });
+  const table = h('div', { 'aria-live': 'polite' });
+  const pager = h('div', { class: 'pager' });
+  root.append(
+    h('h1', { tabindex: '-1' }, t('audit.title')),
+    chainBadge(),
+    form,
+    h('div', { class: 'row exports' }, exportButton('csv', filter, exportStatus), exportButton('ndjson', filter, exportStatus), exportStatus),
+    table,
+    pager,
+  );
+  await showPage(query, filter, table, pager);
+}
+
+/** The filters, filled from the address; applying or clearing them navigates. */
+function filterForm(query) {
   const input = (id, name, type = 'text') => h('input', { id, name, type, value: query.get(name) ?? '', autocomplete: 'off' });
   const borrower = input('f-borrower', 'borrower');
   const template = input('f-template', 'template');
@@ -31,7 +55,6 @@ export async function render(root, { query }) {
     h('option', { value: '' }, t('audit.any')),
     ...STATUSES.map((s) => h('option', { value: s, selected: query.get('status') === s }, statusName(s))),
   );
-
   const form = h(
     'form',
     { class: 'filters', role: 'search', 'aria-label': t('audit.filters') },
@@ -53,39 +76,32 @@ export async function render(root, { query }) {
     e.preventDefault();
     go('/ui/audit');
   });
+  return form;
+}
 
-  // The API's filter from the page's query (dates are the agent's local days).
-  const filter = new URLSearchParams();
-  if (query.get('borrower')) filter.set('borrowerId', query.get('borrower'));
-  for (const k of ['channel', 'status', 'template']) if (query.get(k)) filter.set(k, query.get(k));
-  if (query.get('from')) filter.set('from', dayStart(query.get('from')));
-  if (query.get('to')) filter.set('to', dayStart(query.get('to'), 1));
+function exportButton(format, filter, exportStatus) {
+  const b = h('button', { type: 'button', class: 'secondary', 'data-testid': `export-${format}` }, t('audit.export', { format: format.toUpperCase() }));
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      const q = new URLSearchParams(filter);
+      q.set('format', format);
+      const name = await download(`/v1/audit/export?${q}`, `messages.${format}`);
+      exportStatus.textContent = t('audit.exported', { name });
+    } catch (err) {
+      exportStatus.replaceChildren(errorBox(err));
+    } finally {
+      b.disabled = false;
+    }
+  });
+  return b;
+}
 
-  const exportButton = (format) => {
-    const b = h('button', { type: 'button', class: 'secondary', 'data-testid': `export-${format}` }, t('audit.export', { format: format.toUpperCase() }));
-    b.addEventListener('click', async () => {
-      b.disabled = true;
-      try {
-        const q = new URLSearchParams(filter);
-        q.set('format', format);
-        const name = await download(`/v1/audit/export?${q}`, `messages.${format}`);
-        exportStatus.textContent = t('audit.exported', { name });
-      } catch (err) {
-        exportStatus.replaceChildren(errorBox(err));
-      } finally {
-        b.disabled = false;
-      }
-    });
-    return b;
-  };
-  const exportStatus = h('span', { role: 'status', class: 'muted' });
-
-  const table = h('div', { 'aria-live': 'polite' });
-  const pager = h('div', { class: 'pager' });
-  root.append(h('h1', { tabindex: '-1' }, t('audit.title')), chainBadge(), form, h('div', { class: 'row exports' }, exportButton('csv'), exportButton('ndjson'), exportStatus), table, pager);
-
-  // Keyset pages: the page number is in the address, the cursors that lead to it in the
-  // history entry, so Back, Forward and reload come back to the same page.
+/**
+ * Keyset pages: the page number is in the address, the cursors that lead to it in the history
+ * entry, so Back, Forward and reload come back to the same page.
+ */
+async function showPage(query, filter, table, pager) {
   const cursors = Array.isArray(history.state?.cursors) ? history.state.cursors : [null];
   let pageNo = Math.max(1, Math.floor(Number(query.get('page'))) || 1);
   if (cursors[pageNo - 1] === undefined) pageNo = 1;
