@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { storeContent } from './event-content.js';
-import type { Kysely } from 'kysely';
-import { maskRecipient, normaliseAddress, type AddressChannel } from '../policy/address.js';
+import type { Kysely, Transaction } from 'kysely';
+import { maskRecipient, type AddressChannel } from '../policy/address.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
 import type { Database } from './schema.js';
@@ -46,6 +46,10 @@ function toSuppression(r: Omit<Database['suppressions'], 'chain'>): Suppression 
 }
 
 export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tenant = DEFAULT_TENANT) {
+  /** Each addition and removal is an event on the address's own chain (no borrower). */
+  const appendAddressEvent = (trx: Transaction<Database>, chain: string, nowIso: string, type: 'address.suppressed' | 'address.unsuppressed', actor: string, data: Record<string, unknown>) =>
+    appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, { type, actor, data });
+
   return {
     /** Adds what is not there yet; returns what was added (an address already suppressed on a channel keeps its first entry). */
     async add(entries: NewSuppression[], now: Date): Promise<Suppression[]> {
@@ -66,16 +70,13 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
           if (inserted.length === 0) continue;
           // Free text (a reason typed by a person) stays out of the hashed event: the event commits to it by hash.
           const detail = e.detail ? await storeContent(trx, chain, e.detail, now) : null;
-          await appendEvent(
-            trx,
-            dialect,
-            { chain, messageId: null, borrowerId: '', now: nowIso },
-            {
-              type: 'address.suppressed',
-              actor: e.actor,
-              data: { channel: e.channel, source: e.source, ...(detail ? { content: detail } : {}), address: maskRecipient(e.address), since: row.at },
-            },
-          );
+          await appendAddressEvent(trx, chain, nowIso, 'address.suppressed', e.actor, {
+            channel: e.channel,
+            source: e.source,
+            ...(detail ? { content: detail } : {}),
+            address: maskRecipient(e.address),
+            since: row.at,
+          });
           added.push(toSuppression(row));
         }
         return added;
@@ -93,16 +94,7 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
           await trx.deleteFrom('suppressions').where('tenant', '=', tenant).where('address', '=', address).where('channel', '=', r.channel).execute();
           const chain = r.chain ?? newAddressChain();
           const why = await storeContent(trx, chain, reason.source, now);
-          await appendEvent(
-            trx,
-            dialect,
-            { chain, messageId: null, borrowerId: '', now: nowIso },
-            {
-              type: 'address.unsuppressed',
-              actor: reason.actor,
-              data: { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at },
-            },
-          );
+          await appendAddressEvent(trx, chain, nowIso, 'address.unsuppressed', reason.actor, { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at });
         }
         return rows.map(toSuppression);
       });
@@ -110,8 +102,8 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
 
     /** The entries for an address as stored anywhere (a borrower's `Kim@Example.com` finds `kim@example.com`). */
     async of(address: string): Promise<Suppression[]> {
-      const n = normaliseAddress(address);
-      const key = n.ok ? n.address : address;
+      // Phone numbers are stored and sent in E.164 already; only an email's capitals can differ.
+      const key = address.includes('@') ? address.toLowerCase() : address;
       return (await db.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', key).orderBy('channel').execute()).map(toSuppression);
     },
   };
