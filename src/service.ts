@@ -8,7 +8,7 @@ import type { AuditStore } from './audit/audit-store.js';
 import { composeApi } from './compose/api.js';
 import { composeCore } from './compose/core.js';
 import { makeReleasers } from './compose/releasers.js';
-import { composeScheduler } from './compose/scheduler.js';
+import { composeScheduler, makeCoreFeeder } from './compose/scheduler.js';
 import { composeWorkers } from './compose/workers.js';
 import type { Config } from './config/config.js';
 import { type Clock, systemClock } from './domain/clock.js';
@@ -17,6 +17,7 @@ import type { Metrics } from './observability/metrics.js';
 import type { Profile } from './policy/profile.js';
 import type { Strategy } from './policy/strategy.js';
 import type { DispatchQueues } from './scheduler/dispatch-queues.js';
+import type { Feeder, FeederHooks } from './scheduler/feeder.js';
 import type { IntakeHooks } from './scheduler/intake.js';
 import type { Reconciler } from './scheduler/reconciler.js';
 import type { StrategyRunner } from './scheduler/strategy-runner.js';
@@ -30,6 +31,7 @@ export interface ServiceOptions {
   apiKeys: ApiKeyRecord[];
   clock?: Clock;
   intakeHooks?: IntakeHooks;
+  feederHooks?: FeederHooks;
   /** Replaces the policy gate (tests only). */
   gate?: Gate;
   /** Signs unsubscribe tokens and outbound events (main.ts: SIGNING_SECRET or a generated one). */
@@ -45,6 +47,8 @@ export interface Service {
   queues: DispatchQueues;
   metrics: Metrics;
   reconciler: Reconciler;
+  /** Moves `scheduled` messages into BullMQ as they enter the horizon (the scheduler role runs it on a timer). */
+  feeder: Feeder;
   /** Base URL of the HTTP listener, when the role serves HTTP. */
   url: string | undefined;
   /** The collection strategy runner (roles that serve the API). */
@@ -59,7 +63,8 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
   try {
     const core = await composeCore(config, { log: options.log, clock: options.clock ?? systemClock, profile: options.profile, signingSecret: options.signingSecret }, releasers);
     if (core.runs('worker')) composeWorkers(core, { gate: options.gate, signingSecret: options.signingSecret }, releasers);
-    if (core.runs('scheduler')) await composeScheduler(core, releasers);
+    const feeder = makeCoreFeeder(core, options.feederHooks ?? faultHooks(config));
+    if (core.runs('scheduler')) await composeScheduler(core, feeder, releasers);
     const api = core.runs('api') ? await composeApi(core, { apiKeys: options.apiKeys, intakeHooks: options.intakeHooks, strategy: options.strategy, version: options.version }, releasers) : undefined;
     return {
       config,
@@ -67,6 +72,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       queues: core.queues,
       metrics: core.metrics,
       reconciler: core.reconciler,
+      feeder,
       url: api?.url,
       strategyRunner: api?.strategyRunner,
       signer: core.signer,
@@ -76,4 +82,10 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     await releasers.releaseAll().catch(() => undefined);
     throw err;
   }
+}
+
+/** FAULT_INJECTION (tests of crash recovery only): die with SIGKILL at a named point. */
+function faultHooks(config: Readonly<Config>): FeederHooks | undefined {
+  if (config.faultInjection !== 'feeder-after-enqueue') return undefined;
+  return { afterEnqueue: () => void process.kill(process.pid, 'SIGKILL') };
 }

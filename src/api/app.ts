@@ -41,7 +41,7 @@ export interface AppDeps {
   store: AuditStore;
   intake: Intake;
   queues: DispatchQueues;
-  /** Every queue bull-board shows (the dispatch queues and maintenance). */
+  /** Every queue bull-board shows (the dispatch queues). */
   boardQueues: Queue[];
   catalogue: Catalogue;
   profile: Profile;
@@ -62,6 +62,8 @@ export interface AppDeps {
   optOuts: OptOuts;
   breakers?: Breakers;
   strategyRunner: StrategyRunner;
+  /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
+  maxSendAheadMs?: number;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
 }
 

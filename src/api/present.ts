@@ -2,11 +2,11 @@
 import type { AuditEvent, Message, Reminder } from '../domain/index.js';
 import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 
-/** While a message waits, when it will be tried again and why (from its last `deferred` event). */
+/** While a message waits after a deferral, when it will be tried again and why (its last `deferred`, or `scheduled` with reasons, event). */
 function deferralOf(m: Message, events: AuditEvent[]) {
-  if (m.status !== 'deferred') return null;
-  const last = [...events].reverse().find((e) => e.type === 'deferred');
-  return last ? { until: last.data.until ?? null, reasons: last.data.reasons ?? [] } : null;
+  if (m.status !== 'deferred' && m.status !== 'scheduled') return null;
+  const last = [...events].reverse().find((e) => e.type === 'deferred' || e.type === 'scheduled');
+  return last && last.data.reasons ? { until: last.data.until ?? null, reasons: last.data.reasons } : null;
 }
 
 export function presentMessage(m: Message, events?: AuditEvent[]) {
@@ -25,6 +25,8 @@ export function presentMessage(m: Message, events?: AuditEvent[]) {
     attempts: m.attempts,
     error: m.error,
     sendAt: m.sendAt,
+    /** When it is next due: sendAt, or the end of its last deferral. */
+    dueAt: m.dueAt,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     ...(events ? { deferral: deferralOf(m, events), events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),

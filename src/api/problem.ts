@@ -49,3 +49,9 @@ export function validationProblem(errors: FieldError[]): HttpProblem {
     .join('; ');
   return new HttpProblem(400, 'Validation failed', errors.length > 5 ? `${detail}; and ${errors.length - 5} more` : detail, { errors });
 }
+
+/** The body of a validation problem, for one item of a batch. */
+export function validationProblemBody(errors: FieldError[]) {
+  const p = validationProblem(errors);
+  return problemBody(p.status, p.title, p.detail, p.extra);
+}

@@ -11,7 +11,7 @@ import type { Intake, ReminderRequest } from '../scheduler/intake.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import type { Catalogue } from '../templates/catalogue.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { HttpProblem, problemBody, type FieldError, validationProblem, zodFieldErrors } from './problem.js';
+import { HttpProblem, problemBody, type FieldError, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from './schemas.js';
 
@@ -24,14 +24,22 @@ export interface RemindersDeps {
   metrics: Metrics;
   clock: Clock;
   strategyRunner?: StrategyRunner;
+  /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
+  maxSendAheadMs?: number;
 }
+
+export const DEFAULT_MAX_SEND_AHEAD_MS = 366 * 86_400_000;
 
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
 
-function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined): Prepared {
+function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined, maxAheadMs: number): Prepared {
   const parsed = ReminderInput.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const r = parsed.data;
+  if (r.sendAt && Date.parse(r.sendAt) > now.getTime() + maxAheadMs) {
+    const days = Math.round(maxAheadMs / 86_400_000);
+    return { ok: false, errors: [{ path: 'sendAt', message: `at most ${days} days ahead (latest ${new Date(now.getTime() + maxAheadMs).toISOString()}); a sendAt in the past means now` }] };
+  }
   const entry = catalogue.get(r.template);
   if (!entry) {
     return { ok: false, errors: [{ path: 'template', message: `unknown template "${r.template}" (known: ${catalogue.keys().join(', ')})` }] };
@@ -103,7 +111,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
   router.post('/v1/reminders', collector, async (req: Request, res: Response) => {
     const key = req.get('idempotency-key')?.trim() || undefined;
     if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
-    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key);
+    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS);
     if (!prepared.ok) throw validationProblem(prepared.errors);
     const [result] = await deps.intake.accept(await withPreferences([prepared.request]), req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result!]);
@@ -120,7 +128,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const batch = BatchInput.safeParse(req.body);
     if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
     const now = deps.clock.now();
-    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined));
+    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS));
     const valid: { index: number; request: ReminderRequest }[] = [];
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });
@@ -172,9 +180,4 @@ export function remindersRouter(deps: RemindersDeps): Router {
   });
 
   return router;
-}
-
-function validationProblemBody(errors: FieldError[]) {
-  const p = validationProblem(errors);
-  return problemBody(p.status, p.title, p.detail, p.extra);
 }

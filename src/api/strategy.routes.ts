@@ -1,13 +1,18 @@
-/** POST /v1/accounts/:accountRef/overdue (the strategy picks the stage) and GET /v1/borrowers/:id/plan. */
+/**
+ * POST /v1/accounts/:accountRef/overdue (the strategy picks the stage), the delinquency file in
+ * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
+ * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
+ */
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { StrategyError } from '../policy/strategy.js';
-import type { StrategyRunner } from '../scheduler/strategy-runner.js';
+import { type ImportFormat, importAccounts, type Validated } from '../scheduler/account-import.js';
+import type { OverdueAccount, StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { BorrowerId, BorrowerInput, Debt } from './schemas.js';
+import { HttpProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
+import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from './schemas.js';
 
 export const OverdueInput = z
   .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
@@ -16,8 +21,79 @@ export const OverdueInput = z
     if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
   });
 
+const AccountRef = z.string().min(1, 'required').max(64, 'at most 64 characters');
+export const OverdueItem = z
+  .object({ accountRef: AccountRef, borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
+  });
+export const OverdueBatch = z.object({ accounts: z.array(z.unknown()).min(1, 'at least one account').max(MAX_BATCH, `at most ${MAX_BATCH} accounts per batch`) }).strict();
+
+/** One account of a batch or a file, checked: what the strategy runner takes, or the fields that are wrong. */
+export function validateOverdueItem(raw: unknown): Validated {
+  const parsed = OverdueItem.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const { accountRef, borrower, borrowerId, debt } = parsed.data;
+  return { ok: true, account: { accountRef, borrower: borrower ?? { id: borrowerId! }, upsertBorrower: borrower !== undefined, debt } };
+}
+
+const IMPORT_TYPES: Record<string, ImportFormat> = { 'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv' };
+
+function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing }): void {
+  const collector = requireRole(deps.keyRing, ['collector']);
+
+  router.post('/v1/accounts/overdue/batch', collector, async (req: Request, res: Response) => {
+    const batch = OverdueBatch.safeParse(req.body);
+    if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
+    const checked = batch.data.accounts.map(validateOverdueItem);
+    const seen = new Map<string, number>();
+    const valid: Array<{ index: number; account: OverdueAccount }> = [];
+    const results: unknown[] = checked.map((c, index) => {
+      if (!c.ok) return { index, status: 400, problem: validationProblemBody(c.errors) };
+      const earlier = seen.get(c.account.accountRef);
+      if (earlier !== undefined)
+        return { index, status: 400, problem: validationProblemBody([{ path: 'accountRef', message: `the same account as item ${earlier}: send each account once a batch` }]) };
+      seen.set(c.account.accountRef, index);
+      valid.push({ index, account: c.account });
+      return null;
+    });
+    const done = valid.length
+      ? await deps.strategyRunner.accountsOverdue(
+          req.principal!.keyId,
+          `api:${req.principal!.keyId}`,
+          valid.map((v) => v.account),
+        )
+      : { results: [] };
+    done.results.forEach((r, i) => {
+      const index = valid[i]!.index;
+      results[index] =
+        r.status === 'scheduled'
+          ? { index, status: 202, accountRef: r.accountRef, stage: r.stage, why: r.why, steps: r.steps }
+          : r.status === 'unchanged'
+            ? { index, status: 200, accountRef: r.accountRef, stage: r.stage }
+            : { index, status: 400, accountRef: r.accountRef, problem: validationProblemBody([r.error]) };
+    });
+    const count = (s: number) => results.filter((r) => (r as { status: number }).status === s).length;
+    res.status(200).json({ scheduled: count(202), unchanged: count(200), rejected: count(400), results });
+  });
+
+  router.post('/v1/accounts/overdue/import', collector, async (req: Request, res: Response) => {
+    const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const format = IMPORT_TYPES[type];
+    if (!format) throw new HttpProblem(415, 'Unsupported media type', `send the file as application/x-ndjson or text/csv (got "${type.slice(0, 60) || 'none'}")`);
+    const report = await importAccounts(
+      { validate: validateOverdueItem, accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
+      req,
+      format,
+    );
+    res.status(200).json(report);
+  });
+}
+
 export function strategyRouter(deps: { store: AuditStore; strategyRunner: StrategyRunner; keyRing: KeyRing }): Router {
   const router = Router();
+  batchRoutes(router, deps);
 
   router.post('/v1/accounts/:accountRef/overdue', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
     const accountRef = String(req.params.accountRef);

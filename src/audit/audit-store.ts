@@ -29,6 +29,7 @@ import { migrateToLatest } from './migrations.js';
 import { deliveryOf, recordDelivery } from './outbound-deliveries.js';
 import { makeOutboxRepo } from './outbox.repo.js';
 import { makeRelayFeed, type RelayFeed } from './relay-feed.js';
+import { type Leases, makeLeases, makeSchedule, type Schedule } from './schedule.repo.js';
 import { makeRetention, type RetentionOptions, type RetentionReport } from './retention.js';
 import type { Database } from './schema.js';
 import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts.js';
@@ -62,6 +63,10 @@ export interface AuditStore {
     record(eventId: string, status: 'delivered' | 'retrying' | 'failed', attempts: number, error: string | null, now: Date): Promise<void>;
     of(eventId: string): ReturnType<typeof deliveryOf>;
   };
+  /** The schedule: `scheduled` rows claimed by the feeder as they enter the horizon. */
+  readonly schedule: Schedule;
+  /** Leases on maintenance runs, so one process runs each per period (kept in the store: they survive Redis). */
+  readonly leases: Leases;
   /** New events for the outbound relay, and its cursor. */
   readonly relay: RelayFeed;
   /** Who read what (compliance reads of content). */
@@ -102,8 +107,8 @@ export interface AuditStore {
   transitionMany(messageIds: string[], input: TransitionInput, now: Date): Promise<string[]>;
   /** Accepted rows older than `before`: the reconciler's input (a crash between commit and enqueue). */
   findAccepted(before: Date, limit: number): Promise<Message[]>;
-  /** Messages that should have a job (queued, deferred, sending), in id order after `afterId`. */
-  findAwaitingJob(afterId: string, limit: number): Promise<Message[]>;
+  /** Messages that should have a job (queued, deferred, sending; due by `dueBy` if given), in id order after `afterId`. */
+  findAwaitingJob(afterId: string, limit: number, dueBy?: Date): Promise<Message[]>;
   /** Sets the borrower's status and records a borrower event; false if unknown. */
   setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<Borrower | undefined>;
   /** Adds an opt-out for a channel (once) and records a borrower event; undefined if unknown. */
@@ -146,6 +151,8 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     ...makeTransitionsRepo(db, dialect),
     ...makeOutboxRepo(db, dialect),
     strategy: makeStrategyAccounts(db),
+    schedule: makeSchedule(db, dialect),
+    leases: makeLeases(db),
     suppressions: makeSuppressionList(db, dialect),
     relay: makeRelayFeed(db),
     retention: makeRetention(db, dialect),

@@ -75,6 +75,26 @@ function resolveItems(items: NewReminder[], known: Map<string, Borrower>, earlie
 }
 
 /**
+ * Items of one group (the steps of one account's cadence) stand or fall together: if one is
+ * invalid, every one of them is, with its reason, and the others are resolved without them (their
+ * borrower patches included).
+ */
+function resolveGroups(items: NewReminder[], known: Map<string, Borrower>, earlier: Map<string, RemindersTable>, nowIso: string) {
+  const first = resolveItems(items, known, earlier, nowIso);
+  const failed = new Map<string, { path: string; message: string }>();
+  first.resolved.forEach((e, i) => {
+    const group = items[i]!.group;
+    if (group !== undefined && 'invalid' in e && !failed.has(group)) failed.set(group, e.invalid);
+  });
+  if (failed.size === 0) return first;
+  const kept = items.filter((item) => item.group === undefined || !failed.has(item.group));
+  const second = resolveItems(kept, known, earlier, nowIso);
+  let k = 0;
+  const resolved: Resolved[] = items.map((item) => (item.group !== undefined && failed.has(item.group) ? { invalid: failed.get(item.group)! } : second.resolved[k++]!));
+  return { patches: second.patches, resolved };
+}
+
+/**
  * Borrowers in id order, so concurrent batches lock rows in the same order. New ones are inserted
  * in bulk (built in memory); known ones, or any a concurrent request just created, one by one.
  */
@@ -146,13 +166,15 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
     to_addr: m.to,
     subject: null,
     body: null,
-    status: 'accepted',
+    status: m.status ?? 'accepted',
     provider: null,
     provider_id: null,
     attempts: 0,
     error_code: null,
     error_message: null,
     send_at: m.sendAt,
+    due_at: m.sendAt,
+    job_seq: 0,
     created_at: nowIso,
     updated_at: nowIso,
     render_data: null,
@@ -170,7 +192,7 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
         const { known, earlier } = await readKnown(trx, items, clientId);
-        const { patches, resolved } = resolveItems(items, known, earlier, nowIso);
+        const { patches, resolved } = resolveGroups(items, known, earlier, nowIso);
         const borrowers = await writeBorrowers(trx, patches, known, nowIso);
         const fresh = resolved.flatMap((e) => ('messages' in e ? [e.item] : []));
         const reminders = await insertReminders(trx, fresh, clientId, nowIso);
@@ -191,7 +213,8 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
             for (const m of entry.messages) {
               links.push({
                 pos: { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true },
-                input: { type: 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
+                // The first event names the first state: `accepted`, or `scheduled` for one due beyond the horizon.
+                input: { type: m.status ?? 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
               });
             }
             // Built from what was written: no read-back per item.

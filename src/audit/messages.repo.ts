@@ -6,8 +6,9 @@ import type { AuditStore } from './audit-store.js';
 import { appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import { messagesOf } from './intake.repo.js';
-import { toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
-import { PENDING_STATUSES } from '../domain/index.js';
+import { type Conn, toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
+import type { TransitionInput } from './store-types.js';
+import { JOB_STATUSES, PENDING_STATUSES } from '../domain/index.js';
 
 export function makeMessagesRepo(
   db: Kysely<Database>,
@@ -88,24 +89,7 @@ export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pic
           for (const id of messageIds) if (await transitionIn(trx, dialect, id, input, nowIso)) moved.push(id);
           return moved;
         }
-        // A plain state change for many messages: one update (which locks the rows) and the
-        // events in bulk.
-        const links: BulkLink[] = [];
-        for (let i = 0; i < messageIds.length; i += 500) {
-          const rows = await trx
-            .updateTable('messages')
-            .set({ status: input.to, updated_at: nowIso })
-            .where('id', 'in', messageIds.slice(i, i + 500))
-            .where('status', 'in', [...input.from])
-            .returning(['id', 'borrower_id'])
-            .execute();
-          for (const r of rows) {
-            moved.push(r.id);
-            links.push({ pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data: input.data ?? {} } });
-          }
-        }
-        await appendEventsBulk(trx, dialect, links);
-        return moved;
+        return bulkTransitionIn(trx, dialect, messageIds, input, nowIso);
       });
     },
 
@@ -114,9 +98,35 @@ export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pic
       return rows.map(toMessage);
     },
 
-    async findAwaitingJob(afterId, limit) {
-      const rows = await db.selectFrom('messages').selectAll().where('status', 'in', ['queued', 'deferred', 'sending']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-      return rows.map(toMessage);
+    async findAwaitingJob(afterId, limit, dueBy) {
+      let q = db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', 'in', [...JOB_STATUSES])
+        .where('id', '>', afterId);
+      if (dueBy) q = q.where('due_at', '<=', dueBy.toISOString());
+      return (await q.orderBy('id').limit(limit).execute()).map(toMessage);
     },
   };
+}
+
+/** A plain state change for many messages (no patch): one update per 500, which locks the rows, and the events in bulk. */
+export async function bulkTransitionIn(trx: Conn, dialect: Dialect, messageIds: string[], input: TransitionInput, nowIso: string): Promise<string[]> {
+  const moved: string[] = [];
+  const links: BulkLink[] = [];
+  for (let i = 0; i < messageIds.length; i += 500) {
+    const rows = await trx
+      .updateTable('messages')
+      .set({ status: input.to, updated_at: nowIso })
+      .where('id', 'in', messageIds.slice(i, i + 500))
+      .where('status', 'in', [...input.from])
+      .returning(['id', 'borrower_id'])
+      .execute();
+    for (const r of rows) {
+      moved.push(r.id);
+      links.push({ pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data: input.data ?? {} } });
+    }
+  }
+  await appendEventsBulk(trx, dialect, links);
+  return moved;
 }

@@ -271,6 +271,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('suppressions').addColumn('chain', 'text').execute();
       },
     },
+    '0013-store-is-the-schedule': {
+      async up(db: Kysely<unknown>) {
+        // due_at: when a message is next due; the feeder reads (status, due_at) in order.
+        await db.schema.alterTable('messages').addColumn('due_at', 'text').execute();
+        await db.schema
+          .alterTable('messages')
+          .addColumn('job_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await sql`update messages set due_at = send_at`.execute(db);
+        await db.schema.createIndex('messages_due_ix').on('messages').columns(['status', 'due_at']).execute();
+        await db.schema
+          .createTable('leases')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('holder', 'text')
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('last_run_at', 'text')
+          .execute();
+      },
+    },
   };
 }
 

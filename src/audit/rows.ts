@@ -84,6 +84,8 @@ export function toMessage(r: MessagesTable): Message {
     attempts: Number(r.attempts),
     error: r.error_code === null && r.error_message === null ? null : { code: r.error_code, message: r.error_message },
     sendAt: r.send_at,
+    dueAt: r.due_at ?? r.send_at,
+    jobSeq: Number(r.job_seq ?? 0),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -91,7 +93,7 @@ export function toMessage(r: MessagesTable): Message {
 
 /** Moves one message between states and appends the event, inside the caller's transaction. */
 export async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
-  const { incrementAttempts, ...patch } = input.patch ?? {};
+  const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
   const updated = await trx
@@ -101,6 +103,7 @@ export async function transitionIn(trx: Conn, dialect: Dialect, messageId: strin
       status: input.to,
       updated_at: nowIso,
       ...(incrementAttempts ? { attempts: sql<number>`attempts + 1` } : {}),
+      ...(nextJob ? { job_seq: sql<number>`job_seq + 1` } : {}),
     })
     .where('id', '=', messageId)
     .where((eb) => {

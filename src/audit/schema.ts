@@ -52,6 +52,10 @@ export interface MessagesTable {
   error_code: string | null;
   error_message: string | null;
   send_at: string;
+  /** When the message is next due: `send_at`, or the end of its last deferral. The feeder's and reconciler's index. */
+  due_at: string;
+  /** 0 for the first job; one more each time a deferral parks the message back in the store (the job id, see jobIdOf). */
+  job_seq: number;
   created_at: string;
   updated_at: string;
   /** JSON {context, timezone}: the data the template was rendered with, to re-render it exactly. */
@@ -138,6 +142,15 @@ export interface Database {
   suppressions: SuppressionsTable;
   event_content: EventContentTable;
   outbound_deliveries: OutboundDeliveriesTable;
+  leases: LeasesTable;
+}
+
+/** Maintenance runs (reconciler, relay, retention): who holds each, until when, and when it last ran. */
+export interface LeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: string;
+  last_run_at: string | null;
 }
 
 /** What became of each outbound event sent to the collection system (`evt_<event row id>`). */

@@ -23,6 +23,8 @@ export interface NewMessage {
   locale: string;
   to: string;
   sendAt: string;
+  /** `scheduled` when it is due beyond the horizon: a row, no job (default `accepted`). */
+  status?: 'accepted' | 'scheduled';
 }
 
 export interface NewReminder {
@@ -41,6 +43,8 @@ export interface NewReminder {
   contact: Reminder['contact'];
   /** Resolves the messages once the borrower is known (the channel `auto` looks at contact data). */
   messages: (borrower: Borrower) => NewMessage[] | { error: { path: string; message: string } };
+  /** Items of one group (an account's cadence steps) are accepted together or not at all. */
+  group?: string;
 }
 
 export type AcceptResult =
@@ -60,8 +64,10 @@ export interface TransitionInput extends EventInput {
   /** Also move a message that has been `sending` since before this instant (its worker died). */
   orSendingSince?: Date;
   to: MessageStatus;
-  patch?: Partial<Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data'>> & {
+  patch?: Partial<Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data' | 'due_at'>> & {
     incrementAttempts?: boolean;
+    /** The message goes back to the store: its next job gets a new id (jobIdOf). */
+    nextJob?: boolean;
   };
 }
 

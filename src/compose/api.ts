@@ -1,8 +1,6 @@
 /** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
-import { MAINTENANCE_QUEUE } from '../../queues/index.js';
 import { makeApp } from '../api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from '../api/auth.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
@@ -23,7 +21,14 @@ export interface ApiOptions {
 
 export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
-  const intake = makeIntake({ store, queues, clock, ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}), onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })) });
+  const intake = makeIntake({
+    store,
+    queues,
+    clock,
+    horizonMs: config.schedule.horizonMs,
+    ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
+    onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
+  });
   const strategyRunner = makeStrategyRunner({
     eventsWebhook: config.eventsWebhookUrl !== undefined,
     store,
@@ -34,8 +39,6 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     clock,
     templateChannels: (key) => core.catalogue.channelsOf(key),
   });
-  const maintenance = new Queue(MAINTENANCE_QUEUE, { connection: core.redis, prefix: config.queuePrefix });
-  releasers.add(() => maintenance.close());
   const draftLinter = makeDraftLinter({ budgetMs: config.draftLintBudgetMs });
   releasers.add(() => draftLinter.close());
   const twilio = twilioWebhooksRouter({
@@ -56,7 +59,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     store,
     intake,
     queues,
-    boardQueues: [...queues.all(), maintenance],
+    boardQueues: queues.all(),
     catalogue: core.catalogue,
     profile: core.profile,
     smsMaxSegments: config.smsMaxSegments,
@@ -68,6 +71,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     checks: { redis: async () => void (await core.redis.ping()), database: () => store.ping() },
     breakers: core.breakers,
     strategyRunner,
+    maxSendAheadMs: config.schedule.maxAheadMs,
     webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts }) },
     version: o.version ?? '0.0.0',
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -69,7 +69,7 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     redis,
     metrics: makeMetrics({ defaultMetrics: true }),
     queues,
-    reconciler: makeReconciler({ store, queues, clock: o.clock, log: o.log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs }),
+    reconciler: makeReconciler({ store, queues, clock: o.clock, log: o.log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs, horizonMs: config.schedule.horizonMs }),
     catalogue,
     render: makeRenderer(catalogue),
     ledger: makeContactLedger(redis, config.queuePrefix),

@@ -1,22 +1,52 @@
-/** The scheduler role: the reconciler and the maintenance jobs (event relay, retention) on their schedules. */
+/**
+ * The scheduler role: the feeder, the reconciler and the maintenance jobs (event relay,
+ * retention), on timers in this process with leases in the store, so they survive Redis losing
+ * its data (see scheduler/maintenance.ts).
+ */
+import { Queue } from 'bullmq';
+import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
+import { makeFeeder, type Feeder, type FeederHooks } from '../scheduler/feeder.js';
+import { startMaintenance } from '../scheduler/maintenance.js';
 import { retentionJob } from '../scheduler/retention-job.js';
-import { startReconcilerSchedule } from '../scheduler/reconciler.js';
 import { makeEventRelay } from '../webhooks/outbound-events.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 
-export async function composeScheduler(core: Core, releasers: Releasers): Promise<void> {
+/** Earlier versions ran maintenance from BullMQ job schedulers: remove them, or their jobs would wait for a worker forever. */
+async function removeLegacySchedulers(core: Core): Promise<void> {
+  const queue = new Queue(MAINTENANCE_QUEUE, { connection: core.redis, prefix: core.config.queuePrefix });
+  try {
+    for (const name of [RECONCILE_JOB, 'relay-events', 'retention']) await queue.removeJobScheduler(name);
+  } finally {
+    await queue.close();
+  }
+}
+
+export function makeCoreFeeder(core: Core, hooks?: FeederHooks): Feeder {
+  return makeFeeder({
+    store: core.store,
+    queues: core.queues,
+    clock: core.clock,
+    log: core.log.child({ part: 'feeder' }),
+    horizonMs: core.config.schedule.horizonMs,
+    ...(hooks ? { hooks } : {}),
+    onFed: (ms) => ms.forEach((m) => core.metrics.queued.inc({ channel: m.channel })),
+  });
+}
+
+export async function composeScheduler(core: Core, feeder: Feeder, releasers: Releasers): Promise<void> {
   const { config, store, clock, eventsQueue } = core;
-  const schedule = await startReconcilerSchedule({
-    connection: core.redis,
-    prefix: config.queuePrefix,
-    everyMs: config.reconcile.everyMs,
-    reconciler: core.reconciler,
-    log: core.log,
+  await removeLegacySchedulers(core);
+  const maintenance = startMaintenance({
+    store,
+    clock,
+    log: core.log.child({ part: 'maintenance' }),
     jobs: [
-      ...(eventsQueue ? [{ name: 'relay-events', everyMs: 1_000, run: () => makeEventRelay({ store, queue: eventsQueue, clock }).run() }] : []),
-      { name: 'retention', everyMs: 24 * 3_600_000, run: retentionJob({ store, years: core.profile.retentionYears, clock, log: core.log.child({ part: 'retention' }) }) },
+      { name: 'feed', everyMs: config.schedule.feedEveryMs, exclusive: false, run: () => feeder.run() },
+      { name: RECONCILE_JOB, everyMs: config.reconcile.everyMs, exclusive: true, run: () => core.reconciler.run() },
+      ...(eventsQueue ? [{ name: 'relay-events', everyMs: 1_000, exclusive: true, run: () => makeEventRelay({ store, queue: eventsQueue, clock }).run() }] : []),
+      { name: 'retention', everyMs: 24 * 3_600_000, exclusive: true, run: retentionJob({ store, years: core.profile.retentionYears, clock, log: core.log.child({ part: 'retention' }) }) },
     ],
   });
-  releasers.add(() => schedule.close());
+  releasers.add(() => maintenance.close());
 }

@@ -22,6 +22,7 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     metrics: core.metrics,
     clock,
     sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
+    horizonMs: config.schedule.horizonMs,
     knownVersions: new Set<string>(),
     breakers: core.breakers,
     links: core.links,

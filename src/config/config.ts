@@ -7,6 +7,20 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A duration: `600000`, `600000ms`, `600s`, `10m`, `1h`, `366d`. */
+const duration = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((v, ctx) => {
+      const m = /^\s*(\d+)\s*(ms|s|m|h|d)?\s*$/.exec(v);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'must be a duration such as 600000, 600s, 10m, 1h or 366d' });
+        return z.NEVER;
+      }
+      return Number(m[1]) * UNIT_MS[m[2] ?? 'ms']!;
+    });
 const optionalString = z
   .string()
   .optional()
@@ -56,7 +70,12 @@ const Env = z.object({
   RETRY_BACKOFF_MS: int(5_000),
   RECONCILE_EVERY_MS: int(15_000),
   RECONCILE_AFTER_MS: int(10_000),
+  SCHEDULE_HORIZON: duration('10m'),
+  FEED_EVERY_MS: int(2_000),
+  SEND_AT_MAX_AHEAD: duration('366d'),
   SHUTDOWN_GRACE_MS: int(10_000),
+  // Tests of crash recovery only: `feeder-after-enqueue` kills the process between adding a batch's jobs and marking its rows.
+  FAULT_INJECTION: z.enum(['feeder-after-enqueue']).optional(),
   PROVIDER_TIMEOUT_MS: int(15_000),
   REDIS_AUTOSTART: z.enum(['true', 'false']).default('true'),
 });
@@ -108,8 +127,24 @@ export interface Config {
   workerConcurrency: number;
   retry: { attempts: number; backoffMs: number };
   reconcile: { everyMs: number; afterMs: number };
+  /**
+   * Only messages due within `horizonMs` are jobs in BullMQ; later ones wait in the store as
+   * `scheduled` and the feeder moves them in every `feedEveryMs` (0: only when called). A
+   * `sendAt` more than `maxAheadMs` ahead is refused.
+   */
+  schedule: { horizonMs: number; feedEveryMs: number; maxAheadMs: number };
+  faultInjection: 'feeder-after-enqueue' | undefined;
   shutdownGraceMs: number;
   providerTimeoutMs: number;
+}
+
+/** The horizon must outlast a feed period, or a message could enter and pass it between two runs. */
+function scheduleOf(e: { SCHEDULE_HORIZON: number; FEED_EVERY_MS: number; SEND_AT_MAX_AHEAD: number }): Config['schedule'] {
+  return {
+    horizonMs: Math.max(e.SCHEDULE_HORIZON, 2 * e.FEED_EVERY_MS, 1_000),
+    feedEveryMs: e.FEED_EVERY_MS === 0 ? 0 : Math.max(100, e.FEED_EVERY_MS),
+    maxAheadMs: e.SEND_AT_MAX_AHEAD,
+  };
 }
 
 export class ConfigError extends Error {
@@ -190,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     retry: { attempts: e.RETRY_ATTEMPTS, backoffMs: e.RETRY_BACKOFF_MS },
     // 0 turns the periodic reconciler off (tests run it by hand); otherwise at least every 100 ms.
     reconcile: { everyMs: e.RECONCILE_EVERY_MS === 0 ? 0 : Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
+    schedule: scheduleOf(e),
+    faultInjection: e.FAULT_INJECTION,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
   });

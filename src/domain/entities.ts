@@ -91,6 +91,10 @@ export interface Message {
   attempts: number;
   error: { code: string | null; message: string | null } | null;
   sendAt: string;
+  /** When it is next due: `sendAt`, or the end of its last deferral. */
+  dueAt: string;
+  /** Which job of the message is current (see jobIdOf): one more each time it is parked in the store. */
+  jobSeq: number;
   createdAt: string;
   updatedAt: string;
 }

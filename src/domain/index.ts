@@ -8,3 +8,4 @@ export * from './statuses.js';
 export * from './paths.js';
 export * from './breaker.js';
 export * from './provider-codes.js';
+export * from './jobs.js';

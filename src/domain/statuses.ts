@@ -2,6 +2,7 @@
 
 export const MESSAGE_STATUSES = [
   'accepted',
+  'scheduled',
   'queued',
   'deferred',
   'sending',
@@ -19,9 +20,11 @@ export const MESSAGE_STATUSES = [
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** States from which a message may still be sent, suppressed or cancelled (nothing reached a provider). */
-export const PENDING_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred'];
+export const PENDING_STATUSES: readonly MessageStatus[] = ['accepted', 'scheduled', 'queued', 'deferred'];
 /** States a worker may pick up: pending, or `sending` left behind by an interrupted attempt. */
-export const SENDABLE_STATUSES: readonly MessageStatus[] = ['accepted', 'queued', 'deferred', 'sending'];
+export const SENDABLE_STATUSES: readonly MessageStatus[] = ['accepted', 'scheduled', 'queued', 'deferred', 'sending'];
+/** States that have a job in BullMQ (`scheduled` rows have none: they wait in the store until the horizon). */
+export const JOB_STATUSES: readonly MessageStatus[] = ['queued', 'deferred', 'sending'];
 /** Handed to the provider; its callbacks may still move it on. */
 export const LIVE_STATUSES: readonly MessageStatus[] = ['sending', 'sent'];
 /** States a message never leaves. */

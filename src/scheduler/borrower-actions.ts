@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
+import { removeJobs } from './enqueue.js';
 
 interface Deps {
   store: AuditStore;
@@ -20,7 +21,7 @@ async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppre
     const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to, type: to, actor, data }, deps.clock.now());
     if (moved) {
       done.push(m.id);
-      await deps.queues.byChannel[m.channel].remove(m.id).catch(() => 0);
+      await removeJobs(deps.queues, [m]);
     }
   }
   return done;

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import { PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
+import { removeJobs } from './enqueue.js';
 
 export async function cancelReminder(
   deps: { store: AuditStore; queues: DispatchQueues; clock: Clock },
@@ -17,9 +18,10 @@ export async function cancelReminder(
     const ok = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'cancelled', type: 'cancelled', actor }, deps.clock.now());
     if (ok) {
       cancelled.push(m.id);
-      // The row is the truth; removing the job only saves the worker a look-up. A job that is
-      // running right now cannot be removed, and will find the row cancelled.
-      await deps.queues.byChannel[m.channel].remove(m.id).catch(() => 0);
+      // The row is the truth; removing the job only saves the worker a look-up (a `scheduled`
+      // row has none: cancelling it is a store update). A job that is running right now cannot
+      // be removed, and will find the row cancelled.
+      await removeJobs(deps.queues, [m]);
     } else {
       notCancelled.push(m.id);
     }

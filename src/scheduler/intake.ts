@@ -1,7 +1,9 @@
 /**
- * Accepting reminders: one transaction writes the reminder, its message rows (state `accepted`)
- * and their first events; only then are jobs added to BullMQ and the rows marked `queued`.
- * A crash between the two steps leaves `accepted` rows, which the reconciler enqueues.
+ * Accepting reminders: one transaction writes the reminder, its message rows and their first
+ * events. A message due within the horizon is `accepted`: after the commit its job is added to
+ * BullMQ and the row marked `queued` (a crash between the two leaves `accepted` rows, which the
+ * reconciler enqueues). One due later is `scheduled`: a row and no job, until the feeder brings
+ * it in as it enters the horizon.
  */
 import type { Clock } from '../domain/clock.js';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,6 +29,8 @@ export interface ReminderRequest {
   contact: Contact | null;
   /** For `auto`: the channel the borrower's strategy stage prefers, tried first. */
   preferredChannel?: Channel | undefined;
+  /** Requests of one group (an account's cadence steps) are accepted together or not at all. */
+  group?: string;
 }
 
 export interface IntakeHooks {
@@ -38,6 +42,8 @@ export interface IntakeDeps {
   store: AuditStore;
   queues: DispatchQueues;
   clock: Clock;
+  /** Messages due later than this (ms from now) are stored `scheduled`, with no job; the feeder brings them in. */
+  horizonMs: number;
   hooks?: IntakeHooks;
   onQueued?: (messages: Message[]) => void;
 }
@@ -94,6 +100,7 @@ export function makeIntake(deps: IntakeDeps) {
   return {
     async accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
       const now = deps.clock.now();
+      const horizon = now.getTime() + deps.horizonMs;
       const results = await deps.store.acceptReminders(
         requests.map((req) => ({
           id: newReminderId(),
@@ -108,10 +115,12 @@ export function makeIntake(deps: IntakeDeps) {
           expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
           metadata: req.metadata,
           contact: req.contact,
+          ...(req.group !== undefined ? { group: req.group } : {}),
           messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
             const channel = resolveChannel(borrower, req);
             if (typeof channel !== 'string') return { error: channel };
-            return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString() }];
+            const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
+            return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];
           },
         })),
         clientId,
@@ -120,7 +129,8 @@ export function makeIntake(deps: IntakeDeps) {
       );
       // A repeat whose messages are still `accepted` (the first request died before enqueuing)
       // is enqueued now; the job id makes this harmless if it was enqueued after all.
-      const toEnqueue = results.flatMap((r) => (r.kind === 'created' ? r.messages : r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
+      // `scheduled` ones have no job until the feeder's turn.
+      const toEnqueue = results.flatMap((r) => (r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
       await enqueueAndMark(toEnqueue);
       return results;
     },

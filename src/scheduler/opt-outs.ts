@@ -13,6 +13,7 @@ import type { Suppression, SuppressionList, SuppressionSource } from '../audit/s
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient, normaliseAddress } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
+import { removeJobs } from './enqueue.js';
 
 export interface OptOutDeps {
   store: AuditStore;
@@ -28,7 +29,7 @@ async function suppressPending(deps: OptOutDeps, messages: Message[], actor: str
     const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } }, deps.clock.now());
     if (moved) {
       done.push(m.id);
-      await deps.queues?.byChannel[m.channel].remove(m.id).catch(() => 0);
+      if (deps.queues) await removeJobs(deps.queues, [m]);
     }
   }
   return done;

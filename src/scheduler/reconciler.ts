@@ -2,18 +2,18 @@
  * The reconciler closes the gap between the audit store (the source of truth) and Redis:
  * - `accepted` rows older than `afterMs` were committed but never enqueued (a crash between
  *   the commit and the add): enqueue them and mark them `queued`;
- * - `queued`, `deferred` and `sending` rows whose job is missing from Redis (Redis lost its
- *   data): add the job again.
- * Job id = message id, and the worker checks the store before sending, so running it any
- * number of times, from any number of processes, sends nothing twice.
+ * - `queued`, `deferred` and `sending` rows due within the horizon whose job is missing from
+ *   Redis (Redis lost its data): add the job again. Their jobs are checked a batch at a time, in
+ *   one round trip. `scheduled` rows are not its business (they have no job; the feeder's are).
+ * Its work grows with what is due, not with what is scheduled. The job id comes from the row and
+ * the worker checks the store before sending, so running it any number of times, from any number
+ * of processes, sends nothing twice.
  */
 import type { Clock } from '../domain/clock.js';
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Logger } from '../observability/logger.js';
 import type { DispatchQueues } from './dispatch-queues.js';
-import { enqueueMessages } from './enqueue.js';
+import { enqueueMessages, withoutJobs } from './enqueue.js';
 
 export interface ReconcilerDeps {
   store: AuditStore;
@@ -21,6 +21,7 @@ export interface ReconcilerDeps {
   clock: Clock;
   log: Logger;
   afterMs: number;
+  horizonMs: number;
   batchSize?: number;
 }
 
@@ -61,11 +62,11 @@ export function makeReconciler(deps: ReconcilerDeps) {
     let restored = 0;
     let after = '';
     for (;;) {
-      const open = await deps.store.findAwaitingJob(after, batch);
+      const dueBy = new Date(deps.clock.now().getTime() + deps.horizonMs);
+      const open = await deps.store.findAwaitingJob(after, batch, dueBy);
       if (open.length === 0) return restored;
       after = open[open.length - 1]!.id;
-      const states = await Promise.all(open.map((m) => deps.queues.byChannel[m.channel].getJobState(m.id)));
-      const missing = open.filter((_m, i) => states[i] === 'unknown');
+      const missing = await withoutJobs(deps.queues, open);
       if (missing.length > 0) {
         await enqueueMessages(deps.queues, missing, deps.clock.now());
         restored += missing.length;
@@ -87,36 +88,3 @@ export function makeReconciler(deps: ReconcilerDeps) {
 }
 
 export type Reconciler = ReturnType<typeof makeReconciler>;
-
-export interface MaintenanceJob {
-  name: string;
-  everyMs: number;
-  run(): Promise<unknown>;
-}
-
-/**
- * Runs the maintenance jobs (the reconciler every `everyMs`, and any others, such as retention)
- * from BullMQ job schedulers: one run at a time across all processes.
- */
-export async function startReconcilerSchedule(opts: {
-  connection: ConnectionOptions;
-  prefix: string;
-  everyMs: number;
-  reconciler: Reconciler;
-  log: Logger;
-  jobs?: MaintenanceJob[];
-}): Promise<{ close(): Promise<void> }> {
-  const queue = new Queue(MAINTENANCE_QUEUE, { connection: opts.connection, prefix: opts.prefix });
-  const jobs: MaintenanceJob[] = [...(opts.everyMs > 0 ? [{ name: RECONCILE_JOB, everyMs: opts.everyMs, run: () => opts.reconciler.run() }] : []), ...(opts.jobs ?? [])];
-  for (const j of jobs) {
-    await queue.upsertJobScheduler(j.name, { every: j.everyMs }, { name: j.name, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-  }
-  const worker = new Worker(MAINTENANCE_QUEUE, async (job) => jobs.find((j) => j.name === job.name)?.run(), { connection: opts.connection, prefix: opts.prefix, concurrency: 1 });
-  worker.on('failed', (job, err) => opts.log.error({ job: job?.name, err: err.message }, 'maintenance job failed'));
-  return {
-    async close() {
-      await worker.close();
-      await queue.close();
-    },
-  };
-}

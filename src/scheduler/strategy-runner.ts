@@ -9,7 +9,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
 import type { Borrower, Debt, Message } from '../domain/index.js';
-import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy } from '../policy/strategy.js';
+import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy, StrategyError } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import type { Intake, ReminderRequest } from './intake.js';
@@ -97,7 +97,7 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       return { stage, why, cancelled, plan: await planOf(deps, borrowerId) } as const;
     },
 
-    accountsOverdue: (clientId: string, actor: string, inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>) => accountsOverdue(deps, clientId, actor, inputs),
+    accountsOverdue: (clientId: string, actor: string, inputs: OverdueAccount[]) => accountsOverdue(deps, clientId, actor, inputs),
 
     /** After payment (POST /v1/borrowers/:id/resolve): one thank-you per account, nothing else. */
     resolved: (borrower: Borrower, actor: string) => resolveAccounts(deps, borrower, actor),
@@ -141,67 +141,104 @@ async function cancelStage(deps: StrategyDeps, clientId: string, accountRef: str
   return cancelled;
 }
 
+/** What became of one account of a batch. */
+export type AccountResult =
+  | { accountRef: string; status: 'scheduled'; stage: Stage; why: string; steps: number }
+  | { accountRef: string; status: 'unchanged'; stage: Stage }
+  | { accountRef: string; status: 'invalid'; error: { path: string; message: string } };
+
+export interface OverdueAccount {
+  accountRef: string;
+  borrower: BorrowerPatch;
+  /** False: `borrower` only names a borrower that must exist (default true: upsert it). */
+  upsertBorrower?: boolean;
+  debt: Debt;
+}
+
+type Entering = { accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[]; requests: ReminderRequest[] };
+
+/** One account of a batch: unchanged (already in its stage), invalid, or the stage it enters with its steps' requests. */
+async function planEntering(deps: StrategyDeps, clientId: string, actor: string, c: OverdueAccount, before: string | undefined, now: Date): Promise<AccountResult | Entering> {
+  let picked;
+  try {
+    picked = selectStage(deps.strategy, c.debt);
+  } catch (err) {
+    if (err instanceof StrategyError) return { accountRef: c.accountRef, status: 'invalid', error: { path: 'debt.amountDue.currency', message: err.message } };
+    throw err;
+  }
+  const { stage, why } = picked;
+  if (before === stage) return { accountRef: c.accountRef, status: 'unchanged', stage };
+  if (before) await cancelStage(deps, clientId, c.accountRef, before, actor);
+  const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
+  const requests = steps
+    .filter((x) => !x.superseded)
+    .map((s): ReminderRequest => ({
+      externalId: stepKey(c.accountRef, stage, s.index),
+      requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
+      borrower: c.borrower,
+      upsertBorrower: c.upsertBorrower ?? true,
+      channel: s.channel,
+      template: s.template,
+      templateChannels: deps.templateChannels(s.template),
+      debt: c.debt,
+      sendAt: new Date(s.at),
+      expiresAt: null,
+      metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
+      contact: null,
+      group: c.accountRef,
+    }));
+  return { accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps, requests };
+}
+
 /**
- * Many accounts entering their stages at once (an import, a nightly run): the same steps as
- * accountOverdue, with reminders accepted a thousand at a time. Accounts already in their
- * stage are left as they are.
+ * Many accounts entering their stages at once (the nightly delinquency file, an import): the same
+ * steps as accountOverdue, with reminders accepted a thousand accounts at a time. An account
+ * already in its stage is left as it is (so a file posted twice changes nothing); one whose steps
+ * cannot be accepted (no phone for an SMS step, say) is refused whole and is not entered.
  */
 async function accountsOverdue(
   deps: StrategyDeps,
   clientId: string,
   actor: string,
-  inputs: Array<{ accountRef: string; borrower: BorrowerPatch; debt: Debt }>,
-): Promise<{ scheduled: number; unchanged: number }> {
+  inputs: OverdueAccount[],
+): Promise<{ scheduled: number; unchanged: number; invalid: number; results: AccountResult[] }> {
   const now = deps.clock.now();
   const accounts = deps.store.strategy;
   const nowIso = now.toISOString();
-  let scheduled = 0;
-  let unchanged = 0;
+  const results: AccountResult[] = [];
   for (let i = 0; i < inputs.length; i += 1000) {
     const chunk = inputs.slice(i, i + 1000);
     const previous = await accounts.stagesOf(
       clientId,
       chunk.map((c) => c.accountRef),
     );
-    const requests: ReminderRequest[] = [];
-    const rows: Array<{ accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[] }> = [];
-    for (const c of chunk) {
-      const { stage, why } = selectStage(deps.strategy, c.debt);
-      const before = previous.get(c.accountRef);
-      if (before === stage) {
-        unchanged++;
-        continue;
-      }
-      if (before) await cancelStage(deps, clientId, c.accountRef, before, actor);
-      const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
-      for (const s of steps.filter((x) => !x.superseded)) {
-        requests.push({
-          externalId: stepKey(c.accountRef, stage, s.index),
-          requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
-          borrower: c.borrower,
-          upsertBorrower: true,
-          channel: s.channel,
-          template: s.template,
-          templateChannels: deps.templateChannels(s.template),
-          debt: c.debt,
-          sendAt: new Date(s.at),
-          expiresAt: null,
-          metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
-          contact: null,
-        });
-      }
-      rows.push({ accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps });
+    const planned: Array<AccountResult | Entering> = [];
+    for (const c of chunk) planned.push(await planEntering(deps, clientId, actor, c, previous.get(c.accountRef), now));
+    const entering = planned.filter((p): p is Entering => 'requests' in p);
+    const requests = entering.flatMap((e) => e.requests);
+    const refused = new Map<string, { path: string; message: string }>();
+    for (let j = 0; j < requests.length; j += 2000) {
+      const slice = requests.slice(j, j + 2000);
+      const accepted = await deps.intake.accept(slice, clientId, actor);
+      accepted.forEach((r, k) => {
+        if (r.kind === 'invalid' && !refused.has(slice[k]!.group!)) refused.set(slice[k]!.group!, { path: r.path, message: r.message });
+      });
     }
-    for (let j = 0; j < requests.length; j += 2000) await deps.intake.accept(requests.slice(j, j + 2000), clientId, actor);
+    const entered = entering.filter((e) => !refused.has(e.accountRef));
     await accounts.enter(
-      rows.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })),
+      entered.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })),
     );
-    for (const r of rows) {
+    for (const r of entered) {
       if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
     }
-    scheduled += rows.length;
+    for (const p of planned) {
+      if (!('requests' in p)) results.push(p);
+      else if (refused.has(p.accountRef)) results.push({ accountRef: p.accountRef, status: 'invalid', error: refused.get(p.accountRef)! });
+      else results.push({ accountRef: p.accountRef, status: 'scheduled', stage: p.stage, why: p.why, steps: p.requests.length });
+    }
   }
-  return { scheduled, unchanged };
+  const count = (status: AccountResult['status']) => results.filter((r) => r.status === status).length;
+  return { scheduled: count('scheduled'), unchanged: count('unchanged'), invalid: count('invalid'), results };
 }
 
 /** The stage, and every step: done, pending (with its time) or dropped (with why). */
@@ -230,7 +267,7 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
               ? 'dropped'
               : 'pending';
       const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
-      const sendAt = m && status === 'pending' && m.status === 'deferred' && typeof last?.data.until === 'string' ? last.data.until : new Date(s.at).toISOString();
+      const sendAt = m && status === 'pending' ? m.dueAt : new Date(s.at).toISOString();
       rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
     }
     out.push({

@@ -118,7 +118,8 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
   });
 
   it('leaves a message another worker is sending alone, and takes over one whose worker died', async () => {
-    const h = await startHarness({ db: variant, env });
+    // An hour ahead, and a job from the start: a horizon wider than that.
+    const h = await startHarness({ db: variant, env: { ...env, SCHEDULE_HORIZON: '2h' } });
     try {
       const sendAt = new Date(Date.now() + 3_600_000).toISOString();
       const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms', sendAt }, { phone: '+14155550204' }) });

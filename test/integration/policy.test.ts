@@ -19,7 +19,8 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     twilio = await startFakeTwilio();
     h = await startHarness({
       db: variant,
-      env: { POLICY_PROFILE: 'US-REGF', ...providerEnv(twilio) },
+      // A horizon of two days: these deferrals stay delayed jobs (parking beyond the horizon is schedule.test.ts's).
+      env: { POLICY_PROFILE: 'US-REGF', SCHEDULE_HORIZON: '48h', ...providerEnv(twilio) },
     });
   });
   afterAll(async () => {

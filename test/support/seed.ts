@@ -66,6 +66,8 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
         error_code: null,
         error_message: null,
         send_at: at,
+        due_at: at,
+        job_seq: 0,
         created_at: at,
         updated_at: at,
         render_data: null,

@@ -68,6 +68,8 @@ function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
     attempts: 0,
     error: null,
     sendAt: NOW.toISOString(),
+    dueAt: NOW.toISOString(),
+    jobSeq: 0,
     createdAt: NOW.toISOString(),
     updatedAt: over.updatedAt ?? NOW.toISOString(),
   };

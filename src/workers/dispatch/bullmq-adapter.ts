@@ -8,6 +8,9 @@ export async function settleJob(outcome: DispatchOutcome, job: Job, token: strin
       // Wait without spending an attempt.
       await job.moveToDelayed(outcome.until.getTime(), token);
       throw new DelayedError();
+    case 'parked':
+      // Back in the store: this job ends; the feeder adds a new one (a new id) when it is due.
+      return outcome.kind;
     case 'failed':
       throw new UnrecoverableError(outcome.message);
     case 'retry':

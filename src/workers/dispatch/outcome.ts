@@ -10,6 +10,8 @@ export type DispatchOutcome =
   | { kind: 'suppressed'; reason: string }
   /** Try again at `until` without spending an attempt (window, cap, breaker, another worker's lease). */
   | { kind: 'deferred'; until: Date; reasons: DeferReason[] }
+  /** The same, but beyond the horizon: back in the store as `scheduled`; the job ends and the feeder brings the message in again. */
+  | { kind: 'parked'; until: Date; reasons: DeferReason[] }
   /** Never again: a permanent refusal, the last attempt, or a template that cannot render. */
   | { kind: 'failed'; code: string; permanent: boolean; message: string }
   /** A transient error: BullMQ retries with backoff, spending an attempt. */

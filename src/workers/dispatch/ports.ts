@@ -51,6 +51,11 @@ export interface DispatchDeps {
    * an older one was left by a worker that died, and is taken over.
    */
   sendingLeaseMs: number;
+  /**
+   * A deferral ending more than this far ahead parks the message back in the store (`scheduled`,
+   * no job) for the feeder to bring in again; a nearer one is a delayed job. Absent: never parked.
+   */
+  horizonMs?: number;
   /** Template versions already stored by this process. */
   knownVersions: Set<string>;
   breakers: Breakers;

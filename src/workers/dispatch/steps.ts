@@ -24,21 +24,35 @@ export interface MessageContext {
 
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
 
-/** Records a deferral: the message waits in `deferred` until `until`, spending no attempt. */
+/**
+ * Records a deferral, spending no attempt: the message waits in `deferred` until `until` (a
+ * delayed job), or, when `until` is beyond the horizon, goes back to the store as `scheduled`
+ * with no job (the feeder brings it in again).
+ */
 export async function recordDeferral(
   deps: DispatchDeps,
   ctx: MessageContext,
   d: { until: Date; reasons: DeferReason[]; from: readonly MessageStatus[]; patch?: { error_code: string; error_message: string } },
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
+  const now = deps.clock.now();
+  const parked = deps.horizonMs !== undefined && d.until.getTime() > now.getTime() + deps.horizonMs;
+  const until = d.until.toISOString();
   await deps.store.transition(
     message.id,
-    { from: d.from, to: 'deferred', type: 'deferred', actor: ACTOR, data: { until: d.until.toISOString(), reasons: d.reasons }, ...(d.patch ? { patch: d.patch } : {}) },
-    deps.clock.now(),
+    {
+      from: d.from,
+      to: parked ? 'scheduled' : 'deferred',
+      type: parked ? 'scheduled' : 'deferred',
+      actor: ACTOR,
+      data: { until, reasons: d.reasons },
+      patch: { ...d.patch, due_at: until, ...(parked ? { nextJob: true } : {}) },
+    },
+    now,
   );
   for (const r of d.reasons) deps.metrics.deferred.inc({ channel: message.channel, code: r.code });
-  ctx.log.info({ until: d.until.toISOString(), codes: d.reasons.map((r) => r.code) }, 'message deferred');
-  return { kind: 'deferred', until: d.until, reasons: d.reasons };
+  ctx.log.info({ until, codes: d.reasons.map((r) => r.code), parked }, parked ? 'message deferred beyond the horizon: back in the store' : 'message deferred');
+  return { kind: parked ? 'parked' : 'deferred', until: d.until, reasons: d.reasons };
 }
 
 /** Loads the message; stops if it is settled, gone, or being sent by another worker right now. */
@@ -61,9 +75,10 @@ export async function load(deps: DispatchDeps, messageId: string, log: Logger): 
       return { kind: 'deferred', until, reasons: [{ code: 'sending-elsewhere', rule: 'sending lease', detail: `another worker has been sending it for ${age} ms` }] };
     }
   }
-  if (message.status === 'accepted') {
-    // The API may not have marked it queued yet (the job can start before its request ends).
-    await deps.store.transition(message.id, { from: ['accepted'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
+  if (message.status === 'accepted' || message.status === 'scheduled') {
+    // The API or the feeder may not have marked it queued yet (the job can start before its
+    // request ends, or the feeder died between adding the job and marking the row).
+    await deps.store.transition(message.id, { from: ['accepted', 'scheduled'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
   }
   return { ...found, log };
 }

@@ -4,7 +4,7 @@ import { field, h } from '../dom.js';
 import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
 
-const STATUSES = ['accepted', 'queued', 'deferred', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
+const STATUSES = ['accepted', 'scheduled', 'queued', 'deferred', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
 
 /** A local date (the agent's zone) as the instant its day starts. */
 const dayStart = (date, plusDays = 0) => {

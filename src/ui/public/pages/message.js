@@ -39,7 +39,7 @@ export async function render(root, { params }) {
 function content(m) {
   const c = m.content;
   const parts = [h('h2', { id: 'content-h' }, t('message.content'))];
-  const waiting = ['accepted', 'queued', 'deferred', 'sending'].includes(m.status);
+  const waiting = ['accepted', 'scheduled', 'queued', 'deferred', 'sending'].includes(m.status);
   if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t(waiting ? 'message.notYet' : 'message.notRendered', { status: statusName(m.status) })));
   else if (m.channel === 'sms') parts.push(smsBubble(m.body));
   else if (m.channel === 'email') {
