@@ -22,6 +22,7 @@ import { makeTwilioClient } from '../src/providers/twilio-client.js';
 import { startService, type Service } from '../src/service.js';
 import { startFakeTwilio, type FakeTwilio } from '../test/support/fake-twilio.js';
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.js';
+import { scheduleSections } from './schedule.js';
 
 export interface Row {
   section: string;
@@ -39,13 +40,13 @@ export interface BenchContext {
 
 const silent = pino({ level: 'silent' });
 const prefix = () => `bench${randomBytes(4).toString('hex')}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** US-REGF's caps with the contact window open all day, so figures do not depend on the hour. */
 const allDay = (over: Partial<Profile> = {}): Profile =>
   resolveProfile({ ...US_REGF, name: 'bench', windows: { sms: { from: '00:00', to: '24:00' }, voice: { from: '00:00', to: '24:00' }, email: { from: '00:00', to: '24:00' } }, ...over });
 
-async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
@@ -53,7 +54,7 @@ async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: num
   }
 }
 
-interface Running {
+export interface Running {
   service: Service;
   token: string;
   env: Record<string, string>;
@@ -63,7 +64,7 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'; env?: Record<string, string>; profile?: Profile; schema?: string }): Promise<Running> {
+export async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'; env?: Record<string, string>; profile?: Profile; schema?: string }): Promise<Running> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
   const token = generateToken('collector');
   const profile = opts.profile ?? allDay();
@@ -101,7 +102,7 @@ async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'
   return running;
 }
 
-function reminder(i: number, borrowers: number, channel: string, sendAt?: string) {
+export function reminder(i: number, borrowers: number, channel: string, sendAt?: string) {
   const b = i % borrowers;
   return {
     externalId: `bench-${i}`,
@@ -113,7 +114,7 @@ function reminder(i: number, borrowers: number, channel: string, sendAt?: string
   };
 }
 
-async function postBatches(r: Running, items: unknown[]): Promise<void> {
+export async function postBatches(r: Running, items: unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += 1000) {
     const res = await fetch(`${r.service.url}/v1/reminders/batch`, {
       method: 'POST',
@@ -303,44 +304,6 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
   }
 }
 
-async function memory(ctx: BenchContext, n: number) {
-  const redis = new Redis(ctx.redisUrl);
-  const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
-  try {
-    const r = await startBenchService(ctx, { role: 'api' });
-    try {
-      const before = await used();
-      const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms', new Date(Date.now() + 3_600_000 + Math.floor((i / n) * 7 * 86_400_000)).toISOString()));
-      await postBatches(r, items);
-      const per = ((await used()) - before) / n;
-      ctx.rows.push({ section: 'memory', measure: `Redis used_memory per delayed reminder (${n.toLocaleString('en-US')} over 7 days)`, value: Math.round(per), unit: 'bytes', note: 'target ≤ 1,000' });
-      ctx.rows.push({ section: 'memory', measure: 'peak RSS of the service process (this run so far)', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MB' });
-    } finally {
-      await r.stop();
-    }
-    const connection = new Redis(ctx.redisUrl, { maxRetriesPerRequest: null });
-    const q = new Queue('bare', { connection, prefix: prefix() });
-    const before = await used();
-    const payload = 'x'.repeat(500);
-    for (let i = 0; i < n; i += 1000) {
-      await q.addBulk(
-        Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({
-          name: 'job',
-          data: { messageId: `msg_${i + j}`, payload },
-          opts: { delay: 3_600_000 + Math.floor(((i + j) / n) * 7 * 86_400_000) },
-        })),
-      );
-    }
-    const bare = ((await used()) - before) / n;
-    ctx.rows.push({ section: 'memory', measure: 'bare BullMQ delayed job with a 500-byte payload', value: Math.round(bare), unit: 'bytes', note: 'for comparison' });
-    await q.obliterate({ force: true });
-    await q.close();
-    connection.disconnect();
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function farProvider(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, n: number) {
   tw.latencyMs = 150;
   try {
@@ -416,7 +379,7 @@ export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefi
     }
     await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 1_000 : 5_000);
     await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, rate / 2));
-    await memory(ctx, ctx.quick ? 10_000 : 100_000);
+    await scheduleSections(ctx, tw);
     await farProvider(ctx, tw, smtp, ctx.quick ? 500 : 2_000);
     if (!ctx.quick) await windowOpening(ctx, tw, 20_000, 500);
   } finally {

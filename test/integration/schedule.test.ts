@@ -184,13 +184,13 @@ describe.each(dbVariants())('the store is the schedule on $name', (variant) => {
     }
   });
 
-  it('loses nothing and sends nothing twice when the feeder is killed between adding jobs and marking rows', { timeout: 60_000 }, async () => {
-    // This process accepts and sends but does not feed; a scheduler in a child process feeds and dies.
-    const h = await startHarness({ db: variant, env: { ...manual(), SCHEDULE_HORIZON: '5s' } });
+  it('loses nothing and sends nothing twice when the feeder is killed between adding jobs and marking rows', { timeout: 90_000 }, async () => {
+    // This process only accepts; a scheduler in a child process feeds and dies; workers start after.
+    const h = await startHarness({ db: variant, env: { ...manual(), SCHEDULE_HORIZON: '5s' }, role: 'api' });
     let child;
+    let workers: Harness | undefined;
     try {
-      const sendAt = new Date(Date.now() + 20_000);
-      const ids = await post(h, 30, sendAt, 4_300_000);
+      const ids = await post(h, 30, new Date(Date.now() + 8_000), 4_300_000);
       const run = prepareRun({ db: variant, reuse: h, env: { ...manual(), SCHEDULE_HORIZON: '60s', FEED_EVERY_MS: '200', FAULT_INJECTION: 'feeder-after-enqueue' } });
       child = await spawnService('scheduler', run);
       expect(await child.exited).toEqual({ code: null, signal: 'SIGKILL' });
@@ -203,13 +203,15 @@ describe.each(dbVariants())('the store is the schedule on $name', (variant) => {
       expect(await h.service.feeder.run({ horizonMs: 60_000 })).toEqual({ fed: 30 });
       const after = await h.service.queues.byChannel.sms.getJobCounts('delayed', 'waiting');
       expect((after.delayed ?? 0) + (after.waiting ?? 0)).toBe(30);
+      workers = await startHarness({ db: variant, env: manual(), reuse: h, role: 'worker' });
       await waitFor(async () => (await Promise.all(ids.map((id) => h.service.store.getMessage(id)))).every((m) => m!.status === 'sent') || undefined, {
         what: 'every message to be sent',
-        timeoutMs: 35_000,
+        timeoutMs: 30_000,
       });
       for (const m of rows) expect(sendsTo(m!.to)).toBe(1);
     } finally {
       if (child && child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGKILL');
+      await workers?.close();
       await h.destroy();
     }
   });

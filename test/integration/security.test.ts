@@ -273,9 +273,15 @@ describe('security', () => {
       });
       const id = res.body.messages[0].id as string;
       await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'failed', { what: 'failed' });
-      const log = fs.readFileSync(h.logFile, 'utf8');
-      const line = log.split('\n').find((l) => l.includes(id) && l.includes('lint'));
-      expect(line).toBeDefined();
+      // The line is written just after the row turns failed.
+      const line = await waitFor(
+        () =>
+          fs
+            .readFileSync(h.logFile, 'utf8')
+            .split('\n')
+            .find((l) => l.includes(id) && l.includes('lint')),
+        { what: 'the log line' },
+      );
       expect(line).toMatch(/"rules":\["/);
       expect(line).not.toContain('have you arrested');
       expect(line).not.toContain('Zarquon');
