@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
-import { OverdueInput } from './strategy.routes.js';
+import { OverdueInput, OverdueItem } from './strategy.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
@@ -79,6 +79,21 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: OverdueInput,
     responses: { '202': 'stage, why, cancelled steps, plan', '400': 'validation failed' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/overdue/batch',
+    summary: 'The delinquency file in bulk: up to 1,000 accounts enter the strategy, a result per account',
+    roles: ['collector'],
+    body: z.object({ accounts: z.array(OverdueItem).max(1000) }).strict(),
+    responses: { '200': '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]}', '400': 'not a batch' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/overdue/import',
+    summary: 'The delinquency file streamed as application/x-ndjson or text/csv, any length',
+    roles: ['collector'],
+    responses: { '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}', '415': 'neither NDJSON nor CSV' },
   },
   {
     method: 'get',
