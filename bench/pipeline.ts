@@ -164,7 +164,7 @@ async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<
     return n / seconds;
   };
   const b0 = await run('b0', async () => undefined);
-  const client = makeTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.url, timeoutMs: 15_000, maxSockets: 100 });
+  const client = makeTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.url, timeoutMs: 15_000, maxSockets: 100, transport: 'sdk' });
   let k = 0;
   const b1 = await run('b1', async () =>
     client.messages.create({ to: `+1415${String(3000000 + k++).padStart(7, '0')}`, from: '+15005550006', body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.' }),

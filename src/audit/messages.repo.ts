@@ -1,7 +1,7 @@
 /** Messages and their reminders: reads, state transitions (each with its event), and the reconciler's queries. */
 import type { Kysely } from 'kysely';
 import type { Dialect } from './db.js';
-import type { Database } from './schema.js';
+import type { BorrowersTable, Database, RemindersTable } from './schema.js';
 import type { AuditStore } from './audit-store.js';
 import { appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
@@ -9,6 +9,42 @@ import { messagesOf } from './intake.repo.js';
 import { type Conn, toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
 import type { TransitionInput } from './store-types.js';
 import { JOB_STATUSES, PENDING_STATUSES } from '../domain/index.js';
+
+const REMINDER_COLUMNS = [
+  'id',
+  'client_id',
+  'external_id',
+  'request_hash',
+  'borrower_id',
+  'channel',
+  'template',
+  'debt',
+  'send_at',
+  'expires_at',
+  'metadata',
+  'contact',
+  'created_at',
+] as const satisfies readonly (keyof RemindersTable)[];
+const BORROWER_COLUMNS = [
+  'id',
+  'name',
+  'locale',
+  'timezone',
+  'phone',
+  'email',
+  'consent',
+  'opt_outs',
+  'blackouts',
+  'status',
+  'created_at',
+  'updated_at',
+  'erased_at',
+] as const satisfies readonly (keyof BorrowersTable)[];
+
+// Every column, checked by the compiler: a column added to a table must be added here too.
+type Missing<T, C extends readonly (keyof T)[]> = Exclude<keyof T, C[number]>;
+const allColumns: [Missing<RemindersTable, typeof REMINDER_COLUMNS>, Missing<BorrowersTable, typeof BORROWER_COLUMNS>] extends [never, never] ? true : false = true;
+void allColumns;
 
 export function makeMessagesRepo(
   db: Kysely<Database>,
@@ -26,12 +62,19 @@ export function makeMessagesRepo(
     },
 
     async getReminderOfMessage(messageId) {
-      const m = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
-      if (!m) return undefined;
-      const r = await db.selectFrom('reminders').selectAll().where('id', '=', m.reminder_id).executeTakeFirst();
-      const b = await db.selectFrom('borrowers').selectAll().where('id', '=', m.borrower_id).executeTakeFirst();
-      if (!r || !b) return undefined;
-      return { reminder: toReminder(r), message: toMessage(m), borrower: toBorrower(b) };
+      // One round trip for what a send needs: the message, its reminder and its borrower.
+      const row = await db
+        .selectFrom('messages as m')
+        .innerJoin('reminders as r', 'r.id', 'm.reminder_id')
+        .innerJoin('borrowers as b', 'b.id', 'm.borrower_id')
+        .selectAll('m')
+        .select(REMINDER_COLUMNS.map((c) => `r.${c} as r_${c}` as const))
+        .select(BORROWER_COLUMNS.map((c) => `b.${c} as b_${c}` as const))
+        .where('m.id', '=', messageId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const picked = <T>(prefix: string, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[`${prefix}${c}`]])) as T;
+      return { reminder: toReminder(picked<RemindersTable>('r_', REMINDER_COLUMNS)), message: toMessage(row), borrower: toBorrower(picked<BorrowersTable>('b_', BORROWER_COLUMNS)) };
     },
 
     async listEvents(messageId) {

@@ -1,9 +1,12 @@
 /**
  * A twilio SDK client whose requests go to `apiBaseUrl` (a Twilio-compatible gateway, or a
- * local fake in tests). The SDK has no base-URL option, so its RequestClient is subclassed to
- * rewrite the origin of every request URI.
+ * local fake in tests). The SDK has no base-URL option, so its transport rewrites the origin of
+ * every request URI. The service's transport is the lean keep-alive one (lean-http.ts); `sdk`
+ * keeps the SDK's own axios RequestClient (the bench's B1 baseline: what a team writing its own
+ * worker would get).
  */
 import twilio from 'twilio';
+import { LeanRequestClient } from './lean-http.js';
 
 export interface TwilioClientOptions {
   accountSid: string;
@@ -12,6 +15,8 @@ export interface TwilioClientOptions {
   timeoutMs: number;
   /** Sockets per host; with a slow provider this bounds sends per second (size it with worker concurrency). */
   maxSockets?: number;
+  /** `lean` (default): node:http keep-alive; `sdk`: the SDK's axios RequestClient. */
+  transport?: 'lean' | 'sdk';
 }
 
 type RequestOpts = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0];
@@ -39,10 +44,10 @@ class RedirectingRequestClient extends twilio.RequestClient {
 export function makeTwilioClient(o: TwilioClientOptions): twilio.Twilio {
   const base = new URL(o.apiBaseUrl);
   const redirect = base.origin === 'https://api.twilio.com' ? undefined : base;
-  const httpClient = new RedirectingRequestClient(redirect, {
-    timeout: o.timeoutMs,
-    keepAlive: true,
-    maxSockets: o.maxSockets ?? 50,
-  });
+  const httpClient =
+    o.transport === 'sdk'
+      ? new RedirectingRequestClient(redirect, { timeout: o.timeoutMs, keepAlive: true, maxSockets: o.maxSockets ?? 50 })
+      : // The SDK calls only request(opts) on its httpClient.
+        (new LeanRequestClient({ origin: redirect, timeoutMs: o.timeoutMs, maxSockets: o.maxSockets ?? 50 }) as unknown as twilio.RequestClient);
   return twilio(o.accountSid, o.authToken, { httpClient });
 }
