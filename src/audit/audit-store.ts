@@ -154,7 +154,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     schedule: makeSchedule(db, dialect),
     leases: makeLeases(db),
     suppressions: makeSuppressionList(db, dialect),
-    relay: makeRelayFeed(db),
+    relay: makeRelayFeed(db, dialect),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },

@@ -1,5 +1,5 @@
 /** Table shapes as stored. JSON columns are text; times are ISO-8601 UTC strings (they sort). */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface BorrowersTable {
   id: string;
@@ -86,6 +86,11 @@ export interface EventsTable {
   hash: string;
   /** Registry events: the chain they register. */
   ref_chain: string | null;
+  /**
+   * PostgreSQL: the writing transaction's id (a default, never written by the service), so the
+   * relay can take only events of finished transactions, in transaction order. SQLite: null.
+   */
+  txid: ColumnType<string | number | null, string | number | null | undefined, never>;
 }
 
 /** The newest link of every chain: deleting the last events of a chain breaks the match. */
@@ -212,4 +217,6 @@ export interface StrategyAccountsTable {
 export interface RelayCursorTable {
   name: string;
   last_id: number;
+  /** PostgreSQL: the transaction of the last event relayed (the cursor is the pair). */
+  last_tx: ColumnType<string | number, string | number | undefined, string | number>;
 }

@@ -27,7 +27,7 @@ export function makeEventRelay(deps: { store: Pick<EventsStore, 'relay' | 'conte
   const settleMs = deps.settleMs ?? 2_000;
   const { relay, content } = deps.store;
   return {
-    /** Relays events older than a moment (transactions still open may hold lower ids), in id order. */
+    /** Relays the events of finished transactions in commit-safe order (see relay-feed.ts): nothing is skipped however long a transaction stays open. */
     async run(): Promise<{ relayed: number }> {
       const after = await relay.cursor('events-out');
       const before = new Date(deps.clock.now().getTime() - settleMs).toISOString();
@@ -50,7 +50,8 @@ export function makeEventRelay(deps: { store: Pick<EventsStore, 'relay' | 'conte
           return { name: data.type, data, opts: { jobId: id } };
         }),
       );
-      await relay.advance('events-out', rows[rows.length - 1]!.id);
+      const last = rows[rows.length - 1]!;
+      await relay.advance('events-out', { tx: last.tx, id: last.id });
       return { relayed: rows.length };
     },
   };
