@@ -182,7 +182,7 @@ async function pipeline(
   label: string,
   n: number,
   mix: 'sms' | 'mixed',
-  opts: { workers?: number; dbUrl?: string },
+  opts: { workers?: number; dbUrl?: string; env?: Record<string, string> },
   base: { b0: number; b1: number },
 ) {
   const schema = opts.dbUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
@@ -194,6 +194,7 @@ async function pipeline(
     SMTP_URL: smtp.url,
     EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
     ...(opts.dbUrl ? { DATABASE_URL: opts.dbUrl } : {}),
+    ...opts.env,
   };
   const r = await startBenchService(ctx, { role: opts.workers ? 'api' : 'all', env, ...(schema ? { schema } : {}) });
   const children: ChildProcess[] = [];
@@ -372,10 +373,19 @@ export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefi
     const n = ctx.quick ? 2_000 : 20_000;
     const base = await baselines(ctx, tw, n);
     const rate = await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', {}, base);
+    // The same without group commit (one transaction per transition), to show what it buys.
+    await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { env: { GROUP_COMMIT_MS: '0' } }, base);
+    if (ctx.quick && dbUrl) {
+      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
+      await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
+    }
     if (!ctx.quick) {
       await pipeline(ctx, tw, smtp, `mixed 70/20/10, caps on, SQLite, 1 process (50,000, 10,000 borrowers)`, 50_000, 'mixed', {}, base);
       await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { workers: 2 }, base);
-      if (dbUrl) await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
+      if (dbUrl) {
+        await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
+        await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
+      }
     }
     await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 1_000 : 5_000);
     await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, rate / 2));

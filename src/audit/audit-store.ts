@@ -23,6 +23,7 @@ import {
 import { makeBorrowerEventsRepo, makeBorrowersRepo } from './borrowers.repo.js';
 import { openDb, type Dialect } from './db.js';
 import { type ContentRef, contentsOf, storeContent } from './event-content.js';
+import { type GroupCommit, type GroupCommitOptions, makeGroupCommit } from './group-commit.js';
 import { makeIntakeRepo } from './intake.repo.js';
 import { makeMessagesRepo, makeTransitionsRepo } from './messages.repo.js';
 import { migrateToLatest } from './migrations.js';
@@ -103,6 +104,11 @@ export interface AuditStore {
   listEvents(messageId: string): Promise<AuditEvent[]>;
   /** Moves a message from one of `from` to `to` and records the event; false when it was in no `from` state. */
   transition(messageId: string, input: TransitionInput, now: Date): Promise<boolean>;
+  /**
+   * Transitions gathered from concurrent callers and committed together (group commit); each
+   * call answers as `transition` does once its transaction has committed.
+   */
+  groupCommit(options: GroupCommitOptions): GroupCommit;
   /** The same for many messages in one transaction; returns the ids that moved. */
   transitionMany(messageIds: string[], input: TransitionInput, now: Date): Promise<string[]>;
   /** Accepted rows older than `before`: the reconciler's input (a crash between commit and enqueue). */
@@ -155,6 +161,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     leases: makeLeases(db),
     suppressions: makeSuppressionList(db, dialect),
     relay: makeRelayFeed(db, dialect),
+    groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },

@@ -12,8 +12,12 @@ import type { Releasers } from './releasers.js';
 export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): void {
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
+  // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
+  const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2) }) : undefined;
   const processor = makeDispatchProcessor({
-    store,
+    store: grouped
+      ? { getReminderOfMessage: (id) => store.getReminderOfMessage(id), rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now), transition: grouped.transition }
+      : store,
     gate: o.gate ?? makePolicyGate({ profile: core.profile, ledger: core.ledger, suppressionsOf: (a) => store.suppressions.of(a) }),
     slots: makeContactSlots(core.ledger),
     render: core.render,

@@ -71,6 +71,7 @@ const Env = z.object({
   RECONCILE_EVERY_MS: int(15_000),
   RECONCILE_AFTER_MS: int(10_000),
   SCHEDULE_HORIZON: duration('10m'),
+  GROUP_COMMIT_MS: int(2),
   FEED_EVERY_MS: int(2_000),
   SEND_AT_MAX_AHEAD: duration('366d'),
   SHUTDOWN_GRACE_MS: int(10_000),
@@ -134,6 +135,8 @@ export interface Config {
    */
   schedule: { horizonMs: number; feedEveryMs: number; maxAheadMs: number };
   faultInjection: 'feeder-after-enqueue' | undefined;
+  /** The workers' transitions are gathered this long and committed together (0: one transaction each). */
+  groupCommitMs: number;
   shutdownGraceMs: number;
   providerTimeoutMs: number;
 }
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     reconcile: { everyMs: e.RECONCILE_EVERY_MS === 0 ? 0 : Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
     schedule: scheduleOf(e),
     faultInjection: e.FAULT_INJECTION,
+    groupCommitMs: e.GROUP_COMMIT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
   });

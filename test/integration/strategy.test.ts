@@ -88,7 +88,11 @@ describe('collection strategy', () => {
     expect(early.body).toMatchObject({ stage: 'early', why: '1 day overdue (1 to 7)' });
     // Day 1: the SMS; day 3 (two shortened days later): the email.
     await waitFor(() => (sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1) || undefined, { what: 'early SMS and email', timeoutMs: 15_000 });
-    const afterEarly = await plan('b-strat');
+    // The provider has a message a moment before its `sent` row commits.
+    const afterEarly = await waitFor(async () => {
+      const x = await plan('b-strat');
+      return x.steps.every((s: { status: string }) => s.status === 'done') ? x : undefined;
+    });
     expect(afterEarly.steps.map((s: { template: string; channel: string; status: string }) => `${s.template}/${s.channel}/${s.status}`)).toEqual([
       'gentle-overdue/sms/done',
       'gentle-overdue/email/done',
@@ -101,7 +105,10 @@ describe('collection strategy', () => {
       what: 'middle SMS, email and the day-10 call',
       timeoutMs: 15_000,
     });
-    const p = await plan('b-strat');
+    const p = await waitFor(async () => {
+      const x = await plan('b-strat');
+      return x.steps.filter((s: { status: string }) => s.status === 'done').length === 3 ? x : undefined;
+    });
     expect(p.stage).toBe('middle');
     expect(p.steps.map((s: { channel: string; status: string }) => `${s.channel}/${s.status}`)).toEqual(['sms/done', 'email/done', 'voice/done', 'voice/pending']);
     const dayTwenty = p.steps[3];
@@ -240,8 +247,14 @@ describe('STRATEGY_FILE', () => {
       });
       expect(tw.messages().filter((m) => m.form.To === phone)).toHaveLength(1);
       expect(smtp.mails.filter((m) => (m.to as { text: string }).text === email)).toHaveLength(1);
-      const steps = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0].steps;
-      expect(steps.map((s: { status: string }) => s.status)).toEqual(['done', 'done']);
+      // The provider has the SMS a moment before its `sent` row commits.
+      await waitFor(
+        async () => {
+          const steps = (await h.api('GET', '/v1/borrowers/b-custom/plan', { role: 'agent' })).body.accounts[0].steps;
+          return steps.every((s: { status: string }) => s.status === 'done') || undefined;
+        },
+        { what: 'both steps done in the plan' },
+      );
 
       // The stage's preferred channel for "auto", and the file's thresholds.
       const auto = await h.api('POST', '/v1/reminders', {

@@ -1,0 +1,70 @@
+/**
+ * Group commit: the transitions of concurrent jobs gathered for a moment (`windowMs`, or until
+ * `maxBatch` are waiting) and written in one transaction, in message-id order (so two processes'
+ * batches lock rows in the same order and never deadlock). Each caller still waits for its own
+ * transition to commit, so `sending` is durable before the provider is called, exactly as with one
+ * transaction each. If the transaction fails, every transition in it fails (none of its jobs goes
+ * on to send without its row); a transition that simply does not apply (the row moved on) answers
+ * false as before.
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db.js';
+import { transitionIn } from './rows.js';
+import type { Database } from './schema.js';
+import type { TransitionInput } from './store-types.js';
+
+interface Waiting {
+  messageId: string;
+  input: TransitionInput;
+  nowIso: string;
+  resolve(moved: boolean): void;
+  reject(err: unknown): void;
+}
+
+export interface GroupCommitOptions {
+  windowMs: number;
+  maxBatch: number;
+  /** Test seam: runs inside the transaction after the batch's writes (throwing fails the batch). */
+  beforeCommit?: (messageIds: string[]) => void | Promise<void>;
+}
+
+export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: GroupCommitOptions) {
+  let waiting: Waiting[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let batches = 0;
+
+  async function flush(): Promise<void> {
+    timer = undefined;
+    const batch = waiting.sort((a, b) => (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0));
+    waiting = [];
+    if (batch.length === 0) return;
+    batches++;
+    try {
+      const moved = await db.transaction().execute(async (trx) => {
+        const out: boolean[] = [];
+        for (const w of batch) out.push(await transitionIn(trx, dialect, w.messageId, w.input, w.nowIso));
+        await o.beforeCommit?.(batch.map((w) => w.messageId));
+        return out;
+      });
+      batch.forEach((w, i) => w.resolve(moved[i]!));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  }
+
+  return {
+    transition(messageId: string, input: TransitionInput, now: Date): Promise<boolean> {
+      return new Promise<boolean>((resolve, reject) => {
+        waiting.push({ messageId, input, nowIso: now.toISOString(), resolve, reject });
+        if (waiting.length >= o.maxBatch) {
+          clearTimeout(timer);
+          void flush();
+        } else timer ??= setTimeout(() => void flush(), o.windowMs);
+      });
+    },
+    /** How many transactions it has committed or tried (for tests and the bench). */
+    batches: () => batches,
+  };
+}
+
+export type GroupCommit = ReturnType<typeof makeGroupCommit>;
