@@ -315,8 +315,26 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, sc
   await migrateStore(db, dialect, schema);
 }
 
-/** Migrates to the latest version, or up to and including `to` (tests of a migration start from the one before it). */
+/**
+ * Migrates to the latest version, or up to and including `to` (tests of a migration start from
+ * the one before it). On PostgreSQL, processes starting at once take turns: kysely's own lock
+ * covers the migrations but not the checks and table creation before it, so one advisory lock
+ * per schema, held on one connection, serialises the whole run.
+ */
 export async function migrateStore(db: Kysely<Database>, dialect: Dialect, schema?: string, to?: string): Promise<void> {
+  if (dialect !== 'postgres') return runMigrator(db, dialect, schema, to);
+  await db.connection().execute(async (conn) => {
+    const key = `reminder-dispatch:migrations:${schema ?? 'public'}`;
+    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(conn);
+    try {
+      await runMigrator(conn, dialect, schema, to);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
+    }
+  });
+}
+
+async function runMigrator(db: Kysely<Database>, dialect: Dialect, schema: string | undefined, to: string | undefined): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // With a schema of our own, kysely must look for its bookkeeping tables there (not in any schema).
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
