@@ -25,7 +25,9 @@ export interface GroupCommitOptions {
   windowMs: number;
   maxBatch: number;
   /** Test seam: runs inside the transaction after the batch's writes (throwing fails the batch). */
-  beforeCommit?: (messageIds: string[]) => void | Promise<void>;
+  beforeCommit?: (messageIds: string[], inputs: TransitionInput[]) => void | Promise<void>;
+  /** Test seam: runs once the batch has committed, before any caller is answered. */
+  afterCommit?: (inputs: TransitionInput[]) => void;
 }
 
 export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: GroupCommitOptions) {
@@ -43,9 +45,13 @@ export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: Group
       const moved = await db.transaction().execute(async (trx) => {
         const out: boolean[] = [];
         for (const w of batch) out.push(await transitionIn(trx, dialect, w.messageId, w.input, w.nowIso));
-        await o.beforeCommit?.(batch.map((w) => w.messageId));
+        await o.beforeCommit?.(
+          batch.map((w) => w.messageId),
+          batch.map((w) => w.input),
+        );
         return out;
       });
+      o.afterCommit?.(batch.map((w) => w.input));
       batch.forEach((w, i) => w.resolve(moved[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);

@@ -6,6 +6,8 @@ import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
 import { startDispatchWorkers } from '../workers/dispatch.worker.js';
 import { makePolicyGate } from '../workers/policy-gate.js';
+import type { GroupCommitOptions } from '../audit/group-commit.js';
+import type { TransitionInput } from '../audit/store-types.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 
@@ -13,7 +15,7 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
-  const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2) }) : undefined;
+  const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2), ...groupCommitFaults(config) }) : undefined;
   const processor = makeDispatchProcessor({
     store: grouped
       ? { getReminderOfMessage: (id) => store.getReminderOfMessage(id), rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now), transition: grouped.transition }
@@ -25,7 +27,7 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     log: log.child({ part: 'worker' }),
     metrics: core.metrics,
     clock,
-    sendingLeaseMs: Math.max(30_000, 2 * config.providerTimeoutMs),
+    sendingLeaseMs: config.sendingLeaseMs,
     horizonMs: config.schedule.horizonMs,
     knownVersions: new Set<string>(),
     breakers: core.breakers,
@@ -38,6 +40,7 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     channels: config.workerChannels,
     concurrency: config.workerConcurrency,
     rates: config.sendRate,
+    lockMs: config.jobLockMs,
     processor,
     log,
   });
@@ -51,4 +54,31 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
     releasers.add(() => delivery.close());
   }
+}
+
+/**
+ * FAULT_INJECTION (tests of crash recovery only), at the first batch that claims rows for sending:
+ * die with SIGKILL once it has committed, before any provider call; or make its transaction fail.
+ */
+function groupCommitFaults(config: Core['config']): Pick<GroupCommitOptions, 'beforeCommit' | 'afterCommit'> {
+  const fault = config.faultInjection;
+  if (fault !== 'worker-after-sending-commit' && fault !== 'group-commit-fails-once') return {};
+  let fired = false;
+  const firstClaim = (batch: readonly TransitionInput[]): boolean => {
+    if (fired || !batch.some((t) => t.to === 'sending')) return false;
+    fired = true;
+    return true;
+  };
+  if (fault === 'worker-after-sending-commit') {
+    return {
+      afterCommit: (batch) => {
+        if (firstClaim(batch)) process.kill(process.pid, 'SIGKILL');
+      },
+    };
+  }
+  return {
+    beforeCommit: (_ids, batch) => {
+      if (firstClaim(batch)) throw new Error('injected fault: the group commit failed');
+    },
+  };
 }

@@ -75,9 +75,15 @@ const Env = z.object({
   FEED_EVERY_MS: int(2_000),
   SEND_AT_MAX_AHEAD: duration('366d'),
   SHUTDOWN_GRACE_MS: int(10_000),
-  // Tests of crash recovery only: `feeder-after-enqueue` kills the process between adding a batch's jobs and marking its rows.
-  FAULT_INJECTION: z.enum(['feeder-after-enqueue']).optional(),
+  // Tests of crash recovery only: `feeder-after-enqueue` kills the process between adding a batch's
+  // jobs and marking its rows; `worker-after-sending-commit` kills it after the first group commit of
+  // `sending` rows, before any provider call; `group-commit-fails-once` makes that commit fail.
+  FAULT_INJECTION: z.enum(['feeder-after-enqueue', 'worker-after-sending-commit', 'group-commit-fails-once']).optional(),
   PROVIDER_TIMEOUT_MS: int(15_000),
+  // A job whose worker died is retried this long after its lock was last renewed.
+  JOB_LOCK_MS: int(30_000),
+  // A `sending` row older than this is taken over as interrupted (default: max(30 s, 2 × provider timeout)).
+  SENDING_LEASE_MS: z.coerce.number().int().positive().optional(),
   REDIS_AUTOSTART: z.enum(['true', 'false']).default('true'),
 });
 
@@ -134,7 +140,11 @@ export interface Config {
    * `sendAt` more than `maxAheadMs` ahead is refused.
    */
   schedule: { horizonMs: number; feedEveryMs: number; maxAheadMs: number };
-  faultInjection: 'feeder-after-enqueue' | undefined;
+  faultInjection: 'feeder-after-enqueue' | 'worker-after-sending-commit' | 'group-commit-fails-once' | undefined;
+  /** BullMQ's lock on a running job (and its stalled check): a dead worker's job runs again after it. */
+  jobLockMs: number;
+  /** A `sending` row this old is an interrupted attempt, taken over and flagged; always > providerTimeoutMs. */
+  sendingLeaseMs: number;
   /** The workers' transitions are gathered this long and committed together (0: one transaction each). */
   groupCommitMs: number;
   shutdownGraceMs: number;
@@ -148,6 +158,14 @@ function scheduleOf(e: { SCHEDULE_HORIZON: number; FEED_EVERY_MS: number; SEND_A
     feedEveryMs: e.FEED_EVERY_MS === 0 ? 0 : Math.max(100, e.FEED_EVERY_MS),
     maxAheadMs: e.SEND_AT_MAX_AHEAD,
   };
+}
+
+/** A send still waiting for its provider must never look abandoned, so the lease outlasts the timeout. */
+function sendingLeaseOf(e: { SENDING_LEASE_MS?: number | undefined; PROVIDER_TIMEOUT_MS: number; JOB_LOCK_MS: number }): number {
+  const lease = e.SENDING_LEASE_MS ?? Math.max(30_000, 2 * e.PROVIDER_TIMEOUT_MS);
+  if (lease <= e.PROVIDER_TIMEOUT_MS) throw new ConfigError('SENDING_LEASE_MS: must be longer than PROVIDER_TIMEOUT_MS');
+  if (e.JOB_LOCK_MS < 1_000) throw new ConfigError('JOB_LOCK_MS: at least 1000');
+  return lease;
 }
 
 export class ConfigError extends Error {
@@ -233,5 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     groupCommitMs: e.GROUP_COMMIT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    sendingLeaseMs: sendingLeaseOf(e),
   });
 }

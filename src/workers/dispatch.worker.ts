@@ -15,6 +15,8 @@ export function startDispatchWorkers(opts: {
   concurrency: number;
   /** Sends per second per channel (BullMQ's limiter, shared by every worker of the queue). */
   rates?: Partial<Record<Channel, number>>;
+  /** BullMQ's job lock (renewed at half of it) and stalled-job check period. */
+  lockMs?: number;
   processor: (job: Job, token?: string) => Promise<unknown>;
   log: Logger;
 }): DispatchWorkers {
@@ -27,6 +29,7 @@ export function startDispatchWorkers(opts: {
       ...(opts.rates?.[channel] ? { limiter: { max: opts.rates[channel]!, duration: 1_000 } } : {}),
       // A job whose process died is retried after the lock lapses (it counts as an attempt).
       maxStalledCount: 3,
+      ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
     });
     worker.on('error', (err) => opts.log.error({ channel, err: err.message }, 'worker error'));
     return worker;

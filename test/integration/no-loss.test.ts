@@ -149,6 +149,77 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
     }
   });
 
+  /** Short locks and leases, so a dead worker's jobs and `sending` rows are taken over in seconds. */
+  const quickTakeover = { JOB_LOCK_MS: '1500', SENDING_LEASE_MS: '2000', PROVIDER_TIMEOUT_MS: '1000', RETRY_BACKOFF_MS: '100', GROUP_COMMIT_MS: '20' };
+  const phonesFrom = (first: number, n: number) => Array.from({ length: n }, (_, i) => `+1415555${String(first + i).padStart(4, '0')}`);
+  async function postSms(h: Harness, phones: string[]): Promise<string[]> {
+    const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders: phones.map((phone) => reminderBody({ channel: 'sms' }, { phone })) } });
+    expect(res.body.accepted).toBe(phones.length);
+    return res.body.results.map((r: { reminder: { messages: Array<{ id: string }> } }) => r.reminder.messages[0]!.id);
+  }
+  const allSent = (h: Harness, ids: string[]) =>
+    waitFor(async () => (await Promise.all(ids.map((id) => h.service.store.getMessage(id)))).every((m) => m?.status === 'sent') || undefined, {
+      what: 'every message to be sent',
+      timeoutMs: 40_000,
+    });
+
+  it('loses nothing when a worker dies after a group commit of `sending` rows and before the provider calls', { timeout: 90_000 }, async () => {
+    // This process only accepts; a worker in a child process claims the first batch and dies.
+    const h = await startHarness({ db: variant, env: { ...env, ...quickTakeover }, role: 'api' });
+    let child;
+    let workers: Harness | undefined;
+    try {
+      const phones = phonesFrom(7100, 12);
+      const ids = await postSms(h, phones);
+      const run = prepareRun({ db: variant, reuse: h, env: { ...env, ...quickTakeover, FAULT_INJECTION: 'worker-after-sending-commit' } });
+      child = await spawnService('worker', run);
+      expect(await child.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      // It died with a batch committed as `sending` and nothing handed to the provider.
+      const atCrash = await Promise.all(ids.map((id) => h.service.store.getMessage(id)));
+      const interrupted = atCrash.filter((m) => m!.status === 'sending').map((m) => m!.id);
+      expect(interrupted.length).toBeGreaterThan(0);
+      expect(phones.map(sendsTo)).toEqual(phones.map(() => 0));
+
+      // A new worker takes the dead one's jobs over once their locks lapse, and the `sending`
+      // rows once their lease does: every message goes once, the interrupted ones flagged.
+      workers = await startHarness({ db: variant, env: { ...env, ...quickTakeover }, reuse: h, role: 'worker' });
+      await allSent(h, ids);
+      await idle(h);
+      expect(phones.map(sendsTo)).toEqual(phones.map(() => 1));
+      for (const id of ids) {
+        const claims = (await h.service.store.listEvents(id)).filter((e) => e.type === 'sending');
+        if (interrupted.includes(id)) {
+          expect(claims).toHaveLength(2);
+          expect(claims[1]!.data).toMatchObject({ afterInterruptedAttempt: true });
+        } else expect(claims.map((c) => c.data.afterInterruptedAttempt ?? false)).toEqual([false]);
+      }
+      expect((await h.service.store.audit.verify()).ok).toBe(true);
+    } finally {
+      if (child && child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGKILL');
+      await workers?.close();
+      await h.destroy();
+    }
+  });
+
+  it('fails every job of a group commit that fails: none sends without its `sending` row, and each retries once', { timeout: 60_000 }, async () => {
+    const h = await startHarness({ db: variant, env: { ...env, ...quickTakeover, FAULT_INJECTION: 'group-commit-fails-once' } });
+    try {
+      const phones = phonesFrom(7200, 8);
+      const ids = await postSms(h, phones);
+      await allSent(h, ids);
+      await idle(h);
+      expect(phones.map(sendsTo)).toEqual(phones.map(() => 1));
+      // The failed batch's jobs ran twice (BullMQ counts the failure), the others once; every
+      // message has exactly one `sending` event, written by the attempt that sent it.
+      const jobs = await Promise.all(ids.map((id) => h.service.queues.byChannel.sms.getJob(id)));
+      const retried = jobs.filter((j) => j!.attemptsMade > 1);
+      expect(retried.length).toBeGreaterThan(0);
+      for (const id of ids) expect((await h.service.store.listEvents(id)).filter((e) => e.type === 'sending')).toHaveLength(1);
+    } finally {
+      await h.destroy();
+    }
+  });
+
   it('does not send a message again when its job runs a second time after it was sent', async () => {
     const h = await startHarness({ db: variant, env });
     try {

@@ -23,6 +23,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ WORKER_CHANNELS: 'sms,fax' })).toThrow(/WORKER_CHANNELS: unknown channel "fax"/);
   });
+  it('keeps the sending lease longer than the provider timeout', () => {
+    expect(loadConfig({}).sendingLeaseMs).toBe(30_000);
+    expect(loadConfig({ PROVIDER_TIMEOUT_MS: '20000' }).sendingLeaseMs).toBe(40_000);
+    expect(() => loadConfig({ SENDING_LEASE_MS: '1000', PROVIDER_TIMEOUT_MS: '1000' })).toThrow(/SENDING_LEASE_MS: must be longer than PROVIDER_TIMEOUT_MS/);
+    expect(() => loadConfig({ JOB_LOCK_MS: '10' })).toThrow(/JOB_LOCK_MS/);
+  });
   it('parses API_KEYS as role:token pairs and refuses unknown roles and short tokens', () => {
     const keys = parseApiKeys('collector:aaaaaaaaaaaaaaaa1,admin:bbbbbbbbbbbbbbbb2');
     expect(keys.map((k) => k.role)).toEqual(['collector', 'admin']);
