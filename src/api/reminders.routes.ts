@@ -113,12 +113,12 @@ export function remindersRouter(deps: RemindersDeps): Router {
     if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
     const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS);
     if (!prepared.ok) throw validationProblem(prepared.errors);
-    const [result] = await deps.intake.accept(await withPreferences([prepared.request]), req.principal!.keyId, `api:${req.principal!.keyId}`);
-    countAccepted([result!]);
+    const result = await deps.intake.acceptOne((await withPreferences([prepared.request]))[0]!, req.principal!.keyId, `api:${req.principal!.keyId}`);
+    countAccepted([result]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result!.kind === 'repeat')
-      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result!.reminder.id, filter: { repeat: true } }, deps.clock.now());
-    const { status, body } = outcome(result!);
+    if (result.kind === 'repeat')
+      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result.reminder.id, filter: { repeat: true } }, deps.clock.now());
+    const { status, body } = outcome(result);
     if (status >= 400) res.type('application/problem+json');
     if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
     res.status(status).send(JSON.stringify(body));

@@ -26,6 +26,8 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     queues,
     clock,
     horizonMs: config.schedule.horizonMs,
+    // Single requests share a transaction while one is in flight (off with group commit off).
+    gatherMax: config.groupCommitMs > 0 ? 500 : 0,
     ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
     onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
   });

@@ -46,6 +46,11 @@ export interface IntakeDeps {
   horizonMs: number;
   hooks?: IntakeHooks;
   onQueued?: (messages: Message[]) => void;
+  /**
+   * Single requests arriving while an intake transaction is in flight are accepted together in
+   * the next one (at most this many; 0 or unset: each alone). No request waits for a timer.
+   */
+  gatherMax?: number;
 }
 
 export const newReminderId = () => `rem_${randomUUID().replace(/-/g, '')}`;
@@ -97,44 +102,107 @@ export function makeIntake(deps: IntakeDeps) {
     deps.onQueued?.(created);
   }
 
+  async function accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
+    const now = deps.clock.now();
+    const horizon = now.getTime() + deps.horizonMs;
+    const results = await deps.store.acceptReminders(
+      requests.map((req) => ({
+        id: newReminderId(),
+        externalId: req.externalId,
+        requestHash: req.requestHash,
+        borrower: req.borrower,
+        upsertBorrower: req.upsertBorrower,
+        channel: req.channel,
+        template: req.template,
+        debt: req.debt,
+        sendAt: req.sendAt.toISOString(),
+        expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
+        metadata: req.metadata,
+        contact: req.contact,
+        ...(req.group !== undefined ? { group: req.group } : {}),
+        messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
+          const channel = resolveChannel(borrower, req);
+          if (typeof channel !== 'string') return { error: channel };
+          const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
+          return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];
+        },
+      })),
+      clientId,
+      now,
+      actor,
+    );
+    // A repeat whose messages are still `accepted` (the first request died before enqueuing)
+    // is enqueued now; the job id makes this harmless if it was enqueued after all.
+    // `scheduled` ones have no job until the feeder's turn.
+    const toEnqueue = results.flatMap((r) => (r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
+    await enqueueAndMark(toEnqueue);
+    return results;
+  }
+
+  const gathered = makeGathering(accept, deps.gatherMax ?? 0);
   return {
-    async accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
-      const now = deps.clock.now();
-      const horizon = now.getTime() + deps.horizonMs;
-      const results = await deps.store.acceptReminders(
-        requests.map((req) => ({
-          id: newReminderId(),
-          externalId: req.externalId,
-          requestHash: req.requestHash,
-          borrower: req.borrower,
-          upsertBorrower: req.upsertBorrower,
-          channel: req.channel,
-          template: req.template,
-          debt: req.debt,
-          sendAt: req.sendAt.toISOString(),
-          expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
-          metadata: req.metadata,
-          contact: req.contact,
-          ...(req.group !== undefined ? { group: req.group } : {}),
-          messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-            const channel = resolveChannel(borrower, req);
-            if (typeof channel !== 'string') return { error: channel };
-            const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
-            return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];
-          },
-        })),
-        clientId,
-        now,
-        actor,
-      );
-      // A repeat whose messages are still `accepted` (the first request died before enqueuing)
-      // is enqueued now; the job id makes this harmless if it was enqueued after all.
-      // `scheduled` ones have no job until the feeder's turn.
-      const toEnqueue = results.flatMap((r) => (r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
-      await enqueueAndMark(toEnqueue);
-      return results;
-    },
+    accept,
+    /** One request, accepted together with others that arrive meanwhile (see `gatherMax`). */
+    acceptOne: gathered,
   };
 }
 
 export type Intake = ReturnType<typeof makeIntake>;
+
+type AcceptFn = (requests: ReminderRequest[], clientId: string, actor: string) => Promise<AcceptResult[]>;
+
+/**
+ * Natural batching: while a transaction for a caller (client and actor) is in flight, that
+ * caller's next single requests wait in a list, and the next transaction takes the whole list.
+ * A quiet service answers each request at once; a busy one writes tens of requests per commit.
+ * If a gathered transaction fails, its requests are retried one by one, so a request that
+ * fails fails alone.
+ */
+function makeGathering(accept: AcceptFn, max: number) {
+  interface Waiter {
+    request: ReminderRequest;
+    resolve(r: AcceptResult): void;
+    reject(err: unknown): void;
+  }
+  const queues = new Map<string, { clientId: string; actor: string; waiting: Waiter[]; busy: boolean }>();
+
+  async function drain(key: string): Promise<void> {
+    const q = queues.get(key)!;
+    while (q.waiting.length > 0) {
+      const batch = q.waiting.splice(0, max);
+      q.busy = true;
+      try {
+        const results = await accept(
+          batch.map((w) => w.request),
+          q.clientId,
+          q.actor,
+        );
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (err) {
+        if (batch.length === 1) batch[0]!.reject(err);
+        else
+          for (const w of batch)
+            await accept([w.request], q.clientId, q.actor).then(
+              ([r]) => w.resolve(r!),
+              (e: unknown) => w.reject(e),
+            );
+      }
+    }
+    q.busy = false;
+    queues.delete(key);
+  }
+
+  return async (request: ReminderRequest, clientId: string, actor: string): Promise<AcceptResult> => {
+    if (max <= 1) return (await accept([request], clientId, actor))[0]!;
+    const key = `${clientId}\u0000${actor}`;
+    let q = queues.get(key);
+    if (!q) queues.set(key, (q = { clientId, actor, waiting: [], busy: false }));
+    const answer = new Promise<AcceptResult>((resolve, reject) => q.waiting.push({ request, resolve, reject }));
+    if (!q.busy) {
+      q.busy = true;
+      // After the current tick: requests parsed in the same turn of the event loop go together.
+      setImmediate(() => void drain(key));
+    }
+    return answer;
+  };
+}
