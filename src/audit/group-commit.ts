@@ -1,7 +1,8 @@
 /**
  * Group commit: the transitions of concurrent jobs gathered for a moment (`windowMs`, or until
  * `maxBatch` are waiting) and written in one transaction, in message-id order (so two processes'
- * batches lock rows in the same order and never deadlock). Each caller still waits for its own
+ * batches lock rows in the same order and never deadlock): one conditional update per row, then
+ * all the batch's events and chain heads in multi-row statements. Each caller still waits for its own
  * transition to commit, so `sending` is durable before the provider is called, exactly as with one
  * transaction each. If the transaction fails, every transition in it fails (none of its jobs goes
  * on to send without its row); a transition that simply does not apply (the row moved on) answers
@@ -9,7 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from './db.js';
-import { transitionIn } from './rows.js';
+import { transitionsIn } from './rows.js';
 import type { Database } from './schema.js';
 import type { TransitionInput } from './store-types.js';
 
@@ -43,8 +44,7 @@ export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: Group
     batches++;
     try {
       const moved = await db.transaction().execute(async (trx) => {
-        const out: boolean[] = [];
-        for (const w of batch) out.push(await transitionIn(trx, dialect, w.messageId, w.input, w.nowIso));
+        const out = await transitionsIn(trx, dialect, batch);
         await o.beforeCommit?.(
           batch.map((w) => w.messageId),
           batch.map((w) => w.input),

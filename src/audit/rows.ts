@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../domain/channels.js';
 import type { AuditEvent, Borrower, BorrowerStatus, Message, MessageStatus, Reminder } from '../domain/index.js';
 import type { Dialect } from './db.js';
-import { appendEvent } from './event-chain.js';
+import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
 import type { BorrowerPatch, TransitionInput } from './store-types.js';
@@ -92,7 +92,8 @@ export function toMessage(r: MessagesTable): Message {
 }
 
 /** Moves one message between states and appends the event, inside the caller's transaction. */
-export async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
+/** The conditional update of a transition: the event to append, or null if the row had moved on. */
+async function applyTransition(trx: Conn, messageId: string, input: TransitionInput, nowIso: string): Promise<BulkLink | null> {
   const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
@@ -112,10 +113,33 @@ export async function transitionIn(trx: Conn, dialect: Dialect, messageId: strin
     })
     .returning(['borrower_id', 'attempts'])
     .executeTakeFirst();
-  if (!updated) return false;
+  if (!updated) return null;
   const data = { ...(input.data ?? {}), ...(incrementAttempts ? { attempt: Number(updated.attempts) } : {}) };
-  await appendEvent(trx, dialect, { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso }, { type: input.type, actor: input.actor, data });
+  return { pos: { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data } };
+}
+
+export async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
+  const link = await applyTransition(trx, messageId, input, nowIso);
+  if (!link) return false;
+  await appendEvent(trx, dialect, link.pos, link.input);
   return true;
+}
+
+/**
+ * Many transitions in one transaction (group commit): each row updated on its own condition,
+ * then all their events appended in bulk (heads read in one query, events and heads written in
+ * multi-row statements). Answers, in order, whether each applied.
+ */
+export async function transitionsIn(trx: Conn, dialect: Dialect, items: ReadonlyArray<{ messageId: string; input: TransitionInput; nowIso: string }>): Promise<boolean[]> {
+  const links: BulkLink[] = [];
+  const applied: boolean[] = [];
+  for (const it of items) {
+    const link = await applyTransition(trx, it.messageId, it.input, it.nowIso);
+    applied.push(link !== null);
+    if (link) links.push(link);
+  }
+  await appendEventsBulk(trx, dialect, links);
+  return applied;
 }
 
 export function newBorrower(id: string, nowIso: string): Borrower {
