@@ -26,8 +26,18 @@ export function localMoment(atMs: number, zone: string): LocalMoment {
 
 /** Local midnight of the day `atMs` falls on, shifted by `days` calendar days. */
 export function startOfLocalDay(atMs: number, zone: string, days = 0): number {
-  return DateTime.fromMillis(atMs, { zone }).startOf('day').plus({ days }).toMillis();
+  // The caps ask this for every message; the answer holds for the whole local day of atMs, so it
+  // is remembered per zone and offset with that day's bounds (luxon's zone maths are not cheap).
+  const key = `${zone}|${days}`;
+  const hit = dayStarts.get(key);
+  if (hit && atMs >= hit.from && atMs < hit.to) return hit.value;
+  const day = DateTime.fromMillis(atMs, { zone }).startOf('day');
+  const value = day.plus({ days }).toMillis();
+  if (dayStarts.size >= 10_000) dayStarts.clear();
+  dayStarts.set(key, { from: day.toMillis(), to: day.plus({ days: 1 }).toMillis(), value });
+  return value;
 }
+const dayStarts = new Map<string, { from: number; to: number; value: number }>();
 
 /** The instant of a local wall-clock time `hhmm` on the calendar day `dayOffset` days after `atMs`'s day. */
 export function localInstant(atMs: number, zone: string, dayOffset: number, hhmm: string): number {

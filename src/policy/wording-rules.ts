@@ -283,9 +283,13 @@ function chinese(text: string): WordingFinding[] {
   return out;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Every wording finding in a text, English and Chinese rules both applied, de-duplicated. */
 export function lintWording(text: string): WordingFinding[] {
-  const all = [...english(text), ...chinese(text)];
+  // Every Chinese rule needs a Han character (Kangxi radicals and compatibility ideographs are Han
+  // too), so a text without one skips them: most rendered messages are not Chinese.
+  const all = HAN.test(text) ? [...english(text), ...chinese(text)] : english(text);
   const seen = new Set<string>();
   return all
     .sort((a, b) => a.start - b.start || b.end - a.end)
