@@ -46,6 +46,13 @@ export { toMessage } from './rows.js';
  * The store: borrowers, reminders and messages here, and one repository per other aggregate.
  * It hands out no connection: no module outside src/audit names a table or holds a query builder.
  */
+/** What a send needs: the message, its reminder and its borrower. */
+export interface MessageWithContext {
+  reminder: Reminder;
+  message: Message;
+  borrower: Borrower;
+}
+
 export interface AuditStore {
   readonly dialect: Dialect;
   /** The collection strategy's accounts. */
@@ -100,7 +107,9 @@ export interface AuditStore {
   acceptReminders(items: NewReminder[], clientId: string, now: Date, actor: string): Promise<AcceptResult[]>;
   getReminder(id: string): Promise<{ reminder: Reminder; messages: Message[] } | undefined>;
   getMessage(id: string): Promise<Message | undefined>;
-  getReminderOfMessage(messageId: string): Promise<{ reminder: Reminder; message: Message; borrower: Borrower } | undefined>;
+  getReminderOfMessage(messageId: string): Promise<MessageWithContext | undefined>;
+  /** The same for many messages in one query, answered in the order asked. */
+  getRemindersOfMessages(messageIds: readonly string[]): Promise<Array<MessageWithContext | undefined>>;
   listEvents(messageId: string): Promise<AuditEvent[]>;
   /** Moves a message from one of `from` to `to` and records the event; false when it was in no `from` state. */
   transition(messageId: string, input: TransitionInput, now: Date): Promise<boolean>;

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from './db.js';
 import type { BorrowersTable, Database, RemindersTable } from './schema.js';
-import type { AuditStore } from './audit-store.js';
+import type { AuditStore, MessageWithContext } from './audit-store.js';
 import { appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import { messagesOf } from './intake.repo.js';
@@ -46,9 +46,33 @@ type Missing<T, C extends readonly (keyof T)[]> = Exclude<keyof T, C[number]>;
 const allColumns: [Missing<RemindersTable, typeof REMINDER_COLUMNS>, Missing<BorrowersTable, typeof BORROWER_COLUMNS>] extends [never, never] ? true : false = true;
 void allColumns;
 
+/** One round trip for what sends need: each message with its reminder and borrower, in the order asked (undefined: none). */
+async function remindersOfMessages(db: Kysely<Database>, messageIds: readonly string[]): Promise<Array<MessageWithContext | undefined>> {
+  if (messageIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('messages as m')
+    .innerJoin('reminders as r', 'r.id', 'm.reminder_id')
+    .innerJoin('borrowers as b', 'b.id', 'm.borrower_id')
+    .selectAll('m')
+    .select(REMINDER_COLUMNS.map((c) => `r.${c} as r_${c}` as const))
+    .select(BORROWER_COLUMNS.map((c) => `b.${c} as b_${c}` as const))
+    .where('m.id', 'in', [...new Set(messageIds)])
+    .execute();
+  const byId = new Map(
+    rows.map((row) => {
+      const picked = <T>(prefix: string, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[`${prefix}${c}`]])) as T;
+      return [row.id, { reminder: toReminder(picked<RemindersTable>('r_', REMINDER_COLUMNS)), message: toMessage(row), borrower: toBorrower(picked<BorrowersTable>('b_', BORROWER_COLUMNS)) }];
+    }),
+  );
+  return messageIds.map((id) => byId.get(id));
+}
+
 export function makeMessagesRepo(
   db: Kysely<Database>,
-): Pick<AuditStore, 'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'> {
+): Pick<
+  AuditStore,
+  'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'getRemindersOfMessages' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'
+> {
   return {
     async getReminder(id) {
       const row = await db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
@@ -62,20 +86,10 @@ export function makeMessagesRepo(
     },
 
     async getReminderOfMessage(messageId) {
-      // One round trip for what a send needs: the message, its reminder and its borrower.
-      const row = await db
-        .selectFrom('messages as m')
-        .innerJoin('reminders as r', 'r.id', 'm.reminder_id')
-        .innerJoin('borrowers as b', 'b.id', 'm.borrower_id')
-        .selectAll('m')
-        .select(REMINDER_COLUMNS.map((c) => `r.${c} as r_${c}` as const))
-        .select(BORROWER_COLUMNS.map((c) => `b.${c} as b_${c}` as const))
-        .where('m.id', '=', messageId)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const picked = <T>(prefix: string, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[`${prefix}${c}`]])) as T;
-      return { reminder: toReminder(picked<RemindersTable>('r_', REMINDER_COLUMNS)), message: toMessage(row), borrower: toBorrower(picked<BorrowersTable>('b_', BORROWER_COLUMNS)) };
+      return (await remindersOfMessages(db, [messageId]))[0];
     },
+
+    getRemindersOfMessages: (messageIds) => remindersOfMessages(db, messageIds),
 
     async listEvents(messageId) {
       const rows = await db.selectFrom('events').selectAll().where('chain', '=', messageChain(messageId)).orderBy('seq').execute();

@@ -50,6 +50,22 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
   const appendAddressEvent = (trx: Transaction<Database>, chain: string, nowIso: string, type: 'address.suppressed' | 'address.unsuppressed', actor: string, data: Record<string, unknown>) =>
     appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, { type, actor, data });
 
+  /** The suppressions of many addresses in one query, answered in the order asked. */
+  async function ofMany(addresses: readonly string[]): Promise<Suppression[][]> {
+    // Phone numbers are stored and sent in E.164 already; only an email's capitals can differ.
+    const keys = addresses.map((a) => (a.includes('@') ? a.toLowerCase() : a));
+    const rows = await db
+      .selectFrom('suppressions')
+      .selectAll()
+      .where('tenant', '=', tenant)
+      .where('address', 'in', [...new Set(keys)])
+      .orderBy('channel')
+      .execute();
+    const byAddress = new Map<string, Suppression[]>();
+    for (const r of rows) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []), toSuppression(r)]);
+    return keys.map((k) => byAddress.get(k) ?? []);
+  }
+
   return {
     /** Adds what is not there yet; returns what was added (an address already suppressed on a channel keeps its first entry). */
     async add(entries: NewSuppression[], now: Date): Promise<Suppression[]> {
@@ -102,10 +118,10 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
 
     /** The entries for an address as stored anywhere (a borrower's `Kim@Example.com` finds `kim@example.com`). */
     async of(address: string): Promise<Suppression[]> {
-      // Phone numbers are stored and sent in E.164 already; only an email's capitals can differ.
-      const key = address.includes('@') ? address.toLowerCase() : address;
-      return (await db.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', key).orderBy('channel').execute()).map(toSuppression);
+      return (await ofMany([address]))[0]!;
     },
+
+    ofMany,
   };
 }
 

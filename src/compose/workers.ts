@@ -6,7 +6,9 @@ import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
 import { startDispatchWorkers } from '../workers/dispatch.worker.js';
 import { makePolicyGate } from '../workers/policy-gate.js';
+import type { MessageWithContext } from '../audit/audit-store.js';
 import type { GroupCommitOptions } from '../audit/group-commit.js';
+import { makeNaturalBatch } from '../process/natural-batch.js';
 import type { TransitionInput } from '../audit/store-types.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
@@ -16,11 +18,20 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
   if (!providers) return;
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
   const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2), ...groupCommitFaults(config) }) : undefined;
+  // Loads of concurrent jobs (messages, suppressions) share a query while one is in flight (off
+  // with group commit off).
+  const load = makeNaturalBatch<string, MessageWithContext | undefined>({
+    run: (ids) => store.getRemindersOfMessages(ids),
+    max: grouped ? 200 : 0,
+  });
+  const suppressionsOf = makeNaturalBatch({ run: (addresses: string[]) => store.suppressions.ofMany(addresses), max: grouped ? 200 : 0 });
   const processor = makeDispatchProcessor({
-    store: grouped
-      ? { getReminderOfMessage: (id) => store.getReminderOfMessage(id), rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now), transition: grouped.transition }
-      : store,
-    gate: o.gate ?? makePolicyGate({ profile: core.profile, ledger: core.ledger, suppressionsOf: (a) => store.suppressions.of(a) }),
+    store: {
+      getReminderOfMessage: (id) => load(id),
+      rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now),
+      transition: grouped ? grouped.transition : (id, input, now) => store.transition(id, input, now),
+    },
+    gate: o.gate ?? makePolicyGate({ profile: core.profile, ledger: core.ledger, suppressionsOf: (a) => suppressionsOf(a) }),
     slots: makeContactSlots(core.ledger),
     render: core.render,
     providers,

@@ -11,6 +11,7 @@ import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
 import type { Borrower, Contact, Debt, Message } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
+import { makeNaturalBatch } from '../process/natural-batch.js';
 import { enqueueMessages } from './enqueue.js';
 
 export interface ReminderRequest {
@@ -139,70 +140,22 @@ export function makeIntake(deps: IntakeDeps) {
     return results;
   }
 
-  const gathered = makeGathering(accept, deps.gatherMax ?? 0);
+  // Keyed by client and actor: a batch is accepted for one caller (its idempotency keys).
+  const gathered = makeNaturalBatch<{ request: ReminderRequest; clientId: string; actor: string }, AcceptResult>({
+    run: (items) =>
+      accept(
+        items.map((i) => i.request),
+        items[0]!.clientId,
+        items[0]!.actor,
+      ),
+    max: deps.gatherMax ?? 0,
+    retryAlone: true,
+  });
   return {
     accept,
-    /** One request, accepted together with others that arrive meanwhile (see `gatherMax`). */
-    acceptOne: gathered,
+    /** One request, accepted together with others of its caller that arrive meanwhile (see `gatherMax`). */
+    acceptOne: (request: ReminderRequest, clientId: string, actor: string) => gathered({ request, clientId, actor }, `${clientId}\u0000${actor}`),
   };
 }
 
 export type Intake = ReturnType<typeof makeIntake>;
-
-type AcceptFn = (requests: ReminderRequest[], clientId: string, actor: string) => Promise<AcceptResult[]>;
-
-/**
- * Natural batching: while a transaction for a caller (client and actor) is in flight, that
- * caller's next single requests wait in a list, and the next transaction takes the whole list.
- * A quiet service answers each request at once; a busy one writes tens of requests per commit.
- * If a gathered transaction fails, its requests are retried one by one, so a request that
- * fails fails alone.
- */
-function makeGathering(accept: AcceptFn, max: number) {
-  interface Waiter {
-    request: ReminderRequest;
-    resolve(r: AcceptResult): void;
-    reject(err: unknown): void;
-  }
-  const queues = new Map<string, { clientId: string; actor: string; waiting: Waiter[]; busy: boolean }>();
-
-  async function drain(key: string): Promise<void> {
-    const q = queues.get(key)!;
-    while (q.waiting.length > 0) {
-      const batch = q.waiting.splice(0, max);
-      q.busy = true;
-      try {
-        const results = await accept(
-          batch.map((w) => w.request),
-          q.clientId,
-          q.actor,
-        );
-        batch.forEach((w, i) => w.resolve(results[i]!));
-      } catch (err) {
-        if (batch.length === 1) batch[0]!.reject(err);
-        else
-          for (const w of batch)
-            await accept([w.request], q.clientId, q.actor).then(
-              ([r]) => w.resolve(r!),
-              (e: unknown) => w.reject(e),
-            );
-      }
-    }
-    q.busy = false;
-    queues.delete(key);
-  }
-
-  return async (request: ReminderRequest, clientId: string, actor: string): Promise<AcceptResult> => {
-    if (max <= 1) return (await accept([request], clientId, actor))[0]!;
-    const key = `${clientId}\u0000${actor}`;
-    let q = queues.get(key);
-    if (!q) queues.set(key, (q = { clientId, actor, waiting: [], busy: false }));
-    const answer = new Promise<AcceptResult>((resolve, reject) => q.waiting.push({ request, resolve, reject }));
-    if (!q.busy) {
-      q.busy = true;
-      // After the current tick: requests parsed in the same turn of the event loop go together.
-      setImmediate(() => void drain(key));
-    }
-    return answer;
-  };
-}
