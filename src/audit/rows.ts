@@ -113,9 +113,7 @@ async function applyTransition(trx: Conn, messageId: string, input: TransitionIn
     })
     .returning(['borrower_id', 'attempts'])
     .executeTakeFirst();
-  if (!updated) return null;
-  const data = { ...(input.data ?? {}), ...(incrementAttempts ? { attempt: Number(updated.attempts) } : {}) };
-  return { pos: { chain: messageChain(messageId), messageId, borrowerId: updated.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data } };
+  return updated ? linkOf(messageId, input, nowIso, updated.borrower_id, Number(updated.attempts)) : null;
 }
 
 export async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
@@ -130,16 +128,82 @@ export async function transitionIn(trx: Conn, dialect: Dialect, messageId: strin
  * then all their events appended in bulk (heads read in one query, events and heads written in
  * multi-row statements). Answers, in order, whether each applied.
  */
-export async function transitionsIn(trx: Conn, dialect: Dialect, items: ReadonlyArray<{ messageId: string; input: TransitionInput; nowIso: string }>): Promise<boolean[]> {
-  const links: BulkLink[] = [];
-  const applied: boolean[] = [];
-  for (const it of items) {
-    const link = await applyTransition(trx, it.messageId, it.input, it.nowIso);
-    applied.push(link !== null);
-    if (link) links.push(link);
+export async function transitionsIn(trx: Conn, dialect: Dialect, items: ReadonlyArray<TransitionItem>): Promise<boolean[]> {
+  const links: Array<BulkLink | null> = dialect === 'postgres' ? await applyTransitionsPg(trx, items) : [];
+  if (dialect !== 'postgres') for (const it of items) links.push(await applyTransition(trx, it.messageId, it.input, it.nowIso));
+  await appendEventsBulk(
+    trx,
+    dialect,
+    links.filter((l): l is BulkLink => l !== null),
+  );
+  return links.map((l) => l !== null);
+}
+
+type TransitionItem = { messageId: string; input: TransitionInput; nowIso: string };
+
+/** The patch columns a transition sets (undefined ones are not set), and its counters. */
+function shapeOf(input: TransitionInput): { columns: string[]; key: string } {
+  const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
+  const columns = Object.keys(patch)
+    .filter((k) => (patch as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return { columns, key: `${columns.join(',')}|${incrementAttempts ? 1 : 0}|${nextJob ? 1 : 0}` };
+}
+
+/**
+ * PostgreSQL: the batch's rows locked in id order with one query, then one `UPDATE … FROM
+ * (VALUES …)` per shape of transition (same columns set), each row on its own condition. A message
+ * that appears twice in the batch has its later transitions applied one by one afterwards, in
+ * order, as separate transactions would.
+ */
+async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem>): Promise<Array<BulkLink | null>> {
+  const links: Array<BulkLink | null> = items.map(() => null);
+  const seen = new Set<string>();
+  const later: number[] = [];
+  const shapes = new Map<string, { columns: string[]; inc: boolean; next: boolean; at: number[] }>();
+  items.forEach((it, i) => {
+    if (seen.has(it.messageId)) return void later.push(i);
+    seen.add(it.messageId);
+    const { columns, key } = shapeOf(it.input);
+    const group = shapes.get(key) ?? { columns, inc: !!it.input.patch?.incrementAttempts, next: !!it.input.patch?.nextJob, at: [] };
+    group.at.push(i);
+    shapes.set(key, group);
+  });
+  await sql`SELECT id FROM messages WHERE id = ANY(${[...seen].sort()}::text[]) ORDER BY id FOR UPDATE`.execute(trx);
+  for (const g of shapes.values()) {
+    const rows = g.at.map((i) => {
+      const { messageId, input, nowIso } = items[i]!;
+      const patch = (input.patch ?? {}) as Record<string, unknown>;
+      return sql`(${sql.join([messageId, input.to, input.from.join(','), nowIso, input.orSendingSince?.toISOString() ?? null, ...g.columns.map((c) => patch[c] ?? null)].map((v) => sql`${v}::text`))})`;
+    });
+    const sets = [
+      sql`status = v.to_status`,
+      sql`updated_at = v.now_iso`,
+      ...(g.inc ? [sql`attempts = m.attempts + 1`] : []),
+      ...(g.next ? [sql`job_seq = m.job_seq + 1`] : []),
+      ...g.columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(`p_${c}`)}`),
+    ];
+    const names = ['id', 'to_status', 'from_csv', 'now_iso', 'since_iso', ...g.columns.map((c) => `p_${c}`)].map((n) => sql.ref(n));
+    const updated = await sql<{ id: string; borrower_id: string; attempts: number }>`
+      UPDATE messages AS m SET ${sql.join(sets)}
+      FROM (VALUES ${sql.join(rows)}) AS v(${sql.join(names)})
+      WHERE m.id = v.id
+        AND (m.status = ANY(string_to_array(v.from_csv, ',')) OR (v.since_iso IS NOT NULL AND m.status = 'sending' AND m.updated_at < v.since_iso))
+      RETURNING m.id, m.borrower_id, m.attempts`.execute(trx);
+    const byId = new Map(updated.rows.map((r) => [r.id, r]));
+    for (const i of g.at) {
+      const { messageId, input, nowIso } = items[i]!;
+      const row = byId.get(messageId);
+      if (row) links[i] = linkOf(messageId, input, nowIso, row.borrower_id, Number(row.attempts));
+    }
   }
-  await appendEventsBulk(trx, dialect, links);
-  return applied;
+  for (const i of later) links[i] = await applyTransition(trx, items[i]!.messageId, items[i]!.input, items[i]!.nowIso);
+  return links;
+}
+
+function linkOf(messageId: string, input: TransitionInput, nowIso: string, borrowerId: string, attempts: number): BulkLink {
+  const data = { ...(input.data ?? {}), ...(input.patch?.incrementAttempts ? { attempt: attempts } : {}) };
+  return { pos: { chain: messageChain(messageId), messageId, borrowerId, now: nowIso }, input: { type: input.type, actor: input.actor, data } };
 }
 
 export function newBorrower(id: string, nowIso: string): Borrower {
