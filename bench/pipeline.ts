@@ -10,6 +10,7 @@ import type { Database } from '../src/audit/schema.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { Worker as Thread } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
@@ -136,7 +137,7 @@ async function countWhere(r: Running, statuses: string[]): Promise<number> {
 }
 
 /** B0 and B1: the same Redis, concurrency and payload; B1's processor only calls messages.create. */
-async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<{ b0: number; b1: number }> {
+export async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<{ b0: number; b1: number }> {
   const run = async (name: string, processor: () => Promise<unknown>) => {
     const connection = new Redis(ctx.redisUrl, { maxRetriesPerRequest: null });
     const p = prefix();
@@ -175,14 +176,14 @@ async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<
 }
 
 /** Accept → last settled, for SMS only (one per borrower: every cap allows it) or mixed channels. */
-async function pipeline(
+export async function pipeline(
   ctx: BenchContext,
   tw: FakeTwilio,
   smtp: SmtpSink,
   label: string,
   n: number,
   mix: 'sms' | 'mixed',
-  opts: { workers?: number; dbUrl?: string; env?: Record<string, string> },
+  opts: { workers?: number; dbUrl?: string; env?: Record<string, string>; target?: number },
   base: { b0: number; b1: number },
 ) {
   const schema = opts.dbUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
@@ -207,6 +208,8 @@ async function pipeline(
         }),
       );
     }
+    // The clock starts once every worker process is up and listening on the SMS queue.
+    if (opts.workers) await waitUntil(async () => (await r.service.queues.byChannel.sms.getWorkers()).length >= opts.workers!, 60_000, 'the worker processes to start');
     const borrowers = mix === 'sms' ? n : Math.max(1, Math.floor(n / 5));
     const channels = ['sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'email', 'email', 'voice'];
     const items = Array.from({ length: n }, (_, i) => reminder(i, borrowers, mix === 'sms' ? 'sms' : channels[i % 10]!));
@@ -221,7 +224,7 @@ async function pipeline(
       measure: label,
       value: Math.round(rate),
       unit: 'messages/s',
-      note: `${sent} sent, ${n - sent} held by caps; ×${(rate / base.b0).toFixed(2)} B0, ×${(rate / base.b1).toFixed(2)} B1${mix === 'sms' ? ' (target ≥ 0.5 × B1)' : ''}`,
+      note: `${sent} sent, ${n - sent} held by caps; ×${(rate / base.b0).toFixed(2)} B0, ×${(rate / base.b1).toFixed(2)} B1${opts.target ? ` (target ≥ ${opts.target.toFixed(1)} × B1)` : ''}`,
     });
     return rate;
   } finally {
@@ -230,40 +233,78 @@ async function pipeline(
   }
 }
 
-async function ingest(ctx: BenchContext, n: number, single: number) {
-  const r = await startBenchService(ctx, { role: 'api' });
+/**
+ * The load generator of the single-endpoint rows: its clients run in a worker thread (as a
+ * collection system's would run elsewhere), so their fetch work does not share the service's
+ * event loop. Answers how long all requests took.
+ */
+const CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, token, bodies, concurrency } = workerData;
+let next = 0;
+const t0 = process.hrtime.bigint();
+Promise.all(Array.from({ length: concurrency }, async () => {
+  for (;;) {
+    const i = next++;
+    if (i >= bodies.length) return;
+    const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' }, body: bodies[i] });
+    if (res.status !== 202) throw new Error('single answered ' + res.status + ': ' + (await res.text()).slice(0, 300));
+    await res.arrayBuffer();
+  }
+})).then(() => parentPort.postMessage({ seconds: Number(process.hrtime.bigint() - t0) / 1e9 }), (err) => parentPort.postMessage({ error: String(err) }));
+`;
+
+export async function postFromClients(url: string, token: string, bodies: string[], concurrency: number): Promise<number> {
+  const worker = new Thread(CLIENTS, { eval: true, workerData: { url, token, bodies, concurrency } });
+  try {
+    const answer = await new Promise<{ seconds?: number; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (answer.error) throw new Error(answer.error);
+    return answer.seconds!;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Intake only (the API role): 1,000 a request on the batch endpoint, then single requests from 50 clients. */
+export async function ingest(ctx: BenchContext, n: number, single: number, dbUrl?: string) {
+  const store = dbUrl ? 'PostgreSQL' : 'SQLite';
+  const r = await startBenchService(ctx, { role: 'api', ...(dbUrl ? { env: { DATABASE_URL: dbUrl }, schema: `bench_${randomBytes(4).toString('hex')}` } : {}) });
   try {
     const far = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    // A warm-up batch: prepared statements, JIT, the borrowers' pages.
+    await postBatches(
+      r,
+      Array.from({ length: 1000 }, (_, i) => reminder(8_000_000 + i, 1e9, 'sms', far)),
+    );
     const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms', far));
-    let t0 = process.hrtime.bigint();
+    const t0 = process.hrtime.bigint();
     await postBatches(r, items);
     let seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    ctx.rows.push({ section: 'ingest', measure: `batch endpoint, 1,000 per request (${n.toLocaleString('en-US')})`, value: Math.round(n / seconds), unit: 'reminders/s', note: 'target ≥ 5,000/s' });
-    let next = 0;
-    t0 = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        for (;;) {
-          const i = next++;
-          if (i >= single) return;
-          const res = await fetch(`${r.service.url}/v1/reminders`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(reminder(n + i, n + single, 'sms', far)),
-          });
-          if (res.status !== 202) throw new Error(`single answered ${res.status}`);
-          await res.arrayBuffer();
-        }
-      }),
-    );
-    seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    ctx.rows.push({ section: 'ingest', measure: `single endpoint, 50 concurrent clients (${single.toLocaleString('en-US')})`, value: Math.round(single / seconds), unit: 'reminders/s' });
+    ctx.rows.push({
+      section: 'ingest',
+      measure: `batch endpoint, 1,000 per request, ${store} (${n.toLocaleString('en-US')})`,
+      value: Math.round(n / seconds),
+      unit: 'reminders/s',
+      note: `target ≥ ${dbUrl ? '5,000' : '10,000'}/s`,
+    });
+    const bodies = Array.from({ length: single }, (_, i) => JSON.stringify(reminder(n + i, n + single, 'sms', far)));
+    seconds = await postFromClients(`${r.service.url}/v1/reminders`, r.token, bodies, 50);
+    ctx.rows.push({
+      section: 'ingest',
+      measure: `single endpoint, 50 concurrent clients, ${store} (${single.toLocaleString('en-US')})`,
+      value: Math.round(single / seconds),
+      unit: 'reminders/s',
+      note: 'target ≥ 2,000/s; clients in a worker thread',
+    });
   } finally {
     await r.stop();
   }
 }
 
-async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number) {
+async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number, target: string, why = '') {
   const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url } });
   try {
     const accepted = new Map<string, number>();
@@ -297,9 +338,9 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
     const at = new Map(tw.requests.slice(first).map((q) => [q.form.To!, q.at]));
     const lat = [...accepted].map(([p, t]) => Math.max(0, at.get(p)! - t)).sort((a, b) => a - b);
     const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
-    ctx.rows.push({ section: 'latency', measure: `accept → provider call at ${Math.round(rate)}/s (p50)`, value: pct(0.5), unit: 'ms' });
+    ctx.rows.push({ section: 'latency', measure: `accept → provider call, single requests at ${Math.round(rate)}/s${why}: p50`, value: pct(0.5), unit: 'ms' });
     ctx.rows.push({ section: 'latency', measure: 'p95', value: pct(0.95), unit: 'ms' });
-    ctx.rows.push({ section: 'latency', measure: 'p99', value: pct(0.99), unit: 'ms' });
+    ctx.rows.push({ section: 'latency', measure: 'p99', value: pct(0.99), unit: 'ms', note: target });
   } finally {
     await r.stop();
   }
@@ -372,23 +413,22 @@ export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefi
   try {
     const n = ctx.quick ? 2_000 : 20_000;
     const base = await baselines(ctx, tw, n);
-    const rate = await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', {}, base);
+    const rate = await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { target: 0.7 }, base);
     // The same without group commit (one transaction per transition), to show what it buys.
     await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { env: { GROUP_COMMIT_MS: '0' } }, base);
-    if (ctx.quick && dbUrl) {
-      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
-      await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
-    }
     if (!ctx.quick) {
       await pipeline(ctx, tw, smtp, `mixed 70/20/10, caps on, SQLite, 1 process (50,000, 10,000 borrowers)`, 50_000, 'mixed', {}, base);
       await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { workers: 2 }, base);
-      if (dbUrl) {
-        await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl }, base);
-        await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
-      }
     }
-    await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 1_000 : 5_000);
-    await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, rate / 2));
+    if (dbUrl) {
+      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl, target: 0.7 }, base);
+      await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
+      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl, workers: 2, target: 1.0 }, base);
+    }
+    await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000);
+    if (dbUrl) await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000, dbUrl);
+    await latency(ctx, tw, ctx.quick ? 500 : 2_000, 100, 'target p99 < 100 ms');
+    await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, Math.round(rate / 2)), 'target p99 < 250 ms', ' (50 % of the SQLite row above)');
     await scheduleSections(ctx, tw);
     await farProvider(ctx, tw, smtp, ctx.quick ? 500 : 2_000);
     if (!ctx.quick) await windowOpening(ctx, tw, 20_000, 500);
