@@ -7,7 +7,7 @@
  */
 import type { TemplateChannel } from '../domain/channels.js';
 import type { Profile } from './profile.js';
-import { lintWording, type Severity } from './wording-rules.js';
+import { explainWording, lintWording, type Severity, type Suppression, type WordingFinding } from './wording-rules.js';
 
 export interface LintFinding {
   severity: Severity;
@@ -16,6 +16,15 @@ export interface LintFinding {
   line: number;
   column: number;
   excerpt: string;
+  /** Wording findings: the regulation the rule serves. */
+  regulation?: string;
+  /** Wording findings: the normalised text that matched ("4rr3st" reads "arrest"). */
+  matched?: string;
+  /** Wording findings: the offsets of the original characters in the source. */
+  start?: number;
+  end?: number;
+  /** Debug view only: a match that did not fire, and why. */
+  suppressed?: Suppression;
 }
 
 export type TemplateChannelName = TemplateChannel;
@@ -32,6 +41,8 @@ export interface TemplateLintInput {
   renderError?: string | undefined;
   /** opt-out-confirmation templates confirm an opt-out instead of offering one. */
   confirmsOptOut?: boolean | undefined;
+  /** Also list the wording matches that did not fire (negation, impostor warning, place or job), with `suppressed`. */
+  debug?: boolean | undefined;
 }
 
 const OPT_OUT: Record<string, RegExp> = {
@@ -68,9 +79,22 @@ function at(text: string, offset: number, f: { severity: Severity; rule: string;
   return { ...f, ...position(text, offset) };
 }
 
+/** A wording finding with its place in `source`, what it read there, and its regulation. */
+function wordingFinding(source: string, w: WordingFinding): LintFinding {
+  const original = source.slice(w.start, w.end);
+  const reads = w.matched.replace(/\s+/g, '') !== original.toLowerCase().replace(/\s+/g, '') ? ` (reads "${w.matched}")` : '';
+  return {
+    ...at(source, w.start, { severity: w.severity, rule: w.rule, message: `${w.message}: "${original}"${reads} — ${w.regulation}` }),
+    regulation: w.regulation,
+    matched: w.matched,
+    start: w.start,
+    end: w.end,
+  };
+}
+
 /** Wording findings of any text, with line and column. */
 export function lintText(text: string): LintFinding[] {
-  return lintWording(text).map((w) => ({ severity: w.severity, rule: w.rule, message: `${w.message}: "${text.slice(w.start, w.end)}"`, ...position(text, w.start) }));
+  return lintWording(text).map((w) => wordingFinding(text, w));
 }
 
 export function lintTemplate(input: TemplateLintInput): LintFinding[] {
@@ -78,7 +102,9 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
   const lang = language(input.locale);
   const masked = maskExpressions(source);
   const refs = [...source.matchAll(MUSTACHE)].map((m) => ({ text: m[0], index: m.index }));
-  const findings: LintFinding[] = lintWording(masked).map((w) => at(source, w.start, { severity: w.severity, rule: w.rule, message: `${w.message}: "${source.slice(w.start, w.end)}"` }));
+  const wording = explainWording(masked);
+  const findings: LintFinding[] = wording.findings.map((w) => wordingFinding(source, w));
+  if (input.debug) findings.push(...wording.suppressed.map((w) => ({ ...wordingFinding(source, w), suppressed: w.suppressed })));
 
   const end = source.trimEnd().length;
   if (channel === 'sms' || channel === 'email') {
