@@ -135,7 +135,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: PreviewInput,
     responses: { '200': 'the rendering', '400': 'invalid input or data', '404': 'unknown key, channel or locale' },
   },
-  { method: 'post', path: '/v1/templates/lint', summary: 'Lint a draft template', roles: ['agent', 'compliance'], body: LintInput, responses: { '200': '{ok, findings}' } },
+  { method: 'post', path: '/v1/templates/lint', summary: 'Lint a draft template', roles: ['agent', 'compliance'], body: LintInput, responses: { '200': '{ok, findings, suppressed?}' } },
   { method: 'get', path: '/v1/outbox', summary: 'What the sandbox providers recorded instead of sending', roles: ['agent', 'compliance'], query: OutboxQuery, responses: { '200': '{items}' } },
   {
     method: 'get',

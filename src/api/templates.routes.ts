@@ -33,6 +33,8 @@ export const LintInput = z
     channel: z.enum(TEMPLATE_CHANNELS),
     locale: Locale,
     profile: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    /** Also answer the wording matches that did not fire and why (negation, impostor warning, place or job name). */
+    debug: z.boolean().optional(),
   })
   .strict();
 
@@ -98,12 +100,19 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
         profile,
         smsMaxSegments: deps.smsMaxSegments,
         partials: catalogue.partials(),
+        ...(input.data.debug ? { debug: true } : {}),
       });
     } catch (err) {
       if (err instanceof DraftLinterBusyError) throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
       throw err;
     }
-    res.json({ ok: !findings.some((f) => f.severity === 'error'), profile: profile.name, findings });
+    const fired = findings.filter((f) => !f.suppressed);
+    res.json({
+      ok: !fired.some((f) => f.severity === 'error'),
+      profile: profile.name,
+      findings: fired,
+      ...(input.data.debug ? { suppressed: findings.filter((f) => f.suppressed) } : {}),
+    });
   });
 
   return router;

@@ -51,6 +51,8 @@ export interface DraftLintInput {
   profile: Profile;
   smsMaxSegments: number;
   partials: Record<string, string>;
+  /** Also list wording matches that did not fire, each with `suppressed` (the lint API's debug view). */
+  debug?: boolean;
 }
 
 export function lintDraft(input: DraftLintInput): LintFinding[] {
@@ -98,7 +100,10 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
       renderError = message;
     }
   }
-  return [...findings, ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError })];
+  return [
+    ...findings,
+    ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError, debug: input.debug }),
+  ];
 }
 
 function tooLong(message: string): LintFinding {

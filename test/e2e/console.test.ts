@@ -176,7 +176,7 @@ describe('the web console', () => {
       const editor = page.getByLabel('Draft template');
       await editor.scrollIntoViewIfNeeded();
       await editor.fill('{{debt.creditor}}: your payment is overdue.\n');
-      await editor.pressSequentially('Pay today or we will take you to court.', { delay: 5 });
+      await editor.pressSequentially('Pay today or we will take you to c0urt.', { delay: 5 });
       const findings = page.getByTestId('draft-findings');
       await findings.getByText('threat-legal-action').waitFor();
       // The finding names line 2, and line 2 of the source view is marked with it.
@@ -184,6 +184,11 @@ describe('the web console', () => {
       const line2 = findings.locator('ol.source li[data-line="2"]');
       expect(await line2.getAttribute('class')).toContain('flagged error');
       expect(await line2.innerText()).toContain('threatens legal action');
+      // The characters the author wrote are marked, and the finding says what they read as and
+      // which regulation the rule serves.
+      expect(await line2.locator('mark[data-rule="threat-legal-action"]').innerText()).toBe('take you to c0urt');
+      expect(await findings.getByTestId('finding-reads').first().innerText()).toContain('take you to court');
+      expect(await findings.getByTestId('finding-regulation').first().innerText()).toContain('FDCPA §807(5)');
       expect(await page.getByTestId('draft-summary').innerText()).toMatch(/\d+ errors/);
       await look(page, 'draft-editor');
 
@@ -193,7 +198,7 @@ describe('the web console', () => {
         .first()
         .click();
       expect(page.url()).toContain('#draft-L2');
-      expect(await editor.inputValue()).toContain('take you to court');
+      expect(await editor.inputValue()).toContain('take you to c0urt');
       expect(await findings.locator('ol.source li[data-line="2"]').evaluate((el) => el.matches(':target'))).toBe(true);
     });
 

@@ -106,6 +106,24 @@ describe('templates over HTTP', () => {
     const cn = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { channel: 'sms', locale: 'en-US', profile: 'CN', source: '{{debt.creditor}}: hello. Reply STOP to opt out.' } });
     expect(cn.body).toMatchObject({ ok: true, profile: 'CN' });
   });
+
+  it('names the regulation and what a disguised word read as, and in the debug view says why a match did not fire', async () => {
+    const source = '{{debt.creditor}}: we will never contact your employer.\nPay now or we will have you 4rr3st3d. This is from a debt collector. Reply STOP to opt out.';
+    const res = await h.api('POST', '/v1/templates/lint', { role: 'compliance', body: { channel: 'sms', locale: 'en-US', source, debug: true } });
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(false);
+    const [arrest] = res.body.findings;
+    expect(arrest).toMatchObject({ rule: 'threat-arrest', line: 2, matched: 'arrested', regulation: expect.stringContaining('FDCPA §807(4)') });
+    // The offsets point at the characters the author wrote.
+    expect(source.slice(arrest.start, arrest.end)).toBe('4rr3st3d');
+    expect(arrest.message).toContain('(reads "arrested")');
+    // The promise not to contact the employer matched the disclosure rule and did not fire.
+    expect(res.body.suppressed).toEqual([expect.objectContaining({ rule: 'third-party-disclosure', line: 1, suppressed: { why: 'negation', detail: 'never contact your employer' } })]);
+    // Without debug, only the findings.
+    const plain = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { channel: 'sms', locale: 'en-US', source } });
+    expect(plain.body.suppressed).toBeUndefined();
+    expect(plain.body.findings.map((f: { rule: string }) => f.rule)).toEqual(['threat-arrest']);
+  });
 });
 
 describe('template versions', () => {

@@ -16,19 +16,46 @@ export function findingList(findings, anchor) {
         ' ',
         f.line ? h('a', { href: `#${anchor}-L${f.line}` }, t('lint.at', { line: f.line, column: f.column ?? 1 })) : null,
         f.line ? ': ' : '',
-        f.message,
+        f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message,
         ' ',
         h('code', { class: 'rule' }, f.rule),
+        f.matched ? h('span', { class: 'reads', 'data-testid': 'finding-reads' }, ' ', t('lint.reads', { matched: f.matched })) : null,
+        f.regulation ? h('span', { class: 'regulation', 'data-testid': 'finding-regulation' }, ' ', t('lint.regulation', { regulation: f.regulation })) : null,
       ),
     ),
   );
 }
 
-/** The source, one numbered line each; lines with a finding are marked and carry its text. */
+/** A line's text with the characters of the findings that have offsets (start, end) marked. */
+function markedLine(text, lineStart, findings) {
+  const ranges = findings
+    .filter((f) => typeof f.start === 'number' && f.end > lineStart && f.start < lineStart + text.length + 1)
+    .map((f) => [Math.max(0, f.start - lineStart), Math.min(text.length, f.end - lineStart), f])
+    .sort((a, b) => a[0] - b[0]);
+  if (!ranges.length) return [text || ' '];
+  const parts = [];
+  let at = 0;
+  for (const [from, to, f] of ranges) {
+    if (from < at) continue;
+    if (from > at) parts.push(text.slice(at, from));
+    parts.push(h('mark', { class: f.severity, title: `${f.rule}: ${f.matched ?? ''}`, 'data-rule': f.rule }, text.slice(from, to)));
+    at = to;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+/** The source, one numbered line each; lines with a finding are marked and carry its text, and a wording finding's own characters are marked in the line. */
 export function sourceView(source, findings, anchor) {
   const byLine = new Map();
   for (const f of findings) if (f.line) byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
   const lines = source.split('\n');
+  const starts = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
   return h(
     'ol',
     { class: 'source', 'data-testid': 'source' },
@@ -39,7 +66,7 @@ export function sourceView(source, findings, anchor) {
       return h(
         'li',
         { id: `${anchor}-L${n}`, class: worst ? `flagged ${worst}` : null, 'data-line': n },
-        h('code', {}, text || ' '),
+        h('code', {}, ...markedLine(text, starts[i], fs ?? [])),
         fs ? h('span', { class: 'note' }, fs.map((f) => `${t('severity.' + f.severity)}: ${f.message}`).join(' · ')) : null,
       );
     }),
