@@ -20,6 +20,7 @@ import { seedMessages } from '../test/support/seed.js';
 import { Redis } from 'ioredis';
 import { pipelineSections } from './pipeline.js';
 import { startFakeTwilio } from '../test/support/fake-twilio.js';
+import { lintSection } from './lint.js';
 import { scheduleSections, usedMemory } from './schedule.js';
 
 interface Row {
@@ -160,6 +161,7 @@ async function main() {
     }
     if (!only || only === 'export') await exportSection(redisUrl);
     if (!only || only === 'strategy') await strategySection(redisUrl);
+    if (!only || only === 'lint') lintSection(rows, quick);
   } finally {
     await privateRedis?.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });
