@@ -4,7 +4,8 @@ import type { Denial } from './evaluate.js';
 
 export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded';
 
-export type SendDecision = { action: 'send' } | { action: 'defer'; until: Date; reasons: Denial[] } | { action: 'suppress'; reason: SuppressReason; detail: string };
+/** `send`: for an SMS, how long it may wait at the provider before the contact window closes (seconds). */
+export type SendDecision = { action: 'send'; validitySeconds?: number } | { action: 'defer'; until: Date; reasons: Denial[] } | { action: 'suppress'; reason: SuppressReason; detail: string };
 
 export interface DecisionInput {
   borrower: Borrower;

@@ -10,6 +10,8 @@ export interface SmsRequest {
   body: string;
   /** Where the provider reports delivery (Twilio status callback). */
   statusCallback?: string | undefined;
+  /** How long the provider may hold it before giving up (Twilio `ValidityPeriod`, 1–36,000 s). */
+  validitySeconds?: number;
 }
 
 export interface VoiceRequest {

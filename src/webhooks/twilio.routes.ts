@@ -37,6 +37,15 @@ export interface TwilioWebhookDeps {
 const ACTOR = 'twilio';
 const LIVE: MessageStatus[] = ['sending', 'sent'];
 
+/**
+ * Twilio's codes for a text that waited past its validity period (the contact window closed
+ * before the carrier took it): recorded as the reason the message is `undelivered`.
+ */
+const EXPIRED_CODES: Record<string, string> = {
+  '30036': 'validity period expired (Twilio 30036): the contact window closed before the text could be delivered',
+  '30001': 'queue overflow (Twilio 30001): the text waited in the sender queue past its validity period',
+};
+
 /** Twilio signs the full URL it called: our public base plus the path and query. */
 function verifySignature(deps: TwilioWebhookDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -99,7 +108,16 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
         if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
         if (status === 'undelivered' || status === 'failed') {
-          await settle(deps, messageId, status, { providerId: sid, errorCode }, 'undelivered', ['sent', 'delivered']);
+          const expired = errorCode ? EXPIRED_CODES[errorCode] : undefined;
+          await settle(
+            deps,
+            messageId,
+            status,
+            { providerId: sid, errorCode, ...(expired ? { reason: expired } : {}) },
+            'undelivered',
+            ['sent', 'delivered'],
+            expired ? { error_code: errorCode!, error_message: expired } : errorCode ? { error_code: errorCode } : undefined,
+          );
           if (errorCode === TWILIO_RECIPIENT_UNSUBSCRIBED) {
             const m = await deps.store.getMessage(messageId);
             if (m) await deps.optOuts.providerRefused(m, RECIPIENT_UNSUBSCRIBED_DETAIL);
@@ -238,8 +256,16 @@ async function ensureSent(deps: TwilioWebhookDeps, messageId: string, providerId
   );
 }
 
-async function settle(deps: TwilioWebhookDeps, messageId: string, to: MessageStatus, data: Record<string, unknown>, outcome: Outcome | 'release' | null, from: MessageStatus[] = LIVE) {
-  const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data }, deps.clock.now());
+async function settle(
+  deps: TwilioWebhookDeps,
+  messageId: string,
+  to: MessageStatus,
+  data: Record<string, unknown>,
+  outcome: Outcome | 'release' | null,
+  from: MessageStatus[] = LIVE,
+  patch?: { error_code?: string; error_message?: string },
+) {
+  const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data, ...(patch ? { patch } : {}) }, deps.clock.now());
   if (moved && outcome) {
     const m = await deps.store.getMessage(messageId);
     if (m) {

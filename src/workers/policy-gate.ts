@@ -9,6 +9,7 @@ import type { ContactLedger } from '../caps/contact-ledger.js';
 import { type AddressSuppression, countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
 import type { Profile } from '../policy/profile.js';
 import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
+import { validitySeconds } from '../policy/window-close.js';
 import { contactZones } from '../policy/zones.js';
 import type { Gate } from './dispatch.processor.js';
 
@@ -81,7 +82,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       }
       const rules = countingRulesAt(deps.profile, attempt, contactZones(pb));
       const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
-      if (reserved.ok) return { action: 'send' };
+      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(deps.profile, 'sms', contactZones(pb), at) } : { action: 'send' };
     }
     return {
       action: 'defer',

@@ -12,10 +12,10 @@ import type { DispatchOutcome } from './outcome.js';
 import type { Attempt, DispatchDeps, Links } from './ports.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
 
-export async function sendThrough(providers: Providers, links: Links | undefined, channel: Channel, messageId: string, to: string, r: RenderOutput): Promise<SendResult> {
+export async function sendThrough(providers: Providers, links: Links | undefined, channel: Channel, messageId: string, to: string, r: RenderOutput, validitySeconds?: number): Promise<SendResult> {
   switch (channel) {
     case 'sms':
-      return providers.sms.send({ messageId, to, body: r.body, statusCallback: links?.smsStatus(messageId) });
+      return providers.sms.send({ messageId, to, body: r.body, statusCallback: links?.smsStatus(messageId), ...(validitySeconds !== undefined ? { validitySeconds } : {}) });
     case 'voice':
       return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body, statusCallback: links?.callStatus(messageId), amdCallback: links?.amd(messageId) });
     case 'email': {
@@ -33,7 +33,7 @@ export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: Re
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
   try {
-    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered);
+    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds);
   } catch (err) {
     const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
     deps.metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());

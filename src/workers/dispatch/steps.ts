@@ -20,6 +20,8 @@ export interface MessageContext {
   reminder: Reminder;
   borrower: Borrower;
   log: Logger;
+  /** Set by the gate for an SMS: its validity period at the provider (until the contact window closes). */
+  validitySeconds?: number;
 }
 
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
@@ -99,7 +101,10 @@ export async function admitByBreaker(deps: DispatchDeps, ctx: MessageContext, no
 export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome | null> {
   const { message, reminder, borrower } = ctx;
   const decision = await deps.gate({ borrower, reminder, message, now });
-  if (decision.action === 'send') return null;
+  if (decision.action === 'send') {
+    if (decision.validitySeconds !== undefined) ctx.validitySeconds = decision.validitySeconds;
+    return null;
+  }
   if (decision.action === 'defer') return recordDeferral(deps, ctx, { until: decision.until, reasons: decision.reasons, from: SENDABLE_STATUSES });
   await deps.store.transition(message.id, { from: SENDABLE_STATUSES, to: 'suppressed', type: 'suppressed', actor: ACTOR, data: { reason: decision.reason, detail: decision.detail } }, now);
   deps.metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
