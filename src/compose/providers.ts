@@ -25,7 +25,7 @@ export function composeProviders(config: Readonly<Config>, store: AuditStore, cl
       timeoutMs: config.providerTimeoutMs,
       maxSockets: Math.max(50, config.workerConcurrency * 2),
     });
-    sms = makeTwilioSmsProvider({ client, from: config.twilio.from });
+    sms = makeTwilioSmsProvider({ client, sender: config.twilio.messagingServiceSid ? { messagingServiceSid: config.twilio.messagingServiceSid } : { from: config.twilio.from } });
     voice = makeTwilioVoiceProvider({ client, from: config.twilio.from });
   }
   const email = config.smtp ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs, dkim }) : outbox.email;

@@ -41,6 +41,13 @@ const Env = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: z.string().url().default('https://api.twilio.com'),
+  // SMS through a Messaging Service (a pool of senders) instead of TWILIO_FROM; calls still use TWILIO_FROM.
+  TWILIO_MESSAGING_SERVICE_SID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits')
+      .optional(),
+  ),
   SMTP_URL: optionalString,
   EMAIL_FROM: optionalString,
   PUBLIC_BASE_URL: optionalString,
@@ -104,7 +111,8 @@ export interface Config {
   apiKeys: string | undefined;
   policyProfile: string;
   policyFile: string | undefined;
-  twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string } | undefined;
+  /** `messagingServiceSid`: SMS go through that Messaging Service (`MessagingServiceSid`, no `From`). */
+  twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string; messagingServiceSid?: string } | undefined;
   smtp: { url: string; from: string } | undefined;
   publicBaseUrl: string;
   signingSecret: string | undefined;
@@ -160,6 +168,23 @@ function scheduleOf(e: { SCHEDULE_HORIZON: number; FEED_EVERY_MS: number; SEND_A
   };
 }
 
+/** Twilio: the account SID, auth token and a From number go together; a Messaging Service needs them. */
+function twilioOf(e: z.infer<typeof Env>): Config['twilio'] {
+  const set = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM].filter(Boolean).length;
+  if (set > 0 && set < 3) throw new ConfigError('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three or none');
+  if (set === 0) {
+    if (e.TWILIO_MESSAGING_SERVICE_SID) throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (calls still use the From number)');
+    return undefined;
+  }
+  return {
+    accountSid: e.TWILIO_ACCOUNT_SID!,
+    authToken: e.TWILIO_AUTH_TOKEN!,
+    from: e.TWILIO_FROM!,
+    apiBaseUrl: e.TWILIO_API_BASE_URL,
+    ...(e.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID } : {}),
+  };
+}
+
 /** A send still waiting for its provider must never look abandoned, so the lease outlasts the timeout. */
 function sendingLeaseOf(e: { SENDING_LEASE_MS?: number | undefined; PROVIDER_TIMEOUT_MS: number; JOB_LOCK_MS: number }): number {
   const lease = e.SENDING_LEASE_MS ?? Math.max(30_000, 2 * e.PROVIDER_TIMEOUT_MS);
@@ -185,11 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
   }
   const dataDir = path.resolve(e.DATA_DIR);
 
-  const twilioParts = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM];
-  const twilioSet = twilioParts.filter(Boolean).length;
-  if (twilioSet > 0 && twilioSet < 3) {
-    throw new ConfigError('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three or none');
-  }
   if ((e.SMTP_URL === undefined) !== (e.EMAIL_FROM === undefined)) {
     throw new ConfigError('SMTP_URL and EMAIL_FROM go together: set both or neither');
   }
@@ -216,15 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     apiKeys: e.API_KEYS,
     policyProfile: e.POLICY_PROFILE,
     policyFile: e.POLICY_FILE,
-    twilio:
-      twilioSet === 3
-        ? {
-            accountSid: e.TWILIO_ACCOUNT_SID!,
-            authToken: e.TWILIO_AUTH_TOKEN!,
-            from: e.TWILIO_FROM!,
-            apiBaseUrl: e.TWILIO_API_BASE_URL,
-          }
-        : undefined,
+    twilio: twilioOf(e),
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

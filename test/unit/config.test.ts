@@ -23,6 +23,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ WORKER_CHANNELS: 'sms,fax' })).toThrow(/WORKER_CHANNELS: unknown channel "fax"/);
   });
+  it('takes a Messaging Service SID of the right shape, with the Twilio account it belongs to', () => {
+    const twilio = { TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' };
+    const sid = `MG${'a'.repeat(32)}`;
+    expect(loadConfig({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: sid }).twilio).toMatchObject({ from: '+15005550006', messagingServiceSid: sid });
+    expect(() => loadConfig({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: 'MG123' })).toThrow(/TWILIO_MESSAGING_SERVICE_SID: must be a Messaging Service SID/);
+    expect(() => loadConfig({ TWILIO_MESSAGING_SERVICE_SID: sid })).toThrow(/TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID/);
+  });
   it('keeps the sending lease longer than the provider timeout', () => {
     expect(loadConfig({}).sendingLeaseMs).toBe(30_000);
     expect(loadConfig({ PROVIDER_TIMEOUT_MS: '20000' }).sendingLeaseMs).toBe(40_000);
