@@ -81,6 +81,8 @@ export function sentenceOf(text: string, at: number): [number, number] {
 function negation(h: Hit<Token>, text: string, sentence: string): Suppression | null {
   const ts = h.tokens;
   if (META.test(sentence)) return { why: 'negation', detail: META.exec(sentence)![0] };
+  // "don't want to find out…": the match itself starts with the word that turns the negation round.
+  if (BLOCKERS.test(ts[h.first]!.word)) return null;
   for (let i = h.first - 1, seen = 0; i >= 0 && seen < 7; i--, seen++) {
     const t = ts[i]!;
     // A clause break in the original text between this token and the next ends the look-back.

@@ -49,9 +49,10 @@ export const ENGLISH_RULES: readonly Rule[] = [
     message: 'threatens, or implies, a visit to the borrower’s home or work',
     pattern: W(
       [
-        '(?:come|coming|visit|show up|turn up|stop by|drop by|come by|call|wait\\w*|be|meet you|collect \\w+ from you|pay you a visit|on (?:their|our|its) way) (?:\\w+ ){0,2}(?:to|at|outside|by|in) your (?:home|house|door|front door|work|workplace|office|address|place)',
+        '(?:come|coming|visit|show up|turn up|stop by|drop by|come by|meet you|pay you a visit) (?:\\w+ ){0,2}(?:to|at|outside) your (?:home|house|door|front door|work|workplace|office)',
+        '(?:be|wait\\w*) (?:outside|at) your (?:home|house|door|front door|work|workplace|office)|(?:call|calling) (?:round )?at your (?:home|house)|on (?:their|our|its) way to your',
         'visit your (?:home|house|office|workplace)|pay you a visit|(?:drop|stop|come|swing) by your (?:home|house|door|work|workplace|office|place)',
-        'at your (?:home|house|workplace)(?! address)',
+        '(?:money|payment|cash|the balance) (?:from you )?(?:in person )?at your (?:home|house|workplace)',
         '(?:send|sent) (?:someone|somebody|anyone|people|an? \\w+|our \\w+) (?:round |over )?to your',
         '(?:someone|somebody|an agent|a collector|people) will be sent to your',
         '(?:collectors?|agents?|bailiffs?|representatives?) (?:is |are |will be )?(?:at|outside) your',
@@ -67,7 +68,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
         'publish\\w*|publicly|make (?:your debt|it|this) public|(?:post|share|put|spread)\\w* (?:\\w+ ){0,3}(?:online|on social media|on facebook|on the internet)',
         '(?:post|share|send|put|circulate|spread)\\w* your (?:photo|picture|face|image|name|debt)',
         'your (?:photo|picture|face|image) will|(?:in|to) your (?:\\w+ )?(?:groups?|group chat)|everyone in your (?:contacts|phone|phone book|network)|all your (?:followers|contacts)',
-        'shame|shaming|expose|humiliat\\w*|embarrass\\w*|tell everyone|everyone will know|blacklist\\w*|name and shame|tag you in|local (?:news)?paper|on a poster|list of people who',
+        "shame|shaming|expose|humiliat\\w*|embarrass you|tell everyone|everyone will know|blacklist\\w*|name and shame|tag you in|local (?:news)?paper|on a poster|list of people who (?:do not|don't|never|refuse to) pay",
       ].join('|'),
     ),
   },
@@ -90,9 +91,9 @@ export const ENGLISH_RULES: readonly Rule[] = [
     message: 'tells the borrower they are watched or found (“we know where you live”)',
     pattern: W(
       [
-        'we know (?:where|which|what|when you|exactly where|your (?:address|routine|schedule|movements|daily)|you were)',
+        "we know (?:where you|where your|which school|what car|when you are in|when you're in|exactly where|your (?:address|routine|schedule|movements|daily)|you were)",
         'we have been (?:watching|following|tracking)|following your movements|tracked you down|where to find you|we will find you|find you wherever|wherever you go',
-        "(?:can't|cannot|can not) hide|no point hiding|nowhere to hide|people in your area|we see you are",
+        "(?:can't|cannot|can not) hide from us|no point hiding|nowhere to hide|people in your area|we see you (?:are )?still going to work",
       ].join('|'),
     ),
   },
@@ -102,9 +103,9 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: W(
       [
         "regret (?:it|this|that)|(?:you(?:'ll| will) be|end up) sorry|wish (?:they|you) hadn'?t|at your (?:own )?peril|you have been warned",
-        'things (?:will|could|are going to) get (?:ugly|worse|nasty|difficult|bad)|find out what (?:happens|we can do|we will do)|see what happens|what happens to people',
-        'something (?:bad )?(?:to )?happens? to you|(?:shame|pity) (?:if|to lose)|think (?:about|of) your (?:family|children|kids|job)|the hard way|the easy way|one way or another',
-        'make your life|(?:there will be|face the|suffer the) consequences|(?:make|force) us|come looking for you|pay for this',
+        'things (?:will|could|are going to) get (?:ugly|nasty|very bad)|find out what happens|want to find out what|see what happens|what happens to people',
+        'something (?:bad )?(?:to )?happens? to you|(?:shame|pity) (?:if|to lose)|think (?:about|of) your (?:family|children|kids|job) before|the hard way|do this the easy way|(?:money|get paid),? one way or another',
+        "make your life (?:very )?(?:difficult|hard|hell|miserable|a misery)|(?:there will be|face the|suffer the) consequences|(?:don't|do not|dont) (?:make|force) us|come looking for you|(?:you(?:'ll| will)|going to) pay for this",
       ].join('|'),
     ),
   },
