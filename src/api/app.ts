@@ -1,6 +1,7 @@
 /**
  * The HTTP API as an express app factory. It stores and enqueues; it never sends anything.
  */
+import type { SenderKind } from '../domain/sender.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
 import type { Clock } from '../domain/clock.js';
 import { createBullBoard } from '@bull-board/api';
@@ -46,6 +47,8 @@ export interface AppDeps {
   catalogue: Catalogue;
   profile: Profile;
   smsMaxSegments: number;
+  /** Who sends (templates see it as `sender`). */
+  senderKind?: SenderKind;
   ledger: ContactLedger;
   keyRing: KeyRing;
   log: Logger;

@@ -2,6 +2,7 @@
  * The template catalogue for agents: list, read, preview with sample (or given) data in any
  * locale and channel, and lint a draft.
  */
+import { SENDER_KINDS, type SenderKind } from '../domain/sender.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { lintRenderedMessage } from '../policy/template-lint.js';
@@ -24,6 +25,8 @@ export const PreviewInput = z
     timezone: TimeZone.optional(),
     /** Preview what a borrower of a locale the template lacks would get (the fallback locale). */
     fallback: z.boolean().default(false),
+    /** Preview as this kind of sender would send it (default: this deployment's). */
+    senderKind: z.enum(SENDER_KINDS).optional(),
   })
   .strict();
 
@@ -38,7 +41,7 @@ export const LintInput = z
   })
   .strict();
 
-export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing; draftLinter: DraftLinter }): Router {
+export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing; draftLinter: DraftLinter; senderKind?: SenderKind | undefined }): Router {
   const router = Router();
   const agents = requireRole(deps.keyRing, ['agent']);
   const linters = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -101,6 +104,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
         smsMaxSegments: deps.smsMaxSegments,
         partials: catalogue.partials(),
         ...(input.data.debug ? { debug: true } : {}),
+        kinds: [deps.senderKind ?? 'creditor'],
       });
     } catch (err) {
       if (err instanceof DraftLinterBusyError) throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
@@ -118,7 +122,7 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
   return router;
 }
 
-function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number }, entryOf: (req: Request) => TemplateEntry) {
+function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number; senderKind?: SenderKind | undefined }, entryOf: (req: Request) => TemplateEntry) {
   const { catalogue } = deps;
   return (req: Request, res: Response) => {
     const e = entryOf(req);
@@ -144,7 +148,7 @@ function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number }, en
       );
     }
     const variant = exact ?? catalogue.resolve(e.key, channel, locale)!;
-    const data = mergeData(sampleContext(e.meta, variant.locale), input.data.data ?? {});
+    const data = mergeData(sampleContext(e.meta, variant.locale, input.data.senderKind ?? deps.senderKind ?? 'creditor'), input.data.data ?? {});
     let out;
     try {
       out = renderVariant(variant, data, input.data.timezone ?? null);

@@ -26,6 +26,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     queues,
     clock,
     horizonMs: config.schedule.horizonMs,
+    sender: config.sender,
     // Single requests share a transaction while one is in flight (off with group commit off).
     gatherMax: config.groupCommitMs > 0 ? 500 : 0,
     ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
@@ -54,6 +55,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     clock,
     log: log.child({ part: 'webhooks' }),
     optOuts: core.optOuts,
+    senderKind: config.sender.kind,
   });
   const app = makeApp({
     draftLinter,
@@ -65,6 +67,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     catalogue: core.catalogue,
     profile: core.profile,
     smsMaxSegments: config.smsMaxSegments,
+    senderKind: config.sender.kind,
     ledger: core.ledger,
     keyRing: makeKeyRing(o.apiKeys, (hash) => store.apiKeys.findByHash(hash)),
     log: log.child({ part: 'api' }),

@@ -56,7 +56,7 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
   });
   const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
   releasers.add(() => queues.close());
-  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments } });
+  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds: [config.sender.kind] } });
   const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
   const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
   const signer = makeTokenSigner(o.signingSecret);

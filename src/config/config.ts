@@ -41,6 +41,10 @@ const Env = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
   TWILIO_API_BASE_URL: z.string().url().default('https://api.twilio.com'),
+  // Who sends: a creditor collecting its own debts, or an agency collecting for others.
+  SENDER_KIND: z.enum(['creditor', 'agency']).default('creditor'),
+  // An agency whose SMS provider allows third-party collection texts to +1 numbers says so here.
+  AGENCY_SMS_TO_NANP: z.enum(['true', 'false']).default('false'),
   // SMS through a Messaging Service (a pool of senders) instead of TWILIO_FROM; calls still use TWILIO_FROM.
   TWILIO_MESSAGING_SERVICE_SID: optionalString.pipe(
     z
@@ -111,6 +115,8 @@ export interface Config {
   apiKeys: string | undefined;
   policyProfile: string;
   policyFile: string | undefined;
+  /** Who sends; an agency's SMS to +1 numbers are suppressed unless `agencySmsToNanp`. */
+  sender: { kind: 'creditor' | 'agency'; agencySmsToNanp: boolean };
   /** `messagingServiceSid`: SMS go through that Messaging Service (`MessagingServiceSid`, no `From`). */
   twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string; messagingServiceSid?: string } | undefined;
   smtp: { url: string; from: string } | undefined;
@@ -237,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     policyProfile: e.POLICY_PROFILE,
     policyFile: e.POLICY_FILE,
     twilio: twilioOf(e),
+    sender: { kind: e.SENDER_KIND, agencySmsToNanp: e.AGENCY_SMS_TO_NANP === 'true' },
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

@@ -9,3 +9,4 @@ export * from './paths.js';
 export * from './breaker.js';
 export * from './provider-codes.js';
 export * from './jobs.js';
+export * from './sender.js';

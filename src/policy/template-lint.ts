@@ -6,6 +6,7 @@
  * `npm run lint:templates`; the worker lints each rendered message with `lintRenderedMessage`.
  */
 import type { TemplateChannel } from '../domain/channels.js';
+import type { SenderKind } from '../domain/sender.js';
 import type { Profile } from './profile.js';
 import { explainWording, lintWording, type Severity, type Suppression, type WordingFinding } from './wording-rules.js';
 
@@ -41,6 +42,8 @@ export interface TemplateLintInput {
   renderError?: string | undefined;
   /** opt-out-confirmation templates confirm an opt-out instead of offering one. */
   confirmsOptOut?: boolean | undefined;
+  /** The text as rendered with sample data for each kind of sender it may be sent for. */
+  renderedByKind?: Partial<Record<SenderKind, string>> | undefined;
   /** Also list the wording matches that did not fire (negation, impostor warning, place or job), with `suppressed`. */
   debug?: boolean | undefined;
 }
@@ -97,8 +100,47 @@ export function lintText(text: string): LintFinding[] {
   return lintWording(text).map((w) => wordingFinding(text, w));
 }
 
-export function lintTemplate(input: TemplateLintInput): LintFinding[] {
+/**
+ * The debt collector disclosure, for each kind of sender the template may be sent for: an agency's
+ * rendering must carry it (12 CFR 1006.18(e)); a creditor's must not claim it (15 U.S.C.
+ * 1692a(6)). Without renderings (the template does not render), the source must carry it.
+ */
+function disclosureFindings(input: TemplateLintInput, masked: string, lang: string, end: number): LintFinding[] {
   const { source, channel, profile } = input;
+  const disclosure = profile.disclosure;
+  if (!disclosure || !disclosure.channels.includes(channel)) return [];
+  const phrases = disclosure.phrases[lang];
+  if (!phrases)
+    return [at(source, 0, { severity: 'warning', rule: 'disclosure-language', message: `profile ${profile.name} names no disclosure phrase for "${lang}"; add one to check this template` })];
+  const claims = (text: string) => phrases.some((p) => text.toLowerCase().includes(p.toLowerCase()));
+  const quoted = phrases.map((p) => `"${p}"`).join(' or ');
+  const byKind = input.renderedByKind ?? {};
+  const out: LintFinding[] = [];
+  const agencyText = byKind.agency ?? (Object.keys(byKind).length === 0 ? masked : undefined);
+  if (agencyText !== undefined && !claims(agencyText)) {
+    out.push(
+      at(source, end, {
+        severity: 'error',
+        rule: 'missing-disclosure',
+        message: `under ${profile.name}, every ${channel} an agency sends must say it is from a debt collector (${quoted}), e.g. {{#if sender.agency}}…{{/if}}${disclosure.source ? ` — ${disclosure.source}` : ''}`,
+      }),
+    );
+  }
+  if (byKind.creditor !== undefined && claims(byKind.creditor)) {
+    const first = Math.max(0, Math.min(...phrases.map((p) => masked.toLowerCase().indexOf(p.toLowerCase())).filter((i) => i >= 0)));
+    out.push(
+      at(source, Number.isFinite(first) ? first : 0, {
+        severity: 'error',
+        rule: 'false-disclosure',
+        message: `a creditor collecting its own debts is not a debt collector and must not say it is (${quoted}): put the disclosure inside {{#if sender.agency}}…{{/if}} — 15 U.S.C. 1692a(6); 12 CFR 1006.2(i)`,
+      }),
+    );
+  }
+  return out;
+}
+
+export function lintTemplate(input: TemplateLintInput): LintFinding[] {
+  const { source, channel } = input;
   const lang = language(input.locale);
   const masked = maskExpressions(source);
   const refs = [...source.matchAll(MUSTACHE)].map((m) => ({ text: m[0], index: m.index }));
@@ -122,21 +164,7 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
       findings.push(at(source, 0, { severity: 'error', rule: 'missing-identification', message: `every ${channel} must say who is writing: use {{debt.creditor}} or {{contact.name}}` }));
     }
   }
-  const disclosure = profile.disclosure;
-  if (disclosure && disclosure.channels.includes(channel)) {
-    const phrases = disclosure.phrases[lang];
-    if (!phrases) {
-      findings.push(at(source, 0, { severity: 'warning', rule: 'disclosure-language', message: `profile ${profile.name} names no disclosure phrase for "${lang}"; add one to check this template` }));
-    } else if (!phrases.some((p) => masked.toLowerCase().includes(p.toLowerCase()))) {
-      findings.push(
-        at(source, end, {
-          severity: 'error',
-          rule: 'missing-disclosure',
-          message: `under ${profile.name} every ${channel} must say it is from a debt collector (${phrases.map((p) => `"${p}"`).join(' or ')})${disclosure.source ? ` — ${disclosure.source}` : ''}`,
-        }),
-      );
-    }
-  }
+  findings.push(...disclosureFindings(input, masked, lang, end));
   if (channel === 'voicemail') {
     for (const r of refs) {
       if (/\bdebt\./.test(r.text)) {

@@ -9,7 +9,7 @@ import type { Clock } from '../domain/clock.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
-import type { Borrower, Contact, Debt, Message } from '../domain/index.js';
+import { type Borrower, type Contact, type Debt, type Message, type Sender, thirdPartySmsBlocked } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { makeNaturalBatch } from '../process/natural-batch.js';
 import { enqueueMessages } from './enqueue.js';
@@ -32,6 +32,8 @@ export interface ReminderRequest {
   preferredChannel?: Channel | undefined;
   /** Requests of one group (an account's cadence steps) are accepted together or not at all. */
   group?: string;
+  /** A cadence step: if its channel may not be used by this sender (an agency's SMS to +1), the next usable one. */
+  channelFallback?: boolean;
 }
 
 export interface IntakeHooks {
@@ -47,6 +49,8 @@ export interface IntakeDeps {
   horizonMs: number;
   hooks?: IntakeHooks;
   onQueued?: (messages: Message[]) => void;
+  /** Who sends: an agency's SMS to +1 numbers is not a usable channel for `auto` and cadence steps. */
+  sender?: Sender;
   /**
    * Single requests arriving while an intake transaction is in flight are accepted together in
    * the next one (at most this many; 0 or unset: each alone). No request waits for a timer.
@@ -67,8 +71,13 @@ function addressFor(borrower: Borrower, channel: Channel): string | undefined {
 /** `auto`: the gentlest channel the borrower can be reached on and the template has (SMS, email, then voice). */
 const AUTO_ORDER: readonly Channel[] = ['sms', 'email', 'voice'];
 
-export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'channel' | 'templateChannels' | 'preferredChannel'>): Channel | { path: string; message: string } {
-  if (req.channel !== 'auto') {
+export function resolveChannel(
+  borrower: Borrower,
+  req: Pick<ReminderRequest, 'channel' | 'templateChannels' | 'preferredChannel' | 'channelFallback'>,
+  sender?: Sender,
+): Channel | { path: string; message: string } {
+  const blocked = (c: Channel) => thirdPartySmsBlocked(sender, c, addressFor(borrower, c));
+  if (req.channel !== 'auto' && !(req.channelFallback && blocked(req.channel))) {
     if (!req.templateChannels.includes(req.channel)) {
       // (a voice reminder may use a template that has only a voicemail script)
       return { path: 'channel', message: `the template has no ${req.channel} version (it has: ${req.templateChannels.join(', ')})` };
@@ -80,7 +89,7 @@ export function resolveChannel(borrower: Borrower, req: Pick<ReminderRequest, 'c
     return req.channel;
   }
   const order = req.preferredChannel ? [req.preferredChannel, ...AUTO_ORDER.filter((c) => c !== req.preferredChannel)] : AUTO_ORDER;
-  const usable = order.filter((c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c));
+  const usable = order.filter((c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c) && !blocked(c));
   const first = usable[0];
   if (!first) return { path: 'channel', message: 'channel "auto": the borrower has no phone or email that the template can use' };
   return first;
@@ -122,7 +131,7 @@ export function makeIntake(deps: IntakeDeps) {
         contact: req.contact,
         ...(req.group !== undefined ? { group: req.group } : {}),
         messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-          const channel = resolveChannel(borrower, req);
+          const channel = resolveChannel(borrower, req, deps.sender);
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
           return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];

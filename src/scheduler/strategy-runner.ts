@@ -186,6 +186,7 @@ async function planEntering(deps: StrategyDeps, clientId: string, actor: string,
       metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
       contact: null,
       group: c.accountRef,
+      channelFallback: true,
     }));
   return { accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps, requests };
 }

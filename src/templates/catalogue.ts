@@ -4,6 +4,7 @@
  * template with an error is not loaded: the error names the file and line), and resolves a
  * locale with fallback (`zh-HK` → `zh` → another `zh-*` → the default locale).
  */
+import { SENDER_KINDS, type SenderKind } from '../domain/sender.js';
 import { CHANNELS, type Channel, TEMPLATE_KINDS_FOR } from '../domain/channels.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +56,8 @@ export interface Catalogue {
 export interface LintOptions {
   profile: Profile;
   smsMaxSegments: number;
+  /** The kinds of sender the templates may be sent for; each is rendered and checked (default: both). */
+  kinds?: readonly SenderKind[];
 }
 
 export interface LoadOptions {
@@ -71,10 +74,15 @@ const FILE_RE = /^(sms|email|voice|voicemail)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8
 export function lintVariant(variant: TemplateVariant, meta: TemplateMeta, options: LintOptions): LintFinding[] {
   let rendered: { text: string; segments?: number; encoding?: string } | undefined;
   let renderError: string | undefined;
+  const renderedByKind: Partial<Record<SenderKind, string>> = {};
   try {
-    const out = renderVariant(variant, sampleContext(meta, variant.locale), 'UTC');
-    const facts = variant.channel === 'sms' ? smsFacts(out.text) : undefined;
-    rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+    // Rendered once for each kind of sender; the segment limit holds for the longest.
+    for (const kind of options.kinds ?? SENDER_KINDS) {
+      const out = renderVariant(variant, sampleContext(meta, variant.locale, kind), 'UTC');
+      renderedByKind[kind] = out.text;
+      const facts = variant.channel === 'sms' ? smsFacts(out.text) : undefined;
+      if (!rendered || out.text.length > rendered.text.length) rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+    }
   } catch (err) {
     renderError = (err as Error).message;
   }
@@ -86,6 +94,7 @@ export function lintVariant(variant: TemplateVariant, meta: TemplateMeta, option
     smsMaxSegments: options.smsMaxSegments,
     rendered,
     renderError,
+    ...(renderError ? {} : { renderedByKind }),
     confirmsOptOut: meta.confirmsOptOut,
   });
 }

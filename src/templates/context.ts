@@ -2,6 +2,8 @@
  * The data a template sees. Optional fields are present as null (Handlebars runs in strict
  * mode, where a missing field is an error), so templates guard them with {{#if}}.
  */
+import { type SenderKind, senderContext } from '../domain/sender.js';
+
 export interface ContextSource {
   borrower: { id: string; name: string | null };
   debt: {
@@ -15,6 +17,8 @@ export interface ContextSource {
   };
   contact?: { name?: string | null | undefined; agent?: string | null | undefined; phone?: string | null | undefined; hours?: string | null | undefined } | null | undefined;
   metadata?: Record<string, unknown> | null | undefined;
+  /** Who is sending (default: a creditor collecting its own debts). */
+  sender?: SenderKind | undefined;
 }
 
 export function templateContext(src: ContextSource): Record<string, unknown> {
@@ -34,17 +38,23 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
     // Who the borrower can reply to; the business name defaults to the creditor's.
     contact: { name: c.name ?? d.creditor, agent: c.agent ?? null, phone: c.phone ?? null, hours: c.hours ?? null },
     metadata: src.metadata ?? {},
+    sender: senderContext(src.sender ?? 'creditor'),
   };
 }
 
 /** A template's sample data (per locale when given) as a render context. */
-export function sampleContext(meta: { sampleData: Record<string, unknown>; sampleDataByLocale?: Record<string, Record<string, unknown>> | undefined }, locale: string): Record<string, unknown> {
+export function sampleContext(
+  meta: { sampleData: Record<string, unknown>; sampleDataByLocale?: Record<string, Record<string, unknown>> | undefined },
+  locale: string,
+  sender: SenderKind = 'creditor',
+): Record<string, unknown> {
   const sample = (meta.sampleDataByLocale?.[locale] ?? meta.sampleData) as Partial<ContextSource>;
   return templateContext({
     borrower: { id: 'sample', name: null, ...(sample.borrower ?? {}) },
     debt: { accountRef: '0000', creditor: 'Sample Creditor', amountDue: { amount: '0.00', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0, ...(sample.debt ?? {}) },
     contact: sample.contact ?? null,
     metadata: sample.metadata ?? {},
+    sender,
   });
 }
 

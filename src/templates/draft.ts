@@ -2,6 +2,7 @@
  * Linting a draft template that is not in the catalogue yet (the console's editor): compile it
  * with the catalogue's partials, render it with generic sample data, and run the linter.
  */
+import { SENDER_KINDS, type SenderKind } from '../domain/sender.js';
 import type { Profile } from '../policy/profile.js';
 import { type LintFinding, lintTemplate } from '../policy/template-lint.js';
 import { sampleContext } from './context.js';
@@ -53,6 +54,8 @@ export interface DraftLintInput {
   partials: Record<string, string>;
   /** Also list wording matches that did not fire, each with `suppressed` (the lint API's debug view). */
   debug?: boolean;
+  /** The kinds of sender the draft may be sent for (default: both). */
+  kinds?: readonly SenderKind[];
 }
 
 export function lintDraft(input: DraftLintInput): LintFinding[] {
@@ -64,6 +67,7 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
   }
   let rendered: { text: string; segments?: number; encoding?: string } | undefined;
   let renderError: string | undefined;
+  const renderedByKind: Partial<Record<SenderKind, string>> = {};
   try {
     const variant = variantFromSources(
       {
@@ -75,7 +79,10 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
       { maxOutput: DRAFT_MAX_OUTPUT },
     );
     const lang = input.locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
-    const out = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang), 'UTC');
+    const kinds = input.kinds ?? SENDER_KINDS;
+    for (const kind of kinds) renderedByKind[kind] = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang, kind), 'UTC').text;
+    // The longest rendering (an agency's carries the disclosure) decides the length checks.
+    const out = { text: kinds.map((k) => renderedByKind[k]!).reduce((a, b) => (b.length > a.length ? b : a)) };
     const limit = input.channel === 'sms' ? SMS_MAX_CHARACTERS : DRAFT_MAX_OUTPUT;
     if (out.text.length > limit) {
       findings.push(
@@ -102,7 +109,17 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
   }
   return [
     ...findings,
-    ...lintTemplate({ source: input.source, channel: input.channel, locale: input.locale, profile: input.profile, smsMaxSegments: input.smsMaxSegments, rendered, renderError, debug: input.debug }),
+    ...lintTemplate({
+      source: input.source,
+      channel: input.channel,
+      locale: input.locale,
+      profile: input.profile,
+      smsMaxSegments: input.smsMaxSegments,
+      rendered,
+      renderError,
+      debug: input.debug,
+      ...(rendered ? { renderedByKind } : {}),
+    }),
   ];
 }
 

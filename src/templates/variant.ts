@@ -3,6 +3,7 @@
  * renders a variant from the catalogue and one rebuilt from stored sources (re-rendering an old
  * message exactly as it was).
  */
+import { senderContext } from '../domain/sender.js';
 import { createHash } from 'node:crypto';
 import type { TemplateDelegate } from 'handlebars';
 import twilio from 'twilio';
@@ -143,7 +144,8 @@ function normaliseText(s: string): string {
 }
 
 export function renderVariant(variant: TemplateVariant, data: Record<string, unknown>, timezone: string | null): Rendered {
-  const context = { ...data, _locale: variant.locale, _zone: timezone ?? 'UTC' };
+  // Data recorded before templates could see `sender` renders as a creditor's (which is also the default).
+  const context = { sender: senderContext('creditor'), ...data, _locale: variant.locale, _zone: timezone ?? 'UTC' };
   const base = { key: variant.key, channel: variant.channel, locale: variant.locale, version: variant.version };
   try {
     const text = normaliseText(variant.text(context));

@@ -9,7 +9,7 @@ import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import type { AuditStore } from '../audit/audit-store.js';
-import type { Borrower, MessageStatus } from '../domain/index.js';
+import type { Borrower, MessageStatus, SenderKind } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
@@ -32,6 +32,8 @@ export interface TwilioWebhookDeps {
   log: Logger;
   /** Suppresses a number for every borrower that carries it (and restores it on START). */
   optOuts: OptOuts;
+  /** Who sends, as templates see it. */
+  senderKind?: SenderKind;
 }
 
 const ACTOR = 'twilio';
@@ -210,7 +212,13 @@ async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<strin
   const reminder = await deps.store.latestReminder(b.id);
   const debt = reminder?.debt ?? { accountRef: '', creditor: '', amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
   try {
-    return deps.render({ key: 'opt-out-confirmation', channel: 'sms', locale: b.locale, timezone: null, data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null }) }).body;
+    return deps.render({
+      key: 'opt-out-confirmation',
+      channel: 'sms',
+      locale: b.locale,
+      timezone: null,
+      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, sender: deps.senderKind }),
+    }).body;
   } catch {
     return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
   }
@@ -288,7 +296,7 @@ function amdRoute(deps: TwilioWebhookDeps) {
         await settle(deps, messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
       } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
         // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
-        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata });
+        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata, sender: deps.senderKind });
         let voicemail: { body: string; version: string } | undefined;
         try {
           const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });

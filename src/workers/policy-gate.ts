@@ -4,7 +4,7 @@
  * decision hold across every worker process at once.
  */
 import { createHash } from 'node:crypto';
-import type { Borrower, Message } from '../domain/index.js';
+import { type Borrower, type Message, type Sender, THIRD_PARTY_SMS_DETAIL, thirdPartySmsBlocked } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import { type AddressSuppression, countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
 import type { Profile } from '../policy/profile.js';
@@ -52,12 +52,15 @@ export interface PolicyGateDeps {
   ledger: ContactLedger;
   /** The suppression list's entries for an address (opt-outs that belong to the number or address). */
   suppressionsOf?: (address: string) => Promise<AddressSuppression[]>;
+  /** Who sends; an agency's SMS to +1 numbers is suppressed unless its provider allows them. */
+  sender?: Sender;
 }
 
 export function makePolicyGate(deps: PolicyGateDeps): Gate {
   const ttl = historyRetentionMs(deps.profile);
   return async ({ borrower, reminder, message, now }) => {
     const at = now.getTime();
+    if (thirdPartySmsBlocked(deps.sender, message.channel, message.to)) return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
     }

@@ -27,7 +27,7 @@ describe('npm run lint:templates', () => {
     // Line 2 threatens legal action.
     fs.writeFileSync(
       path.join(dir, 'due-soon', 'sms.en-US.hbs'),
-      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.',
+      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action.{{#if sender.agency}} This is from a debt collector.{{/if}} Reply STOP to opt out.',
     );
   });
   afterAll(() => {

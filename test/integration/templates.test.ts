@@ -48,7 +48,10 @@ describe('templates over HTTP', () => {
     const email = await h.api('POST', '/v1/templates/final-courtesy/preview', { role: 'agent', body: { channel: 'email', locale: 'en-US' } });
     expect(email.body.subject).toBeTruthy();
     expect(email.body.html).toContain('<p');
-    expect(email.body.text).toContain('This message is from a debt collector.');
+    // This deployment sends as a creditor: no debt collector line, unless previewed as an agency.
+    expect(email.body.text).not.toContain('debt collector');
+    const asAgency = await h.api('POST', '/v1/templates/final-courtesy/preview', { role: 'agent', body: { channel: 'email', locale: 'en-US', senderKind: 'agency' } });
+    expect(asAgency.body.text).toContain('This message is from a debt collector.');
     const voice = await h.api('POST', '/v1/templates/gentle-overdue/preview', { role: 'agent', body: { channel: 'voice', locale: 'zh-CN' } });
     expect(voice.body.twiml).toMatch(/<Say language="cmn-CN">/);
     expect(voice.body.voiceLanguage).toBe('cmn-CN');
@@ -91,14 +94,18 @@ describe('templates over HTTP', () => {
   it('lints a draft: a threat is found on its line and column, a courteous draft passes', async () => {
     const bad = await h.api('POST', '/v1/templates/lint', {
       role: 'agent',
-      body: { channel: 'sms', locale: 'en-US', source: '{{debt.creditor}}: please pay.\nOtherwise we will have you arrested. This is from a debt collector. Reply STOP to opt out.' },
+      body: {
+        channel: 'sms',
+        locale: 'en-US',
+        source: '{{debt.creditor}}: please pay.\nOtherwise we will have you arrested.{{#if sender.agency}} This is from a debt collector.{{/if}} Reply STOP to opt out.',
+      },
     });
     expect(bad.status).toBe(200);
     expect(bad.body.ok).toBe(false);
     expect(bad.body.findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'threat-arrest', line: 2, column: 28 })]);
     const good = await h.api('POST', '/v1/templates/lint', {
       role: 'compliance',
-      body: { channel: 'sms', locale: 'zh-CN', source: '【{{debt.creditor}}】您好，温馨提醒您按时还款，如有困难欢迎联系我们商量分期。本短信由债务催收方发送。回复TD退订' },
+      body: { channel: 'sms', locale: 'zh-CN', source: '【{{debt.creditor}}】您好，温馨提醒您按时还款，如有困难欢迎联系我们商量分期。{{#if sender.agency}}本短信由债务催收方发送。{{/if}}回复TD退订' },
     });
     expect(good.body).toMatchObject({ ok: true, findings: [] });
     const syntax = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { channel: 'sms', locale: 'en-US', source: '{{#if borrower.name}}Hi' } });
@@ -108,7 +115,7 @@ describe('templates over HTTP', () => {
   });
 
   it('names the regulation and what a disguised word read as, and in the debug view says why a match did not fire', async () => {
-    const source = '{{debt.creditor}}: we will never contact your employer.\nPay now or we will have you 4rr3st3d. This is from a debt collector. Reply STOP to opt out.';
+    const source = '{{debt.creditor}}: we will never contact your employer.\nPay now or we will have you 4rr3st3d.{{#if sender.agency}} This is from a debt collector.{{/if}} Reply STOP to opt out.';
     const res = await h.api('POST', '/v1/templates/lint', { role: 'compliance', body: { channel: 'sms', locale: 'en-US', source, debug: true } });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(false);
@@ -175,7 +182,7 @@ describe('the linter at start-up and at send time', () => {
     fs.cpSync('templates', dir, { recursive: true });
     fs.writeFileSync(
       path.join(dir, 'due-soon', 'sms.en-US.hbs'),
-      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action. This is from a debt collector. Reply STOP to opt out.',
+      '{{debt.creditor}}: pay by {{date debt.dueDate}}\nor we will take legal action.{{#if sender.agency}} This is from a debt collector.{{/if}} Reply STOP to opt out.',
     );
     try {
       await expect(startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF' } })).rejects.toThrow(TemplateLoadError);
@@ -213,7 +220,8 @@ describe('SMS_MAX_SEGMENTS', () => {
     '{{debt.creditor}}: Hi {{borrower.name}}, a friendly reminder that {{money debt.amountDue}} on account {{mask debt.accountRef}} was due {{date debt.dueDate}}. If you have already paid, thank you, and please ignore this note. If now is a difficult time, we would rather hear from you: we can talk about a plan that works for you, at a pace you can manage. You can reply to this message or call us on weekdays, and we will be glad to help you find a way forward together. Payments can take a day or two to reach us. This is from a debt collector. Reply STOP to opt out.';
 
   async function lintWith(limit: string) {
-    const h = await startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: limit } });
+    // An agency: its texts carry the debt collector line, the longest rendering.
+    const h = await startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: limit, SENDER_KIND: 'agency' } });
     try {
       const lint = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { channel: 'sms', locale: 'en-US', source: long } });
       const preview = await h.api('POST', '/v1/templates/gentle-overdue/preview', { role: 'agent', body: { channel: 'sms', locale: 'en-US' } });
@@ -236,8 +244,8 @@ describe('SMS_MAX_SEGMENTS', () => {
   });
 
   it('refuses to start when a shipped template renders to more segments than the limit', async () => {
-    // The zh-CN gentle-overdue SMS is 3 UCS-2 segments with its sample data.
-    await expect(startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: '2' } })).rejects.toThrow(
+    // The zh-CN gentle-overdue SMS an agency sends is 3 UCS-2 segments with its sample data.
+    await expect(startHarness({ db: sqliteOnly, env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: '2', SENDER_KIND: 'agency' } })).rejects.toThrow(
       /gentle-overdue\/sms\.zh-CN\.hbs:1:1 sms-too-long renders to 3 UCS-2 segments with the sample data; the limit is 2/,
     );
   });

@@ -34,4 +34,15 @@ describe('channel choice', () => {
     expect(resolveChannel({ ...b, email: null, consent: { sms: false, voice: null, email: null } }, { channel: 'auto', templateChannels: all })).toBe('voice');
     expect(resolveChannel({ ...b, phone: null, email: null }, { channel: 'auto', templateChannels: all })).toMatchObject({ path: 'channel' });
   });
+
+  it('for an agency, never picks SMS to a +1 number: auto and cadence steps take the next channel, an explicit SMS stays (and is suppressed at send)', () => {
+    const agency = { kind: 'agency' as const, agencySmsToNanp: false };
+    expect(resolveChannel(b, { channel: 'auto', templateChannels: all }, agency)).toBe('email');
+    expect(resolveChannel(b, { channel: 'sms', templateChannels: all, channelFallback: true }, agency)).toBe('email');
+    expect(resolveChannel(b, { channel: 'sms', templateChannels: all }, agency)).toBe('sms');
+    // A UK number, or a provider that allows it, or a creditor: SMS as usual.
+    expect(resolveChannel({ ...b, phone: '+447911123456' }, { channel: 'auto', templateChannels: all }, agency)).toBe('sms');
+    expect(resolveChannel(b, { channel: 'auto', templateChannels: all }, { kind: 'agency', agencySmsToNanp: true })).toBe('sms');
+    expect(resolveChannel(b, { channel: 'sms', templateChannels: all, channelFallback: true }, { kind: 'creditor', agencySmsToNanp: false })).toBe('sms');
+  });
 });

@@ -30,6 +30,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: 'MG123' })).toThrow(/TWILIO_MESSAGING_SERVICE_SID: must be a Messaging Service SID/);
     expect(() => loadConfig({ TWILIO_MESSAGING_SERVICE_SID: sid })).toThrow(/TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID/);
   });
+  it('knows who sends: a creditor by default, an agency when told, nothing else', () => {
+    expect(loadConfig({}).sender).toEqual({ kind: 'creditor', agencySmsToNanp: false });
+    expect(loadConfig({ SENDER_KIND: 'agency', AGENCY_SMS_TO_NANP: 'true' }).sender).toEqual({ kind: 'agency', agencySmsToNanp: true });
+    expect(() => loadConfig({ SENDER_KIND: 'bank' })).toThrow(/SENDER_KIND/);
+  });
   it('keeps the sending lease longer than the provider timeout', () => {
     expect(loadConfig({}).sendingLeaseMs).toBe(30_000);
     expect(loadConfig({ PROVIDER_TIMEOUT_MS: '20000' }).sendingLeaseMs).toBe(40_000);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue, TemplateLoadError } from '../../src/templates/catalogue.js';
+import { senderContext } from '../../src/domain/sender.js';
 import { formatMoney } from '../../src/templates/handlebars.js';
 import { makeRenderer, RenderError, voiceLanguage } from '../../src/templates/render.js';
 
@@ -28,15 +29,19 @@ describe('templates', () => {
     }
   }
 
-  it('carries an opt-out line in every SMS and email, and the debt-collector line in en-US', () => {
+  it('carries an opt-out line in every SMS and email, and the debt-collector line only when an agency sends', () => {
     for (const locale of ['en-US', 'zh-CN']) {
-      const sms = render({ key: 'gentle-overdue', channel: 'sms', locale, timezone: null, data: sample('gentle-overdue', locale) });
-      const email = render({ key: 'gentle-overdue', channel: 'email', locale, timezone: null, data: sample('gentle-overdue', locale) });
-      expect(sms.text).toMatch(locale === 'zh-CN' ? /回复TD退订/ : /Reply STOP to opt out/);
-      expect(email.text).toMatch(locale === 'zh-CN' ? /退订/ : /To stop these emails/);
-      if (locale === 'en-US') {
-        expect(sms.text).toContain('debt collector');
-        expect(email.text).toContain('debt collector');
+      for (const kind of ['creditor', 'agency'] as const) {
+        const data = { ...sample('gentle-overdue', locale), sender: senderContext(kind) };
+        const sms = render({ key: 'gentle-overdue', channel: 'sms', locale, timezone: null, data });
+        const email = render({ key: 'gentle-overdue', channel: 'email', locale, timezone: null, data });
+        expect(sms.text).toMatch(locale === 'zh-CN' ? /回复TD退订/ : /Reply STOP to opt out/);
+        expect(email.text).toMatch(locale === 'zh-CN' ? /退订/ : /To stop these emails/);
+        const disclosure = locale === 'en-US' ? 'debt collector' : '债务催收方';
+        for (const text of [sms.text, email.text]) {
+          if (kind === 'agency') expect(text).toContain(disclosure);
+          else expect(text).not.toContain(disclosure);
+        }
       }
     }
   });

@@ -3,6 +3,7 @@
  * interfaces: the store's three message operations, the policy gate, the caps, the renderer, the
  * providers and the breakers. Tests pass in-memory fakes; the service passes the real parts.
  */
+import type { SenderKind } from '../../domain/sender.js';
 import type { AuditStore } from '../../audit/audit-store.js';
 import type { Borrower, Channel, Clock, Message } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
@@ -51,6 +52,8 @@ export interface DispatchDeps {
    * an older one was left by a worker that died, and is taken over.
    */
   sendingLeaseMs: number;
+  /** Who sends: templates see it as `sender` (`sender.agency` carries the debt collector disclosure). */
+  senderKind?: SenderKind;
   /**
    * A deferral ending more than this far ahead parks the message back in the store (`scheduled`,
    * no job) for the feeder to bring in again; a nearer one is a delayed job. Absent: never parked.

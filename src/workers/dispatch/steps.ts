@@ -122,7 +122,7 @@ export interface Prepared {
 export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<Prepared | DispatchOutcome> {
   const { message, reminder, borrower } = ctx;
   const timezone = displayZone(borrower);
-  const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata });
+  const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata, sender: deps.senderKind });
   let lintRules: string[] | undefined;
   try {
     const rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone, data: context });
