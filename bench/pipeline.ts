@@ -97,10 +97,23 @@ export async function startBenchService(ctx: BenchContext, opts: { role?: 'all' 
     async stop() {
       await service.close();
       await running.inspect?.destroy();
+      // A PostgreSQL row's schema goes with it (a test run's migrator introspects every schema).
+      if (opts.schema && env.DATABASE_URL) await dropSchema(env.DATABASE_URL, opts.schema);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
   return running;
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 export function reminder(i: number, borrowers: number, channel: string, sendAt?: string) {

@@ -10,6 +10,33 @@ import type { TestProject } from 'vitest/node';
 import './provided.js';
 import { freePort } from './ports.js';
 
+/**
+ * The PostgreSQL schemas test files are done with, dropped once every file has finished: a
+ * `drop schema` while another file's kysely introspects the catalogue (its migrator lists every
+ * schema and checks each with has_schema_privilege) makes that file fail with "schema … does not
+ * exist".
+ */
+async function dropSchemas(listFile: string): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url || !fs.existsSync(listFile)) return;
+  const schemas = [
+    ...new Set(
+      fs
+        .readFileSync(listFile, 'utf8')
+        .split('\n')
+        .filter((s) => /^[a-z_][a-z0-9_]*$/.test(s)),
+    ),
+  ];
+  const pg = await import('pg');
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const s of schemas) await client.query(`drop schema if exists ${s} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-test-redis-'));
@@ -42,8 +69,11 @@ export default async function setup(project: TestProject) {
   }
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);
   project.provide('logDir', logDir);
+  const schemasToDrop = path.join(logDir, 'schemas-to-drop');
+  project.provide('schemasToDrop', schemasToDrop);
   return async () => {
     child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
+    await dropSchemas(schemasToDrop);
   };
 }

@@ -202,16 +202,8 @@ export function makeApi(url: string, keys: TestKeys): Harness['api'] {
 }
 
 export async function dropData(h: Pick<Harness, 'dir' | 'db'>): Promise<void> {
-  if (h.db.schema) {
-    const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: h.db.url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${h.db.schema} cascade`);
-    } finally {
-      await client.end();
-    }
-  }
+  // Dropped when the run ends (global-setup.ts): a drop now races other files' introspection.
+  if (h.db.schema) fs.appendFileSync(inject('schemasToDrop'), `${h.db.schema}\n`);
   fs.rmSync(h.dir, { recursive: true, force: true });
 }
 

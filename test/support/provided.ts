@@ -5,5 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     redisUrl: string;
     logDir: string;
+    /** A file listing the PostgreSQL schemas the tests are done with, dropped when the run ends. */
+    schemasToDrop: string;
   }
 }
