@@ -187,24 +187,35 @@ async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['even
   }
 }
 
-/** Registrations of new chains, shard by shard in a fixed order (no deadlocks between concurrent writers). */
+/**
+ * Registrations of new chains in a few statements whatever the number of shards: the shards'
+ * heads read (and on PostgreSQL locked) in one query in chain order, so concurrent writers never
+ * deadlock, then every registration event and every shard head written in bulk.
+ */
 async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): Promise<void> {
+  if (fresh.length === 0) return;
   const byShard = new Map<string, BulkLink[]>();
   for (const l of fresh) {
     const r = registryChainFor(l.pos.chain);
     byShard.set(r, [...(byShard.get(r) ?? []), l]);
   }
-  for (const registry of [...byShard.keys()].sort()) {
-    if (dialect === 'postgres') {
-      await trx
-        .insertInto('chain_heads')
-        .values({ chain: registry, seq: 0, hash: GENESIS_HASH })
-        .onConflict((oc) => oc.column('chain').doNothing())
-        .execute();
-    }
-    let head = await headOf(trx, dialect, registry, true);
-    if (head && head.seq === 0) head = null;
-    const regEvents: Insertable<Database['events']>[] = [];
+  const shards = [...byShard.keys()].sort();
+  if (dialect === 'postgres') {
+    // Every shard's head row exists before it is locked (seq 0: no registration yet).
+    await trx
+      .insertInto('chain_heads')
+      .values(shards.map((chain) => ({ chain, seq: 0, hash: GENESIS_HASH })))
+      .onConflict((oc) => oc.column('chain').doNothing())
+      .execute();
+  }
+  let q = trx.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', shards).orderBy('chain');
+  if (dialect === 'postgres') q = q.forUpdate();
+  const heads = new Map((await q.execute()).map((r) => [r.chain, { seq: Number(r.seq), hash: r.hash }]));
+  const regEvents: Insertable<Database['events']>[] = [];
+  const newHeads: Database['chain_heads'][] = [];
+  for (const registry of shards) {
+    const stored = heads.get(registry);
+    let head = stored && stored.seq > 0 ? stored : null;
     for (const l of byShard.get(registry)!) {
       const seq = head ? head.seq + 1 : 1;
       const prevHash = head ? head.hash : GENESIS_HASH;
@@ -234,6 +245,7 @@ async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): P
       });
       head = { seq, hash };
     }
-    await insertEventsAndHeads(trx, regEvents, [{ chain: registry, seq: head!.seq, hash: head!.hash }]);
+    newHeads.push({ chain: registry, seq: head!.seq, hash: head!.hash });
   }
+  await insertEventsAndHeads(trx, regEvents, newHeads);
 }
