@@ -109,7 +109,7 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     await smtp?.close();
   });
 
-  it('lets no borrower receive more than any cap allows, and defers the rest to a time the caps allow', { timeout: 300_000 }, async () => {
+  it('lets no borrower receive more than any cap allows, and defers the rest to a time the caps allow', { timeout: 480_000 }, async () => {
     const borrowers = Array.from({ length: BORROWERS }, (_, i) => ({
       id: `cap-b-${i}`,
       name: `Borrower ${i}`,
@@ -145,24 +145,38 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
     const db = h.service.store.db;
     // Settled: nothing in flight, and no message waiting only for a moment (a worker that lost
     // the race for a slot retries a second later before deferring properly).
-    await waitFor(
-      async () => {
-        const busy = await db
-          .selectFrom('messages')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('status', 'in', ['accepted', 'queued', 'sending'])
-          .executeTakeFirstOrThrow();
-        if (Number(busy.n) > 0) return undefined;
-        const deferrals = await db.selectFrom('events').select(['message_id', 'seq', 'data']).where('type', 'in', ['deferred', 'scheduled']).execute();
-        const latest = new Map<string, { seq: number; until: number }>();
-        for (const d of deferrals) {
-          const prev = latest.get(d.message_id!);
-          if (!prev || prev.seq < d.seq) latest.set(d.message_id!, { seq: d.seq, until: Date.parse(JSON.parse(d.data).until) });
-        }
-        return [...latest.values()].every((d) => d.until > Date.now() + 60_000) || undefined;
-      },
-      { timeoutMs: 240_000, intervalMs: 500, what: 'every message to be sent or deferred' },
-    );
+    try {
+      await waitFor(
+        async () => {
+          const busy = await db
+            .selectFrom('messages')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('status', 'in', ['accepted', 'queued', 'sending'])
+            .executeTakeFirstOrThrow();
+          if (Number(busy.n) > 0) return undefined;
+          const deferrals = await db.selectFrom('events').select(['message_id', 'seq', 'data']).where('type', 'in', ['deferred', 'scheduled']).execute();
+          const latest = new Map<string, { seq: number; until: number }>();
+          for (const d of deferrals) {
+            const prev = latest.get(d.message_id!);
+            if (!prev || prev.seq < d.seq) latest.set(d.message_id!, { seq: d.seq, until: Date.parse(JSON.parse(d.data).until) });
+          }
+          return [...latest.values()].every((d) => d.until > Date.now() + 60_000) || undefined;
+        },
+        { timeoutMs: 420_000, intervalMs: 500, what: 'every message to be sent or deferred' },
+      );
+    } catch (err) {
+      // Say where it stands: how many messages in each state, and the last event of a few busy ones.
+      const counts = await db
+        .selectFrom('messages')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
+      const stuck = await db.selectFrom('messages').select(['id', 'status', 'attempts', 'updated_at']).where('status', 'in', ['accepted', 'queued', 'sending']).limit(5).execute();
+      const last = await Promise.all(stuck.map(async (m) => ({ ...m, events: (await h.service.store.listEvents(m.id)).slice(-3).map((e) => `${e.type}@${e.at}`) })));
+      const jobs = await Promise.all(stuck.map(async (m) => (await h.service.queues.byChannel.sms.getJobState(m.id)) ?? 'none'));
+      const alive = workers.map((w) => w.exitCode ?? w.signalCode ?? 'running');
+      throw new Error(`${(err as Error).message}: ${JSON.stringify({ counts, last, jobs, alive })}`);
+    }
     for (const w of workers) expect(w.exitCode).toBeNull();
 
     // Count at the providers, per borrower.
