@@ -5,6 +5,9 @@
  * against Twilio's acceptable use policy): they are suppressed with that reason, and `auto` and
  * cadence steps take the next channel.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
@@ -80,5 +83,21 @@ describe.each([
     expect(await rules(conditional)).toEqual([]);
     expect(await rules(hardCoded)).toEqual(kind === 'creditor' ? ['false-disclosure'] : []);
     expect(await rules(without)).toEqual(kind === 'agency' ? ['missing-disclosure'] : []);
+  });
+});
+
+describe('a creditor deployment with a template that claims to be a debt collector', () => {
+  it('refuses to start, naming the file, line and rule', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-kind-'));
+    fs.cpSync('templates', dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'due-soon', 'sms.en-US.hbs'), '{{debt.creditor}}: a payment is due {{date debt.dueDate}}. This is from a debt collector. Reply STOP to opt out.');
+    try {
+      await expect(startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF' } })).rejects.toThrow(/due-soon\/sms\.en-US\.hbs:1:\d+ false-disclosure/);
+      // The same files start as an agency's.
+      const agency = await startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF', SENDER_KIND: 'agency' } });
+      await agency.destroy();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
