@@ -83,9 +83,10 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         }
         return decision;
       }
-      const rules = countingRulesAt(deps.profile, attempt, contactZones(pb));
+      const zones = contactZones(pb);
+      const rules = countingRulesAt(deps.profile, attempt, zones);
       const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
-      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(deps.profile, 'sms', contactZones(pb), at) } : { action: 'send' };
+      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(deps.profile, 'sms', zones, at) } : { action: 'send' };
     }
     return {
       action: 'defer',
