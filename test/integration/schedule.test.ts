@@ -36,6 +36,20 @@ async function loseRedisData(prefix: string): Promise<number> {
   }
 }
 
+/** On a timeout: each message not sent, with its events and the state of its job in Redis. */
+async function unsentReport(h: Harness, ids: string[]): Promise<string> {
+  const lines: string[] = [];
+  for (const id of ids) {
+    const m = await h.service.store.getMessage(id);
+    if (!m || m.status === 'sent') continue;
+    const events = (await h.service.store.listEvents(id)).map((e) => `${e.type}@${e.at}${e.data ? ` ${JSON.stringify(e.data)}` : ''}`);
+    const job = await h.service.queues.byChannel[m.channel].getJob(jobIdOf(m));
+    const state = job ? await job.getState() : 'no job';
+    lines.push(`${id} ${m.status} due ${m.dueAt} job ${jobIdOf(m)} ${state} attempts ${job?.attemptsMade ?? '-'}: ${events.join(' → ')}`);
+  }
+  return lines.join('\n');
+}
+
 async function post(h: Harness, count: number, sendAt: Date, phoneBase: number, area = '415') {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 100) {
@@ -178,7 +192,11 @@ describe.each(dbVariants())('the store is the schedule on $name', (variant) => {
       expect(await loseRedisData(h.prefix)).toBeGreaterThan(0);
       const all = [...queuedIds, ...scheduledIds, ...deferredIds];
       // A job re-added for a row another worker is still sending waits out that worker's lease (30 s).
-      await waitFor(async () => (await statuses(all)).every((s) => s === 'sent') || undefined, { what: 'all 120 messages to be sent', timeoutMs: 100_000, intervalMs: 250 });
+      await waitFor(async () => (await statuses(all)).every((s) => s === 'sent') || undefined, { what: 'all 120 messages to be sent', timeoutMs: 100_000, intervalMs: 250 }).catch(
+        async (err: Error) => {
+          throw new Error(`${err.message}\n${await unsentReport(h, all)}`);
+        },
+      );
       const messages = (await Promise.all(all.map((id) => h.service.store.getMessage(id)))) as Message[];
       for (const m of messages) expect(sendsTo(m.to)).toBe(1);
     } finally {
