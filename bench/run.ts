@@ -3,6 +3,7 @@
  * Sections: baselines and the pipeline, ingest, latency, the schedule (Redis per reminder, idle
  * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), strategy. Results print as a table and go to bench/results/<timestamp>.json.
  */
+import { fairnessSection } from './tenants.js';
 import { openDb } from '../src/audit/db.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -155,6 +156,14 @@ async function main() {
       const tw = await startFakeTwilio();
       try {
         await scheduleSections({ quick, redisUrl, rows }, tw);
+      } finally {
+        await tw.close();
+      }
+    }
+    if (!only || only === 'tenants') {
+      const tw = await startFakeTwilio();
+      try {
+        await fairnessSection({ quick, redisUrl, rows }, tw, quick ? 20_000 : 200_000);
       } finally {
         await tw.close();
       }

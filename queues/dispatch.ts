@@ -15,6 +15,11 @@ export const DISPATCH_QUEUE: Readonly<Record<Channel, string>> = Object.freeze({
   email: 'dispatch-email',
 });
 
+/** A tenant's queue for a channel: the default tenant's is DISPATCH_QUEUE's name, another's adds `.<tenant>`. */
+export function dispatchQueueName(tenant: string, channel: Channel): string {
+  return tenant === 'default' ? DISPATCH_QUEUE[channel] : `${DISPATCH_QUEUE[channel]}.${tenant}`;
+}
+
 /** Periodic housekeeping (the reconciler) runs from this queue. */
 export const MAINTENANCE_QUEUE = 'maintenance';
 export const RECONCILE_JOB = 'reconcile';

@@ -36,6 +36,8 @@ import { strategyRouter } from './strategy.routes.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
+import type { TenantDirectory } from './tenancy.js';
+import { type TenantCheck, tenantsRouter } from './tenants.routes.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
 export interface AppDeps {
@@ -68,6 +70,10 @@ export interface AppDeps {
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
+  /** The tenants: which exist (and, for the admin routes, their records). */
+  tenants: TenantDirectory & { refresh(): Promise<void> };
+  /** Checks a tenant record given to PUT /v1/tenants/:id. */
+  checkTenant: TenantCheck;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -153,6 +159,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(templatesRouter(deps));
   app.use(auditRouter(deps));
   app.use(strategyRouter(deps));
+  app.use(tenantsRouter({ ...deps, ...(deps.senderKind ? { defaultKind: deps.senderKind } : {}) }));
   app.use(uiRouter(deps));
 
   const board = new ExpressAdapter();

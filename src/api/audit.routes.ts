@@ -22,11 +22,15 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
+import { actingTenant, mayReach, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
+import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
 
 export const AuditFilter = z
   .object({
+    /** A deployment-wide key limits the search to one tenant (a tenant's key sees its own only). */
+    tenant: z.string().max(40).optional(),
     borrowerId: BorrowerId.optional(),
     channel: z.enum(CHANNELS).optional(),
     status: z.enum(MESSAGE_STATUSES).optional(),
@@ -45,6 +49,7 @@ export const StatsQuery = z
     from: LocalDate.optional(),
     to: LocalDate.optional(),
     timezone: TimeZone.default('UTC'),
+    tenant: z.string().max(40).optional(),
   })
   .strict();
 
@@ -53,6 +58,7 @@ export const ReadsQuery = z
     limit: z.coerce.number({ error: 'must be a whole number from 1 to 500' }).int('must be a whole number from 1 to 500').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
     /** The id of the last read of the previous page. */
     before: z.coerce.number({ error: 'must be a read id' }).int('must be a read id').min(1).optional(),
+    tenant: z.string().max(40).optional(),
   })
   .strict();
 
@@ -82,13 +88,14 @@ export const EXPORT_COLUMNS = [
   'sendAt',
   'createdAt',
   'updatedAt',
+  'tenant',
 ] as const;
 
 function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> {
   return {
     id: m.id,
     reminderId: m.reminderId,
-    borrowerId: m.borrowerId,
+    borrowerId: externalBorrowerId(m.borrowerId),
     channel: m.channel,
     template: m.template,
     templateVersion: m.templateVersion,
@@ -105,6 +112,7 @@ function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string |
     sendAt: m.sendAt,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
+    tenant: tenantOfBorrower(m.borrowerId),
   };
 }
 
@@ -153,15 +161,23 @@ async function contentOf(store: AuditStore, m: Message) {
   }
 }
 
-export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock }): Router {
+/** The search filter as stored: the request's tenant, and the borrower under its stored id in that tenant. */
+async function scopedFilter(req: Request, tenants: TenantDirectory, f: z.infer<typeof AuditFilter>): Promise<MessageFilter> {
+  const { tenant: _named, borrowerId, ...rest } = f;
+  const tenant = await tenantFilter(req, tenants);
+  return { ...rest, tenant, ...(borrowerId ? { borrowerId: storedBorrowerId(tenant ?? DEFAULT_TENANT, borrowerId) } : {}) };
+}
+
+export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const store = deps.store;
   const record = (req: Request, action: string, target: string | null) =>
-    store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action, target, filter: filterOf(req) }, deps.clock.now());
+    store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, tenant: req.principal!.tenant, action, target, filter: filterOf(req) }, deps.clock.now());
 
-  router.get('/v1/audit/verify', compliance, async (_req: Request, res: Response) => {
-    res.json(await store.audit.verify());
+  router.get('/v1/audit/verify', compliance, async (req: Request, res: Response) => {
+    const tenant = await tenantFilter(req, deps.tenants);
+    res.json({ ...(await store.audit.verify(tenant)), ...(tenant ? { tenant } : {}) });
   });
 
   router.get('/v1/audit/messages', compliance, async (req: Request, res: Response) => {
@@ -170,36 +186,37 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const { limit, cursor, ...filter } = q.data;
     const decoded = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !decoded) throw validationProblem([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    const page = await store.audit.search(filter satisfies MessageFilter, limit, decoded);
+    const page = await store.audit.search(await scopedFilter(req, deps.tenants, filter), limit, decoded);
     await record(req, 'list', null);
     // Lists mask recipients and leave content to the detail view.
-    res.json({ items: page.items.map((m) => ({ ...masked(presentMessage(m)), borrowerId: m.borrowerId, reminderId: m.reminderId })), nextCursor: page.nextCursor });
+    res.json({ items: page.items.map((m) => ({ ...masked(presentMessage(m)), ...shownBorrower(req, m.borrowerId), reminderId: m.reminderId })), nextCursor: page.nextCursor });
   });
 
   router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const found = await deps.store.getReminderOfMessage(id);
-    if (!found) throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
+    if (!found || !mayReach(req, found.message.borrowerId)) throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
     const events = await deps.store.listEvents(id);
     await record(req, 'read', id);
     res.json({
       ...presentMessage(found.message),
       content: await contentOf(deps.store, found.message),
       reminder: { id: found.reminder.id, externalId: found.reminder.externalId, debt: found.reminder.debt, createdAt: found.reminder.createdAt },
-      borrower: { id: found.borrower.id, name: found.borrower.name },
+      borrower: { id: externalBorrowerId(found.borrower.id), name: found.borrower.name, tenant: tenantOfBorrower(found.borrower.id) },
       events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
     });
   });
 
-  router.get('/v1/audit/stats', compliance, statsRoute(store, deps.clock));
+  router.get('/v1/audit/stats', compliance, statsRoute(store, deps.clock, deps.tenants));
 
   router.get('/v1/audit/export', compliance, async (req: Request, res: Response) => {
     const q = ExportQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const { format, ...filter } = q.data;
+    const scoped = await scopedFilter(req, deps.tenants, filter);
     await record(req, 'export', null);
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    const rows = Readable.from(store.audit.export(filter));
+    const rows = Readable.from(store.audit.export(scoped));
     if (format === 'ndjson') {
       res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
       const toLine = new Transform({ writableObjectMode: true, transform: (m: Message, _e, done) => done(null, `${JSON.stringify(exportRow(m))}\n`) });
@@ -219,16 +236,18 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
 
   router.get('/v1/borrowers/:id/timeline', requireRole(deps.keyRing, ['agent', 'compliance']), timelineRoute(deps, record));
 
+  // A tenant's admin key sees the reads of its tenant's keys only.
+
   router.get('/v1/audit/reads', requireRole(deps.keyRing, ['admin']), async (req: Request, res: Response) => {
     const q = ReadsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    res.json({ items: await store.reads.list(q.data.limit, q.data.before) });
+    res.json({ items: await store.reads.list(q.data.limit, q.data.before, await tenantFilter(req, deps.tenants)) });
   });
 
   return router;
 }
 
-function statsRoute(store: AuditStore, clock: Clock) {
+function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
   return async (req: Request, res: Response) => {
     const q = StatsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
@@ -239,7 +258,7 @@ function statsRoute(store: AuditStore, clock: Clock) {
     const days = Math.round(last.diff(first, 'days').days) + 1;
     if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
     if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
-    const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!);
+    const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!, await tenantFilter(req, tenants));
     type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
     const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
     const byDay = new Map<string, Record<string, Counts>>();
@@ -265,17 +284,18 @@ function statsRoute(store: AuditStore, clock: Clock) {
   };
 }
 
-function timelineRoute(deps: { store: AuditStore }, record: (req: Request, action: string, target: string | null) => Promise<void>) {
+function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, record: (req: Request, action: string, target: string | null) => Promise<void>) {
   const store = deps.store;
   return async (req: Request, res: Response) => {
     const id = BorrowerId.safeParse(req.params.id);
     if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
-    const borrower = await deps.store.getBorrower(id.data);
+    const stored = storedBorrowerId(await actingTenant(req, deps.tenants), id.data);
+    const borrower = await deps.store.getBorrower(stored);
     if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
     const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
-    const entries = await store.audit.timeline(id.data, limit.success ? limit.data : 200);
+    const entries = await store.audit.timeline(stored, limit.success ? limit.data : 200);
     const full = req.principal!.role !== 'agent';
-    if (full) await record(req, 'timeline', id.data);
+    if (full) await record(req, 'timeline', stored);
     // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
     const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
     const texts = refs.length > 0 ? await store.content.get(refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
@@ -286,10 +306,11 @@ function timelineRoute(deps: { store: AuditStore }, record: (req: Request, actio
       return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
     };
     res.json({
-      borrower: { id: borrower.id, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      borrower: { id: id.data, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
+        borrowerId: id.data,
         // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
         data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
         message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,

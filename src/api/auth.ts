@@ -7,13 +7,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpProblem } from './problem.js';
 
-import { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET } from '../domain/keys.js';
+import { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET, tenantOfKey } from '../domain/keys.js';
+import { DEFAULT_TENANT, TenantId } from '../domain/tenant.js';
 
 export { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET };
 
 export interface Principal {
   keyId: string;
   role: ApiRole;
+  /** The tenant whose data the key reaches; null: every tenant (a deployment-wide compliance or admin key). */
+  tenant: string | null;
 }
 
 declare module 'express-serve-static-core' {
@@ -30,7 +33,7 @@ export class ApiKeyError extends Error {
   override name = 'ApiKeyError';
 }
 
-/** Parses `role:token,role:token`. */
+/** Parses `role:token,role@tenant:token` (a key without a tenant: see tenantOfKey). */
 export function parseApiKeys(spec: string): ApiKeyRecord[] {
   return spec
     .split(',')
@@ -38,7 +41,7 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
     .filter(Boolean)
     .map((entry) => {
       const i = entry.indexOf(':');
-      const role = entry.slice(0, i);
+      const [role, tenant] = entry.slice(0, Math.max(i, 0)).split('@', 2) as [string, string | undefined];
       const token = entry.slice(i + 1);
       if (i <= 0 || !(API_ROLES as readonly string[]).includes(role)) {
         // Never echo the entry: without a colon it is the token itself.
@@ -54,8 +57,9 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
       }
       if (token.length < 16) throw new ApiKeyError(`API_KEYS: the ${role} token is shorter than 16 characters`);
       if (!TOKEN_ALPHABET.test(token)) throw new ApiKeyError(`API_KEYS: the ${role} token may have only ${ALPHABET_TEXT}`);
+      if (tenant !== undefined && !TenantId.safeParse(tenant).success) throw new ApiKeyError(`API_KEYS: the tenant of a ${role} key must be a tenant id (lower-case letters, digits and -)`);
       const hash = hashToken(token);
-      return { id: keyIdOf(hash), role: role as ApiRole, hash };
+      return { id: keyIdOf(hash), role: role as ApiRole, hash, ...(tenant ? { tenant } : {}) };
     });
 }
 
@@ -133,7 +137,7 @@ export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: {
     if (key.role !== 'admin' && !roles.includes(key.role)) {
       return next(new HttpProblem(403, 'Forbidden', `this route needs the role ${roles.join(' or ')}; the key has role ${key.role}`));
     }
-    req.principal = { keyId: key.id, role: key.role };
+    req.principal = { keyId: key.id, role: key.role, tenant: tenantOfKey(key, DEFAULT_TENANT) };
     next();
   };
 }

@@ -11,38 +11,54 @@ import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerPut } from './schemas.js';
+import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { externalBorrowerId } from '../domain/tenant.js';
 
 export const OptOutInput = z.object({ channel: z.enum(CHANNELS), source: z.string().trim().min(1).max(200).default('collection-system') }).strict();
 export const ResolveInput = z.object({ note: z.string().max(500).optional() }).strict();
 
-function borrowerIdOf(req: Request): string {
+/** The stored id of the path's borrower, in the request's tenant. */
+async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<string> {
   const id = BorrowerId.safeParse(req.params.id);
   if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
-  return id.data;
+  return storedBorrowerId(await actingTenant(req, tenants), id.data);
 }
 
-export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueues; keyRing: KeyRing; clock: Clock; strategyRunner?: StrategyRunner; optOuts: OptOuts }): Router {
+/** A borrower as its tenant knows it. */
+export function presentBorrower<B extends { id: string }>(b: B): B {
+  return { ...b, id: externalBorrowerId(b.id) };
+}
+
+export function borrowersRouter(deps: {
+  store: AuditStore;
+  queues: DispatchQueues;
+  keyRing: KeyRing;
+  clock: Clock;
+  strategyRunner?: StrategyRunner;
+  optOuts: OptOuts;
+  tenants: TenantDirectory;
+}): Router {
   const router = Router();
 
   router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
-    const id = borrowerIdOf(req);
+    const id = await borrowerIdOf(req, deps.tenants);
     const body = ResolveInput.safeParse(req.body ?? {});
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
     const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
-    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
+    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
     // Every cadence stops; the strategy sends its one thank-you.
     const thanks = deps.strategyRunner ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`) : [];
-    res.json({ ...result, thanks: thanks.map((m) => m.id) });
+    res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
   });
 
   router.post('/v1/borrowers/:id/opt-out', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
-    const id = borrowerIdOf(req);
+    const id = await borrowerIdOf(req, deps.tenants);
     const body = OptOutInput.safeParse(req.body);
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
     const { role, keyId } = req.principal!;
     const result = await deps.optOuts.optOutBorrower(id, body.data.channel, body.data.source, role === 'agent' ? 'agent' : 'api', `api:${keyId}`);
-    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
-    res.json(result);
+    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+    res.json({ ...result, borrower: presentBorrower(result.borrower) });
   });
 
   router.put('/v1/borrowers/:id', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
@@ -53,8 +69,9 @@ export function borrowersRouter(deps: { store: AuditStore; queues: DispatchQueue
     if (body.data.id !== undefined && body.data.id !== id.data) {
       throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.data}")` }]);
     }
-    const { borrower, created } = await deps.store.upsertBorrower({ ...body.data, id: id.data }, deps.clock.now());
-    res.status(created ? 201 : 200).json(borrower);
+    const stored = storedBorrowerId(await actingTenant(req, deps.tenants), id.data);
+    const { borrower, created } = await deps.store.upsertBorrower({ ...body.data, id: stored }, deps.clock.now());
+    res.status(created ? 201 : 200).json(presentBorrower(borrower));
   });
   return router;
 }

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
  * (zod's own JSON Schema output), so the published contract cannot drift from the checks.
  */
+import { TenantInput } from '../domain/tenant.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
@@ -163,7 +164,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/verify',
-    summary: 'Verify every hash chain, the chain heads and the registry',
+    summary: "Verify every hash chain, the chain heads and the registry (?tenant=: the chains of that tenant's borrowers and messages)",
     roles: ['compliance'],
     responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}' },
   },
@@ -186,9 +187,25 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/me',
-    summary: 'The presented key: its id, role and the console pages it may open',
+    summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
     roles: ['collector', 'agent', 'compliance', 'admin'],
-    responses: { '200': '{keyId, role, features}', '401': 'no or unknown key' },
+    responses: { '200': '{keyId, role, tenant, features}', '401': 'no or unknown key' },
+  },
+  { method: 'get', path: '/v1/tenants', summary: "The tenants (a tenant's admin key sees its own)", roles: ['admin'], responses: { '200': '{items}' } },
+  {
+    method: 'get',
+    path: '/v1/tenants/{id}',
+    summary: 'One tenant: kind, profile, contact details, senders and their rates',
+    roles: ['admin'],
+    responses: { '200': 'the tenant', '404': 'no such tenant' },
+  },
+  {
+    method: 'put',
+    path: '/v1/tenants/{id}',
+    summary: 'Create or replace a tenant (a deployment-wide admin key); checked like `npm run tenants -- put`: senders, profile, and every template for its kind',
+    roles: ['admin'],
+    body: TenantInput,
+    responses: { '200': 'replaced', '201': 'created', '400': 'a field is wrong (named)', '403': "a tenant's admin key" },
   },
   { method: 'get', path: '/ui/', summary: 'The web console (HTML; sign in with an API key)', roles: null, responses: { '200': 'HTML' } },
   { method: 'get', path: '/admin/queues', summary: 'bull-board (Bearer or Basic auth with the admin key as the password)', roles: ['admin'], responses: { '200': 'HTML' } },

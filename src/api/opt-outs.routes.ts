@@ -2,6 +2,7 @@
  * The suppression list by address: POST /v1/opt-outs, DELETE /v1/opt-outs/:address (collector,
  * agent; opting back in needs a recorded source), GET /v1/opt-outs?address= (agent, compliance).
  */
+import { actingTenant, type TenantDirectory } from './tenancy.js';
 import { CHANNELS } from '../domain/channels.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -23,8 +24,10 @@ export const OptOutCreate = z
   })
   .strict();
 
-export const OptOutDeleteQuery = z.object({ source: Source, channel: Channel.optional() }).strict();
-export const OptOutGetQuery = z.object({ address: z.string().min(1).max(320) }).strict();
+/** `tenant`: a deployment-wide key names the tenant whose list it means (see tenancy.ts). */
+const TenantParam = z.string().max(40).optional();
+export const OptOutDeleteQuery = z.object({ source: Source, channel: Channel.optional(), tenant: TenantParam }).strict();
+export const OptOutGetQuery = z.object({ address: z.string().min(1).max(320), tenant: TenantParam }).strict();
 
 function addressOrProblem(raw: string, path: string): Extract<NormalisedAddress, { ok: true }> {
   const a = normaliseAddress(raw);
@@ -45,7 +48,7 @@ const present = (address: string, entries: Suppression[]) => ({
   channels: entries.map((e) => ({ channel: e.channel, source: e.source, detail: e.detail, at: e.at })),
 });
 
-export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing }): Router {
+export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenants: TenantDirectory }): Router {
   const router = Router();
   const writers = requireRole(deps.keyRing, ['collector', 'agent']);
   const readers = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -56,8 +59,17 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing }): Rou
     const a = addressOrProblem(input.data.address, 'address');
     const channels = channelsFor(a, input.data.channel, 'channel');
     const { role, keyId } = req.principal!;
-    const result = await deps.optOuts.suppressAddress({ address: a.address, kind: a.kind, channels, source: role === 'agent' ? 'agent' : 'api', detail: input.data.source, actor: `api:${keyId}` });
-    const entries = await deps.optOuts.suppressionsOf(a.address);
+    const tenant = await actingTenant(req, deps.tenants);
+    const result = await deps.optOuts.suppressAddress({
+      address: a.address,
+      kind: a.kind,
+      channels,
+      source: role === 'agent' ? 'agent' : 'api',
+      detail: input.data.source,
+      actor: `api:${keyId}`,
+      tenant,
+    });
+    const entries = await deps.optOuts.suppressionsOf(a.address, tenant);
     res
       .status(result.added.length > 0 ? 201 : 200)
       .json({ ...present(a.address, entries), added: result.added.map((s) => s.channel), borrowers: result.borrowers.length, suppressedMessages: result.suppressed.length });
@@ -68,22 +80,23 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing }): Rou
     const q = OptOutDeleteQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const channels = channelsFor(a, q.data.channel, 'channel');
-    const listed = (await deps.optOuts.suppressionsOf(a.address)).filter((s) => channels.includes(s.channel));
+    const tenant = await actingTenant(req, deps.tenants);
+    const listed = (await deps.optOuts.suppressionsOf(a.address, tenant)).filter((s) => channels.includes(s.channel));
     if (listed.length === 0)
       throw new HttpProblem(404, 'Not found', `${a.address} is not suppressed${q.data.channel ? ` for ${q.data.channel}` : ''}`, {
         errors: [{ path: 'address', message: 'not on the suppression list' }],
       });
     const { restored } = {
-      restored: await deps.optOuts.restoreAddress({ address: a.address, kind: a.kind, channels: listed.map((s) => s.channel), source: q.data.source, actor: `api:${req.principal!.keyId}` }),
+      restored: await deps.optOuts.restoreAddress({ address: a.address, kind: a.kind, channels: listed.map((s) => s.channel), source: q.data.source, actor: `api:${req.principal!.keyId}`, tenant }),
     };
-    res.json({ ...present(a.address, await deps.optOuts.suppressionsOf(a.address)), removed: restored.removed.map((s) => s.channel) });
+    res.json({ ...present(a.address, await deps.optOuts.suppressionsOf(a.address, tenant)), removed: restored.removed.map((s) => s.channel) });
   });
 
   router.get('/v1/opt-outs', readers, async (req: Request, res: Response) => {
     const q = OptOutGetQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const a = addressOrProblem(q.data.address, 'address');
-    res.json(present(a.address, await deps.optOuts.suppressionsOf(a.address)));
+    res.json(present(a.address, await deps.optOuts.suppressionsOf(a.address, await actingTenant(req, deps.tenants))));
   });
 
   return router;

@@ -9,15 +9,16 @@ import type { AuditStore } from '../audit/audit-store.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { validationProblem, zodFieldErrors } from './problem.js';
 import { maskRecipient } from '../observability/logger.js';
+import { tenantFilter, type TenantDirectory } from './tenancy.js';
 
-export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), tenant: z.string().max(40).optional() });
 
-export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock }): Router {
+export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory }): Router {
   const router = Router();
   router.get('/v1/outbox', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
     const q = OutboxQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    const items = await deps.store.listOutbox(q.data.limit);
+    const items = await deps.store.listOutbox(q.data.limit, await tenantFilter(req, deps.tenants));
     const { role, keyId } = req.principal!;
     if (role === 'agent') {
       // What the sandbox sent, without who it went to or what it said.
@@ -33,7 +34,7 @@ export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock:
       });
       return;
     }
-    await deps.store.reads.record({ keyId, role, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
+    await deps.store.reads.record({ keyId, role, tenant: req.principal!.tenant, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
     res.json({ items });
   });
   return router;

@@ -3,6 +3,7 @@
  * POST /v1/policy/simulate (what-if, nothing stored). Both answers come from evaluatePolicy,
  * the function the workers use.
  */
+import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { CHANNELS } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
 import { Router, type Request, type Response } from 'express';
@@ -57,7 +58,15 @@ export const SimulateInput = z
   })
   .strict();
 
-export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; profile: Profile; keyRing: KeyRing; clock: Clock; optOuts?: Pick<OptOuts, 'suppressionsOf'> }): Router {
+export function policyRouter(deps: {
+  store: AuditStore;
+  ledger: ContactLedger;
+  profile: Profile;
+  keyRing: KeyRing;
+  clock: Clock;
+  optOuts?: Pick<OptOuts, 'suppressionsOf'>;
+  tenants: TenantDirectory;
+}): Router {
   const router = Router();
 
   router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), (_req: Request, res: Response) => {
@@ -67,12 +76,13 @@ export function policyRouter(deps: { store: AuditStore; ledger: ContactLedger; p
   router.post('/v1/policy/check', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
     const input = PolicyCheckInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const borrower = await deps.store.getBorrower(input.data.borrowerId);
+    const tenant = await actingTenant(req, deps.tenants);
+    const borrower = await deps.store.getBorrower(storedBorrowerId(tenant, input.data.borrowerId));
     if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
     const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
     const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
     const history = await deps.ledger.history(borrower.id);
-    const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to) : [];
+    const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
     res.json({
       profile: deps.profile.name,
       at: new Date(at).toISOString(),

@@ -14,6 +14,7 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, problemBody, type FieldError, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from './schemas.js';
+import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 
 export interface RemindersDeps {
   store: AuditStore;
@@ -23,6 +24,7 @@ export interface RemindersDeps {
   keyRing: KeyRing;
   metrics: Metrics;
   clock: Clock;
+  tenants: TenantDirectory;
   strategyRunner?: StrategyRunner;
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
@@ -32,7 +34,7 @@ export const DEFAULT_MAX_SEND_AHEAD_MS = 366 * 86_400_000;
 
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
 
-function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined, maxAheadMs: number): Prepared {
+function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined, maxAheadMs: number, tenant: string): Prepared {
   const parsed = ReminderInput.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const r = parsed.data;
@@ -53,13 +55,14 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   const requestHash = createHash('sha256')
     .update(canonicalize(material) ?? '')
     .digest('hex');
-  const borrowerId = r.borrower?.id ?? r.borrowerId!;
+  // The borrower is the tenant's: stored under the tenant's name for it.
+  const borrowerId = storedBorrowerId(tenant, r.borrower?.id ?? r.borrowerId!);
   return {
     ok: true,
     request: {
       externalId,
       requestHash,
-      borrower: r.borrower ?? { id: borrowerId },
+      borrower: r.borrower ? { ...r.borrower, id: borrowerId } : { id: borrowerId },
       upsertBorrower: r.borrower !== undefined,
       channel: r.channel,
       template: r.template,
@@ -71,6 +74,23 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
       contact: r.contact ?? null,
     },
   };
+}
+
+/** A read of content, recorded with the key, its role and its tenant. */
+function recordRead(deps: Pick<RemindersDeps, 'store' | 'clock'>, req: Request, action: string, target: string | null, filter: Record<string, unknown>): Promise<void> {
+  const { keyId, role, tenant } = req.principal!;
+  return deps.store.reads.record({ keyId, role, tenant, action, target, filter }, deps.clock.now());
+}
+
+function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
+  for (const r of results) if (r.kind === 'created') for (const m of r.messages) metrics.accepted.inc({ channel: m.channel });
+}
+
+/** The reminder, if the request's key may see it: another tenant's does not exist for it (404). */
+async function ownedReminder(deps: Pick<RemindersDeps, 'store'>, req: Request, id: string) {
+  const found = await deps.store.getReminder(id);
+  if (!found || !mayReach(req, found.reminder.borrowerId)) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+  return found;
 }
 
 function outcome(result: AcceptResult) {
@@ -104,20 +124,17 @@ export function remindersRouter(deps: RemindersDeps): Router {
     return requests.map((r) => (r.channel === 'auto' && preferred.has(r.borrower.id) ? { ...r, preferredChannel: preferred.get(r.borrower.id) } : r));
   };
 
-  const countAccepted = (results: AcceptResult[]) => {
-    for (const r of results) if (r.kind === 'created') for (const m of r.messages) deps.metrics.accepted.inc({ channel: m.channel });
-  };
+  const countAccepted = (results: AcceptResult[]) => countAcceptedIn(deps.metrics, results);
 
   router.post('/v1/reminders', collector, async (req: Request, res: Response) => {
     const key = req.get('idempotency-key')?.trim() || undefined;
     if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
-    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS);
+    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, await actingTenant(req, deps.tenants));
     if (!prepared.ok) throw validationProblem(prepared.errors);
     const result = await deps.intake.acceptOne((await withPreferences([prepared.request]))[0]!, req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result.kind === 'repeat')
-      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: result.reminder.id, filter: { repeat: true } }, deps.clock.now());
+    if (result.kind === 'repeat') await recordRead(deps, req, 'reminder', result.reminder.id, { repeat: true });
     const { status, body } = outcome(result);
     if (status >= 400) res.type('application/problem+json');
     if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
@@ -128,7 +145,8 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const batch = BatchInput.safeParse(req.body);
     if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
     const now = deps.clock.now();
-    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS));
+    const tenant = await actingTenant(req, deps.tenants);
+    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, tenant));
     const valid: { index: number; request: ReminderRequest }[] = [];
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });
@@ -136,8 +154,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     const accepted = valid.length > 0 ? await deps.intake.accept(await withPreferences(valid.map((v) => v.request)), req.principal!.keyId, `api:${req.principal!.keyId}`) : [];
     countAccepted(accepted);
     const repeats = accepted.filter((a) => a.kind === 'repeat').length;
-    if (repeats > 0)
-      await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminders.batch', target: null, filter: { repeated: repeats } }, deps.clock.now());
+    if (repeats > 0) await recordRead(deps, req, 'reminders.batch', null, { repeated: repeats });
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
     );
@@ -156,26 +173,26 @@ export function remindersRouter(deps: RemindersDeps): Router {
 
   router.get('/v1/reminders/:id', readers, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    const found = await deps.store.getReminder(id);
-    if (!found) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const found = await ownedReminder(deps, req, id);
     const events = new Map(await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)));
     const view = presentReminder(found.reminder, found.messages, events);
-    const { role, keyId } = req.principal!;
+    const { role } = req.principal!;
     // Agents see recipients and the account masked and no content; every other read of content is recorded.
     if (role === 'agent') {
       res.json(maskReminder(view));
       return;
     }
-    await deps.store.reads.record({ keyId, role, action: 'reminder', target: id, filter: {} }, deps.clock.now());
+    await recordRead(deps, req, 'reminder', id, {});
     res.json(view);
   });
 
   router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {
     const id = String(req.params.id);
+    await ownedReminder(deps, req, id);
     const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
     if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
     const found = await deps.store.getReminder(id);
-    await deps.store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, action: 'reminder', target: id, filter: { cancel: true } }, deps.clock.now());
+    await recordRead(deps, req, 'reminder', id, { cancel: true });
     res.json({ ...presentReminder(found!.reminder, found!.messages), cancelled: result.cancelled, notCancelled: result.notCancelled });
   });
 

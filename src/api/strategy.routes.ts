@@ -3,6 +3,8 @@
  * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
  * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
  */
+import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -31,22 +33,24 @@ export const OverdueItem = z
 export const OverdueBatch = z.object({ accounts: z.array(z.unknown()).min(1, 'at least one account').max(MAX_BATCH, `at most ${MAX_BATCH} accounts per batch`) }).strict();
 
 /** One account of a batch or a file, checked: what the strategy runner takes, or the fields that are wrong. */
-export function validateOverdueItem(raw: unknown): Validated {
+export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENANT): Validated {
   const parsed = OverdueItem.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { accountRef, borrower, borrowerId, debt } = parsed.data;
-  return { ok: true, account: { accountRef, borrower: borrower ?? { id: borrowerId! }, upsertBorrower: borrower !== undefined, debt } };
+  const id = storedBorrowerId(tenant, borrower?.id ?? borrowerId!);
+  return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt } };
 }
 
 const IMPORT_TYPES: Record<string, ImportFormat> = { 'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv' };
 
-function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing }): void {
+function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): void {
   const collector = requireRole(deps.keyRing, ['collector']);
 
   router.post('/v1/accounts/overdue/batch', collector, async (req: Request, res: Response) => {
     const batch = OverdueBatch.safeParse(req.body);
     if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
-    const checked = batch.data.accounts.map(validateOverdueItem);
+    const tenant = await actingTenant(req, deps.tenants);
+    const checked = batch.data.accounts.map((a) => validateOverdueItem(a, tenant));
     const seen = new Map<string, number>();
     const valid: Array<{ index: number; account: OverdueAccount }> = [];
     const results: unknown[] = checked.map((c, index) => {
@@ -82,8 +86,9 @@ function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; key
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const format = IMPORT_TYPES[type];
     if (!format) throw new HttpProblem(415, 'Unsupported media type', `send the file as application/x-ndjson or text/csv (got "${type.slice(0, 60) || 'none'}")`);
+    const tenant = await actingTenant(req, deps.tenants);
     const report = await importAccounts(
-      { validate: validateOverdueItem, accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
+      { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
       req,
       format,
     );
@@ -91,7 +96,7 @@ function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; key
   });
 }
 
-export function strategyRouter(deps: { store: AuditStore; strategyRunner: StrategyRunner; keyRing: KeyRing }): Router {
+export function strategyRouter(deps: { store: AuditStore; strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): Router {
   const router = Router();
   batchRoutes(router, deps);
 
@@ -101,15 +106,15 @@ export function strategyRouter(deps: { store: AuditStore; strategyRunner: Strate
     const input = OverdueInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     const { borrower, borrowerId, debt } = input.data;
-    const id = borrower?.id ?? borrowerId!;
-    if (!borrower && !(await deps.store.getBorrower(id))) throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${id}"` }]);
+    const id = storedBorrowerId(await actingTenant(req, deps.tenants), borrower?.id ?? borrowerId!);
+    if (!borrower && !(await deps.store.getBorrower(id))) throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }]);
     let result;
     try {
       result = await deps.strategyRunner.accountOverdue({
         clientId: req.principal!.keyId,
         actor: `api:${req.principal!.keyId}`,
         accountRef,
-        borrower: borrower ?? { id },
+        borrower: borrower ? { ...borrower, id } : { id },
         upsertBorrower: borrower !== undefined,
         debt,
         requestHashOf: (s) => createHash('sha256').update(`${accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`).digest('hex'),
@@ -123,10 +128,11 @@ export function strategyRouter(deps: { store: AuditStore; strategyRunner: Strate
   });
 
   router.get('/v1/borrowers/:id/plan', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
-    const id = String(req.params.id);
+    const external = String(req.params.id);
+    const id = storedBorrowerId(await actingTenant(req, deps.tenants), external);
     const borrower = await deps.store.getBorrower(id);
-    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id}"`);
-    res.json({ borrowerId: id, status: borrower.status, accounts: await deps.strategyRunner.planOf(id) });
+    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+    res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(id) });
   });
 
   return router;

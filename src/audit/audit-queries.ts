@@ -9,6 +9,8 @@ import type { Database } from './schema.js';
 import type { AuditEvent, Message } from '../domain/index.js';
 
 export interface MessageFilter {
+  /** Only this tenant's messages (undefined: every tenant's). */
+  tenant?: string | undefined;
   borrowerId?: string | undefined;
   channel?: string | undefined;
   status?: string | undefined;
@@ -39,6 +41,7 @@ type MessagesQuery = SelectQueryBuilder<Database, 'messages', object>;
 
 function filtered(db: Kysely<Database>, f: MessageFilter): MessagesQuery {
   let q = db.selectFrom('messages') as MessagesQuery;
+  if (f.tenant) q = q.where('tenant', '=', f.tenant);
   if (f.borrowerId) q = q.where('borrower_id', '=', f.borrowerId);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.status) q = q.where('status', '=', f.status);
@@ -93,6 +96,8 @@ export async function borrowerTimeline(db: Kysely<Database>, borrowerId: string,
 export interface AuditRead {
   keyId: string;
   role: string;
+  /** The reading key's tenant (null: a deployment-wide key). */
+  tenant?: string | null;
   action: string;
   target: string | null;
   filter: Record<string, unknown>;
@@ -101,15 +106,26 @@ export interface AuditRead {
 export async function recordRead(db: Kysely<Database>, read: AuditRead, now: Date): Promise<void> {
   await db
     .insertInto('audit_reads')
-    .values({ key_id: read.keyId, role: read.role, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() })
+    .values({ key_id: read.keyId, role: read.role, tenant: read.tenant ?? null, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() })
     .execute();
 }
 
-export async function listReads(db: Kysely<Database>, limit: number, beforeId?: number) {
+/** The newest reads first; with a tenant, only reads by that tenant's keys. */
+export async function listReads(db: Kysely<Database>, limit: number, beforeId?: number, tenant?: string) {
   let q = db.selectFrom('audit_reads').selectAll().orderBy('id', 'desc').limit(limit);
   if (beforeId !== undefined) q = q.where('id', '<', beforeId);
+  if (tenant !== undefined) q = q.where('tenant', '=', tenant);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: Number(r.id), keyId: r.key_id, role: r.role, action: r.action, target: r.target, filter: JSON.parse(r.filter) as Record<string, unknown>, at: r.at }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    keyId: r.key_id,
+    role: r.role,
+    tenant: r.tenant,
+    action: r.action,
+    target: r.target,
+    filter: JSON.parse(r.filter) as Record<string, unknown>,
+    at: r.at,
+  }));
 }
 
 export { outcomeOf, STAT_OUTCOMES, type StatOutcome };
@@ -129,16 +145,16 @@ export interface StatRow {
  * one range over the (created_at, id) index, and a lookup of the `suppressed` event only for
  * suppressed messages. The caller folds hours into days in the zone it is asked for.
  */
-export async function messageStats(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', from: string, to: string): Promise<StatRow[]> {
+export async function messageStats(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', from: string, to: string, tenant?: string): Promise<StatRow[]> {
   const reason = dialect === 'postgres' ? sql<string | null>`(e.data::json ->> 'reason')` : sql<string | null>`json_extract(e.data, '$.reason')`;
   const hour = sql<string>`substr(m.created_at, 1, 13)`;
-  const rows = await db
+  let q = db
     .selectFrom('messages as m')
     .leftJoin('events as e', (j) => j.on(sql<boolean>`m.status = 'suppressed' and e.chain = 'm:' || m.id and e.type = 'suppressed'`))
     .select([hour.as('hour'), 'm.channel', 'm.status', reason.as('reason'), sql<number>`count(*)`.as('n')])
     .where('m.created_at', '>=', from)
-    .where('m.created_at', '<', to)
-    .groupBy([hour, 'm.channel', 'm.status', reason])
-    .execute();
+    .where('m.created_at', '<', to);
+  if (tenant) q = q.where('m.tenant', '=', tenant);
+  const rows = await q.groupBy([hour, 'm.channel', 'm.status', reason]).execute();
   return rows.map((r) => ({ hour: r.hour, channel: r.channel, status: r.status, reason: r.reason ?? null, n: Number(r.n) }));
 }

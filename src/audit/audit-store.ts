@@ -37,6 +37,8 @@ import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts
 import type { AcceptResult, BorrowerPatch, EventInput, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
 import { verifyChains, type VerifyReport } from './verify.js';
+import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
 
 export type { AcceptResult, BorrowerPatch, EventInput, NewMessage, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
@@ -57,8 +59,12 @@ export interface AuditStore {
   readonly dialect: Dialect;
   /** The collection strategy's accounts. */
   readonly strategy: StrategyAccounts;
-  /** Opted-out addresses. */
+  /** Opted-out addresses (the default tenant's). */
   readonly suppressions: SuppressionList;
+  /** Each tenant's opt-outs: a number that opts out of one tenant's messages is not opted out of another's. */
+  suppressionsOf(tenant: string): SuppressionList;
+  /** Tenant records. */
+  readonly tenants: TenantsRepo;
   /** Free text events commit to by hash (erased by retention). */
   readonly content: {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
@@ -78,18 +84,19 @@ export interface AuditStore {
   /** New events for the outbound relay, and its cursor. */
   readonly relay: RelayFeed;
   /** Who read what (compliance reads of content). */
-  readonly reads: { record(read: AuditRead, now: Date): Promise<void>; list(limit: number, beforeId?: number): ReturnType<typeof listReads> };
+  readonly reads: { record(read: AuditRead, now: Date): Promise<void>; list(limit: number, beforeId?: number, tenant?: string): ReturnType<typeof listReads> };
   /** Compliance's queries: search, export, stats, timelines, chain verification. */
   readonly audit: {
     search(f: MessageFilter, limit: number, cursor?: Cursor): ReturnType<typeof searchMessages>;
     export(f: MessageFilter): AsyncGenerator<Message>;
-    stats(from: string, to: string): Promise<StatRow[]>;
+    stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
     timeline(borrowerId: string, limit: number): Promise<TimelineEntry[]>;
-    verify(): Promise<VerifyReport>;
+    /** Every chain; with a tenant, that tenant's borrowers' and messages' chains (and the registry entries of them). */
+    verify(tenant?: string): Promise<VerifyReport>;
   };
   /** API keys kept in the store (`npm run keys`). */
   readonly apiKeys: {
-    create(role: ApiRole, label: string | null, now: Date): ReturnType<typeof createApiKey>;
+    create(role: ApiRole, label: string | null, now: Date, tenant?: string): ReturnType<typeof createApiKey>;
     list(): ReturnType<typeof listApiKeys>;
     revoke(id: string, now: Date): Promise<boolean>;
     findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
@@ -147,7 +154,8 @@ export interface AuditStore {
   getTemplateVersion(version: string): Promise<StoredTemplateVersion | undefined>;
   /** The data a message was rendered with, to re-render it. */
   getRenderData(messageId: string): Promise<{ context: Record<string, unknown>; timezone: string | null } | undefined>;
-  listOutbox(limit: number): Promise<OutboxRecord[]>;
+  /** The newest outbox entries; with a tenant, of that tenant's messages only. */
+  listOutbox(limit: number, tenant?: string): Promise<OutboxRecord[]>;
 }
 
 export async function openAuditStore(url: string, options: { schema?: string } = {}): Promise<AuditStore> {
@@ -157,6 +165,12 @@ export async function openAuditStore(url: string, options: { schema?: string } =
 }
 
 export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditStore {
+  const lists = new Map<string, SuppressionList>();
+  const suppressionLists = (tenant: string): SuppressionList => {
+    let list = lists.get(tenant);
+    if (!list) lists.set(tenant, (list = makeSuppressionList(db, dialect, tenant)));
+    return list;
+  };
   return {
     dialect,
     ...makeBorrowersRepo(db, dialect),
@@ -168,23 +182,25 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     strategy: makeStrategyAccounts(db),
     schedule: makeSchedule(db, dialect),
     leases: makeLeases(db),
-    suppressions: makeSuppressionList(db, dialect),
+    suppressions: suppressionLists(DEFAULT_TENANT),
+    suppressionsOf: suppressionLists,
+    tenants: makeTenantsRepo(db),
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },
     deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
-    reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId) => listReads(db, limit, beforeId) },
+    reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },
     audit: {
       search: (f, limit, cursor) => searchMessages(db, f, limit, cursor),
       export: (f) => exportMessages(db, f),
-      stats: (from, to) => messageStats(db, dialect, from, to),
+      stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
       timeline: (borrowerId, limit) => borrowerTimeline(db, borrowerId, limit),
-      verify: () => verifyChains(db),
+      verify: (tenant) => verifyChains(db, tenant),
     },
     apiKeys: {
-      create: (role, label, now) => createApiKey(db, role, label, now),
+      create: (role, label, now, tenant) => createApiKey(db, role, label, now, tenant),
       list: () => listApiKeys(db),
       revoke: (id, now) => revokeApiKey(db, id, now),
       findByHash: (hash) => findApiKeyByHash(db, hash),

@@ -37,8 +37,11 @@ export function makeOutboxRepo(db: Kysely<Database>, _dialect: Dialect): Pick<Au
         .execute();
     },
 
-    async listOutbox(limit) {
-      const rows = await db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+    async listOutbox(limit, tenant) {
+      let q = db.selectFrom('outbox').selectAll('outbox').orderBy('outbox.id', 'desc').limit(limit);
+      // A tenant's: the outbox entries of its messages.
+      if (tenant !== undefined) q = q.innerJoin('messages', 'messages.id', 'outbox.message_id').where('messages.tenant', '=', tenant);
+      const rows = await q.execute();
       return rows.map((r) => ({
         id: Number(r.id),
         messageId: r.message_id,

@@ -20,7 +20,7 @@ export interface Schedule {
    * Claims up to `limit` `scheduled` rows due by `until`, calls `enqueue` with them, then marks
    * them `queued` (actor `feeder`). Returns those it moved. If `enqueue` throws nothing is marked.
    */
-  feedDue(until: Date, limit: number, enqueue: (messages: Message[]) => Promise<void>, now: Date): Promise<Message[]>;
+  feedDue(until: Date, limit: number, enqueue: (messages: Message[]) => Promise<void>, now: Date, tenant?: string): Promise<Message[]>;
   /** How many rows wait in the store, and when the next is due (for /metrics and the bench). */
   pending(): Promise<{ count: number; nextDueAt: string | null }>;
 }
@@ -28,13 +28,16 @@ export interface Schedule {
 const QUEUED_BY_FEEDER: TransitionInput = { from: ['scheduled'], to: 'queued', type: 'queued', actor: 'feeder' };
 
 export function makeSchedule(db: Kysely<Database>, dialect: Dialect): Schedule {
-  const due = (conn: Kysely<Database>, until: Date, limit: number) =>
-    conn.selectFrom('messages').selectAll().where('status', '=', 'scheduled').where('due_at', '<=', until.toISOString()).orderBy('due_at').orderBy('id').limit(limit);
+  const due = (conn: Kysely<Database>, until: Date, limit: number, tenant: string | undefined) => {
+    let q = conn.selectFrom('messages').selectAll().where('status', '=', 'scheduled').where('due_at', '<=', until.toISOString());
+    if (tenant !== undefined) q = q.where('tenant', '=', tenant);
+    return q.orderBy('due_at').orderBy('id').limit(limit);
+  };
 
   return {
-    async feedDue(until, limit, enqueue, now) {
+    async feedDue(until, limit, enqueue, now, tenant) {
       const claimThenMark = async (claimer: Kysely<Database>, marker: (ids: string[]) => Promise<string[]>) => {
-        const q = due(claimer, until, limit);
+        const q = due(claimer, until, limit, tenant);
         const messages = (await (dialect === 'postgres' ? q.forUpdate().skipLocked() : q).execute()).map(toMessage);
         if (messages.length === 0) return [];
         await enqueue(messages);

@@ -60,6 +60,8 @@ export interface MessagesTable {
   updated_at: string;
   /** JSON {context, timezone}: the data the template was rendered with, to re-render it exactly. */
   render_data: string | null;
+  /** The tenant of the message's borrower (see domain/tenant.ts). */
+  tenant: string;
 }
 
 /** The files behind every template version a message was rendered with. */
@@ -107,6 +109,20 @@ export interface ApiKeysTable {
   label: string | null;
   created_at: string;
   revoked_at: string | null;
+  /** null: the default tenant for collector and agent keys; deployment-wide for compliance and admin. */
+  tenant: string | null;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  kind: string;
+  profile: string | null;
+  channels: string; // JSON Channel[]
+  contact: string | null; // JSON
+  senders: string; // JSON
+  created_at: string;
+  updated_at: string;
 }
 
 /** Who read message content or exported it, with what filter, when. */
@@ -114,6 +130,8 @@ export interface AuditReadsTable {
   id: Generated<number>;
   key_id: string;
   role: string;
+  /** The reading key's tenant; null: a deployment-wide key (or a read before tenants). */
+  tenant: string | null;
   action: string;
   target: string | null;
   filter: string; // JSON
@@ -148,6 +166,7 @@ export interface Database {
   event_content: EventContentTable;
   outbound_deliveries: OutboundDeliveriesTable;
   leases: LeasesTable;
+  tenants: TenantsTable;
 }
 
 /** Maintenance runs (reconciler, relay, retention): who holds each, until when, and when it last ran. */

@@ -12,7 +12,8 @@ import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
 import type { Database } from './schema.js';
 
-export const DEFAULT_TENANT = 'default';
+export { DEFAULT_TENANT } from '../domain/tenant.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 
 /** Where an opt-out came from. */
 export const SUPPRESSION_SOURCES = ['inbound-keyword', 'email-one-click', 'email-unsubscribe-page', 'provider-21610', 'api', 'agent', 'borrower-opt-out', 'import'] as const;

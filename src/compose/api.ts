@@ -1,4 +1,7 @@
 /** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
+import { CHANNELS } from '../domain/channels.js';
+import { catalogueLintForKind, checkTenant } from './tenants.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeApp } from '../api/app.js';
@@ -27,6 +30,10 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     clock,
     horizonMs: config.schedule.horizonMs,
     sender: config.sender,
+    senderOf: async (tenant) => {
+      const t = await core.tenants.get(tenant);
+      return t && { ...t.sender, channels: t.channels };
+    },
     // Single requests share a transaction while one is in flight (off with group commit off).
     gatherMax: config.groupCommitMs > 0 ? 500 : 0,
     ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
@@ -56,8 +63,18 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     log: log.child({ part: 'webhooks' }),
     optOuts: core.optOuts,
     senderKind: config.sender.kind,
+    tenantOfInbound: async (to, service) => {
+      const hit = (await core.tenants.list()).find(
+        (t) => t.id !== DEFAULT_TENANT && t.sms && (('from' in t.sms && t.sms.from === to) || ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
+      );
+      return hit?.id ?? DEFAULT_TENANT;
+    },
   });
+  // Every tenant's queues, for bull-board (a tenant created later shows after a restart).
+  for (const t of await core.tenants.list()) for (const c of CHANNELS) queues.of(t.id, c);
   const app = makeApp({
+    tenants: core.tenants,
+    checkTenant: (raw) => checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
     draftLinter,
     optOuts: core.optOuts,
     store,

@@ -21,6 +21,7 @@ import { makeTokenSigner, type TokenSigner } from '../webhooks/unsubscribe-token
 import type { Links } from '../workers/dispatch.processor.js';
 import { composeBreakers, composeProviders } from './providers.js';
 import type { Releasers } from './releasers.js';
+import { makeTenantRegistry, type TenantRegistry } from './tenants.js';
 
 export interface Core {
   config: Readonly<Config>;
@@ -40,6 +41,8 @@ export interface Core {
   signer: TokenSigner;
   links: Links;
   optOuts: OptOuts;
+  /** The tenants (the default one always), read again every few seconds. */
+  tenants: TenantRegistry;
   /** Outbound events to the collection system, when EVENTS_WEBHOOK_URL is set. */
   eventsQueue: Queue<OutboundEventJob> | undefined;
   runs(part: 'api' | 'worker' | 'scheduler'): boolean;
@@ -56,7 +59,11 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
   });
   const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
   releasers.add(() => queues.close());
-  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds: [config.sender.kind] } });
+  // A stored tenant that no longer resolves (an unknown profile) stops the start here, naming it.
+  const tenants = makeTenantRegistry(store.tenants, config, o.profile, { refreshMs: config.tenantRefreshMs });
+  const kinds = [...new Set((await tenants.list()).map((t) => t.kind))];
+  // Every template is linted for each kind of sender it may be sent for.
+  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds } });
   const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
   const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
   const signer = makeTokenSigner(o.signingSecret);
@@ -77,7 +84,8 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     breakers: composeBreakers(config, providers),
     signer,
     links: callbackLinks(config.publicBaseUrl, (id) => signer.sign(id)),
-    optOuts: makeOptOuts({ store, queues, list: store.suppressions, clock: o.clock }),
+    optOuts: makeOptOuts({ store, queues, list: store.suppressions, listOf: (t) => store.suppressionsOf(t), clock: o.clock }),
+    tenants,
     eventsQueue,
     runs,
   };

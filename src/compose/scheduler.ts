@@ -29,6 +29,7 @@ export function makeCoreFeeder(core: Core, hooks?: FeederHooks): Feeder {
     clock: core.clock,
     log: core.log.child({ part: 'feeder' }),
     horizonMs: core.config.schedule.horizonMs,
+    tenants: async () => (await core.tenants.list()).map((t) => t.id),
     ...(hooks ? { hooks } : {}),
     onFed: (ms) => ms.forEach((m) => core.metrics.queued.inc({ channel: m.channel })),
   });

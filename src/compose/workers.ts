@@ -11,11 +11,13 @@ import type { GroupCommitOptions } from '../audit/group-commit.js';
 import { makeNaturalBatch } from '../process/natural-batch.js';
 import type { TransitionInput } from '../audit/store-types.js';
 import type { Core } from './core.js';
+import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Releasers } from './releasers.js';
 
-export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): void {
+export async function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): Promise<void> {
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
+  const tenantOf = async (borrowerId: string) => core.tenants.get(tenantOfBorrower(borrowerId));
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
   const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2), ...groupCommitFaults(config) }) : undefined;
   // Loads of concurrent jobs (messages, suppressions) share a query while one is in flight (off
@@ -24,14 +26,23 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     run: (ids) => store.getRemindersOfMessages(ids),
     max: grouped ? 200 : 0,
   });
-  const suppressionsOf = makeNaturalBatch({ run: (addresses: string[]) => store.suppressions.ofMany(addresses), max: grouped ? 200 : 0 });
+  // Keyed by tenant and address: an opt-out belongs to the number within its tenant.
+  const suppressionsOf = makeNaturalBatch({ run: (keys: Array<{ tenant: string; address: string }>) => suppressionsOfMany(store, keys), max: grouped ? 200 : 0 });
   const processor = makeDispatchProcessor({
     store: {
       getReminderOfMessage: (id) => load(id),
       rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now),
       transition: grouped ? grouped.transition : (id, input, now) => store.transition(id, input, now),
     },
-    gate: o.gate ?? makePolicyGate({ profile: core.profile, ledger: core.ledger, suppressionsOf: (a) => suppressionsOf(a), sender: config.sender }),
+    gate:
+      o.gate ??
+      makePolicyGate({
+        profile: core.profile,
+        ledger: core.ledger,
+        sender: config.sender,
+        tenantOf,
+        tenantSuppressionsOf: (tenant, address) => suppressionsOf({ tenant, address }),
+      }),
     slots: makeContactSlots(core.ledger),
     render: core.render,
     providers,
@@ -40,23 +51,38 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     clock,
     sendingLeaseMs: config.sendingLeaseMs,
     senderKind: config.sender.kind,
+    tenantOf,
     horizonMs: config.schedule.horizonMs,
     knownVersions: new Set<string>(),
     breakers: core.breakers,
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
   });
+  // A queue per tenant and channel, limited to the rate of that tenant's sender; a tenant created
+  // while the service runs gets its workers at the next read of the tenants.
   const workers = startDispatchWorkers({
     connection: core.redis,
     prefix: config.queuePrefix,
     channels: config.workerChannels,
     concurrency: config.workerConcurrency,
-    rates: config.sendRate,
+    tenants: (await core.tenants.list()).map((t) => ({ id: t.id, rates: t.rates })),
     lockMs: config.jobLockMs,
     processor,
     log,
   });
-  releasers.add(() => workers.close(config.shutdownGraceMs));
+  const watch = setInterval(() => {
+    core.tenants
+      .list()
+      .then((all) => {
+        for (const t of all) workers.add(t.id, t.rates);
+      })
+      .catch((err: Error) => log.error({ err: err.message }, 'could not read the tenants'));
+  }, config.tenantRefreshMs);
+  watch.unref();
+  releasers.add(async () => {
+    clearInterval(watch);
+    await workers.close(config.shutdownGraceMs);
+  });
   if (config.eventsWebhookUrl) {
     const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: o.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), {
       connection: core.redis,
@@ -66,6 +92,24 @@ export function composeWorkers(core: Core, o: { gate?: Gate | undefined; signing
     delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
     releasers.add(() => delivery.close());
   }
+}
+
+/** The opt-outs of many addresses, each within its tenant: one query per tenant in the batch. */
+async function suppressionsOfMany(store: Core['store'], keys: ReadonlyArray<{ tenant: string; address: string }>) {
+  const byTenant = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const list = byTenant.get(k.tenant);
+    if (list) list.push(i);
+    else byTenant.set(k.tenant, [i]);
+  });
+  const out: Awaited<ReturnType<Core['store']['suppressions']['ofMany']>> = new Array(keys.length);
+  await Promise.all(
+    [...byTenant].map(async ([tenant, idx]) => {
+      const found = await store.suppressionsOf(tenant).ofMany(idx.map((i) => keys[i]!.address));
+      idx.forEach((i, j) => (out[i] = found[j]!));
+    }),
+  );
+  return out;
 }
 
 /**

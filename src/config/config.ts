@@ -67,6 +67,8 @@ const Env = z.object({
   STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
+  // How often each process reads the tenant records again (a change takes effect within it).
+  TENANT_REFRESH_MS: int(5_000),
   VOICE_PER_SECOND: int(1),
   EMAIL_PER_SECOND: int(50),
   BREAKER_FAILURES: int(5),
@@ -138,6 +140,8 @@ export interface Config {
   strategyFile: string | undefined;
   /** The length of a cadence day (a calendar day; tests shorten it). */
   strategyDayMs: number;
+  /** How often the tenant records are read again. */
+  tenantRefreshMs: number;
   /** Per-channel send rate (BullMQ limiter), matching the provider account's allowance. */
   sendRate: { sms: number; voice: number; email: number };
   /** Circuit breaker per provider: consecutive transient failures that open it, and for how long. */
@@ -244,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     policyFile: e.POLICY_FILE,
     twilio: twilioOf(e),
     sender: { kind: e.SENDER_KIND, agencySmsToNanp: e.AGENCY_SMS_TO_NANP === 'true' },
+    tenantRefreshMs: e.TENANT_REFRESH_MS,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

@@ -12,6 +12,17 @@ export interface ApiKeyRecord {
   id: string;
   role: ApiRole;
   hash: string;
+  /**
+   * The tenant whose data the key reaches. Absent: collector and agent keys are the default
+   * tenant's; compliance and admin keys are deployment-wide (every tenant's).
+   */
+  tenant?: string | undefined;
+}
+
+/** Collector and agent keys always act for one tenant; compliance and admin keys may be deployment-wide (null). */
+export function tenantOfKey(key: Pick<ApiKeyRecord, 'role' | 'tenant'>, defaultTenant: string): string | null {
+  if (key.tenant) return key.tenant;
+  return key.role === 'collector' || key.role === 'agent' ? defaultTenant : null;
 }
 
 /** RFC 6750 b64token: the only characters a key may have (nothing that trimming could remove). */

@@ -1,4 +1,7 @@
 /** One interface per channel; the worker knows nothing of vendors. */
+
+/** Who sends an SMS: a number (`From`) or a Messaging Service, which picks a number from its pool (`MessagingServiceSid`, no `From`). */
+export type SmsSender = { from: string } | { messagingServiceSid: string };
 export interface SendResult {
   provider: string;
   providerId: string;
@@ -12,6 +15,8 @@ export interface SmsRequest {
   statusCallback?: string | undefined;
   /** How long the provider may hold it before giving up (Twilio `ValidityPeriod`, 1–36,000 s). */
   validitySeconds?: number;
+  /** The tenant's sender (absent: the provider's own). */
+  sender?: SmsSender | undefined;
 }
 
 export interface VoiceRequest {
@@ -21,6 +26,8 @@ export interface VoiceRequest {
   statusCallback?: string | undefined;
   /** Answering-machine detection result goes here (then a machine gets the voicemail). */
   amdCallback?: string | undefined;
+  /** The tenant's number (absent: the provider's own). */
+  from?: string | undefined;
 }
 
 export interface EmailRequest {
@@ -30,6 +37,9 @@ export interface EmailRequest {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** The tenant's From and Reply-To (absent: the provider's own). */
+  from?: string | undefined;
+  replyTo?: string | undefined;
 }
 
 export interface SmsProvider {

@@ -79,12 +79,13 @@ export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
     async send(req) {
       try {
         const info = await transport.sendMail({
-          from: o.from,
+          from: req.from ?? o.from,
+          ...(req.replyTo ? { replyTo: req.replyTo } : {}),
           to: req.to,
           subject: req.subject,
           text: req.text,
           html: req.html,
-          messageId: `<${req.messageId}@${domain}>`,
+          messageId: `<${req.messageId}@${req.from ? fromDomain(req.from) : domain}>`,
           headers: req.headers ?? {},
         });
         return { provider: 'smtp', providerId: info.messageId };

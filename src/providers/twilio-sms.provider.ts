@@ -1,9 +1,8 @@
 import type twilio from 'twilio';
-import type { SmsProvider } from './provider.js';
+import type { SmsProvider, SmsSender } from './provider.js';
 import { classifyTwilioError } from './twilio-errors.js';
 
-/** Who sends: a number (`From`) or a Messaging Service, which picks a number from its pool (`MessagingServiceSid`, no `From`). */
-export type SmsSender = { from: string } | { messagingServiceSid: string };
+export type { SmsSender };
 
 export function makeTwilioSmsProvider(deps: { client: twilio.Twilio; sender: SmsSender }): SmsProvider {
   return {
@@ -12,7 +11,7 @@ export function makeTwilioSmsProvider(deps: { client: twilio.Twilio; sender: Sms
       try {
         const msg = await deps.client.messages.create({
           to: req.to,
-          ...deps.sender,
+          ...(req.sender ?? deps.sender),
           body: req.body,
           ...(req.statusCallback ? { statusCallback: req.statusCallback } : {}),
           ...(req.validitySeconds !== undefined ? { validityPeriod: req.validitySeconds } : {}),

@@ -9,7 +9,7 @@ export function makeTwilioVoiceProvider(deps: { client: twilio.Twilio; from: str
       try {
         const call = await deps.client.calls.create({
           to: req.to,
-          from: deps.from,
+          from: req.from ?? deps.from,
           twiml: req.twiml,
           ...(req.statusCallback ? { statusCallback: req.statusCallback, statusCallbackEvent: ['completed'] } : {}),
           // Asynchronous answering-machine detection: the call starts with the script at once; if a

@@ -25,6 +25,8 @@ export interface FeederDeps {
   batchSize?: number;
   hooks?: FeederHooks;
   onFed?: (messages: Message[]) => void;
+  /** The tenants, whose messages are fed in turns (a batch each), so one tenant's month of cadences does not hold back another's. Absent: one queue of all. */
+  tenants?: () => Promise<string[]>;
 }
 
 export function makeFeeder(deps: FeederDeps) {
@@ -33,7 +35,7 @@ export function makeFeeder(deps: FeederDeps) {
     /** Moves everything due within the horizon (or `horizonMs`, if given); returns how many it moved. */
     async run(opts: { horizonMs?: number } = {}): Promise<{ fed: number }> {
       let fed = 0;
-      for (;;) {
+      const feedOne = async (tenant: string | undefined): Promise<number> => {
         const now = deps.clock.now();
         const until = new Date(now.getTime() + (opts.horizonMs ?? deps.horizonMs));
         const moved = await deps.store.schedule.feedDue(
@@ -44,10 +46,21 @@ export function makeFeeder(deps: FeederDeps) {
             await deps.hooks?.afterEnqueue?.(messages);
           },
           now,
+          tenant,
         );
-        if (moved.length === 0) break;
-        fed += moved.length;
-        deps.onFed?.(moved);
+        if (moved.length > 0) deps.onFed?.(moved);
+        return moved.length;
+      };
+      // Round robin: a batch of each tenant with messages due, until none has any left.
+      let open: Array<string | undefined> = deps.tenants ? await deps.tenants() : [undefined];
+      while (open.length > 0) {
+        const still: Array<string | undefined> = [];
+        for (const tenant of open) {
+          const n = await feedOne(tenant);
+          fed += n;
+          if (n > 0) still.push(tenant);
+        }
+        open = still;
       }
       if (fed > 0) deps.log.debug({ fed }, 'fed scheduled messages into the queues');
       return { fed };

@@ -5,6 +5,7 @@
  * reconciler enqueues). One due later is `scheduled`: a row and no job, until the feeder brings
  * it in as it enters the horizon.
  */
+import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Clock } from '../domain/clock.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
@@ -51,6 +52,8 @@ export interface IntakeDeps {
   onQueued?: (messages: Message[]) => void;
   /** Who sends: an agency's SMS to +1 numbers is not a usable channel for `auto` and cadence steps. */
   sender?: Sender;
+  /** Each tenant's sender and the channels it sends on (used instead of `sender` when given). */
+  senderOf?: (tenant: string) => Promise<(Sender & { channels?: readonly Channel[] }) | undefined>;
   /**
    * Single requests arriving while an intake transaction is in flight are accepted together in
    * the next one (at most this many; 0 or unset: each alone). No request waits for a timer.
@@ -74,9 +77,13 @@ const AUTO_ORDER: readonly Channel[] = ['sms', 'email', 'voice'];
 export function resolveChannel(
   borrower: Borrower,
   req: Pick<ReminderRequest, 'channel' | 'templateChannels' | 'preferredChannel' | 'channelFallback'>,
-  sender?: Sender,
+  sender?: Sender & { channels?: readonly Channel[] },
 ): Channel | { path: string; message: string } {
-  const blocked = (c: Channel) => thirdPartySmsBlocked(sender, c, addressFor(borrower, c));
+  const offered = (c: Channel) => !sender?.channels || sender.channels.includes(c);
+  const blocked = (c: Channel) => !offered(c) || thirdPartySmsBlocked(sender, c, addressFor(borrower, c));
+  if (req.channel !== 'auto' && !offered(req.channel) && !req.channelFallback) {
+    return { path: 'channel', message: `this tenant does not send on ${req.channel} (its channels: ${sender!.channels!.join(', ')})` };
+  }
   if (req.channel !== 'auto' && !(req.channelFallback && blocked(req.channel))) {
     if (!req.templateChannels.includes(req.channel)) {
       // (a voice reminder may use a template that has only a voicemail script)
@@ -115,6 +122,9 @@ export function makeIntake(deps: IntakeDeps) {
   async function accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
     const now = deps.clock.now();
     const horizon = now.getTime() + deps.horizonMs;
+    const senders = new Map<string, (Sender & { channels?: readonly Channel[] }) | undefined>();
+    if (deps.senderOf) for (const t of new Set(requests.map((r) => tenantOfBorrower(r.borrower.id)))) senders.set(t, await deps.senderOf(t));
+    const senderFor = (borrowerId: string) => (deps.senderOf ? senders.get(tenantOfBorrower(borrowerId)) : deps.sender);
     const results = await deps.store.acceptReminders(
       requests.map((req) => ({
         id: newReminderId(),
@@ -131,7 +141,7 @@ export function makeIntake(deps: IntakeDeps) {
         contact: req.contact,
         ...(req.group !== undefined ? { group: req.group } : {}),
         messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-          const channel = resolveChannel(borrower, req, deps.sender);
+          const channel = resolveChannel(borrower, req, senderFor(borrower.id));
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
           return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];

@@ -13,13 +13,17 @@ import type { Suppression, SuppressionList, SuppressionSource } from '../audit/s
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient, normaliseAddress } from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
+import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
 import { removeJobs } from './enqueue.js';
 
 export interface OptOutDeps {
   store: AuditStore;
   /** Without queues (a command-line import), settled messages' jobs stay and find their rows settled. */
   queues?: DispatchQueues;
+  /** The default tenant's suppression list. */
   list: SuppressionList;
+  /** Each tenant's list (absent: one list, the default tenant's). */
+  listOf?: (tenant: string) => SuppressionList;
   clock: Clock;
 }
 
@@ -37,20 +41,29 @@ async function suppressPending(deps: OptOutDeps, messages: Message[], actor: str
 
 const addressOf = (b: Borrower, channel: Channel) => (channel === 'email' ? b.email : b.phone);
 
+// Opt-outs belong to the number within a tenant: a STOP to one lender does not silence another's texts.
+const listIn = (deps: OptOutDeps, tenant: string) => (deps.listOf && tenant !== DEFAULT_TENANT ? deps.listOf(tenant) : deps.list);
+
+/** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
+async function optOutRowIn(deps: OptOutDeps, borrowerId: string, channel: Channel, source: string, actor: string) {
+  const at = deps.clock.now();
+  // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
+  const content = await deps.store.content.put(borrowerId, source, at);
+  const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, content } }, at);
+  if (!result) return undefined;
+  const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
+  return { ...result, suppressed };
+}
+
+/** The tenant's borrowers that carry the address. */
+async function borrowersAtIn(deps: OptOutDeps, kind: AddressKind, address: string, tenant: string) {
+  return (kind === 'phone' ? await deps.store.borrowersByPhone(address) : await deps.store.borrowersByEmail(address)).filter((b) => tenantOfBorrower(b.id) === tenant);
+}
+
 export function makeOptOuts(deps: OptOutDeps) {
-  /** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
-  async function optOutRow(borrowerId: string, channel: Channel, source: string, actor: string) {
-    const at = deps.clock.now();
-    // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
-    const content = await deps.store.content.put(borrowerId, source, at);
-    const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, content } }, at);
-    if (!result) return undefined;
-    const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
-    return { ...result, suppressed };
-  }
-
-  const borrowersAt = (kind: AddressKind, address: string) => (kind === 'phone' ? deps.store.borrowersByPhone(address) : deps.store.borrowersByEmail(address));
-
+  const listOf = (tenant: string) => listIn(deps, tenant);
+  const optOutRow = (borrowerId: string, channel: Channel, source: string, actor: string) => optOutRowIn(deps, borrowerId, channel, source, actor);
+  const borrowersAt = (kind: AddressKind, address: string, tenant: string) => borrowersAtIn(deps, kind, address, tenant);
   return {
     /**
      * A borrower opts out of a channel (the API, an agent, a provider about one borrower): the row
@@ -60,7 +73,7 @@ export function makeOptOuts(deps: OptOutDeps) {
       const result = await optOutRow(borrowerId, channel, source, actor);
       if (!result) return undefined;
       const address = addressOf(result.borrower, channel);
-      if (address) await deps.list.add([{ address, channel, source: kind, detail: source, actor }], deps.clock.now());
+      if (address) await listOf(tenantOfBorrower(borrowerId)).add([{ address, channel, source: kind, detail: source, actor }], deps.clock.now());
       return result;
     },
 
@@ -69,12 +82,22 @@ export function makeOptOuts(deps: OptOutDeps) {
      * the list first, then every borrower carrying the address. `added` is empty when the
      * address was already suppressed on every channel given (nothing new: no second confirmation).
      */
-    async suppressAddress(input: { address: string; kind: AddressKind; channels: readonly AddressChannel[]; source: SuppressionSource; detail?: string | null; actor: string; at?: string }) {
-      const added = await deps.list.add(
+    async suppressAddress(input: {
+      address: string;
+      kind: AddressKind;
+      channels: readonly AddressChannel[];
+      source: SuppressionSource;
+      detail?: string | null;
+      actor: string;
+      at?: string;
+      tenant?: string;
+    }) {
+      const tenant = input.tenant ?? DEFAULT_TENANT;
+      const added = await listOf(tenant).add(
         input.channels.map((channel) => ({ address: input.address, channel, source: input.source, detail: input.detail ?? null, actor: input.actor, ...(input.at ? { at: input.at } : {}) })),
         deps.clock.now(),
       );
-      const borrowers = await borrowersAt(input.kind, input.address);
+      const borrowers = await borrowersAt(input.kind, input.address, tenant);
       const suppressed: string[] = [];
       const text = `${input.source}${input.detail ? ` ${input.detail}` : ''}`;
       for (const b of borrowers) {
@@ -92,10 +115,18 @@ export function makeOptOuts(deps: OptOutDeps) {
     },
 
     /** The person at an address opted back in (START, or an API call with a recorded source). */
-    async restoreAddress(input: { address: string; kind: AddressKind; channels?: readonly AddressChannel[]; source: string; actor: string }): Promise<{ removed: Suppression[]; borrowers: string[] }> {
+    async restoreAddress(input: {
+      address: string;
+      kind: AddressKind;
+      channels?: readonly AddressChannel[];
+      source: string;
+      actor: string;
+      tenant?: string;
+    }): Promise<{ removed: Suppression[]; borrowers: string[] }> {
+      const tenant = input.tenant ?? DEFAULT_TENANT;
       const channels = input.channels ?? CHANNELS_OF[input.kind];
-      const removed = await deps.list.remove(input.address, channels, { source: input.source, actor: input.actor }, deps.clock.now());
-      const borrowers = await borrowersAt(input.kind, input.address);
+      const removed = await listOf(tenant).remove(input.address, channels, { source: input.source, actor: input.actor }, deps.clock.now());
+      const borrowers = await borrowersAt(input.kind, input.address, tenant);
       // Borrower rows too, including opt-outs recorded before the list existed.
       for (const b of borrowers) {
         for (const channel of channels) {
@@ -109,11 +140,20 @@ export function makeOptOuts(deps: OptOutDeps) {
     /** A provider says the address refuses the channel (Twilio 21610): suppressed for every borrower with it. */
     async providerRefused(m: { borrowerId: string; channel: Channel; to: string }, detail: string) {
       const address = normaliseAddress(m.to);
-      if (address.ok) await this.suppressAddress({ address: address.address, kind: address.kind, channels: [m.channel], source: 'provider-21610', detail, actor: 'provider' });
+      if (address.ok)
+        await this.suppressAddress({
+          address: address.address,
+          kind: address.kind,
+          channels: [m.channel],
+          source: 'provider-21610',
+          detail,
+          actor: 'provider',
+          tenant: tenantOfBorrower(m.borrowerId),
+        });
       else await this.optOutBorrower(m.borrowerId, m.channel, detail, 'provider-21610', 'provider');
     },
 
-    suppressionsOf: (address: string) => deps.list.of(address),
+    suppressionsOf: (address: string, tenant: string = DEFAULT_TENANT) => listOf(tenant).of(address),
   };
 }
 

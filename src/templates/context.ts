@@ -3,6 +3,7 @@
  * mode, where a missing field is an error), so templates guard them with {{#if}}.
  */
 import { type SenderKind, senderContext } from '../domain/sender.js';
+import { externalBorrowerId } from '../domain/tenant.js';
 
 export interface ContextSource {
   borrower: { id: string; name: string | null };
@@ -19,13 +20,22 @@ export interface ContextSource {
   metadata?: Record<string, unknown> | null | undefined;
   /** Who is sending (default: a creditor collecting its own debts). */
   sender?: SenderKind | undefined;
+  /** The tenant's contact details: the defaults for `contact`, and `sender.name`. */
+  senderContact?: { name: string; phone?: string | undefined; hours?: string | undefined; paymentUrlBase?: string | undefined } | null | undefined;
+}
+
+/** The tenant's payment page for an account: its base with the account reference appended. */
+function paymentUrlFrom(base: string | undefined, accountRef: string): string | null {
+  if (!base) return null;
+  return `${base.replace(/\/+$/, '')}/${encodeURIComponent(accountRef)}`;
 }
 
 export function templateContext(src: ContextSource): Record<string, unknown> {
   const d = src.debt;
   const c = src.contact ?? {};
+  const t = src.senderContact ?? null;
   return {
-    borrower: { id: src.borrower.id, name: src.borrower.name ?? null },
+    borrower: { id: externalBorrowerId(src.borrower.id), name: src.borrower.name ?? null },
     debt: {
       accountRef: d.accountRef,
       creditor: d.creditor,
@@ -33,12 +43,12 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
       dueDate: d.dueDate,
       daysOverdue: d.daysOverdue,
       minimumPayment: d.minimumPayment ?? null,
-      paymentUrl: d.paymentUrl ?? null,
+      paymentUrl: d.paymentUrl ?? paymentUrlFrom(t?.paymentUrlBase, d.accountRef),
     },
-    // Who the borrower can reply to; the business name defaults to the creditor's.
-    contact: { name: c.name ?? d.creditor, agent: c.agent ?? null, phone: c.phone ?? null, hours: c.hours ?? null },
+    // Who the borrower can reply to: the reminder's, else the tenant's; the name defaults to the creditor's.
+    contact: { name: c.name ?? t?.name ?? d.creditor, agent: c.agent ?? null, phone: c.phone ?? t?.phone ?? null, hours: c.hours ?? t?.hours ?? null },
     metadata: src.metadata ?? {},
-    sender: senderContext(src.sender ?? 'creditor'),
+    sender: { ...senderContext(src.sender ?? 'creditor'), name: t?.name ?? null },
   };
 }
 

@@ -44,8 +44,8 @@ export function uiRouter(deps: { keyRing: KeyRing }): Router {
   const router = Router();
 
   router.get('/v1/me', requireRole(deps.keyRing, API_ROLES), (req: Request, res: Response) => {
-    const { keyId, role } = req.principal!;
-    res.json({ keyId, role, features: featuresOf(role) });
+    const { keyId, role, tenant } = req.principal!;
+    res.json({ keyId, role, tenant, features: featuresOf(role) });
   });
 
   router.get('/', (_req, res) => res.redirect(302, '/ui/'));

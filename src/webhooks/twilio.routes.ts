@@ -4,6 +4,7 @@
  * its family, START, HELP). Repeated and out-of-order callbacks are harmless: a state only
  * moves forward.
  */
+import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
 import { RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../domain/provider-codes.js';
 import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -34,6 +35,8 @@ export interface TwilioWebhookDeps {
   optOuts: OptOuts;
   /** Who sends, as templates see it. */
   senderKind?: SenderKind;
+  /** The tenant an inbound text was sent to, by its `To` number or Messaging Service (default: the default tenant). */
+  tenantOfInbound?: (to: string, messagingServiceSid: string) => Promise<string>;
 }
 
 const ACTOR = 'twilio';
@@ -181,7 +184,9 @@ function inboundSms(deps: TwilioWebhookDeps) {
     const help = HELP_WORDS.has(keyword);
     const number = from ? normaliseAddress(from) : undefined;
     const phone = number?.ok && number.kind === 'phone' ? number.address : null;
-    const borrowers = phone ? await deps.store.borrowersByPhone(phone) : [];
+    // The tenant whose number (or Messaging Service) the text was sent to; its borrowers only.
+    const tenant = deps.tenantOfInbound ? await deps.tenantOfInbound(param(req, 'To'), param(req, 'MessagingServiceSid')) : DEFAULT_TENANT;
+    const borrowers = phone ? (await deps.store.borrowersByPhone(phone)).filter((b) => tenantOfBorrower(b.id) === tenant) : [];
     const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
     for (const b of borrowers) {
       // The text itself is personal data: it goes to the content table, the event commits to it by hash.
@@ -197,10 +202,10 @@ function inboundSms(deps: TwilioWebhookDeps) {
     const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
     if (stop && phone) {
       // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
-      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR });
+      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR, tenant });
       if (added.length > 0) reply = first ? await confirmation(deps, first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
     } else if (start && phone) {
-      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR });
+      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR, tenant });
       reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
     } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
     res.type('text/xml').send(twimlMessage(reply));

@@ -4,6 +4,7 @@
  * `List-Unsubscribe=One-Click`, no cookies, no auth) or the page's button. Both are idempotent and
  * never redirect. A token this service did not sign gets 403.
  */
+import { tenantOfBorrower } from '../domain/tenant.js';
 import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
@@ -62,7 +63,7 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     if (!f) return;
     const email = f.message.to;
     const address = normaliseAddress(email);
-    const listed = address.ok ? (await deps.optOuts.suppressionsOf(address.address)).some((s) => s.channel === 'email') : false;
+    const listed = address.ok ? (await deps.optOuts.suppressionsOf(address.address, tenantOfBorrower(f.message.borrowerId))).some((s) => s.channel === 'email') : false;
     const opted = listed || f.borrower.optOuts.some((o) => o.channel === 'email');
     res.set('Cache-Control', 'no-store');
     res
@@ -78,7 +79,9 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
     const address = normaliseAddress(f.message.to);
     const source = oneClick ? 'email-one-click' : 'email-unsubscribe-page';
     const detail = oneClick ? 'RFC 8058 one-click' : 'the unsubscribe page';
-    if (address.ok) await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['email'], source, detail, actor: 'borrower' });
+    // Within the tenant the email came from.
+    if (address.ok)
+      await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['email'], source, detail, actor: 'borrower', tenant: tenantOfBorrower(f.message.borrowerId) });
     else await deps.optOuts.optOutBorrower(f.borrower.id, 'email', detail, source, 'borrower');
     res.set('Cache-Control', 'no-store');
     res.type('html').send(page(f.lang, f.t.title, `<p>${esc(f.t.done(f.message.to))}</p>`));

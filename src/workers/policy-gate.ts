@@ -54,13 +54,25 @@ export interface PolicyGateDeps {
   suppressionsOf?: (address: string) => Promise<AddressSuppression[]>;
   /** Who sends; an agency's SMS to +1 numbers is suppressed unless its provider allows them. */
   sender?: Sender;
+  /** The borrower's tenant's sender and profile, where they differ from the deployment's (and its opt-outs, keyed by tenant). */
+  tenantOf?: (borrowerId: string) => Promise<{ id: string; sender: Sender; profile: Profile } | undefined>;
+  /** The suppression list's entries for an address in a tenant (used instead of suppressionsOf when tenantOf is given). */
+  tenantSuppressionsOf?: (tenant: string, address: string) => Promise<AddressSuppression[]>;
 }
 
 export function makePolicyGate(deps: PolicyGateDeps): Gate {
-  const ttl = historyRetentionMs(deps.profile);
+  const ttls = new Map<Profile, number>();
+  const ttlOf = (p: Profile) => {
+    let t = ttls.get(p);
+    if (t === undefined) ttls.set(p, (t = historyRetentionMs(p)));
+    return t;
+  };
   return async ({ borrower, reminder, message, now }) => {
     const at = now.getTime();
-    if (thirdPartySmsBlocked(deps.sender, message.channel, message.to)) return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
+    const tenant = deps.tenantOf ? await deps.tenantOf(borrower.id) : undefined;
+    const profile = tenant?.profile ?? deps.profile;
+    const ttl = ttlOf(profile);
+    if (thirdPartySmsBlocked(tenant?.sender ?? deps.sender, message.channel, message.to)) return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
     }
@@ -69,14 +81,20 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     const pb = { ...toPolicyBorrower(borrower), ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}) };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
     const attempt = { channel: message.channel, at, to: message.to };
-    const suppressions = deps.suppressionsOf && message.to ? await deps.suppressionsOf(message.to) : [];
+    const suppressions = !message.to
+      ? []
+      : tenant && deps.tenantSuppressionsOf
+        ? await deps.tenantSuppressionsOf(tenant.id, message.to)
+        : deps.suppressionsOf
+          ? await deps.suppressionsOf(message.to)
+          : [];
     // Another process may take the last slot between our reading and our reservation; then the
     // fresh history denies and we defer properly.
     for (let round = 0; round < 3; round++) {
       const history = (await deps.ledger.history(borrower.id)).filter((r) => r.id !== message.id);
-      const answer = evaluatePolicy({ profile: deps.profile, borrower: pb, history, attempt, suppressions });
+      const answer = evaluatePolicy({ profile, borrower: pb, history, attempt, suppressions });
       if (!answer.allowed) {
-        const decision = decisionFor(answer, message, reminder.expiresAt, deps.profile);
+        const decision = decisionFor(answer, message, reminder.expiresAt, profile);
         // A cadence step held back past the next step's time is dropped rather than piling up.
         if (decision.action === 'defer' && strategyNext !== null && decision.until.getTime() >= strategyNext) {
           return { action: 'suppress', reason: 'superseded', detail: `held back until ${decision.until.toISOString()}, after the next step of the cadence (${new Date(strategyNext).toISOString()})` };
@@ -84,9 +102,9 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         return decision;
       }
       const zones = contactZones(pb);
-      const rules = countingRulesAt(deps.profile, attempt, zones);
+      const rules = countingRulesAt(profile, attempt, zones);
       const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
-      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(deps.profile, 'sms', zones, at) } : { action: 'send' };
+      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) } : { action: 'send' };
     }
     return {
       action: 'defer',

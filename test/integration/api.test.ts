@@ -189,7 +189,7 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/v1/audit/messages', '/v1/audit/messages/{id}', '/v1/audit/export', '/v1/audit/verify', '/v1/audit/stats', '/v1/borrowers/{id}/timeline', '/v1/me', '/ui/']),
     );
-    expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'timezone']);
+    expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'timezone', 'tenant']);
   });
 
   it('exposes Prometheus metrics: accepted, queued, sent, failed per channel, queue depth and provider latency', async () => {

@@ -35,7 +35,7 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
   });
 
   const db = () => h.service.store.db;
-  const verify = () => verifyChains(db(), { batchSize: 7 }); // small batches: the chain crosses batch edges
+  const verify = () => verifyChains(db(), undefined, { batchSize: 7 }); // small batches: the chain crosses batch edges
 
   async function eventRow(messageId: string, seq: number) {
     return db().selectFrom('events').selectAll().where('chain', '=', `m:${messageId}`).where('seq', '=', seq).executeTakeFirstOrThrow();

@@ -77,6 +77,14 @@ describe('routes × roles', () => {
     // Each call takes the next of the numbers suppressed in beforeAll, so every allowed role finds one.
     { method: 'DELETE', path: () => `/v1/opt-outs/${encodeURIComponent(fx.suppressed.shift() ?? '+14155550000')}?source=roles%20test`, roles: ['collector', 'agent'] },
     { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
+    { method: 'GET', path: () => '/v1/tenants', roles: ['admin'] },
+    { method: 'GET', path: () => '/v1/tenants/default', roles: ['admin'] },
+    {
+      method: 'PUT',
+      path: () => '/v1/tenants/roles-tenant',
+      body: () => ({ name: 'Roles Test Bank', kind: 'creditor', channels: ['email'], senders: { email: { from: 'Roles Bank <billing@roles.example>' } } }),
+      roles: ['admin'],
+    },
   ];
 
   const cases = ROUTES.flatMap((r) =>

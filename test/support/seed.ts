@@ -71,6 +71,7 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
         created_at: at,
         updated_at: at,
         render_data: null,
+        tenant: 'default',
       };
     });
     await db.insertInto('messages').values(rows).execute();

@@ -10,7 +10,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../../policy/send-decision.js';
 import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
-import type { Providers } from '../../providers/provider.js';
+import type { Providers, SmsSender } from '../../providers/provider.js';
 import type { Render } from '../../templates/render.js';
 
 export type DispatchStore = Pick<AuditStore, 'getReminderOfMessage' | 'transition' | 'rememberTemplateVersion'>;
@@ -54,6 +54,8 @@ export interface DispatchDeps {
   sendingLeaseMs: number;
   /** Who sends: templates see it as `sender` (`sender.agency` carries the debt collector disclosure). */
   senderKind?: SenderKind;
+  /** The borrower's tenant: its kind and contact details for templates, and its senders (absent: the deployment's). */
+  tenantOf?: (borrowerId: string) => Promise<TenantSending | undefined>;
   /**
    * A deferral ending more than this far ahead parks the message back in the store (`scheduled`,
    * no job) for the feeder to bring in again; a nearer one is a delayed job. Absent: never parked.
@@ -66,6 +68,16 @@ export interface DispatchDeps {
   links?: Links | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
   optOut?: (message: { borrowerId: string; channel: Channel; to: string }, source: string) => Promise<void>;
+}
+
+/** What sending for a tenant takes: who it is, and its senders (undefined: the provider's own). */
+export interface TenantSending {
+  id: string;
+  kind: SenderKind;
+  contact: { name: string; phone?: string | undefined; hours?: string | undefined; paymentUrlBase?: string | undefined } | null;
+  sms: SmsSender | undefined;
+  voiceFrom: string | undefined;
+  email: { from: string; replyTo?: string } | undefined;
 }
 
 /** The attempt BullMQ is making: which one, and how many a message gets. */

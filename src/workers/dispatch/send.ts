@@ -9,19 +9,50 @@ import { ProviderError } from '../../providers/provider-error.js';
 import type { Providers, SendResult } from '../../providers/provider.js';
 import type { RenderOutput } from '../../templates/render.js';
 import type { DispatchOutcome } from './outcome.js';
-import type { Attempt, DispatchDeps, Links } from './ports.js';
+import type { Attempt, DispatchDeps, Links, TenantSending } from './ports.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
 
-export async function sendThrough(providers: Providers, links: Links | undefined, channel: Channel, messageId: string, to: string, r: RenderOutput, validitySeconds?: number): Promise<SendResult> {
+export async function sendThrough(
+  providers: Providers,
+  links: Links | undefined,
+  channel: Channel,
+  messageId: string,
+  to: string,
+  r: RenderOutput,
+  validitySeconds?: number,
+  tenant?: TenantSending,
+): Promise<SendResult> {
   switch (channel) {
     case 'sms':
-      return providers.sms.send({ messageId, to, body: r.body, statusCallback: links?.smsStatus(messageId), ...(validitySeconds !== undefined ? { validitySeconds } : {}) });
+      return providers.sms.send({
+        messageId,
+        to,
+        body: r.body,
+        statusCallback: links?.smsStatus(messageId),
+        ...(validitySeconds !== undefined ? { validitySeconds } : {}),
+        ...(tenant?.sms ? { sender: tenant.sms } : {}),
+      });
     case 'voice':
-      return providers.voice.send({ messageId, to, twiml: r.twiml ?? r.body, statusCallback: links?.callStatus(messageId), amdCallback: links?.amd(messageId) });
+      return providers.voice.send({
+        messageId,
+        to,
+        twiml: r.twiml ?? r.body,
+        statusCallback: links?.callStatus(messageId),
+        amdCallback: links?.amd(messageId),
+        ...(tenant?.voiceFrom ? { from: tenant.voiceFrom } : {}),
+      });
     case 'email': {
       // RFC 8058 one-click unsubscribe; RFC 2369 List-Unsubscribe.
       const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
-      return providers.email.send({ messageId, to, subject: r.subject ?? '', text: r.text, html: r.html ?? r.text, headers });
+      return providers.email.send({
+        messageId,
+        to,
+        subject: r.subject ?? '',
+        text: r.text,
+        html: r.html ?? r.text,
+        headers,
+        ...(tenant?.email ? { from: tenant.email.from, ...(tenant.email.replyTo ? { replyTo: tenant.email.replyTo } : {}) } : {}),
+      });
     }
   }
 }
@@ -33,7 +64,7 @@ export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: Re
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
   try {
-    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds);
+    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds, ctx.tenant);
   } catch (err) {
     const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
     deps.metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());

@@ -11,7 +11,7 @@ import { lintRenderedMessage } from '../../policy/template-lint.js';
 import { templateContext } from '../../templates/context.js';
 import { RenderError, type RenderOutput } from '../../templates/render.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
-import { displayZone, type DispatchDeps } from './ports.js';
+import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
 
 export const ACTOR = 'worker';
 
@@ -22,6 +22,8 @@ export interface MessageContext {
   log: Logger;
   /** Set by the gate for an SMS: its validity period at the provider (until the contact window closes). */
   validitySeconds?: number;
+  /** The borrower's tenant, when the deployment has tenants: who sends, with which senders. */
+  tenant?: TenantSending;
 }
 
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
@@ -82,7 +84,8 @@ export async function load(deps: DispatchDeps, messageId: string, log: Logger): 
     // request ends, or the feeder died between adding the job and marking the row).
     await deps.store.transition(message.id, { from: ['accepted', 'scheduled'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
   }
-  return { ...found, log };
+  const tenant = deps.tenantOf ? await deps.tenantOf(message.borrowerId) : undefined;
+  return { ...found, log, ...(tenant ? { tenant } : {}) };
 }
 
 /** The provider is down: wait for its breaker to half-open without spending an attempt. */
@@ -122,7 +125,14 @@ export interface Prepared {
 export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<Prepared | DispatchOutcome> {
   const { message, reminder, borrower } = ctx;
   const timezone = displayZone(borrower);
-  const context = templateContext({ borrower, debt: reminder.debt, contact: reminder.contact, metadata: reminder.metadata, sender: deps.senderKind });
+  const context = templateContext({
+    borrower,
+    debt: reminder.debt,
+    contact: reminder.contact,
+    metadata: reminder.metadata,
+    sender: ctx.tenant?.kind ?? deps.senderKind,
+    senderContact: ctx.tenant?.contact ?? null,
+  });
   let lintRules: string[] | undefined;
   try {
     const rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone, data: context });

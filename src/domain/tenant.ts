@@ -1,0 +1,105 @@
+/**
+ * Tenants: who sends, and whose data it is. A tenant is a creditor collecting its own debts or an
+ * agency collecting for others; it has its compliance profile, the contact details its templates
+ * show, and a sender per channel it uses (Twilio number or Messaging Service, email From and
+ * Reply-To), each with the send rate it is allowed.
+ *
+ * Borrowers belong to a tenant: the same borrower id in two tenants is two borrowers. Stored, a
+ * borrower of tenant `acme` is `acme~<id>` (`~` cannot appear in a borrower id or a tenant id);
+ * a borrower of the default tenant keeps its bare id, so data written before tenants existed is
+ * the default tenant's as it stands.
+ */
+import { z } from 'zod';
+import { CHANNELS, type Channel } from './channels.js';
+import { SENDER_KINDS, type SenderKind } from './sender.js';
+
+export const DEFAULT_TENANT = 'default';
+const SEP = '~';
+
+export const TenantId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and - only, starting with a letter or digit');
+
+const MessagingServiceSid = z.string().regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits');
+const E164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +14155550100');
+const Rate = z.number().int().positive().max(10_000);
+
+const SmsSenderInput = z
+  .object({
+    from: E164.optional(),
+    messagingServiceSid: MessagingServiceSid.optional(),
+    ratePerSecond: Rate.optional(),
+    /** This sender's provider allows third-party collection texts to +1 numbers (Twilio does not). */
+    allowsAgencySmsToNanp: z.boolean().optional(),
+  })
+  .strict()
+  .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), { message: 'give exactly one of from and messagingServiceSid' });
+
+const VoiceSenderInput = z.object({ from: E164, ratePerSecond: Rate.optional() }).strict();
+const EmailSenderInput = z
+  .object({
+    from: z.string().min(3).max(320).regex(/@/, 'must be an email address, optionally with a name: "Acme Bank <billing@acme.example>"'),
+    replyTo: z.string().min(3).max(320).regex(/@/, 'must be an email address').optional(),
+    ratePerSecond: Rate.optional(),
+  })
+  .strict();
+
+export const TenantContact = z
+  .object({
+    name: z.string().min(1).max(120),
+    phone: z.string().max(40).optional(),
+    hours: z.string().max(200).optional(),
+    paymentUrlBase: z.string().url().max(500).optional(),
+  })
+  .strict();
+
+export const TenantInput = z
+  .object({
+    id: TenantId,
+    name: z.string().min(1).max(200),
+    kind: z.enum(SENDER_KINDS),
+    profile: z.string().min(1).max(64).optional(),
+    /** The channels this tenant sends on; each needs its sender (the default tenant falls back to the deployment's). */
+    channels: z.array(z.enum(CHANNELS)).min(1).max(3).optional(),
+    contact: TenantContact.optional(),
+    senders: z.object({ sms: SmsSenderInput.optional(), voice: VoiceSenderInput.optional(), email: EmailSenderInput.optional() }).strict().default({}),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.id === DEFAULT_TENANT) return;
+    for (const c of t.channels ?? CHANNELS) {
+      if (!t.senders[c]) ctx.addIssue({ code: 'custom', path: ['senders', c], message: `tenant "${t.id}" sends on ${c}: give its ${c} sender (or leave ${c} out of channels)` });
+    }
+  });
+export type TenantInput = z.input<typeof TenantInput>;
+
+export interface Tenant {
+  id: string;
+  name: string;
+  kind: SenderKind;
+  profile: string | null;
+  channels: Channel[];
+  contact: z.infer<typeof TenantContact> | null;
+  senders: z.infer<typeof TenantInput>['senders'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The stored borrower id of `id` in `tenant`. */
+export function scopedBorrowerId(tenant: string, id: string): string {
+  return tenant === DEFAULT_TENANT ? id : `${tenant}${SEP}${id}`;
+}
+
+/** The tenant a stored borrower id belongs to. */
+export function tenantOfBorrower(stored: string): string {
+  const i = stored.indexOf(SEP);
+  return i < 0 ? DEFAULT_TENANT : stored.slice(0, i);
+}
+
+/** The borrower id as its tenant knows it. */
+export function externalBorrowerId(stored: string): string {
+  const i = stored.indexOf(SEP);
+  return i < 0 ? stored : stored.slice(i + SEP.length);
+}
