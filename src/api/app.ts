@@ -72,6 +72,8 @@ export interface AppDeps {
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
   /** The tenants: which exist (and, for the admin routes, their records). */
   tenants: TenantDirectory & { refresh(): Promise<void> };
+  /** A tenant's kind of sender (previews render as it). */
+  kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
   /** Checks a tenant record given to PUT /v1/tenants/:id. */
   checkTenant: TenantCheck;
 }

@@ -41,7 +41,16 @@ export const LintInput = z
   })
   .strict();
 
-export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; smsMaxSegments: number; keyRing: KeyRing; draftLinter: DraftLinter; senderKind?: SenderKind | undefined }): Router {
+export function templatesRouter(deps: {
+  catalogue: Catalogue;
+  profile: Profile;
+  smsMaxSegments: number;
+  keyRing: KeyRing;
+  draftLinter: DraftLinter;
+  senderKind?: SenderKind | undefined;
+  /** The kind of the key's tenant: what a preview renders as unless it names a kind. */
+  kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined;
+}): Router {
   const router = Router();
   const agents = requireRole(deps.keyRing, ['agent']);
   const linters = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -122,9 +131,12 @@ export function templatesRouter(deps: { catalogue: Catalogue; profile: Profile; 
   return router;
 }
 
-function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number; senderKind?: SenderKind | undefined }, entryOf: (req: Request) => TemplateEntry) {
+function previewRoute(
+  deps: { catalogue: Catalogue; smsMaxSegments: number; senderKind?: SenderKind | undefined; kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined },
+  entryOf: (req: Request) => TemplateEntry,
+) {
   const { catalogue } = deps;
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const e = entryOf(req);
     const input = PreviewInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
@@ -148,7 +160,9 @@ function previewRoute(deps: { catalogue: Catalogue; smsMaxSegments: number; send
       );
     }
     const variant = exact ?? catalogue.resolve(e.key, channel, locale)!;
-    const data = mergeData(sampleContext(e.meta, variant.locale, input.data.senderKind ?? deps.senderKind ?? 'creditor'), input.data.data ?? {});
+    const own = req.principal!.tenant;
+    const tenantKind = own !== null && deps.kindOf ? await deps.kindOf(own) : undefined;
+    const data = mergeData(sampleContext(e.meta, variant.locale, input.data.senderKind ?? tenantKind ?? deps.senderKind ?? 'creditor'), input.data.data ?? {});
     let out;
     try {
       out = renderVariant(variant, data, input.data.timezone ?? null);

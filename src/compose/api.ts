@@ -63,6 +63,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     log: log.child({ part: 'webhooks' }),
     optOuts: core.optOuts,
     senderKind: config.sender.kind,
+    kindOf: async (tenant) => (await core.tenants.get(tenant))?.kind,
     tenantOfInbound: async (to, service) => {
       const hit = (await core.tenants.list()).find(
         (t) => t.id !== DEFAULT_TENANT && t.sms && (('from' in t.sms && t.sms.from === to) || ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
@@ -74,6 +75,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
   for (const t of await core.tenants.list()) for (const c of CHANNELS) queues.of(t.id, c);
   const app = makeApp({
     tenants: core.tenants,
+    kindOf: async (tenant) => (await core.tenants.get(tenant))?.kind,
     checkTenant: (raw) => checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
     draftLinter,
     optOuts: core.optOuts,

@@ -37,6 +37,8 @@ export interface TwilioWebhookDeps {
   senderKind?: SenderKind;
   /** The tenant an inbound text was sent to, by its `To` number or Messaging Service (default: the default tenant). */
   tenantOfInbound?: (to: string, messagingServiceSid: string) => Promise<string>;
+  /** A tenant's kind of sender (what its confirmations and voicemails render as). */
+  kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
 }
 
 const ACTOR = 'twilio';
@@ -222,7 +224,7 @@ async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<strin
       channel: 'sms',
       locale: b.locale,
       timezone: null,
-      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, sender: deps.senderKind }),
+      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, sender: (await deps.kindOf?.(tenantOfBorrower(b.id))) ?? deps.senderKind }),
     }).body;
   } catch {
     return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
@@ -301,7 +303,8 @@ function amdRoute(deps: TwilioWebhookDeps) {
         await settle(deps, messageId, 'answered', { providerId: sid, answeredBy }, 'answered');
       } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
         // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
-        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata, sender: deps.senderKind });
+        const sender = (await deps.kindOf?.(tenantOfBorrower(found.borrower.id))) ?? deps.senderKind;
+        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata, sender });
         let voicemail: { body: string; version: string } | undefined;
         try {
           const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });

@@ -10,6 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/domain/keys.js';
+import { tenantOfBorrower } from '../../src/domain/tenant.js';
+import { makeLogger } from '../../src/observability/logger.js';
+import { makeFeeder } from '../../src/scheduler/feeder.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
@@ -27,6 +30,7 @@ const BRAVO = {
   channels: ['sms', 'email'],
   senders: { sms: { messagingServiceSid: SID, ratePerSecond: 20 }, email: { from: 'Bravo Collections <help@bravo.example>', replyTo: 'team@bravo.example' } },
 };
+const silent = makeLogger({ level: 'silent' });
 const ROLES: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
 
 describe.each(dbVariants())('tenants on $name', (variant) => {
@@ -223,6 +227,37 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     const unknown = await h.api('GET', '/v1/audit/messages?tenant=nobody', { role: 'compliance' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toMatchObject({ path: 'tenant', message: expect.stringContaining('unknown tenant') });
+  });
+
+  it('feeds scheduled messages a batch per tenant in turn: Bravo’s few are not behind Acme’s many', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const batch = (n: number, prefix: string, phone: number) =>
+      Array.from({ length: n }, (_, i) => reminderBody({ sendAt: tomorrow, channel: 'sms' }, { id: `${prefix}-${i}`, phone: `+1415${String(phone + i).padStart(7, '0')}` }));
+    expect((await h.api('POST', '/v1/reminders/batch', { ...as('acme', 'collector'), body: { reminders: batch(30, 'acme-later', 5_100_000) } })).body.accepted).toBe(30);
+    expect(
+      (await h.api('POST', '/v1/reminders/batch', { ...as('bravo', 'collector'), body: { reminders: batch(3, 'bravo-later', 5_200_000).map((r) => ({ ...r, channel: 'email' })) } })).body.accepted,
+    ).toBe(3);
+    const turns: Array<{ tenant: string; n: number }> = [];
+    const feeder = makeFeeder({
+      store: h.service.store,
+      queues: h.service.queues,
+      clock: { now: () => new Date() },
+      log: silent,
+      horizonMs: 2 * 86_400_000,
+      batchSize: 5,
+      tenants: async () => ['default', 'acme', 'bravo'],
+      onFed: (ms) => turns.push({ tenant: tenantOfBorrower(ms[0]!.borrowerId), n: ms.length }),
+    });
+    expect((await feeder.run()).fed).toBe(33);
+    // Acme's first batch, then Bravo's three, then the rest of Acme's.
+    expect(turns.slice(0, 2)).toEqual([
+      { tenant: 'acme', n: 5 },
+      { tenant: 'bravo', n: 3 },
+    ]);
+    expect(turns.slice(2).every((t) => t.tenant === 'acme')).toBe(true);
+    // Each went to its tenant's queue.
+    const bravoJobs = await h.service.queues.of('bravo', 'email').getJobCounts('delayed');
+    expect(bravoJobs.delayed).toBe(3);
   });
 
   it('refuses a tenant with a field wrong, naming it', async () => {
