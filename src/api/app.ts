@@ -72,6 +72,8 @@ export interface AppDeps {
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
   /** The tenants: which exist (and, for the admin routes, their records). */
   tenants: TenantDirectory & { refresh(): Promise<void> };
+  /** A tenant's own compliance profile. */
+  profileOf?: (tenant: string) => Promise<Profile | undefined>;
   /** A tenant's kind of sender (previews render as it). */
   kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
   /** Checks a tenant record given to PUT /v1/tenants/:id. */
@@ -170,7 +172,9 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(
     '/admin/queues',
     requireRole(deps.keyRing, ['admin'], { allowBasic: true }),
-    (_req: Request, res: Response, next: NextFunction) => {
+    (req: Request, res: Response, next: NextFunction) => {
+      // The board shows every tenant's queues: a tenant's admin key does not open it.
+      if (req.principal!.tenant !== null) return next(new HttpProblem(403, 'Forbidden', "the queue board shows every tenant's queues: it takes a deployment-wide admin key"));
       res.set('Content-Security-Policy', BOARD_CSP);
       next();
     },

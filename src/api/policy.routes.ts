@@ -66,11 +66,14 @@ export function policyRouter(deps: {
   clock: Clock;
   optOuts?: Pick<OptOuts, 'suppressionsOf'>;
   tenants: TenantDirectory;
+  /** A tenant's own profile, where it has one. */
+  profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
 }): Router {
   const router = Router();
+  const profileFor = async (tenant: string) => (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile;
 
-  router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), (_req: Request, res: Response) => {
-    res.json(deps.profile);
+  router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), async (req: Request, res: Response) => {
+    res.json(await profileFor(await actingTenant(req, deps.tenants)));
   });
 
   router.post('/v1/policy/check', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
@@ -83,10 +86,11 @@ export function policyRouter(deps: {
     const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
     const history = await deps.ledger.history(borrower.id);
     const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
+    const profile = await profileFor(tenant);
     res.json({
-      profile: deps.profile.name,
+      profile: profile.name,
       at: new Date(at).toISOString(),
-      ...evaluatePolicy({ profile: deps.profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }),
+      ...evaluatePolicy({ profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }),
     });
   });
 

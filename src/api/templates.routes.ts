@@ -41,7 +41,7 @@ export const LintInput = z
   })
   .strict();
 
-export function templatesRouter(deps: {
+export interface TemplatesRouteDeps {
   catalogue: Catalogue;
   profile: Profile;
   smsMaxSegments: number;
@@ -50,7 +50,9 @@ export function templatesRouter(deps: {
   senderKind?: SenderKind | undefined;
   /** The kind of the key's tenant: what a preview renders as unless it names a kind. */
   kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined;
-}): Router {
+}
+
+export function templatesRouter(deps: TemplatesRouteDeps): Router {
   const router = Router();
   const agents = requireRole(deps.keyRing, ['agent']);
   const linters = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -131,10 +133,7 @@ export function templatesRouter(deps: {
   return router;
 }
 
-function previewRoute(
-  deps: { catalogue: Catalogue; smsMaxSegments: number; senderKind?: SenderKind | undefined; kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined },
-  entryOf: (req: Request) => TemplateEntry,
-) {
+function previewRoute(deps: Pick<TemplatesRouteDeps, 'catalogue' | 'smsMaxSegments' | 'senderKind' | 'kindOf'>, entryOf: (req: Request) => TemplateEntry) {
   const { catalogue } = deps;
   return async (req: Request, res: Response) => {
     const e = entryOf(req);

@@ -1,4 +1,5 @@
 /** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
+import { ConfigError } from '../config/config.js';
 import { CHANNELS } from '../domain/channels.js';
 import { catalogueLintForKind, checkTenant } from './tenants.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
@@ -24,16 +25,14 @@ export interface ApiOptions {
 
 export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
+  const lookups = tenantLookups(core);
   const intake = makeIntake({
     store,
     queues,
     clock,
     horizonMs: config.schedule.horizonMs,
     sender: config.sender,
-    senderOf: async (tenant) => {
-      const t = await core.tenants.get(tenant);
-      return t && { ...t.sender, channels: t.channels };
-    },
+    senderOf: lookups.senderOf,
     // Single requests share a transaction while one is in flight (off with group commit off).
     gatherMax: config.groupCommitMs > 0 ? 500 : 0,
     ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
@@ -63,20 +62,15 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     log: log.child({ part: 'webhooks' }),
     optOuts: core.optOuts,
     senderKind: config.sender.kind,
-    kindOf: async (tenant) => (await core.tenants.get(tenant))?.kind,
-    tenantOfInbound: async (to, service) => {
-      const hit = (await core.tenants.list()).find(
-        (t) => t.id !== DEFAULT_TENANT && t.sms && (('from' in t.sms && t.sms.from === to) || ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
-      );
-      return hit?.id ?? DEFAULT_TENANT;
-    },
+    kindOf: lookups.kindOf,
+    tenantOfInbound: lookups.tenantOfInbound,
   });
-  // Every tenant's queues, for bull-board (a tenant created later shows after a restart).
-  for (const t of await core.tenants.list()) for (const c of CHANNELS) queues.of(t.id, c);
+  await openTenantQueues(core, o.apiKeys);
   const app = makeApp({
     tenants: core.tenants,
-    kindOf: async (tenant) => (await core.tenants.get(tenant))?.kind,
-    checkTenant: (raw) => checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
+    kindOf: lookups.kindOf,
+    profileOf: lookups.profileOf,
+    checkTenant: lookups.checkTenant,
     draftLinter,
     optOuts: core.optOuts,
     store,
@@ -105,6 +99,34 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
   const url = await listen(http.createServer(app), config.port, config.host, releasers);
   log.info({ url, role: config.role }, 'HTTP API listening');
   return { url, strategyRunner };
+}
+
+/** What the API asks of the tenants: kinds, profiles, senders, the tenant of an inbound text, and checking a new record. */
+function tenantLookups(core: Core) {
+  const { config } = core;
+  return {
+    kindOf: async (tenant: string) => (await core.tenants.get(tenant))?.kind,
+    profileOf: async (tenant: string) => (await core.tenants.get(tenant))?.profile,
+    senderOf: async (tenant: string) => {
+      const t = await core.tenants.get(tenant);
+      return t && { ...t.sender, channels: t.channels };
+    },
+    tenantOfInbound: async (to: string, service: string) => {
+      const hit = (await core.tenants.list()).find(
+        (t) => t.id !== DEFAULT_TENANT && t.sms && (('from' in t.sms && t.sms.from === to) || ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
+      );
+      return hit?.id ?? DEFAULT_TENANT;
+    },
+    checkTenant: (raw: unknown) => checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
+  };
+}
+
+/** Refuses API_KEYS naming a tenant that does not exist; opens every tenant's queues for bull-board (a tenant created later shows after a restart). */
+async function openTenantQueues(core: Core, apiKeys: ApiOptions['apiKeys']): Promise<void> {
+  for (const k of apiKeys) {
+    if (k.tenant && !(await core.tenants.has(k.tenant))) throw new ConfigError(`API_KEYS: a ${k.role} key names tenant "${k.tenant}", which does not exist (npm run tenants -- list)`);
+  }
+  for (const t of await core.tenants.list()) for (const c of CHANNELS) core.queues.of(t.id, c);
 }
 
 async function listen(server: http.Server, port: number, host: string, releasers: Releasers): Promise<string> {

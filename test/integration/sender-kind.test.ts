@@ -95,7 +95,16 @@ describe('a creditor deployment with a template that claims to be a debt collect
       await expect(startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF' } })).rejects.toThrow(/due-soon\/sms\.en-US\.hbs:1:\d+ false-disclosure/);
       // The same files start as an agency's.
       const agency = await startHarness({ db: sqliteOnly, env: { TEMPLATES_DIR: dir, POLICY_PROFILE: 'US-REGF', SENDER_KIND: 'agency' } });
-      await agency.destroy();
+      try {
+        // A creditor tenant cannot be added to it: its templates claim to be a debt collector.
+        const creditor = { name: 'Acme Bank', kind: 'creditor', channels: ['email'], senders: { email: { from: 'Acme <billing@acme.example>' } } };
+        const res = await agency.api('PUT', '/v1/tenants/acme', { role: 'admin', body: creditor });
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0]).toMatchObject({ path: 'kind', message: expect.stringMatching(/due-soon\/sms\.en-US\.hbs:1:\d+ false-disclosure/) });
+        expect((await agency.api('PUT', '/v1/tenants/bravo', { role: 'admin', body: { ...creditor, name: 'Bravo', kind: 'agency' } })).status).toBe(201);
+      } finally {
+        await agency.destroy();
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { parseApiKeys } from '../../src/api/auth.js';
+import { tenantOfKey } from '../../src/domain/keys.js';
 
 describe('configuration', () => {
   it('runs on embedded defaults with nothing set', () => {
@@ -48,5 +49,14 @@ describe('configuration', () => {
     expect(JSON.stringify(keys)).not.toContain('aaaaaaaaaaaaaaaa1');
     expect(() => parseApiKeys('boss:aaaaaaaaaaaaaaaa1')).toThrow(/role/);
     expect(() => parseApiKeys('agent:short')).toThrow(/shorter than 16/);
+  });
+  it('parses role@tenant:token for a tenant’s key, and refuses a tenant that is not an id', () => {
+    const [collector, compliance] = parseApiKeys('collector@acme:aaaaaaaaaaaaaaaa1,compliance:bbbbbbbbbbbbbbbb2');
+    expect(collector).toMatchObject({ role: 'collector', tenant: 'acme' });
+    expect(compliance!.tenant).toBeUndefined();
+    expect(tenantOfKey(collector!, 'default')).toBe('acme');
+    expect(tenantOfKey(compliance!, 'default')).toBeNull();
+    expect(tenantOfKey({ role: 'agent' }, 'default')).toBe('default');
+    expect(() => parseApiKeys('collector@Not_An_Id:aaaaaaaaaaaaaaaa1')).toThrow(/API_KEYS: the tenant of a collector key/);
   });
 });
