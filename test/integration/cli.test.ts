@@ -130,3 +130,45 @@ describe.each(dbVariants())('npm run retention on $name', (variant) => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('npm run tenants and keys --tenant', () => {
+  let h: Harness;
+  let dir: string;
+  beforeAll(async () => {
+    h = await startHarness({ db: dbVariants()[0]!, role: 'api' });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-tenants-cli-'));
+  });
+  afterAll(async () => {
+    await h?.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const run = (script: string, ...args: string[]) => npmRun(script, args, { ...process.env, ...h.env });
+
+  it('creates a tenant from a file, refuses a wrong one naming the field, and makes keys that act for it only', { timeout: 120_000 }, async () => {
+    const file = path.join(dir, 'acme.json');
+    const acme = { id: 'acme', name: 'Acme Bank', kind: 'creditor', channels: ['sms', 'email'], senders: { sms: { from: '+14155550001' }, email: { from: 'Acme <billing@acme.example>' } } };
+    fs.writeFileSync(file, JSON.stringify(acme));
+    const put = await run('tenants', 'put', file);
+    expect(put.code, put.stderr).toBe(0);
+    expect(put.stdout).toMatch(/created tenant acme \(creditor, Acme Bank\)/);
+    expect((await run('tenants', 'put', file)).stdout).toMatch(/updated tenant acme/);
+    const list = await run('tenants', 'list');
+    expect(list.stdout.trim().split('\n')).toEqual(['acme\tcreditor\tsms,email\tAcme Bank']);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ ...acme, id: 'bravo', senders: { sms: { messagingServiceSid: 'MG1' } } }));
+    const refused = await run('tenants', 'put', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/senders\.sms\.messagingServiceSid: must be a Messaging Service SID/);
+    expect(refused.stderr).toMatch(/senders\.email: tenant "bravo" sends on email/);
+    // A key for a tenant that does not exist is refused; one for acme reaches acme's data only.
+    const ghost = await run('keys', 'create', '--role', 'collector', '--tenant', 'ghost');
+    expect(ghost.code).toBe(2);
+    expect(ghost.stderr).toMatch(/unknown tenant "ghost"/);
+    const made = await run('keys', 'create', '--role', 'agent', '--tenant', 'acme');
+    expect(made.code, made.stderr).toBe(0);
+    const token = made.stdout.split('\n')[1]!;
+    const me = await h.api('GET', '/v1/me', { role: null, headers: { authorization: `Bearer ${token}` } });
+    expect(me.body).toMatchObject({ role: 'agent', tenant: 'acme' });
+    expect((await run('keys', 'list')).stdout).toMatch(/\tagent\tacme\t/);
+  });
+});
