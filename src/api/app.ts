@@ -37,7 +37,9 @@ import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { remindersRouter } from './reminders.routes.js';
 import type { TenantDirectory } from './tenancy.js';
+import type { Experiment } from '../policy/experiments.js';
 import { type TenantCheck, tenantsRouter } from './tenants.routes.js';
+import { outcomesRouter } from './outcomes.routes.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
 export interface AppDeps {
@@ -72,6 +74,10 @@ export interface AppDeps {
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };
   /** The tenants: which exist (and, for the admin routes, their records). */
   tenants: TenantDirectory & { refresh(): Promise<void> };
+  /** Days before an outcome in which a message that reached the borrower is a touch. */
+  attributionWindowDays?: number;
+  /** EXPERIMENTS_FILE's experiments (reminders name them; the outcome reports read them). */
+  experiments?: { get(id: string): Experiment | undefined; list(): Experiment[] };
   /** A tenant's own compliance profile. */
   profileOf?: (tenant: string) => Promise<Profile | undefined>;
   /** A tenant's kind of sender (previews render as it). */
@@ -163,6 +169,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(templatesRouter(deps));
   app.use(auditRouter(deps));
   app.use(strategyRouter(deps));
+  app.use(outcomesRouter(deps));
   app.use(tenantsRouter({ ...deps, ...(deps.senderKind ? { defaultKind: deps.senderKind } : {}) }));
   app.use(uiRouter(deps));
 

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
  * (zod's own JSON Schema output), so the published contract cannot drift from the checks.
  */
+import { OutcomesQuery, PaymentInput, PromiseInput } from './outcomes.routes.js';
+import { SearchQuery } from './borrowers.routes.js';
 import { TenantInput } from '../domain/tenant.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
 import { z } from 'zod';
@@ -190,6 +192,47 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
     roles: ['collector', 'agent', 'compliance', 'admin'],
     responses: { '200': '{keyId, role, tenant, features}', '401': 'no or unknown key' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/{accountRef}/payments',
+    summary: 'A payment of the account (full or partial); idempotent on its id; a full payment resolves the borrower',
+    roles: ['collector'],
+    body: PaymentInput,
+    responses: { '201': 'recorded', '200': 'a repeat', '400': 'a field is wrong', '404': 'unknown account', '409': 'id reused' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/{accountRef}/promises',
+    summary: 'A promise to pay or a payment plan agreed, with its date; idempotent on its id',
+    roles: ['collector'],
+    body: PromiseInput,
+    responses: { '201': 'recorded', '200': 'a repeat', '400': 'a field is wrong', '404': 'unknown account', '409': 'id reused' },
+  },
+  { method: 'get', path: '/v1/outcomes/experiments', summary: 'The experiments of EXPERIMENTS_FILE and their arms', roles: ['compliance'], responses: { '200': '{items}' } },
+  {
+    method: 'get',
+    path: '/v1/outcomes/experiments/{id}',
+    summary: 'Per arm: rates with Wilson intervals, the test against the control, the guardrail, a sentence per challenger (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': 'the result', '404': 'no such experiment' },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/templates',
+    summary: 'Per template, channel and stage: payments and promises by last touch and every touch, opt-outs (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/borrowers',
+    summary: 'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
+    roles: ['agent', 'compliance'],
+    query: SearchQuery,
+    responses: { '200': '{kind, items}', '400': 'q too short' },
   },
   { method: 'get', path: '/v1/tenants', summary: "The tenants (a tenant's admin key sees its own)", roles: ['admin'], responses: { '200': '{items}' } },
   {

@@ -30,6 +30,7 @@ export function presentMessage(m: Message, events?: AuditEvent[]) {
     dueAt: m.dueAt,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
+    ...(m.experiment ? { experiment: m.experiment } : {}),
     ...(events ? { deferral: deferralOf(m, events), events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),
   };
 }

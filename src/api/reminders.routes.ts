@@ -25,6 +25,8 @@ export interface RemindersDeps {
   metrics: Metrics;
   clock: Clock;
   tenants: TenantDirectory;
+  /** EXPERIMENTS_FILE's experiments. */
+  experiments?: ExperimentDirectory;
   strategyRunner?: StrategyRunner;
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
@@ -32,9 +34,21 @@ export interface RemindersDeps {
 
 export const DEFAULT_MAX_SEND_AHEAD_MS = 366 * 86_400_000;
 
+export interface ExperimentDirectory {
+  get(id: string): { tenants?: string[] | undefined; arms: Array<{ template: string }> } | undefined;
+}
+
 type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
 
-function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined, maxAheadMs: number, tenant: string): Prepared {
+/** The experiment a request names, if it may run for the tenant; or the field error. */
+function experimentFor(r: { experiment?: string | undefined }, experiments: ExperimentDirectory | undefined, tenant: string): { template: string } | { error: FieldError } | undefined {
+  if (r.experiment === undefined) return undefined;
+  const e = experiments?.get(r.experiment);
+  if (!e || (e.tenants && !e.tenants.includes(tenant))) return { error: { path: 'experiment', message: `unknown experiment "${r.experiment.slice(0, 64)}"` } };
+  return { template: e.arms[0]!.template };
+}
+
+function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: string | undefined, maxAheadMs: number, tenant: string, experiments?: ExperimentDirectory): Prepared {
   const parsed = ReminderInput.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const r = parsed.data;
@@ -42,14 +56,18 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
     const days = Math.round(maxAheadMs / 86_400_000);
     return { ok: false, errors: [{ path: 'sendAt', message: `at most ${days} days ahead (latest ${new Date(now.getTime() + maxAheadMs).toISOString()}); a sendAt in the past means now` }] };
   }
-  const entry = catalogue.get(r.template);
+  const experiment = experimentFor(r, experiments, tenant);
+  if (experiment && 'error' in experiment) return { ok: false, errors: [experiment.error] };
+  // With an experiment, the control's template stands for the arms until the intake assigns one.
+  const template = experiment?.template ?? r.template!;
+  const entry = catalogue.get(template);
   if (!entry) {
-    return { ok: false, errors: [{ path: 'template', message: `unknown template "${r.template}" (known: ${catalogue.keys().join(', ')})` }] };
+    return { ok: false, errors: [{ path: 'template', message: `unknown template "${template}" (known: ${catalogue.keys().join(', ')})` }] };
   }
   if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
     return { ok: false, errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }] };
   }
-  const templateChannels = catalogue.channelsOf(r.template);
+  const templateChannels = catalogue.channelsOf(template);
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
   const requestHash = createHash('sha256')
@@ -65,8 +83,9 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
       borrower: r.borrower ? { ...r.borrower, id: borrowerId } : { id: borrowerId },
       upsertBorrower: r.borrower !== undefined,
       channel: r.channel,
-      template: r.template,
+      template,
       templateChannels,
+      ...(r.experiment ? { experiment: r.experiment } : {}),
       debt: r.debt,
       sendAt: r.sendAt ? new Date(r.sendAt) : now,
       expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
@@ -129,7 +148,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
   router.post('/v1/reminders', collector, async (req: Request, res: Response) => {
     const key = req.get('idempotency-key')?.trim() || undefined;
     if (key !== undefined && key.length > 200) throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
-    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, await actingTenant(req, deps.tenants));
+    const prepared = prepare(req.body, deps.catalogue, deps.clock.now(), key, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, await actingTenant(req, deps.tenants), deps.experiments);
     if (!prepared.ok) throw validationProblem(prepared.errors);
     const result = await deps.intake.acceptOne((await withPreferences([prepared.request]))[0]!, req.principal!.keyId, `api:${req.principal!.keyId}`);
     countAccepted([result]);
@@ -146,7 +165,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
     if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
     const now = deps.clock.now();
     const tenant = await actingTenant(req, deps.tenants);
-    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, tenant));
+    const prepared = batch.data.reminders.map((raw) => prepare(raw, deps.catalogue, now, undefined, deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS, tenant, deps.experiments));
     const valid: { index: number; request: ReminderRequest }[] = [];
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });

@@ -139,7 +139,10 @@ export const ReminderInput = z
     borrowerId: BorrowerId.optional(),
     debt: Debt,
     channel: ReminderChannel,
-    template: z.string().min(1).max(100),
+    /** Required unless `experiment` names one: then the borrower's arm chooses it. */
+    template: z.string().min(1).max(100).optional(),
+    /** A champion/challenger experiment of EXPERIMENTS_FILE: the borrower's arm picks the template (and channel). */
+    experiment: z.string().min(1).max(64).optional(),
     sendAt: isoInstant.optional(),
     expiresAt: isoInstant.optional(),
     /** Who the borrower can reply to (templates show it; the voicemail needs an agent and a phone). */
@@ -160,6 +163,7 @@ export const ReminderInput = z
   })
   .strict()
   .superRefine((r, ctx) => {
+    if (!r.template && !r.experiment) ctx.addIssue({ code: 'custom', path: ['template'], message: 'required: a template key, or an experiment whose arms choose it' });
     if (!r.borrower && !r.borrowerId) {
       ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId of one created with PUT /v1/borrowers/:id' });
     }

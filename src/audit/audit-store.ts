@@ -38,6 +38,8 @@ import type { AcceptResult, BorrowerPatch, EventInput, NewReminder, OutboxEntry,
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
 import { verifyChains, type VerifyReport } from './verify.js';
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
+import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
+import { searchBorrowers } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
 
@@ -65,6 +67,8 @@ export interface AuditStore {
   suppressionsOf(tenant: string): SuppressionList;
   /** Tenant records. */
   readonly tenants: TenantsRepo;
+  /** Payments and promises, and the rows of the outcome reports. */
+  readonly outcomes: OutcomesRepo;
   /** Free text events commit to by hash (erased by retention). */
   readonly content: {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
@@ -93,6 +97,8 @@ export interface AuditStore {
     timeline(borrowerId: string, limit: number): Promise<TimelineEntry[]>;
     /** Every chain; with a tenant, that tenant's borrowers' and messages' chains (and the registry entries of them). */
     verify(tenant?: string): Promise<VerifyReport>;
+    /** A tenant's borrowers by name, phone, email or an account's last four digits. */
+    searchBorrowers(tenant: string, q: string, limit: number): ReturnType<typeof searchBorrowers>;
   };
   /** API keys kept in the store (`npm run keys`). */
   readonly apiKeys: {
@@ -185,6 +191,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     suppressions: suppressionLists(DEFAULT_TENANT),
     suppressionsOf: suppressionLists,
     tenants: makeTenantsRepo(db),
+    outcomes: makeOutcomesRepo(db, dialect),
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
@@ -198,6 +205,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
       stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
       timeline: (borrowerId, limit) => borrowerTimeline(db, borrowerId, limit),
       verify: (tenant) => verifyChains(db, tenant),
+      searchBorrowers: (tenant, q, limit) => searchBorrowers(db, tenant, q, limit),
     },
     apiKeys: {
       create: (role, label, now, tenant) => createApiKey(db, role, label, now, tenant),

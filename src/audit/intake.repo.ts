@@ -139,6 +139,7 @@ async function insertReminders(trx: Conn, items: NewReminder[], clientId: string
       metadata: item.metadata === null ? null : json(item.metadata),
       contact: item.contact ? json(item.contact) : null,
       created_at: nowIso,
+      account_ref: item.debt.accountRef,
     });
   }
   const inserted = new Set<string>();
@@ -180,6 +181,8 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
     updated_at: nowIso,
     render_data: null,
     tenant: tenantOfBorrower(borrowerId),
+    experiment: m.experiment ?? null,
+    arm: m.arm ?? null,
   };
 }
 
@@ -216,7 +219,11 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
               links.push({
                 pos: { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true },
                 // The first event names the first state: `accepted`, or `scheduled` for one due beyond the horizon.
-                input: { type: m.status ?? 'accepted', actor, data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt } },
+                input: {
+                  type: m.status ?? 'accepted',
+                  actor,
+                  data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt, ...(m.experiment ? { experiment: m.experiment, arm: m.arm } : {}) },
+                },
               });
             }
             // Built from what was written: no read-back per item.

@@ -24,6 +24,7 @@ const REMINDER_COLUMNS = [
   'metadata',
   'contact',
   'created_at',
+  'account_ref',
 ] as const satisfies readonly (keyof RemindersTable)[];
 const BORROWER_COLUMNS = [
   'id',

@@ -88,6 +88,7 @@ export function toMessage(r: MessagesTable): Message {
     jobSeq: Number(r.job_seq ?? 0),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.experiment ? { experiment: { id: r.experiment, arm: r.arm ?? '' } } : {}),
   };
 }
 

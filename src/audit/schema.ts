@@ -32,6 +32,8 @@ export interface RemindersTable {
   metadata: string | null; // JSON
   contact: string | null; // JSON {name, agent, phone, hours}
   created_at: string;
+  /** debt.accountRef, for finding a reminder's account (payments are reported by account). */
+  account_ref: string | null;
 }
 
 export interface MessagesTable {
@@ -62,6 +64,31 @@ export interface MessagesTable {
   render_data: string | null;
   /** The tenant of the message's borrower (see domain/tenant.ts). */
   tenant: string;
+  /** The experiment and arm it was sent in (null: none). */
+  experiment: string | null;
+  arm: string | null;
+}
+
+/** A payment or a promise (a plan agreed) the collection system reported for an account. */
+export interface OutcomesTable {
+  /** `<tenant>:<kind>:<the caller's id>`: a repeat changes nothing. */
+  id: string;
+  tenant: string;
+  kind: string;
+  caller_id: string;
+  account_ref: string;
+  borrower_id: string;
+  /** Decimal text (payments). */
+  amount: string | null;
+  currency: string | null;
+  /** 1: the account is paid in full; 0: partial; null: a promise. */
+  full: number | null;
+  /** When it was paid, or when the promise was made. */
+  at: string;
+  /** A promise: the date it promises. */
+  promised_for: string | null;
+  request_hash: string;
+  created_at: string;
 }
 
 /** The files behind every template version a message was rendered with. */
@@ -167,6 +194,7 @@ export interface Database {
   outbound_deliveries: OutboundDeliveriesTable;
   leases: LeasesTable;
   tenants: TenantsTable;
+  outcomes: OutcomesTable;
 }
 
 /** Maintenance runs (reconciler, relay, retention): who holds each, until when, and when it last ran. */

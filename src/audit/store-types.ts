@@ -25,6 +25,9 @@ export interface NewMessage {
   sendAt: string;
   /** `scheduled` when it is due beyond the horizon: a row, no job (default `accepted`). */
   status?: 'accepted' | 'scheduled';
+  /** The experiment and arm that chose its template (and channel). */
+  experiment?: string;
+  arm?: string;
 }
 
 export interface NewReminder {

@@ -26,18 +26,7 @@ export interface ApiOptions {
 export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
   const lookups = tenantLookups(core);
-  const intake = makeIntake({
-    store,
-    queues,
-    clock,
-    horizonMs: config.schedule.horizonMs,
-    sender: config.sender,
-    senderOf: lookups.senderOf,
-    // Single requests share a transaction while one is in flight (off with group commit off).
-    gatherMax: config.groupCommitMs > 0 ? 500 : 0,
-    ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
-    onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
-  });
+  const intake = composeIntake(core, o, lookups);
   const strategyRunner = makeStrategyRunner({
     eventsWebhook: config.eventsWebhookUrl !== undefined,
     store,
@@ -66,8 +55,11 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     tenantOfInbound: lookups.tenantOfInbound,
   });
   await openTenantQueues(core, o.apiKeys);
+  checkStrategyExperiments(o.strategy ?? DEFAULT_STRATEGY, core.experiments);
   const app = makeApp({
     tenants: core.tenants,
+    experiments: core.experiments,
+    attributionWindowDays: config.attributionWindowDays,
     kindOf: lookups.kindOf,
     profileOf: lookups.profileOf,
     checkTenant: lookups.checkTenant,
@@ -101,6 +93,24 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
   return { url, strategyRunner };
 }
 
+function composeIntake(core: Core, o: ApiOptions, lookups: ReturnType<typeof tenantLookups>) {
+  const { config, metrics } = core;
+  return makeIntake({
+    store: core.store,
+    queues: core.queues,
+    clock: core.clock,
+    horizonMs: config.schedule.horizonMs,
+    sender: config.sender,
+    senderOf: lookups.senderOf,
+    experiments: core.experiments,
+    channelsOf: (key) => core.catalogue.channelsOf(key),
+    // Single requests share a transaction while one is in flight (off with group commit off).
+    gatherMax: config.groupCommitMs > 0 ? 500 : 0,
+    ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
+    onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
+  });
+}
+
 /** What the API asks of the tenants: kinds, profiles, senders, the tenant of an inbound text, and checking a new record. */
 function tenantLookups(core: Core) {
   const { config } = core;
@@ -127,6 +137,16 @@ async function openTenantQueues(core: Core, apiKeys: ApiOptions['apiKeys']): Pro
     if (k.tenant && !(await core.tenants.has(k.tenant))) throw new ConfigError(`API_KEYS: a ${k.role} key names tenant "${k.tenant}", which does not exist (npm run tenants -- list)`);
   }
   for (const t of await core.tenants.list()) for (const c of CHANNELS) core.queues.of(t.id, c);
+}
+
+/** A cadence step naming an experiment that EXPERIMENTS_FILE does not define stops the start. */
+function checkStrategyExperiments(strategy: NonNullable<ApiOptions['strategy']>, experiments: Core['experiments']): void {
+  for (const [stage, steps] of Object.entries(strategy.cadences)) {
+    steps.forEach((s, i) => {
+      if (s.experiment && !experiments.get(s.experiment))
+        throw new ConfigError(`STRATEGY_FILE cadences.${stage}.${i}.experiment: unknown experiment "${s.experiment}" (EXPERIMENTS_FILE defines them)`);
+    });
+  }
 }
 
 async function listen(server: http.Server, port: number, host: string, releasers: Releasers): Promise<string> {

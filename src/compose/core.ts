@@ -22,6 +22,7 @@ import type { Links } from '../workers/dispatch.processor.js';
 import { composeBreakers, composeProviders } from './providers.js';
 import type { Releasers } from './releasers.js';
 import { makeTenantRegistry, type TenantRegistry } from './tenants.js';
+import { type Experiments, loadExperiments } from './experiments.js';
 
 export interface Core {
   config: Readonly<Config>;
@@ -43,6 +44,8 @@ export interface Core {
   optOuts: OptOuts;
   /** The tenants (the default one always), read again every few seconds. */
   tenants: TenantRegistry;
+  /** EXPERIMENTS_FILE's experiments, checked against the catalogue. */
+  experiments: Experiments;
   /** Outbound events to the collection system, when EVENTS_WEBHOOK_URL is set. */
   eventsQueue: Queue<OutboundEventJob> | undefined;
   runs(part: 'api' | 'worker' | 'scheduler'): boolean;
@@ -86,6 +89,7 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     links: callbackLinks(config.publicBaseUrl, (id) => signer.sign(id)),
     optOuts: makeOptOuts({ store, queues, list: store.suppressions, listOf: (t) => store.suppressionsOf(t), clock: o.clock }),
     tenants,
+    experiments: loadExperiments(config.experimentsFile, catalogue),
     eventsQueue,
     runs,
   };

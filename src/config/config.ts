@@ -64,6 +64,10 @@ const Env = z.object({
   DRAFT_LINT_BUDGET_MS: int(2000),
   EVENTS_WEBHOOK_URL: optionalString,
   STRATEGY_FILE: optionalString,
+  // Champion/challenger experiments (JSON); see docs/outcomes.md.
+  EXPERIMENTS_FILE: optionalString,
+  // Payments and promises are attributed to the messages that reached the borrower this long before.
+  ATTRIBUTION_WINDOW_DAYS: int(7),
   STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
@@ -138,6 +142,9 @@ export interface Config {
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   strategyFile: string | undefined;
+  experimentsFile: string | undefined;
+  /** Days before a payment or promise in which a message that reached the borrower counts as a touch. */
+  attributionWindowDays: number;
   /** The length of a cadence day (a calendar day; tests shorten it). */
   strategyDayMs: number;
   /** How often the tenant records are read again. */
@@ -249,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     twilio: twilioOf(e),
     sender: { kind: e.SENDER_KIND, agencySmsToNanp: e.AGENCY_SMS_TO_NANP === 'true' },
     tenantRefreshMs: e.TENANT_REFRESH_MS,
+    experimentsFile: e.EXPERIMENTS_FILE,
+    attributionWindowDays: e.ATTRIBUTION_WINDOW_DAYS,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

@@ -97,6 +97,8 @@ export interface Message {
   jobSeq: number;
   createdAt: string;
   updatedAt: string;
+  /** The experiment whose arm chose its template (absent: none). */
+  experiment?: { id: string; arm: string };
 }
 
 export interface AuditEvent {

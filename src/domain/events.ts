@@ -14,6 +14,9 @@ export const EVENT_TYPES = [
   'borrower.erased',
   'inbound.sms',
   'strategy.stage',
+  // Outcomes the collection system reports for an account.
+  'payment.reported',
+  'promise.reported',
   // An address's chain (the suppression list).
   'address.suppressed',
   'address.unsuppressed',

@@ -18,6 +18,8 @@ export const Step = z
     channel: z.enum(CHANNELS),
     /** The day overdue it goes on (negative: before the due date; 0: the due date). */
     day: z.number().int().min(-60).max(3650),
+    /** An experiment of EXPERIMENTS_FILE: the borrower's arm replaces the template (and the channel, if the arm names one). */
+    experiment: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type Step = z.infer<typeof Step>;

@@ -5,6 +5,7 @@
  * reconciler enqueues). One due later is `scheduled`: a row and no job, until the feeder brings
  * it in as it enters the horizon.
  */
+import { assignArm, type Experiment } from '../policy/experiments.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Clock } from '../domain/clock.js';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -35,6 +36,8 @@ export interface ReminderRequest {
   group?: string;
   /** A cadence step: if its channel may not be used by this sender (an agency's SMS to +1), the next usable one. */
   channelFallback?: boolean;
+  /** An experiment: the borrower's arm replaces the template (and the channel, if it names one). */
+  experiment?: string;
 }
 
 export interface IntakeHooks {
@@ -52,6 +55,9 @@ export interface IntakeDeps {
   onQueued?: (messages: Message[]) => void;
   /** Who sends: an agency's SMS to +1 numbers is not a usable channel for `auto` and cadence steps. */
   sender?: Sender;
+  /** The experiments requests may name, and the channels of a template (for an arm's). */
+  experiments?: { get(id: string): Pick<Experiment, 'id' | 'arms'> | undefined };
+  channelsOf?: (template: string) => readonly Channel[];
   /** Each tenant's sender and the channels it sends on (used instead of `sender` when given). */
   senderOf?: (tenant: string) => Promise<(Sender & { channels?: readonly Channel[] }) | undefined>;
   /**
@@ -119,7 +125,17 @@ export function makeIntake(deps: IntakeDeps) {
     deps.onQueued?.(created);
   }
 
-  async function accept(requests: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
+  /** The borrower's arm of the request's experiment: its template and channel, and the names to record. */
+  function withArm(req: ReminderRequest): ReminderRequest & { arm?: { experiment: string; arm: string } } {
+    const e = req.experiment ? deps.experiments?.get(req.experiment) : undefined;
+    if (!e) return req;
+    const arm = assignArm(e, req.borrower.id);
+    const channel = arm.channel ?? req.channel;
+    return { ...req, template: arm.template, channel, templateChannels: deps.channelsOf?.(arm.template) ?? req.templateChannels, arm: { experiment: e.id, arm: arm.name } };
+  }
+
+  async function accept(given: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
+    const requests = given.map(withArm);
     const now = deps.clock.now();
     const horizon = now.getTime() + deps.horizonMs;
     const senders = new Map<string, (Sender & { channels?: readonly Channel[] }) | undefined>();
@@ -144,7 +160,8 @@ export function makeIntake(deps: IntakeDeps) {
           const channel = resolveChannel(borrower, req, senderFor(borrower.id));
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
-          return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status }];
+          const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};
+          return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status, ...arm }];
         },
       })),
       clientId,

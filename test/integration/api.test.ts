@@ -182,7 +182,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(res.body.openapi).toBe('3.1.0');
     const post = res.body.paths['/v1/reminders'].post;
     const schema = post.requestBody.content['application/json'].schema;
-    expect(schema.required).toEqual(expect.arrayContaining(['debt', 'channel', 'template']));
+    expect(schema.required).toEqual(expect.arrayContaining(['debt', 'channel']));
+    // A template, or an experiment whose arms choose it.
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['template', 'experiment']));
     expect(schema.properties.channel.enum).toEqual(['sms', 'voice', 'email', 'auto']);
     expect(schema.properties.debt.properties.amountDue.properties.amount.pattern).toBeDefined();
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/reminders/batch', '/v1/reminders/{id}', '/v1/borrowers/{id}', '/healthz', '/readyz', '/metrics']));

@@ -267,6 +267,37 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect(bravoJobs.delayed).toBe(3);
   });
 
+  it('finds a borrower by name, phone, email or an account’s last 4 digits, masked, within the tenant, and records the search', async () => {
+    await h.api('PUT', '/v1/borrowers/find-me', { ...as('acme', 'collector'), body: { name: 'Morgan Álvarez', phone: '+14155550999', email: 'Morgan.A@example.com', locale: 'en-US' } });
+    await h.api('POST', '/v1/reminders', {
+      ...as('acme', 'collector'),
+      body: { ...reminderBody({ channel: 'email' }, { id: 'find-me' }), borrower: undefined, borrowerId: 'find-me', debt: { ...reminderBody().debt, accountRef: '5500000000004321' } },
+    });
+    const find = (q: string, tenant: 'acme' | 'bravo' = 'acme') => h.api('GET', `/v1/borrowers?q=${encodeURIComponent(q)}`, as(tenant, 'agent'));
+    for (const [q, kind] of [
+      ['MORGAN', 'name'],
+      ['Álvarez', 'name'],
+      ['+1 (415) 555-0999', 'phone'],
+      ['morgan.a@EXAMPLE.com', 'email'],
+      ['4321', 'account'],
+    ] as const) {
+      const res = await find(q);
+      expect(res.status, q).toBe(200);
+      expect(res.body.kind).toBe(kind);
+      expect(res.body.items.map((i: { id: string }) => i.id), q).toEqual(['find-me']);
+      expect(res.body.items[0]).toMatchObject({ name: 'Morgan Álvarez', phone: expect.stringContaining('****'), email: expect.stringContaining('***'), accounts: ['****4321'] });
+      expect(JSON.stringify(res.body)).not.toContain('5550999');
+      // Another tenant finds nothing.
+      expect((await find(q, 'bravo')).body.items).toEqual([]);
+    }
+    expect((await find('a')).body.errors[0].path).toBe('q');
+    const reads = await h.api('GET', '/v1/audit/reads?limit=20', as('acme', 'admin'));
+    expect(reads.body.items.filter((r: { action: string }) => r.action === 'search').map((r: { filter: { kind: string } }) => r.filter.kind)).toEqual(
+      expect.arrayContaining(['name', 'phone', 'email', 'account']),
+    );
+    expect(JSON.stringify(reads.body)).not.toContain('555-0999');
+  });
+
   it('refuses a tenant with a field wrong, naming it', async () => {
     const bad = async (body: unknown) => (await h.api('PUT', '/v1/tenants/charlie', { role: 'admin', body })).body.errors?.[0]?.path;
     expect(await bad({ ...BRAVO, senders: { ...BRAVO.senders, sms: { messagingServiceSid: 'MG123' } } })).toBe('senders.sms.messagingServiceSid');

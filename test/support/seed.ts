@@ -40,6 +40,7 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
       metadata: null,
       contact: null,
       created_at: now.toISOString(),
+      account_ref: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
@@ -72,6 +73,8 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
         updated_at: at,
         render_data: null,
         tenant: 'default',
+        experiment: null,
+        arm: null,
       };
     });
     await db.insertInto('messages').values(rows).execute();

@@ -7,7 +7,7 @@ import { sampleContext } from '../../src/templates/context.js';
 import { smsFacts } from '../../src/templates/sms-facts.js';
 import { renderVariant } from '../../src/templates/variant.js';
 
-const KEYS = ['due-soon', 'gentle-overdue', 'payment-plan-offer', 'final-courtesy', 'voicemail-limited', 'payment-received', 'opt-out-confirmation'];
+const KEYS = ['due-soon', 'gentle-overdue', 'payment-plan-offer', 'final-courtesy', 'voicemail-limited', 'payment-received', 'opt-out-confirmation', 'gentle-overdue-warm'];
 const SMS_LIMIT = 3;
 
 describe('the template catalogue', () => {

@@ -1,0 +1,257 @@
+/**
+ * Outcomes: POST /v1/accounts/:accountRef/payments and …/promises (collector) record what the
+ * collection system saw; GET /v1/outcomes/experiments/:id and /v1/outcomes/templates (compliance,
+ * admin) report what reminders recovered and what they cost the relationship, with intervals and
+ * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { stringify } from 'csv-stringify/sync';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AuditStore } from '../audit/audit-store.js';
+import type { Clock } from '../domain/clock.js';
+import type { Experiment } from '../policy/experiments.js';
+import { experimentResult, groupResults, RATE_DAYS } from '../policy/outcome-report.js';
+import { resolveBorrower } from '../scheduler/borrower-actions.js';
+import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
+import type { StrategyRunner } from '../scheduler/strategy-runner.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { Money } from './schemas.js';
+import { actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
+
+const OutcomeId = z.string().min(1).max(100);
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
+const positive = Money.shape.amount.refine((a) => Number(a) > 0, 'must be more than 0');
+
+export const PaymentInput = z.object({ id: OutcomeId, amount: positive, currency: Money.shape.currency, paidAt: instant, kind: z.enum(['full', 'partial']) }).strict();
+export const PromiseInput = z
+  .object({
+    id: OutcomeId,
+    /** A promise to pay, or a payment plan agreed. */
+    kind: z.enum(['promise', 'plan']),
+    /** The date promised (a plan's first instalment). */
+    promisedFor: z.iso.date({ error: 'must be a date such as 2026-12-15' }),
+    agreedAt: instant.optional(),
+    amount: positive.optional(),
+    currency: Money.shape.currency.optional(),
+  })
+  .strict();
+
+export const OutcomesQuery = z
+  .object({
+    from: instant.optional(),
+    to: instant.optional(),
+    tenant: z.string().max(40).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    lang: z.enum(['en', 'zh']).default('en'),
+  })
+  .strict();
+
+export interface OutcomesRouteDeps {
+  store: AuditStore;
+  queues: DispatchQueues;
+  keyRing: KeyRing;
+  clock: Clock;
+  tenants: TenantDirectory;
+  strategyRunner?: StrategyRunner;
+  experiments?: { get(id: string): Experiment | undefined; list(): Experiment[] };
+  /** Days before an outcome in which a message that reached the borrower is a touch. */
+  attributionWindowDays?: number;
+}
+
+const hashOf = (body: unknown) =>
+  createHash('sha256')
+    .update(canonicalize(body) ?? '')
+    .digest('hex');
+
+export function outcomesRouter(deps: OutcomesRouteDeps): Router {
+  const router = Router();
+  const collector = requireRole(deps.keyRing, ['collector']);
+  const readers = requireRole(deps.keyRing, ['compliance']);
+
+  /** The tenant's account, or 404 naming the field (another tenant's account does not exist either). */
+  const accountOf = async (req: Request) => {
+    const accountRef = String(req.params.accountRef);
+    if (accountRef.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
+    const tenant = await actingTenant(req, deps.tenants);
+    const found = await deps.store.outcomes.accountBorrower(tenant, accountRef);
+    if (!found)
+      throw new HttpProblem(404, 'Not found', `no account "${accountRef}": report outcomes for accounts that have had reminders`, { errors: [{ path: 'accountRef', message: 'unknown account' }] });
+    return { accountRef, tenant, ...found };
+  };
+  const answer = (res: Response, r: Awaited<ReturnType<AuditStore['outcomes']['record']>>, extra: Record<string, unknown> = {}) => {
+    if (r.kind === 'conflict')
+      throw new HttpProblem(409, 'Outcome id reused', 'this id was already used for a different outcome of this tenant', { errors: [{ path: 'id', message: 'already used with another body' }] });
+    res.status(r.kind === 'created' ? 201 : 200).json({ ...r.outcome, borrowerId: undefined, repeated: r.kind === 'repeat', ...extra });
+  };
+
+  router.post('/v1/accounts/:accountRef/payments', collector, async (req: Request, res: Response) => {
+    const input = PaymentInput.safeParse(req.body);
+    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+    const p = input.data;
+    const now = deps.clock.now();
+    if (Date.parse(p.paidAt) > now.getTime() + 5 * 60_000) throw validationProblem([{ path: 'paidAt', message: 'is in the future' }]);
+    const account = await accountOf(req);
+    if (account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
+    const actor = `api:${req.principal!.keyId}`;
+    const r = await deps.store.outcomes.record(
+      {
+        kind: 'payment',
+        tenant: account.tenant,
+        accountRef: account.accountRef,
+        borrowerId: account.borrowerId,
+        callerId: p.id,
+        amount: p.amount,
+        currency: p.currency,
+        full: p.kind === 'full',
+        at: new Date(p.paidAt).toISOString(),
+        promisedFor: null,
+        requestHash: hashOf(p),
+      },
+      now,
+    );
+    // Paid in full: the borrower is resolved as by POST /v1/borrowers/:id/resolve (once).
+    let cancelled: string[] = [];
+    if (r.kind === 'created' && p.kind === 'full') {
+      const resolved = await resolveBorrower(deps, account.borrowerId, actor, `paid in full (${p.id})`);
+      cancelled = resolved?.cancelled ?? [];
+      if (resolved && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
+    }
+    answer(res, r, r.kind === 'created' && p.kind === 'full' ? { resolved: true, cancelled } : {});
+  });
+
+  router.post('/v1/accounts/:accountRef/promises', collector, async (req: Request, res: Response) => {
+    const input = PromiseInput.safeParse(req.body);
+    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+    const p = input.data;
+    if ((p.amount === undefined) !== (p.currency === undefined)) throw validationProblem([{ path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' }]);
+    const now = deps.clock.now();
+    const account = await accountOf(req);
+    if (p.currency && account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
+    const r = await deps.store.outcomes.record(
+      {
+        kind: 'promise',
+        tenant: account.tenant,
+        accountRef: account.accountRef,
+        borrowerId: account.borrowerId,
+        callerId: p.id,
+        amount: p.amount ?? null,
+        currency: p.currency ?? null,
+        full: null,
+        at: new Date(p.agreedAt ?? now.toISOString()).toISOString(),
+        promisedFor: p.promisedFor,
+        requestHash: hashOf(p),
+      },
+      now,
+    );
+    answer(res, r, { type: p.kind });
+  });
+
+  reportRoutes(router, deps, readers);
+  return router;
+}
+
+function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnType<typeof requireRole>): void {
+  const period = (q: z.infer<typeof OutcomesQuery>, now: Date) => ({
+    from: q.from ? new Date(q.from).toISOString() : new Date(now.getTime() - 90 * 86_400_000).toISOString(),
+    to: q.to ? new Date(q.to).toISOString() : now.toISOString(),
+  });
+  const queryOf = (req: Request) => {
+    const q = OutcomesQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    return q.data;
+  };
+  const rowsFor = async (req: Request, q: z.infer<typeof OutcomesQuery>, experiment?: string) => {
+    const tenant = await tenantFilter(req, deps.tenants);
+    const { from, to } = period(q, deps.clock.now());
+    const messages = await deps.store.outcomes.messages({ tenant, experiment, from, to });
+    const borrowers = [...new Set(messages.map((m) => m.borrowerId))];
+    const outcomes = (await deps.store.outcomes.outcomes({ tenant, from })).filter((o) => borrowers.length === 0 || new Set(borrowers).has(o.borrowerId));
+    return { tenant, from, to, rows: { messages, outcomes, events: await deps.store.outcomes.events(borrowers, from) } };
+  };
+
+  router.get('/v1/outcomes/experiments', readers, (_req: Request, res: Response) => {
+    res.json({ items: (deps.experiments?.list() ?? []).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })) });
+  });
+
+  router.get('/v1/outcomes/experiments/:id', readers, async (req: Request, res: Response) => {
+    const q = queryOf(req);
+    const e = deps.experiments?.get(String(req.params.id));
+    const own = req.principal!.tenant;
+    if (!e || (own !== null && e.tenants && !e.tenants.includes(own))) throw new HttpProblem(404, 'Not found', `no experiment "${String(req.params.id).slice(0, 64)}"`);
+    const { tenant, from, to, rows } = await rowsFor(req, q, e.id);
+    const result = experimentResult(e, rows, q.lang);
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`experiment-${e.id}.csv`).send(experimentCsv(result));
+      return;
+    }
+    res.json({ ...result, description: e.description ?? null, tenant: tenant ?? null, from, to });
+  });
+
+  router.get('/v1/outcomes/templates', readers, async (req: Request, res: Response) => {
+    const q = queryOf(req);
+    const { tenant, from, to, rows } = await rowsFor(req, q);
+    const windowDays = deps.attributionWindowDays ?? 7;
+    const items = groupResults(rows, windowDays);
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment('outcomes-by-template.csv').send(groupsCsv(items));
+      return;
+    }
+    res.json({ tenant: tenant ?? null, from, to, attributionWindowDays: windowDays, items });
+  });
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+function experimentCsv(result: ReturnType<typeof experimentResult>): string {
+  const rows = result.arms.map((a) => ({
+    experiment: result.experiment,
+    arm: a.arm,
+    control: a.control,
+    borrowers: a.borrowers,
+    sent: a.sent,
+    delivered: a.delivered,
+    ...Object.fromEntries(
+      RATE_DAYS.flatMap((d) => [
+        [`paid${d}`, r4(a.paid[d].rate)],
+        [`paid${d}Low`, r4(a.paid[d].low)],
+        [`paid${d}High`, r4(a.paid[d].high)],
+      ]),
+    ),
+    ...Object.fromEntries(RATE_DAYS.map((d) => [`promised${d}`, r4(a.promised[d].rate)])),
+    optedOut: r4(a.optedOut.rate),
+    stopped: r4(a.stopped.rate),
+    replied: r4(a.replied.rate),
+    recovered: Object.entries(a.recovered)
+      .map(([c, v]) => `${v} ${c}`)
+      .join('; '),
+    paid7Difference: a.vsControl ? r4(a.vsControl.paid7.difference) : '',
+    paid7P: a.vsControl ? r4(a.vsControl.paid7.p) : '',
+    guardrail: a.guardrail,
+  }));
+  return stringify(rows, { header: true, record_delimiter: '\r\n' });
+}
+
+function groupsCsv(items: ReturnType<typeof groupResults>): string {
+  const rows = items.map((g) => ({
+    template: g.template,
+    channel: g.channel,
+    stage: g.stage ?? '',
+    messages: g.messages,
+    delivered: g.delivered,
+    borrowers: g.borrowers,
+    paymentsLastTouch: g.paymentsLastTouch.successes,
+    paymentRate: r4(g.paymentsLastTouch.rate),
+    paymentRateLow: r4(g.paymentsLastTouch.low),
+    paymentRateHigh: r4(g.paymentsLastTouch.high),
+    paymentsAnyTouch: g.paymentsAnyTouch,
+    promisesLastTouch: g.promisesLastTouch.successes,
+    recoveredLastTouch: Object.entries(g.recoveredLastTouch)
+      .map(([c, v]) => `${v} ${c}`)
+      .join('; '),
+    optedOut: r4(g.optedOut.rate),
+  }));
+  return stringify(rows, { header: true, record_delimiter: '\r\n' });
+}
