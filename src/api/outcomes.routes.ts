@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
 import type { Experiment } from '../policy/experiments.js';
-import { experimentResult, groupResults, RATE_DAYS } from '../policy/outcome-report.js';
+import { delivered, experimentResult, groupResults, RATE_DAYS, reached } from '../policy/outcome-report.js';
 import { resolveBorrower } from '../scheduler/borrower-actions.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
@@ -190,6 +190,22 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     res.json({ ...result, description: e.description ?? null, tenant: tenant ?? null, from, to });
   });
 
+  router.get('/v1/outcomes/review', readers, async (req: Request, res: Response) => {
+    const q = queryOf(req);
+    const { tenant, from, to, rows } = await rowsFor(req, q);
+    const stats = await deps.store.audit.stats(from, to, tenant);
+    const experiments = (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
+    const review = periodReview(rows, stats, experiments, { from, to, lang: q.lang });
+    if (q.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`review-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`)
+        .send(reviewCsv(review));
+      return;
+    }
+    res.json({ tenant: tenant ?? null, from, to, ...review });
+  });
+
   router.get('/v1/outcomes/templates', readers, async (req: Request, res: Response) => {
     const q = queryOf(req);
     const { tenant, from, to, rows } = await rowsFor(req, q);
@@ -204,6 +220,71 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 }
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+type Rows = Parameters<typeof groupResults>[0];
+
+/**
+ * The periodic review: what was sent by stage and channel, what it recovered, opt-outs and
+ * replies, what the policy held back and why, and the experiments: the five-minute read.
+ */
+export function periodReview(rows: Rows, stats: Array<{ status: string; reason: string | null; n: number }>, experiments: Experiment[], o: { from: string; to: string; lang: 'en' | 'zh' }) {
+  const inPeriod = (at: string) => at >= o.from && at < o.to;
+  const sent = new Map<string, { stage: string; channel: string; messages: number; delivered: number }>();
+  for (const m of rows.messages) {
+    if (!reached(m)) continue;
+    const key = `${m.stage ?? 'none'}\u0000${m.channel}`;
+    const s = sent.get(key) ?? { stage: m.stage ?? 'none', channel: m.channel, messages: 0, delivered: 0 };
+    s.messages++;
+    if (delivered(m)) s.delivered++;
+    sent.set(key, s);
+  }
+  const payments = rows.outcomes.filter((x) => x.kind === 'payment' && inPeriod(x.at));
+  const recovered = new Map<string, number>();
+  for (const p of payments) if (p.currency && p.amount) recovered.set(p.currency, (recovered.get(p.currency) ?? 0) + Math.round(Number(p.amount) * 100));
+  const held = new Map<string, number>();
+  for (const s of stats) if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
+  const events = rows.events.filter((e) => inPeriod(e.at));
+  return {
+    sent: [...sent.values()].sort((a, b) => a.stage.localeCompare(b.stage) || a.channel.localeCompare(b.channel)),
+    recovered: {
+      payments: payments.length,
+      promises: rows.outcomes.filter((x) => x.kind === 'promise' && inPeriod(x.at)).length,
+      amounts: Object.fromEntries([...recovered].sort().map(([c, v]) => [c, (v / 100).toFixed(2)])),
+    },
+    relationship: {
+      optOuts: events.filter((e) => e.type === 'borrower.opted_out').length,
+      stops: events.filter((e) => e.type === 'inbound.sms' && e.kind === 'stop').length,
+      // Texts that are not a keyword: replies to read, complaints among them.
+      replies: events.filter((e) => e.type === 'inbound.sms' && e.kind === 'other').length,
+    },
+    heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
+    experiments: experiments.map((e) => {
+      const r = experimentResult(e, rows, o.lang);
+      return { id: e.id, description: e.description ?? null, borrowers: r.arms.reduce((n, a) => n + a.borrowers, 0), guardrail: r.arms.some((a) => a.guardrail), sentences: r.sentences };
+    }),
+  };
+}
+
+function reviewCsv(r: ReturnType<typeof periodReview>): string {
+  const lines: Array<Record<string, string | number>> = [
+    ...r.sent.map((s) => ({ section: 'sent', item: `${s.stage} ${s.channel}`, value: s.messages, detail: `${s.delivered} delivered` })),
+    {
+      section: 'recovered',
+      item: 'payments',
+      value: r.recovered.payments,
+      detail: Object.entries(r.recovered.amounts)
+        .map(([c, v]) => `${v} ${c}`)
+        .join('; '),
+    },
+    { section: 'recovered', item: 'promises', value: r.recovered.promises, detail: '' },
+    { section: 'relationship', item: 'opt-outs', value: r.relationship.optOuts, detail: '' },
+    { section: 'relationship', item: 'STOPs', value: r.relationship.stops, detail: '' },
+    { section: 'relationship', item: 'replies', value: r.relationship.replies, detail: 'texts that are not a keyword: read them for complaints' },
+    ...r.heldBack.map((h) => ({ section: 'held back', item: h.reason, value: h.n, detail: '' })),
+    ...r.experiments.map((e) => ({ section: 'experiment', item: e.id, value: e.borrowers, detail: `${e.guardrail ? 'GUARDRAIL: ' : ''}${e.sentences.join(' ')}` })),
+  ];
+  return stringify(lines, { header: true, columns: ['section', 'item', 'value', 'detail'], record_delimiter: '\r\n' });
+}
 
 function experimentCsv(result: ReturnType<typeof experimentResult>): string {
   const rows = result.arms.map((a) => ({

@@ -199,6 +199,17 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     expect(by['gentle-overdue-warm'].paymentsLastTouch.successes).toBe(counts.warm.pay7);
     expect(by['gentle-overdue'].messages).toBe(arms.control.length);
     expect(by['gentle-overdue'].recoveredLastTouch).toEqual({ USD: (counts.control.pay7 * 40).toFixed(2) });
+
+    // The periodic review: the same population, in five figures.
+    const review = await h.api('GET', '/v1/outcomes/review', { role: 'compliance' });
+    const paid = (['control', 'warm'] as const).reduce((n, a) => n + counts[a].pay7 + counts[a].pay14 + counts[a].pay30, 0);
+    expect(review.body.recovered).toMatchObject({ payments: paid, amounts: { USD: (paid * 40).toFixed(2) } });
+    expect(review.body.sent.reduce((n: number, s: { messages: number }) => n + s.messages, 0)).toBe(N);
+    expect(review.body.relationship.optOuts).toBe(counts.control.optOut + counts.warm.optOut);
+    expect(review.body.experiments[0]).toMatchObject({ id: 'warm-wording', borrowers: N, guardrail: false });
+    const csv = await h.api('GET', '/v1/outcomes/review?format=csv', { role: 'compliance' });
+    expect((csv.body as string).split('\r\n')[0]).toBe('section,item,value,detail');
+    expect(csv.body as string).toContain(`recovered,payments,${paid}`);
   });
 
   it('refuses bad outcomes naming the field, changes nothing on a repeat, and resolves a borrower paid in full', async () => {

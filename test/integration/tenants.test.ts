@@ -284,7 +284,10 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
       const res = await find(q);
       expect(res.status, q).toBe(200);
       expect(res.body.kind).toBe(kind);
-      expect(res.body.items.map((i: { id: string }) => i.id), q).toEqual(['find-me']);
+      expect(
+        res.body.items.map((i: { id: string }) => i.id),
+        q,
+      ).toEqual(['find-me']);
       expect(res.body.items[0]).toMatchObject({ name: 'Morgan Álvarez', phone: expect.stringContaining('****'), email: expect.stringContaining('***'), accounts: ['****4321'] });
       expect(JSON.stringify(res.body)).not.toContain('5550999');
       // Another tenant finds nothing.
