@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type Request, type Response } from 'express';
 import { API_ROLES, type ApiRole, type KeyRing, requireRole } from '../api/auth.js';
 
-export const CONSOLE_FEATURES = ['templates', 'contact', 'audit', 'timeline', 'dashboard', 'queues'] as const;
+export const CONSOLE_FEATURES = ['templates', 'contact', 'audit', 'timeline', 'dashboard', 'outcomes', 'queues'] as const;
 export type ConsoleFeature = (typeof CONSOLE_FEATURES)[number];
 
 /** Which console pages a role may open: the same roles as the API routes behind each page. */
@@ -18,6 +18,7 @@ export const FEATURE_ROLES: Record<ConsoleFeature, readonly ApiRole[]> = {
   audit: ['compliance'],
   timeline: ['agent', 'compliance'],
   dashboard: ['compliance'],
+  outcomes: ['compliance'],
   queues: ['admin'],
 };
 

@@ -4,6 +4,8 @@
  * do, and what each may not see. Every page is saved as a 1280×800 screenshot.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchChromium, newContext, screenshot } from '../support/browser.js';
@@ -34,6 +36,7 @@ describe('the web console', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const messageIds: Record<string, string> = {};
+  let expDir = '';
 
   const send = async (body: Record<string, unknown>) => {
     const res = await h.api('POST', '/v1/reminders', { body });
@@ -45,7 +48,18 @@ describe('the web console', () => {
 
   beforeAll(async () => {
     [tw, smtp, browser] = await Promise.all([startFakeTwilio(), startSmtpSink(), launchChromium()]);
-    h = await startHarness({ db: sqliteOnly, env: providerEnv(tw, smtp) });
+    // An experiment, for the outcomes pages.
+    expDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-console-exp-'));
+    const experiment = {
+      id: 'warm-wording',
+      description: 'Does opening with understanding get more people to pay?',
+      arms: [
+        { name: 'control', template: 'gentle-overdue', weight: 50 },
+        { name: 'warm', template: 'gentle-overdue-warm', weight: 50 },
+      ],
+    };
+    fs.writeFileSync(path.join(expDir, 'experiments.json'), JSON.stringify({ experiments: [experiment] }));
+    h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw, smtp), EXPERIMENTS_FILE: path.join(expDir, 'experiments.json') } });
     const person = { id: BORROWER, name: 'Alex Chen', phone: PHONE, email: 'alex.console@example.com' };
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
@@ -82,6 +96,22 @@ describe('the web console', () => {
       },
     });
     expect(late.status).toBe(202);
+    // 40 borrowers in the experiment; the first 8 pay.
+    const inExperiment = Array.from({ length: 40 }, (_, i) => ({
+      ...reminderBody({ experiment: 'warm-wording', template: undefined, channel: 'email' }, { id: `b-exp-${i}`, name: `Exp Borrower ${i}`, email: `exp${i}@example.com` }),
+      debt: { ...reminderBody().debt, accountRef: `5105${String(i).padStart(12, '0')}` },
+    }));
+    expect((await h.api('POST', '/v1/reminders/batch', { body: { reminders: inExperiment } })).body.accepted).toBe(40);
+    await waitFor(
+      async () => (await h.api('GET', '/v1/outcomes/experiments/warm-wording', { role: 'compliance' })).body.arms.reduce((n: number, a: { sent: number }) => n + a.sent, 0) === 40 || undefined,
+      { what: 'the experiment sent' },
+    );
+    for (let i = 0; i < 8; i++) {
+      const res = await h.api('POST', `/v1/accounts/5105${String(i).padStart(12, '0')}/payments`, {
+        body: { id: `p-${i}`, amount: '50.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial' },
+      });
+      expect(res.status).toBe(201);
+    }
   });
 
   afterAll(async () => {
@@ -89,6 +119,7 @@ describe('the web console', () => {
     await browser?.close();
     await h?.destroy();
     await Promise.all([tw?.close(), smtp?.close()]);
+    if (expDir) fs.rmSync(expDir, { recursive: true, force: true });
   });
 
   async function signIn(role: 'agent' | 'compliance' | 'admin', locale = 'en-US'): Promise<{ page: Page; apiPaths: string[] }> {
@@ -264,6 +295,22 @@ describe('the web console', () => {
       expect(handoff).toContain('No events webhook is configured');
     });
 
+    it('finds a borrower by name and leads to the timeline and to "May I contact?"', async () => {
+      await page.getByRole('link', { name: 'Borrower timeline' }).click();
+      await page.getByLabel('Borrower id').fill('casey');
+      await page.getByRole('button', { name: 'Show' }).click();
+      const found = page.getByTestId('search-results');
+      await found.getByText('Casey Wu').waitFor();
+      expect(await found.innerText()).toContain('+141****0126');
+      expect(await found.getByRole('link', { name: 'May I contact?' }).getAttribute('href')).toBe(`/ui/contact?borrower=${MANY}`);
+      await look(page, 'borrower-search');
+      await found.getByRole('link', { name: 'Timeline' }).click();
+      await page.getByRole('heading', { name: new RegExp(MANY) }).waitFor();
+      await page.getByTestId('timeline').waitFor();
+      const reads = (await h.api('GET', '/v1/audit/reads?limit=50', { role: 'admin' })).body.items;
+      expect(reads.some((r: { action: string; filter: { q: string } }) => r.action === 'search' && r.filter.q === 'casey')).toBe(true);
+    });
+
     it('never asks the audit API, and gets 403 when it does', async () => {
       await page.goto(`${h.url}/ui/audit`);
       await page.getByRole('heading', { name: 'Not for your role' }).waitFor();
@@ -389,6 +436,27 @@ describe('the web console', () => {
       expect(await page.getByTestId('chart-sms').locator('svg rect').count()).toBeGreaterThan(0);
       await look(page, 'dashboard');
     });
+
+    it('shows each experiment’s arms with their intervals, the figures, and a sentence; and the periodic review', async () => {
+      await page.getByRole('link', { name: 'Outcomes', exact: true }).click();
+      const section = page.getByTestId('experiment-warm-wording');
+      await section.waitFor();
+      expect(await section.locator('.sentence').first().innerText()).toMatch(/^warm: \d+\.\d % paid within 7 days \(.+\) vs control \d+\.\d % \(.+\), difference (not )?significant/);
+      expect(await section.locator('svg[role="img"] line').count()).toBeGreaterThanOrEqual(6);
+      const result = (await h.api('GET', '/v1/outcomes/experiments/warm-wording', { role: 'compliance' })).body;
+      const borrowers = result.arms.map((a: { borrowers: number }) => String(a.borrowers));
+      const cells = await section.locator('tbody tr td:first-of-type').allInnerTexts();
+      expect(cells).toEqual(borrowers);
+      await page.getByTestId('outcomes-templates').getByText('gentle-overdue-warm').first().waitFor();
+      await look(page, 'outcomes');
+      await page.getByRole('link', { name: 'Periodic review' }).click();
+      await page
+        .getByTestId('review-recovered')
+        .getByText(/8 payments \(400\.00 USD\)/)
+        .waitFor();
+      await page.getByTestId('review-experiments').getByText('warm-wording').waitFor();
+      await look(page, 'review');
+    });
   });
 
   describe('in Chinese, as an admin', () => {
@@ -403,6 +471,21 @@ describe('the web console', () => {
       await page.getByLabel('语言').selectOption('en');
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    });
+
+    it('shows the outcomes in Chinese', async () => {
+      const { page } = await signIn('admin', 'zh-CN');
+      await page.getByRole('link', { name: '成效' }).click();
+      await page.getByRole('heading', { name: '成效', exact: true }).waitFor();
+      const sentence = await page.getByTestId('experiment-warm-wording').locator('.sentence').first().innerText();
+      expect(sentence).toMatch(/^warm：7 天内还款 \d+\.\d %/);
+      await look(page, 'outcomes-zh');
+      await page.getByRole('link', { name: '定期回顾' }).click();
+      await page
+        .getByTestId('review-recovered')
+        .getByText(/8 笔还款/)
+        .waitFor();
+      await look(page, 'review-zh');
     });
 
     it('shows only the last page asked for when pages load slowly and the user clicks on', async () => {

@@ -74,6 +74,8 @@ const FEATURE_NAV = [
   { feature: 'audit', href: '/ui/audit', label: 'nav.audit' },
   { feature: 'timeline', href: '/ui/borrowers', label: 'nav.timeline' },
   { feature: 'dashboard', href: '/ui/dashboard', label: 'nav.dashboard' },
+  { feature: 'outcomes', href: '/ui/outcomes', label: 'nav.outcomes' },
+  { feature: 'outcomes', href: '/ui/review', label: 'nav.review' },
 ];
 
 const ROUTES = [
@@ -86,6 +88,8 @@ const ROUTES = [
   { re: /^\/ui\/borrowers$/, page: 'timeline', feature: 'timeline' },
   { re: /^\/ui\/borrowers\/([^/]+)$/, page: 'timeline', feature: 'timeline' },
   { re: /^\/ui\/dashboard$/, page: 'dashboard', feature: 'dashboard' },
+  { re: /^\/ui\/outcomes$/, page: 'outcomes', feature: 'outcomes' },
+  { re: /^\/ui\/review$/, page: 'review', feature: 'outcomes' },
 ];
 
 const may = (feature) => !feature || (session.me?.features ?? []).includes(feature);

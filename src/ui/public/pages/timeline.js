@@ -10,16 +10,24 @@ export async function render(root, { params }) {
   const form = h(
     'form',
     { class: 'row', role: 'search', novalidate: true, 'aria-label': t('timeline.find') },
-    field(t('timeline.borrower'), input),
+    field(t('timeline.borrower'), input, t('timeline.searchHint')),
     h('button', { type: 'submit' }, t('timeline.show')),
   );
-  form.addEventListener('submit', (e) => {
+  const found = h('div', { 'aria-live': 'polite', 'data-testid': 'search-results' });
+  form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (input.value.trim()) return go(`/ui/borrowers/${encodeURIComponent(input.value.trim())}`);
-    input.setAttribute('aria-invalid', 'true');
-    input.focus();
+    const q = input.value.trim();
+    if (!q) {
+      input.setAttribute('aria-invalid', 'true');
+      return input.focus();
+    }
+    found.replaceChildren();
+    // A name, number, email or account's last digits finds borrowers; anything else is an id.
+    const hits = q.length >= 2 ? await api(`/v1/borrowers?${new URLSearchParams({ q })}`).catch(() => null) : null;
+    if (!hits || hits.items.length === 0) return go(`/ui/borrowers/${encodeURIComponent(q)}`);
+    found.append(results(hits.items));
   });
-  root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form);
+  root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form, found);
   if (!id) return;
 
   const [tl, plan] = await Promise.all([api(`/v1/borrowers/${encodeURIComponent(id)}/timeline`), api(`/v1/borrowers/${encodeURIComponent(id)}/plan`).catch((err) => err)]);
@@ -42,6 +50,30 @@ export async function render(root, { params }) {
     strategy(plan),
     h('h2', {}, t('timeline.events')),
     tl.items.length ? eventsTable(tl.items) : h('p', {}, t('timeline.none')),
+  );
+}
+
+/** Masked matches, each leading to its timeline and to "May I contact?". */
+function results(items) {
+  return h(
+    'section',
+    { 'aria-labelledby': 'found-h' },
+    h('h2', { id: 'found-h' }, t('timeline.results')),
+    h(
+      'ul',
+      { class: 'plain' },
+      ...items.map((b) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, b.name ?? b.id),
+          ` · ${[b.phone, b.email, ...b.accounts].filter(Boolean).join(' · ')} · `,
+          h('a', { href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' }, t('timeline.openTimeline')),
+          ' · ',
+          h('a', { href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' }, t('timeline.openContact')),
+        ),
+      ),
+    ),
   );
 }
 

@@ -1,0 +1,81 @@
+// The periodic review: a printable page of what was sent, what it recovered, what it cost the
+// relationship, what the policy held back, and the experiments (the same figures as CSV).
+import { api, download, errorBox } from '../app.js';
+import { h } from '../dom.js';
+import { channelName, t } from '../i18n.js';
+import { periodForm } from './outcomes.js';
+
+export async function render(root, { query }) {
+  root.append(h('h1', { tabindex: '-1' }, t('review.title')), h('p', { class: 'no-print' }, t('review.intro')));
+  const period = periodForm(root, query, '/ui/review');
+  let r;
+  try {
+    r = await api(`/v1/outcomes/review?${period}`);
+  } catch (err) {
+    root.append(errorBox(err));
+    return;
+  }
+  const print = h('button', { type: 'button' }, t('review.print'));
+  print.addEventListener('click', () => window.print());
+  const csv = h('button', { type: 'button', class: 'secondary' }, t('outcomes.csv'));
+  csv.addEventListener('click', () => download(`/v1/outcomes/review?${period}&format=csv`, 'review.csv'));
+  const amounts = Object.entries(r.recovered.amounts)
+    .map(([c, v]) => `${v} ${c}`)
+    .join('; ');
+  root.append(
+    h('p', { class: 'muted' }, t('review.period', { from: r.from.slice(0, 10), to: new Date(Date.parse(r.to) - 1).toISOString().slice(0, 10) })),
+    h('div', { class: 'row no-print' }, print, csv),
+    h(
+      'section',
+      { 'aria-labelledby': 'rv-sent', 'data-testid': 'review-sent' },
+      h('h2', { id: 'rv-sent' }, t('review.sent')),
+      r.sent.length
+        ? h(
+            'table',
+            { class: 'grid compact' },
+            h('thead', {}, h('tr', {}, ...['outcomes.stage', 'outcomes.channel', 'outcomes.messages', 'review.delivered'].map((k) => h('th', { scope: 'col' }, t(k))))),
+            h(
+              'tbody',
+              {},
+              ...r.sent.map((s) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, s.stage === 'none' ? t('review.noStage') : t('stage.' + s.stage, {}, s.stage)),
+                  h('td', {}, channelName(s.channel)),
+                  h('td', {}, String(s.messages)),
+                  h('td', {}, String(s.delivered)),
+                ),
+              ),
+            ),
+          )
+        : h('p', {}, t('outcomes.noMessages')),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rv-rec', 'data-testid': 'review-recovered' },
+      h('h2', { id: 'rv-rec' }, t('review.recovered')),
+      h('p', {}, t('review.recoveredText', { payments: r.recovered.payments, amounts: amounts || '—', promises: r.recovered.promises })),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rv-rel' },
+      h('h2', { id: 'rv-rel' }, t('review.relationship')),
+      h('p', {}, t('review.relationshipText', { optOuts: r.relationship.optOuts, stops: r.relationship.stops, replies: r.relationship.replies })),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rv-held' },
+      h('h2', { id: 'rv-held' }, t('review.heldBack')),
+      r.heldBack.length ? h('ul', {}, ...r.heldBack.map((x) => h('li', {}, `${t('reason.' + x.reason, {}, x.reason)}: ${x.n}`))) : h('p', {}, t('dash.noSuppressed')),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rv-exp', 'data-testid': 'review-experiments' },
+      h('h2', { id: 'rv-exp' }, t('outcomes.experiments')),
+      r.experiments.length
+        ? h('ul', {}, ...r.experiments.map((e) => h('li', {}, h('strong', {}, e.id), e.guardrail ? h('span', { class: 'badge bad' }, ` ${t('outcomes.guardrail')}`) : '', ' ', e.sentences.join(' '))))
+        : h('p', {}, t('outcomes.noExperiments')),
+    ),
+  );
+}
