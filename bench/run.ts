@@ -4,6 +4,7 @@
  * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), strategy. Results print as a table and go to bench/results/<timestamp>.json.
  */
 import { fairnessSection } from './tenants.js';
+import { outcomesSection } from './outcomes.js';
 import { openDb } from '../src/audit/db.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -168,6 +169,8 @@ async function main() {
         await tw.close();
       }
     }
+    const benchDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if ((!only || only === 'outcomes') && benchDb) await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
     if (!only || only === 'export') await exportSection(redisUrl);
     if (!only || only === 'strategy') await strategySection(redisUrl);
     if (!only || only === 'lint') lintSection(rows, quick);

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
 import type { Experiment } from '../policy/experiments.js';
-import { delivered, experimentResult, groupResults, RATE_DAYS, reached } from '../policy/outcome-report.js';
+import { experimentFromCounts, type ExperimentResult, type GroupResult, groupsFromCounts, RATE_DAYS } from '../policy/outcome-report.js';
 import { resolveBorrower } from '../scheduler/borrower-actions.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
@@ -158,31 +158,24 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     from: q.from ? new Date(q.from).toISOString() : new Date(now.getTime() - 90 * 86_400_000).toISOString(),
     to: q.to ? new Date(q.to).toISOString() : now.toISOString(),
   });
-  const queryOf = (req: Request) => {
+  const queryOf = async (req: Request) => {
     const q = OutcomesQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    return q.data;
+    return { q: q.data, tenant: await tenantFilter(req, deps.tenants), ...period(q.data, deps.clock.now()) };
   };
-  const rowsFor = async (req: Request, q: z.infer<typeof OutcomesQuery>, experiment?: string) => {
-    const tenant = await tenantFilter(req, deps.tenants);
-    const { from, to } = period(q, deps.clock.now());
-    const messages = await deps.store.outcomes.messages({ tenant, experiment, from, to });
-    const borrowers = [...new Set(messages.map((m) => m.borrowerId))];
-    const outcomes = (await deps.store.outcomes.outcomes({ tenant, from })).filter((o) => borrowers.length === 0 || new Set(borrowers).has(o.borrowerId));
-    return { tenant, from, to, rows: { messages, outcomes, events: await deps.store.outcomes.events(borrowers, from) } };
-  };
+  const experimentsFor = (tenant: string | undefined) => (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
 
-  router.get('/v1/outcomes/experiments', readers, (_req: Request, res: Response) => {
-    res.json({ items: (deps.experiments?.list() ?? []).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })) });
+  router.get('/v1/outcomes/experiments', readers, (req: Request, res: Response) => {
+    const own = req.principal!.tenant ?? undefined;
+    res.json({ items: experimentsFor(own).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })) });
   });
 
   router.get('/v1/outcomes/experiments/:id', readers, async (req: Request, res: Response) => {
-    const q = queryOf(req);
+    const { q, tenant, from, to } = await queryOf(req);
     const e = deps.experiments?.get(String(req.params.id));
     const own = req.principal!.tenant;
     if (!e || (own !== null && e.tenants && !e.tenants.includes(own))) throw new HttpProblem(404, 'Not found', `no experiment "${String(req.params.id).slice(0, 64)}"`);
-    const { tenant, from, to, rows } = await rowsFor(req, q, e.id);
-    const result = experimentResult(e, rows, q.lang);
+    const result = experimentFromCounts(e, await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }), q.lang);
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`experiment-${e.id}.csv`).send(experimentCsv(result));
       return;
@@ -191,11 +184,12 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
   });
 
   router.get('/v1/outcomes/review', readers, async (req: Request, res: Response) => {
-    const q = queryOf(req);
-    const { tenant, from, to, rows } = await rowsFor(req, q);
-    const stats = await deps.store.audit.stats(from, to, tenant);
-    const experiments = (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
-    const review = periodReview(rows, stats, experiments, { from, to, lang: q.lang });
+    const { q, tenant, from, to } = await queryOf(req);
+    const [counts, stats] = await Promise.all([deps.store.outcomes.reviewCounts({ tenant, from, to }), deps.store.audit.stats(from, to, tenant)]);
+    const experiments = await Promise.all(
+      experimentsFor(tenant).map(async (e) => ({ e, result: experimentFromCounts(e, await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }), q.lang) })),
+    );
+    const review = periodReview(counts, stats, experiments);
     if (q.format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
@@ -207,10 +201,9 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
   });
 
   router.get('/v1/outcomes/templates', readers, async (req: Request, res: Response) => {
-    const q = queryOf(req);
-    const { tenant, from, to, rows } = await rowsFor(req, q);
+    const { q, tenant, from, to } = await queryOf(req);
     const windowDays = deps.attributionWindowDays ?? 7;
-    const items = groupResults(rows, windowDays);
+    const items = groupsFromCounts(await deps.store.outcomes.groupCounts({ tenant, from, to, windowDays }));
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment('outcomes-by-template.csv').send(groupsCsv(items));
       return;
@@ -221,47 +214,41 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-type Rows = Parameters<typeof groupResults>[0];
-
 /**
  * The periodic review: what was sent by stage and channel, what it recovered, opt-outs and
  * replies, what the policy held back and why, and the experiments: the five-minute read.
  */
-export function periodReview(rows: Rows, stats: Array<{ status: string; reason: string | null; n: number }>, experiments: Experiment[], o: { from: string; to: string; lang: 'en' | 'zh' }) {
-  const inPeriod = (at: string) => at >= o.from && at < o.to;
-  const sent = new Map<string, { stage: string; channel: string; messages: number; delivered: number }>();
-  for (const m of rows.messages) {
-    if (!reached(m)) continue;
-    const key = `${m.stage ?? 'none'}\u0000${m.channel}`;
-    const s = sent.get(key) ?? { stage: m.stage ?? 'none', channel: m.channel, messages: 0, delivered: 0 };
-    s.messages++;
-    if (delivered(m)) s.delivered++;
-    sent.set(key, s);
-  }
-  const payments = rows.outcomes.filter((x) => x.kind === 'payment' && inPeriod(x.at));
+export function periodReview(
+  counts: Awaited<ReturnType<AuditStore['outcomes']['reviewCounts']>>,
+  stats: Array<{ status: string; reason: string | null; n: number }>,
+  experiments: Array<{ e: Experiment; result: ReturnType<typeof experimentFromCounts> }>,
+) {
   const recovered = new Map<string, number>();
-  for (const p of payments) if (p.currency && p.amount) recovered.set(p.currency, (recovered.get(p.currency) ?? 0) + Math.round(Number(p.amount) * 100));
+  for (const p of counts.outcomes) if (p.kind === 'payment' && p.currency && p.amount) recovered.set(p.currency, (recovered.get(p.currency) ?? 0) + Math.round(Number(p.amount) * 100));
   const held = new Map<string, number>();
   for (const s of stats) if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
-  const events = rows.events.filter((e) => inPeriod(e.at));
+  const events = (pred: (e: { type: string; kind: string | null }) => boolean) => counts.events.filter(pred).reduce((n, e) => n + e.n, 0);
   return {
-    sent: [...sent.values()].sort((a, b) => a.stage.localeCompare(b.stage) || a.channel.localeCompare(b.channel)),
+    sent: [...counts.sent].sort((a, b) => a.stage.localeCompare(b.stage) || a.channel.localeCompare(b.channel)),
     recovered: {
-      payments: payments.length,
-      promises: rows.outcomes.filter((x) => x.kind === 'promise' && inPeriod(x.at)).length,
+      payments: counts.outcomes.filter((x) => x.kind === 'payment').length,
+      promises: counts.outcomes.filter((x) => x.kind === 'promise').length,
       amounts: Object.fromEntries([...recovered].sort().map(([c, v]) => [c, (v / 100).toFixed(2)])),
     },
     relationship: {
-      optOuts: events.filter((e) => e.type === 'borrower.opted_out').length,
-      stops: events.filter((e) => e.type === 'inbound.sms' && e.kind === 'stop').length,
+      optOuts: events((e) => e.type === 'borrower.opted_out'),
+      stops: events((e) => e.type === 'inbound.sms' && e.kind === 'stop'),
       // Texts that are not a keyword: replies to read, complaints among them.
-      replies: events.filter((e) => e.type === 'inbound.sms' && e.kind === 'other').length,
+      replies: events((e) => e.type === 'inbound.sms' && e.kind === 'other'),
     },
     heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
-    experiments: experiments.map((e) => {
-      const r = experimentResult(e, rows, o.lang);
-      return { id: e.id, description: e.description ?? null, borrowers: r.arms.reduce((n, a) => n + a.borrowers, 0), guardrail: r.arms.some((a) => a.guardrail), sentences: r.sentences };
-    }),
+    experiments: experiments.map(({ e, result: r }) => ({
+      id: e.id,
+      description: e.description ?? null,
+      borrowers: r.arms.reduce((n, a) => n + a.borrowers, 0),
+      guardrail: r.arms.some((a) => a.guardrail),
+      sentences: r.sentences,
+    })),
   };
 }
 
@@ -286,7 +273,7 @@ function reviewCsv(r: ReturnType<typeof periodReview>): string {
   return stringify(lines, { header: true, columns: ['section', 'item', 'value', 'detail'], record_delimiter: '\r\n' });
 }
 
-function experimentCsv(result: ReturnType<typeof experimentResult>): string {
+function experimentCsv(result: ExperimentResult): string {
   const rows = result.arms.map((a) => ({
     experiment: result.experiment,
     arm: a.arm,
@@ -315,7 +302,7 @@ function experimentCsv(result: ReturnType<typeof experimentResult>): string {
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }
 
-function groupsCsv(items: ReturnType<typeof groupResults>): string {
+function groupsCsv(items: GroupResult[]): string {
   const rows = items.map((g) => ({
     template: g.template,
     channel: g.channel,

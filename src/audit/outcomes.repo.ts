@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
+import { type ArmCounts, experimentCounts, type GroupCounts, groupCounts, reviewCounts } from './outcome-queries.js';
 import { borrowerChain } from './hash-chain.js';
 import type { Database, OutcomesTable } from './schema.js';
 
@@ -45,37 +46,14 @@ function toOutcome(r: OutcomesTable): Outcome {
   };
 }
 
-/** A message as the reports see it. */
-export interface ReportMessage {
-  id: string;
-  borrowerId: string;
-  channel: string;
-  template: string;
-  status: string;
-  sendAt: string;
-  experiment: string | null;
-  arm: string | null;
-  stage: string | null;
-}
-
-/** A borrower event the reports count (opt-outs, inbound texts). */
-export interface ReportEvent {
-  borrowerId: string;
-  type: string;
-  at: string;
-  kind: string | null;
-}
-
 export interface OutcomesRepo {
   /** The borrower of the tenant's newest reminder for the account; undefined: no such account. */
   accountBorrower(tenant: string, accountRef: string): Promise<{ borrowerId: string; currency: string } | undefined>;
   record(o: NewOutcome, now: Date): Promise<{ kind: 'created' | 'repeat'; outcome: Outcome } | { kind: 'conflict' }>;
-  /** Messages sent at or after `from` (with an experiment, that experiment's), of a tenant or of all. */
-  messages(f: { tenant?: string | undefined; experiment?: string | undefined; from: string; to: string }): Promise<ReportMessage[]>;
-  /** Outcomes of the borrowers given (or of the tenant) from `from` on. */
-  outcomes(f: { tenant?: string | undefined; from: string }): Promise<Outcome[]>;
-  /** Opt-outs and inbound texts of the borrowers given, from `from` on. */
-  events(borrowerIds: readonly string[], from: string): Promise<ReportEvent[]>;
+  /** The reports' counts, computed by the database (outcome-queries.ts). */
+  experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
+  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCounts[]>;
+  reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
 }
 
 export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): OutcomesRepo {
@@ -89,50 +67,9 @@ export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): Outcom
     },
 
     record: (o, now) => recordOutcome(db, dialect, o, now),
-
-    async messages(f) {
-      let q = db
-        .selectFrom('messages as m')
-        .innerJoin('reminders as r', 'r.id', 'm.reminder_id')
-        .select(['m.id', 'm.borrower_id', 'm.channel', 'm.template', 'm.status', 'm.send_at', 'm.experiment', 'm.arm', 'r.metadata'])
-        .where('m.send_at', '>=', f.from)
-        .where('m.send_at', '<', f.to);
-      if (f.tenant) q = q.where('m.tenant', '=', f.tenant);
-      if (f.experiment) q = q.where('m.experiment', '=', f.experiment);
-      const rows = await q.execute();
-      return rows.map((r) => ({
-        id: r.id,
-        borrowerId: r.borrower_id,
-        channel: r.channel,
-        template: r.template,
-        status: r.status,
-        sendAt: r.send_at,
-        experiment: r.experiment,
-        arm: r.arm,
-        stage: stageOf(r.metadata),
-      }));
-    },
-
-    async outcomes(f) {
-      let q = db.selectFrom('outcomes').selectAll().where('at', '>=', f.from);
-      if (f.tenant) q = q.where('tenant', '=', f.tenant);
-      return (await q.execute()).map(toOutcome);
-    },
-
-    async events(borrowerIds, from) {
-      const out: ReportEvent[] = [];
-      for (let i = 0; i < borrowerIds.length; i += 500) {
-        const rows = await db
-          .selectFrom('events')
-          .select(['borrower_id', 'type', 'at', 'data'])
-          .where('chain', 'in', borrowerIds.slice(i, i + 500).map(borrowerChain))
-          .where('type', 'in', ['borrower.opted_out', 'inbound.sms'])
-          .where('at', '>=', from)
-          .execute();
-        for (const r of rows) out.push({ borrowerId: r.borrower_id, type: r.type, at: r.at, kind: ((JSON.parse(r.data) as { kind?: string }).kind ?? null) as string | null });
-      }
-      return out;
-    },
+    experimentCounts: (f) => experimentCounts(db, dialect, f),
+    groupCounts: (f) => groupCounts(db, dialect, f),
+    reviewCounts: (f) => reviewCounts(db, dialect, f),
   };
 }
 
@@ -175,10 +112,4 @@ async function recordOutcome(db: Kysely<Database>, dialect: Dialect, o: NewOutco
     );
     return { kind: 'created' as const, outcome: toOutcome(row) };
   });
-}
-
-function stageOf(metadata: string | null): string | null {
-  if (!metadata) return null;
-  const m = JSON.parse(metadata) as { strategy?: { stage?: string } };
-  return m.strategy?.stage ?? null;
 }

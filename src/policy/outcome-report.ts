@@ -1,6 +1,7 @@
 /**
- * The outcome reports, computed from rows (pure): did reminders recover money, and at what cost to
- * the relationship? The rules, the same for every report, are in docs/outcomes.md:
+ * The outcome reports from the counts the database makes (audit/outcome-queries.ts), pure: did
+ * reminders recover money, and at what cost to the relationship? The rules, the same for every
+ * report, are in docs/outcomes.md:
  *
  * - A message **reached** the borrower when it was sent, delivered, answered or left on a
  *   machine; it was **delivered** when the provider said so (or, for email, when the server took it).
@@ -15,38 +16,7 @@
  */
 import { compare, type Comparison, type Rate, significantlyAbove, wilson } from './experiment-stats.js';
 
-const DAY = 86_400_000;
 export const RATE_DAYS = [7, 14, 30] as const;
-const REACHED = new Set(['sent', 'delivered', 'answered', 'machine']);
-const DELIVERED = new Set(['delivered', 'answered', 'machine']);
-
-export interface RowMessage {
-  id: string;
-  borrowerId: string;
-  channel: string;
-  template: string;
-  status: string;
-  sendAt: string;
-  experiment: string | null;
-  arm: string | null;
-  stage: string | null;
-}
-export interface RowOutcome {
-  kind: 'payment' | 'promise';
-  borrowerId: string;
-  amount: string | null;
-  currency: string | null;
-  at: string;
-}
-export interface RowEvent {
-  borrowerId: string;
-  type: string;
-  at: string;
-  kind: string | null;
-}
-
-export const reached = (m: Pick<RowMessage, 'status'>) => REACHED.has(m.status);
-export const delivered = (m: Pick<RowMessage, 'status' | 'channel'>) => DELIVERED.has(m.status) || (m.channel === 'email' && m.status === 'sent');
 
 /** Sums decimal amounts per currency, in minor units of 1/10,000 (no float drift). */
 function addAmount(totals: Map<string, bigint>, amount: string | null, currency: string | null): void {
@@ -63,21 +33,6 @@ function amountsOf(totals: Map<string, bigint>): Record<string, string> {
   }
   return out;
 }
-
-function byBorrower<T extends { borrowerId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = m.get(r.borrowerId);
-    if (list) list.push(r);
-    else m.set(r.borrowerId, [r]);
-  }
-  return m;
-}
-
-const within = (at: string, from: number, days: number) => {
-  const t = Date.parse(at);
-  return t >= from && t <= from + days * DAY;
-};
 
 export interface ArmResult {
   arm: string;
@@ -105,48 +60,47 @@ export interface ExperimentResult {
   sentences: string[];
 }
 
-export function experimentResult(
-  experiment: { id: string; arms: ReadonlyArray<{ name: string }> },
-  rows: { messages: readonly RowMessage[]; outcomes: readonly RowOutcome[]; events: readonly RowEvent[] },
-  lang: 'en' | 'zh' = 'en',
-): ExperimentResult {
-  const outcomesOf = byBorrower(rows.outcomes);
-  const eventsOf = byBorrower(rows.events);
-  const arms = experiment.arms.map((a, i) => {
-    const mine = rows.messages.filter((m) => m.experiment === experiment.id && m.arm === a.name);
-    const touched = new Map<string, number>();
-    for (const m of mine) {
-      if (!reached(m)) continue;
-      const t = Date.parse(m.sendAt);
-      const first = touched.get(m.borrowerId);
-      if (first === undefined || t < first) touched.set(m.borrowerId, t);
-    }
-    const n = touched.size;
-    const count = (pred: (borrowerId: string, first: number) => boolean) => [...touched].filter(([b, f]) => pred(b, f)).length;
-    const hasOutcome = (kind: RowOutcome['kind'], days: number) => (b: string, f: number) => (outcomesOf.get(b) ?? []).some((o) => o.kind === kind && within(o.at, f, days));
-    const hasEvent = (test: (e: RowEvent) => boolean) => (b: string, f: number) => (eventsOf.get(b) ?? []).some((e) => test(e) && within(e.at, f, 30));
+/** What an arm's figures are made of: counts of borrowers (and the payments, for the amounts). */
+export interface ArmCounts {
+  arm: string;
+  borrowers: number;
+  messages: number;
+  sent: number;
+  delivered: number;
+  paid: Record<(typeof RATE_DAYS)[number], number>;
+  promised: Record<(typeof RATE_DAYS)[number], number>;
+  optedOut: number;
+  stopped: number;
+  replied: number;
+  payments: ReadonlyArray<{ amount: string | null; currency: string | null }>;
+}
+
+/** Rates, intervals, tests and sentences from each arm's counts (arms in the experiment's order; the first the control). */
+export function experimentFromCounts(experiment: { id: string; arms: ReadonlyArray<{ name: string }> }, counts: readonly ArmCounts[], lang: 'en' | 'zh' = 'en'): ExperimentResult {
+  const arms: ArmResult[] = experiment.arms.map((a, i) => {
+    const c = counts.find((x) => x.arm === a.name);
+    const n = c?.borrowers ?? 0;
     const recovered = new Map<string, bigint>();
-    for (const [b, f] of touched) for (const o of outcomesOf.get(b) ?? []) if (o.kind === 'payment' && within(o.at, f, 30)) addAmount(recovered, o.amount, o.currency);
-    const rate = (pred: (b: string, f: number) => boolean) => wilson(count(pred), n);
+    for (const p of c?.payments ?? []) addAmount(recovered, p.amount, p.currency);
     return {
       arm: a.name,
       control: i === 0,
       borrowers: n,
-      messages: mine.length,
-      sent: mine.filter(reached).length,
-      delivered: mine.filter(delivered).length,
-      paid: Object.fromEntries(RATE_DAYS.map((d) => [d, rate(hasOutcome('payment', d))])) as ArmResult['paid'],
-      promised: Object.fromEntries(RATE_DAYS.map((d) => [d, rate(hasOutcome('promise', d))])) as ArmResult['promised'],
-      optedOut: rate(hasEvent((e) => e.type === 'borrower.opted_out')),
-      stopped: rate(hasEvent((e) => e.type === 'inbound.sms' && e.kind === 'stop')),
-      replied: rate(hasEvent((e) => e.type === 'inbound.sms')),
+      messages: c?.messages ?? 0,
+      sent: c?.sent ?? 0,
+      delivered: c?.delivered ?? 0,
+      paid: Object.fromEntries(RATE_DAYS.map((d) => [d, wilson(c?.paid[d] ?? 0, n)])) as ArmResult['paid'],
+      promised: Object.fromEntries(RATE_DAYS.map((d) => [d, wilson(c?.promised[d] ?? 0, n)])) as ArmResult['promised'],
+      optedOut: wilson(c?.optedOut ?? 0, n),
+      stopped: wilson(c?.stopped ?? 0, n),
+      replied: wilson(c?.replied ?? 0, n),
       recovered: amountsOf(recovered),
-      guardrail: false as boolean,
-    } satisfies ArmResult;
+      guardrail: false,
+    };
   });
   const control = arms[0]!;
   for (const a of arms.slice(1)) {
-    (a as ArmResult).vsControl = {
+    a.vsControl = {
       paid7: compare(a.paid[7], control.paid[7]),
       paid30: compare(a.paid[30], control.paid[30]),
       promised7: compare(a.promised[7], control.promised[7]),
@@ -189,49 +143,38 @@ export interface GroupResult {
   optedOut: Rate;
 }
 
-/** Per template, channel and stage, with last-touch and every-touch attribution. */
-export function groupResults(rows: { messages: readonly RowMessage[]; outcomes: readonly RowOutcome[]; events: readonly RowEvent[] }, windowDays: number): GroupResult[] {
-  const reachedOf = byBorrower(rows.messages.filter(reached));
-  const key = (m: RowMessage) => `${m.template}\u0000${m.channel}\u0000${m.stage ?? ''}`;
-  const groups = new Map<string, { sample: RowMessage; messages: RowMessage[]; last: Record<'payment' | 'promise', number>; any: number; amount: Map<string, bigint>; optedOut: Set<string> }>();
-  for (const m of rows.messages) {
-    if (!reached(m)) continue;
-    let g = groups.get(key(m));
-    if (!g) groups.set(key(m), (g = { sample: m, messages: [], last: { payment: 0, promise: 0 }, any: 0, amount: new Map(), optedOut: new Set() }));
-    g.messages.push(m);
-  }
-  for (const o of rows.outcomes) {
-    const at = Date.parse(o.at);
-    const touches = (reachedOf.get(o.borrowerId) ?? []).filter((m) => Date.parse(m.sendAt) <= at && Date.parse(m.sendAt) >= at - windowDays * DAY);
-    if (touches.length === 0) continue;
-    const last = touches.reduce((a, b) => (Date.parse(b.sendAt) > Date.parse(a.sendAt) ? b : a));
-    const g = groups.get(key(last))!;
-    g.last[o.kind]++;
-    if (o.kind === 'payment') {
-      addAmount(g.amount, o.amount, o.currency);
-      for (const k of new Set(touches.map(key))) groups.get(k)!.any++;
-    }
-  }
-  for (const e of rows.events) {
-    if (e.type !== 'borrower.opted_out') continue;
-    const at = Date.parse(e.at);
-    for (const m of reachedOf.get(e.borrowerId) ?? []) if (Date.parse(m.sendAt) <= at && at - Date.parse(m.sendAt) <= 7 * DAY) groups.get(key(m))!.optedOut.add(e.borrowerId);
-  }
-  return [...groups.values()]
+/** What a group's figures are made of (the database counts them; groupResults does it row by row). */
+export interface GroupCountsIn {
+  template: string;
+  channel: string;
+  stage: string | null;
+  messages: number;
+  delivered: number;
+  borrowers: number;
+  paymentsLast: number;
+  promisesLast: number;
+  paymentsAny: number;
+  recovered: ReadonlyArray<{ amount: string | null; currency: string | null }>;
+  optedOut: number;
+}
+
+export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[] {
+  return counts
     .map((g) => {
-      const borrowers = new Set(g.messages.map((m) => m.borrowerId)).size;
+      const amount = new Map<string, bigint>();
+      for (const p of g.recovered) addAmount(amount, p.amount, p.currency);
       return {
-        template: g.sample.template,
-        channel: g.sample.channel,
-        stage: g.sample.stage,
-        messages: g.messages.length,
-        delivered: g.messages.filter(delivered).length,
-        borrowers,
-        paymentsLastTouch: wilson(g.last.payment, g.messages.length),
-        promisesLastTouch: wilson(g.last.promise, g.messages.length),
-        paymentsAnyTouch: g.any,
-        recoveredLastTouch: amountsOf(g.amount),
-        optedOut: wilson(g.optedOut.size, borrowers),
+        template: g.template,
+        channel: g.channel,
+        stage: g.stage,
+        messages: g.messages,
+        delivered: g.delivered,
+        borrowers: g.borrowers,
+        paymentsLastTouch: wilson(g.paymentsLast, g.messages),
+        promisesLastTouch: wilson(g.promisesLast, g.messages),
+        paymentsAnyTouch: g.paymentsAny,
+        recoveredLastTouch: amountsOf(amount),
+        optedOut: wilson(g.optedOut, g.borrowers),
       };
     })
     .sort((a, b) => a.template.localeCompare(b.template) || a.channel.localeCompare(b.channel) || (a.stage ?? '').localeCompare(b.stage ?? ''));
