@@ -46,63 +46,100 @@ const inList = (values: readonly string[]) =>
 export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f: { experiment: string; tenant?: string | undefined; from: string; to: string }): Promise<ArmCounts[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const scope = sql`m.experiment = ${f.experiment} and m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
-  const touched = sql`select m.arm, m.borrower_id, min(m.send_at) as first from messages m where ${scope} and m.status in (${inList(REACHED)}) group by m.arm, m.borrower_id`;
-  const first = sql.ref('p.first') as unknown as RawBuilder<unknown>;
-  const within = (col: string, days: number) => sql`sum(case when ${sql.ref(col)} is not null and ${sql.ref(col)} <= ${plusDays(dialect, first, days)} then 1 else 0 end)`;
+  // One pass over the messages: each borrower's first touch and its message counts.
+  const perBorrower = sql`select m.arm, m.borrower_id,
+      min(case when m.status in (${inList(REACHED)}) then m.send_at end) as first,
+      count(*) as messages,
+      sum(case when m.status in (${inList(REACHED)}) then 1 else 0 end) as sent,
+      sum(case when m.status in (${inList(DELIVERED)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
+    from messages m where ${scope} group by m.arm, m.borrower_id`;
+  // Each borrower's first touch plus 7, 14 and 30 days is computed once; each outcome falls in a bucket
+  // (as the smallest of 7, 14 and 30 it is within, 99 for later, null for none: string comparisons, no date arithmetic per figure).
+  const within = (col: string, days: number) => sql`sum(case when ${sql.ref(col)} <= ${days} then 1 else 0 end)`;
+  const bucket = (col: string) =>
+    sql`case when ${sql.ref(col)} is null then null when ${sql.ref(col)} <= p.first7 then 7 when ${sql.ref(col)} <= p.first14 then 14 when ${sql.ref(col)} <= p.first30 then 30 else 99 end`;
   const kind = jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['kind']);
-  const rows = await sql<Record<string, string | number>>`
-    with touched as (${touched}),
+  // A payment in the 30 days from the first touch, and its amount in exact minor units (1/10,000).
+  const paid30 = sql`o.kind = 'payment' and o.at <= t.first30`;
+  const units = dialect === 'postgres' ? sql`round(o.amount::numeric * 10000)::bigint` : sql`cast(round(cast(o.amount as real) * 10000) as integer)`;
+  const countsQ = sql<Record<string, string | number | null>>`
+    with b as (${perBorrower}),
+    t as (select arm, borrower_id, first, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 7)} as first7,
+      ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 14)} as first14, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 30)} as first30
+      from b where first is not null),
     p as (
-      select t.arm, t.borrower_id, t.first,
+      select t.arm, t.borrower_id, t.first, t.first7, t.first14, t.first30,
         min(case when o.kind = 'payment' then o.at end) as pay_at,
-        min(case when o.kind = 'promise' then o.at end) as promise_at
-      from touched t left join outcomes o on o.borrower_id = t.borrower_id and o.at >= t.first
-      group by t.arm, t.borrower_id, t.first
+        min(case when o.kind = 'promise' then o.at end) as promise_at,
+        sum(case when ${paid30} then ${units} end) as units30,
+        max(case when ${paid30} then o.currency end) as cur_max,
+        min(case when ${paid30} then o.currency end) as cur_min
+      from t left join outcomes o on o.borrower_id = t.borrower_id and o.at >= t.first
+      group by t.arm, t.borrower_id, t.first, t.first7, t.first14, t.first30
     ),
     ev as (
-      select t.borrower_id,
+      select t.borrower_id, t.first,
         min(case when e.type = 'borrower.opted_out' then e.at end) as opt_at,
         min(case when e.type = 'inbound.sms' and ${kind} = 'stop' then e.at end) as stop_at,
         min(case when e.type = 'inbound.sms' then e.at end) as reply_at
-      from touched t join events e on e.chain = 'b:' || t.borrower_id and e.at >= t.first and e.type in ('borrower.opted_out', 'inbound.sms')
-      group by t.borrower_id
+      from t join events e on e.chain = 'b:' || t.borrower_id and e.at >= t.first and e.type in ('borrower.opted_out', 'inbound.sms')
+      group by t.borrower_id, t.first
+    ),
+    d as (
+      select p.arm, p.borrower_id, p.units30, p.cur_max, p.cur_min,
+        ${bucket('p.pay_at')} as pay_d, ${bucket('p.promise_at')} as promise_d,
+        ${bucket('ev.opt_at')} as opt_d, ${bucket('ev.stop_at')} as stop_d, ${bucket('ev.reply_at')} as reply_d
+      from p left join ev on ev.borrower_id = p.borrower_id
     )
-    select p.arm as arm, count(*) as borrowers,
-      ${within('p.pay_at', 7)} as paid7, ${within('p.pay_at', 14)} as paid14, ${within('p.pay_at', 30)} as paid30,
-      ${within('p.promise_at', 7)} as promised7, ${within('p.promise_at', 14)} as promised14, ${within('p.promise_at', 30)} as promised30,
-      ${within('ev.opt_at', 30)} as opted, ${within('ev.stop_at', 30)} as stopped, ${within('ev.reply_at', 30)} as replied
-    from p left join ev on ev.borrower_id = p.borrower_id
-    group by p.arm`.execute(db);
-  const sent = await sql<{ arm: string; messages: number; sent: number; delivered: number }>`
-    select m.arm as arm, count(*) as messages,
-      sum(case when m.status in (${inList(REACHED)}) then 1 else 0 end) as sent,
-      sum(case when m.status in (${inList(DELIVERED)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
-    from messages m where ${scope} group by m.arm`.execute(db);
-  const paid = await sql<{ arm: string; amount: string | null; currency: string | null }>`
-    with touched as (${touched})
+    select b.arm as arm, count(d.borrower_id) as borrowers, sum(b.messages) as messages, sum(b.sent) as sent, sum(b.delivered) as delivered,
+      ${within('d.pay_d', 7)} as paid7, ${within('d.pay_d', 14)} as paid14, ${within('d.pay_d', 30)} as paid30,
+      ${within('d.promise_d', 7)} as promised7, ${within('d.promise_d', 14)} as promised14, ${within('d.promise_d', 30)} as promised30,
+      ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
+      sum(d.units30) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
+    from b left join d on d.arm = b.arm and d.borrower_id = b.borrower_id
+    group by b.arm`;
+  const counts = countsQ.execute(db);
+  // The payments within 30 days of each first touch, one by one: only for an arm paid in several currencies.
+  const paidOneByOne = () =>
+    sql<{ arm: string; amount: string | null; currency: string | null }>`
+    with t as (select m.arm, m.borrower_id, min(m.send_at) as first from messages m where ${scope} and m.status in (${inList(REACHED)}) group by m.arm, m.borrower_id)
     select t.arm as arm, o.amount as amount, o.currency as currency
-    from touched t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= ${plusDays(dialect, sql.ref('t.first') as unknown as RawBuilder<unknown>, 30)}`.execute(
-    db,
-  );
-  const arms = new Set([...rows.rows.map((r) => String(r.arm)), ...sent.rows.map((r) => r.arm)]);
-  return [...arms].map((arm) => {
-    const r = rows.rows.find((x) => x.arm === arm) ?? {};
-    const s = sent.rows.find((x) => x.arm === arm);
-    const n = (k: string) => Number(r[k] ?? 0);
-    return {
-      arm,
-      borrowers: n('borrowers'),
-      messages: Number(s?.messages ?? 0),
-      sent: Number(s?.sent ?? 0),
-      delivered: Number(s?.delivered ?? 0),
-      paid: Object.fromEntries(DAYS.map((d) => [d, n(`paid${d}`)])) as ArmCounts['paid'],
-      promised: Object.fromEntries(DAYS.map((d) => [d, n(`promised${d}`)])) as ArmCounts['promised'],
-      optedOut: n('opted'),
-      stopped: n('stopped'),
-      replied: n('replied'),
-      payments: paid.rows.filter((x) => x.arm === arm).map((x) => ({ amount: x.amount, currency: x.currency })),
-    };
-  });
+    from t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= ${plusDays(dialect, sql.ref('t.first') as unknown as RawBuilder<unknown>, 30)}`.execute(
+      db,
+    );
+  const rows = await counts;
+  const mixed = rows.rows.some((r) => r.cur_max !== r.cur_min);
+  const payments = mixed ? (await paidOneByOne()).rows : [];
+  return rows.rows.map((r) => armOf(r, mixed ? payments : null));
+}
+
+/** One arm's row as counts; `payments` one by one when the arms were paid in several currencies. */
+function armOf(r: Record<string, string | number | null>, payments: Array<{ arm: string; amount: string | null; currency: string | null }> | null): ArmCounts {
+  const n = (k: string) => Number(r[k] ?? 0);
+  const arm = String(r.arm);
+  return {
+    arm,
+    borrowers: n('borrowers'),
+    messages: n('messages'),
+    sent: n('sent'),
+    delivered: n('delivered'),
+    paid: Object.fromEntries(DAYS.map((d) => [d, n(`paid${d}`)])) as ArmCounts['paid'],
+    promised: Object.fromEntries(DAYS.map((d) => [d, n(`promised${d}`)])) as ArmCounts['promised'],
+    optedOut: n('opted'),
+    stopped: n('stopped'),
+    replied: n('replied'),
+    payments: payments
+      ? payments.filter((x) => x.arm === arm).map((x) => ({ amount: x.amount, currency: x.currency }))
+      : r.cur_max
+        ? [{ amount: unitsToDecimal(String(r.units)), currency: String(r.cur_max) }]
+        : [],
+  };
+}
+
+/** Minor units of 1/10,000 as a decimal string ("4000000" → "400.0000"). */
+function unitsToDecimal(units: string): string {
+  const digits = units.replace(/\.0+$/, '').padStart(5, '0');
+  return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
 export interface GroupCounts {
@@ -125,7 +162,7 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
   const reached = sql`select m.id, m.borrower_id, m.template, m.channel, m.status, m.send_at, ${stage} as stage
     from messages m join reminders r on r.id = m.reminder_id
     where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED)}) ${tenantCond}`;
-  const groups = await sql<{ template: string; channel: string; stage: string | null; messages: number; delivered: number; borrowers: number }>`
+  const groupsQ = sql<{ template: string; channel: string; stage: string | null; messages: number; delivered: number; borrowers: number }>`
     with rm as (${reached})
     select template, channel, stage, count(*) as messages,
       sum(case when status in (${inList(DELIVERED)}) or (channel = 'email' and status = 'sent') then 1 else 0 end) as delivered,
@@ -133,17 +170,19 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
     from rm group by template, channel, stage`.execute(db);
   // Each outcome's touches: the reached messages in the window before it; the newest is the last touch.
   const oat = sql.ref('o.at') as unknown as RawBuilder<unknown>;
-  const touches = await sql<{ kind: string; amount: string | null; currency: string | null; template: string; channel: string; stage: string | null; rank: number; oid: string }>`
+  const touchesQ = sql<{ kind: string; amount: string | null; currency: string | null; template: string; channel: string; stage: string | null; rank: number; oid: string }>`
     with rm as (${reached})
     select o.id as oid, o.kind as kind, o.amount as amount, o.currency as currency, rm.template as template, rm.channel as channel, rm.stage as stage,
       row_number() over (partition by o.id order by rm.send_at desc, rm.id desc) as rank
     from outcomes o join rm on rm.borrower_id = o.borrower_id and rm.send_at <= o.at and rm.send_at >= ${plusDays(dialect, oat, -f.windowDays)}
     where o.at >= ${f.from}`.execute(db);
-  const opted = await sql<{ template: string; channel: string; stage: string | null; n: number }>`
+  const optedQ = sql<{ template: string; channel: string; stage: string | null; n: number }>`
     with rm as (${reached})
     select rm.template as template, rm.channel as channel, rm.stage as stage, count(distinct rm.borrower_id) as n
     from rm join events e on e.chain = 'b:' || rm.borrower_id and e.type = 'borrower.opted_out' and e.at >= rm.send_at and e.at <= ${plusDays(dialect, sql.ref('rm.send_at') as unknown as RawBuilder<unknown>, 7)}
     group by rm.template, rm.channel, rm.stage`.execute(db);
+  // The three at once: each is a pass of its own over the period's messages.
+  const [groups, touches, opted] = await Promise.all([groupsQ, touchesQ, optedQ]);
   const key = (x: { template: string; channel: string; stage: string | null }) => `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
   const out = new Map<string, GroupCounts>();
   for (const g of groups.rows) {
@@ -189,22 +228,21 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
 export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: { tenant?: string | undefined; from: string; to: string }) {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
-  const sent = await sql<{ stage: string | null; channel: string; messages: number; delivered: number }>`
+  const sentQ = sql<{ stage: string | null; channel: string; messages: number; delivered: number }>`
     select ${stage} as stage, m.channel as channel, count(*) as messages,
       sum(case when m.status in (${inList(DELIVERED)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
     from messages m join reminders r on r.id = m.reminder_id
     where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED)}) ${tenantCond}
     group by ${stage}, m.channel`.execute(db);
   const oTenant = f.tenant ? sql`and tenant = ${f.tenant}` : sql``;
-  const outcomes = await sql<{ kind: string; currency: string | null; amount: string | null }>`select kind, currency, amount from outcomes where at >= ${f.from} and at < ${f.to} ${oTenant}`.execute(
-    db,
-  );
+  const outcomesQ = sql<{ kind: string; currency: string | null; amount: string | null }>`select kind, currency, amount from outcomes where at >= ${f.from} and at < ${f.to} ${oTenant}`.execute(db);
   const bTenant = f.tenant ? (f.tenant === 'default' ? sql`and borrower_id not like '%~%'` : sql`and borrower_id like ${`${f.tenant}~%`}`) : sql``;
   const kind = jsonText(dialect, sql.ref('data') as unknown as RawBuilder<unknown>, ['kind']);
-  const events = await sql<{ type: string; kind: string | null; n: number }>`
+  const eventsQ = sql<{ type: string; kind: string | null; n: number }>`
     select type, ${kind} as kind, count(*) as n from events
     where type in ('borrower.opted_out', 'inbound.sms') and at >= ${f.from} and at < ${f.to} ${bTenant}
     group by type, ${kind}`.execute(db);
+  const [sent, outcomes, events] = await Promise.all([sentQ, outcomesQ, eventsQ]);
   return {
     sent: sent.rows.map((s) => ({ stage: s.stage ?? 'none', channel: s.channel, messages: Number(s.messages), delivered: Number(s.delivered) })),
     outcomes: outcomes.rows,
