@@ -77,6 +77,18 @@ describe('routes × roles', () => {
     // Each call takes the next of the numbers suppressed in beforeAll, so every allowed role finds one.
     { method: 'DELETE', path: () => `/v1/opt-outs/${encodeURIComponent(fx.suppressed.shift() ?? '+14155550000')}?source=roles%20test`, roles: ['collector', 'agent'] },
     { method: 'GET', path: () => '/admin/queues', roles: ['admin'] },
+    { method: 'GET', path: () => '/v1/borrowers?q=Alex', roles: ['agent', 'compliance'] },
+    // Each call a new payment id: every allowed role records one (the account is the fixture's).
+    {
+      method: 'POST',
+      path: () => '/v1/accounts/4111111111111234/payments',
+      body: () => ({ id: `roles-${Math.random()}`, amount: '1.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial' }),
+      roles: ['collector'],
+    },
+    { method: 'POST', path: () => '/v1/accounts/4111111111111234/promises', body: () => ({ id: `roles-${Math.random()}`, kind: 'promise', promisedFor: '2026-12-31' }), roles: ['collector'] },
+    { method: 'GET', path: () => '/v1/outcomes/experiments', roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/outcomes/templates', roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/outcomes/review', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/tenants', roles: ['admin'] },
     { method: 'GET', path: () => '/v1/tenants/default', roles: ['admin'] },
     {

@@ -67,7 +67,10 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     fx.bravoMessage = bravoSms.body.messages[0].id;
     const bravoAuto = await h.api('POST', '/v1/reminders', {
       ...as('bravo', 'collector'),
-      body: reminderBody({ channel: 'auto' }, { id: 'bravo-only', phone: '+14155550777', email: 'sam@bravo-borrower.example' }),
+      body: {
+        ...reminderBody({ channel: 'auto' }, { id: 'bravo-only', phone: '+14155550777', email: 'sam@bravo-borrower.example' }),
+        debt: { ...reminderBody().debt, accountRef: '4000000000009999' },
+      },
     });
     expect(bravoAuto.status).toBe(202);
     fx.bravoEmailMessage = bravoAuto.body.messages[0].id;
@@ -149,6 +152,14 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     { name: 'name the tenant in stats', method: 'GET', path: () => '/v1/audit/stats?tenant=bravo', roles: ['compliance', 'admin'] },
     { name: 'verify the tenant’s chains', method: 'GET', path: () => '/v1/audit/verify?tenant=bravo', roles: ['compliance', 'admin'] },
     { name: 'take a number off the opt-out list', method: 'DELETE', path: () => '/v1/opt-outs/%2B447911123456?source=cross-tenant%20test', roles: ['collector', 'agent', 'admin'] },
+    {
+      name: 'report a payment for an account',
+      method: 'POST',
+      path: () => '/v1/accounts/4000000000009999/payments',
+      body: () => ({ id: 'x-1', amount: '1.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'full' }),
+      roles: ['collector', 'admin'],
+    },
+    { name: 'name the tenant in the review', method: 'GET', path: () => '/v1/outcomes/review?tenant=bravo', roles: ['compliance', 'admin'] },
     { name: 'read the tenant', method: 'GET', path: () => '/v1/tenants/bravo', roles: ['admin'] },
     { name: 'change the tenant', method: 'PUT', path: () => '/v1/tenants/bravo', body: () => BRAVO, roles: ['admin'] },
   ];
