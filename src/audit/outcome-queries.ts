@@ -7,25 +7,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
+import type { ArmCounts, GroupCountsIn } from '../policy/outcome-report.js';
+
+export type { ArmCounts, GroupCountsIn };
 
 const REACHED = ['sent', 'delivered', 'answered', 'machine'];
 const DELIVERED = ['delivered', 'answered', 'machine'];
 const DAYS = [7, 14, 30] as const;
-
-export interface ArmCounts {
-  arm: string;
-  borrowers: number;
-  messages: number;
-  sent: number;
-  delivered: number;
-  paid: Record<7 | 14 | 30, number>;
-  promised: Record<7 | 14 | 30, number>;
-  optedOut: number;
-  stopped: number;
-  replied: number;
-  /** Payments within 30 days of the first touch: amount and currency, one row each. */
-  payments: Array<{ amount: string | null; currency: string | null }>;
-}
 
 /** `iso` plus `days`, as an ISO string that compares with the stored ones. */
 function plusDays(dialect: Dialect, iso: RawBuilder<unknown>, days: number): RawBuilder<string> {
@@ -142,21 +130,7 @@ function unitsToDecimal(units: string): string {
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
-export interface GroupCounts {
-  template: string;
-  channel: string;
-  stage: string | null;
-  messages: number;
-  delivered: number;
-  borrowers: number;
-  paymentsLast: number;
-  promisesLast: number;
-  paymentsAny: number;
-  recovered: Array<{ amount: string | null; currency: string | null }>;
-  optedOut: number;
-}
-
-export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { tenant?: string | undefined; from: string; to: string; windowDays: number }): Promise<GroupCounts[]> {
+export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { tenant?: string | undefined; from: string; to: string; windowDays: number }): Promise<GroupCountsIn[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const reached = sql`select m.id, m.borrower_id, m.template, m.channel, m.status, m.send_at, ${stage} as stage
@@ -184,7 +158,7 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
   // The three at once: each is a pass of its own over the period's messages.
   const [groups, touches, opted] = await Promise.all([groupsQ, touchesQ, optedQ]);
   const key = (x: { template: string; channel: string; stage: string | null }) => `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
-  const out = new Map<string, GroupCounts>();
+  const out = new Map<string, GroupCountsIn>();
   for (const g of groups.rows) {
     out.set(key(g), {
       template: g.template,

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
-import { type ArmCounts, experimentCounts, type GroupCounts, groupCounts, reviewCounts } from './outcome-queries.js';
+import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
 import { borrowerChain } from './hash-chain.js';
 import type { Database, OutcomesTable } from './schema.js';
 
@@ -52,7 +52,7 @@ export interface OutcomesRepo {
   record(o: NewOutcome, now: Date): Promise<{ kind: 'created' | 'repeat'; outcome: Outcome } | { kind: 'conflict' }>;
   /** The reports' counts, computed by the database (outcome-queries.ts). */
   experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
-  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCounts[]>;
+  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCountsIn[]>;
   reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
 }
 

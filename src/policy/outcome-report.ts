@@ -143,7 +143,7 @@ export interface GroupResult {
   optedOut: Rate;
 }
 
-/** What a group's figures are made of (the database counts them; groupResults does it row by row). */
+/** What a group's figures are made of (the database counts them: audit/outcome-queries.ts). */
 export interface GroupCountsIn {
   template: string;
   channel: string;
@@ -154,7 +154,7 @@ export interface GroupCountsIn {
   paymentsLast: number;
   promisesLast: number;
   paymentsAny: number;
-  recovered: ReadonlyArray<{ amount: string | null; currency: string | null }>;
+  recovered: Array<{ amount: string | null; currency: string | null }>;
   optedOut: number;
 }
 
