@@ -95,7 +95,8 @@ export function makeTenantRegistry(repo: TenantsRepo, config: Pick<Config, 'send
     },
     async get(id) {
       const known = (await fresh()).get(id);
-      if (known) return known;
+      // Not known: it may have been created a moment ago elsewhere; read again, at most once a second.
+      if (known || Date.now() - readAt < 1_000) return known;
       readAt = 0;
       return (await fresh()).get(id);
     },

@@ -17,7 +17,14 @@ import type { Releasers } from './releasers.js';
 export async function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): Promise<void> {
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
-  const tenantOf = async (borrowerId: string) => core.tenants.get(tenantOfBorrower(borrowerId));
+  // Never the default tenant's senders for another tenant's message: one not known yet (created a
+  // moment ago elsewhere) fails this attempt, and the job is tried again after its backoff.
+  const tenantOf = async (borrowerId: string) => {
+    const id = tenantOfBorrower(borrowerId);
+    const t = await core.tenants.get(id);
+    if (!t) throw new Error(`tenant "${id}" is not known to this process yet`);
+    return t;
+  };
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
   const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2), ...groupCommitFaults(config) }) : undefined;
   // Loads of concurrent jobs (messages, suppressions) share a query while one is in flight (off
