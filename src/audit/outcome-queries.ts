@@ -78,14 +78,20 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
         ${bucket('p.pay_at')} as pay_d, ${bucket('p.promise_at')} as promise_d,
         ${bucket('ev.opt_at')} as opt_d, ${bucket('ev.stop_at')} as stop_d, ${bucket('ev.reply_at')} as reply_d
       from p left join ev on ev.borrower_id = p.borrower_id
+    ),
+    -- Per arm: the messages of every borrower, and the figures of the borrowers it reached (two rows a side, joined by arm).
+    bs as (select arm, sum(messages) as messages, sum(sent) as sent, sum(delivered) as delivered from b group by arm),
+    ds as (
+      select d.arm, count(*) as borrowers,
+        ${within('d.pay_d', 7)} as paid7, ${within('d.pay_d', 14)} as paid14, ${within('d.pay_d', 30)} as paid30,
+        ${within('d.promise_d', 7)} as promised7, ${within('d.promise_d', 14)} as promised14, ${within('d.promise_d', 30)} as promised30,
+        ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
+        sum(d.units30) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
+      from d group by d.arm
     )
-    select b.arm as arm, count(d.borrower_id) as borrowers, sum(b.messages) as messages, sum(b.sent) as sent, sum(b.delivered) as delivered,
-      ${within('d.pay_d', 7)} as paid7, ${within('d.pay_d', 14)} as paid14, ${within('d.pay_d', 30)} as paid30,
-      ${within('d.promise_d', 7)} as promised7, ${within('d.promise_d', 14)} as promised14, ${within('d.promise_d', 30)} as promised30,
-      ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
-      sum(d.units30) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
-    from b left join d on d.arm = b.arm and d.borrower_id = b.borrower_id
-    group by b.arm`;
+    select bs.arm as arm, bs.messages, bs.sent, bs.delivered, coalesce(ds.borrowers, 0) as borrowers, ds.paid7, ds.paid14, ds.paid30,
+      ds.promised7, ds.promised14, ds.promised30, ds.opted, ds.stopped, ds.replied, ds.units, ds.cur_max, ds.cur_min
+    from bs left join ds on ds.arm = bs.arm`;
   const counts = countsQ.execute(db);
   // The payments within 30 days of each first touch, one by one: only for an arm paid in several currencies.
   const paidOneByOne = () =>
