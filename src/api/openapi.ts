@@ -228,6 +228,14 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/v1/outcomes/review',
+    summary: 'The periodic review for a period: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': 'the review' },
+  },
+  {
+    method: 'get',
     path: '/v1/borrowers',
     summary: 'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
     roles: ['agent', 'compliance'],
