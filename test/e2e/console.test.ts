@@ -12,6 +12,7 @@ import { accessibilityViolations, launchChromium, newContext, screenshot } from 
 import { type FakeTwilio, providerEnv, startFakeTwilio } from '../support/fake-twilio.js';
 import { type Harness, reminderBody, sqliteOnly, startHarness } from '../support/harness.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
+import { WARM_WORDING } from '../support/experiments.js';
 import { waitFor } from '../support/wait.js';
 
 const BORROWER = 'b-console-1';
@@ -50,15 +51,7 @@ describe('the web console', () => {
     [tw, smtp, browser] = await Promise.all([startFakeTwilio(), startSmtpSink(), launchChromium()]);
     // An experiment, for the outcomes pages.
     expDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-console-exp-'));
-    const experiment = {
-      id: 'warm-wording',
-      description: 'Does opening with understanding get more people to pay?',
-      arms: [
-        { name: 'control', template: 'gentle-overdue', weight: 50 },
-        { name: 'warm', template: 'gentle-overdue-warm', weight: 50 },
-      ],
-    };
-    fs.writeFileSync(path.join(expDir, 'experiments.json'), JSON.stringify({ experiments: [experiment] }));
+    fs.writeFileSync(path.join(expDir, 'experiments.json'), JSON.stringify({ experiments: [WARM_WORDING] }));
     h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw, smtp), EXPERIMENTS_FILE: path.join(expDir, 'experiments.json') } });
     const person = { id: BORROWER, name: 'Alex Chen', phone: PHONE, email: 'alex.console@example.com' };
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));

@@ -14,18 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY } from '../../src/policy/strategy.js';
 import { spawnService } from '../support/child-service.js';
 import { dbVariants, prepareRun, reminderBody, startHarness, type Harness } from '../support/harness.js';
+import { WARM_WORDING } from '../support/experiments.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
 const N = 2_000;
-const EXPERIMENT = {
-  id: 'warm-wording',
-  description: 'Does opening with understanding get more people to pay?',
-  arms: [
-    { name: 'control', template: 'gentle-overdue', weight: 50 },
-    { name: 'warm', template: 'gentle-overdue-warm', weight: 50 },
-  ],
-};
+const EXPERIMENT = WARM_WORDING;
 
 /** The arm by the documented rule, computed here: sha256(experiment NUL borrower), first 32 bits, as a share of 100. */
 function expectedArm(storedBorrowerId: string): 'control' | 'warm' {
