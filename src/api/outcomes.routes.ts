@@ -5,7 +5,7 @@
  * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -63,7 +63,7 @@ export interface OutcomesRouteDeps {
 
 const hashOf = (body: unknown) =>
   createHash('sha256')
-    .update(canonicalize(body) ?? '')
+    .update(canonicalJson(body) ?? '')
     .digest('hex');
 
 export function outcomesRouter(deps: OutcomesRouteDeps): Router {

@@ -1,7 +1,7 @@
 /** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
 import type { Clock } from '../domain/clock.js';
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { Router, type Request, type Response } from 'express';
 import type { AcceptResult, AuditStore } from '../audit/audit-store.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -71,7 +71,7 @@ function prepare(raw: unknown, catalogue: Catalogue, now: Date, idempotencyKey: 
   const externalId = idempotencyKey ?? r.externalId ?? null;
   const { externalId: _ignored, ...material } = r;
   const requestHash = createHash('sha256')
-    .update(canonicalize(material) ?? '')
+    .update(canonicalJson(material) ?? '')
     .digest('hex');
   // The borrower is the tenant's: stored under the tenant's name for it.
   const borrowerId = storedBorrowerId(tenant, r.borrower?.id ?? r.borrowerId!);

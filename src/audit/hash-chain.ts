@@ -5,7 +5,7 @@
  * that belong to no message.
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -23,7 +23,7 @@ export interface HashedFields {
 }
 
 export function eventHash(prevHash: string, event: HashedFields): string {
-  const body = canonicalize({
+  const body = canonicalJson({
     chain: event.chain,
     seq: event.seq,
     messageId: event.messageId,
