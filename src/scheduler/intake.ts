@@ -8,7 +8,7 @@
 import { assignArm, type Experiment } from '../policy/experiments.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Clock } from '../domain/clock.js';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
 import { type Borrower, type Contact, type Debt, type Message, type Sender, thirdPartySmsBlocked } from '../domain/index.js';
@@ -67,10 +67,29 @@ export interface IntakeDeps {
   gatherMax?: number;
 }
 
-export const newReminderId = () => `rem_${randomUUID().replace(/-/g, '')}`;
-// 128 random bits in base64url: shorter than hex, and a message id is written several times into
-// every waiting job in Redis (the key, the delay set, the data).
-export const newMessageId = () => `msg_${randomBytes(16).toString('base64url')}`;
+/**
+ * Ids that start with the time they were made (48 bits of milliseconds), then random bits: rows
+ * made together sit together in every index keyed by them (the messages' and reminders' keys, the
+ * events' and chain heads' `m:<id>` chains), so a batch's inserts touch a few pages at the right
+ * edge of each B-tree instead of a page per row, and the pages written at commit stay few however
+ * large the store grows. The random part keeps them unguessable.
+ */
+const SORTABLE = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+function timePrefix(ms: number, chars: number, bits: number): string {
+  let out = '';
+  for (let i = chars - 1; i >= 0; i--) out += SORTABLE[Math.floor(ms / 2 ** (i * bits)) % 2 ** bits]!;
+  return out;
+}
+export const newReminderId = () => `rem_${Date.now().toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
+// 22 characters as before (the time in 8, 84 random bits in 14), in an alphabet whose byte order is
+// its value order; short, because a message id is written several times into every waiting job in
+// Redis (the key, the delay set, the data).
+export const newMessageId = () => {
+  const random = randomBytes(14);
+  let tail = '';
+  for (const b of random) tail += SORTABLE[b & 63]!;
+  return `msg_${timePrefix(Date.now(), 8, 6)}${tail}`;
+};
 
 /** The address for a channel, or why there is none. */
 function addressFor(borrower: Borrower, channel: Channel): string | undefined {
