@@ -230,14 +230,27 @@ const wholeOf = (r: Rule) => {
   return re;
 };
 
+/** Any of the rules' whole-word patterns: most joined fragments match none, and one test says so. */
+const ANY_WHOLE = new WeakMap<readonly Rule[], RegExp>();
+const anyWholeOf = (rules: readonly Rule[]) => {
+  let re = ANY_WHOLE.get(rules);
+  if (!re) ANY_WHOLE.set(rules, (re = new RegExp(`^(?:${rules.map((r) => `(?:${r.pattern.source})`).join('|')})$`)));
+  return re;
+};
+
 /** Two or three adjacent fragments that only make a flagged word together ("arr est", "pol ice"). */
 function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   const out: Hit<Token>[] = [];
+  const any = anyWholeOf(rules);
   for (let i = 0; i < ts.length; i++) {
+    if (ts[i]!.word.length > 6) continue;
+    let joined = ts[i]!.word;
     for (let span = 2; span <= 3 && i + span <= ts.length; span++) {
+      const next = ts[i + span - 1]!.word;
+      if (next.length > 6) break;
+      joined += next;
+      if (!any.test(joined)) continue;
       const parts = ts.slice(i, i + span);
-      if (parts.some((p) => p.word.length > 6)) continue;
-      const joined = parts.map((p) => p.word).join('');
       for (const r of rules) {
         const whole = wholeOf(r);
         // Only a fragment split: the pieces on their own must not already be ordinary words of the rule.

@@ -40,6 +40,14 @@ export function latinView(input: string): Normalised {
   const map: number[] = [];
   let offset = 0;
   for (const cp of input) {
+    const c = cp.charCodeAt(0);
+    if (c < 0x80) {
+      // ASCII is its own NFKC and its own Latin letter, and none of it is invisible: only the case changes.
+      text += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : cp;
+      map.push(offset);
+      offset += 1;
+      continue;
+    }
     if (!isInvisible(cp)) {
       for (const ch of cp.normalize('NFKC')) {
         for (const out of latinOf(ch).toLowerCase()) {
@@ -66,6 +74,19 @@ export function chineseView(input: string): Normalised {
   const map: number[] = [];
   let offset = 0;
   for (const cp of simplified) {
+    const c = cp.charCodeAt(0);
+    if (c < 0x80) {
+      // ASCII: only letters and digits count, in lower case.
+      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) text += cp;
+      else if (c >= 65 && c <= 90) text += String.fromCharCode(c + 32);
+      else {
+        offset += 1;
+        continue;
+      }
+      map.push(offset);
+      offset += 1;
+      continue;
+    }
     for (const ch of cp.normalize('NFKC').toLowerCase()) {
       if (/[\p{L}\p{N}]/u.test(ch)) {
         text += ch;
