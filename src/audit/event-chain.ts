@@ -197,7 +197,9 @@ async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): P
   const byShard = new Map<string, BulkLink[]>();
   for (const l of fresh) {
     const r = registryChainFor(l.pos.chain);
-    byShard.set(r, [...(byShard.get(r) ?? []), l]);
+    const shard = byShard.get(r);
+    if (shard) shard.push(l);
+    else byShard.set(r, [l]);
   }
   const shards = [...byShard.keys()].sort();
   if (dialect === 'postgres') {
