@@ -22,7 +22,7 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
-import { actingTenant, mayReach, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
+import { mayReach, scopedBorrower, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
 import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
@@ -287,11 +287,9 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
 function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, record: (req: Request, action: string, target: string | null) => Promise<void>) {
   const store = deps.store;
   return async (req: Request, res: Response) => {
-    const id = BorrowerId.safeParse(req.params.id);
-    if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
-    const stored = storedBorrowerId(await actingTenant(req, deps.tenants), id.data);
+    const { external, stored } = await scopedBorrower(req, deps.tenants);
     const borrower = await deps.store.getBorrower(stored);
-    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${id.data}"`);
+    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
     const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
     const entries = await store.audit.timeline(stored, limit.success ? limit.data : 200);
     const full = req.principal!.role !== 'agent';
@@ -306,11 +304,11 @@ function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, re
       return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
     };
     res.json({
-      borrower: { id: id.data, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      borrower: { id: external, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
-        borrowerId: id.data,
+        borrowerId: external,
         // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
         data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
         message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,

@@ -10,8 +10,8 @@ import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { BorrowerId, BorrowerPut } from './schemas.js';
-import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { BorrowerPut } from './schemas.js';
+import { actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
 import { externalBorrowerId } from '../domain/tenant.js';
 import { maskRecipient } from '../observability/logger.js';
 import { maskAccount } from './present.js';
@@ -28,9 +28,7 @@ export const ResolveInput = z.object({ note: z.string().max(500).optional() }).s
 
 /** The stored id of the path's borrower, in the request's tenant. */
 async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<string> {
-  const id = BorrowerId.safeParse(req.params.id);
-  if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
-  return storedBorrowerId(await actingTenant(req, tenants), id.data);
+  return (await scopedBorrower(req, tenants)).stored;
 }
 
 /** A borrower as its tenant knows it. */
@@ -93,14 +91,12 @@ export function borrowersRouter(deps: {
   });
 
   router.put('/v1/borrowers/:id', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
-    const id = BorrowerId.safeParse(req.params.id);
-    if (!id.success) throw validationProblem(zodFieldErrors(id.error, ['id']));
+    const { external, stored } = await scopedBorrower(req, deps.tenants);
     const body = BorrowerPut.safeParse(req.body);
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-    if (body.data.id !== undefined && body.data.id !== id.data) {
-      throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.data}")` }]);
+    if (body.data.id !== undefined && body.data.id !== external) {
+      throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${external}")` }]);
     }
-    const stored = storedBorrowerId(await actingTenant(req, deps.tenants), id.data);
     const { borrower, created } = await deps.store.upsertBorrower({ ...body.data, id: stored }, deps.clock.now());
     res.status(created ? 201 : 200).json(presentBorrower(borrower));
   });

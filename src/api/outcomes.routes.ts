@@ -19,7 +19,7 @@ import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Money } from './schemas.js';
-import { actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
+import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
 
 const OutcomeId = z.string().min(1).max(100);
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
@@ -73,8 +73,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
 
   /** The tenant's account, or 404 naming the field (another tenant's account does not exist either). */
   const accountOf = async (req: Request) => {
-    const accountRef = String(req.params.accountRef);
-    if (accountRef.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
+    const accountRef = accountRefParam(req);
     const tenant = await actingTenant(req, deps.tenants);
     const found = await deps.store.outcomes.accountBorrower(tenant, accountRef);
     if (!found)

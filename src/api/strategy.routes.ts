@@ -3,7 +3,7 @@
  * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
  * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
  */
-import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { accountRefParam, actingTenant, scopedBorrower, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
@@ -101,8 +101,7 @@ export function strategyRouter(deps: { store: AuditStore; strategyRunner: Strate
   batchRoutes(router, deps);
 
   router.post('/v1/accounts/:accountRef/overdue', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
-    const accountRef = String(req.params.accountRef);
-    if (accountRef.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
+    const accountRef = accountRefParam(req);
     const input = OverdueInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     const { borrower, borrowerId, debt } = input.data;
@@ -128,8 +127,7 @@ export function strategyRouter(deps: { store: AuditStore; strategyRunner: Strate
   });
 
   router.get('/v1/borrowers/:id/plan', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
-    const external = String(req.params.id);
-    const id = storedBorrowerId(await actingTenant(req, deps.tenants), external);
+    const { external, stored: id } = await scopedBorrower(req, deps.tenants);
     const borrower = await deps.store.getBorrower(id);
     if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
     res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(id) });

@@ -6,7 +6,8 @@
  */
 import type { Request } from 'express';
 import { DEFAULT_TENANT, externalBorrowerId, scopedBorrowerId, TenantId, tenantOfBorrower } from '../domain/tenant.js';
-import { HttpProblem, validationProblem } from './problem.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { BorrowerId } from './schemas.js';
 
 export interface TenantDirectory {
   /** Whether a tenant of this id exists (the default tenant always does). */
@@ -43,7 +44,36 @@ export function mayReach(req: Request, storedBorrowerId: string): boolean {
   return own === null || tenantOfBorrower(storedBorrowerId) === own;
 }
 
+/** The stored id of a borrower id already checked against `BorrowerId` (a body's field). */
 export const storedBorrowerId = scopedBorrowerId;
+
+/** A borrower a request names, scoped to the tenant it acts for. */
+export interface ScopedBorrower {
+  /** The id as the tenant knows it. */
+  external: string;
+  /** The id as stored. */
+  stored: string;
+  tenant: string;
+}
+
+/**
+ * The one way a route turns a borrower id it was given (`:id` by default) into a stored one: checked
+ * against `BorrowerId` (no `~`, so no id can name another tenant's borrower), then scoped to the
+ * request's tenant. A bad id is a 400 naming `field`.
+ */
+export async function scopedBorrower(req: Request, dir: TenantDirectory, raw: unknown = req.params.id, field = 'id'): Promise<ScopedBorrower> {
+  const id = BorrowerId.safeParse(raw);
+  if (!id.success) throw validationProblem(zodFieldErrors(id.error, [field]));
+  const tenant = await actingTenant(req, dir);
+  return { external: id.data, stored: scopedBorrowerId(tenant, id.data), tenant };
+}
+
+/** An account reference a path names (`:accountRef`): 1 to 64 characters; which tenant's is decided by the query that reads it. */
+export function accountRefParam(req: Request): string {
+  const ref = String(req.params.accountRef ?? '');
+  if (ref.length < 1 || ref.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
+  return ref;
+}
 
 /** How a record's borrower is shown: its id as the tenant knows it, and the tenant to a deployment-wide key. */
 export function shownBorrower(req: Request, stored: string): { borrowerId: string; tenant?: string } {

@@ -3,8 +3,8 @@
  * borrower's chain, and the rows the outcome reports are computed from. A repeat of an outcome id
  * changes nothing; the same id with another body is a conflict.
  */
-import type { Kysely } from 'kysely';
-import { tenantOfBorrower } from '../domain/tenant.js';
+import { type Kysely, sql } from 'kysely';
+import { DEFAULT_TENANT, scopedBorrowerId } from '../domain/tenant.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
 import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
@@ -28,6 +28,13 @@ export interface Outcome {
 export interface NewOutcome extends Omit<Outcome, 'id' | 'createdAt'> {
   callerId: string;
   requestHash: string;
+}
+
+/** Rows whose `borrower_id` is a borrower of `tenant` (stored as `<tenant>~<id>`, or bare for the default tenant). */
+function borrowerOfTenant(tenant: string) {
+  if (tenant === DEFAULT_TENANT) return sql<boolean>`borrower_id not like '%~%'`;
+  const prefix = scopedBorrowerId(tenant, '');
+  return sql<boolean>`substr(borrower_id, 1, ${prefix.length}) = ${prefix}`;
 }
 
 function toOutcome(r: OutcomesTable): Outcome {
@@ -59,11 +66,18 @@ export interface OutcomesRepo {
 export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): OutcomesRepo {
   return {
     async accountBorrower(tenant, accountRef) {
-      const rows = await db.selectFrom('reminders').select(['borrower_id', 'debt']).where('account_ref', '=', accountRef).orderBy('created_at', 'desc').limit(50).execute();
-      const mine = rows.find((r) => tenantOfBorrower(r.borrower_id) === tenant);
-      if (!mine) return undefined;
-      const debt = JSON.parse(mine.debt) as { amountDue?: { currency?: string } };
-      return { borrowerId: mine.borrower_id, currency: debt.amountDue?.currency ?? '' };
+      // The tenant is in the query: another tenant's reminders on the same reference never crowd this one's out.
+      const row = await db
+        .selectFrom('reminders')
+        .select(['borrower_id', 'debt'])
+        .where('account_ref', '=', accountRef)
+        .where(borrowerOfTenant(tenant))
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const debt = JSON.parse(row.debt) as { amountDue?: { currency?: string } };
+      return { borrowerId: row.borrower_id, currency: debt.amountDue?.currency ?? '' };
     },
 
     record: (o, now) => recordOutcome(db, dialect, o, now),

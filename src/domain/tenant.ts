@@ -87,8 +87,12 @@ export interface Tenant {
   updatedAt: string;
 }
 
-/** The stored borrower id of `id` in `tenant`. */
+/**
+ * The stored borrower id of `id` in `tenant`. An id carrying the separator is refused: given by a
+ * caller, `acme~b1` would otherwise name tenant acme's borrower b1 from any tenant's key.
+ */
 export function scopedBorrowerId(tenant: string, id: string): string {
+  if (id.includes(SEP)) throw new TypeError(`a borrower id cannot contain "${SEP}" (it separates the tenant in a stored id)`);
   return tenant === DEFAULT_TENANT ? id : `${tenant}${SEP}${id}`;
 }
 
