@@ -53,8 +53,8 @@ export function borrowersRouter(deps: {
     if (!body.success) throw validationProblem(zodFieldErrors(body.error));
     const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
     if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
-    // Every cadence stops; the strategy sends its one thank-you.
-    const thanks = deps.strategyRunner ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`) : [];
+    // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
+    const thanks = deps.strategyRunner && !result.alreadyResolved ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`) : [];
     res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
   });
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
 import type { Experiment } from '../policy/experiments.js';
-import { experimentFromCounts, type ExperimentResult, type GroupResult, groupsFromCounts, RATE_DAYS } from '../policy/outcome-report.js';
+import { addAmount, amountsOf, experimentFromCounts, type ExperimentResult, type GroupResult, groupsFromCounts, RATE_DAYS } from '../policy/outcome-report.js';
 import { resolveBorrower } from '../scheduler/borrower-actions.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
@@ -23,7 +23,15 @@ import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } fro
 
 const OutcomeId = z.string().min(1).max(100);
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
-const positive = Money.shape.amount.refine((a) => Number(a) > 0, 'must be more than 0');
+/**
+ * An outcome's amount: more than 0, at most 12 digits before the point and 4 after. The reports add
+ * amounts exactly in units of 1/10,000; this bound keeps any one of them far inside what both stores sum.
+ */
+export const OutcomeAmount = z
+  .string({ error: (iss) => (iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`) })
+  .regex(/^\d{1,12}(\.\d{1,4})?$/, 'must be a decimal string such as "1234.50": at most 12 digits before the point and 4 after, no sign or separators')
+  .refine((a) => /[1-9]/.test(a), 'must be more than 0');
+const positive = OutcomeAmount;
 
 export const PaymentInput = z.object({ id: OutcomeId, amount: positive, currency: Money.shape.currency, paidAt: instant, kind: z.enum(['full', 'partial']) }).strict();
 export const PromiseInput = z
@@ -61,6 +69,18 @@ export interface OutcomesRouteDeps {
   attributionWindowDays?: number;
 }
 
+/** How far back an outcome may be dated: the 3 years records are kept (docs/compliance.md); older is a typo or a backfill the reports cannot attribute. */
+export const OUTCOME_MAX_AGE_DAYS = 3 * 366;
+/** Clocks disagree: an outcome a few minutes ahead of ours is still now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A reported time (a payment's `paidAt`, a promise's `agreedAt`) is not in the future and not older than OUTCOME_MAX_AGE_DAYS. */
+function checkReportedAt(at: string, now: Date, field: string): void {
+  const t = Date.parse(at);
+  if (t > now.getTime() + CLOCK_SKEW_MS) throw validationProblem([{ path: field, message: 'is in the future: report what has happened' }]);
+  if (t < now.getTime() - OUTCOME_MAX_AGE_DAYS * 86_400_000) throw validationProblem([{ path: field, message: `is more than ${OUTCOME_MAX_AGE_DAYS} days ago` }]);
+}
+
 const hashOf = (body: unknown) =>
   createHash('sha256')
     .update(canonicalJson(body) ?? '')
@@ -91,7 +111,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     const p = input.data;
     const now = deps.clock.now();
-    if (Date.parse(p.paidAt) > now.getTime() + 5 * 60_000) throw validationProblem([{ path: 'paidAt', message: 'is in the future' }]);
+    checkReportedAt(p.paidAt, now, 'paidAt');
     const account = await accountOf(req);
     if (account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
     const actor = `api:${req.principal!.keyId}`;
@@ -116,7 +136,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     if (r.kind === 'created' && p.kind === 'full') {
       const resolved = await resolveBorrower(deps, account.borrowerId, actor, `paid in full (${p.id})`);
       cancelled = resolved?.cancelled ?? [];
-      if (resolved && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
+      if (resolved && !resolved.alreadyResolved && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
     }
     answer(res, r, r.kind === 'created' && p.kind === 'full' ? { resolved: true, cancelled } : {});
   });
@@ -127,6 +147,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     const p = input.data;
     if ((p.amount === undefined) !== (p.currency === undefined)) throw validationProblem([{ path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' }]);
     const now = deps.clock.now();
+    if (p.agreedAt !== undefined) checkReportedAt(p.agreedAt, now, 'agreedAt');
     const account = await accountOf(req);
     if (p.currency && account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
     const r = await deps.store.outcomes.record(
@@ -222,8 +243,9 @@ export function periodReview(
   stats: Array<{ status: string; reason: string | null; n: number }>,
   experiments: Array<{ e: Experiment; result: ReturnType<typeof experimentFromCounts> }>,
 ) {
-  const recovered = new Map<string, number>();
-  for (const p of counts.outcomes) if (p.kind === 'payment' && p.currency && p.amount) recovered.set(p.currency, (recovered.get(p.currency) ?? 0) + Math.round(Number(p.amount) * 100));
+  // Added as integers of 1/10,000 (bigint): exact for any number of the largest amounts the API takes.
+  const recovered = new Map<string, bigint>();
+  for (const p of counts.outcomes) if (p.kind === 'payment') addAmount(recovered, p.amount, p.currency);
   const held = new Map<string, number>();
   for (const s of stats) if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
   const events = (pred: (e: { type: string; kind: string | null }) => boolean) => counts.events.filter(pred).reduce((n, e) => n + e.n, 0);
@@ -232,7 +254,7 @@ export function periodReview(
     recovered: {
       payments: counts.outcomes.filter((x) => x.kind === 'payment').length,
       promises: counts.outcomes.filter((x) => x.kind === 'promise').length,
-      amounts: Object.fromEntries([...recovered].sort().map(([c, v]) => [c, (v / 100).toFixed(2)])),
+      amounts: amountsOf(recovered),
     },
     relationship: {
       optOuts: events((e) => e.type === 'borrower.opted_out'),

@@ -155,7 +155,8 @@ export function remindersRouter(deps: RemindersDeps): Router {
     // A repeat answers with the original, content included: that is a read of content.
     if (result.kind === 'repeat') await recordRead(deps, req, 'reminder', result.reminder.id, { repeat: true });
     const { status, body } = outcome(result);
-    if (status >= 400) res.type('application/problem+json');
+    // send() of a string would answer text/html: say what it is.
+    res.type(status >= 400 ? 'application/problem+json' : 'application/json');
     if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
     res.status(status).send(JSON.stringify(body));
   });

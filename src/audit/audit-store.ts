@@ -138,7 +138,8 @@ export interface AuditStore {
   /** Messages that should have a job (queued, deferred, sending; due by `dueBy` if given), in id order after `afterId`. */
   findAwaitingJob(afterId: string, limit: number, dueBy?: Date): Promise<Message[]>;
   /** Sets the borrower's status and records a borrower event; false if unknown. */
-  setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<Borrower | undefined>;
+  /** Sets the status and writes `event`, once: a borrower already in `status` is left as it is (`changed: false`, no event). */
+  setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<{ borrower: Borrower; changed: boolean } | undefined>;
   /** Adds an opt-out for a channel (once) and records a borrower event; undefined if unknown. */
   addOptOut(id: string, optOut: OptOut, event: EventInput, now: Date): Promise<{ borrower: Borrower; added: boolean } | undefined>;
   /** Removes a channel's opt-out (the borrower texted START); false if there was none. */

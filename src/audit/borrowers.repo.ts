@@ -25,10 +25,11 @@ export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): Borro
     async setBorrowerStatus(id, status, event, now) {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
-        const updated = await trx.updateTable('borrowers').set({ status, updated_at: nowIso }).where('id', '=', id).returning('id').executeTakeFirst();
-        if (!updated) return undefined;
-        await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
-        return toBorrower(await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        // Only a change of status writes (the row lock makes concurrent calls wait, then find it changed): one event, however many ask.
+        const updated = await trx.updateTable('borrowers').set({ status, updated_at: nowIso }).where('id', '=', id).where('status', '!=', status).returning('id').executeTakeFirst();
+        if (updated) await appendEvent(trx, dialect, { chain: borrowerChain(id), messageId: null, borrowerId: id, now: nowIso }, event);
+        const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
+        return row ? { borrower: toBorrower(row), changed: updated !== undefined } : undefined;
       });
     },
 

@@ -49,8 +49,12 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
   const kind = jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['kind']);
   // A payment in the 30 days from the first touch, and its amount in exact minor units (1/10,000).
   const paid30 = sql`o.kind = 'payment' and o.at <= t.first30`;
-  const units = dialect === 'postgres' ? sql`round(o.amount::numeric * 10000)::bigint` : sql`cast(round(cast(o.amount as real) * 10000) as integer)`;
-  const countsQ = sql<Record<string, string | number | null>>`
+  // PostgreSQL sums numerics (no overflow); SQLite sums exact integers cut from the decimal string, and a sum past 64 bits
+  // (an error there, never a wrapped or rounded figure) sends the amounts to be added one by one instead.
+  const splitUnits = sql`(cast(case when instr(o.amount, '.') > 0 then substr(o.amount, 1, instr(o.amount, '.') - 1) else o.amount end as integer) * 10000
+    + cast(substr(case when instr(o.amount, '.') > 0 then substr(o.amount, instr(o.amount, '.') + 1) else '' end || '0000', 1, 4) as integer))`;
+  const exactUnits = dialect === 'postgres' ? sql`trunc(o.amount::numeric * 10000)` : splitUnits;
+  const countsQ = (units: RawBuilder<unknown>) => sql<Record<string, string | number | null>>`
     with b as (${perBorrower}),
     t as (select arm, borrower_id, first, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 7)} as first7,
       ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 14)} as first14, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 30)} as first30
@@ -86,13 +90,19 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
         ${within('d.pay_d', 7)} as paid7, ${within('d.pay_d', 14)} as paid14, ${within('d.pay_d', 30)} as paid30,
         ${within('d.promise_d', 7)} as promised7, ${within('d.promise_d', 14)} as promised14, ${within('d.promise_d', 30)} as promised30,
         ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
-        sum(d.units30) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
+        cast(sum(d.units30) as text) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
       from d group by d.arm
     )
     select bs.arm as arm, bs.messages, bs.sent, bs.delivered, coalesce(ds.borrowers, 0) as borrowers, ds.paid7, ds.paid14, ds.paid30,
       ds.promised7, ds.promised14, ds.promised30, ds.opted, ds.stopped, ds.replied, ds.units, ds.cur_max, ds.cur_min
     from bs left join ds on ds.arm = bs.arm`;
-  const counts = countsQ.execute(db);
+  const counts = countsQ(exactUnits)
+    .execute(db)
+    .then((r) => ({ r, summed: true }))
+    .catch(async (err: unknown) => {
+      if (!/integer overflow|out of range/i.test((err as Error).message ?? '')) throw err;
+      return { r: await countsQ(sql`null`).execute(db), summed: false };
+    });
   // The payments within 30 days of each first touch, one by one: only for an arm paid in several currencies.
   const paidOneByOne = () =>
     sql<{ arm: string; amount: string | null; currency: string | null }>`
@@ -101,8 +111,9 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
     from t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= ${plusDays(dialect, sql.ref('t.first') as unknown as RawBuilder<unknown>, 30)}`.execute(
       db,
     );
-  const rows = await counts;
-  const mixed = rows.rows.some((r) => r.cur_max !== r.cur_min);
+  const { r: rows, summed } = await counts;
+  // One by one: an arm paid in several currencies, or sums the database could not give exactly (an integer text).
+  const mixed = !summed || rows.rows.some((r) => r.cur_max !== r.cur_min || (r.units !== null && !/^\d+$/.test(String(r.units))));
   const payments = mixed ? (await paidOneByOne()).rows : [];
   return rows.rows.map((r) => armOf(r, mixed ? payments : null));
 }

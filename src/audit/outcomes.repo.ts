@@ -117,6 +117,8 @@ async function recordOutcome(db: Kysely<Database>, dialect: Dialect, o: NewOutco
       const before = await trx.selectFrom('outcomes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return before.request_hash === o.requestHash ? { kind: 'repeat' as const, outcome: toOutcome(before) } : { kind: 'conflict' as const };
     }
+    // The borrower row orders its chain (event-chain.ts): concurrent outcomes of one borrower append one after another.
+    await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', o.borrowerId).execute();
     const data = { id: o.callerId, accountRef: o.accountRef, at: o.at, ...(o.kind === 'payment' ? { amount: o.amount, currency: o.currency, full: o.full } : { promisedFor: o.promisedFor }) };
     await appendEvent(
       trx,

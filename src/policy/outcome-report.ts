@@ -19,13 +19,13 @@ import { compare, type Comparison, type Rate, significantlyAbove, wilson } from 
 export const RATE_DAYS = [7, 14, 30] as const;
 
 /** Sums decimal amounts per currency, in minor units of 1/10,000 (no float drift). */
-function addAmount(totals: Map<string, bigint>, amount: string | null, currency: string | null): void {
+export function addAmount(totals: Map<string, bigint>, amount: string | null, currency: string | null): void {
   if (!amount || !currency) return;
   const [whole, frac = ''] = amount.split('.');
   const units = BigInt(whole!) * 10_000n + BigInt((frac + '0000').slice(0, 4));
   totals.set(currency, (totals.get(currency) ?? 0n) + units);
 }
-function amountsOf(totals: Map<string, bigint>): Record<string, string> {
+export function amountsOf(totals: Map<string, bigint>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [c, u] of [...totals].sort()) {
     const s = (u < 0n ? -u : u).toString().padStart(5, '0');

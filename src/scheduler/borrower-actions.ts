@@ -27,9 +27,15 @@ async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppre
   return done;
 }
 
-export async function resolveBorrower(deps: Deps, borrowerId: string, actor: string, note?: string): Promise<{ borrower: Borrower; cancelled: string[] } | undefined> {
-  const borrower = await deps.store.setBorrowerStatus(borrowerId, 'resolved', { type: 'borrower.resolved', actor, data: note ? { note } : {} }, deps.clock.now());
-  if (!borrower) return undefined;
+/**
+ * Resolves the borrower and cancels what was pending, once: a borrower already resolved is left as
+ * it is (`alreadyResolved`), so a repeated or concurrent payment in full writes no second event and
+ * cancels nothing (not the thank-you the first one queued).
+ */
+export async function resolveBorrower(deps: Deps, borrowerId: string, actor: string, note?: string): Promise<{ borrower: Borrower; cancelled: string[]; alreadyResolved: boolean } | undefined> {
+  const set = await deps.store.setBorrowerStatus(borrowerId, 'resolved', { type: 'borrower.resolved', actor, data: note ? { note } : {} }, deps.clock.now());
+  if (!set) return undefined;
+  if (!set.changed) return { borrower: set.borrower, cancelled: [], alreadyResolved: true };
   const cancelled = await settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, { reason: 'resolved' });
-  return { borrower, cancelled };
+  return { borrower: set.borrower, cancelled, alreadyResolved: false };
 }
