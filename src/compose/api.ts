@@ -52,6 +52,10 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     optOuts: core.optOuts,
     senderKind: config.sender.kind,
     kindOf: lookups.kindOf,
+    contactOf: async (tenant: string) => {
+      const t = await core.tenants.get(tenant);
+      return t?.contact ?? (t && t.id !== DEFAULT_TENANT ? { name: t.name } : null);
+    },
     tenantOfInbound: lookups.tenantOfInbound,
   });
   await openTenantQueues(core, o.apiKeys);

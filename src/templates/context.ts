@@ -21,13 +21,21 @@ export interface ContextSource {
   /** Who is sending (default: a creditor collecting its own debts). */
   sender?: SenderKind | undefined;
   /** The tenant's contact details: the defaults for `contact`, and `sender.name`. */
-  senderContact?: { name: string; phone?: string | undefined; hours?: string | undefined; paymentUrlBase?: string | undefined } | null | undefined;
+  senderContact?: SenderContact | null | undefined;
 }
 
 /** The tenant's payment page for an account: its base with the account reference appended. */
 function paymentUrlFrom(base: string | undefined, accountRef: string): string | null {
   if (!base) return null;
   return `${base.replace(/\/+$/, '')}/${encodeURIComponent(accountRef)}`;
+}
+
+/** A tenant's contact details, as its templates show them. */
+export interface SenderContact {
+  name: string;
+  phone?: string | undefined;
+  hours?: string | undefined;
+  paymentUrlBase?: string | undefined;
 }
 
 export function templateContext(src: ContextSource): Record<string, unknown> {

@@ -14,7 +14,7 @@ import type { Borrower, MessageStatus, SenderKind } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
-import { templateContext } from '../templates/context.js';
+import { type SenderContact, templateContext } from '../templates/context.js';
 import type { Render } from '../templates/render.js';
 import { type Logger, maskContactsIn } from '../observability/logger.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
@@ -39,6 +39,8 @@ export interface TwilioWebhookDeps {
   tenantOfInbound?: (to: string, messagingServiceSid: string) => Promise<string>;
   /** A tenant's kind of sender (what its confirmations and voicemails render as). */
   kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
+  /** A tenant's contact details (who its confirmation says is writing). */
+  contactOf?: (tenant: string) => Promise<SenderContact | null | undefined>;
 }
 
 const ACTOR = 'twilio';
@@ -216,18 +218,24 @@ function inboundSms(deps: TwilioWebhookDeps) {
 
 /** The one confirmation an opt-out allows, in the borrower's language, from the template. */
 async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<string> {
+  const tenant = tenantOfBorrower(b.id);
   const reminder = await deps.store.latestReminder(b.id);
-  const debt = reminder?.debt ?? { accountRef: '', creditor: '', amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
+  const senderContact = (await deps.contactOf?.(tenant)) ?? null;
+  const unnamed = b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
+  // Who is writing: the reminder's contact, else the tenant's, else the creditor. Without any, the plain sentence (never ": You have…").
+  const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor;
+  if (!who) return unnamed;
+  const debt = reminder?.debt ?? { accountRef: '', creditor: who, amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
   try {
     return deps.render({
       key: 'opt-out-confirmation',
       channel: 'sms',
       locale: b.locale,
       timezone: null,
-      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, sender: (await deps.kindOf?.(tenantOfBorrower(b.id))) ?? deps.senderKind }),
+      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, senderContact, sender: (await deps.kindOf?.(tenant)) ?? deps.senderKind }),
     }).body;
   } catch {
-    return b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
+    return unnamed;
   }
 }
 
