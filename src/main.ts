@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { parseApiKeys } from './api/auth.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { type Logger, makeLogger } from './observability/logger.js';
+import { type Logger, makeLogger, maskedUrl } from './observability/logger.js';
 import { ProfileError } from './policy/profile.js';
 import { loadOrCreateDevKeys } from './process/api-keys-file.js';
 import { loadPolicyProfile } from './process/policy-profile.js';
@@ -91,6 +91,11 @@ async function main(): Promise<void> {
     throw err;
   }
   log.info({ profile: profile.name }, 'compliance profile in force');
+  // Which Redis and which store: something answering at the default REDIS_URL is used, so say so.
+  log.info(
+    { redis: maskedUrl(config.redisUrl), privateRedis: privateRedis !== undefined, store: maskedUrl(config.databaseUrl) },
+    privateRedis ? 'using the private redis-server started above, and the store' : 'using the Redis that answered at REDIS_URL, and the store',
+  );
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');
 

@@ -54,3 +54,15 @@ export type { Logger };
 export function redactContacts(text: string): string {
   return text.replace(PHONE_IN_TEXT, '[number]').replace(EMAIL_IN_TEXT, '[address]');
 }
+
+/** A connection URL fit for a log line: any password (and a user's name with it) replaced by `***`. */
+export function maskedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    // sqlite:./data/reminders.db and other non-URL forms carry no credentials
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}

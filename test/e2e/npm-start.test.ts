@@ -48,6 +48,13 @@ describe('npm start with nothing configured', () => {
     expect(output).toContain('started a private redis-server');
   });
 
+  it('says which Redis and which store it is using', async () => {
+    await waitFor(async () => output.includes('using the private redis-server') || undefined, { what: `the connections logged; output so far:\n${output}` });
+    const line = output.split('\n').find((l) => l.includes('using the private redis-server'))!;
+    expect(line).toContain(redisUrl);
+    expect(line).toContain(`sqlite:${path.join(dataDir, 'reminders.db')}`);
+  });
+
   it('lands the README example reminder in the outbox when it is daytime where the borrower is', async () => {
     const keys = JSON.parse(fs.readFileSync(path.join(dataDir, 'api-keys.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(keys).sort()).toEqual(['admin', 'agent', 'collector', 'compliance']);
