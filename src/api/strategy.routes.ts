@@ -10,10 +10,12 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { StrategyError } from '../policy/strategy.js';
-import { type ImportFormat, importAccounts, type Validated } from '../scheduler/account-import.js';
+import { type ImportFormat, ImportInterruptedError, importAccounts, MAX_LINE_CHARS, type Validated } from '../scheduler/account-import.js';
+import { type ImportEncoding, ImportEncodingError, ImportTooLargeError, importBytes } from '../scheduler/import-source.js';
+import type { Logger } from '../observability/logger.js';
 import type { OverdueAccount, StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { HttpProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
+import { HttpProblem, sendProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from './schemas.js';
 
 export const OverdueInput = z
@@ -41,9 +43,24 @@ export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENAN
   return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt } };
 }
 
-const IMPORT_TYPES: Record<string, ImportFormat> = { 'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv' };
+const IMPORT_TYPES = new Map<string, ImportFormat>([
+  ['application/x-ndjson', 'ndjson'],
+  ['application/ndjson', 'ndjson'],
+  ['application/jsonl', 'ndjson'],
+  ['text/csv', 'csv'],
+]);
+const IMPORT_ENCODINGS = new Map<string, ImportEncoding>([
+  ['', 'identity'],
+  ['identity', 'identity'],
+  ['gzip', 'gzip'],
+  ['x-gzip', 'gzip'],
+]);
+/** The decompressed bound when the app is built without one (IMPORT_MAX_BYTES's default). */
+const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
-function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): void {
+type ImportLimits = { maxLineChars: number; maxBytes: number };
+
+function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory; accountImport?: ImportLimits | undefined; log?: Logger }): void {
   const collector = requireRole(deps.keyRing, ['collector']);
 
   router.post('/v1/accounts/overdue/batch', collector, async (req: Request, res: Response) => {
@@ -84,19 +101,58 @@ function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; key
 
   router.post('/v1/accounts/overdue/import', collector, async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const format = IMPORT_TYPES[type];
+    const format = IMPORT_TYPES.get(type);
     if (!format) throw new HttpProblem(415, 'Unsupported media type', `send the file as application/x-ndjson or text/csv (got "${type.slice(0, 60) || 'none'}")`);
+    const coding = (req.get('content-encoding') ?? '').trim().toLowerCase();
+    const encoding = IMPORT_ENCODINGS.get(coding);
+    if (!encoding)
+      throw new HttpProblem(415, 'Unsupported media type', `Content-Encoding "${coding.slice(0, 40)}" is not read here: send the file gzip-compressed (Content-Encoding: gzip) or as it is`);
     const tenant = await actingTenant(req, deps.tenants);
-    const report = await importAccounts(
-      { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
-      req,
-      format,
-    );
-    res.status(200).json(report);
+    const limits = deps.accountImport ?? { maxLineChars: MAX_LINE_CHARS, maxBytes: DEFAULT_IMPORT_MAX_BYTES };
+    try {
+      const report = await importAccounts(
+        { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
+        importBytes(req, encoding, limits.maxBytes),
+        format,
+        { maxLineChars: limits.maxLineChars },
+      );
+      res.status(200).json(report);
+    } catch (err) {
+      if (!(err instanceof ImportInterruptedError)) throw err;
+      answerInterrupted(req, res, err, deps.log);
+    }
   });
 }
 
-export function strategyRouter(deps: { store: AuditStore; strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): Router {
+/**
+ * An import that stopped part-way has stored what it read before: the answer says how far, with
+ * the counts so far, and closes the connection (the rest of the body is not read).
+ */
+function answerInterrupted(req: Request, res: Response, err: ImportInterruptedError, log: Logger | undefined): void {
+  const { report, committedThrough, cause } = err;
+  const [status, title] = cause instanceof ImportTooLargeError ? [413, 'Payload too large'] : cause instanceof ImportEncodingError ? [400, 'Malformed body'] : [500, 'Import interrupted'];
+  log?.[status === 500 ? 'error' : 'warn']({ err: cause, path: req.path, committedThrough, keyId: req.principal?.keyId }, 'account import stopped part-way');
+  // A client that went away hears nothing (a request read to its end counts as destroyed: ask the socket).
+  if (res.headersSent || !res.socket || res.socket.destroyed) return;
+  const said = (cause as Error)?.message ?? String(cause);
+  res.set('Connection', 'close');
+  sendProblem(
+    res,
+    status,
+    title,
+    `${status === 500 ? 'the import failed part-way' : said}. Lines 1 to ${committedThrough} are stored (${report.scheduled} accounts entered their stage, ${report.unchanged} unchanged, ${report.rejected} bad lines); nothing after line ${committedThrough} is. Sending the same file again completes it: the lines already done come back unchanged.`,
+    { ...report, committedThrough },
+  );
+}
+
+export function strategyRouter(deps: {
+  store: AuditStore;
+  strategyRunner: StrategyRunner;
+  keyRing: KeyRing;
+  tenants: TenantDirectory;
+  accountImport?: ImportLimits | undefined;
+  log?: Logger;
+}): Router {
   const router = Router();
   batchRoutes(router, deps);
 
