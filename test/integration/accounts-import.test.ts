@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, keyIdOf } from '../../src/api/auth.js';
+import { scopedBorrowerId } from '../../src/domain/tenant.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 
@@ -201,6 +202,32 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/^the body is not valid gzip/);
     expect(res.body).toMatchObject({ committedThrough: 1, scheduled: 1 });
+  });
+
+  it.runIf(variant.name === 'sqlite')('npm run import --tenant imports the file as that tenant', async () => {
+    const tenant = {
+      name: 'Acme Bank',
+      kind: 'creditor',
+      senders: { sms: { from: '+14155550001', ratePerSecond: 5 }, voice: { from: '+14155550001' }, email: { from: 'Acme Bank <billing@acme.example>' } },
+    };
+    const put = await h.api('PUT', '/v1/tenants/acme-import', { role: 'admin', body: tenant });
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    const file = path.join(h.dir, 'acme.ndjson');
+    fs.writeFileSync(file, `${JSON.stringify(account(80))}\n`);
+    const run = await runImport(h, [file, '--tenant', 'acme-import']);
+    expect(run.out).toContain('1 accounts read: 1 entered their stage');
+    expect(run.code).toBe(0);
+    expect(await h.service.store.getBorrower(scopedBorrowerId('acme-import', 'acct-b-80'))).toBeDefined();
+    expect(await h.service.store.getBorrower(scopedBorrowerId('default', 'acct-b-80'))).toBeUndefined();
+  });
+
+  it.runIf(variant.name === 'sqlite')('npm run import --tenant refuses a tenant the store does not have, importing nothing', async () => {
+    const file = path.join(h.dir, 'nobody.ndjson');
+    fs.writeFileSync(file, `${JSON.stringify(account(81))}\n`);
+    const run = await runImport(h, [file, '--tenant', 'nobody']);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain('import: no tenant "nobody" in the store; npm run tenants -- list shows them');
+    expect(await messagesOf('acct-b-81')).toEqual([]);
   });
 
   it.runIf(variant.name === 'sqlite')('npm run import resumes after the last checkpoint, and a second run schedules nothing twice', { timeout: 60_000 }, async () => {
