@@ -18,8 +18,15 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, sendProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from './schemas.js';
 
+/**
+ * The debt of an account the path or the item names: `debt.accountRef` may be left out (it is that
+ * account), and if given must be the same, since payments and promises find the account by it.
+ */
+const AccountDebt = Debt.extend({ accountRef: Debt.shape.accountRef.optional() });
+const notTheAccount = (given: string, account: string) => `"${given.slice(0, 64)}" is not the account "${account.slice(0, 64)}": leave debt.accountRef out, or send the same`;
+
 export const OverdueInput = z
-  .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
+  .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: AccountDebt })
   .strict()
   .superRefine((r, ctx) => {
     if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
@@ -27,10 +34,11 @@ export const OverdueInput = z
 
 const AccountRef = z.string().min(1, 'required').max(64, 'at most 64 characters');
 export const OverdueItem = z
-  .object({ accountRef: AccountRef, borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
+  .object({ accountRef: AccountRef, borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: AccountDebt })
   .strict()
   .superRefine((r, ctx) => {
     if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
+    if (r.debt.accountRef !== undefined && r.debt.accountRef !== r.accountRef) ctx.addIssue({ code: 'custom', path: ['debt', 'accountRef'], message: notTheAccount(r.debt.accountRef, r.accountRef) });
   });
 export const OverdueBatch = z.object({ accounts: z.array(z.unknown()).min(1, 'at least one account').max(MAX_BATCH, `at most ${MAX_BATCH} accounts per batch`) }).strict();
 
@@ -40,7 +48,7 @@ export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENAN
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { accountRef, borrower, borrowerId, debt } = parsed.data;
   const id = storedBorrowerId(tenant, borrower?.id ?? borrowerId!);
-  return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt } };
+  return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt: { ...debt, accountRef } } };
 }
 
 const IMPORT_TYPES = new Map<string, ImportFormat>([
@@ -161,7 +169,10 @@ export function strategyRouter(deps: {
     if (accountRef.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
     const input = OverdueInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const { borrower, borrowerId, debt } = input.data;
+    const { borrower, borrowerId } = input.data;
+    if (input.data.debt.accountRef !== undefined && input.data.debt.accountRef !== accountRef)
+      throw validationProblem([{ path: 'debt.accountRef', message: notTheAccount(input.data.debt.accountRef, accountRef) }]);
+    const debt = { ...input.data.debt, accountRef };
     const id = storedBorrowerId(await actingTenant(req, deps.tenants), borrower?.id ?? borrowerId!);
     if (!borrower && !(await deps.store.getBorrower(id))) throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }]);
     let result;

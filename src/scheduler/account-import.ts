@@ -57,7 +57,7 @@ export function csvRecordToItem(r: Record<string, string>): unknown {
   );
   const debt = Object.fromEntries(
     Object.entries({
-      accountRef: r.account,
+      accountRef: opt(r.account),
       creditor: r.creditor,
       amountDue: { amount: r.amount, currency: r.currency },
       dueDate: r.dueDate,

@@ -23,7 +23,8 @@ const borrower = (i: number, over: Record<string, unknown> = {}) => ({
   email: `b${i}@example.com`,
   ...over,
 });
-const debt = { accountRef: '4111111111111234', creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 1 };
+/** The debt of an account entered by its accountRef: `debt.accountRef` may be left out (it is the account's). */
+const debt = { creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 1 };
 const account = (i: number, over: Record<string, unknown> = {}) => ({ accountRef: `A-${i}`, borrower: borrower(i), debt, ...over });
 
 /** The line bound the service under test runs with (lowered from 64 KB so a long line is cheap to send). */
@@ -124,6 +125,24 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     expect(later).toMatchObject({ status: 'pending', channel: 'email', sendAt: rows[1]!.due_at });
   });
 
+  it('refuses an account whose debt.accountRef is not the one in the path, naming debt.accountRef', async () => {
+    const res = await h.api('POST', '/v1/accounts/A-90/overdue', { body: { borrower: borrower(90), debt: { ...debt, accountRef: '4111111111111234' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'debt.accountRef', message: expect.stringContaining('"4111111111111234" is not the account "A-90"') }]);
+    expect(await messagesOf('acct-b-90')).toEqual([]);
+  });
+
+  it('takes the path as the account when debt.accountRef is left out, so its payments find it', async () => {
+    expect((await h.api('POST', '/v1/accounts/A-91/overdue', { body: { borrower: borrower(91), debt } })).status).toBe(202);
+    const paid = await h.api('POST', '/v1/accounts/A-91/payments', { body: { id: 'pmt-91', amount: '20.00', currency: 'USD', paidAt: '2026-11-21T10:00:00Z', kind: 'partial' } });
+    expect(paid.status).toBe(201);
+  });
+
+  it('refuses a batch account whose debt.accountRef is not its accountRef, naming debt.accountRef', async () => {
+    const res = await h.api('POST', '/v1/accounts/overdue/batch', { body: { accounts: [account(92, { debt: { ...debt, accountRef: 'A-93' } })] } });
+    expect(res.body.results[0]).toMatchObject({ status: 400, problem: { errors: [{ path: 'debt.accountRef' }] } });
+  });
+
   it('refuses a batch over 1,000 accounts, naming the field', async () => {
     const res = await h.api('POST', '/v1/accounts/overdue/batch', { body: { accounts: Array.from({ length: 1001 }, (_, i) => account(i)) } });
     expect(res.status).toBe(400);
@@ -137,8 +156,8 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     expect(a.body).toMatchObject({ lines: 3, scheduled: 2, unchanged: 0, rejected: 1, errors: [{ line: 2, message: expect.stringContaining('not JSON') }] });
     const csv = [
       'accountRef,borrowerId,name,locale,timezone,phone,email,account,creditor,amount,currency,dueDate,daysOverdue',
-      'A-20,acct-b-20,Borrower 20,en-US,America/New_York,+14155550020,b20@example.com,4111111111111234,Northwind Bank,120.50,USD,2026-11-20,1',
-      'A-21,acct-b-21,Borrower 21,en-US,America/New_York,+14155550021,b21@example.com,4111111111111234,Northwind Bank,120.50,USD,2026-11-20,not-a-number',
+      'A-20,acct-b-20,Borrower 20,en-US,America/New_York,+14155550020,b20@example.com,A-20,Northwind Bank,120.50,USD,2026-11-20,1',
+      'A-21,acct-b-21,Borrower 21,en-US,America/New_York,+14155550021,b21@example.com,,Northwind Bank,120.50,USD,2026-11-20,not-a-number',
     ].join('\n');
     const b = await h.api('POST', '/v1/accounts/overdue/import', { raw: csv, headers: { 'content-type': 'text/csv' } });
     expect(b.body).toMatchObject({ lines: 2, scheduled: 1, rejected: 1, errors: [{ line: 3, accountRef: 'A-21', path: 'debt.daysOverdue' }] });
