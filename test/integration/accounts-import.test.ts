@@ -13,6 +13,7 @@ import { hashToken, keyIdOf } from '../../src/api/auth.js';
 import { scopedBorrowerId } from '../../src/domain/tenant.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { waitFor } from '../support/wait.js';
 
 const borrower = (i: number, over: Record<string, unknown> = {}) => ({
   id: `acct-b-${i}`,
@@ -185,6 +186,33 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     // Nothing near the line's size was held: the process grew by well under a quarter of it.
     expect((peak - before) / MB).toBeLessThan(64);
     expect(report).toMatchObject({ lines: 3, scheduled: 2, rejected: 1, errors: [{ line: 2, message: `longer than ${LINE_LIMIT} characters: the rest of the line was skipped` }] });
+    expect((await h.api('GET', '/healthz', { role: null })).status).toBe(200);
+  });
+
+  it.runIf(variant.name === 'sqlite')('keeps the lines read before a client went away mid-file, and stays up', async () => {
+    const abort = new AbortController();
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (sent === 2) {
+          // Give the service time to read both lines, then hang up mid-line.
+          await new Promise((r) => setTimeout(r, 200));
+          c.enqueue(new TextEncoder().encode('{"accountRef": "A-4'));
+          abort.abort();
+          return;
+        }
+        c.enqueue(new TextEncoder().encode(`${JSON.stringify(account(42 + sent++))}\n`));
+      },
+    });
+    const gone = fetch(`${h.url}/v1/accounts/overdue/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.keys.tokens.collector}`, 'content-type': 'application/x-ndjson' },
+      body,
+      duplex: 'half',
+      signal: abort.signal,
+    } as RequestInit);
+    await expect(gone).rejects.toThrow();
+    await waitFor(async () => (await messagesOf('acct-b-43')).length === 2, { what: 'the lines read before the client went' });
     expect((await h.api('GET', '/healthz', { role: null })).status).toBe(200);
   });
 
