@@ -139,9 +139,10 @@ function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; key
 function answerInterrupted(req: Request, res: Response, err: ImportInterruptedError, log: Logger | undefined): void {
   const { report, committedThrough, cause } = err;
   const [status, title] = cause instanceof ImportTooLargeError ? [413, 'Payload too large'] : cause instanceof ImportEncodingError ? [400, 'Malformed body'] : [500, 'Import interrupted'];
-  log?.[status === 500 ? 'error' : 'warn']({ err: cause, path: req.path, committedThrough, keyId: req.principal?.keyId }, 'account import stopped part-way');
   // A client that went away hears nothing (a request read to its end counts as destroyed: ask the socket).
-  if (res.headersSent || !res.socket || res.socket.destroyed) return;
+  const gone = res.headersSent || !res.socket || res.socket.destroyed;
+  log?.[status === 500 && !gone ? 'error' : 'warn']({ err: cause, path: req.path, committedThrough, keyId: req.principal?.keyId, clientGone: gone }, 'account import stopped part-way');
+  if (gone) return;
   const said = (cause as Error)?.message ?? String(cause);
   res.set('Connection', 'close');
   sendProblem(
