@@ -105,7 +105,7 @@ async function strategySection(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
     const account = (i: number) => ({
-      accountRef: `acct-${i}`,
+      accountRef: `4111${String(i).padStart(12, '0')}`,
       borrower: { id: `b-${i}`, name: `Borrower ${i}`, locale: 'en-US', timezone: 'America/New_York', phone: `+1415${String(2000000 + i).padStart(7, '0')}`, email: `b${i}@example.com` },
       debt: { accountRef: `4111${String(i).padStart(12, '0')}`, creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 1 },
     });

@@ -14,6 +14,7 @@ import { loadStrategy } from './process/strategy-file.js';
 import { StrategyError } from './policy/strategy.js';
 import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
 import { startService } from './service.js';
+import { containStrayErrors, strayErrorHandlers } from './process/stray-errors.js';
 import { TemplateLoadError } from './templates/catalogue.js';
 
 function version(): string {
@@ -99,10 +100,13 @@ async function main(): Promise<void> {
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');
 
-  stopOnSignals(log, config.shutdownGraceMs, async () => {
+  const stop = stopper(log, config.shutdownGraceMs, async () => {
     await service.close();
     await privateRedis?.stop();
   });
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  containStrayErrors(process, strayErrorHandlers({ log, stop }));
 }
 
 main().catch((err: unknown) => {
@@ -110,22 +114,27 @@ main().catch((err: unknown) => {
   process.exit(1);
 });
 
-/** SIGTERM and SIGINT: no new work, jobs in flight finish, then exit (or exit anyway past the grace period). */
-function stopOnSignals(log: Logger, graceMs: number, close: () => Promise<void>): void {
+/** SIGTERM, SIGINT or a stray exception: no new work, jobs in flight finish, then exit (or exit anyway past the grace period). */
+function stopper(log: Logger, graceMs: number, close: () => Promise<void>): (why: string, exitCode: number) => void {
   let stopping = false;
-  const stop = async (signal: string) => {
+  return (why, exitCode) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: no new work, letting jobs in flight finish');
+    log.info({ why }, 'shutting down: no new work, letting jobs in flight finish');
     const hardStop = setTimeout(() => {
       log.error('shutdown took too long; exiting');
       process.exit(1);
     }, graceMs + 10_000);
     hardStop.unref();
-    await close();
-    log.info('stopped');
-    process.exit(0);
+    close().then(
+      () => {
+        log.info('stopped');
+        process.exit(exitCode);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed; exiting');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }

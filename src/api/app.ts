@@ -69,6 +69,8 @@ export interface AppDeps {
   optOuts: OptOuts;
   breakers?: Breakers;
   strategyRunner: StrategyRunner;
+  /** The delinquency file's bounds (IMPORT_MAX_LINE_CHARS, IMPORT_MAX_BYTES). */
+  accountImport?: { maxLineChars: number; maxBytes: number };
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
   webhooks?: { twilio: express.Router; unsubscribe: express.Router };

@@ -81,7 +81,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The account is overdue: the strategy picks the stage and schedules its cadence',
     roles: ['collector'],
     body: OverdueInput,
-    responses: { '202': 'stage, why, cancelled steps, plan', '400': 'validation failed' },
+    responses: { '202': 'stage, why, cancelled steps, plan', '400': 'validation failed, a debt.accountRef that is not the path account included' },
   },
   {
     method: 'post',
@@ -94,9 +94,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/accounts/overdue/import',
-    summary: 'The delinquency file streamed as application/x-ndjson or text/csv, any length',
+    summary:
+      'The delinquency file streamed as application/x-ndjson or text/csv, optionally Content-Encoding: gzip; a bad line (one over IMPORT_MAX_LINE_CHARS too) is reported by number and the rest imported',
     roles: ['collector'],
-    responses: { '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}', '415': 'neither NDJSON nor CSV' },
+    responses: {
+      '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}',
+      '400': 'the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough})',
+      '413': 'the file is over IMPORT_MAX_BYTES once decompressed: the lines before it are stored ({…counts, committedThrough})',
+      '415': 'neither NDJSON nor CSV, or a Content-Encoding other than gzip',
+      '500': 'the store failed part-way: the lines up to committedThrough are stored ({…counts, committedThrough})',
+    },
   },
   {
     method: 'get',

@@ -10,14 +10,23 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { StrategyError } from '../policy/strategy.js';
-import { type ImportFormat, importAccounts, type Validated } from '../scheduler/account-import.js';
+import { type ImportFormat, ImportInterruptedError, importAccounts, MAX_LINE_CHARS, type Validated } from '../scheduler/account-import.js';
+import { type ImportEncoding, ImportEncodingError, ImportTooLargeError, importBytes } from '../scheduler/import-source.js';
+import type { Logger } from '../observability/logger.js';
 import type { OverdueAccount, StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { HttpProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
+import { HttpProblem, sendProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
 import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from './schemas.js';
 
+/**
+ * The debt of an account the path or the item names: `debt.accountRef` may be left out (it is that
+ * account), and if given must be the same, since payments and promises find the account by it.
+ */
+const AccountDebt = Debt.extend({ accountRef: Debt.shape.accountRef.optional() });
+const notTheAccount = (given: string, account: string) => `"${given.slice(0, 64)}" is not the account "${account.slice(0, 64)}": leave debt.accountRef out, or send the same`;
+
 export const OverdueInput = z
-  .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
+  .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: AccountDebt })
   .strict()
   .superRefine((r, ctx) => {
     if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
@@ -25,10 +34,11 @@ export const OverdueInput = z
 
 const AccountRef = z.string().min(1, 'required').max(64, 'at most 64 characters');
 export const OverdueItem = z
-  .object({ accountRef: AccountRef, borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: Debt })
+  .object({ accountRef: AccountRef, borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: AccountDebt })
   .strict()
   .superRefine((r, ctx) => {
     if (!r.borrower && !r.borrowerId) ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
+    if (r.debt.accountRef !== undefined && r.debt.accountRef !== r.accountRef) ctx.addIssue({ code: 'custom', path: ['debt', 'accountRef'], message: notTheAccount(r.debt.accountRef, r.accountRef) });
   });
 export const OverdueBatch = z.object({ accounts: z.array(z.unknown()).min(1, 'at least one account').max(MAX_BATCH, `at most ${MAX_BATCH} accounts per batch`) }).strict();
 
@@ -38,12 +48,27 @@ export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENAN
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { accountRef, borrower, borrowerId, debt } = parsed.data;
   const id = storedBorrowerId(tenant, borrower?.id ?? borrowerId!);
-  return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt } };
+  return { ok: true, account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt: { ...debt, accountRef } } };
 }
 
-const IMPORT_TYPES: Record<string, ImportFormat> = { 'application/x-ndjson': 'ndjson', 'application/ndjson': 'ndjson', 'application/jsonl': 'ndjson', 'text/csv': 'csv' };
+const IMPORT_TYPES = new Map<string, ImportFormat>([
+  ['application/x-ndjson', 'ndjson'],
+  ['application/ndjson', 'ndjson'],
+  ['application/jsonl', 'ndjson'],
+  ['text/csv', 'csv'],
+]);
+const IMPORT_ENCODINGS = new Map<string, ImportEncoding>([
+  ['', 'identity'],
+  ['identity', 'identity'],
+  ['gzip', 'gzip'],
+  ['x-gzip', 'gzip'],
+]);
+/** The decompressed bound when the app is built without one (IMPORT_MAX_BYTES's default). */
+const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
-function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): void {
+type ImportLimits = { maxLineChars: number; maxBytes: number };
+
+function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory; accountImport?: ImportLimits | undefined; log?: Logger }): void {
   const collector = requireRole(deps.keyRing, ['collector']);
 
   router.post('/v1/accounts/overdue/batch', collector, async (req: Request, res: Response) => {
@@ -84,19 +109,59 @@ function batchRoutes(router: Router, deps: { strategyRunner: StrategyRunner; key
 
   router.post('/v1/accounts/overdue/import', collector, async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const format = IMPORT_TYPES[type];
+    const format = IMPORT_TYPES.get(type);
     if (!format) throw new HttpProblem(415, 'Unsupported media type', `send the file as application/x-ndjson or text/csv (got "${type.slice(0, 60) || 'none'}")`);
+    const coding = (req.get('content-encoding') ?? '').trim().toLowerCase();
+    const encoding = IMPORT_ENCODINGS.get(coding);
+    if (!encoding)
+      throw new HttpProblem(415, 'Unsupported media type', `Content-Encoding "${coding.slice(0, 40)}" is not read here: send the file gzip-compressed (Content-Encoding: gzip) or as it is`);
     const tenant = await actingTenant(req, deps.tenants);
-    const report = await importAccounts(
-      { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
-      req,
-      format,
-    );
-    res.status(200).json(report);
+    const limits = deps.accountImport ?? { maxLineChars: MAX_LINE_CHARS, maxBytes: DEFAULT_IMPORT_MAX_BYTES };
+    try {
+      const report = await importAccounts(
+        { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts) },
+        importBytes(req, encoding, limits.maxBytes),
+        format,
+        { maxLineChars: limits.maxLineChars },
+      );
+      res.status(200).json(report);
+    } catch (err) {
+      if (!(err instanceof ImportInterruptedError)) throw err;
+      answerInterrupted(req, res, err, deps.log);
+    }
   });
 }
 
-export function strategyRouter(deps: { store: AuditStore; strategyRunner: StrategyRunner; keyRing: KeyRing; tenants: TenantDirectory }): Router {
+/**
+ * An import that stopped part-way has stored what it read before: the answer says how far, with
+ * the counts so far, and closes the connection (the rest of the body is not read).
+ */
+function answerInterrupted(req: Request, res: Response, err: ImportInterruptedError, log: Logger | undefined): void {
+  const { report, committedThrough, cause } = err;
+  const [status, title] = cause instanceof ImportTooLargeError ? [413, 'Payload too large'] : cause instanceof ImportEncodingError ? [400, 'Malformed body'] : [500, 'Import interrupted'];
+  // A client that went away hears nothing (a request read to its end counts as destroyed: ask the socket).
+  const gone = res.headersSent || !res.socket || res.socket.destroyed;
+  log?.[status === 500 && !gone ? 'error' : 'warn']({ err: cause, path: req.path, committedThrough, keyId: req.principal?.keyId, clientGone: gone }, 'account import stopped part-way');
+  if (gone) return;
+  const said = (cause as Error)?.message ?? String(cause);
+  res.set('Connection', 'close');
+  sendProblem(
+    res,
+    status,
+    title,
+    `${status === 500 ? 'the import failed part-way' : said}. Lines 1 to ${committedThrough} are stored (${report.scheduled} accounts entered their stage, ${report.unchanged} unchanged, ${report.rejected} bad lines); nothing after line ${committedThrough} is. Sending the same file again completes it: the lines already done come back unchanged.`,
+    { ...report, committedThrough },
+  );
+}
+
+export function strategyRouter(deps: {
+  store: AuditStore;
+  strategyRunner: StrategyRunner;
+  keyRing: KeyRing;
+  tenants: TenantDirectory;
+  accountImport?: ImportLimits | undefined;
+  log?: Logger;
+}): Router {
   const router = Router();
   batchRoutes(router, deps);
 
@@ -104,7 +169,10 @@ export function strategyRouter(deps: { store: AuditStore; strategyRunner: Strate
     const accountRef = accountRefParam(req);
     const input = OverdueInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const { borrower, borrowerId, debt } = input.data;
+    const { borrower, borrowerId } = input.data;
+    if (input.data.debt.accountRef !== undefined && input.data.debt.accountRef !== accountRef)
+      throw validationProblem([{ path: 'debt.accountRef', message: notTheAccount(input.data.debt.accountRef, accountRef) }]);
+    const debt = { ...input.data.debt, accountRef };
     const id = storedBorrowerId(await actingTenant(req, deps.tenants), borrower?.id ?? borrowerId!);
     if (!borrower && !(await deps.store.getBorrower(id))) throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }]);
     let result;

@@ -85,6 +85,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     checks: { redis: async () => void (await core.redis.ping()), database: () => store.ping() },
     breakers: core.breakers,
     strategyRunner,
+    accountImport: config.accountImport,
     maxSendAheadMs: config.schedule.maxAheadMs,
     webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts }) },
     version: o.version ?? '0.0.0',

@@ -62,6 +62,9 @@ const Env = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(600),
   WEBHOOK_RATE_LIMIT_PER_MINUTE: int(6000),
   DRAFT_LINT_BUDGET_MS: int(2000),
+  // The delinquency file (POST /v1/accounts/overdue/import, npm run import): the longest line, the largest file once decompressed.
+  IMPORT_MAX_LINE_CHARS: int(64 * 1024),
+  IMPORT_MAX_BYTES: int(1024 * 1024 * 1024),
   EVENTS_WEBHOOK_URL: optionalString,
   STRATEGY_FILE: optionalString,
   // Champion/challenger experiments (JSON); see docs/outcomes.md.
@@ -139,6 +142,8 @@ export interface Config {
   webhookRateLimitPerMinute: number;
   /** How long linting one draft template (POST /v1/templates/lint) may take in its worker thread. */
   draftLintBudgetMs: number;
+  /** An imported file's longest line (characters; longer is a line error) and its largest size once decompressed (bytes). */
+  accountImport: { maxLineChars: number; maxBytes: number };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   strategyFile: string | undefined;
@@ -267,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     publicRateLimitPerMinute: Math.max(1, e.PUBLIC_RATE_LIMIT_PER_MINUTE),
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
+    accountImport: { maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS), maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES) },
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     strategyFile: e.STRATEGY_FILE,
     strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),

@@ -6,9 +6,8 @@
  * (and since an account already in its stage is left unchanged, running a file twice schedules
  * nothing twice). A bad line is reported by number and the rest go on.
  */
-import { parse as parseCsv } from 'csv-parse';
-import readline from 'node:readline';
-import type { Readable } from 'node:stream';
+import { parse as parseCsvLine } from 'csv-parse/sync';
+import { boundedLines } from './bounded-lines.js';
 import type { AccountResult, OverdueAccount } from './strategy-runner.js';
 
 export type ImportFormat = 'ndjson' | 'csv';
@@ -26,7 +25,7 @@ export interface AccountImportReport {
   resumedAfter: number;
 }
 
-/** A line longer than this is refused (and a CSV record the same). */
+/** A line longer than this is refused (and a CSV record the same), by default (IMPORT_MAX_LINE_CHARS). */
 export const MAX_LINE_CHARS = 64 * 1024;
 const CHUNK = 1_000;
 const MAX_REPORTED = 100;
@@ -58,7 +57,7 @@ export function csvRecordToItem(r: Record<string, string>): unknown {
   );
   const debt = Object.fromEntries(
     Object.entries({
-      accountRef: r.account,
+      accountRef: opt(r.account),
       creditor: r.creditor,
       amountDue: { amount: r.amount, currency: r.currency },
       dueDate: r.dueDate,
@@ -72,40 +71,80 @@ export function csvRecordToItem(r: Record<string, string>): unknown {
 
 type Line = { line: number; item: unknown } | { line: number; error: string };
 
-async function* ndjsonLines(source: Readable): AsyncGenerator<Line> {
-  const rl = readline.createInterface({ input: source, crlfDelay: Infinity });
-  let n = 0;
-  for await (const text of rl) {
-    n++;
-    if (text.trim() === '') continue;
-    if (text.length > MAX_LINE_CHARS) {
-      yield { line: n, error: `longer than ${MAX_LINE_CHARS} characters` };
+const tooLong = (max: number) => `longer than ${max} characters: the rest of the line was skipped`;
+
+async function* ndjsonLines(source: AsyncIterable<Buffer | string>, maxChars: number): AsyncGenerator<Line> {
+  for await (const l of boundedLines(source, maxChars)) {
+    if ('tooLong' in l) {
+      yield { line: l.line, error: tooLong(maxChars) };
       continue;
     }
+    if (l.text.trim() === '') continue;
     try {
-      yield { line: n, item: JSON.parse(text) as unknown };
+      yield { line: l.line, item: JSON.parse(l.text) as unknown };
     } catch (err) {
-      yield { line: n, error: `not JSON: ${(err as Error).message}` };
+      yield { line: l.line, error: `not JSON: ${(err as Error).message}` };
     }
   }
 }
 
-async function* csvLines(source: Readable): AsyncGenerator<Line> {
-  const parser = source.pipe(parseCsv({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_CHARS, info: true }));
+/** Why csv-parse refused one line, said for someone fixing the file. */
+function csvFault(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is not closed on this line (a field may not span lines; write a quote inside one as "")';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote in the middle of a field: quote the whole field and write the quote inside it as "" ("a ""b"" c")';
+  return `not a CSV record: ${String((err as Error).message).replace(/ at line \d+/, '')}`;
+}
+
+/**
+ * CSV one record a line (a quoted field may hold commas and "" but not a newline): a malformed
+ * line is an error naming it, and the lines after it are read as usual.
+ */
+async function* csvLines(source: AsyncIterable<Buffer | string>, maxChars: number): AsyncGenerator<Line> {
   let header: string[] | undefined;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const line = rec.info.lines;
+  for await (const l of boundedLines(source, maxChars)) {
+    if ('tooLong' in l) {
+      yield { line: l.line, error: tooLong(maxChars) };
+      if (!header) return;
+      continue;
+    }
+    if (l.text.trim() === '') continue;
+    let fields: string[];
+    try {
+      fields = (parseCsvLine(l.text, { trim: true, relax_column_count: true }) as string[][])[0] ?? [];
+    } catch (err) {
+      yield { line: l.line, error: csvFault(err) };
+      if (!header) return;
+      continue;
+    }
     if (!header) {
-      header = rec.record;
+      header = fields;
       const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
       if (unknown.length > 0) {
-        yield { line, error: `unknown columns ${unknown.map((h) => `"${h.slice(0, 40)}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})` };
+        yield { line: l.line, error: `unknown columns ${unknown.map((h) => `"${h.slice(0, 40)}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})` };
         return;
       }
       continue;
     }
-    const row = Object.fromEntries(header.map((h, i) => [h, rec.record[i] ?? '']));
-    yield { line, item: csvRecordToItem(row) };
+    const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+    yield { line: l.line, item: csvRecordToItem(row) };
+  }
+}
+
+/**
+ * The import stopped before the end of the file: the file could not be read on (the client went,
+ * a corrupt gzip stream, past IMPORT_MAX_BYTES) or the store failed. `committedThrough` is the last
+ * line whose account is stored; `report` counts what was read. The same file again completes it
+ * (lines already done come back unchanged).
+ */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly report: AccountImportReport,
+    readonly committedThrough: number,
+    override readonly cause: unknown,
+  ) {
+    super(`the import stopped after line ${committedThrough}: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'ImportInterruptedError';
   }
 }
 
@@ -116,10 +155,11 @@ export interface ImportDeps {
 
 export async function importAccounts(
   deps: ImportDeps,
-  source: Readable,
+  source: AsyncIterable<Buffer | string>,
   format: ImportFormat,
-  opts: { skipLines?: number; onCheckpoint?: (lastLine: number) => Promise<void> | void } = {},
+  opts: { skipLines?: number; onCheckpoint?: (lastLine: number) => Promise<void> | void; maxLineChars?: number } = {},
 ): Promise<AccountImportReport> {
+  const maxLineChars = opts.maxLineChars ?? MAX_LINE_CHARS;
   const report: AccountImportReport = { lines: 0, scheduled: 0, unchanged: 0, rejected: 0, errors: [], resumedAfter: opts.skipLines ?? 0 };
   const reject = (line: number, accountRef: string | null, path: string, message: string) => {
     report.rejected++;
@@ -127,6 +167,7 @@ export async function importAccounts(
   };
   let chunk: Array<{ line: number; account: OverdueAccount }> = [];
   let lastLine = report.resumedAfter;
+  let committed = report.resumedAfter;
   /** Commits the chunk and checkpoints `upTo`: every line up to it is done. */
   const flush = async (upTo: number) => {
     if (chunk.length > 0) {
@@ -138,36 +179,56 @@ export async function importAccounts(
       });
       chunk = [];
     }
+    committed = upTo;
     await opts.onCheckpoint?.(upTo);
   };
   const seen = new Set<string>();
-  for await (const l of format === 'csv' ? csvLines(source) : ndjsonLines(source)) {
-    if (l.line <= report.resumedAfter) continue;
-    report.lines++;
-    const before = lastLine;
-    lastLine = l.line;
-    if ('error' in l) {
-      reject(l.line, null, '', l.error);
-      continue;
+  const lines = (format === 'csv' ? csvLines(source, maxLineChars) : ndjsonLines(source, maxLineChars))[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<Line>;
+      try {
+        next = await lines.next();
+      } catch (readFault) {
+        // The file cannot be read on: what was read before the fault is committed, and said.
+        await flush(lastLine);
+        throw new ImportInterruptedError(report, committed, readFault);
+      }
+      if (next.done) break;
+      const l = next.value;
+      if (l.line <= report.resumedAfter) continue;
+      report.lines++;
+      const before = lastLine;
+      lastLine = l.line;
+      if ('error' in l) {
+        reject(l.line, null, '', l.error);
+        continue;
+      }
+      const v = deps.validate(l.item);
+      if (!v.ok) {
+        const ref = typeof (l.item as { accountRef?: unknown })?.accountRef === 'string' ? (l.item as { accountRef: string }).accountRef : null;
+        for (const e of v.errors.slice(0, 1)) reject(l.line, ref, e.path, e.message);
+        continue;
+      }
+      // The same account twice in one chunk would race itself: the later line waits for the next chunk.
+      if (seen.has(v.account.accountRef)) {
+        await flush(before);
+        seen.clear();
+      }
+      seen.add(v.account.accountRef);
+      chunk.push({ line: l.line, account: v.account });
+      if (chunk.length >= CHUNK) {
+        await flush(lastLine);
+        seen.clear();
+      }
     }
-    const v = deps.validate(l.item);
-    if (!v.ok) {
-      const ref = typeof (l.item as { accountRef?: unknown })?.accountRef === 'string' ? (l.item as { accountRef: string }).accountRef : null;
-      for (const e of v.errors.slice(0, 1)) reject(l.line, ref, e.path, e.message);
-      continue;
-    }
-    // The same account twice in one chunk would race itself: the later line waits for the next chunk.
-    if (seen.has(v.account.accountRef)) {
-      await flush(before);
-      seen.clear();
-    }
-    seen.add(v.account.accountRef);
-    chunk.push({ line: l.line, account: v.account });
-    if (chunk.length >= CHUNK) {
-      await flush(lastLine);
-      seen.clear();
-    }
+    await flush(lastLine);
+  } catch (err) {
+    if (err instanceof ImportInterruptedError) throw err;
+    throw new ImportInterruptedError(report, committed, err);
+  } finally {
+    // Stops reading the file when the import ends early (a no-op after its end).
+    await lines.return?.(undefined);
   }
-  await flush(lastLine);
   return report;
 }

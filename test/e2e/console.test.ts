@@ -67,7 +67,7 @@ describe('the web console', () => {
     const overdue = await h.api('POST', '/v1/accounts/acct-console/overdue', {
       body: {
         borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' },
-        debt: { ...reminderBody().debt, daysOverdue: 20 },
+        debt: { ...reminderBody().debt, accountRef: 'acct-console', daysOverdue: 20 },
       },
     });
     expect(overdue.status).toBe(202);
@@ -85,7 +85,7 @@ describe('the web console', () => {
     const late = await h.api('POST', '/v1/accounts/acct-console-late/overdue', {
       body: {
         borrower: { id: LATE, name: 'Kim Ortiz', phone: '+14155550128', email: 'kim.ortiz@example.com', timezone: 'America/New_York', locale: 'en-US' },
-        debt: { ...reminderBody().debt, daysOverdue: 45 },
+        debt: { ...reminderBody().debt, accountRef: 'acct-console-late', daysOverdue: 45 },
       },
     });
     expect(late.status).toBe(202);

@@ -69,7 +69,7 @@ describe('routes × roles', () => {
     { method: 'GET', path: () => '/v1/audit/reads', roles: ['admin'] },
     { method: 'GET', path: () => '/v1/audit/stats', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/me', roles: ['collector', 'agent', 'compliance', 'admin'] },
-    { method: 'POST', path: () => '/v1/accounts/acct-roles/overdue', body: () => ({ borrowerId: fx.borrowerId, debt: reminder().debt }), roles: ['collector'] },
+    { method: 'POST', path: () => '/v1/accounts/acct-roles/overdue', body: () => ({ borrowerId: fx.borrowerId, debt: { ...reminder().debt, accountRef: 'acct-roles' } }), roles: ['collector'] },
     { method: 'GET', path: () => `/v1/borrowers/${fx.borrowerId}/plan`, roles: ['agent', 'compliance'] },
     { method: 'GET', path: () => '/v1/outbox', roles: ['agent', 'compliance'] },
     { method: 'POST', path: () => '/v1/opt-outs', body: () => ({ address: '+14155550999', channel: 'sms', source: 'roles test' }), roles: ['collector', 'agent'] },

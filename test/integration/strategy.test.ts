@@ -50,6 +50,8 @@ describe('collection strategy', () => {
     daysOverdue,
     paymentUrl: 'https://pay.example.com/a/1234',
   });
+  /** The same debt for an account the path names (`debt.accountRef` left out: it is the path's). */
+  const owed = (daysOverdue: number, amount?: string) => ({ ...debt(daysOverdue, amount), accountRef: undefined });
 
   /** What reached the providers for one borrower, as template names. */
   function sends(phone: string, email: string) {
@@ -83,7 +85,7 @@ describe('collection strategy', () => {
   it('drives one borrower early → middle → resolved, sending exactly the cadence and nothing after payment', { timeout: 60_000 }, async () => {
     const phone = '+14155559001';
     const email = 'strategy@example.com';
-    const early = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrower: borrower('b-strat', phone, email), debt: debt(1) } });
+    const early = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrower: borrower('b-strat', phone, email), debt: owed(1) } });
     expect(early.status).toBe(202);
     expect(early.body).toMatchObject({ stage: 'early', why: '1 day overdue (1 to 7)' });
     // Day 1: the SMS; day 3 (two shortened days later): the email.
@@ -99,7 +101,7 @@ describe('collection strategy', () => {
     ]);
 
     // Day 8: the account moves to middle.
-    const middle = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrowerId: 'b-strat', debt: debt(8) } });
+    const middle = await h.api('POST', '/v1/accounts/acct-1/overdue', { body: { borrowerId: 'b-strat', debt: owed(8) } });
     expect(middle.body).toMatchObject({ stage: 'middle' });
     await waitFor(() => (sends(phone, email).sms.length === 2 && sends(phone, email).emails.length === 2 && sends(phone, email).calls.length === 1) || undefined, {
       what: 'middle SMS, email and the day-10 call',
@@ -140,7 +142,7 @@ describe('collection strategy', () => {
   it('hands a late account to people: final-courtesy by email and SMS, a borrower.escalated event, no calls', { timeout: 30_000 }, async () => {
     const phone = '+14155559002';
     const email = 'late@example.com';
-    const res = await h.api('POST', '/v1/accounts/acct-2/overdue', { body: { borrower: borrower('b-late', phone, email), debt: debt(45, '9000.00') } });
+    const res = await h.api('POST', '/v1/accounts/acct-2/overdue', { body: { borrower: borrower('b-late', phone, email), debt: owed(45, '9000.00') } });
     expect(res.body).toMatchObject({ stage: 'late' });
     await waitFor(() => (sends(phone, email).sms.length === 1 && sends(phone, email).emails.length === 1) || undefined, { what: 'final courtesy', timeoutMs: 15_000 });
     const s = sends(phone, email);
@@ -170,11 +172,11 @@ describe('collection strategy', () => {
   });
 
   it('picks the stage’s preferred channel for channel "auto", and refuses a currency without thresholds', async () => {
-    await h.api('POST', '/v1/accounts/acct-3/overdue', { body: { borrower: borrower('b-auto', '+14155559003', 'auto@example.com'), debt: debt(45, '9000.00') } });
+    await h.api('POST', '/v1/accounts/acct-3/overdue', { body: { borrower: borrower('b-auto', '+14155559003', 'auto@example.com'), debt: owed(45, '9000.00') } });
     const auto = await h.api('POST', '/v1/reminders', { body: { borrowerId: 'b-auto', debt: debt(45), channel: 'auto', template: 'final-courtesy' } });
     expect(auto.body.messages[0].channel).toBe('email'); // late prefers email
     const jpy = await h.api('POST', '/v1/accounts/acct-4/overdue', {
-      body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...debt(3), amountDue: { amount: '1000', currency: 'JPY' } } },
+      body: { borrower: borrower('b-jpy', '+14155559004', 'jpy@example.com'), debt: { ...owed(3), amountDue: { amount: '1000', currency: 'JPY' } } },
     });
     expect(jpy.status).toBe(400);
     expect(jpy.body.errors[0]).toMatchObject({ path: 'debt.amountDue.currency', message: expect.stringContaining('no thresholds for JPY') });
@@ -233,7 +235,7 @@ describe('STRATEGY_FILE', () => {
         daysOverdue,
       });
       const early = await h.api('POST', '/v1/accounts/acct-custom/overdue', {
-        body: { borrower: { id: 'b-custom', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email }, debt: debt(1, '80.00') },
+        body: { borrower: { id: 'b-custom', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone, email }, debt: { ...debt(1, '80.00'), accountRef: 'acct-custom' } },
       });
       expect(early.status).toBe(202);
       expect(early.body).toMatchObject({ stage: 'early' });
@@ -261,7 +263,7 @@ describe('STRATEGY_FILE', () => {
         body: { borrowerId: 'b-custom', debt: debt(1, '80.00'), channel: 'auto', template: 'gentle-overdue', sendAt: new Date(Date.now() + 3_600_000).toISOString() },
       });
       expect(auto.body.messages[0].channel).toBe('email');
-      const late = await h.api('POST', '/v1/accounts/acct-custom-2/overdue', { body: { borrowerId: 'b-custom', debt: debt(3, '120.50') } });
+      const late = await h.api('POST', '/v1/accounts/acct-custom-2/overdue', { body: { borrowerId: 'b-custom', debt: { ...debt(3, '120.50'), accountRef: 'acct-custom-2' } } });
       expect(late.body).toMatchObject({ stage: 'late', why: expect.stringContaining('over the high threshold of 100.00 USD') });
     } finally {
       h.child.kill('SIGTERM');
