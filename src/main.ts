@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   });
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
-  containStrayErrors(process, strayErrorHandlers({ log, stop }));
+  containStrayErrors(process, strayErrorHandlers({ log }));
 }
 
 main().catch((err: unknown) => {
@@ -114,7 +114,7 @@ main().catch((err: unknown) => {
   process.exit(1);
 });
 
-/** SIGTERM, SIGINT or a stray exception: no new work, jobs in flight finish, then exit (or exit anyway past the grace period). */
+/** SIGTERM or SIGINT: no new work, jobs in flight finish, then exit (or exit anyway past the grace period). */
 function stopper(log: Logger, graceMs: number, close: () => Promise<void>): (why: string, exitCode: number) => void {
   let stopping = false;
   return (why, exitCode) => {

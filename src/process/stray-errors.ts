@@ -2,11 +2,13 @@
  * The process's last line of defence. Errors are contained where they happen: a route's throw or
  * rejection goes to the API's problem handler (express 5), a job's to BullMQ, a timer's to its own
  * catch, and every stream a request reads has its 'error' heard. What still reaches the process
- * is a bug. A promise rejected with no one to hear it has left no half-run code behind: it is
- * logged and the process goes on (Node's default would end it). An exception thrown past every
- * frame has, so the state is unknown: it is logged and the process stops the way SIGTERM stops it
- * (no new work, jobs in flight finish), exiting 1 for the supervisor to start it again, rather
- * than dying mid-write or running on in a state nobody can vouch for.
+ * is a bug, and it does not end the process: one process serves every tenant's API, workers and
+ * scheduler, and the issue that found a request able to kill it (issue 25) asks that no uncaught
+ * error may. A rejection nobody heard is logged (error) and the process goes on. An exception
+ * thrown past every frame is logged as fatal, with its origin, and the process goes on too: the
+ * store's transactions and the jobs' leases make a half-run request safe to abandon (its
+ * transaction rolls back, its job is retried), and a supervisor that wants a restart on any such
+ * line can alert on it (`level: 60`, "an exception reached the process").
  */
 import type { Logger } from '../observability/logger.js';
 
@@ -15,14 +17,13 @@ export interface StrayErrorHandlers {
   onException(err: Error, origin: string): void;
 }
 
-export function strayErrorHandlers(deps: { log: Logger; stop: (why: string, exitCode: number) => void }): StrayErrorHandlers {
+export function strayErrorHandlers(deps: { log: Logger }): StrayErrorHandlers {
   return {
     onRejection(reason) {
       deps.log.error({ err: reason }, 'a promise rejected with nobody to hear it (a bug): logged, the process goes on');
     },
     onException(err, origin) {
-      deps.log.fatal({ err, origin }, 'an exception reached the process (a bug): stopping as on SIGTERM, exit 1');
-      deps.stop('uncaughtException', 1);
+      deps.log.fatal({ err, origin }, 'an exception reached the process (a bug): logged, the process goes on');
     },
   };
 }
