@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config/config.js';
 import { catalogueLintForKind, checkTenant } from '../compose/tenants.js';
+import { presentTenant } from '../domain/tenant.js';
 import { loadPolicyProfile } from '../process/policy-profile.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`no tenant ${rest[0]}\n`);
         return 1;
       }
-      process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(presentTenant(t), null, 2)}\n`);
       return 0;
     }
     process.stderr.write('usage: npm run tenants -- list | show <id> | put <file.json>\n');
