@@ -74,6 +74,8 @@ export interface AuditStore {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
     get(ids: string[]): Promise<Map<string, { text: string | null; erasedAt: string | null }>>;
   };
+  /** When this store began a signing scheme (undefined: not recorded). */
+  keySchemeSince(name: 'unsubscribe-u2'): Promise<string | undefined>;
   /** Provider callbacks already processed. */
   readonly webhooks: { claim(key: string, now: Date): Promise<boolean>; release(key: string): Promise<void> };
   /** What became of each outbound event. */
@@ -196,6 +198,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
+    keySchemeSince: async (name) => (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirst())?.since,
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },
     deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
     reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },

@@ -82,7 +82,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     breakers: core.breakers,
     strategyRunner,
     maxSendAheadMs: config.schedule.maxAheadMs,
-    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts }) },
+    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts, clock, legacyDays: config.unsubscribeLegacyDays }) },
     version: o.version ?? '0.0.0',
     rateLimitPerMinute: config.rateLimitPerMinute,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
