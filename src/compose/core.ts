@@ -73,6 +73,8 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
   const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
   const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
   const signer = makeTokenSigner({ secret: o.signingSecret, previous: config.signingSecretPrevious });
+  // When this secret was first used: tokens under the previous one are honoured only for messages before it.
+  await store.noteKeyScheme(`secret:${signer.fingerprint}`, o.clock.now());
   // Always there: a tenant may be given an events address while the service runs.
   const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions });
   releasers.add(() => eventsQueue.close());

@@ -21,3 +21,8 @@ export function deriveKey(secret: string, info: string): Buffer {
 export function derivedEventsSecret(secret: string, tenant: string): string {
   return deriveKey(secret, eventsKeyInfo(tenant)).toString('base64url');
 }
+
+/** A name for a secret that reveals nothing of it (HKDF label "fingerprint", 16 hex digits): which secret was first used when. */
+export function secretFingerprint(secret: string): string {
+  return deriveKey(secret, 'fingerprint').subarray(0, 8).toString('hex');
+}

@@ -7,8 +7,9 @@
  * A token of the scheme before keys per purpose (`legacy`, signed with SIGNING_SECRET itself,
  * which collection systems held to check events) is honoured only for a message created before
  * this store began the new scheme, and only for `legacyDays` after that message; after that it
- * gets 410 and a page saying how else to stop the emails. A new token names its tenant, which
- * must be the message's.
+ * gets 410 and a page saying how else to stop the emails. A token under SIGNING_SECRET_PREVIOUS
+ * likewise, for messages created before the current secret was first used. A new token names its
+ * tenant, which must be the message's.
  */
 import { tenantOfBorrower } from '../domain/tenant.js';
 import express, { Router, type Request, type Response } from 'express';
@@ -54,6 +55,7 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 
 export interface UnsubscribeDeps {
   store: Pick<AuditStore, 'getReminderOfMessage' | 'keySchemeSince'>;
+  /** Signs and checks tokens; the store has recorded when its current secret was first used (composeCore). */
   signer: TokenSigner;
   optOuts: OptOuts;
   clock: Clock;
@@ -92,12 +94,18 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
     return { ...found, lang, t };
   }
 
-  /** Whether the token may act for the message: a new token of its tenant; a legacy one within its limits. */
-  async function honoured(token: NonNullable<ReturnType<TokenSigner['verify']>>, message: { borrowerId: string; createdAt: string }): Promise<true | false | 'expired'> {
-    if (token.scheme === 'u2') return token.tenant === tenantOfBorrower(message.borrowerId);
-    // A legacy token for a message created since the new scheme began was never sent: it is forged.
-    const since = await deps.store.keySchemeSince('unsubscribe-u2');
+  /**
+   * Whether the token may act for the message. A new token under the current key: when it names the
+   * message's tenant. Any other (the scheme before, or under SIGNING_SECRET_PREVIOUS, a secret that
+   * may have been known outside): only for a message created before its successor began — the new
+   * scheme, or the current secret — and for `legacyDays` after the message; then 'expired'.
+   */
+  async function honoured(token: NonNullable<ReturnType<TokenSigner['verify']>>, message: { borrowerId: string; createdAt: string }): Promise<boolean | 'expired'> {
+    if (token.scheme === 'u2' && token.tenant !== tenantOfBorrower(message.borrowerId)) return false;
+    if (token.scheme === 'u2' && token.key === 'current') return true;
+    const since = await deps.store.keySchemeSince(token.scheme === 'legacy' ? 'unsubscribe-u2' : `secret:${deps.signer.fingerprint}`);
     const created = Date.parse(message.createdAt);
+    // Signed for a message created since then: never sent by this service, so forged.
     if (since === undefined || !(created < Date.parse(since))) return false;
     return deps.clock.now().getTime() < created + deps.legacyDays * DAY_MS ? true : 'expired';
   }
