@@ -28,7 +28,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
   const lookups = tenantLookups(core);
   const intake = composeIntake(core, o, lookups);
   const strategyRunner = makeStrategyRunner({
-    eventsWebhook: config.eventsWebhookUrl !== undefined,
+    eventsSent: async (tenant) => (await core.events.destinations(tenant)).includes('tenant'),
     store,
     intake,
     queues,

@@ -38,14 +38,14 @@ const signedBy = (r: ReceivedEvent, secret: string) => r.headers['x-reminder-sig
 const ACME = {
   name: 'Acme Bank',
   kind: 'creditor',
-  channels: ['email'],
-  senders: { email: { from: 'Acme Bank <billing@acme.example>' } },
+  channels: ['sms', 'email'],
+  senders: { sms: { from: '+14155550001' }, email: { from: 'Acme Bank <billing@acme.example>' } },
 };
 const BRAVO = {
   name: 'Bravo Lending',
   kind: 'creditor',
-  channels: ['email'],
-  senders: { email: { from: 'Bravo Lending <help@bravo.example>' } },
+  channels: ['sms', 'email'],
+  senders: { sms: { from: '+14155550002' }, email: { from: 'Bravo Lending <help@bravo.example>' } },
 };
 const ACME_EVENTS_SECRET = 'acme-own-events-secret-0123456789abcdef';
 const OLD_SECRET = 'the-secret-before-the-rotation';
@@ -60,6 +60,7 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
   let secret: string;
   let seq = 0;
   const collectorOf: Record<string, string> = {};
+  const agentOf: Record<string, string> = {};
 
   beforeAll(async () => {
     tw = await startFakeTwilio();
@@ -69,16 +70,18 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
     secret = `test-secret-${h.prefix}`;
     await tenant('acme', { ...ACME, events: { url: acmeReceiver.url, secret: ACME_EVENTS_SECRET } });
     await tenant('bravo', { ...BRAVO, events: { url: bravoReceiver.url } });
+    await tenant('carol', { ...BRAVO, name: 'Carol Credit', senders: { ...BRAVO.senders, sms: { from: '+14155550003' } } });
   });
   afterAll(async () => {
     await h?.destroy();
     await Promise.all([tw?.close(), smtp?.close(), operator?.close(), acmeReceiver?.close(), bravoReceiver?.close()]);
   });
 
-  async function tenant(id: 'acme' | 'bravo', body: Record<string, unknown>) {
+  async function tenant(id: 'acme' | 'bravo' | 'carol', body: Record<string, unknown>) {
     const res = await h.api('PUT', `/v1/tenants/${id}`, { role: 'admin', body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     collectorOf[id] = (await h.service.store.apiKeys.create('collector', `${id} collector`, new Date(), id)).token;
+    agentOf[id] = (await h.service.store.apiKeys.create('agent', `${id} agent`, new Date(), id)).token;
   }
 
   /** Posts an email reminder (for a tenant, or the default one) and waits until it is sent; its message id. */
@@ -199,6 +202,25 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
     expect(acmeReceiver.received.every((e) => signedBy(e, ACME_EVENTS_SECRET))).toBe(true);
     expect(bravoReceiver.received.every((e) => signedBy(e, eventsSecretOf(secret, 'bravo')) && !signedBy(e, secret))).toBe(true);
     expect(operator.received.every((e) => signedBy(e, eventsSecretOf(secret, 'default')) && !signedBy(e, secret))).toBe(true);
+  });
+
+  it('shows a hand-off as told to a tenant with a receiver, and as not configured for one whose events go nowhere', { timeout: 30_000 }, async () => {
+    const handoff = async (t: 'acme' | 'carol') => {
+      const as = { role: null, headers: { authorization: `Bearer ${collectorOf[t]}` } };
+      const debt = { ...reminderBody().debt, accountRef: `late-${t}`, amountDue: { amount: '9000.00', currency: 'USD' }, daysOverdue: 45 };
+      const res = await h.api('POST', `/v1/accounts/late-${t}/overdue`, { ...as, body: { borrower: { ...reminderBody().borrower, id: `late-${t}` }, debt } });
+      expect(res.body, JSON.stringify(res.body)).toMatchObject({ stage: 'late' });
+      return waitFor(
+        async () => {
+          const p = await h.api('GET', `/v1/borrowers/late-${t}/plan`, { role: null, headers: { authorization: `Bearer ${agentOf[t]}` } });
+          const d = p.body.accounts?.[0]?.handoff?.event.delivery as string | undefined;
+          return d && d !== 'pending' ? d : undefined;
+        },
+        { what: `the hand-off of ${t}`, timeoutMs: 20_000 },
+      );
+    };
+    expect(await handoff('acme')).toBe('delivered');
+    expect(await handoff('carol')).toBe('not-configured');
   });
 
   it('never answers a tenant’s events secret back, only its last four characters, and refuses those as a secret', async () => {
