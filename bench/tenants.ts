@@ -35,8 +35,14 @@ export async function fairnessSection(ctx: BenchContext, tw: FakeTwilio, big: nu
     const store = r.service.store;
     const now = new Date();
     const sender = (from: string) => ({ sms: { from, ratePerSecond: 100_000 }, voice: { from }, email: { from: 'Bench <bench@example.com>' } });
-    await store.tenants.put({ id: 'tenant-a', name: 'Tenant A', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550101') }, now);
-    await store.tenants.put({ id: 'tenant-b', name: 'Tenant B', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550102') }, now);
+    await store.tenants.put(
+      { id: 'tenant-a', name: 'Tenant A', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550101'), events: null },
+      now,
+    );
+    await store.tenants.put(
+      { id: 'tenant-b', name: 'Tenant B', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550102'), events: null },
+      now,
+    );
     const a = (await store.apiKeys.create('collector', 'bench a', now, 'tenant-a')).token;
     const b = (await store.apiKeys.create('collector', 'bench b', now, 'tenant-b')).token;
     const url = r.service.url!;

@@ -10,6 +10,10 @@ export const OutboundEventJob = z.object({
   type: z.enum(OUTBOUND_EVENT_TYPES),
   createdAt: z.string(),
   data: z.record(z.string(), z.unknown()),
+  /** The tenant whose event it is (absent in jobs of earlier versions: the tenant of `data.borrowerId`). Not sent. */
+  tenant: z.string().optional(),
+  /** Whose receiver: the tenant's (absent: the tenant's), or the operator's copy (EVENTS_ALL_TENANTS). Not sent. */
+  to: z.enum(['tenant', 'operator']).optional(),
 });
 export type OutboundEventJob = z.infer<typeof OutboundEventJob>;
 

@@ -34,7 +34,7 @@ export interface ServiceOptions {
   feederHooks?: FeederHooks;
   /** Replaces the policy gate (tests only). */
   gate?: Gate;
-  /** Signs unsubscribe tokens and outbound events (main.ts: SIGNING_SECRET or a generated one). */
+  /** The deployment secret the keys per purpose are derived from: unsubscribe tokens, each tenant's events (main.ts: SIGNING_SECRET or a generated one). */
   signingSecret: string;
   /** The collection strategy (main.ts: STRATEGY_FILE or the default). */
   strategy?: Strategy;
@@ -62,7 +62,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
   const releasers = makeReleasers(options.log);
   try {
     const core = await composeCore(config, { log: options.log, clock: options.clock ?? systemClock, profile: options.profile, signingSecret: options.signingSecret }, releasers);
-    if (core.runs('worker')) await composeWorkers(core, { gate: options.gate, signingSecret: options.signingSecret }, releasers);
+    if (core.runs('worker')) await composeWorkers(core, { gate: options.gate }, releasers);
     const feeder = makeCoreFeeder(core, options.feederHooks ?? faultHooks(config));
     if (core.runs('scheduler')) await composeScheduler(core, feeder, releasers);
     const api = core.runs('api') ? await composeApi(core, { apiKeys: options.apiKeys, intakeHooks: options.intakeHooks, strategy: options.strategy, version: options.version }, releasers) : undefined;

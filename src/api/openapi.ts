@@ -253,7 +253,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/tenants/{id}',
-    summary: 'One tenant: kind, profile, contact details, senders and their rates',
+    summary: 'One tenant: kind, profile, contact details, senders and their rates, where its events go (an events secret only by its last four characters)',
     roles: ['admin'],
     responses: { '200': 'the tenant', '404': 'no such tenant' },
   },

@@ -74,6 +74,13 @@ export interface AuditStore {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
     get(ids: string[]): Promise<Map<string, { text: string | null; erasedAt: string | null }>>;
   };
+  /**
+   * When this store began a signing scheme or key (undefined: not recorded): `unsubscribe-u2`, or
+   * `secret:<fingerprint>` for a SIGNING_SECRET first used then.
+   */
+  keySchemeSince(name: string): Promise<string | undefined>;
+  /** Records that a scheme or key is in use from `now`, unless recorded already; when it began. */
+  noteKeyScheme(name: string, now: Date): Promise<string>;
   /** Provider callbacks already processed. */
   readonly webhooks: { claim(key: string, now: Date): Promise<boolean>; release(key: string): Promise<void> };
   /** What became of each outbound event. */
@@ -197,6 +204,15 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
+    keySchemeSince: async (name) => (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirst())?.since,
+    noteKeyScheme: async (name, now) => {
+      await db
+        .insertInto('key_schemes')
+        .values({ name, since: now.toISOString() })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      return (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirstOrThrow()).since;
+    },
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },
     deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
     reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },

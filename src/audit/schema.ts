@@ -148,6 +148,8 @@ export interface TenantsTable {
   channels: string; // JSON Channel[]
   contact: string | null; // JSON
   senders: string; // JSON
+  /** JSON {url, secret?}: where the tenant's outbound events go and what signs them; null: the defaults. */
+  events: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -195,6 +197,13 @@ export interface Database {
   leases: LeasesTable;
   tenants: TenantsTable;
   outcomes: OutcomesTable;
+  key_schemes: KeySchemesTable;
+}
+
+/** When this store began a signing scheme (`unsubscribe-u2`: unsubscribe tokens under a key of their own). */
+export interface KeySchemesTable {
+  name: string;
+  since: string;
 }
 
 /** Maintenance runs (reconciler, relay, retention): who holds each, until when, and when it last ran. */

@@ -21,6 +21,7 @@ function toTenant(r: TenantsTable): Tenant {
     channels: JSON.parse(r.channels) as Channel[],
     contact: r.contact === null ? null : (JSON.parse(r.contact) as Tenant['contact']),
     senders: JSON.parse(r.senders) as Tenant['senders'],
+    events: r.events === null ? null : (JSON.parse(r.events) as Tenant['events']),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -44,6 +45,7 @@ export function makeTenantsRepo(db: Kysely<Database>): TenantsRepo {
         channels: JSON.stringify(t.channels.length > 0 ? t.channels : CHANNELS),
         contact: t.contact === null ? null : JSON.stringify(t.contact),
         senders: JSON.stringify(t.senders),
+        events: t.events === null ? null : JSON.stringify(t.events),
         updated_at: nowIso,
       };
       return db.transaction().execute(async (trx) => {

@@ -28,7 +28,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
   const lookups = tenantLookups(core);
   const intake = composeIntake(core, o, lookups);
   const strategyRunner = makeStrategyRunner({
-    eventsWebhook: config.eventsWebhookUrl !== undefined,
+    eventsSent: async (tenant) => (await core.events.destinations(tenant)).includes('tenant'),
     store,
     intake,
     queues,
@@ -87,7 +87,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     strategyRunner,
     accountImport: config.accountImport,
     maxSendAheadMs: config.schedule.maxAheadMs,
-    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts }) },
+    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts, clock, legacyDays: config.unsubscribeLegacyDays }) },
     version: o.version ?? '0.0.0',
     rateLimitPerMinute: config.rateLimitPerMinute,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,

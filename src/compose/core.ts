@@ -23,6 +23,8 @@ import { composeBreakers, composeProviders } from './providers.js';
 import type { Releasers } from './releasers.js';
 import { makeTenantRegistry, type TenantRegistry } from './tenants.js';
 import { type Experiments, loadExperiments } from './experiments.js';
+import { makeEventRouting } from './event-routing.js';
+import type { EventRouting } from '../webhooks/outbound-events.js';
 
 export interface Core {
   config: Readonly<Config>;
@@ -46,8 +48,9 @@ export interface Core {
   tenants: TenantRegistry;
   /** EXPERIMENTS_FILE's experiments, checked against the catalogue. */
   experiments: Experiments;
-  /** Outbound events to the collection system, when EVENTS_WEBHOOK_URL is set. */
-  eventsQueue: Queue<OutboundEventJob> | undefined;
+  /** Outbound events to the collection systems: each tenant's to its own receiver (event-routing.ts). */
+  eventsQueue: Queue<OutboundEventJob>;
+  events: EventRouting;
   runs(part: 'api' | 'worker' | 'scheduler'): boolean;
 }
 
@@ -69,9 +72,12 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
   const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds } });
   const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
   const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
-  const signer = makeTokenSigner(o.signingSecret);
-  const eventsQueue = config.eventsWebhookUrl ? new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions }) : undefined;
-  if (eventsQueue) releasers.add(() => eventsQueue.close());
+  const signer = makeTokenSigner({ secret: o.signingSecret, previous: config.signingSecretPrevious });
+  // When this secret was first used: tokens under the previous one are honoured only for messages before it.
+  await store.noteKeyScheme(`secret:${signer.fingerprint}`, o.clock.now());
+  // Always there: a tenant may be given an events address while the service runs.
+  const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions });
+  releasers.add(() => eventsQueue.close());
   return {
     config,
     ...o,
@@ -86,11 +92,12 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     providers,
     breakers: composeBreakers(config, providers),
     signer,
-    links: callbackLinks(config.publicBaseUrl, (id) => signer.sign(id)),
+    links: callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),
     optOuts: makeOptOuts({ store, queues, list: store.suppressions, listOf: (t) => store.suppressionsOf(t), clock: o.clock }),
     tenants,
     experiments: loadExperiments(config.experimentsFile, catalogue),
     eventsQueue,
+    events: makeEventRouting({ tenants, config, signingSecret: o.signingSecret }),
     runs,
   };
 }

@@ -30,6 +30,8 @@ export interface EffectiveTenant {
   email: { from: string; replyTo?: string } | undefined;
   /** Sends per second per channel: the tenant's sender's allowance, or the deployment's. */
   rates: Record<Channel, number>;
+  /** Its own events address and secret, as stored (undefined: none given). */
+  events: Tenant['events'] | undefined;
 }
 
 export interface TenantRegistry {
@@ -63,6 +65,7 @@ export function effectiveTenant(t: Tenant | undefined, config: Pick<Config, 'sen
       voice: s.voice?.ratePerSecond ?? config.sendRate.voice,
       email: s.email?.ratePerSecond ?? config.sendRate.email,
     },
+    events: t?.events ?? undefined,
   };
 }
 
@@ -139,7 +142,7 @@ export function checkTenant(
   if (problems.length > 0) return { ok: false, errors: [{ path: 'kind', message: `the templates fail the linter for a ${t.kind}: ${problems.slice(0, 5).join('; ')}` }] };
   return {
     ok: true,
-    tenant: { id: t.id, name: t.name, kind: t.kind, profile: t.profile ?? null, channels: t.channels ?? [...CHANNELS], contact: t.contact ?? null, senders: t.senders },
+    tenant: { id: t.id, name: t.name, kind: t.kind, profile: t.profile ?? null, channels: t.channels ?? [...CHANNELS], contact: t.contact ?? null, senders: t.senders, events: t.events ?? null },
   };
 }
 

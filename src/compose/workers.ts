@@ -14,7 +14,7 @@ import type { Core } from './core.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Releasers } from './releasers.js';
 
-export async function composeWorkers(core: Core, o: { gate?: Gate | undefined; signingSecret: string }, releasers: Releasers): Promise<void> {
+export async function composeWorkers(core: Core, o: { gate?: Gate | undefined }, releasers: Releasers): Promise<void> {
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
   // Never the default tenant's senders for another tenant's message: one not known yet (created a
@@ -90,15 +90,14 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined; s
     clearInterval(watch);
     await workers.close(config.shutdownGraceMs);
   });
-  if (config.eventsWebhookUrl) {
-    const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ url: config.eventsWebhookUrl, secret: o.signingSecret, clock, timeoutMs: config.providerTimeoutMs, store }), {
-      connection: core.redis,
-      prefix: config.queuePrefix,
-      concurrency: 10,
-    });
-    delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
-    releasers.add(() => delivery.close());
-  }
+  // Each event to its tenant's receiver, signed with that tenant's key (event-routing.ts).
+  const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ routing: core.events, clock, timeoutMs: config.providerTimeoutMs, store }), {
+    connection: core.redis,
+    prefix: config.queuePrefix,
+    concurrency: 10,
+  });
+  delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
+  releasers.add(() => delivery.close());
 }
 
 /** The opt-outs of many addresses, each within its tenant: one query per tenant in the batch. */

@@ -56,6 +56,10 @@ const Env = z.object({
   EMAIL_FROM: optionalString,
   PUBLIC_BASE_URL: optionalString,
   SIGNING_SECRET: optionalString,
+  // After a rotation of SIGNING_SECRET: the secret before it, so unsubscribe links already sent keep working.
+  SIGNING_SECRET_PREVIOUS: optionalString,
+  // How long after its message an unsubscribe link of the scheme before keys per purpose is still honoured.
+  UNSUBSCRIBE_LEGACY_DAYS: int(90),
   TEMPLATES_DIR: z.string().default('./templates'),
   SMS_MAX_SEGMENTS: int(3),
   RATE_LIMIT_PER_MINUTE: int(1200),
@@ -66,6 +70,8 @@ const Env = z.object({
   IMPORT_MAX_LINE_CHARS: int(64 * 1024),
   IMPORT_MAX_BYTES: int(1024 * 1024 * 1024),
   EVENTS_WEBHOOK_URL: optionalString,
+  // The operator receives every tenant's events at EVENTS_WEBHOOK_URL, not only the default tenant's.
+  EVENTS_ALL_TENANTS: z.enum(['true', 'false']).default('false'),
   STRATEGY_FILE: optionalString,
   // Champion/challenger experiments (JSON); see docs/outcomes.md.
   EXPERIMENTS_FILE: optionalString,
@@ -131,6 +137,10 @@ export interface Config {
   smtp: { url: string; from: string } | undefined;
   publicBaseUrl: string;
   signingSecret: string | undefined;
+  /** The secret before the last rotation: unsubscribe tokens signed under it still verify. */
+  signingSecretPrevious: string | undefined;
+  /** Days after its message's creation that a token of the scheme before keys per purpose is honoured (0: never). */
+  unsubscribeLegacyDays: number;
   templatesDir: string;
   /** The linter refuses an SMS template that renders to more segments than this. */
   smsMaxSegments: number;
@@ -146,6 +156,8 @@ export interface Config {
   accountImport: { maxLineChars: number; maxBytes: number };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
+  /** Every tenant's events go to eventsWebhookUrl too (the operator's own), not only the default tenant's. */
+  eventsAllTenants: boolean;
   strategyFile: string | undefined;
   experimentsFile: string | undefined;
   /** Days before a payment or promise in which a message that reached the borrower counts as a touch. */
@@ -266,6 +278,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,
+    signingSecretPrevious: e.SIGNING_SECRET_PREVIOUS,
+    unsubscribeLegacyDays: e.UNSUBSCRIBE_LEGACY_DAYS,
     templatesDir: path.resolve(e.TEMPLATES_DIR),
     smsMaxSegments: Math.max(1, e.SMS_MAX_SEGMENTS),
     rateLimitPerMinute: Math.max(1, e.RATE_LIMIT_PER_MINUTE),
@@ -274,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
     accountImport: { maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS), maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES) },
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
+    eventsAllTenants: e.EVENTS_ALL_TENANTS === 'true',
     strategyFile: e.STRATEGY_FILE,
     strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),
     sendRate: { sms: Math.max(1, e.SMS_PER_SECOND), voice: Math.max(1, e.VOICE_PER_SECOND), email: Math.max(1, e.EMAIL_PER_SECOND) },

@@ -12,11 +12,11 @@ export const CALLBACK_PATHS = Object.freeze({
 });
 
 /** The links for one message, under the service's public base URL. */
-export function callbackLinks(base: string, sign: (messageId: string) => string) {
+export function callbackLinks(base: string, sign: (messageId: string, tenant: string) => string) {
   return {
     smsStatus: (id: string) => `${base}${CALLBACK_PATHS.messageStatus}?m=${id}`,
     callStatus: (id: string) => `${base}${CALLBACK_PATHS.callStatus}?m=${id}`,
     amd: (id: string) => `${base}${CALLBACK_PATHS.amd}?m=${id}`,
-    unsubscribe: (id: string) => `${base}${CALLBACK_PATHS.unsubscribe}/${sign(id)}`,
+    unsubscribe: (id: string, tenant: string) => `${base}${CALLBACK_PATHS.unsubscribe}/${sign(id, tenant)}`,
   };
 }

@@ -55,6 +55,37 @@ export const TenantContact = z
   })
   .strict();
 
+/**
+ * Where the tenant's outbound events go, and the secret that signs them (absent: a key derived
+ * from SIGNING_SECRET for this tenant alone). What GET shows of a stored secret is its last four
+ * characters (`secretEndsWith`), which a PUT does not take back.
+ */
+export const TenantEvents = z
+  .object({
+    url: z
+      .string({ error: 'must be the https URL the tenant receives its events at' })
+      .url('must be an absolute URL such as https://collect.acme.example/reminder-events')
+      .max(500)
+      .regex(/^https?:\/\//i, 'must be an http or https URL'),
+    secret: z
+      .string({ error: 'must be a string of at least 32 characters (for example: openssl rand -base64 32)' })
+      .min(32, 'must be at least 32 characters (for example: openssl rand -base64 32)')
+      .max(200)
+      .optional(),
+    secretEndsWith: z.unknown().optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.secretEndsWith !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secretEndsWith'],
+        message: 'is what GET shows of a stored secret, not the secret: give the whole secret again as events.secret, or leave both out to sign with the key derived for this tenant',
+      });
+  })
+  .transform(({ url, secret }) => ({ url, ...(secret !== undefined ? { secret } : {}) }));
+export type TenantEvents = z.output<typeof TenantEvents>;
+
 export const TenantInput = z
   .object({
     id: TenantId,
@@ -65,6 +96,8 @@ export const TenantInput = z
     channels: z.array(z.enum(CHANNELS)).min(1).max(3).optional(),
     contact: TenantContact.optional(),
     senders: z.object({ sms: SmsSenderInput.optional(), voice: VoiceSenderInput.optional(), email: EmailSenderInput.optional() }).strict().default({}),
+    /** Where this tenant's outbound events go and what signs them (see docs/tenants.md). */
+    events: TenantEvents.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -83,8 +116,16 @@ export interface Tenant {
   channels: Channel[];
   contact: z.infer<typeof TenantContact> | null;
   senders: z.infer<typeof TenantInput>['senders'];
+  /** Where its outbound events go and what signs them; null: the defaults (docs/tenants.md). */
+  events: TenantEvents | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A tenant as GET /v1/tenants and `npm run tenants -- show` present it: an events secret by its last four characters only. */
+export function presentTenant<T extends Pick<Tenant, 'events'>>(t: T): Omit<T, 'events'> & { events: { url: string; secretEndsWith?: string } | null } {
+  const e = t.events;
+  return { ...t, events: e ? { url: e.url, ...(e.secret ? { secretEndsWith: e.secret.slice(-4) } : {}) } : null };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
 import type { Borrower, Debt, Message } from '../domain/index.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy, StrategyError } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
+import { tenantOfBorrower } from '../domain/tenant.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import type { Intake, ReminderRequest } from './intake.js';
 
@@ -23,8 +24,8 @@ export interface StrategyDeps {
   clock: Clock;
   /** Channels each template has (the catalogue), to check steps and resolve `auto`. */
   templateChannels(template: string): Channel[];
-  /** Whether outbound events go to the collection system (EVENTS_WEBHOOK_URL is set). */
-  eventsWebhook?: boolean;
+  /** Whether a tenant's outbound events go to its collection system (its receiver: docs/tenants.md). */
+  eventsSent?: (tenant: string) => Promise<boolean>;
 }
 
 /** The hand-off of a late account to people: when, why, and whether the collection system was told. */
@@ -124,7 +125,7 @@ async function handoffOf(deps: StrategyDeps, borrowerId: string, accountRef: str
   if (!row) return null;
   const data = row.data as { why?: string };
   const eventId = `evt_${row.id}`;
-  const d = deps.eventsWebhook ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
+  const d = (await deps.eventsSent?.(tenantOfBorrower(borrowerId))) ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
   return {
     at: row.at,
     why: data.why ?? '',

@@ -3,11 +3,19 @@
  * POST /u/:token opts the address out — the RFC 8058 one-click POST (body
  * `List-Unsubscribe=One-Click`, no cookies, no auth) or the page's button. Both are idempotent and
  * never redirect. A token this service did not sign gets 403.
+ *
+ * A token of the scheme before keys per purpose (`legacy`, signed with SIGNING_SECRET itself,
+ * which collection systems held to check events) is honoured only for a message created before
+ * this store began the new scheme, and only for `legacyDays` after that message; after that it
+ * gets 410 and a page saying how else to stop the emails. A token under SIGNING_SECRET_PREVIOUS
+ * likewise, for messages created before the current secret was first used. A new token names its
+ * tenant, which must be the message's.
  */
 import { tenantOfBorrower } from '../domain/tenant.js';
 import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
+import type { Clock } from '../domain/clock.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
 import { CALLBACK_PATHS } from '../domain/paths.js';
 import { normaliseAddress } from '../policy/address.js';
@@ -22,6 +30,9 @@ const TEXT = {
     button: 'Unsubscribe',
     done: (email: string) => `Done. We will send no more reminder emails to ${email}.`,
     already: (email: string) => `${email} is already unsubscribed. We will send no more reminder emails to it.`,
+    expiredTitle: 'This unsubscribe link has expired',
+    expired: (from: string, phone: string | undefined) =>
+      `To stop reminder emails, use the unsubscribe link in a more recent email from ${from}, or contact ${from}${phone ? ` at ${phone}` : ''} and ask them to stop emailing you.`,
   },
   zh: {
     title: '退订提醒邮件',
@@ -29,6 +40,8 @@ const TEXT = {
     button: '确认退订',
     done: (email: string) => `已退订。我们将不再向 ${email} 发送提醒邮件。`,
     already: (email: string) => `${email} 此前已退订，我们不会再向其发送提醒邮件。`,
+    expiredTitle: '此退订链接已过期',
+    expired: (from: string, phone: string | undefined) => `如需退订提醒邮件，请使用 ${from} 最近发来的邮件中的退订链接，或联系 ${from}${phone ? `（电话 ${phone}）` : ''}，要求停止向您发送邮件。`,
   },
 };
 
@@ -40,7 +53,19 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 </head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 
-export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner; optOuts: OptOuts }): Router {
+export interface UnsubscribeDeps {
+  store: Pick<AuditStore, 'getReminderOfMessage' | 'keySchemeSince'>;
+  /** Signs and checks tokens; the store has recorded when its current secret was first used (composeCore). */
+  signer: TokenSigner;
+  optOuts: OptOuts;
+  clock: Clock;
+  /** Days after its message that a legacy token is honoured (UNSUBSCRIBE_LEGACY_DAYS; 0: never). */
+  legacyDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
   const router = Router();
   router.use(CALLBACK_PATHS.unsubscribe, (_req, res, next) => {
     res.set('Content-Security-Policy', PAGE_CSP);
@@ -48,14 +73,41 @@ export function unsubscribeRouter(deps: { store: AuditStore; signer: TokenSigner
   });
 
   async function resolve(req: Request, res: Response) {
-    const messageId = deps.signer.verify(String(req.params.token));
-    const found = messageId ? await deps.store.getReminderOfMessage(messageId) : undefined;
-    if (!found || found.message.channel !== 'email') {
+    const token = deps.signer.verify(String(req.params.token));
+    const found = token ? await deps.store.getReminderOfMessage(token.messageId) : undefined;
+    const ok = token && found && found.message.channel === 'email' && (await honoured(token, found.message));
+    if (!ok || !found) {
       res.status(403).type('text/plain').send('This unsubscribe link is not valid.');
       return undefined;
     }
     const lang: 'en' | 'zh' = found.borrower.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-    return { ...found, lang, t: TEXT[lang] };
+    const t = TEXT[lang];
+    if (ok === 'expired') {
+      const from = found.reminder.contact?.name ?? found.reminder.debt.creditor;
+      res.set('Cache-Control', 'no-store');
+      res
+        .status(410)
+        .type('html')
+        .send(page(lang, t.expiredTitle, `<p>${esc(t.expired(from, found.reminder.contact?.phone ?? undefined))}</p>`));
+      return undefined;
+    }
+    return { ...found, lang, t };
+  }
+
+  /**
+   * Whether the token may act for the message. A new token under the current key: when it names the
+   * message's tenant. Any other (the scheme before, or under SIGNING_SECRET_PREVIOUS, a secret that
+   * may have been known outside): only for a message created before its successor began — the new
+   * scheme, or the current secret — and for `legacyDays` after the message; then 'expired'.
+   */
+  async function honoured(token: NonNullable<ReturnType<TokenSigner['verify']>>, message: { borrowerId: string; createdAt: string }): Promise<boolean | 'expired'> {
+    if (token.scheme === 'u2' && token.tenant !== tenantOfBorrower(message.borrowerId)) return false;
+    if (token.scheme === 'u2' && token.key === 'current') return true;
+    const since = await deps.store.keySchemeSince(token.scheme === 'legacy' ? 'unsubscribe-u2' : `secret:${deps.signer.fingerprint}`);
+    const created = Date.parse(message.createdAt);
+    // Signed for a message created since then: never sent by this service, so forged.
+    if (since === undefined || !(created < Date.parse(since))) return false;
+    return deps.clock.now().getTime() < created + deps.legacyDays * DAY_MS ? true : 'expired';
   }
 
   router.get(`${CALLBACK_PATHS.unsubscribe}/:token`, async (req: Request, res: Response) => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivedEventsSecret } from '../../src/webhooks/signing-keys.js';
 import { dbVariants, startHarness, type Harness } from '../support/harness.js';
 
 /** `npm run --silent <script> -- <args>`: exit code, stdout and stderr (a non-zero exit is not an error here). */
@@ -170,5 +171,22 @@ describe('npm run tenants and keys --tenant', () => {
     const me = await h.api('GET', '/v1/me', { role: null, headers: { authorization: `Bearer ${token}` } });
     expect(me.body).toMatchObject({ role: 'agent', tenant: 'acme' });
     expect((await run('keys', 'list')).stdout).toMatch(/\tagent\tacme\t/);
+  });
+
+  it('prints the events secret a tenant’s receiver checks signatures with, or says it has its own', { timeout: 120_000 }, async () => {
+    const withSecret = (...args: string[]) => npmRun('tenants', args, { ...process.env, ...h.env, SIGNING_SECRET: 'the-deployment-secret' });
+    const file = path.join(dir, 'bravo.json');
+    const bravo = { id: 'bravo', name: 'Bravo', kind: 'creditor', channels: ['email'], senders: { email: { from: 'Bravo <b@bravo.example>' } }, events: { url: 'https://bravo.example/ev' } };
+    fs.writeFileSync(file, JSON.stringify(bravo));
+    expect((await withSecret('put', file)).code).toBe(0);
+    const derived = await withSecret('events-secret', 'bravo');
+    expect(derived.code, derived.stderr).toBe(0);
+    expect(derived.stdout).toBe(`${derivedEventsSecret('the-deployment-secret', 'bravo')}\n`);
+    fs.writeFileSync(file, JSON.stringify({ ...bravo, events: { ...bravo.events, secret: 'bravo-own-secret-0123456789abcdefXYZW' } }));
+    expect((await withSecret('put', file)).code).toBe(0);
+    const own = await withSecret('events-secret', 'bravo');
+    expect(own.stdout).toBe('');
+    expect(own.stderr).toMatch(/its own events\.secret \(ending XYZW\)/);
+    expect((await withSecret('events-secret', 'ghost')).code).toBe(1);
   });
 });

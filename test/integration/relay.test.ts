@@ -43,10 +43,12 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
     await store.upsertBorrower({ id: borrowerId }, new Date());
     await store.recordBorrowerEvent(borrowerId, { type: 'borrower.escalated', actor: 'test', data: { accountRef: borrowerId, why: 'test' } }, new Date());
   };
+  // Every event here is the default tenant's, which has a receiver.
+  const toDefaultReceiver = { enabled: async () => true, destinations: async () => ['tenant' as const] };
   const relayed = async () => (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).map((j) => j.data.data.borrowerId as string).sort();
 
   it('relays each event once, however often it runs', async () => {
-    const relay = makeEventRelay({ store, queue, clock: { now: () => new Date(Date.now() + 60_000) } });
+    const relay = makeEventRelay({ store, queue, routing: toDefaultReceiver, clock: { now: () => new Date(Date.now() + 60_000) } });
     await escalate('relay-a');
     await escalate('relay-b');
     expect((await relay.run()).relayed).toBe(2);
@@ -56,7 +58,7 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
 
   it.runIf(variant.name === 'postgres')('waits for a transaction held open past the settle window, then sends its event too', { timeout: 30_000 }, async () => {
     // The relay's clock runs a minute ahead: the old settle window would call everything settled.
-    const relay = makeEventRelay({ store, queue, clock: { now: () => new Date(Date.now() + 60_000) } });
+    const relay = makeEventRelay({ store, queue, routing: toDefaultReceiver, clock: { now: () => new Date(Date.now() + 60_000) } });
     await store.upsertBorrower({ id: 'relay-held' }, new Date());
     const other = await openDb(db.url, db.schema ? { schema: db.schema } : {});
     let release!: () => void;

@@ -249,7 +249,7 @@ describe('security', () => {
 
   describe('8. hardening', () => {
     it('sends security headers and a content security policy with the unsubscribe page and bull-board', async () => {
-      const token = h.service.signer.sign('msg_none');
+      const token = h.service.signer.sign('msg_none', 'default');
       const page = await fetch(`${h.url}/u/${token}`);
       expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');

@@ -32,7 +32,8 @@ export interface Links {
   smsStatus(messageId: string): string;
   callStatus(messageId: string): string;
   amd(messageId: string): string;
-  unsubscribe(messageId: string): string;
+  /** The unsubscribe link of a message of `tenant` (the token names both). */
+  unsubscribe(messageId: string, tenant: string): string;
 }
 
 export type Breakers = Record<Channel, CircuitBreaker>;

@@ -4,6 +4,7 @@
  * may have reached the borrower); an outage waits for the breaker instead of spending attempts.
  */
 import { type Channel, RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../../domain/index.js';
+import { DEFAULT_TENANT, tenantOfBorrower } from '../../domain/tenant.js';
 import { redactContacts } from '../../observability/logger.js';
 import { ProviderError } from '../../providers/provider-error.js';
 import type { Providers, SendResult } from '../../providers/provider.js';
@@ -21,6 +22,7 @@ export async function sendThrough(
   r: RenderOutput,
   validitySeconds?: number,
   tenant?: TenantSending,
+  tenantId: string = tenant?.id ?? DEFAULT_TENANT,
 ): Promise<SendResult> {
   switch (channel) {
     case 'sms':
@@ -43,7 +45,7 @@ export async function sendThrough(
       });
     case 'email': {
       // RFC 8058 one-click unsubscribe; RFC 2369 List-Unsubscribe.
-      const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+      const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId, tenantId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
       return providers.email.send({
         messageId,
         to,
@@ -64,7 +66,7 @@ export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: Re
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
   try {
-    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds, ctx.tenant);
+    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds, ctx.tenant, ctx.tenant?.id ?? tenantOfBorrower(message.borrowerId));
   } catch (err) {
     const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
     deps.metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
