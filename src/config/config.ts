@@ -62,6 +62,10 @@ const Env = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(600),
   WEBHOOK_RATE_LIMIT_PER_MINUTE: int(6000),
   DRAFT_LINT_BUDGET_MS: int(2000),
+  // Heavy reads (export, verify, searches, stats, reports): how many run at once per key and per tenant, and their threads (SQLite).
+  HEAVY_READS_PER_KEY: int(2),
+  HEAVY_READS_PER_TENANT: int(4),
+  HEAVY_READ_THREADS: int(2),
   EVENTS_WEBHOOK_URL: optionalString,
   STRATEGY_FILE: optionalString,
   // Champion/challenger experiments (JSON); see docs/outcomes.md.
@@ -139,6 +143,11 @@ export interface Config {
   webhookRateLimitPerMinute: number;
   /** How long linting one draft template (POST /v1/templates/lint) may take in its worker thread. */
   draftLintBudgetMs: number;
+  /**
+   * Heavy reads (export, verify, searches, stats, outcome reports): how many may run at once with
+   * one key and within one tenant (past either: 429), and how many worker threads run them on SQLite.
+   */
+  heavyReads: { perKey: number; perTenant: number; threads: number };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   strategyFile: string | undefined;
@@ -267,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     publicRateLimitPerMinute: Math.max(1, e.PUBLIC_RATE_LIMIT_PER_MINUTE),
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
+    heavyReads: { perKey: Math.max(1, e.HEAVY_READS_PER_KEY), perTenant: Math.max(1, e.HEAVY_READS_PER_TENANT), threads: Math.max(1, e.HEAVY_READ_THREADS) },
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     strategyFile: e.STRATEGY_FILE,
     strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),

@@ -1,0 +1,88 @@
+/**
+ * Heavy reads: the queries that read a whole tenant's (or the deployment's) rows — export pages,
+ * chain verification, message search, borrower search, stats and the outcome reports. better-
+ * sqlite3 is synchronous, so on SQLite they run in worker threads, each with its own read-only
+ * connection to the same file (WAL: readers run beside the writer), and the event loop that
+ * serves the API and the workers only waits for their answers. PostgreSQL's driver is
+ * asynchronous: they run from the pool, in batches, and the loop turns between batches.
+ */
+import type { Kysely } from 'kysely';
+import type { Message } from '../domain/index.js';
+import { type Cursor, type MessageFilter, messageStats, searchMessages, type StatRow } from './audit-queries.js';
+import { searchBorrowers } from './borrower-search.js';
+import type { Dialect } from './db.js';
+import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
+import type { Database } from './schema.js';
+import { verifyChains, type VerifyReport } from './verify.js';
+import { makeThreadPool } from '../process/thread-pool.js';
+import { siblingModule } from '../process/time-boxed-worker.js';
+
+export interface HeavyReads {
+  /** One page of messages, newest first, after the cursor (search and export read these). */
+  messages(f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }>;
+  /** Every chain; with a tenant, that tenant's. An aborted signal stops the run. */
+  verify(tenant: string | undefined, signal?: AbortSignal): Promise<VerifyReport>;
+  stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
+  searchBorrowers(tenant: string, q: string, limit: number): ReturnType<typeof searchBorrowers>;
+  experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
+  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCountsIn[]>;
+  reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
+  close(): Promise<void>;
+}
+
+/** The operations a heavy-read thread answers (the names posted to it). */
+export type HeavyReadOp = Exclude<keyof HeavyReads, 'close'>;
+
+/**
+ * The queries on the connection given. On PostgreSQL this is where they run; on SQLite it is what
+ * a heavy-read thread runs on its own read-only connection (and, for an in-memory database that
+ * no thread can open, on the service's own).
+ */
+export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): HeavyReads {
+  return {
+    messages: (f, limit, cursor) => searchMessages(db, f, limit, cursor),
+    verify: (tenant, signal) => verifyChains(db, tenant, signal ? { signal } : {}),
+    stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
+    searchBorrowers: (tenant, q, limit) => searchBorrowers(db, tenant, q, limit),
+    experimentCounts: (f) => experimentCounts(db, dialect, f),
+    groupCounts: (f) => groupCounts(db, dialect, f),
+    reviewCounts: (f) => reviewCounts(db, dialect, f),
+    close: async () => undefined,
+  };
+}
+
+export interface ThreadedHeavyReadsOptions {
+  /** The SQLite file. */
+  file: string;
+  /** How many reads run at once (each in its thread); more wait their turn. */
+  threads: number;
+}
+
+/** SQLite: every heavy read in one of `threads` worker threads, each with a read-only connection. */
+export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): HeavyReads {
+  const pool = makeThreadPool({ file: siblingModule(import.meta.url, 'heavy-reads.worker'), threads: Math.max(1, options.threads), workerData: { file: options.file } });
+  return {
+    messages: (f, limit, cursor) => pool.run('messages', [f, limit, cursor]),
+    verify: (tenant, signal) => pool.run('verify', [tenant], signal),
+    stats: (from, to, tenant) => pool.run('stats', [from, to, tenant]),
+    searchBorrowers: (tenant, q, limit) => pool.run('searchBorrowers', [tenant, q, limit]),
+    experimentCounts: (f) => pool.run('experimentCounts', [f]),
+    groupCounts: (f) => pool.run('groupCounts', [f]),
+    reviewCounts: (f) => pool.run('reviewCounts', [f]),
+    close: () => pool.close(),
+  };
+}
+
+/** Every matching message, newest first, a page at a time: the next page is read while this one is written out. */
+export async function* exportMessages(reads: Pick<HeavyReads, 'messages'>, f: MessageFilter, pageSize = 1_000): AsyncGenerator<Message> {
+  let page = await reads.messages(f, pageSize);
+  for (;;) {
+    const last = page.items[page.items.length - 1];
+    const next = page.nextCursor && last ? reads.messages(f, pageSize, { createdAt: last.createdAt, id: last.id }) : undefined;
+    // A page read ahead and never awaited (the client went away) must not fail the process.
+    next?.catch(() => undefined);
+    for (const m of page.items) yield m;
+    if (!next) return;
+    page = await next;
+  }
+}
