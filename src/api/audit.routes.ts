@@ -7,7 +7,8 @@ import type { Clock } from '../domain/clock.js';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { clientGone } from './heavy-read-limit.js';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
@@ -168,16 +169,28 @@ async function scopedFilter(req: Request, tenants: TenantDirectory, f: z.infer<t
   return { ...rest, tenant, ...(borrowerId ? { borrowerId: storedBorrowerId(tenant ?? DEFAULT_TENANT, borrowerId) } : {}) };
 }
 
-export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory }): Router {
+/**
+ * `heavyReadLimit` bounds the exports, verifies and stats running at once (heavy-read-limit.ts);
+ * the store runs them off the event loop (heavy-reads.ts).
+ */
+export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory; heavyReadLimit: RequestHandler }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const store = deps.store;
   const record = (req: Request, action: string, target: string | null) =>
     store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, tenant: req.principal!.tenant, action, target, filter: filterOf(req) }, deps.clock.now());
 
-  router.get('/v1/audit/verify', compliance, async (req: Request, res: Response) => {
+  const heavy = deps.heavyReadLimit;
+
+  router.get('/v1/audit/verify', compliance, heavy, async (req: Request, res: Response) => {
     const tenant = await tenantFilter(req, deps.tenants);
-    res.json({ ...(await store.audit.verify(tenant)), ...(tenant ? { tenant } : {}) });
+    // A client that goes away stops the run (its thread, on SQLite).
+    const gone = clientGone(res);
+    const report = await store.audit.verify(tenant, gone).catch((err: unknown) => {
+      if (gone.aborted) return undefined;
+      throw err;
+    });
+    if (report) res.json({ ...report, ...(tenant ? { tenant } : {}) });
   });
 
   router.get('/v1/audit/messages', compliance, async (req: Request, res: Response) => {
@@ -207,9 +220,9 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     });
   });
 
-  router.get('/v1/audit/stats', compliance, statsRoute(store, deps.clock, deps.tenants));
+  router.get('/v1/audit/stats', compliance, heavy, statsRoute(store, deps.clock, deps.tenants));
 
-  router.get('/v1/audit/export', compliance, async (req: Request, res: Response) => {
+  router.get('/v1/audit/export', compliance, heavy, async (req: Request, res: Response) => {
     const q = ExportQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const { format, ...filter } = q.data;
