@@ -4,14 +4,15 @@
  */
 import { CHANNELS } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { clientGone } from './heavy-read-limit.js';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
+
+export { EXPORT_COLUMNS, neutraliseFormula } from '../audit/export-format.js';
 import { outcomeOf, STAT_OUTCOMES } from '../domain/statuses.js';
 import { renderFromSources } from '../templates/render.js';
 import type { TemplateChannel } from '../templates/variant.js';
@@ -67,60 +68,6 @@ export const ReadsQuery = z
 export const STATS_MAX_DAYS = 366;
 
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
-
-/** CSV columns, in order. */
-export const EXPORT_COLUMNS = [
-  'id',
-  'reminderId',
-  'borrowerId',
-  'channel',
-  'template',
-  'templateVersion',
-  'locale',
-  'to',
-  'subject',
-  'body',
-  'status',
-  'provider',
-  'providerId',
-  'attempts',
-  'errorCode',
-  'errorMessage',
-  'sendAt',
-  'createdAt',
-  'updatedAt',
-  'tenant',
-] as const;
-
-function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> {
-  return {
-    id: m.id,
-    reminderId: m.reminderId,
-    borrowerId: externalBorrowerId(m.borrowerId),
-    channel: m.channel,
-    template: m.template,
-    templateVersion: m.templateVersion,
-    locale: m.locale,
-    to: m.to,
-    subject: m.subject,
-    body: m.body,
-    status: m.status,
-    provider: m.provider,
-    providerId: m.providerId,
-    attempts: m.attempts,
-    errorCode: m.error?.code ?? null,
-    errorMessage: m.error?.message ?? null,
-    sendAt: m.sendAt,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    tenant: tenantOfBorrower(m.borrowerId),
-  };
-}
-
-/** A spreadsheet must not run a cell as a formula: cells starting =, +, -, @, tab or CR get a leading quote. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const masked = (m: ReturnType<typeof presentMessage>) => ({ ...m, to: maskRecipient(m.to), body: undefined, subject: m.subject === null ? null : '[content: see the message]' });
 
@@ -229,22 +176,10 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const scoped = await scopedFilter(req, deps.tenants, filter);
     await record(req, 'export', null);
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    const rows = Readable.from(store.audit.export(scoped));
-    if (format === 'ndjson') {
-      res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
-      const toLine = new Transform({ writableObjectMode: true, transform: (m: Message, _e, done) => done(null, `${JSON.stringify(exportRow(m))}\n`) });
-      await pipeline(rows, toLine, res);
-      return;
-    }
-    res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
-    const csv = stringify({
-      header: true,
-      columns: [...EXPORT_COLUMNS],
-      record_delimiter: '\r\n',
-      cast: { string: (v) => neutraliseFormula(v) },
-    });
-    const toRecord = new Transform({ objectMode: true, transform: (m: Message, _e, done) => done(null, exportRow(m)) });
-    await pipeline(rows, toRecord, csv, res);
+    // Pages come formatted (export-format.ts): the loop only writes them out, as the client reads.
+    if (format === 'ndjson') res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
+    else res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
+    await pipeline(Readable.from(store.audit.export(scoped, format)), res);
   });
 
   router.get('/v1/borrowers/:id/timeline', requireRole(deps.keyRing, ['agent', 'compliance']), timelineRoute(deps, record));

@@ -25,7 +25,8 @@ import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts
 import type { AcceptResult, BorrowerPatch, EventInput, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
 import type { VerifyReport } from './verify.js';
-import { exportMessages, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
+import type { ExportFormat } from './export-format.js';
+import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import type { searchBorrowers } from './borrower-search.js';
@@ -84,7 +85,8 @@ export interface AuditStore {
    */
   readonly audit: {
     search(f: MessageFilter, limit: number, cursor?: Cursor): ReturnType<typeof searchMessages>;
-    export(f: MessageFilter): AsyncGenerator<Message>;
+    /** Every matching message as CSV or NDJSON text, a page at a time (formatted off the event loop on SQLite). */
+    export(f: MessageFilter, format: ExportFormat): AsyncGenerator<string>;
     stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
     timeline(borrowerId: string, limit: number): Promise<TimelineEntry[]>;
     /**
@@ -207,7 +209,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect, heavy: He
     reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },
     audit: {
       search: (f, limit, cursor) => heavy.messages(f, limit, cursor),
-      export: (f) => exportMessages(heavy, f),
+      export: (f, format) => exportText(heavy, f, format),
       stats: (from, to, tenant) => heavy.stats(from, to, tenant),
       timeline: (borrowerId, limit) => borrowerTimeline(db, borrowerId, limit),
       verify: (tenant, signal) => heavy.verify(tenant, signal),

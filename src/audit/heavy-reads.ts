@@ -14,12 +14,15 @@ import type { Dialect } from './db.js';
 import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
 import type { Database } from './schema.js';
 import { verifyChains, type VerifyReport } from './verify.js';
+import { type ExportFormat, formatExportPage } from './export-format.js';
 import { makeThreadPool } from '../process/thread-pool.js';
 import { siblingModule } from '../process/time-boxed-worker.js';
 
 export interface HeavyReads {
   /** One page of messages, newest first, after the cursor (search and export read these). */
   messages(f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }>;
+  /** One page of the export, formatted (the CSV header with the first); `after` is where the next page starts, null at the end. */
+  exportPage(f: MessageFilter, format: ExportFormat, limit: number, cursor: Cursor | undefined): Promise<ExportPage>;
   /** Every chain; with a tenant, that tenant's. An aborted signal stops the run. */
   verify(tenant: string | undefined, signal?: AbortSignal): Promise<VerifyReport>;
   stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
@@ -33,6 +36,11 @@ export interface HeavyReads {
 /** The operations a heavy-read thread answers (the names posted to it). */
 export type HeavyReadOp = Exclude<keyof HeavyReads, 'close'>;
 
+export interface ExportPage {
+  text: string;
+  after: Cursor | null;
+}
+
 /**
  * The queries on the connection given. On PostgreSQL this is where they run; on SQLite it is what
  * a heavy-read thread runs on its own read-only connection (and, for an in-memory database that
@@ -41,6 +49,11 @@ export type HeavyReadOp = Exclude<keyof HeavyReads, 'close'>;
 export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): HeavyReads {
   return {
     messages: (f, limit, cursor) => searchMessages(db, f, limit, cursor),
+    async exportPage(f, format, limit, cursor) {
+      const page = await searchMessages(db, f, limit, cursor);
+      const last = page.items[page.items.length - 1];
+      return { text: formatExportPage(page.items, format, cursor === undefined), after: page.nextCursor && last ? { createdAt: last.createdAt, id: last.id } : null };
+    },
     verify: (tenant, signal) => verifyChains(db, tenant, signal ? { signal } : {}),
     stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
     searchBorrowers: (tenant, q, limit) => searchBorrowers(db, tenant, q, limit),
@@ -63,6 +76,7 @@ export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): Heav
   const pool = makeThreadPool({ file: siblingModule(import.meta.url, 'heavy-reads.worker'), threads: Math.max(1, options.threads), workerData: { file: options.file } });
   return {
     messages: (f, limit, cursor) => pool.run('messages', [f, limit, cursor]),
+    exportPage: (f, format, limit, cursor) => pool.run('exportPage', [f, format, limit, cursor]),
     verify: (tenant, signal) => pool.run('verify', [tenant], signal),
     stats: (from, to, tenant) => pool.run('stats', [from, to, tenant]),
     searchBorrowers: (tenant, q, limit) => pool.run('searchBorrowers', [tenant, q, limit]),
@@ -73,16 +87,20 @@ export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): Heav
   };
 }
 
-/** Every matching message, newest first, a page at a time: the next page is read while this one is written out. */
-export async function* exportMessages(reads: Pick<HeavyReads, 'messages'>, f: MessageFilter, pageSize = 1_000): AsyncGenerator<Message> {
-  let page = await reads.messages(f, pageSize);
+/**
+ * The export as text, newest first, a page at a time: the next page is read (and formatted) while
+ * this one is written out, and the event loop turns between pages (a page read ahead is already
+ * there, and awaiting it alone would write page after page in one turn).
+ */
+export async function* exportText(reads: Pick<HeavyReads, 'exportPage'>, f: MessageFilter, format: ExportFormat, pageSize = 500): AsyncGenerator<string> {
+  let page = await reads.exportPage(f, format, pageSize, undefined);
   for (;;) {
-    const last = page.items[page.items.length - 1];
-    const next = page.nextCursor && last ? reads.messages(f, pageSize, { createdAt: last.createdAt, id: last.id }) : undefined;
+    const next = page.after ? reads.exportPage(f, format, pageSize, page.after) : undefined;
     // A page read ahead and never awaited (the client went away) must not fail the process.
     next?.catch(() => undefined);
-    for (const m of page.items) yield m;
+    if (page.text) yield page.text;
     if (!next) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
     page = await next;
   }
 }
