@@ -164,16 +164,15 @@ export interface AuditStore {
 export interface OpenAuditStoreOptions {
   /** PostgreSQL: the schema. */
   schema?: string;
-  /** SQLite file: the worker threads heavy reads run in (default 2). */
+  /** The worker threads heavy reads run in (default 2), each with its own connection. */
   readThreads?: number;
 }
 
 export async function openAuditStore(url: string, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
   const { db, dialect } = await openDb(url, options.schema ? { schema: options.schema } : {});
   await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : undefined;
   // An in-memory database is the service's own: no thread can open it, so it reads inline.
-  const heavy = file !== undefined && file !== ':memory:' ? makeThreadedHeavyReads({ file, threads: options.readThreads ?? 2 }) : makeInlineHeavyReads(db, dialect);
+  const heavy = url === 'sqlite::memory:' ? makeInlineHeavyReads(db, dialect) : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
   return makeAuditStore(db, dialect, heavy);
 }
 

@@ -1,10 +1,11 @@
 /**
  * Heavy reads: the queries that read a whole tenant's (or the deployment's) rows — export pages,
- * chain verification, message search, borrower search, stats and the outcome reports. better-
- * sqlite3 is synchronous, so on SQLite they run in worker threads, each with its own read-only
- * connection to the same file (WAL: readers run beside the writer), and the event loop that
- * serves the API and the workers only waits for their answers. PostgreSQL's driver is
- * asynchronous: they run from the pool, in batches, and the loop turns between batches.
+ * chain verification, message search, borrower search, stats and the outcome reports. They run
+ * in worker threads, each with its own connection, and the event loop that serves the API and
+ * the workers only waits for their answers: on SQLite (better-sqlite3 is synchronous) a read-only
+ * connection to the same file (WAL: readers run beside the writer); on PostgreSQL a pool of one
+ * (the driver is asynchronous, but hashing a verify's events and formatting an export's pages
+ * would still hold the loop).
  */
 import type { Kysely } from 'kysely';
 import type { Message } from '../domain/index.js';
@@ -42,9 +43,8 @@ export interface ExportPage {
 }
 
 /**
- * The queries on the connection given. On PostgreSQL this is where they run; on SQLite it is what
- * a heavy-read thread runs on its own read-only connection (and, for an in-memory database that
- * no thread can open, on the service's own).
+ * The queries on the connection given: what a heavy-read thread runs on its own connection (and,
+ * for an in-memory SQLite database that no thread can open, the service on its own).
  */
 export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): HeavyReads {
   return {
@@ -65,15 +65,25 @@ export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): He
 }
 
 export interface ThreadedHeavyReadsOptions {
-  /** The SQLite file. */
-  file: string;
+  /** The database: `sqlite:<file>` (each thread opens it read-only) or `postgres://…` (each thread has a pool of its own). */
+  url: string;
+  /** PostgreSQL: the schema. */
+  schema?: string | undefined;
   /** How many reads run at once (each in its thread); more wait their turn. */
   threads: number;
 }
 
-/** SQLite: every heavy read in one of `threads` worker threads, each with a read-only connection. */
+/**
+ * Every heavy read in one of `threads` worker threads, each with its own connection: read-only on
+ * SQLite; on PostgreSQL a pool of one, so hashing a verify's events and formatting an export's
+ * pages run off the event loop too.
+ */
 export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): HeavyReads {
-  const pool = makeThreadPool({ file: siblingModule(import.meta.url, 'heavy-reads.worker'), threads: Math.max(1, options.threads), workerData: { file: options.file } });
+  const pool = makeThreadPool({
+    file: siblingModule(import.meta.url, 'heavy-reads.worker'),
+    threads: Math.max(1, options.threads),
+    workerData: { url: options.url, schema: options.schema },
+  });
   return {
     messages: (f, limit, cursor) => pool.run('messages', [f, limit, cursor]),
     exportPage: (f, format, limit, cursor) => pool.run('exportPage', [f, format, limit, cursor]),

@@ -1,11 +1,12 @@
-/** Worker thread: answers heavy reads on its own read-only SQLite connection (see heavy-reads.ts). */
+/** Worker thread: answers heavy reads on its own connection (see heavy-reads.ts): read-only on SQLite, a pool of one on PostgreSQL. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReadOnlySqlite } from './db.js';
+import { openDb, openReadOnlySqlite } from './db.js';
 import { type HeavyReadOp, makeInlineHeavyReads } from './heavy-reads.js';
 
 const port = parentPort!;
-const { db } = openReadOnlySqlite((workerData as { file: string }).file);
-const reads = makeInlineHeavyReads(db, 'sqlite');
+const { url, schema } = workerData as { url: string; schema?: string };
+const { db, dialect } = url.startsWith('sqlite:') ? openReadOnlySqlite(url.slice('sqlite:'.length)) : await openDb(url, { poolSize: 1, ...(schema ? { schema } : {}) });
+const reads = makeInlineHeavyReads(db, dialect);
 
 port.on('message', (msg: { id: number; op: HeavyReadOp; args: unknown[] }) => {
   const call = reads[msg.op] as (...args: unknown[]) => Promise<unknown>;
