@@ -2,7 +2,7 @@
  * A few worker threads that run named operations of one worker module, one task per thread at
  * a time, the rest waiting in order. A task's signal, once aborted, drops it from the queue or,
  * when it is running, stops its thread (the next task gets a new one). Threads start when first
- * needed and are unref'd: an idle pool keeps no process alive.
+ * needed; a thread keeps the process alive only while it runs a task (an idle pool keeps none).
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ export function makeThreadPool(options: ThreadPoolOptions): ThreadPool {
     const task = slot.task;
     if (!task) return;
     slot.task = undefined;
+    slot.worker.unref();
     task.signal?.removeEventListener('abort', onAbortRunning);
     if ('error' in outcome) task.reject(outcome.error);
     else task.resolve(outcome.value);
@@ -115,6 +116,8 @@ export function makeThreadPool(options: ThreadPoolOptions): ThreadPool {
       if (!slot || !slot.ready) return;
       const task = queue.shift()!;
       slot.task = task;
+      // A command-line tool awaiting only this task must not exit under it.
+      slot.worker.ref();
       task.signal?.addEventListener('abort', onAbortRunning, { once: true });
       slot.worker.postMessage({ id: task.id, op: task.op, args: task.args });
     }
