@@ -11,8 +11,6 @@ import { clientGone } from './heavy-read-limit.js';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
-
-export { EXPORT_COLUMNS, neutraliseFormula } from '../audit/export-format.js';
 import { outcomeOf, STAT_OUTCOMES } from '../domain/statuses.js';
 import { renderFromSources } from '../templates/render.js';
 import type { TemplateChannel } from '../templates/variant.js';
@@ -26,6 +24,9 @@ import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
 import { actingTenant, mayReach, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
 import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
+
+/** The export's columns and formula neutralising live with its formats (formatted where the rows are read). */
+export { EXPORT_COLUMNS, neutraliseFormula } from '../audit/export-format.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
 
