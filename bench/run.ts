@@ -1,10 +1,12 @@
 /**
  * npm run bench [-- --quick] — measures what the service costs, on this machine, in one run.
  * Sections: baselines and the pipeline, ingest, latency, the schedule (Redis per reminder, idle
- * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), strategy. Results print as a table and go to bench/results/<timestamp>.json.
+ * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), heavy
+ * (/healthz while an export and a verify run: `--only heavy`), strategy. Results print as a table and go to bench/results/<timestamp>.json.
  */
 import { fairnessSection } from './tenants.js';
 import { outcomesSection } from './outcomes.js';
+import { heavySection } from './heavy.js';
 import { openDb } from '../src/audit/db.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -172,6 +174,7 @@ async function main() {
     const benchDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if ((!only || only === 'outcomes') && benchDb) await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
     if (!only || only === 'export') await exportSection(redisUrl);
+    if (!only || only === 'heavy') await heavySection({ quick, redisUrl, rows }, benchDb);
     if (!only || only === 'strategy') await strategySection(redisUrl);
     if (!only || only === 'lint') lintSection(rows, quick);
   } finally {

@@ -40,6 +40,7 @@ import type { TenantDirectory } from './tenancy.js';
 import type { Experiment } from '../policy/experiments.js';
 import { type TenantCheck, tenantsRouter } from './tenants.routes.js';
 import { outcomesRouter } from './outcomes.routes.js';
+import { type HeavyReadLimits, makeHeavyReadLimit } from './heavy-read-limit.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
 export interface AppDeps {
@@ -61,6 +62,8 @@ export interface AppDeps {
   checks: Record<string, ReadinessCheck>;
   version: string;
   rateLimitPerMinute: number;
+  /** Exports, verifies, searches and reports running at once per key and per tenant (default 2 and 4). */
+  heavyReadLimits?: HeavyReadLimits;
   /** Per client address on /u/* and /metrics. */
   publicRateLimitPerMinute?: number;
   /** Per client address on /webhooks/*. */
@@ -164,14 +167,16 @@ export function makeApp(deps: AppDeps): express.Express {
   });
 
   app.use(remindersRouter(deps));
-  app.use(borrowersRouter(deps));
+  // One count for every heavy route: an export and a verify with one key take two slots.
+  const heavyReadLimit = makeHeavyReadLimit(deps.heavyReadLimits ?? { perKey: 2, perTenant: 4 });
+  app.use(borrowersRouter({ ...deps, heavyReadLimit }));
   app.use(optOutsRouter(deps));
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
   app.use(templatesRouter(deps));
-  app.use(auditRouter(deps));
+  app.use(auditRouter({ ...deps, heavyReadLimit }));
   app.use(strategyRouter(deps));
-  app.use(outcomesRouter(deps));
+  app.use(outcomesRouter({ ...deps, heavyReadLimit }));
   app.use(tenantsRouter({ ...deps, ...(deps.senderKind ? { defaultKind: deps.senderKind } : {}) }));
   app.use(uiRouter(deps));
 

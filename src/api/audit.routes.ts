@@ -4,10 +4,10 @@
  */
 import { CHANNELS } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { clientGone } from './heavy-read-limit.js';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
@@ -24,6 +24,9 @@ import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
 import { mayReach, scopedBorrower, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
 import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
+
+/** The export's columns and formula neutralising live with its formats (formatted where the rows are read). */
+export { EXPORT_COLUMNS, neutraliseFormula } from '../audit/export-format.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
 
@@ -66,60 +69,6 @@ export const ReadsQuery = z
 export const STATS_MAX_DAYS = 366;
 
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
-
-/** CSV columns, in order. */
-export const EXPORT_COLUMNS = [
-  'id',
-  'reminderId',
-  'borrowerId',
-  'channel',
-  'template',
-  'templateVersion',
-  'locale',
-  'to',
-  'subject',
-  'body',
-  'status',
-  'provider',
-  'providerId',
-  'attempts',
-  'errorCode',
-  'errorMessage',
-  'sendAt',
-  'createdAt',
-  'updatedAt',
-  'tenant',
-] as const;
-
-function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], string | number | null> {
-  return {
-    id: m.id,
-    reminderId: m.reminderId,
-    borrowerId: externalBorrowerId(m.borrowerId),
-    channel: m.channel,
-    template: m.template,
-    templateVersion: m.templateVersion,
-    locale: m.locale,
-    to: m.to,
-    subject: m.subject,
-    body: m.body,
-    status: m.status,
-    provider: m.provider,
-    providerId: m.providerId,
-    attempts: m.attempts,
-    errorCode: m.error?.code ?? null,
-    errorMessage: m.error?.message ?? null,
-    sendAt: m.sendAt,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    tenant: tenantOfBorrower(m.borrowerId),
-  };
-}
-
-/** A spreadsheet must not run a cell as a formula: cells starting =, +, -, @, tab or CR get a leading quote. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const masked = (m: ReturnType<typeof presentMessage>) => ({ ...m, to: maskRecipient(m.to), body: undefined, subject: m.subject === null ? null : '[content: see the message]' });
 
@@ -168,16 +117,28 @@ async function scopedFilter(req: Request, tenants: TenantDirectory, f: z.infer<t
   return { ...rest, tenant, ...(borrowerId ? { borrowerId: storedBorrowerId(tenant ?? DEFAULT_TENANT, borrowerId) } : {}) };
 }
 
-export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory }): Router {
+/**
+ * `heavyReadLimit` bounds the exports, verifies and stats running at once (heavy-read-limit.ts);
+ * the store runs them off the event loop (heavy-reads.ts).
+ */
+export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory; heavyReadLimit: RequestHandler }): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const store = deps.store;
   const record = (req: Request, action: string, target: string | null) =>
     store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, tenant: req.principal!.tenant, action, target, filter: filterOf(req) }, deps.clock.now());
 
-  router.get('/v1/audit/verify', compliance, async (req: Request, res: Response) => {
+  const heavy = deps.heavyReadLimit;
+
+  router.get('/v1/audit/verify', compliance, heavy, async (req: Request, res: Response) => {
     const tenant = await tenantFilter(req, deps.tenants);
-    res.json({ ...(await store.audit.verify(tenant)), ...(tenant ? { tenant } : {}) });
+    // A client that goes away stops the run (its thread, on SQLite).
+    const gone = clientGone(res);
+    const report = await store.audit.verify(tenant, gone).catch((err: unknown) => {
+      if (gone.aborted) return undefined;
+      throw err;
+    });
+    if (report) res.json({ ...report, ...(tenant ? { tenant } : {}) });
   });
 
   router.get('/v1/audit/messages', compliance, async (req: Request, res: Response) => {
@@ -207,31 +168,19 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     });
   });
 
-  router.get('/v1/audit/stats', compliance, statsRoute(store, deps.clock, deps.tenants));
+  router.get('/v1/audit/stats', compliance, heavy, statsRoute(store, deps.clock, deps.tenants));
 
-  router.get('/v1/audit/export', compliance, async (req: Request, res: Response) => {
+  router.get('/v1/audit/export', compliance, heavy, async (req: Request, res: Response) => {
     const q = ExportQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const { format, ...filter } = q.data;
     const scoped = await scopedFilter(req, deps.tenants, filter);
     await record(req, 'export', null);
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    const rows = Readable.from(store.audit.export(scoped));
-    if (format === 'ndjson') {
-      res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
-      const toLine = new Transform({ writableObjectMode: true, transform: (m: Message, _e, done) => done(null, `${JSON.stringify(exportRow(m))}\n`) });
-      await pipeline(rows, toLine, res);
-      return;
-    }
-    res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
-    const csv = stringify({
-      header: true,
-      columns: [...EXPORT_COLUMNS],
-      record_delimiter: '\r\n',
-      cast: { string: (v) => neutraliseFormula(v) },
-    });
-    const toRecord = new Transform({ objectMode: true, transform: (m: Message, _e, done) => done(null, exportRow(m)) });
-    await pipeline(rows, toRecord, csv, res);
+    // Pages come formatted (export-format.ts): the loop only writes them out, as the client reads.
+    if (format === 'ndjson') res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
+    else res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
+    await pipeline(Readable.from(store.audit.export(scoped, format)), res);
   });
 
   router.get('/v1/borrowers/:id/timeline', requireRole(deps.keyRing, ['agent', 'compliance']), timelineRoute(deps, record));

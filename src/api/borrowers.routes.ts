@@ -1,7 +1,7 @@
 /** PUT /v1/borrowers/:id: create or update contact data, locale, time zone, consent, blackouts. */
 import { CHANNELS } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import { resolveBorrower } from '../scheduler/borrower-actions.js';
@@ -44,6 +44,8 @@ export function borrowersRouter(deps: {
   strategyRunner?: StrategyRunner;
   optOuts: OptOuts;
   tenants: TenantDirectory;
+  /** Bounds the searches running at once (heavy-read-limit.ts). */
+  heavyReadLimit: RequestHandler;
 }): Router {
   const router = Router();
 
@@ -69,7 +71,7 @@ export function borrowersRouter(deps: {
   });
 
   // Finding a borrower as an agent on the phone would: masked results, every search in the read log.
-  router.get('/v1/borrowers', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
+  router.get('/v1/borrowers', requireRole(deps.keyRing, ['agent', 'compliance']), deps.heavyReadLimit, async (req: Request, res: Response) => {
     const q = SearchQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const tenant = await actingTenant(req, deps.tenants);

@@ -16,6 +16,9 @@ import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
 import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from './schemas.js';
 
+/** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
+const HEAVY_READS_BUSY = 'too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds';
+
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
@@ -168,14 +171,14 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Every matching message as CSV (RFC 4180) or NDJSON, streamed; the export is recorded',
     roles: ['compliance'],
     query: ExportQuery,
-    responses: { '200': 'text/csv or application/x-ndjson' },
+    responses: { '200': 'text/csv or application/x-ndjson', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
     path: '/v1/audit/verify',
     summary: "Verify every hash chain, the chain heads and the registry (?tenant=: the chains of that tenant's borrowers and messages)",
     roles: ['compliance'],
-    responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}' },
+    responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
@@ -183,7 +186,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Messages accepted per day (in a zone) by channel and outcome, and suppressions by reason, for the dashboard',
     roles: ['compliance'],
     query: StatsQuery,
-    responses: { '200': '{from, to, timezone, outcomes, days, suppressedByReason}', '400': 'bad period or zone' },
+    responses: { '200': '{from, to, timezone, outcomes, days, suppressedByReason}', '400': 'bad period or zone', '429': HEAVY_READS_BUSY },
   },
   { method: 'get', path: '/v1/audit/reads', summary: 'Who read or exported what, newest first', roles: ['admin'], responses: { '200': '{items}' } },
   {
@@ -223,7 +226,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Per arm: rates with Wilson intervals, the test against the control, the guardrail, a sentence per challenger (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
-    responses: { '200': 'the result', '404': 'no such experiment' },
+    responses: { '200': 'the result', '404': 'no such experiment', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
@@ -231,7 +234,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Per template, channel and stage: payments and promises by last touch and every touch, opt-outs (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
-    responses: { '200': '{items}' },
+    responses: { '200': '{items}', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
@@ -239,7 +242,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The periodic review for a period: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
-    responses: { '200': 'the review' },
+    responses: { '200': 'the review', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
@@ -247,7 +250,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
     roles: ['agent', 'compliance'],
     query: SearchQuery,
-    responses: { '200': '{kind, items}', '400': 'q too short' },
+    responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
   },
   { method: 'get', path: '/v1/tenants', summary: "The tenants (a tenant's admin key sees its own)", roles: ['admin'], responses: { '200': '{items}' } },
   {

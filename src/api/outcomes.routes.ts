@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { stringify } from 'csv-stringify/sync';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
@@ -67,6 +67,8 @@ export interface OutcomesRouteDeps {
   experiments?: { get(id: string): Experiment | undefined; list(): Experiment[] };
   /** Days before an outcome in which a message that reached the borrower is a touch. */
   attributionWindowDays?: number;
+  /** Bounds the reports running at once (heavy-read-limit.ts). */
+  heavyReadLimit: RequestHandler;
 }
 
 /** How far back an outcome may be dated: the 3 years records are kept (docs/compliance.md); older is a typo or a backfill the reports cannot attribute. */
@@ -174,6 +176,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
 }
 
 function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnType<typeof requireRole>): void {
+  const heavy = deps.heavyReadLimit;
   const period = (q: z.infer<typeof OutcomesQuery>, now: Date) => ({
     from: q.from ? new Date(q.from).toISOString() : new Date(now.getTime() - 90 * 86_400_000).toISOString(),
     to: q.to ? new Date(q.to).toISOString() : now.toISOString(),
@@ -190,7 +193,7 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     res.json({ items: experimentsFor(own).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })) });
   });
 
-  router.get('/v1/outcomes/experiments/:id', readers, async (req: Request, res: Response) => {
+  router.get('/v1/outcomes/experiments/:id', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
     const e = deps.experiments?.get(String(req.params.id));
     const own = req.principal!.tenant;
@@ -203,7 +206,7 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     res.json({ ...result, description: e.description ?? null, tenant: tenant ?? null, from, to });
   });
 
-  router.get('/v1/outcomes/review', readers, async (req: Request, res: Response) => {
+  router.get('/v1/outcomes/review', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
     const [counts, stats] = await Promise.all([deps.store.outcomes.reviewCounts({ tenant, from, to }), deps.store.audit.stats(from, to, tenant)]);
     const experiments = await Promise.all(
@@ -220,7 +223,7 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     res.json({ tenant: tenant ?? null, from, to, ...review });
   });
 
-  router.get('/v1/outcomes/templates', readers, async (req: Request, res: Response) => {
+  router.get('/v1/outcomes/templates', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
     const windowDays = deps.attributionWindowDays ?? 7;
     const items = groupsFromCounts(await deps.store.outcomes.groupCounts({ tenant, from, to, windowDays }));

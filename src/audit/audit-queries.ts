@@ -1,10 +1,10 @@
 /**
- * The compliance side of the audit store: search with keyset pagination (newest first), export
- * in constant memory, a borrower's timeline, and the log of who read what.
+ * The compliance side of the audit store: search with keyset pagination (newest first; export
+ * reads these pages, heavy-reads.ts), a borrower's timeline, and the log of who read what.
  */
 import { outcomeOf, STAT_OUTCOMES, type StatOutcome } from '../domain/statuses.js';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { toMessage } from './audit-store.js';
+import { toMessage } from './rows.js';
 import type { Database } from './schema.js';
 import type { AuditEvent, Message } from '../domain/index.js';
 
@@ -63,18 +63,6 @@ export async function searchMessages(db: Kysely<Database>, f: MessageFilter, lim
   const items = rows.slice(0, limit).map((r) => toMessage(r as Database['messages']));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
-}
-
-/** Every matching message, newest first, a batch at a time: memory stays flat whatever the count. */
-export async function* exportMessages(db: Kysely<Database>, f: MessageFilter, batchSize = 1_000): AsyncGenerator<Message> {
-  let cursor: Cursor | undefined;
-  for (;;) {
-    const page = await searchMessages(db, f, batchSize, cursor);
-    for (const m of page.items) yield m;
-    if (!page.nextCursor) return;
-    const last = page.items[page.items.length - 1]!;
-    cursor = { createdAt: last.createdAt, id: last.id };
-  }
 }
 
 export interface TimelineEntry {

@@ -7,19 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ApiKeyRecord, ApiRole } from '../domain/keys.js';
 import { type AuditEvent, type Borrower, type BorrowerStatus, type Channel, type Message, type OptOut, PENDING_STATUSES, type Reminder } from '../domain/index.js';
 import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-keys.js';
-import {
-  type AuditRead,
-  borrowerTimeline,
-  type Cursor,
-  exportMessages,
-  listReads,
-  type MessageFilter,
-  messageStats,
-  recordRead,
-  searchMessages,
-  type StatRow,
-  type TimelineEntry,
-} from './audit-queries.js';
+import { type AuditRead, borrowerTimeline, type Cursor, listReads, type MessageFilter, recordRead, type searchMessages, type StatRow, type TimelineEntry } from './audit-queries.js';
 import { makeBorrowerEventsRepo, makeBorrowersRepo } from './borrowers.repo.js';
 import { openDb, type Dialect } from './db.js';
 import { type ContentRef, contentsOf, storeContent } from './event-content.js';
@@ -36,10 +24,12 @@ import type { Database } from './schema.js';
 import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts.js';
 import type { AcceptResult, BorrowerPatch, EventInput, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
-import { verifyChains, type VerifyReport } from './verify.js';
+import type { VerifyReport } from './verify.js';
+import type { ExportFormat } from './export-format.js';
+import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
-import { searchBorrowers } from './borrower-search.js';
+import type { searchBorrowers } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
 
@@ -96,14 +86,21 @@ export interface AuditStore {
   readonly relay: RelayFeed;
   /** Who read what (compliance reads of content). */
   readonly reads: { record(read: AuditRead, now: Date): Promise<void>; list(limit: number, beforeId?: number, tenant?: string): ReturnType<typeof listReads> };
-  /** Compliance's queries: search, export, stats, timelines, chain verification. */
+  /**
+   * Compliance's queries: search, export, stats, timelines, chain verification. All but the
+   * timeline are heavy reads (heavy-reads.ts): off the event loop on SQLite.
+   */
   readonly audit: {
     search(f: MessageFilter, limit: number, cursor?: Cursor): ReturnType<typeof searchMessages>;
-    export(f: MessageFilter): AsyncGenerator<Message>;
+    /** Every matching message as CSV or NDJSON text, a page at a time (formatted off the event loop on SQLite). */
+    export(f: MessageFilter, format: ExportFormat): AsyncGenerator<string>;
     stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
     timeline(borrowerId: string, limit: number): Promise<TimelineEntry[]>;
-    /** Every chain; with a tenant, that tenant's borrowers' and messages' chains (and the registry entries of them). */
-    verify(tenant?: string): Promise<VerifyReport>;
+    /**
+     * Every chain; with a tenant, that tenant's borrowers' and messages' chains (and the registry
+     * entries of them). An aborted signal stops the run (its promise rejects).
+     */
+    verify(tenant?: string, signal?: AbortSignal): Promise<VerifyReport>;
     /** A tenant's borrowers by name, phone, email or an account's last four digits. */
     searchBorrowers(tenant: string, q: string, limit: number): ReturnType<typeof searchBorrowers>;
   };
@@ -172,13 +169,23 @@ export interface AuditStore {
   listOutbox(limit: number, tenant?: string): Promise<OutboxRecord[]>;
 }
 
-export async function openAuditStore(url: string, options: { schema?: string } = {}): Promise<AuditStore> {
-  const { db, dialect } = await openDb(url, options);
-  await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
-  return makeAuditStore(db, dialect);
+export interface OpenAuditStoreOptions {
+  /** PostgreSQL: the schema. */
+  schema?: string;
+  /** The worker threads heavy reads run in (default 2), each with its own connection. */
+  readThreads?: number;
 }
 
-export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditStore {
+export async function openAuditStore(url: string, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
+  const { db, dialect } = await openDb(url, options.schema ? { schema: options.schema } : {});
+  await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
+  // An in-memory database is the service's own: no thread can open it, so it reads inline.
+  const heavy = url === 'sqlite::memory:' ? makeInlineHeavyReads(db, dialect) : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
+  return makeAuditStore(db, dialect, heavy);
+}
+
+/** The store over a connection; `heavy` answers the heavy reads (by default on the same connection). */
+export function makeAuditStore(db: Kysely<Database>, dialect: Dialect, heavy: HeavyReads = makeInlineHeavyReads(db, dialect)): AuditStore {
   const lists = new Map<string, SuppressionList>();
   const suppressionLists = (tenant: string): SuppressionList => {
     let list = lists.get(tenant);
@@ -199,7 +206,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     suppressions: suppressionLists(DEFAULT_TENANT),
     suppressionsOf: suppressionLists,
     tenants: makeTenantsRepo(db),
-    outcomes: makeOutcomesRepo(db, dialect),
+    outcomes: { ...makeOutcomesRepo(db, dialect), experimentCounts: heavy.experimentCounts, groupCounts: heavy.groupCounts, reviewCounts: heavy.reviewCounts },
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
@@ -217,12 +224,12 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
     deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
     reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },
     audit: {
-      search: (f, limit, cursor) => searchMessages(db, f, limit, cursor),
-      export: (f) => exportMessages(db, f),
-      stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
+      search: (f, limit, cursor) => heavy.messages(f, limit, cursor),
+      export: (f, format) => exportText(heavy, f, format),
+      stats: (from, to, tenant) => heavy.stats(from, to, tenant),
       timeline: (borrowerId, limit) => borrowerTimeline(db, borrowerId, limit),
-      verify: (tenant) => verifyChains(db, tenant),
-      searchBorrowers: (tenant, q, limit) => searchBorrowers(db, tenant, q, limit),
+      verify: (tenant, signal) => heavy.verify(tenant, signal),
+      searchBorrowers: (tenant, q, limit) => heavy.searchBorrowers(tenant, q, limit),
     },
     apiKeys: {
       create: (role, label, now, tenant) => createApiKey(db, role, label, now, tenant),
@@ -234,6 +241,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect): AuditSto
       await sql`select 1`.execute(db);
     },
     async close() {
+      await heavy.close();
       await db.destroy();
     },
   };

@@ -43,6 +43,41 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * A read-only connection to a SQLite file the service has open (WAL mode): it reads beside the
+ * writer without blocking it. Heavy reads (export, verify, reports) use one in a worker thread.
+ */
+export function openReadOnlySqlite(file: string): Db {
+  const database = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  database.pragma('busy_timeout = 10000');
+  // 16 MB: heavy reads mostly scan once; each thread has its own cache.
+  database.pragma('cache_size = -16384');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }), dialect: 'sqlite' };
+}
+
+/**
+ * kysely prepares every statement anew; better-sqlite3 statements can be reused, so keep them
+ * (the service runs a bounded set of statement shapes).
+ */
+function cachingStatements(database: BetterSqlite3.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const cached = {
+    prepare(sql: string) {
+      let st = statements.get(sql);
+      if (!st) {
+        st = database.prepare(sql);
+        if (statements.size < 2_000) statements.set(sql, st);
+      }
+      return st;
+    },
+    close() {
+      statements.clear();
+      database.close();
+    },
+  };
+  return cached as unknown as SqliteDialectConfig['database'];
+}
+
 export async function openDb(url: string, options: OpenDbOptions = {}): Promise<Db> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -56,24 +91,7 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
     database.pragma('cache_size = -65536');
     // Checkpoint the WAL less often: bulk intake writes far fewer pages twice.
     database.pragma('wal_autocheckpoint = 10000');
-    // kysely prepares every statement anew; better-sqlite3 statements can be reused, so keep
-    // them (the service runs a bounded set of statement shapes).
-    const statements = new Map<string, BetterSqlite3.Statement>();
-    const cached = {
-      prepare(sql: string) {
-        let st = statements.get(sql);
-        if (!st) {
-          st = database.prepare(sql);
-          if (statements.size < 2_000) statements.set(sql, st);
-        }
-        return st;
-      },
-      close() {
-        statements.clear();
-        database.close();
-      },
-    };
-    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cached as unknown as SqliteDialectConfig['database'] }) }), dialect: 'sqlite' };
+    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }) }), dialect: 'sqlite' };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const schema = options.schema;

@@ -31,7 +31,7 @@ class Broken extends Error {
  * is wholly one borrower's), each checked as fully as in the whole run, registration included.
  * Registry and address chains belong to no tenant: the whole run checks them.
  */
-export async function verifyChains(db: Kysely<Database>, tenant?: string, options: { batchSize?: number } = {}): Promise<VerifyReport> {
+export async function verifyChains(db: Kysely<Database>, tenant?: string, options: { batchSize?: number; signal?: AbortSignal } = {}): Promise<VerifyReport> {
   const batch = options.batchSize ?? BATCH;
   let checked = 0;
   let chains = 0;
@@ -51,6 +51,8 @@ export async function verifyChains(db: Kysely<Database>, tenant?: string, option
     };
 
     for (;;) {
+      // The client went away: stop reading (the caller answers nobody).
+      options.signal?.throwIfAborted();
       let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(batch);
       if (tenant !== undefined) {
         // Tenant ids are lower-case letters, digits and -: nothing LIKE reads as a wildcard.

@@ -90,6 +90,7 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts, clock, legacyDays: config.unsubscribeLegacyDays }) },
     version: o.version ?? '0.0.0',
     rateLimitPerMinute: config.rateLimitPerMinute,
+    heavyReadLimits: { perKey: config.heavyReads.perKey, perTenant: config.heavyReads.perTenant },
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webhookRateLimitPerMinute: config.webhookRateLimitPerMinute,
   });

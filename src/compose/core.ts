@@ -56,7 +56,7 @@ export interface Core {
 
 export async function composeCore(config: Readonly<Config>, o: { log: Logger; clock: Clock; profile: Profile; signingSecret: string }, releasers: Releasers): Promise<Core> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const store = await openAuditStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
+  const store = await openAuditStore(config.databaseUrl, { ...(config.databaseSchema ? { schema: config.databaseSchema } : {}), readThreads: config.heavyReads.threads });
   releasers.add(() => store.close());
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err) => o.log.error({ err: err.message }, 'redis connection error'));

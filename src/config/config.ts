@@ -69,6 +69,10 @@ const Env = z.object({
   // The delinquency file (POST /v1/accounts/overdue/import, npm run import): the longest line, the largest file once decompressed.
   IMPORT_MAX_LINE_CHARS: int(64 * 1024),
   IMPORT_MAX_BYTES: int(1024 * 1024 * 1024),
+  // Heavy reads (export, verify, searches, stats, reports): how many run at once per key and per tenant, and their threads (SQLite).
+  HEAVY_READS_PER_KEY: int(2),
+  HEAVY_READS_PER_TENANT: int(4),
+  HEAVY_READ_THREADS: int(2),
   EVENTS_WEBHOOK_URL: optionalString,
   // The operator receives every tenant's events at EVENTS_WEBHOOK_URL, not only the default tenant's.
   EVENTS_ALL_TENANTS: z.enum(['true', 'false']).default('false'),
@@ -154,6 +158,11 @@ export interface Config {
   draftLintBudgetMs: number;
   /** An imported file's longest line (characters; longer is a line error) and its largest size once decompressed (bytes). */
   accountImport: { maxLineChars: number; maxBytes: number };
+  /**
+   * Heavy reads (export, verify, searches, stats, outcome reports): how many may run at once with
+   * one key and within one tenant (past either: 429), and how many worker threads run them on SQLite.
+   */
+  heavyReads: { perKey: number; perTenant: number; threads: number };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   /** Every tenant's events go to eventsWebhookUrl too (the operator's own), not only the default tenant's. */
@@ -287,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
     accountImport: { maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS), maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES) },
+    heavyReads: { perKey: Math.max(1, e.HEAVY_READS_PER_KEY), perTenant: Math.max(1, e.HEAVY_READS_PER_TENANT), threads: Math.max(1, e.HEAVY_READ_THREADS) },
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     eventsAllTenants: e.EVENTS_ALL_TENANTS === 'true',
     strategyFile: e.STRATEGY_FILE,

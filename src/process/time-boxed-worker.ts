@@ -155,7 +155,7 @@ export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): Time
   };
 }
 
-function tsEntry(file: URL): string {
+export function tsEntry(file: URL): string {
   const api = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
