@@ -222,7 +222,12 @@ function problemHandler(log: Logger) {
       return sendProblem(res, e.status, 'Bad request', e.message ?? 'bad request');
     }
     log.error({ err, method: req.method, path: req.path }, 'unhandled error');
-    return sendProblem(res, 500, 'Internal error', 'the server failed to handle this request; nothing was half-stored, so it is safe to retry');
+    return sendProblem(
+      res,
+      500,
+      'Internal error',
+      'the server failed to handle this request (it is logged); a request that carries its id (externalId or Idempotency-Key, an outcome id, the path of a PUT) is safe to repeat: what it already did is not done twice',
+    );
   };
 }
 

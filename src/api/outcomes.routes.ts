@@ -133,12 +133,13 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
       },
       now,
     );
-    // Paid in full: the borrower is resolved as by POST /v1/borrowers/:id/resolve (once).
+    // Paid in full: the borrower is resolved as by POST /v1/borrowers/:id/resolve (once). A repeat of the same
+    // payment (a client retrying after an error) finishes what the first may have left undone: both steps are idempotent.
     let cancelled: string[] = [];
-    if (r.kind === 'created' && p.kind === 'full') {
+    if (r.kind !== 'conflict' && p.kind === 'full') {
       const resolved = await resolveBorrower(deps, account.borrowerId, actor, `paid in full (${p.id})`);
       cancelled = resolved?.cancelled ?? [];
-      if (resolved && !resolved.alreadyResolved && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
+      if (resolved && (!resolved.alreadyResolved || r.kind === 'repeat') && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
     }
     answer(res, r, r.kind === 'created' && p.kind === 'full' ? { resolved: true, cancelled } : {});
   });

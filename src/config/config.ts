@@ -71,8 +71,8 @@ const Env = z.object({
   IMPORT_MAX_BYTES: int(1024 * 1024 * 1024),
   // Heavy reads (export, verify, searches, stats, reports): how many run at once per key and per tenant, and their threads (SQLite).
   HEAVY_READS_PER_KEY: int(2),
-  HEAVY_READS_PER_TENANT: int(4),
-  HEAVY_READ_THREADS: int(2),
+  HEAVY_READS_PER_TENANT: int(2),
+  HEAVY_READ_THREADS: int(3),
   EVENTS_WEBHOOK_URL: optionalString,
   // The operator receives every tenant's events at EVENTS_WEBHOOK_URL, not only the default tenant's.
   EVENTS_ALL_TENANTS: z.enum(['true', 'false']).default('false'),
@@ -296,7 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
     accountImport: { maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS), maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES) },
-    heavyReads: { perKey: Math.max(1, e.HEAVY_READS_PER_KEY), perTenant: Math.max(1, e.HEAVY_READS_PER_TENANT), threads: Math.max(1, e.HEAVY_READ_THREADS) },
+    heavyReads: heavyReadLimits(e.HEAVY_READS_PER_KEY, e.HEAVY_READS_PER_TENANT, e.HEAVY_READ_THREADS),
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     eventsAllTenants: e.EVENTS_ALL_TENANTS === 'true',
     strategyFile: e.STRATEGY_FILE,
@@ -318,4 +318,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     jobLockMs: e.JOB_LOCK_MS,
     sendingLeaseMs: sendingLeaseOf(e),
   });
+}
+
+/**
+ * Heavy-read limits. One tenant may hold at most all threads but one (when there are two or more):
+ * its long verifies never leave another tenant's search or report waiting behind them.
+ */
+export function heavyReadLimits(perKey: number, perTenant: number, threads: number): Config['heavyReads'] {
+  const t = Math.max(1, threads);
+  const tenant = Math.min(Math.max(1, perTenant), t > 1 ? t - 1 : 1);
+  return { perKey: Math.min(Math.max(1, perKey), tenant), perTenant: tenant, threads: t };
 }

@@ -55,7 +55,7 @@ export function redactContacts(text: string): string {
   return text.replace(PHONE_IN_TEXT, '[number]').replace(EMAIL_IN_TEXT, '[address]');
 }
 
-/** A connection URL fit for a log line: any password (and a user's name with it) replaced by `***`. */
+/** A connection URL fit for a log line: any password replaced by `***` (the user name stays: it says which account is used). */
 export function maskedUrl(url: string): string {
   try {
     const u = new URL(url);

@@ -221,7 +221,7 @@ async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<strin
   const tenant = tenantOfBorrower(b.id);
   const reminder = await deps.store.latestReminder(b.id);
   const senderContact = (await deps.contactOf?.(tenant)) ?? null;
-  const unnamed = b.locale.startsWith('zh') ? '您已成功退订。' : 'You have been unsubscribed and will receive no more texts.';
+  const unnamed = b.locale.startsWith('zh') ? '您已成功退订。回复KT可恢复接收' : 'You have been unsubscribed and will receive no more texts. Reply START to resume.';
   // Who is writing: the reminder's contact, else the tenant's, else the creditor. Without any, the plain sentence (never ": You have…").
   const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor;
   if (!who) return unnamed;

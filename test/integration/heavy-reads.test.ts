@@ -28,7 +28,7 @@ async function healthAnswersUntil(url: string, done: Promise<unknown>): Promise<
 describe.each(dbVariants())('heavy reads on $name', (variant) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ db: variant, env: { HEAVY_READS_PER_KEY: '2', HEAVY_READS_PER_TENANT: '3' } });
+    h = await startHarness({ db: variant, env: { HEAVY_READS_PER_KEY: '2', HEAVY_READS_PER_TENANT: '3', HEAVY_READ_THREADS: '4' } });
     await seedMessages(h.service.store.db, COUNT, { chunk: 1_000 });
     await seedChains(h.service.store.db, h.service.store.dialect, COUNT, { eventsEach: 2 });
   });

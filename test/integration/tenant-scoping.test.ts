@@ -144,6 +144,25 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
     });
   }
 
+  it('refuses a `~` borrower id nested in a batch of reminders, a batch of accounts and an imported file, item by item', async () => {
+    const debt = { ...reminderBody().debt, accountRef: 'NESTED-1' };
+    const asDefault = { role: null, headers: { authorization: `Bearer ${defaultKeys.collector}` } } as const;
+    const reminders = await h.api('POST', '/v1/reminders/batch', { ...asDefault, body: { reminders: [{ ...reminderBody(), borrower: undefined, borrowerId: 'acme~b1', debt }] } });
+    expect(reminders.status).toBe(200);
+    expect(reminders.body.results[0]).toMatchObject({ status: 400 });
+    expect(JSON.stringify(reminders.body.results[0].problem.errors)).toContain('borrowerId');
+    const accounts = await h.api('POST', '/v1/accounts/overdue/batch', { ...asDefault, body: { accounts: [{ accountRef: 'NESTED-1', borrowerId: 'acme~b1', debt }] } });
+    expect(accounts.status).toBe(200);
+    expect(accounts.body.results[0]).toMatchObject({ status: 400 });
+    expect(JSON.stringify(accounts.body.results[0].problem.errors)).toContain('borrowerId');
+    const line = JSON.stringify({ accountRef: 'NESTED-1', borrowerId: 'acme~b1', debt });
+    const imported = await h.api('POST', '/v1/accounts/overdue/import', { ...asDefault, raw: `${line}\n`, headers: { ...asDefault.headers, 'content-type': 'application/x-ndjson' } });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ scheduled: 0, rejected: 1 });
+    expect(imported.body.errors[0]).toMatchObject({ line: 1, path: 'borrowerId' });
+    for (const r of [reminders, accounts, imported]) expect(leaks(JSON.stringify(r.body), '')).toEqual([]);
+  });
+
   it('answers 404 to the default tenant’s keys for Acme’s reminder, message and account ids, leaking nothing', async () => {
     for (const op of ops.filter((o) => /\{(id|accountRef|address)\}/.test(o.path) && !borrowerRoute(o.path))) {
       // The catalogue and experiments are not a tenant's data; an account entering a stage is the caller's own new account.

@@ -11,6 +11,12 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBe(`sqlite:${path.resolve('data', 'reminders.db')}`);
     expect(Object.isFrozen(c)).toBe(true);
   });
+  it('leaves every tenant a heavy-read thread: a tenant holds at most all threads but one, a key at most its tenant’s', () => {
+    expect(loadConfig({}, ['all']).heavyReads).toEqual({ perKey: 2, perTenant: 2, threads: 3 });
+    expect(loadConfig({ HEAVY_READS_PER_TENANT: '10', HEAVY_READS_PER_KEY: '10', HEAVY_READ_THREADS: '4' }, ['all']).heavyReads).toEqual({ perKey: 3, perTenant: 3, threads: 4 });
+    expect(loadConfig({ HEAVY_READ_THREADS: '1' }, ['all']).heavyReads).toEqual({ perKey: 1, perTenant: 1, threads: 1 });
+  });
+
   it('takes the role from the first argument and refuses an unknown one', () => {
     expect(loadConfig({}, ['worker']).role).toBe('worker');
     expect(() => loadConfig({}, ['janitor'])).toThrow(/unknown role "janitor"/);
