@@ -23,7 +23,6 @@ import { makeTwilioClient } from '../src/providers/twilio-client.js';
 import { startService, type Service } from '../src/service.js';
 import { startFakeTwilio, type FakeTwilio } from '../test/support/fake-twilio.js';
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.js';
-import { scheduleSections } from './schedule.js';
 
 export interface Row {
   section: string;
@@ -420,7 +419,8 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
   }
 }
 
-export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefined): Promise<void> {
+/** The pipeline's rows; `scheduleSections` (bench/schedule.ts, which imports this file's helpers) runs between the latency and the far-provider rows. */
+export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefined, scheduleSections: (ctx: BenchContext, tw: FakeTwilio) => Promise<void>): Promise<void> {
   const tw = await startFakeTwilio();
   const smtp = await startSmtpSink();
   try {

@@ -154,7 +154,7 @@ async function main() {
   const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
   const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: redisDir, envPath: process.env.PATH ?? '', log: pino({ level: 'silent' }) });
   try {
-    if (!only || only === 'pipeline') await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+    if (!only || only === 'pipeline') await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, scheduleSections);
     if (only === 'schedule') {
       const tw = await startFakeTwilio();
       try {
