@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { type Db, openDb } from '../../src/audit/db.js';
 import { migrateStore } from '../../src/audit/migrations.js';
+import { migrations } from '../../src/audit/migrations/index.js';
 import { dumpSchema } from '../support/schema-dump.js';
 
 interface Store extends Db {
@@ -106,6 +107,22 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
       ]);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('the migration list', () => {
+  it('runs every file of src/audit/migrations/, oldest first, each under its file name', async () => {
+    const dir = new URL('../../src/audit/migrations/', import.meta.url);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d{4}-.+\.ts$/.test(f))
+      .map((f) => f.slice(0, -'.ts'.length))
+      .sort();
+    expect(migrations.map((m) => m.name)).toEqual(files);
+    for (const [i, file] of files.entries()) {
+      const mod = (await import(/* @vite-ignore */ new URL(`${file}.ts`, dir).href)) as { up: unknown };
+      expect(mod.up, file).toBe(migrations[i]!.up);
     }
   });
 });
