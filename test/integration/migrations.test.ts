@@ -1,17 +1,77 @@
-/** Migrations that move data: the store as a deployment that upgrades would have it. */
+/**
+ * The migrations: the schema a fresh store gets, pinned in test/fixtures/migrations/ (taken from
+ * the store before the migrations were split into files, so the split changed nothing), and the
+ * migrations that move data, on the store as a deployment that upgrades would have it.
+ */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openDb } from '../../src/audit/db.js';
+import { describe, expect, inject, it } from 'vitest';
+import { type Db, openDb } from '../../src/audit/db.js';
 import { migrateStore } from '../../src/audit/migrations.js';
+import { migrations } from '../../src/audit/migrations/index.js';
+import { dumpSchema } from '../support/schema-dump.js';
 
-describe('0011: borrower-level opt-outs onto the suppression list', () => {
-  it('copies each borrower opt-out to its address and channel, with its source and date, once', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-mig-'));
-    const { db } = await openDb(`sqlite:${path.join(dir, 'm.db')}`);
+interface Store extends Db {
+  schema?: string;
+  close(): Promise<void>;
+}
+
+/** A fresh store on SQLite; on PostgreSQL too when TEST_DATABASE_URL is set, in a schema of its own. */
+function variants(): Array<{ name: string; open: () => Promise<Store> }> {
+  const list = [
+    {
+      name: 'sqlite',
+      open: async (): Promise<Store> => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-mig-'));
+        const { db, dialect } = await openDb(`sqlite:${path.join(dir, 'm.db')}`);
+        return { db, dialect, close: async () => (await db.destroy(), fs.rmSync(dir, { recursive: true, force: true })) };
+      },
+    },
+  ];
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    list.push({
+      name: 'postgres',
+      open: async (): Promise<Store> => {
+        const schema = `t_${randomBytes(6).toString('hex')}`;
+        const { db, dialect } = await openDb(pgUrl, { schema, poolSize: 2 });
+        return { db, dialect, schema, close: async () => (await db.destroy(), fs.appendFileSync(inject('schemasToDrop'), `${schema}\n`)) };
+      },
+    });
+  }
+  return list;
+}
+
+describe.each(variants())('migrations on $name', ({ name, open }) => {
+  it('give a fresh store the schema pinned for it, every migration recorded under its name', async () => {
+    const store = await open();
     try {
-      await migrateStore(db, 'sqlite', undefined, '0010-outbound-deliveries');
+      await migrateStore(store.db, store.dialect, store.schema);
+      await expect(await dumpSchema(store.db, store.dialect)).toMatchFileSnapshot(`../fixtures/migrations/${name}.schema.txt`);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('find nothing to run on a store already at the latest', async () => {
+    const store = await open();
+    try {
+      await migrateStore(store.db, store.dialect, store.schema);
+      const before = await dumpSchema(store.db, store.dialect);
+      await migrateStore(store.db, store.dialect, store.schema);
+      expect(await dumpSchema(store.db, store.dialect)).toBe(before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('0011 copies each borrower opt-out to its address and channel, with its source and date, once', async () => {
+    const store = await open();
+    const { db } = store;
+    try {
+      await migrateStore(db, store.dialect, store.schema, '0010-outbound-deliveries');
       const row = (id: string, phone: string | null, email: string | null, optOuts: unknown[]) => ({
         id,
         name: null,
@@ -39,15 +99,30 @@ describe('0011: borrower-level opt-outs onto the suppression list', () => {
           row('b-4', '+14155550101', null, []),
         ])
         .execute();
-      await migrateStore(db, 'sqlite');
-      const rows = await db.selectFrom('suppressions').select(['address', 'channel', 'source', 'detail', 'at']).orderBy('address').orderBy('channel').execute();
+      await migrateStore(db, store.dialect, store.schema);
+      const rows = await db.selectFrom('suppressions').select(['tenant', 'address', 'channel', 'source', 'detail', 'actor', 'at', 'chain']).orderBy('address').orderBy('channel').execute();
       expect(rows).toEqual([
-        { address: '+14155550100', channel: 'sms', source: 'borrower-opt-out', detail: 'inbound-sms "STOP"', at: '2026-01-15T10:00:00.000Z' },
-        { address: 'pat@example.com', channel: 'email', source: 'borrower-opt-out', detail: 'one-click', at: '2026-02-01T00:00:00.000Z' },
+        { tenant: 'default', address: '+14155550100', channel: 'sms', source: 'borrower-opt-out', detail: 'inbound-sms "STOP"', actor: 'migration', at: '2026-01-15T10:00:00.000Z', chain: null },
+        { tenant: 'default', address: 'pat@example.com', channel: 'email', source: 'borrower-opt-out', detail: 'one-click', actor: 'migration', at: '2026-02-01T00:00:00.000Z', chain: null },
       ]);
     } finally {
-      await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
+  });
+});
+
+describe('the migration list', () => {
+  it('runs every file of src/audit/migrations/, oldest first, each under its file name', async () => {
+    const dir = new URL('../../src/audit/migrations/', import.meta.url);
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d{4}-.+\.ts$/.test(f))
+      .map((f) => f.slice(0, -'.ts'.length))
+      .sort();
+    expect(migrations.map((m) => m.name)).toEqual(files);
+    for (const [i, file] of files.entries()) {
+      const mod = (await import(/* @vite-ignore */ new URL(`${file}.ts`, dir).href)) as { up: unknown };
+      expect(mod.up, file).toBe(migrations[i]!.up);
     }
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * The store's migrations, oldest first. Each is a file of its own, named by the id kysely records
+ * in `kysely_migration`, written against the schema as it was then (raw SQL or the untyped schema
+ * builder, never `../schema.ts`): once released, a migration is history, never renamed or edited.
+ * Listed here rather than found by reading the directory, so tsx and the compiled build run the
+ * same list. docs/operations.md says how to add one.
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db.js';
+import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-contact-and-template-versions.js';
+import * as m0003 from './0003-chain-heads-keys-reads.js';
+import * as m0004 from './0004-retention.js';
+import * as m0005 from './0005-relay-cursor.js';
+import * as m0006 from './0006-strategy.js';
+import * as m0007 from './0007-leaner-event-indexes.js';
+import * as m0008 from './0008-webhook-receipts.js';
+import * as m0009 from './0009-suppressions-and-content.js';
+import * as m0010 from './0010-outbound-deliveries.js';
+import * as m0011 from './0011-suppressions-from-borrower-opt-outs.js';
+import * as m0012 from './0012-suppression-chains.js';
+import * as m0013 from './0013-store-is-the-schedule.js';
+import * as m0014 from './0014-event-transactions.js';
+import * as m0015 from './0015-tenants.js';
+import * as m0016 from './0016-outcomes.js';
+import * as m0017 from './0017-experiment-report-index.js';
+import * as m0018 from './0018-keys-per-purpose.js';
+
+export interface StoreMigration {
+  /** The id kysely records once it has run: the file's name without its extension. */
+  name: string;
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+export const migrations: readonly StoreMigration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-contact-and-template-versions', up: m0002.up },
+  { name: '0003-chain-heads-keys-reads', up: m0003.up },
+  { name: '0004-retention', up: m0004.up },
+  { name: '0005-relay-cursor', up: m0005.up },
+  { name: '0006-strategy', up: m0006.up },
+  { name: '0007-leaner-event-indexes', up: m0007.up },
+  { name: '0008-webhook-receipts', up: m0008.up },
+  { name: '0009-suppressions-and-content', up: m0009.up },
+  { name: '0010-outbound-deliveries', up: m0010.up },
+  { name: '0011-suppressions-from-borrower-opt-outs', up: m0011.up },
+  { name: '0012-suppression-chains', up: m0012.up },
+  { name: '0013-store-is-the-schedule', up: m0013.up },
+  { name: '0014-event-transactions', up: m0014.up },
+  { name: '0015-tenants', up: m0015.up },
+  { name: '0016-outcomes', up: m0016.up },
+  { name: '0017-experiment-report-index', up: m0017.up },
+  { name: '0018-keys-per-purpose', up: m0018.up },
+];
