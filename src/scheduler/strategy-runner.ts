@@ -8,7 +8,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
-import type { Borrower, Debt, Message } from '../domain/index.js';
+import { type Borrower, type Debt, DROPPED_STATUSES, HANDED_OVER_STATUSES, type Message } from '../domain/index.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy, StrategyError } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
@@ -265,15 +265,7 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
       const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
       const m = found?.messages[0];
       const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
-      const status = s.superseded
-        ? 'dropped'
-        : !m
-          ? 'not-scheduled'
-          : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status)
-            ? 'done'
-            : ['suppressed', 'cancelled', 'failed'].includes(m.status)
-              ? 'dropped'
-              : 'pending';
+      const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : HANDED_OVER_STATUSES.includes(m.status) ? 'done' : DROPPED_STATUSES.includes(m.status) ? 'dropped' : 'pending';
       const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
       const sendAt = m && status === 'pending' ? m.dueAt : new Date(s.at).toISOString();
       rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
