@@ -96,10 +96,20 @@ export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
     async enter(accounts: EnteringAccount[]): Promise<void> {
       if (accounts.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < accounts.length; i += 200) {
+        // The borrower rows order their chains (as recordBorrowerEvent's update does): locked first and
+        // in id order, so concurrent batches wait for each other before touching the same stage rows.
+        const borrowers = [...new Set(accounts.filter((a) => a.events.length > 0).map((a) => a.borrowerId))].sort();
+        const at = accounts[0]!.enteredAt;
+        for (let i = 0; i < borrowers.length; i += 500) {
+          const ids = borrowers.slice(i, i + 500);
+          if (dialect === 'postgres') await trx.selectFrom('borrowers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+          await trx.updateTable('borrowers').set({ updated_at: at }).where('id', 'in', ids).execute();
+        }
+        const rows = accounts.map(toRow);
+        for (let i = 0; i < rows.length; i += 200) {
           await trx
             .insertInto('strategy_accounts')
-            .values(accounts.slice(i, i + 200).map(toRow))
+            .values(rows.slice(i, i + 200))
             .onConflict((oc) =>
               oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
                 borrower_id: eb.ref('excluded.borrower_id'),
@@ -112,14 +122,6 @@ export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
               })),
             )
             .execute();
-        }
-        // The borrower rows order their chains (as recordBorrowerEvent's update does): locked in id order, so concurrent batches never deadlock.
-        const borrowers = [...new Set(accounts.filter((a) => a.events.length > 0).map((a) => a.borrowerId))].sort();
-        const at = accounts[0]!.enteredAt;
-        for (let i = 0; i < borrowers.length; i += 500) {
-          const ids = borrowers.slice(i, i + 500);
-          if (dialect === 'postgres') await trx.selectFrom('borrowers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
-          await trx.updateTable('borrowers').set({ updated_at: at }).where('id', 'in', ids).execute();
         }
         const links = accounts.flatMap((a) => a.events.map((input): BulkLink => ({ pos: { chain: borrowerChain(a.borrowerId), messageId: null, borrowerId: a.borrowerId, now: a.enteredAt }, input })));
         for (const round of inRounds(links)) await appendEventsBulk(trx, dialect, round);
