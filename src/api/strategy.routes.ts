@@ -5,11 +5,9 @@
  */
 import { accountRefParam, actingTenant, scopedBorrower, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
-import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
-import { StrategyError } from '../policy/strategy.js';
 import { type ImportFormat, ImportInterruptedError, importAccounts, MAX_LINE_CHARS, type Validated } from '../scheduler/account-import.js';
 import { type ImportEncoding, ImportEncodingError, ImportTooLargeError, importBytes } from '../scheduler/import-source.js';
 import type { Logger } from '../observability/logger.js';
@@ -175,21 +173,11 @@ export function strategyRouter(deps: {
     const debt = { ...input.data.debt, accountRef };
     const id = storedBorrowerId(await actingTenant(req, deps.tenants), borrower?.id ?? borrowerId!);
     if (!borrower && !(await deps.store.getBorrower(id))) throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }]);
-    let result;
-    try {
-      result = await deps.strategyRunner.accountOverdue({
-        clientId: req.principal!.keyId,
-        actor: `api:${req.principal!.keyId}`,
-        accountRef,
-        borrower: borrower ? { ...borrower, id } : { id },
-        upsertBorrower: borrower !== undefined,
-        debt,
-        requestHashOf: (s) => createHash('sha256').update(`${accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`).digest('hex'),
-      });
-    } catch (err) {
-      if (err instanceof StrategyError) throw validationProblem([{ path: 'debt.amountDue.currency', message: err.message }]);
-      throw err;
-    }
+    const result = await deps.strategyRunner.accountOverdue({
+      clientId: req.principal!.keyId,
+      actor: `api:${req.principal!.keyId}`,
+      account: { accountRef, borrower: borrower ? { ...borrower, id } : { id }, upsertBorrower: borrower !== undefined, debt },
+    });
     if ('error' in result && result.error) throw validationProblem([result.error]);
     res.status(202).json(result);
   });

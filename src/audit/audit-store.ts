@@ -200,7 +200,7 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect, heavy: He
     ...makeMessagesRepo(db),
     ...makeTransitionsRepo(db, dialect),
     ...makeOutboxRepo(db, dialect),
-    strategy: makeStrategyAccounts(db),
+    strategy: makeStrategyAccounts(db, dialect),
     schedule: makeSchedule(db, dialect),
     leases: makeLeases(db),
     suppressions: suppressionLists(DEFAULT_TENANT),

@@ -7,12 +7,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
+import { DELIVERED_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
 import type { ArmCounts, GroupCountsIn } from '../policy/outcome-report.js';
 
 export type { ArmCounts, GroupCountsIn };
 
-const REACHED = ['sent', 'delivered', 'answered', 'machine'];
-const DELIVERED = ['delivered', 'answered', 'machine'];
 const DAYS = [7, 14, 30] as const;
 
 /** `iso` plus `days`, as an ISO string that compares with the stored ones. */
@@ -36,10 +35,10 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
   const scope = sql`m.experiment = ${f.experiment} and m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
   // One pass over the messages: each borrower's first touch and its message counts.
   const perBorrower = sql`select m.arm, m.borrower_id,
-      min(case when m.status in (${inList(REACHED)}) then m.send_at end) as first,
+      min(case when m.status in (${inList(REACHED_STATUSES)}) then m.send_at end) as first,
       count(*) as messages,
-      sum(case when m.status in (${inList(REACHED)}) then 1 else 0 end) as sent,
-      sum(case when m.status in (${inList(DELIVERED)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
+      sum(case when m.status in (${inList(REACHED_STATUSES)}) then 1 else 0 end) as sent,
+      sum(case when m.status in (${inList(DELIVERED_STATUSES)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
     from messages m where ${scope} group by m.arm, m.borrower_id`;
   // Each borrower's first touch plus 7, 14 and 30 days is computed once; each outcome falls in a bucket
   // (as the smallest of 7, 14 and 30 it is within, 99 for later, null for none: string comparisons, no date arithmetic per figure).
@@ -106,7 +105,7 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
   // The payments within 30 days of each first touch, one by one: only for an arm paid in several currencies.
   const paidOneByOne = () =>
     sql<{ arm: string; amount: string | null; currency: string | null }>`
-    with t as (select m.arm, m.borrower_id, min(m.send_at) as first from messages m where ${scope} and m.status in (${inList(REACHED)}) group by m.arm, m.borrower_id)
+    with t as (select m.arm, m.borrower_id, min(m.send_at) as first from messages m where ${scope} and m.status in (${inList(REACHED_STATUSES)}) group by m.arm, m.borrower_id)
     select t.arm as arm, o.amount as amount, o.currency as currency
     from t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= ${plusDays(dialect, sql.ref('t.first') as unknown as RawBuilder<unknown>, 30)}`.execute(
       db,
@@ -152,11 +151,11 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const reached = sql`select m.id, m.borrower_id, m.template, m.channel, m.status, m.send_at, ${stage} as stage
     from messages m join reminders r on r.id = m.reminder_id
-    where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED)}) ${tenantCond}`;
+    where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED_STATUSES)}) ${tenantCond}`;
   const groupsQ = sql<{ template: string; channel: string; stage: string | null; messages: number; delivered: number; borrowers: number }>`
     with rm as (${reached})
     select template, channel, stage, count(*) as messages,
-      sum(case when status in (${inList(DELIVERED)}) or (channel = 'email' and status = 'sent') then 1 else 0 end) as delivered,
+      sum(case when status in (${inList(DELIVERED_STATUSES)}) or (channel = 'email' and status = 'sent') then 1 else 0 end) as delivered,
       count(distinct borrower_id) as borrowers
     from rm group by template, channel, stage`.execute(db);
   // Each outcome's touches: the reached messages in the window before it; the newest is the last touch.
@@ -221,9 +220,9 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: { 
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const sentQ = sql<{ stage: string | null; channel: string; messages: number; delivered: number }>`
     select ${stage} as stage, m.channel as channel, count(*) as messages,
-      sum(case when m.status in (${inList(DELIVERED)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
+      sum(case when m.status in (${inList(DELIVERED_STATUSES)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
     from messages m join reminders r on r.id = m.reminder_id
-    where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED)}) ${tenantCond}
+    where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED_STATUSES)}) ${tenantCond}
     group by ${stage}, m.channel`.execute(db);
   const oTenant = f.tenant ? sql`and tenant = ${f.tenant}` : sql``;
   const outcomesQ = sql<{ kind: string; currency: string | null; amount: string | null }>`select kind, currency, amount from outcomes where at >= ${f.from} and at < ${f.to} ${oTenant}`.execute(db);

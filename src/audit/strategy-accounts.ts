@@ -1,6 +1,9 @@
 /** Where each account stands in the collection strategy: one row per (client, account). */
 import type { Kysely } from 'kysely';
 import type { PlannedStep } from '../policy/strategy.js';
+import type { Dialect } from './db.js';
+import { appendEventsBulk, type BulkLink, type ChainEventInput } from './event-chain.js';
+import { borrowerChain } from './hash-chain.js';
 import type { Database, StrategyAccountsTable } from './schema.js';
 
 export interface StrategyAccount {
@@ -39,7 +42,27 @@ const toRow = (a: StrategyAccount): StrategyAccountsTable => ({
   plan: JSON.stringify(a.plan),
 });
 
-export function makeStrategyAccounts(db: Kysely<Database>) {
+/** An account entering a stage, with the events its borrower's chain records for it (`strategy.stage`, then any hand-off). */
+export interface EnteringAccount extends StrategyAccount {
+  events: ChainEventInput[];
+}
+
+/**
+ * Each borrower's events in the order given, in rounds of one event per chain (a late account's
+ * stage and hand-off, or two accounts of one borrower), so every round is appended in bulk.
+ */
+function inRounds(links: BulkLink[]): BulkLink[][] {
+  const rounds: BulkLink[][] = [];
+  const seen = new Map<string, number>();
+  for (const l of links) {
+    const n = seen.get(l.pos.chain) ?? 0;
+    seen.set(l.pos.chain, n + 1);
+    (rounds[n] ??= []).push(l);
+  }
+  return rounds;
+}
+
+export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
   return {
     async get(clientId: string, accountRef: string): Promise<StrategyAccount | undefined> {
       const r = await db.selectFrom('strategy_accounts').selectAll().where('client_id', '=', clientId).where('account_ref', '=', accountRef).executeTakeFirst();
@@ -65,25 +88,44 @@ export function makeStrategyAccounts(db: Kysely<Database>) {
       return rows.map((r) => ({ borrowerId: r.borrower_id, stage: r.stage }));
     },
 
-    /** Accounts entering a stage: inserted, or replaced whole. */
-    async enter(accounts: StrategyAccount[]): Promise<void> {
-      for (let i = 0; i < accounts.length; i += 200) {
-        await db
-          .insertInto('strategy_accounts')
-          .values(accounts.slice(i, i + 200).map(toRow))
-          .onConflict((oc) =>
-            oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
-              borrower_id: eb.ref('excluded.borrower_id'),
-              stage: eb.ref('excluded.stage'),
-              why: eb.ref('excluded.why'),
-              days_overdue: eb.ref('excluded.days_overdue'),
-              entered_at: eb.ref('excluded.entered_at'),
-              updated_at: eb.ref('excluded.updated_at'),
-              plan: eb.ref('excluded.plan'),
-            })),
-          )
-          .execute();
-      }
+    /**
+     * Accounts entering a stage, in one transaction: each row inserted or replaced whole, and its
+     * events appended to its borrower's chain at `enteredAt` (in bulk: the borrowers' rows locked
+     * in id order, the chains' heads read in one query, the events and heads written together).
+     */
+    async enter(accounts: EnteringAccount[]): Promise<void> {
+      if (accounts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        // The borrower rows order their chains (as recordBorrowerEvent's update does): locked first and
+        // in id order, so concurrent batches wait for each other before touching the same stage rows.
+        const borrowers = [...new Set(accounts.filter((a) => a.events.length > 0).map((a) => a.borrowerId))].sort();
+        const at = accounts[0]!.enteredAt;
+        for (let i = 0; i < borrowers.length; i += 500) {
+          const ids = borrowers.slice(i, i + 500);
+          if (dialect === 'postgres') await trx.selectFrom('borrowers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+          await trx.updateTable('borrowers').set({ updated_at: at }).where('id', 'in', ids).execute();
+        }
+        const rows = accounts.map(toRow);
+        for (let i = 0; i < rows.length; i += 200) {
+          await trx
+            .insertInto('strategy_accounts')
+            .values(rows.slice(i, i + 200))
+            .onConflict((oc) =>
+              oc.columns(['client_id', 'account_ref']).doUpdateSet((eb) => ({
+                borrower_id: eb.ref('excluded.borrower_id'),
+                stage: eb.ref('excluded.stage'),
+                why: eb.ref('excluded.why'),
+                days_overdue: eb.ref('excluded.days_overdue'),
+                entered_at: eb.ref('excluded.entered_at'),
+                updated_at: eb.ref('excluded.updated_at'),
+                plan: eb.ref('excluded.plan'),
+              })),
+            )
+            .execute();
+        }
+        const links = accounts.flatMap((a) => a.events.map((input): BulkLink => ({ pos: { chain: borrowerChain(a.borrowerId), messageId: null, borrowerId: a.borrowerId, now: a.enteredAt }, input })));
+        for (const round of inRounds(links)) await appendEventsBulk(trx, dialect, round);
+      });
     },
 
     /** Still in its stage: only the days overdue move. */

@@ -93,7 +93,11 @@ export const ProfileSchema = z
 export type Profile = z.infer<typeof ProfileSchema>;
 
 const PLACED_CALL: Outcome[] = ['pending', 'answered', 'no-answer', 'voicemail'];
-const REACHED: Outcome[] = ['pending', 'sent', 'delivered'];
+/**
+ * A text or email counts against its cap unless it failed: waiting for its outcome, sent or
+ * delivered (contact outcomes, not message statuses: the caps' ledger records these).
+ */
+const COUNTED_SEND: Outcome[] = ['pending', 'sent', 'delivered'];
 
 // FCC 24-24 (47 CFR 64.1200(a)(10)) and Twilio Advanced Opt-Out, plus the Chinese carrier convention:
 // every built-in profile honours all of them (a borrower's STOP is never lost to a language).
@@ -106,9 +110,9 @@ export const US_REGF: Profile = ProfileSchema.parse({
   windowSource: '12 CFR 1006.6(b)(1)(i)',
   caps: [
     { name: 'voice-7-per-7-days', channels: ['voice'], max: 7, per: { days: 7 }, counts: PLACED_CALL, source: '12 CFR 1006.14(b)(2)(i)(A)' },
-    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
-    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
-    { name: 'all-10-per-7-days', channels: [...CHANNELS], max: 10, per: { days: 7 }, counts: [...new Set([...REACHED, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
+    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
+    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
+    { name: 'all-10-per-7-days', channels: [...CHANNELS], max: 10, per: { days: 7 }, counts: [...new Set([...COUNTED_SEND, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
   ],
   conversationBlock: { channels: ['voice'], days: 7, source: '12 CFR 1006.14(b)(2)(i)(B)' },
   consentRequired: { sms: false, voice: false, email: false },
@@ -136,8 +140,8 @@ export const CN: Profile = ProfileSchema.parse({
       scope: 'number',
       source: 'GB/T 45251-2025; CBA guideline (2026)',
     },
-    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
-    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: REACHED, source: 'service policy (gentle cadence)' },
+    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
+    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
   ],
   conversationBlock: null,
   consentRequired: { sms: false, voice: false, email: false },

@@ -8,7 +8,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
-import type { Borrower, Debt, Message } from '../domain/index.js';
+import { type Borrower, type Debt, DROPPED_STATUSES, HANDED_OVER_STATUSES, type Message } from '../domain/index.js';
 import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy, StrategyError } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
@@ -52,51 +52,23 @@ export function makeStrategyRunner(deps: StrategyDeps) {
   const accounts = deps.store.strategy;
 
   return {
-    /** POST /v1/accounts/:accountRef/overdue */
-    async accountOverdue(input: { clientId: string; actor: string; accountRef: string; borrower: BorrowerPatch; upsertBorrower: boolean; debt: Debt; requestHashOf: (step: PlannedStep) => string }) {
-      const now = deps.clock.now();
-      const { stage, why } = selectStage(deps.strategy, input.debt);
-      const previous = await accounts.get(input.clientId, input.accountRef);
-      let cancelled: string[] = [];
-      if (previous && previous.stage !== stage) cancelled = await cancelStage(deps, input.clientId, input.accountRef, previous.stage, input.actor);
-      const sameStage = previous?.stage === stage;
-      const steps = sameStage ? previous.plan : planSteps(deps.strategy, stage, input.debt.daysOverdue, now.getTime(), deps.dayMs);
-
-      const live = steps.filter((s) => !s.superseded);
-      const requests: ReminderRequest[] = live.map((s) => ({
-        externalId: stepKey(input.accountRef, stage, s.index),
-        requestHash: input.requestHashOf(s),
-        borrower: input.borrower,
-        upsertBorrower: input.upsertBorrower,
-        channel: s.channel,
-        template: s.template,
-        templateChannels: deps.templateChannels(s.template),
-        ...(s.experiment ? { experiment: s.experiment } : {}),
-        debt: input.debt,
-        sendAt: new Date(s.at),
-        expiresAt: null,
-        metadata: { strategy: { accountRef: input.accountRef, stage, step: s.index, nextAt: s.nextAt } },
-        contact: null,
-      }));
-      const results = requests.length ? await deps.intake.accept(requests, input.clientId, input.actor) : [];
-      const invalid = results.find((r) => r.kind === 'invalid');
-      if (invalid && invalid.kind === 'invalid') return { error: { path: invalid.path, message: invalid.message } } as const;
-
-      const nowIso = now.toISOString();
-      const borrowerId = input.borrower.id;
-      if (!sameStage) {
-        await accounts.enter([
-          { clientId: input.clientId, accountRef: input.accountRef, borrowerId, stage, why, daysOverdue: input.debt.daysOverdue, enteredAt: nowIso, updatedAt: nowIso, plan: steps },
-        ]);
-        await deps.store.recordBorrowerEvent(borrowerId, { type: 'strategy.stage', actor: input.actor, data: { accountRef: input.accountRef, stage, from: previous?.stage ?? null, why } }, now);
-        if (stage === 'late') {
-          // Hand-off: no more automated pressure; the collection system's people take it from here.
-          await deps.store.recordBorrowerEvent(borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: input.accountRef, why } }, now);
-        }
-      } else {
-        await accounts.touch(input.clientId, input.accountRef, input.debt.daysOverdue, nowIso);
+    /**
+     * POST /v1/accounts/:accountRef/overdue: the batch with one account. One already in its stage
+     * keeps its plan: its steps are asked for again (a repeat of each) and its days overdue move.
+     */
+    async accountOverdue(input: { clientId: string; actor: string; account: OverdueAccount }) {
+      const { clientId, actor, account } = input;
+      const result = (await accountsOverdue(deps, clientId, actor, [account])).results[0]!;
+      if (result.status === 'invalid') return { error: result.error } as const;
+      if (result.status === 'unchanged') {
+        const previous = (await accounts.get(clientId, account.accountRef))!;
+        const requests = stepRequests(deps, account, result.stage, previous.plan);
+        const invalid = (requests.length ? await deps.intake.accept(requests, clientId, actor) : []).find((r) => r.kind === 'invalid');
+        if (invalid && invalid.kind === 'invalid') return { error: { path: invalid.path, message: invalid.message } } as const;
+        await accounts.touch(clientId, account.accountRef, account.debt.daysOverdue, deps.clock.now().toISOString());
       }
-      return { stage, why, cancelled, plan: await planOf(deps, borrowerId) } as const;
+      const cancelled = result.status === 'scheduled' ? result.cancelled : [];
+      return { stage: result.stage, why: result.why, cancelled, plan: await planOf(deps, account.borrower.id) } as const;
     },
 
     accountsOverdue: (clientId: string, actor: string, inputs: OverdueAccount[]) => accountsOverdue(deps, clientId, actor, inputs),
@@ -145,8 +117,8 @@ async function cancelStage(deps: StrategyDeps, clientId: string, accountRef: str
 
 /** What became of one account of a batch. */
 export type AccountResult =
-  | { accountRef: string; status: 'scheduled'; stage: Stage; why: string; steps: number }
-  | { accountRef: string; status: 'unchanged'; stage: Stage }
+  | { accountRef: string; status: 'scheduled'; stage: Stage; why: string; steps: number; cancelled: string[] }
+  | { accountRef: string; status: 'unchanged'; stage: Stage; why: string }
   | { accountRef: string; status: 'invalid'; error: { path: string; message: string } };
 
 export interface OverdueAccount {
@@ -157,24 +129,27 @@ export interface OverdueAccount {
   debt: Debt;
 }
 
-type Entering = { accountRef: string; borrowerId: string; stage: Stage; why: string; days: number; steps: PlannedStep[]; requests: ReminderRequest[] };
+type Entering = {
+  accountRef: string;
+  borrowerId: string;
+  stage: Stage;
+  /** The stage it leaves (null: it had none). */
+  from: string | null;
+  why: string;
+  days: number;
+  steps: PlannedStep[];
+  requests: ReminderRequest[];
+  cancelled: string[];
+};
 
-/** One account of a batch: unchanged (already in its stage), invalid, or the stage it enters with its steps' requests. */
-async function planEntering(deps: StrategyDeps, clientId: string, actor: string, c: OverdueAccount, before: string | undefined, now: Date): Promise<AccountResult | Entering> {
-  let picked;
-  try {
-    picked = selectStage(deps.strategy, c.debt);
-  } catch (err) {
-    if (err instanceof StrategyError) return { accountRef: c.accountRef, status: 'invalid', error: { path: 'debt.amountDue.currency', message: err.message } };
-    throw err;
-  }
-  const { stage, why } = picked;
-  if (before === stage) return { accountRef: c.accountRef, status: 'unchanged', stage };
-  if (before) await cancelStage(deps, clientId, c.accountRef, before, actor);
-  const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
-  const requests = steps
-    .filter((x) => !x.superseded)
-    .map((s): ReminderRequest => ({
+/**
+ * The reminders of an account's steps in a stage (those not superseded): accepted together or
+ * not at all, each taking the next usable channel if its own may not be used by this sender.
+ */
+function stepRequests(deps: StrategyDeps, c: OverdueAccount, stage: Stage, steps: PlannedStep[]): ReminderRequest[] {
+  return steps
+    .filter((s) => !s.superseded)
+    .map((s) => ({
       externalId: stepKey(c.accountRef, stage, s.index),
       requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
       borrower: c.borrower,
@@ -191,14 +166,31 @@ async function planEntering(deps: StrategyDeps, clientId: string, actor: string,
       group: c.accountRef,
       channelFallback: true,
     }));
-  return { accountRef: c.accountRef, borrowerId: c.borrower.id, stage, why, days: c.debt.daysOverdue, steps, requests };
+}
+
+/** One account of a batch: unchanged (already in its stage), invalid, or the stage it enters with its steps' requests. */
+async function planEntering(deps: StrategyDeps, clientId: string, actor: string, c: OverdueAccount, before: string | undefined, now: Date): Promise<AccountResult | Entering> {
+  let picked;
+  try {
+    picked = selectStage(deps.strategy, c.debt);
+  } catch (err) {
+    if (err instanceof StrategyError) return { accountRef: c.accountRef, status: 'invalid', error: { path: 'debt.amountDue.currency', message: err.message } };
+    throw err;
+  }
+  const { stage, why } = picked;
+  if (before === stage) return { accountRef: c.accountRef, status: 'unchanged', stage, why };
+  const cancelled = before ? await cancelStage(deps, clientId, c.accountRef, before, actor) : [];
+  const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
+  return { accountRef: c.accountRef, borrowerId: c.borrower.id, stage, from: before ?? null, why, days: c.debt.daysOverdue, steps, requests: stepRequests(deps, c, stage, steps), cancelled };
 }
 
 /**
- * Many accounts entering their stages at once (the nightly delinquency file, an import): the same
- * steps as accountOverdue, with reminders accepted a thousand accounts at a time. An account
- * already in its stage is left as it is (so a file posted twice changes nothing); one whose steps
- * cannot be accepted (no phone for an SMS step, say) is refused whole and is not entered.
+ * Accounts entering their stages (one through POST /v1/accounts/:accountRef/overdue, or the
+ * nightly delinquency file, an import): reminders accepted a thousand accounts at a time, then
+ * each chunk's stage rows and their borrower events (`strategy.stage`, and `borrower.escalated`
+ * for a late account) in one transaction. An account already in its stage is left as it is (so a
+ * file posted twice changes nothing); one whose steps cannot be accepted (no phone for an SMS
+ * step, say) is refused whole and is not entered.
  */
 async function accountsOverdue(
   deps: StrategyDeps,
@@ -230,15 +222,27 @@ async function accountsOverdue(
     }
     const entered = entering.filter((e) => !refused.has(e.accountRef));
     await accounts.enter(
-      entered.map((r) => ({ clientId, accountRef: r.accountRef, borrowerId: r.borrowerId, stage: r.stage, why: r.why, daysOverdue: r.days, enteredAt: nowIso, updatedAt: nowIso, plan: r.steps })),
+      entered.map((r) => ({
+        clientId,
+        accountRef: r.accountRef,
+        borrowerId: r.borrowerId,
+        stage: r.stage,
+        why: r.why,
+        daysOverdue: r.days,
+        enteredAt: nowIso,
+        updatedAt: nowIso,
+        plan: r.steps,
+        events: [
+          { type: 'strategy.stage', actor, data: { accountRef: r.accountRef, stage: r.stage, from: r.from, why: r.why } },
+          // Hand-off: no more automated pressure; the collection system's people take it from here.
+          ...(r.stage === 'late' ? [{ type: 'borrower.escalated' as const, actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }] : []),
+        ],
+      })),
     );
-    for (const r of entered) {
-      if (r.stage === 'late') await deps.store.recordBorrowerEvent(r.borrowerId, { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }, now);
-    }
     for (const p of planned) {
       if (!('requests' in p)) results.push(p);
       else if (refused.has(p.accountRef)) results.push({ accountRef: p.accountRef, status: 'invalid', error: refused.get(p.accountRef)! });
-      else results.push({ accountRef: p.accountRef, status: 'scheduled', stage: p.stage, why: p.why, steps: p.requests.length });
+      else results.push({ accountRef: p.accountRef, status: 'scheduled', stage: p.stage, why: p.why, steps: p.requests.length, cancelled: p.cancelled });
     }
   }
   const count = (status: AccountResult['status']) => results.filter((r) => r.status === status).length;
@@ -261,15 +265,7 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
       const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
       const m = found?.messages[0];
       const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
-      const status = s.superseded
-        ? 'dropped'
-        : !m
-          ? 'not-scheduled'
-          : ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'].includes(m.status)
-            ? 'done'
-            : ['suppressed', 'cancelled', 'failed'].includes(m.status)
-              ? 'dropped'
-              : 'pending';
+      const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : HANDED_OVER_STATUSES.includes(m.status) ? 'done' : DROPPED_STATUSES.includes(m.status) ? 'dropped' : 'pending';
       const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
       const sendAt = m && status === 'pending' ? m.dueAt : new Date(s.at).toISOString();
       rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });

@@ -10,7 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import type { AuditStore } from '../audit/audit-store.js';
-import type { Borrower, MessageStatus, SenderKind } from '../domain/index.js';
+import { type Borrower, CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus, type SenderKind } from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
@@ -44,7 +44,6 @@ export interface TwilioWebhookDeps {
 }
 
 const ACTOR = 'twilio';
-const LIVE: MessageStatus[] = ['sending', 'sent'];
 
 /**
  * Twilio's codes for a text that waited past its validity period (the contact window closed
@@ -124,7 +123,7 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
             status,
             { providerId: sid, errorCode, ...(expired ? { reason: expired } : {}) },
             'undelivered',
-            ['sent', 'delivered'],
+            CARRIER_HELD_STATUSES,
             expired ? { error_code: errorCode!, error_message: expired } : errorCode ? { error_code: errorCode } : undefined,
           );
           if (errorCode === TWILIO_RECIPIENT_UNSUBSCRIBED) {
@@ -285,7 +284,7 @@ async function settle(
   to: MessageStatus,
   data: Record<string, unknown>,
   outcome: Outcome | 'release' | null,
-  from: MessageStatus[] = LIVE,
+  from: readonly MessageStatus[] = LIVE_STATUSES,
   patch?: { error_code?: string; error_message?: string },
 ) {
   const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data, ...(patch ? { patch } : {}) }, deps.clock.now());

@@ -150,6 +150,38 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     expect(res.body.errors[0]).toMatchObject({ path: 'accounts', message: 'at most 1000 accounts per batch' });
   });
 
+  it("records the strategy.stage event on the borrower's chain for an account entering its stage by batch or import, as the single endpoint does", async () => {
+    const stageEvents = async (borrowerId: string) =>
+      (await h.service.store.listBorrowerEvents(borrowerId)).filter((e) => e.type === 'strategy.stage' || e.type === 'borrower.escalated').map((e) => ({ type: e.type, actor: e.actor, data: e.data }));
+    const actor = `api:${keyIdOf(hashToken(h.keys.tokens.collector))}`;
+    expect((await h.api('POST', '/v1/accounts/A-160/overdue', { body: { borrower: borrower(160), debt } })).status).toBe(202);
+    const single = await stageEvents('acct-b-160');
+    expect(single).toEqual([{ type: 'strategy.stage', actor, data: { accountRef: 'A-160', stage: 'early', from: null, why: expect.any(String) } }]);
+    const why = single[0]!.data.why;
+
+    const batch = await h.api('POST', '/v1/accounts/overdue/batch', { body: { accounts: [account(161)] } });
+    expect(batch.body).toMatchObject({ scheduled: 1 });
+    expect(await stageEvents('acct-b-161')).toEqual([{ type: 'strategy.stage', actor, data: { accountRef: 'A-161', stage: 'early', from: null, why } }]);
+    const imported = await h.api('POST', '/v1/accounts/overdue/import', { raw: `${JSON.stringify(account(162))}\n`, headers: { 'content-type': 'application/x-ndjson' } });
+    expect(imported.body).toMatchObject({ scheduled: 1 });
+    expect(await stageEvents('acct-b-162')).toEqual([{ type: 'strategy.stage', actor, data: { accountRef: 'A-162', stage: 'early', from: null, why } }]);
+
+    // Moving on to late: the stage event names the stage it left, then the hand-off follows it.
+    const late = { ...debt, amountDue: { amount: '9000.00', currency: 'USD' }, daysOverdue: 45 };
+    const moved = await h.api('POST', '/v1/accounts/overdue/batch', { body: { accounts: [account(161, { debt: late })] } });
+    expect(moved.body.results[0]).toMatchObject({ status: 202, stage: 'late' });
+    const events = await stageEvents('acct-b-161');
+    expect(events.slice(1)).toEqual([
+      { type: 'strategy.stage', actor, data: { accountRef: 'A-161', stage: 'late', from: 'early', why: moved.body.results[0].why } },
+      { type: 'borrower.escalated', actor: 'strategy', data: { accountRef: 'A-161', why: moved.body.results[0].why } },
+    ]);
+    // Posted again: already in its stage, no second event.
+    await h.api('POST', '/v1/accounts/overdue/batch', { body: { accounts: [account(161, { debt: late })] } });
+    expect(await stageEvents('acct-b-161')).toHaveLength(3);
+    const verify = await h.api('GET', '/v1/audit/verify', { role: 'compliance' });
+    expect(verify.body).toMatchObject({ ok: true });
+  });
+
   it('imports a streamed NDJSON or CSV file over HTTP, reporting bad lines by number', async () => {
     const ndjson = [JSON.stringify(account(10)), '{not json', JSON.stringify(account(11)), ''].join('\n');
     const a = await h.api('POST', '/v1/accounts/overdue/import', { raw: ndjson, headers: { 'content-type': 'application/x-ndjson' } });

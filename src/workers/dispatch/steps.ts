@@ -4,7 +4,7 @@
  * that ends the attempt returns a DispatchOutcome, having recorded it; one that lets it go on
  * returns what the next step needs.
  */
-import { type Borrower, type Message, PENDING_STATUSES, type Reminder, SENDABLE_STATUSES } from '../../domain/index.js';
+import { type Borrower, type Message, PENDING_STATUSES, type Reminder, SENDABLE_STATUSES, UNQUEUED_STATUSES } from '../../domain/index.js';
 import type { MessageStatus } from '../../domain/statuses.js';
 import { type Logger } from '../../observability/logger.js';
 import { lintRenderedMessage } from '../../policy/template-lint.js';
@@ -79,10 +79,10 @@ export async function load(deps: DispatchDeps, messageId: string, log: Logger): 
       return { kind: 'deferred', until, reasons: [{ code: 'sending-elsewhere', rule: 'sending lease', detail: `another worker has been sending it for ${age} ms` }] };
     }
   }
-  if (message.status === 'accepted' || message.status === 'scheduled') {
+  if (UNQUEUED_STATUSES.includes(message.status)) {
     // The API or the feeder may not have marked it queued yet (the job can start before its
     // request ends, or the feeder died between adding the job and marking the row).
-    await deps.store.transition(message.id, { from: ['accepted', 'scheduled'], to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
+    await deps.store.transition(message.id, { from: UNQUEUED_STATUSES, to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
   }
   const tenant = deps.tenantOf ? await deps.tenantOf(message.borrowerId) : undefined;
   return { ...found, log, ...(tenant ? { tenant } : {}) };
