@@ -10,8 +10,18 @@ import tseslint from 'typescript-eslint';
  */
 const boundaries = [
   // The vocabulary and the pure policy import no part that does I/O.
-  { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain imports nothing of the other parts' },
-  { target: './src/policy', from: './src', except: ['./policy', './domain'], message: 'src/policy is pure: it imports only src/domain' },
+  {
+    target: './src/domain',
+    from: './src',
+    except: ['./domain'],
+    message: 'src/domain imports nothing of the other parts',
+  },
+  {
+    target: './src/policy',
+    from: './src',
+    except: ['./policy', './domain'],
+    message: 'src/policy is pure: it imports only src/domain',
+  },
   // The API stores and enqueues; it never sends.
   { target: './src/api', from: './src/providers', message: 'the API never imports providers' },
   { target: './src/api', from: './src/workers', message: 'the API never imports workers' },
@@ -46,10 +56,16 @@ const boundaries = [
     target: './src/audit/migrations',
     from: './src',
     except: ['./audit/migrations', './audit/db.ts'],
-    message: 'a migration imports only kysely, the Dialect type and its list: never src/audit/schema.ts or other store code, which describe today, not the schema it was written against',
+    message:
+      'a migration imports only kysely, the Dialect type and its list: never src/audit/schema.ts or other store code, which describe today, not the schema it was written against',
   },
   // Providers import only their SDK and the shared errors.
-  { target: './src/providers', from: './src', except: ['./providers', './domain'], message: 'providers import only their SDK, src/domain and their own errors' },
+  {
+    target: './src/providers',
+    from: './src',
+    except: ['./providers', './domain'],
+    message: 'providers import only their SDK, src/domain and their own errors',
+  },
   // The queue contract imports only zod.
   { target: './queues', from: './src', message: 'queues/ is the contract: it imports only zod' },
 ];
@@ -60,10 +76,22 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', Headers: 'readonly' },
+      globals: {
+        process: 'readonly',
+        Buffer: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        Headers: 'readonly',
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
@@ -123,9 +151,11 @@ export default tseslint.config(
     },
   },
   {
-    // Small functions: a function that needs more than 80 lines is several ideas.
+    // Small functions: a function that needs more than this is several ideas. (It was 80 lines at a print width of
+    // 200; at 120 the same code takes about half as many lines again. The route registrars are the longest, and shrink
+    // when their handlers' rules move into use cases, issue 26 item 3: then lower this again.)
     files: ['src/**/*.ts', 'src/**/*.js'],
-    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 125, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
   {
     // The console's pages: plain ES modules that run in the browser.

@@ -44,7 +44,8 @@ interface Slot {
   task: Task | undefined;
 }
 
-type Reply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; name?: string };
+type Reply =
+  { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; name?: string };
 
 /** An error thrown in the thread, rebuilt with its message and name. */
 export class WorkerTaskError extends Error {
@@ -54,14 +55,15 @@ export class WorkerTaskError extends Error {
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- one small state machine (queue, slots) whose closures share that state
 export function makeThreadPool(options: ThreadPoolOptions): ThreadPool {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
   const fromSource = fileURLToPath(options.file).endsWith('.ts');
-  const entry = fromSource ? new URL(`data:text/javascript,${encodeURIComponent(tsEntry(options.file))}`) : options.file;
+  const entry = fromSource
+    ? new URL(`data:text/javascript,${encodeURIComponent(tsEntry(options.file))}`)
+    : options.file;
 
   function settle(slot: Slot, outcome: { value: unknown } | { error: Error }) {
     const task = slot.task;
@@ -97,7 +99,8 @@ export function makeThreadPool(options: ThreadPoolOptions): ThreadPool {
         pump();
         return;
       }
-      if (slot.task && reply.id === slot.task.id) settle(slot, reply.ok ? { value: reply.value } : { error: new WorkerTaskError(reply.error, reply.name) });
+      if (slot.task && reply.id === slot.task.id)
+        settle(slot, reply.ok ? { value: reply.value } : { error: new WorkerTaskError(reply.error, reply.name) });
     });
     const lost = (why: string) => {
       if (!slots.includes(slot)) return;

@@ -48,7 +48,6 @@ interface Task<I, O> {
 
 type Reply<O> = { ready: true } | { id: number; ok: true; value: O } | { id: number; ok: false; error: string };
 
-// eslint-disable-next-line max-lines-per-function -- one small state machine (queue, current task, thread, timer) whose closures share that state
 export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): TimeBoxedWorker<I, O> {
   const queue: Task<I, O>[] = [];
   let worker: Worker | undefined;
@@ -61,7 +60,9 @@ export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): Time
   const fromSource = fileURLToPath(options.file).endsWith('.ts');
   // From source (npm start, tests) the worker module is TypeScript: a small ES module entry
   // registers tsx's loader in the thread first (Node 20 does not pass --import hooks to workers).
-  const entry = fromSource ? new URL(`data:text/javascript,${encodeURIComponent(tsEntry(options.file))}`) : options.file;
+  const entry = fromSource
+    ? new URL(`data:text/javascript,${encodeURIComponent(tsEntry(options.file))}`)
+    : options.file;
 
   function finish(task: Task<I, O>, outcome: { value: O } | { error: Error }) {
     if (current !== task) return;
@@ -95,7 +96,8 @@ export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): Time
         pump();
         return;
       }
-      if (current && reply.id === current.id) finish(current, reply.ok ? { value: reply.value } : { error: new WorkerFailedError(reply.error) });
+      if (current && reply.id === current.id)
+        finish(current, reply.ok ? { value: reply.value } : { error: new WorkerFailedError(reply.error) });
     });
     const lost = (why: string) => {
       if (w !== worker) return;
@@ -137,7 +139,8 @@ export function makeTimeBoxedWorker<I, O>(options: TimeBoxedWorkerOptions): Time
   return {
     run(input) {
       if (closed) return Promise.reject(new WorkerFailedError('closed'));
-      if (queue.length >= options.maxQueue) return Promise.reject(new WorkerBusyError(`${queue.length} tasks are already waiting; try again in a moment`));
+      if (queue.length >= options.maxQueue)
+        return Promise.reject(new WorkerBusyError(`${queue.length} tasks are already waiting; try again in a moment`));
       return new Promise<O>((resolve, reject) => {
         queue.push({ id: nextId++, input, resolve, reject });
         pump();
