@@ -56,7 +56,11 @@ function curl(url: string, token: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const c = spawn('curl', ['-sS', '-f', '-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url]);
     c.on('error', reject);
-    c.on('exit', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e9) : reject(new Error(`curl ${url} exited ${code}`))));
+    c.on('exit', (code) =>
+      code === 0
+        ? resolve(Number(process.hrtime.bigint() - t0) / 1e9)
+        : reject(new Error(`curl ${url} exited ${code}`)),
+    );
   });
 }
 
@@ -72,12 +76,24 @@ export async function heavySection(ctx: BenchContext, pgUrl: string | undefined)
   if (pgUrl) await heavyOn(ctx, 'postgres', count, pgUrl);
 }
 
-async function heavyOn(ctx: BenchContext, dialect: 'sqlite' | 'postgres', count: number, pgUrl?: string): Promise<void> {
+async function heavyOn(
+  ctx: BenchContext,
+  dialect: 'sqlite' | 'postgres',
+  count: number,
+  pgUrl?: string,
+): Promise<void> {
   const schema = pgUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
-  const r = await startBenchService(ctx, { role: 'api', ...(schema ? { schema } : {}), env: pgUrl ? { DATABASE_URL: pgUrl } : {} });
+  const r = await startBenchService(ctx, {
+    role: 'api',
+    ...(schema ? { schema } : {}),
+    env: pgUrl ? { DATABASE_URL: pgUrl } : {},
+  });
   try {
     // The bench's own connection to the service's database (the default file under DATA_DIR on SQLite).
-    const { db } = await openDb(r.env.DATABASE_URL ?? `sqlite:${path.join(r.dir, 'reminders.db')}`, schema ? { schema } : {});
+    const { db } = await openDb(
+      r.env.DATABASE_URL ?? `sqlite:${path.join(r.dir, 'reminders.db')}`,
+      schema ? { schema } : {},
+    );
     const t0 = Date.now();
     await seedMessages(db, count, { chunk: 1_000 });
     await seedChains(db, dialect, count, { eventsEach: 2 });
@@ -101,14 +117,23 @@ async function heavyOn(ctx: BenchContext, dialect: 'sqlite' | 'postgres', count:
     const busyLoop = monitorEventLoopDelay({ resolution: 5 });
     busyLoop.enable();
     const busy = startProbe(url);
-    const [exportS, verifyS] = await Promise.all([curl(`${url}/v1/audit/export?format=csv`, token), curl(`${url}/v1/audit/verify`, token)]);
+    const [exportS, verifyS] = await Promise.all([
+      curl(`${url}/v1/audit/export?format=csv`, token),
+      curl(`${url}/v1/audit/verify`, token),
+    ]);
     const loaded = await busy.stop();
     busyLoop.disable();
     // The histogram counts the 5 ms timer interval itself.
-    const loop = (h: typeof idleLoop) => `loop delay p99 ${round(h.percentile(99) / 1e6 - 5)} ms, max ${round(h.max / 1e6 - 5)} ms`;
+    const loop = (h: typeof idleLoop) =>
+      `loop delay p99 ${round(h.percentile(99) / 1e6 - 5)} ms, max ${round(h.max / 1e6 - 5)} ms`;
 
     const n = count.toLocaleString('en-US');
-    ctx.rows.push({ section: 'heavy', measure: `${dialect}: seed ${n} messages with 2 events each`, value: round(seeded), unit: 's' });
+    ctx.rows.push({
+      section: 'heavy',
+      measure: `${dialect}: seed ${n} messages with 2 events each`,
+      value: round(seeded),
+      unit: 's',
+    });
     ctx.rows.push({
       section: 'heavy',
       measure: `${dialect}: /healthz p99, nothing running`,

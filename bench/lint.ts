@@ -37,6 +37,12 @@ export function lintSection(rows: Row[], quick: boolean): void {
     ['English with disguises', fill(`${EN}We will have you 4rr3st3d. Y0u w1ll b\u0435 s\u200borry. `, 1000)],
   ] as const) {
     const { p50, p99 } = timeIt(text, runs);
-    rows.push({ section: 'lint', measure: `wording linter, 1,000-character SMS, ${lang}: p50`, value: Number(p50.toFixed(2)), unit: 'ms', note: `p99 ${p99.toFixed(2)} ms; target < 5 ms` });
+    rows.push({
+      section: 'lint',
+      measure: `wording linter, 1,000-character SMS, ${lang}: p50`,
+      value: Number(p50.toFixed(2)),
+      unit: 'ms',
+      note: `p99 ${p99.toFixed(2)} ms; target < 5 ms`,
+    });
   }
 }

@@ -11,7 +11,12 @@ import { sql } from 'kysely';
 import { openDb } from '../src/audit/db.js';
 import { type BenchContext, startBenchService } from './pipeline.js';
 
-export async function outcomesSection(ctx: BenchContext, dbUrl: string, messages: number, payments: number): Promise<void> {
+export async function outcomesSection(
+  ctx: BenchContext,
+  dbUrl: string,
+  messages: number,
+  payments: number,
+): Promise<void> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'rd-bench-exp-'));
   const file = path.join(dir, 'experiments.json');

@@ -44,7 +44,16 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** US-REGF's caps with the contact window open all day, so figures do not depend on the hour. */
 const allDay = (over: Partial<Profile> = {}): Profile =>
-  resolveProfile({ ...US_REGF, name: 'bench', windows: { sms: { from: '00:00', to: '24:00' }, voice: { from: '00:00', to: '24:00' }, email: { from: '00:00', to: '24:00' } }, ...over });
+  resolveProfile({
+    ...US_REGF,
+    name: 'bench',
+    windows: {
+      sms: { from: '00:00', to: '24:00' },
+      voice: { from: '00:00', to: '24:00' },
+      email: { from: '00:00', to: '24:00' },
+    },
+    ...over,
+  });
 
 export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -64,7 +73,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startBenchService(ctx: BenchContext, opts: { role?: 'all' | 'api'; env?: Record<string, string>; profile?: Profile; schema?: string }): Promise<Running> {
+export async function startBenchService(
+  ctx: BenchContext,
+  opts: { role?: 'all' | 'api'; env?: Record<string, string>; profile?: Profile; schema?: string },
+): Promise<Running> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
   const token = generateToken('collector');
   const profile = opts.profile ?? allDay();
@@ -87,7 +99,12 @@ export async function startBenchService(ctx: BenchContext, opts: { role?: 'all' 
     ...opts.env,
   };
   const config = loadConfig(env, [opts.role ?? 'all']);
-  const service = await startService(config, { log: silent, profile, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }] });
+  const service = await startService(config, {
+    log: silent,
+    profile,
+    signingSecret: 'bench',
+    apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }],
+  });
   const running: Running = {
     service,
     token,
@@ -119,8 +136,21 @@ export function reminder(i: number, borrowers: number, channel: string, sendAt?:
   const b = i % borrowers;
   return {
     externalId: `bench-${i}`,
-    borrower: { id: `b-${b}`, name: `Borrower ${b}`, locale: 'en-US', timezone: 'UTC', phone: `+1415${String(2000000 + b).padStart(7, '0')}`, email: `b${b}@example.com` },
-    debt: { accountRef: `4111${String(i).padStart(12, '0')}`, creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 3 },
+    borrower: {
+      id: `b-${b}`,
+      name: `Borrower ${b}`,
+      locale: 'en-US',
+      timezone: 'UTC',
+      phone: `+1415${String(2000000 + b).padStart(7, '0')}`,
+      email: `b${b}@example.com`,
+    },
+    debt: {
+      accountRef: `4111${String(i).padStart(12, '0')}`,
+      creditor: 'Northwind Bank',
+      amountDue: { amount: '120.50', currency: 'USD' },
+      dueDate: '2026-11-20',
+      daysOverdue: 3,
+    },
     channel,
     template: 'gentle-overdue',
     ...(sendAt ? { sendAt } : {}),
@@ -139,7 +169,12 @@ export async function postBatches(r: Running, items: unknown[]): Promise<void> {
 }
 
 async function countWhere(r: Running, statuses: string[]): Promise<number> {
-  r.inspect ??= (await openDb(r.service.config.databaseUrl, r.service.config.databaseSchema ? { schema: r.service.config.databaseSchema } : {})).db;
+  r.inspect ??= (
+    await openDb(
+      r.service.config.databaseUrl,
+      r.service.config.databaseSchema ? { schema: r.service.config.databaseSchema } : {},
+    )
+  ).db;
   const row = await r.inspect
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -177,13 +212,34 @@ export async function baselines(ctx: BenchContext, tw: FakeTwilio, n: number): P
     return n / seconds;
   };
   const b0 = await run('b0', async () => undefined);
-  const client = makeTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.url, timeoutMs: 15_000, maxSockets: 100, transport: 'sdk' });
+  const client = makeTwilioClient({
+    accountSid: tw.accountSid,
+    authToken: tw.authToken,
+    apiBaseUrl: tw.url,
+    timeoutMs: 15_000,
+    maxSockets: 100,
+    transport: 'sdk',
+  });
   let k = 0;
   const b1 = await run('b1', async () =>
-    client.messages.create({ to: `+1415${String(3000000 + k++).padStart(7, '0')}`, from: '+15005550006', body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.' }),
+    client.messages.create({
+      to: `+1415${String(3000000 + k++).padStart(7, '0')}`,
+      from: '+15005550006',
+      body: 'Northwind Bank: a friendly reminder. Reply STOP to opt out.',
+    }),
   );
-  ctx.rows.push({ section: 'baseline', measure: `B0 bare BullMQ, no-op (${n.toLocaleString('en-US')} jobs, concurrency 50)`, value: Math.round(b0), unit: 'jobs/s' });
-  ctx.rows.push({ section: 'baseline', measure: `B1 bare BullMQ + twilio SDK messages.create`, value: Math.round(b1), unit: 'sends/s' });
+  ctx.rows.push({
+    section: 'baseline',
+    measure: `B0 bare BullMQ, no-op (${n.toLocaleString('en-US')} jobs, concurrency 50)`,
+    value: Math.round(b0),
+    unit: 'jobs/s',
+  });
+  ctx.rows.push({
+    section: 'baseline',
+    measure: `B1 bare BullMQ + twilio SDK messages.create`,
+    value: Math.round(b1),
+    unit: 'sends/s',
+  });
   return { b0, b1 };
 }
 
@@ -221,13 +277,24 @@ export async function pipeline(
       );
     }
     // The clock starts once every worker process is up and listening on the SMS queue.
-    if (opts.workers) await waitUntil(async () => (await r.service.queues.byChannel.sms.getWorkers()).length >= opts.workers!, 60_000, 'the worker processes to start');
+    if (opts.workers)
+      await waitUntil(
+        async () => (await r.service.queues.byChannel.sms.getWorkers()).length >= opts.workers!,
+        60_000,
+        'the worker processes to start',
+      );
     const borrowers = mix === 'sms' ? n : Math.max(1, Math.floor(n / 5));
     const channels = ['sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'sms', 'email', 'email', 'voice'];
-    const items = Array.from({ length: n }, (_, i) => reminder(i, borrowers, mix === 'sms' ? 'sms' : channels[i % 10]!));
+    const items = Array.from({ length: n }, (_, i) =>
+      reminder(i, borrowers, mix === 'sms' ? 'sms' : channels[i % 10]!),
+    );
     const t0 = process.hrtime.bigint();
     await postBatches(r, items);
-    await waitUntil(async () => (await countWhere(r, ['accepted', 'queued', 'sending'])) === 0, 900_000, `${label} to settle`);
+    await waitUntil(
+      async () => (await countWhere(r, ['accepted', 'queued', 'sending'])) === 0,
+      900_000,
+      `${label} to settle`,
+    );
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const sent = await countWhere(r, ['sent']);
     const rate = n / seconds;
@@ -266,7 +333,12 @@ Promise.all(Array.from({ length: concurrency }, async () => {
 })).then(() => parentPort.postMessage({ seconds: Number(process.hrtime.bigint() - t0) / 1e9 }), (err) => parentPort.postMessage({ error: String(err) }));
 `;
 
-export async function postFromClients(url: string, token: string, bodies: string[], concurrency: number): Promise<number> {
+export async function postFromClients(
+  url: string,
+  token: string,
+  bodies: string[],
+  concurrency: number,
+): Promise<number> {
   const worker = new Thread(CLIENTS, { eval: true, workerData: { url, token, bodies, concurrency } });
   try {
     const answer = await new Promise<{ seconds?: number; error?: string }>((resolve, reject) => {
@@ -283,7 +355,10 @@ export async function postFromClients(url: string, token: string, bodies: string
 /** Intake only (the API role): 1,000 a request on the batch endpoint, then single requests from 50 clients. */
 export async function ingest(ctx: BenchContext, n: number, single: number, dbUrl?: string) {
   const store = dbUrl ? 'PostgreSQL' : 'SQLite';
-  const r = await startBenchService(ctx, { role: 'api', ...(dbUrl ? { env: { DATABASE_URL: dbUrl }, schema: `bench_${randomBytes(4).toString('hex')}` } : {}) });
+  const r = await startBenchService(ctx, {
+    role: 'api',
+    ...(dbUrl ? { env: { DATABASE_URL: dbUrl }, schema: `bench_${randomBytes(4).toString('hex')}` } : {}),
+  });
   try {
     const far = new Date(Date.now() + 7 * 86_400_000).toISOString();
     // A warm-up batch: prepared statements, JIT, the borrowers' pages.
@@ -317,7 +392,15 @@ export async function ingest(ctx: BenchContext, n: number, single: number, dbUrl
 }
 
 async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number, target: string, why = '') {
-  const r = await startBenchService(ctx, { role: 'all', env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url } });
+  const r = await startBenchService(ctx, {
+    role: 'all',
+    env: {
+      TWILIO_ACCOUNT_SID: tw.accountSid,
+      TWILIO_AUTH_TOKEN: tw.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: tw.url,
+    },
+  });
   try {
     const accepted = new Map<string, number>();
     const first = tw.requests.length;
@@ -330,12 +413,14 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
       if (wait > 0) await sleep(wait);
       const body = reminder(6_000_000 + i, 1e9, 'sms');
       posts.push(
-        fetch(`${r.service.url}/v1/reminders`, { method: 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-          async (res) => {
-            await res.arrayBuffer();
-            accepted.set(body.borrower.phone, Date.now());
-          },
-        ),
+        fetch(`${r.service.url}/v1/reminders`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then(async (res) => {
+          await res.arrayBuffer();
+          accepted.set(body.borrower.phone, Date.now());
+        }),
       );
     }
     await Promise.all(posts);
@@ -350,7 +435,12 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
     const at = new Map(tw.requests.slice(first).map((q) => [q.form.To!, q.at]));
     const lat = [...accepted].map(([p, t]) => Math.max(0, at.get(p)! - t)).sort((a, b) => a - b);
     const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
-    ctx.rows.push({ section: 'latency', measure: `accept → provider call, single requests at ${Math.round(rate)}/s${why}: p50`, value: pct(0.5), unit: 'ms' });
+    ctx.rows.push({
+      section: 'latency',
+      measure: `accept → provider call, single requests at ${Math.round(rate)}/s${why}: p50`,
+      value: pct(0.5),
+      unit: 'ms',
+    });
     ctx.rows.push({ section: 'latency', measure: 'p95', value: pct(0.95), unit: 'ms' });
     ctx.rows.push({ section: 'latency', measure: 'p99', value: pct(0.99), unit: 'ms', note: target });
   } finally {
@@ -363,7 +453,14 @@ async function farProvider(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, n:
   try {
     const r = await startBenchService(ctx, {
       role: 'all',
-      env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMTP_URL: smtp.url, EMAIL_FROM: 'b <b@example.com>' },
+      env: {
+        TWILIO_ACCOUNT_SID: tw.accountSid,
+        TWILIO_AUTH_TOKEN: tw.authToken,
+        TWILIO_FROM: '+15005550006',
+        TWILIO_API_BASE_URL: tw.url,
+        SMTP_URL: smtp.url,
+        EMAIL_FROM: 'b <b@example.com>',
+      },
     });
     try {
       const items = Array.from({ length: n }, (_, i) => reminder(5_000_000 + i, 1e9, 'sms'));
@@ -391,11 +488,25 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
   const open = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
   const hhmm = `${String(open.getUTCHours()).padStart(2, '0')}:${String(open.getUTCMinutes()).padStart(2, '0')}`;
   if (hhmm === '00:00') return; // a window cannot open at midnight exactly; skip rather than mislead
-  const profile = allDay({ windows: { sms: { from: hhmm, to: '24:00' }, voice: { from: hhmm, to: '24:00' }, email: { from: hhmm, to: '24:00' } }, spreadSeconds: 30, caps: [] });
+  const profile = allDay({
+    windows: {
+      sms: { from: hhmm, to: '24:00' },
+      voice: { from: hhmm, to: '24:00' },
+      email: { from: hhmm, to: '24:00' },
+    },
+    spreadSeconds: 30,
+    caps: [],
+  });
   const r = await startBenchService(ctx, {
     role: 'all',
     profile,
-    env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SMS_PER_SECOND: String(perSecond) },
+    env: {
+      TWILIO_ACCOUNT_SID: tw.accountSid,
+      TWILIO_AUTH_TOKEN: tw.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: tw.url,
+      SMS_PER_SECOND: String(perSecond),
+    },
   });
   try {
     const firstIndex = tw.requests.length;
@@ -413,35 +524,115 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
       unit: 's',
       note: `spread over 30 s, limiter ${perSecond}/s`,
     });
-    ctx.rows.push({ section: 'window', measure: 'peak sends in one second', value: Math.max(...perSec.values()), unit: 'sends', note: `limiter ${perSecond}/s` });
+    ctx.rows.push({
+      section: 'window',
+      measure: 'peak sends in one second',
+      value: Math.max(...perSec.values()),
+      unit: 'sends',
+      note: `limiter ${perSecond}/s`,
+    });
   } finally {
     await r.stop();
   }
 }
 
 /** The pipeline's rows; `scheduleSections` (bench/schedule.ts, which imports this file's helpers) runs between the latency and the far-provider rows. */
-export async function pipelineSections(ctx: BenchContext, dbUrl: string | undefined, scheduleSections: (ctx: BenchContext, tw: FakeTwilio) => Promise<void>): Promise<void> {
+export async function pipelineSections(
+  ctx: BenchContext,
+  dbUrl: string | undefined,
+  scheduleSections: (ctx: BenchContext, tw: FakeTwilio) => Promise<void>,
+): Promise<void> {
   const tw = await startFakeTwilio();
   const smtp = await startSmtpSink();
   try {
     const n = ctx.quick ? 2_000 : 20_000;
     const base = await baselines(ctx, tw, n);
-    const rate = await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { target: 0.7 }, base);
+    const rate = await pipeline(
+      ctx,
+      tw,
+      smtp,
+      `SMS only, caps on, SQLite, 1 process (${n.toLocaleString('en-US')})`,
+      n,
+      'sms',
+      { target: 0.7 },
+      base,
+    );
     // The same without group commit (one transaction per transition), to show what it buys.
-    await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { env: { GROUP_COMMIT_MS: '0' } }, base);
+    await pipeline(
+      ctx,
+      tw,
+      smtp,
+      `the same, group commit off (GROUP_COMMIT_MS=0)`,
+      n,
+      'sms',
+      { env: { GROUP_COMMIT_MS: '0' } },
+      base,
+    );
     if (!ctx.quick) {
-      await pipeline(ctx, tw, smtp, `mixed 70/20/10, caps on, SQLite, 1 process (50,000, 10,000 borrowers)`, 50_000, 'mixed', {}, base);
-      await pipeline(ctx, tw, smtp, `SMS only, caps on, SQLite, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { workers: 2 }, base);
+      await pipeline(
+        ctx,
+        tw,
+        smtp,
+        `mixed 70/20/10, caps on, SQLite, 1 process (50,000, 10,000 borrowers)`,
+        50_000,
+        'mixed',
+        {},
+        base,
+      );
+      await pipeline(
+        ctx,
+        tw,
+        smtp,
+        `SMS only, caps on, SQLite, api + 2 worker processes (${n.toLocaleString('en-US')})`,
+        n,
+        'sms',
+        { workers: 2 },
+        base,
+      );
     }
     if (dbUrl) {
-      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl, target: 0.7 }, base);
-      await pipeline(ctx, tw, smtp, `the same, group commit off (GROUP_COMMIT_MS=0)`, n, 'sms', { dbUrl, env: { GROUP_COMMIT_MS: '0' } }, base);
-      await pipeline(ctx, tw, smtp, `SMS only, caps on, PostgreSQL, api + 2 worker processes (${n.toLocaleString('en-US')})`, n, 'sms', { dbUrl, workers: 2, target: 1.0 }, base);
+      await pipeline(
+        ctx,
+        tw,
+        smtp,
+        `SMS only, caps on, PostgreSQL, 1 process (${n.toLocaleString('en-US')})`,
+        n,
+        'sms',
+        { dbUrl, target: 0.7 },
+        base,
+      );
+      await pipeline(
+        ctx,
+        tw,
+        smtp,
+        `the same, group commit off (GROUP_COMMIT_MS=0)`,
+        n,
+        'sms',
+        { dbUrl, env: { GROUP_COMMIT_MS: '0' } },
+        base,
+      );
+      await pipeline(
+        ctx,
+        tw,
+        smtp,
+        `SMS only, caps on, PostgreSQL, api + 2 worker processes (${n.toLocaleString('en-US')})`,
+        n,
+        'sms',
+        { dbUrl, workers: 2, target: 1.0 },
+        base,
+      );
     }
     await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000);
     if (dbUrl) await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000, dbUrl);
     await latency(ctx, tw, ctx.quick ? 500 : 2_000, 100, 'target p99 < 100 ms');
-    await latency(ctx, tw, ctx.quick ? 500 : 2_000, Math.max(10, Math.round(rate / 2)), 'target p99 < 250 ms', ' (50 % of the SQLite row above)');
+    await latency(
+      ctx,
+      tw,
+      ctx.quick ? 500 : 2_000,
+      Math.max(10, Math.round(rate / 2)),
+      'target p99 < 250 ms',
+      ' (50 % of the SQLite row above)',
+    );
     await scheduleSections(ctx, tw);
     await farProvider(ctx, tw, smtp, ctx.quick ? 500 : 2_000);
     if (!ctx.quick) await windowOpening(ctx, tw, 20_000, 500);

@@ -40,7 +40,16 @@ const rows: Row[] = [];
 
 function download(url: string, token: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const curl = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{size_download}', '-H', `Authorization: Bearer ${token}`, url]);
+    const curl = spawn('curl', [
+      '-sS',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{size_download}',
+      '-H',
+      `Authorization: Bearer ${token}`,
+      url,
+    ]);
     let out = '';
     curl.stdout.on('data', (d: Buffer) => (out += d.toString()));
     curl.on('error', reject);
@@ -53,15 +62,35 @@ async function exportSection(redisUrl: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
   const log = pino({ level: 'silent' });
   const token = generateToken('compliance');
-  const config = loadConfig({ PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' }, ['api']);
-  const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }] });
+  const config = loadConfig(
+    {
+      PORT: '0',
+      DATA_DIR: dir,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+    },
+    ['api'],
+  );
+  const service = await startService(config, {
+    log,
+    profile: US_REGF,
+    signingSecret: 'bench',
+    apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'compliance', hash: hashToken(token) }],
+  });
   try {
     const seeded = Date.now();
     // The bench's own connection to the service's database (the store hands out none).
     const seedDb = await openDb(config.databaseUrl);
     await seedMessages(seedDb.db, count, { chunk: 1_000 });
     await seedDb.db.destroy();
-    rows.push({ section: 'export', measure: 'seed messages into SQLite', value: count, unit: 'messages', note: `${((Date.now() - seeded) / 1000).toFixed(1)} s` });
+    rows.push({
+      section: 'export',
+      measure: 'seed messages into SQLite',
+      value: count,
+      unit: 'messages',
+      note: `${((Date.now() - seeded) / 1000).toFixed(1)} s`,
+    });
     for (const format of ['csv', 'ndjson'] as const) {
       global.gc?.();
       const base = process.memoryUsage();
@@ -84,8 +113,19 @@ async function exportSection(redisUrl: string): Promise<void> {
         unit: 'messages/s',
         note: `${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s`,
       });
-      rows.push({ section: 'export', measure: `${format}: peak RSS growth`, value: Math.round((peak - base.rss) / 1024 / 1024), unit: 'MB', note: 'target < 100 MB' });
-      rows.push({ section: 'export', measure: `${format}: peak heap growth`, value: Math.round((peakHeap - base.heapUsed) / 1024 / 1024), unit: 'MB' });
+      rows.push({
+        section: 'export',
+        measure: `${format}: peak RSS growth`,
+        value: Math.round((peak - base.rss) / 1024 / 1024),
+        unit: 'MB',
+        note: 'target < 100 MB',
+      });
+      rows.push({
+        section: 'export',
+        measure: `${format}: peak heap growth`,
+        value: Math.round((peakHeap - base.heapUsed) / 1024 / 1024),
+        unit: 'MB',
+      });
     }
   } finally {
     await service.close();
@@ -100,16 +140,42 @@ async function strategySection(redisUrl: string): Promise<void> {
   const log = pino({ level: 'silent' });
   const token = generateToken('collector');
   const config = loadConfig(
-    { PORT: '0', DATA_DIR: dir, REDIS_URL: redisUrl, QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', RECONCILE_EVERY_MS: '0' },
+    {
+      PORT: '0',
+      DATA_DIR: dir,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RECONCILE_EVERY_MS: '0',
+    },
     ['api'],
   );
-  const service = await startService(config, { log, profile: US_REGF, signingSecret: 'bench', apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }] });
+  const service = await startService(config, {
+    log,
+    profile: US_REGF,
+    signingSecret: 'bench',
+    apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }],
+  });
   const redis = new Redis(redisUrl);
   try {
     const account = (i: number) => ({
       accountRef: `4111${String(i).padStart(12, '0')}`,
-      borrower: { id: `b-${i}`, name: `Borrower ${i}`, locale: 'en-US', timezone: 'America/New_York', phone: `+1415${String(2000000 + i).padStart(7, '0')}`, email: `b${i}@example.com` },
-      debt: { accountRef: `4111${String(i).padStart(12, '0')}`, creditor: 'Northwind Bank', amountDue: { amount: '120.50', currency: 'USD' }, dueDate: '2026-11-20', daysOverdue: 1 },
+      borrower: {
+        id: `b-${i}`,
+        name: `Borrower ${i}`,
+        locale: 'en-US',
+        timezone: 'America/New_York',
+        phone: `+1415${String(2000000 + i).padStart(7, '0')}`,
+        email: `b${i}@example.com`,
+      },
+      debt: {
+        accountRef: `4111${String(i).padStart(12, '0')}`,
+        creditor: 'Northwind Bank',
+        amountDue: { amount: '120.50', currency: 'USD' },
+        dueDate: '2026-11-20',
+        daysOverdue: 1,
+      },
     });
     const before = await usedMemory(redis);
     const t0 = process.hrtime.bigint();
@@ -120,7 +186,8 @@ async function strategySection(redisUrl: string): Promise<void> {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ accounts: Array.from({ length: Math.min(1000, count - i) }, (_, k) => account(i + k)) }),
       });
-      if (res.status !== 200) throw new Error(`accounts batch answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      if (res.status !== 200)
+        throw new Error(`accounts batch answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       scheduled += ((await res.json()) as { scheduled: number }).scheduled;
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -152,9 +219,20 @@ async function main() {
   // One private Redis for every section.
   const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-redis-'));
   const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
-  const privateRedis = await ensureRedis({ url: redisUrl, autostart: true, dataDir: redisDir, envPath: process.env.PATH ?? '', log: pino({ level: 'silent' }) });
+  const privateRedis = await ensureRedis({
+    url: redisUrl,
+    autostart: true,
+    dataDir: redisDir,
+    envPath: process.env.PATH ?? '',
+    log: pino({ level: 'silent' }),
+  });
   try {
-    if (!only || only === 'pipeline') await pipelineSections({ quick, redisUrl, rows }, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL, scheduleSections);
+    if (!only || only === 'pipeline')
+      await pipelineSections(
+        { quick, redisUrl, rows },
+        process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
+        scheduleSections,
+      );
     if (only === 'schedule') {
       const tw = await startFakeTwilio();
       try {
@@ -172,7 +250,8 @@ async function main() {
       }
     }
     const benchDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if ((!only || only === 'outcomes') && benchDb) await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
+    if ((!only || only === 'outcomes') && benchDb)
+      await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
     if (!only || only === 'export') await exportSection(redisUrl);
     if (!only || only === 'heavy') await heavySection({ quick, redisUrl, rows }, benchDb);
     if (!only || only === 'strategy') await strategySection(redisUrl);
@@ -185,12 +264,29 @@ async function main() {
   process.stdout.write(
     `\nReminder Dispatch bench (${quick ? 'quick' : 'full'}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n\n`,
   );
-  for (const r of rows) process.stdout.write(`${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`,
+    );
   const out = path.join('bench', 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
-    JSON.stringify({ started: started.toISOString(), quick, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30, node: process.version }, rows }, null, 2),
+    JSON.stringify(
+      {
+        started: started.toISOString(),
+        quick,
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model,
+          memGiB: os.totalmem() / 2 ** 30,
+          node: process.version,
+        },
+        rows,
+      },
+      null,
+      2,
+    ),
   );
   process.stdout.write(`\nwritten to ${out}\n`);
 }

@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { FakeTwilio } from '../test/support/fake-twilio.js';
-import { type BenchContext, postBatches, reminder, type Running, sleep, startBenchService, waitUntil } from './pipeline.js';
+import {
+  type BenchContext,
+  postBatches,
+  reminder,
+  type Running,
+  sleep,
+  startBenchService,
+  waitUntil,
+} from './pipeline.js';
 
 export const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 
@@ -48,7 +56,13 @@ async function book(ctx: BenchContext, redis: Redis, n: number): Promise<void> {
     });
     global.gc?.();
     const idle = await cpuShare(10_000);
-    ctx.rows.push({ section: 'schedule', measure: 'CPU of the idle service with that book scheduled (10 s)', value: Number((idle * 100).toFixed(1)), unit: '% of a core', note: 'target ≤ 5 %' });
+    ctx.rows.push({
+      section: 'schedule',
+      measure: 'CPU of the idle service with that book scheduled (10 s)',
+      value: Number((idle * 100).toFixed(1)),
+      unit: '% of a core',
+      note: 'target ≤ 5 %',
+    });
     // The feeder with a horizon that takes the first day and a bit: ~2 % of the book, moved at once.
     const t1 = Date.now();
     const { fed } = await r.service.feeder.run({ horizonMs: 86_400_000 + (29 * 86_400_000 * Math.min(20_000, n)) / n });
@@ -70,10 +84,19 @@ async function book(ctx: BenchContext, redis: Redis, n: number): Promise<void> {
   const before = await usedMemory(redis);
   for (let i = 0; i < m; i += 1000) {
     await q.addBulk(
-      Array.from({ length: Math.min(1000, m - i) }, (_, j) => ({ name: 'd', data: { messageId: `msg_${randomBytes(16).toString('base64url')}` }, opts: { delay: 86_400_000 + j * 1000 } })),
+      Array.from({ length: Math.min(1000, m - i) }, (_, j) => ({
+        name: 'd',
+        data: { messageId: `msg_${randomBytes(16).toString('base64url')}` },
+        opts: { delay: 86_400_000 + j * 1000 },
+      })),
     );
   }
-  ctx.rows.push({ section: 'schedule', measure: 'bare BullMQ delayed job, ids only (for comparison)', value: Math.round(((await usedMemory(redis)) - before) / m), unit: 'bytes' });
+  ctx.rows.push({
+    section: 'schedule',
+    measure: 'bare BullMQ delayed job, ids only (for comparison)',
+    value: Math.round(((await usedMemory(redis)) - before) / m),
+    unit: 'bytes',
+  });
   await q.obliterate({ force: true });
   await q.close();
   connection.disconnect();
@@ -82,12 +105,21 @@ async function book(ctx: BenchContext, redis: Redis, n: number): Promise<void> {
 async function fedLatency(ctx: BenchContext, tw: FakeTwilio, n: number): Promise<void> {
   const r = await startBenchService(ctx, {
     role: 'all',
-    env: { TWILIO_ACCOUNT_SID: tw.accountSid, TWILIO_AUTH_TOKEN: tw.authToken, TWILIO_FROM: '+15005550006', TWILIO_API_BASE_URL: tw.url, SCHEDULE_HORIZON: '5s', FEED_EVERY_MS: '2000' },
+    env: {
+      TWILIO_ACCOUNT_SID: tw.accountSid,
+      TWILIO_AUTH_TOKEN: tw.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: tw.url,
+      SCHEDULE_HORIZON: '5s',
+      FEED_EVERY_MS: '2000',
+    },
   });
   try {
     const first = tw.requests.length;
     const start = Date.now() + 10_000;
-    const items = Array.from({ length: n }, (_, i) => reminder(7_000_000 + i, 1e9, 'sms', new Date(start + Math.floor((i / n) * 10_000)).toISOString()));
+    const items = Array.from({ length: n }, (_, i) =>
+      reminder(7_000_000 + i, 1e9, 'sms', new Date(start + Math.floor((i / n) * 10_000)).toISOString()),
+    );
     await postBatches(r, items);
     const due = new Map(items.map((it) => [it.borrower.phone, Date.parse(it.sendAt!)]));
     await waitUntil(() => tw.requests.length - first >= n, 120_000, 'fed messages to be sent');
@@ -96,8 +128,19 @@ async function fedLatency(ctx: BenchContext, tw: FakeTwilio, n: number): Promise
       .map((q) => q.at - due.get(q.form.To!)!)
       .sort((a, b) => a - b);
     const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
-    ctx.rows.push({ section: 'schedule', measure: `sendAt → provider call through the feeder, ${n.toLocaleString('en-US')} over 10 s (p50)`, value: pct(0.5), unit: 'ms' });
-    ctx.rows.push({ section: 'schedule', measure: 'p99', value: pct(0.99), unit: 'ms', note: `none early: min ${lat[0]} ms` });
+    ctx.rows.push({
+      section: 'schedule',
+      measure: `sendAt → provider call through the feeder, ${n.toLocaleString('en-US')} over 10 s (p50)`,
+      value: pct(0.5),
+      unit: 'ms',
+    });
+    ctx.rows.push({
+      section: 'schedule',
+      measure: 'p99',
+      value: pct(0.99),
+      unit: 'ms',
+      note: `none early: min ${lat[0]} ms`,
+    });
   } finally {
     await r.stop();
   }

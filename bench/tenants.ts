@@ -34,25 +34,55 @@ export async function fairnessSection(ctx: BenchContext, tw: FakeTwilio, big: nu
   try {
     const store = r.service.store;
     const now = new Date();
-    const sender = (from: string) => ({ sms: { from, ratePerSecond: 100_000 }, voice: { from }, email: { from: 'Bench <bench@example.com>' } });
+    const sender = (from: string) => ({
+      sms: { from, ratePerSecond: 100_000 },
+      voice: { from },
+      email: { from: 'Bench <bench@example.com>' },
+    });
     await store.tenants.put(
-      { id: 'tenant-a', name: 'Tenant A', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550101'), events: null },
+      {
+        id: 'tenant-a',
+        name: 'Tenant A',
+        kind: 'creditor',
+        profile: null,
+        channels: ['sms', 'voice', 'email'],
+        contact: null,
+        senders: sender('+15005550101'),
+        events: null,
+      },
       now,
     );
     await store.tenants.put(
-      { id: 'tenant-b', name: 'Tenant B', kind: 'creditor', profile: null, channels: ['sms', 'voice', 'email'], contact: null, senders: sender('+15005550102'), events: null },
+      {
+        id: 'tenant-b',
+        name: 'Tenant B',
+        kind: 'creditor',
+        profile: null,
+        channels: ['sms', 'voice', 'email'],
+        contact: null,
+        senders: sender('+15005550102'),
+        events: null,
+      },
       now,
     );
     const a = (await store.apiKeys.create('collector', 'bench a', now, 'tenant-a')).token;
     const b = (await store.apiKeys.create('collector', 'bench b', now, 'tenant-b')).token;
     const url = r.service.url!;
     // The workers pick the new tenants up at their next read (TENANT_REFRESH_MS).
-    await waitUntil(async () => (await r.service.queues.of('tenant-b', 'sms').getWorkers()).length > 0, 30_000, 'the tenants’ workers');
+    await waitUntil(
+      async () => (await r.service.queues.of('tenant-b', 'sms').getWorkers()).length > 0,
+      30_000,
+      'the tenants’ workers',
+    );
     const tag = randomBytes(3).toString('hex');
     const aItems = Array.from({ length: big }, (_, i) => ({ ...reminder(i, big, 'sms'), externalId: `a-${tag}-${i}` }));
     const bItems = Array.from({ length: 100 }, (_, i) => {
       const item = reminder(i, 100, 'sms');
-      return { ...item, externalId: `b-${tag}-${i}`, borrower: { ...item.borrower, phone: `+1416${String(3000000 + i).padStart(7, '0')}` } };
+      return {
+        ...item,
+        externalId: `b-${tag}-${i}`,
+        borrower: { ...item.borrower, phone: `+1416${String(3000000 + i).padStart(7, '0')}` },
+      };
     });
     const aPosted0 = Date.now();
     await post(url, a, aItems);

@@ -3,7 +3,14 @@ import { z } from 'zod';
 
 export const EVENTS_OUT_QUEUE = 'events-out';
 
-export const OUTBOUND_EVENT_TYPES = ['message.sent', 'message.delivered', 'message.failed', 'message.suppressed', 'borrower.opted_out', 'borrower.escalated'] as const;
+export const OUTBOUND_EVENT_TYPES = [
+  'message.sent',
+  'message.delivered',
+  'message.failed',
+  'message.suppressed',
+  'borrower.opted_out',
+  'borrower.escalated',
+] as const;
 
 export const OutboundEventJob = z.object({
   id: z.string().min(1),

@@ -19,7 +19,9 @@ import { TemplateLoadError } from './templates/catalogue.js';
 
 function version(): string {
   try {
-    const file = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find((u) => fs.existsSync(u));
+    const file = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)].find(
+      (u) => fs.existsSync(u),
+    );
     const pkg = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }) : {};
     return pkg.version ?? '0.0.0';
   } catch {
@@ -39,7 +41,11 @@ async function main(): Promise<void> {
     throw err;
   }
   // In a terminal, readable lines; otherwise JSON lines. Redaction is the same either way.
-  const log = makeLogger({ level: config.logLevel, base: { role: config.role }, pretty: process.stdout.isTTY === true });
+  const log = makeLogger({
+    level: config.logLevel,
+    base: { role: config.role },
+    pretty: process.stdout.isTTY === true,
+  });
   let profile;
   try {
     profile = loadPolicyProfile(config);
@@ -57,12 +63,21 @@ async function main(): Promise<void> {
   } else {
     const dev = loadOrCreateDevKeys(config.dataDir);
     apiKeys = dev.records;
-    log.warn({ file: dev.file, created: dev.created }, `API_KEYS is not set: using development keys from ${dev.file} (one per role)`);
+    log.warn(
+      { file: dev.file, created: dev.created },
+      `API_KEYS is not set: using development keys from ${dev.file} (one per role)`,
+    );
   }
 
   let privateRedis;
   try {
-    privateRedis = await ensureRedis({ url: config.redisUrl, autostart: config.redisAutostart, dataDir: config.dataDir, envPath: process.env.PATH ?? '', log });
+    privateRedis = await ensureRedis({
+      url: config.redisUrl,
+      autostart: config.redisAutostart,
+      dataDir: config.dataDir,
+      envPath: process.env.PATH ?? '',
+      log,
+    });
   } catch (err) {
     if (err instanceof RedisUnavailableError) {
       log.fatal(err.message);
@@ -94,8 +109,14 @@ async function main(): Promise<void> {
   log.info({ profile: profile.name }, 'compliance profile in force');
   // Which Redis and which store: something answering at the default REDIS_URL is used, so say so.
   log.info(
-    { redis: maskedUrl(config.redisUrl), privateRedis: privateRedis !== undefined, store: maskedUrl(config.databaseUrl) },
-    privateRedis ? 'using the private redis-server started above, and the store' : 'using the Redis that answered at REDIS_URL, and the store',
+    {
+      redis: maskedUrl(config.redisUrl),
+      privateRedis: privateRedis !== undefined,
+      store: maskedUrl(config.databaseUrl),
+    },
+    privateRedis
+      ? 'using the private redis-server started above, and the store'
+      : 'using the Redis that answered at REDIS_URL, and the store',
   );
   if (!config.twilio) log.warn('TWILIO_* not set: SMS and voice go to the sandbox outbox (GET /v1/outbox)');
   if (!config.smtp) log.warn('SMTP_URL not set: email goes to the sandbox outbox (GET /v1/outbox)');

@@ -61,11 +61,31 @@ export interface Service {
 export async function startService(config: Readonly<Config>, options: ServiceOptions): Promise<Service> {
   const releasers = makeReleasers(options.log);
   try {
-    const core = await composeCore(config, { log: options.log, clock: options.clock ?? systemClock, profile: options.profile, signingSecret: options.signingSecret }, releasers);
+    const core = await composeCore(
+      config,
+      {
+        log: options.log,
+        clock: options.clock ?? systemClock,
+        profile: options.profile,
+        signingSecret: options.signingSecret,
+      },
+      releasers,
+    );
     if (core.runs('worker')) await composeWorkers(core, { gate: options.gate }, releasers);
     const feeder = makeCoreFeeder(core, options.feederHooks ?? faultHooks(config));
     if (core.runs('scheduler')) await composeScheduler(core, feeder, releasers);
-    const api = core.runs('api') ? await composeApi(core, { apiKeys: options.apiKeys, intakeHooks: options.intakeHooks, strategy: options.strategy, version: options.version }, releasers) : undefined;
+    const api = core.runs('api')
+      ? await composeApi(
+          core,
+          {
+            apiKeys: options.apiKeys,
+            intakeHooks: options.intakeHooks,
+            strategy: options.strategy,
+            version: options.version,
+          },
+          releasers,
+        )
+      : undefined;
     return {
       config,
       store: core.store,

@@ -108,7 +108,10 @@ function addressLimiter(limit: number, what: string) {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? '')}`,
-    handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${limit} requests a minute to ${what} from this address`)),
+    handler: (_req, _res, next) =>
+      next(
+        new HttpProblem(429, 'Too many requests', `more than ${limit} requests a minute to ${what} from this address`),
+      ),
   });
 }
 
@@ -128,7 +131,16 @@ export function makeApp(deps: AppDeps): express.Express {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'debug';
-      deps.log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, keyId: req.principal?.keyId }, 'request');
+      deps.log[level](
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+          keyId: req.principal?.keyId,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -136,7 +148,10 @@ export function makeApp(deps: AppDeps): express.Express {
   useRateLimits(app, deps);
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((req, _res, next) => {
-    const deep = req.body !== undefined && req.is(['application/json', 'application/*+json']) ? tooDeep(req.body, MAX_JSON_DEPTH) : undefined;
+    const deep =
+      req.body !== undefined && req.is(['application/json', 'application/*+json'])
+        ? tooDeep(req.body, MAX_JSON_DEPTH)
+        : undefined;
     if (deep)
       return next(
         new HttpProblem(400, 'Validation failed', `${deep}: nested deeper than ${MAX_JSON_DEPTH} levels`, {
@@ -188,7 +203,14 @@ export function makeApp(deps: AppDeps): express.Express {
     requireRole(deps.keyRing, ['admin'], { allowBasic: true }),
     (req: Request, res: Response, next: NextFunction) => {
       // The board shows every tenant's queues: a tenant's admin key does not open it.
-      if (req.principal!.tenant !== null) return next(new HttpProblem(403, 'Forbidden', "the queue board shows every tenant's queues: it takes a deployment-wide admin key"));
+      if (req.principal!.tenant !== null)
+        return next(
+          new HttpProblem(
+            403,
+            'Forbidden',
+            "the queue board shows every tenant's queues: it takes a deployment-wide admin key",
+          ),
+        );
       res.set('Content-Security-Policy', BOARD_CSP);
       next();
     },
@@ -210,10 +232,18 @@ function problemHandler(log: Logger) {
     if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
     const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
     if (e.type === 'entity.too.large') {
-      return sendProblem(res, 413, 'Payload too large', `the request body is over ${BODY_LIMIT}; send large imports as several batches`, { limit: e.limit });
+      return sendProblem(
+        res,
+        413,
+        'Payload too large',
+        `the request body is over ${BODY_LIMIT}; send large imports as several batches`,
+        { limit: e.limit },
+      );
     }
     if (e.type === 'entity.parse.failed') {
-      return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, { errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }] });
+      return sendProblem(res, 400, 'Malformed JSON', `the body is not valid JSON: ${e.message ?? 'parse error'}`, {
+        errors: [{ path: '(body)', message: e.message ?? 'invalid JSON' }],
+      });
     }
     if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
       return sendProblem(res, 415, 'Unsupported media type', e.message ?? 'unsupported encoding');
@@ -246,7 +276,14 @@ function useRateLimits(app: express.Express, deps: AppDeps): void {
         const p = req.presented;
         return p && 'key' in p && p.key ? `key:${p.key.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
       },
-      handler: (_req, _res, next) => next(new HttpProblem(429, 'Too many requests', `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`)),
+      handler: (_req, _res, next) =>
+        next(
+          new HttpProblem(
+            429,
+            'Too many requests',
+            `more than ${deps.rateLimitPerMinute} requests a minute with this key; slow down or send batches`,
+          ),
+        ),
     }),
   );
   app.use('/webhooks', addressLimiter(deps.webhookRateLimitPerMinute ?? 6000, '/webhooks'));
@@ -258,7 +295,8 @@ function useRateLimits(app: express.Express, deps: AppDeps): void {
 async function refreshGauges(deps: Pick<AppDeps, 'breakers' | 'metrics' | 'queues'>): Promise<void> {
   if (deps.breakers) {
     const now = Date.now();
-    for (const b of Object.values(deps.breakers)) deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
+    for (const b of Object.values(deps.breakers))
+      deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
   }
   for (const q of deps.queues.all()) {
     const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');

@@ -22,13 +22,22 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { maskMessage, presentMessage } from './present.js';
 import { BorrowerId, TimeZone } from './schemas.js';
-import { mayReach, scopedBorrower, shownBorrower, storedBorrowerId, tenantFilter, type TenantDirectory } from './tenancy.js';
+import {
+  mayReach,
+  scopedBorrower,
+  shownBorrower,
+  storedBorrowerId,
+  tenantFilter,
+  type TenantDirectory,
+} from './tenancy.js';
 import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
 
 /** The export's columns and formula neutralising live with its formats (formatted where the rows are read). */
 export { EXPORT_COLUMNS, neutraliseFormula } from '../audit/export-format.js';
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' }).transform((s) => new Date(s).toISOString());
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' })
+  .transform((s) => new Date(s).toISOString());
 
 export const AuditFilter = z
   .object({
@@ -43,7 +52,10 @@ export const AuditFilter = z
   })
   .strict();
 
-export const AuditListQuery = AuditFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(500).optional() });
+export const AuditListQuery = AuditFilter.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
 const LocalDate = z.iso.date({ error: 'must be a date such as 2026-11-29' });
 
 export const StatsQuery = z
@@ -58,7 +70,12 @@ export const StatsQuery = z
 
 export const ReadsQuery = z
   .object({
-    limit: z.coerce.number({ error: 'must be a whole number from 1 to 500' }).int('must be a whole number from 1 to 500').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+    limit: z.coerce
+      .number({ error: 'must be a whole number from 1 to 500' })
+      .int('must be a whole number from 1 to 500')
+      .min(1, 'must be at least 1')
+      .max(500, 'must be at most 500')
+      .default(100),
     /** The id of the last read of the previous page. */
     before: z.coerce.number({ error: 'must be a read id' }).int('must be a read id').min(1).optional(),
     tenant: z.string().max(40).optional(),
@@ -70,7 +87,12 @@ export const STATS_MAX_DAYS = 366;
 
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
 
-const masked = (m: ReturnType<typeof presentMessage>) => ({ ...m, to: maskRecipient(m.to), body: undefined, subject: m.subject === null ? null : '[content: see the message]' });
+const masked = (m: ReturnType<typeof presentMessage>) => ({
+  ...m,
+  to: maskRecipient(m.to),
+  body: undefined,
+  subject: m.subject === null ? null : '[content: see the message]',
+});
 
 function filterOf(req: Request) {
   return Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== 'cursor'));
@@ -95,7 +117,16 @@ async function contentOf(store: AuditStore, m: Message) {
   const [version, data] = await Promise.all([store.getTemplateVersion(m.templateVersion), store.getRenderData(m.id)]);
   if (!version || !data) return base;
   try {
-    const again = renderFromSources({ key: version.key, channel: version.channel as TemplateChannel, locale: version.locale, sources: version.sources }, data.context, data.timezone);
+    const again = renderFromSources(
+      {
+        key: version.key,
+        channel: version.channel as TemplateChannel,
+        locale: version.locale,
+        sources: version.sources,
+      },
+      data.context,
+      data.timezone,
+    );
     const matches = again.body === m.body;
     return {
       ...base,
@@ -111,22 +142,46 @@ async function contentOf(store: AuditStore, m: Message) {
 }
 
 /** The search filter as stored: the request's tenant, and the borrower under its stored id in that tenant. */
-async function scopedFilter(req: Request, tenants: TenantDirectory, f: z.infer<typeof AuditFilter>): Promise<MessageFilter> {
+async function scopedFilter(
+  req: Request,
+  tenants: TenantDirectory,
+  f: z.infer<typeof AuditFilter>,
+): Promise<MessageFilter> {
   const { tenant: _named, borrowerId, ...rest } = f;
   const tenant = await tenantFilter(req, tenants);
-  return { ...rest, tenant, ...(borrowerId ? { borrowerId: storedBorrowerId(tenant ?? DEFAULT_TENANT, borrowerId) } : {}) };
+  return {
+    ...rest,
+    tenant,
+    ...(borrowerId ? { borrowerId: storedBorrowerId(tenant ?? DEFAULT_TENANT, borrowerId) } : {}),
+  };
 }
 
 /**
  * `heavyReadLimit` bounds the exports, verifies and stats running at once (heavy-read-limit.ts);
  * the store runs them off the event loop (heavy-reads.ts).
  */
-export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory; heavyReadLimit: RequestHandler }): Router {
+export function auditRouter(deps: {
+  store: AuditStore;
+  keyRing: KeyRing;
+  clock: Clock;
+  tenants: TenantDirectory;
+  heavyReadLimit: RequestHandler;
+}): Router {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const store = deps.store;
   const record = (req: Request, action: string, target: string | null) =>
-    store.reads.record({ keyId: req.principal!.keyId, role: req.principal!.role, tenant: req.principal!.tenant, action, target, filter: filterOf(req) }, deps.clock.now());
+    store.reads.record(
+      {
+        keyId: req.principal!.keyId,
+        role: req.principal!.role,
+        tenant: req.principal!.tenant,
+        action,
+        target,
+        filter: filterOf(req),
+      },
+      deps.clock.now(),
+    );
 
   const heavy = deps.heavyReadLimit;
 
@@ -150,20 +205,37 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     const page = await store.audit.search(await scopedFilter(req, deps.tenants, filter), limit, decoded);
     await record(req, 'list', null);
     // Lists mask recipients and leave content to the detail view.
-    res.json({ items: page.items.map((m) => ({ ...masked(presentMessage(m)), ...shownBorrower(req, m.borrowerId), reminderId: m.reminderId })), nextCursor: page.nextCursor });
+    res.json({
+      items: page.items.map((m) => ({
+        ...masked(presentMessage(m)),
+        ...shownBorrower(req, m.borrowerId),
+        reminderId: m.reminderId,
+      })),
+      nextCursor: page.nextCursor,
+    });
   });
 
   router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const found = await deps.store.getReminderOfMessage(id);
-    if (!found || !mayReach(req, found.message.borrowerId)) throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
+    if (!found || !mayReach(req, found.message.borrowerId))
+      throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
     const events = await deps.store.listEvents(id);
     await record(req, 'read', id);
     res.json({
       ...presentMessage(found.message),
       content: await contentOf(deps.store, found.message),
-      reminder: { id: found.reminder.id, externalId: found.reminder.externalId, debt: found.reminder.debt, createdAt: found.reminder.createdAt },
-      borrower: { id: externalBorrowerId(found.borrower.id), name: found.borrower.name, tenant: tenantOfBorrower(found.borrower.id) },
+      reminder: {
+        id: found.reminder.id,
+        externalId: found.reminder.externalId,
+        debt: found.reminder.debt,
+        createdAt: found.reminder.createdAt,
+      },
+      borrower: {
+        id: externalBorrowerId(found.borrower.id),
+        name: found.borrower.name,
+        tenant: tenantOfBorrower(found.borrower.id),
+      },
       events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
     });
   });
@@ -183,7 +255,11 @@ export function auditRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: 
     await pipeline(Readable.from(store.audit.export(scoped, format)), res);
   });
 
-  router.get('/v1/borrowers/:id/timeline', requireRole(deps.keyRing, ['agent', 'compliance']), timelineRoute(deps, record));
+  router.get(
+    '/v1/borrowers/:id/timeline',
+    requireRole(deps.keyRing, ['agent', 'compliance']),
+    timelineRoute(deps, record),
+  );
 
   // A tenant's admin key sees the reads of its tenant's keys only.
 
@@ -206,12 +282,20 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
     const first = q.data.from ? DateTime.fromISO(q.data.from, { zone }) : last.minus({ days: 13 });
     const days = Math.round(last.diff(first, 'days').days) + 1;
     if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
-    if (days > STATS_MAX_DAYS) throw validationProblem([{ path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` }]);
-    const rows = await store.audit.stats(first.toUTC().toISO()!, last.plus({ days: 1 }).toUTC().toISO()!, await tenantFilter(req, tenants));
+    if (days > STATS_MAX_DAYS)
+      throw validationProblem([
+        { path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` },
+      ]);
+    const rows = await store.audit.stats(
+      first.toUTC().toISO()!,
+      last.plus({ days: 1 }).toUTC().toISO()!,
+      await tenantFilter(req, tenants),
+    );
     type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
     const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
     const byDay = new Map<string, Record<string, Counts>>();
-    for (let d = first; d <= last; d = d.plus({ days: 1 })) byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
+    for (let d = first; d <= last; d = d.plus({ days: 1 }))
+      byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
     const reasons = new Map<string, number>();
     for (const r of rows) {
       // Hours fold into the day they start in (zones with half-hour offsets are counted to the hour).
@@ -233,7 +317,10 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
   };
 }
 
-function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, record: (req: Request, action: string, target: string | null) => Promise<void>) {
+function timelineRoute(
+  deps: { store: AuditStore; tenants: TenantDirectory },
+  record: (req: Request, action: string, target: string | null) => Promise<void>,
+) {
   const store = deps.store;
   return async (req: Request, res: Response) => {
     const { external, stored } = await scopedBorrower(req, deps.tenants);
@@ -245,7 +332,10 @@ function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, re
     if (full) await record(req, 'timeline', stored);
     // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
     const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
-    const texts = refs.length > 0 ? await store.content.get(refs.map((r) => r.id)) : new Map<string, { text: string | null; erasedAt: string | null }>();
+    const texts =
+      refs.length > 0
+        ? await store.content.get(refs.map((r) => r.id))
+        : new Map<string, { text: string | null; erasedAt: string | null }>();
     const withText = (data: Record<string, unknown>) => {
       const ref = contentRefIn(data);
       if (!ref) return data;
@@ -253,13 +343,22 @@ function timelineRoute(deps: { store: AuditStore; tenants: TenantDirectory }, re
       return { ...data, text: c?.text ?? null, textErased: c ? c.text === null : true };
     };
     res.json({
-      borrower: { id: external, name: borrower.name, status: borrower.status, locale: borrower.locale, timezone: borrower.timezone, optOuts: borrower.optOuts },
+      borrower: {
+        id: external,
+        name: borrower.name,
+        status: borrower.status,
+        locale: borrower.locale,
+        timezone: borrower.timezone,
+        optOuts: borrower.optOuts,
+      },
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,
         borrowerId: external,
         // Agents see that a text came in and its keyword, not what it said (content is for compliance, whose reads are recorded).
-        data: full ? withText(e.event.data) : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
+        data: full
+          ? withText(e.event.data)
+          : maskContactsIn({ ...withText(e.event.data), ...(contentRefIn(e.event.data) ? { text: undefined } : {}) }),
         message: e.message ? (full ? presentMessage(e.message) : maskMessage(presentMessage(e.message))) : null,
       })),
     });

@@ -7,7 +7,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpProblem } from './problem.js';
 
-import { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET, tenantOfKey } from '../domain/keys.js';
+import {
+  API_ROLES,
+  type ApiKeyRecord,
+  type ApiRole,
+  generateToken,
+  hashToken,
+  keyIdOf,
+  TOKEN_ALPHABET,
+  tenantOfKey,
+} from '../domain/keys.js';
 import { DEFAULT_TENANT, TenantId } from '../domain/tenant.js';
 
 export { API_ROLES, type ApiKeyRecord, type ApiRole, generateToken, hashToken, keyIdOf, TOKEN_ALPHABET };
@@ -56,8 +65,12 @@ export function parseApiKeys(spec: string): ApiKeyRecord[] {
         );
       }
       if (token.length < 16) throw new ApiKeyError(`API_KEYS: the ${role} token is shorter than 16 characters`);
-      if (!TOKEN_ALPHABET.test(token)) throw new ApiKeyError(`API_KEYS: the ${role} token may have only ${ALPHABET_TEXT}`);
-      if (tenant !== undefined && !TenantId.safeParse(tenant).success) throw new ApiKeyError(`API_KEYS: the tenant of a ${role} key must be a tenant id (lower-case letters, digits and -)`);
+      if (!TOKEN_ALPHABET.test(token))
+        throw new ApiKeyError(`API_KEYS: the ${role} token may have only ${ALPHABET_TEXT}`);
+      if (tenant !== undefined && !TenantId.safeParse(tenant).success)
+        throw new ApiKeyError(
+          `API_KEYS: the tenant of a ${role} key must be a tenant id (lower-case letters, digits and -)`,
+        );
       const hash = hashToken(token);
       return { id: keyIdOf(hash), role: role as ApiRole, hash, ...(tenant ? { tenant } : {}) };
     });
@@ -71,7 +84,10 @@ export interface KeyRing {
  * Keys from API_KEYS (or the development file), then keys managed with `npm run keys` (looked
  * up by hash on each request, so a revoked key stops working at once).
  */
-export function makeKeyRing(keys: ApiKeyRecord[], stored?: (hash: string) => Promise<ApiKeyRecord | undefined>): KeyRing {
+export function makeKeyRing(
+  keys: ApiKeyRecord[],
+  stored?: (hash: string) => Promise<ApiKeyRecord | undefined>,
+): KeyRing {
   const byHash = new Map(keys.map((k) => [k.hash, k]));
   return {
     async find(token) {
@@ -110,7 +126,8 @@ export function authenticate(ring: KeyRing) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const token = tokenFrom(req, true);
-      if (token !== undefined) req.presented = typeof token === 'string' ? { token, key: await ring.find(token) } : token;
+      if (token !== undefined)
+        req.presented = typeof token === 'string' ? { token, key: await ring.find(token) } : token;
       next();
     } catch (err) {
       next(err);
@@ -126,7 +143,13 @@ export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: {
       return next(new HttpProblem(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"'));
     }
     if (typeof token !== 'string') {
-      return next(new HttpProblem(401, 'Unauthorized', `the API key has characters a key never has: a key is ${ALPHABET_TEXT}, with nothing before or after it`));
+      return next(
+        new HttpProblem(
+          401,
+          'Unauthorized',
+          `the API key has characters a key never has: a key is ${ALPHABET_TEXT}, with nothing before or after it`,
+        ),
+      );
     }
     const presented = req.presented;
     const key = presented && 'token' in presented && presented.token === token ? presented.key : await ring.find(token);
@@ -135,7 +158,13 @@ export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: {
       return next(new HttpProblem(401, 'Unauthorized', 'the API key is not known (or was revoked)'));
     }
     if (key.role !== 'admin' && !roles.includes(key.role)) {
-      return next(new HttpProblem(403, 'Forbidden', `this route needs the role ${roles.join(' or ')}; the key has role ${key.role}`));
+      return next(
+        new HttpProblem(
+          403,
+          'Forbidden',
+          `this route needs the role ${roles.join(' or ')}; the key has role ${key.role}`,
+        ),
+      );
     }
     req.principal = { keyId: key.id, role: key.role, tenant: tenantOfKey(key, DEFAULT_TENANT) };
     next();

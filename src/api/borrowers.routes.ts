@@ -16,10 +16,16 @@ import { externalBorrowerId } from '../domain/tenant.js';
 import { maskRecipient } from '../observability/logger.js';
 import { maskAccount } from './present.js';
 
-export const OptOutInput = z.object({ channel: z.enum(CHANNELS), source: z.string().trim().min(1).max(200).default('collection-system') }).strict();
+export const OptOutInput = z
+  .object({ channel: z.enum(CHANNELS), source: z.string().trim().min(1).max(200).default('collection-system') })
+  .strict();
 export const SearchQuery = z
   .object({
-    q: z.string().trim().min(2, 'at least 2 characters: a name, a phone number, an email address or an account’s last 4 digits').max(100),
+    q: z
+      .string()
+      .trim()
+      .min(2, 'at least 2 characters: a name, a phone number, an email address or an account’s last 4 digits')
+      .max(100),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     tenant: z.string().max(40).optional(),
   })
@@ -49,48 +55,73 @@ export function borrowersRouter(deps: {
 }): Router {
   const router = Router();
 
-  router.post('/v1/borrowers/:id/resolve', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
-    const id = await borrowerIdOf(req, deps.tenants);
-    const body = ResolveInput.safeParse(req.body ?? {});
-    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-    const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
-    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
-    // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
-    const thanks = deps.strategyRunner && !result.alreadyResolved ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`) : [];
-    res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
-  });
+  router.post(
+    '/v1/borrowers/:id/resolve',
+    requireRole(deps.keyRing, ['collector']),
+    async (req: Request, res: Response) => {
+      const id = await borrowerIdOf(req, deps.tenants);
+      const body = ResolveInput.safeParse(req.body ?? {});
+      if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+      const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
+      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+      // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
+      const thanks =
+        deps.strategyRunner && !result.alreadyResolved
+          ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`)
+          : [];
+      res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
+    },
+  );
 
-  router.post('/v1/borrowers/:id/opt-out', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
-    const id = await borrowerIdOf(req, deps.tenants);
-    const body = OptOutInput.safeParse(req.body);
-    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-    const { role, keyId } = req.principal!;
-    const result = await deps.optOuts.optOutBorrower(id, body.data.channel, body.data.source, role === 'agent' ? 'agent' : 'api', `api:${keyId}`);
-    if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
-    res.json({ ...result, borrower: presentBorrower(result.borrower) });
-  });
+  router.post(
+    '/v1/borrowers/:id/opt-out',
+    requireRole(deps.keyRing, ['collector', 'agent']),
+    async (req: Request, res: Response) => {
+      const id = await borrowerIdOf(req, deps.tenants);
+      const body = OptOutInput.safeParse(req.body);
+      if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+      const { role, keyId } = req.principal!;
+      const result = await deps.optOuts.optOutBorrower(
+        id,
+        body.data.channel,
+        body.data.source,
+        role === 'agent' ? 'agent' : 'api',
+        `api:${keyId}`,
+      );
+      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+      res.json({ ...result, borrower: presentBorrower(result.borrower) });
+    },
+  );
 
   // Finding a borrower as an agent on the phone would: masked results, every search in the read log.
-  router.get('/v1/borrowers', requireRole(deps.keyRing, ['agent', 'compliance']), deps.heavyReadLimit, async (req: Request, res: Response) => {
-    const q = SearchQuery.safeParse(req.query);
-    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    const tenant = await actingTenant(req, deps.tenants);
-    const { kind, hits } = await deps.store.audit.searchBorrowers(tenant, q.data.q, q.data.limit);
-    const { keyId, role } = req.principal!;
-    const shown = kind === 'phone' || kind === 'email' ? maskRecipient(q.data.q.trim()) : q.data.q.trim();
-    await deps.store.reads.record({ keyId, role, tenant: req.principal!.tenant, action: 'search', target: null, filter: { kind, q: shown } }, deps.clock.now());
-    res.json({
-      kind,
-      items: hits.map(({ borrower: b, accounts }) => ({
-        id: externalBorrowerId(b.id),
-        name: b.name,
-        status: b.status,
-        phone: b.phone ? maskRecipient(b.phone) : null,
-        email: b.email ? maskRecipient(b.email) : null,
-        accounts: accounts.map(maskAccount),
-      })),
-    });
-  });
+  router.get(
+    '/v1/borrowers',
+    requireRole(deps.keyRing, ['agent', 'compliance']),
+    deps.heavyReadLimit,
+    async (req: Request, res: Response) => {
+      const q = SearchQuery.safeParse(req.query);
+      if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+      const tenant = await actingTenant(req, deps.tenants);
+      const { kind, hits } = await deps.store.audit.searchBorrowers(tenant, q.data.q, q.data.limit);
+      const { keyId, role } = req.principal!;
+      const shown = kind === 'phone' || kind === 'email' ? maskRecipient(q.data.q.trim()) : q.data.q.trim();
+      await deps.store.reads.record(
+        { keyId, role, tenant: req.principal!.tenant, action: 'search', target: null, filter: { kind, q: shown } },
+        deps.clock.now(),
+      );
+      res.json({
+        kind,
+        items: hits.map(({ borrower: b, accounts }) => ({
+          id: externalBorrowerId(b.id),
+          name: b.name,
+          status: b.status,
+          phone: b.phone ? maskRecipient(b.phone) : null,
+          email: b.email ? maskRecipient(b.email) : null,
+          accounts: accounts.map(maskAccount),
+        })),
+      });
+    },
+  );
 
   router.put('/v1/borrowers/:id', requireRole(deps.keyRing, ['collector']), async (req: Request, res: Response) => {
     const { external, stored } = await scopedBorrower(req, deps.tenants);

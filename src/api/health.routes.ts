@@ -6,7 +6,13 @@ import type { Logger } from '../observability/logger.js';
 
 export type ReadinessCheck = () => Promise<void>;
 
-export function healthRouter(deps: { metrics: Metrics; checks: Record<string, ReadinessCheck>; breakers?: Breakers | undefined; refreshGauges?: () => Promise<void>; log?: Logger }): Router {
+export function healthRouter(deps: {
+  metrics: Metrics;
+  checks: Record<string, ReadinessCheck>;
+  breakers?: Breakers | undefined;
+  refreshGauges?: () => Promise<void>;
+  log?: Logger;
+}): Router {
   const router = Router();
   router.get('/healthz', (_req: Request, res: Response) => {
     res.json({ ok: true });
@@ -30,7 +36,9 @@ export function healthRouter(deps: { metrics: Metrics; checks: Record<string, Re
     // Provider circuits are shown, not judged: an open circuit is a provider outage, which a
     // restart of this process would not cure.
     const now = Date.now();
-    const providers = deps.breakers ? Object.fromEntries(Object.values(deps.breakers).map((b) => [b.name, b.state(now)])) : undefined;
+    const providers = deps.breakers
+      ? Object.fromEntries(Object.values(deps.breakers).map((b) => [b.name, b.state(now)]))
+      : undefined;
     res.status(ok ? 200 : 503).json({ ok, checks: results, ...(providers ? { providers } : {}) });
   });
   router.get('/metrics', async (_req: Request, res: Response) => {

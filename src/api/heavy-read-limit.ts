@@ -35,12 +35,16 @@ export function makeHeavyReadLimit(limits: HeavyReadLimits): RequestHandler {
       next(new HttpProblem(429, 'Too many heavy reads', detail));
     };
     if ((running.get(key) ?? 0) >= limits.perKey) {
-      refuse(`${limits.perKey} exports, verifies, searches or reports are already running with this key; wait for one to finish (or cancel it) and retry after ${retryAfter} s (HEAVY_READS_PER_KEY)`);
+      refuse(
+        `${limits.perKey} exports, verifies, searches or reports are already running with this key; wait for one to finish (or cancel it) and retry after ${retryAfter} s (HEAVY_READS_PER_KEY)`,
+      );
       return;
     }
     if ((running.get(tenant) ?? 0) >= limits.perTenant) {
       const whose = tenantId === DEPLOYMENT ? 'with deployment-wide keys' : `for tenant "${tenantId}"`;
-      refuse(`${limits.perTenant} exports, verifies, searches or reports are already running ${whose}; retry after ${retryAfter} s (HEAVY_READS_PER_TENANT)`);
+      refuse(
+        `${limits.perTenant} exports, verifies, searches or reports are already running ${whose}; retry after ${retryAfter} s (HEAVY_READS_PER_TENANT)`,
+      );
       return;
     }
     add(key, 1);

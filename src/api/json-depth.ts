@@ -8,7 +8,8 @@ export function tooDeep(value: unknown, max: number): string | undefined {
     if (v === null || typeof v !== 'object') continue;
     if (depth >= max) return pathText(path);
     for (const [k, child] of Object.entries(v)) {
-      if (child !== null && typeof child === 'object') stack.push({ v: child, depth: depth + 1, path: path.length < 8 ? [...path, k] : path });
+      if (child !== null && typeof child === 'object')
+        stack.push({ v: child, depth: depth + 1, path: path.length < 8 ? [...path, k] : path });
     }
   }
   return undefined;

@@ -13,7 +13,11 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 
 const Channel = z.enum(CHANNELS);
-const Source = z.string().trim().min(1, 'say where the opt-out came from (e.g. "phone call 2026-12-01, agent J. Lee")').max(200);
+const Source = z
+  .string()
+  .trim()
+  .min(1, 'say where the opt-out came from (e.g. "phone call 2026-12-01, agent J. Lee")')
+  .max(200);
 
 export const OptOutCreate = z
   .object({
@@ -26,7 +30,9 @@ export const OptOutCreate = z
 
 /** `tenant`: a deployment-wide key names the tenant whose list it means (see tenancy.ts). */
 const TenantParam = z.string().max(40).optional();
-export const OptOutDeleteQuery = z.object({ source: Source, channel: Channel.optional(), tenant: TenantParam }).strict();
+export const OptOutDeleteQuery = z
+  .object({ source: Source, channel: Channel.optional(), tenant: TenantParam })
+  .strict();
 export const OptOutGetQuery = z.object({ address: z.string().min(1).max(320), tenant: TenantParam }).strict();
 
 function addressOrProblem(raw: string, path: string): Extract<NormalisedAddress, { ok: true }> {
@@ -35,9 +41,16 @@ function addressOrProblem(raw: string, path: string): Extract<NormalisedAddress,
   return a;
 }
 
-function channelsFor(a: Extract<NormalisedAddress, { ok: true }>, channel: AddressChannel | undefined, path: string): readonly AddressChannel[] {
+function channelsFor(
+  a: Extract<NormalisedAddress, { ok: true }>,
+  channel: AddressChannel | undefined,
+  path: string,
+): readonly AddressChannel[] {
   if (!channel) return CHANNELS_OF[a.kind];
-  if (!CHANNELS_OF[a.kind].includes(channel)) throw validationProblem([{ path, message: `a${a.kind === 'email' ? 'n email address' : ' phone number'} is not reached by ${channel}` }]);
+  if (!CHANNELS_OF[a.kind].includes(channel))
+    throw validationProblem([
+      { path, message: `a${a.kind === 'email' ? 'n email address' : ' phone number'} is not reached by ${channel}` },
+    ]);
   return [channel];
 }
 
@@ -70,9 +83,12 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
       tenant,
     });
     const entries = await deps.optOuts.suppressionsOf(a.address, tenant);
-    res
-      .status(result.added.length > 0 ? 201 : 200)
-      .json({ ...present(a.address, entries), added: result.added.map((s) => s.channel), borrowers: result.borrowers.length, suppressedMessages: result.suppressed.length });
+    res.status(result.added.length > 0 ? 201 : 200).json({
+      ...present(a.address, entries),
+      added: result.added.map((s) => s.channel),
+      borrowers: result.borrowers.length,
+      suppressedMessages: result.suppressed.length,
+    });
   });
 
   router.delete('/v1/opt-outs/:address', writers, async (req: Request, res: Response) => {
@@ -83,13 +99,28 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
     const tenant = await actingTenant(req, deps.tenants);
     const listed = (await deps.optOuts.suppressionsOf(a.address, tenant)).filter((s) => channels.includes(s.channel));
     if (listed.length === 0)
-      throw new HttpProblem(404, 'Not found', `${a.address} is not suppressed${q.data.channel ? ` for ${q.data.channel}` : ''}`, {
-        errors: [{ path: 'address', message: 'not on the suppression list' }],
-      });
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `${a.address} is not suppressed${q.data.channel ? ` for ${q.data.channel}` : ''}`,
+        {
+          errors: [{ path: 'address', message: 'not on the suppression list' }],
+        },
+      );
     const { restored } = {
-      restored: await deps.optOuts.restoreAddress({ address: a.address, kind: a.kind, channels: listed.map((s) => s.channel), source: q.data.source, actor: `api:${req.principal!.keyId}`, tenant }),
+      restored: await deps.optOuts.restoreAddress({
+        address: a.address,
+        kind: a.kind,
+        channels: listed.map((s) => s.channel),
+        source: q.data.source,
+        actor: `api:${req.principal!.keyId}`,
+        tenant,
+      }),
     };
-    res.json({ ...present(a.address, await deps.optOuts.suppressionsOf(a.address, tenant)), removed: restored.removed.map((s) => s.channel) });
+    res.json({
+      ...present(a.address, await deps.optOuts.suppressionsOf(a.address, tenant)),
+      removed: restored.removed.map((s) => s.channel),
+    });
   });
 
   router.get('/v1/opt-outs', readers, async (req: Request, res: Response) => {

@@ -11,9 +11,17 @@ import { validationProblem, zodFieldErrors } from './problem.js';
 import { maskRecipient } from '../observability/logger.js';
 import { tenantFilter, type TenantDirectory } from './tenancy.js';
 
-export const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), tenant: z.string().max(40).optional() });
+export const OutboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  tenant: z.string().max(40).optional(),
+});
 
-export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock: Clock; tenants: TenantDirectory }): Router {
+export function outboxRouter(deps: {
+  store: AuditStore;
+  keyRing: KeyRing;
+  clock: Clock;
+  tenants: TenantDirectory;
+}): Router {
   const router = Router();
   router.get('/v1/outbox', requireRole(deps.keyRing, ['agent', 'compliance']), async (req: Request, res: Response) => {
     const q = OutboxQuery.safeParse(req.query);
@@ -34,7 +42,10 @@ export function outboxRouter(deps: { store: AuditStore; keyRing: KeyRing; clock:
       });
       return;
     }
-    await deps.store.reads.record({ keyId, role, tenant: req.principal!.tenant, action: 'outbox', target: null, filter: q.data }, deps.clock.now());
+    await deps.store.reads.record(
+      { keyId, role, tenant: req.principal!.tenant, action: 'outbox', target: null, filter: q.data },
+      deps.clock.now(),
+    );
     res.json({ items });
   });
   return router;

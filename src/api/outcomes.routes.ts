@@ -12,7 +12,15 @@ import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
 import type { Experiment } from '../policy/experiments.js';
-import { addAmount, amountsOf, experimentFromCounts, type ExperimentResult, type GroupResult, groupsFromCounts, RATE_DAYS } from '../policy/outcome-report.js';
+import {
+  addAmount,
+  amountsOf,
+  experimentFromCounts,
+  type ExperimentResult,
+  type GroupResult,
+  groupsFromCounts,
+  RATE_DAYS,
+} from '../policy/outcome-report.js';
 import { resolveBorrower } from '../scheduler/borrower-actions.js';
 import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
@@ -28,12 +36,26 @@ const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-
  * amounts exactly in units of 1/10,000; this bound keeps any one of them far inside what both stores sum.
  */
 export const OutcomeAmount = z
-  .string({ error: (iss) => (iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`) })
-  .regex(/^\d{1,12}(\.\d{1,4})?$/, 'must be a decimal string such as "1234.50": at most 12 digits before the point and 4 after, no sign or separators')
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`,
+  })
+  .regex(
+    /^\d{1,12}(\.\d{1,4})?$/,
+    'must be a decimal string such as "1234.50": at most 12 digits before the point and 4 after, no sign or separators',
+  )
   .refine((a) => /[1-9]/.test(a), 'must be more than 0');
 const positive = OutcomeAmount;
 
-export const PaymentInput = z.object({ id: OutcomeId, amount: positive, currency: Money.shape.currency, paidAt: instant, kind: z.enum(['full', 'partial']) }).strict();
+export const PaymentInput = z
+  .object({
+    id: OutcomeId,
+    amount: positive,
+    currency: Money.shape.currency,
+    paidAt: instant,
+    kind: z.enum(['full', 'partial']),
+  })
+  .strict();
 export const PromiseInput = z
   .object({
     id: OutcomeId,
@@ -79,8 +101,10 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** A reported time (a payment's `paidAt`, a promise's `agreedAt`) is not in the future and not older than OUTCOME_MAX_AGE_DAYS. */
 function checkReportedAt(at: string, now: Date, field: string): void {
   const t = Date.parse(at);
-  if (t > now.getTime() + CLOCK_SKEW_MS) throw validationProblem([{ path: field, message: 'is in the future: report what has happened' }]);
-  if (t < now.getTime() - OUTCOME_MAX_AGE_DAYS * 86_400_000) throw validationProblem([{ path: field, message: `is more than ${OUTCOME_MAX_AGE_DAYS} days ago` }]);
+  if (t > now.getTime() + CLOCK_SKEW_MS)
+    throw validationProblem([{ path: field, message: 'is in the future: report what has happened' }]);
+  if (t < now.getTime() - OUTCOME_MAX_AGE_DAYS * 86_400_000)
+    throw validationProblem([{ path: field, message: `is more than ${OUTCOME_MAX_AGE_DAYS} days ago` }]);
 }
 
 const hashOf = (body: unknown) =>
@@ -99,13 +123,29 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     const tenant = await actingTenant(req, deps.tenants);
     const found = await deps.store.outcomes.accountBorrower(tenant, accountRef);
     if (!found)
-      throw new HttpProblem(404, 'Not found', `no account "${accountRef}": report outcomes for accounts that have had reminders`, { errors: [{ path: 'accountRef', message: 'unknown account' }] });
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `no account "${accountRef}": report outcomes for accounts that have had reminders`,
+        { errors: [{ path: 'accountRef', message: 'unknown account' }] },
+      );
     return { accountRef, tenant, ...found };
   };
-  const answer = (res: Response, r: Awaited<ReturnType<AuditStore['outcomes']['record']>>, extra: Record<string, unknown> = {}) => {
+  const answer = (
+    res: Response,
+    r: Awaited<ReturnType<AuditStore['outcomes']['record']>>,
+    extra: Record<string, unknown> = {},
+  ) => {
     if (r.kind === 'conflict')
-      throw new HttpProblem(409, 'Outcome id reused', 'this id was already used for a different outcome of this tenant', { errors: [{ path: 'id', message: 'already used with another body' }] });
-    res.status(r.kind === 'created' ? 201 : 200).json({ ...r.outcome, borrowerId: undefined, repeated: r.kind === 'repeat', ...extra });
+      throw new HttpProblem(
+        409,
+        'Outcome id reused',
+        'this id was already used for a different outcome of this tenant',
+        { errors: [{ path: 'id', message: 'already used with another body' }] },
+      );
+    res
+      .status(r.kind === 'created' ? 201 : 200)
+      .json({ ...r.outcome, borrowerId: undefined, repeated: r.kind === 'repeat', ...extra });
   };
 
   router.post('/v1/accounts/:accountRef/payments', collector, async (req: Request, res: Response) => {
@@ -115,7 +155,10 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     const now = deps.clock.now();
     checkReportedAt(p.paidAt, now, 'paidAt');
     const account = await accountOf(req);
-    if (account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
+    if (account.currency && p.currency !== account.currency)
+      throw validationProblem([
+        { path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` },
+      ]);
     const actor = `api:${req.principal!.keyId}`;
     const r = await deps.store.outcomes.record(
       {
@@ -139,7 +182,8 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     if (r.kind !== 'conflict' && p.kind === 'full') {
       const resolved = await resolveBorrower(deps, account.borrowerId, actor, `paid in full (${p.id})`);
       cancelled = resolved?.cancelled ?? [];
-      if (resolved && (!resolved.alreadyResolved || r.kind === 'repeat') && deps.strategyRunner) await deps.strategyRunner.resolved(resolved.borrower, actor);
+      if (resolved && (!resolved.alreadyResolved || r.kind === 'repeat') && deps.strategyRunner)
+        await deps.strategyRunner.resolved(resolved.borrower, actor);
     }
     answer(res, r, r.kind === 'created' && p.kind === 'full' ? { resolved: true, cancelled } : {});
   });
@@ -148,11 +192,17 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     const input = PromiseInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     const p = input.data;
-    if ((p.amount === undefined) !== (p.currency === undefined)) throw validationProblem([{ path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' }]);
+    if ((p.amount === undefined) !== (p.currency === undefined))
+      throw validationProblem([
+        { path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' },
+      ]);
     const now = deps.clock.now();
     if (p.agreedAt !== undefined) checkReportedAt(p.agreedAt, now, 'agreedAt');
     const account = await accountOf(req);
-    if (p.currency && account.currency && p.currency !== account.currency) throw validationProblem([{ path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` }]);
+    if (p.currency && account.currency && p.currency !== account.currency)
+      throw validationProblem([
+        { path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` },
+      ]);
     const r = await deps.store.outcomes.record(
       {
         kind: 'promise',
@@ -187,19 +237,27 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     return { q: q.data, tenant: await tenantFilter(req, deps.tenants), ...period(q.data, deps.clock.now()) };
   };
-  const experimentsFor = (tenant: string | undefined) => (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
+  const experimentsFor = (tenant: string | undefined) =>
+    (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
 
   router.get('/v1/outcomes/experiments', readers, (req: Request, res: Response) => {
     const own = req.principal!.tenant ?? undefined;
-    res.json({ items: experimentsFor(own).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })) });
+    res.json({
+      items: experimentsFor(own).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })),
+    });
   });
 
   router.get('/v1/outcomes/experiments/:id', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
     const e = deps.experiments?.get(String(req.params.id));
     const own = req.principal!.tenant;
-    if (!e || (own !== null && e.tenants && !e.tenants.includes(own))) throw new HttpProblem(404, 'Not found', `no experiment "${String(req.params.id).slice(0, 64)}"`);
-    const result = experimentFromCounts(e, await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }), q.lang);
+    if (!e || (own !== null && e.tenants && !e.tenants.includes(own)))
+      throw new HttpProblem(404, 'Not found', `no experiment "${String(req.params.id).slice(0, 64)}"`);
+    const result = experimentFromCounts(
+      e,
+      await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }),
+      q.lang,
+    );
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`experiment-${e.id}.csv`).send(experimentCsv(result));
       return;
@@ -209,9 +267,19 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 
   router.get('/v1/outcomes/review', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
-    const [counts, stats] = await Promise.all([deps.store.outcomes.reviewCounts({ tenant, from, to }), deps.store.audit.stats(from, to, tenant)]);
+    const [counts, stats] = await Promise.all([
+      deps.store.outcomes.reviewCounts({ tenant, from, to }),
+      deps.store.audit.stats(from, to, tenant),
+    ]);
     const experiments = await Promise.all(
-      experimentsFor(tenant).map(async (e) => ({ e, result: experimentFromCounts(e, await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }), q.lang) })),
+      experimentsFor(tenant).map(async (e) => ({
+        e,
+        result: experimentFromCounts(
+          e,
+          await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }),
+          q.lang,
+        ),
+      })),
     );
     const review = periodReview(counts, stats, experiments);
     if (q.format === 'csv') {
@@ -251,8 +319,10 @@ export function periodReview(
   const recovered = new Map<string, bigint>();
   for (const p of counts.outcomes) if (p.kind === 'payment') addAmount(recovered, p.amount, p.currency);
   const held = new Map<string, number>();
-  for (const s of stats) if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
-  const events = (pred: (e: { type: string; kind: string | null }) => boolean) => counts.events.filter(pred).reduce((n, e) => n + e.n, 0);
+  for (const s of stats)
+    if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
+  const events = (pred: (e: { type: string; kind: string | null }) => boolean) =>
+    counts.events.filter(pred).reduce((n, e) => n + e.n, 0);
   return {
     sent: [...counts.sent].sort((a, b) => a.stage.localeCompare(b.stage) || a.channel.localeCompare(b.channel)),
     recovered: {
@@ -279,7 +349,12 @@ export function periodReview(
 
 function reviewCsv(r: ReturnType<typeof periodReview>): string {
   const lines: Array<Record<string, string | number>> = [
-    ...r.sent.map((s) => ({ section: 'sent', item: `${s.stage} ${s.channel}`, value: s.messages, detail: `${s.delivered} delivered` })),
+    ...r.sent.map((s) => ({
+      section: 'sent',
+      item: `${s.stage} ${s.channel}`,
+      value: s.messages,
+      detail: `${s.delivered} delivered`,
+    })),
     {
       section: 'recovered',
       item: 'payments',
@@ -291,9 +366,19 @@ function reviewCsv(r: ReturnType<typeof periodReview>): string {
     { section: 'recovered', item: 'promises', value: r.recovered.promises, detail: '' },
     { section: 'relationship', item: 'opt-outs', value: r.relationship.optOuts, detail: '' },
     { section: 'relationship', item: 'STOPs', value: r.relationship.stops, detail: '' },
-    { section: 'relationship', item: 'replies', value: r.relationship.replies, detail: 'texts that are not a keyword: read them for complaints' },
+    {
+      section: 'relationship',
+      item: 'replies',
+      value: r.relationship.replies,
+      detail: 'texts that are not a keyword: read them for complaints',
+    },
     ...r.heldBack.map((h) => ({ section: 'held back', item: h.reason, value: h.n, detail: '' })),
-    ...r.experiments.map((e) => ({ section: 'experiment', item: e.id, value: e.borrowers, detail: `${e.guardrail ? 'GUARDRAIL: ' : ''}${e.sentences.join(' ')}` })),
+    ...r.experiments.map((e) => ({
+      section: 'experiment',
+      item: e.id,
+      value: e.borrowers,
+      detail: `${e.guardrail ? 'GUARDRAIL: ' : ''}${e.sentences.join(' ')}`,
+    })),
   ];
   return stringify(lines, { header: true, columns: ['section', 'item', 'value', 'detail'], record_delimiter: '\r\n' });
 }

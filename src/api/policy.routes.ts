@@ -19,7 +19,10 @@ import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from './schemas.js';
 
 const Channel = z.enum(CHANNELS);
-const Instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00' });
+const Instant = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00',
+});
 
 export const PolicyCheckInput = z.object({ borrowerId: BorrowerId, channel: Channel, at: Instant.optional() }).strict();
 
@@ -35,8 +38,17 @@ export const SimulateInput = z
           .default(null),
         phone: Phone.nullable().default(null),
         locale: Locale.default('en-US'),
-        consent: z.object({ sms: z.boolean().nullable().optional(), voice: z.boolean().nullable().optional(), email: z.boolean().nullable().optional() }).strict().default({}),
-        optOuts: z.array(z.object({ channel: Channel, source: z.string().optional(), at: z.string().optional() }).strict()).default([]),
+        consent: z
+          .object({
+            sms: z.boolean().nullable().optional(),
+            voice: z.boolean().nullable().optional(),
+            email: z.boolean().nullable().optional(),
+          })
+          .strict()
+          .default({}),
+        optOuts: z
+          .array(z.object({ channel: Channel, source: z.string().optional(), at: z.string().optional() }).strict())
+          .default([]),
         blackouts: z.array(Blackout).default([]),
       })
       .strict(),
@@ -70,46 +82,76 @@ export function policyRouter(deps: {
   profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
 }): Router {
   const router = Router();
-  const profileFor = async (tenant: string) => (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile;
+  const profileFor = async (tenant: string) =>
+    (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile;
 
-  router.get('/v1/policy', requireRole(deps.keyRing, ['collector', 'agent', 'compliance']), async (req: Request, res: Response) => {
-    res.json(await profileFor(await actingTenant(req, deps.tenants)));
-  });
+  router.get(
+    '/v1/policy',
+    requireRole(deps.keyRing, ['collector', 'agent', 'compliance']),
+    async (req: Request, res: Response) => {
+      res.json(await profileFor(await actingTenant(req, deps.tenants)));
+    },
+  );
 
-  router.post('/v1/policy/check', requireRole(deps.keyRing, ['collector', 'agent']), async (req: Request, res: Response) => {
-    const input = PolicyCheckInput.safeParse(req.body);
-    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const tenant = await actingTenant(req, deps.tenants);
-    const borrower = await deps.store.getBorrower(storedBorrowerId(tenant, input.data.borrowerId));
-    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
-    const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
-    const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
-    const history = await deps.ledger.history(borrower.id);
-    const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
-    const profile = await profileFor(tenant);
-    res.json({
-      profile: profile.name,
-      at: new Date(at).toISOString(),
-      ...evaluatePolicy({ profile, borrower, history, attempt: { channel: input.data.channel, at, to }, suppressions }),
-    });
-  });
+  router.post(
+    '/v1/policy/check',
+    requireRole(deps.keyRing, ['collector', 'agent']),
+    async (req: Request, res: Response) => {
+      const input = PolicyCheckInput.safeParse(req.body);
+      if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+      const tenant = await actingTenant(req, deps.tenants);
+      const borrower = await deps.store.getBorrower(storedBorrowerId(tenant, input.data.borrowerId));
+      if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
+      const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
+      const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
+      const history = await deps.ledger.history(borrower.id);
+      const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
+      const profile = await profileFor(tenant);
+      res.json({
+        profile: profile.name,
+        at: new Date(at).toISOString(),
+        ...evaluatePolicy({
+          profile,
+          borrower,
+          history,
+          attempt: { channel: input.data.channel, at, to },
+          suppressions,
+        }),
+      });
+    },
+  );
 
-  router.post('/v1/policy/simulate', requireRole(deps.keyRing, ['agent', 'compliance']), (req: Request, res: Response) => {
-    const input = SimulateInput.safeParse(req.body);
-    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    let profile: Profile;
-    try {
-      profile = resolveProfile(input.data.profile, 'profile');
-    } catch (err) {
-      if (err instanceof ProfileError) throw validationProblem([{ path: 'profile', message: err.message }]);
-      throw err;
-    }
-    const b = input.data.borrower;
-    const history = simulatedHistory(input.data.history, b.phone);
-    const attempt = { channel: input.data.attempt.channel, at: Date.parse(input.data.attempt.at), to: input.data.attempt.to ?? (input.data.attempt.channel === 'email' ? null : b.phone) };
-    const borrower = { ...b, consent: { sms: b.consent.sms ?? null, voice: b.consent.voice ?? null, email: b.consent.email ?? null } };
-    res.json({ profile: profile.name, at: new Date(attempt.at).toISOString(), ...evaluatePolicy({ profile, borrower, history, attempt }) });
-  });
+  router.post(
+    '/v1/policy/simulate',
+    requireRole(deps.keyRing, ['agent', 'compliance']),
+    (req: Request, res: Response) => {
+      const input = SimulateInput.safeParse(req.body);
+      if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+      let profile: Profile;
+      try {
+        profile = resolveProfile(input.data.profile, 'profile');
+      } catch (err) {
+        if (err instanceof ProfileError) throw validationProblem([{ path: 'profile', message: err.message }]);
+        throw err;
+      }
+      const b = input.data.borrower;
+      const history = simulatedHistory(input.data.history, b.phone);
+      const attempt = {
+        channel: input.data.attempt.channel,
+        at: Date.parse(input.data.attempt.at),
+        to: input.data.attempt.to ?? (input.data.attempt.channel === 'email' ? null : b.phone),
+      };
+      const borrower = {
+        ...b,
+        consent: { sms: b.consent.sms ?? null, voice: b.consent.voice ?? null, email: b.consent.email ?? null },
+      };
+      res.json({
+        profile: profile.name,
+        at: new Date(attempt.at).toISOString(),
+        ...evaluatePolicy({ profile, borrower, history, attempt }),
+      });
+    },
+  );
 
   return router;
 }

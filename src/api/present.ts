@@ -31,7 +31,12 @@ export function presentMessage(m: Message, events?: AuditEvent[]) {
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     ...(m.experiment ? { experiment: m.experiment } : {}),
-    ...(events ? { deferral: deferralOf(m, events), events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })) } : {}),
+    ...(events
+      ? {
+          deferral: deferralOf(m, events),
+          events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data })),
+        }
+      : {}),
   };
 }
 
@@ -84,5 +89,10 @@ export const maskAccount = (ref: string) => `****${ref.replace(/\s+/g, '').slice
 /** A reminder for an agent: masked recipients and account number, no message content. */
 export function maskReminder(r: ReturnType<typeof presentReminder>): ReturnType<typeof presentReminder> {
   const debt = r.debt as Reminder['debt'];
-  return { ...r, debt: { ...debt, accountRef: maskAccount(debt.accountRef) }, metadata: maskContactsIn(r.metadata), messages: r.messages.map((m) => maskMessage(m)) };
+  return {
+    ...r,
+    debt: { ...debt, accountRef: maskAccount(debt.accountRef) },
+    metadata: maskContactsIn(r.metadata),
+    messages: r.messages.map((m) => maskMessage(m)),
+  };
 }

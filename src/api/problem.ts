@@ -28,7 +28,13 @@ export function problemBody(status: number, title: string, detail: string, extra
   return { type: `${TYPE_BASE}${slug}`, title, status, detail, ...extra };
 }
 
-export function sendProblem(res: Response, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
+export function sendProblem(
+  res: Response,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
   res
     .status(status)
     .type('application/problem+json')
@@ -47,7 +53,12 @@ export function validationProblem(errors: FieldError[]): HttpProblem {
     .slice(0, 5)
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
-  return new HttpProblem(400, 'Validation failed', errors.length > 5 ? `${detail}; and ${errors.length - 5} more` : detail, { errors });
+  return new HttpProblem(
+    400,
+    'Validation failed',
+    errors.length > 5 ? `${detail}; and ${errors.length - 5} more` : detail,
+    { errors },
+  );
 }
 
 /** The body of a validation problem, for one item of a batch. */

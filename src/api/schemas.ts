@@ -50,7 +50,8 @@ export const TimeZone = z
   .string()
   .max(64, 'a time zone name is at most 64 characters')
   .refine((v) => isValidZone(v), {
-    error: (iss) => `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
+    error: (iss) =>
+      `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
   });
 
 export const Locale = z.string().transform((value, ctx) => {
@@ -66,8 +67,14 @@ export const Locale = z.string().transform((value, ctx) => {
 
 export const Money = z.object({
   amount: z
-    .string({ error: (iss) => (iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`) })
-    .regex(/^\d{1,15}(\.\d{1,6})?$/, 'must be a decimal string such as "1234.50" (digits, an optional point, no sign or separators)'),
+    .string({
+      error: (iss) =>
+        iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`,
+    })
+    .regex(
+      /^\d{1,15}(\.\d{1,6})?$/,
+      'must be a decimal string such as "1234.50" (digits, an optional point, no sign or separators)',
+    ),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "USD" or "CNY"')
@@ -86,7 +93,9 @@ export const Blackout = z
   .strict()
   .refine((b) => b.from < b.to, { error: '"from" must be before "to"', path: ['to'] });
 
-export const Consent = z.object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() }).strict();
+export const Consent = z
+  .object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() })
+  .strict();
 
 const borrowerFields = {
   name: z.string().trim().min(1).max(200).nullable().optional(),
@@ -116,7 +125,10 @@ export type BorrowerInput = z.infer<typeof BorrowerInput>;
 /** PUT /v1/borrowers/:id: the id comes from the path (a body id, if given, must match). */
 export const BorrowerPut = z.object({ id: BorrowerId.optional(), ...borrowerFields }).strict();
 
-const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00' });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00',
+});
 
 export const Debt = z
   .object({
@@ -163,9 +175,18 @@ export const ReminderInput = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (!r.template && !r.experiment) ctx.addIssue({ code: 'custom', path: ['template'], message: 'required: a template key, or an experiment whose arms choose it' });
+    if (!r.template && !r.experiment)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['template'],
+        message: 'required: a template key, or an experiment whose arms choose it',
+      });
     if (!r.borrower && !r.borrowerId) {
-      ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId of one created with PUT /v1/borrowers/:id' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['borrower'],
+        message: 'required: the borrower inline, or borrowerId of one created with PUT /v1/borrowers/:id',
+      });
     }
     if (r.borrower && r.borrowerId && r.borrower.id !== r.borrowerId) {
       ctx.addIssue({ code: 'custom', path: ['borrowerId'], message: `differs from borrower.id ("${r.borrower.id}")` });
@@ -177,4 +198,11 @@ export const ReminderInput = z
 export type ReminderInput = z.infer<typeof ReminderInput>;
 
 export const MAX_BATCH = 1000;
-export const BatchInput = z.object({ reminders: z.array(z.unknown()).min(1, 'at least one reminder').max(MAX_BATCH, `at most ${MAX_BATCH} reminders per batch`) }).strict();
+export const BatchInput = z
+  .object({
+    reminders: z
+      .array(z.unknown())
+      .min(1, 'at least one reminder')
+      .max(MAX_BATCH, `at most ${MAX_BATCH} reminders per batch`),
+  })
+  .strict();

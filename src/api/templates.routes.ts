@@ -61,7 +61,10 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
   const entryOf = (req: Request) => {
     const key = String(req.params.key);
     const entry = catalogue.get(key);
-    if (!entry) throw new HttpProblem(404, 'Not found', `no template "${key}" (known: ${catalogue.keys().join(', ')})`, { errors: [{ path: 'key', message: `unknown template "${key}"` }] });
+    if (!entry)
+      throw new HttpProblem(404, 'Not found', `no template "${key}" (known: ${catalogue.keys().join(', ')})`, {
+        errors: [{ path: 'key', message: `unknown template "${key}"` }],
+      });
     return entry;
   };
 
@@ -76,7 +79,12 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
           stage: e.meta.stage ?? null,
           channels: [...new Set(e.variants.map((v) => v.channel))],
           locales: [...new Set(e.variants.map((v) => v.locale))],
-          variants: e.variants.map((v) => ({ channel: v.channel, locale: v.locale, version: v.version, warnings: v.findings.length })),
+          variants: e.variants.map((v) => ({
+            channel: v.channel,
+            locale: v.locale,
+            version: v.version,
+            warnings: v.findings.length,
+          })),
         };
       }),
     });
@@ -87,7 +95,13 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
     res.json({
       key: e.key,
       ...e.meta,
-      variants: e.variants.map((v) => ({ channel: v.channel, locale: v.locale, version: v.version, source: v.source, findings: v.findings })),
+      variants: e.variants.map((v) => ({
+        channel: v.channel,
+        locale: v.locale,
+        version: v.version,
+        source: v.source,
+        findings: v.findings,
+      })),
     });
   });
 
@@ -118,7 +132,8 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
         kinds: [deps.senderKind ?? 'creditor'],
       });
     } catch (err) {
-      if (err instanceof DraftLinterBusyError) throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
+      if (err instanceof DraftLinterBusyError)
+        throw new HttpProblem(503, 'Busy', `the draft linter is busy: ${err.message}`);
       throw err;
     }
     const fired = findings.filter((f) => !f.suppressed);
@@ -133,7 +148,10 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
   return router;
 }
 
-function previewRoute(deps: Pick<TemplatesRouteDeps, 'catalogue' | 'smsMaxSegments' | 'senderKind' | 'kindOf'>, entryOf: (req: Request) => TemplateEntry) {
+function previewRoute(
+  deps: Pick<TemplatesRouteDeps, 'catalogue' | 'smsMaxSegments' | 'senderKind' | 'kindOf'>,
+  entryOf: (req: Request) => TemplateEntry,
+) {
   const { catalogue } = deps;
   return async (req: Request, res: Response) => {
     const e = entryOf(req);
@@ -142,9 +160,14 @@ function previewRoute(deps: Pick<TemplatesRouteDeps, 'catalogue' | 'smsMaxSegmen
     const { channel, locale, fallback } = input.data;
     const ofChannel = e.variants.filter((v) => v.channel === channel);
     if (ofChannel.length === 0) {
-      throw new HttpProblem(404, 'Not found', `template "${e.key}" has no ${channel} version (it has ${[...new Set(e.variants.map((v) => v.channel))].join(', ')})`, {
-        errors: [{ path: 'channel', message: `no ${channel} version` }],
-      });
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `template "${e.key}" has no ${channel} version (it has ${[...new Set(e.variants.map((v) => v.channel))].join(', ')})`,
+        {
+          errors: [{ path: 'channel', message: `no ${channel} version` }],
+        },
+      );
     }
     const exact = ofChannel.find((v) => v.locale.toLowerCase() === locale.toLowerCase());
     if (!exact && !fallback) {
@@ -161,7 +184,10 @@ function previewRoute(deps: Pick<TemplatesRouteDeps, 'catalogue' | 'smsMaxSegmen
     const variant = exact ?? catalogue.resolve(e.key, channel, locale)!;
     const own = req.principal!.tenant;
     const tenantKind = own !== null && deps.kindOf ? await deps.kindOf(own) : undefined;
-    const data = mergeData(sampleContext(e.meta, variant.locale, input.data.senderKind ?? tenantKind ?? deps.senderKind ?? 'creditor'), input.data.data ?? {});
+    const data = mergeData(
+      sampleContext(e.meta, variant.locale, input.data.senderKind ?? tenantKind ?? deps.senderKind ?? 'creditor'),
+      input.data.data ?? {},
+    );
     let out;
     try {
       out = renderVariant(variant, data, input.data.timezone ?? null);

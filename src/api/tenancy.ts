@@ -19,10 +19,12 @@ async function namedTenant(req: Request, dir: TenantDirectory): Promise<string |
   const raw = req.query.tenant;
   if (raw === undefined) return undefined;
   const parsed = TenantId.safeParse(raw);
-  if (!parsed.success) throw validationProblem([{ path: 'tenant', message: parsed.error.issues[0]?.message ?? 'not a tenant id' }]);
+  if (!parsed.success)
+    throw validationProblem([{ path: 'tenant', message: parsed.error.issues[0]?.message ?? 'not a tenant id' }]);
   const own = req.principal!.tenant;
   if (own !== null && own !== parsed.data) throw new HttpProblem(404, 'Not found', `no tenant "${parsed.data}"`);
-  if (!(await dir.has(parsed.data))) throw validationProblem([{ path: 'tenant', message: `unknown tenant "${parsed.data}"` }]);
+  if (!(await dir.has(parsed.data)))
+    throw validationProblem([{ path: 'tenant', message: `unknown tenant "${parsed.data}"` }]);
   return parsed.data;
 }
 
@@ -61,7 +63,12 @@ export interface ScopedBorrower {
  * against `BorrowerId` (no `~`, so no id can name another tenant's borrower), then scoped to the
  * request's tenant. A bad id is a 400 naming `field`.
  */
-export async function scopedBorrower(req: Request, dir: TenantDirectory, raw: unknown = req.params.id, field = 'id'): Promise<ScopedBorrower> {
+export async function scopedBorrower(
+  req: Request,
+  dir: TenantDirectory,
+  raw: unknown = req.params.id,
+  field = 'id',
+): Promise<ScopedBorrower> {
   const id = BorrowerId.safeParse(raw);
   if (!id.success) throw validationProblem(zodFieldErrors(id.error, [field]));
   const tenant = await actingTenant(req, dir);
@@ -71,11 +78,14 @@ export async function scopedBorrower(req: Request, dir: TenantDirectory, raw: un
 /** An account reference a path names (`:accountRef`): 1 to 64 characters; which tenant's is decided by the query that reads it. */
 export function accountRefParam(req: Request): string {
   const ref = String(req.params.accountRef ?? '');
-  if (ref.length < 1 || ref.length > 64) throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
+  if (ref.length < 1 || ref.length > 64)
+    throw validationProblem([{ path: 'accountRef', message: 'at most 64 characters' }]);
   return ref;
 }
 
 /** How a record's borrower is shown: its id as the tenant knows it, and the tenant to a deployment-wide key. */
 export function shownBorrower(req: Request, stored: string): { borrowerId: string; tenant?: string } {
-  return req.principal!.tenant === null ? { borrowerId: externalBorrowerId(stored), tenant: tenantOfBorrower(stored) } : { borrowerId: externalBorrowerId(stored) };
+  return req.principal!.tenant === null
+    ? { borrowerId: externalBorrowerId(stored), tenant: tenantOfBorrower(stored) }
+    : { borrowerId: externalBorrowerId(stored) };
 }

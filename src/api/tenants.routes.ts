@@ -14,7 +14,11 @@ import { DEFAULT_TENANT, presentTenant, type Tenant } from '../domain/tenant.js'
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem } from './problem.js';
 
-export type TenantCheck = (raw: unknown) => { ok: true; tenant: Omit<Tenant, 'createdAt' | 'updatedAt'> } | { ok: false; errors: Array<{ path: string; message: string }> };
+export type TenantCheck = (
+  raw: unknown,
+) =>
+  | { ok: true; tenant: Omit<Tenant, 'createdAt' | 'updatedAt'> }
+  | { ok: false; errors: Array<{ path: string; message: string }> };
 
 export interface TenantsRouteDeps {
   store: AuditStore;
@@ -28,7 +32,19 @@ export interface TenantsRouteDeps {
 
 /** The default tenant as the deployment's configuration makes it, until a record is stored for it. */
 function unstoredDefault(kind: SenderKind): Tenant & { stored: false } {
-  return { id: DEFAULT_TENANT, name: DEFAULT_TENANT, kind, profile: null, channels: [...CHANNELS], contact: null, senders: {}, events: null, createdAt: '', updatedAt: '', stored: false };
+  return {
+    id: DEFAULT_TENANT,
+    name: DEFAULT_TENANT,
+    kind,
+    profile: null,
+    channels: [...CHANNELS],
+    contact: null,
+    senders: {},
+    events: null,
+    createdAt: '',
+    updatedAt: '',
+    stored: false,
+  };
 }
 
 export function tenantsRouter(deps: TenantsRouteDeps): Router {
@@ -38,14 +54,20 @@ export function tenantsRouter(deps: TenantsRouteDeps): Router {
   router.get('/v1/tenants', admin, async (req: Request, res: Response) => {
     const own = req.principal!.tenant;
     const stored = await deps.store.tenants.list();
-    const all = stored.some((t) => t.id === DEFAULT_TENANT) ? stored : [unstoredDefault(deps.defaultKind ?? 'creditor'), ...stored];
+    const all = stored.some((t) => t.id === DEFAULT_TENANT)
+      ? stored
+      : [unstoredDefault(deps.defaultKind ?? 'creditor'), ...stored];
     res.json({ items: (own === null ? all : all.filter((t) => t.id === own)).map(presentTenant) });
   });
 
   router.get('/v1/tenants/:id', admin, async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const own = req.principal!.tenant;
-    const t = own === null || own === id ? ((await deps.store.tenants.get(id)) ?? (id === DEFAULT_TENANT ? unstoredDefault(deps.defaultKind ?? 'creditor') : undefined)) : undefined;
+    const t =
+      own === null || own === id
+        ? ((await deps.store.tenants.get(id)) ??
+          (id === DEFAULT_TENANT ? unstoredDefault(deps.defaultKind ?? 'creditor') : undefined))
+        : undefined;
     if (!t) throw new HttpProblem(404, 'Not found', `no tenant "${id.slice(0, 40)}"`);
     res.json(presentTenant(t));
   });
@@ -54,9 +76,11 @@ export function tenantsRouter(deps: TenantsRouteDeps): Router {
     const id = String(req.params.id);
     const own = req.principal!.tenant;
     if (own !== null && own !== id) throw new HttpProblem(404, 'Not found', `no tenant "${id.slice(0, 40)}"`);
-    if (own !== null) throw new HttpProblem(403, 'Forbidden', 'creating and changing tenants takes a deployment-wide admin key');
+    if (own !== null)
+      throw new HttpProblem(403, 'Forbidden', 'creating and changing tenants takes a deployment-wide admin key');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    if (body.id !== undefined && body.id !== id) throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.slice(0, 40)}")` }]);
+    if (body.id !== undefined && body.id !== id)
+      throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.slice(0, 40)}")` }]);
     const checked = deps.checkTenant({ ...body, id });
     if (!checked.ok) throw validationProblem(checked.errors);
     const { tenant, created } = await deps.store.tenants.put(checked.tenant, deps.clock.now());

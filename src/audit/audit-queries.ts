@@ -52,9 +52,20 @@ function filtered(db: Kysely<Database>, f: MessageFilter): MessagesQuery {
 }
 
 /** One page, newest first, after the cursor. */
-export async function searchMessages(db: Kysely<Database>, f: MessageFilter, limit: number, cursor?: Cursor): Promise<{ items: Message[]; nextCursor: string | null }> {
+export async function searchMessages(
+  db: Kysely<Database>,
+  f: MessageFilter,
+  limit: number,
+  cursor?: Cursor,
+): Promise<{ items: Message[]; nextCursor: string | null }> {
   let q = filtered(db, f).selectAll();
-  if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  if (cursor)
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', cursor.createdAt),
+        eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)]),
+      ]),
+    );
   const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -62,7 +73,10 @@ export async function searchMessages(db: Kysely<Database>, f: MessageFilter, lim
     .execute();
   const items = rows.slice(0, limit).map((r) => toMessage(r as Database['messages']));
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
 }
 
 export interface TimelineEntry {
@@ -71,13 +85,41 @@ export interface TimelineEntry {
 }
 
 /** Every event of the borrower (message and borrower chains), newest first, with its message. */
-export async function borrowerTimeline(db: Kysely<Database>, borrowerId: string, limit: number): Promise<TimelineEntry[]> {
-  const events = await db.selectFrom('events').selectAll().where('borrower_id', '=', borrowerId).where('chain', 'not like', 'r:%').orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export async function borrowerTimeline(
+  db: Kysely<Database>,
+  borrowerId: string,
+  limit: number,
+): Promise<TimelineEntry[]> {
+  const events = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('borrower_id', '=', borrowerId)
+    .where('chain', 'not like', 'r:%')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   const messageIds = [...new Set(events.map((e) => e.message_id).filter((id): id is string => id !== null))];
-  const messages = new Map(messageIds.length ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [m.id, toMessage(m as Database['messages'])]) : []);
+  const messages = new Map(
+    messageIds.length
+      ? (await db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute()).map((m) => [
+          m.id,
+          toMessage(m as Database['messages']),
+        ])
+      : [],
+  );
   return events.map((e) => ({
     message: e.message_id ? (messages.get(e.message_id) ?? null) : null,
-    event: { chain: e.chain, seq: Number(e.seq), messageId: e.message_id, borrowerId: e.borrower_id, type: e.type, at: e.at, actor: e.actor, data: JSON.parse(e.data) as Record<string, unknown> },
+    event: {
+      chain: e.chain,
+      seq: Number(e.seq),
+      messageId: e.message_id,
+      borrowerId: e.borrower_id,
+      type: e.type,
+      at: e.at,
+      actor: e.actor,
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    },
   }));
 }
 
@@ -94,7 +136,15 @@ export interface AuditRead {
 export async function recordRead(db: Kysely<Database>, read: AuditRead, now: Date): Promise<void> {
   await db
     .insertInto('audit_reads')
-    .values({ key_id: read.keyId, role: read.role, tenant: read.tenant ?? null, action: read.action, target: read.target, filter: JSON.stringify(read.filter), at: now.toISOString() })
+    .values({
+      key_id: read.keyId,
+      role: read.role,
+      tenant: read.tenant ?? null,
+      action: read.action,
+      target: read.target,
+      filter: JSON.stringify(read.filter),
+      at: now.toISOString(),
+    })
     .execute();
 }
 
@@ -133,16 +183,33 @@ export interface StatRow {
  * one range over the (created_at, id) index, and a lookup of the `suppressed` event only for
  * suppressed messages. The caller folds hours into days in the zone it is asked for.
  */
-export async function messageStats(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', from: string, to: string, tenant?: string): Promise<StatRow[]> {
-  const reason = dialect === 'postgres' ? sql<string | null>`(e.data::json ->> 'reason')` : sql<string | null>`json_extract(e.data, '$.reason')`;
+export async function messageStats(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  from: string,
+  to: string,
+  tenant?: string,
+): Promise<StatRow[]> {
+  const reason =
+    dialect === 'postgres'
+      ? sql<string | null>`(e.data::json ->> 'reason')`
+      : sql<string | null>`json_extract(e.data, '$.reason')`;
   const hour = sql<string>`substr(m.created_at, 1, 13)`;
   let q = db
     .selectFrom('messages as m')
-    .leftJoin('events as e', (j) => j.on(sql<boolean>`m.status = 'suppressed' and e.chain = 'm:' || m.id and e.type = 'suppressed'`))
+    .leftJoin('events as e', (j) =>
+      j.on(sql<boolean>`m.status = 'suppressed' and e.chain = 'm:' || m.id and e.type = 'suppressed'`),
+    )
     .select([hour.as('hour'), 'm.channel', 'm.status', reason.as('reason'), sql<number>`count(*)`.as('n')])
     .where('m.created_at', '>=', from)
     .where('m.created_at', '<', to);
   if (tenant) q = q.where('m.tenant', '=', tenant);
   const rows = await q.groupBy([hour, 'm.channel', 'm.status', reason]).execute();
-  return rows.map((r) => ({ hour: r.hour, channel: r.channel, status: r.status, reason: r.reason ?? null, n: Number(r.n) }));
+  return rows.map((r) => ({
+    hour: r.hour,
+    channel: r.channel,
+    status: r.status,
+    reason: r.reason ?? null,
+    n: Number(r.n),
+  }));
 }

@@ -5,9 +5,28 @@
 import type { EventType } from '../domain/events.js';
 import { type Kysely, sql } from 'kysely';
 import type { ApiKeyRecord, ApiRole } from '../domain/keys.js';
-import { type AuditEvent, type Borrower, type BorrowerStatus, type Channel, type Message, type OptOut, PENDING_STATUSES, type Reminder } from '../domain/index.js';
+import {
+  type AuditEvent,
+  type Borrower,
+  type BorrowerStatus,
+  type Channel,
+  type Message,
+  type OptOut,
+  PENDING_STATUSES,
+  type Reminder,
+} from '../domain/index.js';
 import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-keys.js';
-import { type AuditRead, borrowerTimeline, type Cursor, listReads, type MessageFilter, recordRead, type searchMessages, type StatRow, type TimelineEntry } from './audit-queries.js';
+import {
+  type AuditRead,
+  borrowerTimeline,
+  type Cursor,
+  listReads,
+  type MessageFilter,
+  recordRead,
+  type searchMessages,
+  type StatRow,
+  type TimelineEntry,
+} from './audit-queries.js';
 import { makeBorrowerEventsRepo, makeBorrowersRepo } from './borrowers.repo.js';
 import { openDb, type Dialect } from './db.js';
 import { type ContentRef, contentsOf, storeContent } from './event-content.js';
@@ -22,7 +41,16 @@ import { type Leases, makeLeases, makeSchedule, type Schedule } from './schedule
 import { makeRetention, type RetentionOptions, type RetentionReport } from './retention.js';
 import type { Database } from './schema.js';
 import { makeStrategyAccounts, type StrategyAccounts } from './strategy-accounts.js';
-import type { AcceptResult, BorrowerPatch, EventInput, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
+import type {
+  AcceptResult,
+  BorrowerPatch,
+  EventInput,
+  NewReminder,
+  OutboxEntry,
+  OutboxRecord,
+  StoredTemplateVersion,
+  TransitionInput,
+} from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
 import type { VerifyReport } from './verify.js';
 import type { ExportFormat } from './export-format.js';
@@ -33,7 +61,17 @@ import type { searchBorrowers } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
 
-export type { AcceptResult, BorrowerPatch, EventInput, NewMessage, NewReminder, OutboxEntry, OutboxRecord, StoredTemplateVersion, TransitionInput } from './store-types.js';
+export type {
+  AcceptResult,
+  BorrowerPatch,
+  EventInput,
+  NewMessage,
+  NewReminder,
+  OutboxEntry,
+  OutboxRecord,
+  StoredTemplateVersion,
+  TransitionInput,
+} from './store-types.js';
 export { toMessage } from './rows.js';
 
 /**
@@ -75,7 +113,13 @@ export interface AuditStore {
   readonly webhooks: { claim(key: string, now: Date): Promise<boolean>; release(key: string): Promise<void> };
   /** What became of each outbound event. */
   readonly deliveries: {
-    record(eventId: string, status: 'delivered' | 'retrying' | 'failed', attempts: number, error: string | null, now: Date): Promise<void>;
+    record(
+      eventId: string,
+      status: 'delivered' | 'retrying' | 'failed',
+      attempts: number,
+      error: string | null,
+      now: Date,
+    ): Promise<void>;
     of(eventId: string): ReturnType<typeof deliveryOf>;
   };
   /** The schedule: `scheduled` rows claimed by the feeder as they enter the horizon. */
@@ -85,7 +129,10 @@ export interface AuditStore {
   /** New events for the outbound relay, and its cursor. */
   readonly relay: RelayFeed;
   /** Who read what (compliance reads of content). */
-  readonly reads: { record(read: AuditRead, now: Date): Promise<void>; list(limit: number, beforeId?: number, tenant?: string): ReturnType<typeof listReads> };
+  readonly reads: {
+    record(read: AuditRead, now: Date): Promise<void>;
+    list(limit: number, beforeId?: number, tenant?: string): ReturnType<typeof listReads>;
+  };
   /**
    * Compliance's queries: search, export, stats, timelines, chain verification. All but the
    * timeline are heavy reads (heavy-reads.ts): off the event loop on SQLite.
@@ -116,7 +163,10 @@ export interface AuditStore {
   remindersByExternalIds(clientId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
   remindersByExternalPrefix(clientId: string, prefix: string): Promise<Array<{ id: string; externalId: string }>>;
   /** A borrower's events of one type, newest first, with the event's row id (outbound events are named by it). */
-  borrowerEventsOfType(borrowerId: string, type: EventType): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
+  borrowerEventsOfType(
+    borrowerId: string,
+    type: EventType,
+  ): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
   ping(): Promise<void>;
   close(): Promise<void>;
   upsertBorrower(patch: BorrowerPatch, now: Date): Promise<{ borrower: Borrower; created: boolean }>;
@@ -143,9 +193,19 @@ export interface AuditStore {
   findAwaitingJob(afterId: string, limit: number, dueBy?: Date): Promise<Message[]>;
   /** Sets the borrower's status and records a borrower event; false if unknown. */
   /** Sets the status and writes `event`, once: a borrower already in `status` is left as it is (`changed: false`, no event). */
-  setBorrowerStatus(id: string, status: BorrowerStatus, event: EventInput, now: Date): Promise<{ borrower: Borrower; changed: boolean } | undefined>;
+  setBorrowerStatus(
+    id: string,
+    status: BorrowerStatus,
+    event: EventInput,
+    now: Date,
+  ): Promise<{ borrower: Borrower; changed: boolean } | undefined>;
   /** Adds an opt-out for a channel (once) and records a borrower event; undefined if unknown. */
-  addOptOut(id: string, optOut: OptOut, event: EventInput, now: Date): Promise<{ borrower: Borrower; added: boolean } | undefined>;
+  addOptOut(
+    id: string,
+    optOut: OptOut,
+    event: EventInput,
+    now: Date,
+  ): Promise<{ borrower: Borrower; added: boolean } | undefined>;
   /** Removes a channel's opt-out (the borrower texted START); false if there was none. */
   removeOptOut(id: string, channel: Channel, event: EventInput, now: Date): Promise<boolean>;
   /** Borrowers reachable at a phone number (inbound SMS from it). */
@@ -180,12 +240,19 @@ export async function openAuditStore(url: string, options: OpenAuditStoreOptions
   const { db, dialect } = await openDb(url, options.schema ? { schema: options.schema } : {});
   await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
   // An in-memory database is the service's own: no thread can open it, so it reads inline.
-  const heavy = url === 'sqlite::memory:' ? makeInlineHeavyReads(db, dialect) : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
+  const heavy =
+    url === 'sqlite::memory:'
+      ? makeInlineHeavyReads(db, dialect)
+      : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
   return makeAuditStore(db, dialect, heavy);
 }
 
 /** The store over a connection; `heavy` answers the heavy reads (by default on the same connection). */
-export function makeAuditStore(db: Kysely<Database>, dialect: Dialect, heavy: HeavyReads = makeInlineHeavyReads(db, dialect)): AuditStore {
+export function makeAuditStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  heavy: HeavyReads = makeInlineHeavyReads(db, dialect),
+): AuditStore {
   const lists = new Map<string, SuppressionList>();
   const suppressionLists = (tenant: string): SuppressionList => {
     let list = lists.get(tenant);
@@ -206,23 +273,36 @@ export function makeAuditStore(db: Kysely<Database>, dialect: Dialect, heavy: He
     suppressions: suppressionLists(DEFAULT_TENANT),
     suppressionsOf: suppressionLists,
     tenants: makeTenantsRepo(db),
-    outcomes: { ...makeOutcomesRepo(db, dialect), experimentCounts: heavy.experimentCounts, groupCounts: heavy.groupCounts, reviewCounts: heavy.reviewCounts },
+    outcomes: {
+      ...makeOutcomesRepo(db, dialect),
+      experimentCounts: heavy.experimentCounts,
+      groupCounts: heavy.groupCounts,
+      reviewCounts: heavy.reviewCounts,
+    },
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
-    keySchemeSince: async (name) => (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirst())?.since,
+    keySchemeSince: async (name) =>
+      (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirst())?.since,
     noteKeyScheme: async (name, now) => {
       await db
         .insertInto('key_schemes')
         .values({ name, since: now.toISOString() })
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
-      return (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirstOrThrow()).since;
+      return (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirstOrThrow())
+        .since;
     },
     webhooks: { claim: (key, now) => claimWebhook(db, key, now), release: (key) => releaseWebhook(db, key) },
-    deliveries: { record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now), of: (eventId) => deliveryOf(db, eventId) },
-    reads: { record: (read, now) => recordRead(db, read, now), list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant) },
+    deliveries: {
+      record: (eventId, status, attempts, error, now) => recordDelivery(db, eventId, status, attempts, error, now),
+      of: (eventId) => deliveryOf(db, eventId),
+    },
+    reads: {
+      record: (read, now) => recordRead(db, read, now),
+      list: (limit, beforeId, tenant) => listReads(db, limit, beforeId, tenant),
+    },
     audit: {
       search: (f, limit, cursor) => heavy.messages(f, limit, cursor),
       export: (f, format) => exportText(heavy, f, format),

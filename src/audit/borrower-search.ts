@@ -28,7 +28,12 @@ export function searchKindOf(q: string): SearchKind {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function searchBorrowers(db: Kysely<Database>, tenant: string, q: string, limit: number): Promise<{ kind: SearchKind; hits: SearchHit[] }> {
+export async function searchBorrowers(
+  db: Kysely<Database>,
+  tenant: string,
+  q: string,
+  limit: number,
+): Promise<{ kind: SearchKind; hits: SearchHit[] }> {
   const kind = searchKindOf(q);
   const s = q.trim();
   let query = db.selectFrom('borrowers').selectAll();

@@ -41,7 +41,8 @@ function value(v: unknown, depth: number): string {
         return out + ']';
       }
       const proto: unknown = Object.getPrototypeOf(v);
-      if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') throw OFF_PATH;
+      if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function')
+        throw OFF_PATH;
       const o = v as Record<string, unknown>;
       let out = '{';
       let first = true;

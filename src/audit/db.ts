@@ -2,7 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -52,7 +61,10 @@ export function openReadOnlySqlite(file: string): Db {
   database.pragma('busy_timeout = 10000');
   // 16 MB: heavy reads mostly scan once; each thread has its own cache.
   database.pragma('cache_size = -16384');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }),
+    dialect: 'sqlite',
+  };
 }
 
 /**
@@ -91,7 +103,10 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
     database.pragma('cache_size = -65536');
     // Checkpoint the WAL less often: bulk intake writes far fewer pages twice.
     database.pragma('wal_autocheckpoint = 10000');
-    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }) }), dialect: 'sqlite' };
+    return {
+      db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }) }),
+      dialect: 'sqlite',
+    };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const schema = options.schema;

@@ -37,14 +37,25 @@ export function registryChainFor(chain: string): string {
   return `r:${n.toString(16)}`;
 }
 
-async function headOf(trx: Conn, dialect: Dialect, chain: string, lock: boolean): Promise<{ seq: number; hash: string } | null> {
+async function headOf(
+  trx: Conn,
+  dialect: Dialect,
+  chain: string,
+  lock: boolean,
+): Promise<{ seq: number; hash: string } | null> {
   let q = trx.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain);
   if (lock && dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
-async function insertLink(trx: Conn, pos: ChainPosition, prev: { seq: number; hash: string } | null, input: ChainEventInput, refChain: string | null): Promise<{ seq: number; hash: string }> {
+async function insertLink(
+  trx: Conn,
+  pos: ChainPosition,
+  prev: { seq: number; hash: string } | null,
+  input: ChainEventInput,
+  refChain: string | null,
+): Promise<{ seq: number; hash: string }> {
   const seq = prev ? prev.seq + 1 : 1;
   const prevHash = prev ? prev.hash : GENESIS_HASH;
   const data = input.data ?? {};
@@ -91,7 +102,12 @@ async function insertLink(trx: Conn, pos: ChainPosition, prev: { seq: number; ha
  * Appends one event. The caller holds the lock that orders its chain (the message or borrower
  * row it updated in the same transaction); registry chains are locked here.
  */
-export async function appendEvent(trx: Conn, dialect: Dialect, pos: ChainPosition, input: ChainEventInput): Promise<void> {
+export async function appendEvent(
+  trx: Conn,
+  dialect: Dialect,
+  pos: ChainPosition,
+  input: ChainEventInput,
+): Promise<void> {
   const prev = pos.isNew ? null : await headOf(trx, dialect, pos.chain, false);
   await insertLink(trx, pos, prev, input, null);
   if (!prev && !isRegistryChain(pos.chain)) {
@@ -150,7 +166,16 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
     const seq = prev ? prev.seq + 1 : 1;
     const prevHash = prev ? prev.hash : GENESIS_HASH;
     const data = l.input.data ?? {};
-    const hash = eventHash(prevHash, { chain: l.pos.chain, seq, messageId: l.pos.messageId, borrowerId: l.pos.borrowerId, type: l.input.type, at: l.pos.now, actor: l.input.actor, data });
+    const hash = eventHash(prevHash, {
+      chain: l.pos.chain,
+      seq,
+      messageId: l.pos.messageId,
+      borrowerId: l.pos.borrowerId,
+      type: l.input.type,
+      at: l.pos.now,
+      actor: l.input.actor,
+      data,
+    });
     events.push({
       chain: l.pos.chain,
       seq,
@@ -172,7 +197,11 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
   await registerChains(trx, dialect, fresh);
 }
 
-async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['events']>[], heads: Database['chain_heads'][]): Promise<void> {
+async function insertEventsAndHeads(
+  trx: Conn,
+  events: Insertable<Database['events']>[],
+  heads: Database['chain_heads'][],
+): Promise<void> {
   for (let i = 0; i < events.length; i += 200)
     await trx
       .insertInto('events')
@@ -182,7 +211,9 @@ async function insertEventsAndHeads(trx: Conn, events: Insertable<Database['even
     await trx
       .insertInto('chain_heads')
       .values(heads.slice(i, i + 300))
-      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })))
+      .onConflict((oc) =>
+        oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })),
+      )
       .execute();
   }
 }

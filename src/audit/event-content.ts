@@ -15,15 +15,33 @@ export interface ContentRef {
 export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** `owner` is the borrower id (retention erases the borrower's texts) or, for an address, its chain. */
-export async function storeContent(db: Kysely<Database> | Transaction<Database>, owner: string, text: string, now: Date): Promise<ContentRef> {
+export async function storeContent(
+  db: Kysely<Database> | Transaction<Database>,
+  owner: string,
+  text: string,
+  now: Date,
+): Promise<ContentRef> {
   const borrowerId = owner;
   const ref = { id: `c_${randomBytes(12).toString('base64url')}`, sha256: sha256Of(text) };
-  await db.insertInto('event_content').values({ id: ref.id, borrower_id: borrowerId, sha256: ref.sha256, text, created_at: now.toISOString(), erased_at: null }).execute();
+  await db
+    .insertInto('event_content')
+    .values({
+      id: ref.id,
+      borrower_id: borrowerId,
+      sha256: ref.sha256,
+      text,
+      created_at: now.toISOString(),
+      erased_at: null,
+    })
+    .execute();
   return ref;
 }
 
 /** The texts of some content refs: the text, or `null` with `erasedAt` once retention erased it. */
-export async function contentsOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, { text: string | null; erasedAt: string | null }>> {
+export async function contentsOf(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, { text: string | null; erasedAt: string | null }>> {
   const out = new Map<string, { text: string | null; erasedAt: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db

@@ -52,7 +52,10 @@ export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): He
     async exportPage(f, format, limit, cursor) {
       const page = await searchMessages(db, f, limit, cursor);
       const last = page.items[page.items.length - 1];
-      return { text: formatExportPage(page.items, format, cursor === undefined), after: page.nextCursor && last ? { createdAt: last.createdAt, id: last.id } : null };
+      return {
+        text: formatExportPage(page.items, format, cursor === undefined),
+        after: page.nextCursor && last ? { createdAt: last.createdAt, id: last.id } : null,
+      };
     },
     verify: (tenant, signal) => verifyChains(db, tenant, signal ? { signal } : {}),
     stats: (from, to, tenant) => messageStats(db, dialect, from, to, tenant),
@@ -102,7 +105,12 @@ export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): Heav
  * this one is written out, and the event loop turns between pages (a page read ahead is already
  * there, and awaiting it alone would write page after page in one turn).
  */
-export async function* exportText(reads: Pick<HeavyReads, 'exportPage'>, f: MessageFilter, format: ExportFormat, pageSize = 500): AsyncGenerator<string> {
+export async function* exportText(
+  reads: Pick<HeavyReads, 'exportPage'>,
+  f: MessageFilter,
+  format: ExportFormat,
+  pageSize = 500,
+): AsyncGenerator<string> {
   let page = await reads.exportPage(f, format, pageSize, undefined);
   for (;;) {
     const next = page.after ? reads.exportPage(f, format, pageSize, page.after) : undefined;

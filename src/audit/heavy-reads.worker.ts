@@ -5,7 +5,9 @@ import { type HeavyReadOp, makeInlineHeavyReads } from './heavy-reads.js';
 
 const port = parentPort!;
 const { url, schema } = workerData as { url: string; schema?: string };
-const { db, dialect } = url.startsWith('sqlite:') ? openReadOnlySqlite(url.slice('sqlite:'.length)) : await openDb(url, { poolSize: 1, ...(schema ? { schema } : {}) });
+const { db, dialect } = url.startsWith('sqlite:')
+  ? openReadOnlySqlite(url.slice('sqlite:'.length))
+  : await openDb(url, { poolSize: 1, ...(schema ? { schema } : {}) });
 const reads = makeInlineHeavyReads(db, dialect);
 
 port.on('message', (msg: { id: number; op: HeavyReadOp; args: unknown[] }) => {

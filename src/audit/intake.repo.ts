@@ -9,14 +9,33 @@ import type { Borrower, Message } from '../domain/index.js';
 import type { Dialect } from './db.js';
 import { appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
-import { applyPatch, borrowerRow, type Conn, json, newBorrower, toBorrower, toMessage, toReminder, upsertBorrowerIn } from './rows.js';
+import {
+  applyPatch,
+  borrowerRow,
+  type Conn,
+  json,
+  newBorrower,
+  toBorrower,
+  toMessage,
+  toReminder,
+  upsertBorrowerIn,
+} from './rows.js';
 import type { Database, MessagesTable, RemindersTable } from './schema.js';
 import type { AcceptResult, BorrowerPatch, NewMessage, NewReminder } from './store-types.js';
 
-type Resolved = { item: NewReminder; messages: NewMessage[] } | { invalid: { path: string; message: string } } | { earlier: RemindersTable; item: NewReminder };
+type Resolved =
+  | { item: NewReminder; messages: NewMessage[] }
+  | { invalid: { path: string; message: string } }
+  | { earlier: RemindersTable; item: NewReminder };
 
 export async function messagesOf(conn: Conn, reminderId: string): Promise<Message[]> {
-  const rows = await conn.selectFrom('messages').selectAll().where('reminder_id', '=', reminderId).orderBy('created_at').orderBy('id').execute();
+  const rows = await conn
+    .selectFrom('messages')
+    .selectAll()
+    .where('reminder_id', '=', reminderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toMessage);
 }
 
@@ -47,7 +66,12 @@ async function readKnown(trx: Conn, items: NewReminder[], clientId: string) {
 }
 
 /** Each item against its borrower as it will be (stored row + earlier items' inline data + its own). */
-function resolveItems(items: NewReminder[], known: Map<string, Borrower>, earlier: Map<string, RemindersTable>, nowIso: string) {
+function resolveItems(
+  items: NewReminder[],
+  known: Map<string, Borrower>,
+  earlier: Map<string, RemindersTable>,
+  nowIso: string,
+) {
   const patches = new Map<string, BorrowerPatch>();
   const resolved: Resolved[] = [];
   for (const item of items) {
@@ -59,17 +83,26 @@ function resolveItems(items: NewReminder[], known: Map<string, Borrower>, earlie
     }
     const base = known.get(id) ?? (patches.has(id) ? newBorrower(id, nowIso) : undefined);
     if (!base && !item.upsertBorrower) {
-      resolved.push({ invalid: { path: 'borrowerId', message: `no borrower with id "${id}": send the borrower inline or create it with PUT /v1/borrowers/:id` } });
+      resolved.push({
+        invalid: {
+          path: 'borrowerId',
+          message: `no borrower with id "${id}": send the borrower inline or create it with PUT /v1/borrowers/:id`,
+        },
+      });
       continue;
     }
     const pending = patches.get(id);
-    const merged = applyPatch(applyPatch(base ?? newBorrower(id, nowIso), pending), item.upsertBorrower ? item.borrower : undefined);
+    const merged = applyPatch(
+      applyPatch(base ?? newBorrower(id, nowIso), pending),
+      item.upsertBorrower ? item.borrower : undefined,
+    );
     const messages = item.messages(merged);
     if (!Array.isArray(messages)) {
       resolved.push({ invalid: messages.error });
       continue;
     }
-    if (item.upsertBorrower) patches.set(id, { ...pending, ...item.borrower, consent: { ...pending?.consent, ...item.borrower.consent } });
+    if (item.upsertBorrower)
+      patches.set(id, { ...pending, ...item.borrower, consent: { ...pending?.consent, ...item.borrower.consent } });
     resolved.push({ item, messages });
   }
   return { patches, resolved };
@@ -80,7 +113,12 @@ function resolveItems(items: NewReminder[], known: Map<string, Borrower>, earlie
  * invalid, every one of them is, with its reason, and the others are resolved without them (their
  * borrower patches included).
  */
-function resolveGroups(items: NewReminder[], known: Map<string, Borrower>, earlier: Map<string, RemindersTable>, nowIso: string) {
+function resolveGroups(
+  items: NewReminder[],
+  known: Map<string, Borrower>,
+  earlier: Map<string, RemindersTable>,
+  nowIso: string,
+) {
   const first = resolveItems(items, known, earlier, nowIso);
   const failed = new Map<string, { path: string; message: string }>();
   first.resolved.forEach((e, i) => {
@@ -91,7 +129,9 @@ function resolveGroups(items: NewReminder[], known: Map<string, Borrower>, earli
   const kept = items.filter((item) => item.group === undefined || !failed.has(item.group));
   const second = resolveItems(kept, known, earlier, nowIso);
   let k = 0;
-  const resolved: Resolved[] = items.map((item) => (item.group !== undefined && failed.has(item.group) ? { invalid: failed.get(item.group)! } : second.resolved[k++]!));
+  const resolved: Resolved[] = items.map((item) =>
+    item.group !== undefined && failed.has(item.group) ? { invalid: failed.get(item.group)! } : second.resolved[k++]!,
+  );
   return { patches: second.patches, resolved };
 }
 
@@ -99,7 +139,12 @@ function resolveGroups(items: NewReminder[], known: Map<string, Borrower>, earli
  * Borrowers in id order, so concurrent batches lock rows in the same order. New ones are inserted
  * in bulk (built in memory); known ones, or any a concurrent request just created, one by one.
  */
-async function writeBorrowers(trx: Conn, patches: Map<string, BorrowerPatch>, known: Map<string, Borrower>, nowIso: string): Promise<Map<string, Borrower>> {
+async function writeBorrowers(
+  trx: Conn,
+  patches: Map<string, BorrowerPatch>,
+  known: Map<string, Borrower>,
+  nowIso: string,
+): Promise<Map<string, Borrower>> {
   const borrowers = new Map<string, Borrower>(known);
   const newIds = [...patches.keys()].filter((id) => !known.has(id)).sort();
   const fresh = new Map(newIds.map((id) => [id, applyPatch(newBorrower(id, nowIso), patches.get(id))]));
@@ -188,7 +233,9 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
 
 /** A reminder whose key another request took: the original, or a conflict if the bodies differ. */
 async function answerRepeat(trx: Conn, original: RemindersTable, requestHash: string): Promise<AcceptResult> {
-  return original.request_hash === requestHash ? { kind: 'repeat', reminder: toReminder(original), messages: await messagesOf(trx, original.id) } : { kind: 'conflict', reminderId: original.id };
+  return original.request_hash === requestHash
+    ? { kind: 'repeat', reminder: toReminder(original), messages: await messagesOf(trx, original.id) }
+    : { kind: 'conflict', reminderId: original.id };
 }
 
 export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
@@ -208,7 +255,12 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
           if ('invalid' in entry) results.push({ kind: 'invalid', ...entry.invalid });
           else if ('earlier' in entry) results.push(await answerRepeat(trx, entry.earlier, entry.item.requestHash));
           else if (!reminders.inserted.has(entry.item.id)) {
-            const original = await trx.selectFrom('reminders').selectAll().where('client_id', '=', clientId).where('external_id', '=', entry.item.externalId).executeTakeFirstOrThrow();
+            const original = await trx
+              .selectFrom('reminders')
+              .selectAll()
+              .where('client_id', '=', clientId)
+              .where('external_id', '=', entry.item.externalId)
+              .executeTakeFirstOrThrow();
             results.push(await answerRepeat(trx, original, entry.item.requestHash));
           } else {
             const { item } = entry;
@@ -222,12 +274,22 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
                 input: {
                   type: m.status ?? 'accepted',
                   actor,
-                  data: { reminderId: item.id, channel: m.channel, template: m.template, sendAt: m.sendAt, ...(m.experiment ? { experiment: m.experiment, arm: m.arm } : {}) },
+                  data: {
+                    reminderId: item.id,
+                    channel: m.channel,
+                    template: m.template,
+                    sendAt: m.sendAt,
+                    ...(m.experiment ? { experiment: m.experiment, arm: m.arm } : {}),
+                  },
                 },
               });
             }
             // Built from what was written: no read-back per item.
-            results.push({ kind: 'created', reminder: toReminder(reminders.values.get(item.id)!), messages: created.map(toMessage) });
+            results.push({
+              kind: 'created',
+              reminder: toReminder(reminders.values.get(item.id)!),
+              messages: created.map(toMessage),
+            });
           }
         }
         for (let i = 0; i < rows.length; i += 100)

@@ -44,11 +44,19 @@ const BORROWER_COLUMNS = [
 
 // Every column, checked by the compiler: a column added to a table must be added here too.
 type Missing<T, C extends readonly (keyof T)[]> = Exclude<keyof T, C[number]>;
-const allColumns: [Missing<RemindersTable, typeof REMINDER_COLUMNS>, Missing<BorrowersTable, typeof BORROWER_COLUMNS>] extends [never, never] ? true : false = true;
+const allColumns: [
+  Missing<RemindersTable, typeof REMINDER_COLUMNS>,
+  Missing<BorrowersTable, typeof BORROWER_COLUMNS>,
+] extends [never, never]
+  ? true
+  : false = true;
 void allColumns;
 
 /** One round trip for what sends need: each message with its reminder and borrower, in the order asked (undefined: none). */
-async function remindersOfMessages(db: Kysely<Database>, messageIds: readonly string[]): Promise<Array<MessageWithContext | undefined>> {
+async function remindersOfMessages(
+  db: Kysely<Database>,
+  messageIds: readonly string[],
+): Promise<Array<MessageWithContext | undefined>> {
   if (messageIds.length === 0) return [];
   const rows = await db
     .selectFrom('messages as m')
@@ -61,8 +69,16 @@ async function remindersOfMessages(db: Kysely<Database>, messageIds: readonly st
     .execute();
   const byId = new Map(
     rows.map((row) => {
-      const picked = <T>(prefix: string, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[`${prefix}${c}`]])) as T;
-      return [row.id, { reminder: toReminder(picked<RemindersTable>('r_', REMINDER_COLUMNS)), message: toMessage(row), borrower: toBorrower(picked<BorrowersTable>('b_', BORROWER_COLUMNS)) }];
+      const picked = <T>(prefix: string, columns: readonly string[]) =>
+        Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[`${prefix}${c}`]])) as T;
+      return [
+        row.id,
+        {
+          reminder: toReminder(picked<RemindersTable>('r_', REMINDER_COLUMNS)),
+          message: toMessage(row),
+          borrower: toBorrower(picked<BorrowersTable>('b_', BORROWER_COLUMNS)),
+        },
+      ];
     }),
   );
   return messageIds.map((id) => byId.get(id));
@@ -72,7 +88,15 @@ export function makeMessagesRepo(
   db: Kysely<Database>,
 ): Pick<
   AuditStore,
-  'getReminder' | 'getMessage' | 'getReminderOfMessage' | 'getRemindersOfMessages' | 'listEvents' | 'pendingMessages' | 'getRenderData' | 'remindersByExternalIds' | 'remindersByExternalPrefix'
+  | 'getReminder'
+  | 'getMessage'
+  | 'getReminderOfMessage'
+  | 'getRemindersOfMessages'
+  | 'listEvents'
+  | 'pendingMessages'
+  | 'getRenderData'
+  | 'remindersByExternalIds'
+  | 'remindersByExternalPrefix'
 > {
   return {
     async getReminder(id) {
@@ -93,7 +117,12 @@ export function makeMessagesRepo(
     getRemindersOfMessages: (messageIds) => remindersOfMessages(db, messageIds),
 
     async listEvents(messageId) {
-      const rows = await db.selectFrom('events').selectAll().where('chain', '=', messageChain(messageId)).orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('chain', '=', messageChain(messageId))
+        .orderBy('seq')
+        .execute();
       return rows.map(toEvent);
     },
 
@@ -109,12 +138,19 @@ export function makeMessagesRepo(
 
     async getRenderData(messageId) {
       const row = await db.selectFrom('messages').select('render_data').where('id', '=', messageId).executeTakeFirst();
-      return row?.render_data ? (JSON.parse(row.render_data) as { context: Record<string, unknown>; timezone: string | null }) : undefined;
+      return row?.render_data
+        ? (JSON.parse(row.render_data) as { context: Record<string, unknown>; timezone: string | null })
+        : undefined;
     },
 
     async remindersByExternalIds(clientId, externalIds) {
       if (externalIds.length === 0) return [];
-      const rows = await db.selectFrom('reminders').select(['id', 'external_id']).where('client_id', '=', clientId).where('external_id', 'in', externalIds).execute();
+      const rows = await db
+        .selectFrom('reminders')
+        .select(['id', 'external_id'])
+        .where('client_id', '=', clientId)
+        .where('external_id', 'in', externalIds)
+        .execute();
       return rows.map((r) => ({ id: r.id, externalId: r.external_id! }));
     },
 
@@ -133,7 +169,10 @@ export function makeMessagesRepo(
 }
 
 /** A message's moves between states, each with its event; and what the reconciler looks for. */
-export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pick<AuditStore, 'transition' | 'transitionMany' | 'findAccepted' | 'findAwaitingJob'> {
+export function makeTransitionsRepo(
+  db: Kysely<Database>,
+  dialect: Dialect,
+): Pick<AuditStore, 'transition' | 'transitionMany' | 'findAccepted' | 'findAwaitingJob'> {
   return {
     async transition(messageId, input, now) {
       return db.transaction().execute((trx) => transitionIn(trx, dialect, messageId, input, now.toISOString()));
@@ -152,7 +191,14 @@ export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pic
     },
 
     async findAccepted(before, limit) {
-      const rows = await db.selectFrom('messages').selectAll().where('status', '=', 'accepted').where('created_at', '<', before.toISOString()).orderBy('created_at').limit(limit).execute();
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('status', '=', 'accepted')
+        .where('created_at', '<', before.toISOString())
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
       return rows.map(toMessage);
     },
 
@@ -169,7 +215,13 @@ export function makeTransitionsRepo(db: Kysely<Database>, dialect: Dialect): Pic
 }
 
 /** A plain state change for many messages (no patch): one update per 500, which locks the rows, and the events in bulk. */
-export async function bulkTransitionIn(trx: Conn, dialect: Dialect, messageIds: string[], input: TransitionInput, nowIso: string): Promise<string[]> {
+export async function bulkTransitionIn(
+  trx: Conn,
+  dialect: Dialect,
+  messageIds: string[],
+  input: TransitionInput,
+  nowIso: string,
+): Promise<string[]> {
   const moved: string[] = [];
   const links: BulkLink[] = [];
   for (let i = 0; i < messageIds.length; i += 500) {
@@ -182,7 +234,10 @@ export async function bulkTransitionIn(trx: Conn, dialect: Dialect, messageIds: 
       .execute();
     for (const r of rows) {
       moved.push(r.id);
-      links.push({ pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso }, input: { type: input.type, actor: input.actor, data: input.data ?? {} } });
+      links.push({
+        pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso },
+        input: { type: input.type, actor: input.actor, data: input.data ?? {} },
+      });
     }
   }
   await appendEventsBulk(trx, dialect, links);

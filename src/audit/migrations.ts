@@ -7,7 +7,8 @@ import { migrations } from './migrations/index.js';
 /** The migrations as kysely takes them: by name, each given the dialect it runs on. */
 function provider(dialect: Dialect): MigrationProvider {
   return {
-    getMigrations: async () => Object.fromEntries(migrations.map((m): [string, Migration] => [m.name, { up: (db) => m.up(db, dialect) }])),
+    getMigrations: async () =>
+      Object.fromEntries(migrations.map((m): [string, Migration] => [m.name, { up: (db) => m.up(db, dialect) }])),
   };
 }
 
@@ -21,7 +22,12 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect, sc
  * covers the migrations but not the checks and table creation before it, so one advisory lock
  * per schema, held on one connection, serialises the whole run.
  */
-export async function migrateStore(db: Kysely<Database>, dialect: Dialect, schema?: string, to?: string): Promise<void> {
+export async function migrateStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema?: string,
+  to?: string,
+): Promise<void> {
   if (dialect !== 'postgres') return runMigrator(db, dialect, schema, to);
   await db.connection().execute(async (conn) => {
     const key = `reminder-dispatch:migrations:${schema ?? 'public'}`;
@@ -34,9 +40,18 @@ export async function migrateStore(db: Kysely<Database>, dialect: Dialect, schem
   });
 }
 
-async function runMigrator(db: Kysely<Database>, dialect: Dialect, schema: string | undefined, to: string | undefined): Promise<void> {
+async function runMigrator(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema: string | undefined,
+  to: string | undefined,
+): Promise<void> {
   // With a schema of our own, kysely must look for its bookkeeping tables there (not in any schema).
-  const migrator = new Migrator({ db, provider: provider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: provider(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

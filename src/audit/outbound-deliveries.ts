@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** Records what became of an event's delivery, so the plan can say whether the collection system was told. */
-export async function recordDelivery(db: Kysely<Database>, eventId: string, status: 'delivered' | 'retrying' | 'failed', attempts: number, error: string | null, now: Date) {
+export async function recordDelivery(
+  db: Kysely<Database>,
+  eventId: string,
+  status: 'delivered' | 'retrying' | 'failed',
+  attempts: number,
+  error: string | null,
+  now: Date,
+) {
   const row = { event_id: eventId, status, attempts, updated_at: now.toISOString(), error };
   await db
     .insertInto('outbound_deliveries')
@@ -13,7 +20,12 @@ export async function recordDelivery(db: Kysely<Database>, eventId: string, stat
 }
 
 /** The delivery of one outbound event: `delivered`, `retrying`, `failed`, or `pending` (not tried yet). */
-export async function deliveryOf(db: Kysely<Database>, eventId: string): Promise<{ status: string; attempts: number; at: string | null; error: string | null }> {
+export async function deliveryOf(
+  db: Kysely<Database>,
+  eventId: string,
+): Promise<{ status: string; attempts: number; at: string | null; error: string | null }> {
   const row = await db.selectFrom('outbound_deliveries').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-  return row ? { status: row.status, attempts: Number(row.attempts), at: row.updated_at, error: row.error } : { status: 'pending', attempts: 0, at: null, error: null };
+  return row
+    ? { status: row.status, attempts: Number(row.attempts), at: row.updated_at, error: row.error }
+    : { status: 'pending', attempts: 0, at: null, error: null };
 }

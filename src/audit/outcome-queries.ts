@@ -22,7 +22,9 @@ function plusDays(dialect: Dialect, iso: RawBuilder<unknown>, days: number): Raw
 }
 
 const jsonText = (dialect: Dialect, column: RawBuilder<unknown>, path: string[]) =>
-  dialect === 'postgres' ? sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})` : sql<string | null>`json_extract(${column}, ${`$.${path.join('.')}`})`;
+  dialect === 'postgres'
+    ? sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`
+    : sql<string | null>`json_extract(${column}, ${`$.${path.join('.')}`})`;
 
 const inList = (values: readonly string[]) =>
   sql.join(
@@ -30,7 +32,11 @@ const inList = (values: readonly string[]) =>
     sql`, `,
   );
 
-export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f: { experiment: string; tenant?: string | undefined; from: string; to: string }): Promise<ArmCounts[]> {
+export async function experimentCounts(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  f: { experiment: string; tenant?: string | undefined; from: string; to: string },
+): Promise<ArmCounts[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const scope = sql`m.experiment = ${f.experiment} and m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
   // One pass over the messages: each borrower's first touch and its message counts.
@@ -112,13 +118,17 @@ export async function experimentCounts(db: Kysely<Database>, dialect: Dialect, f
     );
   const { r: rows, summed } = await counts;
   // One by one: an arm paid in several currencies, or sums the database could not give exactly (an integer text).
-  const mixed = !summed || rows.rows.some((r) => r.cur_max !== r.cur_min || (r.units !== null && !/^\d+$/.test(String(r.units))));
+  const mixed =
+    !summed || rows.rows.some((r) => r.cur_max !== r.cur_min || (r.units !== null && !/^\d+$/.test(String(r.units))));
   const payments = mixed ? (await paidOneByOne()).rows : [];
   return rows.rows.map((r) => armOf(r, mixed ? payments : null));
 }
 
 /** One arm's row as counts; `payments` one by one when the arms were paid in several currencies. */
-function armOf(r: Record<string, string | number | null>, payments: Array<{ arm: string; amount: string | null; currency: string | null }> | null): ArmCounts {
+function armOf(
+  r: Record<string, string | number | null>,
+  payments: Array<{ arm: string; amount: string | null; currency: string | null }> | null,
+): ArmCounts {
   const n = (k: string) => Number(r[k] ?? 0);
   const arm = String(r.arm);
   return {
@@ -146,13 +156,24 @@ function unitsToDecimal(units: string): string {
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
-export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { tenant?: string | undefined; from: string; to: string; windowDays: number }): Promise<GroupCountsIn[]> {
+export async function groupCounts(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  f: { tenant?: string | undefined; from: string; to: string; windowDays: number },
+): Promise<GroupCountsIn[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const reached = sql`select m.id, m.borrower_id, m.template, m.channel, m.status, m.send_at, ${stage} as stage
     from messages m join reminders r on r.id = m.reminder_id
     where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED_STATUSES)}) ${tenantCond}`;
-  const groupsQ = sql<{ template: string; channel: string; stage: string | null; messages: number; delivered: number; borrowers: number }>`
+  const groupsQ = sql<{
+    template: string;
+    channel: string;
+    stage: string | null;
+    messages: number;
+    delivered: number;
+    borrowers: number;
+  }>`
     with rm as (${reached})
     select template, channel, stage, count(*) as messages,
       sum(case when status in (${inList(DELIVERED_STATUSES)}) or (channel = 'email' and status = 'sent') then 1 else 0 end) as delivered,
@@ -160,7 +181,16 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
     from rm group by template, channel, stage`.execute(db);
   // Each outcome's touches: the reached messages in the window before it; the newest is the last touch.
   const oat = sql.ref('o.at') as unknown as RawBuilder<unknown>;
-  const touchesQ = sql<{ kind: string; amount: string | null; currency: string | null; template: string; channel: string; stage: string | null; rank: number; oid: string }>`
+  const touchesQ = sql<{
+    kind: string;
+    amount: string | null;
+    currency: string | null;
+    template: string;
+    channel: string;
+    stage: string | null;
+    rank: number;
+    oid: string;
+  }>`
     with rm as (${reached})
     select o.id as oid, o.kind as kind, o.amount as amount, o.currency as currency, rm.template as template, rm.channel as channel, rm.stage as stage,
       row_number() over (partition by o.id order by rm.send_at desc, rm.id desc) as rank
@@ -173,7 +203,8 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
     group by rm.template, rm.channel, rm.stage`.execute(db);
   // The three at once: each is a pass of its own over the period's messages.
   const [groups, touches, opted] = await Promise.all([groupsQ, touchesQ, optedQ]);
-  const key = (x: { template: string; channel: string; stage: string | null }) => `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
+  const key = (x: { template: string; channel: string; stage: string | null }) =>
+    `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
   const out = new Map<string, GroupCountsIn>();
   for (const g of groups.rows) {
     out.set(key(g), {
@@ -215,7 +246,11 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: { t
 }
 
 /** The review's counts: reached messages by stage and channel, outcomes and borrower events in the period. */
-export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: { tenant?: string | undefined; from: string; to: string }) {
+export async function reviewCounts(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  f: { tenant?: string | undefined; from: string; to: string },
+) {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const sentQ = sql<{ stage: string | null; channel: string; messages: number; delivered: number }>`
@@ -225,8 +260,16 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: { 
     where m.send_at >= ${f.from} and m.send_at < ${f.to} and m.status in (${inList(REACHED_STATUSES)}) ${tenantCond}
     group by ${stage}, m.channel`.execute(db);
   const oTenant = f.tenant ? sql`and tenant = ${f.tenant}` : sql``;
-  const outcomesQ = sql<{ kind: string; currency: string | null; amount: string | null }>`select kind, currency, amount from outcomes where at >= ${f.from} and at < ${f.to} ${oTenant}`.execute(db);
-  const bTenant = f.tenant ? (f.tenant === 'default' ? sql`and borrower_id not like '%~%'` : sql`and borrower_id like ${`${f.tenant}~%`}`) : sql``;
+  const outcomesQ = sql<{
+    kind: string;
+    currency: string | null;
+    amount: string | null;
+  }>`select kind, currency, amount from outcomes where at >= ${f.from} and at < ${f.to} ${oTenant}`.execute(db);
+  const bTenant = f.tenant
+    ? f.tenant === 'default'
+      ? sql`and borrower_id not like '%~%'`
+      : sql`and borrower_id like ${`${f.tenant}~%`}`
+    : sql``;
   const kind = jsonText(dialect, sql.ref('data') as unknown as RawBuilder<unknown>, ['kind']);
   const eventsQ = sql<{ type: string; kind: string | null; n: number }>`
     select type, ${kind} as kind, count(*) as n from events
@@ -234,7 +277,12 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: { 
     group by type, ${kind}`.execute(db);
   const [sent, outcomes, events] = await Promise.all([sentQ, outcomesQ, eventsQ]);
   return {
-    sent: sent.rows.map((s) => ({ stage: s.stage ?? 'none', channel: s.channel, messages: Number(s.messages), delivered: Number(s.delivered) })),
+    sent: sent.rows.map((s) => ({
+      stage: s.stage ?? 'none',
+      channel: s.channel,
+      messages: Number(s.messages),
+      delivered: Number(s.delivered),
+    })),
     outcomes: outcomes.rows,
     events: events.rows.map((e) => ({ type: e.type, kind: e.kind, n: Number(e.n) })),
   };

@@ -88,7 +88,12 @@ export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): Outcom
 }
 
 /** One outcome and its borrower event, in one transaction; a repeat or a conflict writes nothing. */
-async function recordOutcome(db: Kysely<Database>, dialect: Dialect, o: NewOutcome, now: Date): ReturnType<OutcomesRepo['record']> {
+async function recordOutcome(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  o: NewOutcome,
+  now: Date,
+): ReturnType<OutcomesRepo['record']> {
   const id = `${o.tenant}:${o.kind}:${o.callerId}`;
   const nowIso = now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -115,11 +120,20 @@ async function recordOutcome(db: Kysely<Database>, dialect: Dialect, o: NewOutco
       .executeTakeFirst();
     if (!inserted) {
       const before = await trx.selectFrom('outcomes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return before.request_hash === o.requestHash ? { kind: 'repeat' as const, outcome: toOutcome(before) } : { kind: 'conflict' as const };
+      return before.request_hash === o.requestHash
+        ? { kind: 'repeat' as const, outcome: toOutcome(before) }
+        : { kind: 'conflict' as const };
     }
     // The borrower row orders its chain (event-chain.ts): concurrent outcomes of one borrower append one after another.
     await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', o.borrowerId).execute();
-    const data = { id: o.callerId, accountRef: o.accountRef, at: o.at, ...(o.kind === 'payment' ? { amount: o.amount, currency: o.currency, full: o.full } : { promisedFor: o.promisedFor }) };
+    const data = {
+      id: o.callerId,
+      accountRef: o.accountRef,
+      at: o.at,
+      ...(o.kind === 'payment'
+        ? { amount: o.amount, currency: o.currency, full: o.full }
+        : { promisedFor: o.promisedFor }),
+    };
     await appendEvent(
       trx,
       dialect,

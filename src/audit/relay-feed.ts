@@ -33,13 +33,21 @@ export interface RelayCursor {
 export function makeRelayFeed(db: Kysely<Database>, dialect: Dialect) {
   return {
     async cursor(name: string): Promise<RelayCursor> {
-      const row = await db.selectFrom('relay_cursor').select(['last_id', 'last_tx']).where('name', '=', name).executeTakeFirst();
+      const row = await db
+        .selectFrom('relay_cursor')
+        .select(['last_id', 'last_tx'])
+        .where('name', '=', name)
+        .executeTakeFirst();
       return { tx: Number(row?.last_tx ?? 0), id: Number(row?.last_id ?? 0) };
     },
 
     /** Events of these types after the cursor whose transactions have finished (SQLite: older than `before`), in order. */
     async eventsAfter(after: RelayCursor, before: string, types: string[], limit: number): Promise<RelayEvent[]> {
-      let q = db.selectFrom('events').select(['id', 'txid', 'type', 'message_id', 'borrower_id', 'at', 'data']).where('type', 'in', types).where('chain', 'not like', 'r:%');
+      let q = db
+        .selectFrom('events')
+        .select(['id', 'txid', 'type', 'message_id', 'borrower_id', 'at', 'data'])
+        .where('type', 'in', types)
+        .where('chain', 'not like', 'r:%');
       if (dialect === 'postgres') {
         q = q
           .where(sql<boolean>`(coalesce(txid, 0), id) > (${after.tx}, ${after.id})`)

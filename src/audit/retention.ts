@@ -60,17 +60,35 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
     )
     .where('b.erased_at', 'is', null)
     .where('b.updated_at', '<', cutoff)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('messages as m').select('m.id').whereRef('m.borrower_id', '=', 'b.id').where('m.updated_at', '>=', cutoff))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('messages as m')
+            .select('m.id')
+            .whereRef('m.borrower_id', '=', 'b.id')
+            .where('m.updated_at', '>=', cutoff),
+        ),
+      ),
+    )
     .orderBy('b.id')
     .limit(opts.limit ?? 10_000)
     .execute();
-  const borrowers = rows.map((r) => ({ id: r.id, lastActivity: [r.updated_at, r.last_message ?? ''].sort().at(-1)!, messages: Number(r.messages ?? 0) }));
+  const borrowers = rows.map((r) => ({
+    id: r.id,
+    lastActivity: [r.updated_at, r.last_message ?? ''].sort().at(-1)!,
+    messages: Number(r.messages ?? 0),
+  }));
   if (opts.dryRun) return { cutoff, dryRun: true, borrowers };
 
   const nowIso = opts.now.toISOString();
   for (const b of borrowers) {
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('borrowers').set({ name: null, phone: null, email: null, erased_at: nowIso, updated_at: nowIso }).where('id', '=', b.id).execute();
+      await trx
+        .updateTable('borrowers')
+        .set({ name: null, phone: null, email: null, erased_at: nowIso, updated_at: nowIso })
+        .where('id', '=', b.id)
+        .execute();
       await appendEvent(
         trx,
         dialect,
@@ -79,8 +97,17 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
       );
       const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', b.id).execute();
       for (const m of messages) {
-        await trx.updateTable('messages').set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null }).where('id', '=', m.id).execute();
-        await appendEvent(trx, dialect, { chain: messageChain(m.id), messageId: m.id, borrowerId: b.id, now: nowIso }, { type: 'content.erased', actor: 'retention', data: { cutoff } });
+        await trx
+          .updateTable('messages')
+          .set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null })
+          .where('id', '=', m.id)
+          .execute();
+        await appendEvent(
+          trx,
+          dialect,
+          { chain: messageChain(m.id), messageId: m.id, borrowerId: b.id, now: nowIso },
+          { type: 'content.erased', actor: 'retention', data: { cutoff } },
+        );
       }
       await trx
         .updateTable('reminders')
@@ -88,7 +115,12 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
         .where('borrower_id', '=', b.id)
         .execute();
       // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
-      await trx.updateTable('event_content').set({ text: null, erased_at: nowIso }).where('borrower_id', '=', b.id).where('erased_at', 'is', null).execute();
+      await trx
+        .updateTable('event_content')
+        .set({ text: null, erased_at: nowIso })
+        .where('borrower_id', '=', b.id)
+        .where('erased_at', 'is', null)
+        .execute();
     });
   }
   return { cutoff, dryRun: false, borrowers };

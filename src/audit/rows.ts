@@ -94,7 +94,12 @@ export function toMessage(r: MessagesTable): Message {
 
 /** Moves one message between states and appends the event, inside the caller's transaction. */
 /** The conditional update of a transition: the event to append, or null if the row had moved on. */
-async function applyTransition(trx: Conn, messageId: string, input: TransitionInput, nowIso: string): Promise<BulkLink | null> {
+async function applyTransition(
+  trx: Conn,
+  messageId: string,
+  input: TransitionInput,
+  nowIso: string,
+): Promise<BulkLink | null> {
   const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
@@ -110,14 +115,25 @@ async function applyTransition(trx: Conn, messageId: string, input: TransitionIn
     .where('id', '=', messageId)
     .where((eb) => {
       const inFrom = eb('status', 'in', [...input.from]);
-      return input.orSendingSince ? eb.or([inFrom, eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', input.orSendingSince.toISOString())])]) : inFrom;
+      return input.orSendingSince
+        ? eb.or([
+            inFrom,
+            eb.and([eb('status', '=', 'sending'), eb('updated_at', '<', input.orSendingSince.toISOString())]),
+          ])
+        : inFrom;
     })
     .returning(['borrower_id', 'attempts'])
     .executeTakeFirst();
   return updated ? linkOf(messageId, input, nowIso, updated.borrower_id, Number(updated.attempts)) : null;
 }
 
-export async function transitionIn(trx: Conn, dialect: Dialect, messageId: string, input: TransitionInput, nowIso: string): Promise<boolean> {
+export async function transitionIn(
+  trx: Conn,
+  dialect: Dialect,
+  messageId: string,
+  input: TransitionInput,
+  nowIso: string,
+): Promise<boolean> {
   const link = await applyTransition(trx, messageId, input, nowIso);
   if (!link) return false;
   await appendEvent(trx, dialect, link.pos, link.input);
@@ -129,9 +145,14 @@ export async function transitionIn(trx: Conn, dialect: Dialect, messageId: strin
  * then all their events appended in bulk (heads read in one query, events and heads written in
  * multi-row statements). Answers, in order, whether each applied.
  */
-export async function transitionsIn(trx: Conn, dialect: Dialect, items: ReadonlyArray<TransitionItem>): Promise<boolean[]> {
+export async function transitionsIn(
+  trx: Conn,
+  dialect: Dialect,
+  items: ReadonlyArray<TransitionItem>,
+): Promise<boolean[]> {
   const links: Array<BulkLink | null> = dialect === 'postgres' ? await applyTransitionsPg(trx, items) : [];
-  if (dialect !== 'postgres') for (const it of items) links.push(await applyTransition(trx, it.messageId, it.input, it.nowIso));
+  if (dialect !== 'postgres')
+    for (const it of items) links.push(await applyTransition(trx, it.messageId, it.input, it.nowIso));
   await appendEventsBulk(
     trx,
     dialect,
@@ -166,7 +187,12 @@ async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem
     if (seen.has(it.messageId)) return void later.push(i);
     seen.add(it.messageId);
     const { columns, key } = shapeOf(it.input);
-    const group = shapes.get(key) ?? { columns, inc: !!it.input.patch?.incrementAttempts, next: !!it.input.patch?.nextJob, at: [] };
+    const group = shapes.get(key) ?? {
+      columns,
+      inc: !!it.input.patch?.incrementAttempts,
+      next: !!it.input.patch?.nextJob,
+      at: [],
+    };
     group.at.push(i);
     shapes.set(key, group);
   });
@@ -184,7 +210,9 @@ async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem
       ...(g.next ? [sql`job_seq = m.job_seq + 1`] : []),
       ...g.columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(`p_${c}`)}`),
     ];
-    const names = ['id', 'to_status', 'from_csv', 'now_iso', 'since_iso', ...g.columns.map((c) => `p_${c}`)].map((n) => sql.ref(n));
+    const names = ['id', 'to_status', 'from_csv', 'now_iso', 'since_iso', ...g.columns.map((c) => `p_${c}`)].map((n) =>
+      sql.ref(n),
+    );
     const updated = await sql<{ id: string; borrower_id: string; attempts: number }>`
       UPDATE messages AS m SET ${sql.join(sets)}
       FROM (VALUES ${sql.join(rows)}) AS v(${sql.join(names)})
@@ -202,9 +230,18 @@ async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem
   return links;
 }
 
-function linkOf(messageId: string, input: TransitionInput, nowIso: string, borrowerId: string, attempts: number): BulkLink {
+function linkOf(
+  messageId: string,
+  input: TransitionInput,
+  nowIso: string,
+  borrowerId: string,
+  attempts: number,
+): BulkLink {
   const data = { ...(input.data ?? {}), ...(input.patch?.incrementAttempts ? { attempt: attempts } : {}) };
-  return { pos: { chain: messageChain(messageId), messageId, borrowerId, now: nowIso }, input: { type: input.type, actor: input.actor, data } };
+  return {
+    pos: { chain: messageChain(messageId), messageId, borrowerId, now: nowIso },
+    input: { type: input.type, actor: input.actor, data },
+  };
 }
 
 export function newBorrower(id: string, nowIso: string): Borrower {
@@ -257,7 +294,11 @@ export function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower 
   };
 }
 
-export function borrowerUpdateSet(p: BorrowerPatch, existing: Borrower | undefined, nowIso: string): Partial<BorrowersTable> {
+export function borrowerUpdateSet(
+  p: BorrowerPatch,
+  existing: Borrower | undefined,
+  nowIso: string,
+): Partial<BorrowersTable> {
   const set: Partial<BorrowersTable> = { updated_at: nowIso };
   if (p.name !== undefined) set.name = p.name;
   if (p.locale !== undefined) set.locale = p.locale;
@@ -269,7 +310,11 @@ export function borrowerUpdateSet(p: BorrowerPatch, existing: Borrower | undefin
   return set;
 }
 
-export async function upsertBorrowerIn(trx: Conn, p: BorrowerPatch, nowIso: string): Promise<{ borrower: Borrower; created: boolean }> {
+export async function upsertBorrowerIn(
+  trx: Conn,
+  p: BorrowerPatch,
+  nowIso: string,
+): Promise<{ borrower: Borrower; created: boolean }> {
   // Insert-or-nothing first: concurrent first sightings of one borrower (PostgreSQL) wait for
   // each other here instead of colliding on the primary key.
   const inserted = await trx

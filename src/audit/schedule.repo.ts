@@ -20,7 +20,13 @@ export interface Schedule {
    * Claims up to `limit` `scheduled` rows due by `until`, calls `enqueue` with them, then marks
    * them `queued` (actor `feeder`). Returns those it moved. If `enqueue` throws nothing is marked.
    */
-  feedDue(until: Date, limit: number, enqueue: (messages: Message[]) => Promise<void>, now: Date, tenant?: string): Promise<Message[]>;
+  feedDue(
+    until: Date,
+    limit: number,
+    enqueue: (messages: Message[]) => Promise<void>,
+    now: Date,
+    tenant?: string,
+  ): Promise<Message[]>;
   /** How many rows wait in the store, and when the next is due (for /metrics and the bench). */
   pending(): Promise<{ count: number; nextDueAt: string | null }>;
 }
@@ -29,7 +35,11 @@ const QUEUED_BY_FEEDER: TransitionInput = { from: ['scheduled'], to: 'queued', t
 
 export function makeSchedule(db: Kysely<Database>, dialect: Dialect): Schedule {
   const due = (conn: Kysely<Database>, until: Date, limit: number, tenant: string | undefined) => {
-    let q = conn.selectFrom('messages').selectAll().where('status', '=', 'scheduled').where('due_at', '<=', until.toISOString());
+    let q = conn
+      .selectFrom('messages')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('due_at', '<=', until.toISOString());
     if (tenant !== undefined) q = q.where('tenant', '=', tenant);
     return q.orderBy('due_at').orderBy('id').limit(limit);
   };
@@ -46,9 +56,14 @@ export function makeSchedule(db: Kysely<Database>, dialect: Dialect): Schedule {
       };
       const nowIso = now.toISOString();
       // PostgreSQL: claim, add and mark in one transaction (the row locks keep feeders apart).
-      if (dialect === 'postgres') return db.transaction().execute((trx) => claimThenMark(trx, (ids) => bulkTransitionIn(trx, dialect, ids, QUEUED_BY_FEEDER, nowIso)));
+      if (dialect === 'postgres')
+        return db
+          .transaction()
+          .execute((trx) => claimThenMark(trx, (ids) => bulkTransitionIn(trx, dialect, ids, QUEUED_BY_FEEDER, nowIso)));
       // SQLite: one writer; the mark is conditional on `scheduled`, in a transaction of its own.
-      return claimThenMark(db, (ids) => db.transaction().execute((trx) => bulkTransitionIn(trx, dialect, ids, QUEUED_BY_FEEDER, nowIso)));
+      return claimThenMark(db, (ids) =>
+        db.transaction().execute((trx) => bulkTransitionIn(trx, dialect, ids, QUEUED_BY_FEEDER, nowIso)),
+      );
     },
 
     async pending() {
@@ -98,11 +113,21 @@ export function makeLeases(db: Kysely<Database>): Leases {
     },
 
     async ran(name, holder, startedAt) {
-      await db.updateTable('leases').set({ last_run_at: startedAt.toISOString() }).where('name', '=', name).where('holder', '=', holder).execute();
+      await db
+        .updateTable('leases')
+        .set({ last_run_at: startedAt.toISOString() })
+        .where('name', '=', name)
+        .where('holder', '=', holder)
+        .execute();
     },
 
     async release(name, holder, now) {
-      await db.updateTable('leases').set({ holder: null, expires_at: now.toISOString() }).where('name', '=', name).where('holder', '=', holder).execute();
+      await db
+        .updateTable('leases')
+        .set({ holder: null, expires_at: now.toISOString() })
+        .where('name', '=', name)
+        .where('holder', '=', holder)
+        .execute();
     },
   };
 }

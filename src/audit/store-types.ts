@@ -67,7 +67,21 @@ export interface TransitionInput extends EventInput {
   /** Also move a message that has been `sending` since before this instant (its worker died). */
   orSendingSince?: Date;
   to: MessageStatus;
-  patch?: Partial<Pick<MessagesTable, 'template_version' | 'locale' | 'subject' | 'body' | 'provider' | 'provider_id' | 'error_code' | 'error_message' | 'render_data' | 'due_at'>> & {
+  patch?: Partial<
+    Pick<
+      MessagesTable,
+      | 'template_version'
+      | 'locale'
+      | 'subject'
+      | 'body'
+      | 'provider'
+      | 'provider_id'
+      | 'error_code'
+      | 'error_message'
+      | 'render_data'
+      | 'due_at'
+    >
+  > & {
     incrementAttempts?: boolean;
     /** The message goes back to the store: its next job gets a new id (jobIdOf). */
     nextJob?: boolean;

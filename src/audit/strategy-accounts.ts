@@ -65,26 +65,48 @@ function inRounds(links: BulkLink[]): BulkLink[][] {
 export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
   return {
     async get(clientId: string, accountRef: string): Promise<StrategyAccount | undefined> {
-      const r = await db.selectFrom('strategy_accounts').selectAll().where('client_id', '=', clientId).where('account_ref', '=', accountRef).executeTakeFirst();
+      const r = await db
+        .selectFrom('strategy_accounts')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .where('account_ref', '=', accountRef)
+        .executeTakeFirst();
       return r ? toAccount(r) : undefined;
     },
 
     /** The stage of each of these accounts that has one. */
     async stagesOf(clientId: string, accountRefs: string[]): Promise<Map<string, string>> {
       if (accountRefs.length === 0) return new Map();
-      const rows = await db.selectFrom('strategy_accounts').select(['account_ref', 'stage']).where('client_id', '=', clientId).where('account_ref', 'in', accountRefs).execute();
+      const rows = await db
+        .selectFrom('strategy_accounts')
+        .select(['account_ref', 'stage'])
+        .where('client_id', '=', clientId)
+        .where('account_ref', 'in', accountRefs)
+        .execute();
       return new Map(rows.map((r) => [r.account_ref, r.stage]));
     },
 
     /** A borrower's accounts, the most recently changed first. */
     async ofBorrower(borrowerId: string): Promise<StrategyAccount[]> {
-      return (await db.selectFrom('strategy_accounts').selectAll().where('borrower_id', '=', borrowerId).orderBy('updated_at', 'desc').execute()).map(toAccount);
+      return (
+        await db
+          .selectFrom('strategy_accounts')
+          .selectAll()
+          .where('borrower_id', '=', borrowerId)
+          .orderBy('updated_at', 'desc')
+          .execute()
+      ).map(toAccount);
     },
 
     /** The stages of many borrowers' accounts, oldest change first (a later account wins). */
     async stagesOfBorrowers(borrowerIds: string[]): Promise<Array<{ borrowerId: string; stage: string }>> {
       if (borrowerIds.length === 0) return [];
-      const rows = await db.selectFrom('strategy_accounts').select(['borrower_id', 'stage', 'updated_at']).where('borrower_id', 'in', borrowerIds).orderBy('updated_at').execute();
+      const rows = await db
+        .selectFrom('strategy_accounts')
+        .select(['borrower_id', 'stage', 'updated_at'])
+        .where('borrower_id', 'in', borrowerIds)
+        .orderBy('updated_at')
+        .execute();
       return rows.map((r) => ({ borrowerId: r.borrower_id, stage: r.stage }));
     },
 
@@ -102,7 +124,8 @@ export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
         const at = accounts[0]!.enteredAt;
         for (let i = 0; i < borrowers.length; i += 500) {
           const ids = borrowers.slice(i, i + 500);
-          if (dialect === 'postgres') await trx.selectFrom('borrowers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+          if (dialect === 'postgres')
+            await trx.selectFrom('borrowers').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
           await trx.updateTable('borrowers').set({ updated_at: at }).where('id', 'in', ids).execute();
         }
         const rows = accounts.map(toRow);
@@ -123,18 +146,33 @@ export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
             )
             .execute();
         }
-        const links = accounts.flatMap((a) => a.events.map((input): BulkLink => ({ pos: { chain: borrowerChain(a.borrowerId), messageId: null, borrowerId: a.borrowerId, now: a.enteredAt }, input })));
+        const links = accounts.flatMap((a) =>
+          a.events.map((input): BulkLink => ({
+            pos: { chain: borrowerChain(a.borrowerId), messageId: null, borrowerId: a.borrowerId, now: a.enteredAt },
+            input,
+          })),
+        );
         for (const round of inRounds(links)) await appendEventsBulk(trx, dialect, round);
       });
     },
 
     /** Still in its stage: only the days overdue move. */
     async touch(clientId: string, accountRef: string, daysOverdue: number, at: string): Promise<void> {
-      await db.updateTable('strategy_accounts').set({ days_overdue: daysOverdue, updated_at: at }).where('client_id', '=', clientId).where('account_ref', '=', accountRef).execute();
+      await db
+        .updateTable('strategy_accounts')
+        .set({ days_overdue: daysOverdue, updated_at: at })
+        .where('client_id', '=', clientId)
+        .where('account_ref', '=', accountRef)
+        .execute();
     },
 
     async resolve(clientId: string, accountRef: string, at: string): Promise<void> {
-      await db.updateTable('strategy_accounts').set({ stage: 'resolved', why: 'paid or settled', updated_at: at }).where('client_id', '=', clientId).where('account_ref', '=', accountRef).execute();
+      await db
+        .updateTable('strategy_accounts')
+        .set({ stage: 'resolved', why: 'paid or settled', updated_at: at })
+        .where('client_id', '=', clientId)
+        .where('account_ref', '=', accountRef)
+        .execute();
     },
   };
 }

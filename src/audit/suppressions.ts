@@ -16,7 +16,16 @@ export { DEFAULT_TENANT } from '../domain/tenant.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 
 /** Where an opt-out came from. */
-export const SUPPRESSION_SOURCES = ['inbound-keyword', 'email-one-click', 'email-unsubscribe-page', 'provider-21610', 'api', 'agent', 'borrower-opt-out', 'import'] as const;
+export const SUPPRESSION_SOURCES = [
+  'inbound-keyword',
+  'email-one-click',
+  'email-unsubscribe-page',
+  'provider-21610',
+  'api',
+  'agent',
+  'borrower-opt-out',
+  'import',
+] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
 export interface Suppression {
@@ -43,13 +52,26 @@ export interface NewSuppression {
 const newAddressChain = () => `a:${randomBytes(16).toString('hex')}`;
 
 function toSuppression(r: Omit<Database['suppressions'], 'chain'>): Suppression {
-  return { address: r.address, channel: r.channel as AddressChannel, source: r.source as SuppressionSource, detail: r.detail, actor: r.actor, at: r.at };
+  return {
+    address: r.address,
+    channel: r.channel as AddressChannel,
+    source: r.source as SuppressionSource,
+    detail: r.detail,
+    actor: r.actor,
+    at: r.at,
+  };
 }
 
 export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tenant = DEFAULT_TENANT) {
   /** Each addition and removal is an event on the address's own chain (no borrower). */
-  const appendAddressEvent = (trx: Transaction<Database>, chain: string, nowIso: string, type: 'address.suppressed' | 'address.unsuppressed', actor: string, data: Record<string, unknown>) =>
-    appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, { type, actor, data });
+  const appendAddressEvent = (
+    trx: Transaction<Database>,
+    chain: string,
+    nowIso: string,
+    type: 'address.suppressed' | 'address.unsuppressed',
+    actor: string,
+    data: Record<string, unknown>,
+  ) => appendEvent(trx, dialect, { chain, messageId: null, borrowerId: '', now: nowIso }, { type, actor, data });
 
   /** The suppressions of many addresses in one query, answered in the order asked. */
   async function ofMany(addresses: readonly string[]): Promise<Suppression[][]> {
@@ -75,8 +97,22 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
       return db.transaction().execute(async (trx) => {
         const added: Suppression[] = [];
         for (const e of entries) {
-          const row = { tenant, address: e.address, channel: e.channel, source: e.source, detail: e.detail ?? null, actor: e.actor, at: e.at ?? nowIso };
-          const known = await trx.selectFrom('suppressions').select('chain').where('tenant', '=', tenant).where('address', '=', e.address).where('chain', 'is not', null).executeTakeFirst();
+          const row = {
+            tenant,
+            address: e.address,
+            channel: e.channel,
+            source: e.source,
+            detail: e.detail ?? null,
+            actor: e.actor,
+            at: e.at ?? nowIso,
+          };
+          const known = await trx
+            .selectFrom('suppressions')
+            .select('chain')
+            .where('tenant', '=', tenant)
+            .where('address', '=', e.address)
+            .where('chain', 'is not', null)
+            .executeTakeFirst();
           const chain = known?.chain ?? newAddressChain();
           const inserted = await trx
             .insertInto('suppressions')
@@ -101,17 +137,32 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
     },
 
     /** Removes the address from the given channels (all when none given); returns what was removed. */
-    async remove(address: string, channels: readonly AddressChannel[] | undefined, reason: { source: string; actor: string }, now: Date): Promise<Suppression[]> {
+    async remove(
+      address: string,
+      channels: readonly AddressChannel[] | undefined,
+      reason: { source: string; actor: string },
+      now: Date,
+    ): Promise<Suppression[]> {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
         let q = trx.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', address);
         if (channels) q = q.where('channel', 'in', [...channels]);
         const rows = await q.execute();
         for (const r of rows) {
-          await trx.deleteFrom('suppressions').where('tenant', '=', tenant).where('address', '=', address).where('channel', '=', r.channel).execute();
+          await trx
+            .deleteFrom('suppressions')
+            .where('tenant', '=', tenant)
+            .where('address', '=', address)
+            .where('channel', '=', r.channel)
+            .execute();
           const chain = r.chain ?? newAddressChain();
           const why = await storeContent(trx, chain, reason.source, now);
-          await appendAddressEvent(trx, chain, nowIso, 'address.unsuppressed', reason.actor, { channel: r.channel, content: why, address: maskRecipient(address), wasSince: r.at });
+          await appendAddressEvent(trx, chain, nowIso, 'address.unsuppressed', reason.actor, {
+            channel: r.channel,
+            content: why,
+            address: maskRecipient(address),
+            wasSince: r.at,
+          });
         }
         return rows.map(toSuppression);
       });

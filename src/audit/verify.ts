@@ -16,7 +16,8 @@ export interface BrokenLink {
   found: string | null;
 }
 
-export type VerifyReport = { ok: true; checked: number; chains: number } | { ok: false; checked: number; brokenAt: BrokenLink };
+export type VerifyReport =
+  { ok: true; checked: number; chains: number } | { ok: false; checked: number; brokenAt: BrokenLink };
 
 const BATCH = 2_000;
 
@@ -31,7 +32,11 @@ class Broken extends Error {
  * is wholly one borrower's), each checked as fully as in the whole run, registration included.
  * Registry and address chains belong to no tenant: the whole run checks them.
  */
-export async function verifyChains(db: Kysely<Database>, tenant?: string, options: { batchSize?: number; signal?: AbortSignal } = {}): Promise<VerifyReport> {
+export async function verifyChains(
+  db: Kysely<Database>,
+  tenant?: string,
+  options: { batchSize?: number; signal?: AbortSignal } = {},
+): Promise<VerifyReport> {
   const batch = options.batchSize ?? BATCH;
   let checked = 0;
   let chains = 0;
@@ -41,11 +46,22 @@ export async function verifyChains(db: Kysely<Database>, tenant?: string, option
 
     let heads = new Map<string, { seq: number; hash: string }>();
     const finish = async (chain: { chain: string; seq: number; hash: string }) => {
-      const head = heads.get(chain.chain) ?? (await db.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain.chain).executeTakeFirst());
+      const head =
+        heads.get(chain.chain) ??
+        (await db
+          .selectFrom('chain_heads')
+          .select(['seq', 'hash'])
+          .where('chain', '=', chain.chain)
+          .executeTakeFirst());
       if (!head) throw new Broken({ chain: chain.chain, seq: chain.seq, expected: 'a chain head', found: null });
       if (Number(head.seq) !== chain.seq || head.hash !== chain.hash) {
         // The newest events were deleted (the head is further on) or the head was rewritten.
-        throw new Broken({ chain: chain.chain, seq: Math.min(Number(head.seq), chain.seq + 1), expected: head.hash, found: Number(head.seq) > chain.seq ? null : chain.hash });
+        throw new Broken({
+          chain: chain.chain,
+          seq: Math.min(Number(head.seq), chain.seq + 1),
+          expected: head.hash,
+          found: Number(head.seq) > chain.seq ? null : chain.hash,
+        });
       }
       chains++;
     };
@@ -56,25 +72,46 @@ export async function verifyChains(db: Kysely<Database>, tenant?: string, option
       let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(batch);
       if (tenant !== undefined) {
         // Tenant ids are lower-case letters, digits and -: nothing LIKE reads as a wildcard.
-        q = tenant === DEFAULT_TENANT ? q.where('borrower_id', '<>', '').where('borrower_id', 'not like', '%~%') : q.where('borrower_id', 'like', `${tenant}~%`);
+        q =
+          tenant === DEFAULT_TENANT
+            ? q.where('borrower_id', '<>', '').where('borrower_id', 'not like', '%~%')
+            : q.where('borrower_id', 'like', `${tenant}~%`);
         // Registry entries name the borrower of the chain they register, but the registry is one chain of all tenants.
         q = q.where('chain', 'not like', 'r:%');
       }
       if (cursor) {
         const c = cursor;
-        q = q.where((eb) => eb.or([eb('chain', '>', c.chain), eb.and([eb('chain', '=', c.chain), eb('seq', '>', c.seq)])]));
+        q = q.where((eb) =>
+          eb.or([eb('chain', '>', c.chain), eb.and([eb('chain', '=', c.chain), eb('seq', '>', c.seq)])]),
+        );
       }
       const rows = await q.execute();
       if (rows.length === 0) break;
 
       const inBatch = [...new Set(rows.map((r) => r.chain))];
-      heads = new Map((await db.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', inBatch).execute()).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]));
+      heads = new Map(
+        (
+          await db.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', inBatch).execute()
+        ).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]),
+      );
 
       // Registration checks for this batch, in two queries.
       const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain)).map((r) => r.chain);
-      const registered = new Set(firstLinks.length ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map((r) => r.ref_chain) : []);
+      const registered = new Set(
+        firstLinks.length
+          ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map(
+              (r) => r.ref_chain,
+            )
+          : [],
+      );
       const refs = rows.filter((r) => isRegistryChain(r.chain) && r.ref_chain).map((r) => r.ref_chain!);
-      const present = new Set(refs.length ? (await db.selectFrom('chain_heads').select('chain').where('chain', 'in', refs).execute()).map((r) => r.chain) : []);
+      const present = new Set(
+        refs.length
+          ? (await db.selectFrom('chain_heads').select('chain').where('chain', 'in', refs).execute()).map(
+              (r) => r.chain,
+            )
+          : [],
+      );
 
       for (const r of rows) {
         const seq = Number(r.seq);
@@ -111,9 +148,22 @@ export async function verifyChains(db: Kysely<Database>, tenant?: string, option
 }
 
 /** One event against the one before it: sequence, link, hash, and its registration. */
-function checkLink(r: Selectable<EventsTable>, seq: number, current: { chain: string; seq: number; hash: string }, registered: Set<string | null>, present: Set<string>): void {
-  if (seq !== current.seq + 1) throw new Broken({ chain: r.chain, seq: current.seq + 1, expected: `event ${current.seq + 1}`, found: `event ${seq}` });
-  if (r.prev_hash !== current.hash) throw new Broken({ chain: r.chain, seq, expected: current.hash, found: r.prev_hash });
+function checkLink(
+  r: Selectable<EventsTable>,
+  seq: number,
+  current: { chain: string; seq: number; hash: string },
+  registered: Set<string | null>,
+  present: Set<string>,
+): void {
+  if (seq !== current.seq + 1)
+    throw new Broken({
+      chain: r.chain,
+      seq: current.seq + 1,
+      expected: `event ${current.seq + 1}`,
+      found: `event ${seq}`,
+    });
+  if (r.prev_hash !== current.hash)
+    throw new Broken({ chain: r.chain, seq, expected: current.hash, found: r.prev_hash });
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const recomputed = eventHash(r.prev_hash, {
     chain: r.chain,
@@ -140,10 +190,21 @@ function checkLink(r: Selectable<EventsTable>, seq: number, current: { chain: st
 async function findOrphanHead(db: Kysely<Database>, batch: number): Promise<void> {
   let after = '';
   for (;;) {
-    const page = await db.selectFrom('chain_heads').selectAll().where('chain', '>', after).where('seq', '>', 0).orderBy('chain').limit(batch).execute();
+    const page = await db
+      .selectFrom('chain_heads')
+      .selectAll()
+      .where('chain', '>', after)
+      .where('seq', '>', 0)
+      .orderBy('chain')
+      .limit(batch)
+      .execute();
     if (page.length === 0) return;
     const chainsOfPage = page.map((p) => p.chain);
-    const withEvents = new Set((await db.selectFrom('events').select('chain').distinct().where('chain', 'in', chainsOfPage).execute()).map((r) => r.chain));
+    const withEvents = new Set(
+      (await db.selectFrom('events').select('chain').distinct().where('chain', 'in', chainsOfPage).execute()).map(
+        (r) => r.chain,
+      ),
+    );
     const orphan = page.find((p) => !withEvents.has(p.chain));
     if (orphan) throw new Broken({ chain: orphan.chain, seq: 1, expected: orphan.hash, found: null });
     after = page[page.length - 1]!.chain;

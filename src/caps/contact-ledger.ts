@@ -39,18 +39,36 @@ export type ReserveResult = { ok: true; held: boolean } | { ok: false; ruleIndex
 
 export interface ContactLedger {
   history(borrowerId: string): Promise<ContactRecord[]>;
-  reserve(borrowerId: string, messageId: string, record: ContactRecord, rules: readonly LedgerRule[], ttlMs: number): Promise<ReserveResult>;
+  reserve(
+    borrowerId: string,
+    messageId: string,
+    record: ContactRecord,
+    rules: readonly LedgerRule[],
+    ttlMs: number,
+  ): Promise<ReserveResult>;
   recordOutcome(borrowerId: string, messageId: string, outcome: Outcome): Promise<boolean>;
   release(borrowerId: string, messageId: string): Promise<boolean>;
   record(borrowerId: string, id: string, record: ContactRecord, ttlMs: number): Promise<void>;
 }
 
-const encode = (r: ContactRecord) => `${r.channel}|${r.outcome}|${r.channel === 'email' ? '' : (r.to ?? '')}|${r.at}|${r.direction}`;
+const encode = (r: ContactRecord) =>
+  `${r.channel}|${r.outcome}|${r.channel === 'email' ? '' : (r.to ?? '')}|${r.at}|${r.direction}`;
 
 function decode(id: string, raw: string): ContactRecord | undefined {
   const [channel, outcome, to, at, direction] = raw.split('|');
-  if ((channel !== 'sms' && channel !== 'voice' && channel !== 'email') || !(OUTCOMES as readonly string[]).includes(outcome ?? '')) return undefined;
-  return { id, channel, outcome: outcome as Outcome, to: to || null, at: Number(at), direction: direction === 'inbound' ? 'inbound' : 'outbound' };
+  if (
+    (channel !== 'sms' && channel !== 'voice' && channel !== 'email') ||
+    !(OUTCOMES as readonly string[]).includes(outcome ?? '')
+  )
+    return undefined;
+  return {
+    id,
+    channel,
+    outcome: outcome as Outcome,
+    to: to || null,
+    at: Number(at),
+    direction: direction === 'inbound' ? 'inbound' : 'outbound',
+  };
 }
 
 export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
@@ -73,9 +91,25 @@ export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
 
     async reserve(borrowerId, messageId, record, rules, ttlMs) {
       const k = keys(borrowerId);
-      const args: (string | number)[] = [k.times, k.records, messageId, encode(record), record.at, record.at - ttlMs, ttlMs, rules.length];
+      const args: (string | number)[] = [
+        k.times,
+        k.records,
+        messageId,
+        encode(record),
+        record.at,
+        record.at - ttlMs,
+        ttlMs,
+        rules.length,
+      ];
       for (const r of rules) {
-        args.push(r.since, r.max, `,${r.channels.join(',')},`, `,${r.counts.join(',')},`, r.to, r.includeInbound ? '1' : '0');
+        args.push(
+          r.since,
+          r.max,
+          `,${r.channels.join(',')},`,
+          `,${r.counts.join(',')},`,
+          r.to,
+          r.includeInbound ? '1' : '0',
+        );
       }
       const [ok, info] = await client.reserveContactSlot(...args);
       return ok === 1 ? { ok: true, held: info === 'held' } : { ok: false, ruleIndex: Number(info) - 1 };

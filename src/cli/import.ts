@@ -30,14 +30,19 @@ function arg(argv: string[], name: string): string | undefined {
 /** The checkpoint is only trusted for the same file (size and modification time). */
 function readCheckpoint(file: string, stat: fs.Stats): number {
   try {
-    const c = JSON.parse(fs.readFileSync(`${file}.progress`, 'utf8')) as { line: number; size: number; mtimeMs: number };
+    const c = JSON.parse(fs.readFileSync(`${file}.progress`, 'utf8')) as {
+      line: number;
+      size: number;
+      mtimeMs: number;
+    };
     return c.size === stat.size && c.mtimeMs === stat.mtimeMs ? c.line : 0;
   } catch {
     return 0;
   }
 }
 
-const USAGE = 'usage: npm run import -- <accounts.ndjson | accounts.csv>[.gz] [--tenant <id>] [--client <key id>] [--restart]\n';
+const USAGE =
+  'usage: npm run import -- <accounts.ndjson | accounts.csv>[.gz] [--tenant <id>] [--client <key id>] [--restart]\n';
 const VALUED = ['--client', '--tenant'];
 
 async function main(argv: string[]): Promise<number> {
@@ -51,9 +56,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const tenantArg = arg(argv, '--tenant');
-  const tenantId = tenantArg === undefined ? { success: true as const, data: DEFAULT_TENANT } : TenantId.safeParse(tenantArg);
+  const tenantId =
+    tenantArg === undefined ? { success: true as const, data: DEFAULT_TENANT } : TenantId.safeParse(tenantArg);
   if (!tenantId.success) {
-    process.stderr.write(`import: --tenant "${String(tenantArg).slice(0, 60)}" is not a tenant id (${tenantId.error.issues[0]?.message ?? 'invalid'}); npm run tenants -- list shows them\n`);
+    process.stderr.write(
+      `import: --tenant "${String(tenantArg).slice(0, 60)}" is not a tenant id (${tenantId.error.issues[0]?.message ?? 'invalid'}); npm run tenants -- list shows them\n`,
+    );
     return 2;
   }
   const tenant = tenantId.data;
@@ -66,7 +74,13 @@ async function main(argv: string[]): Promise<number> {
   // The service's own parts, as the API role builds them, on a port nobody listens to.
   const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' }, ['api']);
   const log = makeLogger({ level: 'warn' });
-  const redis = await ensureRedis({ url: config.redisUrl, autostart: config.redisAutostart, dataDir: config.dataDir, envPath: process.env.PATH ?? '', log });
+  const redis = await ensureRedis({
+    url: config.redisUrl,
+    autostart: config.redisAutostart,
+    dataDir: config.dataDir,
+    envPath: process.env.PATH ?? '',
+    log,
+  });
   const service = await startService(config, {
     log,
     apiKeys: [],
@@ -76,28 +90,39 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     if (tenant !== DEFAULT_TENANT && !(await service.store.tenants.get(tenant))) {
-      process.stderr.write(`import: no tenant "${tenant}" in the store; npm run tenants -- list shows them, npm run tenants -- put <file.json> adds one\n`);
+      process.stderr.write(
+        `import: no tenant "${tenant}" in the store; npm run tenants -- list shows them, npm run tenants -- put <file.json> adds one\n`,
+      );
       return 2;
     }
-    if (skipLines > 0) process.stdout.write(`resuming ${file} after line ${skipLines} (--restart to read it from the start)\n`);
+    if (skipLines > 0)
+      process.stdout.write(`resuming ${file} after line ${skipLines} (--restart to read it from the start)\n`);
     const report = await importAccounts(
-      { validate: (raw) => validateOverdueItem(raw, tenant), accountsOverdue: (accounts) => service.strategyRunner!.accountsOverdue(client, `cli:import`, accounts) },
+      {
+        validate: (raw) => validateOverdueItem(raw, tenant),
+        accountsOverdue: (accounts) => service.strategyRunner!.accountsOverdue(client, `cli:import`, accounts),
+      },
       importBytes(fs.createReadStream(file), gzip ? 'gzip' : 'identity', config.accountImport.maxBytes),
       format,
       {
         skipLines,
         maxLineChars: config.accountImport.maxLineChars,
-        onCheckpoint: (line) => fs.writeFileSync(`${file}.progress`, JSON.stringify({ line, size: stat.size, mtimeMs: stat.mtimeMs })),
+        onCheckpoint: (line) =>
+          fs.writeFileSync(`${file}.progress`, JSON.stringify({ line, size: stat.size, mtimeMs: stat.mtimeMs })),
       },
     ).catch((err: unknown) => {
       if (!(err instanceof ImportInterruptedError)) throw err;
-      process.stderr.write(`${file}: stopped: ${(err.cause as Error)?.message ?? String(err.cause)}; lines 1 to ${err.committedThrough} are stored (the same command goes on after them)\n`);
+      process.stderr.write(
+        `${file}: stopped: ${(err.cause as Error)?.message ?? String(err.cause)}; lines 1 to ${err.committedThrough} are stored (the same command goes on after them)\n`,
+      );
       return undefined;
     });
     if (!report) return 1;
     fs.rmSync(`${file}.progress`, { force: true });
-    for (const e of report.errors) process.stderr.write(`${file}:${e.line}: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
-    if (report.rejected > report.errors.length) process.stderr.write(`${file}: ${report.rejected - report.errors.length} more bad lines not shown\n`);
+    for (const e of report.errors)
+      process.stderr.write(`${file}:${e.line}: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+    if (report.rejected > report.errors.length)
+      process.stderr.write(`${file}: ${report.rejected - report.errors.length} more bad lines not shown\n`);
     process.stdout.write(
       `${report.lines} accounts read: ${report.scheduled} entered their stage, ${report.unchanged} already in it, ${report.rejected} bad lines${report.rejected ? ' (not imported; the rest were)' : ''}\n`,
     );

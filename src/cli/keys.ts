@@ -28,10 +28,17 @@ async function main(argv: string[]): Promise<number> {
       }
       const tenant = arg(rest, '--tenant');
       if (tenant !== undefined && tenant !== DEFAULT_TENANT && !(await store.tenants.get(tenant))) {
-        process.stderr.write(`keys create: --tenant: unknown tenant "${tenant.slice(0, 40)}" (npm run tenants -- list shows them)\n`);
+        process.stderr.write(
+          `keys create: --tenant: unknown tenant "${tenant.slice(0, 40)}" (npm run tenants -- list shows them)\n`,
+        );
         return 2;
       }
-      const { token, key } = await store.apiKeys.create(role as ApiRole, arg(rest, '--label') ?? null, new Date(), tenant);
+      const { token, key } = await store.apiKeys.create(
+        role as ApiRole,
+        arg(rest, '--label') ?? null,
+        new Date(),
+        tenant,
+      );
       process.stdout.write(
         `created ${key.id} (${key.role}${tenant ? ` of tenant ${tenant}` : ''}${key.label ? `, ${key.label}` : ''})\n${token}\nKeep this token now: it is stored only as a hash and cannot be shown again.\n`,
       );
@@ -39,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'list') {
       for (const k of await store.apiKeys.list()) {
-        process.stdout.write(`${k.id}\t${k.role}\t${k.tenant ?? '-'}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.label ?? ''}\n`);
+        process.stdout.write(
+          `${k.id}\t${k.role}\t${k.tenant ?? '-'}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.label ?? ''}\n`,
+        );
       }
       return 0;
     }

@@ -17,8 +17,13 @@ function main(argv: string[]): number {
     else if (a === '--max-segments') maxSegments = Number(argv[++i] ?? maxSegments);
     else dir = a;
   }
-  const profile = profileSpec.endsWith('.json') ? resolveProfile(JSON.parse(fs.readFileSync(profileSpec, 'utf8')), profileSpec) : resolveProfile(profileSpec, '--profile');
-  const catalogue = loadCatalogue(path.resolve(dir), { lint: { profile, smsMaxSegments: maxSegments }, tolerateErrors: true });
+  const profile = profileSpec.endsWith('.json')
+    ? resolveProfile(JSON.parse(fs.readFileSync(profileSpec, 'utf8')), profileSpec)
+    : resolveProfile(profileSpec, '--profile');
+  const catalogue = loadCatalogue(path.resolve(dir), {
+    lint: { profile, smsMaxSegments: maxSegments },
+    tolerateErrors: true,
+  });
   let errors = 0;
   let variants = 0;
   for (const key of catalogue.keys()) {
@@ -26,11 +31,15 @@ function main(argv: string[]): number {
       variants++;
       for (const f of v.findings) {
         if (f.severity === 'error') errors++;
-        process.stdout.write(`${formatFinding(path.relative(process.cwd(), v.file), f)}${f.severity === 'warning' ? ' (warning)' : ''}\n`);
+        process.stdout.write(
+          `${formatFinding(path.relative(process.cwd(), v.file), f)}${f.severity === 'warning' ? ' (warning)' : ''}\n`,
+        );
       }
     }
   }
-  process.stdout.write(`${variants} template files checked under ${profile.name}: ${errors} error${errors === 1 ? '' : 's'}\n`);
+  process.stdout.write(
+    `${variants} template files checked under ${profile.name}: ${errors} error${errors === 1 ? '' : 's'}\n`,
+  );
   return errors > 0 ? 1 : 0;
 }
 

@@ -39,13 +39,23 @@ async function main(argv: string[]): Promise<number> {
       }
       const entries = await list.of(a.address);
       process.stdout.write(
-        entries.length === 0 ? `${a.address} is not suppressed\n` : entries.map((e) => `${a.address} ${e.channel} since ${e.at} (${e.source}${e.detail ? `: ${e.detail}` : ''})\n`).join(''),
+        entries.length === 0
+          ? `${a.address} is not suppressed\n`
+          : entries
+              .map((e) => `${a.address} ${e.channel} since ${e.at} (${e.source}${e.detail ? `: ${e.detail}` : ''})\n`)
+              .join(''),
       );
       return 0;
     }
-    const report = await importOptOuts(fs.readFileSync(target, 'utf8'), optOuts, { list: arg(argv, '--list') ?? `import of ${path.basename(target)}`, actor: 'cli:opt-outs' });
+    const report = await importOptOuts(fs.readFileSync(target, 'utf8'), optOuts, {
+      list: arg(argv, '--list') ?? `import of ${path.basename(target)}`,
+      actor: 'cli:opt-outs',
+    });
     for (const b of report.bad) process.stderr.write(`${target}:${b.line}: ${b.message}\n`);
-    if (report.ignoredColumns.length > 0) process.stderr.write(`${target}: columns not read: ${report.ignoredColumns.join(', ')} (address, channel, source and date columns are read)\n`);
+    if (report.ignoredColumns.length > 0)
+      process.stderr.write(
+        `${target}: columns not read: ${report.ignoredColumns.join(', ')} (address, channel, source and date columns are read)\n`,
+      );
     process.stdout.write(
       `${report.lines} lines read: ${report.added} new suppressions, ${report.known} already known, ${report.bad.length} bad lines${report.bad.length ? ' (not imported; the rest were)' : ''}\n`,
     );

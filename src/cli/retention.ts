@@ -12,8 +12,11 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStoreFromEnv(process.env);
   try {
     const report = await applyRetention(store, { years, now: new Date(), dryRun: argv.includes('--dry-run') });
-    process.stdout.write(`${report.dryRun ? 'would erase' : 'erased'} ${report.borrowers.length} borrowers (last activity before ${report.cutoff}, ${profile.name}: ${years} years)\n`);
-    for (const b of report.borrowers) process.stdout.write(`  ${b.id}\tlast activity ${b.lastActivity}\t${b.messages} messages\n`);
+    process.stdout.write(
+      `${report.dryRun ? 'would erase' : 'erased'} ${report.borrowers.length} borrowers (last activity before ${report.cutoff}, ${profile.name}: ${years} years)\n`,
+    );
+    for (const b of report.borrowers)
+      process.stdout.write(`  ${b.id}\tlast activity ${b.lastActivity}\t${b.messages} messages\n`);
     return 0;
   } finally {
     await store.close();

@@ -31,7 +31,9 @@ async function put(file: string | undefined): Promise<number> {
   }
   const config = loadConfig(process.env);
   const profile = loadPolicyProfile(config);
-  const checked = checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, profile, config.smsMaxSegments) });
+  const checked = checkTenant(raw, {
+    lintForKind: catalogueLintForKind(config.templatesDir, profile, config.smsMaxSegments),
+  });
   if (!checked.ok) {
     for (const e of checked.errors) process.stderr.write(`${file}: ${e.path}: ${e.message}\n`);
     return 1;
@@ -60,7 +62,9 @@ async function eventsSecret(id: string | undefined): Promise<number> {
   const file = path.join(config.dataDir, 'signing-secret');
   const secret = config.signingSecret ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
   if (!secret) {
-    process.stderr.write(`tenants events-secret: no SIGNING_SECRET and no ${file}: run it with the service's SIGNING_SECRET or DATA_DIR\n`);
+    process.stderr.write(
+      `tenants events-secret: no SIGNING_SECRET and no ${file}: run it with the service's SIGNING_SECRET or DATA_DIR\n`,
+    );
     return 2;
   }
   const store = await openStoreFromEnv(process.env);
@@ -71,7 +75,9 @@ async function eventsSecret(id: string | undefined): Promise<number> {
       return 1;
     }
     if (t?.events?.secret) {
-      process.stderr.write(`tenant ${id} signs its events with its own events.secret (ending ${t.events.secret.slice(-4)}): its receiver checks with that\n`);
+      process.stderr.write(
+        `tenant ${id} signs its events with its own events.secret (ending ${t.events.secret.slice(-4)}): its receiver checks with that\n`,
+      );
       return 0;
     }
     process.stdout.write(`${derivedEventsSecret(secret, id)}\n`);
@@ -88,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStoreFromEnv(process.env);
   try {
     if (command === 'list') {
-      for (const t of await store.tenants.list()) process.stdout.write(`${t.id}\t${t.kind}\t${t.channels.join(',')}\t${t.name}\n`);
+      for (const t of await store.tenants.list())
+        process.stdout.write(`${t.id}\t${t.kind}\t${t.channels.join(',')}\t${t.name}\n`);
       return 0;
     }
     if (command === 'show' && rest[0]) {

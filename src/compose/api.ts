@@ -23,7 +23,11 @@ export interface ApiOptions {
   version?: string | undefined;
 }
 
-export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers): Promise<{ url: string; strategyRunner: StrategyRunner }> {
+export async function composeApi(
+  core: Core,
+  o: ApiOptions,
+  releasers: Releasers,
+): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
   const lookups = tenantLookups(core);
   const intake = composeIntake(core, o, lookups);
@@ -87,7 +91,16 @@ export async function composeApi(core: Core, o: ApiOptions, releasers: Releasers
     strategyRunner,
     accountImport: config.accountImport,
     maxSendAheadMs: config.schedule.maxAheadMs,
-    webhooks: { twilio, unsubscribe: unsubscribeRouter({ store, signer: core.signer, optOuts: core.optOuts, clock, legacyDays: config.unsubscribeLegacyDays }) },
+    webhooks: {
+      twilio,
+      unsubscribe: unsubscribeRouter({
+        store,
+        signer: core.signer,
+        optOuts: core.optOuts,
+        clock,
+        legacyDays: config.unsubscribeLegacyDays,
+      }),
+    },
     version: o.version ?? '0.0.0',
     rateLimitPerMinute: config.rateLimitPerMinute,
     heavyReadLimits: { perKey: config.heavyReads.perKey, perTenant: config.heavyReads.perTenant },
@@ -129,28 +142,41 @@ function tenantLookups(core: Core) {
     },
     tenantOfInbound: async (to: string, service: string) => {
       const hit = (await core.tenants.list()).find(
-        (t) => t.id !== DEFAULT_TENANT && t.sms && (('from' in t.sms && t.sms.from === to) || ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
+        (t) =>
+          t.id !== DEFAULT_TENANT &&
+          t.sms &&
+          (('from' in t.sms && t.sms.from === to) ||
+            ('messagingServiceSid' in t.sms && t.sms.messagingServiceSid === service)),
       );
       return hit?.id ?? DEFAULT_TENANT;
     },
-    checkTenant: (raw: unknown) => checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
+    checkTenant: (raw: unknown) =>
+      checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
   };
 }
 
 /** Refuses API_KEYS naming a tenant that does not exist; opens every tenant's queues for bull-board (a tenant created later shows after a restart). */
 async function openTenantQueues(core: Core, apiKeys: ApiOptions['apiKeys']): Promise<void> {
   for (const k of apiKeys) {
-    if (k.tenant && !(await core.tenants.has(k.tenant))) throw new ConfigError(`API_KEYS: a ${k.role} key names tenant "${k.tenant}", which does not exist (npm run tenants -- list)`);
+    if (k.tenant && !(await core.tenants.has(k.tenant)))
+      throw new ConfigError(
+        `API_KEYS: a ${k.role} key names tenant "${k.tenant}", which does not exist (npm run tenants -- list)`,
+      );
   }
   for (const t of await core.tenants.list()) for (const c of CHANNELS) core.queues.of(t.id, c);
 }
 
 /** A cadence step naming an experiment that EXPERIMENTS_FILE does not define stops the start. */
-function checkStrategyExperiments(strategy: NonNullable<ApiOptions['strategy']>, experiments: Core['experiments']): void {
+function checkStrategyExperiments(
+  strategy: NonNullable<ApiOptions['strategy']>,
+  experiments: Core['experiments'],
+): void {
   for (const [stage, steps] of Object.entries(strategy.cadences)) {
     steps.forEach((s, i) => {
       if (s.experiment && !experiments.get(s.experiment))
-        throw new ConfigError(`STRATEGY_FILE cadences.${stage}.${i}.experiment: unknown experiment "${s.experiment}" (EXPERIMENTS_FILE defines them)`);
+        throw new ConfigError(
+          `STRATEGY_FILE cadences.${stage}.${i}.experiment: unknown experiment "${s.experiment}" (EXPERIMENTS_FILE defines them)`,
+        );
     });
   }
 }

@@ -54,9 +54,16 @@ export interface Core {
   runs(part: 'api' | 'worker' | 'scheduler'): boolean;
 }
 
-export async function composeCore(config: Readonly<Config>, o: { log: Logger; clock: Clock; profile: Profile; signingSecret: string }, releasers: Releasers): Promise<Core> {
+export async function composeCore(
+  config: Readonly<Config>,
+  o: { log: Logger; clock: Clock; profile: Profile; signingSecret: string },
+  releasers: Releasers,
+): Promise<Core> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const store = await openAuditStore(config.databaseUrl, { ...(config.databaseSchema ? { schema: config.databaseSchema } : {}), readThreads: config.heavyReads.threads });
+  const store = await openAuditStore(config.databaseUrl, {
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    readThreads: config.heavyReads.threads,
+  });
   releasers.add(() => store.close());
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err) => o.log.error({ err: err.message }, 'redis connection error'));
@@ -69,14 +76,20 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
   const tenants = makeTenantRegistry(store.tenants, config, o.profile, { refreshMs: config.tenantRefreshMs });
   const kinds = [...new Set((await tenants.list()).map((t) => t.kind))];
   // Every template is linted for each kind of sender it may be sent for.
-  const catalogue = loadCatalogue(config.templatesDir, { lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds } });
+  const catalogue = loadCatalogue(config.templatesDir, {
+    lint: { profile: o.profile, smsMaxSegments: config.smsMaxSegments, kinds },
+  });
   const runs = (part: 'api' | 'worker' | 'scheduler') => config.role === 'all' || config.role === part;
   const providers = runs('worker') || runs('api') ? composeProviders(config, store, o.clock, releasers) : undefined;
   const signer = makeTokenSigner({ secret: o.signingSecret, previous: config.signingSecretPrevious });
   // When this secret was first used: tokens under the previous one are honoured only for messages before it.
   await store.noteKeyScheme(`secret:${signer.fingerprint}`, o.clock.now());
   // Always there: a tenant may be given an events address while the service runs.
-  const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: eventsOutJobOptions });
+  const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, {
+    connection: redis,
+    prefix: config.queuePrefix,
+    defaultJobOptions: eventsOutJobOptions,
+  });
   releasers.add(() => eventsQueue.close());
   return {
     config,
@@ -85,7 +98,14 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     redis,
     metrics: makeMetrics({ defaultMetrics: true }),
     queues,
-    reconciler: makeReconciler({ store, queues, clock: o.clock, log: o.log.child({ part: 'reconciler' }), afterMs: config.reconcile.afterMs, horizonMs: config.schedule.horizonMs }),
+    reconciler: makeReconciler({
+      store,
+      queues,
+      clock: o.clock,
+      log: o.log.child({ part: 'reconciler' }),
+      afterMs: config.reconcile.afterMs,
+      horizonMs: config.schedule.horizonMs,
+    }),
     catalogue,
     render: makeRenderer(catalogue),
     ledger: makeContactLedger(redis, config.queuePrefix),
@@ -93,7 +113,13 @@ export async function composeCore(config: Readonly<Config>, o: { log: Logger; cl
     breakers: composeBreakers(config, providers),
     signer,
     links: callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),
-    optOuts: makeOptOuts({ store, queues, list: store.suppressions, listOf: (t) => store.suppressionsOf(t), clock: o.clock }),
+    optOuts: makeOptOuts({
+      store,
+      queues,
+      list: store.suppressions,
+      listOf: (t) => store.suppressionsOf(t),
+      clock: o.clock,
+    }),
     tenants,
     experiments: loadExperiments(config.experimentsFile, catalogue),
     eventsQueue,

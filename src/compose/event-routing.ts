@@ -15,7 +15,11 @@ import type { EventDestination, EventRouting } from '../webhooks/outbound-events
 import { derivedEventsSecret } from '../webhooks/signing-keys.js';
 import type { TenantRegistry } from './tenants.js';
 
-export function makeEventRouting(deps: { tenants: Pick<TenantRegistry, 'get' | 'list'>; config: Pick<Config, 'eventsWebhookUrl' | 'eventsAllTenants'>; signingSecret: string }): EventRouting {
+export function makeEventRouting(deps: {
+  tenants: Pick<TenantRegistry, 'get' | 'list'>;
+  config: Pick<Config, 'eventsWebhookUrl' | 'eventsAllTenants'>;
+  signingSecret: string;
+}): EventRouting {
   const { config, tenants, signingSecret } = deps;
   const derived = new Map<string, string>();
   const keyOf = (tenant: string) => {
@@ -23,7 +27,8 @@ export function makeEventRouting(deps: { tenants: Pick<TenantRegistry, 'get' | '
     if (key === undefined) derived.set(tenant, (key = derivedEventsSecret(signingSecret, tenant)));
     return key;
   };
-  const operator = () => (config.eventsWebhookUrl ? { url: config.eventsWebhookUrl, secret: keyOf(DEFAULT_TENANT) } : undefined);
+  const operator = () =>
+    config.eventsWebhookUrl ? { url: config.eventsWebhookUrl, secret: keyOf(DEFAULT_TENANT) } : undefined;
 
   async function target(tenant: string, to: EventDestination) {
     if (to === 'operator') return operator();
@@ -41,7 +46,8 @@ export function makeEventRouting(deps: { tenants: Pick<TenantRegistry, 'get' | '
       const out: EventDestination[] = [];
       if (own || (tenant === DEFAULT_TENANT && config.eventsWebhookUrl)) out.push('tenant');
       // A copy for the operator, unless the tenant's own receiver is already the operator's.
-      if (config.eventsWebhookUrl && config.eventsAllTenants && (own || tenant !== DEFAULT_TENANT)) out.push('operator');
+      if (config.eventsWebhookUrl && config.eventsAllTenants && (own || tenant !== DEFAULT_TENANT))
+        out.push('operator');
       return out;
     },
     target,

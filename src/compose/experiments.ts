@@ -21,7 +21,8 @@ export function experimentProblems(e: Experiment, catalogue: Catalogue, at = `ex
   const entries = e.arms.map((arm, i) => {
     const entry = catalogue.get(arm.template);
     if (!entry) problems.push(`${at}.arms.${i}.template: unknown template "${arm.template}"`);
-    else if (arm.channel && !catalogue.channelsOf(arm.template).includes(arm.channel)) problems.push(`${at}.arms.${i}.channel: template "${arm.template}" has no ${arm.channel} version`);
+    else if (arm.channel && !catalogue.channelsOf(arm.template).includes(arm.channel))
+      problems.push(`${at}.arms.${i}.channel: template "${arm.template}" has no ${arm.channel} version`);
     return entry;
   });
   if (problems.length > 0) return problems;
@@ -54,7 +55,10 @@ export function loadExperiments(file: string | undefined, catalogue: Catalogue):
     throw new ConfigError(`EXPERIMENTS_FILE ${file}: ${(err as Error).message}`);
   }
   const parsed = ExperimentsFile.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`EXPERIMENTS_FILE ${file}:\n  ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('\n  ')}`);
+  if (!parsed.success)
+    throw new ConfigError(
+      `EXPERIMENTS_FILE ${file}:\n  ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('\n  ')}`,
+    );
   const problems = parsed.data.experiments.flatMap((e) => experimentProblems(e, catalogue));
   if (problems.length > 0) throw new ConfigError(`EXPERIMENTS_FILE ${file}:\n  ${problems.join('\n  ')}`);
   const byId = new Map(parsed.data.experiments.map((e) => [e.id, e]));

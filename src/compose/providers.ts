@@ -12,8 +12,19 @@ import { makeTwilioSmsProvider } from '../providers/twilio-sms.provider.js';
 import { makeTwilioVoiceProvider } from '../providers/twilio-voice.provider.js';
 import type { Releasers } from './releasers.js';
 
-export function composeProviders(config: Readonly<Config>, store: AuditStore, clock: Clock, releasers: Releasers): Providers {
-  const dkim = config.dkim ? { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey: fs.readFileSync(config.dkim.privateKeyFile, 'utf8') } : undefined;
+export function composeProviders(
+  config: Readonly<Config>,
+  store: AuditStore,
+  clock: Clock,
+  releasers: Releasers,
+): Providers {
+  const dkim = config.dkim
+    ? {
+        domainName: config.dkim.domainName,
+        keySelector: config.dkim.keySelector,
+        privateKey: fs.readFileSync(config.dkim.privateKeyFile, 'utf8'),
+      }
+    : undefined;
   const outbox = makeOutboxProviders((entry) => store.recordOutbox(entry, clock.now()));
   let sms = outbox.sms;
   let voice = outbox.voice;
@@ -25,10 +36,17 @@ export function composeProviders(config: Readonly<Config>, store: AuditStore, cl
       timeoutMs: config.providerTimeoutMs,
       maxSockets: Math.max(50, config.workerConcurrency * 2),
     });
-    sms = makeTwilioSmsProvider({ client, sender: config.twilio.messagingServiceSid ? { messagingServiceSid: config.twilio.messagingServiceSid } : { from: config.twilio.from } });
+    sms = makeTwilioSmsProvider({
+      client,
+      sender: config.twilio.messagingServiceSid
+        ? { messagingServiceSid: config.twilio.messagingServiceSid }
+        : { from: config.twilio.from },
+    });
     voice = makeTwilioVoiceProvider({ client, from: config.twilio.from });
   }
-  const email = config.smtp ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs, dkim }) : outbox.email;
+  const email = config.smtp
+    ? makeSmtpEmailProvider({ url: config.smtp.url, from: config.smtp.from, timeoutMs: config.providerTimeoutMs, dkim })
+    : outbox.email;
   const providers = { sms, voice, email };
   releasers.add(async () => {
     await Promise.all([providers.sms.close?.(), providers.voice.close?.(), providers.email.close?.()]);

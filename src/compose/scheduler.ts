@@ -45,8 +45,23 @@ export async function composeScheduler(core: Core, feeder: Feeder, releasers: Re
     jobs: [
       { name: 'feed', everyMs: config.schedule.feedEveryMs, exclusive: false, run: () => feeder.run() },
       { name: RECONCILE_JOB, everyMs: config.reconcile.everyMs, exclusive: true, run: () => core.reconciler.run() },
-      { name: 'relay-events', everyMs: 1_000, exclusive: true, run: () => makeEventRelay({ store, queue: eventsQueue, routing: core.events, clock }).run() },
-      { name: 'retention', everyMs: 24 * 3_600_000, exclusive: true, run: retentionJob({ store, years: core.profile.retentionYears, clock, log: core.log.child({ part: 'retention' }) }) },
+      {
+        name: 'relay-events',
+        everyMs: 1_000,
+        exclusive: true,
+        run: () => makeEventRelay({ store, queue: eventsQueue, routing: core.events, clock }).run(),
+      },
+      {
+        name: 'retention',
+        everyMs: 24 * 3_600_000,
+        exclusive: true,
+        run: retentionJob({
+          store,
+          years: core.profile.retentionYears,
+          clock,
+          log: core.log.child({ part: 'retention' }),
+        }),
+      },
     ],
   });
   releasers.add(() => maintenance.close());

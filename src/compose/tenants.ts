@@ -44,11 +44,21 @@ export interface TenantRegistry {
   refresh(): Promise<void>;
 }
 
-export function effectiveTenant(t: Tenant | undefined, config: Pick<Config, 'sender' | 'sendRate'>, profile: Profile): EffectiveTenant {
+export function effectiveTenant(
+  t: Tenant | undefined,
+  config: Pick<Config, 'sender' | 'sendRate'>,
+  profile: Profile,
+): EffectiveTenant {
   const kind = t?.kind ?? config.sender.kind;
   const s = t?.senders ?? {};
-  const sms: SmsSender | undefined = s.sms ? (s.sms.messagingServiceSid ? { messagingServiceSid: s.sms.messagingServiceSid } : { from: s.sms.from! }) : undefined;
-  const agencySmsToNanp = s.sms?.allowsAgencySmsToNanp ?? (t === undefined || t.id === DEFAULT_TENANT ? config.sender.agencySmsToNanp : false);
+  const sms: SmsSender | undefined = s.sms
+    ? s.sms.messagingServiceSid
+      ? { messagingServiceSid: s.sms.messagingServiceSid }
+      : { from: s.sms.from! }
+    : undefined;
+  const agencySmsToNanp =
+    s.sms?.allowsAgencySmsToNanp ??
+    (t === undefined || t.id === DEFAULT_TENANT ? config.sender.agencySmsToNanp : false);
   return {
     id: t?.id ?? DEFAULT_TENANT,
     name: t?.name ?? DEFAULT_TENANT,
@@ -69,7 +79,12 @@ export function effectiveTenant(t: Tenant | undefined, config: Pick<Config, 'sen
   };
 }
 
-export function makeTenantRegistry(repo: TenantsRepo, config: Pick<Config, 'sender' | 'sendRate'>, profile: Profile, o: { refreshMs?: number } = {}): TenantRegistry {
+export function makeTenantRegistry(
+  repo: TenantsRepo,
+  config: Pick<Config, 'sender' | 'sendRate'>,
+  profile: Profile,
+  o: { refreshMs?: number } = {},
+): TenantRegistry {
   const refreshMs = o.refreshMs ?? 5_000;
   let byId = new Map<string, EffectiveTenant>([[DEFAULT_TENANT, effectiveTenant(undefined, config, profile)]]);
   let readAt = 0;
@@ -129,7 +144,11 @@ export function checkTenant(
   o: { lintForKind?: (kind: SenderKind) => string[] } = {},
 ): { ok: true; tenant: Omit<Tenant, 'createdAt' | 'updatedAt'> } | { ok: false; errors: TenantFieldError[] } {
   const parsed = TenantInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+    };
   const t = parsed.data;
   if (t.profile !== undefined) {
     try {
@@ -139,15 +158,34 @@ export function checkTenant(
     }
   }
   const problems = o.lintForKind?.(t.kind) ?? [];
-  if (problems.length > 0) return { ok: false, errors: [{ path: 'kind', message: `the templates fail the linter for a ${t.kind}: ${problems.slice(0, 5).join('; ')}` }] };
+  if (problems.length > 0)
+    return {
+      ok: false,
+      errors: [
+        { path: 'kind', message: `the templates fail the linter for a ${t.kind}: ${problems.slice(0, 5).join('; ')}` },
+      ],
+    };
   return {
     ok: true,
-    tenant: { id: t.id, name: t.name, kind: t.kind, profile: t.profile ?? null, channels: t.channels ?? [...CHANNELS], contact: t.contact ?? null, senders: t.senders, events: t.events ?? null },
+    tenant: {
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      profile: t.profile ?? null,
+      channels: t.channels ?? [...CHANNELS],
+      contact: t.contact ?? null,
+      senders: t.senders,
+      events: t.events ?? null,
+    },
   };
 }
 
 /** The template files that fail the linter for a kind of sender (none: every template may be sent for it). */
-export function catalogueLintForKind(templatesDir: string, profile: Profile, smsMaxSegments: number): (kind: SenderKind) => string[] {
+export function catalogueLintForKind(
+  templatesDir: string,
+  profile: Profile,
+  smsMaxSegments: number,
+): (kind: SenderKind) => string[] {
   return (kind) => {
     try {
       loadCatalogue(templatesDir, { lint: { profile, smsMaxSegments, kinds: [kind] } });

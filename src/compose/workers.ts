@@ -26,7 +26,14 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     return t;
   };
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).
-  const grouped = config.groupCommitMs > 0 ? store.groupCommit({ windowMs: config.groupCommitMs, maxBatch: Math.max(50, config.workerConcurrency * 2), ...groupCommitFaults(config) }) : undefined;
+  const grouped =
+    config.groupCommitMs > 0
+      ? store.groupCommit({
+          windowMs: config.groupCommitMs,
+          maxBatch: Math.max(50, config.workerConcurrency * 2),
+          ...groupCommitFaults(config),
+        })
+      : undefined;
   // Loads of concurrent jobs (messages, suppressions) share a query while one is in flight (off
   // with group commit off).
   const load = makeNaturalBatch<string, MessageWithContext | undefined>({
@@ -34,7 +41,10 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     max: grouped ? 200 : 0,
   });
   // Keyed by tenant and address: an opt-out belongs to the number within its tenant.
-  const suppressionsOf = makeNaturalBatch({ run: (keys: Array<{ tenant: string; address: string }>) => suppressionsOfMany(store, keys), max: grouped ? 200 : 0 });
+  const suppressionsOf = makeNaturalBatch({
+    run: (keys: Array<{ tenant: string; address: string }>) => suppressionsOfMany(store, keys),
+    max: grouped ? 200 : 0,
+  });
   const processor = makeDispatchProcessor({
     store: {
       getReminderOfMessage: (id) => load(id),
@@ -91,11 +101,15 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     await workers.close(config.shutdownGraceMs);
   });
   // Each event to its tenant's receiver, signed with that tenant's key (event-routing.ts).
-  const delivery = new Worker(EVENTS_OUT_QUEUE, makeEventDelivery({ routing: core.events, clock, timeoutMs: config.providerTimeoutMs, store }), {
-    connection: core.redis,
-    prefix: config.queuePrefix,
-    concurrency: 10,
-  });
+  const delivery = new Worker(
+    EVENTS_OUT_QUEUE,
+    makeEventDelivery({ routing: core.events, clock, timeoutMs: config.providerTimeoutMs, store }),
+    {
+      connection: core.redis,
+      prefix: config.queuePrefix,
+      concurrency: 10,
+    },
+  );
   delivery.on('error', (err) => log.error({ err: err.message }, 'outbound event worker error'));
   releasers.add(() => delivery.close());
 }

@@ -108,7 +108,9 @@ const Env = z.object({
   // Tests of crash recovery only: `feeder-after-enqueue` kills the process between adding a batch's
   // jobs and marking its rows; `worker-after-sending-commit` kills it after the first group commit of
   // `sending` rows, before any provider call; `group-commit-fails-once` makes that commit fail.
-  FAULT_INJECTION: z.enum(['feeder-after-enqueue', 'worker-after-sending-commit', 'group-commit-fails-once']).optional(),
+  FAULT_INJECTION: z
+    .enum(['feeder-after-enqueue', 'worker-after-sending-commit', 'group-commit-fails-once'])
+    .optional(),
   PROVIDER_TIMEOUT_MS: int(15_000),
   // A job whose worker died is retried this long after its lock was last renewed.
   JOB_LOCK_MS: int(30_000),
@@ -137,7 +139,9 @@ export interface Config {
   /** Who sends; an agency's SMS to +1 numbers are suppressed unless `agencySmsToNanp`. */
   sender: { kind: 'creditor' | 'agency'; agencySmsToNanp: boolean };
   /** `messagingServiceSid`: SMS go through that Messaging Service (`MessagingServiceSid`, no `From`). */
-  twilio: { accountSid: string; authToken: string; from: string; apiBaseUrl: string; messagingServiceSid?: string } | undefined;
+  twilio:
+    | { accountSid: string; authToken: string; from: string; apiBaseUrl: string; messagingServiceSid?: string }
+    | undefined;
   smtp: { url: string; from: string } | undefined;
   publicBaseUrl: string;
   signingSecret: string | undefined;
@@ -203,7 +207,11 @@ export interface Config {
 }
 
 /** The horizon must outlast a feed period, or a message could enter and pass it between two runs. */
-function scheduleOf(e: { SCHEDULE_HORIZON: number; FEED_EVERY_MS: number; SEND_AT_MAX_AHEAD: number }): Config['schedule'] {
+function scheduleOf(e: {
+  SCHEDULE_HORIZON: number;
+  FEED_EVERY_MS: number;
+  SEND_AT_MAX_AHEAD: number;
+}): Config['schedule'] {
   return {
     horizonMs: Math.max(e.SCHEDULE_HORIZON, 2 * e.FEED_EVERY_MS, 1_000),
     feedEveryMs: e.FEED_EVERY_MS === 0 ? 0 : Math.max(100, e.FEED_EVERY_MS),
@@ -214,9 +222,13 @@ function scheduleOf(e: { SCHEDULE_HORIZON: number; FEED_EVERY_MS: number; SEND_A
 /** Twilio: the account SID, auth token and a From number go together; a Messaging Service needs them. */
 function twilioOf(e: z.infer<typeof Env>): Config['twilio'] {
   const set = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM].filter(Boolean).length;
-  if (set > 0 && set < 3) throw new ConfigError('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three or none');
+  if (set > 0 && set < 3)
+    throw new ConfigError('TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together: set all three or none');
   if (set === 0) {
-    if (e.TWILIO_MESSAGING_SERVICE_SID) throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (calls still use the From number)');
+    if (e.TWILIO_MESSAGING_SERVICE_SID)
+      throw new ConfigError(
+        'TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (calls still use the From number)',
+      );
     return undefined;
   }
   return {
@@ -229,9 +241,14 @@ function twilioOf(e: z.infer<typeof Env>): Config['twilio'] {
 }
 
 /** A send still waiting for its provider must never look abandoned, so the lease outlasts the timeout. */
-function sendingLeaseOf(e: { SENDING_LEASE_MS?: number | undefined; PROVIDER_TIMEOUT_MS: number; JOB_LOCK_MS: number }): number {
+function sendingLeaseOf(e: {
+  SENDING_LEASE_MS?: number | undefined;
+  PROVIDER_TIMEOUT_MS: number;
+  JOB_LOCK_MS: number;
+}): number {
   const lease = e.SENDING_LEASE_MS ?? Math.max(30_000, 2 * e.PROVIDER_TIMEOUT_MS);
-  if (lease <= e.PROVIDER_TIMEOUT_MS) throw new ConfigError('SENDING_LEASE_MS: must be longer than PROVIDER_TIMEOUT_MS');
+  if (lease <= e.PROVIDER_TIMEOUT_MS)
+    throw new ConfigError('SENDING_LEASE_MS: must be longer than PROVIDER_TIMEOUT_MS');
   if (e.JOB_LOCK_MS < 1_000) throw new ConfigError('JOB_LOCK_MS: at least 1000');
   return lease;
 }
@@ -295,21 +312,34 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     publicRateLimitPerMinute: Math.max(1, e.PUBLIC_RATE_LIMIT_PER_MINUTE),
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
-    accountImport: { maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS), maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES) },
+    accountImport: {
+      maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS),
+      maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES),
+    },
     heavyReads: heavyReadLimits(e.HEAVY_READS_PER_KEY, e.HEAVY_READS_PER_TENANT, e.HEAVY_READ_THREADS),
     eventsWebhookUrl: e.EVENTS_WEBHOOK_URL,
     eventsAllTenants: e.EVENTS_ALL_TENANTS === 'true',
     strategyFile: e.STRATEGY_FILE,
     strategyDayMs: Math.max(1, e.STRATEGY_DAY_MS),
-    sendRate: { sms: Math.max(1, e.SMS_PER_SECOND), voice: Math.max(1, e.VOICE_PER_SECOND), email: Math.max(1, e.EMAIL_PER_SECOND) },
+    sendRate: {
+      sms: Math.max(1, e.SMS_PER_SECOND),
+      voice: Math.max(1, e.VOICE_PER_SECOND),
+      email: Math.max(1, e.EMAIL_PER_SECOND),
+    },
     breaker: { failures: Math.max(1, e.BREAKER_FAILURES), openMs: Math.max(100, e.BREAKER_OPEN_MS) },
-    dkim: e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKeyFile: e.DKIM_PRIVATE_KEY_FILE } : undefined,
+    dkim:
+      e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE
+        ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKeyFile: e.DKIM_PRIVATE_KEY_FILE }
+        : undefined,
     logLevel: e.LOG_LEVEL,
     workerChannels: channels as Channel[],
     workerConcurrency: Math.max(1, e.WORKER_CONCURRENCY),
     retry: { attempts: e.RETRY_ATTEMPTS, backoffMs: e.RETRY_BACKOFF_MS },
     // 0 turns the periodic reconciler off (tests run it by hand); otherwise at least every 100 ms.
-    reconcile: { everyMs: e.RECONCILE_EVERY_MS === 0 ? 0 : Math.max(100, e.RECONCILE_EVERY_MS), afterMs: e.RECONCILE_AFTER_MS },
+    reconcile: {
+      everyMs: e.RECONCILE_EVERY_MS === 0 ? 0 : Math.max(100, e.RECONCILE_EVERY_MS),
+      afterMs: e.RECONCILE_AFTER_MS,
+    },
     schedule: scheduleOf(e),
     faultInjection: e.FAULT_INJECTION,
     groupCommitMs: e.GROUP_COMMIT_MS,

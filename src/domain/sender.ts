@@ -23,7 +23,11 @@ export interface Sender {
 }
 
 /** Twilio forbids third-party debt collection by SMS to the US and Canada; an agency may not text there. */
-export function thirdPartySmsBlocked(sender: Sender | undefined, channel: string, to: string | null | undefined): boolean {
+export function thirdPartySmsBlocked(
+  sender: Sender | undefined,
+  channel: string,
+  to: string | null | undefined,
+): boolean {
   return sender?.kind === 'agency' && !sender.agencySmsToNanp && channel === 'sms' && isNanpNumber(to);
 }
 

@@ -30,14 +30,32 @@ export const JOB_STATUSES: readonly MessageStatus[] = ['queued', 'deferred', 'se
 /** Handed to the provider; its callbacks may still move it on. */
 export const LIVE_STATUSES: readonly MessageStatus[] = ['sending', 'sent'];
 /** States a message never leaves. */
-export const TERMINAL_STATUSES: readonly MessageStatus[] = ['delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
+export const TERMINAL_STATUSES: readonly MessageStatus[] = [
+  'delivered',
+  'undelivered',
+  'failed',
+  'answered',
+  'no-answer',
+  'busy',
+  'machine',
+  'suppressed',
+  'cancelled',
+];
 /** A carrier's later failure report turns it `undelivered`: sent, or delivered and then contradicted. */
 export const CARRIER_HELD_STATUSES: readonly MessageStatus[] = ['sent', 'delivered'];
 /**
  * The provider took it, whatever became of it after (a strategy step counts as done): an
  * undelivered text or a call nobody answered was still attempted.
  */
-export const HANDED_OVER_STATUSES: readonly MessageStatus[] = ['sent', 'delivered', 'answered', 'machine', 'no-answer', 'busy', 'undelivered'];
+export const HANDED_OVER_STATUSES: readonly MessageStatus[] = [
+  'sent',
+  'delivered',
+  'answered',
+  'machine',
+  'no-answer',
+  'busy',
+  'undelivered',
+];
 /**
  * It reached the borrower as far as anyone knows (the outcome reports' contacts): sent and not
  * reported lost, delivered, or a call answered by a person or a machine.

@@ -22,7 +22,9 @@ export const TenantId = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and - only, starting with a letter or digit');
 
-const MessagingServiceSid = z.string().regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits');
+const MessagingServiceSid = z
+  .string()
+  .regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits');
 const E164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +14155550100');
 const Rate = z.number().int().positive().max(10_000);
 
@@ -35,12 +37,18 @@ const SmsSenderInput = z
     allowsAgencySmsToNanp: z.boolean().optional(),
   })
   .strict()
-  .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), { message: 'give exactly one of from and messagingServiceSid' });
+  .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), {
+    message: 'give exactly one of from and messagingServiceSid',
+  });
 
 const VoiceSenderInput = z.object({ from: E164, ratePerSecond: Rate.optional() }).strict();
 const EmailSenderInput = z
   .object({
-    from: z.string().min(3).max(320).regex(/@/, 'must be an email address, optionally with a name: "Acme Bank <billing@acme.example>"'),
+    from: z
+      .string()
+      .min(3)
+      .max(320)
+      .regex(/@/, 'must be an email address, optionally with a name: "Acme Bank <billing@acme.example>"'),
     replyTo: z.string().min(3).max(320).regex(/@/, 'must be an email address').optional(),
     ratePerSecond: Rate.optional(),
   })
@@ -80,7 +88,8 @@ export const TenantEvents = z
       ctx.addIssue({
         code: 'custom',
         path: ['secretEndsWith'],
-        message: 'is what GET shows of a stored secret, not the secret: give the whole secret again as events.secret, or leave both out to sign with the key derived for this tenant',
+        message:
+          'is what GET shows of a stored secret, not the secret: give the whole secret again as events.secret, or leave both out to sign with the key derived for this tenant',
       });
   })
   .transform(({ url, secret }) => ({ url, ...(secret !== undefined ? { secret } : {}) }));
@@ -95,7 +104,14 @@ export const TenantInput = z
     /** The channels this tenant sends on; each needs its sender (the default tenant falls back to the deployment's). */
     channels: z.array(z.enum(CHANNELS)).min(1).max(3).optional(),
     contact: TenantContact.optional(),
-    senders: z.object({ sms: SmsSenderInput.optional(), voice: VoiceSenderInput.optional(), email: EmailSenderInput.optional() }).strict().default({}),
+    senders: z
+      .object({
+        sms: SmsSenderInput.optional(),
+        voice: VoiceSenderInput.optional(),
+        email: EmailSenderInput.optional(),
+      })
+      .strict()
+      .default({}),
     /** Where this tenant's outbound events go and what signs them (see docs/tenants.md). */
     events: TenantEvents.optional(),
   })
@@ -103,7 +119,12 @@ export const TenantInput = z
   .superRefine((t, ctx) => {
     if (t.id === DEFAULT_TENANT) return;
     for (const c of t.channels ?? CHANNELS) {
-      if (!t.senders[c]) ctx.addIssue({ code: 'custom', path: ['senders', c], message: `tenant "${t.id}" sends on ${c}: give its ${c} sender (or leave ${c} out of channels)` });
+      if (!t.senders[c])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['senders', c],
+          message: `tenant "${t.id}" sends on ${c}: give its ${c} sender (or leave ${c} out of channels)`,
+        });
     }
   });
 export type TenantInput = z.input<typeof TenantInput>;
@@ -123,7 +144,9 @@ export interface Tenant {
 }
 
 /** A tenant as GET /v1/tenants and `npm run tenants -- show` present it: an events secret by its last four characters only. */
-export function presentTenant<T extends Pick<Tenant, 'events'>>(t: T): Omit<T, 'events'> & { events: { url: string; secretEndsWith?: string } | null } {
+export function presentTenant<T extends Pick<Tenant, 'events'>>(
+  t: T,
+): Omit<T, 'events'> & { events: { url: string; secretEndsWith?: string } | null } {
   const e = t.events;
   return { ...t, events: e ? { url: e.url, ...(e.secret ? { secretEndsWith: e.secret.slice(-4) } : {}) } : null };
 }
@@ -133,7 +156,8 @@ export function presentTenant<T extends Pick<Tenant, 'events'>>(t: T): Omit<T, '
  * caller, `acme~b1` would otherwise name tenant acme's borrower b1 from any tenant's key.
  */
 export function scopedBorrowerId(tenant: string, id: string): string {
-  if (id.includes(SEP)) throw new TypeError(`a borrower id cannot contain "${SEP}" (it separates the tenant in a stored id)`);
+  if (id.includes(SEP))
+    throw new TypeError(`a borrower id cannot contain "${SEP}" (it separates the tenant in a stored id)`);
   return tenant === DEFAULT_TENANT ? id : `${tenant}${SEP}${id}`;
 }
 

@@ -4,11 +4,34 @@
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 
-const SENSITIVE = ['to', 'phone', 'email', 'body', 'text', 'html', 'subject', 'twiml', 'name', 'authorization', 'token'];
+const SENSITIVE = [
+  'to',
+  'phone',
+  'email',
+  'body',
+  'text',
+  'html',
+  'subject',
+  'twiml',
+  'name',
+  'authorization',
+  'token',
+];
 
-export const REDACT_PATHS = [...SENSITIVE, ...SENSITIVE.map((k) => `*.${k}`), ...SENSITIVE.map((k) => `*.*.${k}`), 'req.headers.authorization', 'req.headers.cookie'];
+export const REDACT_PATHS = [
+  ...SENSITIVE,
+  ...SENSITIVE.map((k) => `*.${k}`),
+  ...SENSITIVE.map((k) => `*.*.${k}`),
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
 
-export function makeLogger(options: { level: string; destination?: DestinationStream; base?: Record<string, unknown>; pretty?: boolean }): Logger {
+export function makeLogger(options: {
+  level: string;
+  destination?: DestinationStream;
+  base?: Record<string, unknown>;
+  pretty?: boolean;
+}): Logger {
   const settings = {
     level: options.level,
     base: { service: 'reminder-dispatch', ...(options.base ?? {}) },
@@ -17,7 +40,13 @@ export function makeLogger(options: { level: string; destination?: DestinationSt
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (options.pretty && !options.destination) {
-    return pino(settings, pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }));
+    return pino(
+      settings,
+      pino.transport({
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+      }),
+    );
   }
   return pino(settings, options.destination);
 }
@@ -37,10 +66,13 @@ const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]{1,64}@[^\s@<>"'(),;:]{1,255}\.[a-z]{2,24}
  */
 export function maskContactsIn<T>(value: T): T {
   if (typeof value === 'string') {
-    return value.replace(PHONE_IN_TEXT, (m) => maskRecipient(m.replace(/[ -]/g, ''))).replace(EMAIL_IN_TEXT, (m) => maskRecipient(m)) as T;
+    return value
+      .replace(PHONE_IN_TEXT, (m) => maskRecipient(m.replace(/[ -]/g, '')))
+      .replace(EMAIL_IN_TEXT, (m) => maskRecipient(m)) as T;
   }
   if (Array.isArray(value)) return value.map((v) => maskContactsIn(v)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskContactsIn(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskContactsIn(v)])) as T;
   return value;
 }
 

@@ -21,13 +21,48 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
   const registers = [registry];
   return {
     registry,
-    accepted: new Counter({ name: 'reminders_accepted_total', help: 'Messages accepted through the API, by channel', labelNames: ['channel'], registers }),
-    queued: new Counter({ name: 'messages_queued_total', help: 'Messages handed to BullMQ, by channel', labelNames: ['channel'], registers }),
-    sent: new Counter({ name: 'messages_sent_total', help: 'Messages the provider accepted, by channel', labelNames: ['channel', 'provider'], registers }),
-    failed: new Counter({ name: 'messages_failed_total', help: 'Messages that ended failed, by channel and error code', labelNames: ['channel', 'code'], registers }),
-    retried: new Counter({ name: 'messages_retried_total', help: 'Transient provider errors that scheduled a retry', labelNames: ['channel', 'code'], registers }),
-    suppressed: new Counter({ name: 'messages_suppressed_total', help: 'Messages suppressed before sending, by reason', labelNames: ['channel', 'reason'], registers }),
-    deferred: new Counter({ name: 'messages_deferred_total', help: 'Messages held back to a later time, by reason', labelNames: ['channel', 'code'], registers }),
+    accepted: new Counter({
+      name: 'reminders_accepted_total',
+      help: 'Messages accepted through the API, by channel',
+      labelNames: ['channel'],
+      registers,
+    }),
+    queued: new Counter({
+      name: 'messages_queued_total',
+      help: 'Messages handed to BullMQ, by channel',
+      labelNames: ['channel'],
+      registers,
+    }),
+    sent: new Counter({
+      name: 'messages_sent_total',
+      help: 'Messages the provider accepted, by channel',
+      labelNames: ['channel', 'provider'],
+      registers,
+    }),
+    failed: new Counter({
+      name: 'messages_failed_total',
+      help: 'Messages that ended failed, by channel and error code',
+      labelNames: ['channel', 'code'],
+      registers,
+    }),
+    retried: new Counter({
+      name: 'messages_retried_total',
+      help: 'Transient provider errors that scheduled a retry',
+      labelNames: ['channel', 'code'],
+      registers,
+    }),
+    suppressed: new Counter({
+      name: 'messages_suppressed_total',
+      help: 'Messages suppressed before sending, by reason',
+      labelNames: ['channel', 'reason'],
+      registers,
+    }),
+    deferred: new Counter({
+      name: 'messages_deferred_total',
+      help: 'Messages held back to a later time, by reason',
+      labelNames: ['channel', 'code'],
+      registers,
+    }),
     providerLatency: new Histogram({
       name: 'provider_request_duration_seconds',
       help: 'Time the provider took to accept or refuse a message',
@@ -35,7 +70,17 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
-    queueDepth: new Gauge({ name: 'queue_jobs', help: 'Jobs in each dispatch queue, by state', labelNames: ['queue', 'state'], registers }),
-    breakerState: new Gauge({ name: 'provider_circuit_state', help: 'Circuit breaker per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers }),
+    queueDepth: new Gauge({
+      name: 'queue_jobs',
+      help: 'Jobs in each dispatch queue, by state',
+      labelNames: ['queue', 'state'],
+      registers,
+    }),
+    breakerState: new Gauge({
+      name: 'provider_circuit_state',
+      help: 'Circuit breaker per provider: 0 closed, 1 half-open, 2 open',
+      labelNames: ['provider'],
+      registers,
+    }),
   };
 }

@@ -20,13 +20,19 @@ export function normaliseAddress(raw: string): NormalisedAddress {
   }
   const phone = value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined;
   if (!phone || !phone.isValid()) {
-    return { ok: false, message: `"${value.slice(0, 40)}" is neither an email address nor a valid E.164 phone number (give the country code, e.g. +14155550100)` };
+    return {
+      ok: false,
+      message: `"${value.slice(0, 40)}" is neither an email address nor a valid E.164 phone number (give the country code, e.g. +14155550100)`,
+    };
   }
   return { ok: true, kind: 'phone', address: phone.number };
 }
 
 /** The channels an address kind carries. */
-export const CHANNELS_OF: Record<AddressKind, readonly AddressChannel[]> = { phone: ['sms', 'voice'], email: ['email'] };
+export const CHANNELS_OF: Record<AddressKind, readonly AddressChannel[]> = {
+  phone: ['sms', 'voice'],
+  email: ['email'],
+};
 
 /** For the rare text that must say which recipient: +861****5678, a***@example.com. */
 export function maskRecipient(value: string): string {

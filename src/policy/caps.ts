@@ -18,7 +18,14 @@ export interface CountingRule {
   includeInbound: boolean;
 }
 
-export const fromCap = (c: CapRule): CountingRule => ({ channels: c.channels, max: c.max, per: c.per, counts: c.counts, scope: c.scope, includeInbound: false });
+export const fromCap = (c: CapRule): CountingRule => ({
+  channels: c.channels,
+  max: c.max,
+  per: c.per,
+  counts: c.counts,
+  scope: c.scope,
+  includeInbound: false,
+});
 
 function periodMs(per: Period): number {
   if ('hours' in per) return per.hours * 3_600_000;
@@ -46,7 +53,13 @@ export interface RuleStatus {
   fullUntil: number | null | undefined;
 }
 
-export function ruleStatus(rule: CountingRule, zones: readonly string[], history: readonly ContactRecord[], at: number, to?: string | null): RuleStatus {
+export function ruleStatus(
+  rule: CountingRule,
+  zones: readonly string[],
+  history: readonly ContactRecord[],
+  at: number,
+  to?: string | null,
+): RuleStatus {
   const since = periodStart(rule.per, zones, at);
   const counted = history
     // Contacts after `at` count too (a slot reserved a moment later by another process).

@@ -37,7 +37,16 @@ export interface PolicyAttempt {
   to?: string | null;
 }
 
-export type DenialCode = 'outside-contact-window' | 'blackout' | 'cap-reached' | 'conversation-block' | 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'no-allowed-time';
+export type DenialCode =
+  | 'outside-contact-window'
+  | 'blackout'
+  | 'cap-reached'
+  | 'conversation-block'
+  | 'opted-out'
+  | 'no-consent'
+  | 'resolved'
+  | 'ceased'
+  | 'no-allowed-time';
 
 export interface Denial {
   code: DenialCode;
@@ -45,7 +54,9 @@ export interface Denial {
   detail: string;
 }
 
-export type PolicyAnswer = { allowed: true; zones: string[] } | { allowed: false; reasons: Denial[]; earliestAllowedAt: string | null; zones: string[] };
+export type PolicyAnswer =
+  | { allowed: true; zones: string[] }
+  | { allowed: false; reasons: Denial[]; earliestAllowedAt: string | null; zones: string[] };
 
 /** Denials no amount of waiting cures. */
 export const STANDING_CODES: readonly DenialCode[] = ['opted-out', 'no-consent', 'resolved', 'ceased'];
@@ -62,12 +73,27 @@ function describeZones(zones: readonly string[]): string {
   return zones.length <= 4 ? zones.join(', ') : `${zones.slice(0, 3).join(', ')} and ${zones.length - 3} more`;
 }
 
-function standing(profile: Profile, b: PolicyBorrower, channel: PolicyChannel, to: string | null | undefined, suppressions: readonly AddressSuppression[]): Denial[] {
-  if (b.status === 'resolved') return [{ code: 'resolved', rule: 'borrower status', detail: 'the borrower has paid or settled; no further reminders' }];
-  if (b.status === 'ceased') return [{ code: 'ceased', rule: '12 CFR 1006.6(c)', detail: 'the borrower asked that communication cease' }];
+function standing(
+  profile: Profile,
+  b: PolicyBorrower,
+  channel: PolicyChannel,
+  to: string | null | undefined,
+  suppressions: readonly AddressSuppression[],
+): Denial[] {
+  if (b.status === 'resolved')
+    return [
+      { code: 'resolved', rule: 'borrower status', detail: 'the borrower has paid or settled; no further reminders' },
+    ];
+  if (b.status === 'ceased')
+    return [{ code: 'ceased', rule: '12 CFR 1006.6(c)', detail: 'the borrower asked that communication cease' }];
   const out: Denial[] = [];
   const opt = b.optOuts.find((o) => o.channel === channel);
-  if (opt) out.push({ code: 'opted-out', rule: '12 CFR 1006.14(h); 1006.6(e)', detail: `the borrower opted out of ${channel}${opt.source ? ` (${opt.source})` : ''}${opt.at ? ` at ${opt.at}` : ''}` });
+  if (opt)
+    out.push({
+      code: 'opted-out',
+      rule: '12 CFR 1006.14(h); 1006.6(e)',
+      detail: `the borrower opted out of ${channel}${opt.source ? ` (${opt.source})` : ''}${opt.at ? ` at ${opt.at}` : ''}`,
+    });
   const listed = suppressions.find((s) => s.channel === channel);
   if (listed && !opt) {
     out.push({
@@ -77,31 +103,58 @@ function standing(profile: Profile, b: PolicyBorrower, channel: PolicyChannel, t
     });
   }
   const consent = b.consent[channel];
-  if (consent === false) out.push({ code: 'no-consent', rule: 'borrower consent', detail: `the borrower did not consent to ${channel}` });
+  if (consent === false)
+    out.push({ code: 'no-consent', rule: 'borrower consent', detail: `the borrower did not consent to ${channel}` });
   else if (consent !== true && profile.consentRequired[channel]) {
-    out.push({ code: 'no-consent', rule: `${profile.name} consentRequired.${channel}`, detail: `the profile requires recorded consent for ${channel}, and none is recorded` });
+    out.push({
+      code: 'no-consent',
+      rule: `${profile.name} consentRequired.${channel}`,
+      detail: `the profile requires recorded consent for ${channel}, and none is recorded`,
+    });
   }
   return out;
 }
 
 /** The counting rules that apply to an attempt (caps on its channel, and the conversation block). */
-export function rulesFor(profile: Profile, channel: PolicyChannel): Array<{ name: string; source: string; code: DenialCode; rule: CountingRule }> {
+export function rulesFor(
+  profile: Profile,
+  channel: PolicyChannel,
+): Array<{ name: string; source: string; code: DenialCode; rule: CountingRule }> {
   const rules: Array<{ name: string; source: string; code: DenialCode; rule: CountingRule }> = profile.caps
     .filter((c) => c.channels.includes(channel))
-    .map((c) => ({ name: c.name, source: c.source ?? `${profile.name} ${c.name}`, code: 'cap-reached' as const, rule: fromCap(c) }));
+    .map((c) => ({
+      name: c.name,
+      source: c.source ?? `${profile.name} ${c.name}`,
+      code: 'cap-reached' as const,
+      rule: fromCap(c),
+    }));
   const block = profile.conversationBlock;
   if (block && block.channels.includes(channel)) {
     rules.push({
       name: `conversation-block-${block.days}-days`,
       source: block.source ?? `${profile.name} conversationBlock`,
       code: 'conversation-block',
-      rule: { channels: block.channels, max: 1, per: { days: block.days }, counts: ['answered'], scope: 'borrower', includeInbound: true },
+      rule: {
+        channels: block.channels,
+        max: 1,
+        per: { days: block.days },
+        counts: ['answered'],
+        scope: 'borrower',
+        includeInbound: true,
+      },
     });
   }
   return rules;
 }
 
-function timeDenials(profile: Profile, b: PolicyBorrower, zones: readonly string[], attempt: PolicyAttempt, history: readonly ContactRecord[], at: number): TimedDenial[] {
+function timeDenials(
+  profile: Profile,
+  b: PolicyBorrower,
+  zones: readonly string[],
+  attempt: PolicyAttempt,
+  history: readonly ContactRecord[],
+  at: number,
+): TimedDenial[] {
   const out: TimedDenial[] = [];
   const window = profile.windows[attempt.channel];
   const from = secondsOf(window.from);
@@ -120,7 +173,11 @@ function timeDenials(profile: Profile, b: PolicyBorrower, zones: readonly string
   outer: for (const blackout of b.blackouts) {
     for (const zone of zones) {
       const local = localMoment(at, zone);
-      if (blackout.days.includes(local.weekday) && local.secondOfDay >= secondsOf(blackout.from) && local.secondOfDay < secondsOf(blackout.to)) {
+      if (
+        blackout.days.includes(local.weekday) &&
+        local.secondOfDay >= secondsOf(blackout.from) &&
+        local.secondOfDay < secondsOf(blackout.to)
+      ) {
         out.push({
           code: 'blackout',
           rule: '12 CFR 1006.6(b)(1) (times the consumer named as inconvenient)',
@@ -144,7 +201,15 @@ function timeDenials(profile: Profile, b: PolicyBorrower, zones: readonly string
   return out;
 }
 
-function candidateInstants(profile: Profile, b: PolicyBorrower, zones: readonly string[], channel: PolicyChannel, at: number, capFrees: number[], horizonMs: number): number[] {
+function candidateInstants(
+  profile: Profile,
+  b: PolicyBorrower,
+  zones: readonly string[],
+  channel: PolicyChannel,
+  at: number,
+  capFrees: number[],
+  horizonMs: number,
+): number[] {
   const set = new Set<number>([at, ...capFrees.filter((t) => t > at)]);
   const last = at + horizonMs;
   const days = Math.ceil(horizonMs / 86_400_000) + 1;
@@ -193,7 +258,11 @@ export function evaluatePolicy(input: {
     allowed: false,
     reasons: [
       ...reasons,
-      { code: 'no-allowed-time', rule: `${profile.name}`, detail: `no time in the next ${Math.round(horizon / 86_400_000)} days satisfies the contact window, blackouts and caps together` },
+      {
+        code: 'no-allowed-time',
+        rule: `${profile.name}`,
+        detail: `no time in the next ${Math.round(horizon / 86_400_000)} days satisfies the contact window, blackouts and caps together`,
+      },
     ],
     earliestAllowedAt: null,
     zones,
@@ -214,7 +283,15 @@ export function countingRulesAt(profile: Profile, attempt: PolicyAttempt, zones:
 
 /** How long contact records must be kept for every rule of the profile to see them. */
 export function historyRetentionMs(profile: Profile): number {
-  const periods = [...profile.caps.map((c) => c.per), ...(profile.conversationBlock ? [{ days: profile.conversationBlock.days }] : [])];
-  const longest = Math.max(1, ...periods.map((p) => ('days' in p ? p.days * 86_400_000 : 'hours' in p ? p.hours * 3_600_000 : p.minutes * 60_000)));
+  const periods = [
+    ...profile.caps.map((c) => c.per),
+    ...(profile.conversationBlock ? [{ days: profile.conversationBlock.days }] : []),
+  ];
+  const longest = Math.max(
+    1,
+    ...periods.map((p) =>
+      'days' in p ? p.days * 86_400_000 : 'hours' in p ? p.hours * 3_600_000 : p.minutes * 60_000,
+    ),
+  );
   return longest + 2 * 86_400_000;
 }

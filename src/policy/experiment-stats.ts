@@ -45,7 +45,10 @@ export interface Comparison {
 }
 
 /** Two-proportion z test (pooled): the challenger against the control. */
-export function compare(challenger: Pick<Rate, 'successes' | 'trials'>, control: Pick<Rate, 'successes' | 'trials'>): Comparison {
+export function compare(
+  challenger: Pick<Rate, 'successes' | 'trials'>,
+  control: Pick<Rate, 'successes' | 'trials'>,
+): Comparison {
   const { successes: x1, trials: n1 } = challenger;
   const { successes: x2, trials: n2 } = control;
   if (n1 === 0 || n2 === 0) return { difference: 0, z: 0, p: 1, significant: false };
@@ -59,6 +62,9 @@ export function compare(challenger: Pick<Rate, 'successes' | 'trials'>, control:
 }
 
 /** The guardrail: the challenger's rate is significantly above the control's (one-sided, 95 %). */
-export function significantlyAbove(challenger: Pick<Rate, 'successes' | 'trials'>, control: Pick<Rate, 'successes' | 'trials'>): boolean {
+export function significantlyAbove(
+  challenger: Pick<Rate, 'successes' | 'trials'>,
+  control: Pick<Rate, 'successes' | 'trials'>,
+): boolean {
   return compare(challenger, control).z > 1.6448536269514722;
 }

@@ -41,10 +41,12 @@ export const Experiment = z
   .strict()
   .superRefine((e, ctx) => {
     const total = e.arms.reduce((n, a) => n + a.weight, 0);
-    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['arms'], message: `the weights add up to ${total}, not 100` });
+    if (total !== 100)
+      ctx.addIssue({ code: 'custom', path: ['arms'], message: `the weights add up to ${total}, not 100` });
     const names = new Set<string>();
     e.arms.forEach((a, i) => {
-      if (names.has(a.name)) ctx.addIssue({ code: 'custom', path: ['arms', i, 'name'], message: `"${a.name}" names two arms` });
+      if (names.has(a.name))
+        ctx.addIssue({ code: 'custom', path: ['arms', i, 'name'], message: `"${a.name}" names two arms` });
       names.add(a.name);
     });
   });
@@ -56,7 +58,8 @@ export const ExperimentsFile = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.experiments.forEach((e, i) => {
-      if (ids.has(e.id)) ctx.addIssue({ code: 'custom', path: ['experiments', i, 'id'], message: `"${e.id}" names two experiments` });
+      if (ids.has(e.id))
+        ctx.addIssue({ code: 'custom', path: ['experiments', i, 'id'], message: `"${e.id}" names two experiments` });
       ids.add(e.id);
     });
   });

@@ -27,5 +27,12 @@ export interface SimulatedContact {
  * otherwise — so rules counted per number see it.
  */
 export function simulatedHistory(entries: readonly SimulatedContact[], phone: string | null): ContactRecord[] {
-  return entries.map((h, i) => ({ id: `h${i}`, channel: h.channel, at: Date.parse(h.at), outcome: h.outcome, direction: h.direction, to: h.to ?? (h.channel === 'email' ? null : phone) }));
+  return entries.map((h, i) => ({
+    id: `h${i}`,
+    channel: h.channel,
+    at: Date.parse(h.at),
+    outcome: h.outcome,
+    direction: h.direction,
+    to: h.to ?? (h.channel === 'email' ? null : phone),
+  }));
 }

@@ -45,5 +45,14 @@ export function localInstant(atMs: number, zone: string, dayOffset: number, hhmm
   const secs = secondsOf(hhmm);
   if (secs >= 86400) return day.plus({ days: 1 }).toMillis();
   // fromObject resolves a wall time in a DST gap forward, and an ambiguous one to the earlier instant.
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(secs / 3600), minute: Math.floor((secs % 3600) / 60) }, { zone }).toMillis();
+  return DateTime.fromObject(
+    {
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      hour: Math.floor(secs / 3600),
+      minute: Math.floor((secs % 3600) / 60),
+    },
+    { zone },
+  ).toMillis();
 }

@@ -76,7 +76,11 @@ export interface ArmCounts {
 }
 
 /** Rates, intervals, tests and sentences from each arm's counts (arms in the experiment's order; the first the control). */
-export function experimentFromCounts(experiment: { id: string; arms: ReadonlyArray<{ name: string }> }, counts: readonly ArmCounts[], lang: 'en' | 'zh' = 'en'): ExperimentResult {
+export function experimentFromCounts(
+  experiment: { id: string; arms: ReadonlyArray<{ name: string }> },
+  counts: readonly ArmCounts[],
+  lang: 'en' | 'zh' = 'en',
+): ExperimentResult {
   const arms: ArmResult[] = experiment.arms.map((a, i) => {
     const c = counts.find((x) => x.arm === a.name);
     const n = c?.borrowers ?? 0;
@@ -121,7 +125,9 @@ export function sentenceOf(a: ArmResult, control: ArmResult, lang: 'en' | 'zh' =
     const cost = a.guardrail ? '退订率显著高于对照组，请注意' : '退订率未高于对照组';
     return `${a.arm}：7 天内还款 ${pct(a.paid[7].rate)}（${interval(a.paid[7])}），对照组 ${control.arm} 为 ${pct(control.paid[7].rate)}（${interval(control.paid[7])}），${verdict}；${cost}。`;
   }
-  const verdict = d.significant ? `difference significant (p = ${d.p.toFixed(3)})` : `difference not significant (p = ${d.p.toFixed(2)})`;
+  const verdict = d.significant
+    ? `difference significant (p = ${d.p.toFixed(3)})`
+    : `difference not significant (p = ${d.p.toFixed(2)})`;
   const cost = a.guardrail ? 'opt-outs significantly higher: check before widening it' : 'opt-outs no higher';
   return `${a.arm}: ${pct(a.paid[7].rate)} paid within 7 days (${interval(a.paid[7])}) vs ${control.arm} ${pct(control.paid[7].rate)} (${interval(control.paid[7])}), ${verdict}; ${cost}.`;
 }
@@ -177,5 +183,10 @@ export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[
         optedOut: wilson(g.optedOut, g.borrowers),
       };
     })
-    .sort((a, b) => a.template.localeCompare(b.template) || a.channel.localeCompare(b.channel) || (a.stage ?? '').localeCompare(b.stage ?? ''));
+    .sort(
+      (a, b) =>
+        a.template.localeCompare(b.template) ||
+        a.channel.localeCompare(b.channel) ||
+        (a.stage ?? '').localeCompare(b.stage ?? ''),
+    );
 }

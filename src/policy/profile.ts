@@ -10,7 +10,18 @@ export const POLICY_CHANNELS = CHANNELS;
 export const PolicyChannel = z.enum(POLICY_CHANNELS);
 
 /** What became of a contact attempt. `pending`: reserved, outcome not known yet (counts, to be safe). */
-export const OUTCOMES = ['pending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'voicemail', 'busy', 'not-in-service'] as const;
+export const OUTCOMES = [
+  'pending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'answered',
+  'no-answer',
+  'voicemail',
+  'busy',
+  'not-in-service',
+] as const;
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -70,7 +81,11 @@ export const ProfileSchema = z
     caps: z.array(CapRule),
     /** After a telephone conversation (answered call, either direction): no calls for `days` local calendar days, that day being day 1. */
     conversationBlock: z
-      .object({ channels: z.array(PolicyChannel).min(1), days: z.number().int().min(1).max(366), source: z.string().optional() })
+      .object({
+        channels: z.array(PolicyChannel).min(1),
+        days: z.number().int().min(1).max(366),
+        source: z.string().optional(),
+      })
       .strict()
       .nullable(),
     consentRequired: z.object({ sms: z.boolean(), voice: z.boolean(), email: z.boolean() }).strict(),
@@ -80,7 +95,11 @@ export const ProfileSchema = z
      * language will do); checked by the template linter. `US-REGF`: "from a debt collector".
      */
     disclosure: z
-      .object({ channels: z.array(z.enum(TEMPLATE_CHANNELS)).min(1), phrases: z.record(z.string(), z.array(z.string().min(1)).min(1)), source: z.string().optional() })
+      .object({
+        channels: z.array(z.enum(TEMPLATE_CHANNELS)).min(1),
+        phrases: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+        source: z.string().optional(),
+      })
       .strict()
       .nullable()
       .default(null),
@@ -101,24 +120,73 @@ const COUNTED_SEND: Outcome[] = ['pending', 'sent', 'delivered'];
 
 // FCC 24-24 (47 CFR 64.1200(a)(10)) and Twilio Advanced Opt-Out, plus the Chinese carrier convention:
 // every built-in profile honours all of them (a borrower's STOP is never lost to a language).
-const STOP_WORDS = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'CANCEL', 'REVOKE', 'OPTOUT', 'OPT OUT', 'TD', 'T', '退订'];
+const STOP_WORDS = [
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'END',
+  'QUIT',
+  'CANCEL',
+  'REVOKE',
+  'OPTOUT',
+  'OPT OUT',
+  'TD',
+  'T',
+  '退订',
+];
 
 export const US_REGF: Profile = ProfileSchema.parse({
   name: 'US-REGF',
   description: 'Regulation F (12 CFR 1006) and the FDCPA, applied per borrower (stricter than per debt).',
-  windows: { sms: { from: '08:00', to: '21:00' }, voice: { from: '08:00', to: '21:00' }, email: { from: '08:00', to: '21:00' } },
+  windows: {
+    sms: { from: '08:00', to: '21:00' },
+    voice: { from: '08:00', to: '21:00' },
+    email: { from: '08:00', to: '21:00' },
+  },
   windowSource: '12 CFR 1006.6(b)(1)(i)',
   caps: [
-    { name: 'voice-7-per-7-days', channels: ['voice'], max: 7, per: { days: 7 }, counts: PLACED_CALL, source: '12 CFR 1006.14(b)(2)(i)(A)' },
-    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
-    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
-    { name: 'all-10-per-7-days', channels: [...CHANNELS], max: 10, per: { days: 7 }, counts: [...new Set([...COUNTED_SEND, ...PLACED_CALL])], source: 'service policy (gentle cadence)' },
+    {
+      name: 'voice-7-per-7-days',
+      channels: ['voice'],
+      max: 7,
+      per: { days: 7 },
+      counts: PLACED_CALL,
+      source: '12 CFR 1006.14(b)(2)(i)(A)',
+    },
+    {
+      name: 'sms-1-per-day',
+      channels: ['sms'],
+      max: 1,
+      per: { days: 1 },
+      counts: COUNTED_SEND,
+      source: 'service policy (gentle cadence)',
+    },
+    {
+      name: 'email-1-per-day',
+      channels: ['email'],
+      max: 1,
+      per: { days: 1 },
+      counts: COUNTED_SEND,
+      source: 'service policy (gentle cadence)',
+    },
+    {
+      name: 'all-10-per-7-days',
+      channels: [...CHANNELS],
+      max: 10,
+      per: { days: 7 },
+      counts: [...new Set([...COUNTED_SEND, ...PLACED_CALL])],
+      source: 'service policy (gentle cadence)',
+    },
   ],
   conversationBlock: { channels: ['voice'], days: 7, source: '12 CFR 1006.14(b)(2)(i)(B)' },
   consentRequired: { sms: false, voice: false, email: false },
   optOutKeywords: STOP_WORDS,
   // Not the limited-content voicemail, which must say nothing about the debt (1006.2(j)).
-  disclosure: { channels: ['sms', 'email', 'voice'], phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'] }, source: '12 CFR 1006.18(e)' },
+  disclosure: {
+    channels: ['sms', 'email', 'voice'],
+    phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'] },
+    source: '12 CFR 1006.18(e)',
+  },
   retentionYears: 3, // 12 CFR 1006.100: three years after the last collection activity
   spreadSeconds: 600,
 });
@@ -126,11 +194,22 @@ export const US_REGF: Profile = ProfileSchema.parse({
 export const CN: Profile = ProfileSchema.parse({
   name: 'CN',
   description: 'GB/T 45251-2025 and the China Banking Association consumer-loan collection guideline (2026).',
-  windows: { sms: { from: '08:00', to: '22:00' }, voice: { from: '08:00', to: '22:00' }, email: { from: '08:00', to: '22:00' } },
+  windows: {
+    sms: { from: '08:00', to: '22:00' },
+    voice: { from: '08:00', to: '22:00' },
+    email: { from: '08:00', to: '22:00' },
+  },
   windowSource: 'GB/T 45251-2025; CBA guideline (2026)',
   caps: [
     // A call whose outcome is not known yet might be a conversation: it counts until it is known.
-    { name: 'voice-3-conversations-per-day', channels: ['voice'], max: 3, per: { days: 1 }, counts: ['pending', 'answered'], source: 'GB/T 45251-2025; CBA guideline (2026)' },
+    {
+      name: 'voice-3-conversations-per-day',
+      channels: ['voice'],
+      max: 3,
+      per: { days: 1 },
+      counts: ['pending', 'answered'],
+      source: 'GB/T 45251-2025; CBA guideline (2026)',
+    },
     {
       name: 'voice-6-unanswered-per-number-per-day',
       channels: ['voice'],
@@ -140,8 +219,22 @@ export const CN: Profile = ProfileSchema.parse({
       scope: 'number',
       source: 'GB/T 45251-2025; CBA guideline (2026)',
     },
-    { name: 'sms-1-per-day', channels: ['sms'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
-    { name: 'email-1-per-day', channels: ['email'], max: 1, per: { days: 1 }, counts: COUNTED_SEND, source: 'service policy (gentle cadence)' },
+    {
+      name: 'sms-1-per-day',
+      channels: ['sms'],
+      max: 1,
+      per: { days: 1 },
+      counts: COUNTED_SEND,
+      source: 'service policy (gentle cadence)',
+    },
+    {
+      name: 'email-1-per-day',
+      channels: ['email'],
+      max: 1,
+      per: { days: 1 },
+      counts: COUNTED_SEND,
+      source: 'service policy (gentle cadence)',
+    },
   ],
   conversationBlock: null,
   consentRequired: { sms: false, voice: false, email: false },
@@ -161,7 +254,10 @@ export function resolveProfile(spec: string | unknown, origin = 'profile'): Prof
   if (typeof spec === 'string') {
     // Own names only: "constructor" or "__proto__" are not profiles.
     const found = Object.hasOwn(BUILT_IN_PROFILES, spec) ? BUILT_IN_PROFILES[spec] : undefined;
-    if (!found) throw new ProfileError(`${origin}: unknown profile "${spec}" (built in: ${Object.keys(BUILT_IN_PROFILES).join(', ')})`);
+    if (!found)
+      throw new ProfileError(
+        `${origin}: unknown profile "${spec}" (built in: ${Object.keys(BUILT_IN_PROFILES).join(', ')})`,
+      );
     return found;
   }
   const parsed = ProfileSchema.safeParse(spec);

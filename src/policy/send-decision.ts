@@ -2,10 +2,14 @@
 import type { Borrower, Message, Reminder } from '../domain/index.js';
 import type { Denial } from './evaluate.js';
 
-export type SuppressReason = 'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded' | 'third-party-sms';
+export type SuppressReason =
+  'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded' | 'third-party-sms';
 
 /** `send`: for an SMS, how long it may wait at the provider before the contact window closes (seconds). */
-export type SendDecision = { action: 'send'; validitySeconds?: number } | { action: 'defer'; until: Date; reasons: Denial[] } | { action: 'suppress'; reason: SuppressReason; detail: string };
+export type SendDecision =
+  | { action: 'send'; validitySeconds?: number }
+  | { action: 'defer'; until: Date; reasons: Denial[] }
+  | { action: 'suppress'; reason: SuppressReason; detail: string };
 
 export interface DecisionInput {
   borrower: Borrower;

@@ -28,20 +28,39 @@ export const StrategySchema = z
   .object({
     /** Per currency: over `threshold` an account with 8+ days is `middle`; over `high` it is `late`. */
     thresholds: z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ threshold: Decimal, high: Decimal }).strict()),
-    cadences: z.object({ 'pre-due': z.array(Step), early: z.array(Step), middle: z.array(Step), late: z.array(Step) }).strict(),
+    cadences: z
+      .object({ 'pre-due': z.array(Step), early: z.array(Step), middle: z.array(Step), late: z.array(Step) })
+      .strict(),
     /** The channel `auto` picks in each stage. */
-    preferredChannel: z.object({ 'pre-due': z.enum(CHANNELS), early: z.enum(CHANNELS), middle: z.enum(CHANNELS), late: z.enum(CHANNELS) }).strict(),
+    preferredChannel: z
+      .object({
+        'pre-due': z.enum(CHANNELS),
+        early: z.enum(CHANNELS),
+        middle: z.enum(CHANNELS),
+        late: z.enum(CHANNELS),
+      })
+      .strict(),
     /** Sent once when the account is paid. */
     resolvedTemplate: z.string().min(1).default('payment-received'),
   })
   .strict()
   .superRefine((s, ctx) => {
     for (const [currency, t] of Object.entries(s.thresholds)) {
-      if (compareDecimal(t.threshold, t.high) > 0) ctx.addIssue({ code: 'custom', path: ['thresholds', currency, 'high'], message: 'must not be below threshold' });
+      if (compareDecimal(t.threshold, t.high) > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['thresholds', currency, 'high'],
+          message: 'must not be below threshold',
+        });
     }
     for (const stage of STAGES) {
       for (const [i, step] of s.cadences[stage].entries()) {
-        if (stage === 'late' && step.channel === 'voice') ctx.addIssue({ code: 'custom', path: ['cadences', 'late', i, 'channel'], message: 'the late stage hands off to people: no automated calls' });
+        if (stage === 'late' && step.channel === 'voice')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cadences', 'late', i, 'channel'],
+            message: 'the late stage hands off to people: no automated calls',
+          });
       }
     }
   });
@@ -97,7 +116,9 @@ export function compareDecimal(a: string, b: string): number {
 export function resolveStrategy(spec: unknown, origin = 'strategy'): Strategy {
   const parsed = StrategySchema.safeParse(spec);
   if (!parsed.success) {
-    throw new StrategyError(`${origin} is not a valid strategy:\n  ${parsed.error.issues.map((i) => `${i.path.join('.') || '(strategy)'}: ${i.message}`).join('\n  ')}`);
+    throw new StrategyError(
+      `${origin} is not a valid strategy:\n  ${parsed.error.issues.map((i) => `${i.path.join('.') || '(strategy)'}: ${i.message}`).join('\n  ')}`,
+    );
   }
   return parsed.data;
 }
@@ -108,19 +129,32 @@ export interface StageAnswer {
 }
 
 /** The stage for an account: late before middle before early; pre-due up to the due date. */
-export function selectStage(strategy: Strategy, debt: { daysOverdue: number; amountDue: { amount: string; currency: string } }): StageAnswer {
+export function selectStage(
+  strategy: Strategy,
+  debt: { daysOverdue: number; amountDue: { amount: string; currency: string } },
+): StageAnswer {
   const t = strategy.thresholds[debt.amountDue.currency];
   if (!t) {
-    throw new StrategyError(`the strategy has no thresholds for ${debt.amountDue.currency} (it has ${Object.keys(strategy.thresholds).join(', ')}); add them to the strategy file`);
+    throw new StrategyError(
+      `the strategy has no thresholds for ${debt.amountDue.currency} (it has ${Object.keys(strategy.thresholds).join(', ')}); add them to the strategy file`,
+    );
   }
   const days = debt.daysOverdue;
   const amount = debt.amountDue.amount;
   const cur = debt.amountDue.currency;
-  if (days <= 0) return { stage: 'pre-due', why: days === 0 ? 'due today' : `due in ${-days} day${days === -1 ? '' : 's'}` };
+  if (days <= 0)
+    return { stage: 'pre-due', why: days === 0 ? 'due today' : `due in ${-days} day${days === -1 ? '' : 's'}` };
   if (days >= 31) return { stage: 'late', why: `${days} days overdue (31 or more)` };
-  if (compareDecimal(amount, t.high) > 0) return { stage: 'late', why: `${amount} ${cur} is over the high threshold of ${t.high} ${cur}` };
+  if (compareDecimal(amount, t.high) > 0)
+    return { stage: 'late', why: `${amount} ${cur} is over the high threshold of ${t.high} ${cur}` };
   if (days >= 8)
-    return { stage: 'middle', why: compareDecimal(amount, t.threshold) > 0 ? `${days} days overdue, ${amount} ${cur} over the threshold of ${t.threshold} ${cur}` : `${days} days overdue (8 to 30)` };
+    return {
+      stage: 'middle',
+      why:
+        compareDecimal(amount, t.threshold) > 0
+          ? `${days} days overdue, ${amount} ${cur} over the threshold of ${t.threshold} ${cur}`
+          : `${days} days overdue (8 to 30)`,
+    };
   return { stage: 'early', why: `${days} day${days === 1 ? '' : 's'} overdue (1 to 7)` };
 }
 
@@ -138,7 +172,13 @@ export interface PlannedStep extends Step {
  * Lays out a stage's steps from the day the account is at. `dayMs` is the length of a cadence
  * day (a calendar day in production; shortened in tests through configuration).
  */
-export function planSteps(strategy: Strategy, stage: Stage, daysOverdue: number, now: number, dayMs: number): PlannedStep[] {
+export function planSteps(
+  strategy: Strategy,
+  stage: Stage,
+  daysOverdue: number,
+  now: number,
+  dayMs: number,
+): PlannedStep[] {
   const steps = strategy.cadences[stage];
   const times = steps.map((s) => now + Math.max(0, s.day - daysOverdue) * dayMs);
   // Of the steps already due, only those of the latest due day go; earlier ones are superseded.

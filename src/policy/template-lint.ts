@@ -75,7 +75,11 @@ export function position(text: string, offset: number): { line: number; column: 
   const lineStart = before.lastIndexOf('\n') + 1;
   const lineEnd = text.indexOf('\n', offset);
   const excerpt = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim();
-  return { line, column: offset - lineStart + 1, excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}...` : excerpt };
+  return {
+    line,
+    column: offset - lineStart + 1,
+    excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}...` : excerpt,
+  };
 }
 
 function at(text: string, offset: number, f: { severity: Severity; rule: string; message: string }): LintFinding {
@@ -85,9 +89,14 @@ function at(text: string, offset: number, f: { severity: Severity; rule: string;
 /** A wording finding with its place in `source`, what it read there, and its regulation. */
 function wordingFinding(source: string, w: WordingFinding): LintFinding {
   const original = source.slice(w.start, w.end);
-  const reads = w.matched.replace(/\s+/g, '') !== original.toLowerCase().replace(/\s+/g, '') ? ` (reads "${w.matched}")` : '';
+  const reads =
+    w.matched.replace(/\s+/g, '') !== original.toLowerCase().replace(/\s+/g, '') ? ` (reads "${w.matched}")` : '';
   return {
-    ...at(source, w.start, { severity: w.severity, rule: w.rule, message: `${w.message}: "${original}"${reads} — ${w.regulation}` }),
+    ...at(source, w.start, {
+      severity: w.severity,
+      rule: w.rule,
+      message: `${w.message}: "${original}"${reads} — ${w.regulation}`,
+    }),
     regulation: w.regulation,
     matched: w.matched,
     start: w.start,
@@ -111,7 +120,13 @@ function disclosureFindings(input: TemplateLintInput, masked: string, lang: stri
   if (!disclosure || !disclosure.channels.includes(channel)) return [];
   const phrases = disclosure.phrases[lang];
   if (!phrases)
-    return [at(source, 0, { severity: 'warning', rule: 'disclosure-language', message: `profile ${profile.name} names no disclosure phrase for "${lang}"; add one to check this template` })];
+    return [
+      at(source, 0, {
+        severity: 'warning',
+        rule: 'disclosure-language',
+        message: `profile ${profile.name} names no disclosure phrase for "${lang}"; add one to check this template`,
+      }),
+    ];
   const claims = (text: string) => phrases.some((p) => text.toLowerCase().includes(p.toLowerCase()));
   const quoted = phrases.map((p) => `"${p}"`).join(' or ');
   const byKind = input.renderedByKind ?? {};
@@ -127,7 +142,10 @@ function disclosureFindings(input: TemplateLintInput, masked: string, lang: stri
     );
   }
   if (byKind.creditor !== undefined && claims(byKind.creditor)) {
-    const first = Math.max(0, Math.min(...phrases.map((p) => masked.toLowerCase().indexOf(p.toLowerCase())).filter((i) => i >= 0)));
+    const first = Math.max(
+      0,
+      Math.min(...phrases.map((p) => masked.toLowerCase().indexOf(p.toLowerCase())).filter((i) => i >= 0)),
+    );
     out.push(
       at(source, Number.isFinite(first) ? first : 0, {
         severity: 'error',
@@ -146,7 +164,8 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
   const refs = [...source.matchAll(MUSTACHE)].map((m) => ({ text: m[0], index: m.index }));
   const wording = explainWording(masked);
   const findings: LintFinding[] = wording.findings.map((w) => wordingFinding(source, w));
-  if (input.debug) findings.push(...wording.suppressed.map((w) => ({ ...wordingFinding(source, w), suppressed: w.suppressed })));
+  if (input.debug)
+    findings.push(...wording.suppressed.map((w) => ({ ...wordingFinding(source, w), suppressed: w.suppressed })));
 
   const end = source.trimEnd().length;
   if (channel === 'sms' || channel === 'email') {
@@ -161,7 +180,13 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
       );
     }
     if (!refs.some((r) => /\b(?:debt\.creditor|contact\.name)\b/.test(r.text))) {
-      findings.push(at(source, 0, { severity: 'error', rule: 'missing-identification', message: `every ${channel} must say who is writing: use {{debt.creditor}} or {{contact.name}}` }));
+      findings.push(
+        at(source, 0, {
+          severity: 'error',
+          rule: 'missing-identification',
+          message: `every ${channel} must say who is writing: use {{debt.creditor}} or {{contact.name}}`,
+        }),
+      );
     }
   }
   findings.push(...disclosureFindings(input, masked, lang, end));
@@ -169,7 +194,11 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
     for (const r of refs) {
       if (/\bdebt\./.test(r.text)) {
         findings.push(
-          at(source, r.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): ${r.text.trim()}` }),
+          at(source, r.index, {
+            severity: 'error',
+            rule: 'voicemail-debt-detail',
+            message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): ${r.text.trim()}`,
+          }),
         );
       }
     }
@@ -177,12 +206,24 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
     if (words) {
       words.lastIndex = 0;
       for (const m of masked.matchAll(words)) {
-        findings.push(at(source, m.index, { severity: 'error', rule: 'voicemail-debt-detail', message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): "${m[0]}"` }));
+        findings.push(
+          at(source, m.index, {
+            severity: 'error',
+            rule: 'voicemail-debt-detail',
+            message: `a limited-content voicemail must say nothing about the debt (12 CFR 1006.2(j)): "${m[0]}"`,
+          }),
+        );
       }
     }
   }
   if (input.renderError) {
-    findings.push(at(source, 0, { severity: 'error', rule: 'render-error', message: `does not render with the sample data: ${input.renderError}` }));
+    findings.push(
+      at(source, 0, {
+        severity: 'error',
+        rule: 'render-error',
+        message: `does not render with the sample data: ${input.renderError}`,
+      }),
+    );
   }
   if (channel === 'sms' && input.rendered?.segments !== undefined && input.rendered.segments > input.smsMaxSegments) {
     findings.push(

@@ -27,14 +27,22 @@ function allMatches(text: string): Array<{ f: WordingFinding; suppressed: Suppre
   const out: Array<{ f: WordingFinding; suppressed: Suppression | null }> = [];
   for (const h of englishHits(text)) {
     const start = h.tokens[h.first]!.start;
-    out.push({ f: finding(h.rule.rule, h.rule.message, start, h.tokens[h.last]!.end, h.matched), suppressed: englishSuppression(h, text) });
+    out.push({
+      f: finding(h.rule.rule, h.rule.message, start, h.tokens[h.last]!.end, h.matched),
+      suppressed: englishSuppression(h, text),
+    });
   }
   // Every Chinese rule needs a Han character (Kangxi radicals and compatibility ideographs are Han
   // too), so a text without one skips them: most rendered messages are not Chinese.
-  if (HAN.test(text)) for (const h of chineseHits(text)) out.push({ f: finding(h.rule.rule, h.rule.message, h.start, h.end, h.matched), suppressed: h.suppressed });
+  if (HAN.test(text))
+    for (const h of chineseHits(text))
+      out.push({ f: finding(h.rule.rule, h.rule.message, h.start, h.end, h.matched), suppressed: h.suppressed });
   const seen = new Set<string>();
   return out
-    .sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end || Number(a.suppressed !== null) - Number(b.suppressed !== null))
+    .sort(
+      (a, b) =>
+        a.f.start - b.f.start || b.f.end - a.f.end || Number(a.suppressed !== null) - Number(b.suppressed !== null),
+    )
     .filter(({ f }) => {
       const key = `${f.rule}:${f.start}`;
       if (seen.has(key)) return false;

@@ -14,7 +14,13 @@ export class RedisUnavailableError extends Error {
 }
 
 export async function redisAnswers(url: string, timeoutMs = 1_000): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -48,21 +54,44 @@ export interface PrivateRedis {
 }
 
 /** Returns undefined when Redis already answers; a handle to the private server when one was started. */
-export async function ensureRedis(opts: { url: string; autostart: boolean; dataDir: string; envPath: string; log: Logger }): Promise<PrivateRedis | undefined> {
+export async function ensureRedis(opts: {
+  url: string;
+  autostart: boolean;
+  dataDir: string;
+  envPath: string;
+  log: Logger;
+}): Promise<PrivateRedis | undefined> {
   if (await redisAnswers(opts.url)) return undefined;
   const u = new URL(opts.url);
-  const how = 'start one with "docker compose up -d redis", or install it ("apt-get install redis-server", "brew install redis"), or point REDIS_URL at a running server';
+  const how =
+    'start one with "docker compose up -d redis", or install it ("apt-get install redis-server", "brew install redis"), or point REDIS_URL at a running server';
   if (!opts.autostart || !LOOPBACK.has(u.hostname)) {
     throw new RedisUnavailableError(`Redis does not answer at ${u.host}: ${how}`);
   }
   const binary = findBinary('redis-server', opts.envPath);
-  if (!binary) throw new RedisUnavailableError(`Redis does not answer at ${u.host} and no redis-server binary is on PATH: ${how}`);
+  if (!binary)
+    throw new RedisUnavailableError(`Redis does not answer at ${u.host} and no redis-server binary is on PATH: ${how}`);
   const dir = path.join(opts.dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   const port = u.port || '6379';
   const child: ChildProcess = spawn(
     binary,
-    ['--port', port, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--logfile', path.join(dir, 'redis.log')],
+    [
+      '--port',
+      port,
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+    ],
     { stdio: 'ignore' },
   );
   let exited = false;
@@ -86,5 +115,7 @@ export async function ensureRedis(opts: { url: string; autostart: boolean; dataD
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new RedisUnavailableError(`started ${binary} on port ${port} but it did not answer; see ${path.join(dir, 'redis.log')}`);
+  throw new RedisUnavailableError(
+    `started ${binary} on port ${port} but it did not answer; see ${path.join(dir, 'redis.log')}`,
+  );
 }

@@ -71,7 +71,8 @@ export class LeanRequestClient {
   async request(opts: LeanRequestOptions): Promise<LeanResponse> {
     const uri = this.target(opts);
     const headers: Record<string, string> = { ...opts.headers, Connection: 'keep-alive' };
-    if (opts.username && opts.password) headers.Authorization = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
+    if (opts.username && opts.password)
+      headers.Authorization = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
     else if (opts.authStrategy) headers.Authorization = await opts.authStrategy.getAuthString();
     let body: string | undefined;
     if (opts.data) {
@@ -89,10 +90,17 @@ export class LeanRequestClient {
         let size = 0;
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > MAX_BODY_BYTES) req.destroy(Object.assign(new Error(`answer over ${MAX_BODY_BYTES} bytes`), { code: 'ECONNABORTED' }));
+          if (size > MAX_BODY_BYTES)
+            req.destroy(Object.assign(new Error(`answer over ${MAX_BODY_BYTES} bytes`), { code: 'ECONNABORTED' }));
           else chunks.push(c);
         });
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('end', () =>
+          resolve({
+            statusCode: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
+        );
         res.on('error', reject);
       });
       req.on('timeout', () => req.destroy(timeoutError(timeoutMs)));

@@ -46,8 +46,16 @@ export function makeTwilioClient(o: TwilioClientOptions): twilio.Twilio {
   const redirect = base.origin === 'https://api.twilio.com' ? undefined : base;
   const httpClient =
     o.transport === 'sdk'
-      ? new RedirectingRequestClient(redirect, { timeout: o.timeoutMs, keepAlive: true, maxSockets: o.maxSockets ?? 50 })
+      ? new RedirectingRequestClient(redirect, {
+          timeout: o.timeoutMs,
+          keepAlive: true,
+          maxSockets: o.maxSockets ?? 50,
+        })
       : // The SDK calls only request(opts) on its httpClient.
-        (new LeanRequestClient({ origin: redirect, timeoutMs: o.timeoutMs, maxSockets: o.maxSockets ?? 50 }) as unknown as twilio.RequestClient);
+        (new LeanRequestClient({
+          origin: redirect,
+          timeoutMs: o.timeoutMs,
+          maxSockets: o.maxSockets ?? 50,
+        }) as unknown as twilio.RequestClient);
   return twilio(o.accountSid, o.authToken, { httpClient });
 }

@@ -14,7 +14,9 @@ export function makeTwilioVoiceProvider(deps: { client: twilio.Twilio; from: str
           ...(req.statusCallback ? { statusCallback: req.statusCallback, statusCallbackEvent: ['completed'] } : {}),
           // Asynchronous answering-machine detection: the call starts with the script at once; if a
           // machine answered, the AMD callback swaps in the limited-content voicemail.
-          ...(req.amdCallback ? { machineDetection: 'DetectMessageEnd', asyncAmd: 'true', asyncAmdStatusCallback: req.amdCallback } : {}),
+          ...(req.amdCallback
+            ? { machineDetection: 'DetectMessageEnd', asyncAmd: 'true', asyncAmdStatusCallback: req.amdCallback }
+            : {}),
         });
         return { provider: 'twilio', providerId: call.sid };
       } catch (err) {

@@ -12,7 +12,8 @@ import type { AccountResult, OverdueAccount } from './strategy-runner.js';
 
 export type ImportFormat = 'ndjson' | 'csv';
 
-export type Validated = { ok: true; account: OverdueAccount } | { ok: false; errors: Array<{ path: string; message: string }> };
+export type Validated =
+  { ok: true; account: OverdueAccount } | { ok: false; errors: Array<{ path: string; message: string }> };
 
 export interface AccountImportReport {
   lines: number;
@@ -53,7 +54,14 @@ export const CSV_COLUMNS = [
 export function csvRecordToItem(r: Record<string, string>): unknown {
   const opt = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
   const borrower = Object.fromEntries(
-    Object.entries({ id: r.borrowerId, name: opt(r.name), locale: opt(r.locale), timezone: opt(r.timezone), phone: opt(r.phone), email: opt(r.email) }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      id: r.borrowerId,
+      name: opt(r.name),
+      locale: opt(r.locale),
+      timezone: opt(r.timezone),
+      phone: opt(r.phone),
+      email: opt(r.email),
+    }).filter(([, v]) => v !== undefined),
   );
   const debt = Object.fromEntries(
     Object.entries({
@@ -91,8 +99,10 @@ async function* ndjsonLines(source: AsyncIterable<Buffer | string>, maxChars: nu
 /** Why csv-parse refused one line, said for someone fixing the file. */
 function csvFault(err: unknown): string {
   const code = (err as { code?: string }).code;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is not closed on this line (a field may not span lines; write a quote inside one as "")';
-  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote in the middle of a field: quote the whole field and write the quote inside it as "" ("a ""b"" c")';
+  if (code === 'CSV_QUOTE_NOT_CLOSED')
+    return 'a quoted field is not closed on this line (a field may not span lines; write a quote inside one as "")';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE')
+    return 'a quote in the middle of a field: quote the whole field and write the quote inside it as "" ("a ""b"" c")';
   return `not a CSV record: ${String((err as Error).message).replace(/ at line \d+/, '')}`;
 }
 
@@ -121,7 +131,10 @@ async function* csvLines(source: AsyncIterable<Buffer | string>, maxChars: numbe
       header = fields;
       const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
       if (unknown.length > 0) {
-        yield { line: l.line, error: `unknown columns ${unknown.map((h) => `"${h.slice(0, 40)}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})` };
+        yield {
+          line: l.line,
+          error: `unknown columns ${unknown.map((h) => `"${h.slice(0, 40)}"`).join(', ')} (known: ${CSV_COLUMNS.join(', ')})`,
+        };
         return;
       }
       continue;
@@ -160,7 +173,14 @@ export async function importAccounts(
   opts: { skipLines?: number; onCheckpoint?: (lastLine: number) => Promise<void> | void; maxLineChars?: number } = {},
 ): Promise<AccountImportReport> {
   const maxLineChars = opts.maxLineChars ?? MAX_LINE_CHARS;
-  const report: AccountImportReport = { lines: 0, scheduled: 0, unchanged: 0, rejected: 0, errors: [], resumedAfter: opts.skipLines ?? 0 };
+  const report: AccountImportReport = {
+    lines: 0,
+    scheduled: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    resumedAfter: opts.skipLines ?? 0,
+  };
   const reject = (line: number, accountRef: string | null, path: string, message: string) => {
     report.rejected++;
     if (report.errors.length < MAX_REPORTED) report.errors.push({ line, accountRef, path, message });
@@ -183,7 +203,9 @@ export async function importAccounts(
     await opts.onCheckpoint?.(upTo);
   };
   const seen = new Set<string>();
-  const lines = (format === 'csv' ? csvLines(source, maxLineChars) : ndjsonLines(source, maxLineChars))[Symbol.asyncIterator]();
+  const lines = (format === 'csv' ? csvLines(source, maxLineChars) : ndjsonLines(source, maxLineChars))[
+    Symbol.asyncIterator
+  ]();
   try {
     for (;;) {
       let next: IteratorResult<Line>;
@@ -206,7 +228,10 @@ export async function importAccounts(
       }
       const v = deps.validate(l.item);
       if (!v.ok) {
-        const ref = typeof (l.item as { accountRef?: unknown })?.accountRef === 'string' ? (l.item as { accountRef: string }).accountRef : null;
+        const ref =
+          typeof (l.item as { accountRef?: unknown })?.accountRef === 'string'
+            ? (l.item as { accountRef: string }).accountRef
+            : null;
         for (const e of v.errors.slice(0, 1)) reject(l.line, ref, e.path, e.message);
         continue;
       }

@@ -15,10 +15,20 @@ interface Deps {
   clock: Clock;
 }
 
-async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppressed', actor: string, data: Record<string, unknown>): Promise<string[]> {
+async function settle(
+  deps: Deps,
+  messages: Message[],
+  to: 'cancelled' | 'suppressed',
+  actor: string,
+  data: Record<string, unknown>,
+): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {
-    const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to, type: to, actor, data }, deps.clock.now());
+    const moved = await deps.store.transition(
+      m.id,
+      { from: PENDING_STATUSES, to, type: to, actor, data },
+      deps.clock.now(),
+    );
     if (moved) {
       done.push(m.id);
       await removeJobs(deps.queues, [m]);
@@ -32,10 +42,22 @@ async function settle(deps: Deps, messages: Message[], to: 'cancelled' | 'suppre
  * it is (`alreadyResolved`), so a repeated or concurrent payment in full writes no second event and
  * cancels nothing (not the thank-you the first one queued).
  */
-export async function resolveBorrower(deps: Deps, borrowerId: string, actor: string, note?: string): Promise<{ borrower: Borrower; cancelled: string[]; alreadyResolved: boolean } | undefined> {
-  const set = await deps.store.setBorrowerStatus(borrowerId, 'resolved', { type: 'borrower.resolved', actor, data: note ? { note } : {} }, deps.clock.now());
+export async function resolveBorrower(
+  deps: Deps,
+  borrowerId: string,
+  actor: string,
+  note?: string,
+): Promise<{ borrower: Borrower; cancelled: string[]; alreadyResolved: boolean } | undefined> {
+  const set = await deps.store.setBorrowerStatus(
+    borrowerId,
+    'resolved',
+    { type: 'borrower.resolved', actor, data: note ? { note } : {} },
+    deps.clock.now(),
+  );
   if (!set) return undefined;
   if (!set.changed) return { borrower: set.borrower, cancelled: [], alreadyResolved: true };
-  const cancelled = await settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, { reason: 'resolved' });
+  const cancelled = await settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, {
+    reason: 'resolved',
+  });
   return { borrower: set.borrower, cancelled, alreadyResolved: false };
 }

@@ -10,7 +10,10 @@ import { StringDecoder } from 'node:string_decoder';
 
 export type BoundedLine = { line: number; text: string } | { line: number; tooLong: true };
 
-export async function* boundedLines(source: AsyncIterable<Buffer | Uint8Array | string>, maxChars: number): AsyncGenerator<BoundedLine> {
+export async function* boundedLines(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  maxChars: number,
+): AsyncGenerator<BoundedLine> {
   const decoder = new StringDecoder('utf8');
   /** The current line so far (its pieces and their length), unless it is being skipped. */
   let parts: string[] = [];
@@ -57,7 +60,10 @@ export async function* boundedLines(source: AsyncIterable<Buffer | Uint8Array | 
     }
   };
 
-  for await (const chunk of source) yield* split(typeof chunk === 'string' ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
+  for await (const chunk of source)
+    yield* split(
+      typeof chunk === 'string' ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)),
+    );
   yield* split(decoder.end());
   if (skipping || size > 0) {
     const last = end();

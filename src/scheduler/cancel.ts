@@ -15,7 +15,11 @@ export async function cancelReminder(
   const cancelled: string[] = [];
   const notCancelled: string[] = [];
   for (const m of found.messages) {
-    const ok = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'cancelled', type: 'cancelled', actor }, deps.clock.now());
+    const ok = await deps.store.transition(
+      m.id,
+      { from: PENDING_STATUSES, to: 'cancelled', type: 'cancelled', actor },
+      deps.clock.now(),
+    );
     if (ok) {
       cancelled.push(m.id);
       // The row is the truth; removing the job only saves the worker a look-up (a `scheduled`

@@ -5,7 +5,14 @@
  * queues the service always had (`dispatch-sms`, …), so single-tenant data needs no move.
  */
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { CHANNELS, type Channel, type DispatchJob, type DispatchJobOptionsInput, dispatchJobOptions, dispatchQueueName } from '../../queues/index.js';
+import {
+  CHANNELS,
+  type Channel,
+  type DispatchJob,
+  type DispatchJobOptionsInput,
+  dispatchJobOptions,
+  dispatchQueueName,
+} from '../../queues/index.js';
 import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
 
 export interface DispatchQueues {
@@ -20,7 +27,11 @@ export interface DispatchQueues {
   close(): Promise<void>;
 }
 
-export function makeDispatchQueues(connection: ConnectionOptions, prefix: string, jobOptions: DispatchJobOptionsInput): DispatchQueues {
+export function makeDispatchQueues(
+  connection: ConnectionOptions,
+  prefix: string,
+  jobOptions: DispatchJobOptionsInput,
+): DispatchQueues {
   const defaultJobOptions = dispatchJobOptions(jobOptions);
   const opened = new Map<string, Queue<DispatchJob>>();
   const of = (tenant: string, channel: Channel): Queue<DispatchJob> => {
@@ -29,7 +40,10 @@ export function makeDispatchQueues(connection: ConnectionOptions, prefix: string
     if (!q) opened.set(name, (q = new Queue<DispatchJob>(name, { connection, prefix, defaultJobOptions })));
     return q;
   };
-  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, of(DEFAULT_TENANT, c)])) as Record<Channel, Queue<DispatchJob>>;
+  const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, of(DEFAULT_TENANT, c)])) as Record<
+    Channel,
+    Queue<DispatchJob>
+  >;
   return {
     byChannel,
     of,

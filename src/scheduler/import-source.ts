@@ -11,7 +11,9 @@ export type ImportEncoding = 'identity' | 'gzip';
 /** The file decompresses (or runs) past the bound: what was read before it stands. */
 export class ImportTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
-    super(`the file is over ${maxBytes.toLocaleString('en-US')} bytes (decompressed): split it, or raise IMPORT_MAX_BYTES`);
+    super(
+      `the file is over ${maxBytes.toLocaleString('en-US')} bytes (decompressed): split it, or raise IMPORT_MAX_BYTES`,
+    );
     this.name = 'ImportTooLargeError';
   }
 }
@@ -29,7 +31,11 @@ function isZlibError(err: unknown): err is Error {
   return typeof code === 'string' && code.startsWith('Z_');
 }
 
-export async function* importBytes(source: Readable, encoding: ImportEncoding, maxBytes: number): AsyncGenerator<Buffer> {
+export async function* importBytes(
+  source: Readable,
+  encoding: ImportEncoding,
+  maxBytes: number,
+): AsyncGenerator<Buffer> {
   // Read through a stream of our own: stopping early (the bound passed, the store failing) destroys
   // that one, not the source; an HTTP request destroyed takes its socket, and the answer, with it.
   const through = encoding === 'gzip' ? zlib.createGunzip() : new PassThrough();

@@ -11,7 +11,14 @@ import type { Clock } from '../domain/clock.js';
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../audit/audit-store.js';
-import { type Borrower, type Contact, type Debt, type Message, type Sender, thirdPartySmsBlocked } from '../domain/index.js';
+import {
+  type Borrower,
+  type Contact,
+  type Debt,
+  type Message,
+  type Sender,
+  thirdPartySmsBlocked,
+} from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { makeNaturalBatch } from '../process/natural-batch.js';
 import { enqueueMessages } from './enqueue.js';
@@ -107,23 +114,42 @@ export function resolveChannel(
   const offered = (c: Channel) => !sender?.channels || sender.channels.includes(c);
   const blocked = (c: Channel) => !offered(c) || thirdPartySmsBlocked(sender, c, addressFor(borrower, c));
   if (req.channel !== 'auto' && !offered(req.channel) && !req.channelFallback) {
-    return { path: 'channel', message: `this tenant does not send on ${req.channel} (its channels: ${sender!.channels!.join(', ')})` };
+    return {
+      path: 'channel',
+      message: `this tenant does not send on ${req.channel} (its channels: ${sender!.channels!.join(', ')})`,
+    };
   }
   if (req.channel !== 'auto' && !(req.channelFallback && blocked(req.channel))) {
     if (!req.templateChannels.includes(req.channel)) {
       // (a voice reminder may use a template that has only a voicemail script)
-      return { path: 'channel', message: `the template has no ${req.channel} version (it has: ${req.templateChannels.join(', ')})` };
+      return {
+        path: 'channel',
+        message: `the template has no ${req.channel} version (it has: ${req.templateChannels.join(', ')})`,
+      };
     }
     if (!addressFor(borrower, req.channel)) {
       const field = req.channel === 'email' ? 'borrower.email' : 'borrower.phone';
-      return { path: field, message: `a ${req.channel} reminder needs the borrower's ${req.channel === 'email' ? 'email address' : 'phone number'}` };
+      return {
+        path: field,
+        message: `a ${req.channel} reminder needs the borrower's ${req.channel === 'email' ? 'email address' : 'phone number'}`,
+      };
     }
     return req.channel;
   }
-  const order = req.preferredChannel ? [req.preferredChannel, ...AUTO_ORDER.filter((c) => c !== req.preferredChannel)] : AUTO_ORDER;
-  const usable = order.filter((c) => req.templateChannels.includes(c) && addressFor(borrower, c) && borrower.consent[c] !== false && !borrower.optOuts.some((o) => o.channel === c) && !blocked(c));
+  const order = req.preferredChannel
+    ? [req.preferredChannel, ...AUTO_ORDER.filter((c) => c !== req.preferredChannel)]
+    : AUTO_ORDER;
+  const usable = order.filter(
+    (c) =>
+      req.templateChannels.includes(c) &&
+      addressFor(borrower, c) &&
+      borrower.consent[c] !== false &&
+      !borrower.optOuts.some((o) => o.channel === c) &&
+      !blocked(c),
+  );
   const first = usable[0];
-  if (!first) return { path: 'channel', message: 'channel "auto": the borrower has no phone or email that the template can use' };
+  if (!first)
+    return { path: 'channel', message: 'channel "auto": the borrower has no phone or email that the template can use' };
   return first;
 }
 
@@ -150,7 +176,13 @@ export function makeIntake(deps: IntakeDeps) {
     if (!e) return req;
     const arm = assignArm(e, req.borrower.id);
     const channel = arm.channel ?? req.channel;
-    return { ...req, template: arm.template, channel, templateChannels: deps.channelsOf?.(arm.template) ?? req.templateChannels, arm: { experiment: e.id, arm: arm.name } };
+    return {
+      ...req,
+      template: arm.template,
+      channel,
+      templateChannels: deps.channelsOf?.(arm.template) ?? req.templateChannels,
+      arm: { experiment: e.id, arm: arm.name },
+    };
   }
 
   async function accept(given: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
@@ -158,7 +190,9 @@ export function makeIntake(deps: IntakeDeps) {
     const now = deps.clock.now();
     const horizon = now.getTime() + deps.horizonMs;
     const senders = new Map<string, (Sender & { channels?: readonly Channel[] }) | undefined>();
-    if (deps.senderOf) for (const t of new Set(requests.map((r) => tenantOfBorrower(r.borrower.id)))) senders.set(t, await deps.senderOf(t));
+    if (deps.senderOf)
+      for (const t of new Set(requests.map((r) => tenantOfBorrower(r.borrower.id))))
+        senders.set(t, await deps.senderOf(t));
     const senderFor = (borrowerId: string) => (deps.senderOf ? senders.get(tenantOfBorrower(borrowerId)) : deps.sender);
     const results = await deps.store.acceptReminders(
       requests.map((req) => ({
@@ -180,7 +214,18 @@ export function makeIntake(deps: IntakeDeps) {
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
           const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};
-          return [{ id: newMessageId(), channel, template: req.template, locale: borrower.locale, to: addressFor(borrower, channel)!, sendAt: req.sendAt.toISOString(), status, ...arm }];
+          return [
+            {
+              id: newMessageId(),
+              channel,
+              template: req.template,
+              locale: borrower.locale,
+              to: addressFor(borrower, channel)!,
+              sendAt: req.sendAt.toISOString(),
+              status,
+              ...arm,
+            },
+          ];
         },
       })),
       clientId,
@@ -190,7 +235,9 @@ export function makeIntake(deps: IntakeDeps) {
     // A repeat whose messages are still `accepted` (the first request died before enqueuing)
     // is enqueued now; the job id makes this harmless if it was enqueued after all.
     // `scheduled` ones have no job until the feeder's turn.
-    const toEnqueue = results.flatMap((r) => (r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : []));
+    const toEnqueue = results.flatMap((r) =>
+      r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : [],
+    );
     await enqueueAndMark(toEnqueue);
     return results;
   }
@@ -209,7 +256,8 @@ export function makeIntake(deps: IntakeDeps) {
   return {
     accept,
     /** One request, accepted together with others of its caller that arrive meanwhile (see `gatherMax`). */
-    acceptOne: (request: ReminderRequest, clientId: string, actor: string) => gathered({ request, clientId, actor }, `${clientId}\u0000${actor}`),
+    acceptOne: (request: ReminderRequest, clientId: string, actor: string) =>
+      gathered({ request, clientId, actor }, `${clientId}\u0000${actor}`),
   };
 }
 

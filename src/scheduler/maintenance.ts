@@ -29,7 +29,12 @@ const leaseTtl = (tickMs: number) => Math.min(Math.max(4 * tickMs, 30_000), 10 *
 /** An exclusive job's process checks its lease at least every minute. */
 const tickOf = (job: MaintenanceJob) => (job.exclusive ? Math.min(job.everyMs, 60_000) : job.everyMs);
 
-export function startMaintenance(opts: { store: Pick<AuditStore, 'leases'>; clock: Clock; log: Logger; jobs: MaintenanceJob[] }): Maintenance {
+export function startMaintenance(opts: {
+  store: Pick<AuditStore, 'leases'>;
+  clock: Clock;
+  log: Logger;
+  jobs: MaintenanceJob[];
+}): Maintenance {
   const holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
@@ -55,7 +60,9 @@ export function startMaintenance(opts: { store: Pick<AuditStore, 'leases'>; cloc
     const timer = setTimeout(() => {
       timers.delete(timer);
       const run = once(job)
-        .catch((err: unknown) => opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed'))
+        .catch((err: unknown) =>
+          opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed'),
+        )
         .finally(() => {
           running.delete(run);
           schedule(job, tickOf(job));
@@ -73,7 +80,8 @@ export function startMaintenance(opts: { store: Pick<AuditStore, 'leases'>; cloc
       timers.clear();
       await Promise.all([...running]);
       const now = opts.clock.now();
-      for (const job of opts.jobs) if (job.exclusive) await opts.store.leases.release(job.name, holder, now).catch(() => undefined);
+      for (const job of opts.jobs)
+        if (job.exclusive) await opts.store.leases.release(job.name, holder, now).catch(() => undefined);
     },
   };
 }

@@ -11,7 +11,13 @@ import type { Channel } from '../../queues/index.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../audit/suppressions.js';
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
-import { type AddressChannel, type AddressKind, CHANNELS_OF, maskRecipient, normaliseAddress } from '../policy/address.js';
+import {
+  type AddressChannel,
+  type AddressKind,
+  CHANNELS_OF,
+  maskRecipient,
+  normaliseAddress,
+} from '../policy/address.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
 import { removeJobs } from './enqueue.js';
@@ -27,10 +33,19 @@ export interface OptOutDeps {
   clock: Clock;
 }
 
-async function suppressPending(deps: OptOutDeps, messages: Message[], actor: string, detail: string): Promise<string[]> {
+async function suppressPending(
+  deps: OptOutDeps,
+  messages: Message[],
+  actor: string,
+  detail: string,
+): Promise<string[]> {
   const done: string[] = [];
   for (const m of messages) {
-    const moved = await deps.store.transition(m.id, { from: PENDING_STATUSES, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } }, deps.clock.now());
+    const moved = await deps.store.transition(
+      m.id,
+      { from: PENDING_STATUSES, to: 'suppressed', type: 'suppressed', actor, data: { reason: 'opted-out', detail } },
+      deps.clock.now(),
+    );
     if (moved) {
       done.push(m.id);
       if (deps.queues) await removeJobs(deps.queues, [m]);
@@ -42,28 +57,43 @@ async function suppressPending(deps: OptOutDeps, messages: Message[], actor: str
 const addressOf = (b: Borrower, channel: Channel) => (channel === 'email' ? b.email : b.phone);
 
 // Opt-outs belong to the number within a tenant: a STOP to one lender does not silence another's texts.
-const listIn = (deps: OptOutDeps, tenant: string) => (deps.listOf && tenant !== DEFAULT_TENANT ? deps.listOf(tenant) : deps.list);
+const listIn = (deps: OptOutDeps, tenant: string) =>
+  deps.listOf && tenant !== DEFAULT_TENANT ? deps.listOf(tenant) : deps.list;
 
 /** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
 async function optOutRowIn(deps: OptOutDeps, borrowerId: string, channel: Channel, source: string, actor: string) {
   const at = deps.clock.now();
   // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
   const content = await deps.store.content.put(borrowerId, source, at);
-  const result = await deps.store.addOptOut(borrowerId, { channel, source, at: at.toISOString() }, { type: 'borrower.opted_out', actor, data: { channel, content } }, at);
+  const result = await deps.store.addOptOut(
+    borrowerId,
+    { channel, source, at: at.toISOString() },
+    { type: 'borrower.opted_out', actor, data: { channel, content } },
+    at,
+  );
   if (!result) return undefined;
-  const suppressed = await suppressPending(deps, await deps.store.pendingMessages(borrowerId, channel), actor, `the borrower opted out of ${channel} (${source})`);
+  const suppressed = await suppressPending(
+    deps,
+    await deps.store.pendingMessages(borrowerId, channel),
+    actor,
+    `the borrower opted out of ${channel} (${source})`,
+  );
   return { ...result, suppressed };
 }
 
 /** The tenant's borrowers that carry the address. */
 async function borrowersAtIn(deps: OptOutDeps, kind: AddressKind, address: string, tenant: string) {
-  return (kind === 'phone' ? await deps.store.borrowersByPhone(address) : await deps.store.borrowersByEmail(address)).filter((b) => tenantOfBorrower(b.id) === tenant);
+  return (
+    kind === 'phone' ? await deps.store.borrowersByPhone(address) : await deps.store.borrowersByEmail(address)
+  ).filter((b) => tenantOfBorrower(b.id) === tenant);
 }
 
 export function makeOptOuts(deps: OptOutDeps) {
   const listOf = (tenant: string) => listIn(deps, tenant);
-  const optOutRow = (borrowerId: string, channel: Channel, source: string, actor: string) => optOutRowIn(deps, borrowerId, channel, source, actor);
-  const borrowersAt = (kind: AddressKind, address: string, tenant: string) => borrowersAtIn(deps, kind, address, tenant);
+  const optOutRow = (borrowerId: string, channel: Channel, source: string, actor: string) =>
+    optOutRowIn(deps, borrowerId, channel, source, actor);
+  const borrowersAt = (kind: AddressKind, address: string, tenant: string) =>
+    borrowersAtIn(deps, kind, address, tenant);
   return {
     /**
      * A borrower opts out of a channel (the API, an agent, a provider about one borrower): the row
@@ -73,7 +103,11 @@ export function makeOptOuts(deps: OptOutDeps) {
       const result = await optOutRow(borrowerId, channel, source, actor);
       if (!result) return undefined;
       const address = addressOf(result.borrower, channel);
-      if (address) await listOf(tenantOfBorrower(borrowerId)).add([{ address, channel, source: kind, detail: source, actor }], deps.clock.now());
+      if (address)
+        await listOf(tenantOfBorrower(borrowerId)).add(
+          [{ address, channel, source: kind, detail: source, actor }],
+          deps.clock.now(),
+        );
       return result;
     },
 
@@ -94,7 +128,14 @@ export function makeOptOuts(deps: OptOutDeps) {
     }) {
       const tenant = input.tenant ?? DEFAULT_TENANT;
       const added = await listOf(tenant).add(
-        input.channels.map((channel) => ({ address: input.address, channel, source: input.source, detail: input.detail ?? null, actor: input.actor, ...(input.at ? { at: input.at } : {}) })),
+        input.channels.map((channel) => ({
+          address: input.address,
+          channel,
+          source: input.source,
+          detail: input.detail ?? null,
+          actor: input.actor,
+          ...(input.at ? { at: input.at } : {}),
+        })),
         deps.clock.now(),
       );
       const borrowers = await borrowersAt(input.kind, input.address, tenant);
@@ -108,8 +149,17 @@ export function makeOptOuts(deps: OptOutDeps) {
       }
       // Messages to the address that belong to borrowers who no longer carry it.
       for (const b of borrowers) {
-        const rest = (await deps.store.pendingMessages(b.id)).filter((m) => m.to === input.address && (input.channels as readonly string[]).includes(m.channel));
-        suppressed.push(...(await suppressPending(deps, rest, input.actor, `${maskRecipient(input.address)} opted out (${input.source})`)));
+        const rest = (await deps.store.pendingMessages(b.id)).filter(
+          (m) => m.to === input.address && (input.channels as readonly string[]).includes(m.channel),
+        );
+        suppressed.push(
+          ...(await suppressPending(
+            deps,
+            rest,
+            input.actor,
+            `${maskRecipient(input.address)} opted out (${input.source})`,
+          )),
+        );
       }
       return { added, borrowers: borrowers.map((b) => b.id), suppressed };
     },
@@ -125,13 +175,23 @@ export function makeOptOuts(deps: OptOutDeps) {
     }): Promise<{ removed: Suppression[]; borrowers: string[] }> {
       const tenant = input.tenant ?? DEFAULT_TENANT;
       const channels = input.channels ?? CHANNELS_OF[input.kind];
-      const removed = await listOf(tenant).remove(input.address, channels, { source: input.source, actor: input.actor }, deps.clock.now());
+      const removed = await listOf(tenant).remove(
+        input.address,
+        channels,
+        { source: input.source, actor: input.actor },
+        deps.clock.now(),
+      );
       const borrowers = await borrowersAt(input.kind, input.address, tenant);
       // Borrower rows too, including opt-outs recorded before the list existed.
       for (const b of borrowers) {
         for (const channel of channels) {
           const content = await deps.store.content.put(b.id, input.source, deps.clock.now());
-          await deps.store.removeOptOut(b.id, channel, { type: 'borrower.opted_in', actor: input.actor, data: { channel, content } }, deps.clock.now());
+          await deps.store.removeOptOut(
+            b.id,
+            channel,
+            { type: 'borrower.opted_in', actor: input.actor, data: { channel, content } },
+            deps.clock.now(),
+          );
         }
       }
       return { removed, borrowers: borrowers.map((b) => b.id) };

@@ -44,7 +44,13 @@ export function makeReconciler(deps: ReconcilerDeps) {
       // which restoreMissingJobs finds.
       const moved = await deps.store.transitionMany(
         stale.map((m) => m.id),
-        { from: ['accepted'], to: 'queued', type: 'queued', actor: 'reconciler', data: { reason: 'accepted-without-job' } },
+        {
+          from: ['accepted'],
+          to: 'queued',
+          type: 'queued',
+          actor: 'reconciler',
+          data: { reason: 'accepted-without-job' },
+        },
         deps.clock.now(),
       );
       const movedIds = new Set(moved);

@@ -9,7 +9,14 @@ import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { AuditStore, BorrowerPatch } from '../audit/audit-store.js';
 import { type Borrower, type Debt, DROPPED_STATUSES, HANDED_OVER_STATUSES, type Message } from '../domain/index.js';
-import { type PlannedStep, planSteps, selectStage, type Stage, type Strategy, StrategyError } from '../policy/strategy.js';
+import {
+  type PlannedStep,
+  planSteps,
+  selectStage,
+  type Stage,
+  type Strategy,
+  StrategyError,
+} from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -33,7 +40,13 @@ export interface Handoff {
   at: string;
   why: string;
   /** The `borrower.escalated` event sent to the collection system. */
-  event: { id: string; delivery: 'delivered' | 'retrying' | 'failed' | 'pending' | 'not-configured'; attempts: number; deliveredAt: string | null; error: string | null };
+  event: {
+    id: string;
+    delivery: 'delivered' | 'retrying' | 'failed' | 'pending' | 'not-configured';
+    attempts: number;
+    deliveredAt: string | null;
+    error: string | null;
+  };
 }
 
 export interface AccountPlan {
@@ -41,7 +54,15 @@ export interface AccountPlan {
   stage: Stage | 'resolved';
   why: string;
   enteredAt: string;
-  steps: Array<PlannedStep & { reminderId: string | null; messageId: string | null; status: string; reason: string | null; sendAt: string }>;
+  steps: Array<
+    PlannedStep & {
+      reminderId: string | null;
+      messageId: string | null;
+      status: string;
+      reason: string | null;
+      sendAt: string;
+    }
+  >;
   /** For a late account: automated pressure stopped and people took over (null otherwise). */
   handoff: Handoff | null;
 }
@@ -63,15 +84,24 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       if (result.status === 'unchanged') {
         const previous = (await accounts.get(clientId, account.accountRef))!;
         const requests = stepRequests(deps, account, result.stage, previous.plan);
-        const invalid = (requests.length ? await deps.intake.accept(requests, clientId, actor) : []).find((r) => r.kind === 'invalid');
-        if (invalid && invalid.kind === 'invalid') return { error: { path: invalid.path, message: invalid.message } } as const;
+        const invalid = (requests.length ? await deps.intake.accept(requests, clientId, actor) : []).find(
+          (r) => r.kind === 'invalid',
+        );
+        if (invalid && invalid.kind === 'invalid')
+          return { error: { path: invalid.path, message: invalid.message } } as const;
         await accounts.touch(clientId, account.accountRef, account.debt.daysOverdue, deps.clock.now().toISOString());
       }
       const cancelled = result.status === 'scheduled' ? result.cancelled : [];
-      return { stage: result.stage, why: result.why, cancelled, plan: await planOf(deps, account.borrower.id) } as const;
+      return {
+        stage: result.stage,
+        why: result.why,
+        cancelled,
+        plan: await planOf(deps, account.borrower.id),
+      } as const;
     },
 
-    accountsOverdue: (clientId: string, actor: string, inputs: OverdueAccount[]) => accountsOverdue(deps, clientId, actor, inputs),
+    accountsOverdue: (clientId: string, actor: string, inputs: OverdueAccount[]) =>
+      accountsOverdue(deps, clientId, actor, inputs),
 
     /** After payment (POST /v1/borrowers/:id/resolve): one thank-you per account, nothing else. */
     resolved: (borrower: Borrower, actor: string) => resolveAccounts(deps, borrower, actor),
@@ -80,7 +110,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
     async preferredChannels(borrowerIds: string[]): Promise<Map<string, Channel>> {
       if (borrowerIds.length === 0) return new Map();
       const out = new Map<string, Channel>();
-      for (const r of await accounts.stagesOfBorrowers(borrowerIds)) if (r.stage !== 'resolved') out.set(r.borrowerId, deps.strategy.preferredChannel[r.stage as Stage]);
+      for (const r of await accounts.stagesOfBorrowers(borrowerIds))
+        if (r.stage !== 'resolved') out.set(r.borrowerId, deps.strategy.preferredChannel[r.stage as Stage]);
       return out;
     },
 
@@ -97,15 +128,29 @@ async function handoffOf(deps: StrategyDeps, borrowerId: string, accountRef: str
   if (!row) return null;
   const data = row.data as { why?: string };
   const eventId = `evt_${row.id}`;
-  const d = (await deps.eventsSent?.(tenantOfBorrower(borrowerId))) ? await deps.store.deliveries.of(eventId) : { status: 'not-configured', attempts: 0, at: null, error: null };
+  const d = (await deps.eventsSent?.(tenantOfBorrower(borrowerId)))
+    ? await deps.store.deliveries.of(eventId)
+    : { status: 'not-configured', attempts: 0, at: null, error: null };
   return {
     at: row.at,
     why: data.why ?? '',
-    event: { id: eventId, delivery: d.status as Handoff['event']['delivery'], attempts: d.attempts, deliveredAt: d.status === 'delivered' ? d.at : null, error: d.error },
+    event: {
+      id: eventId,
+      delivery: d.status as Handoff['event']['delivery'],
+      attempts: d.attempts,
+      deliveredAt: d.status === 'delivered' ? d.at : null,
+      error: d.error,
+    },
   };
 }
 
-async function cancelStage(deps: StrategyDeps, clientId: string, accountRef: string, stage: string, actor: string): Promise<string[]> {
+async function cancelStage(
+  deps: StrategyDeps,
+  clientId: string,
+  accountRef: string,
+  stage: string,
+  actor: string,
+): Promise<string[]> {
   const rows = await deps.store.remindersByExternalPrefix(clientId, `strategy:${accountRef}:${stage}:`);
   const cancelled: string[] = [];
   for (const r of rows) {
@@ -169,19 +214,41 @@ function stepRequests(deps: StrategyDeps, c: OverdueAccount, stage: Stage, steps
 }
 
 /** One account of a batch: unchanged (already in its stage), invalid, or the stage it enters with its steps' requests. */
-async function planEntering(deps: StrategyDeps, clientId: string, actor: string, c: OverdueAccount, before: string | undefined, now: Date): Promise<AccountResult | Entering> {
+async function planEntering(
+  deps: StrategyDeps,
+  clientId: string,
+  actor: string,
+  c: OverdueAccount,
+  before: string | undefined,
+  now: Date,
+): Promise<AccountResult | Entering> {
   let picked;
   try {
     picked = selectStage(deps.strategy, c.debt);
   } catch (err) {
-    if (err instanceof StrategyError) return { accountRef: c.accountRef, status: 'invalid', error: { path: 'debt.amountDue.currency', message: err.message } };
+    if (err instanceof StrategyError)
+      return {
+        accountRef: c.accountRef,
+        status: 'invalid',
+        error: { path: 'debt.amountDue.currency', message: err.message },
+      };
     throw err;
   }
   const { stage, why } = picked;
   if (before === stage) return { accountRef: c.accountRef, status: 'unchanged', stage, why };
   const cancelled = before ? await cancelStage(deps, clientId, c.accountRef, before, actor) : [];
   const steps = planSteps(deps.strategy, stage, c.debt.daysOverdue, now.getTime(), deps.dayMs);
-  return { accountRef: c.accountRef, borrowerId: c.borrower.id, stage, from: before ?? null, why, days: c.debt.daysOverdue, steps, requests: stepRequests(deps, c, stage, steps), cancelled };
+  return {
+    accountRef: c.accountRef,
+    borrowerId: c.borrower.id,
+    stage,
+    from: before ?? null,
+    why,
+    days: c.debt.daysOverdue,
+    steps,
+    requests: stepRequests(deps, c, stage, steps),
+    cancelled,
+  };
 }
 
 /**
@@ -217,7 +284,8 @@ async function accountsOverdue(
       const slice = requests.slice(j, j + 2000);
       const accepted = await deps.intake.accept(slice, clientId, actor);
       accepted.forEach((r, k) => {
-        if (r.kind === 'invalid' && !refused.has(slice[k]!.group!)) refused.set(slice[k]!.group!, { path: r.path, message: r.message });
+        if (r.kind === 'invalid' && !refused.has(slice[k]!.group!))
+          refused.set(slice[k]!.group!, { path: r.path, message: r.message });
       });
     }
     const entered = entering.filter((e) => !refused.has(e.accountRef));
@@ -233,16 +301,37 @@ async function accountsOverdue(
         updatedAt: nowIso,
         plan: r.steps,
         events: [
-          { type: 'strategy.stage', actor, data: { accountRef: r.accountRef, stage: r.stage, from: r.from, why: r.why } },
+          {
+            type: 'strategy.stage',
+            actor,
+            data: { accountRef: r.accountRef, stage: r.stage, from: r.from, why: r.why },
+          },
           // Hand-off: no more automated pressure; the collection system's people take it from here.
-          ...(r.stage === 'late' ? [{ type: 'borrower.escalated' as const, actor: 'strategy', data: { accountRef: r.accountRef, why: r.why } }] : []),
+          ...(r.stage === 'late'
+            ? [
+                {
+                  type: 'borrower.escalated' as const,
+                  actor: 'strategy',
+                  data: { accountRef: r.accountRef, why: r.why },
+                },
+              ]
+            : []),
         ],
       })),
     );
     for (const p of planned) {
       if (!('requests' in p)) results.push(p);
-      else if (refused.has(p.accountRef)) results.push({ accountRef: p.accountRef, status: 'invalid', error: refused.get(p.accountRef)! });
-      else results.push({ accountRef: p.accountRef, status: 'scheduled', stage: p.stage, why: p.why, steps: p.requests.length, cancelled: p.cancelled });
+      else if (refused.has(p.accountRef))
+        results.push({ accountRef: p.accountRef, status: 'invalid', error: refused.get(p.accountRef)! });
+      else
+        results.push({
+          accountRef: p.accountRef,
+          status: 'scheduled',
+          stage: p.stage,
+          why: p.why,
+          steps: p.requests.length,
+          cancelled: p.cancelled,
+        });
     }
   }
   const count = (status: AccountResult['status']) => results.filter((r) => r.status === status).length;
@@ -265,8 +354,20 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
       const found = reminderId ? await deps.store.getReminder(reminderId) : undefined;
       const m = found?.messages[0];
       const last = m ? (await deps.store.listEvents(m.id)).at(-1) : undefined;
-      const status = s.superseded ? 'dropped' : !m ? 'not-scheduled' : HANDED_OVER_STATUSES.includes(m.status) ? 'done' : DROPPED_STATUSES.includes(m.status) ? 'dropped' : 'pending';
-      const reason = s.superseded ? 'superseded: a later step was already due when the stage began' : status === 'dropped' ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '') : null;
+      const status = s.superseded
+        ? 'dropped'
+        : !m
+          ? 'not-scheduled'
+          : HANDED_OVER_STATUSES.includes(m.status)
+            ? 'done'
+            : DROPPED_STATUSES.includes(m.status)
+              ? 'dropped'
+              : 'pending';
+      const reason = s.superseded
+        ? 'superseded: a later step was already due when the stage began'
+        : status === 'dropped'
+          ? String(last?.data.reason ?? last?.data.code ?? m?.status ?? '')
+          : null;
       const sendAt = m && status === 'pending' ? m.dueAt : new Date(s.at).toISOString();
       rows.push({ ...s, reminderId, messageId: m?.id ?? null, status, reason, sendAt });
     }
@@ -304,7 +405,10 @@ async function resolveAccounts(deps: StrategyDeps, borrower: Borrower, actor: st
             debt: last.debt,
             sendAt: deps.clock.now(),
             expiresAt: null,
-            metadata: { confirmation: true, strategy: { accountRef: a.accountRef, stage: 'resolved', step: 0, nextAt: null } },
+            metadata: {
+              confirmation: true,
+              strategy: { accountRef: a.accountRef, stage: 'resolved', step: 0, nextAt: null },
+            },
             contact: last.contact,
           },
         ],

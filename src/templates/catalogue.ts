@@ -14,7 +14,15 @@ import { type LintFinding, lintTemplate } from '../policy/template-lint.js';
 import { sampleContext } from './context.js';
 import { createHandlebars } from './handlebars.js';
 import { smsFacts } from './sms-facts.js';
-import { compileVariant, partialNames, renderVariant, TEMPLATE_CHANNELS, type TemplateChannel, TemplateLoadError, type TemplateVariant } from './variant.js';
+import {
+  compileVariant,
+  partialNames,
+  renderVariant,
+  TEMPLATE_CHANNELS,
+  type TemplateChannel,
+  TemplateLoadError,
+  type TemplateVariant,
+} from './variant.js';
 
 export { TEMPLATE_CHANNELS, TemplateLoadError, type TemplateChannel, type TemplateVariant };
 
@@ -81,7 +89,8 @@ export function lintVariant(variant: TemplateVariant, meta: TemplateMeta, option
       const out = renderVariant(variant, sampleContext(meta, variant.locale, kind), 'UTC');
       renderedByKind[kind] = out.text;
       const facts = variant.channel === 'sms' ? smsFacts(out.text) : undefined;
-      if (!rendered || out.text.length > rendered.text.length) rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
+      if (!rendered || out.text.length > rendered.text.length)
+        rendered = { text: out.text, ...(facts ? { segments: facts.segments, encoding: facts.encoding } : {}) };
     }
   } catch (err) {
     renderError = (err as Error).message;
@@ -126,7 +135,8 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
     const keyDir = path.join(dir, key);
     if (key.startsWith('_') || key.startsWith('.') || !fs.statSync(keyDir).isDirectory()) continue;
     const metaFile = path.join(keyDir, 'meta.json');
-    if (!fs.existsSync(metaFile)) throw new TemplateLoadError(`${metaFile}: missing (every template needs a meta.json)`);
+    if (!fs.existsSync(metaFile))
+      throw new TemplateLoadError(`${metaFile}: missing (every template needs a meta.json)`);
     let meta: TemplateMeta;
     try {
       meta = Meta.parse(JSON.parse(fs.readFileSync(metaFile, 'utf8')));
@@ -145,12 +155,19 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
       const used: Record<string, string> = {};
       for (const name of partialNames(source)) {
         const p = partials.get(name);
-        if (p === undefined) throw new TemplateLoadError(`${file}: unknown partial "${name}" (templates/_partials/${name}.hbs)`);
+        if (p === undefined)
+          throw new TemplateLoadError(`${file}: unknown partial "${name}" (templates/_partials/${name}.hbs)`);
         used[name] = p;
       }
       let variant: TemplateVariant;
       try {
-        variant = compileVariant(hb, { key, channel, locale, file, sources: { template: source, ...(channel === 'email' ? { layout } : {}), partials: used } });
+        variant = compileVariant(hb, {
+          key,
+          channel,
+          locale,
+          file,
+          sources: { template: source, ...(channel === 'email' ? { layout } : {}), partials: used },
+        });
       } catch (err) {
         if (err instanceof TemplateLoadError) throw err;
         throw new TemplateLoadError(`${file}: ${(err as Error).message}`);

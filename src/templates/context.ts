@@ -16,7 +16,15 @@ export interface ContextSource {
     minimumPayment?: { amount: string; currency: string } | null | undefined;
     paymentUrl?: string | null | undefined;
   };
-  contact?: { name?: string | null | undefined; agent?: string | null | undefined; phone?: string | null | undefined; hours?: string | null | undefined } | null | undefined;
+  contact?:
+    | {
+        name?: string | null | undefined;
+        agent?: string | null | undefined;
+        phone?: string | null | undefined;
+        hours?: string | null | undefined;
+      }
+    | null
+    | undefined;
   metadata?: Record<string, unknown> | null | undefined;
   /** Who is sending (default: a creditor collecting its own debts). */
   sender?: SenderKind | undefined;
@@ -54,7 +62,12 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
       paymentUrl: d.paymentUrl ?? paymentUrlFrom(t?.paymentUrlBase, d.accountRef),
     },
     // Who the borrower can reply to: the reminder's, else the tenant's; the name defaults to the creditor's.
-    contact: { name: c.name ?? t?.name ?? d.creditor, agent: c.agent ?? null, phone: c.phone ?? t?.phone ?? null, hours: c.hours ?? t?.hours ?? null },
+    contact: {
+      name: c.name ?? t?.name ?? d.creditor,
+      agent: c.agent ?? null,
+      phone: c.phone ?? t?.phone ?? null,
+      hours: c.hours ?? t?.hours ?? null,
+    },
     metadata: src.metadata ?? {},
     sender: { ...senderContext(src.sender ?? 'creditor'), name: t?.name ?? null },
   };
@@ -62,14 +75,24 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
 
 /** A template's sample data (per locale when given) as a render context. */
 export function sampleContext(
-  meta: { sampleData: Record<string, unknown>; sampleDataByLocale?: Record<string, Record<string, unknown>> | undefined },
+  meta: {
+    sampleData: Record<string, unknown>;
+    sampleDataByLocale?: Record<string, Record<string, unknown>> | undefined;
+  },
   locale: string,
   sender: SenderKind = 'creditor',
 ): Record<string, unknown> {
   const sample = (meta.sampleDataByLocale?.[locale] ?? meta.sampleData) as Partial<ContextSource>;
   return templateContext({
     borrower: { id: 'sample', name: null, ...(sample.borrower ?? {}) },
-    debt: { accountRef: '0000', creditor: 'Sample Creditor', amountDue: { amount: '0.00', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0, ...(sample.debt ?? {}) },
+    debt: {
+      accountRef: '0000',
+      creditor: 'Sample Creditor',
+      amountDue: { amount: '0.00', currency: 'USD' },
+      dueDate: '2026-01-01',
+      daysOverdue: 0,
+      ...(sample.debt ?? {}),
+    },
     contact: sample.contact ?? null,
     metadata: sample.metadata ?? {},
     sender,
@@ -81,7 +104,10 @@ export function mergeData(base: Record<string, unknown>, over: Record<string, un
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? mergeData(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? mergeData(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }

@@ -26,7 +26,12 @@ const GENERIC_SAMPLE = {
       minimumPayment: { amount: '35.00', currency: 'USD' },
       paymentUrl: 'https://pay.example.com/a/1234',
     },
-    contact: { name: 'Northwind Customer Care', agent: 'Jordan Lee', phone: '+1 800 555 0199', hours: 'Mon-Fri 9am-6pm' },
+    contact: {
+      name: 'Northwind Customer Care',
+      agent: 'Jordan Lee',
+      phone: '+1 800 555 0199',
+      hours: 'Mon-Fri 9am-6pm',
+    },
   },
   sampleDataByLocale: {
     'zh-CN': {
@@ -62,7 +67,15 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
   const used: Record<string, string> = {};
   const findings: LintFinding[] = [];
   for (const name of partialNames(input.source)) {
-    if (!Object.hasOwn(input.partials, name)) findings.push({ severity: 'error', rule: 'unknown-partial', message: `no partial "${name}" in templates/_partials`, line: 1, column: 1, excerpt: '' });
+    if (!Object.hasOwn(input.partials, name))
+      findings.push({
+        severity: 'error',
+        rule: 'unknown-partial',
+        message: `no partial "${name}" in templates/_partials`,
+        line: 1,
+        column: 1,
+        excerpt: '',
+      });
     else used[name] = input.partials[name]!;
   }
   let rendered: { text: string; segments?: number; encoding?: string } | undefined;
@@ -74,13 +87,18 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
         key: 'draft',
         channel: input.channel,
         locale: input.locale,
-        sources: { template: input.source, ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}), partials: used },
+        sources: {
+          template: input.source,
+          ...(input.channel === 'email' ? { layout: input.partials['email-layout'] } : {}),
+          partials: used,
+        },
       },
       { maxOutput: DRAFT_MAX_OUTPUT },
     );
     const lang = input.locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
     const kinds = input.kinds ?? SENDER_KINDS;
-    for (const kind of kinds) renderedByKind[kind] = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang, kind), 'UTC').text;
+    for (const kind of kinds)
+      renderedByKind[kind] = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang, kind), 'UTC').text;
     // The longest rendering (an agency's carries the disclosure) decides the length checks.
     const out = { text: kinds.map((k) => renderedByKind[k]!).reduce((a, b) => (b.length > a.length ? b : a)) };
     const limit = input.channel === 'sms' ? SMS_MAX_CHARACTERS : DRAFT_MAX_OUTPUT;
@@ -98,11 +116,29 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
     const message = (err as Error).message;
     const line = /line (\d+)/.exec(message);
     if (err instanceof FrontMatterError) {
-      findings.push({ severity: 'error', rule: 'front-matter', message, line: err.line, column: 1, excerpt: input.source.split('\n')[err.line - 1]?.slice(0, 80) ?? '' });
+      findings.push({
+        severity: 'error',
+        rule: 'front-matter',
+        message,
+        line: err.line,
+        column: 1,
+        excerpt: input.source.split('\n')[err.line - 1]?.slice(0, 80) ?? '',
+      });
     } else if (err instanceof OutputBudgetError) {
-      findings.push(tooLong(`the draft ${message} with the sample data (they multiply); a draft may render to at most ${DRAFT_MAX_OUTPUT.toLocaleString('en-US')}`));
+      findings.push(
+        tooLong(
+          `the draft ${message} with the sample data (they multiply); a draft may render to at most ${DRAFT_MAX_OUTPUT.toLocaleString('en-US')}`,
+        ),
+      );
     } else if (/Parse error|Expecting|doesn't match/.test(message)) {
-      findings.push({ severity: 'error', rule: 'syntax-error', message: message.split('\n')[0]!, line: line ? Number(line[1]) : 1, column: 1, excerpt: '' });
+      findings.push({
+        severity: 'error',
+        rule: 'syntax-error',
+        message: message.split('\n')[0]!,
+        line: line ? Number(line[1]) : 1,
+        column: 1,
+        excerpt: '',
+      });
     } else {
       renderError = message;
     }

@@ -29,7 +29,10 @@ export function frontMatterOf(source: string): { subject: unknown; body: string 
   const firstLine = eol === -1 ? rest : rest.slice(0, eol);
   const language = firstLine.trim().toLowerCase();
   if (!DATA_LANGUAGES.has(language)) {
-    throw new FrontMatterError(`front matter in "${firstLine.trim().slice(0, 20)}" is not read (only data is): start the block with a plain "---" line and write "subject: …"`, 1);
+    throw new FrontMatterError(
+      `front matter in "${firstLine.trim().slice(0, 20)}" is not read (only data is): start the block with a plain "---" line and write "subject: …"`,
+      1,
+    );
   }
   rest = rest.slice(firstLine.length);
   let close = rest.indexOf(CLOSE);
@@ -38,13 +41,26 @@ export function frontMatterOf(source: string): { subject: unknown; body: string 
   let data: unknown = {};
   if (block.replace(/^\s*#[^\n]+/gm, '').trim() !== '') {
     try {
-      data = parseYaml(block.replace(/\r\n?/g, '\n'), { schema: 'core', maxAliasCount: 0, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+      data = parseYaml(block.replace(/\r\n?/g, '\n'), {
+        schema: 'core',
+        maxAliasCount: 0,
+        uniqueKeys: true,
+        prettyErrors: false,
+        logLevel: 'error',
+      });
     } catch (err) {
       const line = /line (\d+)/.exec((err as Error).message);
-      throw new FrontMatterError(`front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, line ? Number(line[1]) + 1 : 2);
+      throw new FrontMatterError(
+        `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+        line ? Number(line[1]) + 1 : 2,
+      );
     }
   }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new FrontMatterError('front matter must be "key: value" lines, e.g. "subject: A note from {{debt.creditor}}"', 2);
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    throw new FrontMatterError(
+      'front matter must be "key: value" lines, e.g. "subject: A note from {{debt.creditor}}"',
+      2,
+    );
   let body = close === rest.length ? '' : rest.slice(close + CLOSE.length);
   if (body.startsWith('\r')) body = body.slice(1);
   if (body.startsWith('\n')) body = body.slice(1);

@@ -63,7 +63,8 @@ export function formatDate(value: unknown, locale: string, zone: string): string
 }
 
 export function lastFour(value: unknown): string {
-  if (typeof value !== 'string' && typeof value !== 'number') throw new TemplateDataError('expects an account reference');
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new TemplateDataError('expects an account reference');
   const s = String(value).replace(/\s+/g, '');
   return s.slice(-4);
 }
@@ -106,7 +107,9 @@ export function createHandlebars(options: HandlebarsOptions = {}): typeof Handle
     };
   }
   hb.registerHelper('money', (value: unknown, options: HelperOptions) => formatMoney(value, rootLocale(options)));
-  hb.registerHelper('date', (value: unknown, options: HelperOptions) => formatDate(value, rootLocale(options), rootZone(options)));
+  hb.registerHelper('date', (value: unknown, options: HelperOptions) =>
+    formatDate(value, rootLocale(options), rootZone(options)),
+  );
   hb.registerHelper('mask', (value: unknown) => `****${lastFour(value)}`);
   hb.registerHelper('last4', (value: unknown) => lastFour(value));
   return hb;

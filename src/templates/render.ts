@@ -1,7 +1,14 @@
 /** Renders a message from the catalogue: resolve the variant (with locale fallback), then render it. */
 import { TEMPLATE_KINDS_FOR } from '../domain/channels.js';
 import type { Catalogue, LintedVariant } from './catalogue.js';
-import { type Rendered, RenderError, renderVariant, type TemplateChannel, type TemplateSources, variantFromSources } from './variant.js';
+import {
+  type Rendered,
+  RenderError,
+  renderVariant,
+  type TemplateChannel,
+  type TemplateSources,
+  variantFromSources,
+} from './variant.js';
 
 export { RenderError, voiceLanguage, type Rendered } from './variant.js';
 
@@ -19,7 +26,12 @@ export interface RenderOutput extends Rendered {
 }
 
 /** A voice call uses the `voice` script, or a template's only `voicemail` script. */
-export function resolveForChannel(catalogue: Catalogue, key: string, channel: TemplateChannel, locale: string): LintedVariant | undefined {
+export function resolveForChannel(
+  catalogue: Catalogue,
+  key: string,
+  channel: TemplateChannel,
+  locale: string,
+): LintedVariant | undefined {
   for (const kind of TEMPLATE_KINDS_FOR[channel as keyof typeof TEMPLATE_KINDS_FOR] ?? [channel]) {
     const v = catalogue.resolve(key, kind, locale);
     if (v) return v;
@@ -39,6 +51,10 @@ export function makeRenderer(catalogue: Catalogue) {
 export type Render = ReturnType<typeof makeRenderer>;
 
 /** Re-renders from stored sources (an auditor re-creating an old message exactly). */
-export function renderFromSources(stored: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources }, data: Record<string, unknown>, timezone: string | null): Rendered {
+export function renderFromSources(
+  stored: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources },
+  data: Record<string, unknown>,
+  timezone: string | null,
+): Rendered {
   return renderVariant(variantFromSources(stored), data, timezone);
 }

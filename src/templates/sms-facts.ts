@@ -16,7 +16,9 @@ export interface SmsFacts {
 }
 
 // GSM 03.38: the basic set (one septet each) and the extension table (escape + one septet).
-const GSM_BASIC = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà');
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
 const GSM_EXTENSION = new Set('^{}\\[~]|€\f');
 
 /** One pass over the text: what an over-long body would cost, without the calculator's superlinear work. */
@@ -31,8 +33,21 @@ function estimate(text: string): SmsFacts {
       break;
     }
   }
-  if (gsm) return { encoding: 'GSM-7', segments: septets <= 160 ? 1 : Math.ceil(septets / 153), characters: septets, nonGsmCharacters: [], tooLong: true };
-  return { encoding: 'UCS-2', segments: text.length <= 70 ? 1 : Math.ceil(text.length / 67), characters: text.length, nonGsmCharacters: [], tooLong: true };
+  if (gsm)
+    return {
+      encoding: 'GSM-7',
+      segments: septets <= 160 ? 1 : Math.ceil(septets / 153),
+      characters: septets,
+      nonGsmCharacters: [],
+      tooLong: true,
+    };
+  return {
+    encoding: 'UCS-2',
+    segments: text.length <= 70 ? 1 : Math.ceil(text.length / 67),
+    characters: text.length,
+    nonGsmCharacters: [],
+    tooLong: true,
+  };
 }
 
 export function smsFacts(text: string): SmsFacts {

@@ -71,7 +71,8 @@ const STRICT = { strict: true } as const;
 export function versionOf(s: TemplateSources): string {
   const h = createHash('sha256').update(s.template).update('\0');
   if (s.layout !== undefined) h.update('layout\0').update(s.layout).update('\0');
-  for (const name of Object.keys(s.partials).sort()) h.update(`partial:${name}\0`).update(s.partials[name]!).update('\0');
+  for (const name of Object.keys(s.partials).sort())
+    h.update(`partial:${name}\0`).update(s.partials[name]!).update('\0');
   return h.digest('hex');
 }
 
@@ -79,16 +80,30 @@ export function versionOf(s: TemplateSources): string {
 export function partialNames(source: string): string[] {
   // Inline partials ({{#*inline "name"}}) are defined by the template itself.
   const inline = new Set([...source.matchAll(/\{\{~?#\*inline\s+["']([\w./-]+)["']/g)].map((m) => m[1]!));
-  return [...new Set([...source.matchAll(/\{\{~?>\s*([\w./-]+)/g)].map((m) => m[1]!))].filter((n) => !inline.has(n)).sort();
+  return [...new Set([...source.matchAll(/\{\{~?>\s*([\w./-]+)/g)].map((m) => m[1]!))]
+    .filter((n) => !inline.has(n))
+    .sort();
 }
 
 /** Compiles a variant in a Handlebars instance whose partials are registered; syntax errors throw now. */
-export function compileVariant(hb: ReturnType<typeof createHandlebars>, v: { key: string; channel: TemplateChannel; locale: string; file: string; sources: TemplateSources }): TemplateVariant {
+export function compileVariant(
+  hb: ReturnType<typeof createHandlebars>,
+  v: { key: string; channel: TemplateChannel; locale: string; file: string; sources: TemplateSources },
+): TemplateVariant {
   const source = v.sources.template;
-  const base = { key: v.key, channel: v.channel, locale: v.locale, file: v.file, source, sources: v.sources, version: versionOf(v.sources) };
+  const base = {
+    key: v.key,
+    channel: v.channel,
+    locale: v.locale,
+    file: v.file,
+    source,
+    sources: v.sources,
+    version: versionOf(v.sources),
+  };
   if (v.channel === 'email') {
     const fm = frontMatterOf(source);
-    if (typeof fm.subject !== 'string' || fm.subject.trim() === '') throw new TemplateLoadError(`${v.file}: email templates need a front-matter "subject:" line`);
+    if (typeof fm.subject !== 'string' || fm.subject.trim() === '')
+      throw new TemplateLoadError(`${v.file}: email templates need a front-matter "subject:" line`);
     hb.precompile(fm.body, STRICT);
     hb.precompile(fm.subject, STRICT);
     const layoutSource = v.sources.layout ?? '<!doctype html><html><body>{{{content}}}</body></html>';
@@ -105,14 +120,24 @@ export function compileVariant(hb: ReturnType<typeof createHandlebars>, v: { key
 }
 
 /** Rebuilds a variant from stored sources, in a Handlebars instance of its own. */
-export function variantFromSources(v: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources }, options: HandlebarsOptions = {}): TemplateVariant {
+export function variantFromSources(
+  v: { key: string; channel: TemplateChannel; locale: string; sources: TemplateSources },
+  options: HandlebarsOptions = {},
+): TemplateVariant {
   const hb = createHandlebars(options);
   for (const [name, src] of Object.entries(v.sources.partials)) hb.registerPartial(name, src);
   return compileVariant(hb, { ...v, file: `(stored ${v.key}/${v.channel}.${v.locale})` });
 }
 
 /** Twilio <Say> language codes for the locales we ship (Mandarin and Cantonese use cmn/yue). */
-const VOICE_LANGUAGES: Record<string, string> = { zh: 'cmn-CN', 'zh-cn': 'cmn-CN', 'zh-sg': 'cmn-CN', 'zh-tw': 'cmn-TW', 'zh-hk': 'yue-HK', en: 'en-US' };
+const VOICE_LANGUAGES: Record<string, string> = {
+  zh: 'cmn-CN',
+  'zh-cn': 'cmn-CN',
+  'zh-sg': 'cmn-CN',
+  'zh-tw': 'cmn-TW',
+  'zh-hk': 'yue-HK',
+  en: 'en-US',
+};
 
 export function voiceLanguage(locale: string): string {
   return VOICE_LANGUAGES[locale.toLowerCase()] ?? locale;
@@ -143,7 +168,11 @@ function normaliseText(s: string): string {
     .trim();
 }
 
-export function renderVariant(variant: TemplateVariant, data: Record<string, unknown>, timezone: string | null): Rendered {
+export function renderVariant(
+  variant: TemplateVariant,
+  data: Record<string, unknown>,
+  timezone: string | null,
+): Rendered {
   // Data recorded before templates could see `sender` renders as a creditor's (which is also the default).
   const context = { sender: senderContext('creditor'), ...data, _locale: variant.locale, _zone: timezone ?? 'UTC' };
   const base = { key: variant.key, channel: variant.channel, locale: variant.locale, version: variant.version };
@@ -167,6 +196,9 @@ export function renderVariant(variant: TemplateVariant, data: Record<string, unk
   } catch (err) {
     if (err instanceof OutputBudgetError) throw err;
     const detail = (err as Error).message.replace(/ in \[object Object\]/g, '');
-    throw new RenderError(`template "${variant.key}" (${variant.channel}.${variant.locale}): ${detail}`, 'render-error');
+    throw new RenderError(
+      `template "${variant.key}" (${variant.channel}.${variant.locale}): ${detail}`,
+      'render-error',
+    );
   }
 }

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type Request, type Response } from 'express';
 import { API_ROLES, type ApiRole, type KeyRing, requireRole } from '../api/auth.js';
 
-export const CONSOLE_FEATURES = ['templates', 'contact', 'audit', 'timeline', 'dashboard', 'outcomes', 'queues'] as const;
+export const CONSOLE_FEATURES = [
+  'templates',
+  'contact',
+  'audit',
+  'timeline',
+  'dashboard',
+  'outcomes',
+  'queues',
+] as const;
 export type ConsoleFeature = (typeof CONSOLE_FEATURES)[number];
 
 /** Which console pages a role may open: the same roles as the API routes behind each page. */
@@ -22,7 +30,8 @@ export const FEATURE_ROLES: Record<ConsoleFeature, readonly ApiRole[]> = {
   queues: ['admin'],
 };
 
-export const featuresOf = (role: ApiRole): ConsoleFeature[] => CONSOLE_FEATURES.filter((f) => role === 'admin' || FEATURE_ROLES[f].includes(role));
+export const featuresOf = (role: ApiRole): ConsoleFeature[] =>
+  CONSOLE_FEATURES.filter((f) => role === 'admin' || FEATURE_ROLES[f].includes(role));
 
 /** In the source tree and in dist/ alike, the pages sit beside this module. */
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');

@@ -58,9 +58,11 @@ export function makeEventRelay(deps: {
       if (rows.length === 0) return { relayed: 0 };
       // Free text kept apart from the hashed events (an opt-out's reason) is sent as `source`.
       const refs = rows.map((r) => contentRefIn(r.data)).filter((c): c is NonNullable<typeof c> => c !== undefined);
-      const texts = refs.length > 0 ? await content.get(refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
+      const texts =
+        refs.length > 0 ? await content.get(refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
       const destinations = new Map<string, EventDestination[]>();
-      for (const tenant of new Set(rows.map((r) => (r.borrowerId ? tenantOfBorrower(r.borrowerId) : DEFAULT_TENANT)))) destinations.set(tenant, await deps.routing.destinations(tenant));
+      for (const tenant of new Set(rows.map((r) => (r.borrowerId ? tenantOfBorrower(r.borrowerId) : DEFAULT_TENANT))))
+        destinations.set(tenant, await deps.routing.destinations(tenant));
       // One job per event and receiver: each tenant's events to its own receiver only.
       const jobs = rows.flatMap((r) => {
         const id = `evt_${r.id}`;
@@ -71,7 +73,12 @@ export function makeEventRelay(deps: {
           id,
           type: TYPE_OF[r.type]!,
           createdAt: r.at,
-          data: { ...(r.messageId ? { messageId: r.messageId } : {}), borrowerId: r.borrowerId, ...rest, ...(ref ? { source: texts.get(ref.id)?.text ?? null } : {}) },
+          data: {
+            ...(r.messageId ? { messageId: r.messageId } : {}),
+            borrowerId: r.borrowerId,
+            ...rest,
+            ...(ref ? { source: texts.get(ref.id)?.text ?? null } : {}),
+          },
         };
         return destinations.get(tenant)!.map((to) => {
           const data: OutboundEventJob = { ...event, tenant, to };
@@ -100,7 +107,12 @@ export function signEvent(secret: string, timestamp: string, body: string): stri
  * sent, so a changed address or secret applies to retries); anything but 2xx throws, so BullMQ
  * retries it with backoff. Each outcome is recorded.
  */
-export function makeEventDelivery(deps: { routing: Pick<EventRouting, 'target'>; clock: Clock; timeoutMs: number; store?: Pick<EventsStore, 'deliveries'> }) {
+export function makeEventDelivery(deps: {
+  routing: Pick<EventRouting, 'target'>;
+  clock: Clock;
+  timeoutMs: number;
+  store?: Pick<EventsStore, 'deliveries'>;
+}) {
   return async (job: Job): Promise<number> => {
     const { tenant: given, to = 'tenant', ...event } = OutboundEventJob.parse(job.data);
     const borrowerId = event.data.borrowerId;
@@ -110,7 +122,13 @@ export function makeEventDelivery(deps: { routing: Pick<EventRouting, 'target'>;
     const target = await deps.routing.target(tenant, to);
     if (!target) {
       // The tenant's receiver was removed since the event was relayed: nowhere to send it.
-      await deps.store?.deliveries.record(recordAs, 'failed', attempt, `tenant "${tenant}" has no events address (events.url) now`, deps.clock.now());
+      await deps.store?.deliveries.record(
+        recordAs,
+        'failed',
+        attempt,
+        `tenant "${tenant}" has no events address (events.url) now`,
+        deps.clock.now(),
+      );
       return 0;
     }
     try {
@@ -119,12 +137,17 @@ export function makeEventDelivery(deps: { routing: Pick<EventRouting, 'target'>;
       return status;
     } catch (err) {
       const last = attempt >= (job.opts.attempts ?? 1);
-      await deps.store?.deliveries.record(recordAs, last ? 'failed' : 'retrying', attempt, (err as Error).message.slice(0, 300), deps.clock.now()).catch(() => undefined);
+      await deps.store?.deliveries
+        .record(recordAs, last ? 'failed' : 'retrying', attempt, (err as Error).message.slice(0, 300), deps.clock.now())
+        .catch(() => undefined);
       throw err;
     }
   };
 
-  async function post(event: Omit<OutboundEventJob, 'tenant' | 'to'>, target: { url: string; secret: string }): Promise<number> {
+  async function post(
+    event: Omit<OutboundEventJob, 'tenant' | 'to'>,
+    target: { url: string; secret: string },
+  ): Promise<number> {
     const body = JSON.stringify(event);
     const timestamp = String(Math.floor(deps.clock.now().getTime() / 1000));
     const res = await fetch(target.url, {

@@ -10,7 +10,13 @@ import type { Clock } from '../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
 import type { AuditStore } from '../audit/audit-store.js';
-import { type Borrower, CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus, type SenderKind } from '../domain/index.js';
+import {
+  type Borrower,
+  CARRIER_HELD_STATUSES,
+  LIVE_STATUSES,
+  type MessageStatus,
+  type SenderKind,
+} from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
 import type { Outcome, Profile } from '../policy/profile.js';
 import type { VoiceProvider } from '../providers/provider.js';
@@ -61,7 +67,9 @@ function verifySignature(deps: TwilioWebhookDeps) {
       res
         .status(404)
         .type('application/problem+json')
-        .send(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Twilio is not configured' }));
+        .send(
+          JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Twilio is not configured' }),
+        );
       return;
     }
     const signature = req.get('x-twilio-signature') ?? '';
@@ -71,7 +79,14 @@ function verifySignature(deps: TwilioWebhookDeps) {
       res
         .status(403)
         .type('application/problem+json')
-        .send(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'missing or invalid X-Twilio-Signature' }));
+        .send(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Forbidden',
+            status: 403,
+            detail: 'missing or invalid X-Twilio-Signature',
+          }),
+        );
       return;
     }
     next();
@@ -102,38 +117,51 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const signed = [form, verifySignature(deps)];
 
-  const once = (keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) => processOnce(deps, keyOf, repeat, handler);
+  const once = (
+    keyOf: (req: Request) => string | null,
+    repeat: (res: Response) => void,
+    handler: (req: Request, res: Response) => Promise<void>,
+  ) => processOnce(deps, keyOf, repeat, handler);
 
   router.post(
     CALLBACK_PATHS.messageStatus,
     ...signed,
-    once(sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'), noContent, async (req: Request, res: Response) => {
-      const messageId = String(req.query.m ?? '');
-      const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
-      const sid = param(req, 'MessageSid');
-      const errorCode = param(req, 'ErrorCode') || null;
-      if (messageId && (await deps.store.getMessage(messageId))) {
-        if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
-        if (status === 'delivered') await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
-        if (status === 'undelivered' || status === 'failed') {
-          const expired = errorCode ? EXPIRED_CODES[errorCode] : undefined;
-          await settle(
-            deps,
-            messageId,
-            status,
-            { providerId: sid, errorCode, ...(expired ? { reason: expired } : {}) },
-            'undelivered',
-            CARRIER_HELD_STATUSES,
-            expired ? { error_code: errorCode!, error_message: expired } : errorCode ? { error_code: errorCode } : undefined,
-          );
-          if (errorCode === TWILIO_RECIPIENT_UNSUBSCRIBED) {
-            const m = await deps.store.getMessage(messageId);
-            if (m) await deps.optOuts.providerRefused(m, RECIPIENT_UNSUBSCRIBED_DETAIL);
+    once(
+      sidKey('message-status', 'MessageSid', 'MessageStatus', 'SmsStatus'),
+      noContent,
+      async (req: Request, res: Response) => {
+        const messageId = String(req.query.m ?? '');
+        const status = param(req, 'MessageStatus') || param(req, 'SmsStatus');
+        const sid = param(req, 'MessageSid');
+        const errorCode = param(req, 'ErrorCode') || null;
+        if (messageId && (await deps.store.getMessage(messageId))) {
+          if (['sent', 'delivered', 'undelivered', 'failed'].includes(status)) await ensureSent(deps, messageId, sid);
+          if (status === 'delivered')
+            await settle(deps, messageId, 'delivered', { providerId: sid }, 'delivered', ['sent']);
+          if (status === 'undelivered' || status === 'failed') {
+            const expired = errorCode ? EXPIRED_CODES[errorCode] : undefined;
+            await settle(
+              deps,
+              messageId,
+              status,
+              { providerId: sid, errorCode, ...(expired ? { reason: expired } : {}) },
+              'undelivered',
+              CARRIER_HELD_STATUSES,
+              expired
+                ? { error_code: errorCode!, error_message: expired }
+                : errorCode
+                  ? { error_code: errorCode }
+                  : undefined,
+            );
+            if (errorCode === TWILIO_RECIPIENT_UNSUBSCRIBED) {
+              const m = await deps.store.getMessage(messageId);
+              if (m) await deps.optOuts.providerRefused(m, RECIPIENT_UNSUBSCRIBED_DETAIL);
+            }
           }
         }
-      }
-      res.status(204).end();
-    }),
+        res.status(204).end();
+      },
+    ),
   );
 
   router.post(
@@ -188,15 +216,23 @@ function inboundSms(deps: TwilioWebhookDeps) {
     const number = from ? normaliseAddress(from) : undefined;
     const phone = number?.ok && number.kind === 'phone' ? number.address : null;
     // The tenant whose number (or Messaging Service) the text was sent to; its borrowers only.
-    const tenant = deps.tenantOfInbound ? await deps.tenantOfInbound(param(req, 'To'), param(req, 'MessagingServiceSid')) : DEFAULT_TENANT;
-    const borrowers = phone ? (await deps.store.borrowersByPhone(phone)).filter((b) => tenantOfBorrower(b.id) === tenant) : [];
+    const tenant = deps.tenantOfInbound
+      ? await deps.tenantOfInbound(param(req, 'To'), param(req, 'MessagingServiceSid'))
+      : DEFAULT_TENANT;
+    const borrowers = phone
+      ? (await deps.store.borrowersByPhone(phone)).filter((b) => tenantOfBorrower(b.id) === tenant)
+      : [];
     const kind = stop ? 'stop' : start ? 'start' : help ? 'help' : 'other';
     for (const b of borrowers) {
       // The text itself is personal data: it goes to the content table, the event commits to it by hash.
       const content = await deps.store.content.put(b.id, body, deps.clock.now());
       await deps.store.recordBorrowerEvent(
         b.id,
-        { type: 'inbound.sms', actor: ACTOR, data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') } },
+        {
+          type: 'inbound.sms',
+          actor: ACTOR,
+          data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: param(req, 'MessageSid') },
+        },
         deps.clock.now(),
       );
     }
@@ -205,12 +241,35 @@ function inboundSms(deps: TwilioWebhookDeps) {
     const zh = first ? first.locale.startsWith('zh') : /[\u4e00-\u9fff]/.test(body);
     if (stop && phone) {
       // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
-      const { added } = await deps.optOuts.suppressAddress({ address: phone, kind: 'phone', channels: ['sms'], source: 'inbound-keyword', detail: keyword, actor: ACTOR, tenant });
-      if (added.length > 0) reply = first ? await confirmation(deps, first) : zh ? '您已退订，本号码将不再收到我们的短信。' : 'You have been unsubscribed: we will send no more texts to this number.';
+      const { added } = await deps.optOuts.suppressAddress({
+        address: phone,
+        kind: 'phone',
+        channels: ['sms'],
+        source: 'inbound-keyword',
+        detail: keyword,
+        actor: ACTOR,
+        tenant,
+      });
+      if (added.length > 0)
+        reply = first
+          ? await confirmation(deps, first)
+          : zh
+            ? '您已退订，本号码将不再收到我们的短信。'
+            : 'You have been unsubscribed: we will send no more texts to this number.';
     } else if (start && phone) {
-      await deps.optOuts.restoreAddress({ address: phone, kind: 'phone', channels: ['sms'], source: `inbound-keyword ${keyword}`, actor: ACTOR, tenant });
+      await deps.optOuts.restoreAddress({
+        address: phone,
+        kind: 'phone',
+        channels: ['sms'],
+        source: `inbound-keyword ${keyword}`,
+        actor: ACTOR,
+        tenant,
+      });
       reply = zh ? '您已恢复接收短信提醒。回复TD退订' : 'You are subscribed again. Reply STOP to opt out.';
-    } else if (help) reply = zh ? '如需帮助，请致电我们的客服。回复TD退订' : 'For help, call us on the number in our last message. Reply STOP to opt out.';
+    } else if (help)
+      reply = zh
+        ? '如需帮助，请致电我们的客服。回复TD退订'
+        : 'For help, call us on the number in our last message. Reply STOP to opt out.';
     res.type('text/xml').send(twimlMessage(reply));
   };
 }
@@ -220,18 +279,32 @@ async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<strin
   const tenant = tenantOfBorrower(b.id);
   const reminder = await deps.store.latestReminder(b.id);
   const senderContact = (await deps.contactOf?.(tenant)) ?? null;
-  const unnamed = b.locale.startsWith('zh') ? '您已成功退订。回复KT可恢复接收' : 'You have been unsubscribed and will receive no more texts. Reply START to resume.';
+  const unnamed = b.locale.startsWith('zh')
+    ? '您已成功退订。回复KT可恢复接收'
+    : 'You have been unsubscribed and will receive no more texts. Reply START to resume.';
   // Who is writing: the reminder's contact, else the tenant's, else the creditor. Without any, the plain sentence (never ": You have…").
   const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor;
   if (!who) return unnamed;
-  const debt = reminder?.debt ?? { accountRef: '', creditor: who, amountDue: { amount: '0', currency: 'USD' }, dueDate: '2026-01-01', daysOverdue: 0 };
+  const debt = reminder?.debt ?? {
+    accountRef: '',
+    creditor: who,
+    amountDue: { amount: '0', currency: 'USD' },
+    dueDate: '2026-01-01',
+    daysOverdue: 0,
+  };
   try {
     return deps.render({
       key: 'opt-out-confirmation',
       channel: 'sms',
       locale: b.locale,
       timezone: null,
-      data: templateContext({ borrower: b, debt, contact: reminder?.contact ?? null, senderContact, sender: (await deps.kindOf?.(tenant)) ?? deps.senderKind }),
+      data: templateContext({
+        borrower: b,
+        debt,
+        contact: reminder?.contact ?? null,
+        senderContact,
+        sender: (await deps.kindOf?.(tenant)) ?? deps.senderKind,
+      }),
     }).body;
   } catch {
     return unnamed;
@@ -243,7 +316,12 @@ async function confirmation(deps: TwilioWebhookDeps, b: Borrower): Promise<strin
  * callbacks) is claimed first, and a repeat gets `repeat` without being processed again. A
  * failure releases the claim, so Twilio's retry is processed.
  */
-function processOnce(deps: TwilioWebhookDeps, keyOf: (req: Request) => string | null, repeat: (res: Response) => void, handler: (req: Request, res: Response) => Promise<void>) {
+function processOnce(
+  deps: TwilioWebhookDeps,
+  keyOf: (req: Request) => string | null,
+  repeat: (res: Response) => void,
+  handler: (req: Request, res: Response) => Promise<void>,
+) {
   return async (req: Request, res: Response) => {
     const key = keyOf(req);
     if (key === null) return handler(req, res);
@@ -273,7 +351,14 @@ const noContent = (res: Response) => {
 async function ensureSent(deps: TwilioWebhookDeps, messageId: string, providerId: string) {
   await deps.store.transition(
     messageId,
-    { from: ['sending'], to: 'sent', type: 'sent', actor: ACTOR, data: { providerId, via: 'status-callback' }, patch: { provider: 'twilio', provider_id: providerId } },
+    {
+      from: ['sending'],
+      to: 'sent',
+      type: 'sent',
+      actor: ACTOR,
+      data: { providerId, via: 'status-callback' },
+      patch: { provider: 'twilio', provider_id: providerId },
+    },
     deps.clock.now(),
   );
 }
@@ -287,7 +372,11 @@ async function settle(
   from: readonly MessageStatus[] = LIVE_STATUSES,
   patch?: { error_code?: string; error_message?: string },
 ) {
-  const moved = await deps.store.transition(messageId, { from, to, type: to, actor: ACTOR, data, ...(patch ? { patch } : {}) }, deps.clock.now());
+  const moved = await deps.store.transition(
+    messageId,
+    { from, to, type: to, actor: ACTOR, data, ...(patch ? { patch } : {}) },
+    deps.clock.now(),
+  );
   if (moved && outcome) {
     const m = await deps.store.getMessage(messageId);
     if (m) {
@@ -311,16 +400,42 @@ function amdRoute(deps: TwilioWebhookDeps) {
       } else if (answeredBy.startsWith('machine') || answeredBy === 'fax') {
         // A machine gets the limited-content voicemail (12 CFR 1006.2(j)), never the call script.
         const sender = (await deps.kindOf?.(tenantOfBorrower(found.borrower.id))) ?? deps.senderKind;
-        const ctx = templateContext({ borrower: found.borrower, debt: found.reminder.debt, contact: found.reminder.contact, metadata: found.reminder.metadata, sender });
+        const ctx = templateContext({
+          borrower: found.borrower,
+          debt: found.reminder.debt,
+          contact: found.reminder.contact,
+          metadata: found.reminder.metadata,
+          sender,
+        });
         let voicemail: { body: string; version: string } | undefined;
         try {
-          const r = deps.render({ key: 'voicemail-limited', channel: 'voicemail', locale: found.message.locale, timezone: null, data: ctx });
+          const r = deps.render({
+            key: 'voicemail-limited',
+            channel: 'voicemail',
+            locale: found.message.locale,
+            timezone: null,
+            data: ctx,
+          });
           voicemail = { body: r.body, version: r.version };
           await deps.voice?.redirect?.(sid, r.body);
         } catch (err) {
-          deps.log.error({ messageId, err: maskContactsIn((err as Error).message) }, 'could not leave the limited-content voicemail');
+          deps.log.error(
+            { messageId, err: maskContactsIn((err as Error).message) },
+            'could not leave the limited-content voicemail',
+          );
         }
-        await settle(deps, messageId, 'machine', { providerId: sid, answeredBy, voicemail: voicemail?.body ?? null, voicemailVersion: voicemail?.version ?? null }, 'voicemail');
+        await settle(
+          deps,
+          messageId,
+          'machine',
+          {
+            providerId: sid,
+            answeredBy,
+            voicemail: voicemail?.body ?? null,
+            voicemailVersion: voicemail?.version ?? null,
+          },
+          'voicemail',
+        );
       }
     }
     res.status(204).end();

@@ -16,7 +16,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deriveKey, secretFingerprint, UNSUBSCRIBE_KEY_INFO } from './signing-keys.js';
 
-export type VerifiedToken = ({ scheme: 'u2'; tenant: string; messageId: string } | { scheme: 'legacy'; messageId: string }) & {
+export type VerifiedToken = (
+  { scheme: 'u2'; tenant: string; messageId: string } | { scheme: 'legacy'; messageId: string }
+) & {
   /** Signed under SIGNING_SECRET (`current`) or SIGNING_SECRET_PREVIOUS. */
   key: 'current' | 'previous';
 };
@@ -40,8 +42,10 @@ function same(a: string, b: string): boolean {
 export function makeTokenSigner(o: { secret: string; previous?: string | undefined }): TokenSigner {
   const secrets = [o.secret, ...(o.previous ? [o.previous] : [])];
   const keys = secrets.map((s) => deriveKey(s, UNSUBSCRIBE_KEY_INFO));
-  const mac = (key: Buffer, payload: string) => createHmac('sha256', key).update(`${PREFIX}.${payload}`).digest('base64url');
-  const legacyMac = (secret: string, payload: string) => createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+  const mac = (key: Buffer, payload: string) =>
+    createHmac('sha256', key).update(`${PREFIX}.${payload}`).digest('base64url');
+  const legacyMac = (secret: string, payload: string) =>
+    createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
   const keyOf = (i: number) => (i === 0 ? 'current' : 'previous');
   return {
     fingerprint: secretFingerprint(o.secret),

@@ -21,7 +21,8 @@ import { CALLBACK_PATHS } from '../domain/paths.js';
 import { normaliseAddress } from '../policy/address.js';
 
 /** The page's own inline style and a form that posts back to itself; nothing else loads. */
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const TEXT = {
   en: {
@@ -41,7 +42,8 @@ const TEXT = {
     done: (email: string) => `已退订。我们将不再向 ${email} 发送提醒邮件。`,
     already: (email: string) => `${email} 此前已退订，我们不会再向其发送提醒邮件。`,
     expiredTitle: '此退订链接已过期',
-    expired: (from: string, phone: string | undefined) => `如需退订提醒邮件，请使用 ${from} 最近发来的邮件中的退订链接，或联系 ${from}${phone ? `（电话 ${phone}）` : ''}，要求停止向您发送邮件。`,
+    expired: (from: string, phone: string | undefined) =>
+      `如需退订提醒邮件，请使用 ${from} 最近发来的邮件中的退订链接，或联系 ${from}${phone ? `（电话 ${phone}）` : ''}，要求停止向您发送邮件。`,
   },
 };
 
@@ -100,10 +102,15 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
    * may have been known outside): only for a message created before its successor began — the new
    * scheme, or the current secret — and for `legacyDays` after the message; then 'expired'.
    */
-  async function honoured(token: NonNullable<ReturnType<TokenSigner['verify']>>, message: { borrowerId: string; createdAt: string }): Promise<boolean | 'expired'> {
+  async function honoured(
+    token: NonNullable<ReturnType<TokenSigner['verify']>>,
+    message: { borrowerId: string; createdAt: string },
+  ): Promise<boolean | 'expired'> {
     if (token.scheme === 'u2' && token.tenant !== tenantOfBorrower(message.borrowerId)) return false;
     if (token.scheme === 'u2' && token.key === 'current') return true;
-    const since = await deps.store.keySchemeSince(token.scheme === 'legacy' ? 'unsubscribe-u2' : `secret:${deps.signer.fingerprint}`);
+    const since = await deps.store.keySchemeSince(
+      token.scheme === 'legacy' ? 'unsubscribe-u2' : `secret:${deps.signer.fingerprint}`,
+    );
     const created = Date.parse(message.createdAt);
     // Signed for a message created since then: never sent by this service, so forged.
     if (since === undefined || !(created < Date.parse(since))) return false;
@@ -115,29 +122,53 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
     if (!f) return;
     const email = f.message.to;
     const address = normaliseAddress(email);
-    const listed = address.ok ? (await deps.optOuts.suppressionsOf(address.address, tenantOfBorrower(f.message.borrowerId))).some((s) => s.channel === 'email') : false;
+    const listed = address.ok
+      ? (await deps.optOuts.suppressionsOf(address.address, tenantOfBorrower(f.message.borrowerId))).some(
+          (s) => s.channel === 'email',
+        )
+      : false;
     const opted = listed || f.borrower.optOuts.some((o) => o.channel === 'email');
     res.set('Cache-Control', 'no-store');
     res
       .type('html')
-      .send(page(f.lang, f.t.title, opted ? `<p>${esc(f.t.already(email))}</p>` : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`));
+      .send(
+        page(
+          f.lang,
+          f.t.title,
+          opted
+            ? `<p>${esc(f.t.already(email))}</p>`
+            : `<p>${esc(f.t.ask(email))}</p><form method="post"><button type="submit">${esc(f.t.button)}</button></form>`,
+        ),
+      );
   });
 
-  router.post(`${CALLBACK_PATHS.unsubscribe}/:token`, express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response) => {
-    const f = await resolve(req, res);
-    if (!f) return;
-    const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';
-    // The address the email went to, for every borrower that carries it (not only this one).
-    const address = normaliseAddress(f.message.to);
-    const source = oneClick ? 'email-one-click' : 'email-unsubscribe-page';
-    const detail = oneClick ? 'RFC 8058 one-click' : 'the unsubscribe page';
-    // Within the tenant the email came from.
-    if (address.ok)
-      await deps.optOuts.suppressAddress({ address: address.address, kind: address.kind, channels: ['email'], source, detail, actor: 'borrower', tenant: tenantOfBorrower(f.message.borrowerId) });
-    else await deps.optOuts.optOutBorrower(f.borrower.id, 'email', detail, source, 'borrower');
-    res.set('Cache-Control', 'no-store');
-    res.type('html').send(page(f.lang, f.t.title, `<p>${esc(f.t.done(f.message.to))}</p>`));
-  });
+  router.post(
+    `${CALLBACK_PATHS.unsubscribe}/:token`,
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (req: Request, res: Response) => {
+      const f = await resolve(req, res);
+      if (!f) return;
+      const oneClick = (req.body as Record<string, unknown> | undefined)?.['List-Unsubscribe'] === 'One-Click';
+      // The address the email went to, for every borrower that carries it (not only this one).
+      const address = normaliseAddress(f.message.to);
+      const source = oneClick ? 'email-one-click' : 'email-unsubscribe-page';
+      const detail = oneClick ? 'RFC 8058 one-click' : 'the unsubscribe page';
+      // Within the tenant the email came from.
+      if (address.ok)
+        await deps.optOuts.suppressAddress({
+          address: address.address,
+          kind: address.kind,
+          channels: ['email'],
+          source,
+          detail,
+          actor: 'borrower',
+          tenant: tenantOfBorrower(f.message.borrowerId),
+        });
+      else await deps.optOuts.optOutBorrower(f.borrower.id, 'email', detail, source, 'borrower');
+      res.set('Cache-Control', 'no-store');
+      res.type('html').send(page(f.lang, f.t.title, `<p>${esc(f.t.done(f.message.to))}</p>`));
+    },
+  );
 
   return router;
 }

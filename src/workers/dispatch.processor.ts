@@ -13,13 +13,25 @@ import { processMessage } from './dispatch/process-message.js';
 
 export type { Clock };
 export type { DispatchOutcome } from './dispatch/outcome.js';
-export { type ContactSlots, type DispatchDeps, type Gate, type Links, NO_SLOTS, displayZone } from './dispatch/ports.js';
+export {
+  type ContactSlots,
+  type DispatchDeps,
+  type Gate,
+  type Links,
+  NO_SLOTS,
+  displayZone,
+} from './dispatch/ports.js';
 
 export function makeDispatchProcessor(deps: DispatchDeps) {
   return async function processDispatch(job: Job, token?: string): Promise<OutcomeKind> {
     const data = DispatchJob.parse(job.data);
     const attempt = { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
-    const log = deps.log.child({ messageId: data.messageId, queue: job.queueName, jobId: job.id, attempt: attempt.number });
+    const log = deps.log.child({
+      messageId: data.messageId,
+      queue: job.queueName,
+      jobId: job.id,
+      attempt: attempt.number,
+    });
     return settleJob(await processMessage(deps, data.messageId, attempt, log), job, token);
   };
 }

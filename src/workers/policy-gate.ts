@@ -4,9 +4,24 @@
  * decision hold across every worker process at once.
  */
 import { createHash } from 'node:crypto';
-import { type Borrower, type Message, type Sender, THIRD_PARTY_SMS_DETAIL, thirdPartySmsBlocked } from '../domain/index.js';
+import {
+  type Borrower,
+  type Message,
+  type Sender,
+  THIRD_PARTY_SMS_DETAIL,
+  thirdPartySmsBlocked,
+} from '../domain/index.js';
 import type { ContactLedger } from '../caps/contact-ledger.js';
-import { type AddressSuppression, countingRulesAt, evaluatePolicy, historyRetentionMs, STANDING_CODES, type Denial, type PolicyAnswer, type PolicyBorrower } from '../policy/evaluate.js';
+import {
+  type AddressSuppression,
+  countingRulesAt,
+  evaluatePolicy,
+  historyRetentionMs,
+  STANDING_CODES,
+  type Denial,
+  type PolicyAnswer,
+  type PolicyBorrower,
+} from '../policy/evaluate.js';
 import type { Profile } from '../policy/profile.js';
 import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
 import { validitySeconds } from '../policy/window-close.js';
@@ -14,7 +29,15 @@ import { contactZones } from '../policy/zones.js';
 import type { Gate } from './dispatch.processor.js';
 
 export function toPolicyBorrower(b: Borrower): PolicyBorrower {
-  return { status: b.status, timezone: b.timezone, phone: b.phone, locale: b.locale, consent: b.consent, optOuts: b.optOuts, blackouts: b.blackouts };
+  return {
+    status: b.status,
+    timezone: b.timezone,
+    phone: b.phone,
+    locale: b.locale,
+    consent: b.consent,
+    optOuts: b.optOuts,
+    blackouts: b.blackouts,
+  };
 }
 
 /** A stable offset in [0, spreadSeconds) per message, so a window opening does not fire everything at once. */
@@ -31,18 +54,31 @@ const SUPPRESS_FOR: Partial<Record<Denial['code'], SuppressReason>> = {
   ceased: 'ceased',
 };
 
-export function decisionFor(answer: Exclude<PolicyAnswer, { allowed: true }>, message: Message, expiresAt: string | null, profile: Profile): SendDecision {
+export function decisionFor(
+  answer: Exclude<PolicyAnswer, { allowed: true }>,
+  message: Message,
+  expiresAt: string | null,
+  profile: Profile,
+): SendDecision {
   const standing = answer.reasons.find((r) => STANDING_CODES.includes(r.code));
   if (standing) return { action: 'suppress', reason: SUPPRESS_FOR[standing.code]!, detail: standing.detail };
   const capHeld = answer.reasons.some((r) => r.code === 'cap-reached' || r.code === 'conversation-block');
   if (answer.earliestAllowedAt === null) {
-    return { action: 'suppress', reason: capHeld ? 'cap-expired' : 'expired', detail: answer.reasons.map((r) => r.detail).join('; ') };
+    return {
+      action: 'suppress',
+      reason: capHeld ? 'cap-expired' : 'expired',
+      detail: answer.reasons.map((r) => r.detail).join('; '),
+    };
   }
   const windowHeld = answer.reasons.some((r) => r.code === 'outside-contact-window' || r.code === 'blackout');
   const earliest = Date.parse(answer.earliestAllowedAt);
   const until = earliest + (windowHeld ? spreadOffsetMs(message.id, profile.spreadSeconds) : 0);
   if (expiresAt !== null && until >= Date.parse(expiresAt)) {
-    return { action: 'suppress', reason: capHeld ? 'cap-expired' : 'expired', detail: `the earliest allowed time, ${answer.earliestAllowedAt}, is after the reminder expires (${expiresAt})` };
+    return {
+      action: 'suppress',
+      reason: capHeld ? 'cap-expired' : 'expired',
+      detail: `the earliest allowed time, ${answer.earliestAllowedAt}, is after the reminder expires (${expiresAt})`,
+    };
   }
   return { action: 'defer', until: new Date(until), reasons: answer.reasons };
 }
@@ -72,13 +108,17 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     const tenant = deps.tenantOf ? await deps.tenantOf(borrower.id) : undefined;
     const profile = tenant?.profile ?? deps.profile;
     const ttl = ttlOf(profile);
-    if (thirdPartySmsBlocked(tenant?.sender ?? deps.sender, message.channel, message.to)) return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
+    if (thirdPartySmsBlocked(tenant?.sender ?? deps.sender, message.channel, message.to))
+      return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
     }
     // A confirmation (payment received, opt-out confirmed) goes to a resolved borrower too.
     const confirmation = reminder.metadata?.confirmation === true;
-    const pb = { ...toPolicyBorrower(borrower), ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}) };
+    const pb = {
+      ...toPolicyBorrower(borrower),
+      ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}),
+    };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
     const attempt = { channel: message.channel, at, to: message.to };
     const suppressions = !message.to
@@ -97,19 +137,38 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         const decision = decisionFor(answer, message, reminder.expiresAt, profile);
         // A cadence step held back past the next step's time is dropped rather than piling up.
         if (decision.action === 'defer' && strategyNext !== null && decision.until.getTime() >= strategyNext) {
-          return { action: 'suppress', reason: 'superseded', detail: `held back until ${decision.until.toISOString()}, after the next step of the cadence (${new Date(strategyNext).toISOString()})` };
+          return {
+            action: 'suppress',
+            reason: 'superseded',
+            detail: `held back until ${decision.until.toISOString()}, after the next step of the cadence (${new Date(strategyNext).toISOString()})`,
+          };
         }
         return decision;
       }
       const zones = contactZones(pb);
       const rules = countingRulesAt(profile, attempt, zones);
-      const reserved = await deps.ledger.reserve(borrower.id, message.id, { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to }, rules, ttl);
-      if (reserved.ok) return message.channel === 'sms' ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) } : { action: 'send' };
+      const reserved = await deps.ledger.reserve(
+        borrower.id,
+        message.id,
+        { id: message.id, channel: message.channel, at, outcome: 'pending', direction: 'outbound', to: message.to },
+        rules,
+        ttl,
+      );
+      if (reserved.ok)
+        return message.channel === 'sms'
+          ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) }
+          : { action: 'send' };
     }
     return {
       action: 'defer',
       until: new Date(at + 1_000 + spreadOffsetMs(message.id, 5)),
-      reasons: [{ code: 'cap-reached', rule: 'reservation', detail: 'other workers took the available slots while this one was checking; trying again shortly' }],
+      reasons: [
+        {
+          code: 'cap-reached',
+          rule: 'reservation',
+          detail: 'other workers took the available slots while this one was checking; trying again shortly',
+        },
+      ],
     };
   };
 }

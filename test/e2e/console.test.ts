@@ -43,7 +43,11 @@ describe('the web console', () => {
     const res = await h.api('POST', '/v1/reminders', { body });
     expect(res.status).toBe(202);
     const id = res.body.messages[0].id as string;
-    await waitFor(async () => ['sent', 'delivered'].includes((await h.api('GET', `/v1/reminders/${res.body.id}`)).body.messages[0].status), { what: `${body.channel} sent` });
+    await waitFor(
+      async () =>
+        ['sent', 'delivered'].includes((await h.api('GET', `/v1/reminders/${res.body.id}`)).body.messages[0].status),
+      { what: `${body.channel} sent` },
+    );
     return id;
   };
 
@@ -52,51 +56,102 @@ describe('the web console', () => {
     // An experiment, for the outcomes pages.
     expDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-console-exp-'));
     fs.writeFileSync(path.join(expDir, 'experiments.json'), JSON.stringify({ experiments: [WARM_WORDING] }));
-    h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw, smtp), EXPERIMENTS_FILE: path.join(expDir, 'experiments.json') } });
+    h = await startHarness({
+      db: sqliteOnly,
+      env: { ...providerEnv(tw, smtp), EXPERIMENTS_FILE: path.join(expDir, 'experiments.json') },
+    });
     const person = { id: BORROWER, name: 'Alex Chen', phone: PHONE, email: 'alex.console@example.com' };
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
     await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
     // Enough messages for more than one audit page (25 a page).
     const batch = await h.api('POST', '/v1/reminders/batch', {
-      body: { reminders: Array.from({ length: 27 }, () => reminderBody({ channel: 'sms' }, { id: MANY, name: 'Casey Wu', phone: '+14155550126' })) },
+      body: {
+        reminders: Array.from({ length: 27 }, () =>
+          reminderBody({ channel: 'sms' }, { id: MANY, name: 'Casey Wu', phone: '+14155550126' }),
+        ),
+      },
     });
     expect(batch.status).toBe(200);
-    await waitFor(async () => (await h.api('GET', `/v1/audit/messages?borrowerId=${MANY}&status=sent&limit=100`, { role: 'compliance' })).body.items.length === 27, { what: 'the batch sent' });
+    await waitFor(
+      async () =>
+        (await h.api('GET', `/v1/audit/messages?borrowerId=${MANY}&status=sent&limit=100`, { role: 'compliance' })).body
+          .items.length === 27,
+      { what: 'the batch sent' },
+    );
     // A borrower whose account the collection strategy runs.
     const overdue = await h.api('POST', '/v1/accounts/acct-console/overdue', {
       body: {
-        borrower: { id: PLANNED, name: 'Jordan Park', phone: '+14155550125', email: 'jordan.park@example.com', timezone: 'America/New_York', locale: 'en-US' },
+        borrower: {
+          id: PLANNED,
+          name: 'Jordan Park',
+          phone: '+14155550125',
+          email: 'jordan.park@example.com',
+          timezone: 'America/New_York',
+          locale: 'en-US',
+        },
         debt: { ...reminderBody().debt, accountRef: 'acct-console', daysOverdue: 20 },
       },
     });
     expect(overdue.status).toBe(202);
     // A borrower who asked not to be called now (a blackout over the present hour, their time).
     const zone = 'Asia/Shanghai';
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date())
+        .map((p) => [p.type, p.value]),
+    );
     const hour = Number(parts.hour);
-    const blackout = { days: [String(parts.weekday).toLowerCase().slice(0, 3)], from: `${String(hour).padStart(2, '0')}:00`, to: hour >= 22 ? '24:00' : `${String(hour + 2).padStart(2, '0')}:00` };
-    const put = await h.api('PUT', `/v1/borrowers/${HELD}`, { body: { name: '陈明', phone: '+8613800138000', locale: 'zh-CN', timezone: zone, blackouts: [blackout] } });
+    const blackout = {
+      days: [String(parts.weekday).toLowerCase().slice(0, 3)],
+      from: `${String(hour).padStart(2, '0')}:00`,
+      to: hour >= 22 ? '24:00' : `${String(hour + 2).padStart(2, '0')}:00`,
+    };
+    const put = await h.api('PUT', `/v1/borrowers/${HELD}`, {
+      body: { name: '陈明', phone: '+8613800138000', locale: 'zh-CN', timezone: zone, blackouts: [blackout] },
+    });
     expect([200, 201]).toContain(put.status);
     // A number that texted STOP before this borrower existed: only the suppression list knows.
-    expect((await h.api('POST', '/v1/opt-outs', { body: { address: '+14155550127', channel: 'sms', source: 'console test' } })).status).toBe(201);
-    await h.api('PUT', `/v1/borrowers/${LISTED}`, { body: { name: 'Robin Ng', phone: '+14155550127', timezone: 'UTC' } });
+    expect(
+      (
+        await h.api('POST', '/v1/opt-outs', {
+          body: { address: '+14155550127', channel: 'sms', source: 'console test' },
+        })
+      ).status,
+    ).toBe(201);
+    await h.api('PUT', `/v1/borrowers/${LISTED}`, {
+      body: { name: 'Robin Ng', phone: '+14155550127', timezone: 'UTC' },
+    });
     // A late account, handed off to people.
     const late = await h.api('POST', '/v1/accounts/acct-console-late/overdue', {
       body: {
-        borrower: { id: LATE, name: 'Kim Ortiz', phone: '+14155550128', email: 'kim.ortiz@example.com', timezone: 'America/New_York', locale: 'en-US' },
+        borrower: {
+          id: LATE,
+          name: 'Kim Ortiz',
+          phone: '+14155550128',
+          email: 'kim.ortiz@example.com',
+          timezone: 'America/New_York',
+          locale: 'en-US',
+        },
         debt: { ...reminderBody().debt, accountRef: 'acct-console-late', daysOverdue: 45 },
       },
     });
     expect(late.status).toBe(202);
     // 40 borrowers in the experiment; the first 8 pay.
     const inExperiment = Array.from({ length: 40 }, (_, i) => ({
-      ...reminderBody({ experiment: 'warm-wording', template: undefined, channel: 'email' }, { id: `b-exp-${i}`, name: `Exp Borrower ${i}`, email: `exp${i}@example.com` }),
+      ...reminderBody(
+        { experiment: 'warm-wording', template: undefined, channel: 'email' },
+        { id: `b-exp-${i}`, name: `Exp Borrower ${i}`, email: `exp${i}@example.com` },
+      ),
       debt: { ...reminderBody().debt, accountRef: `5105${String(i).padStart(12, '0')}` },
     }));
     expect((await h.api('POST', '/v1/reminders/batch', { body: { reminders: inExperiment } })).body.accepted).toBe(40);
     await waitFor(
-      async () => (await h.api('GET', '/v1/outcomes/experiments/warm-wording', { role: 'compliance' })).body.arms.reduce((n: number, a: { sent: number }) => n + a.sent, 0) === 40 || undefined,
+      async () =>
+        (await h.api('GET', '/v1/outcomes/experiments/warm-wording', { role: 'compliance' })).body.arms.reduce(
+          (n: number, a: { sent: number }) => n + a.sent,
+          0,
+        ) === 40 || undefined,
       { what: 'the experiment sent' },
     );
     for (let i = 0; i < 8; i++) {
@@ -115,7 +170,10 @@ describe('the web console', () => {
     if (expDir) fs.rmSync(expDir, { recursive: true, force: true });
   });
 
-  async function signIn(role: 'agent' | 'compliance' | 'admin', locale = 'en-US'): Promise<{ page: Page; apiPaths: string[] }> {
+  async function signIn(
+    role: 'agent' | 'compliance' | 'admin',
+    locale = 'en-US',
+  ): Promise<{ page: Page; apiPaths: string[] }> {
     const context = await newContext(browser, locale);
     contexts.push(context);
     const page = await context.newPage();
@@ -163,7 +221,10 @@ describe('the web console', () => {
       await page.getByRole('checkbox', { name: 'en-US' }).uncheck();
       await expect.poll(() => en.count()).toBe(0);
       await zh.getByTestId('sms-segments').waitFor();
-      const api = await h.api('POST', '/v1/templates/payment-plan-offer/preview', { role: 'agent', body: { channel: 'sms', locale: 'zh-CN' } });
+      const api = await h.api('POST', '/v1/templates/payment-plan-offer/preview', {
+        role: 'agent',
+        body: { channel: 'sms', locale: 'zh-CN' },
+      });
       expect(api.status).toBe(200);
       expect(Number(await zh.getByTestId('sms-segments').innerText())).toBe(api.body.sms.segments);
       expect(Number(await zh.getByTestId('sms-characters').innerText())).toBe(api.body.sms.characters);
@@ -259,7 +320,9 @@ describe('the web console', () => {
       await page.getByLabel('Borrower id').fill(LISTED);
       await page.getByRole('button', { name: 'Ask' }).click();
       await expect.poll(() => page.getByTestId('answer').innerText()).toContain('Not now');
-      expect(await page.getByTestId('reasons').innerText()).toContain('+141****0127 is on the suppression list for sms');
+      expect(await page.getByTestId('reasons').innerText()).toContain(
+        '+141****0127 is on the suppression list for sms',
+      );
     });
 
     it('shows a borrower timeline, newest first', async () => {
@@ -295,13 +358,17 @@ describe('the web console', () => {
       const found = page.getByTestId('search-results');
       await found.getByText('Casey Wu').waitFor();
       expect(await found.innerText()).toContain('+141****0126');
-      expect(await found.getByRole('link', { name: 'May I contact?' }).getAttribute('href')).toBe(`/ui/contact?borrower=${MANY}`);
+      expect(await found.getByRole('link', { name: 'May I contact?' }).getAttribute('href')).toBe(
+        `/ui/contact?borrower=${MANY}`,
+      );
       await look(page, 'borrower-search');
       await found.getByRole('link', { name: 'Timeline' }).click();
       await page.getByRole('heading', { name: new RegExp(MANY) }).waitFor();
       await page.getByTestId('timeline').waitFor();
       const reads = (await h.api('GET', '/v1/audit/reads?limit=50', { role: 'admin' })).body.items;
-      expect(reads.some((r: { action: string; filter: { q: string } }) => r.action === 'search' && r.filter.q === 'casey')).toBe(true);
+      expect(
+        reads.some((r: { action: string; filter: { q: string } }) => r.action === 'search' && r.filter.q === 'casey'),
+      ).toBe(true);
     });
 
     it('never asks the audit API, and gets 403 when it does', async () => {
@@ -311,7 +378,14 @@ describe('the web console', () => {
       expect(apiPaths.filter((p) => p.startsWith('/v1/audit'))).toEqual([]);
       expect(apiPaths.filter((p) => /\/ui\/pages\/(audit|message|dashboard)\.js$/.test(p))).toEqual([]);
       expect(apiPaths).toContain('/ui/pages/template.js');
-      const status = await page.evaluate(async () => (await fetch('/v1/audit/messages', { headers: { Authorization: `Bearer ${sessionStorage.getItem('rd.apiKey')}` } })).status);
+      const status = await page.evaluate(
+        async () =>
+          (
+            await fetch('/v1/audit/messages', {
+              headers: { Authorization: `Bearer ${sessionStorage.getItem('rd.apiKey')}` },
+            })
+          ).status,
+      );
       expect(status).toBe(403);
     });
 
@@ -422,10 +496,16 @@ describe('the web console', () => {
       await page.getByTestId('chart-sms').waitFor();
       const stats = (await h.api('GET', `/v1/audit/stats?timezone=Europe/London`, { role: 'compliance' })).body;
       const total = (channel: string) =>
-        stats.days.reduce((n: number, d: { channels: Record<string, Record<string, number>> }) => n + Object.values(d.channels[channel]!).reduce((a, b) => a + b, 0), 0);
+        stats.days.reduce(
+          (n: number, d: { channels: Record<string, Record<string, number>> }) =>
+            n + Object.values(d.channels[channel]!).reduce((a, b) => a + b, 0),
+          0,
+        );
       expect(total('sms')).toBeGreaterThanOrEqual(29);
       expect(await page.getByTestId('chart-sms').locator('h2').innerText()).toContain(`${total('sms')} in the period`);
-      expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain(`${total('email')} in the period`);
+      expect(await page.getByTestId('chart-email').locator('h2').innerText()).toContain(
+        `${total('email')} in the period`,
+      );
       expect(await page.getByTestId('chart-sms').locator('svg rect').count()).toBeGreaterThan(0);
       await look(page, 'dashboard');
     });
@@ -434,7 +514,9 @@ describe('the web console', () => {
       await page.getByRole('link', { name: 'Outcomes', exact: true }).click();
       const section = page.getByTestId('experiment-warm-wording');
       await section.waitFor();
-      expect(await section.locator('.sentence').first().innerText()).toMatch(/^warm: \d+\.\d % paid within 7 days \(.+\) vs control \d+\.\d % \(.+\), difference (not )?significant/);
+      expect(await section.locator('.sentence').first().innerText()).toMatch(
+        /^warm: \d+\.\d % paid within 7 days \(.+\) vs control \d+\.\d % \(.+\), difference (not )?significant/,
+      );
       expect(await section.locator('svg[role="img"] line').count()).toBeGreaterThanOrEqual(6);
       const result = (await h.api('GET', '/v1/outcomes/experiments/warm-wording', { role: 'compliance' })).body;
       const borrowers = result.arms.map((a: { borrowers: number }) => String(a.borrowers));

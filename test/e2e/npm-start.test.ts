@@ -26,14 +26,35 @@ describe('npm start with nothing configured', () => {
     const port = await freePort();
     redisUrl = `redis://127.0.0.1:${await freePort()}`;
     base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), REDIS_URL: redisUrl, LOG_LEVEL: 'info' };
-    for (const k of ['API_KEYS', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'SMTP_URL', 'EMAIL_FROM', 'DATABASE_URL']) delete env[k];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      REDIS_URL: redisUrl,
+      LOG_LEVEL: 'info',
+    };
+    for (const k of [
+      'API_KEYS',
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_FROM',
+      'SMTP_URL',
+      'EMAIL_FROM',
+      'DATABASE_URL',
+    ])
+      delete env[k];
     // What `npm start` runs (package.json "start"), without npm in between so signals reach it.
-    child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'all'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts', 'all'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok, { timeoutMs: 30_000, what: `the service to answer /healthz; output so far:\n${output}` });
+    await waitFor(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok, {
+      timeoutMs: 30_000,
+      what: `the service to answer /healthz; output so far:\n${output}`,
+    });
   });
 
   afterAll(async () => {
@@ -49,7 +70,9 @@ describe('npm start with nothing configured', () => {
   });
 
   it('says which Redis and which store it is using', async () => {
-    await waitFor(async () => output.includes('using the private redis-server') || undefined, { what: `the connections logged; output so far:\n${output}` });
+    await waitFor(async () => output.includes('using the private redis-server') || undefined, {
+      what: `the connections logged; output so far:\n${output}`,
+    });
     const line = output.split('\n').find((l) => l.includes('using the private redis-server'))!;
     expect(line).toContain(redisUrl);
     expect(line).toContain(`sqlite:${path.join(dataDir, 'reminders.db')}`);
@@ -66,7 +89,13 @@ describe('npm start with nothing configured', () => {
         externalId: 'invoice-2026-11-0042',
         // The README uses America/New_York; the test picks a zone where it is daytime now, since
         // US-REGF (the default profile) holds reminders back outside 08:00–21:00 local time.
-        borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: zoneWhereHourIn(10, 18), phone: '+14155550100' },
+        borrower: {
+          id: 'b-1001',
+          name: 'Alex Chen',
+          locale: 'en-US',
+          timezone: zoneWhereHourIn(10, 18),
+          phone: '+14155550100',
+        },
         debt: {
           accountRef: '4111111111111234',
           creditor: 'Northwind Bank',
@@ -83,12 +112,16 @@ describe('npm start with nothing configured', () => {
     const reminder = (await posted.json()) as { id: string };
     const read = await waitFor(
       async () => {
-        const r = (await (await fetch(`${base}/v1/reminders/${reminder.id}`, { headers: { authorization: `Bearer ${keys.collector}` } })).json()) as { messages: { status: string; id: string }[] };
+        const r = (await (
+          await fetch(`${base}/v1/reminders/${reminder.id}`, { headers: { authorization: `Bearer ${keys.collector}` } })
+        ).json()) as { messages: { status: string; id: string }[] };
         return r.messages[0]?.status === 'sent' ? r : undefined;
       },
       { what: 'the reminder to be sent' },
     );
-    const outbox = (await (await fetch(`${base}/v1/outbox`, { headers: { authorization: `Bearer ${keys.compliance}` } })).json()) as { items: { messageId: string; body: string; to: string }[] };
+    const outbox = (await (
+      await fetch(`${base}/v1/outbox`, { headers: { authorization: `Bearer ${keys.compliance}` } })
+    ).json()) as { items: { messageId: string; body: string; to: string }[] };
     const item = outbox.items.find((i) => i.messageId === read.messages[0]!.id);
     expect(item).toMatchObject({ to: '+14155550100', body: expect.stringContaining('Reply STOP to opt out') });
   });
@@ -101,7 +134,9 @@ describe('npm start with nothing configured', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('/ui/app.js');
     const keys = JSON.parse(fs.readFileSync(path.join(dataDir, 'api-keys.json'), 'utf8')) as Record<string, string>;
-    const me = (await (await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${keys.agent}` } })).json()) as { role: string; features: string[] };
+    const me = (await (
+      await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${keys.agent}` } })
+    ).json()) as { role: string; features: string[] };
     expect(me).toMatchObject({ role: 'agent', features: ['templates', 'contact', 'timeline'] });
   });
 

@@ -27,21 +27,55 @@ describe.each(dbVariants())('API on $name', (variant) => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    return { borrowers: await count('borrowers'), reminders: await count('reminders'), messages: await count('messages'), events: await count('events') };
+    return {
+      borrowers: await count('borrowers'),
+      reminders: await count('reminders'),
+      messages: await count('messages'),
+      events: await count('events'),
+    };
   }
 
   const invalid: Array<[string, () => { body?: unknown; raw?: string }, string, RegExp]> = [
-    ['a phone number that is not E.164', () => ({ body: reminderBody({}, { phone: '+86 138' }) }), 'borrower.phone', /not a valid E\.164 number/],
-    ['an unknown time zone', () => ({ body: reminderBody({}, { timezone: 'Mars/Olympus_Mons' }) }), 'borrower.timezone', /not an IANA zone/],
-    ['an unknown zone among candidates', () => ({ body: reminderBody({}, { timezone: ['America/New_York', 'Nowhere/Land'] }) }), 'borrower.timezone.1', /"Nowhere\/Land" is not an IANA zone/],
-    ['a locale that is not BCP 47', () => ({ body: reminderBody({}, { locale: 'english please' }) }), 'borrower.locale', /BCP 47/],
+    [
+      'a phone number that is not E.164',
+      () => ({ body: reminderBody({}, { phone: '+86 138' }) }),
+      'borrower.phone',
+      /not a valid E\.164 number/,
+    ],
+    [
+      'an unknown time zone',
+      () => ({ body: reminderBody({}, { timezone: 'Mars/Olympus_Mons' }) }),
+      'borrower.timezone',
+      /not an IANA zone/,
+    ],
+    [
+      'an unknown zone among candidates',
+      () => ({ body: reminderBody({}, { timezone: ['America/New_York', 'Nowhere/Land'] }) }),
+      'borrower.timezone.1',
+      /"Nowhere\/Land" is not an IANA zone/,
+    ],
+    [
+      'a locale that is not BCP 47',
+      () => ({ body: reminderBody({}, { locale: 'english please' }) }),
+      'borrower.locale',
+      /BCP 47/,
+    ],
     [
       'an amount sent as a float',
-      () => ({ body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: 120.5, currency: 'USD' } } }) }),
+      () => ({
+        body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: 120.5, currency: 'USD' } } }),
+      }),
       'debt.amountDue.amount',
       /decimal string.*not a number/,
     ],
-    ['an unknown currency', () => ({ body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: '1.00', currency: 'XYZ' } } }) }), 'debt.amountDue.currency', /unknown currency/],
+    [
+      'an unknown currency',
+      () => ({
+        body: reminderBody({ debt: { ...reminderBody().debt, amountDue: { amount: '1.00', currency: 'XYZ' } } }),
+      }),
+      'debt.amountDue.currency',
+      /unknown currency/,
+    ],
     [
       'no borrower at all',
       () => {
@@ -60,30 +94,64 @@ describe.each(dbVariants())('API on $name', (variant) => {
       'borrowerId',
       /no borrower with id "never-seen"/,
     ],
-    ['an unknown template', () => ({ body: reminderBody({ template: 'threaten-them' }) }), 'template', /unknown template "threaten-them"/],
+    [
+      'an unknown template',
+      () => ({ body: reminderBody({ template: 'threaten-them' }) }),
+      'template',
+      /unknown template "threaten-them"/,
+    ],
     ['an unknown channel', () => ({ body: reminderBody({ channel: 'fax' }) }), 'channel', /./],
-    ['an SMS for a borrower without a phone', () => ({ body: reminderBody({ channel: 'sms' }, { phone: null }) }), 'borrower.phone', /needs the borrower's phone number/],
-    ['expiresAt before sendAt', () => ({ body: reminderBody({ sendAt: '2026-12-02T10:00:00Z', expiresAt: '2026-12-01T10:00:00Z' }) }), 'expiresAt', /after sendAt/],
-    ['a field the API does not know', () => ({ body: { ...reminderBody(), priority: 'urgent' } }), '(body)', /priority/],
+    [
+      'an SMS for a borrower without a phone',
+      () => ({ body: reminderBody({ channel: 'sms' }, { phone: null }) }),
+      'borrower.phone',
+      /needs the borrower's phone number/,
+    ],
+    [
+      'expiresAt before sendAt',
+      () => ({ body: reminderBody({ sendAt: '2026-12-02T10:00:00Z', expiresAt: '2026-12-01T10:00:00Z' }) }),
+      'expiresAt',
+      /after sendAt/,
+    ],
+    [
+      'a field the API does not know',
+      () => ({ body: { ...reminderBody(), priority: 'urgent' } }),
+      '(body)',
+      /priority/,
+    ],
     ['malformed JSON', () => ({ raw: '{"externalId": "x", "borrower": ' }), '(body)', /JSON/],
   ];
 
-  it.each(invalid)('rejects %s with 400 problem+json naming the field, and stores nothing', async (_what, make, path, message) => {
-    const before = await rowCounts();
-    const res = await h.api('POST', '/v1/reminders', make());
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400, detail: expect.any(String) });
-    const err = (res.body.errors as { path: string; message: string }[]).find((e) => e.path === path);
-    expect(err, JSON.stringify(res.body.errors)).toBeDefined();
-    expect(err!.message).toMatch(message);
-    expect(await rowCounts()).toEqual(before);
-  });
+  it.each(invalid)(
+    'rejects %s with 400 problem+json naming the field, and stores nothing',
+    async (_what, make, path, message) => {
+      const before = await rowCounts();
+      const res = await h.api('POST', '/v1/reminders', make());
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body).toMatchObject({
+        type: expect.any(String),
+        title: expect.any(String),
+        status: 400,
+        detail: expect.any(String),
+      });
+      const err = (res.body.errors as { path: string; message: string }[]).find((e) => e.path === path);
+      expect(err, JSON.stringify(res.body.errors)).toBeDefined();
+      expect(err!.message).toMatch(message);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 
   it('names every bad field at once', async () => {
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ template: '' }, { phone: '12345', email: 'not-an-email' }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ template: '' }, { phone: '12345', email: 'not-an-email' }),
+    });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['borrower.email', 'borrower.phone', 'template']);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'borrower.email',
+      'borrower.phone',
+      'template',
+    ]);
   });
 
   it('refuses a 2 MB body with 413 problem+json and stores nothing', async () => {
@@ -97,7 +165,12 @@ describe.each(dbVariants())('API on $name', (variant) => {
   });
 
   it('normalises the phone number to E.164 and the locale to its canonical form', async () => {
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ sendAt: new Date(Date.now() + 3600_000).toISOString() }, { phone: '+1 (415) 555-0177', locale: 'zh-cn' }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody(
+        { sendAt: new Date(Date.now() + 3600_000).toISOString() },
+        { phone: '+1 (415) 555-0177', locale: 'zh-cn' },
+      ),
+    });
     expect(res.status).toBe(202);
     expect(res.body.messages[0]).toMatchObject({ to: '+14155550177', locale: 'zh-CN' });
   });
@@ -117,21 +190,37 @@ describe.each(dbVariants())('API on $name', (variant) => {
   });
 
   it('refuses a batch of more than 1,000 reminders, naming the field', async () => {
-    const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders: Array.from({ length: 1001 }, () => ({})) } });
+    const res = await h.api('POST', '/v1/reminders/batch', {
+      body: { reminders: Array.from({ length: 1001 }, () => ({})) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ path: 'reminders', message: expect.stringMatching(/at most 1000/) });
   });
 
   it('creates and updates a borrower with PUT, then accepts a reminder by borrowerId', async () => {
     const created = await h.api('PUT', '/v1/borrowers/b-put-1', {
-      body: { name: 'Wang Fang', locale: 'zh-CN', timezone: 'Asia/Shanghai', phone: '+8613800138000', blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }] },
+      body: {
+        name: 'Wang Fang',
+        locale: 'zh-CN',
+        timezone: 'Asia/Shanghai',
+        phone: '+8613800138000',
+        blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }],
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'b-put-1', phone: '+8613800138000', consent: { sms: null, voice: null, email: null }, status: 'active' });
+    expect(created.body).toMatchObject({
+      id: 'b-put-1',
+      phone: '+8613800138000',
+      consent: { sms: null, voice: null, email: null },
+      status: 'active',
+    });
     const updated = await h.api('PUT', '/v1/borrowers/b-put-1', { body: { consent: { voice: false } } });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Wang Fang', consent: { sms: null, voice: false, email: null } });
-    const { borrower: _b, ...rest } = reminderBody({ borrowerId: 'b-put-1', sendAt: new Date(Date.now() + 3600_000).toISOString() });
+    const { borrower: _b, ...rest } = reminderBody({
+      borrowerId: 'b-put-1',
+      sendAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     const res = await h.api('POST', '/v1/reminders', { body: rest });
     expect(res.status).toBe(202);
     expect(res.body.messages[0]).toMatchObject({ to: '+8613800138000', locale: 'zh-CN' });
@@ -144,7 +233,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
     const sendAt = new Date(Date.now() + 3600_000).toISOString();
     const sms = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'auto', sendAt }) });
     expect(sms.body.messages[0].channel).toBe('sms');
-    const email = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'auto', sendAt }, { phone: null }) });
+    const email = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'auto', sendAt }, { phone: null }),
+    });
     expect(email.body.messages[0].channel).toBe('email');
   });
 
@@ -152,12 +243,19 @@ describe.each(dbVariants())('API on $name', (variant) => {
     const none = await h.api('POST', '/v1/reminders', { role: null, body: reminderBody() });
     expect(none.status).toBe(401);
     expect(none.headers.get('content-type')).toContain('application/problem+json');
-    const unknown = await h.api('POST', '/v1/reminders', { role: null, body: reminderBody(), headers: { authorization: 'Bearer rd_collector_not-a-real-key-at-all' } });
+    const unknown = await h.api('POST', '/v1/reminders', {
+      role: null,
+      body: reminderBody(),
+      headers: { authorization: 'Bearer rd_collector_not-a-real-key-at-all' },
+    });
     expect(unknown.status).toBe(401);
     const agent = await h.api('POST', '/v1/reminders', { role: 'agent', body: reminderBody() });
     expect(agent.status).toBe(403);
     expect(agent.body.detail).toMatch(/needs the role collector/);
-    const admin = await h.api('POST', '/v1/reminders', { role: 'admin', body: reminderBody({ sendAt: new Date(Date.now() + 3600_000).toISOString() }) });
+    const admin = await h.api('POST', '/v1/reminders', {
+      role: 'admin',
+      body: reminderBody({ sendAt: new Date(Date.now() + 3600_000).toISOString() }),
+    });
     expect(admin.status).toBe(202);
   });
 
@@ -173,7 +271,11 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect((await h.api('GET', '/healthz', { role: null })).body).toEqual({ ok: true });
     const ready = await h.api('GET', '/readyz', { role: null });
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ ok: true, checks: { redis: { ok: true }, database: { ok: true } }, providers: { 'outbox-sms': 'closed', 'outbox-voice': 'closed', 'outbox-email': 'closed' } });
+    expect(ready.body).toMatchObject({
+      ok: true,
+      checks: { redis: { ok: true }, database: { ok: true } },
+      providers: { 'outbox-sms': 'closed', 'outbox-voice': 'closed', 'outbox-email': 'closed' },
+    });
   });
 
   it('publishes an OpenAPI document generated from the request schemas', async () => {
@@ -187,11 +289,34 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['template', 'experiment']));
     expect(schema.properties.channel.enum).toEqual(['sms', 'voice', 'email', 'auto']);
     expect(schema.properties.debt.properties.amountDue.properties.amount.pattern).toBeDefined();
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/reminders/batch', '/v1/reminders/{id}', '/v1/borrowers/{id}', '/healthz', '/readyz', '/metrics']));
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/audit/messages', '/v1/audit/messages/{id}', '/v1/audit/export', '/v1/audit/verify', '/v1/audit/stats', '/v1/borrowers/{id}/timeline', '/v1/me', '/ui/']),
+      expect.arrayContaining([
+        '/v1/reminders/batch',
+        '/v1/reminders/{id}',
+        '/v1/borrowers/{id}',
+        '/healthz',
+        '/readyz',
+        '/metrics',
+      ]),
     );
-    expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'timezone', 'tenant']);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/audit/messages',
+        '/v1/audit/messages/{id}',
+        '/v1/audit/export',
+        '/v1/audit/verify',
+        '/v1/audit/stats',
+        '/v1/borrowers/{id}/timeline',
+        '/v1/me',
+        '/ui/',
+      ]),
+    );
+    expect(res.body.paths['/v1/audit/stats'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'from',
+      'to',
+      'timezone',
+      'tenant',
+    ]);
   });
 
   it('exposes Prometheus metrics: accepted, queued, sent, failed per channel, queue depth and provider latency', async () => {
@@ -206,11 +331,15 @@ describe.each(dbVariants())('API on $name', (variant) => {
     const before = await metricsText();
 
     const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }) });
-    await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', { what: 'sent' });
+    await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', {
+      what: 'sent',
+    });
     // A failure, so that the failed counter has something to count: data that makes the rendered
     // email fail the wording linter at send time (the message fails, nothing is sent).
     const bad = reminderBody({ channel: 'email' });
-    const failing = await h.api('POST', '/v1/reminders', { body: { ...bad, debt: { ...bad.debt, creditor: 'Arrest Warrant Recovery' } } });
+    const failing = await h.api('POST', '/v1/reminders', {
+      body: { ...bad, debt: { ...bad.debt, creditor: 'Arrest Warrant Recovery' } },
+    });
     expect(failing.status).toBe(202);
     const failed = await waitFor(
       async () => {
@@ -230,7 +359,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(value(metrics, failedEmail) - value(before, failedEmail)).toBe(1);
     expect(value(metrics, failedSms) - value(before, failedSms)).toBe(0);
     expect(metrics).toMatch(/queue_jobs\{queue="dispatch-sms",state="delayed"\} \d+/);
-    expect(metrics).toMatch(/provider_request_duration_seconds_count\{channel="email",provider="outbox",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(
+      /provider_request_duration_seconds_count\{channel="email",provider="outbox",outcome="ok"\} [1-9]/,
+    );
   });
 
   it('serves bull-board at /admin/queues to the admin role only', async () => {
@@ -242,20 +373,29 @@ describe.each(dbVariants())('API on $name', (variant) => {
     const admin = await h.api('GET', '/admin/queues', { role: 'admin' });
     expect(admin.status).toBe(200);
     expect(admin.headers.get('content-type')).toContain('text/html');
-    const basic = await fetch(`${h.url}/admin/queues/api/queues`, { headers: { authorization: `Basic ${Buffer.from(`admin:${h.keys.tokens.admin}`).toString('base64')}` } });
+    const basic = await fetch(`${h.url}/admin/queues/api/queues`, {
+      headers: { authorization: `Basic ${Buffer.from(`admin:${h.keys.tokens.admin}`).toString('base64')}` },
+    });
     expect(basic.status).toBe(200);
     const names = ((await basic.json()) as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
     expect(names).toEqual(['dispatch-email', 'dispatch-sms', 'dispatch-voice']);
   });
 
   it('shows what the sandbox outbox recorded: whole to compliance, masked to agents', async () => {
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { phone: '+14155550188' }) });
-    await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', { what: 'sent' });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { phone: '+14155550188' }),
+    });
+    await waitFor(async () => (await h.service.store.getMessage(res.body.messages[0].id))?.status === 'sent', {
+      what: 'sent',
+    });
     const outbox = await h.api('GET', '/v1/outbox?limit=50', { role: 'compliance' });
     const item = outbox.body.items.find((i: { messageId: string }) => i.messageId === res.body.messages[0].id);
     expect(item).toMatchObject({ channel: 'sms', to: '+14155550188', body: expect.stringContaining('Northwind Bank') });
     const agent = await h.api('GET', '/v1/outbox?limit=50', { role: 'agent' });
-    expect(agent.body.items.find((i: { messageId: string }) => i.messageId === res.body.messages[0].id)).toMatchObject({ channel: 'sms', to: '+141****0188' });
+    expect(agent.body.items.find((i: { messageId: string }) => i.messageId === res.body.messages[0].id)).toMatchObject({
+      channel: 'sms',
+      to: '+141****0188',
+    });
     expect((await h.api('GET', '/v1/outbox', { role: 'collector' })).status).toBe(403);
   });
 });

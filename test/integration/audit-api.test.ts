@@ -48,8 +48,12 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     expect(page1.body.items).toHaveLength(3);
     expect(page1.body.items[0].to).toMatch(/^\+141\*{4}\d{4}$|^a\*\*\*@example\.com$/);
     expect(page1.body.items[0].body).toBeUndefined();
-    const page2 = await h.api('GET', `/v1/audit/messages?limit=3&cursor=${page1.body.nextCursor}`, { role: 'compliance' });
-    const page3 = await h.api('GET', `/v1/audit/messages?limit=3&cursor=${page2.body.nextCursor}`, { role: 'compliance' });
+    const page2 = await h.api('GET', `/v1/audit/messages?limit=3&cursor=${page1.body.nextCursor}`, {
+      role: 'compliance',
+    });
+    const page3 = await h.api('GET', `/v1/audit/messages?limit=3&cursor=${page2.body.nextCursor}`, {
+      role: 'compliance',
+    });
     expect(page3.body.nextCursor).toBeNull();
     const all = [...page1.body.items, ...page2.body.items, ...page3.body.items];
     expect(new Set(all.map((m: { id: string }) => m.id)).size).toBe(7);
@@ -58,7 +62,8 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
   });
 
   it('filters by borrower, channel, status, template and period', async () => {
-    const q = async (qs: string) => (await h.api('GET', `/v1/audit/messages?${qs}`, { role: 'compliance' })).body.items.length;
+    const q = async (qs: string) =>
+      (await h.api('GET', `/v1/audit/messages?${qs}`, { role: 'compliance' })).body.items.length;
     expect(await q('borrowerId=b-audit-1')).toBe(4);
     expect(await q('channel=email')).toBe(sent.filter((s) => s.channel === 'email').length);
     expect(await q('status=sent')).toBe(7);
@@ -75,8 +80,19 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     const id = sent[0]!.id;
     const res = await h.api('GET', `/v1/audit/messages/${id}`, { role: 'compliance' });
     const stored = (await h.service.store.getMessage(id))!;
-    expect(res.body).toMatchObject({ id, to: stored.to, body: stored.body, templateVersion: stored.templateVersion, providerId: stored.providerId });
-    expect(res.body.events.map((e: { type: string; actor: string }) => `${e.type}/${e.actor.split(':')[0]}`)).toEqual(['accepted/api', 'queued/scheduler', 'sending/worker', 'sent/worker']);
+    expect(res.body).toMatchObject({
+      id,
+      to: stored.to,
+      body: stored.body,
+      templateVersion: stored.templateVersion,
+      providerId: stored.providerId,
+    });
+    expect(res.body.events.map((e: { type: string; actor: string }) => `${e.type}/${e.actor.split(':')[0]}`)).toEqual([
+      'accepted/api',
+      'queued/scheduler',
+      'sending/worker',
+      'sent/worker',
+    ]);
   });
 
   it('records every read of content and every export, visible to admins', async () => {
@@ -84,26 +100,45 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     await h.api('GET', '/v1/audit/export?format=ndjson&channel=sms', { role: 'compliance' });
     const reads = await h.api('GET', '/v1/audit/reads?limit=10', { role: 'admin' });
     expect(reads.status).toBe(200);
-    expect(reads.body.items[0]).toMatchObject({ action: 'export', role: 'compliance', filter: { format: 'ndjson', channel: 'sms' }, keyId: expect.stringMatching(/^key_/) });
+    expect(reads.body.items[0]).toMatchObject({
+      action: 'export',
+      role: 'compliance',
+      filter: { format: 'ndjson', channel: 'sms' },
+      keyId: expect.stringMatching(/^key_/),
+    });
     expect(reads.body.items[1]).toMatchObject({ action: 'read', target: sent[1]!.id });
     expect((await h.api('GET', '/v1/audit/reads', { role: 'compliance' })).status).toBe(403);
   });
 
   it('exports CSV (RFC 4180, header row) that parses back to the same rows, and NDJSON', async () => {
-    const res = await fetch(`${h.url}/v1/audit/export?format=csv`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } });
+    const res = await fetch(`${h.url}/v1/audit/export?format=csv`, {
+      headers: { authorization: `Bearer ${h.keys.tokens.compliance}` },
+    });
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?messages-.*\.csv"?/);
     const text = await res.text();
     expect(text.split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
     // Cells that would start a formula carry one leading apostrophe (phone numbers start with +).
-    const rows = (parse(text, { columns: true }) as Record<string, string>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.replace(/^'(?=[=+\-@\t\r])/, '')])));
+    const rows = (parse(text, { columns: true }) as Record<string, string>[]).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.replace(/^'(?=[=+\-@\t\r])/, '')])),
+    );
     expect(text).toContain(",'+1415555050");
     expect(rows).toHaveLength(7);
     for (const row of rows) {
       const m = (await h.service.store.getMessage(row.id!))!;
-      expect(row).toMatchObject({ to: m.to, body: m.body ?? '', status: m.status, templateVersion: m.templateVersion, createdAt: m.createdAt });
+      expect(row).toMatchObject({
+        to: m.to,
+        body: m.body ?? '',
+        status: m.status,
+        templateVersion: m.templateVersion,
+        createdAt: m.createdAt,
+      });
     }
-    const nd = await (await fetch(`${h.url}/v1/audit/export?format=ndjson&borrowerId=b-audit-1`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } })).text();
+    const nd = await (
+      await fetch(`${h.url}/v1/audit/export?format=ndjson&borrowerId=b-audit-1`, {
+        headers: { authorization: `Bearer ${h.keys.tokens.compliance}` },
+      })
+    ).text();
     const lines = nd
       .trim()
       .split('\n')
@@ -119,10 +154,16 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     // A borrower-controlled value in a real export: the recipient of a message whose creditor starts with "=".
     // A borrower id is the collection system's own, and may start with "@" or "-": a formula to a spreadsheet.
     const body = reminderBody({ channel: 'email' }, { id: '@b-formula', email: 'formula@example.com' });
-    const res = await h.api('POST', '/v1/reminders', { body: { ...body, debt: { ...body.debt, creditor: '=cmd|calc' } } });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: { ...body, debt: { ...body.debt, creditor: '=cmd|calc' } },
+    });
     const id = res.body.messages[0].id as string;
     await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: 'sent' });
-    const csv = await (await fetch(`${h.url}/v1/audit/export?format=csv&borrowerId=${encodeURIComponent('@b-formula')}`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } })).text();
+    const csv = await (
+      await fetch(`${h.url}/v1/audit/export?format=csv&borrowerId=${encodeURIComponent('@b-formula')}`, {
+        headers: { authorization: `Bearer ${h.keys.tokens.compliance}` },
+      })
+    ).text();
     const [row] = parse(csv, { columns: true }) as Record<string, string>[];
     expect(row!.borrowerId).toBe("'@b-formula"); // neutralised: without the quote a spreadsheet runs it
     expect(row!.id).toBe(id); // cells that start safely are left alone
@@ -136,7 +177,8 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     expect(at).toEqual([...at].sort().reverse());
     expect(agent.body.items.length).toBe(16); // 4 messages × 4 events
     // Whichever message's event came last (an SMS or an email): every recipient is masked for agents.
-    const tos = (r: typeof agent) => r.body.items.map((i: { message: { to: string } | null }) => i.message?.to).filter(Boolean) as string[];
+    const tos = (r: typeof agent) =>
+      r.body.items.map((i: { message: { to: string } | null }) => i.message?.to).filter(Boolean) as string[];
     expect(tos(agent).length).toBeGreaterThan(0);
     expect(tos(agent).every((to) => to.includes('***'))).toBe(true);
     expect(tos(agent).some((to) => to.includes('****'))).toBe(true);
@@ -156,7 +198,13 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     const done = await applyRetention(h.service.store, { years: 3, now: later, dryRun: false });
     expect(done.borrowers.length).toBe(dry.borrowers.length);
     const m = (await h.service.store.getMessage(sent[0]!.id))!;
-    expect(m).toMatchObject({ to: '[erased]', body: null, subject: null, status: 'sent', templateVersion: expect.any(String) });
+    expect(m).toMatchObject({
+      to: '[erased]',
+      body: null,
+      subject: null,
+      status: 'sent',
+      templateVersion: expect.any(String),
+    });
     expect((await h.service.store.listEvents(sent[0]!.id)).at(-1)!.type).toBe('content.erased');
     expect(await h.service.store.getBorrower('b-audit-1')).toMatchObject({ name: null, phone: null, email: null });
     expect(await verifyChains(h.service.store.db)).toMatchObject({ ok: true });
@@ -169,13 +217,17 @@ describe.each(dbVariants())('audit API on $name', (variant) => {
     const created = await run(tsx, ['src/cli/keys.ts', 'create', '--role', 'agent', '--label', 'ops laptop'], { env });
     const [line, token] = created.stdout.trim().split('\n');
     const id = /created (key_[0-9a-f]+)/.exec(line!)![1]!;
-    expect((await h.api('GET', '/v1/templates', { role: null, headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await h.api('GET', '/v1/templates', { role: null, headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
     const stored = await h.service.store.db.selectFrom('api_keys').selectAll().execute();
     expect(JSON.stringify(stored)).not.toContain(token!);
     const list = await run(tsx, ['src/cli/keys.ts', 'list'], { env });
     expect(list.stdout).toMatch(new RegExp(`${id}\\tagent\\t.*\\tactive\\tops laptop`));
     await run(tsx, ['src/cli/keys.ts', 'revoke', id], { env });
-    expect((await h.api('GET', '/v1/templates', { role: null, headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await h.api('GET', '/v1/templates', { role: null, headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
     const verify = await run(tsx, ['src/cli/audit-verify.ts'], { env });
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
   });

@@ -16,7 +16,9 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
   beforeAll(async () => {
     h = await startHarness({ db: variant });
     for (let i = 0; i < 6; i++) {
-      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: i % 2 ? 'email' : 'sms' }, { phone: `+1415555040${i}` }) });
+      const res = await h.api('POST', '/v1/reminders', {
+        body: reminderBody({ channel: i % 2 ? 'email' : 'sms' }, { phone: `+1415555040${i}` }),
+      });
       ids.push(res.body.messages[0].id);
     }
     await h.api('POST', '/v1/borrowers/b-chain/opt-out', { body: { channel: 'sms' } }); // unknown borrower: 404, no event
@@ -38,7 +40,12 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
   const verify = () => verifyChains(db(), undefined, { batchSize: 7 }); // small batches: the chain crosses batch edges
 
   async function eventRow(messageId: string, seq: number) {
-    return db().selectFrom('events').selectAll().where('chain', '=', `m:${messageId}`).where('seq', '=', seq).executeTakeFirstOrThrow();
+    return db()
+      .selectFrom('events')
+      .selectAll()
+      .where('chain', '=', `m:${messageId}`)
+      .where('seq', '=', seq)
+      .executeTakeFirstOrThrow();
   }
 
   it('verifies after a run of sends', async () => {
@@ -52,7 +59,9 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
 
   it('(a) reports an edited event at its chain and seq', async () => {
     const row = await eventRow(ids[1]!, 3);
-    await sql`update events set data = ${JSON.stringify({ attempt: 2, templateVersion: 'forged' })} where id = ${row.id}`.execute(db());
+    await sql`update events set data = ${JSON.stringify({ attempt: 2, templateVersion: 'forged' })} where id = ${row.id}`.execute(
+      db(),
+    );
     const report = await verify();
     expect(report).toMatchObject({ ok: false, brokenAt: { chain: `m:${ids[1]}`, seq: 3, found: row.hash } });
     await sql`update events set data = ${row.data} where id = ${row.id}`.execute(db());
@@ -68,7 +77,10 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
 
     const last = await eventRow(ids[3]!, 4);
     await sql`delete from events where id = ${last.id}`.execute(db());
-    expect(await verify()).toMatchObject({ ok: false, brokenAt: { chain: `m:${ids[3]}`, seq: 4, expected: last.hash, found: null } });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      brokenAt: { chain: `m:${ids[3]}`, seq: 4, expected: last.hash, found: null },
+    });
     await db().insertInto('events').values(last).execute();
     expect((await verify()).ok).toBe(true);
   });
@@ -77,12 +89,19 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
     const id = ids[4]!;
     const message = await db().selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const events = await db().selectFrom('events').selectAll().where('chain', '=', `m:${id}`).execute();
-    const head = await db().selectFrom('chain_heads').selectAll().where('chain', '=', `m:${id}`).executeTakeFirstOrThrow();
+    const head = await db()
+      .selectFrom('chain_heads')
+      .selectAll()
+      .where('chain', '=', `m:${id}`)
+      .executeTakeFirstOrThrow();
     await sql`delete from events where chain = ${`m:${id}`}`.execute(db());
     await sql`delete from chain_heads where chain = ${`m:${id}`}`.execute(db());
     await sql`delete from messages where id = ${id}`.execute(db());
     const report = await verify();
-    expect(report).toMatchObject({ ok: false, brokenAt: { chain: registryChainFor(`m:${id}`), expected: `chain m:${id}`, found: null } });
+    expect(report).toMatchObject({
+      ok: false,
+      brokenAt: { chain: registryChainFor(`m:${id}`), expected: `chain m:${id}`, found: null },
+    });
     await db().insertInto('messages').values(message).execute();
     await db().insertInto('events').values(events).execute();
     await db().insertInto('chain_heads').values(head).execute();

@@ -24,7 +24,10 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     h = await startHarness({ db: variant });
     for (const channel of ['sms', 'email', 'voice'] as const) {
       const res = await h.api('POST', '/v1/reminders', {
-        body: reminderBody({ channel, template: 'payment-plan-offer' }, { id: `b-con-${channel}`, phone: '+14155550177', email: 'console@example.com' }),
+        body: reminderBody(
+          { channel, template: 'payment-plan-offer' },
+          { id: `b-con-${channel}`, phone: '+14155550177', email: 'console@example.com' },
+        ),
       });
       expect(res.status).toBe(202);
       ids[channel] = res.body.messages[0].id;
@@ -32,16 +35,24 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     // One the policy holds back: the borrower opted out of SMS before the reminder went.
     await h.api('PUT', '/v1/borrowers/b-con-out', { body: { name: 'Opted Out', phone: '+14155550178' } });
     await h.api('POST', '/v1/borrowers/b-con-out/opt-out', { body: { channel: 'sms', source: 'test' } });
-    const held = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: 'b-con-out', phone: '+14155550178' }) });
+    const held = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: 'b-con-out', phone: '+14155550178' }),
+    });
     ids.suppressed = held.body.messages[0].id;
-    await Promise.all([settle(ids.sms!, ['sent']), settle(ids.email!, ['sent']), settle(ids.voice!, ['sent']), settle(ids.suppressed!, ['suppressed'])]);
+    await Promise.all([
+      settle(ids.sms!, ['sent']),
+      settle(ids.email!, ['sent']),
+      settle(ids.voice!, ['sent']),
+      settle(ids.suppressed!, ['suppressed']),
+    ]);
   });
   afterAll(async () => {
     await h?.destroy();
   });
 
   it('tells each key its role and the console pages it may open', async () => {
-    const features = async (role: 'collector' | 'agent' | 'compliance' | 'admin') => (await h.api('GET', '/v1/me', { role })).body;
+    const features = async (role: 'collector' | 'agent' | 'compliance' | 'admin') =>
+      (await h.api('GET', '/v1/me', { role })).body;
     expect((await features('agent')).features).toEqual(['templates', 'contact', 'timeline']);
     expect((await features('compliance')).features).toEqual(['audit', 'timeline', 'dashboard', 'outcomes']);
     expect((await features('collector')).features).toEqual(['contact']);
@@ -67,12 +78,18 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     expect(last.channels.email).toMatchObject({ sent: 1 });
     expect(last.channels.voice).toMatchObject({ sent: 1 });
     expect(res.body.suppressedByReason).toEqual([{ reason: 'opted-out', n: 1 }]);
-    const earlier = res.body.days.slice(0, -1).flatMap((d: { channels: Record<string, Record<string, number>> }) => Object.values(d.channels).flatMap((c) => Object.values(c)));
+    const earlier = res.body.days
+      .slice(0, -1)
+      .flatMap((d: { channels: Record<string, Record<string, number>> }) =>
+        Object.values(d.channels).flatMap((c) => Object.values(c)),
+      );
     expect(earlier.every((n: number) => n === 0)).toBe(true);
   });
 
   it('folds hours into the days of the zone asked for, and refuses a bad period naming the field', async () => {
-    const zone = await h.api('GET', '/v1/audit/stats?timezone=Pacific/Kiritimati&from=2026-01-01&to=2026-01-03', { role: 'compliance' });
+    const zone = await h.api('GET', '/v1/audit/stats?timezone=Pacific/Kiritimati&from=2026-01-01&to=2026-01-03', {
+      role: 'compliance',
+    });
     expect(zone.body.days.map((d: { date: string }) => d.date)).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
     const backwards = await h.api('GET', '/v1/audit/stats?from=2026-02-01&to=2026-01-01', { role: 'compliance' });
     expect(backwards.status).toBe(400);
@@ -88,7 +105,10 @@ describe.each(dbVariants())('console API on $name', (variant) => {
 
   it('gives the message page the email HTML and the voice script, re-rendered byte for byte', async () => {
     const email = (await h.api('GET', `/v1/audit/messages/${ids.email}`, { role: 'compliance' })).body;
-    const outbox = (await h.api('GET', '/v1/outbox', { role: 'compliance' })).body.items as { messageId: string; payload: Record<string, unknown> }[];
+    const outbox = (await h.api('GET', '/v1/outbox', { role: 'compliance' })).body.items as {
+      messageId: string;
+      payload: Record<string, unknown>;
+    }[];
     const sentEmail = outbox.find((o) => o.messageId === ids.email)!;
     expect(email.content.matchesStored).toBe(true);
     expect(email.content.html).toBe(sentEmail.payload.html);
@@ -110,7 +130,15 @@ describe.each(dbVariants())('console API on $name', (variant) => {
   it('masks phone numbers and email addresses inside event data for agents, not for compliance', async () => {
     await h.service.store.recordBorrowerEvent(
       'b-con-sms',
-      { type: 'inbound.sms', actor: 'test', data: { kind: 'other', body: 'call me on +1 415 555 0177 or write to alex.chen@example.com', nested: [{ to: '+14155550177' }] } },
+      {
+        type: 'inbound.sms',
+        actor: 'test',
+        data: {
+          kind: 'other',
+          body: 'call me on +1 415 555 0177 or write to alex.chen@example.com',
+          nested: [{ to: '+14155550177' }],
+        },
+      },
       new Date(),
     );
     const agent = (await h.api('GET', '/v1/borrowers/b-con-sms/timeline', { role: 'agent' })).body;
@@ -119,7 +147,9 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     expect(inbound.data.nested[0].to).toBe('+141****0177');
     expect(JSON.stringify(agent)).not.toMatch(/\+14155550177|alex\.chen@|console@example/);
     const compliance = (await h.api('GET', '/v1/borrowers/b-con-sms/timeline', { role: 'compliance' })).body;
-    expect(compliance.items.find((i: { type: string }) => i.type === 'inbound.sms').data.body).toContain('+1 415 555 0177');
+    expect(compliance.items.find((i: { type: string }) => i.type === 'inbound.sms').data.body).toContain(
+      '+1 415 555 0177',
+    );
   });
 
   it('serves the console shell for every page address, with a strict content policy', async () => {

@@ -51,7 +51,10 @@ describe('DKIM signing', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-dkim-'));
     const keyFile = path.join(dir, 'dkim.pem');
     fs.writeFileSync(keyFile, key.pem, { mode: 0o600 });
-    h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw, smtp), DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY_FILE: keyFile } });
+    h = await startHarness({
+      db: sqliteOnly,
+      env: { ...providerEnv(tw, smtp), DKIM_DOMAIN: DOMAIN, DKIM_SELECTOR: SELECTOR, DKIM_PRIVATE_KEY_FILE: keyFile },
+    });
   });
   afterAll(async () => {
     await h?.destroy();
@@ -61,7 +64,9 @@ describe('DKIM signing', () => {
   });
 
   it('signs every mail with the configured domain and selector, and the signature verifies', async () => {
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }, { email: 'dkim@example.com', name: '林美', locale: 'zh-CN' }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'email' }, { email: 'dkim@example.com', name: '林美', locale: 'zh-CN' }),
+    });
     expect(res.status).toBe(202);
     const id = res.body.messages[0].id as string;
     await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent' || undefined, { what: 'sent' });
@@ -88,11 +93,17 @@ describe('DKIM signing', () => {
       .signingHeaders!.keys.toLowerCase()
       .split(':')
       .map((k) => k.trim());
-    expect(signed).toEqual(expect.arrayContaining(['from', 'to', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    expect(signed).toEqual(
+      expect.arrayContaining(['from', 'to', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']),
+    );
 
     // The same mail altered in transit does not pass, nor under a key that is not the signer's.
     const bodyStart = raw.indexOf('\r\n\r\n') + 4;
-    const altered = Buffer.concat([raw.subarray(0, bodyStart), Buffer.from('Added on the way.\r\n'), raw.subarray(bodyStart)]);
+    const altered = Buffer.concat([
+      raw.subarray(0, bodyStart),
+      Buffer.from('Added on the way.\r\n'),
+      raw.subarray(bodyStart),
+    ]);
     const tampered = (await dkimVerify(altered, { resolver })).results[0]!;
     const wrongKey = (await dkimVerify(raw, { resolver: resolverFor(rsaKey().txt).resolver })).results[0]!;
     expect(tampered.status).toMatchObject({ result: 'neutral', comment: 'body hash did not verify' });

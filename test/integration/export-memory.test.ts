@@ -24,14 +24,20 @@ describe('export memory', () => {
 
   it(`streams ${COUNT.toLocaleString('en-US')} messages as CSV with under 100 MB of memory growth, parsing back to the same rows`, async () => {
     // The heavy-read thread starts with the first heavy read: its fixed footprint is not growth.
-    await (await fetch(`${h.url}/v1/audit/export?format=csv&template=none`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } })).text();
+    await (
+      await fetch(`${h.url}/v1/audit/export?format=csv&template=none`, {
+        headers: { authorization: `Bearer ${h.keys.tokens.compliance}` },
+      })
+    ).text();
     global.gc?.();
     const base = process.memoryUsage().rss;
     let peak = base;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
-    const res = await fetch(`${h.url}/v1/audit/export?format=csv`, { headers: { authorization: `Bearer ${h.keys.tokens.compliance}` } });
+    const res = await fetch(`${h.url}/v1/audit/export?format=csv`, {
+      headers: { authorization: `Bearer ${h.keys.tokens.compliance}` },
+    });
     const parser = Readable.fromWeb(res.body as never).pipe(parse({ columns: true }));
     const digest = createHash('sha256');
     let rows = 0;
@@ -45,7 +51,14 @@ describe('export memory', () => {
     const expected = createHash('sha256');
     const db = h.service.store.db;
     for (let offset = 0; offset < COUNT; offset += 5_000) {
-      const page = await db.selectFrom('messages').select(['id', 'body', 'to_addr']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(5_000).offset(offset).execute();
+      const page = await db
+        .selectFrom('messages')
+        .select(['id', 'body', 'to_addr'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(5_000)
+        .offset(offset)
+        .execute();
       for (const m of page) expected.update(`${m.id}|${m.body}|'${m.to_addr}\n`);
     }
     expect(rows).toBe(COUNT);

@@ -18,21 +18,33 @@ describe.each(dbVariants())('group commit on $name', (variant) => {
   });
 
   async function queuedMessages(n: number): Promise<string[]> {
-    const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders: Array.from({ length: n }, () => reminderBody()) } });
+    const res = await h.api('POST', '/v1/reminders/batch', {
+      body: { reminders: Array.from({ length: n }, () => reminderBody()) },
+    });
     return res.body.results.map((r: { reminder: { messages: Array<{ id: string }> } }) => r.reminder.messages[0]!.id);
   }
-  const claim: TransitionInput = { from: ['accepted', 'queued'], to: 'sending', type: 'sending', actor: 'worker', patch: { incrementAttempts: true, body: 'Hello' } };
+  const claim: TransitionInput = {
+    from: ['accepted', 'queued'],
+    to: 'sending',
+    type: 'sending',
+    actor: 'worker',
+    patch: { incrementAttempts: true, body: 'Hello' },
+  };
 
   it('commits many concurrent transitions in a few transactions, each answered after its commit', async () => {
     const ids = await queuedMessages(100);
     const group = h.service.store.groupCommit({ windowMs: 5, maxBatch: 40 });
-    const answers = await Promise.all([...ids.map((id) => group.transition(id, claim, new Date())), group.transition(ids[0]!, claim, new Date())]);
+    const answers = await Promise.all([
+      ...ids.map((id) => group.transition(id, claim, new Date())),
+      group.transition(ids[0]!, claim, new Date()),
+    ]);
     // Two claims of the first message: one wins, the other finds it `sending` (on PostgreSQL the
     // batches run side by side, so either may win), as one transaction each would say.
     expect(answers.slice(1, 100).every((a) => a === true)).toBe(true);
     expect([answers[0], answers[100]].sort()).toEqual([false, true]);
     expect(group.batches()).toBeLessThanOrEqual(4);
-    for (const id of ids.slice(0, 5)) expect((await h.service.store.getMessage(id))!).toMatchObject({ status: 'sending', attempts: 1, body: 'Hello' });
+    for (const id of ids.slice(0, 5))
+      expect((await h.service.store.getMessage(id))!).toMatchObject({ status: 'sending', attempts: 1, body: 'Hello' });
     expect((await h.service.store.listEvents(ids[7]!)).map((e) => e.type).slice(-1)).toEqual(['sending']);
     expect((await h.service.store.audit.verify()).ok).toBe(true);
   });

@@ -28,7 +28,10 @@ async function healthAnswersUntil(url: string, done: Promise<unknown>): Promise<
 describe.each(dbVariants())('heavy reads on $name', (variant) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ db: variant, env: { HEAVY_READS_PER_KEY: '2', HEAVY_READS_PER_TENANT: '3', HEAVY_READ_THREADS: '4' } });
+    h = await startHarness({
+      db: variant,
+      env: { HEAVY_READS_PER_KEY: '2', HEAVY_READS_PER_TENANT: '3', HEAVY_READ_THREADS: '4' },
+    });
     await seedMessages(h.service.store.db, COUNT, { chunk: 1_000 });
     await seedChains(h.service.store.db, h.service.store.dialect, COUNT, { eventsEach: 2 });
   });
@@ -43,11 +46,20 @@ describe.each(dbVariants())('heavy reads on $name', (variant) => {
     const stop = new AbortController();
     const res = await fetch(`${h.url}/v1/audit/export?format=csv`, { headers: auth(token), signal: stop.signal });
     const body = res.status === 200 ? undefined : await res.text();
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type'), body, release: () => stop.abort() };
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      type: res.headers.get('content-type'),
+      body,
+      release: () => stop.abort(),
+    };
   }
 
   it('answers /healthz while a verify of the whole store runs', async () => {
-    const verify = fetch(`${h.url}/v1/audit/verify`, { headers: auth() }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean; checked: number } }));
+    const verify = fetch(`${h.url}/v1/audit/verify`, { headers: auth() }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { ok: boolean; checked: number },
+    }));
     const answered = await healthAnswersUntil(h.url, verify);
     const { status, body } = await verify;
     expect(status).toBe(200);

@@ -32,8 +32,14 @@ const u2Token = (key: string | Buffer, tenant: string, messageId: string) => {
   const payload = b64(`${tenant}/${messageId}`);
   return `u2.${payload}.${createHmac('sha256', key).update(`u2.${payload}`).digest('base64url')}`;
 };
-const oneClick = (url: string, token: string) => fetch(`${url}/u/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
-const signedBy = (r: ReceivedEvent, secret: string) => r.headers['x-reminder-signature'] === `v1=${signEvent(secret, String(r.headers['x-reminder-timestamp']), r.body)}`;
+const oneClick = (url: string, token: string) =>
+  fetch(`${url}/u/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+const signedBy = (r: ReceivedEvent, secret: string) =>
+  r.headers['x-reminder-signature'] === `v1=${signEvent(secret, String(r.headers['x-reminder-timestamp']), r.body)}`;
 
 const ACME = {
   name: 'Acme Bank',
@@ -65,12 +71,28 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
   beforeAll(async () => {
     tw = await startFakeTwilio();
     smtp = await startSmtpSink();
-    [operator, acmeReceiver, bravoReceiver] = await Promise.all([startEventReceiver(), startEventReceiver(), startEventReceiver()]);
-    h = await startHarness({ db: variant, env: { ...providerEnv(tw, smtp), EVENTS_WEBHOOK_URL: operator.url, SIGNING_SECRET_PREVIOUS: OLD_SECRET, TENANT_REFRESH_MS: '200' } });
+    [operator, acmeReceiver, bravoReceiver] = await Promise.all([
+      startEventReceiver(),
+      startEventReceiver(),
+      startEventReceiver(),
+    ]);
+    h = await startHarness({
+      db: variant,
+      env: {
+        ...providerEnv(tw, smtp),
+        EVENTS_WEBHOOK_URL: operator.url,
+        SIGNING_SECRET_PREVIOUS: OLD_SECRET,
+        TENANT_REFRESH_MS: '200',
+      },
+    });
     secret = `test-secret-${h.prefix}`;
     await tenant('acme', { ...ACME, events: { url: acmeReceiver.url, secret: ACME_EVENTS_SECRET } });
     await tenant('bravo', { ...BRAVO, events: { url: bravoReceiver.url } });
-    await tenant('carol', { ...BRAVO, name: 'Carol Credit', senders: { ...BRAVO.senders, sms: { from: '+14155550003' } } });
+    await tenant('carol', {
+      ...BRAVO,
+      name: 'Carol Credit',
+      senders: { ...BRAVO.senders, sms: { from: '+14155550003' } },
+    });
   });
   afterAll(async () => {
     await h?.destroy();
@@ -87,16 +109,26 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
   /** Posts an email reminder (for a tenant, or the default one) and waits until it is sent; its message id. */
   async function sentEmail(tenantId?: 'acme' | 'bravo'): Promise<string> {
     const body = reminderBody({ channel: 'email' }, { id: `b-keys-${seq}`, email: `keys.${seq++}@example.com` });
-    const res = await h.api('POST', '/v1/reminders', tenantId ? { role: null, headers: { authorization: `Bearer ${collectorOf[tenantId]}` }, body } : { body });
+    const res = await h.api(
+      'POST',
+      '/v1/reminders',
+      tenantId ? { role: null, headers: { authorization: `Bearer ${collectorOf[tenantId]}` }, body } : { body },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = res.body.messages[0].id as string;
-    await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', { what: `message ${id} sent` });
+    await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'sent', {
+      what: `message ${id} sent`,
+    });
     return id;
   }
 
   const emailOptedOut = async (id: string) => {
     const m = (await h.service.store.getMessage(id))!;
-    const res = await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(m.to)}&tenant=${tenantOfBorrower(m.borrowerId)}`, { role: 'compliance' });
+    const res = await h.api(
+      'GET',
+      `/v1/opt-outs?address=${encodeURIComponent(m.to)}&tenant=${tenantOfBorrower(m.borrowerId)}`,
+      { role: 'compliance' },
+    );
     return res.body.suppressed === true;
   };
 
@@ -111,7 +143,10 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
 
   it('refuses an unsubscribe token forged with the key that signs the events', async () => {
     const id = await sentEmail();
-    const event = await waitFor(() => operator.received.find((r) => r.json.data.messageId === id && r.json.type === 'message.sent'), { what: 'message.sent event', timeoutMs: 30_000 });
+    const event = await waitFor(
+      () => operator.received.find((r) => r.json.data.messageId === id && r.json.type === 'message.sent'),
+      { what: 'message.sent event', timeoutMs: 30_000 },
+    );
     // The key the collection system checks its events with: whichever of these verifies them.
     const eventsKey = [secret, eventsSecretOf(secret, 'default')].find((k) => signedBy(event, k));
     expect(eventsKey, 'no candidate key verifies the event').toBeDefined();
@@ -189,39 +224,68 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
     const bravo = await sentEmail('bravo');
     const own = await sentEmail();
     const sentAt = (r: EventReceiver, id: string) =>
-      waitFor(() => r.received.find((e) => e.json.type === 'message.sent' && e.json.data.messageId === id), { what: `message.sent of ${id}`, timeoutMs: 30_000 });
+      waitFor(() => r.received.find((e) => e.json.type === 'message.sent' && e.json.data.messageId === id), {
+        what: `message.sent of ${id}`,
+        timeoutMs: 30_000,
+      });
     expect(signedBy(await sentAt(acmeReceiver, acme), ACME_EVENTS_SECRET)).toBe(true);
     expect(signedBy(await sentAt(bravoReceiver, bravo), eventsSecretOf(secret, 'bravo'))).toBe(true);
     expect(signedBy(await sentAt(operator, own), eventsSecretOf(secret, 'default'))).toBe(true);
     // Every event at each receiver is its tenant's, and signed with its key only.
     const stored = async (r: EventReceiver) =>
-      Promise.all(r.received.map(async (e) => (e.json.data.messageId ? (await h.service.store.getMessage(e.json.data.messageId as string))?.borrowerId : e.json.data.borrowerId) as string));
+      Promise.all(
+        r.received.map(
+          async (e) =>
+            (e.json.data.messageId
+              ? (await h.service.store.getMessage(e.json.data.messageId as string))?.borrowerId
+              : e.json.data.borrowerId) as string,
+        ),
+      );
     expect((await stored(acmeReceiver)).every((b) => b.startsWith('acme~'))).toBe(true);
     expect((await stored(bravoReceiver)).every((b) => b.startsWith('bravo~'))).toBe(true);
     expect((await stored(operator)).every((b) => !b.includes('~'))).toBe(true);
     expect(acmeReceiver.received.every((e) => signedBy(e, ACME_EVENTS_SECRET))).toBe(true);
-    expect(bravoReceiver.received.every((e) => signedBy(e, eventsSecretOf(secret, 'bravo')) && !signedBy(e, secret))).toBe(true);
-    expect(operator.received.every((e) => signedBy(e, eventsSecretOf(secret, 'default')) && !signedBy(e, secret))).toBe(true);
+    expect(
+      bravoReceiver.received.every((e) => signedBy(e, eventsSecretOf(secret, 'bravo')) && !signedBy(e, secret)),
+    ).toBe(true);
+    expect(operator.received.every((e) => signedBy(e, eventsSecretOf(secret, 'default')) && !signedBy(e, secret))).toBe(
+      true,
+    );
   });
 
-  it('shows a hand-off as told to a tenant with a receiver, and as not configured for one whose events go nowhere', { timeout: 30_000 }, async () => {
-    const handoff = async (t: 'acme' | 'carol') => {
-      const as = { role: null, headers: { authorization: `Bearer ${collectorOf[t]}` } };
-      const debt = { ...reminderBody().debt, accountRef: `late-${t}`, amountDue: { amount: '9000.00', currency: 'USD' }, daysOverdue: 45 };
-      const res = await h.api('POST', `/v1/accounts/late-${t}/overdue`, { ...as, body: { borrower: { ...reminderBody().borrower, id: `late-${t}` }, debt } });
-      expect(res.body, JSON.stringify(res.body)).toMatchObject({ stage: 'late' });
-      return waitFor(
-        async () => {
-          const p = await h.api('GET', `/v1/borrowers/late-${t}/plan`, { role: null, headers: { authorization: `Bearer ${agentOf[t]}` } });
-          const d = p.body.accounts?.[0]?.handoff?.event.delivery as string | undefined;
-          return d && d !== 'pending' ? d : undefined;
-        },
-        { what: `the hand-off of ${t}`, timeoutMs: 20_000 },
-      );
-    };
-    expect(await handoff('acme')).toBe('delivered');
-    expect(await handoff('carol')).toBe('not-configured');
-  });
+  it(
+    'shows a hand-off as told to a tenant with a receiver, and as not configured for one whose events go nowhere',
+    { timeout: 30_000 },
+    async () => {
+      const handoff = async (t: 'acme' | 'carol') => {
+        const as = { role: null, headers: { authorization: `Bearer ${collectorOf[t]}` } };
+        const debt = {
+          ...reminderBody().debt,
+          accountRef: `late-${t}`,
+          amountDue: { amount: '9000.00', currency: 'USD' },
+          daysOverdue: 45,
+        };
+        const res = await h.api('POST', `/v1/accounts/late-${t}/overdue`, {
+          ...as,
+          body: { borrower: { ...reminderBody().borrower, id: `late-${t}` }, debt },
+        });
+        expect(res.body, JSON.stringify(res.body)).toMatchObject({ stage: 'late' });
+        return waitFor(
+          async () => {
+            const p = await h.api('GET', `/v1/borrowers/late-${t}/plan`, {
+              role: null,
+              headers: { authorization: `Bearer ${agentOf[t]}` },
+            });
+            const d = p.body.accounts?.[0]?.handoff?.event.delivery as string | undefined;
+            return d && d !== 'pending' ? d : undefined;
+          },
+          { what: `the hand-off of ${t}`, timeoutMs: 20_000 },
+        );
+      };
+      expect(await handoff('acme')).toBe('delivered');
+      expect(await handoff('carol')).toBe('not-configured');
+    },
+  );
 
   it('never answers a tenant’s events secret back, only its last four characters, and refuses those as a secret', async () => {
     const one = await h.api('GET', '/v1/tenants/acme', { role: 'admin' });
@@ -231,6 +295,11 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
     // PUT back what GET gave: refused, naming the field and what to do.
     const res = await h.api('PUT', '/v1/tenants/acme', { role: 'admin', body: { ...ACME, events: one.body.events } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'events.secretEndsWith', message: expect.stringContaining('give the whole secret again as events.secret') })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'events.secretEndsWith',
+        message: expect.stringContaining('give the whole secret again as events.secret'),
+      }),
+    ]);
   });
 });

@@ -33,9 +33,15 @@ describe('the lean Twilio transport', () => {
   });
 
   it('encodes forms and queries as the SDK does (arrays as repeated keys, undefined left out)', () => {
-    expect(formEncode({ To: '+14155550100', StatusCallbackEvent: ['initiated', 'answered'], Skip: undefined, Empty: null, N: 3 })).toBe(
-      'To=%2B14155550100&StatusCallbackEvent=initiated&StatusCallbackEvent=answered&Empty=&N=3',
-    );
+    expect(
+      formEncode({
+        To: '+14155550100',
+        StatusCallbackEvent: ['initiated', 'answered'],
+        Skip: undefined,
+        Empty: null,
+        N: 3,
+      }),
+    ).toBe('To=%2B14155550100&StatusCallbackEvent=initiated&StatusCallbackEvent=answered&Empty=&N=3');
   });
 
   it('sends to the configured origin with Basic auth and returns the text the SDK parses', async () => {
@@ -53,7 +59,11 @@ describe('the lean Twilio transport', () => {
       expect(res.statusCode).toBe(201);
       expect(JSON.parse(res.body)).toEqual({ sid: 'SM1', ok: true });
       const last = seen.at(-1)!;
-      expect(last).toMatchObject({ method: 'POST', url: '/2010-04-01/Accounts/AC1/Messages.json?PageSize=2', auth: `Basic ${Buffer.from('AC1:secret').toString('base64')}` });
+      expect(last).toMatchObject({
+        method: 'POST',
+        url: '/2010-04-01/Accounts/AC1/Messages.json?PageSize=2',
+        auth: `Basic ${Buffer.from('AC1:secret').toString('base64')}`,
+      });
       expect(new URLSearchParams(last.body).get('Body')).toBe('Hi — 你好');
       const missing = await client.request({ method: 'get', uri: 'https://api.twilio.com/missing' });
       expect(missing.statusCode).toBe(404);

@@ -20,7 +20,8 @@ function findings(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const hit = PHONE.exec(line)?.[0] ?? (EMAIL.test(line) ? 'email' : undefined) ?? BODY_FRAGMENTS.find((f) => line.includes(f));
+    const hit =
+      PHONE.exec(line)?.[0] ?? (EMAIL.test(line) ? 'email' : undefined) ?? BODY_FRAGMENTS.find((f) => line.includes(f));
     if (hit) out.push(`${hit}: ${line.slice(0, 300)}`);
   }
   return out;
@@ -47,7 +48,11 @@ describe('logs', () => {
   });
 
   it('hold no phone number, email address or message body after a busy run at debug level', async () => {
-    twilio.scriptFor('+14155550601', { status: 400, code: 21211, message: "The 'To' number +14155550601 is not a valid phone number." });
+    twilio.scriptFor('+14155550601', {
+      status: 400,
+      code: 21211,
+      message: "The 'To' number +14155550601 is not a valid phone number.",
+    });
     twilio.scriptFor('+14155550602', { status: 500, code: 20500, message: 'internal error for +14155550602' });
     smtp.refuseNext(550);
     const ids: string[] = [];
@@ -58,7 +63,9 @@ describe('logs', () => {
       ['email', '+14155550604', 'c@example.com'],
       ['voice', '+14155550605', 'd@example.com'],
     ] as const) {
-      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel }, { phone, email, name: channel === 'email' ? 'Mei Lin' : 'Alex Chen' }) });
+      const res = await h.api('POST', '/v1/reminders', {
+        body: reminderBody({ channel }, { phone, email, name: channel === 'email' ? 'Mei Lin' : 'Alex Chen' }),
+      });
       ids.push(res.body.messages[0].id);
     }
     await h.api('POST', '/v1/reminders', { body: reminderBody({}, { phone: '+86 138' }) });
@@ -68,7 +75,8 @@ describe('logs', () => {
     await h.api('GET', `/v1/audit/messages/${ids[0]}`, { role: 'compliance' });
     await waitFor(
       async () => {
-        for (const id of ids) if (!['sent', 'failed'].includes((await h.service.store.getMessage(id))?.status ?? '')) return undefined;
+        for (const id of ids)
+          if (!['sent', 'failed'].includes((await h.service.store.getMessage(id))?.status ?? '')) return undefined;
         return true;
       },
       { what: 'all settled' },
@@ -79,7 +87,9 @@ describe('logs', () => {
     expect(findings(own)).toEqual([]);
 
     const dir = inject('logDir');
-    const all = fs.readdirSync(dir).flatMap((f) => findings(fs.readFileSync(path.join(dir, f), 'utf8')).map((x) => `${f}: ${x}`));
+    const all = fs
+      .readdirSync(dir)
+      .flatMap((f) => findings(fs.readFileSync(path.join(dir, f), 'utf8')).map((x) => `${f}: ${x}`));
     expect(all).toEqual([]);
   });
 });

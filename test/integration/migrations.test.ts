@@ -26,7 +26,11 @@ function variants(): Array<{ name: string; open: () => Promise<Store> }> {
       open: async (): Promise<Store> => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-mig-'));
         const { db, dialect } = await openDb(`sqlite:${path.join(dir, 'm.db')}`);
-        return { db, dialect, close: async () => (await db.destroy(), fs.rmSync(dir, { recursive: true, force: true })) };
+        return {
+          db,
+          dialect,
+          close: async () => (await db.destroy(), fs.rmSync(dir, { recursive: true, force: true })),
+        };
       },
     },
   ];
@@ -37,7 +41,12 @@ function variants(): Array<{ name: string; open: () => Promise<Store> }> {
       open: async (): Promise<Store> => {
         const schema = `t_${randomBytes(6).toString('hex')}`;
         const { db, dialect } = await openDb(pgUrl, { schema, poolSize: 2 });
-        return { db, dialect, schema, close: async () => (await db.destroy(), fs.appendFileSync(inject('schemasToDrop'), `${schema}\n`)) };
+        return {
+          db,
+          dialect,
+          schema,
+          close: async () => (await db.destroy(), fs.appendFileSync(inject('schemasToDrop'), `${schema}\n`)),
+        };
       },
     });
   }
@@ -49,7 +58,9 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
     const store = await open();
     try {
       await migrateStore(store.db, store.dialect, store.schema);
-      await expect(await dumpSchema(store.db, store.dialect)).toMatchFileSnapshot(`../fixtures/migrations/${name}.schema.txt`);
+      await expect(await dumpSchema(store.db, store.dialect)).toMatchFileSnapshot(
+        `../fixtures/migrations/${name}.schema.txt`,
+      );
     } finally {
       await store.close();
     }
@@ -100,10 +111,33 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
         ])
         .execute();
       await migrateStore(db, store.dialect, store.schema);
-      const rows = await db.selectFrom('suppressions').select(['tenant', 'address', 'channel', 'source', 'detail', 'actor', 'at', 'chain']).orderBy('address').orderBy('channel').execute();
+      const rows = await db
+        .selectFrom('suppressions')
+        .select(['tenant', 'address', 'channel', 'source', 'detail', 'actor', 'at', 'chain'])
+        .orderBy('address')
+        .orderBy('channel')
+        .execute();
       expect(rows).toEqual([
-        { tenant: 'default', address: '+14155550100', channel: 'sms', source: 'borrower-opt-out', detail: 'inbound-sms "STOP"', actor: 'migration', at: '2026-01-15T10:00:00.000Z', chain: null },
-        { tenant: 'default', address: 'pat@example.com', channel: 'email', source: 'borrower-opt-out', detail: 'one-click', actor: 'migration', at: '2026-02-01T00:00:00.000Z', chain: null },
+        {
+          tenant: 'default',
+          address: '+14155550100',
+          channel: 'sms',
+          source: 'borrower-opt-out',
+          detail: 'inbound-sms "STOP"',
+          actor: 'migration',
+          at: '2026-01-15T10:00:00.000Z',
+          chain: null,
+        },
+        {
+          tenant: 'default',
+          address: 'pat@example.com',
+          channel: 'email',
+          source: 'borrower-opt-out',
+          detail: 'one-click',
+          actor: 'migration',
+          at: '2026-02-01T00:00:00.000Z',
+          chain: null,
+        },
       ]);
     } finally {
       await store.close();

@@ -34,16 +34,24 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bounds-'));
     fs.writeFileSync(path.join(dir, 'experiments.json'), JSON.stringify({ experiments: [WARM_WORDING] }));
     tw = await startFakeTwilio();
-    h = await startHarness({ db: variant, env: { ...providerEnv(tw), EXPERIMENTS_FILE: path.join(dir, 'experiments.json') } });
+    h = await startHarness({
+      db: variant,
+      env: { ...providerEnv(tw), EXPERIMENTS_FILE: path.join(dir, 'experiments.json') },
+    });
     const reminders = [0, 1, 2].map((n) => {
-      const body = reminderBody({ experiment: WARM_WORDING.id, template: undefined, channel: 'sms' }, { id: `big-${n}`, phone: `+1415777000${n}`, timezone: 'UTC' });
+      const body = reminderBody(
+        { experiment: WARM_WORDING.id, template: undefined, channel: 'sms' },
+        { id: `big-${n}`, phone: `+1415777000${n}`, timezone: 'UTC' },
+      );
       return { ...body, debt: { ...body.debt, accountRef: account(n) } };
     });
     const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders } });
     expect(res.body.accepted).toBe(3);
     for (const r of res.body.results) {
       const id = r.reminder.messages[0].id;
-      await waitFor(async () => ((await h.service.store.getMessage(id))?.status === 'sent' ? true : undefined), { what: `message ${id} sent` });
+      await waitFor(async () => ((await h.service.store.getMessage(id))?.status === 'sent' ? true : undefined), {
+        what: `message ${id} sent`,
+      });
     }
   });
   afterAll(async () => {
@@ -53,7 +61,9 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
   });
 
   const pay = (n: number, body: Record<string, unknown>) =>
-    h.api('POST', `/v1/accounts/${account(n)}/payments`, { body: { id: `pay-${Math.random()}`, amount: '1.00', currency: 'USD', paidAt: now(), kind: 'partial', ...body } });
+    h.api('POST', `/v1/accounts/${account(n)}/payments`, {
+      body: { id: `pay-${Math.random()}`, amount: '1.00', currency: 'USD', paidAt: now(), kind: 'partial', ...body },
+    });
 
   it('answers an accepted reminder as application/json', async () => {
     const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }) });
@@ -67,7 +77,9 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
       expect(res.status, amount).toBe(400);
       expect(res.body.errors[0].path).toBe('amount');
     }
-    const promise = await h.api('POST', `/v1/accounts/${account(2)}/promises`, { body: { id: 'big-promise', kind: 'promise', promisedFor: '2030-01-01', amount: '9999999999999', currency: 'USD' } });
+    const promise = await h.api('POST', `/v1/accounts/${account(2)}/promises`, {
+      body: { id: 'big-promise', kind: 'promise', promisedFor: '2030-01-01', amount: '9999999999999', currency: 'USD' },
+    });
     expect(promise.status).toBe(400);
     expect(promise.body.errors[0].path).toBe('amount');
     expect((await pay(2, { amount: '999999999999.9999' })).status).toBe(201);
@@ -101,10 +113,16 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
         })
         .execute();
     }
-    const report = await h.api('GET', `/v1/outcomes/experiments/${WARM_WORDING.id}?from=2000-01-01T00:00:00Z`, { role: 'compliance' });
+    const report = await h.api('GET', `/v1/outcomes/experiments/${WARM_WORDING.id}?from=2000-01-01T00:00:00Z`, {
+      role: 'compliance',
+    });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     // Each arm's payments added in units of 1/10,000 and shown to the cent (never rounded up): computed here with bigint.
-    const units: Record<string, bigint> = { 'big-0': 19999999999999989999n, 'big-1': 10000000000000018800n, 'big-2': 9999999999999999n };
+    const units: Record<string, bigint> = {
+      'big-0': 19999999999999989999n,
+      'big-1': 10000000000000018800n,
+      'big-2': 9999999999999999n,
+    };
     const expected: Record<string, bigint> = {};
     for (const [b, u] of Object.entries(units)) expected[armOf(b)] = (expected[armOf(b)] ?? 0n) + u;
     const shown = (u: bigint) => `${u.toString().slice(0, -4)}.${u.toString().slice(-4, -2)}`;
@@ -125,7 +143,9 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
     expect(ancient.status).toBe(400);
     expect(ancient.body.errors[0]).toMatchObject({ path: 'paidAt' });
     for (const agreedAt of ['2099-01-01T00:00:00Z', '0001-01-01T00:00:00Z']) {
-      const res = await h.api('POST', `/v1/accounts/${account(2)}/promises`, { body: { id: `p-${agreedAt}`, kind: 'promise', promisedFor: '2030-01-01', agreedAt } });
+      const res = await h.api('POST', `/v1/accounts/${account(2)}/promises`, {
+        body: { id: `p-${agreedAt}`, kind: 'promise', promisedFor: '2030-01-01', agreedAt },
+      });
       expect(res.status, agreedAt).toBe(400);
       expect(res.body.errors[0]).toMatchObject({ path: 'agreedAt' });
     }
@@ -134,16 +154,40 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
   it('resolves a borrower once for thirty concurrent payments in full, and keeps the one thank-you', async () => {
     const debt = { ...reminderBody().debt, accountRef: 'RES-0001', daysOverdue: 3 };
     const overdue = await h.api('POST', '/v1/accounts/RES-0001/overdue', {
-      body: { borrower: { id: 'res-1', name: 'Rae Solved', locale: 'en-US', timezone: 'UTC', phone: '+14157770099', email: 'rae@example.com' }, debt },
+      body: {
+        borrower: {
+          id: 'res-1',
+          name: 'Rae Solved',
+          locale: 'en-US',
+          timezone: 'UTC',
+          phone: '+14157770099',
+          email: 'rae@example.com',
+        },
+        debt,
+      },
     });
     expect(overdue.status, JSON.stringify(overdue.body)).toBe(202);
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => h.api('POST', '/v1/accounts/RES-0001/payments', { body: { id: `full-${i}`, amount: '120.50', currency: 'USD', paidAt: now(), kind: 'full' } })),
+      Array.from({ length: 30 }, (_, i) =>
+        h.api('POST', '/v1/accounts/RES-0001/payments', {
+          body: { id: `full-${i}`, amount: '120.50', currency: 'USD', paidAt: now(), kind: 'full' },
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(30).fill(201));
-    const resolvedEvents = await h.service.store.db.selectFrom('events').select('seq').where('chain', '=', 'b:res-1').where('type', '=', 'borrower.resolved').execute();
+    const resolvedEvents = await h.service.store.db
+      .selectFrom('events')
+      .select('seq')
+      .where('chain', '=', 'b:res-1')
+      .where('type', '=', 'borrower.resolved')
+      .execute();
     expect(resolvedEvents).toHaveLength(1);
-    const thanks = await h.service.store.db.selectFrom('messages').select(['id', 'status']).where('borrower_id', '=', 'res-1').where('template', '=', 'payment-received').execute();
+    const thanks = await h.service.store.db
+      .selectFrom('messages')
+      .select(['id', 'status'])
+      .where('borrower_id', '=', 'res-1')
+      .where('template', '=', 'payment-received')
+      .execute();
     expect(thanks).toHaveLength(1);
     const sent = await waitFor(
       async () => {
@@ -164,13 +208,21 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
             name: 'Acme Bank',
             kind: 'creditor',
             contact: { name: 'Acme Bank card services' },
-            senders: { sms: { from: '+14155550001' }, voice: { from: '+14155550001' }, email: { from: 'Acme <b@acme.example>' } },
+            senders: {
+              sms: { from: '+14155550001' },
+              voice: { from: '+14155550001' },
+              email: { from: 'Acme <b@acme.example>' },
+            },
           },
         })
       ).status,
     ).toBe(201);
     const key = (await h.service.store.apiKeys.create('collector', 'acme collector', new Date(), 'acme')).token;
-    const put = await h.api('PUT', '/v1/borrowers/quiet-1', { role: null, headers: { authorization: `Bearer ${key}` }, body: { name: 'Quinn', locale: 'en-US', phone: '+14157770123' } });
+    const put = await h.api('PUT', '/v1/borrowers/quiet-1', {
+      role: null,
+      headers: { authorization: `Bearer ${key}` },
+      body: { name: 'Quinn', locale: 'en-US', phone: '+14157770123' },
+    });
     expect(put.status).toBe(201);
     const route = '/webhooks/twilio/inbound-sms';
     const params = { From: '+14157770123', To: '+14155550001', Body: 'STOP', MessageSid: `SM${'7'.repeat(32)}` };
@@ -178,7 +230,11 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, `${h.service.config.publicBaseUrl}${route}`, params),
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(
+          tw.authToken,
+          `${h.service.config.publicBaseUrl}${route}`,
+          params,
+        ),
       },
       body: new URLSearchParams(params).toString(),
     });

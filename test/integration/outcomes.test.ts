@@ -63,31 +63,50 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     control: { pay7: 0.1, pay14: 0.04, pay30: 0.03, promise7: 0.05, optOut: 0.01 },
     warm: { pay7: 0.15, pay14: 0.04, pay30: 0.03, promise7: 0.05, optOut: 0.012 },
   } as const;
-  const counts = { control: { pay7: 0, pay14: 0, pay30: 0, promise7: 0, optOut: 0 }, warm: { pay7: 0, pay14: 0, pay30: 0, promise7: 0, optOut: 0 } };
+  const counts = {
+    control: { pay7: 0, pay14: 0, pay30: 0, promise7: 0, optOut: 0 },
+    warm: { pay7: 0, pay14: 0, pay30: 0, promise7: 0, optOut: 0 },
+  };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-outcomes-'));
     fs.writeFileSync(path.join(dir, 'experiments.json'), JSON.stringify({ experiments: [EXPERIMENT] }));
-    h = await startHarness({ db: variant, env: { EXPERIMENTS_FILE: path.join(dir, 'experiments.json') }, service: { clock: { now: () => new Date(Date.now() - offsetMs) } } });
+    h = await startHarness({
+      db: variant,
+      env: { EXPERIMENTS_FILE: path.join(dir, 'experiments.json') },
+      service: { clock: { now: () => new Date(Date.now() - offsetMs) } },
+    });
     // 40 days ago: every borrower is reminded once, in the experiment.
     offsetMs = 40 * DAY;
     for (let i = 0; i < N; i += 500) {
       const reminders = Array.from({ length: Math.min(500, N - i) }, (_, k) => {
         const n = i + k;
-        const body = reminderBody({ experiment: EXPERIMENT.id, template: undefined, channel: 'sms' }, { id: `p-${n}`, phone: `+1415${String(6_000_000 + n).padStart(7, '0')}`, timezone: 'UTC' });
+        const body = reminderBody(
+          { experiment: EXPERIMENT.id, template: undefined, channel: 'sms' },
+          { id: `p-${n}`, phone: `+1415${String(6_000_000 + n).padStart(7, '0')}`, timezone: 'UTC' },
+        );
         return { ...body, externalId: `outcomes-${n}`, debt: { ...body.debt, accountRef: account(n) } };
       });
       const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders } });
       expect(res.status).toBe(200);
-      expect(res.body.accepted, JSON.stringify(res.body.results.find((r: { status: number }) => r.status >= 400))).toBe(reminders.length);
+      expect(res.body.accepted, JSON.stringify(res.body.results.find((r: { status: number }) => r.status >= 400))).toBe(
+        reminders.length,
+      );
     }
-    await waitFor(async () => (await h.api('GET', `/v1/audit/messages?status=sent&limit=1&borrowerId=p-${N - 1}`, { role: 'compliance' })).body.items.length === 1 || undefined, {
-      what: 'the last to be sent',
-      timeoutMs: 120_000,
-    });
+    await waitFor(
+      async () =>
+        (await h.api('GET', `/v1/audit/messages?status=sent&limit=1&borrowerId=p-${N - 1}`, { role: 'compliance' }))
+          .body.items.length === 1 || undefined,
+      {
+        what: 'the last to be sent',
+        timeoutMs: 120_000,
+      },
+    );
     await waitFor(
       async () => {
-        const stats = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z', { role: 'compliance' });
+        const stats = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z', {
+          role: 'compliance',
+        });
         return stats.body.arms.reduce((n: number, a: { sent: number }) => n + a.sent, 0) === N || undefined;
       },
       { what: 'every message to be sent', timeoutMs: 120_000 },
@@ -103,7 +122,13 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
       counts[arm] = { pay7: a, pay14: b, pay30: c, promise7: d, optOut: e };
       const pay = async (n: number, days: number) => {
         const res = await h.api('POST', `/v1/accounts/${account(n)}/payments`, {
-          body: { id: `pay-${n}`, amount: '40.00', currency: 'USD', paidAt: new Date(sentAt + days * DAY).toISOString(), kind: 'partial' },
+          body: {
+            id: `pay-${n}`,
+            amount: '40.00',
+            currency: 'USD',
+            paidAt: new Date(sentAt + days * DAY).toISOString(),
+            kind: 'partial',
+          },
         });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
       };
@@ -114,13 +139,22 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
       // Promises from the end of the list (some overlap nobody), agreed 2 days after the send.
       for (const n of list.slice(-d)) {
         const res = await h.api('POST', `/v1/accounts/${account(n)}/promises`, {
-          body: { id: `prom-${n}`, kind: 'plan', promisedFor: '2026-12-20', agreedAt: new Date(sentAt + 2 * DAY).toISOString() },
+          body: {
+            id: `prom-${n}`,
+            kind: 'plan',
+            promisedFor: '2026-12-20',
+            agreedAt: new Date(sentAt + 2 * DAY).toISOString(),
+          },
         });
         expect(res.status).toBe(201);
       }
       // Opt-outs 5 days after the send (within the 30 days counted): the service's clock set back.
       offsetMs = 35 * DAY;
-      for (const n of list.slice(a + b + c, a + b + c + e)) expect((await h.api('POST', `/v1/borrowers/p-${n}/opt-out`, { body: { channel: 'sms', source: 'outcomes test' } })).status).toBe(200);
+      for (const n of list.slice(a + b + c, a + b + c + e))
+        expect(
+          (await h.api('POST', `/v1/borrowers/p-${n}/opt-out`, { body: { channel: 'sms', source: 'outcomes test' } }))
+            .status,
+        ).toBe(200);
       offsetMs = 0;
     }
   }, 300_000);
@@ -143,7 +177,9 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
   });
 
   it('reports each arm’s rates with Wilson intervals, the test against the control, and the guardrail, as computed here', async () => {
-    const res = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z', { role: 'compliance' });
+    const res = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z', {
+      role: 'compliance',
+    });
     expect(res.status).toBe(200);
     const byArm = Object.fromEntries(res.body.arms.map((a: { arm: string }) => [a.arm, a]));
     for (const arm of ['control', 'warm'] as const) {
@@ -169,18 +205,27 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     const warm = byArm.warm;
     const p = twoProportionP(counts.warm.pay7, arms.warm.length, counts.control.pay7, arms.control.length);
     expect(warm.vsControl.paid7.p).toBeCloseTo(p, 4);
-    expect(warm.vsControl.paid7.difference).toBeCloseTo(counts.warm.pay7 / arms.warm.length - counts.control.pay7 / arms.control.length, 12);
+    expect(warm.vsControl.paid7.difference).toBeCloseTo(
+      counts.warm.pay7 / arms.warm.length - counts.control.pay7 / arms.control.length,
+      12,
+    );
     expect(warm.vsControl.paid7.significant).toBe(p < 0.05);
     // 1.2 % against 1 % of about a thousand each is no significant rise: the guardrail stays down.
     expect(warm.guardrail).toBe(false);
     expect(res.body.sentences[0]).toMatch(
       /^warm: \d+\.\d % paid within 7 days \(\d+\.\d–\d+\.\d\) vs control \d+\.\d % \(\d+\.\d–\d+\.\d\), difference (not )?significant \(p = [\d.]+\); opt-outs no higher\.$/,
     );
-    const zh = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z&lang=zh', { role: 'compliance' });
+    const zh = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z&lang=zh', {
+      role: 'compliance',
+    });
     expect(zh.body.sentences[0]).toMatch(/7 天内还款/);
-    const csv = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z&format=csv', { role: 'compliance' });
+    const csv = await h.api('GET', '/v1/outcomes/experiments/warm-wording?from=2000-01-01T00:00:00Z&format=csv', {
+      role: 'compliance',
+    });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect((csv.body as string).split('\r\n')[0]).toMatch(/^experiment,arm,control,borrowers,sent,delivered,paid7,paid7Low,paid7High/);
+    expect((csv.body as string).split('\r\n')[0]).toMatch(
+      /^experiment,arm,control,borrowers,sent,delivered,paid7,paid7Low,paid7High/,
+    );
   });
 
   it('attributes payments to the last message in the window, per template, channel and stage', async () => {
@@ -196,7 +241,10 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
 
     // The periodic review: the same population, in five figures.
     const review = await h.api('GET', '/v1/outcomes/review', { role: 'compliance' });
-    const paid = (['control', 'warm'] as const).reduce((n, a) => n + counts[a].pay7 + counts[a].pay14 + counts[a].pay30, 0);
+    const paid = (['control', 'warm'] as const).reduce(
+      (n, a) => n + counts[a].pay7 + counts[a].pay14 + counts[a].pay30,
+      0,
+    );
     expect(review.body.recovered).toMatchObject({ payments: paid, amounts: { USD: (paid * 40).toFixed(2) } });
     expect(review.body.sent.reduce((n: number, s: { messages: number }) => n + s.messages, 0)).toBe(N);
     expect(review.body.relationship.optOuts).toBe(counts.control.optOut + counts.warm.optOut);
@@ -209,7 +257,16 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
   it('refuses bad outcomes naming the field, changes nothing on a repeat, and resolves a borrower paid in full', async () => {
     const n = arms.control[arms.control.length - 1]!;
     const pay = (body: Record<string, unknown>, ref = account(n)) =>
-      h.api('POST', `/v1/accounts/${ref}/payments`, { body: { id: 'bad', amount: '10.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial', ...body } });
+      h.api('POST', `/v1/accounts/${ref}/payments`, {
+        body: {
+          id: 'bad',
+          amount: '10.00',
+          currency: 'USD',
+          paidAt: new Date().toISOString(),
+          kind: 'partial',
+          ...body,
+        },
+      });
     expect((await pay({ currency: 'EUR' })).body.errors[0].path).toBe('currency');
     expect((await pay({ amount: '-5.00' })).body.errors[0].path).toBe('amount');
     expect((await pay({ amount: '0' })).body.errors[0].path).toBe('amount');
@@ -219,7 +276,13 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors[0].path).toBe('accountRef');
     const again = await h.api('POST', `/v1/accounts/${account(arms.control[0]!)}/payments`, {
-      body: { id: `pay-${arms.control[0]}`, amount: '40.00', currency: 'USD', paidAt: new Date(Date.now() - 17 * DAY).toISOString(), kind: 'partial' },
+      body: {
+        id: `pay-${arms.control[0]}`,
+        amount: '40.00',
+        currency: 'USD',
+        paidAt: new Date(Date.now() - 17 * DAY).toISOString(),
+        kind: 'partial',
+      },
     });
     expect(again.status).toBe(409);
     const full = { id: 'full-1', amount: '120.50', currency: 'USD', paidAt: new Date().toISOString(), kind: 'full' };
@@ -235,7 +298,9 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     expect(types).toContain('borrower.resolved');
     expect(timeline.body.borrower.status).toBe('resolved');
     // The experiment is unknown to a request that names another.
-    const other = await h.api('POST', '/v1/reminders', { body: reminderBody({ experiment: 'nope', template: undefined }) });
+    const other = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ experiment: 'nope', template: undefined }),
+    });
     expect(other.body.errors[0]).toMatchObject({ path: 'experiment' });
   });
 });
@@ -248,10 +313,16 @@ describe('an experiments file with a mistake', () => {
       return startHarness({ db: dbVariants()[0]!, env: { EXPERIMENTS_FILE: path.join(dir, 'e.json') } });
     };
     try {
-      await expect(start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], weight: 40 }] }])).rejects.toThrow(/experiments\.0\.arms: the weights add up to 90, not 100/);
-      await expect(start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], template: 'no-such' }] }])).rejects.toThrow(/arms\.1\.template: unknown template "no-such"/);
+      await expect(
+        start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], weight: 40 }] }]),
+      ).rejects.toThrow(/experiments\.0\.arms: the weights add up to 90, not 100/);
+      await expect(
+        start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], template: 'no-such' }] }]),
+      ).rejects.toThrow(/arms\.1\.template: unknown template "no-such"/);
       // payment-received says how to opt out but not how to pay; gentle-overdue says both.
-      await expect(start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], template: 'payment-received' }] }])).rejects.toThrow(
+      await expect(
+        start([{ ...EXPERIMENT, arms: [EXPERIMENT.arms[0], { ...EXPERIMENT.arms[1], template: 'payment-received' }] }]),
+      ).rejects.toThrow(
         /arms\.1\.template: .*payment-received.* differs from the control's .* in required elements \(lacks how to pay or agree a plan/,
       );
     } finally {
@@ -261,41 +332,67 @@ describe('an experiments file with a mistake', () => {
 });
 
 describe('the same borrower in the same arm', () => {
-  it('after a restart, in another process, and in a cadence step that names the experiment', { timeout: 120_000 }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-exp-arm-'));
-    const experiments = path.join(dir, 'experiments.json');
-    fs.writeFileSync(experiments, JSON.stringify({ experiments: [EXPERIMENT] }));
-    const strategy = { ...DEFAULT_STRATEGY, cadences: { ...DEFAULT_STRATEGY.cadences, early: [{ template: 'gentle-overdue', channel: 'sms', day: 1, experiment: EXPERIMENT.id }] } };
-    fs.writeFileSync(path.join(dir, 'strategy.json'), JSON.stringify(strategy));
-    const env = { EXPERIMENTS_FILE: experiments };
-    const ids = Array.from({ length: 20 }, (_, i) => `s-${i}`);
-    const post = async (api: Harness['api'], round: string) => {
-      for (const id of ids) {
-        const res = await api('POST', '/v1/reminders', { body: { ...reminderBody({ experiment: EXPERIMENT.id, template: undefined }, { id }), externalId: `${round}-${id}` } });
-        expect(res.status).toBe(202);
+  it(
+    'after a restart, in another process, and in a cadence step that names the experiment',
+    { timeout: 120_000 },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-exp-arm-'));
+      const experiments = path.join(dir, 'experiments.json');
+      fs.writeFileSync(experiments, JSON.stringify({ experiments: [EXPERIMENT] }));
+      const strategy = {
+        ...DEFAULT_STRATEGY,
+        cadences: {
+          ...DEFAULT_STRATEGY.cadences,
+          early: [{ template: 'gentle-overdue', channel: 'sms', day: 1, experiment: EXPERIMENT.id }],
+        },
+      };
+      fs.writeFileSync(path.join(dir, 'strategy.json'), JSON.stringify(strategy));
+      const env = { EXPERIMENTS_FILE: experiments };
+      const ids = Array.from({ length: 20 }, (_, i) => `s-${i}`);
+      const post = async (api: Harness['api'], round: string) => {
+        for (const id of ids) {
+          const res = await api('POST', '/v1/reminders', {
+            body: {
+              ...reminderBody({ experiment: EXPERIMENT.id, template: undefined }, { id }),
+              externalId: `${round}-${id}`,
+            },
+          });
+          expect(res.status).toBe(202);
+        }
+      };
+      let h = await startHarness({ db: dbVariants()[0]!, env });
+      let child;
+      try {
+        await post(h.api, 'first');
+        await h.close();
+        h = await startHarness({ db: dbVariants()[0]!, env, reuse: h });
+        await post(h.api, 'after-restart');
+        child = await spawnService(
+          'api',
+          prepareRun({
+            db: dbVariants()[0]!,
+            reuse: h,
+            env: { ...env, STRATEGY_FILE: path.join(dir, 'strategy.json') },
+          }),
+        );
+        for (const id of ids) {
+          const res = await child.api('POST', `/v1/accounts/acct-${id}/overdue`, {
+            body: { borrowerId: id, debt: { ...reminderBody().debt, accountRef: `acct-${id}`, daysOverdue: 1 } },
+          });
+          expect(res.status, JSON.stringify(res.body)).toBe(202);
+        }
+        for (const id of ids) {
+          const list = await h.api('GET', `/v1/audit/messages?borrowerId=${id}`, { role: 'compliance' });
+          expect(list.body.items).toHaveLength(3);
+          expect(new Set(list.body.items.map((m: { experiment: { arm: string } }) => m.experiment.arm))).toEqual(
+            new Set([expectedArm(id)]),
+          );
+        }
+      } finally {
+        if (child && child.child.exitCode === null) child.child.kill('SIGTERM');
+        await h.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-    };
-    let h = await startHarness({ db: dbVariants()[0]!, env });
-    let child;
-    try {
-      await post(h.api, 'first');
-      await h.close();
-      h = await startHarness({ db: dbVariants()[0]!, env, reuse: h });
-      await post(h.api, 'after-restart');
-      child = await spawnService('api', prepareRun({ db: dbVariants()[0]!, reuse: h, env: { ...env, STRATEGY_FILE: path.join(dir, 'strategy.json') } }));
-      for (const id of ids) {
-        const res = await child.api('POST', `/v1/accounts/acct-${id}/overdue`, { body: { borrowerId: id, debt: { ...reminderBody().debt, accountRef: `acct-${id}`, daysOverdue: 1 } } });
-        expect(res.status, JSON.stringify(res.body)).toBe(202);
-      }
-      for (const id of ids) {
-        const list = await h.api('GET', `/v1/audit/messages?borrowerId=${id}`, { role: 'compliance' });
-        expect(list.body.items).toHaveLength(3);
-        expect(new Set(list.body.items.map((m: { experiment: { arm: string } }) => m.experiment.arm))).toEqual(new Set([expectedArm(id)]));
-      }
-    } finally {
-      if (child && child.child.exitCode === null) child.child.kill('SIGTERM');
-      await h.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

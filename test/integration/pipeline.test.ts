@@ -45,7 +45,13 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   async function drained(channel: 'sms' | 'voice' | 'email') {
     await waitFor(
       async () => {
-        const c = await h.service.queues.byChannel[channel].getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        const c = await h.service.queues.byChannel[channel].getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'prioritized',
+          'waiting-children',
+        );
         return Object.values(c).every((n) => n === 0) || undefined;
       },
       { what: `the ${channel} queue to drain` },
@@ -81,7 +87,13 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     expect(got[0]!.accountSid).toBe(twilio.accountSid);
 
     const stored = await h.service.store.getMessage(message.id);
-    expect(stored).toMatchObject({ status: 'sent', body: expected.body, templateVersion: expected.version, provider: 'twilio', attempts: 1 });
+    expect(stored).toMatchObject({
+      status: 'sent',
+      body: expected.body,
+      templateVersion: expected.version,
+      provider: 'twilio',
+      attempts: 1,
+    });
     expect(stored!.providerId).toMatch(/^SM[0-9a-f]{32}$/);
     const events = await h.service.store.listEvents(message.id);
     expect(events.map((e) => e.type)).toEqual(['accepted', 'queued', 'sending', 'sent']);
@@ -90,11 +102,16 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
   });
 
   it('sends an email to a real SMTP server with subject, text and HTML parts and a Message-ID from the message id', async () => {
-    const body = reminderBody({ channel: 'email' }, { email: 'mei.lin@example.com', name: '林美', locale: 'zh-CN', timezone: 'Asia/Shanghai' });
+    const body = reminderBody(
+      { channel: 'email' },
+      { email: 'mei.lin@example.com', name: '林美', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+    );
     const reminder = await post(body);
     const message = await settled(reminder.id);
 
-    const mail = await waitFor(() => smtp.mails.find((m) => m.messageId === `<${message.id}@northwind.example>`), { what: 'the mail' });
+    const mail = await waitFor(() => smtp.mails.find((m) => m.messageId === `<${message.id}@northwind.example>`), {
+      what: 'the mail',
+    });
     const expected = render({
       key: 'gentle-overdue',
       channel: 'email',
@@ -123,7 +140,9 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     const calls = twilio.calls().filter((c) => c.form.To === '+14155550102');
     expect(calls).toHaveLength(1);
     const twiml = calls[0]!.form.Twiml!;
-    expect(twiml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="cmn-CN">陈明您好，这里是Northwind Bank/);
+    expect(twiml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="cmn-CN">陈明您好，这里是Northwind Bank/,
+    );
     expect(twiml).toContain('尾号1234');
     const stored = await h.service.store.getMessage(message.id);
     expect(stored!.body).toBe(twiml);
@@ -149,7 +168,9 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     await drained('sms');
     expect(twilio.messages().filter((r) => r.form.To === '+14155550103')).toHaveLength(1);
     expect(again.body.messages).toHaveLength(1);
-    expect((await h.service.store.listEvents(again.body.messages[0].id)).filter((e) => e.type === 'sending')).toHaveLength(1);
+    expect(
+      (await h.service.store.listEvents(again.body.messages[0].id)).filter((e) => e.type === 'sending'),
+    ).toHaveLength(1);
   });
 
   it('treats the Idempotency-Key header like externalId, and the same key with another body as a 409', async () => {
@@ -176,13 +197,26 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     expect(message.attempts).toBe(3);
     expect(twilio.messages().filter((r) => r.form.To === '+14155550105')).toHaveLength(3);
     const events = await h.service.store.listEvents(message.id);
-    expect(events.map((e) => e.type)).toEqual(['accepted', 'queued', 'sending', 'retry-scheduled', 'sending', 'retry-scheduled', 'sending', 'sent']);
+    expect(events.map((e) => e.type)).toEqual([
+      'accepted',
+      'queued',
+      'sending',
+      'retry-scheduled',
+      'sending',
+      'retry-scheduled',
+      'sending',
+      'sent',
+    ]);
     expect(events[3]!.data).toMatchObject({ code: '20500' });
     expect(message.error).toBeNull();
   });
 
   it('fails after one attempt when Twilio answers 400 with code 21211 (invalid number), recording the code', async () => {
-    twilio.scriptFor('+14155550106', { status: 400, code: 21211, message: "The 'To' number +14155550106 is not a valid phone number." });
+    twilio.scriptFor('+14155550106', {
+      status: 400,
+      code: 21211,
+      message: "The 'To' number +14155550106 is not a valid phone number.",
+    });
     const reminder = await post(reminderBody({ channel: 'sms' }, { phone: '+14155550106' }));
     const message = await settled(reminder.id, 'failed');
     expect(message.attempts).toBe(1);
@@ -216,7 +250,12 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     expect(del.body.cancelled).toEqual([reminder.messages[0]!.id]);
     // A control reminder due just after it: once the control has reached Twilio and the queue is
     // empty, the cancelled one's time has passed too.
-    const control = await post(reminderBody({ channel: 'sms', sendAt: new Date(Date.parse(sendAt) + 300).toISOString() }, { phone: '+14155550117' }));
+    const control = await post(
+      reminderBody(
+        { channel: 'sms', sendAt: new Date(Date.parse(sendAt) + 300).toISOString() },
+        { phone: '+14155550117' },
+      ),
+    );
     await settled(control.id);
     await drained('sms');
     expect(twilio.messages().filter((r) => r.form.To === '+14155550117')).toHaveLength(1);
@@ -232,7 +271,12 @@ describe.each(dbVariants())('pipeline on $name', (variant) => {
     await settled(reminder.id);
     const got = await h.api('GET', `/v1/reminders/${reminder.id}`, { role: 'agent' });
     expect(got.status).toBe(200);
-    expect(got.body.messages[0].events.map((e: { type: string }) => e.type)).toEqual(['accepted', 'queued', 'sending', 'sent']);
+    expect(got.body.messages[0].events.map((e: { type: string }) => e.type)).toEqual([
+      'accepted',
+      'queued',
+      'sending',
+      'sent',
+    ]);
     expect(got.body.status).toBe('sent');
   });
 });

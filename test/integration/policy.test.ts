@@ -44,13 +44,20 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
   it('holds an SMS for a borrower at night and shows the reason and the time it will go', async () => {
     const zone = zoneWhereHourIn(0, 6);
     const phone = nextPhone();
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { timezone: zone, phone }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { timezone: zone, phone }),
+    });
     expect(res.status).toBe(202);
     const m = await messageIn(res.body.id, ['deferred']);
     expect(m.deferral.reasons[0]).toMatchObject({ code: 'outside-contact-window', rule: '12 CFR 1006.6(b)(1)(i)' });
     expect(m.deferral.reasons[0].detail).toContain(zone);
     const until = new Date(m.deferral.until);
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(until);
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(until);
     expect(local >= '08:00' && local < '08:10').toBe(true); // 08:00 local, spread over the first minutes
     expect(until.getTime()).toBeGreaterThan(Date.now());
     expect(m.events.map((e: { type: string }) => e.type)).toEqual(['accepted', 'queued', 'deferred']);
@@ -63,18 +70,29 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const zone = zoneWhereHourIn(9, 17);
     const phone = nextPhone();
     const borrowerId = `b-cap-${phone.slice(-4)}`;
-    const first = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const first = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     const sent = await messageIn(first.body.id, ['sent']);
-    const second = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const second = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     const held = await messageIn(second.body.id, ['deferred']);
     expect(sentTo(phone)).toBe(1);
     expect(held.deferral.reasons.map((r: { code: string }) => r.code)).toEqual(['cap-reached']);
     const decidedAt = held.events.find((e: { type: string }) => e.type === 'deferred').at as string;
 
     // The policy check, against the stored history, at the instant the worker decided.
-    const checked = await h.api('POST', '/v1/policy/check', { role: 'agent', body: { borrowerId, channel: 'sms', at: decidedAt } });
+    const checked = await h.api('POST', '/v1/policy/check', {
+      role: 'agent',
+      body: { borrowerId, channel: 'sms', at: decidedAt },
+    });
     expect(checked.status).toBe(200);
-    expect(checked.body).toMatchObject({ allowed: false, earliestAllowedAt: held.deferral.until, reasons: held.deferral.reasons });
+    expect(checked.body).toMatchObject({
+      allowed: false,
+      earliestAllowedAt: held.deferral.until,
+      reasons: held.deferral.reasons,
+    });
 
     // The simulator, given the same history by hand, answers the same.
     const simulated = await h.api('POST', '/v1/policy/simulate', {
@@ -82,12 +100,18 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
       body: {
         profile: 'US-REGF',
         borrower: { timezone: zone, phone },
-        history: [{ channel: 'sms', at: sent.events.find((e: { type: string }) => e.type === 'sending').at, outcome: 'sent' }],
+        history: [
+          { channel: 'sms', at: sent.events.find((e: { type: string }) => e.type === 'sending').at, outcome: 'sent' },
+        ],
         attempt: { channel: 'sms', at: decidedAt },
       },
     });
     expect(simulated.status).toBe(200);
-    expect(simulated.body).toMatchObject({ allowed: false, earliestAllowedAt: held.deferral.until, reasons: held.deferral.reasons });
+    expect(simulated.body).toMatchObject({
+      allowed: false,
+      earliestAllowedAt: held.deferral.until,
+      reasons: held.deferral.reasons,
+    });
   });
 
   it('gives the slot back when the provider refuses the message, so the next SMS that day may go', async () => {
@@ -95,21 +119,29 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const phone = nextPhone();
     const borrowerId = `b-release-${phone.slice(-4)}`;
     twilio.scriptFor(phone, { status: 400, code: 21211 });
-    const refused = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const refused = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     expect((await messageIn(refused.body.id, ['failed', 'sent', 'deferred'])).status).toBe('failed');
-    const next = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const next = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     // Had the refused message kept its slot, the one SMS a day would be used up and this one deferred.
     const nextSettled = await messageIn(next.body.id, ['sent', 'deferred', 'failed']);
     expect(nextSettled.status).toBe('sent');
     // And the slot it took is held: a third SMS that day waits.
-    const third = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const third = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     expect((await messageIn(third.body.id, ['sent', 'deferred'])).status).toBe('deferred');
   });
 
   it('suppresses a reminder whose earliest allowed time is after it expires', async () => {
     const zone = zoneWhereHourIn(0, 6);
     const expiresAt = new Date(Date.now() + 60 * 60_000).toISOString();
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms', expiresAt }, { timezone: zone, phone: nextPhone() }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms', expiresAt }, { timezone: zone, phone: nextPhone() }),
+    });
     const m = await messageIn(res.body.id, ['suppressed']);
     expect(m.events.at(-1).data).toMatchObject({ reason: 'expired' });
   });
@@ -118,9 +150,14 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const zone = zoneWhereHourIn(0, 6);
     const phone = nextPhone();
     const borrowerId = `b-resolve-${phone.slice(-4)}`;
-    const pending = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
+    const pending = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
     const later = await h.api('POST', '/v1/reminders', {
-      body: reminderBody({ channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() }, { id: borrowerId, timezone: zone, phone }),
+      body: reminderBody(
+        { channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() },
+        { id: borrowerId, timezone: zone, phone },
+      ),
     });
     await messageIn(pending.body.id, ['deferred']);
     const resolved = await h.api('POST', `/v1/borrowers/${borrowerId}/resolve`, { body: { note: 'paid in full' } });
@@ -128,7 +165,9 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     expect(resolved.body.borrower.status).toBe('resolved');
     expect(resolved.body.cancelled.sort()).toEqual([pending.body.messages[0].id, later.body.messages[0].id].sort());
     expect(await h.service.queues.byChannel.sms.getJob(pending.body.messages[0].id)).toBeUndefined();
-    const after = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zoneWhereHourIn(9, 17), phone }) });
+    const after = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zoneWhereHourIn(9, 17), phone }),
+    });
     const m = await messageIn(after.body.id, ['suppressed']);
     expect(m.events.at(-1).data).toMatchObject({ reason: 'resolved' });
     expect(sentTo(phone)).toBe(0);
@@ -140,24 +179,41 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     const zone = zoneWhereHourIn(0, 6);
     const phone = nextPhone();
     const borrowerId = `b-optout-${phone.slice(-4)}`;
-    const sms = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }) });
-    const email = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }, { id: borrowerId, timezone: zone, phone }) });
+    const sms = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zone, phone }),
+    });
+    const email = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'email' }, { id: borrowerId, timezone: zone, phone }),
+    });
     await messageIn(sms.body.id, ['deferred']);
-    const out = await h.api('POST', `/v1/borrowers/${borrowerId}/opt-out`, { role: 'agent', body: { channel: 'sms', source: 'phone call with agent' } });
+    const out = await h.api('POST', `/v1/borrowers/${borrowerId}/opt-out`, {
+      role: 'agent',
+      body: { channel: 'sms', source: 'phone call with agent' },
+    });
     expect(out.status).toBe(200);
     expect(out.body.suppressed).toEqual([sms.body.messages[0].id]);
-    expect(out.body.borrower.optOuts).toEqual([expect.objectContaining({ channel: 'sms', source: 'phone call with agent' })]);
+    expect(out.body.borrower.optOuts).toEqual([
+      expect.objectContaining({ channel: 'sms', source: 'phone call with agent' }),
+    ]);
     // The SMS opt-out leaves the email alone: it never becomes suppressed.
     const emailId = email.body.messages[0].id as string;
     expect((await h.service.store.getMessage(emailId))!.status).not.toBe('suppressed');
     expect((await h.service.store.listEvents(emailId)).map((e) => e.type)).not.toContain('suppressed');
     const check = await h.api('POST', '/v1/policy/check', { body: { borrowerId, channel: 'sms' } });
-    expect(check.body).toMatchObject({ allowed: false, earliestAllowedAt: null, reasons: [expect.objectContaining({ code: 'opted-out' })] });
-    const again = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zoneWhereHourIn(9, 17), phone }) });
+    expect(check.body).toMatchObject({
+      allowed: false,
+      earliestAllowedAt: null,
+      reasons: [expect.objectContaining({ code: 'opted-out' })],
+    });
+    const again = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, timezone: zoneWhereHourIn(9, 17), phone }),
+    });
     expect((await messageIn(again.body.id, ['suppressed'])).events.at(-1).data).toMatchObject({ reason: 'opted-out' });
     expect(sentTo(phone)).toBe(0);
     // Opting out twice is harmless.
-    expect((await h.api('POST', `/v1/borrowers/${borrowerId}/opt-out`, { body: { channel: 'sms' } })).body.added).toBe(false);
+    expect((await h.api('POST', `/v1/borrowers/${borrowerId}/opt-out`, { body: { channel: 'sms' } })).body.added).toBe(
+      false,
+    );
   });
 
   it('shows the active profile, and validates check and simulate input', async () => {
@@ -168,9 +224,15 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
     expect(bad.body.errors[0].path).toBe('channel');
     const unknown = await h.api('POST', '/v1/policy/check', { body: { borrowerId: 'nobody', channel: 'sms' } });
     expect(unknown.status).toBe(404);
-    const badProfile = await h.api('POST', '/v1/policy/simulate', { role: 'agent', body: { profile: 'MARS', borrower: {}, attempt: { channel: 'sms', at: '2026-01-01T10:00:00Z' } } });
+    const badProfile = await h.api('POST', '/v1/policy/simulate', {
+      role: 'agent',
+      body: { profile: 'MARS', borrower: {}, attempt: { channel: 'sms', at: '2026-01-01T10:00:00Z' } },
+    });
     expect(badProfile.status).toBe(400);
-    expect(badProfile.body.errors[0]).toMatchObject({ path: 'profile', message: expect.stringContaining('unknown profile "MARS"') });
+    expect(badProfile.body.errors[0]).toMatchObject({
+      path: 'profile',
+      message: expect.stringContaining('unknown profile "MARS"'),
+    });
     expect((await h.api('POST', '/v1/policy/simulate', { role: 'collector', body: {} })).status).toBe(403);
   });
 });

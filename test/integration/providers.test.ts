@@ -23,8 +23,20 @@ import { waitFor } from '../support/wait.js';
 const profile = resolveProfile({
   ...US_REGF,
   name: 'providers-test',
-  windows: { sms: { from: '00:00', to: '24:00' }, voice: { from: '00:00', to: '24:00' }, email: { from: '00:00', to: '24:00' } },
-  caps: [{ name: 'voice-1-per-day', channels: ['voice'], max: 1, per: { days: 1 }, counts: ['pending', 'answered', 'no-answer', 'voicemail'] }],
+  windows: {
+    sms: { from: '00:00', to: '24:00' },
+    voice: { from: '00:00', to: '24:00' },
+    email: { from: '00:00', to: '24:00' },
+  },
+  caps: [
+    {
+      name: 'voice-1-per-day',
+      channels: ['voice'],
+      max: 1,
+      per: { days: 1 },
+      counts: ['pending', 'answered', 'no-answer', 'voicemail'],
+    },
+  ],
   spreadSeconds: 0,
 });
 
@@ -65,8 +77,13 @@ describe('providers in earnest', () => {
     const url = `${h.service.config.publicBaseUrl}${route}`;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (sign === 'valid') headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature(tw.authToken, url, params);
-    if (sign === 'wrong') headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature('not-the-auth-token', url, params);
-    const res = await fetch(`${h.url}${route}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
+    if (sign === 'wrong')
+      headers['x-twilio-signature'] = twilio.getExpectedTwilioSignature('not-the-auth-token', url, params);
+    const res = await fetch(`${h.url}${route}`, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams(params).toString(),
+    });
     return { status: res.status, text: await res.text() };
   }
 
@@ -91,7 +108,11 @@ describe('providers in earnest', () => {
     expect(req.form.StatusCallback).toBe(`${h.service.config.publicBaseUrl}/webhooks/twilio/message-status?m=${m.id}`);
     const call = await sentMessage(reminderBody({ channel: 'voice' }, { phone: phone() }));
     const creq = tw.calls().find((r) => r.form.To === call.to)!;
-    expect(creq.form).toMatchObject({ StatusCallback: `${h.service.config.publicBaseUrl}/webhooks/twilio/call-status?m=${call.id}`, MachineDetection: 'DetectMessageEnd', AsyncAmd: 'true' });
+    expect(creq.form).toMatchObject({
+      StatusCallback: `${h.service.config.publicBaseUrl}/webhooks/twilio/call-status?m=${call.id}`,
+      MachineDetection: 'DetectMessageEnd',
+      AsyncAmd: 'true',
+    });
   });
 
   it('refuses unsigned and mis-signed callbacks with 403', async () => {
@@ -105,7 +126,10 @@ describe('providers in earnest', () => {
     const url = `${h.service.config.publicBaseUrl}${route}`;
     const forged = await fetch(`${h.url}${route}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params),
+      },
       body: new URLSearchParams({ ...params, MessageStatus: 'undelivered' }).toString(),
     });
     expect(forged.status).toBe(403);
@@ -130,15 +154,30 @@ describe('providers in earnest', () => {
     expect(again.body.allowed).toBe(true); // the one call a day was not used up
 
     const answered = await sentMessage(reminderBody({ channel: 'voice' }, { id: 'b-talked', phone: phone() }));
-    await callback(`/webhooks/twilio/call-status?m=${answered.id}`, { CallSid: answered.providerId!, CallStatus: 'completed', CallDuration: '42' });
+    await callback(`/webhooks/twilio/call-status?m=${answered.id}`, {
+      CallSid: answered.providerId!,
+      CallStatus: 'completed',
+      CallDuration: '42',
+    });
     expect((await h.service.store.getMessage(answered.id))!.status).toBe('answered');
-    const blocked = await h.api('POST', '/v1/policy/check', { body: { borrowerId: 'b-talked', channel: 'voice', at: new Date(Date.now() + 3 * 86_400_000).toISOString() } });
-    expect(blocked.body).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'conversation-block' })] });
+    const blocked = await h.api('POST', '/v1/policy/check', {
+      body: { borrowerId: 'b-talked', channel: 'voice', at: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    });
+    expect(blocked.body).toMatchObject({
+      allowed: false,
+      reasons: [expect.objectContaining({ code: 'conversation-block' })],
+    });
   });
 
   it('leaves the limited-content voicemail when a machine answers', async () => {
-    const m = await sentMessage({ ...reminderBody({ channel: 'voice' }, { phone: phone() }), contact: { name: 'Northwind Customer Care', agent: 'Jordan Lee', phone: '+1 800 555 0199' } });
-    expect((await callback(`/webhooks/twilio/amd?m=${m.id}`, { CallSid: m.providerId!, AnsweredBy: 'machine_end_beep' })).status).toBe(204);
+    const m = await sentMessage({
+      ...reminderBody({ channel: 'voice' }, { phone: phone() }),
+      contact: { name: 'Northwind Customer Care', agent: 'Jordan Lee', phone: '+1 800 555 0199' },
+    });
+    expect(
+      (await callback(`/webhooks/twilio/amd?m=${m.id}`, { CallSid: m.providerId!, AnsweredBy: 'machine_end_beep' }))
+        .status,
+    ).toBe(204);
     const update = tw.requests.find((r) => r.kind === 'call-update' && r.sid === m.providerId)!;
     expect(update.form.Twiml).toContain('Jordan Lee');
     expect(update.form.Twiml).not.toMatch(/debt|payment|\$|120\.50/i);
@@ -147,28 +186,43 @@ describe('providers in earnest', () => {
     expect((await h.service.store.listEvents(m.id)).at(-1)!.data.voicemail).toBe(update.form.Twiml);
   });
 
-  it.each([['stop'], [' STOP '], ['退订'], ['Stop.']])('opts the number out on an inbound %j, and a later reminder to it is suppressed', async (body) => {
-    const p = phone();
-    const borrowerId = `b-stop-${p.slice(-4)}`;
-    await h.api('PUT', `/v1/borrowers/${borrowerId}`, { body: { phone: p, locale: body === '退订' ? 'zh-CN' : 'en-US' } });
-    const reply = await callback('/webhooks/twilio/inbound-sms', { From: p, To: '+15005550006', Body: body, MessageSid: `SM${p.slice(1).padEnd(32, 'a')}` });
-    expect(reply.status).toBe(200);
-    expect(reply.text).toMatch(/<Response><Message>[\s\S]+<\/Message><\/Response>/);
-    const before = tw.messages().length;
-    const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id: borrowerId, phone: p }) });
-    const id = res.body.messages[0].id as string;
-    const m = await waitFor(
-      async () => {
-        const x = await h.service.store.getMessage(id);
-        return x?.status === 'suppressed' ? x : undefined;
-      },
-      { what: 'suppressed' },
-    );
-    expect((await h.service.store.listEvents(m.id)).at(-1)!.data).toMatchObject({ reason: 'opted-out' });
-    expect(tw.messages().length).toBe(before);
-    expect(tw.messages().filter((r) => r.form.To === p)).toHaveLength(0);
-    expect((await h.service.store.listBorrowerEvents(borrowerId)).map((e) => e.type)).toEqual(['inbound.sms', 'borrower.opted_out']);
-  });
+  it.each([['stop'], [' STOP '], ['退订'], ['Stop.']])(
+    'opts the number out on an inbound %j, and a later reminder to it is suppressed',
+    async (body) => {
+      const p = phone();
+      const borrowerId = `b-stop-${p.slice(-4)}`;
+      await h.api('PUT', `/v1/borrowers/${borrowerId}`, {
+        body: { phone: p, locale: body === '退订' ? 'zh-CN' : 'en-US' },
+      });
+      const reply = await callback('/webhooks/twilio/inbound-sms', {
+        From: p,
+        To: '+15005550006',
+        Body: body,
+        MessageSid: `SM${p.slice(1).padEnd(32, 'a')}`,
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.text).toMatch(/<Response><Message>[\s\S]+<\/Message><\/Response>/);
+      const before = tw.messages().length;
+      const res = await h.api('POST', '/v1/reminders', {
+        body: reminderBody({ channel: 'sms' }, { id: borrowerId, phone: p }),
+      });
+      const id = res.body.messages[0].id as string;
+      const m = await waitFor(
+        async () => {
+          const x = await h.service.store.getMessage(id);
+          return x?.status === 'suppressed' ? x : undefined;
+        },
+        { what: 'suppressed' },
+      );
+      expect((await h.service.store.listEvents(m.id)).at(-1)!.data).toMatchObject({ reason: 'opted-out' });
+      expect(tw.messages().length).toBe(before);
+      expect(tw.messages().filter((r) => r.form.To === p)).toHaveLength(0);
+      expect((await h.service.store.listBorrowerEvents(borrowerId)).map((e) => e.type)).toEqual([
+        'inbound.sms',
+        'borrower.opted_out',
+      ]);
+    },
+  );
 
   it('opts back in on START and answers HELP', async () => {
     const p = phone();
@@ -186,12 +240,18 @@ describe('providers in earnest', () => {
     tw.scriptFor(p, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
     const m = await sentMessage(reminderBody({ channel: 'sms' }, { id: 'b-21610', phone: p }));
     expect(m.status).toBe('failed');
-    expect((await h.service.store.getBorrower('b-21610'))!.optOuts).toEqual([expect.objectContaining({ channel: 'sms' })]);
+    expect((await h.service.store.getBorrower('b-21610'))!.optOuts).toEqual([
+      expect.objectContaining({ channel: 'sms' }),
+    ]);
   });
 
   it('sends both List-Unsubscribe headers; one-click POST opts the address out; a tampered token gets 403', async () => {
-    const m = await sentMessage(reminderBody({ channel: 'email' }, { id: 'b-unsub', email: 'unsub@example.com', locale: 'zh-CN' }));
-    const mail = await waitFor(() => smtp.mails.find((x) => x.messageId === `<${m.id}@northwind.example>`), { what: 'mail' });
+    const m = await sentMessage(
+      reminderBody({ channel: 'email' }, { id: 'b-unsub', email: 'unsub@example.com', locale: 'zh-CN' }),
+    );
+    const mail = await waitFor(() => smtp.mails.find((x) => x.messageId === `<${m.id}@northwind.example>`), {
+      what: 'mail',
+    });
     // The raw header lines, as the receiving server got them.
     const raw = (key: string) => mail.headerLines.find((l) => l.key === key)?.line.replace(/^[^:]+:\s*/, '');
     expect(raw('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -205,21 +265,45 @@ describe('providers in earnest', () => {
     expect(await page.text()).toContain('退订');
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     expect((await fetch(`${h.url}/u/${tampered}`)).status).toBe(403);
-    expect((await fetch(`${h.url}/u/${tampered}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${h.url}/u/${tampered}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        })
+      ).status,
+    ).toBe(403);
 
-    const post = await fetch(`${h.url}/u/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click', redirect: 'manual' });
+    const post = await fetch(`${h.url}/u/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+      redirect: 'manual',
+    });
     expect(post.status).toBe(200);
-    expect((await h.service.store.getBorrower('b-unsub'))!.optOuts).toEqual([expect.objectContaining({ channel: 'email', source: expect.stringContaining('one-click') })]);
-    const again = await fetch(`${h.url}/u/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect((await h.service.store.getBorrower('b-unsub'))!.optOuts).toEqual([
+      expect.objectContaining({ channel: 'email', source: expect.stringContaining('one-click') }),
+    ]);
+    const again = await fetch(`${h.url}/u/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(again.status).toBe(200); // idempotent
     expect((await h.service.store.getBorrower('b-unsub'))!.optOuts).toHaveLength(1);
   });
 
   it('POSTs signed outbound events with unique ids to the collection system, retrying failures', async () => {
     const m = await sentMessage(reminderBody({ channel: 'sms' }, { phone: phone() }));
-    const got = await waitFor(() => receiver.received.find((r) => r.json.data.messageId === m.id && r.json.type === 'message.sent'), { what: 'message.sent event', timeoutMs: 30_000 });
+    const got = await waitFor(
+      () => receiver.received.find((r) => r.json.data.messageId === m.id && r.json.type === 'message.sent'),
+      { what: 'message.sent event', timeoutMs: 30_000 },
+    );
     const ts = String(got.headers['x-reminder-timestamp']);
-    expect(got.headers['x-reminder-signature']).toBe(`v1=${signEvent(derivedEventsSecret(`test-secret-${h.prefix}`, 'default'), ts, got.body)}`);
+    expect(got.headers['x-reminder-signature']).toBe(
+      `v1=${signEvent(derivedEventsSecret(`test-secret-${h.prefix}`, 'default'), ts, got.body)}`,
+    );
     const event = JSON.parse(got.body) as { id: string; type: string };
     expect(got.headers['x-reminder-event-id']).toBe(event.id);
     // The first delivery of the file was refused with a 500, and that same event (same id, same
@@ -227,12 +311,17 @@ describe('providers in earnest', () => {
     expect(receiver.refusalsLeft()).toBe(0);
     expect(receiver.refused).toHaveLength(1);
     const refused = receiver.refused[0]!;
-    const redelivered = await waitFor(() => receiver.received.find((r) => r.json.id === refused.json.id), { what: `the refused event ${refused.json.id} to be delivered again`, timeoutMs: 30_000 });
+    const redelivered = await waitFor(() => receiver.received.find((r) => r.json.id === refused.json.id), {
+      what: `the refused event ${refused.json.id} to be delivered again`,
+      timeoutMs: 30_000,
+    });
     expect(redelivered.json).toEqual(refused.json);
     expect(redelivered.headers['x-reminder-event-id']).toBe(refused.json.id);
     // Every delivery is signed, and each event arrived once.
     for (const r of receiver.received) {
-      expect(r.headers['x-reminder-signature'], r.json.id).toBe(`v1=${signEvent(derivedEventsSecret(`test-secret-${h.prefix}`, 'default'), String(r.headers['x-reminder-timestamp']), r.body)}`);
+      expect(r.headers['x-reminder-signature'], r.json.id).toBe(
+        `v1=${signEvent(derivedEventsSecret(`test-secret-${h.prefix}`, 'default'), String(r.headers['x-reminder-timestamp']), r.body)}`,
+      );
       expect(r.headers['x-reminder-event-id']).toBe(r.json.id);
     }
     const ids = receiver.received.map((r) => r.json.id);
@@ -242,66 +331,88 @@ describe('providers in earnest', () => {
 });
 
 describe('a Twilio outage', () => {
-  it('loses and fails nothing: the breaker opens, and all 200 are sent once Twilio is back', { timeout: 180_000 }, async () => {
-    const port = await freePort();
-    let tw = await startFakeTwilio({ port });
-    const creds = { accountSid: tw.accountSid, authToken: tw.authToken };
-    await tw.close(); // down: connection refused
-    const h = await startHarness({
-      db: sqliteOnly,
-      env: {
-        TWILIO_ACCOUNT_SID: creds.accountSid,
-        TWILIO_AUTH_TOKEN: creds.authToken,
-        TWILIO_FROM: '+15005550006',
-        TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`,
-        BREAKER_FAILURES: '5',
-        BREAKER_OPEN_MS: '2000',
-        RETRY_ATTEMPTS: '5',
-        WORKER_CONCURRENCY: '10',
-      },
-    });
-    try {
-      const reminders = Array.from({ length: 200 }, (_, i) =>
-        reminderBody({ channel: 'sms', externalId: `outage-${i}` }, { id: `b-outage-${i}`, phone: `+1415555${String(8000 + i).padStart(4, '0')}` }),
-      );
-      const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders } });
-      expect(res.body.accepted).toBe(200);
-      await waitFor(async () => ((await fetch(`${h.url}/readyz`).then((r) => r.json())) as { providers: Record<string, string> }).providers['twilio-sms'] !== 'closed' || undefined, {
-        what: 'the breaker to open',
+  it(
+    'loses and fails nothing: the breaker opens, and all 200 are sent once Twilio is back',
+    { timeout: 180_000 },
+    async () => {
+      const port = await freePort();
+      let tw = await startFakeTwilio({ port });
+      const creds = { accountSid: tw.accountSid, authToken: tw.authToken };
+      await tw.close(); // down: connection refused
+      const h = await startHarness({
+        db: sqliteOnly,
+        env: {
+          TWILIO_ACCOUNT_SID: creds.accountSid,
+          TWILIO_AUTH_TOKEN: creds.authToken,
+          TWILIO_FROM: '+15005550006',
+          TWILIO_API_BASE_URL: `http://127.0.0.1:${port}`,
+          BREAKER_FAILURES: '5',
+          BREAKER_OPEN_MS: '2000',
+          RETRY_ATTEMPTS: '5',
+          WORKER_CONCURRENCY: '10',
+        },
       });
-      const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
-      expect(metrics).toMatch(/provider_circuit_state\{provider="twilio-sms"\} [12]/);
-      // The outage itself: wait until the provider has been tried (first failures, then the
-      // breaker's probes) more times than a message has attempts, so a design that spent an
-      // attempt per try would have failed messages by now.
-      const db = h.service.store.db;
-      const tries = async () =>
-        Number(
-          (
-            await db
-              .selectFrom('events')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('type', '=', 'sending')
-              .executeTakeFirstOrThrow()
-          ).n,
+      try {
+        const reminders = Array.from({ length: 200 }, (_, i) =>
+          reminderBody(
+            { channel: 'sms', externalId: `outage-${i}` },
+            { id: `b-outage-${i}`, phone: `+1415555${String(8000 + i).padStart(4, '0')}` },
+          ),
         );
-      await waitFor(async () => (await tries()) >= 5 + 5 + 2 || undefined, { timeoutMs: 60_000, intervalMs: 250, what: 'more tries than a message has attempts' });
-      expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
+        const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders } });
+        expect(res.body.accepted).toBe(200);
+        await waitFor(
+          async () =>
+            ((await fetch(`${h.url}/readyz`).then((r) => r.json())) as { providers: Record<string, string> }).providers[
+              'twilio-sms'
+            ] !== 'closed' || undefined,
+          {
+            what: 'the breaker to open',
+          },
+        );
+        const metrics = await fetch(`${h.url}/metrics`).then((r) => r.text());
+        expect(metrics).toMatch(/provider_circuit_state\{provider="twilio-sms"\} [12]/);
+        // The outage itself: wait until the provider has been tried (first failures, then the
+        // breaker's probes) more times than a message has attempts, so a design that spent an
+        // attempt per try would have failed messages by now.
+        const db = h.service.store.db;
+        const tries = async () =>
+          Number(
+            (
+              await db
+                .selectFrom('events')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('type', '=', 'sending')
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        await waitFor(async () => (await tries()) >= 5 + 5 + 2 || undefined, {
+          timeoutMs: 60_000,
+          intervalMs: 250,
+          what: 'more tries than a message has attempts',
+        });
+        expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
 
-      tw = await startFakeTwilio({ port, ...creds }); // back
-      await waitFor(async () => (await db.selectFrom('messages').select('id').where('status', '=', 'sent').execute()).length === 200 || undefined, {
-        timeoutMs: 120_000,
-        intervalMs: 250,
-        what: 'all 200 sent',
-      });
-      const perNumber = new Map<string, number>();
-      for (const r of tw.messages()) perNumber.set(r.form.To!, (perNumber.get(r.form.To!) ?? 0) + 1);
-      expect(perNumber.size).toBe(200);
-      expect([...perNumber.values()].every((n) => n === 1)).toBe(true);
-      expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
-    } finally {
-      await h.destroy();
-      await tw.close();
-    }
-  });
+        tw = await startFakeTwilio({ port, ...creds }); // back
+        await waitFor(
+          async () =>
+            (await db.selectFrom('messages').select('id').where('status', '=', 'sent').execute()).length === 200 ||
+            undefined,
+          {
+            timeoutMs: 120_000,
+            intervalMs: 250,
+            what: 'all 200 sent',
+          },
+        );
+        const perNumber = new Map<string, number>();
+        for (const r of tw.messages()) perNumber.set(r.form.To!, (perNumber.get(r.form.To!) ?? 0) + 1);
+        expect(perNumber.size).toBe(200);
+        expect([...perNumber.values()].every((n) => n === 1)).toBe(true);
+        expect((await db.selectFrom('messages').select('id').where('status', '=', 'failed').execute()).length).toBe(0);
+      } finally {
+        await h.destroy();
+        await tw.close();
+      }
+    },
+  );
 });

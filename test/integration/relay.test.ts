@@ -41,14 +41,26 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
 
   const escalate = async (borrowerId: string) => {
     await store.upsertBorrower({ id: borrowerId }, new Date());
-    await store.recordBorrowerEvent(borrowerId, { type: 'borrower.escalated', actor: 'test', data: { accountRef: borrowerId, why: 'test' } }, new Date());
+    await store.recordBorrowerEvent(
+      borrowerId,
+      { type: 'borrower.escalated', actor: 'test', data: { accountRef: borrowerId, why: 'test' } },
+      new Date(),
+    );
   };
   // Every event here is the default tenant's, which has a receiver.
   const toDefaultReceiver = { enabled: async () => true, destinations: async () => ['tenant' as const] };
-  const relayed = async () => (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).map((j) => j.data.data.borrowerId as string).sort();
+  const relayed = async () =>
+    (await queue.getJobs(['waiting', 'delayed', 'active', 'completed']))
+      .map((j) => j.data.data.borrowerId as string)
+      .sort();
 
   it('relays each event once, however often it runs', async () => {
-    const relay = makeEventRelay({ store, queue, routing: toDefaultReceiver, clock: { now: () => new Date(Date.now() + 60_000) } });
+    const relay = makeEventRelay({
+      store,
+      queue,
+      routing: toDefaultReceiver,
+      clock: { now: () => new Date(Date.now() + 60_000) },
+    });
     await escalate('relay-a');
     await escalate('relay-b');
     expect((await relay.run()).relayed).toBe(2);
@@ -56,42 +68,53 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
     expect(await relayed()).toEqual(['relay-a', 'relay-b']);
   });
 
-  it.runIf(variant.name === 'postgres')('waits for a transaction held open past the settle window, then sends its event too', { timeout: 30_000 }, async () => {
-    // The relay's clock runs a minute ahead: the old settle window would call everything settled.
-    const relay = makeEventRelay({ store, queue, routing: toDefaultReceiver, clock: { now: () => new Date(Date.now() + 60_000) } });
-    await store.upsertBorrower({ id: 'relay-held' }, new Date());
-    const other = await openDb(db.url, db.schema ? { schema: db.schema } : {});
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let inserted!: () => void;
-    const didInsert = new Promise<void>((r) => (inserted = r));
-    const tx = other.db.transaction().execute(async (trx) => {
-      await appendEvent(
-        trx,
-        'postgres',
-        { chain: 'b:relay-held', messageId: null, borrowerId: 'relay-held', now: new Date().toISOString() },
-        { type: 'borrower.escalated', actor: 'test', data: { accountRef: 'held', why: 'test' } },
-      );
-      inserted();
-      await held;
-    });
-    try {
-      await didInsert;
-      await escalate('relay-later');
-      // The later event committed, but an older transaction is still open: nothing goes yet
-      // (the relay's clock is a minute ahead, so the old settle window would have sent it).
-      expect((await relay.run()).relayed).toBe(0);
-      release();
-      await tx;
-      expect((await relay.run()).relayed).toBe(2);
-      const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).map((j) => j.data);
-      const order = jobs.filter((j) => ['relay-held', 'relay-later'].includes(j.data.borrowerId as string)).sort((a, b) => Number(a.id.slice(4)) - Number(b.id.slice(4)));
-      expect(order.map((j) => j.data.borrowerId)).toEqual(['relay-held', 'relay-later']);
-      expect((await relay.run()).relayed).toBe(0);
-    } finally {
-      release();
-      await tx.catch(() => undefined);
-      await other.db.destroy();
-    }
-  });
+  it.runIf(variant.name === 'postgres')(
+    'waits for a transaction held open past the settle window, then sends its event too',
+    { timeout: 30_000 },
+    async () => {
+      // The relay's clock runs a minute ahead: the old settle window would call everything settled.
+      const relay = makeEventRelay({
+        store,
+        queue,
+        routing: toDefaultReceiver,
+        clock: { now: () => new Date(Date.now() + 60_000) },
+      });
+      await store.upsertBorrower({ id: 'relay-held' }, new Date());
+      const other = await openDb(db.url, db.schema ? { schema: db.schema } : {});
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let inserted!: () => void;
+      const didInsert = new Promise<void>((r) => (inserted = r));
+      const tx = other.db.transaction().execute(async (trx) => {
+        await appendEvent(
+          trx,
+          'postgres',
+          { chain: 'b:relay-held', messageId: null, borrowerId: 'relay-held', now: new Date().toISOString() },
+          { type: 'borrower.escalated', actor: 'test', data: { accountRef: 'held', why: 'test' } },
+        );
+        inserted();
+        await held;
+      });
+      try {
+        await didInsert;
+        await escalate('relay-later');
+        // The later event committed, but an older transaction is still open: nothing goes yet
+        // (the relay's clock is a minute ahead, so the old settle window would have sent it).
+        expect((await relay.run()).relayed).toBe(0);
+        release();
+        await tx;
+        expect((await relay.run()).relayed).toBe(2);
+        const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).map((j) => j.data);
+        const order = jobs
+          .filter((j) => ['relay-held', 'relay-later'].includes(j.data.borrowerId as string))
+          .sort((a, b) => Number(a.id.slice(4)) - Number(b.id.slice(4)));
+        expect(order.map((j) => j.data.borrowerId)).toEqual(['relay-held', 'relay-later']);
+        expect((await relay.run()).relayed).toBe(0);
+      } finally {
+        release();
+        await tx.catch(() => undefined);
+        await other.db.destroy();
+      }
+    },
+  );
 });

@@ -25,7 +25,15 @@ describe('security', () => {
 
   beforeAll(async () => {
     tw = await startFakeTwilio();
-    h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw, undefined), RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_RATE_LIMIT_PER_MINUTE: '40', WEBHOOK_RATE_LIMIT_PER_MINUTE: '40' } });
+    h = await startHarness({
+      db: sqliteOnly,
+      env: {
+        ...providerEnv(tw, undefined),
+        RATE_LIMIT_PER_MINUTE: '1000',
+        PUBLIC_RATE_LIMIT_PER_MINUTE: '40',
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: '40',
+      },
+    });
   });
   afterAll(async () => {
     await h?.destroy();
@@ -37,30 +45,46 @@ describe('security', () => {
     for (const engine of ['js', 'javascript', 'coffee']) {
       it(`refuses a ---${engine} front-matter block without running it`, async () => {
         const source = `---${engine}\n{subject: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') || 'x'}\n---\nHello from {{debt.creditor}}. Reply STOP to opt out.`;
-        const res = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source, channel: 'email', locale: 'en-US' } });
+        const res = await h.api('POST', '/v1/templates/lint', {
+          role: 'agent',
+          body: { source, channel: 'email', locale: 'en-US' },
+        });
         expect(res.status).toBe(200);
         expect(fs.existsSync(marker)).toBe(false);
         expect(res.body.ok).toBe(false);
-        expect(res.body.findings).toContainEqual(expect.objectContaining({ rule: 'front-matter', severity: 'error', line: 1 }));
+        expect(res.body.findings).toContainEqual(
+          expect.objectContaining({ rule: 'front-matter', severity: 'error', line: 1 }),
+        );
       });
     }
 
     it('does not echo the output of code in a throwing front-matter block', async () => {
-      const source = "---js\n(() => { throw new Error('OUT:' + require('child_process').execSync('echo pwned').toString()) })()\n---\nHi";
-      const res = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source, channel: 'email', locale: 'en-US' } });
+      const source =
+        "---js\n(() => { throw new Error('OUT:' + require('child_process').execSync('echo pwned').toString()) })()\n---\nHi";
+      const res = await h.api('POST', '/v1/templates/lint', {
+        role: 'agent',
+        body: { source, channel: 'email', locale: 'en-US' },
+      });
       expect(JSON.stringify(res.body)).not.toContain('OUT:pwned');
     });
 
     it('still reads a plain subject: line', async () => {
-      const source = '---\nsubject: A note from {{debt.creditor}}\n---\n{{debt.creditor}}: a payment is overdue. Unsubscribe: {{unsubscribeUrl}}';
-      const res = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source, channel: 'email', locale: 'en-US' } });
+      const source =
+        '---\nsubject: A note from {{debt.creditor}}\n---\n{{debt.creditor}}: a payment is overdue. Unsubscribe: {{unsubscribeUrl}}';
+      const res = await h.api('POST', '/v1/templates/lint', {
+        role: 'agent',
+        body: { source, channel: 'email', locale: 'en-US' },
+      });
       expect(res.body.findings.filter((f: { rule: string }) => f.rule === 'front-matter')).toEqual([]);
     });
   });
 
   describe('2. user-supplied rendering is bounded', () => {
     it('refuses a draft whose partials double past the size limit, and the API answers meanwhile', async () => {
-      const lint = h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source: doublingDraft(12), channel: 'sms', locale: 'en-US' } });
+      const lint = h.api('POST', '/v1/templates/lint', {
+        role: 'agent',
+        body: { source: doublingDraft(12), channel: 'sms', locale: 'en-US' },
+      });
       // While the draft is being linted the event loop is free: a health check is answered first.
       const order: string[] = [];
       const health = h.api('GET', '/healthz', { role: null }).then((r) => order.push(`health:${r.status}`));
@@ -72,12 +96,17 @@ describe('security', () => {
       expect(order[0]).toBe('health:200');
       expect(res.status).toBe(200);
       expect(res.body.ok).toBe(false);
-      expect(res.body.findings).toContainEqual(expect.objectContaining({ rule: 'rendered-too-long', severity: 'error' }));
+      expect(res.body.findings).toContainEqual(
+        expect.objectContaining({ rule: 'rendered-too-long', severity: 'error' }),
+      );
     });
 
     it('counts the segments of a long plain SMS draft without stalling', async () => {
       const source = `{{debt.creditor}}: ${'a'.repeat(19_900)} Reply STOP to opt out.`;
-      const res = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source, channel: 'sms', locale: 'en-US' } });
+      const res = await h.api('POST', '/v1/templates/lint', {
+        role: 'agent',
+        body: { source, channel: 'sms', locale: 'en-US' },
+      });
       expect(res.status).toBe(200);
       expect(res.body.findings).toContainEqual(expect.objectContaining({ rule: 'rendered-too-long' }));
     });
@@ -93,13 +122,17 @@ describe('security', () => {
     });
 
     it('refuses a bearer token with characters outside the token alphabet', async () => {
-      const res = await fetch(`${limited.url}/v1/me`, { headers: { authorization: `Bearer ${limited.keys.tokens.agent}\u00a0` } });
+      const res = await fetch(`${limited.url}/v1/me`, {
+        headers: { authorization: `Bearer ${limited.keys.tokens.agent}\u00a0` },
+      });
       expect(res.status).toBe(401);
     });
 
     it('counts padded variants of one key against the same quota', async () => {
       for (let i = 0; i < 3; i++) expect((await limited.api('GET', '/v1/me', { role: 'compliance' })).status).toBe(200);
-      const padded = await fetch(`${limited.url}/v1/me`, { headers: { authorization: `Bearer ${limited.keys.tokens.compliance}\u00a0\u00a0` } });
+      const padded = await fetch(`${limited.url}/v1/me`, {
+        headers: { authorization: `Bearer ${limited.keys.tokens.compliance}\u00a0\u00a0` },
+      });
       expect(padded.status).not.toBe(200);
       expect((await limited.api('GET', '/v1/me', { role: 'compliance' })).status).toBe(429);
     });
@@ -108,7 +141,9 @@ describe('security', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         const basic = Buffer.from(`user${i}:${limited.keys.tokens.admin}`).toString('base64');
-        statuses.push((await fetch(`${limited.url}/admin/queues`, { headers: { authorization: `Basic ${basic}` } })).status);
+        statuses.push(
+          (await fetch(`${limited.url}/admin/queues`, { headers: { authorization: `Basic ${basic}` } })).status,
+        );
       }
       expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
       expect(statuses.slice(3)).toEqual([429, 429]);
@@ -121,7 +156,9 @@ describe('security', () => {
     const phone = '+14155550142';
     beforeAll(async () => {
       // Email goes to the sandbox outbox (no SMTP configured here).
-      const res = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'email' }, { phone, email: 'pat.doe@example.com' }) });
+      const res = await h.api('POST', '/v1/reminders', {
+        body: reminderBody({ channel: 'email' }, { phone, email: 'pat.doe@example.com' }),
+      });
       reminderId = res.body.id;
       messageId = res.body.messages[0].id;
       await waitFor(async () => (await h.service.store.getMessage(messageId))?.status === 'sent', { what: 'sent' });
@@ -152,7 +189,9 @@ describe('security', () => {
       expect((await h.api('GET', `/v1/reminders/${reminderId}`, { role: 'compliance' })).status).toBe(200);
       expect((await h.api('GET', `/v1/reminders/${reminderId}`, { role: 'collector' })).status).toBe(200);
       const reads = await h.api('GET', '/v1/audit/reads', { role: 'admin' });
-      const of = reads.body.items.filter((r: { action: string; target: string }) => r.action === 'reminder' && r.target === reminderId);
+      const of = reads.body.items.filter(
+        (r: { action: string; target: string }) => r.action === 'reminder' && r.target === reminderId,
+      );
       expect(of.map((r: { role: string }) => r.role).sort()).toEqual(['collector', 'compliance']);
     });
 
@@ -162,8 +201,13 @@ describe('security', () => {
       expect((await h.api('POST', '/v1/reminders', { body })).status).toBe(200);
       expect((await h.api('DELETE', `/v1/reminders/${first.body.id}`)).status).toBe(200);
       const reads = await h.api('GET', '/v1/audit/reads', { role: 'admin' });
-      const of = reads.body.items.filter((r: { action: string; target: string }) => r.action === 'reminder' && r.target === first.body.id);
-      expect(of.map((r: { filter: Record<string, boolean> }) => Object.keys(r.filter)[0]).sort()).toEqual(['cancel', 'repeat']);
+      const of = reads.body.items.filter(
+        (r: { action: string; target: string }) => r.action === 'reminder' && r.target === first.body.id,
+      );
+      expect(of.map((r: { filter: Record<string, boolean> }) => Object.keys(r.filter)[0]).sort()).toEqual([
+        'cancel',
+        'repeat',
+      ]);
     });
 
     it('masks the number quoted in a provider error for agents', async () => {
@@ -185,7 +229,10 @@ describe('security', () => {
       const url = `${h.service.config.publicBaseUrl}${route}`;
       const res = await fetch(`${h.url}${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params),
+        },
         body: new URLSearchParams(params).toString(),
       });
       return res.status;
@@ -194,7 +241,8 @@ describe('security', () => {
     it('does not re-subscribe a borrower when an old START is replayed after a new STOP', async () => {
       const phone = '+14155550177';
       await h.api('PUT', '/v1/borrowers/b-replay', { body: { phone, locale: 'en-US' } });
-      const optedOut = async () => (await h.service.store.getBorrower('b-replay'))!.optOuts.some((o) => o.channel === 'sms');
+      const optedOut = async () =>
+        (await h.service.store.getBorrower('b-replay'))!.optOuts.some((o) => o.channel === 'sms');
       expect(await inbound({ From: phone, Body: 'STOP', MessageSid: `SM${'1'.repeat(32)}` })).toBe(200);
       expect(await optedOut()).toBe(true);
       expect(await inbound({ From: phone, Body: 'START', MessageSid: `SM${'2'.repeat(32)}` })).toBe(200);
@@ -210,12 +258,19 @@ describe('security', () => {
   describe('6. profile names are own names only', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       it(`refuses profile "${name}" on the linter and the simulator with 400 naming the field`, async () => {
-        const lint = await h.api('POST', '/v1/templates/lint', { role: 'agent', body: { source: 'We will arrest you.', channel: 'sms', locale: 'en-US', profile: name } });
+        const lint = await h.api('POST', '/v1/templates/lint', {
+          role: 'agent',
+          body: { source: 'We will arrest you.', channel: 'sms', locale: 'en-US', profile: name },
+        });
         expect(lint.status).toBe(400);
         expect(lint.body.errors).toContainEqual(expect.objectContaining({ path: 'profile' }));
         const sim = await h.api('POST', '/v1/policy/simulate', {
           role: 'agent',
-          body: { profile: name, borrower: { timezone: 'America/New_York' }, attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' } },
+          body: {
+            profile: name,
+            borrower: { timezone: 'America/New_York' },
+            attempt: { channel: 'sms', at: '2026-06-10T12:00:00-04:00' },
+          },
         });
         expect(sim.status).toBe(400);
         expect(sim.body.errors).toContainEqual(expect.objectContaining({ path: 'profile' }));
@@ -233,7 +288,10 @@ describe('security', () => {
     }
 
     it('refuses metadata nested 10,000 deep', async () => {
-      const raw = JSON.stringify(reminderBody()).replace(/}$/, `,"metadata":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`);
+      const raw = JSON.stringify(reminderBody()).replace(
+        /}$/,
+        `,"metadata":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
+      );
       const res = await h.api('POST', '/v1/reminders', { raw });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].path).toMatch(/^metadata/);
@@ -253,7 +311,9 @@ describe('security', () => {
       const page = await fetch(`${h.url}/u/${token}`);
       expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-      const board = await fetch(`${h.url}/admin/queues`, { headers: { authorization: `Bearer ${h.keys.tokens.admin}` } });
+      const board = await fetch(`${h.url}/admin/queues`, {
+        headers: { authorization: `Bearer ${h.keys.tokens.admin}` },
+      });
       expect(board.status).toBe(200);
       expect(board.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(board.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
@@ -262,14 +322,20 @@ describe('security', () => {
     for (const route of ['/metrics', '/u/not-a-token', '/webhooks/twilio/inbound-sms']) {
       it(`rate-limits ${route} by address`, async () => {
         const statuses = new Set<number>();
-        for (let i = 0; i < 45; i++) statuses.add((await fetch(`${h.url}${route}`, { method: route.startsWith('/webhooks') ? 'POST' : 'GET' })).status);
+        for (let i = 0; i < 45; i++)
+          statuses.add(
+            (await fetch(`${h.url}${route}`, { method: route.startsWith('/webhooks') ? 'POST' : 'GET' })).status,
+          );
         expect(statuses.has(429)).toBe(true);
       });
     }
 
     it('logs the rule of a rendered message that fails the linter, not the words', async () => {
       const res = await h.api('POST', '/v1/reminders', {
-        body: reminderBody({ channel: 'email', debt: { ...reminderBody().debt, creditor: 'Zarquon Bank will have you arrested' } }),
+        body: reminderBody({
+          channel: 'email',
+          debt: { ...reminderBody().debt, creditor: 'Zarquon Bank will have you arrested' },
+        }),
       });
       const id = res.body.messages[0].id as string;
       await waitFor(async () => (await h.service.store.getMessage(id))?.status === 'failed', { what: 'failed' });

@@ -27,7 +27,10 @@ describe('the per-second send limiter', () => {
   beforeAll(async () => {
     tw = await startFakeTwilio();
     // Plenty of workers, so only the limiter can hold messages back.
-    h = await startHarness({ db: sqliteOnly, env: { ...providerEnv(tw), SMS_PER_SECOND: String(RATE), WORKER_CONCURRENCY: '20' } });
+    h = await startHarness({
+      db: sqliteOnly,
+      env: { ...providerEnv(tw), SMS_PER_SECOND: String(RATE), WORKER_CONCURRENCY: '20' },
+    });
   });
   afterAll(async () => {
     await h?.destroy();
@@ -37,8 +40,13 @@ describe('the per-second send limiter', () => {
   it(`sends ${N} SMS due at once no faster than ${RATE} a second`, { timeout: 30_000 }, async () => {
     // A first message warms the path (template version stored, HTTP agent up): its first job is
     // slower from job start to request than the others, which would blur the spacing measured.
-    const warm = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { phone: '+14155556099' }) });
-    await waitFor(async () => (await h.service.store.getMessage(warm.body.messages[0].id))?.status === 'sent' || undefined, { what: 'the warm-up SMS' });
+    const warm = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { phone: '+14155556099' }),
+    });
+    await waitFor(
+      async () => (await h.service.store.getMessage(warm.body.messages[0].id))?.status === 'sent' || undefined,
+      { what: 'the warm-up SMS' },
+    );
     // Then the limiter's current window ends (its key in Redis expires), so the batch starts one.
     const limiterKey = h.service.queues.byChannel.sms.keys.limiter!;
     const redis = new Redis(h.env.REDIS_URL!);
@@ -50,10 +58,20 @@ describe('the per-second send limiter', () => {
 
     const numbers = Array.from({ length: N }, (_, i) => `+1415555${String(6100 + i).padStart(4, '0')}`);
     // One batch: all seven jobs are in the queue together, due now.
-    const res = await h.api('POST', '/v1/reminders/batch', { body: { reminders: numbers.map((phone) => reminderBody({ channel: 'sms' }, { phone })) } });
+    const res = await h.api('POST', '/v1/reminders/batch', {
+      body: { reminders: numbers.map((phone) => reminderBody({ channel: 'sms' }, { phone })) },
+    });
     expect(res.body.accepted).toBe(N);
-    const ids = res.body.results.map((r: { reminder: { messages: { id: string }[] } }) => r.reminder.messages[0]!.id as string);
-    await waitFor(async () => (await Promise.all(ids.map((id: string) => h.service.store.getMessage(id)))).every((m) => m?.status === 'sent') || undefined, { what: 'all sent', timeoutMs: 20_000 });
+    const ids = res.body.results.map(
+      (r: { reminder: { messages: { id: string }[] } }) => r.reminder.messages[0]!.id as string,
+    );
+    await waitFor(
+      async () =>
+        (await Promise.all(ids.map((id: string) => h.service.store.getMessage(id)))).every(
+          (m) => m?.status === 'sent',
+        ) || undefined,
+      { what: 'all sent', timeoutMs: 20_000 },
+    );
 
     const arrivals = tw
       .messages()
@@ -62,7 +80,9 @@ describe('the per-second send limiter', () => {
       .sort((a, b) => a - b);
     expect(arrivals).toHaveLength(N);
     const queue = h.service.queues.byChannel.sms;
-    const started = (await Promise.all(ids.map(async (id: string) => (await queue.getJob(id))!.processedOn!))).sort((a, b) => a - b);
+    const started = (await Promise.all(ids.map(async (id: string) => (await queue.getJob(id))!.processedOn!))).sort(
+      (a, b) => a - b,
+    );
     const shown = `job starts ${JSON.stringify(started.map((t) => t - started[0]!))}`;
     // No RATE + 1 jobs started within one second: each starts at least a second after the one
     // RATE places before it.
@@ -72,6 +92,9 @@ describe('the per-second send limiter', () => {
     // start-to-request time of the first and the last (well under a second).
     const span = ((N - 1) / RATE) * 1000;
     expect(started.at(-1)! - started[0]!, shown).toBeGreaterThanOrEqual(span - SLACK_MS);
-    expect(arrivals.at(-1)! - arrivals[0]!, `arrivals ${JSON.stringify(arrivals.map((t) => t - arrivals[0]!))}`).toBeGreaterThan(span - 1000);
+    expect(
+      arrivals.at(-1)! - arrivals[0]!,
+      `arrivals ${JSON.stringify(arrivals.map((t) => t - arrivals[0]!))}`,
+    ).toBeGreaterThan(span - 1000);
   });
 });

@@ -15,7 +15,11 @@ import { waitFor } from '../support/wait.js';
 const ACME = {
   name: 'Acme Bank',
   kind: 'creditor',
-  senders: { sms: { from: '+14155550001' }, voice: { from: '+14155550001' }, email: { from: 'Acme Bank <billing@acme.example>' } },
+  senders: {
+    sms: { from: '+14155550001' },
+    voice: { from: '+14155550001' },
+    email: { from: 'Acme Bank <billing@acme.example>' },
+  },
 };
 const ACME_NAME = 'Quillon Acmeborrower';
 const ACME_PHONE = '+14155550991';
@@ -43,23 +47,42 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
     const acme = { headers: { authorization: `Bearer ${acmeKeys.collector}` }, role: null };
     const r = await h.api('POST', '/v1/reminders', {
       ...acme,
-      body: { ...reminderBody({ channel: 'email' }, { id: 'b1', name: ACME_NAME, phone: ACME_PHONE, email: ACME_EMAIL }), debt: { ...reminderBody().debt, accountRef: ACME_ACCOUNT } },
+      body: {
+        ...reminderBody({ channel: 'email' }, { id: 'b1', name: ACME_NAME, phone: ACME_PHONE, email: ACME_EMAIL }),
+        debt: { ...reminderBody().debt, accountRef: ACME_ACCOUNT },
+      },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     fx.reminder = r.body.id;
     fx.message = r.body.messages[0].id;
-    await waitFor(async () => ((await h.service.store.getMessage(fx.message))?.status === 'sent' ? true : undefined), { what: 'Acme’s email to be sent' });
+    await waitFor(async () => ((await h.service.store.getMessage(fx.message))?.status === 'sent' ? true : undefined), {
+      what: 'Acme’s email to be sent',
+    });
     const plan = await h.api('POST', `/v1/accounts/${ACME_ACCOUNT}-2/overdue`, {
       ...acme,
       body: { borrowerId: 'b1', debt: { ...reminderBody().debt, accountRef: `${ACME_ACCOUNT}-2`, daysOverdue: 15 } },
     });
     expect(plan.status, JSON.stringify(plan.body)).toBe(202);
-    expect((await h.api('GET', '/v1/borrowers/b1/plan', { headers: { authorization: `Bearer ${acmeKeys.agent}` }, role: null })).status).toBe(200);
+    expect(
+      (
+        await h.api('GET', '/v1/borrowers/b1/plan', {
+          headers: { authorization: `Bearer ${acmeKeys.agent}` },
+          role: null,
+        })
+      ).status,
+    ).toBe(200);
 
     const doc = (await h.api('GET', '/openapi.json', { role: null })).body as {
       paths: Record<
         string,
-        Record<string, { 'x-roles'?: ApiRole[]; parameters?: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>
+        Record<
+          string,
+          {
+            'x-roles'?: ApiRole[];
+            parameters?: Array<{ name: string; in: string }>;
+            requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+          }
+        >
       >;
     };
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -83,7 +106,14 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
     if (op.path.endsWith('/opt-out')) return { channel: 'email', source: 'scoping test' };
     if (op.path.endsWith('/resolve')) return {};
     if (op.path === '/v1/borrowers/{id}') return { name: 'Someone else', locale: 'en-US' };
-    if (op.path.endsWith('/payments')) return { id: `p-${Math.random()}`, amount: '1.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial' };
+    if (op.path.endsWith('/payments'))
+      return {
+        id: `p-${Math.random()}`,
+        amount: '1.00',
+        currency: 'USD',
+        paidAt: new Date().toISOString(),
+        kind: 'partial',
+      };
     if (op.path.endsWith('/promises')) return { id: `q-${Math.random()}`, kind: 'promise', promisedFor: '2030-01-01' };
     if (op.path.endsWith('/overdue')) return { borrowerId, debt };
     if (op.path === '/v1/policy/check') return { borrowerId, channel: 'email' };
@@ -93,16 +123,29 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
   };
   const pathWith = (op: Op, tilde: string) =>
     op.path
-      .replace('{id}', op.path.startsWith('/v1/reminders') ? fx.reminder : op.path.startsWith('/v1/audit/messages') ? fx.message : op.path.startsWith('/v1/tenants') ? 'acme' : tilde)
+      .replace(
+        '{id}',
+        op.path.startsWith('/v1/reminders')
+          ? fx.reminder
+          : op.path.startsWith('/v1/audit/messages')
+            ? fx.message
+            : op.path.startsWith('/v1/tenants')
+              ? 'acme'
+              : tilde,
+      )
       .replace('{accountRef}', ACME_ACCOUNT)
       .replace('{address}', encodeURIComponent(ACME_PHONE));
   const leaks = (text: string, path: string) => {
-    const secrets = [ACME_NAME, ACME_PHONE.slice(2), ACME_EMAIL, 'Acme Bank', fx.reminder, fx.message].filter((s) => !decodeURIComponent(path).includes(s));
+    const secrets = [ACME_NAME, ACME_PHONE.slice(2), ACME_EMAIL, 'Acme Bank', fx.reminder, fx.message].filter(
+      (s) => !decodeURIComponent(path).includes(s),
+    );
     return secrets.filter((s) => text.includes(s));
   };
 
   it('walks a route of every kind that takes an id', () => {
-    const walked = ops.filter((o) => takesBorrower(o) || /\{(id|accountRef|address)\}/.test(o.path)).map((o) => `${o.method} ${o.path}`);
+    const walked = ops
+      .filter((o) => takesBorrower(o) || /\{(id|accountRef|address)\}/.test(o.path))
+      .map((o) => `${o.method} ${o.path}`);
     for (const must of [
       'GET /v1/borrowers/{id}/plan',
       'GET /v1/borrowers/{id}/timeline',
@@ -116,7 +159,8 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
   });
 
   /** Routes where the borrower id goes: the path, a `borrowerId` query parameter or body field. */
-  const takesBorrower = (op: Op) => borrowerRoute(op.path) || op.query.includes('borrowerId') || (op.body !== null && 'borrowerId' in op.body);
+  const takesBorrower = (op: Op) =>
+    borrowerRoute(op.path) || op.query.includes('borrowerId') || (op.body !== null && 'borrowerId' in op.body);
 
   for (const form of ['acme~b1', 'acme%7Eb1', 'acme%7eb1']) {
     it(`refuses the borrower id "${form}" on every route that takes one, with every key allowed there`, async () => {
@@ -126,12 +170,21 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
         const qs = op.query.includes('borrowerId') ? `?borrowerId=${form}` : '';
         const body = validBody(op, decodeURIComponent(form));
         // Keys of the default tenant, and the harness's deployment-wide compliance and admin keys.
-        const keys = [...op.roles.map((r) => defaultKeys[r]), ...op.roles.filter((r) => r === 'compliance' || r === 'admin').map((r) => h.keys.tokens[r])];
+        const keys = [
+          ...op.roles.map((r) => defaultKeys[r]),
+          ...op.roles.filter((r) => r === 'compliance' || r === 'admin').map((r) => h.keys.tokens[r]),
+        ];
         for (const key of keys) {
-          const res = await h.api(op.method, `${route}${qs}`, { role: null, headers: { authorization: `Bearer ${key}` }, ...(body !== undefined ? { body } : {}) });
+          const res = await h.api(op.method, `${route}${qs}`, {
+            role: null,
+            headers: { authorization: `Bearer ${key}` },
+            ...(body !== undefined ? { body } : {}),
+          });
           const text = JSON.stringify(res.body);
           expect(res.status, `${op.method} ${route}${qs}: ${text}`).toBe(400);
-          expect(res.body.errors.map((e: { path: string }) => e.path).join(' '), `${op.method} ${route}${qs}`).toMatch(/\bid\b|borrowerId/);
+          expect(res.body.errors.map((e: { path: string }) => e.path).join(' '), `${op.method} ${route}${qs}`).toMatch(
+            /\bid\b|borrowerId/,
+          );
           expect(leaks(text, route), `${op.method} ${route}${qs}`).toEqual([]);
           seen.push(`${op.method} ${op.path}`);
         }
@@ -147,16 +200,26 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
   it('refuses a `~` borrower id nested in a batch of reminders, a batch of accounts and an imported file, item by item', async () => {
     const debt = { ...reminderBody().debt, accountRef: 'NESTED-1' };
     const asDefault = { role: null, headers: { authorization: `Bearer ${defaultKeys.collector}` } } as const;
-    const reminders = await h.api('POST', '/v1/reminders/batch', { ...asDefault, body: { reminders: [{ ...reminderBody(), borrower: undefined, borrowerId: 'acme~b1', debt }] } });
+    const reminders = await h.api('POST', '/v1/reminders/batch', {
+      ...asDefault,
+      body: { reminders: [{ ...reminderBody(), borrower: undefined, borrowerId: 'acme~b1', debt }] },
+    });
     expect(reminders.status).toBe(200);
     expect(reminders.body.results[0]).toMatchObject({ status: 400 });
     expect(JSON.stringify(reminders.body.results[0].problem.errors)).toContain('borrowerId');
-    const accounts = await h.api('POST', '/v1/accounts/overdue/batch', { ...asDefault, body: { accounts: [{ accountRef: 'NESTED-1', borrowerId: 'acme~b1', debt }] } });
+    const accounts = await h.api('POST', '/v1/accounts/overdue/batch', {
+      ...asDefault,
+      body: { accounts: [{ accountRef: 'NESTED-1', borrowerId: 'acme~b1', debt }] },
+    });
     expect(accounts.status).toBe(200);
     expect(accounts.body.results[0]).toMatchObject({ status: 400 });
     expect(JSON.stringify(accounts.body.results[0].problem.errors)).toContain('borrowerId');
     const line = JSON.stringify({ accountRef: 'NESTED-1', borrowerId: 'acme~b1', debt });
-    const imported = await h.api('POST', '/v1/accounts/overdue/import', { ...asDefault, raw: `${line}\n`, headers: { ...asDefault.headers, 'content-type': 'application/x-ndjson' } });
+    const imported = await h.api('POST', '/v1/accounts/overdue/import', {
+      ...asDefault,
+      raw: `${line}\n`,
+      headers: { ...asDefault.headers, 'content-type': 'application/x-ndjson' },
+    });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ scheduled: 0, rejected: 1 });
     expect(imported.body.errors[0]).toMatchObject({ line: 1, path: 'borrowerId' });
@@ -166,11 +229,20 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
   it('answers 404 to the default tenant’s keys for Acme’s reminder, message and account ids, leaking nothing', async () => {
     for (const op of ops.filter((o) => /\{(id|accountRef|address)\}/.test(o.path) && !borrowerRoute(o.path))) {
       // The catalogue and experiments are not a tenant's data; an account entering a stage is the caller's own new account.
-      if (op.path.startsWith('/v1/templates') || op.path.startsWith('/v1/outcomes/experiments') || op.path.endsWith('/overdue')) continue;
+      if (
+        op.path.startsWith('/v1/templates') ||
+        op.path.startsWith('/v1/outcomes/experiments') ||
+        op.path.endsWith('/overdue')
+      )
+        continue;
       const route = pathWith(op, 'b1');
       const body = validBody(op, 'b1');
       for (const role of op.roles) {
-        const res = await h.api(op.method, route, { role: null, headers: { authorization: `Bearer ${defaultKeys[role]}` }, ...(body !== undefined ? { body } : {}) });
+        const res = await h.api(op.method, route, {
+          role: null,
+          headers: { authorization: `Bearer ${defaultKeys[role]}` },
+          ...(body !== undefined ? { body } : {}),
+        });
         expect(res.status, `${op.method} ${route} as ${role}: ${JSON.stringify(res.body)}`).toBe(404);
         expect(leaks(JSON.stringify(res.body), route)).toEqual([]);
       }
@@ -178,14 +250,22 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
   });
 
   it('finds a tenant’s account although another tenant posted 50 newer reminders on the same account reference', async () => {
-    const beta = (await h.api('PUT', '/v1/tenants/beta', { role: 'admin', body: { ...ACME, name: 'Beta Bank' } })).status;
+    const beta = (await h.api('PUT', '/v1/tenants/beta', { role: 'admin', body: { ...ACME, name: 'Beta Bank' } }))
+      .status;
     expect(beta).toBe(201);
     const betaKey = (await h.service.store.apiKeys.create('collector', 'beta collector', new Date(), 'beta')).token;
     const reminders = Array.from({ length: 50 }, (_, i) => ({
-      ...reminderBody({ channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() }, { id: `beta-${i}` }),
+      ...reminderBody(
+        { channel: 'email', sendAt: new Date(Date.now() + 86_400_000).toISOString() },
+        { id: `beta-${i}` },
+      ),
       debt: { ...reminderBody().debt, accountRef: ACME_ACCOUNT },
     }));
-    const batch = await h.api('POST', '/v1/reminders/batch', { role: null, headers: { authorization: `Bearer ${betaKey}` }, body: { reminders } });
+    const batch = await h.api('POST', '/v1/reminders/batch', {
+      role: null,
+      headers: { authorization: `Bearer ${betaKey}` },
+      body: { reminders },
+    });
     expect(batch.status, JSON.stringify(batch.body)).toBe(200);
     expect(batch.body.accepted).toBe(50);
     const acme = { role: null, headers: { authorization: `Bearer ${acmeKeys.collector}` } } as const;
@@ -194,7 +274,10 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
       body: { id: 'acme-pay-1', amount: '10.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial' },
     });
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
-    const promised = await h.api('POST', `/v1/accounts/${ACME_ACCOUNT}/promises`, { ...acme, body: { id: 'acme-promise-1', kind: 'promise', promisedFor: '2030-01-01' } });
+    const promised = await h.api('POST', `/v1/accounts/${ACME_ACCOUNT}/promises`, {
+      ...acme,
+      body: { id: 'acme-promise-1', kind: 'promise', promisedFor: '2030-01-01' },
+    });
     expect(promised.status, JSON.stringify(promised.body)).toBe(201);
     // Beta's payment on the same reference lands on Beta's own borrower.
     const betaPaid = await h.api('POST', `/v1/accounts/${ACME_ACCOUNT}/payments`, {
@@ -203,7 +286,12 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
       body: { id: 'beta-pay-1', amount: '1.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'partial' },
     });
     expect(betaPaid.status).toBe(201);
-    const rows = await h.service.store.db.selectFrom('outcomes').select(['tenant', 'borrower_id']).where('caller_id', 'in', ['acme-pay-1', 'beta-pay-1']).orderBy('tenant').execute();
+    const rows = await h.service.store.db
+      .selectFrom('outcomes')
+      .select(['tenant', 'borrower_id'])
+      .where('caller_id', 'in', ['acme-pay-1', 'beta-pay-1'])
+      .orderBy('tenant')
+      .execute();
     expect(rows.map((r) => r.tenant)).toEqual(['acme', 'beta']);
     expect(rows[0]!.borrower_id).toBe('acme~b1');
     expect(rows[1]!.borrower_id).toMatch(/^beta~beta-\d+$/);

@@ -21,14 +21,26 @@ const SID = `MG${'fedcba9876543210'.repeat(2)}`;
 const ACME = {
   name: 'Acme Bank',
   kind: 'creditor',
-  contact: { name: 'Acme Bank card services', phone: '+1 800 555 0100', hours: 'Mon–Fri 9–17', paymentUrlBase: 'https://pay.acme.example/acct' },
-  senders: { sms: { from: '+14155550001', ratePerSecond: 5 }, voice: { from: '+14155550001' }, email: { from: 'Acme Bank <billing@acme.example>' } },
+  contact: {
+    name: 'Acme Bank card services',
+    phone: '+1 800 555 0100',
+    hours: 'Mon–Fri 9–17',
+    paymentUrlBase: 'https://pay.acme.example/acct',
+  },
+  senders: {
+    sms: { from: '+14155550001', ratePerSecond: 5 },
+    voice: { from: '+14155550001' },
+    email: { from: 'Acme Bank <billing@acme.example>' },
+  },
 };
 const BRAVO = {
   name: 'Bravo Collections',
   kind: 'agency',
   channels: ['sms', 'email'],
-  senders: { sms: { messagingServiceSid: SID, ratePerSecond: 20 }, email: { from: 'Bravo Collections <help@bravo.example>', replyTo: 'team@bravo.example' } },
+  senders: {
+    sms: { messagingServiceSid: SID, ratePerSecond: 20 },
+    email: { from: 'Bravo Collections <help@bravo.example>', replyTo: 'team@bravo.example' },
+  },
 };
 const silent = makeLogger({ level: 'silent' });
 const ROLES: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
@@ -36,9 +48,15 @@ const ROLES: ApiRole[] = ['collector', 'agent', 'compliance', 'admin'];
 describe.each(dbVariants())('tenants on $name', (variant) => {
   let tw: FakeTwilio;
   let h: Harness;
-  const keys: Record<'acme' | 'bravo', Record<ApiRole, string>> = { acme: {} as Record<ApiRole, string>, bravo: {} as Record<ApiRole, string> };
+  const keys: Record<'acme' | 'bravo', Record<ApiRole, string>> = {
+    acme: {} as Record<ApiRole, string>,
+    bravo: {} as Record<ApiRole, string>,
+  };
   const fx = { bravoReminder: '', bravoMessage: '', bravoEmailMessage: '', acmeMessage: '', acmeReminder: '' };
-  const as = (tenant: 'acme' | 'bravo', role: ApiRole) => ({ role: null, headers: { authorization: `Bearer ${keys[tenant][role]}` } });
+  const as = (tenant: 'acme' | 'bravo', role: ApiRole) => ({
+    role: null,
+    headers: { authorization: `Bearer ${keys[tenant][role]}` },
+  });
   const sentOrDone = async (id: string) =>
     waitFor(
       async () => {
@@ -55,12 +73,18 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect((await h.api('PUT', '/v1/tenants/acme', { role: 'admin', body: ACME })).status).toBe(201);
     expect((await h.api('PUT', '/v1/tenants/bravo', { role: 'admin', body: BRAVO })).status).toBe(201);
     for (const tenant of ['acme', 'bravo'] as const) {
-      for (const role of ROLES) keys[tenant][role] = (await h.service.store.apiKeys.create(role, `${tenant} ${role}`, new Date(), tenant)).token;
+      for (const role of ROLES)
+        keys[tenant][role] = (
+          await h.service.store.apiKeys.create(role, `${tenant} ${role}`, new Date(), tenant)
+        ).token;
     }
     // Both tenants have a borrower "shared-1"; Bravo also has "bravo-only".
     const bravoSms = await h.api('POST', '/v1/reminders', {
       ...as('bravo', 'collector'),
-      body: reminderBody({ channel: 'sms' }, { id: 'shared-1', phone: '+447911123456', email: 'pat@bravo-borrower.example' }),
+      body: reminderBody(
+        { channel: 'sms' },
+        { id: 'shared-1', phone: '+447911123456', email: 'pat@bravo-borrower.example' },
+      ),
     });
     expect(bravoSms.status, JSON.stringify(bravoSms.body)).toBe(202);
     fx.bravoReminder = bravoSms.body.id;
@@ -68,19 +92,33 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     const bravoAuto = await h.api('POST', '/v1/reminders', {
       ...as('bravo', 'collector'),
       body: {
-        ...reminderBody({ channel: 'auto' }, { id: 'bravo-only', phone: '+14155550777', email: 'sam@bravo-borrower.example' }),
+        ...reminderBody(
+          { channel: 'auto' },
+          { id: 'bravo-only', phone: '+14155550777', email: 'sam@bravo-borrower.example' },
+        ),
         debt: { ...reminderBody().debt, accountRef: '4000000000009999' },
       },
     });
     expect(bravoAuto.status).toBe(202);
     fx.bravoEmailMessage = bravoAuto.body.messages[0].id;
-    const acme = await h.api('POST', '/v1/reminders', { ...as('acme', 'collector'), body: reminderBody({ channel: 'sms' }, { id: 'shared-1', phone: '+14155550555' }) });
+    const acme = await h.api('POST', '/v1/reminders', {
+      ...as('acme', 'collector'),
+      body: reminderBody({ channel: 'sms' }, { id: 'shared-1', phone: '+14155550555' }),
+    });
     expect(acme.status).toBe(202);
     fx.acmeReminder = acme.body.id;
     fx.acmeMessage = acme.body.messages[0].id;
-    for (const id of [fx.bravoMessage, fx.bravoEmailMessage, fx.acmeMessage]) expect((await sentOrDone(id)).status).toBe('sent');
+    for (const id of [fx.bravoMessage, fx.bravoEmailMessage, fx.acmeMessage])
+      expect((await sentOrDone(id)).status).toBe('sent');
     // Bravo's borrower opts out of SMS at its number: Acme's list does not have it.
-    expect((await h.api('POST', '/v1/opt-outs', { ...as('bravo', 'agent'), body: { address: '+447911123456', channel: 'sms', source: 'asked on the phone' } })).status).toBe(201);
+    expect(
+      (
+        await h.api('POST', '/v1/opt-outs', {
+          ...as('bravo', 'agent'),
+          body: { address: '+447911123456', channel: 'sms', source: 'asked on the phone' },
+        })
+      ).status,
+    ).toBe(201);
     // Reads by Bravo's compliance key, which Acme's admin must not see.
     expect((await h.api('GET', `/v1/audit/messages/${fx.bravoMessage}`, as('bravo', 'compliance'))).status).toBe(200);
   });
@@ -102,7 +140,10 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     // Email goes to the sandbox outbox here (no SMTP_URL): what the provider was given.
     const outbox = await h.api('GET', '/v1/outbox', { role: 'compliance' });
     const mail = outbox.body.items.find((i: { messageId: string }) => i.messageId === fx.bravoEmailMessage);
-    expect(mail.payload).toMatchObject({ from: 'Bravo Collections <help@bravo.example>', replyTo: 'team@bravo.example' });
+    expect(mail.payload).toMatchObject({
+      from: 'Bravo Collections <help@bravo.example>',
+      replyTo: 'team@bravo.example',
+    });
   });
 
   it('does not hand an agency’s text to a US number to Twilio: `auto` picked email for Bravo’s US borrower', async () => {
@@ -110,7 +151,10 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect(m.channel).toBe('email');
     expect(tw.messages().some((r) => r.form.To === '+14155550777')).toBe(false);
     // An explicit SMS to a +1 number of Bravo's is suppressed with the rule named.
-    const res = await h.api('POST', '/v1/reminders', { ...as('bravo', 'collector'), body: reminderBody({ channel: 'sms' }, { id: 'bravo-us', phone: '+14155550778' }) });
+    const res = await h.api('POST', '/v1/reminders', {
+      ...as('bravo', 'collector'),
+      body: reminderBody({ channel: 'sms' }, { id: 'bravo-us', phone: '+14155550778' }),
+    });
     const done = await sentOrDone(res.body.messages[0].id);
     expect(done.status).toBe('suppressed');
     const ev = (await h.service.store.listEvents(done.id)).find((e) => e.type === 'suppressed')!;
@@ -123,7 +167,8 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     const bravo = await h.api('GET', '/v1/borrowers/shared-1/timeline', as('bravo', 'agent'));
     expect(acme.status).toBe(200);
     expect(bravo.status).toBe(200);
-    const ids = (r: typeof acme) => new Set(r.body.items.map((i: { messageId: string | null }) => i.messageId).filter(Boolean));
+    const ids = (r: typeof acme) =>
+      new Set(r.body.items.map((i: { messageId: string | null }) => i.messageId).filter(Boolean));
     expect([...ids(acme)]).toEqual([fx.acmeMessage]);
     expect([...ids(bravo)]).toContain(fx.bravoMessage);
     expect([...ids(bravo)]).not.toContain(fx.acmeMessage);
@@ -132,13 +177,50 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
   });
 
   // Every route of the role matrix that names Bravo's data, with each of Acme's keys allowed on it.
-  const crossTenant: Array<{ name: string; method: string; path: () => string; roles: ApiRole[]; body?: () => unknown }> = [
-    { name: 'read a reminder', method: 'GET', path: () => `/v1/reminders/${fx.bravoReminder}`, roles: ['collector', 'agent', 'compliance', 'admin'] },
-    { name: 'cancel a reminder', method: 'DELETE', path: () => `/v1/reminders/${fx.bravoReminder}`, roles: ['collector', 'admin'] },
-    { name: 'read a message', method: 'GET', path: () => `/v1/audit/messages/${fx.bravoMessage}`, roles: ['compliance', 'admin'] },
-    { name: 'a timeline', method: 'GET', path: () => '/v1/borrowers/bravo-only/timeline', roles: ['agent', 'compliance', 'admin'] },
-    { name: 'a plan', method: 'GET', path: () => '/v1/borrowers/bravo-only/plan', roles: ['agent', 'compliance', 'admin'] },
-    { name: 'resolve a borrower', method: 'POST', path: () => '/v1/borrowers/bravo-only/resolve', body: () => ({}), roles: ['collector', 'admin'] },
+  const crossTenant: Array<{
+    name: string;
+    method: string;
+    path: () => string;
+    roles: ApiRole[];
+    body?: () => unknown;
+  }> = [
+    {
+      name: 'read a reminder',
+      method: 'GET',
+      path: () => `/v1/reminders/${fx.bravoReminder}`,
+      roles: ['collector', 'agent', 'compliance', 'admin'],
+    },
+    {
+      name: 'cancel a reminder',
+      method: 'DELETE',
+      path: () => `/v1/reminders/${fx.bravoReminder}`,
+      roles: ['collector', 'admin'],
+    },
+    {
+      name: 'read a message',
+      method: 'GET',
+      path: () => `/v1/audit/messages/${fx.bravoMessage}`,
+      roles: ['compliance', 'admin'],
+    },
+    {
+      name: 'a timeline',
+      method: 'GET',
+      path: () => '/v1/borrowers/bravo-only/timeline',
+      roles: ['agent', 'compliance', 'admin'],
+    },
+    {
+      name: 'a plan',
+      method: 'GET',
+      path: () => '/v1/borrowers/bravo-only/plan',
+      roles: ['agent', 'compliance', 'admin'],
+    },
+    {
+      name: 'resolve a borrower',
+      method: 'POST',
+      path: () => '/v1/borrowers/bravo-only/resolve',
+      body: () => ({}),
+      roles: ['collector', 'admin'],
+    },
     {
       name: 'opt a borrower out',
       method: 'POST',
@@ -146,12 +228,43 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
       body: () => ({ channel: 'email', source: 'cross-tenant test' }),
       roles: ['collector', 'agent', 'admin'],
     },
-    { name: 'check the policy', method: 'POST', path: () => '/v1/policy/check', body: () => ({ borrowerId: 'bravo-only', channel: 'email' }), roles: ['collector', 'agent', 'admin'] },
-    { name: 'name the tenant in a search', method: 'GET', path: () => '/v1/audit/messages?tenant=bravo', roles: ['compliance', 'admin'] },
-    { name: 'name the tenant in an export', method: 'GET', path: () => '/v1/audit/export?tenant=bravo', roles: ['compliance', 'admin'] },
-    { name: 'name the tenant in stats', method: 'GET', path: () => '/v1/audit/stats?tenant=bravo', roles: ['compliance', 'admin'] },
-    { name: 'verify the tenant’s chains', method: 'GET', path: () => '/v1/audit/verify?tenant=bravo', roles: ['compliance', 'admin'] },
-    { name: 'take a number off the opt-out list', method: 'DELETE', path: () => '/v1/opt-outs/%2B447911123456?source=cross-tenant%20test', roles: ['collector', 'agent', 'admin'] },
+    {
+      name: 'check the policy',
+      method: 'POST',
+      path: () => '/v1/policy/check',
+      body: () => ({ borrowerId: 'bravo-only', channel: 'email' }),
+      roles: ['collector', 'agent', 'admin'],
+    },
+    {
+      name: 'name the tenant in a search',
+      method: 'GET',
+      path: () => '/v1/audit/messages?tenant=bravo',
+      roles: ['compliance', 'admin'],
+    },
+    {
+      name: 'name the tenant in an export',
+      method: 'GET',
+      path: () => '/v1/audit/export?tenant=bravo',
+      roles: ['compliance', 'admin'],
+    },
+    {
+      name: 'name the tenant in stats',
+      method: 'GET',
+      path: () => '/v1/audit/stats?tenant=bravo',
+      roles: ['compliance', 'admin'],
+    },
+    {
+      name: 'verify the tenant’s chains',
+      method: 'GET',
+      path: () => '/v1/audit/verify?tenant=bravo',
+      roles: ['compliance', 'admin'],
+    },
+    {
+      name: 'take a number off the opt-out list',
+      method: 'DELETE',
+      path: () => '/v1/opt-outs/%2B447911123456?source=cross-tenant%20test',
+      roles: ['collector', 'agent', 'admin'],
+    },
     {
       name: 'report a payment for an account',
       method: 'POST',
@@ -159,7 +272,12 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
       body: () => ({ id: 'x-1', amount: '1.00', currency: 'USD', paidAt: new Date().toISOString(), kind: 'full' }),
       roles: ['collector', 'admin'],
     },
-    { name: 'name the tenant in the review', method: 'GET', path: () => '/v1/outcomes/review?tenant=bravo', roles: ['compliance', 'admin'] },
+    {
+      name: 'name the tenant in the review',
+      method: 'GET',
+      path: () => '/v1/outcomes/review?tenant=bravo',
+      roles: ['compliance', 'admin'],
+    },
     { name: 'read the tenant', method: 'GET', path: () => '/v1/tenants/bravo', roles: ['admin'] },
     { name: 'change the tenant', method: 'PUT', path: () => '/v1/tenants/bravo', body: () => BRAVO, roles: ['admin'] },
   ];
@@ -177,12 +295,21 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
   it('answers an account naming Bravo’s borrower exactly as one naming a borrower never seen', async () => {
     // The path names the account (debt.accountRef left out), so only the borrower differs.
     const debt = { ...reminderBody().debt, accountRef: undefined };
-    const theirs = await h.api('POST', '/v1/accounts/acct-x/overdue', { ...as('acme', 'collector'), body: { borrowerId: 'bravo-only', debt } });
-    const nobody = await h.api('POST', '/v1/accounts/acct-y/overdue', { ...as('acme', 'collector'), body: { borrowerId: 'never-seen', debt } });
+    const theirs = await h.api('POST', '/v1/accounts/acct-x/overdue', {
+      ...as('acme', 'collector'),
+      body: { borrowerId: 'bravo-only', debt },
+    });
+    const nobody = await h.api('POST', '/v1/accounts/acct-y/overdue', {
+      ...as('acme', 'collector'),
+      body: { borrowerId: 'never-seen', debt },
+    });
     expect(theirs.status).toBe(nobody.status);
     expect(theirs.body.errors[0].path).toBe(nobody.body.errors[0].path);
     // PUT of the same id by Acme makes Acme's own borrower; Bravo's is untouched.
-    const put = await h.api('PUT', '/v1/borrowers/bravo-only', { ...as('acme', 'collector'), body: { name: 'Acme’s own', locale: 'en-US' } });
+    const put = await h.api('PUT', '/v1/borrowers/bravo-only', {
+      ...as('acme', 'collector'),
+      body: { name: 'Acme’s own', locale: 'en-US' },
+    });
     expect(put.status).toBe(201);
     const bravo = await h.api('GET', '/v1/borrowers/bravo-only/timeline', as('bravo', 'agent'));
     expect(bravo.body.borrower.name).not.toBe('Acme’s own');
@@ -200,11 +327,13 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
       expect(exp.status).toBe(200);
       const text = typeof exp.body === 'string' ? exp.body : JSON.stringify(exp.body);
       expect(text).toContain(fx.acmeMessage);
-      for (const secret of [fx.bravoMessage, fx.bravoEmailMessage, '447911123456', 'bravo-borrower.example', 'bravo']) expect(text).not.toContain(secret);
+      for (const secret of [fx.bravoMessage, fx.bravoEmailMessage, '447911123456', 'bravo-borrower.example', 'bravo'])
+        expect(text).not.toContain(secret);
     }
     const stats = await h.api('GET', '/v1/audit/stats', as('acme', 'compliance'));
     const total = stats.body.days.reduce(
-      (n: number, d: { channels: Record<string, Record<string, number>> }) => n + Object.values(d.channels).reduce((m, c) => m + Object.values(c).reduce((a, b) => a + b, 0), 0),
+      (n: number, d: { channels: Record<string, Record<string, number>> }) =>
+        n + Object.values(d.channels).reduce((m, c) => m + Object.values(c).reduce((a, b) => a + b, 0), 0),
       0,
     );
     const acmeCount = (await h.api('GET', '/v1/audit/messages?limit=200', as('acme', 'compliance'))).body.items.length;
@@ -214,7 +343,9 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect(outbox.body.items.map((i: { messageId: string }) => i.messageId)).not.toContain(fx.bravoEmailMessage);
     const optOut = await h.api('GET', '/v1/opt-outs?address=%2B447911123456', as('acme', 'agent'));
     expect(optOut.body.suppressed).toBe(false);
-    expect((await h.api('GET', '/v1/opt-outs?address=%2B447911123456', as('bravo', 'agent'))).body.suppressed).toBe(true);
+    expect((await h.api('GET', '/v1/opt-outs?address=%2B447911123456', as('bravo', 'agent'))).body.suppressed).toBe(
+      true,
+    );
     const reads = await h.api('GET', '/v1/audit/reads', as('acme', 'admin'));
     expect(reads.status).toBe(200);
     expect(JSON.stringify(reads.body)).not.toContain(fx.bravoMessage);
@@ -245,16 +376,36 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect(acme.body.chains + bravo.body.chains).toBeLessThan(whole.body.chains);
     const unknown = await h.api('GET', '/v1/audit/messages?tenant=nobody', { role: 'compliance' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0]).toMatchObject({ path: 'tenant', message: expect.stringContaining('unknown tenant') });
+    expect(unknown.body.errors[0]).toMatchObject({
+      path: 'tenant',
+      message: expect.stringContaining('unknown tenant'),
+    });
   });
 
   it('feeds scheduled messages a batch per tenant in turn: Bravo’s few are not behind Acme’s many', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const batch = (n: number, prefix: string, phone: number) =>
-      Array.from({ length: n }, (_, i) => reminderBody({ sendAt: tomorrow, channel: 'sms' }, { id: `${prefix}-${i}`, phone: `+1415${String(phone + i).padStart(7, '0')}` }));
-    expect((await h.api('POST', '/v1/reminders/batch', { ...as('acme', 'collector'), body: { reminders: batch(30, 'acme-later', 5_100_000) } })).body.accepted).toBe(30);
+      Array.from({ length: n }, (_, i) =>
+        reminderBody(
+          { sendAt: tomorrow, channel: 'sms' },
+          { id: `${prefix}-${i}`, phone: `+1415${String(phone + i).padStart(7, '0')}` },
+        ),
+      );
     expect(
-      (await h.api('POST', '/v1/reminders/batch', { ...as('bravo', 'collector'), body: { reminders: batch(3, 'bravo-later', 5_200_000).map((r) => ({ ...r, channel: 'email' })) } })).body.accepted,
+      (
+        await h.api('POST', '/v1/reminders/batch', {
+          ...as('acme', 'collector'),
+          body: { reminders: batch(30, 'acme-later', 5_100_000) },
+        })
+      ).body.accepted,
+    ).toBe(30);
+    expect(
+      (
+        await h.api('POST', '/v1/reminders/batch', {
+          ...as('bravo', 'collector'),
+          body: { reminders: batch(3, 'bravo-later', 5_200_000).map((r) => ({ ...r, channel: 'email' })) },
+        })
+      ).body.accepted,
     ).toBe(3);
     const turns: Array<{ tenant: string; n: number }> = [];
     const feeder = makeFeeder({
@@ -280,12 +431,21 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
   });
 
   it('finds a borrower by name, phone, email or an account’s last 4 digits, masked, within the tenant, and records the search', async () => {
-    await h.api('PUT', '/v1/borrowers/find-me', { ...as('acme', 'collector'), body: { name: 'Morgan Álvarez', phone: '+14155550999', email: 'Morgan.A@example.com', locale: 'en-US' } });
+    await h.api('PUT', '/v1/borrowers/find-me', {
+      ...as('acme', 'collector'),
+      body: { name: 'Morgan Álvarez', phone: '+14155550999', email: 'Morgan.A@example.com', locale: 'en-US' },
+    });
     await h.api('POST', '/v1/reminders', {
       ...as('acme', 'collector'),
-      body: { ...reminderBody({ channel: 'email' }, { id: 'find-me' }), borrower: undefined, borrowerId: 'find-me', debt: { ...reminderBody().debt, accountRef: '5500000000004321' } },
+      body: {
+        ...reminderBody({ channel: 'email' }, { id: 'find-me' }),
+        borrower: undefined,
+        borrowerId: 'find-me',
+        debt: { ...reminderBody().debt, accountRef: '5500000000004321' },
+      },
     });
-    const find = (q: string, tenant: 'acme' | 'bravo' = 'acme') => h.api('GET', `/v1/borrowers?q=${encodeURIComponent(q)}`, as(tenant, 'agent'));
+    const find = (q: string, tenant: 'acme' | 'bravo' = 'acme') =>
+      h.api('GET', `/v1/borrowers?q=${encodeURIComponent(q)}`, as(tenant, 'agent'));
     for (const [q, kind] of [
       ['MORGAN', 'name'],
       ['Álvarez', 'name'],
@@ -300,31 +460,49 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
         res.body.items.map((i: { id: string }) => i.id),
         q,
       ).toEqual(['find-me']);
-      expect(res.body.items[0]).toMatchObject({ name: 'Morgan Álvarez', phone: expect.stringContaining('****'), email: expect.stringContaining('***'), accounts: ['****4321'] });
+      expect(res.body.items[0]).toMatchObject({
+        name: 'Morgan Álvarez',
+        phone: expect.stringContaining('****'),
+        email: expect.stringContaining('***'),
+        accounts: ['****4321'],
+      });
       expect(JSON.stringify(res.body)).not.toContain('5550999');
       // Another tenant finds nothing.
       expect((await find(q, 'bravo')).body.items).toEqual([]);
     }
     expect((await find('a')).body.errors[0].path).toBe('q');
     const reads = await h.api('GET', '/v1/audit/reads?limit=20', as('acme', 'admin'));
-    expect(reads.body.items.filter((r: { action: string }) => r.action === 'search').map((r: { filter: { kind: string } }) => r.filter.kind)).toEqual(
-      expect.arrayContaining(['name', 'phone', 'email', 'account']),
-    );
+    expect(
+      reads.body.items
+        .filter((r: { action: string }) => r.action === 'search')
+        .map((r: { filter: { kind: string } }) => r.filter.kind),
+    ).toEqual(expect.arrayContaining(['name', 'phone', 'email', 'account']));
     expect(JSON.stringify(reads.body)).not.toContain('555-0999');
   });
 
   it('refuses a tenant with a field wrong, naming it', async () => {
-    const bad = async (body: unknown) => (await h.api('PUT', '/v1/tenants/charlie', { role: 'admin', body })).body.errors?.[0]?.path;
-    expect(await bad({ ...BRAVO, senders: { ...BRAVO.senders, sms: { messagingServiceSid: 'MG123' } } })).toBe('senders.sms.messagingServiceSid');
+    const bad = async (body: unknown) =>
+      (await h.api('PUT', '/v1/tenants/charlie', { role: 'admin', body })).body.errors?.[0]?.path;
+    expect(await bad({ ...BRAVO, senders: { ...BRAVO.senders, sms: { messagingServiceSid: 'MG123' } } })).toBe(
+      'senders.sms.messagingServiceSid',
+    );
     expect(await bad({ ...ACME, senders: { sms: ACME.senders.sms, email: ACME.senders.email } })).toBe('senders.voice');
     expect(await bad({ ...ACME, profile: 'NOWHERE' })).toBe('profile');
     expect(await bad({ ...ACME, kind: 'bank' })).toBe('kind');
-    expect(await bad({ ...ACME, senders: { ...ACME.senders, sms: { from: '+14155550001', messagingServiceSid: SID } } })).toBe('senders.sms');
+    expect(
+      await bad({ ...ACME, senders: { ...ACME.senders, sms: { from: '+14155550001', messagingServiceSid: SID } } }),
+    ).toBe('senders.sms');
     expect((await h.api('PUT', '/v1/tenants/Not_An_Id', { role: 'admin', body: ACME })).body.errors[0].path).toBe('id');
     expect((await h.api('GET', '/v1/tenants/charlie', { role: 'admin' })).status).toBe(404);
     // Bravo sends on SMS and email only: a call is refused, naming the channel.
-    const call = await h.api('POST', '/v1/reminders', { ...as('bravo', 'collector'), body: reminderBody({ channel: 'voice' }, { id: 'bravo-call' }) });
+    const call = await h.api('POST', '/v1/reminders', {
+      ...as('bravo', 'collector'),
+      body: reminderBody({ channel: 'voice' }, { id: 'bravo-call' }),
+    });
     expect(call.status).toBe(400);
-    expect(call.body.errors[0]).toMatchObject({ path: 'channel', message: expect.stringContaining('does not send on voice') });
+    expect(call.body.errors[0]).toMatchObject({
+      path: 'channel',
+      message: expect.stringContaining('does not send on voice'),
+    });
   });
 });

@@ -1,6 +1,12 @@
 /** User-supplied work runs in a worker thread with a time budget; the event loop stays free. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTimeBoxedWorker, TimeBudgetError, WorkerBusyError, WorkerFailedError, type TimeBoxedWorker } from '../../src/process/time-boxed-worker.js';
+import {
+  makeTimeBoxedWorker,
+  TimeBudgetError,
+  WorkerBusyError,
+  WorkerFailedError,
+  type TimeBoxedWorker,
+} from '../../src/process/time-boxed-worker.js';
 
 const SPIN = new URL('../support/spin.worker.mjs', import.meta.url);
 

@@ -24,17 +24,32 @@ export interface ChildService {
 }
 
 function childEnv(run: Pick<RunData, 'env' | 'keys'>, extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, LOG_LEVEL: 'warn', ...run.env, REDIS_AUTOSTART: 'false', API_KEYS: apiKeysEnv(run.keys), ...extra };
+  return {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    ...run.env,
+    REDIS_AUTOSTART: 'false',
+    API_KEYS: apiKeysEnv(run.keys),
+    ...extra,
+  };
 }
 
 /** Starts the service in a child process and, for a role that serves HTTP, waits for /healthz. */
-export async function spawnService(role: 'all' | 'api' | 'worker' | 'scheduler', run: Pick<RunData, 'env' | 'keys'>): Promise<ChildService> {
+export async function spawnService(
+  role: 'all' | 'api' | 'worker' | 'scheduler',
+  run: Pick<RunData, 'env' | 'keys'>,
+): Promise<ChildService> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_ARGS, role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, role], {
+    env: childEnv(run, { PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   if (role === 'all' || role === 'api') {
     await waitFor(
@@ -49,9 +64,16 @@ export async function spawnService(role: 'all' | 'api' | 'worker' | 'scheduler',
 }
 
 /** Runs `tsx src/main.ts <role>` (as above) expecting it to stop on its own (a refusal to start): exit code and output. */
-export async function runServiceToExit(role: string, run: Pick<RunData, 'env' | 'keys'>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+export async function runServiceToExit(
+  role: string,
+  run: Pick<RunData, 'env' | 'keys'>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_ARGS, role], { env: childEnv(run, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, role], {
+    env: childEnv(run, { PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

@@ -41,7 +41,9 @@ export interface FakeTwilio {
 
 const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 
-export async function startFakeTwilio(options: { port?: number; accountSid?: string; authToken?: string } = {}): Promise<FakeTwilio> {
+export async function startFakeTwilio(
+  options: { port?: number; accountSid?: string; authToken?: string } = {},
+): Promise<FakeTwilio> {
   const accountSid = options.accountSid ?? sid('AC');
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const requests: TwilioRequest[] = [];
@@ -83,15 +85,30 @@ export async function startFakeTwilio(options: { port?: number; accountSid?: str
       const update = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/(CA[0-9a-f]+)\.json$/.exec(req.url ?? '');
       if (req.method === 'POST' && update) {
         const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-        requests.push({ kind: 'call-update', sid: update[2]!, accountSid: update[1]!, auth: { user: '', password: '' }, form, at: Date.now() });
-        return reply(200, { sid: update[2], account_sid: accountSid, status: 'in-progress', api_version: '2010-04-01', uri: req.url });
+        requests.push({
+          kind: 'call-update',
+          sid: update[2]!,
+          accountSid: update[1]!,
+          auth: { user: '', password: '' },
+          form,
+          at: Date.now(),
+        });
+        return reply(200, {
+          sid: update[2],
+          account_sid: accountSid,
+          status: 'in-progress',
+          api_version: '2010-04-01',
+          uri: req.url,
+        });
       }
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !m) return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      if (req.method !== 'POST' || !m)
+        return reply(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
         .toString()
         .split(':');
-      if (user !== accountSid || password !== authToken) return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
+      if (user !== accountSid || password !== authToken)
+        return reply(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const kind = m[2] === 'Messages' ? 'message' : 'call';
       const next = (form.To ? scriptedFor.get(form.To)?.shift() : undefined) ?? scripted.shift();

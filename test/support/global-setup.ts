@@ -43,18 +43,30 @@ export default async function setup(project: TestProject) {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-test-logs-'));
   let child;
   try {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: 'ignore' },
+    );
     await new Promise<void>((resolve, reject) => {
       child!.once('error', reject);
       child!.once('spawn', () => resolve());
     });
   } catch (err) {
-    throw new Error(`the tests need the redis-server binary to start a private Redis (apt-get install redis-server, or brew install redis): ${(err as Error).message}`);
+    throw new Error(
+      `the tests need the redis-server binary to start a private Redis (apt-get install redis-server, or brew install redis): ${(err as Error).message}`,
+    );
   }
   const { Redis } = await import('ioredis');
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();

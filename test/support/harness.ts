@@ -31,7 +31,8 @@ export interface DbVariant {
 export function dbVariants(): DbVariant[] {
   const variants: DbVariant[] = [{ name: 'sqlite', make: (dir) => ({ url: `sqlite:${path.join(dir, 'audit.db')}` }) }];
   const pgUrl = process.env.TEST_DATABASE_URL;
-  if (pgUrl) variants.push({ name: 'postgres', make: () => ({ url: pgUrl, schema: `t_${randomBytes(6).toString('hex')}` }) });
+  if (pgUrl)
+    variants.push({ name: 'postgres', make: () => ({ url: pgUrl, schema: `t_${randomBytes(6).toString('hex')}` }) });
   return variants;
 }
 
@@ -69,7 +70,11 @@ export interface Harness {
   prefix: string;
   env: Record<string, string>;
   /** fetch against the service with a role's key. */
-  api(method: string, route: string, options?: { role?: ApiRole | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(
+    method: string,
+    route: string,
+    options?: { role?: ApiRole | null; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Stops the service (data stays: a later harness may reuse it). */
   close(): Promise<void>;
   /** Stops the service and removes its data (files, PostgreSQL schema). */
@@ -156,7 +161,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const url = service.url ?? '';
   const inspect = await openDb(db.url, db.schema ? { schema: db.schema } : {});
-  const inspectable = Object.assign(service, { store: Object.assign(service.store, { db: inspect.db }) }) as InspectableService;
+  const inspectable = Object.assign(service, {
+    store: Object.assign(service.store, { db: inspect.db }),
+  }) as InspectableService;
   const closeAll = async () => {
     await service.close();
     await inspect.db.destroy();

@@ -21,7 +21,13 @@ async function dumpSqlite<DB>(db: Kysely<DB>): Promise<string[]> {
 async function dumpPostgres<DB>(db: Kysely<DB>): Promise<string[]> {
   const { rows: schemaRows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
   const schema = schemaRows[0]!.s;
-  const { rows: columns } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
+  const { rows: columns } = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>`
     select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
     where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
   const { rows: constraints } = await sql<{ table_name: string; conname: string; def: string }>`
@@ -29,11 +35,16 @@ async function dumpPostgres<DB>(db: Kysely<DB>): Promise<string[]> {
     from pg_constraint k join pg_class c on c.oid = k.conrelid
     where k.connamespace = current_schema()::regnamespace order by c.relname, k.conname`.execute(db);
   const { rows: indexes } = await sql<{ tablename: string; indexname: string; indexdef: string }>`
-    select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() order by tablename, indexname`.execute(db);
+    select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() order by tablename, indexname`.execute(
+    db,
+  );
   const unschema = (s: string) => s.split(`${schema}.`).join('<schema>.');
   return [
     '-- columns',
-    ...columns.map((c) => `${c.table_name}.${c.column_name} ${c.data_type}${c.is_nullable === 'NO' ? ' not null' : ''}${c.column_default === null ? '' : ` default ${unschema(c.column_default)}`}`),
+    ...columns.map(
+      (c) =>
+        `${c.table_name}.${c.column_name} ${c.data_type}${c.is_nullable === 'NO' ? ' not null' : ''}${c.column_default === null ? '' : ` default ${unschema(c.column_default)}`}`,
+    ),
     '',
     '-- constraints',
     ...constraints.map((c) => `${c.table_name} ${c.conname}: ${unschema(c.def)}`),

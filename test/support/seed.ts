@@ -5,7 +5,11 @@ import { appendEventsBulk } from '../../src/audit/event-chain.js';
 import { messageChain } from '../../src/audit/hash-chain.js';
 import type { Database } from '../../src/audit/schema.js';
 
-export async function seedMessages(db: Kysely<Database>, count: number, options: { borrowerId?: string; chunk?: number } = {}): Promise<void> {
+export async function seedMessages(
+  db: Kysely<Database>,
+  count: number,
+  options: { borrowerId?: string; chunk?: number } = {},
+): Promise<void> {
   const borrowerId = options.borrowerId ?? 'b-seed';
   const now = new Date();
   await db
@@ -88,19 +92,30 @@ export async function seedMessages(db: Kysely<Database>, count: number, options:
  * Valid hash chains for the messages `seedMessages` wrote (ids `msg_seed_…`): `eventsEach`
  * events on each message's chain, every chain registered, so a verify reads them all.
  */
-export async function seedChains(db: Kysely<Database>, dialect: Dialect, count: number, options: { borrowerId?: string; eventsEach?: number; chunk?: number } = {}): Promise<void> {
+export async function seedChains(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  count: number,
+  options: { borrowerId?: string; eventsEach?: number; chunk?: number } = {},
+): Promise<void> {
   const borrowerId = options.borrowerId ?? 'b-seed';
   const types = (['accepted', 'queued', 'sending', 'sent'] as const).slice(0, options.eventsEach ?? 2);
   const chunk = options.chunk ?? 1_000;
   const at = new Date().toISOString();
   for (let i = 0; i < count; i += chunk) {
-    const ids = Array.from({ length: Math.min(chunk, count - i) }, (_, j) => `msg_seed_${String(i + j).padStart(8, '0')}`);
+    const ids = Array.from(
+      { length: Math.min(chunk, count - i) },
+      (_, j) => `msg_seed_${String(i + j).padStart(8, '0')}`,
+    );
     await db.transaction().execute(async (trx) => {
       for (const [k, type] of types.entries()) {
         await appendEventsBulk(
           trx,
           dialect,
-          ids.map((id) => ({ pos: { chain: messageChain(id), messageId: id, borrowerId, now: at, isNew: k === 0 }, input: { type, actor: 'seed', data: { n: k } } })),
+          ids.map((id) => ({
+            pos: { chain: messageChain(id), messageId: id, borrowerId, now: at, isNew: k === 0 },
+            input: { type, actor: 'seed', data: { n: k } },
+          })),
         );
       }
     });

@@ -13,7 +13,16 @@ describe('an import that stops part-way', () => {
       accountsOverdue: async (accounts) => {
         if (++calls === 2) throw new Error('the database went away');
         stored.push(...accounts.map((a) => a.accountRef));
-        return { results: accounts.map((a) => ({ accountRef: a.accountRef, status: 'scheduled' as const, stage: 'early' as const, why: '', steps: 1, cancelled: [] })) };
+        return {
+          results: accounts.map((a) => ({
+            accountRef: a.accountRef,
+            status: 'scheduled' as const,
+            stage: 'early' as const,
+            why: '',
+            steps: 1,
+            cancelled: [],
+          })),
+        };
       },
     };
     const file = Array.from({ length: 2500 }, (_, i) => JSON.stringify({ accountRef: `A-${i + 1}` })).join('\n');

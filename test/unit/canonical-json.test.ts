@@ -14,8 +14,44 @@ function rng(seed: number) {
   };
 }
 
-const PIECES = ['a', 'Z', '0', ' ', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '您', '好', '€', '\u2028', '😀', '\uD83D', '\uDE00', 'key', '-', '_'];
-const NUMBERS = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012345680000, 5e-324, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, -3.5, 120.5];
+const PIECES = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '"',
+  '\\',
+  '\n',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  'é',
+  '您',
+  '好',
+  '€',
+  '\u2028',
+  '😀',
+  '\uD83D',
+  '\uDE00',
+  'key',
+  '-',
+  '_',
+];
+const NUMBERS = [
+  0,
+  -0,
+  1,
+  -1,
+  0.1,
+  1e21,
+  1e-7,
+  123456789012345680000,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 2,
+  -3.5,
+  120.5,
+];
 
 function gen(r: () => number, depth: number): unknown {
   const k = Math.floor(r() * (depth > 3 ? 5 : 8));
@@ -64,7 +100,9 @@ describe('canonical JSON', () => {
 
   it('hands the package what the fast path does not take: toJSON, Date, NaN, cycles, deep nesting', () => {
     const date = new Date('2026-12-01T00:00:00.000Z');
-    expect(canonicalJson({ at: date, x: { toJSON: () => 'y' } })).toBe(canonicalize({ at: date, x: { toJSON: () => 'y' } }));
+    expect(canonicalJson({ at: date, x: { toJSON: () => 'y' } })).toBe(
+      canonicalize({ at: date, x: { toJSON: () => 'y' } }),
+    );
     expect(() => canonicalJson({ n: NaN })).toThrow('NaN is not allowed');
     expect(() => canonicalJson({ n: Infinity })).toThrow('Infinity is not allowed');
     const cyclic: Record<string, unknown> = {};
@@ -77,6 +115,8 @@ describe('canonical JSON', () => {
   });
 
   it('writes an event body in the order RFC 8785 sorts its keys', () => {
-    expect(canonicalJson({ type: 'sent', seq: 2, data: { b: [1, 'x'], a: null }, actor: 'worker' })).toBe('{"actor":"worker","data":{"a":null,"b":[1,"x"]},"seq":2,"type":"sent"}');
+    expect(canonicalJson({ type: 'sent', seq: 2, data: { b: [1, 'x'], a: null }, actor: 'worker' })).toBe(
+      '{"actor":"worker","data":{"a":null,"b":[1,"x"]},"seq":2,"type":"sent"}',
+    );
   });
 });

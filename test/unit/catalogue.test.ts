@@ -7,7 +7,16 @@ import { sampleContext } from '../../src/templates/context.js';
 import { smsFacts } from '../../src/templates/sms-facts.js';
 import { renderVariant } from '../../src/templates/variant.js';
 
-const KEYS = ['due-soon', 'gentle-overdue', 'payment-plan-offer', 'final-courtesy', 'voicemail-limited', 'payment-received', 'opt-out-confirmation', 'gentle-overdue-warm'];
+const KEYS = [
+  'due-soon',
+  'gentle-overdue',
+  'payment-plan-offer',
+  'final-courtesy',
+  'voicemail-limited',
+  'payment-received',
+  'opt-out-confirmation',
+  'gentle-overdue-warm',
+];
 const SMS_LIMIT = 3;
 
 describe('the template catalogue', () => {
@@ -28,7 +37,8 @@ describe('the template catalogue', () => {
           const out = renderVariant(v!, sampleContext(entry.meta, locale), 'UTC');
           expect(out.text.length).toBeGreaterThan(20);
           expect(out.text).not.toMatch(/\{\{|\}\}|undefined|null|NaN/);
-          if (channel === 'sms') expect(smsFacts(out.text).segments, `${key} sms ${locale}`).toBeLessThanOrEqual(SMS_LIMIT);
+          if (channel === 'sms')
+            expect(smsFacts(out.text).segments, `${key} sms ${locale}`).toBeLessThanOrEqual(SMS_LIMIT);
         }
       }
     });
@@ -37,7 +47,9 @@ describe('the template catalogue', () => {
   it('passes the linter under US-REGF and under CN with no findings at all', () => {
     for (const profile of [US_REGF, CN]) {
       const c = loadCatalogue('templates', { lint: { profile, smsMaxSegments: SMS_LIMIT } });
-      const findings = c.keys().flatMap((k) => c.get(k)!.variants.flatMap((v) => v.findings.map((f) => `${v.file}:${f.line} ${f.rule}`)));
+      const findings = c
+        .keys()
+        .flatMap((k) => c.get(k)!.variants.flatMap((v) => v.findings.map((f) => `${v.file}:${f.line} ${f.rule}`)));
       expect(findings, profile.name).toEqual([]);
     }
   });
@@ -57,10 +69,16 @@ describe('template lint rules', () => {
     expect(lintTemplate({ ...base, source: ok })).toEqual([]);
   });
   it('reports a missing opt-out line', () => {
-    expect(lintTemplate({ ...base, source: '{{debt.creditor}}: hello. This is from a debt collector.' }).map((f) => f.rule)).toEqual(['missing-opt-out']);
+    expect(
+      lintTemplate({ ...base, source: '{{debt.creditor}}: hello. This is from a debt collector.' }).map((f) => f.rule),
+    ).toEqual(['missing-opt-out']);
   });
   it('reports a message that does not say who is writing', () => {
-    expect(lintTemplate({ ...base, source: 'Hello. This is from a debt collector. Reply STOP to opt out.' }).map((f) => f.rule)).toEqual(['missing-identification']);
+    expect(
+      lintTemplate({ ...base, source: 'Hello. This is from a debt collector. Reply STOP to opt out.' }).map(
+        (f) => f.rule,
+      ),
+    ).toEqual(['missing-identification']);
   });
   it('reports the missing debt-collector disclosure under US-REGF only', () => {
     const src = '{{debt.creditor}}: hello. Reply STOP to opt out.';
@@ -78,7 +96,14 @@ describe('template lint rules', () => {
   it('reports wording findings at the line and column in the source, not inside {{expressions}}', () => {
     const src = `${ok}\nOr we will tell your employer.`;
     const f = lintTemplate({ ...base, source: src });
-    expect(f).toEqual([expect.objectContaining({ rule: 'third-party-disclosure', line: 2, column: 12, excerpt: 'Or we will tell your employer.' })]);
+    expect(f).toEqual([
+      expect.objectContaining({
+        rule: 'third-party-disclosure',
+        line: 2,
+        column: 12,
+        excerpt: 'Or we will tell your employer.',
+      }),
+    ]);
   });
   it('reports an SMS that renders to more segments than allowed', () => {
     const f = lintTemplate({ ...base, source: ok, rendered: { text: 'x', segments: 3, encoding: 'GSM-7' } });

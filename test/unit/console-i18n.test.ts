@@ -10,16 +10,23 @@ import { MESSAGE_STATUSES } from '../../src/domain/index.js';
 import { STAGES } from '../../src/policy/strategy.js';
 
 const PUBLIC = path.resolve('src/ui/public');
-const files = (fs.readdirSync(PUBLIC, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).map((f) => path.join(PUBLIC, f));
+const files = (fs.readdirSync(PUBLIC, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => path.join(PUBLIC, f));
 
 describe('console texts', async () => {
-  const { MESSAGES } = (await import(pathToFileURL(path.join(PUBLIC, 'i18n.js')).href)) as { MESSAGES: Record<'en' | 'zh', Record<string, string>> };
+  const { MESSAGES } = (await import(pathToFileURL(path.join(PUBLIC, 'i18n.js')).href)) as {
+    MESSAGES: Record<'en' | 'zh', Record<string, string>>;
+  };
 
   it('has every key a page uses, in both languages', () => {
     const used = new Set<string>();
-    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\('([a-zA-Z-]+\.[a-zA-Z.-]+|[a-z]+)'/g)) used.add(m[1]!);
+    for (const f of files)
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\('([a-zA-Z-]+\.[a-zA-Z.-]+|[a-z]+)'/g)) used.add(m[1]!);
     // Keys listed in arrays and tables (headers, facts) count too.
-    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/'((?:templates|message|audit|dash)\.[a-zA-Z]+)'/g)) used.add(m[1]!);
+    for (const f of files)
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/'((?:templates|message|audit|dash)\.[a-zA-Z]+)'/g))
+        used.add(m[1]!);
     expect(used.size).toBeGreaterThan(100);
     const missing = [...used].filter((k) => !(k in MESSAGES.en) || !(k in MESSAGES.zh));
     expect(missing).toEqual([]);
@@ -33,7 +40,17 @@ describe('console texts', async () => {
 
   it('names every message status, outcome, denial reason and strategy stage', () => {
     for (const s of MESSAGE_STATUSES) expect(MESSAGES.zh[`status.${s}`], s).toBeDefined();
-    for (const r of ['outside-contact-window', 'blackout', 'cap-reached', 'conversation-block', 'opted-out', 'no-consent', 'resolved', 'ceased', 'no-allowed-time'])
+    for (const r of [
+      'outside-contact-window',
+      'blackout',
+      'cap-reached',
+      'conversation-block',
+      'opted-out',
+      'no-consent',
+      'resolved',
+      'ceased',
+      'no-allowed-time',
+    ])
       expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
     for (const s of STAGES) expect(MESSAGES.zh[`stage.${s}`], s).toBeDefined();
   });

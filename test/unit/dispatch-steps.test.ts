@@ -44,7 +44,13 @@ function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
     borrowerId: 'b-1',
     channel: 'sms',
     template: 'gentle-overdue',
-    debt: { accountRef: '4111', creditor: 'Northwind Bank', amountDue: { amount: '1.00', currency: 'USD' }, dueDate: '2026-06-01', daysOverdue: 9 },
+    debt: {
+      accountRef: '4111',
+      creditor: 'Northwind Bank',
+      amountDue: { amount: '1.00', currency: 'USD' },
+      dueDate: '2026-06-01',
+      daysOverdue: 9,
+    },
     sendAt: NOW.toISOString(),
     expiresAt: null,
     metadata: null,
@@ -85,11 +91,16 @@ function fakeStore(f: ReturnType<typeof fixture>, hooks: { beforeTransition?: (i
     versions,
     message: f.message,
     async getReminderOfMessage(id: string) {
-      return id === f.message.id ? { message: { ...f.message }, reminder: f.reminder, borrower: f.borrower } : undefined;
+      return id === f.message.id
+        ? { message: { ...f.message }, reminder: f.reminder, borrower: f.borrower }
+        : undefined;
     },
     async transition(_id: string, input: TransitionInput) {
       hooks.beforeTransition?.(input);
-      const stale = input.orSendingSince && f.message.status === 'sending' && Date.parse(f.message.updatedAt) < input.orSendingSince.getTime();
+      const stale =
+        input.orSendingSince &&
+        f.message.status === 'sending' &&
+        Date.parse(f.message.updatedAt) < input.orSendingSince.getTime();
       if (!input.from.includes(f.message.status) && !stale) return false;
       f.message.status = input.to;
       events.push({ type: input.type, data: input.data ?? {} });
@@ -189,7 +200,10 @@ describe('one attempt at a message', () => {
   it('skips a message that is already settled, and one that is not in the store', async () => {
     const t = setup({ status: 'sent' });
     expect(await t.run()).toEqual({ kind: 'skipped', why: 'settled' });
-    expect(await processMessage(t.deps, 'msg-unknown', { number: 1, of: 5 }, silent)).toEqual({ kind: 'skipped', why: 'not-found' });
+    expect(await processMessage(t.deps, 'msg-unknown', { number: 1, of: 5 }, silent)).toEqual({
+      kind: 'skipped',
+      why: 'not-found',
+    });
     expect(t.providers.sent).toBe(0);
   });
 
@@ -294,7 +308,10 @@ describe('provider errors', () => {
       },
     });
     const out = await t.run({ number: 5, of: 5 });
-    expect(out).toMatchObject({ kind: 'deferred', reasons: [expect.objectContaining({ code: 'provider-unavailable' })] });
+    expect(out).toMatchObject({
+      kind: 'deferred',
+      reasons: [expect.objectContaining({ code: 'provider-unavailable' })],
+    });
     expect(t.store.events.at(-1)).toMatchObject({ type: 'deferred' });
     // Next attempt finds the breaker open: deferred again, the provider not called.
     t.store.message.status = 'deferred';
@@ -329,7 +346,9 @@ describe('the BullMQ adapter', () => {
 
   it('ends a failed job for good, rethrows a retry, and returns the others’ kind', async () => {
     const { job } = fakeJob();
-    await expect(settleJob({ kind: 'failed', code: 'x', permanent: true, message: 'x: no' }, job, undefined)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(
+      settleJob({ kind: 'failed', code: 'x', permanent: true, message: 'x: no' }, job, undefined),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
     const error = new Error('timeout');
     await expect(settleJob({ kind: 'retry', code: 'timeout', error }, job, undefined)).rejects.toBe(error);
     for (const o of [

@@ -16,13 +16,20 @@ const tenants = (events: Record<string, EffectiveTenant['events']>) => {
 };
 /** `url: null`: no EVENTS_WEBHOOK_URL. */
 const routing = (events: Record<string, EffectiveTenant['events']>, o: { all?: boolean; url?: string | null } = {}) =>
-  makeEventRouting({ tenants: tenants(events), config: { eventsWebhookUrl: o.url === null ? undefined : (o.url ?? OPERATOR), eventsAllTenants: o.all ?? false }, signingSecret: SECRET });
+  makeEventRouting({
+    tenants: tenants(events),
+    config: { eventsWebhookUrl: o.url === null ? undefined : (o.url ?? OPERATOR), eventsAllTenants: o.all ?? false },
+    signingSecret: SECRET,
+  });
 
 describe('event routing', () => {
   it('sends the default tenant’s events to EVENTS_WEBHOOK_URL, signed with the key derived for it', async () => {
     const r = routing({ default: undefined });
     expect(await r.destinations('default')).toEqual(['tenant']);
-    expect(await r.target('default', 'tenant')).toEqual({ url: OPERATOR, secret: derivedEventsSecret(SECRET, 'default') });
+    expect(await r.target('default', 'tenant')).toEqual({
+      url: OPERATOR,
+      secret: derivedEventsSecret(SECRET, 'default'),
+    });
   });
 
   it('sends a named tenant’s events nowhere while it has no events address', async () => {
@@ -32,9 +39,15 @@ describe('event routing', () => {
   });
 
   it('signs a tenant’s events with its own secret when it gives one, else with the key derived for it alone', async () => {
-    const r = routing({ acme: { url: 'https://acme.example/ev', secret: 'a'.repeat(32) }, bravo: { url: 'https://bravo.example/ev' } });
+    const r = routing({
+      acme: { url: 'https://acme.example/ev', secret: 'a'.repeat(32) },
+      bravo: { url: 'https://bravo.example/ev' },
+    });
     expect(await r.target('acme', 'tenant')).toEqual({ url: 'https://acme.example/ev', secret: 'a'.repeat(32) });
-    expect(await r.target('bravo', 'tenant')).toEqual({ url: 'https://bravo.example/ev', secret: derivedEventsSecret(SECRET, 'bravo') });
+    expect(await r.target('bravo', 'tenant')).toEqual({
+      url: 'https://bravo.example/ev',
+      secret: derivedEventsSecret(SECRET, 'bravo'),
+    });
     expect(derivedEventsSecret(SECRET, 'bravo')).not.toBe(derivedEventsSecret(SECRET, 'default'));
   });
 
@@ -46,11 +59,16 @@ describe('event routing', () => {
     expect(await all.destinations('bravo')).toEqual(['operator']);
     // The default tenant's receiver is the operator's already: one copy.
     expect(await all.destinations('default')).toEqual(['tenant']);
-    expect(await all.target('acme', 'operator')).toEqual({ url: OPERATOR, secret: derivedEventsSecret(SECRET, 'default') });
+    expect(await all.target('acme', 'operator')).toEqual({
+      url: OPERATOR,
+      secret: derivedEventsSecret(SECRET, 'default'),
+    });
   });
 
   it('reads nothing while no receiver is configured anywhere', async () => {
     expect(await routing({ default: undefined, acme: undefined }, { url: null }).enabled()).toBe(false);
-    expect(await routing({ default: undefined, acme: { url: 'https://acme.example/ev' } }, { url: null }).enabled()).toBe(true);
+    expect(
+      await routing({ default: undefined, acme: { url: 'https://acme.example/ev' } }, { url: null }).enabled(),
+    ).toBe(true);
   });
 });

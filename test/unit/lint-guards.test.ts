@@ -16,10 +16,21 @@ describe('lint guards', () => {
 
   it('fails a two-file import cycle', async () => {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b.js';\n\nexport const a = (): number => b() + 1;\n");
-    fs.writeFileSync(path.join(dir, 'b.ts'), "import { a } from './a.js';\n\nexport const b = (): number => (typeof a === 'function' ? 1 : 0);\n");
-    const results = await new ESLint({ cwd: path.resolve('.') }).lintFiles([path.join(dir, 'a.ts'), path.join(dir, 'b.ts')]);
-    const rules = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId ?? m.message}`));
+    fs.writeFileSync(
+      path.join(dir, 'a.ts'),
+      "import { b } from './b.js';\n\nexport const a = (): number => b() + 1;\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, 'b.ts'),
+      "import { a } from './a.js';\n\nexport const b = (): number => (typeof a === 'function' ? 1 : 0);\n",
+    );
+    const results = await new ESLint({ cwd: path.resolve('.') }).lintFiles([
+      path.join(dir, 'a.ts'),
+      path.join(dir, 'b.ts'),
+    ]);
+    const rules = results.flatMap((r) =>
+      r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId ?? m.message}`),
+    );
     expect(rules).toEqual(['a.ts import-x/no-cycle', 'b.ts import-x/no-cycle']);
   });
 });

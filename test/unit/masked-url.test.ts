@@ -9,7 +9,9 @@ describe('maskedUrl', () => {
   });
 
   it('hides a PostgreSQL password and keeps the user, host and database', () => {
-    expect(maskedUrl('postgres://app:p%40ss@db.internal:5432/reminders')).toBe('postgres://app:***@db.internal:5432/reminders');
+    expect(maskedUrl('postgres://app:p%40ss@db.internal:5432/reminders')).toBe(
+      'postgres://app:***@db.internal:5432/reminders',
+    );
   });
 
   it('leaves a URL without credentials, and a SQLite path, as they are', () => {

@@ -35,8 +35,18 @@ describe('natural batching', () => {
         return xs.map((x) => x.toUpperCase());
       },
     });
-    const answers = await Promise.allSettled([shout('a', 'g1'), shout('bad', 'g1'), shout('c', 'g1'), shout('d', 'g2')]);
-    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as Error).message))).toEqual(['A', 'bad input', 'C', 'D']);
+    const answers = await Promise.allSettled([
+      shout('a', 'g1'),
+      shout('bad', 'g1'),
+      shout('c', 'g1'),
+      shout('d', 'g2'),
+    ]);
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as Error).message))).toEqual([
+      'A',
+      'bad input',
+      'C',
+      'D',
+    ]);
     // Groups run side by side; within g1, the failed batch and then each call alone.
     expect(seen.filter(([g]) => g === 'g1').map(([, xs]) => xs)).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
     expect(seen.filter(([g]) => g === 'g2').map(([, xs]) => xs)).toEqual([['d']]);

@@ -28,20 +28,42 @@ describe('policy gate decisions', () => {
   });
 
   it('does not spread a cap denial: it goes exactly when the cap frees', () => {
-    const d = decisionFor({ ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] }, message('msg_a'), null, US_REGF);
+    const d = decisionFor(
+      { ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] },
+      message('msg_a'),
+      null,
+      US_REGF,
+    );
     expect(d).toMatchObject({ action: 'defer', until: new Date(windowAnswer.earliestAllowedAt) });
   });
 
   it('suppresses when the earliest time is at or after the expiry: expired for windows, cap-expired for caps', () => {
-    expect(decisionFor(windowAnswer, message('m'), '2026-06-11T12:00:00.000Z', US_REGF)).toMatchObject({ action: 'suppress', reason: 'expired' });
-    expect(decisionFor({ ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] }, message('m'), '2026-06-11T11:00:00.000Z', US_REGF)).toMatchObject({
+    expect(decisionFor(windowAnswer, message('m'), '2026-06-11T12:00:00.000Z', US_REGF)).toMatchObject({
+      action: 'suppress',
+      reason: 'expired',
+    });
+    expect(
+      decisionFor(
+        { ...windowAnswer, reasons: [{ code: 'cap-reached', rule: 'r', detail: 'd' }] },
+        message('m'),
+        '2026-06-11T11:00:00.000Z',
+        US_REGF,
+      ),
+    ).toMatchObject({
       action: 'suppress',
       reason: 'cap-expired',
     });
   });
 
   it('suppresses at once for standing denials', () => {
-    expect(decisionFor({ ...windowAnswer, earliestAllowedAt: null, reasons: [{ code: 'opted-out', rule: 'r', detail: 'd' }] }, message('m'), null, US_REGF)).toMatchObject({
+    expect(
+      decisionFor(
+        { ...windowAnswer, earliestAllowedAt: null, reasons: [{ code: 'opted-out', rule: 'r', detail: 'd' }] },
+        message('m'),
+        null,
+        US_REGF,
+      ),
+    ).toMatchObject({
       action: 'suppress',
       reason: 'opted-out',
     });

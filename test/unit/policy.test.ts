@@ -12,10 +12,28 @@ import { CN, type Profile, ProfileError, resolveProfile, US_REGF } from '../../s
 const NY = 'America/New_York';
 
 function borrower(over: Partial<PolicyBorrower> = {}): PolicyBorrower {
-  return { status: 'active', timezone: NY, phone: '+12125550100', locale: 'en-US', consent: { sms: null, voice: null, email: null }, optOuts: [], blackouts: [], ...over };
+  return {
+    status: 'active',
+    timezone: NY,
+    phone: '+12125550100',
+    locale: 'en-US',
+    consent: { sms: null, voice: null, email: null },
+    optOuts: [],
+    blackouts: [],
+    ...over,
+  };
 }
 
-function check(at: string, over: { profile?: Profile; b?: Partial<PolicyBorrower>; history?: ContactRecord[]; channel?: 'sms' | 'voice' | 'email'; to?: string } = {}): PolicyAnswer {
+function check(
+  at: string,
+  over: {
+    profile?: Profile;
+    b?: Partial<PolicyBorrower>;
+    history?: ContactRecord[];
+    channel?: 'sms' | 'voice' | 'email';
+    to?: string;
+  } = {},
+): PolicyAnswer {
   return evaluatePolicy({
     profile: over.profile ?? US_REGF,
     borrower: borrower(over.b),
@@ -24,15 +42,30 @@ function check(at: string, over: { profile?: Profile; b?: Partial<PolicyBorrower
   });
 }
 
-const call = (at: string, outcome: ContactRecord['outcome'], direction: ContactRecord['direction'] = 'outbound'): ContactRecord => ({
+const call = (
+  at: string,
+  outcome: ContactRecord['outcome'],
+  direction: ContactRecord['direction'] = 'outbound',
+): ContactRecord => ({
   channel: 'voice',
   at: Date.parse(at),
   outcome,
   direction,
   to: '+12125550100',
 });
-const sms = (at: string): ContactRecord => ({ channel: 'sms', at: Date.parse(at), outcome: 'sent', direction: 'outbound', to: '+12125550100' });
-const email = (at: string): ContactRecord => ({ channel: 'email', at: Date.parse(at), outcome: 'sent', direction: 'outbound' });
+const sms = (at: string): ContactRecord => ({
+  channel: 'sms',
+  at: Date.parse(at),
+  outcome: 'sent',
+  direction: 'outbound',
+  to: '+12125550100',
+});
+const email = (at: string): ContactRecord => ({
+  channel: 'email',
+  at: Date.parse(at),
+  outcome: 'sent',
+  direction: 'outbound',
+});
 
 function denied(a: PolicyAnswer) {
   expect(a.allowed).toBe(false);
@@ -75,17 +108,25 @@ describe('daylight-saving days', () => {
     expect(codes(check('2026-11-01T21:00:00-05:00'))).toEqual(['outside-contact-window']);
   });
   it('EU spring forward (2026-03-29, Berlin): 22:00 CET on the 28th waits for 08:00 CEST (06:00Z)', () => {
-    expect(denied(check('2026-03-28T22:00:00+01:00', { b: { timezone: 'Europe/Berlin' } })).earliestAllowedAt).toBe('2026-03-29T06:00:00.000Z');
+    expect(denied(check('2026-03-28T22:00:00+01:00', { b: { timezone: 'Europe/Berlin' } })).earliestAllowedAt).toBe(
+      '2026-03-29T06:00:00.000Z',
+    );
   });
   it('EU fall back (2026-10-25, Berlin): 22:00 CEST on the 24th waits for 08:00 CET (07:00Z)', () => {
-    expect(denied(check('2026-10-24T22:00:00+02:00', { b: { timezone: 'Europe/Berlin' } })).earliestAllowedAt).toBe('2026-10-25T07:00:00.000Z');
+    expect(denied(check('2026-10-24T22:00:00+02:00', { b: { timezone: 'Europe/Berlin' } })).earliestAllowedAt).toBe(
+      '2026-10-25T07:00:00.000Z',
+    );
   });
   it('Asia/Shanghai under CN (no daylight saving): 21:59:59 allowed, 22:00:00 waits for 08:00 next day', () => {
     const b = { timezone: 'Asia/Shanghai', phone: '+8613800138000' };
-    expect(check('2026-03-08T21:59:59+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }).allowed).toBe(true);
+    expect(check('2026-03-08T21:59:59+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }).allowed).toBe(
+      true,
+    );
     const a = denied(check('2026-03-08T22:00:00+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }));
     expect(a.earliestAllowedAt).toBe('2026-03-09T00:00:00.000Z');
-    expect(codes(check('2026-03-09T07:59:59+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }))).toEqual(['outside-contact-window']);
+    expect(codes(check('2026-03-09T07:59:59+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }))).toEqual(
+      ['outside-contact-window'],
+    );
   });
 });
 
@@ -112,8 +153,12 @@ describe('location unknown or ambiguous (comment 6(b)(1)(i)-2)', () => {
   });
   it('no time zone and a Chinese number under CN: Shanghai and Urumqi both → 10:00–22:00 Beijing time', () => {
     const b = { timezone: null, phone: '+8613800138000', locale: 'zh-CN' };
-    expect(codes(check('2026-06-10T09:59:00+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }))).toEqual(['outside-contact-window']);
-    expect(check('2026-06-10T10:00:00+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }).allowed).toBe(true);
+    expect(codes(check('2026-06-10T09:59:00+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }))).toEqual(
+      ['outside-contact-window'],
+    );
+    expect(check('2026-06-10T10:00:00+08:00', { profile: CN, b, channel: 'sms', to: '+8613800138000' }).allowed).toBe(
+      true,
+    );
   });
 });
 
@@ -134,13 +179,18 @@ describe('times the borrower named as inconvenient (comment 6(b)(1)-1)', () => {
     expect(a.earliestAllowedAt).toBe('2026-06-10T21:00:00.000Z');
   });
   it('comment 6(b)(1)-1.ii: weekends are held until Monday 08:00', () => {
-    expect(denied(check('2026-06-13T10:00:00-04:00', { b: { blackouts } })).earliestAllowedAt).toBe('2026-06-15T12:00:00.000Z');
+    expect(denied(check('2026-06-13T10:00:00-04:00', { b: { blackouts } })).earliestAllowedAt).toBe(
+      '2026-06-15T12:00:00.000Z',
+    );
   });
 });
 
 describe('call frequency (12 CFR 1006.14(b)(2))', () => {
   it('comment 14(b)(2)(i)-1.i: seven calls from Wednesday April 1 to Tuesday April 7 comply; the next may be on April 8', () => {
-    const history = [call('2020-04-01T10:00:00-04:00', 'voicemail'), ...['02', '03', '04', '05', '06', '07'].map((d) => call(`2020-04-${d}T10:00:00-04:00`, 'no-answer'))];
+    const history = [
+      call('2020-04-01T10:00:00-04:00', 'voicemail'),
+      ...['02', '03', '04', '05', '06', '07'].map((d) => call(`2020-04-${d}T10:00:00-04:00`, 'no-answer')),
+    ];
     const a = denied(check('2020-04-07T15:00:00-04:00', { history }));
     expect(codes(a)).toEqual(['cap-reached']);
     expect(a.reasons[0]!.rule).toBe('12 CFR 1006.14(b)(2)(i)(A)');
@@ -150,7 +200,10 @@ describe('call frequency (12 CFR 1006.14(b)(2))', () => {
   it('comment 14(b)(2)(ii)-1.i: an eighth call on April 7 (1 + 2 + 2 + 2 before it) would exceed the frequency, so it is held', () => {
     const history = [
       call('2020-04-01T10:00:00-04:00', 'voicemail'),
-      ...['02', '03', '06'].flatMap((d) => [call(`2020-04-${d}T10:00:00-04:00`, 'no-answer'), call(`2020-04-${d}T16:00:00-04:00`, 'no-answer')]),
+      ...['02', '03', '06'].flatMap((d) => [
+        call(`2020-04-${d}T10:00:00-04:00`, 'no-answer'),
+        call(`2020-04-${d}T16:00:00-04:00`, 'no-answer'),
+      ]),
     ];
     expect(history).toHaveLength(7);
     expect(codes(check('2020-04-07T11:00:00-04:00', { history }))).toEqual(['cap-reached']);
@@ -196,7 +249,10 @@ describe('calendar-day caps', () => {
     expect(a.earliestAllowedAt).toBe('2026-06-11T12:00:00.000Z');
   });
   it('US-REGF: at most 10 contacts in 7 days across channels', () => {
-    const history = [...['04', '05', '06', '07', '08', '09'].map((d) => sms(`2026-06-${d}T10:00:00-04:00`)), ...['05', '06', '07', '08'].map((d) => email(`2026-06-${d}T11:00:00-04:00`))];
+    const history = [
+      ...['04', '05', '06', '07', '08', '09'].map((d) => sms(`2026-06-${d}T10:00:00-04:00`)),
+      ...['05', '06', '07', '08'].map((d) => email(`2026-06-${d}T11:00:00-04:00`)),
+    ];
     const a = denied(check('2026-06-10T10:00:00-04:00', { channel: 'voice', history }));
     expect(a.reasons.map((r) => r.detail).join()).toContain('all-10-per-7-days');
     expect(a.earliestAllowedAt).toBe('2026-06-11T12:00:00.000Z'); // June 4 leaves the 7-day period
@@ -204,29 +260,58 @@ describe('calendar-day caps', () => {
   it('CN: at most 3 answered calls a day, and a call of unknown outcome counts until it is known', () => {
     const b = { timezone: 'Asia/Shanghai', phone: '+8613800138000' };
     const to = '+8613800138000';
-    const h = (hh: string, outcome: ContactRecord['outcome']) => ({ ...call(`2026-06-10T${hh}:00:00+08:00`, outcome), to });
-    expect(check('2026-06-10T15:00:00+08:00', { profile: CN, b, to, history: [h('09', 'answered'), h('10', 'answered')] }).allowed).toBe(true);
-    const a = denied(check('2026-06-10T15:00:00+08:00', { profile: CN, b, to, history: [h('09', 'answered'), h('10', 'answered'), h('11', 'pending')] }));
+    const h = (hh: string, outcome: ContactRecord['outcome']) => ({
+      ...call(`2026-06-10T${hh}:00:00+08:00`, outcome),
+      to,
+    });
+    expect(
+      check('2026-06-10T15:00:00+08:00', { profile: CN, b, to, history: [h('09', 'answered'), h('10', 'answered')] })
+        .allowed,
+    ).toBe(true);
+    const a = denied(
+      check('2026-06-10T15:00:00+08:00', {
+        profile: CN,
+        b,
+        to,
+        history: [h('09', 'answered'), h('10', 'answered'), h('11', 'pending')],
+      }),
+    );
     expect(a.earliestAllowedAt).toBe('2026-06-11T00:00:00.000Z');
   });
   it('CN: at most 6 unanswered attempts to one number a day, counted per number', () => {
     const b = { timezone: 'Asia/Shanghai', phone: '+8613800138000' };
-    const history = ['09', '10', '11', '12', '13', '14'].map((hh) => ({ ...call(`2026-06-10T${hh}:00:00+08:00`, 'no-answer'), to: '+8613800138000' }));
-    expect(codes(check('2026-06-10T15:00:00+08:00', { profile: CN, b, to: '+8613800138000', history }))).toEqual(['cap-reached']);
+    const history = ['09', '10', '11', '12', '13', '14'].map((hh) => ({
+      ...call(`2026-06-10T${hh}:00:00+08:00`, 'no-answer'),
+      to: '+8613800138000',
+    }));
+    expect(codes(check('2026-06-10T15:00:00+08:00', { profile: CN, b, to: '+8613800138000', history }))).toEqual([
+      'cap-reached',
+    ]);
     expect(check('2026-06-10T15:00:00+08:00', { profile: CN, b, to: '+8613900139000', history }).allowed).toBe(true);
   });
 });
 
 describe('standing denials', () => {
   it('an opt-out on the channel denies with no earliest time', () => {
-    const a = denied(check('2026-06-10T10:00:00-04:00', { channel: 'sms', b: { optOuts: [{ channel: 'sms', source: 'inbound-sms' }] } }));
+    const a = denied(
+      check('2026-06-10T10:00:00-04:00', {
+        channel: 'sms',
+        b: { optOuts: [{ channel: 'sms', source: 'inbound-sms' }] },
+      }),
+    );
     expect(codes(a)).toEqual(['opted-out']);
     expect(a.earliestAllowedAt).toBeNull();
   });
   it('a refused consent denies; an unrecorded one denies only where the profile requires consent', () => {
-    expect(codes(check('2026-06-10T10:00:00-04:00', { b: { consent: { sms: null, voice: false, email: null } } }))).toEqual(['no-consent']);
+    expect(
+      codes(check('2026-06-10T10:00:00-04:00', { b: { consent: { sms: null, voice: false, email: null } } })),
+    ).toEqual(['no-consent']);
     expect(check('2026-06-10T10:00:00-04:00').allowed).toBe(true);
-    const strict = resolveProfile({ ...US_REGF, name: 'strict', consentRequired: { sms: false, voice: true, email: false } });
+    const strict = resolveProfile({
+      ...US_REGF,
+      name: 'strict',
+      consentRequired: { sms: false, voice: true, email: false },
+    });
     expect(codes(check('2026-06-10T10:00:00-04:00', { profile: strict }))).toEqual(['no-consent']);
   });
   it('a resolved or ceased borrower is never contacted', () => {
@@ -240,7 +325,10 @@ describe('the simulator example in DESIGN.md', () => {
     const a = denied(
       check('2020-04-08T10:00:00-04:00', {
         b: { blackouts: [{ days: ['sat', 'sun'], from: '00:00', to: '24:00' }] },
-        history: [call('2020-04-01T10:00:00-04:00', 'no-answer'), call('2020-04-03T10:00:00-04:00', 'answered', 'inbound')],
+        history: [
+          call('2020-04-01T10:00:00-04:00', 'no-answer'),
+          call('2020-04-03T10:00:00-04:00', 'answered', 'inbound'),
+        ],
       }),
     );
     expect(codes(a)).toEqual(['conversation-block']);
@@ -250,18 +338,39 @@ describe('the simulator example in DESIGN.md', () => {
 
 describe('profiles', () => {
   it('validates a custom profile and names the bad field', () => {
-    expect(() => resolveProfile({ ...US_REGF, windows: { ...US_REGF.windows, sms: { from: '21:00', to: '08:00' } } })).toThrow(/windows\.sms\.to: "from" must be before "to"/);
-    expect(() => resolveProfile({ ...US_REGF, caps: [{ name: 'x', channels: ['fax'], max: 1, per: { days: 1 }, counts: ['sent'] }] })).toThrow(/caps\.0\.channels\.0/);
+    expect(() =>
+      resolveProfile({ ...US_REGF, windows: { ...US_REGF.windows, sms: { from: '21:00', to: '08:00' } } }),
+    ).toThrow(/windows\.sms\.to: "from" must be before "to"/);
+    expect(() =>
+      resolveProfile({
+        ...US_REGF,
+        caps: [{ name: 'x', channels: ['fax'], max: 1, per: { days: 1 }, counts: ['sent'] }],
+      }),
+    ).toThrow(/caps\.0\.channels\.0/);
     expect(() => resolveProfile('EU-GDPR')).toThrow(ProfileError);
   });
   it('a cap of zero means never, so the answer has no earliest time', () => {
-    const none = resolveProfile({ ...US_REGF, name: 'no-voice', caps: [{ name: 'no-calls', channels: ['voice'], max: 0, per: { days: 1 }, counts: ['pending'] }] });
+    const none = resolveProfile({
+      ...US_REGF,
+      name: 'no-voice',
+      caps: [{ name: 'no-calls', channels: ['voice'], max: 0, per: { days: 1 }, counts: ['pending'] }],
+    });
     const a = denied(check('2026-06-10T10:00:00-04:00', { profile: none }));
     expect(a.earliestAllowedAt).toBeNull();
   });
   it('rolling hour-based periods free up exactly one period after the counted contact', () => {
-    const hourly = resolveProfile({ ...US_REGF, name: 'hourly', caps: [{ name: 'sms-1-per-2-hours', channels: ['sms'], max: 1, per: { hours: 2 }, counts: ['sent'] }] });
-    const a = denied(check('2026-06-10T11:00:00-04:00', { profile: hourly, channel: 'sms', history: [sms('2026-06-10T10:00:00-04:00')] }));
+    const hourly = resolveProfile({
+      ...US_REGF,
+      name: 'hourly',
+      caps: [{ name: 'sms-1-per-2-hours', channels: ['sms'], max: 1, per: { hours: 2 }, counts: ['sent'] }],
+    });
+    const a = denied(
+      check('2026-06-10T11:00:00-04:00', {
+        profile: hourly,
+        channel: 'sms',
+        history: [sms('2026-06-10T10:00:00-04:00')],
+      }),
+    );
     expect(a.earliestAllowedAt).toBe('2026-06-10T16:00:00.000Z');
   });
 });
@@ -282,11 +391,22 @@ describe('the simulator’s history and the CN per-number rule (6 unanswered att
       })),
       own,
     );
-  const seventh = (history: ContactRecord[], to: string = own) => evaluatePolicy({ profile: CN, borrower: b, history, attempt: { channel: 'voice', at: Date.parse('2026-06-10T16:00:00+08:00'), to } });
+  const seventh = (history: ContactRecord[], to: string = own) =>
+    evaluatePolicy({
+      profile: CN,
+      borrower: b,
+      history,
+      attempt: { channel: 'voice', at: Date.parse('2026-06-10T16:00:00+08:00'), to },
+    });
 
   it('counts entries that name no number as calls to the borrower’s current number: a seventh is denied', () => {
     const a = denied(seventh(unanswered(6)));
-    expect(a.reasons).toEqual([expect.objectContaining({ code: 'cap-reached', detail: expect.stringContaining('voice-6-unanswered-per-number-per-day') })]);
+    expect(a.reasons).toEqual([
+      expect.objectContaining({
+        code: 'cap-reached',
+        detail: expect.stringContaining('voice-6-unanswered-per-number-per-day'),
+      }),
+    ]);
   });
 
   it('allows the seventh after five unanswered calls', () => {
@@ -306,7 +426,10 @@ describe('the simulator’s history and the CN per-number rule (6 unanswered att
   });
 
   it('keeps email entries without a number off the phone', () => {
-    const h = simulatedHistory([{ channel: 'email', at: '2026-06-10T09:00:00+08:00', outcome: 'sent', direction: 'outbound' }], own);
+    const h = simulatedHistory(
+      [{ channel: 'email', at: '2026-06-10T09:00:00+08:00', outcome: 'sent', direction: 'outbound' }],
+      own,
+    );
     expect(h[0]!.to).toBeNull();
   });
 });
@@ -323,7 +446,12 @@ describe('the suppression list in the policy', () => {
       }),
     );
     expect(a.earliestAllowedAt).toBeNull();
-    expect(a.reasons).toEqual([expect.objectContaining({ code: 'opted-out', detail: expect.stringContaining('+121****0100 is on the suppression list for sms') })]);
+    expect(a.reasons).toEqual([
+      expect.objectContaining({
+        code: 'opted-out',
+        detail: expect.stringContaining('+121****0100 is on the suppression list for sms'),
+      }),
+    ]);
   });
 
   it('allows another channel of a suppressed address', () => {

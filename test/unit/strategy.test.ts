@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, DEFAULT_STRATEGY, planSteps, resolveStrategy, selectStage, StrategyError } from '../../src/policy/strategy.js';
+import {
+  compareDecimal,
+  DEFAULT_STRATEGY,
+  planSteps,
+  resolveStrategy,
+  selectStage,
+  StrategyError,
+} from '../../src/policy/strategy.js';
 
 const usd = (amount: string, daysOverdue: number) => ({ daysOverdue, amountDue: { amount, currency: 'USD' } });
 const stage = (amount: string, days: number) => selectStage(DEFAULT_STRATEGY, usd(amount, days)).stage;
@@ -29,12 +36,18 @@ describe('stage selection', () => {
   it('says why, naming the threshold when the amount is over it', () => {
     expect(selectStage(DEFAULT_STRATEGY, usd('1000.01', 9)).why).toContain('over the threshold of 1000.00 USD');
     expect(selectStage(DEFAULT_STRATEGY, usd('1000.00', 9)).why).toBe('9 days overdue (8 to 30)');
-    expect(selectStage(DEFAULT_STRATEGY, { daysOverdue: 2, amountDue: { amount: '30000.01', currency: 'CNY' } }).stage).toBe('late');
+    expect(
+      selectStage(DEFAULT_STRATEGY, { daysOverdue: 2, amountDue: { amount: '30000.01', currency: 'CNY' } }).stage,
+    ).toBe('late');
   });
 
   it('refuses a currency the strategy has no thresholds for, clearly', () => {
-    expect(() => selectStage(DEFAULT_STRATEGY, { daysOverdue: 3, amountDue: { amount: '10', currency: 'JPY' } })).toThrow(StrategyError);
-    expect(() => selectStage(DEFAULT_STRATEGY, { daysOverdue: 3, amountDue: { amount: '10', currency: 'JPY' } })).toThrow(/no thresholds for JPY/);
+    expect(() =>
+      selectStage(DEFAULT_STRATEGY, { daysOverdue: 3, amountDue: { amount: '10', currency: 'JPY' } }),
+    ).toThrow(StrategyError);
+    expect(() =>
+      selectStage(DEFAULT_STRATEGY, { daysOverdue: 3, amountDue: { amount: '10', currency: 'JPY' } }),
+    ).toThrow(/no thresholds for JPY/);
   });
 
   it('compares decimal strings exactly', () => {
@@ -46,10 +59,20 @@ describe('stage selection', () => {
 
 describe('strategy files', () => {
   it('names the missing threshold of a currency at start-up', () => {
-    expect(() => resolveStrategy({ ...DEFAULT_STRATEGY, thresholds: { ...DEFAULT_STRATEGY.thresholds, JPY: { threshold: '100000' } } })).toThrow(/thresholds\.JPY\.high/);
+    expect(() =>
+      resolveStrategy({
+        ...DEFAULT_STRATEGY,
+        thresholds: { ...DEFAULT_STRATEGY.thresholds, JPY: { threshold: '100000' } },
+      }),
+    ).toThrow(/thresholds\.JPY\.high/);
   });
   it('refuses automated calls in the late stage', () => {
-    expect(() => resolveStrategy({ ...DEFAULT_STRATEGY, cadences: { ...DEFAULT_STRATEGY.cadences, late: [{ template: 'final-courtesy', channel: 'voice', day: 31 }] } })).toThrow(/no automated calls/);
+    expect(() =>
+      resolveStrategy({
+        ...DEFAULT_STRATEGY,
+        cadences: { ...DEFAULT_STRATEGY.cadences, late: [{ template: 'final-courtesy', channel: 'voice', day: 31 }] },
+      }),
+    ).toThrow(/no automated calls/);
   });
 });
 

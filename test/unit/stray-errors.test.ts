@@ -7,7 +7,10 @@ import { strayErrorHandlers } from '../../src/process/stray-errors.js';
 
 function setup() {
   const lines: Array<{ level: number; msg: string }> = [];
-  const log = makeLogger({ level: 'info', destination: { write: (s: string) => void lines.push(JSON.parse(s) as { level: number; msg: string }) } });
+  const log = makeLogger({
+    level: 'info',
+    destination: { write: (s: string) => void lines.push(JSON.parse(s) as { level: number; msg: string }) },
+  });
   return { lines, handlers: strayErrorHandlers({ log }) };
 }
 
@@ -21,7 +24,9 @@ describe('stray errors', () => {
   it('logs an uncaught exception as fatal, with its origin, and keeps the process running', () => {
     const { lines, handlers } = setup();
     handlers.onException(new RangeError('Invalid string length'), 'uncaughtException');
-    expect(lines).toMatchObject([{ level: 60, origin: 'uncaughtException', msg: expect.stringContaining('the process goes on') }]);
+    expect(lines).toMatchObject([
+      { level: 60, origin: 'uncaughtException', msg: expect.stringContaining('the process goes on') },
+    ]);
   });
 
   it('keeps a process with the handlers installed running after an exception and a rejection nobody caught', () => {
@@ -33,7 +38,10 @@ describe('stray errors', () => {
       setTimeout(() => void Promise.reject(new Error('lost')), 20);
       setTimeout(() => { process.stdout.write('still here'); }, 200);
     `;
-    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(path.resolve('node_modules/.bin/tsx'), ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stdout, run.stderr).toBe('still here');
     expect(run.status).toBe(0);
   });

@@ -20,7 +20,13 @@ describe('templates', () => {
   for (const locale of ['en-US', 'zh-CN']) {
     for (const channel of ['sms', 'email', 'voice'] as const) {
       it(`renders gentle-overdue ${channel} in ${locale} with its sample data, carrying the creditor's name`, () => {
-        const out = render({ key: 'gentle-overdue', channel, locale, timezone: 'Asia/Shanghai', data: sample('gentle-overdue', locale) });
+        const out = render({
+          key: 'gentle-overdue',
+          channel,
+          locale,
+          timezone: 'Asia/Shanghai',
+          data: sample('gentle-overdue', locale),
+        });
         expect(out.locale).toBe(locale);
         expect(out.version).toMatch(/^[0-9a-f]{64}$/);
         expect(out.text).toContain(locale === 'zh-CN' ? '北风银行' : 'Northwind Bank');
@@ -47,13 +53,35 @@ describe('templates', () => {
   });
 
   it('throws on a missing variable instead of leaving a blank (strict mode)', () => {
-    expect(() => render({ key: 'gentle-overdue', channel: 'sms', locale: 'en-US', timezone: null, data: { borrower: { name: 'A' }, debt: { accountRef: '1234' } } })).toThrow(RenderError);
-    expect(() => render({ key: 'gentle-overdue', channel: 'sms', locale: 'en-US', timezone: null, data: { borrower: { name: 'A' }, debt: { accountRef: '1234' } } })).toThrow(/"creditor" not defined/);
+    expect(() =>
+      render({
+        key: 'gentle-overdue',
+        channel: 'sms',
+        locale: 'en-US',
+        timezone: null,
+        data: { borrower: { name: 'A' }, debt: { accountRef: '1234' } },
+      }),
+    ).toThrow(RenderError);
+    expect(() =>
+      render({
+        key: 'gentle-overdue',
+        channel: 'sms',
+        locale: 'en-US',
+        timezone: null,
+        data: { borrower: { name: 'A' }, debt: { accountRef: '1234' } },
+      }),
+    ).toThrow(/"creditor" not defined/);
   });
 
   it('escapes HTML in the email body but not in the text part', () => {
     const data = sample('gentle-overdue', 'en-US');
-    const out = render({ key: 'gentle-overdue', channel: 'email', locale: 'en-US', timezone: null, data: { ...data, debt: { ...data.debt, creditor: 'Bank <script>alert(1)</script>' } } });
+    const out = render({
+      key: 'gentle-overdue',
+      channel: 'email',
+      locale: 'en-US',
+      timezone: null,
+      data: { ...data, debt: { ...data.debt, creditor: 'Bank <script>alert(1)</script>' } },
+    });
     expect(out.text).toContain('Bank <script>alert(1)</script>');
     expect(out.html).toContain('Bank &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out.html).not.toContain('<script>');
@@ -80,8 +108,20 @@ describe('templates', () => {
   });
 
   it('shows dates in the locale', () => {
-    const en = render({ key: 'gentle-overdue', channel: 'sms', locale: 'en-US', timezone: 'America/New_York', data: sample('gentle-overdue', 'en-US') });
-    const zh = render({ key: 'gentle-overdue', channel: 'sms', locale: 'zh-CN', timezone: 'Asia/Shanghai', data: sample('gentle-overdue', 'zh-CN') });
+    const en = render({
+      key: 'gentle-overdue',
+      channel: 'sms',
+      locale: 'en-US',
+      timezone: 'America/New_York',
+      data: sample('gentle-overdue', 'en-US'),
+    });
+    const zh = render({
+      key: 'gentle-overdue',
+      channel: 'sms',
+      locale: 'zh-CN',
+      timezone: 'Asia/Shanghai',
+      data: sample('gentle-overdue', 'zh-CN'),
+    });
     expect(en.text).toContain('November 20, 2026');
     expect(zh.text).toContain('2026年11月20日');
   });

@@ -10,7 +10,10 @@ import { SMS_MAX_CHARACTERS, smsFacts } from '../../src/templates/sms-facts.js';
 
 describe('front matter', () => {
   it('reads the subject line and cuts the body where the old parser did', () => {
-    expect(frontMatterOf('---\nsubject: A note from {{debt.creditor}}\n---\nHello\n')).toEqual({ subject: 'A note from {{debt.creditor}}', body: 'Hello\n' });
+    expect(frontMatterOf('---\nsubject: A note from {{debt.creditor}}\n---\nHello\n')).toEqual({
+      subject: 'A note from {{debt.creditor}}',
+      body: 'Hello\n',
+    });
     expect(frontMatterOf('---yaml\r\nsubject: x\r\n---\r\nBody')).toEqual({ subject: 'x', body: 'Body' });
     expect(frontMatterOf('No front matter')).toEqual({ subject: undefined, body: 'No front matter' });
     expect(frontMatterOf('----\nnot a block')).toEqual({ subject: undefined, body: '----\nnot a block' });
@@ -30,9 +33,15 @@ describe('front matter', () => {
   it('keeps a template file with a ---js block out of the catalogue', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-fm-'));
     fs.mkdirSync(path.join(dir, 'evil'));
-    fs.writeFileSync(path.join(dir, 'evil', 'meta.json'), JSON.stringify({ title: 'x', description: 'x', sampleData: {} }));
+    fs.writeFileSync(
+      path.join(dir, 'evil', 'meta.json'),
+      JSON.stringify({ title: 'x', description: 'x', sampleData: {} }),
+    );
     const marker = path.join(dir, 'ran');
-    fs.writeFileSync(path.join(dir, 'evil', 'email.en-US.hbs'), `---js\n{subject: require('fs').writeFileSync(${JSON.stringify(marker)}, '1') || 'x'}\n---\nBody`);
+    fs.writeFileSync(
+      path.join(dir, 'evil', 'email.en-US.hbs'),
+      `---js\n{subject: require('fs').writeFileSync(${JSON.stringify(marker)}, '1') || 'x'}\n---\nBody`,
+    );
     expect(() => loadCatalogue(dir)).toThrow(/front matter in "js" is not read/);
     expect(fs.existsSync(marker)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -24,8 +24,13 @@ export function readCorpus(file: string): Line[] {
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
       const [label, kind, sentence] = l.split('\t');
-      if ((label !== 'threat' && label !== 'courteous') || !kind || !sentence) throw new Error(`${file}: bad line: ${l}`);
-      return { label, kind, sentence: sentence.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) };
+      if ((label !== 'threat' && label !== 'courteous') || !kind || !sentence)
+        throw new Error(`${file}: bad line: ${l}`);
+      return {
+        label,
+        kind,
+        sentence: sentence.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      };
     });
 }
 
@@ -66,7 +71,10 @@ export function measure(lines: Line[]): Figures {
 }
 
 function report(name: string, f: Figures): string {
-  const rows = Object.entries(f.byKind).map(([k, v]) => `  ${k.padEnd(28)} ${String(v.n).padStart(4)}  ${v.label === 'threat' ? `recall ${(v.hits / v.n).toFixed(2)}` : `flagged ${v.hits}`}`);
+  const rows = Object.entries(f.byKind).map(
+    ([k, v]) =>
+      `  ${k.padEnd(28)} ${String(v.n).padStart(4)}  ${v.label === 'threat' ? `recall ${(v.hits / v.n).toFixed(2)}` : `flagged ${v.hits}`}`,
+  );
   return [
     `${name}: recall ${(f.caught / f.threats).toFixed(3)} (${f.caught}/${f.threats}), false positives ${((100 * f.flagged) / f.courteous).toFixed(2)} per 100 courteous (${f.flagged}/${f.courteous})`,
     ...rows,

@@ -123,7 +123,9 @@ describe('wording linter', () => {
 
   it('flags every threatening English sentence and no courteous one (precision and recall 1.0)', () => {
     const missed = EN_FLAGGED.filter((s) => lintWording(s).length === 0);
-    const wrong = EN_ORDINARY.filter((s) => lintWording(s).length > 0).map((s) => `${s} → ${lintWording(s).map((f) => f.rule)}`);
+    const wrong = EN_ORDINARY.filter((s) => lintWording(s).length > 0).map(
+      (s) => `${s} → ${lintWording(s).map((f) => f.rule)}`,
+    );
     expect({ missed, wrong }).toEqual({ missed: [], wrong: [] });
     const s = score(EN_FLAGGED, EN_ORDINARY);
     expect(s.precision).toBe(1);
@@ -132,7 +134,9 @@ describe('wording linter', () => {
 
   it('flags every threatening Chinese sentence and no courteous one (precision and recall 1.0)', () => {
     const missed = ZH_FLAGGED.filter((s) => lintWording(s).length === 0);
-    const wrong = ZH_ORDINARY.filter((s) => lintWording(s).length > 0).map((s) => `${s} → ${lintWording(s).map((f) => f.rule)}`);
+    const wrong = ZH_ORDINARY.filter((s) => lintWording(s).length > 0).map(
+      (s) => `${s} → ${lintWording(s).map((f) => f.rule)}`,
+    );
     expect({ missed, wrong }).toEqual({ missed: [], wrong: [] });
     const s = score(ZH_FLAGGED, ZH_ORDINARY);
     expect(s.precision).toBe(1);

@@ -83,7 +83,9 @@ async function messages(db: Kysely<unknown>): Promise<void> {
 async function events(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('events')
-    .addColumn('id', sql.raw(autoId(dialect)), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', sql.raw(autoId(dialect)), (c) =>
+      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('chain', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('message_id', 'text')
@@ -103,7 +105,9 @@ async function events(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 async function outbox(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('outbox')
-    .addColumn('id', sql.raw(autoId(dialect)), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', sql.raw(autoId(dialect)), (c) =>
+      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('message_id', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('to_addr', 'text', (c) => c.notNull())

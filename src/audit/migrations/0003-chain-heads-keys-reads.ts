@@ -12,7 +12,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await sql`insert into chain_heads (chain, seq, hash) select e.chain, e.seq, e.hash from events e where e.seq = (select max(e2.seq) from events e2 where e2.chain = e.chain)`.execute(db);
+  await sql`insert into chain_heads (chain, seq, hash) select e.chain, e.seq, e.hash from events e where e.seq = (select max(e2.seq) from events e2 where e2.chain = e.chain)`.execute(
+    db,
+  );
   await db.schema
     .createTable('api_keys')
     .addColumn('id', 'text', (c) => c.primaryKey())

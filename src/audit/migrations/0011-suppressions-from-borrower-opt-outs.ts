@@ -12,7 +12,10 @@ interface BorrowerOptOuts {
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Opt-outs kept on borrower rows before the list existed belong to their addresses too
   // (their borrower.opted_out events are already on the borrowers' chains).
-  const { rows } = await sql<BorrowerOptOuts>`select phone, email, opt_outs, updated_at from borrowers where opt_outs != '[]'`.execute(db);
+  const { rows } =
+    await sql<BorrowerOptOuts>`select phone, email, opt_outs, updated_at from borrowers where opt_outs != '[]'`.execute(
+      db,
+    );
   for (const r of rows) {
     for (const o of JSON.parse(r.opt_outs) as Array<{ channel: string; source?: string; at?: string }>) {
       const address = o.channel === 'email' ? r.email?.toLowerCase() : r.phone;

@@ -23,5 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('messages')
     .addColumn('tenant', 'text', (c) => c.notNull().defaultTo('default'))
     .execute();
-  await db.schema.createIndex('messages_tenant_due_ix').on('messages').columns(['tenant', 'status', 'due_at']).execute();
+  await db.schema
+    .createIndex('messages_tenant_due_ix')
+    .on('messages')
+    .columns(['tenant', 'status', 'due_at'])
+    .execute();
 }

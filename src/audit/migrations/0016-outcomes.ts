@@ -6,7 +6,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   // Payments and promises the collection system reports, by account; reminders find their
   // account by it; messages record the experiment and arm they were sent in.
   await db.schema.alterTable('reminders').addColumn('account_ref', 'text').execute();
-  const accountOf = dialect === 'postgres' ? sql`(debt::json ->> 'accountRef')` : sql`json_extract(debt, '$.accountRef')`;
+  const accountOf =
+    dialect === 'postgres' ? sql`(debt::json ->> 'accountRef')` : sql`json_extract(debt, '$.accountRef')`;
   await sql`update reminders set account_ref = ${accountOf}`.execute(db);
   await db.schema.createIndex('reminders_account_ix').on('reminders').columns(['account_ref']).execute();
   await db.schema.alterTable('messages').addColumn('experiment', 'text').execute();

@@ -13,13 +13,30 @@ const GROUP =
 const YOU = '(?:你|您)';
 
 export const CHINESE_RULES: readonly Rule[] = [
-  { rule: 'threat-violence', message: '暴力威胁 (threatens violence)', pattern: /弄死|打死|打断|小心你|收拾你|找人收拾|派人|要你好看|砍/g },
-  { rule: 'threat-arrest', message: '以拘留、坐牢或报警相威胁 (threatens arrest, jail or the police)', pattern: /逮捕|拘留|坐牢|判刑|入狱|监狱|抓你|抓捕|警察|公安|报警|派出所|通缉/g },
-  { rule: 'threat-legal-action', message: '以诉讼相威胁 (threatens legal action)', pattern: /起诉|诉讼|法院|传票|律师函|法律行动|追究.{0,4}法律责任|立案|强制执行/g },
-  { rule: 'threat-seizure', message: '以查封、扣押相威胁 (threatens seizure)', pattern: /查封|扣押|冻结|拍卖|没收|扣工资|扣(?:你|您)的工资|扣押工资/g },
+  {
+    rule: 'threat-violence',
+    message: '暴力威胁 (threatens violence)',
+    pattern: /弄死|打死|打断|小心你|收拾你|找人收拾|派人|要你好看|砍/g,
+  },
+  {
+    rule: 'threat-arrest',
+    message: '以拘留、坐牢或报警相威胁 (threatens arrest, jail or the police)',
+    pattern: /逮捕|拘留|坐牢|判刑|入狱|监狱|抓你|抓捕|警察|公安|报警|派出所|通缉/g,
+  },
+  {
+    rule: 'threat-legal-action',
+    message: '以诉讼相威胁 (threatens legal action)',
+    pattern: /起诉|诉讼|法院|传票|律师函|法律行动|追究.{0,4}法律责任|立案|强制执行/g,
+  },
+  {
+    rule: 'threat-seizure',
+    message: '以查封、扣押相威胁 (threatens seizure)',
+    pattern: /查封|扣押|冻结|拍卖|没收|扣工资|扣(?:你|您)的工资|扣押工资/g,
+  },
   {
     rule: 'third-party-disclosure',
-    message: '扬言或暗示告知家人、单位、邻居或通讯录联系人 (threatens or implies telling family, employer, neighbours or contacts)',
+    message:
+      '扬言或暗示告知家人、单位、邻居或通讯录联系人 (threatens or implies telling family, employer, neighbours or contacts)',
     pattern: new RegExp(
       [
         '通讯录',
@@ -59,7 +76,8 @@ export const CHINESE_RULES: readonly Rule[] = [
   {
     rule: 'fake-legal',
     message: '冒充法律或政府文书 (imitates legal or government documents)',
-    pattern: /最后通牒|最后警告|法院通知|检察院|公安局|政府部门|官方通知|红头文件|刑事|涉嫌犯罪|构成犯罪|涉嫌诈骗|诈骗罪|恶意透支|上征信|征信黑名单/g,
+    pattern:
+      /最后通牒|最后警告|法院通知|检察院|公安局|政府部门|官方通知|红头文件|刑事|涉嫌犯罪|构成犯罪|涉嫌诈骗|诈骗罪|恶意透支|上征信|征信黑名单/g,
   },
   {
     rule: 'false-authority',
@@ -86,7 +104,11 @@ export const CHINESE_RULES: readonly Rule[] = [
     pattern:
       /后果自负|后悔|付出代价|没(?:有)?(?:一个)?(?:有)?好(?:下场|果子吃)|好下场|接下来会发生什么|不客气|走着瞧|等着瞧|掂量|好自为之|别怪我们|出了事(?!故)|想想你的家人|惹麻烦|有的是办法|别逼我们|用别的办法|其他手段|日子不会好过|难堪|给脸不要脸|哭都来不及|承担得起后果/g,
   },
-  { rule: 'insult', message: '侮辱性言辞 (insults the borrower)', pattern: /老赖|骗子|无赖|废物|不要脸|丢人|可耻|人渣|蠢货/g },
+  {
+    rule: 'insult',
+    message: '侮辱性言辞 (insults the borrower)',
+    pattern: /老赖|骗子|无赖|废物|不要脸|丢人|可耻|人渣|蠢货/g,
+  },
   { rule: 'profanity', message: '脏话 (profanity)', pattern: /他妈|妈的|傻逼|傻b|混蛋|王八蛋|操你/g },
 ];
 
@@ -107,11 +129,17 @@ const CLAUSE_BREAK = /[，。；！？：,;!?]/;
 const IMPOSTOR =
   /冒充|假冒|冒名|冒用|不法分子|诈骗电话|诈骗短信|是诈骗|都是诈骗|防诈骗|谨防|警惕|当心|自称|如有人|若有人|有人(?:以|称|说|冒|威胁)|任何人|任何以|不是我们|并非我们|不是我们发的|与我们无关|请勿相信|挂断|举报|甄别|核实|我行从不|我们绝不会威胁|正式短信不会/;
 const PLACE_WORDS = /^(?:法院|监狱|公安|派出所|检察院|警察|公安局|政府部门)$/;
-const PLACE_AFTER = /^(?:局|所|院)?(?:路|街|道|巷|广场|大楼|大厦|支行|分行|营业厅|营业部|营业点|网点|博物馆|旁边|对面|附近|隔壁|东侧|西侧|南侧|北侧|家属院|楼下|篮球|联赛)/;
+const PLACE_AFTER =
+  /^(?:局|所|院)?(?:路|街|道|巷|广场|大楼|大厦|支行|分行|营业厅|营业部|营业点|网点|博物馆|旁边|对面|附近|隔壁|东侧|西侧|南侧|北侧|家属院|楼下|篮球|联赛)/;
 const JOB_CONTEXT = /可申请|可享受|可办理|均可|面向|适用|优惠|专属|活动|享受|群体|职业/;
 
 /** `text` is the input in simplified characters (the same offsets as the original). */
-function suppression(view: { text: string; map: number[] }, text: string, m: RegExpMatchArray, word: string): Suppression | null {
+function suppression(
+  view: { text: string; map: number[] },
+  text: string,
+  m: RegExpMatchArray,
+  word: string,
+): Suppression | null {
   const start = view.map[m.index!]!;
   const end = view.map[m.index! + word.length - 1]! + 1;
   const [s, e] = sentenceOf(text, start);
@@ -121,7 +149,8 @@ function suppression(view: { text: string; map: number[] }, text: string, m: Reg
   if (PLACE_WORDS.test(word)) {
     const after = text.slice(end, end + 4);
     if (PLACE_AFTER.test(after)) return { why: 'place-name', detail: `${word}${after}` };
-    if (/曾在|曾经在|曾经的|位于/.test(text.slice(Math.max(s, start - 4), start))) return { why: 'place-name', detail: text.slice(Math.max(s, start - 4), end) };
+    if (/曾在|曾经在|曾经的|位于/.test(text.slice(Math.max(s, start - 4), start)))
+      return { why: 'place-name', detail: text.slice(Math.max(s, start - 4), end) };
     if (/^(?:书记员|工作人员|干警)/.test(after)) return { why: 'occupation', detail: `${word}${after}` };
     if (/警察|法官/.test(word) && JOB_CONTEXT.test(sentence)) return { why: 'occupation', detail: word };
   }
@@ -153,7 +182,13 @@ export function chineseHits(text: string): ChineseHit[] {
     r.pattern.lastIndex = 0;
     for (const m of view.text.matchAll(r.pattern)) {
       const word = m[0];
-      out.push({ rule: r, start: view.map[m.index]!, end: view.map[m.index + word.length - 1]! + 1, matched: word, suppressed: suppression(view, view.simplified!, m, word) });
+      out.push({
+        rule: r,
+        start: view.map[m.index]!,
+        end: view.map[m.index + word.length - 1]! + 1,
+        matched: word,
+        suppressed: suppression(view, view.simplified!, m, word),
+      });
     }
   }
   return out;

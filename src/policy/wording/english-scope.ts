@@ -91,7 +91,11 @@ function negation(h: Hit<Token>, text: string, sentence: string): Suppression | 
     if ((t.word === 'or' || t.word === 'and') && SUBJECTS.test(ts[i + 1]!.word)) return null;
     if (BLOCKERS.test(t.word)) return null;
     if (PRESSURE.test(t.word) && /^(?:us|me)$/.test(ts[i + 1]!.word)) return null;
-    if (/^(?:we'll|they'll|i'll|he'll|she'll|we're|they're)$/.test(t.word) || (SUBJECT_PRONOUN.test(t.word) && MODAL.test(ts[i + 1]!.word))) return null;
+    if (
+      /^(?:we'll|they'll|i'll|he'll|she'll|we're|they're)$/.test(t.word) ||
+      (SUBJECT_PRONOUN.test(t.word) && MODAL.test(ts[i + 1]!.word))
+    )
+      return null;
     if (NEGATORS.has(t.word)) {
       // "if you do not pay", "unless you": the negation is the condition, not a promise.
       if (ts.slice(Math.max(0, i - 3), i).some((x) => /^(?:if|unless)$/.test(x.word))) return null;

@@ -12,16 +12,21 @@ export const ENGLISH_RULES: readonly Rule[] = [
   {
     rule: 'threat-violence',
     message: 'threatens violence or harm',
-    pattern: W("kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else"),
+    pattern: W(
+      "kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else",
+    ),
   },
   {
     rule: 'threat-arrest',
     message: 'threatens arrest, jail or the police',
-    pattern: W('arrest(?:ed|s|ing)?|jail(?:ed|s)?|prison|imprison(?:ed|ment)?|incarcerat\\w*|locked up|lock you up|handcuff\\w*|police|cops?|sheriff|warrants?|law enforcement'),
+    pattern: W(
+      'arrest(?:ed|s|ing)?|jail(?:ed|s)?|prison|imprison(?:ed|ment)?|incarcerat\\w*|locked up|lock you up|handcuff\\w*|police|cops?|sheriff|warrants?|law enforcement',
+    ),
   },
   {
     rule: 'threat-legal-action',
-    message: 'threatens legal action (a lawsuit, court) — only lawful when actually intended, and not in an automated reminder',
+    message:
+      'threatens legal action (a lawsuit, court) — only lawful when actually intended, and not in an automated reminder',
     pattern: W(
       'sue|sued|suing|file suit|lawsuits?|legal action|legal proceedings|litigation|take you to court|courts?|judge|judgm?ents?|summons(?:es)?|subpoenas?|our (?:attorneys?|lawyers?)|(?:attorneys?|lawyers?) will|the case against you',
     ),
@@ -81,7 +86,8 @@ export const ENGLISH_RULES: readonly Rule[] = [
   },
   {
     rule: 'false-authority',
-    message: 'claims an official consequence the sender cannot impose (a prosecutor, a warrant, a blacklist, a travel ban)',
+    message:
+      'claims an official consequence the sender cannot impose (a prosecutor, a warrant, a blacklist, a travel ban)',
     pattern: W(
       'district attorney|travel ban|banned from (?:leaving|travel\\w*|flying)|not be allowed to (?:travel|leave)|(?:passport|visa|driving licen[cs]e|license) (?:will be |is being )?(?:revoked|cancelled|canceled|seized|suspended|withdrawn)|the authorities|tax (?:office|authorities)|national (?:debtor )?(?:blacklist|register)|not be able to get a job',
     ),
@@ -112,9 +118,15 @@ export const ENGLISH_RULES: readonly Rule[] = [
   {
     rule: 'insult',
     message: 'insults the borrower',
-    pattern: W('deadbeats?|losers?|stupid|idiots?|moron\\w*|lazy|liars?|scum|pathetic|worthless|irresponsible|thie(?:f|ves)|cheat(?:er|ers|ing)?|useless|disgrace\\w*|shameful|freeloader\\w*'),
+    pattern: W(
+      'deadbeats?|losers?|stupid|idiots?|moron\\w*|lazy|liars?|scum|pathetic|worthless|irresponsible|thie(?:f|ves)|cheat(?:er|ers|ing)?|useless|disgrace\\w*|shameful|freeloader\\w*',
+    ),
   },
-  { rule: 'profanity', message: 'profanity', pattern: W('fuck\\w*|shit\\w*|damn\\w*|bastards?|bitch\\w*|crap(?:py)?|assholes?|hell|piss\\w*|dick') },
+  {
+    rule: 'profanity',
+    message: 'profanity',
+    pattern: W('fuck\\w*|shit\\w*|damn\\w*|bastards?|bitch\\w*|crap(?:py)?|assholes?|hell|piss\\w*|dick'),
+  },
 ];
 
 interface Token {
@@ -218,7 +230,14 @@ function matchStream(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   const out: Hit<Token>[] = [];
   for (const r of rules) {
     r.pattern.lastIndex = 0;
-    for (const m of stream.matchAll(r.pattern)) out.push({ rule: r, tokens: ts, first: tokenAt(m.index), last: tokenAt(m.index + m[0].length - 1), matched: m[0] });
+    for (const m of stream.matchAll(r.pattern))
+      out.push({
+        rule: r,
+        tokens: ts,
+        first: tokenAt(m.index),
+        last: tokenAt(m.index + m[0].length - 1),
+        matched: m[0],
+      });
   }
   return out;
 }
@@ -254,7 +273,8 @@ function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
       for (const r of rules) {
         const whole = wholeOf(r);
         // Only a fragment split: the pieces on their own must not already be ordinary words of the rule.
-        if (whole.test(joined) && !parts.some((p) => whole.test(p.word))) out.push({ rule: r, tokens: ts, first: i, last: i + span - 1, matched: joined });
+        if (whole.test(joined) && !parts.some((p) => whole.test(p.word)))
+          out.push({ rule: r, tokens: ts, first: i, last: i + span - 1, matched: joined });
       }
     }
   }
@@ -265,5 +285,9 @@ export function englishHits(text: string): Hit<Token>[] {
   const n = latinView(text);
   const [a, b] = tokenStreams(n.text, n.map);
   const streams = b ? [a, b] : [a];
-  return streams.flatMap((ts) => [...matchStream(ts, ENGLISH_RULES), ...matchStream(joinSpelledOut(ts), ENGLISH_RULES), ...splitWords(ts, ENGLISH_RULES)]);
+  return streams.flatMap((ts) => [
+    ...matchStream(ts, ENGLISH_RULES),
+    ...matchStream(joinSpelledOut(ts), ENGLISH_RULES),
+    ...splitWords(ts, ENGLISH_RULES),
+  ]);
 }

@@ -23,7 +23,13 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const FORMAT = /^\p{Cf}$/u;
 const isInvisible = (ch: string) => {
   const cp = ch.codePointAt(0)!;
-  return FORMAT.test(ch) || cp === 0x034f || cp === 0x180e || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+  return (
+    FORMAT.test(ch) ||
+    cp === 0x034f ||
+    cp === 0x180e ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
 };
 const HAN = /\p{Script=Han}/u;
 
@@ -69,7 +75,10 @@ export function chineseView(input: string): Normalised {
   // OpenCC converts character for character here; where a phrase changes length, convert each
   // character alone so the offsets stay exact.
   const whole = toSimplified(input);
-  const simplified = whole.length === input.length ? whole : [...input].map((c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
+  const simplified =
+    whole.length === input.length
+      ? whole
+      : [...input].map((c) => (toSimplified(c).length === c.length ? toSimplified(c) : c)).join('');
   let text = '';
   const map: number[] = [];
   let offset = 0;

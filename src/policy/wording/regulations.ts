@@ -8,7 +8,8 @@ export const REGULATIONS: Record<string, string> = {
   'threat-arrest': 'FDCPA §807(4); 12 CFR 1006.18(c); NIFA convention (2018) art. 16',
   'threat-legal-action': 'FDCPA §807(5); 12 CFR 1006.18; CONC 7.9',
   'threat-seizure': 'FDCPA §807(4); 12 CFR 1006.18; CONC 7.9',
-  'third-party-disclosure': 'FDCPA §805(b); 12 CFR 1006.6(d); NIFA convention (2018) art. 16; CBA guideline (2026); CONC 7.11',
+  'third-party-disclosure':
+    'FDCPA §805(b); 12 CFR 1006.6(d); NIFA convention (2018) art. 16; CBA guideline (2026); CONC 7.11',
   'home-visit': 'FDCPA §805(a)(1), §806; 12 CFR 1006.6(b); CBA guideline (2026); CONC 7.11',
   'publish-debt': 'FDCPA §806(3); 12 CFR 1006.14(e); NIFA convention (2018) art. 16',
   'fake-legal': 'FDCPA §807(1), (9), (13); 12 CFR 1006.18; NIFA convention (2018) art. 16',

@@ -132,23 +132,41 @@ function restoreValues(values) {
 function nav() {
   const here = location.pathname;
   const items = FEATURE_NAV.filter((n) => may(n.feature)).map((n) =>
-    h('li', {}, h('a', { href: n.href, 'data-link': '', ...(here.startsWith(n.href) ? { 'aria-current': 'page' } : {}) }, t(n.label))),
+    h(
+      'li',
+      {},
+      h(
+        'a',
+        { href: n.href, 'data-link': '', ...(here.startsWith(n.href) ? { 'aria-current': 'page' } : {}) },
+        t(n.label),
+      ),
+    ),
   );
-  if (may('queues')) items.push(h('li', {}, h('a', { href: '/admin/queues', title: t('nav.queuesHint') }, t('nav.queues'))));
+  if (may('queues'))
+    items.push(h('li', {}, h('a', { href: '/admin/queues', title: t('nav.queuesHint') }, t('nav.queues'))));
   return items;
 }
 
 function header() {
   const bar = document.getElementById('bar');
   clear(bar);
-  const langSelect = h('select', { id: 'lang', 'aria-label': t('lang.label') }, ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)));
+  const langSelect = h(
+    'select',
+    { id: 'lang', 'aria-label': t('lang.label') },
+    ...LANGS.map((l) => h('option', { value: l.code, ...(l.code === lang() ? { selected: true } : {}) }, l.name)),
+  );
   langSelect.addEventListener('change', async () => {
     const typed = typedValues();
     setLang(langSelect.value);
     await render({ keepFocus: 'lang' });
     restoreValues(typed);
   });
-  const right = h('div', { class: 'bar-right' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), langSelect);
+  const right = h(
+    'div',
+    { class: 'bar-right' },
+    h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')),
+    langSelect,
+  );
   if (session.me) {
     const out = h('button', { type: 'button', id: 'sign-out' }, t('signout'));
     out.addEventListener('click', () => {
@@ -157,7 +175,11 @@ function header() {
     });
     right.append(h('span', { class: 'who', 'data-testid': 'role' }, t('role.' + session.me.role)), out);
   }
-  bar.append(h('a', { href: '/ui/', 'data-link': '', class: 'brand' }, t('app.name')), h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))), right);
+  bar.append(
+    h('a', { href: '/ui/', 'data-link': '', class: 'brand' }, t('app.name')),
+    h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))),
+    right,
+  );
 }
 
 let rendering = 0;
@@ -204,7 +226,10 @@ async function render({ keepFocus = null } = {}) {
   }
   if (!may(route.feature)) {
     document.title = `${t('forbidden.title')} · ${t('app.name')}`;
-    main.append(h('h1', { tabindex: '-1' }, t('forbidden.title')), h('p', {}, t('forbidden.body', { role: t('role.' + session.me.role) })));
+    main.append(
+      h('h1', { tabindex: '-1' }, t('forbidden.title')),
+      h('p', {}, t('forbidden.body', { role: t('role.' + session.me.role) })),
+    );
     return focusHeading(main, keepFocus);
   }
   const params = route.re.exec(path).slice(1).map(decodeURIComponent);
@@ -239,7 +264,13 @@ export function errorBox(err) {
   if (err instanceof ApiError) {
     const fields = err.fieldErrors;
     // With field errors the detail only repeats them: the title, then one line a field.
-    box.append(h('p', {}, `${t('error.prefix')} (${err.status}): ${fields.length ? (err.problem.title ?? err.message) : err.message}`));
+    box.append(
+      h(
+        'p',
+        {},
+        `${t('error.prefix')} (${err.status}): ${fields.length ? (err.problem.title ?? err.message) : err.message}`,
+      ),
+    );
     if (fields.length) box.append(h('ul', {}, ...fields.map((f) => h('li', {}, f))));
   } else {
     box.append(h('p', {}, `${t('error.prefix')}: ${err?.message ?? String(err)}`));

@@ -11,7 +11,8 @@ export const MESSAGES = {
     'nav.outcomes': 'Outcomes',
     'nav.review': 'Periodic review',
     'outcomes.title': 'Outcomes',
-    'outcomes.intro': 'Whether reminders led to payments and promises, and what they cost the relationship. Every rate has its 95 % interval; each challenger is tested against the control.',
+    'outcomes.intro':
+      'Whether reminders led to payments and promises, and what they cost the relationship. Every rate has its 95 % interval; each challenger is tested against the control.',
     'outcomes.experiments': 'Experiments',
     'outcomes.noExperiments': 'No experiment is defined (EXPERIMENTS_FILE).',
     'outcomes.chartTitle': 'Paid within 7 days by arm in {id}, with 95 % intervals',
@@ -29,7 +30,8 @@ export const MESSAGES = {
     'outcomes.recovered': 'Recovered',
     'outcomes.csv': 'Download CSV',
     'outcomes.byTemplate': 'By template, channel and stage',
-    'outcomes.attribution': 'A payment counts for the last message that reached the borrower in the {days} days before it.',
+    'outcomes.attribution':
+      'A payment counts for the last message that reached the borrower in the {days} days before it.',
     'outcomes.template': 'Template',
     'outcomes.channel': 'Channel',
     'outcomes.stage': 'Stage',
@@ -37,7 +39,8 @@ export const MESSAGES = {
     'outcomes.paymentsLast': 'Payments (last touch)',
     'outcomes.noMessages': 'No message reached a borrower in this period.',
     'review.title': 'Periodic review',
-    'review.intro': 'What was done in the period and what came of it: the five-minute read for a manager or compliance officer. Print it, or download the same figures as CSV.',
+    'review.intro':
+      'What was done in the period and what came of it: the five-minute read for a manager or compliance officer. Print it, or download the same figures as CSV.',
     'review.period': 'From {from} to {to}',
     'review.print': 'Print',
     'review.sent': 'Sent, by stage and channel',
@@ -46,7 +49,8 @@ export const MESSAGES = {
     'review.recovered': 'Recovered',
     'review.recoveredText': '{payments} payments ({amounts}) and {promises} promises or plans were reported.',
     'review.relationship': 'Relationship',
-    'review.relationshipText': '{optOuts} opt-outs, {stops} STOP texts and {replies} other replies (read them: complaints are among them).',
+    'review.relationshipText':
+      '{optOuts} opt-outs, {stops} STOP texts and {replies} other replies (read them: complaints are among them).',
     'review.heldBack': 'Held back by the policy, and why',
     'timeline.results': 'Borrowers found',
     'timeline.openTimeline': 'Timeline',
@@ -84,7 +88,8 @@ export const MESSAGES = {
     'role.compliance': 'Compliance',
     'role.admin': 'Admin',
     'signin.title': 'Sign in',
-    'signin.intro': 'Sign in with your API key. It is kept in this tab only and forgotten when you sign out or close the tab.',
+    'signin.intro':
+      'Sign in with your API key. It is kept in this tab only and forgotten when you sign out or close the tab.',
     'signin.key': 'API key',
     'signin.keyHint': 'Your administrator gives you a key for your role (collector, agent, compliance or admin).',
     'signin.submit': 'Sign in',
@@ -99,7 +104,8 @@ export const MESSAGES = {
     'forbidden.body': 'Your key has the role {role}, which may not open this page.',
     'error.prefix': 'The request failed',
     'templates.title': 'Templates',
-    'templates.intro': 'Every message the service sends comes from one of these templates. Open one to see what a borrower receives.',
+    'templates.intro':
+      'Every message the service sends comes from one of these templates. Open one to see what a borrower receives.',
     'templates.name': 'Template',
     'templates.key': 'Key',
     'templates.stage': 'Stage',
@@ -141,7 +147,8 @@ export const MESSAGES = {
     'severity.warning': 'Warning',
     'severity.info': 'Note',
     'draft.title': 'Draft editor',
-    'draft.intro': 'Write or change a template here; the wording linter checks it as you type. Nothing here is saved or sent.',
+    'draft.intro':
+      'Write or change a template here; the wording linter checks it as you type. Nothing here is saved or sent.',
     'draft.locale': 'Language',
     'draft.source': 'Draft template',
     'draft.hint': 'Handlebars, as in the template files (email with its front matter).',
@@ -150,7 +157,8 @@ export const MESSAGES = {
     'draft.clean': 'No findings under the {profile} profile.',
     'draft.count': '{errors} errors and {warnings} warnings under the {profile} profile.',
     'contact.title': 'May I contact?',
-    'contact.intro': 'Ask the contact policy whether a borrower may be contacted on a channel now, and if not, why and when.',
+    'contact.intro':
+      'Ask the contact policy whether a borrower may be contacted on a channel now, and if not, why and when.',
     'contact.borrower': 'Borrower id',
     'contact.channel': 'Channel',
     'contact.ask': 'Ask',
@@ -301,7 +309,8 @@ export const MESSAGES = {
     'nav.outcomes': '成效',
     'nav.review': '定期回顾',
     'outcomes.title': '成效',
-    'outcomes.intro': '提醒是否带来了还款和还款承诺，以及对客户关系的影响。每个比率都附有 95 % 置信区间；每个挑战组都与对照组做检验。',
+    'outcomes.intro':
+      '提醒是否带来了还款和还款承诺，以及对客户关系的影响。每个比率都附有 95 % 置信区间；每个挑战组都与对照组做检验。',
     'outcomes.experiments': '实验',
     'outcomes.noExperiments': '尚未定义实验（EXPERIMENTS_FILE）。',
     'outcomes.chartTitle': '{id} 各组 7 天内还款率及 95 % 置信区间',
@@ -336,7 +345,8 @@ export const MESSAGES = {
     'review.recovered': '回收',
     'review.recoveredText': '共报告 {payments} 笔还款（{amounts}）和 {promises} 项还款承诺或分期计划。',
     'review.relationship': '客户关系',
-    'review.relationshipText': '{optOuts} 次退订、{stops} 条退订短信和 {replies} 条其他回复（请阅读：其中可能有投诉）。',
+    'review.relationshipText':
+      '{optOuts} 次退订、{stops} 条退订短信和 {replies} 条其他回复（请阅读：其中可能有投诉）。',
     'review.heldBack': '被合规策略拦下的消息及原因',
     'timeline.results': '找到的借款人',
     'timeline.openTimeline': '时间线',
@@ -630,13 +640,27 @@ const locale = () => (lang() === 'zh' ? 'zh-CN' : 'en-US');
 
 /** An instant in a zone, with the zone's name: "Tue, 1 Dec 2026, 09:00 GMT+8". */
 export function fmtInZone(iso, timeZone) {
-  return new Intl.DateTimeFormat(locale(), { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 /** An instant in the agent's zone. */
 export function fmtInstant(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso));
 }

@@ -75,7 +75,12 @@ export interface DispatchDeps {
 export interface TenantSending {
   id: string;
   kind: SenderKind;
-  contact: { name: string; phone?: string | undefined; hours?: string | undefined; paymentUrlBase?: string | undefined } | null;
+  contact: {
+    name: string;
+    phone?: string | undefined;
+    hours?: string | undefined;
+    paymentUrlBase?: string | undefined;
+  } | null;
   sms: SmsSender | undefined;
   voiceFrom: string | undefined;
   email: { from: string; replyTo?: string } | undefined;

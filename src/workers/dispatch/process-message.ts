@@ -5,7 +5,12 @@ import type { Attempt, DispatchDeps } from './ports.js';
 import { send } from './send.js';
 import { admitByBreaker, applyGate, claim, ended, load, renderAndLint } from './steps.js';
 
-export async function processMessage(deps: DispatchDeps, messageId: string, attempt: Attempt, log: Logger): Promise<DispatchOutcome> {
+export async function processMessage(
+  deps: DispatchDeps,
+  messageId: string,
+  attempt: Attempt,
+  log: Logger,
+): Promise<DispatchOutcome> {
   const ctx = await load(deps, messageId, log);
   if (ended(ctx)) return ctx;
   const now = deps.clock.now();

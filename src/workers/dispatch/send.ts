@@ -45,7 +45,12 @@ export async function sendThrough(
       });
     case 'email': {
       // RFC 8058 one-click unsubscribe; RFC 2369 List-Unsubscribe.
-      const headers: Record<string, string> = links ? { 'List-Unsubscribe': `<${links.unsubscribe(messageId, tenantId)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+      const headers: Record<string, string> = links
+        ? {
+            'List-Unsubscribe': `<${links.unsubscribe(messageId, tenantId)}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          }
+        : {};
       return providers.email.send({
         messageId,
         to,
@@ -53,27 +58,58 @@ export async function sendThrough(
         text: r.text,
         html: r.html ?? r.text,
         headers,
-        ...(tenant?.email ? { from: tenant.email.from, ...(tenant.email.replyTo ? { replyTo: tenant.email.replyTo } : {}) } : {}),
+        ...(tenant?.email
+          ? { from: tenant.email.from, ...(tenant.email.replyTo ? { replyTo: tenant.email.replyTo } : {}) }
+          : {}),
       });
     }
   }
 }
 
-export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: RenderOutput, attempt: Attempt): Promise<DispatchOutcome> {
+export async function send(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  rendered: RenderOutput,
+  attempt: Attempt,
+): Promise<DispatchOutcome> {
   const { message } = ctx;
   const breaker = deps.breakers[message.channel];
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
   try {
-    result = await sendThrough(deps.providers, deps.links, message.channel, message.id, message.to, rendered, ctx.validitySeconds, ctx.tenant, ctx.tenant?.id ?? tenantOfBorrower(message.borrowerId));
+    result = await sendThrough(
+      deps.providers,
+      deps.links,
+      message.channel,
+      message.id,
+      message.to,
+      rendered,
+      ctx.validitySeconds,
+      ctx.tenant,
+      ctx.tenant?.id ?? tenantOfBorrower(message.borrowerId),
+    );
   } catch (err) {
-    const perr = err instanceof ProviderError ? err : new ProviderError((err as Error)?.message ?? String(err), 'unknown', false, deps.providers[message.channel].name);
-    deps.metrics.providerLatency.observe({ channel: message.channel, provider: perr.provider, outcome: 'error' }, seconds());
+    const perr =
+      err instanceof ProviderError
+        ? err
+        : new ProviderError(
+            (err as Error)?.message ?? String(err),
+            'unknown',
+            false,
+            deps.providers[message.channel].name,
+          );
+    deps.metrics.providerLatency.observe(
+      { channel: message.channel, provider: perr.provider, outcome: 'error' },
+      seconds(),
+    );
     return recordProviderError(deps, ctx, perr, attempt);
   }
   breaker.success();
-  deps.metrics.providerLatency.observe({ channel: message.channel, provider: result.provider, outcome: 'ok' }, seconds());
+  deps.metrics.providerLatency.observe(
+    { channel: message.channel, provider: result.provider, outcome: 'ok' },
+    seconds(),
+  );
   await deps.store.transition(
     message.id,
     {
@@ -93,7 +129,12 @@ export async function send(deps: DispatchDeps, ctx: MessageContext, rendered: Re
 }
 
 /** Deferred (the circuit is open), failed (permanent, or the last attempt) or retry (transient). */
-export async function recordProviderError(deps: DispatchDeps, ctx: MessageContext, perr: ProviderError, attempt: Attempt): Promise<DispatchOutcome> {
+export async function recordProviderError(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  perr: ProviderError,
+  attempt: Attempt,
+): Promise<DispatchOutcome> {
   const { message } = ctx;
   const breaker = deps.breakers[message.channel];
   // What is recorded is hashed and kept: the provider's text without the number it quotes.
@@ -109,8 +150,15 @@ export async function recordProviderError(deps: DispatchDeps, ctx: MessageContex
     // without spending an attempt, so an outage never exhausts a message's retries.
     const until = new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
     ctx.log.warn({ code: perr.code }, 'provider unavailable; circuit open, message waits');
-    const reasons = [{ code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${errText}` }];
-    return recordDeferral(deps, ctx, { until, reasons, from: ['sending'], patch: { error_code: perr.code, error_message: errText } });
+    const reasons = [
+      { code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${errText}` },
+    ];
+    return recordDeferral(deps, ctx, {
+      until,
+      reasons,
+      from: ['sending'],
+      patch: { error_code: perr.code, error_message: errText },
+    });
   }
   if (perr.permanent || attempt.number >= attempt.of) {
     await deps.store.transition(

@@ -4,7 +4,14 @@
  * that ends the attempt returns a DispatchOutcome, having recorded it; one that lets it go on
  * returns what the next step needs.
  */
-import { type Borrower, type Message, PENDING_STATUSES, type Reminder, SENDABLE_STATUSES, UNQUEUED_STATUSES } from '../../domain/index.js';
+import {
+  type Borrower,
+  type Message,
+  PENDING_STATUSES,
+  type Reminder,
+  SENDABLE_STATUSES,
+  UNQUEUED_STATUSES,
+} from '../../domain/index.js';
 import type { MessageStatus } from '../../domain/statuses.js';
 import { type Logger } from '../../observability/logger.js';
 import { lintRenderedMessage } from '../../policy/template-lint.js';
@@ -36,7 +43,12 @@ export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object'
 export async function recordDeferral(
   deps: DispatchDeps,
   ctx: MessageContext,
-  d: { until: Date; reasons: DeferReason[]; from: readonly MessageStatus[]; patch?: { error_code: string; error_message: string } },
+  d: {
+    until: Date;
+    reasons: DeferReason[];
+    from: readonly MessageStatus[];
+    patch?: { error_code: string; error_message: string };
+  },
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
   const now = deps.clock.now();
@@ -55,12 +67,19 @@ export async function recordDeferral(
     now,
   );
   for (const r of d.reasons) deps.metrics.deferred.inc({ channel: message.channel, code: r.code });
-  ctx.log.info({ until, codes: d.reasons.map((r) => r.code), parked }, parked ? 'message deferred beyond the horizon: back in the store' : 'message deferred');
+  ctx.log.info(
+    { until, codes: d.reasons.map((r) => r.code), parked },
+    parked ? 'message deferred beyond the horizon: back in the store' : 'message deferred',
+  );
   return { kind: parked ? 'parked' : 'deferred', until: d.until, reasons: d.reasons };
 }
 
 /** Loads the message; stops if it is settled, gone, or being sent by another worker right now. */
-export async function load(deps: DispatchDeps, messageId: string, log: Logger): Promise<MessageContext | DispatchOutcome> {
+export async function load(
+  deps: DispatchDeps,
+  messageId: string,
+  log: Logger,
+): Promise<MessageContext | DispatchOutcome> {
   const found = await deps.store.getReminderOfMessage(messageId);
   if (!found) {
     log.warn('message not found in the audit store; nothing to send');
@@ -76,26 +95,48 @@ export async function load(deps: DispatchDeps, messageId: string, log: Logger): 
     if (age < deps.sendingLeaseMs) {
       log.warn({ ageMs: age }, 'another worker is sending this message right now; checking again later');
       const until = new Date(deps.clock.now().getTime() + deps.sendingLeaseMs - age + 1_000);
-      return { kind: 'deferred', until, reasons: [{ code: 'sending-elsewhere', rule: 'sending lease', detail: `another worker has been sending it for ${age} ms` }] };
+      return {
+        kind: 'deferred',
+        until,
+        reasons: [
+          {
+            code: 'sending-elsewhere',
+            rule: 'sending lease',
+            detail: `another worker has been sending it for ${age} ms`,
+          },
+        ],
+      };
     }
   }
   if (UNQUEUED_STATUSES.includes(message.status)) {
     // The API or the feeder may not have marked it queued yet (the job can start before its
     // request ends, or the feeder died between adding the job and marking the row).
-    await deps.store.transition(message.id, { from: UNQUEUED_STATUSES, to: 'queued', type: 'queued', actor: ACTOR }, deps.clock.now());
+    await deps.store.transition(
+      message.id,
+      { from: UNQUEUED_STATUSES, to: 'queued', type: 'queued', actor: ACTOR },
+      deps.clock.now(),
+    );
   }
   const tenant = deps.tenantOf ? await deps.tenantOf(message.borrowerId) : undefined;
   return { ...found, log, ...(tenant ? { tenant } : {}) };
 }
 
 /** The provider is down: wait for its breaker to half-open without spending an attempt. */
-export async function admitByBreaker(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome | null> {
+export async function admitByBreaker(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  now: Date,
+): Promise<DispatchOutcome | null> {
   const breaker = deps.breakers[ctx.message.channel];
   const admitted = breaker.admit(now.getTime());
   if (admitted.ok) return null;
   const until = new Date(admitted.retryAt + Math.floor(Math.random() * 2_000));
   const reasons = [
-    { code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}` },
+    {
+      code: 'provider-unavailable',
+      rule: `circuit breaker ${breaker.name}`,
+      detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}`,
+    },
   ];
   return recordDeferral(deps, ctx, { until, reasons, from: SENDABLE_STATUSES });
 }
@@ -108,8 +149,19 @@ export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Da
     if (decision.validitySeconds !== undefined) ctx.validitySeconds = decision.validitySeconds;
     return null;
   }
-  if (decision.action === 'defer') return recordDeferral(deps, ctx, { until: decision.until, reasons: decision.reasons, from: SENDABLE_STATUSES });
-  await deps.store.transition(message.id, { from: SENDABLE_STATUSES, to: 'suppressed', type: 'suppressed', actor: ACTOR, data: { reason: decision.reason, detail: decision.detail } }, now);
+  if (decision.action === 'defer')
+    return recordDeferral(deps, ctx, { until: decision.until, reasons: decision.reasons, from: SENDABLE_STATUSES });
+  await deps.store.transition(
+    message.id,
+    {
+      from: SENDABLE_STATUSES,
+      to: 'suppressed',
+      type: 'suppressed',
+      actor: ACTOR,
+      data: { reason: decision.reason, detail: decision.detail },
+    },
+    now,
+  );
   deps.metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
   ctx.log.info({ reason: decision.reason }, 'message suppressed');
   return { kind: 'suppressed', reason: decision.reason };
@@ -122,7 +174,11 @@ export interface Prepared {
 }
 
 /** Renders with the borrower's data and lints what will go (the data can carry a threat the template could not). */
-export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<Prepared | DispatchOutcome> {
+export async function renderAndLint(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  now: Date,
+): Promise<Prepared | DispatchOutcome> {
   const { message, reminder, borrower } = ctx;
   const timezone = displayZone(borrower);
   const context = templateContext({
@@ -135,36 +191,68 @@ export async function renderAndLint(deps: DispatchDeps, ctx: MessageContext, now
   });
   let lintRules: string[] | undefined;
   try {
-    const rendered = deps.render({ key: message.template, channel: message.channel, locale: message.locale, timezone, data: context });
+    const rendered = deps.render({
+      key: message.template,
+      channel: message.channel,
+      locale: message.locale,
+      timezone,
+      data: context,
+    });
     const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
     if (findings.length === 0) return { rendered, context, timezone };
     // The rules only: the matched words may come from the borrower's data, and logs carry no content.
     lintRules = [...new Set(findings.map((f) => f.rule))];
-    throw new RenderError(`the rendered message fails the wording linter (${lintRules.join(', ')}); nothing was sent`, 'lint-error');
+    throw new RenderError(
+      `the rendered message fails the wording linter (${lintRules.join(', ')}); nothing was sent`,
+      'lint-error',
+    );
   } catch (err) {
     const code = err instanceof RenderError ? err.code : 'render-error';
     const text = (err as Error).message;
     await deps.store.transition(
       message.id,
-      { from: SENDABLE_STATUSES, to: 'failed', type: 'failed', actor: ACTOR, data: { code, message: text }, patch: { error_code: code, error_message: text } },
+      {
+        from: SENDABLE_STATUSES,
+        to: 'failed',
+        type: 'failed',
+        actor: ACTOR,
+        data: { code, message: text },
+        patch: { error_code: code, error_message: text },
+      },
       now,
     );
     deps.metrics.failed.inc({ channel: message.channel, code });
     await deps.slots.release(message);
     ctx.log.error(
       { code, ...(lintRules ? { rules: lintRules } : {}), err: text },
-      lintRules ? 'rendered message fails the wording linter; message failed' : 'template could not be rendered; message failed',
+      lintRules
+        ? 'rendered message fails the wording linter; message failed'
+        : 'template could not be rendered; message failed',
     );
     return { kind: 'failed', code, permanent: true, message: text };
   }
 }
 
 /** Records `sending` with exactly what will go: durable before the provider is called. False: settled meanwhile. */
-export async function claim(deps: DispatchDeps, ctx: MessageContext, p: Prepared, now: Date): Promise<DispatchOutcome | null> {
+export async function claim(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  p: Prepared,
+  now: Date,
+): Promise<DispatchOutcome | null> {
   const { message } = ctx;
   const { rendered } = p;
   if (!deps.knownVersions.has(rendered.version)) {
-    await deps.store.rememberTemplateVersion({ version: rendered.version, key: rendered.key, channel: rendered.channel, locale: rendered.locale, sources: rendered.sources }, now);
+    await deps.store.rememberTemplateVersion(
+      {
+        version: rendered.version,
+        key: rendered.key,
+        channel: rendered.channel,
+        locale: rendered.locale,
+        sources: rendered.sources,
+      },
+      now,
+    );
     deps.knownVersions.add(rendered.version);
   }
   const interrupted = message.status === 'sending';
@@ -176,7 +264,11 @@ export async function claim(deps: DispatchDeps, ctx: MessageContext, p: Prepared
       to: 'sending',
       type: 'sending',
       actor: ACTOR,
-      data: { templateVersion: rendered.version, locale: rendered.locale, ...(interrupted ? { afterInterruptedAttempt: true } : {}) },
+      data: {
+        templateVersion: rendered.version,
+        locale: rendered.locale,
+        ...(interrupted ? { afterInterruptedAttempt: true } : {}),
+      },
       patch: {
         incrementAttempts: true,
         template_version: rendered.version,

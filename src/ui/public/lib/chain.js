@@ -8,7 +8,9 @@ export function chainBadge() {
   api('/v1/audit/verify')
     .then((r) => {
       badge.className = `badge ${r.ok ? 'good' : 'bad'}`;
-      badge.textContent = r.ok ? t('chain.ok', { events: r.checked, chains: r.chains }) : t('chain.broken', { where: JSON.stringify(r.brokenAt) });
+      badge.textContent = r.ok
+        ? t('chain.ok', { events: r.checked, chains: r.chains })
+        : t('chain.broken', { where: JSON.stringify(r.brokenAt) });
     })
     .catch((err) => {
       badge.className = 'badge bad';

@@ -23,7 +23,10 @@ export function rendered(p) {
         h('dd', {}, String(p.sms.limit)),
       ),
     );
-    if (over) parts.push(h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })));
+    if (over)
+      parts.push(
+        h('p', { class: 'error', role: 'alert' }, t('sms.over', { segments: p.sms.segments, limit: p.sms.limit })),
+      );
   } else if (p.channel === 'email') {
     parts.push(emailSubject(p.subject));
     if (p.html) parts.push(emailFrame(p.html, t('email.frameTitle')));
@@ -31,9 +34,17 @@ export function rendered(p) {
   } else {
     parts.push(voiceScript(p.text, p.voiceLanguage, p.twiml));
   }
-  if (p.locale !== p.requestedLocale) parts.push(h('p', { class: 'muted' }, t('preview.fallback', { locale: p.locale })));
+  if (p.locale !== p.requestedLocale)
+    parts.push(h('p', { class: 'muted' }, t('preview.fallback', { locale: p.locale })));
   const renderedFindings = p.findings.filter((f) => String(f.rule).startsWith('rendered:'));
-  if (renderedFindings.length) parts.push(h('ul', { class: 'findings' }, ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`))));
+  if (renderedFindings.length)
+    parts.push(
+      h(
+        'ul',
+        { class: 'findings' },
+        ...renderedFindings.map((f) => h('li', { class: f.severity }, `${t('severity.' + f.severity)}: ${f.message}`)),
+      ),
+    );
   return parts;
 }
 
@@ -43,12 +54,25 @@ export function smsBubble(text) {
 }
 
 export function emailSubject(subject) {
-  return h('p', { class: 'subject' }, h('strong', {}, t('email.subject')), ' ', h('span', { 'data-testid': 'email-subject' }, subject ?? ''));
+  return h(
+    'p',
+    { class: 'subject' },
+    h('strong', {}, t('email.subject')),
+    ' ',
+    h('span', { 'data-testid': 'email-subject' }, subject ?? ''),
+  );
 }
 
 /** Email HTML in a frame that runs no script, submits nothing and cannot reach the console. */
 export function emailFrame(html, title) {
-  return h('iframe', { class: 'email', sandbox: '', referrerpolicy: 'no-referrer', title, srcdoc: html, 'data-testid': 'email-frame' });
+  return h('iframe', {
+    class: 'email',
+    sandbox: '',
+    referrerpolicy: 'no-referrer',
+    title,
+    srcdoc: html,
+    'data-testid': 'email-frame',
+  });
 }
 
 export function voiceScript(text, language, twiml) {
@@ -65,12 +89,30 @@ export function voiceScript(text, language, twiml) {
 export function details(data) {
   const items = [];
   for (const r of Array.isArray(data.reasons) ? data.reasons : [])
-    items.push(h('li', {}, h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')), ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null));
+    items.push(
+      h(
+        'li',
+        {},
+        h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')),
+        ': ',
+        r.detail ?? '',
+        r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null,
+      ),
+    );
   // An inbound text is kept apart from the hashed event; once retention erased it, say so.
-  if (data.textErased === true) items.push(h('li', { 'data-testid': 'erased' }, h('span', { class: 'muted' }, `${t('content.text')}: `), h('em', {}, t('content.erased'))));
+  if (data.textErased === true)
+    items.push(
+      h(
+        'li',
+        { 'data-testid': 'erased' },
+        h('span', { class: 'muted' }, `${t('content.text')}: `),
+        h('em', {}, t('content.erased')),
+      ),
+    );
   for (const [k, v] of Object.entries(data)) {
     if (k === 'reasons' || k === 'textErased' || (k === 'text' && v === null) || k === 'content') continue;
-    const shown = typeof v !== 'string' ? JSON.stringify(v) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtInstant(v) : v;
+    const shown =
+      typeof v !== 'string' ? JSON.stringify(v) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtInstant(v) : v;
     items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), shown));
   }
   return items.length ? h('ul', { class: 'plain' }, ...items) : '—';

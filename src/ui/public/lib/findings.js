@@ -14,13 +14,24 @@ export function findingList(findings, anchor) {
         { class: f.severity },
         h('span', { class: 'sev' }, t('severity.' + f.severity)),
         ' ',
-        f.line ? h('a', { href: `#${anchor}-L${f.line}` }, t('lint.at', { line: f.line, column: f.column ?? 1 })) : null,
+        f.line
+          ? h('a', { href: `#${anchor}-L${f.line}` }, t('lint.at', { line: f.line, column: f.column ?? 1 }))
+          : null,
         f.line ? ': ' : '',
         f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message,
         ' ',
         h('code', { class: 'rule' }, f.rule),
-        f.matched ? h('span', { class: 'reads', 'data-testid': 'finding-reads' }, ' ', t('lint.reads', { matched: f.matched })) : null,
-        f.regulation ? h('span', { class: 'regulation', 'data-testid': 'finding-regulation' }, ' ', t('lint.regulation', { regulation: f.regulation })) : null,
+        f.matched
+          ? h('span', { class: 'reads', 'data-testid': 'finding-reads' }, ' ', t('lint.reads', { matched: f.matched }))
+          : null,
+        f.regulation
+          ? h(
+              'span',
+              { class: 'regulation', 'data-testid': 'finding-regulation' },
+              ' ',
+              t('lint.regulation', { regulation: f.regulation }),
+            )
+          : null,
       ),
     ),
   );
@@ -38,7 +49,13 @@ function markedLine(text, lineStart, findings) {
   for (const [from, to, f] of ranges) {
     if (from < at) continue;
     if (from > at) parts.push(text.slice(at, from));
-    parts.push(h('mark', { class: f.severity, title: `${f.rule}: ${f.matched ?? ''}`, 'data-rule': f.rule }, text.slice(from, to)));
+    parts.push(
+      h(
+        'mark',
+        { class: f.severity, title: `${f.rule}: ${f.matched ?? ''}`, 'data-rule': f.rule },
+        text.slice(from, to),
+      ),
+    );
     at = to;
   }
   if (at < text.length) parts.push(text.slice(at));
@@ -67,7 +84,9 @@ export function sourceView(source, findings, anchor) {
         'li',
         { id: `${anchor}-L${n}`, class: worst ? `flagged ${worst}` : null, 'data-line': n },
         h('code', {}, ...markedLine(text, starts[i], fs ?? [])),
-        fs ? h('span', { class: 'note' }, fs.map((f) => `${t('severity.' + f.severity)}: ${f.message}`).join(' · ')) : null,
+        fs
+          ? h('span', { class: 'note' }, fs.map((f) => `${t('severity.' + f.severity)}: ${f.message}`).join(' · '))
+          : null,
       );
     }),
   );

@@ -4,7 +4,23 @@ import { field, h } from '../dom.js';
 import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
 
-const STATUSES = ['accepted', 'scheduled', 'queued', 'deferred', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'answered', 'no-answer', 'busy', 'machine', 'suppressed', 'cancelled'];
+const STATUSES = [
+  'accepted',
+  'scheduled',
+  'queued',
+  'deferred',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'answered',
+  'no-answer',
+  'busy',
+  'machine',
+  'suppressed',
+  'cancelled',
+];
 
 /** A local date (the agent's zone) as the instant its day starts. */
 const dayStart = (date, plusDays = 0) => {
@@ -29,7 +45,13 @@ export async function render(root, { query }) {
     h('h1', { tabindex: '-1' }, t('audit.title')),
     chainBadge(),
     form,
-    h('div', { class: 'row exports' }, exportButton('csv', filter, exportStatus), exportButton('ndjson', filter, exportStatus), exportStatus),
+    h(
+      'div',
+      { class: 'row exports' },
+      exportButton('csv', filter, exportStatus),
+      exportButton('ndjson', filter, exportStatus),
+      exportStatus,
+    ),
     table,
     pager,
   );
@@ -38,7 +60,8 @@ export async function render(root, { query }) {
 
 /** The filters, filled from the address; applying or clearing them navigates. */
 function filterForm(query) {
-  const input = (id, name, type = 'text') => h('input', { id, name, type, value: query.get(name) ?? '', autocomplete: 'off' });
+  const input = (id, name, type = 'text') =>
+    h('input', { id, name, type, value: query.get(name) ?? '', autocomplete: 'off' });
   const borrower = input('f-borrower', 'borrower');
   const template = input('f-template', 'template');
   const from = input('f-from', 'from', 'date');
@@ -47,7 +70,9 @@ function filterForm(query) {
     'select',
     { id: 'f-channel', name: 'channel' },
     h('option', { value: '' }, t('audit.any')),
-    ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: query.get('channel') === c }, channelName(c))),
+    ...['sms', 'voice', 'email'].map((c) =>
+      h('option', { value: c, selected: query.get('channel') === c }, channelName(c)),
+    ),
   );
   const status = h(
     'select',
@@ -64,12 +89,18 @@ function filterForm(query) {
     field(t('audit.template'), template),
     field(t('audit.from'), from),
     field(t('audit.to'), to),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('audit.apply')), h('button', { type: 'reset', class: 'secondary' }, t('audit.clear'))),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, t('audit.apply')),
+      h('button', { type: 'reset', class: 'secondary' }, t('audit.clear')),
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams();
-    for (const el of [borrower, channel, status, template, from, to]) if (el.value.trim()) q.set(el.name, el.value.trim());
+    for (const el of [borrower, channel, status, template, from, to])
+      if (el.value.trim()) q.set(el.name, el.value.trim());
     go(`/ui/audit${q.size ? `?${q}` : ''}`);
   });
   form.addEventListener('reset', (e) => {
@@ -80,7 +111,11 @@ function filterForm(query) {
 }
 
 function exportButton(format, filter, exportStatus) {
-  const b = h('button', { type: 'button', class: 'secondary', 'data-testid': `export-${format}` }, t('audit.export', { format: format.toUpperCase() }));
+  const b = h(
+    'button',
+    { type: 'button', class: 'secondary', 'data-testid': `export-${format}` },
+    t('audit.export', { format: format.toUpperCase() }),
+  );
   b.addEventListener('click', async () => {
     b.disabled = true;
     try {
@@ -120,7 +155,9 @@ async function showPage(query, filter, table, pager) {
     const prev = h('button', { type: 'button', class: 'secondary', disabled: pageNo === 1 }, t('audit.prev'));
     const next = h('button', { type: 'button', class: 'secondary', disabled: !r.nextCursor }, t('audit.next'));
     prev.addEventListener('click', () => go(pageHref(pageNo - 1), { state: { cursors } }));
-    next.addEventListener('click', () => go(pageHref(pageNo + 1), { state: { cursors: [...cursors.slice(0, pageNo), r.nextCursor] } }));
+    next.addEventListener('click', () =>
+      go(pageHref(pageNo + 1), { state: { cursors: [...cursors.slice(0, pageNo), r.nextCursor] } }),
+    );
     pager.replaceChildren(prev, h('span', {}, t('audit.page', { n: pageNo })), next);
   } catch (err) {
     table.replaceChildren(errorBox(err));
@@ -129,7 +166,15 @@ async function showPage(query, filter, table, pager) {
 
 function messagesTable(items) {
   if (!items.length) return h('p', { 'data-testid': 'no-messages' }, t('audit.none'));
-  const cols = ['audit.createdZone', 'audit.borrower', 'audit.channel', 'audit.template', 'audit.recipient', 'audit.status', 'audit.message'];
+  const cols = [
+    'audit.createdZone',
+    'audit.borrower',
+    'audit.channel',
+    'audit.template',
+    'audit.recipient',
+    'audit.status',
+    'audit.message',
+  ];
   return h(
     'table',
     { class: 'grid', 'data-testid': 'messages' },
@@ -143,12 +188,32 @@ function messagesTable(items) {
           'tr',
           {},
           h('td', {}, fmtInstant(m.createdAt)),
-          h('td', {}, h('a', { href: `/ui/borrowers/${encodeURIComponent(m.borrowerId ?? '')}`, 'data-link': '' }, m.borrowerId ?? '')),
+          h(
+            'td',
+            {},
+            h(
+              'a',
+              { href: `/ui/borrowers/${encodeURIComponent(m.borrowerId ?? '')}`, 'data-link': '' },
+              m.borrowerId ?? '',
+            ),
+          ),
           h('td', {}, channelName(m.channel)),
           h('td', {}, m.template),
           h('td', {}, h('code', {}, m.to)),
           h('td', {}, h('span', { class: `status s-${m.status}` }, statusName(m.status))),
-          h('td', {}, h('a', { href: `/ui/audit/messages/${encodeURIComponent(m.id)}`, 'data-link': '', 'aria-label': t('audit.openLabel', { id: m.id }) }, t('audit.open'))),
+          h(
+            'td',
+            {},
+            h(
+              'a',
+              {
+                href: `/ui/audit/messages/${encodeURIComponent(m.id)}`,
+                'data-link': '',
+                'aria-label': t('audit.openLabel', { id: m.id }),
+              },
+              t('audit.open'),
+            ),
+          ),
         ),
       ),
     ),

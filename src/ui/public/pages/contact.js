@@ -5,10 +5,28 @@ import { field, h } from '../dom.js';
 import { agentZone, channelName, fmtInZone, t } from '../i18n.js';
 
 export async function render(root, { query }) {
-  const borrower = h('input', { id: 'contact-borrower', name: 'borrowerId', required: true, autocomplete: 'off', value: query.get('borrower') ?? '' });
-  const channel = h('select', { id: 'contact-channel', name: 'channel' }, ...['sms', 'voice', 'email'].map((c) => h('option', { value: c, selected: c === query.get('channel') }, channelName(c))));
+  const borrower = h('input', {
+    id: 'contact-borrower',
+    name: 'borrowerId',
+    required: true,
+    autocomplete: 'off',
+    value: query.get('borrower') ?? '',
+  });
+  const channel = h(
+    'select',
+    { id: 'contact-channel', name: 'channel' },
+    ...['sms', 'voice', 'email'].map((c) =>
+      h('option', { value: c, selected: c === query.get('channel') }, channelName(c)),
+    ),
+  );
   const answer = h('div', { 'aria-live': 'polite', 'data-testid': 'contact-answer' });
-  const form = h('form', { class: 'row', novalidate: true }, field(t('contact.borrower'), borrower), field(t('contact.channel'), channel), h('button', { type: 'submit' }, t('contact.ask')));
+  const form = h(
+    'form',
+    { class: 'row', novalidate: true },
+    field(t('contact.borrower'), borrower),
+    field(t('contact.channel'), channel),
+    h('button', { type: 'submit' }, t('contact.ask')),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     answer.replaceChildren();
@@ -18,9 +36,14 @@ export async function render(root, { query }) {
       return borrower.focus();
     }
     borrower.removeAttribute('aria-invalid');
-    setAddress(`${location.pathname}?${new URLSearchParams({ borrower: borrower.value.trim(), channel: channel.value })}`);
+    setAddress(
+      `${location.pathname}?${new URLSearchParams({ borrower: borrower.value.trim(), channel: channel.value })}`,
+    );
     try {
-      const r = await api('/v1/policy/check', { method: 'POST', body: { borrowerId: borrower.value.trim(), channel: channel.value } });
+      const r = await api('/v1/policy/check', {
+        method: 'POST',
+        body: { borrowerId: borrower.value.trim(), channel: channel.value },
+      });
       answer.append(...words(r, borrower.value.trim(), channel.value));
     } catch (err) {
       answer.append(errorBox(err));
@@ -35,14 +58,41 @@ function words(r, borrowerId, channel) {
   const mine = agentZone();
   const out = [];
   if (r.allowed) {
-    out.push(h('p', { class: 'answer yes', 'data-testid': 'answer' }, t('contact.yes', { borrower: borrowerId, channel: channelName(channel) })));
-    if (zones.length) out.push(h('p', {}, t('contact.theirTime'), ' ', zones.map((z) => `${fmtInZone(r.at, z)} (${z})`).join('; ')));
+    out.push(
+      h(
+        'p',
+        { class: 'answer yes', 'data-testid': 'answer' },
+        t('contact.yes', { borrower: borrowerId, channel: channelName(channel) }),
+      ),
+    );
+    if (zones.length)
+      out.push(h('p', {}, t('contact.theirTime'), ' ', zones.map((z) => `${fmtInZone(r.at, z)} (${z})`).join('; ')));
     return out;
   }
-  out.push(h('p', { class: 'answer no', 'data-testid': 'answer' }, t('contact.no', { borrower: borrowerId, channel: channelName(channel) })));
+  out.push(
+    h(
+      'p',
+      { class: 'answer no', 'data-testid': 'answer' },
+      t('contact.no', { borrower: borrowerId, channel: channelName(channel) }),
+    ),
+  );
   out.push(
     h('h2', {}, t('contact.why')),
-    h('ul', { 'data-testid': 'reasons' }, ...r.reasons.map((d) => h('li', {}, h('strong', {}, t('reason.' + d.code, {}, d.code)), ': ', d.detail, ' ', h('span', { class: 'muted' }, `(${d.rule})`)))),
+    h(
+      'ul',
+      { 'data-testid': 'reasons' },
+      ...r.reasons.map((d) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, t('reason.' + d.code, {}, d.code)),
+          ': ',
+          d.detail,
+          ' ',
+          h('span', { class: 'muted' }, `(${d.rule})`),
+        ),
+      ),
+    ),
   );
   if (r.earliestAllowedAt) {
     out.push(
@@ -50,7 +100,10 @@ function words(r, borrowerId, channel) {
       h(
         'dl',
         { class: 'facts', 'data-testid': 'earliest' },
-        ...zones.flatMap((z) => [h('dt', {}, t('contact.borrowerTime', { zone: z })), h('dd', {}, fmtInZone(r.earliestAllowedAt, z))]),
+        ...zones.flatMap((z) => [
+          h('dt', {}, t('contact.borrowerTime', { zone: z })),
+          h('dd', {}, fmtInZone(r.earliestAllowedAt, z)),
+        ]),
         h('dt', {}, t('contact.agentTime', { zone: mine })),
         h('dd', {}, fmtInZone(r.earliestAllowedAt, mine)),
       ),

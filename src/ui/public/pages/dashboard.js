@@ -4,12 +4,21 @@ import { field, h } from '../dom.js';
 import { agentZone, channelName, outcomeName, t } from '../i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const COLORS = { pending: '#6b7280', sent: '#1d4ed8', delivered: '#15803d', failed: '#b91c1c', deferred: '#b45309', suppressed: '#7e22ce', cancelled: '#94a3b8' };
+const COLORS = {
+  pending: '#6b7280',
+  sent: '#1d4ed8',
+  delivered: '#15803d',
+  failed: '#b91c1c',
+  deferred: '#b45309',
+  suppressed: '#7e22ce',
+  cancelled: '#94a3b8',
+};
 
 /** The longest period the API charts at once (GET /v1/audit/stats). */
 const MAX_DAYS = 366;
 
-const isoDay = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoDay = (d) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export async function render(root, { query, me }) {
   const today = new Date();
@@ -17,13 +26,24 @@ export async function render(root, { query, me }) {
   const from = h('input', { id: 'd-from', name: 'from', type: 'date', value: query.get('from') ?? isoDay(twoWeeks) });
   const to = h('input', { id: 'd-to', name: 'to', type: 'date', value: query.get('to') ?? isoDay(today) });
   const zone = agentZone();
-  const form = h('form', { class: 'row', novalidate: true, 'aria-label': t('dash.period') }, field(t('dash.from'), from), field(t('dash.to'), to), h('button', { type: 'submit' }, t('dash.show')));
+  const form = h(
+    'form',
+    { class: 'row', novalidate: true, 'aria-label': t('dash.period') },
+    field(t('dash.from'), from),
+    field(t('dash.to'), to),
+    h('button', { type: 'submit' }, t('dash.show')),
+  );
   const formError = h('div', { 'aria-live': 'polite' });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     formError.replaceChildren();
     const days = Math.round((Date.parse(to.value) - Date.parse(from.value)) / 86_400_000) + 1;
-    const problem = !from.value || !to.value || days < 1 ? t('dash.badPeriod') : days > MAX_DAYS ? t('dash.tooLong', { max: MAX_DAYS, days }) : null;
+    const problem =
+      !from.value || !to.value || days < 1
+        ? t('dash.badPeriod')
+        : days > MAX_DAYS
+          ? t('dash.tooLong', { max: MAX_DAYS, days })
+          : null;
     if (problem) {
       formError.append(h('p', { class: 'error', role: 'alert' }, problem));
       return (days > MAX_DAYS ? from : to).focus();
@@ -31,7 +51,16 @@ export async function render(root, { query, me }) {
     go(`/ui/dashboard?${new URLSearchParams({ from: from.value, to: to.value })}`);
   });
   root.append(h('h1', { tabindex: '-1' }, t('dash.title')), h('p', {}, t('dash.intro', { zone })), form, formError);
-  if (me.features.includes('queues')) root.append(h('p', {}, h('a', { href: '/admin/queues' }, t('dash.queues')), ' ', h('span', { class: 'muted' }, t('nav.queuesHint'))));
+  if (me.features.includes('queues'))
+    root.append(
+      h(
+        'p',
+        {},
+        h('a', { href: '/admin/queues' }, t('dash.queues')),
+        ' ',
+        h('span', { class: 'muted' }, t('nav.queuesHint')),
+      ),
+    );
 
   let stats;
   try {
@@ -40,11 +69,21 @@ export async function render(root, { query, me }) {
     root.append(errorBox(err));
     return;
   }
-  root.append(legend(stats.outcomes), h('div', { class: 'charts' }, ...['sms', 'voice', 'email'].map((c) => chart(stats, c))), reasons(stats.suppressedByReason));
+  root.append(
+    legend(stats.outcomes),
+    h('div', { class: 'charts' }, ...['sms', 'voice', 'email'].map((c) => chart(stats, c))),
+    reasons(stats.suppressedByReason),
+  );
 }
 
 function legend(outcomes) {
-  return h('ul', { class: 'legend', 'aria-label': t('dash.legend') }, ...outcomes.map((o) => h('li', {}, h('span', { class: 'swatch', style: `background:${COLORS[o]}` }), outcomeName(o))));
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': t('dash.legend') },
+    ...outcomes.map((o) =>
+      h('li', {}, h('span', { class: 'swatch', style: `background:${COLORS[o]}` }), outcomeName(o)),
+    ),
+  );
 }
 
 function svg(tag, attrs, ...children) {
@@ -67,7 +106,12 @@ function chart(stats, channel) {
   const titleId = `chart-${channel}-t`;
   const sum = Object.fromEntries(stats.outcomes.map((o) => [o, days.reduce((n, d) => n + d.counts[o], 0)]));
   const descText = stats.outcomes.map((o) => `${outcomeName(o)} ${sum[o]}`).join(', ');
-  const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${titleId}-d`, class: 'chart' }, svg('title', { id: titleId }), svg('desc', { id: `${titleId}-d` }));
+  const g = svg(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${titleId}-d`, class: 'chart' },
+    svg('title', { id: titleId }),
+    svg('desc', { id: `${titleId}-d` }),
+  );
   g.querySelector('title').textContent = t('dash.chartTitle', { channel: channelName(channel) });
   g.querySelector('desc').textContent = descText;
   for (const v of [...new Set([0, Math.round(max / 2), max])]) {
@@ -81,7 +125,13 @@ function chart(stats, channel) {
     for (const o of stats.outcomes) {
       const v = d.counts[o];
       if (!v) continue;
-      const rect = svg('rect', { x: pad.l + i * bw + bw * 0.15, width: bw * 0.7, y: y(base + v), height: y(base) - y(base + v), fill: COLORS[o] });
+      const rect = svg('rect', {
+        x: pad.l + i * bw + bw * 0.15,
+        width: bw * 0.7,
+        y: y(base + v),
+        height: y(base) - y(base + v),
+        fill: COLORS[o],
+      });
       const tip = svg('title', {});
       tip.textContent = `${d.date} · ${outcomeName(o)}: ${v}`;
       rect.append(tip);
@@ -89,7 +139,12 @@ function chart(stats, channel) {
       base += v;
     }
     if (i % Math.ceil(days.length / 7) === 0) {
-      const label = svg('text', { x: pad.l + i * bw + bw / 2, y: H - pad.b + 14, 'text-anchor': 'middle', class: 'axis' });
+      const label = svg('text', {
+        x: pad.l + i * bw + bw / 2,
+        y: H - pad.b + 14,
+        'text-anchor': 'middle',
+        class: 'axis',
+      });
       label.textContent = d.date.slice(5);
       g.append(label);
     }
@@ -97,13 +152,41 @@ function chart(stats, channel) {
   const table = h(
     'table',
     { class: 'grid compact' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.day')), ...stats.outcomes.map((o) => h('th', { scope: 'col' }, outcomeName(o))))),
-    h('tbody', {}, ...days.filter((_, i) => totals[i] > 0).map((d) => h('tr', {}, h('th', { scope: 'row' }, d.date), ...stats.outcomes.map((o) => h('td', {}, String(d.counts[o])))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('dash.day')),
+        ...stats.outcomes.map((o) => h('th', { scope: 'col' }, outcomeName(o))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...days
+        .filter((_, i) => totals[i] > 0)
+        .map((d) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, d.date),
+            ...stats.outcomes.map((o) => h('td', {}, String(d.counts[o]))),
+          ),
+        ),
+    ),
   );
   return h(
     'section',
     { class: 'chart-box', 'aria-labelledby': `${channel}-h`, 'data-testid': `chart-${channel}` },
-    h('h2', { id: `${channel}-h` }, channelName(channel), ' ', h('span', { class: 'muted' }, t('dash.total', { n: totals.reduce((a, b) => a + b, 0) }))),
+    h(
+      'h2',
+      { id: `${channel}-h` },
+      channelName(channel),
+      ' ',
+      h('span', { class: 'muted' }, t('dash.total', { n: totals.reduce((a, b) => a + b, 0) })),
+    ),
     g,
     h('details', {}, h('summary', {}, t('dash.asTable')), table),
   );
@@ -120,7 +203,13 @@ function reasons(list) {
           'ul',
           { class: 'hbars' },
           ...list.map((r) =>
-            h('li', {}, h('span', { class: 'hbar-label' }, t('reason.' + r.reason, {}, r.reason)), h('span', { class: 'hbar', style: `width:${(70 * r.n) / max}%` }), h('span', {}, String(r.n))),
+            h(
+              'li',
+              {},
+              h('span', { class: 'hbar-label' }, t('reason.' + r.reason, {}, r.reason)),
+              h('span', { class: 'hbar', style: `width:${(70 * r.n) / max}%` }),
+              h('span', {}, String(r.n)),
+            ),
           ),
         )
       : h('p', {}, t('dash.noSuppressed')),

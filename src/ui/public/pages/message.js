@@ -8,7 +8,14 @@ import { details, emailFrame, emailSubject, smsBubble, voiceScript } from '../li
 export async function render(root, { params }) {
   const m = await api(`/v1/audit/messages/${encodeURIComponent(params[0])}`);
   const facts = [
-    ['message.borrower', h('a', { href: `/ui/borrowers/${encodeURIComponent(m.borrower.id)}`, 'data-link': '' }, `${m.borrower.name ?? ''} (${m.borrower.id})`)],
+    [
+      'message.borrower',
+      h(
+        'a',
+        { href: `/ui/borrowers/${encodeURIComponent(m.borrower.id)}`, 'data-link': '' },
+        `${m.borrower.name ?? ''} (${m.borrower.id})`,
+      ),
+    ],
     ['audit.channel', channelName(m.channel)],
     ['audit.status', h('span', { class: `status s-${m.status}` }, statusName(m.status))],
     ['message.to', h('code', {}, m.to)],
@@ -20,7 +27,8 @@ export async function render(root, { params }) {
     ['audit.created', fmtInstant(m.createdAt)],
     ['message.reminder', `${m.reminder.externalId ?? m.reminder.id}`],
   ];
-  if (m.error?.code || m.error?.message) facts.push(['message.error', `${m.error.code ?? ''} ${m.error.message ?? ''}`.trim()]);
+  if (m.error?.code || m.error?.message)
+    facts.push(['message.error', `${m.error.code ?? ''} ${m.error.message ?? ''}`.trim()]);
 
   root.append(
     h('p', { class: 'crumbs' }, h('a', { href: '/ui/audit', 'data-link': '' }, t('audit.title')), ' › ', m.id),
@@ -29,7 +37,12 @@ export async function render(root, { params }) {
     h(
       'div',
       { class: 'two' },
-      h('section', { 'aria-labelledby': 'facts-h' }, h('h2', { id: 'facts-h' }, t('message.facts')), h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]))),
+      h(
+        'section',
+        { 'aria-labelledby': 'facts-h' },
+        h('h2', { id: 'facts-h' }, t('message.facts')),
+        h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+      ),
       content(m),
     ),
     events(m.events),
@@ -40,12 +53,20 @@ function content(m) {
   const c = m.content;
   const parts = [h('h2', { id: 'content-h' }, t('message.content'))];
   const waiting = ['accepted', 'scheduled', 'queued', 'deferred', 'sending'].includes(m.status);
-  if (m.body === null && c.text === null && c.twiml === null) parts.push(h('p', {}, t(waiting ? 'message.notYet' : 'message.notRendered', { status: statusName(m.status) })));
+  if (m.body === null && c.text === null && c.twiml === null)
+    parts.push(h('p', {}, t(waiting ? 'message.notYet' : 'message.notRendered', { status: statusName(m.status) })));
   else if (m.channel === 'sms') parts.push(smsBubble(m.body));
   else if (m.channel === 'email') {
     parts.push(emailSubject(m.subject));
     if (c.html) parts.push(emailFrame(c.html, t('email.frameTitle')));
-    parts.push(h('details', { open: !c.html }, h('summary', {}, t('email.text')), h('pre', { class: 'wrap', 'data-testid': 'email-text' }, m.body)));
+    parts.push(
+      h(
+        'details',
+        { open: !c.html },
+        h('summary', {}, t('email.text')),
+        h('pre', { class: 'wrap', 'data-testid': 'email-text' }, m.body),
+      ),
+    );
   } else parts.push(voiceScript(c.script ?? '', c.voiceLanguage, m.body));
   if (c.matchesStored === true) parts.push(h('p', { class: 'muted' }, t('message.matches')));
   if (c.matchesStored === false) parts.push(h('p', { class: 'warn' }, t('message.differs')));
@@ -63,7 +84,13 @@ function events(list) {
       h(
         'thead',
         {},
-        h('tr', {}, ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })))),
+        h(
+          'tr',
+          {},
+          ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map(
+            (k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })),
+          ),
+        ),
       ),
       h(
         'tbody',

@@ -12,7 +12,12 @@ const range = (r) => `${pct(r.rate)} (${(r.low * 100).toFixed(1)}–${(r.high * 
 /** The period of the page, as the API takes it (whole days, UTC). */
 export function periodForm(root, query, path) {
   const today = new Date();
-  const from = h('input', { id: 'o-from', name: 'from', type: 'date', value: query.get('from') ?? isoDay(new Date(today.getTime() - 89 * 86_400_000)) });
+  const from = h('input', {
+    id: 'o-from',
+    name: 'from',
+    type: 'date',
+    value: query.get('from') ?? isoDay(new Date(today.getTime() - 89 * 86_400_000)),
+  });
   const to = h('input', { id: 'o-to', name: 'to', type: 'date', value: query.get('to') ?? isoDay(today) });
   const form = h(
     'form',
@@ -33,7 +38,11 @@ export function periodForm(root, query, path) {
   });
   root.append(form, formError);
   const end = new Date(`${to.value}T00:00:00Z`);
-  return new URLSearchParams({ from: `${from.value}T00:00:00Z`, to: new Date(end.getTime() + 86_400_000).toISOString(), lang: lang() });
+  return new URLSearchParams({
+    from: `${from.value}T00:00:00Z`,
+    to: new Date(end.getTime() + 86_400_000).toISOString(),
+    lang: lang(),
+  });
 }
 
 export async function render(root, { query }) {
@@ -50,7 +59,9 @@ export async function render(root, { query }) {
   if (list.items.length === 0) root.append(h('p', {}, t('outcomes.noExperiments')));
   for (const e of list.items) {
     try {
-      root.append(experimentSection(await api(`/v1/outcomes/experiments/${encodeURIComponent(e.id)}?${period}`), e, period));
+      root.append(
+        experimentSection(await api(`/v1/outcomes/experiments/${encodeURIComponent(e.id)}?${period}`), e, period),
+      );
     } catch (err) {
       root.append(errorBox(err));
     }
@@ -78,7 +89,12 @@ function armsChart(result, id) {
   const left = 90;
   const x = (v) => left + ((W - left - 20) * v) / max;
   const titleId = `arms-${id}-t`;
-  const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${titleId} ${titleId}-d`, class: 'chart' });
+  const g = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'aria-labelledby': `${titleId} ${titleId}-d`,
+    class: 'chart',
+  });
   const title = svg('title', { id: titleId });
   title.textContent = t('outcomes.chartTitle', { id });
   const desc = svg('desc', { id: `${titleId}-d` });
@@ -88,10 +104,37 @@ function armsChart(result, id) {
     const y = 10 + i * row;
     const label = svg('text', { x: left - 6, y: y + 16, 'text-anchor': 'end', class: 'axis' });
     label.textContent = a.arm;
-    const bar = svg('rect', { x: left, y, width: Math.max(1, x(a.paid['7'].rate) - left), height: 22, fill: a.control ? '#475569' : a.guardrail ? '#b91c1c' : '#1d4ed8' });
-    const whisker = svg('line', { x1: x(a.paid['7'].low), x2: x(a.paid['7'].high), y1: y + 11, y2: y + 11, stroke: '#111827', 'stroke-width': 2 });
-    const capL = svg('line', { x1: x(a.paid['7'].low), x2: x(a.paid['7'].low), y1: y + 5, y2: y + 17, stroke: '#111827', 'stroke-width': 2 });
-    const capR = svg('line', { x1: x(a.paid['7'].high), x2: x(a.paid['7'].high), y1: y + 5, y2: y + 17, stroke: '#111827', 'stroke-width': 2 });
+    const bar = svg('rect', {
+      x: left,
+      y,
+      width: Math.max(1, x(a.paid['7'].rate) - left),
+      height: 22,
+      fill: a.control ? '#475569' : a.guardrail ? '#b91c1c' : '#1d4ed8',
+    });
+    const whisker = svg('line', {
+      x1: x(a.paid['7'].low),
+      x2: x(a.paid['7'].high),
+      y1: y + 11,
+      y2: y + 11,
+      stroke: '#111827',
+      'stroke-width': 2,
+    });
+    const capL = svg('line', {
+      x1: x(a.paid['7'].low),
+      x2: x(a.paid['7'].low),
+      y1: y + 5,
+      y2: y + 17,
+      stroke: '#111827',
+      'stroke-width': 2,
+    });
+    const capR = svg('line', {
+      x1: x(a.paid['7'].high),
+      x2: x(a.paid['7'].high),
+      y1: y + 5,
+      y2: y + 17,
+      stroke: '#111827',
+      'stroke-width': 2,
+    });
     g.append(label, bar, whisker, capL, capR);
   });
   return g;
@@ -101,15 +144,29 @@ function experimentSection(result, e, period) {
   const head = h(
     'tr',
     {},
-    ...['outcomes.arm', 'outcomes.borrowers', 'outcomes.sent', 'outcomes.paid7', 'outcomes.paid30', 'outcomes.promised7', 'outcomes.optedOut', 'outcomes.stopped', 'outcomes.recovered'].map((k) =>
-      h('th', { scope: 'col' }, t(k)),
-    ),
+    ...[
+      'outcomes.arm',
+      'outcomes.borrowers',
+      'outcomes.sent',
+      'outcomes.paid7',
+      'outcomes.paid30',
+      'outcomes.promised7',
+      'outcomes.optedOut',
+      'outcomes.stopped',
+      'outcomes.recovered',
+    ].map((k) => h('th', { scope: 'col' }, t(k))),
   );
   const rows = result.arms.map((a) =>
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, a.arm, a.control && a.arm !== 'control' ? ` (${t('outcomes.control')})` : '', a.guardrail ? h('span', { class: 'badge bad' }, ` ${t('outcomes.guardrail')}`) : ''),
+      h(
+        'th',
+        { scope: 'row' },
+        a.arm,
+        a.control && a.arm !== 'control' ? ` (${t('outcomes.control')})` : '',
+        a.guardrail ? h('span', { class: 'badge bad' }, ` ${t('outcomes.guardrail')}`) : '',
+      ),
       h('td', {}, String(a.borrowers)),
       h('td', {}, String(a.sent)),
       h('td', {}, range(a.paid['7'])),
@@ -127,7 +184,9 @@ function experimentSection(result, e, period) {
     ),
   );
   const csv = h('button', { type: 'button', class: 'secondary' }, t('outcomes.csv'));
-  csv.addEventListener('click', () => download(`/v1/outcomes/experiments/${encodeURIComponent(e.id)}?${period}&format=csv`, `experiment-${e.id}.csv`));
+  csv.addEventListener('click', () =>
+    download(`/v1/outcomes/experiments/${encodeURIComponent(e.id)}?${period}&format=csv`, `experiment-${e.id}.csv`),
+  );
   return h(
     'section',
     { class: 'experiment', 'aria-labelledby': `exp-${e.id}`, 'data-testid': `experiment-${e.id}` },
@@ -135,7 +194,17 @@ function experimentSection(result, e, period) {
     e.description ? h('p', { class: 'muted' }, e.description) : null,
     ...result.sentences.map((s) => h('p', { class: 'sentence' }, s)),
     armsChart(result, e.id),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'grid compact' }, h('caption', {}, t('outcomes.tableCaption', { id: e.id })), h('thead', {}, head), h('tbody', {}, ...rows))),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'grid compact' },
+        h('caption', {}, t('outcomes.tableCaption', { id: e.id })),
+        h('thead', {}, head),
+        h('tbody', {}, ...rows),
+      ),
+    ),
     csv,
   );
 }
@@ -144,7 +213,15 @@ function templatesSection(report, period) {
   const head = h(
     'tr',
     {},
-    ...['outcomes.template', 'outcomes.channel', 'outcomes.stage', 'outcomes.messages', 'outcomes.paymentsLast', 'outcomes.recovered', 'outcomes.optedOut'].map((k) => h('th', { scope: 'col' }, t(k))),
+    ...[
+      'outcomes.template',
+      'outcomes.channel',
+      'outcomes.stage',
+      'outcomes.messages',
+      'outcomes.paymentsLast',
+      'outcomes.recovered',
+      'outcomes.optedOut',
+    ].map((k) => h('th', { scope: 'col' }, t(k))),
   );
   const rows = report.items.map((g) =>
     h(
@@ -166,13 +243,21 @@ function templatesSection(report, period) {
     ),
   );
   const csv = h('button', { type: 'button', class: 'secondary' }, t('outcomes.csv'));
-  csv.addEventListener('click', () => download(`/v1/outcomes/templates?${period}&format=csv`, 'outcomes-by-template.csv'));
+  csv.addEventListener('click', () =>
+    download(`/v1/outcomes/templates?${period}&format=csv`, 'outcomes-by-template.csv'),
+  );
   return h(
     'section',
     { 'aria-labelledby': 'tpl-h', 'data-testid': 'outcomes-templates' },
     h('h2', { id: 'tpl-h' }, t('outcomes.byTemplate')),
     h('p', { class: 'muted' }, t('outcomes.attribution', { days: report.attributionWindowDays })),
-    report.items.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'grid compact' }, h('thead', {}, head), h('tbody', {}, ...rows))) : h('p', {}, t('outcomes.noMessages')),
+    report.items.length
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h('table', { class: 'grid compact' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+        )
+      : h('p', {}, t('outcomes.noMessages')),
     csv,
   );
 }

@@ -23,7 +23,11 @@ export async function render(root, { query }) {
     .map(([c, v]) => `${v} ${c}`)
     .join('; ');
   root.append(
-    h('p', { class: 'muted' }, t('review.period', { from: r.from.slice(0, 10), to: new Date(Date.parse(r.to) - 1).toISOString().slice(0, 10) })),
+    h(
+      'p',
+      { class: 'muted' },
+      t('review.period', { from: r.from.slice(0, 10), to: new Date(Date.parse(r.to) - 1).toISOString().slice(0, 10) }),
+    ),
     h('div', { class: 'row no-print' }, print, csv),
     h(
       'section',
@@ -33,7 +37,17 @@ export async function render(root, { query }) {
         ? h(
             'table',
             { class: 'grid compact' },
-            h('thead', {}, h('tr', {}, ...['outcomes.stage', 'outcomes.channel', 'outcomes.messages', 'review.delivered'].map((k) => h('th', { scope: 'col' }, t(k))))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...['outcomes.stage', 'outcomes.channel', 'outcomes.messages', 'review.delivered'].map((k) =>
+                  h('th', { scope: 'col' }, t(k)),
+                ),
+              ),
+            ),
             h(
               'tbody',
               {},
@@ -41,7 +55,11 @@ export async function render(root, { query }) {
                 h(
                   'tr',
                   {},
-                  h('th', { scope: 'row' }, s.stage === 'none' ? t('review.noStage') : t('stage.' + s.stage, {}, s.stage)),
+                  h(
+                    'th',
+                    { scope: 'row' },
+                    s.stage === 'none' ? t('review.noStage') : t('stage.' + s.stage, {}, s.stage),
+                  ),
                   h('td', {}, channelName(s.channel)),
                   h('td', {}, String(s.messages)),
                   h('td', {}, String(s.delivered)),
@@ -55,26 +73,57 @@ export async function render(root, { query }) {
       'section',
       { 'aria-labelledby': 'rv-rec', 'data-testid': 'review-recovered' },
       h('h2', { id: 'rv-rec' }, t('review.recovered')),
-      h('p', {}, t('review.recoveredText', { payments: r.recovered.payments, amounts: amounts || '—', promises: r.recovered.promises })),
+      h(
+        'p',
+        {},
+        t('review.recoveredText', {
+          payments: r.recovered.payments,
+          amounts: amounts || '—',
+          promises: r.recovered.promises,
+        }),
+      ),
     ),
     h(
       'section',
       { 'aria-labelledby': 'rv-rel' },
       h('h2', { id: 'rv-rel' }, t('review.relationship')),
-      h('p', {}, t('review.relationshipText', { optOuts: r.relationship.optOuts, stops: r.relationship.stops, replies: r.relationship.replies })),
+      h(
+        'p',
+        {},
+        t('review.relationshipText', {
+          optOuts: r.relationship.optOuts,
+          stops: r.relationship.stops,
+          replies: r.relationship.replies,
+        }),
+      ),
     ),
     h(
       'section',
       { 'aria-labelledby': 'rv-held' },
       h('h2', { id: 'rv-held' }, t('review.heldBack')),
-      r.heldBack.length ? h('ul', {}, ...r.heldBack.map((x) => h('li', {}, `${t('reason.' + x.reason, {}, x.reason)}: ${x.n}`))) : h('p', {}, t('dash.noSuppressed')),
+      r.heldBack.length
+        ? h('ul', {}, ...r.heldBack.map((x) => h('li', {}, `${t('reason.' + x.reason, {}, x.reason)}: ${x.n}`)))
+        : h('p', {}, t('dash.noSuppressed')),
     ),
     h(
       'section',
       { 'aria-labelledby': 'rv-exp', 'data-testid': 'review-experiments' },
       h('h2', { id: 'rv-exp' }, t('outcomes.experiments')),
       r.experiments.length
-        ? h('ul', {}, ...r.experiments.map((e) => h('li', {}, h('strong', {}, e.id), e.guardrail ? h('span', { class: 'badge bad' }, ` ${t('outcomes.guardrail')}`) : '', ' ', e.sentences.join(' '))))
+        ? h(
+            'ul',
+            {},
+            ...r.experiments.map((e) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, e.id),
+                e.guardrail ? h('span', { class: 'badge bad' }, ` ${t('outcomes.guardrail')}`) : '',
+                ' ',
+                e.sentences.join(' '),
+              ),
+            ),
+          )
         : h('p', {}, t('outcomes.noExperiments')),
     ),
   );

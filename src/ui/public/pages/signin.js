@@ -4,12 +4,28 @@ import { t } from '../i18n.js';
 
 export async function render(root) {
   if (session.me) {
-    root.append(h('h1', { tabindex: '-1' }, t('signin.title')), h('p', {}, t('signin.already', { role: t('role.' + session.me.role) })));
+    root.append(
+      h('h1', { tabindex: '-1' }, t('signin.title')),
+      h('p', {}, t('signin.already', { role: t('role.' + session.me.role) })),
+    );
     return;
   }
-  const input = h('input', { id: 'api-key', name: 'apiKey', type: 'password', autocomplete: 'off', required: true, spellcheck: 'false' });
+  const input = h('input', {
+    id: 'api-key',
+    name: 'apiKey',
+    type: 'password',
+    autocomplete: 'off',
+    required: true,
+    spellcheck: 'false',
+  });
   const status = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'signin', novalidate: true }, field(t('signin.key'), input, t('signin.keyHint')), h('button', { type: 'submit' }, t('signin.submit')), status);
+  const form = h(
+    'form',
+    { class: 'signin', novalidate: true },
+    field(t('signin.key'), input, t('signin.keyHint')),
+    h('button', { type: 'submit' }, t('signin.submit')),
+    status,
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     status.replaceChildren();

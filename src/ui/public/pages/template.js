@@ -39,9 +39,20 @@ export async function render(root, { params, query }) {
     panes.replaceChildren(...locales.filter((l) => state.locales.has(l)).map((l) => pane(ctx, l)));
     panes.style.setProperty('--cols', String(state.locales.size));
   };
-  root.append(h('div', { class: 'switches' }, channelSwitch(channels, state, update), localeSwitch(locales, state, update)), panes);
+  root.append(
+    h('div', { class: 'switches' }, channelSwitch(channels, state, update), localeSwitch(locales, state, update)),
+    panes,
+  );
   update();
-  root.append(draftEditor({ channels, locales, channel: state.channel, locale: locales[0], sourceOf: (c, l) => tpl.variants.find((v) => v.channel === c && v.locale === l)?.source ?? '' }));
+  root.append(
+    draftEditor({
+      channels,
+      locales,
+      channel: state.channel,
+      locale: locales[0],
+      sourceOf: (c, l) => tpl.variants.find((v) => v.channel === c && v.locale === l)?.source ?? '',
+    }),
+  );
 }
 
 function channelSwitch(channels, state, update) {
@@ -50,7 +61,19 @@ function channelSwitch(channels, state, update) {
     { class: 'switch' },
     h('legend', {}, t('preview.channel')),
     ...channels.map((c) =>
-      h('label', {}, h('input', { type: 'radio', name: 'channel', value: c, checked: c === state.channel, onchange: () => ((state.channel = c), update()) }), ' ', channelName(c)),
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'radio',
+          name: 'channel',
+          value: c,
+          checked: c === state.channel,
+          onchange: () => ((state.channel = c), update()),
+        }),
+        ' ',
+        channelName(c),
+      ),
     ),
   );
 }
@@ -66,7 +89,21 @@ function localeSwitch(locales, state, update) {
     'fieldset',
     { class: 'switch' },
     h('legend', {}, t('preview.locales')),
-    ...locales.map((l) => h('label', {}, h('input', { type: 'checkbox', name: 'locale', value: l, checked: state.locales.has(l), onchange: onchange(l) }), ' ', l)),
+    ...locales.map((l) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          name: 'locale',
+          value: l,
+          checked: state.locales.has(l),
+          onchange: onchange(l),
+        }),
+        ' ',
+        l,
+      ),
+    ),
   );
 }
 
@@ -77,18 +114,40 @@ function pane(ctx, locale) {
   const id = `${state.channel}-${locale}`;
   const out = h('div', { class: 'output', 'aria-live': 'polite', 'data-testid': `output-${locale}` });
   const dataErrors = h('div', { id: `data-errors-${id}`, 'aria-live': 'polite' });
-  const textarea = h('textarea', { id: `data-${id}`, rows: 12, spellcheck: 'false', class: 'code', 'aria-describedby': `data-errors-${id}` });
-  textarea.value = edited.get(locale) ?? JSON.stringify(tpl.sampleDataByLocale?.[locale] ?? tpl.sampleData ?? {}, null, 2);
+  const textarea = h('textarea', {
+    id: `data-${id}`,
+    rows: 12,
+    spellcheck: 'false',
+    class: 'code',
+    'aria-describedby': `data-errors-${id}`,
+  });
+  textarea.value =
+    edited.get(locale) ?? JSON.stringify(tpl.sampleDataByLocale?.[locale] ?? tpl.sampleData ?? {}, null, 2);
   const section = h(
     'section',
     { class: 'pane', 'aria-labelledby': `pane-h-${id}`, 'data-locale': locale },
     h('h2', { id: `pane-h-${id}` }, `${locale} · ${channelName(state.channel)}`),
-    variant ? h('p', { class: 'muted' }, t('preview.version'), ' ', h('code', {}, variant.version.slice(0, 12))) : h('p', { class: 'muted' }, t('preview.noVariant')),
+    variant
+      ? h('p', { class: 'muted' }, t('preview.version'), ' ', h('code', {}, variant.version.slice(0, 12)))
+      : h('p', { class: 'muted' }, t('preview.noVariant')),
     out,
     variant ? h('h3', {}, t('preview.findings')) : null,
     variant ? findingList(variant.findings, `src-${id}`) : null,
-    variant ? h('details', { open: variant.findings.length > 0 }, h('summary', {}, t('preview.source')), sourceView(variant.source, variant.findings, `src-${id}`)) : null,
-    h('details', { open: edited.has(locale) }, h('summary', {}, t('preview.sampleData')), field(t('preview.sampleDataLabel', { locale }), textarea, t('preview.sampleDataHint')), dataErrors),
+    variant
+      ? h(
+          'details',
+          { open: variant.findings.length > 0 },
+          h('summary', {}, t('preview.source')),
+          sourceView(variant.source, variant.findings, `src-${id}`),
+        )
+      : null,
+    h(
+      'details',
+      { open: edited.has(locale) },
+      h('summary', {}, t('preview.sampleData')),
+      field(t('preview.sampleDataLabel', { locale }), textarea, t('preview.sampleDataHint')),
+      dataErrors,
+    ),
   );
   if (!variant) return section;
   const run = () => preview(ctx, locale, { out, dataErrors, textarea });
@@ -110,16 +169,23 @@ async function preview(ctx, locale, { out, dataErrors, textarea }) {
   let data;
   try {
     data = JSON.parse(textarea.value || '{}');
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SyntaxError(t('preview.dataNotObject'));
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new SyntaxError(t('preview.dataNotObject'));
   } catch (err) {
     textarea.setAttribute('aria-invalid', 'true');
-    dataErrors.append(h('p', { class: 'error', role: 'alert' }, `${t('preview.dataInvalid')} ${err.message}`), h('p', { class: 'muted' }, t('preview.stale')));
+    dataErrors.append(
+      h('p', { class: 'error', role: 'alert' }, `${t('preview.dataInvalid')} ${err.message}`),
+      h('p', { class: 'muted' }, t('preview.stale')),
+    );
     out.classList.add('stale');
     return;
   }
   out.classList.remove('stale');
   try {
-    const p = await api(`/v1/templates/${encodeURIComponent(ctx.key)}/preview`, { method: 'POST', body: { channel: ctx.state.channel, locale, data } });
+    const p = await api(`/v1/templates/${encodeURIComponent(ctx.key)}/preview`, {
+      method: 'POST',
+      body: { channel: ctx.state.channel, locale, data },
+    });
     out.replaceChildren(...rendered(p));
   } catch (err) {
     if (err instanceof ApiError && err.status === 400) {

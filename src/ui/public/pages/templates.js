@@ -13,7 +13,18 @@ export async function render(root) {
       h(
         'thead',
         {},
-        h('tr', {}, ...['templates.name', 'templates.key', 'templates.stage', 'templates.channels', 'templates.locales', 'templates.warnings'].map((k) => h('th', { scope: 'col' }, t(k)))),
+        h(
+          'tr',
+          {},
+          ...[
+            'templates.name',
+            'templates.key',
+            'templates.stage',
+            'templates.channels',
+            'templates.locales',
+            'templates.warnings',
+          ].map((k) => h('th', { scope: 'col' }, t(k))),
+        ),
       ),
       h(
         'tbody',
@@ -22,7 +33,11 @@ export async function render(root) {
           h(
             'tr',
             {},
-            h('td', {}, h('a', { href: `/ui/templates/${encodeURIComponent(tpl.key)}`, 'data-link': '' }, tpl.title ?? tpl.key)),
+            h(
+              'td',
+              {},
+              h('a', { href: `/ui/templates/${encodeURIComponent(tpl.key)}`, 'data-link': '' }, tpl.title ?? tpl.key),
+            ),
             h('td', {}, h('code', {}, tpl.key)),
             h('td', {}, tpl.stage ? t('stage.' + tpl.stage, {}, tpl.stage) : '—'),
             h('td', {}, tpl.channels.map(channelName).join(', ')),

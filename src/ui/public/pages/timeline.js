@@ -6,7 +6,13 @@ import { details } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const id = params[0];
-  const input = h('input', { id: 'tl-borrower', name: 'borrower', required: true, autocomplete: 'off', value: id ?? '' });
+  const input = h('input', {
+    id: 'tl-borrower',
+    name: 'borrower',
+    required: true,
+    autocomplete: 'off',
+    value: id ?? '',
+  });
   const form = h(
     'form',
     { class: 'row', role: 'search', novalidate: true, 'aria-label': t('timeline.find') },
@@ -30,7 +36,10 @@ export async function render(root, { params }) {
   root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form, found);
   if (!id) return;
 
-  const [tl, plan] = await Promise.all([api(`/v1/borrowers/${encodeURIComponent(id)}/timeline`), api(`/v1/borrowers/${encodeURIComponent(id)}/plan`).catch((err) => err)]);
+  const [tl, plan] = await Promise.all([
+    api(`/v1/borrowers/${encodeURIComponent(id)}/timeline`),
+    api(`/v1/borrowers/${encodeURIComponent(id)}/plan`).catch((err) => err),
+  ]);
   const b = tl.borrower;
   root.append(
     h(
@@ -70,7 +79,11 @@ function results(items) {
           ` · ${[b.phone, b.email, ...b.accounts].filter(Boolean).join(' · ')} · `,
           h('a', { href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' }, t('timeline.openTimeline')),
           ' · ',
-          h('a', { href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' }, t('timeline.openContact')),
+          h(
+            'a',
+            { href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' },
+            t('timeline.openContact'),
+          ),
         ),
       ),
     ),
@@ -78,12 +91,22 @@ function results(items) {
 }
 
 function strategy(plan) {
-  const box = h('section', { class: 'strategy', 'aria-labelledby': 'strategy-h', 'data-testid': 'strategy' }, h('h2', { id: 'strategy-h' }, t('timeline.strategy')));
+  const box = h(
+    'section',
+    { class: 'strategy', 'aria-labelledby': 'strategy-h', 'data-testid': 'strategy' },
+    h('h2', { id: 'strategy-h' }, t('timeline.strategy')),
+  );
   if (plan instanceof Error) return (box.append(errorBox(plan)), box);
   if (!plan.accounts.length) return (box.append(h('p', {}, t('timeline.noStrategy'))), box);
   for (const a of plan.accounts) {
     box.append(
-      h('h3', {}, t('timeline.account', { ref: a.accountRef }), ' ', h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage))),
+      h(
+        'h3',
+        {},
+        t('timeline.account', { ref: a.accountRef }),
+        ' ',
+        h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage)),
+      ),
       h('p', { class: 'muted' }, a.why, ' · ', t('timeline.since', { when: fmtInstant(a.enteredAt) })),
       ...(a.handoff
         ? [
@@ -94,7 +117,10 @@ function strategy(plan) {
               ' ',
               t(
                 'handoff.' + a.handoff.event.delivery,
-                { when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '', attempts: String(a.handoff.event.attempts) },
+                {
+                  when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '',
+                  attempts: String(a.handoff.event.attempts),
+                },
                 a.handoff.event.delivery,
               ),
             ),
@@ -126,7 +152,18 @@ function eventsTable(items) {
     h(
       'thead',
       {},
-      h('tr', {}, ...['message.atZone', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })))),
+      h(
+        'tr',
+        {},
+        ...[
+          'message.atZone',
+          'message.event',
+          'audit.channel',
+          'audit.template',
+          'audit.status',
+          'message.details',
+        ].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))),
+      ),
     ),
     h(
       'tbody',
@@ -138,7 +175,19 @@ function eventsTable(items) {
           h('td', {}, fmtInstant(e.at)),
           h('td', {}, statusName(e.type)),
           h('td', {}, e.message ? channelName(e.message.channel) : '—'),
-          h('td', {}, e.message ? (linkable ? h('a', { href: `/ui/audit/messages/${encodeURIComponent(e.message.id)}`, 'data-link': '' }, e.message.template) : e.message.template) : '—'),
+          h(
+            'td',
+            {},
+            e.message
+              ? linkable
+                ? h(
+                    'a',
+                    { href: `/ui/audit/messages/${encodeURIComponent(e.message.id)}`, 'data-link': '' },
+                    e.message.template,
+                  )
+                : e.message.template
+              : '—',
+          ),
           h('td', {}, e.message ? statusName(e.message.status) : '—'),
           h('td', {}, details(e.data)),
         ),
