@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits on the service (a page's fetch, a worker thread's first start): 1 s is too little on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { waitFor } from '../support/wait.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../../src/audit/db.js';
 import { appendEvent } from '../../src/audit/event-chain.js';
@@ -49,6 +50,19 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
   };
   // Every event here is the default tenant's, which has a receiver.
   const toDefaultReceiver = { enabled: async () => true, destinations: async () => ['tenant' as const] };
+  /**
+   * Runs the relay until it has relayed `n` events in all. The relay waits for every older transaction
+   * in the cluster to end, and other test files write to the same PostgreSQL at the same time: a
+   * run may find their transactions open and relay nothing yet.
+   */
+  const relayUntil = async (relay: { run(): Promise<{ relayed: number }> }, n: number) => {
+    let total = 0;
+    await waitFor(async () => ((total += (await relay.run()).relayed) >= n ? true : undefined), {
+      what: `${n} events relayed`,
+      timeoutMs: 20_000,
+    });
+    return total;
+  };
   const relayed = async () =>
     (await queue.getJobs(['waiting', 'delayed', 'active', 'completed']))
       .map((j) => j.data.data.borrowerId as string)
@@ -63,7 +77,7 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
     });
     await escalate('relay-a');
     await escalate('relay-b');
-    expect((await relay.run()).relayed).toBe(2);
+    expect(await relayUntil(relay, 2)).toBe(2);
     expect((await relay.run()).relayed).toBe(0);
     expect(await relayed()).toEqual(['relay-a', 'relay-b']);
   });
@@ -103,7 +117,7 @@ describe.each(dbVariants())('the outbound-event relay on $name', (variant) => {
         expect((await relay.run()).relayed).toBe(0);
         release();
         await tx;
-        expect((await relay.run()).relayed).toBe(2);
+        expect(await relayUntil(relay, 2)).toBe(2);
         const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).map((j) => j.data);
         const order = jobs
           .filter((j) => ['relay-held', 'relay-later'].includes(j.data.borrowerId as string))

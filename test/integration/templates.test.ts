@@ -355,7 +355,8 @@ describe('SMS_MAX_SEGMENTS', () => {
     // An agency: its texts carry the debt collector line, the longest rendering.
     const h = await startHarness({
       db: sqliteOnly,
-      env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: limit, SENDER_KIND: 'agency' },
+      // The segment limit is under test, not the budget: a loaded machine must not turn this into budget-exceeded.
+      env: { POLICY_PROFILE: 'US-REGF', SMS_MAX_SEGMENTS: limit, SENDER_KIND: 'agency', DRAFT_LINT_BUDGET_MS: '30000' },
     });
     try {
       const lint = await h.api('POST', '/v1/templates/lint', {
