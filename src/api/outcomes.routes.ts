@@ -108,6 +108,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   const router = Router();
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['compliance']);
+  // The use cases' ports, from the store and the strategy runner: a promise needs only the outcome operations.
   const outcomes: RecordPromisePorts = {
     findAccount: (tenant, accountRef) => deps.store.outcomes.accountBorrower(tenant, accountRef),
     recordOutcome: (o, now) => deps.store.outcomes.record(o, now),
