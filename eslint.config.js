@@ -46,6 +46,12 @@ const boundaries = [
     from: './src/api',
     message: 'nothing imports upward into src/api',
   },
+  // A use case decides; the faces call it and present its answer (docs/architecture.md, "Use cases").
+  {
+    target: './src/usecases',
+    from: ['./src/api', './src/webhooks', './src/ui', './src/cli', './src/compose'],
+    message: 'a use case imports no face (HTTP API, webhooks, console, CLI) and no wiring: it takes its ports',
+  },
   // Storage knows nothing of HTTP, workers or providers.
   { target: './src/audit', from: './src/api', message: 'the store imports no HTTP code' },
   { target: './src/audit', from: './src/workers', message: 'the store imports no workers' },
@@ -146,6 +152,28 @@ export default tseslint.config(
             name,
             message: 'src/domain and src/policy do no I/O: take what you need as an argument',
           })),
+        },
+      ],
+    },
+  },
+  {
+    // A use case reaches the store only through the ports it is given: it may name the store's types, never call its
+    // code (RFC 8785 canonical JSON, a pure function, is the exception), and it knows nothing of express.
+    files: ['src/usecases/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'express', message: 'a use case knows nothing of HTTP: the route handler presents its answer' },
+          ],
+          patterns: [
+            {
+              group: ['**/audit/*', '!**/audit/canonical-json.js'],
+              allowTypeImports: true,
+              message: 'a use case takes the store operations it needs as ports: import only types from src/audit',
+            },
+          ],
         },
       ],
     },

@@ -4,8 +4,6 @@
  * admin) report what reminders recovered and what they cost the relationship, with intervals and
  * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical-json.js';
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
@@ -13,8 +11,6 @@ import type { AuditStore } from '../audit/audit-store.js';
 import type { Clock } from '../domain/clock.js';
 import type { Experiment } from '../policy/experiments.js';
 import {
-  addAmount,
-  amountsOf,
   experimentFromCounts,
   type ExperimentResult,
   type GroupResult,
@@ -28,6 +24,21 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Money } from './schemas.js';
 import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
+import {
+  type PeriodReview,
+  periodReview,
+  type PeriodReviewPorts,
+} from '../usecases/period-review/period-review.usecase.js';
+import {
+  recordPayment,
+  type RecordPaymentPorts,
+  type RecordPaymentResult,
+} from '../usecases/record-payment/record-payment.usecase.js';
+import {
+  recordPromise,
+  type RecordPromisePorts,
+  type RecordPromiseResult,
+} from '../usecases/record-promise/record-promise.usecase.js';
 
 const OutcomeId = z.string().min(1).max(100);
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
@@ -93,49 +104,38 @@ export interface OutcomesRouteDeps {
   heavyReadLimit: RequestHandler;
 }
 
-/** How far back an outcome may be dated: the 3 years records are kept (docs/compliance.md); older is a typo or a backfill the reports cannot attribute. */
-export const OUTCOME_MAX_AGE_DAYS = 3 * 366;
-/** Clocks disagree: an outcome a few minutes ahead of ours is still now. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** A reported time (a payment's `paidAt`, a promise's `agreedAt`) is not in the future and not older than OUTCOME_MAX_AGE_DAYS. */
-function checkReportedAt(at: string, now: Date, field: string): void {
-  const t = Date.parse(at);
-  if (t > now.getTime() + CLOCK_SKEW_MS)
-    throw validationProblem([{ path: field, message: 'is in the future: report what has happened' }]);
-  if (t < now.getTime() - OUTCOME_MAX_AGE_DAYS * 86_400_000)
-    throw validationProblem([{ path: field, message: `is more than ${OUTCOME_MAX_AGE_DAYS} days ago` }]);
-}
-
-const hashOf = (body: unknown) =>
-  createHash('sha256')
-    .update(canonicalJson(body) ?? '')
-    .digest('hex');
-
 export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   const router = Router();
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['compliance']);
+  // The use cases' ports, from the store and the strategy runner: a promise needs only the outcome operations.
+  const outcomes: RecordPromisePorts = {
+    findAccount: (tenant, accountRef) => deps.store.outcomes.accountBorrower(tenant, accountRef),
+    recordOutcome: (o, now) => deps.store.outcomes.record(o, now),
+  };
+  const payments: RecordPaymentPorts = {
+    ...outcomes,
+    resolveBorrower: (borrowerId, actor, note) => resolveBorrower(deps, borrowerId, actor, note),
+    startThankYou: async (borrower, actor) => {
+      if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
+    },
+  };
 
-  /** The tenant's account, or 404 naming the field (another tenant's account does not exist either). */
-  const accountOf = async (req: Request) => {
-    const accountRef = accountRefParam(req);
-    const tenant = await actingTenant(req, deps.tenants);
-    const found = await deps.store.outcomes.accountBorrower(tenant, accountRef);
-    if (!found)
+  /** The tenant's account and who acts on it: the path's reference, the key's tenant. */
+  const accountOf = async (req: Request) => ({
+    accountRef: accountRefParam(req),
+    tenant: await actingTenant(req, deps.tenants),
+  });
+  /** A use case's answer as HTTP: 201 created, 200 a repeat; 400, 404 and 409 name the field. */
+  const answer = (res: Response, r: RecordPaymentResult | RecordPromiseResult, extra: Record<string, unknown> = {}) => {
+    if (r.kind === 'invalid') throw validationProblem(r.errors);
+    if (r.kind === 'unknown-account')
       throw new HttpProblem(
         404,
         'Not found',
-        `no account "${accountRef}": report outcomes for accounts that have had reminders`,
+        `no account "${r.accountRef}": report outcomes for accounts that have had reminders`,
         { errors: [{ path: 'accountRef', message: 'unknown account' }] },
       );
-    return { accountRef, tenant, ...found };
-  };
-  const answer = (
-    res: Response,
-    r: Awaited<ReturnType<AuditStore['outcomes']['record']>>,
-    extra: Record<string, unknown> = {},
-  ) => {
     if (r.kind === 'conflict')
       throw new HttpProblem(
         409,
@@ -151,41 +151,9 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   router.post('/v1/accounts/:accountRef/payments', collector, async (req: Request, res: Response) => {
     const input = PaymentInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const p = input.data;
-    const now = deps.clock.now();
-    checkReportedAt(p.paidAt, now, 'paidAt');
-    const account = await accountOf(req);
-    if (account.currency && p.currency !== account.currency)
-      throw validationProblem([
-        { path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` },
-      ]);
     const actor = `api:${req.principal!.keyId}`;
-    const r = await deps.store.outcomes.record(
-      {
-        kind: 'payment',
-        tenant: account.tenant,
-        accountRef: account.accountRef,
-        borrowerId: account.borrowerId,
-        callerId: p.id,
-        amount: p.amount,
-        currency: p.currency,
-        full: p.kind === 'full',
-        at: new Date(p.paidAt).toISOString(),
-        promisedFor: null,
-        requestHash: hashOf(p),
-      },
-      now,
-    );
-    // Paid in full: the borrower is resolved as by POST /v1/borrowers/:id/resolve (once). A repeat of the same
-    // payment (a client retrying after an error) finishes what the first may have left undone: both steps are idempotent.
-    let cancelled: string[] = [];
-    if (r.kind !== 'conflict' && p.kind === 'full') {
-      const resolved = await resolveBorrower(deps, account.borrowerId, actor, `paid in full (${p.id})`);
-      cancelled = resolved?.cancelled ?? [];
-      if (resolved && (!resolved.alreadyResolved || r.kind === 'repeat') && deps.strategyRunner)
-        await deps.strategyRunner.resolved(resolved.borrower, actor);
-    }
-    answer(res, r, r.kind === 'created' && p.kind === 'full' ? { resolved: true, cancelled } : {});
+    const r = await recordPayment(payments, deps.clock, { ...(await accountOf(req)), actor, payment: input.data });
+    answer(res, r, r.kind === 'created' && r.cancelled ? { resolved: true, cancelled: r.cancelled } : {});
   });
 
   router.post('/v1/accounts/:accountRef/promises', collector, async (req: Request, res: Response) => {
@@ -196,29 +164,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
       throw validationProblem([
         { path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' },
       ]);
-    const now = deps.clock.now();
-    if (p.agreedAt !== undefined) checkReportedAt(p.agreedAt, now, 'agreedAt');
-    const account = await accountOf(req);
-    if (p.currency && account.currency && p.currency !== account.currency)
-      throw validationProblem([
-        { path: 'currency', message: `the account's debt is in ${account.currency}, not ${p.currency}` },
-      ]);
-    const r = await deps.store.outcomes.record(
-      {
-        kind: 'promise',
-        tenant: account.tenant,
-        accountRef: account.accountRef,
-        borrowerId: account.borrowerId,
-        callerId: p.id,
-        amount: p.amount ?? null,
-        currency: p.currency ?? null,
-        full: null,
-        at: new Date(p.agreedAt ?? now.toISOString()).toISOString(),
-        promisedFor: p.promisedFor,
-        requestHash: hashOf(p),
-      },
-      now,
-    );
+    const r = await recordPromise(outcomes, deps.clock, { ...(await accountOf(req)), promise: p });
     answer(res, r, { type: p.kind });
   });
 
@@ -239,6 +185,12 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
   };
   const experimentsFor = (tenant: string | undefined) =>
     (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
+  const reviews: PeriodReviewPorts = {
+    reviewCounts: (f) => deps.store.outcomes.reviewCounts(f),
+    sendStats: (from, to, tenant) => deps.store.audit.stats(from, to, tenant),
+    experimentCounts: (f) => deps.store.outcomes.experimentCounts(f),
+    experimentsFor,
+  };
 
   router.get('/v1/outcomes/experiments', readers, (req: Request, res: Response) => {
     const own = req.principal!.tenant ?? undefined;
@@ -267,21 +219,7 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 
   router.get('/v1/outcomes/review', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
-    const [counts, stats] = await Promise.all([
-      deps.store.outcomes.reviewCounts({ tenant, from, to }),
-      deps.store.audit.stats(from, to, tenant),
-    ]);
-    const experiments = await Promise.all(
-      experimentsFor(tenant).map(async (e) => ({
-        e,
-        result: experimentFromCounts(
-          e,
-          await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }),
-          q.lang,
-        ),
-      })),
-    );
-    const review = periodReview(counts, stats, experiments);
+    const review = await periodReview(reviews, { tenant, from, to, lang: q.lang });
     if (q.format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
@@ -306,48 +244,7 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/**
- * The periodic review: what was sent by stage and channel, what it recovered, opt-outs and
- * replies, what the policy held back and why, and the experiments: the five-minute read.
- */
-export function periodReview(
-  counts: Awaited<ReturnType<AuditStore['outcomes']['reviewCounts']>>,
-  stats: Array<{ status: string; reason: string | null; n: number }>,
-  experiments: Array<{ e: Experiment; result: ReturnType<typeof experimentFromCounts> }>,
-) {
-  // Added as integers of 1/10,000 (bigint): exact for any number of the largest amounts the API takes.
-  const recovered = new Map<string, bigint>();
-  for (const p of counts.outcomes) if (p.kind === 'payment') addAmount(recovered, p.amount, p.currency);
-  const held = new Map<string, number>();
-  for (const s of stats)
-    if (s.status === 'suppressed') held.set(s.reason ?? 'unknown', (held.get(s.reason ?? 'unknown') ?? 0) + s.n);
-  const events = (pred: (e: { type: string; kind: string | null }) => boolean) =>
-    counts.events.filter(pred).reduce((n, e) => n + e.n, 0);
-  return {
-    sent: [...counts.sent].sort((a, b) => a.stage.localeCompare(b.stage) || a.channel.localeCompare(b.channel)),
-    recovered: {
-      payments: counts.outcomes.filter((x) => x.kind === 'payment').length,
-      promises: counts.outcomes.filter((x) => x.kind === 'promise').length,
-      amounts: amountsOf(recovered),
-    },
-    relationship: {
-      optOuts: events((e) => e.type === 'borrower.opted_out'),
-      stops: events((e) => e.type === 'inbound.sms' && e.kind === 'stop'),
-      // Texts that are not a keyword: replies to read, complaints among them.
-      replies: events((e) => e.type === 'inbound.sms' && e.kind === 'other'),
-    },
-    heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
-    experiments: experiments.map(({ e, result: r }) => ({
-      id: e.id,
-      description: e.description ?? null,
-      borrowers: r.arms.reduce((n, a) => n + a.borrowers, 0),
-      guardrail: r.arms.some((a) => a.guardrail),
-      sentences: r.sentences,
-    })),
-  };
-}
-
-function reviewCsv(r: ReturnType<typeof periodReview>): string {
+function reviewCsv(r: PeriodReview): string {
   const lines: Array<Record<string, string | number>> = [
     ...r.sent.map((s) => ({
       section: 'sent',

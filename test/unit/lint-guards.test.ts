@@ -1,7 +1,8 @@
 /**
  * The guards .ci/run runs count only if they can fail: a two-file import cycle, planted for the
  * test in a folder of its own, is reported by eslint's import-x/no-cycle (it passed unseen while
- * import-x had no parser for .ts files).
+ * import-x had no parser for .ts files). A use case importing a face, express or the store's code, planted in
+ * src/usecases (where the rule applies) and removed after, is reported too.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,5 +33,36 @@ describe('lint guards', () => {
       r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId ?? m.message}`),
     );
     expect(rules).toEqual(['a.ts import-x/no-cycle', 'b.ts import-x/no-cycle']);
+  });
+
+  it("fails a use case that imports a face, express or the store's code, and passes a type from the store", async () => {
+    const planted = path.resolve('src', 'usecases', `planted-${randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(planted, { recursive: true });
+    const file = path.join(planted, 'planted.usecase.ts');
+    try {
+      fs.writeFileSync(
+        file,
+        [
+          "import type { Request } from 'express';",
+          "import { makeOutcomesRepo } from '../../audit/outcomes.repo.js';",
+          "import type { OutcomesRepo } from '../../audit/outcomes.repo.js';",
+          "import { HttpProblem } from '../../api/problem.js';",
+          "import { unsubscribeRouter } from '../../webhooks/unsubscribe.routes.js';",
+          '',
+          'export const parts: unknown[] = [makeOutcomesRepo, HttpProblem, unsubscribeRouter];',
+          'export type Parts = [Request, OutcomesRepo];',
+          '',
+        ].join('\n'),
+      );
+      const [result] = await new ESLint({ cwd: path.resolve('.') }).lintFiles([file]);
+      expect(result!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([
+        '1 @typescript-eslint/no-restricted-imports',
+        '2 @typescript-eslint/no-restricted-imports',
+        '4 import-x/no-restricted-paths',
+        '5 import-x/no-restricted-paths',
+      ]);
+    } finally {
+      fs.rmSync(planted, { recursive: true, force: true });
+    }
   });
 });

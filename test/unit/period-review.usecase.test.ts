@@ -1,0 +1,125 @@
+/** The period review, with plain in-memory fakes for the counts the store computes. */
+import { describe, expect, it } from 'vitest';
+import type { Experiment } from '../../src/policy/experiments.js';
+import type { ArmCounts } from '../../src/policy/outcome-report.js';
+import {
+  periodReview,
+  type PeriodReviewPorts,
+  type ReviewCounts,
+} from '../../src/usecases/period-review/period-review.usecase.js';
+
+const EMPTY: ReviewCounts = { sent: [], outcomes: [], events: [] };
+const period = {
+  tenant: 'acme',
+  from: '2026-03-01T00:00:00.000Z',
+  to: '2026-06-01T00:00:00.000Z',
+  lang: 'en' as const,
+};
+
+function ports(over: Partial<PeriodReviewPorts> = {}): PeriodReviewPorts & { asked: unknown[] } {
+  const asked: unknown[] = [];
+  return {
+    asked,
+    reviewCounts: async (f) => {
+      asked.push(['reviewCounts', f]);
+      return EMPTY;
+    },
+    sendStats: async (from, to, tenant) => {
+      asked.push(['sendStats', from, to, tenant]);
+      return [];
+    },
+    experimentCounts: async (f) => {
+      asked.push(['experimentCounts', f]);
+      return [];
+    },
+    experimentsFor: () => [],
+    ...over,
+  };
+}
+
+const arm = (name: string, borrowers: number): ArmCounts => ({
+  arm: name,
+  borrowers,
+  messages: borrowers,
+  sent: borrowers,
+  delivered: borrowers,
+  paid: { 7: 0, 14: 0, 30: 0 },
+  promised: { 7: 0, 14: 0, 30: 0 },
+  optedOut: 0,
+  stopped: 0,
+  replied: 0,
+  payments: [],
+});
+
+describe('periodReview', () => {
+  it('adds the amounts recovered exactly, per currency, beyond what a float holds', async () => {
+    const big = '999999999999.9999';
+    const outcomes = [
+      ...Array.from({ length: 3 }, () => ({ kind: 'payment', amount: big, currency: 'USD' })),
+      { kind: 'payment', amount: '0.1', currency: 'USD' },
+      { kind: 'payment', amount: '0.2', currency: 'USD' },
+      { kind: 'payment', amount: '12.5', currency: 'CNY' },
+      { kind: 'promise', amount: '50', currency: 'USD' },
+    ];
+    const r = await periodReview(ports({ reviewCounts: async () => ({ ...EMPTY, outcomes }) }), period);
+    expect(r.recovered).toEqual({
+      payments: 6,
+      promises: 1,
+      amounts: { CNY: '12.50', USD: '3000000000000.29' },
+    });
+  });
+
+  it('asks the store for the tenant and the period it was given', async () => {
+    const p = ports();
+    await periodReview(p, period);
+    expect(p.asked).toEqual([
+      ['reviewCounts', { tenant: 'acme', from: period.from, to: period.to }],
+      ['sendStats', period.from, period.to, 'acme'],
+    ]);
+  });
+
+  it('lists what the policy held back, most frequent reason first, and counts STOPs, replies and opt-outs', async () => {
+    const r = await periodReview(
+      ports({
+        sendStats: async () => [
+          { status: 'suppressed', reason: 'quiet-hours', n: 2 },
+          { status: 'suppressed', reason: 'cap', n: 5 },
+          { status: 'suppressed', reason: 'quiet-hours', n: 4 },
+          { status: 'delivered', reason: null, n: 50 },
+        ],
+        reviewCounts: async () => ({
+          ...EMPTY,
+          events: [
+            { type: 'inbound.sms', kind: 'stop', n: 3 },
+            { type: 'inbound.sms', kind: 'other', n: 2 },
+            { type: 'borrower.opted_out', kind: null, n: 4 },
+          ],
+        }),
+      }),
+      period,
+    );
+    expect(r.heldBack).toEqual([
+      { reason: 'quiet-hours', n: 6 },
+      { reason: 'cap', n: 5 },
+    ]);
+    expect(r.relationship).toEqual({ optOuts: 4, stops: 3, replies: 2 });
+  });
+
+  it('reports each experiment of the tenant with its borrowers across arms', async () => {
+    const e = {
+      id: 'tone',
+      arms: [
+        { name: 'control', weight: 50 },
+        { name: 'warm', weight: 50 },
+      ],
+    } as unknown as Experiment;
+    const r = await periodReview(
+      ports({
+        experimentsFor: (tenant) => (tenant === 'acme' ? [e] : []),
+        experimentCounts: async (f) => (f.experiment === 'tone' ? [arm('control', 10), arm('warm', 12)] : []),
+      }),
+      period,
+    );
+    expect(r.experiments).toMatchObject([{ id: 'tone', description: null, borrowers: 22, guardrail: false }]);
+  });
+});
