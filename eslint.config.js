@@ -59,6 +59,12 @@ const boundaries = [
     message:
       'a migration imports only kysely, the Dialect type and its list: never src/audit/schema.ts or other store code, which describe today, not the schema it was written against',
   },
+  // Use cases decide what happens; the faces on top (HTTP API, webhooks, console) call them, never the reverse.
+  {
+    target: './src/usecases',
+    from: ['./src/api', './src/webhooks', './src/ui'],
+    message: 'a use case imports no face (src/api, src/webhooks, src/ui): take what you need as a port',
+  },
   // Providers import only their SDK and the shared errors.
   {
     target: './src/providers',
@@ -145,6 +151,21 @@ export default tseslint.config(
           ].map((name) => ({
             name,
             message: 'src/domain and src/policy do no I/O: take what you need as an argument',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // A use case knows no web framework: the handler parses the request into a command.
+    files: ['src/usecases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'twilio'].map((name) => ({
+            name,
+            message: 'a use case takes a parsed command and its ports: HTTP and the provider SDK stay in the face',
           })),
         },
       ],
