@@ -141,6 +141,20 @@ describe('handleInboundSms', () => {
     ]);
   });
 
+  it('tells a borrower no reminder names anyone for how to resume, in the plain confirmation', async () => {
+    const t = fakePorts({ borrowers: [borrower('b-1', '+14155550100')] });
+    const r = await handleInboundSms(t.ports, text('+14155550100', 'STOP'));
+    expect(r.reply).toEqual({
+      template: 'opt-out-plain',
+      locale: 'en-US',
+      text: 'You have been unsubscribed and will receive no more texts. Reply START to resume.',
+    });
+    const zh = fakePorts({ borrowers: [borrower('b-2', '+8613800138000', 'zh-CN')] });
+    expect((await handleInboundSms(zh.ports, text('+8613800138000', '退订'))).reply!.text).toBe(
+      '您已成功退订。回复KT可恢复接收',
+    );
+  });
+
   it('names the tenant in the plain confirmation to a number it does not know', async () => {
     const t = fakePorts({ contact: { name: 'Acme Bank card services' } });
     const r = await handleInboundSms(t.ports, text('+14155550100', 'STOP'));
