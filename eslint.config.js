@@ -158,15 +158,17 @@ export default tseslint.config(
   },
   {
     // A use case reaches the store only through the ports it is given: it may name the store's types, never call its
-    // code (RFC 8785 canonical JSON, a pure function, is the exception), and it knows nothing of express.
+    // code (RFC 8785 canonical JSON, a pure function, is the exception); it knows nothing of HTTP or the provider SDK
+    // (the face parses the request into a command and presents the answer).
     files: ['src/usecases/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'express', message: 'a use case knows nothing of HTTP: the route handler presents its answer' },
-          ],
+          paths: ['express', 'twilio'].map((name) => ({
+            name,
+            message: 'a use case takes a parsed command and its ports: HTTP and the provider SDK stay in the face',
+          })),
           patterns: [
             {
               group: ['**/audit/*', '!**/audit/canonical-json.js'],

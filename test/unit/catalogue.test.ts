@@ -16,6 +16,9 @@ const KEYS = [
   'payment-received',
   'opt-out-confirmation',
   'gentle-overdue-warm',
+  'opt-out-plain',
+  'subscribed-again',
+  'help-reply',
 ];
 const SMS_LIMIT = 3;
 

@@ -1,0 +1,178 @@
+/**
+ * An inbound text: STOP and its family suppress the number (for every borrower of the tenant that
+ * carries it, and for any borrower who gets it later), START restores it, HELP answers, and
+ * every text is recorded on the borrowers who have the number. Returns the one reply to send,
+ * rendered from the catalogue in the borrower's language with the tenant's context, or null.
+ */
+import type { AuditStore } from '../../audit/audit-store.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Borrower } from '../../domain/index.js';
+import type { SenderKind } from '../../domain/sender.js';
+import { tenantOfBorrower } from '../../domain/tenant.js';
+import { normaliseAddress } from '../../policy/address.js';
+import type { OptOuts } from '../../scheduler/opt-outs.js';
+import { type SenderContact, templateContext } from '../../templates/context.js';
+import type { Render } from '../../templates/render.js';
+import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
+import { type InboundKind, inboundKind, keywordOf } from './inbound-keyword.js';
+
+export type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
+
+/** Exactly what the use case needs: the borrowers at a number and their latest reminder, their events, the opt-out list. */
+export interface HandleInboundSmsPorts {
+  borrowers: Pick<AuditStore, 'borrowersByPhone' | 'latestReminder' | 'recordBorrowerEvent'> & {
+    content: Pick<AuditStore['content'], 'put'>;
+  };
+  optOuts: Pick<OptOuts, 'suppressAddress' | 'restoreAddress'>;
+  /** The profile's opt-out words (STOP, TD …). */
+  optOutKeywords: readonly string[];
+  render: Render;
+  /** A tenant's contact details (who its replies say is writing). */
+  contactOf: (tenant: string) => Promise<SenderContact | null | undefined>;
+  /** A tenant's kind of sender (an agency's replies carry the debt collector disclosure). */
+  senderKindOf: (tenant: string) => Promise<SenderKind | undefined>;
+  clock: Clock;
+}
+
+/** The catalogue templates a reply is rendered from. */
+export const REPLY_TEMPLATES = {
+  /** The one confirmation after STOP, naming who is writing. */
+  optOutConfirmation: 'opt-out-confirmation',
+  /** The one confirmation after STOP when no reminder of the borrower names anyone (or the number is unknown). */
+  optOutPlain: 'opt-out-plain',
+  subscribedAgain: 'subscribed-again',
+  help: 'help-reply',
+} as const;
+
+export interface InboundReply {
+  template: string;
+  locale: string;
+  text: string;
+}
+
+export interface HandleInboundSmsResult {
+  kind: InboundKind;
+  /** The text to answer with, or null (a second STOP, an unknown word, no valid number). */
+  reply: InboundReply | null;
+  /** A reply was due but no template rendered (why), for the caller to log. */
+  replyError?: string;
+}
+
+const ACTOR = 'twilio';
+
+export async function handleInboundSms(
+  ports: HandleInboundSmsPorts,
+  command: HandleInboundSmsCommand,
+): Promise<HandleInboundSmsResult> {
+  const { tenant, body } = command;
+  const keyword = keywordOf(body);
+  const kind = inboundKind(keyword, ports.optOutKeywords);
+  const number = command.from ? normaliseAddress(command.from) : undefined;
+  const phone = number?.ok && number.kind === 'phone' ? number.address : null;
+  // The tenant whose number (or Messaging Service) the text was sent to; its borrowers only.
+  const borrowers = phone
+    ? (await ports.borrowers.borrowersByPhone(phone)).filter((b) => tenantOfBorrower(b.id) === tenant)
+    : [];
+  for (const b of borrowers) {
+    // The text itself is personal data: it goes to the content table, the event commits to it by hash.
+    const content = await ports.borrowers.content.put(b.id, body, ports.clock.now());
+    await ports.borrowers.recordBorrowerEvent(
+      b.id,
+      {
+        type: 'inbound.sms',
+        actor: ACTOR,
+        data: { kind, ...(kind === 'other' ? {} : { keyword }), content, messageSid: command.providerId },
+      },
+      ports.clock.now(),
+    );
+  }
+  const first: Borrower | undefined = borrowers[0];
+  const replyTo = { tenant, first, locale: first ? first.locale : /[\u4e00-\u9fff]/.test(body) ? 'zh-CN' : 'en-US' };
+  if (kind === 'stop' && phone) {
+    // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
+    const { added } = await ports.optOuts.suppressAddress({
+      address: phone,
+      kind: 'phone',
+      channels: ['sms'],
+      source: 'inbound-keyword',
+      detail: keyword,
+      actor: ACTOR,
+      tenant,
+    });
+    if (added.length === 0) return { kind, reply: null };
+    return { kind, ...(await stopReply(ports, replyTo)) };
+  }
+  if (kind === 'start' && phone) {
+    await ports.optOuts.restoreAddress({
+      address: phone,
+      kind: 'phone',
+      channels: ['sms'],
+      source: `inbound-keyword ${keyword}`,
+      actor: ACTOR,
+      tenant,
+    });
+    return { kind, ...(await reply(ports, replyTo, [REPLY_TEMPLATES.subscribedAgain])) };
+  }
+  if (kind === 'help') return { kind, ...(await reply(ports, replyTo, [REPLY_TEMPLATES.help])) };
+  return { kind, reply: null };
+}
+
+interface ReplyTo {
+  tenant: string;
+  first: Borrower | undefined;
+  locale: string;
+}
+
+/** The confirmation names who is writing when the borrower's reminder or tenant can; otherwise the plain one. */
+async function stopReply(ports: HandleInboundSmsPorts, to: ReplyTo) {
+  const ctx = await replyContext(ports, to);
+  const named = to.first !== undefined && Boolean((ctx.contact as { name: string }).name);
+  const keys = named
+    ? [REPLY_TEMPLATES.optOutConfirmation, REPLY_TEMPLATES.optOutPlain]
+    : [REPLY_TEMPLATES.optOutPlain];
+  return reply(ports, to, keys, ctx);
+}
+
+/** The first of `keys` that renders; none: no reply, and why. */
+async function reply(
+  ports: HandleInboundSmsPorts,
+  to: ReplyTo,
+  keys: readonly string[],
+  context?: Record<string, unknown>,
+): Promise<{ reply: InboundReply | null; replyError?: string }> {
+  const data = context ?? (await replyContext(ports, to));
+  let error = '';
+  for (const key of keys) {
+    try {
+      const r = ports.render({ key, channel: 'sms', locale: to.locale, timezone: null, data });
+      return { reply: { template: key, locale: r.locale, text: r.body } };
+    } catch (err) {
+      error = `${key}: ${(err as Error).message}`;
+    }
+  }
+  return { reply: null, replyError: error };
+}
+
+/**
+ * What a reply sees: the borrower and their latest reminder when the number is known, and the
+ * tenant's contact and kind of sender. Who is writing: the reminder's contact, else the tenant's,
+ * else the creditor; with none of them, `contact.name` is empty and the reply names nobody.
+ */
+async function replyContext(ports: HandleInboundSmsPorts, to: ReplyTo): Promise<Record<string, unknown>> {
+  const reminder = to.first ? await ports.borrowers.latestReminder(to.first.id) : undefined;
+  const senderContact = (await ports.contactOf(to.tenant)) ?? null;
+  const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor ?? '';
+  return templateContext({
+    borrower: to.first ?? { id: '', name: null },
+    debt: reminder?.debt ?? {
+      accountRef: '',
+      creditor: who,
+      amountDue: { amount: '0', currency: 'USD' },
+      dueDate: '2026-01-01',
+      daysOverdue: 0,
+    },
+    contact: reminder?.contact ?? null,
+    senderContact,
+    sender: await ports.senderKindOf(to.tenant),
+  });
+}
