@@ -22,6 +22,13 @@ const boundaries = [
     except: ['./policy', './domain'],
     message: 'src/policy is pure: it imports only src/domain',
   },
+  // The request schemas the faces and the use cases share: only the vocabulary and the pure rules.
+  {
+    target: './src/schemas',
+    from: './src',
+    except: ['./schemas', './domain', './policy'],
+    message: 'src/schemas (the request schemas) imports only src/domain and src/policy',
+  },
   // The API stores and enqueues; it never sends.
   { target: './src/api', from: './src/providers', message: 'the API never imports providers' },
   { target: './src/api', from: './src/workers', message: 'the API never imports workers' },
@@ -42,6 +49,7 @@ const boundaries = [
       './src/config',
       './src/observability',
       './src/process',
+      './src/schemas',
     ],
     from: './src/api',
     message: 'nothing imports upward into src/api',

@@ -24,7 +24,7 @@ import { authenticate, type KeyRing, requireRole } from './auth.js';
 import type { DraftLinter } from '../templates/draft-sandbox.js';
 import type { OptOuts } from '../scheduler/opt-outs.js';
 import { optOutsRouter } from './opt-outs.routes.js';
-import { tooDeep } from './json-depth.js';
+import { tooDeep } from '../schemas/json-depth.js';
 import { borrowersRouter } from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';

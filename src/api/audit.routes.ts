@@ -21,7 +21,7 @@ import { maskContactsIn, maskRecipient } from '../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { maskMessage, presentMessage } from './present.js';
-import { BorrowerId, TimeZone } from './schemas.js';
+import { BorrowerId, TimeZone } from '../schemas/request.schemas.js';
 import {
   mayReach,
   scopedBorrower,

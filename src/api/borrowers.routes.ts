@@ -10,7 +10,7 @@ import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { BorrowerPut } from './schemas.js';
+import { BorrowerPut } from '../schemas/request.schemas.js';
 import { actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
 import { externalBorrowerId } from '../domain/tenant.js';
 import { maskRecipient } from '../observability/logger.js';

@@ -14,7 +14,7 @@ import { OverdueInput, OverdueItem } from './strategy.routes.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
-import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from './schemas.js';
+import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from '../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
 const HEAVY_READS_BUSY =

@@ -22,7 +22,7 @@ import type { DispatchQueues } from '../scheduler/dispatch-queues.js';
 import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { Money } from './schemas.js';
+import { Money } from '../schemas/request.schemas.js';
 import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
 import {
   type PeriodReview,

@@ -16,7 +16,7 @@ import type { OptOuts } from '../scheduler/opt-outs.js';
 import { Outcome, type Profile, ProfileError, resolveProfile } from '../policy/profile.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from './schemas.js';
+import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from '../schemas/request.schemas.js';
 
 const Channel = z.enum(CHANNELS);
 const Instant = z.iso.datetime({

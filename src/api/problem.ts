@@ -1,11 +1,8 @@
 /** RFC 9457 problem details: every error the API returns says what was wrong and where. */
 import type { Response } from 'express';
-import type { ZodError } from 'zod';
+import type { FieldError } from '../schemas/field-errors.js';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export { type FieldError, zodFieldErrors } from '../schemas/field-errors.js';
 
 export class HttpProblem extends Error {
   constructor(
@@ -39,13 +36,6 @@ export function sendProblem(
     .status(status)
     .type('application/problem+json')
     .send(JSON.stringify(problemBody(status, title, detail, extra)));
-}
-
-export function zodFieldErrors(error: ZodError, prefix: (string | number)[] = []): FieldError[] {
-  return error.issues.map((i) => ({
-    path: [...prefix, ...i.path].map(String).join('.') || '(body)',
-    message: i.message,
-  }));
 }
 
 export function validationProblem(errors: FieldError[]): HttpProblem {

@@ -20,7 +20,7 @@ import {
   zodFieldErrors,
 } from './problem.js';
 import { maskReminder, presentReminder } from './present.js';
-import { BatchInput, ReminderInput } from './schemas.js';
+import { BatchInput, ReminderInput } from '../schemas/request.schemas.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 
 export interface RemindersDeps {

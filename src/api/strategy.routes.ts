@@ -25,7 +25,7 @@ import type { Logger } from '../observability/logger.js';
 import type { OverdueAccount, StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, sendProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
-import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from './schemas.js';
+import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from '../schemas/request.schemas.js';
 
 /**
  * The debt of an account the path or the item names: `debt.accountRef` may be left out (it is that

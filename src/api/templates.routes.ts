@@ -14,7 +14,7 @@ import { smsFacts } from '../templates/sms-facts.js';
 import { RenderError, renderVariant, TEMPLATE_CHANNELS } from '../templates/variant.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { Locale, TimeZone } from './schemas.js';
+import { Locale, TimeZone } from '../schemas/request.schemas.js';
 
 export const PreviewInput = z
   .object({

@@ -7,7 +7,7 @@
 import type { Request } from 'express';
 import { DEFAULT_TENANT, externalBorrowerId, scopedBorrowerId, TenantId, tenantOfBorrower } from '../domain/tenant.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { BorrowerId } from './schemas.js';
+import { BorrowerId } from '../schemas/request.schemas.js';
 
 export interface TenantDirectory {
   /** Whether a tenant of this id exists (the default tenant always does). */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tooDeep } from '../../src/api/json-depth.js';
+import { tooDeep } from '../../src/schemas/json-depth.js';
 import { loadCatalogue } from '../../src/templates/catalogue.js';
 import { FrontMatterError, frontMatterOf } from '../../src/templates/front-matter.js';
 import { SMS_MAX_CHARACTERS, smsFacts } from '../../src/templates/sms-facts.js';
