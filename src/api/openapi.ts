@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
-import { OverdueInput, OverdueItem } from './strategy.routes.js';
+import { OverdueInput, OverdueItem } from '../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';

@@ -3,17 +3,14 @@
  * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
  * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
  */
-import { accountRefParam, actingTenant, scopedBorrower, storedBorrowerId, type TenantDirectory } from './tenancy.js';
-import { DEFAULT_TENANT } from '../domain/tenant.js';
+import { accountRefParam, actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { AuditStore } from '../audit/audit-store.js';
 import {
   type ImportFormat,
   ImportInterruptedError,
   importAccounts,
   MAX_LINE_CHARS,
-  type Validated,
 } from '../scheduler/account-import.js';
 import {
   type ImportEncoding,
@@ -22,71 +19,16 @@ import {
   importBytes,
 } from '../scheduler/import-source.js';
 import type { Logger } from '../observability/logger.js';
-import type { OverdueAccount, StrategyRunner } from '../scheduler/strategy-runner.js';
+import type { StrategyRunner } from '../scheduler/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, sendProblem, validationProblem, validationProblemBody, zodFieldErrors } from './problem.js';
-import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from '../schemas/request.schemas.js';
-
-/**
- * The debt of an account the path or the item names: `debt.accountRef` may be left out (it is that
- * account), and if given must be the same, since payments and promises find the account by it.
- */
-const AccountDebt = Debt.extend({ accountRef: Debt.shape.accountRef.optional() });
-const notTheAccount = (given: string, account: string) =>
-  `"${given.slice(0, 64)}" is not the account "${account.slice(0, 64)}": leave debt.accountRef out, or send the same`;
-
-export const OverdueInput = z
-  .object({ borrower: BorrowerInput.optional(), borrowerId: BorrowerId.optional(), debt: AccountDebt })
-  .strict()
-  .superRefine((r, ctx) => {
-    if (!r.borrower && !r.borrowerId)
-      ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
-  });
-
-const AccountRef = z.string().min(1, 'required').max(64, 'at most 64 characters');
-export const OverdueItem = z
-  .object({
-    accountRef: AccountRef,
-    borrower: BorrowerInput.optional(),
-    borrowerId: BorrowerId.optional(),
-    debt: AccountDebt,
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    if (!r.borrower && !r.borrowerId)
-      ctx.addIssue({ code: 'custom', path: ['borrower'], message: 'required: the borrower inline, or borrowerId' });
-    if (r.debt.accountRef !== undefined && r.debt.accountRef !== r.accountRef)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['debt', 'accountRef'],
-        message: notTheAccount(r.debt.accountRef, r.accountRef),
-      });
-  });
-export const OverdueBatch = z
-  .object({
-    accounts: z
-      .array(z.unknown())
-      .min(1, 'at least one account')
-      .max(MAX_BATCH, `at most ${MAX_BATCH} accounts per batch`),
-  })
-  .strict();
-
-/** One account of a batch or a file, checked: what the strategy runner takes, or the fields that are wrong. */
-export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENANT): Validated {
-  const parsed = OverdueItem.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
-  const { accountRef, borrower, borrowerId, debt } = parsed.data;
-  const id = storedBorrowerId(tenant, borrower?.id ?? borrowerId!);
-  return {
-    ok: true,
-    account: {
-      accountRef,
-      borrower: borrower ? { ...borrower, id } : { id },
-      upsertBorrower: borrower !== undefined,
-      debt: { ...debt, accountRef },
-    },
-  };
-}
+import {
+  acceptOverdueAccount,
+  acceptOverdueBatch,
+  type BatchItemOutcome,
+  validateOverdueItem,
+} from '../usecases/accept-overdue-accounts/accept-overdue-accounts.usecase.js';
+import { OverdueBatch } from '../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 
 const IMPORT_TYPES = new Map<string, ImportFormat>([
   ['application/x-ndjson', 'ndjson'],
@@ -121,41 +63,15 @@ function batchRoutes(
     const batch = OverdueBatch.safeParse(req.body);
     if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
     const tenant = await actingTenant(req, deps.tenants);
-    const checked = batch.data.accounts.map((a) => validateOverdueItem(a, tenant));
-    const seen = new Map<string, number>();
-    const valid: Array<{ index: number; account: OverdueAccount }> = [];
-    const results: unknown[] = checked.map((c, index) => {
-      if (!c.ok) return { index, status: 400, problem: validationProblemBody(c.errors) };
-      const earlier = seen.get(c.account.accountRef);
-      if (earlier !== undefined)
-        return {
-          index,
-          status: 400,
-          problem: validationProblemBody([
-            { path: 'accountRef', message: `the same account as item ${earlier}: send each account once a batch` },
-          ]),
-        };
-      seen.set(c.account.accountRef, index);
-      valid.push({ index, account: c.account });
-      return null;
-    });
-    const done = valid.length
-      ? await deps.strategyRunner.accountsOverdue(
-          req.principal!.keyId,
-          `api:${req.principal!.keyId}`,
-          valid.map((v) => v.account),
-        )
-      : { results: [] };
-    done.results.forEach((r, i) => {
-      const index = valid[i]!.index;
-      results[index] =
-        r.status === 'scheduled'
-          ? { index, status: 202, accountRef: r.accountRef, stage: r.stage, why: r.why, steps: r.steps }
-          : r.status === 'unchanged'
-            ? { index, status: 200, accountRef: r.accountRef, stage: r.stage }
-            : { index, status: 400, accountRef: r.accountRef, problem: validationProblemBody([r.error]) };
-    });
-    const count = (s: number) => results.filter((r) => (r as { status: number }).status === s).length;
+    const outcomes = await acceptOverdueBatch(
+      {
+        accountsOverdue: (accounts) =>
+          deps.strategyRunner.accountsOverdue(req.principal!.keyId, `api:${req.principal!.keyId}`, accounts),
+      },
+      { tenant, accounts: batch.data.accounts },
+    );
+    const results = outcomes.map(presentBatchItem);
+    const count = (s: number) => results.filter((r) => r.status === s).length;
     res.status(200).json({ scheduled: count(202), unchanged: count(200), rejected: count(400), results });
   });
 
@@ -195,6 +111,20 @@ function batchRoutes(
       answerInterrupted(req, res, err, deps.log);
     }
   });
+}
+
+/** One account of a batch as the answer lists it. */
+function presentBatchItem(o: BatchItemOutcome) {
+  switch (o.kind) {
+    case 'scheduled':
+      return { index: o.index, status: 202, accountRef: o.accountRef, stage: o.stage, why: o.why, steps: o.steps };
+    case 'unchanged':
+      return { index: o.index, status: 200, accountRef: o.accountRef, stage: o.stage };
+    case 'invalid':
+      return o.accountRef === undefined
+        ? { index: o.index, status: 400, problem: validationProblemBody(o.errors) }
+        : { index: o.index, status: 400, accountRef: o.accountRef, problem: validationProblemBody(o.errors) };
+  }
 }
 
 /**
@@ -242,30 +172,21 @@ export function strategyRouter(deps: {
     '/v1/accounts/:accountRef/overdue',
     requireRole(deps.keyRing, ['collector']),
     async (req: Request, res: Response) => {
-      const accountRef = accountRefParam(req);
-      const input = OverdueInput.safeParse(req.body);
-      if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-      const { borrower, borrowerId } = input.data;
-      if (input.data.debt.accountRef !== undefined && input.data.debt.accountRef !== accountRef)
-        throw validationProblem([
-          { path: 'debt.accountRef', message: notTheAccount(input.data.debt.accountRef, accountRef) },
-        ]);
-      const debt = { ...input.data.debt, accountRef };
-      const id = storedBorrowerId(await actingTenant(req, deps.tenants), borrower?.id ?? borrowerId!);
-      if (!borrower && !(await deps.store.getBorrower(id)))
-        throw validationProblem([{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }]);
-      const result = await deps.strategyRunner.accountOverdue({
-        clientId: req.principal!.keyId,
-        actor: `api:${req.principal!.keyId}`,
-        account: {
-          accountRef,
-          borrower: borrower ? { ...borrower, id } : { id },
-          upsertBorrower: borrower !== undefined,
-          debt,
+      const result = await acceptOverdueAccount(
+        {
+          actingTenant: () => actingTenant(req, deps.tenants),
+          borrowerExists: async (id) => Boolean(await deps.store.getBorrower(id)),
+          accountOverdue: (input) => deps.strategyRunner.accountOverdue(input),
         },
-      });
-      if ('error' in result && result.error) throw validationProblem([result.error]);
-      res.status(202).json(result);
+        {
+          clientId: req.principal!.keyId,
+          actor: `api:${req.principal!.keyId}`,
+          accountRef: accountRefParam(req),
+          body: req.body,
+        },
+      );
+      if (result.kind === 'invalid') throw validationProblem(result.errors);
+      res.status(202).json(result.plan);
     },
   );
 

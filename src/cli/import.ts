@@ -9,7 +9,7 @@
  * IMPORT_MAX_LINE_CHARS is one of them, skipped without being held.
  */
 import fs from 'node:fs';
-import { validateOverdueItem } from '../api/strategy.routes.js';
+import { validateOverdueItem } from '../usecases/accept-overdue-accounts/accept-overdue-accounts.usecase.js';
 import { loadConfig } from '../config/config.js';
 import { makeLogger } from '../observability/logger.js';
 import { loadPolicyProfile } from '../process/policy-profile.js';
