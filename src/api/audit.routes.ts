@@ -9,9 +9,9 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { clientGone } from './heavy-read-limit.js';
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import { decodeCursor, type MessageFilter } from '../audit/audit-queries.js';
-import { outcomeOf, STAT_OUTCOMES } from '../domain/statuses.js';
+import { STAT_OUTCOMES } from '../domain/statuses.js';
+import { auditStats } from '../usecases/audit-stats/audit-stats.usecase.js';
 import { renderFromSources } from '../templates/render.js';
 import type { TemplateChannel } from '../templates/variant.js';
 import type { AuditStore } from '../audit/audit-store.js';
@@ -81,9 +81,6 @@ export const ReadsQuery = z
     tenant: z.string().max(40).optional(),
   })
   .strict();
-
-/** The longest period one request may chart. */
-export const STATS_MAX_DAYS = 366;
 
 export const ExportQuery = AuditFilter.extend({ format: z.enum(['csv', 'ndjson']).default('csv') });
 
@@ -276,43 +273,22 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
   return async (req: Request, res: Response) => {
     const q = StatsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
-    const zone = q.data.timezone;
-    const today = DateTime.fromJSDate(clock.now(), { zone }).startOf('day');
-    const last = q.data.to ? DateTime.fromISO(q.data.to, { zone }) : today;
-    const first = q.data.from ? DateTime.fromISO(q.data.from, { zone }) : last.minus({ days: 13 });
-    const days = Math.round(last.diff(first, 'days').days) + 1;
-    if (days < 1) throw validationProblem([{ path: 'from', message: `must not be after "to" (${last.toISODate()})` }]);
-    if (days > STATS_MAX_DAYS)
-      throw validationProblem([
-        { path: 'from', message: `the period is ${days} days; chart at most ${STATS_MAX_DAYS} at a time` },
-      ]);
-    const rows = await store.audit.stats(
-      first.toUTC().toISO()!,
-      last.plus({ days: 1 }).toUTC().toISO()!,
-      await tenantFilter(req, tenants),
+    const stats = await auditStats(
+      {
+        tenantFilter: () => tenantFilter(req, tenants),
+        stats: (from, to, tenant) => store.audit.stats(from, to, tenant),
+      },
+      clock,
+      q.data,
     );
-    type Counts = Record<(typeof STAT_OUTCOMES)[number], number>;
-    const zero = (): Counts => Object.fromEntries(STAT_OUTCOMES.map((o) => [o, 0])) as Counts;
-    const byDay = new Map<string, Record<string, Counts>>();
-    for (let d = first; d <= last; d = d.plus({ days: 1 }))
-      byDay.set(d.toISODate()!, { sms: zero(), voice: zero(), email: zero() });
-    const reasons = new Map<string, number>();
-    for (const r of rows) {
-      // Hours fold into the day they start in (zones with half-hour offsets are counted to the hour).
-      const day = DateTime.fromISO(`${r.hour}:00:00Z`).setZone(zone).toISODate()!;
-      const counts = byDay.get(day)?.[r.channel];
-      if (!counts) continue;
-      const outcome = outcomeOf(r.status);
-      counts[outcome] += r.n;
-      if (outcome === 'suppressed') reasons.set(r.reason ?? 'unknown', (reasons.get(r.reason ?? 'unknown') ?? 0) + r.n);
-    }
+    if (stats.kind === 'invalid') throw validationProblem(stats.errors);
     res.json({
-      from: first.toISODate(),
-      to: last.toISODate(),
-      timezone: zone,
+      from: stats.from,
+      to: stats.to,
+      timezone: stats.timezone,
       outcomes: STAT_OUTCOMES,
-      days: [...byDay].map(([date, channels]) => ({ date, channels })),
-      suppressedByReason: [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
+      days: stats.days,
+      suppressedByReason: stats.suppressedByReason,
     });
   };
 }
