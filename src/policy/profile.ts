@@ -120,6 +120,26 @@ const COUNTED_SEND: Outcome[] = ['pending', 'sent', 'delivered'];
 
 // FCC 24-24 (47 CFR 64.1200(a)(10)) and Twilio Advanced Opt-Out, plus the Chinese carrier convention:
 // every built-in profile honours all of them (a borrower's STOP is never lost to a language).
+/** The service's own cadence, in both built-in profiles: one text and one email a day at most. */
+const GENTLE_DAILY_CAPS = [
+  {
+    name: 'sms-1-per-day',
+    channels: ['sms'],
+    max: 1,
+    per: { days: 1 },
+    counts: COUNTED_SEND,
+    source: 'service policy (gentle cadence)',
+  },
+  {
+    name: 'email-1-per-day',
+    channels: ['email'],
+    max: 1,
+    per: { days: 1 },
+    counts: COUNTED_SEND,
+    source: 'service policy (gentle cadence)',
+  },
+];
+
 const STOP_WORDS = [
   'STOP',
   'STOPALL',
@@ -153,22 +173,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
       counts: PLACED_CALL,
       source: '12 CFR 1006.14(b)(2)(i)(A)',
     },
-    {
-      name: 'sms-1-per-day',
-      channels: ['sms'],
-      max: 1,
-      per: { days: 1 },
-      counts: COUNTED_SEND,
-      source: 'service policy (gentle cadence)',
-    },
-    {
-      name: 'email-1-per-day',
-      channels: ['email'],
-      max: 1,
-      per: { days: 1 },
-      counts: COUNTED_SEND,
-      source: 'service policy (gentle cadence)',
-    },
+    ...GENTLE_DAILY_CAPS,
     {
       name: 'all-10-per-7-days',
       channels: [...CHANNELS],
@@ -219,22 +224,7 @@ export const CN: Profile = ProfileSchema.parse({
       scope: 'number',
       source: 'GB/T 45251-2025; CBA guideline (2026)',
     },
-    {
-      name: 'sms-1-per-day',
-      channels: ['sms'],
-      max: 1,
-      per: { days: 1 },
-      counts: COUNTED_SEND,
-      source: 'service policy (gentle cadence)',
-    },
-    {
-      name: 'email-1-per-day',
-      channels: ['email'],
-      max: 1,
-      per: { days: 1 },
-      counts: COUNTED_SEND,
-      source: 'service policy (gentle cadence)',
-    },
+    ...GENTLE_DAILY_CAPS,
   ],
   conversationBlock: null,
   consentRequired: { sms: false, voice: false, email: false },
