@@ -22,6 +22,8 @@ const boundaries = [
     except: ['./policy', './domain'],
     message: 'src/policy is pure: it imports only src/domain',
   },
+  // Generic helpers (line splitting, batching, worker threads) know nothing of the product.
+  { target: './src/lib', from: './src', except: ['./lib'], message: 'src/lib imports nothing of the product' },
   // The request schemas the faces and the use cases share: only the vocabulary and the pure rules.
   {
     target: './src/schemas',
@@ -29,49 +31,48 @@ const boundaries = [
     except: ['./schemas', './domain', './policy'],
     message: 'src/schemas (the request schemas) imports only src/domain and src/policy',
   },
-  // The API stores and enqueues; it never sends.
-  { target: './src/api', from: './src/providers', message: 'the API never imports providers' },
-  { target: './src/api', from: './src/workers', message: 'the API never imports workers' },
-  { target: './src/scheduler', from: './src/providers', message: 'the scheduler never imports providers' },
-  { target: './src/scheduler', from: './src/workers', message: 'the scheduler never imports workers' },
-  // Nothing imports upward into the HTTP layer (the console's routes are served by it).
-  {
-    target: [
-      './src/audit',
-      './src/scheduler',
-      './src/workers',
-      './src/providers',
-      './src/policy',
-      './src/domain',
-      './src/templates',
-      './src/caps',
-      './src/webhooks',
-      './src/config',
-      './src/observability',
-      './src/process',
-      './src/schemas',
-    ],
-    from: './src/api',
-    message: 'nothing imports upward into src/api',
-  },
   // A use case decides; the faces call it and present its answer (docs/architecture.md, "Use cases").
   {
     target: './src/usecases',
-    from: ['./src/api', './src/webhooks', './src/ui', './src/cli', './src/compose'],
-    message: 'a use case imports no face (HTTP API, webhooks, console, CLI) and no wiring: it takes its ports',
+    from: ['./src/http', './src/cli', './src/compose'],
+    message: 'a use case imports no face (HTTP, CLI) and no wiring: it takes its ports',
   },
-  // Storage knows nothing of HTTP, workers or providers.
-  { target: './src/audit', from: './src/api', message: 'the store imports no HTTP code' },
-  { target: './src/audit', from: './src/workers', message: 'the store imports no workers' },
-  { target: './src/audit', from: './src/providers', message: 'the store imports no providers' },
-  // A migration is history: written against the schema as it was then (raw SQL or the untyped
-  // schema builder), so it imports nothing that moves with today's schema, src/audit/schema.ts first.
+  // The store and the queues: storage and Redis, below the services, workers and faces.
   {
-    target: './src/audit/migrations',
+    target: ['./src/store', './src/jobs'],
+    from: ['./src/http', './src/cli', './src/compose', './src/services', './src/workers', './src/providers'],
+    message: 'the store and the queues import no face, wiring, service, worker or provider',
+  },
+  // A migration is history: written against the schema as it was then (raw SQL or the untyped
+  // schema builder), so it imports nothing that moves with today's schema, src/store/schema.ts first.
+  {
+    target: './src/store/migrations',
     from: './src',
-    except: ['./audit/migrations', './audit/db.ts'],
+    except: ['./store/migrations', './store/db.ts'],
     message:
-      'a migration imports only kysely, the Dialect type and its list: never src/audit/schema.ts or other store code, which describe today, not the schema it was written against',
+      'a migration imports only kysely, the Dialect type and its list: never src/store/schema.ts or other store code, which describe today, not the schema it was written against',
+  },
+  // The services (intake, opt-outs, strategy) combine the store and the queues; they never send.
+  {
+    target: './src/services',
+    from: ['./src/http', './src/cli', './src/compose', './src/workers', './src/providers'],
+    message: 'a service imports no face, wiring, worker or provider: it stores and enqueues, and never sends',
+  },
+  // The workers send through the providers' interface; they serve no HTTP.
+  {
+    target: './src/workers',
+    from: ['./src/http', './src/cli', './src/compose'],
+    message: 'a worker imports no face and no wiring',
+  },
+  // The API and the console store and enqueue; they never send (the webhooks name the voice provider's type).
+  { target: ['./src/http/api', './src/http/ui'], from: './src/providers', message: 'the API never imports providers' },
+  { target: './src/http', from: './src/workers', message: 'the HTTP faces never import workers' },
+  { target: './src/http', from: './src/cli', message: 'the HTTP faces never import the CLI' },
+  // Nothing but the wiring and the entry points imports the wiring.
+  {
+    target: ['./src/http', './src/templates', './src/config', './src/observability'],
+    from: './src/compose',
+    message: 'only src/main.ts, src/service.ts and the CLI entry points import the wiring',
   },
   // Providers import only their SDK and the shared errors.
   {
@@ -179,9 +180,15 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/audit/*', '!**/audit/canonical-json.js'],
+              group: ['**/store/*', '!**/store/canonical-json.js'],
               allowTypeImports: true,
-              message: 'a use case takes the store operations it needs as ports: import only types from src/audit',
+              message: 'a use case takes the store operations it needs as ports: import only types from src/store',
+            },
+            {
+              group: ['**/services/*', '**/jobs/**', '**/workers/**', '**/providers/*'],
+              allowTypeImports: true,
+              message:
+                'a use case takes the service, queue and provider operations it needs as ports: import only their types',
             },
           ],
         },
@@ -197,7 +204,7 @@ export default tseslint.config(
   },
   {
     // The console's pages: plain ES modules that run in the browser.
-    files: ['src/ui/public/**/*.js'],
+    files: ['src/http/ui/public/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
         [

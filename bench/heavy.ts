@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openDb } from '../src/audit/db.js';
+import { openDb } from '../src/store/db.js';
 import { seedChains, seedMessages } from '../test/support/seed.js';
 import { type BenchContext, startBenchService } from './pipeline.js';
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDb } from '../src/audit/db.js';
+import { openDb } from '../src/store/db.js';
 import { type BenchContext, startBenchService } from './pipeline.js';
 
 export async function outcomesSection(

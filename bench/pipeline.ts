@@ -5,8 +5,8 @@
  * same Redis and the same fake Twilio, so ratios mean something.
  */
 import type { Kysely } from 'kysely';
-import { openDb } from '../src/audit/db.js';
-import type { Database } from '../src/audit/schema.js';
+import { openDb } from '../src/store/db.js';
+import type { Database } from '../src/store/schema.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { generateToken, hashToken, keyIdOf } from '../src/api/auth.js';
+import { generateToken, hashToken, keyIdOf } from '../src/http/api/auth.js';
 import { loadConfig } from '../src/config/config.js';
 import { type Profile, resolveProfile, US_REGF } from '../src/policy/profile.js';
 import { makeTwilioClient } from '../src/providers/twilio-client.js';

@@ -3,18 +3,18 @@
  *   node dist/src/main.js [all|api|worker|scheduler]     (npm start = all)
  */
 import fs from 'node:fs';
-import { parseApiKeys } from './api/auth.js';
+import { parseApiKeys } from './http/api/auth.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { type Logger, makeLogger, maskedUrl } from './observability/logger.js';
 import { ProfileError } from './policy/profile.js';
-import { loadOrCreateDevKeys } from './process/api-keys-file.js';
-import { loadPolicyProfile } from './process/policy-profile.js';
-import { loadOrCreateSigningSecret } from './process/signing-secret.js';
-import { loadStrategy } from './process/strategy-file.js';
+import { loadOrCreateDevKeys } from './compose/startup/api-keys-file.js';
+import { loadPolicyProfile } from './compose/startup/policy-profile.js';
+import { loadOrCreateSigningSecret } from './compose/startup/signing-secret.js';
+import { loadStrategy } from './compose/startup/strategy-file.js';
 import { StrategyError } from './policy/strategy.js';
-import { ensureRedis, RedisUnavailableError } from './process/redis-autostart.js';
+import { ensureRedis, RedisUnavailableError } from './compose/startup/redis-autostart.js';
 import { startService } from './service.js';
-import { containStrayErrors, strayErrorHandlers } from './process/stray-errors.js';
+import { containStrayErrors, strayErrorHandlers } from './compose/startup/stray-errors.js';
 import { TemplateLoadError } from './templates/catalogue.js';
 
 function version(): string {

@@ -3,8 +3,8 @@
  * releaser; this module only picks them by role. main.ts reads the environment and calls this;
  * tests call it with a Config of their own and choose fakes through the options.
  */
-import type { ApiKeyRecord } from './api/auth.js';
-import type { AuditStore } from './audit/audit-store.js';
+import type { ApiKeyRecord } from './http/api/auth.js';
+import type { AuditStore } from './store/audit-store.js';
 import { composeApi } from './compose/api.js';
 import { composeCore } from './compose/core.js';
 import { makeReleasers } from './compose/releasers.js';
@@ -16,12 +16,12 @@ import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Profile } from './policy/profile.js';
 import type { Strategy } from './policy/strategy.js';
-import type { DispatchQueues } from './scheduler/dispatch-queues.js';
-import type { Feeder, FeederHooks } from './scheduler/feeder.js';
-import type { IntakeHooks } from './scheduler/intake.js';
-import type { Reconciler } from './scheduler/reconciler.js';
-import type { StrategyRunner } from './scheduler/strategy-runner.js';
-import type { TokenSigner } from './webhooks/unsubscribe-token.js';
+import type { DispatchQueues } from './jobs/dispatch-queues.js';
+import type { Feeder, FeederHooks } from './jobs/feeder.js';
+import type { IntakeHooks } from './services/intake.js';
+import type { Reconciler } from './jobs/reconciler.js';
+import type { StrategyRunner } from './services/strategy-runner.js';
+import type { TokenSigner } from './http/webhooks/unsubscribe-token.js';
 import type { Gate } from './workers/dispatch.processor.js';
 
 export interface ServiceOptions {

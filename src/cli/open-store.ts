@@ -1,5 +1,5 @@
 /** For the command-line tools: the audit store named by the same environment the service reads. */
-import { type AuditStore, openAuditStore } from '../audit/audit-store.js';
+import { type AuditStore, openAuditStore } from '../store/audit-store.js';
 import { loadConfig } from '../config/config.js';
 
 export async function openStoreFromEnv(env: NodeJS.ProcessEnv): Promise<AuditStore> {

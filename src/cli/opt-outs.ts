@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normaliseAddress } from '../policy/address.js';
-import { importOptOuts } from '../scheduler/opt-out-import.js';
-import { makeOptOuts } from '../scheduler/opt-outs.js';
+import { importOptOuts } from '../services/opt-out-import.js';
+import { makeOptOuts } from '../services/opt-outs.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 

@@ -1,7 +1,7 @@
 /** npm run retention [-- --dry-run] [--years N] — erases content past the profile's retention period. */
 import { loadConfig } from '../config/config.js';
-import { applyRetention } from '../audit/retention.js';
-import { loadPolicyProfile } from '../process/policy-profile.js';
+import { applyRetention } from '../store/retention.js';
+import { loadPolicyProfile } from '../compose/startup/policy-profile.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 

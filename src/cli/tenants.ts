@@ -12,8 +12,8 @@ import path from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { catalogueLintForKind, checkTenant } from '../compose/tenants.js';
 import { DEFAULT_TENANT, presentTenant } from '../domain/tenant.js';
-import { derivedEventsSecret } from '../webhooks/signing-keys.js';
-import { loadPolicyProfile } from '../process/policy-profile.js';
+import { derivedEventsSecret } from '../http/webhooks/signing-keys.js';
+import { loadPolicyProfile } from '../compose/startup/policy-profile.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 

@@ -11,8 +11,8 @@
  */
 import type { Config } from '../config/config.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
-import type { EventDestination, EventRouting } from '../webhooks/outbound-events.js';
-import { derivedEventsSecret } from '../webhooks/signing-keys.js';
+import type { EventDestination, EventRouting } from '../http/webhooks/outbound-events.js';
+import { derivedEventsSecret } from '../http/webhooks/signing-keys.js';
 import type { TenantRegistry } from './tenants.js';
 
 export function makeEventRouting(deps: {

@@ -1,6 +1,6 @@
 /** The providers a configuration asks for: Twilio and SMTP when configured, the sandbox outbox otherwise; a breaker each. */
 import fs from 'node:fs';
-import type { AuditStore } from '../audit/audit-store.js';
+import type { AuditStore } from '../store/audit-store.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/index.js';
 import { type Breakers, makeCircuitBreaker } from '../providers/circuit-breaker.js';

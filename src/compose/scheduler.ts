@@ -5,10 +5,10 @@
  */
 import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
-import { makeFeeder, type Feeder, type FeederHooks } from '../scheduler/feeder.js';
-import { startMaintenance } from '../scheduler/maintenance.js';
-import { retentionJob } from '../scheduler/retention-job.js';
-import { makeEventRelay } from '../webhooks/outbound-events.js';
+import { makeFeeder, type Feeder, type FeederHooks } from '../jobs/feeder.js';
+import { startMaintenance } from '../jobs/maintenance.js';
+import { retentionJob } from '../jobs/retention-job.js';
+import { makeEventRelay } from '../http/webhooks/outbound-events.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 

@@ -5,7 +5,7 @@
  * configuration (SENDER_KIND, TWILIO_FROM / TWILIO_MESSAGING_SERVICE_SID, EMAIL_FROM, the send
  * rates). Each tenant's senders fall back to the deployment's where it gives none.
  */
-import type { TenantsRepo } from '../audit/tenants.repo.js';
+import type { TenantsRepo } from '../store/tenants.repo.js';
 import type { Config } from '../config/config.js';
 import { CHANNELS, type Channel } from '../domain/channels.js';
 import type { Sender, SenderKind } from '../domain/sender.js';

@@ -1,15 +1,15 @@
 /** The worker role: one dispatch worker per channel, and the outbound-event delivery worker. */
 import { Worker } from 'bullmq';
 import { EVENTS_OUT_QUEUE } from '../../queues/index.js';
-import { makeEventDelivery } from '../webhooks/outbound-events.js';
+import { makeEventDelivery } from '../http/webhooks/outbound-events.js';
 import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
 import { startDispatchWorkers } from '../workers/dispatch.worker.js';
 import { makePolicyGate } from '../workers/policy-gate.js';
-import type { MessageWithContext } from '../audit/audit-store.js';
-import type { GroupCommitOptions } from '../audit/group-commit.js';
-import { makeNaturalBatch } from '../process/natural-batch.js';
-import type { TransitionInput } from '../audit/store-types.js';
+import type { MessageWithContext } from '../store/audit-store.js';
+import type { GroupCommitOptions } from '../store/group-commit.js';
+import { makeNaturalBatch } from '../lib/natural-batch.js';
+import type { TransitionInput } from '../store/store-types.js';
 import type { Core } from './core.js';
 import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Releasers } from './releasers.js';

@@ -4,7 +4,7 @@
  * workers. A draft that runs out of either is answered with a lint error, not a stall.
  */
 import type { LintFinding } from '../policy/template-lint.js';
-import { makeTimeBoxedWorker, siblingModule, TimeBudgetError, WorkerBusyError } from '../process/time-boxed-worker.js';
+import { makeTimeBoxedWorker, siblingModule, TimeBudgetError, WorkerBusyError } from '../lib/time-boxed-worker.js';
 import type { DraftLintInput } from './draft.js';
 
 export class DraftLinterBusyError extends Error {

@@ -1,6 +1,6 @@
 /** Ties the worker's outcomes to the contact ledger's slots. */
 import type { Message } from '../domain/index.js';
-import type { ContactLedger } from '../caps/contact-ledger.js';
+import type { ContactLedger } from '../jobs/caps/contact-ledger.js';
 import type { ContactSlots } from './dispatch.processor.js';
 
 export function makeContactSlots(ledger: ContactLedger): ContactSlots {

@@ -11,7 +11,7 @@ import {
   THIRD_PARTY_SMS_DETAIL,
   thirdPartySmsBlocked,
 } from '../domain/index.js';
-import type { ContactLedger } from '../caps/contact-ledger.js';
+import type { ContactLedger } from '../jobs/caps/contact-ledger.js';
 import {
   type AddressSuppression,
   countingRulesAt,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAnswers } from '../../src/process/redis-autostart.js';
+import { redisAnswers } from '../../src/compose/startup/redis-autostart.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
 import { zoneWhereHourIn } from '../support/zones.js';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, keyIdOf } from '../../src/api/auth.js';
+import { hashToken, keyIdOf } from '../../src/http/api/auth.js';
 import { scopedBorrowerId } from '../../src/domain/tenant.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, sqliteOnly, startHarness, type Harness } from '../support/harness.js';

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, neutraliseFormula } from '../../src/api/audit.routes.js';
-import { applyRetention } from '../../src/audit/retention.js';
-import { verifyChains } from '../../src/audit/verify.js';
+import { EXPORT_COLUMNS, neutraliseFormula } from '../../src/http/api/audit.routes.js';
+import { applyRetention } from '../../src/store/retention.js';
+import { verifyChains } from '../../src/store/verify.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 

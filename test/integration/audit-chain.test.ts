@@ -4,8 +4,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryChainFor } from '../../src/audit/event-chain.js';
-import { verifyChains } from '../../src/audit/verify.js';
+import { registryChainFor } from '../../src/store/event-chain.js';
+import { verifyChains } from '../../src/store/verify.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 

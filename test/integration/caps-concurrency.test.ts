@@ -264,7 +264,7 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
       // Held for days by a cap: back in the store (`scheduled`, beyond the horizon) or a delayed job (`deferred`).
       const deferred = rows.filter((r) => r.status === 'deferred' || r.status === 'scheduled');
       expect(deferred).toHaveLength(REMINDERS - sentTotal);
-      const ledger = await import('../../src/caps/contact-ledger.js');
+      const ledger = await import('../../src/jobs/caps/contact-ledger.js');
       const { Redis } = await import('ioredis');
       const redis = new Redis(h.env.REDIS_URL!);
       try {
@@ -313,7 +313,7 @@ describe(`caps across ${PROCESSES} worker processes (${variant.name})`, () => {
         redis.disconnect();
       }
       // Bulk acceptance, five processes writing at once: every hash chain still verifies.
-      const { verifyChains } = await import('../../src/audit/verify.js');
+      const { verifyChains } = await import('../../src/store/verify.js');
       expect(await verifyChains(db)).toMatchObject({ ok: true });
     },
   );

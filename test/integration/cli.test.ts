@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivedEventsSecret } from '../../src/webhooks/signing-keys.js';
+import { derivedEventsSecret } from '../../src/http/webhooks/signing-keys.js';
 import { dbVariants, startHarness, type Harness } from '../support/harness.js';
 
 /** `npm run --silent <script> -- <args>`: exit code, stdout and stderr (a non-zero exit is not an error here). */

@@ -4,7 +4,7 @@
  * still verify; and a batch whose transaction fails fails every transition in it, writing nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransitionInput } from '../../src/audit/audit-store.js';
+import type { TransitionInput } from '../../src/store/audit-store.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 
 describe.each(dbVariants())('group commit on $name', (variant) => {

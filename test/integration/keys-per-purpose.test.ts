@@ -10,7 +10,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantOfBorrower } from '../../src/domain/tenant.js';
-import { signEvent } from '../../src/webhooks/outbound-events.js';
+import { signEvent } from '../../src/http/webhooks/outbound-events.js';
 import { startEventReceiver, type EventReceiver, type ReceivedEvent } from '../support/event-receiver.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { type Db, openDb } from '../../src/audit/db.js';
-import { migrateStore } from '../../src/audit/migrations.js';
-import { migrations } from '../../src/audit/migrations/index.js';
+import { type Db, openDb } from '../../src/store/db.js';
+import { migrateStore } from '../../src/store/migrations.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { dumpSchema } from '../support/schema-dump.js';
 
 interface Store extends Db {
@@ -146,8 +146,8 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
 });
 
 describe('the migration list', () => {
-  it('runs every file of src/audit/migrations/, oldest first, each under its file name', async () => {
-    const dir = new URL('../../src/audit/migrations/', import.meta.url);
+  it('runs every file of src/store/migrations/, oldest first, each under its file name', async () => {
+    const dir = new URL('../../src/store/migrations/', import.meta.url);
     const files = fs
       .readdirSync(dir)
       .filter((f) => /^\d{4}-.+\.ts$/.test(f))

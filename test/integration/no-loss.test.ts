@@ -4,7 +4,7 @@
  * reconciler.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAuditStore } from '../../src/audit/audit-store.js';
+import { openAuditStore } from '../../src/store/audit-store.js';
 import { spawnService } from '../support/child-service.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, dropData, prepareRun, reminderBody, startHarness, type Harness } from '../support/harness.js';

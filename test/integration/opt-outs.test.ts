@@ -346,8 +346,8 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
     expect(hashed).not.toContain('kim.reply');
     expect(hashed).toContain('[number]');
 
-    const { applyRetention } = await import('../../src/audit/retention.js');
-    const { verifyChains } = await import('../../src/audit/verify.js');
+    const { applyRetention } = await import('../../src/store/retention.js');
+    const { verifyChains } = await import('../../src/store/verify.js');
     await applyRetention(h.service.store, {
       years: 3,
       now: new Date(Date.now() + 4 * 365 * 86_400_000),

@@ -5,8 +5,8 @@
  * the /ui console is not built yet.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiRole } from '../../src/api/auth.js';
-import { createApiKey, revokeApiKey } from '../../src/audit/api-keys.js';
+import type { ApiRole } from '../../src/http/api/auth.js';
+import { createApiKey, revokeApiKey } from '../../src/store/api-keys.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 

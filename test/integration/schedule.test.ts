@@ -7,10 +7,10 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAuditStore } from '../../src/audit/audit-store.js';
+import { openAuditStore } from '../../src/store/audit-store.js';
 import { jobIdOf, type Message } from '../../src/domain/index.js';
 import { makeLogger } from '../../src/observability/logger.js';
-import { makeFeeder } from '../../src/scheduler/feeder.js';
+import { makeFeeder } from '../../src/jobs/feeder.js';
 import type { Gate } from '../../src/workers/dispatch.processor.js';
 import { spawnService } from '../support/child-service.js';
 import { startFakeTwilio, providerEnv, type FakeTwilio } from '../support/fake-twilio.js';

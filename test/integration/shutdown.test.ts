@@ -4,7 +4,7 @@
  * SHUTDOWN_GRACE_MS. A restart sends the rest; nothing is lost and nothing goes twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditStore } from '../../src/audit/audit-store.js';
+import { openAuditStore } from '../../src/store/audit-store.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dropData, reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/domain/keys.js';
 import { tenantOfBorrower } from '../../src/domain/tenant.js';
 import { makeLogger } from '../../src/observability/logger.js';
-import { makeFeeder } from '../../src/scheduler/feeder.js';
+import { makeFeeder } from '../../src/jobs/feeder.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';

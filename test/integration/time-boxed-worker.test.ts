@@ -6,7 +6,7 @@ import {
   WorkerBusyError,
   WorkerFailedError,
   type TimeBoxedWorker,
-} from '../../src/process/time-boxed-worker.js';
+} from '../../src/lib/time-boxed-worker.js';
 
 const SPIN = new URL('../support/spin.worker.mjs', import.meta.url);
 

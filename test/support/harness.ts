@@ -3,19 +3,19 @@
  * prefix), a fresh SQLite file or PostgreSQL schema, the fake Twilio and a real SMTP server.
  */
 import type { Kysely } from 'kysely';
-import { openDb } from '../../src/audit/db.js';
-import type { Database } from '../../src/audit/schema.js';
+import { openDb } from '../../src/store/db.js';
+import type { Database } from '../../src/store/schema.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { type ApiKeyRecord, generateToken, hashToken, keyIdOf, type ApiRole } from '../../src/api/auth.js';
+import { type ApiKeyRecord, generateToken, hashToken, keyIdOf, type ApiRole } from '../../src/http/api/auth.js';
 import { loadConfig } from '../../src/config/config.js';
 import { makeLogger } from '../../src/observability/logger.js';
-import { loadPolicyProfile } from '../../src/process/policy-profile.js';
-import { loadStrategy } from '../../src/process/strategy-file.js';
+import { loadPolicyProfile } from '../../src/compose/startup/policy-profile.js';
+import { loadStrategy } from '../../src/compose/startup/strategy-file.js';
 import { startService, type Service, type ServiceOptions } from '../../src/service.js';
 import './provided.js';
 

@@ -4,7 +4,7 @@
  * (its name written `<schema>`). Both end with the migrations recorded as run.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Dialect } from '../../src/audit/db.js';
+import type { Dialect } from '../../src/store/db.js';
 
 export async function dumpSchema<DB>(db: Kysely<DB>, dialect: Dialect): Promise<string> {
   const body = dialect === 'postgres' ? await dumpPostgres(db) : await dumpSqlite(db);

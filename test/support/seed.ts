@@ -1,9 +1,9 @@
 /** Seeds many messages straight into the audit store (for export and memory measurements). */
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../../src/audit/db.js';
-import { appendEventsBulk } from '../../src/audit/event-chain.js';
-import { messageChain } from '../../src/audit/hash-chain.js';
-import type { Database } from '../../src/audit/schema.js';
+import type { Dialect } from '../../src/store/db.js';
+import { appendEventsBulk } from '../../src/store/event-chain.js';
+import { messageChain } from '../../src/store/hash-chain.js';
+import type { Database } from '../../src/store/schema.js';
 
 export async function seedMessages(
   db: Kysely<Database>,

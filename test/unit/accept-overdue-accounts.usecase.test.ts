@@ -1,6 +1,6 @@
 /** Accepting overdue accounts into the strategy, with a plain in-memory fake for the strategy runner. */
 import { describe, expect, it } from 'vitest';
-import type { AccountResult, OverdueAccount } from '../../src/scheduler/strategy-runner.js';
+import type { AccountResult, OverdueAccount } from '../../src/services/strategy-runner.js';
 import {
   acceptOverdueAccount,
   type AcceptOverdueAccountPorts,

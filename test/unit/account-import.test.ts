@@ -1,8 +1,8 @@
 /** The import's promise when it stops part-way: what it says was stored is what was stored. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ImportInterruptedError, importAccounts, type ImportDeps } from '../../src/scheduler/account-import.js';
-import type { OverdueAccount } from '../../src/scheduler/strategy-runner.js';
+import { ImportInterruptedError, importAccounts, type ImportDeps } from '../../src/services/account-import.js';
+import type { OverdueAccount } from '../../src/services/strategy-runner.js';
 
 describe('an import that stops part-way', () => {
   it('names the last committed line when the store fails on the second thousand, and stores nothing after it', async () => {

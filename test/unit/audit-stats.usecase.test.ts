@@ -1,6 +1,6 @@
 /** The delivery chart, with a plain in-memory fake for the store's hourly counts. */
 import { describe, expect, it } from 'vitest';
-import type { StatRow } from '../../src/audit/audit-queries.js';
+import type { StatRow } from '../../src/store/audit-queries.js';
 import { auditStats, type AuditStatsPorts } from '../../src/usecases/audit-stats/audit-stats.usecase.js';
 
 const NOW = new Date('2026-11-30T10:00:00Z');

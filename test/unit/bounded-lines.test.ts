@@ -1,6 +1,6 @@
 /** Lines of a stream under a bound: a long line is refused as it arrives and the next is read whole. */
 import { describe, expect, it } from 'vitest';
-import { boundedLines, type BoundedLine } from '../../src/scheduler/bounded-lines.js';
+import { boundedLines, type BoundedLine } from '../../src/lib/bounded-lines.js';
 
 async function linesOf(chunks: Array<string | Buffer>, max: number): Promise<BoundedLine[]> {
   const out: BoundedLine[] = [];

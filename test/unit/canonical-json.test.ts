@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/audit/canonical-json.js';
+import { canonicalJson } from '../../src/store/canonical-json.js';
 
 /** A small seeded generator (mulberry32), so a failure names a value that can be replayed. */
 function rng(seed: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Borrower } from '../../src/domain/index.js';
-import { resolveChannel } from '../../src/scheduler/intake.js';
+import { resolveChannel } from '../../src/services/intake.js';
 
 const b: Borrower = {
   id: 'b',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { parseApiKeys } from '../../src/api/auth.js';
+import { parseApiKeys } from '../../src/http/api/auth.js';
 import { tenantOfKey } from '../../src/domain/keys.js';
 
 describe('configuration', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../../src/domain/index.js';
 import { STAGES } from '../../src/policy/strategy.js';
 
-const PUBLIC = path.resolve('src/ui/public');
+const PUBLIC = path.resolve('src/http/ui/public');
 const files = (fs.readdirSync(PUBLIC, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.js'))
   .map((f) => path.join(PUBLIC, f));

@@ -6,7 +6,7 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { TransitionInput } from '../../src/audit/audit-store.js';
+import type { TransitionInput } from '../../src/store/audit-store.js';
 import type { AuditEvent, Borrower, Message, MessageStatus, Reminder } from '../../src/domain/index.js';
 import { makeMetrics } from '../../src/observability/metrics.js';
 import { makeCircuitBreaker } from '../../src/providers/circuit-breaker.js';

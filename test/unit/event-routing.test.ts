@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEventRouting } from '../../src/compose/event-routing.js';
 import type { EffectiveTenant } from '../../src/compose/tenants.js';
-import { derivedEventsSecret } from '../../src/webhooks/signing-keys.js';
+import { derivedEventsSecret } from '../../src/http/webhooks/signing-keys.js';
 
 const SECRET = 'deployment-secret';
 const OPERATOR = 'https://ops.example/events';

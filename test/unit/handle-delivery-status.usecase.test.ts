@@ -3,7 +3,7 @@
  * and the renderer: no database, no Redis, no HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import type { TransitionInput } from '../../src/audit/audit-store.js';
+import type { TransitionInput } from '../../src/store/audit-store.js';
 import type { Borrower, Message, MessageStatus, Reminder } from '../../src/domain/index.js';
 import type { RenderInput, RenderOutput } from '../../src/templates/render.js';
 import {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eventHash, GENESIS_HASH } from '../../src/audit/hash-chain.js';
+import { eventHash, GENESIS_HASH } from '../../src/store/hash-chain.js';
 
 const event = {
   chain: 'm:msg_1',

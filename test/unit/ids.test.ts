@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newMessageId, newReminderId } from '../../src/scheduler/intake.js';
+import { newMessageId, newReminderId } from '../../src/services/intake.js';
 
 describe('message and reminder ids', () => {
   it('keep their shape: msg_ and 22 characters of [A-Za-z0-9_-], rem_ and 32 hex digits', () => {

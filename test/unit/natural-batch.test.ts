@@ -1,6 +1,6 @@
 /** Natural batching: calls made while a batch is in flight go together in the next one. */
 import { describe, expect, it } from 'vitest';
-import { makeNaturalBatch } from '../../src/process/natural-batch.js';
+import { makeNaturalBatch } from '../../src/lib/natural-batch.js';
 
 describe('natural batching', () => {
   it('runs a lone call at once, gathers calls that arrive meanwhile, and answers each its own', async () => {

@@ -3,7 +3,7 @@
  * resolve and the strategy's thank-you: no database, no queues.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewOutcome, Outcome } from '../../src/audit/outcomes.repo.js';
+import type { NewOutcome, Outcome } from '../../src/store/outcomes.repo.js';
 import type { Borrower } from '../../src/domain/index.js';
 import {
   type PaymentReport,

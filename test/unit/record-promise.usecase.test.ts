@@ -1,6 +1,6 @@
 /** Recording a promise to pay, with a plain in-memory fake for the store's outcome operations. */
 import { describe, expect, it } from 'vitest';
-import type { NewOutcome } from '../../src/audit/outcomes.repo.js';
+import type { NewOutcome } from '../../src/store/outcomes.repo.js';
 import {
   type PromiseReport,
   recordPromise,

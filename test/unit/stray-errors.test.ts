@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeLogger } from '../../src/observability/logger.js';
-import { strayErrorHandlers } from '../../src/process/stray-errors.js';
+import { strayErrorHandlers } from '../../src/compose/startup/stray-errors.js';
 
 function setup() {
   const lines: Array<{ level: number; msg: string }> = [];
@@ -31,7 +31,7 @@ describe('stray errors', () => {
 
   it('keeps a process with the handlers installed running after an exception and a rejection nobody caught', () => {
     const script = `
-      import { containStrayErrors, strayErrorHandlers } from './src/process/stray-errors.ts';
+      import { containStrayErrors, strayErrorHandlers } from './src/compose/startup/stray-errors.ts';
       import { makeLogger } from './src/observability/logger.ts';
       containStrayErrors(process, strayErrorHandlers({ log: makeLogger({ level: 'silent' }) }));
       setTimeout(() => { throw new RangeError('Invalid string length'); }, 10);

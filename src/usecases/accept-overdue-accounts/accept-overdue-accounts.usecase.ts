@@ -5,8 +5,8 @@
  * checked here, its borrower id scoped to the tenant, and the valid ones handed to the strategy runner.
  */
 import { DEFAULT_TENANT, scopedBorrowerId } from '../../domain/tenant.js';
-import type { Validated } from '../../scheduler/account-import.js';
-import type { AccountResult, OverdueAccount, StrategyRunner } from '../../scheduler/strategy-runner.js';
+import type { Validated } from '../../services/account-import.js';
+import type { AccountResult, OverdueAccount, StrategyRunner } from '../../services/strategy-runner.js';
 import { type FieldError, zodFieldErrors } from '../../schemas/field-errors.js';
 import { notTheAccount, OverdueInput, OverdueItem } from './overdue-account.schemas.js';
 

@@ -4,7 +4,7 @@
  * into the zone's days.
  */
 import { DateTime } from 'luxon';
-import type { StatRow } from '../../audit/audit-queries.js';
+import type { StatRow } from '../../store/audit-queries.js';
 import type { Clock } from '../../domain/clock.js';
 import { outcomeOf, STAT_OUTCOMES } from '../../domain/statuses.js';
 import type { FieldError } from '../../schemas/field-errors.js';

@@ -4,15 +4,15 @@
  * contact was (a delivered text, an answered call, a voicemail, a busy line that frees the slot).
  * A machine that answers gets the limited-content voicemail (12 CFR 1006.2(j)), never the script.
  */
-import type { AuditStore } from '../../audit/audit-store.js';
-import type { ContactLedger } from '../../caps/contact-ledger.js';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import type { Clock } from '../../domain/clock.js';
 import { CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus } from '../../domain/index.js';
 import { RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../../domain/provider-codes.js';
 import type { SenderKind } from '../../domain/sender.js';
 import { tenantOfBorrower } from '../../domain/tenant.js';
 import type { Outcome } from '../../policy/profile.js';
-import type { OptOuts } from '../../scheduler/opt-outs.js';
+import type { OptOuts } from '../../services/opt-outs.js';
 import { templateContext } from '../../templates/context.js';
 import type { Render } from '../../templates/render.js';
 import type { HandleDeliveryStatusCommand } from './handle-delivery-status.command.js';

@@ -4,13 +4,13 @@
  * every text is recorded on the borrowers who have the number. Returns the one reply to send,
  * rendered from the catalogue in the borrower's language with the tenant's context, or null.
  */
-import type { AuditStore } from '../../audit/audit-store.js';
+import type { AuditStore } from '../../store/audit-store.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Borrower } from '../../domain/index.js';
 import type { SenderKind } from '../../domain/sender.js';
 import { tenantOfBorrower } from '../../domain/tenant.js';
 import { normaliseAddress } from '../../policy/address.js';
-import type { OptOuts } from '../../scheduler/opt-outs.js';
+import type { OptOuts } from '../../services/opt-outs.js';
 import { type SenderContact, templateContext } from '../../templates/context.js';
 import type { Render } from '../../templates/render.js';
 import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';

@@ -3,7 +3,7 @@
  * recovered, opt-outs and replies, what the policy held back and why, and the experiments: the
  * five-minute read. The counts come from the store; adding them up is `summarisePeriod`, pure.
  */
-import type { OutcomesRepo } from '../../audit/outcomes.repo.js';
+import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { ArmCounts } from '../../policy/outcome-report.js';
 import type { Experiment } from '../../policy/experiments.js';
 import { addAmount, amountsOf, experimentFromCounts, type ExperimentResult } from '../../policy/outcome-report.js';

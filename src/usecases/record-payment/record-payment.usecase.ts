@@ -3,7 +3,7 @@
  * resolved (what was pending is cancelled) and the strategy's thank-you starts, once each: a repeat of the
  * same payment (a client retrying after an error) finishes what the first may have left undone.
  */
-import type { OutcomesRepo } from '../../audit/outcomes.repo.js';
+import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { Borrower } from '../../domain/entities.js';
 import type { Clock } from '../../domain/clock.js';
 import { currencyProblem, type FieldProblem, reportedAtProblem } from '../../policy/reported-outcome.js';

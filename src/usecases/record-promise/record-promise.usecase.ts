@@ -2,7 +2,7 @@
  * Record a promise to pay (or a payment plan agreed) the collection system saw on an account of the tenant.
  * It changes nothing else: the reports count it (docs/outcomes.md).
  */
-import type { OutcomesRepo } from '../../audit/outcomes.repo.js';
+import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { Clock } from '../../domain/clock.js';
 import { currencyProblem, type FieldProblem, reportedAtProblem } from '../../policy/reported-outcome.js';
 import { requestHash } from '../request-hash.js';

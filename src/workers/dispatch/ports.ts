@@ -4,7 +4,7 @@
  * providers and the breakers. Tests pass in-memory fakes; the service passes the real parts.
  */
 import type { SenderKind } from '../../domain/sender.js';
-import type { AuditStore } from '../../audit/audit-store.js';
+import type { AuditStore } from '../../store/audit-store.js';
 import type { Borrower, Channel, Clock, Message } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';

@@ -1,0 +1,67 @@
+/** Liveness, readiness (Redis and the audit store) and Prometheus metrics; no auth. */
+import { Router, type Request, type Response } from 'express';
+import type { Metrics } from '../../observability/metrics.js';
+import type { BreakerViews as Breakers } from '../../domain/breaker.js';
+import type { Logger } from '../../observability/logger.js';
+
+export type ReadinessCheck = () => Promise<void>;
+
+export function healthRouter(deps: {
+  metrics: Metrics;
+  checks: Record<string, ReadinessCheck>;
+  breakers?: Breakers | undefined;
+  refreshGauges?: () => Promise<void>;
+  log?: Logger;
+}): Router {
+  const router = Router();
+  router.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ ok: true });
+  });
+  router.get('/readyz', async (_req: Request, res: Response) => {
+    const results: Record<string, { ok: boolean; error?: string }> = {};
+    await Promise.all(
+      Object.entries(deps.checks).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), 2_000);
+          results[name] = { ok: true };
+        } catch (err) {
+          // The cause goes to the log: driver messages name hosts, ports and users, and /readyz has no auth.
+          const timedOut = (err as Error).message === TIMEOUT_MESSAGE;
+          results[name] = { ok: false, error: timedOut ? 'timed out' : 'unreachable (see the service log)' };
+          deps.log?.warn({ check: name, err: (err as Error).message }, 'readiness check failed');
+        }
+      }),
+    );
+    const ok = Object.values(results).every((r) => r.ok);
+    // Provider circuits are shown, not judged: an open circuit is a provider outage, which a
+    // restart of this process would not cure.
+    const now = Date.now();
+    const providers = deps.breakers
+      ? Object.fromEntries(Object.values(deps.breakers).map((b) => [b.name, b.state(now)]))
+      : undefined;
+    res.status(ok ? 200 : 503).json({ ok, checks: results, ...(providers ? { providers } : {}) });
+  });
+  router.get('/metrics', async (_req: Request, res: Response) => {
+    await deps.refreshGauges?.().catch(() => undefined);
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+  return router;
+}
+
+const TIMEOUT_MESSAGE = 'no answer in time';
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(TIMEOUT_MESSAGE)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,512 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests
+ * (zod's own JSON Schema output), so the published contract cannot drift from the checks.
+ */
+import { OutcomesQuery, PaymentInput, PromiseInput } from './outcomes.routes.js';
+import { SearchQuery } from './borrowers.routes.js';
+import { TenantInput } from '../../domain/tenant.js';
+import { CALLBACK_PATHS } from '../../domain/paths.js';
+import { z } from 'zod';
+import type { ApiRole } from './auth.js';
+import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
+import { OptOutInput, ResolveInput } from './borrowers.routes.js';
+import { OverdueInput, OverdueItem } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
+import { OutboxQuery } from './outbox.routes.js';
+import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
+import { LintInput, PreviewInput } from './templates.routes.js';
+import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
+
+/** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
+const HEAVY_READS_BUSY =
+  'too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds';
+
+interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  roles: readonly ApiRole[] | null;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<string, string>;
+}
+
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/reminders',
+    summary: 'Accept one reminder (idempotent on externalId or the Idempotency-Key header)',
+    roles: ['collector'],
+    body: ReminderInput,
+    responses: {
+      '202': 'accepted',
+      '200': 'a repeat: the original',
+      '400': 'validation failed',
+      '409': 'key reused with a different body',
+      '413': 'body over 1 MB',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/reminders/batch',
+    summary: 'Accept up to 1,000 reminders; one bad item fails only itself',
+    roles: ['collector'],
+    body: BatchInput.extend({ reminders: z.array(ReminderInput).min(1).max(1000) }),
+    responses: { '200': 'a result per item' },
+  },
+  {
+    method: 'get',
+    path: '/v1/reminders/{id}',
+    summary: 'The reminder, its messages and their events',
+    roles: ['collector', 'agent', 'compliance'],
+    responses: { '200': 'the reminder', '404': 'not found' },
+  },
+  {
+    method: 'delete',
+    path: '/v1/reminders/{id}',
+    summary: 'Cancel whatever has not been sent',
+    roles: ['collector'],
+    responses: { '200': 'what was cancelled', '404': 'not found' },
+  },
+  {
+    method: 'put',
+    path: '/v1/borrowers/{id}',
+    summary: 'Create or update a borrower',
+    roles: ['collector'],
+    body: BorrowerPut,
+    responses: { '201': 'created', '200': 'updated', '400': 'validation failed' },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/resolve',
+    summary: 'Paid or settled: cancel every pending message',
+    roles: ['collector'],
+    body: ResolveInput,
+    responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/opt-out',
+    summary: 'Opt the borrower out of a channel; pending messages on it are suppressed',
+    roles: ['collector', 'agent'],
+    body: OptOutInput,
+    responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/{accountRef}/overdue',
+    summary: 'The account is overdue: the strategy picks the stage and schedules its cadence',
+    roles: ['collector'],
+    body: OverdueInput,
+    responses: {
+      '202': 'stage, why, cancelled steps, plan',
+      '400': 'validation failed, a debt.accountRef that is not the path account included',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/overdue/batch',
+    summary: 'The delinquency file in bulk: up to 1,000 accounts enter the strategy, a result per account',
+    roles: ['collector'],
+    body: z.object({ accounts: z.array(OverdueItem).max(1000) }).strict(),
+    responses: {
+      '200':
+        '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]}',
+      '400': 'not a batch',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/overdue/import',
+    summary:
+      'The delinquency file streamed as application/x-ndjson or text/csv, optionally Content-Encoding: gzip; a bad line (one over IMPORT_MAX_LINE_CHARS too) is reported by number and the rest imported',
+    roles: ['collector'],
+    responses: {
+      '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}',
+      '400': 'the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough})',
+      '413':
+        'the file is over IMPORT_MAX_BYTES once decompressed: the lines before it are stored ({…counts, committedThrough})',
+      '415': 'neither NDJSON nor CSV, or a Content-Encoding other than gzip',
+      '500': 'the store failed part-way: the lines up to committedThrough are stored ({…counts, committedThrough})',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/borrowers/{id}/plan',
+    summary: 'The strategy stage, steps done, pending (with times) and dropped, and why',
+    roles: ['agent', 'compliance'],
+    responses: { '200': 'the plan', '404': 'unknown borrower' },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy',
+    summary: 'The compliance profile in force',
+    roles: ['collector', 'agent', 'compliance'],
+    responses: { '200': 'the profile' },
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/check',
+    summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history',
+    roles: ['collector', 'agent'],
+    body: PolicyCheckInput,
+    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/simulate',
+    summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored',
+    roles: ['agent', 'compliance'],
+    body: SimulateInput,
+    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/templates',
+    summary: 'The template catalogue: keys, channels, locales, versions',
+    roles: ['agent'],
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/templates/{key}',
+    summary: 'One template: metadata, sample data, every variant with its source and lint findings',
+    roles: ['agent'],
+    responses: { '200': 'the template', '404': 'unknown key' },
+  },
+  {
+    method: 'post',
+    path: '/v1/templates/{key}/preview',
+    summary:
+      'Render a template for a channel and locale with sample (or given) data: subject, text, HTML, TwiML, SMS encoding and segments, lint findings',
+    roles: ['agent'],
+    body: PreviewInput,
+    responses: { '200': 'the rendering', '400': 'invalid input or data', '404': 'unknown key, channel or locale' },
+  },
+  {
+    method: 'post',
+    path: '/v1/templates/lint',
+    summary: 'Lint a draft template',
+    roles: ['agent', 'compliance'],
+    body: LintInput,
+    responses: { '200': '{ok, findings, suppressed?}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/outbox',
+    summary: 'What the sandbox providers recorded instead of sending',
+    roles: ['agent', 'compliance'],
+    query: OutboxQuery,
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/messages',
+    summary: 'Search messages, newest first, in keyset pages; recipients masked, content left to the detail',
+    roles: ['compliance'],
+    query: AuditListQuery,
+    responses: { '200': '{items, nextCursor}', '400': 'bad filter or cursor' },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/messages/{id}',
+    summary:
+      'One message exactly as sent (body, and the email HTML or voice script re-rendered from the stored template version) with every event; the read is recorded',
+    roles: ['compliance'],
+    responses: { '200': 'the message', '404': 'not found' },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/export',
+    summary: 'Every matching message as CSV (RFC 4180) or NDJSON, streamed; the export is recorded',
+    roles: ['compliance'],
+    query: ExportQuery,
+    responses: { '200': 'text/csv or application/x-ndjson', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/verify',
+    summary:
+      "Verify every hash chain, the chain heads and the registry (?tenant=: the chains of that tenant's borrowers and messages)",
+    roles: ['compliance'],
+    responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/stats',
+    summary:
+      'Messages accepted per day (in a zone) by channel and outcome, and suppressions by reason, for the dashboard',
+    roles: ['compliance'],
+    query: StatsQuery,
+    responses: {
+      '200': '{from, to, timezone, outcomes, days, suppressedByReason}',
+      '400': 'bad period or zone',
+      '429': HEAVY_READS_BUSY,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/reads',
+    summary: 'Who read or exported what, newest first',
+    roles: ['admin'],
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/borrowers/{id}/timeline',
+    summary: 'Every message and event of a borrower, newest first (agents see masked recipients)',
+    roles: ['agent', 'compliance'],
+    responses: { '200': '{borrower, items}', '404': 'unknown borrower' },
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
+    roles: ['collector', 'agent', 'compliance', 'admin'],
+    responses: { '200': '{keyId, role, tenant, features}', '401': 'no or unknown key' },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/{accountRef}/payments',
+    summary: 'A payment of the account (full or partial); idempotent on its id; a full payment resolves the borrower',
+    roles: ['collector'],
+    body: PaymentInput,
+    responses: {
+      '201': 'recorded',
+      '200': 'a repeat',
+      '400': 'a field is wrong',
+      '404': 'unknown account',
+      '409': 'id reused',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/accounts/{accountRef}/promises',
+    summary: 'A promise to pay or a payment plan agreed, with its date; idempotent on its id',
+    roles: ['collector'],
+    body: PromiseInput,
+    responses: {
+      '201': 'recorded',
+      '200': 'a repeat',
+      '400': 'a field is wrong',
+      '404': 'unknown account',
+      '409': 'id reused',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/experiments',
+    summary: 'The experiments of EXPERIMENTS_FILE and their arms',
+    roles: ['compliance'],
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/experiments/{id}',
+    summary:
+      'Per arm: rates with Wilson intervals, the test against the control, the guardrail, a sentence per challenger (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': 'the result', '404': 'no such experiment', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/templates',
+    summary:
+      'Per template, channel and stage: payments and promises by last touch and every touch, opt-outs (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': '{items}', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/review',
+    summary:
+      'The periodic review for a period: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    responses: { '200': 'the review', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/borrowers',
+    summary:
+      'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
+    roles: ['agent', 'compliance'],
+    query: SearchQuery,
+    responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/tenants',
+    summary: "The tenants (a tenant's admin key sees its own)",
+    roles: ['admin'],
+    responses: { '200': '{items}' },
+  },
+  {
+    method: 'get',
+    path: '/v1/tenants/{id}',
+    summary:
+      'One tenant: kind, profile, contact details, senders and their rates, where its events go (an events secret only by its last four characters)',
+    roles: ['admin'],
+    responses: { '200': 'the tenant', '404': 'no such tenant' },
+  },
+  {
+    method: 'put',
+    path: '/v1/tenants/{id}',
+    summary:
+      'Create or replace a tenant (a deployment-wide admin key); checked like `npm run tenants -- put`: senders, profile, and every template for its kind',
+    roles: ['admin'],
+    body: TenantInput,
+    responses: {
+      '200': 'replaced',
+      '201': 'created',
+      '400': 'a field is wrong (named)',
+      '403': "a tenant's admin key",
+    },
+  },
+  {
+    method: 'get',
+    path: '/ui/',
+    summary: 'The web console (HTML; sign in with an API key)',
+    roles: null,
+    responses: { '200': 'HTML' },
+  },
+  {
+    method: 'get',
+    path: '/admin/queues',
+    summary: 'bull-board (Bearer or Basic auth with the admin key as the password)',
+    roles: ['admin'],
+    responses: { '200': 'HTML' },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.messageStatus,
+    summary: 'Twilio SMS status callback (X-Twilio-Signature)',
+    roles: null,
+    responses: { '204': 'recorded', '403': 'bad signature' },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.callStatus,
+    summary: 'Twilio call status callback (X-Twilio-Signature)',
+    roles: null,
+    responses: { '204': 'recorded', '403': 'bad signature' },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.amd,
+    summary: 'Twilio answering-machine detection result (X-Twilio-Signature)',
+    roles: null,
+    responses: { '204': 'recorded', '403': 'bad signature' },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.inboundSms,
+    summary: 'Inbound SMS: STOP, START, HELP (X-Twilio-Signature); answers TwiML',
+    roles: null,
+    responses: { '200': 'TwiML', '403': 'bad signature' },
+  },
+  {
+    method: 'get',
+    path: `${CALLBACK_PATHS.unsubscribe}/{token}`,
+    summary: 'Email unsubscribe confirmation page',
+    roles: null,
+    responses: { '200': 'HTML', '403': 'invalid token' },
+  },
+  {
+    method: 'post',
+    path: `${CALLBACK_PATHS.unsubscribe}/{token}`,
+    summary: 'RFC 8058 one-click unsubscribe',
+    roles: null,
+    responses: { '200': 'HTML', '403': 'invalid token' },
+  },
+  { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: Redis and the audit store answer',
+    roles: null,
+    responses: { '200': 'ready', '503': 'a dependency is down' },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics',
+    roles: null,
+    responses: { '200': 'text exposition format' },
+  },
+  { method: 'get', path: '/openapi.json', summary: 'This document', roles: null, responses: { '200': 'OpenAPI 3.1' } },
+];
+
+function schemaOf(s: z.ZodType) {
+  return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+export function buildOpenApi(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTE_DOCS) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const query = r.query
+      ? Object.keys(r.query.shape).map((name) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: schemaOf(r.query!.shape[name] as z.ZodType),
+        }))
+      : [];
+    paths[r.path] ??= {};
+    paths[r.path]![r.method] = {
+      summary: r.summary,
+      ...(r.roles ? { security: [{ bearer: [] }], 'x-roles': r.roles } : {}),
+      parameters: [...params, ...query],
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(r.responses).map(([code, description]) => [
+          code,
+          {
+            description,
+            ...(Number(code) >= 400
+              ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+              : {}),
+          },
+        ]),
+      ),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Reminder Dispatch',
+      version,
+      description: 'Courteous SMS, voice and email reminders for overdue repayments.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Borrower: schemaOf(BorrowerInput),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,332 @@
+/**
+ * Outcomes: POST /v1/accounts/:accountRef/payments and …/promises (collector) record what the
+ * collection system saw; GET /v1/outcomes/experiments/:id and /v1/outcomes/templates (compliance,
+ * admin) report what reminders recovered and what they cost the relationship, with intervals and
+ * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Experiment } from '../../policy/experiments.js';
+import {
+  experimentFromCounts,
+  type ExperimentResult,
+  type GroupResult,
+  groupsFromCounts,
+  RATE_DAYS,
+} from '../../policy/outcome-report.js';
+import { resolveBorrower } from '../../services/borrower-actions.js';
+import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
+import type { StrategyRunner } from '../../services/strategy-runner.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { Money } from '../../schemas/request.schemas.js';
+import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
+import {
+  type PeriodReview,
+  periodReview,
+  type PeriodReviewPorts,
+} from '../../usecases/period-review/period-review.usecase.js';
+import {
+  recordPayment,
+  type RecordPaymentPorts,
+  type RecordPaymentResult,
+} from '../../usecases/record-payment/record-payment.usecase.js';
+import {
+  recordPromise,
+  type RecordPromisePorts,
+  type RecordPromiseResult,
+} from '../../usecases/record-promise/record-promise.usecase.js';
+
+const OutcomeId = z.string().min(1).max(100);
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a zone' });
+/**
+ * An outcome's amount: more than 0, at most 12 digits before the point and 4 after. The reports add
+ * amounts exactly in units of 1/10,000; this bound keeps any one of them far inside what both stores sum.
+ */
+export const OutcomeAmount = z
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? 'required' : `must be a decimal string such as "1234.50", not a ${typeof iss.input}`,
+  })
+  .regex(
+    /^\d{1,12}(\.\d{1,4})?$/,
+    'must be a decimal string such as "1234.50": at most 12 digits before the point and 4 after, no sign or separators',
+  )
+  .refine((a) => /[1-9]/.test(a), 'must be more than 0');
+const positive = OutcomeAmount;
+
+export const PaymentInput = z
+  .object({
+    id: OutcomeId,
+    amount: positive,
+    currency: Money.shape.currency,
+    paidAt: instant,
+    kind: z.enum(['full', 'partial']),
+  })
+  .strict();
+export const PromiseInput = z
+  .object({
+    id: OutcomeId,
+    /** A promise to pay, or a payment plan agreed. */
+    kind: z.enum(['promise', 'plan']),
+    /** The date promised (a plan's first instalment). */
+    promisedFor: z.iso.date({ error: 'must be a date such as 2026-12-15' }),
+    agreedAt: instant.optional(),
+    amount: positive.optional(),
+    currency: Money.shape.currency.optional(),
+  })
+  .strict();
+
+export const OutcomesQuery = z
+  .object({
+    from: instant.optional(),
+    to: instant.optional(),
+    tenant: z.string().max(40).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    lang: z.enum(['en', 'zh']).default('en'),
+  })
+  .strict();
+
+export interface OutcomesRouteDeps {
+  store: AuditStore;
+  queues: DispatchQueues;
+  keyRing: KeyRing;
+  clock: Clock;
+  tenants: TenantDirectory;
+  strategyRunner?: StrategyRunner;
+  experiments?: { get(id: string): Experiment | undefined; list(): Experiment[] };
+  /** Days before an outcome in which a message that reached the borrower is a touch. */
+  attributionWindowDays?: number;
+  /** Bounds the reports running at once (heavy-read-limit.ts). */
+  heavyReadLimit: RequestHandler;
+}
+
+export function outcomesRouter(deps: OutcomesRouteDeps): Router {
+  const router = Router();
+  const collector = requireRole(deps.keyRing, ['collector']);
+  const readers = requireRole(deps.keyRing, ['compliance']);
+  // The use cases' ports, from the store and the strategy runner: a promise needs only the outcome operations.
+  const outcomes: RecordPromisePorts = {
+    findAccount: (tenant, accountRef) => deps.store.outcomes.accountBorrower(tenant, accountRef),
+    recordOutcome: (o, now) => deps.store.outcomes.record(o, now),
+  };
+  const payments: RecordPaymentPorts = {
+    ...outcomes,
+    resolveBorrower: (borrowerId, actor, note) => resolveBorrower(deps, borrowerId, actor, note),
+    startThankYou: async (borrower, actor) => {
+      if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
+    },
+  };
+
+  /** The tenant's account and who acts on it: the path's reference, the key's tenant. */
+  const accountOf = async (req: Request) => ({
+    accountRef: accountRefParam(req),
+    tenant: await actingTenant(req, deps.tenants),
+  });
+  /** A use case's answer as HTTP: 201 created, 200 a repeat; 400, 404 and 409 name the field. */
+  const answer = (res: Response, r: RecordPaymentResult | RecordPromiseResult, extra: Record<string, unknown> = {}) => {
+    if (r.kind === 'invalid') throw validationProblem(r.errors);
+    if (r.kind === 'unknown-account')
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `no account "${r.accountRef}": report outcomes for accounts that have had reminders`,
+        { errors: [{ path: 'accountRef', message: 'unknown account' }] },
+      );
+    if (r.kind === 'conflict')
+      throw new HttpProblem(
+        409,
+        'Outcome id reused',
+        'this id was already used for a different outcome of this tenant',
+        { errors: [{ path: 'id', message: 'already used with another body' }] },
+      );
+    res
+      .status(r.kind === 'created' ? 201 : 200)
+      .json({ ...r.outcome, borrowerId: undefined, repeated: r.kind === 'repeat', ...extra });
+  };
+
+  router.post('/v1/accounts/:accountRef/payments', collector, async (req: Request, res: Response) => {
+    const input = PaymentInput.safeParse(req.body);
+    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+    const actor = `api:${req.principal!.keyId}`;
+    const r = await recordPayment(payments, deps.clock, { ...(await accountOf(req)), actor, payment: input.data });
+    answer(res, r, r.kind === 'created' && r.cancelled ? { resolved: true, cancelled: r.cancelled } : {});
+  });
+
+  router.post('/v1/accounts/:accountRef/promises', collector, async (req: Request, res: Response) => {
+    const input = PromiseInput.safeParse(req.body);
+    if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+    const p = input.data;
+    if ((p.amount === undefined) !== (p.currency === undefined))
+      throw validationProblem([
+        { path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' },
+      ]);
+    const r = await recordPromise(outcomes, deps.clock, { ...(await accountOf(req)), promise: p });
+    answer(res, r, { type: p.kind });
+  });
+
+  reportRoutes(router, deps, readers);
+  return router;
+}
+
+function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnType<typeof requireRole>): void {
+  const heavy = deps.heavyReadLimit;
+  const period = (q: z.infer<typeof OutcomesQuery>, now: Date) => ({
+    from: q.from ? new Date(q.from).toISOString() : new Date(now.getTime() - 90 * 86_400_000).toISOString(),
+    to: q.to ? new Date(q.to).toISOString() : now.toISOString(),
+  });
+  const queryOf = async (req: Request) => {
+    const q = OutcomesQuery.safeParse(req.query);
+    if (!q.success) throw validationProblem(zodFieldErrors(q.error));
+    return { q: q.data, tenant: await tenantFilter(req, deps.tenants), ...period(q.data, deps.clock.now()) };
+  };
+  const experimentsFor = (tenant: string | undefined) =>
+    (deps.experiments?.list() ?? []).filter((e) => !e.tenants || tenant === undefined || e.tenants.includes(tenant));
+  const reviews: PeriodReviewPorts = {
+    reviewCounts: (f) => deps.store.outcomes.reviewCounts(f),
+    sendStats: (from, to, tenant) => deps.store.audit.stats(from, to, tenant),
+    experimentCounts: (f) => deps.store.outcomes.experimentCounts(f),
+    experimentsFor,
+  };
+
+  router.get('/v1/outcomes/experiments', readers, (req: Request, res: Response) => {
+    const own = req.principal!.tenant ?? undefined;
+    res.json({
+      items: experimentsFor(own).map((e) => ({ id: e.id, description: e.description ?? null, arms: e.arms })),
+    });
+  });
+
+  router.get('/v1/outcomes/experiments/:id', readers, heavy, async (req: Request, res: Response) => {
+    const { q, tenant, from, to } = await queryOf(req);
+    const e = deps.experiments?.get(String(req.params.id));
+    const own = req.principal!.tenant;
+    if (!e || (own !== null && e.tenants && !e.tenants.includes(own)))
+      throw new HttpProblem(404, 'Not found', `no experiment "${String(req.params.id).slice(0, 64)}"`);
+    const result = experimentFromCounts(
+      e,
+      await deps.store.outcomes.experimentCounts({ experiment: e.id, tenant, from, to }),
+      q.lang,
+    );
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`experiment-${e.id}.csv`).send(experimentCsv(result));
+      return;
+    }
+    res.json({ ...result, description: e.description ?? null, tenant: tenant ?? null, from, to });
+  });
+
+  router.get('/v1/outcomes/review', readers, heavy, async (req: Request, res: Response) => {
+    const { q, tenant, from, to } = await queryOf(req);
+    const review = await periodReview(reviews, { tenant, from, to, lang: q.lang });
+    if (q.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`review-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`)
+        .send(reviewCsv(review));
+      return;
+    }
+    res.json({ tenant: tenant ?? null, from, to, ...review });
+  });
+
+  router.get('/v1/outcomes/templates', readers, heavy, async (req: Request, res: Response) => {
+    const { q, tenant, from, to } = await queryOf(req);
+    const windowDays = deps.attributionWindowDays ?? 7;
+    const items = groupsFromCounts(await deps.store.outcomes.groupCounts({ tenant, from, to, windowDays }));
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment('outcomes-by-template.csv').send(groupsCsv(items));
+      return;
+    }
+    res.json({ tenant: tenant ?? null, from, to, attributionWindowDays: windowDays, items });
+  });
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+function reviewCsv(r: PeriodReview): string {
+  const lines: Array<Record<string, string | number>> = [
+    ...r.sent.map((s) => ({
+      section: 'sent',
+      item: `${s.stage} ${s.channel}`,
+      value: s.messages,
+      detail: `${s.delivered} delivered`,
+    })),
+    {
+      section: 'recovered',
+      item: 'payments',
+      value: r.recovered.payments,
+      detail: Object.entries(r.recovered.amounts)
+        .map(([c, v]) => `${v} ${c}`)
+        .join('; '),
+    },
+    { section: 'recovered', item: 'promises', value: r.recovered.promises, detail: '' },
+    { section: 'relationship', item: 'opt-outs', value: r.relationship.optOuts, detail: '' },
+    { section: 'relationship', item: 'STOPs', value: r.relationship.stops, detail: '' },
+    {
+      section: 'relationship',
+      item: 'replies',
+      value: r.relationship.replies,
+      detail: 'texts that are not a keyword: read them for complaints',
+    },
+    ...r.heldBack.map((h) => ({ section: 'held back', item: h.reason, value: h.n, detail: '' })),
+    ...r.experiments.map((e) => ({
+      section: 'experiment',
+      item: e.id,
+      value: e.borrowers,
+      detail: `${e.guardrail ? 'GUARDRAIL: ' : ''}${e.sentences.join(' ')}`,
+    })),
+  ];
+  return stringify(lines, { header: true, columns: ['section', 'item', 'value', 'detail'], record_delimiter: '\r\n' });
+}
+
+function experimentCsv(result: ExperimentResult): string {
+  const rows = result.arms.map((a) => ({
+    experiment: result.experiment,
+    arm: a.arm,
+    control: a.control,
+    borrowers: a.borrowers,
+    sent: a.sent,
+    delivered: a.delivered,
+    ...Object.fromEntries(
+      RATE_DAYS.flatMap((d) => [
+        [`paid${d}`, r4(a.paid[d].rate)],
+        [`paid${d}Low`, r4(a.paid[d].low)],
+        [`paid${d}High`, r4(a.paid[d].high)],
+      ]),
+    ),
+    ...Object.fromEntries(RATE_DAYS.map((d) => [`promised${d}`, r4(a.promised[d].rate)])),
+    optedOut: r4(a.optedOut.rate),
+    stopped: r4(a.stopped.rate),
+    replied: r4(a.replied.rate),
+    recovered: Object.entries(a.recovered)
+      .map(([c, v]) => `${v} ${c}`)
+      .join('; '),
+    paid7Difference: a.vsControl ? r4(a.vsControl.paid7.difference) : '',
+    paid7P: a.vsControl ? r4(a.vsControl.paid7.p) : '',
+    guardrail: a.guardrail,
+  }));
+  return stringify(rows, { header: true, record_delimiter: '\r\n' });
+}
+
+function groupsCsv(items: GroupResult[]): string {
+  const rows = items.map((g) => ({
+    template: g.template,
+    channel: g.channel,
+    stage: g.stage ?? '',
+    messages: g.messages,
+    delivered: g.delivered,
+    borrowers: g.borrowers,
+    paymentsLastTouch: g.paymentsLastTouch.successes,
+    paymentRate: r4(g.paymentsLastTouch.rate),
+    paymentRateLow: r4(g.paymentsLastTouch.low),
+    paymentRateHigh: r4(g.paymentsLastTouch.high),
+    paymentsAnyTouch: g.paymentsAnyTouch,
+    promisesLastTouch: g.promisesLastTouch.successes,
+    recoveredLastTouch: Object.entries(g.recoveredLastTouch)
+      .map(([c, v]) => `${v} ${c}`)
+      .join('; '),
+    optedOut: r4(g.optedOut.rate),
+  }));
+  return stringify(rows, { header: true, record_delimiter: '\r\n' });
+}

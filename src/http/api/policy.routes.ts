@@ -1,0 +1,157 @@
+/**
+ * GET /v1/policy (the active profile), POST /v1/policy/check (against stored history) and
+ * POST /v1/policy/simulate (what-if, nothing stored). Both answers come from evaluatePolicy,
+ * the function the workers use.
+ */
+import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { CHANNELS } from '../../domain/channels.js';
+import type { Clock } from '../../domain/clock.js';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AuditStore } from '../../store/audit-store.js';
+import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
+import { evaluatePolicy } from '../../policy/evaluate.js';
+import { simulatedHistory } from '../../policy/history.js';
+import type { OptOuts } from '../../services/opt-outs.js';
+import { Outcome, type Profile, ProfileError, resolveProfile } from '../../policy/profile.js';
+import { type KeyRing, requireRole } from './auth.js';
+import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from '../../schemas/request.schemas.js';
+
+const Channel = z.enum(CHANNELS);
+const Instant = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00',
+});
+
+export const PolicyCheckInput = z.object({ borrowerId: BorrowerId, channel: Channel, at: Instant.optional() }).strict();
+
+export const SimulateInput = z
+  .object({
+    profile: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    borrower: z
+      .object({
+        status: z.enum(['active', 'resolved', 'ceased']).default('active'),
+        timezone: z
+          .union([TimeZone, z.array(TimeZone).min(1).max(10)])
+          .nullable()
+          .default(null),
+        phone: Phone.nullable().default(null),
+        locale: Locale.default('en-US'),
+        consent: z
+          .object({
+            sms: z.boolean().nullable().optional(),
+            voice: z.boolean().nullable().optional(),
+            email: z.boolean().nullable().optional(),
+          })
+          .strict()
+          .default({}),
+        optOuts: z
+          .array(z.object({ channel: Channel, source: z.string().optional(), at: z.string().optional() }).strict())
+          .default([]),
+        blackouts: z.array(Blackout).default([]),
+      })
+      .strict(),
+    history: z
+      .array(
+        z
+          .object({
+            channel: Channel,
+            at: Instant,
+            outcome: Outcome,
+            direction: z.enum(['outbound', 'inbound']).default('outbound'),
+            to: Address.optional(),
+          })
+          .strict(),
+      )
+      .max(10_000)
+      .default([]),
+    attempt: z.object({ channel: Channel, at: Instant, to: Address.optional() }).strict(),
+  })
+  .strict();
+
+export function policyRouter(deps: {
+  store: AuditStore;
+  ledger: ContactLedger;
+  profile: Profile;
+  keyRing: KeyRing;
+  clock: Clock;
+  optOuts?: Pick<OptOuts, 'suppressionsOf'>;
+  tenants: TenantDirectory;
+  /** A tenant's own profile, where it has one. */
+  profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
+}): Router {
+  const router = Router();
+  const profileFor = async (tenant: string) =>
+    (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile;
+
+  router.get(
+    '/v1/policy',
+    requireRole(deps.keyRing, ['collector', 'agent', 'compliance']),
+    async (req: Request, res: Response) => {
+      res.json(await profileFor(await actingTenant(req, deps.tenants)));
+    },
+  );
+
+  router.post(
+    '/v1/policy/check',
+    requireRole(deps.keyRing, ['collector', 'agent']),
+    async (req: Request, res: Response) => {
+      const input = PolicyCheckInput.safeParse(req.body);
+      if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+      const tenant = await actingTenant(req, deps.tenants);
+      const borrower = await deps.store.getBorrower(storedBorrowerId(tenant, input.data.borrowerId));
+      if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
+      const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
+      const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
+      const history = await deps.ledger.history(borrower.id);
+      const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
+      const profile = await profileFor(tenant);
+      res.json({
+        profile: profile.name,
+        at: new Date(at).toISOString(),
+        ...evaluatePolicy({
+          profile,
+          borrower,
+          history,
+          attempt: { channel: input.data.channel, at, to },
+          suppressions,
+        }),
+      });
+    },
+  );
+
+  router.post(
+    '/v1/policy/simulate',
+    requireRole(deps.keyRing, ['agent', 'compliance']),
+    (req: Request, res: Response) => {
+      const input = SimulateInput.safeParse(req.body);
+      if (!input.success) throw validationProblem(zodFieldErrors(input.error));
+      let profile: Profile;
+      try {
+        profile = resolveProfile(input.data.profile, 'profile');
+      } catch (err) {
+        if (err instanceof ProfileError) throw validationProblem([{ path: 'profile', message: err.message }]);
+        throw err;
+      }
+      const b = input.data.borrower;
+      const history = simulatedHistory(input.data.history, b.phone);
+      const attempt = {
+        channel: input.data.attempt.channel,
+        at: Date.parse(input.data.attempt.at),
+        to: input.data.attempt.to ?? (input.data.attempt.channel === 'email' ? null : b.phone),
+      };
+      const borrower = {
+        ...b,
+        consent: { sms: b.consent.sms ?? null, voice: b.consent.voice ?? null, email: b.consent.email ?? null },
+      };
+      res.json({
+        profile: profile.name,
+        at: new Date(attempt.at).toISOString(),
+        ...evaluatePolicy({ profile, borrower, history, attempt }),
+      });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,316 @@
+/** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
+import type { Clock } from '../../domain/clock.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../store/canonical-json.js';
+import { Router, type Request, type Response } from 'express';
+import type { AcceptResult, AuditStore } from '../../store/audit-store.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { cancelReminder } from '../../services/cancel.js';
+import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
+import type { Intake, ReminderRequest } from '../../services/intake.js';
+import type { StrategyRunner } from '../../services/strategy-runner.js';
+import type { Catalogue } from '../../templates/catalogue.js';
+import { type KeyRing, requireRole } from './auth.js';
+import {
+  HttpProblem,
+  problemBody,
+  type FieldError,
+  validationProblem,
+  validationProblemBody,
+  zodFieldErrors,
+} from './problem.js';
+import { maskReminder, presentReminder } from './present.js';
+import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
+import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+
+export interface RemindersDeps {
+  store: AuditStore;
+  intake: Intake;
+  queues: DispatchQueues;
+  catalogue: Catalogue;
+  keyRing: KeyRing;
+  metrics: Metrics;
+  clock: Clock;
+  tenants: TenantDirectory;
+  /** EXPERIMENTS_FILE's experiments. */
+  experiments?: ExperimentDirectory;
+  strategyRunner?: StrategyRunner;
+  /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
+  maxSendAheadMs?: number;
+}
+
+export const DEFAULT_MAX_SEND_AHEAD_MS = 366 * 86_400_000;
+
+export interface ExperimentDirectory {
+  get(id: string): { tenants?: string[] | undefined; arms: Array<{ template: string }> } | undefined;
+}
+
+type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
+
+/** The experiment a request names, if it may run for the tenant; or the field error. */
+function experimentFor(
+  r: { experiment?: string | undefined },
+  experiments: ExperimentDirectory | undefined,
+  tenant: string,
+): { template: string } | { error: FieldError } | undefined {
+  if (r.experiment === undefined) return undefined;
+  const e = experiments?.get(r.experiment);
+  if (!e || (e.tenants && !e.tenants.includes(tenant)))
+    return { error: { path: 'experiment', message: `unknown experiment "${r.experiment.slice(0, 64)}"` } };
+  return { template: e.arms[0]!.template };
+}
+
+function prepare(
+  raw: unknown,
+  catalogue: Catalogue,
+  now: Date,
+  idempotencyKey: string | undefined,
+  maxAheadMs: number,
+  tenant: string,
+  experiments?: ExperimentDirectory,
+): Prepared {
+  const parsed = ReminderInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  const r = parsed.data;
+  if (r.sendAt && Date.parse(r.sendAt) > now.getTime() + maxAheadMs) {
+    const days = Math.round(maxAheadMs / 86_400_000);
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'sendAt',
+          message: `at most ${days} days ahead (latest ${new Date(now.getTime() + maxAheadMs).toISOString()}); a sendAt in the past means now`,
+        },
+      ],
+    };
+  }
+  const experiment = experimentFor(r, experiments, tenant);
+  if (experiment && 'error' in experiment) return { ok: false, errors: [experiment.error] };
+  // With an experiment, the control's template stands for the arms until the intake assigns one.
+  const template = experiment?.template ?? r.template!;
+  const entry = catalogue.get(template);
+  if (!entry) {
+    return {
+      ok: false,
+      errors: [{ path: 'template', message: `unknown template "${template}" (known: ${catalogue.keys().join(', ')})` }],
+    };
+  }
+  if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
+    return {
+      ok: false,
+      errors: [{ path: 'externalId', message: 'differs from the Idempotency-Key header: send one or make them equal' }],
+    };
+  }
+  const templateChannels = catalogue.channelsOf(template);
+  const externalId = idempotencyKey ?? r.externalId ?? null;
+  const { externalId: _ignored, ...material } = r;
+  const requestHash = createHash('sha256')
+    .update(canonicalJson(material) ?? '')
+    .digest('hex');
+  // The borrower is the tenant's: stored under the tenant's name for it.
+  const borrowerId = storedBorrowerId(tenant, r.borrower?.id ?? r.borrowerId!);
+  return {
+    ok: true,
+    request: {
+      externalId,
+      requestHash,
+      borrower: r.borrower ? { ...r.borrower, id: borrowerId } : { id: borrowerId },
+      upsertBorrower: r.borrower !== undefined,
+      channel: r.channel,
+      template,
+      templateChannels,
+      ...(r.experiment ? { experiment: r.experiment } : {}),
+      debt: r.debt,
+      sendAt: r.sendAt ? new Date(r.sendAt) : now,
+      expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
+      metadata: r.metadata ?? null,
+      contact: r.contact ?? null,
+    },
+  };
+}
+
+/** A read of content, recorded with the key, its role and its tenant. */
+function recordRead(
+  deps: Pick<RemindersDeps, 'store' | 'clock'>,
+  req: Request,
+  action: string,
+  target: string | null,
+  filter: Record<string, unknown>,
+): Promise<void> {
+  const { keyId, role, tenant } = req.principal!;
+  return deps.store.reads.record({ keyId, role, tenant, action, target, filter }, deps.clock.now());
+}
+
+function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
+  for (const r of results)
+    if (r.kind === 'created') for (const m of r.messages) metrics.accepted.inc({ channel: m.channel });
+}
+
+/** The reminder, if the request's key may see it: another tenant's does not exist for it (404). */
+async function ownedReminder(deps: Pick<RemindersDeps, 'store'>, req: Request, id: string) {
+  const found = await deps.store.getReminder(id);
+  if (!found || !mayReach(req, found.reminder.borrowerId))
+    throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+  return found;
+}
+
+function outcome(result: AcceptResult) {
+  switch (result.kind) {
+    case 'created':
+      return { status: 202, body: presentReminder(result.reminder, result.messages) };
+    case 'repeat':
+      return { status: 200, body: presentReminder(result.reminder, result.messages) };
+    case 'conflict':
+      return {
+        status: 409,
+        body: problemBody(
+          409,
+          'Idempotency key reused',
+          `this externalId / Idempotency-Key was already used for reminder ${result.reminderId} with a different body`,
+          {
+            reminderId: result.reminderId,
+          },
+        ),
+      };
+    case 'invalid':
+      return {
+        status: 400,
+        body: problemBody(400, 'Validation failed', `${result.path}: ${result.message}`, {
+          errors: [{ path: result.path, message: result.message }],
+        }),
+      };
+  }
+}
+
+export function remindersRouter(deps: RemindersDeps): Router {
+  const router = Router();
+  const collector = requireRole(deps.keyRing, ['collector']);
+  const readers = requireRole(deps.keyRing, ['collector', 'agent', 'compliance']);
+
+  /** `auto` follows the stage of the borrower's collection strategy, when one runs. */
+  const withPreferences = async (requests: ReminderRequest[]): Promise<ReminderRequest[]> => {
+    const auto = requests.filter((r) => r.channel === 'auto');
+    if (!deps.strategyRunner || auto.length === 0) return requests;
+    const preferred = await deps.strategyRunner.preferredChannels([...new Set(auto.map((r) => r.borrower.id))]);
+    return requests.map((r) =>
+      r.channel === 'auto' && preferred.has(r.borrower.id)
+        ? { ...r, preferredChannel: preferred.get(r.borrower.id) }
+        : r,
+    );
+  };
+
+  const countAccepted = (results: AcceptResult[]) => countAcceptedIn(deps.metrics, results);
+
+  router.post('/v1/reminders', collector, async (req: Request, res: Response) => {
+    const key = req.get('idempotency-key')?.trim() || undefined;
+    if (key !== undefined && key.length > 200)
+      throw validationProblem([{ path: 'Idempotency-Key', message: 'at most 200 characters' }]);
+    const prepared = prepare(
+      req.body,
+      deps.catalogue,
+      deps.clock.now(),
+      key,
+      deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS,
+      await actingTenant(req, deps.tenants),
+      deps.experiments,
+    );
+    if (!prepared.ok) throw validationProblem(prepared.errors);
+    const result = await deps.intake.acceptOne(
+      (await withPreferences([prepared.request]))[0]!,
+      req.principal!.keyId,
+      `api:${req.principal!.keyId}`,
+    );
+    countAccepted([result]);
+    // A repeat answers with the original, content included: that is a read of content.
+    if (result.kind === 'repeat') await recordRead(deps, req, 'reminder', result.reminder.id, { repeat: true });
+    const { status, body } = outcome(result);
+    // send() of a string would answer text/html: say what it is.
+    res.type(status >= 400 ? 'application/problem+json' : 'application/json');
+    if (status === 202) res.location(`/v1/reminders/${(body as { id: string }).id}`);
+    res.status(status).send(JSON.stringify(body));
+  });
+
+  router.post('/v1/reminders/batch', collector, async (req: Request, res: Response) => {
+    const batch = BatchInput.safeParse(req.body);
+    if (!batch.success) throw validationProblem(zodFieldErrors(batch.error));
+    const now = deps.clock.now();
+    const tenant = await actingTenant(req, deps.tenants);
+    const prepared = batch.data.reminders.map((raw) =>
+      prepare(
+        raw,
+        deps.catalogue,
+        now,
+        undefined,
+        deps.maxSendAheadMs ?? DEFAULT_MAX_SEND_AHEAD_MS,
+        tenant,
+        deps.experiments,
+      ),
+    );
+    const valid: { index: number; request: ReminderRequest }[] = [];
+    prepared.forEach((p, index) => {
+      if (p.ok) valid.push({ index, request: p.request });
+    });
+    const accepted =
+      valid.length > 0
+        ? await deps.intake.accept(
+            await withPreferences(valid.map((v) => v.request)),
+            req.principal!.keyId,
+            `api:${req.principal!.keyId}`,
+          )
+        : [];
+    countAccepted(accepted);
+    const repeats = accepted.filter((a) => a.kind === 'repeat').length;
+    if (repeats > 0) await recordRead(deps, req, 'reminders.batch', null, { repeated: repeats });
+    const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
+      p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
+    );
+    valid.forEach((v, i) => {
+      const { status, body } = outcome(accepted[i]!);
+      results[v.index] = { index: v.index, status, body };
+    });
+    const count = (pred: (s: number) => boolean) => results.filter((r) => pred(r.status)).length;
+    res.status(200).json({
+      accepted: count((s) => s === 202),
+      repeated: count((s) => s === 200),
+      rejected: count((s) => s >= 400),
+      results: results.map((r) =>
+        r.status < 300
+          ? { index: r.index, status: r.status, reminder: r.body }
+          : { index: r.index, status: r.status, problem: r.body },
+      ),
+    });
+  });
+
+  router.get('/v1/reminders/:id', readers, async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const found = await ownedReminder(deps, req, id);
+    const events = new Map(
+      await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)),
+    );
+    const view = presentReminder(found.reminder, found.messages, events);
+    const { role } = req.principal!;
+    // Agents see recipients and the account masked and no content; every other read of content is recorded.
+    if (role === 'agent') {
+      res.json(maskReminder(view));
+      return;
+    }
+    await recordRead(deps, req, 'reminder', id, {});
+    res.json(view);
+  });
+
+  router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    await ownedReminder(deps, req, id);
+    const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
+    if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const found = await deps.store.getReminder(id);
+    await recordRead(deps, req, 'reminder', id, { cancel: true });
+    res.json({
+      ...presentReminder(found!.reminder, found!.messages),
+      cancelled: result.cancelled,
+      notCancelled: result.notCancelled,
+    });
+  });
+
+  return router;
+}

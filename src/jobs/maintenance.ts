@@ -1,0 +1,87 @@
+/**
+ * Maintenance on timers in each scheduler process, not on BullMQ job schedulers: those live in
+ * Redis, and when Redis loses its data they are gone with it. An exclusive job (reconciler, relay,
+ * retention) runs in one process: a lease in the store, renewed at every tick, says which, and when
+ * the job last ran (so a restart does not run a daily job again); when the holder dies its lease
+ * expires and another process takes over. The feeder is not exclusive: every
+ * scheduler feeds, and the store keeps their batches disjoint.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { AuditStore } from '../store/audit-store.js';
+import type { Clock } from '../domain/index.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface MaintenanceJob {
+  name: string;
+  everyMs: number;
+  /** One process per period (a lease), or every process (the feeder). */
+  exclusive: boolean;
+  run(): Promise<unknown>;
+}
+
+export interface Maintenance {
+  close(): Promise<void>;
+}
+
+/** How long a lease outlives its holder's last tick: then another process takes over. */
+const leaseTtl = (tickMs: number) => Math.min(Math.max(4 * tickMs, 30_000), 10 * 60_000);
+/** An exclusive job's process checks its lease at least every minute. */
+const tickOf = (job: MaintenanceJob) => (job.exclusive ? Math.min(job.everyMs, 60_000) : job.everyMs);
+
+export function startMaintenance(opts: {
+  store: Pick<AuditStore, 'leases'>;
+  clock: Clock;
+  log: Logger;
+  jobs: MaintenanceJob[];
+}): Maintenance {
+  const holder = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<void>>();
+  let closed = false;
+
+  async function once(job: MaintenanceJob): Promise<void> {
+    if (!job.exclusive) {
+      await job.run();
+      return;
+    }
+    const now = opts.clock.now();
+    const lease = await opts.store.leases.claim(job.name, holder, leaseTtl(tickOf(job)), now);
+    if (!lease) return;
+    // Timers fire late, never early: a little slack keeps a period from being skipped.
+    const slack = Math.min(job.everyMs / 10, 1_000);
+    if (lease.lastRunAt !== null && Date.parse(lease.lastRunAt) > now.getTime() - job.everyMs + slack) return;
+    await opts.store.leases.ran(job.name, holder, now);
+    await job.run();
+  }
+
+  function schedule(job: MaintenanceJob, delayMs: number): void {
+    if (closed) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const run = once(job)
+        .catch((err: unknown) =>
+          opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed'),
+        )
+        .finally(() => {
+          running.delete(run);
+          schedule(job, tickOf(job));
+        });
+      running.add(run);
+    }, delayMs);
+    timers.add(timer);
+  }
+
+  for (const job of opts.jobs) if (job.everyMs > 0) schedule(job, Math.min(job.everyMs, 1_000) * Math.random());
+  return {
+    async close() {
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      await Promise.all([...running]);
+      const now = opts.clock.now();
+      for (const job of opts.jobs)
+        if (job.exclusive) await opts.store.leases.release(job.name, holder, now).catch(() => undefined);
+    },
+  };
+}
