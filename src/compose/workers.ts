@@ -11,7 +11,6 @@ import type { GroupCommitOptions } from '../store/group-commit.js';
 import { makeNaturalBatch } from '../lib/natural-batch.js';
 import type { TransitionInput } from '../store/store-types.js';
 import type { Core } from './core.js';
-import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Releasers } from './releasers.js';
 
 export async function composeWorkers(core: Core, o: { gate?: Gate | undefined }, releasers: Releasers): Promise<void> {
@@ -19,8 +18,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   if (!providers) return;
   // Never the default tenant's senders for another tenant's message: one not known yet (created a
   // moment ago elsewhere) fails this attempt, and the job is tried again after its backoff.
-  const tenantOf = async (borrowerId: string) => {
-    const id = tenantOfBorrower(borrowerId);
+  const tenantOf = async (id: string) => {
     const t = await core.tenants.get(id);
     if (!t) throw new Error(`tenant "${id}" is not known to this process yet`);
     return t;
@@ -103,7 +101,13 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   // Each event to its tenant's receiver, signed with that tenant's key (event-routing.ts).
   const delivery = new Worker(
     EVENTS_OUT_QUEUE,
-    makeEventDelivery({ routing: core.events, clock, timeoutMs: config.providerTimeoutMs, store }),
+    makeEventDelivery({
+      routing: core.events,
+      clock,
+      timeoutMs: config.providerTimeoutMs,
+      store,
+      borrowerTenant: async (id) => (await store.getBorrower(id))?.tenant,
+    }),
     {
       connection: core.redis,
       prefix: config.queuePrefix,

@@ -23,7 +23,12 @@ export interface Blackout {
 }
 
 export interface Borrower {
+  /** The store's key of the borrower: opaque outside the store (it names the borrower, nothing more). */
   id: string;
+  /** The tenant the borrower belongs to. */
+  tenant: string;
+  /** The borrower's id as its tenant knows it (what the API shows). */
+  ref: string;
   name: string | null;
   locale: string;
   timezone: string | string[] | null;
@@ -63,7 +68,11 @@ export interface Reminder {
   id: string;
   clientId: string;
   externalId: string | null;
+  /** The borrower's key in the store (Borrower.id). */
   borrowerId: string;
+  tenant: string;
+  /** The borrower's id as its tenant knows it. */
+  borrowerRef: string;
   channel: Channel | 'auto';
   template: string;
   debt: Debt;
@@ -77,7 +86,12 @@ export interface Reminder {
 export interface Message {
   id: string;
   reminderId: string;
+  /** The borrower's key in the store (Borrower.id). */
   borrowerId: string;
+  /** The tenant of the message's borrower (the `tenant` column). */
+  tenant: string;
+  /** The borrower's id as its tenant knows it. */
+  borrowerRef: string;
   channel: Channel;
   template: string;
   templateVersion: string | null;

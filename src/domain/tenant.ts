@@ -4,17 +4,15 @@
  * show, and a sender per channel it uses (Twilio number or Messaging Service, email From and
  * Reply-To), each with the send rate it is allowed.
  *
- * Borrowers belong to a tenant: the same borrower id in two tenants is two borrowers. Stored, a
- * borrower of tenant `acme` is `acme~<id>` (`~` cannot appear in a borrower id or a tenant id);
- * a borrower of the default tenant keeps its bare id, so data written before tenants existed is
- * the default tenant's as it stands.
+ * Borrowers belong to a tenant: the same borrower id in two tenants is two borrowers. Every
+ * entity that belongs to one (borrower, reminder, message, account, opt-out, outcome) carries its
+ * `tenant`; how the store keys them is the store's business (src/store/borrower-key.ts).
  */
 import { z } from 'zod';
 import { CHANNELS, type Channel } from './channels.js';
 import { SENDER_KINDS, type SenderKind } from './sender.js';
 
 export const DEFAULT_TENANT = 'default';
-const SEP = '~';
 
 export const TenantId = z
   .string()
@@ -149,26 +147,4 @@ export function presentTenant<T extends Pick<Tenant, 'events'>>(
 ): Omit<T, 'events'> & { events: { url: string; secretEndsWith?: string } | null } {
   const e = t.events;
   return { ...t, events: e ? { url: e.url, ...(e.secret ? { secretEndsWith: e.secret.slice(-4) } : {}) } : null };
-}
-
-/**
- * The stored borrower id of `id` in `tenant`. An id carrying the separator is refused: given by a
- * caller, `acme~b1` would otherwise name tenant acme's borrower b1 from any tenant's key.
- */
-export function scopedBorrowerId(tenant: string, id: string): string {
-  if (id.includes(SEP))
-    throw new TypeError(`a borrower id cannot contain "${SEP}" (it separates the tenant in a stored id)`);
-  return tenant === DEFAULT_TENANT ? id : `${tenant}${SEP}${id}`;
-}
-
-/** The tenant a stored borrower id belongs to. */
-export function tenantOfBorrower(stored: string): string {
-  const i = stored.indexOf(SEP);
-  return i < 0 ? DEFAULT_TENANT : stored.slice(0, i);
-}
-
-/** The borrower id as its tenant knows it. */
-export function externalBorrowerId(stored: string): string {
-  const i = stored.indexOf(SEP);
-  return i < 0 ? stored : stored.slice(i + SEP.length);
 }

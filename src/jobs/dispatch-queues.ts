@@ -13,7 +13,7 @@ import {
   dispatchJobOptions,
   dispatchQueueName,
 } from '../../queues/index.js';
-import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 
 export interface DispatchQueues {
   /** The default tenant's queues. */
@@ -21,7 +21,7 @@ export interface DispatchQueues {
   /** A tenant's queue for a channel (opened on first use). */
   of(tenant: string, channel: Channel): Queue<DispatchJob>;
   /** The queue a message's job lives in. */
-  forMessage(m: { borrowerId: string; channel: Channel }): Queue<DispatchJob>;
+  forMessage(m: { tenant: string; channel: Channel }): Queue<DispatchJob>;
   /** Every queue opened so far (the default tenant's always). */
   all(): Queue<DispatchJob>[];
   close(): Promise<void>;
@@ -47,7 +47,7 @@ export function makeDispatchQueues(
   return {
     byChannel,
     of,
-    forMessage: (m) => of(tenantOfBorrower(m.borrowerId), m.channel),
+    forMessage: (m) => of(m.tenant, m.channel),
     all: () => [...opened.values()],
     async close() {
       await Promise.all([...opened.values()].map((q) => q.close()));

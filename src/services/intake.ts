@@ -6,7 +6,6 @@
  * it in as it enters the horizon.
  */
 import { assignArm, type Experiment } from '../policy/experiments.js';
-import { tenantOfBorrower } from '../domain/tenant.js';
 import type { Clock } from '../domain/clock.js';
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
@@ -26,6 +25,8 @@ import { enqueueMessages } from '../jobs/enqueue.js';
 export interface ReminderRequest {
   externalId: string | null;
   requestHash: string;
+  /** The tenant the reminder is for (its borrower's: `borrower.id` is that tenant's borrower key). */
+  tenant: string;
   borrower: BorrowerPatch;
   upsertBorrower: boolean;
   channel: Channel | 'auto';
@@ -190,10 +191,8 @@ export function makeIntake(deps: IntakeDeps) {
     const now = deps.clock.now();
     const horizon = now.getTime() + deps.horizonMs;
     const senders = new Map<string, (Sender & { channels?: readonly Channel[] }) | undefined>();
-    if (deps.senderOf)
-      for (const t of new Set(requests.map((r) => tenantOfBorrower(r.borrower.id))))
-        senders.set(t, await deps.senderOf(t));
-    const senderFor = (borrowerId: string) => (deps.senderOf ? senders.get(tenantOfBorrower(borrowerId)) : deps.sender);
+    if (deps.senderOf) for (const t of new Set(requests.map((r) => r.tenant))) senders.set(t, await deps.senderOf(t));
+    const senderFor = (tenant: string) => (deps.senderOf ? senders.get(tenant) : deps.sender);
     const results = await deps.store.acceptReminders(
       requests.map((req) => ({
         id: newReminderId(),
@@ -210,7 +209,7 @@ export function makeIntake(deps: IntakeDeps) {
         contact: req.contact,
         ...(req.group !== undefined ? { group: req.group } : {}),
         messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-          const channel = resolveChannel(borrower, req, senderFor(borrower.id));
+          const channel = resolveChannel(borrower, req, senderFor(borrower.tenant));
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
           const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};

@@ -19,7 +19,7 @@ import {
   normaliseAddress,
 } from '../policy/address.js';
 import type { DispatchQueues } from '../jobs/dispatch-queues.js';
-import { DEFAULT_TENANT, tenantOfBorrower } from '../domain/tenant.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { removeJobs } from '../jobs/enqueue.js';
 
 export interface OptOutDeps {
@@ -85,7 +85,7 @@ async function optOutRowIn(deps: OptOutDeps, borrowerId: string, channel: Channe
 async function borrowersAtIn(deps: OptOutDeps, kind: AddressKind, address: string, tenant: string) {
   return (
     kind === 'phone' ? await deps.store.borrowersByPhone(address) : await deps.store.borrowersByEmail(address)
-  ).filter((b) => tenantOfBorrower(b.id) === tenant);
+  ).filter((b) => b.tenant === tenant);
 }
 
 export function makeOptOuts(deps: OptOutDeps) {
@@ -104,7 +104,7 @@ export function makeOptOuts(deps: OptOutDeps) {
       if (!result) return undefined;
       const address = addressOf(result.borrower, channel);
       if (address)
-        await listOf(tenantOfBorrower(borrowerId)).add(
+        await listOf(result.borrower.tenant).add(
           [{ address, channel, source: kind, detail: source, actor }],
           deps.clock.now(),
         );
@@ -198,7 +198,7 @@ export function makeOptOuts(deps: OptOutDeps) {
     },
 
     /** A provider says the address refuses the channel (Twilio 21610): suppressed for every borrower with it. */
-    async providerRefused(m: { borrowerId: string; channel: Channel; to: string }, detail: string) {
+    async providerRefused(m: { borrowerId: string; tenant: string; channel: Channel; to: string }, detail: string) {
       const address = normaliseAddress(m.to);
       if (address.ok)
         await this.suppressAddress({
@@ -208,7 +208,7 @@ export function makeOptOuts(deps: OptOutDeps) {
           source: 'provider-21610',
           detail,
           actor: 'provider',
-          tenant: tenantOfBorrower(m.borrowerId),
+          tenant: m.tenant,
         });
       else await this.optOutBorrower(m.borrowerId, m.channel, detail, 'provider-21610', 'provider');
     },

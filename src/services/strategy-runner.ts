@@ -18,7 +18,7 @@ import {
   StrategyError,
 } from '../policy/strategy.js';
 import { cancelReminder } from './cancel.js';
-import { tenantOfBorrower } from '../domain/tenant.js';
+import { borrowerKey } from '../store/borrower-key.js';
 import type { DispatchQueues } from '../jobs/dispatch-queues.js';
 import type { Intake, ReminderRequest } from './intake.js';
 
@@ -78,7 +78,8 @@ export function makeStrategyRunner(deps: StrategyDeps) {
      * keeps its plan: its steps are asked for again (a repeat of each) and its days overdue move.
      */
     async accountOverdue(input: { clientId: string; actor: string; account: OverdueAccount }) {
-      const { clientId, actor, account } = input;
+      const { clientId, actor } = input;
+      const account = keyed(input.account);
       const result = (await accountsOverdue(deps, clientId, actor, [account])).results[0]!;
       if (result.status === 'invalid') return { error: result.error } as const;
       if (result.status === 'unchanged') {
@@ -96,12 +97,12 @@ export function makeStrategyRunner(deps: StrategyDeps) {
         stage: result.stage,
         why: result.why,
         cancelled,
-        plan: await planOf(deps, account.borrower.id),
+        plan: await planOf(deps, account.borrower.id, account.tenant),
       } as const;
     },
 
     accountsOverdue: (clientId: string, actor: string, inputs: OverdueAccount[]) =>
-      accountsOverdue(deps, clientId, actor, inputs),
+      accountsOverdue(deps, clientId, actor, inputs.map(keyed)),
 
     /** After payment (POST /v1/borrowers/:id/resolve): one thank-you per account, nothing else. */
     resolved: (borrower: Borrower, actor: string) => resolveAccounts(deps, borrower, actor),
@@ -115,20 +116,31 @@ export function makeStrategyRunner(deps: StrategyDeps) {
       return out;
     },
 
-    planOf: (borrowerId: string) => planOf(deps, borrowerId),
+    /** A borrower's accounts, stages, steps and hand-off. */
+    planOf: (borrower: Pick<Borrower, 'id' | 'tenant'>) => planOf(deps, borrower.id, borrower.tenant),
   };
 }
 
 export type StrategyRunner = ReturnType<typeof makeStrategyRunner>;
 
+/** An account as the store keys it: its borrower's id made the tenant's borrower key. */
+function keyed(c: OverdueAccount): OverdueAccount {
+  return { ...c, borrower: { ...c.borrower, id: borrowerKey(c.tenant, c.borrower.id) } };
+}
+
 /** The newest `borrower.escalated` event of the account, and what became of its delivery. */
-async function handoffOf(deps: StrategyDeps, borrowerId: string, accountRef: string): Promise<Handoff | null> {
+async function handoffOf(
+  deps: StrategyDeps,
+  borrowerId: string,
+  tenant: string,
+  accountRef: string,
+): Promise<Handoff | null> {
   const rows = await deps.store.borrowerEventsOfType(borrowerId, 'borrower.escalated');
   const row = rows.find((r) => r.data.accountRef === accountRef);
   if (!row) return null;
   const data = row.data as { why?: string };
   const eventId = `evt_${row.id}`;
-  const d = (await deps.eventsSent?.(tenantOfBorrower(borrowerId)))
+  const d = (await deps.eventsSent?.(tenant))
     ? await deps.store.deliveries.of(eventId)
     : { status: 'not-configured', attempts: 0, at: null, error: null };
   return {
@@ -168,6 +180,9 @@ export type AccountResult =
 
 export interface OverdueAccount {
   accountRef: string;
+  /** The tenant whose account it is. */
+  tenant: string;
+  /** The borrower, `id` as the tenant knows it (the runner keys it for the store). */
   borrower: BorrowerPatch;
   /** False: `borrower` only names a borrower that must exist (default true: upsert it). */
   upsertBorrower?: boolean;
@@ -197,6 +212,7 @@ function stepRequests(deps: StrategyDeps, c: OverdueAccount, stage: Stage, steps
     .map((s) => ({
       externalId: stepKey(c.accountRef, stage, s.index),
       requestHash: `${c.accountRef}|${s.index}|${s.template}|${s.channel}|${s.day}`,
+      tenant: c.tenant,
       borrower: c.borrower,
       upsertBorrower: c.upsertBorrower ?? true,
       channel: s.channel,
@@ -339,7 +355,7 @@ async function accountsOverdue(
 }
 
 /** The stage, and every step: done, pending (with its time) or dropped (with why). */
-async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPlan[]> {
+async function planOf(deps: StrategyDeps, borrowerId: string, tenant: string): Promise<AccountPlan[]> {
   const accounts = deps.store.strategy;
   const out: AccountPlan[] = [];
   for (const a of await accounts.ofBorrower(borrowerId)) {
@@ -377,7 +393,7 @@ async function planOf(deps: StrategyDeps, borrowerId: string): Promise<AccountPl
       why: a.why,
       enteredAt: a.enteredAt,
       steps: rows,
-      handoff: a.stage === 'late' ? await handoffOf(deps, borrowerId, a.accountRef) : null,
+      handoff: a.stage === 'late' ? await handoffOf(deps, borrowerId, tenant, a.accountRef) : null,
     });
   }
   return out;
@@ -397,6 +413,7 @@ async function resolveAccounts(deps: StrategyDeps, borrower: Borrower, actor: st
           {
             externalId: `strategy:${a.accountRef}:resolved`,
             requestHash: `resolved:${a.accountRef}`,
+            tenant: borrower.tenant,
             borrower: { id: borrower.id },
             upsertBorrower: false,
             channel,

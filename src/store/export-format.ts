@@ -5,7 +5,6 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Message } from '../domain/index.js';
-import { externalBorrowerId, tenantOfBorrower } from '../domain/tenant.js';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -37,7 +36,7 @@ export function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], s
   return {
     id: m.id,
     reminderId: m.reminderId,
-    borrowerId: externalBorrowerId(m.borrowerId),
+    borrowerId: m.borrowerRef,
     channel: m.channel,
     template: m.template,
     templateVersion: m.templateVersion,
@@ -54,7 +53,7 @@ export function exportRow(m: Message): Record<(typeof EXPORT_COLUMNS)[number], s
     sendAt: m.sendAt,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
-    tenant: tenantOfBorrower(m.borrowerId),
+    tenant: m.tenant,
   };
 }
 

@@ -3,7 +3,7 @@
  * against its borrower as it will be before anything is written, so an invalid item leaves no
  * trace (not even its borrower); a repeated idempotency key answers with the original.
  */
-import { tenantOfBorrower } from '../domain/tenant.js';
+import { tenantOfBorrowerKey } from './borrower-key.js';
 import type { Kysely } from 'kysely';
 import type { Borrower, Message } from '../domain/index.js';
 import type { Dialect } from './db.js';
@@ -225,7 +225,7 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
     created_at: nowIso,
     updated_at: nowIso,
     render_data: null,
-    tenant: tenantOfBorrower(borrowerId),
+    tenant: tenantOfBorrowerKey(borrowerId),
     experiment: m.experiment ?? null,
     arm: m.arm ?? null,
   };

@@ -4,7 +4,8 @@
  * changes nothing; the same id with another body is a conflict.
  */
 import { type Kysely, sql } from 'kysely';
-import { DEFAULT_TENANT, scopedBorrowerId } from '../domain/tenant.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
+import { borrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
 import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
@@ -33,7 +34,7 @@ export interface NewOutcome extends Omit<Outcome, 'id' | 'createdAt'> {
 /** Rows whose `borrower_id` is a borrower of `tenant` (stored as `<tenant>~<id>`, or bare for the default tenant). */
 function borrowerOfTenant(tenant: string) {
   if (tenant === DEFAULT_TENANT) return sql<boolean>`borrower_id not like '%~%'`;
-  const prefix = scopedBorrowerId(tenant, '');
+  const prefix = borrowerKey(tenant, '');
   return sql<boolean>`substr(borrower_id, 1, ${prefix.length}) = ${prefix}`;
 }
 

@@ -12,6 +12,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from './db.js';
+import { tenantOfBorrowerKey } from './borrower-key.js';
 import type { Database } from './schema.js';
 
 export interface RelayEvent {
@@ -21,6 +22,8 @@ export interface RelayEvent {
   type: string;
   messageId: string | null;
   borrowerId: string;
+  /** The tenant of the event's borrower. */
+  tenant: string;
   at: string;
   data: Record<string, unknown>;
 }
@@ -64,6 +67,7 @@ export function makeRelayFeed(db: Kysely<Database>, dialect: Dialect) {
         type: r.type,
         messageId: r.message_id,
         borrowerId: r.borrower_id,
+        tenant: tenantOfBorrowerKey(r.borrower_id),
         at: r.at,
         data: JSON.parse(r.data) as Record<string, unknown>,
       }));

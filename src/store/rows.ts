@@ -2,6 +2,7 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../domain/channels.js';
 import type { AuditEvent, Borrower, BorrowerStatus, Message, MessageStatus, Reminder } from '../domain/index.js';
+import { refOfBorrowerKey, tenantOfBorrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
@@ -20,6 +21,8 @@ export function parseJson<T>(v: string | null): T | null {
 export function toBorrower(r: BorrowersTable): Borrower {
   return {
     id: r.id,
+    tenant: tenantOfBorrowerKey(r.id),
+    ref: refOfBorrowerKey(r.id),
     name: r.name,
     locale: r.locale,
     timezone: parseJson<string | string[]>(r.timezone),
@@ -40,6 +43,8 @@ export function toReminder(r: RemindersTable): Reminder {
     clientId: r.client_id,
     externalId: r.external_id,
     borrowerId: r.borrower_id,
+    tenant: tenantOfBorrowerKey(r.borrower_id),
+    borrowerRef: refOfBorrowerKey(r.borrower_id),
     channel: r.channel as Reminder['channel'],
     template: r.template,
     debt: JSON.parse(r.debt) as Reminder['debt'],
@@ -71,6 +76,8 @@ export function toMessage(r: MessagesTable): Message {
     id: r.id,
     reminderId: r.reminder_id,
     borrowerId: r.borrower_id,
+    tenant: r.tenant,
+    borrowerRef: refOfBorrowerKey(r.borrower_id),
     channel: r.channel as Channel,
     template: r.template,
     templateVersion: r.template_version,
@@ -247,6 +254,8 @@ function linkOf(
 export function newBorrower(id: string, nowIso: string): Borrower {
   return {
     id,
+    tenant: tenantOfBorrowerKey(id),
+    ref: refOfBorrowerKey(id),
     name: null,
     locale: 'en-US',
     timezone: null,

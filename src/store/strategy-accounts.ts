@@ -1,6 +1,7 @@
 /** Where each account stands in the collection strategy: one row per (client, account). */
 import type { Kysely } from 'kysely';
 import type { PlannedStep } from '../policy/strategy.js';
+import { tenantOfBorrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEventsBulk, type BulkLink, type ChainEventInput } from './event-chain.js';
 import { borrowerChain } from './hash-chain.js';
@@ -9,7 +10,10 @@ import type { Database, StrategyAccountsTable } from './schema.js';
 export interface StrategyAccount {
   clientId: string;
   accountRef: string;
+  /** The borrower's key in the store. */
   borrowerId: string;
+  /** The tenant whose account it is. */
+  tenant: string;
   stage: string;
   why: string;
   daysOverdue: number;
@@ -22,6 +26,7 @@ const toAccount = (r: StrategyAccountsTable): StrategyAccount => ({
   clientId: r.client_id,
   accountRef: r.account_ref,
   borrowerId: r.borrower_id,
+  tenant: tenantOfBorrowerKey(r.borrower_id),
   stage: r.stage,
   why: r.why,
   daysOverdue: Number(r.days_overdue),
@@ -30,7 +35,7 @@ const toAccount = (r: StrategyAccountsTable): StrategyAccount => ({
   plan: JSON.parse(r.plan) as PlannedStep[],
 });
 
-const toRow = (a: StrategyAccount): StrategyAccountsTable => ({
+const toRow = (a: Omit<StrategyAccount, 'tenant'>): StrategyAccountsTable => ({
   client_id: a.clientId,
   account_ref: a.accountRef,
   borrower_id: a.borrowerId,
@@ -43,7 +48,7 @@ const toRow = (a: StrategyAccount): StrategyAccountsTable => ({
 });
 
 /** An account entering a stage, with the events its borrower's chain records for it (`strategy.stage`, then any hand-off). */
-export interface EnteringAccount extends StrategyAccount {
+export interface EnteringAccount extends Omit<StrategyAccount, 'tenant'> {
   events: ChainEventInput[];
 }
 

@@ -29,6 +29,8 @@ export const SUPPRESSION_SOURCES = [
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 
 export interface Suppression {
+  /** The tenant whose list it is on. */
+  tenant: string;
   address: string;
   channel: AddressChannel;
   source: SuppressionSource;
@@ -53,6 +55,7 @@ const newAddressChain = () => `a:${randomBytes(16).toString('hex')}`;
 
 function toSuppression(r: Omit<Database['suppressions'], 'chain'>): Suppression {
   return {
+    tenant: r.tenant,
     address: r.address,
     channel: r.channel as AddressChannel,
     source: r.source as SuppressionSource,

@@ -3,10 +3,10 @@
  * mode, where a missing field is an error), so templates guard them with {{#if}}.
  */
 import { type SenderKind, senderContext } from '../domain/sender.js';
-import { externalBorrowerId } from '../domain/tenant.js';
 
 export interface ContextSource {
-  borrower: { id: string; name: string | null };
+  /** `id`: the borrower's id as its tenant knows it (a stored Borrower gives `ref`). */
+  borrower: { id: string; name: string | null } | { ref: string; name: string | null };
   debt: {
     accountRef: string;
     creditor: string;
@@ -51,7 +51,7 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
   const c = src.contact ?? {};
   const t = src.senderContact ?? null;
   return {
-    borrower: { id: externalBorrowerId(src.borrower.id), name: src.borrower.name ?? null },
+    borrower: { id: 'ref' in src.borrower ? src.borrower.ref : src.borrower.id, name: src.borrower.name ?? null },
     debt: {
       accountRef: d.accountRef,
       creditor: d.creditor,
@@ -84,7 +84,7 @@ export function sampleContext(
 ): Record<string, unknown> {
   const sample = (meta.sampleDataByLocale?.[locale] ?? meta.sampleData) as Partial<ContextSource>;
   return templateContext({
-    borrower: { id: 'sample', name: null, ...(sample.borrower ?? {}) },
+    borrower: { id: 'sample', name: null, ...(sample.borrower as { id?: string; name?: string | null } | undefined) },
     debt: {
       accountRef: '0000',
       creditor: 'Sample Creditor',

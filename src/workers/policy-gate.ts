@@ -91,7 +91,7 @@ export interface PolicyGateDeps {
   /** Who sends; an agency's SMS to +1 numbers is suppressed unless its provider allows them. */
   sender?: Sender;
   /** The borrower's tenant's sender and profile, where they differ from the deployment's (and its opt-outs, keyed by tenant). */
-  tenantOf?: (borrowerId: string) => Promise<{ id: string; sender: Sender; profile: Profile } | undefined>;
+  tenantOf?: (tenant: string) => Promise<{ id: string; sender: Sender; profile: Profile } | undefined>;
   /** The suppression list's entries for an address in a tenant (used instead of suppressionsOf when tenantOf is given). */
   tenantSuppressionsOf?: (tenant: string, address: string) => Promise<AddressSuppression[]>;
 }
@@ -105,7 +105,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
   };
   return async ({ borrower, reminder, message, now }) => {
     const at = now.getTime();
-    const tenant = deps.tenantOf ? await deps.tenantOf(borrower.id) : undefined;
+    const tenant = deps.tenantOf ? await deps.tenantOf(borrower.tenant) : undefined;
     const profile = tenant?.profile ?? deps.profile;
     const ttl = ttlOf(profile);
     if (thirdPartySmsBlocked(tenant?.sender ?? deps.sender, message.channel, message.to))

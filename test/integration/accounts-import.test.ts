@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, keyIdOf } from '../../src/http/api/auth.js';
-import { scopedBorrowerId } from '../../src/domain/tenant.js';
+import { borrowerKey } from '../../src/store/borrower-key.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
@@ -438,8 +438,8 @@ describe.each(dbVariants())('the delinquency file on $name', (variant) => {
     const run = await runImport(h, [file, '--tenant', 'acme-import']);
     expect(run.out).toContain('1 accounts read: 1 entered their stage');
     expect(run.code).toBe(0);
-    expect(await h.service.store.getBorrower(scopedBorrowerId('acme-import', 'acct-b-80'))).toBeDefined();
-    expect(await h.service.store.getBorrower(scopedBorrowerId('default', 'acct-b-80'))).toBeUndefined();
+    expect(await h.service.store.getBorrower(borrowerKey('acme-import', 'acct-b-80'))).toBeDefined();
+    expect(await h.service.store.getBorrower(borrowerKey('default', 'acct-b-80'))).toBeUndefined();
   });
 
   it.runIf(variant.name === 'sqlite')(

@@ -9,7 +9,6 @@
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantOfBorrower } from '../../src/domain/tenant.js';
 import { signEvent } from '../../src/http/webhooks/outbound-events.js';
 import { startEventReceiver, type EventReceiver, type ReceivedEvent } from '../support/event-receiver.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
@@ -124,11 +123,9 @@ describe.each(dbVariants())('keys per purpose on $name', (variant) => {
 
   const emailOptedOut = async (id: string) => {
     const m = (await h.service.store.getMessage(id))!;
-    const res = await h.api(
-      'GET',
-      `/v1/opt-outs?address=${encodeURIComponent(m.to)}&tenant=${tenantOfBorrower(m.borrowerId)}`,
-      { role: 'compliance' },
-    );
+    const res = await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(m.to)}&tenant=${m.tenant}`, {
+      role: 'compliance',
+    });
     return res.body.suppressed === true;
   };
 

@@ -10,7 +10,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/domain/keys.js';
-import { tenantOfBorrower } from '../../src/domain/tenant.js';
 import { makeLogger } from '../../src/observability/logger.js';
 import { makeFeeder } from '../../src/jobs/feeder.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
@@ -416,7 +415,7 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
       horizonMs: 2 * 86_400_000,
       batchSize: 5,
       tenants: async () => ['default', 'acme', 'bravo'],
-      onFed: (ms) => turns.push({ tenant: tenantOfBorrower(ms[0]!.borrowerId), n: ms.length }),
+      onFed: (ms) => turns.push({ tenant: ms[0]!.tenant, n: ms.length }),
     });
     expect((await feeder.run()).fed).toBe(33);
     // Acme's first batch, then Bravo's three, then the rest of Acme's.

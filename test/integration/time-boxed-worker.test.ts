@@ -17,7 +17,7 @@ describe('time-boxed worker', () => {
   });
 
   it('stops a task that runs past its budget while the event loop keeps serving, then runs the next', async () => {
-    w = makeTimeBoxedWorker<string, string>({ file: SPIN, budgetMs: 300, maxQueue: 4 });
+    w = makeTimeBoxedWorker<string, string>({ file: SPIN, budgetMs: 500, maxQueue: 4 });
     expect(await w.run('warm')).toBe('echo:warm');
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
@@ -25,7 +25,9 @@ describe('time-boxed worker', () => {
     const next = w.run('after');
     await expect(spun).rejects.toBeInstanceOf(TimeBudgetError);
     clearInterval(ticker);
-    expect(ticks).toBeGreaterThan(5);
+    // A blocked loop would tick at most once (after the spin); on a busy machine the timer fires far
+    // less often than every 10 ms, so count only that it kept firing while the task spun.
+    expect(ticks).toBeGreaterThanOrEqual(3);
     expect(await next).toBe('echo:after');
   });
 

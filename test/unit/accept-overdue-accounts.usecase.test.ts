@@ -46,9 +46,11 @@ describe('acceptOverdueBatch', () => {
     const f = fakeRunner();
     const outcomes = await acceptOverdueBatch(f.ports, { tenant: 'acme', accounts: [item('A-1'), item('A-2')] });
     expect(f.handed).toHaveLength(1);
-    expect(f.handed[0]!.map((a) => [a.accountRef, a.borrower.id, a.debt.accountRef, a.upsertBorrower])).toEqual([
-      ['A-1', 'acme~b-A-1', 'A-1', true],
-      ['A-2', 'acme~b-A-2', 'A-2', true],
+    expect(
+      f.handed[0]!.map((a) => [a.accountRef, a.tenant, a.borrower.id, a.debt.accountRef, a.upsertBorrower]),
+    ).toEqual([
+      ['A-1', 'acme', 'b-A-1', 'A-1', true],
+      ['A-2', 'acme', 'b-A-2', 'A-2', true],
     ]);
     expect(outcomes.map((o) => [o.index, o.kind])).toEqual([
       [0, 'scheduled'],
@@ -132,7 +134,8 @@ describe('acceptOverdueAccount', () => {
         actor: 'api:k1',
         account: {
           accountRef: 'A-1',
-          borrower: { id: 'acme~b-1' },
+          tenant: 'acme',
+          borrower: { id: 'b-1' },
           upsertBorrower: true,
           debt: { ...debt(), accountRef: 'A-1' },
         },

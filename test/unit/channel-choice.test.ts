@@ -4,6 +4,8 @@ import { resolveChannel } from '../../src/services/intake.js';
 
 const b: Borrower = {
   id: 'b',
+  tenant: 'default',
+  ref: 'b',
   name: null,
   locale: 'en-US',
   timezone: null,

@@ -25,6 +25,8 @@ const silent = pino({ level: 'silent' });
 function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
   const borrower: Borrower = {
     id: 'b-1',
+    tenant: 'default',
+    ref: 'b-1',
     name: 'Alex',
     locale: 'en-US',
     timezone: 'America/New_York',
@@ -42,6 +44,8 @@ function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
     clientId: 'c',
     externalId: null,
     borrowerId: 'b-1',
+    tenant: 'default',
+    borrowerRef: 'b-1',
     channel: 'sms',
     template: 'gentle-overdue',
     debt: {
@@ -61,6 +65,8 @@ function fixture(over: { status?: MessageStatus; updatedAt?: string } = {}) {
     id: 'msg-1',
     reminderId: 'rem-1',
     borrowerId: 'b-1',
+    tenant: 'default',
+    borrowerRef: 'b-1',
     channel: 'sms',
     template: 'gentle-overdue',
     templateVersion: null,

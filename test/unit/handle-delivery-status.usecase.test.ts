@@ -17,6 +17,8 @@ const NOW = new Date('2026-06-10T14:00:00Z');
 function fixture(channel: 'sms' | 'voice', status: MessageStatus) {
   const borrower: Borrower = {
     id: 'b-1',
+    tenant: 'default',
+    ref: 'b-1',
     name: 'Alex',
     locale: 'en-US',
     timezone: 'America/New_York',
@@ -34,6 +36,8 @@ function fixture(channel: 'sms' | 'voice', status: MessageStatus) {
     clientId: 'c',
     externalId: null,
     borrowerId: 'b-1',
+    tenant: 'default',
+    borrowerRef: 'b-1',
     channel,
     template: 'gentle-overdue',
     debt: {
@@ -53,6 +57,8 @@ function fixture(channel: 'sms' | 'voice', status: MessageStatus) {
     id: 'msg-1',
     reminderId: 'rem-1',
     borrowerId: 'b-1',
+    tenant: 'default',
+    borrowerRef: 'b-1',
     channel,
     template: 'gentle-overdue',
     templateVersion: null,

@@ -17,9 +17,13 @@ import {
 const NOW = new Date('2026-06-10T14:00:00Z');
 const render = makeRenderer(loadCatalogue('templates', { lint: { profile: US_REGF, smsMaxSegments: 3 } }));
 
+/** A borrower by its store key (`acme~b-9` is tenant acme's b-9, as the store keys it). */
 function borrower(id: string, phone: string, locale = 'en-US'): Borrower {
+  const [tenant, ref] = id.includes('~') ? (id.split('~') as [string, string]) : ['default', id];
   return {
     id,
+    tenant,
+    ref,
     name: 'Alex',
     locale,
     timezone: null,
@@ -40,6 +44,8 @@ function reminderOf(borrowerId: string, creditor: string): Reminder {
     clientId: 'c',
     externalId: null,
     borrowerId,
+    tenant: 'default',
+    borrowerRef: borrowerId,
     channel: 'sms',
     template: 'gentle-overdue',
     debt: {

@@ -30,7 +30,7 @@ import {
   tenantFilter,
   type TenantDirectory,
 } from './tenancy.js';
-import { DEFAULT_TENANT, externalBorrowerId, tenantOfBorrower } from '../../domain/tenant.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 
 /** The export's columns and formula neutralising live with its formats (formatted where the rows are read). */
 export { EXPORT_COLUMNS, neutraliseFormula } from '../../store/export-format.js';
@@ -205,7 +205,7 @@ export function auditRouter(deps: {
     res.json({
       items: page.items.map((m) => ({
         ...masked(presentMessage(m)),
-        ...shownBorrower(req, m.borrowerId),
+        ...shownBorrower(req, m),
         reminderId: m.reminderId,
       })),
       nextCursor: page.nextCursor,
@@ -215,7 +215,7 @@ export function auditRouter(deps: {
   router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
     const id = String(req.params.id);
     const found = await deps.store.getReminderOfMessage(id);
-    if (!found || !mayReach(req, found.message.borrowerId))
+    if (!found || !mayReach(req, found.message.tenant))
       throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
     const events = await deps.store.listEvents(id);
     await record(req, 'read', id);
@@ -229,9 +229,9 @@ export function auditRouter(deps: {
         createdAt: found.reminder.createdAt,
       },
       borrower: {
-        id: externalBorrowerId(found.borrower.id),
+        id: found.borrower.ref,
         name: found.borrower.name,
-        tenant: tenantOfBorrower(found.borrower.id),
+        tenant: found.borrower.tenant,
       },
       events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
     });

@@ -1,6 +1,7 @@
 /** PUT /v1/borrowers/:id: create or update contact data, locale, time zone, consent, blackouts. */
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
+import type { Borrower } from '../../domain/entities.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../../store/audit-store.js';
@@ -12,7 +13,6 @@ import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerPut } from '../../schemas/request.schemas.js';
 import { actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
-import { externalBorrowerId } from '../../domain/tenant.js';
 import { maskRecipient } from '../../observability/logger.js';
 import { maskAccount } from './present.js';
 
@@ -32,14 +32,15 @@ export const SearchQuery = z
   .strict();
 export const ResolveInput = z.object({ note: z.string().max(500).optional() }).strict();
 
-/** The stored id of the path's borrower, in the request's tenant. */
-async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<string> {
-  return (await scopedBorrower(req, tenants)).stored;
+/** The path's borrower, in the request's tenant: its store key and its id as the tenant knows it. */
+async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<{ stored: string; external: string }> {
+  return scopedBorrower(req, tenants);
 }
 
-/** A borrower as its tenant knows it. */
-export function presentBorrower<B extends { id: string }>(b: B): B {
-  return { ...b, id: externalBorrowerId(b.id) };
+/** A borrower as its tenant knows it: its own id, and no store key or tenant. */
+export function presentBorrower(b: Borrower): Omit<Borrower, 'tenant' | 'ref'> {
+  const { tenant: _tenant, ref, ...rest } = b;
+  return { ...rest, id: ref };
 }
 
 export function borrowersRouter(deps: {
@@ -59,11 +60,11 @@ export function borrowersRouter(deps: {
     '/v1/borrowers/:id/resolve',
     requireRole(deps.keyRing, ['collector']),
     async (req: Request, res: Response) => {
-      const id = await borrowerIdOf(req, deps.tenants);
+      const { stored: id, external } = await borrowerIdOf(req, deps.tenants);
       const body = ResolveInput.safeParse(req.body ?? {});
       if (!body.success) throw validationProblem(zodFieldErrors(body.error));
       const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
-      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
       // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
       const thanks =
         deps.strategyRunner && !result.alreadyResolved
@@ -77,7 +78,7 @@ export function borrowersRouter(deps: {
     '/v1/borrowers/:id/opt-out',
     requireRole(deps.keyRing, ['collector', 'agent']),
     async (req: Request, res: Response) => {
-      const id = await borrowerIdOf(req, deps.tenants);
+      const { stored: id, external } = await borrowerIdOf(req, deps.tenants);
       const body = OptOutInput.safeParse(req.body);
       if (!body.success) throw validationProblem(zodFieldErrors(body.error));
       const { role, keyId } = req.principal!;
@@ -88,7 +89,7 @@ export function borrowersRouter(deps: {
         role === 'agent' ? 'agent' : 'api',
         `api:${keyId}`,
       );
-      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
       res.json({ ...result, borrower: presentBorrower(result.borrower) });
     },
   );
@@ -112,7 +113,7 @@ export function borrowersRouter(deps: {
       res.json({
         kind,
         items: hits.map(({ borrower: b, accounts }) => ({
-          id: externalBorrowerId(b.id),
+          id: b.ref,
           name: b.name,
           status: b.status,
           phone: b.phone ? maskRecipient(b.phone) : null,

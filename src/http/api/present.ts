@@ -1,7 +1,6 @@
 /** The API's view of stored records. */
 import type { AuditEvent, Message, Reminder } from '../../domain/index.js';
 import { maskContactsIn, maskRecipient } from '../../observability/logger.js';
-import { externalBorrowerId } from '../../domain/tenant.js';
 
 /** While a message waits after a deferral, when it will be tried again and why (its last `deferred`, or `scheduled` with reasons, event). */
 function deferralOf(m: Message, events: AuditEvent[]) {
@@ -52,7 +51,7 @@ export function presentReminder(r: Reminder, messages: Message[], eventsByMessag
   return {
     id: r.id,
     externalId: r.externalId,
-    borrowerId: externalBorrowerId(r.borrowerId),
+    borrowerId: r.borrowerRef,
     channel: r.channel,
     template: r.template,
     debt: r.debt,

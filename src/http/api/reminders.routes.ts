@@ -114,6 +114,7 @@ function prepare(
     request: {
       externalId,
       requestHash,
+      tenant,
       borrower: r.borrower ? { ...r.borrower, id: borrowerId } : { id: borrowerId },
       upsertBorrower: r.borrower !== undefined,
       channel: r.channel,
@@ -149,7 +150,7 @@ function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
 /** The reminder, if the request's key may see it: another tenant's does not exist for it (404). */
 async function ownedReminder(deps: Pick<RemindersDeps, 'store'>, req: Request, id: string) {
   const found = await deps.store.getReminder(id);
-  if (!found || !mayReach(req, found.reminder.borrowerId))
+  if (!found || !mayReach(req, found.reminder.tenant))
     throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
   return found;
 }

@@ -3,7 +3,7 @@
  * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
  * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
  */
-import { accountRefParam, actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
+import { accountRefParam, actingTenant, scopedBorrower, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../../store/audit-store.js';
 import {
@@ -170,7 +170,7 @@ export function strategyRouter(deps: {
       const result = await acceptOverdueAccount(
         {
           actingTenant: () => actingTenant(req, deps.tenants),
-          borrowerExists: async (id) => Boolean(await deps.store.getBorrower(id)),
+          borrowerExists: async (tenant, id) => Boolean(await deps.store.getBorrower(storedBorrowerId(tenant, id))),
           accountOverdue: (input) => deps.strategyRunner.accountOverdue(input),
         },
         {
@@ -192,7 +192,7 @@ export function strategyRouter(deps: {
       const { external, stored: id } = await scopedBorrower(req, deps.tenants);
       const borrower = await deps.store.getBorrower(id);
       if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-      res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(id) });
+      res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(borrower) });
     },
   );
 

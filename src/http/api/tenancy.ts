@@ -5,13 +5,8 @@
  * borrower it names the tenant with `?tenant=` (the default tenant if it names none).
  */
 import type { Request } from 'express';
-import {
-  DEFAULT_TENANT,
-  externalBorrowerId,
-  scopedBorrowerId,
-  TenantId,
-  tenantOfBorrower,
-} from '../../domain/tenant.js';
+import { DEFAULT_TENANT, TenantId } from '../../domain/tenant.js';
+import { borrowerKey } from '../../store/borrower-key.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { BorrowerId } from '../../schemas/request.schemas.js';
 
@@ -46,14 +41,14 @@ export async function tenantFilter(req: Request, dir: TenantDirectory): Promise<
   return req.principal!.tenant ?? named;
 }
 
-/** Whether the request's key may see a record of this (stored) borrower. */
-export function mayReach(req: Request, storedBorrowerId: string): boolean {
+/** Whether the request's key may see a record of this tenant (the record's `tenant`). */
+export function mayReach(req: Request, tenant: string): boolean {
   const own = req.principal!.tenant;
-  return own === null || tenantOfBorrower(storedBorrowerId) === own;
+  return own === null || tenant === own;
 }
 
-/** The stored id of a borrower id already checked against `BorrowerId` (a body's field). */
-export const storedBorrowerId = scopedBorrowerId;
+/** The store's key of a borrower id already checked against `BorrowerId` (a body's field), in a tenant. */
+export const storedBorrowerId = borrowerKey;
 
 /** A borrower a request names, scoped to the tenant it acts for. */
 export interface ScopedBorrower {
@@ -78,7 +73,7 @@ export async function scopedBorrower(
   const id = BorrowerId.safeParse(raw);
   if (!id.success) throw validationProblem(zodFieldErrors(id.error, [field]));
   const tenant = await actingTenant(req, dir);
-  return { external: id.data, stored: scopedBorrowerId(tenant, id.data), tenant };
+  return { external: id.data, stored: borrowerKey(tenant, id.data), tenant };
 }
 
 /** An account reference a path names (`:accountRef`): 1 to 64 characters; which tenant's is decided by the query that reads it. */
@@ -90,8 +85,11 @@ export function accountRefParam(req: Request): string {
 }
 
 /** How a record's borrower is shown: its id as the tenant knows it, and the tenant to a deployment-wide key. */
-export function shownBorrower(req: Request, stored: string): { borrowerId: string; tenant?: string } {
+export function shownBorrower(
+  req: Request,
+  record: { borrowerRef: string; tenant: string },
+): { borrowerId: string; tenant?: string } {
   return req.principal!.tenant === null
-    ? { borrowerId: externalBorrowerId(stored), tenant: tenantOfBorrower(stored) }
-    : { borrowerId: externalBorrowerId(stored) };
+    ? { borrowerId: record.borrowerRef, tenant: record.tenant }
+    : { borrowerId: record.borrowerRef };
 }

@@ -11,7 +11,7 @@ import type { Job, Queue } from 'bullmq';
 import { OutboundEventJob } from '../../../queues/index.js';
 import type { AuditStore } from '../../store/audit-store.js';
 import { contentRefIn } from '../../store/event-content.js';
-import { DEFAULT_TENANT, tenantOfBorrower } from '../../domain/tenant.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 
 /** The tenant's own receiver, or the operator's copy of another tenant's event. */
 export type EventDestination = 'tenant' | 'operator';
@@ -61,12 +61,12 @@ export function makeEventRelay(deps: {
       const texts =
         refs.length > 0 ? await content.get(refs.map((c) => c.id)) : new Map<string, { text: string | null }>();
       const destinations = new Map<string, EventDestination[]>();
-      for (const tenant of new Set(rows.map((r) => (r.borrowerId ? tenantOfBorrower(r.borrowerId) : DEFAULT_TENANT))))
+      for (const tenant of new Set(rows.map((r) => r.tenant)))
         destinations.set(tenant, await deps.routing.destinations(tenant));
       // One job per event and receiver: each tenant's events to its own receiver only.
       const jobs = rows.flatMap((r) => {
         const id = `evt_${r.id}`;
-        const tenant = r.borrowerId ? tenantOfBorrower(r.borrowerId) : DEFAULT_TENANT;
+        const tenant = r.tenant;
         const { content: _ref, ...rest } = r.data;
         const ref = contentRefIn(r.data);
         const event = {
@@ -112,11 +112,14 @@ export function makeEventDelivery(deps: {
   clock: Clock;
   timeoutMs: number;
   store?: Pick<EventsStore, 'deliveries'>;
+  /** The tenant of a borrower, from the store: for jobs of earlier versions, which carry no tenant. */
+  borrowerTenant?: (borrowerId: string) => Promise<string | undefined>;
 }) {
   return async (job: Job): Promise<number> => {
     const { tenant: given, to = 'tenant', ...event } = OutboundEventJob.parse(job.data);
     const borrowerId = event.data.borrowerId;
-    const tenant = given ?? (typeof borrowerId === 'string' ? tenantOfBorrower(borrowerId) : DEFAULT_TENANT);
+    const tenant =
+      given ?? (typeof borrowerId === 'string' ? await deps.borrowerTenant?.(borrowerId) : undefined) ?? DEFAULT_TENANT;
     const recordAs = jobIdOf(event.id, to);
     const attempt = job.attemptsMade + 1;
     const target = await deps.routing.target(tenant, to);

@@ -11,7 +11,6 @@
  * likewise, for messages created before the current secret was first used. A new token names its
  * tenant, which must be the message's.
  */
-import { tenantOfBorrower } from '../../domain/tenant.js';
 import express, { Router, type Request, type Response } from 'express';
 import type { AuditStore } from '../../store/audit-store.js';
 import type { TokenSigner } from './unsubscribe-token.js';
@@ -104,9 +103,9 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
    */
   async function honoured(
     token: NonNullable<ReturnType<TokenSigner['verify']>>,
-    message: { borrowerId: string; createdAt: string },
+    message: { tenant: string; createdAt: string },
   ): Promise<boolean | 'expired'> {
-    if (token.scheme === 'u2' && token.tenant !== tenantOfBorrower(message.borrowerId)) return false;
+    if (token.scheme === 'u2' && token.tenant !== message.tenant) return false;
     if (token.scheme === 'u2' && token.key === 'current') return true;
     const since = await deps.store.keySchemeSince(
       token.scheme === 'legacy' ? 'unsubscribe-u2' : `secret:${deps.signer.fingerprint}`,
@@ -123,9 +122,7 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
     const email = f.message.to;
     const address = normaliseAddress(email);
     const listed = address.ok
-      ? (await deps.optOuts.suppressionsOf(address.address, tenantOfBorrower(f.message.borrowerId))).some(
-          (s) => s.channel === 'email',
-        )
+      ? (await deps.optOuts.suppressionsOf(address.address, f.message.tenant)).some((s) => s.channel === 'email')
       : false;
     const opted = listed || f.borrower.optOuts.some((o) => o.channel === 'email');
     res.set('Cache-Control', 'no-store');
@@ -162,7 +159,7 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
           source,
           detail,
           actor: 'borrower',
-          tenant: tenantOfBorrower(f.message.borrowerId),
+          tenant: f.message.tenant,
         });
       else await deps.optOuts.optOutBorrower(f.borrower.id, 'email', detail, source, 'borrower');
       res.set('Cache-Control', 'no-store');

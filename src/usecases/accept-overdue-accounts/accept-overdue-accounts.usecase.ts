@@ -4,7 +4,7 @@
  * POST /v1/accounts/overdue/import give `validateOverdueItem` to the import as its `validate`). Each account is
  * checked here, its borrower id scoped to the tenant, and the valid ones handed to the strategy runner.
  */
-import { DEFAULT_TENANT, scopedBorrowerId } from '../../domain/tenant.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import type { Validated } from '../../services/account-import.js';
 import type { AccountResult, OverdueAccount, StrategyRunner } from '../../services/strategy-runner.js';
 import { type FieldError, zodFieldErrors } from '../../schemas/field-errors.js';
@@ -14,8 +14,8 @@ import { notTheAccount, OverdueInput, OverdueItem } from './overdue-account.sche
 export interface AcceptOverdueAccountPorts {
   /** The tenant the caller acts for, asked only once the body is valid. */
   actingTenant(): Promise<string>;
-  /** Whether a borrower of this stored id exists (an account may name one instead of sending it). */
-  borrowerExists(id: string): Promise<boolean>;
+  /** Whether the tenant has a borrower of this id (an account may name one instead of sending it). */
+  borrowerExists(tenant: string, id: string): Promise<boolean>;
   accountOverdue: StrategyRunner['accountOverdue'];
 }
 
@@ -29,11 +29,12 @@ export function validateOverdueItem(raw: unknown, tenant: string = DEFAULT_TENAN
   const parsed = OverdueItem.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
   const { accountRef, borrower, borrowerId, debt } = parsed.data;
-  const id = scopedBorrowerId(tenant, borrower?.id ?? borrowerId!);
+  const id = borrower?.id ?? borrowerId!;
   return {
     ok: true,
     account: {
       accountRef,
+      tenant,
       borrower: borrower ? { ...borrower, id } : { id },
       upsertBorrower: borrower !== undefined,
       debt: { ...debt, accountRef },
@@ -68,14 +69,16 @@ export async function acceptOverdueAccount(
       errors: [{ path: 'debt.accountRef', message: notTheAccount(input.data.debt.accountRef, accountRef) }],
     };
   const debt = { ...input.data.debt, accountRef };
-  const id = scopedBorrowerId(await ports.actingTenant(), borrower?.id ?? borrowerId!);
-  if (!borrower && !(await ports.borrowerExists(id)))
+  const tenant = await ports.actingTenant();
+  const id = borrower?.id ?? borrowerId!;
+  if (!borrower && !(await ports.borrowerExists(tenant, id)))
     return { kind: 'invalid', errors: [{ path: 'borrowerId', message: `no borrower with id "${borrowerId}"` }] };
   const result = await ports.accountOverdue({
     clientId: cmd.clientId,
     actor: cmd.actor,
     account: {
       accountRef,
+      tenant,
       borrower: borrower ? { ...borrower, id } : { id },
       upsertBorrower: borrower !== undefined,
       debt,

@@ -10,7 +10,6 @@ import type { Clock } from '../../domain/clock.js';
 import { CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus } from '../../domain/index.js';
 import { RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../../domain/provider-codes.js';
 import type { SenderKind } from '../../domain/sender.js';
-import { tenantOfBorrower } from '../../domain/tenant.js';
 import type { Outcome } from '../../policy/profile.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { templateContext } from '../../templates/context.js';
@@ -156,7 +155,7 @@ async function answeredBy(
         debt: found.reminder.debt,
         contact: found.reminder.contact,
         metadata: found.reminder.metadata,
-        sender: await ports.senderKindOf(tenantOfBorrower(found.borrower.id)),
+        sender: await ports.senderKindOf(found.borrower.tenant),
       }),
     });
     voicemail = { body: r.body, version: r.version };

@@ -8,7 +8,6 @@ import type { AuditStore } from '../../store/audit-store.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Borrower } from '../../domain/index.js';
 import type { SenderKind } from '../../domain/sender.js';
-import { tenantOfBorrower } from '../../domain/tenant.js';
 import { normaliseAddress } from '../../policy/address.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { type SenderContact, templateContext } from '../../templates/context.js';
@@ -70,9 +69,7 @@ export async function handleInboundSms(
   const number = command.from ? normaliseAddress(command.from) : undefined;
   const phone = number?.ok && number.kind === 'phone' ? number.address : null;
   // The tenant whose number (or Messaging Service) the text was sent to; its borrowers only.
-  const borrowers = phone
-    ? (await ports.borrowers.borrowersByPhone(phone)).filter((b) => tenantOfBorrower(b.id) === tenant)
-    : [];
+  const borrowers = phone ? (await ports.borrowers.borrowersByPhone(phone)).filter((b) => b.tenant === tenant) : [];
   for (const b of borrowers) {
     // The text itself is personal data: it goes to the content table, the event commits to it by hash.
     const content = await ports.borrowers.content.put(b.id, body, ports.clock.now());

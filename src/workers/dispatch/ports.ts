@@ -56,7 +56,7 @@ export interface DispatchDeps {
   /** Who sends: templates see it as `sender` (`sender.agency` carries the debt collector disclosure). */
   senderKind?: SenderKind;
   /** The borrower's tenant: its kind and contact details for templates, and its senders (absent: the deployment's). */
-  tenantOf?: (borrowerId: string) => Promise<TenantSending | undefined>;
+  tenantOf?: (tenant: string) => Promise<TenantSending | undefined>;
   /**
    * A deferral ending more than this far ahead parks the message back in the store (`scheduled`,
    * no job) for the feeder to bring in again; a nearer one is a delayed job. Absent: never parked.
@@ -68,7 +68,10 @@ export interface DispatchDeps {
   /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
   links?: Links | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
-  optOut?: (message: { borrowerId: string; channel: Channel; to: string }, source: string) => Promise<void>;
+  optOut?: (
+    message: { borrowerId: string; tenant: string; channel: Channel; to: string },
+    source: string,
+  ) => Promise<void>;
 }
 
 /** What sending for a tenant takes: who it is, and its senders (undefined: the provider's own). */

@@ -4,7 +4,7 @@
  * may have reached the borrower); an outage waits for the breaker instead of spending attempts.
  */
 import { type Channel, RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRIBED } from '../../domain/index.js';
-import { DEFAULT_TENANT, tenantOfBorrower } from '../../domain/tenant.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import { redactContacts } from '../../observability/logger.js';
 import { ProviderError } from '../../providers/provider-error.js';
 import type { Providers, SendResult } from '../../providers/provider.js';
@@ -87,7 +87,7 @@ export async function send(
       rendered,
       ctx.validitySeconds,
       ctx.tenant,
-      ctx.tenant?.id ?? tenantOfBorrower(message.borrowerId),
+      ctx.tenant?.id ?? message.tenant,
     );
   } catch (err) {
     const perr =

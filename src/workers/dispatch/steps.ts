@@ -117,7 +117,7 @@ export async function load(
       deps.clock.now(),
     );
   }
-  const tenant = deps.tenantOf ? await deps.tenantOf(message.borrowerId) : undefined;
+  const tenant = deps.tenantOf ? await deps.tenantOf(message.tenant) : undefined;
   return { ...found, log, ...(tenant ? { tenant } : {}) };
 }
 
