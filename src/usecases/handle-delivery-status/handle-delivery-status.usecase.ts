@@ -4,7 +4,7 @@
  * contact was (a delivered text, an answered call, a voicemail, a busy line that frees the slot).
  * A machine that answers gets the limited-content voicemail (12 CFR 1006.2(j)), never the script.
  */
-import type { AuditStore } from '../../store/audit-store.js';
+import type { DeliveryStatusStore } from '../../store/ports.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import type { Clock } from '../../domain/clock.js';
 import { CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus } from '../../domain/index.js';
@@ -21,7 +21,7 @@ export type { HandleDeliveryStatusCommand } from './handle-delivery-status.comma
 
 /** Exactly what the use case needs: three message reads and writes, the ledger, 21610 opt-outs, the voicemail. */
 export interface HandleDeliveryStatusPorts {
-  messages: Pick<AuditStore, 'getMessage' | 'getReminderOfMessage' | 'transition'>;
+  messages: DeliveryStatusStore;
   ledger: Pick<ContactLedger, 'recordOutcome' | 'release'>;
   optOuts: Pick<OptOuts, 'providerRefused'>;
   render: Render;
