@@ -65,6 +65,7 @@ export type {
   AcceptResult,
   BorrowerPatch,
   EventInput,
+  MessagePatch,
   NewMessage,
   NewReminder,
   OutboxEntry,

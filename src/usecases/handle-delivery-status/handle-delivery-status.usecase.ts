@@ -58,7 +58,7 @@ interface Settlement {
   data: Record<string, unknown>;
   outcome: Outcome | 'release' | null;
   from?: readonly MessageStatus[];
-  patch?: { error_code?: string; error_message?: string };
+  patch?: { errorCode?: string; errorMessage?: string };
 }
 
 const NOT_FOUND: HandleDeliveryStatusResult = { found: false, movedTo: null };
@@ -104,7 +104,7 @@ export function messageSettlement(c: Extract<HandleDeliveryStatusCommand, { kind
     data: { providerId: c.providerId, errorCode, ...(expired ? { reason: expired } : {}) },
     outcome: 'undelivered',
     from: CARRIER_HELD_STATUSES,
-    ...(errorCode ? { patch: { error_code: errorCode, ...(expired ? { error_message: expired } : {}) } } : {}),
+    ...(errorCode ? { patch: { errorCode, ...(expired ? { errorMessage: expired } : {}) } } : {}),
   };
 }
 
@@ -188,7 +188,7 @@ async function ensureSent(ports: HandleDeliveryStatusPorts, messageId: string, p
       type: 'sent',
       actor: ACTOR,
       data: { providerId, via: 'status-callback' },
-      patch: { provider: 'twilio', provider_id: providerId },
+      patch: { provider: 'twilio', providerId },
     },
     ports.clock.now(),
   );
