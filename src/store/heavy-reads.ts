@@ -12,7 +12,17 @@ import type { Message } from '../domain/index.js';
 import { type Cursor, type MessageFilter, messageStats, searchMessages, type StatRow } from './audit-queries.js';
 import { type BorrowerSearchResult, searchBorrowers } from './borrower-search.js';
 import type { Dialect } from './db.js';
-import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
+import {
+  type ArmCounts,
+  experimentCounts,
+  type ExperimentFilter,
+  type GroupCountsIn,
+  groupCounts,
+  type GroupFilter,
+  type PeriodFilter,
+  type ReviewCounts,
+  reviewCounts,
+} from './outcome-queries.js';
 import type { Database } from './schema.js';
 import { verifyChains, type VerifyReport } from './verify.js';
 import { type ExportFormat, formatExportPage } from './export-format.js';
@@ -28,9 +38,9 @@ export interface HeavyReads {
   verify(tenant: string | undefined, signal?: AbortSignal): Promise<VerifyReport>;
   stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
   searchBorrowers(tenant: string, q: string, limit: number): Promise<BorrowerSearchResult>;
-  experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
-  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCountsIn[]>;
-  reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
+  experimentCounts(f: ExperimentFilter): Promise<ArmCounts[]>;
+  groupCounts(f: GroupFilter): Promise<GroupCountsIn[]>;
+  reviewCounts(f: PeriodFilter): Promise<ReviewCounts>;
   close(): Promise<void>;
 }
 
