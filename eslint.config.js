@@ -166,6 +166,31 @@ export default tseslint.config(
     },
   },
   {
+    // Only the composition root holds the whole store: every other consumer takes its role-named port
+    // (src/store/ports.ts), which says everything it may do to the store. (src/http/api is getting its ports.)
+    files: [
+      'src/jobs/**/*.ts',
+      'src/services/**/*.ts',
+      'src/workers/**/*.ts',
+      'src/http/webhooks/**/*.ts',
+      'src/usecases/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/audit-store.js'],
+              importNames: ['AuditStore'],
+              message: 'take your role-named port from src/store/ports.ts, not the whole AuditStore',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A use case reaches the store only through the ports it is given: it may name the store's types, never call its
     // code (RFC 8785 canonical JSON, a pure function, is the exception); it knows nothing of HTTP or the provider SDK
     // (the face parses the request into a command and presents the answer).

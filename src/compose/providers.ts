@@ -1,6 +1,6 @@
 /** The providers a configuration asks for: Twilio and SMTP when configured, the sandbox outbox otherwise; a breaker each. */
 import fs from 'node:fs';
-import type { AuditStore } from '../store/audit-store.js';
+import type { ProviderStore } from '../store/ports.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../domain/index.js';
 import { type Breakers, makeCircuitBreaker } from '../providers/circuit-breaker.js';
@@ -14,7 +14,7 @@ import type { Releasers } from './releasers.js';
 
 export function composeProviders(
   config: Readonly<Config>,
-  store: AuditStore,
+  store: ProviderStore,
   clock: Clock,
   releasers: Releasers,
 ): Providers {

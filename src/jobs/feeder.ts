@@ -5,7 +5,7 @@
  * BullMQ's, to the millisecond, and window openings keep the spread their deferrals were given.
  * Every scheduler process runs it; the store's claim keeps batches disjoint (see schedule.repo).
  */
-import type { AuditStore } from '../store/audit-store.js';
+import type { FeederStore } from '../store/ports.js';
 import type { Clock, Message } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { DispatchQueues } from './dispatch-queues.js';
@@ -17,7 +17,7 @@ export interface FeederHooks {
 }
 
 export interface FeederDeps {
-  store: Pick<AuditStore, 'schedule'>;
+  store: FeederStore;
   queues: DispatchQueues;
   clock: Clock;
   log: Logger;

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { AuditStore } from '../store/audit-store.js';
+import type { MaintenanceStore } from '../store/ports.js';
 import type { Clock } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -30,7 +30,7 @@ const leaseTtl = (tickMs: number) => Math.min(Math.max(4 * tickMs, 30_000), 10 *
 const tickOf = (job: MaintenanceJob) => (job.exclusive ? Math.min(job.everyMs, 60_000) : job.everyMs);
 
 export function startMaintenance(opts: {
-  store: Pick<AuditStore, 'leases'>;
+  store: MaintenanceStore;
   clock: Clock;
   log: Logger;
   jobs: MaintenanceJob[];

@@ -10,13 +10,13 @@
  * of processes, sends nothing twice.
  */
 import type { Clock } from '../domain/clock.js';
-import type { AuditStore } from '../store/audit-store.js';
+import type { ReconcilerStore } from '../store/ports.js';
 import type { Logger } from '../observability/logger.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 import { enqueueMessages, withoutJobs } from './enqueue.js';
 
 export interface ReconcilerDeps {
-  store: AuditStore;
+  store: ReconcilerStore;
   queues: DispatchQueues;
   clock: Clock;
   log: Logger;

@@ -1,9 +1,9 @@
 /** The daily retention run: erase what the profile's period has passed for, and say how much. */
-import type { AuditStore } from '../store/audit-store.js';
+import type { RetentionStore } from '../store/ports.js';
 import type { Clock } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
 
-export function retentionJob(deps: { store: Pick<AuditStore, 'retention'>; years: number; clock: Clock; log: Logger }) {
+export function retentionJob(deps: { store: RetentionStore; years: number; clock: Clock; log: Logger }) {
   return async (): Promise<{ erased: number }> => {
     const report = await deps.store.retention.apply({ years: deps.years, now: deps.clock.now(), dryRun: false });
     if (report.borrowers.length > 0)

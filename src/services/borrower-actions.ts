@@ -4,13 +4,13 @@
  * truth; a job already running finds the row settled and sends nothing).
  */
 import type { Clock } from '../domain/clock.js';
-import type { AuditStore } from '../store/audit-store.js';
+import type { BorrowerActionsStore } from '../store/ports.js';
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from '../jobs/dispatch-queues.js';
 import { removeJobs } from '../jobs/enqueue.js';
 
 interface Deps {
-  store: AuditStore;
+  store: BorrowerActionsStore;
   queues: DispatchQueues;
   clock: Clock;
 }

@@ -1,12 +1,12 @@
 /** Cancels what has not been sent yet: the rows move to `cancelled` and their jobs are removed. */
 import type { Clock } from '../domain/clock.js';
-import type { AuditStore } from '../store/audit-store.js';
+import type { CancelStore } from '../store/ports.js';
 import { PENDING_STATUSES } from '../domain/index.js';
 import type { DispatchQueues } from '../jobs/dispatch-queues.js';
 import { removeJobs } from '../jobs/enqueue.js';
 
 export async function cancelReminder(
-  deps: { store: AuditStore; queues: DispatchQueues; clock: Clock },
+  deps: { store: CancelStore; queues: DispatchQueues; clock: Clock },
   reminderId: string,
   actor: string,
 ): Promise<{ cancelled: string[]; notCancelled: string[] } | undefined> {

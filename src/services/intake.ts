@@ -9,7 +9,8 @@ import { assignArm, type Experiment } from '../policy/experiments.js';
 import type { Clock } from '../domain/clock.js';
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../../queues/index.js';
-import type { AcceptResult, AuditStore, BorrowerPatch, NewMessage } from '../store/audit-store.js';
+import type { AcceptResult, BorrowerPatch, NewMessage } from '../store/audit-store.js';
+import type { IntakeStore } from '../store/ports.js';
 import {
   type Borrower,
   type Contact,
@@ -54,7 +55,7 @@ export interface IntakeHooks {
 }
 
 export interface IntakeDeps {
-  store: AuditStore;
+  store: IntakeStore;
   queues: DispatchQueues;
   clock: Clock;
   /** Messages due later than this (ms from now) are stored `scheduled`, with no job; the feeder brings them in. */

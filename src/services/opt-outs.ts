@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
-import type { AuditStore } from '../store/audit-store.js';
+import type { OptOutsStore } from '../store/ports.js';
 import type { Suppression, SuppressionList, SuppressionSource } from '../store/suppressions.js';
 import { type Borrower, type Message, PENDING_STATUSES } from '../domain/index.js';
 import {
@@ -23,7 +23,7 @@ import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { removeJobs } from '../jobs/enqueue.js';
 
 export interface OptOutDeps {
-  store: AuditStore;
+  store: OptOutsStore;
   /** Without queues (a command-line import), settled messages' jobs stay and find their rows settled. */
   queues?: DispatchQueues;
   /** The default tenant's suppression list. */

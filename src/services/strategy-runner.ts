@@ -7,7 +7,8 @@
  */
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
-import type { AuditStore, BorrowerPatch } from '../store/audit-store.js';
+import type { BorrowerPatch } from '../store/audit-store.js';
+import type { StrategyStore } from '../store/ports.js';
 import { type Borrower, type Debt, DROPPED_STATUSES, HANDED_OVER_STATUSES, type Message } from '../domain/index.js';
 import {
   type PlannedStep,
@@ -23,7 +24,7 @@ import type { DispatchQueues } from '../jobs/dispatch-queues.js';
 import type { Intake, ReminderRequest } from './intake.js';
 
 export interface StrategyDeps {
-  store: AuditStore;
+  store: StrategyStore;
   intake: Intake;
   queues: DispatchQueues;
   strategy: Strategy;

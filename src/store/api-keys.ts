@@ -9,13 +9,19 @@ export interface StoredKey extends ApiKeyRecord {
   revokedAt: string | null;
 }
 
+/** A new key: its token (shown once) and what the store keeps of it. */
+export interface CreatedApiKey {
+  token: string;
+  key: StoredKey;
+}
+
 export async function createApiKey(
   db: Kysely<Database>,
   role: ApiRole,
   label: string | null,
   now: Date,
   tenant?: string,
-): Promise<{ token: string; key: StoredKey }> {
+): Promise<CreatedApiKey> {
   const token = generateToken(role);
   const hash = hashToken(token);
   const key = {

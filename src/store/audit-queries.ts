@@ -57,7 +57,7 @@ export async function searchMessages(
   f: MessageFilter,
   limit: number,
   cursor?: Cursor,
-): Promise<{ items: Message[]; nextCursor: string | null }> {
+): Promise<MessagePage> {
   let q = filtered(db, f).selectAll();
   if (cursor)
     q = q.where((eb) =>
@@ -148,8 +148,32 @@ export async function recordRead(db: Kysely<Database>, read: AuditRead, now: Dat
     .execute();
 }
 
+/** A recorded read: who read what, when. */
+export interface RecordedRead {
+  id: number;
+  keyId: string;
+  role: string;
+  /** The reading key's tenant (null: a deployment-wide key, or a read before tenants). */
+  tenant: string | null;
+  action: string;
+  target: string | null;
+  filter: Record<string, unknown>;
+  at: string;
+}
+
+/** A page of messages, newest first, and where the next one starts (null: none). */
+export interface MessagePage {
+  items: Message[];
+  nextCursor: string | null;
+}
+
 /** The newest reads first; with a tenant, only reads by that tenant's keys. */
-export async function listReads(db: Kysely<Database>, limit: number, beforeId?: number, tenant?: string) {
+export async function listReads(
+  db: Kysely<Database>,
+  limit: number,
+  beforeId?: number,
+  tenant?: string,
+): Promise<RecordedRead[]> {
   let q = db.selectFrom('audit_reads').selectAll().orderBy('id', 'desc').limit(limit);
   if (beforeId !== undefined) q = q.where('id', '<', beforeId);
   if (tenant !== undefined) q = q.where('tenant', '=', tenant);

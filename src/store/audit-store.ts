@@ -15,15 +15,23 @@ import {
   PENDING_STATUSES,
   type Reminder,
 } from '../domain/index.js';
-import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey } from './api-keys.js';
+import {
+  createApiKey,
+  type CreatedApiKey,
+  findApiKeyByHash,
+  listApiKeys,
+  revokeApiKey,
+  type StoredKey,
+} from './api-keys.js';
 import {
   type AuditRead,
   borrowerTimeline,
   type Cursor,
   listReads,
   type MessageFilter,
+  type MessagePage,
   recordRead,
-  type searchMessages,
+  type RecordedRead,
   type StatRow,
   type TimelineEntry,
 } from './audit-queries.js';
@@ -34,7 +42,7 @@ import { type GroupCommit, type GroupCommitOptions, makeGroupCommit } from './gr
 import { makeIntakeRepo } from './intake.repo.js';
 import { makeMessagesRepo, makeTransitionsRepo } from './messages.repo.js';
 import { migrateToLatest } from './migrations.js';
-import { deliveryOf, recordDelivery } from './outbound-deliveries.js';
+import { deliveryOf, type OutboundDelivery, recordDelivery } from './outbound-deliveries.js';
 import { makeOutboxRepo } from './outbox.repo.js';
 import { makeRelayFeed, type RelayFeed } from './relay-feed.js';
 import { type Leases, makeLeases, makeSchedule, type Schedule } from './schedule.repo.js';
@@ -57,7 +65,7 @@ import type { ExportFormat } from './export-format.js';
 import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
-import type { searchBorrowers } from './borrower-search.js';
+import type { BorrowerSearchResult } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
 
@@ -65,6 +73,7 @@ export type {
   AcceptResult,
   BorrowerPatch,
   EventInput,
+  MessagePatch,
   NewMessage,
   NewReminder,
   OutboxEntry,
@@ -86,7 +95,6 @@ export interface MessageWithContext {
 }
 
 export interface AuditStore {
-  readonly dialect: Dialect;
   /** The collection strategy's accounts. */
   readonly strategy: StrategyAccounts;
   /** Opted-out addresses (the default tenant's). */
@@ -120,7 +128,7 @@ export interface AuditStore {
       error: string | null,
       now: Date,
     ): Promise<void>;
-    of(eventId: string): ReturnType<typeof deliveryOf>;
+    of(eventId: string): Promise<OutboundDelivery>;
   };
   /** The schedule: `scheduled` rows claimed by the feeder as they enter the horizon. */
   readonly schedule: Schedule;
@@ -131,14 +139,14 @@ export interface AuditStore {
   /** Who read what (compliance reads of content). */
   readonly reads: {
     record(read: AuditRead, now: Date): Promise<void>;
-    list(limit: number, beforeId?: number, tenant?: string): ReturnType<typeof listReads>;
+    list(limit: number, beforeId?: number, tenant?: string): Promise<RecordedRead[]>;
   };
   /**
    * Compliance's queries: search, export, stats, timelines, chain verification. All but the
    * timeline are heavy reads (heavy-reads.ts): off the event loop on SQLite.
    */
   readonly audit: {
-    search(f: MessageFilter, limit: number, cursor?: Cursor): ReturnType<typeof searchMessages>;
+    search(f: MessageFilter, limit: number, cursor?: Cursor): Promise<MessagePage>;
     /** Every matching message as CSV or NDJSON text, a page at a time (formatted off the event loop on SQLite). */
     export(f: MessageFilter, format: ExportFormat): AsyncGenerator<string>;
     stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
@@ -149,12 +157,12 @@ export interface AuditStore {
      */
     verify(tenant?: string, signal?: AbortSignal): Promise<VerifyReport>;
     /** A tenant's borrowers by name, phone, email or an account's last four digits. */
-    searchBorrowers(tenant: string, q: string, limit: number): ReturnType<typeof searchBorrowers>;
+    searchBorrowers(tenant: string, q: string, limit: number): Promise<BorrowerSearchResult>;
   };
   /** API keys kept in the store (`npm run keys`). */
   readonly apiKeys: {
-    create(role: ApiRole, label: string | null, now: Date, tenant?: string): ReturnType<typeof createApiKey>;
-    list(): ReturnType<typeof listApiKeys>;
+    create(role: ApiRole, label: string | null, now: Date, tenant?: string): Promise<CreatedApiKey>;
+    list(): Promise<StoredKey[]>;
     revoke(id: string, now: Date): Promise<boolean>;
     findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
   };
@@ -260,7 +268,6 @@ export function makeAuditStore(
     return list;
   };
   return {
-    dialect,
     ...makeBorrowersRepo(db, dialect),
     ...makeBorrowerEventsRepo(db, dialect),
     ...makeIntakeRepo(db, dialect),

@@ -18,6 +18,12 @@ export interface SearchHit {
 }
 
 /** What kind of query it is: 4 digits an account's end, an @ an email, a + or 7+ digits a phone, else a name. */
+/** What a search took the query for, and the borrowers it found. */
+export interface BorrowerSearchResult {
+  kind: SearchKind;
+  hits: SearchHit[];
+}
+
 export function searchKindOf(q: string): SearchKind {
   const s = q.trim();
   if (/^\d{4}$/.test(s)) return 'account';
@@ -33,7 +39,7 @@ export async function searchBorrowers(
   tenant: string,
   q: string,
   limit: number,
-): Promise<{ kind: SearchKind; hits: SearchHit[] }> {
+): Promise<BorrowerSearchResult> {
   const kind = searchKindOf(q);
   const s = q.trim();
   let query = db.selectFrom('borrowers').selectAll();

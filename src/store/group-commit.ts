@@ -31,7 +31,15 @@ export interface GroupCommitOptions {
   afterCommit?: (inputs: TransitionInput[]) => void;
 }
 
-export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: GroupCommitOptions) {
+/** Transitions gathered from concurrent callers and committed together. */
+export interface GroupCommit {
+  /** Answers as `AuditStore.transition` does, once its batch's transaction has committed. */
+  transition(messageId: string, input: TransitionInput, now: Date): Promise<boolean>;
+  /** How many transactions it has committed or tried (for tests and the bench). */
+  batches(): number;
+}
+
+export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: GroupCommitOptions): GroupCommit {
   let waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
   let batches = 0;
@@ -72,5 +80,3 @@ export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: Group
     batches: () => batches,
   };
 }
-
-export type GroupCommit = ReturnType<typeof makeGroupCommit>;

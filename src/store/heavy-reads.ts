@@ -10,9 +10,19 @@
 import type { Kysely } from 'kysely';
 import type { Message } from '../domain/index.js';
 import { type Cursor, type MessageFilter, messageStats, searchMessages, type StatRow } from './audit-queries.js';
-import { searchBorrowers } from './borrower-search.js';
+import { type BorrowerSearchResult, searchBorrowers } from './borrower-search.js';
 import type { Dialect } from './db.js';
-import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
+import {
+  type ArmCounts,
+  experimentCounts,
+  type ExperimentFilter,
+  type GroupCountsIn,
+  groupCounts,
+  type GroupFilter,
+  type PeriodFilter,
+  type ReviewCounts,
+  reviewCounts,
+} from './outcome-queries.js';
 import type { Database } from './schema.js';
 import { verifyChains, type VerifyReport } from './verify.js';
 import { type ExportFormat, formatExportPage } from './export-format.js';
@@ -27,10 +37,10 @@ export interface HeavyReads {
   /** Every chain; with a tenant, that tenant's. An aborted signal stops the run. */
   verify(tenant: string | undefined, signal?: AbortSignal): Promise<VerifyReport>;
   stats(from: string, to: string, tenant?: string): Promise<StatRow[]>;
-  searchBorrowers(tenant: string, q: string, limit: number): ReturnType<typeof searchBorrowers>;
-  experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
-  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCountsIn[]>;
-  reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
+  searchBorrowers(tenant: string, q: string, limit: number): Promise<BorrowerSearchResult>;
+  experimentCounts(f: ExperimentFilter): Promise<ArmCounts[]>;
+  groupCounts(f: GroupFilter): Promise<GroupCountsIn[]>;
+  reviewCounts(f: PeriodFilter): Promise<ReviewCounts>;
   close(): Promise<void>;
 }
 

@@ -20,10 +20,15 @@ export async function recordDelivery(
 }
 
 /** The delivery of one outbound event: `delivered`, `retrying`, `failed`, or `pending` (not tried yet). */
-export async function deliveryOf(
-  db: Kysely<Database>,
-  eventId: string,
-): Promise<{ status: string; attempts: number; at: string | null; error: string | null }> {
+/** What became of an outbound event (`pending`: nothing recorded yet). */
+export interface OutboundDelivery {
+  status: string;
+  attempts: number;
+  at: string | null;
+  error: string | null;
+}
+
+export async function deliveryOf(db: Kysely<Database>, eventId: string): Promise<OutboundDelivery> {
   const row = await db.selectFrom('outbound_deliveries').selectAll().where('event_id', '=', eventId).executeTakeFirst();
   return row
     ? { status: row.status, attempts: Number(row.attempts), at: row.updated_at, error: row.error }

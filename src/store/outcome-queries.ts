@@ -12,6 +12,30 @@ import type { ArmCounts, GroupCountsIn } from '../policy/outcome-report.js';
 
 export type { ArmCounts, GroupCountsIn };
 
+/** A period of a tenant's messages (all tenants' when absent), `from` inclusive, `to` exclusive. */
+export interface PeriodFilter {
+  tenant?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/** An experiment's arms over a period. */
+export interface ExperimentFilter extends PeriodFilter {
+  experiment: string;
+}
+
+/** The groups of a period, each message's outcomes counted within `windowDays`. */
+export interface GroupFilter extends PeriodFilter {
+  windowDays: number;
+}
+
+/** The period review's counts: reached messages by stage and channel, outcomes and borrower events. */
+export interface ReviewCounts {
+  sent: Array<{ stage: string; channel: string; messages: number; delivered: number }>;
+  outcomes: Array<{ kind: string; currency: string | null; amount: string | null }>;
+  events: Array<{ type: string; kind: string | null; n: number }>;
+}
+
 const DAYS = [7, 14, 30] as const;
 
 /** `iso` plus `days`, as an ISO string that compares with the stored ones. */
@@ -35,7 +59,7 @@ const inList = (values: readonly string[]) =>
 export async function experimentCounts(
   db: Kysely<Database>,
   dialect: Dialect,
-  f: { experiment: string; tenant?: string | undefined; from: string; to: string },
+  f: ExperimentFilter,
 ): Promise<ArmCounts[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const scope = sql`m.experiment = ${f.experiment} and m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
@@ -156,11 +180,7 @@ function unitsToDecimal(units: string): string {
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
-export async function groupCounts(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  f: { tenant?: string | undefined; from: string; to: string; windowDays: number },
-): Promise<GroupCountsIn[]> {
+export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: GroupFilter): Promise<GroupCountsIn[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const reached = sql`select m.id, m.borrower_id, m.template, m.channel, m.status, m.send_at, ${stage} as stage
@@ -246,11 +266,7 @@ export async function groupCounts(
 }
 
 /** The review's counts: reached messages by stage and channel, outcomes and borrower events in the period. */
-export async function reviewCounts(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  f: { tenant?: string | undefined; from: string; to: string },
-) {
+export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: PeriodFilter): Promise<ReviewCounts> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
   const sentQ = sql<{ stage: string | null; channel: string; messages: number; delivered: number }>`

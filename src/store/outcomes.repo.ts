@@ -8,7 +8,17 @@ import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { borrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
-import { type ArmCounts, experimentCounts, type GroupCountsIn, groupCounts, reviewCounts } from './outcome-queries.js';
+import {
+  type ArmCounts,
+  experimentCounts,
+  type ExperimentFilter,
+  type GroupCountsIn,
+  groupCounts,
+  type GroupFilter,
+  type PeriodFilter,
+  type ReviewCounts,
+  reviewCounts,
+} from './outcome-queries.js';
 import { borrowerChain } from './hash-chain.js';
 import type { Database, OutcomesTable } from './schema.js';
 
@@ -59,9 +69,9 @@ export interface OutcomesRepo {
   accountBorrower(tenant: string, accountRef: string): Promise<{ borrowerId: string; currency: string } | undefined>;
   record(o: NewOutcome, now: Date): Promise<{ kind: 'created' | 'repeat'; outcome: Outcome } | { kind: 'conflict' }>;
   /** The reports' counts, computed by the database (outcome-queries.ts). */
-  experimentCounts(f: Parameters<typeof experimentCounts>[2]): Promise<ArmCounts[]>;
-  groupCounts(f: Parameters<typeof groupCounts>[2]): Promise<GroupCountsIn[]>;
-  reviewCounts(f: Parameters<typeof reviewCounts>[2]): ReturnType<typeof reviewCounts>;
+  experimentCounts(f: ExperimentFilter): Promise<ArmCounts[]>;
+  groupCounts(f: GroupFilter): Promise<GroupCountsIn[]>;
+  reviewCounts(f: PeriodFilter): Promise<ReviewCounts>;
 }
 
 export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): OutcomesRepo {

@@ -33,7 +33,17 @@ export interface RelayCursor {
   id: number;
 }
 
-export function makeRelayFeed(db: Kysely<Database>, dialect: Dialect) {
+/** New events for the outbound relay, and its cursor. */
+export interface RelayFeed {
+  /** Where the relay called `name` has got to (the start, before its first advance). */
+  cursor(name: string): Promise<RelayCursor>;
+  /** Events of these types after the cursor whose transactions have finished (SQLite: older than `before`), in order. */
+  eventsAfter(after: RelayCursor, before: string, types: string[], limit: number): Promise<RelayEvent[]>;
+  /** Moves the relay's cursor past `last`. */
+  advance(name: string, last: RelayCursor): Promise<void>;
+}
+
+export function makeRelayFeed(db: Kysely<Database>, dialect: Dialect): RelayFeed {
   return {
     async cursor(name: string): Promise<RelayCursor> {
       const row = await db
@@ -82,5 +92,3 @@ export function makeRelayFeed(db: Kysely<Database>, dialect: Dialect) {
     },
   };
 }
-
-export type RelayFeed = ReturnType<typeof makeRelayFeed>;

@@ -7,7 +7,7 @@ import type { Dialect } from './db.js';
 import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
-import type { BorrowerPatch, TransitionInput } from './store-types.js';
+import type { BorrowerPatch, MessagePatch, TransitionInput } from './store-types.js';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -99,7 +99,39 @@ export function toMessage(r: MessagesTable): Message {
   };
 }
 
-/** Moves one message between states and appends the event, inside the caller's transaction. */
+type PatchColumns = Partial<
+  Pick<
+    MessagesTable,
+    | 'template_version'
+    | 'locale'
+    | 'subject'
+    | 'body'
+    | 'provider'
+    | 'provider_id'
+    | 'error_code'
+    | 'error_message'
+    | 'render_data'
+    | 'due_at'
+  >
+>;
+
+/** The columns a transition's patch sets; absent fields set none. */
+export function patchColumns(patch: MessagePatch | undefined): PatchColumns {
+  if (!patch) return {};
+  const columns: PatchColumns = {};
+  if (patch.templateVersion !== undefined) columns.template_version = patch.templateVersion;
+  if (patch.locale !== undefined) columns.locale = patch.locale;
+  if (patch.subject !== undefined) columns.subject = patch.subject;
+  if (patch.body !== undefined) columns.body = patch.body;
+  if (patch.renderData !== undefined) columns.render_data = JSON.stringify(patch.renderData);
+  if (patch.provider !== undefined) columns.provider = patch.provider;
+  if (patch.providerId !== undefined) columns.provider_id = patch.providerId;
+  if (patch.errorCode !== undefined) columns.error_code = patch.errorCode;
+  if (patch.errorMessage !== undefined) columns.error_message = patch.errorMessage;
+  if (patch.dueAt !== undefined) columns.due_at = patch.dueAt;
+  return columns;
+}
+
 /** The conditional update of a transition: the event to append, or null if the row had moved on. */
 async function applyTransition(
   trx: Conn,
@@ -107,7 +139,8 @@ async function applyTransition(
   input: TransitionInput,
   nowIso: string,
 ): Promise<BulkLink | null> {
-  const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
+  const { incrementAttempts, nextJob } = input.patch ?? {};
+  const patch = patchColumns(input.patch);
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
   const updated = await trx
@@ -172,10 +205,8 @@ type TransitionItem = { messageId: string; input: TransitionInput; nowIso: strin
 
 /** The patch columns a transition sets (undefined ones are not set), and its counters. */
 function shapeOf(input: TransitionInput): { columns: string[]; key: string } {
-  const { incrementAttempts, nextJob, ...patch } = input.patch ?? {};
-  const columns = Object.keys(patch)
-    .filter((k) => (patch as Record<string, unknown>)[k] !== undefined)
-    .sort();
+  const { incrementAttempts, nextJob } = input.patch ?? {};
+  const columns = Object.keys(patchColumns(input.patch)).sort();
   return { columns, key: `${columns.join(',')}|${incrementAttempts ? 1 : 0}|${nextJob ? 1 : 0}` };
 }
 
@@ -207,7 +238,7 @@ async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem
   for (const g of shapes.values()) {
     const rows = g.at.map((i) => {
       const { messageId, input, nowIso } = items[i]!;
-      const patch = (input.patch ?? {}) as Record<string, unknown>;
+      const patch: Record<string, unknown> = patchColumns(input.patch);
       return sql`(${sql.join([messageId, input.to, input.from.join(','), nowIso, input.orSendingSince?.toISOString() ?? null, ...g.columns.map((c) => patch[c] ?? null)].map((v) => sql`${v}::text`))})`;
     });
     const sets = [

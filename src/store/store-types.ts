@@ -2,7 +2,6 @@
 import type { EventType } from '../domain/events.js';
 import type { Channel } from '../domain/channels.js';
 import type { Borrower, Message, MessageStatus, Reminder } from '../domain/index.js';
-import type { MessagesTable } from './schema.js';
 
 /** The fields of a borrower a caller may set; absent ones are left as they are. */
 export interface BorrowerPatch {
@@ -67,25 +66,33 @@ export interface TransitionInput extends EventInput {
   /** Also move a message that has been `sending` since before this instant (its worker died). */
   orSendingSince?: Date;
   to: MessageStatus;
-  patch?: Partial<
-    Pick<
-      MessagesTable,
-      | 'template_version'
-      | 'locale'
-      | 'subject'
-      | 'body'
-      | 'provider'
-      | 'provider_id'
-      | 'error_code'
-      | 'error_message'
-      | 'render_data'
-      | 'due_at'
-    >
-  > & {
-    incrementAttempts?: boolean;
-    /** The message goes back to the store: its next job gets a new id (jobIdOf). */
-    nextJob?: boolean;
-  };
+  patch?: MessagePatch;
+}
+
+/**
+ * What a transition also changes on the message, in the message's own words (see `Message`);
+ * an absent field is left as it is, a null one is cleared.
+ */
+export interface MessagePatch {
+  /** What was rendered: the template version, its locale, subject and body. */
+  templateVersion?: string | null;
+  locale?: string;
+  subject?: string | null;
+  body?: string | null;
+  /** The data it was rendered with, to re-render it exactly (`getRenderData`). */
+  renderData?: { context: Record<string, unknown>; timezone: string | null };
+  /** The provider that took (or refused) it, and the provider's id for it. */
+  provider?: string | null;
+  providerId?: string | null;
+  /** The provider's error code and message. */
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  /** When it is next due (ISO instant): the end of a deferral. */
+  dueAt?: string;
+  /** One more attempt (the event's data gets `attempt`). */
+  incrementAttempts?: boolean;
+  /** The message goes back to the store: its next job gets a new id (jobIdOf). */
+  nextJob?: boolean;
 }
 
 export interface OutboxEntry {

@@ -67,7 +67,24 @@ function inRounds(links: BulkLink[]): BulkLink[][] {
   return rounds;
 }
 
-export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
+/** The collection strategy's accounts: each one's stage, and the moves between stages. */
+export interface StrategyAccounts {
+  get(clientId: string, accountRef: string): Promise<StrategyAccount | undefined>;
+  /** The stage of each of these accounts that has one. */
+  stagesOf(clientId: string, accountRefs: string[]): Promise<Map<string, string>>;
+  /** A borrower's accounts, the most recently changed first. */
+  ofBorrower(borrowerId: string): Promise<StrategyAccount[]>;
+  /** The stages of many borrowers' accounts, oldest change first (a later account wins). */
+  stagesOfBorrowers(borrowerIds: string[]): Promise<Array<{ borrowerId: string; stage: string }>>;
+  /** Accounts entering a stage, in one transaction, each with its event on its borrower's chain. */
+  enter(accounts: EnteringAccount[]): Promise<void>;
+  /** Still in its stage: only the days overdue move. */
+  touch(clientId: string, accountRef: string, daysOverdue: number, at: string): Promise<void>;
+  /** Paid or settled. */
+  resolve(clientId: string, accountRef: string, at: string): Promise<void>;
+}
+
+export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect): StrategyAccounts {
   return {
     async get(clientId: string, accountRef: string): Promise<StrategyAccount | undefined> {
       const r = await db
@@ -181,5 +198,3 @@ export function makeStrategyAccounts(db: Kysely<Database>, dialect: Dialect) {
     },
   };
 }
-
-export type StrategyAccounts = ReturnType<typeof makeStrategyAccounts>;

@@ -65,7 +65,24 @@ function toSuppression(r: Omit<Database['suppressions'], 'chain'>): Suppression 
   };
 }
 
-export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tenant = DEFAULT_TENANT) {
+/** A tenant's opted-out addresses; each addition and removal is an event on the address's own chain. */
+export interface SuppressionList {
+  /** Adds what is not there yet; returns what was added (an address already suppressed on a channel keeps its first entry). */
+  add(entries: NewSuppression[], now: Date): Promise<Suppression[]>;
+  /** Removes the address from the given channels (all when none given); returns what was removed. */
+  remove(
+    address: string,
+    channels: readonly AddressChannel[] | undefined,
+    reason: { source: string; actor: string },
+    now: Date,
+  ): Promise<Suppression[]>;
+  /** The entries for an address as stored anywhere (a borrower's `Kim@Example.com` finds `kim@example.com`). */
+  of(address: string): Promise<Suppression[]>;
+  /** The same for many addresses, answered in the order asked. */
+  ofMany(addresses: readonly string[]): Promise<Suppression[][]>;
+}
+
+export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tenant = DEFAULT_TENANT): SuppressionList {
   /** Each addition and removal is an event on the address's own chain (no borrower). */
   const appendAddressEvent = (
     trx: Transaction<Database>,
@@ -179,5 +196,3 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
     ofMany,
   };
 }
-
-export type SuppressionList = ReturnType<typeof makeSuppressionList>;

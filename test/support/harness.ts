@@ -3,7 +3,7 @@
  * prefix), a fresh SQLite file or PostgreSQL schema, the fake Twilio and a real SMTP server.
  */
 import type { Kysely } from 'kysely';
-import { openDb } from '../../src/store/db.js';
+import { type Dialect, openDb } from '../../src/store/db.js';
 import type { Database } from '../../src/store/schema.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -54,10 +54,11 @@ export function makeTestKeys(): TestKeys {
 }
 
 /**
- * The service, with `store.db` a connection of the test's own to the same database: tests look
- * at and tamper with rows directly, and the store itself hands out no connection.
+ * The service, with `store.db` a connection of the test's own to the same database (and
+ * `store.dialect` its dialect): tests look at and tamper with rows directly, and the store itself
+ * hands out no connection.
  */
-export type InspectableService = Service & { store: Service['store'] & { db: Kysely<Database> } };
+export type InspectableService = Service & { store: Service['store'] & { db: Kysely<Database>; dialect: Dialect } };
 
 export interface Harness {
   service: InspectableService;
@@ -162,7 +163,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const url = service.url ?? '';
   const inspect = await openDb(db.url, db.schema ? { schema: db.schema } : {});
   const inspectable = Object.assign(service, {
-    store: Object.assign(service.store, { db: inspect.db }),
+    store: Object.assign(service.store, { db: inspect.db, dialect: inspect.dialect }),
   }) as InspectableService;
   const closeAll = async () => {
     await service.close();

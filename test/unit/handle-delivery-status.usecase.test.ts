@@ -165,7 +165,7 @@ describe('handleDeliveryStatus', () => {
     const t = fakePorts('sms', 'sending');
     await handleDeliveryStatus(t.ports, sms('delivered'));
     expect(t.transitions.map((x) => x.to)).toEqual(['sent', 'delivered']);
-    expect(t.transitions[0]).toMatchObject({ patch: { provider: 'twilio', provider_id: 'SM1' } });
+    expect(t.transitions[0]).toMatchObject({ patch: { provider: 'twilio', providerId: 'SM1' } });
   });
 
   it('records the validity period as the reason an SMS is undelivered with Twilio 30036', async () => {
@@ -177,8 +177,8 @@ describe('handleDeliveryStatus', () => {
     const last = t.transitions.at(-1)!;
     expect(last.data).toMatchObject({ errorCode: '30036', reason: expect.stringContaining('validity period expired') });
     expect(last.patch).toEqual({
-      error_code: '30036',
-      error_message: expect.stringContaining('contact window closed'),
+      errorCode: '30036',
+      errorMessage: expect.stringContaining('contact window closed'),
     });
     expect(t.ledger).toEqual(['b-1 msg-1 undelivered']);
   });
@@ -186,7 +186,7 @@ describe('handleDeliveryStatus', () => {
   it('keeps just the code of a failed SMS that did not expire', async () => {
     const t = fakePorts('sms', 'sent');
     await handleDeliveryStatus(t.ports, sms('failed', '30003'));
-    expect(t.transitions.at(-1)!.patch).toEqual({ error_code: '30003' });
+    expect(t.transitions.at(-1)!.patch).toEqual({ errorCode: '30003' });
     expect(t.transitions.at(-1)!.data).not.toHaveProperty('reason');
   });
 

@@ -2,7 +2,8 @@
  * The guards .ci/run runs count only if they can fail: a two-file import cycle, planted for the
  * test in a folder of its own, is reported by eslint's import-x/no-cycle (it passed unseen while
  * import-x had no parser for .ts files). A use case importing a face, express or the store's code, planted in
- * src/usecases (where the rule applies) and removed after, is reported too.
+ * src/usecases (where the rule applies) and removed after, is reported too, as is a job that takes the
+ * whole AuditStore instead of its port.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -61,6 +62,28 @@ describe('lint guards', () => {
         '4 import-x/no-restricted-paths',
         '5 import-x/no-restricted-paths',
       ]);
+    } finally {
+      fs.rmSync(planted, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a job that takes the whole AuditStore, and passes one that takes its port', async () => {
+    const planted = path.resolve('src', 'jobs', `planted-${randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(planted, { recursive: true });
+    const file = path.join(planted, 'planted.ts');
+    try {
+      fs.writeFileSync(
+        file,
+        [
+          "import type { AuditStore, NewMessage } from '../../store/audit-store.js';",
+          "import type { FeederStore } from '../../store/ports.js';",
+          '',
+          'export type Parts = [AuditStore, NewMessage, FeederStore];',
+          '',
+        ].join('\n'),
+      );
+      const [result] = await new ESLint({ cwd: path.resolve('.') }).lintFiles([file]);
+      expect(result!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
     } finally {
       fs.rmSync(planted, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import type { Clock } from '../../domain/clock.js';
 import { createHmac } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
 import { OutboundEventJob } from '../../../queues/index.js';
-import type { AuditStore } from '../../store/audit-store.js';
+import type { RelayStore } from '../../store/ports.js';
 import { contentRefIn } from '../../store/event-content.js';
 import { DEFAULT_TENANT } from '../../domain/tenant.js';
 
@@ -35,11 +35,8 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'borrower.escalated': 'borrower.escalated',
 };
 
-/** What the relay and the delivery worker need of the store. */
-export type EventsStore = Pick<AuditStore, 'relay' | 'content' | 'deliveries'>;
-
 export function makeEventRelay(deps: {
-  store: Pick<EventsStore, 'relay' | 'content'>;
+  store: Pick<RelayStore, 'relay' | 'content'>;
   queue: Queue<OutboundEventJob>;
   routing: Pick<EventRouting, 'enabled' | 'destinations'>;
   clock: Clock;
@@ -111,7 +108,7 @@ export function makeEventDelivery(deps: {
   routing: Pick<EventRouting, 'target'>;
   clock: Clock;
   timeoutMs: number;
-  store?: Pick<EventsStore, 'deliveries'>;
+  store?: Pick<RelayStore, 'deliveries'>;
   /** The tenant of a borrower, from the store: for jobs of earlier versions, which carry no tenant. */
   borrowerTenant?: (borrowerId: string) => Promise<string | undefined>;
 }) {

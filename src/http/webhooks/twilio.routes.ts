@@ -9,7 +9,7 @@ import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import type { Clock } from '../../domain/clock.js';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import twilio from 'twilio';
-import type { AuditStore } from '../../store/audit-store.js';
+import type { TwilioWebhookStore } from '../../store/ports.js';
 import type { SenderKind } from '../../domain/index.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import type { Profile } from '../../policy/profile.js';
@@ -30,7 +30,7 @@ import {
 } from '../../usecases/handle-inbound-sms/handle-inbound-sms.usecase.js';
 
 export interface TwilioWebhookDeps {
-  store: AuditStore;
+  store: TwilioWebhookStore;
   ledger: ContactLedger;
   profile: Profile;
   render: Render;

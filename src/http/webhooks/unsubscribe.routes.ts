@@ -12,7 +12,7 @@
  * tenant, which must be the message's.
  */
 import express, { Router, type Request, type Response } from 'express';
-import type { AuditStore } from '../../store/audit-store.js';
+import type { UnsubscribeStore } from '../../store/ports.js';
 import type { TokenSigner } from './unsubscribe-token.js';
 import type { Clock } from '../../domain/clock.js';
 import type { OptOuts } from '../../services/opt-outs.js';
@@ -55,7 +55,7 @@ function page(lang: 'en' | 'zh', title: string, body: string): string {
 }
 
 export interface UnsubscribeDeps {
-  store: Pick<AuditStore, 'getReminderOfMessage' | 'keySchemeSince'>;
+  store: UnsubscribeStore;
   /** Signs and checks tokens; the store has recorded when its current secret was first used (composeCore). */
   signer: TokenSigner;
   optOuts: OptOuts;

@@ -4,7 +4,7 @@
  * contact was (a delivered text, an answered call, a voicemail, a busy line that frees the slot).
  * A machine that answers gets the limited-content voicemail (12 CFR 1006.2(j)), never the script.
  */
-import type { AuditStore } from '../../store/audit-store.js';
+import type { DeliveryStatusStore } from '../../store/ports.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import type { Clock } from '../../domain/clock.js';
 import { CARRIER_HELD_STATUSES, LIVE_STATUSES, type MessageStatus } from '../../domain/index.js';
@@ -20,7 +20,7 @@ export type { HandleDeliveryStatusCommand } from './handle-delivery-status.comma
 
 /** Exactly what the use case needs: three message reads and writes, the ledger, 21610 opt-outs, the voicemail. */
 export interface HandleDeliveryStatusPorts {
-  messages: Pick<AuditStore, 'getMessage' | 'getReminderOfMessage' | 'transition'>;
+  messages: DeliveryStatusStore;
   ledger: Pick<ContactLedger, 'recordOutcome' | 'release'>;
   optOuts: Pick<OptOuts, 'providerRefused'>;
   render: Render;
@@ -57,7 +57,7 @@ interface Settlement {
   data: Record<string, unknown>;
   outcome: Outcome | 'release' | null;
   from?: readonly MessageStatus[];
-  patch?: { error_code?: string; error_message?: string };
+  patch?: { errorCode?: string; errorMessage?: string };
 }
 
 const NOT_FOUND: HandleDeliveryStatusResult = { found: false, movedTo: null };
@@ -103,7 +103,7 @@ export function messageSettlement(c: Extract<HandleDeliveryStatusCommand, { kind
     data: { providerId: c.providerId, errorCode, ...(expired ? { reason: expired } : {}) },
     outcome: 'undelivered',
     from: CARRIER_HELD_STATUSES,
-    ...(errorCode ? { patch: { error_code: errorCode, ...(expired ? { error_message: expired } : {}) } } : {}),
+    ...(errorCode ? { patch: { errorCode, ...(expired ? { errorMessage: expired } : {}) } } : {}),
   };
 }
 
@@ -187,7 +187,7 @@ async function ensureSent(ports: HandleDeliveryStatusPorts, messageId: string, p
       type: 'sent',
       actor: ACTOR,
       data: { providerId, via: 'status-callback' },
-      patch: { provider: 'twilio', provider_id: providerId },
+      patch: { provider: 'twilio', providerId },
     },
     ports.clock.now(),
   );

@@ -4,7 +4,7 @@
  * every text is recorded on the borrowers who have the number. Returns the one reply to send,
  * rendered from the catalogue in the borrower's language with the tenant's context, or null.
  */
-import type { AuditStore } from '../../store/audit-store.js';
+import type { InboundSmsStore } from '../../store/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Borrower } from '../../domain/index.js';
 import type { SenderKind } from '../../domain/sender.js';
@@ -19,9 +19,7 @@ export type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 
 /** Exactly what the use case needs: the borrowers at a number and their latest reminder, their events, the opt-out list. */
 export interface HandleInboundSmsPorts {
-  borrowers: Pick<AuditStore, 'borrowersByPhone' | 'latestReminder' | 'recordBorrowerEvent'> & {
-    content: Pick<AuditStore['content'], 'put'>;
-  };
+  borrowers: InboundSmsStore;
   optOuts: Pick<OptOuts, 'suppressAddress' | 'restoreAddress'>;
   /** The profile's opt-out words (STOP, TD …). */
   optOutKeywords: readonly string[];

@@ -4,7 +4,7 @@
  * providers and the breakers. Tests pass in-memory fakes; the service passes the real parts.
  */
 import type { SenderKind } from '../../domain/sender.js';
-import type { AuditStore } from '../../store/audit-store.js';
+import type { DispatchStore } from '../../store/ports.js';
 import type { Borrower, Channel, Clock, Message } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -13,7 +13,7 @@ import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
 import type { Providers, SmsSender } from '../../providers/provider.js';
 import type { Render } from '../../templates/render.js';
 
-export type DispatchStore = Pick<AuditStore, 'getReminderOfMessage' | 'transition' | 'rememberTemplateVersion'>;
+export type { DispatchStore };
 
 /** The seam where the policy engine plugs in: called before rendering, for every attempt. */
 export type Gate = (input: DecisionInput) => Promise<SendDecision>;

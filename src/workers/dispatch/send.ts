@@ -118,7 +118,7 @@ export async function send(
       type: 'sent',
       actor: ACTOR,
       data: { provider: result.provider, providerId: result.providerId },
-      patch: { provider: result.provider, provider_id: result.providerId, error_code: null, error_message: null },
+      patch: { provider: result.provider, providerId: result.providerId, errorCode: null, errorMessage: null },
     },
     deps.clock.now(),
   );
@@ -157,7 +157,7 @@ export async function recordProviderError(
       until,
       reasons,
       from: ['sending'],
-      patch: { error_code: perr.code, error_message: errText },
+      patch: { errorCode: perr.code, errorMessage: errText },
     });
   }
   if (perr.permanent || attempt.number >= attempt.of) {
@@ -169,7 +169,7 @@ export async function recordProviderError(
         type: 'failed',
         actor: ACTOR,
         data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number },
-        patch: { error_code: perr.code, error_message: errText, provider: perr.provider },
+        patch: { errorCode: perr.code, errorMessage: errText, provider: perr.provider },
       },
       at,
     );
@@ -185,7 +185,7 @@ export async function recordProviderError(
       type: 'retry-scheduled',
       actor: ACTOR,
       data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of },
-      patch: { error_code: perr.code, error_message: errText },
+      patch: { errorCode: perr.code, errorMessage: errText },
     },
     at,
   );

@@ -47,7 +47,7 @@ export async function recordDeferral(
     until: Date;
     reasons: DeferReason[];
     from: readonly MessageStatus[];
-    patch?: { error_code: string; error_message: string };
+    patch?: { errorCode: string; errorMessage: string };
   },
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
@@ -62,7 +62,7 @@ export async function recordDeferral(
       type: parked ? 'scheduled' : 'deferred',
       actor: ACTOR,
       data: { until, reasons: d.reasons },
-      patch: { ...d.patch, due_at: until, ...(parked ? { nextJob: true } : {}) },
+      patch: { ...d.patch, dueAt: until, ...(parked ? { nextJob: true } : {}) },
     },
     now,
   );
@@ -217,7 +217,7 @@ export async function renderAndLint(
         type: 'failed',
         actor: ACTOR,
         data: { code, message: text },
-        patch: { error_code: code, error_message: text },
+        patch: { errorCode: code, errorMessage: text },
       },
       now,
     );
@@ -271,11 +271,11 @@ export async function claim(
       },
       patch: {
         incrementAttempts: true,
-        template_version: rendered.version,
+        templateVersion: rendered.version,
         locale: rendered.locale,
         subject: rendered.subject,
         body: rendered.body,
-        render_data: JSON.stringify({ context: p.context, timezone: p.timezone }),
+        renderData: { context: p.context, timezone: p.timezone },
       },
     },
     now,

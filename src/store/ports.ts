@@ -1,0 +1,86 @@
+/**
+ * The store as each of its consumers sees it: one role-named port per consumer, naming exactly
+ * the operations that consumer may perform. A consumer outside src/store takes its port, never
+ * the whole `AuditStore`; only the composition root (src/compose, src/service.ts, the CLI) holds
+ * the facade, and it satisfies every port below.
+ */
+import type { AuditStore } from './audit-store.js';
+
+/** Content a consumer may only add (free text an event commits to by hash). */
+type ContentWriter = Pick<AuditStore['content'], 'put'>;
+
+/** The dispatch worker (src/workers/dispatch): reads a message with its context, moves it, keeps template versions. */
+export type DispatchStore = Pick<AuditStore, 'getReminderOfMessage' | 'transition' | 'rememberTemplateVersion'>;
+
+/** The feeder (src/jobs/feeder.ts): claims `scheduled` rows as they enter the horizon. */
+export type FeederStore = Pick<AuditStore, 'schedule'>;
+
+/** Maintenance runs (src/jobs/maintenance.ts): take and give back the lease on a period's run. */
+export type MaintenanceStore = Pick<AuditStore, 'leases'>;
+
+/** The reconciler (src/jobs/reconciler.ts): finds rows left without a job, and queues them. */
+export type ReconcilerStore = Pick<AuditStore, 'findAccepted' | 'findAwaitingJob' | 'transitionMany'>;
+
+/** The retention job (src/jobs/retention-job.ts): erases what is past its years. */
+export type RetentionStore = Pick<AuditStore, 'retention'>;
+
+/** Intake (src/services/intake.ts): accepts reminders, and queues the messages it accepted. */
+export type IntakeStore = Pick<AuditStore, 'acceptReminders' | 'transitionMany'>;
+
+/** Cancelling a reminder (src/services/cancel.ts): reads it, and cancels its pending messages. */
+export type CancelStore = Pick<AuditStore, 'getReminder' | 'transition'>;
+
+/** Borrower actions (src/services/borrower-actions.ts): set a borrower's status, settle its pending messages. */
+export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendingMessages' | 'transition'>;
+
+/**
+ * Opt-outs (src/services/opt-outs.ts): finds the borrowers at an address, adds or removes their
+ * opt-outs (with the source's text as content), and settles their pending messages.
+ */
+export type OptOutsStore = Pick<
+  AuditStore,
+  'borrowersByPhone' | 'borrowersByEmail' | 'addOptOut' | 'removeOptOut' | 'pendingMessages' | 'transition'
+> & { readonly content: ContentWriter };
+
+/**
+ * The strategy runner (src/services/strategy-runner.ts): the strategy's accounts; the reminders
+ * and events of a stage (to see how far it went), and cancelling a stage's reminders; whether an
+ * escalation reached its destination.
+ */
+export type StrategyStore = CancelStore &
+  Pick<
+    AuditStore,
+    | 'strategy'
+    | 'remindersByExternalIds'
+    | 'remindersByExternalPrefix'
+    | 'getReminder'
+    | 'listEvents'
+    | 'latestReminder'
+    | 'borrowerEventsOfType'
+  > & { readonly deliveries: Pick<AuditStore['deliveries'], 'of'> };
+
+/**
+ * The outbound event relay and its delivery worker (src/http/webhooks/outbound-events.ts): new
+ * events and the relay's cursor, the content they commit to, and what became of each delivery.
+ */
+export type RelayStore = Pick<AuditStore, 'relay' | 'content' | 'deliveries'>;
+
+/** The unsubscribe page (src/http/webhooks/unsubscribe.routes.ts): the message a token names, and when a signing scheme began. */
+export type UnsubscribeStore = Pick<AuditStore, 'getReminderOfMessage' | 'keySchemeSince'>;
+
+/** Handling a delivery status (src/usecases/handle-delivery-status): reads a message, and moves it. */
+export type DeliveryStatusStore = Pick<AuditStore, 'getMessage' | 'getReminderOfMessage' | 'transition'>;
+
+/** Handling an inbound SMS (src/usecases/handle-inbound-sms): the borrowers at a number, their latest reminder, their events. */
+export type InboundSmsStore = Pick<AuditStore, 'borrowersByPhone' | 'latestReminder' | 'recordBorrowerEvent'> & {
+  readonly content: ContentWriter;
+};
+
+/**
+ * Twilio's webhooks (src/http/webhooks/twilio.routes.ts): claim each callback once (and release
+ * the claim when handling fails), plus what its two use cases need.
+ */
+export type TwilioWebhookStore = Pick<AuditStore, 'webhooks'> & DeliveryStatusStore & InboundSmsStore;
+
+/** The providers (src/compose/providers.ts): the outbox provider records what it would have sent. */
+export type ProviderStore = Pick<AuditStore, 'recordOutbox'>;
