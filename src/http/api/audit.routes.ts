@@ -100,7 +100,7 @@ function filterOf(req: Request) {
  * the stored template sources and data (the same bytes: `matchesStored` says the re-rendered
  * body equals the stored one).
  */
-async function contentOf(store: AuditStore, m: Message) {
+async function contentOf(store: Pick<AuditRouteStore, 'getTemplateVersion' | 'getRenderData'>, m: Message) {
   const base = {
     subject: m.subject,
     text: m.channel === 'voice' ? null : m.body,
@@ -154,11 +154,24 @@ async function scopedFilter(
 }
 
 /**
+ * What the compliance routes may do to the store: search, export, chart and verify the messages, read one with its
+ * events, template version and render data, a borrower with its timeline and inbound texts; record and list reads.
+ */
+export type AuditRouteStore = Pick<
+  AuditStore,
+  'getBorrower' | 'getReminderOfMessage' | 'listEvents' | 'getTemplateVersion' | 'getRenderData'
+> & {
+  readonly audit: Pick<AuditStore['audit'], 'search' | 'export' | 'stats' | 'timeline' | 'verify'>;
+  readonly reads: Pick<AuditStore['reads'], 'record' | 'list'>;
+  readonly content: Pick<AuditStore['content'], 'get'>;
+};
+
+/**
  * `heavyReadLimit` bounds the exports, verifies and stats running at once (heavy-read-limit.ts);
  * the store runs them off the event loop (heavy-reads.ts).
  */
 export function auditRouter(deps: {
-  store: AuditStore;
+  store: AuditRouteStore;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -269,7 +282,7 @@ export function auditRouter(deps: {
   return router;
 }
 
-function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
+function statsRoute(store: Pick<AuditRouteStore, 'audit'>, clock: Clock, tenants: TenantDirectory) {
   return async (req: Request, res: Response) => {
     const q = StatsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
@@ -294,7 +307,7 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
 }
 
 function timelineRoute(
-  deps: { store: AuditStore; tenants: TenantDirectory },
+  deps: { store: AuditRouteStore; tenants: TenantDirectory },
   record: (req: Request, action: string, target: string | null) => Promise<void>,
 ) {
   const store = deps.store;

@@ -4,9 +4,12 @@ import type { Clock } from '../../domain/clock.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditStore } from '../../store/audit-store.js';
-import { resolveBorrower } from '../../services/borrower-actions.js';
+import {
+  resolveBorrower,
+  type ResolveBorrowerPorts,
+} from '../../usecases/resolve-borrower/resolve-borrower.usecase.js';
+import { searchBorrowers } from '../../usecases/search-borrowers/search-borrowers.usecase.js';
 import type { OptOuts } from '../../services/opt-outs.js';
-import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -42,9 +45,18 @@ export function presentBorrower<B extends { id: string }>(b: B): B {
   return { ...b, id: externalBorrowerId(b.id) };
 }
 
+/** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
+export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower'> & {
+  readonly audit: Pick<AuditStore['audit'], 'searchBorrowers'>;
+  readonly reads: Pick<AuditStore['reads'], 'record'>;
+};
+
+/** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */
+export type ResolveBorrower = ResolveBorrowerPorts['resolveBorrower'];
+
 export function borrowersRouter(deps: {
-  store: AuditStore;
-  queues: DispatchQueues;
+  store: BorrowersRouteStore;
+  resolveBorrower: ResolveBorrower;
   keyRing: KeyRing;
   clock: Clock;
   strategyRunner?: StrategyRunner;
@@ -54,6 +66,12 @@ export function borrowersRouter(deps: {
   heavyReadLimit: RequestHandler;
 }): Router {
   const router = Router();
+  // Every cadence stops; the strategy (when one runs) sends its one thank-you (a repeat changes nothing).
+  const resolving: ResolveBorrowerPorts = {
+    resolveBorrower: deps.resolveBorrower,
+    startThankYou: async (borrower, actor) =>
+      deps.strategyRunner ? await deps.strategyRunner.resolved(borrower, actor) : [],
+  };
 
   router.post(
     '/v1/borrowers/:id/resolve',
@@ -62,14 +80,15 @@ export function borrowersRouter(deps: {
       const id = await borrowerIdOf(req, deps.tenants);
       const body = ResolveInput.safeParse(req.body ?? {});
       if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-      const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
-      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
-      // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
-      const thanks =
-        deps.strategyRunner && !result.alreadyResolved
-          ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`)
-          : [];
-      res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
+      const r = await resolveBorrower(resolving, {
+        borrowerId: id,
+        actor: `api:${req.principal!.keyId}`,
+        note: body.data.note,
+      });
+      if (r.kind === 'not-found')
+        throw new HttpProblem(404, 'Not found', `no borrower with id "${externalBorrowerId(id)}"`);
+      const result = r.resolved;
+      res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: r.thanks });
     },
   );
 
@@ -102,12 +121,14 @@ export function borrowersRouter(deps: {
       const q = SearchQuery.safeParse(req.query);
       if (!q.success) throw validationProblem(zodFieldErrors(q.error));
       const tenant = await actingTenant(req, deps.tenants);
-      const { kind, hits } = await deps.store.audit.searchBorrowers(tenant, q.data.q, q.data.limit);
       const { keyId, role } = req.principal!;
-      const shown = kind === 'phone' || kind === 'email' ? maskRecipient(q.data.q.trim()) : q.data.q.trim();
-      await deps.store.reads.record(
-        { keyId, role, tenant: req.principal!.tenant, action: 'search', target: null, filter: { kind, q: shown } },
-        deps.clock.now(),
+      const { kind, hits } = await searchBorrowers(
+        {
+          searchBorrowers: (t, text, limit) => deps.store.audit.searchBorrowers(t, text, limit),
+          recordRead: (read, now) => deps.store.reads.record(read, now),
+        },
+        deps.clock,
+        { tenant, q: q.data.q, limit: q.data.limit, reader: { keyId, role, tenant: req.principal!.tenant } },
       );
       res.json({
         kind,

@@ -16,8 +16,11 @@ export const OutboxQuery = z.object({
   tenant: z.string().max(40).optional(),
 });
 
+/** What the outbox route may do to the store: list what the sandbox sent, record a read of it. */
+export type OutboxRouteStore = Pick<AuditStore, 'listOutbox'> & { readonly reads: Pick<AuditStore['reads'], 'record'> };
+
 export function outboxRouter(deps: {
-  store: AuditStore;
+  store: OutboxRouteStore;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;

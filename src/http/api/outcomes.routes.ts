@@ -17,8 +17,7 @@ import {
   groupsFromCounts,
   RATE_DAYS,
 } from '../../policy/outcome-report.js';
-import { resolveBorrower } from '../../services/borrower-actions.js';
-import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
+import type { ResolveBorrower } from './borrowers.routes.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -90,9 +89,18 @@ export const OutcomesQuery = z
   })
   .strict();
 
+/** What the outcome routes may do to the store: find an account, record an outcome, read the reports' counts. */
+export type OutcomesRouteStore = {
+  readonly outcomes: Pick<
+    AuditStore['outcomes'],
+    'accountBorrower' | 'record' | 'reviewCounts' | 'experimentCounts' | 'groupCounts'
+  >;
+  readonly audit: Pick<AuditStore['audit'], 'stats'>;
+};
+
 export interface OutcomesRouteDeps {
-  store: AuditStore;
-  queues: DispatchQueues;
+  store: OutcomesRouteStore;
+  resolveBorrower: ResolveBorrower;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -115,7 +123,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   };
   const payments: RecordPaymentPorts = {
     ...outcomes,
-    resolveBorrower: (borrowerId, actor, note) => resolveBorrower(deps, borrowerId, actor, note),
+    resolveBorrower: (borrowerId, actor, note) => deps.resolveBorrower(borrowerId, actor, note),
     startThankYou: async (borrower, actor) => {
       if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
     },

@@ -70,8 +70,11 @@ export const SimulateInput = z
   })
   .strict();
 
+/** What the policy routes may do to the store: read a borrower. */
+export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'>;
+
 export function policyRouter(deps: {
-  store: AuditStore;
+  store: PolicyRouteStore;
   ledger: ContactLedger;
   profile: Profile;
   keyRing: KeyRing;

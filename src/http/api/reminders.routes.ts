@@ -5,7 +5,6 @@ import { canonicalJson } from '../../store/canonical-json.js';
 import { Router, type Request, type Response } from 'express';
 import type { AcceptResult, AuditStore } from '../../store/audit-store.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { cancelReminder } from '../../services/cancel.js';
 import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 import type { Intake, ReminderRequest } from '../../services/intake.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
@@ -22,9 +21,21 @@ import {
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
+import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
+import type { Reader } from '../../usecases/reader.js';
+
+/** What the reminder routes may do to the store: read a reminder and its messages' events, record a read of content. */
+export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'> & {
+  readonly reads: Pick<AuditStore['reads'], 'record'>;
+};
+
+/** Cancels what of a reminder is not sent yet (src/services/cancel.ts, wired with the store and the queues). */
+export type CancelReminder = CancelReminderPorts['cancelPending'];
 
 export interface RemindersDeps {
-  store: AuditStore;
+  store: RemindersRouteStore;
+  cancelReminder: CancelReminder;
   intake: Intake;
   queues: DispatchQueues;
   catalogue: Catalogue;
@@ -146,12 +157,22 @@ function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
     if (r.kind === 'created') for (const m of r.messages) metrics.accepted.inc({ channel: m.channel });
 }
 
-/** The reminder, if the request's key may see it: another tenant's does not exist for it (404). */
-async function ownedReminder(deps: Pick<RemindersDeps, 'store'>, req: Request, id: string) {
-  const found = await deps.store.getReminder(id);
-  if (!found || !mayReach(req, found.reminder.borrowerId))
-    throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
-  return found;
+/** The request's key as the read log names it. */
+function readerOf(req: Request): Reader {
+  const { keyId, role, tenant } = req.principal!;
+  return { keyId, role, tenant };
+}
+
+/** The reminder use cases' ports, for one request (its key may reach its own tenant's borrowers only). */
+function reminderPorts(deps: Pick<RemindersDeps, 'store' | 'cancelReminder'>, req: Request) {
+  return {
+    getReminder: (id: string) => deps.store.getReminder(id),
+    mayReach: (borrowerId: string) => mayReach(req, borrowerId),
+    listEvents: (messageId: string) => deps.store.listEvents(messageId),
+    cancelPending: deps.cancelReminder,
+    recordRead: (read: Parameters<CancelReminderPorts['recordRead']>[0], now: Date) =>
+      deps.store.reads.record(read, now),
+  };
 }
 
 function outcome(result: AcceptResult) {
@@ -283,30 +304,20 @@ export function remindersRouter(deps: RemindersDeps): Router {
 
   router.get('/v1/reminders/:id', readers, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    const found = await ownedReminder(deps, req, id);
-    const events = new Map(
-      await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)),
-    );
-    const view = presentReminder(found.reminder, found.messages, events);
-    const { role } = req.principal!;
+    const found = await getReminder(reminderPorts(deps, req), deps.clock, { id, reader: readerOf(req) });
+    if (found.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const view = presentReminder(found.reminder, found.messages, found.events);
     // Agents see recipients and the account masked and no content; every other read of content is recorded.
-    if (role === 'agent') {
-      res.json(maskReminder(view));
-      return;
-    }
-    await recordRead(deps, req, 'reminder', id, {});
-    res.json(view);
+    res.json(found.masked ? maskReminder(view) : view);
   });
 
   router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    await ownedReminder(deps, req, id);
-    const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
-    if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
-    const found = await deps.store.getReminder(id);
-    await recordRead(deps, req, 'reminder', id, { cancel: true });
+    const actor = `api:${req.principal!.keyId}`;
+    const result = await cancelReminder(reminderPorts(deps, req), deps.clock, { id, actor, reader: readerOf(req) });
+    if (result.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
     res.json({
-      ...presentReminder(found!.reminder, found!.messages),
+      ...presentReminder(result.reminder, result.messages),
       cancelled: result.cancelled,
       notCancelled: result.notCancelled,
     });

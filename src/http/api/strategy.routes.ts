@@ -152,8 +152,11 @@ function answerInterrupted(req: Request, res: Response, err: ImportInterruptedEr
   );
 }
 
+/** What the strategy routes may do to the store: read a borrower (the rest goes through the strategy runner). */
+export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'>;
+
 export function strategyRouter(deps: {
-  store: AuditStore;
+  store: StrategyRouteStore;
   strategyRunner: StrategyRunner;
   keyRing: KeyRing;
   tenants: TenantDirectory;

@@ -20,8 +20,11 @@ export type TenantCheck = (
   | { ok: true; tenant: Omit<Tenant, 'createdAt' | 'updatedAt'> }
   | { ok: false; errors: Array<{ path: string; message: string }> };
 
+/** What the tenant routes may do to the store: list, read and put tenant records. */
+export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 'list' | 'get' | 'put'> };
+
 export interface TenantsRouteDeps {
-  store: AuditStore;
+  store: TenantsRouteStore;
   keyRing: KeyRing;
   clock: Clock;
   tenants: { refresh(): Promise<void> };
