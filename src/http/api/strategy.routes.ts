@@ -24,6 +24,7 @@ import {
   validateOverdueItem,
 } from '../../usecases/accept-overdue-accounts/accept-overdue-accounts.usecase.js';
 import { OverdueBatch } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
+import { borrowerPlan } from '../../usecases/borrower-plan/borrower-plan.usecase.js';
 
 const IMPORT_TYPES = new Map<string, ImportFormat>([
   ['application/x-ndjson', 'ndjson'],
@@ -193,9 +194,12 @@ export function strategyRouter(deps: {
     requireRole(deps.keyRing, ['agent', 'compliance']),
     async (req: Request, res: Response) => {
       const { external, stored: id } = await scopedBorrower(req, deps.tenants);
-      const borrower = await deps.store.getBorrower(id);
-      if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-      res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(id) });
+      const plan = await borrowerPlan(
+        { getBorrower: (b) => deps.store.getBorrower(b), planOf: (b) => deps.strategyRunner.planOf(b) },
+        { borrowerId: id },
+      );
+      if (plan.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+      res.json({ borrowerId: external, status: plan.status, accounts: plan.accounts });
     },
   );
 

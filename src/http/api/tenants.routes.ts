@@ -13,6 +13,7 @@ import { CHANNELS } from '../../domain/channels.js';
 import { DEFAULT_TENANT, presentTenant, type Tenant } from '../../domain/tenant.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem } from './problem.js';
+import { putTenant } from '../../usecases/put-tenant/put-tenant.usecase.js';
 
 export type TenantCheck = (
   raw: unknown,
@@ -86,8 +87,11 @@ export function tenantsRouter(deps: TenantsRouteDeps): Router {
       throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.slice(0, 40)}")` }]);
     const checked = deps.checkTenant({ ...body, id });
     if (!checked.ok) throw validationProblem(checked.errors);
-    const { tenant, created } = await deps.store.tenants.put(checked.tenant, deps.clock.now());
-    await deps.tenants.refresh();
+    const { tenant, created } = await putTenant(
+      { putTenant: (t, now) => deps.store.tenants.put(t, now), refreshTenants: () => deps.tenants.refresh() },
+      deps.clock,
+      checked.tenant,
+    );
     res.status(created ? 201 : 200).json(presentTenant(tenant));
   });
 
