@@ -24,6 +24,11 @@ import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from '
 import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
 import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
 import type { Reader } from '../../usecases/reader.js';
+import {
+  acceptReminder,
+  acceptReminders,
+  type AcceptRemindersPorts,
+} from '../../usecases/accept-reminders/accept-reminders.usecase.js';
 
 /** What the reminder routes may do to the store: read a reminder and its messages' events, record a read of content. */
 export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'> & {
@@ -140,18 +145,6 @@ function prepare(
   };
 }
 
-/** A read of content, recorded with the key, its role and its tenant. */
-function recordRead(
-  deps: Pick<RemindersDeps, 'store' | 'clock'>,
-  req: Request,
-  action: string,
-  target: string | null,
-  filter: Record<string, unknown>,
-): Promise<void> {
-  const { keyId, role, tenant } = req.principal!;
-  return deps.store.reads.record({ keyId, role, tenant, action, target, filter }, deps.clock.now());
-}
-
 function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
   for (const r of results)
     if (r.kind === 'created') for (const m of r.messages) metrics.accepted.inc({ channel: m.channel });
@@ -208,17 +201,18 @@ export function remindersRouter(deps: RemindersDeps): Router {
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['collector', 'agent', 'compliance']);
 
-  /** `auto` follows the stage of the borrower's collection strategy, when one runs. */
-  const withPreferences = async (requests: ReminderRequest[]): Promise<ReminderRequest[]> => {
-    const auto = requests.filter((r) => r.channel === 'auto');
-    if (!deps.strategyRunner || auto.length === 0) return requests;
-    const preferred = await deps.strategyRunner.preferredChannels([...new Set(auto.map((r) => r.borrower.id))]);
-    return requests.map((r) =>
-      r.channel === 'auto' && preferred.has(r.borrower.id)
-        ? { ...r, preferredChannel: preferred.get(r.borrower.id) }
-        : r,
-    );
+  const accepting: AcceptRemindersPorts = {
+    acceptOne: (r, clientId, actor) => deps.intake.acceptOne(r, clientId, actor),
+    accept: (rs, clientId, actor) => deps.intake.accept(rs, clientId, actor),
+    preferredChannels: deps.strategyRunner ? (ids) => deps.strategyRunner!.preferredChannels(ids) : undefined,
+    recordRead: (read, now) => deps.store.reads.record(read, now),
   };
+  /** Who asks: the key, and the actor its events name. */
+  const callerOf = (req: Request) => ({
+    clientId: req.principal!.keyId,
+    actor: `api:${req.principal!.keyId}`,
+    reader: readerOf(req),
+  });
 
   const countAccepted = (results: AcceptResult[]) => countAcceptedIn(deps.metrics, results);
 
@@ -236,14 +230,9 @@ export function remindersRouter(deps: RemindersDeps): Router {
       deps.experiments,
     );
     if (!prepared.ok) throw validationProblem(prepared.errors);
-    const result = await deps.intake.acceptOne(
-      (await withPreferences([prepared.request]))[0]!,
-      req.principal!.keyId,
-      `api:${req.principal!.keyId}`,
-    );
-    countAccepted([result]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result.kind === 'repeat') await recordRead(deps, req, 'reminder', result.reminder.id, { repeat: true });
+    const result = await acceptReminder(accepting, deps.clock, { ...callerOf(req), request: prepared.request });
+    countAccepted([result]);
     const { status, body } = outcome(result);
     // send() of a string would answer text/html: say what it is.
     res.type(status >= 400 ? 'application/problem+json' : 'application/json');
@@ -271,17 +260,11 @@ export function remindersRouter(deps: RemindersDeps): Router {
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });
     });
-    const accepted =
-      valid.length > 0
-        ? await deps.intake.accept(
-            await withPreferences(valid.map((v) => v.request)),
-            req.principal!.keyId,
-            `api:${req.principal!.keyId}`,
-          )
-        : [];
+    const accepted = await acceptReminders(accepting, deps.clock, {
+      ...callerOf(req),
+      requests: valid.map((v) => v.request),
+    });
     countAccepted(accepted);
-    const repeats = accepted.filter((a) => a.kind === 'repeat').length;
-    if (repeats > 0) await recordRead(deps, req, 'reminders.batch', null, { repeated: repeats });
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
     );
