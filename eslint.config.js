@@ -167,8 +167,10 @@ export default tseslint.config(
   },
   {
     // Only the composition root holds the whole store: every other consumer takes its role-named port
-    // (src/store/ports.ts), which says everything it may do to the store. (src/http/api is getting its ports.)
+    // (src/store/ports.ts), which says everything it may do to the store.
     files: [
+      'src/http/api/**/*.ts',
+      'src/http/ui/**/*.ts',
       'src/jobs/**/*.ts',
       'src/services/**/*.ts',
       'src/workers/**/*.ts',
@@ -222,10 +224,11 @@ export default tseslint.config(
   },
   {
     // Small functions: a function that needs more than this is several ideas. (It was 80 lines at a print width of
-    // 200; at 120 the same code takes about half as many lines again. The route registrars are the longest, and shrink
-    // when their handlers' rules move into use cases, issue 26 item 3: then lower this again.)
+    // 200; at 120 the same code takes about half as many lines again. The API's route registrars shrank when their
+    // handlers' rules moved into use cases, issue 26 item 3, the longest now 105 lines; the console's review page
+    // (src/http/ui/public/pages/review.js, 123) is the longest function left: split it, then lower this again.)
     files: ['src/**/*.ts', 'src/**/*.js'],
-    rules: { 'max-lines-per-function': ['error', { max: 125, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 123, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
   {
     // The console's pages: plain ES modules that run in the browser.

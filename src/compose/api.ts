@@ -9,6 +9,8 @@ import { makeApp } from '../http/api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from '../http/api/auth.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
 import { type IntakeHooks, makeIntake } from '../services/intake.js';
+import { cancelReminder } from '../services/cancel.js';
+import { resolveBorrower } from '../services/borrower-actions.js';
 import { makeStrategyRunner, type StrategyRunner } from '../services/strategy-runner.js';
 import { makeDraftLinter } from '../templates/draft-sandbox.js';
 import { twilioWebhooksRouter } from '../http/webhooks/twilio.routes.js';
@@ -74,6 +76,8 @@ export async function composeApi(
     draftLinter,
     optOuts: core.optOuts,
     store,
+    cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),
+    resolveBorrower: (borrowerId, actor, note) => resolveBorrower({ store, queues, clock }, borrowerId, actor, note),
     intake,
     queues,
     boardQueues: queues.all(),

@@ -84,3 +84,50 @@ export type TwilioWebhookStore = Pick<AuditStore, 'webhooks'> & DeliveryStatusSt
 
 /** The providers (src/compose/providers.ts): the outbox provider records what it would have sent. */
 export type ProviderStore = Pick<AuditStore, 'recordOutbox'>;
+
+// The HTTP API's route groups (src/http/api/*.routes.ts): what each group's handlers may do to the store.
+
+/**
+ * What the compliance routes may do to the store: search, export, chart and verify the messages, read one with its
+ * events, template version and render data, a borrower with its timeline and inbound texts; record and list reads.
+ */
+export type AuditRouteStore = Pick<
+  AuditStore,
+  'getBorrower' | 'getReminderOfMessage' | 'listEvents' | 'getTemplateVersion' | 'getRenderData'
+> & {
+  readonly audit: Pick<AuditStore['audit'], 'search' | 'export' | 'stats' | 'timeline' | 'verify'>;
+  readonly reads: Pick<AuditStore['reads'], 'record' | 'list'>;
+  readonly content: Pick<AuditStore['content'], 'get'>;
+};
+
+/** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
+export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower'> & {
+  readonly audit: Pick<AuditStore['audit'], 'searchBorrowers'>;
+  readonly reads: Pick<AuditStore['reads'], 'record'>;
+};
+
+/** What the outbox route may do to the store: list what the sandbox sent, record a read of it. */
+export type OutboxRouteStore = Pick<AuditStore, 'listOutbox'> & { readonly reads: Pick<AuditStore['reads'], 'record'> };
+
+/** What the outcome routes may do to the store: find an account, record an outcome, read the reports' counts. */
+export type OutcomesRouteStore = {
+  readonly outcomes: Pick<
+    AuditStore['outcomes'],
+    'accountBorrower' | 'record' | 'reviewCounts' | 'experimentCounts' | 'groupCounts'
+  >;
+  readonly audit: Pick<AuditStore['audit'], 'stats'>;
+};
+
+/** What the policy routes may do to the store: read a borrower. */
+export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'>;
+
+/** What the reminder routes may do to the store: read a reminder and its messages' events, record a read of content. */
+export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'> & {
+  readonly reads: Pick<AuditStore['reads'], 'record'>;
+};
+
+/** What the strategy routes may do to the store: read a borrower (the rest goes through the strategy runner). */
+export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'>;
+
+/** What the tenant routes may do to the store: list, read and put tenant records. */
+export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 'list' | 'get' | 'put'> };

@@ -11,7 +11,6 @@ import type { Queue } from 'bullmq';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { AuditStore } from '../../store/audit-store.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import type { BreakerViews as Breakers } from '../../domain/breaker.js';
 import type { Profile } from '../../policy/profile.js';
@@ -25,26 +24,43 @@ import type { DraftLinter } from '../../templates/draft-sandbox.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { optOutsRouter } from './opt-outs.routes.js';
 import { tooDeep } from '../../schemas/json-depth.js';
-import { borrowersRouter } from './borrowers.routes.js';
+import { borrowersRouter, type BorrowersRouteStore, type ResolveBorrower } from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
-import { outboxRouter } from './outbox.routes.js';
-import { policyRouter } from './policy.routes.js';
+import { outboxRouter, type OutboxRouteStore } from './outbox.routes.js';
+import { policyRouter, type PolicyRouteStore } from './policy.routes.js';
 import { templatesRouter } from './templates.routes.js';
-import { auditRouter } from './audit.routes.js';
-import { strategyRouter } from './strategy.routes.js';
+import { auditRouter, type AuditRouteStore } from './audit.routes.js';
+import { strategyRouter, type StrategyRouteStore } from './strategy.routes.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
-import { remindersRouter } from './reminders.routes.js';
+import { type CancelReminder, remindersRouter, type RemindersRouteStore } from './reminders.routes.js';
 import type { TenantDirectory } from './tenancy.js';
 import type { Experiment } from '../../policy/experiments.js';
-import { type TenantCheck, tenantsRouter } from './tenants.routes.js';
-import { outcomesRouter } from './outcomes.routes.js';
+import { type TenantCheck, tenantsRouter, type TenantsRouteStore } from './tenants.routes.js';
+import { outcomesRouter, type OutcomesRouteStore } from './outcomes.routes.js';
 import { type HeavyReadLimits, makeHeavyReadLimit } from './heavy-read-limit.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
+/**
+ * Everything the API may do to the store: the union of its route groups' ports (each declared, and documented, in
+ * its route file). The wiring passes the real store.
+ */
+export type ApiStore = RemindersRouteStore &
+  BorrowersRouteStore &
+  OutboxRouteStore &
+  PolicyRouteStore &
+  AuditRouteStore &
+  StrategyRouteStore &
+  OutcomesRouteStore &
+  TenantsRouteStore;
+
 export interface AppDeps {
-  store: AuditStore;
+  store: ApiStore;
+  /** Cancels a reminder's pending messages (the store and the queues, wired in src/compose). */
+  cancelReminder: CancelReminder;
+  /** Resolves a borrower and cancels what was pending (the store and the queues, wired in src/compose). */
+  resolveBorrower: ResolveBorrower;
   intake: Intake;
   queues: DispatchQueues;
   /** Every queue bull-board shows (the dispatch queues). */

@@ -2,6 +2,7 @@
  * Compliance: search, read and export every message exactly as sent, verify the hash chains,
  * a borrower's timeline, and (admin) who read what. Every read of content is itself recorded.
  */
+import type { AuditRouteStore } from '../../store/ports.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
 import { Readable } from 'node:stream';
@@ -12,11 +13,13 @@ import { z } from 'zod';
 import { decodeCursor, type MessageFilter } from '../../store/audit-queries.js';
 import { STAT_OUTCOMES } from '../../domain/statuses.js';
 import { auditStats } from '../../usecases/audit-stats/audit-stats.usecase.js';
-import { renderFromSources } from '../../templates/render.js';
-import type { TemplateChannel } from '../../templates/variant.js';
-import type { AuditStore } from '../../store/audit-store.js';
-import { MESSAGE_STATUSES, type Message } from '../../domain/index.js';
-import { type ContentRef, contentRefIn } from '../../store/event-content.js';
+import { MESSAGE_STATUSES } from '../../domain/index.js';
+import { contentRefIn } from '../../store/event-content.js';
+import type { Reader, RecordRead } from '../../usecases/reader.js';
+import { readMessage } from '../../usecases/read-message/read-message.usecase.js';
+import { searchMessages } from '../../usecases/search-messages/search-messages.usecase.js';
+import { exportMessages } from '../../usecases/export-messages/export-messages.usecase.js';
+import { borrowerTimeline } from '../../usecases/borrower-timeline/borrower-timeline.usecase.js';
 import { maskContactsIn, maskRecipient } from '../../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -91,51 +94,14 @@ const masked = (m: ReturnType<typeof presentMessage>) => ({
   subject: m.subject === null ? null : '[content: see the message]',
 });
 
-function filterOf(req: Request) {
-  return Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== 'cursor'));
+/** The request's key as the read log names it. */
+function readerOf(req: Request): Reader {
+  const { keyId, role, tenant } = req.principal!;
+  return { keyId, role, tenant };
 }
 
-/**
- * What the borrower saw: the stored body, and the email HTML or voice script re-rendered from
- * the stored template sources and data (the same bytes: `matchesStored` says the re-rendered
- * body equals the stored one).
- */
-async function contentOf(store: AuditStore, m: Message) {
-  const base = {
-    subject: m.subject,
-    text: m.channel === 'voice' ? null : m.body,
-    html: null as string | null,
-    twiml: m.channel === 'voice' ? m.body : null,
-    script: null as string | null,
-    voiceLanguage: null as string | null,
-    matchesStored: null as boolean | null,
-  };
-  if (!m.templateVersion || m.body === null) return base;
-  const [version, data] = await Promise.all([store.getTemplateVersion(m.templateVersion), store.getRenderData(m.id)]);
-  if (!version || !data) return base;
-  try {
-    const again = renderFromSources(
-      {
-        key: version.key,
-        channel: version.channel as TemplateChannel,
-        locale: version.locale,
-        sources: version.sources,
-      },
-      data.context,
-      data.timezone,
-    );
-    const matches = again.body === m.body;
-    return {
-      ...base,
-      text: m.channel === 'voice' ? null : matches ? again.text : m.body,
-      html: matches ? again.html : null,
-      script: matches && m.channel === 'voice' ? again.text : null,
-      voiceLanguage: again.voiceLanguage,
-      matchesStored: matches,
-    };
-  } catch {
-    return { ...base, matchesStored: false };
-  }
+function filterOf(req: Request) {
+  return Object.fromEntries(Object.entries(req.query).filter(([k]) => k !== 'cursor'));
 }
 
 /** The search filter as stored: the request's tenant, and the borrower under its stored id in that tenant. */
@@ -158,7 +124,7 @@ async function scopedFilter(
  * the store runs them off the event loop (heavy-reads.ts).
  */
 export function auditRouter(deps: {
-  store: AuditStore;
+  store: AuditRouteStore;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -167,18 +133,7 @@ export function auditRouter(deps: {
   const router = Router();
   const compliance = requireRole(deps.keyRing, ['compliance']);
   const store = deps.store;
-  const record = (req: Request, action: string, target: string | null) =>
-    store.reads.record(
-      {
-        keyId: req.principal!.keyId,
-        role: req.principal!.role,
-        tenant: req.principal!.tenant,
-        action,
-        target,
-        filter: filterOf(req),
-      },
-      deps.clock.now(),
-    );
+  const recordRead: RecordRead = (read, now) => store.reads.record(read, now);
 
   const heavy = deps.heavyReadLimit;
 
@@ -199,8 +154,13 @@ export function auditRouter(deps: {
     const { limit, cursor, ...filter } = q.data;
     const decoded = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !decoded) throw validationProblem([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    const page = await store.audit.search(await scopedFilter(req, deps.tenants, filter), limit, decoded);
-    await record(req, 'list', null);
+    const page = await searchMessages({ search: (f, n, c) => store.audit.search(f, n, c), recordRead }, deps.clock, {
+      filter: await scopedFilter(req, deps.tenants, filter),
+      limit,
+      cursor: decoded,
+      reader: readerOf(req),
+      asked: filterOf(req),
+    });
     // Lists mask recipients and leave content to the detail view.
     res.json({
       items: page.items.map((m) => ({
@@ -214,14 +174,23 @@ export function auditRouter(deps: {
 
   router.get('/v1/audit/messages/:id', compliance, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    const found = await deps.store.getReminderOfMessage(id);
-    if (!found || !mayReach(req, found.message.tenant))
-      throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
-    const events = await deps.store.listEvents(id);
-    await record(req, 'read', id);
+    const found = await readMessage(
+      {
+        getReminderOfMessage: (m) => store.getReminderOfMessage(m),
+        mayReach: (tenant) => mayReach(req, tenant),
+        listEvents: (m) => store.listEvents(m),
+        getTemplateVersion: (v) => store.getTemplateVersion(v),
+        getRenderData: (m) => store.getRenderData(m),
+        recordRead,
+      },
+      deps.clock,
+      { id, reader: readerOf(req), filter: filterOf(req) },
+    );
+    if (found.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no message with id "${id}"`);
+    const events = found.events;
     res.json({
       ...presentMessage(found.message),
-      content: await contentOf(deps.store, found.message),
+      content: found.content,
       reminder: {
         id: found.reminder.id,
         externalId: found.reminder.externalId,
@@ -244,18 +213,23 @@ export function auditRouter(deps: {
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const { format, ...filter } = q.data;
     const scoped = await scopedFilter(req, deps.tenants, filter);
-    await record(req, 'export', null);
+    const pages = await exportMessages({ export: (f, as) => store.audit.export(f, as), recordRead }, deps.clock, {
+      filter: scoped,
+      format,
+      reader: readerOf(req),
+      asked: filterOf(req),
+    });
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
     // Pages come formatted (export-format.ts): the loop only writes them out, as the client reads.
     if (format === 'ndjson') res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
     else res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
-    await pipeline(Readable.from(store.audit.export(scoped, format)), res);
+    await pipeline(Readable.from(pages), res);
   });
 
   router.get(
     '/v1/borrowers/:id/timeline',
     requireRole(deps.keyRing, ['agent', 'compliance']),
-    timelineRoute(deps, record),
+    timelineRoute(deps, recordRead),
   );
 
   // A tenant's admin key sees the reads of its tenant's keys only.
@@ -269,7 +243,7 @@ export function auditRouter(deps: {
   return router;
 }
 
-function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
+function statsRoute(store: Pick<AuditRouteStore, 'audit'>, clock: Clock, tenants: TenantDirectory) {
   return async (req: Request, res: Response) => {
     const q = StatsQuery.safeParse(req.query);
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
@@ -294,24 +268,32 @@ function statsRoute(store: AuditStore, clock: Clock, tenants: TenantDirectory) {
 }
 
 function timelineRoute(
-  deps: { store: AuditStore; tenants: TenantDirectory },
-  record: (req: Request, action: string, target: string | null) => Promise<void>,
+  deps: { store: AuditRouteStore; tenants: TenantDirectory; clock: Clock },
+  recordRead: RecordRead,
 ) {
   const store = deps.store;
   return async (req: Request, res: Response) => {
     const { external, stored } = await scopedBorrower(req, deps.tenants);
-    const borrower = await deps.store.getBorrower(stored);
-    if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
     const limit = z.coerce.number().int().min(1).max(1000).default(200).safeParse(req.query.limit);
-    const entries = await store.audit.timeline(stored, limit.success ? limit.data : 200);
-    const full = req.principal!.role !== 'agent';
-    if (full) await record(req, 'timeline', stored);
+    const found = await borrowerTimeline(
+      {
+        getBorrower: (b) => store.getBorrower(b),
+        timeline: (b, n) => store.audit.timeline(b, n),
+        contentRefIn,
+        texts: (ids) => store.content.get(ids),
+        recordRead,
+      },
+      deps.clock,
+      {
+        borrowerId: stored,
+        limit: limit.success ? limit.data : 200,
+        reader: readerOf(req),
+        filter: filterOf(req),
+      },
+    );
+    if (found.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+    const { borrower, entries, texts, full } = found;
     // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
-    const refs = entries.map((e) => contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
-    const texts =
-      refs.length > 0
-        ? await store.content.get(refs.map((r) => r.id))
-        : new Map<string, { text: string | null; erasedAt: string | null }>();
     const withText = (data: Record<string, unknown>) => {
       const ref = contentRefIn(data);
       if (!ref) return data;
@@ -340,3 +322,5 @@ function timelineRoute(
     });
   };
 }
+
+export type { AuditRouteStore };

@@ -1,13 +1,16 @@
 /** PUT /v1/borrowers/:id: create or update contact data, locale, time zone, consent, blackouts. */
+import type { BorrowersRouteStore } from '../../store/ports.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Borrower } from '../../domain/entities.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { AuditStore } from '../../store/audit-store.js';
-import { resolveBorrower } from '../../services/borrower-actions.js';
+import {
+  resolveBorrower,
+  type ResolveBorrowerPorts,
+} from '../../usecases/resolve-borrower/resolve-borrower.usecase.js';
+import { searchBorrowers } from '../../usecases/search-borrowers/search-borrowers.usecase.js';
 import type { OptOuts } from '../../services/opt-outs.js';
-import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -43,9 +46,12 @@ export function presentBorrower(b: Borrower): Omit<Borrower, 'tenant' | 'ref'> {
   return { ...rest, id: ref };
 }
 
+/** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */
+export type ResolveBorrower = ResolveBorrowerPorts['resolveBorrower'];
+
 export function borrowersRouter(deps: {
-  store: AuditStore;
-  queues: DispatchQueues;
+  store: BorrowersRouteStore;
+  resolveBorrower: ResolveBorrower;
   keyRing: KeyRing;
   clock: Clock;
   strategyRunner?: StrategyRunner;
@@ -55,6 +61,12 @@ export function borrowersRouter(deps: {
   heavyReadLimit: RequestHandler;
 }): Router {
   const router = Router();
+  // Every cadence stops; the strategy (when one runs) sends its one thank-you (a repeat changes nothing).
+  const resolving: ResolveBorrowerPorts = {
+    resolveBorrower: deps.resolveBorrower,
+    startThankYou: async (borrower, actor) =>
+      deps.strategyRunner ? await deps.strategyRunner.resolved(borrower, actor) : [],
+  };
 
   router.post(
     '/v1/borrowers/:id/resolve',
@@ -63,14 +75,14 @@ export function borrowersRouter(deps: {
       const { stored: id, external } = await borrowerIdOf(req, deps.tenants);
       const body = ResolveInput.safeParse(req.body ?? {});
       if (!body.success) throw validationProblem(zodFieldErrors(body.error));
-      const result = await resolveBorrower(deps, id, `api:${req.principal!.keyId}`, body.data.note);
-      if (!result) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-      // Every cadence stops; the strategy sends its one thank-you (a repeat changes nothing).
-      const thanks =
-        deps.strategyRunner && !result.alreadyResolved
-          ? await deps.strategyRunner.resolved(result.borrower, `api:${req.principal!.keyId}`)
-          : [];
-      res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: thanks.map((m) => m.id) });
+      const r = await resolveBorrower(resolving, {
+        borrowerId: id,
+        actor: `api:${req.principal!.keyId}`,
+        note: body.data.note,
+      });
+      if (r.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+      const result = r.resolved;
+      res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: r.thanks });
     },
   );
 
@@ -103,12 +115,14 @@ export function borrowersRouter(deps: {
       const q = SearchQuery.safeParse(req.query);
       if (!q.success) throw validationProblem(zodFieldErrors(q.error));
       const tenant = await actingTenant(req, deps.tenants);
-      const { kind, hits } = await deps.store.audit.searchBorrowers(tenant, q.data.q, q.data.limit);
       const { keyId, role } = req.principal!;
-      const shown = kind === 'phone' || kind === 'email' ? maskRecipient(q.data.q.trim()) : q.data.q.trim();
-      await deps.store.reads.record(
-        { keyId, role, tenant: req.principal!.tenant, action: 'search', target: null, filter: { kind, q: shown } },
-        deps.clock.now(),
+      const { kind, hits } = await searchBorrowers(
+        {
+          searchBorrowers: (t, text, limit) => deps.store.audit.searchBorrowers(t, text, limit),
+          recordRead: (read, now) => deps.store.reads.record(read, now),
+        },
+        deps.clock,
+        { tenant, q: q.data.q, limit: q.data.limit, reader: { keyId, role, tenant: req.principal!.tenant } },
       );
       res.json({
         kind,
@@ -136,3 +150,5 @@ export function borrowersRouter(deps: {
   });
   return router;
 }
+
+export type { BorrowersRouteStore };

@@ -11,6 +11,8 @@ import type { Suppression } from '../../store/suppressions.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
+import { addOptOut } from '../../usecases/add-opt-out/add-opt-out.usecase.js';
+import { removeOptOut } from '../../usecases/remove-opt-out/remove-opt-out.usecase.js';
 
 const Channel = z.enum(CHANNELS);
 const Source = z
@@ -73,7 +75,7 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
     const channels = channelsFor(a, input.data.channel, 'channel');
     const { role, keyId } = req.principal!;
     const tenant = await actingTenant(req, deps.tenants);
-    const result = await deps.optOuts.suppressAddress({
+    const result = await addOptOut(deps.optOuts, {
       address: a.address,
       kind: a.kind,
       channels,
@@ -82,12 +84,11 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
       actor: `api:${keyId}`,
       tenant,
     });
-    const entries = await deps.optOuts.suppressionsOf(a.address, tenant);
     res.status(result.added.length > 0 ? 201 : 200).json({
-      ...present(a.address, entries),
+      ...present(a.address, result.entries),
       added: result.added.map((s) => s.channel),
-      borrowers: result.borrowers.length,
-      suppressedMessages: result.suppressed.length,
+      borrowers: result.borrowers,
+      suppressedMessages: result.suppressedMessages,
     });
   });
 
@@ -97,8 +98,15 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
     if (!q.success) throw validationProblem(zodFieldErrors(q.error));
     const channels = channelsFor(a, q.data.channel, 'channel');
     const tenant = await actingTenant(req, deps.tenants);
-    const listed = (await deps.optOuts.suppressionsOf(a.address, tenant)).filter((s) => channels.includes(s.channel));
-    if (listed.length === 0)
+    const result = await removeOptOut(deps.optOuts, {
+      address: a.address,
+      kind: a.kind,
+      channels,
+      source: q.data.source,
+      actor: `api:${req.principal!.keyId}`,
+      tenant,
+    });
+    if (result.kind === 'not-listed')
       throw new HttpProblem(
         404,
         'Not found',
@@ -107,19 +115,9 @@ export function optOutsRouter(deps: { optOuts: OptOuts; keyRing: KeyRing; tenant
           errors: [{ path: 'address', message: 'not on the suppression list' }],
         },
       );
-    const { restored } = {
-      restored: await deps.optOuts.restoreAddress({
-        address: a.address,
-        kind: a.kind,
-        channels: listed.map((s) => s.channel),
-        source: q.data.source,
-        actor: `api:${req.principal!.keyId}`,
-        tenant,
-      }),
-    };
     res.json({
-      ...present(a.address, await deps.optOuts.suppressionsOf(a.address, tenant)),
-      removed: restored.removed.map((s) => s.channel),
+      ...present(a.address, result.entries),
+      removed: result.removed.map((s) => s.channel),
     });
   });
 

@@ -4,10 +4,10 @@
  * admin) report what reminders recovered and what they cost the relationship, with intervals and
  * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
  */
+import type { OutcomesRouteStore } from '../../store/ports.js';
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { AuditStore } from '../../store/audit-store.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Experiment } from '../../policy/experiments.js';
 import {
@@ -17,8 +17,7 @@ import {
   groupsFromCounts,
   RATE_DAYS,
 } from '../../policy/outcome-report.js';
-import { resolveBorrower } from '../../services/borrower-actions.js';
-import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
+import type { ResolveBorrower } from './borrowers.routes.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -91,8 +90,8 @@ export const OutcomesQuery = z
   .strict();
 
 export interface OutcomesRouteDeps {
-  store: AuditStore;
-  queues: DispatchQueues;
+  store: OutcomesRouteStore;
+  resolveBorrower: ResolveBorrower;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -115,7 +114,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   };
   const payments: RecordPaymentPorts = {
     ...outcomes,
-    resolveBorrower: (borrowerId, actor, note) => resolveBorrower(deps, borrowerId, actor, note),
+    resolveBorrower: (borrowerId, actor, note) => deps.resolveBorrower(borrowerId, actor, note),
     startThankYou: async (borrower, actor) => {
       if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
     },
@@ -330,3 +329,5 @@ function groupsCsv(items: GroupResult[]): string {
   }));
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }
+
+export type { OutcomesRouteStore };

@@ -3,12 +3,12 @@
  * POST /v1/policy/simulate (what-if, nothing stored). Both answers come from evaluatePolicy,
  * the function the workers use.
  */
+import type { PolicyRouteStore } from '../../store/ports.js';
 import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AuditStore } from '../../store/audit-store.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import { evaluatePolicy } from '../../policy/evaluate.js';
 import { simulatedHistory } from '../../policy/history.js';
@@ -17,6 +17,7 @@ import { Outcome, type Profile, ProfileError, resolveProfile } from '../../polic
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from '../../schemas/request.schemas.js';
+import { checkPolicy, type CheckPolicyPorts } from '../../usecases/check-policy/check-policy.usecase.js';
 
 const Channel = z.enum(CHANNELS);
 const Instant = z.iso.datetime({
@@ -71,7 +72,7 @@ export const SimulateInput = z
   .strict();
 
 export function policyRouter(deps: {
-  store: AuditStore;
+  store: PolicyRouteStore;
   ledger: ContactLedger;
   profile: Profile;
   keyRing: KeyRing;
@@ -84,6 +85,12 @@ export function policyRouter(deps: {
   const router = Router();
   const profileFor = async (tenant: string) =>
     (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile;
+  const checks: CheckPolicyPorts = {
+    getBorrower: (id) => deps.store.getBorrower(id),
+    history: (borrowerId) => deps.ledger.history(borrowerId),
+    suppressionsOf: async (address, tenant) => (deps.optOuts ? await deps.optOuts.suppressionsOf(address, tenant) : []),
+    profileFor,
+  };
 
   router.get(
     '/v1/policy',
@@ -100,24 +107,15 @@ export function policyRouter(deps: {
       const input = PolicyCheckInput.safeParse(req.body);
       if (!input.success) throw validationProblem(zodFieldErrors(input.error));
       const tenant = await actingTenant(req, deps.tenants);
-      const borrower = await deps.store.getBorrower(storedBorrowerId(tenant, input.data.borrowerId));
-      if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
-      const at = input.data.at ? Date.parse(input.data.at) : deps.clock.now().getTime();
-      const to = input.data.channel === 'email' ? borrower.email : borrower.phone;
-      const history = await deps.ledger.history(borrower.id);
-      const suppressions = to && deps.optOuts ? await deps.optOuts.suppressionsOf(to, tenant) : [];
-      const profile = await profileFor(tenant);
-      res.json({
-        profile: profile.name,
-        at: new Date(at).toISOString(),
-        ...evaluatePolicy({
-          profile,
-          borrower,
-          history,
-          attempt: { channel: input.data.channel, at, to },
-          suppressions,
-        }),
+      const { kind, ...answer } = await checkPolicy(checks, deps.clock, {
+        tenant,
+        borrowerId: storedBorrowerId(tenant, input.data.borrowerId),
+        channel: input.data.channel,
+        at: input.data.at,
       });
+      if (kind === 'not-found')
+        throw new HttpProblem(404, 'Not found', `no borrower with id "${input.data.borrowerId}"`);
+      res.json(answer);
     },
   );
 
@@ -155,3 +153,5 @@ export function policyRouter(deps: {
 
   return router;
 }
+
+export type { PolicyRouteStore };

@@ -1,11 +1,11 @@
 /** POST /v1/reminders, POST /v1/reminders/batch, GET and DELETE /v1/reminders/:id. */
+import type { RemindersRouteStore } from '../../store/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../store/canonical-json.js';
 import { Router, type Request, type Response } from 'express';
-import type { AcceptResult, AuditStore } from '../../store/audit-store.js';
+import type { AcceptResult } from '../../store/audit-store.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { cancelReminder } from '../../services/cancel.js';
 import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 import type { Intake, ReminderRequest } from '../../services/intake.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
@@ -22,9 +22,21 @@ import {
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
+import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
+import type { Reader } from '../../usecases/reader.js';
+import {
+  acceptReminder,
+  acceptReminders,
+  type AcceptRemindersPorts,
+} from '../../usecases/accept-reminders/accept-reminders.usecase.js';
+
+/** Cancels what of a reminder is not sent yet (src/services/cancel.ts, wired with the store and the queues). */
+export type CancelReminder = CancelReminderPorts['cancelPending'];
 
 export interface RemindersDeps {
-  store: AuditStore;
+  store: RemindersRouteStore;
+  cancelReminder: CancelReminder;
   intake: Intake;
   queues: DispatchQueues;
   catalogue: Catalogue;
@@ -130,29 +142,27 @@ function prepare(
   };
 }
 
-/** A read of content, recorded with the key, its role and its tenant. */
-function recordRead(
-  deps: Pick<RemindersDeps, 'store' | 'clock'>,
-  req: Request,
-  action: string,
-  target: string | null,
-  filter: Record<string, unknown>,
-): Promise<void> {
-  const { keyId, role, tenant } = req.principal!;
-  return deps.store.reads.record({ keyId, role, tenant, action, target, filter }, deps.clock.now());
-}
-
 function countAcceptedIn(metrics: Metrics, results: AcceptResult[]): void {
   for (const r of results)
     if (r.kind === 'created') for (const m of r.messages) metrics.accepted.inc({ channel: m.channel });
 }
 
-/** The reminder, if the request's key may see it: another tenant's does not exist for it (404). */
-async function ownedReminder(deps: Pick<RemindersDeps, 'store'>, req: Request, id: string) {
-  const found = await deps.store.getReminder(id);
-  if (!found || !mayReach(req, found.reminder.tenant))
-    throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
-  return found;
+/** The request's key as the read log names it. */
+function readerOf(req: Request): Reader {
+  const { keyId, role, tenant } = req.principal!;
+  return { keyId, role, tenant };
+}
+
+/** The reminder use cases' ports, for one request (its key may reach its own tenant's borrowers only). */
+function reminderPorts(deps: Pick<RemindersDeps, 'store' | 'cancelReminder'>, req: Request) {
+  return {
+    getReminder: (id: string) => deps.store.getReminder(id),
+    mayReach: (tenant: string) => mayReach(req, tenant),
+    listEvents: (messageId: string) => deps.store.listEvents(messageId),
+    cancelPending: deps.cancelReminder,
+    recordRead: (read: Parameters<CancelReminderPorts['recordRead']>[0], now: Date) =>
+      deps.store.reads.record(read, now),
+  };
 }
 
 function outcome(result: AcceptResult) {
@@ -188,17 +198,18 @@ export function remindersRouter(deps: RemindersDeps): Router {
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['collector', 'agent', 'compliance']);
 
-  /** `auto` follows the stage of the borrower's collection strategy, when one runs. */
-  const withPreferences = async (requests: ReminderRequest[]): Promise<ReminderRequest[]> => {
-    const auto = requests.filter((r) => r.channel === 'auto');
-    if (!deps.strategyRunner || auto.length === 0) return requests;
-    const preferred = await deps.strategyRunner.preferredChannels([...new Set(auto.map((r) => r.borrower.id))]);
-    return requests.map((r) =>
-      r.channel === 'auto' && preferred.has(r.borrower.id)
-        ? { ...r, preferredChannel: preferred.get(r.borrower.id) }
-        : r,
-    );
+  const accepting: AcceptRemindersPorts = {
+    acceptOne: (r, clientId, actor) => deps.intake.acceptOne(r, clientId, actor),
+    accept: (rs, clientId, actor) => deps.intake.accept(rs, clientId, actor),
+    preferredChannels: deps.strategyRunner ? (ids) => deps.strategyRunner!.preferredChannels(ids) : undefined,
+    recordRead: (read, now) => deps.store.reads.record(read, now),
   };
+  /** Who asks: the key, and the actor its events name. */
+  const callerOf = (req: Request) => ({
+    clientId: req.principal!.keyId,
+    actor: `api:${req.principal!.keyId}`,
+    reader: readerOf(req),
+  });
 
   const countAccepted = (results: AcceptResult[]) => countAcceptedIn(deps.metrics, results);
 
@@ -216,14 +227,9 @@ export function remindersRouter(deps: RemindersDeps): Router {
       deps.experiments,
     );
     if (!prepared.ok) throw validationProblem(prepared.errors);
-    const result = await deps.intake.acceptOne(
-      (await withPreferences([prepared.request]))[0]!,
-      req.principal!.keyId,
-      `api:${req.principal!.keyId}`,
-    );
-    countAccepted([result]);
     // A repeat answers with the original, content included: that is a read of content.
-    if (result.kind === 'repeat') await recordRead(deps, req, 'reminder', result.reminder.id, { repeat: true });
+    const result = await acceptReminder(accepting, deps.clock, { ...callerOf(req), request: prepared.request });
+    countAccepted([result]);
     const { status, body } = outcome(result);
     // send() of a string would answer text/html: say what it is.
     res.type(status >= 400 ? 'application/problem+json' : 'application/json');
@@ -251,17 +257,11 @@ export function remindersRouter(deps: RemindersDeps): Router {
     prepared.forEach((p, index) => {
       if (p.ok) valid.push({ index, request: p.request });
     });
-    const accepted =
-      valid.length > 0
-        ? await deps.intake.accept(
-            await withPreferences(valid.map((v) => v.request)),
-            req.principal!.keyId,
-            `api:${req.principal!.keyId}`,
-          )
-        : [];
+    const accepted = await acceptReminders(accepting, deps.clock, {
+      ...callerOf(req),
+      requests: valid.map((v) => v.request),
+    });
     countAccepted(accepted);
-    const repeats = accepted.filter((a) => a.kind === 'repeat').length;
-    if (repeats > 0) await recordRead(deps, req, 'reminders.batch', null, { repeated: repeats });
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
       p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
     );
@@ -284,30 +284,20 @@ export function remindersRouter(deps: RemindersDeps): Router {
 
   router.get('/v1/reminders/:id', readers, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    const found = await ownedReminder(deps, req, id);
-    const events = new Map(
-      await Promise.all(found.messages.map(async (m) => [m.id, await deps.store.listEvents(m.id)] as const)),
-    );
-    const view = presentReminder(found.reminder, found.messages, events);
-    const { role } = req.principal!;
+    const found = await getReminder(reminderPorts(deps, req), deps.clock, { id, reader: readerOf(req) });
+    if (found.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
+    const view = presentReminder(found.reminder, found.messages, found.events);
     // Agents see recipients and the account masked and no content; every other read of content is recorded.
-    if (role === 'agent') {
-      res.json(maskReminder(view));
-      return;
-    }
-    await recordRead(deps, req, 'reminder', id, {});
-    res.json(view);
+    res.json(found.masked ? maskReminder(view) : view);
   });
 
   router.delete('/v1/reminders/:id', collector, async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    await ownedReminder(deps, req, id);
-    const result = await cancelReminder(deps, id, `api:${req.principal!.keyId}`);
-    if (!result) throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
-    const found = await deps.store.getReminder(id);
-    await recordRead(deps, req, 'reminder', id, { cancel: true });
+    const actor = `api:${req.principal!.keyId}`;
+    const result = await cancelReminder(reminderPorts(deps, req), deps.clock, { id, actor, reader: readerOf(req) });
+    if (result.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no reminder with id "${id}"`);
     res.json({
-      ...presentReminder(found!.reminder, found!.messages),
+      ...presentReminder(result.reminder, result.messages),
       cancelled: result.cancelled,
       notCancelled: result.notCancelled,
     });
@@ -315,3 +305,5 @@ export function remindersRouter(deps: RemindersDeps): Router {
 
   return router;
 }
+
+export type { RemindersRouteStore };

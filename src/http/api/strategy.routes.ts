@@ -3,9 +3,9 @@
  * bulk (POST /v1/accounts/overdue/batch, up to 1,000 accounts; POST /v1/accounts/overdue/import,
  * a streamed NDJSON or CSV file of any length) and GET /v1/borrowers/:id/plan.
  */
+import type { StrategyRouteStore } from '../../store/ports.js';
 import { accountRefParam, actingTenant, scopedBorrower, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { Router, type Request, type Response } from 'express';
-import type { AuditStore } from '../../store/audit-store.js';
 import {
   type ImportFormat,
   ImportInterruptedError,
@@ -24,6 +24,7 @@ import {
   validateOverdueItem,
 } from '../../usecases/accept-overdue-accounts/accept-overdue-accounts.usecase.js';
 import { OverdueBatch } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
+import { borrowerPlan } from '../../usecases/borrower-plan/borrower-plan.usecase.js';
 
 const IMPORT_TYPES = new Map<string, ImportFormat>([
   ['application/x-ndjson', 'ndjson'],
@@ -153,7 +154,7 @@ function answerInterrupted(req: Request, res: Response, err: ImportInterruptedEr
 }
 
 export function strategyRouter(deps: {
-  store: AuditStore;
+  store: StrategyRouteStore;
   strategyRunner: StrategyRunner;
   keyRing: KeyRing;
   tenants: TenantDirectory;
@@ -190,11 +191,16 @@ export function strategyRouter(deps: {
     requireRole(deps.keyRing, ['agent', 'compliance']),
     async (req: Request, res: Response) => {
       const { external, stored: id } = await scopedBorrower(req, deps.tenants);
-      const borrower = await deps.store.getBorrower(id);
-      if (!borrower) throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-      res.json({ borrowerId: external, status: borrower.status, accounts: await deps.strategyRunner.planOf(borrower) });
+      const plan = await borrowerPlan(
+        { getBorrower: (b) => deps.store.getBorrower(b), planOf: (b) => deps.strategyRunner.planOf(b) },
+        { borrowerId: id },
+      );
+      if (plan.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+      res.json({ borrowerId: external, status: plan.status, accounts: plan.accounts });
     },
   );
 
   return router;
 }
+
+export type { StrategyRouteStore };

@@ -5,14 +5,15 @@
  * templates for the tenant's kind of sender. An events secret is never answered back: only its
  * last four characters (`events.secretEndsWith`).
  */
+import type { TenantsRouteStore } from '../../store/ports.js';
 import { Router, type Request, type Response } from 'express';
-import type { AuditStore } from '../../store/audit-store.js';
 import type { Clock } from '../../domain/clock.js';
 import type { SenderKind } from '../../domain/sender.js';
 import { CHANNELS } from '../../domain/channels.js';
 import { DEFAULT_TENANT, presentTenant, type Tenant } from '../../domain/tenant.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem } from './problem.js';
+import { putTenant } from '../../usecases/put-tenant/put-tenant.usecase.js';
 
 export type TenantCheck = (
   raw: unknown,
@@ -21,7 +22,7 @@ export type TenantCheck = (
   | { ok: false; errors: Array<{ path: string; message: string }> };
 
 export interface TenantsRouteDeps {
-  store: AuditStore;
+  store: TenantsRouteStore;
   keyRing: KeyRing;
   clock: Clock;
   tenants: { refresh(): Promise<void> };
@@ -83,10 +84,15 @@ export function tenantsRouter(deps: TenantsRouteDeps): Router {
       throw validationProblem([{ path: 'id', message: `differs from the id in the path ("${id.slice(0, 40)}")` }]);
     const checked = deps.checkTenant({ ...body, id });
     if (!checked.ok) throw validationProblem(checked.errors);
-    const { tenant, created } = await deps.store.tenants.put(checked.tenant, deps.clock.now());
-    await deps.tenants.refresh();
+    const { tenant, created } = await putTenant(
+      { putTenant: (t, now) => deps.store.tenants.put(t, now), refreshTenants: () => deps.tenants.refresh() },
+      deps.clock,
+      checked.tenant,
+    );
     res.status(created ? 201 : 200).json(presentTenant(tenant));
   });
 
   return router;
 }
+
+export type { TenantsRouteStore };
