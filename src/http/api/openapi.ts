@@ -8,13 +8,14 @@ import { TenantInput } from '../../domain/tenant.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
 import { z } from 'zod';
 import type { ApiRole } from './auth.js';
-import { AuditListQuery, ExportQuery, StatsQuery } from './audit.routes.js';
+import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
+import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
 import { OverdueInput, OverdueItem } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
-import { BatchInput, BorrowerInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
+import { BatchInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
 const HEAVY_READS_BUSY =
@@ -23,6 +24,8 @@ const HEAVY_READS_BUSY =
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
+  /** Stable: generated clients name their methods by it. */
+  operationId: string;
   summary: string;
   roles: readonly ApiRole[] | null;
   body?: z.ZodType;
@@ -34,6 +37,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/reminders',
+    operationId: 'createReminder',
     summary: 'Accept one reminder (idempotent on externalId or the Idempotency-Key header)',
     roles: ['collector'],
     body: ReminderInput,
@@ -48,14 +52,20 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/reminders/batch',
+    operationId: 'createReminderBatch',
     summary: 'Accept up to 1,000 reminders; one bad item fails only itself',
     roles: ['collector'],
     body: BatchInput.extend({ reminders: z.array(ReminderInput).min(1).max(1000) }),
-    responses: { '200': 'a result per item' },
+    responses: {
+      '200': 'a result per item',
+      '400': 'not a batch: no reminders, more than 1,000, or not JSON',
+      '413': 'body over 1 MB',
+    },
   },
   {
     method: 'get',
     path: '/v1/reminders/{id}',
+    operationId: 'getReminder',
     summary: 'The reminder, its messages and their events',
     roles: ['collector', 'agent', 'compliance'],
     responses: { '200': 'the reminder', '404': 'not found' },
@@ -63,6 +73,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'delete',
     path: '/v1/reminders/{id}',
+    operationId: 'cancelReminder',
     summary: 'Cancel whatever has not been sent',
     roles: ['collector'],
     responses: { '200': 'what was cancelled', '404': 'not found' },
@@ -70,6 +81,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'put',
     path: '/v1/borrowers/{id}',
+    operationId: 'putBorrower',
     summary: 'Create or update a borrower',
     roles: ['collector'],
     body: BorrowerPut,
@@ -78,6 +90,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/borrowers/{id}/resolve',
+    operationId: 'resolveBorrower',
     summary: 'Paid or settled: cancel every pending message',
     roles: ['collector'],
     body: ResolveInput,
@@ -86,6 +99,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/borrowers/{id}/opt-out',
+    operationId: 'optOutBorrower',
     summary: 'Opt the borrower out of a channel; pending messages on it are suppressed',
     roles: ['collector', 'agent'],
     body: OptOutInput,
@@ -94,6 +108,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/accounts/{accountRef}/overdue',
+    operationId: 'markAccountOverdue',
     summary: 'The account is overdue: the strategy picks the stage and schedules its cadence',
     roles: ['collector'],
     body: OverdueInput,
@@ -105,6 +120,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/accounts/overdue/batch',
+    operationId: 'markAccountsOverdue',
     summary: 'The delinquency file in bulk: up to 1,000 accounts enter the strategy, a result per account',
     roles: ['collector'],
     body: z.object({ accounts: z.array(OverdueItem).max(1000) }).strict(),
@@ -117,6 +133,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/accounts/overdue/import',
+    operationId: 'importOverdueAccounts',
     summary:
       'The delinquency file streamed as application/x-ndjson or text/csv, optionally Content-Encoding: gzip; a bad line (one over IMPORT_MAX_LINE_CHARS too) is reported by number and the rest imported',
     roles: ['collector'],
@@ -132,6 +149,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/borrowers/{id}/plan',
+    operationId: 'getBorrowerPlan',
     summary: 'The strategy stage, steps done, pending (with times) and dropped, and why',
     roles: ['agent', 'compliance'],
     responses: { '200': 'the plan', '404': 'unknown borrower' },
@@ -139,6 +157,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/policy',
+    operationId: 'getPolicy',
     summary: 'The compliance profile in force',
     roles: ['collector', 'agent', 'compliance'],
     responses: { '200': 'the profile' },
@@ -146,6 +165,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/policy/check',
+    operationId: 'checkPolicy',
     summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history',
     roles: ['collector', 'agent'],
     body: PolicyCheckInput,
@@ -154,6 +174,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/policy/simulate',
+    operationId: 'simulatePolicy',
     summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored',
     roles: ['agent', 'compliance'],
     body: SimulateInput,
@@ -162,6 +183,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/templates',
+    operationId: 'listTemplates',
     summary: 'The template catalogue: keys, channels, locales, versions',
     roles: ['agent'],
     responses: { '200': '{items}' },
@@ -169,6 +191,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/templates/{key}',
+    operationId: 'getTemplate',
     summary: 'One template: metadata, sample data, every variant with its source and lint findings',
     roles: ['agent'],
     responses: { '200': 'the template', '404': 'unknown key' },
@@ -176,6 +199,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/templates/{key}/preview',
+    operationId: 'previewTemplate',
     summary:
       'Render a template for a channel and locale with sample (or given) data: subject, text, HTML, TwiML, SMS encoding and segments, lint findings',
     roles: ['agent'],
@@ -185,6 +209,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/templates/lint',
+    operationId: 'lintTemplate',
     summary: 'Lint a draft template',
     roles: ['agent', 'compliance'],
     body: LintInput,
@@ -193,6 +218,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/outbox',
+    operationId: 'listOutbox',
     summary: 'What the sandbox providers recorded instead of sending',
     roles: ['agent', 'compliance'],
     query: OutboxQuery,
@@ -201,6 +227,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/messages',
+    operationId: 'listAuditMessages',
     summary: 'Search messages, newest first, in keyset pages; recipients masked, content left to the detail',
     roles: ['compliance'],
     query: AuditListQuery,
@@ -209,6 +236,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/messages/{id}',
+    operationId: 'getAuditMessage',
     summary:
       'One message exactly as sent (body, and the email HTML or voice script re-rendered from the stored template version) with every event; the read is recorded',
     roles: ['compliance'],
@@ -217,6 +245,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/export',
+    operationId: 'exportAuditMessages',
     summary: 'Every matching message as CSV (RFC 4180) or NDJSON, streamed; the export is recorded',
     roles: ['compliance'],
     query: ExportQuery,
@@ -225,6 +254,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/verify',
+    operationId: 'verifyAudit',
     summary:
       "Verify every hash chain, the chain heads and the registry (?tenant=: the chains of that tenant's borrowers and messages)",
     roles: ['compliance'],
@@ -233,6 +263,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/stats',
+    operationId: 'getAuditStats',
     summary:
       'Messages accepted per day (in a zone) by channel and outcome, and suppressions by reason, for the dashboard',
     roles: ['compliance'],
@@ -246,13 +277,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/audit/reads',
+    operationId: 'listAuditReads',
     summary: 'Who read or exported what, newest first',
     roles: ['admin'],
-    responses: { '200': '{items}' },
+    query: ReadsQuery,
+    responses: { '200': '{items}', '400': 'bad limit, before or tenant' },
   },
   {
     method: 'get',
     path: '/v1/borrowers/{id}/timeline',
+    operationId: 'getBorrowerTimeline',
     summary: 'Every message and event of a borrower, newest first (agents see masked recipients)',
     roles: ['agent', 'compliance'],
     responses: { '200': '{borrower, items}', '404': 'unknown borrower' },
@@ -260,13 +294,15 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/me',
+    operationId: 'getMe',
     summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
     roles: ['collector', 'agent', 'compliance', 'admin'],
-    responses: { '200': '{keyId, role, tenant, features}', '401': 'no or unknown key' },
+    responses: { '200': '{keyId, role, tenant, features}' },
   },
   {
     method: 'post',
     path: '/v1/accounts/{accountRef}/payments',
+    operationId: 'recordPayment',
     summary: 'A payment of the account (full or partial); idempotent on its id; a full payment resolves the borrower',
     roles: ['collector'],
     body: PaymentInput,
@@ -281,6 +317,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/accounts/{accountRef}/promises',
+    operationId: 'recordPromise',
     summary: 'A promise to pay or a payment plan agreed, with its date; idempotent on its id',
     roles: ['collector'],
     body: PromiseInput,
@@ -295,6 +332,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/outcomes/experiments',
+    operationId: 'listExperiments',
     summary: 'The experiments of EXPERIMENTS_FILE and their arms',
     roles: ['compliance'],
     responses: { '200': '{items}' },
@@ -302,6 +340,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/outcomes/experiments/{id}',
+    operationId: 'getExperimentResult',
     summary:
       'Per arm: rates with Wilson intervals, the test against the control, the guardrail, a sentence per challenger (JSON or CSV)',
     roles: ['compliance'],
@@ -311,6 +350,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/outcomes/templates',
+    operationId: 'getTemplateOutcomes',
     summary:
       'Per template, channel and stage: payments and promises by last touch and every touch, opt-outs (JSON or CSV)',
     roles: ['compliance'],
@@ -320,6 +360,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/outcomes/review',
+    operationId: 'getOutcomeReview',
     summary:
       'The periodic review for a period: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments (JSON or CSV)',
     roles: ['compliance'],
@@ -329,6 +370,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/borrowers',
+    operationId: 'searchBorrowers',
     summary:
       'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
     roles: ['agent', 'compliance'],
@@ -336,8 +378,50 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
   },
   {
+    method: 'post',
+    path: '/v1/opt-outs',
+    operationId: 'createOptOut',
+    summary:
+      'Opt an address (phone number or email) out of one channel or all of its channels, for every borrower that carries it; pending messages to it are suppressed',
+    roles: ['collector', 'agent'],
+    body: OptOutCreate,
+    responses: {
+      '201': 'added: the address, its opt-outs, the channels added, the borrowers and suppressed message ids',
+      '200': 'already opted out on every channel named: the address and its opt-outs',
+      '400': 'not a phone number or email address, a channel the address is not reached by, no source',
+      '404': "a tenant's key naming another tenant",
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/opt-outs/{address}',
+    operationId: 'deleteOptOut',
+    summary: 'Opt an address back in (one channel or all); `source` says who asked and how, and is recorded',
+    roles: ['collector', 'agent'],
+    query: OptOutDeleteQuery,
+    responses: {
+      '200': 'the address, its remaining opt-outs and the channels removed',
+      '400': 'not a phone number or email address, a channel the address is not reached by, no source',
+      '404': 'the address is not suppressed (on that channel)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/opt-outs',
+    operationId: 'listOptOuts',
+    summary: "An address's opt-outs: whether it is suppressed, since when, and each channel's source",
+    roles: ['agent', 'compliance'],
+    query: OptOutGetQuery,
+    responses: {
+      '200': '{address, suppressed, since, channels}',
+      '400': 'no address, or not a phone number or email address',
+      '404': "a tenant's key naming another tenant",
+    },
+  },
+  {
     method: 'get',
     path: '/v1/tenants',
+    operationId: 'listTenants',
     summary: "The tenants (a tenant's admin key sees its own)",
     roles: ['admin'],
     responses: { '200': '{items}' },
@@ -345,6 +429,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/tenants/{id}',
+    operationId: 'getTenant',
     summary:
       'One tenant: kind, profile, contact details, senders and their rates, where its events go (an events secret only by its last four characters)',
     roles: ['admin'],
@@ -353,6 +438,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'put',
     path: '/v1/tenants/{id}',
+    operationId: 'putTenant',
     summary:
       'Create or replace a tenant (a deployment-wide admin key); checked like `npm run tenants -- put`: senders, profile, and every template for its kind',
     roles: ['admin'],
@@ -366,21 +452,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
   {
     method: 'get',
-    path: '/ui/',
-    summary: 'The web console (HTML; sign in with an API key)',
-    roles: null,
-    responses: { '200': 'HTML' },
-  },
-  {
-    method: 'get',
     path: '/admin/queues',
+    operationId: 'openQueueBoard',
     summary: 'bull-board (Bearer or Basic auth with the admin key as the password)',
     roles: ['admin'],
-    responses: { '200': 'HTML' },
+    responses: { '200': 'HTML', '403': "a tenant's admin key: the board shows every tenant's queues" },
   },
   {
     method: 'post',
     path: CALLBACK_PATHS.messageStatus,
+    operationId: 'twilioMessageStatus',
     summary: 'Twilio SMS status callback (X-Twilio-Signature)',
     roles: null,
     responses: { '204': 'recorded', '403': 'bad signature' },
@@ -388,6 +469,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: CALLBACK_PATHS.callStatus,
+    operationId: 'twilioCallStatus',
     summary: 'Twilio call status callback (X-Twilio-Signature)',
     roles: null,
     responses: { '204': 'recorded', '403': 'bad signature' },
@@ -395,6 +477,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: CALLBACK_PATHS.amd,
+    operationId: 'twilioAnsweringMachineDetection',
     summary: 'Twilio answering-machine detection result (X-Twilio-Signature)',
     roles: null,
     responses: { '204': 'recorded', '403': 'bad signature' },
@@ -402,6 +485,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: CALLBACK_PATHS.inboundSms,
+    operationId: 'twilioInboundSms',
     summary: 'Inbound SMS: STOP, START, HELP (X-Twilio-Signature); answers TwiML',
     roles: null,
     responses: { '200': 'TwiML', '403': 'bad signature' },
@@ -409,6 +493,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: `${CALLBACK_PATHS.unsubscribe}/{token}`,
+    operationId: 'showUnsubscribePage',
     summary: 'Email unsubscribe confirmation page',
     roles: null,
     responses: { '200': 'HTML', '403': 'invalid token' },
@@ -416,14 +501,23 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'post',
     path: `${CALLBACK_PATHS.unsubscribe}/{token}`,
+    operationId: 'unsubscribeOneClick',
     summary: 'RFC 8058 one-click unsubscribe',
     roles: null,
     responses: { '200': 'HTML', '403': 'invalid token' },
   },
-  { method: 'get', path: '/healthz', summary: 'Liveness', roles: null, responses: { '200': 'alive' } },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'getLiveness',
+    summary: 'Liveness',
+    roles: null,
+    responses: { '200': 'alive' },
+  },
   {
     method: 'get',
     path: '/readyz',
+    operationId: 'getReadiness',
     summary: 'Readiness: Redis and the audit store answer',
     roles: null,
     responses: { '200': 'ready', '503': 'a dependency is down' },
@@ -431,15 +525,85 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
     method: 'get',
     path: '/metrics',
+    operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     roles: null,
     responses: { '200': 'text exposition format' },
   },
-  { method: 'get', path: '/openapi.json', summary: 'This document', roles: null, responses: { '200': 'OpenAPI 3.1' } },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    roles: null,
+    responses: { '200': 'OpenAPI 3.1' },
+  },
 ];
 
 function schemaOf(s: z.ZodType) {
   return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+/** Statuses the shared middleware sends, whatever the route's own handler does (app.ts, auth.ts). */
+const UNAUTHORIZED = 'no API key, or one that is malformed, unknown or revoked';
+const FORBIDDEN = "the key's role may not use this route";
+const BAD_JSON = 'the body is not JSON, or nests deeper than 32 levels';
+const TOO_LARGE = 'body over 1 MB';
+const BAD_QUERY = 'a query parameter is wrong (named in errors[])';
+/** The routes app.ts rate-limits: per key on /v1 and /admin, per address on /webhooks, /u and /metrics. */
+const RATE_LIMITED = /^\/(v1|admin|webhooks|u|metrics)(\/|$)/;
+const TOO_MANY = (path: string) =>
+  path.startsWith('/v1') || path.startsWith('/admin')
+    ? 'more than RATE_LIMIT_PER_MINUTE requests a minute with this key'
+    : path.startsWith('/webhooks')
+      ? 'more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address'
+      : 'more than PUBLIC_RATE_LIMIT_PER_MINUTE requests a minute from this address';
+
+/** A status the route names keeps its words; the shared one is added before them. */
+function withStatus(responses: Record<string, string>, code: string, description: string): void {
+  const own = responses[code];
+  responses[code] = own === undefined || own === description ? description : `${description}; or ${own}`;
+}
+
+/** Every status a route can send: its own, then what the key check, the body parser and the rate limiter add. */
+export function statusesOf(r: RouteDoc): Record<string, string> {
+  const responses = { ...r.responses };
+  if (r.body) {
+    if (!responses['400']) responses['400'] = BAD_JSON;
+    if (!responses['413']) responses['413'] = TOO_LARGE;
+  }
+  if (r.query && !responses['400']) responses['400'] = BAD_QUERY;
+  if (r.roles) {
+    withStatus(responses, '401', UNAUTHORIZED);
+    withStatus(responses, '403', FORBIDDEN);
+  }
+  if (RATE_LIMITED.test(r.path)) withStatus(responses, '429', TOO_MANY(r.path));
+  return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const TAGS = [
+  { name: 'reminders', description: 'Reminders to send, one at a time or in batches' },
+  { name: 'borrowers', description: 'Borrowers: their record, plan, timeline, search and resolution' },
+  { name: 'accounts', description: 'Overdue accounts, their payments and promises' },
+  { name: 'opt-outs', description: 'The suppression list by address' },
+  { name: 'policy', description: 'The compliance profile and its checks' },
+  { name: 'templates', description: 'The template catalogue, previews and lint' },
+  { name: 'outbox', description: 'What the sandbox providers recorded' },
+  { name: 'audit', description: 'The audit trail: messages, exports, verification, statistics and reads' },
+  { name: 'outcomes', description: 'Outcome reports and experiments' },
+  { name: 'tenants', description: 'Tenants and their settings' },
+  { name: 'console', description: 'What the web console asks of the API' },
+  { name: 'callbacks', description: 'Provider callbacks and unsubscribe links: signed or tokened, no API key' },
+  { name: 'operations', description: 'Health, metrics, the queue board and this document' },
+] as const;
+type Tag = (typeof TAGS)[number]['name'];
+
+function tagOf(path: string): Tag {
+  const v1 = /^\/v1\/([a-z-]+)/.exec(path)?.[1];
+  if (v1 === 'me') return 'console';
+  if (v1) return v1 as Tag;
+  if (path.startsWith('/webhooks') || path.startsWith(CALLBACK_PATHS.unsubscribe)) return 'callbacks';
+  return 'operations';
 }
 
 export function buildOpenApi(version: string) {
@@ -452,23 +616,28 @@ export function buildOpenApi(version: string) {
       schema: { type: 'string' },
     }));
     const query = r.query
-      ? Object.keys(r.query.shape).map((name) => ({
+      ? Object.entries(r.query.shape).map(([name, schema]) => ({
           name,
           in: 'query',
-          required: false,
-          schema: schemaOf(r.query!.shape[name] as z.ZodType),
+          // Required when the route refuses a request without it (no default, not optional).
+          required: !(schema as z.ZodType).safeParse(undefined).success,
+          schema: schemaOf(schema as z.ZodType),
         }))
       : [];
     paths[r.path] ??= {};
     paths[r.path]![r.method] = {
+      operationId: r.operationId,
+      tags: [tagOf(r.path)],
       summary: r.summary,
-      ...(r.roles ? { security: [{ bearer: [] }], 'x-roles': r.roles } : {}),
+      // bull-board takes Basic too: a browser can only prompt for that.
+      security: r.roles ? (r.path === '/admin/queues' ? [{ bearer: [] }, { basic: [] }] : [{ bearer: [] }]) : [],
+      ...(r.roles ? { 'x-roles': r.roles } : {}),
       parameters: [...params, ...query],
       ...(r.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(r.responses).map(([code, description]) => [
+        Object.entries(statusesOf(r)).map(([code, description]) => [
           code,
           {
             description,
@@ -486,11 +655,16 @@ export function buildOpenApi(version: string) {
       title: 'Reminder Dispatch',
       version,
       description: 'Courteous SMS, voice and email reminders for overdue repayments.',
+      license: { name: 'Proprietary: no licence is granted', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: [{ url: '/', description: 'this service' }],
+    tags: TAGS,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <key>`' },
+        basic: { type: 'http', scheme: 'basic', description: 'The admin key as the password (the queue board only)' },
+      },
       schemas: {
-        Borrower: schemaOf(BorrowerInput),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],
