@@ -164,6 +164,24 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('refuses a body that is not JSON with 415 naming its type, stores nothing, and takes a POST without a body', async () => {
+    const before = await rowCounts();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await h.api('POST', '/v1/reminders', {
+        raw: JSON.stringify(reminderBody()),
+        headers: { 'content-type': type },
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.detail).toContain(type);
+      expect(res.body.errors).toEqual([{ path: '(body)', message: `must be application/json, not "${type}"` }]);
+    }
+    expect(await rowCounts()).toEqual(before);
+    // No body at all is not a wrong type: the route answers as it always did (an unknown borrower here).
+    const none = await h.api('POST', '/v1/borrowers/nobody-here/resolve', { role: 'collector' });
+    expect(none.status).toBe(404);
+  });
+
   it('normalises the phone number to E.164 and the locale to its canonical form', async () => {
     const res = await h.api('POST', '/v1/reminders', {
       body: reminderBody(

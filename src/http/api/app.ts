@@ -177,6 +177,8 @@ export function makeApp(deps: AppDeps): express.Express {
     next();
   });
 
+  app.use(['/v1', '/admin'], jsonBodiesOnly);
+
   // Provider callbacks and unsubscribe links: form-encoded, signed or tokened, no API key.
   if (deps.webhooks) {
     app.use(deps.webhooks.twilio);
@@ -275,6 +277,26 @@ function problemHandler(log: Logger) {
       'the server failed to handle this request (it is logged); a request that carries its id (externalId or Idempotency-Key, an outcome id, the path of a PUT) is safe to repeat: what it already did is not done twice',
     );
   };
+}
+
+/** The routes that take a file (NDJSON or CSV) rather than JSON: they check its type themselves. */
+const FILE_ROUTES = new Set(['/v1/accounts/overdue/import']);
+
+/**
+ * A body on the API is JSON: one of another type (text/plain, a form) is a 415 naming the type,
+ * not a 400 about a missing object. A request without a body (a POST whose fields are all
+ * optional) passes.
+ */
+function jsonBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || FILE_ROUTES.has(req.baseUrl + req.path) || req.is(['application/json', 'application/*+json']))
+    return next();
+  const type = String(req.headers['content-type'] ?? '').slice(0, 60) || 'none';
+  next(
+    new HttpProblem(415, 'Unsupported media type', `send the body as application/json (got "${type}")`, {
+      errors: [{ path: '(body)', message: `must be application/json, not "${type}"` }],
+    }),
+  );
 }
 
 /** Per API key on /v1 and /admin (by the id of the key presented; by address without a known key); per address on the routes without one. */

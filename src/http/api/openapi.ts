@@ -548,6 +548,8 @@ function schemaOf(s: z.ZodType) {
 const UNAUTHORIZED = 'no API key, or one that is malformed, unknown or revoked';
 const FORBIDDEN = "the key's role may not use this route";
 const BAD_JSON = 'the body is not JSON, or nests deeper than 32 levels';
+/** A body of another type than JSON on a JSON route (app.ts, jsonBodiesOnly). */
+const NOT_JSON = 'the body is not application/json (problem+json naming the type sent)';
 const TOO_LARGE = 'body over 1 MB';
 const BAD_QUERY = 'a query parameter is wrong (named in errors[])';
 /** The routes app.ts rate-limits: per key on /v1 and /admin, per address on /webhooks, /u and /metrics. */
@@ -571,6 +573,7 @@ export function statusesOf(r: RouteDoc): Record<string, string> {
   if (r.body) {
     if (!responses['400']) responses['400'] = BAD_JSON;
     if (!responses['413']) responses['413'] = TOO_LARGE;
+    if (!responses['415']) responses['415'] = NOT_JSON;
   }
   if (r.query && !responses['400']) responses['400'] = BAD_QUERY;
   if (r.roles) {
