@@ -288,10 +288,37 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     const full = { id: 'full-1', amount: '120.50', currency: 'USD', paidAt: new Date().toISOString(), kind: 'full' };
     const first = await h.api('POST', `/v1/accounts/${account(n)}/payments`, { body: full });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ resolved: true, repeated: false });
+    // Read back as posted: the same fields and values, with the account, tenant and when it was recorded.
+    expect(first.body).toEqual({
+      ...full,
+      paidAt: new Date(full.paidAt).toISOString(),
+      accountRef: account(n),
+      tenant: 'default',
+      createdAt: expect.any(String),
+      resolved: true,
+      cancelled: expect.any(Array),
+      repeated: false,
+    });
     const repeat = await h.api('POST', `/v1/accounts/${account(n)}/payments`, { body: full });
     expect(repeat.status).toBe(200);
-    expect(repeat.body.repeated).toBe(true);
+    expect(repeat.body).toEqual({ ...first.body, resolved: undefined, cancelled: undefined, repeated: true });
+    const plan = {
+      id: `plan-${n}`,
+      kind: 'plan',
+      promisedFor: '2026-12-20',
+      agreedAt: new Date().toISOString(),
+      amount: '40.00',
+      currency: 'USD',
+    };
+    const promised = await h.api('POST', `/v1/accounts/${account(n)}/promises`, { body: plan });
+    expect(promised.status).toBe(201);
+    expect(promised.body).toEqual({
+      ...plan,
+      accountRef: account(n),
+      tenant: 'default',
+      createdAt: expect.any(String),
+      repeated: false,
+    });
     const timeline = await h.api('GET', `/v1/borrowers/p-${n}/timeline`, { role: 'compliance' });
     const types = timeline.body.items.map((i: { type: string }) => i.type);
     expect(types.filter((t: string) => t === 'payment.reported')).toHaveLength(1);

@@ -5,6 +5,7 @@
  * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
  */
 import type { OutcomesRouteStore } from '../../store/ports.js';
+import type { Outcome } from '../../store/outcomes.repo.js';
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
@@ -103,6 +104,35 @@ export interface OutcomesRouteDeps {
   heavyReadLimit: RequestHandler;
 }
 
+/** A payment read back in the shape it was posted in: `kind` full or partial, `paidAt`. */
+function presentPayment(o: Outcome) {
+  return {
+    id: o.id,
+    kind: o.full ? ('full' as const) : ('partial' as const),
+    amount: o.amount,
+    currency: o.currency,
+    paidAt: o.at,
+    accountRef: o.accountRef,
+    tenant: o.tenant,
+    createdAt: o.createdAt,
+  };
+}
+
+/** A promise read back in the shape it was posted in: `kind` promise or plan (the request's: a repeat has the same body), `agreedAt`. */
+function presentPromise(o: Outcome, kind: 'promise' | 'plan') {
+  return {
+    id: o.id,
+    kind,
+    promisedFor: o.promisedFor,
+    agreedAt: o.at,
+    amount: o.amount,
+    currency: o.currency,
+    accountRef: o.accountRef,
+    tenant: o.tenant,
+    createdAt: o.createdAt,
+  };
+}
+
 export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   const router = Router();
   const collector = requireRole(deps.keyRing, ['collector']);
@@ -142,9 +172,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
         'this id was already used for a different outcome of this tenant',
         { errors: [{ path: 'id', message: 'already used with another body' }] },
       );
-    res
-      .status(r.kind === 'created' ? 201 : 200)
-      .json({ ...r.outcome, borrowerId: undefined, repeated: r.kind === 'repeat', ...extra });
+    res.status(r.kind === 'created' ? 201 : 200).json({ ...extra, repeated: r.kind === 'repeat' });
   };
 
   router.post('/v1/accounts/:accountRef/payments', collector, async (req: Request, res: Response) => {
@@ -152,7 +180,16 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
     const actor = `api:${req.principal!.keyId}`;
     const r = await recordPayment(payments, deps.clock, { ...(await accountOf(req)), actor, payment: input.data });
-    answer(res, r, r.kind === 'created' && r.cancelled ? { resolved: true, cancelled: r.cancelled } : {});
+    answer(
+      res,
+      r,
+      'outcome' in r
+        ? {
+            ...presentPayment(r.outcome),
+            ...(r.kind === 'created' && r.cancelled ? { resolved: true, cancelled: r.cancelled } : {}),
+          }
+        : {},
+    );
   });
 
   router.post('/v1/accounts/:accountRef/promises', collector, async (req: Request, res: Response) => {
@@ -164,7 +201,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
         { path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' },
       ]);
     const r = await recordPromise(outcomes, deps.clock, { ...(await accountOf(req)), promise: p });
-    answer(res, r, { type: p.kind });
+    answer(res, r, 'outcome' in r ? presentPromise(r.outcome, p.kind) : {});
   });
 
   reportRoutes(router, deps, readers);
