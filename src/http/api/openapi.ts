@@ -7,6 +7,7 @@ import { SearchQuery } from './borrowers.routes.js';
 import { TenantInput } from '../../domain/tenant.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
 import { z } from 'zod';
+import { OptOutAdded, OptOutView, OutboxList, PaymentView, PromiseView, ReminderView } from './response.schemas.js';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
@@ -31,6 +32,8 @@ interface RouteDoc {
   body?: z.ZodType;
   query?: z.ZodObject;
   responses: Record<string, string>;
+  /** The JSON body of a 2xx answer, where it is described (response.schemas.ts). */
+  ok?: Record<string, z.ZodType>;
 }
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
@@ -41,6 +44,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Accept one reminder (idempotent on externalId or the Idempotency-Key header)',
     roles: ['collector'],
     body: ReminderInput,
+    ok: { '202': ReminderView, '200': ReminderView },
     responses: {
       '202': 'accepted',
       '200': 'a repeat: the original',
@@ -68,6 +72,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getReminder',
     summary: 'The reminder, its messages and their events',
     roles: ['collector', 'agent', 'compliance'],
+    ok: { '200': ReminderView },
     responses: { '200': 'the reminder', '404': 'not found' },
   },
   {
@@ -222,6 +227,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'What the sandbox providers recorded instead of sending',
     roles: ['agent', 'compliance'],
     query: OutboxQuery,
+    ok: { '200': OutboxList },
     responses: { '200': '{items}' },
   },
   {
@@ -306,6 +312,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'A payment of the account (full or partial); idempotent on its id; a full payment resolves the borrower',
     roles: ['collector'],
     body: PaymentInput,
+    ok: { '201': PaymentView, '200': PaymentView },
     responses: {
       '201': 'recorded',
       '200': 'a repeat',
@@ -321,6 +328,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'A promise to pay or a payment plan agreed, with its date; idempotent on its id',
     roles: ['collector'],
     body: PromiseInput,
+    ok: { '201': PromiseView, '200': PromiseView },
     responses: {
       '201': 'recorded',
       '200': 'a repeat',
@@ -385,6 +393,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Opt an address (phone number or email) out of one channel or all of its channels, for every borrower that carries it; pending messages to it are suppressed',
     roles: ['collector', 'agent'],
     body: OptOutCreate,
+    ok: { '201': OptOutAdded, '200': OptOutAdded },
     responses: {
       '201': 'added: the address, its opt-outs, the channels added, the borrowers and suppressed message ids',
       '200': 'already opted out on every channel named: the address and its opt-outs',
@@ -412,6 +421,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: "An address's opt-outs: whether it is suppressed, since when, and each channel's source",
     roles: ['agent', 'compliance'],
     query: OptOutGetQuery,
+    ok: { '200': OptOutView },
     responses: {
       '200': '{address, suppressed, since, channels}',
       '400': 'no address, or not a phone number or email address',
@@ -540,6 +550,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
 ];
 
+/** A response body's schema: what the server sends (zod's output side). */
+function responseSchemaOf(s: z.ZodType) {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(s, {
+    io: 'output',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
+  return schema;
+}
+
 function schemaOf(s: z.ZodType) {
   return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 }
@@ -646,7 +666,9 @@ export function buildOpenApi(version: string) {
             description,
             ...(Number(code) >= 400
               ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
-              : {}),
+              : r.ok?.[code]
+                ? { content: { 'application/json': { schema: responseSchemaOf(r.ok[code]) } } }
+                : {}),
           },
         ]),
       ),
