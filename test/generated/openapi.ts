@@ -1093,6 +1093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description key reused with a different body */
             409: {
                 headers: {
@@ -1228,6 +1237,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1521,6 +1539,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1824,6 +1851,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description body over 1 MB */
             413: {
                 headers: {
@@ -1940,6 +1976,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description body over 1 MB */
             413: {
                 headers: {
@@ -2012,6 +2057,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description the file is over IMPORT_MAX_BYTES once decompressed: the lines before it are stored ({…counts, committedThrough}) */
             413: {
                 headers: {
@@ -2067,6 +2121,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the borrower id is malformed (named in errors[]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -2133,6 +2196,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2344,6 +2416,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description body over 1 MB */
             413: {
                 headers: {
@@ -2400,6 +2481,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2629,6 +2719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description body over 1 MB */
             413: {
                 headers: {
@@ -2721,6 +2820,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
@@ -2778,6 +2886,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2904,6 +3021,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
@@ -2942,6 +3068,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3008,6 +3143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
@@ -3066,6 +3210,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
@@ -3094,6 +3247,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the borrower id is malformed (named in errors[]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -3160,6 +3322,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3502,6 +3673,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
@@ -3633,6 +3813,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
@@ -3693,6 +3882,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
@@ -3744,6 +3942,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4076,6 +4283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
@@ -4229,6 +4445,15 @@ export interface operations {
             };
             /** @description the key's role may not use this route; or a tenant's admin key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
  * Starts the real service for a test file: real Redis (the run's private server, a random queue
  * prefix), a fresh SQLite file or PostgreSQL schema, the fake Twilio and a real SMTP server.
  */
+import { checkContract } from './contract.js';
 import type { Kysely } from 'kysely';
 import { type Dialect, openDb } from '../../src/store/db.js';
 import type { Database } from '../../src/store/schema.js';
@@ -205,6 +206,7 @@ export function makeApi(url: string, keys: TestKeys): Harness['api'] {
     } catch {
       // not JSON
     }
+    checkContract(method, route, res.status, res.headers.get('content-type'), parsed);
     return { status: res.status, body: parsed, headers: res.headers };
   };
 }

@@ -571,6 +571,8 @@ const BAD_JSON = 'the body is not JSON, or nests deeper than 32 levels';
 /** A body of another type than JSON on a JSON route (app.ts, jsonBodiesOnly). */
 const NOT_JSON = 'the body is not application/json (problem+json naming the type sent)';
 const TOO_LARGE = 'body over 1 MB';
+const BAD_BORROWER_ID = 'the borrower id is malformed (named in errors[])';
+const NOT_THIS_TENANT = "not found for this key's tenant, or `?tenant=` names another tenant";
 const BAD_QUERY = 'a query parameter is wrong (named in errors[])';
 /** The routes app.ts rate-limits: per key on /v1 and /admin, per address on /webhooks, /u and /metrics. */
 const RATE_LIMITED = /^\/(v1|admin|webhooks|u|metrics)(\/|$)/;
@@ -600,6 +602,10 @@ export function statusesOf(r: RouteDoc): Record<string, string> {
     withStatus(responses, '401', UNAUTHORIZED);
     withStatus(responses, '403', FORBIDDEN);
   }
+  // A borrower id in the path is checked (no `~`, at most 64 characters) before anything is read.
+  if (r.path.startsWith('/v1/borrowers/{id}') && !responses['400']) responses['400'] = BAD_BORROWER_ID;
+  // Another tenant's data does not exist for a tenant's key, `?tenant=` naming another tenant included (tenancy.ts).
+  if (r.roles && r.path.startsWith('/v1/') && !responses['404']) responses['404'] = NOT_THIS_TENANT;
   if (RATE_LIMITED.test(r.path)) withStatus(responses, '429', TOO_MANY(r.path));
   return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
