@@ -1215,7 +1215,110 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        repeated: number;
+                        rejected: number;
+                        results: ({
+                            index: number;
+                            status: number;
+                            reminder: {
+                                id: string;
+                                externalId: string | null;
+                                borrowerId: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email" | "auto";
+                                template: string;
+                                debt: {
+                                    accountRef: string;
+                                    creditor: string;
+                                    amountDue: {
+                                        amount: string;
+                                        currency: string;
+                                    };
+                                    dueDate: string;
+                                    daysOverdue: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                sendAt: string;
+                                expiresAt: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                } | null;
+                                contact: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                status: string;
+                                messages: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    channel: "sms" | "voice" | "email";
+                                    /** @enum {string} */
+                                    status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                                    to: string;
+                                    template: string;
+                                    templateVersion: string | null;
+                                    locale: string;
+                                    subject: string | null;
+                                    body?: string | null;
+                                    provider: string | null;
+                                    providerId: string | null;
+                                    attempts: number;
+                                    error: {
+                                        code: string | null;
+                                        message: string | null;
+                                    } | null;
+                                    /** Format: date-time */
+                                    sendAt: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    experiment?: {
+                                        id: string;
+                                        arm: string;
+                                    };
+                                    deferral?: {
+                                        until: unknown;
+                                        reasons: unknown;
+                                    } | null;
+                                    events?: {
+                                        seq: number;
+                                        type: string;
+                                        /** Format: date-time */
+                                        at: string;
+                                        actor: string;
+                                        data: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                }[];
+                            };
+                        } | {
+                            index: number;
+                            status: number;
+                            problem: {
+                                type: string;
+                                title: string;
+                                status: number;
+                                detail: string;
+                                errors?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        })[];
+                    };
+                };
             };
             /** @description not a batch: no reminders, more than 1,000, or not JSON */
             400: {
@@ -1433,7 +1536,88 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        externalId: string | null;
+                        borrowerId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "voice" | "email" | "auto";
+                        template: string;
+                        debt: {
+                            accountRef: string;
+                            creditor: string;
+                            amountDue: {
+                                amount: string;
+                                currency: string;
+                            };
+                            dueDate: string;
+                            daysOverdue: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        sendAt: string;
+                        expiresAt: string | null;
+                        metadata: {
+                            [key: string]: unknown;
+                        } | null;
+                        contact: {
+                            [key: string]: unknown;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        status: string;
+                        messages: {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            /** @enum {string} */
+                            status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                            to: string;
+                            template: string;
+                            templateVersion: string | null;
+                            locale: string;
+                            subject: string | null;
+                            body?: string | null;
+                            provider: string | null;
+                            providerId: string | null;
+                            attempts: number;
+                            error: {
+                                code: string | null;
+                                message: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            sendAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            experiment?: {
+                                id: string;
+                                arm: string;
+                            };
+                            deferral?: {
+                                until: unknown;
+                                reasons: unknown;
+                            } | null;
+                            events?: {
+                                seq: number;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        }[];
+                        cancelled: string[];
+                        notCancelled: string[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -4200,7 +4384,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        address: string;
+                        suppressed: boolean;
+                        since: string | null;
+                        channels: {
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            source: string;
+                            detail: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        removed: ("sms" | "voice" | "email")[];
+                    };
+                };
             };
             /** @description not a phone number or email address, a channel the address is not reached by, no source */
             400: {

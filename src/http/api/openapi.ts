@@ -7,7 +7,17 @@ import { SearchQuery } from './borrowers.routes.js';
 import { TenantInput } from '../../domain/tenant.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
 import { z } from 'zod';
-import { OptOutAdded, OptOutView, OutboxList, PaymentView, PromiseView, ReminderView } from './response.schemas.js';
+import {
+  BatchResult,
+  CancelledReminder,
+  OptOutAdded,
+  OptOutRemoved,
+  OptOutView,
+  OutboxList,
+  PaymentView,
+  PromiseView,
+  ReminderView,
+} from './response.schemas.js';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
@@ -60,6 +70,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Accept up to 1,000 reminders; one bad item fails only itself',
     roles: ['collector'],
     body: BatchInput.extend({ reminders: z.array(ReminderInput).min(1).max(1000) }),
+    ok: { '200': BatchResult },
     responses: {
       '200': 'a result per item',
       '400': 'not a batch: no reminders, more than 1,000, or not JSON',
@@ -81,6 +92,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'cancelReminder',
     summary: 'Cancel whatever has not been sent',
     roles: ['collector'],
+    ok: { '200': CancelledReminder },
     responses: { '200': 'what was cancelled', '404': 'not found' },
   },
   {
@@ -408,6 +420,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Opt an address back in (one channel or all); `source` says who asked and how, and is recorded',
     roles: ['collector', 'agent'],
     query: OptOutDeleteQuery,
+    ok: { '200': OptOutRemoved },
     responses: {
       '200': 'the address, its remaining opt-outs and the channels removed',
       '400': 'not a phone number or email address, a channel the address is not reached by, no source',

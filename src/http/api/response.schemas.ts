@@ -127,3 +127,34 @@ export const OptOutAdded = OptOutView.extend({
   borrowers: z.number().int(),
   suppressedMessages: z.number().int(),
 });
+
+/** The answer to taking an opt-out back: the list's entries left, and the channels removed. */
+export const OptOutRemoved = OptOutView.extend({ removed: z.array(z.enum(CHANNELS)) });
+
+/** A reminder after a cancel: what was cancelled, and what had gone too far to be (already sent, say). */
+export const CancelledReminder = ReminderView.extend({
+  cancelled: z.array(z.string()),
+  notCancelled: z.array(z.string()),
+});
+
+/** problem+json, as an item of a batch answer carries it. */
+export const ProblemView = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** A batch's answer: how many were accepted, repeated and refused, and each item's reminder or problem, by its place. */
+export const BatchResult = z.object({
+  accepted: z.number().int(),
+  repeated: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(
+    z.union([
+      z.object({ index: z.number().int(), status: z.number().int(), reminder: ReminderView }),
+      z.object({ index: z.number().int(), status: z.number().int(), problem: ProblemView }),
+    ]),
+  ),
+});
