@@ -8,19 +8,40 @@ import { z } from 'zod';
 import { tooDeep } from './json-depth.js';
 import { normaliseAddress } from '../policy/address.js';
 
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const CURRENCY_CODES = Intl.supportedValuesOf('currency');
+const KNOWN_CURRENCIES = new Set(CURRENCY_CODES);
 
-export const Phone = z.string().transform((value, ctx) => {
-  const parsed = value.trim().startsWith('+') ? parsePhoneNumberFromString(value.trim()) : undefined;
-  if (!parsed || !parsed.isValid()) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `phone "${value}" is not a valid E.164 number: give the country code and the whole number, e.g. +14155550100`,
-    });
-    return z.NEVER;
-  }
-  return parsed.number;
-});
+/**
+ * The shapes below are what the OpenAPI document can say of a check JSON Schema cannot make
+ * (libphonenumber's numbering plans, the tz database, ICU's locale rules): a client that
+ * validates against the document refuses what is plainly wrong, and the server's message says
+ * the rest. Each is also checked here, so the document is never looser than its pattern says.
+ */
+const PHONE_MESSAGE = (value: unknown) =>
+  `phone "${String(value)}" is not a valid E.164 number: give the country code and the whole number, e.g. +14155550100`;
+/** A `+`, the country code and the number; spaces, dots, dashes and parentheses between digits are dropped. */
+const PHONE_SHAPE = /^\s*\+[1-9][0-9 ().-]{5,24}\s*$/;
+/** An IANA zone's name: `UTC`, `Asia/Shanghai`, `America/Argentina/Buenos_Aires`, `Etc/GMT+5`. */
+const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+/** A BCP 47 tag's shape: a language subtag, then subtags of 1 to 8 letters or digits. */
+const LOCALE_SHAPE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+export const Phone = z
+  .string()
+  .regex(PHONE_SHAPE, { error: (iss) => PHONE_MESSAGE(iss.input) })
+  .meta({
+    description:
+      'An E.164 number: `+`, the country code and the number (spaces, dots, dashes and parentheses are removed); checked against its country’s numbering plan',
+    examples: ['+14155550100', '+8613800138000'],
+  })
+  .transform((value, ctx) => {
+    const parsed = value.trim().startsWith('+') ? parsePhoneNumberFromString(value.trim()) : undefined;
+    if (!parsed || !parsed.isValid()) {
+      ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE(value) });
+      return z.NEVER;
+    }
+    return parsed.number;
+  });
 
 /** A phone number or email address, normalised as the suppression list and the caps key it. */
 export const Address = z
@@ -46,24 +67,41 @@ function isValidZone(zone: string): boolean {
   return ok;
 }
 
+const ZONE_MESSAGE = (value: unknown) =>
+  `time zone "${String(value)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`;
+
 export const TimeZone = z
   .string()
   .max(64, 'a time zone name is at most 64 characters')
+  .regex(ZONE_SHAPE, { error: (iss) => ZONE_MESSAGE(iss.input) })
+  .meta({
+    description: 'An IANA time zone name, checked against the tz database',
+    examples: ['America/New_York', 'Asia/Shanghai'],
+  })
   .refine((v) => isValidZone(v), {
-    error: (iss) =>
-      `time zone "${String(iss.input)}" is not an IANA zone such as "Asia/Shanghai" or "America/New_York"`,
+    error: (iss) => ZONE_MESSAGE(iss.input),
   });
 
-export const Locale = z.string().transform((value, ctx) => {
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value);
-    if (canonical) return canonical;
-  } catch {
-    // fall through
-  }
-  ctx.addIssue({ code: 'custom', message: `locale "${value}" is not a BCP 47 tag such as "en-US" or "zh-CN"` });
-  return z.NEVER;
-});
+const LOCALE_MESSAGE = (value: unknown) => `locale "${String(value)}" is not a BCP 47 tag such as "en-US" or "zh-CN"`;
+
+export const Locale = z
+  .string()
+  .max(64)
+  .regex(LOCALE_SHAPE, { error: (iss) => LOCALE_MESSAGE(iss.input) })
+  .meta({
+    description: 'A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US',
+    examples: ['en-US', 'zh-CN'],
+  })
+  .transform((value, ctx) => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(value);
+      if (canonical) return canonical;
+    } catch {
+      // fall through
+    }
+    ctx.addIssue({ code: 'custom', message: LOCALE_MESSAGE(value) });
+    return z.NEVER;
+  });
 
 export const Money = z.object({
   amount: z
@@ -78,7 +116,9 @@ export const Money = z.object({
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "USD" or "CNY"')
-    .refine((c) => KNOWN_CURRENCIES.has(c), { error: (iss) => `unknown currency "${String(iss.input)}"` }),
+    .refine((c) => KNOWN_CURRENCIES.has(c), { error: (iss) => `unknown currency "${String(iss.input)}"` })
+    // The document lists the codes this server knows (ICU's), so a client can refuse the rest.
+    .meta({ enum: CURRENCY_CODES, description: 'An ISO 4217 code this server knows' }),
 });
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -138,7 +178,10 @@ export const Debt = z
     dueDate: z.iso.date({ error: 'must be a date, YYYY-MM-DD' }),
     daysOverdue: z.number().int().min(-366).max(100_000),
     minimumPayment: Money.optional(),
-    paymentUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    paymentUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'An http(s) URL where the borrower can pay' })
+      .optional(),
   })
   .strict();
 
@@ -194,6 +237,23 @@ export const ReminderInput = z
     if (r.sendAt && r.expiresAt && Date.parse(r.expiresAt) <= Date.parse(r.sendAt)) {
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after sendAt' });
     }
+  })
+  // What the refinement above and the intake require, said in JSON Schema for generated clients.
+  .meta({
+    allOf: [
+      { anyOf: [{ required: ['template'] }, { required: ['experiment'] }] },
+      { anyOf: [{ required: ['borrower'] }, { required: ['borrowerId'] }] },
+      ...(['sms', 'voice', 'email'] as const).map((channel) => ({
+        if: { required: ['channel'], properties: { channel: { const: channel } } },
+        then: {
+          properties: {
+            borrower: {
+              properties: { [channel === 'email' ? 'email' : 'phone']: { type: 'string' } },
+            },
+          },
+        },
+      })),
+    ],
   });
 export type ReminderInput = z.infer<typeof ReminderInput>;
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAnswers } from '../../src/compose/startup/redis-autostart.js';
+import { checkAnswersOf } from '../support/contract.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
 import { zoneWhereHourIn } from '../support/zones.js';
@@ -26,6 +27,7 @@ describe('npm start with nothing configured', () => {
     const port = await freePort();
     redisUrl = `redis://127.0.0.1:${await freePort()}`;
     base = `http://127.0.0.1:${port}`;
+    checkAnswersOf(base);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATA_DIR: dataDir,

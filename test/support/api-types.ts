@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApi } from '../../src/http/api/openapi.js';
+import { loadCatalogue } from '../../src/templates/catalogue.js';
 
 export const GENERATED = fileURLToPath(new URL('../generated/openapi.ts', import.meta.url));
 
@@ -15,7 +16,9 @@ const HEADER =
   '// Generated from the served OpenAPI document by `npm run api:types` (openapi-typescript). Do not edit.\n';
 
 export async function generateApiTypes(): Promise<string> {
-  const doc = buildOpenApi('0.0.0');
+  // The document as the service serves it with the repository's catalogue.
+  const templates = loadCatalogue(fileURLToPath(new URL('../../templates', import.meta.url))).keys();
+  const doc = buildOpenApi('0.0.0', { templates });
   const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0]);
   return HEADER + astToString(ast);
 }

@@ -38,6 +38,21 @@ describe('the contract check', () => {
   });
 
   it('matches a fixed path before a templated one', () => {
-    expect(contractViolation('POST', '/v1/accounts/overdue/batch', 200, json, {})).toBeUndefined();
+    expect(contractViolation('POST', '/v1/accounts/overdue/batch', 418, problem, {})).toMatch(
+      /^POST \/v1\/accounts\/overdue\/batch → 418/,
+    );
+  });
+
+  it('holds a content type to the ones the document names for the status', () => {
+    expect(contractViolation('GET', '/v1/audit/export?format=csv', 200, 'text/csv; charset=utf-8', '')).toBeUndefined();
+    expect(contractViolation('GET', '/v1/audit/export', 200, 'application/octet-stream', '')).toMatch(
+      /application\/octet-stream is not a declared content type/,
+    );
+    // The unsubscribe link answers a person: its refusal is a line of text, and declared so.
+    expect(contractViolation('GET', '/u/tok', 403, 'text/plain; charset=utf-8', 'not valid')).toBeUndefined();
+    expect(contractViolation('GET', '/metrics', 200, json, {})).toMatch(/not a declared content type/);
+    // A 204 has no body; a body where the document declares none is a violation.
+    expect(contractViolation('POST', '/webhooks/twilio/message-status', 204, null, undefined)).toBeUndefined();
+    expect(contractViolation('POST', '/webhooks/twilio/message-status', 204, json, {})).toMatch(/declares none/);
   });
 });

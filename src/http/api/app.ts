@@ -194,7 +194,7 @@ export function makeApp(deps: AppDeps): express.Express {
       refreshGauges: () => refreshGauges(deps),
     }),
   );
-  const openapi = buildOpenApi(deps.version);
+  const openapi = buildOpenApi(deps.version, { templates: deps.catalogue.keys() });
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

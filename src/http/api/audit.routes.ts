@@ -221,8 +221,9 @@ export function auditRouter(deps: {
     });
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
     // Pages come formatted (export-format.ts): the loop only writes them out, as the client reads.
-    if (format === 'ndjson') res.type('application/x-ndjson').attachment(`messages-${stamp}.ndjson`);
-    else res.type('text/csv; charset=utf-8').attachment(`messages-${stamp}.csv`);
+    // attachment() sets a type from the file's extension (.ndjson: octet-stream): the type goes after it.
+    if (format === 'ndjson') res.attachment(`messages-${stamp}.ndjson`).type('application/x-ndjson');
+    else res.attachment(`messages-${stamp}.csv`).type('text/csv; charset=utf-8');
     await pipeline(Readable.from(pages), res);
   });
 

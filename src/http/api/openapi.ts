@@ -44,7 +44,25 @@ interface RouteDoc {
   responses: Record<string, string>;
   /** The JSON body of a 2xx answer, where it is described (response.schemas.ts). */
   ok?: Record<string, z.ZodType>;
+  /**
+   * The media types of an answer that is not JSON (CSV, HTML, TwiML, metrics), by status; an error
+   * named here is not problem+json (a page a person reads). Without it, a 2xx is JSON and an
+   * error problem+json.
+   */
+  media?: Record<string, readonly string[]>;
 }
+
+const CSV = 'text/csv';
+const HTML = 'text/html';
+/** The Twilio callbacks of a deployment without Twilio credentials. */
+const TWILIO_OFF = 'Twilio is not configured (TWILIO_AUTH_TOKEN unset): nothing to verify signatures with';
+/** The unsubscribe link's answers are pages a person reads, its refusal too. */
+const UNSUBSCRIBE_ANSWERS = {
+  '200': 'HTML: the confirmation, or what was done',
+  '403': 'text/plain: the link is not valid (a bad or foreign token, or not an email)',
+  '410': 'HTML: the link has expired; the page says how to reach the sender',
+};
+const UNSUBSCRIBE_MEDIA = { '200': [HTML], '403': ['text/plain'], '410': [HTML] };
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
@@ -267,7 +285,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Every matching message as CSV (RFC 4180) or NDJSON, streamed; the export is recorded',
     roles: ['compliance'],
     query: ExportQuery,
-    responses: { '200': 'text/csv or application/x-ndjson', '429': HEAVY_READS_BUSY },
+    media: { '200': [CSV, 'application/x-ndjson'] },
+    responses: { '200': 'text/csv (RFC 4180) or application/x-ndjson, by `format`', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',
@@ -365,6 +384,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Per arm: rates with Wilson intervals, the test against the control, the guardrail, a sentence per challenger (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
+    media: { '200': ['application/json', CSV] },
     responses: { '200': 'the result', '404': 'no such experiment', '429': HEAVY_READS_BUSY },
   },
   {
@@ -375,6 +395,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Per template, channel and stage: payments and promises by last touch and every touch, opt-outs (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
+    media: { '200': ['application/json', CSV] },
     responses: { '200': '{items}', '429': HEAVY_READS_BUSY },
   },
   {
@@ -385,6 +406,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'The periodic review for a period: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments (JSON or CSV)',
     roles: ['compliance'],
     query: OutcomesQuery,
+    media: { '200': ['application/json', CSV] },
     responses: { '200': 'the review', '429': HEAVY_READS_BUSY },
   },
   {
@@ -479,6 +501,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'openQueueBoard',
     summary: 'bull-board (Bearer or Basic auth with the admin key as the password)',
     roles: ['admin'],
+    media: { '200': [HTML] },
     responses: { '200': 'HTML', '403': "a tenant's admin key: the board shows every tenant's queues" },
   },
   {
@@ -487,7 +510,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'twilioMessageStatus',
     summary: 'Twilio SMS status callback (X-Twilio-Signature)',
     roles: null,
-    responses: { '204': 'recorded', '403': 'bad signature' },
+    responses: { '204': 'recorded', '403': 'bad signature', '404': TWILIO_OFF },
   },
   {
     method: 'post',
@@ -495,7 +518,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'twilioCallStatus',
     summary: 'Twilio call status callback (X-Twilio-Signature)',
     roles: null,
-    responses: { '204': 'recorded', '403': 'bad signature' },
+    responses: { '204': 'recorded', '403': 'bad signature', '404': TWILIO_OFF },
   },
   {
     method: 'post',
@@ -503,7 +526,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'twilioAnsweringMachineDetection',
     summary: 'Twilio answering-machine detection result (X-Twilio-Signature)',
     roles: null,
-    responses: { '204': 'recorded', '403': 'bad signature' },
+    responses: { '204': 'recorded', '403': 'bad signature', '404': TWILIO_OFF },
   },
   {
     method: 'post',
@@ -511,7 +534,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'twilioInboundSms',
     summary: 'Inbound SMS: STOP, START, HELP (X-Twilio-Signature); answers TwiML',
     roles: null,
-    responses: { '200': 'TwiML', '403': 'bad signature' },
+    media: { '200': ['text/xml'] },
+    responses: { '200': 'TwiML', '403': 'bad signature', '404': TWILIO_OFF },
   },
   {
     method: 'get',
@@ -519,7 +543,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'showUnsubscribePage',
     summary: 'Email unsubscribe confirmation page',
     roles: null,
-    responses: { '200': 'HTML', '403': 'invalid token' },
+    media: UNSUBSCRIBE_MEDIA,
+    responses: UNSUBSCRIBE_ANSWERS,
   },
   {
     method: 'post',
@@ -527,7 +552,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'unsubscribeOneClick',
     summary: 'RFC 8058 one-click unsubscribe',
     roles: null,
-    responses: { '200': 'HTML', '403': 'invalid token' },
+    media: UNSUBSCRIBE_MEDIA,
+    responses: UNSUBSCRIBE_ANSWERS,
   },
   {
     method: 'get',
@@ -551,6 +577,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getMetrics',
     summary: 'Prometheus metrics',
     roles: null,
+    media: { '200': ['text/plain'] },
     responses: { '200': 'text exposition format' },
   },
   {
@@ -559,6 +586,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getOpenApi',
     summary: 'This document',
     roles: null,
+    ok: { '200': z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) }) },
     responses: { '200': 'OpenAPI 3.1' },
   },
 ];
@@ -648,14 +676,65 @@ function tagOf(path: string): Tag {
   return 'operations';
 }
 
-export function buildOpenApi(version: string) {
+/** What the document can name of this deployment's configuration: the catalogue's template keys. */
+export interface KnownValues {
+  templates?: readonly string[];
+}
+
+/** A reminder's `template` names a key of the catalogue (reminders.routes.ts refuses any other). */
+function withKnownTemplates(schema: Record<string, unknown>, templates: readonly string[] | undefined) {
+  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (templates?.length && props?.template) props.template = { ...props.template, enum: [...templates] };
+  return schema;
+}
+
+function bodySchemaOf(r: RouteDoc, known: KnownValues) {
+  const schema = schemaOf(r.body!) as Record<string, unknown>;
+  if (r.operationId === 'createReminder') return withKnownTemplates(schema, known.templates);
+  if (r.operationId === 'createReminderBatch') {
+    const reminders = (schema.properties as Record<string, { items: Record<string, unknown> }>).reminders!;
+    withKnownTemplates(reminders.items, known.templates);
+  }
+  return schema;
+}
+
+/** What an answer carries, by media type: JSON with its schema, other media as text, errors as problem+json. */
+function contentOf(r: RouteDoc, code: string): { content?: Record<string, { schema: object }> } {
+  const json = r.ok?.[code] ? { schema: responseSchemaOf(r.ok[code]) } : { schema: { type: 'object' } };
+  const media = mediaOf(r, code);
+  if (!media) return {};
+  return {
+    content: Object.fromEntries(
+      media.map((type) => [
+        type,
+        type === 'application/json'
+          ? json
+          : type === 'application/problem+json'
+            ? { schema: { $ref: '#/components/schemas/Problem' } }
+            : { schema: { type: 'string' } },
+      ]),
+    ),
+  };
+}
+
+/** The media types an answer may have (undefined: no body), as the contract test checks them. */
+export function mediaOf(r: RouteDoc, code: string): readonly string[] | undefined {
+  if (r.media?.[code]) return r.media[code];
+  if (Number(code) >= 400) return ['application/problem+json'];
+  return r.ok?.[code] ? ['application/json'] : undefined;
+}
+
+export function buildOpenApi(version: string, known: KnownValues = {}) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTE_DOCS) {
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema:
+        m[1] === 'key' && r.path.startsWith('/v1/templates/') && known.templates?.length
+          ? { type: 'string', enum: [...known.templates] }
+          : { type: 'string' },
     }));
     const query = r.query
       ? Object.entries(r.query.shape).map(([name, schema]) => ({
@@ -676,18 +755,14 @@ export function buildOpenApi(version: string) {
       ...(r.roles ? { 'x-roles': r.roles } : {}),
       parameters: [...params, ...query],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } }
+        ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchemaOf(r, known) } } } }
         : {}),
       responses: Object.fromEntries(
         Object.entries(statusesOf(r)).map(([code, description]) => [
           code,
           {
             description,
-            ...(Number(code) >= 400
-              ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
-              : r.ok?.[code]
-                ? { content: { 'application/json': { schema: responseSchemaOf(r.ok[code]) } } }
-                : {}),
+            ...contentOf(r, code),
           },
         ]),
       ),
