@@ -2728,7 +2728,25 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            title: string;
+                            description: string;
+                            stage: string | null;
+                            channels: ("sms" | "email" | "voice" | "voicemail")[];
+                            locales: string[];
+                            variants: {
+                                /** @enum {string} */
+                                channel: "sms" | "email" | "voice" | "voicemail";
+                                locale: string;
+                                version: string;
+                                warnings: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -2784,7 +2802,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        key: string;
+                        title: string;
+                        description: string;
+                        stage?: string;
+                        channels?: ("sms" | "email" | "voice" | "voicemail")[];
+                        confirmsOptOut?: boolean;
+                        sampleData: {
+                            [key: string]: unknown;
+                        };
+                        sampleDataByLocale?: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        variants: {
+                            /** @enum {string} */
+                            channel: "sms" | "email" | "voice" | "voicemail";
+                            locale: string;
+                            version: string;
+                            source: string;
+                            findings: {
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                rule: string;
+                                message: string;
+                                line: number;
+                                column: number;
+                                excerpt: string;
+                                regulation?: string;
+                                matched?: string;
+                                start?: number;
+                                end?: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -2866,7 +2921,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email" | "voice" | "voicemail";
+                        locale: string;
+                        requestedLocale: string;
+                        version: string;
+                        subject: string | null;
+                        text: string;
+                        html: string | null;
+                        twiml: string | null;
+                        voiceLanguage: string | null;
+                        sms: {
+                            /** @enum {string} */
+                            encoding: "GSM-7" | "UCS-2";
+                            segments: number;
+                            characters: number;
+                            nonGsmCharacters: string[];
+                            /** @constant */
+                            tooLong?: true;
+                            limit: number;
+                        } | null;
+                        findings: {
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            rule: string;
+                            message: string;
+                            line: number;
+                            column: number;
+                            excerpt: string;
+                            regulation?: string;
+                            matched?: string;
+                            start?: number;
+                            end?: number;
+                        }[];
+                    };
+                };
             };
             /** @description invalid input or data */
             400: {
@@ -2965,7 +3057,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        profile: string;
+                        findings: {
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            rule: string;
+                            message: string;
+                            line: number;
+                            column: number;
+                            excerpt: string;
+                            regulation?: string;
+                            matched?: string;
+                            start?: number;
+                            end?: number;
+                        }[];
+                        suppressed?: {
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            rule: string;
+                            message: string;
+                            line: number;
+                            column: number;
+                            excerpt: string;
+                            regulation?: string;
+                            matched?: string;
+                            start?: number;
+                            end?: number;
+                            suppressed: {
+                                /** @enum {string} */
+                                why: "negation" | "impostor-warning" | "place-name" | "occupation";
+                                detail: string;
+                            };
+                        }[];
+                    };
+                };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
             400: {
@@ -3139,7 +3267,60 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            /** @enum {string} */
+                            status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                            to: string;
+                            template: string;
+                            templateVersion: string | null;
+                            locale: string;
+                            subject: string | null;
+                            body?: string | null;
+                            provider: string | null;
+                            providerId: string | null;
+                            attempts: number;
+                            error: {
+                                code: string | null;
+                                message: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            sendAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            experiment?: {
+                                id: string;
+                                arm: string;
+                            };
+                            deferral?: {
+                                until: unknown;
+                                reasons: unknown;
+                            } | null;
+                            events?: {
+                                seq: number;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            borrowerId: string;
+                            tenant?: string;
+                            reminderId: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description bad filter or cursor */
             400: {
@@ -3204,7 +3385,87 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        channel: "sms" | "voice" | "email";
+                        /** @enum {string} */
+                        status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                        to: string;
+                        template: string;
+                        templateVersion: string | null;
+                        locale: string;
+                        subject: string | null;
+                        body: string | null;
+                        provider: string | null;
+                        providerId: string | null;
+                        attempts: number;
+                        error: {
+                            code: string | null;
+                            message: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        sendAt: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        experiment?: {
+                            id: string;
+                            arm: string;
+                        };
+                        deferral?: {
+                            until: unknown;
+                            reasons: unknown;
+                        } | null;
+                        events: {
+                            seq: number;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actor: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            hash: string;
+                        }[];
+                        content: {
+                            subject: string | null;
+                            text: string | null;
+                            html: string | null;
+                            twiml: string | null;
+                            script: string | null;
+                            voiceLanguage: string | null;
+                            matchesStored: boolean | null;
+                        };
+                        reminder: {
+                            id: string;
+                            externalId: string | null;
+                            debt: {
+                                accountRef: string;
+                                creditor: string;
+                                amountDue: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                dueDate: string;
+                                daysOverdue: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            tenant: string;
+                        };
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -3333,7 +3594,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        checked: number;
+                        chains: number;
+                        tenant?: string;
+                    } | {
+                        /** @constant */
+                        ok: false;
+                        checked: number;
+                        brokenAt: {
+                            chain: string;
+                            seq: number;
+                            expected: string;
+                            found: string | null;
+                        };
+                        tenant?: string;
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -3392,7 +3672,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        timezone: string;
+                        outcomes: ("pending" | "sent" | "delivered" | "failed" | "deferred" | "suppressed" | "cancelled")[];
+                        days: {
+                            /** Format: date */
+                            date: string;
+                            channels: {
+                                sms: {
+                                    pending: number;
+                                    sent: number;
+                                    delivered: number;
+                                    failed: number;
+                                    deferred: number;
+                                    suppressed: number;
+                                    cancelled: number;
+                                };
+                                voice: {
+                                    pending: number;
+                                    sent: number;
+                                    delivered: number;
+                                    failed: number;
+                                    deferred: number;
+                                    suppressed: number;
+                                    cancelled: number;
+                                };
+                                email: {
+                                    pending: number;
+                                    sent: number;
+                                    delivered: number;
+                                    failed: number;
+                                    deferred: number;
+                                    suppressed: number;
+                                    cancelled: number;
+                                };
+                            };
+                        }[];
+                        suppressedByReason: {
+                            reason: string;
+                            n: number;
+                        }[];
+                    };
+                };
             };
             /** @description bad period or zone */
             400: {
@@ -3459,7 +3785,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            keyId: string;
+                            /** @enum {string} */
+                            role: "collector" | "agent" | "compliance" | "admin";
+                            tenant: string | null;
+                            action: string;
+                            target: string | null;
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
             };
             /** @description bad limit, before or tenant */
             400: {
@@ -3939,7 +4282,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            description: string | null;
+                            arms: {
+                                name: string;
+                                template: string;
+                                /** @enum {string} */
+                                channel?: "sms" | "voice" | "email";
+                                weight: number;
+                            }[];
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -4002,7 +4359,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        experiment: string;
+                        description: string | null;
+                        tenant: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        arms: {
+                            arm: string;
+                            control: boolean;
+                            borrowers: number;
+                            messages: number;
+                            sent: number;
+                            delivered: number;
+                            paid: {
+                                7: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                14: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                30: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            };
+                            promised: {
+                                7: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                14: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                30: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            };
+                            optedOut: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            stopped: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            replied: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            recovered: {
+                                [key: string]: string;
+                            };
+                            vsControl?: {
+                                paid7: {
+                                    difference: number;
+                                    z: number;
+                                    p: number;
+                                    significant: boolean;
+                                };
+                                paid30: {
+                                    difference: number;
+                                    z: number;
+                                    p: number;
+                                    significant: boolean;
+                                };
+                                promised7: {
+                                    difference: number;
+                                    z: number;
+                                    p: number;
+                                    significant: boolean;
+                                };
+                                optedOut: {
+                                    difference: number;
+                                    z: number;
+                                    p: number;
+                                    significant: boolean;
+                                };
+                            };
+                            guardrail: boolean;
+                        }[];
+                        sentences: string[];
+                    };
                     "text/csv": string;
                 };
             };
@@ -4074,7 +4545,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        tenant: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        attributionWindowDays: number;
+                        items: {
+                            template: string;
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            stage: string | null;
+                            messages: number;
+                            delivered: number;
+                            borrowers: number;
+                            paymentsLastTouch: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            promisesLastTouch: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            paymentsAnyTouch: number;
+                            recoveredLastTouch: {
+                                [key: string]: string;
+                            };
+                            optedOut: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                        }[];
+                    };
                     "text/csv": string;
                 };
             };
@@ -4146,7 +4658,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        tenant: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        sent: {
+                            stage: string;
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            messages: number;
+                            delivered: number;
+                        }[];
+                        recovered: {
+                            payments: number;
+                            promises: number;
+                            amounts: {
+                                [key: string]: string;
+                            };
+                        };
+                        relationship: {
+                            optOuts: number;
+                            stops: number;
+                            replies: number;
+                        };
+                        heldBack: {
+                            reason: string;
+                            n: number;
+                        }[];
+                        experiments: {
+                            id: string;
+                            description: string | null;
+                            borrowers: number;
+                            guardrail: boolean;
+                            sentences: string[];
+                        }[];
+                    };
                     "text/csv": string;
                 };
             };
@@ -5141,7 +5689,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -5159,15 +5712,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        checks: {
+                            [key: string]: {
+                                ok: boolean;
+                                error?: string;
+                            };
+                        };
+                        providers?: {
+                            [key: string]: "closed" | "open" | "half-open";
+                        };
+                    };
+                };
             };
-            /** @description a dependency is down */
+            /** @description a dependency is down: the same report, `ok: false`, naming it */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": {
+                        /** @constant */
+                        ok: false;
+                        checks: {
+                            [key: string]: {
+                                ok: boolean;
+                                error?: string;
+                            };
+                        };
+                        providers?: {
+                            [key: string]: "closed" | "open" | "half-open";
+                        };
+                    };
                 };
             };
         };

@@ -51,6 +51,13 @@ describe('the contract check', () => {
     // The unsubscribe link answers a person: its refusal is a line of text, and declared so.
     expect(contractViolation('GET', '/u/tok', 403, 'text/plain; charset=utf-8', 'not valid')).toBeUndefined();
     expect(contractViolation('GET', '/metrics', 200, json, {})).toMatch(/not a declared content type/);
+    // Readiness answers a load balancer: its 503 is the JSON report, not problem+json.
+    const down = { ok: false, checks: { redis: { ok: false, error: 'timed out' } } };
+    expect(contractViolation('GET', '/readyz', 503, json, down)).toBeUndefined();
+    expect(contractViolation('GET', '/readyz', 503, json, { ...down, ok: true })).toMatch(/body does not match/);
+    expect(
+      contractViolation('GET', '/v1/outcomes/review?format=csv', 200, 'text/csv; charset=utf-8', 'a,b'),
+    ).toBeUndefined();
     // A 204 has no body; a body where the document declares none is a violation.
     expect(contractViolation('POST', '/webhooks/twilio/message-status', 204, null, undefined)).toBeUndefined();
     expect(contractViolation('POST', '/webhooks/twilio/message-status', 204, json, {})).toMatch(/declares none/);

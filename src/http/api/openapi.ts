@@ -18,6 +18,24 @@ import {
   PromiseView,
   ReminderView,
 } from './response.schemas.js';
+import {
+  AuditMessageList,
+  AuditMessageView,
+  AuditReadList,
+  AuditStatsView,
+  AuditVerifyReport,
+  ExperimentList,
+  ExperimentResultView,
+  Liveness,
+  OutcomeReview,
+  NotReady,
+  Readiness,
+  TemplateLint,
+  TemplateList,
+  TemplateOutcomes,
+  TemplatePreview,
+  TemplateView,
+} from './response-schemas/reports.js';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
@@ -221,6 +239,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'listTemplates',
     summary: 'The template catalogue: keys, channels, locales, versions',
     roles: ['agent'],
+    ok: { '200': TemplateList },
     responses: { '200': '{items}' },
   },
   {
@@ -229,6 +248,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getTemplate',
     summary: 'One template: metadata, sample data, every variant with its source and lint findings',
     roles: ['agent'],
+    ok: { '200': TemplateView },
     responses: { '200': 'the template', '404': 'unknown key' },
   },
   {
@@ -239,6 +259,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Render a template for a channel and locale with sample (or given) data: subject, text, HTML, TwiML, SMS encoding and segments, lint findings',
     roles: ['agent'],
     body: PreviewInput,
+    ok: { '200': TemplatePreview },
     responses: { '200': 'the rendering', '400': 'invalid input or data', '404': 'unknown key, channel or locale' },
   },
   {
@@ -248,6 +269,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Lint a draft template',
     roles: ['agent', 'compliance'],
     body: LintInput,
+    ok: { '200': TemplateLint },
     responses: { '200': '{ok, findings, suppressed?}' },
   },
   {
@@ -267,6 +289,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Search messages, newest first, in keyset pages; recipients masked, content left to the detail',
     roles: ['compliance'],
     query: AuditListQuery,
+    ok: { '200': AuditMessageList },
     responses: { '200': '{items, nextCursor}', '400': 'bad filter or cursor' },
   },
   {
@@ -276,6 +299,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       'One message exactly as sent (body, and the email HTML or voice script re-rendered from the stored template version) with every event; the read is recorded',
     roles: ['compliance'],
+    ok: { '200': AuditMessageView },
     responses: { '200': 'the message', '404': 'not found' },
   },
   {
@@ -295,6 +319,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       "Verify every hash chain, the chain heads and the registry (?tenant=: the chains of that tenant's borrowers and messages)",
     roles: ['compliance'],
+    ok: { '200': AuditVerifyReport },
     responses: { '200': '{ok, checked, chains} or {ok: false, brokenAt}', '429': HEAVY_READS_BUSY },
   },
   {
@@ -305,6 +330,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Messages accepted per day (in a zone) by channel and outcome, and suppressions by reason, for the dashboard',
     roles: ['compliance'],
     query: StatsQuery,
+    ok: { '200': AuditStatsView },
     responses: {
       '200': '{from, to, timezone, outcomes, days, suppressedByReason}',
       '400': 'bad period or zone',
@@ -318,6 +344,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Who read or exported what, newest first',
     roles: ['admin'],
     query: ReadsQuery,
+    ok: { '200': AuditReadList },
     responses: { '200': '{items}', '400': 'bad limit, before or tenant' },
   },
   {
@@ -374,6 +401,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'listExperiments',
     summary: 'The experiments of EXPERIMENTS_FILE and their arms',
     roles: ['compliance'],
+    ok: { '200': ExperimentList },
     responses: { '200': '{items}' },
   },
   {
@@ -385,6 +413,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['compliance'],
     query: OutcomesQuery,
     media: { '200': ['application/json', CSV] },
+    ok: { '200': ExperimentResultView },
     responses: { '200': 'the result', '404': 'no such experiment', '429': HEAVY_READS_BUSY },
   },
   {
@@ -396,6 +425,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['compliance'],
     query: OutcomesQuery,
     media: { '200': ['application/json', CSV] },
+    ok: { '200': TemplateOutcomes },
     responses: { '200': '{items}', '429': HEAVY_READS_BUSY },
   },
   {
@@ -407,6 +437,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['compliance'],
     query: OutcomesQuery,
     media: { '200': ['application/json', CSV] },
+    ok: { '200': OutcomeReview },
     responses: { '200': 'the review', '429': HEAVY_READS_BUSY },
   },
   {
@@ -561,6 +592,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getLiveness',
     summary: 'Liveness',
     roles: null,
+    ok: { '200': Liveness },
     responses: { '200': 'alive' },
   },
   {
@@ -569,7 +601,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getReadiness',
     summary: 'Readiness: Redis and the audit store answer',
     roles: null,
-    responses: { '200': 'ready', '503': 'a dependency is down' },
+    ok: { '200': Readiness, '503': NotReady },
+    media: { '503': ['application/json'] },
+    responses: { '200': 'ready', '503': 'a dependency is down: the same report, `ok: false`, naming it' },
   },
   {
     method: 'get',
