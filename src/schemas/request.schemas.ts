@@ -81,7 +81,7 @@ export const Money = z.object({
     .refine((c) => KNOWN_CURRENCIES.has(c), { error: (iss) => `unknown currency "${String(iss.input)}"` }),
 });
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export const Blackout = z
