@@ -18,6 +18,22 @@ import {
   PromiseView,
   ReminderView,
 } from './response.schemas.js';
+import {
+  BorrowerOptedOut,
+  BorrowerPlan,
+  BorrowerResolved,
+  BorrowerSearchResult,
+  BorrowerTimeline,
+  BorrowerView,
+  MeView,
+  OverdueAccepted,
+  OverdueBatchResult,
+  OverdueImportReport,
+  PolicyDecision,
+  ProfileView,
+  TenantList,
+  TenantView,
+} from './response-schemas/borrowers.js';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
@@ -102,6 +118,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Create or update a borrower',
     roles: ['collector'],
     body: BorrowerPut,
+    ok: { '201': BorrowerView, '200': BorrowerView },
     responses: { '201': 'created', '200': 'updated', '400': 'validation failed' },
   },
   {
@@ -111,6 +128,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Paid or settled: cancel every pending message',
     roles: ['collector'],
     body: ResolveInput,
+    ok: { '200': BorrowerResolved },
     responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' },
   },
   {
@@ -120,6 +138,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Opt the borrower out of a channel; pending messages on it are suppressed',
     roles: ['collector', 'agent'],
     body: OptOutInput,
+    ok: { '200': BorrowerOptedOut },
     responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' },
   },
   {
@@ -129,6 +148,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The account is overdue: the strategy picks the stage and schedules its cadence',
     roles: ['collector'],
     body: OverdueInput,
+    ok: { '202': OverdueAccepted },
     responses: {
       '202': 'stage, why, cancelled steps, plan',
       '400': 'validation failed, a debt.accountRef that is not the path account included',
@@ -141,6 +161,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The delinquency file in bulk: up to 1,000 accounts enter the strategy, a result per account',
     roles: ['collector'],
     body: z.object({ accounts: z.array(OverdueItem).max(1000) }).strict(),
+    ok: { '200': OverdueBatchResult },
     responses: {
       '200':
         '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]}',
@@ -154,6 +175,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       'The delinquency file streamed as application/x-ndjson or text/csv, optionally Content-Encoding: gzip; a bad line (one over IMPORT_MAX_LINE_CHARS too) is reported by number and the rest imported',
     roles: ['collector'],
+    ok: { '200': OverdueImportReport },
     responses: {
       '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}',
       '400': 'the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough})',
@@ -169,6 +191,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getBorrowerPlan',
     summary: 'The strategy stage, steps done, pending (with times) and dropped, and why',
     roles: ['agent', 'compliance'],
+    ok: { '200': BorrowerPlan },
     responses: { '200': 'the plan', '404': 'unknown borrower' },
   },
   {
@@ -177,6 +200,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getPolicy',
     summary: 'The compliance profile in force',
     roles: ['collector', 'agent', 'compliance'],
+    ok: { '200': ProfileView },
     responses: { '200': 'the profile' },
   },
   {
@@ -186,6 +210,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history',
     roles: ['collector', 'agent'],
     body: PolicyCheckInput,
+    ok: { '200': PolicyDecision },
     responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' },
   },
   {
@@ -195,6 +220,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored',
     roles: ['agent', 'compliance'],
     body: SimulateInput,
+    ok: { '200': PolicyDecision },
     responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' },
   },
   {
@@ -307,6 +333,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getBorrowerTimeline',
     summary: 'Every message and event of a borrower, newest first (agents see masked recipients)',
     roles: ['agent', 'compliance'],
+    ok: { '200': BorrowerTimeline },
     responses: { '200': '{borrower, items}', '404': 'unknown borrower' },
   },
   {
@@ -315,6 +342,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getMe',
     summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
     roles: ['collector', 'agent', 'compliance', 'admin'],
+    ok: { '200': MeView },
     responses: { '200': '{keyId, role, tenant, features}' },
   },
   {
@@ -395,6 +423,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
     roles: ['agent', 'compliance'],
     query: SearchQuery,
+    ok: { '200': BorrowerSearchResult },
     responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
   },
   {
@@ -447,6 +476,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'listTenants',
     summary: "The tenants (a tenant's admin key sees its own)",
     roles: ['admin'],
+    ok: { '200': TenantList },
     responses: { '200': '{items}' },
   },
   {
@@ -456,6 +486,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       'One tenant: kind, profile, contact details, senders and their rates, where its events go (an events secret only by its last four characters)',
     roles: ['admin'],
+    ok: { '200': TenantView },
     responses: { '200': 'the tenant', '404': 'no such tenant' },
   },
   {
@@ -466,6 +497,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Create or replace a tenant (a deployment-wide admin key); checked like `npm run tenants -- put`: senders, profile, and every template for its kind',
     roles: ['admin'],
     body: TenantInput,
+    ok: { '200': TenantView, '201': TenantView },
     responses: {
       '200': 'replaced',
       '201': 'created',
