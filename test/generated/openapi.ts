@@ -1689,7 +1689,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description updated */
+            /** @description updated: the borrower */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1728,7 +1728,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description created */
+            /** @description created: the borrower */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1849,7 +1849,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the borrower and the cancelled message ids */
+            /** @description the borrower, the cancelled message ids, whether it was resolved already, the thank-you message ids */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1978,7 +1978,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the borrower and the suppressed message ids */
+            /** @description the borrower, whether the opt-out is new, and the suppressed message ids */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2138,7 +2138,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description stage, why, cancelled steps, plan */
+            /** @description the stage and why, the message ids cancelled on leaving the last stage, the borrower's plan */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2309,7 +2309,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]} */
+            /** @description {scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage, why, steps | problem}]} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2430,7 +2430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]} */
+            /** @description {lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}] (the first 100), resumedAfter} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2536,7 +2536,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the plan */
+            /** @description the borrower's status and each account's stage, steps and hand-off */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2644,7 +2644,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the profile */
+            /** @description the profile: windows, caps, conversation block, consent, opt-out keywords, disclosure */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2764,7 +2764,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {allowed} or {allowed: false, reasons, earliestAllowedAt} */
+            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2927,7 +2927,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {allowed} or {allowed: false, reasons, earliestAllowedAt} */
+            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3809,7 +3809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {borrower, items} */
+            /** @description {borrower, items}: its events, newest first, each with its message */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4568,7 +4568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {kind, items} */
+            /** @description {kind, items}: what q was taken for, and the borrowers found, masked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4940,7 +4940,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items} */
+            /** @description {items}: the tenants the key may see */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5175,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description replaced */
+            /** @description replaced: the tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5222,7 +5222,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description created */
+            /** @description created: the tenant */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -119,7 +119,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: BorrowerPut,
     ok: { '201': BorrowerView, '200': BorrowerView },
-    responses: { '201': 'created', '200': 'updated', '400': 'validation failed' },
+    responses: { '201': 'created: the borrower', '200': 'updated: the borrower', '400': 'validation failed' },
   },
   {
     method: 'post',
@@ -129,7 +129,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: ResolveInput,
     ok: { '200': BorrowerResolved },
-    responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' },
+    responses: {
+      '200': 'the borrower, the cancelled message ids, whether it was resolved already, the thank-you message ids',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -139,7 +142,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector', 'agent'],
     body: OptOutInput,
     ok: { '200': BorrowerOptedOut },
-    responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' },
+    responses: {
+      '200': 'the borrower, whether the opt-out is new, and the suppressed message ids',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -150,7 +156,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: OverdueInput,
     ok: { '202': OverdueAccepted },
     responses: {
-      '202': 'stage, why, cancelled steps, plan',
+      '202': "the stage and why, the message ids cancelled on leaving the last stage, the borrower's plan",
       '400': 'validation failed, a debt.accountRef that is not the path account included',
     },
   },
@@ -164,7 +170,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     ok: { '200': OverdueBatchResult },
     responses: {
       '200':
-        '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]}',
+        '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage, why, steps | problem}]}',
       '400': 'not a batch',
     },
   },
@@ -177,7 +183,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     ok: { '200': OverdueImportReport },
     responses: {
-      '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}',
+      '200':
+        '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}] (the first 100), resumedAfter}',
       '400': 'the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough})',
       '413':
         'the file is over IMPORT_MAX_BYTES once decompressed: the lines before it are stored ({…counts, committedThrough})',
@@ -192,7 +199,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The strategy stage, steps done, pending (with times) and dropped, and why',
     roles: ['agent', 'compliance'],
     ok: { '200': BorrowerPlan },
-    responses: { '200': 'the plan', '404': 'unknown borrower' },
+    responses: {
+      '200': "the borrower's status and each account's stage, steps and hand-off",
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'get',
@@ -201,7 +211,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The compliance profile in force',
     roles: ['collector', 'agent', 'compliance'],
     ok: { '200': ProfileView },
-    responses: { '200': 'the profile' },
+    responses: { '200': 'the profile: windows, caps, conversation block, consent, opt-out keywords, disclosure' },
   },
   {
     method: 'post',
@@ -211,7 +221,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector', 'agent'],
     body: PolicyCheckInput,
     ok: { '200': PolicyDecision },
-    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' },
+    responses: {
+      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -221,7 +234,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['agent', 'compliance'],
     body: SimulateInput,
     ok: { '200': PolicyDecision },
-    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' },
+    responses: {
+      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+    },
   },
   {
     method: 'get',
@@ -334,7 +349,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Every message and event of a borrower, newest first (agents see masked recipients)',
     roles: ['agent', 'compliance'],
     ok: { '200': BorrowerTimeline },
-    responses: { '200': '{borrower, items}', '404': 'unknown borrower' },
+    responses: {
+      '200': '{borrower, items}: its events, newest first, each with its message',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'get',
@@ -424,7 +442,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['agent', 'compliance'],
     query: SearchQuery,
     ok: { '200': BorrowerSearchResult },
-    responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
+    responses: {
+      '200': '{kind, items}: what q was taken for, and the borrowers found, masked',
+      '400': 'q too short',
+      '429': HEAVY_READS_BUSY,
+    },
   },
   {
     method: 'post',
@@ -477,7 +499,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: "The tenants (a tenant's admin key sees its own)",
     roles: ['admin'],
     ok: { '200': TenantList },
-    responses: { '200': '{items}' },
+    responses: { '200': '{items}: the tenants the key may see' },
   },
   {
     method: 'get',
@@ -499,8 +521,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: TenantInput,
     ok: { '200': TenantView, '201': TenantView },
     responses: {
-      '200': 'replaced',
-      '201': 'created',
+      '200': 'replaced: the tenant',
+      '201': 'created: the tenant',
       '400': 'a field is wrong (named)',
       '403': "a tenant's admin key",
     },
