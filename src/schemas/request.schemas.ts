@@ -121,7 +121,7 @@ export const Money = z.object({
     .meta({ enum: CURRENCY_CODES, description: 'An ISO 4217 code this server knows' }),
 });
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export const Blackout = z

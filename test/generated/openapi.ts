@@ -1728,19 +1728,83 @@ export interface operations {
             };
         };
         responses: {
-            /** @description updated */
+            /** @description updated: the borrower */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string | null;
+                        locale: string;
+                        timezone: (string | string[]) | null;
+                        phone: string | null;
+                        email: string | null;
+                        consent: {
+                            sms: boolean | null;
+                            voice: boolean | null;
+                            email: boolean | null;
+                        };
+                        optOuts: {
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            source: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        blackouts: {
+                            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "active" | "resolved" | "ceased";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
             };
-            /** @description created */
+            /** @description created: the borrower */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string | null;
+                        locale: string;
+                        timezone: (string | string[]) | null;
+                        phone: string | null;
+                        email: string | null;
+                        consent: {
+                            sms: boolean | null;
+                            voice: boolean | null;
+                            email: boolean | null;
+                        };
+                        optOuts: {
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            source: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        blackouts: {
+                            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                            from: string;
+                            to: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "active" | "resolved" | "ceased";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description validation failed */
             400: {
@@ -1824,12 +1888,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the borrower and the cancelled message ids */
+            /** @description the borrower, the cancelled message ids, whether it was resolved already, the thank-you message ids */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            locale: string;
+                            timezone: (string | string[]) | null;
+                            phone: string | null;
+                            email: string | null;
+                            consent: {
+                                sms: boolean | null;
+                                voice: boolean | null;
+                                email: boolean | null;
+                            };
+                            optOuts: {
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                source: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            blackouts: {
+                                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                from: string;
+                                to: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "active" | "resolved" | "ceased";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        cancelled: string[];
+                        alreadyResolved: boolean;
+                        thanks: string[];
+                    };
+                };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
             400: {
@@ -1916,12 +2017,48 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the borrower and the suppressed message ids */
+            /** @description the borrower, whether the opt-out is new, and the suppressed message ids */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            locale: string;
+                            timezone: (string | string[]) | null;
+                            phone: string | null;
+                            email: string | null;
+                            consent: {
+                                sms: boolean | null;
+                                voice: boolean | null;
+                                email: boolean | null;
+                            };
+                            optOuts: {
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                source: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            blackouts: {
+                                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                from: string;
+                                to: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "active" | "resolved" | "ceased";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        added: boolean;
+                        suppressed: string[];
+                    };
+                };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
             400: {
@@ -2056,12 +2193,58 @@ export interface operations {
             };
         };
         responses: {
-            /** @description stage, why, cancelled steps, plan */
+            /** @description the stage and why, the message ids cancelled on leaving the last stage, the borrower's plan */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "pre-due" | "early" | "middle" | "late";
+                        why: string;
+                        cancelled: string[];
+                        plan: {
+                            accountRef: string;
+                            /** @enum {string} */
+                            stage: "pre-due" | "early" | "middle" | "late" | "resolved";
+                            why: string;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            steps: {
+                                index: number;
+                                template: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                day: number;
+                                experiment?: string;
+                                at: number;
+                                nextAt: number | null;
+                                superseded: boolean;
+                                reminderId: string | null;
+                                messageId: string | null;
+                                /** @enum {string} */
+                                status: "done" | "pending" | "dropped" | "not-scheduled";
+                                reason: string | null;
+                                /** Format: date-time */
+                                sendAt: string;
+                            }[];
+                            handoff: {
+                                /** Format: date-time */
+                                at: string;
+                                why: string;
+                                event: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    delivery: "delivered" | "retrying" | "failed" | "pending" | "not-configured";
+                                    attempts: number;
+                                    deliveredAt: string | null;
+                                    error: string | null;
+                                };
+                            } | null;
+                        }[];
+                    };
+                };
             };
             /** @description validation failed, a debt.accountRef that is not the path account included */
             400: {
@@ -2197,12 +2380,52 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]} */
+            /** @description {scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage, why, steps | problem}]} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        scheduled: number;
+                        unchanged: number;
+                        rejected: number;
+                        results: ({
+                            index: number;
+                            /** @constant */
+                            status: 202;
+                            accountRef: string;
+                            /** @enum {string} */
+                            stage: "pre-due" | "early" | "middle" | "late";
+                            why: string;
+                            steps: number;
+                        } | {
+                            index: number;
+                            /** @constant */
+                            status: 200;
+                            accountRef: string;
+                            /** @enum {string} */
+                            stage: "pre-due" | "early" | "middle" | "late";
+                        } | {
+                            index: number;
+                            /** @constant */
+                            status: 400;
+                            accountRef?: string;
+                            problem: {
+                                type: string;
+                                title: string;
+                                status: number;
+                                detail: string;
+                                errors?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        })[];
+                    };
+                };
             };
             /** @description not a batch */
             400: {
@@ -2278,12 +2501,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]} */
+            /** @description {lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}] (the first 100), resumedAfter} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        lines: number;
+                        scheduled: number;
+                        unchanged: number;
+                        rejected: number;
+                        errors: {
+                            line: number;
+                            accountRef: string | null;
+                            path: string;
+                            message: string;
+                        }[];
+                        resumedAfter: number;
+                    };
+                };
             };
             /** @description the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough}) */
             400: {
@@ -2370,12 +2607,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the plan */
+            /** @description the borrower's status and each account's stage, steps and hand-off */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        borrowerId: string;
+                        /** @enum {string} */
+                        status: "active" | "resolved" | "ceased";
+                        accounts: {
+                            accountRef: string;
+                            /** @enum {string} */
+                            stage: "pre-due" | "early" | "middle" | "late" | "resolved";
+                            why: string;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            steps: {
+                                index: number;
+                                template: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                day: number;
+                                experiment?: string;
+                                at: number;
+                                nextAt: number | null;
+                                superseded: boolean;
+                                reminderId: string | null;
+                                messageId: string | null;
+                                /** @enum {string} */
+                                status: "done" | "pending" | "dropped" | "not-scheduled";
+                                reason: string | null;
+                                /** Format: date-time */
+                                sendAt: string;
+                            }[];
+                            handoff: {
+                                /** Format: date-time */
+                                at: string;
+                                why: string;
+                                event: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    delivery: "delivered" | "retrying" | "failed" | "pending" | "not-configured";
+                                    attempts: number;
+                                    deliveredAt: string | null;
+                                    error: string | null;
+                                };
+                            } | null;
+                        }[];
+                    };
+                };
             };
             /** @description the borrower id is malformed (named in errors[]) */
             400: {
@@ -2433,12 +2715,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the profile */
+            /** @description the profile: windows, caps, conversation block, consent, opt-out keywords, disclosure */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        windows: {
+                            sms: {
+                                from: string;
+                                to: string;
+                            };
+                            voice: {
+                                from: string;
+                                to: string;
+                            };
+                            email: {
+                                from: string;
+                                to: string;
+                            };
+                        };
+                        windowSource?: string;
+                        caps: {
+                            name: string;
+                            channels: ("sms" | "voice" | "email")[];
+                            max: number;
+                            per: {
+                                days: number;
+                            } | {
+                                hours: number;
+                            } | {
+                                minutes: number;
+                            };
+                            counts: ("pending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "voicemail" | "busy" | "not-in-service")[];
+                            /** @enum {string} */
+                            scope: "borrower" | "number";
+                            source?: string;
+                        }[];
+                        conversationBlock: {
+                            channels: ("sms" | "voice" | "email")[];
+                            days: number;
+                            source?: string;
+                        } | null;
+                        consentRequired: {
+                            sms: boolean;
+                            voice: boolean;
+                            email: boolean;
+                        };
+                        optOutKeywords: string[];
+                        disclosure: {
+                            channels: ("sms" | "email" | "voice" | "voicemail")[];
+                            phrases: {
+                                [key: string]: string[];
+                            };
+                            source?: string;
+                        } | null;
+                        retentionYears: number;
+                        spreadSeconds: number;
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -2497,12 +2835,35 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {allowed} or {allowed: false, reasons, earliestAllowedAt} */
+            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        profile: string;
+                        /** Format: date-time */
+                        at: string;
+                        /** @constant */
+                        allowed: true;
+                        zones: string[];
+                    } | {
+                        profile: string;
+                        /** Format: date-time */
+                        at: string;
+                        /** @constant */
+                        allowed: false;
+                        reasons: {
+                            /** @enum {string} */
+                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "no-allowed-time";
+                            rule: string;
+                            detail: string;
+                        }[];
+                        earliestAllowedAt: string | null;
+                        zones: string[];
+                    };
+                };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
             400: {
@@ -2642,12 +3003,35 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {allowed} or {allowed: false, reasons, earliestAllowedAt} */
+            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        profile: string;
+                        /** Format: date-time */
+                        at: string;
+                        /** @constant */
+                        allowed: true;
+                        zones: string[];
+                    } | {
+                        profile: string;
+                        /** Format: date-time */
+                        at: string;
+                        /** @constant */
+                        allowed: false;
+                        reasons: {
+                            /** @enum {string} */
+                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "no-allowed-time";
+                            rule: string;
+                            detail: string;
+                        }[];
+                        earliestAllowedAt: string | null;
+                        zones: string[];
+                    };
+                };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
             400: {
@@ -3862,12 +4246,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {borrower, items} */
+            /** @description {borrower, items}: its events, newest first, each with its message */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "resolved" | "ceased";
+                            locale: string;
+                            timezone: (string | string[]) | null;
+                            optOuts: {
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                source: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                        items: {
+                            chain: string;
+                            seq: number;
+                            messageId: string | null;
+                            borrowerId: string;
+                            type: string;
+                            /** Format: date-time */
+                            at: string;
+                            actor: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            message: {
+                                id: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                /** @enum {string} */
+                                status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                                to: string;
+                                template: string;
+                                templateVersion: string | null;
+                                locale: string;
+                                subject: string | null;
+                                body?: string | null;
+                                provider: string | null;
+                                providerId: string | null;
+                                attempts: number;
+                                error: {
+                                    code: string | null;
+                                    message: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                sendAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                experiment?: {
+                                    id: string;
+                                    arm: string;
+                                };
+                                deferral?: {
+                                    until: unknown;
+                                    reasons: unknown;
+                                } | null;
+                                events?: {
+                                    seq: number;
+                                    type: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    actor: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
             };
             /** @description the borrower id is malformed (named in errors[]) */
             400: {
@@ -3930,7 +4391,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        keyId: string;
+                        /** @enum {string} */
+                        role: "collector" | "agent" | "compliance" | "admin";
+                        tenant: string | null;
+                        features: ("templates" | "contact" | "audit" | "timeline" | "dashboard" | "outcomes" | "queues")[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -4758,12 +5227,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {kind, items} */
+            /** @description {kind, items}: what q was taken for, and the borrowers found, masked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "phone" | "email" | "account" | "name";
+                        items: {
+                            id: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            status: "active" | "resolved" | "ceased";
+                            phone: string | null;
+                            email: string | null;
+                            accounts: string[];
+                        }[];
+                    };
+                };
             };
             /** @description q too short */
             400: {
@@ -5116,12 +5599,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items} */
+            /** @description {items}: the tenants the key may see */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "creditor" | "agency";
+                            profile: string | null;
+                            channels: ("sms" | "voice" | "email")[];
+                            contact: {
+                                name: string;
+                                phone?: string;
+                                hours?: string;
+                                paymentUrlBase?: string;
+                            } | null;
+                            senders: {
+                                sms?: {
+                                    from?: string;
+                                    messagingServiceSid?: string;
+                                    ratePerSecond?: number;
+                                    allowsAgencySmsToNanp?: boolean;
+                                };
+                                voice?: {
+                                    from: string;
+                                    ratePerSecond?: number;
+                                };
+                                email?: {
+                                    from: string;
+                                    replyTo?: string;
+                                    ratePerSecond?: number;
+                                };
+                            };
+                            events: {
+                                url: string;
+                                secretEndsWith?: string;
+                            } | null;
+                            createdAt: string | "";
+                            updatedAt: string | "";
+                            /** @constant */
+                            stored?: false;
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -5177,7 +5702,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "creditor" | "agency";
+                        profile: string | null;
+                        channels: ("sms" | "voice" | "email")[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            hours?: string;
+                            paymentUrlBase?: string;
+                        } | null;
+                        senders: {
+                            sms?: {
+                                from?: string;
+                                messagingServiceSid?: string;
+                                ratePerSecond?: number;
+                                allowsAgencySmsToNanp?: boolean;
+                            };
+                            voice?: {
+                                from: string;
+                                ratePerSecond?: number;
+                            };
+                            email?: {
+                                from: string;
+                                replyTo?: string;
+                                ratePerSecond?: number;
+                            };
+                        };
+                        events: {
+                            url: string;
+                            secretEndsWith?: string;
+                        } | null;
+                        createdAt: string | "";
+                        updatedAt: string | "";
+                        /** @constant */
+                        stored?: false;
+                    };
+                };
             };
             /** @description no API key, or one that is malformed, unknown or revoked */
             401: {
@@ -5269,19 +5834,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description replaced */
+            /** @description replaced: the tenant */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "creditor" | "agency";
+                        profile: string | null;
+                        channels: ("sms" | "voice" | "email")[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            hours?: string;
+                            paymentUrlBase?: string;
+                        } | null;
+                        senders: {
+                            sms?: {
+                                from?: string;
+                                messagingServiceSid?: string;
+                                ratePerSecond?: number;
+                                allowsAgencySmsToNanp?: boolean;
+                            };
+                            voice?: {
+                                from: string;
+                                ratePerSecond?: number;
+                            };
+                            email?: {
+                                from: string;
+                                replyTo?: string;
+                                ratePerSecond?: number;
+                            };
+                        };
+                        events: {
+                            url: string;
+                            secretEndsWith?: string;
+                        } | null;
+                        createdAt: string | "";
+                        updatedAt: string | "";
+                        /** @constant */
+                        stored?: false;
+                    };
+                };
             };
-            /** @description created */
+            /** @description created: the tenant */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "creditor" | "agency";
+                        profile: string | null;
+                        channels: ("sms" | "voice" | "email")[];
+                        contact: {
+                            name: string;
+                            phone?: string;
+                            hours?: string;
+                            paymentUrlBase?: string;
+                        } | null;
+                        senders: {
+                            sms?: {
+                                from?: string;
+                                messagingServiceSid?: string;
+                                ratePerSecond?: number;
+                                allowsAgencySmsToNanp?: boolean;
+                            };
+                            voice?: {
+                                from: string;
+                                ratePerSecond?: number;
+                            };
+                            email?: {
+                                from: string;
+                                replyTo?: string;
+                                ratePerSecond?: number;
+                            };
+                        };
+                        events: {
+                            url: string;
+                            secretEndsWith?: string;
+                        } | null;
+                        createdAt: string | "";
+                        updatedAt: string | "";
+                        /** @constant */
+                        stored?: false;
+                    };
+                };
             };
             /** @description a field is wrong (named) */
             400: {

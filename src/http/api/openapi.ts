@@ -36,6 +36,22 @@ import {
   TemplatePreview,
   TemplateView,
 } from './response-schemas/reports.js';
+import {
+  BorrowerOptedOut,
+  BorrowerPlan,
+  BorrowerResolved,
+  BorrowerSearchResult,
+  BorrowerTimeline,
+  BorrowerView,
+  MeView,
+  OverdueAccepted,
+  OverdueBatchResult,
+  OverdueImportReport,
+  PolicyDecision,
+  ProfileView,
+  TenantList,
+  TenantView,
+} from './response-schemas/borrowers.js';
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
@@ -138,7 +154,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Create or update a borrower',
     roles: ['collector'],
     body: BorrowerPut,
-    responses: { '201': 'created', '200': 'updated', '400': 'validation failed' },
+    ok: { '201': BorrowerView, '200': BorrowerView },
+    responses: { '201': 'created: the borrower', '200': 'updated: the borrower', '400': 'validation failed' },
   },
   {
     method: 'post',
@@ -147,7 +164,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Paid or settled: cancel every pending message',
     roles: ['collector'],
     body: ResolveInput,
-    responses: { '200': 'the borrower and the cancelled message ids', '404': 'unknown borrower' },
+    ok: { '200': BorrowerResolved },
+    responses: {
+      '200': 'the borrower, the cancelled message ids, whether it was resolved already, the thank-you message ids',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -156,7 +177,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'Opt the borrower out of a channel; pending messages on it are suppressed',
     roles: ['collector', 'agent'],
     body: OptOutInput,
-    responses: { '200': 'the borrower and the suppressed message ids', '404': 'unknown borrower' },
+    ok: { '200': BorrowerOptedOut },
+    responses: {
+      '200': 'the borrower, whether the opt-out is new, and the suppressed message ids',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -165,8 +190,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The account is overdue: the strategy picks the stage and schedules its cadence',
     roles: ['collector'],
     body: OverdueInput,
+    ok: { '202': OverdueAccepted },
     responses: {
-      '202': 'stage, why, cancelled steps, plan',
+      '202': "the stage and why, the message ids cancelled on leaving the last stage, the borrower's plan",
       '400': 'validation failed, a debt.accountRef that is not the path account included',
     },
   },
@@ -177,9 +203,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'The delinquency file in bulk: up to 1,000 accounts enter the strategy, a result per account',
     roles: ['collector'],
     body: z.object({ accounts: z.array(OverdueItem).max(1000) }).strict(),
+    ok: { '200': OverdueBatchResult },
     responses: {
       '200':
-        '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage | problem}]}',
+        '{scheduled, unchanged, rejected, results: [{index, status: 202 | 200 | 400, accountRef, stage, why, steps | problem}]}',
       '400': 'not a batch',
     },
   },
@@ -190,8 +217,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       'The delinquency file streamed as application/x-ndjson or text/csv, optionally Content-Encoding: gzip; a bad line (one over IMPORT_MAX_LINE_CHARS too) is reported by number and the rest imported',
     roles: ['collector'],
+    ok: { '200': OverdueImportReport },
     responses: {
-      '200': '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}]}',
+      '200':
+        '{lines, scheduled, unchanged, rejected, errors: [{line, accountRef, path, message}] (the first 100), resumedAfter}',
       '400': 'the body is not the gzip it says: the lines before the fault are stored ({…counts, committedThrough})',
       '413':
         'the file is over IMPORT_MAX_BYTES once decompressed: the lines before it are stored ({…counts, committedThrough})',
@@ -205,7 +234,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getBorrowerPlan',
     summary: 'The strategy stage, steps done, pending (with times) and dropped, and why',
     roles: ['agent', 'compliance'],
-    responses: { '200': 'the plan', '404': 'unknown borrower' },
+    ok: { '200': BorrowerPlan },
+    responses: {
+      '200': "the borrower's status and each account's stage, steps and hand-off",
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'get',
@@ -213,7 +246,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getPolicy',
     summary: 'The compliance profile in force',
     roles: ['collector', 'agent', 'compliance'],
-    responses: { '200': 'the profile' },
+    ok: { '200': ProfileView },
+    responses: { '200': 'the profile: windows, caps, conversation block, consent, opt-out keywords, disclosure' },
   },
   {
     method: 'post',
@@ -222,7 +256,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'May this borrower be contacted on this channel now (or at `at`)? Against stored history',
     roles: ['collector', 'agent'],
     body: PolicyCheckInput,
-    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}', '404': 'unknown borrower' },
+    ok: { '200': PolicyDecision },
+    responses: {
+      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'post',
@@ -231,7 +269,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary: 'What-if: the same answer for a given profile, borrower, history and attempt; nothing stored',
     roles: ['agent', 'compliance'],
     body: SimulateInput,
-    responses: { '200': '{allowed} or {allowed: false, reasons, earliestAllowedAt}' },
+    ok: { '200': PolicyDecision },
+    responses: {
+      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+    },
   },
   {
     method: 'get',
@@ -353,7 +394,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getBorrowerTimeline',
     summary: 'Every message and event of a borrower, newest first (agents see masked recipients)',
     roles: ['agent', 'compliance'],
-    responses: { '200': '{borrower, items}', '404': 'unknown borrower' },
+    ok: { '200': BorrowerTimeline },
+    responses: {
+      '200': '{borrower, items}: its events, newest first, each with its message',
+      '404': 'unknown borrower',
+    },
   },
   {
     method: 'get',
@@ -361,6 +406,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'getMe',
     summary: 'The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open',
     roles: ['collector', 'agent', 'compliance', 'admin'],
+    ok: { '200': MeView },
     responses: { '200': '{keyId, role, tenant, features}' },
   },
   {
@@ -448,7 +494,12 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Find a borrower by name, phone, email or an account’s last 4 digits; masked results; the search is recorded',
     roles: ['agent', 'compliance'],
     query: SearchQuery,
-    responses: { '200': '{kind, items}', '400': 'q too short', '429': HEAVY_READS_BUSY },
+    ok: { '200': BorrowerSearchResult },
+    responses: {
+      '200': '{kind, items}: what q was taken for, and the borrowers found, masked',
+      '400': 'q too short',
+      '429': HEAVY_READS_BUSY,
+    },
   },
   {
     method: 'post',
@@ -500,7 +551,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     operationId: 'listTenants',
     summary: "The tenants (a tenant's admin key sees its own)",
     roles: ['admin'],
-    responses: { '200': '{items}' },
+    ok: { '200': TenantList },
+    responses: { '200': '{items}: the tenants the key may see' },
   },
   {
     method: 'get',
@@ -509,6 +561,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     summary:
       'One tenant: kind, profile, contact details, senders and their rates, where its events go (an events secret only by its last four characters)',
     roles: ['admin'],
+    ok: { '200': TenantView },
     responses: { '200': 'the tenant', '404': 'no such tenant' },
   },
   {
@@ -519,9 +572,10 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'Create or replace a tenant (a deployment-wide admin key); checked like `npm run tenants -- put`: senders, profile, and every template for its kind',
     roles: ['admin'],
     body: TenantInput,
+    ok: { '200': TenantView, '201': TenantView },
     responses: {
-      '200': 'replaced',
-      '201': 'created',
+      '200': 'replaced: the tenant',
+      '201': 'created: the tenant',
       '400': 'a field is wrong (named)',
       '403': "a tenant's admin key",
     },

@@ -1,0 +1,319 @@
+/**
+ * The bodies of the borrower, account-strategy, console, tenant and policy routes, as zod
+ * schemas (the OpenAPI document publishes them; the contract check holds the suite's answers to
+ * them). Each mirrors what its handler sends: borrowers.routes.ts, strategy.routes.ts,
+ * audit.routes.ts (the timeline), ui.routes.ts (/v1/me), tenants.routes.ts and policy.routes.ts.
+ */
+import { z } from 'zod';
+import { CHANNELS, TEMPLATE_CHANNELS } from '../../../domain/channels.js';
+import type { BorrowerStatus as BorrowerStatusName } from '../../../domain/statuses.js';
+import { SENDER_KINDS } from '../../../domain/sender.js';
+import { STAGES } from '../../../policy/strategy.js';
+import { OUTCOMES } from '../../../policy/profile.js';
+import type { DenialCode } from '../../../policy/evaluate.js';
+import { WEEKDAYS } from '../../../schemas/request.schemas.js';
+import { API_ROLES } from '../auth.js';
+import { CONSOLE_FEATURES } from '../../ui/ui.routes.js';
+import { MessageView, ProblemView } from '../response.schemas.js';
+
+const instant = z.string().meta({ format: 'date-time' });
+const Channel = z.enum(CHANNELS);
+const BorrowerStatus = z.enum(['active', 'resolved', 'ceased'] as const satisfies readonly BorrowerStatusName[]);
+/** A borrower's zone: one IANA zone, several (the borrower may be in any), or none known. */
+const TimeZones = z.union([z.string(), z.array(z.string())]).nullable();
+/** A channel the borrower opted out of: who said so (free text) and when. */
+const BorrowerOptOut = z.object({ channel: Channel, source: z.string(), at: instant });
+
+/** A borrower as its tenant knows it (presentBorrower): its own id, contact data, consent, opt-outs, blackouts, status. */
+export const BorrowerView = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  locale: z.string(),
+  timezone: TimeZones,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** Per channel: true given, false refused, null not recorded. */
+  consent: z.object({ sms: z.boolean().nullable(), voice: z.boolean().nullable(), email: z.boolean().nullable() }),
+  optOuts: z.array(BorrowerOptOut),
+  blackouts: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)), from: z.string(), to: z.string() })),
+  status: BorrowerStatus,
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A resolved borrower: the message ids cancelled, whether it was resolved already, and the thank-you messages queued. */
+export const BorrowerResolved = z.object({
+  borrower: BorrowerView,
+  cancelled: z.array(z.string()),
+  /** Resolved before: nothing cancelled, no second thank-you. */
+  alreadyResolved: z.boolean(),
+  thanks: z.array(z.string()),
+});
+
+/** A borrower opted out of a channel: whether the opt-out is new, and the pending message ids suppressed. */
+export const BorrowerOptedOut = z.object({
+  borrower: BorrowerView,
+  /** False: the borrower had opted out of the channel already. */
+  added: z.boolean(),
+  suppressed: z.array(z.string()),
+});
+
+/** One step of an account's plan: the cadence step, its reminder and message, and where it stands. */
+const PlanStep = z.object({
+  index: z.number().int(),
+  template: z.string(),
+  channel: Channel,
+  /** The day overdue it goes on (negative: before the due date). */
+  day: z.number().int(),
+  experiment: z.string().optional(),
+  /** When it was planned to go, in milliseconds since the epoch. */
+  at: z.number(),
+  /** The next step's planned time, in milliseconds since the epoch (null: the last step). */
+  nextAt: z.number().nullable(),
+  /** Dropped at planning: a later step was already due. */
+  superseded: z.boolean(),
+  reminderId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  status: z.enum(['done', 'pending', 'dropped', 'not-scheduled']),
+  /** Why it was dropped (null otherwise). */
+  reason: z.string().nullable(),
+  /** When it goes (pending: when its message is next due) or was planned to. */
+  sendAt: instant,
+});
+
+/** A late account's hand-off to people, and the delivery of the `borrower.escalated` event. */
+const Handoff = z.object({
+  at: instant,
+  why: z.string(),
+  event: z.object({
+    id: z.string(),
+    delivery: z.enum(['delivered', 'retrying', 'failed', 'pending', 'not-configured']),
+    attempts: z.number().int(),
+    deliveredAt: instant.nullable(),
+    error: z.string().nullable(),
+  }),
+});
+
+/** An account's place in the strategy (planOf): its stage and why, its steps, and a late account's hand-off. */
+const AccountPlan = z.object({
+  accountRef: z.string(),
+  stage: z.enum([...STAGES, 'resolved']),
+  why: z.string(),
+  enteredAt: instant,
+  steps: z.array(PlanStep),
+  /** For a late account: automated pressure stopped and people took over (null otherwise). */
+  handoff: Handoff.nullable(),
+});
+
+/** The answer to an overdue account: the stage it is in and why, the message ids cancelled leaving the last, the borrower's plan. */
+export const OverdueAccepted = z.object({
+  stage: z.enum(STAGES),
+  why: z.string(),
+  cancelled: z.array(z.string()),
+  plan: z.array(AccountPlan),
+});
+
+/** The delinquency file in bulk: counts, and each account's stage (202 entered, 200 unchanged) or problem (400), by its place. */
+export const OverdueBatchResult = z.object({
+  scheduled: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(
+    z.union([
+      z.object({
+        index: z.number().int(),
+        status: z.literal(202),
+        accountRef: z.string(),
+        stage: z.enum(STAGES),
+        why: z.string(),
+        /** How many steps its stage planned. */
+        steps: z.number().int(),
+      }),
+      z.object({ index: z.number().int(), status: z.literal(200), accountRef: z.string(), stage: z.enum(STAGES) }),
+      z.object({
+        index: z.number().int(),
+        status: z.literal(400),
+        /** Absent when the item had no readable accountRef. */
+        accountRef: z.string().optional(),
+        problem: ProblemView,
+      }),
+    ]),
+  ),
+});
+
+/** An imported file's report: lines read, counts, and the first 100 bad lines by number. */
+export const OverdueImportReport = z.object({
+  lines: z.number().int(),
+  scheduled: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(
+    z.object({ line: z.number().int(), accountRef: z.string().nullable(), path: z.string(), message: z.string() }),
+  ),
+  /** Lines skipped because a checkpoint said they were done (0 through the API). */
+  resumedAfter: z.number().int(),
+});
+
+/** A borrower's plan: its status and each account's stage, steps and hand-off. */
+export const BorrowerPlan = z.object({
+  borrowerId: z.string(),
+  status: BorrowerStatus,
+  accounts: z.array(AccountPlan),
+});
+
+/** A borrower's timeline: the borrower, and its events newest first, each with its message (an agent's: masked). */
+export const BorrowerTimeline = z.object({
+  borrower: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    status: BorrowerStatus,
+    locale: z.string(),
+    timezone: TimeZones,
+    optOuts: z.array(BorrowerOptOut),
+  }),
+  items: z.array(
+    z.object({
+      chain: z.string(),
+      seq: z.number().int(),
+      messageId: z.string().nullable(),
+      borrowerId: z.string(),
+      type: z.string(),
+      at: instant,
+      actor: z.string(),
+      /** The event's data; an inbound text's words joined back in (`text`, `textErased`; not for an agent). */
+      data: z.record(z.string(), z.unknown()),
+      message: MessageView.nullable(),
+    }),
+  ),
+});
+
+/** A borrower search: what the query was taken for, and the borrowers found, their contacts and accounts masked. */
+export const BorrowerSearchResult = z.object({
+  kind: z.enum(['phone', 'email', 'account', 'name']),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      status: BorrowerStatus,
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      /** The accounts of its reminders, newest first, by their last four digits. */
+      accounts: z.array(z.string()),
+    }),
+  ),
+});
+
+/** The presented key: its id, role, tenant (null: deployment-wide) and the console pages it may open. */
+export const MeView = z.object({
+  keyId: z.string(),
+  role: z.enum(API_ROLES),
+  tenant: z.string().nullable(),
+  features: z.array(z.enum(CONSOLE_FEATURES)),
+});
+
+/** A tenant as presentTenant shows it: an events secret by its last four characters only. */
+export const TenantView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(SENDER_KINDS),
+  /** Its compliance profile's name (null: the deployment's). */
+  profile: z.string().nullable(),
+  channels: z.array(Channel),
+  contact: z
+    .object({
+      name: z.string(),
+      phone: z.string().optional(),
+      hours: z.string().optional(),
+      paymentUrlBase: z.string().optional(),
+    })
+    .nullable(),
+  senders: z.object({
+    sms: z
+      .object({
+        from: z.string().optional(),
+        messagingServiceSid: z.string().optional(),
+        ratePerSecond: z.number().int().optional(),
+        allowsAgencySmsToNanp: z.boolean().optional(),
+      })
+      .optional(),
+    voice: z.object({ from: z.string(), ratePerSecond: z.number().int().optional() }).optional(),
+    email: z
+      .object({ from: z.string(), replyTo: z.string().optional(), ratePerSecond: z.number().int().optional() })
+      .optional(),
+  }),
+  events: z.object({ url: z.string(), secretEndsWith: z.string().optional() }).nullable(),
+  /** Empty for the default tenant while no record is stored for it. */
+  createdAt: z.union([instant, z.literal('')]),
+  updatedAt: z.union([instant, z.literal('')]),
+  /** Present (false) only on the default tenant while no record is stored for it. */
+  stored: z.literal(false).optional(),
+});
+
+/** The tenants a key may see. */
+export const TenantList = z.object({ items: z.array(TenantView) });
+
+const Period = z.union([
+  z.object({ days: z.number().int() }),
+  z.object({ hours: z.number().int() }),
+  z.object({ minutes: z.number().int() }),
+]);
+const ContactWindow = z.object({ from: z.string(), to: z.string() });
+
+/** The compliance profile in force: contact windows, caps, conversation block, consent, opt-out keywords, disclosure. */
+export const ProfileView = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  windows: z.object({ sms: ContactWindow, voice: ContactWindow, email: ContactWindow }),
+  windowSource: z.string().optional(),
+  caps: z.array(
+    z.object({
+      name: z.string(),
+      channels: z.array(Channel),
+      max: z.number().int(),
+      per: Period,
+      counts: z.array(z.enum(OUTCOMES)),
+      scope: z.enum(['borrower', 'number']),
+      source: z.string().optional(),
+    }),
+  ),
+  conversationBlock: z
+    .object({ channels: z.array(Channel), days: z.number().int(), source: z.string().optional() })
+    .nullable(),
+  consentRequired: z.object({ sms: z.boolean(), voice: z.boolean(), email: z.boolean() }),
+  optOutKeywords: z.array(z.string()),
+  disclosure: z
+    .object({
+      channels: z.array(z.enum(TEMPLATE_CHANNELS)),
+      phrases: z.record(z.string(), z.array(z.string())),
+      source: z.string().optional(),
+    })
+    .nullable(),
+  retentionYears: z.number().int(),
+  spreadSeconds: z.number().int(),
+});
+
+const DENIAL_CODES = [
+  'outside-contact-window',
+  'blackout',
+  'cap-reached',
+  'conversation-block',
+  'opted-out',
+  'no-consent',
+  'resolved',
+  'ceased',
+  'no-allowed-time',
+] as const satisfies readonly DenialCode[];
+
+/** A policy answer: the profile, the instant asked about, the borrower's zones, and (refused) why and when it would be allowed. */
+export const PolicyDecision = z.discriminatedUnion('allowed', [
+  z.object({ profile: z.string(), at: instant, allowed: z.literal(true), zones: z.array(z.string()) }),
+  z.object({
+    profile: z.string(),
+    at: instant,
+    allowed: z.literal(false),
+    reasons: z.array(z.object({ code: z.enum(DENIAL_CODES), rule: z.string(), detail: z.string() })),
+    /** Null: waiting cures nothing (an opt-out, say), or no time within the horizon is allowed. */
+    earliestAllowedAt: instant.nullable(),
+    zones: z.array(z.string()),
+  }),
+]);
