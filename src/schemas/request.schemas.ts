@@ -218,7 +218,8 @@ export const ReminderInput = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (!r.template && !r.experiment)
+    // Absent, not empty: an empty string is already refused by the field's own check.
+    if (r.template === undefined && r.experiment === undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['template'],

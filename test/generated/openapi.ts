@@ -3191,7 +3191,7 @@ export interface operations {
                         key: string;
                         title: string;
                         description: string;
-                        stage?: string;
+                        stage: string | null;
                         channels?: ("sms" | "email" | "voice" | "voicemail")[];
                         confirmsOptOut?: boolean;
                         sampleData: {
@@ -5640,8 +5640,8 @@ export interface operations {
                                 url: string;
                                 secretEndsWith?: string;
                             } | null;
-                            createdAt: string | "";
-                            updatedAt: string | "";
+                            createdAt: string | null;
+                            updatedAt: string | null;
                             /** @constant */
                             stored?: false;
                         }[];
@@ -5737,8 +5737,8 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
-                        createdAt: string | "";
-                        updatedAt: string | "";
+                        createdAt: string | null;
+                        updatedAt: string | null;
                         /** @constant */
                         stored?: false;
                     };
@@ -5874,8 +5874,8 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
-                        createdAt: string | "";
-                        updatedAt: string | "";
+                        createdAt: string | null;
+                        updatedAt: string | null;
                         /** @constant */
                         stored?: false;
                     };
@@ -5921,8 +5921,8 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
-                        createdAt: string | "";
-                        updatedAt: string | "";
+                        createdAt: string | null;
+                        updatedAt: string | null;
                         /** @constant */
                         stored?: false;
                     };

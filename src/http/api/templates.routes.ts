@@ -95,6 +95,8 @@ export function templatesRouter(deps: TemplatesRouteDeps): Router {
     res.json({
       key: e.key,
       ...e.meta,
+      // As the list says it: null, not absent, for a template outside the strategy's stages.
+      stage: e.meta.stage ?? null,
       variants: e.variants.map((v) => ({
         channel: v.channel,
         locale: v.locale,

@@ -32,7 +32,9 @@ export interface TenantsRouteDeps {
 }
 
 /** The default tenant as the deployment's configuration makes it, until a record is stored for it. */
-function unstoredDefault(kind: SenderKind): Tenant & { stored: false } {
+function unstoredDefault(
+  kind: SenderKind,
+): Omit<Tenant, 'createdAt' | 'updatedAt'> & { createdAt: null; updatedAt: null; stored: false } {
   return {
     id: DEFAULT_TENANT,
     name: DEFAULT_TENANT,
@@ -42,8 +44,9 @@ function unstoredDefault(kind: SenderKind): Tenant & { stored: false } {
     contact: null,
     senders: {},
     events: null,
-    createdAt: '',
-    updatedAt: '',
+    // Not stored yet: no times, rather than times that are not times.
+    createdAt: null,
+    updatedAt: null,
     stored: false,
   };
 }

@@ -242,9 +242,9 @@ export const TenantView = z.object({
       .optional(),
   }),
   events: z.object({ url: z.string(), secretEndsWith: z.string().optional() }).nullable(),
-  /** Empty for the default tenant while no record is stored for it. */
-  createdAt: z.union([instant, z.literal('')]),
-  updatedAt: z.union([instant, z.literal('')]),
+  /** Null for the default tenant while no record is stored for it. */
+  createdAt: instant.nullable(),
+  updatedAt: instant.nullable(),
   /** Present (false) only on the default tenant while no record is stored for it. */
   stored: z.literal(false).optional(),
 });

@@ -60,7 +60,8 @@ export const TemplateView = z.object({
   key: z.string(),
   title: z.string(),
   description: z.string(),
-  stage: z.string().optional(),
+  /** The strategy stage it is written for; null outside the stages. */
+  stage: z.string().nullable(),
   channels: z.array(z.enum(TEMPLATE_CHANNELS)).optional(),
   confirmsOptOut: z.boolean().optional(),
   sampleData: z.record(z.string(), z.unknown()),
