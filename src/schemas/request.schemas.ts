@@ -246,10 +246,15 @@ export const ReminderInput = z
       { anyOf: [{ required: ['borrower'] }, { required: ['borrowerId'] }] },
       ...(['sms', 'voice', 'email'] as const).map((channel) => ({
         if: { required: ['channel'], properties: { channel: { const: channel } } },
+        // Not a borrower whose phone (email) is given as null.
         then: {
-          properties: {
-            borrower: {
-              properties: { [channel === 'email' ? 'email' : 'phone']: { type: 'string' } },
+          not: {
+            required: ['borrower'],
+            properties: {
+              borrower: {
+                required: [channel === 'email' ? 'email' : 'phone'],
+                properties: { [channel === 'email' ? 'email' : 'phone']: { type: 'null' } },
+              },
             },
           },
         },

@@ -835,6 +835,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalId": "invoice-2026-11-0042",
+                 *       "borrower": {
+                 *         "id": "b-1001",
+                 *         "name": "Alex Chen",
+                 *         "locale": "en-US",
+                 *         "timezone": "America/New_York",
+                 *         "phone": "+14155550100"
+                 *       },
+                 *       "debt": {
+                 *         "accountRef": "4111111111111234",
+                 *         "creditor": "Northwind Bank",
+                 *         "amountDue": {
+                 *           "amount": "120.50",
+                 *           "currency": "USD"
+                 *         },
+                 *         "dueDate": "2026-11-20",
+                 *         "daysOverdue": 3,
+                 *         "paymentUrl": "https://pay.example.com/a/1234"
+                 *       },
+                 *       "channel": "sms",
+                 *       "template": "gentle-overdue"
+                 *     }
+                 */
                 "application/json": {
                     externalId?: string;
                     borrower?: {
@@ -1166,6 +1191,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reminders": [
+                 *         {
+                 *           "externalId": "invoice-2026-11-0042",
+                 *           "borrower": {
+                 *             "id": "b-1001",
+                 *             "name": "Alex Chen",
+                 *             "locale": "en-US",
+                 *             "timezone": "America/New_York",
+                 *             "phone": "+14155550100"
+                 *           },
+                 *           "debt": {
+                 *             "accountRef": "4111111111111234",
+                 *             "creditor": "Northwind Bank",
+                 *             "amountDue": {
+                 *               "amount": "120.50",
+                 *               "currency": "USD"
+                 *             },
+                 *             "dueDate": "2026-11-20",
+                 *             "daysOverdue": 3,
+                 *             "paymentUrl": "https://pay.example.com/a/1234"
+                 *           },
+                 *           "channel": "sms",
+                 *           "template": "gentle-overdue"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     reminders: ({
                         externalId?: string;
@@ -1702,6 +1756,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Alex Chen",
+                 *       "locale": "en-US",
+                 *       "timezone": "America/New_York",
+                 *       "phone": "+14155550100"
+                 *     }
+                 */
                 "application/json": {
                     id?: string;
                     name?: string | null;
@@ -4450,6 +4512,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "pmt-9001",
+                 *       "kind": "partial",
+                 *       "amount": "20.00",
+                 *       "currency": "USD",
+                 *       "paidAt": "2026-12-01T15:04:05Z"
+                 *     }
+                 */
                 "application/json": {
                     id: string;
                     amount: string;
@@ -4599,6 +4670,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "plan-77",
+                 *       "kind": "plan",
+                 *       "promisedFor": "2026-12-15",
+                 *       "amount": "40.00",
+                 *       "currency": "USD"
+                 *     }
+                 */
                 "application/json": {
                     id: string;
                     /** @enum {string} */
@@ -5384,6 +5464,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "+14155550100",
+                 *       "channel": "sms",
+                 *       "source": "asked on the phone"
+                 *     }
+                 */
                 "application/json": {
                     address: string;
                     /** @enum {string} */

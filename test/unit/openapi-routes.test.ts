@@ -4,9 +4,10 @@
  * called, walks express's router stack, and compares method and path with the document's
  * operations. The console's static pages (`GET /`, `/ui/*`) are left out, as issue 27 says.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type AppDeps, makeApp } from '../../src/http/api/app.js';
-import { buildOpenApi, ROUTE_DOCS } from '../../src/http/api/openapi.js';
+import { buildOpenApi, README_REMINDER, ROUTE_DOCS } from '../../src/http/api/openapi.js';
 import { twilioWebhooksRouter, type TwilioWebhookDeps } from '../../src/http/webhooks/twilio.routes.js';
 import { unsubscribeRouter, type UnsubscribeDeps } from '../../src/http/webhooks/unsubscribe.routes.js';
 
@@ -108,5 +109,21 @@ describe('the OpenAPI document', () => {
       .parameters;
     expect(params.find((p) => p.name === 'q')?.required).toBe(true);
     expect(params.find((p) => p.name === 'limit')?.required).toBe(false);
+  });
+});
+
+describe("the document's examples", () => {
+  it("are the README's flow, and the server's own schemas accept each", () => {
+    const withExamples = ROUTE_DOCS.filter((r) => r.example !== undefined);
+    expect(withExamples.map((r) => r.operationId).sort()).toEqual(
+      ['createOptOut', 'createReminder', 'createReminderBatch', 'putBorrower', 'recordPayment', 'recordPromise'].sort(),
+    );
+    for (const r of withExamples) {
+      const parsed = r.body!.safeParse(r.example);
+      expect(parsed.success, `${r.operationId}: ${parsed.error?.message}`).toBe(true);
+    }
+    const readme = fs.readFileSync('README.md', 'utf8');
+    expect(readme).toContain(`"externalId": "${README_REMINDER.externalId}"`);
+    expect(readme).toContain(`"paymentUrl": "${README_REMINDER.debt.paymentUrl}"`);
   });
 });

@@ -84,7 +84,25 @@ interface RouteDoc {
    * error problem+json.
    */
   media?: Record<string, readonly string[]>;
+  /** A request body as the README's flow sends it (a unit test parses each with `body`). */
+  example?: unknown;
 }
+
+/** The README's reminder (README.md, "Try it"). */
+export const README_REMINDER = {
+  externalId: 'invoice-2026-11-0042',
+  borrower: { id: 'b-1001', name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone: '+14155550100' },
+  debt: {
+    accountRef: '4111111111111234',
+    creditor: 'Northwind Bank',
+    amountDue: { amount: '120.50', currency: 'USD' },
+    dueDate: '2026-11-20',
+    daysOverdue: 3,
+    paymentUrl: 'https://pay.example.com/a/1234',
+  },
+  channel: 'sms',
+  template: 'gentle-overdue',
+};
 
 const CSV = 'text/csv';
 const HTML = 'text/html';
@@ -107,6 +125,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: ReminderInput,
     ok: { '202': ReminderView, '200': ReminderView },
+    example: README_REMINDER,
     responses: {
       '202': 'accepted',
       '200': 'a repeat: the original',
@@ -123,6 +142,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: BatchInput.extend({ reminders: z.array(ReminderInput).min(1).max(1000) }),
     ok: { '200': BatchResult },
+    example: { reminders: [README_REMINDER] },
     responses: {
       '200': 'a result per item',
       '400': 'not a batch: no reminders, more than 1,000, or not JSON',
@@ -155,6 +175,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: BorrowerPut,
     ok: { '201': BorrowerView, '200': BorrowerView },
+    example: { name: 'Alex Chen', locale: 'en-US', timezone: 'America/New_York', phone: '+14155550100' },
     responses: { '201': 'created: the borrower', '200': 'updated: the borrower', '400': 'validation failed' },
   },
   {
@@ -417,6 +438,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: PaymentInput,
     ok: { '201': PaymentView, '200': PaymentView },
+    example: { id: 'pmt-9001', kind: 'partial', amount: '20.00', currency: 'USD', paidAt: '2026-12-01T15:04:05Z' },
     responses: {
       '201': 'recorded',
       '200': 'a repeat',
@@ -433,6 +455,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector'],
     body: PromiseInput,
     ok: { '201': PromiseView, '200': PromiseView },
+    example: { id: 'plan-77', kind: 'plan', promisedFor: '2026-12-15', amount: '40.00', currency: 'USD' },
     responses: {
       '201': 'recorded',
       '200': 'a repeat',
@@ -510,6 +533,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['collector', 'agent'],
     body: OptOutCreate,
     ok: { '201': OptOutAdded, '200': OptOutAdded },
+    example: { address: '+14155550100', channel: 'sms', source: 'asked on the phone' },
     responses: {
       '201': 'added: the address, its opt-outs, the channels added, the borrowers and suppressed message ids',
       '200': 'already opted out on every channel named: the address and its opt-outs',
@@ -843,7 +867,17 @@ export function buildOpenApi(version: string, known: KnownValues = {}) {
       ...(r.roles ? { 'x-roles': r.roles } : {}),
       parameters: [...params, ...query],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchemaOf(r, known) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: bodySchemaOf(r, known),
+                  ...(r.example !== undefined ? { example: r.example } : {}),
+                },
+              },
+            },
+          }
         : {}),
       responses: Object.fromEntries(
         Object.entries(statusesOf(r)).map(([code, description]) => [
