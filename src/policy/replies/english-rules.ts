@@ -15,7 +15,7 @@ const GAP =
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const FILLER =
-  '(?: (?:it|this|that|now|right|please|pls|plz|already|asap|immediately|all|thanks|thank|you|thx|ty|u|ok|okay|man|bro|dude|lol|seriously|ffs|omg|jesus))*';
+  '(?: (?:st[o0]+p+|it|this|that|now|right|please|pls|plz|already|asap|immediately|all|thanks|thank|you|thx|ty|u|ok|okay|man|bro|dude|lol|seriously|ffs|omg|jesus))*';
 const NEG = "(?:don't|dont|do not|never|no longer|please don't|pls dont|quit|cease|stop)";
 
 export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
@@ -54,8 +54,16 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|my (?:number|name|email|phone|info))|take me off|take my (?:number|name|email) off|delete my (?:number|email|info|contact)|lose my number|revoke (?:my |all )?(?:consent|permission)|withdraw (?:my )?(?:consent|permission)|cease and desist|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|my (?:number|name|email|phone|info))|take me off|take my (?:number|name|email) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
     scope: 'words',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-consent',
+    intent: 'revoke',
+    pattern:
+      /\b(?:revoke (?:my |all |any )?(?:consent|permission|authori[sz]ation)|withdraw (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
+    scope: 'all',
     checks: ['negation'],
   },
   {
@@ -78,7 +86,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `(?<=^|[.,?] )no (?:calls|texts|emails|messages|phone calls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -88,21 +96,27 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:wrong (?:number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:(?:\w+ ){0,2})(?:number|phone|cell|email)\b(?! is)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you)\b/g,
+      /\b(?:wrong (?:number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you)\b/g,
+  },
+  {
+    rule: 'wrong-number-name',
+    intent: 'wrong-number',
+    pattern: /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    checks: ['name'],
   },
   // dispute
   {
     rule: 'dispute',
     intent: 'dispute',
     pattern:
-      /\b(?:not (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened))\b/g,
+      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened))\b/g,
   },
   // paid-already
   {
     rule: 'paid-already',
     intent: 'paid-already',
     pattern:
-      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|paid (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago)\b/g,
+      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago)\b/g,
     checks: ['negation', 'payday'],
   },
   // promise
@@ -110,7 +124,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'promise-commitment',
     intent: 'promise',
     pattern:
-      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do \$?\d|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$|the payment|payment|\d)|put (?:\$|\d|something|in|down))\b/g,
+      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down))\b/g,
     checks: ['negation', 'wish'],
   },
   {
@@ -154,6 +168,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending))\b/g,
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending))\b/g,
   },
 ];

@@ -21,7 +21,7 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n/g;
+  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#/g;
 
 export function tokens(text: string): Token[] {
   const n = latinView(text);
@@ -34,6 +34,7 @@ export function tokens(text: string): Token[] {
     let word: string;
     if (raw === '\n' || /^[.!?]+$/.test(raw)) word = raw.includes('?') ? '?' : '.';
     else if (/^[,;:()]$/.test(raw)) word = ',';
+    else if (raw === '#') word = 'number';
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     else word = raw;
     const last = out[out.length - 1];
@@ -95,6 +96,11 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const w = back(4).find((t) => WISH.test(t.word));
     return w ? `wish: ${w.word}` : null;
   }
+  if (name === 'name') {
+    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
+    const o = original.slice(ts[last]!.start, ts[last]!.end);
+    return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
+  }
   if (name === 'payday') {
     const prev = back(1)[0]?.word ?? '';
     if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
@@ -102,6 +108,19 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     return null;
   }
   return null;
+}
+
+/** The words after a match in its clause, and on through a list of channels ("stop calling, texting and emailing me"). */
+function wordsAfter(ts: Token[], last: number): string {
+  const out: string[] = [];
+  for (let i = last + 1; i < ts.length && out.length < 8; i++) {
+    const w = ts[i]!.word;
+    if (w === '.' || w === '?') break;
+    if (w === ',' && !/^(?:texting|calling|emailing|messaging|phoning|ringing|or|and)$/.test(ts[i + 1]?.word ?? ''))
+      break;
+    out.push(w);
+  }
+  return out.join(' ');
 }
 
 export interface EnglishReading {
@@ -157,11 +176,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
         suppressed = check(c, ts, first, last, text);
         if (suppressed) break;
       }
-      const afterWords = ts
-        .slice(last + 1, last + 7)
-        .filter((t, k, a) => !a.slice(0, k + 1).some((x) => /^[.,?]$/.test(x.word)))
-        .map((t) => t.word)
-        .join(' ');
+      const afterWords = wordsAfter(ts, last);
       const { named, all } = channelsNamed(`${m[0]} ${afterWords}`, false);
       hits.push({
         rule,

@@ -80,7 +80,7 @@ export const EN_DATE = new RegExp(
 
 /** The day an English date phrase names (normalised words), or undefined. */
 export function englishDate(phrase: string, day: DateTime): string | undefined {
-  if (/^(?:today|tonight|this )/.test(phrase) && !/day$/.test(phrase)) return iso(day);
+  if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
   if (/^(?:tom|tmr|tmw|2mor)/.test(phrase)) return iso(day.plus({ days: 1 }));
   const wd = /(?:(next|this|on|by|coming) )?([a-z]+)$/.exec(phrase);
@@ -214,7 +214,7 @@ export const EN_AMOUNT = new RegExp(
     `\\$ (${NUM})\\b`,
     `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it) (?:you |in |down )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it) (?:you |in |down |the )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
   ].join('|'),
   'g',
 );
