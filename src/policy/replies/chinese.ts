@@ -21,7 +21,7 @@ function check(name: string, clause: string, from: number, to: number, question:
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止/.exec(before);
+    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止/.exec(before + clause.slice(from, to));
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {
@@ -29,6 +29,8 @@ function check(name: string, clause: string, from: number, to: number, question:
     return w ? `wish: ${w[0]}` : null;
   }
   if (name === 'zh-past') {
+    const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个月/.exec(clause.slice(0, from));
+    if (past) return `past: ${past[0]}`;
     return /^了(?!吗)/.test(after) && !/明|后天|下|号|月底/.test(clause.slice(0, from)) ? 'past: 了' : null;
   }
   if (name === 'zh-paid-future') {
