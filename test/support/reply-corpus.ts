@@ -25,10 +25,12 @@ export const RECEIVED_AT = new Date('2026-12-02T12:00:00Z');
 
 export function corpusFiles(dir = REPLY_DIR): CorpusFile[] {
   return readdirSync(dir)
-    .filter((f) => /^[a-z]{2}\.(?:tune|held)\.jsonl$/.test(f))
+    .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .map((f) => {
-      const [lang, part] = f.split('.') as [string, 'tune' | 'held'];
+      // en.tune.jsonl, zh.held.jsonl: the language, then the part (anything not held back is tuning).
+      const lang = f.split('.')[0]!;
+      const part = f.endsWith('.held.jsonl') ? 'held' : 'tune';
       const replies = readFileSync(join(dir, f), 'utf8')
         .split('\n')
         .filter((l) => l.trim())
