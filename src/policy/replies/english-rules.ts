@@ -11,12 +11,12 @@ const CH =
   "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?)";
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
-  '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
+  '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const FILLER =
   '(?: (?:st[o0]+p+|it|this|that|now|right|please|pls|plz|already|asap|immediately|all|thanks|thank|you|thx|ty|u|ok|okay|man|bro|dude|lol|seriously|ffs|omg|jesus))*';
-const NEG = "(?:don't|dont|do not|never|no longer|please don't|pls dont|quit|cease|stop)";
+const NEG = "(?:don't|dont|do not|never|no longer|please don't|pls dont|quit|cease|stop|not)";
 
 export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   // revoke
@@ -43,6 +43,35 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern: new RegExp(`\\b${STOP}\\b`, 'g'),
     scope: 'reply',
     checks: ['caps', 'negation', 'noun-stop'],
+  },
+  {
+    rule: 'revoke-channel-stop',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${CH} (?:(?:to|must|need to|needs to|have to|has to|should|will|gotta|got to|to just) )?(?:${STOP}|end|cease)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-stop-first',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|my|fees|interest|it from|that payment|the payment))`,
+      'g',
+    ),
+    scope: 'reply',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-no-wish',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b`,
+      'g',
+    ),
+    scope: 'words',
   },
   {
     rule: 'revoke-keyword-alone',
@@ -96,7 +125,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:wrong (?:number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you)\b/g,
+      /\b(?:wrong (?:number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her))\b/g,
   },
   {
     rule: 'wrong-number-name',
@@ -109,14 +138,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'dispute',
     intent: 'dispute',
     pattern:
-      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened))\b/g,
+      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for))\b/g,
   },
   // paid-already
   {
     rule: 'paid-already',
     intent: 'paid-already',
     pattern:
-      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago)\b/g,
+      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number))\b/g,
     checks: ['negation', 'payday'],
   },
   // promise
@@ -131,15 +160,15 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'promise-dated-payment',
     intent: 'promise',
     pattern:
-      /\b(?:pay|paying|payment|pmt|send|sending|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming) ){0,4}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|end of|next week|this week|this weekend|payday)\b/g,
-    checks: ['negation', 'wish'],
+      /\b(?:pay|paying|payment|pmt|send|sending|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|end of|next week|this week|this weekend|payday)\b/g,
+    checks: ['negation', 'wish', 'past'],
   },
   // hardship
   {
     rule: 'hardship',
     intent: 'hardship',
     pattern:
-      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind)\b/g,
+      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather))\b/g,
   },
   // question
   {
@@ -152,7 +181,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'question-words',
     intent: 'question',
     pattern:
-      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|does this|which|is this)\b/g,
+      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
     checks: ['question'],
   },
   // callback
@@ -160,7 +189,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'callback',
     intent: 'callback',
     pattern:
-      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d)\b/g,
+      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
     checks: ['negation'],
   },
   // complaint
@@ -168,6 +197,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending))\b/g,
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line)\b/g,
   },
 ];

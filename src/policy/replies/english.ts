@@ -21,7 +21,7 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#/g;
+  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
 
 export function tokens(text: string): Token[] {
   const n = latinView(text);
@@ -100,6 +100,10 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
     const o = original.slice(ts[last]!.start, ts[last]!.end);
     return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
+  }
+  if (name === 'past') {
+    const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
+    return p ? `past: ${p.word}` : null;
   }
   if (name === 'payday') {
     const prev = back(1)[0]?.word ?? '';

@@ -64,14 +64,14 @@ export const endOfMonth = (day: DateTime, monthsAhead = 0) =>
 /** English date words over the token stream. */
 export const EN_DATE = new RegExp(
   [
+    '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
     '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro)\\b',
     '\\b(?:(?:next|this|on|by|coming) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday)\\b',
     '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
     `\\b(?:${MONTHS.join('|')})[a-z]* (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b`,
-    '\\b\\d{1,2} / \\d{1,2}\\b',
-    '\\b(?:on|by|before) (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b(?! (?:dollars|bucks|usd|days|weeks|months|percent))',
+    '\\b(?:on|by|before) (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b(?! (?:dollars|bucks|usd|days|weeks|months|percent|/))',
     '\\bthe \\d{1,2}(?:st|nd|rd|th)\\b',
     '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
   ].join('|'),
