@@ -78,7 +78,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000): Chi
           if (suppressed) break;
         }
         const after = view.text.slice(to, to + 6);
-        const { named, all } = channelsNamed(m[0] + after, true);
+        const { named, all } = channelsNamed(view.text.slice(Math.max(0, m.index - 6), m.index) + m[0] + after, true);
         hits.push({
           rule,
           start: off(m.index),

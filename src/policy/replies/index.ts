@@ -28,7 +28,7 @@ export interface ReplyContext {
 }
 
 const HAN = /\p{Script=Han}/u;
-const ZH_PERIOD = /下周|下星期|下礼拜|这周|本周|周末|下个?月|过两天|过几天|发工资|月底/;
+const ZH_PERIOD = /下周|下星期|下礼拜|这周|本周|周末|下个?月|过两天|过几天|发工资|工资下来|发薪|月底/;
 const STRONG = /\b(?:promise|definitely|guarantee|for sure|will def)\b|保证|一定|肯定|承诺|答应/;
 /** Intents a person must handle, whatever else the reply says. */
 const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['dispute', 'hardship', 'complaint', 'question', 'callback']);
