@@ -9,6 +9,8 @@ import type { ReplyRule } from './types.js';
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
   "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?)";
+const CH_NOUN =
+  '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
   '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
@@ -25,7 +27,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     intent: 'revoke',
     pattern: new RegExp(`\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue) ${GAP}${CH}\\b`, 'g'),
     scope: 'words',
-    checks: ['negation'],
+    checks: ['negation', 'third-party'],
   },
   {
     rule: 'revoke-stop-keyword',
@@ -48,7 +50,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-channel-stop',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${CH} (?:(?:to|must|need to|needs to|have to|has to|should|will|gotta|got to|to just) )?(?:${STOP}|end|cease)\\b`,
+      `\\b${CH_NOUN} (?:(?:to|must|need to|needs to|have to|has to|should|will|gotta|got to|to just) )?(?:${STOP}|end|cease)\\b`,
       'g',
     ),
     scope: 'words',
@@ -58,7 +60,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-first',
     intent: 'revoke',
     pattern: new RegExp(
-      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|my|fees|interest|it from|that payment|the payment))`,
+      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|my|fees|interest|it from|that payment|the payment|${CH}|${GAP}${CH})\\b)`,
       'g',
     ),
     scope: 'reply',
@@ -85,7 +87,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|my (?:number|name|email|phone|info))|take me off|take my (?:number|name|email) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
     scope: 'words',
-    checks: ['negation'],
+    checks: ['negation', 'other-object'],
   },
   {
     rule: 'revoke-consent',
@@ -99,7 +101,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me)(?: me| this number| my (?:phone|number|cell|email))?\\b`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me)(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',

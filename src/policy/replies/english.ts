@@ -55,6 +55,10 @@ const NEGATORS =
 const CONDITION = /^(?:if|unless|when|til|till|until|or|otherwise|and)$/;
 const NOUN_BEFORE =
   /^(?:the|a|bus|next|last|full|pit|truck|rest|one|that|this|your|my|first|final|door|gas|train|subway|tram|non|cant|can't|cannot|never|don't|dont)$/;
+const THIRD_PARTY =
+  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|work|job|office|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b/;
+const OTHER_OBJECT =
+  /^(?:me )?(?:of|from) (?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b/;
 const WISH =
   /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
 
@@ -101,11 +105,23 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const o = original.slice(ts[last]!.start, ts[last]!.end);
     return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
   }
+  if (name === 'third-party') {
+    // "stop calling my mom": a request about someone else, not a revocation of the borrower's own contact.
+    const m = THIRD_PARTY.exec(wordsAfter(ts, last));
+    return m ? `about a third party: ${m[0]}` : null;
+  }
+  if (name === 'other-object') {
+    // "opt out of the payment plan", "unsubscribe me from the newsletter": not the reminders.
+    const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
+    return m ? `another thing: ${m[0]}` : null;
+  }
   if (name === 'past') {
     const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
     return p ? `past: ${p.word}` : null;
   }
   if (name === 'payday') {
+    const cond = back(4).find((t) => /^(?:when|once|after|until|til|till|if|before)$/.test(t.word));
+    if (cond) return `condition: ${cond.word}`;
     const prev = back(1)[0]?.word ?? '';
     if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
       return `payday: ${prev} paid`;
