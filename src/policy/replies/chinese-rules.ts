@@ -17,7 +17,7 @@ export const CHINESE_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'zh-revoke-send',
     intent: 'revoke',
     pattern: new RegExp(
-      `${DONT}${AGAIN}${TO_ME}(?:发|传|寄|推送|推|来(?=短信|信息|消息|简讯|邮件|电邮))(?:送)?(?:任何|这种|这些|那些|这类|垃圾|催收|催款)?(?:短信|信息|消息|简讯|讯息|短讯|通知|提醒|邮件|电邮)?|${DONT}${AGAIN}(?:收到|接到|接收)(?:你们的?)?(?:任何|这种|这些|催收|催款)?(?:短信|信息|消息|简讯|讯息|电话|邮件|电邮|通知)`,
+      `${DONT}${AGAIN}${TO_ME}(?:发送|发|传送|传|寄|推送|推|来)(?:(?:任何|这种|这些|那些|这类|垃圾|催收|催款|给我)?(?:短信|信息|消息|简讯|讯息|短讯|通知|提醒|邮件|电邮)|了|啦|啊|呀|吧|过来|给我|$)|${DONT}${AGAIN}(?:收到|接到|接收)(?:你们的?)?(?:任何|这种|这些|催收|催款)?(?:短信|信息|消息|简讯|讯息|电话|邮件|电邮|通知)`,
       'g',
     ),
     scope: 'words',
@@ -26,7 +26,10 @@ export const CHINESE_REPLY_RULES: readonly ReplyRule[] = [
   {
     rule: 'zh-revoke-call',
     intent: 'revoke',
-    pattern: new RegExp(`${DONT}${AGAIN}${TO_ME}(?:打(?!扰|错|算|钱|款|折)(?:电话|来|过来|了)?|来电|致电|呼叫)`, 'g'),
+    pattern: new RegExp(
+      `${DONT}${AGAIN}${TO_ME}(?:打(?:电话|手机|过来|来|了|啦|给我(?=了|啦|$)|我(?:的)?(?:电话|手机)|$)|来电|致电|呼叫)`,
+      'g',
+    ),
     scope: 'words',
     checks: ['zh-negation'],
   },
@@ -34,10 +37,17 @@ export const CHINESE_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'zh-revoke-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `${DONT}${AGAIN}(?:来)?(?:联系|联络|骚扰|烦|打扰|找)(?:我|本人)|别来烦|离我远点|让我清静|以后不要联系|不要再联系|不再联系`,
+      `${DONT}${AGAIN}(?:来)?(?:联系|联络|骚扰|烦|打扰|找)(?:我|本人)(?!的|家|爸|妈|老|同事|单位|公司|朋友|亲|们家)|别来烦|离我远点|让我清静|以后不要联系|不要再联系|不再联系`,
       'g',
     ),
     scope: 'all',
+    checks: ['zh-negation'],
+  },
+  {
+    rule: 'zh-revoke-press',
+    intent: 'revoke',
+    pattern: new RegExp(`${DONT}${AGAIN}(?:催|催收|催款)(?:我|了|啦|款)?`, 'g'),
+    scope: 'reply',
     checks: ['zh-negation'],
   },
   {
