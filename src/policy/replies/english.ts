@@ -115,6 +115,10 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
     return m ? `another thing: ${m[0]}` : null;
   }
+  if (name === 'hypothetical') {
+    const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
+    return w ? `hypothetical: ${w.word}` : null;
+  }
   if (name === 'past') {
     const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
     return p ? `past: ${p.word}` : null;
