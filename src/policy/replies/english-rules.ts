@@ -110,14 +110,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-leave-alone',
     intent: 'revoke',
     pattern:
-      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
+      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
     scope: 'all',
   },
   {
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `(?<=^|[.,?] )no (?:calls|texts|emails|messages|phone calls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -127,7 +127,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:wrong (?:number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her))\b/g,
+      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|\w+ \w+)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her))\b/g,
   },
   {
     rule: 'wrong-number-name',
@@ -149,6 +149,12 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number))\b/g,
     checks: ['negation', 'payday'],
+  },
+  {
+    rule: 'paid-alone',
+    intent: 'paid-already',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:it's |its |already |all |just )?paid|payed|already done|done and paid|all paid|paid in full|paid up|already did|did already|already sent|sent)(?= [.,?]|$)/g,
   },
   // promise
   {
@@ -184,7 +190,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'question-words',
     intent: 'question',
     pattern:
-      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
+      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
     checks: ['question'],
   },
   // callback
@@ -192,7 +198,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'callback',
     intent: 'callback',
     pattern:
-      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
+      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:cal|kall|cll|caal) me|call (?:me )?(?:on )?my (?:cell|phone|number|mobile|work number|home number)|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
     checks: ['negation'],
   },
   // complaint
