@@ -180,11 +180,19 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     }
     return lo;
   };
-  const sentenceWords = (s: number) =>
-    ts
-      .filter((t) => t.sentence === s)
-      .map((t) => t.word)
-      .join(' ');
+  const sentences = new Map<number, string>();
+  const sentenceWords = (s: number) => {
+    let w = sentences.get(s);
+    if (w === undefined)
+      sentences.set(
+        s,
+        (w = ts
+          .filter((t) => t.sentence === s)
+          .map((t) => t.word)
+          .join(' ')),
+      );
+    return w;
+  };
   const hits: ReplyHit[] = [];
   for (const rule of ENGLISH_REPLY_RULES) {
     rule.pattern.lastIndex = 0;
