@@ -63,6 +63,14 @@ describe('not revocations: negations and other senses', () => {
     '停车',
     '不要停止我的分期计划',
     '我不是要退订，谢谢',
+    'Reply STOP to opt out',
+    'Do not contact my employer',
+    'Stop calling my mom, call me instead',
+    'Opt out of the payment plan?',
+    "Don't call it a loan",
+    '别发火，我会还',
+    '别打我主意',
+    '不要给我家人打电话',
   ])('%s', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

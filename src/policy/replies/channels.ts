@@ -3,10 +3,10 @@ import type { Channel } from '../../domain/channels.js';
 
 const EN_SMS = /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?)\b/;
 const EN_VOICE =
-  /\b(?:call|calls|calling|called|phone calls?|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?)\b/;
+  /\b(?:call|calls|calling|called|phone calls?|phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?)\b/;
 const EN_EMAIL = /\b(?:e ?mails?|e ?mailing|mails?|emailing|inbox)\b/;
 const EN_ALL =
-  /\b(?:contact|contacting|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking)\b/;
+  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking)\b/;
 
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
 const ZH_VOICE = /电话|打(?!扰|错|算|钱|款)|来电|致电/;

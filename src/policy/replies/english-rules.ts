@@ -8,7 +8,7 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?)";
+  "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
@@ -33,18 +33,18 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|now|so|again|i said|reply|and) )*${STOP}${FILLER}${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'noun-stop'],
+    checks: ['negation', 'noun-stop', 'quoted'],
   },
   {
     rule: 'revoke-stop-caps',
     intent: 'revoke',
     pattern: new RegExp(`\\b${STOP}\\b`, 'g'),
     scope: 'reply',
-    checks: ['caps', 'negation', 'noun-stop'],
+    checks: ['caps', 'negation', 'noun-stop', 'quoted'],
   },
   {
     rule: 'revoke-channel-stop',
@@ -78,16 +78,17 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   {
     rule: 'revoke-keyword-alone',
     intent: 'revoke',
-    pattern: /^(?:end|quit|cancel|revoke|optout|opt out|unsub|td|t|remove|remove me|stop all|unsubscribe)(?: [.,?])*$/g,
+    pattern:
+      /^(?:end|quit|quit it|cancel|revoke|optout|opt out|unsub|td|t|remove|remove me|stop all|unsubscribe)(?: [.,?])*$/g,
     scope: 'reply',
   },
   {
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|my (?:number|name|email|phone|info))|take me off|take my (?:number|name|email) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:number|name|email|phone|cell) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
     scope: 'words',
-    checks: ['negation', 'other-object'],
+    checks: ['negation', 'other-object', 'quoted'],
   },
   {
     rule: 'revoke-consent',

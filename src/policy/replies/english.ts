@@ -119,6 +119,18 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
     return w ? `hypothetical: ${w.word}` : null;
   }
+  if (name === 'quoted') {
+    // "Reply STOP to opt out": our own message's instruction, quoted back.
+    const sentence = ts
+      .filter((t) => t.sentence === ts[first]!.sentence)
+      .map((t) => t.word)
+      .join(' ');
+    const q =
+      /\b(?:reply|replying|text|txt|send|type|respond) (?:with )?(?:stop|unsubscribe|end|quit|td|cancel)\b/.exec(
+        sentence,
+      );
+    return q ? `quoted: ${q[0]}` : null;
+  }
   if (name === 'past') {
     const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
     return p ? `past: ${p.word}` : null;
