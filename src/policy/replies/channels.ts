@@ -11,7 +11,7 @@ const EN_ALL =
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
 const ZH_VOICE = /电话|打(?!扰|错|算|钱|款)|来电|致电/;
 const ZH_EMAIL = /邮件|电邮|邮箱/;
-const ZH_ALL = /联系|骚扰|烦|打扰|找我|清静|远点/;
+const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦|打扰|找我|清静|远点/;
 
 export function channelsNamed(words: string, zh: boolean): { named: Channel[]; all: boolean } {
   const [sms, voice, email, all] = zh ? [ZH_SMS, ZH_VOICE, ZH_EMAIL, ZH_ALL] : [EN_SMS, EN_VOICE, EN_EMAIL, EN_ALL];
