@@ -13,9 +13,8 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
 const CLAUSE = /[^，。！？；、,.!?;\n～~…:：（）()“”"]+/g;
 
-function check(name: string, clause: string, from: number, to: number, question: boolean): string | null {
+function check(name: string, clause: string, from: number, to: number): string | null {
   const before = clause.slice(Math.max(0, from - 4), from);
-  const after = clause.slice(to, to + 2);
   if (name === 'zh-negation') {
     const neg = /不是|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
     return neg ? `negation: ${neg[0]}` : null;
@@ -31,16 +30,15 @@ function check(name: string, clause: string, from: number, to: number, question:
   if (name === 'zh-past') {
     const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个月/.exec(clause.slice(0, from));
     if (past) return `past: ${past[0]}`;
-    return /^了(?!吗)/.test(after) && !/明|后天|下|号|月底/.test(clause.slice(0, from)) ? 'past: 了' : null;
+    return /^(?:过去|过来|完|清|好)?了(?!吗)/.test(clause.slice(to, to + 3)) &&
+      !/明|后天|下|号|月底/.test(clause.slice(0, from))
+      ? 'past: 了'
+      : null;
   }
   if (name === 'zh-paid-future') {
-    const f = /明天|后天|下周|下星期|月底|\d+号|周[三四五六日天]|星期[三四五六日天]|会|准备|打算/.exec(
-      clause.slice(0, from),
-    );
+    const f = /明天|后天|下周|下星期|月底|会|准备|打算/.exec(clause.slice(0, from));
     return f ? `future: ${f[0]}` : null;
   }
-  if (name === 'zh-question') return null;
-  void question;
   return null;
 }
 
@@ -74,7 +72,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000): Chi
         const to = m.index + m[0].length;
         let suppressed: string | null = null;
         for (const name of rule.checks ?? []) {
-          suppressed = check(name, view.text, m.index, to, false);
+          suppressed = check(name, view.text, m.index, to);
           if (suppressed) break;
         }
         const after = view.text.slice(to, to + 6);
