@@ -210,6 +210,7 @@ describe('needsPerson', () => {
     ['wrong number, stop texting', true],
     ["I'll pay Friday but the amount is wrong", true],
     ['ok', false],
+    ['Reply STOP', true],
     ['my cat walked on my phone and typed this whole thing sorry', true],
   ])('%s → %s', (text, needs) => {
     expect(read(text).needsPerson).toBe(needs);

@@ -20,6 +20,7 @@ export { CHINESE_REPLY_RULES } from './chinese-rules.js';
 export const MAX_REPLY_CHARS = 2000;
 
 export interface ReplyContext {
+  /** A hint only: both languages are always read, since replies mix them ("Stop 别再发了"). */
   locale?: string;
   channel: Channel;
   receivedAt: Date;
@@ -136,8 +137,13 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
   if (intents.length === 0) intents.push({ intent: 'other', rule: 'nothing-matched', matched: t.trim() });
   const has = (x: Intent) => intents.some((i) => i.intent === x);
   const words = en.words + (zh?.chars ?? 0) / 2;
+  // A revocation explained away only by what it quotes or names ("Reply STOP to opt out", "opt out of the plan") is uncertain.
+  const uncertain =
+    !has('revoke') &&
+    hits.some((h) => h.rule.intent === 'revoke' && /^(?:quoted|another thing)/.test(h.suppressed ?? ''));
   const needsPerson =
     truncated ||
+    uncertain ||
     intents.some((i) => FOR_A_PERSON.has(i.intent)) ||
     (has('wrong-number') && intents.length > 1) ||
     CONFLICTS.some(([a, b]) => has(a) && has(b)) ||
