@@ -58,7 +58,7 @@ const NOUN_BEFORE =
 const THIRD_PARTY =
   /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|work|job|office|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b/;
 const OTHER_OBJECT =
-  /^(?:me )?(?:of|from) (?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b/;
+  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
 const WISH =
   /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
 
