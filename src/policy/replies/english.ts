@@ -78,7 +78,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const words = [...back(4), ...ts.slice(first, last + 1)].map((t) => t.word);
     const before = back(4).length;
     const i = words.findIndex(
-      (w, k) => NEGATORS.test(w) && !(w === 'do' && words[k + 1] !== 'not') && !(k >= before && w === 'no'),
+      (w, k) => NEGATORS.test(w) && !(w === 'do' && words[k + 1] !== 'not') && !(w === 'no' && k >= before - 1),
     );
     if (i < 0 || words.slice(0, i).some((w) => CONDITION.test(w))) return null;
     return `negation: ${words.slice(i).join(' ')}`;
