@@ -1,0 +1,23 @@
+/** The channels a revocation's words name: texts → sms, calls → voice, emails → email, "contact me" → all three. */
+import type { Channel } from '../../domain/channels.js';
+
+const EN_SMS = /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?)\b/;
+const EN_VOICE =
+  /\b(?:call|calls|calling|called|phone calls?|phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?)\b/;
+const EN_EMAIL = /\b(?:e ?mails?|e ?mailing|mails?|emailing|inbox)\b/;
+const EN_ALL =
+  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking)\b/;
+
+const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
+const ZH_VOICE = /电话|打(?!扰|错|算|钱|款)|来电|致电/;
+const ZH_EMAIL = /邮件|电邮|邮箱/;
+const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦|打扰|找我|清静|远点/;
+
+export function channelsNamed(words: string, zh: boolean): { named: Channel[]; all: boolean } {
+  const [sms, voice, email, all] = zh ? [ZH_SMS, ZH_VOICE, ZH_EMAIL, ZH_ALL] : [EN_SMS, EN_VOICE, EN_EMAIL, EN_ALL];
+  const named: Channel[] = [];
+  if (sms.test(words)) named.push('sms');
+  if (voice.test(words)) named.push('voice');
+  if (email.test(words)) named.push('email');
+  return { named, all: all.test(words) };
+}

@@ -1,0 +1,212 @@
+/**
+ * English reply rules, over the token stream: lower-case words and the punctuation that ends a
+ * clause ("," ".", "?") joined by single spaces, after look-alike letters, zero-width characters
+ * and full-width forms are resolved and spelled-out letters ("s t o p") are joined. Each pattern
+ * is an alternation of words with bounded gaps: linear in the length of the reply.
+ */
+import type { ReplyRule } from './types.js';
+
+const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
+const CH =
+  "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+const CH_NOUN =
+  '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam)';
+/** Words between "stop" and what to stop ("stop sending me all these texts"). */
+const GAP =
+  '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
+const CLAUSE_START = '(?<=^|[.,?] )';
+const CLAUSE_END = '(?= [.,?]|$)';
+const FILLER =
+  '(?: (?:st[o0]+p+|it|this|that|now|right|please|pls|plz|already|asap|immediately|all|thanks|thank|you|thx|ty|u|ok|okay|man|bro|dude|lol|seriously|ffs|omg|jesus))*';
+const NEG = "(?:don't|dont|do not|never|no longer|please don't|pls dont|quit|cease|stop|not)";
+
+export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
+  // revoke
+  {
+    rule: 'revoke-stop-channel',
+    intent: 'revoke',
+    pattern: new RegExp(`\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue) ${GAP}${CH}\\b`, 'g'),
+    scope: 'words',
+    checks: ['negation', 'third-party'],
+  },
+  {
+    rule: 'revoke-stop-keyword',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}`,
+      'g',
+    ),
+    scope: 'reply',
+    checks: ['negation', 'noun-stop', 'quoted'],
+  },
+  {
+    rule: 'revoke-stop-caps',
+    intent: 'revoke',
+    pattern: new RegExp(`\\b${STOP}\\b`, 'g'),
+    scope: 'reply',
+    checks: ['caps', 'negation', 'noun-stop', 'quoted'],
+  },
+  {
+    rule: 'revoke-channel-stop',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${CH_NOUN} (?:(?:to|must|need to|needs to|have to|has to|should|will|gotta|got to|to just) )?(?:${STOP}|end|cease)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-stop-first',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|my|fees|interest|it from|that payment|the payment|${CH}|${GAP}${CH})\\b)`,
+      'g',
+    ),
+    scope: 'reply',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-no-wish',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    rule: 'revoke-keyword-alone',
+    intent: 'revoke',
+    pattern:
+      /^(?:end|quit|quit it|cancel|revoke|optout|opt out|unsub|td|t|remove|remove me|stop all|unsubscribe)(?: [.,?])*$/g,
+    scope: 'reply',
+  },
+  {
+    rule: 'revoke-unsubscribe',
+    intent: 'revoke',
+    pattern:
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:number|name|email|phone|cell) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
+    scope: 'words',
+    checks: ['negation', 'other-object', 'quoted'],
+  },
+  {
+    rule: 'revoke-consent',
+    intent: 'revoke',
+    pattern:
+      /\b(?:revoke (?:my |all |any )?(?:consent|permission|authori[sz]ation)|withdraw (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
+    scope: 'all',
+    checks: ['negation'],
+  },
+  {
+    rule: 'revoke-dont-contact',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me)(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    rule: 'revoke-leave-alone',
+    intent: 'revoke',
+    pattern:
+      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
+    scope: 'all',
+  },
+  {
+    rule: 'revoke-no-more',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  // wrong-number
+  {
+    rule: 'wrong-number',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|(?!your |this |the )\w+ \w+)|(?:i'm|im|i am) not the (?:account holder|borrower|account owner|customer)|this is (?:his|her|their) (?:wife|husband|daughter|son|mother|mom|father|dad|sister|brother|friend|roommate|partner)|(?:he|she|they) (?:is|are|isn't|aren't) (?:not )?(?:available|here|home)|(?:he|she) (?:moved|passed away|died)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her))\b/g,
+  },
+  {
+    rule: 'wrong-number-name',
+    intent: 'wrong-number',
+    pattern: /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    checks: ['name'],
+  },
+  // dispute
+  {
+    rule: 'dispute',
+    intent: 'dispute',
+    pattern:
+      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for)|(?:don't|do not|dont) have (?:a|an|any) (?:loan|account|debt|credit card) with|never authori[sz]ed|never agreed|forgiven|(?:doesn't|does not|don't|dont) match|proof (?:that )?i owe|statute of limitations|bankruptcy|discharged|in my name|(?:there's|there is|this is|must be|it's|its|a) (?:a )?(?:mistake|error)|never heard of (?:your|this|the) (?:company|lender|loan|bank))\b/g,
+  },
+  // paid-already
+  {
+    rule: 'paid-already',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number))\b/g,
+    checks: ['negation', 'payday'],
+  },
+  {
+    rule: 'paid-alone',
+    intent: 'paid-already',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:it's |its |already |all |just )?paid|payed|already done|done and paid|all paid|paid in full|paid up|already did|did already|already sent|sent)(?= [.,?]|$)/g,
+  },
+  // promise
+  {
+    rule: 'promise-commitment',
+    intent: 'promise',
+    pattern:
+      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down))\b/g,
+    checks: ['negation', 'wish'],
+  },
+  {
+    rule: 'promise-dated-payment',
+    intent: 'promise',
+    pattern:
+      /\b(?:pay|paying|payment|pmt|send|sending|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|end of|next week|this week|this weekend|payday)\b/g,
+    checks: ['negation', 'wish', 'past'],
+  },
+  // hardship
+  {
+    rule: 'hardship',
+    intent: 'hardship',
+    pattern:
+      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|quit my job|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|caregiver|caring for my|between jobs|(?:work|business) (?:has been|is|was) (?:slow|dead)|hours (?:were |got |have been |been )?(?:reduced|cut)|out sick|no income|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather))\b/g,
+    checks: ['hypothetical'],
+  },
+  // question
+  {
+    rule: 'question-mark',
+    intent: 'question',
+    pattern: /(?<=^|[.,?] )[^.?]{0,400}\?/g,
+    checks: ['question'],
+  },
+  {
+    rule: 'question-words',
+    intent: 'question',
+    pattern:
+      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:i )?(?:need|want|would like|'d like) to know|wondering|(?:please )?explain|can you tell me|let me know (?:how|what|when|where|why|if)|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
+    checks: ['question'],
+  },
+  // callback
+  {
+    rule: 'callback',
+    intent: 'callback',
+    pattern:
+      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:like|want|need) to discuss|can we discuss|get a (?:call|phone call)|a call back|(?:please|pls|plz|can you|could you) (?:contact|reach) me|(?:speak|talk) (?:on|by|over) the phone|prefer (?:to )?(?:a )?(?:call|speak|talk)|(?:cal|kall|cll|caal) me|call (?:me )?(?:on )?my (?:cell|phone|number|mobile|work number|home number)|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
+    checks: ['negation'],
+  },
+  // complaint
+  {
+    rule: 'complaint',
+    intent: 'complaint',
+    pattern:
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night)\b/g,
+  },
+];

@@ -1,0 +1,249 @@
+/**
+ * The English reading of a reply: a token stream over the Latin view (look-alike letters,
+ * zero-width characters and full-width forms resolved), each rule's matches located in the
+ * original text, and the checks that explain a match away: a negation before it ("don't stop the
+ * plan", "I can't stop worrying"), "stop" as a noun ("the bus stop"), a wish rather than a promise
+ * ("I hope to pay"), "paid" as payday ("when I get paid on Friday").
+ */
+import type { DateTime } from 'luxon';
+import { latinView } from '../wording/normalise.js';
+import { channelsNamed } from './channels.js';
+import { ENGLISH_REPLY_RULES } from './english-rules.js';
+import type { ReplyHit } from './types.js';
+import { EN_AMOUNT, EN_DATE, englishAmount, englishDate } from './when.js';
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
+const TOKEN =
+  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+
+export function tokens(text: string): Token[] {
+  const n = latinView(text);
+  const view = n.text.replace(/[\u2018\u2019\u02bc`]/g, "'");
+  const out: Token[] = [];
+  let sentence = 0;
+  for (const m of view.matchAll(TOKEN)) {
+    const raw = m[0];
+    const span = { start: n.map[m.index]!, end: n.map[m.index + raw.length - 1]! + 1 };
+    let word: string;
+    if (raw === '\n' || /^[.!?]+$/.test(raw)) word = raw.includes('?') ? '?' : '.';
+    else if (/^[,;:()]$/.test(raw)) word = ',';
+    else if (raw === '#') word = 'number';
+    else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
+    else word = raw;
+    const last = out[out.length - 1];
+    // Runs of punctuation (". ." or "\n\n") are one break.
+    if (/^[.,?]$/.test(word) && last && /^[.,?]$/.test(last.word)) {
+      if (word !== ',' && last.word === ',') last.word = word;
+      continue;
+    }
+    if (word === ',' && !last) continue;
+    out.push({ word, ...span, sentence });
+    if (word === '.' || word === '?') sentence++;
+  }
+  return out;
+}
+
+const NEGATORS =
+  /^(?:not|never|no|don't|dont|do|doesn't|didn't|didnt|won't|wont|can't|cant|cannot|couldn't|wouldn't|shouldn't|isn't|aren't|haven't|havent|hasn't|hadn't|ain't|aint|nor|without)$/;
+const CONDITION = /^(?:if|unless|when|til|till|until|or|otherwise|and)$/;
+const NOUN_BEFORE =
+  /^(?:the|a|bus|next|last|full|pit|truck|rest|one|that|this|your|my|first|final|door|gas|train|subway|tram|non|cant|can't|cannot|never|don't|dont)$/;
+const THIRD_PARTY =
+  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|work|job|office|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b/;
+const OTHER_OBJECT =
+  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
+const WISH =
+  /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
+
+function check(name: string, ts: Token[], first: number, last: number, original: string): string | null {
+  const back = (n: number) => {
+    const out: Token[] = [];
+    for (let i = first - 1; i >= 0 && out.length < n; i--) {
+      if (/^[.,?]$/.test(ts[i]!.word)) break;
+      out.unshift(ts[i]!);
+    }
+    return out;
+  };
+  const firstWord = ts[first]!.word;
+  if (name === 'negation') {
+    // A negator in the clause just before the match, or inside it ("please dont call me"), unless a
+    // condition turns it round ("if you don't stop calling").
+    const words = [...back(4), ...ts.slice(first, last + 1)].map((t) => t.word);
+    const before = back(4).length;
+    const i = words.findIndex(
+      (w, k) => NEGATORS.test(w) && !(w === 'do' && words[k + 1] !== 'not') && !(w === 'no' && k >= before - 1),
+    );
+    if (i < 0 || words.slice(0, i).some((w) => CONDITION.test(w))) return null;
+    return `negation: ${words.slice(i).join(' ')}`;
+  }
+  if (name === 'noun-stop') {
+    const prev = back(1)[0]?.word ?? '';
+    if (NOUN_BEFORE.test(prev)) return `noun: ${prev} stop`;
+    const next = ts[last + 1]?.word ?? '';
+    if (/^(?:by|in|at|sign|light|over|worrying|the)$/.test(next)) return `another sense: stop ${next}`;
+    return null;
+  }
+  if (name === 'caps') {
+    const o = original.slice(ts[first]!.start, ts[first]!.end);
+    return /^[A-Z\u0400-\u04ff\uff21-\uff3a]{3,}$/.test(o) || /^S\W*T\W*O\W*P$/.test(o)
+      ? null
+      : 'lower case: a word, not the keyword';
+  }
+  if (name === 'wish') {
+    const w = back(4).find((t) => WISH.test(t.word));
+    return w ? `wish: ${w.word}` : null;
+  }
+  if (name === 'name') {
+    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
+    const o = original.slice(ts[last]!.start, ts[last]!.end);
+    return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
+  }
+  if (name === 'third-party') {
+    // "stop calling my mom": a request about someone else, not a revocation of the borrower's own contact.
+    const m = THIRD_PARTY.exec(wordsAfter(ts, last));
+    return m ? `about a third party: ${m[0]}` : null;
+  }
+  if (name === 'other-object') {
+    // "opt out of the payment plan", "unsubscribe me from the newsletter": not the reminders.
+    const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
+    return m ? `another thing: ${m[0]}` : null;
+  }
+  if (name === 'hypothetical') {
+    const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
+    return w ? `hypothetical: ${w.word}` : null;
+  }
+  if (name === 'quoted') {
+    // "Reply STOP to opt out": our own message's instruction, quoted back.
+    const sentence = ts
+      .filter((t) => t.sentence === ts[first]!.sentence)
+      .map((t) => t.word)
+      .join(' ');
+    const q =
+      /\b(?:reply|replying|text|txt|send|type|respond) (?:with )?(?:stop|unsubscribe|end|quit|td|cancel)\b/.exec(
+        sentence,
+      );
+    return q ? `quoted: ${q[0]}` : null;
+  }
+  if (name === 'past') {
+    const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
+    return p ? `past: ${p.word}` : null;
+  }
+  if (name === 'payday') {
+    const cond = back(4).find((t) => /^(?:when|once|after|until|til|till|if|before)$/.test(t.word));
+    if (cond) return `condition: ${cond.word}`;
+    const prev = back(1)[0]?.word ?? '';
+    if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
+      return `payday: ${prev} paid`;
+    return null;
+  }
+  return null;
+}
+
+/** The words after a match in its clause, and on through a list of channels ("stop calling, texting and emailing me"). */
+function wordsAfter(ts: Token[], last: number): string {
+  const out: string[] = [];
+  for (let i = last + 1; i < ts.length && out.length < 8; i++) {
+    const w = ts[i]!.word;
+    if (w === '.' || w === '?') break;
+    if (w === ',' && !/^(?:texting|calling|emailing|messaging|phoning|ringing|or|and)$/.test(ts[i + 1]?.word ?? ''))
+      break;
+    out.push(w);
+  }
+  return out.join(' ');
+}
+
+export interface EnglishReading {
+  hits: ReplyHit[];
+  dates: Array<{ date: string; sentence: number; at: number }>;
+  amounts: Array<{ amount: string; sentence: number; at: number }>;
+  periods: number[];
+  vague: number[];
+  words: number;
+}
+
+const PERIOD =
+  /\b(?:next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week)\b/g;
+const VAGUE =
+  /\b(?:soon|asap|eventually|someday|sometime|when i can|as soon as|when i get|if i can|once i|when possible|at some point|later|in the future|one day|when things|when able|whenever)\b/g;
+
+export function readEnglish(text: string, day: DateTime): EnglishReading {
+  const ts = tokens(text);
+  let stream = '';
+  const starts: number[] = [];
+  for (const t of ts) {
+    if (stream) stream += ' ';
+    starts.push(stream.length);
+    stream += t.word;
+  }
+  const tokenAt = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const sentences = new Map<number, string>();
+  const sentenceWords = (s: number) => {
+    let w = sentences.get(s);
+    if (w === undefined)
+      sentences.set(
+        s,
+        (w = ts
+          .filter((t) => t.sentence === s)
+          .map((t) => t.word)
+          .join(' ')),
+      );
+    return w;
+  };
+  const hits: ReplyHit[] = [];
+  for (const rule of ENGLISH_REPLY_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of stream.matchAll(rule.pattern)) {
+      if (!m[0].trim()) continue;
+      let first = tokenAt(m.index + (m[0].length - m[0].trimStart().length));
+      let last = tokenAt(m.index + m[0].trimEnd().length - 1);
+      while (first < last && /^[.,?]$/.test(ts[first]!.word)) first++;
+      while (last > first && /^[.,]$/.test(ts[last]!.word)) last--;
+      let suppressed: string | null = null;
+      for (const c of rule.checks ?? []) {
+        if (c === 'question') continue;
+        suppressed = check(c, ts, first, last, text);
+        if (suppressed) break;
+      }
+      const afterWords = wordsAfter(ts, last);
+      const { named, all } = channelsNamed(`${m[0]} ${afterWords}`, false);
+      hits.push({
+        rule,
+        start: ts[first]!.start,
+        end: ts[last]!.end,
+        clause: sentenceWords(ts[first]!.sentence),
+        after: afterWords,
+        suppressed,
+        channels: named.length ? named : all ? ['sms', 'voice', 'email'] : [],
+        sentence: ts[first]!.sentence,
+      });
+    }
+  }
+  const at = (m: RegExpMatchArray) => ts[tokenAt(m.index!)]!;
+  const dates = [...stream.matchAll(EN_DATE)].flatMap((m) => {
+    const date = englishDate(m[0], day);
+    return date ? [{ date, sentence: at(m).sentence, at: at(m).start }] : [];
+  });
+  const amounts = [...stream.matchAll(EN_AMOUNT)].flatMap((m) => {
+    const amount = englishAmount(m);
+    return amount ? [{ amount, sentence: at(m).sentence, at: at(m).start }] : [];
+  });
+  const periods = [...stream.matchAll(PERIOD)].map((m) => at(m).sentence);
+  const vague = [...stream.matchAll(VAGUE)].map((m) => at(m).sentence);
+  return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length };
+}

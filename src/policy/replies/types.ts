@@ -1,0 +1,32 @@
+import type { Channel } from '../../domain/channels.js';
+import type { Intent } from '../../domain/replies.js';
+
+/** How a revocation's channels are read: from its words (and the words right after), all three, or the reply's own channel. */
+export type ScopeOf = 'words' | 'all' | 'reply';
+
+export interface ReplyRule {
+  rule: string;
+  intent: Exclude<Intent, 'other'>;
+  /** English: over the token stream; Chinese: over a clause's simplified letters-and-digits view. Global, linear. */
+  pattern: RegExp;
+  scope?: ScopeOf;
+  /** Checks that explain a match away (negation, another sense of the word). */
+  checks?: readonly string[];
+}
+
+/** A rule's match, located in the original text. */
+export interface ReplyHit {
+  rule: ReplyRule;
+  start: number;
+  end: number;
+  /** The sentence (English) or clause (Chinese) it was found in, as normalised words. */
+  clause: string;
+  /** The normalised words after the match in the same clause. */
+  after: string;
+  /** Why it does not count, or null. */
+  suppressed: string | null;
+  /** The channels its words name (revoke). */
+  channels: Channel[];
+  /** Index of the sentence in the reply (English) or of the clause (Chinese). */
+  sentence: number;
+}

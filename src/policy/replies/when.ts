@@ -1,0 +1,240 @@
+/**
+ * Dates and amounts in a reply: weekdays, "tomorrow", "on the 15th", "end of the month", 下周五,
+ * 明天, 15号, 月底; "$50", "50 dollars", "1,200", "500块", "五百", "一千二". Dates are local
+ * calendar days, counted from the day the reply was received in the borrower's zone.
+ */
+import { DateTime } from 'luxon';
+
+const WEEKDAY: Record<string, number> = {
+  monday: 1,
+  tuesday: 2,
+  tues: 2,
+  wednesday: 3,
+  weds: 3,
+  thursday: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sunday: 7,
+};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+
+/** The local day the reply was received. */
+export function today(receivedAt: Date, zone: string): DateTime {
+  const dt = DateTime.fromJSDate(receivedAt, { zone });
+  return (dt.isValid ? dt : DateTime.fromJSDate(receivedAt, { zone: 'UTC' })).startOf('day');
+}
+
+const iso = (d: DateTime) => d.toISODate() ?? undefined;
+
+/** The weekday after today (never today), or that weekday in next week. */
+export function weekdayDate(day: DateTime, weekday: number, nextWeek: boolean): string | undefined {
+  if (nextWeek)
+    return iso(
+      day
+        .startOf('week')
+        .plus({ weeks: 1 })
+        .plus({ days: weekday - 1 }),
+    );
+  const ahead = (weekday - day.weekday + 7) % 7 || 7;
+  return iso(day.plus({ days: ahead }));
+}
+
+/** The 15th: this month's when still to come (or today), else next month's. */
+export function dayOfMonth(day: DateTime, dom: number, monthsAhead = 0): string | undefined {
+  if (dom < 1 || dom > 31) return undefined;
+  let base = day.startOf('month').plus({ months: monthsAhead });
+  if (monthsAhead === 0 && dom < day.day) base = base.plus({ months: 1 });
+  if (dom > (base.daysInMonth ?? 31)) return undefined;
+  return iso(base.set({ day: dom }));
+}
+
+export function monthDay(day: DateTime, month: number, dom: number): string | undefined {
+  if (month < 1 || month > 12 || dom < 1 || dom > 31) return undefined;
+  let d = DateTime.fromObject({ year: day.year, month, day: dom }, { zone: day.zone });
+  if (!d.isValid) return undefined;
+  if (d < day) d = d.plus({ years: 1 });
+  return iso(d);
+}
+
+export const endOfMonth = (day: DateTime, monthsAhead = 0) =>
+  iso(day.plus({ months: monthsAhead }).endOf('month').startOf('day'));
+
+/** English date words over the token stream. */
+export const EN_DATE = new RegExp(
+  [
+    '\\b\\d{1,2} / \\d{1,2}\\b',
+    '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
+    '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
+    '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro)\\b',
+    '\\b(?:(?:next|this|on|by|coming) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday)\\b',
+    '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
+    `\\b(?:${MONTHS.join('|')})[a-z]* (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b`,
+    '\\b(?:on|by|before) (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b(?! (?:dollars|bucks|usd|days|weeks|months|percent|/))',
+    '\\bthe \\d{1,2}(?:st|nd|rd|th)\\b',
+    '\\b\\d{1,2}(?:st|nd|rd|th)\\b',
+  ].join('|'),
+  'g',
+);
+
+/** The day an English date phrase names (normalised words), or undefined. */
+export function englishDate(phrase: string, day: DateTime): string | undefined {
+  if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
+  if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
+  if (/^(?:tom|tmr|tmw|2mor)/.test(phrase)) return iso(day.plus({ days: 1 }));
+  const wd = /(?:(next|this|on|by|coming) )?([a-z]+)$/.exec(phrase);
+  if (wd && WEEKDAY[wd[2]!] !== undefined) return weekdayDate(day, WEEKDAY[wd[2]!]!, wd[1] === 'next');
+  if (/end of next month/.test(phrase)) return endOfMonth(day, 1);
+  if (/end of|month end|eom/.test(phrase)) return endOfMonth(day);
+  const md = /^([a-z]{3})[a-z]* (?:the )?(\d{1,2})/.exec(phrase);
+  if (md) {
+    const m = MONTHS.indexOf(md[1] as (typeof MONTHS)[number]);
+    if (m >= 0) return monthDay(day, m + 1, Number(md[2]));
+  }
+  const slash = /^(\d{1,2}) \/ (\d{1,2})$/.exec(phrase);
+  if (slash) return monthDay(day, Number(slash[1]), Number(slash[2]));
+  const dom = /(\d{1,2})(?:st|nd|rd|th)?$/.exec(phrase);
+  if (dom) return dayOfMonth(day, Number(dom[1]));
+  return undefined;
+}
+
+const ZH_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const ZH_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** 五百 → 500, 一千二 → 1200, 三百五 → 350, 十五 → 15, 两万 → 20000; undefined when it is not a number. */
+export function chineseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let lastUnit = 0;
+  for (const ch of s) {
+    if (ZH_DIGIT[ch] !== undefined) {
+      digit = ZH_DIGIT[ch]!;
+      continue;
+    }
+    const unit = ZH_UNIT[ch];
+    if (unit === undefined) return undefined;
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+      lastUnit = unit;
+    } else {
+      section += (digit ?? 1) * unit;
+      lastUnit = unit;
+    }
+    digit = null;
+  }
+  // 一千二 (1200), 三百五 (350): a trailing digit counts in the unit below the last.
+  if (digit !== null) section += lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total + section;
+}
+
+export const ZH_NUM = '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+/** Chinese date words over the letters-and-digits view. */
+export const ZH_DATE = new RegExp(
+  [
+    '今天|今晚|今日|明天|明日|明早|明晚|后天|大后天',
+    '(?:下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
+    `(?:下个?月)?${ZH_NUM}(?:号|日)`,
+    `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
+    '(?:下个?)?月底|(?:下个?)?月末',
+  ].join('|'),
+  'g',
+);
+
+const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+export function chineseDate(phrase: string, day: DateTime): string | undefined {
+  if (/^(?:今)/.test(phrase)) return iso(day);
+  if (/^明/.test(phrase)) return iso(day.plus({ days: 1 }));
+  if (phrase === '大后天') return iso(day.plus({ days: 3 }));
+  if (phrase === '后天') return iso(day.plus({ days: 2 }));
+  const wd = /^(下下|下个?|这个?|本)?(?:周|星期|礼拜)(.)$/.exec(phrase);
+  if (wd) {
+    const n = ZH_WEEKDAY[wd[2]!]!;
+    if (wd[1] === '下下') return iso(day.startOf('week').plus({ weeks: 2, days: n - 1 }));
+    return weekdayDate(day, n, wd[1] !== undefined && wd[1].startsWith('下'));
+  }
+  if (/月[底末]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
+  const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
+  if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
+  const dom = new RegExp(`^(下个?月)?(${ZH_NUM})`).exec(phrase);
+  if (dom) return dayOfMonth(day, chineseNumber(dom[2]!) ?? 0, dom[1] ? 1 : 0);
+  return undefined;
+}
+
+/** "50" → "50.00", "1,200" → "1200.00"; undefined for nothing sensible. */
+export function money(n: number | string): string | undefined {
+  const v = typeof n === 'number' ? n : Number(n.replace(/,/g, ''));
+  return Number.isFinite(v) && v > 0 ? v.toFixed(2) : undefined;
+}
+
+const EN_SMALL: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+};
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
+const WORDNUM = `(?:${Object.keys(EN_SMALL).join('|')})(?: hundred)?`;
+/** English amounts over the token stream. */
+export const EN_AMOUNT = new RegExp(
+  [
+    `\\$ (${NUM})\\b`,
+    `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs)`,
+    `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it) (?:you |in |down |the )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
+  ].join('|'),
+  'g',
+);
+
+export function englishAmount(m: RegExpMatchArray): string | undefined {
+  const n = m[1] ?? m[2] ?? m[4];
+  if (n) return money(n);
+  const w = m[3];
+  if (!w) return undefined;
+  const [a, h] = w.split(' ');
+  return money((EN_SMALL[a!] ?? 0) * (h ? 100 : 1));
+}
+
+/** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
+export const ZH_AMOUNT =
+  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=还|付|转|打|交|先还|还款|转账)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天)/g;
+
+export function chineseAmount(m: RegExpMatchArray): string | undefined {
+  const s = m[1] ?? m[2] ?? m[3] ?? m[4];
+  if (!s) return undefined;
+  const n = /^\d/.test(s) ? Number(s) : chineseNumber(s);
+  return n === undefined ? undefined : money(n);
+}

@@ -1,0 +1,248 @@
+/** The reply interpreter on focused cases: each intent in both languages, negations, scope, promise terms, evasions, bounds. */
+import { describe, expect, it } from 'vitest';
+import type { Intent } from '../../src/domain/replies.js';
+import { explainReply, interpretReply, MAX_REPLY_CHARS } from '../../src/policy/replies/index.js';
+
+const receivedAt = new Date('2026-12-02T12:00:00Z'); // a Wednesday
+const read = (text: string, channel: 'sms' | 'email' | 'voice' = 'sms', timeZone?: string) =>
+  interpretReply(text, { channel, receivedAt, ...(timeZone ? { timeZone } : {}) });
+const intents = (text: string) => read(text).intents.map((i) => i.intent);
+const get = (text: string, intent: Intent, channel: 'sms' | 'email' | 'voice' = 'sms') =>
+  read(text, channel).intents.find((i) => i.intent === intent);
+
+describe('each intent, in English and Chinese', () => {
+  it.each<[string, Intent]>([
+    ['STOP', 'revoke'],
+    ['退订', 'revoke'],
+    ['wrong number', 'wrong-number'],
+    ['你打错了', 'wrong-number'],
+    ['This is not my debt', 'dispute'],
+    ['这不是我的借款，金额不对', 'dispute'],
+    ['I already paid yesterday', 'paid-already'],
+    ['我昨天已经还了', 'paid-already'],
+    ["I'll pay $50 on Friday", 'promise'],
+    ['下周五还500块', 'promise'],
+    ['I lost my job last month', 'hardship'],
+    ['我失业了，没钱', 'hardship'],
+    ['How much do I owe?', 'question'],
+    ['我还欠多少钱？', 'question'],
+    ['Please call me back', 'callback'],
+    ['请给我回个电话', 'callback'],
+    ["This is harassment, I'm reporting you to the CFPB", 'complaint'],
+    ['我要投诉你们', 'complaint'],
+    ['Thanks', 'other'],
+    ['好的，收到', 'other'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it('finds several intents in one reply, and never lets a revocation be outweighed', () => {
+    expect(intents("I'll pay Friday, stop texting me").sort()).toEqual(['promise', 'revoke']);
+    expect(intents('I lost my job, this is harassment, stop calling me')).toEqual(
+      expect.arrayContaining(['revoke', 'hardship', 'complaint']),
+    );
+    expect(intents('周五还，别再发了').sort()).toEqual(['promise', 'revoke']);
+  });
+
+  it('says `other` only when nothing else matched', () => {
+    expect(intents('ok thanks')).toEqual(['other']);
+    expect(intents('STOP thanks')).not.toContain('other');
+  });
+});
+
+describe('not revocations: negations and other senses', () => {
+  it.each([
+    "don't stop the plan",
+    "I'll stop by the branch",
+    "I can't stop worrying about this",
+    'can you stop the late fees?',
+    'bus stop',
+    "I'm at the bus stop, will pay later",
+    '不要担心',
+    '别忘了',
+    '停车',
+    '不要停止我的分期计划',
+    '我不是要退订，谢谢',
+    'Reply STOP to opt out',
+    'Do not contact my employer',
+    'Stop calling my mom, call me instead',
+    'Opt out of the payment plan?',
+    "Don't call it a loan",
+    '别发火，我会还',
+    '别打我主意',
+    '不要给我家人打电话',
+  ])('%s', (text) => {
+    expect(intents(text)).not.toContain('revoke');
+  });
+
+  it('explains why a match does not count', () => {
+    const hit = explainReply("please don't STOP", { channel: 'sms', receivedAt }).hits.find(
+      (h) => h.rule.rule === 'revoke-stop-caps',
+    );
+    expect(hit?.suppressed).toMatch(/^negation/);
+    const noun = explainReply('the bus STOP', { channel: 'sms', receivedAt }).hits.find(
+      (h) => h.rule.rule === 'revoke-stop-caps',
+    );
+    expect(noun?.suppressed).toMatch(/noun/);
+    expect(intents("please don't STOP")).not.toContain('revoke');
+    expect(intents('the bus STOP')).not.toContain('revoke');
+  });
+
+  it('a condition turns a negation round: "if you don\'t stop calling" is a revocation', () => {
+    expect(get("if you don't stop calling me I'll report you", 'revoke')?.scope).toEqual(['voice']);
+  });
+});
+
+describe('revocation scope', () => {
+  it.each<[string, 'sms' | 'email' | 'voice', string[]]>([
+    ['stop texting me', 'sms', ['sms']],
+    ['no more SMS', 'email', ['sms']],
+    ['别再发短信了', 'sms', ['sms']],
+    ['stop calling me', 'sms', ['voice']],
+    ['no more phone calls', 'sms', ['voice']],
+    ['不要再打电话了', 'sms', ['voice']],
+    ['stop emailing me', 'sms', ['email']],
+    ['不要再发邮件', 'sms', ['email']],
+    ['stop contacting me', 'sms', ['sms', 'voice', 'email']],
+    ['leave me alone', 'email', ['sms', 'voice', 'email']],
+    ["don't contact me at all", 'sms', ['sms', 'voice', 'email']],
+    ['别再联系我', 'sms', ['sms', 'voice', 'email']],
+    ['STOP', 'sms', ['sms']],
+    ['unsubscribe', 'email', ['email']],
+    ['no more', 'sms', ['sms']],
+    ['退订', 'email', ['email']],
+    ['TD', 'sms', ['sms']],
+    ['stop', 'voice', ['voice']],
+    ['stop calling, texting and emailing me', 'sms', ['sms', 'voice', 'email']],
+  ])('%s (on %s) → %j', (text, channel, scope) => {
+    expect(get(text, 'revoke', channel)?.scope).toEqual(scope);
+  });
+});
+
+describe('promise dates and amounts (received Wednesday 2026-12-02)', () => {
+  it.each<[string, { date?: string; amount?: string }]>([
+    ["I'll pay Friday", { date: '2026-12-04' }],
+    ['I will pay next Friday', { date: '2026-12-11' }],
+    ["I'll pay Wednesday", { date: '2026-12-09' }],
+    ["I'll pay tomorrow", { date: '2026-12-03' }],
+    ['I can pay on the 15th', { date: '2026-12-15' }],
+    ['I can pay on the 1st', { date: '2027-01-01' }],
+    ["I'll pay by the end of the month", { date: '2026-12-31' }],
+    ['I can pay $50 Friday', { date: '2026-12-04', amount: '50.00' }],
+    ['will send 50 dollars tomorrow', { date: '2026-12-03', amount: '50.00' }],
+    ["i'll pay the 1,200 on the 15th", { date: '2026-12-15', amount: '1200.00' }],
+    ["I'll pay next week", {}],
+    ['下周五还', { date: '2026-12-11' }],
+    ['周五还', { date: '2026-12-04' }],
+    ['明天还', { date: '2026-12-03' }],
+    ['后天还', { date: '2026-12-04' }],
+    ['15号还', { date: '2026-12-15' }],
+    ['月底还清', { date: '2026-12-31' }],
+    ['明天先还500块', { date: '2026-12-03', amount: '500.00' }],
+    ['周五还五百', { date: '2026-12-04', amount: '500.00' }],
+    ['下周五还一千二', { date: '2026-12-11', amount: '1200.00' }],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('counts days in the borrower’s zone', () => {
+    // 02:00 UTC on Thursday is still Wednesday evening in New York.
+    const at = new Date('2026-12-03T02:00:00Z');
+    const ny = interpretReply("I'll pay tomorrow", { channel: 'sms', receivedAt: at, timeZone: 'America/New_York' });
+    expect(ny.intents[0]?.promise?.date).toBe('2026-12-03');
+    const utc = interpretReply("I'll pay tomorrow", { channel: 'sms', receivedAt: at });
+    expect(utc.intents[0]?.promise?.date).toBe('2026-12-04');
+  });
+
+  it.each(['I hope to pay soon', "I'll try to pay when I can", '我会尽快还的', '有钱了就还'])(
+    'a vague wish is not a promise: %s',
+    (text) => {
+      expect(intents(text)).not.toContain('promise');
+    },
+  );
+});
+
+describe('evasions', () => {
+  it.each([
+    'ЅТОР', // Cyrillic Ѕ, Т, О, Р
+    's t o p',
+    's.t.o.p',
+    'st\u200bop',
+    'ＳＴＯＰ',
+    'S\u200bT\u200bO\u200bP',
+  ])('%s is a revocation', (text) => {
+    expect(intents(text)).toContain('revoke');
+  });
+
+  it.each(['不要再傳簡訊', '別再打電話來了', '請不要再聯繫我', '退\u200b订', '退 订'])(
+    '繁體 and spacing: %s',
+    (text) => {
+      expect(intents(text)).toContain('revoke');
+    },
+  );
+});
+
+describe('matched points at the original words', () => {
+  it.each<[string, Intent, string]>([
+    ["Ok. I'll pay Friday, STOP texting me 🙏", 'revoke', 'STOP texting'],
+    ['ЅТОР please', 'revoke', 'ЅТОР please'],
+    ['Hi, s t o p', 'revoke', 's t o p'],
+    ['好的，不要再傳簡訊了', 'revoke', '不要再傳簡訊'],
+    ['I already paid it', 'paid-already', 'I already paid'],
+  ])('%s → %s "%s"', (text, intent, matched) => {
+    const i = get(text, intent);
+    expect(i?.matched).toBe(matched);
+    expect(text).toContain(i!.matched);
+  });
+});
+
+describe('needsPerson', () => {
+  it.each<[string, boolean]>([
+    ['STOP', false],
+    ["I'll pay Friday", false],
+    ['already paid', false],
+    ['This is not my debt', true],
+    ['I lost my job', true],
+    ['This is harassment', true],
+    ['What is this?', true],
+    ['call me', true],
+    ['wrong number', false],
+    ['wrong number, stop texting', true],
+    ["I'll pay Friday but the amount is wrong", true],
+    ['ok', false],
+    ['Reply STOP', true],
+    ['my cat walked on my phone and typed this whole thing sorry', true],
+  ])('%s → %s', (text, needs) => {
+    expect(read(text).needsPerson).toBe(needs);
+  });
+});
+
+describe('bounds', () => {
+  it('reads only the first 2,000 characters and says so', () => {
+    const long = 'Thank you for the reminder. '.repeat(100) + 'STOP';
+    expect(long.length).toBeGreaterThan(MAX_REPLY_CHARS);
+    const r = read(long);
+    expect(r.truncated).toBe(true);
+    expect(r.intents.map((i) => i.intent)).not.toContain('revoke');
+    expect(read('STOP').truncated).toBe(false);
+  });
+
+  it('returns on 100 KB of adversarial text', () => {
+    const inputs = [
+      'stop '.repeat(20_000),
+      '😡'.repeat(50_000),
+      ' '.repeat(100_000) + 'stop',
+      'a '.repeat(50_000),
+      's.'.repeat(50_000),
+      '别再'.repeat(50_000),
+      '1,'.repeat(50_000),
+      "don't ".repeat(16_000),
+      '?'.repeat(100_000),
+    ];
+    for (const text of inputs) {
+      const r = read(text);
+      expect(r.truncated).toBe(true);
+      expect(r.intents.length).toBeGreaterThan(0);
+    }
+  });
+});
