@@ -10,6 +10,9 @@ export const OUTBOUND_EVENT_TYPES = [
   'message.suppressed',
   'borrower.opted_out',
   'borrower.escalated',
+  'borrower.replied',
+  'consent.revoked',
+  'contact.wrong_number',
 ] as const;
 
 export const OutboundEventJob = z.object({

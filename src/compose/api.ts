@@ -13,6 +13,7 @@ import { cancelReminder } from '../services/cancel.js';
 import { resolveBorrower } from '../services/borrower-actions.js';
 import { makeStrategyRunner, type StrategyRunner } from '../services/strategy-runner.js';
 import { makeDraftLinter } from '../templates/draft-sandbox.js';
+import { makeReplyInterpreter } from '../services/replies/interpreter.js';
 import { twilioWebhooksRouter } from '../http/webhooks/twilio.routes.js';
 import { unsubscribeRouter } from '../http/webhooks/unsubscribe.routes.js';
 import type { Core } from './core.js';
@@ -45,6 +46,8 @@ export async function composeApi(
   });
   const draftLinter = makeDraftLinter({ budgetMs: config.draftLintBudgetMs });
   releasers.add(() => draftLinter.close());
+  const replyInterpreter = makeReplyInterpreter({ budgetMs: config.replyInterpretBudgetMs });
+  releasers.add(() => replyInterpreter.close());
   const twilio = twilioWebhooksRouter({
     store,
     ledger: core.ledger,
@@ -63,6 +66,7 @@ export async function composeApi(
       return t?.contact ?? (t && t.id !== DEFAULT_TENANT ? { name: t.name } : null);
     },
     tenantOfInbound: lookups.tenantOfInbound,
+    interpret: (input) => replyInterpreter.interpret(input),
   });
   await openTenantQueues(core, o.apiKeys);
   checkStrategyExperiments(o.strategy ?? DEFAULT_STRATEGY, core.experiments);
@@ -74,6 +78,7 @@ export async function composeApi(
     profileOf: lookups.profileOf,
     checkTenant: lookups.checkTenant,
     draftLinter,
+    replyInterpreter,
     optOuts: core.optOuts,
     store,
     cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),

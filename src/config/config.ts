@@ -66,6 +66,7 @@ const Env = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: int(600),
   WEBHOOK_RATE_LIMIT_PER_MINUTE: int(6000),
   DRAFT_LINT_BUDGET_MS: int(2000),
+  REPLY_INTERPRET_BUDGET_MS: int(1000),
   // The delinquency file (POST /v1/accounts/overdue/import, npm run import): the longest line, the largest file once decompressed.
   IMPORT_MAX_LINE_CHARS: int(64 * 1024),
   IMPORT_MAX_BYTES: int(1024 * 1024 * 1024),
@@ -160,6 +161,8 @@ export interface Config {
   webhookRateLimitPerMinute: number;
   /** How long linting one draft template (POST /v1/templates/lint) may take in its worker thread. */
   draftLintBudgetMs: number;
+  /** How long reading one reply may take in the interpreter's worker thread (past it: a person reads it). */
+  replyInterpretBudgetMs: number;
   /** An imported file's longest line (characters; longer is a line error) and its largest size once decompressed (bytes). */
   accountImport: { maxLineChars: number; maxBytes: number };
   /**
@@ -312,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     publicRateLimitPerMinute: Math.max(1, e.PUBLIC_RATE_LIMIT_PER_MINUTE),
     webhookRateLimitPerMinute: Math.max(1, e.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     draftLintBudgetMs: Math.max(50, e.DRAFT_LINT_BUDGET_MS),
+    replyInterpretBudgetMs: Math.max(50, e.REPLY_INTERPRET_BUDGET_MS),
     accountImport: {
       maxLineChars: Math.max(256, e.IMPORT_MAX_LINE_CHARS),
       maxBytes: Math.max(1024, e.IMPORT_MAX_BYTES),

@@ -13,6 +13,10 @@ export const EVENT_TYPES = [
   'borrower.escalated',
   'borrower.erased',
   'inbound.sms',
+  // What a reply was understood to say, and what was done about it.
+  'reply.understood',
+  'consent.revoked',
+  'contact.wrong_number',
   'strategy.stage',
   // Outcomes the collection system reports for an account.
   'payment.reported',

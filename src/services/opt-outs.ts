@@ -164,6 +164,20 @@ export function makeOptOuts(deps: OptOutDeps) {
       return { added, borrowers: borrowers.map((b) => b.id), suppressed };
     },
 
+    /**
+     * The address is not the borrower's (a wrong number): the borrower's own opt-outs on its
+     * channels and their pending messages, the list untouched (the number may be another
+     * borrower's, who is not to lose it).
+     */
+    async detachFromBorrower(borrowerId: string, channels: readonly Channel[], source: string, actor: string) {
+      const suppressed: string[] = [];
+      for (const channel of channels) {
+        const r = await optOutRow(borrowerId, channel, source, actor);
+        if (r) suppressed.push(...r.suppressed);
+      }
+      return { suppressed };
+    },
+
     /** The person at an address opted back in (START, or an API call with a recorded source). */
     async restoreAddress(input: {
       address: string;

@@ -25,6 +25,8 @@ export const SUPPRESSION_SOURCES = [
   'agent',
   'borrower-opt-out',
   'import',
+  // A reply in the borrower's own words, understood as a revocation (src/policy/replies).
+  'reply',
 ] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 

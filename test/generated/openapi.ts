@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replies/interpret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the service would understand of a reply (intents, each with its rule and the words that matched; a revocation with its channels, a promise with its date and amount); nothing is stored or acted on */
+        post: operations["interpretReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -3096,6 +3113,136 @@ export interface operations {
                 };
             };
             /** @description the body is not JSON, or nests deeper than 32 levels */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    interpretReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "I'll pay $50 on Friday, please stop texting me",
+                 *       "channel": "sms",
+                 *       "receivedAt": "2026-12-02T10:00:00-05:00",
+                 *       "timezone": "America/New_York"
+                 *     }
+                 */
+                "application/json": {
+                    text: string;
+                    /**
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @example en-US
+                     * @example zh-CN
+                     */
+                    locale?: string;
+                    /**
+                     * @default sms
+                     * @enum {string}
+                     */
+                    channel?: "sms" | "voice" | "email";
+                    /** Format: date-time */
+                    receivedAt?: string;
+                    /**
+                     * @description An IANA time zone name, checked against the tz database
+                     * @example America/New_York
+                     * @example Asia/Shanghai
+                     */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the interpretation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intents: {
+                            /** @enum {string} */
+                            intent: "revoke" | "wrong-number" | "dispute" | "paid-already" | "promise" | "hardship" | "question" | "callback" | "complaint" | "other";
+                            rule: string;
+                            matched: string;
+                            scope?: ("sms" | "voice" | "email")[];
+                            promise?: {
+                                date?: string;
+                                amount?: string;
+                            };
+                        }[];
+                        needsPerson: boolean;
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description a field is wrong (named) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -8,9 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { maskRecipient } from '../../src/policy/address.js';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
@@ -39,15 +38,12 @@ describe.each(dbVariants())('opt-outs by address on $name', (variant) => {
   async function inbound(from: string, body: string, messageSid = sid()) {
     const route = '/webhooks/twilio/inbound-sms';
     const params = { From: from, To: '+15005550006', Body: body, MessageSid: messageSid };
-    const url = `${h.service.config.publicBaseUrl}${route}`;
-    const res = await fetch(`${h.url}${route}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params),
-      },
-      body: new URLSearchParams(params).toString(),
-    });
+    const res = await postSignedCallback(
+      { url: h.url, publicBaseUrl: h.service.config.publicBaseUrl },
+      tw.authToken,
+      route,
+      params,
+    );
     return res.text();
   }
 

@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
@@ -225,16 +224,12 @@ describe('security', () => {
 
   describe('5. a replayed signed webhook is processed once', () => {
     async function inbound(params: Record<string, string>) {
-      const route = '/webhooks/twilio/inbound-sms';
-      const url = `${h.service.config.publicBaseUrl}${route}`;
-      const res = await fetch(`${h.url}${route}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': twilio.getExpectedTwilioSignature(tw.authToken, url, params),
-        },
-        body: new URLSearchParams(params).toString(),
-      });
+      const res = await postSignedCallback(
+        { url: h.url, publicBaseUrl: h.service.config.publicBaseUrl },
+        tw.authToken,
+        '/webhooks/twilio/inbound-sms',
+        params,
+      );
       return res.status;
     }
 

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import twilio from 'twilio';
 
 export interface TwilioRequest {
   kind: 'message' | 'call' | 'call-update';
@@ -166,4 +167,22 @@ export function providerEnv(tw: FakeTwilio, smtp?: { url: string }): Record<stri
     TWILIO_API_BASE_URL: tw.url,
     ...(smtp ? { SMTP_URL: smtp.url, EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>' } : {}),
   };
+}
+
+/**
+ * POSTs a callback to the service as Twilio does: form-encoded, signed with the account's auth
+ * token over the public URL the service knows itself by (PUBLIC_BASE_URL).
+ */
+export async function postSignedCallback(
+  service: { url: string; publicBaseUrl: string },
+  authToken: string,
+  route: string,
+  params: Record<string, string>,
+): Promise<Response> {
+  const signature = twilio.getExpectedTwilioSignature(authToken, `${service.publicBaseUrl}${route}`, params);
+  return fetch(`${service.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
 }

@@ -14,7 +14,7 @@ export interface CorpusReply {
 
 export interface CorpusFile {
   lang: string;
-  part: 'tune' | 'held';
+  part: 'tune' | 'tune2' | 'held';
   file: string;
   replies: CorpusReply[];
 }
@@ -30,7 +30,7 @@ export function corpusFiles(dir = REPLY_DIR): CorpusFile[] {
     .map((f) => {
       // en.tune.jsonl, zh.held.jsonl: the language, then the part (anything not held back is tuning).
       const lang = f.split('.')[0]!;
-      const part = f.endsWith('.held.jsonl') ? 'held' : 'tune';
+      const part = f.endsWith('.held.jsonl') ? 'held' : f.endsWith('.tune2.jsonl') ? 'tune2' : 'tune';
       const replies = readFileSync(join(dir, f), 'utf8')
         .split('\n')
         .filter((l) => l.trim())

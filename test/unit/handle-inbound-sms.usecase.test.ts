@@ -96,6 +96,10 @@ function fakePorts(
         suppressed.delete(input.address);
         return { removed: [], borrowers: [] };
       },
+      detachFromBorrower: async (borrowerId, channels) => {
+        calls.push(`detach ${borrowerId} ${channels.join('+')}`);
+        return { suppressed: [] };
+      },
     },
     optOutKeywords: US_REGF.optOutKeywords,
     render,

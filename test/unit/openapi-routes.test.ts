@@ -113,10 +113,18 @@ describe('the OpenAPI document', () => {
 });
 
 describe("the document's examples", () => {
-  it("are the README's flow, and the server's own schemas accept each", () => {
+  it("are the README's flow (and a reply to interpret), and the server's own schemas accept each", () => {
     const withExamples = ROUTE_DOCS.filter((r) => r.example !== undefined);
     expect(withExamples.map((r) => r.operationId).sort()).toEqual(
-      ['createOptOut', 'createReminder', 'createReminderBatch', 'putBorrower', 'recordPayment', 'recordPromise'].sort(),
+      [
+        'createOptOut',
+        'createReminder',
+        'createReminderBatch',
+        'interpretReply',
+        'putBorrower',
+        'recordPayment',
+        'recordPromise',
+      ].sort(),
     );
     for (const r of withExamples) {
       const parsed = r.body!.safeParse(r.example);

@@ -29,6 +29,8 @@ import { healthRouter, type ReadinessCheck } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { outboxRouter, type OutboxRouteStore } from './outbox.routes.js';
 import { policyRouter, type PolicyRouteStore } from './policy.routes.js';
+import { repliesRouter } from './replies.routes.js';
+import type { ReplyInterpreter } from '../../services/replies/interpreter.js';
 import { templatesRouter } from './templates.routes.js';
 import { auditRouter, type AuditRouteStore } from './audit.routes.js';
 import { strategyRouter, type StrategyRouteStore } from './strategy.routes.js';
@@ -85,6 +87,8 @@ export interface AppDeps {
   /** Per client address on /webhooks/*. */
   webhookRateLimitPerMinute?: number;
   draftLinter: DraftLinter;
+  /** The reply interpreter (POST /v1/replies/interpret tries it). */
+  replyInterpreter: ReplyInterpreter;
   optOuts: OptOuts;
   breakers?: Breakers;
   strategyRunner: StrategyRunner;
@@ -206,6 +210,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(optOutsRouter(deps));
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
+  app.use(repliesRouter(deps));
   app.use(templatesRouter(deps));
   app.use(auditRouter({ ...deps, heavyReadLimit }));
   app.use(strategyRouter(deps));

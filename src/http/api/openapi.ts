@@ -60,6 +60,7 @@ import { OverdueInput, OverdueItem } from '../../usecases/accept-overdue-account
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
+import { InterpretationView, InterpretInput } from './replies.routes.js';
 import { BatchInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
@@ -294,6 +295,23 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: {
       '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
     },
+  },
+  {
+    method: 'post',
+    path: '/v1/replies/interpret',
+    operationId: 'interpretReply',
+    summary:
+      'What the service would understand of a reply (intents, each with its rule and the words that matched; a revocation with its channels, a promise with its date and amount); nothing is stored or acted on',
+    roles: ['agent', 'compliance'],
+    body: InterpretInput,
+    ok: { '200': InterpretationView },
+    example: {
+      text: "I'll pay $50 on Friday, please stop texting me",
+      channel: 'sms',
+      receivedAt: '2026-12-02T10:00:00-05:00',
+      timezone: 'America/New_York',
+    },
+    responses: { '200': 'the interpretation', '400': 'a field is wrong (named)' },
   },
   {
     method: 'get',
@@ -769,6 +787,7 @@ const TAGS = [
   { name: 'accounts', description: 'Overdue accounts, their payments and promises' },
   { name: 'opt-outs', description: 'The suppression list by address' },
   { name: 'policy', description: 'The compliance profile and its checks' },
+  { name: 'replies', description: "What a borrower's reply is understood to say" },
   { name: 'templates', description: 'The template catalogue, previews and lint' },
   { name: 'outbox', description: 'What the sandbox providers recorded' },
   { name: 'audit', description: 'The audit trail: messages, exports, verification, statistics and reads' },

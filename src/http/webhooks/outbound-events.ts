@@ -33,6 +33,9 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   suppressed: 'message.suppressed',
   'borrower.opted_out': 'borrower.opted_out',
   'borrower.escalated': 'borrower.escalated',
+  'reply.understood': 'borrower.replied',
+  'consent.revoked': 'consent.revoked',
+  'contact.wrong_number': 'contact.wrong_number',
 };
 
 export function makeEventRelay(deps: {

@@ -47,6 +47,8 @@ export interface TwilioWebhookDeps {
   tenantOfInbound?: (to: string, messagingServiceSid: string) => Promise<string>;
   /** A tenant's kind of sender (what its confirmations and voicemails render as). */
   kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
+  /** The reply interpreter: a text that is not a keyword is understood and acted on. */
+  interpret?: HandleInboundSmsPorts['interpret'];
   /** A tenant's contact details (who its confirmation says is writing). */
   contactOf?: (tenant: string) => Promise<SenderContact | null | undefined>;
 }
@@ -209,6 +211,7 @@ function deliveryStatusPorts(deps: TwilioWebhookDeps): HandleDeliveryStatusPorts
     redirectCall: voice?.redirect ? (callId, twiml) => voice.redirect!(callId, twiml) : undefined,
     senderKindOf: senderKindOf(deps),
     clock: deps.clock,
+    ...(deps.interpret ? { interpret: deps.interpret } : {}),
   };
 }
 
@@ -221,6 +224,7 @@ function inboundSmsPorts(deps: TwilioWebhookDeps): HandleInboundSmsPorts {
     contactOf: async (tenant) => (await deps.contactOf?.(tenant)) ?? null,
     senderKindOf: senderKindOf(deps),
     clock: deps.clock,
+    ...(deps.interpret ? { interpret: deps.interpret } : {}),
   };
 }
 

@@ -14,13 +14,18 @@ import { type SenderContact, templateContext } from '../../templates/context.js'
 import type { Render } from '../../templates/render.js';
 import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 import { type InboundKind, inboundKind, keywordOf } from './inbound-keyword.js';
+import type { Interpretation } from '../../domain/replies.js';
+import type { InterpretInput } from '../../services/replies/interpreter.js';
+import { actOnReply } from '../act-on-reply/act-on-reply.usecase.js';
 
 export type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 
 /** Exactly what the use case needs: the borrowers at a number and their latest reminder, their events, the opt-out list. */
 export interface HandleInboundSmsPorts {
   borrowers: InboundSmsStore;
-  optOuts: Pick<OptOuts, 'suppressAddress' | 'restoreAddress'>;
+  optOuts: Pick<OptOuts, 'suppressAddress' | 'restoreAddress' | 'detachFromBorrower'>;
+  /** The reply interpreter (time-boxed, services/replies): a text that is not a keyword is read by it and acted on. */
+  interpret?: (input: InterpretInput) => Promise<Interpretation>;
   /** The profile's opt-out words (STOP, TD …). */
   optOutKeywords: readonly string[];
   render: Render;
@@ -49,6 +54,8 @@ export interface InboundReply {
 
 export interface HandleInboundSmsResult {
   kind: InboundKind;
+  /** What a text that is not a keyword was understood to say. */
+  understood?: Interpretation;
   /** The text to answer with, or null (a second STOP, an unknown word, no valid number). */
   reply: InboundReply | null;
   /** A reply was due but no template rendered (why), for the caller to log. */
@@ -68,9 +75,11 @@ export async function handleInboundSms(
   const phone = number?.ok && number.kind === 'phone' ? number.address : null;
   // The tenant whose number (or Messaging Service) the text was sent to; its borrowers only.
   const borrowers = phone ? (await ports.borrowers.borrowersByPhone(phone)).filter((b) => b.tenant === tenant) : [];
+  const contents = new Map<string, unknown>();
   for (const b of borrowers) {
     // The text itself is personal data: it goes to the content table, the event commits to it by hash.
     const content = await ports.borrowers.content.put(b.id, body, ports.clock.now());
+    contents.set(b.id, content);
     await ports.borrowers.recordBorrowerEvent(
       b.id,
       {
@@ -109,6 +118,28 @@ export async function handleInboundSms(
     return { kind, ...(await reply(ports, replyTo, [REPLY_TEMPLATES.subscribedAgain])) };
   }
   if (kind === 'help') return { kind, ...(await reply(ports, replyTo, [REPLY_TEMPLATES.help])) };
+  if (kind === 'other' && phone && ports.interpret) {
+    // In their own words: understood, then acted on (a revocation by any reasonable means, FCC 24-24).
+    const zone = first?.timezone;
+    const understood = await ports.interpret({
+      text: body,
+      channel: 'sms',
+      locale: first?.locale,
+      receivedAt: ports.clock.now().toISOString(),
+      timeZone: Array.isArray(zone) ? zone[0] : (zone ?? undefined),
+    });
+    const acted = await actOnReply(ports, {
+      tenant,
+      borrowers,
+      from: { kind: 'phone', address: phone },
+      channel: 'sms',
+      interpretation: understood,
+      reference: { messageSid: command.providerId },
+    });
+    // The one confirmation, as for STOP, when texts were newly stopped.
+    if (acted.revoked.includes('sms')) return { kind, understood, ...(await stopReply(ports, replyTo)) };
+    return { kind, understood, reply: null };
+  }
   return { kind, reply: null };
 }
 

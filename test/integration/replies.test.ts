@@ -1,0 +1,198 @@
+/**
+ * A borrower's reply in their own words, over Twilio's signed inbound webhook, understood and
+ * acted on at once: the next reminder with no cap or window in the way shows what changed. Each
+ * action is an event on the borrower's chain and an outbound event to the collection system.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
+import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
+import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
+import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { waitFor } from '../support/wait.js';
+
+// US-REGF with an all-day window and no caps: only what the reply changed can hold a text back.
+const profile = resolveProfile({
+  ...US_REGF,
+  name: 'replies-test',
+  windows: {
+    sms: { from: '00:00', to: '24:00' },
+    voice: { from: '00:00', to: '24:00' },
+    email: { from: '00:00', to: '24:00' },
+  },
+  caps: [],
+  spreadSeconds: 0,
+});
+
+describe('replies understood and acted on', () => {
+  let tw: FakeTwilio;
+  let h: Harness;
+  let receiver: EventReceiver;
+  let seq = 0;
+  const phone = () => `+1415555${String(8000 + seq++).padStart(4, '0')}`;
+
+  beforeAll(async () => {
+    tw = await startFakeTwilio();
+    receiver = await startEventReceiver();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-replies-'));
+    const profileFile = path.join(dir, 'profile.json');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    h = await startHarness({
+      db: sqliteOnly,
+      env: { POLICY_FILE: profileFile, ...providerEnv(tw), EVENTS_WEBHOOK_URL: receiver.url },
+    });
+  });
+  afterAll(async () => {
+    await h?.destroy();
+    await tw?.close();
+    await receiver?.close();
+  });
+
+  /** An inbound text, signed as Twilio signs it. */
+  async function reply(from: string, body: string) {
+    const route = '/webhooks/twilio/inbound-sms';
+    const params = { From: from, To: '+15005550006', Body: body, MessageSid: `SM${randomSid()}` };
+    const res = await postSignedCallback(
+      { url: h.url, publicBaseUrl: h.service.config.publicBaseUrl },
+      tw.authToken,
+      route,
+      params,
+    );
+    expect(res.status).toBe(200);
+    return res.text();
+  }
+
+  /** A reminder to the borrower; resolves when its message has settled (sent, suppressed…). */
+  async function remind(borrowerId: string, p: string, channel = 'sms', locale = 'en-US') {
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel }, { id: borrowerId, phone: p, locale }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const id = res.body.messages[0].id as string;
+    return waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        return m && !['accepted', 'queued', 'sending', 'scheduled', 'deferred'].includes(m.status) ? m : undefined;
+      },
+      { what: `message ${id} settled` },
+    );
+  }
+
+  async function borrowerEvents(id: string) {
+    return h.service.store.listBorrowerEvents(id);
+  }
+
+  it.each([
+    ['Please stop texting me.', 'en-US'],
+    ['请不要再给我发短信了', 'zh-CN'],
+  ])('stops texting a number that wrote %j, confirms once, and tells the collection system', async (text, locale) => {
+    const p = phone();
+    const id = `b-revoke-${p.slice(-4)}`;
+    expect((await remind(id, p, 'sms', locale)).status).toBe('sent');
+    const answer = await reply(p, text);
+    // The one confirmation, in the borrower's language, as for STOP.
+    expect(answer).toMatch(/<Response><Message>[\s\S]+<\/Message><\/Response>/);
+    const second = await remind(id, p, 'sms', locale);
+    expect(second.status).toBe('suppressed');
+    expect(tw.messages().filter((r) => r.form.To === p)).toHaveLength(1);
+    const events = await borrowerEvents(id);
+    const understood = events.find((e) => e.type === 'reply.understood')!;
+    expect(understood.data).toMatchObject({ channel: 'sms', intents: [expect.objectContaining({ intent: 'revoke' })] });
+    expect(events.find((e) => e.type === 'consent.revoked')!.data).toMatchObject({ channels: ['sms'] });
+    expect(await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(p)}`, { role: 'agent' })).toMatchObject({
+      status: 200,
+      body: { suppressed: true, channels: [expect.objectContaining({ channel: 'sms', source: 'reply' })] },
+    });
+    await waitFor(
+      () =>
+        ['borrower.replied', 'consent.revoked'].every((t) =>
+          receiver.received.some((r) => r.json.type === t && r.json.data.borrowerId === id),
+        ),
+      { what: 'borrower.replied and consent.revoked outbound' },
+    );
+    // A second revocation confirms nothing more.
+    expect(await reply(p, 'stop texting me!!')).not.toMatch(/<Message>/);
+  });
+
+  it('detaches a wrong number from the borrower, and only from that borrower', async () => {
+    const p = phone();
+    const id = `b-wrong-${p.slice(-4)}`;
+    const other = `b-right-${p.slice(-4)}`;
+    expect((await remind(id, p)).status).toBe('sent');
+    await reply(p, "Wrong number, I don't know this person.");
+    expect((await remind(id, p)).status).toBe('suppressed');
+    const events = await borrowerEvents(id);
+    expect(events.find((e) => e.type === 'contact.wrong_number')!.data).toMatchObject({ channels: ['sms', 'voice'] });
+    expect((await h.service.store.getBorrower(id))!.optOuts.map((o) => o.channel).sort()).toEqual(['sms', 'voice']);
+    // The number is not on the list: a borrower it does belong to is still texted.
+    expect((await remind(other, p)).status).toBe('sent');
+  });
+
+  it('records a dispute for a person to handle, and tells the collection system', async () => {
+    const p = phone();
+    const id = `b-dispute-${p.slice(-4)}`;
+    await remind(id, p);
+    expect(await reply(p, 'This is not my debt. I never had an account with you.')).not.toMatch(/<Message>/);
+    const understood = (await borrowerEvents(id)).find((e) => e.type === 'reply.understood')!;
+    expect(understood.data).toMatchObject({
+      needsPerson: true,
+      intents: [expect.objectContaining({ intent: 'dispute' })],
+    });
+    await waitFor(
+      () => receiver.received.some((r) => r.json.type === 'borrower.replied' && r.json.data.borrowerId === id),
+      {
+        what: 'borrower.replied outbound',
+      },
+    );
+  });
+
+  it('takes "I can\'t stop worrying about this" for what it is: the next text is sent', async () => {
+    const p = phone();
+    const id = `b-worry-${p.slice(-4)}`;
+    await remind(id, p);
+    await reply(p, "I can't stop worrying about this, I'll pay $50 on Friday");
+    expect((await remind(id, p)).status).toBe('sent');
+    const understood = (await borrowerEvents(id)).find((e) => e.type === 'reply.understood')!;
+    const intents = (understood.data.intents as Array<{ intent: string }>).map((i) => i.intent);
+    expect(intents).toContain('promise');
+    expect(intents).not.toContain('revoke');
+  });
+
+  it('stops calls, not texts, when the reply says "stop calling me"', async () => {
+    const p = phone();
+    const id = `b-calls-${p.slice(-4)}`;
+    await remind(id, p);
+    await reply(p, 'stop calling me please');
+    expect((await remind(id, p, 'voice')).status).toBe('suppressed');
+    expect((await remind(id, p, 'sms')).status).toBe('sent');
+  });
+
+  it('lets agents and compliance try the interpreter, and no one else', async () => {
+    const body = { text: '下周五还500，别再打电话了', channel: 'sms', receivedAt: '2026-12-02T10:00:00+08:00' };
+    const res = await h.api('POST', '/v1/replies/interpret', { role: 'agent', body });
+    expect(res.status).toBe(200);
+    expect(res.body.intents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ intent: 'promise', promise: { date: '2026-12-11', amount: '500.00' } }),
+        expect.objectContaining({ intent: 'revoke', scope: ['voice'] }),
+      ]),
+    );
+    expect((await h.api('POST', '/v1/replies/interpret', { role: 'compliance', body })).status).toBe(200);
+    expect((await h.api('POST', '/v1/replies/interpret', { role: 'collector', body })).status).toBe(403);
+    const bad = await h.api('POST', '/v1/replies/interpret', { role: 'agent', body: { channel: 'fax' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['channel', 'text']);
+    // A long reply is read in part, and says so.
+    const long = await h.api('POST', '/v1/replies/interpret', {
+      role: 'agent',
+      body: { text: 'stop '.repeat(10_000) },
+    });
+    expect(long.body).toMatchObject({ truncated: true, intents: [expect.objectContaining({ intent: 'revoke' })] });
+  });
+});
+
+function randomSid() {
+  return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+}
