@@ -7,6 +7,8 @@ export const CALLBACK_PATHS = Object.freeze({
   callStatus: '/webhooks/twilio/call-status',
   amd: '/webhooks/twilio/amd',
   inboundSms: '/webhooks/twilio/inbound-sms',
+  /** A key pressed during a call (TwiML <Gather>): 9 stops calls to the number. */
+  voiceKeypress: '/webhooks/twilio/voice-keypress',
   /** `/u/:token`: the email unsubscribe page and RFC 8058 one-click. */
   unsubscribe: '/u',
 });
@@ -17,6 +19,7 @@ export function callbackLinks(base: string, sign: (messageId: string, tenant: st
     smsStatus: (id: string) => `${base}${CALLBACK_PATHS.messageStatus}?m=${id}`,
     callStatus: (id: string) => `${base}${CALLBACK_PATHS.callStatus}?m=${id}`,
     amd: (id: string) => `${base}${CALLBACK_PATHS.amd}?m=${id}`,
+    voiceKeypress: (id: string) => `${base}${CALLBACK_PATHS.voiceKeypress}?m=${id}`,
     unsubscribe: (id: string, tenant: string) => `${base}${CALLBACK_PATHS.unsubscribe}/${sign(id, tenant)}`,
   };
 }

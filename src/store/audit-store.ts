@@ -232,7 +232,9 @@ export interface AuditStore {
   rememberTemplateVersion(v: StoredTemplateVersion, now: Date): Promise<void>;
   getTemplateVersion(version: string): Promise<StoredTemplateVersion | undefined>;
   /** The data a message was rendered with, to re-render it. */
-  getRenderData(messageId: string): Promise<{ context: Record<string, unknown>; timezone: string | null } | undefined>;
+  getRenderData(
+    messageId: string,
+  ): Promise<{ context: Record<string, unknown>; timezone: string | null; stopKeyAction?: string } | undefined>;
   /** The newest outbox entries; with a tenant, of that tenant's messages only. */
   listOutbox(limit: number, tenant?: string): Promise<OutboxRecord[]>;
 }

@@ -139,7 +139,11 @@ export function makeMessagesRepo(
     async getRenderData(messageId) {
       const row = await db.selectFrom('messages').select('render_data').where('id', '=', messageId).executeTakeFirst();
       return row?.render_data
-        ? (JSON.parse(row.render_data) as { context: Record<string, unknown>; timezone: string | null })
+        ? (JSON.parse(row.render_data) as {
+            context: Record<string, unknown>;
+            timezone: string | null;
+            stopKeyAction?: string;
+          })
         : undefined;
     },
 

@@ -80,7 +80,8 @@ export interface MessagePatch {
   subject?: string | null;
   body?: string | null;
   /** The data it was rendered with, to re-render it exactly (`getRenderData`). */
-  renderData?: { context: Record<string, unknown>; timezone: string | null };
+  /** What the body was rendered from; a call's `stopKeyAction` is where its stop key posts (withStopKey). */
+  renderData?: { context: Record<string, unknown>; timezone: string | null; stopKeyAction?: string };
   /** The provider that took (or refused) it, and the provider's id for it. */
   provider?: string | null;
   providerId?: string | null;

@@ -27,6 +27,8 @@ export const SUPPRESSION_SOURCES = [
   'import',
   // A reply in the borrower's own words, understood as a revocation (src/policy/replies).
   'reply',
+  // The stop key pressed during a call.
+  'voice-keypress',
 ] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 

@@ -143,6 +143,34 @@ export function voiceLanguage(locale: string): string {
   return VOICE_LANGUAGES[locale.toLowerCase()] ?? locale;
 }
 
+/** The key that stops calls, and what a call says about it, in the borrower's language. */
+export const STOP_KEY = '9';
+const STOP_KEY_PROMPT: Record<'en' | 'zh', string> = {
+  en: `To stop calls from us to this number, press ${STOP_KEY}.`,
+  zh: `如果您不想再接到我们打到这个号码的电话，请按${STOP_KEY}。`,
+};
+/** What the call says once the stop key is pressed. */
+export const STOP_KEY_CONFIRMATION: Record<'en' | 'zh', string> = {
+  en: 'We will not call this number again. Goodbye.',
+  zh: '我们不会再拨打这个号码。再见。',
+};
+export const languageOf = (locale: string): 'en' | 'zh' => (locale.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+/**
+ * A call's script with the way to stop calls (FCC 24-24: revocation by any reasonable means): the
+ * message, then a <Gather> that asks for the stop key in the borrower's language and posts the
+ * key to `action`. Pressing nothing ends the call as before.
+ */
+export function withStopKey<R extends Rendered>(r: R, action: string): R {
+  if (!r.voiceLanguage) return r;
+  const response = new twilio.twiml.VoiceResponse();
+  response.say({ language: r.voiceLanguage as never }, r.text.replace(/\s+/g, ' '));
+  const gather = response.gather({ numDigits: 1, timeout: 6, action, method: 'POST', actionOnEmptyResult: false });
+  gather.say({ language: r.voiceLanguage as never }, STOP_KEY_PROMPT[languageOf(r.locale)]);
+  const twiml = response.toString();
+  return { ...r, twiml, body: twiml };
+}
+
 const ESCAPED_URL = /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g;
 
 /** Paragraphs (blank-line separated) become <p>, single newlines <br>, URLs links; the input is already escaped. */

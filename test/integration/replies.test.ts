@@ -169,6 +169,44 @@ describe('replies understood and acted on', () => {
     expect((await remind(id, p, 'sms')).status).toBe('sent');
   });
 
+  it('offers a key to stop calls in every call, and a press of it stops calls to the number', async () => {
+    const p = phone();
+    const id = `b-key-${p.slice(-4)}`;
+    const call = await remind(id, p, 'voice', 'zh-CN');
+    expect(call.status).toBe('sent');
+    // What was sent is what is stored: the script, then the stop key in the borrower's language.
+    const twiml = tw.calls().find((c) => c.form.To === p)!.form.Twiml!;
+    expect(twiml).toBe(call.body);
+    expect(twiml).toMatch(/<Gather [^>]*action="[^"]*\/webhooks\/twilio\/voice-keypress\?m=[^"]+"[^>]*>/);
+    expect(twiml).toContain('请按9');
+    const keypress = (digits: string) =>
+      postSignedCallback(
+        { url: h.url, publicBaseUrl: h.service.config.publicBaseUrl },
+        tw.authToken,
+        `/webhooks/twilio/voice-keypress?m=${call.id}`,
+        { CallSid: `CA${randomSid()}`, Digits: digits, To: p },
+      );
+    // Another key ends the call and changes nothing.
+    expect(await (await keypress('1')).text()).toMatch(/<Hangup\/>/);
+    expect((await remind(id, p, 'voice', 'zh-CN')).status).toBe('sent');
+    const pressed = await (await keypress('9')).text();
+    expect(pressed).toMatch(/<Say language="cmn-CN">我们不会再拨打这个号码。再见。<\/Say><Hangup\/>/);
+    expect((await remind(id, p, 'voice', 'zh-CN')).status).toBe('suppressed');
+    // Texts are another consent: kept.
+    expect((await remind(id, p, 'sms', 'zh-CN')).status).toBe('sent');
+    expect((await borrowerEvents(id)).find((e) => e.type === 'consent.revoked')!.data).toMatchObject({
+      channels: ['voice'],
+      via: 'voice',
+    });
+    // Unsigned, it is refused.
+    const unsigned = await fetch(`${h.url}/webhooks/twilio/voice-keypress?m=${call.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Digits=9&CallSid=CAx',
+    });
+    expect(unsigned.status).toBe(403);
+  });
+
   it('lets agents and compliance try the interpreter, and no one else', async () => {
     const body = { text: '下周五还500，别再打电话了', channel: 'sms', receivedAt: '2026-12-02T10:00:00+08:00' };
     const res = await h.api('POST', '/v1/replies/interpret', { role: 'agent', body });

@@ -6,6 +6,7 @@ import { OutcomesQuery, PaymentInput, PromiseInput } from './outcomes.routes.js'
 import { SearchQuery } from './borrowers.routes.js';
 import { TenantInput } from '../../domain/tenant.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
+import { STOP_KEY } from '../../templates/variant.js';
 import { z } from 'zod';
 import {
   BatchResult,
@@ -663,6 +664,15 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: null,
     media: { '200': ['text/xml'] },
     responses: { '200': 'TwiML', '403': 'bad signature', '404': TWILIO_OFF },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.voiceKeypress,
+    operationId: 'twilioVoiceKeypress',
+    summary: `A key pressed during a reminder call (X-Twilio-Signature): ${STOP_KEY} stops calls to the number; answers TwiML`,
+    roles: null,
+    media: { '200': ['text/xml'] },
+    responses: { '200': 'TwiML: the confirmation, then hang up', '403': 'bad signature', '404': TWILIO_OFF },
   },
   {
     method: 'get',

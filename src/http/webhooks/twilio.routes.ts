@@ -28,6 +28,7 @@ import {
   type HandleInboundSmsPorts,
   handleInboundSms,
 } from '../../usecases/handle-inbound-sms/handle-inbound-sms.usecase.js';
+import { handleVoiceKeypress } from '../../usecases/handle-voice-keypress/handle-voice-keypress.usecase.js';
 
 export interface TwilioWebhookDeps {
   store: TwilioWebhookStore;
@@ -188,6 +189,25 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         if (result.replyError)
           deps.log.error({ kind: result.kind, err: maskContactsIn(result.replyError) }, 'could not render the reply');
         res.type('text/xml').send(twimlMessage(result.reply?.text ?? null));
+      },
+    ),
+  );
+
+  router.post(
+    CALLBACK_PATHS.voiceKeypress,
+    ...signed,
+    once(
+      sidKey('voice-keypress', 'CallSid', 'Digits'),
+      (res) => res.type('text/xml').send(new twilio.twiml.VoiceResponse().toString()),
+      async (req: Request, res: Response) => {
+        const result = await handleVoiceKeypress(
+          { store: deps.store, optOuts: deps.optOuts, clock: deps.clock },
+          { messageId: String(req.query.m ?? ''), digits: param(req, 'Digits'), callSid: param(req, 'CallSid') },
+        );
+        const response = new twilio.twiml.VoiceResponse();
+        if (result.kind === 'stopped') response.say({ language: result.language as never }, result.say);
+        response.hangup();
+        res.type('text/xml').send(response.toString());
       },
     ),
   );

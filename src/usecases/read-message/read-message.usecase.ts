@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { MessageWithContext } from '../../store/audit-store.js';
 import type { StoredTemplateVersion } from '../../store/store-types.js';
 import { renderFromSources } from '../../templates/render.js';
+import { withStopKey } from '../../templates/variant.js';
 import type { TemplateChannel } from '../../templates/variant.js';
 import { readOf, type Reader, type RecordRead } from '../reader.js';
 
@@ -19,7 +20,9 @@ export interface ReadMessagePorts {
   listEvents(messageId: string): Promise<AuditEvent[]>;
   getTemplateVersion(version: string): Promise<StoredTemplateVersion | undefined>;
   /** The data a message was rendered with. */
-  getRenderData(messageId: string): Promise<{ context: Record<string, unknown>; timezone: string | null } | undefined>;
+  getRenderData(
+    messageId: string,
+  ): Promise<{ context: Record<string, unknown>; timezone: string | null; stopKeyAction?: string } | undefined>;
   recordRead: RecordRead;
 }
 
@@ -62,7 +65,7 @@ async function contentOf(store: Pick<ReadMessagePorts, 'getTemplateVersion' | 'g
   const [version, data] = await Promise.all([store.getTemplateVersion(m.templateVersion), store.getRenderData(m.id)]);
   if (!version || !data) return base;
   try {
-    const again = renderFromSources(
+    const rendered = renderFromSources(
       {
         key: version.key,
         channel: version.channel as TemplateChannel,
@@ -72,6 +75,8 @@ async function contentOf(store: Pick<ReadMessagePorts, 'getTemplateVersion' | 'g
       data.context,
       data.timezone,
     );
+    // A call carried its stop key, posting where the render data says.
+    const again = data.stopKeyAction ? withStopKey(rendered, data.stopKeyAction) : rendered;
     const matches = again.body === m.body;
     return {
       ...base,

@@ -32,6 +32,8 @@ export interface Links {
   smsStatus(messageId: string): string;
   callStatus(messageId: string): string;
   amd(messageId: string): string;
+  /** Where a key pressed during the call is posted (the stop key). */
+  voiceKeypress?(messageId: string): string;
   /** The unsubscribe link of a message of `tenant` (the token names both). */
   unsubscribe(messageId: string, tenant: string): string;
 }

@@ -17,6 +17,7 @@ import { type Logger } from '../../observability/logger.js';
 import { lintRenderedMessage } from '../../policy/template-lint.js';
 import { templateContext } from '../../templates/context.js';
 import { RenderError, type RenderOutput } from '../../templates/render.js';
+import { withStopKey } from '../../templates/variant.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
 import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
 
@@ -171,6 +172,8 @@ export interface Prepared {
   rendered: RenderOutput;
   context: Record<string, unknown>;
   timezone: string | null;
+  /** A call's: where its stop key posts (kept with the render data, so the audit renders it again). */
+  stopKeyAction?: string;
 }
 
 /** Renders with the borrower's data and lints what will go (the data can carry a threat the template could not). */
@@ -199,7 +202,12 @@ export async function renderAndLint(
       data: context,
     });
     const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
-    if (findings.length === 0) return { rendered, context, timezone };
+    if (findings.length === 0) {
+      // A call carries the way to stop calls; what is stored is what is sent.
+      const keypress = message.channel === 'voice' ? deps.links?.voiceKeypress?.(message.id) : undefined;
+      if (!keypress) return { rendered, context, timezone };
+      return { rendered: withStopKey(rendered, keypress), context, timezone, stopKeyAction: keypress };
+    }
     // The rules only: the matched words may come from the borrower's data, and logs carry no content.
     lintRules = [...new Set(findings.map((f) => f.rule))];
     throw new RenderError(
@@ -275,7 +283,11 @@ export async function claim(
         locale: rendered.locale,
         subject: rendered.subject,
         body: rendered.body,
-        renderData: { context: p.context, timezone: p.timezone },
+        renderData: {
+          context: p.context,
+          timezone: p.timezone,
+          ...(p.stopKeyAction ? { stopKeyAction: p.stopKeyAction } : {}),
+        },
       },
     },
     now,
