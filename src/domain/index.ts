@@ -10,3 +10,4 @@ export * from './breaker.js';
 export * from './provider-codes.js';
 export * from './jobs.js';
 export * from './sender.js';
+export * from './holds.js';

@@ -301,6 +301,7 @@ const DENIAL_CODES = [
   'no-consent',
   'resolved',
   'ceased',
+  'held',
   'no-allowed-time',
 ] as const satisfies readonly DenialCode[];
 
@@ -311,7 +312,15 @@ export const PolicyDecision = z.discriminatedUnion('allowed', [
     profile: z.string(),
     at: instant,
     allowed: z.literal(false),
-    reasons: z.array(z.object({ code: z.enum(DENIAL_CODES), rule: z.string(), detail: z.string() })),
+    reasons: z.array(
+      z.object({
+        code: z.enum(DENIAL_CODES),
+        rule: z.string(),
+        detail: z.string(),
+        /** For `held`: the hold (a dispute, a claim to have paid, hardship). */
+        hold: z.object({ id: z.string(), kind: z.string() }).optional(),
+      }),
+    ),
     /** Null: waiting cures nothing (an opt-out, say), or no time within the horizon is allowed. */
     earliestAllowedAt: instant.nullable(),
     zones: z.array(z.string()),
