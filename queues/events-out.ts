@@ -10,6 +10,11 @@ export const OUTBOUND_EVENT_TYPES = [
   'message.suppressed',
   'borrower.opted_out',
   'borrower.escalated',
+  'borrower.ceased',
+  'dispute.opened',
+  'dispute.closed',
+  'hold.opened',
+  'hold.released',
 ] as const;
 
 export const OutboundEventJob = z.object({

@@ -34,6 +34,8 @@ export interface BorrowerHold {
   closedAt: string | null;
   closedBy: string | null;
   resolution: HoldResolution | null;
+  /** Free text given when it was closed or released. */
+  closeDetail: string | null;
 }
 
 /** Open at `at`: not closed, and (unless a dispute) not yet lapsed. */

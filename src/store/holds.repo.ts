@@ -34,7 +34,7 @@ export interface HoldsRepo {
   close(
     borrowerId: string,
     holdId: string,
-    end: { closedBy: string; resolution: HoldResolution; kinds?: readonly HoldKind[] },
+    end: { closedBy: string; resolution: HoldResolution; detail?: string | null; kinds?: readonly HoldKind[] },
     event: EventInput,
     now: Date,
   ): Promise<{ hold: BorrowerHold; changed: boolean } | undefined>;
@@ -58,6 +58,7 @@ function toHold(r: BorrowerHoldsTable): BorrowerHold {
     closedAt: r.closed_at,
     closedBy: r.closed_by,
     resolution: r.resolution as HoldResolution | null,
+    closeDetail: r.close_detail,
   };
 }
 
@@ -112,6 +113,7 @@ export function makeHoldsRepo(db: Kysely<Database>, dialect: Dialect): HoldsRepo
           closed_at: null,
           closed_by: null,
           resolution: null,
+          close_detail: null,
         };
         await trx.insertInto('borrower_holds').values(row).execute();
         const hold = toHold(row);
@@ -125,7 +127,12 @@ export function makeHoldsRepo(db: Kysely<Database>, dialect: Dialect): HoldsRepo
       return db.transaction().execute(async (trx) => {
         let q = trx
           .updateTable('borrower_holds')
-          .set({ closed_at: nowIso, closed_by: end.closedBy, resolution: end.resolution })
+          .set({
+            closed_at: nowIso,
+            closed_by: end.closedBy,
+            resolution: end.resolution,
+            close_detail: end.detail ?? null,
+          })
           .where('id', '=', holdId)
           .where('borrower_id', '=', borrowerId)
           .where('closed_at', 'is', null);

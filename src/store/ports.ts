@@ -30,8 +30,18 @@ export type IntakeStore = Pick<AuditStore, 'acceptReminders' | 'transitionMany'>
 /** Cancelling a reminder (src/services/cancel.ts): reads it, and cancels its pending messages. */
 export type CancelStore = Pick<AuditStore, 'getReminder' | 'transition'>;
 
-/** Borrower actions (src/services/borrower-actions.ts): set a borrower's status, settle its pending messages. */
-export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendingMessages' | 'transition'>;
+/** Borrower actions (src/services/borrower-actions.ts): set a borrower's status (a cease's words as content), settle its pending messages. */
+export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendingMessages' | 'transition'> & {
+  readonly content?: ContentWriter;
+};
+
+/**
+ * Holds (src/services/holds.ts): open, close and list a borrower's holds; find the messages a hold
+ * deferred (their events) and bring them back to now. Ceasing (borrower-actions.ts) is a status.
+ */
+export type HoldsStore = Pick<AuditStore, 'holds' | 'pendingMessages' | 'listEvents' | 'transition'> & {
+  readonly content: ContentWriter;
+};
 
 /**
  * Opt-outs (src/services/opt-outs.ts): finds the borrowers at an address, adds or removes their

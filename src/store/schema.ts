@@ -215,6 +215,7 @@ export interface BorrowerHoldsTable {
   closed_at: string | null;
   closed_by: string | null;
   resolution: string | null;
+  close_detail: string | null;
 }
 
 /** When this store began a signing scheme (`unsubscribe-u2`: unsubscribe tokens under a key of their own). */

@@ -33,6 +33,11 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   suppressed: 'message.suppressed',
   'borrower.opted_out': 'borrower.opted_out',
   'borrower.escalated': 'borrower.escalated',
+  'borrower.ceased': 'borrower.ceased',
+  'dispute.opened': 'dispute.opened',
+  'dispute.closed': 'dispute.closed',
+  'hold.opened': 'hold.opened',
+  'hold.released': 'hold.released',
 };
 
 export function makeEventRelay(deps: {

@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .addColumn('resolution', 'text')
+    .addColumn('close_detail', 'text')
     .execute();
   await db.schema
     .createIndex('borrower_holds_borrower_ix')

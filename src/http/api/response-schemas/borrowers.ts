@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CHANNELS, TEMPLATE_CHANNELS } from '../../../domain/channels.js';
 import type { BorrowerStatus as BorrowerStatusName } from '../../../domain/statuses.js';
 import { SENDER_KINDS } from '../../../domain/sender.js';
+import { HOLD_KINDS, HOLD_RESOLUTIONS, HOLD_SOURCES } from '../../../domain/holds.js';
 import { STAGES } from '../../../policy/strategy.js';
 import { OUTCOMES } from '../../../policy/profile.js';
 import type { DenialCode } from '../../../policy/evaluate.js';
@@ -326,3 +327,38 @@ export const PolicyDecision = z.discriminatedUnion('allowed', [
     zones: z.array(z.string()),
   }),
 ]);
+
+/** A hold on a borrower (holds.routes.ts presentHold): nothing is sent while it is open. */
+export const HoldView = z.object({
+  id: z.string(),
+  borrowerId: z.string(),
+  kind: z.enum(HOLD_KINDS),
+  openedAt: instant,
+  /** When it lapses by itself; null for a dispute, which lasts until closed. */
+  until: instant.nullable(),
+  source: z.enum(HOLD_SOURCES),
+  detail: z.string().nullable(),
+  /** The rule it is held under (a dispute under US-REGF: 12 CFR 1006.38(d)(2)(i)). */
+  ruleRef: z.string().nullable(),
+  closedAt: instant.nullable(),
+  closedBy: z.string().nullable(),
+  resolution: z.enum(HOLD_RESOLUTIONS).nullable(),
+  closeDetail: z.string().nullable(),
+});
+
+/** A borrower's holds, newest first. */
+export const HoldList = z.object({ items: z.array(HoldView) });
+
+/** A hold closed or released: the hold, whether it had ended before, and the messages it held, due now. */
+export const HoldClosed = z.object({
+  hold: HoldView,
+  alreadyClosed: z.boolean(),
+  rescheduled: z.array(z.string()),
+});
+
+/** A borrower ceased: the pending messages suppressed, and whether it was ceased before. */
+export const BorrowerCeased = z.object({
+  borrower: BorrowerView,
+  suppressed: z.array(z.string()),
+  alreadyCeased: z.boolean(),
+});
