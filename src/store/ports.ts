@@ -108,6 +108,7 @@ export type AuditRouteStore = Pick<
   readonly audit: Pick<AuditStore['audit'], 'search' | 'export' | 'stats' | 'timeline' | 'verify'>;
   readonly reads: Pick<AuditStore['reads'], 'record' | 'list'>;
   readonly content: Pick<AuditStore['content'], 'get'>;
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
 };
 
 /** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
@@ -136,8 +137,10 @@ export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'>
   readonly reads: Pick<AuditStore['reads'], 'record'>;
 };
 
-/** What the strategy routes may do to the store: read a borrower (the rest goes through the strategy runner). */
-export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'>;
+/** What the strategy routes may do to the store: read a borrower and its holds not closed (the rest goes through the strategy runner). */
+export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'> & {
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+};
 
 /** What the tenant routes may do to the store: list, read and put tenant records. */
 export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 'list' | 'get' | 'put'> };

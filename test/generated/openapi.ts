@@ -3481,6 +3481,23 @@ export interface operations {
                                 };
                             } | null;
                         }[];
+                        holds: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
                     };
                 };
             };
@@ -5101,6 +5118,23 @@ export interface operations {
                                 at: string;
                             }[];
                         };
+                        holds: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
                         items: {
                             chain: string;
                             seq: number;

@@ -72,6 +72,15 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
 
     const { reminder, message } = await remind(id);
     await waitStatus(message, 'scheduled');
+    // The plan and the timeline show the open dispute; an agent's timeline without its words.
+    const plan = await h.api('GET', `/v1/borrowers/${id}/plan`, { role: 'agent' });
+    expect(plan.body.holds).toEqual([expect.objectContaining({ id: opened.body.id, kind: 'dispute' })]);
+    const timeline = await h.api('GET', `/v1/borrowers/${id}/timeline`, { role: 'compliance' });
+    expect(timeline.body.holds).toEqual([
+      expect.objectContaining({ id: opened.body.id, detail: 'the balance is wrong' }),
+    ]);
+    const masked = await h.api('GET', `/v1/borrowers/${id}/timeline`, { role: 'agent' });
+    expect(masked.body.holds[0].detail).toBeNull();
     const shown = await h.api('GET', `/v1/reminders/${reminder}`);
     expect(shown.body.messages[0].status).toBe('scheduled');
     expect(shown.body.messages[0].deferral.reasons).toEqual([
@@ -90,6 +99,7 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     expect(closed.body.hold).toMatchObject({ resolution: 'verified', closeDetail: 'verification mailed' });
     await waitStatus(message, 'sent');
     expect(await inOutbox(message)).toBe(true);
+    expect((await h.api('GET', `/v1/borrowers/${id}/plan`, { role: 'agent' })).body.holds).toEqual([]);
 
     const events = (await h.service.store.listBorrowerEvents(id)).map((e) => e.type);
     expect(events).toEqual(expect.arrayContaining(['dispute.opened', 'dispute.closed']));

@@ -59,6 +59,24 @@ export const BorrowerOptedOut = z.object({
   suppressed: z.array(z.string()),
 });
 
+/** A hold on a borrower (holds.routes.ts presentHold): nothing is sent while it is open. */
+export const HoldView = z.object({
+  id: z.string(),
+  borrowerId: z.string(),
+  kind: z.enum(HOLD_KINDS),
+  openedAt: instant,
+  /** When it lapses by itself; null for a dispute, which lasts until closed. */
+  until: instant.nullable(),
+  source: z.enum(HOLD_SOURCES),
+  detail: z.string().nullable(),
+  /** The rule it is held under (a dispute under US-REGF: 12 CFR 1006.38(d)(2)(i)). */
+  ruleRef: z.string().nullable(),
+  closedAt: instant.nullable(),
+  closedBy: z.string().nullable(),
+  resolution: z.enum(HOLD_RESOLUTIONS).nullable(),
+  closeDetail: z.string().nullable(),
+});
+
 /** One step of an account's plan: the cadence step, its reminder and message, and where it stands. */
 const PlanStep = z.object({
   index: z.number().int(),
@@ -160,6 +178,8 @@ export const BorrowerPlan = z.object({
   borrowerId: z.string(),
   status: BorrowerStatus,
   accounts: z.array(AccountPlan),
+  /** The holds open now (a dispute, a claim to have paid, hardship): nothing is sent while one is. */
+  holds: z.array(HoldView),
 });
 
 /** A borrower's timeline: the borrower, and its events newest first, each with its message (an agent's: masked). */
@@ -172,6 +192,8 @@ export const BorrowerTimeline = z.object({
     timezone: TimeZones,
     optOuts: z.array(BorrowerOptOut),
   }),
+  /** The holds open now (a dispute, a claim to have paid, hardship). */
+  holds: z.array(HoldView),
   items: z.array(
     z.object({
       chain: z.string(),
@@ -327,24 +349,6 @@ export const PolicyDecision = z.discriminatedUnion('allowed', [
     zones: z.array(z.string()),
   }),
 ]);
-
-/** A hold on a borrower (holds.routes.ts presentHold): nothing is sent while it is open. */
-export const HoldView = z.object({
-  id: z.string(),
-  borrowerId: z.string(),
-  kind: z.enum(HOLD_KINDS),
-  openedAt: instant,
-  /** When it lapses by itself; null for a dispute, which lasts until closed. */
-  until: instant.nullable(),
-  source: z.enum(HOLD_SOURCES),
-  detail: z.string().nullable(),
-  /** The rule it is held under (a dispute under US-REGF: 12 CFR 1006.38(d)(2)(i)). */
-  ruleRef: z.string().nullable(),
-  closedAt: instant.nullable(),
-  closedBy: z.string().nullable(),
-  resolution: z.enum(HOLD_RESOLUTIONS).nullable(),
-  closeDetail: z.string().nullable(),
-});
 
 /** A borrower's holds, newest first. */
 export const HoldList = z.object({ items: z.array(HoldView) });
