@@ -220,4 +220,14 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     expect((await h.api('POST', `/v1/borrowers/${id}/cease`, { role: 'agent', body: {} })).status).toBe(403);
     expect((await h.api('GET', `/v1/borrowers/${id}/holds`, { role: null })).status).toBe(401);
   });
+
+  // Last: it erases every borrower of this file's store.
+  it('erases what was said about a hold with the borrower’s personal data, past retention', async () => {
+    const id = await borrower();
+    const hold = await h.api('POST', `/v1/borrowers/${id}/holds`, { body: { kind: 'hardship', detail: 'lost job' } });
+    await h.api('POST', `/v1/borrowers/${id}/holds/${hold.body.id}/release`, { body: { detail: 'new job' } });
+    await h.service.store.retention.apply({ now: new Date(Date.now() + 5 * 366 * DAY), years: 3 });
+    const [erased] = (await h.api('GET', `/v1/borrowers/${id}/holds`)).body.items;
+    expect(erased).toMatchObject({ id: hold.body.id, detail: null, closeDetail: null, resolution: 'released' });
+  });
 });
