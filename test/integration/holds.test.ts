@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
+import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 
 const DAY = 86_400_000;
 const ACME = {
@@ -23,12 +24,16 @@ const ACME = {
 
 describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
   let h: Harness;
+  /** The collection system's receiver of outbound events. */
+  let receiver: EventReceiver;
 
   beforeAll(async () => {
-    h = await startHarness({ db: variant });
+    receiver = await startEventReceiver();
+    h = await startHarness({ db: variant, env: { EVENTS_WEBHOOK_URL: receiver.url } });
   });
   afterAll(async () => {
     await h?.destroy();
+    await receiver?.close();
   });
 
   const uid = () => randomBytes(4).toString('hex');
@@ -104,6 +109,21 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     const events = (await h.service.store.listBorrowerEvents(id)).map((e) => e.type);
     expect(events).toEqual(expect.arrayContaining(['dispute.opened', 'dispute.closed']));
     expect(events.filter((t) => t === 'dispute.opened')).toHaveLength(1);
+
+    // The collection system hears of both, with the hold's id and what was said (as `source`).
+    const heard = await waitFor(
+      () => {
+        const mine = receiver.received.filter((r) => r.json.data.holdId === opened.body.id).map((r) => r.json);
+        return mine.length >= 2 ? mine : undefined;
+      },
+      { what: 'the dispute’s outbound events' },
+    );
+    expect(heard.map((e) => e.type).sort()).toEqual(['dispute.closed', 'dispute.opened']);
+    expect(heard.find((e) => e.type === 'dispute.opened')?.data).toMatchObject({
+      borrowerId: id,
+      kind: 'dispute',
+      source: 'the balance is wrong',
+    });
 
     // Closed twice: the same hold, nothing more.
     const twice = await h.api('POST', `/v1/borrowers/${id}/disputes/${opened.body.id}/close`, {
