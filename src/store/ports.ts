@@ -129,8 +129,10 @@ export type OutcomesRouteStore = {
   readonly audit: Pick<AuditStore['audit'], 'stats'>;
 };
 
-/** What the policy routes may do to the store: read a borrower. */
-export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'>;
+/** What the policy routes may do to the store: read a borrower and its holds not closed. */
+export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'> & {
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+};
 
 /** What the reminder routes may do to the store: read a reminder and its messages' events, record a read of content. */
 export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'> & {

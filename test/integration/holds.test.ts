@@ -75,6 +75,10 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(opened.body.id);
 
+    // "May I contact this borrower now?" No: held, until the next daily look.
+    const check = await h.api('POST', '/v1/policy/check', { role: 'agent', body: { borrowerId: id, channel: 'sms' } });
+    expect(check.body).toMatchObject({ allowed: false, reasons: [{ code: 'held', hold: { kind: 'dispute' } }] });
+
     const { reminder, message } = await remind(id);
     await waitStatus(message, 'scheduled');
     // The plan and the timeline show the open dispute; an agent's timeline without its words.
@@ -246,7 +250,7 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     const id = await borrower();
     const hold = await h.api('POST', `/v1/borrowers/${id}/holds`, { body: { kind: 'hardship', detail: 'lost job' } });
     await h.api('POST', `/v1/borrowers/${id}/holds/${hold.body.id}/release`, { body: { detail: 'new job' } });
-    await h.service.store.retention.apply({ now: new Date(Date.now() + 5 * 366 * DAY), years: 3 });
+    await h.service.store.retention.apply({ now: new Date(Date.now() + 5 * 366 * DAY), years: 3, dryRun: false });
     const [erased] = (await h.api('GET', `/v1/borrowers/${id}/holds`)).body.items;
     expect(erased).toMatchObject({ id: hold.body.id, detail: null, closeDetail: null, resolution: 'released' });
   });
