@@ -4,13 +4,15 @@
  * re-check; a closed or lapsed hold holds nothing; a standing denial (cease, opt-out) still wins.
  */
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/domain/index.js';
+import type { Borrower, Message, Reminder } from '../../src/domain/index.js';
+import type { ContactLedger } from '../../src/jobs/caps/contact-ledger.js';
 import { evaluatePolicy, type PolicyBorrower } from '../../src/policy/evaluate.js';
 import { DISPUTE_RECHECK_MS, holdDenials, type PolicyHold } from '../../src/policy/holds.js';
 import { US_REGF } from '../../src/policy/profile.js';
-import { decisionFor } from '../../src/workers/policy-gate.js';
+import { decisionFor, makePolicyGate } from '../../src/workers/policy-gate.js';
 
 const NOON_NY = Date.parse('2026-06-10T16:00:00Z'); // 12:00 in New York, inside every window
+const DAY_MS = 86_400_000;
 
 function borrower(holds: PolicyHold[], over: Partial<PolicyBorrower> = {}): PolicyBorrower {
   return {
@@ -105,5 +107,41 @@ describe('holds in the policy', () => {
       US_REGF,
     );
     expect(d).toMatchObject({ action: 'suppress', reason: 'expired' });
+  });
+});
+
+describe('the gate with a borrower on hold', () => {
+  const ledger = {
+    history: async () => [],
+    reserve: async () => ({ ok: true }),
+  } as unknown as ContactLedger;
+  const b = {
+    id: 'b-1',
+    tenant: 'default',
+    status: 'active',
+    timezone: 'America/New_York',
+    phone: '+12125550100',
+    locale: 'en-US',
+    consent: { sms: true, voice: true, email: true },
+    optOuts: [],
+    blackouts: [],
+  } as unknown as Borrower;
+  const message = { id: 'msg_1', channel: 'sms', to: '+12125550100' } as unknown as Message;
+  // A cadence step whose next step is due in two days.
+  const reminder = {
+    expiresAt: null,
+    metadata: { strategy: { nextAt: NOON_NY + 2 * DAY_MS } },
+  } as unknown as Reminder;
+
+  it('defers a held cadence step past the next step instead of superseding it', async () => {
+    const gate = makePolicyGate({ profile: US_REGF, ledger, holdsOf: async () => [hardship] });
+    const d = await gate({ borrower: b, reminder, message, now: new Date(NOON_NY) } as never);
+    expect(d).toMatchObject({ action: 'defer', until: new Date('2026-07-01T10:00:00.000Z') });
+  });
+
+  it('sends once the borrower has no open hold', async () => {
+    const gate = makePolicyGate({ profile: US_REGF, ledger, holdsOf: async () => [] });
+    const d = await gate({ borrower: b, reminder, message, now: new Date(NOON_NY) } as never);
+    expect(d.action).toBe('send');
   });
 });
