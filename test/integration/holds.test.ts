@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
+import { dbVariants, reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 
@@ -253,5 +253,41 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     await h.service.store.retention.apply({ now: new Date(Date.now() + 5 * 366 * DAY), years: 3, dryRun: false });
     const [erased] = (await h.api('GET', `/v1/borrowers/${id}/holds`)).body.items;
     expect(erased).toMatchObject({ id: hold.body.id, detail: null, closeDetail: null, resolution: 'released' });
+  });
+});
+
+describe('a dispute within the scheduling horizon', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // A horizon of two days: the dispute's daily re-check is a delayed job, not a row back in the store.
+    h = await startHarness({ db: sqliteOnly, env: { SCHEDULE_HORIZON: '2d' } });
+  });
+  afterAll(async () => {
+    await h?.destroy();
+  });
+
+  it('defers the message as a delayed job, and closing the dispute removes the job and sends it', async () => {
+    const id = `hb-${randomBytes(4).toString('hex')}`;
+    const dispute = await h.api('POST', `/v1/borrowers/${id}/disputes`, { body: {} });
+    expect(dispute.status).toBe(404);
+    await h.api('PUT', `/v1/borrowers/${id}`, { body: { name: 'Alex Chen', locale: 'en-US', phone: '+14155550100' } });
+    const opened = await h.api('POST', `/v1/borrowers/${id}/disputes`, { body: {} });
+    const r = await h.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, { id }) });
+    const message = r.body.messages[0].id as string;
+    await waitFor(async () => ((await h.service.store.getMessage(message))?.status === 'deferred' ? true : undefined), {
+      what: 'the message to be deferred',
+    });
+    const shown = await h.api('GET', `/v1/reminders/${r.body.id}`);
+    expect(shown.body.messages[0].deferral.reasons[0]).toMatchObject({ code: 'held' });
+    const closed = await h.api('POST', `/v1/borrowers/${id}/disputes/${opened.body.id}/close`, {
+      body: { resolution: 'withdrawn' },
+    });
+    expect(closed.body.rescheduled).toEqual([message]);
+    await waitFor(async () => ((await h.service.store.getMessage(message))?.status === 'sent' ? true : undefined), {
+      what: 'the message to be sent',
+    });
+    // The delayed job of the deferral is gone: the message went once.
+    const sends = (await h.service.store.listEvents(message)).filter((e) => e.type === 'sent');
+    expect(sends).toHaveLength(1);
   });
 });
