@@ -13,6 +13,11 @@ export const OUTBOUND_EVENT_TYPES = [
   'borrower.replied',
   'consent.revoked',
   'contact.wrong_number',
+  'borrower.ceased',
+  'dispute.opened',
+  'dispute.closed',
+  'hold.opened',
+  'hold.released',
 ] as const;
 
 export const OutboundEventJob = z.object({

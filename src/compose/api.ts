@@ -10,7 +10,9 @@ import { type ApiKeyRecord, makeKeyRing } from '../http/api/auth.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
 import { type IntakeHooks, makeIntake } from '../services/intake.js';
 import { cancelReminder } from '../services/cancel.js';
-import { resolveBorrower } from '../services/borrower-actions.js';
+import { ceaseBorrower, resolveBorrower } from '../services/borrower-actions.js';
+import { endHold, openHold, releasePaidClaims } from '../services/holds.js';
+import type { HoldActions } from '../http/api/holds.routes.js';
 import { makeStrategyRunner, type StrategyRunner } from '../services/strategy-runner.js';
 import { makeDraftLinter } from '../templates/draft-sandbox.js';
 import { makeReplyInterpreter } from '../services/replies/interpreter.js';
@@ -83,6 +85,7 @@ export async function composeApi(
     store,
     cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),
     resolveBorrower: (borrowerId, actor, note) => resolveBorrower({ store, queues, clock }, borrowerId, actor, note),
+    holds: holdActions(core, lookups),
     intake,
     queues,
     boardQueues: queues.all(),
@@ -119,6 +122,21 @@ export async function composeApi(
   const url = await listen(http.createServer(app), config.port, config.host, releasers);
   log.info({ url, role: config.role }, 'HTTP API listening');
   return { url, strategyRunner };
+}
+
+/** Holds and cease, with the store and the queues (src/services/holds.ts, borrower-actions.ts). */
+function holdActions(core: Core, lookups: ReturnType<typeof tenantLookups>): HoldActions {
+  const { store, queues, clock, config } = core;
+  const deps = { store, queues, clock };
+  return {
+    openHold: (hold, actor) => openHold(deps, hold, actor),
+    endHold: (borrowerId, holdId, end) => endHold(deps, borrowerId, holdId, end),
+    listHolds: async (borrowerId) => ((await store.getBorrower(borrowerId)) ? store.holds.list(borrowerId) : undefined),
+    ceaseBorrower: (borrowerId, actor, detail) => ceaseBorrower(deps, borrowerId, actor, detail),
+    releasePaidClaims: (borrowerId, actor) => releasePaidClaims(deps, borrowerId, actor),
+    profileNameOf: async (tenant) => ((await lookups.profileOf(tenant)) ?? core.profile).name,
+    holdDays: config.holdDays,
+  };
 }
 
 function composeIntake(core: Core, o: ApiOptions, lookups: ReturnType<typeof tenantLookups>) {

@@ -82,6 +82,9 @@ const Env = z.object({
   EXPERIMENTS_FILE: optionalString,
   // Payments and promises are attributed to the messages that reached the borrower this long before.
   ATTRIBUTION_WINDOW_DAYS: int(7),
+  // Holds (docs/compliance.md): how long a claim to have paid and a hardship hold last unless ended sooner.
+  PAID_CLAIM_HOLD_DAYS: z.coerce.number().int().positive().default(10),
+  HARDSHIP_HOLD_DAYS: z.coerce.number().int().positive().default(30),
   STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
@@ -178,6 +181,8 @@ export interface Config {
   experimentsFile: string | undefined;
   /** Days before a payment or promise in which a message that reached the borrower counts as a touch. */
   attributionWindowDays: number;
+  /** Days a hold lasts unless ended sooner: a claim to have paid, hardship (a dispute lasts until closed). */
+  holdDays: { paidClaim: number; hardship: number };
   /** The length of a cadence day (a calendar day; tests shorten it). */
   strategyDayMs: number;
   /** How often the tenant records are read again. */
@@ -304,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     tenantRefreshMs: e.TENANT_REFRESH_MS,
     experimentsFile: e.EXPERIMENTS_FILE,
     attributionWindowDays: e.ATTRIBUTION_WINDOW_DAYS,
+    holdDays: { paidClaim: e.PAID_CLAIM_HOLD_DAYS, hardship: e.HARDSHIP_HOLD_DAYS },
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

@@ -18,6 +18,12 @@ export const EVENT_TYPES = [
   'consent.revoked',
   'contact.wrong_number',
   'strategy.stage',
+  // Holds: nothing is sent while one is open (docs/compliance.md), and a cease.
+  'dispute.opened',
+  'dispute.closed',
+  'hold.opened',
+  'hold.released',
+  'borrower.ceased',
   // Outcomes the collection system reports for an account.
   'payment.reported',
   'promise.reported',

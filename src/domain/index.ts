@@ -11,3 +11,4 @@ export * from './provider-codes.js';
 export * from './jobs.js';
 export * from './sender.js';
 export * from './replies.js';
+export * from './holds.js';

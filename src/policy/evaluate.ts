@@ -10,6 +10,7 @@ import { localInstant, localMoment, secondsOf } from './local-time.js';
 import { maskRecipient } from './address.js';
 import type { Profile } from './profile.js';
 import { contactZones } from './zones.js';
+import { holdDenials, type PolicyHold } from './holds.js';
 
 export type PolicyChannel = Channel;
 
@@ -21,6 +22,8 @@ export interface PolicyBorrower {
   consent: { sms: boolean | null; voice: boolean | null; email: boolean | null };
   optOuts: { channel: PolicyChannel; source?: string; at?: string }[];
   blackouts: { days: string[]; from: string; to: string }[];
+  /** The borrower's holds not closed (a dispute, a claim to have paid, hardship): an open one defers every send. */
+  holds?: readonly PolicyHold[];
 }
 
 /** An entry of the suppression list for the attempt's address. */
@@ -46,12 +49,15 @@ export type DenialCode =
   | 'no-consent'
   | 'resolved'
   | 'ceased'
+  | 'held'
   | 'no-allowed-time';
 
 export interface Denial {
   code: DenialCode;
   rule: string;
   detail: string;
+  /** For `held`: the hold that holds the borrower. */
+  hold?: { id: string; kind: string };
 }
 
 export type PolicyAnswer =
@@ -234,6 +240,10 @@ export function evaluatePolicy(input: {
   const zones = contactZones(borrower);
   const stand = standing(profile, borrower, attempt.channel, attempt.to, input.suppressions ?? []);
   if (stand.length > 0) return { allowed: false, reasons: stand, earliestAllowedAt: null, zones };
+  // A hold defers, whatever the window or the caps say now: they are looked at again when it ends.
+  const held = holdDenials(borrower.holds ?? [], attempt.at);
+  if (held)
+    return { allowed: false, reasons: held.reasons, earliestAllowedAt: new Date(held.until).toISOString(), zones };
 
   const now = timeDenials(profile, borrower, zones, attempt, history, attempt.at);
   if (now.length === 0) return { allowed: true, zones };

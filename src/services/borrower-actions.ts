@@ -61,3 +61,32 @@ export async function resolveBorrower(
   });
   return { borrower: set.borrower, cancelled, alreadyResolved: false };
 }
+
+/**
+ * The borrower asked that communication cease (12 CFR 1006.6(c)): the status becomes `ceased`,
+ * once, and what was pending is suppressed at once (`ceased`), as the gate would suppress it when
+ * its time came. A borrower already ceased is left as it is (`alreadyCeased`).
+ */
+export async function ceaseBorrower(
+  deps: Deps,
+  borrowerId: string,
+  actor: string,
+  detail?: string,
+): Promise<{ borrower: Borrower; suppressed: string[]; alreadyCeased: boolean } | undefined> {
+  // What the borrower or agent said is free text: kept apart from the hashed event, which commits to it.
+  const content =
+    detail && deps.store.content ? await deps.store.content.put(borrowerId, detail, deps.clock.now()) : undefined;
+  const set = await deps.store.setBorrowerStatus(
+    borrowerId,
+    'ceased',
+    { type: 'borrower.ceased', actor, data: { rule: '12 CFR 1006.6(c)', ...(content ? { content } : {}) } },
+    deps.clock.now(),
+  );
+  if (!set) return undefined;
+  if (!set.changed) return { borrower: set.borrower, suppressed: [], alreadyCeased: true };
+  const suppressed = await settle(deps, await deps.store.pendingMessages(borrowerId), 'suppressed', actor, {
+    reason: 'ceased',
+    detail: 'the borrower asked that communication cease (12 CFR 1006.6(c))',
+  });
+  return { borrower: set.borrower, suppressed, alreadyCeased: false };
+}

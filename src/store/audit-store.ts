@@ -65,6 +65,7 @@ import type { ExportFormat } from './export-format.js';
 import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
+import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
@@ -105,6 +106,8 @@ export interface AuditStore {
   readonly tenants: TenantsRepo;
   /** Payments and promises, and the rows of the outcome reports. */
   readonly outcomes: OutcomesRepo;
+  /** Holds on a borrower (a dispute, a claim to have paid, hardship): nothing is sent while one is open. */
+  readonly holds: HoldsRepo;
   /** Free text events commit to by hash (erased by retention). */
   readonly content: {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
@@ -282,6 +285,7 @@ export function makeAuditStore(
     suppressions: suppressionLists(DEFAULT_TENANT),
     suppressionsOf: suppressionLists,
     tenants: makeTenantsRepo(db),
+    holds: makeHoldsRepo(db, dialect),
     outcomes: {
       ...makeOutcomesRepo(db, dialect),
       experimentCounts: heavy.experimentCounts,

@@ -30,8 +30,18 @@ export type IntakeStore = Pick<AuditStore, 'acceptReminders' | 'transitionMany'>
 /** Cancelling a reminder (src/services/cancel.ts): reads it, and cancels its pending messages. */
 export type CancelStore = Pick<AuditStore, 'getReminder' | 'transition'>;
 
-/** Borrower actions (src/services/borrower-actions.ts): set a borrower's status, settle its pending messages. */
-export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendingMessages' | 'transition'>;
+/** Borrower actions (src/services/borrower-actions.ts): set a borrower's status (a cease's words as content), settle its pending messages. */
+export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendingMessages' | 'transition'> & {
+  readonly content?: ContentWriter;
+};
+
+/**
+ * Holds (src/services/holds.ts): open, close and list a borrower's holds; find the messages a hold
+ * deferred (their events) and bring them back to now. Ceasing (borrower-actions.ts) is a status.
+ */
+export type HoldsStore = Pick<AuditStore, 'holds' | 'pendingMessages' | 'listEvents' | 'transition'> & {
+  readonly content: ContentWriter;
+};
 
 /**
  * Opt-outs (src/services/opt-outs.ts): finds the borrowers at an address, adds or removes their
@@ -98,6 +108,7 @@ export type AuditRouteStore = Pick<
   readonly audit: Pick<AuditStore['audit'], 'search' | 'export' | 'stats' | 'timeline' | 'verify'>;
   readonly reads: Pick<AuditStore['reads'], 'record' | 'list'>;
   readonly content: Pick<AuditStore['content'], 'get'>;
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
 };
 
 /** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
@@ -118,16 +129,20 @@ export type OutcomesRouteStore = {
   readonly audit: Pick<AuditStore['audit'], 'stats'>;
 };
 
-/** What the policy routes may do to the store: read a borrower. */
-export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'>;
+/** What the policy routes may do to the store: read a borrower and its holds not closed. */
+export type PolicyRouteStore = Pick<AuditStore, 'getBorrower'> & {
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+};
 
 /** What the reminder routes may do to the store: read a reminder and its messages' events, record a read of content. */
 export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'> & {
   readonly reads: Pick<AuditStore['reads'], 'record'>;
 };
 
-/** What the strategy routes may do to the store: read a borrower (the rest goes through the strategy runner). */
-export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'>;
+/** What the strategy routes may do to the store: read a borrower and its holds not closed (the rest goes through the strategy runner). */
+export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'> & {
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+};
 
 /** What the tenant routes may do to the store: list, read and put tenant records. */
 export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 'list' | 'get' | 'put'> };

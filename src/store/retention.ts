@@ -114,6 +114,12 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
         .set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null })
         .where('borrower_id', '=', b.id)
         .execute();
+      // What was said when a hold was opened or closed (the events commit to it as content, below).
+      await trx
+        .updateTable('borrower_holds')
+        .set({ detail: null, close_detail: null })
+        .where('borrower_id', '=', b.id)
+        .execute();
       // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
       await trx
         .updateTable('event_content')

@@ -198,6 +198,24 @@ export interface Database {
   tenants: TenantsTable;
   outcomes: OutcomesTable;
   key_schemes: KeySchemesTable;
+  borrower_holds: BorrowerHoldsTable;
+}
+
+/** Holds on a borrower (0019): a dispute, a claim to have paid, hardship. */
+export interface BorrowerHoldsTable {
+  id: string;
+  tenant: string;
+  borrower_id: string;
+  kind: string;
+  opened_at: string;
+  until: string | null;
+  source: string;
+  detail: string | null;
+  rule_ref: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  resolution: string | null;
+  close_detail: string | null;
 }
 
 /** When this store began a signing scheme (`unsubscribe-u2`: unsubscribe tokens under a key of their own). */

@@ -22,6 +22,7 @@ import {
   type PolicyAnswer,
   type PolicyBorrower,
 } from '../policy/evaluate.js';
+import type { PolicyHold } from '../policy/holds.js';
 import type { Profile } from '../policy/profile.js';
 import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
 import { validitySeconds } from '../policy/window-close.js';
@@ -94,6 +95,8 @@ export interface PolicyGateDeps {
   tenantOf?: (tenant: string) => Promise<{ id: string; sender: Sender; profile: Profile } | undefined>;
   /** The suppression list's entries for an address in a tenant (used instead of suppressionsOf when tenantOf is given). */
   tenantSuppressionsOf?: (tenant: string, address: string) => Promise<AddressSuppression[]>;
+  /** The borrower's holds not closed (a dispute, a claim to have paid, hardship): an open one defers the send. */
+  holdsOf?: (borrowerId: string) => Promise<PolicyHold[]>;
 }
 
 export function makePolicyGate(deps: PolicyGateDeps): Gate {
@@ -115,9 +118,11 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     }
     // A confirmation (payment received, opt-out confirmed) goes to a resolved borrower too.
     const confirmation = reminder.metadata?.confirmation === true;
+    const holds = deps.holdsOf ? await deps.holdsOf(borrower.id) : [];
     const pb = {
       ...toPolicyBorrower(borrower),
       ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}),
+      holds,
     };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
     const attempt = { channel: message.channel, at, to: message.to };
@@ -135,8 +140,10 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       const answer = evaluatePolicy({ profile, borrower: pb, history, attempt, suppressions });
       if (!answer.allowed) {
         const decision = decisionFor(answer, message, reminder.expiresAt, profile);
-        // A cadence step held back past the next step's time is dropped rather than piling up.
-        if (decision.action === 'defer' && strategyNext !== null && decision.until.getTime() >= strategyNext) {
+        // A cadence step held back past the next step's time is dropped rather than piling up;
+        // never one a hold keeps back: held steps wait and go in due order when it ends.
+        const held = answer.reasons.some((r) => r.code === 'held');
+        if (decision.action === 'defer' && !held && strategyNext !== null && decision.until.getTime() >= strategyNext) {
           return {
             action: 'suppress',
             reason: 'superseded',

@@ -103,6 +103,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/borrowers/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The borrower disputes the debt: nothing is sent until the dispute is closed (pending messages wait) */
+        post: operations["openDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/borrowers/{id}/disputes/{holdId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a dispute (verified, withdrawn, upheld): the messages it held go through the policy again now */
+        post: operations["closeDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/borrowers/{id}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The borrower's holds (disputes, paid claims, hardship), open and ended, newest first */
+        get: operations["listHolds"];
+        put?: never;
+        /** Hold the borrower (they say they paid, or hardship) for the configured days: nothing is sent meanwhile */
+        post: operations["openHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/borrowers/{id}/holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold of any kind: the messages it held go through the policy again now */
+        post: operations["releaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/borrowers/{id}/cease": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The borrower asked that communication cease (12 CFR 1006.6(c)): pending messages are suppressed */
+        post: operations["ceaseBorrower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{accountRef}/overdue": {
         parameters: {
             query?: never;
@@ -2221,6 +2307,683 @@ export interface operations {
             };
         };
     };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    detail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description a dispute was open already: that one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        borrowerId: string;
+                        /** @enum {string} */
+                        kind: "dispute" | "paid-claim" | "hardship";
+                        /** Format: date-time */
+                        openedAt: string;
+                        until: string | null;
+                        /** @enum {string} */
+                        source: "api" | "reply" | "agent";
+                        detail: string | null;
+                        ruleRef: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        closeDetail: string | null;
+                    };
+                };
+            };
+            /** @description the dispute opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        borrowerId: string;
+                        /** @enum {string} */
+                        kind: "dispute" | "paid-claim" | "hardship";
+                        /** Format: date-time */
+                        openedAt: string;
+                        until: string | null;
+                        /** @enum {string} */
+                        source: "api" | "reply" | "agent";
+                        detail: string | null;
+                        ruleRef: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        closeDetail: string | null;
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    resolution: "verified" | "withdrawn" | "upheld";
+                    detail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the dispute, whether it was closed before, and the messages rescheduled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        };
+                        alreadyClosed: boolean;
+                        rescheduled: string[];
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower, or no such dispute of the borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description the borrower id is malformed (named in errors[]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "paid-claim" | "hardship";
+                    detail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the hold opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        borrowerId: string;
+                        /** @enum {string} */
+                        kind: "dispute" | "paid-claim" | "hardship";
+                        /** Format: date-time */
+                        openedAt: string;
+                        until: string | null;
+                        /** @enum {string} */
+                        source: "api" | "reply" | "agent";
+                        detail: string | null;
+                        ruleRef: string | null;
+                        closedAt: string | null;
+                        closedBy: string | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        closeDetail: string | null;
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    detail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the hold, whether it had ended before, and the messages rescheduled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        };
+                        alreadyClosed: boolean;
+                        rescheduled: string[];
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower, or no such hold of the borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ceaseBorrower: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    detail?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the borrower, the suppressed message ids, whether it was ceased already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            locale: string;
+                            timezone: (string | string[]) | null;
+                            phone: string | null;
+                            email: string | null;
+                            consent: {
+                                sms: boolean | null;
+                                voice: boolean | null;
+                                email: boolean | null;
+                            };
+                            optOuts: {
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                                source: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            blackouts: {
+                                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                from: string;
+                                to: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "active" | "resolved" | "ceased";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        suppressed: string[];
+                        alreadyCeased: boolean;
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     markAccountOverdue: {
         parameters: {
             query?: never;
@@ -2752,6 +3515,23 @@ export interface operations {
                                 };
                             } | null;
                         }[];
+                        holds: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
                     };
                 };
             };
@@ -2952,9 +3732,13 @@ export interface operations {
                         allowed: false;
                         reasons: {
                             /** @enum {string} */
-                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "no-allowed-time";
+                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "held" | "no-allowed-time";
                             rule: string;
                             detail: string;
+                            hold?: {
+                                id: string;
+                                kind: string;
+                            };
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -3120,9 +3904,13 @@ export interface operations {
                         allowed: false;
                         reasons: {
                             /** @enum {string} */
-                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "no-allowed-time";
+                            code: "outside-contact-window" | "blackout" | "cap-reached" | "conversation-block" | "opted-out" | "no-consent" | "resolved" | "ceased" | "held" | "no-allowed-time";
                             rule: string;
                             detail: string;
+                            hold?: {
+                                id: string;
+                                kind: string;
+                            };
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -4494,6 +5282,23 @@ export interface operations {
                                 at: string;
                             }[];
                         };
+                        holds: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
                         items: {
                             chain: string;
                             seq: number;

@@ -1,4 +1,5 @@
 /** A borrower's plan, with plain in-memory fakes for the store's borrower and the strategy's plan. */
+import type { BorrowerHold } from '../../src/domain/holds.js';
 import { describe, expect, it } from 'vitest';
 import type { Borrower } from '../../src/domain/index.js';
 import { borrowerPlan, type BorrowerPlanPorts } from '../../src/usecases/borrower-plan/borrower-plan.usecase.js';
@@ -14,7 +15,37 @@ describe('borrowerPlan', () => {
       kind: 'plan',
       status: 'active',
       accounts: [{ accountRef: 'b-1-acct' }],
+      holds: [],
     });
+  });
+
+  it('shows the holds open now, not those closed or lapsed', async () => {
+    const hold = (id: string, over: Partial<BorrowerHold>): BorrowerHold => ({
+      id,
+      tenant: 'default',
+      borrowerId: 'b-1',
+      kind: 'hardship',
+      openedAt: '2026-06-01T00:00:00.000Z',
+      until: '2026-07-01T00:00:00.000Z',
+      source: 'api',
+      detail: null,
+      ruleRef: null,
+      closedAt: null,
+      closedBy: null,
+      resolution: null,
+      closeDetail: null,
+      ...over,
+    });
+    const held = {
+      ...ports,
+      unclosedHolds: async () => [
+        hold('open', {}),
+        hold('lapsed', { until: '2026-06-05T00:00:00.000Z' }),
+        hold('dispute', { kind: 'dispute', until: null }),
+      ],
+    };
+    const plan = await borrowerPlan(held, { borrowerId: 'b-1', now: new Date('2026-06-10T00:00:00Z') });
+    expect(plan.kind === 'plan' && plan.holds.map((h) => h.id)).toEqual(['open', 'dispute']);
   });
 
   it('does not find an unknown borrower', async () => {

@@ -61,6 +61,18 @@ const payment = (over: Partial<PaymentReport> = {}): PaymentReport => ({
 const cmd = (p: PaymentReport) => ({ tenant: 'acme', accountRef: '4111', actor: 'api:k1', payment: p });
 
 describe('recordPayment', () => {
+  it('ends the borrower’s paid-claim holds when a payment (even partial) is reported, and not on a conflict', async () => {
+    const f = fakes(ACCOUNT);
+    const released: string[] = [];
+    const ports = { ...f.ports, releasePaidClaims: async (b: string) => (released.push(b), ['hold_1']) };
+    await recordPayment(ports, clock, cmd(payment({ kind: 'partial' })));
+    expect(released).toEqual(['b-1']);
+    expect(await recordPayment(ports, clock, cmd(payment({ kind: 'partial', amount: '1.00' })))).toEqual({
+      kind: 'conflict',
+    });
+    expect(released).toEqual(['b-1']);
+  });
+
   it('resolves the borrower once and starts the thank-you once for a payment in full', async () => {
     const f = fakes(ACCOUNT);
     const r = await recordPayment(f.ports, clock, cmd(payment()));

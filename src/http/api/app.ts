@@ -41,6 +41,7 @@ import type { TenantDirectory } from './tenancy.js';
 import type { Experiment } from '../../policy/experiments.js';
 import { type TenantCheck, tenantsRouter, type TenantsRouteStore } from './tenants.routes.js';
 import { outcomesRouter, type OutcomesRouteStore } from './outcomes.routes.js';
+import { type HoldActions, holdsRouter } from './holds.routes.js';
 import { type HeavyReadLimits, makeHeavyReadLimit } from './heavy-read-limit.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
@@ -63,6 +64,8 @@ export interface AppDeps {
   cancelReminder: CancelReminder;
   /** Resolves a borrower and cancels what was pending (the store and the queues, wired in src/compose). */
   resolveBorrower: ResolveBorrower;
+  /** Holds on a borrower and cease (the store and the queues, wired in src/compose). */
+  holds: HoldActions;
   intake: Intake;
   queues: DispatchQueues;
   /** Every queue bull-board shows (the dispatch queues). */
@@ -207,6 +210,7 @@ export function makeApp(deps: AppDeps): express.Express {
   // One count for every heavy route: an export and a verify with one key take two slots.
   const heavyReadLimit = makeHeavyReadLimit(deps.heavyReadLimits ?? { perKey: 2, perTenant: 4 });
   app.use(borrowersRouter({ ...deps, heavyReadLimit }));
+  app.use(holdsRouter(deps));
   app.use(optOutsRouter(deps));
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));

@@ -19,6 +19,7 @@ import type { Reader, RecordRead } from '../../usecases/reader.js';
 import { readMessage } from '../../usecases/read-message/read-message.usecase.js';
 import { searchMessages } from '../../usecases/search-messages/search-messages.usecase.js';
 import { exportMessages } from '../../usecases/export-messages/export-messages.usecase.js';
+import { presentHold } from './holds.routes.js';
 import { borrowerTimeline } from '../../usecases/borrower-timeline/borrower-timeline.usecase.js';
 import { maskContactsIn, maskRecipient } from '../../observability/logger.js';
 import { type KeyRing, requireRole } from './auth.js';
@@ -283,6 +284,7 @@ function timelineRoute(
         contentRefIn,
         texts: (ids) => store.content.get(ids),
         recordRead,
+        unclosedHolds: (b) => store.holds.unclosed(b),
       },
       deps.clock,
       {
@@ -293,7 +295,7 @@ function timelineRoute(
       },
     );
     if (found.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-    const { borrower, entries, texts, full } = found;
+    const { borrower, entries, texts, full, holds } = found;
     // Inbound texts are kept apart from the hashed events (retention erases them): join them back in.
     const withText = (data: Record<string, unknown>) => {
       const ref = contentRefIn(data);
@@ -310,6 +312,11 @@ function timelineRoute(
         timezone: borrower.timezone,
         optOuts: borrower.optOuts,
       },
+      // What a borrower or agent said when a hold was opened or closed is content: not for an agent here.
+      holds: holds.map((h) => ({
+        ...presentHold(h, external),
+        ...(full ? {} : { detail: null, closeDetail: null }),
+      })),
       // Agents see recipients masked, in the messages and inside event data (provider errors quote numbers).
       items: entries.map((e) => ({
         ...e.event,

@@ -38,6 +38,10 @@ import {
   TemplateView,
 } from './response-schemas/reports.js';
 import {
+  BorrowerCeased,
+  HoldClosed,
+  HoldList,
+  HoldView,
   BorrowerOptedOut,
   BorrowerPlan,
   BorrowerResolved,
@@ -57,6 +61,7 @@ import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
 import { OptOutInput, ResolveInput } from './borrowers.routes.js';
+import { CeaseInput, DisputeCloseInput, DisputeInput, HoldInput, HoldReleaseInput } from './holds.routes.js';
 import { OverdueInput, OverdueItem } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
@@ -203,6 +208,82 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     ok: { '200': BorrowerOptedOut },
     responses: {
       '200': 'the borrower, whether the opt-out is new, and the suppressed message ids',
+      '404': 'unknown borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/disputes',
+    operationId: 'openDispute',
+    summary: 'The borrower disputes the debt: nothing is sent until the dispute is closed (pending messages wait)',
+    roles: ['collector', 'compliance', 'agent'],
+    body: DisputeInput,
+    ok: { '201': HoldView, '200': HoldView },
+    responses: {
+      '201': 'the dispute opened',
+      '200': 'a dispute was open already: that one',
+      '400': 'a field is wrong',
+      '404': 'unknown borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/disputes/{holdId}/close',
+    operationId: 'closeDispute',
+    summary: 'Close a dispute (verified, withdrawn, upheld): the messages it held go through the policy again now',
+    roles: ['collector', 'compliance'],
+    body: DisputeCloseInput,
+    ok: { '200': HoldClosed },
+    responses: {
+      '200': 'the dispute, whether it was closed before, and the messages rescheduled',
+      '400': 'a field is wrong',
+      '404': 'unknown borrower, or no such dispute of the borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/holds',
+    operationId: 'openHold',
+    summary: 'Hold the borrower (they say they paid, or hardship) for the configured days: nothing is sent meanwhile',
+    roles: ['collector', 'agent', 'compliance'],
+    body: HoldInput,
+    ok: { '201': HoldView },
+    responses: { '201': 'the hold opened', '400': 'a field is wrong', '404': 'unknown borrower' },
+  },
+  {
+    method: 'get',
+    path: '/v1/borrowers/{id}/holds',
+    operationId: 'listHolds',
+    summary: "The borrower's holds (disputes, paid claims, hardship), open and ended, newest first",
+    roles: ['agent', 'compliance', 'collector'],
+    ok: { '200': HoldList },
+    responses: { '200': 'the holds', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/holds/{holdId}/release',
+    operationId: 'releaseHold',
+    summary: 'Release a hold of any kind: the messages it held go through the policy again now',
+    roles: ['collector', 'agent', 'compliance'],
+    body: HoldReleaseInput,
+    ok: { '200': HoldClosed },
+    responses: {
+      '200': 'the hold, whether it had ended before, and the messages rescheduled',
+      '400': 'a field is wrong',
+      '404': 'unknown borrower, or no such hold of the borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/cease',
+    operationId: 'ceaseBorrower',
+    summary: 'The borrower asked that communication cease (12 CFR 1006.6(c)): pending messages are suppressed',
+    roles: ['collector', 'compliance'],
+    body: CeaseInput,
+    ok: { '200': BorrowerCeased },
+    responses: {
+      '200': 'the borrower, the suppressed message ids, whether it was ceased already',
+      '400': 'a field is wrong',
       '404': 'unknown borrower',
     },
   },

@@ -19,6 +19,7 @@ import {
   RATE_DAYS,
 } from '../../policy/outcome-report.js';
 import type { ResolveBorrower } from './borrowers.routes.js';
+import type { HoldActions } from './holds.routes.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -93,6 +94,8 @@ export const OutcomesQuery = z
 export interface OutcomesRouteDeps {
   store: OutcomesRouteStore;
   resolveBorrower: ResolveBorrower;
+  /** A payment reported ends the borrower's paid-claim holds. */
+  holds?: Pick<HoldActions, 'releasePaidClaims'>;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -148,6 +151,7 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
     startThankYou: async (borrower, actor) => {
       if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
     },
+    ...(deps.holds ? { releasePaidClaims: deps.holds.releasePaidClaims } : {}),
   };
 
   /** The tenant's account and who acts on it: the path's reference, the key's tenant. */

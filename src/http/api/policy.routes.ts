@@ -90,6 +90,7 @@ export function policyRouter(deps: {
     history: (borrowerId) => deps.ledger.history(borrowerId),
     suppressionsOf: async (address, tenant) => (deps.optOuts ? await deps.optOuts.suppressionsOf(address, tenant) : []),
     profileFor,
+    unclosedHolds: (borrowerId) => deps.store.holds.unclosed(borrowerId),
   };
 
   router.get(

@@ -25,6 +25,8 @@ import {
 } from '../../usecases/accept-overdue-accounts/accept-overdue-accounts.usecase.js';
 import { OverdueBatch } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 import { borrowerPlan } from '../../usecases/borrower-plan/borrower-plan.usecase.js';
+import { presentHold } from './holds.routes.js';
+import type { Clock } from '../../domain/clock.js';
 
 const IMPORT_TYPES = new Map<string, ImportFormat>([
   ['application/x-ndjson', 'ndjson'],
@@ -160,6 +162,7 @@ export function strategyRouter(deps: {
   tenants: TenantDirectory;
   accountImport?: ImportLimits | undefined;
   log?: Logger;
+  clock?: Clock;
 }): Router {
   const router = Router();
   batchRoutes(router, deps);
@@ -192,11 +195,20 @@ export function strategyRouter(deps: {
     async (req: Request, res: Response) => {
       const { external, stored: id } = await scopedBorrower(req, deps.tenants);
       const plan = await borrowerPlan(
-        { getBorrower: (b) => deps.store.getBorrower(b), planOf: (b) => deps.strategyRunner.planOf(b) },
-        { borrowerId: id },
+        {
+          getBorrower: (b) => deps.store.getBorrower(b),
+          planOf: (b) => deps.strategyRunner.planOf(b),
+          unclosedHolds: (b) => deps.store.holds.unclosed(b),
+        },
+        { borrowerId: id, ...(deps.clock ? { now: deps.clock.now() } : {}) },
       );
       if (plan.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
-      res.json({ borrowerId: external, status: plan.status, accounts: plan.accounts });
+      res.json({
+        borrowerId: external,
+        status: plan.status,
+        accounts: plan.accounts,
+        holds: plan.holds.map((h) => presentHold(h, external)),
+      });
     },
   );
 

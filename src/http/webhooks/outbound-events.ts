@@ -36,6 +36,11 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'reply.understood': 'borrower.replied',
   'consent.revoked': 'consent.revoked',
   'contact.wrong_number': 'contact.wrong_number',
+  'borrower.ceased': 'borrower.ceased',
+  'dispute.opened': 'dispute.opened',
+  'dispute.closed': 'dispute.closed',
+  'hold.opened': 'hold.opened',
+  'hold.released': 'hold.released',
 };
 
 export function makeEventRelay(deps: {

@@ -25,6 +25,7 @@ import * as m0015 from './0015-tenants.js';
 import * as m0016 from './0016-outcomes.js';
 import * as m0017 from './0017-experiment-report-index.js';
 import * as m0018 from './0018-keys-per-purpose.js';
+import * as m0019 from './0019-holds.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -51,4 +52,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0016-outcomes', up: m0016.up },
   { name: '0017-experiment-report-index', up: m0017.up },
   { name: '0018-keys-per-purpose', up: m0018.up },
+  { name: '0019-holds', up: m0019.up },
 ];

@@ -3,6 +3,7 @@
  * inbound texts kept apart from the hashed events (retention erases them). Compliance's read is recorded; an agent
  * sees it masked, and that read is not one of content.
  */
+import { type BorrowerHold, holdIsOpen } from '../../domain/holds.js';
 import type { Borrower } from '../../domain/entities.js';
 import type { Clock } from '../../domain/clock.js';
 import type { TimelineEntry } from '../../store/audit-queries.js';
@@ -21,6 +22,8 @@ export interface BorrowerTimelinePorts {
   /** The texts kept apart, by id. */
   texts(ids: string[]): Promise<Map<string, KeptText>>;
   recordRead: RecordRead;
+  /** The borrower's holds not closed (none without it). */
+  unclosedHolds?(borrowerId: string): Promise<BorrowerHold[]>;
 }
 
 export interface BorrowerTimeline {
@@ -42,6 +45,8 @@ export type BorrowerTimelineResult =
       texts: Map<string, KeptText>;
       /** Shown in full (compliance, recorded) or masked (an agent). */
       full: boolean;
+      /** The holds open now. */
+      holds: BorrowerHold[];
     };
 
 export async function borrowerTimeline(
@@ -56,5 +61,7 @@ export async function borrowerTimeline(
   if (full) await ports.recordRead(readOf(cmd.reader, 'timeline', cmd.borrowerId, cmd.filter), clock.now());
   const refs = entries.map((e) => ports.contentRefIn(e.event.data)).filter((r): r is ContentRef => r !== undefined);
   const texts = refs.length > 0 ? await ports.texts(refs.map((r) => r.id)) : new Map<string, KeptText>();
-  return { kind: 'timeline', borrower, entries, texts, full };
+  const at = clock.now().getTime();
+  const holds = ((await ports.unclosedHolds?.(cmd.borrowerId)) ?? []).filter((h) => holdIsOpen(h, at));
+  return { kind: 'timeline', borrower, entries, texts, full, holds };
 }

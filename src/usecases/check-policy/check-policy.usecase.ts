@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/clock.js';
 import { evaluatePolicy } from '../../policy/evaluate.js';
 import type { ContactRecord } from '../../policy/history.js';
 import type { Profile } from '../../policy/profile.js';
+import type { PolicyHold } from '../../policy/holds.js';
 import type { Suppression } from '../../store/suppressions.js';
 
 /** Exactly what a check reads: the borrower, its contact history, the address's opt-outs and the tenant's profile. */
@@ -18,6 +19,8 @@ export interface CheckPolicyPorts {
   suppressionsOf(address: string, tenant: string): Promise<Suppression[]>;
   /** The tenant's compliance profile (its own, or the deployment's). */
   profileFor(tenant: string): Promise<Profile>;
+  /** The borrower's holds not closed (a dispute, a claim to have paid, hardship; none without it). */
+  unclosedHolds?(borrowerId: string): Promise<PolicyHold[]>;
 }
 
 export interface CheckPolicy {
@@ -40,10 +43,17 @@ export async function checkPolicy(ports: CheckPolicyPorts, clock: Clock, cmd: Ch
   const history = await ports.history(borrower.id);
   const suppressions = to ? await ports.suppressionsOf(to, cmd.tenant) : [];
   const profile = await ports.profileFor(cmd.tenant);
+  const holds = (await ports.unclosedHolds?.(borrower.id)) ?? [];
   return {
     kind: 'checked',
     profile: profile.name,
     at: new Date(at).toISOString(),
-    ...evaluatePolicy({ profile, borrower, history, attempt: { channel: cmd.channel, at, to }, suppressions }),
+    ...evaluatePolicy({
+      profile,
+      borrower: { ...borrower, holds },
+      history,
+      attempt: { channel: cmd.channel, at, to },
+      suppressions,
+    }),
   };
 }

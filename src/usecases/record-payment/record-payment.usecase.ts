@@ -23,6 +23,8 @@ export interface RecordPaymentPorts {
   ): Promise<{ borrower: Borrower; cancelled: string[]; alreadyResolved: boolean } | undefined>;
   /** Starts the strategy's thank-you for a resolved borrower (idempotent: one per account). */
   startThankYou(borrower: Borrower, actor: string): Promise<void>;
+  /** Releases the borrower's open paid-claim holds (the payment it claimed is reported) and reschedules what they held. */
+  releasePaidClaims?(borrowerId: string, actor: string): Promise<string[]>;
 }
 
 /** A payment as the API takes it (already parsed): its fingerprint is of exactly these fields. */
@@ -82,6 +84,8 @@ export async function recordPayment(
     now,
   );
   if (r.kind === 'conflict') return r;
+  // The payment the borrower said they had made is reported: their paid-claim hold ends (a repeat ends what is left).
+  await ports.releasePaidClaims?.(account.borrowerId, cmd.actor);
   if (p.kind !== 'full') return { ...r, cancelled: null };
   // Resolved as by POST /v1/borrowers/:id/resolve. A repeat asks for the thank-you again even when the borrower
   // was already resolved: the first request may have stopped between the two steps (both are idempotent).

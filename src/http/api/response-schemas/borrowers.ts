@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CHANNELS, TEMPLATE_CHANNELS } from '../../../domain/channels.js';
 import type { BorrowerStatus as BorrowerStatusName } from '../../../domain/statuses.js';
 import { SENDER_KINDS } from '../../../domain/sender.js';
+import { HOLD_KINDS, HOLD_RESOLUTIONS, HOLD_SOURCES } from '../../../domain/holds.js';
 import { STAGES } from '../../../policy/strategy.js';
 import { OUTCOMES } from '../../../policy/profile.js';
 import type { DenialCode } from '../../../policy/evaluate.js';
@@ -56,6 +57,24 @@ export const BorrowerOptedOut = z.object({
   /** False: the borrower had opted out of the channel already. */
   added: z.boolean(),
   suppressed: z.array(z.string()),
+});
+
+/** A hold on a borrower (holds.routes.ts presentHold): nothing is sent while it is open. */
+export const HoldView = z.object({
+  id: z.string(),
+  borrowerId: z.string(),
+  kind: z.enum(HOLD_KINDS),
+  openedAt: instant,
+  /** When it lapses by itself; null for a dispute, which lasts until closed. */
+  until: instant.nullable(),
+  source: z.enum(HOLD_SOURCES),
+  detail: z.string().nullable(),
+  /** The rule it is held under (a dispute under US-REGF: 12 CFR 1006.38(d)(2)(i)). */
+  ruleRef: z.string().nullable(),
+  closedAt: instant.nullable(),
+  closedBy: z.string().nullable(),
+  resolution: z.enum(HOLD_RESOLUTIONS).nullable(),
+  closeDetail: z.string().nullable(),
 });
 
 /** One step of an account's plan: the cadence step, its reminder and message, and where it stands. */
@@ -159,6 +178,8 @@ export const BorrowerPlan = z.object({
   borrowerId: z.string(),
   status: BorrowerStatus,
   accounts: z.array(AccountPlan),
+  /** The holds open now (a dispute, a claim to have paid, hardship): nothing is sent while one is. */
+  holds: z.array(HoldView),
 });
 
 /** A borrower's timeline: the borrower, and its events newest first, each with its message (an agent's: masked). */
@@ -171,6 +192,8 @@ export const BorrowerTimeline = z.object({
     timezone: TimeZones,
     optOuts: z.array(BorrowerOptOut),
   }),
+  /** The holds open now (a dispute, a claim to have paid, hardship). */
+  holds: z.array(HoldView),
   items: z.array(
     z.object({
       chain: z.string(),
@@ -301,6 +324,7 @@ const DENIAL_CODES = [
   'no-consent',
   'resolved',
   'ceased',
+  'held',
   'no-allowed-time',
 ] as const satisfies readonly DenialCode[];
 
@@ -311,9 +335,34 @@ export const PolicyDecision = z.discriminatedUnion('allowed', [
     profile: z.string(),
     at: instant,
     allowed: z.literal(false),
-    reasons: z.array(z.object({ code: z.enum(DENIAL_CODES), rule: z.string(), detail: z.string() })),
+    reasons: z.array(
+      z.object({
+        code: z.enum(DENIAL_CODES),
+        rule: z.string(),
+        detail: z.string(),
+        /** For `held`: the hold (a dispute, a claim to have paid, hardship). */
+        hold: z.object({ id: z.string(), kind: z.string() }).optional(),
+      }),
+    ),
     /** Null: waiting cures nothing (an opt-out, say), or no time within the horizon is allowed. */
     earliestAllowedAt: instant.nullable(),
     zones: z.array(z.string()),
   }),
 ]);
+
+/** A borrower's holds, newest first. */
+export const HoldList = z.object({ items: z.array(HoldView) });
+
+/** A hold closed or released: the hold, whether it had ended before, and the messages it held, due now. */
+export const HoldClosed = z.object({
+  hold: HoldView,
+  alreadyClosed: z.boolean(),
+  rescheduled: z.array(z.string()),
+});
+
+/** A borrower ceased: the pending messages suppressed, and whether it was ceased before. */
+export const BorrowerCeased = z.object({
+  borrower: BorrowerView,
+  suppressed: z.array(z.string()),
+  alreadyCeased: z.boolean(),
+});
