@@ -64,7 +64,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation'],
+    checks: ['negation', 'quoted'],
   },
   {
     rule: 'revoke-no-wish',
@@ -170,6 +170,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       /\b(?:no mas (?:mensajes|textos|llamadas|correos|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|dejenme en paz|dejame en paz|ya basta)\b/g,
     scope: 'words',
   },
+  {
+    // Pinyin: "tuiding", "bu yao zai fa le", "bie da le".
+    rule: 'revoke-pinyin',
+    intent: 'revoke',
+    pattern:
+      /\b(?:tui ?ding|(?:bu ?yao|bie|qing wu|bu yong) (?:zai )?(?:fa|da|lian ?xi|sao ?rao|fan)(?: (?:le|la|wo|duan ?xin|dian ?hua))?)\b/g,
+    scope: 'words',
+  },
   // wrong-number
   {
     rule: 'wrong-number',
@@ -213,6 +221,12 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['negation', 'payday'],
   },
   {
+    // Pinyin: "yi jing huan le", "huan guo le".
+    rule: 'paid-pinyin',
+    intent: 'paid-already',
+    pattern: /\b(?:yi ?jing (?:huan|fu|zhuan|jiao)(?: (?:qing|wan|guo))?(?: le)?|(?:huan|fu) (?:guo|wan) le)\b/g,
+  },
+  {
     rule: 'paid-alone',
     intent: 'paid-already',
     pattern:
@@ -240,6 +254,13 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:pay|paying|payment|pmt|send|sending|rest|remainder|remaining|the other|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?|end of|next week|this week|this weekend|payday)\b/g,
     checks: ['negation', 'wish', 'past'],
+  },
+  {
+    // Pinyin: "xing qi wu huan", "ming tian huan".
+    rule: 'promise-pinyin',
+    intent: 'promise',
+    pattern:
+      /\b(?:ming ?tian|hou ?tian|xing ?qi ?\w+|zhou ?\w+|xia ?zhou|yue ?di) (?:(?:jiu|hui|yi ding) )?(?:huan|fu|zhuan)\b/g,
   },
   // hardship
   {
