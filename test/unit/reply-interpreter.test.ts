@@ -268,6 +268,12 @@ describe('rule families from a second author’s replies (tune2), in words of th
     ['請不要再跟我聯絡', ['sms', 'voice', 'email']],
     ['本人撤回此前的授权', ['sms', 'voice', 'email']],
     ['把我的手机号从名单里删掉', ['sms']],
+    ['blocked.', ['sms']],
+    ['you can stop now', ['sms']],
+    ['I no longer consent to these calls', ['voice']],
+    ['put me on your do not call list', ['voice']],
+    ['quit hitting my phone', ['sms']],
+    ['不要再打我的門號', ['voice']],
   ])('%s → revoke %j', (text, scope) => {
     expect(get(text, 'revoke')?.scope).toEqual(scope);
   });
@@ -275,6 +281,8 @@ describe('rule families from a second author’s replies (tune2), in words of th
   it('reads "only email me" as revoking the phone channels it does not name', () => {
     expect(get('please only email me going forward', 'revoke')?.scope).toEqual(['sms', 'voice']);
     expect(get('Text only please', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('just email me from now on', 'revoke')?.scope).toEqual(['sms', 'voice']);
+    expect(intents('just call me')).not.toContain('revoke');
     expect(intents('I can only pay $50 this week')).not.toContain('revoke');
   });
 

@@ -32,7 +32,7 @@ export const CHINESE_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'zh-revoke-call',
     intent: 'revoke',
     pattern: new RegExp(
-      `${DONT}${ANY_WAY}${AGAIN}${TO_ME}(?:打(?:电话|手机|过来|来|嚟|了|啦|喇|给我(?=了|啦|$)|俾我|我(?:的)?(?:电话|手机)|(?=也|和|或|同)|$)|来电|致电|呼叫|call)`,
+      `${DONT}${ANY_WAY}${AGAIN}${TO_ME}(?:打(?:电话|手机|过来|来|嚟|了|啦|喇|给我(?=了|啦|$)|俾我|我(?:的)?(?:电话|手机|门号|号码|手机号)|(?=也|和|或|同)|$)|来电|致电|呼叫|call)`,
       'g',
     ),
     scope: 'words',

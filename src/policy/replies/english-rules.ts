@@ -8,7 +8,7 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:hitting (?:me up|my (?:phone|line|cell|number))|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
@@ -70,7 +70,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b`,
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -87,7 +87,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|phone|cell|address|info) off|delete my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|phone|cell|address|info) off|(?:delete|erase|scrub|purge) my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
     scope: 'words',
     checks: ['negation', 'other-object', 'quoted'],
   },
@@ -119,7 +119,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -129,7 +129,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-want-these',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:(?:don't|dont|do not|ion|i no|not|never) (?:want|need|wanna)(?: to)?|(?:done|finished|through|not interested in|rather not))(?: (?:get|receive|getting|receiving|see|seeing))? (?:these|this|them|those|any of (?:this|these|that)|any more of these)(?: (?:msgs?|messages?|texts?|txts?|emails?|e mails?|calls?|reminders?|notifications?|alerts|notices))?(?= [.,?]|$| (?:anymore|any more|no more|fr|thanks|thx|pls|please|going forward|from you|ever|again)\\b)`,
+      `\\b(?:(?:don't|dont|do not|ion|i no|not|never) (?:want|need|wanna)(?: to)?|(?:done|finished|through|not interested in|rather not)(?: with)?)(?: (?:get|receive|getting|receiving|see|seeing))? (?:these|this|them|those|any of (?:this|these|that)|any more of these)(?: (?:msgs?|messages?|texts?|txts?|emails?|e mails?|calls?|reminders?|notifications?|alerts|notices))?(?= [.,?]|$| (?:anymore|any more|no more|fr|thanks|thx|pls|please|going forward|from you|ever|again)\\b)`,
       'g',
     ),
     scope: 'words',
@@ -139,7 +139,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-enough',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:ok|okay|ya|yo|alright|that's|thats|just|seriously) )?(?:enough|quit it|cut it out|knock it off)(?: (?:already|now|is enough|please|pls|of this|with (?:this|these|it|the \\w+|your \\w+)))*${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:ok|okay|ya|yo|alright|that's|thats|just|seriously) )?(?:enough|quit it|cut it out|knock it off|(?:you|u|y'all|yall) (?:can|may) (?:stop|quit)(?: (?:it|that|this))?)(?: (?:already|now|is enough|please|pls|of this|with (?:this|these|it|the \\w+|your \\w+)))*${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
@@ -149,7 +149,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-block',
     intent: 'revoke',
     pattern:
-      /\b(?:block|blocking|blocked) (?:this|your|ur|you|yall|y'all|u|ya|all of you|the)(?: (?:number|numbers|emails?|company|guys|sender|contact))?(?= [.,?]|$| (?:now|too|already|then|lol|bye|forever)\b)/g,
+      /(?<=^|[.,?] )(?:blocked|blocking|block)(?= [.,?]|$)|\b(?:block|blocking|blocked) (?:this|your|ur|you|yall|y'all|u|ya|all of you|the)(?: (?:number|numbers|emails?|company|guys|sender|contact))?(?= [.,?]|$| (?:now|too|already|then|lol|bye|forever)\b)/g,
     scope: 'words',
     checks: ['negation'],
   },
@@ -158,7 +158,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-only-channel',
     intent: 'revoke',
     pattern:
-      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mail|text|mail|letters?|writing) only)\b/g,
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mail|text|mail|letters?|writing) only)\b/g,
     scope: 'others',
     checks: ['negation'],
   },
