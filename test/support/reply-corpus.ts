@@ -14,7 +14,8 @@ export interface CorpusReply {
 
 export interface CorpusFile {
   lang: string;
-  part: 'tune' | 'tune2' | 'held';
+  /** tune, tune2 (a second author's tuning replies) or held. */
+  part: string;
   file: string;
   replies: CorpusReply[];
 }
@@ -28,9 +29,8 @@ export function corpusFiles(dir = REPLY_DIR): CorpusFile[] {
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .map((f) => {
-      // en.tune.jsonl, zh.held.jsonl: the language, then the part (anything not held back is tuning).
-      const lang = f.split('.')[0]!;
-      const part = f.endsWith('.held.jsonl') ? 'held' : f.endsWith('.tune2.jsonl') ? 'tune2' : 'tune';
+      // en.tune.jsonl, en.tune2.jsonl, zh.held.jsonl: the language, then the part.
+      const [lang, part] = f.split('.') as [string, string];
       const replies = readFileSync(join(dir, f), 'utf8')
         .split('\n')
         .filter((l) => l.trim())

@@ -246,3 +246,118 @@ describe('bounds', () => {
     }
   });
 });
+
+describe('rule families from a second author’s replies (tune2), in words of their own', () => {
+  it.each<[string, string[]]>([
+    // Indirect revocations: enough, blocking, losing the number, not wanting these, Spanish, pinyin, Cantonese.
+    ['Enough already.', ['sms']],
+    ['ok enough with the calls', ['voice']],
+    ['I am blocking your number now', ['sms']],
+    ['Kindly lose my number', ['sms']],
+    ["I don't want these texts anymore", ['sms']],
+    ['Not interested in receiving these', ['sms']],
+    ['Take my cell number off your list', ['sms']],
+    ['no mas llamadas por favor', ['voice']],
+    ['bie zai fa le', ['sms']],
+    ['唔好再send嘢俾我', ['sms']],
+    ['唔好再打嚟喇', ['voice']],
+    ['唔好再揾我', ['sms', 'voice', 'email']],
+    ['够了', ['sms']],
+    ['已经把你们拉黑了', ['sms']],
+    ['請取消簡訊通知', ['sms']],
+    ['請不要再跟我聯絡', ['sms', 'voice', 'email']],
+    ['本人撤回此前的授权', ['sms', 'voice', 'email']],
+    ['把我的手机号从名单里删掉', ['sms']],
+    ['blocked.', ['sms']],
+    ['you can stop now', ['sms']],
+    ['I no longer consent to these calls', ['voice']],
+    ['put me on your do not call list', ['voice']],
+    ['quit hitting my phone', ['sms']],
+    ['不要再打我的門號', ['voice']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
+  });
+
+  it('reads "only email me" as revoking the phone channels it does not name', () => {
+    expect(get('please only email me going forward', 'revoke')?.scope).toEqual(['sms', 'voice']);
+    expect(get('Text only please', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('just email me from now on', 'revoke')?.scope).toEqual(['sms', 'voice']);
+    expect(intents('just call me')).not.toContain('revoke');
+    expect(intents('I can only pay $50 this week')).not.toContain('revoke');
+  });
+
+  it.each([
+    "I don't have enough this month",
+    'I blocked the card after it was stolen',
+    "I don't want this loan to go to collections",
+    'Will the calls stop once I set up a plan?',
+    'Thanks!\n\n> Reply STOP to opt out of text messages.',
+    'Got it.\n\nOn Wed, Dec 2, 2026, Reminder Team wrote:\n> To stop these emails, click unsubscribe.',
+    '【提醒】您的账单已逾期，回复TD退订',
+    '收到\n\n> 如不希望收到此类邮件，请点击退订。',
+    '不要通知我单位',
+    '别担心，我记着呢',
+  ])('%j is no revocation', (text) => {
+    expect(intents(text)).not.toContain('revoke');
+  });
+
+  it.each<[string, Intent]>([
+    ['There is no Marcus here', 'wrong-number'],
+    ["I don't know any Linda Shaw", 'wrong-number'],
+    ['not me', 'wrong-number'],
+    ["this was my dad's old number", 'wrong-number'],
+    ['我不认识张伟', 'wrong-number'],
+    ['唔係我', 'wrong-number'],
+    ['冇呢個人', 'wrong-number'],
+    ['这是我妈以前的号码', 'wrong-number'],
+    ["this number used to be my cousin's", 'wrong-number'],
+    ["Carla doesn't use this number anymore", 'wrong-number'],
+    ['prove I owe this', 'dispute'],
+    ['我从来没在你们这借过钱', 'dispute'],
+    ['Someone used my name to open this', 'dispute'],
+    ['The interest is wrong, recheck it', 'dispute'],
+    ['These fees are bogus', 'dispute'],
+    ['我從來冇借過錢', 'dispute'],
+    ['你们利息算错了', 'dispute'],
+    ['autopay already went through', 'paid-already'],
+    ['Paid $200 yesterday', 'paid-already'],
+    ['尋日已經還咗', 'paid-already'],
+    ['扣款已经成功了', 'paid-already'],
+    ['yi jing huan le', 'paid-already'],
+    ['I will make a $300 payment on December 18th', 'promise'],
+    ["I'll swing by the office Friday to pay", 'promise'],
+    ['月尾還晒', 'promise'],
+    ['Money is really tight right now', 'hardship'],
+    ['My car broke down and repairs took everything', 'hardship'],
+    ['入咗醫院，冇錢', 'hardship'],
+    ['生意一直不好，周转不过来', 'hardship'],
+    ["Don't text, call me instead", 'callback'],
+    ['hit my line later', 'callback'],
+    ['我想跟你们主管谈', 'callback'],
+    ['唔該打電話俾我', 'callback'],
+    ['Who gave you the right to call my work?', 'complaint'],
+    ['垃圾公司', 'complaint'],
+    ['说了几遍了，我已经还了', 'complaint'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it('reads an angry "??" as a complaint, not a question, and keeps a real question', () => {
+    expect(intents('4 texts before 8am?? seriously')).toEqual(expect.arrayContaining(['complaint']));
+    expect(intents('4 texts before 8am?? seriously')).not.toContain('question');
+    expect(intents('半夜打什么电话？！')).not.toContain('question');
+    expect(intents('半夜打什么电话？！')).toContain('complaint');
+    expect(intents('？？？')).toContain('question');
+    expect(intents('Who gave you permission to call my mother?')).toEqual(
+      expect.arrayContaining(['question', 'complaint']),
+    );
+  });
+
+  it('explains a paid-off-years-ago loan beside a dispute, and "not my account" beside a wrong number', () => {
+    expect(intents('I paid that loan off in 2023, this is fraud')).not.toContain('paid-already');
+    expect(intents("wrong number, it's not my account")).not.toContain('dispute');
+    expect(explainReply('hardship department please call me at 555 0100', { channel: 'sms', receivedAt }).hits).toEqual(
+      expect.arrayContaining([expect.objectContaining({ suppressed: 'a programme: hardship department' })]),
+    );
+  });
+});

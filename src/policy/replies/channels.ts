@@ -1,12 +1,13 @@
 /** The channels a revocation's words name: texts → sms, calls → voice, emails → email, "contact me" → all three. */
 import type { Channel } from '../../domain/channels.js';
 
-const EN_SMS = /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?)\b/;
+const EN_SMS =
+  /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?|mensajes?|textos?)\b/;
 const EN_VOICE =
-  /\b(?:call|calls|calling|called|phone calls?|phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?)\b/;
-const EN_EMAIL = /\b(?:e ?mails?|e ?mailing|mails?|emailing|inbox)\b/;
+  /\b(?:call|calls|calling|called|phone calls?|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamar|llamen|llames)\b/;
+const EN_EMAIL = /\b(?:e ?mails?|e ?mailing|mails?|emailing|inbox|correos?)\b/;
 const EN_ALL =
-  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking)\b/;
+  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contactar|molest\w*|en paz|basta)\b/;
 
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
 const ZH_VOICE = /电话|打(?!扰|错|算|钱|款)|来电|致电/;

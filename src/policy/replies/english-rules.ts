@@ -8,9 +8,9 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:hitting (?:me up|my (?:phone|line|cell|number))|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
-  '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam)';
+  '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
   '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
@@ -27,7 +27,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     intent: 'revoke',
     pattern: new RegExp(`\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue) ${GAP}${CH}\\b`, 'g'),
     scope: 'words',
-    checks: ['negation', 'third-party'],
+    checks: ['negation', 'third-party', 'quoted'],
   },
   {
     rule: 'revoke-stop-keyword',
@@ -54,7 +54,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
-    checks: ['negation'],
+    checks: ['negation', 'condition-after'],
   },
   {
     rule: 'revoke-stop-first',
@@ -64,13 +64,13 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation'],
+    checks: ['negation', 'quoted'],
   },
   {
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b`,
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -81,12 +81,13 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /^(?:end|quit|quit it|cancel|revoke|optout|opt out|unsub|td|t|remove|remove me|stop all|unsubscribe)(?: [.,?])*$/g,
     scope: 'reply',
+    checks: ['quoted'],
   },
   {
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:number|name|email|phone|cell) off|delete my (?:number|email|info|contact)|lose my number|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|phone|cell|address|info) off|(?:delete|erase|scrub|purge) my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
     scope: 'words',
     checks: ['negation', 'other-object', 'quoted'],
   },
@@ -94,7 +95,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:revoke (?:my |all |any )?(?:consent|permission|authori[sz]ation)|withdraw (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
+      /\b(?:(?:revoke|revoking|revoked) (?:my |all |any )?(?:consent|permission|authori[sz]ation)|(?:withdraw|withdrawing|withdrew) (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
     scope: 'all',
     checks: ['negation'],
   },
@@ -102,7 +103,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me)(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -118,9 +119,63 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
       'g',
     ),
+    scope: 'words',
+  },
+  {
+    // "I don't want these", "I'm done getting these", "I'd rather not get these emails going forward".
+    rule: 'revoke-dont-want-these',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:(?:don't|dont|do not|ion|i no|not|never) (?:want|need|wanna)(?: to)?|(?:done|finished|through|not interested in|rather not)(?: with)?)(?: (?:get|receive|getting|receiving|see|seeing))? (?:these|this|them|those|any of (?:this|these|that)|any more of these)(?: (?:msgs?|messages?|texts?|txts?|emails?|e mails?|calls?|reminders?|notifications?|alerts|notices))?(?= [.,?]|$| (?:anymore|any more|no more|fr|thanks|thx|pls|please|going forward|from you|ever|again)\\b)`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "Enough.", "enough already", "cut it out with the texts", "quit it": a clause that is only that.
+    rule: 'revoke-enough',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `${CLAUSE_START}(?:(?:ok|okay|ya|yo|alright|that's|thats|just|seriously) )?(?:enough|quit it|cut it out|knock it off|(?:you|u|y'all|yall) (?:can|may) (?:stop|quit)(?: (?:it|that|this))?)(?: (?:already|now|is enough|please|pls|of this|with (?:this|these|it|the \\w+|your \\w+)))*${CLAUSE_END}`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "Blocking this number", "bout to block y'all".
+    rule: 'revoke-block',
+    intent: 'revoke',
+    pattern:
+      /(?<=^|[.,?] )(?:blocked|blocking|block)(?= [.,?]|$)|\b(?:block|blocking|blocked) (?:this|your|ur|you|yall|y'all|u|ya|all of you|the)(?: (?:number|numbers|emails?|company|guys|sender|contact))?(?= [.,?]|$| (?:now|too|already|then|lol|bye|forever)\b)/g,
+    scope: 'words',
+    checks: ['negation'],
+  },
+  {
+    // "only email me from now on" (by SMS): every channel but the one named.
+    rule: 'revoke-only-channel',
+    intent: 'revoke',
+    pattern:
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mail|text|mail|letters?|writing) only)\b/g,
+    scope: 'others',
+    checks: ['negation'],
+  },
+  {
+    // Spanish: "no más mensajes", "pare de mandarme textos", "no me contacten", "déjenme en paz".
+    rule: 'revoke-spanish',
+    intent: 'revoke',
+    pattern:
+      /\b(?:no mas (?:mensajes|textos|llamadas|correos|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|dejenme en paz|dejame en paz|ya basta)\b/g,
+    scope: 'words',
+  },
+  {
+    // Pinyin: "tuiding", "bu yao zai fa le", "bie da le".
+    rule: 'revoke-pinyin',
+    intent: 'revoke',
+    pattern:
+      /\b(?:tui ?ding|(?:bu ?yao|bie|qing wu|bu yong) (?:zai )?(?:fa|da|lian ?xi|sao ?rao|fan)(?: (?:le|la|wo|duan ?xin|dian ?hua))?)\b/g,
     scope: 'words',
   },
   // wrong-number
@@ -128,7 +183,21 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|(?!your |this |the )\w+ \w+)|(?:i'm|im|i am) not the (?:account holder|borrower|account owner|customer)|this is (?:his|her|their) (?:wife|husband|daughter|son|mother|mom|father|dad|sister|brother|friend|roommate|partner)|(?:he|she|they) (?:is|are|isn't|aren't) (?:not )?(?:available|here|home)|(?:he|she) (?:moved|passed away|died)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her))\b/g,
+      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|(?!your |this |the )\w+ \w+)|(?:i'm|im|i am) not the (?:account holder|borrower|account owner|customer)|this is (?:his|her|their) (?:wife|husband|daughter|son|mother|mom|father|dad|sister|brother|friend|roommate|partner)|(?:he|she|they) (?:is|are|isn't|aren't) (?:not )?(?:available|here|home)|(?:he|she) (?:moved|passed away|died)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her)|(?:[a-z]+'s|his|her|their) old (?:number|phone|cell|email)|(?:this|that|it) (?:was|used to be) (?:his|her|their|[a-z]+'s|my \w+'s) (?:number|phone|cell)|(?:number|phone|email) (?:not|doesn't|does not|don't|no longer) (?:belong|belongs)|i have (?:this number|this phone|the number) now|(?:doesn't|does not|don't|dont|doesnt) (?:have|use|own) (?:it|this number|this phone|that number) anymore|(?:number|phone|cell) (?:used to be|was|belonged to|used to belong to) (?:my |his |her )?[a-z]+'s|numero equivocado|no es (?:mi|el|su) numero)\b/g,
+  },
+  {
+    rule: 'wrong-number-not-me',
+    intent: 'wrong-number',
+    pattern:
+      /(?<=^|[.,?] )(?:not me|wasn't me|wasnt me|that's not me|thats not me|it's not me|its not me)(?= [.,?]|$)/g,
+  },
+  {
+    // "There's no Tasha here", "I don't know any Robert Gaines": a name, written with a capital.
+    rule: 'wrong-number-no-such-name',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:there's |there is |theres )?no [a-z]+(?: [a-z]+)? (?:here|at this number|living here|on this line)|(?:don't|dont|do not|never) know (?:any|anyone named|anybody named|a|no|nobody named) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+    checks: ['name-inside'],
   },
   {
     rule: 'wrong-number-name',
@@ -141,15 +210,21 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'dispute',
     intent: 'dispute',
     pattern:
-      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:my|mine)(?: (?:debt|loan|account|bill|balance|charge|signature))?|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for)|(?:don't|do not|dont) have (?:a|an|any) (?:loan|account|debt|credit card) with|never authori[sz]ed|never agreed|forgiven|(?:doesn't|does not|don't|dont) match|proof (?:that )?i owe|statute of limitations|bankruptcy|discharged|in my name|(?:there's|there is|this is|must be|it's|its|a) (?:a )?(?:mistake|error)|never heard of (?:your|this|the) (?:company|lender|loan|bank))\b/g,
+      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:mine|my (?:debt|loan|account|bill|balance|charge|charges|signature|card))|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received|bought|ordered|purchased|made|requested|signed up)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for)|(?:don't|do not|dont) have (?:a|an|any) (?:loan|account|debt|credit card) with|never authori[sz]ed|never agreed|forgiven|(?:doesn't|does not|don't|dont) match|proof (?:that )?i owe|statute of limitations|bankruptcy|discharged|in my name|(?:there's|there is|this is|must be|it's|its|a) (?:a )?(?:mistake|error)|never heard of (?:your|this|the) (?:company|lender|loan|bank)|without (?:my )?(?:permission|consent|authori[sz]ation|knowledge)|(?:somebody|someone) (?:else )?(?:use|used|using|opened|took)|(?:use|used|using) my (?:name|card|identity|info|ssn|social)|(?:calculation|calculations|math|interest|balance|amount|fees?|charges?|total) (?:(?:is|are|was|were|seems|looks) (?:off|wrong|bogus|fake)|wrong|bogus|fake)|miscalculat\w*|calculated wrong|bogus|(?:reported|report) (?:the |my |it )?(?:card )?(?:stolen|lost)|(?:card|wallet|identity) (?:was |got )?stolen|prove (?:it|this|that|i owe)|no es mio|nunca (?:abri|pedi|firme|saque)|no debo)\b/g,
   },
   // paid-already
   {
     rule: 'paid-already',
     intent: 'paid-already',
     pattern:
-      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number))\b/g,
+      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number)|(?:autopay|auto pay|auto payment|payment|transfer|check|it) (?:already )?(?:went through|cleared|posted|has posted|was processed|has been processed|was deducted|was debited)|(?:autopay|auto pay|auto draft|autodraft) (?:took|paid|already|ran|drafted|was)|(?<=^|[.,?] )(?:paid|payed|sent) (?:\$ )?\d[\d,.]*|confirmation (?:is |was )?\w*\d|ya pague|pague ayer)\b/g,
     checks: ['negation', 'payday'],
+  },
+  {
+    // Pinyin: "yi jing huan le", "huan guo le".
+    rule: 'paid-pinyin',
+    intent: 'paid-already',
+    pattern: /\b(?:yi ?jing (?:huan|fu|zhuan|jiao)(?: (?:qing|wan|guo))?(?: le)?|(?:huan|fu) (?:guo|wan) le)\b/g,
   },
   {
     rule: 'paid-alone',
@@ -162,36 +237,51 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'promise-commitment',
     intent: 'promise',
     pattern:
-      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down))\b/g,
+      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down)|make (?:a |the |my )?\$ \d[\d,.]* (?:payment|pmt))\b/g,
+    checks: ['negation', 'wish'],
+  },
+  {
+    // "I'll stop by the branch tomorrow and pay", "this will be paid off by the end of the month", Spanish "mañana pago".
+    rule: 'promise-visit-or-passive',
+    intent: 'promise',
+    pattern:
+      /(?:(?:\b(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|will) |(?<=^|[.,?] ))(?:stop|come|swing|drop|go|head) (?:by|in|into|over|down)(?: \w+){0,4}? (?:and|to) (?:pay|make)|\b(?:this|it|that|balance|loan|account|debt|everything|all|it'll|itll|this'll) (?:will |'ll )?be (?:paid|paid off|paid in full|settled|cleared|taken care of)|\b(?:voy a|te|le|les) pag(?:ar|o)|\bpagare|\b(?:manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo) (?:te |le |les )?pago)\b/g,
     checks: ['negation', 'wish'],
   },
   {
     rule: 'promise-dated-payment',
     intent: 'promise',
     pattern:
-      /\b(?:pay|paying|payment|pmt|send|sending|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|end of|next week|this week|this weekend|payday)\b/g,
+      /\b(?:pay|paying|payment|pmt|send|sending|rest|remainder|remaining|the other|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?|end of|next week|this week|this weekend|payday)\b/g,
     checks: ['negation', 'wish', 'past'],
+  },
+  {
+    // Pinyin: "xing qi wu huan", "ming tian huan".
+    rule: 'promise-pinyin',
+    intent: 'promise',
+    pattern:
+      /\b(?:ming ?tian|hou ?tian|xing ?qi ?\w+|zhou ?\w+|xia ?zhou|yue ?di) (?:(?:jiu|hui|yi ding) )?(?:huan|fu|zhuan)\b/g,
   },
   // hardship
   {
     rule: 'hardship',
     intent: 'hardship',
     pattern:
-      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|quit my job|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|caregiver|caring for my|between jobs|(?:work|business) (?:has been|is|was) (?:slow|dead)|hours (?:were |got |have been |been )?(?:reduced|cut)|out sick|no income|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather))\b/g,
-    checks: ['hypothetical'],
+      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|quit my job|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|caregiver|caring for my|between jobs|(?:work|business) (?:has been|is|was) (?:slow|dead)|hours (?:were |got |have been |been )?(?:reduced|cut)|out sick|no income|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather)|car (?:broke down|broke|stopped working|died|repairs?|trouble)|(?:unexpected|emergency) (?:bills?|expenses?|repairs?|costs?)|(?:things|life|money|times|it|finances) (?:are|is|has been|have been|been|got|are getting|is getting) (?:really |so |very |pretty )?(?:rough|hard|tough|difficult|bad)|money (?:is )?(?:real |really |so |very |pretty )?tight|(?:baby|kid|child) (?:just )?(?:born|arrived)|(?:i'm|im|i am|been|was|being) off work(?! (?:on|at|tomorrow|today|this|until))|unemployment|(?:fell|fallen|i'm|im|i am|been|got) behind|sin trabajo|no tengo (?:para|dinero|trabajo))\b/g,
+    checks: ['hypothetical', 'hardship-noun'],
   },
   // question
   {
     rule: 'question-mark',
     intent: 'question',
-    pattern: /(?<=^|[.,?] )[^.?]{0,400}\?/g,
+    pattern: /(?<=^|[.,?] )(?=[^.?]{0,400}[a-z])[^.?]{0,400}\?|^\?$/g,
     checks: ['question'],
   },
   {
     rule: 'question-words',
     intent: 'question',
     pattern:
-      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:i )?(?:need|want|would like|'d like) to know|wondering|(?:please )?explain|can you tell me|let me know (?:how|what|when|where|why|if)|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
+      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:i )?(?:just )?(?:need|want|would like|'d like) to know|quick question|(?:send|show|give) me (?:the )?(?:proof|a copy|copies|the contract|paperwork|a statement|a breakdown|the details)|wondering|(?:please )?explain|can you tell me|let me know (?:how|what|when|where|why|if)|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|(?:i )?(?:have|got) (?:a |some |few |a few |more )?questions?|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
     checks: ['question'],
   },
   // callback
@@ -199,7 +289,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'callback',
     intent: 'callback',
     pattern:
-      /\b(?:call me(?: back| please| pls| at| when| after| before| tomorrow| today| asap|$| [.,?])|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:like|want|need) to discuss|can we discuss|get a (?:call|phone call)|a call back|(?:please|pls|plz|can you|could you) (?:contact|reach) me|(?:speak|talk) (?:on|by|over) the phone|prefer (?:to )?(?:a )?(?:call|speak|talk)|(?:cal|kall|cll|caal) me|call (?:me )?(?:on )?my (?:cell|phone|number|mobile|work number|home number)|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
+      /\b(?:call me(?: (?:back|please|pls|at|when|after|before|tomorrow|today|asap|instead|now|anytime|on|here|if|once|between|this|\d+)\b|$|(?= [.,?]))|(?:pls|please|plz|can you|can u|could you|can someone|could someone|somebody|someone|have someone|u can|you can|please have someone) (?:\w+ )?(?:call|ring|phone)(?: me\b| (?:to|at|back)\b| \d)|call (?:me )?(?:at |on )?\d{3} \d{3,4}|hit my (?:line|phone|cell|number)|hit me up|hmu|llamenme|llamame|(?:someone|somebody|a person|an agent|a rep|representative|agent|manager|supervisor) (?:\w+ ){0,4}?(?:to )?(?:contact|call|ring|phone) me|give me a (?:call|ring)|call back|callback|ring me|phone me|(?:talk|speak|chat|speaking|talking) (?:to|with) (?:(?:a|an|your|the|someone|somebody|real|actual|live|human|person) ){0,3}(?:person|human|agent|manager|supervisor|representative|rep|someone|somebody|operator|advisor|adviser|counselor|people|collector|staff|you guys)|(?:my|best|a good) (?:number|time) (?:is|to (?:call|reach))|reach me (?:at|on)|(?:can|could) we (?:talk|speak)|need to (?:talk|speak)|wanna talk|want to (?:talk|speak)|would like to (?:talk|speak)|call (?:me )?at \d|(?:like|want|need) to discuss|can we discuss|get a (?:call|phone call)|a call back|(?:please|pls|plz|can you|could you) (?:contact|reach) me|(?:speak|talk) (?:on|by|over) the phone|prefer (?:to )?(?:a )?(?:call|speak|talk)|(?:cal|kall|cll|caal) me|call (?:me )?(?:on )?my (?:cell|phone|number|mobile|work number|home number)|(?:have|need|want|get|send) (?:a|an|someone|somebody|your|one of your) (?:\w+ )?(?:to )?(?:contact|call|ring|reach out to) me|(?:representative|agent|someone|somebody|manager|person|supervisor) (?:to )?(?:contact|call) me)\b/g,
     checks: ['negation'],
   },
   // complaint
@@ -207,6 +297,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night)\b/g,
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|(?<!(?:can|may|could|please|pls|free to|ok to|fine to|should|to) )keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night|unreal|can't believe|cant believe|unbelievable|outrageous|insane|classy|on (?:thanksgiving|christmas|easter|a holiday|a sunday)|privacy(?! policy| notice)|violat\w*|who gave you (?:permission|the right)|(?:called|calling|texted|texting|contacted|contacting) my (?:work|job|employer|boss|sister|mother|mom|family|brother|wife|husband|parents|neighbou?rs?)|rude to|keep (?:adding|charging|piling)(?: \w+)? (?:fees|charges|interest)|out of nowhere|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|many|how many) times? (?:telling|i've told|i told|asking|i've asked|calling|now)|get your (?:system|act|shit|stuff) together|are you kidding)\b/g,
   },
 ];

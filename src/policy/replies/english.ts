@@ -21,7 +21,7 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
 
 export function tokens(text: string): Token[] {
   const n = latinView(text);
@@ -36,6 +36,8 @@ export function tokens(text: string): Token[] {
     else if (/^[,;:()]$/.test(raw)) word = ',';
     else if (raw === '#') word = 'number';
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
+    // A zero inside a word is the letter o ("St0p").
+    else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
     else word = raw;
     const last = out[out.length - 1];
     // Runs of punctuation (". ." or "\n\n") are one break.
@@ -105,6 +107,30 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const o = original.slice(ts[last]!.start, ts[last]!.end);
     return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
   }
+  if (name === 'name-inside') {
+    // "There's no Tasha here", "I don't know any Robert Gaines": a capitalised word after the first, not "no money here".
+    for (let i = first + 1; i <= last; i++) {
+      const o = original.slice(ts[i]!.start, ts[i]!.end);
+      if (/^\p{Lu}\p{Ll}/u.test(o) && !/^(?:i|here|there|one|body|the|this|that|money|way|problem)$/.test(ts[i]!.word))
+        return null;
+    }
+    return 'not a name';
+  }
+  if (name === 'condition-after') {
+    // "Will the calls stop once I'm on a payment plan?": when they will stop, not a request that they do.
+    const c = /^(?:once|if|when|after|until|as soon as)\b/.exec(wordsAfter(ts, last));
+    return c ? `a condition: ${c[0]}` : null;
+  }
+  if (name === 'hardship-noun') {
+    // "your hardship department", "an approved hardship deferral": the lender's programme, not the borrower's plight.
+    const next = ts[last + 1]?.word ?? '';
+    return /^hardship$/.test(ts[last]!.word) &&
+      /^(?:department|dept|team|program|programme|deferral|plan|option|options|application|form|line|unit|desk)$/.test(
+        next,
+      )
+      ? `a programme: hardship ${next}`
+      : null;
+  }
   if (name === 'third-party') {
     // "stop calling my mom": a request about someone else, not a revocation of the borrower's own contact.
     const m = THIRD_PARTY.exec(wordsAfter(ts, last));
@@ -126,10 +152,13 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       .map((t) => t.word)
       .join(' ');
     const q =
-      /\b(?:reply|replying|text|txt|send|type|respond) (?:with )?(?:stop|unsubscribe|end|quit|td|cancel)\b/.exec(
+      /\b(?:reply|replying|text|txt|send|type|respond) (?:with )?(?:stop|unsubscribe|end|quit|td|cancel)\b|\bclick (?:here|unsubscribe|the link|below)\b/.exec(
         sentence,
       );
-    return q ? `quoted: ${q[0]}` : null;
+    if (q) return `quoted: ${q[0]}`;
+    // "回复TD退订": a keyword right after Chinese "reply", quoted from our message.
+    const pre = original.slice(Math.max(0, ts[first]!.start - 4), ts[first]!.start);
+    return /(?:回复|回覆|输入|輸入|发送|發送)\s*$/.test(pre) ? `quoted: ${pre.trim()}${ts[first]!.word}` : null;
   }
   if (name === 'past') {
     const p = back(3).find((t) => /^(?:made|sent|did|paid|submitted|was|already|mailed)$/.test(t.word));
@@ -149,10 +178,18 @@ function check(name: string, ts: Token[], first: number, last: number, original:
 /** The words after a match in its clause, and on through a list of channels ("stop calling, texting and emailing me"). */
 function wordsAfter(ts: Token[], last: number): string {
   const out: string[] = [];
-  for (let i = last + 1; i < ts.length && out.length < 8; i++) {
+  for (let i = last + 1; i < ts.length && out.length < 10; i++) {
     const w = ts[i]!.word;
     if (w === '.' || w === '?') break;
-    if (w === ',' && !/^(?:texting|calling|emailing|messaging|phoning|ringing|or|and)$/.test(ts[i + 1]?.word ?? ''))
+    if (
+      w === ',' &&
+      !/^(?:texting|calling|emailing|messaging|phoning|ringing|or|and)$/.test(ts[i + 1]?.word ?? '') &&
+      // "by phone, text, or email": a list of channels.
+      !(
+        /^(?:text|texts|sms|email|emails|phone|calls)$/.test(ts[i + 1]?.word ?? '') &&
+        /^(?:,|or|and)$/.test(ts[i + 2]?.word ?? '')
+      )
+    )
       break;
     out.push(w);
   }

@@ -29,7 +29,8 @@ export interface ReplyContext {
 }
 
 const HAN = /\p{Script=Han}/u;
-const ZH_PERIOD = /下周|下星期|下礼拜|这周|本周|周末|下个?月|过两天|过几天|发工资|工资下来|发薪|月底/;
+const ZH_PERIOD =
+  /下周|下星期|下礼拜|这周|本周|周末|下个?月|过两天|过几天|发工资|工资下来|发薪|月[底尾]|听日|后日|\b(?:ming ?tian|hou ?tian|xing ?qi ?\w+|zhou ?\w+|xia ?zhou|yue ?di)\b/;
 const STRONG = /\b(?:promise|definitely|guarantee|for sure|will def)\b|保证|一定|肯定|承诺|答应/;
 /** Intents a person must handle, whatever else the reply says. */
 const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['dispute', 'hardship', 'complaint', 'question', 'callback']);
@@ -56,8 +57,12 @@ function read(text: string, o: ReplyContext) {
   const t = truncated ? text.slice(0, MAX_REPLY_CHARS) : text;
   const day = today(o.receivedAt, o.timeZone ?? 'UTC');
   const en = readEnglish(t, day);
-  const zh = HAN.test(t) ? readChinese(t, day) : null;
+  const zh = HAN.test(t) ? readChinese(t, day, 1000, o.channel) : null;
   const hits = [...en.hits, ...(zh?.hits ?? [])].sort((a, b) => a.start - b.start);
+  // Our own message quoted back under the reply ("> Reply STOP to opt out", "On …, Reminder Team wrote:") is not the borrower's.
+  const quote = QUOTED.exec(t);
+  if (quote)
+    for (const h of hits) if (!h.suppressed && h.start >= quote.index) h.suppressed = 'in our message quoted back';
   // A question whose sentence is a revocation or a request for a call ("can you stop texting me?") is that.
   const asks = new Set(
     hits
@@ -67,8 +72,20 @@ function read(text: string, o: ReplyContext) {
   for (const h of hits)
     if (h.rule.intent === 'question' && !h.suppressed && asks.has(h.sentence))
       h.suppressed = 'a request, not a question';
+  // A "？" in Chinese is read with its clause (below), not as an English question of the Latin words beside it.
+  for (const h of hits)
+    if (
+      h.rule.rule === 'question-mark' &&
+      !h.suppressed &&
+      zh?.asked.some((a) => a.start <= h.end - 1 && h.end - 1 < a.end)
+    )
+      h.suppressed = 'a Chinese clause asks it';
   for (const a of zh?.asked ?? [])
-    if (!asks.has(a.sentence) && !hits.some((h) => h.rule.intent === 'question' && h.sentence === a.sentence))
+    if (
+      (!quote || a.start < quote.index) &&
+      !asks.has(a.sentence) &&
+      !hits.some((h) => h.rule.intent === 'question' && h.sentence === a.sentence)
+    )
       hits.push({
         rule: { rule: 'zh-question-mark', intent: 'question', pattern: /？/g },
         start: a.start,
@@ -79,6 +96,7 @@ function read(text: string, o: ReplyContext) {
         channels: [],
         sentence: a.sentence,
       });
+  rhetorical(t, hits, (zh?.asked ?? []).length > 0);
   // A promise needs a date, an amount or a period somewhere, or a word that makes it one ("I promise").
   const dates = [...en.dates, ...(zh?.dates ?? [])];
   const amounts = [...en.amounts, ...(zh?.amounts ?? [])];
@@ -93,6 +111,51 @@ function read(text: string, o: ReplyContext) {
   return { hits: hits.map((h) => ({ ...h, matched: t.slice(h.start, h.end) })), truncated, t, en, zh };
 }
 
+/** Where a quoted earlier message starts: a "> " line, an "On …, … wrote:" header, or a mail client's 原始邮件 divider. */
+const QUOTED =
+  /^>|^On .{0,120}wrote:\s*$|^-{2,} ?(?:Original Message|原始邮件|原始郵件) ?-{2,}|^在 .{0,60}(?:写道|寫道)[:：]/mu;
+/** Words that ask for information: a question that has them is a question even when the reply is angry. */
+const ASKING =
+  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩/i;
+
+/**
+ * A rhetorical, angry question ("5 calls today??", "Why are you texting me at midnight?!", 半夜发什么短信？！,
+ * "texting me on Thanksgiving? classy") is a complaint, not a question: one that ends in "??" or "?!", or
+ * that shares its sentence with a complaint and asks for nothing.
+ */
+function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
+  const complaints = hits.filter((h) => h.rule.intent === 'complaint' && !h.suppressed);
+  const questions = hits.filter((h) => h.rule.intent === 'question' && !h.suppressed);
+  // Sentences that end in "??" or "?!" and say something ("？？？" alone is a question).
+  const angry = new Set(
+    questions
+      .filter(
+        (h) =>
+          /[?？][?？!！]|[!！][?？]/.test(t.slice(Math.max(h.start, h.end - 3), h.end + 2)) &&
+          /[\p{L}\p{N}]/u.test(t.slice(h.start, h.end)),
+      )
+      .map((h) => h.sentence),
+  );
+  for (const h of questions) {
+    const sameClause = complaints.some(
+      (c) => c.sentence === h.sentence || (c.start >= h.start - 40 && c.end <= h.end + 1 && c.start < h.end),
+    );
+    // 晚上十一点打电话？…我要投诉: a Chinese clause with no question word, in a reply that complains.
+    const echo = chinese && h.rule.rule === 'zh-question-mark' && complaints.length > 0;
+    if (!angry.has(h.sentence) && !((sameClause || echo) && !ASKING.test(t.slice(h.start, h.end)))) continue;
+    h.suppressed = angry.has(h.sentence)
+      ? 'rhetorical: an angry ?? or ?!'
+      : 'rhetorical: asks nothing, beside a complaint';
+    if (!complaints.length)
+      complaints.push({
+        ...h,
+        rule: { rule: 'complaint-rhetorical-question', intent: 'complaint', pattern: /[?？][?？!！]/g },
+        suppressed: null,
+      });
+  }
+  for (const c of complaints) if (!hits.includes(c)) hits.push(c);
+}
+
 function nearest<T extends { sentence: number; at: number }>(
   xs: T[],
   h: ReplyHit,
@@ -103,15 +166,57 @@ function nearest<T extends { sentence: number; at: number }>(
   return xs.find((x) => !paidSentences.has(x.sentence));
 }
 
+/**
+ * Intents that one reading explains away: a wrong number's "not my account" (or 核实, "check it") is not a
+ * dispute of the debt; a loan "paid off in 2024" beside a dispute is the dispute's ground, not a payment now.
+ */
+function settle(hits: ReplyHit[]): void {
+  const live = (i: string) => hits.some((h) => h.rule.intent === i && !h.suppressed);
+  if (live('wrong-number'))
+    for (const h of hits)
+      if (
+        h.rule.intent === 'dispute' &&
+        !h.suppressed &&
+        /account|mine|不是我的|核实|核對|核对|在你们|有你们/i.test(h.clause)
+      )
+        h.suppressed = 'a wrong number: not their account';
+  if (live('dispute'))
+    for (const h of hits)
+      if (
+        h.rule.intent === 'paid-already' &&
+        !h.suppressed &&
+        /\b(?:in|since|back in) (?:19|20)\d\d\b|(?:19|20)\d\d年/.test(h.clause)
+      )
+        h.suppressed = 'paid off years ago: the ground of a dispute';
+  // "Who? There's no Tasha here.": bewilderment at a wrong number, not a question.
+  if (live('wrong-number'))
+    for (const h of hits)
+      if (
+        h.rule.intent === 'question' &&
+        !h.suppressed &&
+        /^(?:who|huh|what|who is that|谁|谁啊|誰)\W*$/i.test(h.clause.replace(/\s*[?？]$/, ''))
+      )
+        h.suppressed = 'bewildered at a wrong number';
+}
+
 export function interpretReply(text: string, o: ReplyContext): Interpretation {
   const { hits, truncated, t, en, zh } = read(text, o);
+  settle(hits);
   const active = hits.filter((h) => !h.suppressed);
   const paidSentences = new Set(active.filter((h) => h.rule.intent === 'paid-already').map((h) => h.sentence));
   const intents: InterpretedIntent[] = [];
   for (const h of active) {
     const seen = intents.find((i) => i.intent === h.rule.intent);
     if (h.rule.intent === 'revoke') {
-      const scope = h.channels.length ? h.channels : h.rule.scope === 'all' ? [...CHANNELS] : [o.channel];
+      // "only email me", "text only": the phone channels it does not name (email is no robocall or robotext).
+      const scope =
+        h.rule.scope === 'others'
+          ? (['sms', 'voice'] as const).filter((c) => !h.channels.includes(c))
+          : h.channels.length
+            ? h.channels
+            : h.rule.scope === 'all'
+              ? [...CHANNELS]
+              : [o.channel];
       if (seen) seen.scope = CHANNELS.filter((c) => seen.scope!.includes(c) || scope.includes(c));
       else
         intents.push({

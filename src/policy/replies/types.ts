@@ -1,8 +1,11 @@
 import type { Channel } from '../../domain/channels.js';
 import type { Intent } from '../../domain/replies.js';
 
-/** How a revocation's channels are read: from its words (and the words right after), all three, or the reply's own channel. */
-export type ScopeOf = 'words' | 'all' | 'reply';
+/**
+ * How a revocation's channels are read: from its words (and the words right after), all three, the
+ * reply's own channel, or every channel but the ones its words name ("only email me from now on").
+ */
+export type ScopeOf = 'words' | 'all' | 'reply' | 'others';
 
 export interface ReplyRule {
   rule: string;
