@@ -50,6 +50,7 @@ export async function composeApi(
   releasers.add(() => draftLinter.close());
   const replyInterpreter = makeReplyInterpreter({ budgetMs: config.replyInterpretBudgetMs });
   releasers.add(() => replyInterpreter.close());
+  const holds = holdActions(core, lookups);
   const twilio = twilioWebhooksRouter({
     store,
     ledger: core.ledger,
@@ -69,6 +70,11 @@ export async function composeApi(
     },
     tenantOfInbound: lookups.tenantOfInbound,
     interpret: (input) => replyInterpreter.interpret(input),
+    holds: { openHold: holds.openHold, profileNameOf: holds.profileNameOf, holdDays: holds.holdDays },
+    promises: {
+      findAccount: (tenant, accountRef) => store.outcomes.accountBorrower(tenant, accountRef),
+      recordOutcome: (o, now) => store.outcomes.record(o, now),
+    },
   });
   await openTenantQueues(core, o.apiKeys);
   checkStrategyExperiments(o.strategy ?? DEFAULT_STRATEGY, core.experiments);
@@ -85,7 +91,7 @@ export async function composeApi(
     store,
     cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),
     resolveBorrower: (borrowerId, actor, note) => resolveBorrower({ store, queues, clock }, borrowerId, actor, note),
-    holds: holdActions(core, lookups),
+    holds,
     intake,
     queues,
     boardQueues: queues.all(),

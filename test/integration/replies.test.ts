@@ -51,9 +51,9 @@ describe('replies understood and acted on', () => {
   });
 
   /** An inbound text, signed as Twilio signs it. */
-  async function reply(from: string, body: string) {
+  async function reply(from: string, body: string, sid = `SM${randomSid()}`) {
     const route = '/webhooks/twilio/inbound-sms';
-    const params = { From: from, To: '+15005550006', Body: body, MessageSid: `SM${randomSid()}` };
+    const params = { From: from, To: '+15005550006', Body: body, MessageSid: sid };
     const res = await postSignedCallback(
       { url: h.url, publicBaseUrl: h.service.config.publicBaseUrl },
       tw.authToken,
@@ -130,7 +130,25 @@ describe('replies understood and acted on', () => {
     expect((await remind(other, p)).status).toBe('sent');
   });
 
-  it('records a dispute for a person to handle, and tells the collection system', async () => {
+  /** A reminder that waits: resolves with its message once it is held back with a deferral naming `code`. */
+  async function remindHeld(borrowerId: string, p: string, code: string) {
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'sms' }, { id: borrowerId, phone: p }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const id = res.body.messages[0].id as string;
+    return waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        if (!m || !['scheduled', 'deferred'].includes(m.status)) return undefined;
+        const last = (await h.service.store.listEvents(id)).at(-1);
+        return JSON.stringify(last?.data ?? {}).includes(code) ? m : undefined;
+      },
+      { what: `a message held back (${code})` },
+    );
+  }
+
+  it('holds a borrower who disputes the debt, and tells the collection system', async () => {
     const p = phone();
     const id = `b-dispute-${p.slice(-4)}`;
     await remind(id, p);
@@ -140,12 +158,60 @@ describe('replies understood and acted on', () => {
       needsPerson: true,
       intents: [expect.objectContaining({ intent: 'dispute' })],
     });
+    // Nothing more is sent while the dispute is open; nothing is dropped either.
+    const held = await remindHeld(id, p, 'held');
+    expect(tw.messages().filter((r) => r.form.To === p)).toHaveLength(1);
+    const holds = await h.api('GET', `/v1/borrowers/${id}/holds`, { role: 'agent' });
+    expect(holds.body.items).toEqual([expect.objectContaining({ kind: 'dispute', source: 'reply', until: null })]);
     await waitFor(
-      () => receiver.received.some((r) => r.json.type === 'borrower.replied' && r.json.data.borrowerId === id),
-      {
-        what: 'borrower.replied outbound',
-      },
+      () =>
+        ['borrower.replied', 'dispute.opened'].every((t) =>
+          receiver.received.some((r) => r.json.type === t && r.json.data.borrowerId === id),
+        ),
+      { what: 'borrower.replied and dispute.opened outbound' },
     );
+    // Closed by the collection system, the held text goes.
+    const close = await h.api('POST', `/v1/borrowers/${id}/disputes/${holds.body.items[0].id}/close`, {
+      body: { resolution: 'verified' },
+    });
+    expect(close.status, JSON.stringify(close.body)).toBe(200);
+    await waitFor(async () => (await h.service.store.getMessage(held.id))?.status === 'sent', {
+      what: 'sent after close',
+    });
+  });
+
+  it('holds a borrower who says they paid, for the days a payment report takes', async () => {
+    const p = phone();
+    const id = `b-paid-${p.slice(-4)}`;
+    await remind(id, p);
+    await reply(p, 'I already paid this yesterday, check your records');
+    await remindHeld(id, p, 'held');
+    const holds = await h.api('GET', `/v1/borrowers/${id}/holds`, { role: 'agent' });
+    expect(holds.body.items).toEqual([expect.objectContaining({ kind: 'paid-claim', source: 'reply' })]);
+  });
+
+  it('records a promise with its date and amount on the account of the last reminder', async () => {
+    const p = phone();
+    const id = `b-promise-${p.slice(-4)}`;
+    await remind(id, p);
+    const sid = `SM${randomSid()}`;
+    await reply(p, "I'll pay $50 on Friday", sid);
+    const understood = (await borrowerEvents(id)).find((e) => e.type === 'reply.understood')!;
+    const promise = (understood.data.intents as Array<{ intent: string; promise?: { date: string } }>).find(
+      (i) => i.intent === 'promise',
+    )!;
+    // The same promise posted again by the collection system is a repeat: it was recorded exactly so.
+    const again = await h.api('POST', '/v1/accounts/4111111111111234/promises', {
+      body: {
+        id: `reply-${sid}`,
+        kind: 'promise',
+        promisedFor: promise.promise!.date,
+        amount: '50.00',
+        currency: 'USD',
+      },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ repeated: true });
   });
 
   it('takes "I can\'t stop worrying about this" for what it is: the next text is sent', async () => {

@@ -50,6 +50,9 @@ export interface TwilioWebhookDeps {
   kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
   /** The reply interpreter: a text that is not a keyword is understood and acted on. */
   interpret?: HandleInboundSmsPorts['interpret'];
+  /** The holds and promises a reply opens. */
+  holds?: HandleInboundSmsPorts['holds'];
+  promises?: HandleInboundSmsPorts['promises'];
   /** A tenant's contact details (who its confirmation says is writing). */
   contactOf?: (tenant: string) => Promise<SenderContact | null | undefined>;
 }
@@ -231,7 +234,6 @@ function deliveryStatusPorts(deps: TwilioWebhookDeps): HandleDeliveryStatusPorts
     redirectCall: voice?.redirect ? (callId, twiml) => voice.redirect!(callId, twiml) : undefined,
     senderKindOf: senderKindOf(deps),
     clock: deps.clock,
-    ...(deps.interpret ? { interpret: deps.interpret } : {}),
   };
 }
 
@@ -245,6 +247,8 @@ function inboundSmsPorts(deps: TwilioWebhookDeps): HandleInboundSmsPorts {
     senderKindOf: senderKindOf(deps),
     clock: deps.clock,
     ...(deps.interpret ? { interpret: deps.interpret } : {}),
+    ...(deps.holds ? { holds: deps.holds } : {}),
+    ...(deps.promises ? { promises: deps.promises } : {}),
   };
 }
 

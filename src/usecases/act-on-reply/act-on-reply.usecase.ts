@@ -7,6 +7,10 @@
  * - `wrong-number`: the address is detached from the borrowers it reached (their own opt-outs on
  *   its channels, pending messages suppressed); the list is untouched, the number may be another
  *   borrower's; `contact.wrong_number`.
+ * - `dispute`, `paid-already`, `hardship`: the borrower is held (open-hold, source `reply`):
+ *   a dispute until it is closed, a claim to have paid and a hardship for their days.
+ * - `promise` with a date: a promise on the account of the borrower's latest reminder, with its
+ *   amount when stated (id `reply-<provider id>`: a repeated webhook records it once).
  * - every reply: `reply.understood` with its intents and whether a person must read it
  *   (`borrower.replied` outbound). Everything else waits for a person.
  * A revocation is never outweighed: it is acted on whatever else the reply says.
@@ -18,11 +22,19 @@ import type { Clock } from '../../domain/clock.js';
 import type { Interpretation } from '../../domain/replies.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import type { InboundSmsStore } from '../../store/ports.js';
+import type { HoldKind } from '../../domain/holds.js';
+import type { Intent } from '../../domain/replies.js';
+import { openHold, type OpenHoldPorts } from '../open-hold/open-hold.usecase.js';
+import { recordPromise, type RecordPromisePorts } from '../record-promise/record-promise.usecase.js';
 
 export interface ActOnReplyPorts {
-  borrowers: Pick<InboundSmsStore, 'recordBorrowerEvent'>;
+  borrowers: Pick<InboundSmsStore, 'recordBorrowerEvent' | 'latestReminder'>;
   optOuts: Pick<OptOuts, 'suppressAddress' | 'detachFromBorrower'>;
   clock: Clock;
+  /** Holds (absent: a dispute, a claim to have paid and a hardship wait for a person only). */
+  holds?: OpenHoldPorts | undefined;
+  /** Promises (absent: a promise waits for a person only). */
+  promises?: RecordPromisePorts | undefined;
 }
 
 export interface ActOnReplyCommand {
@@ -35,13 +47,26 @@ export interface ActOnReplyCommand {
   interpretation: Interpretation;
   /** Where the reply is kept (the content ref of its text) and the provider's id of it. */
   reference: Record<string, unknown>;
+  /** The provider's id of the reply: a promise it carries is recorded under it, once. */
+  replyId: string;
 }
 
 export interface ActOnReplyResult {
   /** The channels newly suppressed for the address the reply came from. */
   revoked: Channel[];
   wrongNumber: boolean;
+  /** The holds opened (or found open) per kind. */
+  held: HoldKind[];
+  /** The promise recorded, if any. */
+  promised: boolean;
 }
+
+/** What a reply's intent holds the borrower for. */
+const HOLD_OF: Partial<Record<Intent, HoldKind>> = {
+  dispute: 'dispute',
+  'paid-already': 'paid-claim',
+  hardship: 'hardship',
+};
 
 const ACTOR = 'borrower';
 const PHONE_CHANNELS: readonly Channel[] = ['sms', 'voice'];
@@ -49,7 +74,7 @@ const PHONE_CHANNELS: readonly Channel[] = ['sms', 'voice'];
 export async function actOnReply(ports: ActOnReplyPorts, cmd: ActOnReplyCommand): Promise<ActOnReplyResult> {
   const { interpretation: understood, tenant, from } = cmd;
   const now = () => ports.clock.now();
-  const result: ActOnReplyResult = { revoked: [], wrongNumber: false };
+  const result: ActOnReplyResult = { revoked: [], wrongNumber: false, held: [], promised: false };
   const summary = understood.intents.map((i) => ({
     intent: i.intent,
     rule: i.rule,
@@ -112,5 +137,40 @@ export async function actOnReply(ports: ActOnReplyPorts, cmd: ActOnReplyCommand)
       );
     }
   }
+  if (ports.holds)
+    for (const i of understood.intents) {
+      const kind = HOLD_OF[i.intent];
+      if (!kind) continue;
+      for (const b of cmd.borrowers) {
+        const r = await openHold(ports.holds, ports.clock, {
+          tenant,
+          borrowerId: b.id,
+          kind,
+          source: 'reply',
+          detail: `${i.rule} (reply by ${cmd.channel})`,
+          actor: ACTOR,
+        });
+        if (r.kind !== 'not-found' && !result.held.includes(kind)) result.held.push(kind);
+      }
+    }
+
+  const promise = understood.intents.find((i) => i.intent === 'promise');
+  if (ports.promises && promise?.promise?.date)
+    for (const b of cmd.borrowers) {
+      const reminder = await ports.borrowers.latestReminder(b.id);
+      if (!reminder) continue;
+      const amount = promise.promise.amount;
+      const r = await recordPromise(ports.promises, ports.clock, {
+        tenant,
+        accountRef: reminder.debt.accountRef,
+        promise: {
+          id: `reply-${cmd.replyId}`,
+          kind: 'promise',
+          promisedFor: promise.promise.date,
+          ...(amount ? { amount, currency: reminder.debt.amountDue.currency } : {}),
+        },
+      });
+      if ('outcome' in r) result.promised = true;
+    }
   return result;
 }

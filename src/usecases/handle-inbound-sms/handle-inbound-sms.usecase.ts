@@ -16,7 +16,7 @@ import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 import { type InboundKind, inboundKind, keywordOf } from './inbound-keyword.js';
 import type { Interpretation } from '../../domain/replies.js';
 import type { InterpretInput } from '../../services/replies/interpreter.js';
-import { actOnReply } from '../act-on-reply/act-on-reply.usecase.js';
+import { actOnReply, type ActOnReplyPorts } from '../act-on-reply/act-on-reply.usecase.js';
 
 export type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 
@@ -26,6 +26,9 @@ export interface HandleInboundSmsPorts {
   optOuts: Pick<OptOuts, 'suppressAddress' | 'restoreAddress' | 'detachFromBorrower'>;
   /** The reply interpreter (time-boxed, services/replies): a text that is not a keyword is read by it and acted on. */
   interpret?: (input: InterpretInput) => Promise<Interpretation>;
+  /** Holds and promises a reply opens (act-on-reply). */
+  holds?: ActOnReplyPorts['holds'];
+  promises?: ActOnReplyPorts['promises'];
   /** The profile's opt-out words (STOP, TD …). */
   optOutKeywords: readonly string[];
   render: Render;
@@ -135,6 +138,7 @@ export async function handleInboundSms(
       channel: 'sms',
       interpretation: understood,
       reference: { messageSid: command.providerId },
+      replyId: command.providerId,
     });
     // The one confirmation, as for STOP, when texts were newly stopped.
     if (acted.revoked.includes('sms')) return { kind, understood, ...(await stopReply(ports, replyTo)) };
