@@ -7,6 +7,8 @@ export const CALLBACK_PATHS = Object.freeze({
   callStatus: '/webhooks/twilio/call-status',
   amd: '/webhooks/twilio/amd',
   inboundSms: '/webhooks/twilio/inbound-sms',
+  /** Raw MIME of a borrower's email reply, POSTed by a mail relay (X-Signature). */
+  inboundMail: '/webhooks/inbound-mail',
   /** `/u/:token`: the email unsubscribe page and RFC 8058 one-click. */
   unsubscribe: '/u',
 });
