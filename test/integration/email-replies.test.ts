@@ -141,6 +141,30 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
     },
   );
 
+  it('reads an HTML-only reply as text, its quoted reminder left out', async () => {
+    const b = borrower();
+    const { replyTo } = await replyAddressOf(b);
+    const transport = client();
+    try {
+      await transport.sendMail({
+        from: b.email,
+        to: replyTo,
+        subject: 'Re: Your payment reminder',
+        html:
+          '<div dir="ltr">I will pay $50 on Friday.</div><br><div class="gmail_quote">' +
+          '<div>On Mon, Dec 1, 2026 Northwind Bank wrote:</div>' +
+          '<blockquote class="gmail_quote"><p>To stop emails, reply STOP or unsubscribe.</p></blockquote></div>',
+      });
+    } finally {
+      transport.close();
+    }
+    const understood = (await events(b.id)).find((e) => e.type === 'reply.understood')!;
+    const intents = (understood.data.intents as Array<{ intent: string }>).map((i) => i.intent);
+    expect(intents).toContain('promise');
+    expect(intents).not.toContain('revoke');
+    expect((await remind(b, 'email')).status).toBe('sent');
+  });
+
   it('detaches a wrong address from that borrower only', async () => {
     const b = borrower();
     const other = { ...borrower(), email: b.email };
