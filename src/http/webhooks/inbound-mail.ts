@@ -6,7 +6,7 @@
  * handle-inbound-email use case. Mail that maps to no message this service sent is refused and
  * counted (`inbound_mail_refused_total`), logged with the reason only, and attached to no one.
  */
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { htmlToText, stripQuotedReply } from '../../policy/replies/email-text.js';
@@ -86,6 +86,8 @@ export function makeInboundMail(deps: InboundMailDeps): InboundMail {
       return { ok: false, reason };
     },
     async receive(raw, via, recipients) {
+      // Loaded when the first mail comes: a deployment that receives none does not need the module.
+      const { simpleParser } = await import('mailparser');
       const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
       const candidates = recipients ?? headerAddresses(mail);
       const tokens = [

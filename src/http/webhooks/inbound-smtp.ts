@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerDataStream } from 'smtp-server';
 import type { Logger } from '../../observability/logger.js';
 import type { InboundMail } from './inbound-mail.js';
 
@@ -33,6 +33,8 @@ function smtpError(code: number, message: string): Error {
 }
 
 export async function startInboundSmtp(o: InboundSmtpOptions): Promise<InboundSmtp> {
+  // Loaded only when the receiver is on (INBOUND_SMTP_PORT).
+  const { SMTPServer } = await import('smtp-server');
   const tls = o.tls ? { key: fs.readFileSync(o.tls.keyFile), cert: fs.readFileSync(o.tls.certFile) } : undefined;
   const server = new SMTPServer({
     name: o.name ?? 'reminder-dispatch',
