@@ -76,8 +76,8 @@ export type InboundSmsStore = Pick<AuditStore, 'borrowersByPhone' | 'latestRemin
   readonly content: ContentWriter;
 };
 
-/** Handling an inbound email (src/usecases/handle-inbound-email): the message a reply address names, its borrower's events. */
-export type InboundEmailStore = Pick<AuditStore, 'getReminderOfMessage' | 'recordBorrowerEvent'> & {
+/** Handling an inbound email (src/usecases/handle-inbound-email): the message a reply address names, its borrower's events, a claim on each mail so a relay's retry is handled once. */
+export type InboundEmailStore = Pick<AuditStore, 'getReminderOfMessage' | 'recordBorrowerEvent' | 'webhooks'> & {
   readonly content: ContentWriter;
 };
 

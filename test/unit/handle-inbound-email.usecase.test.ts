@@ -21,11 +21,16 @@ function fakes(messages: Record<string, { tenant: string; channel: string; to: s
   const contents: string[] = [];
   const suppressed: Array<{ address: string; channels: string[] }> = [];
   const detached: Array<{ id: string; channels: string[] }> = [];
+  const claims = new Set<string>();
   const ports: HandleInboundEmailPorts = {
     tokens: addresses,
     clock: { now: () => NOW },
     interpret: async (input) => interpretReply(input.text, { ...input, receivedAt: NOW }) as Interpretation,
     store: {
+      webhooks: {
+        claim: async (key: string) => !claims.has(key) && Boolean(claims.add(key)),
+        release: async (key: string) => void claims.delete(key),
+      },
       getReminderOfMessage: async (id: string) => {
         const m = messages[id];
         if (!m) return undefined;
@@ -84,6 +89,21 @@ describe('handleInboundEmail', () => {
     expect(inbound.data).toMatchObject({ content: { id: 'c_1' }, messageId: 'msg_a', via: 'smtp' });
     expect(JSON.stringify(inbound.data)).not.toContain('unsubscribe');
     expect(f.suppressed).toEqual([expect.objectContaining({ address: 'alex@example.com', channels: ['email'] })]);
+  });
+
+  it('handles the same mail (Message-ID) to the same message once: a relay retrying is no second reply', async () => {
+    const f = fakes(messages);
+    const cmd = {
+      token: tokenFor('msg_a', 'acme'),
+      text: 'Please unsubscribe me',
+      via: 'smtp',
+      providerId: '<x@y>',
+    } as const;
+    expect((await handleInboundEmail(f.ports, cmd)).kind).toBe('acted');
+    expect(await handleInboundEmail(f.ports, cmd)).toMatchObject({ kind: 'repeat', borrowerId: 'acme~b1' });
+    expect(f.events.filter((e) => e.type === 'inbound.email')).toHaveLength(1);
+    // Another mail is another reply.
+    expect((await handleInboundEmail(f.ports, { ...cmd, providerId: '<z@y>' })).kind).toBe('acted');
   });
 
   it('detaches the email from this borrower on "wrong address"', async () => {

@@ -29,9 +29,10 @@ export interface InboundMailDeps {
   metrics: Pick<Metrics, 'inboundMail' | 'inboundMailRefused'>;
 }
 
-export type ReceiveResult =
-  | { kind: 'acted'; results: Extract<HandleInboundEmailResult, { kind: 'acted' }>[] }
-  | { kind: 'unmatched'; reason: RefusedReason };
+/** A reply taken: acted on now, or a retry of one already acted on. */
+export type Taken = Exclude<HandleInboundEmailResult, { kind: 'unmatched' }>;
+
+export type ReceiveResult = { kind: 'acted'; results: Taken[] } | { kind: 'unmatched'; reason: RefusedReason };
 
 export interface InboundMail {
   /** Whether mail to `address` would be taken (checked at RCPT time); a refusal is recorded. */
@@ -98,12 +99,12 @@ export function makeInboundMail(deps: InboundMailDeps): InboundMail {
         return { kind: 'unmatched', reason: 'not-a-reply-address' };
       }
       const text = replyTextOf(mail);
-      const results: Extract<HandleInboundEmailResult, { kind: 'acted' }>[] = [];
+      const results: Taken[] = [];
       let reason: RefusedReason = 'unknown-message';
       for (const token of tokens) {
         const r = await handleInboundEmail(ports, { token, text, providerId: mail.messageId, via });
-        if (r.kind === 'acted') results.push(r);
-        else reason = r.reason;
+        if (r.kind === 'unmatched') reason = r.reason;
+        else results.push(r);
       }
       if (results.length === 0) {
         refused(via, reason);
@@ -117,11 +118,15 @@ export function makeInboundMail(deps: InboundMailDeps): InboundMail {
             tenant: r.tenant,
             borrowerId: r.borrowerId,
             messageId: r.messageId,
-            intents: r.understood.intents.map((i) => i.intent),
-            revoked: r.acted.revoked,
-            wrongNumber: r.acted.wrongNumber,
+            ...(r.kind === 'acted'
+              ? {
+                  intents: r.understood.intents.map((i) => i.intent),
+                  revoked: r.acted.revoked,
+                  wrongNumber: r.acted.wrongNumber,
+                }
+              : { repeat: true }),
           },
-          'email reply understood and acted on',
+          r.kind === 'acted' ? 'email reply understood and acted on' : 'email reply already handled (a retry)',
         );
       return { kind: 'acted', results };
     },

@@ -10,6 +10,7 @@
  * only. An email revocation is acted on at once and confirmed by no email (no mail to an address
  * that asked for none).
  */
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../domain/clock.js';
 import type { Interpretation } from '../../domain/replies.js';
 import type { OptOuts } from '../../services/opt-outs.js';
@@ -50,6 +51,8 @@ export type ResolvedReply =
 
 export type HandleInboundEmailResult =
   | { kind: 'unmatched'; reason: UnmatchedReason }
+  /** The same mail (Message-ID) to the same message again, a relay's retry: already handled. */
+  | { kind: 'repeat'; tenant: string; borrowerId: string; messageId: string }
   | {
       kind: 'acted';
       tenant: string;
@@ -83,6 +86,26 @@ export async function handleInboundEmail(
   const resolved = await resolveReplyToken(ports, command.token);
   if (resolved.kind === 'unmatched') return resolved;
   const { message, borrower } = resolved.found;
+  const now = () => ports.clock.now();
+  // Once per mail and message: a relay retries after a timeout or a 451. The Message-ID is hashed (it may name a person).
+  const claim = command.providerId
+    ? `inbound-mail:${message.id}:${createHash('sha256').update(command.providerId).digest('hex').slice(0, 32)}`
+    : undefined;
+  if (claim && !(await ports.store.webhooks.claim(claim, now())))
+    return { kind: 'repeat', tenant: message.tenant, borrowerId: borrower.id, messageId: message.id };
+  try {
+    return await record(ports, command, resolved.found);
+  } catch (err) {
+    if (claim) await ports.store.webhooks.release(claim).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function record(
+  ports: HandleInboundEmailPorts,
+  command: HandleInboundEmailCommand,
+  { message, borrower }: MessageWithContext,
+): Promise<HandleInboundEmailResult> {
   const now = () => ports.clock.now();
   // Personal data: the text goes to the content table, the hashed event holds its reference only.
   const content = await ports.store.content.put(borrower.id, command.text, now());
