@@ -128,6 +128,11 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
       expect(inbound.data).toMatchObject({ messageId, via: 'smtp', content: expect.any(Object) });
       // The text is personal data: not in the hashed event, but in the content table.
       expect(JSON.stringify(inbound.data)).not.toContain(words);
+      // Compliance reads it on the borrower's timeline, without the quoted reminder.
+      const timeline = await h.api('GET', `/v1/borrowers/${b.id}/timeline`, { role: 'compliance' });
+      expect(timeline.status).toBe(200);
+      expect(JSON.stringify(timeline.body)).toContain(JSON.stringify(words).slice(1, -1));
+      expect(JSON.stringify(timeline.body)).not.toContain('reply STOP');
       expect(list.find((e) => e.type === 'reply.understood')!.data).toMatchObject({
         channel: 'email',
         intents: [expect.objectContaining({ intent: 'revoke', scope: ['email'] })],
