@@ -13,6 +13,7 @@ import { dbVariants, reminderBody, startHarness, type Harness } from '../support
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
 import { signatureOf } from '../../src/http/webhooks/inbound-mail.routes.js';
+import { makeReplyAddresses } from '../../src/http/webhooks/reply-address.js';
 
 const DOMAIN = 'replies.northwind.example';
 const SECRET = 'relay-secret-for-tests';
@@ -194,15 +195,26 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
     expect((await remind(b, 'email')).status).toBe('sent');
   });
 
-  it('refuses at RCPT a tampered token, another domain and an unknown mailbox, and records nothing', async () => {
+  it('refuses at RCPT a tampered token, another tenant’s, another domain and an unknown mailbox, and records nothing', async () => {
     const b = borrower();
-    const { replyTo } = await replyAddressOf(b);
+    const { replyTo, messageId } = await replyAddressOf(b);
     const before = (await events(b.id)).length;
     const [local, domain] = replyTo.split('@') as [string, string];
     const last = local.at(-1) === 'a' ? 'b' : 'a';
     const tampered = `${local.slice(0, -1)}${last}@${domain}`;
     const idFlipped = `${local.slice(0, 8)}${local[8] === 'a' ? 'b' : 'a'}${local.slice(9)}@${domain}`;
-    for (const to of [tampered, idFlipped, `postmaster@${DOMAIN}`, `reply+abc@${DOMAIN}`, `${local}@elsewhere.example`])
+    // Signed with the service's own key, but for another tenant than the message's.
+    const otherTenant = makeReplyAddresses({ secret: `test-secret-${h.prefix}`, domain: DOMAIN });
+    expect(otherTenant.addressOf(messageId, 'default')).toBe(replyTo);
+    const foreign = otherTenant.addressOf(messageId, 'acme');
+    for (const to of [
+      foreign,
+      tampered,
+      idFlipped,
+      `postmaster@${DOMAIN}`,
+      `reply+abc@${DOMAIN}`,
+      `${local}@elsewhere.example`,
+    ])
       expect(await refusal(answer(b.email, to, 'Please unsubscribe me from these emails')), to).toBe(550);
     expect(await events(b.id)).toHaveLength(before);
     expect((await remind(b, 'email')).status).toBe('sent');
