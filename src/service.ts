@@ -55,6 +55,8 @@ export interface Service {
   strategyRunner: StrategyRunner | undefined;
   /** Signs and checks unsubscribe tokens. */
   signer: TokenSigner;
+  /** The port of the SMTP receiver of borrowers' replies (scheduler role, INBOUND_SMTP_PORT set). */
+  inboundSmtpPort: number | undefined;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
     );
     if (core.runs('worker')) await composeWorkers(core, { gate: options.gate }, releasers);
     const feeder = makeCoreFeeder(core, options.feederHooks ?? faultHooks(config));
-    if (core.runs('scheduler')) await composeScheduler(core, feeder, releasers);
+    const scheduler = core.runs('scheduler') ? await composeScheduler(core, feeder, releasers) : undefined;
     const api = core.runs('api')
       ? await composeApi(
           core,
@@ -96,6 +98,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       url: api?.url,
       strategyRunner: api?.strategyRunner,
       signer: core.signer,
+      inboundSmtpPort: scheduler?.inboundSmtpPort,
       close: () => releasers.releaseAll(),
     };
   } catch (err) {

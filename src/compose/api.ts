@@ -18,6 +18,8 @@ import { makeDraftLinter } from '../templates/draft-sandbox.js';
 import { makeReplyInterpreter } from '../services/replies/interpreter.js';
 import { twilioWebhooksRouter } from '../http/webhooks/twilio.routes.js';
 import { unsubscribeRouter } from '../http/webhooks/unsubscribe.routes.js';
+import { inboundMailRouter } from '../http/webhooks/inbound-mail.routes.js';
+import { composeInboundMail } from './inbound-mail.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 
@@ -117,6 +119,11 @@ export async function composeApi(
         optOuts: core.optOuts,
         clock,
         legacyDays: config.unsubscribeLegacyDays,
+      }),
+      inboundMail: inboundMailRouter({
+        mail: config.inboundMail.secret ? composeInboundMail(core, replyInterpreter) : undefined,
+        secret: config.inboundMail.secret,
+        maxBytes: config.inboundMail.maxBytes,
       }),
     },
     version: o.version ?? '0.0.0',

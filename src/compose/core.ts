@@ -18,6 +18,7 @@ import { makeReconciler, type Reconciler } from '../jobs/reconciler.js';
 import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
 import { makeRenderer, type Render } from '../templates/render.js';
 import { makeTokenSigner, type TokenSigner } from '../http/webhooks/unsubscribe-token.js';
+import { makeReplyAddresses, type ReplyAddresses } from '../http/webhooks/reply-address.js';
 import type { Links } from '../workers/dispatch.processor.js';
 import { composeBreakers, composeProviders } from './providers.js';
 import type { Releasers } from './releasers.js';
@@ -43,6 +44,8 @@ export interface Core {
   breakers: Breakers;
   signer: TokenSigner;
   links: Links;
+  /** Reply-To addresses of reminder emails, and their tokens (INBOUND_MAIL_DOMAIN; absent: off). */
+  replyAddresses: ReplyAddresses | undefined;
   optOuts: OptOuts;
   /** The tenants (the default one always), read again every few seconds. */
   tenants: TenantRegistry;
@@ -84,6 +87,13 @@ export async function composeCore(
   const signer = makeTokenSigner({ secret: o.signingSecret, previous: config.signingSecretPrevious });
   // When this secret was first used: tokens under the previous one are honoured only for messages before it.
   await store.noteKeyScheme(`secret:${signer.fingerprint}`, o.clock.now());
+  const replyAddresses = config.inboundMail.domain
+    ? makeReplyAddresses({
+        secret: o.signingSecret,
+        previous: config.signingSecretPrevious,
+        domain: config.inboundMail.domain,
+      })
+    : undefined;
   // Always there: a tenant may be given an events address while the service runs.
   const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, {
     connection: redis,
@@ -112,7 +122,11 @@ export async function composeCore(
     providers,
     breakers: composeBreakers(config, providers),
     signer,
-    links: callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),
+    links: {
+      ...callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),
+      ...(replyAddresses ? { replyTo: replyAddresses.addressOf } : {}),
+    },
+    replyAddresses,
     optOuts: makeOptOuts({
       store,
       queues,

@@ -10,6 +10,7 @@ import { startMaintenance } from '../jobs/maintenance.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { makeEventRelay } from '../http/webhooks/outbound-events.js';
 import type { Core } from './core.js';
+import { composeInboundSmtp } from './inbound-mail.js';
 import type { Releasers } from './releasers.js';
 
 /** Earlier versions ran maintenance from BullMQ job schedulers: remove them, or their jobs would wait for a worker forever. */
@@ -35,7 +36,12 @@ export function makeCoreFeeder(core: Core, hooks?: FeederHooks): Feeder {
   });
 }
 
-export async function composeScheduler(core: Core, feeder: Feeder, releasers: Releasers): Promise<void> {
+/** The scheduler's parts; the port of the inbound SMTP receiver when INBOUND_SMTP_PORT is set. */
+export async function composeScheduler(
+  core: Core,
+  feeder: Feeder,
+  releasers: Releasers,
+): Promise<{ inboundSmtpPort: number | undefined }> {
   const { config, store, clock, eventsQueue } = core;
   await removeLegacySchedulers(core);
   const maintenance = startMaintenance({
@@ -65,4 +71,5 @@ export async function composeScheduler(core: Core, feeder: Feeder, releasers: Re
     ],
   });
   releasers.add(() => maintenance.close());
+  return { inboundSmtpPort: await composeInboundSmtp(core, releasers) };
 }

@@ -121,6 +121,25 @@ const Env = z.object({
   // A `sending` row older than this is taken over as interrupted (default: max(30 s, 2 × provider timeout)).
   SENDING_LEASE_MS: z.coerce.number().int().positive().optional(),
   REDIS_AUTOSTART: z.enum(['true', 'false']).default('true'),
+  // Borrowers' email replies (docs/replies.md): the domain of the per-message Reply-To addresses.
+  INBOUND_MAIL_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/,
+        'must be a domain name',
+      )
+      .optional(),
+  ),
+  // The service's own SMTP receiver (scheduler role); unset: off.
+  INBOUND_SMTP_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
+  INBOUND_SMTP_HOST: optionalString,
+  INBOUND_MAIL_MAX_BYTES: int(10 * 1024 * 1024),
+  // STARTTLS on the receiver: both files, or neither (off).
+  INBOUND_SMTP_TLS_KEY_FILE: optionalString,
+  INBOUND_SMTP_TLS_CERT_FILE: optionalString,
+  // POST /webhooks/inbound-mail: the HMAC secret relays sign raw MIME with; unset: 404.
+  INBOUND_MAIL_SECRET: optionalString,
 });
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
@@ -173,6 +192,18 @@ export interface Config {
    * one key and within one tenant (past either: 429), and how many worker threads run them on SQLite.
    */
   heavyReads: { perKey: number; perTenant: number; threads: number };
+  /**
+   * Borrowers' email replies (docs/replies.md): `domain` turns on the per-message Reply-To;
+   * `smtpPort` the receiver (scheduler role), `secret` POST /webhooks/inbound-mail.
+   */
+  inboundMail: {
+    domain: string | undefined;
+    smtpPort: number | undefined;
+    smtpHost: string;
+    maxBytes: number;
+    tls: { keyFile: string; certFile: string } | undefined;
+    secret: string | undefined;
+  };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   /** Every tenant's events go to eventsWebhookUrl too (the operator's own), not only the default tenant's. */
@@ -259,6 +290,24 @@ function sendingLeaseOf(e: {
     throw new ConfigError('SENDING_LEASE_MS: must be longer than PROVIDER_TIMEOUT_MS');
   if (e.JOB_LOCK_MS < 1_000) throw new ConfigError('JOB_LOCK_MS: at least 1000');
   return lease;
+}
+
+function inboundMailOf(e: z.infer<typeof Env>): Config['inboundMail'] {
+  if ((e.INBOUND_SMTP_TLS_KEY_FILE === undefined) !== (e.INBOUND_SMTP_TLS_CERT_FILE === undefined))
+    throw new ConfigError('INBOUND_SMTP_TLS_KEY_FILE and INBOUND_SMTP_TLS_CERT_FILE go together: set both or neither');
+  if ((e.INBOUND_SMTP_PORT !== undefined || e.INBOUND_MAIL_SECRET) && !e.INBOUND_MAIL_DOMAIN)
+    throw new ConfigError('INBOUND_SMTP_PORT and INBOUND_MAIL_SECRET need INBOUND_MAIL_DOMAIN (the reply addresses)');
+  return {
+    domain: e.INBOUND_MAIL_DOMAIN?.toLowerCase(),
+    smtpPort: e.INBOUND_SMTP_PORT,
+    smtpHost: e.INBOUND_SMTP_HOST ?? e.HOST,
+    maxBytes: Math.max(1024, e.INBOUND_MAIL_MAX_BYTES),
+    tls:
+      e.INBOUND_SMTP_TLS_KEY_FILE && e.INBOUND_SMTP_TLS_CERT_FILE
+        ? { keyFile: e.INBOUND_SMTP_TLS_KEY_FILE, certFile: e.INBOUND_SMTP_TLS_CERT_FILE }
+        : undefined,
+    secret: e.INBOUND_MAIL_SECRET,
+  };
 }
 
 export class ConfigError extends Error {
@@ -357,6 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     jobLockMs: e.JOB_LOCK_MS,
     sendingLeaseMs: sendingLeaseOf(e),
+    inboundMail: inboundMailOf(e),
   });
 }
 

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'borrower.escalated',
   'borrower.erased',
   'inbound.sms',
+  'inbound.email',
   // What a reply was understood to say, and what was done about it.
   'reply.understood',
   'consent.revoked',

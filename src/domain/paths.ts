@@ -9,6 +9,8 @@ export const CALLBACK_PATHS = Object.freeze({
   inboundSms: '/webhooks/twilio/inbound-sms',
   /** A key pressed during a call (TwiML <Gather>): 9 stops calls to the number. */
   voiceKeypress: '/webhooks/twilio/voice-keypress',
+  /** Raw MIME of a borrower's email reply, POSTed by a mail relay (X-Signature). */
+  inboundMail: '/webhooks/inbound-mail',
   /** `/u/:token`: the email unsubscribe page and RFC 8058 one-click. */
   unsubscribe: '/u',
 });

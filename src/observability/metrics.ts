@@ -10,6 +10,10 @@ export interface Metrics {
   retried: Counter<'channel' | 'code'>;
   suppressed: Counter<'channel' | 'reason'>;
   deferred: Counter<'channel' | 'code'>;
+  /** Borrowers' email replies taken and acted on, by how they came (smtp, http). */
+  inboundMail: Counter<'via'>;
+  /** Mail refused: to no reply address, a bad or unknown token, too large. */
+  inboundMailRefused: Counter<'via' | 'reason'>;
   providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
   breakerState: Gauge<'provider'>;
@@ -55,6 +59,18 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       name: 'messages_suppressed_total',
       help: 'Messages suppressed before sending, by reason',
       labelNames: ['channel', 'reason'],
+      registers,
+    }),
+    inboundMail: new Counter({
+      name: 'inbound_mail_total',
+      help: "Borrowers' email replies taken and acted on, by how they came",
+      labelNames: ['via'],
+      registers,
+    }),
+    inboundMailRefused: new Counter({
+      name: 'inbound_mail_refused_total',
+      help: 'Inbound mail refused (no reply address, a bad or unknown token, too large), by how it came and why',
+      labelNames: ['via', 'reason'],
       registers,
     }),
     deferred: new Counter({

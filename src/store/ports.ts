@@ -86,6 +86,11 @@ export type InboundSmsStore = Pick<AuditStore, 'borrowersByPhone' | 'latestRemin
   readonly content: ContentWriter;
 };
 
+/** Handling an inbound email (src/usecases/handle-inbound-email): the message a reply address names, its borrower's events, a claim on each mail so a relay's retry is handled once. */
+export type InboundEmailStore = Pick<AuditStore, 'getReminderOfMessage' | 'recordBorrowerEvent' | 'webhooks'> & {
+  readonly content: ContentWriter;
+};
+
 /**
  * Twilio's webhooks (src/http/webhooks/twilio.routes.ts): claim each callback once (and release
  * the claim when handling fails), plus what its two use cases need.

@@ -10,6 +10,7 @@ import { type AppDeps, makeApp } from '../../src/http/api/app.js';
 import { buildOpenApi, README_REMINDER, ROUTE_DOCS } from '../../src/http/api/openapi.js';
 import { twilioWebhooksRouter, type TwilioWebhookDeps } from '../../src/http/webhooks/twilio.routes.js';
 import { unsubscribeRouter, type UnsubscribeDeps } from '../../src/http/webhooks/unsubscribe.routes.js';
+import { inboundMailRouter } from '../../src/http/webhooks/inbound-mail.routes.js';
 
 /** Stands for any dependency: building the routes may read it, but no request is ever made. */
 const never: unknown = new Proxy(function never() {}, {
@@ -29,6 +30,7 @@ function served(): { routes: Set<string>; mounts: Set<string> } {
       webhooks: {
         twilio: twilioWebhooksRouter(fake<TwilioWebhookDeps>({ authToken: undefined, publicBaseUrl: 'http://x' })),
         unsubscribe: unsubscribeRouter(fake<UnsubscribeDeps>({ legacyDays: 0 })),
+        inboundMail: inboundMailRouter({ mail: undefined, secret: undefined, maxBytes: 1024 }),
       },
     }),
   );

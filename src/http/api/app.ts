@@ -99,7 +99,7 @@ export interface AppDeps {
   accountImport?: { maxLineChars: number; maxBytes: number };
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
-  webhooks?: { twilio: express.Router; unsubscribe: express.Router };
+  webhooks?: { twilio: express.Router; unsubscribe: express.Router; inboundMail?: express.Router | undefined };
   /** The tenants: which exist (and, for the admin routes, their records). */
   tenants: TenantDirectory & { refresh(): Promise<void> };
   /** Days before an outcome in which a message that reached the borrower is a touch. */
@@ -190,6 +190,7 @@ export function makeApp(deps: AppDeps): express.Express {
   if (deps.webhooks) {
     app.use(deps.webhooks.twilio);
     app.use(deps.webhooks.unsubscribe);
+    if (deps.webhooks.inboundMail) app.use(deps.webhooks.inboundMail);
   }
 
   app.use(

@@ -93,6 +93,10 @@ interface RouteDoc {
   media?: Record<string, readonly string[]>;
   /** A request body as the README's flow sends it (a unit test parses each with `body`). */
   example?: unknown;
+  /** A raw request body of this media type (not JSON): described as a string. */
+  rawBody?: { media: string; description: string };
+  /** Required request headers, by name: their description. */
+  headers?: Record<string, string>;
 }
 
 /** The README's reminder (README.md, "Try it"). */
@@ -122,6 +126,8 @@ const UNSUBSCRIBE_ANSWERS = {
   '410': 'HTML: the link has expired; the page says how to reach the sender',
 };
 const UNSUBSCRIBE_MEDIA = { '200': [HTML], '403': ['text/plain'], '410': [HTML] };
+/** What a relay's POST of a reply is told once taken. */
+const InboundMailAccepted = z.object({ accepted: z.number().int().min(1) });
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
@@ -774,6 +780,29 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: UNSUBSCRIBE_ANSWERS,
   },
   {
+    method: 'post',
+    path: CALLBACK_PATHS.inboundMail,
+    operationId: 'receiveInboundMail',
+    summary: "A borrower's email reply, posted by a mail relay as raw MIME (X-Signature: HMAC-SHA256 of the body)",
+    roles: null,
+    rawBody: {
+      media: 'message/rfc822',
+      description:
+        'the mail as received, to a reply+<token>@INBOUND_MAIL_DOMAIN address (To, Cc, Delivered-To or X-Original-To)',
+    },
+    headers: { 'X-Signature': 'sha256=<hex of HMAC-SHA256 over the body under INBOUND_MAIL_SECRET>' },
+    ok: { '202': InboundMailAccepted },
+    responses: {
+      '202': 'taken: understood and acted on (`accepted`: how many reply addresses of ours it was sent to)',
+      '403': 'X-Signature missing or wrong',
+      '404': 'not configured (INBOUND_MAIL_SECRET or INBOUND_MAIL_DOMAIN unset)',
+      '413': 'over INBOUND_MAIL_MAX_BYTES',
+      '415': 'not message/rfc822',
+      '422':
+        'the mail maps to no message of ours (no reply address, a bad or unknown token): refused, attached to no one',
+    },
+  },
+  {
     method: 'get',
     path: '/healthz',
     operationId: 'getLiveness',
@@ -975,7 +1004,26 @@ export function buildOpenApi(version: string, known: KnownValues = {}) {
       // bull-board takes Basic too: a browser can only prompt for that.
       security: r.roles ? (r.path === '/admin/queues' ? [{ bearer: [] }, { basic: [] }] : [{ bearer: [] }]) : [],
       ...(r.roles ? { 'x-roles': r.roles } : {}),
-      parameters: [...params, ...query],
+      parameters: [
+        ...params,
+        ...query,
+        ...Object.entries(r.headers ?? {}).map(([name, description]) => ({
+          name,
+          in: 'header',
+          required: true,
+          description,
+          schema: { type: 'string' },
+        })),
+      ],
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: r.rawBody.description,
+              content: { [r.rawBody.media]: { schema: { type: 'string' } } },
+            },
+          }
+        : {}),
       ...(r.body
         ? {
             requestBody: {

@@ -36,6 +36,8 @@ export interface Links {
   voiceKeypress?(messageId: string): string;
   /** The unsubscribe link of a message of `tenant` (the token names both). */
   unsubscribe(messageId: string, tenant: string): string;
+  /** The per-message Reply-To of an email of `tenant` (INBOUND_MAIL_DOMAIN; absent: the tenant's Reply-To). */
+  replyTo?: ((messageId: string, tenant: string) => string) | undefined;
 }
 
 export type Breakers = Record<Channel, CircuitBreaker>;

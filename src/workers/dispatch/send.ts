@@ -51,6 +51,8 @@ export async function sendThrough(
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           }
         : {};
+      // Answers come back to the service (reply+<token>@INBOUND_MAIL_DOMAIN) when it receives mail.
+      const replyTo = links?.replyTo?.(messageId, tenantId) ?? tenant?.email?.replyTo;
       return providers.email.send({
         messageId,
         to,
@@ -58,9 +60,8 @@ export async function sendThrough(
         text: r.text,
         html: r.html ?? r.text,
         headers,
-        ...(tenant?.email
-          ? { from: tenant.email.from, ...(tenant.email.replyTo ? { replyTo: tenant.email.replyTo } : {}) }
-          : {}),
+        ...(tenant?.email ? { from: tenant.email.from } : {}),
+        ...(replyTo ? { replyTo } : {}),
       });
     }
   }

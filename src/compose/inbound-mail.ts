@@ -1,0 +1,41 @@
+/** Borrowers' email replies: the receiver both faces share (the SMTP listener of the scheduler role, the API's relay endpoint). */
+import { makeInboundMail, type InboundMail } from '../http/webhooks/inbound-mail.js';
+import { startInboundSmtp } from '../http/webhooks/inbound-smtp.js';
+import { makeReplyInterpreter, type ReplyInterpreter } from '../services/replies/interpreter.js';
+import type { Core } from './core.js';
+import type { Releasers } from './releasers.js';
+
+export function composeInboundMail(core: Core, interpreter: ReplyInterpreter): InboundMail | undefined {
+  if (!core.replyAddresses) return undefined;
+  return makeInboundMail({
+    addresses: core.replyAddresses,
+    ports: {
+      store: core.store,
+      optOuts: core.optOuts,
+      interpret: (input) => interpreter.interpret(input),
+      clock: core.clock,
+    },
+    log: core.log.child({ part: 'inbound-mail' }),
+    metrics: core.metrics,
+  });
+}
+
+/** INBOUND_SMTP_PORT set: the receiver listens (scheduler role); its port, or undefined when off. */
+export async function composeInboundSmtp(core: Core, releasers: Releasers): Promise<number | undefined> {
+  const { inboundMail } = core.config;
+  if (inboundMail.smtpPort === undefined || !core.replyAddresses) return undefined;
+  const interpreter = makeReplyInterpreter({ budgetMs: core.config.replyInterpretBudgetMs });
+  releasers.add(() => interpreter.close());
+  const smtp = await startInboundSmtp({
+    mail: composeInboundMail(core, interpreter)!,
+    port: inboundMail.smtpPort,
+    host: inboundMail.smtpHost,
+    maxBytes: inboundMail.maxBytes,
+    tls: inboundMail.tls,
+    log: core.log.child({ part: 'inbound-smtp' }),
+    name: inboundMail.domain,
+  });
+  releasers.add(() => smtp.close());
+  core.log.info({ port: smtp.port, host: inboundMail.smtpHost }, 'inbound SMTP receiver listening');
+  return smtp.port;
+}
