@@ -19,7 +19,7 @@ import { makeReplyInterpreter } from '../services/replies/interpreter.js';
 import { twilioWebhooksRouter } from '../http/webhooks/twilio.routes.js';
 import { unsubscribeRouter } from '../http/webhooks/unsubscribe.routes.js';
 import { inboundMailRouter } from '../http/webhooks/inbound-mail.routes.js';
-import { composeInboundMail } from './inbound-mail.js';
+import { composeInboundMail, replyActionPorts } from './inbound-mail.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 
@@ -72,11 +72,7 @@ export async function composeApi(
     },
     tenantOfInbound: lookups.tenantOfInbound,
     interpret: (input) => replyInterpreter.interpret(input),
-    holds: { openHold: holds.openHold, profileNameOf: holds.profileNameOf, holdDays: holds.holdDays },
-    promises: {
-      findAccount: (tenant, accountRef) => store.outcomes.accountBorrower(tenant, accountRef),
-      recordOutcome: (o, now) => store.outcomes.record(o, now),
-    },
+    ...replyActionPorts(core),
   });
   await openTenantQueues(core, o.apiKeys);
   checkStrategyExperiments(o.strategy ?? DEFAULT_STRATEGY, core.experiments);

@@ -3,7 +3,25 @@ import { makeInboundMail, type InboundMail } from '../http/webhooks/inbound-mail
 import { startInboundSmtp } from '../http/webhooks/inbound-smtp.js';
 import { makeReplyInterpreter, type ReplyInterpreter } from '../services/replies/interpreter.js';
 import type { Core } from './core.js';
+import { openHold } from '../services/holds.js';
+import type { ActOnReplyPorts } from '../usecases/act-on-reply/act-on-reply.usecase.js';
 import type { Releasers } from './releasers.js';
+
+/** What a reply may open beside suppressions (act-on-reply): holds and promises, from the store and the queues. */
+export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'holds' | 'promises'>> {
+  const { store, queues, clock, config } = core;
+  return {
+    holds: {
+      openHold: (hold, actor) => openHold({ store, queues, clock }, hold, actor),
+      profileNameOf: async (tenant) => ((await core.tenants.get(tenant))?.profile ?? core.profile).name,
+      holdDays: config.holdDays,
+    },
+    promises: {
+      findAccount: (tenant, accountRef) => store.outcomes.accountBorrower(tenant, accountRef),
+      recordOutcome: (o, now) => store.outcomes.record(o, now),
+    },
+  };
+}
 
 export function composeInboundMail(core: Core, interpreter: ReplyInterpreter): InboundMail | undefined {
   if (!core.replyAddresses) return undefined;
@@ -14,6 +32,7 @@ export function composeInboundMail(core: Core, interpreter: ReplyInterpreter): I
       optOuts: core.optOuts,
       interpret: (input) => interpreter.interpret(input),
       clock: core.clock,
+      ...replyActionPorts(core),
     },
     log: core.log.child({ part: 'inbound-mail' }),
     metrics: core.metrics,

@@ -87,7 +87,10 @@ export type InboundSmsStore = Pick<AuditStore, 'borrowersByPhone' | 'latestRemin
 };
 
 /** Handling an inbound email (src/usecases/handle-inbound-email): the message a reply address names, its borrower's events, a claim on each mail so a relay's retry is handled once. */
-export type InboundEmailStore = Pick<AuditStore, 'getReminderOfMessage' | 'recordBorrowerEvent' | 'webhooks'> & {
+export type InboundEmailStore = Pick<
+  AuditStore,
+  'getReminderOfMessage' | 'recordBorrowerEvent' | 'latestReminder' | 'webhooks'
+> & {
   readonly content: ContentWriter;
 };
 

@@ -195,6 +195,29 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
     expect((await remind(b, 'email')).status).toBe('sent');
   });
 
+  it('holds a borrower whose email disputes the debt: the next reminder waits', async () => {
+    const b = borrower();
+    const { replyTo } = await replyAddressOf(b);
+    await answer(b.email, replyTo, 'This is not my debt. I never had an account with you.');
+    await waitFor(async () => (await events(b.id)).some((e) => e.type === 'dispute.opened'), {
+      what: 'dispute.opened',
+    });
+    const holds = await h.api('GET', `/v1/borrowers/${b.id}/holds`, { role: 'agent' });
+    expect(holds.body.items).toEqual([expect.objectContaining({ kind: 'dispute', source: 'reply' })]);
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'email' }, { id: b.id, email: b.email, phone: b.phone }),
+    });
+    const id = res.body.messages[0].id as string;
+    await waitFor(
+      async () => {
+        const m = await h.service.store.getMessage(id);
+        const last = (await h.service.store.listEvents(id)).at(-1);
+        return m && ['scheduled', 'deferred'].includes(m.status) && JSON.stringify(last?.data).includes('held');
+      },
+      { what: 'the reminder held' },
+    );
+  });
+
   it('refuses at RCPT a tampered token, another tenant’s, another domain and an unknown mailbox, and records nothing', async () => {
     const b = borrower();
     const { replyTo, messageId } = await replyAddressOf(b);

@@ -31,6 +31,7 @@ function fakes(messages: Record<string, { tenant: string; channel: string; to: s
         claim: async (key: string) => !claims.has(key) && Boolean(claims.add(key)),
         release: async (key: string) => void claims.delete(key),
       },
+      latestReminder: async () => undefined,
       getReminderOfMessage: async (id: string) => {
         const m = messages[id];
         if (!m) return undefined;

@@ -17,7 +17,7 @@ import type { OptOuts } from '../../services/opt-outs.js';
 import type { InterpretInput } from '../../services/replies/interpreter.js';
 import type { InboundEmailStore } from '../../store/ports.js';
 import type { MessageWithContext } from '../../store/audit-store.js';
-import { actOnReply, type ActOnReplyResult } from '../act-on-reply/act-on-reply.usecase.js';
+import { actOnReply, type ActOnReplyPorts, type ActOnReplyResult } from '../act-on-reply/act-on-reply.usecase.js';
 import { normaliseAddress } from '../../policy/address.js';
 
 /** A reply token opened (http/webhooks/reply-address.ts): the message it names, and whether it was signed for a tenant. */
@@ -31,6 +31,9 @@ export interface HandleInboundEmailPorts {
   optOuts: Pick<OptOuts, 'suppressAddress' | 'detachFromBorrower'>;
   interpret: (input: InterpretInput) => Promise<Interpretation>;
   clock: Clock;
+  /** Holds and promises a reply opens (act-on-reply). */
+  holds?: ActOnReplyPorts['holds'];
+  promises?: ActOnReplyPorts['promises'];
 }
 
 export interface HandleInboundEmailCommand {
@@ -127,7 +130,13 @@ async function record(
   const to = normaliseAddress(message.to);
   const address = to.ok ? to.address : message.to.trim().toLowerCase();
   const acted = await actOnReply(
-    { borrowers: ports.store, optOuts: ports.optOuts, clock: ports.clock },
+    {
+      borrowers: ports.store,
+      optOuts: ports.optOuts,
+      clock: ports.clock,
+      ...(ports.holds ? { holds: ports.holds } : {}),
+      ...(ports.promises ? { promises: ports.promises } : {}),
+    },
     {
       tenant: message.tenant,
       borrowers: [borrower],
@@ -135,6 +144,7 @@ async function record(
       channel: 'email',
       interpretation: understood,
       reference,
+      replyId: command.providerId ?? `${message.id}-${understood.intents.map((i) => i.intent).join('+')}`,
     },
   );
   return { kind: 'acted', tenant: message.tenant, borrowerId: borrower.id, messageId: message.id, understood, acted };
