@@ -113,12 +113,13 @@ export type AuditRouteStore = Pick<
 
 /**
  * What the inbox routes may do to the store: read a borrower, who replied and their conversations (the texts kept
- * apart), the holds not closed; set a key's read marks; record each read of a conversation.
+ * apart), the holds not closed; set a key's read marks; record each read of a conversation; record an agent's
+ * correction (an event, its words as content).
  */
-export type InboxRouteStore = Pick<AuditStore, 'getBorrower'> & {
+export type InboxRouteStore = Pick<AuditStore, 'getBorrower' | 'recordBorrowerEvent'> & {
   readonly inbox: AuditStore['inbox'];
   readonly reads: Pick<AuditStore['reads'], 'record'>;
-  readonly content: Pick<AuditStore['content'], 'get'>;
+  readonly content: Pick<AuditStore['content'], 'get' | 'put'>;
   readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
 };
 

@@ -376,6 +376,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox/{borrowerId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent corrects what a reply was understood to say: lift-hold releases the hold, wrong-number detaches the number from the borrower, not-a-revocation is recorded (consent returns only from the borrower, through DELETE /v1/opt-outs/{address}); each a reply.corrected event */
+        post: operations["correctInboxReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -4460,6 +4477,127 @@ export interface operations {
                 };
             };
             /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctInboxReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "not-a-revocation" | "wrong-number" | "lift-hold";
+                    replyEventId: number;
+                    holdId?: string;
+                    detail: string;
+                };
+            };
+        };
+        responses: {
+            /** @description recorded, and what it did */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "not-a-revocation" | "wrong-number" | "lift-hold";
+                        replyEventId: number;
+                        hold?: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        };
+                        alreadyClosed?: boolean;
+                        rescheduled?: string[];
+                        suppressed?: string[];
+                        stillRevoked?: string[];
+                        next?: string;
+                    };
+                };
+            };
+            /** @description a field is wrong (named): lift-hold without holdId, not-a-revocation of a reply that was not one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower, reply or hold */
             404: {
                 headers: {
                     [name: string]: unknown;

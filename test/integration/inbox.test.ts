@@ -197,6 +197,92 @@ describe.each(dbVariants())('the agents’ inbox on $name', (variant) => {
     ).toBe(400);
   });
 
+  const correct = (id: string, body: Record<string, unknown>, role: 'agent' | 'compliance' | 'collector' = 'agent') =>
+    h.api('POST', `/v1/inbox/${id}/corrections`, { role, body });
+  const conversation = async (id: string) => (await h.api('GET', `/v1/inbox/${id}`, { role: 'agent' })).body;
+  const replies = (c: { items: Array<{ kind: string }> }) =>
+    c.items.filter((i) => i.kind === 'reply') as unknown as Array<{
+      eventId: number;
+      actions: Array<{ type: string; actor: string; data: Record<string, unknown> }>;
+    }>;
+
+  it('lifts a hold a reply opened, as the agent, on the borrower’s chain', async () => {
+    const b = { id: `b-hardship-${variant.name}`, phone: phone() };
+    await remind(b.id, b.phone);
+    await reply(b.phone, 'I lost my job');
+    const before = await conversation(b.id);
+    expect(before.holds.map((x: { kind: string }) => x.kind)).toEqual(['hardship']);
+    const [r] = replies(before);
+    expect(r!.actions.map((a) => a.type)).toContain('hold.opened');
+    expect(find(await inbox(), b.id)!.holds).toEqual(['hardship']);
+
+    const holdId = before.holds[0].id as string;
+    expect((await correct(b.id, { kind: 'lift-hold', replyEventId: r!.eventId, detail: 'a misread' })).status).toBe(
+      400,
+    );
+    const res = await correct(b.id, {
+      kind: 'lift-hold',
+      replyEventId: r!.eventId,
+      holdId,
+      detail: 'Asked on the phone: they found work again',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'lift-hold', hold: { id: holdId, resolution: 'released' } });
+    const after = await conversation(b.id);
+    expect(after.holds).toEqual([]);
+    expect(find(await inbox(), b.id)!.holds).toEqual([]);
+    const corrected = replies(after)[0]!.actions.find((a) => a.type === 'reply.corrected')!;
+    expect(corrected).toMatchObject({
+      actor: `api:${keyIdOf('agent')}`,
+      data: { kind: 'lift-hold', holdId, detail: 'Asked on the phone: they found work again' },
+    });
+    const chain = await h.service.store.listBorrowerEvents(b.id);
+    expect(chain.find((e) => e.type === 'hold.released')!.actor).toBe(`api:${keyIdOf('agent')}`);
+    expect(
+      (await correct(b.id, { kind: 'lift-hold', replyEventId: r!.eventId, holdId: 'h-none', detail: 'x' })).status,
+    ).toBe(404);
+  });
+
+  it('detaches a wrong number an agent recognised, as a reply saying so would', async () => {
+    const b = { id: `b-wrong-${variant.name}`, phone: phone() };
+    await remind(b.id, b.phone);
+    await reply(b.phone, 'who is this?');
+    const [r] = replies(await conversation(b.id));
+    const res = await correct(b.id, { kind: 'wrong-number', replyEventId: r!.eventId, detail: 'says it is a shop' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await h.service.store.getBorrower(b.id))!.optOuts.map((o) => o.channel).sort()).toEqual(['sms', 'voice']);
+    const actions = replies(await conversation(b.id))[0]!.actions;
+    expect(actions.map((a) => a.type)).toEqual(['contact.wrong_number', 'reply.corrected']);
+    expect(actions[0]!.actor).toBe(`api:${keyIdOf('agent')}`);
+  });
+
+  it('records a revocation that was not one, and leaves consent to the borrower', async () => {
+    const [promised, revoked] = replies(await conversation(stops.id));
+    expect(
+      (await correct(stops.id, { kind: 'not-a-revocation', replyEventId: promised!.eventId, detail: 'x' })).status,
+    ).toBe(400);
+    const res = await correct(stops.id, {
+      kind: 'not-a-revocation',
+      replyEventId: revoked!.eventId,
+      detail: 'They meant the late fees',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'not-a-revocation', stillRevoked: ['sms'] });
+    expect(res.body.next).toContain('DELETE /v1/opt-outs/{address}');
+    // Still opted out: only the borrower brings consent back.
+    const list = await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(stops.phone)}`, { role: 'agent' });
+    expect(list.body.suppressed).toBe(true);
+    const actions = replies(await conversation(stops.id))[1]!.actions;
+    expect(actions.map((a) => a.type)).toEqual(['consent.revoked', 'reply.corrected']);
+    // Only agents correct; an unknown reply is not there.
+    const body = { kind: 'not-a-revocation', replyEventId: revoked!.eventId, detail: 'x' };
+    expect((await correct(stops.id, body, 'compliance')).status).toBe(403);
+    expect((await correct(stops.id, body, 'collector')).status).toBe(403);
+    expect((await correct(stops.id, { ...body, replyEventId: 999_999_999 })).status).toBe(404);
+    const acme = { role: null, headers: { authorization: `Bearer ${acmeAgent}` }, body };
+    expect((await h.api('POST', `/v1/inbox/${stops.id}/corrections`, acme)).status).toBe(404);
+  });
+
   it('is for agents and compliance, and only for the key’s tenant', async () => {
     expect((await h.api('GET', '/v1/inbox', { role: 'collector' })).status).toBe(403);
     expect((await h.api('GET', `/v1/inbox/${stops.id}`, { role: 'collector' })).status).toBe(403);

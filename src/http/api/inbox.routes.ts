@@ -15,6 +15,7 @@ import { contentRefIn } from '../../store/event-content.js';
 import type { InboxEvent } from '../../store/inbox.repo.js';
 import type { InboxRouteStore } from '../../store/ports.js';
 import { checkPolicy, type CheckPolicyPorts } from '../../usecases/check-policy/check-policy.usecase.js';
+import { correctReply, CORRECTION_KINDS } from '../../usecases/correct-reply/correct-reply.usecase.js';
 import { listInbox } from '../../usecases/list-inbox/list-inbox.usecase.js';
 import { markInboxRead } from '../../usecases/mark-inbox-read/mark-inbox-read.usecase.js';
 import {
@@ -22,7 +23,7 @@ import {
   type ReadConversationResult,
 } from '../../usecases/read-conversation/read-conversation.usecase.js';
 import { type KeyRing, requireRole } from './auth.js';
-import { presentHold } from './holds.routes.js';
+import { type HoldActions, presentHold } from './holds.routes.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
 
@@ -55,7 +56,23 @@ export const InboxReadInput = z
   })
   .strict();
 
-export function inboxRouter(deps: {
+export const CorrectionInput = z
+  .object({
+    kind: z.enum(CORRECTION_KINDS),
+    /** The reply corrected (its `eventId` in the conversation). */
+    replyEventId: EventId,
+    /** lift-hold: the hold to release. */
+    holdId: z.string().min(1).max(64).optional(),
+    /** Why (kept as content, like every free text on the chain). */
+    detail: z.string().trim().min(1).max(1000),
+  })
+  .strict();
+
+/** What restores consent after a revocation that was not one: the borrower's word, then the opt-out list. */
+const RESTORE =
+  'consent is not restored here: it returns only from the borrower. When they ask for texts again, remove their number from the opt-out list with DELETE /v1/opt-outs/{address}, naming them as the source';
+
+interface InboxDeps {
   store: InboxRouteStore;
   keyRing: KeyRing;
   clock: Clock;
@@ -63,8 +80,11 @@ export function inboxRouter(deps: {
   ledger: ContactLedger;
   profile: Profile;
   profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
-  optOuts: Pick<OptOuts, 'suppressionsOf'>;
-}): Router {
+  optOuts: Pick<OptOuts, 'suppressionsOf' | 'detachFromBorrower'>;
+  holds: Pick<HoldActions, 'endHold'>;
+}
+
+export function inboxRouter(deps: InboxDeps): Router {
   const router = Router();
   const store = deps.store;
   const readers = requireRole(deps.keyRing, ['agent', 'compliance']);
@@ -161,7 +181,55 @@ export function inboxRouter(deps: {
     res.status(204).end();
   });
 
+  router.post('/v1/inbox/:borrowerId/corrections', requireRole(deps.keyRing, ['agent']), correctionRoute(deps));
+
   return router;
+}
+
+/** POST /v1/inbox/:borrowerId/corrections: an agent's correction of what a reply was understood to say. */
+function correctionRoute(deps: InboxDeps) {
+  const store = deps.store;
+  const noBorrower = (external: string) => new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+  return async (req: Request, res: Response) => {
+    const { stored, external, tenant } = await scopedBorrower(req, deps.tenants, req.params.borrowerId, 'borrowerId');
+    const body = CorrectionInput.safeParse(req.body ?? {});
+    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+    const r = await correctReply(
+      {
+        getBorrower: (b) => store.getBorrower(b),
+        events: (b, types, n) => store.inbox.events(b, types, n),
+        recordBorrowerEvent: (b, e, now) => store.recordBorrowerEvent(b, e, now),
+        putContent: (owner, text, now) => store.content.put(owner, text, now),
+        detachFromBorrower: (b, channels, source, actor) => deps.optOuts.detachFromBorrower(b, channels, source, actor),
+        endHold: deps.holds.endHold,
+      },
+      deps.clock,
+      { tenant, borrowerId: stored, actor: `api:${req.principal!.keyId}`, ...body.data },
+    );
+    if (r.kind === 'not-found') throw noBorrower(external);
+    if (r.kind === 'no-such-reply')
+      throw new HttpProblem(404, 'Not found', `borrower "${external}" has no reply ${body.data.replyEventId}`);
+    if (r.kind === 'no-such-hold')
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `borrower "${external}" has no hold "${body.data.holdId}" (field holdId)`,
+      );
+    if (r.kind === 'invalid') throw validationProblem([{ path: r.path, message: r.message }]);
+    res.status(201).json({
+      kind: r.correction,
+      replyEventId: body.data.replyEventId,
+      ...(r.hold
+        ? {
+            hold: presentHold(r.hold.hold, external),
+            alreadyClosed: r.hold.alreadyClosed,
+            rescheduled: r.hold.rescheduled,
+          }
+        : {}),
+      ...(r.suppressed ? { suppressed: r.suppressed } : {}),
+      ...(r.stillRevoked ? { stillRevoked: r.stillRevoked, next: RESTORE } : {}),
+    });
+  };
 }
 
 /** A conversation as the inbox shows it: the borrower by its own id, contacts masked, the words of its replies. */

@@ -67,8 +67,8 @@ import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
 import { InterpretationView, InterpretInput } from './replies.routes.js';
-import { InboxQuery, InboxReadInput } from './inbox.routes.js';
-import { InboxConversation, InboxList } from './response-schemas/inbox.js';
+import { CorrectionInput, InboxQuery, InboxReadInput } from './inbox.routes.js';
+import { InboxConversation, InboxCorrection, InboxList } from './response-schemas/inbox.js';
 import { BatchInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
@@ -433,6 +433,21 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     roles: ['agent', 'compliance'],
     body: InboxReadInput,
     responses: { '204': 'marked', '400': 'upTo is not a reply of the borrower', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/inbox/{borrowerId}/corrections',
+    operationId: 'correctInboxReply',
+    summary:
+      'An agent corrects what a reply was understood to say: lift-hold releases the hold, wrong-number detaches the number from the borrower, not-a-revocation is recorded (consent returns only from the borrower, through DELETE /v1/opt-outs/{address}); each a reply.corrected event',
+    roles: ['agent'],
+    body: CorrectionInput,
+    ok: { '201': InboxCorrection },
+    responses: {
+      '201': 'recorded, and what it did',
+      '400': 'a field is wrong (named): lift-hold without holdId, not-a-revocation of a reply that was not one',
+      '404': 'unknown borrower, reply or hold',
+    },
   },
   {
     method: 'get',

@@ -98,3 +98,19 @@ export const InboxConversation = z.object({
     ]),
   ),
 });
+
+/** An agent's correction, recorded: what it did. */
+export const InboxCorrection = z.object({
+  kind: z.enum(['not-a-revocation', 'wrong-number', 'lift-hold']),
+  replyEventId: z.number().int(),
+  /** lift-hold: the hold as it is now. */
+  hold: HoldView.optional(),
+  alreadyClosed: z.boolean().optional(),
+  /** lift-hold: the messages it held, rescheduled to now. */
+  rescheduled: z.array(z.string()).optional(),
+  /** wrong-number: the pending messages suppressed. */
+  suppressed: z.array(z.string()).optional(),
+  /** not-a-revocation: the channels still revoked, and how consent comes back. */
+  stillRevoked: z.array(z.string()).optional(),
+  next: z.string().optional(),
+});
