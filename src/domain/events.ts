@@ -18,6 +18,8 @@ export const EVENT_TYPES = [
   'reply.understood',
   'consent.revoked',
   'contact.wrong_number',
+  // An agent's correction of what a reply was understood to say (the agents' inbox).
+  'reply.corrected',
   'strategy.stage',
   // Holds: nothing is sent while one is open (docs/compliance.md), and a cease.
   'dispute.opened',

@@ -119,6 +119,18 @@ export type AuditRouteStore = Pick<
   readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
 };
 
+/**
+ * What the inbox routes may do to the store: read a borrower, who replied and their conversations (the texts kept
+ * apart), the holds not closed; set a key's read marks; record each read of a conversation; record an agent's
+ * correction (an event, its words as content).
+ */
+export type InboxRouteStore = Pick<AuditStore, 'getBorrower' | 'recordBorrowerEvent'> & {
+  readonly inbox: AuditStore['inbox'];
+  readonly reads: Pick<AuditStore['reads'], 'record'>;
+  readonly content: Pick<AuditStore['content'], 'get' | 'put'>;
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+};
+
 /** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
 export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower'> & {
   readonly audit: Pick<AuditStore['audit'], 'searchBorrowers'>;

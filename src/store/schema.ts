@@ -199,6 +199,16 @@ export interface Database {
   outcomes: OutcomesTable;
   key_schemes: KeySchemesTable;
   borrower_holds: BorrowerHoldsTable;
+  inbox_marks: InboxMarksTable;
+}
+
+/** How far each key has read a borrower's replies (0020). */
+export interface InboxMarksTable {
+  tenant: string;
+  key_id: string;
+  borrower_id: string;
+  last_event_id: number;
+  updated_at: string;
 }
 
 /** Holds on a borrower (0019): a dispute, a claim to have paid, hardship. */

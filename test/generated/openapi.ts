@@ -325,6 +325,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's borrowers who replied, newest reply first: the last reply's intents, whether a person must read it, the replies after the caller's read mark, the holds open (phones masked) */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{borrowerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A borrower's conversation in time order: their replies with their words, what each was understood to say and what was done, the messages sent; their local time and whether each channel may be contacted now. Every read is recorded */
+        get: operations["getInboxConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{borrowerId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the borrower's replies read for the caller's key, up to the reply named (its eventId) or the last */
+        post: operations["markInboxRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{borrowerId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent corrects what a reply was understood to say: lift-hold releases the hold, wrong-number detaches the number from the borrower, not-a-revocation is recorded (consent returns only from the borrower, through DELETE /v1/opt-outs/{address}); each a reply.corrected event */
+        post: operations["correctInboxReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -4092,6 +4160,461 @@ export interface operations {
                 };
             };
             /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                intent?: "revoke" | "wrong-number" | "dispute" | "paid-already" | "promise" | "hardship" | "question" | "callback" | "complaint" | "other";
+                needsPerson?: "true" | "false";
+                unread?: "true" | "false";
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items, nextCursor}: a filtered page may hold fewer than limit; follow nextCursor until null */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            borrowerId: string;
+                            name: string | null;
+                            maskedPhone: string | null;
+                            lastReplyId: number;
+                            /** Format: date-time */
+                            lastReplyAt: string;
+                            lastKind: string;
+                            lastIntents: string[];
+                            needsPerson: boolean;
+                            unread: number;
+                            holds: ("dispute" | "paid-claim" | "hardship")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description a parameter is wrong (named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInboxConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {borrower, now, contactable, holds, items} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        borrower: {
+                            id: string;
+                            name: string | null;
+                            status: string;
+                            locale: string;
+                            timezone: (string | string[]) | null;
+                            maskedPhone: string | null;
+                            maskedEmail: string | null;
+                        };
+                        now: {
+                            /** Format: date-time */
+                            at: string;
+                            local: {
+                                zone: string;
+                                time: string;
+                            }[];
+                        };
+                        contactable: {
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            allowed: boolean;
+                            reasons: string[];
+                            earliestAllowedAt: string | null;
+                        }[];
+                        holds: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        }[];
+                        items: ({
+                            /** @constant */
+                            kind: "reply";
+                            /** Format: date-time */
+                            at: string;
+                            eventId: number;
+                            /** @constant */
+                            channel: "sms";
+                            text: string | null;
+                            textErased: boolean;
+                            inboundKind: string;
+                            keyword: string | null;
+                            understood: {
+                                intents: {
+                                    intent: string;
+                                    rule: string;
+                                    scope?: string[];
+                                    promise?: {
+                                        date?: string;
+                                        amount?: string;
+                                    };
+                                }[];
+                                needsPerson: boolean;
+                            } | null;
+                            actions: {
+                                eventId: number;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                                actor: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "message";
+                            /** Format: date-time */
+                            at: string;
+                            messageId: string;
+                            /** @enum {string} */
+                            channel: "sms" | "voice" | "email";
+                            /** @enum {string} */
+                            status: "accepted" | "scheduled" | "queued" | "deferred" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "answered" | "no-answer" | "busy" | "machine" | "suppressed" | "cancelled";
+                            template: string;
+                            to: string;
+                            subject: string | null;
+                            body: string | null;
+                        })[];
+                    };
+                };
+            };
+            /** @description not a borrower id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markInboxRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    upTo?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description marked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description upTo is not a reply of the borrower */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctInboxReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "not-a-revocation" | "wrong-number" | "lift-hold";
+                    replyEventId: number;
+                    holdId?: string;
+                    detail: string;
+                };
+            };
+        };
+        responses: {
+            /** @description recorded, and what it did */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "not-a-revocation" | "wrong-number" | "lift-hold";
+                        replyEventId: number;
+                        hold?: {
+                            id: string;
+                            borrowerId: string;
+                            /** @enum {string} */
+                            kind: "dispute" | "paid-claim" | "hardship";
+                            /** Format: date-time */
+                            openedAt: string;
+                            until: string | null;
+                            /** @enum {string} */
+                            source: "api" | "reply" | "agent";
+                            detail: string | null;
+                            ruleRef: string | null;
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            closeDetail: string | null;
+                        };
+                        alreadyClosed?: boolean;
+                        rescheduled?: string[];
+                        suppressed?: string[];
+                        stillRevoked?: string[];
+                        next?: string;
+                    };
+                };
+            };
+            /** @description a field is wrong (named): lift-hold without holdId, not-a-revocation of a reply that was not one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower, reply or hold */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -42,6 +42,7 @@ import type { Experiment } from '../../policy/experiments.js';
 import { type TenantCheck, tenantsRouter, type TenantsRouteStore } from './tenants.routes.js';
 import { outcomesRouter, type OutcomesRouteStore } from './outcomes.routes.js';
 import { type HoldActions, holdsRouter } from './holds.routes.js';
+import { inboxRouter, type InboxRouteStore } from './inbox.routes.js';
 import { type HeavyReadLimits, makeHeavyReadLimit } from './heavy-read-limit.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
@@ -56,7 +57,8 @@ export type ApiStore = RemindersRouteStore &
   AuditRouteStore &
   StrategyRouteStore &
   OutcomesRouteStore &
-  TenantsRouteStore;
+  TenantsRouteStore &
+  InboxRouteStore;
 
 export interface AppDeps {
   store: ApiStore;
@@ -216,6 +218,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(outboxRouter(deps));
   app.use(policyRouter(deps));
   app.use(repliesRouter(deps));
+  app.use(inboxRouter(deps));
   app.use(templatesRouter(deps));
   app.use(auditRouter({ ...deps, heavyReadLimit }));
   app.use(strategyRouter(deps));

@@ -67,6 +67,8 @@ import { OutboxQuery } from './outbox.routes.js';
 import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
 import { InterpretationView, InterpretInput } from './replies.routes.js';
+import { CorrectionInput, InboxQuery, InboxReadInput } from './inbox.routes.js';
+import { InboxConversation, InboxCorrection, InboxList } from './response-schemas/inbox.js';
 import { BatchInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
@@ -400,6 +402,58 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       timezone: 'America/New_York',
     },
     responses: { '200': 'the interpretation', '400': 'a field is wrong (named)' },
+  },
+  {
+    method: 'get',
+    path: '/v1/inbox',
+    operationId: 'listInbox',
+    summary:
+      "The tenant's borrowers who replied, newest reply first: the last reply's intents, whether a person must read it, the replies after the caller's read mark, the holds open (phones masked)",
+    roles: ['agent', 'compliance'],
+    query: InboxQuery,
+    ok: { '200': InboxList },
+    responses: {
+      '200': '{items, nextCursor}: a filtered page may hold fewer than limit; follow nextCursor until null',
+      '400': 'a parameter is wrong (named)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/inbox/{borrowerId}',
+    operationId: 'getInboxConversation',
+    summary:
+      "A borrower's conversation in time order: their replies with their words, what each was understood to say and what was done, the messages sent; their local time and whether each channel may be contacted now. Every read is recorded",
+    roles: ['agent', 'compliance'],
+    ok: { '200': InboxConversation },
+    responses: {
+      '200': '{borrower, now, contactable, holds, items}',
+      '400': 'not a borrower id',
+      '404': 'unknown borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/inbox/{borrowerId}/read',
+    operationId: 'markInboxRead',
+    summary: "Marks the borrower's replies read for the caller's key, up to the reply named (its eventId) or the last",
+    roles: ['agent', 'compliance'],
+    body: InboxReadInput,
+    responses: { '204': 'marked', '400': 'upTo is not a reply of the borrower', '404': 'unknown borrower' },
+  },
+  {
+    method: 'post',
+    path: '/v1/inbox/{borrowerId}/corrections',
+    operationId: 'correctInboxReply',
+    summary:
+      'An agent corrects what a reply was understood to say: lift-hold releases the hold, wrong-number detaches the number from the borrower, not-a-revocation is recorded (consent returns only from the borrower, through DELETE /v1/opt-outs/{address}); each a reply.corrected event',
+    roles: ['agent'],
+    body: CorrectionInput,
+    ok: { '201': InboxCorrection },
+    responses: {
+      '201': 'recorded, and what it did',
+      '400': 'a field is wrong (named): lift-hold without holdId, not-a-revocation of a reply that was not one',
+      '404': 'unknown borrower, reply or hold',
+    },
   },
   {
     method: 'get',
@@ -908,6 +962,7 @@ const TAGS = [
   { name: 'opt-outs', description: 'The suppression list by address' },
   { name: 'policy', description: 'The compliance profile and its checks' },
   { name: 'replies', description: "What a borrower's reply is understood to say" },
+  { name: 'inbox', description: "The agents' inbox: borrowers' replies, what was understood and done, corrections" },
   { name: 'templates', description: 'The template catalogue, previews and lint' },
   { name: 'outbox', description: 'What the sandbox providers recorded' },
   { name: 'audit', description: 'The audit trail: messages, exports, verification, statistics and reads' },
