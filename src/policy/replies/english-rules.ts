@@ -8,12 +8,12 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:hitting (?:me up|my (?:phone|line|cell|number))|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:(?:hitting|blowing) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
-  '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
+  '(?:(?:me|all|the|leaving|recorded|prerecorded|pre recorded|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const FILLER =
@@ -25,7 +25,10 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   {
     rule: 'revoke-stop-channel',
     intent: 'revoke',
-    pattern: new RegExp(`\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue) ${GAP}${CH}\\b`, 'g'),
+    pattern: new RegExp(
+      `\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
+      'g',
+    ),
     scope: 'words',
     checks: ['negation', 'third-party', 'quoted'],
   },
@@ -33,7 +36,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|no|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls) just)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',
@@ -70,7 +73,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being) ){0,3}${CH}\\b`,
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -95,15 +98,15 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:revoke|revoking|revoked) (?:my |all |any )?(?:consent|permission|authori[sz]ation)|(?:withdraw|withdrawing|withdrew) (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
-    scope: 'all',
+      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|cease and desist|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
+    scope: 'all-unless-other',
     checks: ['negation'],
   },
   {
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b| this (?:number|phone|cell|line|device|email)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -112,14 +115,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-leave-alone',
     intent: 'revoke',
     pattern:
-      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
+      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff|screw|sod|shove) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
     scope: 'all',
   },
   {
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -158,7 +161,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-only-channel',
     intent: 'revoke',
     pattern:
-      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mail|text|mail|letters?|writing) only)\b/g,
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only)\b))\b/g,
     scope: 'others',
     checks: ['negation'],
   },
@@ -177,6 +180,43 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:tui ?ding|(?:bu ?yao|bie|qing wu|bu yong) (?:zai )?(?:fa|da|lian ?xi|sao ?rao|fan)(?: (?:le|la|wo|duan ?xin|dian ?hua))?)\b/g,
     scope: 'words',
+  },
+  {
+    // "I'd prefer you didn't text me", "I'd really appreciate it if you stopped calling me at work", "I ask that you no longer call".
+    rule: 'revoke-polite-request',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:prefer|rather|appreciate(?: it)?|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|reach out|bother)\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "If you text me again I'm reporting you", "One more call and I'm filing an FCC complaint": a threat that is a revocation.
+    rule: 'revoke-or-else',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:one|1) more (?:text|txt|call|email|message|voicemail|robocall)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:\\w+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "This number is for family only", "This email address is not for collections", "my work phone, it can't be receiving these".
+    rule: 'revoke-not-this-line',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:this|my|that) (?:(?:work|personal|private|home|business|office|kid's|family) )?(?:number|phone|cell|line|email|email address|e mail|address|inbox|device) (?:is|'s) (?:(?:only|strictly|just) )?(?:for (?:\w+ ){0,2}only|not (?:for|to be used for|meant for) (?:\w+ ){0,1}?(?:collections?|debts?|this|business|these|that|you|bills?|reminders?)|(?:strictly |only )?(?:personal|private) (?:use )?only)|(?:it|this|that|my phone|this phone) (?:can't|cannot|can not|shouldn't|should not) (?:be )?(?:receiving|getting|get|receive) (?:these|this|them|those|your \w+)|(?:texts|messages|calls|emails|reminders|msgs) (?:are|is) (?:not welcome|unwelcome|unwanted|not wanted)|(?:don't|do not|dont|never) send (?:these|this|them|those|your \w+|anything) (?:here|to (?:this|my) (?:number|phone|email|address|inbox|cell))|(?:i'll|ill|i will|gonna|going to|i'm going to|have to|i'd rather|rather) change my (?:number|phone number|phone|cell))\b/g,
+    scope: 'line',
+  },
+  {
+    // "I want off this list", "I'll change my number if I have to", "not interested in hearing from you", "never do this again".
+    rule: 'revoke-indirect',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders))|(?:never|don't|dont|do not) (?:ever )?do (?:this|that) again|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
+    scope: 'words',
+    checks: ['other-object'],
   },
   // wrong-number
   {

@@ -23,6 +23,49 @@ interface Token {
 const TOKEN =
   /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
 
+/**
+ * Misspellings of the words revocations are made of, read as the word: a letter dropped ("remve my numbr",
+ * "unsubcribe"), two letters swapped ("agian") or one doubled ("theese"). Built from the words, not listed
+ * phrase by phrase; real words one slip away ("gain", "thee", "lease") are left alone.
+ */
+const SPELLED = [
+  'unsubscribe',
+  'remove',
+  'number',
+  'again',
+  'these',
+  'texting',
+  'calling',
+  'emailing',
+  'messaging',
+  'message',
+  'messages',
+  'contact',
+  'contacting',
+  'anymore',
+  'harassing',
+  'bothering',
+];
+const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing']);
+const TYPOS = new Map<string, string>([
+  ['evr', 'ever'],
+  ['eva', 'ever'],
+  ['mor', 'more'],
+  ['moar', 'more'],
+  ['agn', 'again'],
+  ['agen', 'again'],
+]);
+for (const w of SPELLED) {
+  const slips = new Set<string>();
+  for (let i = 0; i < w.length; i++) {
+    slips.add(w.slice(0, i) + w.slice(i + 1));
+    slips.add(w.slice(0, i + 1) + w[i] + w.slice(i + 1));
+    if (i + 1 < w.length) slips.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  for (const s of slips)
+    if (s !== w && s.length >= 4 && !REAL_WORDS.has(s) && !SPELLED.includes(s) && !TYPOS.has(s)) TYPOS.set(s, w);
+}
+
 export function tokens(text: string): Token[] {
   const n = latinView(text);
   const view = n.text.replace(/[\u2018\u2019\u02bc`]/g, "'");
@@ -38,7 +81,7 @@ export function tokens(text: string): Token[] {
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
-    else word = raw;
+    else word = TYPOS.get(raw) ?? raw;
     const last = out[out.length - 1];
     // Runs of punctuation (". ." or "\n\n") are one break.
     if (/^[.,?]$/.test(word) && last && /^[.,?]$/.test(last.word)) {

@@ -199,24 +199,37 @@ function settle(hits: ReplyHit[]): void {
         h.suppressed = 'bewildered at a wrong number';
 }
 
+/** The line a reply names ("this email address", "my work phone"), or the reply's own when it names none. */
+function lineOf(words: string, channel: Channel): Channel[] {
+  if (/\b(?:e ?mail|email address|inbox|address)\b/.test(words)) return ['email'];
+  if (/\b(?:number|phone|cell|line)\b/.test(words) && !/\b(?:texts|messages|msgs|send)\b/.test(words))
+    return ['sms', 'voice'];
+  return [channel];
+}
+
 export function interpretReply(text: string, o: ReplyContext): Interpretation {
   const { hits, truncated, t, en, zh } = read(text, o);
   settle(hits);
   const active = hits.filter((h) => !h.suppressed);
   const paidSentences = new Set(active.filter((h) => h.rule.intent === 'paid-already').map((h) => h.sentence));
   const intents: InterpretedIntent[] = [];
+  // "I revoke my consent under the TCPA. Stop texting.": the formal words defer to the revocation that names its channels.
+  const deferred = active.some((h) => h.rule.intent === 'revoke' && h.rule.scope !== 'all-unless-other');
   for (const h of active) {
     const seen = intents.find((i) => i.intent === h.rule.intent);
     if (h.rule.intent === 'revoke') {
       // "only email me", "text only": the phone channels it does not name (email is no robocall or robotext).
+      if (h.rule.scope === 'all-unless-other' && deferred && !h.channels.length) continue;
       const scope =
-        h.rule.scope === 'others'
-          ? (['sms', 'voice'] as const).filter((c) => !h.channels.includes(c))
-          : h.channels.length
-            ? h.channels
-            : h.rule.scope === 'all'
-              ? [...CHANNELS]
-              : [o.channel];
+        h.rule.scope === 'line'
+          ? lineOf(h.clause, o.channel)
+          : h.rule.scope === 'others'
+            ? (['sms', 'voice'] as const).filter((c) => !h.channels.includes(c))
+            : h.channels.length
+              ? h.channels
+              : h.rule.scope === 'all' || h.rule.scope === 'all-unless-other'
+                ? [...CHANNELS]
+                : [o.channel];
       if (seen) seen.scope = CHANNELS.filter((c) => seen.scope!.includes(c) || scope.includes(c));
       else
         intents.push({
