@@ -40,14 +40,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'noun-stop', 'quoted'],
+    checks: ['negation', 'noun-stop', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-stop-caps',
     intent: 'revoke',
     pattern: new RegExp(`\\b${STOP}\\b`, 'g'),
     scope: 'reply',
-    checks: ['caps', 'negation', 'noun-stop', 'quoted'],
+    checks: ['caps', 'negation', 'noun-stop', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-channel-stop',
@@ -67,7 +67,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'quoted'],
+    checks: ['negation', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-no-wish',
@@ -106,7 +106,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b| this (?:number|phone|cell|line|device|email)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -196,7 +196,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-or-else',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:one|1) more (?:text|txt|call|email|message|voicemail|robocall)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:\\w+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
+      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:one|1) more (?:text|txt|call|email|message|voicemail|robocall)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:[^ .?]+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
       'g',
     ),
     scope: 'words',
@@ -337,6 +337,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|(?<!(?:can|may|could|please|pls|free to|ok to|fine to|should|to) )keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night|unreal|can't believe|cant believe|unbelievable|outrageous|insane|classy|on (?:thanksgiving|christmas|easter|a holiday|a sunday)|privacy(?! policy| notice)|violat\w*|who gave you (?:permission|the right)|(?:called|calling|texted|texting|contacted|contacting) my (?:work|job|employer|boss|sister|mother|mom|family|brother|wife|husband|parents|neighbou?rs?)|rude to|keep (?:adding|charging|piling)(?: \w+)? (?:fees|charges|interest)|out of nowhere|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|many|how many) times? (?:telling|i've told|i told|asking|i've asked|calling|now)|get your (?:system|act|shit|stuff) together|are you kidding)\b/g,
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|(?:contact|contacting|call|calling|get|getting|hire|hiring|talk to|talking to|speak to|speaking to|see|seeing|involve|involving|my|a) (?:lawyer|attorney)(?! (?:advised|says|said|told))|lawyer up|sue (?:you|u)|blowing up my|said no one ever|jerks?|idiots?|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'm|im|i am|i've|ive) (?:saying|said|asking|asked|telling|told)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|(?<!(?:can|may|could|please|pls|free to|ok to|fine to|should|to) )keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night|unreal|can't believe|cant believe|unbelievable|outrageous|insane|classy|on (?:thanksgiving|christmas|easter|a holiday|a sunday)|privacy(?! policy| notice)|violat\w*|who gave you (?:permission|the right)|(?:called|calling|texted|texting|contacted|contacting) my (?:work|job|employer|boss|sister|mother|mom|family|brother|wife|husband|parents|neighbou?rs?)|rude to|keep (?:adding|charging|piling)(?: \w+)? (?:fees|charges|interest)|out of nowhere|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|many|how many) times? (?:telling|i've told|i told|asking|i've asked|calling|now)|get your (?:system|act|shit|stuff) together|are you kidding)\b/g,
   },
 ];

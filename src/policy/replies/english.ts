@@ -101,9 +101,9 @@ const CONDITION = /^(?:if|unless|when|til|till|until|or|otherwise|and)$/;
 const NOUN_BEFORE =
   /^(?:the|a|bus|next|last|full|pit|truck|rest|one|that|this|your|my|first|final|door|gas|train|subway|tram|non|cant|can't|cannot|never|don't|dont)$/;
 const THIRD_PARTY =
-  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|work|job|office|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b/;
+  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b(?!'s (?:house|home|place|landline|number|phone))/;
 const OTHER_OBJECT =
-  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
+  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|paper (?:statements?|bills?|billing|mail)|mailed statements|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
 const WISH =
   /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
 
@@ -183,6 +183,16 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     // "opt out of the payment plan", "unsubscribe me from the newsletter": not the reminders.
     const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
     return m ? `another thing: ${m[0]}` : null;
+  }
+  if (name === 'halt-action') {
+    // "Stop! Before you charge the fee, …": halting one action of ours, not the contact.
+    const next = ts.slice(last + 1, last + 8).map((t) => t.word);
+    while (next.length && /^[.,?]$/.test(next[0]!)) next.shift();
+    const m =
+      /^(?:before (?:you|u) (?:charge|debit|take|process|run|add|cancel|report)|wait|hold on|(?:don't|do not|dont) (?:charge|debit|take|process|run|cash|deposit|report))\b/.exec(
+        next.join(' '),
+      );
+    return m ? `halting an action: ${m[0]}` : null;
   }
   if (name === 'hypothetical') {
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));

@@ -58,7 +58,24 @@ function read(text: string, o: ReplyContext) {
   const day = today(o.receivedAt, o.timeZone ?? 'UTC');
   const en = readEnglish(t, day);
   const zh = HAN.test(t) ? readChinese(t, day, 1000, o.channel) : null;
-  const hits = [...en.hits, ...(zh?.hits ?? [])].sort((a, b) => a.start - b.start);
+  const hits = [...en.hits, ...(zh?.hits ?? [])];
+  // "🛑", "❌", "🚫📱": a reply of nothing but a stop sign (and the thing to stop) is a STOP.
+  const sign = STOP_SIGN.exec(t);
+  if (sign)
+    hits.push({
+      rule: { rule: 'revoke-stop-sign', intent: 'revoke', pattern: STOP_SIGN, scope: 'reply' },
+      start: sign.index,
+      end: sign.index + sign[0].length,
+      clause: sign[0],
+      after: '',
+      suppressed: null,
+      channels: [
+        ...(/📞|☎/u.test(sign[0]) ? ['voice' as const] : []),
+        ...(/📧|✉|📩/u.test(sign[0]) ? ['email' as const] : []),
+      ],
+      sentence: 0,
+    });
+  hits.sort((a, b) => a.start - b.start);
   // Our own message quoted back under the reply ("> Reply STOP to opt out", "On …, Reminder Team wrote:") is not the borrower's.
   const quote = QUOTED.exec(t);
   if (quote)
@@ -110,6 +127,10 @@ function read(text: string, o: ReplyContext) {
     if (h.rule.intent === 'promise' && !h.suppressed && !firm) h.suppressed = 'vague: no date, amount or period';
   return { hits: hits.map((h) => ({ ...h, matched: t.slice(h.start, h.end) })), truncated, t, en, zh };
 }
+
+/** A reply of stop signs only, with what to stop: 🛑, ❌❌, 🚫📱, ✋📞. */
+const STOP_SIGN =
+  /^[\s.!]*(?:(?:🛑|⛔|🚫|❌|✖️?|✋|🙅(?:‍[♀♂]️?)?|📵|🔕)[\s.!]*)+(?:(?:📱|📞|☎️?|📧|✉️?|📩|💬|📲)[\s.!]*)*$/u;
 
 /** Where a quoted earlier message starts: a "> " line, an "On …, … wrote:" header, or a mail client's 原始邮件 divider. */
 const QUOTED =
