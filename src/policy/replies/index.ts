@@ -191,7 +191,7 @@ function nearest<T extends { sentence: number; at: number }>(
  * Intents that one reading explains away: a wrong number's "not my account" (or 核实, "check it") is not a
  * dispute of the debt; a loan "paid off in 2024" beside a dispute is the dispute's ground, not a payment now.
  */
-function settle(hits: ReplyHit[]): void {
+function settle(hits: Array<ReplyHit & { matched: string }>): void {
   const live = (i: string) => hits.some((h) => h.rule.intent === i && !h.suppressed);
   if (live('wrong-number'))
     for (const h of hits)
@@ -201,6 +201,11 @@ function settle(hits: ReplyHit[]): void {
         /account|mine|不是我的|核实|核對|核对|在你们|有你们/i.test(h.clause)
       )
         h.suppressed = 'a wrong number: not their account';
+  // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
+  if (live('paid-already') && !live('promise'))
+    for (const h of hits)
+      if (h.rule.intent === 'revoke' && !h.suppressed && /^(?:不用|不必|唔使|不需要)/.test(h.matched))
+        h.suppressed = 'no need: already paid';
   if (live('dispute'))
     for (const h of hits)
       if (
