@@ -21,7 +21,7 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+  /[a-z]+\*+[a-z]*|(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
 
 /**
  * Misspellings of the words revocations are made of, read as the word: a letter dropped ("remve my numbr",
@@ -78,6 +78,8 @@ export function tokens(text: string): Token[] {
     if (raw === '\n' || /^[.!?]+$/.test(raw)) word = raw.includes('?') ? '?' : '.';
     else if (/^[,;:()]$/.test(raw)) word = ',';
     else if (raw === '#') word = 'number';
+    // "f***ing", "sh*t": a masked swear word.
+    else if (/^[a-z]+\*/.test(raw)) word = 'expletive';
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');

@@ -137,7 +137,7 @@ const QUOTED =
   /^>|^On .{0,120}wrote:\s*$|^-{2,} ?(?:Original Message|原始邮件|原始郵件) ?-{2,}|^在 .{0,60}(?:写道|寫道)[:：]/mu;
 /** Words that ask for information: a question that has them is a question even when the reply is angry. */
 const ASKING =
-  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩/i;
+  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩|凭什么|憑什麼/i;
 
 /**
  * A rhetorical, angry question ("5 calls today??", "Why are you texting me at midnight?!", 半夜发什么短信？！,
