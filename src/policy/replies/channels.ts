@@ -10,7 +10,7 @@ const EN_ALL =
   /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contactar|molest\w*|en paz|basta)\b/;
 
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
-const ZH_VOICE = /电话|打(?!扰|错|算|钱|款)|来电|致电/;
+const ZH_VOICE = /电话(?!号)|打(?!扰|错|算|钱|款)|来电|致电/;
 const ZH_EMAIL = /邮件|电邮|邮箱/;
 const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦|打扰|找我|清静|远点/;
 

@@ -250,7 +250,9 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
         h.rule.scope === 'line'
           ? lineOf(h.clause, o.channel)
           : h.rule.scope === 'others'
-            ? (['sms', 'voice'] as const).filter((c) => !h.channels.includes(c))
+            ? (['sms', 'voice'] as const).filter(
+                (c) => h.channels.length === CHANNELS.length || !h.channels.includes(c),
+              )
             : h.channels.length
               ? h.channels
               : h.rule.scope === 'all' || h.rule.scope === 'all-unless-other'
