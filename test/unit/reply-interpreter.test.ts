@@ -388,9 +388,10 @@ describe('rule families from a third author’s replies (tune3), in words of the
     ['Reminders are unwanted here.', 'sms', ['sms']],
     ['Take me off the call list.', 'sms', ['voice']],
     ['I want off your list.', 'sms', ['sms']],
-    ['Seriously, never do that again.', 'sms', ['sms']],
+    ['Another reminder at dawn. Seriously, never do that again.', 'sms', ['sms']],
     ['not interested in your reminders', 'sms', ['sms']],
     ['Sod off with the calls', 'sms', ['voice']],
+    ['你给我滚', 'sms', ['sms', 'voice', 'email']],
     ['So just stop.', 'sms', ['sms']],
     // Conditional threats are a revocation (and a complaint).
     ['If y’all call me one more time I’m calling a lawyer.', 'sms', ['voice']],
@@ -436,6 +437,10 @@ describe('rule families from a third author’s replies (tune3), in words of the
     '退订了会影响我的额度吗？',
     '停！先别扣款，我刚还了',
     'no',
+    "I'd rather you not call my dad",
+    "that's quite texting-heavy of you",
+    'Never do that again, you charged me twice.',
+    '你们把我拉黑了吗',
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

@@ -44,6 +44,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-not-done') {
     // 我拉黑的是骗子电话, 免得…拉黑, 退订了会影响…吗: naming the act, not doing it.
     if (/^的(?:是|那)/.test(clause.slice(to))) return 'a description: …的是';
+    if (/^了[吗么嘛]$/.test(clause.slice(to))) return 'asks whether it was done';
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
     return /^(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) && /[吗么呢]$/.test(clause)

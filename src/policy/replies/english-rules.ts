@@ -26,7 +26,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-channel',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
+      `\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|(?<=^|[.,?] |please |pls |plz |just |so |now |and )quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -190,6 +190,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
+    checks: ['third-party'],
   },
   {
     // "If you text me again I'm reporting you", "One more call and I'm filing an FCC complaint": a threat that is a revocation.
@@ -214,9 +215,17 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-indirect',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders))|(?:never|don't|dont|do not) (?:ever )?do (?:this|that) again|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
+      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders))|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
     scope: 'words',
     checks: ['other-object'],
+  },
+  {
+    // "Oh wow, another text. Please, never do this again.": "this" is the contact, when the reply names one.
+    rule: 'revoke-never-again',
+    intent: 'revoke',
+    pattern: /\b(?:never|don't|dont|do not) (?:ever )?do (?:this|that) again(?= [.,?]|$)/g,
+    scope: 'words',
+    checks: ['names-contact'],
   },
   // wrong-number
   {

@@ -186,6 +186,14 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
     return m ? `another thing: ${m[0]}` : null;
   }
+  if (name === 'names-contact') {
+    // "Please, never do this again": "this" is a text or a call only when the reply speaks of one.
+    return ts.some((t) =>
+      /^(?:texts?|calls?|e ?mails?|messages?|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/.test(t.word),
+    )
+      ? null
+      : 'names no contact';
+  }
   if (name === 'halt-action') {
     // "Stop! Before you charge the fee, …": halting one action of ours, not the contact.
     const next = ts.slice(last + 1, last + 8).map((t) => t.word);
