@@ -391,6 +391,11 @@ describe('rule families from a third author’s replies (tune3), in words of the
     ['Another reminder at dawn. Seriously, never do that again.', 'sms', ['sms']],
     ['not interested in your reminders', 'sms', ['sms']],
     ['Sod off with the calls', 'sms', ['voice']],
+    ['Consider my consent withdrawn.', 'sms', ['sms', 'voice', 'email']],
+    ['please, no more', 'sms', ['sms']],
+    ["I'll block you guys if you ring me again", 'sms', ['voice']],
+    ['The next email gets you reported.', 'email', ['email']],
+    ['Please quit contacting me at my office.', 'sms', ['voice']],
     ['你给我滚', 'sms', ['sms', 'voice', 'email']],
     ['So just stop.', 'sms', ['sms']],
     // Conditional threats are a revocation (and a complaint).
@@ -441,6 +446,7 @@ describe('rule families from a third author’s replies (tune3), in words of the
     "that's quite texting-heavy of you",
     'Never do that again, you charged me twice.',
     '你们把我拉黑了吗',
+    "I'll report the payment as sent if you call again",
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

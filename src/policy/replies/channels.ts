@@ -17,12 +17,16 @@ const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦|打扰|找我|清静|远点/;
 /** "Blowing up my phone": texts and calls both. */
 const PHONE_BOTH = /\b(?:blowing|hitting|lighting) up my (?:phone|cell|line)\b/;
 
+const AT_WORK = /\bat (?:work|my (?:work|job|office|workplace))\b/;
+
 export function channelsNamed(words: string, zh: boolean): { named: Channel[]; all: boolean } {
   const [sms, voice, email, all] = zh ? [ZH_SMS, ZH_VOICE, ZH_EMAIL, ZH_ALL] : [EN_SMS, EN_VOICE, EN_EMAIL, EN_ALL];
   const named: Channel[] = [];
   const both = !zh && PHONE_BOTH.test(words);
   if (both || sms.test(words)) named.push('sms');
   if (both || voice.test(words)) named.push('voice');
+  // "stop contacting me at work": the work line is a phone.
+  if (!named.length && !zh && AT_WORK.test(words)) named.push('voice');
   if (email.test(words)) named.push('email');
   return { named, all: all.test(words) };
 }

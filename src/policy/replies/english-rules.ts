@@ -98,7 +98,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|cease and desist|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
+      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
     scope: 'all-unless-other',
     checks: ['negation'],
   },
@@ -122,7 +122,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -193,11 +193,19 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['third-party'],
   },
   {
+    // "I'll block this number if you text again": the threat first.
+    rule: 'revoke-or-else-first',
+    intent: 'revoke',
+    pattern:
+      /\b(?:i'll|ill|i will|gonna|i'm going to|im going to|i'm gonna|im gonna) (?:(?:block|report|sue)\w* (?:you|u|y'all|yall|this number|your (?:number|company|office)|the number|this|it)|change my number) (?:[^ .?]+ ){0,3}?(?:if|when) (?:you|u|y'all|yall) (?:\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone)\w* (?:me |this number )?(?:again|one more time|ever again)\b/g,
+    scope: 'words',
+  },
+  {
     // "If you text me again I'm reporting you", "One more call and I'm filing an FCC complaint": a threat that is a revocation.
     rule: 'revoke-or-else',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:one|1) more (?:text|txt|call|email|message|voicemail|robocall)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:[^ .?]+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
+      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:(?:one|1) more|(?:the )?next|another) (?:text|txt|call|email|message|voicemail|robocall)(?= (?:and|&|gets|will get|means|is)\\b)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:[^ .?]+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
       'g',
     ),
     scope: 'words',
