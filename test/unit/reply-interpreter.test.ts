@@ -397,6 +397,10 @@ describe('rule families from a third author’s replies (tune3), in words of the
     ['The next email gets you reported.', 'email', ['email']],
     ['Please quit contacting me at my office.', 'sms', ['voice']],
     ['你给我滚', 'sms', ['sms', 'voice', 'email']],
+    ['我刚把你们加入黑名单', 'sms', ['sms']],
+    ['麻烦把我的手机号移出名单', 'sms', ['sms']],
+    ['请勿再以电话方式联系我', 'sms', ['voice']],
+    ['邮件就免了', 'email', ['email']],
     ['So just stop.', 'sms', ['sms']],
     // Conditional threats are a revocation (and a complaint).
     ['If y’all call me one more time I’m calling a lawyer.', 'sms', ['voice']],
@@ -446,6 +450,9 @@ describe('rule families from a third author’s replies (tune3), in words of the
     "that's quite texting-heavy of you",
     'Never do that again, you charged me twice.',
     '你们把我拉黑了吗',
+    '求你们别把我拉进黑名单',
+    '怎样才能把我移出黑名单？',
+    '请不要再联系我的担保人',
     "I'll report the payment as sent if you call again",
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');

@@ -54,7 +54,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-third-party') {
     // 不要再打电话给我爸妈了: calls to someone else, not the borrower's own line (as 不要给我家人打电话).
     const m =
-      /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母)/.exec(
+      /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
         clause.slice(to),
       );
     return m ? `about a third party: ${m[0]}` : null;
