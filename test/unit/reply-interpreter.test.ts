@@ -453,6 +453,8 @@ describe('rule families from a third author’s replies (tune3), in words of the
     '求你们别把我拉进黑名单',
     '怎样才能把我移出黑名单？',
     '请不要再联系我的担保人',
+    'Please do not ring me before 10am, I work nights.',
+    "I'd rather you didn't call during dinner",
     "I'll report the payment as sent if you call again",
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');

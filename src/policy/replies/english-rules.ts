@@ -110,6 +110,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
+    checks: ['time-limit'],
   },
   {
     rule: 'revoke-leave-alone',
@@ -190,7 +191,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
-    checks: ['third-party'],
+    checks: ['third-party', 'time-limit'],
   },
   {
     // "I'll block this number if you text again": the threat first.
@@ -215,7 +216,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-not-this-line',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:this|my|that) (?:(?:work|personal|private|home|business|office|kid's|family) )?(?:number|phone|cell|line|email|email address|e mail|address|inbox|device) (?:is|'s) (?:(?:only|strictly|just) )?(?:for (?:\w+ ){0,2}only|not (?:for|to be used for|meant for) (?:\w+ ){0,1}?(?:collections?|debts?|this|business|these|that|you|bills?|reminders?)|(?:strictly |only )?(?:personal|private) (?:use )?only)|(?:it|this|that|my phone|this phone) (?:can't|cannot|can not|shouldn't|should not) (?:be )?(?:receiving|getting|get|receive) (?:these|this|them|those|your \w+)|(?:texts|messages|calls|emails|reminders|msgs) (?:are|is) (?:not welcome|unwelcome|unwanted|not wanted)|(?:don't|do not|dont|never) send (?:these|this|them|those|your \w+|anything) (?:here|to (?:this|my) (?:number|phone|email|address|inbox|cell))|(?:i'll|ill|i will|gonna|going to|i'm going to|have to|i'd rather|rather) change my (?:number|phone number|phone|cell))\b/g,
+      /\b(?:(?:this|my|that) (?:(?:work|personal|private|home|business|office|kid's|family) )?(?:number|phone|cell|line|email|email address|e mail|address|inbox|device) (?:is|'s) (?:(?:only|strictly|just) )?(?:for (?!(?:texts?|calls?|e ?mails?|messages?|sms|voice|calling|texting)\b)(?:\w+ ){0,2}only|not (?:for|to be used for|meant for) (?:\w+ ){0,1}?(?:collections?|debts?|this|business|these|that|you|bills?|reminders?)|(?:strictly |only )?(?:personal|private) (?:use )?only)|(?:it|this|that|my phone|this phone) (?:can't|cannot|can not|shouldn't|should not) (?:be )?(?:receiving|getting|get|receive) (?:these|this|them|those|your \w+)|(?:texts|messages|calls|emails|reminders|msgs) (?:are|is) (?:not welcome|unwelcome|unwanted|not wanted)|(?:don't|do not|dont|never) send (?:these|this|them|those|your \w+|anything) (?:here|to (?:this|my) (?:number|phone|email|address|inbox|cell))|(?:i'll|ill|i will|gonna|going to|i'm going to|have to|i'd rather|rather) change my (?:number|phone number|phone|cell))\b/g,
     scope: 'line',
   },
   {

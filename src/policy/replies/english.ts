@@ -186,6 +186,14 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
     return m ? `another thing: ${m[0]}` : null;
   }
+  if (name === 'time-limit') {
+    // "Please don't call me before noon" (as "Don't call before noon, I work nights"): a time, not a revocation.
+    const m =
+      /^(?:me |this number |my \w+ )?(?:before|after|until|till|til|during|between|past|this early|so early|so late|at night|late at night|in the (?:morning|evening)|on (?:weekends|sundays|saturdays|holidays)|at (?:\d+|night|dinner|dinnertime))\b/.exec(
+        wordsAfter(ts, last),
+      );
+    return m ? `a time, not a revocation: ${m[0]}` : null;
+  }
   if (name === 'names-contact') {
     // "Please, never do this again": "this" is a text or a call only when the reply speaks of one.
     return ts.some((t) =>
