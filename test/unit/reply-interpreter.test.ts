@@ -401,6 +401,12 @@ describe('rule families from a third author’s replies (tune3), in words of the
     ['麻烦把我的手机号移出名单', 'sms', ['sms']],
     ['请勿再以电话方式联系我', 'sms', ['voice']],
     ['邮件就免了', 'email', ['email']],
+    ['唔該刪咗我嘅電話號碼', 'sms', ['sms']],
+    ['收皮喇', 'sms', ['sms', 'voice', 'email']],
+    ['我唔想再收到你哋嘅短訊', 'sms', ['sms']],
+    ['休想再打来', 'sms', ['voice']],
+    ['Please disable the payment reminders.', 'email', ['email']],
+    ['switch off these text alerts', 'sms', ['sms']],
     ['So just stop.', 'sms', ['sms']],
     // Conditional threats are a revocation (and a complaint).
     ['If y’all call me one more time I’m calling a lawyer.', 'sms', ['voice']],
@@ -454,6 +460,9 @@ describe('rule families from a third author’s replies (tune3), in words of the
     '怎样才能把我移出黑名单？',
     '请不要再联系我的担保人',
     'Please do not ring me before 10am, I work nights.',
+    "Please don't turn off my reminders",
+    'Cancel the payment I set up, please.',
+    '休想让我多付一分钱',
     "I'd rather you didn't call during dinner",
     "I'll report the payment as sent if you call again",
   ])('%j is no revocation', (text) => {

@@ -70,7 +70,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪/.exec(before + clause.slice(from, to));
+    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to));
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {

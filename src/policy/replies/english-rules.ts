@@ -194,6 +194,15 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['third-party', 'time-limit'],
   },
   {
+    // "Please cancel these texts", "turn off the reminders", "disable my text alerts".
+    rule: 'revoke-turn-off',
+    intent: 'revoke',
+    pattern:
+      /\b(?:cancel|turn off|shut off|switch off|disable|deactivate|kill|unsubscribe from) (?:(?:all|the|these|those|my|your|this|of|payment|due date|text|sms|email|phone|automated|collection) ){0,3}(?:texts|text (?:alerts|messages|reminders|notifications)|messages|msgs|calls|phone calls|robocalls|emails|reminders|notifications|alerts|voicemails|sms)\b/g,
+    scope: 'words',
+    checks: ['negation', 'other-object', 'quoted'],
+  },
+  {
     // "I'll block this number if you text again": the threat first.
     rule: 'revoke-or-else-first',
     intent: 'revoke',
