@@ -14,7 +14,7 @@ export interface CorpusReply {
 
 export interface CorpusFile {
   lang: string;
-  /** tune, tune2 (a second author's tuning replies) or held. */
+  /** tune, tune2, tune3 (a second and a third author's tuning replies) or held. */
   part: string;
   file: string;
   replies: CorpusReply[];

@@ -361,3 +361,153 @@ describe('rule families from a second author’s replies (tune2), in words of th
     );
   });
 });
+
+describe('rule families from a third author’s replies (tune3), in words of their own', () => {
+  it.each<[string, string, string[]]>([
+    // Formal and legalistic: consent in any words, further communication, refraining.
+    ['I hereby rescind all prior express consent to reach me.', 'sms', ['sms', 'voice', 'email']],
+    ['You are directed to discontinue any further correspondence.', 'email', ['sms', 'voice', 'email']],
+    ['Please refrain from phoning me at all.', 'sms', ['voice']],
+    ['We no longer consent to prerecorded calls at this address.', 'sms', ['voice']],
+    // Formal words defer to the revocation that names its channels.
+    ['Consent revoked. No more texts.', 'sms', ['sms']],
+    // Misspelled: a letter dropped, two swapped, one doubled.
+    ['pls unsubscrbe', 'sms', ['sms']],
+    ['remvoe my numbre', 'sms', ['sms']],
+    ['dont evr mesage me agin', 'sms', ['sms']],
+    ['quite calling me', 'sms', ['voice']],
+    // Terse: a stop sign, "k stop now".
+    ['⛔', 'sms', ['sms']],
+    ['✋📞', 'sms', ['voice']],
+    ['ya stop pls', 'sms', ['sms']],
+    // Indirect: polite asks, not this line, off the list, "never do this again".
+    ["I'd be grateful if you stopped emailing me.", 'email', ['email']],
+    ['I would rather you did not call me anymore.', 'sms', ['voice']],
+    ['This line is for my business only.', 'sms', ['sms', 'voice']],
+    ['My inbox is not for debt reminders.', 'email', ['email']],
+    ['Reminders are unwanted here.', 'sms', ['sms']],
+    ['Take me off the call list.', 'sms', ['voice']],
+    ['I want off your list.', 'sms', ['sms']],
+    ['Another reminder at dawn. Seriously, never do that again.', 'sms', ['sms']],
+    ['not interested in your reminders', 'sms', ['sms']],
+    ['Sod off with the calls', 'sms', ['voice']],
+    ['Consider my consent withdrawn.', 'sms', ['sms', 'voice', 'email']],
+    ['please, no more', 'sms', ['sms']],
+    ["I'll block you guys if you ring me again", 'sms', ['voice']],
+    ['The next email gets you reported.', 'email', ['email']],
+    ['Please quit contacting me at my office.', 'sms', ['voice']],
+    ['你给我滚', 'sms', ['sms', 'voice', 'email']],
+    ['我刚把你们加入黑名单', 'sms', ['sms']],
+    ['麻烦把我的手机号移出名单', 'sms', ['sms']],
+    ['请勿再以电话方式联系我', 'sms', ['voice']],
+    ['邮件就免了', 'email', ['email']],
+    ['唔該刪咗我嘅電話號碼', 'sms', ['sms']],
+    ['收皮喇', 'sms', ['sms', 'voice', 'email']],
+    ['滚，别再打了', 'sms', ['voice']],
+    ['唔该唔好再call我', 'sms', ['voice']],
+    ['语音就别再留了', 'sms', ['voice']],
+    ['我唔想再收到你哋嘅短訊', 'sms', ['sms']],
+    ['休想再打来', 'sms', ['voice']],
+    ['Please disable the payment reminders.', 'email', ['email']],
+    ['switch off these text alerts', 'sms', ['sms']],
+    ['So just stop.', 'sms', ['sms']],
+    // Conditional threats are a revocation (and a complaint).
+    ['If y’all call me one more time I’m calling a lawyer.', 'sms', ['voice']],
+    ['One more voicemail and I report this to the FTC.', 'sms', ['voice']],
+    // Calls at work are the borrower's line; a mother's house is where they are reached.
+    ['Stop ringing my office.', 'sms', ['voice']],
+    ['quit calling my grandmother’s place for me', 'sms', ['voice']],
+    // Chinese: 此类/一切/任何, 不希望, 勿扰, threats, the channel first, only email, bare 不要/停/滚.
+    ['请勿再寄送此类邮件', 'email', ['email']],
+    ['我不希望再接到任何催收电话', 'sms', ['voice']],
+    ['免打扰', 'sms', ['sms', 'voice', 'email']],
+    ['請停止一切聯絡', 'sms', ['sms', 'voice', 'email']],
+    ['本人不再同意贵司通过电话联系', 'sms', ['voice']],
+    ['再打来我就去银保监投诉', 'sms', ['voice']],
+    ['机器人电话就别打了', 'sms', ['voice']],
+    ['今后只用书面联系', 'sms', ['sms', 'voice']],
+    ['不要再拨打本人手机', 'sms', ['voice']],
+    ['别再往我单位打电话', 'sms', ['voice']],
+    ['唔好再打去我屋企', 'sms', ['voice']],
+    ['不需要了', 'sms', ['sms']],
+    ['滚远点', 'sms', ['sms', 'voice', 'email']],
+    ['以后别再发这类东西给我', 'sms', ['sms']],
+    ['删了我的电话号码', 'sms', ['sms']],
+    ['短信电话都不要了', 'sms', ['sms', 'voice']],
+    ['对你们的通知没兴趣', 'sms', ['sms']],
+  ])('%s (%s) → revoke %j', (text, channel, scope) => {
+    expect(get(text, 'revoke', channel as 'sms' | 'email')?.scope).toEqual(scope);
+  });
+
+  it.each([
+    // Near-misses of the new families.
+    'Stop! Before you run the payment, I sent it yesterday.',
+    "Don't text me the code again, I already have it.",
+    'Please unsubscribe me from paper statements.',
+    "If you call me tomorrow I'll have the money.",
+    'Don’t call my mother, please.',
+    'This number is new, I just got it last week and love it.',
+    '别停发账单',
+    '我屏蔽的是广告短信，你们的照常发',
+    '不用提醒我也会按时还的',
+    '不用打了，我昨天已经还了',
+    '不要再打给我老婆了',
+    '退订了会影响我的额度吗？',
+    '停！先别扣款，我刚还了',
+    'no',
+    "I'd rather you not call my dad",
+    "that's quite texting-heavy of you",
+    'Never do that again, you charged me twice.',
+    '你们把我拉黑了吗',
+    '求你们别把我拉进黑名单',
+    '怎样才能把我移出黑名单？',
+    '请不要再联系我的担保人',
+    'Please do not ring me before 10am, I work nights.',
+    "Please don't turn off my reminders",
+    'Cancel the payment I set up, please.',
+    '休想让我多付一分钱',
+    "I'd rather you didn't call during dinner",
+    "I'll report the payment as sent if you call again",
+  ])('%j is no revocation', (text) => {
+    expect(intents(text)).not.toContain('revoke');
+  });
+
+  it('reads a threat as both a revocation and a complaint, and legal citations in a revocation as no complaint', () => {
+    expect(intents('Email me again and I will file a complaint with the CFPB.')).toEqual(
+      expect.arrayContaining(['revoke', 'complaint']),
+    );
+    expect(intents('再发短信我就去消协投诉')).toEqual(expect.arrayContaining(['revoke', 'complaint']));
+    expect(intents('Under the FDCPA I demand you cease all communication.')).not.toContain('complaint');
+    expect(intents('My lawyer told me to write: stop calling me.')).not.toContain('complaint');
+    expect(intents("I'm going to call my lawyer about this")).toContain('complaint');
+  });
+
+  it.each<[string, Intent]>([
+    ['You keep adding late fees on a balance I cleared.', 'dispute'],
+    ['I shut the account? No, I closed this account last year.', 'dispute'],
+    ['The return was refunded but the statement does not reflect it.', 'dispute'],
+    ['这是别人的欠款，跟我没关系', 'dispute'],
+    ['商品退款了，账单上却没减掉', 'dispute'],
+    ['Went to the store this morning and paid in cash.', 'paid-already'],
+    ['我前天用微信还的', 'paid-already'],
+    ['我已经在便利店缴费了', 'paid-already'],
+    ['I’ll transfer my savings over tonight and pay then.', 'promise'],
+    ['I will take care of the balance on Friday.', 'promise'],
+    ['Payment is going out Monday.', 'promise'],
+    ['Caring for my mom full time now, I quit my night job.', 'hardship'],
+    ['Family emergency this month, my brother passed.', 'hardship'],
+    ['Please email me an itemized statement.', 'question'],
+    ['OK fine, I just want to know the total.', 'question'],
+    ['你直接告诉我欠多少就行', 'question'],
+    ['请给我开一份还款证明', 'question'],
+    ['Stop s**t-posting reminders at me', 'complaint'],
+    ['Five calls a day. Five.', 'complaint'],
+    ['You never explain anything, you vultures.', 'complaint'],
+    ['我都说了别再发，你们听不懂', 'complaint'],
+    ['一天打我五六个电话', 'complaint'],
+    ['搵错人喇', 'wrong-number'],
+    ['这个号码早就换人了', 'wrong-number'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+});

@@ -27,12 +27,50 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
     return /着呢$/.test(clause.slice(from, to)) ? 'a statement: 着呢' : null;
   }
+  if (name === 'zh-halt') {
+    // 停！先别扣费: halting a charge, not the contact.
+    const at = whole.indexOf(clause);
+    return /^(?:停|停止|停一下)$/.test(clause) &&
+      at >= 0 &&
+      /^(?:先|等等|等一下)?(?:别|不要|勿)(?:扣|收|划|转|拿)/.test(whole.slice(at + clause.length))
+      ? 'halting a charge'
+      : null;
+  }
+  if (name === 'zh-dont-before') {
+    // 别停发账单: "don't stop sending", the opposite of a revocation.
+    const neg = /(?:别|不要|不用|勿|不想|唔好)$/.exec(clause.slice(0, from));
+    return neg ? `negation: ${neg[0]}` : null;
+  }
+  if (name === 'zh-not-done') {
+    // 我拉黑的是骗子电话, 免得…拉黑, 退订了会影响…吗: naming the act, not doing it.
+    if (/^的(?:是|那)/.test(clause.slice(to))) return 'a description: …的是';
+    if (/^了[吗么嘛]$/.test(clause.slice(to))) return 'asks whether it was done';
+    const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
+    if (lest) return `averted: ${lest[0]}`;
+    return /^(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) && /[吗么呢]$/.test(clause)
+      ? 'a question about it'
+      : null;
+  }
+  if (name === 'zh-third-party') {
+    // 不要再打电话给我爸妈了: calls to someone else, not the borrower's own line (as 不要给我家人打电话).
+    const m =
+      /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
+        clause.slice(to),
+      );
+    return m ? `about a third party: ${m[0]}` : null;
+  }
+  if (name === 'zh-concessive') {
+    // 不用提醒我也记得: "I remember without being reminded", not a request.
+    return /^(?:不用|不必|唔使)/.test(clause.slice(from, to)) && /^[^，。]{0,3}[也都]/.test(clause.slice(to))
+      ? 'concessive: 不用…也'
+      : null;
+  }
   if (name === 'zh-negation') {
     const neg = /不是|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪/.exec(before + clause.slice(from, to));
+    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to));
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {

@@ -8,12 +8,12 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:hitting (?:me up|my (?:phone|line|cell|number))|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:(?:hitting|blowing) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
-  '(?:(?:me|all|the|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
+  '(?:(?:me|all|the|leaving|recorded|prerecorded|pre recorded|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const FILLER =
@@ -25,7 +25,10 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   {
     rule: 'revoke-stop-channel',
     intent: 'revoke',
-    pattern: new RegExp(`\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue) ${GAP}${CH}\\b`, 'g'),
+    pattern: new RegExp(
+      `\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|(?<=^|[.,?] |please |pls |plz |just |so |now |and )quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
+      'g',
+    ),
     scope: 'words',
     checks: ['negation', 'third-party', 'quoted'],
   },
@@ -33,18 +36,18 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|no|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls) just)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'noun-stop', 'quoted'],
+    checks: ['negation', 'noun-stop', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-stop-caps',
     intent: 'revoke',
     pattern: new RegExp(`\\b${STOP}\\b`, 'g'),
     scope: 'reply',
-    checks: ['caps', 'negation', 'noun-stop', 'quoted'],
+    checks: ['caps', 'negation', 'noun-stop', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-channel-stop',
@@ -64,13 +67,13 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'quoted'],
+    checks: ['negation', 'quoted', 'halt-action'],
   },
   {
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being) ){0,3}${CH}\\b`,
+      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -95,31 +98,32 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:revoke|revoking|revoked) (?:my |all |any )?(?:consent|permission|authori[sz]ation)|(?:withdraw|withdrawing|withdrew) (?:my |all |any )?(?:consent|permission)|cease and desist|cease (?:all )?(?:contact|communication))\b/g,
-    scope: 'all',
+      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
+    scope: 'all-unless-other',
     checks: ['negation'],
   },
   {
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b| this number\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
+    checks: ['time-limit'],
   },
   {
     rule: 'revoke-leave-alone',
     intent: 'revoke',
     pattern:
-      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
+      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff|screw|sod|shove) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
     scope: 'all',
   },
   {
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment )){0,2}${CH}\\b|${CLAUSE_START}no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|these|those|more|the|to get|to receive|to be) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -158,7 +162,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-only-channel',
     intent: 'revoke',
     pattern:
-      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mail|text|mail|letters?|writing) only)\b/g,
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only)\b))\b/g,
     scope: 'others',
     checks: ['negation'],
   },
@@ -177,6 +181,69 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:tui ?ding|(?:bu ?yao|bie|qing wu|bu yong) (?:zai )?(?:fa|da|lian ?xi|sao ?rao|fan)(?: (?:le|la|wo|duan ?xin|dian ?hua))?)\b/g,
     scope: 'words',
+  },
+  {
+    // "I'd prefer you didn't text me", "I'd really appreciate it if you stopped calling me at work", "I ask that you no longer call".
+    rule: 'revoke-polite-request',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:prefer|rather|appreciate(?: it)?|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|reach out|bother)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['third-party', 'time-limit'],
+  },
+  {
+    // "Please cancel these texts", "turn off the reminders", "disable my text alerts".
+    rule: 'revoke-turn-off',
+    intent: 'revoke',
+    pattern:
+      /\b(?:cancel|turn off|shut off|switch off|disable|deactivate|kill|unsubscribe from) (?:(?:all|the|these|those|my|your|this|of|payment|due date|text|sms|email|phone|automated|collection) ){0,3}(?:texts|text (?:alerts|messages|reminders|notifications)|messages|msgs|calls|phone calls|robocalls|emails|reminders|notifications|alerts|voicemails|sms)\b/g,
+    scope: 'words',
+    checks: ['negation', 'other-object', 'quoted'],
+  },
+  {
+    // "I'll block this number if you text again": the threat first.
+    rule: 'revoke-or-else-first',
+    intent: 'revoke',
+    pattern:
+      /\b(?:i'll|ill|i will|gonna|i'm going to|im going to|i'm gonna|im gonna) (?:(?:block|report|sue)\w* (?:you|u|y'all|yall|this number|your (?:number|company|office)|the number|this|it)|change my number) (?:[^ .?]+ ){0,3}?(?:if|when) (?:you|u|y'all|yall) (?:\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone)\w* (?:me |this number )?(?:again|one more time|ever again)\b/g,
+    scope: 'words',
+  },
+  {
+    // "If you text me again I'm reporting you", "One more call and I'm filing an FCC complaint": a threat that is a revocation.
+    rule: 'revoke-or-else',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:(?:if|when) (?:you|u|y'all|yall|your (?:people|company|agents)) (?:\\w+ ){0,2}?(?:text|txt|call|email|message|contact|ring|phone|bother)s? (?:me |this number |my \\w+ )?(?:again|one more time|ever again)|(?:(?:one|1) more|(?:the )?next|another) (?:text|txt|call|email|message|voicemail|robocall)(?= (?:and|&|gets|will get|means|is)\\b)|(?:text|txt|call|email|message|contact) (?:me )?(?:again|one more time)(?: ,)? (?:and|&))(?: ,)? (?:[^ .?]+ ){0,4}?(?:report\\w*|fil(?:e|ing)|complain\\w*|sue|suing|lawyer|attorney|cfpb|fcc|ftc|police|cops|block\\w*|change my number)\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "This number is for family only", "This email address is not for collections", "my work phone, it can't be receiving these".
+    rule: 'revoke-not-this-line',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:this|my|that) (?:(?:work|personal|private|home|business|office|kid's|family) )?(?:number|phone|cell|line|email|email address|e mail|address|inbox|device) (?:is|'s) (?:(?:only|strictly|just) )?(?:for (?!(?:texts?|calls?|e ?mails?|messages?|sms|voice|calling|texting)\b)(?:\w+ ){0,2}only|not (?:for|to be used for|meant for) (?:\w+ ){0,1}?(?:collections?|debts?|this|business|these|that|you|bills?|reminders?)|(?:strictly |only )?(?:personal|private) (?:use )?only)|(?:it|this|that|my phone|this phone) (?:can't|cannot|can not|shouldn't|should not) (?:be )?(?:receiving|getting|get|receive) (?:these|this|them|those|your \w+)|(?:texts|messages|calls|emails|reminders|msgs) (?:are|is) (?:not welcome|unwelcome|unwanted|not wanted)|(?:don't|do not|dont|never) send (?:these|this|them|those|your \w+|anything) (?:here|to (?:this|my) (?:number|phone|email|address|inbox|cell))|(?:i'll|ill|i will|gonna|going to|i'm going to|have to|i'd rather|rather) change my (?:number|phone number|phone|cell))\b/g,
+    scope: 'line',
+  },
+  {
+    // "I want off this list", "I'll change my number if I have to", "not interested in hearing from you", "never do this again".
+    rule: 'revoke-indirect',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders))|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
+    scope: 'words',
+    checks: ['other-object'],
+  },
+  {
+    // "Oh wow, another text. Please, never do this again.": "this" is the contact, when the reply names one.
+    rule: 'revoke-never-again',
+    intent: 'revoke',
+    pattern: /\b(?:never|don't|dont|do not) (?:ever )?do (?:this|that) again(?= [.,?]|$)/g,
+    scope: 'words',
+    checks: ['names-contact'],
   },
   // wrong-number
   {
@@ -210,14 +277,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'dispute',
     intent: 'dispute',
     pattern:
-      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:mine|my (?:debt|loan|account|bill|balance|charge|charges|signature|card))|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received|bought|ordered|purchased|made|requested|signed up)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for)|(?:don't|do not|dont) have (?:a|an|any) (?:loan|account|debt|credit card) with|never authori[sz]ed|never agreed|forgiven|(?:doesn't|does not|don't|dont) match|proof (?:that )?i owe|statute of limitations|bankruptcy|discharged|in my name|(?:there's|there is|this is|must be|it's|its|a) (?:a )?(?:mistake|error)|never heard of (?:your|this|the) (?:company|lender|loan|bank)|without (?:my )?(?:permission|consent|authori[sz]ation|knowledge)|(?:somebody|someone) (?:else )?(?:use|used|using|opened|took)|(?:use|used|using) my (?:name|card|identity|info|ssn|social)|(?:calculation|calculations|math|interest|balance|amount|fees?|charges?|total) (?:(?:is|are|was|were|seems|looks) (?:off|wrong|bogus|fake)|wrong|bogus|fake)|miscalculat\w*|calculated wrong|bogus|(?:reported|report) (?:the |my |it )?(?:card )?(?:stolen|lost)|(?:card|wallet|identity) (?:was |got )?stolen|prove (?:it|this|that|i owe)|no es mio|nunca (?:abri|pedi|firme|saque)|no debo)\b/g,
+      /\b(?:(?:isn't|isnt|is not|aint|ain't|not) (?:mine|my (?:debt|loan|account|bill|balance|charge|charges|signature|card))|isn't mine|isnt mine|not mine|never (?:had|took|opened|signed|borrowed|applied|got|received|bought|ordered|purchased|made|requested|signed up)(?: (?:a|an|any|the|this|for|out|that))?(?: \w+)?|(?:don't|do not|dont|didn't|did not|didnt) (?:owe|borrow)|owe (?:you )?nothing|owe you nothing|wrong (?:amount|balance|total)|amount (?:is|was|seems) (?:wrong|incorrect|off|not right|too high)|(?:balance|amount|total|charge|charges|fees?|interest|bill) (?:is |are |was |seems |looks )?(?:wrong|incorrect|too high|not correct|inflated|made up)|incorrect|identity theft|identity (?:was |got )?stolen|stole my identity|stolen identity|fraud\w*|dispute\w*|scam\w*|not right|doesn't add up|does not add up|validat\w*|verify (?:this|the) debt|proof (?:of|that)|never (?:received|got) (?:the|any|a) (?:money|loan|funds)|not (?:responsible|liable)|someone (?:else )?used my|(?:i|i've|we) never (?:borrowed|took out|opened)|(?:don't|do not|dont) recogni[sz]e|unrecogni[sz]ed|(?:account|loan) (?:was|is|has been) (?:closed|settled|paid off)|never (?:given|offered)|not what i owe|(?:charging|charged) (?:me )?(?:too much|extra|twice|double)|too much interest|overcharg\w*|double charg\w*|(?:don't|do not|dont) recall (?:any|this|that|taking|opening|signing)|no idea what this (?:debt|loan|is for)|(?:don't|do not|dont) have (?:a|an|any) (?:loan|account|debt|credit card) with|never authori[sz]ed|never agreed|forgiven|(?:doesn't|does not|don't|dont) match|proof (?:that )?i owe|statute of limitations|bankruptcy|discharged|in my name|(?:there's|there is|this is|must be|it's|its|a) (?:a )?(?:mistake|error)|never heard of (?:your|this|the) (?:company|lender|loan|bank)|without (?:my )?(?:permission|consent|authori[sz]ation|knowledge)|(?:somebody|someone) (?:else )?(?:use|used|using|opened|took)|(?:use|used|using) my (?:name|card|identity|info|ssn|social)|(?:calculation|calculations|math|interest|balance|amount|fees?|charges?|total) (?:(?:is|are|was|were|seems|looks) (?:off|wrong|bogus|fake)|wrong|bogus|fake)|miscalculat\w*|calculated wrong|bogus|(?:reported|report) (?:the |my |it )?(?:card )?(?:stolen|lost)|(?:card|wallet|identity) (?:was |got )?stolen|prove (?:it|this|that|i owe)|(?:don't|do not|dont|before (?:you|u)) charge (?:me )?(?:the |a |any |that )?(?:late )?(?:fees?|penalty)|(?:i |we )?closed (?:this|the|my|that) (?:account|card|loan)|how (?:is|can) there (?:be )?(?:a|any|still a) (?:balance|charge|fee)|(?:that's|thats|that is|this is|it's|its) (?:just )?(?:wrong|incorrect|not right)|(?:charging|charged|charge) (?:me )?(?:interest|fees?) (?:on|for) (?:a|an|the|my) |(?:was|been|got|were) refunded|(?:doesn't|does not|doesnt|don't|do not) reflect|not reflected|keep (?:charging|adding) (?:me )?(?:late )?(?:fees|interest|charges)|(?:it|card|wallet|phone) (?:was|got|has been) stolen|no es mio|nunca (?:abri|pedi|firme|saque)|no debo)\b/g,
   },
   // paid-already
   {
     rule: 'paid-already',
     intent: 'paid-already',
     pattern:
-      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number)|(?:autopay|auto pay|auto payment|payment|transfer|check|it) (?:already )?(?:went through|cleared|posted|has posted|was processed|has been processed|was deducted|was debited)|(?:autopay|auto pay|auto draft|autodraft) (?:took|paid|already|ran|drafted|was)|(?<=^|[.,?] )(?:paid|payed|sent) (?:\$ )?\d[\d,.]*|confirmation (?:is |was )?\w*\d|ya pague|pague ayer)\b/g,
+      /\b(?:already (?:paid|payed|sent|made|transferred|settled|took care|covered|cleared)|(?:i|we|i've|ive|i have|we have|we've|just|i just|i already) (?:(?:already|just|have|has|had|did|actually|definitely|literally|fully|finally|also|totally) )?(?:paid|payed|sent (?:it|the|you|payment|money|a|in)|made (?:the|a|my|that|this) payment|transferred|mailed|wired|zelled|venmoed|cleared|settled|paid off)|(?:paid|payed) (?:it|this|that|the|you|in full|yesterday|today|last|on|already|off|via|with|through|online|this morning|up|before|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|payment (?:was|went|has been|is|already|got) (?:made|sent|through|posted|processed|submitted|done|out)|check (?:is|was) (?:in the mail|mailed|sent)|confirmation (?:number|#|code)|(?:it's|its|it is|this is|it was|it has been|has been|been) (?:already )?(?:paid|taken care of|settled|cleared)|sent (?:it|the payment|the money|payment|the check) (?:on |last |yesterday|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|already|over)|(?:paid|sent|payed) (?:it )?(?:\w+ )?(?:days?|weeks?) ago|(?<=^|[.,?] )(?:payment|pmt|money|check|funds|the payment|the money|my payment) (?:was |has been |got |already )?(?:sent|made|done|submitted|paid|mailed|transferred)|(?:i|we|just|i just|i already) sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|(?<=^|[.,?] )sent (?:you )?(?:the |a |my |in )?(?:payment|pmt|money|check|cheque|funds|\$ \d+|\d+|it)|receipt|proof of payment|transaction (?:id|number)|(?:autopay|auto pay|auto payment|payment|transfer|check|it) (?:already )?(?:went through|cleared|posted|has posted|was processed|has been processed|was deducted|was debited)|(?:autopay|auto pay|auto draft|autodraft) (?:took|paid|already|ran|drafted|was)|(?<=^|[.,?] )(?:paid|payed|sent) (?:\$ )?\d[\d,.]*|confirmation (?:is |was )?\w*\d|\band paid (?:in full|in cash|cash|by|with|via|online|it|the|off|at)|ya pague|pague ayer)\b/g,
     checks: ['negation', 'payday'],
   },
   {
@@ -230,14 +297,14 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'paid-alone',
     intent: 'paid-already',
     pattern:
-      /(?<=^|[.,?] )(?:(?:it's |its |already |all |just )?paid|payed|already done|done and paid|all paid|paid in full|paid up|already did|did already|already sent|sent)(?= [.,?]|$)/g,
+      /(?<=^|[.,?] )(?:(?:it's |its |already |all |just |done |done and )?paid|payed|already done|done and paid|all paid|paid in full|paid up|already did|did already|already sent|sent)(?= [.,?]|$)/g,
   },
   // promise
   {
     rule: 'promise-commitment',
     intent: 'promise',
     pattern:
-      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down)|make (?:a |the |my )?\$ \d[\d,.]* (?:payment|pmt))\b/g,
+      /\b(?:i'll|ill|i will|i can|i could|i'm going to|im going to|i am going to|i'm gonna|im gonna|gonna|i'm|im|i am|will|i promise(?: to| i'll| ill| i will)?|promise to|i plan to|i'm planning to|planning to|let me|i shall|we'll|we will|we can|i'd like to|i should be able to|able to|i get paid \w+ (?:and|so) (?:i'll|ill|will)|can) (?:(?:definitely|def|try|surely|certainly|be|then|also|just|at least|still|only|probably|make sure|be able to|have|get|put|send|drop|do|the|it) ){0,3}?(?:pay|paying|send|sending|make (?:a |the |my )?(?:payment|pmt)|making (?:a |the )?payment|transfer|mail|deposit|drop|settle|catch up|clear|take care of (?:it|this|that|the (?:balance|payment|bill|rest))|sort (?:it|this) out|do (?:\$ )?\d+|have (?:it|the money|payment|the payment|your money)|get (?:you|it) (?:paid|the money|\$ \d+|the payment|payment|\d+)|put (?:\$ \d+|\d+|something|in|down)|make (?:a |the |my )?\$ \d[\d,.]* (?:payment|pmt))\b/g,
     checks: ['negation', 'wish'],
   },
   {
@@ -252,8 +319,16 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'promise-dated-payment',
     intent: 'promise',
     pattern:
-      /\b(?:pay|paying|payment|pmt|send|sending|rest|remainder|remaining|the other|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should) ){0,5}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?|end of|next week|this week|this weekend|payday)\b/g,
+      /\b(?:pay|paying|payment|pmt|send|sending|rest|remainder|remaining|the other|you'll (?:get|have)|you will (?:get|have)|will have|expect (?:it|payment|the payment|my payment)) (?:(?:it|you|u|the|rest|balance|full|amount|in|of|off|everything|all|\$|\d[\d,.]*|dollars|bucks|on|by|this|next|coming|will|be|made|sent|going|out|over|should|is|coming|going out|of) ){0,7}?(?:today|tonight|tomorrow|tmrw|tmr|2morrow|monday|tuesday|wednesday|thursday|friday|fri|saturday|sunday|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(?:st|nd|rd|th)?|end of|next week|this week|this weekend|payday)\b/g,
     checks: ['negation', 'wish', 'past'],
+  },
+  {
+    // "I'll remove the card from my wallet app and pay with the new one tomorrow": a plan that ends in paying.
+    rule: 'promise-and-pay',
+    intent: 'promise',
+    pattern:
+      /\b(?:i'll|ill|i will|gonna|i'm going to|im going to) (?:[^ .?,]+ ){1,8}?and (?:then )?(?:pay|send (?:it|the payment|payment|the money))\b/g,
+    checks: ['negation', 'wish'],
   },
   {
     // Pinyin: "xing qi wu huan", "ming tian huan".
@@ -267,7 +342,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'hardship',
     intent: 'hardship',
     pattern:
-      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|quit my job|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|caregiver|caring for my|between jobs|(?:work|business) (?:has been|is|was) (?:slow|dead)|hours (?:were |got |have been |been )?(?:reduced|cut)|out sick|no income|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather)|car (?:broke down|broke|stopped working|died|repairs?|trouble)|(?:unexpected|emergency) (?:bills?|expenses?|repairs?|costs?)|(?:things|life|money|times|it|finances) (?:are|is|has been|have been|been|got|are getting|is getting) (?:really |so |very |pretty )?(?:rough|hard|tough|difficult|bad)|money (?:is )?(?:real |really |so |very |pretty )?tight|(?:baby|kid|child) (?:just )?(?:born|arrived)|(?:i'm|im|i am|been|was|being) off work(?! (?:on|at|tomorrow|today|this|until))|unemployment|(?:fell|fallen|i'm|im|i am|been|got) behind|sin trabajo|no tengo (?:para|dinero|trabajo))\b/g,
+      /\b(?:lost (?:my |our |his |her )?(?:job|work|income|house|home|business|everything|hours)|quit my (?:\w+ )?job|care (?:for|of) my (?:mom|dad|mother|father|parents|wife|husband|kids?|child|son|daughter|family|grandma|grandmother|grandpa)|family emergency|(?:my )?(?:father|mother|dad|mom|wife|husband|son|daughter|brother|sister) passed|overwhelmed|(?:don't|do not|dont) have it (?:right now|rn|at the moment|this month)|laid off|layed off|let go|unemployed|jobless|out of work|no (?:job|income|work)|(?:got|been|was|just got) fired|furlough\w*|hours (?:got |were |have been |been )?cut|reduced hours|(?:am|i'm|im|been|was|got|is|very|really|so|fell|seriously|became|getting) (?:sick|ill)\b(?! (?:of|and tired))|illness|cancer|chemo\w*|hospital\w*|surgery|disab\w*|injur\w*|accident|stroke|heart attack|covid|pregnan\w*|medical|diagnos\w*|divorc\w*|separated|passed away|died|death|funeral|widow\w*|house fire|fire (?:burned|destroyed|took)|flood\w*|hurricane|tornado|earthquake|wildfire|disaster|evict\w*|homeless|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:afford|pay|make (?:the |this |a |my )?payments?)|no money|broke|struggl\w*|hard times?|tough times?|difficult times?|hardship|behind on (?:everything|bills|rent)|barely (?:getting by|making it|surviving|scraping)|food stamps|paycheck to paycheck|(?:don't|do not|dont) have (?:the |any |enough )?money|(?:money|things|finances) (?:is |are )?(?:tight|bad)|short on (?:money|cash)|fell behind|only afford|barely afford|caregiver|caring for my|between jobs|(?:work|business) (?:has been|is|was) (?:slow|dead)|hours (?:were |got |have been |been )?(?:reduced|cut)|out sick|no income|maternity|paternity|on leave|had a baby|new baby|sick leave|medical leave|lost (?:my|our) (?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|baby|child|grandma|grandmother|grandpa|grandfather)|car (?:broke down|broke|stopped working|died|repairs?|trouble)|(?:unexpected|emergency) (?:bills?|expenses?|repairs?|costs?)|(?:things|life|money|times|it|finances) (?:are|is|has been|have been|been|got|are getting|is getting) (?:really |so |very |pretty )?(?:rough|hard|tough|difficult|bad)|money (?:is )?(?:real |really |so |very |pretty )?tight|(?:baby|kid|child) (?:just )?(?:born|arrived)|(?:i'm|im|i am|been|was|being) off work(?! (?:on|at|tomorrow|today|this|until))|unemployment|(?:fell|fallen|i'm|im|i am|been|got) behind|sin trabajo|no tengo (?:para|dinero|trabajo))\b/g,
     checks: ['hypothetical', 'hardship-noun'],
   },
   // question
@@ -281,7 +356,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'question-words',
     intent: 'question',
     pattern:
-      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:i )?(?:just )?(?:need|want|would like|'d like) to know|quick question|(?:send|show|give) me (?:the )?(?:proof|a copy|copies|the contract|paperwork|a statement|a breakdown|the details)|wondering|(?:please )?explain|can you tell me|let me know (?:how|what|when|where|why|if)|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|(?:i )?(?:have|got) (?:a |some |few |a few |more )?questions?|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b/g,
+      /(?<=^|[.?] )(?:how (?:much|do|can|long|many|did)|what (?:is|do|does|are|was|company|loan|amount|debt|happens)|what's|whats|when (?:is|do|does|was|did)|where (?:do|can|is|should)|who (?:is|are) (?:this|you|u)|whos this|who's this|why (?:am|are|is|do|did)|is there|can i|could i|do i|(?:i )?(?:just )?(?:need|want|would like|'d like) to know|quick question|(?:send|show|give) me (?:the )?proof|(?:please )?(?:send|show|give|email|mail) me (?:the |a |an |your )?(?:\w+ ){0,2}?(?:copy|copies|contract|paperwork|statement|breakdown|details|validation|verification|letter|documentation|documents)|(?:i would like|i'd like|i want|i need|please provide) (?:a |an |the )?(?:breakdown|copy|itemi[sz]ed \w+|explanation)|wondering|(?:please )?explain|can you tell me|let me know (?:how|what|when|where|why|if)|(?:idk|i don't know|i dont know|no idea) who (?:this|you) (?:is|are)|(?:i )?(?:have|got) (?:a |some |few |a few |more )?questions?|does this|which|is this|is it|can you|could you|would you|do you|are you|will you|may i|should i|am i|how|what|when|where|why|who)\b|\b(?:just )?(?:need|want|would like) to know (?:the|what|how|when|where|why|who|if|whether)\b/g,
     checks: ['question'],
   },
   // callback
@@ -297,6 +372,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|lawyer|attorney|sue (?:you|u)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|tcpa|fdcpa|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|(?<!(?:can|may|could|please|pls|free to|ok to|fine to|should|to) )keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night|unreal|can't believe|cant believe|unbelievable|outrageous|insane|classy|on (?:thanksgiving|christmas|easter|a holiday|a sunday)|privacy(?! policy| notice)|violat\w*|who gave you (?:permission|the right)|(?:called|calling|texted|texting|contacted|contacting) my (?:work|job|employer|boss|sister|mother|mom|family|brother|wife|husband|parents|neighbou?rs?)|rude to|keep (?:adding|charging|piling)(?: \w+)? (?:fees|charges|interest)|out of nowhere|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|many|how many) times? (?:telling|i've told|i told|asking|i've asked|calling|now)|get your (?:system|act|shit|stuff) together|are you kidding)\b/g,
+      /\b(?:harass\w*|too many (?:\w+ )?(?:texts|messages|calls|emails|times)|so many (?:texts|messages|calls|emails)|spam\w*|report(?:ing)? (?:you|u|this|your company|y'all|ya|it|them)|cfpb|consumer (?:financial )?protection|ftc|attorney general|bbb|better business bureau|complain\w*|(?:contact|contacting|call|calling|get|getting|hire|hiring|talk to|talking to|speak to|speaking to|see|seeing|involve|involving|my|a) (?:lawyer|attorney)(?! (?:advised|says|said|told))|lawyer up|sue (?:you|u)|blowing up my|said no one ever|expletive|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple) (?:texts|calls|messages|emails|voicemails) (?:today|a day|per day|in a day|this week|already|before|every)|(?:inbox|voicemail|mailbox|phone) is full|before \d+ ?am|(?:you|y'all|they) never (?:say|tell|give|explain|answer|respond|include|mention|listen)|worse than|pathetic|scum|vultures|leeches|crooks|thieves|clowns|jerks?|idiots?|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'm|im|i am|i've|ive) (?:saying|said|asking|asked|telling|told)|ridiculous|unacceptable|annoying|rude|disrespectful|nonstop|non stop|constantly|every (?:single )?(?:day|hour|morning)|\d+ times (?:a|per|today|this)|\d+ (?:texts|calls|messages|emails) (?:today|a day|in a day|this week|already)|(?:three|four|five|six|ten) times|sick of|sick and tired|fed up|wtf|fuck\w*|bullshit|predatory|threaten\w*|how dare|invasion of privacy|abus\w*|bother(?:ing)? me|stalk\w*|leave me the hell|pissed|absurd|unprofessional|illegal|enough is enough|(?<!(?:can|may|could|please|pls|free to|ok to|fine to|should|to) )keep (?:texting|calling|emailing|messaging|sending)|tired of|a joke|not ok|not okay|not acceptable|disgusting|shame on you|terrible|awful|horrible|worst|aggressive|at \d+ ?am|so early|so late|middle of the night|at night|stop harassing|out of line|hung up|(?:nobody|no one|noone) (?:answers|will help|helps|picks up|responds|calls back)|won't help|(?:doesn't|does not|doesnt) work|at (?:\d+|ten|eleven|midnight) ?pm|at midnight|late at night|unreal|can't believe|cant believe|unbelievable|outrageous|insane|classy|on (?:thanksgiving|christmas|easter|a holiday|a sunday)|privacy(?! policy| notice)|violat\w*|who gave you (?:permission|the right)|(?:called|calling|texted|texting|contacted|contacting) my (?:work|job|employer|boss|sister|mother|mom|family|brother|wife|husband|parents|neighbou?rs?)|rude to|keep (?:adding|charging|piling)(?: \w+)? (?:fees|charges|interest)|out of nowhere|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|many|how many) times? (?:telling|i've told|i told|asking|i've asked|calling|now)|get your (?:system|act|shit|stuff) together|are you kidding)\b/g,
   },
 ];

@@ -21,7 +21,50 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+  /[a-z]+\*+[a-z]*|(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+
+/**
+ * Misspellings of the words revocations are made of, read as the word: a letter dropped ("remve my numbr",
+ * "unsubcribe"), two letters swapped ("agian") or one doubled ("theese"). Built from the words, not listed
+ * phrase by phrase; real words one slip away ("gain", "thee", "lease") are left alone.
+ */
+const SPELLED = [
+  'unsubscribe',
+  'remove',
+  'number',
+  'again',
+  'these',
+  'texting',
+  'calling',
+  'emailing',
+  'messaging',
+  'message',
+  'messages',
+  'contact',
+  'contacting',
+  'anymore',
+  'harassing',
+  'bothering',
+];
+const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing']);
+const TYPOS = new Map<string, string>([
+  ['evr', 'ever'],
+  ['eva', 'ever'],
+  ['mor', 'more'],
+  ['moar', 'more'],
+  ['agn', 'again'],
+  ['agen', 'again'],
+]);
+for (const w of SPELLED) {
+  const slips = new Set<string>();
+  for (let i = 0; i < w.length; i++) {
+    slips.add(w.slice(0, i) + w.slice(i + 1));
+    slips.add(w.slice(0, i + 1) + w[i] + w.slice(i + 1));
+    if (i + 1 < w.length) slips.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  for (const s of slips)
+    if (s !== w && s.length >= 4 && !REAL_WORDS.has(s) && !SPELLED.includes(s) && !TYPOS.has(s)) TYPOS.set(s, w);
+}
 
 export function tokens(text: string): Token[] {
   const n = latinView(text);
@@ -35,10 +78,12 @@ export function tokens(text: string): Token[] {
     if (raw === '\n' || /^[.!?]+$/.test(raw)) word = raw.includes('?') ? '?' : '.';
     else if (/^[,;:()]$/.test(raw)) word = ',';
     else if (raw === '#') word = 'number';
+    // "f***ing", "sh*t": a masked swear word.
+    else if (/^[a-z]+\*/.test(raw)) word = 'expletive';
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
-    else word = raw;
+    else word = TYPOS.get(raw) ?? raw;
     const last = out[out.length - 1];
     // Runs of punctuation (". ." or "\n\n") are one break.
     if (/^[.,?]$/.test(word) && last && /^[.,?]$/.test(last.word)) {
@@ -58,9 +103,9 @@ const CONDITION = /^(?:if|unless|when|til|till|until|or|otherwise|and)$/;
 const NOUN_BEFORE =
   /^(?:the|a|bus|next|last|full|pit|truck|rest|one|that|this|your|my|first|final|door|gas|train|subway|tram|non|cant|can't|cannot|never|don't|dont)$/;
 const THIRD_PARTY =
-  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|work|job|office|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b/;
+  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b(?!'s (?:house|home|place|landline|number|phone))/;
 const OTHER_OBJECT =
-  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
+  /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|paper (?:statements?|bills?|billing|mail)|mailed statements|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
 const WISH =
   /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
 
@@ -140,6 +185,32 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     // "opt out of the payment plan", "unsubscribe me from the newsletter": not the reminders.
     const m = OTHER_OBJECT.exec(wordsAfter(ts, last));
     return m ? `another thing: ${m[0]}` : null;
+  }
+  if (name === 'time-limit') {
+    // "Please don't call me before noon" (as "Don't call before noon, I work nights"): a time, not a revocation.
+    const m =
+      /^(?:me |this number |my \w+ )?(?:before|after|until|till|til|during|between|past|this early|so early|so late|at night|late at night|in the (?:morning|evening)|on (?:weekends|sundays|saturdays|holidays)|at (?:\d+|night|dinner|dinnertime))\b/.exec(
+        wordsAfter(ts, last),
+      );
+    return m ? `a time, not a revocation: ${m[0]}` : null;
+  }
+  if (name === 'names-contact') {
+    // "Please, never do this again": "this" is a text or a call only when the reply speaks of one.
+    return ts.some((t) =>
+      /^(?:texts?|calls?|e ?mails?|messages?|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/.test(t.word),
+    )
+      ? null
+      : 'names no contact';
+  }
+  if (name === 'halt-action') {
+    // "Stop! Before you charge the fee, …": halting one action of ours, not the contact.
+    const next = ts.slice(last + 1, last + 8).map((t) => t.word);
+    while (next.length && /^[.,?]$/.test(next[0]!)) next.shift();
+    const m =
+      /^(?:before (?:you|u) (?:charge|debit|take|process|run|add|cancel|report)|wait|hold on|(?:don't|do not|dont) (?:charge|debit|take|process|run|cash|deposit|report))\b/.exec(
+        next.join(' '),
+      );
+    return m ? `halting an action: ${m[0]}` : null;
   }
   if (name === 'hypothetical') {
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));

@@ -58,7 +58,24 @@ function read(text: string, o: ReplyContext) {
   const day = today(o.receivedAt, o.timeZone ?? 'UTC');
   const en = readEnglish(t, day);
   const zh = HAN.test(t) ? readChinese(t, day, 1000, o.channel) : null;
-  const hits = [...en.hits, ...(zh?.hits ?? [])].sort((a, b) => a.start - b.start);
+  const hits = [...en.hits, ...(zh?.hits ?? [])];
+  // "🛑", "❌", "🚫📱": a reply of nothing but a stop sign (and the thing to stop) is a STOP.
+  const sign = STOP_SIGN.exec(t);
+  if (sign)
+    hits.push({
+      rule: { rule: 'revoke-stop-sign', intent: 'revoke', pattern: STOP_SIGN, scope: 'reply' },
+      start: sign.index,
+      end: sign.index + sign[0].length,
+      clause: sign[0],
+      after: '',
+      suppressed: null,
+      channels: [
+        ...(/📞|☎/u.test(sign[0]) ? ['voice' as const] : []),
+        ...(/📧|✉|📩/u.test(sign[0]) ? ['email' as const] : []),
+      ],
+      sentence: 0,
+    });
+  hits.sort((a, b) => a.start - b.start);
   // Our own message quoted back under the reply ("> Reply STOP to opt out", "On …, Reminder Team wrote:") is not the borrower's.
   const quote = QUOTED.exec(t);
   if (quote)
@@ -111,12 +128,16 @@ function read(text: string, o: ReplyContext) {
   return { hits: hits.map((h) => ({ ...h, matched: t.slice(h.start, h.end) })), truncated, t, en, zh };
 }
 
+/** A reply of stop signs only, with what to stop: 🛑, ❌❌, 🚫📱, ✋📞. */
+const STOP_SIGN =
+  /^[\s.!]*(?:(?:🛑|⛔|🚫|❌|✖️?|✋|🙅(?:‍[♀♂]️?)?|📵|🔕)[\s.!]*)+(?:(?:📱|📞|☎️?|📧|✉️?|📩|💬|📲)[\s.!]*)*$/u;
+
 /** Where a quoted earlier message starts: a "> " line, an "On …, … wrote:" header, or a mail client's 原始邮件 divider. */
 const QUOTED =
   /^>|^On .{0,120}wrote:\s*$|^-{2,} ?(?:Original Message|原始邮件|原始郵件) ?-{2,}|^在 .{0,60}(?:写道|寫道)[:：]/mu;
 /** Words that ask for information: a question that has them is a question even when the reply is angry. */
 const ASKING =
-  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩/i;
+  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩|凭什么|憑什麼/i;
 
 /**
  * A rhetorical, angry question ("5 calls today??", "Why are you texting me at midnight?!", 半夜发什么短信？！,
@@ -170,7 +191,7 @@ function nearest<T extends { sentence: number; at: number }>(
  * Intents that one reading explains away: a wrong number's "not my account" (or 核实, "check it") is not a
  * dispute of the debt; a loan "paid off in 2024" beside a dispute is the dispute's ground, not a payment now.
  */
-function settle(hits: ReplyHit[]): void {
+function settle(hits: Array<ReplyHit & { matched: string }>): void {
   const live = (i: string) => hits.some((h) => h.rule.intent === i && !h.suppressed);
   if (live('wrong-number'))
     for (const h of hits)
@@ -180,6 +201,11 @@ function settle(hits: ReplyHit[]): void {
         /account|mine|不是我的|核实|核對|核对|在你们|有你们/i.test(h.clause)
       )
         h.suppressed = 'a wrong number: not their account';
+  // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
+  if (live('paid-already') && !live('promise'))
+    for (const h of hits)
+      if (h.rule.intent === 'revoke' && !h.suppressed && /^(?:不用|不必|唔使|不需要)/.test(h.matched))
+        h.suppressed = 'no need: already paid';
   if (live('dispute'))
     for (const h of hits)
       if (
@@ -199,24 +225,39 @@ function settle(hits: ReplyHit[]): void {
         h.suppressed = 'bewildered at a wrong number';
 }
 
+/** The line a reply names ("this email address", "my work phone"), or the reply's own when it names none. */
+function lineOf(words: string, channel: Channel): Channel[] {
+  if (/\b(?:e ?mail|email address|inbox|address)\b/.test(words)) return ['email'];
+  if (/\b(?:number|phone|cell|line)\b/.test(words) && !/\b(?:texts|messages|msgs|send)\b/.test(words))
+    return ['sms', 'voice'];
+  return [channel];
+}
+
 export function interpretReply(text: string, o: ReplyContext): Interpretation {
   const { hits, truncated, t, en, zh } = read(text, o);
   settle(hits);
   const active = hits.filter((h) => !h.suppressed);
   const paidSentences = new Set(active.filter((h) => h.rule.intent === 'paid-already').map((h) => h.sentence));
   const intents: InterpretedIntent[] = [];
+  // "I revoke my consent under the TCPA. Stop texting.": the formal words defer to the revocation that names its channels.
+  const deferred = active.some((h) => h.rule.intent === 'revoke' && h.rule.scope !== 'all-unless-other');
   for (const h of active) {
     const seen = intents.find((i) => i.intent === h.rule.intent);
     if (h.rule.intent === 'revoke') {
       // "only email me", "text only": the phone channels it does not name (email is no robocall or robotext).
+      if (h.rule.scope === 'all-unless-other' && deferred && !h.channels.length) continue;
       const scope =
-        h.rule.scope === 'others'
-          ? (['sms', 'voice'] as const).filter((c) => !h.channels.includes(c))
-          : h.channels.length
-            ? h.channels
-            : h.rule.scope === 'all'
-              ? [...CHANNELS]
-              : [o.channel];
+        h.rule.scope === 'line'
+          ? lineOf(h.clause, o.channel)
+          : h.rule.scope === 'others'
+            ? (['sms', 'voice'] as const).filter(
+                (c) => h.channels.length === CHANNELS.length || !h.channels.includes(c),
+              )
+            : h.channels.length
+              ? h.channels
+              : h.rule.scope === 'all' || h.rule.scope === 'all-unless-other'
+                ? [...CHANNELS]
+                : [o.channel];
       if (seen) seen.scope = CHANNELS.filter((c) => seen.scope!.includes(c) || scope.includes(c));
       else
         intents.push({

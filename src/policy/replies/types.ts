@@ -4,8 +4,10 @@ import type { Intent } from '../../domain/replies.js';
 /**
  * How a revocation's channels are read: from its words (and the words right after), all three, the
  * reply's own channel, or every channel but the ones its words name ("only email me from now on").
+ * `all-unless-other`: all three, unless another revocation in the reply says which ("I revoke consent. Stop
+ * texting."). `line`: the line it names, an email address or a phone (texts and calls), or what it came on.
  */
-export type ScopeOf = 'words' | 'all' | 'reply' | 'others';
+export type ScopeOf = 'words' | 'all' | 'reply' | 'others' | 'all-unless-other' | 'line';
 
 export interface ReplyRule {
   rule: string;
