@@ -8,7 +8,7 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:(?:hitting|blowing) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:(?:hitting|hittin|blowing|blowin) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
@@ -36,7 +36,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|no|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls) just)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|no|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls|plz)(?: just)?)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',
@@ -73,7 +73,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}${CH}\\b`,
+      `\\b(?:wish|want|prefer|like|choose|rather|ask) (?:not to|to not) (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from) (?:(?:any|more|further|these|those|your|the|from|this|company|you) ){0,4}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}(?:${CH}|contacted|called|texted|emailed|messaged|phoned)\\b`,
       'g',
     ),
     scope: 'words',
@@ -90,7 +90,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|phone|cell|address|info) off|(?:delete|erase|scrub|purge) my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|(?:delete|remove|erase|scrub|purge|mute|drop|wipe) me from (?:your|ur|the|this|all) (?:\w+ )?(?:records|system|list|database|contacts|files|lists)|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|email address|e mail|e mail address|phone|phone number|cell|address|info) off|(?:delete|erase|scrub|purge) my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
     scope: 'words',
     checks: ['negation', 'other-object', 'quoted'],
   },
@@ -98,7 +98,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
+      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:i )?(?:decline|refuse|object to) (?:(?:all|any|further|future|additional|more) ){0,2}(?:contact|communications?|correspondence|calls|texts|messages|emails)|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
     scope: 'all-unless-other',
     checks: ['negation'],
   },
@@ -106,7 +106,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up|telephone)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone|telephone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email|house|household|home|address)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -162,7 +162,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-only-channel',
     intent: 'revoke',
     pattern:
-      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only)\b))\b/g,
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach|communicate with) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach|communicate with) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only)\b))\b/g,
     scope: 'others',
     checks: ['negation'],
   },
@@ -187,7 +187,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-polite-request',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:prefer|rather|appreciate(?: it)?|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|reach out|bother)\\b`,
+      `\\b(?:prefer|rather|appreciate(?: it)?|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|telephone|reach out|bother)\\b`,
       'g',
     ),
     scope: 'words',
@@ -242,6 +242,69 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-never-again',
     intent: 'revoke',
     pattern: /\b(?:never|don't|dont|do not) (?:ever )?do (?:this|that) again(?= [.,?]|$)/g,
+    scope: 'words',
+    checks: ['names-contact'],
+  },
+  {
+    // Second-language English, the "do" left out: "please not send more message", "no call again".
+    rule: 'revoke-bare-not',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:not|no) (?:send|sending|call|calling|text|texting|txt|message|messaging|contact|email|ring|telephone)(?: me)? (?:more|any ?more|again|no more)\\b|\\b(?:please|pls|plz) (?:not|no) (?:send|call|text|txt|message|contact|email|ring|telephone)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['third-party'],
+  },
+  {
+    // Voice-to-text: "dont texas me no more", "please don't test me anymore", "stopped texting me".
+    rule: 'revoke-misheard',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${NEG} (?:texas|test|tex|tax|techs|tests|texts|tech) (?:in )?me (?:no more|any ?more|again)\\b|^(?:(?:please|pls) )?stopped (?:texting|calling|emailing|messaging|contacting|txting) me(?= [.,?]|$)`,
+      'g',
+    ),
+    scope: 'reply',
+  },
+  {
+    // "don't send these to me anymore", "no need to keep sending these", "could you not send these anymore".
+    rule: 'revoke-no-need',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:don't|dont|do not|never|no need to|no reason to|you don't need to|you dont need to|(?:(?:could|can|would) (?:you|u|y'all)|(?:you|u) (?:could|can|would))(?: (?:please|pls|just|kindly|maybe))? not) (?:keep )?(?:send|sending|texting|calling|emailing|messaging|contacting|reminding) (?:me )?(?:these|those|them|this|any ?more|more|anything)(?: (?:texts?|messages?|msgs?|e ?mails?|reminders?|notifications?|alerts|stuff))?(?: to me)?(?= (?:anymore|any more|again|no more|to me|going forward|please|pls|its|it's)\\b| [.,?]|$)`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['third-party'],
+  },
+  {
+    // The passive of the formal register: "it would be appreciated if these messages were discontinued", "this number is not to be texted".
+    rule: 'revoke-passive',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:these|those|the|your|all|such|any further|further) (?:\\w+ )?${CH_NOUN} (?:were|be|are|is|being|to be|should be|must be|will be) (?:(?:now|hereby|immediately|please|all) )?(?:discontinued|stopped|ceased|halted|ended|terminated)\\b|\\b(?:this|my) (?:number|phone|cell|line|email|email address|house|household|home) (?:is|should|must) not (?:to )?be (?:texted|called|contacted|emailed|messaged|telephoned|phoned)\\b`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // Metaphor and slang: "leave my phone alone", "give it a rest", "can u not": the channel it came on.
+    rule: 'revoke-figurative',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\bleave (?:my|this) (?:phone|number|line|cell|inbox|email) alone\\b|${CLAUSE_START}(?:(?:ok|okay|just|please|pls|seriously|yo|bro|dude|man) )?(?:give it a rest|(?:can|could) (?:you|u|ya|y'all) (?:just )?not)(?: (?:already|now|please|pls|lol|omg))*${CLAUSE_END}`,
+      'g',
+    ),
+    scope: 'reply',
+  },
+  {
+    // "bro chill with the texts", "stfu with the calls", "Make them stop." (when the reply names a text or a call).
+    rule: 'revoke-figurative-channel',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:chill|stfu|ease up|lay off|relax|calm down|cool it) (?:with|on) (?:the|these|those|your|ur|all|all the|all these) (?:\\w+ )?(?:${CH_NOUN}|texting|calling|emailing)\\b|${CLAUSE_START}(?:(?:just|please|pls|now) )?make (?:them|it|this|these|the \\w+|your \\w+) stop(?: (?:already|now|please|pls))*${CLAUSE_END}`,
+      'g',
+    ),
     scope: 'words',
     checks: ['names-contact'],
   },
