@@ -511,3 +511,69 @@ describe('rule families from a third author’s replies (tune3), in words of the
     expect(intents(text)).toContain(intent);
   });
 });
+
+describe('rule families from a fourth author’s replies (tune4), in words of their own', () => {
+  it.each<[string, string, string[]]>([
+    // Second-language English, "do" left out.
+    ['pls not call me again', 'sms', ['voice']],
+    ['please no text, thank you', 'sms', ['sms']],
+    ['no send more emails to me please', 'email', ['email']],
+    // Voice-to-text mishearings.
+    ['do not texas me any more', 'sms', ['sms']],
+    ['never tex me again', 'sms', ['sms']],
+    ['stopped calling me', 'sms', ['voice']],
+    // Send these to me, no need to keep sending, could you not send.
+    ['Kindly do not send these to me again.', 'sms', ['sms']],
+    ['got it, no need to keep sending reminders', 'sms', ['sms']],
+    ['could you maybe not send these anymore', 'sms', ['sms']],
+    // The formal passive and formal verbs.
+    ['I request that these calls be discontinued.', 'sms', ['voice']],
+    ['This household is not to be telephoned.', 'sms', ['voice']],
+    ['I would appreciate it if you would no longer telephone me.', 'sms', ['voice']],
+    ['Do not telephone this address again.', 'sms', ['voice']],
+    ['I must decline any further correspondence.', 'email', ['sms', 'voice', 'email']],
+    ['I no longer consent to being called.', 'sms', ['voice']],
+    ['I would prefer not to receive emails from you.', 'email', ['email']],
+    // Records and systems.
+    ['erase me from your database', 'sms', ['sms']],
+    ['Take my phone number off your list.', 'sms', ['sms']],
+    ['From now on communicate with me only by email.', 'sms', ['sms', 'voice']],
+    // Slang and metaphor.
+    ['leave my cell alone', 'sms', ['sms']],
+    ['ok give it a rest', 'sms', ['sms']],
+    ['can ya not', 'sms', ['sms']],
+    ['ease up on the calls man', 'sms', ['voice']],
+    ['quit blowin up my phone', 'sms', ['sms', 'voice']],
+    ['these reminders are so annoying, please stop', 'sms', ['sms']],
+    ['Another text. Make it stop.', 'sms', ['sms']],
+    // Chinese: 在 for 再, 老 and 自动, a number before 打给我, 咯, 关掉, 能不能停.
+    ['不要在发信息了', 'sms', ['sms']],
+    ['别老发短信', 'sms', ['sms']],
+    ['别自动发了', 'sms', ['sms']],
+    ['别用公司座机打给我了', 'sms', ['voice']],
+    ['唔好再发咯', 'sms', ['sms']],
+    ['不必再通知了', 'sms', ['sms']],
+    ['关掉这些提醒', 'sms', ['sms']],
+    ['可不可以停下', 'sms', ['sms']],
+  ])('%s (%s) → revoke %j', (text, channel, scope) => {
+    expect(get(text, 'revoke', channel as 'sms' | 'email')?.scope).toEqual(scope);
+  });
+
+  it.each([
+    // Near-misses of the new families.
+    "Don't test me, I know my rights.",
+    'I got no call from you last week.',
+    'You could not send me the statement on time?',
+    'Please not now, I will pay Friday.',
+    "Don't send more money than the minimum, right?",
+    'The late fees were discontinued last year, right?',
+    'Leave my account alone until Friday, I will pay then.',
+    'Can you not charge the fee twice?',
+    'I prefer not to get into details.',
+    '能不能别停我的分期',
+    '关掉自动扣款',
+    '你们在打电话给谁？',
+  ])('%j is no revocation', (text) => {
+    expect(intents(text)).not.toContain('revoke');
+  });
+});

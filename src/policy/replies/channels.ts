@@ -4,10 +4,10 @@ import type { Channel } from '../../domain/channels.js';
 const EN_SMS =
   /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?|mensajes?|textos?)\b/;
 const EN_VOICE =
-  /\b(?:call|calls|calling|called|phone calls?|telephone|telephoning|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamar|llamen|llames|dian ?hua)\b/;
-const EN_EMAIL = /\b(?:e ?mails?|e ?mailing|mails?|emailing|inbox|correos?)\b/;
+  /\b(?:call|calls|calling|called|phone calls?|telephone|telephoned|telephoning|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamar|llamen|llames|dian ?hua)\b/;
+const EN_EMAIL = /\b(?:e ?mails?|e ?mailed|e ?mailing|mails?|emailing|inbox|correos?)\b/;
 const EN_ALL =
-  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contactar|molest\w*|en paz|basta)\b/;
+  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|(?<!(?:phone|cell|line|number) )alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contactar|molest\w*|en paz|basta)\b/;
 
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|通知|提醒/;
 const ZH_VOICE = /电话(?!号)|语音|留言|\bcall\b|打(?!扰|错|算|钱|款)|来电|致电/;
@@ -15,7 +15,7 @@ const ZH_EMAIL = /邮件|电邮|邮箱/;
 const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦|打扰|找我|清静|远点/;
 
 /** "Blowing up my phone": texts and calls both. */
-const PHONE_BOTH = /\b(?:blowing|hitting|lighting) up my (?:phone|cell|line)\b/;
+const PHONE_BOTH = /\b(?:blowing|blowin|hitting|hittin|lighting) up my (?:phone|cell|line)\b/;
 
 const AT_WORK = /\bat (?:work|my (?:work|job|office|workplace))\b/;
 

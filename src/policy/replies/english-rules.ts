@@ -271,7 +271,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-need',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:don't|dont|do not|never|no need to|no reason to|you don't need to|you dont need to|(?:(?:could|can|would) (?:you|u|y'all)|(?:you|u) (?:could|can|would))(?: (?:please|pls|just|kindly|maybe))? not) (?:keep )?(?:send|sending|texting|calling|emailing|messaging|contacting|reminding) (?:me )?(?:these|those|them|this|any ?more|more|anything)(?: (?:texts?|messages?|msgs?|e ?mails?|reminders?|notifications?|alerts|stuff))?(?: to me)?(?= (?:anymore|any more|again|no more|to me|going forward|please|pls|its|it's)\\b| [.,?]|$)`,
+      `\\b(?:don't|dont|do not|never|no need to|no reason to|you don't need to|you dont need to|(?:(?:could|can|would) (?:you|u|y'all)|(?:you|u) (?:could|can|would))(?: (?:please|pls|just|kindly|maybe))? not) (?:keep )?(?:send|sending|texting|calling|emailing|messaging|contacting|reminding) (?:me )?(?:(?:these|those|them|this|any ?more|more|anything)(?: (?:texts?|messages?|msgs?|e ?mails?|reminders?|notifications?|alerts|stuff))?|(?:texts|messages|msgs|emails|e mails|reminders|notifications|alerts))(?: to me)?(?= (?:anymore|any more|again|no more|to me|going forward|please|pls|its|it's)\\b| [.,?]|$)`,
       'g',
     ),
     scope: 'words',
