@@ -576,4 +576,24 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });
+
+  it.each<[string, Intent]>([
+    ['Quit charging me interest, I have never missed a payment.', 'dispute'],
+    ['The whole thing was handled in the settlement, balance should be zero.', 'dispute'],
+    ['Somebody skimmed my card, those charges were not me.', 'dispute'],
+    ['这几笔是盗刷的', 'dispute'],
+    ['法院早就调解过了', 'dispute'],
+    ['Oh yay, another payment reminder.', 'complaint'],
+    ['Thanks for the 9th call this week.', 'complaint'],
+    ['Lose the attitude on the phone.', 'complaint'],
+    ['你们一天好几个电话', 'complaint'],
+    ['They cut my shifts in half this month.', 'hardship'],
+    ['He is locked up and I have the kids alone.', 'hardship'],
+    ['我老婆被抓了，家里就靠我', 'hardship'],
+    ['I have had this phone since 2019, no idea who that is.', 'wrong-number'],
+    ['原机主已经过世了', 'wrong-number'],
+    ['下次扣款是哪一天', 'question'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
 });
