@@ -555,6 +555,22 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     ['不必再通知了', 'sms', ['sms']],
     ['关掉这些提醒', 'sms', ['sms']],
     ['可不可以停下', 'sms', ['sms']],
+    // Broadened: w/, further, dnt, bro, cut out, here, reach out, obliged, permission, not to be, chill, a break.
+    ['quit w/ the voicemails', 'sms', ['voice']],
+    ['please refrain from further emails', 'email', ['email']],
+    ['dnt msg me', 'sms', ['sms']],
+    ['dude stop', 'sms', ['sms']],
+    ['cut out the robocalls', 'sms', ['voice']],
+    ['never ring here again', 'sms', ['voice']],
+    ["don't reach out again", 'sms', ['sms', 'voice', 'email']],
+    ['I should be obliged if you ceased telephoning me.', 'sms', ['voice']],
+    ['I no longer grant permission to text me.', 'sms', ['sms']],
+    ["I'd rather not be called.", 'sms', ['voice']],
+    ['We are not to be contacted.', 'email', ['sms', 'voice', 'email']],
+    ["I don't want you calling me.", 'sms', ['voice']],
+    ['will y’all chill', 'sms', ['sms']],
+    ['give my inbox a break', 'email', ['email']],
+    ['Your robot keeps texting me. Make it stop.', 'sms', ['sms']],
   ])('%s (%s) → revoke %j', (text, channel, scope) => {
     expect(get(text, 'revoke', channel as 'sms' | 'email')?.scope).toEqual(scope);
   });
@@ -573,6 +589,13 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     '能不能别停我的分期',
     '关掉自动扣款',
     '你们在打电话给谁？',
+    'Give me a break, I paid last week.',
+    'Cut out the late fee and I will pay.',
+    "I don't want you to call me before 9am.",
+    "Don't reach out to my employer.",
+    'Can you chill with the fees?',
+    'I am not to be blamed for the bank error.',
+    "Don't send me nothing but the statement.",
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

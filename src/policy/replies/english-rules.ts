@@ -8,17 +8,17 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:(?:hitting|hittin|blowing|blowin) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:(?:hitting|hittin|blowing|blowin) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|telephoning|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */
 const GAP =
-  '(?:(?:me|all|the|leaving|recorded|prerecorded|pre recorded|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
+  '(?:(?:me|all|the|w|w /|further|additional|leaving|recorded|prerecorded|pre recorded|these|those|this|your|ur|with|sending|send|receiving|getting|spamming|blowing|up|my|any|more|future|automated|annoying|damn|fucking|freaking|bloody|effing|constant|daily|harassing|stupid|robo|auto|so|many|texting|calling|and|or|emailing|u|you) ){0,4}';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const FILLER =
   '(?: (?:st[o0]+p+|it|this|that|now|right|please|pls|plz|already|asap|immediately|all|thanks|thank|you|thx|ty|u|ok|okay|man|bro|dude|lol|seriously|ffs|omg|jesus))*';
-const NEG = "(?:don't|dont|do not|never|no longer|please don't|pls dont|quit|cease|stop|not)";
+const NEG = "(?:don't|dont|dnt|do not|never|no longer|please don't|pls dont|quit|cease|stop|not)";
 
 export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   // revoke
@@ -26,7 +26,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-channel',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:${STOP}|quit|cease|end|halt|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|(?<=^|[.,?] |please |pls |plz |just |so |now |and )quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
+      `\\b(?:${STOP}|quit|cease|end|halt|cut out|enough(?: with)?|no more|discontinue|(?:refrain|desist|abstain) from|(?<=^|[.,?] |please |pls |plz |just |so |now |and )quite(?= (?:texting|calling|emailing|messaging|contacting|sending|bothering|harassing)\\b)) ${GAP}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -36,7 +36,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|no|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls|plz)(?: just)?)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:please|pls|plz|just|ok|okay|k|kk|bro|dude|man|yo|ugh|omg|hey|guys|nope|nah|yes|ya|yeah|now|so|again|i said|and) )*${STOP}${FILLER}${CLAUSE_END}|\\b(?:and|or|so|(?:you|u|y'all|yall) (?:could|can|should|may)|(?:could|can|would|will) (?:you|u|y'all|yall)|time to|(?:i )?(?:need|want) (?:you|u) to|(?:please|pls|plz)(?: just)?)(?: just)? ${STOP}${FILLER}${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',
@@ -73,7 +73,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-wish',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:wish|want|prefer|like|choose|rather|ask) (?:not to|to not) (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from) (?:(?:any|more|further|these|those|your|the|from|this|company|you) ){0,4}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}(?:${CH}|contacted|called|texted|emailed|messaged|phoned)\\b`,
+      `\\b(?:wish|want|prefer|like|choose|rather|ask) (?:not to be|not be|to not be) (?:contacted|called|texted|emailed|messaged|phoned|telephoned|bothered)\\b|\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want) (?:for )?(?:any )?(?:further|more|future) (?:contact|communications?|correspondence|${CH})\\b|\\b(?:no longer|do not|don't|dont|not|never) (?:give|grant) (?:you )?(?:my )?(?:permission|consent) to (?:text|txt|call|email|contact|message|phone|ring)\\b|\\b(?:wish|want|prefer|like|choose|rather|ask) (?:not to|to not) (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from) (?:(?:any|more|further|these|those|your|the|from|this|company|you) ){0,4}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) (?:wish|want|consent|agree|like|authori[sz]e you) to (?:receive|get|be (?:contacted|called|texted|emailed|messaged)|hear from)(?: (?:\\w+ ){0,3}?${CH})?\\b|\\b(?:withdraw|revoke) (?:my )?(?:consent|permission) (?:to|for) (?:\\w+ ){0,2}?${CH}\\b|\\b(?:no longer|do not|don't|dont|not|never) consent to (?:(?:any|these|those|your|the|receiving|receive|getting|more|being|automated|autodialed|prerecorded|recorded|robo|further) ){0,3}(?:${CH}|contacted|called|texted|emailed|messaged|phoned)\\b`,
       'g',
     ),
     scope: 'words',
@@ -106,7 +106,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out to|send me|sending me|hit me up|telephone)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone|telephone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email|house|household|home|address)\\b| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out(?: to)?|send me|sending me|hit me up|telephone)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone|telephone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email|house|household|home|address)\\b| here(?= (?:again|anymore|any more|ever|no more)\\b| [.,?]|$)| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -123,7 +123,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont|no longer) want (?:you|u|y'all|yall|you guys|your \\w+) (?:to )?(?:ever )?(?:texting|calling|emailing|contacting|messaging|phoning|text|call|email|contact|message|phone|bothering|bother) me\\b(?! (?:before|after|at|until|till|during|on) )|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -187,7 +187,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-polite-request',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:prefer|rather|appreciate(?: it)?|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|telephone|reach out|bother)\\b`,
+      `\\b(?:prefer|rather|appreciate(?: it)?|be obliged|obliged|be grateful|grateful|like it|be nice|ask|request|asking|requesting|insist)(?: if| that)? (?:you|u|y'all|yall|your (?:company|office|agents|team)) (?:(?:would|could|please|just|kindly|to) ){0,2}(?:stopped|stop|quit|ceased|cease|didn't|did not|wouldn't|would not|don't|do not|no longer|not|never|refrain from) ${GAP}(?:${CH}|text|txt|call|email|contact|message|ring|phone|telephone|reach out|bother)\\b`,
       'g',
     ),
     scope: 'words',
@@ -271,7 +271,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-need',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:don't|dont|do not|never|no need to|no reason to|you don't need to|you dont need to|(?:(?:could|can|would) (?:you|u|y'all)|(?:you|u) (?:could|can|would))(?: (?:please|pls|just|kindly|maybe))? not) (?:keep )?(?:send|sending|texting|calling|emailing|messaging|contacting|reminding) (?:me )?(?:(?:these|those|them|this|any ?more|more|anything)(?: (?:texts?|messages?|msgs?|e ?mails?|reminders?|notifications?|alerts|stuff))?|(?:texts|messages|msgs|emails|e mails|reminders|notifications|alerts))(?: to me)?(?= (?:anymore|any more|again|no more|to me|going forward|please|pls|its|it's)\\b| [.,?]|$)`,
+      `\\b(?:don't|dont|do not|never|no need to|no reason to|you don't need to|you dont need to|(?:(?:could|can|would) (?:you|u|y'all)|(?:you|u) (?:could|can|would))(?: (?:please|pls|just|kindly|maybe))? not) (?:keep )?(?:send|sending|texting|calling|emailing|messaging|contacting|reminding) (?:me )?(?:(?:these|those|them|this|any ?more|more|(?:anything|nothing)(?: else)?)(?: (?:texts?|messages?|msgs?|e ?mails?|reminders?|notifications?|alerts|stuff))?|(?:texts|messages|msgs|emails|e mails|reminders|notifications|alerts))(?: to me)?(?= (?:anymore|any more|again|no more|to me|going forward|please|pls|its|it's)\\b| [.,?]|$)`,
       'g',
     ),
     scope: 'words',
@@ -282,7 +282,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-passive',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:these|those|the|your|all|such|any further|further) (?:\\w+ )?${CH_NOUN} (?:were|be|are|is|being|to be|should be|must be|will be) (?:(?:now|hereby|immediately|please|all) )?(?:discontinued|stopped|ceased|halted|ended|terminated)\\b|\\b(?:this|my) (?:number|phone|cell|line|email|email address|house|household|home) (?:is|should|must) not (?:to )?be (?:texted|called|contacted|emailed|messaged|telephoned|phoned)\\b`,
+      `\\b(?:these|those|the|your|all|such|any further|further) (?:\\w+ )?${CH_NOUN} (?:were|be|are|is|being|to be|should be|must be|will be) (?:(?:now|hereby|immediately|please|all) )?(?:discontinued|stopped|ceased|halted|ended|terminated)\\b|\\b(?:(?:this|my) (?:number|phone|cell|line|email|email address|house|household|home) (?:is|should|must)|i am|i'm|im|we are) not (?:to )?be (?:texted|called|contacted|emailed|messaged|telephoned|phoned)\\b`,
       'g',
     ),
     scope: 'words',
@@ -292,7 +292,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-figurative',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\bleave (?:my|this) (?:phone|number|line|cell|inbox|email) alone\\b|${CLAUSE_START}(?:(?:ok|okay|just|please|pls|seriously|yo|bro|dude|man) )?(?:give it a rest|(?:can|could) (?:you|u|ya|y'all) (?:just )?not)(?: (?:already|now|please|pls|lol|omg))*${CLAUSE_END}`,
+      `\\bleave (?:my|this) (?:phone|number|line|cell|inbox|email) alone\\b|\\bgive (?:my|this) (?:phone|inbox|cell|line) a (?:break|rest)\\b|${CLAUSE_START}(?:(?:ok|okay|just|please|pls|seriously|yo|bro|dude|man) )?(?:give it a (?:rest|break)|(?:can|could|will) (?:you|u|ya|y'all|yall) (?:just |please )?(?:not|chill(?: out)?))(?: (?:already|now|please|pls|lol|omg))*${CLAUSE_END}`,
       'g',
     ),
     scope: 'reply',

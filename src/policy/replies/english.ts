@@ -109,6 +109,10 @@ const OTHER_OBJECT =
 const WISH =
   /^(?:hope|hoping|hopefully|try|trying|wish|maybe|might|possibly|like|want|wanna|if|could|eventually|someday)$/;
 
+/** A word that names a contact: "never do this again" is a revocation only beside one. */
+const CONTACT_WORD =
+  /^(?:texts?|texting|calls?|calling|e ?mails?|emailing|messages?|messaging|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/;
+
 function check(name: string, ts: Token[], first: number, last: number, original: string): string | null {
   const back = (n: number) => {
     const out: Token[] = [];
@@ -196,11 +200,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
   }
   if (name === 'names-contact') {
     // "Please, never do this again": "this" is a text or a call only when the reply speaks of one.
-    return ts.some((t) =>
-      /^(?:texts?|calls?|e ?mails?|messages?|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/.test(t.word),
-    )
-      ? null
-      : 'names no contact';
+    return ts.some((t) => CONTACT_WORD.test(t.word)) ? null : 'names no contact';
   }
   if (name === 'halt-action') {
     // "Stop! Before you charge the fee, …": halting one action of ours, not the contact.
