@@ -571,6 +571,15 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     ['will y’all chill', 'sms', ['sms']],
     ['give my inbox a break', 'email', ['email']],
     ['Your robot keeps texting me. Make it stop.', 'sms', ['sms']],
+    ['I refuse any further phone contact.', 'sms', ['voice']],
+    ['This cell is on the national do not call registry.', 'sms', ['voice']],
+    ['Kindly desist.', 'email', ['email']],
+    ['bro quit it with the emails', 'email', ['email']],
+    ['ease up on the voicemails', 'sms', ['voice']],
+    ['你们能不能消停一下', 'sms', ['sms']],
+    ['请停止这些提醒', 'sms', ['sms']],
+    ['别让机器人再打了', 'sms', ['voice']],
+    ['可以停了吧', 'sms', ['sms']],
   ])('%s (%s) → revoke %j', (text, channel, scope) => {
     expect(get(text, 'revoke', channel as 'sms' | 'email')?.scope).toEqual(scope);
   });
@@ -596,6 +605,10 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     'Can you chill with the fees?',
     'I am not to be blamed for the bank error.',
     "Don't send me nothing but the statement.",
+    '别停止短信提醒，我需要它',
+    '消停了两天又开始发了？',
+    'They lay off the staff every winter.',
+    '别让我等太久',
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

@@ -67,7 +67,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-negation') {
     const neg = /不是|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
-    return neg ? `negation: ${neg[0]}` : null;
+    if (neg) return `negation: ${neg[0]}`;
+    // 别停止短信提醒: "don't stop" the reminders, the opposite of a revocation.
+    const keep = clause.startsWith('停', from)
+      ? /(?:别|不要|不用|勿|唔好|不能|不可以)$/.exec(clause.slice(0, from))
+      : null;
+    return keep ? `negation: ${keep[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
     const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to));

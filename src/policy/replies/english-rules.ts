@@ -98,7 +98,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-consent',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:i )?(?:decline|refuse|object to) (?:(?:all|any|further|future|additional|more) ){0,2}(?:contact|communications?|correspondence|calls|texts|messages|emails)|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
+      /\b(?:(?:revoke|revoking|revoked|withdraw|withdrawing|withdrew|rescind|rescinding) (?:(?:my|all|any|and|any and all|prior|previous|express|written|the) ){0,4}(?:consent|permission|authori[sz]ation)|(?:consent|permission|authori[sz]ation) (?:is |has been |hereby |is hereby |now )*(?:withdrawn|revoked|rescinded)|cease and desist|(?:i )?(?:decline|refuse|object to) (?:(?:all|any|further|future|additional|more) ){0,2}(?:(?:text|phone|email|e mail) )?(?:contact|communications?|correspondence|calls|texts|messages|emails)|(?:cease|discontinue|end|stop|halt) (?:(?:all|any|further|all further|any further|all future|future) )?(?:contact|communications?|correspondence)(?! (?:with|to) my (?:lawyer|attorney|employer|family)))\b/g,
     scope: 'all-unless-other',
     checks: ['negation'],
   },
@@ -123,7 +123,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-no-more',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) list\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont|no longer) want (?:you|u|y'all|yall|you guys|your \\w+) (?:to )?(?:ever )?(?:texting|calling|emailing|contacting|messaging|phoning|text|call|email|contact|message|phone|bothering|bother) me\\b(?! (?:before|after|at|until|till|during|on) )|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
+      `\\b(?:do not|don't|dont|no) (?:call|text|contact|email) (?:list|registry|register)\\b|(?<=^|[.,?] )(?:(?:please|pls|plz) )?no (?:calls|texts|txts|txt|text|emails|messages|msgs|phone calls|robocalls)\\b|\\bno (?:more|further) (?:(?:of |these |those |your |the |damn |stupid |automated |reminder |payment |recorded |prerecorded |robo |auto |\\w+ )){0,2}${CH}\\b|${CLAUSE_START}(?:(?:please|pls|plz|ok|okay) )?no more${FILLER}${CLAUSE_END}|\\b(?:don't|do not|dont|no longer) want (?:you|u|y'all|yall|you guys|your \\w+) (?:to )?(?:ever )?(?:texting|calling|emailing|contacting|messaging|phoning|text|call|email|contact|message|phone|bothering|bother) me\\b(?! (?:before|after|at|until|till|during|on) )|\\b(?:don't|do not|dont) (?:want|need) (?:(?:any|your|ur|y'all's|these|those|more|the|to get|to receive|to be|automated|robo|recorded|prerecorded|further|such) ){0,3}${CH}\\b`,
       'g',
     ),
     scope: 'words',
@@ -143,7 +143,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-enough',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:ok|okay|ya|yo|alright|that's|thats|just|seriously) )?(?:enough|quit it|cut it out|knock it off|(?:you|u|y'all|yall) (?:can|may) (?:stop|quit)(?: (?:it|that|this))?)(?: (?:already|now|is enough|please|pls|of this|with (?:this|these|it|the \\w+|your \\w+)))*${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:ok|okay|ya|yo|alright|that's|thats|just|seriously|please|pls|plz|bro|dude|man|kindly) )?(?:enough|quit it|refrain|desist|cut it out|knock it off|(?:you|u|y'all|yall) (?:can|may) (?:stop|quit)(?: (?:it|that|this))?)(?: (?:already|now|is enough|please|pls|of this|with (?:this|these|it|the \\w+|your \\w+)))*${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
@@ -302,7 +302,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-figurative-channel',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b(?:chill|stfu|ease up|lay off|relax|calm down|cool it) (?:with|on) (?:the|these|those|your|ur|all|all the|all these) (?:\\w+ )?(?:${CH_NOUN}|texting|calling|emailing)\\b|${CLAUSE_START}(?:(?:just|please|pls|now) )?make (?:them|it|this|these|the \\w+|your \\w+) stop(?: (?:already|now|please|pls))*${CLAUSE_END}`,
+      `\\b(?:(?:chill|stfu|ease up|lay off|relax|calm down|cool it) (?:with|on)|lay off|ease up on) (?:the|these|those|your|ur|all|all the|all these) (?:\\w+ )?(?:${CH_NOUN}|texting|calling|emailing)\\b|${CLAUSE_START}(?:(?:just|please|pls|now) )?make (?:them|it|this|these|the \\w+|your \\w+) stop(?: (?:already|now|please|pls))*${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
