@@ -535,7 +535,10 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     ['I no longer consent to being called.', 'sms', ['voice']],
     ['I would prefer not to receive emails from you.', 'email', ['email']],
     // Records and systems.
-    ['erase me from your database', 'sms', ['sms']],
+    ['erase me from your database', 'sms', ['sms', 'voice', 'email']],
+    ['wipe me from the system please', 'email', ['sms', 'voice', 'email']],
+    ['stop call in me', 'sms', ['voice']],
+    ['Kindly cease texting this telephone number.', 'sms', ['sms']],
     ['Take my phone number off your list.', 'sms', ['sms']],
     ['From now on communicate with me only by email.', 'sms', ['sms', 'voice']],
     // Slang and metaphor.
