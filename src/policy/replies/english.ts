@@ -6,7 +6,7 @@
  * ("I hope to pay"), "paid" as payday ("when I get paid on Friday").
  */
 import type { DateTime } from 'luxon';
-import { latinView } from '../wording/normalise.js';
+import { latinView, wordStream } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
 import { ENGLISH_REPLY_RULES } from './english-rules.js';
 import type { ReplyHit } from './types.js';
@@ -283,23 +283,7 @@ const VAGUE =
 
 export function readEnglish(text: string, day: DateTime): EnglishReading {
   const ts = tokens(text);
-  let stream = '';
-  const starts: number[] = [];
-  for (const t of ts) {
-    if (stream) stream += ' ';
-    starts.push(stream.length);
-    stream += t.word;
-  }
-  const tokenAt = (pos: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { stream, wordAt: tokenAt } = wordStream(ts);
   const sentences = new Map<number, string>();
   const sentenceWords = (s: number) => {
     let w = sentences.get(s);

@@ -5,7 +5,7 @@
  * "s.u.e"), and split words rejoined ("arr est"). A finding in a sentence that promises not to do
  * the act, warns against impostors, or names a place or a job is suppressed, and says why.
  */
-import { latinView } from './normalise.js';
+import { latinView, wordStream } from './normalise.js';
 import { type Hit, type Rule, W } from './types.js';
 
 export const ENGLISH_RULES: readonly Rule[] = [
@@ -210,23 +210,7 @@ function joinSpelledOut(ts: Token[]): Token[] {
 }
 
 function matchStream(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
-  let stream = '';
-  const starts: number[] = [];
-  for (const t of ts) {
-    if (stream.length > 0) stream += ' ';
-    starts.push(stream.length);
-    stream += t.word;
-  }
-  const tokenAt = (pos: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { stream, wordAt: tokenAt } = wordStream(ts);
   const out: Hit<Token>[] = [];
   for (const r of rules) {
     r.pattern.lastIndex = 0;

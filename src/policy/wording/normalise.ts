@@ -8,6 +8,31 @@
 import { resolveConfusablesTransformer } from 'obscenity';
 import { Converter } from 'opencc-js/t2cn';
 
+/**
+ * Words joined by single spaces into one string to match rules across them, and the index of the
+ * word a position of that string falls in (binary search over the words' starts).
+ */
+export function wordStream(words: readonly { word: string }[]): { stream: string; wordAt(pos: number): number } {
+  let stream = '';
+  const starts: number[] = [];
+  for (const w of words) {
+    if (stream.length > 0) stream += ' ';
+    starts.push(stream.length);
+    stream += w.word;
+  }
+  const wordAt = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return { stream, wordAt };
+}
+
 export interface Normalised {
   text: string;
   /** Chinese view only: the whole input in simplified characters, offsets unchanged. */
