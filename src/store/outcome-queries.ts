@@ -102,8 +102,8 @@ export async function experimentCounts(
       select t.borrower_id, t.first,
         min(case when e.type = 'borrower.opted_out' then e.at end) as opt_at,
         min(case when e.type = 'inbound.sms' and ${kind} = 'stop' then e.at end) as stop_at,
-        min(case when e.type = 'inbound.sms' then e.at end) as reply_at
-      from t join events e on e.chain = 'b:' || t.borrower_id and e.at >= t.first and e.type in ('borrower.opted_out', 'inbound.sms')
+        min(case when e.type in ('inbound.sms', 'inbound.email') then e.at end) as reply_at
+      from t join events e on e.chain = 'b:' || t.borrower_id and e.at >= t.first and e.type in ('borrower.opted_out', 'inbound.sms', 'inbound.email')
       group by t.borrower_id, t.first
     ),
     d as (
@@ -289,7 +289,7 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
   const kind = jsonText(dialect, sql.ref('data') as unknown as RawBuilder<unknown>, ['kind']);
   const eventsQ = sql<{ type: string; kind: string | null; n: number }>`
     select type, ${kind} as kind, count(*) as n from events
-    where type in ('borrower.opted_out', 'inbound.sms') and at >= ${f.from} and at < ${f.to} ${bTenant}
+    where type in ('borrower.opted_out', 'inbound.sms', 'inbound.email') and at >= ${f.from} and at < ${f.to} ${bTenant}
     group by type, ${kind}`.execute(db);
   const [sent, outcomes, events] = await Promise.all([sentQ, outcomesQ, eventsQ]);
   return {

@@ -218,6 +218,14 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
     );
   });
 
+  it('counts email replies among the replies of the periodic review', async () => {
+    // Every reply of this file came by email; none by text.
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const review = await h.api('GET', `/v1/outcomes/review?from=${encodeURIComponent(from)}`, { role: 'compliance' });
+    expect(review.status).toBe(200);
+    expect(review.body.relationship.replies).toBeGreaterThan(0);
+  });
+
   it('refuses at RCPT a tampered token, another tenant’s, another domain and an unknown mailbox, and records nothing', async () => {
     const b = borrower();
     const { replyTo, messageId } = await replyAddressOf(b);

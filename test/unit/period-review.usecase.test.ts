@@ -92,6 +92,7 @@ describe('periodReview', () => {
           events: [
             { type: 'inbound.sms', kind: 'stop', n: 3 },
             { type: 'inbound.sms', kind: 'other', n: 2 },
+            { type: 'inbound.email', kind: null, n: 3 },
             { type: 'borrower.opted_out', kind: null, n: 4 },
           ],
         }),
@@ -102,7 +103,8 @@ describe('periodReview', () => {
       { reason: 'quiet-hours', n: 6 },
       { reason: 'cap', n: 5 },
     ]);
-    expect(r.relationship).toEqual({ optOuts: 4, stops: 3, replies: 2 });
+    // Email replies are replies too.
+    expect(r.relationship).toEqual({ optOuts: 4, stops: 3, replies: 5 });
   });
 
   it('reports each experiment of the tenant with its borrowers across arms', async () => {

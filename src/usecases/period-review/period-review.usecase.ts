@@ -78,8 +78,8 @@ export function summarisePeriod(
     relationship: {
       optOuts: events((e) => e.type === 'borrower.opted_out'),
       stops: events((e) => e.type === 'inbound.sms' && e.kind === 'stop'),
-      // Texts that are not a keyword: replies to read, complaints among them.
-      replies: events((e) => e.type === 'inbound.sms' && e.kind === 'other'),
+      // Texts that are not a keyword, and email replies: replies to read, complaints among them.
+      replies: events((e) => (e.type === 'inbound.sms' && e.kind === 'other') || e.type === 'inbound.email'),
     },
     heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
     experiments: experiments.map(({ e, result: r }) => ({
