@@ -14,6 +14,11 @@ export interface OptOut {
   channel: Channel;
   source: string;
   at: string;
+  /**
+   * The borrower did not opt out: the address they had was not theirs (a wrong number or email).
+   * Lifted when the collection system gives them another address for the channel.
+   */
+  detached?: true;
 }
 
 export interface Blackout {

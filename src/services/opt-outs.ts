@@ -61,14 +61,21 @@ const listIn = (deps: OptOutDeps, tenant: string) =>
   deps.listOf && tenant !== DEFAULT_TENANT ? deps.listOf(tenant) : deps.list;
 
 /** The borrower row's opt-out (and its pending messages on the channel), without touching the list. */
-async function optOutRowIn(deps: OptOutDeps, borrowerId: string, channel: Channel, source: string, actor: string) {
+async function optOutRowIn(
+  deps: OptOutDeps,
+  borrowerId: string,
+  channel: Channel,
+  source: string,
+  actor: string,
+  detached = false,
+) {
   const at = deps.clock.now();
   // The source is free text (a reason a person typed): it is kept apart from the hashed event, which commits to it.
   const content = await deps.store.content.put(borrowerId, source, at);
   const result = await deps.store.addOptOut(
     borrowerId,
-    { channel, source, at: at.toISOString() },
-    { type: 'borrower.opted_out', actor, data: { channel, content } },
+    { channel, source, at: at.toISOString(), ...(detached ? { detached: true as const } : {}) },
+    { type: 'borrower.opted_out', actor, data: { channel, content, ...(detached ? { detached: true } : {}) } },
     at,
   );
   if (!result) return undefined;
@@ -90,8 +97,8 @@ async function borrowersAtIn(deps: OptOutDeps, kind: AddressKind, address: strin
 
 export function makeOptOuts(deps: OptOutDeps) {
   const listOf = (tenant: string) => listIn(deps, tenant);
-  const optOutRow = (borrowerId: string, channel: Channel, source: string, actor: string) =>
-    optOutRowIn(deps, borrowerId, channel, source, actor);
+  const optOutRow = (borrowerId: string, channel: Channel, source: string, actor: string, detached = false) =>
+    optOutRowIn(deps, borrowerId, channel, source, actor, detached);
   const borrowersAt = (kind: AddressKind, address: string, tenant: string) =>
     borrowersAtIn(deps, kind, address, tenant);
   return {
@@ -167,12 +174,12 @@ export function makeOptOuts(deps: OptOutDeps) {
     /**
      * The address is not the borrower's (a wrong number): the borrower's own opt-outs on its
      * channels and their pending messages, the list untouched (the number may be another
-     * borrower's, who is not to lose it).
+     * borrower's, who is not to lose it). Marked `detached`: a new address for the channel lifts it.
      */
     async detachFromBorrower(borrowerId: string, channels: readonly Channel[], source: string, actor: string) {
       const suppressed: string[] = [];
       for (const channel of channels) {
-        const r = await optOutRow(borrowerId, channel, source, actor);
+        const r = await optOutRow(borrowerId, channel, source, actor, true);
         if (r) suppressed.push(...r.suppressed);
       }
       return { suppressed };

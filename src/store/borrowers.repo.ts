@@ -25,7 +25,7 @@ type BorrowerLookups = Pick<
 export function makeBorrowersRepo(db: Kysely<Database>, dialect: Dialect): BorrowerRows {
   return {
     async upsertBorrower(patch, now) {
-      return db.transaction().execute((trx) => upsertBorrowerIn(trx, patch, now.toISOString()));
+      return db.transaction().execute((trx) => upsertBorrowerIn(trx, dialect, patch, now.toISOString()));
     },
 
     async getBorrower(id) {

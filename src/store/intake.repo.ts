@@ -141,6 +141,7 @@ function resolveGroups(
  */
 async function writeBorrowers(
   trx: Conn,
+  dialect: Dialect,
   patches: Map<string, BorrowerPatch>,
   known: Map<string, Borrower>,
   nowIso: string,
@@ -161,7 +162,7 @@ async function writeBorrowers(
   }
   for (const id of newIds) if (inserted.has(id)) borrowers.set(id, fresh.get(id)!);
   for (const id of [...patches.keys()].sort()) {
-    if (!inserted.has(id)) borrowers.set(id, (await upsertBorrowerIn(trx, patches.get(id)!, nowIso)).borrower);
+    if (!inserted.has(id)) borrowers.set(id, (await upsertBorrowerIn(trx, dialect, patches.get(id)!, nowIso)).borrower);
   }
   return borrowers;
 }
@@ -245,7 +246,7 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
       return db.transaction().execute(async (trx) => {
         const { known, earlier } = await readKnown(trx, items, clientId);
         const { patches, resolved } = resolveGroups(items, known, earlier, nowIso);
-        const borrowers = await writeBorrowers(trx, patches, known, nowIso);
+        const borrowers = await writeBorrowers(trx, dialect, patches, known, nowIso);
         const fresh = resolved.flatMap((e) => ('messages' in e ? [e.item] : []));
         const reminders = await insertReminders(trx, fresh, clientId, nowIso);
         const rows: MessagesTable[] = [];

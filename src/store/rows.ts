@@ -1,11 +1,19 @@
 /** Rows to records and back, and the few writes every repository shares (inside the caller's transaction). */
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Channel } from '../domain/channels.js';
-import type { AuditEvent, Borrower, BorrowerStatus, Message, MessageStatus, Reminder } from '../domain/index.js';
+import type {
+  AuditEvent,
+  Borrower,
+  BorrowerStatus,
+  Message,
+  MessageStatus,
+  OptOut,
+  Reminder,
+} from '../domain/index.js';
 import { refOfBorrowerKey, tenantOfBorrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
-import { messageChain } from './hash-chain.js';
+import { borrowerChain, messageChain } from './hash-chain.js';
 import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
 import type { BorrowerPatch, MessagePatch, TransitionInput } from './store-types.js';
 
@@ -350,8 +358,19 @@ export function borrowerUpdateSet(
   return set;
 }
 
+/**
+ * A wrong-number (wrong-address) detachment belonged to the address the borrower had: a new one
+ * for the channel lifts it. The same address again, or none, keeps it.
+ */
+export function detachmentsLifted(p: BorrowerPatch, existing: Borrower): OptOut[] {
+  const phone = p.phone != null && p.phone !== existing.phone;
+  const email = p.email != null && p.email !== existing.email;
+  return existing.optOuts.filter((o) => o.detached && (o.channel === 'email' ? email : phone));
+}
+
 export async function upsertBorrowerIn(
   trx: Conn,
+  dialect: Dialect,
   p: BorrowerPatch,
   nowIso: string,
 ): Promise<{ borrower: Borrower; created: boolean }> {
@@ -378,12 +397,24 @@ export async function upsertBorrowerIn(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
-    const existingRow = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
-    await trx
-      .updateTable('borrowers')
-      .set(borrowerUpdateSet(p, toBorrower(existingRow), nowIso))
-      .where('id', '=', p.id)
-      .execute();
+    const existing = toBorrower(
+      await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow(),
+    );
+    const set = borrowerUpdateSet(p, existing, nowIso);
+    const lifted = detachmentsLifted(p, existing);
+    if (lifted.length > 0) set.opt_outs = json(existing.optOuts.filter((o) => !lifted.includes(o)));
+    await trx.updateTable('borrowers').set(set).where('id', '=', p.id).execute();
+    for (const o of lifted)
+      await appendEvent(
+        trx,
+        dialect,
+        { chain: borrowerChain(p.id), messageId: null, borrowerId: p.id, now: nowIso },
+        {
+          type: 'borrower.opted_in',
+          actor: 'borrower-update',
+          data: { channel: o.channel, lifted: 'detached', reason: 'new-address' },
+        },
+      );
   }
   const row = await trx.selectFrom('borrowers').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
   return { borrower: toBorrower(row), created: inserted !== undefined };

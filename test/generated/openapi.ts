@@ -2019,6 +2019,8 @@ export interface operations {
                             source: string;
                             /** Format: date-time */
                             at: string;
+                            /** @constant */
+                            detached?: true;
                         }[];
                         blackouts: {
                             days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -2058,6 +2060,8 @@ export interface operations {
                             source: string;
                             /** Format: date-time */
                             at: string;
+                            /** @constant */
+                            detached?: true;
                         }[];
                         blackouts: {
                             days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -2180,6 +2184,8 @@ export interface operations {
                                 source: string;
                                 /** Format: date-time */
                                 at: string;
+                                /** @constant */
+                                detached?: true;
                             }[];
                             blackouts: {
                                 days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -2309,6 +2315,8 @@ export interface operations {
                                 source: string;
                                 /** Format: date-time */
                                 at: string;
+                                /** @constant */
+                                detached?: true;
                             }[];
                             blackouts: {
                                 days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -2986,6 +2994,8 @@ export interface operations {
                                 source: string;
                                 /** Format: date-time */
                                 at: string;
+                                /** @constant */
+                                detached?: true;
                             }[];
                             blackouts: {
                                 days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -5820,6 +5830,8 @@ export interface operations {
                                 source: string;
                                 /** Format: date-time */
                                 at: string;
+                                /** @constant */
+                                detached?: true;
                             }[];
                         };
                         holds: {

@@ -128,6 +128,30 @@ describe('replies understood and acted on', () => {
     expect((await h.service.store.getBorrower(id))!.optOuts.map((o) => o.channel).sort()).toEqual(['sms', 'voice']);
     // The number is not on the list: a borrower it does belong to is still texted.
     expect((await remind(other, p)).status).toBe('sent');
+    // The same number put again keeps the detachment; a new one lifts it, on the borrower's chain.
+    expect((await h.api('PUT', `/v1/borrowers/${id}`, { body: { phone: p } })).status).toBe(200);
+    expect((await h.service.store.getBorrower(id))!.optOuts).toHaveLength(2);
+    const fresh = phone();
+    const put = await h.api('PUT', `/v1/borrowers/${id}`, { body: { phone: fresh } });
+    expect(put.status).toBe(200);
+    expect(put.body.optOuts).toEqual([]);
+    expect((await remind(id, fresh)).status).toBe('sent');
+    const lifted = (await borrowerEvents(id)).filter((e) => e.type === 'borrower.opted_in');
+    expect(lifted.map((e) => e.data).sort((a, b) => String(a.channel).localeCompare(String(b.channel)))).toEqual([
+      { channel: 'sms', lifted: 'detached', reason: 'new-address' },
+      { channel: 'voice', lifted: 'detached', reason: 'new-address' },
+    ]);
+  });
+
+  it("keeps a borrower's own opt-out when a new number is put", async () => {
+    const p = phone();
+    const id = `b-own-${p.slice(-4)}`;
+    expect((await remind(id, p)).status).toBe('sent');
+    await reply(p, 'STOP');
+    const fresh = phone();
+    // Sent inline with a reminder this time: every way a number arrives lifts only detachments.
+    expect((await remind(id, fresh)).status).toBe('suppressed');
+    expect((await h.service.store.getBorrower(id))!.optOuts.map((o) => o.channel)).toEqual(['sms']);
   });
 
   /** A reminder that waits: resolves with its message once it is held back with a deferral naming `code`. */

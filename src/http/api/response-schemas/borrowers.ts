@@ -23,7 +23,13 @@ const BorrowerStatus = z.enum(['active', 'resolved', 'ceased'] as const satisfie
 /** A borrower's zone: one IANA zone, several (the borrower may be in any), or none known. */
 const TimeZones = z.union([z.string(), z.array(z.string())]).nullable();
 /** A channel the borrower opted out of: who said so (free text) and when. */
-const BorrowerOptOut = z.object({ channel: Channel, source: z.string(), at: instant });
+const BorrowerOptOut = z.object({
+  channel: Channel,
+  source: z.string(),
+  at: instant,
+  /** Not the borrower's wish: their address for the channel was not theirs (a wrong number); a new address lifts it. */
+  detached: z.literal(true).optional(),
+});
 
 /** A borrower as its tenant knows it (presentBorrower): its own id, contact data, consent, opt-outs, blackouts, status. */
 export const BorrowerView = z.object({
