@@ -5401,6 +5401,7 @@ export interface operations {
                             id: string;
                             name: string | null;
                             tenant: string;
+                            timezone: (string | string[]) | null;
                         };
                     };
                 };
@@ -6816,7 +6817,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {kind, items}: what q was taken for, and the borrowers found, masked */
+            /** @description {kind, items}: what q was taken for, and the borrowers found, masked, each with its zone and last contact (when and channel) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6830,9 +6831,16 @@ export interface operations {
                             name: string | null;
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
+                            timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
                             accounts: string[];
+                            lastContact: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                            } | null;
                         }[];
                     };
                 };
