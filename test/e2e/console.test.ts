@@ -416,10 +416,10 @@ describe('the web console', () => {
       const [first, second] = await rows.allInnerTexts();
       expect(first).toContain(TWIN);
       expect(first).toContain('+141****0130');
-      expect(first).toMatch(/SMS · .* Asia\/Shanghai · .*UTC/);
+      expect(first).toMatch(/SMS\s+.* Asia\/Shanghai · .*UTC/);
       expect(second).toContain(LONG_ID);
       expect(second).toContain('+141****0129');
-      expect(second).toMatch(/Email · .* America\/New_York · .*UTC/);
+      expect(second).toMatch(/Email\s+.* America\/New_York · .*UTC/);
       const shown = await page.getByTestId('search-results').innerText();
       expect(shown).not.toContain('5550130');
       expect(shown).not.toContain('taylor.kim@');

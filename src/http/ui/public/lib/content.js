@@ -121,5 +121,6 @@ function value(key, v, timezone) {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return borrowerTime(v, timezone);
   if ((key === 'channel' || key === 'via') && typeof v === 'string') return channelName(v);
   if (key === 'channels' && Array.isArray(v)) return v.map((c) => channelName(c)).join(', ');
+  if (key === 'kind' && typeof v === 'string') return t(`holdKind.${v}`, {}, v);
   return typeof v === 'string' ? v : JSON.stringify(v);
 }

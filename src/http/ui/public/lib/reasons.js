@@ -4,9 +4,9 @@
 // the English detail beneath it marked lang="en", so nothing is parsed out of English text.
 import { h } from '../dom.js';
 import { channelName, lang, MESSAGES, t } from '../i18n.js';
-import { borrowerTimeText } from './borrower-time.js';
+import { borrowerTime } from './borrower-time.js';
 
-/** A sentence for the code in the console's language, or null (English, or no sentence for it). */
+/** A sentence for the code in the console's language (text and a time), or null (English, or none for it). */
 function sentence(r, { channel, until, timezone }) {
   const own = MESSAGES[lang()] !== MESSAGES.en && MESSAGES[lang()][`reasonText.${r.code}`];
   if (!own) return null;
@@ -14,7 +14,10 @@ function sentence(r, { channel, until, timezone }) {
     channel: channel ? channelName(channel) : t('reasonText.anyChannel'),
     hold: r.hold ? t(`holdKind.${r.hold.kind}`, {}, r.hold.kind) : '',
   });
-  return until ? `${text}${t('reasonText.until', { until: borrowerTimeText(until, timezone) })}` : text;
+  if (!until) return [text];
+  // The time stays whole (time.when does not wrap) inside the sentence around it.
+  const [before, after = ''] = t('reasonText.until', { until: '\u0000' }).split('\u0000');
+  return [text, before, borrowerTime(until, timezone), after];
 }
 
 /**

@@ -34,7 +34,7 @@ export async function render(root, { params }) {
     if (!hits || hits.items.length === 0) return go(`/ui/borrowers/${encodeURIComponent(q)}`);
     found.append(results(hits.items));
   });
-  root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form, found);
+  root.append(h('h1', { tabindex: '-1' }, id ? titleOf(id) : t('timeline.title')), form, found);
   if (!id) return;
 
   const [tl, plan] = await Promise.all([
@@ -63,20 +63,18 @@ export async function render(root, { params }) {
   );
 }
 
+/** "Timeline of <id>", the id kept whole on its line (moved down rather than broken at a hyphen). */
+function titleOf(id) {
+  const [before, after = ''] = t('timeline.titleOf', { id: '\u0000' }).split('\u0000');
+  return [before, h('span', { class: 'keep' }, id), after];
+}
+
 /**
  * Masked matches, one row each: name, id, masked phone and email, accounts and the last contact
  * (two borrowers of one name differ by these), each leading to its timeline and "May I contact?".
  */
 function results(items) {
-  const cols = [
-    'search.name',
-    'search.id',
-    'search.phone',
-    'search.email',
-    'search.accounts',
-    'search.lastContact',
-    'search.open',
-  ];
+  const cols = ['search.name', 'search.id', 'search.contact', 'search.accounts', 'search.lastContact', 'search.open'];
   const table = h(
     'table',
     { class: 'grid', 'data-testid': 'search-table' },
@@ -89,26 +87,31 @@ function results(items) {
         h(
           'tr',
           { 'data-borrower': b.id },
-          h('th', { scope: 'row' }, b.name ?? '—'),
+          h('th', { scope: 'row', class: 'nowrap' }, b.name ?? '—'),
           h('td', {}, h('code', { class: 'id' }, b.id)),
-          h('td', {}, b.phone ? h('code', {}, b.phone) : '—'),
-          h('td', {}, b.email ? h('code', {}, b.email) : '—'),
+          h('td', {}, h('code', { class: 'stack' }, b.phone ?? '—'), h('code', { class: 'stack' }, b.email ?? '—')),
           h('td', {}, b.accounts.length ? h('code', {}, b.accounts.join(', ')) : '—'),
           h(
             'td',
             { 'data-testid': 'last-contact' },
             b.lastContact
-              ? [channelName(b.lastContact.channel), ' · ', borrowerTime(b.lastContact.at, b.timezone)]
+              ? [
+                  h('span', { class: 'stack' }, channelName(b.lastContact.channel)),
+                  borrowerTime(b.lastContact.at, b.timezone),
+                ]
               : t('search.never'),
           ),
           h(
             'td',
-            { class: 'actions' },
-            h('a', { href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' }, t('timeline.openTimeline')),
-            ' · ',
+            {},
             h(
               'a',
-              { href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' },
+              { class: 'stack', href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' },
+              t('timeline.openTimeline'),
+            ),
+            h(
+              'a',
+              { class: 'stack', href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' },
               t('timeline.openContact'),
             ),
           ),
@@ -206,10 +209,10 @@ function eventsTable(items, timezone) {
           {},
           h('td', {}, borrowerTime(e.at, timezone)),
           h('td', { class: 'label' }, statusName(e.type)),
-          h('td', {}, e.message ? channelName(e.message.channel) : '—'),
+          h('td', { class: 'nowrap' }, e.message ? channelName(e.message.channel) : '—'),
           h(
             'td',
-            {},
+            { class: 'nowrap' },
             e.message
               ? linkable
                 ? h(
@@ -220,7 +223,7 @@ function eventsTable(items, timezone) {
                 : e.message.template
               : '—',
           ),
-          h('td', {}, e.message ? statusName(e.message.status) : '—'),
+          h('td', { class: 'nowrap' }, e.message ? statusName(e.message.status) : '—'),
           h('td', { class: 'text' }, details(e.data, { channel: e.message?.channel ?? null, timezone })),
         ),
       ),
