@@ -26,6 +26,8 @@ const PHONE = '+14155550123';
 /** Two borrowers of one name: in different zones, last reached on different channels. */
 const TWIN = 'b-console-twin-a';
 const LONG_ID = 'b-console-twin-b-0123456789-abcdefghij-klmnopqrst';
+/** A borrower who may be in either of two zones: times shown in UTC. */
+const TWO_ZONES = 'b-console-two-zones';
 
 /** Saves the page as a screenshot and checks it against axe-core's WCAG A/AA rules. */
 async function look(page: Page, name: string) {
@@ -71,6 +73,12 @@ describe('the web console', () => {
       reminderBody(
         { channel: 'sms' },
         { id: TWIN, name: 'Taylor Kim', phone: '+14155550130', timezone: 'Asia/Shanghai', email: 'tk1@example.com' },
+      ),
+    );
+    await send(
+      reminderBody(
+        { channel: 'sms' },
+        { id: TWO_ZONES, name: 'Lin Ma', phone: '+14155550132', timezone: ['Asia/Shanghai', 'America/New_York'] },
       ),
     );
     await send(
@@ -401,6 +409,15 @@ describe('the web console', () => {
       );
       await look(page, 'timeline-zones');
 
+      // Two zones recorded: UTC, and the note says why.
+      await page.goto(`${h.url}/ui/borrowers/${TWO_ZONES}`);
+      const utc = page.getByTestId('timeline').locator('tbody tr').first().locator('time');
+      await utc.waitFor();
+      expect(await utc.innerText()).toMatch(/^\w{3} \d{1,2} \d\d:\d\d UTC$/);
+      expect(await page.getByTestId('zone-note').innerText()).toBe(
+        'Times are in UTC: the borrower may be in any of several zones (Asia/Shanghai, America/New_York).',
+      );
+
       await page.goto(`${h.url}/ui/borrowers/${PLANNED}`);
       const step = page.getByTestId('strategy').locator('ol.steps li time').first();
       await step.waitFor();
@@ -453,6 +470,7 @@ describe('the web console', () => {
         (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
       );
       expect(height).toBeLessThan(1.5);
+      await when.scrollIntoViewIfNeeded();
       await look(page, 'timeline-390');
       await page.setViewportSize({ width: 1280, height: 800 });
     });
@@ -709,6 +727,7 @@ describe('the web console', () => {
         expect(await page.getByTestId('zone-note').innerText()).toBe(`时间按借款人所在时区（${zone}）和 UTC 显示。`);
         await look(page, 'timeline-zh');
         await page.setViewportSize({ width: 390, height: 844 });
+        await timeline.scrollIntoViewIfNeeded();
         await look(page, 'timeline-zh-390');
         await page.getByLabel('借款人编号').fill('王芳');
         await page.getByRole('button', { name: '显示' }).click();
