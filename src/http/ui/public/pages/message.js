@@ -44,7 +44,7 @@ export async function render(root, { params }) {
         { 'aria-labelledby': 'facts-h' },
         h('h2', { id: 'facts-h' }, t('message.facts')),
         h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
-        h('p', { class: 'muted' }, zoneNote(zone)),
+        h('p', { class: 'zone-note', id: 'facts-zone' }, zoneNote(zone)),
       ),
       content(m),
     ),
@@ -85,8 +85,7 @@ function events(list, channel, zone) {
       t('message.events'),
       h(
         'table',
-        { class: 'grid', 'data-testid': 'events' },
-        h('caption', { class: 'zone-note' }, zoneNote(zone)),
+        { class: 'grid', 'data-testid': 'events', 'aria-describedby': 'facts-zone' },
         h(
           'thead',
           {},

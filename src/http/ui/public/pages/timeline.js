@@ -187,8 +187,7 @@ function eventsTable(items, timezone) {
   const linkable = (session.me?.features ?? []).includes('audit');
   const table = h(
     'table',
-    { class: 'grid', 'data-testid': 'timeline' },
-    h('caption', { class: 'zone-note', 'data-testid': 'zone-note' }, zoneNote(timezone)),
+    { class: 'grid', 'data-testid': 'timeline', 'aria-describedby': 'timeline-zone' },
     h(
       'thead',
       {},
@@ -229,5 +228,11 @@ function eventsTable(items, timezone) {
       ),
     ),
   );
-  return scrollBox(t('timeline.events'), table);
+  // The note sits outside the sideways-scrolling box, so a narrow screen shows all of it.
+  return h(
+    'div',
+    {},
+    h('p', { class: 'zone-note', id: 'timeline-zone', 'data-testid': 'zone-note' }, zoneNote(timezone)),
+    scrollBox(t('timeline.events'), table),
+  );
 }
