@@ -145,7 +145,14 @@ function strategy(plan, timezone) {
         ' ',
         h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage)),
       ),
-      h('p', { class: 'muted' }, a.why, ' · ', t('timeline.since', { when: at(a.enteredAt) })),
+      // The strategy's reasons are the service's English: marked so, in either console.
+      h(
+        'p',
+        { class: 'muted' },
+        h('span', { lang: 'en' }, a.why),
+        ' · ',
+        t('timeline.since', { when: at(a.enteredAt) }),
+      ),
       ...(a.handoff
         ? [
             h(
@@ -174,7 +181,7 @@ function strategy(plan, timezone) {
             borrowerTime(s.sendAt, timezone),
             ` · ${channelName(s.channel)} · ${s.template} · `,
             h('strong', {}, t('step.' + s.status, {}, s.status)),
-            s.reason ? ` (${s.reason})` : '',
+            s.reason ? [' (', h('span', { lang: 'en' }, s.reason), ')'] : '',
           ),
         ),
       ),
