@@ -532,6 +532,8 @@ describe('the web console', () => {
       expect(await page.getByTestId('events').innerText()).toContain('Sent');
       await page.getByTestId('chain-badge').getByText('Audit chain verified').waitFor();
       await look(page, 'audit-message-sms');
+      await page.getByTestId('events').scrollIntoViewIfNeeded();
+      await look(page, 'audit-message-sms-events');
 
       await page.goto(`${h.url}/ui/audit/messages/${messageIds.email}`);
       await page.getByTestId('email-frame').waitFor();
