@@ -15,6 +15,8 @@ export interface SearchHit {
   borrower: Borrower;
   /** The accounts of the borrower's reminders (newest first). */
   accounts: string[];
+  /** The last message handed to a provider for the borrower: when (its `sent` event) and on which channel. */
+  lastContact: { at: string; channel: string } | null;
 }
 
 /** What kind of query it is: 4 digits an account's end, an @ an email, a + or 7+ digits a phone, else a name. */
@@ -81,5 +83,29 @@ export async function searchBorrowers(
       accounts.set(r.borrower_id, list);
     }
   }
-  return { kind, hits: borrowers.map((b) => ({ borrower: b, accounts: accounts.get(b.id) ?? [] })) };
+  const last = new Map<string, { at: string; channel: string }>();
+  if (borrowers.length > 0) {
+    // The newest `sent` event a borrower: the moment a provider took a message (events_borrower_ix).
+    const sent = await db
+      .selectFrom('events as e')
+      .innerJoin('messages as m', 'm.id', 'e.message_id')
+      .select(['e.borrower_id as borrowerId', 'e.at as at', 'm.channel as channel'])
+      .where(
+        'e.borrower_id',
+        'in',
+        borrowers.map((b) => b.id),
+      )
+      .where('e.type', '=', 'sent')
+      .orderBy('e.at', 'desc')
+      .execute();
+    for (const r of sent) if (!last.has(r.borrowerId)) last.set(r.borrowerId, { at: r.at, channel: r.channel });
+  }
+  return {
+    kind,
+    hits: borrowers.map((b) => ({
+      borrower: b,
+      accounts: accounts.get(b.id) ?? [],
+      lastContact: last.get(b.id) ?? null,
+    })),
+  };
 }

@@ -23,6 +23,11 @@ const LISTED = 'b-console-listed';
 const LATE = 'b-console-late';
 const MANY = 'b-console-many';
 const PHONE = '+14155550123';
+/** Two borrowers of one name: in different zones, last reached on different channels. */
+const TWIN = 'b-console-twin-a';
+const LONG_ID = 'b-console-twin-b-0123456789-abcdefghij-klmnopqrst';
+/** A borrower who may be in either of two zones: times shown in UTC. */
+const TWO_ZONES = 'b-console-two-zones';
 
 /** Saves the page as a screenshot and checks it against axe-core's WCAG A/AA rules. */
 async function look(page: Page, name: string) {
@@ -64,6 +69,24 @@ describe('the web console', () => {
     messageIds.sms = await send(reminderBody({ channel: 'sms', template: 'gentle-overdue' }, person));
     messageIds.email = await send(reminderBody({ channel: 'email', template: 'payment-plan-offer' }, person));
     await send(reminderBody({ channel: 'sms' }, { id: OTHER, name: 'Sam Lee', phone: '+14155550124' }));
+    await send(
+      reminderBody(
+        { channel: 'sms' },
+        { id: TWIN, name: 'Taylor Kim', phone: '+14155550130', timezone: 'Asia/Shanghai', email: 'tk1@example.com' },
+      ),
+    );
+    await send(
+      reminderBody(
+        { channel: 'sms' },
+        { id: TWO_ZONES, name: 'Lin Ma', phone: '+14155550132', timezone: ['Asia/Shanghai', 'America/New_York'] },
+      ),
+    );
+    await send(
+      reminderBody(
+        { channel: 'email', template: 'payment-plan-offer' },
+        { id: LONG_ID, name: 'Taylor Kim', phone: '+14155550129', email: 'taylor.kim@example.com' },
+      ),
+    );
     // Enough messages for more than one audit page (25 a page).
     const batch = await h.api('POST', '/v1/reminders/batch', {
       body: {
@@ -371,6 +394,87 @@ describe('the web console', () => {
       ).toBe(true);
     });
 
+    it('shows timeline and plan times in the borrower’s zone beside UTC', async () => {
+      await page.goto(`${h.url}/ui/borrowers/${TWIN}`);
+      const when = page.getByTestId('timeline').locator('tbody tr').first().locator('time');
+      await when.waitFor();
+      const at = new Date((await when.getAttribute('datetime'))!);
+      const hm = (timeZone: string) =>
+        new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+      const text = await when.innerText();
+      expect(text).toContain(`${hm('Asia/Shanghai')} Asia/Shanghai`);
+      expect(text).toContain(`${hm('UTC')} UTC`);
+      expect(await page.getByTestId('zone-note').innerText()).toBe(
+        "Times are in the borrower's zone (Asia/Shanghai) and in UTC.",
+      );
+      await look(page, 'timeline-zones');
+
+      // Two zones recorded: UTC, and the note says why.
+      await page.goto(`${h.url}/ui/borrowers/${TWO_ZONES}`);
+      const utc = page.getByTestId('timeline').locator('tbody tr').first().locator('time');
+      await utc.waitFor();
+      expect(await utc.innerText()).toMatch(/^\w{3} \d{1,2} \d\d:\d\d UTC$/);
+      expect(await page.getByTestId('zone-note').innerText()).toBe(
+        'Times are in UTC: the borrower may be in any of several zones (Asia/Shanghai, America/New_York).',
+      );
+
+      await page.goto(`${h.url}/ui/borrowers/${PLANNED}`);
+      const step = page.getByTestId('strategy').locator('ol.steps li time').first();
+      await step.waitFor();
+      expect(await step.innerText()).toMatch(/America\/New_York · .*\d\d:\d\d UTC$/);
+    });
+
+    it('tells two borrowers of one name apart by id, masked number and last contact', async () => {
+      await page.getByRole('link', { name: 'Borrower timeline' }).click();
+      await page.getByLabel('Borrower id').fill('Taylor Kim');
+      await page.getByRole('button', { name: 'Show' }).click();
+      const rows = page.getByTestId('search-table').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(2);
+      const [first, second] = await rows.allInnerTexts();
+      expect(first).toContain(TWIN);
+      expect(first).toContain('+141****0130');
+      expect(first).toMatch(/SMS\s+.* Asia\/Shanghai · .*UTC/);
+      expect(second).toContain(LONG_ID);
+      expect(second).toContain('+141****0129');
+      expect(second).toMatch(/Email\s+.* America\/New_York · .*UTC/);
+      const shown = await page.getByTestId('search-results').innerText();
+      expect(shown).not.toContain('5550130');
+      expect(shown).not.toContain('taylor.kim@');
+      await look(page, 'borrower-search-twins');
+    });
+
+    it('keeps a long id on one line in a table, scrolling the table on a narrow screen', async () => {
+      const id = page.locator(`tr[data-borrower="${LONG_ID}"] code.id`);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
+        const box = await id.evaluate((el) => {
+          const style = getComputedStyle(el);
+          return {
+            height: el.getBoundingClientRect().height,
+            line: parseFloat(style.lineHeight),
+            whiteSpace: style.whiteSpace,
+            text: (el as HTMLElement).innerText,
+          };
+        });
+        expect(box.whiteSpace).toBe('nowrap');
+        expect(box.text).toBe(LONG_ID);
+        expect(box.height, `one line at ${width}px`).toBeLessThan(box.line * 1.5);
+        await look(page, `borrower-search-${width}`);
+      }
+      const wrap = page.getByTestId('search-results').locator('.table-wrap');
+      expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await page.goto(`${h.url}/ui/borrowers/${TWIN}`);
+      const when = page.getByTestId('timeline').locator('tbody tr').first().locator('time');
+      await when.waitFor();
+      const height = await when.evaluate(
+        (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+      );
+      expect(height).toBeLessThan(1.5);
+      await when.scrollIntoViewIfNeeded();
+      await look(page, 'timeline-390');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
     it('never asks the audit API, and gets 403 when it does', async () => {
       await page.goto(`${h.url}/ui/audit`);
       await page.getByRole('heading', { name: 'Not for your role' }).waitFor();
@@ -428,6 +532,8 @@ describe('the web console', () => {
       expect(await page.getByTestId('events').innerText()).toContain('Sent');
       await page.getByTestId('chain-badge').getByText('Audit chain verified').waitFor();
       await look(page, 'audit-message-sms');
+      await page.getByTestId('events').scrollIntoViewIfNeeded();
+      await look(page, 'audit-message-sms-events');
 
       await page.goto(`${h.url}/ui/audit/messages/${messageIds.email}`);
       await page.getByTestId('email-frame').waitFor();
@@ -561,6 +667,79 @@ describe('the web console', () => {
         .getByText(/8 笔还款/)
         .waitFor();
       await look(page, 'review-zh');
+    });
+
+    it('translates the policy’s reasons and the events by their codes', async () => {
+      // Contact windows as in force (US-REGF), and a zone where it is 3 in the morning now.
+      const rules = await startHarness({
+        db: sqliteOnly,
+        env: { ...providerEnv(tw, smtp), POLICY_PROFILE: 'US-REGF' },
+      });
+      try {
+        const offset = ((((3 - new Date().getUTCHours()) % 24) + 36) % 24) - 12;
+        const zone = offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+        const night = 'b-console-night';
+        const person = {
+          id: night,
+          name: '王芳',
+          phone: '+14155550131',
+          locale: 'zh-CN',
+          timezone: zone,
+          consent: { sms: true, voice: true, email: true },
+        };
+        expect([200, 201]).toContain((await rules.api('PUT', `/v1/borrowers/${night}`, { body: person })).status);
+        const accepted = await rules.api('POST', '/v1/reminders', { body: reminderBody({ channel: 'sms' }, person) });
+        expect(accepted.status).toBe(202);
+        await waitFor(
+          async () =>
+            // Deferred, or parked back in the store when the window opens beyond the queue's horizon.
+            (await rules.api('GET', `/v1/borrowers/${night}/timeline`, { role: 'agent' })).body.items.some(
+              (e: { data: { reasons?: unknown } }) => Array.isArray(e.data.reasons),
+            ) || undefined,
+          { what: 'the night reminder deferred' },
+        );
+
+        const context = await newContext(browser, 'zh-CN');
+        contexts.push(context);
+        const page = await context.newPage();
+        await page.goto(`${rules.url}/ui/`);
+        await page.getByLabel('API 密钥').fill(rules.keys.tokens.agent);
+        await page.keyboard.press('Enter');
+        await page.getByTestId('role').waitFor();
+
+        await page.goto(`${rules.url}/ui/contact?borrower=${night}&channel=sms`);
+        const reasons = page.getByTestId('reasons');
+        await reasons.waitFor();
+        const window = reasons.locator('li[data-code="outside-contact-window"]');
+        expect(await window.innerText()).toContain('不在可联系时段内：借款人当地时间不在短信的允许联系时段内。');
+        // The policy's own words stay beside the translation, marked as English.
+        expect(await window.locator('[lang="en"]').innerText()).toMatch(/^it is .*sms is allowed/);
+        await look(page, 'may-i-contact-zh');
+
+        expect((await rules.api('POST', `/v1/borrowers/${night}/holds`, { body: { kind: 'hardship' } })).status).toBe(
+          201,
+        );
+        await page.goto(`${rules.url}/ui/borrowers/${night}`);
+        const timeline = page.getByTestId('timeline');
+        await timeline.getByText('已暂停联系').waitFor();
+        const text = await timeline.innerText();
+        expect(text).toMatch(/已推迟|已排期/);
+        expect(text).toContain('借款人当地时间不在短信的允许联系时段内。最早可于');
+        expect(text).toContain(`${zone} · `);
+        expect(await page.getByTestId('zone-note').innerText()).toBe(`时间按借款人所在时区（${zone}）和 UTC 显示。`);
+        await look(page, 'timeline-zh');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await timeline.scrollIntoViewIfNeeded();
+        await look(page, 'timeline-zh-390');
+        await page.getByLabel('借款人编号').fill('王芳');
+        await page.getByRole('button', { name: '显示' }).click();
+        await page.getByTestId('search-table').locator('tbody tr').first().waitFor();
+        await look(page, 'borrower-search-zh-390');
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await look(page, 'borrower-search-zh');
+      } finally {
+        await rules.destroy();
+      }
     });
 
     it('shows only the last page asked for when pages load slowly and the user clicks on', async () => {

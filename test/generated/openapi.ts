@@ -5411,6 +5411,7 @@ export interface operations {
                             id: string;
                             name: string | null;
                             tenant: string;
+                            timezone: (string | string[]) | null;
                         };
                     };
                 };
@@ -6828,7 +6829,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {kind, items}: what q was taken for, and the borrowers found, masked */
+            /** @description {kind, items}: what q was taken for, and the borrowers found, masked, each with its zone and last contact (when and channel) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6842,9 +6843,16 @@ export interface operations {
                             name: string | null;
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
+                            timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
                             accounts: string[];
+                            lastContact: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                channel: "sms" | "voice" | "email";
+                            } | null;
                         }[];
                     };
                 };

@@ -127,6 +127,29 @@ describe.each(dbVariants())('console API on $name', (variant) => {
     expect(suppressed.content).toMatchObject({ text: null, html: null, matchesStored: null });
   });
 
+  it('tells found borrowers apart by id, masked number, zone and last contact', async () => {
+    const found = await h.api('GET', `/v1/borrowers?q=${encodeURIComponent('+14155550177')}`, { role: 'agent' });
+    expect(found.status).toBe(200);
+    const byId = new Map(found.body.items.map((i: { id: string }) => [i.id, i] as const)) as Map<
+      string,
+      { phone: string; timezone: unknown; lastContact: { at: string; channel: string } | null }
+    >;
+    expect([...byId.keys()].sort()).toEqual(['b-con-email', 'b-con-sms', 'b-con-voice']);
+    for (const channel of ['sms', 'email', 'voice'] as const) {
+      const hit = byId.get(`b-con-${channel}`)!;
+      expect(hit.phone).toBe('+141****0177');
+      const sent = (await h.api('GET', `/v1/audit/messages/${ids[channel]}`, { role: 'compliance' })).body;
+      expect(hit.lastContact).toEqual({ channel, at: sent.events.find((e: { type: string }) => e.type === 'sent').at });
+      const timeline = (await h.api('GET', `/v1/borrowers/b-con-${channel}/timeline`, { role: 'agent' })).body;
+      expect(hit.timezone).toEqual(timeline.borrower.timezone);
+      expect(sent.borrower.timezone).toEqual(timeline.borrower.timezone);
+    }
+    expect(JSON.stringify(found.body)).not.toContain('5550177');
+    // Held back by the policy, never handed to a provider: no last contact.
+    const out = await h.api('GET', `/v1/borrowers?q=${encodeURIComponent('+14155550178')}`, { role: 'agent' });
+    expect(out.body.items).toMatchObject([{ id: 'b-con-out', lastContact: null }]);
+  });
+
   it('masks phone numbers and email addresses inside event data for agents, not for compliance', async () => {
     await h.service.store.recordBorrowerEvent(
       'b-con-sms',

@@ -202,6 +202,7 @@ export function auditRouter(deps: {
         id: found.borrower.ref,
         name: found.borrower.name,
         tenant: found.borrower.tenant,
+        timezone: found.borrower.timezone,
       },
       events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actor, data: e.data, hash: e.hash })),
     });

@@ -126,13 +126,15 @@ export function borrowersRouter(deps: {
       );
       res.json({
         kind,
-        items: hits.map(({ borrower: b, accounts }) => ({
+        items: hits.map(({ borrower: b, accounts, lastContact }) => ({
           id: b.ref,
           name: b.name,
           status: b.status,
+          timezone: b.timezone,
           phone: b.phone ? maskRecipient(b.phone) : null,
           email: b.email ? maskRecipient(b.email) : null,
           accounts: accounts.map(maskAccount),
+          lastContact,
         })),
       });
     },

@@ -679,7 +679,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     query: SearchQuery,
     ok: { '200': BorrowerSearchResult },
     responses: {
-      '200': '{kind, items}: what q was taken for, and the borrowers found, masked',
+      '200':
+        '{kind, items}: what q was taken for, and the borrowers found, masked, each with its zone and last contact (when and channel)',
       '400': 'q too short',
       '429': HEAVY_READS_BUSY,
     },

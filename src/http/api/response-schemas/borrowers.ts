@@ -224,10 +224,15 @@ export const BorrowerSearchResult = z.object({
       id: z.string(),
       name: z.string().nullable(),
       status: BorrowerStatus,
+      /** Its recorded zone or zones (null: none), for showing times in the borrower's zone. */
+      timezone: TimeZones,
+      /** Masked: the country code, a few digits and the last four (+141****0126). */
       phone: z.string().nullable(),
       email: z.string().nullable(),
       /** The accounts of its reminders, newest first, by their last four digits. */
       accounts: z.array(z.string()),
+      /** The last message a provider took for the borrower: when and on which channel (null: none yet). */
+      lastContact: z.object({ at: instant, channel: Channel }).nullable(),
     }),
   ),
 });

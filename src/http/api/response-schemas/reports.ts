@@ -156,7 +156,13 @@ export const AuditMessageView = MessageView.extend({
     debt: ReminderView.shape.debt,
     createdAt: instant,
   }),
-  borrower: z.object({ id: z.string(), name: z.string().nullable(), tenant: z.string() }),
+  borrower: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    tenant: z.string(),
+    /** Its recorded zone or zones (null: none), for showing the message's times in the borrower's zone. */
+    timezone: z.union([z.string(), z.array(z.string())]).nullable(),
+  }),
   events: z.array(EventView.extend({ hash: z.string() })),
 });
 

@@ -47,3 +47,8 @@ export function field(label, control, hint) {
     hint ? h('small', { id: hintId }, hint) : null,
   );
 }
+
+/** A table in a box that scrolls sideways on a narrow screen (a region, reachable by keyboard). */
+export function scrollBox(label, table) {
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': label }, table);
+}

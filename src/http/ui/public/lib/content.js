@@ -1,7 +1,9 @@
 // A message's content as the borrower got it (SMS bubble, email frame, voice script), and an
 // event's data in words: shared by the preview, the audit message page and the timeline.
 import { h } from '../dom.js';
-import { fmtInstant, t } from '../i18n.js';
+import { channelName, t } from '../i18n.js';
+import { borrowerTime } from './borrower-time.js';
+import { reasonItem } from './reasons.js';
 
 /** The message as the borrower gets it, from a preview answer. */
 export function rendered(p) {
@@ -85,20 +87,18 @@ export function voiceScript(text, language, twiml) {
   );
 }
 
-/** An event's data in words: reasons first (the policy's), then every other field. */
-export function details(data) {
+/**
+ * An event's data in words: reasons first (the policy's, or a suppression's one), then every other
+ * field under its name in the console's language. `channel` and `timezone` are the message's
+ * channel and the borrower's zone, for the reasons' sentences and the times.
+ */
+export function details(data, { channel = null, timezone = null } = {}) {
   const items = [];
+  const until = typeof data.until === 'string' ? data.until : null;
   for (const r of Array.isArray(data.reasons) ? data.reasons : [])
-    items.push(
-      h(
-        'li',
-        {},
-        h('strong', {}, t('reason.' + r.code, {}, r.code ?? '')),
-        ': ',
-        r.detail ?? '',
-        r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null,
-      ),
-    );
+    items.push(reasonItem(r, { channel, until, timezone }));
+  const oneReason = typeof data.reason === 'string';
+  if (oneReason) items.push(reasonItem({ code: data.reason, detail: data.detail }, { channel, timezone }));
   // An inbound text is kept apart from the hashed event; once retention erased it, say so.
   if (data.textErased === true)
     items.push(
@@ -111,9 +111,16 @@ export function details(data) {
     );
   for (const [k, v] of Object.entries(data)) {
     if (k === 'reasons' || k === 'textErased' || (k === 'text' && v === null) || k === 'content') continue;
-    const shown =
-      typeof v !== 'string' ? JSON.stringify(v) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? fmtInstant(v) : v;
-    items.push(h('li', {}, h('span', { class: 'muted' }, `${k}: `), shown));
+    if (oneReason && (k === 'reason' || k === 'detail')) continue;
+    items.push(h('li', {}, h('span', { class: 'muted' }, `${t('data.' + k, {}, k)}: `), value(k, v, timezone)));
   }
   return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
+}
+
+function value(key, v, timezone) {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return borrowerTime(v, timezone);
+  if ((key === 'channel' || key === 'via') && typeof v === 'string') return channelName(v);
+  if (key === 'channels' && Array.isArray(v)) return v.map((c) => channelName(c)).join(', ');
+  if (key === 'kind' && typeof v === 'string') return t(`holdKind.${v}`, {}, v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }

@@ -1,6 +1,6 @@
 // Audit: filters, a paged table with masked recipients, the chain badge and the exports.
 import { api, download, errorBox, go } from '../app.js';
-import { field, h } from '../dom.js';
+import { field, h, scrollBox } from '../dom.js';
 import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
 import { chainBadge } from '../lib/chain.js';
 
@@ -175,43 +175,46 @@ function messagesTable(items) {
     'audit.status',
     'audit.message',
   ];
-  return h(
-    'table',
-    { class: 'grid', 'data-testid': 'messages' },
-    h('caption', { class: 'sr-only' }, t('audit.title')),
-    h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, t(c, { zone: agentZone() }))))),
+  return scrollBox(
+    t('audit.title'),
     h(
-      'tbody',
-      {},
-      ...items.map((m) =>
-        h(
-          'tr',
-          {},
-          h('td', {}, fmtInstant(m.createdAt)),
+      'table',
+      { class: 'grid', 'data-testid': 'messages' },
+      h('caption', { class: 'sr-only' }, t('audit.title')),
+      h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, t(c, { zone: agentZone() }))))),
+      h(
+        'tbody',
+        {},
+        ...items.map((m) =>
           h(
-            'td',
+            'tr',
             {},
+            h('td', {}, fmtInstant(m.createdAt)),
             h(
-              'a',
-              { href: `/ui/borrowers/${encodeURIComponent(m.borrowerId ?? '')}`, 'data-link': '' },
-              m.borrowerId ?? '',
+              'td',
+              {},
+              h(
+                'a',
+                { href: `/ui/borrowers/${encodeURIComponent(m.borrowerId ?? '')}`, 'data-link': '' },
+                m.borrowerId ?? '',
+              ),
             ),
-          ),
-          h('td', {}, channelName(m.channel)),
-          h('td', {}, m.template),
-          h('td', {}, h('code', {}, m.to)),
-          h('td', {}, h('span', { class: `status s-${m.status}` }, statusName(m.status))),
-          h(
-            'td',
-            {},
+            h('td', {}, channelName(m.channel)),
+            h('td', {}, m.template),
+            h('td', {}, h('code', {}, m.to)),
+            h('td', {}, h('span', { class: `status s-${m.status}` }, statusName(m.status))),
             h(
-              'a',
-              {
-                href: `/ui/audit/messages/${encodeURIComponent(m.id)}`,
-                'data-link': '',
-                'aria-label': t('audit.openLabel', { id: m.id }),
-              },
-              t('audit.open'),
+              'td',
+              {},
+              h(
+                'a',
+                {
+                  href: `/ui/audit/messages/${encodeURIComponent(m.id)}`,
+                  'data-link': '',
+                  'aria-label': t('audit.openLabel', { id: m.id }),
+                },
+                t('audit.open'),
+              ),
             ),
           ),
         ),

@@ -3,6 +3,7 @@
 import { api, setAddress, errorBox } from '../app.js';
 import { field, h } from '../dom.js';
 import { agentZone, channelName, fmtInZone, t } from '../i18n.js';
+import { reasonItem } from '../lib/reasons.js';
 
 export async function render(root, { query }) {
   const borrower = h('input', {
@@ -78,21 +79,7 @@ function words(r, borrowerId, channel) {
   );
   out.push(
     h('h2', {}, t('contact.why')),
-    h(
-      'ul',
-      { 'data-testid': 'reasons' },
-      ...r.reasons.map((d) =>
-        h(
-          'li',
-          {},
-          h('strong', {}, t('reason.' + d.code, {}, d.code)),
-          ': ',
-          d.detail,
-          ' ',
-          h('span', { class: 'muted' }, `(${d.rule})`),
-        ),
-      ),
-    ),
+    h('ul', { 'data-testid': 'reasons' }, ...r.reasons.map((d) => reasonItem(d, { channel }))),
   );
   if (r.earliestAllowedAt) {
     out.push(

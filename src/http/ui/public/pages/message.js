@@ -1,12 +1,14 @@
 // One message exactly as the borrower got it, with every event of its chain.
 import { api } from '../app.js';
-import { h } from '../dom.js';
-import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { h, scrollBox } from '../dom.js';
+import { channelName, statusName, t } from '../i18n.js';
+import { borrowerTime, zoneNote } from '../lib/borrower-time.js';
 import { chainBadge } from '../lib/chain.js';
 import { details, emailFrame, emailSubject, smsBubble, voiceScript } from '../lib/content.js';
 
 export async function render(root, { params }) {
   const m = await api(`/v1/audit/messages/${encodeURIComponent(params[0])}`);
+  const zone = m.borrower.timezone ?? null;
   const facts = [
     [
       'message.borrower',
@@ -23,8 +25,8 @@ export async function render(root, { params }) {
     ['message.version', h('code', {}, m.templateVersion ?? '—')],
     ['message.provider', [m.provider ?? '—', m.providerId ? ` · ${m.providerId}` : ''].join('')],
     ['message.attempts', String(m.attempts)],
-    ['message.sendAt', fmtInstant(m.sendAt)],
-    ['audit.created', fmtInstant(m.createdAt)],
+    ['message.sendAt', borrowerTime(m.sendAt, zone)],
+    ['audit.created', borrowerTime(m.createdAt, zone)],
     ['message.reminder', `${m.reminder.externalId ?? m.reminder.id}`],
   ];
   if (m.error?.code || m.error?.message)
@@ -42,10 +44,11 @@ export async function render(root, { params }) {
         { 'aria-labelledby': 'facts-h' },
         h('h2', { id: 'facts-h' }, t('message.facts')),
         h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])),
+        h('p', { class: 'zone-note', id: 'facts-zone' }, zoneNote(zone)),
       ),
       content(m),
     ),
-    events(m.events),
+    events(m.events, m.channel, zone),
   );
 }
 
@@ -73,38 +76,41 @@ function content(m) {
   return h('section', { 'aria-labelledby': 'content-h', class: 'content' }, ...parts);
 }
 
-function events(list) {
+function events(list, channel, zone) {
   return h(
     'section',
     { 'aria-labelledby': 'events-h' },
     h('h2', { id: 'events-h' }, t('message.events')),
-    h(
-      'table',
-      { class: 'grid', 'data-testid': 'events' },
+    scrollBox(
+      t('message.events'),
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'grid', 'data-testid': 'events', 'aria-describedby': 'facts-zone' },
         h(
-          'tr',
+          'thead',
           {},
-          ...['message.seq', 'message.atZone', 'message.event', 'message.actor', 'message.details', 'message.hash'].map(
-            (k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() })),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...list.map((e) =>
           h(
             'tr',
             {},
-            h('td', {}, String(e.seq)),
-            h('td', {}, fmtInstant(e.at)),
-            h('td', {}, statusName(e.type)),
-            h('td', {}, e.actor),
-            h('td', {}, details(e.data)),
-            h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10))),
+            ...['message.seq', 'time.when', 'message.event', 'message.actor', 'message.details', 'message.hash'].map(
+              (k) => h('th', { scope: 'col' }, t(k)),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...list.map((e) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, String(e.seq)),
+              h('td', {}, borrowerTime(e.at, zone)),
+              h('td', { class: 'label' }, statusName(e.type)),
+              h('td', {}, h('code', {}, e.actor)),
+              h('td', { class: 'text' }, details(e.data, { channel, timezone: zone })),
+              h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10))),
+            ),
           ),
         ),
       ),

@@ -1,7 +1,8 @@
 // A borrower's timeline: every message and event, newest first, and the strategy stage.
 import { api, errorBox, go, session } from '../app.js';
-import { field, h } from '../dom.js';
-import { agentZone, channelName, fmtInstant, statusName, t } from '../i18n.js';
+import { field, h, scrollBox } from '../dom.js';
+import { channelName, statusName, t } from '../i18n.js';
+import { borrowerTime, borrowerTimeText, zoneNote } from '../lib/borrower-time.js';
 import { details } from '../lib/content.js';
 
 export async function render(root, { params }) {
@@ -33,7 +34,7 @@ export async function render(root, { params }) {
     if (!hits || hits.items.length === 0) return go(`/ui/borrowers/${encodeURIComponent(q)}`);
     found.append(results(hits.items));
   });
-  root.append(h('h1', { tabindex: '-1' }, id ? t('timeline.titleOf', { id }) : t('timeline.title')), form, found);
+  root.append(h('h1', { tabindex: '-1' }, id ? titleOf(id) : t('timeline.title')), form, found);
   if (!id) return;
 
   const [tl, plan] = await Promise.all([
@@ -56,41 +57,78 @@ export async function render(root, { params }) {
       h('dt', {}, t('timeline.optOuts')),
       h('dd', {}, b.optOuts?.length ? b.optOuts.map((o) => channelName(o.channel)).join(', ') : '—'),
     ),
-    strategy(plan),
-    h('h2', {}, t('timeline.events')),
-    tl.items.length ? eventsTable(tl.items) : h('p', {}, t('timeline.none')),
+    strategy(plan, b.timezone),
+    h('h2', { id: 'events-h' }, t('timeline.events')),
+    tl.items.length ? eventsTable(tl.items, b.timezone) : h('p', {}, t('timeline.none')),
   );
 }
 
-/** Masked matches, each leading to its timeline and to "May I contact?". */
+/** "Timeline of <id>", the id kept whole on its line (moved down rather than broken at a hyphen). */
+function titleOf(id) {
+  const [before, after = ''] = t('timeline.titleOf', { id: '\u0000' }).split('\u0000');
+  return [before, h('span', { class: 'keep' }, id), after];
+}
+
+/**
+ * Masked matches, one row each: name, id, masked phone and email, accounts and the last contact
+ * (two borrowers of one name differ by these), each leading to its timeline and "May I contact?".
+ */
 function results(items) {
-  return h(
-    'section',
-    { 'aria-labelledby': 'found-h' },
-    h('h2', { id: 'found-h' }, t('timeline.results')),
+  const cols = ['search.name', 'search.id', 'search.contact', 'search.accounts', 'search.lastContact', 'search.open'];
+  const table = h(
+    'table',
+    { class: 'grid', 'data-testid': 'search-table' },
+    h('caption', { class: 'sr-only' }, t('search.caption')),
+    h('thead', {}, h('tr', {}, ...cols.map((k) => h('th', { scope: 'col' }, t(k))))),
     h(
-      'ul',
-      { class: 'plain' },
+      'tbody',
+      {},
       ...items.map((b) =>
         h(
-          'li',
-          {},
-          h('strong', {}, b.name ?? b.id),
-          ` · ${[b.phone, b.email, ...b.accounts].filter(Boolean).join(' · ')} · `,
-          h('a', { href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' }, t('timeline.openTimeline')),
-          ' · ',
+          'tr',
+          { 'data-borrower': b.id },
+          h('th', { scope: 'row', class: 'nowrap' }, b.name ?? '—'),
+          h('td', {}, h('code', { class: 'id' }, b.id)),
+          h('td', {}, h('code', { class: 'stack' }, b.phone ?? '—'), h('code', { class: 'stack' }, b.email ?? '—')),
+          h('td', {}, b.accounts.length ? h('code', {}, b.accounts.join(', ')) : '—'),
           h(
-            'a',
-            { href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' },
-            t('timeline.openContact'),
+            'td',
+            { 'data-testid': 'last-contact' },
+            b.lastContact
+              ? [
+                  h('span', { class: 'stack' }, channelName(b.lastContact.channel)),
+                  borrowerTime(b.lastContact.at, b.timezone),
+                ]
+              : t('search.never'),
+          ),
+          h(
+            'td',
+            {},
+            h(
+              'a',
+              { class: 'stack', href: `/ui/borrowers/${encodeURIComponent(b.id)}`, 'data-link': '' },
+              t('timeline.openTimeline'),
+            ),
+            h(
+              'a',
+              { class: 'stack', href: `/ui/contact?${new URLSearchParams({ borrower: b.id })}`, 'data-link': '' },
+              t('timeline.openContact'),
+            ),
           ),
         ),
       ),
     ),
   );
+  return h(
+    'section',
+    { 'aria-labelledby': 'found-h' },
+    h('h2', { id: 'found-h' }, t('timeline.results')),
+    scrollBox(t('timeline.results'), table),
+  );
 }
 
-function strategy(plan) {
+function strategy(plan, timezone) {
+  const at = (iso) => borrowerTimeText(iso, timezone);
   const box = h(
     'section',
     { class: 'strategy', 'aria-labelledby': 'strategy-h', 'data-testid': 'strategy' },
@@ -107,18 +145,25 @@ function strategy(plan) {
         ' ',
         h('span', { class: `stage st-${a.stage}`, 'data-testid': 'stage' }, t('stage.' + a.stage, {}, a.stage)),
       ),
-      h('p', { class: 'muted' }, a.why, ' · ', t('timeline.since', { when: fmtInstant(a.enteredAt) })),
+      // The strategy's reasons are the service's English: marked so, in either console.
+      h(
+        'p',
+        { class: 'muted' },
+        h('span', { lang: 'en' }, a.why),
+        ' · ',
+        t('timeline.since', { when: at(a.enteredAt) }),
+      ),
       ...(a.handoff
         ? [
             h(
               'p',
               { class: 'handoff', 'data-testid': 'handoff' },
-              h('strong', {}, t('timeline.handoff', { when: fmtInstant(a.handoff.at), why: a.handoff.why })),
+              h('strong', {}, t('timeline.handoff', { when: at(a.handoff.at), why: a.handoff.why })),
               ' ',
               t(
                 'handoff.' + a.handoff.event.delivery,
                 {
-                  when: a.handoff.event.deliveredAt ? fmtInstant(a.handoff.event.deliveredAt) : '',
+                  when: a.handoff.event.deliveredAt ? at(a.handoff.event.deliveredAt) : '',
                   attempts: String(a.handoff.event.attempts),
                 },
                 a.handoff.event.delivery,
@@ -133,9 +178,10 @@ function strategy(plan) {
           h(
             'li',
             { class: `step ${s.status}` },
-            `${fmtInstant(s.sendAt)} · ${channelName(s.channel)} · ${s.template} · `,
+            borrowerTime(s.sendAt, timezone),
+            ` · ${channelName(s.channel)} · ${s.template} · `,
             h('strong', {}, t('step.' + s.status, {}, s.status)),
-            s.reason ? ` (${s.reason})` : '',
+            s.reason ? [' (', h('span', { lang: 'en' }, s.reason), ')'] : '',
           ),
         ),
       ),
@@ -144,25 +190,20 @@ function strategy(plan) {
   return box;
 }
 
-function eventsTable(items) {
+function eventsTable(items, timezone) {
   const linkable = (session.me?.features ?? []).includes('audit');
-  return h(
+  const table = h(
     'table',
-    { class: 'grid', 'data-testid': 'timeline' },
+    { class: 'grid', 'data-testid': 'timeline', 'aria-describedby': 'timeline-zone' },
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        ...[
-          'message.atZone',
-          'message.event',
-          'audit.channel',
-          'audit.template',
-          'audit.status',
-          'message.details',
-        ].map((k) => h('th', { scope: 'col' }, t(k, { zone: agentZone() }))),
+        ...['time.when', 'message.event', 'audit.channel', 'audit.template', 'audit.status', 'message.details'].map(
+          (k) => h('th', { scope: 'col' }, t(k)),
+        ),
       ),
     ),
     h(
@@ -172,12 +213,12 @@ function eventsTable(items) {
         h(
           'tr',
           {},
-          h('td', {}, fmtInstant(e.at)),
-          h('td', {}, statusName(e.type)),
-          h('td', {}, e.message ? channelName(e.message.channel) : '—'),
+          h('td', {}, borrowerTime(e.at, timezone)),
+          h('td', { class: 'label' }, statusName(e.type)),
+          h('td', { class: 'nowrap' }, e.message ? channelName(e.message.channel) : '—'),
           h(
             'td',
-            {},
+            { class: 'nowrap' },
             e.message
               ? linkable
                 ? h(
@@ -188,10 +229,17 @@ function eventsTable(items) {
                 : e.message.template
               : '—',
           ),
-          h('td', {}, e.message ? statusName(e.message.status) : '—'),
-          h('td', {}, details(e.data)),
+          h('td', { class: 'nowrap' }, e.message ? statusName(e.message.status) : '—'),
+          h('td', { class: 'text' }, details(e.data, { channel: e.message?.channel ?? null, timezone })),
         ),
       ),
     ),
+  );
+  // The note sits outside the sideways-scrolling box, so a narrow screen shows all of it.
+  return h(
+    'div',
+    {},
+    h('p', { class: 'zone-note', id: 'timeline-zone', 'data-testid': 'zone-note' }, zoneNote(timezone)),
+    scrollBox(t('timeline.events'), table),
   );
 }
