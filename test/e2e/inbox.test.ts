@@ -2,10 +2,10 @@
  * The agents' inbox in the console, in a real browser (Debian's chromium through playwright-core)
  * against the whole service with the fake Twilio: borrowers' replies arrive over Twilio's signed
  * inbound webhook, an agent reads the list and a conversation in English and in Chinese, filters,
- * marks read by opening, and lifts a hold. Every page is checked with axe-core's WCAG A/AA
+ * marks read by opening, lifts a hold, and answers. Every page is checked with axe-core's WCAG A/AA
  * rules and saved as a 1280×800 screenshot.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchChromium, newContext, screenshot } from '../support/browser.js';
 import { type FakeTwilio, postSignedCallback, providerEnv, startFakeTwilio } from '../support/fake-twilio.js';
@@ -241,6 +241,98 @@ describe('the inbox in the console', () => {
       await openInbox(page);
       expect(await row(page, HARDSHIP.id).locator('td').nth(2).innerText()).toBe('—');
     });
+    it('shows the composer without suggestions while the suggestions route answers 404', async () => {
+      await page.goto(`${h.url}/ui/inbox/${ASKS.id}`);
+      await page.getByTestId('no-suggestions').waitFor();
+      expect(await page.getByTestId('no-suggestions').innerText()).toBe(
+        'Suggested answers are unavailable; write your answer below.',
+      );
+      expect(await page.getByLabel('Your answer').isEditable()).toBe(true);
+    });
+
+    it('answers with a suggested answer as its template, and with free text the linter refuses', async () => {
+      // Stand-ins for GET …/suggestions and POST …/replies until their API lands (built in parallel):
+      // everything else on the page is the real service.
+      const sent: Record<string, unknown>[] = [];
+      const later = new Date(Date.now() + 3 * 3600_000).toISOString();
+      await page.route(
+        (url) => /^\/v1\/inbox\/[^/]+\/suggestions$/.test(url.pathname),
+        (route: Route) =>
+          route.fulfill({
+            json: {
+              suggestions: [
+                {
+                  template: 'answer-how-much',
+                  channel: 'sms',
+                  locale: 'en-US',
+                  title: 'What is owed',
+                  intents: ['question'],
+                  text: 'Hello, you owe $120.50. Reply or call us to talk it over.',
+                },
+              ],
+            },
+          }),
+      );
+      await page.route(
+        (url) => /^\/v1\/inbox\/[^/]+\/replies$/.test(url.pathname),
+        (route: Route) => {
+          const body = route.request().postDataJSON() as Record<string, unknown>;
+          sent.push(body);
+          if ('template' in body)
+            return route.fulfill({
+              status: 202,
+              json: {
+                reminderId: 'r-1',
+                messageId: 'm-1',
+                channel: 'sms',
+                template: body.template,
+                countsAgainstCaps: false,
+                policy: {
+                  allowed: false,
+                  reasons: [{ code: 'outside-contact-window', detail: 'outside 08:00–21:00' }],
+                  earliestAllowedAt: later,
+                },
+              },
+            });
+          return route.fulfill({
+            status: 422,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'The wording is not allowed',
+              status: 422,
+              detail: 'the text breaks 1 wording rule',
+              findings: [{ rule: 'threat-legal', words: 'sue you', why: 'A threat of legal action not intended.' }],
+            }),
+          });
+        },
+      );
+      await page.goto(`${h.url}/ui/inbox/${ASKS.id}`);
+      const text = page.getByLabel('Your answer');
+      await page.getByTestId('suggestions').getByRole('button', { name: 'Use' }).click();
+      expect(await text.inputValue()).toBe('Hello, you owe $120.50. Reply or call us to talk it over.');
+      expect(await text.getAttribute('readonly')).not.toBeNull();
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByTestId('compose-waiting').waitFor();
+      expect(await page.getByTestId('compose-waiting').innerText()).toMatch(
+        /^Accepted: waiting for the contact window until .+ UTC\. \(Outside the contact hours\)$/,
+      );
+      expect(sent[0]).toMatchObject({ channel: 'sms', template: 'answer-how-much', inReplyTo: expect.any(Number) });
+      expect(sent[0]).not.toHaveProperty('text');
+
+      // Editing a suggestion makes it free text.
+      await page.getByTestId('suggestions').getByRole('button', { name: 'Use' }).click();
+      await page.getByRole('button', { name: 'Edit the text' }).click();
+      await text.fill('Pay now or we will sue you.');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByTestId('compose-finding').waitFor();
+      expect(sent[1]).toEqual({ channel: 'sms', text: 'Pay now or we will sue you.' });
+      expect(await page.getByTestId('compose-finding').innerText()).toContain('sue you');
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      await page.getByTestId('composer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await look(page, 'inbox-composer-en');
+      await page.unrouteAll();
+    });
   });
 
   describe('in Chinese, as an agent', () => {
@@ -282,6 +374,7 @@ describe('the inbox in the console', () => {
         '标记为错误号码',
         '并非要求停止联系',
       ]);
+      await page.getByTestId('no-suggestions').waitFor();
       await look(page, 'inbox-conversation-zh');
       await page.goBack();
       await row(page, CHINESE.id).waitFor();

@@ -1,10 +1,11 @@
 // One borrower's conversation (GET /v1/inbox/{borrowerId}): each reply in their words with what it
 // was understood to say and what was done, the messages sent between them, the borrower's time now
 // and whether each channel may be contacted now. Opening it marks the replies read for this key;
-// an agent corrects a reply read wrongly.
+// an agent corrects a reply read wrongly, and answers the borrower.
 import { api, refreshInboxCount } from '../app.js';
 import { h } from '../dom.js';
 import { channelName, fmtInZone, statusName, t } from '../i18n.js';
+import { composer } from '../lib/composer.js';
 import { correctionForm } from '../lib/correction-form.js';
 import { actionText, actorText, holdName, intentChip, theirTime, timeEl, zoneOf } from '../lib/inbox-words.js';
 
@@ -35,6 +36,7 @@ export async function render(root, { params, me }) {
         : h('p', {}, t('inbox.empty')),
     ),
     form?.section,
+    mayAct ? composer(id, replies.at(-1)?.eventId ?? null, zone) : null,
   ];
   root.append(...parts.filter(Boolean));
 
