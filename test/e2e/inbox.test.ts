@@ -175,7 +175,9 @@ describe('the inbox in the console', () => {
       const [promised, revoked] = [page.getByTestId('reply').nth(0), page.getByTestId('reply').nth(1)];
       expect(await promised.getByTestId('words').innerText()).toBe("I'll pay $50 on Friday");
       expect(await promised.locator('.chip').allInnerTexts()).toContain('Promise to pay');
-      expect(await promised.getByTestId('actions').innerText()).toMatch(/Promise to pay recorded for \d{4}-\d\d-\d\d/);
+      expect(await promised.getByTestId('actions').innerText()).toMatch(
+        /Promise to pay recorded for \d{4}-\d\d-\d\d · recorded by the service/,
+      );
       expect(await revoked.locator('.chip').allInnerTexts()).toContain('Stop contact');
       expect(await revoked.locator('code.rule').count()).toBeGreaterThan(0);
       expect(await revoked.getByTestId('actions').innerText()).toContain('Stopped contact on SMS');
@@ -187,6 +189,8 @@ describe('the inbox in the console', () => {
       expect(await page.locator('[data-channel="sms"]').innerText()).toMatch(/SMS: not now \(.*Opted out/);
       expect(await page.locator('main').innerText()).not.toMatch(/\b(null|undefined)\b/);
       await look(page, 'inbox-conversation-en');
+      await revoked.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await screenshot(page, 'inbox-conversation-replies-en');
 
       // Opening it marked the replies read: the list and the menu say so.
       await expect.poll(() => page.locator('#inbox-count').innerText()).toMatch(/^4\s*unread$/);
@@ -353,7 +357,7 @@ describe('the inbox in the console', () => {
       expect(await row(page, STOPS.id).locator('.chip').allInnerTexts()).toContain('要求停止联系');
       expect(await page.getByRole('columnheader').allInnerTexts()).toEqual([
         '借款人',
-        '最后回复',
+        '最后回复（Europe/London）',
         '系统理解',
         '进行中的暂停',
         '未读',
@@ -376,6 +380,8 @@ describe('the inbox in the console', () => {
       ]);
       await page.getByTestId('no-suggestions').waitFor();
       await look(page, 'inbox-conversation-zh');
+      await r.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'inbox-conversation-replies-zh');
       await page.goBack();
       await row(page, CHINESE.id).waitFor();
       await expect.poll(() => row(page, CHINESE.id).getByTestId('unread').innerText()).toBe('0');

@@ -102,10 +102,12 @@ export function actionText(a, intents = []) {
   }
 }
 
-/** Who did it: the borrower (by their reply), an agent's key, or the service. */
+/** Who did it: the borrower (by their reply), an agent's key, or the service on their behalf. */
 export const actorText = (actor) =>
   actor === 'borrower'
     ? t('inbox.byBorrower')
     : actor.startsWith('api:')
       ? t('inbox.byKey', { key: actor.slice(4) })
-      : actor;
+      : actor === 'collection-system' || actor === 'system'
+        ? t('inbox.byService')
+        : actor;

@@ -3,7 +3,7 @@
 // page's cursor live in the address's #fragment, so a link or a reload keeps them.
 import { api, errorBox } from '../app.js';
 import { field, h } from '../dom.js';
-import { fmtInstant, t } from '../i18n.js';
+import { agentZone, fmtInstant, t } from '../i18n.js';
 import { INTENTS, holdName, intentChip, intentName } from '../lib/inbox-words.js';
 
 const PAGE = 25;
@@ -112,7 +112,7 @@ function table(items) {
           'tr',
           {},
           ...['inbox.borrower', 'inbox.lastReply', 'inbox.understood', 'inbox.holds', 'inbox.unread'].map((k) =>
-            h('th', { scope: 'col' }, t(k)),
+            h('th', { scope: 'col' }, t(k, { zone: agentZone() })),
           ),
         ),
       ),
