@@ -130,6 +130,23 @@ describe('the inbox in the console', () => {
       await look(page, 'inbox-list-en');
     });
 
+    it('keeps the list readable on a narrow screen: the table scrolls, words are not broken', async () => {
+      await page.setViewportSize({ width: 420, height: 800 });
+      try {
+        await openInbox(page);
+        await row(page, STOPS.id).waitFor();
+        const wrap = page.locator('.table-wrap');
+        expect(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+        const wraps = await page
+          .locator('table.inbox td, table.inbox th')
+          .evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).overflowWrap))]);
+        expect(wraps).toEqual(['normal']);
+        await screenshot(page, 'inbox-list-narrow-en');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
+    });
+
     it('filters by intent, needs-a-person and unread, and keeps the filters in the address', async () => {
       await openInbox(page);
       await page.getByLabel('Last reply’s intent').selectOption('revoke');
