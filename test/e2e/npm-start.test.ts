@@ -139,7 +139,7 @@ describe('npm start with nothing configured', () => {
     const me = (await (
       await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${keys.agent}` } })
     ).json()) as { role: string; features: string[] };
-    expect(me).toMatchObject({ role: 'agent', features: ['templates', 'contact', 'timeline'] });
+    expect(me).toMatchObject({ role: 'agent', features: ['templates', 'contact', 'timeline', 'inbox'] });
   });
 
   it('stops cleanly on SIGTERM, taking its private Redis with it', async () => {

@@ -53,12 +53,21 @@ describe.each(dbVariants())('console API on $name', (variant) => {
   it('tells each key its role and the console pages it may open', async () => {
     const features = async (role: 'collector' | 'agent' | 'compliance' | 'admin') =>
       (await h.api('GET', '/v1/me', { role })).body;
-    expect((await features('agent')).features).toEqual(['templates', 'contact', 'timeline']);
-    expect((await features('compliance')).features).toEqual(['audit', 'timeline', 'dashboard', 'outcomes']);
+    expect((await features('agent')).features).toEqual(['templates', 'contact', 'timeline', 'inbox']);
+    expect((await features('compliance')).features).toEqual(['audit', 'timeline', 'inbox', 'dashboard', 'outcomes']);
     expect((await features('collector')).features).toEqual(['contact']);
     const admin = await features('admin');
     expect(admin.role).toBe('admin');
-    expect(admin.features).toEqual(['templates', 'contact', 'audit', 'timeline', 'dashboard', 'outcomes', 'queues']);
+    expect(admin.features).toEqual([
+      'templates',
+      'contact',
+      'audit',
+      'timeline',
+      'inbox',
+      'dashboard',
+      'outcomes',
+      'queues',
+    ]);
     expect(admin.keyId).toMatch(/^key_/);
     // Deployment-wide keys (API_KEYS without a tenant): the admin's tenant is null.
     expect(admin.tenant).toBeNull();

@@ -73,6 +73,7 @@ const FEATURE_NAV = [
   { feature: 'contact', href: '/ui/contact', label: 'nav.contact' },
   { feature: 'audit', href: '/ui/audit', label: 'nav.audit' },
   { feature: 'timeline', href: '/ui/borrowers', label: 'nav.timeline' },
+  { feature: 'inbox', href: '/ui/inbox', label: 'nav.inbox', count: true },
   { feature: 'dashboard', href: '/ui/dashboard', label: 'nav.dashboard' },
   { feature: 'outcomes', href: '/ui/outcomes', label: 'nav.outcomes' },
   { feature: 'outcomes', href: '/ui/review', label: 'nav.review' },
@@ -87,6 +88,8 @@ const ROUTES = [
   { re: /^\/ui\/audit\/messages\/([^/]+)$/, page: 'message', feature: 'audit' },
   { re: /^\/ui\/borrowers$/, page: 'timeline', feature: 'timeline' },
   { re: /^\/ui\/borrowers\/([^/]+)$/, page: 'timeline', feature: 'timeline' },
+  { re: /^\/ui\/inbox$/, page: 'inbox', feature: 'inbox' },
+  { re: /^\/ui\/inbox\/([^/]+)$/, page: 'conversation', feature: 'inbox' },
   { re: /^\/ui\/dashboard$/, page: 'dashboard', feature: 'dashboard' },
   { re: /^\/ui\/outcomes$/, page: 'outcomes', feature: 'outcomes' },
   { re: /^\/ui\/review$/, page: 'review', feature: 'outcomes' },
@@ -139,12 +142,35 @@ function nav() {
         'a',
         { href: n.href, 'data-link': '', ...(here.startsWith(n.href) ? { 'aria-current': 'page' } : {}) },
         t(n.label),
+        n.count ? h('span', { class: 'count', id: 'inbox-count', hidden: true }) : null,
       ),
     ),
   );
   if (may('queues'))
     items.push(h('li', {}, h('a', { href: '/admin/queues', title: t('nav.queuesHint') }, t('nav.queues'))));
   return items;
+}
+
+let counting = 0;
+/**
+ * The unread replies of the key, beside "Inbox" in the menu: the unread conversations of the first
+ * page of 100 summed ("100+" when there are more pages). Drawn after the menu, never blocking it.
+ */
+export async function refreshInboxCount() {
+  if (!may('inbox')) return;
+  const mine = ++counting;
+  let text = '';
+  try {
+    const r = await api('/v1/inbox?unread=true&limit=100');
+    const n = r.items.reduce((sum, i) => sum + i.unread, 0);
+    text = n || r.nextCursor ? `${n}${r.nextCursor ? '+' : ''}` : '';
+  } catch {
+    text = '';
+  }
+  const badge = document.getElementById('inbox-count');
+  if (mine !== counting || !badge) return;
+  badge.replaceChildren(...(text ? [text, h('span', { class: 'sr-only' }, ` ${t('nav.unread')}`)] : []));
+  badge.hidden = !text;
 }
 
 function header() {
@@ -180,6 +206,7 @@ function header() {
     h('nav', { 'aria-label': t('nav.label') }, h('ul', { id: 'menu' }, ...(session.me ? nav() : []))),
     right,
   );
+  if (session.me) refreshInboxCount();
 }
 
 let rendering = 0;
