@@ -322,26 +322,34 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|(?:i've|ive|i have) had this (?:number|phone)|(?:this|it) is my (?:phone|number) now|changed (?:my )?number|number (?:belongs|belonged|used to belong) to|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|(?!your |this |the )\w+ \w+)|(?:i'm|im|i am) not the (?:account holder|borrower|account owner|customer)|this is (?:his|her|their) (?:wife|husband|daughter|son|mother|mom|father|dad|sister|brother|friend|roommate|partner)|(?:he|she|they) (?:is|are|isn't|aren't) (?:not )?(?:available|here|home)|(?:he|she) (?:moved|passed away|died)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her)|(?:[a-z]+'s|his|her|their) old (?:number|phone|cell|email)|(?:this|that|it) (?:was|used to be) (?:his|her|their|[a-z]+'s|my \w+'s) (?:number|phone|cell)|(?:number|phone|email) (?:not|doesn't|does not|don't|no longer) (?:belong|belongs)|i have (?:this number|this phone|the number) now|(?:doesn't|does not|don't|dont|doesnt) (?:have|use|own) (?:it|this number|this phone|that number) anymore|(?:number|phone|cell) (?:used to be|was|belonged to|used to belong to) (?:my |his |her )?[a-z]+'s|numero equivocado|no es (?:mi|el|su) numero)\b/g,
+      /\b(?:(?:wrong|wrng|worng|wromg|rong) (?:numbr|nmbr|num|numb|number|person|guy|girl|lady|phone|#|no|contact|individual|email|address|one)|(?:you've|youve|you have|u have|you got|u got|you|u) (?:the )?wrong|(?:texting|calling|emailing) the wrong|(?:isn't|is not|not|aint|isnt) (?:[a-z]+'?s |my |his |her |their |the right |your )(?:number|phone|cell|email)|new (?:number|phone|owner)|(?:just )?(?:got|have) this number|(?:i've|ive|i have) had this (?:number|phone)|(?:this|it) is my (?:phone|number) now|changed (?:my )?number|(?:number|phone|cell|line|email|email address|e mail|address) (?:belongs|belonged|used to belong) to(?! me\b)|(?:no one|nobody|noone|no) (?:here )?(?:by|named|called|with) that name|(?:no one|nobody|noone) (?:named|called|by the name)|doesn't live here|does not live here|don't live here|no longer (?:lives|at this)|never heard of (?:him|her|them|this person|that person|(?!your |this |the )\w+ \w+)|(?:i'm|im|i am) not the (?:account holder|borrower|account owner|customer)|this is (?:his|her|their) (?:wife|husband|daughter|son|mother|mom|father|dad|sister|brother|friend|roommate|partner)|(?:he|she|they) (?:is|are|isn't|aren't) (?:not )?(?:available|here|home)|(?:he|she) (?:moved|passed away|died)|(?:don't|do not|dont) know (?:(?:any|this|that|a|an|who|no) )(?:\w+ )?(?:person|guy|lady|woman|man|one|body|people|named|called|is|that is)|(?:don't|do not|dont) know (?:him|her|them|anyone by)|(?:this is|i am|i'm|im) not (?:(?:the )?person|him|her|who you)|not (?:the )?person you|not who you (?:think|are looking for|want|need)|(?:this|that) (?:is not|isn't|isnt|aint) (?:me|him|her)|(?:[a-z]+'s|his|her|their) old (?:number|phone|cell|email)|(?:this|that|it) (?:was|used to be) (?:his|her|their|[a-z]+'s|my (?:late |ex |former |old )?\w+'s) (?:number|phone|cell|email)|(?:number|phone|email) (?:not|doesn't|does not|don't|no longer) (?:belong|belongs)|i have (?:this number|this phone|the number) now|(?:doesn't|does not|don't|dont|doesnt) (?:have|use|own) (?:it|this number|this phone|that number) anymore|(?:number|phone|cell) (?:used to be|was|belonged to|used to belong to) (?:my |his |her )?[a-z]+'s|numero equivocado|no es (?:mi|el|su) numero)\b/g,
+  },
+  {
+    // Someone else is meant: "you meant to text someone else", "whoever you're looking for", "I'm not the Samantha you want",
+    // "not the customer you name", "he ain't me", "my email was entered by mistake", "I kept the phone".
+    rule: 'wrong-number-someone-else',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:meant|mean|means|trying|looking for|want|wanted|intended|supposed)(?: to (?:text|call|reach|contact|email|message|send (?:this|that|it) to|get))? (?:someone|somebody|some one) else|(?:for|meant for|to) (?:someone|somebody) else|(?:someone|somebody) else's (?:number|phone|email|address)|whoever (?:you're|you are|youre|ur|u r|u are|you) (?:looking for|trying to (?:reach|contact|find|get)|after|want|need|texting|calling|emailing|messaging)|(?:i'm|im|i am|this is|that's|thats|this isn't|this isnt|it's|its) not (?:the )?[a-z]+(?: [a-z]+)? (?:that |who )?(?:you're|you are|youre|ur|u r|u are|you) (?:looking for|after|trying to (?:reach|contact|find|get)|want|need|mean|meant|think)|not (?:to )?(?:the )?(?:person|customer|borrower|client|account holder|debtor|individual|guy|lady|man|woman) (?:you|u)\b|(?:he|she|they|that person|that guy|that lady|whoever that is) (?:ain't|aint|isn't|isnt|is not|are not|aren't|arent) me|(?:email|e mail|email address|number|phone number|address) (?:\w+ ){0,2}?by mistake|typo in (?:the|my|your) (?:email|e mail|address|number|phone number)|(?:inherited|took over|kept) (?:this|the|his|her|their) (?:number|phone|cell|line))\b/g,
   },
   {
     rule: 'wrong-number-not-me',
     intent: 'wrong-number',
     pattern:
-      /(?<=^|[.,?] )(?:not (?:him|her|them)|not me|wasn't me|wasnt me|that's not me|thats not me|it's not me|its not me)(?= [.,?]|$)/g,
+      /(?<=^|[.?] |^(?:lol|lmao|haha|um|uh|umm|nope|nah|no|sorry|hmm)(?: ,)? )(?:not (?:him|her|them)|not me|wasn't me|wasnt me|that's not me|thats not me|it's not me|its not me)(?= [.,?]|$)/g,
   },
   {
     // "There's no Tasha here", "I don't know any Robert Gaines": a name, written with a capital.
     rule: 'wrong-number-no-such-name',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:there's |there is |theres )?no [a-z]+(?: [a-z]+)? (?:here|at this number|living here|on this line)|(?:don't|dont|do not|never) know (?:any|anyone named|anybody named|a|no|nobody named) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+      /\b(?:(?:there's |there is |theres )?no [a-z]+(?: [a-z]+)? (?:here|at this number|living here|on this line)|(?:don't|dont|do not|never) know (?:any|anyone named|anybody named|a|no|nobody named) [a-z]+(?: [a-z]+)?(?= [.,?]|$)|(?:no idea|(?:don't|dont|do not) know|never heard of) who [a-z]+(?: [a-z]+)? (?:is|was)\b)/g,
     checks: ['name-inside'],
   },
   {
     rule: 'wrong-number-name',
     intent: 'wrong-number',
-    pattern: /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    pattern: /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$| (?:and|but|so)\b)|(?<=^|[.?] )not [a-z]+(?= [.,?]|$)/g,
     checks: ['name'],
   },
   // dispute

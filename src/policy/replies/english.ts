@@ -154,7 +154,10 @@ function check(name: string, ts: Token[], first: number, last: number, original:
   if (name === 'name') {
     // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
     const o = original.slice(ts[last]!.start, ts[last]!.end);
-    return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
+    return /^\p{Lu}/u.test(o) &&
+      !/^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|at all|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable|true|yet)$/.test(ts[last]!.word)
+      ? null
+      : 'not a name';
   }
   if (name === 'name-inside') {
     // "There's no Tasha here", "I don't know any Robert Gaines": a capitalised word after the first, not "no money here".
