@@ -170,8 +170,9 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
     h.suppressed = angry.has(h.sentence)
       ? 'rhetorical: an angry ?? or ?!'
       : 'rhetorical: asks nothing, beside a complaint';
-    // "u mean my cousin?? this isnt her number": bewildered at a wrong number, not angry.
-    if (!complaints.length && !hits.some((w) => w.rule.intent === 'wrong-number' && !w.suppressed))
+    // "u mean my cousin?? this isnt her number", "a $75 fee?? not what my contract says": bewildered at a wrong
+    // number, or the ground of a dispute, not a complaint of its own.
+    if (!complaints.length && !hits.some((w) => /^(?:wrong-number|dispute)$/.test(w.rule.intent) && !w.suppressed))
       complaints.push({
         ...h,
         rule: { rule: 'complaint-rhetorical-question', intent: 'complaint', pattern: /[?？][?？!！]/g },
