@@ -215,6 +215,18 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       );
     return m ? `halting an action: ${m[0]}` : null;
   }
+  if (name === 'rhetorical') {
+    // "Are you serious?", "who trained your staff?": a jab, not a request for an answer.
+    const asked = ts
+      .filter((t) => t.sentence === ts[first]!.sentence)
+      .map((t) => t.word)
+      .join(' ');
+    const m =
+      /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you))\b[^?]{0,40}\?$/.exec(
+        asked,
+      );
+    return m ? `rhetorical: ${m[0]}` : null;
+  }
   if (name === 'hypothetical') {
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
     return w ? `hypothetical: ${w.word}` : null;
