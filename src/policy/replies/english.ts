@@ -45,8 +45,17 @@ const SPELLED = [
   'anymore',
   'harassing',
   'bothering',
+  // Days a payment is promised for: "thursdy", "firday", "tuesdsay".
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'tomorrow',
 ];
-const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing']);
+const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing', 'frida', 'monda']);
 const TYPOS = new Map<string, string>([
   ['evr', 'ever'],
   ['eva', 'ever'],
@@ -54,6 +63,11 @@ const TYPOS = new Map<string, string>([
   ['moar', 'more'],
   ['agn', 'again'],
   ['agen', 'again'],
+  ['wen', 'when'],
+  ['wensday', 'wednesday'],
+  ['wendsday', 'wednesday'],
+  ['thrusday', 'thursday'],
+  ['thurday', 'thursday'],
 ]);
 for (const w of SPELLED) {
   const slips = new Set<string>();
@@ -256,6 +270,10 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const prev = back(1)[0]?.word ?? '';
     if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
       return `payday: ${prev} paid`;
+    // "I'll have it paid off by the 20th": paid in the future, a promise.
+    const b = back(4).map((t) => t.word);
+    if (b.includes('have') && b.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w)))
+      return `future: ${b.join(' ')} paid`;
     return null;
   }
   return null;
@@ -291,8 +309,12 @@ export interface EnglishReading {
   words: number;
 }
 
+/**
+ * A time to pay that is no calendar day: "next week", "payday", and the money it waits for ("when I get my tax
+ * refund", "as soon as my check clears", "once my disability check comes in").
+ */
 const PERIOD =
-  /\b(?:next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week)\b/g;
+  /\b(?:next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi)\b)/g;
 const VAGUE =
   /\b(?:soon|asap|eventually|someday|sometime|when i can|as soon as|when i get|if i can|once i|when possible|at some point|later|in the future|one day|when things|when able|whenever)\b/g;
 
@@ -342,15 +364,20 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     }
   }
   const at = (m: RegExpMatchArray) => ts[tokenAt(m.index!)]!;
+  // "after the 1st": from a day on, not on it; a period, no date.
+  const after = (m: RegExpMatchArray) => /\b(?:after|past) $/.test(stream.slice(Math.max(0, m.index! - 6), m.index));
   const dates = [...stream.matchAll(EN_DATE)].flatMap((m) => {
-    const date = englishDate(m[0], day);
+    const date = after(m) ? undefined : englishDate(m[0], day);
     return date ? [{ date, sentence: at(m).sentence, at: at(m).start }] : [];
   });
   const amounts = [...stream.matchAll(EN_AMOUNT)].flatMap((m) => {
     const amount = englishAmount(m);
     return amount ? [{ amount, sentence: at(m).sentence, at: at(m).start }] : [];
   });
-  const periods = [...stream.matchAll(PERIOD)].map((m) => at(m).sentence);
+  const periods = [
+    ...[...stream.matchAll(PERIOD)].map((m) => at(m).sentence),
+    ...[...stream.matchAll(EN_DATE)].filter(after).map((m) => at(m).sentence),
+  ];
   const vague = [...stream.matchAll(VAGUE)].map((m) => at(m).sentence);
   return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length };
 }
