@@ -212,8 +212,7 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
       if (
         h.rule.intent === 'hardship' &&
         !h.suppressed &&
-        /^(?:passed|died|death|funeral|widow)/i.test(h.matched) &&
-        /\b(?:he|she|they|his|her|their)\b/i.test(h.clause)
+        /^(?:passed|died|death|funeral|widow)/i.test(h.matched)
       )
         h.suppressed = 'a wrong number: whoever had the number died';
   // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
