@@ -236,7 +236,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       .map((t) => t.word)
       .join(' ');
     const m =
-      /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you))\b[^?]{0,40}\?$/.exec(
+      /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/.exec(
         asked,
       );
     return m ? `rhetorical: ${m[0]}` : null;
