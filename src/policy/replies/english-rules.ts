@@ -359,7 +359,8 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
   {
     rule: 'wrong-number-name',
     intent: 'wrong-number',
-    pattern: /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$| (?:and|but|so)\b)|(?<=^|[.?] )not [a-z]+(?= [.,?]|$)/g,
+    pattern:
+      /\b(?:(?:i'm|im|i am|this is|it's|its) not|this isn't|this isnt) [a-z]+(?: [a-z]+)?(?= [.,?]|$| (?:and|but|so)\b)|(?<=^|[.?] )not [a-z]+(?= [.,?]|$)/g,
     checks: ['name'],
   },
   // dispute
@@ -466,7 +467,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'hardship-means',
     intent: 'hardship',
     pattern:
-      /\b(?:(?:check|paycheck|income|pay|money|benefits?|pension|wages?|salary|social security|ssi|disability) (?:isn't|is not|isnt|aint|ain't|wasn't|not|doesn't|does not|don't|won't|barely) (?:enough|cover\w*|stretch\w*|go far|last)|fixed income|(?:on|live on|living on|only have|only get) (?:social security|ssi|ssdi|disability|a pension|benefits|unemployment)|(?:i'm|im|i am|i was|we're|we are|now|being|just) retired|retiree|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:cover|get to work|go to work|work|keep up|make ends meet|make rent|pay (?:my|the) (?:rent|bills))|falling behind|(?:hours|pay|shifts|wages) (?:at (?:work|my job) )?(?:got |were |was |have been |has been |been )?(?:cut|reduced|slashed)|make ends meet|(?:car|truck) (?:got |was )?(?:repossessed|repo'd|towed|totaled|impounded)|(?:insurance|benefits|unemployment|hours|food stamps|snap) (?:got |was |were |have been |has been )?(?:cancel(?:l)?ed|cut off|terminated|denied|stopped)|choosing between|single (?:mom|mother|dad|father|parent)|just got out of (?:the )?(?:hospital|jail|prison|rehab))\b/g,
+      /\b(?:(?:check|paycheck|income|pay|money|benefits?|pension|wages?|salary|social security|ssi|disability) (?:isn't|is not|isnt|aint|ain't|wasn't|not|doesn't|does not|don't|won't|barely) (?:enough|cover\w*|stretch\w*|go far|last)|fixed income|(?:on|live on|living on|only have|only get) (?:social security|ssi|ssdi|disability|a pension|benefits|unemployment)|(?:i'm|im|i am|i was|we're|we are|now|being|just) retired|retiree|(?:can't|cannot|cant|can not|unable to|couldn't|could not) (?:cover|get to work|go to work|work|keep up|make ends meet|make rent|pay (?:my|the) (?:rent|bills))|falling behind|(?:hours|pay|shifts|wages) (?:at (?:the |my |our )?\w+ )?(?:got |were |was |have been |has been |been )?(?:cut|reduced|slashed)|make ends meet|(?:car|truck) (?:got |was )?(?:repossessed|repo'd|towed|totaled|impounded)|(?:insurance|benefits|unemployment|hours|food stamps|snap) (?:got |was |were |have been |has been )?(?:cancel(?:l)?ed|cut off|terminated|denied|stopped)|choosing between|single (?:mom|mother|dad|father|parent)|just got out of (?:the )?(?:hospital|jail|prison|rehab))\b/g,
     checks: ['hypothetical'],
   },
   // question

@@ -169,7 +169,9 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
     const o = original.slice(ts[last]!.start, ts[last]!.end);
     return /^\p{Lu}/u.test(o) &&
-      !/^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|at all|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable|true|yet)$/.test(ts[last]!.word)
+      !/^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|at all|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable|true|yet)$/.test(
+        ts[last]!.word,
+      )
       ? null
       : 'not a name';
   }
@@ -272,7 +274,10 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       return `payday: ${prev} paid`;
     // "I'll have it paid off by the 20th": paid in the future, a promise.
     const b = back(4).map((t) => t.word);
-    if (b.includes('have') && b.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w)))
+    if (
+      b.includes('have') &&
+      b.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w))
+    )
       return `future: ${b.join(' ')} paid`;
     return null;
   }

@@ -209,11 +209,7 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
   // "My dad had this number, he passed away": the death of whoever held the number, not the replier's hardship.
   if (live('wrong-number'))
     for (const h of hits)
-      if (
-        h.rule.intent === 'hardship' &&
-        !h.suppressed &&
-        /^(?:passed|died|death|funeral|widow)/i.test(h.matched)
-      )
+      if (h.rule.intent === 'hardship' && !h.suppressed && /^(?:passed|died|death|funeral|widow)/i.test(h.matched))
         h.suppressed = 'a wrong number: whoever had the number died';
   // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
   if (live('paid-already') && !live('promise'))
