@@ -127,6 +127,31 @@ const WISH =
 const CONTACT_WORD =
   /^(?:texts?|texting|calls?|calling|e ?mails?|emailing|messages?|messaging|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/;
 
+/** Capitalised words after "I'm not" or "Not" that are no one's name. */
+const NOT_A_NAME =
+  /^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable)$/;
+
+/** Jabs in a question's form: "Are you serious?", "who trained your staff?", "How many times do I have to tell you". */
+const RHETORICAL =
+  /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
+
+function rhetorical(ts: Token[], first: number): string | null {
+  const asked = ts
+    .filter((t) => t.sentence === ts[first]!.sentence)
+    .map((t) => t.word)
+    .join(' ');
+  const m = RHETORICAL.exec(asked);
+  return m ? `rhetorical: ${m[0]}` : null;
+}
+
+/** "I'll have it paid off by the 20th": paid in the future, a promise, not a payment made. */
+function futurePaid(before: string[]): string | null {
+  return before.includes('have') &&
+    before.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w))
+    ? `future: ${before.join(' ')} paid`
+    : null;
+}
+
 function check(name: string, ts: Token[], first: number, last: number, original: string): string | null {
   const back = (n: number) => {
     const out: Token[] = [];
@@ -166,14 +191,9 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     return w ? `wish: ${w.word}` : null;
   }
   if (name === 'name') {
-    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
+    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure" or "Not today".
     const o = original.slice(ts[last]!.start, ts[last]!.end);
-    return /^\p{Lu}/u.test(o) &&
-      !/^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|at all|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable|true|yet)$/.test(
-        ts[last]!.word,
-      )
-      ? null
-      : 'not a name';
+    return /^\p{Lu}/u.test(o) && !NOT_A_NAME.test(ts[last]!.word) ? null : 'not a name';
   }
   if (name === 'name-inside') {
     // "There's no Tasha here", "I don't know any Robert Gaines": a capitalised word after the first, not "no money here".
@@ -231,18 +251,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       );
     return m ? `halting an action: ${m[0]}` : null;
   }
-  if (name === 'rhetorical') {
-    // "Are you serious?", "who trained your staff?": a jab, not a request for an answer.
-    const asked = ts
-      .filter((t) => t.sentence === ts[first]!.sentence)
-      .map((t) => t.word)
-      .join(' ');
-    const m =
-      /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/.exec(
-        asked,
-      );
-    return m ? `rhetorical: ${m[0]}` : null;
-  }
+  if (name === 'rhetorical') return rhetorical(ts, first);
   if (name === 'hypothetical') {
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
     return w ? `hypothetical: ${w.word}` : null;
@@ -272,14 +281,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const prev = back(1)[0]?.word ?? '';
     if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
       return `payday: ${prev} paid`;
-    // "I'll have it paid off by the 20th": paid in the future, a promise.
-    const b = back(4).map((t) => t.word);
-    if (
-      b.includes('have') &&
-      b.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w))
-    )
-      return `future: ${b.join(' ')} paid`;
-    return null;
+    return futurePaid(back(4).map((t) => t.word));
   }
   return null;
 }
