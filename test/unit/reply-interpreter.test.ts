@@ -727,6 +727,10 @@ describe('rule families from a fifth author’s replies (tune5), in words of the
     ['I want to pay eventually', 'promise'],
     ["I'll have it paid off by the 20th", 'paid-already'],
     ['I have sent you a copy of the police report', 'paid-already'],
+    ['Can you send a duplicate statement', 'dispute'],
+    ['my card is not valid anymore, I will update it', 'dispute'],
+    ['The tickets were sold out, so I kept the money for you', 'dispute'],
+    ['stop sending the payment reminders on Fridays', 'promise'],
   ])('%j is no %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
