@@ -697,6 +697,17 @@ describe('rule families from a fifth author’s replies (tune5), in words of the
     ['any chance I could get an extension', 'question'],
     // Callback.
     ['I get off at 6, call me then', 'callback'],
+    // A third round of the same families.
+    ['You are texting a landline that belongs to a school', 'wrong-number'],
+    ['no clue who that is, sorry', 'wrong-number'],
+    ['Would it be possible to split the payment', 'question'],
+    ['tell me what the payoff is', 'question'],
+    ['$80 going out Friday morning', 'promise'],
+    ['by Monday you will have it', 'promise'],
+    ['Monday, I promise', 'promise'],
+    ['This is the 4th voicemail this week', 'complaint'],
+    ['the processing fee is not legit', 'dispute'],
+    ['I only borrowed $200, how is it $700 now', 'dispute'],
     ['I prefer a phone call over texts for this', 'callback'],
     ['Please have an agent telephone me tomorrow', 'callback'],
   ])('%s → %s', (text, intent) => {
