@@ -636,3 +636,135 @@ describe('rule families from a fourth author’s replies (tune4), in words of th
     expect(intents(text)).toContain(intent);
   });
 });
+
+describe('rule families from a fifth author’s replies (tune5), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Wrong number: someone else is meant, the number changed hands, "not <Name>".
+    ['This message was meant for someone else', 'wrong-number'],
+    ['whoever you are trying to reach, it is not me', 'wrong-number'],
+    ["I'm not the borrower you're looking for", 'wrong-number'],
+    ['You must be looking for the previous owner of this number', 'wrong-number'],
+    ['my grandmother had this number before she passed', 'wrong-number'],
+    ['this number was recycled, I have had it since June', 'wrong-number'],
+    ["he hasn't had this phone in years", 'wrong-number'],
+    ['Not Marcus. Never heard of him', 'wrong-number'],
+    ["I don't know who Brenda is", 'wrong-number'],
+    ['this is not rays phone', 'wrong-number'],
+    // Dispute: the grounds a borrower gives.
+    ['This debt was sold years ago, not with you anymore', 'dispute'],
+    ["The statute has run out on this, it's time barred", 'dispute'],
+    ['Please provide verification of this debt', 'dispute'],
+    ['this charge should have been covered by my insurance', 'dispute'],
+    ['I cancelled the subscription in March and you still bill me', 'dispute'],
+    ['You billed me twice for the same month', 'dispute'],
+    ['the amount you have listed is wrong', 'dispute'],
+    ['This debt belongs to my ex husband', 'dispute'],
+    ['I am disputing the processing fee', 'dispute'],
+    ['the interest rate is not what I agreed to', 'dispute'],
+    ['I was told the late fee would be waived', 'dispute'],
+    ['I have no record of this debt', 'dispute'],
+    // Complaint: going to law, staff conduct, insults, pursuit, regulators and reviews.
+    ["I'm hiring a lawyer over this", 'complaint'],
+    ['see you in court', 'complaint'],
+    ['The agent hung up on me twice', 'complaint'],
+    ['Your rep was incredibly condescending', 'complaint'],
+    ['You people are a bunch of crooks', 'complaint'],
+    ['Quit badgering me', 'complaint'],
+    ["You're bombarding my phone", 'complaint'],
+    ['these reminders are obnoxious', 'complaint'],
+    ["I'll leave a one star review everywhere", 'complaint'],
+    ['I am filing a complaint with my state regulator', 'complaint'],
+    ['stop lying to me', 'complaint'],
+    // Promise: the many ways of stating a payment to come.
+    ['Payment of $75 will go out Friday', 'promise'],
+    ['Expect $200 from me by Monday', 'promise'],
+    ["You'll have the money by Friday", 'promise'],
+    ['gonna drop off cash at the branch tomorrow', 'promise'],
+    ['heading to the credit union Friday to pay 90', 'promise'],
+    ["I'll get you some money by Monday", 'promise'],
+    ["I'll bring the loan current on the 10th", 'promise'],
+    ["I'll pay once my unemployment check comes", 'promise'],
+    // Hardship: means that fall short.
+    ["I'm on a fixed income and my pension doesn't stretch", 'hardship'],
+    ["my pay isn't enough to cover rent", 'hardship'],
+    ['Our hours at the plant were reduced', 'hardship'],
+    ['my car got repossessed and I cannot get to work', 'hardship'],
+    // Question: asking without a question mark.
+    ['Is the payoff amount different if I pay by card', 'question'],
+    ['I was wondering how much I still owe', 'question'],
+    ['not sure what this charge is for', 'question'],
+    ["I'd like to know why the amount went up", 'question'],
+    ['any chance I could get an extension', 'question'],
+    // Callback.
+    ['I get off at 6, call me then', 'callback'],
+    // A third round of the same families.
+    ['You are texting a landline that belongs to a school', 'wrong-number'],
+    ['no clue who that is, sorry', 'wrong-number'],
+    ['Would it be possible to split the payment', 'question'],
+    ['tell me what the payoff is', 'question'],
+    ['$80 going out Friday morning', 'promise'],
+    ['by Monday you will have it', 'promise'],
+    ['Monday, I promise', 'promise'],
+    ['This is the 4th voicemail this week', 'complaint'],
+    ['the processing fee is not legit', 'dispute'],
+    ['I only borrowed $200, how is it $700 now', 'dispute'],
+    ['I prefer a phone call over texts for this', 'callback'],
+    ['Please have an agent telephone me tomorrow', 'callback'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['Please contact my attorney, not me.', 'sms', ['sms', 'voice', 'email']],
+    ['I am represented by counsel.', 'email', ['sms', 'voice', 'email']],
+    ['No manden más mensajes', 'sms', ['sms']],
+    ['No texts please. Letters only.', 'sms', ['sms', 'voice']],
+  ])('%s (%s) → revoke %j', (text, channel, scope) => {
+    expect(get(text, 'revoke', channel as 'sms' | 'email')?.scope).toEqual(scope);
+  });
+
+  it.each<[string, Intent]>([
+    // Near-misses of the new families: each stays out of the intent named.
+    ['Please direct any billing questions to my attorney.', 'revoke'],
+    ['My lawyer says I should keep paying, so I will.', 'complaint'],
+    ['Stop threatening me with court', 'revoke'],
+    ['Does the late fee go away if I pay today', 'revoke'],
+    ['I retired the old card and use the new one', 'hardship'],
+    ['I sold my car last week', 'dispute'],
+    ['What is the name of the original lender on this', 'dispute'],
+    ['Please stop calling my work number, use my cell', 'complaint'],
+    ['Not today, but I will pay Friday', 'wrong-number'],
+    ['Not interested.', 'wrong-number'],
+    ['I want to pay eventually', 'promise'],
+    ["I'll have it paid off by the 20th", 'paid-already'],
+    ['I have sent you a copy of the police report', 'paid-already'],
+    ['Can you send a duplicate statement', 'dispute'],
+    ['my card is not valid anymore, I will update it', 'dispute'],
+    ['The tickets were sold out, so I kept the money for you', 'dispute'],
+    ['stop sending the payment reminders on Fridays', 'promise'],
+  ])('%j is no %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it('dates payments in Spanish, with a misspelt weekday, and not on a day they only follow', () => {
+    expect(get('Voy a pagar el lunes $60', 'promise')?.promise).toEqual({ date: '2026-12-07', amount: '60.00' });
+    expect(get('i will pay 45 on fridy', 'promise')?.promise).toEqual({ date: '2026-12-04', amount: '45.00' });
+    expect(get("I'll send the whole 250 on the 9th", 'promise')?.promise).toEqual({
+      date: '2026-12-09',
+      amount: '250.00',
+    });
+    expect(get("I'll pay the rest after the 15th", 'promise')?.promise).toEqual({});
+  });
+
+  it('reads jabs as complaints and identity questions as questions, however many "?"', () => {
+    expect(intents('Calling me at 6am. Are you kidding me?')).toEqual(['complaint']);
+    expect(intents('who trained these people? the man yelled at me')).toEqual(['complaint']);
+    expect(intents('How many times do I have to tell you people')).toEqual(['complaint']);
+    expect(intents('who are you??')).toEqual(['question']);
+  });
+
+  it('reads a death beside a wrong number as whoever had the number, and a debt denied there as the same', () => {
+    expect(intents('Wrong number, the man who had it before me died last year').sort()).toEqual(['wrong-number']);
+    expect(intents('haha not me. I never had an account with your company')).toEqual(['wrong-number']);
+  });
+});

@@ -45,8 +45,17 @@ const SPELLED = [
   'anymore',
   'harassing',
   'bothering',
+  // Days a payment is promised for: "thursdy", "firday", "tuesdsay".
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'tomorrow',
 ];
-const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing']);
+const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing', 'frida', 'monda']);
 const TYPOS = new Map<string, string>([
   ['evr', 'ever'],
   ['eva', 'ever'],
@@ -54,6 +63,11 @@ const TYPOS = new Map<string, string>([
   ['moar', 'more'],
   ['agn', 'again'],
   ['agen', 'again'],
+  ['wen', 'when'],
+  ['wensday', 'wednesday'],
+  ['wendsday', 'wednesday'],
+  ['thrusday', 'thursday'],
+  ['thurday', 'thursday'],
 ]);
 for (const w of SPELLED) {
   const slips = new Set<string>();
@@ -113,6 +127,31 @@ const WISH =
 const CONTACT_WORD =
   /^(?:texts?|texting|calls?|calling|e ?mails?|emailing|messages?|messaging|voicemails?|reminders?|robocalls?|notifications?|msgs?)$/;
 
+/** Capitalised words after "I'm not" or "Not" that are no one's name. */
+const NOT_A_NAME =
+  /^(?:i|sure|able|ready|going|paying|the|today|now|yet|me|him|her|us|them|interested|really|true|possible|mine|yours|ok|okay|good|fair|happy|cool|right|correct|again|anymore|likely|legit|here|there|this|that|it|at|so|even|quite|enough|paid|late|working|available|home|done|responsible|liable)$/;
+
+/** Jabs in a question's form: "Are you serious?", "who trained your staff?", "How many times do I have to tell you". */
+const RHETORICAL =
+  /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
+
+function rhetorical(ts: Token[], first: number): string | null {
+  const asked = ts
+    .filter((t) => t.sentence === ts[first]!.sentence)
+    .map((t) => t.word)
+    .join(' ');
+  const m = RHETORICAL.exec(asked);
+  return m ? `rhetorical: ${m[0]}` : null;
+}
+
+/** "I'll have it paid off by the 20th": paid in the future, a promise, not a payment made. */
+function futurePaid(before: string[]): string | null {
+  return before.includes('have') &&
+    before.some((w) => /^(?:i'll|ill|will|gonna|going|should|shall|can|could|i'd|would|must)$/.test(w))
+    ? `future: ${before.join(' ')} paid`
+    : null;
+}
+
 function check(name: string, ts: Token[], first: number, last: number, original: string): string | null {
   const back = (n: number) => {
     const out: Token[] = [];
@@ -152,9 +191,9 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     return w ? `wish: ${w.word}` : null;
   }
   if (name === 'name') {
-    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure".
+    // "I'm not Jennifer": a name, written with a capital, not "I'm not sure" or "Not today".
     const o = original.slice(ts[last]!.start, ts[last]!.end);
-    return /^\p{Lu}/u.test(o) && !/^(?:i|sure|able|ready|going|paying|the)$/.test(ts[last]!.word) ? null : 'not a name';
+    return /^\p{Lu}/u.test(o) && !NOT_A_NAME.test(ts[last]!.word) ? null : 'not a name';
   }
   if (name === 'name-inside') {
     // "There's no Tasha here", "I don't know any Robert Gaines": a capitalised word after the first, not "no money here".
@@ -212,6 +251,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
       );
     return m ? `halting an action: ${m[0]}` : null;
   }
+  if (name === 'rhetorical') return rhetorical(ts, first);
   if (name === 'hypothetical') {
     const w = back(3).find((t) => /^(?:if|unless|whether)$/.test(t.word));
     return w ? `hypothetical: ${w.word}` : null;
@@ -241,7 +281,7 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     const prev = back(1)[0]?.word ?? '';
     if (/^(?:get|getting|gets|got|be|being|will|i'll|ill)$/.test(prev) || /^(?:get|getting|gets)$/.test(firstWord))
       return `payday: ${prev} paid`;
-    return null;
+    return futurePaid(back(4).map((t) => t.word));
   }
   return null;
 }
@@ -276,8 +316,12 @@ export interface EnglishReading {
   words: number;
 }
 
+/**
+ * A time to pay that is no calendar day: "next week", "payday", and the money it waits for ("when I get my tax
+ * refund", "as soon as my check clears", "once my disability check comes in").
+ */
 const PERIOD =
-  /\b(?:next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week)\b/g;
+  /\b(?:next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi)\b)/g;
 const VAGUE =
   /\b(?:soon|asap|eventually|someday|sometime|when i can|as soon as|when i get|if i can|once i|when possible|at some point|later|in the future|one day|when things|when able|whenever)\b/g;
 
@@ -327,15 +371,20 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     }
   }
   const at = (m: RegExpMatchArray) => ts[tokenAt(m.index!)]!;
+  // "after the 1st": from a day on, not on it; a period, no date.
+  const after = (m: RegExpMatchArray) => /\b(?:after|past) $/.test(stream.slice(Math.max(0, m.index! - 6), m.index));
   const dates = [...stream.matchAll(EN_DATE)].flatMap((m) => {
-    const date = englishDate(m[0], day);
+    const date = after(m) ? undefined : englishDate(m[0], day);
     return date ? [{ date, sentence: at(m).sentence, at: at(m).start }] : [];
   });
   const amounts = [...stream.matchAll(EN_AMOUNT)].flatMap((m) => {
     const amount = englishAmount(m);
     return amount ? [{ amount, sentence: at(m).sentence, at: at(m).start }] : [];
   });
-  const periods = [...stream.matchAll(PERIOD)].map((m) => at(m).sentence);
+  const periods = [
+    ...[...stream.matchAll(PERIOD)].map((m) => at(m).sentence),
+    ...[...stream.matchAll(EN_DATE)].filter(after).map((m) => at(m).sentence),
+  ];
   const vague = [...stream.matchAll(VAGUE)].map((m) => at(m).sentence);
   return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length };
 }

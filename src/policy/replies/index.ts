@@ -135,6 +135,8 @@ const STOP_SIGN =
 /** Where a quoted earlier message starts: a "> " line, an "On …, … wrote:" header, or a mail client's 原始邮件 divider. */
 const QUOTED =
   /^>|^On .{0,120}wrote:\s*$|^-{2,} ?(?:Original Message|原始邮件|原始郵件) ?-{2,}|^在 .{0,60}(?:写道|寫道)[:：]/mu;
+/** Asking who wrote: a question however many "?" it ends with. */
+const WHO_IS_THIS = /^\W*(?:who(?: is|'s|s| are) (?:this|you|u)|what is this|what's this)\W*$/i;
 /** Words that ask for information: a question that has them is a question even when the reply is angry. */
 const ASKING =
   /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩|凭什么|憑什麼/i;
@@ -147,11 +149,12 @@ const ASKING =
 function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
   const complaints = hits.filter((h) => h.rule.intent === 'complaint' && !h.suppressed);
   const questions = hits.filter((h) => h.rule.intent === 'question' && !h.suppressed);
-  // Sentences that end in "??" or "?!" and say something ("？？？" alone is a question).
+  // Sentences that end in "??" or "?!" and say something ("？？？" alone is a question); "who is this??" still asks.
   const angry = new Set(
     questions
       .filter(
         (h) =>
+          !WHO_IS_THIS.test(t.slice(h.start, h.end)) &&
           /[?？][?？!！]|[!！][?？]/.test(t.slice(Math.max(h.start, h.end - 3), h.end + 2)) &&
           /[\p{L}\p{N}]/u.test(t.slice(h.start, h.end)),
       )
@@ -167,7 +170,9 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
     h.suppressed = angry.has(h.sentence)
       ? 'rhetorical: an angry ?? or ?!'
       : 'rhetorical: asks nothing, beside a complaint';
-    if (!complaints.length)
+    // "u mean my cousin?? this isnt her number", "a $75 fee?? not what my contract says": bewildered at a wrong
+    // number, or the ground of a dispute, not a complaint of its own.
+    if (!complaints.length && !hits.some((w) => /^(?:wrong-number|dispute)$/.test(w.rule.intent) && !w.suppressed))
       complaints.push({
         ...h,
         rule: { rule: 'complaint-rhetorical-question', intent: 'complaint', pattern: /[?？][?？!！]/g },
@@ -198,9 +203,14 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
       if (
         h.rule.intent === 'dispute' &&
         !h.suppressed &&
-        /account|mine|不是我的|核实|核對|核对|在你们|有你们/i.test(h.clause)
+        /account|mine|\bloan\b|business with|不是我的|核实|核對|核对|在你们|有你们/i.test(h.clause)
       )
         h.suppressed = 'a wrong number: not their account';
+  // "My dad had this number, he passed away": the death of whoever held the number, not the replier's hardship.
+  if (live('wrong-number'))
+    for (const h of hits)
+      if (h.rule.intent === 'hardship' && !h.suppressed && /^(?:passed|died|death|funeral|widow)/i.test(h.matched))
+        h.suppressed = 'a wrong number: whoever had the number died';
   // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
   if (live('paid-already') && !live('promise'))
     for (const h of hits)

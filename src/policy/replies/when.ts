@@ -17,6 +17,14 @@ const WEEKDAY: Record<string, number> = {
   fri: 5,
   saturday: 6,
   sunday: 7,
+  // Spanish: "voy a pagar el viernes".
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  domingo: 7,
 };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
@@ -67,8 +75,8 @@ export const EN_DATE = new RegExp(
     '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
-    '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro)\\b',
-    '\\b(?:(?:next|this|on|by|coming) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday)\\b',
+    '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana)\\b',
+    '\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b',
     '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
     `\\b(?:${MONTHS.join('|')})[a-z]* (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b`,
     '\\b(?:on|by|before) (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b(?! (?:dollars|bucks|usd|days|weeks|months|percent|/))',
@@ -82,8 +90,8 @@ export const EN_DATE = new RegExp(
 export function englishDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
-  if (/^(?:tom|tmr|tmw|2mor)/.test(phrase)) return iso(day.plus({ days: 1 }));
-  const wd = /(?:(next|this|on|by|coming) )?([a-z]+)$/.exec(phrase);
+  if (/^(?:tom|tmr|tmw|2mor|manana)/.test(phrase)) return iso(day.plus({ days: 1 }));
+  const wd = /(?:(next|this|on|by|coming|el) )?([a-z]+)$/.exec(phrase);
   if (wd && WEEKDAY[wd[2]!] !== undefined) return weekdayDate(day, WEEKDAY[wd[2]!]!, wd[1] === 'next');
   if (/end of next month/.test(phrase)) return endOfMonth(day, 1);
   if (/end of|month end|eom/.test(phrase)) return endOfMonth(day);
@@ -214,7 +222,7 @@ export const EN_AMOUNT = new RegExp(
     `\\$ (${NUM})\\b`,
     `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it) (?:you |in |down |the )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit) (?:you |in |down |the )?(?:(?:full|whole|remaining|entire|other|last) )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
   ].join('|'),
   'g',
 );

@@ -18,4 +18,11 @@ port.on('message', (msg: { id: number; input: InterpretInput }) => {
     port.postMessage({ id: msg.id, ok: false, error: (err as Error).message });
   }
 });
+// Warm up before saying ready: every rule's pattern is compiled on its first use and compiled again to
+// machine code on its next, which costs hundreds of milliseconds on a busy host; paid here, out of the
+// first reply's time budget (a reply past its budget gets a new, cold thread, so it would be paid again).
+const warmAt = new Date('2026-12-02T12:00:00Z');
+for (let i = 0; i < 3; i++)
+  for (const text of ["I'll pay $50 on Friday, please stop texting me?", '下周五还500，别再打电话了？'])
+    interpretReply(text, { channel: 'sms', receivedAt: warmAt });
 port.postMessage({ ready: true });
