@@ -7,12 +7,13 @@
 import type { DateTime } from 'luxon';
 import { chineseView } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
-import { CHINESE_REPLY_RULES } from './chinese-rules.js';
+import { CHINESE_REPLY_RULES, ZH_FIRM } from './chinese-rules.js';
 import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
 import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
-const CLAUSE = /[^，。！？；、,.!?;\n～~…:：（）()“”"]+/g;
+/** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
+const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
   const before = clause.slice(Math.max(0, from - 4), from);
@@ -105,6 +106,8 @@ export interface ChineseReading {
   /** Clauses that end in a question mark. */
   asked: Array<{ sentence: number; start: number; end: number }>;
   chars: number;
+  /** A period, plan or pledge that makes a promise firm without a date or an amount (ZH_FIRM). */
+  firm: boolean;
 }
 
 /** Verbs of sending (发, 传, send): with no channel named, the channel the reply came on. */
@@ -118,12 +121,14 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
   let index = clauseBase;
   let chars = 0;
   let earlier = '';
+  let firm = false;
   const whole = chineseView(text).text;
   for (const c of text.matchAll(CLAUSE)) {
     const sentence = index++;
     const view = chineseView(c[0]);
     if (!view.text) continue;
     chars += view.text.length;
+    firm ||= ZH_FIRM.test(view.text);
     const off = (i: number) => c.index + view.map[i]!;
     if (/^[?？]/.test(text.slice(c.index + c[0].length)) && /\p{Script=Han}/u.test(c[0]))
       asked.push({ sentence, start: off(0), end: c.index + c[0].length + 1 });
@@ -169,5 +174,5 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
     }
     earlier += view.text;
   }
-  return { hits, dates, amounts, asked, chars };
+  return { hits, dates, amounts, asked, chars, firm };
 }
