@@ -58,7 +58,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
         clause.slice(to),
       );
-    return m ? `about a third party: ${m[0]}` : null;
+    if (m) return `about a third party: ${m[0]}`;
+    // 别再打我妈电话了: the someone else inside the words matched.
+    const inside = /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
+      clause.slice(from, to),
+    );
+    return inside ? `about a third party: ${inside[0]}` : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
