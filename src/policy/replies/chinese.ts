@@ -26,7 +26,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-question') {
     // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
     if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
-    return /着呢$/.test(clause.slice(from, to)) ? 'a statement: 着呢' : null;
+    if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+    // 开车呢, 在开会呢: what the borrower is doing now, not a question.
+    if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+    // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
+    const dare = /(?:有病|有毛病|疯了|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁)[吗么嘛呢]?$/.exec(clause);
+    return dare ? `rhetorical: ${dare[0]}` : null;
   }
   if (name === 'zh-halt') {
     // 停！先别扣费: halting a charge, not the contact.
