@@ -120,6 +120,22 @@ export interface ChineseReading {
   firm: boolean;
 }
 
+/** The view with a decimal point put back between two digits where the original has one (99.5元, 2.5k). */
+function pointed(text: string, map: readonly number[], original: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    out += text[i];
+    at.push(i);
+    const gap = i + 1 < text.length ? original.slice(map[i]! + 1, map[i + 1]) : '';
+    if (/^[.．]$/.test(gap) && /\d/.test(text[i]!) && /\d/.test(text[i + 1]!)) {
+      out += '.';
+      at.push(i);
+    }
+  }
+  return { text: out, at };
+}
+
 /** Verbs of sending (发, 传, send): with no channel named, the channel the reply came on. */
 const SEND = /发|传|寄|推|send/;
 
@@ -176,11 +192,13 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
       const date = chineseDate(m[0], day);
       if (date) dates.push({ date, sentence, at: off(m.index) });
     }
-    for (const m of view.text.matchAll(ZH_AMOUNT)) {
+    // The view keeps letters and digits only: put back the point of 99.5元 and 2.5k.
+    const money = pointed(view.text, view.map, c[0]);
+    for (const m of money.text.matchAll(ZH_AMOUNT)) {
       // 十五号 is a day, not fifteen yuan.
-      if (/^[号日月]/.test(view.text.slice(m.index + m[0].length))) continue;
+      if (/^[号日月]/.test(money.text.slice(m.index + m[0].length))) continue;
       const amount = chineseAmount(m);
-      if (amount) amounts.push({ amount, sentence, at: off(m.index) });
+      if (amount) amounts.push({ amount, sentence, at: off(money.at[m.index]!) });
     }
     earlier += view.text;
   }
