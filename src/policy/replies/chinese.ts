@@ -33,6 +33,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const dare = /(?:有病|有毛病|疯了|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁)[吗么嘛呢]?$/.exec(clause);
     return dare ? `rhetorical: ${dare[0]}` : null;
   }
+  if (name === 'zh-check-payment') {
+    // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
+    if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
+    const paid = /已经?(?:还|转|付|缴|交|结清|于)|(?:还|转|付|缴|交)(?:款|账)?了|还清|结清|凭证|截图|流水|回单|到账/.exec(whole);
+    return paid ? `checking a payment: ${paid[0]}` : null;
+  }
   if (name === 'zh-halt') {
     // 停！先别扣费: halting a charge, not the contact.
     const at = whole.indexOf(clause);
