@@ -36,7 +36,8 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-check-payment') {
     // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
     if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
-    const paid = /已经?(?:还|转|付|缴|交|结清|于)|(?:还|转|付|缴|交)(?:款|账)?了|还清|结清|凭证|截图|流水|回单|到账/.exec(whole);
+    const paid =
+      /已经?(?:还|转|付|缴|交|结清|于)|(?:还|转|付|缴|交)(?:款|账)?了|还清|结清|凭证|截图|流水|回单|到账/.exec(whole);
     return paid ? `checking a payment: ${paid[0]}` : null;
   }
   if (name === 'zh-halt') {
@@ -71,9 +72,10 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       );
     if (m) return `about a third party: ${m[0]}`;
     // 别再打我妈电话了: the someone else inside the words matched.
-    const inside = /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
-      clause.slice(from, to),
-    );
+    const inside =
+      /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
+        clause.slice(from, to),
+      );
     return inside ? `about a third party: ${inside[0]}` : null;
   }
   if (name === 'zh-concessive') {
