@@ -694,6 +694,8 @@ describe('Chinese rule families from a fifth author’s replies (zh.tune5), in w
     ['我想下周还', 'promise'],
     ['明天用支付宝还', 'paid-already'],
     ['重复扣款了', 'paid-already'],
+    ['我一直都是按时还的', 'paid-already'],
+    ['上月已通过网银还款，请核实', 'dispute'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });

@@ -15,6 +15,9 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 /** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
 const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
+/** A payment claimed anywhere in the reply: what zh-paid-already matches. */
+const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
+
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
@@ -36,8 +39,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-check-payment') {
     // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
     if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
-    const paid =
-      /已经?(?:还|转|付|缴|交|结清|于)|(?:还|转|付|缴|交)(?:款|账)?了|还清|结清|凭证|截图|流水|回单|到账/.exec(whole);
+    const paid = PAID_CLAIM.exec(whole);
     return paid ? `checking a payment: ${paid[0]}` : null;
   }
   if (name === 'zh-halt') {
@@ -112,7 +114,10 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
     const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
-    return f ? `future: ${f[0]}` : null;
+    if (f) return `future: ${f[0]}`;
+    // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
+    const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
+    return habit ? `a habit: ${habit[0]}` : null;
   }
   return null;
 }
