@@ -64,6 +64,7 @@ describe('reply corpus', () => {
       'zh.tune2',
       'zh.tune3',
       'zh.tune4',
+      'zh.tune5',
     ]);
     for (const p of tuning) expect(p.replies).toBeGreaterThanOrEqual(p.part === 'tune4' ? 120 : 200);
   });

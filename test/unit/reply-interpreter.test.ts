@@ -768,3 +768,89 @@ describe('rule families from a fifth author’s replies (tune5), in words of the
     expect(intents('haha not me. I never had an account with your company')).toEqual(['wrong-number']);
   });
 });
+
+describe('Chinese rule families from a fifth author’s replies (zh.tune5), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Paid: 已/早/刚 then 还清/结清, through an app or a bank, auto-debit, proof sent.
+    ['上周五就用支付宝还清了', 'paid-already'],
+    ['早就結清了，你們系統沒更新', 'paid-already'],
+    ['这个月的已经自动扣款了', 'paid-already'],
+    ['刚在手机银行转过去了', 'paid-already'],
+    ['回执已经发到你们邮箱了', 'paid-already'],
+    ['交易流水号在这里 8823001', 'paid-already'],
+    ['钱昨晚存咗入去，pay咗喇', 'paid-already'],
+    // Promise: new periods, an errand before paying, a part first, a plan, 凑.
+    ['月尾出粮就还', 'promise'],
+    ['等拿到奖金一次性还清', 'promise'],
+    ['春节前一定还完', 'promise'],
+    ['先还一部分，剩下的慢慢来', 'promise'],
+    ['下礼拜去网点还', 'promise'],
+    ['分六期还行吗', 'promise'],
+    ['过两天凑齐了转给你们', 'promise'],
+    // Question: 什么/多少/A-not-A/Cantonese/可否/…没 without a question mark.
+    ['这个费用是怎么算出来的', 'question'],
+    ['罚息到底收了多少', 'question'],
+    ['我收到的金额对不对', 'question'],
+    ['還款帳號係咩', 'question'],
+    ['幾時截數', 'question'],
+    ['可否延期还款', 'question'],
+    ['转过去了收到没', 'question'],
+    // Complaint: what was done, regulators, abuse.
+    ['你們再爆我通訊錄試試', 'complaint'],
+    ['我已经打了12315', 'complaint'],
+    ['你们的催收员骂人，态度恶劣', 'complaint'],
+    ['再這樣我去消委會投訴', 'complaint'],
+    ['打电话到我单位威胁我同事，这是违法的', 'complaint'],
+    // Dispute, wrong number, callback, hardship.
+    ['帳單多咗五百蚊，唔啱', 'dispute'],
+    ['利率根本不是合同上写的', 'dispute'],
+    ['号码是新办的，你说的人我不认识', 'wrong-number'],
+    ['原来的机主早就不用这个号了', 'wrong-number'],
+    ['晚上八点后再打来', 'callback'],
+    ['一个钟后call我', 'callback'],
+    ['最近做散工，冇乜收入', 'hardship'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ['不要停我的卡', 'revoke'],
+    ['停车场在哪', 'revoke'],
+    ['别担心，我会处理的', 'revoke'],
+    ['别再打给我老婆了', 'revoke'],
+    ['已经还款3000元，请核实', 'dispute'],
+    ['我不知道这是什么钱', 'question'],
+    ['在开会呢', 'question'],
+    ['关我咩事', 'question'],
+    ['有病吗', 'question'],
+    ['我想下周还', 'promise'],
+    ['明天用支付宝还', 'paid-already'],
+    ['重复扣款了', 'paid-already'],
+    ['我一直都是按时还的', 'paid-already'],
+    ['上月已通过网银还款，请核实', 'dispute'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it('reads 别再打我妈电话了 as about someone else, with the reason', () => {
+    expect(intents('别再打我妈电话了')).not.toContain('revoke');
+    const hit = explainReply('别再打我妈电话了', { channel: 'sms', receivedAt }).hits.find(
+      (h) => h.rule.intent === 'revoke',
+    );
+    expect(hit?.suppressed).toMatch(/third party/);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['听日还1k', { date: '2026-12-03', amount: '1000.00' }],
+    ['明儿个还3千5', { date: '2026-12-03', amount: '3500.00' }],
+    ['周五先还99.5元', { date: '2026-12-04', amount: '99.50' }],
+    ['本人承诺于下周五（12月11日）前还款2,400元', { date: '2026-12-11', amount: '2400.00' }],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads 停了吧 beside a complaint about texts as a revocation of texts', () => {
+    expect(get('天天发短信好烦，停了吧', 'revoke')?.scope).toEqual(['sms']);
+    expect(get('请停止一切形式的催收联系', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
+  });
+});

@@ -7,12 +7,16 @@
 import type { DateTime } from 'luxon';
 import { chineseView } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
-import { CHINESE_REPLY_RULES } from './chinese-rules.js';
+import { CHINESE_REPLY_RULES, ZH_FIRM } from './chinese-rules.js';
 import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
 import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
-const CLAUSE = /[^，。！？；、,.!?;\n～~…:：（）()“”"]+/g;
+/** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
+const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+
+/** A payment claimed anywhere in the reply: what zh-paid-already matches. */
+const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
   const before = clause.slice(Math.max(0, from - 4), from);
@@ -25,7 +29,18 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-question') {
     // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
     if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
-    return /着呢$/.test(clause.slice(from, to)) ? 'a statement: 着呢' : null;
+    if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+    // 开车呢, 在开会呢: what the borrower is doing now, not a question.
+    if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+    // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
+    const dare = /(?:有病|有毛病|疯了|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁)[吗么嘛呢]?$/.exec(clause);
+    return dare ? `rhetorical: ${dare[0]}` : null;
+  }
+  if (name === 'zh-check-payment') {
+    // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
+    if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
+    const paid = PAID_CLAIM.exec(whole);
+    return paid ? `checking a payment: ${paid[0]}` : null;
   }
   if (name === 'zh-halt') {
     // 停！先别扣费: halting a charge, not the contact.
@@ -57,7 +72,13 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
         clause.slice(to),
       );
-    return m ? `about a third party: ${m[0]}` : null;
+    if (m) return `about a third party: ${m[0]}`;
+    // 别再打我妈电话了: the someone else inside the words matched.
+    const inside =
+      /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
+        clause.slice(from, to),
+      );
+    return inside ? `about a third party: ${inside[0]}` : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
@@ -93,7 +114,10 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
     const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
-    return f ? `future: ${f[0]}` : null;
+    if (f) return `future: ${f[0]}`;
+    // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
+    const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
+    return habit ? `a habit: ${habit[0]}` : null;
   }
   return null;
 }
@@ -105,6 +129,24 @@ export interface ChineseReading {
   /** Clauses that end in a question mark. */
   asked: Array<{ sentence: number; start: number; end: number }>;
   chars: number;
+  /** A period, plan or pledge that makes a promise firm without a date or an amount (ZH_FIRM). */
+  firm: boolean;
+}
+
+/** The view with a decimal point put back between two digits where the original has one (99.5元, 2.5k). */
+function pointed(text: string, map: readonly number[], original: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    out += text[i];
+    at.push(i);
+    const gap = i + 1 < text.length ? original.slice(map[i]! + 1, map[i + 1]) : '';
+    if (/^[.．]$/.test(gap) && /\d/.test(text[i]!) && /\d/.test(text[i + 1]!)) {
+      out += '.';
+      at.push(i);
+    }
+  }
+  return { text: out, at };
 }
 
 /** Verbs of sending (发, 传, send): with no channel named, the channel the reply came on. */
@@ -118,12 +160,14 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
   let index = clauseBase;
   let chars = 0;
   let earlier = '';
+  let firm = false;
   const whole = chineseView(text).text;
   for (const c of text.matchAll(CLAUSE)) {
     const sentence = index++;
     const view = chineseView(c[0]);
     if (!view.text) continue;
     chars += view.text.length;
+    firm ||= ZH_FIRM.test(view.text);
     const off = (i: number) => c.index + view.map[i]!;
     if (/^[?？]/.test(text.slice(c.index + c[0].length)) && /\p{Script=Han}/u.test(c[0]))
       asked.push({ sentence, start: off(0), end: c.index + c[0].length + 1 });
@@ -161,13 +205,15 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
       const date = chineseDate(m[0], day);
       if (date) dates.push({ date, sentence, at: off(m.index) });
     }
-    for (const m of view.text.matchAll(ZH_AMOUNT)) {
+    // The view keeps letters and digits only: put back the point of 99.5元 and 2.5k.
+    const money = pointed(view.text, view.map, c[0]);
+    for (const m of money.text.matchAll(ZH_AMOUNT)) {
       // 十五号 is a day, not fifteen yuan.
-      if (/^[号日月]/.test(view.text.slice(m.index + m[0].length))) continue;
+      if (/^[号日月]/.test(money.text.slice(m.index + m[0].length))) continue;
       const amount = chineseAmount(m);
-      if (amount) amounts.push({ amount, sentence, at: off(m.index) });
+      if (amount) amounts.push({ amount, sentence, at: off(money.at[m.index]!) });
     }
     earlier += view.text;
   }
-  return { hits, dates, amounts, asked, chars };
+  return { hits, dates, amounts, asked, chars, firm };
 }

@@ -122,6 +122,7 @@ function read(text: string, o: ReplyContext) {
     amounts.length > 0 ||
     en.periods.length > 0 ||
     ZH_PERIOD.test(t) ||
+    zh?.firm === true ||
     STRONG.test(t.toLowerCase());
   for (const h of hits)
     if (h.rule.intent === 'promise' && !h.suppressed && !firm) h.suppressed = 'vague: no date, amount or period';

@@ -156,7 +156,7 @@ export const ZH_NUM = '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 /** Chinese date words over the letters-and-digits view. */
 export const ZH_DATE = new RegExp(
   [
-    '今天|今晚|今日|明天|明日|明早|明晚|后天|大后天',
+    '今天|今晚|今日|明天|明日|明早|明晚|明儿|听日|听朝|后天|大后天',
     '(?:下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
     `(?:下个?月)?${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
@@ -169,7 +169,7 @@ const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五
 
 export function chineseDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:今)/.test(phrase)) return iso(day);
-  if (/^明/.test(phrase)) return iso(day.plus({ days: 1 }));
+  if (/^(?:明|听)/.test(phrase)) return iso(day.plus({ days: 1 }));
   if (phrase === '大后天') return iso(day.plus({ days: 3 }));
   if (phrase === '后天') return iso(day.plus({ days: 2 }));
   const wd = /^(下下|下个?|这个?|本)?(?:周|星期|礼拜)(.)$/.exec(phrase);
@@ -238,9 +238,16 @@ export function englishAmount(m: RegExpMatchArray): string | undefined {
 
 /** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
 export const ZH_AMOUNT =
-  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=还|付|转|打|交|先还|还款|转账)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天)/g;
+  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=还|付|转|打|交|先还|还款|转账|每月|每个月)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
+
+/** 1k, 3千5, 5w: digits then a thousand or ten thousand, and the digit after it a tenth of that. */
+const ZH_DIGIT_UNIT: Record<string, number> = { k: 1000, 千: 1000, w: 10000, 万: 10000 };
 
 export function chineseAmount(m: RegExpMatchArray): string | undefined {
+  if (m[5] && m[6]) {
+    const unit = ZH_DIGIT_UNIT[m[6]]!;
+    return money(Number(m[5]) * unit + (m[7] ? (Number(m[7]) * unit) / 10 : 0));
+  }
   const s = m[1] ?? m[2] ?? m[3] ?? m[4];
   if (!s) return undefined;
   const n = /^\d/.test(s) ? Number(s) : chineseNumber(s);
