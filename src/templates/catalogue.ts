@@ -210,6 +210,15 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
   };
 }
 
+/** The keys the API document names: every one (the catalogue's routes) and those composed by the service only. */
+export function documentedTemplates(catalogue: Pick<Catalogue, 'keys' | 'get'>): {
+  templates: string[];
+  internalTemplates: string[];
+} {
+  const templates = catalogue.keys();
+  return { templates, internalTemplates: templates.filter((k) => catalogue.get(k)?.meta.internal === true) };
+}
+
 function pickLocale<T extends { locale: string }>(variants: T[], wanted: string, fallback: string): T {
   const lower = (s: string) => s.toLowerCase();
   const lang = lower(wanted).split('-')[0];

@@ -23,13 +23,16 @@ export interface ReplyContext {
   contact: Contact | null;
 }
 
-/** The context for `borrower` (none: a number no borrower has), with `metadata` (an agent's answer carries its mark). */
+/**
+ * The context for `borrower` (none: a number no borrower has), with the metadata the reminder will carry (an agent's
+ * answer carries its mark, which may name amounts in the debt's currency).
+ */
 export async function replyContext(
   ports: ReplyContextPorts,
   tenant: string,
   borrower: Borrower | undefined,
-  metadata?: Record<string, unknown>,
-): Promise<ReplyContext> {
+  metadataFor?: (debt: Debt) => Record<string, unknown>,
+): Promise<ReplyContext & { metadata: Record<string, unknown> | null }> {
   const reminder = borrower ? await ports.latestReminder(borrower.id) : undefined;
   const senderContact = (await ports.contactOf(tenant)) ?? null;
   const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor ?? '';
@@ -41,6 +44,7 @@ export async function replyContext(
     daysOverdue: 0,
   };
   const contact = reminder?.contact ?? null;
+  const metadata = metadataFor ? metadataFor(debt) : null;
   const data = templateContext({
     borrower: borrower ?? { id: '', name: null },
     debt,
@@ -49,5 +53,5 @@ export async function replyContext(
     senderContact,
     sender: await ports.senderKindOf(tenant),
   });
-  return { data, debt, contact };
+  return { data, debt, contact, metadata };
 }
