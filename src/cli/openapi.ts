@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildOpenApi } from '../http/api/openapi.js';
-import { loadCatalogue } from '../templates/catalogue.js';
+import { documentedTemplates, loadCatalogue } from '../templates/catalogue.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
 const catalogue = loadCatalogue(path.resolve(process.env.TEMPLATES_DIR ?? './templates'));
 process.stdout.write(
-  `${JSON.stringify(buildOpenApi(pkg.version ?? '0.0.0', { templates: catalogue.keys() }), null, 2)}\n`,
+  `${JSON.stringify(buildOpenApi(pkg.version ?? '0.0.0', documentedTemplates(catalogue)), null, 2)}\n`,
 );

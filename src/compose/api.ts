@@ -81,6 +81,8 @@ export async function composeApi(
     experiments: core.experiments,
     attributionWindowDays: config.attributionWindowDays,
     kindOf: lookups.kindOf,
+    // The worker renders with the tenant's own contact (dispatch ports): so does the composer.
+    contactOf: async (tenant: string) => (await core.tenants.get(tenant))?.contact ?? null,
     profileOf: lookups.profileOf,
     checkTenant: lookups.checkTenant,
     draftLinter,

@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   'contact.wrong_number',
   // An agent's correction of what a reply was understood to say (the agents' inbox).
   'reply.corrected',
+  // An agent's answer to the borrower, composed in the inbox (its words kept as content).
+  'agent.replied',
   'strategy.stage',
   // Holds: nothing is sent while one is open (docs/compliance.md), and a cease.
   'dispute.opened',

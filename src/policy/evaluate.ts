@@ -38,6 +38,11 @@ export interface PolicyAttempt {
   at: number;
   /** The phone number or address to be contacted (rules scoped per number use it). */
   to?: string | null;
+  /**
+   * An agent's answer to the borrower (profile `agentReplies`): no hold keeps it back and a paid borrower may be
+   * answered; the caps apply only if it counts against them. The window, blackouts, opt-outs, consent and cease do.
+   */
+  agentReply?: { countsAgainstCaps: boolean };
 }
 
 export type DenialCode =
@@ -193,7 +198,7 @@ function timeDenials(
       }
     }
   }
-  const rules = rulesFor(profile, attempt.channel);
+  const rules = attempt.agentReply?.countsAgainstCaps === false ? [] : rulesFor(profile, attempt.channel);
   const block = profile.conversationBlock;
   for (const r of rules) {
     const status = ruleStatus(r.rule, zones, history, at, attempt.to);
@@ -236,12 +241,18 @@ export function evaluatePolicy(input: {
   attempt: PolicyAttempt;
   suppressions?: readonly AddressSuppression[];
 }): PolicyAnswer {
-  const { profile, borrower, history, attempt } = input;
+  const { profile, history, attempt } = input;
+  // Answering a borrower who has paid is not a reminder (ceased still refuses).
+  const borrower: PolicyBorrower =
+    attempt.agentReply && input.borrower.status === 'resolved'
+      ? { ...input.borrower, status: 'active' }
+      : input.borrower;
   const zones = contactZones(borrower);
   const stand = standing(profile, borrower, attempt.channel, attempt.to, input.suppressions ?? []);
   if (stand.length > 0) return { allowed: false, reasons: stand, earliestAllowedAt: null, zones };
-  // A hold defers, whatever the window or the caps say now: they are looked at again when it ends.
-  const held = holdDenials(borrower.holds ?? [], attempt.at);
+  // A hold defers, whatever the window or the caps say now: they are looked at again when it ends. Not an agent's
+  // answer: acknowledging a dispute or a hardship is not collection.
+  const held = attempt.agentReply ? null : holdDenials(borrower.holds ?? [], attempt.at);
   if (held)
     return { allowed: false, reasons: held.reasons, earliestAllowedAt: new Date(held.until).toISOString(), zones };
 

@@ -107,6 +107,22 @@ export const ProfileSchema = z
     retentionYears: z.number().int().min(1).max(50).default(3),
     /** Messages released when a window opens are spread over this many seconds after the opening. */
     spreadSeconds: z.number().int().min(0).max(3600).default(600),
+    /**
+     * An agent's answer to a borrower's own message (POST /v1/inbox/{borrowerId}/replies): sent within `withinHours`
+     * of the borrower's latest message, it counts against the caps only if `countAgainstCaps`; later, it is an
+     * ordinary message and counts. The contact window always applies; holds never keep an answer back.
+     */
+    agentReplies: z
+      .object({
+        countAgainstCaps: z.boolean(),
+        withinHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 30),
+      })
+      .strict()
+      .default({ countAgainstCaps: false, withinHours: 24 }),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -194,6 +210,9 @@ export const US_REGF: Profile = ProfileSchema.parse({
   },
   retentionYears: 3, // 12 CFR 1006.100: three years after the last collection activity
   spreadSeconds: 600,
+  // Texts and emails have no legal cap under Reg F (the daily caps are the service's cadence): answering the
+  // borrower the same day is not one more reminder; later, it is.
+  agentReplies: { countAgainstCaps: false, withinHours: 24 },
 });
 
 export const CN: Profile = ProfileSchema.parse({
@@ -231,6 +250,8 @@ export const CN: Profile = ProfileSchema.parse({
   optOutKeywords: STOP_WORDS,
   retentionYears: 5, // NIFA internet-loan collection convention (2018): five years
   spreadSeconds: 600,
+  // The daily text and email caps are the service's cadence, not GB/T 45251's (which caps calls).
+  agentReplies: { countAgainstCaps: false, withinHours: 24 },
 });
 
 export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = Object.freeze({ 'US-REGF': US_REGF, CN });

@@ -27,3 +27,10 @@ function regionOf(locale: string): string | undefined {
     return undefined;
   }
 }
+
+/** Dates are shown in the borrower's zone; with several candidate zones, the first. */
+export function displayZone(borrower: { timezone: string | string[] | null }): string | null {
+  const tz = borrower.timezone;
+  if (tz === null) return null;
+  return Array.isArray(tz) ? (tz[0] ?? null) : tz;
+}

@@ -122,9 +122,9 @@ export type AuditRouteStore = Pick<
 /**
  * What the inbox routes may do to the store: read a borrower, who replied and their conversations (the texts kept
  * apart), the holds not closed; set a key's read marks; record each read of a conversation; record an agent's
- * correction (an event, its words as content).
+ * correction or answer (an event, its words as content); the latest reminder (an answer's debt and contact).
  */
-export type InboxRouteStore = Pick<AuditStore, 'getBorrower' | 'recordBorrowerEvent'> & {
+export type InboxRouteStore = Pick<AuditStore, 'getBorrower' | 'recordBorrowerEvent' | 'latestReminder'> & {
   readonly inbox: AuditStore['inbox'];
   readonly reads: Pick<AuditStore['reads'], 'record'>;
   readonly content: Pick<AuditStore['content'], 'get' | 'put'>;

@@ -6,6 +6,7 @@
  */
 import { SENDER_KINDS, type SenderKind } from '../domain/sender.js';
 import { CHANNELS, type Channel, TEMPLATE_KINDS_FOR } from '../domain/channels.js';
+import { INTENTS } from '../domain/replies.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -33,6 +34,13 @@ const Meta = z.object({
   channels: z.array(z.enum(TEMPLATE_CHANNELS)).optional(),
   /** opt-out-confirmation: confirms an opt-out, so it need not offer one. */
   confirmsOptOut: z.boolean().optional(),
+  /**
+   * Composed by the service only (an agent's answer, POST /v1/inbox/{borrowerId}/replies): POST /v1/reminders
+   * refuses it, since what it says comes from the composer and not from a collection system.
+   */
+  internal: z.boolean().optional(),
+  /** A suggested answer to replies understood to carry these intents (GET /v1/inbox/{borrowerId}/suggestions). */
+  suggestedFor: z.array(z.enum(INTENTS)).min(1).optional(),
   sampleData: z.record(z.string(), z.unknown()),
   sampleDataByLocale: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
@@ -200,6 +208,15 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): Catalogue
       return pickLocale(forChannel, locale, defaultLocale);
     },
   };
+}
+
+/** The keys the API document names: every one (the catalogue's routes) and those composed by the service only. */
+export function documentedTemplates(catalogue: Pick<Catalogue, 'keys' | 'get'>): {
+  templates: string[];
+  internalTemplates: string[];
+} {
+  const templates = catalogue.keys();
+  return { templates, internalTemplates: templates.filter((k) => catalogue.get(k)?.meta.internal === true) };
 }
 
 function pickLocale<T extends { locale: string }>(variants: T[], wanted: string, fallback: string): T {

@@ -2,6 +2,7 @@
  * The data a template sees. Optional fields are present as null (Handlebars runs in strict
  * mode, where a missing field is an error), so templates guard them with {{#if}}.
  */
+import { replyContextOf } from '../domain/agent-reply.js';
 import { type SenderKind, senderContext } from '../domain/sender.js';
 
 export interface ContextSource {
@@ -70,7 +71,14 @@ export function templateContext(src: ContextSource): Record<string, unknown> {
     },
     metadata: src.metadata ?? {},
     sender: { ...senderContext(src.sender ?? 'creditor'), name: t?.name ?? null },
+    // An agent's answer: their words and the promise answered (only its reminders carry the mark).
+    ...withReply(src.metadata),
   };
+}
+
+function withReply(metadata: Record<string, unknown> | null | undefined): { reply?: unknown } {
+  const reply = replyContextOf(metadata);
+  return reply ? { reply } : {};
 }
 
 /** A template's sample data (per locale when given) as a render context. */

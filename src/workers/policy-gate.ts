@@ -11,6 +11,7 @@ import {
   THIRD_PARTY_SMS_DETAIL,
   thirdPartySmsBlocked,
 } from '../domain/index.js';
+import { agentReplyOf } from '../domain/agent-reply.js';
 import type { ContactLedger } from '../jobs/caps/contact-ledger.js';
 import {
   type AddressSuppression,
@@ -125,7 +126,15 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       holds,
     };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
-    const attempt = { channel: message.channel, at, to: message.to };
+    // An agent's answer (marked by the composer only: the API refuses the key): no hold keeps it back, and one that
+    // does not count against the caps is neither held by them nor reserved in the ledger.
+    const reply = agentReplyOf(reminder.metadata);
+    const attempt = {
+      channel: message.channel,
+      at,
+      to: message.to,
+      ...(reply ? { agentReply: { countsAgainstCaps: reply.countsAgainstCaps } } : {}),
+    };
     const suppressions = !message.to
       ? []
       : tenant && deps.tenantSuppressionsOf
@@ -153,6 +162,11 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         return decision;
       }
       const zones = contactZones(pb);
+      const send = (): SendDecision =>
+        message.channel === 'sms'
+          ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) }
+          : { action: 'send' };
+      if (reply && !reply.countsAgainstCaps) return send();
       const rules = countingRulesAt(profile, attempt, zones);
       const reserved = await deps.ledger.reserve(
         borrower.id,
@@ -161,10 +175,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         rules,
         ttl,
       );
-      if (reserved.ok)
-        return message.channel === 'sms'
-          ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) }
-          : { action: 'send' };
+      if (reserved.ok) return send();
     }
     return {
       action: 'defer',

@@ -393,6 +393,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox/{borrowerId}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suggested answers rendered for the borrower on a channel (their language, their latest reminder's debt and contact), those for the intents of the latest reply first */
+        get: operations["getInboxSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox/{borrowerId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An agent answers the borrower, in their own words (text, in the agent-reply template) or with a suggested answer (template): linted, checked against the policy, accepted as a message the worker renders, gates, sends and audits; agent.replied on the borrower's chain. Idempotency-Key honoured */
+        post: operations["answerInboxReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -1021,6 +1055,20 @@ export interface components {
                 path?: string;
                 message?: string;
             }[];
+            /** @description an agent's answer refused by the wording linter: each rule, the words matched and why */
+            findings?: {
+                rule?: string;
+                matched?: string;
+                message?: string;
+                regulation?: string;
+                /** @enum {string} */
+                in?: "text" | "rendered";
+            }[];
+            /** @description an agent's answer the policy refuses for good: each reason's code and detail */
+            reasons?: {
+                code?: string;
+                detail?: string;
+            }[];
         };
     };
     responses: never;
@@ -1376,6 +1424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description not for a collection system: a template composed by the service only (an agent's answer), or the reserved metadata key `agentReply` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
@@ -1503,7 +1560,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description a result per item */
+            /** @description a result per item (an item refused as POST /v1/reminders refuses it: 400 or 422) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,6 +3803,10 @@ export interface operations {
                         } | null;
                         retentionYears: number;
                         spreadSeconds: number;
+                        agentReplies: {
+                            countAgainstCaps: boolean;
+                            withinHours: number;
+                        };
                     };
                 };
             };
@@ -4662,6 +4723,239 @@ export interface operations {
             };
         };
     };
+    getInboxSuggestions: {
+        parameters: {
+            query: {
+                channel: "sms" | "email";
+                tenant?: string;
+            };
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {suggestions} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        suggestions: {
+                            template: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            locale: string;
+                            title: string;
+                            intents: string[];
+                            text: string;
+                            subject?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description channel missing or not sms or email; not a borrower id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerInboxReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                borrowerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "sms" | "email";
+                    text?: string;
+                    template?: string;
+                    inReplyTo?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description a repeat of an Idempotency-Key: the original answer, nothing sent again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderId: string;
+                        messageId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        template: string;
+                        countsAgainstCaps: boolean;
+                        policy: {
+                            allowed: boolean;
+                            reasons: {
+                                code: string;
+                                detail: string;
+                            }[];
+                            earliestAllowedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description accepted: sent now, or waiting for the contact window (policy.allowed false, earliestAllowedAt) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderId: string;
+                        messageId: string;
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        template: string;
+                        countsAgainstCaps: boolean;
+                        policy: {
+                            allowed: boolean;
+                            reasons: {
+                                code: string;
+                                detail: string;
+                            }[];
+                            earliestAllowedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description a field is wrong (named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different answer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not sent: neither or both of text and template, text too long for the channel, not a suggested template, inReplyTo not a reply of the borrower (errors); the wording linter found words an answer may not carry (findings); or the policy refuses for good: opted out on the channel, ceased, no consent, no address (reasons) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTemplates: {
         parameters: {
             query?: never;
@@ -4739,7 +5033,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
             };
             cookie?: never;
         };
@@ -4832,7 +5126,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
             };
             cookie?: never;
         };

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApi } from '../../src/http/api/openapi.js';
-import { loadCatalogue } from '../../src/templates/catalogue.js';
+import { documentedTemplates, loadCatalogue } from '../../src/templates/catalogue.js';
 
 export const GENERATED = fileURLToPath(new URL('../generated/openapi.ts', import.meta.url));
 
@@ -17,8 +17,8 @@ const HEADER =
 
 export async function generateApiTypes(): Promise<string> {
   // The document as the service serves it with the repository's catalogue.
-  const templates = loadCatalogue(fileURLToPath(new URL('../../templates', import.meta.url))).keys();
-  const doc = buildOpenApi('0.0.0', { templates });
+  const catalogue = loadCatalogue(fileURLToPath(new URL('../../templates', import.meta.url)));
+  const doc = buildOpenApi('0.0.0', documentedTemplates(catalogue));
   const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0]);
   return HEADER + astToString(ast);
 }

@@ -19,6 +19,10 @@ const KEYS = [
   'opt-out-plain',
   'subscribed-again',
   'help-reply',
+  'agent-reply',
+  'reply-promise-ack',
+  'reply-hardship-ack',
+  'reply-dispute-ack',
 ];
 const SMS_LIMIT = 3;
 

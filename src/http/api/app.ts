@@ -18,7 +18,8 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 import type { Intake } from '../../services/intake.js';
-import type { Catalogue } from '../../templates/catalogue.js';
+import { type Catalogue, documentedTemplates } from '../../templates/catalogue.js';
+import type { SenderContact } from '../../templates/context.js';
 import { authenticate, type KeyRing, requireRole } from './auth.js';
 import type { DraftLinter } from '../../templates/draft-sandbox.js';
 import type { OptOuts } from '../../services/opt-outs.js';
@@ -43,6 +44,7 @@ import { type TenantCheck, tenantsRouter, type TenantsRouteStore } from './tenan
 import { outcomesRouter, type OutcomesRouteStore } from './outcomes.routes.js';
 import { type HoldActions, holdsRouter } from './holds.routes.js';
 import { inboxRouter, type InboxRouteStore } from './inbox.routes.js';
+import { inboxAnswersRouter } from './inbox-answers.routes.js';
 import { type HeavyReadLimits, makeHeavyReadLimit } from './heavy-read-limit.js';
 import { uiRouter } from '../ui/ui.routes.js';
 
@@ -112,6 +114,8 @@ export interface AppDeps {
   profileOf?: (tenant: string) => Promise<Profile | undefined>;
   /** A tenant's kind of sender (previews render as it). */
   kindOf?: (tenant: string) => Promise<SenderKind | undefined>;
+  /** A tenant's contact details (an agent's answer names who is writing as the worker's rendering does). */
+  contactOf?: (tenant: string) => Promise<SenderContact | null | undefined>;
   /** Checks a tenant record given to PUT /v1/tenants/:id. */
   checkTenant: TenantCheck;
 }
@@ -204,7 +208,7 @@ export function makeApp(deps: AppDeps): express.Express {
       refreshGauges: () => refreshGauges(deps),
     }),
   );
-  const openapi = buildOpenApi(deps.version, { templates: deps.catalogue.keys() });
+  const openapi = buildOpenApi(deps.version, documentedTemplates(deps.catalogue));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -219,6 +223,7 @@ export function makeApp(deps: AppDeps): express.Express {
   app.use(policyRouter(deps));
   app.use(repliesRouter(deps));
   app.use(inboxRouter(deps));
+  app.use(inboxAnswersRouter(deps));
   app.use(templatesRouter(deps));
   app.use(auditRouter({ ...deps, heavyReadLimit }));
   app.use(strategyRouter(deps));

@@ -68,7 +68,14 @@ import { PolicyCheckInput, SimulateInput } from './policy.routes.js';
 import { LintInput, PreviewInput } from './templates.routes.js';
 import { InterpretationView, InterpretInput } from './replies.routes.js';
 import { CorrectionInput, InboxQuery, InboxReadInput } from './inbox.routes.js';
-import { InboxConversation, InboxCorrection, InboxList } from './response-schemas/inbox.js';
+import {
+  InboxAnswer,
+  InboxConversation,
+  InboxCorrection,
+  InboxList,
+  InboxSuggestions,
+} from './response-schemas/inbox.js';
+import { AnswerInput, SuggestionsQuery } from './inbox-answers.routes.js';
 import { BatchInput, BorrowerPut, ReminderInput } from '../../schemas/request.schemas.js';
 
 /** The answer of a heavy read (export, verify, search, stats, reports) past its key's or tenant's count (heavy-read-limit.ts). */
@@ -147,6 +154,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '400': 'validation failed',
       '409': 'key reused with a different body',
       '413': 'body over 1 MB',
+      '422':
+        "not for a collection system: a template composed by the service only (an agent's answer), or the reserved metadata key `agentReply`",
     },
   },
   {
@@ -159,7 +168,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     ok: { '200': BatchResult },
     example: { reminders: [README_REMINDER] },
     responses: {
-      '200': 'a result per item',
+      '200': 'a result per item (an item refused as POST /v1/reminders refuses it: 400 or 422)',
       '400': 'not a batch: no reminders, more than 1,000, or not JSON',
       '413': 'body over 1 MB',
     },
@@ -453,6 +462,40 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '201': 'recorded, and what it did',
       '400': 'a field is wrong (named): lift-hold without holdId, not-a-revocation of a reply that was not one',
       '404': 'unknown borrower, reply or hold',
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/inbox/{borrowerId}/suggestions',
+    operationId: 'getInboxSuggestions',
+    summary:
+      "The suggested answers rendered for the borrower on a channel (their language, their latest reminder's debt and contact), those for the intents of the latest reply first",
+    roles: ['agent'],
+    query: SuggestionsQuery,
+    ok: { '200': InboxSuggestions },
+    responses: {
+      '200': '{suggestions}',
+      '400': 'channel missing or not sms or email; not a borrower id',
+      '404': 'unknown borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/inbox/{borrowerId}/replies',
+    operationId: 'answerInboxReply',
+    summary:
+      "An agent answers the borrower, in their own words (text, in the agent-reply template) or with a suggested answer (template): linted, checked against the policy, accepted as a message the worker renders, gates, sends and audits; agent.replied on the borrower's chain. Idempotency-Key honoured",
+    roles: ['agent'],
+    body: AnswerInput,
+    ok: { '202': InboxAnswer, '200': InboxAnswer },
+    responses: {
+      '202': 'accepted: sent now, or waiting for the contact window (policy.allowed false, earliestAllowedAt)',
+      '200': 'a repeat of an Idempotency-Key: the original answer, nothing sent again',
+      '400': 'a field is wrong (named)',
+      '404': 'unknown borrower',
+      '409': 'Idempotency-Key reused with a different answer',
+      '422':
+        'not sent: neither or both of text and template, text too long for the channel, not a suggested template, inReplyTo not a reply of the borrower (errors); the wording linter found words an answer may not carry (findings); or the policy refuses for good: opted out on the channel, ceased, no consent, no address (reasons)',
     },
   },
   {
@@ -896,6 +939,29 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
 ];
 
+/** What a problem says of an agent's answer it refused (POST /v1/inbox/{borrowerId}/replies). */
+const ANSWER_REFUSALS = {
+  findings: {
+    description: "an agent's answer refused by the wording linter: each rule, the words matched and why",
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        rule: { type: 'string' },
+        matched: { type: 'string' },
+        message: { type: 'string' },
+        regulation: { type: 'string' },
+        in: { type: 'string', enum: ['text', 'rendered'] },
+      },
+    },
+  },
+  reasons: {
+    description: "an agent's answer the policy refuses for good: each reason's code and detail",
+    type: 'array',
+    items: { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } },
+  },
+};
+
 /** A response body's schema: what the server sends (zod's output side). */
 function responseSchemaOf(s: z.ZodType) {
   const { $schema: _dialect, ...schema } = z.toJSONSchema(s, {
@@ -986,6 +1052,8 @@ function tagOf(path: string): Tag {
 /** What the document can name of this deployment's configuration: the catalogue's template keys. */
 export interface KnownValues {
   templates?: readonly string[];
+  /** Keys composed by the service only (meta `internal`): not a reminder's `template`. */
+  internalTemplates?: readonly string[];
 }
 
 /** A reminder's `template` names a key of the catalogue (reminders.routes.ts refuses any other). */
@@ -997,10 +1065,12 @@ function withKnownTemplates(schema: Record<string, unknown>, templates: readonly
 
 function bodySchemaOf(r: RouteDoc, known: KnownValues) {
   const schema = schemaOf(r.body!) as Record<string, unknown>;
-  if (r.operationId === 'createReminder') return withKnownTemplates(schema, known.templates);
+  const internal = new Set(known.internalTemplates ?? []);
+  const sendable = known.templates?.filter((k) => !internal.has(k));
+  if (r.operationId === 'createReminder') return withKnownTemplates(schema, sendable);
   if (r.operationId === 'createReminderBatch') {
     const reminders = (schema.properties as Record<string, { items: Record<string, unknown> }>).reminders!;
-    withKnownTemplates(reminders.items, known.templates);
+    withKnownTemplates(reminders.items, sendable);
   }
   return schema;
 }
@@ -1132,6 +1202,7 @@ export function buildOpenApi(version: string, known: KnownValues = {}) {
               type: 'array',
               items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
             },
+            ...ANSWER_REFUSALS,
           },
         },
       },

@@ -38,21 +38,26 @@ export function sendProblem(
     .send(JSON.stringify(problemBody(status, title, detail, extra)));
 }
 
-export function validationProblem(errors: FieldError[]): HttpProblem {
+/** The first five errors, as a detail. */
+function fieldDetail(errors: FieldError[]): string {
   const detail = errors
     .slice(0, 5)
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
-  return new HttpProblem(
-    400,
-    'Validation failed',
-    errors.length > 5 ? `${detail}; and ${errors.length - 5} more` : detail,
-    { errors },
-  );
+  return errors.length > 5 ? `${detail}; and ${errors.length - 5} more` : detail;
 }
 
-/** The body of a validation problem, for one item of a batch. */
-export function validationProblemBody(errors: FieldError[]) {
-  const p = validationProblem(errors);
+export function validationProblem(errors: FieldError[]): HttpProblem {
+  return new HttpProblem(400, 'Validation failed', fieldDetail(errors), { errors });
+}
+
+/** A well-formed request whose fields ask for what may not be done (a reserved key, a template not for it): 422. */
+export function refusedFieldsProblem(errors: FieldError[]): HttpProblem {
+  return new HttpProblem(422, 'Not allowed', fieldDetail(errors), { errors });
+}
+
+/** The body of a validation problem (400) or a refusal (422), for one item of a batch. */
+export function validationProblemBody(errors: FieldError[], status: 400 | 422 = 400) {
+  const p = status === 422 ? refusedFieldsProblem(errors) : validationProblem(errors);
   return problemBody(p.status, p.title, p.detail, p.extra);
 }

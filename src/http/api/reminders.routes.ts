@@ -15,12 +15,14 @@ import {
   HttpProblem,
   problemBody,
   type FieldError,
+  refusedFieldsProblem,
   validationProblem,
   validationProblemBody,
   zodFieldErrors,
 } from './problem.js';
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
+import { AGENT_REPLY_KEY } from '../../domain/agent-reply.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
 import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
@@ -57,7 +59,24 @@ export interface ExperimentDirectory {
   get(id: string): { tenants?: string[] | undefined; arms: Array<{ template: string }> } | undefined;
 }
 
-type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[] };
+/** `refused`: well formed, but asks for what a collection system may not (422). */
+type Prepared = { ok: true; request: ReminderRequest } | { ok: false; errors: FieldError[]; refused?: true };
+
+/** What only the service writes: an agent's answer is composed in the inbox, never posted by a collection system. */
+function reservedFor(template: string, internal: boolean | undefined, metadata: Record<string, unknown> | undefined) {
+  const errors: FieldError[] = [];
+  if (internal)
+    errors.push({
+      path: 'template',
+      message: `"${template}" is an agent's answer, composed by the service only (POST /v1/inbox/{borrowerId}/replies); choose a reminder template`,
+    });
+  if (metadata && Object.hasOwn(metadata, AGENT_REPLY_KEY))
+    errors.push({
+      path: `metadata.${AGENT_REPLY_KEY}`,
+      message: `reserved: the service marks an agent's answer with it; use another key`,
+    });
+  return errors;
+}
 
 /** The experiment a request names, if it may run for the tenant; or the field error. */
 function experimentFor(
@@ -107,6 +126,8 @@ function prepare(
       errors: [{ path: 'template', message: `unknown template "${template}" (known: ${catalogue.keys().join(', ')})` }],
     };
   }
+  const reserved = reservedFor(template, entry.meta.internal, r.metadata);
+  if (reserved.length > 0) return { ok: false, errors: reserved, refused: true };
   if (idempotencyKey !== undefined && r.externalId !== undefined && idempotencyKey !== r.externalId) {
     return {
       ok: false,
@@ -226,7 +247,7 @@ export function remindersRouter(deps: RemindersDeps): Router {
       await actingTenant(req, deps.tenants),
       deps.experiments,
     );
-    if (!prepared.ok) throw validationProblem(prepared.errors);
+    if (!prepared.ok) throw (prepared.refused ? refusedFieldsProblem : validationProblem)(prepared.errors);
     // A repeat answers with the original, content included: that is a read of content.
     const result = await acceptReminder(accepting, deps.clock, { ...callerOf(req), request: prepared.request });
     countAccepted([result]);
@@ -263,7 +284,11 @@ export function remindersRouter(deps: RemindersDeps): Router {
     });
     countAccepted(accepted);
     const results: { index: number; status: number; body: unknown }[] = prepared.map((p, index) =>
-      p.ok ? { index, status: 0, body: null } : { index, status: 400, body: validationProblemBody(p.errors) },
+      p.ok
+        ? { index, status: 0, body: null }
+        : p.refused
+          ? { index, status: 422, body: validationProblemBody(p.errors, 422) }
+          : { index, status: 400, body: validationProblemBody(p.errors) },
     );
     valid.forEach((v, i) => {
       const { status, body } = outcome(accepted[i]!);

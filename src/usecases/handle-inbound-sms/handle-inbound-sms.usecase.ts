@@ -10,7 +10,8 @@ import type { Borrower } from '../../domain/index.js';
 import type { SenderKind } from '../../domain/sender.js';
 import { normaliseAddress } from '../../policy/address.js';
 import type { OptOuts } from '../../services/opt-outs.js';
-import { type SenderContact, templateContext } from '../../templates/context.js';
+import type { SenderContact } from '../../templates/context.js';
+import { replyContext } from '../reply-context.js';
 import type { Render } from '../../templates/render.js';
 import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
 import { type InboundKind, inboundKind, keywordOf } from './inbound-keyword.js';
@@ -155,7 +156,7 @@ interface ReplyTo {
 
 /** The confirmation names who is writing when the borrower's reminder or tenant can; otherwise the plain one. */
 async function stopReply(ports: HandleInboundSmsPorts, to: ReplyTo) {
-  const ctx = await replyContext(ports, to);
+  const ctx = await contextOf(ports, to);
   const named = to.first !== undefined && Boolean((ctx.contact as { name: string }).name);
   const keys = named
     ? [REPLY_TEMPLATES.optOutConfirmation, REPLY_TEMPLATES.optOutPlain]
@@ -170,7 +171,7 @@ async function reply(
   keys: readonly string[],
   context?: Record<string, unknown>,
 ): Promise<{ reply: InboundReply | null; replyError?: string }> {
-  const data = context ?? (await replyContext(ports, to));
+  const data = context ?? (await contextOf(ports, to));
   let error = '';
   for (const key of keys) {
     try {
@@ -183,26 +184,16 @@ async function reply(
   return { reply: null, replyError: error };
 }
 
-/**
- * What a reply sees: the borrower and their latest reminder when the number is known, and the
- * tenant's contact and kind of sender. Who is writing: the reminder's contact, else the tenant's,
- * else the creditor; with none of them, `contact.name` is empty and the reply names nobody.
- */
-async function replyContext(ports: HandleInboundSmsPorts, to: ReplyTo): Promise<Record<string, unknown>> {
-  const reminder = to.first ? await ports.borrowers.latestReminder(to.first.id) : undefined;
-  const senderContact = (await ports.contactOf(to.tenant)) ?? null;
-  const who = reminder?.contact?.name ?? senderContact?.name ?? reminder?.debt.creditor ?? '';
-  return templateContext({
-    borrower: to.first ?? { id: '', name: null },
-    debt: reminder?.debt ?? {
-      accountRef: '',
-      creditor: who,
-      amountDue: { amount: '0', currency: 'USD' },
-      dueDate: '2026-01-01',
-      daysOverdue: 0,
+/** What a reply sees (reply-context.ts): the borrower's latest reminder when the number is known, and the tenant's. */
+async function contextOf(ports: HandleInboundSmsPorts, to: ReplyTo): Promise<Record<string, unknown>> {
+  const ctx = await replyContext(
+    {
+      latestReminder: (id) => ports.borrowers.latestReminder(id),
+      contactOf: ports.contactOf,
+      senderKindOf: ports.senderKindOf,
     },
-    contact: reminder?.contact ?? null,
-    senderContact,
-    sender: await ports.senderKindOf(to.tenant),
-  });
+    to.tenant,
+    to.first,
+  );
+  return ctx.data;
 }

@@ -5,7 +5,7 @@
  */
 import type { SenderKind } from '../../domain/sender.js';
 import type { DispatchStore } from '../../store/ports.js';
-import type { Borrower, Channel, Clock, Message } from '../../domain/index.js';
+import type { Channel, Clock, Message } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../../policy/send-decision.js';
@@ -99,9 +99,4 @@ export interface Attempt {
   of: number;
 }
 
-/** Dates are shown in the borrower's zone; with several candidate zones, the first. */
-export function displayZone(borrower: Borrower): string | null {
-  const tz = borrower.timezone;
-  if (tz === null) return null;
-  return Array.isArray(tz) ? (tz[0] ?? null) : tz;
-}
+export { displayZone } from '../../policy/zones.js';

@@ -324,6 +324,8 @@ export const ProfileView = z.object({
     .nullable(),
   retentionYears: z.number().int(),
   spreadSeconds: z.number().int(),
+  /** Whether an agent's answer within `withinHours` of the borrower's message counts against the caps. */
+  agentReplies: z.object({ countAgainstCaps: z.boolean(), withinHours: z.number().int() }),
 });
 
 const DENIAL_CODES = [

@@ -114,3 +114,40 @@ export const InboxCorrection = z.object({
   stillRevoked: z.array(z.string()).optional(),
   next: z.string().optional(),
 });
+
+const AnswerChannel = z.enum(['sms', 'email']);
+
+/** GET /v1/inbox/{borrowerId}/suggestions: the suggested answers rendered for the borrower, those that fit first. */
+export const InboxSuggestions = z.object({
+  suggestions: z.array(
+    z.object({
+      /** The key to send it with (`template` of POST …/replies). */
+      template: z.string(),
+      channel: AnswerChannel,
+      /** The language it rendered in (the borrower's, or the fallback). */
+      locale: z.string(),
+      title: z.string(),
+      /** The intents it answers (its `suggestedFor`). */
+      intents: z.array(z.string()),
+      /** What the borrower would receive (an email's text part). */
+      text: z.string(),
+      subject: z.string().optional(),
+    }),
+  ),
+});
+
+/** POST /v1/inbox/{borrowerId}/replies: the answer, accepted as a reminder; whether the policy lets it go now. */
+export const InboxAnswer = z.object({
+  reminderId: z.string(),
+  messageId: z.string(),
+  channel: AnswerChannel,
+  template: z.string(),
+  /** Whether it counts against the caps (the profile's `agentReplies`). */
+  countsAgainstCaps: z.boolean(),
+  policy: z.object({
+    allowed: z.boolean(),
+    reasons: z.array(z.object({ code: z.string(), detail: z.string() })),
+    /** Not allowed now: when it will go (it waits until then). */
+    earliestAllowedAt: z.string().nullable(),
+  }),
+});
