@@ -6275,7 +6275,7 @@ export interface operations {
                         /** @enum {string} */
                         role: "collector" | "agent" | "compliance" | "admin";
                         tenant: string | null;
-                        features: ("templates" | "contact" | "audit" | "timeline" | "dashboard" | "outcomes" | "queues")[];
+                        features: ("templates" | "contact" | "audit" | "timeline" | "inbox" | "dashboard" | "outcomes" | "queues")[];
                     };
                 };
             };
