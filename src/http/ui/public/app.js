@@ -32,9 +32,9 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the tab's key; answers parsed JSON or throws ApiError. */
-export async function api(path, { method = 'GET', body, key = session.key, raw = false } = {}) {
-  const headers = { Accept: 'application/json' };
+/** Calls the API with the tab's key (and any `headers`, e.g. Idempotency-Key); answers parsed JSON or throws ApiError. */
+export async function api(path, { method = 'GET', body, key = session.key, raw = false, headers: extra = {} } = {}) {
+  const headers = { ...extra, Accept: 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
