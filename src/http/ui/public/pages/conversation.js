@@ -8,6 +8,7 @@ import { channelName, fmtInZone, statusName, t } from '../i18n.js';
 import { composer } from '../lib/composer.js';
 import { correctionForm } from '../lib/correction-form.js';
 import { actionText, actorText, holdName, intentChip, theirTime, timeEl, zoneOf } from '../lib/inbox-words.js';
+import { marked } from '../lib/marked.js';
 
 export async function render(root, { params, me }) {
   const id = params[0];
@@ -127,28 +128,6 @@ function holdsSection(c, zone) {
       ),
     ),
   );
-}
-
-/** The words with the matched phrases in <mark>: every part a text node, nothing parsed as HTML. */
-function marked(text, phrases) {
-  const lower = text.toLowerCase();
-  const ranges = [];
-  for (const p of phrases) {
-    if (!p) continue;
-    const at = lower.indexOf(p.toLowerCase());
-    if (at >= 0) ranges.push([at, at + p.length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const out = [];
-  let pos = 0;
-  for (const [from, to] of ranges) {
-    if (from < pos) continue;
-    if (from > pos) out.push(text.slice(pos, from));
-    out.push(h('mark', {}, text.slice(from, to)));
-    pos = to;
-  }
-  if (pos < text.length) out.push(text.slice(pos));
-  return out;
 }
 
 function replyItem(r, zone, form) {
