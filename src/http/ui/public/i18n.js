@@ -462,6 +462,13 @@ export const MESSAGES = {
     'compose.waiting': 'Accepted: waiting for the contact window until {when}.',
     'compose.held': 'Accepted, but not allowed now.',
     'compose.findings': 'The wording linter found words to change:',
+    'compose.in.text': 'in your words',
+    'compose.in.rendered': 'in the whole message as it would go',
+    'compose.notSent': 'Nothing was sent.',
+    'compose.refused': 'Not sent: the borrower may not be contacted this way.',
+    'compose.counts': 'Counts against the contact limits.',
+    'compose.notCounted': 'A reply: does not count against the contact limits.',
+    'reason.no-address': 'No phone number or email address',
   },
   zh: {
     'app.name': '还款提醒调度',
@@ -956,6 +963,14 @@ export const MESSAGES = {
     'compose.waiting': '已受理：等待可联系时段，最早 {when}。',
     'compose.held': '已受理，但现在不允许发送。',
     'compose.findings': '措辞检查发现需要修改的词语：',
+    'compose.in.text': '出现在您的文字中',
+    'compose.in.rendered': '出现在将发送的完整消息中',
+    'compose.notSent': '未发送任何内容。',
+    'compose.refused': '未发送：不能通过此方式联系该借款人。',
+    'compose.counts': '计入联系次数上限。',
+    'compose.notCounted': '属于回复：不计入联系次数上限。',
+    'reason.no-address': '没有电话号码或邮箱',
+    'reasonText.no-address': '借款人没有可用于{channel}的联系方式。',
   },
 };
 

@@ -1,14 +1,27 @@
 // An agent's answer to the borrower: a channel, the text, and the suggested answers
 // (GET /v1/inbox/{borrowerId}/suggestions?channel=). A suggestion picked is shown read-only and sent
-// as its template; editing it makes it free text. Sent with POST /v1/inbox/{borrowerId}/replies: 202
-// says whether it went now or waits for the contact window; 422 names the wording findings.
-// Until the suggestions route exists (404) the composer works without suggestions.
+// as its template; editing it makes it free text. Sent with POST /v1/inbox/{borrowerId}/replies and an
+// Idempotency-Key made when the answer is composed (a suggestion picked, the text changed) and kept
+// for a retry of that answer, so a double click or a retry sends it once. 202: sent now or waiting for
+// the contact window, and whether it counts against the contact limits; 422: the wording linter's
+// findings, a standing refusal's reasons, or a field's error beside the field.
 import { ApiError, api, errorBox } from '../app.js';
 import { field, h } from '../dom.js';
-import { channelName, t } from '../i18n.js';
+import { channelName, lang, t } from '../i18n.js';
 import { intentName, theirTime } from './inbox-words.js';
+import { marked } from './marked.js';
+import { reasonItem } from './reasons.js';
 
 const CHANNELS = ['sms', 'email'];
+
+/** A fresh Idempotency-Key (getRandomValues: randomUUID needs a secure context). */
+function newKey() {
+  const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+  return `ui-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** English from the API, marked as such on a console in another language. */
+const english = (text) => (lang() === 'en' ? text : h('span', { lang: 'en' }, text));
 
 /** `inReplyTo`: the last reply's eventId; `zone`: the borrower's, for the time a reply waits for. */
 export function composer(borrowerId, inReplyTo, zone) {
@@ -26,6 +39,8 @@ export function composer(borrowerId, inReplyTo, zone) {
   const send = h('button', { type: 'submit' }, t('compose.send'));
   /** The suggestion the text is, while it is not edited. */
   let template = null;
+  /** This answer's Idempotency-Key: new when the answer changes, kept when the same answer is sent again. */
+  let key = newKey();
 
   const freeText = () => {
     template = null;
@@ -34,18 +49,24 @@ export function composer(borrowerId, inReplyTo, zone) {
   };
   const pick = (s) => {
     template = s;
+    key = newKey();
     text.value = s.subject ? `${t('email.subject')} ${s.subject}\n\n${s.text}` : s.text;
     text.readOnly = true;
     const edit = h('button', { type: 'button', class: 'secondary small' }, t('compose.edit'));
     edit.addEventListener('click', () => {
       text.value = s.text;
+      key = newKey();
       freeText();
       text.focus();
     });
     picked.replaceChildren(h('p', {}, t('compose.picked', { title: s.title }), ' ', edit));
-    findings.replaceChildren();
-    text.removeAttribute('aria-invalid');
+    clearErrors();
   };
+  text.addEventListener('input', () => {
+    key = newKey();
+  });
+
+  const { clearErrors, showFailure } = failures({ text, channel, findings, outcome });
 
   let seq = 0;
   const loadSuggestions = async () => {
@@ -56,10 +77,10 @@ export function composer(borrowerId, inReplyTo, zone) {
       r = await api(`${base}/suggestions?${new URLSearchParams({ channel: channel.value })}`);
     } catch (err) {
       if (mine !== seq) return;
+      // Without suggestions an agent still writes their own answer.
       suggestions.replaceChildren(
-        err instanceof ApiError && err.status === 404
-          ? h('p', { class: 'muted', 'data-testid': 'no-suggestions' }, t('compose.unavailable'))
-          : errorBox(err),
+        errorBox(err),
+        h('p', { class: 'muted', 'data-testid': 'no-suggestions' }, t('compose.unavailable')),
       );
       return;
     }
@@ -71,6 +92,7 @@ export function composer(borrowerId, inReplyTo, zone) {
       text.value = '';
       freeText();
     }
+    key = newKey();
     loadSuggestions();
   });
 
@@ -86,35 +108,36 @@ export function composer(borrowerId, inReplyTo, zone) {
     send,
     outcome,
   );
+  /** An answer on its way: another submit (a double click, Enter twice) is ignored rather than racing it. */
+  let sending = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (sending) return;
     outcome.replaceChildren();
-    findings.replaceChildren();
-    text.removeAttribute('aria-invalid');
+    clearErrors();
+    const said = text.value;
     const body = template
-      ? { channel: channel.value, template: template.template, ...(inReplyTo ? { inReplyTo } : {}) }
-      : { channel: channel.value, text: text.value };
-    if (!template && !text.value.trim()) {
+      ? { channel: channel.value, template: template.template }
+      : { channel: channel.value, text: said };
+    if (inReplyTo) body.inReplyTo = inReplyTo;
+    if (!template && !said.trim()) {
       text.setAttribute('aria-invalid', 'true');
       outcome.append(h('p', { class: 'error', role: 'alert' }, t('compose.empty')));
       return text.focus();
     }
     send.disabled = true;
+    sending = true;
     try {
-      const r = await api(`${base}/replies`, { method: 'POST', body });
-      outcome.append(sentText(r, zone));
+      const r = await api(`${base}/replies`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+      outcome.replaceChildren(acceptedText(r, zone));
       text.value = '';
       freeText();
+      key = newKey();
     } catch (err) {
-      const list = err instanceof ApiError ? (err.problem.findings ?? []) : [];
-      if (list.length) {
-        text.setAttribute('aria-invalid', 'true');
-        text.setAttribute('aria-describedby', 'compose-text-hint compose-findings');
-        findings.replaceChildren(h('p', { class: 'error' }, t('compose.findings')), findingList(list));
-      }
-      outcome.append(errorBox(err));
+      showFailure(err, template ? null : said);
     } finally {
       send.disabled = false;
+      sending = false;
     }
   });
   loadSuggestions();
@@ -127,33 +150,137 @@ export function composer(borrowerId, inReplyTo, zone) {
   );
 }
 
-/** After a 202: sent now, or waiting for the contact window, and why. */
-function sentText(r, zone) {
-  const p = r.policy ?? { allowed: true, reasons: [] };
-  if (p.allowed) return h('p', { class: 'ok', role: 'status', 'data-testid': 'compose-sent' }, t('compose.sent'));
-  const why = (p.reasons ?? []).map((x) => t('reason.' + x.code, {}, x.detail ?? x.code)).join(', ');
-  return h(
+/**
+ * Where a failed answer is shown: the linter's findings under the text (its matched words marked), a
+ * standing refusal's reasons under the button, each field error beside its control (`text` and
+ * `template` beside the text), and anything else in the box under the button.
+ */
+function failures({ text, channel, findings, outcome }) {
+  const controls = { text, template: text, channel };
+  const clearErrors = () => {
+    findings.replaceChildren();
+    for (const el of [text, channel]) {
+      el.removeAttribute('aria-invalid');
+      document.getElementById(`${el.id}-error`)?.remove();
+      const rest = (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((x) => x && x !== `${el.id}-error` && x !== 'compose-findings');
+      if (rest.length) el.setAttribute('aria-describedby', rest.join(' '));
+      else el.removeAttribute('aria-describedby');
+    }
+  };
+  const describe = (el, id) =>
+    el.setAttribute('aria-describedby', `${el.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+
+  /** A 422 or another failure: findings, reasons, field errors each where they belong. */
+  const showFailure = (err, sentText) => {
+    const p = err instanceof ApiError ? err.problem : {};
+    if (err instanceof ApiError && err.status === 422 && p.findings?.length) {
+      text.setAttribute('aria-invalid', 'true');
+      describe(text, 'compose-findings');
+      findings.replaceChildren(
+        h('p', { class: 'error' }, t('compose.findings'), ' ', t('compose.notSent')),
+        findingList(p.findings, sentText),
+      );
+      return text.focus();
+    }
+    if (err instanceof ApiError && err.status === 422 && p.reasons?.length) {
+      outcome.append(
+        h(
+          'div',
+          { class: 'error', role: 'alert', 'data-testid': 'compose-refused' },
+          h('p', {}, t('compose.refused')),
+          h('ul', {}, ...p.reasons.map((r) => reasonItem(r, { channel: channel.value }))),
+        ),
+      );
+      return;
+    }
+    let first = null;
+    const rest = [];
+    for (const e of p.errors ?? []) {
+      const el = controls[e.path];
+      if (!el || document.getElementById(`${el.id}-error`)) {
+        rest.push(e);
+        continue;
+      }
+      el.setAttribute('aria-invalid', 'true');
+      const id = `${el.id}-error`;
+      describe(el, id);
+      el.after(h('p', { class: 'field-error', id, 'data-field': e.path }, english(e.message)));
+      first ??= el;
+    }
+    if (!first || rest.length) outcome.append(errorBox(err));
+    first?.focus();
+  };
+  return { clearErrors, showFailure };
+}
+
+/** After a 202 (or the 200 of a repeat): sent now, or waiting for the contact window and why; and whether it counts. */
+function acceptedText(r, zone) {
+  const p = r.policy ?? { allowed: true, reasons: [], earliestAllowedAt: null };
+  const counts = h(
     'p',
-    { class: 'warn', role: 'status', 'data-testid': 'compose-waiting' },
-    p.earliestAllowedAt ? t('compose.waiting', { when: theirTime(p.earliestAllowedAt, zone) }) : t('compose.held'),
-    why ? ` (${why})` : '',
+    { class: 'muted', 'data-testid': 'compose-counts' },
+    t(r.countsAgainstCaps ? 'compose.counts' : 'compose.notCounted'),
+  );
+  if (p.allowed)
+    return h(
+      'div',
+      { role: 'status' },
+      h('p', { class: 'ok', 'data-testid': 'compose-sent' }, t('compose.sent')),
+      counts,
+    );
+  return h(
+    'div',
+    { role: 'status', 'data-testid': 'compose-waiting' },
+    h(
+      'p',
+      { class: 'warn' },
+      p.earliestAllowedAt ? t('compose.waiting', { when: theirTime(p.earliestAllowedAt, zone) }) : t('compose.held'),
+    ),
+    p.reasons?.length ? h('ul', {}, ...p.reasons.map((x) => reasonItem(x, { channel: r.channel }))) : null,
+    counts,
   );
 }
 
-/** The wording linter's findings on the text: the rule, the words, and why. */
-function findingList(list) {
+/** The wording linter's findings: the rule, the words matched (marked in the agent's text), why, and the regulation. */
+function findingList(list, said) {
+  const own = list.filter((f) => f.in === 'text').map((f) => f.matched);
   return h(
-    'ul',
-    { class: 'findings', 'data-testid': 'compose-finding' },
-    ...list.map((f) =>
-      h(
-        'li',
-        { class: 'error' },
-        f.words?.length ? h('mark', {}, [].concat(f.words).join(', ')) : null,
-        f.words?.length ? ' — ' : '',
-        f.why ?? f.message ?? '',
-        ' ',
-        h('code', { class: 'rule' }, f.rule),
+    'div',
+    {},
+    said && own.length
+      ? h('blockquote', { class: 'words', 'data-testid': 'compose-marked' }, ...marked(said, own))
+      : null,
+    h(
+      'ul',
+      { class: 'findings', 'data-testid': 'compose-finding' },
+      ...list.map((f) =>
+        h(
+          'li',
+          { class: 'error', 'data-rule': f.rule },
+          f.matched ? h('mark', {}, f.matched) : null,
+          f.matched ? ' — ' : '',
+          english(f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message),
+          f.regulation
+            ? h(
+                'span',
+                { class: 'regulation', 'data-testid': 'finding-regulation' },
+                ' ',
+                t('lint.regulation', { regulation: f.regulation }),
+              )
+            : null,
+          h('br'),
+          h(
+            'span',
+            { class: 'muted' },
+            t('inbox.rule'),
+            ' ',
+            h('code', { class: 'rule' }, f.rule),
+            ' · ',
+            t(`compose.in.${f.in}`, {}, f.in),
+          ),
+        ),
       ),
     ),
   );
@@ -171,9 +298,9 @@ function suggestionList(list, pick) {
         { 'data-template': s.template },
         h('button', { type: 'button', class: 'secondary small', onclick: () => pick(s) }, t('compose.use')),
         ' ',
-        h('strong', {}, s.title),
+        h('strong', {}, english(s.title)),
         s.intents?.length ? h('span', { class: 'muted' }, ` · ${s.intents.map(intentName).join(', ')}`) : null,
-        h('span', { class: 'suggestion-text' }, s.text),
+        h('span', { class: 'suggestion-text', lang: s.locale }, s.text),
       ),
     ),
   );
