@@ -2,10 +2,12 @@
  * The agents' inbox in the console, in a real browser (Debian's chromium through playwright-core)
  * against the whole service with the fake Twilio: borrowers' replies arrive over Twilio's signed
  * inbound webhook, an agent reads the list and a conversation in English and in Chinese, filters,
- * marks read by opening, lifts a hold, and answers. Every page is checked with axe-core's WCAG A/AA
- * rules and saved as a 1280×800 screenshot.
+ * marks read by opening, lifts a hold, and answers through the real answering API: the fake Twilio
+ * receives what was sent, a threat is refused with the linter's findings and sends nothing, a double
+ * click sends once. Every page is checked with axe-core's WCAG A/AA rules and saved as a 1280×800
+ * screenshot.
  */
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchChromium, newContext, screenshot } from '../support/browser.js';
 import { type FakeTwilio, postSignedCallback, providerEnv, startFakeTwilio } from '../support/fake-twilio.js';
@@ -97,6 +99,13 @@ describe('the inbox in the console', () => {
     return page;
   }
 
+  const textsTo = (phone: string) => tw.messages().filter((m) => m.form.To === phone);
+  /** A conversation with its composer's suggestions loaded. */
+  const openConversation = async (page: Page, borrowerId: string) => {
+    await page.goto('about:blank');
+    await page.goto(`${h.url}/ui/inbox/${borrowerId}`);
+    await page.getByTestId('suggestions').locator('li').first().waitFor();
+  };
   const row = (page: Page, borrowerId: string) => page.locator(`tr[data-borrower="${borrowerId}"]`);
   const openInbox = async (page: Page, hash = '') => {
     // From elsewhere: a change of the #fragment alone would not load the page again.
@@ -262,97 +271,167 @@ describe('the inbox in the console', () => {
       await openInbox(page);
       expect(await row(page, HARDSHIP.id).locator('td').nth(2).innerText()).toBe('—');
     });
-    it('shows the composer without suggestions while the suggestions route answers 404', async () => {
-      await page.goto(`${h.url}/ui/inbox/${ASKS.id}`);
-      await page.getByTestId('no-suggestions').waitFor();
-      expect(await page.getByTestId('no-suggestions').innerText()).toBe(
-        'Suggested answers are unavailable; write your answer below.',
+    it('answers with a suggested answer: the fake Twilio receives its text, and the answer does not count', async () => {
+      await openConversation(page, ASKS.id);
+      const first = page.getByTestId('suggestions').locator('li').first();
+      const suggested = await first.locator('.suggestion-text').innerText();
+      await first.getByRole('button', { name: 'Use' }).click();
+      const text = page.getByLabel('Your answer');
+      expect(await text.inputValue()).toBe(suggested);
+      expect(await text.getAttribute('readonly')).not.toBeNull();
+      const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/inbox/${ASKS.id}/replies`));
+      await page.getByRole('button', { name: 'Send' }).click();
+      const request = await posted;
+      expect(request.postDataJSON()).toEqual({
+        channel: 'sms',
+        template: await first.getAttribute('data-template'),
+        inReplyTo: expect.any(Number),
+      });
+      expect(request.headers()['idempotency-key']).toMatch(/^ui-[0-9a-f]{32}$/);
+      await page.getByTestId('compose-sent').waitFor();
+      expect(await page.getByTestId('compose-counts').innerText()).toBe(
+        'A reply: does not count against the contact limits.',
       );
-      expect(await page.getByLabel('Your answer').isEditable()).toBe(true);
+      await waitFor(() => textsTo(ASKS.phone).find((m) => m.form.Body === suggested), {
+        what: 'the suggested answer at the fake Twilio',
+      });
+      // Sent, the composer is empty again and takes free text.
+      expect(await text.inputValue()).toBe('');
+      expect(await text.getAttribute('readonly')).toBeNull();
+      await page.getByTestId('composer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await look(page, 'inbox-composer-sent-en');
     });
 
-    it('answers with a suggested answer as its template, and with free text the linter refuses', async () => {
-      // Stand-ins for GET …/suggestions and POST …/replies until their API lands (built in parallel):
-      // everything else on the page is the real service.
-      const sent: Record<string, unknown>[] = [];
-      const later = new Date(Date.now() + 3 * 3600_000).toISOString();
-      await page.route(
-        (url) => /^\/v1\/inbox\/[^/]+\/suggestions$/.test(url.pathname),
-        (route: Route) =>
-          route.fulfill({
-            json: {
-              suggestions: [
-                {
-                  template: 'answer-how-much',
-                  channel: 'sms',
-                  locale: 'en-US',
-                  title: 'What is owed',
-                  intents: ['question'],
-                  text: 'Hello, you owe $120.50. Reply or call us to talk it over.',
-                },
-              ],
-            },
-          }),
-      );
-      await page.route(
-        (url) => /^\/v1\/inbox\/[^/]+\/replies$/.test(url.pathname),
-        (route: Route) => {
-          const body = route.request().postDataJSON() as Record<string, unknown>;
-          sent.push(body);
-          if ('template' in body)
-            return route.fulfill({
-              status: 202,
-              json: {
-                reminderId: 'r-1',
-                messageId: 'm-1',
-                channel: 'sms',
-                template: body.template,
-                countsAgainstCaps: false,
-                policy: {
-                  allowed: false,
-                  reasons: [{ code: 'outside-contact-window', detail: 'outside 08:00–21:00' }],
-                  earliestAllowedAt: later,
-                },
-              },
-            });
-          return route.fulfill({
-            status: 422,
-            contentType: 'application/problem+json',
-            body: JSON.stringify({
-              type: 'about:blank',
-              title: 'The wording is not allowed',
-              status: 422,
-              detail: 'the text breaks 1 wording rule',
-              findings: [{ rule: 'threat-legal', words: 'sue you', why: 'A threat of legal action not intended.' }],
-            }),
-          });
-        },
-      );
-      await page.goto(`${h.url}/ui/inbox/${ASKS.id}`);
+    it('refuses free text with a threat: the findings, the words marked, nothing sent', async () => {
+      await openConversation(page, MARKUP.id);
+      const before = textsTo(MARKUP.phone).length;
       const text = page.getByLabel('Your answer');
-      await page.getByTestId('suggestions').getByRole('button', { name: 'Use' }).click();
-      expect(await text.inputValue()).toBe('Hello, you owe $120.50. Reply or call us to talk it over.');
-      expect(await text.getAttribute('readonly')).not.toBeNull();
+      await text.fill('we will sue you and call your employer');
       await page.getByRole('button', { name: 'Send' }).click();
-      await page.getByTestId('compose-waiting').waitFor();
-      expect(await page.getByTestId('compose-waiting').innerText()).toMatch(
-        /^Accepted: waiting for the contact window until .+ UTC\. \(Outside the contact hours\)$/,
-      );
-      expect(sent[0]).toMatchObject({ channel: 'sms', template: 'answer-how-much', inReplyTo: expect.any(Number) });
-      expect(sent[0]).not.toHaveProperty('text');
-
-      // Editing a suggestion makes it free text.
-      await page.getByTestId('suggestions').getByRole('button', { name: 'Use' }).click();
-      await page.getByRole('button', { name: 'Edit the text' }).click();
-      await text.fill('Pay now or we will sue you.');
-      await page.getByRole('button', { name: 'Send' }).click();
-      await page.getByTestId('compose-finding').waitFor();
-      expect(sent[1]).toEqual({ channel: 'sms', text: 'Pay now or we will sue you.' });
-      expect(await page.getByTestId('compose-finding').innerText()).toContain('sue you');
+      const found = page.getByTestId('compose-finding');
+      await found.waitFor();
       expect(await text.getAttribute('aria-invalid')).toBe('true');
+      expect(await text.getAttribute('aria-describedby')).toContain('compose-findings');
+      const rules = await found.locator('code.rule').allInnerTexts();
+      expect(rules.length).toBeGreaterThanOrEqual(2);
+      expect(await found.locator('[data-testid="finding-regulation"]').count()).toBeGreaterThan(0);
+      const words = (await found.locator('mark').allInnerTexts()).join(' ');
+      expect(words).toMatch(/sue/i);
+      expect(words).toMatch(/employer/i);
+      // The agent's words quoted as text with the matched words marked.
+      const quoted = page.getByTestId('compose-marked');
+      expect(await quoted.innerText()).toBe('we will sue you and call your employer');
+      expect(await quoted.evaluate((el) => el.querySelectorAll('*:not(mark)').length)).toBe(0);
+      expect(await quoted.locator('mark').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.getByTestId('compose-findings').innerText()).toContain('Nothing was sent.');
+      const c = await h.api('GET', `/v1/inbox/${MARKUP.id}`, { role: 'agent' });
+      expect((c.body.items as { kind: string }[]).filter((i) => i.kind === 'message')).toHaveLength(1);
+      expect(textsTo(MARKUP.phone)).toHaveLength(before);
       await page.getByTestId('composer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      await look(page, 'inbox-composer-en');
-      await page.unrouteAll();
+      await look(page, 'inbox-composer-findings-en');
+    });
+
+    it('sends a double-clicked answer once, and an answer submitted twice at once once', async () => {
+      await openConversation(page, HARDSHIP.id);
+      const posts: { key: string | undefined }[] = [];
+      const count = (r: Request) => {
+        if (r.method() === 'POST' && r.url().endsWith(`/inbox/${HARDSHIP.id}/replies`))
+          posts.push({ key: r.headers()['idempotency-key'] });
+      };
+      page.on('request', count);
+      try {
+        const words = 'Thank you for telling us. Take the time you need; we are here to help.';
+        await page.getByLabel('Your answer').fill(words);
+        await page.getByRole('button', { name: 'Send' }).dblclick();
+        await page.getByTestId('compose-sent').waitFor();
+        await waitFor(() => textsTo(HARDSHIP.phone).find((m) => m.form.Body?.includes(words)), {
+          what: 'the answer at the fake Twilio',
+        });
+        expect(posts).toHaveLength(1);
+
+        // Submitted twice at once (Enter pressed twice, say): the second is ignored while the first is on its way.
+        const again = 'We have noted it. Nothing more is needed from you today.';
+        await page.getByLabel('Your answer').fill(again);
+        await page.locator('form.composer').evaluate((f: HTMLFormElement) => {
+          f.requestSubmit();
+          f.requestSubmit();
+        });
+        await page.getByTestId('compose-sent').waitFor();
+        await waitFor(() => textsTo(HARDSHIP.phone).find((m) => m.form.Body?.includes(again)), {
+          what: 'the second answer at the fake Twilio',
+        });
+        expect(posts).toHaveLength(2);
+        expect(posts[1]!.key).not.toBe(posts[0]!.key);
+        expect(await page.getByTestId('compose-outcome').innerText()).toBe(
+          'Sent.\n\nA reply: does not count against the contact limits.',
+        );
+        const c = await h.api('GET', `/v1/inbox/${HARDSHIP.id}`, { role: 'agent' });
+        const answers = (c.body.items as { kind: string; template?: string; body?: string }[]).filter(
+          (i) => i.kind === 'message' && i.template === 'agent-reply',
+        );
+        expect(answers).toHaveLength(2);
+        expect(textsTo(HARDSHIP.phone).filter((m) => m.form.Body?.includes(words))).toHaveLength(1);
+        expect(textsTo(HARDSHIP.phone).filter((m) => m.form.Body?.includes(again))).toHaveLength(1);
+      } finally {
+        page.off('request', count);
+      }
+    });
+
+    it('retries an answer that did not reach the service under the same key, and a new answer under a new one', async () => {
+      await openConversation(page, ASKS.id);
+      const keys: string[] = [];
+      const count = (r: Request) => {
+        if (r.method() === 'POST' && r.url().endsWith(`/inbox/${ASKS.id}/replies`))
+          keys.push(r.headers()['idempotency-key']!);
+      };
+      page.on('request', count);
+      try {
+        const words = 'Someone from our team will call you after 5 pm today.';
+        await page.getByLabel('Your answer').fill(words);
+        await page.context().setOffline(true);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await page.getByTestId('compose-outcome').locator('.error').waitFor();
+        await page.context().setOffline(false);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await page.getByTestId('compose-sent').waitFor();
+        await waitFor(() => textsTo(ASKS.phone).find((m) => m.form.Body?.includes(words)), {
+          what: 'the retried answer at the fake Twilio',
+        });
+        await page.getByLabel('Your answer').fill(`${words} Thank you.`);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await expect.poll(() => keys.length).toBe(3);
+        expect(keys[1]).toBe(keys[0]);
+        expect(keys[2]).not.toBe(keys[1]);
+        await page.getByTestId('compose-sent').waitFor();
+      } finally {
+        await page.context().setOffline(false);
+        page.off('request', count);
+      }
+    });
+
+    it('shows a refusal no wait cures with its reasons, and a field error beside the field', async () => {
+      await openConversation(page, STOPS.id);
+      const text = page.getByLabel('Your answer');
+      await text.fill('We are sorry to see you go.');
+      await page.getByRole('button', { name: 'Send' }).click();
+      const refused = page.getByTestId('compose-refused');
+      await refused.waitFor();
+      expect(await refused.innerText()).toMatch(
+        /^Not sent: the borrower may not be contacted this way\.\s+Opted out: /,
+      );
+      expect(await refused.locator('li').first().innerText()).not.toMatch(/\b(null|undefined)\b/);
+      await page.getByTestId('composer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await look(page, 'inbox-composer-refused-en');
+
+      // Longer than an SMS answer may be: the API's error beside the text.
+      await page.getByLabel('Channel').selectOption('sms');
+      await text.fill('x'.repeat(700));
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.locator('#compose-text-error').waitFor();
+      expect(await page.locator('#compose-text-error').innerText()).toContain('at most 640 characters');
+      expect(await text.getAttribute('aria-invalid')).toBe('true');
+      expect(await text.getAttribute('aria-describedby')).toContain('compose-text-error');
+      expect(await page.getByTestId('compose-refused').count()).toBe(0);
     });
   });
 
@@ -395,13 +474,48 @@ describe('the inbox in the console', () => {
         '标记为错误号码',
         '并非要求停止联系',
       ]);
-      await page.getByTestId('no-suggestions').waitFor();
+      await page.getByTestId('suggestions').locator('li').first().waitFor();
       await look(page, 'inbox-conversation-zh');
       await r.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await screenshot(page, 'inbox-conversation-replies-zh');
       await page.goBack();
       await row(page, CHINESE.id).waitFor();
       await expect.poll(() => row(page, CHINESE.id).getByTestId('unread').innerText()).toBe('0');
+    });
+    it('answers from a composer in Chinese: its labels, a suggested answer sent, a refusal in Chinese', async () => {
+      await openConversation(page, CHINESE.id);
+      const composer = page.getByTestId('composer');
+      expect(await composer.getByRole('heading', { level: 2 }).innerText()).toBe('回复借款人');
+      expect(await composer.getByRole('heading', { level: 3 }).innerText()).toBe('建议回复');
+      expect(await composer.getByLabel('渠道').locator('option').allInnerTexts()).toEqual(['短信', '邮件']);
+      expect(await composer.getByLabel('您的回复').isEditable()).toBe(true);
+      expect(await composer.locator('#compose-text-hint').innerText()).toBe('发送前会经过措辞检查和联系规则检查。');
+      const first = page.getByTestId('suggestions').locator('li').first();
+      const suggested = await first.locator('.suggestion-text').innerText();
+      expect(suggested).toMatch(/[\u4e00-\u9fff]/);
+      await first.getByRole('button', { name: '使用' }).click();
+      expect(await page.getByTestId('picked').innerText()).toMatch(/^建议回复“.+”，将按原文发送。 编辑文字$/);
+      await composer.getByRole('button', { name: '发送' }).click();
+      await page.getByTestId('compose-sent').waitFor();
+      expect(await page.getByTestId('compose-sent').innerText()).toBe('已发送。');
+      expect(await page.getByTestId('compose-counts').innerText()).toBe('属于回复：不计入联系次数上限。');
+      await waitFor(() => textsTo(CHINESE.phone).find((m) => m.form.Body === suggested), {
+        what: 'the Chinese suggested answer at the fake Twilio',
+      });
+      await composer.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await look(page, 'inbox-composer-sent-zh');
+
+      await openConversation(page, STOPS.id);
+      await page.getByLabel('您的回复').fill('We are sorry to see you go.');
+      await page.getByRole('button', { name: '发送' }).click();
+      const refused = page.getByTestId('compose-refused');
+      await refused.waitFor();
+      expect(await refused.locator('p').first().innerText()).toBe('未发送：不能通过此方式联系该借款人。');
+      const reason = refused.locator('li[data-code="opted-out"]');
+      expect(await reason.innerText()).toMatch(/^已退订：借款人已退订短信，或该地址在屏蔽名单上。/);
+      expect(await reason.locator('[lang="en"]').count()).toBe(1);
+      await page.getByTestId('composer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await look(page, 'inbox-composer-refused-zh');
     });
   });
 
