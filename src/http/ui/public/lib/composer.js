@@ -8,6 +8,7 @@
 import { ApiError, api, errorBox } from '../app.js';
 import { field, h } from '../dom.js';
 import { channelName, lang, t } from '../i18n.js';
+import { findingMessage, regulationNote } from './findings.js';
 import { intentName, theirTime } from './inbox-words.js';
 import { marked } from './marked.js';
 import { reasonItem } from './reasons.js';
@@ -261,15 +262,8 @@ function findingList(list, said) {
           { class: 'error', 'data-rule': f.rule },
           f.matched ? h('mark', {}, f.matched) : null,
           f.matched ? ' — ' : '',
-          english(f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message),
-          f.regulation
-            ? h(
-                'span',
-                { class: 'regulation', 'data-testid': 'finding-regulation' },
-                ' ',
-                t('lint.regulation', { regulation: f.regulation }),
-              )
-            : null,
+          english(findingMessage(f)),
+          regulationNote(f),
           h('br'),
           h(
             'span',

@@ -2,6 +2,20 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 
+/** A finding's message without the regulation the linter appended (shown on its own by regulationNote). */
+export const findingMessage = (f) => (f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message);
+
+/** The regulation a finding cites, in brackets, or null. */
+export function regulationNote(f) {
+  if (!f.regulation) return null;
+  return h(
+    'span',
+    { class: 'regulation', 'data-testid': 'finding-regulation' },
+    ' ',
+    t('lint.regulation', { regulation: f.regulation }),
+  );
+}
+
 /** Findings as a list; each names its line and links to it in the source view. */
 export function findingList(findings, anchor) {
   if (!findings.length) return h('p', { class: 'ok', 'data-testid': 'no-findings' }, t('lint.none'));
@@ -18,20 +32,13 @@ export function findingList(findings, anchor) {
           ? h('a', { href: `#${anchor}-L${f.line}` }, t('lint.at', { line: f.line, column: f.column ?? 1 }))
           : null,
         f.line ? ': ' : '',
-        f.regulation ? f.message.replace(` — ${f.regulation}`, '') : f.message,
+        findingMessage(f),
         ' ',
         h('code', { class: 'rule' }, f.rule),
         f.matched
           ? h('span', { class: 'reads', 'data-testid': 'finding-reads' }, ' ', t('lint.reads', { matched: f.matched }))
           : null,
-        f.regulation
-          ? h(
-              'span',
-              { class: 'regulation', 'data-testid': 'finding-regulation' },
-              ' ',
-              t('lint.regulation', { regulation: f.regulation }),
-            )
-          : null,
+        regulationNote(f),
       ),
     ),
   );
