@@ -15,6 +15,17 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 /** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
 const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
+/** Someone else the reply is about: 我妈, 家人, 同事. */
+const THIRD_PARTY =
+  '我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)';
+
+/** 壹仟伍佰: the numerals of cheques and receipts, read as everyday ones (one character each, so positions hold). */
+const FINANCIAL: Record<string, string> = {
+  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六',
+  柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千', 萬: '万',
+};
+const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]/g, (c) => FINANCIAL[c]!);
+
 /** A payment claimed anywhere in the reply: what zh-paid-already matches. */
 const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
@@ -80,6 +91,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       );
     return inside ? `about a third party: ${inside[0]}` : null;
   }
+  if (name === 'zh-others-named') {
+    // 不要打扰我家人 他们跟这个没关系 再打我就投诉: "call again" is about the family named before, not the borrower.
+    const prior = whole.slice(0, Math.max(0, whole.indexOf(clause))) + clause.slice(0, from);
+    const others = new RegExp(`(?:打扰|打给|打|联系|骚扰|找)${THIRD_PARTY}`).exec(prior);
+    return others && !/(?:打给|联系|骚扰|打扰|找|给)我(?:了|吧|啦|$)/.test(prior) ? `about a third party: ${others[0]}` : null;
+  }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
     return /^(?:不用|不必|唔使)/.test(clause.slice(from, to)) && /^[^，。]{0,3}[也都]/.test(clause.slice(to))
@@ -115,6 +132,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
     const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
     if (f) return `future: ${f[0]}`;
+    // 还了之后多久能恢复额度: paying as a condition, not a payment made.
+    const cond = /^(?:之后|以后|后|再|的话)/.exec(clause.slice(to));
+    if (cond) return `a condition: ${cond[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
     return habit ? `a habit: ${habit[0]}` : null;
@@ -206,7 +226,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
       if (date) dates.push({ date, sentence, at: off(m.index) });
     }
     // The view keeps letters and digits only: put back the point of 99.5元 and 2.5k.
-    const money = pointed(view.text, view.map, c[0]);
+    const money = pointed(everyday(view.text), view.map, c[0]);
     for (const m of money.text.matchAll(ZH_AMOUNT)) {
       // 十五号 is a day, not fifteen yuan.
       if (/^[号日月]/.test(money.text.slice(m.index + m[0].length))) continue;

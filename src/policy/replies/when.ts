@@ -157,10 +157,11 @@ export const ZH_NUM = '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 export const ZH_DATE = new RegExp(
   [
     '今天|今晚|今日|明天|明日|明早|明晚|明儿|听日|听朝|后天|大后天',
-    '(?:下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
+    // 剩下下周五: 剩下 then 下周五, not 下下周五.
+    '(?:(?<!剩)下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
     `(?:下个?月)?${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
-    '(?:下个?)?月底|(?:下个?)?月末',
+    '(?:下个?)?月[底末尾]',
   ].join('|'),
   'g',
 );
@@ -178,7 +179,7 @@ export function chineseDate(phrase: string, day: DateTime): string | undefined {
     if (wd[1] === '下下') return iso(day.startOf('week').plus({ weeks: 2, days: n - 1 }));
     return weekdayDate(day, n, wd[1] !== undefined && wd[1].startsWith('下'));
   }
-  if (/月[底末]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
+  if (/月[底末尾]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
   const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
   if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
   const dom = new RegExp(`^(下个?月)?(${ZH_NUM})`).exec(phrase);
