@@ -41,6 +41,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
     if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
     if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+    // 能还多少算多少: "whatever I can", not asking how much.
+    if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
+      return 'an idiom: 多少算多少';
     // 开车呢, 在开会呢: what the borrower is doing now, not a question.
     if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
     // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.

@@ -239,7 +239,7 @@ export function englishAmount(m: RegExpMatchArray): string | undefined {
 
 /** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
 export const ZH_AMOUNT =
-  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=还|付|转|打|交|先还|还款|转账|每月|每个月)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
+  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=(?:还|付|转|打|交|先还|还款|转账|每月|每个月)(?:给)?(?:你们|您|你)?|今天|明天|后天|听日|月底)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
 
 /** 1k, 3千5, 5w: digits then a thousand or ten thousand, and the digit after it a tenth of that. */
 const ZH_DIGIT_UNIT: Record<string, number> = { k: 1000, 千: 1000, w: 10000, 万: 10000 };
