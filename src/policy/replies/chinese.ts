@@ -207,10 +207,10 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
         const after = view.text.slice(to, to + 6).replace(/(?:能|可以|改|但|只|有事).*$/, '');
         const own = channelsNamed(m[0] + after, true);
         const near = channelsNamed(view.text.slice(Math.max(0, m.index - 6), m.index), true);
-        // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names.
-        const named = own.named.length
-          ? own.named
-          : [...near.named, ...(rule.intent === 'revoke' && channel && SEND.test(m[0]) ? [channel] : [])];
+        // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names
+        // (not in 只能寄信, where the verb is how the borrower does want to hear).
+        const bare = rule.intent === 'revoke' && rule.scope === 'words' && channel && SEND.test(m[0]);
+        const named = own.named.length ? own.named : [...near.named, ...(bare ? [channel] : [])];
         const all = own.all || near.all;
         hits.push({
           rule,
