@@ -192,8 +192,10 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
     chars += view.text.length;
     firm ||= ZH_FIRM.test(view.text);
     const off = (i: number) => c.index + view.map[i]!;
-    if (/^[?？]/.test(text.slice(c.index + c[0].length)) && /\p{Script=Han}/u.test(c[0]))
-      asked.push({ sentence, start: off(0), end: c.index + c[0].length + 1 });
+    // 到底还要催几次？？？: the clause asks with every mark after it.
+    const marks = /^[?？]+/.exec(text.slice(c.index + c[0].length));
+    if (marks && /\p{Script=Han}/u.test(c[0]))
+      asked.push({ sentence, start: off(0), end: c.index + c[0].length + marks[0].length });
     for (const rule of CHINESE_REPLY_RULES) {
       rule.pattern.lastIndex = 0;
       for (const m of view.text.matchAll(rule.pattern)) {
