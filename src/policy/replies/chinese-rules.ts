@@ -85,16 +85,16 @@ export const CHINESE_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'zh-revoke-only',
     intent: 'revoke',
     pattern:
-      /(?:^|以后|今后|往后|请|有事)只(?:能|用|通过|发|走|接受)?(?:邮件|电邮|短信)(?:联系|通知|沟通)?|(?:邮件|电邮)(?:联系|通知|沟通)(?:即可|就行|就好|就可以)/g,
+      /(?:^|以后|今后|往后|请|有事)只(?:能|用|通过|发|走|接受)?(?:邮件|电邮|短信|书面)(?:联系|通知|沟通)?|(?:邮件|电邮|书面)(?:联系|通知|沟通)(?:即可|就行|就好|就可以)/g,
     scope: 'others',
     checks: ['zh-negation'],
   },
   {
-    // 以后只能寄信给我, 书面联系即可: paper only, so no text, call or email.
+    // 以后只能寄信给我, 信函联系即可: letters by post only, so no text, call or email (书面, "in writing", may be email).
     rule: 'zh-revoke-letter-only',
     intent: 'revoke',
     pattern:
-      /(?:^|以后|今后|往后|请|有事)只(?:能|用|通过|走|接受)?(?:寄|写)?(?:信件|书面|信函|写信|信)(?:联系|通知|沟通)?|(?:书面|写信|信件|信函)(?:联系|通知|沟通)(?:即可|就行|就好|就可以)/g,
+      /(?:^|以后|今后|往后|请|有事)只(?:能|用|通过|走|接受)?(?:寄|写)?(?:书面)?(?:信件|信函|信)(?:联系|通知|沟通)?|(?:写信|信件|信函)(?:联系|通知|沟通)(?:即可|就行|就好|就可以)/g,
     scope: 'all',
     checks: ['zh-negation'],
   },
