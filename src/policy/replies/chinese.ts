@@ -21,8 +21,22 @@ const THIRD_PARTY =
 
 /** 壹仟伍佰: the numerals of cheques and receipts, read as everyday ones (one character each, so positions hold). */
 const FINANCIAL: Record<string, string> = {
-  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六',
-  柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千', 萬: '万',
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
 };
 const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]/g, (c) => FINANCIAL[c]!);
 
@@ -98,7 +112,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 不要打扰我家人 他们跟这个没关系 再打我就投诉: "call again" is about the family named before, not the borrower.
     const prior = whole.slice(0, Math.max(0, whole.indexOf(clause))) + clause.slice(0, from);
     const others = new RegExp(`(?:打扰|打给|打|联系|骚扰|找)${THIRD_PARTY}`).exec(prior);
-    return others && !/(?:打给|联系|骚扰|打扰|找|给)我(?:了|吧|啦|$)/.test(prior) ? `about a third party: ${others[0]}` : null;
+    return others && !/(?:打给|联系|骚扰|打扰|找|给)我(?:了|吧|啦|$)/.test(prior)
+      ? `about a third party: ${others[0]}`
+      : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.

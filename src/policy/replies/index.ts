@@ -161,7 +161,8 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
           !WHO_IS_THIS.test(t.slice(h.start, h.end)) &&
           (/[?？][?？!！]|[!！][?？]/.test(t.slice(Math.max(h.start, h.end - 3), h.end + 2)) ||
             // 到底要打多少次？？？: a Chinese clause that ends in ？？？ or ？！, wherever in it the question word is.
-            (h.rule.rule.startsWith('zh-') && /^[^?？!！。，,\n]{0,40}(?:[?？]{3}|[?？][!！]|[!！][?？])/.test(t.slice(h.end)))) &&
+            (h.rule.rule.startsWith('zh-') &&
+              /^[^?？!！。，,\n]{0,40}(?:[?？]{3}|[?？][!！]|[!！][?？])/.test(t.slice(h.end)))) &&
           /[\p{L}\p{N}]/u.test(t.slice(h.start, h.end)),
       )
       .map((h) => h.sentence),
