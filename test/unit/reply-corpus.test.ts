@@ -11,7 +11,7 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5'].includes(p.part));
+const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(p.part));
 const held = parts.filter((p) => p.part === 'held');
 
 const pct = (x: number | undefined) => (x === undefined ? '' : (100 * x).toFixed(1));
@@ -65,6 +65,7 @@ describe('reply corpus', () => {
       'zh.tune3',
       'zh.tune4',
       'zh.tune5',
+      'zh.tune6',
     ]);
     for (const p of tuning) expect(p.replies).toBeGreaterThanOrEqual(p.part === 'tune4' ? 120 : 200);
   });

@@ -854,3 +854,81 @@ describe('Chinese rule families from a fifth author’s replies (zh.tune5), in w
     expect(get('请停止一切形式的催收联系', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
   });
 });
+
+describe('Chinese rule families from a sixth author’s replies (zh.tune6), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Revocations in every register.
+    ['不要烦我了行不行', 'revoke'],
+    ['拒绝任何形式的短信催收', 'revoke'],
+    ['请把我的联系方式删除', 'revoke'],
+    ['今后只接受书面信函', 'revoke'],
+    ['短信电话一律免了', 'revoke'],
+    ['Ｔ　Ｄ', 'revoke'],
+    // Paid already, however it was paid.
+    ['早就在手机银行全额清还', 'paid-already'],
+    ['钱早都转给你们了', 'paid-already'],
+    ['以经付了', 'paid-already'],
+    ['银行卡自动扣了', 'paid-already'],
+    // Promises: money arriving, a part first, the rest later, Cantonese.
+    ['等货款到账我就还你们', 'promise'],
+    ['下个星期还', 'promise'],
+    ['下周先还部分', 'promise'],
+    ['听日过数', 'promise'],
+    // Questions without 吗 or ？.
+    ['多久能处理好', 'question'],
+    ['这是真的假的', 'question'],
+    ['我欠的是本金还是利息呢', 'question'],
+    // Complaints by hours, service, threats to the family, exposure, law.
+    ['都还清了还催什么', 'complaint'],
+    ['晚上十二点还打电话', 'complaint'],
+    ['你们客服服务太差', 'complaint'],
+    ['这是暴力催债', 'complaint'],
+    ['我爸什么都不知道，别找他', 'complaint'],
+    ['说好的不打电话呢', 'complaint'],
+    ['全公司都知道了', 'complaint'],
+    ['你们这是要逼死我', 'complaint'],
+    ['已对我的名誉造成损害', 'complaint'],
+    ['到底还要催几次？？？', 'complaint'],
+    // Wrong number, dispute, callback.
+    ['邮件寄错人了', 'wrong-number'],
+    ['不是本人消费', 'dispute'],
+    ['请派专员联系我', 'callback'],
+    ['10点后再打 我在开会', 'callback'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ['不要停我的额度', 'revoke'],
+    ['取消自动扣款怎么弄？', 'revoke'],
+    ['能不能删掉逾期记录？', 'revoke'],
+    ['别打我妈电话了', 'revoke'],
+    ['我会还 你们别急', 'promise'],
+    ['等我有钱了就还', 'promise'],
+    ['还了以后可以再借吗', 'paid-already'],
+    ['能还多少算多少', 'question'],
+    ['别天天打电话了', 'complaint'],
+    ['有事找我的律师', 'complaint'],
+    ['已经向金管会申诉了', 'dispute'],
+    ['别误会 不是不想还是真的没钱', 'question'],
+    ['以后请用邮件联系，别打电话', 'callback'],
+    ['不要打扰我家人 他们跟这个没关系 再打我就投诉', 'revoke'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['后天还叁仟元', { date: '2026-12-04', amount: '3000.00' }],
+    ['明天 800', { date: '2026-12-03', amount: '800.00' }],
+    ['剩余的月尾还', { date: '2026-12-31' }],
+    ['今天还了一千，剩下下周三还', { date: '2026-12-09' }],
+    ['周四还你们2500', { date: '2026-12-03', amount: '2500.00' }],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads paper only as every channel, and email only as the phone channels', () => {
+    expect(get('以后只能寄信给我', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
+    expect(get('以后只用邮件联系我', 'revoke')?.scope).toEqual(['sms', 'voice']);
+  });
+});

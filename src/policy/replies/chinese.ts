@@ -15,6 +15,31 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 /** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
 const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
+/** Someone else the reply is about: 我妈, 家人, 同事. */
+const THIRD_PARTY =
+  '我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)';
+
+/** 壹仟伍佰: the numerals of cheques and receipts, read as everyday ones (one character each, so positions hold). */
+const FINANCIAL: Record<string, string> = {
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
+};
+const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]/g, (c) => FINANCIAL[c]!);
+
 /** A payment claimed anywhere in the reply: what zh-paid-already matches. */
 const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
@@ -30,6 +55,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
     if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
     if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+    // 能还多少算多少: "whatever I can", not asking how much.
+    if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
+      return 'an idiom: 多少算多少';
     // 开车呢, 在开会呢: what the borrower is doing now, not a question.
     if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
     // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
@@ -80,6 +108,14 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       );
     return inside ? `about a third party: ${inside[0]}` : null;
   }
+  if (name === 'zh-others-named') {
+    // 不要打扰我家人 他们跟这个没关系 再打我就投诉: "call again" is about the family named before, not the borrower.
+    const prior = whole.slice(0, Math.max(0, whole.indexOf(clause))) + clause.slice(0, from);
+    const others = new RegExp(`(?:打扰|打给|打|联系|骚扰|找)${THIRD_PARTY}`).exec(prior);
+    return others && !/(?:打给|联系|骚扰|打扰|找|给)我(?:了|吧|啦|$)/.test(prior)
+      ? `about a third party: ${others[0]}`
+      : null;
+  }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
     return /^(?:不用|不必|唔使)/.test(clause.slice(from, to)) && /^[^，。]{0,3}[也都]/.test(clause.slice(to))
@@ -115,6 +151,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
     const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
     if (f) return `future: ${f[0]}`;
+    // 还了之后多久能恢复额度: paying as a condition, not a payment made.
+    const cond = /^(?:之后|以后|后|再|的话)/.exec(clause.slice(to));
+    if (cond) return `a condition: ${cond[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
     return habit ? `a habit: ${habit[0]}` : null;
@@ -169,8 +208,10 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
     chars += view.text.length;
     firm ||= ZH_FIRM.test(view.text);
     const off = (i: number) => c.index + view.map[i]!;
-    if (/^[?？]/.test(text.slice(c.index + c[0].length)) && /\p{Script=Han}/u.test(c[0]))
-      asked.push({ sentence, start: off(0), end: c.index + c[0].length + 1 });
+    // 到底还要催几次？？？: the clause asks with every mark after it.
+    const marks = /^[?？]+/.exec(text.slice(c.index + c[0].length));
+    if (marks && /\p{Script=Han}/u.test(c[0]))
+      asked.push({ sentence, start: off(0), end: c.index + c[0].length + marks[0].length });
     for (const rule of CHINESE_REPLY_RULES) {
       rule.pattern.lastIndex = 0;
       for (const m of view.text.matchAll(rule.pattern)) {
@@ -184,10 +225,10 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
         const after = view.text.slice(to, to + 6).replace(/(?:能|可以|改|但|只|有事).*$/, '');
         const own = channelsNamed(m[0] + after, true);
         const near = channelsNamed(view.text.slice(Math.max(0, m.index - 6), m.index), true);
-        // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names.
-        const named = own.named.length
-          ? own.named
-          : [...near.named, ...(rule.intent === 'revoke' && channel && SEND.test(m[0]) ? [channel] : [])];
+        // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names
+        // (not in 只能寄信, where the verb is how the borrower does want to hear).
+        const bare = rule.intent === 'revoke' && rule.scope === 'words' && channel && SEND.test(m[0]);
+        const named = own.named.length ? own.named : [...near.named, ...(bare ? [channel] : [])];
         const all = own.all || near.all;
         hits.push({
           rule,
@@ -206,7 +247,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
       if (date) dates.push({ date, sentence, at: off(m.index) });
     }
     // The view keeps letters and digits only: put back the point of 99.5元 and 2.5k.
-    const money = pointed(view.text, view.map, c[0]);
+    const money = pointed(everyday(view.text), view.map, c[0]);
     for (const m of money.text.matchAll(ZH_AMOUNT)) {
       // 十五号 is a day, not fifteen yuan.
       if (/^[号日月]/.test(money.text.slice(m.index + m[0].length))) continue;

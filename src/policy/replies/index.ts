@@ -11,6 +11,7 @@ import type { Intent, Interpretation, InterpretedIntent, PromiseTerms } from '..
 import { readChinese } from './chinese.js';
 import { readEnglish } from './english.js';
 import type { ReplyHit } from './types.js';
+import { chineseView } from '../wording/normalise.js';
 import { today } from './when.js';
 
 export { ENGLISH_REPLY_RULES } from './english-rules.js';
@@ -29,6 +30,8 @@ export interface ReplyContext {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** 回TD, Ｔ Ｄ: the Chinese opt-out code on its own, spaced or full-width, is read by the Chinese rules too. */
+const ZH_CODE = /^(?:回)?td$/;
 const ZH_PERIOD =
   /下周|下星期|下礼拜|这周|本周|周末|下个?月|过两天|过几天|发工资|工资下来|发薪|月[底尾]|听日|后日|\b(?:ming ?tian|hou ?tian|xing ?qi ?\w+|zhou ?\w+|xia ?zhou|yue ?di)\b/;
 const STRONG = /\b(?:promise|definitely|guarantee|for sure|will def)\b|保证|一定|肯定|承诺|答应/;
@@ -57,7 +60,7 @@ function read(text: string, o: ReplyContext) {
   const t = truncated ? text.slice(0, MAX_REPLY_CHARS) : text;
   const day = today(o.receivedAt, o.timeZone ?? 'UTC');
   const en = readEnglish(t, day);
-  const zh = HAN.test(t) ? readChinese(t, day, 1000, o.channel) : null;
+  const zh = HAN.test(t) || ZH_CODE.test(chineseView(t).text) ? readChinese(t, day, 1000, o.channel) : null;
   const hits = [...en.hits, ...(zh?.hits ?? [])];
   // "🛑", "❌", "🚫📱": a reply of nothing but a stop sign (and the thing to stop) is a STOP.
   const sign = STOP_SIGN.exec(t);
@@ -156,7 +159,10 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
       .filter(
         (h) =>
           !WHO_IS_THIS.test(t.slice(h.start, h.end)) &&
-          /[?？][?？!！]|[!！][?？]/.test(t.slice(Math.max(h.start, h.end - 3), h.end + 2)) &&
+          (/[?？][?？!！]|[!！][?？]/.test(t.slice(Math.max(h.start, h.end - 3), h.end + 2)) ||
+            // 到底要打多少次？？？: a Chinese clause that ends in ？？？ or ？！, wherever in it the question word is.
+            (h.rule.rule.startsWith('zh-') &&
+              /^[^?？!！。，,\n]{0,40}(?:[?？]{3}|[?？][!！]|[!！][?？])/.test(t.slice(h.end)))) &&
           /[\p{L}\p{N}]/u.test(t.slice(h.start, h.end)),
       )
       .map((h) => h.sentence),

@@ -157,10 +157,11 @@ export const ZH_NUM = '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 export const ZH_DATE = new RegExp(
   [
     '今天|今晚|今日|明天|明日|明早|明晚|明儿|听日|听朝|后天|大后天',
-    '(?:下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
+    // 剩下下周五: 剩下 then 下周五, not 下下周五.
+    '(?:(?<!剩)下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
     `(?:下个?月)?${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
-    '(?:下个?)?月底|(?:下个?)?月末',
+    '(?:下个?)?月[底末尾]',
   ].join('|'),
   'g',
 );
@@ -178,7 +179,7 @@ export function chineseDate(phrase: string, day: DateTime): string | undefined {
     if (wd[1] === '下下') return iso(day.startOf('week').plus({ weeks: 2, days: n - 1 }));
     return weekdayDate(day, n, wd[1] !== undefined && wd[1].startsWith('下'));
   }
-  if (/月[底末]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
+  if (/月[底末尾]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
   const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
   if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
   const dom = new RegExp(`^(下个?月)?(${ZH_NUM})`).exec(phrase);
@@ -238,7 +239,7 @@ export function englishAmount(m: RegExpMatchArray): string | undefined {
 
 /** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
 export const ZH_AMOUNT =
-  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=还|付|转|打|交|先还|还款|转账|每月|每个月)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
+  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=(?:还|付|转|打|交|先还|还款|转账|每月|每个月)(?:给)?(?:你们|您|你)?|今天|明天|后天|听日|月底)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
 
 /** 1k, 3千5, 5w: digits then a thousand or ten thousand, and the digit after it a tenth of that. */
 const ZH_DIGIT_UNIT: Record<string, number> = { k: 1000, 千: 1000, w: 10000, 万: 10000 };
