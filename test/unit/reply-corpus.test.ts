@@ -11,7 +11,7 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5'].includes(p.part));
+const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(p.part));
 const held = parts.filter((p) => p.part === 'held');
 
 const pct = (x: number | undefined) => (x === undefined ? '' : (100 * x).toFixed(1));
@@ -60,6 +60,7 @@ describe('reply corpus', () => {
       'en.tune3',
       'en.tune4',
       'en.tune5',
+      'en.tune6',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -86,7 +87,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune5 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune6 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 
