@@ -117,7 +117,7 @@ const CONDITION = /^(?:if|unless|when|til|till|until|or|otherwise|and)$/;
 const NOUN_BEFORE =
   /^(?:the|a|bus|next|last|full|pit|truck|rest|one|that|this|your|my|first|final|door|gas|train|subway|tram|non|cant|can't|cannot|never|don't|dont)$/;
 const THIRD_PARTY =
-  /^(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b(?!'s (?:house|home|place|landline|number|phone))/;
+  /^(?:(?:texting|txting|calling|contacting|emailing|messaging|bothering|harassing) )?(?:my|our) (?:mom|mother|mum|dad|father|family|employer|boss|wife|husband|kids|children|parents|sister|brother|references|friends|neighbou?rs|relatives|son|daughter|grandma|grandmother|coworkers|colleagues)\b(?!'s (?:house|home|place|landline|number|phone))/;
 const OTHER_OBJECT =
   /^(?:me )?(?:(?:of|from|off) )?(?:the |my |this |your )?(?:payment plan|plan|autopay|auto pay|insurance|program|newsletter|promotions?|marketing|offers|arbitration|paperless|paper (?:statements?|bills?|billing|mail)|mailed statements|mailing list for (?:offers|promotions))\b|^as (?:a |an |the )?(?:cosigner|co signer|guarantor|authori[sz]ed user|reference)\b/;
 const WISH =
@@ -133,7 +133,7 @@ const NOT_A_NAME =
 
 /** Jabs in a question's form: "Are you serious?", "who trained your staff?", "How many times do I have to tell you". */
 const RHETORICAL =
-  /^(?:(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
+  /^(?:(?:do|did) (?:you|u|y'all|yall|you people) (?:even )?(?:know|realize|realise|understand|care|get)(?! (?:when|what|how|where|who|if|whether|why|which)\b)|(?!(?:how|so|too|very|that|this|not|pretty|as|thank|thanks|owe|is|it|much)\b)[a-z]+ much(?= \?|$)|(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen|sleep|rest|take a break)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
 
 function rhetorical(ts: Token[], first: number): string | null {
   const asked = ts
@@ -167,8 +167,13 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     // condition turns it round ("if you don't stop calling").
     const words = [...back(4), ...ts.slice(first, last + 1)].map((t) => t.word);
     const before = back(4).length;
+    // "don't worry, I'll pay Friday", "no worries": reassurance, not a negation of what follows.
     const i = words.findIndex(
-      (w, k) => NEGATORS.test(w) && !(w === 'do' && words[k + 1] !== 'not') && !(w === 'no' && k >= before - 1),
+      (w, k) =>
+        NEGATORS.test(w) &&
+        !(w === 'do' && words[k + 1] !== 'not') &&
+        !(w === 'no' && k >= before - 1) &&
+        !/^(?:worry|worries|stress|panic|fret|trip|sweat|freak)$/.test(words[k + 1] ?? ''),
     );
     if (i < 0 || words.slice(0, i).some((w) => CONDITION.test(w))) return null;
     return `negation: ${words.slice(i).join(' ')}`;
@@ -236,6 +241,37 @@ function check(name: string, ts: Token[], first: number, last: number, original:
         wordsAfter(ts, last),
       );
     return m ? `a time, not a revocation: ${m[0]}` : null;
+  }
+  if (name === 'not-paid') {
+    // "we haven't been paid during the shutdown": wages not received, not a payment made.
+    const prev = back(1)[0]?.word ?? '';
+    return /^(?:haven't|havent|hasn't|hasnt|not|never|wasn't|weren't|ain't|aint)$/.test(prev) ? `not paid: ${prev}` : null;
+  }
+  if (name === 'habit') {
+    // "I've paid on time for two years": a habit, not a claim that this balance is paid.
+    const m =
+      /^(?:on time|every (?:month|time|week|single month)|for (?:\w+ )?(?:years|months)|always|like clockwork)\b/.exec(
+        wordsAfter(ts, last),
+      );
+    return m || back(3).some((t) => t.word === 'always') ? `a habit: paid ${m?.[0] ?? 'always'}` : null;
+  }
+  if (name === 'asks-when') {
+    // "If I pay today, will the calls stop?": asking what a payment brings, not asking for the calls to stop.
+    const before = ts.slice(0, first).filter((t) => t.sentence === ts[first]!.sentence).map((t) => t.word);
+    const asks = before.some((w) => /^(?:will|would|do|does|did)$/.test(w));
+    const cond = before.some((w) => /^(?:if|once|after)$/.test(w));
+    return asks && cond ? `asks what follows: ${before.join(' ')}` : null;
+  }
+  if (name === 'echo') {
+    // "Reply STOP to opt out? lol": our own instruction echoed as a question, asking nothing.
+    return /^(?:reply|text|txt|send) (?:stop|end|quit|cancel|unsubscribe) to (?:opt out|unsubscribe|stop|cancel)\b/.test(
+      ts
+        .slice(first, last + 1)
+        .map((t) => t.word)
+        .join(' '),
+    )
+      ? 'our instruction echoed'
+      : null;
   }
   if (name === 'names-contact') {
     // "Please, never do this again": "this" is a text or a call only when the reply speaks of one.
