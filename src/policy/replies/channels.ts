@@ -27,9 +27,8 @@ export function channelsNamed(words: string, zh: boolean): { named: Channel[]; a
   const both = !zh && PHONE_BOTH.test(words);
   if (both || sms.test(words)) named.push('sms');
   if (both || voice.test(words)) named.push('voice');
-  // A revocation "at work" that names no channel: the work line is a phone. "Do not contact me at work" or "stop
-  // bothering me at work" names every channel, as "contact" does anywhere.
-  if (!named.length && !zh && !all.test(words) && AT_WORK.test(words)) named.push('voice');
+  // "stop contacting me at work": the work line is a phone.
+  if (!named.length && !zh && AT_WORK.test(words)) named.push('voice');
   if (email.test(words)) named.push('email');
   return { named, all: all.test(words) };
 }

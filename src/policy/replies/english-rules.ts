@@ -30,7 +30,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
-    checks: ['negation', 'third-party', 'quoted'],
+    checks: ['negation', 'third-party', 'quoted', 'letters'],
   },
   {
     rule: 'revoke-stop-keyword',
@@ -63,7 +63,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-stop-first',
     intent: 'revoke',
     pattern: new RegExp(
-      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|threatening|lying|adding|blaming|my|fees|interest|it from|that payment|the payment|${CH}|${GAP}${CH})\\b)`,
+      `^(?:(?:please|pls|plz|just|ok|okay|hey|hi) )?${STOP}\\b(?! (?:by|in|at|over|worrying|the|a|an|and|to|being|on|for|paying|payment|sign|light|charging|taking|threatening|lying|adding|blaming|wasting|playing|pretending|acting|ignoring|messing|screwing|treating|my|fees|interest|it from|that payment|the payment|${CH}|${GAP}${CH})\\b)`,
       'g',
     ),
     scope: 'reply',
@@ -90,7 +90,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-unsubscribe',
     intent: 'revoke',
     pattern:
-      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|(?:delete|remove|erase|scrub|purge|mute|drop|wipe) me from (?:your|ur|the|this|all) (?:\w+ )?(?:records|system|list|database|contacts|files|lists)|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|email address|e mail|e mail address|phone|phone number|cell|address|info) off|(?:delete|erase|scrub|purge) my (?:number|email|info|contact)|lose (?:my|this|the) (?:number|email|contact|info)|do not contact list|dnc list)\b/g,
+      /\b(?:unsubscribe|unsubscribed|unsub|opt (?:me )?out|opting out|optout|remove (?:me|(?:my|this) (?:number|name|email|phone|info|cell))|(?:delete|remove|erase|scrub|purge|mute|drop|wipe) me from (?:your|ur|the|this|all) (?:\w+ )?(?:records|system|list|database|contacts|files|lists)|take me off|take (?:my|this) (?:(?:phone|cell|mobile|home|work) )?(?:number|name|email|email address|e mail|e mail address|phone|phone number|cell|address|info) off|(?:delete|erase|scrub|purge|wipe) my (?:(?:phone|cell|mobile|home|work) )?(?:number|email|info|contact|details|address)|(?:lose|forget) (?:my|this|the) (?:(?:phone|cell|mobile) )?(?:number|email|contact|info)|(?:take|get|put|scratch|cross|strike|knock|drop|pull|wipe) (?:me|my name) off (?:of )?(?:this|the|your|ur|all|any|every|whatever) (?:\w+ ){0,2}?lists?|do not contact list|dnc list)\b/g,
     scope: 'words',
     checks: ['negation', 'other-object', 'quoted'],
   },
@@ -106,7 +106,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-dont-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out(?: to)?|send me|sending me|hit me up|telephone)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone|telephone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email|house|household|home|address)\\b| here(?= (?:again|anymore|any more|ever|no more)\\b| [.,?]|$)| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
+      `\\b${NEG} (?:(?:ever|again|even|try to|bother to|you|u|dare|to) ){0,2}(?:texting|text|txt|call|calling|email|emailing|e mail|contact|contacting|message|messaging|msg|ring|phone|bother|bothering|harass|harassing|reach out(?: to)?|reach|send me|sending me|hit me up|hit|telephone)(?: (?:or|and|nor) (?:texting|text|txt|call|calling|email|emailing|e mail|message|ring|phone|telephone))?(?: me\\b(?! (?:the|a|an|that|this|your|another|my) (?:new |right |correct |payment )?(?:link|code|pin|number|address|details|info|amount|form|receipt|statement|balance|url|website|app|confirmation)\\b)| this (?:number|phone|cell|line|device|email|house|household|home|address)\\b| here(?= (?:again|anymore|any more|ever|no more)\\b| [.,?]|$)| my (?:phone|number|cell|email|line)\\b|(?= (?:again|anymore|any more|ever|no more|[.,?])|$))`,
       'g',
     ),
     scope: 'words',
@@ -116,7 +116,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-leave-alone',
     intent: 'revoke',
     pattern:
-      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|(?<!(?:fees?|charges?|interest|it|this|that|balance|debt|penalty|problem|does|do|did|ever) )go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff|screw|sod|shove) off|no (?:more )?contact|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
+      /\b(?:leave me (?:the hell |tf )?(?:alone|be)|(?<!(?:fees?|charges?|interest|it|this|that|balance|debt|penalty|problem|does|do|did|ever) )go away|get lost|(?:fuck|piss|f|bugger|back|buzz|eff|screw|sod|shove) off|no (?:more )?contact|(?:don't|dont|do not|never) (?:want|wanna|need) (?:to )?hear from (?:you|u|y'all|yall|ya|your|this|any of you|anyone (?:at|from))|don't want (?:to hear from|any (?:more )?contact)|do not want (?:to hear from|any (?:more )?contact)|never (?:contact|text|call) (?:me )?again)\b/g,
     scope: 'all',
   },
   {
@@ -162,7 +162,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-only-channel',
     intent: 'revoke',
     pattern:
-      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach|communicate with) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach|communicate with) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only)\b))\b/g,
+      /\b(?:only (?:e ?mail|text|txt|call|write|mail|letters?)(?: me)?|just (?:e ?mail|text|txt|write|mail) me (?:from now on|going forward|from here on|instead)|only (?:contact|reach|communicate with) me (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:contact|reach|communicate with) me (?:only (?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post)|(?:by|via|through|thru) (?:e ?mail|text|phone|mail|letters?|post) only)|(?:e ?mails?|texts?|mail|letters?|writing|postal mail|post) only|(?:only )?(?:send|use|write) (?:me )?(?:a )?(?:letters?|mail)(?= [.,?]|$| (?:instead|only|going forward|from now on|from here on|please)\b))\b/g,
     scope: 'others',
     checks: ['negation'],
   },
@@ -570,7 +570,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint-frustration',
     intent: 'complaint',
     pattern:
-      /\b(?:(?:i'm|im|i am|we're|we are|i'm just|im just) (?:so |just |completely |totally |officially |really |finally )?done with (?:you|u|your|this|y'all|yall|all of you|this company|the lot|you people|you guys)|(?:extremely |very |so |really |deeply |quite |beyond |incredibly )?(?:disappointed|dissatisfied|infuriat\w*|furious|livid|fuming|exasperat\w*)|(?:not|never) (?:happy|satisfied|pleased) with|fix your (?:system|app|website|records|mess|errors?|mistakes?|process|billing|stuff|shit|crap|act)|get (?:it|your \w+) together|(?:told|asked|said|explained|tell|telling|asking|explaining|called|emailed|written|wrote) (?:\w+ ){0,4}?(?:\d+|two|three|four|five|six|several|multiple|many|a dozen|a hundred|a million|a few|so many|too many) (?:times|different people)|on hold (?:for )?(?:(?:over |almost |nearly |like |about )?(?:\d+|an?|two|three) (?:min|mins|minutes|hour|hours|hr|hrs)|forever|hours|ages)|(?:is|was|are) (?:it|this|that|these|all this) (?:really |even |all |truly )?(?:necessary|needed)|(?<!identity )theft|stealing|extortion|(?:you're|you are|y'all are|yall are|ur|you guys are|you people are) (?:a )?(?:joke|clowns?|the worst)|(?:and )?now (?:you're|you are|y'all are|u r|ur|you) (?:saying|telling me|claiming))\b/g,
+      /\b(?:(?:i'm|im|i am|we're|we are|i'm just|im just) (?:so |just |completely |totally |officially |really |finally )?(?:done|through|finished) with (?:you|u|your|this|y'all|yall|all of you|this company|the lot|you people|you guys)|(?:extremely |very |so |really |deeply |quite |beyond |incredibly )?(?:disappointed|dissatisfied|infuriat\w*|furious|livid|fuming|exasperat\w*)|(?:not|never) (?:happy|satisfied|pleased) with|fix your (?:system|app|website|records|mess|errors?|mistakes?|process|billing|stuff|shit|crap|act)|get (?:it|your \w+) together|(?:told|asked|said|explained|tell|telling|asking|explaining|called|emailed|written|wrote) (?:\w+ ){0,4}?(?:\d+|two|three|four|five|six|several|multiple|many|a dozen|a hundred|a million|a few|so many|too many) (?:times|different people)|on hold (?:for )?(?:(?:over |almost |nearly |like |about )?(?:\d+|an?|two|three) (?:min|mins|minutes|hour|hours|hr|hrs)|forever|hours|ages)|(?:is|was|are) (?:it|this|that|these|all this) (?:really |even |all |truly )?(?:necessary|needed)|(?<!identity )theft|stealing|extortion|(?:you're|you are|y'all are|yall are|ur|you guys are|you people are) (?:a )?(?:joke|clowns?|the worst)|(?:and )?now (?:you're|you are|y'all are|u r|ur|you) (?:saying|telling me|claiming)|(?:ruin|ruined|ruining|wreck|wrecked|wrecking) my|wasting my time|see what happens|(?:got|have|has) (?:some|a lot of|the) nerve|a (?:total|complete|absolute|fucking|damn|freaking) joke)\b/g,
   },
   {
     // Taking it to someone else: the news, social media, any regulator or the police: "posting these texts on twitter",
@@ -578,7 +578,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'complaint-authority',
     intent: 'complaint',
     pattern:
-      /\b(?:report(?:ed|ing|s)? (?:\w+ ){0,3}?to (?:the )?(?:cfpb|ftc|fcc|bbb|police|cops|regulators?|authorities|state|attorney general|ag|news|media|consumer \w+|banking \w+|my state)|(?:contact|contacting|call|calling|going to|go to|went to|tell|telling|alert|alerting) (?:the )?(?:news|media|press|reporters?|local news|channel \d+|a journalist|journalists)|(?:post|posting|posted|share|sharing|shared|putting|put) (?:\w+ ){0,3}?(?:on|to) (?:facebook|fb|twitter|x|instagram|ig|tiktok|reddit|yelp|google|youtube|the internet|online|threads|nextdoor)|(?:facebook|twitter|tiktok|reddit|instagram|youtube|the internet) (?:is going to|will|gonna) (?:hear|know|love|see)|going viral)\b/g,
+      /\b(?:report(?:ed|ing|s)? (?:\w+ ){0,3}?to (?:the )?(?:cfpb|ftc|fcc|bbb|police|cops|regulators?|authorities|state|attorney general|ag|news|media|consumer \w+|banking \w+|my state)|(?:contact|contacting|call|calling|going to|go to|went to|tell|telling|alert|alerting) (?:the )?(?:news|media|press|reporters?|local news|channel \d+|a journalist|journalists)|(?:post|posting|posted|share|sharing|shared|putting|put) (?:\w+ ){0,3}?(?:on|to) (?:facebook|fb|twitter|x|instagram|ig|tiktok|reddit|yelp|google|youtube|the internet|online|threads|nextdoor)|(?:facebook|twitter|tiktok|reddit|instagram|youtube|the internet) (?:is going to|will|gonna) (?:hear|know|love|see)|going viral|(?:call|calling|contact|contacting|get|getting|involve|involving) (?:the )?(?:police|cops|sheriff)|(?:telling|tell|warn|warning|warned) (?:everyone|everybody|all my friends|the world|the whole \w+|people) (?:\w+ ){0,3}?about (?:you|y'all|yall|your company|this company|this))\b/g,
   },
   {
     rule: 'complaint',

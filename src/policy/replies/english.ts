@@ -133,7 +133,7 @@ const NOT_A_NAME =
 
 /** Jabs in a question's form: "Are you serious?", "who trained your staff?", "How many times do I have to tell you". */
 const RHETORICAL =
-  /^(?:(?:do|did) (?:you|u|y'all|yall|you people) (?:even )?(?:know|realize|realise|understand|care|get)(?! (?:when|what|how|where|who|if|whether|why|which)\b)|(?!(?:how|so|too|very|that|this|not|pretty|as|thank|thanks|owe|is|it|much)\b)[a-z]+ much(?= \?|$)|(?:are|r) (?:you|u|y'all|yall) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen|sleep|rest|take a break)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
+  /^(?:(?:do|did) (?:you|u|y'all|yall|you people) (?:even )?(?:know|realize|realise|understand|care|get)(?! (?:when|what|how|where|who|if|whether|why|which)\b)|(?!(?:how|so|too|very|that|this|not|pretty|as|thank|thanks|owe|is|it|much)\b)[a-z]+ much(?= \?|$)|how dare|(?:are|r) (?:you|u|y'all|yall|you people|you guys) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen|sleep|rest|take a break)|what an? (?!question)\w+)\b[^?]{0,40}(?:\?|$)/;
 
 function rhetorical(ts: Token[], first: number): string | null {
   const asked = ts
@@ -254,6 +254,14 @@ function check(name: string, ts: Token[], first: number, last: number, original:
         wordsAfter(ts, last),
       );
     return m || back(3).some((t) => t.word === 'always') ? `a habit: paid ${m?.[0] ?? 'always'}` : null;
+  }
+  if (name === 'letters') {
+    // "Stop sending letters to my house": paper mail, no channel of ours ("stop sending letters and texts" names one).
+    const after = wordsAfter(ts, last);
+    return /^(?:me )?(?:(?:the|these|those|your|any|all|all the|all these) )?(?:letters?|paper mail|postal mail|snail mail)\b/.test(after) &&
+      !/\b(?:texts?|messages?|calls?|e ?mails?|sms)\b/.test(after)
+      ? `paper mail: ${after}`
+      : null;
   }
   if (name === 'asks-when') {
     // "If I pay today, will the calls stop?": asking what a payment brings, not asking for the calls to stop.
