@@ -233,7 +233,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'revoke-indirect',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders)|(?:any ?more|more|further|future|any) (?:texts?|calls?|e ?mails?|messages?|msgs?|reminders?|voicemails?|notifications?|contact))|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
+      /\b(?:(?:want|get|take|put) (?:me )?off (?:this|the|your|ur) (?:\w+ )?list|not interested in (?:hearing from|being contacted|getting|receiving|these|your (?:texts|calls|emails|messages|reminders)|(?:(?:any ?more|more|further|future|any) ){1,2}(?:texts?|calls?|e ?mails?|messages?|msgs?|reminders?|voicemails?|notifications?|contact))|never want to (?:see|get|receive|hear) (?:another|any more|more|any)(?: \w+){0,4}? (?:texts?|calls?|e ?mails?|messages?|reminders?|voicemails?|these|those|from you))\b/g,
     scope: 'words',
     checks: ['other-object'],
   },
