@@ -248,9 +248,9 @@ function check(name: string, ts: Token[], first: number, last: number, original:
     return /^(?:haven't|havent|hasn't|hasnt|not|never|wasn't|weren't|ain't|aint)$/.test(prev) ? `not paid: ${prev}` : null;
   }
   if (name === 'habit') {
-    // "I've paid on time for two years": a habit, not a claim that this balance is paid.
+    // "I've paid on time for two years": a habit, not a claim that this balance is paid ("I paid on time" is one).
     const m =
-      /^(?:on time|every (?:month|time|week|single month)|for (?:\w+ )?(?:years|months)|always|like clockwork)\b/.exec(
+      /^(?:(?:on time )?(?:every (?:month|time|week|single month)|for (?:\w+ )?(?:years|months))|always|like clockwork)\b/.exec(
         wordsAfter(ts, last),
       );
     return m || back(3).some((t) => t.word === 'always') ? `a habit: paid ${m?.[0] ?? 'always'}` : null;
