@@ -60,6 +60,7 @@ describe('reply corpus', () => {
       'en.tune3',
       'en.tune4',
       'en.tune5',
+      'en.tune6',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -87,7 +88,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune5 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune6 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 

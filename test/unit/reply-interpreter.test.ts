@@ -932,3 +932,77 @@ describe('Chinese rule families from a sixth author’s replies (zh.tune6), in w
     expect(get('以后只用邮件联系我', 'revoke')?.scope).toEqual(['sms', 'voice']);
   });
 });
+
+describe('rule families from a sixth author’s replies (en.tune6), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Complaints: treatment, exposure to others, frustration, taking it elsewhere.
+    ['You people treat customers like garbage', 'complaint'],
+    ['Your collector needs retraining', 'complaint'],
+    ['My coworkers heard the whole voicemail, how embarrassing', 'complaint'],
+    ['Calling me at dinner again, really', 'complaint'],
+    ['So disappointed in how this was handled', 'complaint'],
+    ['I explained this to four different people already', 'complaint'],
+    ['Waited on hold for over an hour today', 'complaint'],
+    ["I'm through with you people", 'complaint'],
+    ['harrassing me daily', 'complaint'],
+    ['Telling the local news about this', 'complaint'],
+    ['Posted your texts on Reddit', 'complaint'],
+    ["I'm calling the police on you", 'complaint'],
+    // Disputes of the sum claimed, and of a deal undone or never made.
+    ['You say I owe 900 but I only borrowed 300', 'dispute'],
+    ['That fee was never in my agreement', 'dispute'],
+    ['The order was refunded, so why a balance?', 'dispute'],
+    ['I never signed up for that insurance', 'dispute'],
+    // Questions without "you", hardship in wages not paid, a payment in shorthand.
+    ['r u guys open sunday', 'question'],
+    ['can u resend the link', 'question'],
+    ['we haven’t been paid since the plant closed', 'hardship'],
+    ['pd already', 'paid-already'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Array<'sms' | 'voice' | 'email'>]>([
+    ['Please scratch me off your contact list', ['sms', 'voice', 'email']],
+    ['Remove me from everything', ['sms', 'voice', 'email']],
+    ['i dont wanna hear from u', ['sms', 'voice', 'email']],
+    ['Don’t hit my phone no more', ['sms']],
+    ['Forget my number', ['sms']],
+    ['Erase my phone number from your files', ['sms']],
+    ['Not interested in any further calls', ['voice']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
+  });
+
+  it.each<[string, Intent]>([
+    ['Stop sending letters to my house', 'revoke'],
+    ['Stop wasting my time', 'revoke'],
+    ['If I set up the plan will the texts stop?', 'revoke'],
+    ['STOP calling my dad, he has nothing to do with this', 'revoke'],
+    ['Could you remove the late fee?', 'revoke'],
+    ['Can I cancel autopay', 'revoke'],
+    ['Stop by the office tomorrow', 'revoke'],
+    ['Pushy much?', 'question'],
+    ['How dare you call my grandmother?', 'question'],
+    ['I’ve paid on time every month', 'paid-already'],
+    ['we haven’t been paid since the plant closed', 'paid-already'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['no worries, I’ll pay Friday', { date: '2026-12-04' }],
+    ['I’ll send it first thing in the morning', { date: '2026-12-03' }],
+    ['Setting up payment of $60 for the 9th', { date: '2026-12-09', amount: '60.00' }],
+  ])('%s → promise %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads "will the texts stop?" after a condition as asking, with the reason', () => {
+    const hit = explainReply('If I pay today will the texts stop?', { channel: 'sms', receivedAt }).hits.find(
+      (h) => h.rule.intent === 'revoke',
+    );
+    expect(hit?.suppressed).toMatch(/asks what follows/);
+    expect(intents('If I pay today will the texts stop?')).toEqual(['question']);
+  });
+});

@@ -75,7 +75,7 @@ export const EN_DATE = new RegExp(
     '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
-    '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana)\\b',
+    '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana|(?:first thing )?in the morning)\\b',
     '\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b',
     '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
     `\\b(?:${MONTHS.join('|')})[a-z]* (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b`,
@@ -90,7 +90,8 @@ export const EN_DATE = new RegExp(
 export function englishDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
-  if (/^(?:tom|tmr|tmw|2mor|manana)/.test(phrase)) return iso(day.plus({ days: 1 }));
+  // "in the morning", said at any hour of the day it arrives: the next morning.
+  if (/^(?:tom|tmr|tmw|2mor|manana|first thing|in the morning)/.test(phrase)) return iso(day.plus({ days: 1 }));
   const wd = /(?:(next|this|on|by|coming|el) )?([a-z]+)$/.exec(phrase);
   if (wd && WEEKDAY[wd[2]!] !== undefined) return weekdayDate(day, WEEKDAY[wd[2]!]!, wd[1] === 'next');
   if (/end of next month/.test(phrase)) return endOfMonth(day, 1);
