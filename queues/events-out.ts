@@ -18,6 +18,8 @@ export const OUTBOUND_EVENT_TYPES = [
   'dispute.closed',
   'hold.opened',
   'hold.released',
+  'promise.kept',
+  'promise.broken',
 ] as const;
 
 export const OutboundEventJob = z.object({

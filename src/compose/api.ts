@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { makeApp } from '../http/api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from '../http/api/auth.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
-import { type IntakeHooks, makeIntake } from '../services/intake.js';
+import type { IntakeHooks } from '../services/intake.js';
+import { composeIntake } from './intake.js';
+import { composePromises } from './promises.js';
 import { cancelReminder } from '../services/cancel.js';
 import { ceaseBorrower, resolveBorrower } from '../services/borrower-actions.js';
 import { endHold, openHold, releasePaidClaims } from '../services/holds.js';
@@ -37,7 +39,7 @@ export async function composeApi(
 ): Promise<{ url: string; strategyRunner: StrategyRunner }> {
   const { config, store, queues, clock, log, metrics } = core;
   const lookups = tenantLookups(core);
-  const intake = composeIntake(core, o, lookups);
+  const intake = composeIntake(core, o.intakeHooks);
   const strategyRunner = makeStrategyRunner({
     eventsSent: async (tenant) => (await core.events.destinations(tenant)).includes('tenant'),
     store,
@@ -53,6 +55,7 @@ export async function composeApi(
   const replyInterpreter = makeReplyInterpreter({ budgetMs: config.replyInterpretBudgetMs });
   releasers.add(() => replyInterpreter.close());
   const holds = holdActions(core, lookups);
+  const promises = composePromises(core, intake);
   const twilio = twilioWebhooksRouter({
     store,
     ledger: core.ledger,
@@ -92,6 +95,8 @@ export async function composeApi(
     cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),
     resolveBorrower: (borrowerId, actor, note) => resolveBorrower({ store, queues, clock }, borrowerId, actor, note),
     holds,
+    promises,
+    promiseMaxAheadDays: config.promises.maxAheadDays,
     intake,
     queues,
     boardQueues: queues.all(),
@@ -148,24 +153,6 @@ function holdActions(core: Core, lookups: ReturnType<typeof tenantLookups>): Hol
     profileNameOf: async (tenant) => ((await lookups.profileOf(tenant)) ?? core.profile).name,
     holdDays: config.holdDays,
   };
-}
-
-function composeIntake(core: Core, o: ApiOptions, lookups: ReturnType<typeof tenantLookups>) {
-  const { config, metrics } = core;
-  return makeIntake({
-    store: core.store,
-    queues: core.queues,
-    clock: core.clock,
-    horizonMs: config.schedule.horizonMs,
-    sender: config.sender,
-    senderOf: lookups.senderOf,
-    experiments: core.experiments,
-    channelsOf: (key) => core.catalogue.channelsOf(key),
-    // Single requests share a transaction while one is in flight (off with group commit off).
-    gatherMax: config.groupCommitMs > 0 ? 500 : 0,
-    ...(o.intakeHooks ? { hooks: o.intakeHooks } : {}),
-    onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
-  });
 }
 
 /** What the API asks of the tenants: kinds, profiles, senders, the tenant of an inbound text, and checking a new record. */

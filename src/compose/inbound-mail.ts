@@ -2,6 +2,7 @@
 import { makeInboundMail, type InboundMail } from '../http/webhooks/inbound-mail.js';
 import { startInboundSmtp } from '../http/webhooks/inbound-smtp.js';
 import { makeReplyInterpreter, type ReplyInterpreter } from '../services/replies/interpreter.js';
+import { composePromises } from './promises.js';
 import type { Core } from './core.js';
 import { openHold } from '../services/holds.js';
 import type { ActOnReplyPorts } from '../usecases/act-on-reply/act-on-reply.usecase.js';
@@ -10,6 +11,7 @@ import type { Releasers } from './releasers.js';
 /** What a reply may open beside suppressions (act-on-reply): holds and promises, from the store and the queues. */
 export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'holds' | 'promises'>> {
   const { store, queues, clock, config } = core;
+  const promises = composePromises(core);
   return {
     holds: {
       openHold: (hold, actor) => openHold({ store, queues, clock }, hold, actor),
@@ -19,6 +21,10 @@ export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'ho
     promises: {
       findAccount: (tenant, accountRef) => store.outcomes.accountBorrower(tenant, accountRef),
       recordOutcome: (o, now) => store.outcomes.record(o, now),
+      borrowerStatus: async (id) => (await store.getBorrower(id))?.status,
+      // A promise in a reply holds the account like one the collection system reports.
+      makePromise: (p) => promises.make(p),
+      maxAheadDays: config.promises.maxAheadDays,
     },
   };
 }

@@ -10,6 +10,7 @@ import { startMaintenance } from '../jobs/maintenance.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { makeEventRelay } from '../http/webhooks/outbound-events.js';
 import type { Core } from './core.js';
+import { composePromises } from './promises.js';
 import { composeInboundSmtp } from './inbound-mail.js';
 import type { Releasers } from './releasers.js';
 
@@ -44,6 +45,7 @@ export async function composeScheduler(
 ): Promise<{ inboundSmtpPort: number | undefined }> {
   const { config, store, clock, eventsQueue } = core;
   await removeLegacySchedulers(core);
+  const promises = composePromises(core);
   const maintenance = startMaintenance({
     store,
     clock,
@@ -56,6 +58,14 @@ export async function composeScheduler(
         everyMs: 1_000,
         exclusive: true,
         run: () => makeEventRelay({ store, queue: eventsQueue, routing: core.events, clock }).run(),
+      },
+      {
+        // Promises decided on time (services/promises.ts): a due date plus its grace days that passes at 02:00
+        // is decided within one feed period, and the messages it held go through the policy (the window) again.
+        name: 'promises',
+        everyMs: config.schedule.feedEveryMs,
+        exclusive: true,
+        run: () => promises.watch(),
       },
       {
         name: 'retention',

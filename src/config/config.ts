@@ -85,6 +85,10 @@ const Env = z.object({
   // Holds (docs/compliance.md): how long a claim to have paid and a hardship hold last unless ended sooner.
   PAID_CLAIM_HOLD_DAYS: z.coerce.number().int().positive().default(10),
   HARDSHIP_HOLD_DAYS: z.coerce.number().int().positive().default(30),
+  // Promises (docs/outcomes.md): days after a due date a payment still keeps it; misses that break a plan; how far ahead a promise may be.
+  PROMISE_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  PLAN_MISSED_LIMIT: z.coerce.number().int().min(1).max(60).default(1),
+  PROMISE_MAX_AHEAD_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
   STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
@@ -214,6 +218,7 @@ export interface Config {
   attributionWindowDays: number;
   /** Days a hold lasts unless ended sooner: a claim to have paid, hardship (a dispute lasts until closed). */
   holdDays: { paidClaim: number; hardship: number };
+  promises: { graceDays: number; planMissedLimit: number; maxAheadDays: number };
   /** The length of a cadence day (a calendar day; tests shorten it). */
   strategyDayMs: number;
   /** How often the tenant records are read again. */
@@ -359,6 +364,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     experimentsFile: e.EXPERIMENTS_FILE,
     attributionWindowDays: e.ATTRIBUTION_WINDOW_DAYS,
     holdDays: { paidClaim: e.PAID_CLAIM_HOLD_DAYS, hardship: e.HARDSHIP_HOLD_DAYS },
+    promises: {
+      graceDays: e.PROMISE_GRACE_DAYS,
+      planMissedLimit: e.PLAN_MISSED_LIMIT,
+      maxAheadDays: e.PROMISE_MAX_AHEAD_DAYS,
+    },
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,

@@ -32,6 +32,10 @@ export const EVENT_TYPES = [
   // Outcomes the collection system reports for an account.
   'payment.reported',
   'promise.reported',
+  // A promise or plan decided: every instalment paid, or missed past the limit; an instalment missed.
+  'promise.kept',
+  'promise.broken',
+  'promise.instalment_missed',
   // An address's chain (the suppression list).
   'address.suppressed',
   'address.unsuppressed',

@@ -38,6 +38,10 @@ export interface PolicyAttempt {
   at: number;
   /** The phone number or address to be contacted (rules scoped per number use it). */
   to?: string | null;
+  /** The account the message is about (a promise holds one account); absent: any hold holds it. */
+  accountRef?: string | null;
+  /** The promise that sends this message (its own hold lets it through). */
+  promiseId?: string | null;
   /**
    * An agent's answer to the borrower (profile `agentReplies`): no hold keeps it back and a paid borrower may be
    * answered; the caps apply only if it counts against them. The window, blackouts, opt-outs, consent and cease do.
@@ -252,7 +256,12 @@ export function evaluatePolicy(input: {
   if (stand.length > 0) return { allowed: false, reasons: stand, earliestAllowedAt: null, zones };
   // A hold defers, whatever the window or the caps say now: they are looked at again when it ends. Not an agent's
   // answer: acknowledging a dispute or a hardship is not collection.
-  const held = attempt.agentReply ? null : holdDenials(borrower.holds ?? [], attempt.at);
+  const held = attempt.agentReply
+    ? null
+    : holdDenials(borrower.holds ?? [], attempt.at, undefined, {
+        accountRef: attempt.accountRef,
+        promiseId: attempt.promiseId,
+      });
   if (held)
     return { allowed: false, reasons: held.reasons, earliestAllowedAt: new Date(held.until).toISOString(), zones };
 

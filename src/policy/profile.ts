@@ -123,6 +123,8 @@ export const ProfileSchema = z
       })
       .strict()
       .default({ countAgainstCaps: false, withinHours: 24 }),
+    /** A courtesy reminder the day before each date a borrower promised to pay (docs/outcomes.md). */
+    promiseCourtesy: z.boolean().default(true),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -37,7 +37,8 @@ export async function openHold(
 
 /** Whether a message waits because a hold deferred it (its last `deferred` or `scheduled` event names one). */
 async function heldBack(deps: HoldsDeps, m: Message): Promise<boolean> {
-  if (m.status !== 'deferred' && m.status !== 'scheduled') return false;
+  // Queued too: the feeder may have queued it for the time the hold said it would end (its job's number changes below).
+  if (m.status !== 'deferred' && m.status !== 'scheduled' && m.status !== 'queued') return false;
   const events = await deps.store.listEvents(m.id);
   const last = [...events].reverse().find((e) => e.type === 'deferred' || e.type === 'scheduled');
   const reasons = last?.data.reasons;
@@ -49,8 +50,14 @@ async function heldBack(deps: HoldsDeps, m: Message): Promise<boolean> {
  * number), where the feeder takes them within a feed period; the delayed job each had is removed.
  * Returns their ids.
  */
-export async function rescheduleHeld(deps: HoldsDeps, borrowerId: string, actor: string, holdId: string) {
-  const now = deps.clock.now();
+export async function rescheduleHeld(
+  deps: HoldsDeps,
+  borrowerId: string,
+  actor: string,
+  holdId: string,
+  resumeAt?: Date,
+) {
+  const now = resumeAt ?? deps.clock.now();
   const moved: string[] = [];
   for (const m of await deps.store.pendingMessages(borrowerId)) {
     if (!(await heldBack(deps, m))) continue;
@@ -82,7 +89,14 @@ export async function endHold(
   deps: HoldsDeps,
   borrowerId: string,
   holdId: string,
-  end: { resolution: HoldResolution; kinds: readonly HoldKind[]; actor: string; detail?: string | null },
+  end: {
+    resolution: HoldResolution;
+    kinds: readonly HoldKind[];
+    actor: string;
+    detail?: string | null;
+    /** When what it held is due again (absent: now). */
+    resumeAt?: Date;
+  },
 ): Promise<{ hold: BorrowerHold; changed: boolean; rescheduled: string[] } | undefined> {
   const type = end.kinds.length === 1 && end.kinds[0] === 'dispute' ? 'dispute.closed' : 'hold.released';
   const content = end.detail ? await deps.store.content.put(borrowerId, end.detail, deps.clock.now()) : null;
@@ -94,7 +108,7 @@ export async function endHold(
     deps.clock.now(),
   );
   if (!closed) return undefined;
-  const rescheduled = closed.changed ? await rescheduleHeld(deps, borrowerId, end.actor, holdId) : [];
+  const rescheduled = closed.changed ? await rescheduleHeld(deps, borrowerId, end.actor, holdId, end.resumeAt) : [];
   return { ...closed, rescheduled };
 }
 

@@ -66,6 +66,7 @@ import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyRea
 import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
+import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
@@ -109,6 +110,7 @@ export interface AuditStore {
   readonly outcomes: OutcomesRepo;
   /** Holds on a borrower (a dispute, a claim to have paid, hardship): nothing is sent while one is open. */
   readonly holds: HoldsRepo;
+  readonly promises: PromisesRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
   readonly inbox: InboxRepo;
   /** Free text events commit to by hash (erased by retention). */
@@ -289,6 +291,7 @@ export function makeAuditStore(
     suppressionsOf: suppressionLists,
     tenants: makeTenantsRepo(db),
     holds: makeHoldsRepo(db, dialect),
+    promises: makePromisesRepo(db),
     inbox: makeInboxRepo(db),
     outcomes: {
       ...makeOutcomesRepo(db, dialect),

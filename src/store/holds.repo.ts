@@ -17,6 +17,9 @@ export interface NewHold {
   source: HoldSource;
   detail: string | null;
   ruleRef: string | null;
+  /** The one account held (a promise's); absent: every account of the borrower. */
+  accountRef?: string | null;
+  promiseId?: string | null;
 }
 
 export interface HoldsRepo {
@@ -59,12 +62,22 @@ function toHold(r: BorrowerHoldsTable): BorrowerHold {
     closedBy: r.closed_by,
     resolution: r.resolution as HoldResolution | null,
     closeDetail: r.close_detail,
+    accountRef: r.account_ref,
+    promiseId: r.promise_id,
   };
 }
 
 function eventData(h: BorrowerHold, extra: Record<string, unknown> | undefined): Record<string, unknown> {
   // The hold's free text stays in its row (it is not personal data on the chain).
-  return { holdId: h.id, kind: h.kind, until: h.until, ...(h.ruleRef ? { rule: h.ruleRef } : {}), ...extra };
+  return {
+    holdId: h.id,
+    kind: h.kind,
+    until: h.until,
+    ...(h.ruleRef ? { rule: h.ruleRef } : {}),
+    ...(h.accountRef ? { accountRef: h.accountRef } : {}),
+    ...(h.promiseId ? { promiseId: h.promiseId } : {}),
+    ...extra,
+  };
 }
 
 async function append(trx: Conn, dialect: Dialect, borrowerId: string, event: EventInput, nowIso: string) {
@@ -114,6 +127,8 @@ export function makeHoldsRepo(db: Kysely<Database>, dialect: Dialect): HoldsRepo
           closed_by: null,
           resolution: null,
           close_detail: null,
+          account_ref: input.accountRef ?? null,
+          promise_id: input.promiseId ?? null,
         };
         await trx.insertInto('borrower_holds').values(row).execute();
         const hold = toHold(row);

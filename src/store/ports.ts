@@ -36,6 +36,14 @@ export type BorrowerActionsStore = Pick<AuditStore, 'setBorrowerStatus' | 'pendi
 };
 
 /**
+ * Promises (src/services/promises.ts): the promises, the borrower and its latest reminder (the debt a
+ * promise's message is about), its events, and what holds and cancelling need.
+ */
+export type PromisesStore = Pick<AuditStore, 'promises' | 'getBorrower' | 'latestReminder' | 'recordBorrowerEvent'> &
+  HoldsStore &
+  CancelStore;
+
+/**
  * Holds (src/services/holds.ts): open, close and list a borrower's holds; find the messages a hold
  * deferred (their events) and bring them back to now. Ceasing (borrower-actions.ts) is a status.
  */
@@ -141,7 +149,7 @@ export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower'> & {
 export type OutboxRouteStore = Pick<AuditStore, 'listOutbox'> & { readonly reads: Pick<AuditStore['reads'], 'record'> };
 
 /** What the outcome routes may do to the store: find an account, record an outcome, read the reports' counts. */
-export type OutcomesRouteStore = {
+export type OutcomesRouteStore = Pick<AuditStore, 'getBorrower'> & {
   readonly outcomes: Pick<
     AuditStore['outcomes'],
     'accountBorrower' | 'record' | 'reviewCounts' | 'experimentCounts' | 'groupCounts'

@@ -200,6 +200,36 @@ export interface Database {
   key_schemes: KeySchemesTable;
   borrower_holds: BorrowerHoldsTable;
   inbox_marks: InboxMarksTable;
+  promises: PromisesTable;
+  promise_instalments: PromiseInstalmentsTable;
+}
+
+/** Promises and plans (0021): a promise is a plan of one instalment. */
+export interface PromisesTable {
+  id: string;
+  tenant: string;
+  borrower_id: string;
+  account_ref: string;
+  kind: string;
+  source: string;
+  currency: string | null;
+  agreed_at: string;
+  state: string;
+  paid: string;
+  misses: number;
+  hold_id: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface PromiseInstalmentsTable {
+  promise_id: string;
+  seq: number;
+  due_date: string;
+  amount: string | null;
+  state: string;
+  courtesy_reminder_id: string | null;
+  decided_at: string | null;
 }
 
 /** How far each key has read a borrower's replies (0020). */
@@ -226,6 +256,9 @@ export interface BorrowerHoldsTable {
   closed_by: string | null;
   resolution: string | null;
   close_detail: string | null;
+  /** The one account held (a promise's); null: every account of the borrower. */
+  account_ref: string | null;
+  promise_id: string | null;
 }
 
 /** When this store began a signing scheme (`unsubscribe-u2`: unsubscribe tokens under a key of their own). */

@@ -126,6 +126,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       holds,
     };
     const strategyNext = (reminder.metadata?.strategy as { nextAt?: number | null } | undefined)?.nextAt ?? null;
+    const promiseId = (reminder.metadata?.promise as { id?: unknown } | undefined)?.id;
     // An agent's answer (marked by the composer only: the API refuses the key): no hold keeps it back, and one that
     // does not count against the caps is neither held by them nor reserved in the ledger.
     const reply = agentReplyOf(reminder.metadata);
@@ -133,6 +134,8 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       channel: message.channel,
       at,
       to: message.to,
+      accountRef: reminder.debt.accountRef,
+      ...(typeof promiseId === 'string' ? { promiseId } : {}),
       ...(reply ? { agentReply: { countsAgainstCaps: reply.countsAgainstCaps } } : {}),
     };
     const suppressions = !message.to

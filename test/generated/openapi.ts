@@ -1170,7 +1170,7 @@ export interface operations {
                     /** @enum {string} */
                     channel: "sms" | "voice" | "email" | "auto";
                     /** @enum {string} */
-                    template?: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "subscribed-again" | "voicemail-limited";
+                    template?: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "subscribed-again" | "voicemail-limited";
                     experiment?: string;
                     /** Format: date-time */
                     sendAt?: string;
@@ -1540,7 +1540,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         /** @enum {string} */
-                        template?: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "subscribed-again" | "voicemail-limited";
+                        template?: "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "subscribed-again" | "voicemail-limited";
                         experiment?: string;
                         /** Format: date-time */
                         sendAt?: string;
@@ -2484,7 +2484,7 @@ export interface operations {
                         id: string;
                         borrowerId: string;
                         /** @enum {string} */
-                        kind: "dispute" | "paid-claim" | "hardship";
+                        kind: "dispute" | "paid-claim" | "hardship" | "promise";
                         /** Format: date-time */
                         openedAt: string;
                         until: string | null;
@@ -2494,7 +2494,7 @@ export interface operations {
                         ruleRef: string | null;
                         closedAt: string | null;
                         closedBy: string | null;
-                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
                     };
                 };
@@ -2509,7 +2509,7 @@ export interface operations {
                         id: string;
                         borrowerId: string;
                         /** @enum {string} */
-                        kind: "dispute" | "paid-claim" | "hardship";
+                        kind: "dispute" | "paid-claim" | "hardship" | "promise";
                         /** Format: date-time */
                         openedAt: string;
                         until: string | null;
@@ -2519,7 +2519,7 @@ export interface operations {
                         ruleRef: string | null;
                         closedAt: string | null;
                         closedBy: string | null;
-                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
                     };
                 };
@@ -2620,7 +2620,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -2630,7 +2630,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         };
                         alreadyClosed: boolean;
@@ -2725,7 +2725,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -2735,7 +2735,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         }[];
                     };
@@ -2817,7 +2817,7 @@ export interface operations {
                         id: string;
                         borrowerId: string;
                         /** @enum {string} */
-                        kind: "dispute" | "paid-claim" | "hardship";
+                        kind: "dispute" | "paid-claim" | "hardship" | "promise";
                         /** Format: date-time */
                         openedAt: string;
                         until: string | null;
@@ -2827,7 +2827,7 @@ export interface operations {
                         ruleRef: string | null;
                         closedAt: string | null;
                         closedBy: string | null;
-                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                        resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
                     };
                 };
@@ -2926,7 +2926,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -2936,7 +2936,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         };
                         alreadyClosed: boolean;
@@ -3671,7 +3671,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -3681,7 +3681,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         }[];
                     };
@@ -4302,7 +4302,7 @@ export interface operations {
                             lastIntents: string[];
                             needsPerson: boolean;
                             unread: number;
-                            holds: ("dispute" | "paid-claim" | "hardship")[];
+                            holds: ("dispute" | "paid-claim" | "hardship" | "promise")[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -4401,7 +4401,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -4411,7 +4411,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         }[];
                         items: ({
@@ -4637,7 +4637,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -4647,7 +4647,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         };
                         alreadyClosed?: boolean;
@@ -5033,7 +5033,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
             };
             cookie?: never;
         };
@@ -5126,7 +5126,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
             };
             cookie?: never;
         };
@@ -6133,7 +6133,7 @@ export interface operations {
                             id: string;
                             borrowerId: string;
                             /** @enum {string} */
-                            kind: "dispute" | "paid-claim" | "hardship";
+                            kind: "dispute" | "paid-claim" | "hardship" | "promise";
                             /** Format: date-time */
                             openedAt: string;
                             until: string | null;
@@ -6143,7 +6143,7 @@ export interface operations {
                             ruleRef: string | null;
                             closedAt: string | null;
                             closedBy: string | null;
-                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported") | null;
+                            resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
                         }[];
                         items: {
@@ -6500,7 +6500,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "promise" | "plan";
                     /** Format: date */
-                    promisedFor: string;
+                    promisedFor?: string;
                     /** Format: date-time */
                     agreedAt?: string;
                     amount?: string;
@@ -6509,7 +6509,12 @@ export interface operations {
                      * @enum {string}
                      */
                     currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HRK" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XDR" | "XOF" | "XPF" | "XSU" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
-                };
+                    instalments?: {
+                        /** Format: date */
+                        dueDate: string;
+                        amount: string;
+                    }[];
+                } | unknown | unknown;
             };
         };
         responses: {

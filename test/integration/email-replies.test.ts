@@ -168,7 +168,11 @@ describe.each(dbVariants())('email replies on $name', (variant) => {
     const intents = (understood.data.intents as Array<{ intent: string }>).map((i) => i.intent);
     expect(intents).toContain('promise');
     expect(intents).not.toContain('revoke');
-    expect((await remind(b, 'email')).status).toBe('sent');
+    // Not a revocation: the address is not suppressed; the promise holds the account until Friday (issue 29).
+    const optOut = await h.api('GET', `/v1/opt-outs?address=${encodeURIComponent(b.email)}`, { role: 'agent' });
+    expect(optOut.body.suppressed).toBe(false);
+    const holds = await h.api('GET', `/v1/borrowers/${b.id}/holds`, { role: 'agent' });
+    expect(holds.body.items).toEqual([expect.objectContaining({ kind: 'promise', closedAt: null })]);
   });
 
   it('detaches a wrong address from that borrower only', async () => {

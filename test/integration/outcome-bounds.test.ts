@@ -16,6 +16,9 @@ import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-t
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
+/** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
+const PROMISED_FOR = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const now = () => new Date().toISOString();
 
 /** The arm by the documented rule: sha256(experiment NUL borrower), first 32 bits, as a share of 100. */
@@ -78,7 +81,7 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
       expect(res.body.errors[0].path).toBe('amount');
     }
     const promise = await h.api('POST', `/v1/accounts/${account(2)}/promises`, {
-      body: { id: 'big-promise', kind: 'promise', promisedFor: '2030-01-01', amount: '9999999999999', currency: 'USD' },
+      body: { id: 'big-promise', kind: 'promise', promisedFor: PROMISED_FOR, amount: '9999999999999', currency: 'USD' },
     });
     expect(promise.status).toBe(400);
     expect(promise.body.errors[0].path).toBe('amount');
@@ -144,7 +147,7 @@ describe.each(dbVariants())('outcome bounds on $name', (variant) => {
     expect(ancient.body.errors[0]).toMatchObject({ path: 'paidAt' });
     for (const agreedAt of ['2099-01-01T00:00:00Z', '0001-01-01T00:00:00Z']) {
       const res = await h.api('POST', `/v1/accounts/${account(2)}/promises`, {
-        body: { id: `p-${agreedAt}`, kind: 'promise', promisedFor: '2030-01-01', agreedAt },
+        body: { id: `p-${agreedAt}`, kind: 'promise', promisedFor: PROMISED_FOR, agreedAt },
       });
       expect(res.status, agreedAt).toBe(400);
       expect(res.body.errors[0]).toMatchObject({ path: 'agreedAt' });

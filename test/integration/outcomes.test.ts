@@ -17,6 +17,9 @@ import { dbVariants, prepareRun, reminderBody, startHarness, type Harness } from
 import { WARM_WORDING } from '../support/experiments.js';
 import { waitFor } from '../support/wait.js';
 
+/** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
+const PROMISED_FOR = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const DAY = 86_400_000;
 const N = 2_000;
 const EXPERIMENT = WARM_WORDING;
@@ -142,7 +145,7 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
           body: {
             id: `prom-${n}`,
             kind: 'plan',
-            promisedFor: '2026-12-20',
+            promisedFor: PROMISED_FOR,
             agreedAt: new Date(sentAt + 2 * DAY).toISOString(),
           },
         });
@@ -166,7 +169,8 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
   it('assigns each borrower the arm the documented hash gives, and records it on the message and its first event', async () => {
     for (const n of [0, 1, 2, 3, 17, 999, N - 1]) {
       const list = await h.api('GET', `/v1/audit/messages?borrowerId=p-${n}`, { role: 'compliance' });
-      const m = list.body.items[0];
+      // The borrower's reminder (a promise made later adds its own courtesy message).
+      const m = list.body.items.find((x: { template: string }) => x.template.startsWith('gentle-overdue'));
       expect(m.experiment).toEqual({ id: 'warm-wording', arm: expectedArm(`p-${n}`) });
       expect(m.template).toBe(expectedArm(`p-${n}`) === 'control' ? 'gentle-overdue' : 'gentle-overdue-warm');
       const detail = await h.api('GET', `/v1/audit/messages/${m.id}`, { role: 'compliance' });
@@ -285,6 +289,23 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
       },
     });
     expect(again.status).toBe(409);
+    const plan = {
+      id: `plan-${n}`,
+      kind: 'plan',
+      promisedFor: PROMISED_FOR,
+      agreedAt: new Date().toISOString(),
+      amount: '40.00',
+      currency: 'USD',
+    };
+    const promised = await h.api('POST', `/v1/accounts/${account(n)}/promises`, { body: plan });
+    expect(promised.status).toBe(201);
+    expect(promised.body).toEqual({
+      ...plan,
+      accountRef: account(n),
+      tenant: 'default',
+      createdAt: expect.any(String),
+      repeated: false,
+    });
     const full = { id: 'full-1', amount: '120.50', currency: 'USD', paidAt: new Date().toISOString(), kind: 'full' };
     const first = await h.api('POST', `/v1/accounts/${account(n)}/payments`, { body: full });
     expect(first.status).toBe(201);
@@ -302,23 +323,12 @@ describe.each(dbVariants())('outcomes and experiments on $name', (variant) => {
     const repeat = await h.api('POST', `/v1/accounts/${account(n)}/payments`, { body: full });
     expect(repeat.status).toBe(200);
     expect(repeat.body).toEqual({ ...first.body, resolved: undefined, cancelled: undefined, repeated: true });
-    const plan = {
-      id: `plan-${n}`,
-      kind: 'plan',
-      promisedFor: '2026-12-20',
-      agreedAt: new Date().toISOString(),
-      amount: '40.00',
-      currency: 'USD',
-    };
-    const promised = await h.api('POST', `/v1/accounts/${account(n)}/promises`, { body: plan });
-    expect(promised.status).toBe(201);
-    expect(promised.body).toEqual({
-      ...plan,
-      accountRef: account(n),
-      tenant: 'default',
-      createdAt: expect.any(String),
-      repeated: false,
+    // A resolved account has nothing left to promise.
+    const late = await h.api('POST', `/v1/accounts/${account(n)}/promises`, {
+      body: { id: `late-${n}`, kind: 'promise', promisedFor: PROMISED_FOR },
     });
+    expect(late.status).toBe(400);
+    expect(late.body.errors).toEqual([expect.objectContaining({ path: 'accountRef' })]);
     const timeline = await h.api('GET', `/v1/borrowers/p-${n}/timeline`, { role: 'compliance' });
     const types = timeline.body.items.map((i: { type: string }) => i.type);
     expect(types.filter((t: string) => t === 'payment.reported')).toHaveLength(1);

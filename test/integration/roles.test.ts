@@ -33,6 +33,9 @@ describe('routes × roles', () => {
     const { token, key } = await createApiKey(h.service.store.db, 'admin', 'to be revoked', new Date());
     await revokeApiKey(h.service.store.db, key.id, new Date());
     revoked = token;
+    // An account of its own for promises: the shared one's borrower is resolved by another route of this test.
+    const own = reminderBody({ channel: 'sms' }, { id: 'b-roles-promise' });
+    await h.api('POST', '/v1/reminders', { body: { ...own, debt: { ...own.debt, accountRef: '4111000000009999' } } });
     fx.suppressed = Array.from({ length: 6 }, (_, i) => `+1415555090${i}`);
     for (const address of fx.suppressed)
       await h.api('POST', '/v1/opt-outs', { body: { address, channel: 'sms', source: 'roles fixture' } });
@@ -146,8 +149,12 @@ describe('routes × roles', () => {
     },
     {
       method: 'POST',
-      path: () => '/v1/accounts/4111111111111234/promises',
-      body: () => ({ id: `roles-${Math.random()}`, kind: 'promise', promisedFor: '2026-12-31' }),
+      path: () => '/v1/accounts/4111000000009999/promises',
+      body: () => ({
+        id: `roles-${Math.random()}`,
+        kind: 'promise',
+        promisedFor: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      }),
       roles: ['collector'],
     },
     { method: 'GET', path: () => '/v1/outcomes/experiments', roles: ['compliance'] },

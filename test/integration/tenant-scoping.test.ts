@@ -12,6 +12,9 @@ import type { ApiRole } from '../../src/domain/keys.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
+/** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
+const PROMISED_FOR = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const ACME = {
   name: 'Acme Bank',
   kind: 'creditor',
@@ -114,7 +117,7 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
         paidAt: new Date().toISOString(),
         kind: 'partial',
       };
-    if (op.path.endsWith('/promises')) return { id: `q-${Math.random()}`, kind: 'promise', promisedFor: '2030-01-01' };
+    if (op.path.endsWith('/promises')) return { id: `q-${Math.random()}`, kind: 'promise', promisedFor: PROMISED_FOR };
     if (op.path.endsWith('/overdue')) return { borrowerId, debt };
     if (op.path === '/v1/policy/check') return { borrowerId, channel: 'email' };
     if (op.path === '/v1/reminders') return { ...reminderBody(), borrower: undefined, borrowerId, debt };
@@ -277,7 +280,7 @@ describe.each(dbVariants())('ids scoped to the key’s tenant on $name', (varian
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     const promised = await h.api('POST', `/v1/accounts/${ACME_ACCOUNT}/promises`, {
       ...acme,
-      body: { id: 'acme-promise-1', kind: 'promise', promisedFor: '2030-01-01' },
+      body: { id: 'acme-promise-1', kind: 'promise', promisedFor: PROMISED_FOR },
     });
     expect(promised.status, JSON.stringify(promised.body)).toBe(201);
     // Beta's payment on the same reference lands on Beta's own borrower.

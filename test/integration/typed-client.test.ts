@@ -23,6 +23,9 @@ import { generateApiTypes, GENERATED } from '../support/api-types.js';
 import { type Harness, sqliteOnly, startHarness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
+/** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
+const PROMISED_FOR = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 describe('a typed client generated from the OpenAPI document', () => {
   let h: Harness;
   const client = (role: ApiRole) =>
@@ -90,10 +93,10 @@ describe('a typed client generated from the OpenAPI document', () => {
 
     const promised = await collector.POST('/v1/accounts/{accountRef}/promises', {
       params: { path: { accountRef: '4111111111111234' } },
-      body: { id: 'plan-77', kind: 'plan', promisedFor: '2030-12-15', amount: '40.00', currency: 'USD' },
+      body: { id: 'plan-77', kind: 'plan', promisedFor: PROMISED_FOR, amount: '40.00', currency: 'USD' },
     });
     expect(promised.response.status, JSON.stringify(promised.error)).toBe(201);
-    expect(PromiseView.parse(promised.data)).toMatchObject({ id: 'plan-77', kind: 'plan', promisedFor: '2030-12-15' });
+    expect(PromiseView.parse(promised.data)).toMatchObject({ id: 'plan-77', kind: 'plan', promisedFor: PROMISED_FOR });
 
     const optedOut = await collector.POST('/v1/opt-outs', {
       body: { address: '+14155550100', channel: 'sms', source: 'asked on the phone' },

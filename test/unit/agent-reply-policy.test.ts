@@ -111,7 +111,8 @@ describe('the gate and an agent’s answer', () => {
     ...borrower(),
   } as unknown as Borrower;
   const message = { id: 'msg_2', channel: 'sms', to: '+12125550100' } as Message;
-  const reminderWith = (metadata: Record<string, unknown> | null) => ({ expiresAt: null, metadata }) as Reminder;
+  const reminderWith = (metadata: Record<string, unknown> | null) =>
+    ({ expiresAt: null, metadata, debt: { accountRef: '4111' } }) as unknown as Reminder;
   function ledger() {
     const reserved: string[] = [];
     const l: ContactLedger = {

@@ -24,6 +24,8 @@ describe('borrowerPlan', () => {
       id,
       tenant: 'default',
       borrowerId: 'b-1',
+      accountRef: null,
+      promiseId: null,
       kind: 'hardship',
       openedAt: '2026-06-01T00:00:00.000Z',
       until: '2026-07-01T00:00:00.000Z',

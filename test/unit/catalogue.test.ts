@@ -23,6 +23,9 @@ const KEYS = [
   'reply-promise-ack',
   'reply-hardship-ack',
   'reply-dispute-ack',
+  'promise-courtesy',
+  'promise-kept',
+  'promise-missed',
 ];
 const SMS_LIMIT = 3;
 

@@ -10,6 +10,8 @@ function fakes() {
       id,
       tenant: 'default',
       borrowerId: 'b-1',
+      accountRef: null,
+      promiseId: null,
       kind,
       openedAt: '2026-06-01T00:00:00.000Z',
       until: kind === 'dispute' ? null : '2026-07-01T00:00:00.000Z',

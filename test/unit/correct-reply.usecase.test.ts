@@ -12,6 +12,8 @@ const hold: BorrowerHold = {
   id: 'h1',
   tenant: 'default',
   borrowerId: 'b-1',
+  accountRef: null,
+  promiseId: null,
   kind: 'hardship',
   openedAt: '2026-12-06T00:00:00Z',
   until: '2027-01-05T00:00:00Z',

@@ -131,6 +131,7 @@ describe('the gate with a borrower on hold', () => {
   const reminder = {
     expiresAt: null,
     metadata: { strategy: { nextAt: NOON_NY + 2 * DAY_MS } },
+    debt: { accountRef: '4111' },
   } as unknown as Reminder;
 
   it('defers a held cadence step past the next step instead of superseding it', async () => {

@@ -20,6 +20,8 @@ function fakes(profile = 'US-REGF') {
         ...hold,
         id: `hold_${opened.length}`,
         tenant: 'default',
+        accountRef: null,
+        promiseId: null,
         openedAt: NOW.toISOString(),
         closedAt: null,
         closedBy: null,

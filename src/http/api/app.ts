@@ -35,6 +35,7 @@ import type { ReplyInterpreter } from '../../services/replies/interpreter.js';
 import { templatesRouter } from './templates.routes.js';
 import { auditRouter, type AuditRouteStore } from './audit.routes.js';
 import { strategyRouter, type StrategyRouteStore } from './strategy.routes.js';
+import type { Promises } from '../../services/promises.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { HttpProblem, sendProblem } from './problem.js';
 import { type CancelReminder, remindersRouter, type RemindersRouteStore } from './reminders.routes.js';
@@ -70,6 +71,10 @@ export interface AppDeps {
   resolveBorrower: ResolveBorrower;
   /** Holds on a borrower and cease (the store and the queues, wired in src/compose). */
   holds: HoldActions;
+  /** Promises and plans that drive the cadence (services/promises.ts). */
+  promises?: Pick<Promises, 'make' | 'paymentReported' | 'ofBorrower'>;
+  /** How far ahead a promised date may be (PROMISE_MAX_AHEAD_DAYS). */
+  promiseMaxAheadDays?: number;
   intake: Intake;
   queues: DispatchQueues;
   /** Every queue bull-board shows (the dispatch queues). */

@@ -24,6 +24,8 @@ import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
 import { Money } from '../../schemas/request.schemas.js';
+import { decimalOf, MAX_INSTALMENTS, unitsOf } from '../../policy/promises.js';
+import type { Promises } from '../../services/promises.js';
 import { accountRefParam, actingTenant, tenantFilter, type TenantDirectory } from './tenancy.js';
 import {
   type PeriodReview,
@@ -68,18 +70,43 @@ export const PaymentInput = z
     kind: z.enum(['full', 'partial']),
   })
   .strict();
+const PromiseDate = z.iso.date({ error: 'must be a date such as 2026-12-15' });
 export const PromiseInput = z
   .object({
     id: OutcomeId,
     /** A promise to pay, or a payment plan agreed. */
     kind: z.enum(['promise', 'plan']),
-    /** The date promised (a plan's first instalment). */
-    promisedFor: z.iso.date({ error: 'must be a date such as 2026-12-15' }),
+    /** The date promised (a plan's first instalment: may be left out when `instalments` say it). */
+    promisedFor: PromiseDate.optional(),
     agreedAt: instant.optional(),
+    /** A promise's amount; a plan's total (the instalments must add up to it). */
     amount: positive.optional(),
     currency: Money.shape.currency.optional(),
+    /** A plan's instalments, ascending by due date, in the currency of the debt (`currency` required). */
+    instalments: z
+      .array(z.object({ dueDate: PromiseDate, amount: positive }).strict())
+      .min(1, 'must name at least one instalment')
+      .max(MAX_INSTALMENTS, `must have at most ${MAX_INSTALMENTS} instalments`)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (p.promisedFor === undefined && !p.instalments)
+      problem('promisedFor', 'required (a plan may give its instalments instead)');
+    if (p.instalments) {
+      if (p.kind !== 'plan') problem('instalments', 'only a plan has instalments (kind "plan")');
+      if (p.currency === undefined) problem('currency', 'required with instalments');
+      const first = p.instalments[0]?.dueDate;
+      if (p.promisedFor !== undefined && first !== undefined && p.promisedFor !== first)
+        problem('promisedFor', `differs from the first instalment's dueDate (${first})`);
+      if (p.amount !== undefined) {
+        const total = p.instalments.reduce((t, i) => t + unitsOf(i.amount), 0n);
+        if (total !== unitsOf(p.amount)) problem('amount', `differs from the instalments' total (${decimalOf(total)})`);
+      }
+    }
+  })
+  .meta({ anyOf: [{ required: ['promisedFor'] }, { required: ['instalments'] }] });
 
 export const OutcomesQuery = z
   .object({
@@ -96,6 +123,10 @@ export interface OutcomesRouteDeps {
   resolveBorrower: ResolveBorrower;
   /** A payment reported ends the borrower's paid-claim holds. */
   holds?: Pick<HoldActions, 'releasePaidClaims'>;
+  /** Promises drive the cadence: made when reported, kept by payments (services/promises.ts). */
+  promises?: Pick<Promises, 'make' | 'paymentReported'>;
+  /** How far ahead a promised date may be (PROMISE_MAX_AHEAD_DAYS). */
+  promiseMaxAheadDays?: number;
   keyRing: KeyRing;
   clock: Clock;
   tenants: TenantDirectory;
@@ -141,12 +172,21 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   const collector = requireRole(deps.keyRing, ['collector']);
   const readers = requireRole(deps.keyRing, ['compliance']);
   // The use cases' ports, from the store and the strategy runner: a promise needs only the outcome operations.
+  const counted = {
+    findAccount: (tenant: string, accountRef: string) => deps.store.outcomes.accountBorrower(tenant, accountRef),
+    recordOutcome: (o: Parameters<RecordPromisePorts['recordOutcome']>[0], now: Date) =>
+      deps.store.outcomes.record(o, now),
+  };
+  const promises = deps.promises;
   const outcomes: RecordPromisePorts = {
-    findAccount: (tenant, accountRef) => deps.store.outcomes.accountBorrower(tenant, accountRef),
-    recordOutcome: (o, now) => deps.store.outcomes.record(o, now),
+    ...counted,
+    borrowerStatus: async (id) => (await deps.store.getBorrower(id))?.status,
+    ...(promises ? { makePromise: (p) => promises.make(p) } : {}),
+    ...(deps.promiseMaxAheadDays ? { maxAheadDays: deps.promiseMaxAheadDays } : {}),
   };
   const payments: RecordPaymentPorts = {
-    ...outcomes,
+    ...counted,
+    ...(promises ? { paymentReported: (tenant, accountRef) => promises.paymentReported(tenant, accountRef) } : {}),
     resolveBorrower: (borrowerId, actor, note) => deps.resolveBorrower(borrowerId, actor, note),
     startThankYou: async (borrower, actor) => {
       if (deps.strategyRunner) await deps.strategyRunner.resolved(borrower, actor);
@@ -199,8 +239,8 @@ export function outcomesRouter(deps: OutcomesRouteDeps): Router {
   router.post('/v1/accounts/:accountRef/promises', collector, async (req: Request, res: Response) => {
     const input = PromiseInput.safeParse(req.body);
     if (!input.success) throw validationProblem(zodFieldErrors(input.error));
-    const p = input.data;
-    if ((p.amount === undefined) !== (p.currency === undefined))
+    const p = { ...input.data, promisedFor: input.data.promisedFor ?? input.data.instalments![0]!.dueDate };
+    if (p.instalments === undefined && (p.amount === undefined) !== (p.currency === undefined))
       throw validationProblem([
         { path: p.amount === undefined ? 'amount' : 'currency', message: 'amount and currency go together' },
       ]);

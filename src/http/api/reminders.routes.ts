@@ -23,6 +23,7 @@ import {
 import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
 import { AGENT_REPLY_KEY } from '../../domain/agent-reply.js';
+import { PROMISE_KEY } from '../../services/promises.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
 import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
@@ -74,6 +75,12 @@ function reservedFor(template: string, internal: boolean | undefined, metadata: 
     errors.push({
       path: `metadata.${AGENT_REPLY_KEY}`,
       message: `reserved: the service marks an agent's answer with it; use another key`,
+    });
+  // A promise's own messages pass its hold: only the service may say a message is one.
+  if (metadata && Object.hasOwn(metadata, PROMISE_KEY))
+    errors.push({
+      path: `metadata.${PROMISE_KEY}`,
+      message: `reserved: the service marks a promise's own messages with it; use another key`,
     });
   return errors;
 }

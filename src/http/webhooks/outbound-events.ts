@@ -41,6 +41,8 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'dispute.closed': 'dispute.closed',
   'hold.opened': 'hold.opened',
   'hold.released': 'hold.released',
+  'promise.kept': 'promise.kept',
+  'promise.broken': 'promise.broken',
 };
 
 export function makeEventRelay(deps: {

@@ -169,6 +169,7 @@ export async function actOnReply(ports: ActOnReplyPorts, cmd: ActOnReplyCommand)
           promisedFor: promise.promise.date,
           ...(amount ? { amount, currency: reminder.debt.amountDue.currency } : {}),
         },
+        source: 'reply',
       });
       if ('outcome' in r) result.promised = true;
     }

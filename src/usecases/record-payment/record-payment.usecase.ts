@@ -25,6 +25,8 @@ export interface RecordPaymentPorts {
   startThankYou(borrower: Borrower, actor: string): Promise<void>;
   /** Releases the borrower's open paid-claim holds (the payment it claimed is reported) and reschedules what they held. */
   releasePaidClaims?(borrowerId: string, actor: string): Promise<string[]>;
+  /** The account's open promises take the payment into account (kept, in part or in full). */
+  paymentReported?(tenant: string, accountRef: string): Promise<void>;
 }
 
 /** A payment as the API takes it (already parsed): its fingerprint is of exactly these fields. */
@@ -86,11 +88,16 @@ export async function recordPayment(
   if (r.kind === 'conflict') return r;
   // The payment the borrower said they had made is reported: their paid-claim hold ends (a repeat ends what is left).
   await ports.releasePaidClaims?.(account.borrowerId, cmd.actor);
-  if (p.kind !== 'full') return { ...r, cancelled: null };
+  if (p.kind !== 'full') {
+    await ports.paymentReported?.(cmd.tenant, cmd.accountRef);
+    return { ...r, cancelled: null };
+  }
   // Resolved as by POST /v1/borrowers/:id/resolve. A repeat asks for the thank-you again even when the borrower
   // was already resolved: the first request may have stopped between the two steps (both are idempotent).
   const resolved = await ports.resolveBorrower(account.borrowerId, cmd.actor, `paid in full (${p.id})`);
   if (resolved && (!resolved.alreadyResolved || r.kind === 'repeat'))
     await ports.startThankYou(resolved.borrower, cmd.actor);
+  // After the resolve: a promise kept by a payment in full is thanked by the strategy, not twice.
+  await ports.paymentReported?.(cmd.tenant, cmd.accountRef);
   return { ...r, cancelled: resolved?.cancelled ?? [] };
 }

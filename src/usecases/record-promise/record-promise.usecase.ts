@@ -1,10 +1,19 @@
 /**
- * Record a promise to pay (or a payment plan agreed) the collection system saw on an account of the tenant.
- * It changes nothing else: the reports count it (docs/outcomes.md).
+ * Record a promise to pay (or a payment plan agreed) on an account of the tenant: the reports count it,
+ * and the promise holds the account's cadence until it is kept or broken (services/promises.ts,
+ * docs/outcomes.md). A repeat makes nothing twice; a promise that was made but not yet set up (a crash
+ * between the two) is set up by the repeat.
  */
 import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { Clock } from '../../domain/clock.js';
-import { currencyProblem, type FieldProblem, reportedAtProblem } from '../../policy/reported-outcome.js';
+import {
+  currencyProblem,
+  type FieldProblem,
+  instalmentsProblem,
+  promisedDateProblem,
+  reportedAtProblem,
+} from '../../policy/reported-outcome.js';
+import type { MakePromise } from '../../services/promises.js';
 import { requestHash } from '../request-hash.js';
 
 /** Exactly what recording a promise needs from the store. */
@@ -13,6 +22,12 @@ export interface RecordPromisePorts {
   findAccount: OutcomesRepo['accountBorrower'];
   /** Records the outcome once: the same id and body again is a repeat; the same id with another body a conflict. */
   recordOutcome: OutcomesRepo['record'];
+  /** Whether the borrower is resolved (no promise on a settled account). */
+  borrowerStatus?(borrowerId: string): Promise<string | undefined>;
+  /** Makes the promise drive the cadence (idempotent by its id); absent: it is only counted. */
+  makePromise?(p: MakePromise): Promise<unknown>;
+  /** How far ahead a promised date may be (PROMISE_MAX_AHEAD_DAYS). */
+  maxAheadDays?: number;
 }
 
 /** A promise as the API takes it (already parsed; amount and currency together or neither): its fingerprint is of exactly these fields. */
@@ -25,12 +40,16 @@ export interface PromiseReport {
   agreedAt?: string | undefined;
   amount?: string | undefined;
   currency?: string | undefined;
+  /** A plan's instalments, ascending (the first's date is `promisedFor`). */
+  instalments?: ReadonlyArray<{ dueDate: string; amount: string }> | undefined;
 }
 
 export interface RecordPromise {
   tenant: string;
   accountRef: string;
   promise: PromiseReport;
+  /** Where it came from: the collection system (api) or the borrower's own reply. */
+  source?: 'api' | 'reply';
 }
 
 export type RecordPromiseResult =
@@ -47,11 +66,21 @@ export async function recordPromise(
   const now = clock.now();
   const late = p.agreedAt === undefined ? undefined : reportedAtProblem(p.agreedAt, now, 'agreedAt');
   if (late) return { kind: 'invalid', errors: [late] };
+  const maxAhead = ports.maxAheadDays ?? 90;
+  const dates = p.instalments?.length
+    ? instalmentsProblem(p.instalments, now, maxAhead)
+    : promisedDateProblem(p.promisedFor, now, maxAhead, 'promisedFor');
+  if (dates) return { kind: 'invalid', errors: [dates] };
   const account = await ports.findAccount(cmd.tenant, cmd.accountRef);
   if (!account) return { kind: 'unknown-account', accountRef: cmd.accountRef };
   const currency = currencyProblem(account.currency, p.currency);
   if (currency) return { kind: 'invalid', errors: [currency] };
-  return ports.recordOutcome(
+  if (ports.borrowerStatus && (await ports.borrowerStatus(account.borrowerId)) === 'resolved')
+    return {
+      kind: 'invalid',
+      errors: [{ path: 'accountRef', message: 'the account is resolved (paid): there is nothing left to promise' }],
+    };
+  const r = await ports.recordOutcome(
     {
       kind: 'promise',
       tenant: cmd.tenant,
@@ -67,4 +96,17 @@ export async function recordPromise(
     },
     now,
   );
+  if (r.kind !== 'conflict' && ports.makePromise)
+    await ports.makePromise({
+      id: r.outcome.id,
+      tenant: cmd.tenant,
+      borrowerId: account.borrowerId,
+      accountRef: cmd.accountRef,
+      kind: p.kind,
+      source: cmd.source ?? 'api',
+      currency: p.currency ?? (account.currency || null),
+      agreedAt: r.outcome.at,
+      instalments: p.instalments?.length ? p.instalments : [{ dueDate: p.promisedFor, amount: p.amount ?? null }],
+    });
+  return r;
 }
