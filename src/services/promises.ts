@@ -14,8 +14,8 @@
 import type { Borrower, Channel } from '../domain/index.js';
 import type { Clock } from '../domain/clock.js';
 import { contactZones } from '../policy/zones.js';
-import { courtesyAt, deadlineOf, decideAt, keptBy, type PromiseKind, unitsOf } from '../policy/promises.js';
-import type { BorrowerPromise } from '../store/promises.repo.js';
+import { courtesyAt, deadlineOf, decideAt, keptBy, unitsOf } from '../policy/promises.js';
+import type { BorrowerPromise, NewPromise } from '../store/promises.repo.js';
 import { endHold, type HoldsDeps, openHold } from './holds.js';
 import type { Intake } from './intake.js';
 import { cancelReminder } from './cancel.js';
@@ -54,17 +54,8 @@ const ACTOR = 'promises';
 /** After a broken promise, the cadence resumes this long after the gentle "we missed your payment" (it goes first). */
 export const RESUME_AFTER_BROKEN_MS = 3_600_000;
 
-export interface MakePromise {
-  id: string;
-  tenant: string;
-  borrowerId: string;
-  accountRef: string;
-  kind: PromiseKind;
-  source: 'api' | 'reply';
-  currency: string | null;
-  agreedAt: string;
-  instalments: ReadonlyArray<{ dueDate: string; amount: string | null }>;
-}
+/** A promise to make: the outcome's id, the account, and its instalments (a promise is a plan of one). */
+export type MakePromise = NewPromise;
 
 function lastDeadline(p: Pick<BorrowerPromise, 'instalments'>, grace: number, zones: string[]): number {
   return Math.max(...p.instalments.map((i) => deadlineOf(i.dueDate, grace, zones)));
