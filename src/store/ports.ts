@@ -170,6 +170,7 @@ export type RemindersRouteStore = Pick<AuditStore, 'getReminder' | 'listEvents'>
 /** What the strategy routes may do to the store: read a borrower and its holds not closed (the rest goes through the strategy runner). */
 export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'> & {
   readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+  readonly promises: Pick<AuditStore['promises'], 'ofBorrower'>;
 };
 
 /** What the tenant routes may do to the store: list, read and put tenant records. */

@@ -2496,6 +2496,8 @@ export interface operations {
                         closedBy: string | null;
                         resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
+                        accountRef: string | null;
+                        promiseId: string | null;
                     };
                 };
             };
@@ -2521,6 +2523,8 @@ export interface operations {
                         closedBy: string | null;
                         resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
+                        accountRef: string | null;
+                        promiseId: string | null;
                     };
                 };
             };
@@ -2632,6 +2636,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         };
                         alreadyClosed: boolean;
                         rescheduled: string[];
@@ -2737,6 +2743,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         }[];
                     };
                 };
@@ -2829,6 +2837,8 @@ export interface operations {
                         closedBy: string | null;
                         resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                         closeDetail: string | null;
+                        accountRef: string | null;
+                        promiseId: string | null;
                     };
                 };
             };
@@ -2938,6 +2948,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         };
                         alreadyClosed: boolean;
                         rescheduled: string[];
@@ -3666,6 +3678,25 @@ export interface operations {
                                     error: string | null;
                                 };
                             } | null;
+                            heldBy: string[];
+                            promise: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "promise" | "plan";
+                                /** @enum {string} */
+                                state: "open" | "kept" | "broken" | "replaced";
+                                /** Format: date-time */
+                                agreedAt: string;
+                                currency: string | null;
+                                paid: string;
+                                misses: number;
+                                instalments: {
+                                    dueDate: string;
+                                    amount: string | null;
+                                    /** @enum {string} */
+                                    state: "due" | "kept" | "missed";
+                                }[];
+                            } | null;
                         }[];
                         holds: {
                             id: string;
@@ -3683,6 +3714,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         }[];
                     };
                 };
@@ -4413,6 +4446,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         }[];
                         items: ({
                             /** @constant */
@@ -4649,6 +4684,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         };
                         alreadyClosed?: boolean;
                         rescheduled?: string[];
@@ -6145,6 +6182,8 @@ export interface operations {
                             closedBy: string | null;
                             resolution: ("verified" | "withdrawn" | "upheld" | "released" | "payment-reported" | "promise-kept" | "promise-broken" | "promise-replaced") | null;
                             closeDetail: string | null;
+                            accountRef: string | null;
+                            promiseId: string | null;
                         }[];
                         items: {
                             chain: string;

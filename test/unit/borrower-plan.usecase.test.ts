@@ -14,7 +14,7 @@ describe('borrowerPlan', () => {
     expect(await borrowerPlan(ports, { borrowerId: 'b-1' })).toEqual({
       kind: 'plan',
       status: 'active',
-      accounts: [{ accountRef: 'b-1-acct' }],
+      accounts: [{ accountRef: 'b-1-acct', heldBy: [], promise: null }],
       holds: [],
     });
   });
@@ -48,6 +48,74 @@ describe('borrowerPlan', () => {
     };
     const plan = await borrowerPlan(held, { borrowerId: 'b-1', now: new Date('2026-06-10T00:00:00Z') });
     expect(plan.kind === 'plan' && plan.holds.map((h) => h.id)).toEqual(['open', 'dispute']);
+    expect(plan.kind === 'plan' && plan.accounts[0]!.heldBy).toEqual(['open', 'dispute']);
+  });
+
+  it('says per account what holds it (a promise holds its own account only) and what was paid towards its promise', async () => {
+    const twoAccounts: BorrowerPlanPorts = {
+      ...ports,
+      planOf: async () =>
+        [{ accountRef: 'A' }, { accountRef: 'B' }] as unknown as Awaited<ReturnType<BorrowerPlanPorts['planOf']>>,
+      unclosedHolds: async () => [
+        {
+          id: 'h-promise',
+          tenant: 'default',
+          borrowerId: 'b-1',
+          accountRef: 'A',
+          promiseId: 'p-1',
+          kind: 'promise',
+          openedAt: '2026-06-01T00:00:00.000Z',
+          until: '2026-06-20T00:00:00.000Z',
+          source: 'api',
+          detail: null,
+          ruleRef: null,
+          closedAt: null,
+          closedBy: null,
+          resolution: null,
+          closeDetail: null,
+        },
+      ],
+      promisesOf: async () =>
+        [
+          {
+            id: 'p-1',
+            accountRef: 'A',
+            kind: 'plan',
+            state: 'open',
+            agreedAt: '2026-06-01T00:00:00.000Z',
+            currency: 'USD',
+            paid: '30.00',
+            misses: 0,
+            instalments: [
+              {
+                seq: 0,
+                dueDate: '2026-06-15',
+                amount: '40.00',
+                state: 'due',
+                courtesyReminderId: null,
+                decidedAt: null,
+              },
+            ],
+          },
+        ] as never,
+    };
+    const plan = await borrowerPlan(twoAccounts, { borrowerId: 'b-1', now: new Date('2026-06-10T00:00:00Z') });
+    if (plan.kind !== 'plan') throw new Error('no plan');
+    expect(plan.accounts.map((a) => [a.accountRef, a.heldBy])).toEqual([
+      ['A', ['h-promise']],
+      ['B', []],
+    ]);
+    expect(plan.accounts[0]!.promise).toEqual({
+      id: 'p-1',
+      kind: 'plan',
+      state: 'open',
+      agreedAt: '2026-06-01T00:00:00.000Z',
+      currency: 'USD',
+      paid: '30.00',
+      misses: 0,
+      instalments: [{ dueDate: '2026-06-15', amount: '40.00', state: 'due' }],
+    });
+    expect(plan.accounts[1]!.promise).toBeNull();
   });
 
   it('does not find an unknown borrower', async () => {

@@ -199,6 +199,7 @@ export function strategyRouter(deps: {
           getBorrower: (b) => deps.store.getBorrower(b),
           planOf: (b) => deps.strategyRunner.planOf(b),
           unclosedHolds: (b) => deps.store.holds.unclosed(b),
+          promisesOf: (b) => deps.store.promises.ofBorrower(b),
         },
         { borrowerId: id, ...(deps.clock ? { now: deps.clock.now() } : {}) },
       );

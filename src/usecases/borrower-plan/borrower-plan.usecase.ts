@@ -2,6 +2,7 @@
 import type { Borrower } from '../../domain/entities.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type BorrowerHold, holdIsOpen } from '../../domain/holds.js';
+import type { BorrowerPromise } from '../../store/promises.repo.js';
 
 /** Exactly what reading a plan needs from the store and the strategy. */
 export interface BorrowerPlanPorts {
@@ -10,6 +11,22 @@ export interface BorrowerPlanPorts {
   planOf: StrategyRunner['planOf'];
   /** The borrower's holds not closed (none without it). */
   unclosedHolds?(borrowerId: string): Promise<BorrowerHold[]>;
+  /** The borrower's promises, newest first (none without it). */
+  promisesOf?(borrowerId: string): Promise<BorrowerPromise[]>;
+}
+
+/** An account's promise as the plan shows it. */
+function promiseView(p: BorrowerPromise) {
+  return {
+    id: p.id,
+    kind: p.kind,
+    state: p.state,
+    agreedAt: p.agreedAt,
+    currency: p.currency,
+    paid: p.paid,
+    misses: p.misses,
+    instalments: p.instalments.map((i) => ({ dueDate: i.dueDate, amount: i.amount, state: i.state })),
+  };
 }
 
 export type BorrowerPlanResult =
@@ -17,7 +34,12 @@ export type BorrowerPlanResult =
   | {
       kind: 'plan';
       status: Borrower['status'];
-      accounts: Awaited<ReturnType<StrategyRunner['planOf']>>;
+      accounts: Array<
+        Awaited<ReturnType<StrategyRunner['planOf']>>[number] & {
+          heldBy: string[];
+          promise: ReturnType<typeof promiseView> | null;
+        }
+      >;
       /** The holds open at `now`. */
       holds: BorrowerHold[];
     };
@@ -31,5 +53,15 @@ export async function borrowerPlan(
   if (!borrower) return { kind: 'not-found' };
   const at = (cmd.now ?? new Date()).getTime();
   const holds = ((await ports.unclosedHolds?.(cmd.borrowerId)) ?? []).filter((h) => holdIsOpen(h, at));
-  return { kind: 'plan', status: borrower.status, accounts: await ports.planOf(borrower), holds };
+  const promises = (await ports.promisesOf?.(cmd.borrowerId)) ?? [];
+  // One place says what holds an account: the borrower's holds, and those on this account alone (a promise).
+  const accounts = (await ports.planOf(borrower)).map((a) => {
+    const promise = promises.find((p) => p.accountRef === a.accountRef);
+    return {
+      ...a,
+      heldBy: holds.filter((h) => !h.accountRef || h.accountRef === a.accountRef).map((h) => h.id),
+      promise: promise ? promiseView(promise) : null,
+    };
+  });
+  return { kind: 'plan', status: borrower.status, accounts, holds };
 }

@@ -81,6 +81,10 @@ export const HoldView = z.object({
   closedBy: z.string().nullable(),
   resolution: z.enum(HOLD_RESOLUTIONS).nullable(),
   closeDetail: z.string().nullable(),
+  /** The one account it holds (a promise's); null: every account of the borrower. */
+  accountRef: z.string().nullable(),
+  /** The promise whose hold it is (`promise` holds). */
+  promiseId: z.string().nullable(),
 });
 
 /** One step of an account's plan: the cadence step, its reminder and message, and where it stands. */
@@ -179,11 +183,38 @@ export const OverdueImportReport = z.object({
   resumedAfter: z.number().int(),
 });
 
+/** An account's promise or payment plan: where it stands, what was paid towards it, each instalment. */
+const AccountPromise = z.object({
+  id: z.string(),
+  kind: z.enum(['promise', 'plan']),
+  state: z.enum(['open', 'kept', 'broken', 'replaced']),
+  agreedAt: instant,
+  currency: z.string().nullable(),
+  /** What payments reported since it was agreed add up to (a partial payment shows here). */
+  paid: z.string(),
+  misses: z.number().int(),
+  instalments: z.array(
+    z.object({
+      dueDate: z.string(),
+      amount: z.string().nullable(),
+      state: z.enum(['due', 'kept', 'missed']),
+    }),
+  ),
+});
+
+/** An account in a borrower's plan: its stage and steps, what holds it now, and its promise. */
+const PlannedAccount = AccountPlan.extend({
+  /** The ids of the open holds that keep this account's steps waiting (the borrower's, and the account's own). */
+  heldBy: z.array(z.string()),
+  /** Its newest promise or plan (null: none). */
+  promise: AccountPromise.nullable(),
+});
+
 /** A borrower's plan: its status and each account's stage, steps and hand-off. */
 export const BorrowerPlan = z.object({
   borrowerId: z.string(),
   status: BorrowerStatus,
-  accounts: z.array(AccountPlan),
+  accounts: z.array(PlannedAccount),
   /** The holds open now (a dispute, a claim to have paid, hardship): nothing is sent while one is. */
   holds: z.array(HoldView),
 });
