@@ -32,17 +32,11 @@ export interface BorrowerPromise {
   instalments: PromiseInstalmentRow[];
 }
 
-export interface NewPromise {
-  id: string;
-  tenant: string;
-  borrowerId: string;
-  accountRef: string;
-  kind: PromiseKind;
-  source: 'api' | 'reply';
-  currency: string | null;
-  agreedAt: string;
-  instalments: ReadonlyArray<{ dueDate: string; amount: string | null }>;
-}
+/** A promise to make: what the caller knows of it (the store starts it open, with nothing paid). */
+export type NewPromise = Pick<
+  BorrowerPromise,
+  'id' | 'tenant' | 'borrowerId' | 'accountRef' | 'kind' | 'source' | 'currency' | 'agreedAt'
+> & { instalments: ReadonlyArray<{ dueDate: string; amount: string | null }> };
 
 export interface PromisesRepo {
   /** Makes it once (a repeat answers the stored one, `created: false`); the account's older open promises become `replaced`. */

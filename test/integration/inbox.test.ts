@@ -7,23 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
+import { openProfile } from '../support/profiles.js';
 import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
 // An all-day window and no caps: only what a reply changed holds a message back.
-const profile = resolveProfile({
-  ...US_REGF,
-  name: 'inbox-test',
-  windows: {
-    sms: { from: '00:00', to: '24:00' },
-    voice: { from: '00:00', to: '24:00' },
-    email: { from: '00:00', to: '24:00' },
-  },
-  caps: [],
-  spreadSeconds: 0,
-});
+const profile = openProfile('inbox-test');
 
 const ACME = {
   name: 'Acme Bank',

@@ -10,24 +10,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
+import { openProfile } from '../support/profiles.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
 // An all-day window and no caps: only a promise holds a text back.
-const profile = resolveProfile({
-  ...US_REGF,
-  name: 'promises-test',
-  windows: {
-    sms: { from: '00:00', to: '24:00' },
-    voice: { from: '00:00', to: '24:00' },
-    email: { from: '00:00', to: '24:00' },
-  },
-  caps: [],
-  spreadSeconds: 0,
-});
+const profile = openProfile('promises-test');
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

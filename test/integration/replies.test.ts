@@ -7,24 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveProfile, US_REGF } from '../../src/policy/profile.js';
+import { openProfile } from '../support/profiles.js';
 import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
 
 // US-REGF with an all-day window and no caps: only what the reply changed can hold a text back.
-const profile = resolveProfile({
-  ...US_REGF,
-  name: 'replies-test',
-  windows: {
-    sms: { from: '00:00', to: '24:00' },
-    voice: { from: '00:00', to: '24:00' },
-    email: { from: '00:00', to: '24:00' },
-  },
-  caps: [],
-  spreadSeconds: 0,
-});
+const profile = openProfile('replies-test');
 
 describe('replies understood and acted on', () => {
   let tw: FakeTwilio;
