@@ -12,6 +12,7 @@
  * end is idempotent, and what it held is rescheduled, never dropped.
  */
 import type { Borrower, Channel } from '../domain/index.js';
+import { PENDING_STATUSES } from '../domain/statuses.js';
 import type { Clock } from '../domain/clock.js';
 import { contactZones } from '../policy/zones.js';
 import { courtesyAt, deadlineOf, decideAt, keptBy, unitsOf } from '../policy/promises.js';
@@ -121,6 +122,12 @@ async function send(
   return r && 'reminder' in r ? r.reminder.id : undefined;
 }
 
+/** Whether a reminder still has a message that has not reached the provider (or a final state). */
+async function stillPending(deps: PromisesDeps, reminderId: string): Promise<boolean> {
+  const r = await deps.store.getReminder(reminderId);
+  return !!r?.messages.some((m) => m.status === 'sending' || PENDING_STATUSES.includes(m.status));
+}
+
 /** What an ended promise still owes: its courtesies cancelled, its message, its hold ended (rescheduling what it held), then settled. */
 async function finish(deps: PromisesDeps, p: BorrowerPromise): Promise<void> {
   const borrower = await deps.store.getBorrower(p.borrowerId);
@@ -128,14 +135,18 @@ async function finish(deps: PromisesDeps, p: BorrowerPromise): Promise<void> {
   for (const i of p.instalments)
     if (i.courtesyReminderId && i.state === 'due')
       await cancelReminder({ store: deps.store, queues: deps.queues, clock: deps.clock }, i.courtesyReminderId, ACTOR);
+  let note: string | undefined;
   if (p.state === 'broken') {
     // The gentle message first, naming the date missed last; what the hold held resumes after it.
     const missed = [...p.instalments].reverse().find((i) => i.state === 'missed') ?? p.instalments.at(-1);
-    await send(deps, p, borrower, 'missed', nowOf(deps), missed?.seq);
+    note = await send(deps, p, borrower, 'missed', nowOf(deps), missed?.seq);
   } else if (p.state === 'kept' && borrower.status !== 'resolved') {
     // A payment in full resolved the borrower and the strategy thanked them already.
-    await send(deps, p, borrower, 'kept', nowOf(deps));
+    note = await send(deps, p, borrower, 'kept', nowOf(deps));
   }
+  // The hold stays until the promise's own message is out (at night it waits for the window, and
+  // so does the account): a step due meanwhile is held, never sent ahead of it. A later round ends it.
+  if (note && (await stillPending(deps, note))) return;
   if (p.holdId) {
     const resolution =
       p.state === 'kept' ? 'promise-kept' : p.state === 'broken' ? 'promise-broken' : 'promise-replaced';

@@ -32,6 +32,7 @@ export function makeDispatchProcessor(deps: DispatchDeps) {
       jobId: job.id,
       attempt: attempt.number,
     });
-    return settleJob(await processMessage(deps, data.messageId, attempt, log), job, token);
+    const outcome = await processMessage(deps, data.messageId, attempt, log);
+    return settleJob(outcome, job, token, deps.clock.now());
   };
 }

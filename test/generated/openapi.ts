@@ -3664,6 +3664,7 @@ export interface operations {
                                 reason: string | null;
                                 /** Format: date-time */
                                 sendAt: string;
+                                heldBy: string[];
                             }[];
                             handoff: {
                                 /** Format: date-time */

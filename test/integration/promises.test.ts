@@ -6,13 +6,11 @@
  * instalments with one missed and two paid is kept; a crash between a promise's end and its hold's
  * release loses nothing. SQLite and PostgreSQL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProfile } from '../support/profiles.js';
-import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
-import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
+import type { FakeTwilio } from '../support/fake-twilio.js';
+import { dbVariants, reminderBody, type Harness } from '../support/harness.js';
+import { type MovedClock, startMovedClock } from '../support/moved-clock.js';
 import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
@@ -22,33 +20,18 @@ const profile = openProfile('promises-test');
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe.each(dbVariants())('promises and plans drive the cadence ($name)', (variant) => {
-  let tw: FakeTwilio;
+  let c: MovedClock;
   let h: Harness;
-  // The service's clock: moved forward by the tests.
-  let offset = 0;
-  const now = () => Date.now() + offset;
+  let tw: FakeTwilio;
+  const now = () => c.now();
   let seq = 0;
 
   beforeAll(async () => {
-    tw = await startFakeTwilio();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-promises-'));
-    const profileFile = path.join(dir, 'profile.json');
-    fs.writeFileSync(profileFile, JSON.stringify(profile));
-    h = await startHarness({
-      db: variant,
-      env: {
-        POLICY_FILE: profileFile,
-        ...providerEnv(tw),
-        PROMISE_GRACE_DAYS: '1',
-        PLAN_MISSED_LIMIT: '2',
-        FEED_EVERY_MS: '200',
-      },
-      service: { clock: { now: () => new Date(now()) } },
-    });
+    c = await startMovedClock(variant, profile, { PROMISE_GRACE_DAYS: '1', PLAN_MISSED_LIMIT: '2' });
+    ({ h, tw } = c);
   });
   afterAll(async () => {
-    await h?.destroy();
-    await tw?.close();
+    await c?.destroy();
   });
 
   /** A borrower with one text sent on a fresh account, and a second reminder on it due `dueIn` from now. */
@@ -81,13 +64,22 @@ describe.each(dbVariants())('promises and plans drive the cadence ($name)', (var
     return JSON.stringify(last?.data ?? {}).includes('"kind":"promise"') || undefined;
   };
 
+  /** Waits until the borrower's promise hold has ended (a watcher round after its note is out). */
+  const holdEnded = (borrowerId: string) =>
+    waitFor(
+      async () =>
+        (await h.api('GET', `/v1/borrowers/${borrowerId}/holds`, { role: 'agent' })).body.items[0]?.closedAt ||
+        undefined,
+      { what: 'the promise hold ended' },
+    );
+
   async function promise(account: string, body: Record<string, unknown>) {
     return h.api('POST', `/v1/accounts/${account}/promises`, { body });
   }
 
   /** Moves the clock to `at` and waits until `what` holds (the feeder and the watcher run every 200 ms). */
   async function at<T>(when: number, what: string, check: () => Promise<T | undefined> | T | undefined) {
-    offset = Math.max(offset, when - Date.now());
+    c.moveTo(when);
     return waitFor(check, { what, timeoutMs: 20_000 });
   }
 
@@ -128,15 +120,7 @@ describe.each(dbVariants())('promises and plans drive the cadence ($name)', (var
         .status,
     ).toBe(201);
     await at(now() + DAY + 60_000, 'the step held by the promise', () => heldByPromise(b.pending));
-    const paid = await h.api('POST', `/v1/accounts/${b.account}/payments`, {
-      body: {
-        id: `pay-${b.id}`,
-        amount: '50.00',
-        currency: 'USD',
-        paidAt: new Date(now()).toISOString(),
-        kind: 'partial',
-      },
-    });
+    const paid = await c.pay(b.account, `pay-${b.id}`, '50.00');
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     await waitFor(async () => ((await statusOf(b.pending)) === 'sent' ? true : undefined), {
       what: 'the held step sent',
@@ -164,7 +148,8 @@ describe.each(dbVariants())('promises and plans drive the cadence ($name)', (var
       () => textsTo(b.phone).some((m) => /haven't seen the payment you planned/.test(m.form.Body ?? '')) || undefined,
     );
     expect(await statusOf(b.pending)).not.toBe('sent');
-    // The cadence resumes an hour after it.
+    // The hold ends once the note is out, and the cadence resumes an hour after that.
+    await holdEnded(b.id);
     await at(now() + 3_600_000 + 60_000, 'the held step sent after the promise broke', async () =>
       (await statusOf(b.pending)) === 'sent' ? true : undefined,
     );
@@ -206,9 +191,9 @@ describe.each(dbVariants())('promises and plans drive the cadence ($name)', (var
     );
     expect((await events(b.id)).map((e) => e.type)).not.toContain('promise.broken');
     // …the second and third are paid on their days.
-    offset = Date.parse(`${dates[1]}T12:00:00Z`) - Date.now();
+    c.moveTo(Date.parse(`${dates[1]}T12:00:00Z`));
     expect((await pay(2)).status).toBe(201);
-    offset = Date.parse(`${dates[2]}T12:00:00Z`) - Date.now();
+    c.moveTo(Date.parse(`${dates[2]}T12:00:00Z`));
     expect((await pay(3)).status).toBe(201);
     await waitFor(async () => (await events(b.id)).some((e) => e.type === 'promise.kept') || undefined, {
       what: 'the plan kept',
@@ -230,6 +215,7 @@ describe.each(dbVariants())('promises and plans drive the cadence ($name)', (var
       () => textsTo(b.phone).some((m) => /haven't seen the payment you planned/.test(m.form.Body ?? '')) || undefined,
       { what: 'the missed-payment text sent by the next round' },
     );
+    await holdEnded(b.id);
     await at(now() + 3_600_000 + 60_000, 'the held step released', async () =>
       (await statusOf(b.pending)) === 'sent' ? true : undefined,
     );

@@ -6,7 +6,8 @@ import { borrowerPlan, type BorrowerPlanPorts } from '../../src/usecases/borrowe
 
 const ports: BorrowerPlanPorts = {
   getBorrower: async (id) => (id === 'b-1' ? ({ id, status: 'active' } as Borrower) : undefined),
-  planOf: async (b) => [{ accountRef: `${b.id}-acct` }] as unknown as Awaited<ReturnType<BorrowerPlanPorts['planOf']>>,
+  planOf: async (b) =>
+    [{ accountRef: `${b.id}-acct`, steps: [] }] as unknown as Awaited<ReturnType<BorrowerPlanPorts['planOf']>>,
 };
 
 describe('borrowerPlan', () => {
@@ -14,7 +15,7 @@ describe('borrowerPlan', () => {
     expect(await borrowerPlan(ports, { borrowerId: 'b-1' })).toEqual({
       kind: 'plan',
       status: 'active',
-      accounts: [{ accountRef: 'b-1-acct', heldBy: [], promise: null }],
+      accounts: [{ accountRef: 'b-1-acct', steps: [], heldBy: [], promise: null }],
       holds: [],
     });
   });
@@ -55,7 +56,16 @@ describe('borrowerPlan', () => {
     const twoAccounts: BorrowerPlanPorts = {
       ...ports,
       planOf: async () =>
-        [{ accountRef: 'A' }, { accountRef: 'B' }] as unknown as Awaited<ReturnType<BorrowerPlanPorts['planOf']>>,
+        [
+          {
+            accountRef: 'A',
+            steps: [
+              { index: 0, status: 'done' },
+              { index: 1, status: 'pending' },
+            ],
+          },
+          { accountRef: 'B', steps: [{ index: 0, status: 'pending' }] },
+        ] as unknown as Awaited<ReturnType<BorrowerPlanPorts['planOf']>>,
       unclosedHolds: async () => [
         {
           id: 'h-promise',
@@ -104,6 +114,14 @@ describe('borrowerPlan', () => {
     expect(plan.accounts.map((a) => [a.accountRef, a.heldBy])).toEqual([
       ['A', ['h-promise']],
       ['B', []],
+    ]);
+    // The step still to go on A waits for the promise (held, not dropped); the one done does not.
+    expect(plan.accounts.map((a) => a.steps.map((st) => [st.index, st.status, st.heldBy]))).toEqual([
+      [
+        [0, 'done', []],
+        [1, 'pending', ['h-promise']],
+      ],
+      [[0, 'pending', []]],
     ]);
     expect(plan.accounts[0]!.promise).toEqual({
       id: 'p-1',

@@ -345,24 +345,41 @@ describe('the BullMQ adapter', () => {
 
   it('moves a deferred job to the delayed set and stops it without spending an attempt', async () => {
     const { job, delays } = fakeJob();
+    const now = new Date('2026-06-11T11:00:00Z');
     const until = new Date('2026-06-11T12:00:00Z');
-    await expect(settleJob({ kind: 'deferred', until, reasons: [] }, job, 't')).rejects.toBeInstanceOf(DelayedError);
-    expect(delays).toEqual([until.getTime()]);
+    const before = Date.now();
+    await expect(settleJob({ kind: 'deferred', until, reasons: [] }, job, 't', now)).rejects.toBeInstanceOf(
+      DelayedError,
+    );
+    // An hour on the service's clock is an hour on BullMQ's, whatever the service's clock says.
+    expect(delays[0]! - before).toBeGreaterThanOrEqual(3_600_000);
+    expect(delays[0]! - Date.now()).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it('runs a deferral whose time passed while it was decided at once', async () => {
+    const { job, delays } = fakeJob();
+    const until = new Date('2026-06-11T12:00:00Z');
+    const before = Date.now();
+    await expect(
+      settleJob({ kind: 'deferred', until, reasons: [] }, job, 't', new Date('2026-06-11T12:00:30Z')),
+    ).rejects.toBeInstanceOf(DelayedError);
+    expect(delays[0]).toBeGreaterThanOrEqual(before);
+    expect(delays[0]).toBeLessThanOrEqual(Date.now());
   });
 
   it('ends a failed job for good, rethrows a retry, and returns the others’ kind', async () => {
     const { job } = fakeJob();
     await expect(
-      settleJob({ kind: 'failed', code: 'x', permanent: true, message: 'x: no' }, job, undefined),
+      settleJob({ kind: 'failed', code: 'x', permanent: true, message: 'x: no' }, job, undefined, new Date()),
     ).rejects.toBeInstanceOf(UnrecoverableError);
     const error = new Error('timeout');
-    await expect(settleJob({ kind: 'retry', code: 'timeout', error }, job, undefined)).rejects.toBe(error);
+    await expect(settleJob({ kind: 'retry', code: 'timeout', error }, job, undefined, new Date())).rejects.toBe(error);
     for (const o of [
       { kind: 'sent', provider: 'p', providerId: 'i' },
       { kind: 'skipped', why: 'settled' },
       { kind: 'suppressed', reason: 'opted-out' },
     ] as DispatchOutcome[]) {
-      expect(await settleJob(o, job, undefined)).toBe(o.kind);
+      expect(await settleJob(o, job, undefined, new Date())).toBe(o.kind);
     }
   });
 });

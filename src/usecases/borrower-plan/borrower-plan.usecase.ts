@@ -35,7 +35,8 @@ export type BorrowerPlanResult =
       kind: 'plan';
       status: Borrower['status'];
       accounts: Array<
-        Awaited<ReturnType<StrategyRunner['planOf']>>[number] & {
+        Omit<Awaited<ReturnType<StrategyRunner['planOf']>>[number], 'steps'> & {
+          steps: Array<Awaited<ReturnType<StrategyRunner['planOf']>>[number]['steps'][number] & { heldBy: string[] }>;
           heldBy: string[];
           promise: ReturnType<typeof promiseView> | null;
         }
@@ -57,9 +58,12 @@ export async function borrowerPlan(
   // One place says what holds an account: the borrower's holds, and those on this account alone (a promise).
   const accounts = (await ports.planOf(borrower)).map((a) => {
     const promise = promises.find((p) => p.accountRef === a.accountRef);
+    const heldBy = holds.filter((h) => !h.accountRef || h.accountRef === a.accountRef).map((h) => h.id);
     return {
       ...a,
-      heldBy: holds.filter((h) => !h.accountRef || h.accountRef === a.accountRef).map((h) => h.id),
+      // A step still to go waits for every hold on its account: held, not dropped.
+      steps: a.steps.map((s) => ({ ...s, heldBy: s.status === 'pending' ? heldBy : [] })),
+      heldBy,
       promise: promise ? promiseView(promise) : null,
     };
   });

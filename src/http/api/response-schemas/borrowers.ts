@@ -204,6 +204,12 @@ const AccountPromise = z.object({
 
 /** An account in a borrower's plan: its stage and steps, what holds it now, and its promise. */
 const PlannedAccount = AccountPlan.extend({
+  steps: z.array(
+    PlanStep.extend({
+      /** The holds a pending step waits for (ids in `holds`, e.g. the account's promise): held, not dropped. Empty: none. */
+      heldBy: z.array(z.string()),
+    }),
+  ),
   /** The ids of the open holds that keep this account's steps waiting (the borrower's, and the account's own). */
   heldBy: z.array(z.string()),
   /** Its newest promise or plan (null: none). */
