@@ -602,6 +602,7 @@ export const MESSAGES = {
     'data.amount': 'amount',
     'data.currency': 'currency',
     'data.full': 'in full',
+    'data.resolution': 'how it ended',
     'data.yes': 'yes',
     'data.no': 'no',
   },
@@ -1058,6 +1059,7 @@ export const MESSAGES = {
     'data.amount': '金额',
     'data.currency': '币种',
     'data.full': '全额',
+    'data.resolution': '结束方式',
     'data.yes': '是',
     'data.no': '否',
     // inbox

@@ -125,6 +125,8 @@ function value(key, v, timezone) {
   if (key === 'kind' && typeof v === 'string') return t(`holdKind.${v}`, {}, t(`promiseKind.${v}`, {}, v));
   // An instalment by its place in the plan, counted from 1 as people count (stored from 0).
   if (key === 'seq' && typeof v === 'number') return String(v + 1);
+  // How a hold ended (a dispute verified, a promise kept...).
+  if (key === 'resolution' && typeof v === 'string') return t(`holdResolution.${v}`, {}, v);
   if (typeof v === 'boolean') return t(v ? 'data.yes' : 'data.no');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
