@@ -1,12 +1,14 @@
 /**
  * What holds a borrower, on the console's timeline (issue 29, item 4), in a real browser (Debian's
- * chromium through playwright-core) against the whole service: a borrower in Shanghai with two
- * accounts in the strategy, a payment plan on one (its first instalment paid), a promise kept on the
- * other, a dispute, and a hardship hold opened and released. The page lists each hold, open ones
- * first, with its kind, reason, account, start and end (the borrower's zone beside UTC) and who
- * opened and ended it; each account's promise or plan with its state, what was paid and each
- * instalment; and the promise events in words. In English and Chinese, checked with axe-core's
- * WCAG A/AA rules and saved as screenshots. A ceased borrower shows the cease as a hold that never ends.
+ * chromium through playwright-core) against the whole service: a borrower in Shanghai with three
+ * accounts in the strategy, a payment plan on one (its first instalment paid), a promise kept on
+ * another, a plan left unpaid on the third (the service's clock moved a week on: its instalment
+ * missed, the plan broken), a dispute, and a hardship hold opened and released. The page lists
+ * each hold, open ones first, with its kind, reason, account, start and end (the borrower's zone
+ * beside UTC) and who opened and ended it; each account's promise or plan with its state, what was
+ * paid and each instalment; and the promise events in words. In English and Chinese, checked with
+ * axe-core's WCAG A/AA rules and saved as screenshots. A ceased borrower shows the cease as a hold
+ * that never ends.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ const HELD = 'b-tl-holds';
 const CEASED = 'b-tl-ceased';
 const PLAN_ACCOUNT = 'acct-tl-plan';
 const KEPT_ACCOUNT = 'acct-tl-kept';
+const MISSED_ACCOUNT = 'acct-tl-missed';
 const ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -44,7 +47,13 @@ describe('holds and promises on the console timeline', () => {
   const contexts: BrowserContext[] = [];
   const dueDates = [day(Date.now() + 5 * DAY), day(Date.now() + 35 * DAY), day(Date.now() + 65 * DAY)];
   let holds: HoldView[] = [];
-  const holdOf = (kind: string, open: boolean) => holds.find((x) => x.kind === kind && (x.closedAt === null) === open)!;
+  const holdOf = (kind: string, open: boolean, accountRef?: string) =>
+    holds.find(
+      (x) => x.kind === kind && (x.closedAt === null) === open && (!accountRef || x.accountRef === accountRef),
+    )!;
+  // The service's clock: moved forward to miss a plan's instalment.
+  let offset = 0;
+  const now = () => Date.now() + offset;
 
   const ok = (res: { status: number; body: unknown }, status: number) =>
     expect(res.status, JSON.stringify(res.body)).toBe(status);
@@ -70,9 +79,15 @@ describe('holds and promises on the console timeline', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    h = await startHarness({ db: sqliteOnly });
+    // The promises job runs every feed period.
+    h = await startHarness({
+      db: sqliteOnly,
+      env: { FEED_EVERY_MS: '200' },
+      service: { clock: { now: () => new Date(now()) } },
+    });
     await overdue(PLAN_ACCOUNT, 20);
     await overdue(KEPT_ACCOUNT, 5);
+    await overdue(MISSED_ACCOUNT, 10);
     // A promise kept: its amount paid at once.
     ok(
       await h.api('POST', `/v1/accounts/${KEPT_ACCOUNT}/promises`, {
@@ -139,13 +154,39 @@ describe('holds and promises on the console timeline', () => {
       }),
       201,
     );
+    // A plan whose first instalment goes unpaid: a week on, it is missed and the plan broken (limit 1).
+    ok(
+      await h.api('POST', `/v1/accounts/${MISSED_ACCOUNT}/promises`, {
+        body: {
+          id: 'plan-tl-missed',
+          kind: 'plan',
+          currency: 'USD',
+          instalments: [
+            { dueDate: day(now() + 2 * DAY), amount: '60.00' },
+            { dueDate: day(now() + 30 * DAY), amount: '60.50' },
+          ],
+        },
+      }),
+      201,
+    );
+    offset = 7 * DAY;
+    await waitFor(
+      async () => {
+        const plan = await h.api('GET', `/v1/borrowers/${HELD}/plan`, { role: 'agent' });
+        const missed = (plan.body.accounts as { accountRef: string; promise: { state: string } | null }[]).find(
+          (a) => a.accountRef === MISSED_ACCOUNT,
+        );
+        return missed?.promise?.state === 'broken' || undefined;
+      },
+      { what: 'the plan broken', timeoutMs: 20_000 },
+    );
     holds = await waitFor(
       async () => {
         const res = await h.api('GET', `/v1/borrowers/${HELD}/holds`, { role: 'agent' });
         const items = res.body.items as HoldView[];
-        // The kept promise's hold ended, the plan's open.
+        // The kept promise's and the broken plan's holds ended, the plan's open.
         const promises = items.filter((x) => x.kind === 'promise');
-        return promises.length === 2 && promises.some((x) => x.closedAt) ? items : undefined;
+        return promises.length === 3 && promises.filter((x) => x.closedAt).length === 2 ? items : undefined;
       },
       { what: 'the promise holds' },
     );
@@ -192,7 +233,7 @@ describe('holds and promises on the console timeline', () => {
       const states = await list
         .locator('tbody tr')
         .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-kind')}:${r.getAttribute('data-state')}`));
-      expect(states).toEqual(['dispute:open', 'promise:open', 'hardship:closed', 'promise:closed']);
+      expect(states).toEqual(['dispute:open', 'promise:open', 'promise:closed', 'hardship:closed', 'promise:closed']);
 
       const dispute = holdOf('dispute', true);
       const d = row(page, dispute.id);
@@ -222,11 +263,13 @@ describe('holds and promises on the console timeline', () => {
       expect(await x.innerText()).toContain('Back at work');
       expect(await x.locator('time').nth(1).getAttribute('datetime')).toBe(hardship.closedAt);
 
-      const kept = holdOf('promise', false);
+      const kept = holdOf('promise', false, KEPT_ACCOUNT);
       expect(await row(page, kept.id).innerText()).toContain(
         'Ended (promise kept) by the service, when the promise was decided',
       );
       expect(await row(page, kept.id).locator('td').nth(1).innerText()).toBe(KEPT_ACCOUNT);
+      const broken = row(page, holdOf('promise', false, MISSED_ACCOUNT).id);
+      expect(await broken.innerText()).toContain('Ended (promise broken) by the service, when the promise was decided');
     });
 
     it('shows the times in the borrower’s zone beside UTC', async () => {
@@ -269,12 +312,42 @@ describe('holds and promises on the console timeline', () => {
       expect(await kept.locator('h4').innerText()).toBe('Promise to pay kept');
       expect(await kept.getByTestId('promise-paid').innerText()).toBe('$30.00');
       expect(await kept.locator('tbody tr').innerText()).toMatch(/\$30\.00\s+paid/);
+
+      const missed = account(page, MISSED_ACCOUNT);
+      expect(await missed.locator('h4').innerText()).toBe('Payment plan broken');
+      expect(await missed.getByTestId('promise-paid').innerText()).toBe('$0.00');
+      expect(await missed.locator('dl').innerText()).toMatch(/Instalments missed\s+1/);
+      expect(await missed.locator('tbody tr td:last-child').allInnerTexts()).toEqual(['missed', 'due']);
     });
 
     it('words the promise events in the event list', async () => {
       const events = page.getByTestId('timeline');
       const kinds = await events.locator('tbody tr td.label').allInnerTexts();
-      expect(kinds).toEqual(expect.arrayContaining(['Promise reported', 'Promise kept', 'Dispute opened']));
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          'Promise reported',
+          'Promise kept',
+          'Promise broken',
+          'Instalment missed',
+          'Dispute opened',
+        ]),
+      );
+      const missed = await events
+        .locator('tbody tr', { has: page.locator('td.label', { hasText: 'Instalment missed' }) })
+        .innerText();
+      expect(missed).toContain('promise: plan-tl-missed');
+      expect(missed).toContain('instalment: 1');
+      const brokenRow = events.locator('tbody tr', { has: page.locator('td.label', { hasText: 'Promise broken' }) });
+      const broken = await brokenRow.innerText();
+      expect(broken).toContain('kind: payment plan');
+      expect(broken).toContain('instalments missed: 1');
+      // The promise's hold released, how it ended in words.
+      const released = await events
+        .locator('tbody tr', { has: page.locator('td.label', { hasText: 'Hold released' }) })
+        .allInnerTexts();
+      expect(released.join('\n')).toContain('how it ended: promise broken');
+      await brokenRow.scrollIntoViewIfNeeded();
+      await screenshot(page, 'timeline-promise-events-en');
       const kept = events.locator('tbody tr', { has: page.locator('td.label', { hasText: 'Promise kept' }) });
       const text = await kept.innerText();
       expect(text).toContain('promise: prom-tl-kept');
@@ -320,7 +393,9 @@ describe('holds and promises on the console timeline', () => {
       expect(await d.innerText()).toContain('发起方：坐席');
       expect(await d.innerText()).toContain('关闭时结束');
       expect(await row(page, holdOf('hardship', false).id).innerText()).toContain('已结束（已解除），操作方：');
-      expect(await row(page, holdOf('promise', false).id).innerText()).toContain('承诺已兑现');
+      expect(await row(page, holdOf('promise', false, KEPT_ACCOUNT).id).innerText()).toContain('承诺已兑现');
+      expect(await row(page, holdOf('promise', false, MISSED_ACCOUNT).id).innerText()).toContain('承诺未兑现');
+      expect(await account(page, MISSED_ACCOUNT).locator('h4').innerText()).toBe('分期还款计划 未兑现');
 
       const plan = account(page, PLAN_ACCOUNT);
       expect(await plan.locator('h4').innerText()).toBe('分期还款计划 进行中');
@@ -330,7 +405,9 @@ describe('holds and promises on the console timeline', () => {
         '目前暂停原因：异议、还款承诺或分期计划。各步骤将等到暂停结束。',
       );
       const kinds = await page.getByTestId('timeline').locator('tbody tr td.label').allInnerTexts();
-      expect(kinds).toEqual(expect.arrayContaining(['已报告还款承诺', '承诺已兑现', '已提出异议']));
+      expect(kinds).toEqual(
+        expect.arrayContaining(['已报告还款承诺', '承诺已兑现', '承诺未兑现', '一期未按时还款', '已提出异议']),
+      );
 
       await list.scrollIntoViewIfNeeded();
       await look(page, 'timeline-holds-zh');
