@@ -52,7 +52,7 @@ function around(key, vars, name, node) {
 
 /** Who opened it: the API's source (`api`, `reply`, `agent`), or the actor of a cease. */
 function openedBy(x) {
-  if (x.openedBy) return h('code', {}, x.openedBy);
+  if (x.kind === 'cease') return x.openedBy ? h('code', {}, x.openedBy) : '—';
   return t(`holdSource.${x.source}`, {}, x.source);
 }
 
@@ -165,6 +165,8 @@ export function heldByLine(ids, holds) {
   if (!ids.length) return h('p', { class: 'muted', 'data-testid': 'held-by' }, t('holds.accountFree'));
   // In the list's order (newest first), each kind once.
   const kinds = [...new Set(holds.filter((x) => ids.includes(x.id)).map((x) => kindName(x.kind)))];
+  // The list could not be read: the holds by their ids.
+  if (!kinds.length) kinds.push(...ids);
   return h(
     'p',
     { class: 'held-by', 'data-testid': 'held-by' },
