@@ -74,3 +74,15 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
     nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
   }));
 }
+
+/** Signs in to the console at `url` with a key, in the context's language (English or Chinese): a page that shows the role. */
+export async function signInConsole(context: BrowserContext, url: string, token: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}/ui/`);
+  const zh = (await page.evaluate('navigator.language')) === 'zh-CN';
+  await page.getByRole('heading', { name: zh ? '登录' : 'Sign in' }).waitFor();
+  await page.getByLabel(zh ? 'API 密钥' : 'API key').fill(token);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('role').waitFor();
+  return page;
+}

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../../src/domain/index.js';
 import { STAGES } from '../../src/policy/strategy.js';
+import { HOLD_KINDS, HOLD_RESOLUTIONS, HOLD_SOURCES } from '../../src/domain/holds.js';
+import { INSTALMENT_STATES, PROMISE_KINDS, PROMISE_STATES } from '../../src/policy/promises.js';
 
 const PUBLIC = path.resolve('src/http/ui/public');
 const files = (fs.readdirSync(PUBLIC, { recursive: true }) as string[])
@@ -53,5 +55,25 @@ describe('console texts', async () => {
     ])
       expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
     for (const s of STAGES) expect(MESSAGES.zh[`stage.${s}`], s).toBeDefined();
+  });
+
+  it('names every hold (kind, source, how it ended), promise and instalment state, and the promise events', () => {
+    const keys = [
+      ...[...HOLD_KINDS, 'cease'].flatMap((k) => [`holdName.${k}`, `holdReason.${k}`]),
+      ...HOLD_SOURCES.map((s) => `holdSource.${s}`),
+      ...HOLD_RESOLUTIONS.map((r) => `holdResolution.${r}`),
+      ...PROMISE_KINDS.map((k) => `promiseName.${k}`),
+      ...PROMISE_STATES.map((s) => `promiseState.${s}`),
+      ...INSTALMENT_STATES.map((s) => `instalment.${s}`),
+      ...['promise.reported', 'promise.kept', 'promise.broken', 'promise.instalment_missed'].map((e) => `status.${e}`),
+    ];
+    for (const lang of ['en', 'zh'] as const)
+      expect(
+        keys.filter((k) => !(k in MESSAGES[lang])),
+        lang,
+      ).toEqual([]);
+    // A promise event's `kind` (promise or plan) is in words too (lib/content.js).
+    for (const k of PROMISE_KINDS)
+      expect(MESSAGES.zh[`holdKind.${k}`] ?? MESSAGES.zh[`promiseKind.${k}`], k).toBeDefined();
   });
 });

@@ -121,6 +121,12 @@ function value(key, v, timezone) {
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return borrowerTime(v, timezone);
   if ((key === 'channel' || key === 'via') && typeof v === 'string') return channelName(v);
   if (key === 'channels' && Array.isArray(v)) return v.map((c) => channelName(c)).join(', ');
-  if (key === 'kind' && typeof v === 'string') return t(`holdKind.${v}`, {}, v);
+  // A hold's kind, or a promise event's (`promise` or `plan`).
+  if (key === 'kind' && typeof v === 'string') return t(`holdKind.${v}`, {}, t(`promiseKind.${v}`, {}, v));
+  // An instalment by its place in the plan, counted from 1 as people count (stored from 0).
+  if (key === 'seq' && typeof v === 'number') return String(v + 1);
+  // How a hold ended (a dispute verified, a promise kept...).
+  if (key === 'resolution' && typeof v === 'string') return t(`holdResolution.${v}`, {}, v);
+  if (typeof v === 'boolean') return t(v ? 'data.yes' : 'data.no');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }

@@ -1,9 +1,10 @@
-// A borrower's timeline: every message and event, newest first, and the strategy stage.
+// A borrower's timeline: what holds the borrower, the strategy stage with each account's promise, and every message and event, newest first.
 import { api, errorBox, go, session } from '../app.js';
 import { field, h, scrollBox } from '../dom.js';
 import { channelName, statusName, t } from '../i18n.js';
 import { borrowerTime, borrowerTimeText, zoneNote } from '../lib/borrower-time.js';
 import { details } from '../lib/content.js';
+import { heldByLine, holdRows, holdsSection, promiseBox } from '../lib/holds.js';
 
 export async function render(root, { params }) {
   const id = params[0];
@@ -37,11 +38,15 @@ export async function render(root, { params }) {
   root.append(h('h1', { tabindex: '-1' }, id ? titleOf(id) : t('timeline.title')), form, found);
   if (!id) return;
 
-  const [tl, plan] = await Promise.all([
+  const [tl, plan, holds] = await Promise.all([
     api(`/v1/borrowers/${encodeURIComponent(id)}/timeline`),
     api(`/v1/borrowers/${encodeURIComponent(id)}/plan`).catch((err) => err),
+    api(`/v1/borrowers/${encodeURIComponent(id)}/holds`).catch((err) => err),
   ]);
   const b = tl.borrower;
+  // Open now is the API's word (the timeline's `holds`); the list has every hold, ended ones too.
+  const ceased = b.status === 'ceased' ? (tl.items.find((e) => e.type === 'borrower.ceased') ?? { at: null }) : null;
+  const rows = holds instanceof Error ? holds : holdRows(holds.items, new Set(tl.holds.map((x) => x.id)), ceased);
   root.append(
     h(
       'dl',
@@ -57,7 +62,8 @@ export async function render(root, { params }) {
       h('dt', {}, t('timeline.optOuts')),
       h('dd', {}, b.optOuts?.length ? b.optOuts.map((o) => channelName(o.channel)).join(', ') : '—'),
     ),
-    strategy(plan, b.timezone),
+    holdsSection(rows, b.timezone),
+    strategy(plan, b.timezone, holds instanceof Error ? [] : holds.items),
     h('h2', { id: 'events-h' }, t('timeline.events')),
     tl.items.length ? eventsTable(tl.items, b.timezone) : h('p', {}, t('timeline.none')),
   );
@@ -127,7 +133,7 @@ function results(items) {
   );
 }
 
-function strategy(plan, timezone) {
+function strategy(plan, timezone, holds) {
   const at = (iso) => borrowerTimeText(iso, timezone);
   const box = h(
     'section',
@@ -171,6 +177,8 @@ function strategy(plan, timezone) {
             ),
           ]
         : []),
+      heldByLine(a.heldBy, holds),
+      a.promise ? promiseBox(a.promise, a.accountRef, timezone) : null,
       h(
         'ol',
         { class: 'steps' },
