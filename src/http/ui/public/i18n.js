@@ -52,6 +52,16 @@ export const MESSAGES = {
     'review.relationshipText':
       '{optOuts} opt-outs, {stops} STOP texts and {replies} other replies (read them: complaints are among them).',
     'review.heldBack': 'Held back by the policy, and why',
+    'review.promises': 'Promises kept and broken',
+    'review.promisesText':
+      '{kept} of the {decided} promises decided in the period were kept: {rate}. {broken} were broken. Promises whose date has not passed are not counted.',
+    'review.noPromises': 'No promise was kept or broken in this period.',
+    'review.brokenList': 'Broken promises, newest first',
+    'review.brokenListSome': 'The {n} most recent broken promises (download the CSV for the count)',
+    'review.promiseId': 'Promise',
+    'review.account': 'Account',
+    'review.agreed': 'Agreed',
+    'review.brokenAt': 'Broken',
     'timeline.results': 'Borrowers found',
     'timeline.openTimeline': 'Timeline',
     'timeline.openContact': 'May I contact?',
@@ -566,6 +576,16 @@ export const MESSAGES = {
     'review.relationshipText':
       '{optOuts} 次退订、{stops} 条退订短信和 {replies} 条其他回复（请阅读：其中可能有投诉）。',
     'review.heldBack': '被合规策略拦下的消息及原因',
+    'review.promises': '还款承诺的兑现与违约',
+    'review.promisesText':
+      '本期间有结果的 {decided} 项承诺中，{kept} 项已兑现：{rate}；{broken} 项违约。尚未到期的承诺不计入。',
+    'review.noPromises': '本期间没有兑现或违约的承诺。',
+    'review.brokenList': '违约的承诺（最新在前）',
+    'review.brokenListSome': '最近 {n} 项违约的承诺（完整数量见 CSV）',
+    'review.promiseId': '承诺',
+    'review.account': '账户',
+    'review.agreed': '约定日期',
+    'review.brokenAt': '违约日期',
     'timeline.results': '找到的借款人',
     'timeline.openTimeline': '时间线',
     'timeline.openContact': '现在可以联系吗？',

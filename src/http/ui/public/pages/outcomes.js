@@ -7,7 +7,7 @@ import { channelName, lang, t } from '../i18n.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const isoDay = (d) => d.toISOString().slice(0, 10);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
-const range = (r) => `${pct(r.rate)} (${(r.low * 100).toFixed(1)}–${(r.high * 100).toFixed(1)})`;
+export const range = (r) => `${pct(r.rate)} (${(r.low * 100).toFixed(1)}–${(r.high * 100).toFixed(1)})`;
 
 /** The period of the page, as the API takes it (whole days, UTC). */
 export function periodForm(root, query, path) {
