@@ -13,6 +13,10 @@
  *   one in the 30 days from it. Every rate has a Wilson 95 % interval; each challenger is compared
  *   with the control (the first arm) by a two-proportion z test; the guardrail flags a challenger
  *   whose opt-out rate is significantly above the control's.
+ * - **Promise-kept rate**: promises (and plans) attributed as promises are (an arm's borrowers'
+ *   from their first touch; a group's by last touch), kept ÷ decided. A promise is decided when it
+ *   was kept or broken (its deadline passed, or a payment kept it early); one still open is pending,
+ *   never counted as broken; one replaced by a newer promise is made but never decided.
  */
 import { compare, type Comparison, type Rate, significantlyAbove, wilson } from './experiment-stats.js';
 
@@ -34,6 +38,21 @@ export function amountsOf(totals: Map<string, bigint>): Record<string, string> {
   return out;
 }
 
+/** A set of promises: how many were made, and of those how many are kept, broken and still open. */
+export interface PromiseTally {
+  made: number;
+  kept: number;
+  broken: number;
+  pending: number;
+}
+
+export const NO_PROMISES: PromiseTally = { made: 0, kept: 0, broken: 0, pending: 0 };
+
+/** The kept rate of decided promises (kept ÷ kept + broken), with its Wilson interval; pending ones wait. */
+export function keptRate(t: Pick<PromiseTally, 'kept' | 'broken'>): Rate {
+  return wilson(t.kept, t.kept + t.broken);
+}
+
 export interface ArmResult {
   arm: string;
   control: boolean;
@@ -47,6 +66,12 @@ export interface ArmResult {
   stopped: Rate;
   replied: Rate;
   recovered: Record<string, string>;
+  /** Promises the arm's borrowers made within 30 days of their first touch (plans included). */
+  promisesMade: number;
+  /** Of those, still open (not yet decided: not in the kept rate). */
+  promisesPending: number;
+  /** Kept ÷ decided (kept or broken) of those promises. */
+  promiseKept: Rate;
   /** Against the control (absent for the control). */
   vsControl?: { paid7: Comparison; paid30: Comparison; promised7: Comparison; optedOut: Comparison };
   /** The challenger's opt-out rate is significantly above the control's. */
@@ -73,6 +98,8 @@ export interface ArmCounts {
   stopped: number;
   replied: number;
   payments: ReadonlyArray<{ amount: string | null; currency: string | null }>;
+  /** The promises the arm's borrowers made within 30 days of their first touch. */
+  promises: PromiseTally;
 }
 
 /** Rates, intervals, tests and sentences from each arm's counts (arms in the experiment's order; the first the control). */
@@ -99,6 +126,9 @@ export function experimentFromCounts(
       stopped: wilson(c?.stopped ?? 0, n),
       replied: wilson(c?.replied ?? 0, n),
       recovered: amountsOf(recovered),
+      promisesMade: c?.promises.made ?? 0,
+      promisesPending: c?.promises.pending ?? 0,
+      promiseKept: keptRate(c?.promises ?? NO_PROMISES),
       guardrail: false,
     };
   });
@@ -147,6 +177,11 @@ export interface GroupResult {
   recoveredLastTouch: Record<string, string>;
   /** Borrowers who opted out within 7 days of a message of this group, per borrower reached. */
   optedOut: Rate;
+  /** Promises whose last touch was a message of this group (plans included), and those still open. */
+  promisesMade: number;
+  promisesPending: number;
+  /** Kept ÷ decided of those promises. */
+  promiseKept: Rate;
 }
 
 /** What a group's figures are made of (the database counts them: audit/outcome-queries.ts). */
@@ -162,6 +197,8 @@ export interface GroupCountsIn {
   paymentsAny: number;
   recovered: Array<{ amount: string | null; currency: string | null }>;
   optedOut: number;
+  /** The promises whose last touch was a message of this group. */
+  promises: PromiseTally;
 }
 
 export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[] {
@@ -181,6 +218,9 @@ export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[
         paymentsAnyTouch: g.paymentsAny,
         recoveredLastTouch: amountsOf(amount),
         optedOut: wilson(g.optedOut, g.borrowers),
+        promisesMade: g.promises.made,
+        promisesPending: g.promises.pending,
+        promiseKept: keptRate(g.promises),
       };
     })
     .sort(

@@ -7,8 +7,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
+import { refOfBorrowerKey } from './borrower-key.js';
 import { DELIVERED_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
-import type { ArmCounts, GroupCountsIn } from '../policy/outcome-report.js';
+import type { ArmCounts, GroupCountsIn, PromiseTally } from '../policy/outcome-report.js';
 
 export type { ArmCounts, GroupCountsIn };
 
@@ -34,9 +35,23 @@ export interface ReviewCounts {
   sent: Array<{ stage: string; channel: string; messages: number; delivered: number }>;
   outcomes: Array<{ kind: string; currency: string | null; amount: string | null }>;
   events: Array<{ type: string; kind: string | null; n: number }>;
+  /** Promises decided in the period: how many kept and broken, and the broken ones (at most BROKEN_LIST_LIMIT). */
+  promises: { kept: number; broken: number; brokenList: BrokenPromise[] };
 }
 
 const DAYS = [7, 14, 30] as const;
+
+/** Counts of promises by where they stand (kept, broken, open: pending), as columns `kept`, `broken`, `pending`. */
+const promiseStates = (col: string) =>
+  sql`sum(case when ${sql.ref(col)} = 'kept' then 1 else 0 end) as kept,
+    sum(case when ${sql.ref(col)} = 'broken' then 1 else 0 end) as broken,
+    sum(case when ${sql.ref(col)} = 'open' then 1 else 0 end) as pending`;
+
+/** A row's promise counts (`<prefix>made`, `<prefix>kept` …) as a tally. */
+function tallyOf(r: Record<string, unknown>, prefix = ''): PromiseTally {
+  const n = (k: string) => Number(r[`${prefix}${k}`] ?? 0);
+  return { made: n('made'), kept: n('kept'), broken: n('broken'), pending: n('pending') };
+}
 
 /** `iso` plus `days`, as an ISO string that compares with the stored ones. */
 function plusDays(dialect: Dialect, iso: RawBuilder<unknown>, days: number): RawBuilder<string> {
@@ -121,10 +136,17 @@ export async function experimentCounts(
         ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
         cast(sum(d.units30) as text) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
       from d group by d.arm
+    ),
+    -- The promises (plans included) the arm's borrowers made in the 30 days from their first touch, by where they stand now.
+    pr as (
+      select t.arm, count(*) as made, ${promiseStates('pm.state')}
+      from t join promises pm on pm.borrower_id = t.borrower_id and pm.agreed_at >= t.first and pm.agreed_at <= t.first30
+      group by t.arm
     )
     select bs.arm as arm, bs.messages, bs.sent, bs.delivered, coalesce(ds.borrowers, 0) as borrowers, ds.paid7, ds.paid14, ds.paid30,
-      ds.promised7, ds.promised14, ds.promised30, ds.opted, ds.stopped, ds.replied, ds.units, ds.cur_max, ds.cur_min
-    from bs left join ds on ds.arm = bs.arm`;
+      ds.promised7, ds.promised14, ds.promised30, ds.opted, ds.stopped, ds.replied, ds.units, ds.cur_max, ds.cur_min,
+      pr.made as promises_made, pr.kept as promises_kept, pr.broken as promises_broken, pr.pending as promises_pending
+    from bs left join ds on ds.arm = bs.arm left join pr on pr.arm = bs.arm`;
   const counts = countsQ(exactUnits)
     .execute(db)
     .then((r) => ({ r, summed: true }))
@@ -166,6 +188,7 @@ function armOf(
     optedOut: n('opted'),
     stopped: n('stopped'),
     replied: n('replied'),
+    promises: tallyOf(r, 'promises_'),
     payments: payments
       ? payments.filter((x) => x.arm === arm).map((x) => ({ amount: x.amount, currency: x.currency }))
       : r.cur_max
@@ -221,8 +244,22 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     select rm.template as template, rm.channel as channel, rm.stage as stage, count(distinct rm.borrower_id) as n
     from rm join events e on e.chain = 'b:' || rm.borrower_id and e.type = 'borrower.opted_out' and e.at >= rm.send_at and e.at <= ${plusDays(dialect, sql.ref('rm.send_at') as unknown as RawBuilder<unknown>, 7)}
     group by rm.template, rm.channel, rm.stage`.execute(db);
-  // The three at once: each is a pass of its own over the period's messages.
-  const [groups, touches, opted] = await Promise.all([groupsQ, touchesQ, optedQ]);
+  // Each promise's last touch (as a reported promise's: the newest reached message in the window before it was agreed),
+  // and the promises counted by where they stand, per group: counted here, not row by row.
+  const pat = sql.ref('pm.agreed_at') as unknown as RawBuilder<unknown>;
+  const pmTenant = f.tenant ? sql`and pm.tenant = ${f.tenant}` : sql``;
+  const promisesQ = sql<{ template: string; channel: string; stage: string | null } & Record<string, unknown>>`
+    with rm as (${reached}),
+    lt as (
+      select pm.state as state, rm.template as template, rm.channel as channel, rm.stage as stage,
+        row_number() over (partition by pm.id order by rm.send_at desc, rm.id desc) as rank
+      from promises pm join rm on rm.borrower_id = pm.borrower_id and rm.send_at <= pm.agreed_at and rm.send_at >= ${plusDays(dialect, pat, -f.windowDays)}
+      where pm.agreed_at >= ${f.from} ${pmTenant}
+    )
+    select template, channel, stage, count(*) as made, ${promiseStates('state')}
+    from lt where rank = 1 group by template, channel, stage`.execute(db);
+  // The four at once: each is a pass of its own over the period's messages.
+  const [groups, touches, opted, promised] = await Promise.all([groupsQ, touchesQ, optedQ, promisesQ]);
   const key = (x: { template: string; channel: string; stage: string | null }) =>
     `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
   const out = new Map<string, GroupCountsIn>();
@@ -239,6 +276,7 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
       paymentsAny: 0,
       recovered: [],
       optedOut: 0,
+      promises: { made: 0, kept: 0, broken: 0, pending: 0 },
     });
   }
   const anyTouch = new Map<string, Set<string>>();
@@ -262,7 +300,78 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     const g = out.get(key(o));
     if (g) g.optedOut = Number(o.n);
   }
+  for (const p of promised.rows) {
+    const g = out.get(key(p));
+    if (g) g.promises = tallyOf(p);
+  }
   return [...out.values()];
+}
+
+/** A promise broken in the period, as the review lists it. */
+export interface BrokenPromise {
+  /** The promise's id as the caller reported it. */
+  promiseId: string;
+  tenant: string;
+  accountRef: string;
+  /** The borrower's id as its tenant knows it. */
+  borrowerId: string;
+  kind: string;
+  agreedAt: string;
+  /** When it was decided broken (its last instalment decided). */
+  brokenAt: string;
+  misses: number;
+}
+
+/** The review lists at most this many broken promises (newest first); the count is always whole. */
+export const BROKEN_LIST_LIMIT = 200;
+
+/**
+ * The promises decided in the period (kept or broken; the time of the last instalment decided), counted
+ * by the database, and the broken ones, newest first, up to BROKEN_LIST_LIMIT.
+ */
+async function decidedPromises(db: Kysely<Database>, f: PeriodFilter): Promise<ReviewCounts['promises']> {
+  const tenantCond = f.tenant ? sql`and p.tenant = ${f.tenant}` : sql``;
+  const decided = sql`select p.id, p.tenant, p.borrower_id, p.account_ref, p.kind, p.state, p.agreed_at, p.misses,
+      max(i.decided_at) as decided_at
+    from promises p join promise_instalments i on i.promise_id = p.id and i.decided_at >= ${f.from}
+    where p.state in ('kept', 'broken') ${tenantCond}
+    group by p.id, p.tenant, p.borrower_id, p.account_ref, p.kind, p.state, p.agreed_at, p.misses
+    having max(i.decided_at) < ${f.to}`;
+  const countsQ = sql<{ state: string; n: number }>`
+    with d as (${decided}) select d.state as state, count(*) as n from d group by d.state`.execute(db);
+  const listQ = sql<{
+    id: string;
+    caller_id: string | null;
+    tenant: string;
+    borrower_id: string;
+    account_ref: string;
+    kind: string;
+    agreed_at: string;
+    misses: number;
+    decided_at: string;
+  }>`
+    with d as (${decided})
+    select d.id as id, o.caller_id as caller_id, d.tenant as tenant, d.borrower_id as borrower_id, d.account_ref as account_ref,
+      d.kind as kind, d.agreed_at as agreed_at, d.misses as misses, d.decided_at as decided_at
+    from d left join outcomes o on o.id = d.id
+    where d.state = 'broken'
+    order by d.decided_at desc, d.id limit ${BROKEN_LIST_LIMIT}`.execute(db);
+  const [counts, list] = await Promise.all([countsQ, listQ]);
+  const n = (state: string) => Number(counts.rows.find((r) => r.state === state)?.n ?? 0);
+  return {
+    kept: n('kept'),
+    broken: n('broken'),
+    brokenList: list.rows.map((r) => ({
+      promiseId: r.caller_id ?? r.id,
+      tenant: r.tenant,
+      accountRef: r.account_ref,
+      borrowerId: refOfBorrowerKey(r.borrower_id),
+      kind: r.kind,
+      agreedAt: r.agreed_at,
+      brokenAt: r.decided_at,
+      misses: Number(r.misses),
+    })),
+  };
 }
 
 /** The review's counts: reached messages by stage and channel, outcomes and borrower events in the period. */
@@ -291,7 +400,7 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     select type, ${kind} as kind, count(*) as n from events
     where type in ('borrower.opted_out', 'inbound.sms', 'inbound.email') and at >= ${f.from} and at < ${f.to} ${bTenant}
     group by type, ${kind}`.execute(db);
-  const [sent, outcomes, events] = await Promise.all([sentQ, outcomesQ, eventsQ]);
+  const [sent, outcomes, events, promises] = await Promise.all([sentQ, outcomesQ, eventsQ, decidedPromises(db, f)]);
   return {
     sent: sent.rows.map((s) => ({
       stage: s.stage ?? 'none',
@@ -301,5 +410,6 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     })),
     outcomes: outcomes.rows,
     events: events.rows.map((e) => ({ type: e.type, kind: e.kind, n: Number(e.n) })),
+    promises,
   };
 }

@@ -6854,6 +6854,15 @@ export interface operations {
                             recovered: {
                                 [key: string]: string;
                             };
+                            promisesMade: number;
+                            promisesPending: number;
+                            promiseKept: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
                             vsControl?: {
                                 paid7: {
                                     difference: number;
@@ -6995,6 +7004,15 @@ export interface operations {
                                 low: number;
                                 high: number;
                             };
+                            promisesMade: number;
+                            promisesPending: number;
+                            promiseKept: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
                         }[];
                     };
                     "text/csv": string;
@@ -7092,6 +7110,30 @@ export interface operations {
                             optOuts: number;
                             stops: number;
                             replies: number;
+                        };
+                        promises: {
+                            kept: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                            broken: number;
+                            brokenList: {
+                                promiseId: string;
+                                tenant: string;
+                                accountRef: string;
+                                borrowerId: string;
+                                /** @enum {string} */
+                                kind: "promise" | "plan";
+                                /** Format: date-time */
+                                agreedAt: string;
+                                /** Format: date-time */
+                                brokenAt: string;
+                                misses: number;
+                            }[];
+                            brokenListComplete: boolean;
                         };
                         heldBack: {
                             reason: string;

@@ -8,19 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbVariants, reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
+import { ACME_TENANT } from '../support/tenants.js';
 import { waitFor } from '../support/wait.js';
 import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 
 const DAY = 86_400_000;
-const ACME = {
-  name: 'Acme Bank',
-  kind: 'creditor',
-  senders: {
-    sms: { from: '+14155550001' },
-    voice: { from: '+14155550001' },
-    email: { from: 'Acme Bank <billing@acme.example>' },
-  },
-};
+const ACME = ACME_TENANT;
 
 describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
   let h: Harness;

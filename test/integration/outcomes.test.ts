@@ -6,7 +6,6 @@
  * here, independently (another form of each formula, a numerical normal distribution).
  * Real Redis, the real store (SQLite and PostgreSQL), the sandbox providers.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STRATEGY } from '../../src/policy/strategy.js';
 import { spawnService } from '../support/child-service.js';
 import { dbVariants, prepareRun, reminderBody, startHarness, type Harness } from '../support/harness.js';
-import { WARM_WORDING } from '../support/experiments.js';
+import { expectedWarmWordingArm, WARM_WORDING, wilsonHere } from '../support/experiments.js';
 import { waitFor } from '../support/wait.js';
 
 /** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
@@ -24,19 +23,7 @@ const DAY = 86_400_000;
 const N = 2_000;
 const EXPERIMENT = WARM_WORDING;
 
-/** The arm by the documented rule, computed here: sha256(experiment NUL borrower), first 32 bits, as a share of 100. */
-function expectedArm(storedBorrowerId: string): 'control' | 'warm' {
-  const h = createHash('sha256').update(`${EXPERIMENT.id}\u0000${storedBorrowerId}`).digest();
-  return (h.readUInt32BE(0) / 4_294_967_296) * 100 < 50 ? 'control' : 'warm';
-}
-
-/** Wilson's interval in its other form: (x + z²/2 ± z √(x(n−x)/n + z²/4)) / (n + z²). */
-function wilsonHere(x: number, n: number) {
-  const z = 1.959963984540054;
-  const mid = x + (z * z) / 2;
-  const half = z * Math.sqrt((x * (n - x)) / n + (z * z) / 4);
-  return { low: (mid - half) / (n + z * z), high: (mid + half) / (n + z * z) };
-}
+const expectedArm = expectedWarmWordingArm;
 
 /** Φ by Simpson's rule on the density (independent of the service's series). */
 function phi(x: number): number {

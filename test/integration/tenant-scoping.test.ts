@@ -10,20 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/domain/keys.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
+import { ACME_TENANT } from '../support/tenants.js';
 import { waitFor } from '../support/wait.js';
 
 /** A promised date the API accepts: ahead, within PROMISE_MAX_AHEAD_DAYS. */
 const PROMISED_FOR = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
-const ACME = {
-  name: 'Acme Bank',
-  kind: 'creditor',
-  senders: {
-    sms: { from: '+14155550001' },
-    voice: { from: '+14155550001' },
-    email: { from: 'Acme Bank <billing@acme.example>' },
-  },
-};
+const ACME = ACME_TENANT;
 const ACME_NAME = 'Quillon Acmeborrower';
 const ACME_PHONE = '+14155550991';
 const ACME_EMAIL = 'quillon@acme-borrower.example';

@@ -1,14 +1,14 @@
 /** The period review, with plain in-memory fakes for the counts the store computes. */
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../../src/policy/experiments.js';
-import type { ArmCounts } from '../../src/policy/outcome-report.js';
+import { armCounts } from '../support/experiments.js';
 import {
   periodReview,
   type PeriodReviewPorts,
   type ReviewCounts,
 } from '../../src/usecases/period-review/period-review.usecase.js';
 
-const EMPTY: ReviewCounts = { sent: [], outcomes: [], events: [] };
+const EMPTY: ReviewCounts = { sent: [], outcomes: [], events: [], promises: { kept: 0, broken: 0, brokenList: [] } };
 const period = {
   tenant: 'acme',
   from: '2026-03-01T00:00:00.000Z',
@@ -36,20 +36,6 @@ function ports(over: Partial<PeriodReviewPorts> = {}): PeriodReviewPorts & { ask
     ...over,
   };
 }
-
-const arm = (name: string, borrowers: number): ArmCounts => ({
-  arm: name,
-  borrowers,
-  messages: borrowers,
-  sent: borrowers,
-  delivered: borrowers,
-  paid: { 7: 0, 14: 0, 30: 0 },
-  promised: { 7: 0, 14: 0, 30: 0 },
-  optedOut: 0,
-  stopped: 0,
-  replied: 0,
-  payments: [],
-});
 
 describe('periodReview', () => {
   it('adds the amounts recovered exactly, per currency, beyond what a float holds', async () => {
@@ -118,10 +104,42 @@ describe('periodReview', () => {
     const r = await periodReview(
       ports({
         experimentsFor: (tenant) => (tenant === 'acme' ? [e] : []),
-        experimentCounts: async (f) => (f.experiment === 'tone' ? [arm('control', 10), arm('warm', 12)] : []),
+        experimentCounts: async (f) =>
+          f.experiment === 'tone' ? [armCounts('control', 10), armCounts('warm', 12)] : [],
       }),
       period,
     );
     expect(r.experiments).toMatchObject([{ id: 'tone', description: null, borrowers: 22, guardrail: false }]);
+  });
+
+  it('gives the kept rate of the promises decided in the period with its interval, and lists the broken ones', async () => {
+    const broken = {
+      promiseId: 'p-9',
+      tenant: 'acme',
+      accountRef: '4111000000000009',
+      borrowerId: 'b-9',
+      kind: 'promise',
+      agreedAt: '2026-03-02T10:00:00.000Z',
+      brokenAt: '2026-03-12T00:00:00.000Z',
+      misses: 1,
+    };
+    const r = await periodReview(
+      ports({ reviewCounts: async () => ({ ...EMPTY, promises: { kept: 3, broken: 1, brokenList: [broken] } }) }),
+      period,
+    );
+    expect(r.promises).toMatchObject({ broken: 1, brokenList: [broken], brokenListComplete: true });
+    // Wilson at 95 % for 3 of 4, worked out by hand: (x + z²/2 ± z √(x(n−x)/n + z²/4)) / (n + z²).
+    expect(r.promises.kept).toMatchObject({ successes: 3, trials: 4, rate: 0.75 });
+    expect(r.promises.kept.low).toBeCloseTo(0.3006418, 6);
+    expect(r.promises.kept.high).toBeCloseTo(0.9544127, 6);
+  });
+
+  it('says when the broken promises listed are fewer than those counted', async () => {
+    const r = await periodReview(
+      ports({ reviewCounts: async () => ({ ...EMPTY, promises: { kept: 0, broken: 500, brokenList: [] } }) }),
+      period,
+    );
+    expect(r.promises).toMatchObject({ broken: 500, brokenListComplete: false });
+    expect(r.promises.kept).toMatchObject({ successes: 0, trials: 500, rate: 0 });
   });
 });

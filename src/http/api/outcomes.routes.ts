@@ -11,6 +11,8 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { Clock } from '../../domain/clock.js';
 import type { Experiment } from '../../policy/experiments.js';
+import type { Rate } from '../../policy/experiment-stats.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import {
   experimentFromCounts,
   type ExperimentResult,
@@ -324,6 +326,19 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** The kept-rate columns of a CSV row: promises made, pending, kept and decided, the rate and its interval. */
+function promiseColumns(x: { promisesMade: number; promisesPending: number; promiseKept: Rate }) {
+  return {
+    promisesMade: x.promisesMade,
+    promisesPending: x.promisesPending,
+    promisesKept: x.promiseKept.successes,
+    promisesDecided: x.promiseKept.trials,
+    promiseKeptRate: r4(x.promiseKept.rate),
+    promiseKeptLow: r4(x.promiseKept.low),
+    promiseKeptHigh: r4(x.promiseKept.high),
+  };
+}
+
 function reviewCsv(r: PeriodReview): string {
   const lines: Array<Record<string, string | number>> = [
     ...r.sent.map((s) => ({
@@ -349,6 +364,19 @@ function reviewCsv(r: PeriodReview): string {
       value: r.relationship.replies,
       detail: 'texts that are not a keyword: read them for complaints',
     },
+    {
+      section: 'promises',
+      item: 'kept rate',
+      value: r4(r.promises.kept.rate),
+      detail: `${r.promises.kept.successes} of ${r.promises.kept.trials} decided kept (95 % ${r4(r.promises.kept.low)}–${r4(r.promises.kept.high)})`,
+    },
+    { section: 'promises', item: 'broken', value: r.promises.broken, detail: '' },
+    ...r.promises.brokenList.map((b) => ({
+      section: 'broken promise',
+      item: b.promiseId,
+      value: b.misses,
+      detail: `account ${b.accountRef}, borrower ${b.borrowerId}${b.tenant === DEFAULT_TENANT ? '' : ` (${b.tenant})`}, ${b.kind} agreed ${b.agreedAt}, broken ${b.brokenAt}`,
+    })),
     ...r.heldBack.map((h) => ({ section: 'held back', item: h.reason, value: h.n, detail: '' })),
     ...r.experiments.map((e) => ({
       section: 'experiment',
@@ -385,6 +413,7 @@ function experimentCsv(result: ExperimentResult): string {
     paid7Difference: a.vsControl ? r4(a.vsControl.paid7.difference) : '',
     paid7P: a.vsControl ? r4(a.vsControl.paid7.p) : '',
     guardrail: a.guardrail,
+    ...promiseColumns(a),
   }));
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }
@@ -407,6 +436,7 @@ function groupsCsv(items: GroupResult[]): string {
       .map(([c, v]) => `${v} ${c}`)
       .join('; '),
     optedOut: r4(g.optedOut.rate),
+    ...promiseColumns(g),
   }));
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }

@@ -1,12 +1,18 @@
 /**
  * The periodic review of a tenant (or of every tenant): what was sent by stage and channel, what it
- * recovered, opt-outs and replies, what the policy held back and why, and the experiments: the
+ * recovered, the promises kept and broken, opt-outs and replies, what the policy held back and why, and the experiments: the
  * five-minute read. The counts come from the store; adding them up is `summarisePeriod`, pure.
  */
 import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { ArmCounts } from '../../policy/outcome-report.js';
 import type { Experiment } from '../../policy/experiments.js';
-import { addAmount, amountsOf, experimentFromCounts, type ExperimentResult } from '../../policy/outcome-report.js';
+import {
+  addAmount,
+  amountsOf,
+  experimentFromCounts,
+  type ExperimentResult,
+  keptRate,
+} from '../../policy/outcome-report.js';
 
 export type ReviewCounts = Awaited<ReturnType<OutcomesRepo['reviewCounts']>>;
 /** Messages by status and the reason a suppressed one was held back. */
@@ -80,6 +86,13 @@ export function summarisePeriod(
       stops: events((e) => e.type === 'inbound.sms' && e.kind === 'stop'),
       // Texts that are not a keyword, and email replies: replies to read, complaints among them.
       replies: events((e) => (e.type === 'inbound.sms' && e.kind === 'other') || e.type === 'inbound.email'),
+    },
+    // Promises decided in the period (kept or broken; open ones wait for their date), and the broken ones to look at.
+    promises: {
+      kept: keptRate(counts.promises),
+      broken: counts.promises.broken,
+      brokenList: counts.promises.brokenList,
+      brokenListComplete: counts.promises.brokenList.length === counts.promises.broken,
     },
     heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
     experiments: experiments.map(({ e, result: r }) => ({

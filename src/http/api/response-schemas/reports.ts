@@ -286,6 +286,11 @@ export const ExperimentResultView = z.object({
       stopped: RateView,
       replied: RateView,
       recovered: AmountsByCurrency,
+      /** Promises (plans included) the arm's borrowers made within 30 days of their first touch, and those still open. */
+      promisesMade: count,
+      promisesPending: count,
+      /** Kept ÷ decided (kept or broken) of those promises; pending ones are not counted. */
+      promiseKept: RateView,
       /** Absent for the control. */
       vsControl: z
         .object({ paid7: ComparisonView, paid30: ComparisonView, promised7: ComparisonView, optedOut: ComparisonView })
@@ -315,11 +320,16 @@ export const TemplateOutcomes = z.object({
       paymentsAnyTouch: z.number().int(),
       recoveredLastTouch: AmountsByCurrency,
       optedOut: RateView,
+      /** Promises whose last touch was a message of this group, and those still open. */
+      promisesMade: count,
+      promisesPending: count,
+      /** Kept ÷ decided (kept or broken) of those promises. */
+      promiseKept: RateView,
     }),
   ),
 });
 
-/** The periodic review: sent by stage and channel, recovered, opt-outs, STOPs and replies, held back and why, the experiments. */
+/** The periodic review: sent by stage and channel, recovered, promises kept and broken, opt-outs, STOPs and replies, held back and why, the experiments. */
 export const OutcomeReview = z.object({
   tenant: z.string().nullable(),
   from: instant,
@@ -342,6 +352,29 @@ export const OutcomeReview = z.object({
     optOuts: z.number().int(),
     stops: z.number().int(),
     replies: z.number().int(),
+  }),
+  /** Promises decided in the period (the last instalment decided in it): the kept rate, the broken ones. */
+  promises: z.object({
+    /** Kept ÷ decided; promises still open are not counted. */
+    kept: RateView,
+    broken: count,
+    /** The broken promises, newest first (at most 200). */
+    brokenList: z.array(
+      z.object({
+        /** The promise's id as it was reported. */
+        promiseId: z.string(),
+        tenant: z.string(),
+        accountRef: z.string(),
+        /** The borrower's id as its tenant knows it. */
+        borrowerId: z.string(),
+        kind: z.enum(['promise', 'plan']),
+        agreedAt: instant,
+        brokenAt: instant,
+        misses: count,
+      }),
+    ),
+    /** Every broken promise is in the list. */
+    brokenListComplete: z.boolean(),
   }),
   heldBack: z.array(z.object({ reason: z.string(), n: z.number().int() })),
   experiments: z.array(

@@ -1,5 +1,6 @@
 // Outcomes: each experiment's arms as a chart with their intervals, the figures as a table and a
-// sentence per challenger; then payments by last touch per template, channel and stage.
+// sentence per challenger; then payments by last touch per template, channel and stage. Both
+// tables give the promise-kept rate.
 import { api, download, errorBox, go } from '../app.js';
 import { field, h } from '../dom.js';
 import { channelName, lang, t } from '../i18n.js';
@@ -7,7 +8,10 @@ import { channelName, lang, t } from '../i18n.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const isoDay = (d) => d.toISOString().slice(0, 10);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
-const range = (r) => `${pct(r.rate)} (${(r.low * 100).toFixed(1)}–${(r.high * 100).toFixed(1)})`;
+export const range = (r) => `${pct(r.rate)} (${(r.low * 100).toFixed(1)}–${(r.high * 100).toFixed(1)})`;
+
+/** A kept rate: kept of decided, with its interval; a dash while no promise is decided. */
+const kept = (r) => (r.trials ? `${r.successes}/${r.trials} · ${range(r)}` : '—');
 
 /** The period of the page, as the API takes it (whole days, UTC). */
 export function periodForm(root, query, path) {
@@ -151,6 +155,7 @@ function experimentSection(result, e, period) {
       'outcomes.paid7',
       'outcomes.paid30',
       'outcomes.promised7',
+      'outcomes.promiseKept',
       'outcomes.optedOut',
       'outcomes.stopped',
       'outcomes.recovered',
@@ -172,6 +177,7 @@ function experimentSection(result, e, period) {
       h('td', {}, range(a.paid['7'])),
       h('td', {}, range(a.paid['30'])),
       h('td', {}, range(a.promised['7'])),
+      h('td', {}, kept(a.promiseKept)),
       h('td', {}, range(a.optedOut)),
       h('td', {}, range(a.stopped)),
       h(
@@ -220,6 +226,7 @@ function templatesSection(report, period) {
       'outcomes.messages',
       'outcomes.paymentsLast',
       'outcomes.recovered',
+      'outcomes.promiseKept',
       'outcomes.optedOut',
     ].map((k) => h('th', { scope: 'col' }, t(k))),
   );
@@ -239,6 +246,7 @@ function templatesSection(report, period) {
           .map(([c, v]) => `${v} ${c}`)
           .join('; ') || '—',
       ),
+      h('td', {}, kept(g.promiseKept)),
       h('td', {}, range(g.optedOut)),
     ),
   );

@@ -1,9 +1,9 @@
 // The periodic review: a printable page of what was sent, what it recovered, what it cost the
-// relationship, what the policy held back, and the experiments (the same figures as CSV).
+// relationship, the promises kept and broken, what the policy held back, and the experiments (the same figures as CSV).
 import { api, download, errorBox } from '../app.js';
 import { h } from '../dom.js';
 import { channelName, t } from '../i18n.js';
-import { periodForm } from './outcomes.js';
+import { periodForm, range } from './outcomes.js';
 
 export async function render(root, { query }) {
   root.append(h('h1', { tabindex: '-1' }, t('review.title')), h('p', { class: 'no-print' }, t('review.intro')));
@@ -83,6 +83,7 @@ export async function render(root, { query }) {
         }),
       ),
     ),
+    promisesSection(r.promises),
     h(
       'section',
       { 'aria-labelledby': 'rv-rel' },
@@ -97,14 +98,7 @@ export async function render(root, { query }) {
         }),
       ),
     ),
-    h(
-      'section',
-      { 'aria-labelledby': 'rv-held' },
-      h('h2', { id: 'rv-held' }, t('review.heldBack')),
-      r.heldBack.length
-        ? h('ul', {}, ...r.heldBack.map((x) => h('li', {}, `${t('reason.' + x.reason, {}, x.reason)}: ${x.n}`)))
-        : h('p', {}, t('dash.noSuppressed')),
-    ),
+    heldBackSection(r.heldBack),
     h(
       'section',
       { 'aria-labelledby': 'rv-exp', 'data-testid': 'review-experiments' },
@@ -126,5 +120,66 @@ export async function render(root, { query }) {
           )
         : h('p', {}, t('outcomes.noExperiments')),
     ),
+  );
+}
+
+/** The promises decided in the period: the kept rate with its interval, and the broken ones. */
+function promisesSection(p) {
+  const cols = ['review.promiseId', 'review.account', 'audit.borrower', 'review.agreed', 'review.brokenAt'];
+  return h(
+    'section',
+    { 'aria-labelledby': 'rv-prom', 'data-testid': 'review-promises' },
+    h('h2', { id: 'rv-prom' }, t('review.promises')),
+    h(
+      'p',
+      {},
+      p.kept.trials
+        ? t('review.promisesText', {
+            kept: p.kept.successes,
+            decided: p.kept.trials,
+            rate: range(p.kept),
+            broken: p.broken,
+          })
+        : t('review.noPromises'),
+    ),
+    p.brokenList.length
+      ? h(
+          'table',
+          { class: 'grid compact' },
+          h(
+            'caption',
+            {},
+            p.brokenListComplete ? t('review.brokenList') : t('review.brokenListSome', { n: p.brokenList.length }),
+          ),
+          h('thead', {}, h('tr', {}, ...cols.map((k) => h('th', { scope: 'col' }, t(k))))),
+          h(
+            'tbody',
+            {},
+            ...p.brokenList.map((b) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, b.promiseId),
+                h('td', {}, b.accountRef),
+                h('td', {}, b.borrowerId),
+                h('td', {}, b.agreedAt.slice(0, 10)),
+                h('td', {}, b.brokenAt.slice(0, 10)),
+              ),
+            ),
+          ),
+        )
+      : '',
+  );
+}
+
+/** What the policy held back in the period, by reason. */
+function heldBackSection(heldBack) {
+  return h(
+    'section',
+    { 'aria-labelledby': 'rv-held' },
+    h('h2', { id: 'rv-held' }, t('review.heldBack')),
+    heldBack.length
+      ? h('ul', {}, ...heldBack.map((x) => h('li', {}, `${t('reason.' + x.reason, {}, x.reason)}: ${x.n}`)))
+      : h('p', {}, t('dash.noSuppressed')),
   );
 }
