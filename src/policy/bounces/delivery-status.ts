@@ -40,7 +40,10 @@ export function parseDeliveryStatus(
   let block: Record<string, string> | undefined;
   let last: string | undefined;
   let fields = 0;
-  for (const line of body.slice(0, limits.maxChars).split(/\r?\n/)) {
+  const lines = body.slice(0, limits.maxChars).split(/\r?\n/);
+  // A body cut at the bound ends in a partial line: not read.
+  if (body.length > limits.maxChars) lines.pop();
+  for (const line of lines) {
     if (line.trim() === '') {
       if (block) blocks.push(block);
       block = undefined;
