@@ -21,7 +21,8 @@ import { makeReplyInterpreter } from '../services/replies/interpreter.js';
 import { twilioWebhooksRouter } from '../http/webhooks/twilio.routes.js';
 import { unsubscribeRouter } from '../http/webhooks/unsubscribe.routes.js';
 import { inboundMailRouter } from '../http/webhooks/inbound-mail.routes.js';
-import { composeInboundMail, replyActionPorts } from './inbound-mail.js';
+import { composeBounceWebhook, composeInboundMail, replyActionPorts } from './inbound-mail.js';
+import { emailBouncesRouter } from '../http/webhooks/email-bounces.routes.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 
@@ -127,6 +128,12 @@ export async function composeApi(
         mail: config.inboundMail.secret ? composeInboundMail(core, replyInterpreter) : undefined,
         secret: config.inboundMail.secret,
         maxBytes: config.inboundMail.maxBytes,
+      }),
+      emailBounces: emailBouncesRouter({
+        bounces: config.inboundMail.secret ? composeBounceWebhook(core) : undefined,
+        secret: config.inboundMail.secret,
+        log: log.child({ part: 'email-bounces' }),
+        metrics,
       }),
     },
     version: o.version ?? '0.0.0',

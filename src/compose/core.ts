@@ -19,6 +19,7 @@ import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
 import { makeRenderer, type Render } from '../templates/render.js';
 import { makeTokenSigner, type TokenSigner } from '../http/webhooks/unsubscribe-token.js';
 import { makeReplyAddresses, type ReplyAddresses } from '../http/webhooks/reply-address.js';
+import { type BounceAddresses, makeBounceAddresses } from '../http/webhooks/bounce-address.js';
 import type { Links } from '../workers/dispatch.processor.js';
 import { composeBreakers, composeProviders } from './providers.js';
 import type { Releasers } from './releasers.js';
@@ -46,6 +47,8 @@ export interface Core {
   links: Links;
   /** Reply-To addresses of reminder emails, and their tokens (INBOUND_MAIL_DOMAIN; absent: off). */
   replyAddresses: ReplyAddresses | undefined;
+  /** Envelope senders (VERP) of reminder emails, and their tokens (BOUNCE_DOMAIN or INBOUND_MAIL_DOMAIN; absent: off). */
+  bounceAddresses: BounceAddresses | undefined;
   optOuts: OptOuts;
   /** The tenants (the default one always), read again every few seconds. */
   tenants: TenantRegistry;
@@ -94,6 +97,13 @@ export async function composeCore(
         domain: config.inboundMail.domain,
       })
     : undefined;
+  const bounceAddresses = config.bounces.domain
+    ? makeBounceAddresses({
+        secret: o.signingSecret,
+        previous: config.signingSecretPrevious,
+        domain: config.bounces.domain,
+      })
+    : undefined;
   // Always there: a tenant may be given an events address while the service runs.
   const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, {
     connection: redis,
@@ -125,8 +135,10 @@ export async function composeCore(
     links: {
       ...callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),
       ...(replyAddresses ? { replyTo: replyAddresses.addressOf } : {}),
+      ...(bounceAddresses ? { bounceAddress: bounceAddresses.addressOf } : {}),
     },
     replyAddresses,
+    bounceAddresses,
     optOuts: makeOptOuts({
       store,
       queues,

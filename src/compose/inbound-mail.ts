@@ -1,4 +1,4 @@
-/** Borrowers' email replies: the receiver both faces share (the SMTP listener of the scheduler role, the API's relay endpoint). */
+/** Borrowers' email replies and bounces: the receiver both faces share (the SMTP listener of the scheduler role, the API's relay endpoints). */
 import { makeInboundMail, type InboundMail } from '../http/webhooks/inbound-mail.js';
 import { startInboundSmtp } from '../http/webhooks/inbound-smtp.js';
 import { makeReplyInterpreter, type ReplyInterpreter } from '../services/replies/interpreter.js';
@@ -7,6 +7,8 @@ import type { Core } from './core.js';
 import { openHold } from '../services/holds.js';
 import type { ActOnReplyPorts } from '../usecases/act-on-reply/act-on-reply.usecase.js';
 import type { Releasers } from './releasers.js';
+import type { HandleEmailBouncePorts } from '../usecases/handle-email-bounce/handle-email-bounce.usecase.js';
+import type { BounceAddresses } from '../http/webhooks/bounce-address.js';
 
 /** What a reply may open beside suppressions (act-on-reply): holds and promises, from the store and the queues. */
 export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'holds' | 'promises'>> {
@@ -29,10 +31,39 @@ export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'ho
   };
 }
 
+/**
+ * What handling a bounce takes (handle-email-bounce), without its tokens; undefined when no bounce
+ * domain is set. `onBounce` is where facts about an address attach (issue 30): none yet.
+ */
+export function bouncePorts(core: Core): Omit<HandleEmailBouncePorts, 'tokens'> | undefined {
+  if (!core.bounceAddresses) return undefined;
+  return {
+    store: core.store,
+    optOuts: core.optOuts,
+    ledger: core.ledger,
+    clock: core.clock,
+    softBounceLimit: core.config.bounces.softLimit,
+  };
+}
+
+/** The relay's JSON bounce webhook's part: the bounce addresses, and the ports with both kinds of token. */
+export function composeBounceWebhook(
+  core: Core,
+): { addresses: BounceAddresses; ports: HandleEmailBouncePorts } | undefined {
+  const ports = bouncePorts(core);
+  if (!ports || !core.bounceAddresses) return undefined;
+  return {
+    addresses: core.bounceAddresses,
+    ports: { ...ports, tokens: { bounce: core.bounceAddresses, reply: core.replyAddresses } },
+  };
+}
+
 export function composeInboundMail(core: Core, interpreter: ReplyInterpreter): InboundMail | undefined {
   if (!core.replyAddresses) return undefined;
+  const bounces = bouncePorts(core);
   return makeInboundMail({
     addresses: core.replyAddresses,
+    ...(bounces && core.bounceAddresses ? { bounces: { addresses: core.bounceAddresses, ports: bounces } } : {}),
     ports: {
       store: core.store,
       optOuts: core.optOuts,

@@ -144,6 +144,18 @@ const Env = z.object({
   INBOUND_SMTP_TLS_CERT_FILE: optionalString,
   // POST /webhooks/inbound-mail: the HMAC secret relays sign raw MIME with; unset: 404.
   INBOUND_MAIL_SECRET: optionalString,
+  // Bounces (docs/reach.md): the domain of the per-message envelope senders (VERP); default INBOUND_MAIL_DOMAIN.
+  BOUNCE_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/,
+        'must be a domain name',
+      )
+      .optional(),
+  ),
+  // Soft bounces (4.x.x) of an address in a row that suppress it.
+  SOFT_BOUNCE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 export const ROLES = ['all', 'api', 'worker', 'scheduler'] as const;
@@ -208,6 +220,12 @@ export interface Config {
     tls: { keyFile: string; certFile: string } | undefined;
     secret: string | undefined;
   };
+  /**
+   * Bounces (docs/reach.md): `domain` of the envelope senders, `bounces+<token>@domain` (BOUNCE_DOMAIN,
+   * else INBOUND_MAIL_DOMAIN; undefined: no VERP, the From is the envelope sender); `softLimit` soft
+   * bounces in a row suppress an address.
+   */
+  bounces: { domain: string | undefined; softLimit: number };
   /** Where outbound events (message.sent, borrower.opted_out…) are POSTed; none: not sent. */
   eventsWebhookUrl: string | undefined;
   /** Every tenant's events go to eventsWebhookUrl too (the operator's own), not only the default tenant's. */
@@ -417,6 +435,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     jobLockMs: e.JOB_LOCK_MS,
     sendingLeaseMs: sendingLeaseOf(e),
     inboundMail: inboundMailOf(e),
+    bounces: { domain: (e.BOUNCE_DOMAIN ?? e.INBOUND_MAIL_DOMAIN)?.toLowerCase(), softLimit: e.SOFT_BOUNCE_LIMIT },
   });
 }
 

@@ -5,6 +5,8 @@ export const EVENT_TYPES = [
   // A message's own chain: one per state it enters, and a few that are not states.
   ...MESSAGE_STATUSES,
   'retry-scheduled',
+  // An email came back: a DSN or a relay's bounce webhook (hard: 5.x.x, soft: 4.x.x).
+  'email.bounced',
   'content.erased',
   // A borrower's chain.
   'borrower.opted_out',

@@ -11,6 +11,8 @@ export const CALLBACK_PATHS = Object.freeze({
   voiceKeypress: '/webhooks/twilio/voice-keypress',
   /** Raw MIME of a borrower's email reply, POSTed by a mail relay (X-Signature). */
   inboundMail: '/webhooks/inbound-mail',
+  /** A mail relay's bounce webhook: one report as JSON (X-Signature). */
+  emailBounces: '/webhooks/email-bounces',
   /** `/u/:token`: the email unsubscribe page and RFC 8058 one-click. */
   unsubscribe: '/u',
 });

@@ -14,6 +14,8 @@ export interface Metrics {
   inboundMail: Counter<'via'>;
   /** Mail refused: to no reply address, a bad or unknown token, too large. */
   inboundMailRefused: Counter<'via' | 'reason'>;
+  /** Bounce reports taken (DSNs and relays' webhooks): hard, soft, delivered. */
+  emailBounces: Counter<'via' | 'kind'>;
   providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
   breakerState: Gauge<'provider'>;
@@ -65,6 +67,12 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       name: 'inbound_mail_total',
       help: "Borrowers' email replies taken and acted on, by how they came",
       labelNames: ['via'],
+      registers,
+    }),
+    emailBounces: new Counter({
+      name: 'email_bounces_total',
+      help: 'Email bounce reports taken (a DSN or a relay webhook), by how they came and what they said: hard, soft, delivered',
+      labelNames: ['via', 'kind'],
       registers,
     }),
     inboundMailRefused: new Counter({

@@ -40,6 +40,8 @@ export interface EmailRequest {
   /** The tenant's From and Reply-To (absent: the provider's own). */
   from?: string | undefined;
   replyTo?: string | undefined;
+  /** The envelope sender (SMTP MAIL FROM, where bounces go): the message's VERP address (absent: the From). */
+  envelopeFrom?: string | undefined;
 }
 
 export interface SmsProvider {

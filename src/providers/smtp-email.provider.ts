@@ -87,6 +87,8 @@ export function makeSmtpEmailProvider(o: SmtpEmailOptions): EmailProvider {
           html: req.html,
           messageId: `<${req.messageId}@${req.from ? fromDomain(req.from) : domain}>`,
           headers: req.headers ?? {},
+          // VERP: bounces come back to an address that names this message.
+          ...(req.envelopeFrom ? { envelope: { from: req.envelopeFrom, to: req.to } } : {}),
         });
         return { provider: 'smtp', providerId: info.messageId };
       } catch (err) {

@@ -68,6 +68,7 @@ import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
+import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
@@ -113,6 +114,8 @@ export interface AuditStore {
   readonly promises: PromisesRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
   readonly inbox: InboxRepo;
+  /** Soft bounces of email addresses in a row, per tenant. */
+  readonly bounces: BouncesRepo;
   /** Free text events commit to by hash (erased by retention). */
   readonly content: {
     put(owner: string, text: string, now: Date): Promise<ContentRef>;
@@ -293,6 +296,7 @@ export function makeAuditStore(
     holds: makeHoldsRepo(db, dialect),
     promises: makePromisesRepo(db),
     inbox: makeInboxRepo(db),
+    bounces: makeBouncesRepo(db),
     outcomes: {
       ...makeOutcomesRepo(db, dialect),
       experimentCounts: heavy.experimentCounts,

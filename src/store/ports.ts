@@ -103,6 +103,13 @@ export type InboundEmailStore = Pick<
 };
 
 /**
+ * Handling an email bounce (src/usecases/handle-email-bounce): the message an address or id names, its
+ * move to `undelivered` and its `email.bounced` event, the soft bounces in a row, a claim on each
+ * report so a retry is handled once.
+ */
+export type EmailBounceStore = Pick<AuditStore, 'getReminderOfMessage' | 'transition' | 'webhooks' | 'bounces'>;
+
+/**
  * Twilio's webhooks (src/http/webhooks/twilio.routes.ts): claim each callback once (and release
  * the claim when handling fails), plus what its two use cases need.
  */

@@ -202,6 +202,18 @@ export interface Database {
   inbox_marks: InboxMarksTable;
   promises: PromisesTable;
   promise_instalments: PromiseInstalmentsTable;
+  email_soft_bounces: EmailSoftBouncesTable;
+}
+
+/** Soft bounces of an email address in a row, per tenant (0022). */
+export interface EmailSoftBouncesTable {
+  tenant: string;
+  address: string;
+  in_row: number;
+  last_message_id: string;
+  last_status: string;
+  first_at: string;
+  last_at: string;
 }
 
 /** Promises and plans (0021): a promise is a plan of one instalment. */

@@ -29,6 +29,9 @@ export const SUPPRESSION_SOURCES = [
   'reply',
   // The stop key pressed during a call.
   'voice-keypress',
+  // Email that cannot arrive: a hard bounce (5.x.x), or SOFT_BOUNCE_LIMIT soft bounces in a row.
+  'hard-bounce',
+  'soft-bounces',
 ] as const;
 export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 

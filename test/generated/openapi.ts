@@ -974,6 +974,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/email-bounces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A mail relay's bounce webhook: one report as JSON (X-Signature: HMAC-SHA256 of the body), docs/reach.md */
+        post: operations["receiveEmailBounce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -8429,6 +8446,123 @@ export interface operations {
                 };
             };
             /** @description the mail maps to no message of ours (no reply address, a bad or unknown token): refused, attached to no one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveEmailBounce: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex of HMAC-SHA256 over the body under INBOUND_MAIL_SECRET> */
+                "X-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description bounce: the mail came back; delivered: it arrived
+                     * @enum {string}
+                     */
+                    type: "bounce" | "delivered";
+                    /** @description the envelope sender (Return-Path) the mail went out with: bounces+<token>@BOUNCE_DOMAIN */
+                    verp?: string;
+                    /** @description the service's message id, or the mail's Message-ID header (<msg_…@domain>) */
+                    messageId?: string;
+                    /** @description RFC 3463 status: 5.x.x a hard bounce, 4.x.x a soft one; required for a bounce */
+                    status?: string;
+                    /** @description RFC 3464 Action: failed, delayed … */
+                    action?: string;
+                    /** @description the remote server's answer (SMTP diagnostic) */
+                    diagnostic?: string;
+                    /** @description the recipient the relay tried (not needed: the message names it) */
+                    recipient?: string;
+                    /** @description the relay's id of this event: a repeat is handled once */
+                    eventId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description taken: a bounce recorded (hard: the message undelivered, the address suppressed), a delivery, or a repeat */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "bounced" | "delivered" | "repeat";
+                        messageId: string;
+                        hard?: boolean;
+                        suppressed?: boolean;
+                        softInRow?: number;
+                    };
+                };
+            };
+            /** @description the report cannot be read (the field is named): refused, nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description X-Signature missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not configured (INBOUND_MAIL_SECRET, or no BOUNCE_DOMAIN / INBOUND_MAIL_DOMAIN) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description names no message of ours that was sent (an unknown or forged envelope, a message never sent): refused, nothing changed */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ import { buildOpenApi, README_REMINDER, ROUTE_DOCS } from '../../src/http/api/op
 import { twilioWebhooksRouter, type TwilioWebhookDeps } from '../../src/http/webhooks/twilio.routes.js';
 import { unsubscribeRouter, type UnsubscribeDeps } from '../../src/http/webhooks/unsubscribe.routes.js';
 import { inboundMailRouter } from '../../src/http/webhooks/inbound-mail.routes.js';
+import { emailBouncesRouter, type EmailBouncesRouteDeps } from '../../src/http/webhooks/email-bounces.routes.js';
 
 /** Stands for any dependency: building the routes may read it, but no request is ever made. */
 const never: unknown = new Proxy(function never() {}, {
@@ -31,6 +32,7 @@ function served(): { routes: Set<string>; mounts: Set<string> } {
         twilio: twilioWebhooksRouter(fake<TwilioWebhookDeps>({ authToken: undefined, publicBaseUrl: 'http://x' })),
         unsubscribe: unsubscribeRouter(fake<UnsubscribeDeps>({ legacyDays: 0 })),
         inboundMail: inboundMailRouter({ mail: undefined, secret: undefined, maxBytes: 1024 }),
+        emailBounces: emailBouncesRouter(fake<EmailBouncesRouteDeps>({ bounces: undefined, secret: undefined })),
       },
     }),
   );

@@ -108,7 +108,12 @@ export interface AppDeps {
   accountImport?: { maxLineChars: number; maxBytes: number };
   /** A `sendAt` further ahead than this is refused (SEND_AT_MAX_AHEAD). */
   maxSendAheadMs?: number;
-  webhooks?: { twilio: express.Router; unsubscribe: express.Router; inboundMail?: express.Router | undefined };
+  webhooks?: {
+    twilio: express.Router;
+    unsubscribe: express.Router;
+    inboundMail?: express.Router | undefined;
+    emailBounces?: express.Router | undefined;
+  };
   /** The tenants: which exist (and, for the admin routes, their records). */
   tenants: TenantDirectory & { refresh(): Promise<void> };
   /** Days before an outcome in which a message that reached the borrower is a touch. */
@@ -180,6 +185,8 @@ export function makeApp(deps: AppDeps): express.Express {
   });
 
   useRateLimits(app, deps);
+  // A relay's signed JSON bounce report: its signature is over the raw bytes, read before the JSON parser takes them.
+  if (deps.webhooks?.emailBounces) app.use(deps.webhooks.emailBounces);
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use((req, _res, next) => {
     const deep =

@@ -6,6 +6,7 @@ import { OutcomesQuery, PaymentInput, PromiseInput } from './outcomes.routes.js'
 import { SearchQuery } from './borrowers.routes.js';
 import { TenantInput } from '../../domain/tenant.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
+import { EmailBounceWebhook } from '../../schemas/email-bounce.schemas.js';
 import { STOP_KEY } from '../../templates/variant.js';
 import { z } from 'zod';
 import {
@@ -137,6 +138,13 @@ const UNSUBSCRIBE_ANSWERS = {
 const UNSUBSCRIBE_MEDIA = { '200': [HTML], '403': ['text/plain'], '410': [HTML] };
 /** What a relay's POST of a reply is told once taken. */
 const InboundMailAccepted = z.object({ accepted: z.number().int().min(1) });
+const EmailBounceTaken = z.object({
+  result: z.enum(['bounced', 'delivered', 'repeat']),
+  messageId: z.string(),
+  hard: z.boolean().optional(),
+  suppressed: z.boolean().optional(),
+  softInRow: z.number().int().optional(),
+});
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   {
@@ -898,6 +906,27 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '415': 'not message/rfc822',
       '422':
         'the mail maps to no message of ours (no reply address, a bad or unknown token): refused, attached to no one',
+    },
+  },
+  {
+    method: 'post',
+    path: CALLBACK_PATHS.emailBounces,
+    operationId: 'receiveEmailBounce',
+    summary: "A mail relay's bounce webhook: one report as JSON (X-Signature: HMAC-SHA256 of the body), docs/reach.md",
+    roles: null,
+    body: EmailBounceWebhook,
+    headers: { 'X-Signature': 'sha256=<hex of HMAC-SHA256 over the body under INBOUND_MAIL_SECRET>' },
+    ok: { '202': EmailBounceTaken },
+    responses: {
+      '202':
+        'taken: a bounce recorded (hard: the message undelivered, the address suppressed), a delivery, or a repeat',
+      '400': 'the report cannot be read (the field is named): refused, nothing changed',
+      '403': 'X-Signature missing or wrong',
+      '404': 'not configured (INBOUND_MAIL_SECRET, or no BOUNCE_DOMAIN / INBOUND_MAIL_DOMAIN)',
+      '413': 'over 64 KiB',
+      '415': 'not application/json',
+      '422':
+        'names no message of ours that was sent (an unknown or forged envelope, a message never sent): refused, nothing changed',
     },
   },
   {

@@ -24,7 +24,7 @@ export function signatureOf(secret: string, body: Buffer): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-function validSignature(secret: string, body: Buffer, header: string | undefined): boolean {
+export function validSignature(secret: string, body: Buffer, header: string | undefined): boolean {
   if (!header) return false;
   const want = Buffer.from(signatureOf(secret, body));
   const got = Buffer.from(header.trim().toLowerCase());

@@ -1,8 +1,8 @@
 /**
- * The service's own SMTP receiver for borrowers' replies (INBOUND_SMTP_PORT, scheduler role). It
+ * The service's own SMTP receiver for borrowers' replies and bounces (INBOUND_SMTP_PORT, scheduler role). It
  * sits behind the MX or a relay (docs/replies.md): no AUTH, STARTTLS only when given a key and
- * certificate. Recipients are checked at RCPT time: only `reply+<token>@INBOUND_MAIL_DOMAIN` with a
- * token this service signed for that message's tenant is taken, anything else gets 550 (and is
+ * certificate. Recipients are checked at RCPT time: only `reply+<token>@INBOUND_MAIL_DOMAIN` (or
+ * `bounces+<token>@BOUNCE_DOMAIN`) with a token this service signed for that message's tenant is taken, anything else gets 550 (and is
  * counted). Size: SIZE is advertised, and a mail past INBOUND_MAIL_MAX_BYTES is cut off and
  * answered 552 whatever the client declared.
  */
@@ -75,7 +75,7 @@ export async function startInboundSmtp(o: InboundSmtpOptions): Promise<InboundSm
         const recipients = session.envelope.rcptTo.map((r) => r.address);
         o.mail
           .receive(Buffer.concat(chunks), 'smtp', recipients)
-          .then((r) => callback(r.kind === 'acted' ? undefined : smtpError(550, '5.1.1 No such recipient here')))
+          .then((r) => callback(r.kind !== 'unmatched' ? undefined : smtpError(550, '5.1.1 No such recipient here')))
           .catch((err: Error) => {
             o.log.error({ err: err.message }, 'inbound mail: handling a reply failed');
             callback(smtpError(451, '4.3.0 Try again later'));

@@ -77,15 +77,41 @@ export interface ReplyAddresses {
   open(token: string): OpenedReplyToken | undefined;
 }
 
+/** A kind of signed address: its local part's beginning, its key's label and the text its mac begins with. */
+export interface AddressScheme {
+  localPrefix: string;
+  keyInfo: string;
+  macLabel: string;
+}
+
+/** Reply-To addresses (this file's header). */
+export const REPLY_SCHEME: AddressScheme = {
+  localPrefix: REPLY_LOCAL_PREFIX,
+  keyInfo: REPLY_KEY_INFO,
+  macLabel: 'reply:v1',
+};
+
 export function makeReplyAddresses(o: {
   secret: string;
   previous?: string | undefined;
   domain: string;
 }): ReplyAddresses {
-  const keys = [o.secret, ...(o.previous ? [o.previous] : [])].map((s) => deriveKey(s, REPLY_KEY_INFO));
+  return makeSignedAddresses(o, REPLY_SCHEME);
+}
+
+/**
+ * Addresses of one scheme at a domain, each naming a message of a tenant (`<prefix><token>@domain`,
+ * the token as described above, its mac under the scheme's own key and label).
+ */
+export function makeSignedAddresses(
+  o: { secret: string; previous?: string | undefined; domain: string },
+  scheme: AddressScheme,
+): ReplyAddresses {
+  const keys = [o.secret, ...(o.previous ? [o.previous] : [])].map((s) => deriveKey(s, scheme.keyInfo));
   const domain = o.domain.toLowerCase();
+  const prefix = scheme.localPrefix;
   const mac = (key: Buffer, tenant: string, messageId: string) =>
-    createHmac('sha256', key).update(`reply:v1\0${tenant}\0${messageId}`).digest().subarray(0, MAC_BYTES);
+    createHmac('sha256', key).update(`${scheme.macLabel}\0${tenant}\0${messageId}`).digest().subarray(0, MAC_BYTES);
   const sign = (messageId: string, tenant: string) => {
     const short = messageId.startsWith(MSG_PREFIX);
     const id = base32Encode(Buffer.from(short ? messageId.slice(MSG_PREFIX.length) : messageId, 'utf8'));
@@ -93,13 +119,13 @@ export function makeReplyAddresses(o: {
   };
   return {
     domain,
-    addressOf: (messageId, tenant) => `${REPLY_LOCAL_PREFIX}${sign(messageId, tenant)}@${domain}`,
+    addressOf: (messageId, tenant) => `${prefix}${sign(messageId, tenant)}@${domain}`,
     tokenOf(address) {
       const a = address.trim().toLowerCase();
       const at = a.lastIndexOf('@');
       if (at < 0 || a.slice(at + 1) !== domain) return undefined;
       const local = a.slice(0, at);
-      return local.startsWith(REPLY_LOCAL_PREFIX) ? local.slice(REPLY_LOCAL_PREFIX.length) : undefined;
+      return local.startsWith(prefix) ? local.slice(prefix.length) : undefined;
     },
     open(raw) {
       const token = raw.toLowerCase();

@@ -69,7 +69,7 @@ const ACTOR = 'inbound-email';
 
 /** The message a token names, when this service signed the token for that message's tenant and it is an email. */
 export async function resolveReplyToken(
-  ports: Pick<HandleInboundEmailPorts, 'store' | 'tokens'>,
+  ports: { store: Pick<InboundEmailStore, 'getReminderOfMessage'>; tokens: ReplyTokens },
   token: string,
 ): Promise<ResolvedReply> {
   const opened = ports.tokens.open(token);

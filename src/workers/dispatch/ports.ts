@@ -38,6 +38,8 @@ export interface Links {
   unsubscribe(messageId: string, tenant: string): string;
   /** The per-message Reply-To of an email of `tenant` (INBOUND_MAIL_DOMAIN; absent: the tenant's Reply-To). */
   replyTo?: ((messageId: string, tenant: string) => string) | undefined;
+  /** The envelope sender (VERP) of an email of `tenant`: `bounces+<token>@BOUNCE_DOMAIN` (absent: the From). */
+  bounceAddress?: ((messageId: string, tenant: string) => string) | undefined;
 }
 
 export type Breakers = Record<Channel, CircuitBreaker>;

@@ -53,6 +53,8 @@ export async function sendThrough(
         : {};
       // Answers come back to the service (reply+<token>@INBOUND_MAIL_DOMAIN) when it receives mail.
       const replyTo = links?.replyTo?.(messageId, tenantId) ?? tenant?.email?.replyTo;
+      // Bounces come back to bounces+<token>@BOUNCE_DOMAIN, which names this message (VERP).
+      const envelopeFrom = links?.bounceAddress?.(messageId, tenantId);
       return providers.email.send({
         messageId,
         to,
@@ -62,6 +64,7 @@ export async function sendThrough(
         headers,
         ...(tenant?.email ? { from: tenant.email.from } : {}),
         ...(replyTo ? { replyTo } : {}),
+        ...(envelopeFrom ? { envelopeFrom } : {}),
       });
     }
   }

@@ -315,6 +315,7 @@ export const MESSAGES = {
     'status.suppressed': 'Suppressed',
     'status.cancelled': 'Cancelled',
     'status.retry-scheduled': 'Retry scheduled',
+    'status.email.bounced': 'Email bounced',
     // polish: borrower-zone times, telling search results apart, reasons and events by code
     'time.when': 'When',
     'time.borrowerZone': "Times are in the borrower's zone ({zone}) and in UTC.",
@@ -919,6 +920,7 @@ export const MESSAGES = {
     'status.suppressed': '已拦截',
     'status.cancelled': '已取消',
     'status.retry-scheduled': '已安排重试',
+    'status.email.bounced': '邮件被退回',
     // polish: borrower-zone times, telling search results apart, reasons and events by code
     'time.when': '时间',
     'time.borrowerZone': '时间按借款人所在时区（{zone}）和 UTC 显示。',
