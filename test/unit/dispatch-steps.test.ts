@@ -109,6 +109,10 @@ function fakeStore(f: ReturnType<typeof fixture>, hooks: { beforeTransition?: (i
         Date.parse(f.message.updatedAt) < input.orSendingSince.getTime();
       if (!input.from.includes(f.message.status) && !stale) return false;
       f.message.status = input.to;
+      if (input.patch?.route !== undefined) {
+        if (input.patch.route === null) delete f.message.route;
+        else f.message.route = input.patch.route;
+      }
       events.push({ type: input.type, data: input.data ?? {} });
       return true;
     },
@@ -157,6 +161,8 @@ function setup(
     send?: () => Promise<SendResult>;
     failures?: number;
     beforeTransition?: (input: TransitionInput) => void;
+    /** A secondary SMS route (provider failover) answering with this. */
+    secondary?: () => Promise<SendResult>;
   } = {},
 ) {
   const f = fixture(o);
@@ -182,8 +188,24 @@ function setup(
     },
     optOut: async (m, source) => void optOuts.push(`${m.to} ${source}`),
   };
+  const secondary = { sent: 0 };
+  if (o.secondary) {
+    const answer = o.secondary;
+    deps.secondary = {
+      sms: {
+        provider: {
+          name: 'fake-sms-2',
+          send: async () => {
+            secondary.sent++;
+            return answer();
+          },
+        },
+        breaker: makeCircuitBreaker('fake-sms:secondary', { failures: 5, openMs: 10_000 }),
+      },
+    };
+  }
   const run = (attempt = { number: 1, of: 5 }) => processMessage(deps, 'msg-1', attempt, silent);
-  return { deps, store, slots, providers, optOuts, run };
+  return { deps, store, slots, providers, optOuts, run, secondary };
 }
 
 const types = (s: { events: Array<{ type: string }> }) => s.events.map((e) => e.type);
@@ -364,5 +386,61 @@ describe('the BullMQ adapter', () => {
     ] as DispatchOutcome[]) {
       expect(await settleJob(o, job, undefined)).toBe(o.kind);
     }
+  });
+});
+
+describe('provider failover', () => {
+  const down = (mayHaveReached: boolean) => async (): Promise<SendResult> => {
+    throw new ProviderError('down', mayHaveReached ? 'ETIMEDOUT' : 'ECONNREFUSED', false, 'fake-sms', mayHaveReached);
+  };
+  const viaSecondary = async () => ({ provider: 'twilio', providerId: 'SM2' });
+
+  it('sends through the secondary at once when the primary certainly did not take it and its circuit opened', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    const first = await t.run();
+    expect(first).toMatchObject({ kind: 'deferred', until: NOW });
+    expect(t.store.message.route).toBeUndefined();
+    expect(await t.run()).toEqual({ kind: 'sent', provider: 'twilio', providerId: 'SM2' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([1, 1]);
+    expect(t.store.events.map((e) => [e.type, e.data.route])).toEqual([
+      ['sending', 'twilio:primary'],
+      ['deferred', undefined],
+      ['sending', 'twilio:secondary'],
+      ['sent', 'twilio:secondary'],
+    ]);
+  });
+
+  it('never sends through the secondary a message the primary may have taken: it waits for the primary', async () => {
+    const t = setup({ failures: 1, send: down(true), secondary: viaSecondary });
+    const first = await t.run();
+    expect(first).toMatchObject({ kind: 'deferred' });
+    expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
+    expect(t.store.message.route).toBe('twilio:primary');
+    // The primary's circuit is still open, the secondary's closed: the pinned message still waits.
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([1, 0]);
+  });
+
+  it('keeps a tenant with its own SMS sender and none on the secondary route on the primary', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    t.deps.tenantOf = async () => ({
+      id: 'default',
+      kind: 'creditor',
+      contact: null,
+      sms: { from: '+14155550111' },
+      voiceFrom: undefined,
+      email: undefined,
+    });
+    const first = await t.run();
+    expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect(t.secondary.sent).toBe(0);
+  });
+
+  it('records no route on a channel without a secondary', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.store.events.map((e) => e.data.route)).toEqual([undefined, undefined]);
+    expect(t.store.message.route).toBeUndefined();
   });
 });
