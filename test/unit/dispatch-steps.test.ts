@@ -421,6 +421,27 @@ describe('provider failover', () => {
     expect([t.providers.sent, t.secondary.sent]).toEqual([1, 0]);
   });
 
+  it('keeps a message pinned after an attempt of unknown outcome, even when a later attempt is refused outright', async () => {
+    let calls = 0;
+    const t = setup({
+      failures: 1,
+      send: async () => {
+        calls++;
+        throw new ProviderError('down', calls === 1 ? 'ETIMEDOUT' : 'ECONNREFUSED', false, 'fake-sms', calls === 1);
+      },
+      secondary: viaSecondary,
+    });
+    await t.run();
+    // The primary half-opens; its probe is refused outright: the first attempt may still have gone.
+    const later = new Date(NOW.getTime() + 60_000);
+    t.deps.clock = { now: () => later };
+    const second = await t.run();
+    expect((second as { until: Date }).until.getTime()).toBeGreaterThan(later.getTime());
+    expect(t.store.message.route).toBe('twilio:primary');
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([2, 0]);
+  });
+
   it('keeps a tenant with its own SMS sender and none on the secondary route on the primary', async () => {
     const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
     t.deps.tenantOf = async () => ({

@@ -11,7 +11,7 @@ import type { Providers, SendResult } from '../../providers/provider.js';
 import type { RenderOutput } from '../../templates/render.js';
 import type { DispatchOutcome } from './outcome.js';
 import type { Attempt, DispatchDeps, Links, TenantSending } from './ports.js';
-import { routeLabel, secondaryRouteOf, usableSecondary } from './routes.js';
+import { pinnedRoute, routeLabel, secondaryRouteOf, usableSecondary } from './routes.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
 
 export async function sendThrough(
@@ -170,9 +170,10 @@ export async function recordProviderError(
   if (perr.code === TWILIO_RECIPIENT_UNSUBSCRIBED) await deps.optOut?.(message, RECIPIENT_UNSUBSCRIBED_DETAIL);
   const at = deps.clock.now();
   if (!perr.mayHaveReached) await deps.slots.release(message);
-  // Certainly not sent: the message is free to go through either route again (routes.ts);
-  // otherwise the route stays recorded and holds it.
-  const unpinned = label && !perr.mayHaveReached ? { route: null } : {};
+  // Certainly not sent, and no earlier attempt of unknown outcome: the message is free to go
+  // through either route again (routes.ts); otherwise the route stays recorded and holds it.
+  const free = !perr.mayHaveReached && pinnedRoute(message) === undefined;
+  const unpinned = label && free ? { route: null } : {};
   const circuit = breaker.admit(at.getTime());
   if (!perr.permanent && !circuit.ok) {
     // The provider is down (this failure opened the circuit, or a probe failed): wait for it
@@ -180,7 +181,7 @@ export async function recordProviderError(
     // the primary certainly did not take it and the secondary is not known to be down, go
     // through the secondary at once.
     const secondary = ctx.route !== 'secondary' ? usableSecondary(deps, message.channel, ctx.tenant) : undefined;
-    const failover = secondary && !perr.mayHaveReached && secondary.breaker.state(at.getTime()) !== 'open';
+    const failover = secondary && free && secondary.breaker.state(at.getTime()) !== 'open';
     const until = failover ? at : new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
     ctx.log.warn(
       { code: perr.code, ...(failover ? { next: secondary.breaker.name } : {}) },
