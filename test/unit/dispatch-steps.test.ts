@@ -188,15 +188,16 @@ function setup(
     },
     optOut: async (m, source) => void optOuts.push(`${m.to} ${source}`),
   };
-  const secondary = { sent: 0 };
+  const secondary = { sent: 0, senders: [] as unknown[] };
   if (o.secondary) {
     const answer = o.secondary;
     deps.secondary = {
       sms: {
         provider: {
           name: 'fake-sms-2',
-          send: async () => {
+          send: async (req) => {
             secondary.sent++;
+            secondary.senders.push(req.sender);
             return answer();
           },
         },
@@ -456,6 +457,22 @@ describe('provider failover', () => {
     expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
     expect(await t.run()).toMatchObject({ kind: 'deferred' });
     expect(t.secondary.sent).toBe(0);
+  });
+
+  it('sends a tenant’s SMS on the secondary route as its sender there', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    t.deps.tenantOf = async () => ({
+      id: 'default',
+      kind: 'creditor',
+      contact: null,
+      sms: { from: '+14155550111' },
+      smsSecondary: { from: '+14155550999' },
+      voiceFrom: undefined,
+      email: undefined,
+    });
+    await t.run();
+    expect((await t.run()).kind).toBe('sent');
+    expect(t.secondary.senders).toEqual([{ from: '+14155550999' }]);
   });
 
   it('records no route on a channel without a secondary', async () => {
