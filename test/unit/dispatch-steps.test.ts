@@ -16,7 +16,7 @@ import type { SendDecision } from '../../src/policy/send-decision.js';
 import type { RenderOutput } from '../../src/templates/render.js';
 import { settleJob } from '../../src/workers/dispatch/bullmq-adapter.js';
 import type { DispatchOutcome } from '../../src/workers/dispatch/outcome.js';
-import type { DispatchDeps } from '../../src/workers/dispatch/ports.js';
+import type { DispatchDeps, TenantSending } from '../../src/workers/dispatch/ports.js';
 import { processMessage } from '../../src/workers/dispatch/process-message.js';
 
 const NOW = new Date('2026-06-10T14:00:00Z');
@@ -395,6 +395,15 @@ describe('provider failover', () => {
     throw new ProviderError('down', mayHaveReached ? 'ETIMEDOUT' : 'ECONNREFUSED', false, 'fake-sms', mayHaveReached);
   };
   const viaSecondary = async () => ({ provider: 'twilio', providerId: 'SM2' });
+  /** A tenant sending SMS from its own number (of the primary account). */
+  const ownSmsSender = (): TenantSending => ({
+    id: 'default',
+    kind: 'creditor',
+    contact: null,
+    sms: { from: '+14155550111' },
+    voiceFrom: undefined,
+    email: undefined,
+  });
 
   it('sends through the secondary at once when the primary certainly did not take it and its circuit opened', async () => {
     const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
@@ -445,14 +454,7 @@ describe('provider failover', () => {
 
   it('keeps a tenant with its own SMS sender and none on the secondary route on the primary', async () => {
     const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
-    t.deps.tenantOf = async () => ({
-      id: 'default',
-      kind: 'creditor',
-      contact: null,
-      sms: { from: '+14155550111' },
-      voiceFrom: undefined,
-      email: undefined,
-    });
+    t.deps.tenantOf = async () => ownSmsSender();
     const first = await t.run();
     expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
     expect(await t.run()).toMatchObject({ kind: 'deferred' });
@@ -461,15 +463,7 @@ describe('provider failover', () => {
 
   it('sends a tenant’s SMS on the secondary route as its sender there', async () => {
     const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
-    t.deps.tenantOf = async () => ({
-      id: 'default',
-      kind: 'creditor',
-      contact: null,
-      sms: { from: '+14155550111' },
-      smsSecondary: { from: '+14155550999' },
-      voiceFrom: undefined,
-      email: undefined,
-    });
+    t.deps.tenantOf = async () => ({ ...ownSmsSender(), smsSecondary: { from: '+14155550999' } });
     await t.run();
     expect((await t.run()).kind).toBe('sent');
     expect(t.secondary.senders).toEqual([{ from: '+14155550999' }]);
