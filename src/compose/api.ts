@@ -64,6 +64,7 @@ export async function composeApi(
     render: core.render,
     voice: core.providers?.voice,
     authToken: config.twilio?.authToken,
+    otherAccounts: otherTwilioAccounts(config),
     publicBaseUrl: config.publicBaseUrl,
     clock,
     log: log.child({ part: 'webhooks' }),
@@ -111,7 +112,11 @@ export async function composeApi(
     metrics,
     clock,
     checks: { redis: async () => void (await core.redis.ping()), database: () => store.ping() },
-    breakers: core.breakers,
+    breakers: {
+      ...core.breakers,
+      ...(core.secondary.sms ? { 'sms:secondary': core.secondary.sms.breaker } : {}),
+      ...(core.secondary.email ? { 'email:secondary': core.secondary.email.breaker } : {}),
+    },
     strategyRunner,
     accountImport: config.accountImport,
     maxSendAheadMs: config.schedule.maxAheadMs,
@@ -227,4 +232,11 @@ async function listen(server: http.Server, port: number, host: string, releasers
   );
   const addr = server.address() as AddressInfo;
   return `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+}
+
+/** The secondary Twilio route's account, when it is not the primary's: its callbacks verify with its own token. */
+function otherTwilioAccounts(config: Core['config']): ReadonlyMap<string, string> | undefined {
+  const secondary = config.twilioSecondary;
+  if (!secondary || secondary.accountSid === config.twilio?.accountSid) return undefined;
+  return new Map([[secondary.accountSid, secondary.authToken]]);
 }

@@ -12,6 +12,7 @@ import { makeMetrics, type Metrics } from '../observability/metrics.js';
 import type { Profile } from '../policy/profile.js';
 import type { Breakers } from '../providers/circuit-breaker.js';
 import type { Providers } from '../providers/provider.js';
+import type { SecondaryRoutes } from '../workers/dispatch/ports.js';
 import { type DispatchQueues, makeDispatchQueues } from '../jobs/dispatch-queues.js';
 import { makeOptOuts, type OptOuts } from '../services/opt-outs.js';
 import { makeReconciler, type Reconciler } from '../jobs/reconciler.js';
@@ -21,7 +22,7 @@ import { makeTokenSigner, type TokenSigner } from '../http/webhooks/unsubscribe-
 import { makeReplyAddresses, type ReplyAddresses } from '../http/webhooks/reply-address.js';
 import { type BounceAddresses, makeBounceAddresses } from '../http/webhooks/bounce-address.js';
 import type { Links } from '../workers/dispatch.processor.js';
-import { composeBreakers, composeProviders } from './providers.js';
+import { composeBreakers, composeProviders, composeSecondaryRoutes } from './providers.js';
 import type { Releasers } from './releasers.js';
 import { makeTenantRegistry, type TenantRegistry } from './tenants.js';
 import { type Experiments, loadExperiments } from './experiments.js';
@@ -43,6 +44,8 @@ export interface Core {
   ledger: ContactLedger;
   providers: Providers | undefined;
   breakers: Breakers;
+  /** Provider failover: the channels' secondary routes, a breaker each (docs/reach.md). */
+  secondary: SecondaryRoutes;
   signer: TokenSigner;
   links: Links;
   /** Reply-To addresses of reminder emails, and their tokens (INBOUND_MAIL_DOMAIN; absent: off). */
@@ -131,6 +134,7 @@ export async function composeCore(
     ledger: makeContactLedger(redis, config.queuePrefix),
     providers,
     breakers: composeBreakers(config, providers),
+    secondary: providers ? composeSecondaryRoutes(config, releasers) : {},
     signer,
     links: {
       ...callbackLinks(config.publicBaseUrl, (id, tenant) => signer.sign(id, tenant)),

@@ -26,6 +26,8 @@ export interface EffectiveTenant {
   contact: Tenant['contact'];
   /** Undefined: the provider's own (the deployment's) sender. */
   sms: SmsSender | undefined;
+  /** Its sender on the secondary Twilio route (provider failover); undefined: the route's own, or none. */
+  smsSecondary: SmsSender | undefined;
   voiceFrom: string | undefined;
   email: { from: string; replyTo?: string } | undefined;
   /** Sends per second per channel: the tenant's sender's allowance, or the deployment's. */
@@ -44,6 +46,13 @@ export interface TenantRegistry {
   refresh(): Promise<void>;
 }
 
+/** A number or a Messaging Service, as given (validated: exactly one). */
+function smsSenderOf(s: { from?: string | undefined; messagingServiceSid?: string | undefined } | undefined) {
+  if (!s) return undefined;
+  const sender: SmsSender = s.messagingServiceSid ? { messagingServiceSid: s.messagingServiceSid } : { from: s.from! };
+  return sender;
+}
+
 export function effectiveTenant(
   t: Tenant | undefined,
   config: Pick<Config, 'sender' | 'sendRate'>,
@@ -51,11 +60,7 @@ export function effectiveTenant(
 ): EffectiveTenant {
   const kind = t?.kind ?? config.sender.kind;
   const s = t?.senders ?? {};
-  const sms: SmsSender | undefined = s.sms
-    ? s.sms.messagingServiceSid
-      ? { messagingServiceSid: s.sms.messagingServiceSid }
-      : { from: s.sms.from! }
-    : undefined;
+  const sms = smsSenderOf(s.sms);
   const agencySmsToNanp =
     s.sms?.allowsAgencySmsToNanp ??
     (t === undefined || t.id === DEFAULT_TENANT ? config.sender.agencySmsToNanp : false);
@@ -68,6 +73,7 @@ export function effectiveTenant(
     channels: t?.channels.length ? t.channels : [...CHANNELS],
     contact: t?.contact ?? null,
     sms,
+    smsSecondary: smsSenderOf(s.sms?.secondary),
     voiceFrom: s.voice?.from,
     email: s.email ? { from: s.email.from, ...(s.email.replyTo ? { replyTo: s.email.replyTo } : {}) } : undefined,
     rates: {

@@ -71,6 +71,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     horizonMs: config.schedule.horizonMs,
     knownVersions: new Set<string>(),
     breakers: core.breakers,
+    secondary: core.secondary,
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
   });

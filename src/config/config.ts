@@ -52,7 +52,26 @@ const Env = z.object({
       .regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits')
       .optional(),
   ),
+  // Provider failover (docs/reach.md): a second Twilio route (another account or subaccount, or a
+  // number or Messaging Service of the same account) and a second SMTP relay, used while the
+  // primary's circuit is open.
+  TWILIO_SECONDARY_ACCOUNT_SID: optionalString,
+  TWILIO_SECONDARY_AUTH_TOKEN: optionalString,
+  TWILIO_SECONDARY_FROM: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +14155550100')
+      .optional(),
+  ),
+  TWILIO_SECONDARY_MESSAGING_SERVICE_SID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID: MG followed by 32 hex digits')
+      .optional(),
+  ),
+  TWILIO_SECONDARY_API_BASE_URL: optionalString.pipe(z.string().url().optional()),
   SMTP_URL: optionalString,
+  SMTP_SECONDARY_URL: optionalString.pipe(z.string().url().optional()),
   EMAIL_FROM: optionalString,
   PUBLIC_BASE_URL: optionalString,
   SIGNING_SECRET: optionalString,
@@ -181,7 +200,21 @@ export interface Config {
   twilio:
     | { accountSid: string; authToken: string; from: string; apiBaseUrl: string; messagingServiceSid?: string }
     | undefined;
+  /**
+   * The secondary Twilio route SMS take while the primary's circuit is open: its account (the
+   * primary's when only a sender is given) and its sender.
+   */
+  twilioSecondary:
+    | {
+        accountSid: string;
+        authToken: string;
+        apiBaseUrl: string;
+        sender: { from: string } | { messagingServiceSid: string };
+      }
+    | undefined;
   smtp: { url: string; from: string } | undefined;
+  /** The secondary SMTP relay email takes while the primary's circuit is open (From as on the primary). */
+  smtpSecondary: { url: string } | undefined;
   publicBaseUrl: string;
   signingSecret: string | undefined;
   /** The secret before the last rotation: unsubscribe tokens signed under it still verify. */
@@ -302,6 +335,37 @@ function twilioOf(e: z.infer<typeof Env>): Config['twilio'] {
   };
 }
 
+/** The secondary Twilio route: a sender, on another account (SID and token together) or the primary's. */
+function twilioSecondaryOf(e: z.infer<typeof Env>, primary: Config['twilio']): Config['twilioSecondary'] {
+  const sid = e.TWILIO_SECONDARY_ACCOUNT_SID;
+  const token = e.TWILIO_SECONDARY_AUTH_TOKEN;
+  const from = e.TWILIO_SECONDARY_FROM;
+  const service = e.TWILIO_SECONDARY_MESSAGING_SERVICE_SID;
+  if (!sid && !token && !from && !service && !e.TWILIO_SECONDARY_API_BASE_URL) return undefined;
+  if (!primary)
+    throw new ConfigError(
+      'TWILIO_SECONDARY_*: a secondary Twilio route needs the primary (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)',
+    );
+  if (Boolean(sid) !== Boolean(token))
+    throw new ConfigError(
+      'TWILIO_SECONDARY_ACCOUNT_SID and TWILIO_SECONDARY_AUTH_TOKEN go together: set both (another account) or neither (the primary account)',
+    );
+  if (Boolean(from) === Boolean(service))
+    throw new ConfigError(
+      'TWILIO_SECONDARY_FROM or TWILIO_SECONDARY_MESSAGING_SERVICE_SID: give exactly one (who sends on the secondary route)',
+    );
+  if (!sid && (service ?? from) === (primary.messagingServiceSid ?? primary.from))
+    throw new ConfigError(
+      'TWILIO_SECONDARY_*: the secondary route is the primary one (same account and sender); give another account or sender',
+    );
+  return {
+    accountSid: sid ?? primary.accountSid,
+    authToken: token ?? primary.authToken,
+    apiBaseUrl: e.TWILIO_SECONDARY_API_BASE_URL ?? primary.apiBaseUrl,
+    sender: service ? { messagingServiceSid: service } : { from: from! },
+  };
+}
+
 /** A send still waiting for its provider must never look abandoned, so the lease outlasts the timeout. */
 function sendingLeaseOf(e: {
   SENDING_LEASE_MS?: number | undefined;
@@ -353,6 +417,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
   if ((e.SMTP_URL === undefined) !== (e.EMAIL_FROM === undefined)) {
     throw new ConfigError('SMTP_URL and EMAIL_FROM go together: set both or neither');
   }
+  if (e.SMTP_SECONDARY_URL !== undefined && e.SMTP_URL === undefined)
+    throw new ConfigError('SMTP_SECONDARY_URL: a secondary relay needs the primary (SMTP_URL and EMAIL_FROM)');
+  if (e.SMTP_SECONDARY_URL !== undefined && e.SMTP_SECONDARY_URL === e.SMTP_URL)
+    throw new ConfigError('SMTP_SECONDARY_URL: the secondary relay is the primary one (SMTP_URL); give another relay');
+  const twilio = twilioOf(e);
   const channels = e.WORKER_CHANNELS.split(',')
     .map((c) => c.trim())
     .filter(Boolean);
@@ -376,7 +445,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     apiKeys: e.API_KEYS,
     policyProfile: e.POLICY_PROFILE,
     policyFile: e.POLICY_FILE,
-    twilio: twilioOf(e),
+    twilio,
+    twilioSecondary: twilioSecondaryOf(e, twilio),
     sender: { kind: e.SENDER_KIND, agencySmsToNanp: e.AGENCY_SMS_TO_NANP === 'true' },
     tenantRefreshMs: e.TENANT_REFRESH_MS,
     experimentsFile: e.EXPERIMENTS_FILE,
@@ -388,6 +458,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
       maxAheadDays: e.PROMISE_MAX_AHEAD_DAYS,
     },
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
+    smtpSecondary: e.SMTP_SECONDARY_URL ? { url: e.SMTP_SECONDARY_URL } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     signingSecret: e.SIGNING_SECRET,
     signingSecretPrevious: e.SIGNING_SECRET_PREVIOUS,

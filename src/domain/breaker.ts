@@ -8,4 +8,5 @@ export interface BreakerView {
   state(now: number): BreakerState;
 }
 
-export type BreakerViews = Record<Channel, BreakerView>;
+/** A breaker per channel's provider, and one per secondary route (`sms:secondary`, `email:secondary`). */
+export type BreakerViews = Record<Channel, BreakerView> & Partial<Record<`${Channel}:secondary`, BreakerView>>;

@@ -107,6 +107,11 @@ export interface Message {
   status: MessageStatus;
   provider: string | null;
   providerId: string | null;
+  /**
+   * The provider route it was handed to (`twilio:primary`, `smtp:secondary`), on a channel with a
+   * secondary route: the one that sent it, or the one an attempt of unknown outcome pins it to.
+   */
+  route?: string;
   attempts: number;
   error: { code: string | null; message: string | null } | null;
   sendAt: string;

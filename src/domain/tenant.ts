@@ -26,6 +26,21 @@ const MessagingServiceSid = z
 const E164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an E.164 number such as +14155550100');
 const Rate = z.number().int().positive().max(10_000);
 
+/**
+ * The tenant's sender on the secondary Twilio route (provider failover, docs/reach.md): a number
+ * or Messaging Service of the secondary account. Without it, a tenant with its own SMS sender
+ * never fails over (its number belongs to the primary account).
+ */
+const SecondarySmsSenderInput = z
+  .object({
+    from: E164.optional(),
+    messagingServiceSid: MessagingServiceSid.optional(),
+  })
+  .strict()
+  .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), {
+    message: 'give exactly one of from and messagingServiceSid (the sender on the secondary Twilio route)',
+  });
+
 const SmsSenderInput = z
   .object({
     from: E164.optional(),
@@ -33,11 +48,18 @@ const SmsSenderInput = z
     ratePerSecond: Rate.optional(),
     /** This sender's provider allows third-party collection texts to +1 numbers (Twilio does not). */
     allowsAgencySmsToNanp: z.boolean().optional(),
+    secondary: SecondarySmsSenderInput.optional(),
   })
   .strict()
   .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), {
     message: 'give exactly one of from and messagingServiceSid',
-  });
+  })
+  .refine(
+    (s) =>
+      s.secondary === undefined ||
+      (s.secondary.from ?? s.secondary.messagingServiceSid) !== (s.from ?? s.messagingServiceSid),
+    { path: ['secondary'], message: 'is the primary sender: give the sender on the secondary Twilio route' },
+  );
 
 const VoiceSenderInput = z.object({ from: E164, ratePerSecond: Rate.optional() }).strict();
 const EmailSenderInput = z

@@ -6,6 +6,8 @@ export interface Metrics {
   accepted: Counter<'channel'>;
   queued: Counter<'channel'>;
   sent: Counter<'channel' | 'provider'>;
+  /** Messages sent by provider route (`twilio:primary`, `smtp:secondary`; docs/reach.md). */
+  sentByRoute: Counter<'channel' | 'route'>;
   failed: Counter<'channel' | 'code'>;
   retried: Counter<'channel' | 'code'>;
   suppressed: Counter<'channel' | 'reason'>;
@@ -43,6 +45,12 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       name: 'messages_sent_total',
       help: 'Messages the provider accepted, by channel',
       labelNames: ['channel', 'provider'],
+      registers,
+    }),
+    sentByRoute: new Counter({
+      name: 'messages_sent_by_route_total',
+      help: 'Messages the provider accepted, by channel and provider route (primary, or the secondary during failover)',
+      labelNames: ['channel', 'route'],
       registers,
     }),
     failed: new Counter({

@@ -16,16 +16,39 @@ function fromDomain(from: string): string {
   return m?.[1] ?? 'reminder-dispatch.local';
 }
 
+/**
+ * SMTP commands before the message: a failure during one of them means the relay never received
+ * the message (nodemailer labels each error with the command it was in).
+ */
+const BEFORE_DATA = /^(EHLO|HELO|LHLO|STARTTLS|AUTH\b.*|MAIL FROM|RCPT TO)$/;
+/** Failures while connecting (nodemailer's connection and greeting timeouts, a refused or unroutable connection). */
+const CONNECTING = /^(Connection timeout|Greeting never received)/;
+
 export function classifySmtpError(err: unknown): ProviderError {
-  const e = (err ?? {}) as { responseCode?: number; code?: string; message?: string };
+  const e = (err ?? {}) as {
+    responseCode?: number;
+    code?: string;
+    message?: string;
+    command?: string;
+    syscall?: string;
+  };
   const message = e.message ?? String(err);
   if (typeof e.responseCode === 'number') {
     // 5xx: the server refused this message for good; 4xx: try again later.
     return new ProviderError(message, `smtp-${e.responseCode}`, e.responseCode >= 500, 'smtp');
   }
-  // Connection, TLS, DNS and timeout errors are transient; only a broken session may have delivered.
+  // Connection, TLS, DNS and timeout errors are transient. Only a session that broke after the
+  // message was on its way (during or after DATA: a socket timeout, a connection closed before the
+  // relay's answer) may have delivered it; a failure to connect, or one in a command before the
+  // message, certainly did not (docs/reach.md: a secondary relay may take only those).
   const code = e.code ?? 'smtp-error';
-  return new ProviderError(message, code, false, 'smtp', !['ECONNECTION', 'EDNS', 'EAUTH', 'ETLS'].includes(code));
+  const notSent =
+    ['EDNS', 'EAUTH', 'ETLS'].includes(code) ||
+    e.syscall === 'connect' ||
+    (e.command !== undefined && BEFORE_DATA.test(e.command)) ||
+    (code === 'ETIMEDOUT' && CONNECTING.test(message)) ||
+    (code === 'ECONNECTION' && e.command === undefined);
+  return new ProviderError(message, code, false, 'smtp', !notSent);
 }
 
 /**

@@ -217,6 +217,7 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
     status: m.status ?? 'accepted',
     provider: null,
     provider_id: null,
+    route: null,
     attempts: 0,
     error_code: null,
     error_message: null,

@@ -96,6 +96,7 @@ export function toMessage(r: MessagesTable): Message {
     status: r.status as MessageStatus,
     provider: r.provider,
     providerId: r.provider_id,
+    ...(r.route ? { route: r.route } : {}),
     attempts: Number(r.attempts),
     error: r.error_code === null && r.error_message === null ? null : { code: r.error_code, message: r.error_message },
     sendAt: r.send_at,
@@ -116,6 +117,7 @@ type PatchColumns = Partial<
     | 'body'
     | 'provider'
     | 'provider_id'
+    | 'route'
     | 'error_code'
     | 'error_message'
     | 'render_data'
@@ -134,6 +136,7 @@ export function patchColumns(patch: MessagePatch | undefined): PatchColumns {
   if (patch.renderData !== undefined) columns.render_data = JSON.stringify(patch.renderData);
   if (patch.provider !== undefined) columns.provider = patch.provider;
   if (patch.providerId !== undefined) columns.provider_id = patch.providerId;
+  if (patch.route !== undefined) columns.route = patch.route;
   if (patch.errorCode !== undefined) columns.error_code = patch.errorCode;
   if (patch.errorMessage !== undefined) columns.error_message = patch.errorMessage;
   if (patch.dueAt !== undefined) columns.due_at = patch.dueAt;

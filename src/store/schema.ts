@@ -50,6 +50,8 @@ export interface MessagesTable {
   status: string;
   provider: string | null;
   provider_id: string | null;
+  /** The provider route it was handed to (`twilio:secondary`); null: a channel without a secondary route. */
+  route: string | null;
   attempts: number;
   error_code: string | null;
   error_message: string | null;

@@ -85,6 +85,8 @@ export interface MessagePatch {
   /** The provider that took (or refused) it, and the provider's id for it. */
   provider?: string | null;
   providerId?: string | null;
+  /** The provider route it was handed to (`smtp:secondary`); null: free to go through either. */
+  route?: string | null;
   /** The provider's error code and message. */
   errorCode?: string | null;
   errorMessage?: string | null;

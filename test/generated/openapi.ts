@@ -7828,6 +7828,10 @@ export interface operations {
                             messagingServiceSid?: string;
                             ratePerSecond?: number;
                             allowsAgencySmsToNanp?: boolean;
+                            secondary?: {
+                                from?: string;
+                                messagingServiceSid?: string;
+                            };
                         };
                         voice?: {
                             from: string;

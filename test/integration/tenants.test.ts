@@ -479,6 +479,31 @@ describe.each(dbVariants())('tenants on $name', (variant) => {
     expect(JSON.stringify(reads.body)).not.toContain('555-0999');
   });
 
+  it('keeps a tenant’s sender on the secondary Twilio route, and refuses one that is not a sender or is the primary', async () => {
+    const bad = async (secondary: unknown) =>
+      (
+        await h.api('PUT', '/v1/tenants/charlie', {
+          role: 'admin',
+          body: { ...ACME, id: 'charlie', senders: { ...ACME.senders, sms: { ...ACME.senders.sms, secondary } } },
+        })
+      ).body.errors?.[0]?.path;
+    expect(await bad({ from: '555' })).toBe('senders.sms.secondary.from');
+    expect(await bad({ from: '+14155550009', messagingServiceSid: SID })).toBe('senders.sms.secondary');
+    expect(await bad({ from: ACME.senders.sms.from })).toBe('senders.sms.secondary');
+    expect(await bad({ from: '+14155550009', accountSid: 'AC1' })).toBe('senders.sms.secondary');
+    expect((await h.api('GET', '/v1/tenants/charlie', { role: 'admin' })).status).toBe(404);
+
+    const withSecondary = {
+      ...ACME,
+      senders: { ...ACME.senders, sms: { ...ACME.senders.sms, secondary: { from: '+14155550009' } } },
+    };
+    expect((await h.api('PUT', '/v1/tenants/acme', { role: 'admin', body: withSecondary })).status).toBe(200);
+    expect((await h.api('GET', '/v1/tenants/acme', { role: 'admin' })).body.senders.sms.secondary).toEqual({
+      from: '+14155550009',
+    });
+    expect((await h.api('PUT', '/v1/tenants/acme', { role: 'admin', body: ACME })).status).toBe(200);
+  });
+
   it('refuses a tenant with a field wrong, naming it', async () => {
     const bad = async (body: unknown) =>
       (await h.api('PUT', '/v1/tenants/charlie', { role: 'admin', body })).body.errors?.[0]?.path;

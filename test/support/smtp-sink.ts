@@ -14,7 +14,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: a fixed one (a relay that comes back where it was); default: any free port. */
+export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   const raw: Buffer[] = [];
   const envelopes: { from: string; to: string[] }[] = [];
@@ -53,7 +54,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         .catch((err: Error) => callback(err));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -64,6 +64,50 @@ describe('configuration', () => {
       /TWILIO_MESSAGING_SERVICE_SID: needs TWILIO_ACCOUNT_SID/,
     );
   });
+  it('takes a secondary Twilio route: another account with its sender, or another sender of the primary account', () => {
+    const twilio = { TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' };
+    expect(loadConfig(twilio).twilioSecondary).toBeUndefined();
+    expect(
+      loadConfig({
+        ...twilio,
+        TWILIO_SECONDARY_ACCOUNT_SID: 'AC2',
+        TWILIO_SECONDARY_AUTH_TOKEN: 't2',
+        TWILIO_SECONDARY_FROM: '+15005550007',
+      }).twilioSecondary,
+    ).toEqual({
+      accountSid: 'AC2',
+      authToken: 't2',
+      apiBaseUrl: 'https://api.twilio.com',
+      sender: { from: '+15005550007' },
+    });
+    const sid = 'MG' + '0'.repeat(32);
+    expect(loadConfig({ ...twilio, TWILIO_SECONDARY_MESSAGING_SERVICE_SID: sid }).twilioSecondary).toMatchObject({
+      accountSid: 'AC1',
+      authToken: 't',
+      sender: { messagingServiceSid: sid },
+    });
+    expect(() =>
+      loadConfig({ ...twilio, TWILIO_SECONDARY_ACCOUNT_SID: 'AC2', TWILIO_SECONDARY_FROM: '+15005550007' }),
+    ).toThrow(/TWILIO_SECONDARY_ACCOUNT_SID and TWILIO_SECONDARY_AUTH_TOKEN go together/);
+    expect(() =>
+      loadConfig({ ...twilio, TWILIO_SECONDARY_ACCOUNT_SID: 'AC2', TWILIO_SECONDARY_AUTH_TOKEN: 't2' }),
+    ).toThrow(/give exactly one/);
+    expect(() => loadConfig({ ...twilio, TWILIO_SECONDARY_FROM: '+15005550006' })).toThrow(/is the primary one/);
+    expect(() => loadConfig({ TWILIO_SECONDARY_FROM: '+15005550007' })).toThrow(/needs the primary/);
+    expect(() => loadConfig({ ...twilio, TWILIO_SECONDARY_FROM: '555' })).toThrow(
+      /TWILIO_SECONDARY_FROM: must be an E.164/,
+    );
+  });
+
+  it('takes a secondary SMTP relay only beside a primary one, and not the same relay', () => {
+    const smtp = { SMTP_URL: 'smtp://relay-a:25', EMAIL_FROM: 'a@b.example' };
+    expect(loadConfig({ ...smtp, SMTP_SECONDARY_URL: 'smtp://relay-b:25' }).smtpSecondary).toEqual({
+      url: 'smtp://relay-b:25',
+    });
+    expect(() => loadConfig({ SMTP_SECONDARY_URL: 'smtp://relay-b:25' })).toThrow(/needs the primary/);
+    expect(() => loadConfig({ ...smtp, SMTP_SECONDARY_URL: 'smtp://relay-a:25' })).toThrow(/is the primary one/);
+  });
+
   it('knows who sends: a creditor by default, an agency when told, nothing else', () => {
     expect(loadConfig({}).sender).toEqual({ kind: 'creditor', agencySmsToNanp: false });
     expect(loadConfig({ SENDER_KIND: 'agency', AGENCY_SMS_TO_NANP: 'true' }).sender).toEqual({

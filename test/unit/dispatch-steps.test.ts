@@ -16,7 +16,7 @@ import type { SendDecision } from '../../src/policy/send-decision.js';
 import type { RenderOutput } from '../../src/templates/render.js';
 import { settleJob } from '../../src/workers/dispatch/bullmq-adapter.js';
 import type { DispatchOutcome } from '../../src/workers/dispatch/outcome.js';
-import type { DispatchDeps } from '../../src/workers/dispatch/ports.js';
+import type { DispatchDeps, TenantSending } from '../../src/workers/dispatch/ports.js';
 import { processMessage } from '../../src/workers/dispatch/process-message.js';
 
 const NOW = new Date('2026-06-10T14:00:00Z');
@@ -109,6 +109,10 @@ function fakeStore(f: ReturnType<typeof fixture>, hooks: { beforeTransition?: (i
         Date.parse(f.message.updatedAt) < input.orSendingSince.getTime();
       if (!input.from.includes(f.message.status) && !stale) return false;
       f.message.status = input.to;
+      if (input.patch?.route !== undefined) {
+        if (input.patch.route === null) delete f.message.route;
+        else f.message.route = input.patch.route;
+      }
       events.push({ type: input.type, data: input.data ?? {} });
       return true;
     },
@@ -157,6 +161,8 @@ function setup(
     send?: () => Promise<SendResult>;
     failures?: number;
     beforeTransition?: (input: TransitionInput) => void;
+    /** A secondary SMS route (provider failover) answering with this. */
+    secondary?: () => Promise<SendResult>;
   } = {},
 ) {
   const f = fixture(o);
@@ -182,8 +188,25 @@ function setup(
     },
     optOut: async (m, source) => void optOuts.push(`${m.to} ${source}`),
   };
+  const secondary = { sent: 0, senders: [] as unknown[] };
+  if (o.secondary) {
+    const answer = o.secondary;
+    deps.secondary = {
+      sms: {
+        provider: {
+          name: 'fake-sms-2',
+          send: async (req) => {
+            secondary.sent++;
+            secondary.senders.push(req.sender);
+            return answer();
+          },
+        },
+        breaker: makeCircuitBreaker('fake-sms:secondary', { failures: 5, openMs: 10_000 }),
+      },
+    };
+  }
   const run = (attempt = { number: 1, of: 5 }) => processMessage(deps, 'msg-1', attempt, silent);
-  return { deps, store, slots, providers, optOuts, run };
+  return { deps, store, slots, providers, optOuts, run, secondary };
 }
 
 const types = (s: { events: Array<{ type: string }> }) => s.events.map((e) => e.type);
@@ -381,5 +404,92 @@ describe('the BullMQ adapter', () => {
     ] as DispatchOutcome[]) {
       expect(await settleJob(o, job, undefined, new Date())).toBe(o.kind);
     }
+  });
+});
+
+describe('provider failover', () => {
+  const down = (mayHaveReached: boolean) => async (): Promise<SendResult> => {
+    throw new ProviderError('down', mayHaveReached ? 'ETIMEDOUT' : 'ECONNREFUSED', false, 'fake-sms', mayHaveReached);
+  };
+  const viaSecondary = async () => ({ provider: 'twilio', providerId: 'SM2' });
+  /** A tenant sending SMS from its own number (of the primary account). */
+  const ownSmsSender = (): TenantSending => ({
+    id: 'default',
+    kind: 'creditor',
+    contact: null,
+    sms: { from: '+14155550111' },
+    voiceFrom: undefined,
+    email: undefined,
+  });
+
+  it('sends through the secondary at once when the primary certainly did not take it and its circuit opened', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    const first = await t.run();
+    expect(first).toMatchObject({ kind: 'deferred', until: NOW });
+    expect(t.store.message.route).toBeUndefined();
+    expect(await t.run()).toEqual({ kind: 'sent', provider: 'twilio', providerId: 'SM2' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([1, 1]);
+    expect(t.store.events.map((e) => [e.type, e.data.route])).toEqual([
+      ['sending', 'twilio:primary'],
+      ['deferred', undefined],
+      ['sending', 'twilio:secondary'],
+      ['sent', 'twilio:secondary'],
+    ]);
+  });
+
+  it('never sends through the secondary a message the primary may have taken: it waits for the primary', async () => {
+    const t = setup({ failures: 1, send: down(true), secondary: viaSecondary });
+    const first = await t.run();
+    expect(first).toMatchObject({ kind: 'deferred' });
+    expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
+    expect(t.store.message.route).toBe('twilio:primary');
+    // The primary's circuit is still open, the secondary's closed: the pinned message still waits.
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([1, 0]);
+  });
+
+  it('keeps a message pinned after an attempt of unknown outcome, even when a later attempt is refused outright', async () => {
+    let calls = 0;
+    const t = setup({
+      failures: 1,
+      send: async () => {
+        calls++;
+        throw new ProviderError('down', calls === 1 ? 'ETIMEDOUT' : 'ECONNREFUSED', false, 'fake-sms', calls === 1);
+      },
+      secondary: viaSecondary,
+    });
+    await t.run();
+    // The primary half-opens; its probe is refused outright: the first attempt may still have gone.
+    const later = new Date(NOW.getTime() + 60_000);
+    t.deps.clock = { now: () => later };
+    const second = await t.run();
+    expect((second as { until: Date }).until.getTime()).toBeGreaterThan(later.getTime());
+    expect(t.store.message.route).toBe('twilio:primary');
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect([t.providers.sent, t.secondary.sent]).toEqual([2, 0]);
+  });
+
+  it('keeps a tenant with its own SMS sender and none on the secondary route on the primary', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    t.deps.tenantOf = async () => ownSmsSender();
+    const first = await t.run();
+    expect((first as { until: Date }).until.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 10_000);
+    expect(await t.run()).toMatchObject({ kind: 'deferred' });
+    expect(t.secondary.sent).toBe(0);
+  });
+
+  it('sends a tenant’s SMS on the secondary route as its sender there', async () => {
+    const t = setup({ failures: 1, send: down(false), secondary: viaSecondary });
+    t.deps.tenantOf = async () => ({ ...ownSmsSender(), smsSecondary: { from: '+14155550999' } });
+    await t.run();
+    expect((await t.run()).kind).toBe('sent');
+    expect(t.secondary.senders).toEqual([{ from: '+14155550999' }]);
+  });
+
+  it('records no route on a channel without a secondary', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.store.events.map((e) => e.data.route)).toEqual([undefined, undefined]);
+    expect(t.store.message.route).toBeUndefined();
   });
 });

@@ -31,4 +31,18 @@ describe('provider error classification', () => {
     expect(e.code).toBe(code);
     expect(e.permanent).toBe(permanent);
   });
+
+  // Failover (docs/reach.md) sends through the secondary relay only what the primary certainly did not take.
+  it.each([
+    [{ code: 'ESOCKET', syscall: 'connect', command: 'CONN', message: 'connect ECONNREFUSED 127.0.0.1:25' }, false],
+    [{ code: 'ETIMEDOUT', command: 'CONN', message: 'Connection timeout' }, false],
+    [{ code: 'ETIMEDOUT', command: 'CONN', message: 'Greeting never received' }, false],
+    [{ code: 'EAUTH', command: 'AUTH PLAIN', message: 'Invalid login' }, false],
+    [{ code: 'ECONNECTION', command: 'RCPT TO', message: 'Connection closed unexpectedly' }, false],
+    [{ code: 'ETIMEDOUT', command: 'CONN', message: 'Timeout' }, true],
+    [{ code: 'ECONNECTION', command: 'CONN', message: 'Connection closed unexpectedly' }, true],
+    [{ code: 'ESOCKET', command: 'DATA', message: 'read ECONNRESET' }, true],
+  ])('says whether the SMTP failure %j may have delivered the message: %s', (err, mayHaveReached) => {
+    expect(classifySmtpError(err).mayHaveReached).toBe(mayHaveReached);
+  });
 });

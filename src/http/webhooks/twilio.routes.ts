@@ -37,6 +37,12 @@ export interface TwilioWebhookDeps {
   render: Render;
   voice: VoiceProvider | undefined;
   authToken: string | undefined;
+  /**
+   * The auth tokens of the other Twilio accounts the service sends through (the secondary route
+   * of provider failover), by account SID: a callback naming one in `AccountSid` is verified with
+   * that account's token, any other with `authToken`.
+   */
+  otherAccounts?: ReadonlyMap<string, string> | undefined;
   publicBaseUrl: string;
   clock: Clock;
   log: Logger;
@@ -57,7 +63,10 @@ export interface TwilioWebhookDeps {
   contactOf?: (tenant: string) => Promise<SenderContact | null | undefined>;
 }
 
-/** Twilio signs the full URL it called: our public base plus the path and query. */
+/**
+ * Twilio signs the full URL it called (our public base plus the path and query) with the auth
+ * token of the account the callback is about.
+ */
 function verifySignature(deps: TwilioWebhookDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!deps.authToken) {
@@ -72,7 +81,8 @@ function verifySignature(deps: TwilioWebhookDeps) {
     const signature = req.get('x-twilio-signature') ?? '';
     const url = `${deps.publicBaseUrl}${req.originalUrl}`;
     const params = (req.body ?? {}) as Record<string, string>;
-    if (!signature || !twilio.validateRequest(deps.authToken, signature, url, params)) {
+    const token = deps.otherAccounts?.get(String(params.AccountSid ?? '')) ?? deps.authToken;
+    if (!signature || !twilio.validateRequest(token, signature, url, params)) {
       res
         .status(403)
         .type('application/problem+json')

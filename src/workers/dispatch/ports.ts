@@ -10,7 +10,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../../policy/send-decision.js';
 import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
-import type { Providers, SmsSender } from '../../providers/provider.js';
+import type { EmailProvider, Providers, SmsProvider, SmsSender } from '../../providers/provider.js';
 import type { Render } from '../../templates/render.js';
 
 export type { DispatchStore };
@@ -44,6 +44,15 @@ export interface Links {
 
 export type Breakers = Record<Channel, CircuitBreaker>;
 
+/**
+ * The secondary provider routes (docs/reach.md, provider failover), each with its own breaker: a
+ * message goes through one while the primary's circuit is open. Absent: the channel has none.
+ */
+export interface SecondaryRoutes {
+  sms?: { provider: SmsProvider; breaker: CircuitBreaker } | undefined;
+  email?: { provider: EmailProvider; breaker: CircuitBreaker } | undefined;
+}
+
 export interface DispatchDeps {
   store: DispatchStore;
   gate: Gate;
@@ -71,6 +80,8 @@ export interface DispatchDeps {
   /** Template versions already stored by this process. */
   knownVersions: Set<string>;
   breakers: Breakers;
+  /** The channels' secondary routes (absent: none, every message waits for its primary). */
+  secondary?: SecondaryRoutes | undefined;
   /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
   links?: Links | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
@@ -91,6 +102,8 @@ export interface TenantSending {
     paymentUrlBase?: string | undefined;
   } | null;
   sms: SmsSender | undefined;
+  /** Its sender on the secondary Twilio route; absent with its own `sms` sender: its SMS never fail over. */
+  smsSecondary?: SmsSender | undefined;
   voiceFrom: string | undefined;
   email: { from: string; replyTo?: string } | undefined;
 }

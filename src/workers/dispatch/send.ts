@@ -11,6 +11,7 @@ import type { Providers, SendResult } from '../../providers/provider.js';
 import type { RenderOutput } from '../../templates/render.js';
 import type { DispatchOutcome } from './outcome.js';
 import type { Attempt, DispatchDeps, Links, TenantSending } from './ports.js';
+import { pinnedRoute, routeLabel, secondaryRouteOf, usableSecondary } from './routes.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
 
 export async function sendThrough(
@@ -70,6 +71,22 @@ export async function sendThrough(
   }
 }
 
+/** The provider, breaker and tenant senders of the route the message was admitted to. */
+function routeOf(deps: DispatchDeps, ctx: MessageContext) {
+  const { channel } = ctx.message;
+  const secondary = ctx.route === 'secondary' ? usableSecondary(deps, channel, ctx.tenant) : undefined;
+  // Recorded only on a channel with a secondary route.
+  const label = secondaryRouteOf(deps, channel) ? routeLabel(channel, secondary ? 'secondary' : 'primary') : undefined;
+  if (!secondary) return { providers: deps.providers, breaker: deps.breakers[channel], tenant: ctx.tenant, label };
+  return {
+    providers: { ...deps.providers, [channel]: secondary.provider } as Providers,
+    breaker: secondary.breaker,
+    // On the secondary Twilio route the tenant sends as its secondary sender (none: the route's own).
+    tenant: ctx.tenant ? { ...ctx.tenant, sms: ctx.tenant.smsSecondary } : undefined,
+    label,
+  };
+}
+
 export async function send(
   deps: DispatchDeps,
   ctx: MessageContext,
@@ -77,20 +94,20 @@ export async function send(
   attempt: Attempt,
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
-  const breaker = deps.breakers[message.channel];
+  const route = routeOf(deps, ctx);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
   try {
     result = await sendThrough(
-      deps.providers,
+      route.providers,
       deps.links,
       message.channel,
       message.id,
       message.to,
       rendered,
       ctx.validitySeconds,
-      ctx.tenant,
+      route.tenant,
       ctx.tenant?.id ?? message.tenant,
     );
   } catch (err) {
@@ -101,7 +118,7 @@ export async function send(
             (err as Error)?.message ?? String(err),
             'unknown',
             false,
-            deps.providers[message.channel].name,
+            route.providers[message.channel].name,
           );
     deps.metrics.providerLatency.observe(
       { channel: message.channel, provider: perr.provider, outcome: 'error' },
@@ -109,11 +126,12 @@ export async function send(
     );
     return recordProviderError(deps, ctx, perr, attempt);
   }
-  breaker.success();
+  route.breaker.success();
   deps.metrics.providerLatency.observe(
     { channel: message.channel, provider: result.provider, outcome: 'ok' },
     seconds(),
   );
+  const via = route.label ? { route: route.label } : {};
   await deps.store.transition(
     message.id,
     {
@@ -121,14 +139,21 @@ export async function send(
       to: 'sent',
       type: 'sent',
       actor: ACTOR,
-      data: { provider: result.provider, providerId: result.providerId },
-      patch: { provider: result.provider, providerId: result.providerId, errorCode: null, errorMessage: null },
+      data: { provider: result.provider, providerId: result.providerId, ...via },
+      patch: {
+        provider: result.provider,
+        providerId: result.providerId,
+        errorCode: null,
+        errorMessage: null,
+        ...via,
+      },
     },
     deps.clock.now(),
   );
   await deps.slots.sent(message);
   deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
-  ctx.log.info({ provider: result.provider, providerId: result.providerId }, 'message sent');
+  deps.metrics.sentByRoute.inc({ channel: message.channel, route: route.label ?? `${result.provider}:primary` });
+  ctx.log.info({ provider: result.provider, providerId: result.providerId, ...via }, 'message sent');
   return { kind: 'sent', provider: result.provider, providerId: result.providerId };
 }
 
@@ -140,7 +165,7 @@ export async function recordProviderError(
   attempt: Attempt,
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
-  const breaker = deps.breakers[message.channel];
+  const { breaker, label } = routeOf(deps, ctx);
   // What is recorded is hashed and kept: the provider's text without the number it quotes.
   const errText = redactContacts(perr.message);
   if (perr.permanent) breaker.success();
@@ -148,20 +173,37 @@ export async function recordProviderError(
   if (perr.code === TWILIO_RECIPIENT_UNSUBSCRIBED) await deps.optOut?.(message, RECIPIENT_UNSUBSCRIBED_DETAIL);
   const at = deps.clock.now();
   if (!perr.mayHaveReached) await deps.slots.release(message);
+  // Certainly not sent, and no earlier attempt of unknown outcome: the message is free to go
+  // through either route again (routes.ts); otherwise the route stays recorded and holds it.
+  const free = !perr.mayHaveReached && pinnedRoute(message) === undefined;
+  const unpinned = label && free ? { route: null } : {};
   const circuit = breaker.admit(at.getTime());
   if (!perr.permanent && !circuit.ok) {
     // The provider is down (this failure opened the circuit, or a probe failed): wait for it
-    // without spending an attempt, so an outage never exhausts a message's retries.
-    const until = new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
-    ctx.log.warn({ code: perr.code }, 'provider unavailable; circuit open, message waits');
+    // without spending an attempt, so an outage never exhausts a message's retries; or, when
+    // the primary certainly did not take it and the secondary is not known to be down, go
+    // through the secondary at once.
+    const secondary = ctx.route !== 'secondary' ? usableSecondary(deps, message.channel, ctx.tenant) : undefined;
+    const failover = secondary && free && secondary.breaker.state(at.getTime()) !== 'open';
+    const until = failover ? at : new Date(circuit.retryAt + Math.floor(Math.random() * 2_000));
+    ctx.log.warn(
+      { code: perr.code, ...(failover ? { next: secondary.breaker.name } : {}) },
+      failover
+        ? 'provider unavailable; circuit open, message goes through the secondary route'
+        : 'provider unavailable; circuit open, message waits',
+    );
     const reasons = [
-      { code: 'provider-unavailable', rule: `circuit breaker ${breaker.name}`, detail: `${perr.code}: ${errText}` },
+      {
+        code: 'provider-unavailable',
+        rule: `circuit breaker ${breaker.name}`,
+        detail: `${perr.code}: ${errText}${failover ? `; through ${secondary.breaker.name} next` : ''}`,
+      },
     ];
     return recordDeferral(deps, ctx, {
       until,
       reasons,
       from: ['sending'],
-      patch: { errorCode: perr.code, errorMessage: errText },
+      patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
     });
   }
   if (perr.permanent || attempt.number >= attempt.of) {
@@ -189,7 +231,7 @@ export async function recordProviderError(
       type: 'retry-scheduled',
       actor: ACTOR,
       data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of },
-      patch: { errorCode: perr.code, errorMessage: errText },
+      patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
     },
     at,
   );

@@ -20,6 +20,7 @@ import { RenderError, type RenderOutput } from '../../templates/render.js';
 import { withStopKey } from '../../templates/variant.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
 import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
+import { chooseRoute, type Route, routeLabel, secondaryRouteOf } from './routes.js';
 
 export const ACTOR = 'worker';
 
@@ -32,6 +33,8 @@ export interface MessageContext {
   validitySeconds?: number;
   /** The borrower's tenant, when the deployment has tenants: who sends, with which senders. */
   tenant?: TenantSending;
+  /** The provider route the breakers admitted it to (absent: the primary). */
+  route?: Route;
 }
 
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
@@ -48,7 +51,7 @@ export async function recordDeferral(
     until: Date;
     reasons: DeferReason[];
     from: readonly MessageStatus[];
-    patch?: { errorCode: string; errorMessage: string };
+    patch?: { errorCode: string; errorMessage: string; route?: null };
   },
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
@@ -122,21 +125,26 @@ export async function load(
   return { ...found, log, ...(tenant ? { tenant } : {}) };
 }
 
-/** The provider is down: wait for its breaker to half-open without spending an attempt. */
+/**
+ * Picks the provider route its breakers admit (routes.ts); with none, the provider is down: wait
+ * for a breaker to half-open without spending an attempt.
+ */
 export async function admitByBreaker(
   deps: DispatchDeps,
   ctx: MessageContext,
   now: Date,
 ): Promise<DispatchOutcome | null> {
-  const breaker = deps.breakers[ctx.message.channel];
-  const admitted = breaker.admit(now.getTime());
-  if (admitted.ok) return null;
+  const admitted = chooseRoute(deps, ctx.message, ctx.tenant, now.getTime());
+  if (admitted.ok) {
+    ctx.route = admitted.route;
+    return null;
+  }
   const until = new Date(admitted.retryAt + Math.floor(Math.random() * 2_000));
   const reasons = [
     {
       code: 'provider-unavailable',
-      rule: `circuit breaker ${breaker.name}`,
-      detail: `${breaker.name} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}`,
+      rule: `circuit breaker ${admitted.breakers}`,
+      detail: `${admitted.breakers} failed repeatedly; trying again after ${new Date(admitted.retryAt).toISOString()}`,
     },
   ];
   return recordDeferral(deps, ctx, { until, reasons, from: SENDABLE_STATUSES });
@@ -264,6 +272,8 @@ export async function claim(
     deps.knownVersions.add(rendered.version);
   }
   const interrupted = message.status === 'sending';
+  // On a channel with a secondary route, the route it goes through, durable before the send (routes.ts).
+  const route = secondaryRouteOf(deps, message.channel) ? routeLabel(message.channel, ctx.route ?? 'primary') : null;
   const claimed = await deps.store.transition(
     message.id,
     {
@@ -276,8 +286,10 @@ export async function claim(
         templateVersion: rendered.version,
         locale: rendered.locale,
         ...(interrupted ? { afterInterruptedAttempt: true } : {}),
+        ...(route ? { route } : {}),
       },
       patch: {
+        ...(route ? { route } : {}),
         incrementAttempts: true,
         templateVersion: rendered.version,
         locale: rendered.locale,
