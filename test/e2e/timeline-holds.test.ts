@@ -147,13 +147,6 @@ describe('holds and promises on the console timeline', () => {
       }),
       200,
     );
-    ok(
-      await h.api('POST', `/v1/borrowers/${HELD}/disputes`, {
-        role: 'agent',
-        body: { detail: 'I never opened this account' },
-      }),
-      201,
-    );
     // A plan whose first instalment goes unpaid: a week on, it is missed and the plan broken (limit 1).
     ok(
       await h.api('POST', `/v1/accounts/${MISSED_ACCOUNT}/promises`, {
@@ -190,6 +183,16 @@ describe('holds and promises on the console timeline', () => {
       },
       { what: 'the promise holds' },
     );
+    // Then a dispute (opened after the promises were decided: a dispute holds their own notes too, and
+    // a promise's hold stays until its note is out).
+    ok(
+      await h.api('POST', `/v1/borrowers/${HELD}/disputes`, {
+        role: 'agent',
+        body: { detail: 'I never opened this account' },
+      }),
+      201,
+    );
+    holds = (await h.api('GET', `/v1/borrowers/${HELD}/holds`, { role: 'agent' })).body.items as HoldView[];
 
     // A borrower who asked us to stop.
     ok(await h.api('POST', '/v1/reminders', { body: reminderBody({}, { id: CEASED, timezone: ZONE }) }), 202);
