@@ -67,6 +67,7 @@ import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
+import { makeAddressFactsRepo, type AddressFactsRepo } from './address-facts.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
 import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
@@ -112,6 +113,8 @@ export interface AuditStore {
   /** Holds on a borrower (a dispute, a claim to have paid, hardship): nothing is sent while one is open. */
   readonly holds: HoldsRepo;
   readonly promises: PromisesRepo;
+  /** What channels learned about addresses (a landline, a hard bounce): docs/reach.md. */
+  readonly addressFacts: AddressFactsRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
   readonly inbox: InboxRepo;
   /** Soft bounces of email addresses in a row, per tenant. */
@@ -295,6 +298,7 @@ export function makeAuditStore(
     tenants: makeTenantsRepo(db),
     holds: makeHoldsRepo(db, dialect),
     promises: makePromisesRepo(db),
+    addressFacts: makeAddressFactsRepo(db),
     inbox: makeInboxRepo(db),
     bounces: makeBouncesRepo(db),
     outcomes: {

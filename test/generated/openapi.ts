@@ -1202,6 +1202,7 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    fallback?: ("sms" | "voice" | "email")[];
                 } & ((unknown | unknown) & (unknown | unknown) & unknown & unknown & unknown);
             };
         };
@@ -1572,6 +1573,7 @@ export interface operations {
                         metadata?: {
                             [key: string]: unknown;
                         };
+                        fallback?: ("sms" | "voice" | "email")[];
                     } & ((unknown | unknown) & (unknown | unknown) & unknown & unknown & unknown))[];
                 };
             };
