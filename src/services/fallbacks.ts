@@ -55,7 +55,7 @@ export function makeFallbacks(deps: FallbacksDeps) {
     return undefined;
   }
 
-  return {
+  const api = {
     /**
      * The message ended because its channel cannot reach the person (`why`: the provider's code or
      * the gate's reason): the next channel gets a new message. Returns its id, or undefined when
@@ -113,7 +113,30 @@ export function makeFallbacks(deps: FallbacksDeps) {
         );
       return to;
     },
+
+    /**
+     * One round of the silence watcher: texts with no delivery report `afterMs` after they went
+     * (looked back a day further), of tenants whose profile falls back on silence, fall back.
+     * Returns how many fell back.
+     */
+    async watchSilence(afterMs: number, on: (tenant: string) => Promise<boolean>, page = 200): Promise<number> {
+      const now = deps.clock.now().getTime();
+      const from = new Date(now - afterMs - SILENCE_LOOKBACK_MS).toISOString();
+      const to = new Date(now - afterMs).toISOString();
+      let taken = 0;
+      let after: string | undefined;
+      for (;;) {
+        const texts = await deps.store.silence.silentTexts(from, to, page, after);
+        for (const t of texts) if ((await on(t.tenant)) && (await api.cannotReach(t, 'silence'))) taken++;
+        if (texts.length < page) return taken;
+        after = texts.at(-1)!.id;
+      }
+    },
   };
+  return api;
 }
+
+/** How far back past FALLBACK_AFTER the watcher looks (a scheduler that was down a day catches up). */
+export const SILENCE_LOOKBACK_MS = 86_400_000;
 
 export type Fallbacks = ReturnType<typeof makeFallbacks>;

@@ -68,6 +68,7 @@ import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
 import { makeAddressFactsRepo, type AddressFactsRepo } from './address-facts.repo.js';
+import { makeSilenceRepo, type SilenceRepo } from './silence.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
 import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
@@ -115,6 +116,8 @@ export interface AuditStore {
   readonly promises: PromisesRepo;
   /** What channels learned about addresses (a landline, a hard bounce): docs/reach.md. */
   readonly addressFacts: AddressFactsRepo;
+  /** Texts with no delivery report whose reminder names a fallback (docs/reach.md). */
+  readonly silence: SilenceRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
   readonly inbox: InboxRepo;
   /** Soft bounces of email addresses in a row, per tenant. */
@@ -299,6 +302,7 @@ export function makeAuditStore(
     holds: makeHoldsRepo(db, dialect),
     promises: makePromisesRepo(db),
     addressFacts: makeAddressFactsRepo(db),
+    silence: makeSilenceRepo(db),
     inbox: makeInboxRepo(db),
     bounces: makeBouncesRepo(db),
     outcomes: {

@@ -187,4 +187,7 @@ export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 
 export type AddressFactsStore = Pick<AuditStore, 'addressFacts' | 'recordBorrowerEvent'>;
 
 /** Channel fallback (src/services/fallbacks.ts): the failed message's reminder, the facts, the event. */
-export type FallbacksStore = Pick<AuditStore, 'getReminderOfMessage' | 'recordBorrowerEvent' | 'addressFacts'>;
+export type FallbacksStore = Pick<
+  AuditStore,
+  'getReminderOfMessage' | 'recordBorrowerEvent' | 'addressFacts' | 'silence'
+>;
