@@ -5757,6 +5757,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            fallback: {
+                                from: string;
+                                first: string;
+                            } | null;
                         };
                         borrower: {
                             id: string;
