@@ -67,7 +67,16 @@ describe.each(dbVariants())('channel fallback on silence ($name)', (variant) => 
     expect(res.status).toBe(204);
     c.moveTo(c.now() + 4 * HOUR + 60_000);
     await waitFor(() => callsTo(silent.phone).length === 1 || undefined, { what: 'the fallback call' });
-    const taken = (await c.h.service.store.listBorrowerEvents(silent.id)).filter((e) => e.type === 'fallback.taken');
+    // The event is written after the new message is accepted (the call may go first).
+    const taken = await waitFor(
+      async () => {
+        const events = (await c.h.service.store.listBorrowerEvents(silent.id)).filter(
+          (e) => e.type === 'fallback.taken',
+        );
+        return events.length ? events : undefined;
+      },
+      { what: 'the fallback.taken event' },
+    );
     expect(taken).toHaveLength(1);
     expect(taken[0]!.data).toMatchObject({ from: text.id, channel: 'voice', why: 'silence' });
 
