@@ -8,10 +8,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
 import { refOfBorrowerKey } from './borrower-key.js';
-import { DELIVERED_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
+import { DELIVERED_STATUSES, HANDED_OVER_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
 import type { ArmCounts, GroupCountsIn, PromiseTally } from '../policy/outcome-report.js';
+import type { ReachCountsIn } from '../policy/reach-report.js';
 
-export type { ArmCounts, GroupCountsIn };
+export type { ArmCounts, GroupCountsIn, ReachCountsIn };
 
 /** A period of a tenant's messages (all tenants' when absent), `from` inclusive, `to` exclusive. */
 export interface PeriodFilter {
@@ -37,6 +38,8 @@ export interface ReviewCounts {
   events: Array<{ type: string; kind: string | null; n: number }>;
   /** Promises decided in the period: how many kept and broken, and the broken ones (at most BROKEN_LIST_LIMIT). */
   promises: { kept: number; broken: number; brokenList: BrokenPromise[] };
+  /** The period's messages by tenant, channel, status and code, and its bounced emails (reachCounts). */
+  reach: ReachCountsIn;
 }
 
 const DAYS = [7, 14, 30] as const;
@@ -400,7 +403,13 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     select type, ${kind} as kind, count(*) as n from events
     where type in ('borrower.opted_out', 'inbound.sms', 'inbound.email') and at >= ${f.from} and at < ${f.to} ${bTenant}
     group by type, ${kind}`.execute(db);
-  const [sent, outcomes, events, promises] = await Promise.all([sentQ, outcomesQ, eventsQ, decidedPromises(db, f)]);
+  const [sent, outcomes, events, promises, reach] = await Promise.all([
+    sentQ,
+    outcomesQ,
+    eventsQ,
+    decidedPromises(db, f),
+    reachCounts(db, dialect, f),
+  ]);
   return {
     sent: sent.rows.map((s) => ({
       stage: s.stage ?? 'none',
@@ -411,5 +420,59 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     outcomes: outcomes.rows,
     events: events.rows.map((e) => ({ type: e.type, kind: e.kind, n: Number(e.n) })),
     promises,
+    reach,
+  };
+}
+
+/**
+ * Reach (policy/reach-report.ts): the period's messages that were handed to a provider or failed,
+ * counted by tenant, channel and status (undelivered and failed ones by their code too, failed
+ * ones by whether a provider took them), and the emails that bounced, hard or only soft.
+ */
+export async function reachCounts(db: Kysely<Database>, dialect: Dialect, f: PeriodFilter): Promise<ReachCountsIn> {
+  const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
+  const period = sql`m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
+  const statusesQ = sql<{
+    tenant: string;
+    channel: string;
+    status: string;
+    code: string | null;
+    with_provider: number;
+    n: number;
+  }>`
+    select m.tenant as tenant, m.channel as channel, m.status as status,
+      case when m.status in ('undelivered', 'failed') then m.error_code end as code,
+      case when m.status = 'failed' and m.provider_id is not null then 1 else 0 end as with_provider,
+      count(*) as n
+    from messages m
+    where ${period} and m.status in (${inList([...HANDED_OVER_STATUSES, 'failed'])})
+    group by 1, 2, 3, 4, 5`.execute(db);
+  // A message bounced hard when any of its bounces was hard (JSON true: 1 in SQLite, 'true' in PostgreSQL).
+  const hard = jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['hard']);
+  const bouncesQ = sql<{ tenant: string; channel: string; hard: number; soft: number }>`
+    with b as (
+      select m.tenant as tenant, m.channel as channel, m.id as id,
+        max(case when cast(${hard} as text) in ('1', 'true') then 1 else 0 end) as hard
+      from messages m join events e on e.message_id = m.id and e.type = 'email.bounced'
+      where ${period}
+      group by m.tenant, m.channel, m.id
+    )
+    select tenant, channel, sum(hard) as hard, sum(1 - hard) as soft from b group by tenant, channel`.execute(db);
+  const [statuses, bounces] = await Promise.all([statusesQ, bouncesQ]);
+  return {
+    statuses: statuses.rows.map((r) => ({
+      tenant: r.tenant,
+      channel: r.channel,
+      status: r.status,
+      code: r.code ?? null,
+      withProvider: Number(r.with_provider) === 1,
+      n: Number(r.n),
+    })),
+    bounces: bounces.rows.map((r) => ({
+      tenant: r.tenant,
+      channel: r.channel,
+      hard: Number(r.hard),
+      soft: Number(r.soft),
+    })),
   };
 }
