@@ -68,6 +68,10 @@ const jsonText = (dialect: Dialect, column: RawBuilder<unknown>, path: string[])
     ? sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`
     : sql<string | null>`json_extract(${column}, ${`$.${path.join('.')}`})`;
 
+/** An `email.bounced` event's `hard` (JSON true: 1 in SQLite, 'true' in PostgreSQL); a message bounced hard when any of its bounces was. */
+const bounceHard = (dialect: Dialect) =>
+  jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['hard']);
+
 const inList = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql.lit(v)),
@@ -261,27 +265,45 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     )
     select template, channel, stage, count(*) as made, ${promiseStates('state')}
     from lt where rank = 1 group by template, channel, stage`.execute(db);
-  // The four at once: each is a pass of its own over the period's messages.
-  const [groups, touches, opted, promised] = await Promise.all([groupsQ, touchesQ, optedQ, promisesQ]);
+  const bouncedQ = groupBounces(db, dialect, f);
+  // The five at once: each is a pass of its own over the period's messages.
+  const [groups, touches, opted, promised, bounced] = await Promise.all([
+    groupsQ,
+    touchesQ,
+    optedQ,
+    promisesQ,
+    bouncedQ,
+  ]);
   const key = (x: { template: string; channel: string; stage: string | null }) =>
     `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
   const out = new Map<string, GroupCountsIn>();
-  for (const g of groups.rows) {
-    out.set(key(g), {
-      template: g.template,
-      channel: g.channel,
-      stage: g.stage ?? null,
+  const group = (g: { template: string; channel: string; stage: string | null }) => {
+    if (!out.has(key(g)))
+      out.set(key(g), {
+        template: g.template,
+        channel: g.channel,
+        stage: g.stage ?? null,
+        messages: 0,
+        delivered: 0,
+        borrowers: 0,
+        paymentsLast: 0,
+        promisesLast: 0,
+        paymentsAny: 0,
+        recovered: [],
+        optedOut: 0,
+        promises: { made: 0, kept: 0, broken: 0, pending: 0 },
+        bounced: { hard: 0, soft: 0 },
+      });
+    return out.get(key(g))!;
+  };
+  for (const g of groups.rows)
+    Object.assign(group(g), {
       messages: Number(g.messages),
       delivered: Number(g.delivered),
       borrowers: Number(g.borrowers),
-      paymentsLast: 0,
-      promisesLast: 0,
-      paymentsAny: 0,
-      recovered: [],
-      optedOut: 0,
-      promises: { made: 0, kept: 0, broken: 0, pending: 0 },
     });
-  }
+  // A group whose every email bounced hard reached no one, and is shown for its bounces.
+  for (const b of bounced.rows) group(b).bounced = { hard: Number(b.hard), soft: Number(b.soft) };
   const anyTouch = new Map<string, Set<string>>();
   for (const t of touches.rows) {
     const g = out.get(key(t));
@@ -308,6 +330,24 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     if (g) g.promises = tallyOf(p);
   }
   return [...out.values()];
+}
+
+/** The emails of each group that bounced (a hard bounce ended it undelivered: it is in no reached group's `messages`). */
+function groupBounces(db: Kysely<Database>, dialect: Dialect, f: PeriodFilter) {
+  const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
+  const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
+  return sql<{ template: string; channel: string; stage: string | null; hard: number; soft: number }>`
+    with b as (
+      select m.id, m.template as template, m.channel as channel, ${stage} as stage,
+        max(case when cast(${bounceHard(dialect)} as text) in ('1', 'true') then 1 else 0 end) as hard
+      from messages m join reminders r on r.id = m.reminder_id
+        join events e on e.message_id = m.id and e.type = 'email.bounced'
+      where m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}
+      group by m.id, m.template, m.channel, ${stage}
+    )
+    select template, channel, stage, sum(hard) as hard, sum(1 - hard) as soft from b group by template, channel, stage`.execute(
+    db,
+  );
 }
 
 /** A promise broken in the period, as the review lists it. */
@@ -447,12 +487,10 @@ export async function reachCounts(db: Kysely<Database>, dialect: Dialect, f: Per
     from messages m
     where ${period} and m.status in (${inList([...HANDED_OVER_STATUSES, 'failed'])})
     group by 1, 2, 3, 4, 5`.execute(db);
-  // A message bounced hard when any of its bounces was hard (JSON true: 1 in SQLite, 'true' in PostgreSQL).
-  const hard = jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['hard']);
   const bouncesQ = sql<{ tenant: string; channel: string; hard: number; soft: number }>`
     with b as (
       select m.tenant as tenant, m.channel as channel, m.id as id,
-        max(case when cast(${hard} as text) in ('1', 'true') then 1 else 0 end) as hard
+        max(case when cast(${bounceHard(dialect)} as text) in ('1', 'true') then 1 else 0 end) as hard
       from messages m join events e on e.message_id = m.id and e.type = 'email.bounced'
       where ${period}
       group by m.tenant, m.channel, m.id

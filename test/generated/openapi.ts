@@ -7047,6 +7047,10 @@ export interface operations {
                                 low: number;
                                 high: number;
                             };
+                            bounced: {
+                                hard: number;
+                                soft: number;
+                            };
                         }[];
                     };
                     "text/csv": string;

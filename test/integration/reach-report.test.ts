@@ -215,6 +215,21 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
     );
   });
 
+  it('counts each template group’s bounced emails beside what it delivered', async () => {
+    const r = await h.api('GET', `/v1/outcomes/templates?from=${FROM}`, { role: 'compliance' });
+    expect(r.status).toBe(200);
+    const group = (channel: string) =>
+      r.body.items.find((g: Row & { template: string }) => g.template === 'gentle-overdue' && g.channel === channel);
+    // The hard-bounced email is undelivered: not among the messages that reached, but counted as bounced.
+    expect(group('email')).toMatchObject({ messages: 2, delivered: 2, bounced: { hard: 1, soft: 1 } });
+    expect(group('sms')).toMatchObject({ bounced: { hard: 0, soft: 0 } });
+    const csv = await h.api('GET', `/v1/outcomes/templates?from=${FROM}&format=csv`, { role: 'compliance' });
+    const [header, ...lines] = String(csv.body).trim().split('\r\n');
+    const cols = header!.split(',');
+    const email = lines.map((l) => l.split(',')).find((c) => c[0] === 'gentle-overdue' && c[1] === 'email')!;
+    expect([email[cols.indexOf('bouncedHard')], email[cols.indexOf('bouncedSoft')]]).toEqual(['1', '1']);
+  });
+
   it('puts the same reach in the periodic review, scoped like the rest of it', async () => {
     const reach = await h.api('GET', `/v1/outcomes/reach?from=${FROM}`, { role: 'compliance' });
     const review = await h.api('GET', `/v1/outcomes/review?from=${FROM}`, { role: 'compliance' });

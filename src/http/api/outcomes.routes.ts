@@ -509,6 +509,8 @@ function groupsCsv(items: GroupResult[]): string {
       .join('; '),
     optedOut: r4(g.optedOut.rate),
     ...promiseColumns(g),
+    bouncedHard: g.bounced.hard,
+    bouncedSoft: g.bounced.soft,
   }));
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }

@@ -325,6 +325,8 @@ export const TemplateOutcomes = z.object({
       promisesPending: count,
       /** Kept ÷ decided (kept or broken) of those promises. */
       promiseKept: RateView,
+      /** Emails of the group that bounced: hard (undelivered: not among `messages`), soft only (still delivered). */
+      bounced: z.object({ hard: count, soft: count }),
     }),
   ),
 });
