@@ -1,4 +1,5 @@
 /** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
+import { composeCannotReach } from './reach.js';
 import { ConfigError } from '../config/config.js';
 import { CHANNELS } from '../domain/channels.js';
 import { catalogueLintForKind, checkTenant } from './tenants.js';
@@ -57,6 +58,7 @@ export async function composeApi(
   releasers.add(() => replyInterpreter.close());
   const holds = holdActions(core, lookups);
   const promises = composePromises(core, intake);
+  const cannotReach = composeCannotReach(core);
   const twilio = twilioWebhooksRouter({
     store,
     ledger: core.ledger,
@@ -69,6 +71,7 @@ export async function composeApi(
     clock,
     log: log.child({ part: 'webhooks' }),
     optOuts: core.optOuts,
+    learn: (m, fact, code) => cannotReach(m, fact, code, 'twilio'),
     senderKind: config.sender.kind,
     kindOf: lookups.kindOf,
     contactOf: async (tenant: string) => {

@@ -15,6 +15,7 @@ import type { Providers } from '../providers/provider.js';
 import type { SecondaryRoutes } from '../workers/dispatch/ports.js';
 import { type DispatchQueues, makeDispatchQueues } from '../jobs/dispatch-queues.js';
 import { makeOptOuts, type OptOuts } from '../services/opt-outs.js';
+import { type AddressFacts, makeAddressFacts } from '../services/address-facts.js';
 import { makeReconciler, type Reconciler } from '../jobs/reconciler.js';
 import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
 import { makeRenderer, type Render } from '../templates/render.js';
@@ -53,6 +54,8 @@ export interface Core {
   /** Envelope senders (VERP) of reminder emails, and their tokens (BOUNCE_DOMAIN or INBOUND_MAIL_DOMAIN; absent: off). */
   bounceAddresses: BounceAddresses | undefined;
   optOuts: OptOuts;
+  /** What channels learned about addresses (a landline, a hard bounce): docs/reach.md. */
+  addressFacts: AddressFacts;
   /** The tenants (the default one always), read again every few seconds. */
   tenants: TenantRegistry;
   /** EXPERIMENTS_FILE's experiments, checked against the catalogue. */
@@ -150,6 +153,7 @@ export async function composeCore(
       listOf: (t) => store.suppressionsOf(t),
       clock: o.clock,
     }),
+    addressFacts: makeAddressFacts({ store, clock: o.clock }),
     tenants,
     experiments: loadExperiments(config.experimentsFile, catalogue),
     eventsQueue,

@@ -1,4 +1,5 @@
 /** Borrowers' email replies and bounces: the receiver both faces share (the SMTP listener of the scheduler role, the API's relay endpoints). */
+import { type CannotReach, composeCannotReach } from './reach.js';
 import { makeInboundMail, type InboundMail } from '../http/webhooks/inbound-mail.js';
 import { startInboundSmtp } from '../http/webhooks/inbound-smtp.js';
 import { makeReplyInterpreter, type ReplyInterpreter } from '../services/replies/interpreter.js';
@@ -33,16 +34,29 @@ export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'ho
 
 /**
  * What handling a bounce takes (handle-email-bounce), without its tokens; undefined when no bounce
- * domain is set. `onBounce` is where facts about an address attach (issue 30): none yet.
+ * domain is set. A hard bounce is learned about the address (`hard-bounce`: `auto` and the cadence
+ * choose another channel; docs/reach.md).
  */
 export function bouncePorts(core: Core): Omit<HandleEmailBouncePorts, 'tokens'> | undefined {
   if (!core.bounceAddresses) return undefined;
+  let cannotReach: CannotReach | undefined;
   return {
     store: core.store,
     optOuts: core.optOuts,
     ledger: core.ledger,
     clock: core.clock,
     softBounceLimit: core.config.bounces.softLimit,
+    onBounce: async (b) => {
+      if (!b.hard) return;
+      const m = {
+        id: b.messageId,
+        tenant: b.tenant,
+        to: b.address,
+        borrowerId: b.borrowerId,
+        channel: 'email' as const,
+      };
+      await (cannotReach ??= composeCannotReach(core))(m, 'hard-bounce', `smtp-${b.status}`, 'bounces');
+    },
   };
 }
 

@@ -18,6 +18,7 @@ export function composeIntake(core: Core, hooks?: IntakeHooks) {
     channelsOf: (key) => core.catalogue.channelsOf(key),
     // Single requests share a transaction while one is in flight (off with group commit off).
     gatherMax: config.groupCommitMs > 0 ? 500 : 0,
+    ruledOut: (tenant, keys, addresses) => core.addressFacts.ruledOut(tenant, keys, addresses),
     ...(hooks ? { hooks } : {}),
     onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
   });

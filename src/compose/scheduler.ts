@@ -11,6 +11,7 @@ import { retentionJob } from '../jobs/retention-job.js';
 import { makeEventRelay } from '../http/webhooks/outbound-events.js';
 import type { Core } from './core.js';
 import { composePromises } from './promises.js';
+import { composeFallbacks } from './reach.js';
 import { composeInboundSmtp } from './inbound-mail.js';
 import type { Releasers } from './releasers.js';
 
@@ -46,6 +47,7 @@ export async function composeScheduler(
   const { config, store, clock, eventsQueue } = core;
   await removeLegacySchedulers(core);
   const promises = composePromises(core);
+  const fallbacks = composeFallbacks(core);
   const maintenance = startMaintenance({
     store,
     clock,
@@ -66,6 +68,17 @@ export async function composeScheduler(
         everyMs: config.schedule.feedEveryMs,
         exclusive: true,
         run: () => promises.watch(),
+      },
+      {
+        // Channel fallback on silence (docs/reach.md): texts with no delivery report FALLBACK_AFTER after they went.
+        name: 'fallback-silence',
+        everyMs: Math.max(config.schedule.feedEveryMs, 1_000),
+        exclusive: true,
+        run: () =>
+          fallbacks.watchSilence(
+            config.fallbackAfterMs,
+            async (tenant) => ((await core.tenants.get(tenant))?.profile ?? core.profile).fallbackOnSilence,
+          ),
       },
       {
         name: 'retention',

@@ -1,4 +1,6 @@
 /** The worker role: one dispatch worker per channel, and the outbound-event delivery worker. */
+import { composeCannotReach, composeFallbacks } from './reach.js';
+import type { Fallbacks } from '../services/fallbacks.js';
 import { Worker } from 'bullmq';
 import { EVENTS_OUT_QUEUE } from '../../queues/index.js';
 import { makeEventDelivery } from '../http/webhooks/outbound-events.js';
@@ -43,7 +45,11 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     run: (keys: Array<{ tenant: string; address: string }>) => suppressionsOfMany(store, keys),
     max: grouped ? 200 : 0,
   });
+  const cannotReach = composeCannotReach(core);
+  let fallbacks: Fallbacks | undefined;
   const processor = makeDispatchProcessor({
+    learn: (m, fact, code) => cannotReach(m, fact, code, 'worker'),
+    fallback: (m, why) => (fallbacks ??= composeFallbacks(core)).cannotReach(m, why),
     store: {
       getReminderOfMessage: (id) => load(id),
       rememberTemplateVersion: (v, now) => store.rememberTemplateVersion(v, now),
@@ -58,6 +64,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
         tenantOf,
         tenantSuppressionsOf: (tenant, address) => suppressionsOf({ tenant, address }),
         holdsOf: (borrowerId) => store.holds.unclosed(borrowerId),
+        factsOf: (tenant, address) => core.addressFacts.of(tenant, address),
       }),
     slots: makeContactSlots(core.ledger),
     render: core.render,

@@ -108,6 +108,8 @@ const Env = z.object({
   PROMISE_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   PLAN_MISSED_LIMIT: z.coerce.number().int().min(1).max(60).default(1),
   PROMISE_MAX_AHEAD_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
+  // Channel fallback on silence (docs/reach.md): an SMS with no delivery report this long after it went, where the profile says so.
+  FALLBACK_AFTER: duration('4h'),
   STRATEGY_DAY_MS: int(86_400_000),
   // Twilio's defaults: a long code sends about 1 SMS a second, an account places 1 call a second.
   SMS_PER_SECOND: int(10),
@@ -270,6 +272,8 @@ export interface Config {
   /** Days a hold lasts unless ended sooner: a claim to have paid, hardship (a dispute lasts until closed). */
   holdDays: { paidClaim: number; hardship: number };
   promises: { graceDays: number; planMissedLimit: number; maxAheadDays: number };
+  /** An SMS with no delivery report this long after it went falls back, where the profile says so (docs/reach.md). */
+  fallbackAfterMs: number;
   /** The length of a cadence day (a calendar day; tests shorten it). */
   strategyDayMs: number;
   /** How often the tenant records are read again. */
@@ -457,6 +461,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
       planMissedLimit: e.PLAN_MISSED_LIMIT,
       maxAheadDays: e.PROMISE_MAX_AHEAD_DAYS,
     },
+    fallbackAfterMs: e.FALLBACK_AFTER,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     smtpSecondary: e.SMTP_SECONDARY_URL ? { url: e.SMTP_SECONDARY_URL } : undefined,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),

@@ -38,6 +38,10 @@ export const EVENT_TYPES = [
   'promise.kept',
   'promise.broken',
   'promise.instalment_missed',
+  // What a channel learned about a borrower's address (a landline, not in service, a hard bounce).
+  'address.learned',
+  // A message's channel could not reach the borrower: the next channel of its reminder's fallback got a new message.
+  'fallback.taken',
   // An address's chain (the suppression list).
   'address.suppressed',
   'address.unsuppressed',

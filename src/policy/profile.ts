@@ -125,6 +125,8 @@ export const ProfileSchema = z
       .default({ countAgainstCaps: false, withinHours: 24 }),
     /** A courtesy reminder the day before each date a borrower promised to pay (docs/outcomes.md). */
     promiseCourtesy: z.boolean().default(true),
+    /** A reminder's fallback is also taken for an SMS with no delivery report within FALLBACK_AFTER (docs/reach.md). */
+    fallbackOnSilence: z.boolean().default(false),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -3,7 +3,16 @@ import type { Borrower, Message, Reminder } from '../domain/index.js';
 import type { Denial } from './evaluate.js';
 
 export type SuppressReason =
-  'opted-out' | 'no-consent' | 'resolved' | 'ceased' | 'expired' | 'cap-expired' | 'superseded' | 'third-party-sms';
+  | 'opted-out'
+  | 'no-consent'
+  | 'resolved'
+  | 'ceased'
+  | 'expired'
+  | 'cap-expired'
+  | 'superseded'
+  | 'third-party-sms'
+  // The address cannot take the channel (a landline for SMS, a hard bounce): docs/reach.md.
+  | 'unreachable';
 
 /** `send`: for an SMS, how long it may wait at the provider before the contact window closes (seconds). */
 export type SendDecision =

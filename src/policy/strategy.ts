@@ -20,8 +20,19 @@ export const Step = z
     day: z.number().int().min(-60).max(3650),
     /** An experiment of EXPERIMENTS_FILE: the borrower's arm replaces the template (and the channel, if the arm names one). */
     experiment: z.string().min(1).max(64).optional(),
+    /** The channels to try next when the step's channel cannot reach the borrower (docs/reach.md, "Channel fallback"). */
+    fallback: z
+      .array(z.enum(CHANNELS))
+      .min(1)
+      .max(2)
+      .refine((cs) => new Set(cs).size === cs.length, 'names a channel twice')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => !s.fallback?.includes(s.channel), {
+    path: ['fallback'],
+    message: "names the step's own channel: list the channels to try after it",
+  });
 export type Step = z.infer<typeof Step>;
 
 export const StrategySchema = z

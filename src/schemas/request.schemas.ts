@@ -215,9 +215,25 @@ export const ReminderInput = z
       .refine((m) => tooDeep(m, 8) === undefined, 'must nest at most 8 levels of objects and arrays')
       .refine((m) => JSON.stringify(m).length <= 4096, 'must be at most 4 KB of JSON')
       .optional(),
+    /**
+     * The channels to try next, in order, when the message's channel cannot reach the borrower (a
+     * landline for SMS, a number not in service, a hard bounce): docs/reach.md, "Channel fallback".
+     */
+    fallback: z
+      .array(z.enum(['sms', 'voice', 'email']))
+      .min(1)
+      .max(2)
+      .refine((cs) => new Set(cs).size === cs.length, 'names a channel twice')
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
+    if (r.fallback && r.channel !== 'auto' && r.fallback.includes(r.channel))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fallback'],
+        message: `names the reminder's own channel (${r.channel}): list the channels to try after it`,
+      });
     // Absent, not empty: an empty string is already refused by the field's own check.
     if (r.template === undefined && r.experiment === undefined)
       ctx.addIssue({

@@ -74,6 +74,15 @@ export interface IntakeDeps {
    * the next one (at most this many; 0 or unset: each alone). No request waits for a timer.
    */
   gatherMax?: number;
+  /**
+   * The channels each address cannot take (what channels learned: a landline, a hard bounce), for
+   * the borrowers (store keys) and addresses given: `auto` and cadence steps leave them out.
+   */
+  ruledOut?: (
+    tenant: string,
+    borrowerKeys: readonly string[],
+    addresses: readonly string[],
+  ) => Promise<ReadonlyMap<string, ReadonlySet<Channel>>>;
 }
 
 /**
@@ -112,9 +121,15 @@ export function resolveChannel(
   borrower: Borrower,
   req: Pick<ReminderRequest, 'channel' | 'templateChannels' | 'preferredChannel' | 'channelFallback'>,
   sender?: Sender & { channels?: readonly Channel[] },
+  ruledOut?: ReadonlyMap<string, ReadonlySet<Channel>>,
 ): Channel | { path: string; message: string } {
   const offered = (c: Channel) => !sender?.channels || sender.channels.includes(c);
-  const blocked = (c: Channel) => !offered(c) || thirdPartySmsBlocked(sender, c, addressFor(borrower, c));
+  const cannotReach = (c: Channel) => {
+    const a = addressFor(borrower, c);
+    return !!a && !!ruledOut?.get(c === 'email' ? a.toLowerCase() : a)?.has(c);
+  };
+  const blocked = (c: Channel) =>
+    !offered(c) || thirdPartySmsBlocked(sender, c, addressFor(borrower, c)) || cannotReach(c);
   if (req.channel !== 'auto' && !offered(req.channel) && !req.channelFallback) {
     return {
       path: 'channel',
@@ -194,6 +209,23 @@ export function makeIntake(deps: IntakeDeps) {
     const senders = new Map<string, (Sender & { channels?: readonly Channel[] }) | undefined>();
     if (deps.senderOf) for (const t of new Set(requests.map((r) => r.tenant))) senders.set(t, await deps.senderOf(t));
     const senderFor = (tenant: string) => (deps.senderOf ? senders.get(tenant) : deps.sender);
+    // What channels learned about the addresses of the requests that choose a channel.
+    const ruledOut = new Map<string, ReadonlyMap<string, ReadonlySet<Channel>>>();
+    if (deps.ruledOut) {
+      const choosing = requests.filter((r) => r.channel === 'auto' || r.channelFallback);
+      for (const t of new Set(choosing.map((r) => r.tenant))) {
+        const of = choosing.filter((r) => r.tenant === t);
+        const given = of.flatMap((r) => [r.borrower.phone, r.borrower.email].filter((a): a is string => !!a));
+        ruledOut.set(
+          t,
+          await deps.ruledOut(
+            t,
+            of.map((r) => r.borrower.id),
+            given,
+          ),
+        );
+      }
+    }
     const results = await deps.store.acceptReminders(
       requests.map((req) => ({
         id: newReminderId(),
@@ -210,7 +242,7 @@ export function makeIntake(deps: IntakeDeps) {
         contact: req.contact,
         ...(req.group !== undefined ? { group: req.group } : {}),
         messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-          const channel = resolveChannel(borrower, req, senderFor(borrower.tenant));
+          const channel = resolveChannel(borrower, req, senderFor(borrower.tenant), ruledOut.get(req.tenant));
           if (typeof channel !== 'string') return { error: channel };
           const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
           const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};

@@ -5,6 +5,7 @@
  * account is handed off to people (`borrower.escalated`); payment sends one thank-you and stops
  * everything.
  */
+import { FALLBACK_KEY } from './fallbacks.js';
 import type { Clock } from '../domain/clock.js';
 import type { Channel } from '../../queues/index.js';
 import type { BorrowerPatch } from '../store/audit-store.js';
@@ -223,7 +224,10 @@ function stepRequests(deps: StrategyDeps, c: OverdueAccount, stage: Stage, steps
       debt: c.debt,
       sendAt: new Date(s.at),
       expiresAt: null,
-      metadata: { strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt } },
+      metadata: {
+        strategy: { accountRef: c.accountRef, stage, step: s.index, nextAt: s.nextAt },
+        ...(s.fallback ? { [FALLBACK_KEY]: { channels: s.fallback } } : {}),
+      },
       contact: null,
       group: c.accountRef,
       channelFallback: true,

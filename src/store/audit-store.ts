@@ -67,6 +67,8 @@ import { makeTenantsRepo, type TenantsRepo } from './tenants.repo.js';
 import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
+import { makeAddressFactsRepo, type AddressFactsRepo } from './address-facts.repo.js';
+import { makeSilenceRepo, type SilenceRepo } from './silence.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
 import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
@@ -112,6 +114,10 @@ export interface AuditStore {
   /** Holds on a borrower (a dispute, a claim to have paid, hardship): nothing is sent while one is open. */
   readonly holds: HoldsRepo;
   readonly promises: PromisesRepo;
+  /** What channels learned about addresses (a landline, a hard bounce): docs/reach.md. */
+  readonly addressFacts: AddressFactsRepo;
+  /** Texts with no delivery report whose reminder names a fallback (docs/reach.md). */
+  readonly silence: SilenceRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
   readonly inbox: InboxRepo;
   /** Soft bounces of email addresses in a row, per tenant. */
@@ -295,6 +301,8 @@ export function makeAuditStore(
     tenants: makeTenantsRepo(db),
     holds: makeHoldsRepo(db, dialect),
     promises: makePromisesRepo(db),
+    addressFacts: makeAddressFactsRepo(db),
+    silence: makeSilenceRepo(db),
     inbox: makeInboxRepo(db),
     bounces: makeBouncesRepo(db),
     outcomes: {

@@ -182,3 +182,12 @@ export type StrategyRouteStore = Pick<AuditStore, 'getBorrower'> & {
 
 /** What the tenant routes may do to the store: list, read and put tenant records. */
 export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 'list' | 'get' | 'put'> };
+
+/** What channels learned about addresses (src/services/address-facts.ts): the facts, and the borrower's event. */
+export type AddressFactsStore = Pick<AuditStore, 'addressFacts' | 'recordBorrowerEvent'>;
+
+/** Channel fallback (src/services/fallbacks.ts): the failed message's reminder, the facts, the event. */
+export type FallbacksStore = Pick<
+  AuditStore,
+  'getReminderOfMessage' | 'recordBorrowerEvent' | 'addressFacts' | 'silence'
+>;

@@ -205,6 +205,7 @@ export interface Database {
   promises: PromisesTable;
   promise_instalments: PromiseInstalmentsTable;
   email_soft_bounces: EmailSoftBouncesTable;
+  address_facts: AddressFactsTable;
 }
 
 /** Soft bounces of an email address in a row, per tenant (0022). */
@@ -216,6 +217,19 @@ export interface EmailSoftBouncesTable {
   last_status: string;
   first_at: string;
   last_at: string;
+}
+
+/** What a channel learned about an address (0024). */
+export interface AddressFactsTable {
+  tenant: string;
+  address: string;
+  fact: string;
+  code: string;
+  message_id: string | null;
+  first_at: string;
+  last_at: string;
+  count: number;
+  cleared_at: string | null;
 }
 
 /** Promises and plans (0021): a promise is a plan of one instalment. */

@@ -3,6 +3,7 @@
  * behind /v1/policy/check and /v1/policy/simulate), and the Redis reservation makes the
  * decision hold across every worker process at once.
  */
+import { type AddressFactRecord, FACT_DETAIL, rulesOut } from '../domain/address-facts.js';
 import { createHash } from 'node:crypto';
 import {
   type Borrower,
@@ -98,6 +99,8 @@ export interface PolicyGateDeps {
   tenantSuppressionsOf?: (tenant: string, address: string) => Promise<AddressSuppression[]>;
   /** The borrower's holds not closed (a dispute, a claim to have paid, hardship): an open one defers the send. */
   holdsOf?: (borrowerId: string) => Promise<PolicyHold[]>;
+  /** What channels learned about the address in its tenant (a landline, a hard bounce): a channel it rules out is not tried. */
+  factsOf?: (tenant: string, address: string) => Promise<ReadonlyArray<Pick<AddressFactRecord, 'fact' | 'code'>>>;
 }
 
 export function makePolicyGate(deps: PolicyGateDeps): Gate {
@@ -116,6 +119,16 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
+    }
+    // A channel the address cannot take (learned from a provider: a landline, a hard bounce) is not tried again.
+    if (deps.factsOf && message.to) {
+      const against = (await deps.factsOf(borrower.tenant, message.to)).find((f) => rulesOut(f.fact, message.channel));
+      if (against)
+        return {
+          action: 'suppress',
+          reason: 'unreachable',
+          detail: `${FACT_DETAIL[against.fact]} (${against.code}): not tried on ${message.channel} again`,
+        };
     }
     // A confirmation (payment received, opt-out confirmed) goes to a resolved borrower too.
     const confirmation = reminder.metadata?.confirmation === true;

@@ -1219,6 +1219,7 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    fallback?: ("sms" | "voice" | "email")[];
                 } & ((unknown | unknown) & (unknown | unknown) & unknown & unknown & unknown);
             };
         };
@@ -1589,6 +1590,7 @@ export interface operations {
                         metadata?: {
                             [key: string]: unknown;
                         };
+                        fallback?: ("sms" | "voice" | "email")[];
                     } & ((unknown | unknown) & (unknown | unknown) & unknown & unknown & unknown))[];
                 };
             };

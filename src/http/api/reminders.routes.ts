@@ -24,6 +24,7 @@ import { maskReminder, presentReminder } from './present.js';
 import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
 import { AGENT_REPLY_KEY } from '../../domain/agent-reply.js';
 import { PROMISE_KEY } from '../../services/promises.js';
+import { FALLBACK_KEY } from '../../services/fallbacks.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
 import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
@@ -81,6 +82,11 @@ function reservedFor(template: string, internal: boolean | undefined, metadata: 
     errors.push({
       path: `metadata.${PROMISE_KEY}`,
       message: `reserved: the service marks a promise's own messages with it; use another key`,
+    });
+  if (metadata && Object.hasOwn(metadata, FALLBACK_KEY))
+    errors.push({
+      path: `metadata.${FALLBACK_KEY}`,
+      message: `reserved: the service keeps a reminder's fallback under it; name the channels in "fallback"`,
     });
   return errors;
 }
@@ -164,7 +170,7 @@ function prepare(
       debt: r.debt,
       sendAt: r.sendAt ? new Date(r.sendAt) : now,
       expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
-      metadata: r.metadata ?? null,
+      metadata: r.fallback ? { ...(r.metadata ?? {}), [FALLBACK_KEY]: { channels: r.fallback } } : (r.metadata ?? null),
       contact: r.contact ?? null,
     },
   };

@@ -48,6 +48,8 @@ export interface TwilioWebhookDeps {
   log: Logger;
   /** Suppresses a number for every borrower that carries it (and restores it on START). */
   optOuts: OptOuts;
+  /** Records what a callback taught about a message's address (a landline, not in service, a fax). */
+  learn?: HandleDeliveryStatusPorts['learn'];
   /** Who sends, as templates see it. */
   senderKind?: SenderKind;
   /** The tenant an inbound text was sent to, by its `To` number or Messaging Service (default: the default tenant). */
@@ -161,6 +163,8 @@ export function twilioWebhooksRouter(deps: TwilioWebhookDeps): Router {
         providerId: param(req, 'CallSid'),
         status: param(req, 'CallStatus'),
         duration: param(req, 'CallDuration') || null,
+        errorCode: param(req, 'ErrorCode') || null,
+        sipResponseCode: param(req, 'SipResponseCode') || null,
       })),
     ),
   );
@@ -244,6 +248,7 @@ function deliveryStatusPorts(deps: TwilioWebhookDeps): HandleDeliveryStatusPorts
     redirectCall: voice?.redirect ? (callId, twiml) => voice.redirect!(callId, twiml) : undefined,
     senderKindOf: senderKindOf(deps),
     clock: deps.clock,
+    learn: deps.learn,
   };
 }
 

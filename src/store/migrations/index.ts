@@ -30,6 +30,7 @@ import * as m0020 from './0020-inbox.js';
 import * as m0021 from './0021-promises.js';
 import * as m0022 from './0022-bounces.js';
 import * as m0023 from './0023-provider-route.js';
+import * as m0024 from './0024-address-facts.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -61,4 +62,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0021-promises', up: m0021.up },
   { name: '0022-bounces', up: m0022.up },
   { name: '0023-provider-route', up: m0023.up },
+  { name: '0024-address-facts', up: m0024.up },
 ];

@@ -20,6 +20,9 @@ export type HandleDeliveryStatusCommand =
       /** Twilio's CallStatus (completed, busy, no-answer, failed, canceled …). */
       status: string;
       duration: string | null;
+      /** A failed call's Twilio error code and SIP response (they say whether the number is in service). */
+      errorCode?: string | null;
+      sipResponseCode?: string | null;
     }
   | {
       provider: 'twilio';

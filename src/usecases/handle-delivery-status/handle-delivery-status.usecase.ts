@@ -15,6 +15,8 @@ import type { OptOuts } from '../../services/opt-outs.js';
 import { templateContext } from '../../templates/context.js';
 import type { Render } from '../../templates/render.js';
 import type { HandleDeliveryStatusCommand } from './handle-delivery-status.command.js';
+import { type AddressFact, factOfCall, factOfMessageError } from '../../domain/address-facts.js';
+import type { Message } from '../../domain/index.js';
 
 export type { HandleDeliveryStatusCommand } from './handle-delivery-status.command.js';
 
@@ -29,6 +31,8 @@ export interface HandleDeliveryStatusPorts {
   /** The kind of sender of a tenant (what its voicemail renders as). */
   senderKindOf: (tenant: string) => Promise<SenderKind | undefined>;
   clock: Clock;
+  /** Records what the answer taught about the message's address (a landline, not in service, a fax). */
+  learn?: ((message: Message, fact: AddressFact, code: string) => Promise<void>) | undefined;
 }
 
 export interface HandleDeliveryStatusResult {
@@ -72,7 +76,20 @@ export async function handleDeliveryStatus(
   if (command.kind === 'message') return messageStatus(ports, command);
   await ensureSent(ports, command.messageId, command.providerId);
   const s = callSettlement(command);
-  return { found: true, movedTo: s && (await settle(ports, command.messageId, s)) ? s.to : null };
+  const moved = s && (await settle(ports, command.messageId, s)) ? s.to : null;
+  if (command.status === 'failed') {
+    const fact = factOfCall(command);
+    const code = command.errorCode ? `twilio-${command.errorCode}` : `sip-${command.sipResponseCode ?? ''}`;
+    if (fact) await learnFrom(ports, command.messageId, fact, code);
+  }
+  return { found: true, movedTo: moved };
+}
+
+/** Tells the address's facts what the provider said about it (once per message and fact: the store keeps one row). */
+async function learnFrom(ports: HandleDeliveryStatusPorts, messageId: string, fact: AddressFact, code: string) {
+  if (!ports.learn) return;
+  const m = await ports.messages.getMessage(messageId);
+  if (m) await ports.learn(m, fact, code);
 }
 
 async function messageStatus(
@@ -88,6 +105,8 @@ async function messageStatus(
     const m = await ports.messages.getMessage(c.messageId);
     if (m) await ports.optOuts.providerRefused(m, RECIPIENT_UNSUBSCRIBED_DETAIL);
   }
+  const fact = s.to !== 'delivered' ? factOfMessageError(c.errorCode) : undefined;
+  if (fact) await learnFrom(ports, c.messageId, fact, `twilio-${c.errorCode}`);
   return { found: true, movedTo: moved ? s.to : null };
 }
 
@@ -142,6 +161,8 @@ async function answeredBy(
     return { found: true, movedTo: (await settle(ports, c.messageId, s)) ? s.to : null };
   }
   if (!c.answeredBy.startsWith('machine') && c.answeredBy !== 'fax') return { found: true, movedTo: null };
+  // A fax line takes neither calls nor texts from us (recorded once; the voicemail below is left as for a machine).
+  if (c.answeredBy === 'fax') await learnFrom(ports, c.messageId, 'fax', 'twilio-answered-by-fax');
   let voicemail: { body: string; version: string } | undefined;
   let voicemailError: string | undefined;
   try {

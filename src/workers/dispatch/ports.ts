@@ -4,6 +4,7 @@
  * providers and the breakers. Tests pass in-memory fakes; the service passes the real parts.
  */
 import type { SenderKind } from '../../domain/sender.js';
+import type { AddressFact } from '../../domain/address-facts.js';
 import type { DispatchStore } from '../../store/ports.js';
 import type { Channel, Clock, Message } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
@@ -55,6 +56,10 @@ export interface SecondaryRoutes {
 
 export interface DispatchDeps {
   store: DispatchStore;
+  /** Records what a provider's refusal taught about the message's address (a landline, not in service). */
+  learn?: (message: Message, fact: AddressFact, code: string) => Promise<void>;
+  /** A message suppressed because its channel cannot reach the person: the fallback its reminder names. */
+  fallback?: (message: Message, why: string) => Promise<unknown>;
   gate: Gate;
   slots: ContactSlots;
   render: Render;

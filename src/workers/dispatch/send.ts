@@ -7,6 +7,7 @@ import { type Channel, RECIPIENT_UNSUBSCRIBED_DETAIL, TWILIO_RECIPIENT_UNSUBSCRI
 import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import { redactContacts } from '../../observability/logger.js';
 import { ProviderError } from '../../providers/provider-error.js';
+import { factOfCall, factOfMessageError } from '../../domain/address-facts.js';
 import type { Providers, SendResult } from '../../providers/provider.js';
 import type { RenderOutput } from '../../templates/render.js';
 import type { DispatchOutcome } from './outcome.js';
@@ -221,6 +222,15 @@ export async function recordProviderError(
     );
     deps.metrics.failed.inc({ channel: message.channel, code: perr.code });
     ctx.log.warn({ code: perr.code, permanent: perr.permanent }, 'provider refused the message; failed');
+    // A refusal that says the address cannot take this channel (21614: not a mobile) is learned about it.
+    const fact = perr.permanent
+      ? message.channel === 'voice'
+        ? factOfCall({ errorCode: perr.code })
+        : message.channel === 'sms'
+          ? factOfMessageError(perr.code)
+          : undefined
+      : undefined;
+    if (fact && deps.learn) await deps.learn(message, fact, `twilio-${perr.code}`);
     return { kind: 'failed', code: perr.code, permanent: perr.permanent, message: `${perr.code}: ${errText}` };
   }
   await deps.store.transition(

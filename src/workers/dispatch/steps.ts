@@ -173,6 +173,8 @@ export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Da
   );
   deps.metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
   ctx.log.info({ reason: decision.reason }, 'message suppressed');
+  // Known not to reach on this channel: the next channel its reminder names, if any.
+  if (decision.reason === 'unreachable' && deps.fallback) await deps.fallback(message, 'unreachable');
   return { kind: 'suppressed', reason: decision.reason };
 }
 

@@ -328,6 +328,7 @@ export const MESSAGES = {
     'status.cancelled': 'Cancelled',
     'status.retry-scheduled': 'Retry scheduled',
     'status.email.bounced': 'Email bounced',
+    'status.address.learned': 'Learned about an address',
     // polish: borrower-zone times, telling search results apart, reasons and events by code
     'time.when': 'When',
     'time.borrowerZone': "Times are in the borrower's zone ({zone}) and in UTC.",
@@ -357,6 +358,7 @@ export const MESSAGES = {
     'reason.held': 'On hold',
     'reason.cap-expired': 'Expired while the contact limit was reached',
     'reason.third-party-sms': 'No texts to a third party’s number',
+    'reason.unreachable': 'The address cannot take this channel',
     'reason.hold-ended': 'Hold ended',
     'reason.original': 'Original:',
     // inbox
@@ -508,6 +510,8 @@ export const MESSAGES = {
     'reasonText.cap-expired': 'The contact limit was reached and the message expired before it could be sent.',
     'reasonText.superseded': 'A later step came due: this message was superseded.',
     'reasonText.third-party-sms': 'The number is a third party’s: no texts.',
+    'reasonText.unreachable':
+      'A provider said this number or address cannot take this channel (a landline for texts, a permanent bounce for email): it is not tried again.',
     'reasonText.hold-ended': 'The hold ended: the message was rescheduled.',
     'reasonText.until': 'Allowed from {until}.',
     'reasonText.anyChannel': 'this channel',
@@ -945,6 +949,7 @@ export const MESSAGES = {
     'status.cancelled': '已取消',
     'status.retry-scheduled': '已安排重试',
     'status.email.bounced': '邮件被退回',
+    'status.address.learned': '获知联系地址情况',
     // polish: borrower-zone times, telling search results apart, reasons and events by code
     'time.when': '时间',
     'time.borrowerZone': '时间按借款人所在时区（{zone}）和 UTC 显示。',
@@ -974,6 +979,7 @@ export const MESSAGES = {
     'reason.held': '暂停联系中',
     'reason.cap-expired': '联系次数已达上限，消息已过期',
     'reason.third-party-sms': '不向第三方号码发送短信',
+    'reason.unreachable': '该地址无法通过此渠道联系',
     'reason.hold-ended': '暂停已结束',
     'reason.original': '原文：',
     'reasonText.outside-contact-window': '借款人当地时间不在{channel}的允许联系时段内。',
@@ -990,6 +996,8 @@ export const MESSAGES = {
     'reasonText.cap-expired': '联系次数已达上限，消息在可以发送之前已过期。',
     'reasonText.superseded': '后续步骤已到期，此消息被取代。',
     'reasonText.third-party-sms': '此号码属于第三方，不发送短信。',
+    'reasonText.unreachable':
+      '服务商表示该号码或地址无法通过此渠道联系（固定电话无法接收短信，邮件被永久退回），不再尝试。',
     'reasonText.hold-ended': '暂停已结束，消息重新排期。',
     'reasonText.until': '最早可于 {until} 联系。',
     'reasonText.anyChannel': '此渠道',
