@@ -12,7 +12,7 @@
  * - **Undelivered** and **failed** are grouped by the provider's code, with words (policy/undelivered-reasons.ts).
  * - **Bounced**: emails with an `email.bounced` event; hard (5.x.x: ended undelivered), soft
  *   (4.x.x only: still sent, and so still counted delivered).
- * - Fallbacks (issue 30 item 3) are not yet counted: they are not built.
+ * - Fallbacks (issue 30 item 3) are not counted apart yet: a fallback message counts on its own channel.
  */
 import { DELIVERED_STATUSES, HANDED_OVER_STATUSES, type MessageStatus } from '../domain/statuses.js';
 import { type Rate, wilson } from './experiment-stats.js';

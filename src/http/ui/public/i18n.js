@@ -74,7 +74,7 @@ export const MESSAGES = {
     'review.reasons': 'Why not delivered',
     'review.noReach': 'No message was handed to a provider in this period.',
     'review.reachNote':
-      'Reach rate: delivered ÷ handed to the provider. An email counts as delivered once the server took it, unless it bounced hard. Fallbacks to another channel are not counted yet.',
+      'Reach rate: delivered ÷ handed to the provider. An email counts as delivered once the server took it, unless it bounced hard. A fallback message is counted on the channel it used; how many fallbacks were taken is not shown yet.',
     'timeline.results': 'Borrowers found',
     'timeline.openTimeline': 'Timeline',
     'timeline.openContact': 'May I contact?',
@@ -700,7 +700,7 @@ export const MESSAGES = {
     'review.reasons': '未送达原因',
     'review.noReach': '本期间没有交给服务商的消息。',
     'review.reachNote':
-      '触达率：已送达 ÷ 已交给服务商。邮件在收件服务器接收后即计为送达，除非发生硬退信。转用其他渠道（fallback）尚未计入。',
+      '触达率：已送达 ÷ 已交给服务商。邮件在收件服务器接收后即计为送达，除非发生硬退信。转用其他渠道（fallback）的消息计入其所用渠道；转用次数尚未单独列出。',
     'timeline.results': '找到的借款人',
     'timeline.openTimeline': '时间线',
     'timeline.openContact': '现在可以联系吗？',
