@@ -12,7 +12,8 @@
  * - **Undelivered** and **failed** are grouped by the provider's code, with words (policy/undelivered-reasons.ts).
  * - **Bounced**: emails with an `email.bounced` event; hard (5.x.x: ended undelivered), soft
  *   (4.x.x only: still sent, and so still counted delivered).
- * - Fallbacks (issue 30 item 3) are not counted apart yet: a fallback message counts on its own channel.
+ * - **Fallbacks** (issue 30 item 3): a fallback message counts on its own channel like any other,
+ *   and apart, per pair of channels: how many were taken, handed over and delivered.
  */
 import { DELIVERED_STATUSES, HANDED_OVER_STATUSES, type MessageStatus } from '../domain/statuses.js';
 import { type Rate, wilson } from './experiment-stats.js';
@@ -31,9 +32,26 @@ export interface ReachCountsIn {
   }>;
   /** Messages with a hard bounce, and with soft bounces only. */
   bounces: Array<{ tenant: string; channel: string; hard: number; soft: number }>;
+  /** Fallback messages by the channel they fell back from, the one they used, and their status. */
+  fallbacks?: Array<{ tenant: string; from: string; channel: string; status: string; n: number }>;
 }
 
-export const NO_REACH: ReachCountsIn = { statuses: [], bounces: [] };
+export const NO_REACH: ReachCountsIn = { statuses: [], bounces: [], fallbacks: [] };
+
+/** Fallbacks taken in a tenant from one channel to another, and what they reached. */
+export interface FallbackRow {
+  tenant: string;
+  /** The channel that could not reach the person. */
+  from: string;
+  /** The channel the fallback message used. */
+  to: string;
+  /** Fallback messages made (whatever became of them: some wait, some are held back by the policy). */
+  taken: number;
+  handedOver: number;
+  delivered: number;
+  /** Delivered ÷ handed over, with its Wilson 95 % interval. */
+  reach: Rate;
+}
 
 /** Undelivered or failed messages with one code. */
 export interface ReachReason {
@@ -71,6 +89,8 @@ export interface ReachReport {
   items: ReachRow[];
   /** Per tenant, every channel together (`channel: "all"`). */
   tenants: ReachRow[];
+  /** Fallbacks taken per tenant, from one channel to another, and what they reached. */
+  fallbacks: FallbackRow[];
 }
 
 const HANDED = new Set<string>(HANDED_OVER_STATUSES);
@@ -100,10 +120,14 @@ function addReason(t: Tally, r: ReachReason): void {
   t.reasons.set(k, had ? { ...had, n: had.n + r.n } : { ...r });
 }
 
+/** A provider said it arrived (an email: the server took it and it did not bounce hard). */
+const isDelivered = (channel: string, status: string) =>
+  DELIVERED.has(status) || (channel === 'email' && status === 'sent');
+
 function addStatus(t: Tally, s: ReachCountsIn['statuses'][number]): void {
   const status = s.status as MessageStatus;
   if (HANDED.has(status) || (status === 'failed' && s.withProvider)) t.handedOver += s.n;
-  if (DELIVERED.has(status) || (s.channel === 'email' && status === 'sent')) t.delivered += s.n;
+  if (isDelivered(s.channel, status)) t.delivered += s.n;
   if (status === 'sent' && s.channel !== 'email') t.awaiting += s.n;
   if (status === 'no-answer' || status === 'busy') t.notAnswered += s.n;
   if (status === 'undelivered' || status === 'failed') {
@@ -140,5 +164,25 @@ export function reachFromCounts(counts: ReachCountsIn): ReachReport {
       t.bounced.soft += b.soft;
     }
   const order = (a: ReachRow, b: ReachRow) => a.tenant.localeCompare(b.tenant) || a.channel.localeCompare(b.channel);
-  return { items: [...items.values()].map(rowOf).sort(order), tenants: [...tenants.values()].map(rowOf).sort(order) };
+  return {
+    items: [...items.values()].map(rowOf).sort(order),
+    tenants: [...tenants.values()].map(rowOf).sort(order),
+    fallbacks: fallbacksOf(counts.fallbacks ?? []),
+  };
+}
+
+/** Fallbacks per tenant and pair of channels (a fallback failed after a provider took it is not told apart here: not handed over). */
+function fallbacksOf(rows: NonNullable<ReachCountsIn['fallbacks']>): FallbackRow[] {
+  const out = new Map<string, Omit<FallbackRow, 'reach'>>();
+  for (const r of rows) {
+    const k = `${r.tenant}\u0000${r.from}\u0000${r.channel}`;
+    const f = out.get(k) ?? { tenant: r.tenant, from: r.from, to: r.channel, taken: 0, handedOver: 0, delivered: 0 };
+    f.taken += r.n;
+    if (HANDED.has(r.status)) f.handedOver += r.n;
+    if (isDelivered(r.channel, r.status)) f.delivered += r.n;
+    out.set(k, f);
+  }
+  return [...out.values()]
+    .map((f) => ({ ...f, reach: wilson(f.delivered, f.handedOver) }))
+    .sort((a, b) => a.tenant.localeCompare(b.tenant) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }

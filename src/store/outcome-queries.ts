@@ -496,8 +496,23 @@ export async function reachCounts(db: Kysely<Database>, dialect: Dialect, f: Per
       group by m.tenant, m.channel, m.id
     )
     select tenant, channel, sum(hard) as hard, sum(1 - hard) as soft from b group by tenant, channel`.execute(db);
-  const [statuses, bounces] = await Promise.all([statusesQ, bouncesQ]);
+  // Fallback messages (a reminder the fallback made: metadata.fallback.from names the message it falls back from),
+  // by the channel they fell back from and the one they used, and where they stand now.
+  const from = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['fallback', 'from']);
+  const fallbacksQ = sql<{ tenant: string; from_channel: string; channel: string; status: string; n: number }>`
+    select m.tenant as tenant, m0.channel as from_channel, m.channel as channel, m.status as status, count(*) as n
+    from messages m join reminders r on r.id = m.reminder_id join messages m0 on m0.id = ${from}
+    where ${period}
+    group by m.tenant, m0.channel, m.channel, m.status`.execute(db);
+  const [statuses, bounces, fallbacks] = await Promise.all([statusesQ, bouncesQ, fallbacksQ]);
   return {
+    fallbacks: fallbacks.rows.map((r) => ({
+      tenant: r.tenant,
+      from: r.from_channel,
+      channel: r.channel,
+      status: r.status,
+      n: Number(r.n),
+    })),
     statuses: statuses.rows.map((r) => ({
       tenant: r.tenant,
       channel: r.channel,

@@ -7185,6 +7185,23 @@ export interface operations {
                                 high: number;
                             };
                         }[];
+                        fallbacks: {
+                            tenant: string;
+                            /** @enum {string} */
+                            from: "sms" | "voice" | "email";
+                            /** @enum {string} */
+                            to: "sms" | "voice" | "email";
+                            taken: number;
+                            handedOver: number;
+                            delivered: number;
+                            reach: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                        }[];
                         tenant: string | null;
                         /** Format: date-time */
                         from: string;
@@ -7362,6 +7379,23 @@ export interface operations {
                                     reason: string;
                                     n: number;
                                 }[];
+                                reach: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            }[];
+                            fallbacks: {
+                                tenant: string;
+                                /** @enum {string} */
+                                from: "sms" | "voice" | "email";
+                                /** @enum {string} */
+                                to: "sms" | "voice" | "email";
+                                taken: number;
+                                handedOver: number;
+                                delivered: number;
                                 reach: {
                                     successes: number;
                                     trials: number;

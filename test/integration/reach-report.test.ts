@@ -4,6 +4,7 @@
  * became of them (delivered, undelivered 30006 / 30003 / 30005, failed 30008, or nothing yet); one
  * text is refused by Twilio at once (21211: failed, never handed over); emails go out through a real
  * SMTP server and the relay's signed bounce webhook bounces one hard (5.1.1) and one soft (4.2.2).
+ * Acme's text to a landline names an email fallback, which goes and is counted as a fallback.
  * The reach report (`GET /v1/outcomes/reach`, JSON and CSV) and the periodic review's reach block
  * are held to the figures and Wilson intervals computed here, per tenant and channel, tenant-scoped
  * for a tenant's key. Real Redis, the real store (SQLite and PostgreSQL).
@@ -15,6 +16,7 @@ import { dbVariants, messageSettled, reminderBody, startHarness, type Harness } 
 import { wilsonHere } from '../support/experiments.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { ACME_TENANT } from '../support/tenants.js';
+import { waitFor } from '../support/wait.js';
 import { signatureOf } from '../../src/http/webhooks/inbound-mail.routes.js';
 
 const SECRET = 'relay-secret-for-reach-tests';
@@ -71,10 +73,10 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
   }
 
   /** A text with its fate played out. */
-  async function text(fate: Fate, key?: string) {
+  async function text(fate: Fate, key?: string, over: Record<string, unknown> = {}) {
     const to = phone();
     if (fate === 'refused') tw.scriptFor(to, { status: 400, code: 21211, message: "The 'To' number is not valid" });
-    const m = await remind({ channel: 'sms' }, { id: `b-reach-${tag}-${seq}`, phone: to }, key);
+    const m = await remind({ channel: 'sms', ...over }, { id: `b-reach-${tag}-${seq}`, phone: to }, key);
     expect(m.status).toBe(fate === 'refused' ? 'failed' : 'sent');
     const sid = m.providerId!;
     if (fate === 'delivered') await statusCallback(m.id, { MessageSid: sid, MessageStatus: 'delivered' });
@@ -139,6 +141,15 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
     // Acme's own texts: one delivered, one the carrier does not know.
     await text('delivered', keys.acmeCollector);
     await text('30005', keys.acmeCollector);
+    // A text to a landline that names an email fallback: the email goes, once, and is delivered.
+    await text('30006', keys.acmeCollector, { fallback: ['email'] });
+    await waitFor(
+      async () => {
+        const r = await h.api('GET', `/v1/outcomes/reach?from=${FROM}`, as(keys.acmeCompliance));
+        return r.body.fallbacks[0]?.delivered === 1 || undefined;
+      },
+      { what: 'the fallback email to be sent' },
+    );
   });
   afterAll(async () => {
     await h?.destroy();
@@ -197,15 +208,25 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
     const acme = await h.api('GET', `/v1/outcomes/reach?from=${FROM}`, as(keys.acmeCompliance));
     expect(acme.status).toBe(200);
     expect(acme.body.tenant).toBe('acme');
-    expect(acme.body.items.map((i: Row) => `${i.tenant} ${i.channel}`)).toEqual(['acme sms']);
+    expect(acme.body.items.map((i: Row) => `${i.tenant} ${i.channel}`)).toEqual(['acme email', 'acme sms']);
     const sms = rowOf(acme.body.items, 'acme', 'sms');
     expect(sms).toMatchObject({
-      handedOver: 2,
+      handedOver: 3,
       delivered: 1,
-      undelivered: 1,
-      reasons: [{ status: 'undelivered', code: '30005', reason: 'the carrier does not know the number', n: 1 }],
+      undelivered: 2,
+      reasons: [
+        { status: 'undelivered', code: '30005', reason: 'the carrier does not know the number', n: 1 },
+        { status: 'undelivered', code: '30006', reason: expect.stringMatching(/landline/), n: 1 },
+      ],
     });
-    expectRate(sms.reach, 1, 2);
+    expectRate(sms.reach, 1, 3);
+    // The fallback email counts on its own channel, and apart as a fallback from SMS.
+    expect(rowOf(acme.body.items, 'acme', 'email')).toMatchObject({ handedOver: 1, delivered: 1 });
+    expect(acme.body.fallbacks).toEqual([
+      expect.objectContaining({ tenant: 'acme', from: 'sms', to: 'email', taken: 1, handedOver: 1, delivered: 1 }),
+    ]);
+    expectRate(acme.body.fallbacks[0].reach, 1, 1);
+    expect(everyone.body.fallbacks).toEqual(acme.body.fallbacks);
     expect(rowOf(everyone.body.items, 'acme', 'sms')).toEqual(sms);
     const named = await h.api('GET', `/v1/outcomes/reach?from=${FROM}&tenant=acme`, { role: 'compliance' });
     expect(named.body.items).toEqual(acme.body.items);
@@ -216,14 +237,16 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
   });
 
   it('counts each template group’s bounced emails beside what it delivered', async () => {
-    const r = await h.api('GET', `/v1/outcomes/templates?from=${FROM}`, { role: 'compliance' });
+    const r = await h.api('GET', `/v1/outcomes/templates?from=${FROM}&tenant=default`, { role: 'compliance' });
     expect(r.status).toBe(200);
     const group = (channel: string) =>
       r.body.items.find((g: Row & { template: string }) => g.template === 'gentle-overdue' && g.channel === channel);
     // The hard-bounced email is undelivered: not among the messages that reached, but counted as bounced.
     expect(group('email')).toMatchObject({ messages: 2, delivered: 2, bounced: { hard: 1, soft: 1 } });
     expect(group('sms')).toMatchObject({ bounced: { hard: 0, soft: 0 } });
-    const csv = await h.api('GET', `/v1/outcomes/templates?from=${FROM}&format=csv`, { role: 'compliance' });
+    const csv = await h.api('GET', `/v1/outcomes/templates?from=${FROM}&tenant=default&format=csv`, {
+      role: 'compliance',
+    });
     const [header, ...lines] = String(csv.body).trim().split('\r\n');
     const cols = header!.split(',');
     const email = lines.map((l) => l.split(',')).find((c) => c[0] === 'gentle-overdue' && c[1] === 'email')!;
@@ -234,14 +257,21 @@ describe.each(dbVariants())('reach in the reports on $name', (variant) => {
     const reach = await h.api('GET', `/v1/outcomes/reach?from=${FROM}`, { role: 'compliance' });
     const review = await h.api('GET', `/v1/outcomes/review?from=${FROM}`, { role: 'compliance' });
     expect(review.status).toBe(200);
-    expect(review.body.reach).toEqual({ items: reach.body.items, tenants: reach.body.tenants });
+    expect(review.body.reach).toEqual({
+      items: reach.body.items,
+      tenants: reach.body.tenants,
+      fallbacks: reach.body.fallbacks,
+    });
     const acme = await h.api('GET', `/v1/outcomes/review?from=${FROM}`, as(keys.acmeCompliance));
     expect(acme.body.reach.tenants.map((t: Row) => t.tenant)).toEqual(['acme']);
+    expect(
+      String((await h.api('GET', `/v1/outcomes/review?from=${FROM}&format=csv`, as(keys.acmeCompliance))).body),
+    ).toMatch(/\r\nfallback,acme sms to email,1,"1 of 1 handed over delivered/);
     // A period before any message: nothing handed over.
     const empty = await h.api('GET', `/v1/outcomes/review?from=${FROM}&to=2001-01-01T00:00:00Z`, {
       role: 'compliance',
     });
-    expect(empty.body.reach).toEqual({ items: [], tenants: [] });
+    expect(empty.body.reach).toEqual({ items: [], tenants: [], fallbacks: [] });
   });
 
   it('exports the reach as CSV, a row per tenant and channel and per tenant, and in the review’s CSV', async () => {

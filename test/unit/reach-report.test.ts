@@ -78,7 +78,26 @@ describe('reachFromCounts', () => {
   });
 
   it('answers nothing for no messages', () => {
-    expect(reachFromCounts({ statuses: [], bounces: [] })).toEqual({ items: [], tenants: [] });
+    expect(reachFromCounts({ statuses: [], bounces: [] })).toEqual({ items: [], tenants: [], fallbacks: [] });
+  });
+});
+
+describe('fallbacks in reach', () => {
+  it('counts the fallbacks taken per pair of channels, and what they reached', () => {
+    const r = reachFromCounts({
+      statuses: [],
+      bounces: [],
+      fallbacks: [
+        { tenant: 'acme', from: 'sms', channel: 'email', status: 'sent', n: 3 },
+        { tenant: 'acme', from: 'sms', channel: 'email', status: 'undelivered', n: 1 },
+        { tenant: 'acme', from: 'sms', channel: 'voice', status: 'queued', n: 2 },
+        { tenant: 'acme', from: 'sms', channel: 'voice', status: 'answered', n: 1 },
+      ],
+    });
+    expect(r.fallbacks).toEqual([
+      { tenant: 'acme', from: 'sms', to: 'email', taken: 4, handedOver: 4, delivered: 3, reach: wilson(3, 4) },
+      { tenant: 'acme', from: 'sms', to: 'voice', taken: 3, handedOver: 1, delivered: 1, reach: wilson(1, 1) },
+    ]);
   });
 });
 

@@ -406,16 +406,24 @@ function reviewCsv(r: PeriodReview): string {
 
 /** The review's reach rows: per tenant and channel, the reach rate and what it is made of. */
 function reachLines(reach: ReachReport): Array<Record<string, string | number>> {
-  return reach.items.map((i) => ({
-    section: 'reach',
-    item: `${i.tenant} ${i.channel}`,
-    value: r4(i.reach.rate),
-    detail:
-      `${i.delivered} of ${i.handedOver} handed over delivered (95 % ${r4(i.reach.low)}–${r4(i.reach.high)}); ` +
-      `${i.undelivered} undelivered, ${i.failed} failed` +
-      (i.channel === 'email' ? `, ${i.bounced.hard} bounced hard, ${i.bounced.soft} soft` : '') +
-      (i.reasons.length ? `; ${i.reasons.map((x) => `${x.code ?? 'no code'} ${x.reason}: ${x.n}`).join('; ')}` : ''),
+  const fallbacks = reach.fallbacks.map((f) => ({
+    section: 'fallback',
+    item: `${f.tenant} ${f.from} to ${f.to}`,
+    value: f.taken,
+    detail: `${f.delivered} of ${f.handedOver} handed over delivered (${r4(f.reach.rate)}, 95 % ${r4(f.reach.low)}–${r4(f.reach.high)})`,
   }));
+  return reach.items
+    .map((i) => ({
+      section: 'reach',
+      item: `${i.tenant} ${i.channel}`,
+      value: r4(i.reach.rate),
+      detail:
+        `${i.delivered} of ${i.handedOver} handed over delivered (95 % ${r4(i.reach.low)}–${r4(i.reach.high)}); ` +
+        `${i.undelivered} undelivered, ${i.failed} failed` +
+        (i.channel === 'email' ? `, ${i.bounced.hard} bounced hard, ${i.bounced.soft} soft` : '') +
+        (i.reasons.length ? `; ${i.reasons.map((x) => `${x.code ?? 'no code'} ${x.reason}: ${x.n}`).join('; ')}` : ''),
+    }))
+    .concat(fallbacks);
 }
 
 /** The reach report as CSV: a row per tenant and channel, then per tenant (`all`); the reasons in one column. */

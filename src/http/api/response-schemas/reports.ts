@@ -363,8 +363,27 @@ const ReachRowView = z.object({
   reach: RateView,
 });
 
-/** Reach per tenant and channel, and per tenant. */
-const ReachView = z.object({ items: z.array(ReachRowView), tenants: z.array(ReachRowView) });
+/** Fallbacks taken in a tenant from one channel to another, and what they reached. */
+const FallbackRowView = z.object({
+  tenant: z.string(),
+  /** The channel that could not reach the person. */
+  from: z.enum(CHANNELS),
+  /** The channel the fallback message used. */
+  to: z.enum(CHANNELS),
+  /** Fallback messages made, whatever became of them. */
+  taken: count,
+  handedOver: count,
+  delivered: count,
+  /** Delivered ÷ handed over, with its Wilson 95 % interval. */
+  reach: RateView,
+});
+
+/** Reach per tenant and channel, per tenant, and the fallbacks taken. */
+const ReachView = z.object({
+  items: z.array(ReachRowView),
+  tenants: z.array(ReachRowView),
+  fallbacks: z.array(FallbackRowView),
+});
 
 /** Reach for a period: per tenant and channel, handed over, delivered, undelivered by reason, bounced; the reach rate. */
 export const ReachReportView = ReachView.extend({

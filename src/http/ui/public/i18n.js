@@ -67,6 +67,8 @@ export const MESSAGES = {
     'review.tenant': 'Tenant',
     'review.handedOver': 'Handed over',
     'review.awaiting': 'Awaiting a report',
+    'review.fallbackText':
+      '{tenant}{taken} fallbacks from {from} to {to}: {delivered} of {handedOver} handed over delivered, {rate}.',
     'review.reachRate': 'Reach rate (95 %)',
     'review.undelivered': 'Undelivered',
     'review.failed': 'Failed',
@@ -74,7 +76,7 @@ export const MESSAGES = {
     'review.reasons': 'Why not delivered',
     'review.noReach': 'No message was handed to a provider in this period.',
     'review.reachNote':
-      'Reach rate: delivered ÷ handed to the provider. An email counts as delivered once the server took it, unless it bounced hard. A fallback message is counted on the channel it used; how many fallbacks were taken is not shown yet.',
+      'Reach rate: delivered ÷ handed to the provider. An email counts as delivered once the server took it, unless it bounced hard. A fallback message is counted on the channel it used, and again among the fallbacks.',
     'timeline.results': 'Borrowers found',
     'timeline.openTimeline': 'Timeline',
     'timeline.openContact': 'May I contact?',
@@ -693,6 +695,8 @@ export const MESSAGES = {
     'review.tenant': '租户',
     'review.handedOver': '已交给服务商',
     'review.awaiting': '等待回执',
+    'review.fallbackText':
+      '{tenant}从{from}转用{to} {taken} 次：已交给服务商 {handedOver} 条，送达 {delivered} 条，{rate}。',
     'review.reachRate': '触达率（95 %）',
     'review.undelivered': '未送达',
     'review.failed': '失败',
@@ -700,7 +704,7 @@ export const MESSAGES = {
     'review.reasons': '未送达原因',
     'review.noReach': '本期间没有交给服务商的消息。',
     'review.reachNote':
-      '触达率：已送达 ÷ 已交给服务商。邮件在收件服务器接收后即计为送达，除非发生硬退信。转用其他渠道（fallback）的消息计入其所用渠道；转用次数尚未单独列出。',
+      '触达率：已送达 ÷ 已交给服务商。邮件在收件服务器接收后即计为送达，除非发生硬退信。转用其他渠道（fallback）的消息计入其所用渠道，并在转用中另行列出。',
     'timeline.results': '找到的借款人',
     'timeline.openTimeline': '时间线',
     'timeline.openContact': '现在可以联系吗？',

@@ -219,6 +219,27 @@ function reachSection(reach, everyTenant) {
           ),
         )
       : h('p', {}, t('review.noReach')),
+    reach.fallbacks.length
+      ? h(
+          'ul',
+          { 'data-testid': 'review-fallbacks' },
+          ...reach.fallbacks.map((f) =>
+            h(
+              'li',
+              {},
+              t('review.fallbackText', {
+                tenant: everyTenant ? `${f.tenant}: ` : '',
+                from: channelName(f.from),
+                to: channelName(f.to),
+                taken: f.taken,
+                delivered: f.delivered,
+                handedOver: f.handedOver,
+                rate: f.reach.trials ? range(f.reach) : '—',
+              }),
+            ),
+          ),
+        )
+      : '',
     h('p', { class: 'muted' }, t('review.reachNote')),
   );
 }
