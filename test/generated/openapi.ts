@@ -5774,6 +5774,10 @@ export interface operations {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            fallback: {
+                                from: string;
+                                first: string;
+                            } | null;
                         };
                         borrower: {
                             id: string;

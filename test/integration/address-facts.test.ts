@@ -206,6 +206,10 @@ describe.each(dbVariants())('what a channel learns about an address ($name)', (v
       expect(email.channel).toBe('email');
       const reminder = await h.service.store.getReminderOfMessage(email.id);
       expect(reminder?.reminder.metadata).toMatchObject({ fallback: { channels: [], from: sent.id, first: sent.id } });
+      // The audit read of each says where it stands in the chain (the console's message page links it).
+      const read = (id: string) => h.api('GET', `/v1/audit/messages/${id}`, { role: 'compliance' });
+      expect((await read(email.id)).body.reminder.fallback).toEqual({ from: sent.id, first: sent.id });
+      expect((await read(sent.id)).body.reminder.fallback).toBeNull();
       await new Promise((r) => setImmediate(r));
       expect(emailsTo(b.email)).toHaveLength(1);
     });

@@ -200,6 +200,27 @@ describe.each(dbVariants())('email bounces on $name', (variant) => {
     expect((await remind(b, { channel: 'sms' })).status).toBe('sent');
   });
 
+  it('a hard bounce is learned about the address, and an email with fallback ["sms"] is texted instead, once', async () => {
+    const b = borrower();
+    const res = await h.api('POST', '/v1/reminders', {
+      body: reminderBody({ channel: 'email', fallback: ['sms'] }, { id: b.id, email: b.email, phone: b.phone }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const id = res.body.messages[0].id as string;
+    await waitFor(async () => ((await h.service.store.getMessage(id))?.status === 'sent' ? true : undefined), {
+      what: 'the email sent',
+    });
+    const i = sink.mails.findIndex((x) => x.messageId === `<${id}@northwind.example>`);
+    const verp = sink.envelopes[i]!.from;
+    await bounce(verp, b, '5.1.1', 'failed', '550 5.1.1 User unknown');
+    await waitFor(() => tw.messages().some((m) => m.form.To === b.phone) || undefined, { what: 'the fallback text' });
+    const facts = await h.service.store.addressFacts.of('default', [b.email]);
+    expect(facts).toEqual([expect.objectContaining({ fact: 'hard-bounce', code: 'smtp-5.1.1', messageId: id })]);
+    const taken = (await h.service.store.listBorrowerEvents(b.id)).filter((e) => e.type === 'fallback.taken');
+    expect(taken).toEqual([expect.objectContaining({ data: expect.objectContaining({ from: id, channel: 'sms' }) })]);
+    expect(tw.messages().filter((m) => m.form.To === b.phone)).toHaveLength(1);
+  });
+
   it('a 4.2.2 DSN is recorded and the email still counts as sent; the address is not suppressed', async () => {
     const b = borrower();
     const { messageId, verp } = await sent(b);

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../../src/domain/index.js';
 import { STAGES } from '../../src/policy/strategy.js';
+import { ADDRESS_FACTS } from '../../src/domain/address-facts.js';
 import { HOLD_KINDS, HOLD_RESOLUTIONS, HOLD_SOURCES } from '../../src/domain/holds.js';
 import { INSTALMENT_STATES, PROMISE_KINDS, PROMISE_STATES } from '../../src/policy/promises.js';
 
@@ -55,6 +56,12 @@ describe('console texts', async () => {
     ])
       expect(MESSAGES.zh[`reason.${r}`], r).toBeDefined();
     for (const s of STAGES) expect(MESSAGES.zh[`stage.${s}`], s).toBeDefined();
+  });
+
+  it('names every fact an address may be learned to have, and the fallback and learning events', () => {
+    for (const f of ADDRESS_FACTS)
+      for (const l of ['en', 'zh'] as const) expect(MESSAGES[l][`fact.${f}`], f).toBeDefined();
+    for (const e of ['fallback.taken', 'address.learned']) expect(MESSAGES.zh[`status.${e}`], e).toBeDefined();
   });
 
   it('names every hold (kind, source, how it ended), promise and instalment state, and the promise events', () => {

@@ -35,6 +35,7 @@ import {
   type TenantDirectory,
 } from './tenancy.js';
 import { DEFAULT_TENANT } from '../../domain/tenant.js';
+import { fallbackOf } from '../../services/fallbacks.js';
 
 /** The export's columns and formula neutralising live with its formats (formatted where the rows are read). */
 export { EXPORT_COLUMNS, neutraliseFormula } from '../../store/export-format.js';
@@ -197,6 +198,7 @@ export function auditRouter(deps: {
         externalId: found.reminder.externalId,
         debt: found.reminder.debt,
         createdAt: found.reminder.createdAt,
+        fallback: fallbackLink(found.reminder.metadata),
       },
       borrower: {
         id: found.borrower.ref,
@@ -244,6 +246,12 @@ export function auditRouter(deps: {
   });
 
   return router;
+}
+
+/** A fallback's reminder: the message it falls back from and the first of its chain (null: not a fallback). */
+function fallbackLink(metadata: Record<string, unknown> | null) {
+  const fb = fallbackOf(metadata);
+  return fb?.from ? { from: fb.from, first: fb.first ?? fb.from } : null;
 }
 
 function statsRoute(store: Pick<AuditRouteStore, 'audit'>, clock: Clock, tenants: TenantDirectory) {

@@ -155,6 +155,8 @@ export const AuditMessageView = MessageView.extend({
     externalId: z.string().nullable(),
     debt: ReminderView.shape.debt,
     createdAt: instant,
+    /** A channel fallback's reminder: the message it falls back from and the first of its chain (null: not a fallback). */
+    fallback: z.object({ from: z.string(), first: z.string() }).nullable(),
   }),
   borrower: z.object({
     id: z.string(),

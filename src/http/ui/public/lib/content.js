@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import { channelName, t } from '../i18n.js';
 import { borrowerTime } from './borrower-time.js';
+import { codeWords, eventSentence, factName } from './fallbacks.js';
 import { reasonItem } from './reasons.js';
 
 /** The message as the borrower gets it, from a preview answer. */
@@ -90,10 +91,14 @@ export function voiceScript(text, language, twiml) {
 /**
  * An event's data in words: reasons first (the policy's, or a suppression's one), then every other
  * field under its name in the console's language. `channel` and `timezone` are the message's
- * channel and the borrower's zone, for the reasons' sentences and the times.
+ * channel and the borrower's zone, for the reasons' sentences and the times; `type`, the event's,
+ * leads an address learned or a fallback taken with its sentence (the fields it says are not repeated).
  */
-export function details(data, { channel = null, timezone = null } = {}) {
+export function details(data, { channel = null, timezone = null, type = null } = {}) {
   const items = [];
+  const sentence = eventSentence(type, data);
+  if (sentence) items.push(sentence);
+  const said = sentence ? (SAID[type] ?? []) : [];
   const until = typeof data.until === 'string' ? data.until : null;
   for (const r of Array.isArray(data.reasons) ? data.reasons : [])
     items.push(reasonItem(r, { channel, until, timezone }));
@@ -112,12 +117,21 @@ export function details(data, { channel = null, timezone = null } = {}) {
   for (const [k, v] of Object.entries(data)) {
     if (k === 'reasons' || k === 'textErased' || (k === 'text' && v === null) || k === 'content') continue;
     if (oneReason && (k === 'reason' || k === 'detail')) continue;
-    items.push(h('li', {}, h('span', { class: 'muted' }, `${t('data.' + k, {}, k)}: `), value(k, v, timezone)));
+    if (said.includes(k)) continue;
+    const label = t(`data.${type}.${k}`, {}, t('data.' + k, {}, k));
+    // What a fact means is the service's English: marked so, in either console.
+    const shown = type === 'address.learned' && k === 'detail' ? h('span', { lang: 'en' }, v) : value(k, v, timezone);
+    items.push(h('li', {}, h('span', { class: 'muted' }, `${label}: `), shown));
   }
   return items.length ? h('ul', { class: 'plain' }, ...items) : '—';
 }
 
+/** The fields an event's sentence already says. */
+const SAID = { 'address.learned': ['fact', 'channels', 'address'], 'fallback.taken': ['channel', 'why'] };
+
 function value(key, v, timezone) {
+  if (key === 'fact' && typeof v === 'string') return factName(v);
+  if ((key === 'why' || key === 'code') && typeof v === 'string' && /^(twilio|smtp|sip)-/.test(v)) return codeWords(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return borrowerTime(v, timezone);
   if ((key === 'channel' || key === 'via') && typeof v === 'string') return channelName(v);
   if (key === 'channels' && Array.isArray(v)) return v.map((c) => channelName(c)).join(', ');

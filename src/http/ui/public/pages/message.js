@@ -29,6 +29,11 @@ export async function render(root, { params }) {
     ['audit.created', borrowerTime(m.createdAt, zone)],
     ['message.reminder', `${m.reminder.externalId ?? m.reminder.id}`],
   ];
+  // A fallback's attempt: the message it falls back from, and the first of its chain when that is another.
+  const link = (id) => h('a', { href: `/ui/audit/messages/${encodeURIComponent(id)}`, 'data-link': '' }, id);
+  const fb = m.reminder.fallback;
+  if (fb) facts.push(['fallback.from', link(fb.from)]);
+  if (fb && fb.first !== fb.from) facts.push(['fallback.first', link(fb.first)]);
   if (m.error?.code || m.error?.message)
     facts.push(['message.error', `${m.error.code ?? ''} ${m.error.message ?? ''}`.trim()]);
 
@@ -108,7 +113,7 @@ function events(list, channel, zone) {
               h('td', {}, borrowerTime(e.at, zone)),
               h('td', { class: 'label' }, statusName(e.type)),
               h('td', {}, h('code', {}, e.actor)),
-              h('td', { class: 'text' }, details(e.data, { channel, timezone: zone })),
+              h('td', { class: 'text' }, details(e.data, { channel, timezone: zone, type: e.type })),
               h('td', {}, h('code', { title: e.hash }, e.hash.slice(0, 10))),
             ),
           ),

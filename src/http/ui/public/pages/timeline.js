@@ -1,9 +1,11 @@
-// A borrower's timeline: what holds the borrower, the strategy stage with each account's promise, and every message and event, newest first.
+// A borrower's timeline: what holds the borrower, the strategy stage with each account's promise,
+// each channel fallback as one chain of attempts, and every message and event, newest first.
 import { api, errorBox, go, session } from '../app.js';
 import { field, h, scrollBox } from '../dom.js';
 import { channelName, statusName, t } from '../i18n.js';
 import { borrowerTime, borrowerTimeText, zoneNote } from '../lib/borrower-time.js';
 import { details } from '../lib/content.js';
+import { fallbackSection } from '../lib/fallbacks.js';
 import { heldByLine, holdRows, holdsSection, promiseBox } from '../lib/holds.js';
 
 export async function render(root, { params }) {
@@ -64,6 +66,7 @@ export async function render(root, { params }) {
     ),
     holdsSection(rows, b.timezone),
     strategy(plan, b.timezone, holds instanceof Error ? [] : holds.items),
+    fallbackSection(tl.items, (session.me?.features ?? []).includes('audit')),
     h('h2', { id: 'events-h' }, t('timeline.events')),
     tl.items.length ? eventsTable(tl.items, b.timezone) : h('p', {}, t('timeline.none')),
   );
@@ -238,7 +241,7 @@ function eventsTable(items, timezone) {
               : '—',
           ),
           h('td', { class: 'nowrap' }, e.message ? statusName(e.message.status) : '—'),
-          h('td', { class: 'text' }, details(e.data, { channel: e.message?.channel ?? null, timezone })),
+          h('td', { class: 'text' }, details(e.data, { channel: e.message?.channel ?? null, timezone, type: e.type })),
         ),
       ),
     ),
