@@ -182,6 +182,8 @@ export interface GroupResult {
   promisesPending: number;
   /** Kept ÷ decided of those promises. */
   promiseKept: Rate;
+  /** Emails of the group that bounced: hard (undelivered, so not among `messages`), soft only (still delivered). */
+  bounced: { hard: number; soft: number };
 }
 
 /** What a group's figures are made of (the database counts them: audit/outcome-queries.ts). */
@@ -199,6 +201,8 @@ export interface GroupCountsIn {
   optedOut: number;
   /** The promises whose last touch was a message of this group. */
   promises: PromiseTally;
+  /** Emails of the group with a hard bounce, and with soft bounces only. */
+  bounced: { hard: number; soft: number };
 }
 
 export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[] {
@@ -221,6 +225,7 @@ export function groupsFromCounts(counts: readonly GroupCountsIn[]): GroupResult[
         promisesMade: g.promises.made,
         promisesPending: g.promises.pending,
         promiseKept: keptRate(g.promises),
+        bounced: { ...g.bounced },
       };
     })
     .sort(

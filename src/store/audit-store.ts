@@ -310,6 +310,7 @@ export function makeAuditStore(
       experimentCounts: heavy.experimentCounts,
       groupCounts: heavy.groupCounts,
       reviewCounts: heavy.reviewCounts,
+      reachCounts: heavy.reachCounts,
     },
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),

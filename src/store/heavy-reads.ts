@@ -20,6 +20,8 @@ import {
   groupCounts,
   type GroupFilter,
   type PeriodFilter,
+  reachCounts,
+  type ReachCountsIn,
   type ReviewCounts,
   reviewCounts,
 } from './outcome-queries.js';
@@ -41,6 +43,7 @@ export interface HeavyReads {
   experimentCounts(f: ExperimentFilter): Promise<ArmCounts[]>;
   groupCounts(f: GroupFilter): Promise<GroupCountsIn[]>;
   reviewCounts(f: PeriodFilter): Promise<ReviewCounts>;
+  reachCounts(f: PeriodFilter): Promise<ReachCountsIn>;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export function makeInlineHeavyReads(db: Kysely<Database>, dialect: Dialect): He
     experimentCounts: (f) => experimentCounts(db, dialect, f),
     groupCounts: (f) => groupCounts(db, dialect, f),
     reviewCounts: (f) => reviewCounts(db, dialect, f),
+    reachCounts: (f) => reachCounts(db, dialect, f),
     close: async () => undefined,
   };
 }
@@ -106,6 +110,7 @@ export function makeThreadedHeavyReads(options: ThreadedHeavyReadsOptions): Heav
     experimentCounts: (f) => pool.run('experimentCounts', [f]),
     groupCounts: (f) => pool.run('groupCounts', [f]),
     reviewCounts: (f) => pool.run('reviewCounts', [f]),
+    reachCounts: (f) => pool.run('reachCounts', [f]),
     close: () => pool.close(),
   };
 }

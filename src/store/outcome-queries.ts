@@ -8,10 +8,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
 import { refOfBorrowerKey } from './borrower-key.js';
-import { DELIVERED_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
+import { DELIVERED_STATUSES, HANDED_OVER_STATUSES, REACHED_STATUSES } from '../domain/statuses.js';
 import type { ArmCounts, GroupCountsIn, PromiseTally } from '../policy/outcome-report.js';
+import type { ReachCountsIn } from '../policy/reach-report.js';
 
-export type { ArmCounts, GroupCountsIn };
+export type { ArmCounts, GroupCountsIn, ReachCountsIn };
 
 /** A period of a tenant's messages (all tenants' when absent), `from` inclusive, `to` exclusive. */
 export interface PeriodFilter {
@@ -37,6 +38,8 @@ export interface ReviewCounts {
   events: Array<{ type: string; kind: string | null; n: number }>;
   /** Promises decided in the period: how many kept and broken, and the broken ones (at most BROKEN_LIST_LIMIT). */
   promises: { kept: number; broken: number; brokenList: BrokenPromise[] };
+  /** The period's messages by tenant, channel, status and code, and its bounced emails (reachCounts). */
+  reach: ReachCountsIn;
 }
 
 const DAYS = [7, 14, 30] as const;
@@ -64,6 +67,10 @@ const jsonText = (dialect: Dialect, column: RawBuilder<unknown>, path: string[])
   dialect === 'postgres'
     ? sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`
     : sql<string | null>`json_extract(${column}, ${`$.${path.join('.')}`})`;
+
+/** An `email.bounced` event's `hard` (JSON true: 1 in SQLite, 'true' in PostgreSQL); a message bounced hard when any of its bounces was. */
+const bounceHard = (dialect: Dialect) =>
+  jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['hard']);
 
 const inList = (values: readonly string[]) =>
   sql.join(
@@ -258,27 +265,45 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     )
     select template, channel, stage, count(*) as made, ${promiseStates('state')}
     from lt where rank = 1 group by template, channel, stage`.execute(db);
-  // The four at once: each is a pass of its own over the period's messages.
-  const [groups, touches, opted, promised] = await Promise.all([groupsQ, touchesQ, optedQ, promisesQ]);
+  const bouncedQ = groupBounces(db, dialect, f);
+  // The five at once: each is a pass of its own over the period's messages.
+  const [groups, touches, opted, promised, bounced] = await Promise.all([
+    groupsQ,
+    touchesQ,
+    optedQ,
+    promisesQ,
+    bouncedQ,
+  ]);
   const key = (x: { template: string; channel: string; stage: string | null }) =>
     `${x.template}\u0000${x.channel}\u0000${x.stage ?? ''}`;
   const out = new Map<string, GroupCountsIn>();
-  for (const g of groups.rows) {
-    out.set(key(g), {
-      template: g.template,
-      channel: g.channel,
-      stage: g.stage ?? null,
+  const group = (g: { template: string; channel: string; stage: string | null }) => {
+    if (!out.has(key(g)))
+      out.set(key(g), {
+        template: g.template,
+        channel: g.channel,
+        stage: g.stage ?? null,
+        messages: 0,
+        delivered: 0,
+        borrowers: 0,
+        paymentsLast: 0,
+        promisesLast: 0,
+        paymentsAny: 0,
+        recovered: [],
+        optedOut: 0,
+        promises: { made: 0, kept: 0, broken: 0, pending: 0 },
+        bounced: { hard: 0, soft: 0 },
+      });
+    return out.get(key(g))!;
+  };
+  for (const g of groups.rows)
+    Object.assign(group(g), {
       messages: Number(g.messages),
       delivered: Number(g.delivered),
       borrowers: Number(g.borrowers),
-      paymentsLast: 0,
-      promisesLast: 0,
-      paymentsAny: 0,
-      recovered: [],
-      optedOut: 0,
-      promises: { made: 0, kept: 0, broken: 0, pending: 0 },
     });
-  }
+  // A group whose every email bounced hard reached no one, and is shown for its bounces.
+  for (const b of bounced.rows) group(b).bounced = { hard: Number(b.hard), soft: Number(b.soft) };
   const anyTouch = new Map<string, Set<string>>();
   for (const t of touches.rows) {
     const g = out.get(key(t));
@@ -305,6 +330,24 @@ export async function groupCounts(db: Kysely<Database>, dialect: Dialect, f: Gro
     if (g) g.promises = tallyOf(p);
   }
   return [...out.values()];
+}
+
+/** The emails of each group that bounced (a hard bounce ended it undelivered: it is in no reached group's `messages`). */
+function groupBounces(db: Kysely<Database>, dialect: Dialect, f: PeriodFilter) {
+  const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
+  const stage = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['strategy', 'stage']);
+  return sql<{ template: string; channel: string; stage: string | null; hard: number; soft: number }>`
+    with b as (
+      select m.id, m.template as template, m.channel as channel, ${stage} as stage,
+        max(case when cast(${bounceHard(dialect)} as text) in ('1', 'true') then 1 else 0 end) as hard
+      from messages m join reminders r on r.id = m.reminder_id
+        join events e on e.message_id = m.id and e.type = 'email.bounced'
+      where m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}
+      group by m.id, m.template, m.channel, ${stage}
+    )
+    select template, channel, stage, sum(hard) as hard, sum(1 - hard) as soft from b group by template, channel, stage`.execute(
+    db,
+  );
 }
 
 /** A promise broken in the period, as the review lists it. */
@@ -400,7 +443,13 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     select type, ${kind} as kind, count(*) as n from events
     where type in ('borrower.opted_out', 'inbound.sms', 'inbound.email') and at >= ${f.from} and at < ${f.to} ${bTenant}
     group by type, ${kind}`.execute(db);
-  const [sent, outcomes, events, promises] = await Promise.all([sentQ, outcomesQ, eventsQ, decidedPromises(db, f)]);
+  const [sent, outcomes, events, promises, reach] = await Promise.all([
+    sentQ,
+    outcomesQ,
+    eventsQ,
+    decidedPromises(db, f),
+    reachCounts(db, dialect, f),
+  ]);
   return {
     sent: sent.rows.map((s) => ({
       stage: s.stage ?? 'none',
@@ -411,5 +460,72 @@ export async function reviewCounts(db: Kysely<Database>, dialect: Dialect, f: Pe
     outcomes: outcomes.rows,
     events: events.rows.map((e) => ({ type: e.type, kind: e.kind, n: Number(e.n) })),
     promises,
+    reach,
+  };
+}
+
+/**
+ * Reach (policy/reach-report.ts): the period's messages that were handed to a provider or failed,
+ * counted by tenant, channel and status (undelivered and failed ones by their code too, failed
+ * ones by whether a provider took them), and the emails that bounced, hard or only soft.
+ */
+export async function reachCounts(db: Kysely<Database>, dialect: Dialect, f: PeriodFilter): Promise<ReachCountsIn> {
+  const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
+  const period = sql`m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
+  const statusesQ = sql<{
+    tenant: string;
+    channel: string;
+    status: string;
+    code: string | null;
+    with_provider: number;
+    n: number;
+  }>`
+    select m.tenant as tenant, m.channel as channel, m.status as status,
+      case when m.status in ('undelivered', 'failed') then m.error_code end as code,
+      case when m.status = 'failed' and m.provider_id is not null then 1 else 0 end as with_provider,
+      count(*) as n
+    from messages m
+    where ${period} and m.status in (${inList([...HANDED_OVER_STATUSES, 'failed'])})
+    group by 1, 2, 3, 4, 5`.execute(db);
+  const bouncesQ = sql<{ tenant: string; channel: string; hard: number; soft: number }>`
+    with b as (
+      select m.tenant as tenant, m.channel as channel, m.id as id,
+        max(case when cast(${bounceHard(dialect)} as text) in ('1', 'true') then 1 else 0 end) as hard
+      from messages m join events e on e.message_id = m.id and e.type = 'email.bounced'
+      where ${period}
+      group by m.tenant, m.channel, m.id
+    )
+    select tenant, channel, sum(hard) as hard, sum(1 - hard) as soft from b group by tenant, channel`.execute(db);
+  // Fallback messages (a reminder the fallback made: metadata.fallback.from names the message it falls back from),
+  // by the channel they fell back from and the one they used, and where they stand now.
+  const from = jsonText(dialect, sql.ref('r.metadata') as unknown as RawBuilder<unknown>, ['fallback', 'from']);
+  const fallbacksQ = sql<{ tenant: string; from_channel: string; channel: string; status: string; n: number }>`
+    select m.tenant as tenant, m0.channel as from_channel, m.channel as channel, m.status as status, count(*) as n
+    from messages m join reminders r on r.id = m.reminder_id join messages m0 on m0.id = ${from}
+    where ${period}
+    group by m.tenant, m0.channel, m.channel, m.status`.execute(db);
+  const [statuses, bounces, fallbacks] = await Promise.all([statusesQ, bouncesQ, fallbacksQ]);
+  return {
+    fallbacks: fallbacks.rows.map((r) => ({
+      tenant: r.tenant,
+      from: r.from_channel,
+      channel: r.channel,
+      status: r.status,
+      n: Number(r.n),
+    })),
+    statuses: statuses.rows.map((r) => ({
+      tenant: r.tenant,
+      channel: r.channel,
+      status: r.status,
+      code: r.code ?? null,
+      withProvider: Number(r.with_provider) === 1,
+      n: Number(r.n),
+    })),
+    bounces: bounces.rows.map((r) => ({
+      tenant: r.tenant,
+      channel: r.channel,
+      hard: Number(r.hard),
+      soft: Number(r.soft),
+    })),
   };
 }

@@ -16,6 +16,8 @@ import {
   groupCounts,
   type GroupFilter,
   type PeriodFilter,
+  reachCounts,
+  type ReachCountsIn,
   type ReviewCounts,
   reviewCounts,
 } from './outcome-queries.js';
@@ -72,6 +74,8 @@ export interface OutcomesRepo {
   experimentCounts(f: ExperimentFilter): Promise<ArmCounts[]>;
   groupCounts(f: GroupFilter): Promise<GroupCountsIn[]>;
   reviewCounts(f: PeriodFilter): Promise<ReviewCounts>;
+  /** Reach per tenant and channel (policy/reach-report.ts). */
+  reachCounts(f: PeriodFilter): Promise<ReachCountsIn>;
 }
 
 export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): OutcomesRepo {
@@ -95,6 +99,7 @@ export function makeOutcomesRepo(db: Kysely<Database>, dialect: Dialect): Outcom
     experimentCounts: (f) => experimentCounts(db, dialect, f),
     groupCounts: (f) => groupCounts(db, dialect, f),
     reviewCounts: (f) => reviewCounts(db, dialect, f),
+    reachCounts: (f) => reachCounts(db, dialect, f),
   };
 }
 

@@ -159,7 +159,7 @@ export type OutboxRouteStore = Pick<AuditStore, 'listOutbox'> & { readonly reads
 export type OutcomesRouteStore = Pick<AuditStore, 'getBorrower'> & {
   readonly outcomes: Pick<
     AuditStore['outcomes'],
-    'accountBorrower' | 'record' | 'reviewCounts' | 'experimentCounts' | 'groupCounts'
+    'accountBorrower' | 'record' | 'reviewCounts' | 'reachCounts' | 'experimentCounts' | 'groupCounts'
   >;
   readonly audit: Pick<AuditStore['audit'], 'stats'>;
 };

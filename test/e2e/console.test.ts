@@ -636,6 +636,10 @@ describe('the web console', () => {
         .getByText(/8 payments \(400\.00 USD\)/)
         .waitFor();
       await page.getByTestId('review-experiments').getByText('warm-wording').waitFor();
+      // Reach per channel: the texts and emails handed over, with the rate and its interval.
+      const reach = page.getByTestId('review-reach');
+      await reach.getByRole('rowheader', { name: 'SMS' }).first().waitFor();
+      expect(await reach.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
       await look(page, 'review');
     });
   });
@@ -666,6 +670,7 @@ describe('the web console', () => {
         .getByTestId('review-recovered')
         .getByText(/8 笔还款/)
         .waitFor();
+      await page.getByRole('heading', { name: '触达：哪些送达了，其余为何没有' }).waitFor();
       await look(page, 'review-zh');
     });
 

@@ -733,6 +733,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/outcomes/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per tenant and channel: messages handed to a provider, delivered, undelivered and failed by reason, emails bounced, the reach rate with its Wilson interval (JSON or CSV) */
+        get: operations["getReach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/outcomes/review": {
         parameters: {
             query?: never;
@@ -7036,7 +7053,164 @@ export interface operations {
                                 low: number;
                                 high: number;
                             };
+                            bounced: {
+                                hard: number;
+                                soft: number;
+                            };
                         }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description a query parameter is wrong (named in errors[]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not found for this key's tenant, or `?tenant=` names another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReach: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                tenant?: string;
+                format?: "json" | "csv";
+                lang?: "en" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items, tenants} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            tenant: string;
+                            channel: string;
+                            handedOver: number;
+                            delivered: number;
+                            awaiting: number;
+                            notAnswered: number;
+                            undelivered: number;
+                            failed: number;
+                            failedUnsent: number;
+                            bounced: {
+                                hard: number;
+                                soft: number;
+                            };
+                            reasons: {
+                                /** @enum {string} */
+                                status: "undelivered" | "failed";
+                                code: string | null;
+                                reason: string;
+                                n: number;
+                            }[];
+                            reach: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                        }[];
+                        tenants: {
+                            tenant: string;
+                            channel: string;
+                            handedOver: number;
+                            delivered: number;
+                            awaiting: number;
+                            notAnswered: number;
+                            undelivered: number;
+                            failed: number;
+                            failedUnsent: number;
+                            bounced: {
+                                hard: number;
+                                soft: number;
+                            };
+                            reasons: {
+                                /** @enum {string} */
+                                status: "undelivered" | "failed";
+                                code: string | null;
+                                reason: string;
+                                n: number;
+                            }[];
+                            reach: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                        }[];
+                        fallbacks: {
+                            tenant: string;
+                            /** @enum {string} */
+                            from: "sms" | "voice" | "email";
+                            /** @enum {string} */
+                            to: "sms" | "voice" | "email";
+                            taken: number;
+                            handedOver: number;
+                            delivered: number;
+                            reach: {
+                                successes: number;
+                                trials: number;
+                                rate: number;
+                                low: number;
+                                high: number;
+                            };
+                        }[];
+                        tenant: string | null;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
                     };
                     "text/csv": string;
                 };
@@ -7157,6 +7331,83 @@ export interface operations {
                                 misses: number;
                             }[];
                             brokenListComplete: boolean;
+                        };
+                        reach: {
+                            items: {
+                                tenant: string;
+                                channel: string;
+                                handedOver: number;
+                                delivered: number;
+                                awaiting: number;
+                                notAnswered: number;
+                                undelivered: number;
+                                failed: number;
+                                failedUnsent: number;
+                                bounced: {
+                                    hard: number;
+                                    soft: number;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    status: "undelivered" | "failed";
+                                    code: string | null;
+                                    reason: string;
+                                    n: number;
+                                }[];
+                                reach: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            }[];
+                            tenants: {
+                                tenant: string;
+                                channel: string;
+                                handedOver: number;
+                                delivered: number;
+                                awaiting: number;
+                                notAnswered: number;
+                                undelivered: number;
+                                failed: number;
+                                failedUnsent: number;
+                                bounced: {
+                                    hard: number;
+                                    soft: number;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    status: "undelivered" | "failed";
+                                    code: string | null;
+                                    reason: string;
+                                    n: number;
+                                }[];
+                                reach: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            }[];
+                            fallbacks: {
+                                tenant: string;
+                                /** @enum {string} */
+                                from: "sms" | "voice" | "email";
+                                /** @enum {string} */
+                                to: "sms" | "voice" | "email";
+                                taken: number;
+                                handedOver: number;
+                                delivered: number;
+                                reach: {
+                                    successes: number;
+                                    trials: number;
+                                    rate: number;
+                                    low: number;
+                                    high: number;
+                                };
+                            }[];
                         };
                         heldBack: {
                             reason: string;

@@ -160,6 +160,7 @@ describe('routes × roles', () => {
     { method: 'GET', path: () => '/v1/outcomes/experiments', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/outcomes/templates', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/outcomes/review', roles: ['compliance'] },
+    { method: 'GET', path: () => '/v1/outcomes/reach', roles: ['compliance'] },
     { method: 'GET', path: () => '/v1/tenants', roles: ['admin'] },
     { method: 'GET', path: () => '/v1/tenants/default', roles: ['admin'] },
     {

@@ -19,6 +19,7 @@ import { loadPolicyProfile } from '../../src/compose/startup/policy-profile.js';
 import { loadStrategy } from '../../src/compose/startup/strategy-file.js';
 import { startService, type Service, type ServiceOptions } from '../../src/service.js';
 import './provided.js';
+import { waitFor } from './wait.js';
 
 export const OPEN_PROFILE = path.resolve('test/support/open-profile.json');
 
@@ -243,4 +244,15 @@ export function reminderBody(over: Record<string, unknown> = {}, borrowerOver: R
     template: 'gentle-overdue',
     ...over,
   };
+}
+
+/** The message once it has settled: past the states a job is still working it through (sent, failed, suppressed…). */
+export function messageSettled(h: Pick<Harness, 'service'>, id: string) {
+  return waitFor(
+    async () => {
+      const m = await h.service.store.getMessage(id);
+      return m && !['accepted', 'queued', 'sending', 'deferred'].includes(m.status) ? m : undefined;
+    },
+    { what: `message ${id} settled` },
+  );
 }

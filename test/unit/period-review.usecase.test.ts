@@ -8,7 +8,13 @@ import {
   type ReviewCounts,
 } from '../../src/usecases/period-review/period-review.usecase.js';
 
-const EMPTY: ReviewCounts = { sent: [], outcomes: [], events: [], promises: { kept: 0, broken: 0, brokenList: [] } };
+const EMPTY: ReviewCounts = {
+  sent: [],
+  outcomes: [],
+  events: [],
+  promises: { kept: 0, broken: 0, brokenList: [] },
+  reach: { statuses: [], bounces: [] },
+};
 const period = {
   tenant: 'acme',
   from: '2026-03-01T00:00:00.000Z',

@@ -62,6 +62,7 @@ describe('the promise-kept rate', () => {
       recovered: [],
       optedOut: 0,
       promises,
+      bounced: { hard: 0, soft: 0 },
     });
     const [a, b] = groupsFromCounts([
       group('b-template', { made: 3, kept: 1, broken: 1, pending: 1 }),

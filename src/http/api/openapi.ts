@@ -30,6 +30,7 @@ import {
   ExperimentResultView,
   Liveness,
   OutcomeReview,
+  ReachReportView,
   NotReady,
   Readiness,
   TemplateLint,
@@ -707,6 +708,18 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     media: { '200': ['application/json', CSV] },
     ok: { '200': TemplateOutcomes },
     responses: { '200': '{items}', '429': HEAVY_READS_BUSY },
+  },
+  {
+    method: 'get',
+    path: '/v1/outcomes/reach',
+    operationId: 'getReach',
+    summary:
+      'Per tenant and channel: messages handed to a provider, delivered, undelivered and failed by reason, emails bounced, the reach rate with its Wilson interval (JSON or CSV)',
+    roles: ['compliance'],
+    query: OutcomesQuery,
+    media: { '200': ['application/json', CSV] },
+    ok: { '200': ReachReportView },
+    responses: { '200': '{items, tenants}', '429': HEAVY_READS_BUSY },
   },
   {
     method: 'get',

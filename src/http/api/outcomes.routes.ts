@@ -2,7 +2,8 @@
  * Outcomes: POST /v1/accounts/:accountRef/payments and …/promises (collector) record what the
  * collection system saw; GET /v1/outcomes/experiments/:id and /v1/outcomes/templates (compliance,
  * admin) report what reminders recovered and what they cost the relationship, with intervals and
- * tests (docs/outcomes.md). The reports are the tenant's own, like every other read.
+ * tests (docs/outcomes.md); GET /v1/outcomes/reach how many messages arrived, per tenant and channel
+ * (docs/reach.md). The reports are the tenant's own, like every other read.
  */
 import type { OutcomesRouteStore } from '../../store/ports.js';
 import type { Outcome } from '../../store/outcomes.repo.js';
@@ -20,6 +21,7 @@ import {
   groupsFromCounts,
   RATE_DAYS,
 } from '../../policy/outcome-report.js';
+import { reachFromCounts, type ReachReport } from '../../policy/reach-report.js';
 import type { ResolveBorrower } from './borrowers.routes.js';
 import type { HoldActions } from './holds.routes.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
@@ -312,6 +314,19 @@ function reportRoutes(router: Router, deps: OutcomesRouteDeps, readers: ReturnTy
     res.json({ tenant: tenant ?? null, from, to, ...review });
   });
 
+  router.get('/v1/outcomes/reach', readers, heavy, async (req: Request, res: Response) => {
+    const { q, tenant, from, to } = await queryOf(req);
+    const reach = reachFromCounts(await deps.store.outcomes.reachCounts({ tenant, from, to }));
+    if (q.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`reach-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`)
+        .send(reachCsv(reach));
+      return;
+    }
+    res.json({ tenant: tenant ?? null, from, to, ...reach });
+  });
+
   router.get('/v1/outcomes/templates', readers, heavy, async (req: Request, res: Response) => {
     const { q, tenant, from, to } = await queryOf(req);
     const windowDays = deps.attributionWindowDays ?? 7;
@@ -377,6 +392,7 @@ function reviewCsv(r: PeriodReview): string {
       value: b.misses,
       detail: `account ${b.accountRef}, borrower ${b.borrowerId}${b.tenant === DEFAULT_TENANT ? '' : ` (${b.tenant})`}, ${b.kind} agreed ${b.agreedAt}, broken ${b.brokenAt}`,
     })),
+    ...reachLines(r.reach),
     ...r.heldBack.map((h) => ({ section: 'held back', item: h.reason, value: h.n, detail: '' })),
     ...r.experiments.map((e) => ({
       section: 'experiment',
@@ -386,6 +402,70 @@ function reviewCsv(r: PeriodReview): string {
     })),
   ];
   return stringify(lines, { header: true, columns: ['section', 'item', 'value', 'detail'], record_delimiter: '\r\n' });
+}
+
+/** The review's reach rows: per tenant and channel, the reach rate and what it is made of. */
+function reachLines(reach: ReachReport): Array<Record<string, string | number>> {
+  const fallbacks = reach.fallbacks.map((f) => ({
+    section: 'fallback',
+    item: `${f.tenant} ${f.from} to ${f.to}`,
+    value: f.taken,
+    detail: `${f.delivered} of ${f.handedOver} handed over delivered (${r4(f.reach.rate)}, 95 % ${r4(f.reach.low)}–${r4(f.reach.high)})`,
+  }));
+  return reach.items
+    .map((i) => ({
+      section: 'reach',
+      item: `${i.tenant} ${i.channel}`,
+      value: r4(i.reach.rate),
+      detail:
+        `${i.delivered} of ${i.handedOver} handed over delivered (95 % ${r4(i.reach.low)}–${r4(i.reach.high)}); ` +
+        `${i.undelivered} undelivered, ${i.failed} failed` +
+        (i.channel === 'email' ? `, ${i.bounced.hard} bounced hard, ${i.bounced.soft} soft` : '') +
+        (i.reasons.length ? `; ${i.reasons.map((x) => `${x.code ?? 'no code'} ${x.reason}: ${x.n}`).join('; ')}` : ''),
+    }))
+    .concat(fallbacks);
+}
+
+/** The reach report as CSV: a row per tenant and channel, then per tenant (`all`); the reasons in one column. */
+function reachCsv(reach: ReachReport): string {
+  const rows = [...reach.items, ...reach.tenants].map((i) => ({
+    tenant: i.tenant,
+    channel: i.channel,
+    handedOver: i.handedOver,
+    delivered: i.delivered,
+    awaiting: i.awaiting,
+    notAnswered: i.notAnswered,
+    undelivered: i.undelivered,
+    failed: i.failed,
+    failedUnsent: i.failedUnsent,
+    bouncedHard: i.bounced.hard,
+    bouncedSoft: i.bounced.soft,
+    reachRate: r4(i.reach.rate),
+    reachLow: r4(i.reach.low),
+    reachHigh: r4(i.reach.high),
+    reasons: i.reasons.map((x) => `${x.status} ${x.code ?? '-'} (${x.reason}): ${x.n}`).join('; '),
+  }));
+  return stringify(rows, {
+    header: true,
+    columns: [
+      'tenant',
+      'channel',
+      'handedOver',
+      'delivered',
+      'awaiting',
+      'notAnswered',
+      'undelivered',
+      'failed',
+      'failedUnsent',
+      'bouncedHard',
+      'bouncedSoft',
+      'reachRate',
+      'reachLow',
+      'reachHigh',
+      'reasons',
+    ],
+    record_delimiter: '\r\n',
+  });
 }
 
 function experimentCsv(result: ExperimentResult): string {
@@ -437,6 +517,8 @@ function groupsCsv(items: GroupResult[]): string {
       .join('; '),
     optedOut: r4(g.optedOut.rate),
     ...promiseColumns(g),
+    bouncedHard: g.bounced.hard,
+    bouncedSoft: g.bounced.soft,
   }));
   return stringify(rows, { header: true, record_delimiter: '\r\n' });
 }

@@ -1,10 +1,11 @@
 /**
- * The periodic review of a tenant (or of every tenant): what was sent by stage and channel, what it
- * recovered, the promises kept and broken, opt-outs and replies, what the policy held back and why, and the experiments: the
+ * The periodic review of a tenant (or of every tenant): what was sent by stage and channel, its reach
+ * (delivered, undelivered by reason, bounced, per tenant and channel), what it recovered, the promises kept and broken, opt-outs and replies, what the policy held back and why, and the experiments: the
  * five-minute read. The counts come from the store; adding them up is `summarisePeriod`, pure.
  */
 import type { OutcomesRepo } from '../../store/outcomes.repo.js';
 import type { ArmCounts } from '../../policy/outcome-report.js';
+import { reachFromCounts } from '../../policy/reach-report.js';
 import type { Experiment } from '../../policy/experiments.js';
 import {
   addAmount,
@@ -94,6 +95,8 @@ export function summarisePeriod(
       brokenList: counts.promises.brokenList,
       brokenListComplete: counts.promises.brokenList.length === counts.promises.broken,
     },
+    // Reach per tenant and channel, and per tenant (policy/reach-report.ts).
+    reach: reachFromCounts(counts.reach),
     heldBack: [...held].sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n })),
     experiments: experiments.map(({ e, result: r }) => ({
       id: e.id,

@@ -327,8 +327,72 @@ export const TemplateOutcomes = z.object({
       promisesPending: count,
       /** Kept ÷ decided (kept or broken) of those promises. */
       promiseKept: RateView,
+      /** Emails of the group that bounced: hard (undelivered: not among `messages`), soft only (still delivered). */
+      bounced: z.object({ hard: count, soft: count }),
     }),
   ),
+});
+
+/** One tenant's reach on one channel (`all`: every channel of the tenant); docs/reach.md, "Reach in the reports". */
+const ReachRowView = z.object({
+  tenant: z.string(),
+  /** A channel, or `all`. */
+  channel: z.string(),
+  /** The provider took it (sent, delivered, answered, machine, no-answer, busy, undelivered; failed after a provider took it). */
+  handedOver: count,
+  /** A text or call confirmed, an email taken by the receiving server and not bounced hard. */
+  delivered: count,
+  /** Texts and calls still `sent`: no final report yet. */
+  awaiting: count,
+  /** Calls not answered or busy. */
+  notAnswered: count,
+  undelivered: count,
+  failed: count,
+  /** Of the failed, those no provider took (refused, or not rendered): not handed over. */
+  failedUnsent: count,
+  /** Emails with a hard bounce (undelivered), with soft bounces only (still delivered). */
+  bounced: z.object({ hard: count, soft: count }),
+  /** Undelivered and failed by the provider's code, with words; most frequent first. */
+  reasons: z.array(
+    z.object({
+      status: z.enum(['undelivered', 'failed']),
+      code: z.string().nullable(),
+      reason: z.string(),
+      n: count,
+    }),
+  ),
+  /** Delivered ÷ handed over, with its Wilson 95 % interval. */
+  reach: RateView,
+});
+
+/** Fallbacks taken in a tenant from one channel to another, and what they reached. */
+const FallbackRowView = z.object({
+  tenant: z.string(),
+  /** The channel that could not reach the person. */
+  from: z.enum(CHANNELS),
+  /** The channel the fallback message used. */
+  to: z.enum(CHANNELS),
+  /** Fallback messages made, whatever became of them. */
+  taken: count,
+  handedOver: count,
+  delivered: count,
+  /** Delivered ÷ handed over, with its Wilson 95 % interval. */
+  reach: RateView,
+});
+
+/** Reach per tenant and channel, per tenant, and the fallbacks taken. */
+const ReachView = z.object({
+  items: z.array(ReachRowView),
+  tenants: z.array(ReachRowView),
+  fallbacks: z.array(FallbackRowView),
+});
+
+/** Reach for a period: per tenant and channel, handed over, delivered, undelivered by reason, bounced; the reach rate. */
+export const ReachReportView = ReachView.extend({
+  /** null: every tenant (a deployment-wide key without `tenant`). */
+  tenant: z.string().nullable(),
+  from: instant,
+  to: instant,
 });
 
 /** The periodic review: sent by stage and channel, recovered, promises kept and broken, opt-outs, STOPs and replies, held back and why, the experiments. */
@@ -378,6 +442,8 @@ export const OutcomeReview = z.object({
     /** Every broken promise is in the list. */
     brokenListComplete: z.boolean(),
   }),
+  /** Reach per tenant and channel in the period. */
+  reach: ReachView,
   heldBack: z.array(z.object({ reason: z.string(), n: z.number().int() })),
   experiments: z.array(
     z.object({

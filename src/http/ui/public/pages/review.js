@@ -1,5 +1,6 @@
 // The periodic review: a printable page of what was sent, what it recovered, what it cost the
-// relationship, the promises kept and broken, what the policy held back, and the experiments (the same figures as CSV).
+// relationship, the promises kept and broken, the reach (what arrived, what did not and why), what the policy held
+// back, and the experiments (the same figures as CSV).
 import { api, download, errorBox } from '../app.js';
 import { h } from '../dom.js';
 import { channelName, t } from '../i18n.js';
@@ -69,6 +70,7 @@ export async function render(root, { query }) {
           )
         : h('p', {}, t('outcomes.noMessages')),
     ),
+    reachSection(r.reach, r.tenant === null),
     h(
       'section',
       { 'aria-labelledby': 'rv-rec', 'data-testid': 'review-recovered' },
@@ -169,6 +171,76 @@ function promisesSection(p) {
           ),
         )
       : '',
+  );
+}
+
+/** Reach per channel (and tenant, for a deployment-wide key): delivered of handed over, what did not arrive and why. */
+function reachSection(reach, everyTenant) {
+  const cols = [
+    ...(everyTenant ? ['review.tenant'] : []),
+    'outcomes.channel',
+    'review.handedOver',
+    'review.delivered',
+    'review.awaiting',
+    'review.reachRate',
+    'review.undelivered',
+    'review.failed',
+    'review.bounced',
+    'review.reasons',
+  ];
+  return h(
+    'section',
+    { 'aria-labelledby': 'rv-reach', 'data-testid': 'review-reach' },
+    h('h2', { id: 'rv-reach' }, t('review.reach')),
+    reach.items.length
+      ? h(
+          'table',
+          { class: 'grid compact' },
+          h('thead', {}, h('tr', {}, ...cols.map((k) => h('th', { scope: 'col' }, t(k))))),
+          h(
+            'tbody',
+            {},
+            ...reach.items.map((i) =>
+              h(
+                'tr',
+                {},
+                ...(everyTenant ? [h('td', {}, i.tenant)] : []),
+                h('th', { scope: 'row' }, channelName(i.channel)),
+                h('td', {}, String(i.handedOver)),
+                h('td', {}, String(i.delivered)),
+                h('td', {}, String(i.awaiting)),
+                h('td', {}, i.reach.trials ? range(i.reach) : '—'),
+                h('td', {}, String(i.undelivered)),
+                h('td', {}, String(i.failed)),
+                h('td', {}, i.channel === 'email' ? `${i.bounced.hard} / ${i.bounced.soft}` : '—'),
+                h('td', {}, i.reasons.map((x) => `${x.code ?? '—'} ${x.reason}: ${x.n}`).join('; ') || '—'),
+              ),
+            ),
+          ),
+        )
+      : h('p', {}, t('review.noReach')),
+    reach.fallbacks.length
+      ? h(
+          'ul',
+          { 'data-testid': 'review-fallbacks' },
+          ...reach.fallbacks.map((f) =>
+            h(
+              'li',
+              {},
+              t('review.fallbackText', {
+                tenant: everyTenant ? `${f.tenant}: ` : '',
+                from: channelName(f.from),
+                to: channelName(f.to),
+                taken: f.taken,
+                delivered: f.delivered,
+                handedOver: f.handedOver,
+                rate: f.reach.trials ? range(f.reach) : '—',
+              }),
+            ),
+          ),
+        )
+      : '',
+    h('p', { class: 'muted' }, t('review.reachNote')),
   );
 }
 
