@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interpretReply, type ReplyContext } from '../../src/policy/replies/index.js';
+import { loadModel, modelFeatures, modelLang, type ReplyModelFile, scoreWith } from '../../src/policy/replies/model.js';
 import { loadDocs, serialise, trainWithThresholds } from '../../scripts/reply-model-lib.js';
 
 const at = new Date('2026-12-02T12:00:00Z');
@@ -85,16 +86,24 @@ describe('reply model', () => {
 
   it('costs little per reply', () => {
     const texts = (['en', 'zh'] as const).flatMap((l) => loadDocs(l, false).map((d) => d.text));
-    const time = (learned: boolean) => {
+    const models = {
+      en: loadModel(JSON.parse(readFileSync(join(MODEL_DIR, 'model.en.json'), 'utf8')) as ReplyModelFile),
+      zh: loadModel(JSON.parse(readFileSync(join(MODEL_DIR, 'model.zh.json'), 'utf8')) as ReplyModelFile),
+    };
+    const perReply = (f: (t: string) => unknown) => {
       const t0 = process.hrtime.bigint();
-      for (const t of texts) interpretReply(t, { ...o(), learned });
+      for (const t of texts) f(t);
       return Number(process.hrtime.bigint() - t0) / 1000 / texts.length;
     };
-    time(true);
-    const rules = time(false);
-    const both = time(true);
-    console.log(`interpretReply: ${rules.toFixed(0)} µs a reply by the rules, ${both.toFixed(0)} µs with the model`);
-    // Generous for a shared machine: the model's part is a few dozen map lookups per intent.
-    expect(both - rules).toBeLessThan(500);
+    const model = (t: string) => {
+      const lang = modelLang(t);
+      return scoreWith(models[lang], modelFeatures(t, lang));
+    };
+    perReply(model);
+    const learned = perReply(model);
+    const all = perReply((t) => interpretReply(t, o()));
+    console.log(`reply model: ${learned.toFixed(0)} µs a reply; interpretReply with it: ${all.toFixed(0)} µs`);
+    // Generous for a shared machine: features of at most MAX_REPLY_CHARS and a map lookup each.
+    expect(learned).toBeLessThan(1000);
   });
 });
