@@ -12,8 +12,11 @@ import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
 import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
-/** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
-const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+/**
+ * A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元), nor at
+ * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人).
+ */
+const CLAUSE = /(?:[^，。！？；,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
 /** Someone else the reply is about: 我妈, 家人, 同事. */
 const THIRD_PARTY =
@@ -90,7 +93,8 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     if (/^了[吗么嘛]$/.test(clause.slice(to))) return 'asks whether it was done';
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
-    return /^(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) && /[吗么呢]$/.test(clause)
+    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) &&
+      /[吗么呢]$/.test(clause)
       ? 'a question about it'
       : null;
   }
@@ -103,7 +107,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     if (m) return `about a third party: ${m[0]}`;
     // 别再打我妈电话了: the someone else inside the words matched.
     const inside =
-      /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
+      /(?:打|给|找|联系|骚扰|催)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
         clause.slice(from, to),
       );
     return inside ? `about a third party: ${inside[0]}` : null;
@@ -116,6 +120,11 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       ? `about a third party: ${others[0]}`
       : null;
   }
+  if (name === 'zh-condition') {
+    // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
+    const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
+    return cond ? `a condition: ${cond[0]}` : null;
+  }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
     return /^(?:不用|不必|唔使)/.test(clause.slice(from, to)) && /^[^，。]{0,3}[也都]/.test(clause.slice(to))
@@ -123,10 +132,10 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       : null;
   }
   if (name === 'zh-negation') {
-    const neg = /不是|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
+    const neg = /不是(?![他她它]|本人)|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
     if (neg) return `negation: ${neg[0]}`;
     // 别停止短信提醒: "don't stop" the reminders, the opposite of a revocation.
-    const keep = clause.startsWith('停', from)
+    const keep = /^(?:暂停|停|终止|中止)/.test(clause.slice(from))
       ? /(?:别|不要|不用|勿|唔好|不能|不可以)$/.exec(clause.slice(0, from))
       : null;
     return keep ? `negation: ${keep[0]}` : null;
