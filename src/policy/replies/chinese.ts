@@ -14,9 +14,10 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
 /**
  * A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元), nor at
- * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人).
+ * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人); a space
+ * after a closing particle ends one too (這是真的嗎 該不會是…).
  */
-const CLAUSE = /(?:[^，。！？；,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
 /** Someone else the reply is about: 我妈, 家人, 同事. */
 const THIRD_PARTY =
@@ -63,8 +64,15 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       return 'an idiom: 多少算多少';
     // 开车呢, 在开会呢: what the borrower is doing now, not a question.
     if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+    if (/^(?:我|我们|人)?(?:正|还|现在|目前)?在[^，谁哪啥什怎几多吗]{1,12}呢$/.test(clause))
+      return 'a statement: 在…呢';
+    // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
+    if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
     // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
-    const dare = /(?:有病|有毛病|疯了|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁)[吗么嘛呢]?$/.exec(clause);
+    const dare =
+      /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
+        clause,
+      );
     return dare ? `rhetorical: ${dare[0]}` : null;
   }
   if (name === 'zh-check-payment') {
@@ -105,6 +113,11 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
         clause.slice(to),
       );
     if (m) return `about a third party: ${m[0]}`;
+    // 不要再联系我的单位: contacting the workplace is contacting others (calls to one's own work line are 打到我单位).
+    const work = /(?:联系|联络|找|骚扰|打扰)$/.test(clause.slice(from, to))
+      ? /^我?的?(?:单位|公司|老板|上司|雇主|工作单位)/.exec(clause.slice(to))
+      : null;
+    if (work) return `about a third party: ${work[0]}`;
     // 别再打我妈电话了: the someone else inside the words matched.
     const inside =
       /(?:打|给|找|联系|骚扰|催)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
@@ -124,6 +137,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
     const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
     return cond ? `a condition: ${cond[0]}` : null;
+  }
+  if (name === 'zh-asked-plan') {
+    // 是否可以申请分12期还款: asking about a plan, not committing to one.
+    const q = /(?:是否|能否|可否|能不能|可不可以|可唔可以|得唔得|请问)/.exec(clause.slice(0, from));
+    if (q) return `asked: ${q[0]}`;
+    return /[吗么嘛]$/.test(clause) ? 'asked: 吗' : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
@@ -238,7 +257,8 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
         // (not in 只能寄信, where the verb is how the borrower does want to hear).
         const bare = rule.intent === 'revoke' && rule.scope === 'words' && channel && SEND.test(m[0]);
         const named = own.named.length ? own.named : [...near.named, ...(bare ? [channel] : [])];
-        const all = own.all || near.all;
+        // 任何形式的催收, 一切方式: every form of contact is every channel, when none is named.
+        const all = own.all || near.all || /(?:任何|一切|所有)(?:的)?(?:形式|方式|途径|渠道)/.test(m[0]);
         hits.push({
           rule,
           start: off(m.index),
