@@ -139,10 +139,11 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     return cond ? `a condition: ${cond[0]}` : null;
   }
   if (name === 'zh-asked-plan') {
-    // 是否可以申请分12期还款: asking about a plan, not committing to one.
-    const q = /(?:是否|能否|可否|能不能|可不可以|可唔可以|得唔得|请问)/.exec(clause.slice(0, from));
-    if (q) return `asked: ${q[0]}`;
-    return /[吗么嘛]$/.test(clause) ? 'asked: 吗' : null;
+    // 是否可以申请分12期还款, 能否办分期: asking whether a plan may be had (分六期还行吗 proposes one).
+    const q = /(?:是否|请问)|(?:能否|可否|能不能|可不可以|可以|可唔可以)[^，]{0,3}?(?:申请|办理?)$/.exec(
+      clause.slice(0, from),
+    );
+    return q ? `asked: ${q[0]}` : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
@@ -180,7 +181,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
     if (f) return `future: ${f[0]}`;
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
-    const cond = /^(?:之后|以后|后|再|的话)/.exec(clause.slice(to));
+    const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));
     if (cond) return `a condition: ${cond[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
