@@ -946,6 +946,9 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['再打这种骚扰电话我就去报警', 'revoke'],
     ['我不是她 别再发了', 'revoke'],
     ['我不是她 别再发了', 'wrong-number'],
+    ['再傳簡訊來我就去檢舉', 'revoke'],
+    ['唔該暫停晒所有電話', 'revoke'],
+    ['請停止對本人的一切催收行為', 'revoke'],
     // Complaints: how often, manners, what was said, the family, still at it after payment.
     ['你们总是打电话', 'complaint'],
     ['一个上午二十多个电话', 'complaint'],
@@ -953,15 +956,21 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['叫我去借网贷还你们？', 'complaint'],
     ['我爸跟这笔钱一点关系都没有', 'complaint'],
     ['都还清了你们还发短信', 'complaint'],
+    ['一朝早打咗十幾個電話', 'complaint'],
+    ['我阿媽同呢筆數冇關係', 'complaint'],
+    ['還咗錢你哋仲打', 'complaint'],
     ['饭碗都保不住了', 'hardship'],
     // Callbacks asked again or arranged.
     ['信号不好，麻烦重新打一次', 'callback'],
     ['请派一名专员致电本人', 'callback'],
+    ['請稍後再撥', 'callback'],
     // Questions without 吗: Cantonese, the account asked for, either-or.
     ['仲欠几钱', 'question'],
     ['收款账户发我下', 'question'],
     ['这是贷款还是信用卡', 'question'],
     ['是真人还是录音', 'question'],
+    ['取消簡訊通知會唔會影響信用', 'question'],
+    ['過幾日先還', 'promise'],
     // Payments and disputes.
     ['已于上周五在支付宝上把钱还了', 'paid-already'],
     ['付清了', 'paid-already'],
@@ -975,6 +984,8 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['还清了就可以停止催收吗', 'revoke'],
     ['还清了就可以停止催收吗', 'paid-already'],
     ['取消邮件提醒会有影响吗', 'revoke'],
+    ['取消簡訊通知會唔會影響信用', 'revoke'],
+    ['我喺公司返緊工呢', 'question'],
     ['不要暂停我的自动还款', 'revoke'],
     ['不要再联系我的公司', 'revoke'],
     ['你们打给我女朋友干什么', 'callback'],
@@ -1000,6 +1011,7 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
 
   it('reads the channels a revocation names, and every form as every channel', () => {
     expect(get('取消邮件提醒', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('別再寄email給我', 'revoke')?.scope).toEqual(['email']);
     expect(get('请停止以电话、短信联系本人', 'revoke', 'email')?.scope).toEqual(['sms', 'voice']);
     expect(get('我不希望再收到任何形式的催款', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
   });

@@ -47,7 +47,25 @@ const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖
 /** A payment claimed anywhere in the reply: what zh-paid-already matches. */
 const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
+/** Checks of a clause alone: paying as the condition of it stopping, asking whether a plan may be had. */
+function askedNotDone(name: string, clause: string, from: number): string | null {
+  if (name === 'zh-condition') {
+    // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
+    const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
+    return cond ? `a condition: ${cond[0]}` : null;
+  }
+  if (name === 'zh-asked-plan') {
+    // 是否可以申请分12期还款, 能否办分期: asking whether a plan may be had (分六期还行吗 proposes one).
+    const q = /(?:是否|请问)|(?:能否|可否|能不能|可不可以|可以|可唔可以)[^，]{0,3}?(?:申请|办理?)$/.exec(
+      clause.slice(0, from),
+    );
+    return q ? `asked: ${q[0]}` : null;
+  }
+  return null;
+}
+
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
+  if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from);
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
     // 回复TD退订, 请点击退订: our own message's instruction, quoted back.
@@ -64,7 +82,11 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       return 'an idiom: 多少算多少';
     // 开车呢, 在开会呢: what the borrower is doing now, not a question.
     if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
-    if (/^(?:我|我们|人)?(?:正|还|现在|目前)?在[^，谁哪啥什怎几多吗]{1,12}呢$/.test(clause))
+    if (
+      /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
+        clause,
+      )
+    )
       return 'a statement: 在…呢';
     // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
     if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
@@ -101,8 +123,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     if (/^了[吗么嘛]$/.test(clause.slice(to))) return 'asks whether it was done';
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
+    // 会不会, 会唔会: the Chinese yes-no question asks without 吗.
     return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) &&
-      /[吗么呢]$/.test(clause)
+      (/[吗么呢]$/.test(clause) || /会不会|会唔会|能不能|有没有|有冇|影不影响|是否/.test(clause.slice(to)))
       ? 'a question about it'
       : null;
   }
@@ -132,18 +155,6 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     return others && !/(?:打给|联系|骚扰|打扰|找|给)我(?:了|吧|啦|$)/.test(prior)
       ? `about a third party: ${others[0]}`
       : null;
-  }
-  if (name === 'zh-condition') {
-    // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
-    const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
-    return cond ? `a condition: ${cond[0]}` : null;
-  }
-  if (name === 'zh-asked-plan') {
-    // 是否可以申请分12期还款, 能否办分期: asking whether a plan may be had (分六期还行吗 proposes one).
-    const q = /(?:是否|请问)|(?:能否|可否|能不能|可不可以|可以|可唔可以)[^，]{0,3}?(?:申请|办理?)$/.exec(
-      clause.slice(0, from),
-    );
-    return q ? `asked: ${q[0]}` : null;
   }
   if (name === 'zh-concessive') {
     // 不用提醒我也记得: "I remember without being reminded", not a request.
