@@ -949,6 +949,9 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['再傳簡訊來我就去檢舉', 'revoke'],
     ['唔該暫停晒所有電話', 'revoke'],
     ['請停止對本人的一切催收行為', 'revoke'],
+    ['以后别往我手机上发东西了', 'revoke'],
+    ['请不要再拨打这个号码', 'revoke'],
+    ['别往这里打了', 'revoke'],
     // Complaints: how often, manners, what was said, the family, still at it after payment.
     ['你们总是打电话', 'complaint'],
     ['一个上午二十多个电话', 'complaint'],
@@ -959,6 +962,7 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['一朝早打咗十幾個電話', 'complaint'],
     ['我阿媽同呢筆數冇關係', 'complaint'],
     ['還咗錢你哋仲打', 'complaint'],
+    ['别再打给我同事了，丢人', 'complaint'],
     ['饭碗都保不住了', 'hardship'],
     // Callbacks asked again or arranged.
     ['信号不好，麻烦重新打一次', 'callback'],
@@ -988,6 +992,9 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['我喺公司返緊工呢', 'question'],
     ['不要暂停我的自动还款', 'revoke'],
     ['不要再联系我的公司', 'revoke'],
+    ['不要再联系我男朋友', 'revoke'],
+    ['停止催收需要什么条件', 'revoke'],
+    ['请终止对本人的电话联系', 'callback'],
     ['你们打给我女朋友干什么', 'callback'],
     ['是真人还是录音', 'callback'],
     ['我在地铁上呢', 'question'],

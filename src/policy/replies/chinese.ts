@@ -19,9 +19,11 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
  */
 const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
-/** Someone else the reply is about: 我妈, 家人, 同事. */
-const THIRD_PARTY =
-  '我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)';
+/** Someone else: 我妈, 家人, 同事, 男朋友, 前妻, 邻居. */
+const PEOPLE =
+  '(?:爸|妈|阿爸|阿妈|父母|家人|家里人|屋企人|老婆|老公|太太|先生|丈夫|妻子|前夫|前妻|男朋友|女朋友|男友|女友|前男友|前女友|对象|同事|领导|老板|上司|朋友|亲戚|孩子|儿子|女儿|哥|姐|弟|妹|兄弟|姐妹|老豆|老母|邻居|同学|紧急联系人|联系人|担保人|家属|室友|舍友)';
+/** Someone else the reply is about. */
+const THIRD_PARTY = `我?的?${PEOPLE}`;
 
 /** 壹仟伍佰: the numerals of cheques and receipts, read as everyday ones (one character each, so positions hold). */
 const FINANCIAL: Record<string, string> = {
@@ -48,11 +50,14 @@ const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖
 const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
 /** Checks of a clause alone: paying as the condition of it stopping, asking whether a plan may be had. */
-function askedNotDone(name: string, clause: string, from: number): string | null {
+function askedNotDone(name: string, clause: string, from: number, to: number): string | null {
   if (name === 'zh-condition') {
     // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
     const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
-    return cond ? `a condition: ${cond[0]}` : null;
+    if (cond) return `a condition: ${cond[0]}`;
+    // 停止催收需要什么条件: asking what it takes, not asking for it.
+    const takes = /^(?:收|款)?(?:的话)?(?:需要|要|得)(?:什么|啥|哪些|多少|怎么|怎样|满足)/.exec(clause.slice(to));
+    return takes ? `asks what it takes: ${takes[0]}` : null;
   }
   if (name === 'zh-asked-plan') {
     // 是否可以申请分12期还款, 能否办分期: asking whether a plan may be had (分六期还行吗 proposes one).
@@ -65,7 +70,7 @@ function askedNotDone(name: string, clause: string, from: number): string | null
 }
 
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
-  if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from);
+  if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from, to);
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
     // 回复TD退订, 请点击退订: our own message's instruction, quoted back.
@@ -131,10 +136,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-third-party') {
     // 不要再打电话给我爸妈了: calls to someone else, not the borrower's own line (as 不要给我家人打电话).
-    const m =
-      /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
-        clause.slice(to),
-      );
+    const m = new RegExp(`^(?:电话)?(?:给|打给|去)?我?的?${PEOPLE}`).exec(clause.slice(to));
     if (m) return `about a third party: ${m[0]}`;
     // 不要再联系我的单位: contacting the workplace is contacting others (calls to one's own work line are 打到我单位).
     const work = /(?:联系|联络|找|骚扰|打扰)$/.test(clause.slice(from, to))
@@ -142,10 +144,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       : null;
     if (work) return `about a third party: ${work[0]}`;
     // 别再打我妈电话了: the someone else inside the words matched.
-    const inside =
-      /(?:打|给|找|联系|骚扰|催)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
-        clause.slice(from, to),
-      );
+    const inside = new RegExp(`(?:打|给|找|联系|骚扰|催)(?:给)?我?的?${PEOPLE}`).exec(clause.slice(from, to));
     return inside ? `about a third party: ${inside[0]}` : null;
   }
   if (name === 'zh-others-named') {
@@ -172,7 +171,10 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     return keep ? `negation: ${keep[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to));
+    // 请终止对本人的电话联系: stopping, a few words before what it stops.
+    const neg =
+      /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to)) ??
+      /(?:停止|暂停|终止|中止)[^，]{0,6}$/.exec(clause.slice(0, from));
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {
