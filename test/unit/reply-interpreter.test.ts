@@ -999,6 +999,7 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['是真人还是录音', 'callback'],
     ['我在地铁上呢', 'question'],
     ['是否可以分6期还', 'promise'],
+    ['听朝还咗佢', 'paid-already'],
     ['如有疑问会再联系', 'question'],
     ['我去银保监会申诉了', 'dispute'],
     ['说我涉嫌诈骗是什么意思', 'dispute'],
@@ -1012,6 +1013,8 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['后日还1500', { date: '2026-12-04', amount: '1500.00' }],
     ['过两日还五百', { amount: '500.00' }],
     ['等出咗粮就还', {}],
+    ['本人拟于本月28日前结清全部欠款', { date: '2026-12-28' }],
+    ['大后日还九百', { date: '2026-12-05', amount: '900.00' }],
   ])('%s → %j', (text, terms) => {
     expect(get(text, 'promise')?.promise).toEqual(terms);
   });

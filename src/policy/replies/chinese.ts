@@ -191,7 +191,9 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
-    const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
+    const f = /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算/.exec(
+      earlier.slice(-12) + clause.slice(0, from),
+    );
     if (f) return `future: ${f[0]}`;
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
     const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));

@@ -161,7 +161,7 @@ export const ZH_DATE = new RegExp(
     // 剩下下周五: 剩下 then 下周五, not 下下周五.
     '(?:(?<!剩)下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
     // 过两日, 这几日: a count of days, not the day of the month.
-    `(?:下个?月)?(?<![过这近前头几])${ZH_NUM}(?:号|日)`,
+    `(?:下个?月|本月|这个?月)?(?<![过这近前头几])${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
     '(?:下个?)?月[底末尾]',
   ].join('|'),
@@ -184,8 +184,8 @@ export function chineseDate(phrase: string, day: DateTime): string | undefined {
   if (/月[底末尾]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
   const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
   if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
-  const dom = new RegExp(`^(下个?月)?(${ZH_NUM})`).exec(phrase);
-  if (dom) return dayOfMonth(day, chineseNumber(dom[2]!) ?? 0, dom[1] ? 1 : 0);
+  const dom = new RegExp(`^(下个?月|本月|这个?月)?(${ZH_NUM})`).exec(phrase);
+  if (dom) return dayOfMonth(day, chineseNumber(dom[2]!) ?? 0, dom[1]?.startsWith('下') ? 1 : 0);
   return undefined;
 }
 
