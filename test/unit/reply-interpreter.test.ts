@@ -952,6 +952,8 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['以后别往我手机上发东西了', 'revoke'],
     ['请不要再拨打这个号码', 'revoke'],
     ['别往这里打了', 'revoke'],
+    ['今后不要再用邮件通知我', 'revoke'],
+    ['我不要你们的邮件', 'revoke'],
     // Complaints: how often, manners, what was said, the family, still at it after payment.
     ['你们总是打电话', 'complaint'],
     ['一个上午二十多个电话', 'complaint'],
@@ -995,6 +997,8 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
     ['不要再联系我男朋友', 'revoke'],
     ['停止催收需要什么条件', 'revoke'],
     ['请终止对本人的电话联系', 'callback'],
+    ['别再用机器人打给我', 'callback'],
+    ['不要你们的电话号码', 'revoke'],
     ['你们打给我女朋友干什么', 'callback'],
     ['是真人还是录音', 'callback'],
     ['我在地铁上呢', 'question'],
@@ -1022,6 +1026,7 @@ describe('Chinese rule families from a seventh author’s replies (zh.tune7), in
   it('reads the channels a revocation names, and every form as every channel', () => {
     expect(get('取消邮件提醒', 'revoke', 'email')?.scope).toEqual(['email']);
     expect(get('別再寄email給我', 'revoke')?.scope).toEqual(['email']);
+    expect(get('别打电话 发短信就行', 'revoke')?.scope).toEqual(['voice']);
     expect(get('请停止以电话、短信联系本人', 'revoke', 'email')?.scope).toEqual(['sms', 'voice']);
     expect(get('我不希望再收到任何形式的催款', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
   });

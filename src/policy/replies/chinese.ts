@@ -171,10 +171,15 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     return keep ? `negation: ${keep[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    // 请终止对本人的电话联系: stopping, a few words before what it stops.
-    const neg =
-      /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to)) ??
-      /(?:停止|暂停|终止|中止)[^，]{0,6}$/.exec(clause.slice(0, from));
+    // 别再用机器人打给我, 请终止对本人的电话联系: the "don't" a few words before, unless the clause turns
+    // to what the borrower does want (别发短信了能直接打电话吗: after 了 or 能).
+    const prior = clause
+      .slice(Math.max(0, from - 8), from)
+      .split(/能|可以|但|只|改|有事|直接|而是|了|啦|吧|喇/)
+      .pop()!;
+    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(
+      prior + clause.slice(from, to),
+    );
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {
@@ -266,7 +271,12 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
           if (suppressed) break;
         }
         // The words after, up to a turn to what the borrower does want (别发短信了能直接打电话吗).
-        const after = view.text.slice(to, to + 6).replace(/(?:能|可以|改|但|只|有事).*$/, '');
+        // 别打电话 发短信就行: the channel that will do is wanted, not revoked.
+        const after = view.text
+          .slice(to, to + 10)
+          .replace(/(?:能|可以|改|但|只|有事).*$/, '')
+          .replace(/(?:发|打|用|寄|传|走)[^，]{0,4}?(?:就行|就好|就可以|即可|便可|就得).*$/, '')
+          .slice(0, 6);
         const own = channelsNamed(m[0] + after, true);
         const near = channelsNamed(view.text.slice(Math.max(0, m.index - 6), m.index), true);
         // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names
