@@ -184,6 +184,82 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     ),
     scope: 'words',
   },
+  // wrong-number
+  {
+    // "número equivocado", "no conozco a esa persona", "este no es el número de …", "aquí no vive ningún Carlos".
+    rule: 'es-wrong-number',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:numero|telefono|celular|persona|correo) equivocad[oa]|se equivoca(?:ron|n)? de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
+  },
+  {
+    // "No conozco a María Pérez", "no soy Carlos": a name, written with a capital.
+    rule: 'es-wrong-number-name',
+    intent: 'wrong-number',
+    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    checks: ['name-inside'],
+  },
+  // dispute
+  {
+    // "no es mi deuda", "no reconozco esta deuda", "yo nunca abrí esa cuenta", "la cantidad está mal".
+    rule: 'es-dispute',
+    intent: 'dispute',
+    pattern:
+      /\b(?:no es mi (?:deuda|cuenta|prestamo|tarjeta|credito|firma)|(?:esa|esta|la) deuda no es mia|(?:eso|esto|esa|esta|ese|este) no es mi[oa]|no reconozco (?:(?:esta|esa|la|este|ese|el|ninguna|ningun|esos|esas|estos|estas|los|las) )?(?:deuda|cuenta|cargos?|prestamo|cobros?|tarjeta|credito|compania|empresa|saldo|cantidad|monto|esto|eso)|(?:yo )?nunca (?:abri|saque|pedi|firme|solicite|tuve|use|contrate|he tenido|he abierto|he pedido|he sacado|he firmado) (?:(?:esa|esta|una|ninguna|un|ningun|ese|este|el|la) )?(?:cuenta|prestamo|tarjeta|credito|deuda|contrato|servicio|linea)|no (?:les |le )?debo (?:nada|eso|esa cantidad|ese dinero|tanto)|no tengo (?:ninguna )?deuda con (?:ustedes|usted|ellos|esa compania)|(?:la cantidad|el monto|el saldo|el total|el balance|la deuda|la cuenta|el cobro|los cargos|los intereses|la suma|el cargo) (?:esta|estan|es|son) (?:mal|incorrect[oa]s?|equivocad[oa]s?|muy alt[oa]s?|demasiado alt[oa]s?|inflad[oa]s?)|(?:cantidad|monto|saldo|cobro|cargo) (?:incorrect[oa]|equivocad[oa])|(?:es|eso es|esto es|hay) un error|fraude|robo de identidad|(?:me )?robaron (?:mi|la) identidad|(?:eso |esto )?no es correcto|no estoy de acuerdo con (?:la|el|los|las) (?:cantidad|monto|cobro|saldo|cargos?|deuda|intereses)|(?:ya )?prescribio|prescrita|(?:demuestren|comprueben|prueben|compruebe|demuestre) (?:que|la deuda)|quiero (?:pruebas|una prueba|que me demuestren)|valid(?:ar|en|e) (?:la|esta|esa) deuda|(?:me )?(?:cobraron|cobran|estan cobrando) (?:de mas|doble|dos veces)|cobro doble)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  // paid-already
+  {
+    // "ya pagué", "ya está pagado", "pagué ayer", "ya hice el pago", "tengo el comprobante".
+    rule: 'es-paid-already',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:ya (?:(?:le|les|te|lo|la|se lo|se la|se los) )?(?:pague|pagamos|pagaron|deposite|abone|liquide|salde|cubri|transferi|mande el pago|envie el pago|mande el dinero|envie el dinero|hice el pago|realice el pago|hicimos el pago|se pago|se hizo el pago|quedo (?:pagad[oa]|liquidad[oa])|esta (?:pagad[oa]|liquidad[oa]|saldad[oa]|cubiert[oa]|hecho el pago)|no debo nada)|(?:esta|estaba|quedo|fue|ha sido) (?:pagad[oa]|liquidad[oa]|saldad[oa])|(?:el pago|la cuenta|la deuda|el saldo) (?:ya )?(?:se hizo|se realizo|fue hecho|fue realizado|se pago|se liquido|esta pagad[oa]|quedo (?:pagad[oa]|liquidad[oa]))|(?:(?:lo|la|le|les|se lo) )?(?:pague|deposite|abone|transferi|liquide) (?:ayer|hoy|antier|anteayer|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes)|en (?:linea|el banco|la sucursal|la tienda)|con (?:tarjeta|mi tarjeta|zelle|cheque)|por (?:zelle|internet|la app|la aplicacion|telefono)|todo|completo|la cuenta|el saldo|\$|\d)|(?:pago|pagaron|pagamos) (?:ayer|antier|anteayer|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes))|(?:tengo|aqui esta|les mando|le mando|le envio|les envio|ahi va) (?:el|mi) (?:recibo|comprobante)|(?:hice|realice|hicimos|mande|envie) (?:el|mi|un) pago)\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  // promise
+  {
+    // "voy a pagar 50 dólares el lunes", "pago el viernes", "le pago la próxima semana", "mañana le deposito".
+    rule: 'es-promise',
+    intent: 'promise',
+    pattern:
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$|\d)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$|\d)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$|\d)|(?:les|le|te) (?:mando|envio|deposito|abono)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  // hardship
+  {
+    // "perdí mi trabajo", "estoy enfermo", "no tengo dinero", "me recortaron las horas", "no me alcanza".
+    rule: 'es-hardship',
+    intent: 'hardship',
+    pattern:
+      /\b(?:perdi (?:mi|el) (?:trabajo|empleo|chamba)|me quede sin (?:trabajo|empleo|chamba|dinero|nada)|(?:estoy|ando|quede|estamos|andamos) (?:sin trabajo|sin empleo|sin chamba|sin dinero|desemplead[oa]s?|enferm[oa]s?|hospitalizad[oa]s?|incapacitad[oa]s?|en el hospital|internad[oa]|embarazada|(?:muy )?mal de dinero|cort[oa]s? de dinero|apretad[oa]s?|quebrad[oa]s?|en la quiebra)|desemplead[oa]s?|me (?:enferme|operaron|despidieron|corrieron)|(?:me|nos) (?:recortaron|bajaron|redujeron|cortaron|quitaron) (?:las|mis) horas|no tengo (?:trabajo|empleo|chamba|dinero|para pagar|con que pagar|como pagar|lana|feria|ni para comer|ingresos)|sin (?:trabajo|empleo|ingresos)|no (?:me |nos )?alcanza|(?:no|ya no) (?:puedo|podemos) pagar|situacion (?:dificil|economica|complicada)|(?:problemas|dificultades) (?:economic[oa]s|financier[oa]s|de salud|de dinero)|momentos dificiles|tiempos dificiles|cancer|quimio\w*|cirugia|operacion|accidente|(?:fallecio|murio|se murio) (?:mi|el|la)|falleci\w*|funeral|divorcio|me divorcie|me separe|me deportaron|deportad[oa]|incapacidad|discapacidad|desalojo|me desalojaron|me van a desalojar|huracan|inundacion|incendio)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  // question
+  {
+    // "cuánto debo", "cuánto es el saldo", "de qué es esto", "necesito saber", "tengo una pregunta".
+    rule: 'es-question',
+    intent: 'question',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
+  },
+  // callback
+  {
+    // "llámenme", "¿me pueden llamar mañana?", "quiero hablar con una persona", "mi número es 555…".
+    rule: 'es-callback',
+    intent: 'callback',
+    pattern:
+      /\b(?:llamenme|llameme|llamame|marquenme|marcame|marqueme|hablenme|hableme|hablame|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:llamar|marcar|hablar|regresar la llamada|devolver la llamada)|(?:pueden|puede|podrian|podria|puedes|podrias) (?:llamarme|marcarme|hablarme|regresarme la llamada|devolverme la llamada)|(?:quiero|necesito|quisiera|me gustaria|prefiero|deseo) (?:hablar|platicar|comunicarme) (?:con (?:alguien|una persona|un agente|un representante|un supervisor|el supervisor|un gerente|el gerente|ustedes|usted|un humano)|por telefono)|(?:alguien|un agente|una persona|un representante|un supervisor) (?:que )?me (?:llame|marque|hable|contacte|puede llamar|podria llamar)|(?:mi numero|mi telefono|mi celular|mi cel) es \d|(?:regresen|devuelvan|regresenme|devuelvanme) la llamada)\b/g,
+    checks: ['es-negation'],
+  },
+  // complaint
+  {
+    // "esto es acoso", "voy a poner una queja", "los voy a reportar", "todos los días me llaman", "son unos groseros".
+    rule: 'es-complaint',
+    intent: 'complaint',
+    pattern:
+      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado))\b/g,
+  },
 ];
 
 /** A token as english.ts makes it: the normalised word and the sentence it is in. */
@@ -298,3 +374,10 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
     return /^(?:que|si|cuando|hasta|para)$/.test(b[b.length - 1] ?? '') ? `subjunctive: ${b.join(' ')}` : null;
   },
 };
+
+/**
+ * A time to pay that is no calendar day, over the reply as written (accents or none): "la próxima semana",
+ * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
+ */
+export const ES_PERIOD =
+  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;
