@@ -65,9 +65,14 @@ describe('Spanish revocations, with the channels their words name', () => {
     ['no quiero saber nada de ustedes', 'sms', ['sms', 'voice', 'email']],
     ['Solo por correo por favor', 'sms', ['sms', 'voice']],
     ['Hablen con mi abogado', 'sms', ['sms', 'voice', 'email']],
+    ['llamen a mi abogado', 'sms', ['sms', 'voice', 'email']],
     ['Si me vuelven a llamar los voy a reportar', 'sms', ['voice']],
     ['Revoco mi consentimiento', 'sms', ['sms', 'voice', 'email']],
     ['no me textees mas', 'sms', ['sms']],
+    // Mexican "hablar" is a call; "chingar" every kind of contact.
+    ['No me hablen más', 'sms', ['voice']],
+    ['ya dejen de estar chingando', 'sms', ['sms', 'voice', 'email']],
+    ['Cancelar suscripción', 'email', ['email']],
   ])('%j (by %s) → revoke %j', (text, channel, scope) => {
     expect(get(text, 'revoke', channel)?.scope).toEqual(scope);
   });
@@ -102,6 +107,9 @@ describe('Spanish near-misses: no revocation', () => {
     'Para el viernes le pago',
     '¿Me pueden llamar mañana?',
     'Llámenme por favor',
+    'no me hablen así',
+    'hablame mañana',
+    'no hablen con mi abogado, hablen conmigo',
   ])('%j is no revocation', (text) => {
     expect(intents(text)).not.toContain('revoke');
   });

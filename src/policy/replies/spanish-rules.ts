@@ -32,12 +32,15 @@ const VERBS = [
   'spamear',
   'escribir',
   'joder',
+  // Mexican: "no me hablen" is a call, "dejen de chingar" every kind of contact.
+  'hablar',
+  'chingar',
 ];
 const VINF = `(?:${VERBS.join('|')})(?:me|nos)?`;
 const VGER = `(?:${VERBS.map((v) => v.replace(/ar$/, 'ando').replace(/ir$/, 'iendo').replace(/er$/, 'iendo')).join('|')})(?:me|nos)?`;
 /** "no me llamen", "no me escribas": plural and tú forms; the usted forms that are also a past tense (llamé) only after "me". */
 const VSUBJ =
-  '(?:llamen|llames|marquen|marques|escriban|escribas|texteen|textees|textien|mensajeen|contacten|contactes|molesten|molestes|acosen|acoses|busquen|busques|hostiguen|frieguen|jodan|spameen|textean)';
+  '(?:hablen|hables|chinguen|llamen|llames|marquen|marques|escriban|escribas|texteen|textees|textien|mensajeen|contacten|contactes|molesten|molestes|acosen|acoses|busquen|busques|hostiguen|frieguen|jodan|spameen|textean)';
 const VSUBJ_ME = '(?:llame|marque|escriba|contacte|moleste|busque|textee)';
 const SEND = '(?:manden|mandes|envien|envies)';
 const SEND_ME = '(?:mande|envie)';
@@ -70,7 +73,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}${PREFIX}(?:alto+|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
+      `${CLAUSE_START}${PREFIX}(?:alto+|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
@@ -166,11 +169,12 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['es-negation'],
   },
   {
-    // "hablen con mi abogado", "estoy representado por un abogado": no contact with the borrower at all.
+    // "hablen con mi abogado", "estoy representado por un abogado": no contact with the borrower at all (the match
+    // leaves out the verb, which would name a channel: "llamen a mi abogado" is not calls only).
     rule: 'es-revoke-attorney',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:hablen|comuniquense|contacten|llamen|dirijanse|traten) (?:con|a) mi (?:abogado|abogada)|(?:estoy|me encuentro) representad[oa] por (?:un |una |mi )?(?:abogad[oa]))\b/g,
+      /\b(?:(?<=\b(?:hablen|comuniquense|contacten|llamen|dirijanse|traten) (?:con|a) )mi (?:abogado|abogada)|(?:estoy|me encuentro) representad[oa] por (?:un |una |mi )?(?:abogad[oa]))\b/g,
     scope: 'all',
     checks: ['es-negation'],
   },
@@ -258,7 +262,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado))\b/g,
+      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado)|(?:no me hablen|me hablan|me hablo|me hablaron|me trataron|me tratan) (?:asi|de esa manera|en ese tono|muy feo|feo|mal))\b/g,
   },
 ];
 
@@ -292,7 +296,7 @@ const ES_NEGATOR = /^(?:no|nunca|jamas|tampoco|ni)$/;
 /** "no se preocupen, …", "no hay problema": reassurance, not a negation of what follows. */
 const REASSURE = /^(?:se|te|hay|pasa|problem|problema|preocupe|preocupen|preocupes)$/;
 const FAMILY =
-  /^(?:(?:a|al|le|les) )?(?:mi|mis) (?:mama|madre|papa|padre|esposa|esposo|marido|mujer|hijo|hija|hijos|hijas|hermano|hermana|hermanos|familia|familiares|jefe|jefa|patron|patrona|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|referencias?|amigos?|amiga|companeros?|novia|novio|primo|prima|cunado|cunada)\b/;
+  /^(?:(?:a|al|le|les|con) )?(?:mi|mis) (?:abogad[oa]|mama|madre|papa|padre|esposa|esposo|marido|mujer|hijo|hija|hijos|hijas|hermano|hermana|hermanos|familia|familiares|jefe|jefa|patron|patrona|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|referencias?|amigos?|amiga|companeros?|novia|novio|primo|prima|cunado|cunada)\b/;
 
 export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   // "no dejen de mandarme los recordatorios", "no puedo pagar": a negator just before, unless "si" turns it round
@@ -329,7 +333,7 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   // "no me manden el link de pago", "no me llame la atención": a thing not to send, not the contact.
   'es-not-ours': (ts, _first, last) => {
     const m =
-      /^(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b/.exec(
+      /^(?:asi\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
         after(ts, last),
       );
     return m ? `another thing: ${m[0]}` : null;
