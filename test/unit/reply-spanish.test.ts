@@ -73,6 +73,9 @@ describe('Spanish revocations, with the channels their words name', () => {
     ['No me hablen más', 'sms', ['voice']],
     ['ya dejen de estar chingando', 'sms', ['sms', 'voice', 'email']],
     ['Cancelar suscripción', 'email', ['email']],
+    ['ESTOP', 'sms', ['sms']],
+    ['NO LLAMAR NI TEXTEAR', 'sms', ['sms', 'voice']],
+    ['ni me llamen ni me escriban', 'sms', ['sms', 'voice']],
   ])('%j (by %s) → revoke %j', (text, channel, scope) => {
     expect(get(text, 'revoke', channel)?.scope).toEqual(scope);
   });
@@ -123,6 +126,7 @@ describe('the other intents in Spanish', () => {
     ['No conozco a Maria Lopez', 'wrong-number'],
     ['aqui no vive ningun Carlos', 'wrong-number'],
     ['Se equivocaron de número', 'wrong-number'],
+    ['se equivocó de número', 'wrong-number'],
     ['No es mi deuda', 'dispute'],
     ['No reconozco esta deuda', 'dispute'],
     ['Yo nunca abrí esa cuenta', 'dispute'],
@@ -149,6 +153,8 @@ describe('the other intents in Spanish', () => {
     ['Esto es acoso', 'complaint'],
     ['Voy a poner una queja', 'complaint'],
     ['Los voy a reportar', 'complaint'],
+    ['¿Por qué me llaman tanto?', 'complaint'],
+    ['¿A dónde pago?', 'question'],
     ['me llaman todos los dias, ya estoy harto de esto', 'complaint'],
   ])('%j → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
@@ -178,6 +184,7 @@ describe('the other intents in Spanish', () => {
     expect(intents('no voy a pagar eso')).not.toContain('promise');
     expect(intents('No se preocupen, voy a pagar')).not.toContain('promise');
     expect(intents('el pago de $50 fue ayer')).not.toContain('promise');
+    expect(get('no se preocupen voy a pagar el viernes', 'promise')?.promise).toEqual({ date: '2026-12-04' });
   });
 
   it('does not read a callback refused, or "no sé quién es" beside a wrong number, as the intent', () => {

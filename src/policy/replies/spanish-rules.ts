@@ -55,7 +55,7 @@ const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|seno
 const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
 /** A verb that says stop: "dejen de", "paren de", "ya deja de". */
 const STOPV = '(?:deja|dejen|deje|dejar|dejes|dejan|para|paren|pare|parar|paran|detengan|terminen|acaben)';
-const NOT = '(?:no|nunca|jamas|ya no|nunca mas|jamas)';
+const NOT = '(?:no|ni|nunca|jamas|ya no|nunca mas)';
 
 export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
   // revoke
@@ -73,7 +73,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}${PREFIX}(?:alto+|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
+      `${CLAUSE_START}${PREFIX}(?:alto+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
@@ -95,7 +95,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-dont',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NOT} (?:me |nos )?${VSUBJ}\\b|\\b${NOT} (?:me|nos) ${VSUBJ_ME}\\b|\\b${NOT} (?:(?:me|nos) (?:${SEND}|${SEND_ME})|${SEND})(?= (?:mas|nunca|nada|ningun|ninguna|ningunos|esos|esas|estos|estas|sus|tus|tantos|tantas|${CH})\\b| [.,?]|$)|\\b${NOT} (?:me |nos )?(?:vuelvan|vuelvas|vuelva) a ${VINF}\\b|\\b(?:favor de|por favor|porfa|les pido|le pido|les ruego|le ruego|se les pide|se les ruega) no ${VINF}\\b|${CLAUSE_START}(?:${PLEASE} )?no ${VINF}(?= (?:mas|nunca|a este (?:numero|telefono|celular|correo))\\b| [.,?]|$)`,
+      `\\b${NOT} (?:me |nos )?${VSUBJ}\\b|\\b${NOT} (?:me|nos) ${VSUBJ_ME}\\b|\\b${NOT} (?:(?:me|nos) (?:${SEND}|${SEND_ME})|${SEND})(?= (?:mas|nunca|nada|ningun|ninguna|ningunos|esos|esas|estos|estas|sus|tus|tantos|tantas|${CH})\\b| [.,?]|$)|\\b${NOT} (?:me |nos )?(?:vuelvan|vuelvas|vuelva) a ${VINF}\\b|\\b(?:favor de|por favor|porfa|les pido|le pido|les ruego|le ruego|se les pide|se les ruega) no ${VINF}\\b|${CLAUSE_START}(?:${PLEASE} )?no ${VINF}(?: (?:ni|y|o) ${VINF})*(?= (?:mas|nunca|a este (?:numero|telefono|celular|correo))\\b| [.,?]|$)`,
       'g',
     ),
     scope: 'words',
@@ -194,7 +194,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:numero|telefono|celular|persona|correo) equivocad[oa]|se equivoca(?:ron|n)? de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
+      /\b(?:(?:numero|telefono|celular|persona|correo) equivocad[oa]|se equivoc(?:aron|an|a|o) de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
   },
   {
     // "No conozco a María Pérez", "no soy Carlos": a name, written with a capital.
@@ -245,7 +245,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-question',
     intent: 'question',
     pattern:
-      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|a donde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
   },
   // callback
   {
@@ -262,7 +262,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint',
     intent: 'complaint',
     pattern:
-      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado)|(?:no me hablen|me hablan|me hablo|me hablaron|me trataron|me tratan) (?:asi|de esa manera|en ese tono|muy feo|feo|mal))\b/g,
+      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|tantas llamadas|tantos mensajes|tantos correos|me (?:llaman|escriben|mandan|marcan) tanto|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado)|(?:no me hablen|me hablan|me hablo|me hablaron|me trataron|me tratan) (?:asi|de esa manera|en ese tono|muy feo|feo|mal))\b/g,
   },
 ];
 
@@ -294,7 +294,7 @@ const sentenceOf = (ts: readonly Word[], i: number) =>
 
 const ES_NEGATOR = /^(?:no|nunca|jamas|tampoco|ni)$/;
 /** "no se preocupen, …", "no hay problema": reassurance, not a negation of what follows. */
-const REASSURE = /^(?:se|te|hay|pasa|problem|problema|preocupe|preocupen|preocupes)$/;
+const REASSURE = /^(?:se|te|hay|pasa|modo|problem|problema|preocupe|preocupen|preocupes)$/;
 const FAMILY =
   /^(?:(?:a|al|le|les|con) )?(?:mi|mis) (?:abogad[oa]|mama|madre|papa|padre|esposa|esposo|marido|mujer|hijo|hija|hijos|hijas|hermano|hermana|hermanos|familia|familiares|jefe|jefa|patron|patrona|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|referencias?|amigos?|amiga|companeros?|novia|novio|primo|prima|cunado|cunada)\b/;
 
