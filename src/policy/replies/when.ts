@@ -26,6 +26,21 @@ const WEEKDAY: Record<string, number> = {
   sabado: 6,
   domingo: 7,
 };
+const ES_WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo';
+const ES_MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+] as const;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 /** The local day the reply was received. */
@@ -75,6 +90,13 @@ export const EN_DATE = new RegExp(
     '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
+    // Spanish: "pasado mañana", "hoy", "el viernes de la próxima semana", "a fin de mes", "el 15", "el 15 de enero".
+    '\\bpasado manana\\b',
+    '\\b(?:hoy|esta noche|esta tarde)\\b',
+    `\\b(?:el )?(?:${ES_WEEKDAYS}) (?:de la (?:proxima|otra|siguiente) semana|de la semana que viene)\\b`,
+    '\\b(?:a )?(?:fin|fines|finales) de(?:l)? (?:este )?mes\\b',
+    `\\b\\d{1,2} de (?:${ES_MONTHS.join('|')})\\b`,
+    `\\b(?:el|para el|antes del|hasta el) (?:dia )?\\d{1,2}\\b(?! (?:de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dolares|dolar|dlls?|dls|dias|semanas|meses|horas|por ciento|%|/|\\$))`,
     '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana|(?:first thing )?in the morning)\\b',
     '\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b',
     '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
@@ -90,6 +112,14 @@ export const EN_DATE = new RegExp(
 export function englishDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
+  if (phrase === 'pasado manana') return iso(day.plus({ days: 2 }));
+  if (/^(?:hoy|esta noche|esta tarde)$/.test(phrase)) return iso(day);
+  const esNext = new RegExp(`(${ES_WEEKDAYS}) de la`).exec(phrase);
+  if (esNext) return weekdayDate(day, WEEKDAY[esNext[1]!]!, true);
+  if (/^(?:a )?(?:fin|fines|finales) de/.test(phrase)) return endOfMonth(day);
+  const esMonth = /^(\d{1,2}) de ([a-z]+)$/.exec(phrase);
+  if (esMonth)
+    return monthDay(day, ES_MONTHS.indexOf(esMonth[2] as (typeof ES_MONTHS)[number]) + 1, Number(esMonth[1]));
   // "in the morning", said at any hour of the day it arrives: the next morning.
   if (/^(?:tom|tmr|tmw|2mor|manana|first thing|in the morning)/.test(phrase)) return iso(day.plus({ days: 1 }));
   const wd = /(?:(next|this|on|by|coming|el) )?([a-z]+)$/.exec(phrase);
@@ -217,15 +247,35 @@ const EN_SMALL: Record<string, number> = {
   ninety: 90,
   a: 1,
 };
+/** Spanish amounts in words: "cincuenta dólares", "cien dlls". */
+const ES_SMALL: Record<string, number> = {
+  diez: 10,
+  veinte: 20,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  doscientos: 200,
+  trescientos: 300,
+  cuatrocientos: 400,
+  quinientos: 500,
+  mil: 1000,
+};
+const ES_WORDNUM = Object.keys(ES_SMALL).join('|');
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
 const WORDNUM = `(?:${Object.keys(EN_SMALL).join('|')})(?: hundred)?`;
 /** English amounts over the token stream. */
 export const EN_AMOUNT = new RegExp(
   [
     `\\$ (${NUM})\\b`,
-    `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs)`,
+    `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs|dolares|dolar|dlls?|dls)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit) (?:you |in |down |the )?(?:(?:full|whole|remaining|entire|other|last) )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:))`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de) (?:you |in |down |the |le |les |te )?(?:(?:full|whole|remaining|entire|other|last) )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:|de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dias|semanas|meses|horas|por ciento))`,
+    `\\b(${ES_WORDNUM}) (?:dolares|dlls?|dls)\\b`,
   ].join('|'),
   'g',
 );
@@ -233,6 +283,7 @@ export const EN_AMOUNT = new RegExp(
 export function englishAmount(m: RegExpMatchArray): string | undefined {
   const n = m[1] ?? m[2] ?? m[4];
   if (n) return money(n);
+  if (m[5]) return money(ES_SMALL[m[5]] ?? 0);
   const w = m[3];
   if (!w) return undefined;
   const [a, h] = w.split(' ');
