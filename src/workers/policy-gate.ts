@@ -120,9 +120,23 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     if (reminder.expiresAt !== null && at >= Date.parse(reminder.expiresAt)) {
       return { action: 'suppress', reason: 'expired', detail: `the reminder expired at ${reminder.expiresAt}` };
     }
+    // The look-ups are independent: asked at once, so the gate waits for the slowest, not their sum
+    // (issue 32: the gate's median under load was the reads one after another).
+    const [facts, holds, suppressions, firstHistory] = await Promise.all([
+      deps.factsOf && message.to ? deps.factsOf(borrower.tenant, message.to) : [],
+      deps.holdsOf ? deps.holdsOf(borrower.id) : [],
+      !message.to
+        ? []
+        : tenant && deps.tenantSuppressionsOf
+          ? deps.tenantSuppressionsOf(tenant.id, message.to)
+          : deps.suppressionsOf
+            ? deps.suppressionsOf(message.to)
+            : [],
+      deps.ledger.history(borrower.id),
+    ]);
     // A channel the address cannot take (learned from a provider: a landline, a hard bounce) is not tried again.
-    if (deps.factsOf && message.to) {
-      const against = (await deps.factsOf(borrower.tenant, message.to)).find((f) => rulesOut(f.fact, message.channel));
+    {
+      const against = facts.find((f) => rulesOut(f.fact, message.channel));
       if (against)
         return {
           action: 'suppress',
@@ -132,7 +146,6 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     }
     // A confirmation (payment received, opt-out confirmed) goes to a resolved borrower too.
     const confirmation = reminder.metadata?.confirmation === true;
-    const holds = deps.holdsOf ? await deps.holdsOf(borrower.id) : [];
     const pb = {
       ...toPolicyBorrower(borrower),
       ...(confirmation && borrower.status === 'resolved' ? { status: 'active' as const } : {}),
@@ -151,17 +164,12 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       ...(typeof promiseId === 'string' ? { promiseId } : {}),
       ...(reply ? { agentReply: { countsAgainstCaps: reply.countsAgainstCaps } } : {}),
     };
-    const suppressions = !message.to
-      ? []
-      : tenant && deps.tenantSuppressionsOf
-        ? await deps.tenantSuppressionsOf(tenant.id, message.to)
-        : deps.suppressionsOf
-          ? await deps.suppressionsOf(message.to)
-          : [];
     // Another process may take the last slot between our reading and our reservation; then the
     // fresh history denies and we defer properly.
     for (let round = 0; round < 3; round++) {
-      const history = (await deps.ledger.history(borrower.id)).filter((r) => r.id !== message.id);
+      const history = (round === 0 ? firstHistory : await deps.ledger.history(borrower.id)).filter(
+        (r) => r.id !== message.id,
+      );
       const answer = evaluatePolicy({ profile, borrower: pb, history, attempt, suppressions });
       if (!answer.allowed) {
         const decision = decisionFor(answer, message, reminder.expiresAt, profile);
