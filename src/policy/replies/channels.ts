@@ -27,8 +27,9 @@ export function channelsNamed(words: string, zh: boolean): { named: Channel[]; a
   const both = !zh && PHONE_BOTH.test(words);
   if (both || sms.test(words)) named.push('sms');
   if (both || voice.test(words)) named.push('voice');
-  // "stop contacting me at work": the work line is a phone.
-  if (!named.length && !zh && AT_WORK.test(words)) named.push('voice');
-  if (email.test(words)) named.push('email');
+  const mail = email.test(words);
+  // "stop contacting me at work": the work line is a phone ("don't email me at work" is the work email).
+  if (!named.length && !mail && !zh && AT_WORK.test(words)) named.push('voice');
+  if (mail) named.push('email');
   return { named, all: all.test(words) };
 }
