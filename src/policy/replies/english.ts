@@ -401,6 +401,8 @@ function wordsAfter(ts: Token[], last: number): string {
     const w = ts[i]!.word;
     // "Stop the texts but you can still email me": what follows "but" is allowed, not stopped.
     if (w === '.' || w === '?' || w === 'but') break;
+    // "Stop the calls, texting is fine": a channel allowed after the comma, not another one stopped.
+    if (w === ',' && /^(?:is|are|'s)$/.test(ts[i + 2]?.word ?? '')) break;
     if (
       w === ',' &&
       !/^(?:texting|calling|emailing|messaging|phoning|ringing|or|and)$/.test(ts[i + 1]?.word ?? '') &&
