@@ -16,6 +16,7 @@ import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { stageRows } from './latency-stages.js';
 import { generateToken, hashToken, keyIdOf } from '../src/http/api/auth.js';
 import { loadConfig } from '../src/config/config.js';
 import { type Profile, resolveProfile, US_REGF } from '../src/policy/profile.js';
@@ -391,7 +392,7 @@ export async function ingest(ctx: BenchContext, n: number, single: number, dbUrl
   }
 }
 
-async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number, target: string, why = '') {
+export async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: number, target: string, why = '') {
   const r = await startBenchService(ctx, {
     role: 'all',
     env: {
@@ -443,6 +444,7 @@ async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate: numbe
     });
     ctx.rows.push({ section: 'latency', measure: 'p95', value: pct(0.95), unit: 'ms' });
     ctx.rows.push({ section: 'latency', measure: 'p99', value: pct(0.99), unit: 'ms', note: target });
+    ctx.rows.push(...(await stageRows(r.service.metrics, 'latency')));
   } finally {
     await r.stop();
   }
@@ -536,6 +538,12 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
   }
 }
 
+/** Accept → provider call at 100/s and at 20/s, each with its stage breakdown (`--only latency`). */
+export async function latencyRows(ctx: BenchContext, tw: FakeTwilio): Promise<void> {
+  await latency(ctx, tw, ctx.quick ? 500 : 2_000, 100, 'target p99 < 100 ms');
+  await latency(ctx, tw, ctx.quick ? 200 : 600, 20, 'target p99 < 30 ms');
+}
+
 /** The pipeline's rows; `scheduleSections` (bench/schedule.ts, which imports this file's helpers) runs between the latency and the far-provider rows. */
 export async function pipelineSections(
   ctx: BenchContext,
@@ -624,7 +632,7 @@ export async function pipelineSections(
     }
     await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000);
     if (dbUrl) await ingest(ctx, ctx.quick ? 5_000 : 20_000, ctx.quick ? 2_000 : 10_000, dbUrl);
-    await latency(ctx, tw, ctx.quick ? 500 : 2_000, 100, 'target p99 < 100 ms');
+    await latencyRows(ctx, tw);
     await latency(
       ctx,
       tw,

@@ -22,8 +22,8 @@ import { startService } from '../src/service.js';
 import { freePort } from '../test/support/ports.js';
 import { seedMessages } from '../test/support/seed.js';
 import { Redis } from 'ioredis';
-import { pipelineSections } from './pipeline.js';
-import { startFakeTwilio } from '../test/support/fake-twilio.js';
+import { latencyRows, pipelineSections } from './pipeline.js';
+import { type FakeTwilio, startFakeTwilio } from '../test/support/fake-twilio.js';
 import { lintSection } from './lint.js';
 import { scheduleSections, usedMemory } from './schedule.js';
 
@@ -213,6 +213,16 @@ async function strategySection(redisUrl: string): Promise<void> {
   }
 }
 
+/** A fake Twilio for one section, closed after it. */
+async function withFakeTwilio(section: (tw: FakeTwilio) => Promise<unknown>): Promise<void> {
+  const tw = await startFakeTwilio();
+  try {
+    await section(tw);
+  } finally {
+    await tw.close();
+  }
+}
+
 async function main() {
   const started = new Date();
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -233,22 +243,16 @@ async function main() {
         process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
         scheduleSections,
       );
-    if (only === 'schedule') {
-      const tw = await startFakeTwilio();
-      try {
+    if (only === 'latency')
+      await withFakeTwilio(async (tw) => {
+        await latencyRows({ quick, redisUrl, rows }, tw);
+      });
+    if (only === 'schedule')
+      await withFakeTwilio(async (tw) => {
         await scheduleSections({ quick, redisUrl, rows }, tw);
-      } finally {
-        await tw.close();
-      }
-    }
-    if (!only || only === 'tenants') {
-      const tw = await startFakeTwilio();
-      try {
-        await fairnessSection({ quick, redisUrl, rows }, tw, quick ? 20_000 : 200_000);
-      } finally {
-        await tw.close();
-      }
-    }
+      });
+    if (!only || only === 'tenants')
+      await withFakeTwilio((tw) => fairnessSection({ quick, redisUrl, rows }, tw, quick ? 20_000 : 200_000));
     const benchDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if ((!only || only === 'outcomes') && benchDb)
       await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);

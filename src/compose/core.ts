@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import { callbackLinks, type Clock } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
 import { makeMetrics, type Metrics } from '../observability/metrics.js';
+import { startLoopMonitor } from '../observability/loop-monitor.js';
 import type { Profile } from '../policy/profile.js';
 import type { Breakers } from '../providers/circuit-breaker.js';
 import type { Providers } from '../providers/provider.js';
@@ -117,12 +118,17 @@ export async function composeCore(
     defaultJobOptions: eventsOutJobOptions,
   });
   releasers.add(() => eventsQueue.close());
+  const metrics = makeMetrics({ defaultMetrics: true });
+  if (config.loopStallMs > 0) {
+    const monitor = startLoopMonitor({ metrics, log: o.log, stallMs: config.loopStallMs });
+    releasers.add(async () => monitor.stop());
+  }
   return {
     config,
     ...o,
     store,
     redis,
-    metrics: makeMetrics({ defaultMetrics: true }),
+    metrics,
     queues,
     reconciler: makeReconciler({
       store,

@@ -21,5 +21,8 @@ export function composeIntake(core: Core, hooks?: IntakeHooks) {
     ruledOut: (tenant, keys, addresses) => core.addressFacts.ruledOut(tenant, keys, addresses),
     ...(hooks ? { hooks } : {}),
     onQueued: (ms) => ms.forEach((m) => metrics.queued.inc({ channel: m.channel })),
+    onStage: (stage, seconds, messages) => {
+      for (let i = 0; i < messages; i++) metrics.stage.observe({ stage }, seconds);
+    },
   });
 }

@@ -42,7 +42,19 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   });
   // Keyed by tenant and address: an opt-out belongs to the number within its tenant.
   const suppressionsOf = makeNaturalBatch({
-    run: (keys: Array<{ tenant: string; address: string }>) => suppressionsOfMany(store, keys),
+    run: (keys: Array<{ tenant: string; address: string }>) =>
+      perTenant(keys, (tenant, addresses) => store.suppressionsOf(tenant).ofMany(addresses)),
+    max: grouped ? 200 : 0,
+  });
+  // The gate's other look-ups by borrower and by address, batched the same way (issue 32: a
+  // statement per batch of concurrent jobs, not one per message).
+  const holdsOf = makeNaturalBatch({
+    run: (ids: string[]) => store.holds.unclosedOfMany(ids),
+    max: grouped ? 200 : 0,
+  });
+  const factsOf = makeNaturalBatch({
+    run: (keys: Array<{ tenant: string; address: string }>) =>
+      perTenant(keys, (tenant, addresses) => core.addressFacts.ofMany(tenant, addresses)),
     max: grouped ? 200 : 0,
   });
   const cannotReach = composeCannotReach(core);
@@ -63,8 +75,8 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
         sender: config.sender,
         tenantOf,
         tenantSuppressionsOf: (tenant, address) => suppressionsOf({ tenant, address }),
-        holdsOf: (borrowerId) => store.holds.unclosed(borrowerId),
-        factsOf: (tenant, address) => core.addressFacts.of(tenant, address),
+        holdsOf: (borrowerId) => holdsOf(borrowerId),
+        factsOf: (tenant, address) => factsOf({ tenant, address }),
       }),
     slots: makeContactSlots(core.ledger),
     render: core.render,
@@ -127,18 +139,24 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   releasers.add(() => delivery.close());
 }
 
-/** The opt-outs of many addresses, each within its tenant: one query per tenant in the batch. */
-async function suppressionsOfMany(store: Core['store'], keys: ReadonlyArray<{ tenant: string; address: string }>) {
+/** Look-ups of many addresses, each within its tenant: one call per tenant in the batch, answers in order. */
+async function perTenant<T>(
+  keys: ReadonlyArray<{ tenant: string; address: string }>,
+  ofTenant: (tenant: string, addresses: string[]) => Promise<T[]>,
+): Promise<T[]> {
   const byTenant = new Map<string, number[]>();
   keys.forEach((k, i) => {
     const list = byTenant.get(k.tenant);
     if (list) list.push(i);
     else byTenant.set(k.tenant, [i]);
   });
-  const out: Awaited<ReturnType<Core['store']['suppressions']['ofMany']>> = new Array(keys.length);
+  const out = new Array<T>(keys.length);
   await Promise.all(
     [...byTenant].map(async ([tenant, idx]) => {
-      const found = await store.suppressionsOf(tenant).ofMany(idx.map((i) => keys[i]!.address));
+      const found = await ofTenant(
+        tenant,
+        idx.map((i) => keys[i]!.address),
+      );
       idx.forEach((i, j) => (out[i] = found[j]!));
     }),
   );

@@ -131,6 +131,7 @@ const Env = z.object({
   RECONCILE_AFTER_MS: int(10_000),
   SCHEDULE_HORIZON: duration('10m'),
   GROUP_COMMIT_MS: int(2),
+  LOOP_STALL_MS: int(50),
   FEED_EVERY_MS: int(2_000),
   SEND_AT_MAX_AHEAD: duration('366d'),
   SHUTDOWN_GRACE_MS: int(10_000),
@@ -301,6 +302,8 @@ export interface Config {
   sendingLeaseMs: number;
   /** The workers' transitions are gathered this long and committed together (0: one transaction each). */
   groupCommitMs: number;
+  /** The event loop late by more than this is a stall, counted by what ran then (0: not watched). */
+  loopStallMs: number;
   shutdownGraceMs: number;
   providerTimeoutMs: number;
 }
@@ -506,6 +509,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     schedule: scheduleOf(e),
     faultInjection: e.FAULT_INJECTION,
     groupCommitMs: e.GROUP_COMMIT_MS,
+    loopStallMs: e.LOOP_STALL_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     jobLockMs: e.JOB_LOCK_MS,

@@ -11,6 +11,7 @@ import os from 'node:os';
 import type { MaintenanceStore } from '../store/ports.js';
 import type { Clock } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
+import { trackActivity } from '../observability/activity.js';
 
 export interface MaintenanceJob {
   name: string;
@@ -59,7 +60,7 @@ export function startMaintenance(opts: {
     if (closed) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      const run = once(job)
+      const run = trackActivity(job.name, () => once(job))
         .catch((err: unknown) =>
           opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed'),
         )

@@ -21,7 +21,22 @@ export interface Metrics {
   providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
   breakerState: Gauge<'provider'>;
+  /**
+   * One reminder's way, stage by stage (docs/performance.md): `gather` (waiting for the intake
+   * transaction in flight), `stored` (the intake transaction), `enqueued` (the job added and the row
+   * marked queued), `pickup` (due → a worker starts it), `load`, `gate`, `render`, `claim` (`sending`
+   * committed), `provider` (the provider call), `record` (its outcome committed).
+   */
+  stage: Histogram<'stage'>;
+  /** From the later of accepted and due to the provider being called, by channel. */
+  dueToProvider: Histogram<'channel'>;
+  /** Event-loop stalls, by what ran during them (loop-monitor.ts). */
+  loopStalls: Counter<'during'>;
+  loopStallSeconds: Histogram<'during'>;
 }
+
+/** Fine buckets: the stages of a send take from tenths of a millisecond to seconds. */
+const STAGE_BUCKETS = [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
 
 export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
@@ -112,6 +127,33 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       name: 'provider_circuit_state',
       help: 'Circuit breaker per provider: 0 closed, 1 half-open, 2 open',
       labelNames: ['provider'],
+      registers,
+    }),
+    stage: new Histogram({
+      name: 'message_stage_duration_seconds',
+      help: 'Time a reminder spends in each stage of its way from the API to the provider (gather, stored, enqueued, pickup, load, gate, render, claim, provider, record)',
+      labelNames: ['stage'],
+      buckets: STAGE_BUCKETS,
+      registers,
+    }),
+    dueToProvider: new Histogram({
+      name: 'message_due_to_provider_seconds',
+      help: 'From the later of a message being accepted and falling due to its provider being called',
+      labelNames: ['channel'],
+      buckets: STAGE_BUCKETS,
+      registers,
+    }),
+    loopStalls: new Counter({
+      name: 'event_loop_stalls_total',
+      help: 'Event-loop stalls (the loop late by more than LOOP_STALL_MS), by what ran during them',
+      labelNames: ['during'],
+      registers,
+    }),
+    loopStallSeconds: new Histogram({
+      name: 'event_loop_stall_seconds',
+      help: 'How long each event-loop stall lasted, by what ran during it',
+      labelNames: ['during'],
+      buckets: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10],
       registers,
     }),
   };

@@ -22,6 +22,7 @@ import {
 import type { DispatchQueues } from '../jobs/dispatch-queues.js';
 import { makeNaturalBatch } from '../lib/natural-batch.js';
 import { enqueueMessages } from '../jobs/enqueue.js';
+import { beginActivity, trackActivity } from '../observability/activity.js';
 
 export interface ReminderRequest {
   externalId: string | null;
@@ -83,6 +84,12 @@ export interface IntakeDeps {
     borrowerKeys: readonly string[],
     addresses: readonly string[],
   ) => Promise<ReadonlyMap<string, ReadonlySet<Channel>>>;
+  /**
+   * How long a reminder due now spent in a stage of its intake (seconds), once per message:
+   * `gather` (waiting for the transaction in flight), `stored` (its own), `enqueued` (its job added
+   * and the row marked queued). For the latency breakdown (docs/performance.md).
+   */
+  onStage?: (stage: 'gather' | 'stored' | 'enqueued', seconds: number, messages: number) => void;
 }
 
 /**
@@ -170,6 +177,20 @@ export function resolveChannel(
   return first;
 }
 
+/** How long each single request waited for the intake transaction in flight. */
+function observeGather(deps: IntakeDeps, items: ReadonlyArray<{ at: number }>): void {
+  if (!deps.onStage) return;
+  const now = performance.now();
+  for (const i of items) deps.onStage('gather', (now - i.at) / 1000, 1);
+}
+
+/** The intake's own stages for the messages due now: its transaction, then their jobs. */
+function observeIntake(deps: IntakeDeps, dueNow: number, started: number, stored: number): void {
+  if (!deps.onStage || dueNow === 0) return;
+  deps.onStage('stored', (stored - started) / 1000, dueNow);
+  deps.onStage('enqueued', (performance.now() - stored) / 1000, dueNow);
+}
+
 export function makeIntake(deps: IntakeDeps) {
   async function enqueueAndMark(created: Message[]): Promise<void> {
     if (created.length === 0) return;
@@ -203,6 +224,7 @@ export function makeIntake(deps: IntakeDeps) {
   }
 
   async function accept(given: ReminderRequest[], clientId: string, actor: string): Promise<AcceptResult[]> {
+    const started = performance.now();
     const requests = given.map(withArm);
     const now = deps.clock.now();
     const horizon = now.getTime() + deps.horizonMs;
@@ -226,62 +248,72 @@ export function makeIntake(deps: IntakeDeps) {
         );
       }
     }
-    const results = await deps.store.acceptReminders(
-      requests.map((req) => ({
-        id: newReminderId(),
-        externalId: req.externalId,
-        requestHash: req.requestHash,
-        borrower: req.borrower,
-        upsertBorrower: req.upsertBorrower,
-        channel: req.channel,
-        template: req.template,
-        debt: req.debt,
-        sendAt: req.sendAt.toISOString(),
-        expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
-        metadata: req.metadata,
-        contact: req.contact,
-        ...(req.group !== undefined ? { group: req.group } : {}),
-        messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
-          const channel = resolveChannel(borrower, req, senderFor(borrower.tenant), ruledOut.get(req.tenant));
-          if (typeof channel !== 'string') return { error: channel };
-          const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
-          const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};
-          return [
-            {
-              id: newMessageId(),
-              channel,
-              template: req.template,
-              locale: borrower.locale,
-              to: addressFor(borrower, channel)!,
-              sendAt: req.sendAt.toISOString(),
-              status,
-              ...arm,
-            },
-          ];
-        },
-      })),
-      clientId,
-      now,
-      actor,
-    );
+    const endIntake = beginActivity('intake');
+    const results = await deps.store
+      .acceptReminders(
+        requests.map((req) => ({
+          id: newReminderId(),
+          externalId: req.externalId,
+          requestHash: req.requestHash,
+          borrower: req.borrower,
+          upsertBorrower: req.upsertBorrower,
+          channel: req.channel,
+          template: req.template,
+          debt: req.debt,
+          sendAt: req.sendAt.toISOString(),
+          expiresAt: req.expiresAt ? req.expiresAt.toISOString() : null,
+          metadata: req.metadata,
+          contact: req.contact,
+          ...(req.group !== undefined ? { group: req.group } : {}),
+          messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
+            const channel = resolveChannel(borrower, req, senderFor(borrower.tenant), ruledOut.get(req.tenant));
+            if (typeof channel !== 'string') return { error: channel };
+            const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
+            const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};
+            return [
+              {
+                id: newMessageId(),
+                channel,
+                template: req.template,
+                locale: borrower.locale,
+                to: addressFor(borrower, channel)!,
+                sendAt: req.sendAt.toISOString(),
+                status,
+                ...arm,
+              },
+            ];
+          },
+        })),
+        clientId,
+        now,
+        actor,
+      )
+      .finally(endIntake);
     // A repeat whose messages are still `accepted` (the first request died before enqueuing)
     // is enqueued now; the job id makes this harmless if it was enqueued after all.
     // `scheduled` ones have no job until the feeder's turn.
     const toEnqueue = results.flatMap((r) =>
       r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : [],
     );
-    await enqueueAndMark(toEnqueue);
+    const stored = performance.now();
+    await trackActivity('intake-enqueue', () => enqueueAndMark(toEnqueue));
+    observeIntake(deps, toEnqueue.length, started, stored);
     return results;
   }
 
   // Keyed by client and actor: a batch is accepted for one caller (its idempotency keys).
-  const gathered = makeNaturalBatch<{ request: ReminderRequest; clientId: string; actor: string }, AcceptResult>({
-    run: (items) =>
-      accept(
+  const gathered = makeNaturalBatch<
+    { request: ReminderRequest; clientId: string; actor: string; at: number },
+    AcceptResult
+  >({
+    run: (items) => {
+      observeGather(deps, items);
+      return accept(
         items.map((i) => i.request),
         items[0]!.clientId,
         items[0]!.actor,
-      ),
+      );
+    },
     max: deps.gatherMax ?? 0,
     retryAlone: true,
   });
@@ -289,7 +321,7 @@ export function makeIntake(deps: IntakeDeps) {
     accept,
     /** One request, accepted together with others of its caller that arrive meanwhile (see `gatherMax`). */
     acceptOne: (request: ReminderRequest, clientId: string, actor: string) =>
-      gathered({ request, clientId, actor }, `${clientId}\u0000${actor}`),
+      gathered({ request, clientId, actor, at: performance.now() }, `${clientId}\u0000${actor}`),
   };
 }
 

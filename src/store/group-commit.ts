@@ -9,6 +9,7 @@
  * false as before.
  */
 import type { Kysely } from 'kysely';
+import { beginActivity } from '../observability/activity.js';
 import type { Dialect } from './db.js';
 import { transitionsIn } from './rows.js';
 import type { Database } from './schema.js';
@@ -50,6 +51,7 @@ export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: Group
     waiting = [];
     if (batch.length === 0) return;
     batches++;
+    const end = beginActivity('group-commit');
     try {
       const moved = await db.transaction().execute(async (trx) => {
         const out = await transitionsIn(trx, dialect, batch);
@@ -63,6 +65,8 @@ export function makeGroupCommit(db: Kysely<Database>, dialect: Dialect, o: Group
       batch.forEach((w, i) => w.resolve(moved[i]!));
     } catch (err) {
       for (const w of batch) w.reject(err);
+    } finally {
+      end();
     }
   }
 

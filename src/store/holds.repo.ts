@@ -45,6 +45,19 @@ export interface HoldsRepo {
   list(borrowerId: string): Promise<BorrowerHold[]>;
   /** The borrower's holds not closed, oldest first (one that lapsed by its `until` included: compare with holdIsOpen). */
   unclosed(borrowerId: string): Promise<BorrowerHold[]>;
+  /** `unclosed` for many borrowers in one query (the workers' gate): a list per borrower id given, in order. */
+  unclosedOfMany(borrowerIds: readonly string[]): Promise<BorrowerHold[][]>;
+}
+
+/** Rows grouped by borrower: a list per id given, in order. */
+function byBorrower(rows: readonly BorrowerHoldsTable[], ids: readonly string[]): BorrowerHold[][] {
+  const by = new Map<string, BorrowerHold[]>();
+  for (const r of rows) {
+    const list = by.get(r.borrower_id);
+    if (list) list.push(toHold(r));
+    else by.set(r.borrower_id, [toHold(r)]);
+  }
+  return ids.map((id) => by.get(id) ?? []);
 }
 
 function toHold(r: BorrowerHoldsTable): BorrowerHold {
@@ -194,8 +207,24 @@ export function makeHoldsRepo(db: Kysely<Database>, dialect: Dialect): HoldsRepo
         .where('borrower_id', '=', borrowerId)
         .where('closed_at', 'is', null)
         .orderBy('opened_at')
+        .orderBy('id')
         .execute();
       return rows.map(toHold);
+    },
+
+    async unclosedOfMany(borrowerIds) {
+      const ids = [...new Set(borrowerIds)];
+      const rows = ids.length
+        ? await db
+            .selectFrom('borrower_holds')
+            .selectAll()
+            .where('borrower_id', 'in', ids)
+            .where('closed_at', 'is', null)
+            .orderBy('opened_at')
+            .orderBy('id')
+            .execute()
+        : [];
+      return byBorrower(rows, borrowerIds);
     },
   };
 }

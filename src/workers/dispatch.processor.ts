@@ -24,6 +24,12 @@ export {
 
 export function makeDispatchProcessor(deps: DispatchDeps) {
   return async function processDispatch(job: Job, token?: string): Promise<OutcomeKind> {
+    // Due → picked up, for a job's first run (a deferred or retried job's due time is not kept on it).
+    if (job.attemptsMade === 0 && (job.attemptsStarted ?? 0) <= 1)
+      deps.metrics.stage.observe(
+        { stage: 'pickup' },
+        Math.max(0, Date.now() - job.timestamp - (job.delay ?? 0)) / 1000,
+      );
     const data = DispatchJob.parse(job.data);
     const attempt = { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
     const log = deps.log.child({

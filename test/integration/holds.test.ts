@@ -130,6 +130,23 @@ describe.each(dbVariants())('holds on a borrower on $name', (variant) => {
     expect(twice.body.hold.resolution).toBe('verified');
   });
 
+  it('reads the open holds of many borrowers in one query, as one read each would (the workers\u2019 gate)', async () => {
+    const [a, b, c] = [await borrower(), await borrower(), await borrower()];
+    expect((await h.api('POST', `/v1/borrowers/${a}/disputes`, { body: {} })).status).toBe(201);
+    expect((await h.api('POST', `/v1/borrowers/${c}/holds`, { body: { kind: 'hardship' } })).status).toBe(201);
+    expect((await h.api('POST', `/v1/borrowers/${c}/disputes`, { body: {} })).status).toBe(201);
+    const ids = [c, b, a, c, `hb-none-${uid()}`];
+    const many = await h.service.store.holds.unclosedOfMany(ids);
+    expect(many.map((l) => l.map((x) => x.kind))).toEqual([
+      ['hardship', 'dispute'],
+      [],
+      ['dispute'],
+      ['hardship', 'dispute'],
+      [],
+    ]);
+    for (const [i, id] of ids.entries()) expect(many[i]).toEqual(await h.service.store.holds.unclosed(id));
+  });
+
   it('ends a paid-claim hold when a payment is reported for the account, and the held reminder goes', async () => {
     const id = await borrower();
     const hold = await h.api('POST', `/v1/borrowers/${id}/holds`, { role: 'agent', body: { kind: 'paid-claim' } });

@@ -1,18 +1,10 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/lib/seeded-random.js';
 import { canonicalJson } from '../../src/store/canonical-json.js';
 
-/** A small seeded generator (mulberry32), so a failure names a value that can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failure names a value that can be replayed. */
+const rng = seededRandom;
 
 const PIECES = [
   'a',

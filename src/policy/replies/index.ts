@@ -4,12 +4,18 @@
  * word patterns over a normalised view (look-alike letters, zero-width and spacing tricks,
  * full-width forms and 繁體 resolved: wording/normalise.ts), each match read in its clause:
  * a negation, another sense of the word, a wish or a past payment explain it away. A revocation
- * is never outweighed: when any revoke rule fires, `revoke` is in the answer.
+ * is never outweighed: when any revoke rule fires, `revoke` is in the answer. After the rules, a
+ * small learned layer (model.ts) may add an intent they did not find, never remove one; it
+ * explains itself like a rule (`model-<intent>`, the words that weighed most), and a revocation
+ * only it found goes to a person.
  */
 import { CHANNELS, type Channel } from '../../domain/channels.js';
 import type { Intent, Interpretation, InterpretedIntent, PromiseTerms } from '../../domain/replies.js';
 import { readChinese } from './chinese.js';
 import { readEnglish } from './english.js';
+import modelEn from './model.en.json' with { type: 'json' };
+import modelZh from './model.zh.json' with { type: 'json' };
+import { loadModel, modelAdditions, modelFeatures, modelLang, type ReplyModelFile, scoreWith } from './model.js';
 import type { ReplyHit } from './types.js';
 import { chineseView } from '../wording/normalise.js';
 import { today } from './when.js';
@@ -27,7 +33,14 @@ export interface ReplyContext {
   receivedAt: Date;
   /** IANA zone for "Friday" and "tomorrow"; UTC when absent. */
   timeZone?: string;
+  /** false: the rules alone, without the learned layer (to measure them). */
+  learned?: boolean;
 }
+
+const MODELS = {
+  en: loadModel(modelEn as ReplyModelFile),
+  zh: loadModel(modelZh as ReplyModelFile),
+};
 
 const HAN = /\p{Script=Han}/u;
 /** 回TD, Ｔ Ｄ: the Chinese opt-out code on its own, spaced or full-width, is read by the Chinese rules too. */
@@ -317,19 +330,65 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
     }
     intents.push(i);
   }
-  if (intents.length === 0) intents.push({ intent: 'other', rule: 'nothing-matched', matched: t.trim() });
-  const has = (x: Intent) => intents.some((i) => i.intent === x);
   const words = en.words + (zh?.chars ?? 0) / 2;
   // A revocation explained away only by what it quotes or names ("Reply STOP to opt out", "opt out of the plan") is uncertain.
-  const uncertain =
-    !has('revoke') &&
-    hits.some((h) => h.rule.intent === 'revoke' && /^(?:quoted|another thing)/.test(h.suppressed ?? ''));
-  const needsPerson =
-    truncated ||
-    uncertain ||
-    intents.some((i) => FOR_A_PERSON.has(i.intent)) ||
-    (has('wrong-number') && intents.length > 1) ||
-    CONFLICTS.some(([a, b]) => has(a) && has(b)) ||
-    (has('other') && words > 4);
-  return { intents, needsPerson, truncated };
+  const uncertain = hits.some(
+    (h) => h.rule.intent === 'revoke' && /^(?:quoted|another thing)/.test(h.suppressed ?? ''),
+  );
+  const person = (xs: InterpretedIntent[]) => {
+    const has = (x: Intent) => xs.some((i) => i.intent === x);
+    return (
+      truncated ||
+      (uncertain && !has('revoke')) ||
+      xs.some((i) => FOR_A_PERSON.has(i.intent)) ||
+      (has('wrong-number') && xs.length > 1) ||
+      CONFLICTS.some(([a, b]) => has(a) && has(b)) ||
+      (has('other') && words > 4)
+    );
+  };
+  const byRules = intents.length ? intents : [other(t)];
+  if (o.learned === false) return { intents: byRules, needsPerson: person(byRules), truncated };
+  // An intent a rule matched and then explained away ("the bus stop", 我想下周还: vague) is the rules' to decide.
+  const weighed = new Set<Intent>([...intents.map((i) => i.intent), ...hits.map((h) => h.rule.intent)]);
+  const added = learned(
+    t,
+    weighed,
+    o.channel,
+    [...en.dates, ...(zh?.dates ?? [])],
+    [...en.amounts, ...(zh?.amounts ?? [])],
+  );
+  const all = [...intents, ...added];
+  if (!all.length) all.push(other(t));
+  // What needed a person by the rules still does; so does a revocation only the model found.
+  const needsPerson = person(byRules) || person(all) || added.some((i) => i.intent === 'revoke');
+  return { intents: all, needsPerson, truncated };
+}
+
+const other = (t: string): InterpretedIntent => ({ intent: 'other', rule: 'nothing-matched', matched: t.trim() });
+
+/**
+ * The intents the learned layer adds: above its threshold, not found by the rules. Each explains
+ * itself as `model-<intent>` with the three words that weighed most; a revocation is of the line
+ * the reply came on, a promise takes the first date and amount the reply states.
+ */
+function learned(
+  t: string,
+  found: ReadonlySet<Intent>,
+  channel: Channel,
+  dates: Array<{ date: string }>,
+  amounts: Array<{ amount: string }>,
+): InterpretedIntent[] {
+  const lang = modelLang(t);
+  const scores = scoreWith(MODELS[lang], modelFeatures(t, lang));
+  return modelAdditions([...found], scores).map((s) => {
+    const i: InterpretedIntent = { intent: s.intent, rule: `model-${s.intent}`, matched: s.top.join(', ') };
+    if (s.intent === 'revoke') i.scope = [channel];
+    if (s.intent === 'promise') {
+      const terms: PromiseTerms = {};
+      if (dates[0]) terms.date = dates[0].date;
+      if (amounts[0]) terms.amount = amounts[0].amount;
+      i.promise = terms;
+    }
+    return i;
+  });
 }

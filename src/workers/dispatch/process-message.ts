@@ -11,14 +11,25 @@ export async function processMessage(
   attempt: Attempt,
   log: Logger,
 ): Promise<DispatchOutcome> {
+  // Each step's time goes to the stage histogram (docs/performance.md, the latency breakdown).
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    deps.metrics.stage.observe({ stage }, (now - mark) / 1000);
+    mark = now;
+  };
   const ctx = await load(deps, messageId, log);
+  lap('load');
   if (ended(ctx)) return ctx;
   const now = deps.clock.now();
   const held = (await admitByBreaker(deps, ctx, now)) ?? (await applyGate(deps, ctx, now));
+  lap('gate');
   if (held) return held;
   const prepared = await renderAndLint(deps, ctx, now);
+  lap('render');
   if (ended(prepared)) return prepared;
   const notClaimed = await claim(deps, ctx, prepared, now);
+  lap('claim');
   if (notClaimed) return notClaimed;
   return send(deps, ctx, prepared.rendered, attempt);
 }

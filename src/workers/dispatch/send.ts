@@ -96,6 +96,9 @@ export async function send(
 ): Promise<DispatchOutcome> {
   const { message } = ctx;
   const route = routeOf(deps, ctx);
+  // From the later of accepted and due to this call (the clock of the machine: what a borrower waits).
+  const due = Math.max(Date.parse(message.createdAt), Date.parse(message.dueAt));
+  if (due <= Date.now()) deps.metrics.dueToProvider.observe({ channel: message.channel }, (Date.now() - due) / 1000);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   let result: SendResult;
@@ -128,10 +131,10 @@ export async function send(
     return recordProviderError(deps, ctx, perr, attempt);
   }
   route.breaker.success();
-  deps.metrics.providerLatency.observe(
-    { channel: message.channel, provider: result.provider, outcome: 'ok' },
-    seconds(),
-  );
+  const took = seconds();
+  deps.metrics.providerLatency.observe({ channel: message.channel, provider: result.provider, outcome: 'ok' }, took);
+  deps.metrics.stage.observe({ stage: 'provider' }, took);
+  const recording = performance.now();
   const via = route.label ? { route: route.label } : {};
   await deps.store.transition(
     message.id,
@@ -152,6 +155,7 @@ export async function send(
     deps.clock.now(),
   );
   await deps.slots.sent(message);
+  deps.metrics.stage.observe({ stage: 'record' }, (performance.now() - recording) / 1000);
   deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
   deps.metrics.sentByRoute.inc({ channel: message.channel, route: route.label ?? `${result.provider}:primary` });
   ctx.log.info({ provider: result.provider, providerId: result.providerId, ...via }, 'message sent');
