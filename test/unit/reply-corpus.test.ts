@@ -11,7 +11,11 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(p.part));
+/** zh.tune7 joins the asserted parts with the seventh Chinese round (branch rules-zh7); en.tune7 meets its targets. */
+const tuning = parts.filter(
+  (p) =>
+    ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(p.part) || (p.part === 'tune7' && p.lang === 'en'),
+);
 const held = parts.filter((p) => p.part === 'held');
 
 const pct = (x: number | undefined) => (x === undefined ? '' : (100 * x).toFixed(1));
@@ -53,7 +57,7 @@ function report(ps: PartFigures[], showMisses = true): string[] {
 }
 
 describe('reply corpus', () => {
-  it('reads both languages of the first four tuning parts, and the fifth in English', () => {
+  it('reads both languages of the first six tuning parts, and the seventh in English', () => {
     expect(tuning.map((p) => `${p.lang}.${p.part}`).sort()).toEqual([
       'en.tune',
       'en.tune2',
@@ -61,6 +65,7 @@ describe('reply corpus', () => {
       'en.tune4',
       'en.tune5',
       'en.tune6',
+      'en.tune7',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -88,7 +93,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune6 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune7 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 
