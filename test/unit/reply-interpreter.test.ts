@@ -1057,7 +1057,7 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     ["Don't call my brother", 'complaint'],
     ['Could you stop calling my dad and call me instead', 'complaint'],
     ['I said no one called me back', 'wrong-number'],
-    ['I think you have the wrong amount on file', 'wrong-number'],
+    ['you got the wrong total on my account', 'wrong-number'],
     ['I filed an FTC identity theft report', 'complaint'],
     ['My card was cancelled so the autopay failed, can I pay another way', 'dispute'],
     ['I returned your call yesterday', 'dispute'],
@@ -1067,6 +1067,9 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     ['I wanted to explain why I was late', 'question'],
     ['Are you still sending these?', 'complaint'],
     ['Paid already, you will see it in 2 days', 'promise'],
+    ['but will pay friday', 'question'],
+    ['Great service, thank you', 'complaint'],
+    ['Please let me know if you need anything else', 'question'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
@@ -1090,6 +1093,32 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     ['I can pay in three weeks', {}],
   ])('%s → promise %j', (text, terms) => {
     expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it.each<[string, Intent]>([
+    // The same families, in wordings no tuning author used.
+    ['Your agent made fun of me for being late', 'complaint'],
+    ['Shame on your collectors', 'complaint'],
+    ['What you are doing is against the law', 'complaint'],
+    ['I felt harassed after that call', 'complaint'],
+    ['Thanks for nothing', 'complaint'],
+    ['Stellar service as usual', 'complaint'],
+    ['Quit lying about my balance', 'complaint'],
+    ['My insurance was supposed to have covered this', 'dispute'],
+    ['Your APR is wrong', 'dispute'],
+    ['Billing me for a phone I returned months ago', 'dispute'],
+    ['I honestly don’t know what these charges are for', 'dispute'],
+    ['That is far more than I ever borrowed', 'dispute'],
+    ['Hi, so when is my next due date', 'question'],
+    ['Just confirming whether my payment posted', 'question'],
+    ['Remind me how much is left', 'question'],
+    ["Can't find my account number anywhere", 'question'],
+    ['I can pay it all the second week of January', 'promise'],
+    ['Will knock it out by end of next week', 'promise'],
+    ['You can count on 150 on Monday', 'promise'],
+    ['The funds will be there by Thursday', 'promise'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
   });
 
   it('reads "call me to explain" as both a call asked for and a question', () => {

@@ -432,7 +432,7 @@ export interface EnglishReading {
  * refund", "as soon as my check clears", "once my disability check comes in").
  */
 const PERIOD =
-  /\b(?:in (?:a|one|two|three|four|\d+|a couple(?: of)?|a few|few) (?:weeks?|wks?)|next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi)\b)/g;
+  /\b(?:in (?:a|one|two|three|four|\d+|a couple(?: of)?|a few|few) (?:weeks?|wks?)|(?:the )?(?:first|second|third|last|1st|2nd|3rd) (?:week|half) of|end of (?:the |this |next )?week|next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi)\b)/g;
 const VAGUE =
   /\b(?:soon|asap|eventually|someday|sometime|when i can|as soon as|when i get|if i can|once i|when possible|at some point|later|in the future|one day|when things|when able|whenever)\b/g;
 
