@@ -1070,6 +1070,10 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     ['but will pay friday', 'question'],
     ['Great service, thank you', 'complaint'],
     ['Please let me know if you need anything else', 'question'],
+    ["I don't want the reminders to stop", 'revoke'],
+    ["I'm done with your payment plan, I'll pay in full", 'revoke'],
+    ['You have no right to call my employer', 'revoke'],
+    ['Only in writing will I accept a settlement offer', 'revoke'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
@@ -1119,6 +1123,17 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     ['The funds will be there by Thursday', 'promise'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Array<'sms' | 'voice' | 'email'>]>([
+    // Revocations in the same registers, in other words.
+    ['pls quit txtin me', ['sms']],
+    ['I am finished getting your emails', ['email']],
+    ['You do not have my permission to phone me', ['voice']],
+    ['Any further correspondence must be in writing', ['sms', 'voice']],
+    ['Write to me only in writing please', ['sms', 'voice']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
   });
 
   it('reads "call me to explain" as both a call asked for and a question', () => {
