@@ -2,9 +2,9 @@
 import type { Channel } from '../../domain/channels.js';
 
 const EN_SMS =
-  /\b(?:texts?|texting|texted|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|texs?|mensajes?|textos?)\b/;
+  /\b(?:texts?|texting|texted|txts?|txting|txtin|txtn|textn|txt'?s|sms|messages?|messaging|msgs?|texs?|mensajes?|textos?)\b/;
 const EN_VOICE =
-  /\b(?:call|calls|calling|called|phone calls?|telephone(?! number)|telephoned|telephoning|col in|call in|ringin|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamar|llamen|llames|dian ?hua)\b/;
+  /\b(?:call|calls|calling|calln|called|phone calls?|telephone(?! number)|telephoned|telephoning|col in|call in|ringin|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamar|llamen|llames|dian ?hua)\b/;
 const EN_EMAIL = /\b(?:e ?mails?|e ?mailed|e ?mailing|mails?|emailing|inbox|correos?)\b/;
 const EN_ALL =
   /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|(?<!(?:phone|cell|line|number) )alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contactar|molest\w*|en paz|basta)\b/;

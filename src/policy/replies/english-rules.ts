@@ -8,7 +8,7 @@ import type { ReplyRule } from './types.js';
 
 const STOP = '(?:st[o0]+p+|stp|sotp|stahp|stpo|stopall|stoppp)';
 const CH =
-  "(?:(?:hitting|hittin|blowing|blowin) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|telephoning|texts?|texting|txts?|txting|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|phone calls?|phoning|ringing|ringin|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
+  "(?:(?:hitting|hittin|blowing|blowin) (?:me up|up my (?:phone|line|cell|number|inbox)|my (?:phone|line|cell|number))|telephone calls?|telephoning|texts?|texting|txts?|txting|txtin|txtn|textn|txt'?s|sms|messages?|messaging|msgs?|call|calls|calling|calln|phone calls?|phoning|ringing|ringin|robocalls?|voicemails?|e ?mails?|e ?mailing|emailing|mails|contacting|contact|bothering|harassing|reaching out|hounding|pestering|spamming|spam|sending|communications?|reminders?|notifications?|alerts|notices|collection (?:calls|texts|messages))";
 const CH_NOUN =
   '(?:texts|text messages|messages|msgs|sms|calls|phone calls|robocalls|emails|e mails|voicemails|reminders|notifications|harassment|spam|all contact|any contact|all communications?)';
 /** Words between "stop" and what to stop ("stop sending me all these texts"). */

@@ -68,11 +68,6 @@ const TYPOS = new Map<string, string>([
   ['wendsday', 'wednesday'],
   ['thrusday', 'thursday'],
   ['thurday', 'thursday'],
-  // Texting with its vowels or its g dropped: "quit txtn me".
-  ['txtn', 'texting'],
-  ['txtin', 'texting'],
-  ['textn', 'texting'],
-  ['calln', 'calling'],
 ]);
 for (const w of SPELLED) {
   const slips = new Set<string>();
