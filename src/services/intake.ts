@@ -1,8 +1,8 @@
 /**
  * Accepting reminders: one transaction writes the reminder, its message rows and their first
- * events. A message due within the horizon is `accepted`: after the commit its job is added to
- * BullMQ and the row marked `queued` (a crash between the two leaves `accepted` rows, which the
- * reconciler enqueues). One due later is `scheduled`: a row and no job, until the feeder brings
+ * events. A message due within the horizon is written `queued` (events `accepted`, `queued`) and
+ * its job added to BullMQ after the commit (a crash between the two leaves `queued` rows without a
+ * job, which the reconciler restores). One due later is `scheduled`: a row and no job, until the feeder brings
  * it in as it enters the horizon.
  */
 import { assignArm, type Experiment } from '../policy/experiments.js';
@@ -184,6 +184,9 @@ function observeGather(deps: IntakeDeps, items: ReadonlyArray<{ at: number }>): 
   for (const i of items) deps.onStage('gather', (now - i.at) / 1000, 1);
 }
 
+/** Rows whose job the intake adds: committed `queued` (or `accepted`, by code before issue 32). */
+const WAITING_FOR_JOB: ReadonlySet<string> = new Set(['queued', 'accepted']);
+
 /** The intake's own stages for the messages due now: its transaction, then their jobs. */
 function observeIntake(deps: IntakeDeps, dueNow: number, started: number, stored: number): void {
   if (!deps.onStage || dueNow === 0) return;
@@ -192,19 +195,11 @@ function observeIntake(deps: IntakeDeps, dueNow: number, started: number, stored
 }
 
 export function makeIntake(deps: IntakeDeps) {
-  async function enqueueAndMark(created: Message[]): Promise<void> {
+  /** Adds the jobs of messages committed `queued` (the intake transaction marked them). */
+  async function enqueue(created: Message[]): Promise<void> {
     if (created.length === 0) return;
     if (deps.hooks?.afterCommit) await deps.hooks.afterCommit(created);
     await enqueueMessages(deps.queues, created, deps.clock.now());
-    // Conditional on `accepted`: a worker that already started the job has moved it on.
-    const moved = new Set(
-      await deps.store.transitionMany(
-        created.map((m) => m.id),
-        { from: ['accepted'], to: 'queued', type: 'queued', actor: 'scheduler' },
-        deps.clock.now(),
-      ),
-    );
-    for (const m of created) if (moved.has(m.id)) m.status = 'queued';
     deps.onQueued?.(created);
   }
 
@@ -268,7 +263,7 @@ export function makeIntake(deps: IntakeDeps) {
           messages: (borrower: Borrower): NewMessage[] | { error: { path: string; message: string } } => {
             const channel = resolveChannel(borrower, req, senderFor(borrower.tenant), ruledOut.get(req.tenant));
             if (typeof channel !== 'string') return { error: channel };
-            const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'accepted';
+            const status = req.sendAt.getTime() > horizon ? 'scheduled' : 'queued';
             const arm = req.arm ? { experiment: req.arm.experiment, arm: req.arm.arm } : {};
             return [
               {
@@ -289,14 +284,15 @@ export function makeIntake(deps: IntakeDeps) {
         actor,
       )
       .finally(endIntake);
-    // A repeat whose messages are still `accepted` (the first request died before enqueuing)
-    // is enqueued now; the job id makes this harmless if it was enqueued after all.
-    // `scheduled` ones have no job until the feeder's turn.
+    // A repeat whose messages are still waiting for their job (the first request may have died
+    // before enqueuing) is enqueued now; the job id makes this harmless if it was enqueued after
+    // all, and the worker's check of the store if it has already gone. `scheduled` ones have no
+    // job until the feeder's turn.
     const toEnqueue = results.flatMap((r) =>
-      r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => m.status === 'accepted') : [],
+      r.kind === 'created' || r.kind === 'repeat' ? r.messages.filter((m) => WAITING_FOR_JOB.has(m.status)) : [],
     );
     const stored = performance.now();
-    await trackActivity('intake-enqueue', () => enqueueAndMark(toEnqueue));
+    await trackActivity('intake-enqueue', () => enqueue(toEnqueue));
     observeIntake(deps, toEnqueue.length, started, stored);
     return results;
   }

@@ -136,20 +136,15 @@ export interface BulkLink {
 }
 
 /**
- * Appends one event to each of many chains in a few statements: heads read in one query, events
- * and heads written in bulk, and new chains registered shard by shard. The caller holds the locks
- * that order each chain (its rows were updated in this transaction).
+ * Appends events to many chains in a few statements: heads read in one query, events and heads
+ * written in bulk, and new chains registered shard by shard. A chain may get several events (the
+ * intake's `accepted` then `queued`): they follow one another in the order given. The caller
+ * holds the locks that order each chain (its rows were updated in this transaction).
  */
 export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkLink[]): Promise<void> {
   if (links.length === 0) return;
-  const chains = [...new Set(links.map((l) => l.pos.chain))];
-  if (chains.length !== links.length) {
-    // Two events for one chain in one call: keep their order the simple way.
-    for (const l of links) await appendEvent(trx, dialect, l.pos, l.input);
-    return;
-  }
   const known = new Map<string, { seq: number; hash: string }>();
-  const toRead = links.filter((l) => !l.pos.isNew).map((l) => l.pos.chain);
+  const toRead = [...new Set(links.filter((l) => !l.pos.isNew).map((l) => l.pos.chain))];
   for (let i = 0; i < toRead.length; i += 500) {
     const rows = await trx
       .selectFrom('chain_heads')
@@ -159,7 +154,8 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
     for (const r of rows) known.set(r.chain, { seq: Number(r.seq), hash: r.hash });
   }
   const events: Insertable<Database['events']>[] = [];
-  const heads: Database['chain_heads'][] = [];
+  // One head per chain, its last event's (a multi-row upsert may not touch a row twice).
+  const heads = new Map<string, Database['chain_heads']>();
   const fresh: BulkLink[] = [];
   for (const l of links) {
     const prev = known.get(l.pos.chain) ?? null;
@@ -189,10 +185,11 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
       hash,
       ref_chain: null,
     });
-    heads.push({ chain: l.pos.chain, seq, hash });
+    known.set(l.pos.chain, { seq, hash });
+    heads.set(l.pos.chain, { chain: l.pos.chain, seq, hash });
     if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l);
   }
-  await insertEventsAndHeads(trx, events, heads);
+  await insertEventsAndHeads(trx, events, [...heads.values()]);
 
   await registerChains(trx, dialect, fresh);
 }

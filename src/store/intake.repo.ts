@@ -270,11 +270,12 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
             const created = entry.messages.map((m) => messageRow(m, item.id, borrowerId, nowIso));
             rows.push(...created);
             for (const m of entry.messages) {
+              const pos = { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true };
               links.push({
-                pos: { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso, isNew: true },
+                pos,
                 // The first event names the first state: `accepted`, or `scheduled` for one due beyond the horizon.
                 input: {
-                  type: m.status ?? 'accepted',
+                  type: m.status === 'scheduled' ? 'scheduled' : 'accepted',
                   actor,
                   data: {
                     reminderId: item.id,
@@ -285,6 +286,9 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
                   },
                 },
               });
+              // Due now: queued in the same transaction, its job added after the commit.
+              if (m.status === 'queued')
+                links.push({ pos: { ...pos, isNew: false }, input: { type: 'queued', actor: 'scheduler' } });
             }
             // Built from what was written: no read-back per item.
             results.push({

@@ -25,7 +25,7 @@ export type ReconcilerStore = Pick<AuditStore, 'findAccepted' | 'findAwaitingJob
 export type RetentionStore = Pick<AuditStore, 'retention'>;
 
 /** Intake (src/services/intake.ts): accepts reminders, and queues the messages it accepted. */
-export type IntakeStore = Pick<AuditStore, 'acceptReminders' | 'transitionMany'>;
+export type IntakeStore = Pick<AuditStore, 'acceptReminders'>;
 
 /** Cancelling a reminder (src/services/cancel.ts): reads it, and cancels its pending messages. */
 export type CancelStore = Pick<AuditStore, 'getReminder' | 'transition'>;

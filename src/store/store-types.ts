@@ -22,8 +22,13 @@ export interface NewMessage {
   locale: string;
   to: string;
   sendAt: string;
-  /** `scheduled` when it is due beyond the horizon: a row, no job (default `accepted`). */
-  status?: 'accepted' | 'scheduled';
+  /**
+   * `queued` when it is due within the horizon: written with its `accepted` and `queued` events in
+   * the intake transaction, its job added after the commit (a crash between the two leaves a queued
+   * row without a job, which the reconciler restores). `scheduled` when it is due beyond: a row, no
+   * job. (`accepted`, the default, is a row the caller enqueues and marks itself.)
+   */
+  status?: 'accepted' | 'queued' | 'scheduled';
   /** The experiment and arm that chose its template (and channel). */
   experiment?: string;
   arm?: string;

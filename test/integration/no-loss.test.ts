@@ -41,7 +41,7 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
   }
 
   it(
-    'sends exactly once after the process dies between the DB commit and the enqueue',
+    'sends exactly once after the process dies between the DB commit (row queued) and the enqueue',
     { timeout: 90_000 },
     async () => {
       // First life: the service as production runs it (`tsx src/main.ts api`, a child process). Its
@@ -59,10 +59,13 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
           (r) => r,
           (err: Error) => err,
         );
-        const stored = await waitFor(async () => (await peek.findAccepted(new Date(Date.now() + 1000), 10))[0], {
-          what: 'the reminder committed to the database',
-        });
-        expect(stored).toMatchObject({ status: 'accepted', to: '+14155550201' });
+        // Committed `queued` in the intake transaction, before its job exists (issue 32: no separate
+        // transaction marks it queued after the enqueue).
+        const stored = await waitFor(
+          async () => (await peek.findAwaitingJob('', 10, new Date(Date.now() + 3_600_000)))[0],
+          { what: 'the reminder committed to the database' },
+        );
+        expect(stored).toMatchObject({ status: 'queued', to: '+14155550201' });
         // What the process was doing when it died: sending the enqueue to Redis.
         await waitFor(() => proxy.heldBytes() > 0 || undefined, { what: 'the enqueue to reach the held proxy' });
         first.child.kill('SIGKILL');
@@ -75,9 +78,9 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
         // committed row; the reconciler finds it.
         restarted = await startHarness({ db: variant, env, reuse: run });
         expect(await restarted.service.queues.byChannel.sms.getJob(stored!.id)).toBeUndefined();
-        expect((await restarted.service.store.getMessage(stored!.id))!.status).toBe('accepted');
+        expect((await restarted.service.store.getMessage(stored!.id))!.status).toBe('queued');
         const report = await restarted.service.reconciler.run();
-        expect(report.enqueuedAccepted).toBe(1);
+        expect(report).toEqual({ enqueuedAccepted: 0, restoredMissing: 1 });
         await waitFor(async () => (await restarted!.service.store.getMessage(stored!.id))?.status === 'sent', {
           what: 'the message to be sent',
         });
@@ -91,7 +94,7 @@ describe.each(dbVariants())('no loss, no duplicate on $name', (variant) => {
         const events = await restarted.service.store.listEvents(stored!.id);
         expect(events.map((e) => [e.type, e.actor])).toEqual([
           ['accepted', expect.stringMatching(/^api:/)],
-          ['queued', 'reconciler'],
+          ['queued', 'scheduler'],
           ['sending', 'worker'],
           ['sent', 'worker'],
         ]);

@@ -933,6 +933,105 @@ describe('Chinese rule families from a sixth author’s replies (zh.tune6), in w
   });
 });
 
+describe('Chinese rule families from a seventh author’s replies (zh.tune7), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Revocations: pausing, to this address, any form, off a list, channels listed, or else.
+    ['请暂停一切电话催收', 'revoke'],
+    ['终止向我发送短信', 'revoke'],
+    ['别再往这个邮箱发邮件了', 'revoke'],
+    ['我不希望再收到任何形式的催款', 'revoke'],
+    ['麻烦把本人从你们的号码库里删掉', 'revoke'],
+    ['请删除本人资料', 'revoke'],
+    ['短信、电话、邮件全都停掉', 'revoke'],
+    ['再打这种骚扰电话我就去报警', 'revoke'],
+    ['我不是她 别再发了', 'revoke'],
+    ['我不是她 别再发了', 'wrong-number'],
+    ['再傳簡訊來我就去檢舉', 'revoke'],
+    ['唔該暫停晒所有電話', 'revoke'],
+    ['請停止對本人的一切催收行為', 'revoke'],
+    ['以后别往我手机上发东西了', 'revoke'],
+    ['请不要再拨打这个号码', 'revoke'],
+    ['别往这里打了', 'revoke'],
+    ['今后不要再用邮件通知我', 'revoke'],
+    ['我不要你们的邮件', 'revoke'],
+    // Complaints: how often, manners, what was said, the family, still at it after payment.
+    ['你们总是打电话', 'complaint'],
+    ['一个上午二十多个电话', 'complaint'],
+    ['你们的人好冇礼貌', 'complaint'],
+    ['叫我去借网贷还你们？', 'complaint'],
+    ['我爸跟这笔钱一点关系都没有', 'complaint'],
+    ['都还清了你们还发短信', 'complaint'],
+    ['一朝早打咗十幾個電話', 'complaint'],
+    ['我阿媽同呢筆數冇關係', 'complaint'],
+    ['還咗錢你哋仲打', 'complaint'],
+    ['别再打给我同事了，丢人', 'complaint'],
+    ['饭碗都保不住了', 'hardship'],
+    // Callbacks asked again or arranged.
+    ['信号不好，麻烦重新打一次', 'callback'],
+    ['请派一名专员致电本人', 'callback'],
+    ['請稍後再撥', 'callback'],
+    // Questions without 吗: Cantonese, the account asked for, either-or.
+    ['仲欠几钱', 'question'],
+    ['收款账户发我下', 'question'],
+    ['这是贷款还是信用卡', 'question'],
+    ['是真人还是录音', 'question'],
+    ['取消簡訊通知會唔會影響信用', 'question'],
+    ['過幾日先還', 'promise'],
+    // Payments and disputes.
+    ['已于上周五在支付宝上把钱还了', 'paid-already'],
+    ['付清了', 'paid-already'],
+    ['手续费扣得不对', 'dispute'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ['别催我同事了', 'revoke'],
+    ['还清了就可以停止催收吗', 'revoke'],
+    ['还清了就可以停止催收吗', 'paid-already'],
+    ['取消邮件提醒会有影响吗', 'revoke'],
+    ['取消簡訊通知會唔會影響信用', 'revoke'],
+    ['我喺公司返緊工呢', 'question'],
+    ['不要暂停我的自动还款', 'revoke'],
+    ['不要再联系我的公司', 'revoke'],
+    ['不要再联系我男朋友', 'revoke'],
+    ['停止催收需要什么条件', 'revoke'],
+    ['请终止对本人的电话联系', 'callback'],
+    ['别再用机器人打给我', 'callback'],
+    ['不要你们的电话号码', 'revoke'],
+    ['你们打给我女朋友干什么', 'callback'],
+    ['是真人还是录音', 'callback'],
+    ['我在地铁上呢', 'question'],
+    ['是否可以分6期还', 'promise'],
+    ['听朝还咗佢', 'paid-already'],
+    ['如有疑问会再联系', 'question'],
+    ['我去银保监会申诉了', 'dispute'],
+    ['说我涉嫌诈骗是什么意思', 'dispute'],
+    ['尊重一点好吗', 'question'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['拟于2026年12月20日前偿还全部欠款', { date: '2026-12-20' }],
+    ['后日还1500', { date: '2026-12-04', amount: '1500.00' }],
+    ['过两日还五百', { amount: '500.00' }],
+    ['等出咗粮就还', {}],
+    ['本人拟于本月28日前结清全部欠款', { date: '2026-12-28' }],
+    ['大后日还九百', { date: '2026-12-05', amount: '900.00' }],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads the channels a revocation names, and every form as every channel', () => {
+    expect(get('取消邮件提醒', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('別再寄email給我', 'revoke')?.scope).toEqual(['email']);
+    expect(get('别打电话 发短信就行', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('请停止以电话、短信联系本人', 'revoke', 'email')?.scope).toEqual(['sms', 'voice']);
+    expect(get('我不希望再收到任何形式的催款', 'revoke', 'email')?.scope).toEqual(['sms', 'voice', 'email']);
+  });
+});
+
 describe('rule families from a sixth author’s replies (en.tune6), in words of their own', () => {
   it.each<[string, Intent]>([
     // Complaints: treatment, exposure to others, frustration, taking it elsewhere.

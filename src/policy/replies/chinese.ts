@@ -12,12 +12,18 @@ import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
 import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
 
-/** A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元). */
-const CLAUSE = /(?:[^，。！？；、,.!?;\n～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+/**
+ * A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元), nor at
+ * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人); a space
+ * after a closing particle ends one too (這是真的嗎 該不會是…).
+ */
+const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
-/** Someone else the reply is about: 我妈, 家人, 同事. */
-const THIRD_PARTY =
-  '我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)';
+/** Someone else: 我妈, 家人, 同事, 男朋友, 前妻, 邻居. */
+const PEOPLE =
+  '(?:爸|妈|阿爸|阿妈|父母|家人|家里人|屋企人|老婆|老公|太太|先生|丈夫|妻子|前夫|前妻|男朋友|女朋友|男友|女友|前男友|前女友|对象|同事|领导|老板|上司|朋友|亲戚|孩子|儿子|女儿|哥|姐|弟|妹|兄弟|姐妹|老豆|老母|邻居|同学|紧急联系人|联系人|担保人|家属|室友|舍友)';
+/** Someone else the reply is about. */
+const THIRD_PARTY = `我?的?${PEOPLE}`;
 
 /** 壹仟伍佰: the numerals of cheques and receipts, read as everyday ones (one character each, so positions hold). */
 const FINANCIAL: Record<string, string> = {
@@ -43,7 +49,28 @@ const everyday = (s: string) => s.replace(/[壹贰貳叁參肆伍陆陸柒捌玖
 /** A payment claimed anywhere in the reply: what zh-paid-already matches. */
 const PAID_CLAIM = new RegExp(CHINESE_REPLY_RULES.find((r) => r.rule === 'zh-paid-already')!.pattern.source);
 
+/** Checks of a clause alone: paying as the condition of it stopping, asking whether a plan may be had. */
+function askedNotDone(name: string, clause: string, from: number, to: number): string | null {
+  if (name === 'zh-condition') {
+    // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
+    const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
+    if (cond) return `a condition: ${cond[0]}`;
+    // 停止催收需要什么条件: asking what it takes, not asking for it.
+    const takes = /^(?:收|款)?(?:的话)?(?:需要|要|得)(?:什么|啥|哪些|多少|怎么|怎样|满足)/.exec(clause.slice(to));
+    return takes ? `asks what it takes: ${takes[0]}` : null;
+  }
+  if (name === 'zh-asked-plan') {
+    // 是否可以申请分12期还款, 能否办分期: asking whether a plan may be had (分六期还行吗 proposes one).
+    const q = /(?:是否|请问)|(?:能否|可否|能不能|可不可以|可以|可唔可以)[^，]{0,3}?(?:申请|办理?)$/.exec(
+      clause.slice(0, from),
+    );
+    return q ? `asked: ${q[0]}` : null;
+  }
+  return null;
+}
+
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
+  if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from, to);
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
     // 回复TD退订, 请点击退订: our own message's instruction, quoted back.
@@ -60,8 +87,19 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       return 'an idiom: 多少算多少';
     // 开车呢, 在开会呢: what the borrower is doing now, not a question.
     if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+    if (
+      /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
+        clause,
+      )
+    )
+      return 'a statement: 在…呢';
+    // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
+    if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
     // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
-    const dare = /(?:有病|有毛病|疯了|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁)[吗么嘛呢]?$/.exec(clause);
+    const dare =
+      /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
+        clause,
+      );
     return dare ? `rhetorical: ${dare[0]}` : null;
   }
   if (name === 'zh-check-payment') {
@@ -90,22 +128,23 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     if (/^了[吗么嘛]$/.test(clause.slice(to))) return 'asks whether it was done';
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
-    return /^(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) && /[吗么呢]$/.test(clause)
+    // 会不会, 会唔会: the Chinese yes-no question asks without 吗.
+    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) &&
+      (/[吗么呢]$/.test(clause) || /会不会|会唔会|能不能|有没有|有冇|影不影响|是否/.test(clause.slice(to)))
       ? 'a question about it'
       : null;
   }
   if (name === 'zh-third-party') {
     // 不要再打电话给我爸妈了: calls to someone else, not the borrower's own line (as 不要给我家人打电话).
-    const m =
-      /^(?:电话)?(?:给|打给|去)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
-        clause.slice(to),
-      );
+    const m = new RegExp(`^(?:电话)?(?:给|打给|去)?我?的?${PEOPLE}`).exec(clause.slice(to));
     if (m) return `about a third party: ${m[0]}`;
+    // 不要再联系我的单位: contacting the workplace is contacting others (calls to one's own work line are 打到我单位).
+    const work = /(?:联系|联络|找|骚扰|打扰)$/.test(clause.slice(from, to))
+      ? /^我?的?(?:单位|公司|老板|上司|雇主|工作单位)/.exec(clause.slice(to))
+      : null;
+    if (work) return `about a third party: ${work[0]}`;
     // 别再打我妈电话了: the someone else inside the words matched.
-    const inside =
-      /(?:打|给|找|联系|骚扰)(?:给)?我?的?(?:爸|妈|父母|家人|家里人|老婆|老公|同事|领导|朋友|亲戚|孩子|儿子|女儿|老豆|老母|紧急联系人|联系人|担保人|家属|室友)/.exec(
-        clause.slice(from, to),
-      );
+    const inside = new RegExp(`(?:打|给|找|联系|骚扰|催)(?:给)?我?的?${PEOPLE}`).exec(clause.slice(from, to));
     return inside ? `about a third party: ${inside[0]}` : null;
   }
   if (name === 'zh-others-named') {
@@ -123,16 +162,24 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
       : null;
   }
   if (name === 'zh-negation') {
-    const neg = /不是|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
+    const neg = /不是(?![他她它]|本人)|没说|并不|不会|没有要|我没|谁说|并没/.exec(before);
     if (neg) return `negation: ${neg[0]}`;
     // 别停止短信提醒: "don't stop" the reminders, the opposite of a revocation.
-    const keep = clause.startsWith('停', from)
+    const keep = /^(?:暂停|停|终止|中止)/.test(clause.slice(from))
       ? /(?:别|不要|不用|勿|唔好|不能|不可以)$/.exec(clause.slice(0, from))
       : null;
     return keep ? `negation: ${keep[0]}` : null;
   }
   if (name === 'zh-callback-negation') {
-    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|唔好|唔使|咪|休想/.exec(before + clause.slice(from, to));
+    // 别再用机器人打给我, 请终止对本人的电话联系: the "don't" a few words before, unless the clause turns
+    // to what the borrower does want (别发短信了能直接打电话吗: after 了 or 能).
+    const prior = clause
+      .slice(Math.max(0, from - 8), from)
+      .split(/能|可以|但|只|改|有事|直接|而是|了|啦|吧|喇/)
+      .pop()!;
+    const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(
+      prior + clause.slice(from, to),
+    );
     return neg ? `negation: ${neg[0]}` : null;
   }
   if (name === 'zh-wish') {
@@ -149,10 +196,12 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
-    const f = /明天|后天|听日|下周|下星期|月底|会|准备|打算/.exec(earlier.slice(-12) + clause.slice(0, from));
+    const f = /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算/.exec(
+      earlier.slice(-12) + clause.slice(0, from),
+    );
     if (f) return `future: ${f[0]}`;
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
-    const cond = /^(?:之后|以后|后|再|的话)/.exec(clause.slice(to));
+    const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));
     if (cond) return `a condition: ${cond[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
@@ -222,14 +271,20 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
           if (suppressed) break;
         }
         // The words after, up to a turn to what the borrower does want (别发短信了能直接打电话吗).
-        const after = view.text.slice(to, to + 6).replace(/(?:能|可以|改|但|只|有事).*$/, '');
+        // 别打电话 发短信就行: the channel that will do is wanted, not revoked.
+        const after = view.text
+          .slice(to, to + 10)
+          .replace(/(?:能|可以|改|但|只|有事).*$/, '')
+          .replace(/(?:发|打|用|寄|传|走)[^，]{0,4}?(?:就行|就好|就可以|即可|便可|就得).*$/, '')
+          .slice(0, 6);
         const own = channelsNamed(m[0] + after, true);
         const near = channelsNamed(view.text.slice(Math.max(0, m.index - 6), m.index), true);
         // 别打也别发: a bare "send" is the reply's own channel, beside whatever the clause names
         // (not in 只能寄信, where the verb is how the borrower does want to hear).
         const bare = rule.intent === 'revoke' && rule.scope === 'words' && channel && SEND.test(m[0]);
         const named = own.named.length ? own.named : [...near.named, ...(bare ? [channel] : [])];
-        const all = own.all || near.all;
+        // 任何形式的催收, 一切方式: every form of contact is every channel, when none is named.
+        const all = own.all || near.all || /(?:任何|一切|所有)(?:的)?(?:形式|方式|途径|渠道)/.test(m[0]);
         hits.push({
           rule,
           start: off(m.index),

@@ -221,10 +221,11 @@ export const ZH_NUM = '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})';
 /** Chinese date words over the letters-and-digits view. */
 export const ZH_DATE = new RegExp(
   [
-    '今天|今晚|今日|明天|明日|明早|明晚|明儿|听日|听朝|后天|大后天',
+    '今天|今晚|今日|明天|明日|明早|明晚|明儿|听日|听朝|后天|大后天|(?<![以之然最日])(?:大)?后日',
     // 剩下下周五: 剩下 then 下周五, not 下下周五.
     '(?:(?<!剩)下下|下个?|这个?|本)?(?:周|星期|礼拜)[一二三四五六日天]',
-    `(?:下个?月)?${ZH_NUM}(?:号|日)`,
+    // 过两日, 这几日: a count of days, not the day of the month.
+    `(?:下个?月|本月|这个?月)?(?<![过这近前头几])${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
     '(?:下个?)?月[底末尾]',
   ].join('|'),
@@ -236,8 +237,8 @@ const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五
 export function chineseDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:今)/.test(phrase)) return iso(day);
   if (/^(?:明|听)/.test(phrase)) return iso(day.plus({ days: 1 }));
-  if (phrase === '大后天') return iso(day.plus({ days: 3 }));
-  if (phrase === '后天') return iso(day.plus({ days: 2 }));
+  if (phrase === '大后天' || phrase === '大后日') return iso(day.plus({ days: 3 }));
+  if (phrase === '后天' || phrase === '后日') return iso(day.plus({ days: 2 }));
   const wd = /^(下下|下个?|这个?|本)?(?:周|星期|礼拜)(.)$/.exec(phrase);
   if (wd) {
     const n = ZH_WEEKDAY[wd[2]!]!;
@@ -247,8 +248,8 @@ export function chineseDate(phrase: string, day: DateTime): string | undefined {
   if (/月[底末尾]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
   const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
   if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
-  const dom = new RegExp(`^(下个?月)?(${ZH_NUM})`).exec(phrase);
-  if (dom) return dayOfMonth(day, chineseNumber(dom[2]!) ?? 0, dom[1] ? 1 : 0);
+  const dom = new RegExp(`^(下个?月|本月|这个?月)?(${ZH_NUM})`).exec(phrase);
+  if (dom) return dayOfMonth(day, chineseNumber(dom[2]!) ?? 0, dom[1]?.startsWith('下') ? 1 : 0);
   return undefined;
 }
 
