@@ -11,11 +11,7 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-/** zh.tune7 joins the asserted parts with the seventh Chinese round (branch rules-zh7); en.tune7 meets its targets. */
-const tuning = parts.filter(
-  (p) =>
-    ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(p.part) || (p.part === 'tune7' && p.lang === 'en'),
-);
+const tuning = parts.filter((p) => ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'].includes(p.part));
 const held = parts.filter((p) => p.part === 'held');
 
 const pct = (x: number | undefined) => (x === undefined ? '' : (100 * x).toFixed(1));
@@ -57,7 +53,7 @@ function report(ps: PartFigures[], showMisses = true): string[] {
 }
 
 describe('reply corpus', () => {
-  it('reads both languages of the first six tuning parts, and the seventh in English', () => {
+  it('reads both languages of the seven tuning parts', () => {
     expect(tuning.map((p) => `${p.lang}.${p.part}`).sort()).toEqual([
       'en.tune',
       'en.tune2',
@@ -72,6 +68,7 @@ describe('reply corpus', () => {
       'zh.tune4',
       'zh.tune5',
       'zh.tune6',
+      'zh.tune7',
     ]);
     for (const p of tuning) expect(p.replies).toBeGreaterThanOrEqual(p.part === 'tune4' ? 120 : 200);
   });
