@@ -144,7 +144,9 @@ export interface BulkLink {
 export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkLink[]): Promise<void> {
   if (links.length === 0) return;
   const known = new Map<string, { seq: number; hash: string }>();
-  const toRead = [...new Set(links.filter((l) => !l.pos.isNew).map((l) => l.pos.chain))];
+  // Chains begun in this call have no stored head to read.
+  const begun = new Set(links.filter((l) => l.pos.isNew).map((l) => l.pos.chain));
+  const toRead = [...new Set(links.filter((l) => !l.pos.isNew && !begun.has(l.pos.chain)).map((l) => l.pos.chain))];
   for (let i = 0; i < toRead.length; i += 500) {
     const rows = await trx
       .selectFrom('chain_heads')

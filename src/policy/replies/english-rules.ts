@@ -172,14 +172,6 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['negation'],
   },
   {
-    // Spanish: "no más mensajes", "pare de mandarme textos", "no me contacten", "déjenme en paz".
-    rule: 'revoke-spanish',
-    intent: 'revoke',
-    pattern:
-      /\b(?:no mas (?:mensajes|textos|llamadas|correos|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|no (?:llamen|llames|manden|envien|escriban|molesten|contacten|textean) (?:mas|nunca)|dejenme en paz|dejame en paz|ya basta)\b/g,
-    scope: 'words',
-  },
-  {
     // Pinyin: "tuiding", "bu yao zai fa le", "bie da le".
     rule: 'revoke-pinyin',
     intent: 'revoke',

@@ -9,6 +9,7 @@ import type { DateTime } from 'luxon';
 import { latinView, wordStream } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
 import { ENGLISH_REPLY_RULES } from './english-rules.js';
+import { SPANISH_CHECKS, SPANISH_REPLY_RULES } from './spanish-rules.js';
 import type { ReplyHit } from './types.js';
 import { EN_AMOUNT, EN_DATE, englishAmount, englishDate } from './when.js';
 
@@ -453,7 +454,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     return w;
   };
   const hits: ReplyHit[] = [];
-  for (const rule of ENGLISH_REPLY_RULES) {
+  for (const rule of [...ENGLISH_REPLY_RULES, ...SPANISH_REPLY_RULES]) {
     rule.pattern.lastIndex = 0;
     for (const m of stream.matchAll(rule.pattern)) {
       if (!m[0].trim()) continue;
@@ -464,7 +465,11 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
       let suppressed: string | null = null;
       for (const c of rule.checks ?? []) {
         if (c === 'question') continue;
-        suppressed = (ROUND6_CHECKS[c] ?? ROUND7_CHECKS[c])?.(ts, first, last) ?? check(c, ts, first, last, text);
+        suppressed =
+          ROUND6_CHECKS[c]?.(ts, first, last) ??
+          ROUND7_CHECKS[c]?.(ts, first, last) ??
+          SPANISH_CHECKS[c]?.(ts, first, last) ??
+          check(c, ts, first, last, text);
         if (suppressed) break;
       }
       const afterWords = wordsAfter(ts, last);

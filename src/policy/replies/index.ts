@@ -18,6 +18,7 @@ import modelZh from './model.zh.json' with { type: 'json' };
 import { loadModel, modelAdditions, modelFeatures, modelLang, type ReplyModelFile, scoreWith } from './model.js';
 import type { ReplyHit } from './types.js';
 import { chineseView } from '../wording/normalise.js';
+import { ES_PERIOD } from './spanish-rules.js';
 import { today } from './when.js';
 
 export { ENGLISH_REPLY_RULES } from './english-rules.js';
@@ -139,6 +140,7 @@ function read(text: string, o: ReplyContext) {
     amounts.length > 0 ||
     en.periods.length > 0 ||
     ZH_PERIOD.test(t) ||
+    ES_PERIOD.test(t) ||
     zh?.firm === true ||
     STRONG.test(t.toLowerCase());
   for (const h of hits)

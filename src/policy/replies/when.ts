@@ -26,6 +26,21 @@ const WEEKDAY: Record<string, number> = {
   sabado: 6,
   domingo: 7,
 };
+const ES_WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo';
+const ES_MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+] as const;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 /** The local day the reply was received. */
@@ -117,6 +132,13 @@ export const EN_DATE = new RegExp(
     '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
+    // Spanish: "pasado mañana", "hoy", "el viernes de la próxima semana", "a fin de mes", "el 15", "el 15 de enero".
+    '\\bpasado manana\\b',
+    '\\b(?:hoy|esta noche|esta tarde)\\b',
+    `\\b(?:el )?(?:${ES_WEEKDAYS}) (?:de la (?:proxima|otra|siguiente) semana|de la semana que viene)\\b`,
+    '\\b(?:a )?(?:fin|fines|finales) de(?:l)? (?:este )?mes\\b',
+    `\\b\\d{1,2} de (?:${ES_MONTHS.join('|')})\\b`,
+    `\\b(?:el|para el|antes del|hasta el) (?:dia )?\\d{1,2}\\b(?! (?:de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dolares|dolar|dlls?|dls|dias|semanas|meses|horas|por ciento|%|/|\\$))`,
     '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana|(?:first thing )?in the morning)\\b',
     `\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b${WEEKDAY_DATE}`,
     // "15 December", "the 3rd of January".
@@ -138,6 +160,14 @@ export const EN_DATE = new RegExp(
 export function englishDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
+  if (phrase === 'pasado manana') return iso(day.plus({ days: 2 }));
+  if (/^(?:hoy|esta noche|esta tarde)$/.test(phrase)) return iso(day);
+  const esNext = new RegExp(`(${ES_WEEKDAYS}) de la`).exec(phrase);
+  if (esNext) return weekdayDate(day, WEEKDAY[esNext[1]!]!, true);
+  if (/^(?:a )?(?:fin|fines|finales) de/.test(phrase)) return endOfMonth(day);
+  const esMonth = /^(\d{1,2}) de ([a-z]+)$/.exec(phrase);
+  if (esMonth)
+    return monthDay(day, ES_MONTHS.indexOf(esMonth[2] as (typeof ES_MONTHS)[number]) + 1, Number(esMonth[1]));
   // "in the morning", said at any hour of the day it arrives: the next morning.
   if (/^(?:tom|tmr|tmw|2mor|manana|first thing|in the morning)/.test(phrase)) return iso(day.plus({ days: 1 }));
   if (/^(?:christmas|xmas)/.test(phrase)) return monthDay(day, 12, phrase.endsWith('eve') ? 24 : 25);
@@ -291,6 +321,25 @@ const EN_UNITS: Record<string, number> = {
   ninety: 90,
 };
 const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1000, grand: 1000, k: 1000 };
+/** Spanish amounts in words: "cincuenta dólares", "cien dlls". */
+const ES_SMALL: Record<string, number> = {
+  diez: 10,
+  veinte: 20,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  cien: 100,
+  doscientos: 200,
+  trescientos: 300,
+  cuatrocientos: 400,
+  quinientos: 500,
+  mil: 1000,
+};
+const ES_WORDNUM = Object.keys(ES_SMALL).join('|');
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
 const UNIT_WORD = `(?:${Object.keys(EN_UNITS)
   .filter((w) => w !== 'a')
@@ -299,15 +348,15 @@ const UNIT_WORD = `(?:${Object.keys(EN_UNITS)
 const WORDNUM = `(?:a (?:hundred|thousand|grand)|${UNIT_WORD})(?: (?:${UNIT_WORD}|hundred|thousand|grand)| and(?= ${UNIT_WORD}\\b))*`;
 /** "1k", "2 hundred", "3 grand": digits and a scale word. */
 const SCALED = `(?: (?:k|grand|thousand|hundred)\\b)?`;
-const NOT_A_SUM =
-  '(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:|times?\\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))';
+const NOT_A_SUM = `(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:|times?\\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dias|semanas|meses|horas|por ciento))`;
 /** English amounts over the token stream. */
 export const EN_AMOUNT = new RegExp(
   [
     `\\$ (${NUM})${SCALED}`,
-    `\\b(${NUM})${SCALED} ?(?:\\$|dollars?|bucks|usd|dlrs)`,
+    `\\b(${NUM})${SCALED} ?(?:\\$|dollars?|bucks|usd|dlrs|dolares|dolar|dlls?|dls)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)) (?:you |u |in |down |the )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de) (?:you |u |in |down |the |le |les |te )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
+    `\\b(${ES_WORDNUM}) (?:dolares|dlls?|dls)\\b`,
     `\\b(${NUM}) (?:k|grand)\\b`,
   ].join('|'),
   'g',
@@ -336,8 +385,9 @@ function scaleOf(m: RegExpMatchArray): number {
 }
 
 export function englishAmount(m: RegExpMatchArray): string | undefined {
-  const d = m[1] ?? m[2] ?? m[4] ?? m[6];
-  if (d) return money(Number(d.replace(/,/g, '')) * (m[6] ? 1000 : scaleOf(m)));
+  const d = m[1] ?? m[2] ?? m[4] ?? m[7];
+  if (d) return money(Number(d.replace(/,/g, '')) * (m[7] ? 1000 : scaleOf(m)));
+  if (m[6]) return money(ES_SMALL[m[6]] ?? 0);
   const w = m[3] ?? m[5];
   if (!w) return undefined;
   const n = wordNumber(w);

@@ -1,0 +1,387 @@
+/**
+ * Spanish reply rules, read with the English ones over the same token stream (english.ts): lower-case words with
+ * their accents folded ("déjenme" → dejenme, "más" → mas, "mañana" → manana), "¿" and "¡" dropped, and the
+ * punctuation that ends a clause. US Spanish as borrowers write it: Mexican, Caribbean and Central American
+ * wording, accents often missing, Spanglish ("STOP por favor", "ya pagué, stop texting me").
+ *
+ * A revocation's channels come from its words, as in English: mensajes, textos, SMS → sms; llamar, llamadas,
+ * marcar → voice; correos, emails → email; contactar, molestar, "déjenme en paz" → all three; a bare keyword
+ * (ALTO, BAJA, BASTA, CANCELAR) → the channel the reply came on. Each pattern is words with bounded gaps: linear.
+ *
+ * The checks named `es-…` are Spanish readings that explain a match away (a negation before it, a request about
+ * someone else, a time rather than a revocation, paper mail, a question about what follows a payment);
+ * english.ts runs them beside its own.
+ */
+import type { ReplyRule } from './types.js';
+
+/** Contact verbs, infinitive (with a pronoun: "llamarme"), gerund ("llamándome") and the imperative plural. */
+const VERBS = [
+  'mandar',
+  'enviar',
+  'llamar',
+  'marcar',
+  'contactar',
+  'molestar',
+  'textear',
+  'textiar',
+  'mensajear',
+  'acosar',
+  'hostigar',
+  'buscar',
+  'fregar',
+  'spamear',
+  'escribir',
+  'joder',
+  // Mexican: "no me hablen" is a call, "dejen de chingar" every kind of contact.
+  'hablar',
+  'chingar',
+];
+const VINF = `(?:${VERBS.join('|')})(?:me|nos)?`;
+const VGER = `(?:${VERBS.map((v) => v.replace(/ar$/, 'ando').replace(/ir$/, 'iendo').replace(/er$/, 'iendo')).join('|')})(?:me|nos)?`;
+/** "no me llamen", "no me escribas": plural and tú forms; the usted forms that are also a past tense (llamé) only after "me". */
+const VSUBJ =
+  '(?:hablen|hables|chinguen|llamen|llames|marquen|marques|escriban|escribas|texteen|textees|textien|mensajeen|contacten|contactes|molesten|molestes|acosen|acoses|busquen|busques|hostiguen|frieguen|jodan|spameen|textean)';
+const VSUBJ_ME = '(?:llame|marque|escriba|contacte|moleste|busque|textee)';
+const SEND = '(?:manden|mandes|envien|envies)';
+const SEND_ME = '(?:mande|envie)';
+/** What is sent: the channels, and the reminders themselves. */
+const CH =
+  '(?:mensajes?(?: de texto)?|mensajitos?|msjs?|mjs|sms|textos?|texts?|llamadas?(?: telefonicas?)?|llamaditas?|correos?(?: electronicos?)?|e ?mails?|emails?|mails|recordatorios?|notificaciones|avisos|alertas|whatsapps?|calls?)';
+const DET = '(?:(?:mas|sus|tus|los|las|estos|estas|esos|esas|tantos|tantas|ningun|ninguna|ningunos|ningunas|de|su) )';
+const PLEASE = '(?:por favor|porfa|porfavor|porfis|por fa|xfa|xfavor|x favor|favor|please|pls|plz)';
+const CLAUSE_START = '(?<=^|[.,?] )';
+const CLAUSE_END = '(?= [.,?]|$)';
+const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de) )*`;
+const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
+/** A verb that says stop: "dejen de", "paren de", "ya deja de". */
+const STOPV = '(?:deja|dejen|deje|dejar|dejes|dejan|para|paren|pare|parar|paran|detengan|terminen|acaben)';
+const NOT = '(?:no|ni|nunca|jamas|ya no|nunca mas)';
+
+export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
+  // revoke
+  {
+    // The first Spanish rule: "no más mensajes", "pare de mandarme textos", "no me contacten", "déjenme en paz".
+    rule: 'revoke-spanish',
+    intent: 'revoke',
+    pattern:
+      /\b(?:no mas (?:mensajes|textos|llamadas|correos|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|no (?:llamen|llames|manden|envien|escriban|molesten|contacten|textean) (?:mas|nunca)|dejenme en paz|dejame en paz|ya basta)\b/g,
+    scope: 'words',
+    checks: ['es-negation', 'es-third-party', 'es-time-limit', 'es-letters', 'es-not-ours', 'es-asks'],
+  },
+  {
+    // A clause that is only the keyword: "ALTO", "PARAR", "cancelar", "baja", "darme de baja", "basta ya", "no más".
+    rule: 'es-revoke-keyword',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `${CLAUSE_START}${PREFIX}(?:alto+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-quoted', 'quoted'],
+  },
+  {
+    // "dejen de llamarme", "paren de mandarme mensajes", "ya deja de escribirme", "alto a las llamadas", "no me sigan mandando".
+    rule: 'es-revoke-stop-verb',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${STOPV} de (?:estar )?(?:${VINF}|${VGER})\\b|\\b(?:alto|basta|ya basta|basta ya|se acabaron|no mas) (?:a|con|de) ${DET}{0,2}(?:${CH}|${VINF})\\b|\\b${NOT} (?:me |nos )?(?:sigan|sigas|siga|continuen|esten|estes|este) (?:${VGER})\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-negation', 'es-third-party', 'es-letters', 'es-asks'],
+  },
+  {
+    // "no me llamen", "no me manden más mensajes", "no me vuelvan a contactar", "favor de no llamar", "ya no me escriban".
+    rule: 'es-revoke-dont',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b${NOT} (?:me |nos )?${VSUBJ}\\b|\\b${NOT} (?:me|nos) ${VSUBJ_ME}\\b|\\b${NOT} (?:(?:me|nos) (?:${SEND}|${SEND_ME})|${SEND})(?= (?:mas|nunca|nada|ningun|ninguna|ningunos|esos|esas|estos|estas|sus|tus|tantos|tantas|${CH})\\b| [.,?]|$)|\\b${NOT} (?:me |nos )?(?:vuelvan|vuelvas|vuelva) a ${VINF}\\b|\\b(?:favor de|por favor|porfa|les pido|le pido|les ruego|le ruego|se les pide|se les ruega) no ${VINF}\\b|${CLAUSE_START}(?:${PLEASE} )?no ${VINF}(?: (?:ni|y|o) ${VINF})*(?= (?:mas|nunca|a este (?:numero|telefono|celular|correo))\\b| [.,?]|$)`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit', 'es-letters', 'es-not-ours', 'es-asks'],
+  },
+  {
+    // "no quiero recibir más mensajes", "no quiero que me llamen", "no deseo recibir llamadas", "no me interesan sus mensajes".
+    rule: 'es-revoke-dont-want',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\bno (?:quiero|queremos|deseo|deseamos|necesito|me interesa|me interesan) (?:(?:recibir|tener|seguir recibiendo|ver) )?${DET}{0,3}${CH}\\b|\\bno (?:quiero|queremos|deseo|deseamos) (?:recibir|seguir recibiendo) (?:nada|ningun|ninguna|mas)\\b|\\bno (?:quiero|queremos|deseo|deseamos) que (?:me |nos )?(?:sigan |vuelvan a |esten )?(?:${VSUBJ}|${VSUBJ_ME}|${SEND}|${SEND_ME}|${VINF}|${VGER})\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit', 'es-letters'],
+  },
+  {
+    // "déjenme en paz", "olvídense de mí", "no quiero saber nada de ustedes": every channel.
+    rule: 'es-revoke-leave-alone',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:dejenme|dejame|dejeme|dejanme|dejenos|dejennos) (?:en paz|tranquil[oa]s?)|(?:olvidense|olvidate|olvidese) de mi|olvidenme|no (?:quiero|queremos) saber nada (?:mas )?de (?:ustedes|usted|ti|su (?:compania|empresa|agencia|oficina)|esta (?:compania|empresa|agencia))|larguense|vayanse (?:al (?:diablo|carajo)|a la (?:mierda|chingada|verga)))\b/g,
+    scope: 'all',
+  },
+  {
+    // "borren mi número", "quítenme de su lista", "darme de baja de los mensajes": the line named, or the one the reply came on.
+    rule: 'es-revoke-remove',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja)\b/g,
+    scope: 'words',
+    checks: ['es-negation', 'es-other-object', 'es-quoted'],
+  },
+  {
+    // "bórrenme de su sistema", "sáquenme de su base de datos": the borrower, so every channel.
+    rule: 'es-revoke-records',
+    intent: 'revoke',
+    pattern:
+      /\b(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|el|la|este|esta) (?:sistema|base de datos|registros|archivos|expedientes)\b/g,
+    scope: 'all',
+    checks: ['es-negation'],
+  },
+  {
+    // "cancelen los mensajes", "desactiven las notificaciones", "cancelar las llamadas".
+    rule: 'es-revoke-cancel-channel',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:cancelar|cancelen|cancela|cancele|cancelo|desactivar|desactiven|desactiva|apagar|apaguen|suspender|suspendan|quitar|quiten) (?:(?:los|las|sus|mis|el envio de|todos|todas|estos|estas|esos|esas|de) ){0,3}${CH}\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-negation'],
+  },
+  {
+    // "revoco mi consentimiento", "no tienen mi permiso para llamarme".
+    rule: 'es-revoke-consent',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:revoco|retiro|revocar|retirar|cancelo) (?:mi |el |todo )?(?:consentimiento|autorizacion|permiso)\\b|\\bno (?:les |le )?(?:doy|tienen|tiene|autorizo) (?:mi )?(?:permiso |autorizacion |consentimiento )?(?:para|de|a) ${VINF}\\b`,
+      'g',
+    ),
+    scope: 'all-unless-other',
+  },
+  {
+    // "solo por correo", "únicamente por carta": every phone channel the words do not name.
+    rule: 'es-revoke-only',
+    intent: 'revoke',
+    pattern:
+      /\b(?:solo|solamente|unicamente|nada mas) (?:por|via|x) (?:correo|email|e mail|mail|carta|cartas|escrito|texto|mensaje|mensajes)\b/g,
+    scope: 'others',
+    checks: ['es-negation'],
+  },
+  {
+    // "hablen con mi abogado", "estoy representado por un abogado": no contact with the borrower at all (the match
+    // leaves out the verb, which would name a channel: "llamen a mi abogado" is not calls only).
+    rule: 'es-revoke-attorney',
+    intent: 'revoke',
+    pattern:
+      /\b(?:(?<=\b(?:hablen|comuniquense|contacten|llamen|dirijanse|traten) (?:con|a) )mi (?:abogado|abogada)|(?:estoy|me encuentro) representad[oa] por (?:un |una |mi )?(?:abogad[oa]))\b/g,
+    scope: 'all',
+    checks: ['es-negation'],
+  },
+  {
+    // "si me vuelven a llamar los voy a reportar", "los voy a bloquear", "ya bloqueé este número".
+    rule: 'es-revoke-or-else',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\bsi (?:me |nos )?(?:vuelven|siguen|vuelve|sigue|continuan) (?:a )?(?:${VINF}|${VGER})(?: [^ .?]+){0,6}? (?:report\\w*|denunci\\w*|demand\\w*|quej\\w*|abogad\\w*|bloque\\w*|policia|cfpb|ftc|fcc)|\\b(?:los|las|lo|la|te) (?:voy a bloquear|bloquee|bloqueo|bloqueare|bloquie)|(?<=^|[.,?] )bloquead[oa]s?(?= [.,?]|$)`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  // wrong-number
+  {
+    // "número equivocado", "no conozco a esa persona", "este no es el número de …", "aquí no vive ningún Carlos".
+    rule: 'es-wrong-number',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:numero|telefono|celular|persona|correo) equivocad[oa]|se equivoc(?:aron|an|a|o) de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
+  },
+  {
+    // "No conozco a María Pérez", "no soy Carlos": a name, written with a capital.
+    rule: 'es-wrong-number-name',
+    intent: 'wrong-number',
+    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    checks: ['name-inside'],
+  },
+  // dispute
+  {
+    // "no es mi deuda", "no reconozco esta deuda", "yo nunca abrí esa cuenta", "la cantidad está mal".
+    rule: 'es-dispute',
+    intent: 'dispute',
+    pattern:
+      /\b(?:no es mi (?:deuda|cuenta|prestamo|tarjeta|credito|firma)|(?:esa|esta|la) deuda no es mia|(?:eso|esto|esa|esta|ese|este) no es mi[oa]|no reconozco (?:(?:esta|esa|la|este|ese|el|ninguna|ningun|esos|esas|estos|estas|los|las) )?(?:deuda|cuenta|cargos?|prestamo|cobros?|tarjeta|credito|compania|empresa|saldo|cantidad|monto|esto|eso)|(?:yo )?nunca (?:abri|saque|pedi|firme|solicite|tuve|use|contrate|he tenido|he abierto|he pedido|he sacado|he firmado) (?:(?:esa|esta|una|ninguna|un|ningun|ese|este|el|la) )?(?:cuenta|prestamo|tarjeta|credito|deuda|contrato|servicio|linea)|no (?:les |le )?debo (?:nada|eso|esa cantidad|ese dinero|tanto)|no tengo (?:ninguna )?deuda con (?:ustedes|usted|ellos|esa compania)|(?:la cantidad|el monto|el saldo|el total|el balance|la deuda|la cuenta|el cobro|los cargos|los intereses|la suma|el cargo) (?:esta|estan|es|son) (?:mal|incorrect[oa]s?|equivocad[oa]s?|muy alt[oa]s?|demasiado alt[oa]s?|inflad[oa]s?)|(?:cantidad|monto|saldo|cobro|cargo) (?:incorrect[oa]|equivocad[oa])|(?:es|eso es|esto es|hay) un error|fraude|robo de identidad|(?:me )?robaron (?:mi|la) identidad|(?:eso |esto )?no es correcto|no estoy de acuerdo con (?:la|el|los|las) (?:cantidad|monto|cobro|saldo|cargos?|deuda|intereses)|(?:ya )?prescribio|prescrita|(?:demuestren|comprueben|prueben|compruebe|demuestre) (?:que|la deuda)|quiero (?:pruebas|una prueba|que me demuestren)|valid(?:ar|en|e) (?:la|esta|esa) deuda|(?:me )?(?:cobraron|cobran|estan cobrando) (?:de mas|doble|dos veces)|cobro doble)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  // paid-already
+  {
+    // "ya pagué", "ya está pagado", "pagué ayer", "ya hice el pago", "tengo el comprobante".
+    rule: 'es-paid-already',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:ya (?:(?:le|les|te|lo|la|se lo|se la|se los) )?(?:pague|pagamos|pagaron|deposite|abone|liquide|salde|cubri|transferi|mande el pago|envie el pago|mande el dinero|envie el dinero|hice el pago|realice el pago|hicimos el pago|se pago|se hizo el pago|quedo (?:pagad[oa]|liquidad[oa])|esta (?:pagad[oa]|liquidad[oa]|saldad[oa]|cubiert[oa]|hecho el pago)|no debo nada)|(?:esta|estaba|quedo|fue|ha sido) (?:pagad[oa]|liquidad[oa]|saldad[oa])|(?:el pago|la cuenta|la deuda|el saldo) (?:ya )?(?:se hizo|se realizo|fue hecho|fue realizado|se pago|se liquido|esta pagad[oa]|quedo (?:pagad[oa]|liquidad[oa]))|(?:(?:lo|la|le|les|se lo) )?(?:pague|deposite|abone|transferi|liquide) (?:ayer|hoy|antier|anteayer|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes)|en (?:linea|el banco|la sucursal|la tienda)|con (?:tarjeta|mi tarjeta|zelle|cheque)|por (?:zelle|internet|la app|la aplicacion|telefono)|todo|completo|la cuenta|el saldo|\$|\d)|(?:pago|pagaron|pagamos) (?:ayer|antier|anteayer|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes))|(?:tengo|aqui esta|les mando|le mando|le envio|les envio|ahi va) (?:el|mi) (?:recibo|comprobante)|(?:hice|realice|hicimos|mande|envie) (?:el|mi|un) pago)\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  // promise
+  {
+    // "voy a pagar 50 dólares el lunes", "pago el viernes", "le pago la próxima semana", "mañana le deposito".
+    rule: 'es-promise',
+    intent: 'promise',
+    pattern:
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$|\d)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$|\d)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$|\d)|(?:les|le|te) (?:mando|envio|deposito|abono)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  // hardship
+  {
+    // "perdí mi trabajo", "estoy enfermo", "no tengo dinero", "me recortaron las horas", "no me alcanza".
+    rule: 'es-hardship',
+    intent: 'hardship',
+    pattern:
+      /\b(?:perdi (?:mi|el) (?:trabajo|empleo|chamba)|me quede sin (?:trabajo|empleo|chamba|dinero|nada)|(?:estoy|ando|quede|estamos|andamos) (?:sin trabajo|sin empleo|sin chamba|sin dinero|desemplead[oa]s?|enferm[oa]s?|hospitalizad[oa]s?|incapacitad[oa]s?|en el hospital|internad[oa]|embarazada|(?:muy )?mal de dinero|cort[oa]s? de dinero|apretad[oa]s?|quebrad[oa]s?|en la quiebra)|desemplead[oa]s?|me (?:enferme|operaron|despidieron|corrieron)|(?:me|nos) (?:recortaron|bajaron|redujeron|cortaron|quitaron) (?:las|mis) horas|no tengo (?:trabajo|empleo|chamba|dinero|para pagar|con que pagar|como pagar|lana|feria|ni para comer|ingresos)|sin (?:trabajo|empleo|ingresos)|no (?:me |nos )?alcanza|(?:no|ya no) (?:puedo|podemos) pagar|situacion (?:dificil|economica|complicada)|(?:problemas|dificultades) (?:economic[oa]s|financier[oa]s|de salud|de dinero)|momentos dificiles|tiempos dificiles|cancer|quimio\w*|cirugia|operacion|accidente|(?:fallecio|murio|se murio) (?:mi|el|la)|falleci\w*|funeral|divorcio|me divorcie|me separe|me deportaron|deportad[oa]|incapacidad|discapacidad|desalojo|me desalojaron|me van a desalojar|huracan|inundacion|incendio)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  // question
+  {
+    // "cuánto debo", "cuánto es el saldo", "de qué es esto", "necesito saber", "tengo una pregunta".
+    rule: 'es-question',
+    intent: 'question',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|a donde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
+  },
+  // callback
+  {
+    // "llámenme", "¿me pueden llamar mañana?", "quiero hablar con una persona", "mi número es 555…".
+    rule: 'es-callback',
+    intent: 'callback',
+    pattern:
+      /\b(?:llamenme|llameme|llamame|marquenme|marcame|marqueme|hablenme|hableme|hablame|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:llamar|marcar|hablar|regresar la llamada|devolver la llamada)|(?:pueden|puede|podrian|podria|puedes|podrias) (?:llamarme|marcarme|hablarme|regresarme la llamada|devolverme la llamada)|(?:quiero|necesito|quisiera|me gustaria|prefiero|deseo) (?:hablar|platicar|comunicarme) (?:con (?:alguien|una persona|un agente|un representante|un supervisor|el supervisor|un gerente|el gerente|ustedes|usted|un humano)|por telefono)|(?:alguien|un agente|una persona|un representante|un supervisor) (?:que )?me (?:llame|marque|hable|contacte|puede llamar|podria llamar)|(?:mi numero|mi telefono|mi celular|mi cel) es \d|(?:regresen|devuelvan|regresenme|devuelvanme) la llamada)\b/g,
+    checks: ['es-negation'],
+  },
+  // complaint
+  {
+    // "esto es acoso", "voy a poner una queja", "los voy a reportar", "todos los días me llaman", "son unos groseros".
+    rule: 'es-complaint',
+    intent: 'complaint',
+    pattern:
+      /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|tantas llamadas|tantos mensajes|tantos correos|me (?:llaman|escriben|mandan|marcan) tanto|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado)|(?:no me hablen|me hablan|me hablo|me hablaron|me trataron|me tratan) (?:asi|de esa manera|en ese tono|muy feo|feo|mal))\b/g,
+  },
+];
+
+/** A token as english.ts makes it: the normalised word and the sentence it is in. */
+interface Word {
+  word: string;
+  sentence: number;
+}
+type SpanishCheck = (ts: readonly Word[], first: number, last: number) => string | null;
+
+const BREAK = /^[.,?]$/;
+/** The words of the clause just before a match, at most n. */
+function before(ts: readonly Word[], first: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = first - 1; i >= 0 && out.length < n; i--) {
+    if (BREAK.test(ts[i]!.word)) break;
+    out.unshift(ts[i]!.word);
+  }
+  return out;
+}
+/** The words of the clause after a match, at most n, joined. */
+function after(ts: readonly Word[], last: number, n = 10): string {
+  const out: string[] = [];
+  for (let i = last + 1; i < ts.length && out.length < n && !BREAK.test(ts[i]!.word); i++) out.push(ts[i]!.word);
+  return out.join(' ');
+}
+const sentenceOf = (ts: readonly Word[], i: number) =>
+  ts.filter((t) => t.sentence === ts[i]!.sentence).map((t) => t.word);
+
+const ES_NEGATOR = /^(?:no|nunca|jamas|tampoco|ni)$/;
+/** "no se preocupen, …", "no hay problema": reassurance, not a negation of what follows. */
+const REASSURE = /^(?:se|te|hay|pasa|modo|problem|problema|preocupe|preocupen|preocupes)$/;
+const FAMILY =
+  /^(?:(?:a|al|le|les|con) )?(?:mi|mis) (?:abogad[oa]|mama|madre|papa|padre|esposa|esposo|marido|mujer|hijo|hija|hijos|hijas|hermano|hermana|hermanos|familia|familiares|jefe|jefa|patron|patrona|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|referencias?|amigos?|amiga|companeros?|novia|novio|primo|prima|cunado|cunada)\b/;
+
+export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
+  // "no dejen de mandarme los recordatorios", "no puedo pagar": a negator just before, unless "si" turns it round
+  // ("si no dejan de llamar…") or it only reassures ("no se preocupen que voy a pagar").
+  'es-negation': (ts, first) => {
+    const words = before(ts, first, 3);
+    for (let k = 0; k < words.length; k++)
+      if (ES_NEGATOR.test(words[k]!) && !REASSURE.test(words[k + 1] ?? '') && !words.slice(0, k).includes('si'))
+        return `negation: ${words.slice(k).join(' ')}`;
+    return null;
+  },
+  // "dejen de llamar a mi mamá": a request about someone else.
+  'es-third-party': (ts, _first, last) => {
+    const m = FAMILY.exec(after(ts, last));
+    return m ? `about a third party: ${m[0]}` : null;
+  },
+  // "no me llamen antes de las 9", "no me llamen tan temprano": a time, not a revocation.
+  'es-time-limit': (ts, _first, last) => {
+    const m =
+      /^(?:(?:a|al) (?:este numero|mi \w+|trabajo) )?(?:antes de|despues de|hasta (?:las|el|que)|durante|tan temprano|tan tarde|en la (?:manana|noche|madrugada|tarde)|por la (?:manana|noche|tarde)|de noche|de madrugada|en horas? de (?:trabajo|oficina)|los (?:domingos|sabados|fines de semana)|el fin de semana|a (?:estas|esta) horas?|a las \d+|mientras|entre semana)\b/.exec(
+        after(ts, last),
+      );
+    return m ? `a time, not a revocation: ${m[0]}` : null;
+  },
+  // "no me manden más cartas": paper mail, no channel of ours.
+  'es-letters': (ts, _first, last) => {
+    const a = after(ts, last);
+    return /^(?:mas )?(?:(?:las|los|sus|esas|esos|estas|estos|tantas) )?(?:cartas?|correspondencia (?:fisica|postal)|correo postal|papeles)\b/.test(
+      a,
+    ) && !/\b(?:mensajes?|textos?|llamadas?|correos? electronicos?|e ?mails?|sms)\b/.test(a)
+      ? `paper mail: ${a}`
+      : null;
+  },
+  // "no me manden el link de pago", "no me llame la atención": a thing not to send, not the contact.
+  'es-not-ours': (ts, _first, last) => {
+    const m =
+      /^(?:asi\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
+        after(ts, last),
+      );
+    return m ? `another thing: ${m[0]}` : null;
+  },
+  // "cancelar la tarjeta", "dar de baja el pago automático": another thing than the reminders.
+  'es-other-object': (ts, _first, last) => {
+    const m =
+      /^(?:de )?(?:el|la|los|las|mi|mis|su|sus|este|esta)? ?(?:tarjeta|cuenta|plan|pago|pagos|prestamo|seguro|servicio|autopago|domiciliacion|cargo|cargos|membresia|intereses|interes|credito|contrato|tarifa)\b/.exec(
+        after(ts, last),
+      );
+    return m ? `another thing: ${m[0]}` : null;
+  },
+  // "Responda BAJA para no recibir mensajes" quoted back.
+  'es-quoted': (ts, first) => {
+    const b = before(ts, first, 3);
+    const q = b.find((w) =>
+      /^(?:responda|responde|responder|conteste|contesta|contestar|envie|envia|enviar|escriba|escribe|escribir|textee|textea)$/.test(
+        w,
+      ),
+    );
+    return q ? `quoted: ${q}` : null;
+  },
+  // "¿si pago hoy dejan de llamarme?": asking what a payment brings, not asking for the calls to stop.
+  'es-asks': (ts, first) => {
+    const s = sentenceOf(ts, first);
+    return s.includes('si') && s[s.length - 1] === '?' ? `asks what follows: ${s.join(' ')}` : null;
+  },
+  // "espero pagar el viernes", "si puedo, pago el lunes": a wish or a condition, not a promise.
+  'es-wish': (ts, first) => {
+    const w = before(ts, first, 4).find((x) =>
+      /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|cuando|a ver)$/.test(
+        x,
+      ),
+    );
+    return w ? `wish: ${w}` : null;
+  },
+  // "si pierdo mi trabajo": a hypothesis.
+  'es-hypothetical': (ts, first) => (before(ts, first, 3).includes('si') ? 'hypothetical: si' : null),
+  // "¿que pague cuándo?", "para que pague": the subjunctive, folded like the past (pagué) once the accent is gone.
+  'es-subjunctive': (ts, first) => {
+    const b = before(ts, first, 2);
+    return /^(?:que|si|cuando|hasta|para)$/.test(b[b.length - 1] ?? '') ? `subjunctive: ${b.join(' ')}` : null;
+  },
+};
+
+/**
+ * A time to pay that is no calendar day, over the reply as written (accents or none): "la próxima semana",
+ * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
+ */
+export const ES_PERIOD =
+  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;
