@@ -1105,3 +1105,143 @@ describe('rule families from a sixth author’s replies (en.tune6), in words of 
     expect(intents('If I pay today will the texts stop?')).toEqual(['question']);
   });
 });
+
+describe('rule families from a seventh author’s replies (en.tune7), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Complaints: what the company's people said and did, private business shown, persistence, sarcasm, relatives.
+    ['Your caller called me a bum on the phone', 'complaint'],
+    ['Your reps lie constantly about the fees', 'complaint'],
+    ['He said they would take my car by Monday', 'complaint'],
+    ['She threatened me with arrest over a phone bill', 'complaint'],
+    ['Tell that woman to watch her mouth', 'complaint'],
+    ['I want that collector written up', 'complaint'],
+    ['Somebody from your office told my pastor about my loan', 'complaint'],
+    ['You mailed it to my job where my coworkers can see it', 'complaint'],
+    ['Texts every two hours, all weekend', 'complaint'],
+    ['A call before 7 in the morning on my day off', 'complaint'],
+    ['I am finished dealing with you', 'complaint'],
+    ['Always a pleasure to get your reminders', 'complaint'],
+    ['Oh look, more letters from you. What a surprise', 'complaint'],
+    ['Quit calling my grandmother, she is 90 and has nothing to do with this', 'complaint'],
+    ['Already spoke with an attorney about your calls', 'complaint'],
+    // Disputes: the grounds a borrower gives.
+    ['I have never lived in Texas, those purchases are not mine', 'dispute'],
+    ['The account was closed before any of these fees were added', 'dispute'],
+    ['That loan is more than ten years old', 'dispute'],
+    ['We sent back the couch in the first week', 'dispute'],
+    ["This is my late husband's loan", 'dispute'],
+    ['Why is the bill this high', 'dispute'],
+    ['You did not credit my payment from last week', 'dispute'],
+    ['There is a charge on here I didn’t agree to', 'dispute'],
+    // Payments taken, promises in shorthand and words, questions without a question mark, a number to use.
+    ['The money came out of my checking on Friday', 'paid-already'],
+    ['Payment was withdrawn from my account on the 28th', 'paid-already'],
+    ['Your statement did not include my payment on Nov 3', 'paid-already'],
+    ['Saturday okay?', 'promise'],
+    ['i gotchu on the 20th', 'promise'],
+    ['The check bounced, I will resend it Friday', 'promise'],
+    ['Transfer is scheduled for the 9th', 'promise'],
+    ['I’ll be able to pay in a couple of weeks', 'promise'],
+    ['I lost the letter, how do I find my account number', 'question'],
+    ['If I pay half now would that stop the fees', 'question'],
+    ['Kindly advise whether the fee can be waived', 'question'],
+    ['Text me the remaining balance please', 'question'],
+    ['Can somebody ring me and explain the interest?', 'question'],
+    ['That line is dead now, try 555 0177', 'callback'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ["Don't call my brother", 'complaint'],
+    ['Could you stop calling my dad and call me instead', 'complaint'],
+    ['I said no one called me back', 'wrong-number'],
+    ['you got the wrong total on my account', 'wrong-number'],
+    ['I filed an FTC identity theft report', 'complaint'],
+    ['My card was cancelled so the autopay failed, can I pay another way', 'dispute'],
+    ['I returned your call yesterday', 'dispute'],
+    ['The reminders don’t bother me at all', 'revoke'],
+    ['Your rep promised a call back and I never got one', 'callback'],
+    ['Can you use 555-0190 for my records?', 'callback'],
+    ['I wanted to explain why I was late', 'question'],
+    ['Are you still sending these?', 'complaint'],
+    ['Paid already, you will see it in 2 days', 'promise'],
+    ['but will pay friday', 'question'],
+    ['Great service, thank you', 'complaint'],
+    ['Please let me know if you need anything else', 'question'],
+    ['I need the money for groceries first', 'question'],
+    ["I'm hoping to pay it Friday", 'question'],
+    ["I don't want the reminders to stop", 'revoke'],
+    ["I'm done with your payment plan, I'll pay in full", 'revoke'],
+    ['You have no right to call my employer', 'revoke'],
+    ['Only in writing will I accept a settlement offer', 'revoke'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, Array<'sms' | 'voice' | 'email'>]>([
+    ['Do not email me at my office again', ['email']],
+    ['Stop the calls, texting is fine though', ['voice']],
+    ['No more texts but you may still call', ['sms']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['I will pay seventy-five dollars tomorrow', { date: '2026-12-03', amount: '75.00' }],
+    ['I can send three hundred and twenty on the tenth', { date: '2026-12-10', amount: '320.00' }],
+    ['Will pay 2k by the 20th', { date: '2026-12-20', amount: '2000.00' }],
+    ['I will pay you 3 hundred on Monday', { date: '2026-12-07', amount: '300.00' }],
+    ['I will transfer it on 22 December', { date: '2026-12-22' }],
+    ['Paying on Monday, 14 December', { date: '2026-12-14' }],
+    ['I’ll have it all paid off by New Year’s', { date: '2027-01-01' }],
+    ['I can pay in three weeks', {}],
+  ])('%s → promise %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it.each<[string, Intent]>([
+    // The same families, in wordings no tuning author used.
+    ['Your agent made fun of me for being late', 'complaint'],
+    ['Shame on your collectors', 'complaint'],
+    ['What you are doing is against the law', 'complaint'],
+    ['I felt harassed after that call', 'complaint'],
+    ['Thanks for nothing', 'complaint'],
+    ['Stellar service as usual', 'complaint'],
+    ['Quit lying about my balance', 'complaint'],
+    ['My insurance was supposed to have covered this', 'dispute'],
+    ['Your APR is wrong', 'dispute'],
+    ['Billing me for a phone I returned months ago', 'dispute'],
+    ['I honestly don’t know what these charges are for', 'dispute'],
+    ['That is far more than I ever borrowed', 'dispute'],
+    ['Hi, so when is my next due date', 'question'],
+    ['Just confirming whether my payment posted', 'question'],
+    ['Remind me how much is left', 'question'],
+    ["Can't find my account number anywhere", 'question'],
+    ['Need my payoff', 'question'],
+    ['Amount due pls', 'question'],
+    ['We were hoping to move the due date to the 20th', 'question'],
+    ['Open to settling, what could you do', 'question'],
+    ['I can pay it all the second week of January', 'promise'],
+    ['Will knock it out by end of next week', 'promise'],
+    ['You can count on 150 on Monday', 'promise'],
+    ['The funds will be there by Thursday', 'promise'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Array<'sms' | 'voice' | 'email'>]>([
+    // Revocations in the same registers, in other words.
+    ['pls quit txtin me', ['sms']],
+    ['I am finished getting your emails', ['email']],
+    ['You do not have my permission to phone me', ['voice']],
+    ['Any further correspondence must be in writing', ['sms', 'voice']],
+    ['Write to me only in writing please', ['sms', 'voice']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
+  });
+
+  it('reads "call me to explain" as both a call asked for and a question', () => {
+    expect(intents('Please call me to explain the late charge').sort()).toEqual(['callback', 'question']);
+  });
+});

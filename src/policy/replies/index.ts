@@ -104,7 +104,8 @@ function read(text: string, o: ReplyContext) {
       .map((h) => h.sentence),
   );
   for (const h of hits)
-    if (h.rule.intent === 'question' && !h.suppressed && asks.has(h.sentence))
+    // "Could someone call me to explain these fees?" asks for the call and for the explanation.
+    if (h.rule.intent === 'question' && !h.suppressed && asks.has(h.sentence) && h.rule.rule !== 'question-explain')
       h.suppressed = 'a request, not a question';
   // A "？" in Chinese is read with its clause (below), not as an English question of the Latin words beside it.
   for (const h of hits)
@@ -186,8 +187,11 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
     const sameClause = complaints.some(
       (c) => c.sentence === h.sentence || (c.start >= h.start - 40 && c.end <= h.end + 1 && c.start < h.end),
     );
-    // 晚上十一点打电话？…我要投诉: a Chinese clause with no question word, in a reply that complains.
-    const echo = chinese && h.rule.rule === 'zh-question-mark' && complaints.length > 0;
+    // 晚上十一点打电话？…我要投诉: a Chinese clause with no question word, in a reply that complains; "Calling my
+    // church now? Real classy.": an English one beside the complaint's sentence.
+    const echo =
+      (chinese && h.rule.rule === 'zh-question-mark' && complaints.length > 0) ||
+      (h.rule.rule === 'question-mark' && complaints.some((c) => Math.abs(c.sentence - h.sentence) === 1));
     if (!angry.has(h.sentence) && !((sameClause || echo) && !ASKING.test(t.slice(h.start, h.end)))) continue;
     h.suppressed = angry.has(h.sentence)
       ? 'rhetorical: an angry ?? or ?!'
@@ -220,6 +224,22 @@ function nearest<T extends { sentence: number; at: number }>(
  */
 function settle(hits: Array<ReplyHit & { matched: string }>): void {
   const live = (i: string) => hits.some((h) => h.rule.intent === i && !h.suppressed);
+  // "This is my father's debt, not mine. … He died in 2022.": whoever died or moved owed it; no wrong number.
+  if (
+    hits.some(
+      (h) =>
+        !h.suppressed &&
+        h.rule.intent === 'dispute' &&
+        /\b[a-z]+'s (?:account|debt|loan|card|bill|balance)\b/i.test(h.matched),
+    )
+  )
+    for (const h of hits)
+      if (
+        h.rule.intent === 'wrong-number' &&
+        !h.suppressed &&
+        /^(?:he|she|they)\b.*\b(?:moved|passed away|died)$/i.test(h.matched)
+      )
+        h.suppressed = "a relative's debt: the one who owed it died or moved";
   if (live('wrong-number'))
     for (const h of hits)
       if (

@@ -84,6 +84,48 @@ export function monthDay(day: DateTime, month: number, dom: number): string | un
 export const endOfMonth = (day: DateTime, monthsAhead = 0) =>
   iso(day.plus({ months: monthsAhead }).endOf('month').startOf('day'));
 
+/** "the first" to "the thirty first": a day of the month in words. */
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+const ORDINAL_WORD = `(?:(?:twenty|thirty) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|${ORDINALS.join('|')})`;
+const MONTH_WORD =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A weekday's explicit date after it: "Friday 11 December", "Friday, Dec 11", "Friday the 11th". */
+const WEEKDAY_DATE = `(?:(?: ,)? (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD}\\b|(?: ,)? ${MONTH_WORD} (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b)?`;
+
+/** 1 to 31 for an ordinal in words ("fifteenth", "twenty first"), or undefined. */
+export function ordinalDay(words: string): number | undefined {
+  const [a, b] = words.split(' ');
+  if (b) {
+    const tens = a === 'twenty' ? 20 : a === 'thirty' ? 30 : 0;
+    const unit = ORDINALS.indexOf(b) + 1;
+    return tens && unit > 0 && unit < 10 ? tens + unit : undefined;
+  }
+  if (a === 'thirtieth') return 30;
+  const i = ORDINALS.indexOf(a!);
+  return i >= 0 ? i + 1 : undefined;
+}
+
 /** English date words over the token stream. */
 export const EN_DATE = new RegExp(
   [
@@ -98,7 +140,13 @@ export const EN_DATE = new RegExp(
     `\\b\\d{1,2} de (?:${ES_MONTHS.join('|')})\\b`,
     `\\b(?:el|para el|antes del|hasta el) (?:dia )?\\d{1,2}\\b(?! (?:de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dolares|dolar|dlls?|dls|dias|semanas|meses|horas|por ciento|%|/|\\$))`,
     '\\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana|(?:first thing )?in the morning)\\b',
-    '\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b',
+    `\\b(?:(?:next|this|on|by|coming|el) )?(?:monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|fri|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\\b${WEEKDAY_DATE}`,
+    // "15 December", "the 3rd of January".
+    `\\b(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD}\\b`,
+    // "on the first", "by the fifteenth", "the twenty first of the month".
+    `\\b(?:on|by|before|until|till) the ${ORDINAL_WORD}\\b(?! (?:time|thing|one|payment|of all|place|step|chance|notice|letter|call|text|reminder)\\b)|\\bthe ${ORDINAL_WORD} of (?:the|this|next) month\\b`,
+    // Days that have names: "by Christmas", "new year's eve".
+    "\\b(?:christmas(?: eve| day)?|xmas|new years?(?:'s)?(?: eve| day)?)\\b",
     '\\b(?:end of (?:the |this |next )?month|month end|eom)\\b',
     `\\b(?:${MONTHS.join('|')})[a-z]* (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b`,
     '\\b(?:on|by|before) (?:the )?\\d{1,2}(?:st|nd|rd|th)?\\b(?! (?:dollars|bucks|usd|days|weeks|months|percent|/))',
@@ -122,6 +170,22 @@ export function englishDate(phrase: string, day: DateTime): string | undefined {
     return monthDay(day, ES_MONTHS.indexOf(esMonth[2] as (typeof ES_MONTHS)[number]) + 1, Number(esMonth[1]));
   // "in the morning", said at any hour of the day it arrives: the next morning.
   if (/^(?:tom|tmr|tmw|2mor|manana|first thing|in the morning)/.test(phrase)) return iso(day.plus({ days: 1 }));
+  if (/^(?:christmas|xmas)/.test(phrase)) return monthDay(day, 12, phrase.endsWith('eve') ? 24 : 25);
+  if (phrase.startsWith('new year')) return phrase.endsWith('eve') ? monthDay(day, 12, 31) : monthDay(day, 1, 1);
+  // "15 december", "friday 11 december": the day and month written out win over the weekday beside them.
+  const dm = /(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]{3})[a-z]*$/.exec(phrase);
+  if (dm && MONTHS.includes(dm[2] as (typeof MONTHS)[number]))
+    return monthDay(day, MONTHS.indexOf(dm[2] as (typeof MONTHS)[number]) + 1, Number(dm[1]));
+  const wmd = /^(?:[a-z]+ )+?(?:, )?([a-z]{3})[a-z]* (?:the )?(\d{1,2})(?:st|nd|rd|th)?$/.exec(phrase);
+  if (
+    wmd &&
+    MONTHS.includes(wmd[1] as (typeof MONTHS)[number]) &&
+    WEEKDAY[phrase.split(' ').find((w) => WEEKDAY[w] !== undefined) ?? '']
+  )
+    return monthDay(day, MONTHS.indexOf(wmd[1] as (typeof MONTHS)[number]) + 1, Number(wmd[2]));
+  const ord = /the ((?:twenty|thirty) [a-z]+|[a-z]+)(?: of (?:the|this|next) month)?$/.exec(phrase);
+  const nth = ord ? ordinalDay(ord[1]!) : undefined;
+  if (nth) return dayOfMonth(day, nth, /next month$/.test(phrase) ? 1 : 0);
   const wd = /(?:(next|this|on|by|coming|el) )?([a-z]+)$/.exec(phrase);
   if (wd && WEEKDAY[wd[2]!] !== undefined) return weekdayDate(day, WEEKDAY[wd[2]!]!, wd[1] === 'next');
   if (/end of next month/.test(phrase)) return endOfMonth(day, 1);
@@ -225,7 +289,9 @@ export function money(n: number | string): string | undefined {
   return Number.isFinite(v) && v > 0 ? v.toFixed(2) : undefined;
 }
 
-const EN_SMALL: Record<string, number> = {
+/** Number words: "sixty five", "two hundred", "a hundred and fifty", "one thousand two hundred". */
+const EN_UNITS: Record<string, number> = {
+  a: 1,
   one: 1,
   two: 2,
   three: 3,
@@ -236,7 +302,15 @@ const EN_SMALL: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -245,8 +319,8 @@ const EN_SMALL: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  a: 1,
 };
+const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1000, grand: 1000, k: 1000 };
 /** Spanish amounts in words: "cincuenta dólares", "cien dlls". */
 const ES_SMALL: Record<string, number> = {
   diez: 10,
@@ -267,27 +341,59 @@ const ES_SMALL: Record<string, number> = {
 };
 const ES_WORDNUM = Object.keys(ES_SMALL).join('|');
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
-const WORDNUM = `(?:${Object.keys(EN_SMALL).join('|')})(?: hundred)?`;
+const UNIT_WORD = `(?:${Object.keys(EN_UNITS)
+  .filter((w) => w !== 'a')
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+const WORDNUM = `(?:a (?:hundred|thousand|grand)|${UNIT_WORD})(?: (?:${UNIT_WORD}|hundred|thousand|grand)| and(?= ${UNIT_WORD}\\b))*`;
+/** "1k", "2 hundred", "3 grand": digits and a scale word. */
+const SCALED = `(?: (?:k|grand|thousand|hundred)\\b)?`;
+const NOT_A_SUM = `(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:|times?\\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dias|semanas|meses|horas|por ciento))`;
 /** English amounts over the token stream. */
 export const EN_AMOUNT = new RegExp(
   [
-    `\\$ (${NUM})\\b`,
-    `\\b(${NUM}) ?(?:\\$|dollars?|bucks|usd|dlrs|dolares|dolar|dlls?|dls)`,
+    `\\$ (${NUM})${SCALED}`,
+    `\\b(${NUM})${SCALED} ?(?:\\$|dollars?|bucks|usd|dlrs|dolares|dolar|dlls?|dls)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de) (?:you |in |down |the |le |les |te )?(?:(?:full|whole|remaining|entire|other|last) )?(${NUM})\\b(?! ?(?:st|nd|rd|th|am|pm|days?|weeks?|months?|hours?|percent|%|/|:|de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dias|semanas|meses|horas|por ciento))`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de) (?:you |u |in |down |the |le |les |te )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
     `\\b(${ES_WORDNUM}) (?:dolares|dlls?|dls)\\b`,
+    `\\b(${NUM}) (?:k|grand)\\b`,
   ].join('|'),
   'g',
 );
 
+/** The value of number words ("sixty five" → 65, "two hundred and fifty" → 250), or undefined. */
+export function wordNumber(words: string): number | undefined {
+  let total = 0;
+  let group = 0;
+  for (const w of words.split(' ')) {
+    if (w === 'and') continue;
+    if (EN_UNITS[w] !== undefined) group += EN_UNITS[w]!;
+    else if (w === 'hundred') group = (group || 1) * 100;
+    else if (EN_SCALE[w] !== undefined) {
+      total += (group || 1) * EN_SCALE[w]!;
+      group = 0;
+    } else return undefined;
+  }
+  return total + group;
+}
+
+/** The scale word after a match's digits ("1 k", "2 hundred"), as a factor. */
+function scaleOf(m: RegExpMatchArray): number {
+  const s = /\b(k|grand|thousand|hundred)\b/.exec(m[0].replace(/^[^\d]*[\d.,]+/, ''));
+  return s ? EN_SCALE[s[1]!]! : 1;
+}
+
 export function englishAmount(m: RegExpMatchArray): string | undefined {
-  const n = m[1] ?? m[2] ?? m[4];
-  if (n) return money(n);
-  if (m[5]) return money(ES_SMALL[m[5]] ?? 0);
-  const w = m[3];
+  const d = m[1] ?? m[2] ?? m[4] ?? m[7];
+  if (d) return money(Number(d.replace(/,/g, '')) * (m[7] ? 1000 : scaleOf(m)));
+  if (m[6]) return money(ES_SMALL[m[6]] ?? 0);
+  const w = m[3] ?? m[5];
   if (!w) return undefined;
-  const [a, h] = w.split(' ');
-  return money((EN_SMALL[a!] ?? 0) * (h ? 100 : 1));
+  const n = wordNumber(w);
+  // "pay one more time", "send a few": a sum in words after a verb of paying is twenty or more.
+  if (n === undefined || (m[5] && n < 20)) return undefined;
+  return money(n);
 }
 
 /** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
