@@ -7,7 +7,7 @@
  */
 import { assignArm, type Experiment } from '../policy/experiments.js';
 import type { Clock } from '../domain/clock.js';
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../lib/random-pool.js';
 import type { Channel } from '../../queues/index.js';
 import type { AcceptResult, BorrowerPatch, NewMessage } from '../store/audit-store.js';
 import type { IntakeStore } from '../store/ports.js';
@@ -105,12 +105,13 @@ function timePrefix(ms: number, chars: number, bits: number): string {
   for (let i = chars - 1; i >= 0; i--) out += SORTABLE[Math.floor(ms / 2 ** (i * bits)) % 2 ** bits]!;
   return out;
 }
-export const newReminderId = () => `rem_${Date.now().toString(16).padStart(12, '0')}${randomBytes(10).toString('hex')}`;
+export const newReminderId = () =>
+  `rem_${Date.now().toString(16).padStart(12, '0')}${pooledRandomBytes(10).toString('hex')}`;
 // 22 characters as before (the time in 8, 84 random bits in 14), in an alphabet whose byte order is
 // its value order; short, because a message id is written several times into every waiting job in
 // Redis (the key, the delay set, the data).
 export const newMessageId = () => {
-  const random = randomBytes(14);
+  const random = pooledRandomBytes(14);
   let tail = '';
   for (const b of random) tail += SORTABLE[b & 63]!;
   return `msg_${timePrefix(Date.now(), 8, 6)}${tail}`;
