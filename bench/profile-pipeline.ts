@@ -14,6 +14,7 @@ const tw = await startFakeTwilio();
 const smtp = await startSmtpSink();
 try {
   const base = process.env.PROFILE_BASELINE === '1' ? await baselines(ctx, tw, 4_000) : { b0: 1, b1: 1 };
+  const cpu = process.cpuUsage();
   await pipeline(
     ctx,
     tw,
@@ -24,6 +25,10 @@ try {
     dbUrl ? { dbUrl } : {},
     base,
   );
+  // CPU per message (this process: service, fake Twilio and client together): steadier than a
+  // rate on a shared host, since time waiting for a core is not counted.
+  const used = process.cpuUsage(cpu);
+  console.log(`CPU ${((used.user + used.system) / 1000 / n).toFixed(3)} ms a message`);
   for (const r of ctx.rows) console.log(r.measure, r.value, r.unit, r.note ?? '');
 } finally {
   await tw.close();
