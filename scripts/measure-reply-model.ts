@@ -12,8 +12,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INTENTS, type Intent } from '../src/domain/replies.js';
-import { modelAdditions, type ModelLang } from '../src/policy/replies/model.js';
-import { type Doc, loadDocs, MODEL_INTENTS, scoreDocs, trainWithThresholds, TUNING_PARTS } from './reply-model-lib.js';
+import { loadModel, modelAdditions, modelFeatures, type ModelLang, scoreWith } from '../src/policy/replies/model.js';
+import {
+  type Doc,
+  loadDocs,
+  MODEL_INTENTS,
+  REPLY_DIR,
+  scoreDocs,
+  trainWithThresholds,
+  TUNING_PARTS,
+} from './reply-model-lib.js';
 
 type Answer = Intent[];
 interface Tally {
@@ -122,6 +130,41 @@ function measure(lang: ModelLang): void {
   }
   const changed = ordered.filter((_, k) => rules[k]!.join() !== combined[k]!.join()).length;
   say(`replies whose answer the model changed: ${changed}`);
+  seventh(lang, docs);
+}
+
+/**
+ * The second check: the seventh part, which the model never saw, read by the rules as they were
+ * before the seventh rounds (commit SEVENTH_RULES) with and without the model trained on parts 1-6.
+ */
+function seventh(lang: ModelLang, docs: readonly Doc[]): void {
+  const file = join(REPLY_DIR, `${lang}.tune7.jsonl`);
+  const test = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; intents: Intent[] });
+  const model = trainWithThresholds(lang, docs);
+  const m = loadModel(model);
+  const before = rulesAt(SEVENTH_RULES, lang, 'tune7', false)!;
+  const gold = test.map((r) => ({ gold: r.intents }) as Doc);
+  const r: Answer[] = [];
+  const c: Answer[] = [];
+  test.forEach((t, n) => {
+    const [b, weighed] = before[n]!;
+    const more = modelAdditions(weighed, scoreWith(m, modelFeatures(t.text, lang))).map((x) => x.intent);
+    r.push(b);
+    c.push(more.length ? [...b.filter((i) => i !== 'other'), ...more] : b);
+  });
+  const R = tally(gold, r);
+  const C = tally(gold, c);
+  say(`\n${lang}: tune7 unseen by both, the rules at ${SEVENTH_RULES} (${test.length} replies)`);
+  say('intent            n |  rules R    P |  rules+model R    P');
+  for (const i of INTENTS) {
+    const [x, y] = [R.get(i)!, C.get(i)!];
+    say(
+      `${i.padEnd(14)} ${String(x.support).padStart(4)} | ${pct(x.tp, x.support)} ${pct(x.tp, x.predicted)} |         ${pct(y.tp, y.support)} ${pct(y.tp, y.predicted)}`,
+    );
+  }
 }
 
 /**
@@ -134,16 +177,23 @@ const ADDED: Record<ModelLang, Partial<Record<string, string>>> = {
 };
 const ROOT = join(import.meta.dirname, '..');
 
+/** The rules before the seventh rounds (the merge of the learned layer): tune7's unseen check. */
+const SEVENTH_RULES = '21705a6';
+
 /** The answers of the rules as they were before the part was added (cached under the system's tmp). */
 function priorRules(lang: ModelLang, part: string): Array<[Answer, Answer]> | null {
   const commit = ADDED[lang][part];
-  if (!commit) return null;
-  const dir = join(tmpdir(), 'reply-model-prior', commit);
+  return commit ? rulesAt(commit, lang, part, true) : null;
+}
+
+/** The answers of the rules at a commit (or its parent), rules only, cached under the system's tmp. */
+function rulesAt(commit: string, lang: ModelLang, part: string, parent: boolean): Array<[Answer, Answer]> {
+  const dir = join(tmpdir(), 'reply-model-prior', parent ? commit : `${commit}-at`);
   const cache = join(dir, `${lang}.${part}.v2.json`);
   if (!existsSync(cache)) {
     if (!existsSync(join(dir, 'src'))) {
       mkdirSync(dir, { recursive: true });
-      execSync(`git -C ${ROOT} archive ${commit}^ src queues package.json | tar -x -C ${dir}`);
+      execSync(`git -C ${ROOT} archive ${commit}${parent ? '^' : ''} src queues package.json | tar -x -C ${dir}`);
       execSync(`ln -sfn ${join(ROOT, 'node_modules')} ${join(dir, 'node_modules')}`);
     }
     const runner = join(dir, 'run.mts');
@@ -153,7 +203,7 @@ function priorRules(lang: ModelLang, part: string): Array<[Answer, Answer]> | nu
 import { explainReply, interpretReply } from './src/policy/replies/index.ts';
 const out = readFileSync(process.argv[2], 'utf8').split('\\n').filter((l) => l.trim()).map((l) => {
   const r = JSON.parse(l);
-  const o = { channel: r.channel, receivedAt: new Date('2026-12-02T12:00:00Z'), timeZone: 'UTC' };
+  const o = { channel: r.channel, receivedAt: new Date('2026-12-02T12:00:00Z'), timeZone: 'UTC', learned: false };
   const rules = interpretReply(r.text, o).intents.map((i) => i.intent);
   return [rules, [...new Set([...rules, ...explainReply(r.text, o).hits.map((h) => h.rule.intent)])]];
 });
