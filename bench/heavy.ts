@@ -36,7 +36,7 @@ process.stdin.on('data', () => (stop = true));
 })();
 `;
 
-function startProbe(url: string): { stop(): Promise<number[]> } {
+export function startProbe(url: string): { stop(): Promise<number[]> } {
   const child = spawn(process.execPath, ['-e', PROBE, `${url}/healthz`], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

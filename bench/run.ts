@@ -2,11 +2,15 @@
  * npm run bench [-- --quick] — measures what the service costs, on this machine, in one run.
  * Sections: baselines and the pipeline, ingest, latency, the schedule (Redis per reminder, idle
  * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), heavy
- * (/healthz while an export and a verify run: `--only heavy`), strategy. Results print as a table and go to bench/results/<timestamp>.json.
+ * (/healthz while an export and a verify run: `--only heavy`), strategy, ingest30 (100,000 reminders
+ * spread over 30 days), backlog (due-now sends while 100,000 wait), import (the nightly file through
+ * the import route and `npm run import`). Results print as a table and go to bench/results/<timestamp>.json.
  */
 import { fairnessSection } from './tenants.js';
 import { outcomesSection } from './outcomes.js';
 import { heavySection } from './heavy.js';
+import { backlogSection, ingest30Section } from './backlog.js';
+import { importSection, overdueAccount } from './nightly.js';
 import { openDb } from '../src/store/db.js';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -159,24 +163,6 @@ async function strategySection(redisUrl: string): Promise<void> {
   });
   const redis = new Redis(redisUrl);
   try {
-    const account = (i: number) => ({
-      accountRef: `4111${String(i).padStart(12, '0')}`,
-      borrower: {
-        id: `b-${i}`,
-        name: `Borrower ${i}`,
-        locale: 'en-US',
-        timezone: 'America/New_York',
-        phone: `+1415${String(2000000 + i).padStart(7, '0')}`,
-        email: `b${i}@example.com`,
-      },
-      debt: {
-        accountRef: `4111${String(i).padStart(12, '0')}`,
-        creditor: 'Northwind Bank',
-        amountDue: { amount: '120.50', currency: 'USD' },
-        dueDate: '2026-11-20',
-        daysOverdue: 1,
-      },
-    });
     const before = await usedMemory(redis);
     const t0 = process.hrtime.bigint();
     let scheduled = 0;
@@ -184,7 +170,9 @@ async function strategySection(redisUrl: string): Promise<void> {
       const res = await fetch(`${service.url}/v1/accounts/overdue/batch`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ accounts: Array.from({ length: Math.min(1000, count - i) }, (_, k) => account(i + k)) }),
+        body: JSON.stringify({
+          accounts: Array.from({ length: Math.min(1000, count - i) }, (_, k) => overdueAccount(i + k)),
+        }),
       });
       if (res.status !== 200)
         throw new Error(`accounts batch answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
@@ -259,6 +247,12 @@ async function main() {
     if (!only || only === 'export') await exportSection(redisUrl);
     if (!only || only === 'heavy') await heavySection({ quick, redisUrl, rows }, benchDb);
     if (!only || only === 'strategy') await strategySection(redisUrl);
+    if (!only || only === 'ingest30') {
+      await ingest30Section({ quick, redisUrl, rows });
+      if (benchDb) await ingest30Section({ quick, redisUrl, rows }, benchDb);
+    }
+    if (!only || only === 'backlog') await withFakeTwilio((tw) => backlogSection({ quick, redisUrl, rows }, tw));
+    if (!only || only === 'import') await importSection({ quick, redisUrl, rows }, benchDb);
     if (!only || only === 'lint') lintSection(rows, quick);
   } finally {
     await privateRedis?.stop();
