@@ -7,7 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FakeTwilio } from '../test/support/fake-twilio.js';
-import { type BenchContext, postBatches, reminder, sleep, startBenchService, waitUntil } from './pipeline.js';
+import {
+  type BenchContext,
+  postBatches,
+  reminder,
+  sleep,
+  startBenchService,
+  waitUntil,
+  twilioEnv,
+} from './pipeline.js';
 
 const DAY = 86_400_000;
 
@@ -58,10 +66,7 @@ async function dueNowRate(
   const r = await startBenchService(ctx, {
     role: 'all',
     env: {
-      TWILIO_ACCOUNT_SID: tw.accountSid,
-      TWILIO_AUTH_TOKEN: tw.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: tw.url,
+      ...twilioEnv(tw),
     },
   });
   try {

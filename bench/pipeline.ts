@@ -56,6 +56,16 @@ const allDay = (over: Partial<Profile> = {}): Profile =>
     ...over,
   });
 
+/** The service's settings for the fake Twilio of a bench section. */
+export function twilioEnv(tw: FakeTwilio): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: tw.accountSid,
+    TWILIO_AUTH_TOKEN: tw.authToken,
+    TWILIO_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: tw.url,
+  };
+}
+
 export async function waitUntil(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -264,10 +274,7 @@ export async function pipeline(
 ) {
   const schema = opts.dbUrl ? `bench_${randomBytes(4).toString('hex')}` : undefined;
   const env: Record<string, string> = {
-    TWILIO_ACCOUNT_SID: tw.accountSid,
-    TWILIO_AUTH_TOKEN: tw.authToken,
-    TWILIO_FROM: '+15005550006',
-    TWILIO_API_BASE_URL: tw.url,
+    ...twilioEnv(tw),
     SMTP_URL: smtp.url,
     EMAIL_FROM: 'Northwind Bank <reminders@northwind.example>',
     ...(opts.dbUrl ? { DATABASE_URL: opts.dbUrl } : {}),
@@ -403,10 +410,7 @@ export async function latency(ctx: BenchContext, tw: FakeTwilio, n: number, rate
   const r = await startBenchService(ctx, {
     role: 'all',
     env: {
-      TWILIO_ACCOUNT_SID: tw.accountSid,
-      TWILIO_AUTH_TOKEN: tw.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: tw.url,
+      ...twilioEnv(tw),
     },
   });
   try {
@@ -463,10 +467,7 @@ async function farProvider(ctx: BenchContext, tw: FakeTwilio, smtp: SmtpSink, n:
     const r = await startBenchService(ctx, {
       role: 'all',
       env: {
-        TWILIO_ACCOUNT_SID: tw.accountSid,
-        TWILIO_AUTH_TOKEN: tw.authToken,
-        TWILIO_FROM: '+15005550006',
-        TWILIO_API_BASE_URL: tw.url,
+        ...twilioEnv(tw),
         SMTP_URL: smtp.url,
         EMAIL_FROM: 'b <b@example.com>',
       },
@@ -510,10 +511,7 @@ async function windowOpening(ctx: BenchContext, tw: FakeTwilio, n: number, perSe
     role: 'all',
     profile,
     env: {
-      TWILIO_ACCOUNT_SID: tw.accountSid,
-      TWILIO_AUTH_TOKEN: tw.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: tw.url,
+      ...twilioEnv(tw),
       SMS_PER_SECOND: String(perSecond),
     },
   });

@@ -14,6 +14,7 @@ import {
   type Running,
   sleep,
   startBenchService,
+  twilioEnv,
   waitUntil,
 } from './pipeline.js';
 
@@ -106,10 +107,7 @@ async function fedLatency(ctx: BenchContext, tw: FakeTwilio, n: number): Promise
   const r = await startBenchService(ctx, {
     role: 'all',
     env: {
-      TWILIO_ACCOUNT_SID: tw.accountSid,
-      TWILIO_AUTH_TOKEN: tw.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: tw.url,
+      ...twilioEnv(tw),
       SCHEDULE_HORIZON: '5s',
       FEED_EVERY_MS: '2000',
     },

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FakeTwilio } from '../test/support/fake-twilio.js';
-import { type BenchContext, reminder, startBenchService, waitUntil } from './pipeline.js';
+import { type BenchContext, reminder, startBenchService, waitUntil, twilioEnv } from './pipeline.js';
 
 async function post(url: string, token: string, items: unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += 1000) {
@@ -24,10 +24,7 @@ async function post(url: string, token: string, items: unknown[]): Promise<void>
 export async function fairnessSection(ctx: BenchContext, tw: FakeTwilio, big: number): Promise<void> {
   const r = await startBenchService(ctx, {
     env: {
-      TWILIO_ACCOUNT_SID: tw.accountSid,
-      TWILIO_AUTH_TOKEN: tw.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: tw.url,
+      ...twilioEnv(tw),
       TENANT_REFRESH_MS: '200',
     },
   });
