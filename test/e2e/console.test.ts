@@ -707,6 +707,8 @@ describe('the web console', () => {
         const context = await newContext(browser, 'zh-CN');
         contexts.push(context);
         const page = await context.newPage();
+        // This test has timed out at 60 s in some full runs: a wait that hangs says which, well before that.
+        page.setDefaultTimeout(12_000);
         await page.goto(`${rules.url}/ui/`);
         await page.getByLabel('API 密钥').fill(rules.keys.tokens.agent);
         await page.keyboard.press('Enter');
