@@ -57,6 +57,16 @@ export async function outcomesSection(
       from (select g, (g - 1) / 4 + 1 as b,
                    to_char(now() at time zone 'utc' - ((60 - ((g - 1) % 4) * 7 - ((g - 1) / 4) % 30) * interval '1 day'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as t
             from generate_series(1, ${borrowers * 4}) g) s`.execute(db);
+    // Each borrower's first touch in the experiment, as the store writes it when a message first
+    // reaches its borrower (rows.ts) and as migration 0026 fills it for messages already there.
+    const plus = (days: number) =>
+      sql.raw(
+        `to_char((min(send_at)::timestamptz + interval '${days} days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      );
+    await sql`insert into first_touches (experiment, borrower_id, tenant, arm, first_at, first7, first14, first30)
+      select experiment, borrower_id, min(tenant), min(arm), min(send_at), ${plus(7)}, ${plus(14)}, ${plus(30)}
+      from messages where experiment is not null and status in ('sent', 'delivered', 'answered', 'machine')
+      group by experiment, borrower_id`.execute(db);
     // Payments: one each for some borrowers, 1–20 days after their first message.
     await sql`insert into outcomes (id, tenant, kind, caller_id, account_ref, borrower_id, amount, currency, "full", at, promised_for, request_hash, created_at)
       select 'default:payment:p' || g, 'default', 'payment', 'p' || g, 'acct-' || b, 'b-' || b, '40.00', 'USD', 0,

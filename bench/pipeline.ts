@@ -125,7 +125,9 @@ export async function startBenchService(
       await service.close();
       await running.inspect?.destroy();
       // A PostgreSQL row's schema goes with it (a test run's migrator introspects every schema).
-      if (opts.schema && env.DATABASE_URL) await dropSchema(env.DATABASE_URL, opts.schema);
+      // BENCH_KEEP_SCHEMA=1 leaves it for EXPLAIN ANALYZE by hand (use a database of its own).
+      if (opts.schema && env.DATABASE_URL && process.env.BENCH_KEEP_SCHEMA !== '1')
+        await dropSchema(env.DATABASE_URL, opts.schema);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

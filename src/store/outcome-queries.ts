@@ -85,18 +85,15 @@ export async function experimentCounts(
 ): Promise<ArmCounts[]> {
   const tenantCond = f.tenant ? sql`and m.tenant = ${f.tenant}` : sql``;
   const scope = sql`m.experiment = ${f.experiment} and m.send_at >= ${f.from} and m.send_at < ${f.to} ${tenantCond}`;
-  // One pass over the messages: each borrower's first touch and its message counts.
-  const perBorrower = sql`select m.arm, m.borrower_id,
-      min(case when m.status in (${inList(REACHED_STATUSES)}) then m.send_at end) as first,
-      count(*) as messages,
-      sum(case when m.status in (${inList(REACHED_STATUSES)}) then 1 else 0 end) as sent,
-      sum(case when m.status in (${inList(DELIVERED_STATUSES)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
-    from messages m where ${scope} group by m.arm, m.borrower_id`;
-  // Each borrower's first touch plus 7, 14 and 30 days is computed once; each outcome falls in a bucket
-  // (as the smallest of 7, 14 and 30 it is within, 99 for later, null for none: string comparisons, no date arithmetic per figure).
-  const within = (col: string, days: number) => sql`sum(case when ${sql.ref(col)} <= ${days} then 1 else 0 end)`;
-  const bucket = (col: string) =>
-    sql`case when ${sql.ref(col)} is null then null when ${sql.ref(col)} <= p.first7 then 7 when ${sql.ref(col)} <= p.first14 then 14 when ${sql.ref(col)} <= p.first30 then 30 else 99 end`;
+  // The borrowers first touched in the period, with the days 7, 14 and 30 after: one row each in
+  // first_touches (0026, written when a message first reaches its borrower), not a grouping of
+  // every message of the experiment.
+  const ftTenant = f.tenant ? sql`and ft.tenant = ${f.tenant}` : sql``;
+  const firstTouched = sql`select ft.arm, ft.borrower_id, ft.first_at as first, ft.first7, ft.first14, ft.first30
+    from first_touches ft where ft.experiment = ${f.experiment} and ft.first_at >= ${f.from} and ft.first_at < ${f.to} ${ftTenant}`;
+  // An instant within 7, 14 or 30 days of the first touch (strings compare as instants: no date arithmetic per figure).
+  const within = (col: string, days: number) =>
+    sql`sum(case when ${sql.ref(col)} <= ${sql.ref(`first${days}`)} then 1 else 0 end)`;
   const kind = jsonText(dialect, sql.ref('e.data') as unknown as RawBuilder<unknown>, ['kind']);
   // A payment in the 30 days from the first touch, and its amount in exact minor units (1/10,000).
   const paid30 = sql`o.kind = 'payment' and o.at <= t.first30`;
@@ -105,44 +102,44 @@ export async function experimentCounts(
   const splitUnits = sql`(cast(case when instr(o.amount, '.') > 0 then substr(o.amount, 1, instr(o.amount, '.') - 1) else o.amount end as integer) * 10000
     + cast(substr(case when instr(o.amount, '.') > 0 then substr(o.amount, instr(o.amount, '.') + 1) else '' end || '0000', 1, 4) as integer))`;
   const exactUnits = dialect === 'postgres' ? sql`trunc(o.amount::numeric * 10000)` : splitUnits;
+  // Per borrower only where there is something to count (an outcome, an event); the borrowers themselves are counted once.
   const countsQ = (units: RawBuilder<unknown>) => sql<Record<string, string | number | null>>`
-    with b as (${perBorrower}),
-    t as (select arm, borrower_id, first, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 7)} as first7,
-      ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 14)} as first14, ${plusDays(dialect, sql.ref('first') as unknown as RawBuilder<unknown>, 30)} as first30
-      from b where first is not null),
+    with t as (${firstTouched}),
+    -- The period's messages per arm: one pass, grouped by arm only.
+    bs as (
+      select m.arm, count(*) as messages,
+        sum(case when m.status in (${inList(REACHED_STATUSES)}) then 1 else 0 end) as sent,
+        sum(case when m.status in (${inList(DELIVERED_STATUSES)}) or (m.channel = 'email' and m.status = 'sent') then 1 else 0 end) as delivered
+      from messages m where ${scope} group by m.arm
+    ),
+    tc as (select arm, count(*) as borrowers from t group by arm),
     p as (
-      select t.arm, t.borrower_id, t.first, t.first7, t.first14, t.first30,
+      select t.arm, t.first7, t.first14, t.first30,
         min(case when o.kind = 'payment' then o.at end) as pay_at,
         min(case when o.kind = 'promise' then o.at end) as promise_at,
         sum(case when ${paid30} then ${units} end) as units30,
         max(case when ${paid30} then o.currency end) as cur_max,
         min(case when ${paid30} then o.currency end) as cur_min
-      from t left join outcomes o on o.borrower_id = t.borrower_id and o.at >= t.first
-      group by t.arm, t.borrower_id, t.first, t.first7, t.first14, t.first30
+      from t join outcomes o on o.borrower_id = t.borrower_id and o.at >= t.first
+      group by t.arm, t.borrower_id, t.first7, t.first14, t.first30
+    ),
+    ps as (
+      select arm, ${within('pay_at', 7)} as paid7, ${within('pay_at', 14)} as paid14, ${within('pay_at', 30)} as paid30,
+        ${within('promise_at', 7)} as promised7, ${within('promise_at', 14)} as promised14, ${within('promise_at', 30)} as promised30,
+        cast(sum(units30) as text) as units, max(cur_max) as cur_max, min(cur_min) as cur_min
+      from p group by arm
     ),
     ev as (
-      select t.borrower_id, t.first,
+      select t.arm, t.first30,
         min(case when e.type = 'borrower.opted_out' then e.at end) as opt_at,
         min(case when e.type = 'inbound.sms' and ${kind} = 'stop' then e.at end) as stop_at,
         min(case when e.type in ('inbound.sms', 'inbound.email') then e.at end) as reply_at
       from t join events e on e.chain = 'b:' || t.borrower_id and e.at >= t.first and e.type in ('borrower.opted_out', 'inbound.sms', 'inbound.email')
-      group by t.borrower_id, t.first
+      group by t.arm, t.borrower_id, t.first30
     ),
-    d as (
-      select p.arm, p.borrower_id, p.units30, p.cur_max, p.cur_min,
-        ${bucket('p.pay_at')} as pay_d, ${bucket('p.promise_at')} as promise_d,
-        ${bucket('ev.opt_at')} as opt_d, ${bucket('ev.stop_at')} as stop_d, ${bucket('ev.reply_at')} as reply_d
-      from p left join ev on ev.borrower_id = p.borrower_id
-    ),
-    -- Per arm: the messages of every borrower, and the figures of the borrowers it reached (two rows a side, joined by arm).
-    bs as (select arm, sum(messages) as messages, sum(sent) as sent, sum(delivered) as delivered from b group by arm),
-    ds as (
-      select d.arm, count(*) as borrowers,
-        ${within('d.pay_d', 7)} as paid7, ${within('d.pay_d', 14)} as paid14, ${within('d.pay_d', 30)} as paid30,
-        ${within('d.promise_d', 7)} as promised7, ${within('d.promise_d', 14)} as promised14, ${within('d.promise_d', 30)} as promised30,
-        ${within('d.opt_d', 30)} as opted, ${within('d.stop_d', 30)} as stopped, ${within('d.reply_d', 30)} as replied,
-        cast(sum(d.units30) as text) as units, max(d.cur_max) as cur_max, min(d.cur_min) as cur_min
-      from d group by d.arm
+    es as (
+      select arm, ${within('opt_at', 30)} as opted, ${within('stop_at', 30)} as stopped, ${within('reply_at', 30)} as replied
+      from ev group by arm
     ),
     -- The promises (plans included) the arm's borrowers made in the 30 days from their first touch, by where they stand now.
     pr as (
@@ -150,10 +147,10 @@ export async function experimentCounts(
       from t join promises pm on pm.borrower_id = t.borrower_id and pm.agreed_at >= t.first and pm.agreed_at <= t.first30
       group by t.arm
     )
-    select bs.arm as arm, bs.messages, bs.sent, bs.delivered, coalesce(ds.borrowers, 0) as borrowers, ds.paid7, ds.paid14, ds.paid30,
-      ds.promised7, ds.promised14, ds.promised30, ds.opted, ds.stopped, ds.replied, ds.units, ds.cur_max, ds.cur_min,
+    select bs.arm as arm, bs.messages, bs.sent, bs.delivered, coalesce(tc.borrowers, 0) as borrowers, ps.paid7, ps.paid14, ps.paid30,
+      ps.promised7, ps.promised14, ps.promised30, es.opted, es.stopped, es.replied, ps.units, ps.cur_max, ps.cur_min,
       pr.made as promises_made, pr.kept as promises_kept, pr.broken as promises_broken, pr.pending as promises_pending
-    from bs left join ds on ds.arm = bs.arm left join pr on pr.arm = bs.arm`;
+    from bs left join tc on tc.arm = bs.arm left join ps on ps.arm = bs.arm left join es on es.arm = bs.arm left join pr on pr.arm = bs.arm`;
   const counts = countsQ(exactUnits)
     .execute(db)
     .then((r) => ({ r, summed: true }))
@@ -164,9 +161,9 @@ export async function experimentCounts(
   // The payments within 30 days of each first touch, one by one: only for an arm paid in several currencies.
   const paidOneByOne = () =>
     sql<{ arm: string; amount: string | null; currency: string | null }>`
-    with t as (select m.arm, m.borrower_id, min(m.send_at) as first from messages m where ${scope} and m.status in (${inList(REACHED_STATUSES)}) group by m.arm, m.borrower_id)
+    with t as (${firstTouched})
     select t.arm as arm, o.amount as amount, o.currency as currency
-    from t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= ${plusDays(dialect, sql.ref('t.first') as unknown as RawBuilder<unknown>, 30)}`.execute(
+    from t join outcomes o on o.borrower_id = t.borrower_id and o.kind = 'payment' and o.at >= t.first and o.at <= t.first30`.execute(
       db,
     );
   const { r: rows, summed } = await counts;

@@ -10,11 +10,19 @@ import type {
   OptOut,
   Reminder,
 } from '../domain/index.js';
+import { REACHED_STATUSES } from '../domain/statuses.js';
 import { refOfBorrowerKey, tenantOfBorrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
 import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
 import { borrowerChain, messageChain } from './hash-chain.js';
-import type { BorrowersTable, Database, EventsTable, MessagesTable, RemindersTable } from './schema.js';
+import type {
+  BorrowersTable,
+  Database,
+  EventsTable,
+  FirstTouchesTable,
+  MessagesTable,
+  RemindersTable,
+} from './schema.js';
 import type { BorrowerPatch, MessagePatch, TransitionInput } from './store-types.js';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
@@ -170,7 +178,7 @@ function transitionText(
   const id = p();
   const inFrom = `"status" in (${Array.from({ length: from }, p).join(', ')})`;
   const where = stale ? `(${inFrom} or ("status" = 'sending' and "updated_at" < ${p()}))` : inFrom;
-  text = `update "messages" set ${sets.join(', ')} where "id" = ${id} and ${where} returning "borrower_id", "attempts"`;
+  text = `update "messages" set ${sets.join(', ')} where "id" = ${id} and ${where} returning "borrower_id", "attempts", "experiment", "arm", "tenant", "send_at"`;
   transitionTexts.set(key, text);
   return text;
 }
@@ -182,6 +190,7 @@ async function applyTransition(
   messageId: string,
   input: TransitionInput,
   nowIso: string,
+  touches?: FirstTouchesTable[],
 ): Promise<BulkLink | null> {
   const { incrementAttempts, nextJob } = input.patch ?? {};
   const patch = patchColumns(input.patch) as Record<string, unknown>;
@@ -190,7 +199,7 @@ async function applyTransition(
   const text = transitionText(dialect, columns, !!incrementAttempts, !!nextJob, input.from.length, stale !== undefined);
   // The conditional update also locks the row (PostgreSQL), so events of one message are
   // appended one at a time and its chain never forks.
-  const { rows } = await trx.executeQuery<{ borrower_id: string; attempts: number | string }>(
+  const { rows } = await trx.executeQuery<TransitionedRow>(
     CompiledQuery.raw(text, [
       ...columns.map((c) => patch[c] ?? null),
       input.to,
@@ -201,7 +210,68 @@ async function applyTransition(
     ]),
   );
   const updated = rows[0];
-  return updated ? linkOf(messageId, input, nowIso, updated.borrower_id, Number(updated.attempts)) : null;
+  if (!updated) return null;
+  touches?.push(...touchOf(updated, input));
+  return linkOf(messageId, input, nowIso, updated.borrower_id, Number(updated.attempts));
+}
+
+/** What a transition's conditional update answers: the row's borrower and attempts, and what its first touch needs. */
+interface TransitionedRow {
+  borrower_id: string;
+  attempts: number | string;
+  experiment: string | null;
+  arm: string | null;
+  tenant: string;
+  send_at: string;
+}
+
+/** A message of an experiment that now reaches its borrower: a candidate first touch (none otherwise). */
+function touchOf(row: TransitionedRow, input: TransitionInput): FirstTouchesTable[] {
+  if (!row.experiment || !row.arm || !REACHED_STATUSES.includes(input.to)) return [];
+  const at = Date.parse(row.send_at);
+  const plus = (days: number) => new Date(at + days * 86_400_000).toISOString();
+  return [
+    {
+      experiment: row.experiment,
+      borrower_id: row.borrower_id,
+      tenant: row.tenant,
+      arm: row.arm,
+      first_at: new Date(at).toISOString(),
+      first7: plus(7),
+      first14: plus(14),
+      first30: plus(30),
+    },
+  ];
+}
+
+/**
+ * Keeps each borrower's earliest touch in each experiment (0026): one statement for a batch, and
+ * none at all for a batch with no message of an experiment reaching its borrower.
+ */
+async function recordFirstTouches(trx: Conn, touches: readonly FirstTouchesTable[]): Promise<void> {
+  if (touches.length === 0) return;
+  const earliest = new Map<string, FirstTouchesTable>();
+  for (const t of touches) {
+    const key = `${t.experiment}\u0000${t.borrower_id}`;
+    const had = earliest.get(key);
+    if (!had || t.first_at < had.first_at) earliest.set(key, t);
+  }
+  await trx
+    .insertInto('first_touches')
+    .values([...earliest.values()])
+    .onConflict((oc) =>
+      oc
+        .columns(['experiment', 'borrower_id'])
+        .doUpdateSet((eb) => ({
+          arm: eb.ref('excluded.arm'),
+          first_at: eb.ref('excluded.first_at'),
+          first7: eb.ref('excluded.first7'),
+          first14: eb.ref('excluded.first14'),
+          first30: eb.ref('excluded.first30'),
+        }))
+        .where(sql<boolean>`excluded.first_at < first_touches.first_at`),
+    )
+    .execute();
 }
 
 export async function transitionIn(
@@ -211,9 +281,11 @@ export async function transitionIn(
   input: TransitionInput,
   nowIso: string,
 ): Promise<boolean> {
-  const link = await applyTransition(trx, dialect, messageId, input, nowIso);
+  const touches: FirstTouchesTable[] = [];
+  const link = await applyTransition(trx, dialect, messageId, input, nowIso, touches);
   if (!link) return false;
   await appendEvent(trx, dialect, link.pos, link.input);
+  await recordFirstTouches(trx, touches);
   return true;
 }
 
@@ -227,14 +299,16 @@ export async function transitionsIn(
   dialect: Dialect,
   items: ReadonlyArray<TransitionItem>,
 ): Promise<boolean[]> {
-  const links: Array<BulkLink | null> = dialect === 'postgres' ? await applyTransitionsPg(trx, items) : [];
+  const touches: FirstTouchesTable[] = [];
+  const links: Array<BulkLink | null> = dialect === 'postgres' ? await applyTransitionsPg(trx, items, touches) : [];
   if (dialect !== 'postgres')
-    for (const it of items) links.push(await applyTransition(trx, dialect, it.messageId, it.input, it.nowIso));
+    for (const it of items) links.push(await applyTransition(trx, dialect, it.messageId, it.input, it.nowIso, touches));
   await appendEventsBulk(
     trx,
     dialect,
     links.filter((l): l is BulkLink => l !== null),
   );
+  await recordFirstTouches(trx, touches);
   return links.map((l) => l !== null);
 }
 
@@ -253,7 +327,11 @@ function shapeOf(input: TransitionInput): { columns: string[]; key: string } {
  * that appears twice in the batch has its later transitions applied one by one afterwards, in
  * order, as separate transactions would.
  */
-async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem>): Promise<Array<BulkLink | null>> {
+async function applyTransitionsPg(
+  trx: Conn,
+  items: ReadonlyArray<TransitionItem>,
+  touches: FirstTouchesTable[],
+): Promise<Array<BulkLink | null>> {
   const links: Array<BulkLink | null> = items.map(() => null);
   const seen = new Set<string>();
   const later: number[] = [];
@@ -288,21 +366,23 @@ async function applyTransitionsPg(trx: Conn, items: ReadonlyArray<TransitionItem
     const names = ['id', 'to_status', 'from_csv', 'now_iso', 'since_iso', ...g.columns.map((c) => `p_${c}`)].map((n) =>
       sql.ref(n),
     );
-    const updated = await sql<{ id: string; borrower_id: string; attempts: number }>`
+    const updated = await sql<TransitionedRow & { id: string }>`
       UPDATE messages AS m SET ${sql.join(sets)}
       FROM (VALUES ${sql.join(rows)}) AS v(${sql.join(names)})
       WHERE m.id = v.id
         AND (m.status = ANY(string_to_array(v.from_csv, ',')) OR (v.since_iso IS NOT NULL AND m.status = 'sending' AND m.updated_at < v.since_iso))
-      RETURNING m.id, m.borrower_id, m.attempts`.execute(trx);
+      RETURNING m.id, m.borrower_id, m.attempts, m.experiment, m.arm, m.tenant, m.send_at`.execute(trx);
     const byId = new Map(updated.rows.map((r) => [r.id, r]));
     for (const i of g.at) {
       const { messageId, input, nowIso } = items[i]!;
       const row = byId.get(messageId);
-      if (row) links[i] = linkOf(messageId, input, nowIso, row.borrower_id, Number(row.attempts));
+      if (!row) continue;
+      touches.push(...touchOf(row, input));
+      links[i] = linkOf(messageId, input, nowIso, row.borrower_id, Number(row.attempts));
     }
   }
   for (const i of later)
-    links[i] = await applyTransition(trx, 'postgres', items[i]!.messageId, items[i]!.input, items[i]!.nowIso);
+    links[i] = await applyTransition(trx, 'postgres', items[i]!.messageId, items[i]!.input, items[i]!.nowIso, touches);
   return links;
 }
 

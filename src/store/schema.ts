@@ -206,6 +206,19 @@ export interface Database {
   promise_instalments: PromiseInstalmentsTable;
   email_soft_bounces: EmailSoftBouncesTable;
   address_facts: AddressFactsTable;
+  first_touches: FirstTouchesTable;
+}
+
+/** Each borrower's first touch in each experiment, and the days 7, 14 and 30 after it (0026). */
+export interface FirstTouchesTable {
+  experiment: string;
+  borrower_id: string;
+  tenant: string;
+  arm: string;
+  first_at: string;
+  first7: string;
+  first14: string;
+  first30: string;
 }
 
 /** Soft bounces of an email address in a row, per tenant (0022). */

@@ -143,6 +143,113 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
       await store.close();
     }
   });
+
+  it('0026 gives each borrower of an experiment the first message that reached them, and the days after', async () => {
+    const store = await open();
+    const { db } = store;
+    try {
+      await migrateStore(db, store.dialect, store.schema, '0025-promises-by-borrower');
+      const message = (id: string, borrower: string, status: string, sendAt: string, experiment: string | null) => ({
+        id,
+        reminder_id: `rem-${id}`,
+        borrower_id: borrower,
+        channel: 'sms',
+        template: 'gentle-overdue',
+        template_version: null,
+        locale: 'en-US',
+        to_addr: '+14155550100',
+        subject: null,
+        body: null,
+        status,
+        provider: null,
+        provider_id: null,
+        attempts: 1,
+        error_code: null,
+        error_message: null,
+        send_at: sendAt,
+        due_at: sendAt,
+        job_seq: 0,
+        created_at: sendAt,
+        updated_at: sendAt,
+        render_data: null,
+        tenant: 'default',
+        experiment,
+        arm: experiment ? 'warm' : null,
+      });
+      const at = '2026-03-01T00:00:00.000Z';
+      for (const b of ['b-1', 'b-2', 'b-3'])
+        await db
+          .insertInto('borrowers')
+          .values({
+            id: b,
+            name: null,
+            locale: 'en-US',
+            timezone: null,
+            phone: '+14155550100',
+            email: null,
+            consent: '{}',
+            opt_outs: '[]',
+            blackouts: '[]',
+            status: 'active',
+            created_at: at,
+            updated_at: at,
+            erased_at: null,
+          })
+          .execute();
+      for (const [id, b] of [
+        ['m1', 'b-1'],
+        ['m2', 'b-1'],
+        ['m3', 'b-1'],
+        ['m4', 'b-2'],
+        ['m5', 'b-3'],
+      ] as const)
+        await db
+          .insertInto('reminders')
+          .values({
+            id: `rem-${id}`,
+            client_id: 'c',
+            external_id: null,
+            request_hash: 'h',
+            borrower_id: b,
+            channel: 'sms',
+            template: 'gentle-overdue',
+            debt: '{}',
+            send_at: at,
+            expires_at: null,
+            metadata: null,
+            contact: null,
+            created_at: at,
+            account_ref: null,
+          })
+          .execute();
+      // The earlier of two that reached b-1 counts, not the one that failed before both; b-2 was never reached.
+      await db
+        .insertInto('messages')
+        .values([
+          message('m1', 'b-1', 'failed', '2026-03-01T09:00:00.000Z', 'exp'),
+          message('m2', 'b-1', 'delivered', '2026-03-05T09:00:00.000Z', 'exp'),
+          message('m3', 'b-1', 'sent', '2026-03-09T09:00:00.000Z', 'exp'),
+          message('m4', 'b-2', 'failed', '2026-03-02T09:00:00.000Z', 'exp'),
+          message('m5', 'b-3', 'sent', '2026-03-02T09:00:00.000Z', null),
+        ])
+        .execute();
+      await migrateStore(db, store.dialect, store.schema);
+      expect(await db.selectFrom('first_touches').selectAll().execute()).toEqual([
+        {
+          experiment: 'exp',
+          borrower_id: 'b-1',
+          tenant: 'default',
+          arm: 'warm',
+          first_at: '2026-03-05T09:00:00.000Z',
+          first7: '2026-03-12T09:00:00.000Z',
+          first14: '2026-03-19T09:00:00.000Z',
+          first30: '2026-04-04T09:00:00.000Z',
+        },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('the migration list', () => {
