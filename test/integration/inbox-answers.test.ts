@@ -146,6 +146,22 @@ describe.each(dbVariants())('answering from the inbox on $name', (variant) => {
     });
   });
 
+  it('answers three concurrent requests with one Idempotency-Key with one message, the others as repeats', async () => {
+    const b = next();
+    await remind(b);
+    await reply(b, 'Can you call me back tomorrow?');
+    const inReplyTo = await lastReplyId(b);
+    const text = 'Of course, we will call you tomorrow morning.';
+    const both = await Promise.all(
+      [0, 1, 2].map(() => answer(b, { channel: 'sms', text, inReplyTo }, { 'Idempotency-Key': `kc-${b.id}` })),
+    );
+    expect(both.map((r) => r.status).sort(), JSON.stringify(both.map((r) => r.body))).toEqual([200, 200, 202]);
+    expect(new Set(both.map((r) => r.body.messageId)).size).toBe(1);
+    await settled(both[0]!.body.messageId);
+    expect(textsTo(b).filter((m) => m.form.Body?.includes(text))).toHaveLength(1);
+    expect(await h.service.store.inbox.events(b.id, ['agent.replied'], 5)).toHaveLength(1);
+  });
+
   it('holds an answer to a borrower at the daily cap when their message is older than withinHours', async () => {
     const b = next();
     await remind(b);
