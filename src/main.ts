@@ -130,8 +130,13 @@ async function main(): Promise<void> {
   containStrayErrors(process, strayErrorHandlers({ log }));
 }
 
+/** Errors that say what to fix in the configuration: their message is the whole story, a stack trace only noise. */
+const SAID_IN_FULL = new Set(['ConfigError', 'ProfileError', 'StrategyError', 'ApiKeyError', 'RedisUnavailableError']);
+
 main().catch((err: unknown) => {
-  process.stderr.write(`reminder-dispatch: failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  const e = err as Error | undefined;
+  const said = e && SAID_IN_FULL.has(e.name) ? `${e.name}: ${e.message}` : (e?.stack ?? String(err));
+  process.stderr.write(`reminder-dispatch: failed to start: ${said}\n`);
   process.exit(1);
 });
 

@@ -270,3 +270,35 @@ describe('npm run tenants and keys --tenant', () => {
     },
   );
 });
+
+describe('the service refusing to start', () => {
+  it('says in one line, with no stack trace, that an API key names a tenant that does not exist', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-start-'));
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'src/main.ts', 'api'],
+          {
+            cwd: path.resolve('.'),
+            timeout: 60_000,
+            env: {
+              ...process.env,
+              DATA_DIR: dir,
+              PORT: '0',
+              API_KEYS: 'collector@nope:abcdefghijklmnopqrstuvwx',
+              LOG_LEVEL: 'silent',
+            },
+          },
+          (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr }),
+        );
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        'reminder-dispatch: failed to start: ConfigError: API_KEYS: a collector key names tenant "nope", which does not exist (npm run tenants -- list)\n',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
