@@ -129,7 +129,56 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
       // query (the experiment report over a million messages, issue 32); the hot path gains nothing.
       options: ['-c jit=off', ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) }),
+      dialect: 'postgres',
+    };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
+}
+
+/** A statement text seen this often is prepared under a name on each connection that runs it. */
+const PREPARE_AFTER = 3;
+/** At most this many names per process: the service runs a bounded set of shapes; past it, texts run unnamed. */
+const MAX_PREPARED = 500;
+/** `select *` and `returning *` name columns only when prepared: a later migration could change them under the plan. */
+const STAR = /\b(select|returning)\s+(\w+\.)?\*/i;
+
+/**
+ * PostgreSQL parses and plans every statement anew unless it is prepared under a name (kysely sends
+ * text). The pool's clients name each parameterised text that repeats (`rd_<n>`), and pg prepares it
+ * once per connection and then only binds and executes it: the hot path's statements (the
+ * transition, the loads, the group commit's updates) stop being parsed per message (issue 32).
+ */
+export function preparingStatements(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    const named = names.get(text);
+    if (named || names.size >= MAX_PREPARED) return named;
+    const n = (seen.get(text) ?? 0) + 1;
+    if (n < PREPARE_AFTER || STAR.test(text)) {
+      if (seen.size < 10_000) seen.set(text, n);
+      return undefined;
+    }
+    seen.delete(text);
+    const name = `rd_${names.size + 1}`;
+    names.set(text, name);
+    return name;
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      const named = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+        if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && rest.length === 0) {
+          const name = nameOf(text);
+          if (name) return query({ name, text, values });
+        }
+        return query(text, values, ...rest);
+      }) as typeof client.query;
+      return Object.assign(Object.create(client) as pg.PoolClient, { query: named });
+    },
+    end: () => pool.end(),
+  };
 }
