@@ -107,6 +107,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     slots: makeSendSlots(core.redis, config.queuePrefix),
     lockMs: config.jobLockMs,
     processor,
+    onWait: (_tenant, channel) => core.metrics.deferred.inc({ channel, code: 'tenant-rate' }),
     log,
   });
   releasers.add(() => workers.close(config.shutdownGraceMs));

@@ -8,7 +8,7 @@
  * the worker holds it to.
  */
 import type { Redis } from 'ioredis';
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue, QueueKeys, type ConnectionOptions } from 'bullmq';
 import {
   CHANNELS,
   type Channel,
@@ -71,16 +71,12 @@ export function makeDispatchQueues(
         if (list) list.push(j);
         else groups.set(key, [j]);
       }
-      const pipeline = (await client()).pipeline();
-      for (const [key, list] of groups) pipeline.hincrby(key, 'backlog', list.length);
-      const replies = (await pipeline.exec()) ?? [];
+      // (Separate commands, not a pipeline: on Redis Cluster each tenant's key is in its own slot.)
+      const redis = await client();
+      const ends = await Promise.all([...groups].map(([key, list]) => redis.hincrby(key, 'backlog', list.length)));
       const priority = new Map<NewDispatchJob, number>();
       [...groups.values()].forEach((list, i) => {
-        const [err, end] = replies[i] ?? [null, list.length];
-        if (err) throw err;
-        list.forEach((j, k) =>
-          priority.set(j, Math.min(PRIORITY_LIMIT, Math.max(1, Number(end) - list.length + k + 1))),
-        );
+        list.forEach((j, k) => priority.set(j, Math.min(PRIORITY_LIMIT, Math.max(1, ends[i]! - list.length + k + 1))));
       });
       for (const channel of CHANNELS) {
         const ofChannel = jobs.filter((j) => j.channel === channel);
@@ -130,14 +126,14 @@ export async function drainLegacyQueues(
       channels.map((channel) => ({ tenant, channel, name: legacyDispatchQueueName(tenant, channel) })),
     );
   if (names.length === 0) return 0;
-  // Which of them ever had a job (BullMQ's id counter): one round trip for every tenant.
+  // Which of them ever had a job (BullMQ's id counter), asked all at once (separate commands: on
+  // Redis Cluster the queues' keys may be in different slots).
   const client = (await queues.byChannel.sms.client) as unknown as Redis;
-  const pipeline = client.pipeline();
-  for (const n of names) pipeline.exists(`${prefix}:${n.name}:id`);
-  const replies = (await pipeline.exec()) ?? [];
+  const keys = new QueueKeys(prefix);
+  const used = await Promise.all(names.map((n) => client.exists(keys.toKey(n.name, 'id'))));
   let moved = 0;
   for (const [i, n] of names.entries()) {
-    if (Number(replies[i]?.[1] ?? 0) === 0) continue;
+    if (used[i] === 0) continue;
     const legacy = new Queue<DispatchJob>(n.name, { connection, prefix });
     try {
       for (;;) {
@@ -146,9 +142,10 @@ export async function drainLegacyQueues(
         // A delayed job's due time is its score in the delayed set (time × 4096 + a counter).
         const scores = client.pipeline();
         for (const job of jobs) scores.zscore(legacy.keys.delayed!, job.id!);
-        const due = ((await scores.exec()) ?? []).map(([, score]) =>
-          score === null || score === undefined ? 0 : Math.floor(Number(score) / 4096),
-        );
+        const due = ((await scores.exec()) ?? []).map(([err, score]) => {
+          if (err) throw err;
+          return score === null || score === undefined ? 0 : Math.floor(Number(score) / 4096);
+        });
         const now = Date.now();
         await queues.add(
           jobs.map((job, k) => ({
