@@ -1,6 +1,10 @@
 /**
  * The contract between producers (API, scheduler, reconciler) and the dispatch workers.
- * Queue names never change: a breaking job shape gets a new queue name.
+ * A queue name, once used, keeps its meaning: a breaking job shape gets a new queue name. The set of
+ * names changed once: until issue 31 each tenant other than the default had its own queue per
+ * channel (`dispatch-sms.<tenant>`, see legacyDispatchQueueName); since, every tenant's jobs are in
+ * the channel's queue (DISPATCH_QUEUE, the default tenant's names as they always were) and the job
+ * names its tenant. Workers move what is left in the old names into the channel's queue at start.
  * This module imports only zod and opens no connection.
  */
 import { z } from 'zod';
@@ -15,8 +19,11 @@ export const DISPATCH_QUEUE: Readonly<Record<Channel, string>> = Object.freeze({
   email: 'dispatch-email',
 });
 
-/** A tenant's queue for a channel: the default tenant's is DISPATCH_QUEUE's name, another's adds `.<tenant>`. */
-export function dispatchQueueName(tenant: string, channel: Channel): string {
+/**
+ * The per-tenant queue of versions before issue 31 (the default tenant's was DISPATCH_QUEUE's name):
+ * nothing is added to it any more; workers drain what is left in it (drainLegacyQueues).
+ */
+export function legacyDispatchQueueName(tenant: string, channel: Channel): string {
   return tenant === 'default' ? DISPATCH_QUEUE[channel] : `${DISPATCH_QUEUE[channel]}.${tenant}`;
 }
 
@@ -35,6 +42,9 @@ export const DispatchJob = z.object({
   reminderId: z.string().min(1).optional(),
   borrowerId: z.string().min(1).optional(),
   channel: Channel.optional(),
+  // The message's tenant (absent: the default tenant, and every job added before issue 31, whose
+  // queue named the tenant): the worker holds the job to that tenant's send rate before loading it.
+  tenant: z.string().min(1).optional(),
 });
 export type DispatchJob = z.infer<typeof DispatchJob>;
 

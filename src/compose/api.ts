@@ -1,7 +1,6 @@
 /** The api role: intake, the strategy runner, the express app with its webhooks, and the HTTP listener. */
 import { composeCannotReach } from './reach.js';
 import { ConfigError } from '../config/config.js';
-import { CHANNELS } from '../domain/channels.js';
 import { catalogueLintForKind, checkTenant } from './tenants.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import http from 'node:http';
@@ -82,7 +81,7 @@ export async function composeApi(
     interpret: (input) => replyInterpreter.interpret(input),
     ...replyActionPorts(core),
   });
-  await openTenantQueues(core, o.apiKeys);
+  await checkKeyTenants(core, o.apiKeys);
   checkStrategyExperiments(o.strategy ?? DEFAULT_STRATEGY, core.experiments);
   const app = makeApp({
     tenants: core.tenants,
@@ -195,15 +194,14 @@ function tenantLookups(core: Core) {
   };
 }
 
-/** Refuses API_KEYS naming a tenant that does not exist; opens every tenant's queues for bull-board (a tenant created later shows after a restart). */
-async function openTenantQueues(core: Core, apiKeys: ApiOptions['apiKeys']): Promise<void> {
+/** Refuses API_KEYS naming a tenant that does not exist. */
+async function checkKeyTenants(core: Core, apiKeys: ApiOptions['apiKeys']): Promise<void> {
   for (const k of apiKeys) {
     if (k.tenant && !(await core.tenants.has(k.tenant)))
       throw new ConfigError(
         `API_KEYS: a ${k.role} key names tenant "${k.tenant}", which does not exist (npm run tenants -- list)`,
       );
   }
-  for (const t of await core.tenants.list()) for (const c of CHANNELS) core.queues.of(t.id, c);
 }
 
 /** A cadence step naming an experiment that EXPERIMENTS_FILE does not define stops the start. */

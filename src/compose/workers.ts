@@ -1,4 +1,4 @@
-/** The worker role: one dispatch worker per channel, and the outbound-event delivery worker. */
+/** The worker role: one dispatch worker per channel (every tenant's), and the outbound-event delivery worker. */
 import { composeCannotReach, composeFallbacks } from './reach.js';
 import type { Fallbacks } from '../services/fallbacks.js';
 import { Worker } from 'bullmq';
@@ -7,6 +7,8 @@ import { makeEventDelivery } from '../http/webhooks/outbound-events.js';
 import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
 import { startDispatchWorkers } from '../workers/dispatch.worker.js';
+import { drainLegacyQueues } from '../jobs/dispatch-queues.js';
+import { makeSendSlots } from '../jobs/fair-share/send-slots.js';
 import { makePolicyGate } from '../workers/policy-gate.js';
 import type { MessageWithContext } from '../store/audit-store.js';
 import type { GroupCommitOptions } from '../store/group-commit.js';
@@ -94,31 +96,30 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
   });
-  // A queue per tenant and channel, limited to the rate of that tenant's sender; a tenant created
-  // while the service runs gets its workers at the next read of the tenants.
+  // One queue per channel for every tenant; each job held to its tenant's rate, read from the
+  // tenant's record (a changed rate applies within TENANT_REFRESH_MS, a new tenant at once).
   const workers = startDispatchWorkers({
     connection: core.redis,
     prefix: config.queuePrefix,
     channels: config.workerChannels,
     concurrency: config.workerConcurrency,
-    tenants: (await core.tenants.list()).map((t) => ({ id: t.id, rates: t.rates })),
+    rateOf: async (tenant, channel) => (await tenantOf(tenant)).rates[channel],
+    slots: makeSendSlots(core.redis, config.queuePrefix),
     lockMs: config.jobLockMs,
     processor,
+    onWait: (_tenant, channel) => core.metrics.deferred.inc({ channel, code: 'tenant-rate' }),
     log,
   });
-  const watch = setInterval(() => {
-    core.tenants
-      .list()
-      .then((all) => {
-        for (const t of all) workers.add(t.id, t.rates);
-      })
-      .catch((err: Error) => log.error({ err: err.message }, 'could not read the tenants'));
-  }, config.tenantRefreshMs);
-  watch.unref();
-  releasers.add(async () => {
-    clearInterval(watch);
-    await workers.close(config.shutdownGraceMs);
-  });
+  releasers.add(() => workers.close(config.shutdownGraceMs));
+  // Jobs left in the per-tenant queues of earlier versions, moved into the channels' queues.
+  const legacy = await drainLegacyQueues(
+    core.redis,
+    config.queuePrefix,
+    core.queues,
+    (await core.tenants.list()).map((t) => t.id),
+    config.workerChannels,
+  );
+  if (legacy > 0) log.warn({ moved: legacy }, "moved jobs from earlier versions' per-tenant queues");
   // Each event to its tenant's receiver, signed with that tenant's key (event-routing.ts).
   const delivery = new Worker(
     EVENTS_OUT_QUEUE,

@@ -279,7 +279,7 @@ export interface Config {
   strategyDayMs: number;
   /** How often the tenant records are read again. */
   tenantRefreshMs: number;
-  /** Per-channel send rate (BullMQ limiter), matching the provider account's allowance. */
+  /** Per-channel send rate (each tenant's own window, jobs/fair-share/), matching the provider account's allowance. */
   sendRate: { sms: number; voice: number; email: number };
   /** Circuit breaker per provider: consecutive transient failures that open it, and for how long. */
   breaker: { failures: number; openMs: number };

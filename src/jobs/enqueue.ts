@@ -4,32 +4,20 @@
  * job exists; once it is gone, the worker's check of the audit store stops a second send.
  */
 import type { Redis } from 'ioredis';
-import type { Queue } from 'bullmq';
-import type { DispatchJob } from '../../queues/index.js';
 import { jobIdOf, type Message } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
-/** Short on purpose: the name is stored in every job. */
-export const DISPATCH_JOB_NAME = 'd';
-
-/** Adds the messages' jobs: one `addBulk` per queue (a tenant's channel) they fall in. */
+/** Adds the messages' jobs: one `addBulk` per channel, each job with its tenant and its place in the tenant's backlog. */
 export async function enqueueMessages(queues: DispatchQueues, messages: Message[], now: Date): Promise<void> {
-  const byQueue = new Map<Queue<DispatchJob>, Message[]>();
-  for (const m of messages) {
-    const q = queues.forMessage(m);
-    const list = byQueue.get(q);
-    if (list) list.push(m);
-    else byQueue.set(q, [m]);
-  }
-  for (const [queue, ofQueue] of byQueue) {
-    await queue.addBulk(
-      ofQueue.map((m) => ({
-        name: DISPATCH_JOB_NAME,
-        data: { messageId: m.id },
-        opts: { jobId: jobIdOf(m), delay: Math.max(0, Date.parse(m.dueAt) - now.getTime()) },
-      })),
-    );
-  }
+  await queues.add(
+    messages.map((m) => ({
+      jobId: jobIdOf(m),
+      messageId: m.id,
+      tenant: m.tenant,
+      channel: m.channel,
+      delayMs: Date.parse(m.dueAt) - now.getTime(),
+    })),
+  );
 }
 
 /** Which of the messages have no job in Redis: one pipelined round trip for the whole batch. */
@@ -47,16 +35,17 @@ export async function withoutJobs(queues: DispatchQueues, messages: Message[]): 
   });
 }
 
-/** Removes the job of each message that has one (`scheduled` rows have none: nothing to ask Redis). */
+/** Removes the job of each message that has one (`scheduled` rows have none: nothing to ask Redis); each leaves its tenant's backlog. */
 export async function removeJobs(queues: DispatchQueues, messages: Message[]): Promise<void> {
   await Promise.all(
     messages
       .filter((m) => m.status !== 'scheduled')
-      .map((m) =>
-        queues
+      .map(async (m) => {
+        const n = await queues
           .forMessage(m)
           .remove(jobIdOf(m))
-          .catch(() => 0),
-      ),
+          .catch(() => 0);
+        if (n === 1) await queues.removed(m.tenant, m.channel, 1).catch(() => undefined);
+      }),
   );
 }

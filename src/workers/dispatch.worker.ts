@@ -1,16 +1,19 @@
 /**
- * Starts one BullMQ worker per tenant and channel, each running the shared dispatch processor on
- * that tenant's queue with the rate of that tenant's sender; `add` starts those of a tenant
- * created while the service runs.
+ * Starts one BullMQ worker per channel, running the shared dispatch processor on the channel's
+ * queue (every tenant's jobs): one blocking Redis connection per channel, however many tenants
+ * there are. Before a job runs it takes a send slot of its tenant's channel at the rate read from
+ * the tenant's record now (fair-share/send-slots.ts); a job over its tenant's rate goes back to
+ * the delayed set until its turn, without spending an attempt. A tenant created while the service
+ * runs is served by the same workers at once.
  */
-import { Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { type Channel, DISPATCH_KEEP, dispatchQueueName } from '../../queues/index.js';
+import { DelayedError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { type Channel, DISPATCH_KEEP, DISPATCH_QUEUE, DispatchJob } from '../../queues/index.js';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
+import type { SendSlots } from '../jobs/fair-share/send-slots.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface DispatchWorkers {
   workers: Worker[];
-  /** Starts the workers of a tenant not served yet (a no-op for one already served). */
-  add(tenant: string, rates?: Partial<Record<Channel, number>>): void;
   close(graceMs: number): Promise<void>;
 }
 
@@ -19,39 +22,46 @@ export function startDispatchWorkers(opts: {
   prefix: string;
   channels: readonly Channel[];
   concurrency: number;
-  /** The tenants to serve at start, each with its senders' rates (sends per second per channel: BullMQ's limiter, shared by every worker of the queue). */
-  tenants?: ReadonlyArray<{ id: string; rates?: Partial<Record<Channel, number>> }>;
-  /** The default tenant's rates when `tenants` is not given. */
-  rates?: Partial<Record<Channel, number>>;
+  /** Sends per second a tenant's channel may start (its sender's allowance), read for every job. */
+  rateOf: (tenant: string, channel: Channel) => Promise<number>;
+  slots: SendSlots;
   /** BullMQ's job lock (renewed at half of it) and stalled-job check period. */
   lockMs?: number;
   processor: (job: Job, token?: string) => Promise<unknown>;
+  /** A job over its tenant's rate, sent back until `at` (ms). */
+  onWait?: (tenant: string, channel: Channel, at: number) => void;
   log: Logger;
 }): DispatchWorkers {
-  const workers: Worker[] = [];
-  const served = new Set<string>();
-  const add = (tenant: string, rates: Partial<Record<Channel, number>> = {}) => {
-    if (served.has(tenant)) return;
-    served.add(tenant);
-    for (const channel of opts.channels) {
-      const worker = new Worker(dispatchQueueName(tenant, channel), opts.processor, {
+  const workers = opts.channels.map((channel) => {
+    const worker = new Worker(
+      DISPATCH_QUEUE[channel],
+      async (job: Job, token?: string) => {
+        const tenant = DispatchJob.parse(job.data).tenant ?? DEFAULT_TENANT;
+        const now = Date.now();
+        const back = await opts.slots.take(tenant, channel, job.id!, await opts.rateOf(tenant, channel), now);
+        if (back > 0) {
+          opts.onWait?.(tenant, channel, back);
+          // Its turn in the tenant's line: waits without spending an attempt.
+          await job.moveToDelayed(back, token);
+          throw new DelayedError();
+        }
+        return opts.processor(job, token);
+      },
+      {
         connection: opts.connection,
         prefix: opts.prefix,
         concurrency: opts.concurrency,
         ...DISPATCH_KEEP,
-        ...(rates[channel] ? { limiter: { max: rates[channel], duration: 1_000 } } : {}),
         // A job whose process died is retried after the lock lapses (it counts as an attempt).
         maxStalledCount: 3,
         ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
-      });
-      worker.on('error', (err) => opts.log.error({ tenant, channel, err: err.message }, 'worker error'));
-      workers.push(worker);
-    }
-  };
-  for (const t of opts.tenants ?? [{ id: 'default', ...(opts.rates ? { rates: opts.rates } : {}) }]) add(t.id, t.rates);
+      },
+    );
+    worker.on('error', (err) => opts.log.error({ channel, err: err.message }, 'worker error'));
+    return worker;
+  });
   return {
     workers,
-    add,
     async close(graceMs) {
       // Stop taking work and let jobs in flight finish; past the grace period, force-close
       // (their locks lapse and the jobs are retried; the audit store stops a double send).

@@ -291,14 +291,15 @@ describe.each(dbVariants())('the store is the schedule on $name', (variant) => {
         child = await spawnService('scheduler', run);
         expect(await child.exited).toEqual({ code: null, signal: 'SIGKILL' });
         // It died with the jobs added and the rows not marked.
-        const jobs = await h.service.queues.byChannel.sms.getJobCounts('delayed', 'waiting');
-        expect((jobs.delayed ?? 0) + (jobs.waiting ?? 0)).toBe(30);
+        // (Due, a job is prioritized: its priority is its place in its tenant's backlog.)
+        const jobs = await h.service.queues.byChannel.sms.getJobCounts('delayed', 'waiting', 'prioritized');
+        expect((jobs.delayed ?? 0) + (jobs.waiting ?? 0) + (jobs.prioritized ?? 0)).toBe(30);
         const rows = await Promise.all(ids.map((id) => h.service.store.getMessage(id)));
         expect(new Set(rows.map((m) => m!.status))).toEqual(new Set(['scheduled']));
         // The next feed adds nothing new (same job ids) and marks them.
         expect(await h.service.feeder.run({ horizonMs: 60_000 })).toEqual({ fed: 30 });
-        const after = await h.service.queues.byChannel.sms.getJobCounts('delayed', 'waiting');
-        expect((after.delayed ?? 0) + (after.waiting ?? 0)).toBe(30);
+        const after = await h.service.queues.byChannel.sms.getJobCounts('delayed', 'waiting', 'prioritized');
+        expect((after.delayed ?? 0) + (after.waiting ?? 0) + (after.prioritized ?? 0)).toBe(30);
         workers = await startHarness({ db: variant, env: manual(), reuse: h, role: 'worker' });
         await waitFor(
           async () =>

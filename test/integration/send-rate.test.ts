@@ -1,16 +1,18 @@
 /**
- * The per-channel send rate (SMS_PER_SECOND: BullMQ's limiter, shared by every worker of the
- * queue): messages due at once start no faster than the rate. The limiter acts when a job starts,
- * so the spacing is measured on BullMQ's own start times (`processedOn`); the requests' arrival at
- * the fake Twilio add whatever each job took from start to request, which a busy host stretches
- * unevenly (one slow render bunches two windows' requests together), so they are checked for
- * order and the overall span only.
+ * The per-channel send rate (SMS_PER_SECOND, the default tenant's: every worker process takes a
+ * slot of the tenant's one-second window before a job runs, fair-share/take-send-slot.lua): messages
+ * due at once start no faster than the rate. The slot is taken when a job starts, so the spacing is
+ * measured on BullMQ's own start times (`processedOn`: a job sent back for its turn starts again);
+ * the requests' arrival at the fake Twilio add whatever each job took from start to request, which
+ * a busy host stretches unevenly (one slow render bunches two windows' requests together), so they
+ * are checked for order and the overall span only.
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { reminderBody, sqliteOnly, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
+import { shareKeys } from '../../src/jobs/fair-share/keys.js';
 
 const RATE = 2; // SMS a second
 const N = 7;
@@ -20,7 +22,7 @@ const N = 7;
  */
 const SLACK_MS = 150;
 
-describe('the per-second send limiter', () => {
+describe('the per-second send rate', () => {
   let tw: FakeTwilio;
   let h: Harness;
 
@@ -47,8 +49,8 @@ describe('the per-second send limiter', () => {
       async () => (await h.service.store.getMessage(warm.body.messages[0].id))?.status === 'sent' || undefined,
       { what: 'the warm-up SMS' },
     );
-    // Then the limiter's current window ends (its key in Redis expires), so the batch starts one.
-    const limiterKey = h.service.queues.byChannel.sms.keys.limiter!;
+    // Then the tenant's window of sends is empty (its key in Redis expires), so the batch starts one.
+    const limiterKey = shareKeys(h.prefix, 'default', 'sms').window;
     const redis = new Redis(h.env.REDIS_URL!);
     try {
       await waitFor(async () => (await redis.pttl(limiterKey)) < 0 || undefined, { what: 'the limiter window to end' });
