@@ -1,6 +1,6 @@
 /**
  * A PostgreSQL server of the test's own, on a free port, that the test can stop and start again
- * (an outage) without touching the shared one: Debian's `initdb` and `pg_ctl` (postgresql-15),
+ * (an outage) without touching the shared one: Debian's `initdb` and `pg_ctl` (postgresql-15 here),
  * run as the `postgres` user (initdb refuses root), on a data directory in the temp folder.
  *
  *   runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb -D <dir>/data -U postgres -A trust
@@ -16,8 +16,19 @@ import { freePort } from './ports.js';
 
 const run = promisify(execFile);
 
-/** Where Debian puts the server binaries (PG_BIN overrides). */
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Where Debian puts the server binaries: /usr/lib/postgresql/<newest version>/bin (PG_BIN overrides). */
+export const PG_BIN = process.env.PG_BIN ?? debianPgBin();
+
+function debianPgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return path.join(root, versions[0] ?? '15', 'bin');
+}
 
 export interface PrivatePostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
