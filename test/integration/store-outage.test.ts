@@ -9,7 +9,7 @@
  * and retention wait, each process saying so once. Afterwards every reminder the clients got
  * accepted (they retry a 503 after Retry-After) is sent exactly once.
  *
- * About 60 s for PostgreSQL (start, 20 s down, drain) and 45 s for SQLite.
+ * About 40 s for PostgreSQL (20 s of it down) plus 5 s to start the server, and 30 s for SQLite.
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispatchQueueName } from '../../queues/index.js';
 import { openDb } from '../../src/store/db.js';
 import { spawnService } from '../support/child-service.js';
+import { startEventReceiver, type EventReceiver } from '../support/event-receiver.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { type DbVariant, dropData, prepareRun, reminderBody, type RunData, sqliteOnly } from '../support/harness.js';
 import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
@@ -50,17 +51,28 @@ const ENV = {
 };
 
 let tw: FakeTwilio;
+/** The collection system: the relay brings it a `message.sent` for each message, during the outage or after. */
+let receiver: EventReceiver;
 beforeAll(async () => {
   tw = await startFakeTwilio();
   // Sends take a moment, so some are in flight when the database goes.
   tw.latencyMs = 100;
+  receiver = await startEventReceiver();
 });
 afterAll(async () => {
   await tw?.close();
+  await receiver?.close();
 });
 
+/** Each run's phone numbers are its own (the fake Twilio and the receiver serve the whole file). */
+let runs = 0;
+
 async function underLoad(outage: Outage): Promise<void> {
-  const run = prepareRun({ db: outage.db, env: { ...providerEnv(tw), ...ENV, ...outage.env } });
+  const block = ++runs;
+  const run = prepareRun({
+    db: outage.db,
+    env: { ...providerEnv(tw), ...ENV, EVENTS_WEBHOOK_URL: receiver.url, ...outage.env },
+  });
   const service = await spawnService('all', run);
   const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
   const queue = new Queue(dispatchQueueName('default', 'sms'), { connection: redis, prefix: run.prefix });
@@ -85,7 +97,7 @@ async function underLoad(outage: Outage): Promise<void> {
   const load = (async () => {
     while (posting) {
       const n = phones.length;
-      const phone = `+1415556${String(n).padStart(4, '0')}`;
+      const phone = `+1415556${block}${String(n).padStart(3, '0')}`;
       phones.push(phone);
       const ahead = n % 5 === 0 ? 7_000 : n % 3 === 0 ? 2_000 : 0;
       clients.push(remind(phone, ahead ? new Date(Date.now() + ahead) : undefined));
@@ -151,9 +163,19 @@ async function underLoad(outage: Outage): Promise<void> {
     // The store agrees: each one sent, none failed or retried (the outage spent no attempt).
     const peek = await openDb(run.db.url);
     try {
-      const rows = await peek.db.selectFrom('messages').select(['status']).execute();
+      const rows = await peek.db.selectFrom('messages').select(['id', 'status']).execute();
       expect(rows).toHaveLength(phones.length);
       expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+      // The relay waited and caught up: the collection system heard of every send, and of none twice.
+      const ids = new Set(rows.map((r) => r.id));
+      const sentEvents = () =>
+        receiver.received.filter((e) => e.json.type === 'message.sent' && ids.has(e.json.data.messageId as string));
+      await waitFor(() => sentEvents().length >= rows.length || undefined, {
+        what: 'the relay to deliver every message.sent',
+        timeoutMs: 20_000,
+      });
+      expect(new Set(sentEvents().map((e) => e.json.data.messageId)).size).toBe(rows.length);
+      expect(new Set(sentEvents().map((e) => e.json.id)).size).toBe(sentEvents().length);
       const bad = await peek.db
         .selectFrom('events')
         .select(['type'])
@@ -176,6 +198,8 @@ async function underLoad(outage: Outage): Promise<void> {
   } finally {
     posting = false;
     await load.catch(() => undefined);
+    // After a failure the clients still retrying see the service go: that is not another failure.
+    for (const c of clients) c.catch(() => undefined);
     service.child.kill('SIGTERM');
     await service.exited;
     await queue.close();
