@@ -8,12 +8,14 @@
  * `reason` is safe to show anyone (no host, port, user or driver text); the driver's error is
  * kept as `cause`, for the log only.
  */
+const PREFIX = 'the database is unavailable: ';
+
 export class StoreUnavailableError extends Error {
   constructor(
     readonly reason: string,
     options: { cause?: unknown } = {},
   ) {
-    super(`the database is unavailable: ${reason}`, options);
+    super(`${PREFIX}${reason}`, options);
     this.name = 'StoreUnavailableError';
   }
 }
@@ -46,6 +48,9 @@ export function storeUnavailable(err: unknown): StoreUnavailableError | undefine
   const e = err as { code?: unknown; message?: unknown; errors?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
   const message = typeof e.message === 'string' ? e.message : '';
+  // One rebuilt from a heavy-read thread (name and message only: lib/thread-pool.ts).
+  if ((err as Error).name === 'StoreUnavailableError' && message.startsWith(PREFIX))
+    return new StoreUnavailableError(message.slice(PREFIX.length), { cause: err });
   if (SQLITE_UNAVAILABLE.test(code) || /database is locked|database table is locked/.test(message))
     return new StoreUnavailableError('the SQLite database is locked by another process', { cause: err });
   if (PG_UNAVAILABLE.test(code) || NET_UNAVAILABLE.has(code) || PG_LOST.test(message))

@@ -14,6 +14,7 @@ import type { Unavailability } from '../../src/store/availability.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { StoreUnavailableError, storeUnavailable } from '../../src/store/store-unavailable.js';
 import { untilStored } from '../../src/workers/dispatch/until-stored.js';
+import { WorkerTaskError } from '../../src/lib/thread-pool.js';
 import { makeLogger } from '../../src/observability/logger.js';
 import { pino } from 'pino';
 import { waitFor } from '../support/wait.js';
@@ -35,6 +36,12 @@ describe('which errors mean the database is unavailable', () => {
     expect(storeUnavailable(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }))?.reason).toBe(
       'the SQLite database is locked by another process',
     );
+  });
+
+  it('counts the error of a heavy-read thread, rebuilt from its name and message', () => {
+    const original = new StoreUnavailableError('the SQLite database is locked by another process');
+    const rebuilt = new WorkerTaskError(original.message, original.name);
+    expect(storeUnavailable(rebuilt)?.reason).toBe('the SQLite database is locked by another process');
   });
 
   it('does not count a refused statement: a constraint, a syntax error, a missing table', () => {
