@@ -57,6 +57,11 @@ class Guard implements StoreAvailability {
     this.listeners.push(listener);
   }
 
+  /** While unavailable, the error that says so. */
+  downError(): StoreUnavailableError | undefined {
+    return this.down?.error;
+  }
+
   /** May a query go to the database now? False: yes, it is up. True: yes, as the probe. Throws: no. */
   admit(): boolean {
     if (!this.down) return false;
@@ -79,17 +84,20 @@ class Guard implements StoreAvailability {
     return unavailable;
   }
 
-  /** A query succeeded; on SQLite only one that took the write lock says the lock is free again. */
-  succeeded(wrote: boolean): void {
-    if (!this.down || (this.o.dialect === 'sqlite' && !wrote)) return;
+  /**
+   * A query succeeded. Only a probe's says the database is back (a query sent before the outage
+   * can still answer after the first one failed), and on SQLite only one that took the write lock.
+   */
+  succeeded(wrote: boolean, probe: boolean): void {
+    if (!this.down || !probe || (this.o.dialect === 'sqlite' && !wrote)) return;
     this.down = null;
     for (const l of this.listeners) l(null);
   }
 
-  async run<T>(wrote: boolean, f: () => Promise<T>): Promise<T> {
+  async run<T>(wrote: boolean, probe: boolean, f: () => Promise<T>): Promise<T> {
     try {
       const out = await f();
-      this.succeeded(wrote);
+      this.succeeded(wrote, probe);
       return out;
     } catch (err) {
       throw this.failed(err);
@@ -108,7 +116,7 @@ class GuardedConnection implements DatabaseConnection {
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.guard.run(WRITES.test(query.sql), () => this.inner.executeQuery<R>(query));
+    return this.guard.run(WRITES.test(query.sql), this.probe, () => this.inner.executeQuery<R>(query));
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -121,6 +129,7 @@ class GuardedConnection implements DatabaseConnection {
 }
 
 const innerOf = (c: DatabaseConnection) => (c instanceof GuardedConnection ? c.inner : c);
+const isProbe = (c: DatabaseConnection) => c instanceof GuardedConnection && c.probe;
 
 class GuardedDriver implements Driver {
   constructor(
@@ -152,19 +161,26 @@ class GuardedDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.guard.run(true, () => this.inner.beginTransaction(innerOf(connection), settings));
+    return this.guard.run(true, isProbe(connection), () => this.inner.beginTransaction(innerOf(connection), settings));
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.guard.run(true, () => this.inner.commitTransaction(innerOf(connection)));
+    return this.guard.run(true, isProbe(connection), () => this.inner.commitTransaction(innerOf(connection)));
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.guard.run(false, () => this.inner.rollbackTransaction(innerOf(connection)));
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await this.inner.rollbackTransaction(innerOf(connection));
+    } catch (err) {
+      // kysely throws the rollback's error in place of the one that caused it: on a connection the
+      // outage closed ("not queryable") that must still read as the outage, not as a failed statement.
+      const failed = this.guard.failed(err);
+      throw this.guard.downError() ?? failed;
+    }
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    if (connection instanceof GuardedConnection && connection.probe) this.guard.o.probing?.end();
+    if (isProbe(connection)) this.guard.o.probing?.end();
     await this.inner.releaseConnection(innerOf(connection));
   }
 

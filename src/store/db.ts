@@ -149,8 +149,10 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     // An idle connection the server closed (a restart, an outage) is dropped from the pool; without
-    // a listener its error would end the process. The next query on a new connection finds out.
+    // a listener its error would reach the process as an uncaught exception. The next query finds out.
     pool.on('error', () => undefined);
+    // The same for a connection in use: the query on it fails with the error, which is what counts.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const guarded = guardDialect(new PostgresDialect({ pool }), { dialect: 'postgres' });
     return {
       db: new Kysely<Database>({ dialect: guarded.dialect }),

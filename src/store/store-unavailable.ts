@@ -34,7 +34,7 @@ const NET_UNAVAILABLE = new Set([
 ]);
 /** pg's own messages for a connection that went away or could not be made in time. */
 const PG_LOST =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|ECONNREFUSED|ECONNRESET/i;
+  /Connection terminated|not queryable|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|ECONNREFUSED|ECONNRESET/i;
 /** SQLite: another connection holds the lock (better-sqlite3's SqliteError carries the extended code). */
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED)/;
 

@@ -170,7 +170,8 @@ export function makeApp(deps: AppDeps): express.Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      // A 503 is a dependency that is down (the store: said once by its own line), not this server failing.
+      const level = res.statusCode === 503 ? 'warn' : res.statusCode >= 500 ? 'error' : 'debug';
       deps.log[level](
         {
           method: req.method,
