@@ -76,8 +76,10 @@ export async function composeCore(
   const store = await openAuditStore(config.databaseUrl, {
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     readThreads: config.heavyReads.threads,
+    busyTimeoutMs: config.sqliteBusyTimeoutMs,
   });
   releasers.add(() => store.close());
+  logStoreAvailability(store, o.log);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (err) => o.log.error({ err: err.message }, 'redis connection error'));
   releasers.add(async () => {
@@ -166,4 +168,16 @@ export async function composeCore(
     events: makeEventRouting({ tenants, config, signingSecret: o.signingSecret }),
     runs,
   };
+}
+
+/** One line when the database becomes unavailable and one when it is back: not one per query (docs/operations.md). */
+function logStoreAvailability(store: AuditStore, log: Logger): void {
+  store.availability.onChange((down, cause) => {
+    if (down)
+      log.warn(
+        { reason: down.reason, err: (cause as Error | undefined)?.message },
+        'database unavailable: requests answer 503, jobs and maintenance wait for it',
+      );
+    else log.warn('database available again');
+  });
 }

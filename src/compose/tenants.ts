@@ -13,6 +13,7 @@ import { DEFAULT_TENANT, type Tenant, TenantInput } from '../domain/tenant.js';
 import { loadCatalogue } from '../templates/catalogue.js';
 import { type Profile, resolveProfile } from '../policy/profile.js';
 import type { SmsSender } from '../providers/twilio-sms.provider.js';
+import { storeUnavailable } from '../store/store-unavailable.js';
 
 /** What sending for a tenant needs, resolved. */
 export interface EffectiveTenant {
@@ -103,12 +104,21 @@ export function makeTenantRegistry(
     byId = next;
     readAt = Date.now();
   }
+  let everRead = false;
   async function fresh(): Promise<Map<string, EffectiveTenant>> {
     if (Date.now() - readAt >= refreshMs) {
-      reading ??= read().finally(() => {
-        reading = undefined;
-      });
-      await reading;
+      reading ??= read()
+        .then(() => void (everRead = true))
+        .finally(() => {
+          reading = undefined;
+        });
+      try {
+        await reading;
+      } catch (err) {
+        // The database is unavailable: the tenants as last read serve until it is back (what needs the
+        // store fails on its own), so the worker's tenant watch does not log at every tick.
+        if (!everRead || !storeUnavailable(err)) throw err;
+      }
     }
     return byId;
   }

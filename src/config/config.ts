@@ -34,6 +34,8 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
   DATABASE_SCHEMA: optionalString,
+  // SQLite: how long a write waits for another process's lock before the store counts as unavailable.
+  SQLITE_BUSY_TIMEOUT_MS: int(10_000),
   API_KEYS: optionalString,
   POLICY_PROFILE: z.string().default('US-REGF'),
   POLICY_FILE: optionalString,
@@ -194,6 +196,8 @@ export interface Config {
   databaseUrl: string;
   /** PostgreSQL only: a schema of the service's own (created if missing). */
   databaseSchema: string | undefined;
+  /** SQLite: how long a write waits for another process's lock (then: unavailable, docs/operations.md). */
+  sqliteBusyTimeoutMs: number;
   apiKeys: string | undefined;
   policyProfile: string;
   policyFile: string | undefined;
@@ -449,6 +453,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'reminders.db')}`,
     databaseSchema: e.DATABASE_SCHEMA,
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     apiKeys: e.API_KEYS,
     policyProfile: e.POLICY_PROFILE,
     policyFile: e.POLICY_FILE,

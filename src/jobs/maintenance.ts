@@ -4,7 +4,9 @@
  * retention) runs in one process: a lease in the store, renewed at every tick, says which, and when
  * the job last ran (so a restart does not run a daily job again); when the holder dies its lease
  * expires and another process takes over. The feeder is not exclusive: every
- * scheduler feeds, and the store keeps their batches disjoint.
+ * scheduler feeds, and the store keeps their batches disjoint. While the database is unavailable
+ * every job skips its turns (nothing is lost: each works from what the store holds) and the
+ * process says so once, and once more when the database is back.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import type { MaintenanceStore } from '../store/ports.js';
 import type { Clock } from '../domain/index.js';
 import type { Logger } from '../observability/logger.js';
 import { trackActivity } from '../observability/activity.js';
+import { storeUnavailable } from '../store/store-unavailable.js';
 
 export interface MaintenanceJob {
   name: string;
@@ -40,6 +43,25 @@ export function startMaintenance(opts: {
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   let closed = false;
+  /** The database is unavailable: every job skips its turns until one succeeds (said once, not at every tick). */
+  let waiting = false;
+
+  function failed(job: MaintenanceJob, err: unknown): void {
+    const unavailable = storeUnavailable(err);
+    if (!unavailable) return opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed');
+    if (waiting) return;
+    waiting = true;
+    opts.log.warn(
+      { job: job.name, reason: unavailable.reason },
+      'database unavailable: the feeder, relay, retention and other maintenance jobs wait for it',
+    );
+  }
+
+  function succeeded(): void {
+    if (!waiting) return;
+    waiting = false;
+    opts.log.warn('database available again: maintenance jobs resume');
+  }
 
   async function once(job: MaintenanceJob): Promise<void> {
     if (!job.exclusive) {
@@ -61,9 +83,7 @@ export function startMaintenance(opts: {
     const timer = setTimeout(() => {
       timers.delete(timer);
       const run = trackActivity(job.name, () => once(job))
-        .catch((err: unknown) =>
-          opts.log.error({ job: job.name, err: (err as Error).message }, 'maintenance job failed'),
-        )
+        .then(succeeded, (err: unknown) => failed(job, err))
         .finally(() => {
           running.delete(run);
           schedule(job, tickOf(job));

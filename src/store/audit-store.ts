@@ -74,6 +74,7 @@ import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
 import type { BorrowerSearchResult } from './borrower-search.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import { claimWebhook, releaseWebhook } from './webhook-receipts.js';
+import { ALWAYS_AVAILABLE, type StoreAvailability } from './availability.js';
 
 export type {
   AcceptResult,
@@ -192,7 +193,10 @@ export interface AuditStore {
     borrowerId: string,
     type: EventType,
   ): Promise<Array<{ id: number; at: string; data: Record<string, unknown> }>>;
+  /** Throws (StoreUnavailableError when it is down or locked) unless the database takes writes now. */
   ping(): Promise<void>;
+  /** Whether the database answers, as the service's own queries find (availability.ts). */
+  readonly availability: StoreAvailability;
   close(): Promise<void>;
   upsertBorrower(patch: BorrowerPatch, now: Date): Promise<{ borrower: Borrower; created: boolean }>;
   getBorrower(id: string): Promise<Borrower | undefined>;
@@ -261,17 +265,22 @@ export interface OpenAuditStoreOptions {
   schema?: string;
   /** The worker threads heavy reads run in (default 2), each with its own connection. */
   readThreads?: number;
+  /** SQLite: how long a write waits for another process's lock (SQLITE_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 export async function openAuditStore(url: string, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
-  const { db, dialect } = await openDb(url, options.schema ? { schema: options.schema } : {});
+  const { db, dialect, availability } = await openDb(url, {
+    ...(options.schema ? { schema: options.schema } : {}),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+  });
   await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
   // An in-memory database is the service's own: no thread can open it, so it reads inline.
   const heavy =
     url === 'sqlite::memory:'
       ? makeInlineHeavyReads(db, dialect)
       : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
-  return makeAuditStore(db, dialect, heavy);
+  return makeAuditStore(db, dialect, heavy, availability);
 }
 
 /** The store over a connection; `heavy` answers the heavy reads (by default on the same connection). */
@@ -279,6 +288,7 @@ export function makeAuditStore(
   db: Kysely<Database>,
   dialect: Dialect,
   heavy: HeavyReads = makeInlineHeavyReads(db, dialect),
+  availability: StoreAvailability = ALWAYS_AVAILABLE,
 ): AuditStore {
   const lists = new Map<string, SuppressionList>();
   const suppressionLists = (tenant: string): SuppressionList => {
@@ -351,8 +361,11 @@ export function makeAuditStore(
       findByHash: (hash) => findApiKeyByHash(db, hash),
     },
     async ping() {
-      await sql`select 1`.execute(db);
+      // SQLite reads beside another process's write lock (WAL): only taking the lock shows it is free.
+      if (dialect === 'sqlite') await db.transaction().execute(async () => undefined);
+      else await sql`select 1`.execute(db);
     },
+    availability,
     async close() {
       await heavy.close();
       await db.destroy();

@@ -14,12 +14,15 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { ALWAYS_AVAILABLE, guardDialect, type StoreAvailability } from './availability.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Whether the database answers, as its queries find (availability.ts). */
+  availability: StoreAvailability;
 }
 
 export interface OpenDbOptions {
@@ -27,7 +30,14 @@ export interface OpenDbOptions {
   schema?: string;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** SQLite: how long a write waits for another process's lock before SQLITE_BUSY (default 10 s). */
+  busyTimeoutMs?: number;
 }
+
+/** PostgreSQL: how long opening a connection may take before the database counts as unreachable. */
+const PG_CONNECT_TIMEOUT_MS = 5_000;
+/** SQLite: the busy timeout of a probe while the file is known to be locked (availability.ts). */
+const SQLITE_PROBE_BUSY_MS = 50;
 
 // bigint columns (event ids) come back as strings from pg; they fit a JS number for our purposes.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -64,6 +74,7 @@ export function openReadOnlySqlite(file: string): Db {
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }),
     dialect: 'sqlite',
+    availability: ALWAYS_AVAILABLE,
   };
 }
 
@@ -97,15 +108,24 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
     const database = new BetterSqlite3(file);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
-    database.pragma('busy_timeout = 10000');
+    const busyMs = options.busyTimeoutMs ?? 10_000;
+    database.pragma(`busy_timeout = ${busyMs}`);
     database.pragma('foreign_keys = ON');
     // A 64 MB page cache: large stores keep their indexes in memory (the default is 2 MB).
     database.pragma('cache_size = -65536');
     // Checkpoint the WAL less often: bulk intake writes far fewer pages twice.
     database.pragma('wal_autocheckpoint = 10000');
-    return {
-      db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }) }),
+    const guarded = guardDialect(new ImmediateSqliteDialect({ database: cachingStatements(database) }), {
       dialect: 'sqlite',
+      probing: {
+        begin: () => database.pragma(`busy_timeout = ${Math.min(busyMs, SQLITE_PROBE_BUSY_MS)}`),
+        end: () => database.pragma(`busy_timeout = ${busyMs}`),
+      },
+    });
+    return {
+      db: new Kysely<Database>({ dialect: guarded.dialect }),
+      dialect: 'sqlite',
+      availability: guarded.availability,
     };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
@@ -125,13 +145,21 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
       // JIT off: the reports and heavy reads are row-bound, and compiling cost them 0.2–0.6 s a
       // query (the experiment report over a million messages, issue 32); the hot path gains nothing.
       options: ['-c jit=off', ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
     });
+    // An idle connection the server closed (a restart, an outage) is dropped from the pool; without
+    // a listener its error would reach the process as an uncaught exception. The next query finds out.
+    pool.on('error', () => undefined);
+    // The same for a connection in use: the query on it fails with the error, which is what counts.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    const guarded = guardDialect(new PostgresDialect({ pool: preparingStatements(pool) }), { dialect: 'postgres' });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) }),
+      db: new Kysely<Database>({ dialect: guarded.dialect }),
       dialect: 'postgres',
+      availability: guarded.availability,
     };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);

@@ -1477,6 +1477,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createReminderBatch: {
@@ -1769,6 +1780,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getReminder: {
@@ -1898,6 +1920,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2035,6 +2068,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2233,6 +2277,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolveBorrower: {
@@ -2355,6 +2410,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2485,6 +2551,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,6 +2704,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     closeDispute: {
@@ -2743,6 +2831,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listHolds: {
@@ -2824,6 +2923,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2941,6 +3051,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     releaseHold: {
@@ -3049,6 +3170,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3176,6 +3308,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3368,6 +3511,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markAccountsOverdue: {
@@ -3549,6 +3703,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     importOverdueAccounts: {
@@ -3647,6 +3812,17 @@ export interface operations {
             /** @description the store failed part-way: the lines up to committedThrough are stored ({…counts, committedThrough}) */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,6 +3978,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPolicy: {
@@ -3910,6 +4097,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4028,6 +4226,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4206,6 +4415,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     interpretReply: {
@@ -4336,6 +4556,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listInbox: {
@@ -4417,6 +4648,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4583,6 +4825,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markInboxRead: {
@@ -4666,6 +4919,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4795,6 +5059,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInboxSuggestions: {
@@ -4870,6 +5145,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,6 +5314,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTemplates: {
@@ -5094,6 +5391,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5187,6 +5495,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5339,6 +5658,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lintTemplate: {
@@ -5474,6 +5804,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listOutbox: {
@@ -5551,6 +5892,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5677,6 +6029,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5824,6 +6187,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportAuditMessages: {
@@ -5899,6 +6273,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     verifyAudit: {
@@ -5966,6 +6351,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6086,6 +6482,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAuditReads: {
@@ -6164,6 +6571,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6333,6 +6751,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMe: {
@@ -6389,6 +6818,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6547,6 +6987,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6716,6 +7167,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listExperiments: {
@@ -6778,6 +7240,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6981,6 +7454,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTemplateOutcomes: {
@@ -7101,6 +7585,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7254,6 +7749,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key; or too many heavy reads running with this key or tenant (HEAVY_READS_PER_KEY, HEAVY_READS_PER_TENANT); retry after Retry-After seconds */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7469,6 +7975,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     searchBorrowers: {
@@ -7557,6 +8074,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listOptOuts: {
@@ -7631,6 +8159,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7775,6 +8314,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteOptOut: {
@@ -7853,6 +8403,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7955,6 +8516,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTenant: {
@@ -8045,6 +8617,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8266,6 +8849,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     openQueueBoard: {
@@ -8307,6 +8901,17 @@ export interface operations {
             /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8358,6 +8963,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     twilioCallStatus: {
@@ -8403,6 +9019,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     twilioAnsweringMachineDetection: {
@@ -8442,6 +9069,17 @@ export interface operations {
             /** @description more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8495,6 +9133,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     twilioVoiceKeypress: {
@@ -8536,6 +9185,17 @@ export interface operations {
             /** @description more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8591,6 +9251,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     unsubscribeOneClick: {
@@ -8634,6 +9305,17 @@ export interface operations {
             /** @description more than PUBLIC_RATE_LIMIT_PER_MINUTE requests a minute from this address */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8718,6 +9400,17 @@ export interface operations {
             /** @description more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8835,6 +9528,17 @@ export interface operations {
             /** @description more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

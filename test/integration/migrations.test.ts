@@ -13,7 +13,7 @@ import { migrateStore } from '../../src/store/migrations.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { dumpSchema } from '../support/schema-dump.js';
 
-interface Store extends Db {
+interface Store extends Pick<Db, 'db' | 'dialect'> {
   schema?: string;
   close(): Promise<void>;
 }

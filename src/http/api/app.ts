@@ -37,7 +37,8 @@ import { auditRouter, type AuditRouteStore } from './audit.routes.js';
 import { strategyRouter, type StrategyRouteStore } from './strategy.routes.js';
 import type { Promises } from '../../services/promises.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
-import { HttpProblem, sendProblem } from './problem.js';
+import { HttpProblem, sendProblem, storeUnavailableProblem } from './problem.js';
+import { storeUnavailable } from '../../store/store-unavailable.js';
 import { type CancelReminder, remindersRouter, type RemindersRouteStore } from './reminders.routes.js';
 import type { TenantDirectory } from './tenancy.js';
 import type { Experiment } from '../../policy/experiments.js';
@@ -169,7 +170,8 @@ export function makeApp(deps: AppDeps): express.Express {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      // A 503 is a dependency that is down (the store: said once by its own line), not this server failing.
+      const level = res.statusCode === 503 ? 'warn' : res.statusCode >= 500 ? 'error' : 'debug';
       deps.log[level](
         {
           method: req.method,
@@ -278,6 +280,14 @@ export function makeApp(deps: AppDeps): express.Express {
 function problemHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpProblem) return sendProblem(res, err.status, err.title, err.detail, err.extra);
+    const unavailable = storeUnavailable(err);
+    if (unavailable) {
+      // Said once per outage by the store's own log line (compose/core.ts); the request line says 503.
+      log.debug({ method: req.method, path: req.path, reason: unavailable.reason }, 'store unavailable');
+      const p = storeUnavailableProblem(unavailable.reason);
+      res.set('Retry-After', String(p.extra.retryAfterSeconds));
+      return sendProblem(res, p.status, p.title, p.detail, p.extra);
+    }
     const e = err as { type?: string; status?: number; message?: string; limit?: number; body?: string };
     if (e.type === 'entity.too.large') {
       return sendProblem(

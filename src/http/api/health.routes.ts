@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Metrics } from '../../observability/metrics.js';
 import type { BreakerViews as Breakers } from '../../domain/breaker.js';
 import type { Logger } from '../../observability/logger.js';
+import { StoreUnavailableError } from '../../store/store-unavailable.js';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -27,7 +28,16 @@ export function healthRouter(deps: {
         } catch (err) {
           // The cause goes to the log: driver messages name hosts, ports and users, and /readyz has no auth.
           const timedOut = (err as Error).message === TIMEOUT_MESSAGE;
-          results[name] = { ok: false, error: timedOut ? 'timed out' : 'unreachable (see the service log)' };
+          // The store's reason is its own words (down, or locked by another process), never the driver's.
+          const unavailable = err instanceof StoreUnavailableError ? err : undefined;
+          results[name] = {
+            ok: false,
+            error: timedOut
+              ? 'timed out'
+              : unavailable
+                ? `unavailable: ${unavailable.reason}`
+                : 'unreachable (see the service log)',
+          };
           deps.log?.warn({ check: name, err: (err as Error).message }, 'readiness check failed');
         }
       }),

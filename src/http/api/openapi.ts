@@ -1037,6 +1037,11 @@ const TOO_MANY = (path: string) =>
       ? 'more than WEBHOOK_RATE_LIMIT_PER_MINUTE requests a minute from this address'
       : 'more than PUBLIC_RATE_LIMIT_PER_MINUTE requests a minute from this address';
 
+/** The routes that read or write the audit store: while it is unavailable they answer 503 (app.ts, problem.ts). */
+const USES_STORE = /^\/(v1|admin|webhooks|u)(\/|$)/;
+const STORE_UNAVAILABLE =
+  'the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice)';
+
 /** A status the route names keeps its words; the shared one is added before them. */
 function withStatus(responses: Record<string, string>, code: string, description: string): void {
   const own = responses[code];
@@ -1061,6 +1066,7 @@ export function statusesOf(r: RouteDoc): Record<string, string> {
   // Another tenant's data does not exist for a tenant's key, `?tenant=` naming another tenant included (tenancy.ts).
   if (r.roles && r.path.startsWith('/v1/') && !responses['404']) responses['404'] = NOT_THIS_TENANT;
   if (RATE_LIMITED.test(r.path)) withStatus(responses, '429', TOO_MANY(r.path));
+  if (USES_STORE.test(r.path)) withStatus(responses, '503', STORE_UNAVAILABLE);
   return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -1116,6 +1122,11 @@ function bodySchemaOf(r: RouteDoc, known: KnownValues) {
   }
   return schema;
 }
+
+/** The header of a 503 from a route that uses the store. */
+const RETRY_AFTER = {
+  'Retry-After': { description: 'seconds to wait before sending the request again', schema: { type: 'integer' } },
+};
 
 /** What an answer carries, by media type: JSON with its schema, other media as text, errors as problem+json. */
 function contentOf(r: RouteDoc, code: string): { content?: Record<string, { schema: object }> } {
@@ -1211,6 +1222,7 @@ export function buildOpenApi(version: string, known: KnownValues = {}) {
           {
             description,
             ...contentOf(r, code),
+            ...(code === '503' && USES_STORE.test(r.path) ? { headers: RETRY_AFTER } : {}),
           },
         ]),
       ),

@@ -38,6 +38,23 @@ export function sendProblem(
     .send(JSON.stringify(problemBody(status, title, detail, extra)));
 }
 
+/** Seconds a client waits before sending again a request the store could not take (Retry-After). */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database is down or locked (StoreUnavailableError): 503 with Retry-After. The request was not
+ * accepted (a commit cut off by the outage may still have landed: a repeat with the same externalId
+ * or Idempotency-Key answers with it, and is never carried out twice).
+ */
+export function storeUnavailableProblem(reason: string): HttpProblem & { extra: { retryAfterSeconds: number } } {
+  return new HttpProblem(
+    503,
+    'Store unavailable',
+    `${reason}, so this request was not accepted: send it again in ${STORE_RETRY_AFTER_SECONDS} seconds (Retry-After); a repeat with the same externalId or Idempotency-Key is never carried out twice`,
+    { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
+  ) as HttpProblem & { extra: { retryAfterSeconds: number } };
+}
+
 /** The first five errors, as a detail. */
 function fieldDetail(errors: FieldError[]): string {
   const detail = errors

@@ -12,6 +12,7 @@ import { OutboundEventJob } from '../../../queues/index.js';
 import type { RelayStore } from '../../store/ports.js';
 import { contentRefIn } from '../../store/event-content.js';
 import { DEFAULT_TENANT } from '../../domain/tenant.js';
+import { storeUnavailable } from '../../store/store-unavailable.js';
 
 /** The tenant's own receiver, or the operator's copy of another tenant's event. */
 export type EventDestination = 'tenant' | 'operator';
@@ -141,10 +142,9 @@ export function makeEventDelivery(deps: {
       );
       return 0;
     }
+    let status: number;
     try {
-      const status = await post(event, target);
-      await deps.store?.deliveries.record(recordAs, 'delivered', attempt, null, deps.clock.now());
-      return status;
+      status = await post(event, target);
     } catch (err) {
       const last = attempt >= (job.opts.attempts ?? 1);
       await deps.store?.deliveries
@@ -152,6 +152,14 @@ export function makeEventDelivery(deps: {
         .catch(() => undefined);
       throw err;
     }
+    // Delivered: with the database unavailable the record is skipped rather than the event posted
+    // again (and an attempt spent) for a row the receiver does not need.
+    await deps.store?.deliveries
+      .record(recordAs, 'delivered', attempt, null, deps.clock.now())
+      .catch((err: unknown) => {
+        if (!storeUnavailable(err)) throw err;
+      });
+    return status;
   };
 
   async function post(

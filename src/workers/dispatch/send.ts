@@ -14,6 +14,7 @@ import type { DispatchOutcome } from './outcome.js';
 import type { Attempt, DispatchDeps, Links, TenantSending } from './ports.js';
 import { pinnedRoute, routeLabel, secondaryRouteOf, usableSecondary } from './routes.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
+import { untilStored } from './until-stored.js';
 
 export async function sendThrough(
   providers: Providers,
@@ -136,23 +137,28 @@ export async function send(
   deps.metrics.stage.observe({ stage: 'provider' }, took);
   const recording = performance.now();
   const via = route.label ? { route: route.label } : {};
-  await deps.store.transition(
-    message.id,
-    {
-      from: ['sending'],
-      to: 'sent',
-      type: 'sent',
-      actor: ACTOR,
-      data: { provider: result.provider, providerId: result.providerId, ...via },
-      patch: {
-        provider: result.provider,
-        providerId: result.providerId,
-        errorCode: null,
-        errorMessage: null,
-        ...via,
-      },
-    },
-    deps.clock.now(),
+  // Owed: the provider has the message (until-stored.ts).
+  await untilStored(
+    () =>
+      deps.store.transition(
+        message.id,
+        {
+          from: ['sending'],
+          to: 'sent',
+          type: 'sent',
+          actor: ACTOR,
+          data: { provider: result.provider, providerId: result.providerId, ...via },
+          patch: {
+            provider: result.provider,
+            providerId: result.providerId,
+            errorCode: null,
+            errorMessage: null,
+            ...via,
+          },
+        },
+        deps.clock.now(),
+      ),
+    ctx.log,
   );
   await deps.slots.sent(message);
   deps.metrics.stage.observe({ stage: 'record' }, (performance.now() - recording) / 1000);
@@ -204,25 +210,33 @@ export async function recordProviderError(
         detail: `${perr.code}: ${errText}${failover ? `; through ${secondary.breaker.name} next` : ''}`,
       },
     ];
-    return recordDeferral(deps, ctx, {
-      until,
-      reasons,
-      from: ['sending'],
-      patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
-    });
+    return untilStored(
+      () =>
+        recordDeferral(deps, ctx, {
+          until,
+          reasons,
+          from: ['sending'],
+          patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
+        }),
+      ctx.log,
+    );
   }
   if (perr.permanent || attempt.number >= attempt.of) {
-    await deps.store.transition(
-      message.id,
-      {
-        from: ['sending'],
-        to: 'failed',
-        type: 'failed',
-        actor: ACTOR,
-        data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number },
-        patch: { errorCode: perr.code, errorMessage: errText, provider: perr.provider },
-      },
-      at,
+    await untilStored(
+      () =>
+        deps.store.transition(
+          message.id,
+          {
+            from: ['sending'],
+            to: 'failed',
+            type: 'failed',
+            actor: ACTOR,
+            data: { code: perr.code, message: errText, permanent: perr.permanent, attempts: attempt.number },
+            patch: { errorCode: perr.code, errorMessage: errText, provider: perr.provider },
+          },
+          at,
+        ),
+      ctx.log,
     );
     deps.metrics.failed.inc({ channel: message.channel, code: perr.code });
     ctx.log.warn({ code: perr.code, permanent: perr.permanent }, 'provider refused the message; failed');
@@ -237,17 +251,21 @@ export async function recordProviderError(
     if (fact && deps.learn) await deps.learn(message, fact, `twilio-${perr.code}`);
     return { kind: 'failed', code: perr.code, permanent: perr.permanent, message: `${perr.code}: ${errText}` };
   }
-  await deps.store.transition(
-    message.id,
-    {
-      from: ['sending'],
-      to: 'queued',
-      type: 'retry-scheduled',
-      actor: ACTOR,
-      data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of },
-      patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
-    },
-    at,
+  await untilStored(
+    () =>
+      deps.store.transition(
+        message.id,
+        {
+          from: ['sending'],
+          to: 'queued',
+          type: 'retry-scheduled',
+          actor: ACTOR,
+          data: { code: perr.code, message: errText, attempt: attempt.number, of: attempt.of },
+          patch: { errorCode: perr.code, errorMessage: errText, ...unpinned },
+        },
+        at,
+      ),
+    ctx.log,
   );
   deps.metrics.retried.inc({ channel: message.channel, code: perr.code });
   ctx.log.warn({ code: perr.code }, 'transient provider error; will retry');
