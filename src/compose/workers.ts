@@ -3,6 +3,7 @@ import { composeCannotReach, composeFallbacks } from './reach.js';
 import type { Fallbacks } from '../services/fallbacks.js';
 import { Worker } from 'bullmq';
 import { EVENTS_OUT_QUEUE } from '../../queues/index.js';
+import { bullPrefix } from '../jobs/bull-prefix.js';
 import { makeEventDelivery } from '../http/webhooks/outbound-events.js';
 import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
@@ -99,6 +100,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   const workers = startDispatchWorkers({
     connection: core.redis,
     prefix: config.queuePrefix,
+    clustered: config.redis.kind === 'cluster',
     channels: config.workerChannels,
     concurrency: config.workerConcurrency,
     tenants: (await core.tenants.list()).map((t) => ({ id: t.id, rates: t.rates })),
@@ -131,7 +133,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     }),
     {
       connection: core.redis,
-      prefix: config.queuePrefix,
+      prefix: bullPrefix(config.queuePrefix, EVENTS_OUT_QUEUE, config.redis.kind === 'cluster'),
       concurrency: 10,
     },
   );

@@ -14,6 +14,7 @@ import {
   dispatchQueueName,
 } from '../../queues/index.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
+import { bullPrefix } from './bull-prefix.js';
 
 export interface DispatchQueues {
   /** The default tenant's queues. */
@@ -31,13 +32,23 @@ export function makeDispatchQueues(
   connection: ConnectionOptions,
   prefix: string,
   jobOptions: DispatchJobOptionsInput,
+  /** On a Redis Cluster: each queue's keys in a hash slot of their own (bull-prefix.ts). */
+  clustered = false,
 ): DispatchQueues {
   const defaultJobOptions = dispatchJobOptions(jobOptions);
   const opened = new Map<string, Queue<DispatchJob>>();
   const of = (tenant: string, channel: Channel): Queue<DispatchJob> => {
     const name = dispatchQueueName(tenant, channel);
     let q = opened.get(name);
-    if (!q) opened.set(name, (q = new Queue<DispatchJob>(name, { connection, prefix, defaultJobOptions })));
+    if (!q)
+      opened.set(
+        name,
+        (q = new Queue<DispatchJob>(name, {
+          connection,
+          prefix: bullPrefix(prefix, name, clustered),
+          defaultJobOptions,
+        })),
+      );
     return q;
   };
   const byChannel = Object.fromEntries(CHANNELS.map((c) => [c, of(DEFAULT_TENANT, c)])) as Record<

@@ -6,6 +6,7 @@
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { type Channel, DISPATCH_KEEP, dispatchQueueName } from '../../queues/index.js';
 import type { Logger } from '../observability/logger.js';
+import { bullPrefix } from '../jobs/bull-prefix.js';
 
 export interface DispatchWorkers {
   workers: Worker[];
@@ -17,6 +18,8 @@ export interface DispatchWorkers {
 export function startDispatchWorkers(opts: {
   connection: ConnectionOptions;
   prefix: string;
+  /** On a Redis Cluster: each queue's keys in a hash slot of their own (jobs/bull-prefix.ts). */
+  clustered?: boolean;
   channels: readonly Channel[];
   concurrency: number;
   /** The tenants to serve at start, each with its senders' rates (sends per second per channel: BullMQ's limiter, shared by every worker of the queue). */
@@ -34,9 +37,10 @@ export function startDispatchWorkers(opts: {
     if (served.has(tenant)) return;
     served.add(tenant);
     for (const channel of opts.channels) {
-      const worker = new Worker(dispatchQueueName(tenant, channel), opts.processor, {
+      const name = dispatchQueueName(tenant, channel);
+      const worker = new Worker(name, opts.processor, {
         connection: opts.connection,
-        prefix: opts.prefix,
+        prefix: bullPrefix(opts.prefix, name, opts.clustered ?? false),
         concurrency: opts.concurrency,
         ...DISPATCH_KEEP,
         ...(rates[channel] ? { limiter: { max: rates[channel], duration: 1_000 } } : {}),
