@@ -167,13 +167,23 @@ export function spawnRoles(
   );
 }
 
-export async function stopAll(children: ChildProcess[]): Promise<void> {
+/** SIGTERM each child; one still running after `killAfterMs` (a shutdown that hangs) gets SIGKILL, and a warning. */
+export async function stopAll(children: ChildProcess[], killAfterMs = 30_000): Promise<void> {
   await Promise.all(
     children.map(
       (w) =>
         new Promise<void>((resolve) => {
           if (w.exitCode !== null || w.signalCode !== null) return resolve();
-          w.once('exit', () => resolve());
+          const timer = setTimeout(() => {
+            console.warn(
+              `child ${w.pid} (${w.spawnargs.slice(-1)[0]}) still running ${killAfterMs} ms after SIGTERM: SIGKILL`,
+            );
+            w.kill('SIGKILL');
+          }, killAfterMs);
+          w.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
           w.kill('SIGTERM');
         }),
     ),

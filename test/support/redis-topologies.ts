@@ -179,17 +179,8 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     nodes,
     env: { REDIS_CLUSTER_NODES: nodes, REDIS_URL: `redis://${HOST}:${ports[0]}` },
     async masterOf(key) {
-      const slot = Number(
-        (
-          await cli(
-            ports.find((p) => alive(servers, p))!,
-            'cluster',
-            'keyslot',
-            key,
-          )
-        ).trim(),
-      );
       const live = ports.find((p) => alive(servers, p))!;
+      const slot = Number((await cli(live, 'cluster', 'keyslot', key)).trim());
       const masters = parseNodes(await cli(live, 'cluster', 'nodes')).filter(
         (n) => n.flags.includes('master') && !n.flags.includes('fail'),
       );
