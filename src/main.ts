@@ -13,6 +13,7 @@ import { loadOrCreateSigningSecret } from './compose/startup/signing-secret.js';
 import { loadStrategy } from './compose/startup/strategy-file.js';
 import { StrategyError } from './policy/strategy.js';
 import { ensureRedis, RedisUnavailableError } from './compose/startup/redis-autostart.js';
+import { describeRedisTopology } from './config/redis-topology.js';
 import { startService } from './service.js';
 import { containStrayErrors, strayErrorHandlers } from './compose/startup/stray-errors.js';
 import { TemplateLoadError } from './templates/catalogue.js';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   try {
     privateRedis = await ensureRedis({
       url: config.redisUrl,
+      topology: config.redis.kind,
       autostart: config.redisAutostart,
       dataDir: config.dataDir,
       envPath: process.env.PATH ?? '',
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
   // Which Redis and which store: something answering at the default REDIS_URL is used, so say so.
   log.info(
     {
-      redis: maskedUrl(config.redisUrl),
+      redis: config.redis.kind === 'single' ? maskedUrl(config.redisUrl) : describeRedisTopology(config.redis),
       privateRedis: privateRedis !== undefined,
       store: maskedUrl(config.databaseUrl),
     },

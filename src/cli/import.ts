@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const log = makeLogger({ level: 'warn' });
   const redis = await ensureRedis({
     url: config.redisUrl,
+    topology: config.redis.kind,
     autostart: config.redisAutostart,
     dataDir: config.dataDir,
     envPath: process.env.PATH ?? '',

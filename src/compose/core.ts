@@ -1,7 +1,8 @@
 /** What every role shares: the store, Redis, metrics, queues, the catalogue and renderer, the caps, opt-outs and signed links. */
 import fs from 'node:fs';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { bullPrefix } from '../jobs/bull-prefix.js';
+import { connectRedis, type RedisClient } from './startup/redis-connection.js';
 import { EVENTS_OUT_QUEUE, eventsOutJobOptions, type OutboundEventJob } from '../../queues/index.js';
 import { type AuditStore, openAuditStore } from '../store/audit-store.js';
 import { makeContactLedger, type ContactLedger } from '../jobs/caps/contact-ledger.js';
@@ -37,7 +38,8 @@ export interface Core {
   clock: Clock;
   profile: Profile;
   store: AuditStore;
-  redis: Redis;
+  /** One server, a Cluster or a Sentinel-found master (config.redis). */
+  redis: RedisClient;
   metrics: Metrics;
   queues: DispatchQueues;
   reconciler: Reconciler;
@@ -80,12 +82,13 @@ export async function composeCore(
   });
   releasers.add(() => store.close());
   logStoreAvailability(store, o.log);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = connectRedis(config.redis);
+  const clustered = config.redis.kind === 'cluster';
   redis.on('error', (err) => o.log.error({ err: err.message }, 'redis connection error'));
   releasers.add(async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
-  const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry);
+  const queues = makeDispatchQueues(redis, config.queuePrefix, config.retry, clustered);
   releasers.add(() => queues.close());
   // A stored tenant that no longer resolves (an unknown profile) stops the start here, naming it.
   const tenants = makeTenantRegistry(store.tenants, config, o.profile, { refreshMs: config.tenantRefreshMs });
@@ -116,7 +119,7 @@ export async function composeCore(
   // Always there: a tenant may be given an events address while the service runs.
   const eventsQueue = new Queue<OutboundEventJob>(EVENTS_OUT_QUEUE, {
     connection: redis,
-    prefix: config.queuePrefix,
+    prefix: bullPrefix(config.queuePrefix, EVENTS_OUT_QUEUE, clustered),
     defaultJobOptions: eventsOutJobOptions,
   });
   releasers.add(() => eventsQueue.close());
@@ -142,7 +145,14 @@ export async function composeCore(
     }),
     catalogue,
     render: makeRenderer(catalogue),
-    ledger: makeContactLedger(redis, config.queuePrefix),
+    ledger: makeContactLedger(redis, config.queuePrefix, {
+      ...config.ledgerWait,
+      onShort: (acked) =>
+        o.log.warn(
+          { acked, asked: config.ledgerWait.replicas, timeoutMs: config.ledgerWait.timeoutMs },
+          'a caps reservation reached fewer Redis replicas than asked (REDIS_LEDGER_REPLICAS); sending anyway',
+        ),
+    }),
     providers,
     breakers: composeBreakers(config, providers),
     secondary: providers ? composeSecondaryRoutes(config, releasers) : {},

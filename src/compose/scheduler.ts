@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { MAINTENANCE_QUEUE, RECONCILE_JOB } from '../../queues/index.js';
 import { makeFeeder, type Feeder, type FeederHooks } from '../jobs/feeder.js';
 import { startMaintenance } from '../jobs/maintenance.js';
+import { bullPrefix } from '../jobs/bull-prefix.js';
 import { retentionJob } from '../jobs/retention-job.js';
 import { makeEventRelay } from '../http/webhooks/outbound-events.js';
 import type { Core } from './core.js';
@@ -17,7 +18,10 @@ import type { Releasers } from './releasers.js';
 
 /** Earlier versions ran maintenance from BullMQ job schedulers: remove them, or their jobs would wait for a worker forever. */
 async function removeLegacySchedulers(core: Core): Promise<void> {
-  const queue = new Queue(MAINTENANCE_QUEUE, { connection: core.redis, prefix: core.config.queuePrefix });
+  const queue = new Queue(MAINTENANCE_QUEUE, {
+    connection: core.redis,
+    prefix: bullPrefix(core.config.queuePrefix, MAINTENANCE_QUEUE, core.config.redis.kind === 'cluster'),
+  });
   try {
     for (const name of [RECONCILE_JOB, 'relay-events', 'retention']) await queue.removeJobScheduler(name);
   } finally {

@@ -3,6 +3,7 @@ import { composeCannotReach, composeFallbacks } from './reach.js';
 import type { Fallbacks } from '../services/fallbacks.js';
 import { Worker } from 'bullmq';
 import { EVENTS_OUT_QUEUE } from '../../queues/index.js';
+import { bullPrefix } from '../jobs/bull-prefix.js';
 import { makeEventDelivery } from '../http/webhooks/outbound-events.js';
 import { makeContactSlots } from '../workers/contact-slots.js';
 import { type Gate, makeDispatchProcessor } from '../workers/dispatch.processor.js';
@@ -101,6 +102,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   const workers = startDispatchWorkers({
     connection: core.redis,
     prefix: config.queuePrefix,
+    clustered: config.redis.kind === 'cluster',
     channels: config.workerChannels,
     concurrency: config.workerConcurrency,
     rateOf: async (tenant, channel) => (await tenantOf(tenant)).rates[channel],
@@ -132,7 +134,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     }),
     {
       connection: core.redis,
-      prefix: config.queuePrefix,
+      prefix: bullPrefix(config.queuePrefix, EVENTS_OUT_QUEUE, config.redis.kind === 'cluster'),
       concurrency: 10,
     },
   );

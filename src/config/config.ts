@@ -5,6 +5,7 @@
 import { type Channel } from '../domain/channels.js';
 import path from 'node:path';
 import { z } from 'zod';
+import { type RedisTopology, redisTopologyOf } from './redis-topology.js';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -149,6 +150,15 @@ const Env = z.object({
   // A `sending` row older than this is taken over as interrupted (default: max(30 s, 2 × provider timeout)).
   SENDING_LEASE_MS: z.coerce.number().int().positive().optional(),
   REDIS_AUTOSTART: z.enum(['true', 'false']).default('true'),
+  // Redis Cluster and Sentinel (docs/operations.md#redis-cluster-and-sentinel).
+  REDIS_CLUSTER: z.enum(['true', 'false']).default('false'),
+  REDIS_CLUSTER_NODES: optionalString,
+  REDIS_SENTINELS: optionalString,
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  // Replicas a caps reservation waits for (WAIT) before the send; default 1 on a cluster or Sentinel, 0 on one server.
+  REDIS_LEDGER_REPLICAS: z.coerce.number().int().min(0).max(10).optional(),
+  REDIS_LEDGER_WAIT_MS: z.coerce.number().int().min(1).max(10_000).default(100),
   // Borrowers' email replies (docs/replies.md): the domain of the per-message Reply-To addresses.
   INBOUND_MAIL_DOMAIN: optionalString.pipe(
     z
@@ -190,6 +200,10 @@ export interface Config {
   port: number;
   host: string;
   redisUrl: string;
+  /** One server, a cluster or Sentinel (redis-topology.ts); `redisUrl` is the one server's address. */
+  redis: RedisTopology;
+  /** The caps ledger: how many replicas hold a reservation (WAIT) before the send goes out, and how long to wait. */
+  ledgerWait: { replicas: number; timeoutMs: number };
   redisAutostart: boolean;
   queuePrefix: string;
   dataDir: string;
@@ -442,12 +456,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     }
   }
   if (e.RETRY_ATTEMPTS < 1) throw new ConfigError('RETRY_ATTEMPTS: at least 1');
+  let redis: RedisTopology;
+  try {
+    redis = redisTopologyOf(e);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 
   return Object.freeze({
     role: roleArg as Role,
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redis,
+    ledgerWait: {
+      replicas: e.REDIS_LEDGER_REPLICAS ?? (redis.kind === 'single' ? 0 : 1),
+      timeoutMs: e.REDIS_LEDGER_WAIT_MS,
+    },
     redisAutostart: e.REDIS_AUTOSTART === 'true',
     queuePrefix: e.QUEUE_PREFIX,
     dataDir,

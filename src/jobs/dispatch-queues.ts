@@ -19,6 +19,7 @@ import {
   legacyDispatchQueueName,
 } from '../../queues/index.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
+import { bullPrefix } from './bull-prefix.js';
 import { shareKeys } from './fair-share/keys.js';
 
 /** BullMQ's highest priority number (2^21 - 1); a backlog deeper than that shares it. */
@@ -51,10 +52,19 @@ export function makeDispatchQueues(
   connection: ConnectionOptions,
   prefix: string,
   jobOptions: DispatchJobOptionsInput,
+  /** On a Redis Cluster: each queue's keys in a hash slot of their own (bull-prefix.ts). */
+  clustered = false,
 ): DispatchQueues {
   const defaultJobOptions = dispatchJobOptions(jobOptions);
   const byChannel = Object.fromEntries(
-    CHANNELS.map((c) => [c, new Queue<DispatchJob>(DISPATCH_QUEUE[c], { connection, prefix, defaultJobOptions })]),
+    CHANNELS.map((c) => [
+      c,
+      new Queue<DispatchJob>(DISPATCH_QUEUE[c], {
+        connection,
+        prefix: bullPrefix(prefix, DISPATCH_QUEUE[c], clustered),
+        defaultJobOptions,
+      }),
+    ]),
   ) as Record<Channel, Queue<DispatchJob>>;
   // The queues share one connection; BullMQ types it as a union that hides ioredis's pipeline.
   const client = async () => (await byChannel.sms.client) as unknown as Redis;

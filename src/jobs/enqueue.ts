@@ -3,7 +3,9 @@
  * message twice (a retried request, the feeder after a crash, the reconciler) is a no-op while the
  * job exists; once it is gone, the worker's check of the audit store stops a second send.
  */
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { DispatchJob } from '../../queues/index.js';
 import { jobIdOf, type Message } from '../domain/index.js';
 import type { DispatchQueues } from './dispatch-queues.js';
 
@@ -20,19 +22,35 @@ export async function enqueueMessages(queues: DispatchQueues, messages: Message[
   );
 }
 
-/** Which of the messages have no job in Redis: one pipelined round trip for the whole batch. */
+/**
+ * Which of the messages have no job in Redis: one pipelined round trip per queue in the batch (on
+ * a Redis Cluster a pipeline must stay in one slot, and each queue has a slot of its own).
+ */
 export async function withoutJobs(queues: DispatchQueues, messages: Message[]): Promise<Message[]> {
   if (messages.length === 0) return [];
-  // The three queues share one connection; BullMQ types it as a union that hides ioredis's pipeline.
-  const client = (await queues.byChannel.sms.client) as unknown as Redis;
-  const pipeline = client.pipeline();
-  for (const m of messages) pipeline.exists(queues.forMessage(m).toKey(jobIdOf(m)));
-  const replies = (await pipeline.exec()) ?? [];
-  return messages.filter((_m, i) => {
-    const [err, n] = replies[i] ?? [null, 0];
-    if (err) throw err;
-    return n === 0;
+  const byQueue = new Map<Queue<DispatchJob>, number[]>();
+  messages.forEach((m, i) => {
+    const q = queues.forMessage(m);
+    const list = byQueue.get(q);
+    if (list) list.push(i);
+    else byQueue.set(q, [i]);
   });
+  const missing = new Array<boolean>(messages.length).fill(false);
+  await Promise.all(
+    [...byQueue].map(async ([queue, idx]) => {
+      // BullMQ types its client as a union that hides ioredis's pipeline (a Cluster has the same one).
+      const client = (await queue.client) as unknown as Redis;
+      const pipeline = client.pipeline();
+      for (const i of idx) pipeline.exists(queue.toKey(jobIdOf(messages[i]!)));
+      const replies = (await pipeline.exec()) ?? [];
+      idx.forEach((i, j) => {
+        const [err, n] = replies[j] ?? [null, 0];
+        if (err) throw err;
+        missing[i] = n === 0;
+      });
+    }),
+  );
+  return messages.filter((_m, i) => missing[i]);
 }
 
 /** Removes the job of each message that has one (`scheduled` rows have none: nothing to ask Redis); each leaves its tenant's backlog. */

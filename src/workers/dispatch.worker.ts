@@ -11,6 +11,7 @@ import { type Channel, DISPATCH_KEEP, DISPATCH_QUEUE, DispatchJob } from '../../
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import type { SendSlots } from '../jobs/fair-share/send-slots.js';
 import type { Logger } from '../observability/logger.js';
+import { bullPrefix } from '../jobs/bull-prefix.js';
 
 export interface DispatchWorkers {
   workers: Worker[];
@@ -20,6 +21,8 @@ export interface DispatchWorkers {
 export function startDispatchWorkers(opts: {
   connection: ConnectionOptions;
   prefix: string;
+  /** On a Redis Cluster: each queue's keys in a hash slot of their own (jobs/bull-prefix.ts). */
+  clustered?: boolean;
   channels: readonly Channel[];
   concurrency: number;
   /** Sends per second a tenant's channel may start (its sender's allowance), read for every job. */
@@ -49,7 +52,7 @@ export function startDispatchWorkers(opts: {
       },
       {
         connection: opts.connection,
-        prefix: opts.prefix,
+        prefix: bullPrefix(opts.prefix, DISPATCH_QUEUE[channel], opts.clustered ?? false),
         concurrency: opts.concurrency,
         ...DISPATCH_KEEP,
         // A job whose process died is retried after the lock lapses (it counts as an attempt).

@@ -295,6 +295,20 @@ describe('one attempt at a message', () => {
     expect(t.providers.sent).toBe(0);
     expect(t.slots.released).toEqual(['msg-1']);
   });
+
+  it('keeps the slot of a message another attempt started sending meanwhile (a job run twice)', async () => {
+    const t = setup({
+      beforeTransition: (input) => {
+        if (input.to === 'sending') {
+          t.store.message.status = 'sending';
+          t.store.message.updatedAt = NOW.toISOString();
+        }
+      },
+    });
+    expect(await t.run()).toEqual({ kind: 'skipped', why: 'settled-while-rendering' });
+    expect(t.providers.sent).toBe(0);
+    expect(t.slots.released).toEqual([]);
+  });
 });
 
 describe('provider errors', () => {

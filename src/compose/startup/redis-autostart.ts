@@ -1,7 +1,8 @@
 /**
  * For `npm start` on a laptop: if nothing answers at REDIS_URL (on this machine), start a
  * private redis-server with its files under DATA_DIR/redis and AOF on, so accepted reminders
- * survive a restart. Without the binary, explain how to get Redis.
+ * survive a restart. Without the binary, explain how to get Redis. A cluster or Sentinel is
+ * never started here, nor checked: the connection itself waits for it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,11 +57,14 @@ export interface PrivateRedis {
 /** Returns undefined when Redis already answers; a handle to the private server when one was started. */
 export async function ensureRedis(opts: {
   url: string;
+  /** Only one server (REDIS_URL) is checked and, if missing, started. */
+  topology?: 'single' | 'cluster' | 'sentinel';
   autostart: boolean;
   dataDir: string;
   envPath: string;
   log: Logger;
 }): Promise<PrivateRedis | undefined> {
+  if ((opts.topology ?? 'single') !== 'single') return undefined;
   if (await redisAnswers(opts.url)) return undefined;
   const u = new URL(opts.url);
   const how =

@@ -2,9 +2,14 @@
  * The Redis side of the frequency caps: every borrower's recent contacts, in two keys that
  * share the hash tag `{b:<borrowerId>}`, changed only through the Lua
  * scripts beside this file. The policy decides; the reservation re-checks atomically.
+ *
+ * Behind replicas (a Redis Cluster, Sentinel) a reservation and a recorded contact are followed by
+ * `WAIT <replicas> <timeoutMs>` in the same round trip, on the node that owns the borrower's slot:
+ * the send goes out only once a replica that could be promoted holds the contact, so a failover
+ * does not forget it (docs/operations.md#redis-cluster-and-sentinel).
  */
 import fs from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { ContactRecord } from '../../policy/history.js';
 import { OUTCOMES, type Outcome } from '../../policy/profile.js';
 
@@ -17,12 +22,30 @@ const SCRIPTS = {
   recordContact: { numberOfKeys: 2, lua: script('record-contact') },
 } as const;
 
-type ScriptClient = Redis & {
+interface Scripts<R> {
+  reserveContactSlot(...args: (string | number)[]): R;
+  recordContactOutcome(...args: (string | number)[]): R;
+  releaseContactSlot(...args: (string | number)[]): R;
+  recordContact(...args: (string | number)[]): R;
+}
+type ScriptPipeline = Scripts<ScriptPipeline> & {
+  wait(replicas: number, timeoutMs: number): ScriptPipeline;
+  exec(): Promise<Array<[Error | null, unknown]> | null>;
+};
+type ScriptClient = (Redis | Cluster) & {
   reserveContactSlot(...args: (string | number)[]): Promise<[number, string]>;
   recordContactOutcome(...args: (string | number)[]): Promise<number>;
   releaseContactSlot(...args: (string | number)[]): Promise<number>;
   recordContact(...args: (string | number)[]): Promise<number>;
 };
+
+/** How many replicas must hold a new contact before it counts as reserved (0: none asked). */
+export interface LedgerWait {
+  replicas: number;
+  timeoutMs: number;
+  /** Told when fewer replicas than asked acknowledged in time (the send still goes: see the docs). */
+  onShort?: (acked: number) => void;
+}
 
 /** One counting rule as the reservation script takes it (times already resolved by the policy). */
 export interface LedgerRule {
@@ -71,7 +94,11 @@ function decode(id: string, raw: string): ContactRecord | undefined {
   };
 }
 
-export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
+export function makeContactLedger(
+  redis: Redis | Cluster,
+  prefix: string,
+  wait: LedgerWait = { replicas: 0, timeoutMs: 0 },
+): ContactLedger {
   const client = redis as ScriptClient;
   for (const [name, def] of Object.entries(SCRIPTS)) {
     if (!(name in client)) client.defineCommand(name, def);
@@ -79,6 +106,23 @@ export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
   const keys = (borrowerId: string) => {
     const base = `${prefix}:contacts:{b:${borrowerId}}`;
     return { times: `${base}:times`, records: `${base}:records` };
+  };
+  /** A script that adds a contact, then WAIT on the same node (a pipeline goes to the node of its keys). */
+  const replicated = async <T>(script: keyof Scripts<unknown>, args: (string | number)[]): Promise<T> => {
+    if (wait.replicas === 0) {
+      const run = client[script] as (...a: unknown[]) => Promise<unknown>;
+      return (await run.apply(client, args)) as T;
+    }
+    const pipeline = client.pipeline() as unknown as ScriptPipeline;
+    const replies =
+      (await pipeline[script](...args)
+        .wait(wait.replicas, wait.timeoutMs)
+        .exec()) ?? [];
+    const [[scriptErr, result] = [null, undefined], [waitErr, acked] = [null, 0]] = replies;
+    if (scriptErr) throw scriptErr;
+    if (waitErr) throw waitErr;
+    if (Number(acked) < wait.replicas) wait.onShort?.(Number(acked));
+    return result as T;
   };
 
   return {
@@ -111,7 +155,7 @@ export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
           r.includeInbound ? '1' : '0',
         );
       }
-      const [ok, info] = await client.reserveContactSlot(...args);
+      const [ok, info] = await replicated<[number, string]>('reserveContactSlot', args);
       return ok === 1 ? { ok: true, held: info === 'held' } : { ok: false, ruleIndex: Number(info) - 1 };
     },
 
@@ -126,7 +170,7 @@ export function makeContactLedger(redis: Redis, prefix: string): ContactLedger {
 
     async record(borrowerId, id, record, ttlMs) {
       const k = keys(borrowerId);
-      await client.recordContact(k.times, k.records, id, encode(record), record.at, ttlMs);
+      await replicated<number>('recordContact', [k.times, k.records, id, encode(record), record.at, ttlMs]);
     },
   };
 }

@@ -5,13 +5,13 @@
  * record), so a changed rate applies to the next job asked, without a restart.
  */
 import fs from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Channel } from '../../../queues/index.js';
 import { shareKeys } from './keys.js';
 
 const TAKE_SEND_SLOT = fs.readFileSync(new URL('./lua/take-send-slot.lua', import.meta.url), 'utf8');
 
-type ScriptClient = Redis & { takeSendSlot(...args: (string | number)[]): Promise<number> };
+type ScriptClient = (Redis | Cluster) & { takeSendSlot(...args: (string | number)[]): Promise<number> };
 
 export interface SendSlots {
   /**
@@ -21,7 +21,8 @@ export interface SendSlots {
   take(tenant: string, channel: Channel, jobId: string, ratePerSecond: number, nowMs: number): Promise<number>;
 }
 
-export function makeSendSlots(redis: Redis, prefix: string): SendSlots {
+/** On one server, behind Sentinel or on a Redis Cluster (the script's keys share the tenant's hash tag). */
+export function makeSendSlots(redis: Redis | Cluster, prefix: string): SendSlots {
   if (!('takeSendSlot' in redis)) redis.defineCommand('takeSendSlot', { numberOfKeys: 3, lua: TAKE_SEND_SLOT });
   const client = redis as ScriptClient;
   return {

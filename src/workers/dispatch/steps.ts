@@ -307,7 +307,11 @@ export async function claim(
     now,
   );
   if (claimed) return null;
-  await deps.slots.release(message);
-  ctx.log.info('message was settled while rendering (cancelled or suppressed); not sending');
+  // The slot is given back only if nothing will reach the borrower: not when another attempt of
+  // the same message holds it (`sending` or sent: a job run twice, e.g. its lock lost in a Redis
+  // failover), whose reservation this one found `held` and must not free.
+  const current = (await deps.store.getReminderOfMessage(message.id))?.message.status;
+  if (current === 'cancelled' || current === 'suppressed') await deps.slots.release(message);
+  ctx.log.info({ status: current }, 'message was settled or taken by another attempt while rendering; not sending');
   return { kind: 'skipped', why: 'settled-while-rendering' };
 }
