@@ -18,7 +18,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN scripts/build-production.sh /app
+RUN bash scripts/build-production.sh /app
 
 # ---- runtime: Node, the production tree, nothing else ----
 # The same Debian release as the build stage: better-sqlite3's binary links against its glibc.

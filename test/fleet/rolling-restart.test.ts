@@ -74,14 +74,14 @@ describe.skipIf(!pg)('the fleet: 2 api, 3 workers, 2 schedulers, restarted one b
       FEED_EVERY_MS: '500',
       RECONCILE_EVERY_MS: '10000',
     };
-    // One first, so the migrations are done before the others start (they would take turns anyway).
-    fleet.push(await startBuilt('api', env));
-    const rest = [
-      ...Array.from({ length: APIS - 1 }, () => 'api' as const),
+    // One after another: the first brings the schema up to date, and seven processes starting at
+    // once on two loaded cores would only take longer each.
+    const roles = [
+      ...Array.from({ length: APIS }, () => 'api' as const),
       ...Array.from({ length: WORKERS }, () => 'worker' as const),
       ...Array.from({ length: SCHEDULERS }, () => 'scheduler' as const),
     ];
-    fleet.push(...(await Promise.all(rest.map((role) => startBuilt(role, env)))));
+    for (const role of roles) fleet.push(await startBuilt(role, env));
   }, 900_000);
 
   afterAll(async () => {
@@ -209,19 +209,19 @@ describe.skipIf(!pg)('the fleet: 2 api, 3 workers, 2 schedulers, restarted one b
           expect(['deferred', 'scheduled']).toContain(r.status);
           expect(Date.parse(r.due_at)).toBeGreaterThan(Date.now() + 60 * 60_000);
         }
+        // The last event of each of a sample of them (their own chain's, not the registry's).
+        const sample = held.slice(0, 200).map((r) => r.id);
         const lastEvents = await db
           .selectFrom('events')
-          .select(['message_id', 'seq', 'type', 'data'])
-          .where(
-            'message_id',
-            'in',
-            held.slice(0, 200).map((r) => r.id),
-          )
-          .orderBy('seq')
+          .select(['message_id', 'type', 'data'])
+          .where('message_id', 'in', sample)
+          .where('ref_chain', 'is', null)
+          .where('type', '!=', 'chain.registered')
+          .orderBy('id')
           .execute();
         const lastOf = new Map(lastEvents.map((e) => [e.message_id, e]));
-        for (const r of held.slice(0, 200)) {
-          const e = lastOf.get(r.id)!;
+        for (const id of sample) {
+          const e = lastOf.get(id)!;
           expect(['deferred', 'scheduled']).toContain(e.type);
           expect(JSON.parse(e.data).reasons.map((x: { code: string }) => x.code)).toContain('cap-reached');
         }

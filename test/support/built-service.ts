@@ -38,13 +38,18 @@ export async function startBuilt(role: Role, env: Record<string, string>): Promi
     env: { ...process.env, ...env, PORT: String(port), OPS_PORT: String(opsPort), REDIS_AUTOSTART: 'false' },
   });
   const opsUrl = `http://127.0.0.1:${opsPort}`;
-  await waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`${role} exited with ${child.exitCode}:\n${output()}`);
-      return (await fetch(`${opsUrl}/healthz`).catch(() => undefined))?.ok;
-    },
-    { timeoutMs: 60_000, intervalMs: 100, what: `the ${role} process to answer /healthz on OPS_PORT` },
-  );
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${role} exited with ${child.exitCode}:\n${output()}`);
+        return (await fetch(`${opsUrl}/healthz`).catch(() => undefined))?.ok;
+      },
+      { timeoutMs: 120_000, intervalMs: 100, what: `the ${role} process to answer /healthz on OPS_PORT` },
+    );
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}\noutput so far:\n${output()}`);
+  }
   return { role, child, url: `http://127.0.0.1:${port}`, opsUrl, output, exited };
 }
 
