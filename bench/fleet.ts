@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { buildDist } from '../test/support/built-service.js';
 import type { FakeTwilio } from '../test/support/fake-twilio.js';
 import {
@@ -17,6 +18,17 @@ import {
   twilioEnv,
   waitUntil,
 } from './pipeline.js';
+
+/** CPU seconds a process has used so far (Linux: /proc/<pid>/stat, user + system, in clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 export async function fleetSection(ctx: BenchContext, tw: FakeTwilio, dbUrl: string | undefined): Promise<void> {
   if (!dbUrl) {
@@ -50,6 +62,8 @@ export async function fleetSection(ctx: BenchContext, tw: FakeTwilio, dbUrl: str
       );
       const items = Array.from({ length: n }, (_, i) => reminder(i, n, 'sms'));
       const t0 = process.hrtime.bigint();
+      const workerCpu0 = children.reduce((sum, c) => sum + cpuSecondsOf(c.pid), 0);
+      const ownCpu0 = process.cpuUsage();
       await postBatches(r, items);
       await waitUntil(
         async () => (await countWhere(r, ['accepted', 'queued', 'sending'])) === 0,
@@ -57,13 +71,18 @@ export async function fleetSection(ctx: BenchContext, tw: FakeTwilio, dbUrl: str
         `the fleet row with ${workers} workers to settle`,
       );
       const rate = n / (Number(process.hrtime.bigint() - t0) / 1e9);
+      // CPU per message, steadier than a rate on a shared host: the workers', and this process's
+      // (the API, the fake Twilio and the client together).
+      const workerMs = ((children.reduce((sum, c) => sum + cpuSecondsOf(c.pid), 0) - workerCpu0) * 1000) / n;
+      const own = process.cpuUsage(ownCpu0);
+      const ownMs = (own.user + own.system) / 1000 / n;
       rates.push(rate);
       ctx.rows.push({
         section: 'fleet',
         measure: `${workers} worker process${workers > 1 ? 'es' : ''}, PostgreSQL, ${n.toLocaleString('en-US')} SMS`,
         value: Math.round(rate),
         unit: 'messages/s',
-        note: `${await countWhere(r, ['sent'])} sent; ×${(rate / rates[0]!).toFixed(2)} one worker`,
+        note: `${await countWhere(r, ['sent'])} sent; ×${(rate / rates[0]!).toFixed(2)} one worker; CPU per message: workers ${workerMs.toFixed(2)} ms, API + fake Twilio ${ownMs.toFixed(2)} ms`,
       });
     } finally {
       await Promise.all(
