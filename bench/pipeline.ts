@@ -188,7 +188,7 @@ export async function postBatches(r: Running, items: unknown[]): Promise<void> {
   }
 }
 
-async function countWhere(r: Running, statuses: string[]): Promise<number> {
+export async function countWhere(r: Running, statuses: string[]): Promise<number> {
   r.inspect ??= (
     await openDb(
       r.service.config.databaseUrl,

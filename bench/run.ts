@@ -4,11 +4,13 @@
  * CPU, the feeder), export (streaming 200,000 messages: time and peak memory growth), heavy
  * (/healthz while an export and a verify run: `--only heavy`), strategy, ingest30 (100,000 reminders
  * spread over 30 days), backlog (due-now sends while 100,000 wait), import (the nightly file through
- * the import route and `npm run import`). Results print as a table and go to bench/results/<timestamp>.json.
+ * the import route and `npm run import`), fleet (1, 2 and 3 worker processes of the built service on
+ * PostgreSQL: `--only fleet`). Results print as a table and go to bench/results/<timestamp>.json.
  */
 import { fairnessSection } from './tenants.js';
 import { outcomesSection } from './outcomes.js';
 import { heavySection } from './heavy.js';
+import { fleetSection } from './fleet.js';
 import { backlogSection, ingest30Section } from './backlog.js';
 import { importSection, overdueAccount } from './nightly.js';
 import { openDb } from '../src/store/db.js';
@@ -254,6 +256,7 @@ async function main() {
     if (!only || only === 'backlog') await withFakeTwilio((tw) => backlogSection({ quick, redisUrl, rows }, tw));
     if (!only || only === 'import') await importSection({ quick, redisUrl, rows }, benchDb);
     if (!only || only === 'lint') lintSection(rows, quick);
+    if (!only || only === 'fleet') await withFakeTwilio((tw) => fleetSection({ quick, redisUrl, rows }, tw, benchDb));
   } finally {
     await privateRedis?.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import type { ApiKeyRecord } from './http/api/auth.js';
 import type { AuditStore } from './store/audit-store.js';
 import { composeApi } from './compose/api.js';
+import { composeOps } from './compose/ops.js';
 import { composeCore } from './compose/core.js';
 import { makeReleasers } from './compose/releasers.js';
 import { composeScheduler, makeCoreFeeder } from './compose/scheduler.js';
@@ -51,6 +52,8 @@ export interface Service {
   feeder: Feeder;
   /** Base URL of the HTTP listener, when the role serves HTTP. */
   url: string | undefined;
+  /** Base URL of the operations listener (/healthz, /readyz, /metrics), when OPS_PORT is set. */
+  opsUrl: string | undefined;
   /** The collection strategy runner (roles that serve the API). */
   strategyRunner: StrategyRunner | undefined;
   /** Signs and checks unsubscribe tokens. */
@@ -88,6 +91,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
           releasers,
         )
       : undefined;
+    const opsUrl = await composeOps(core, releasers);
     return {
       config,
       store: core.store,
@@ -96,6 +100,7 @@ export async function startService(config: Readonly<Config>, options: ServiceOpt
       reconciler: core.reconciler,
       feeder,
       url: api?.url,
+      opsUrl,
       strategyRunner: api?.strategyRunner,
       signer: core.signer,
       inboundSmtpPort: scheduler?.inboundSmtpPort,

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // This file lives in test/; the project root is one level up.
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
+    // The fleet test takes minutes: `npm run test:fleet` (test/vitest.fleet.config.ts) runs it.
+    exclude: [...configDefaults.exclude, 'test/fleet/**'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/contract-setup.ts'],
     pool: 'forks',

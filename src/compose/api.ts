@@ -4,7 +4,6 @@ import { ConfigError } from '../config/config.js';
 import { catalogueLintForKind, checkTenant } from './tenants.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { makeApp } from '../http/api/app.js';
 import { type ApiKeyRecord, makeKeyRing } from '../http/api/auth.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../policy/strategy.js';
@@ -24,6 +23,8 @@ import { inboundMailRouter } from '../http/webhooks/inbound-mail.routes.js';
 import { composeBounceWebhook, composeInboundMail, replyActionPorts } from './inbound-mail.js';
 import { emailBouncesRouter } from '../http/webhooks/email-bounces.routes.js';
 import type { Core } from './core.js';
+import { listen } from './listen.js';
+import { allBreakers, readinessChecks } from './ops.js';
 import type { Releasers } from './releasers.js';
 
 export interface ApiOptions {
@@ -113,12 +114,9 @@ export async function composeApi(
     log: log.child({ part: 'api' }),
     metrics,
     clock,
-    checks: { redis: async () => void (await core.redis.ping()), database: () => store.ping() },
-    breakers: {
-      ...core.breakers,
-      ...(core.secondary.sms ? { 'sms:secondary': core.secondary.sms.breaker } : {}),
-      ...(core.secondary.email ? { 'email:secondary': core.secondary.email.breaker } : {}),
-    },
+    checks: readinessChecks(core),
+    breakers: allBreakers(core),
+    oldestDue: (now) => store.schedule.oldestDue(now),
     strategyRunner,
     accountImport: config.accountImport,
     maxSendAheadMs: config.schedule.maxAheadMs,
@@ -217,22 +215,6 @@ function checkStrategyExperiments(
         );
     });
   }
-}
-
-async function listen(server: http.Server, port: number, host: string, releasers: Releasers): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  releasers.add(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  );
-  const addr = server.address() as AddressInfo;
-  return `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
 }
 
 /** The secondary Twilio route's account, when it is not the primary's: its callbacks verify with its own token. */

@@ -30,6 +30,8 @@ const optionalString = z
 const Env = z.object({
   PORT: int(3000),
   HOST: z.string().default('127.0.0.1'),
+  // A second listener for /healthz, /readyz and /metrics only, in every role (worker and scheduler included).
+  OPS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('rd'),
   DATA_DIR: z.string().default('./data'),
@@ -199,6 +201,8 @@ export interface Config {
   role: Role;
   port: number;
   host: string;
+  /** The operations listener (/healthz, /readyz, /metrics) on HOST, in every role; undefined: none. */
+  opsPort: number | undefined;
   redisUrl: string;
   /** One server, a cluster or Sentinel (redis-topology.ts); `redisUrl` is the one server's address. */
   redis: RedisTopology;
@@ -467,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Readonl
     role: roleArg as Role,
     port: e.PORT,
     host: e.HOST,
+    opsPort: e.OPS_PORT,
     redisUrl: e.REDIS_URL,
     redis,
     ledgerWait: {

@@ -21,6 +21,8 @@ export interface Metrics {
   providerLatency: Histogram<'channel' | 'provider' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
   breakerState: Gauge<'provider'>;
+  /** Seconds since the longest-waiting due and unsent message fell due (0: none), read from the store at each scrape. */
+  oldestDueAge: Gauge;
   /**
    * One reminder's way, stage by stage (docs/performance.md): `gather` (waiting for the intake
    * transaction in flight), `stored` (the intake transaction), `enqueued` (the job added and the row
@@ -129,6 +131,7 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       labelNames: ['provider'],
       registers,
     }),
+    oldestDueAge: oldestDueGauge(registers),
     stage: new Histogram({
       name: 'message_stage_duration_seconds',
       help: 'Time a reminder spends in each stage of its way from the API to the provider (gather, stored, enqueued, pickup, load, gate, render, claim, provider, record)',
@@ -157,4 +160,13 @@ export function makeMetrics(options: { defaultMetrics?: boolean } = {}): Metrics
       registers,
     }),
   };
+}
+
+/** The age of the longest-waiting due and unsent message: what a queue depth alone does not say (a lot of work, or stuck work). */
+function oldestDueGauge(registers: Registry[]): Gauge {
+  return new Gauge({
+    name: 'oldest_due_message_age_seconds',
+    help: 'Seconds since the longest-waiting message that is due and not yet sent fell due (0: none), read from the store',
+    registers,
+  });
 }

@@ -29,7 +29,12 @@ export interface Schedule {
   ): Promise<Message[]>;
   /** How many rows wait in the store, and when the next is due (for /metrics and the bench). */
   pending(): Promise<{ count: number; nextDueAt: string | null }>;
+  /** When the longest-waiting message that is due by `now` and not yet sent fell due (null: none is late). */
+  oldestDue(now: Date): Promise<string | null>;
 }
+
+/** Every status a message has between being accepted and its provider taking it. */
+const UNSENT = ['accepted', 'scheduled', 'queued', 'deferred', 'sending'];
 
 const QUEUED_BY_FEEDER: TransitionInput = { from: ['scheduled'], to: 'queued', type: 'queued', actor: 'feeder' };
 
@@ -73,6 +78,17 @@ export function makeSchedule(db: Kysely<Database>, dialect: Dialect): Schedule {
         .where('status', '=', 'scheduled')
         .executeTakeFirst();
       return { count: Number(row?.n ?? 0), nextDueAt: (row?.next as string | null | undefined) ?? null };
+    },
+
+    async oldestDue(now) {
+      // messages_due_ix (status, due_at): one short range per status.
+      const row = await db
+        .selectFrom('messages')
+        .select((eb) => eb.fn.min('due_at').as('oldest'))
+        .where('status', 'in', UNSENT)
+        .where('due_at', '<=', now.toISOString())
+        .executeTakeFirst();
+      return (row?.oldest as string | null | undefined) ?? null;
     },
   };
 }

@@ -26,7 +26,7 @@ import type { OptOuts } from '../../services/opt-outs.js';
 import { optOutsRouter } from './opt-outs.routes.js';
 import { tooDeep } from '../../schemas/json-depth.js';
 import { borrowersRouter, type BorrowersRouteStore, type ResolveBorrower } from './borrowers.routes.js';
-import { healthRouter, type ReadinessCheck } from './health.routes.js';
+import { healthRouter, type ReadinessCheck, refreshGauges } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { outboxRouter, type OutboxRouteStore } from './outbox.routes.js';
 import { policyRouter, type PolicyRouteStore } from './policy.routes.js';
@@ -104,6 +104,8 @@ export interface AppDeps {
   replyInterpreter: ReplyInterpreter;
   optOuts: OptOuts;
   breakers?: Breakers;
+  /** When the longest-waiting due and unsent message fell due (the store's schedule), for /metrics. */
+  oldestDue?: (now: Date) => Promise<string | null>;
   strategyRunner: StrategyRunner;
   /** The delinquency file's bounds (IMPORT_MAX_LINE_CHARS, IMPORT_MAX_BYTES). */
   accountImport?: { maxLineChars: number; maxBytes: number };
@@ -219,7 +221,7 @@ export function makeApp(deps: AppDeps): express.Express {
       metrics: deps.metrics,
       checks: deps.checks,
       breakers: deps.breakers,
-      refreshGauges: () => refreshGauges(deps),
+      refreshGauges: () => refreshGauges(deps, deps.clock.now()),
     }),
   );
   const openapi = buildOpenApi(deps.version, documentedTemplates(deps.catalogue));
@@ -370,14 +372,3 @@ function useRateLimits(app: express.Express, deps: AppDeps): void {
 }
 
 /** Before /metrics answers: the breakers' states and the queues' depths. */
-async function refreshGauges(deps: Pick<AppDeps, 'breakers' | 'metrics' | 'queues'>): Promise<void> {
-  if (deps.breakers) {
-    const now = Date.now();
-    for (const b of Object.values(deps.breakers))
-      deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(now)]);
-  }
-  for (const q of deps.queues.all()) {
-    const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
-    for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);
-  }
-}

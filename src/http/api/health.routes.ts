@@ -4,6 +4,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import type { BreakerViews as Breakers } from '../../domain/breaker.js';
 import type { Logger } from '../../observability/logger.js';
 import { StoreUnavailableError } from '../../store/store-unavailable.js';
+import type { DispatchQueues } from '../../jobs/dispatch-queues.js';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -56,6 +57,35 @@ export function healthRouter(deps: {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
   return router;
+}
+
+/**
+ * The gauges read at each scrape: every circuit's state, every dispatch queue's depth (from
+ * Redis) and, given `oldestDue`, how long the longest-waiting due and unsent message has waited
+ * (from the store).
+ */
+export async function refreshGauges(
+  deps: {
+    metrics: Metrics;
+    queues: Pick<DispatchQueues, 'all'>;
+    breakers?: Breakers | undefined;
+    oldestDue?: ((now: Date) => Promise<string | null>) | undefined;
+  },
+  now: Date,
+): Promise<void> {
+  if (deps.breakers) {
+    const at = Date.now();
+    for (const b of Object.values(deps.breakers))
+      deps.metrics.breakerState.set({ provider: b.name }, { closed: 0, 'half-open': 1, open: 2 }[b.state(at)]);
+  }
+  for (const q of deps.queues.all()) {
+    const counts = await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+    for (const [state, n] of Object.entries(counts)) deps.metrics.queueDepth.set({ queue: q.name, state }, n);
+  }
+  if (deps.oldestDue) {
+    const oldest = await deps.oldestDue(now);
+    deps.metrics.oldestDueAge.set(oldest ? Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000) : 0);
+  }
 }
 
 const TIMEOUT_MESSAGE = 'no answer in time';
