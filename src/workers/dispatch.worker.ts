@@ -31,8 +31,8 @@ export function startDispatchWorkers(opts: {
   /** BullMQ's job lock (renewed at half of it) and stalled-job check period. */
   lockMs?: number;
   processor: (job: Job, token?: string) => Promise<unknown>;
-  /** A job over its tenant's rate, sent back until `at` (ms). */
-  onWait?: (tenant: string, channel: Channel, at: number) => void;
+  /** A job over its tenant's rate, sent back for `waitMs`. */
+  onWait?: (tenant: string, channel: Channel, waitMs: number) => void;
   log: Logger;
 }): DispatchWorkers {
   const workers = opts.channels.map((channel) => {
@@ -40,12 +40,11 @@ export function startDispatchWorkers(opts: {
       DISPATCH_QUEUE[channel],
       async (job: Job, token?: string) => {
         const tenant = DispatchJob.parse(job.data).tenant ?? DEFAULT_TENANT;
-        const now = Date.now();
-        const back = await opts.slots.take(tenant, channel, job.id!, await opts.rateOf(tenant, channel), now);
-        if (back > 0) {
-          opts.onWait?.(tenant, channel, back);
+        const wait = await opts.slots.take(tenant, channel, job.id!, await opts.rateOf(tenant, channel));
+        if (wait > 0) {
+          opts.onWait?.(tenant, channel, wait);
           // Its turn in the tenant's line: waits without spending an attempt.
-          await job.moveToDelayed(back, token);
+          await job.moveToDelayed(Date.now() + wait, token);
           throw new DelayedError();
         }
         return opts.processor(job, token);

@@ -15,10 +15,11 @@ type ScriptClient = (Redis | Cluster) & { takeSendSlot(...args: (string | number
 
 export interface SendSlots {
   /**
-   * 0: the job may run now (a slot of its tenant's channel is taken); otherwise the time (ms since
-   * the epoch, on `nowMs`'s clock) the job is to come back at.
+   * 0: the job may run now (a slot of its tenant's channel is taken); otherwise how long (ms) it is
+   * to wait before it comes back. The time is Redis's (one clock for every worker process), or
+   * `nowMs` if given (tests).
    */
-  take(tenant: string, channel: Channel, jobId: string, ratePerSecond: number, nowMs: number): Promise<number>;
+  take(tenant: string, channel: Channel, jobId: string, ratePerSecond: number, nowMs?: number): Promise<number>;
 }
 
 /** On one server, behind Sentinel or on a Redis Cluster (the script's keys share the tenant's hash tag). */
@@ -29,7 +30,7 @@ export function makeSendSlots(redis: Redis | Cluster, prefix: string): SendSlots
     async take(tenant, channel, jobId, ratePerSecond, nowMs) {
       const k = shareKeys(prefix, tenant, channel);
       const rate = Math.max(1, Math.floor(ratePerSecond));
-      return Number(await client.takeSendSlot(k.state, k.waiting, k.window, nowMs, rate, jobId));
+      return Number(await client.takeSendSlot(k.state, k.waiting, k.window, nowMs ?? '', rate, jobId));
     },
   };
 }

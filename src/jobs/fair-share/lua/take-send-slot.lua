@@ -8,13 +8,21 @@
 --                spaced), backlog (the tenant's channel's jobs not yet let through: enqueue adds)
 -- KEYS[2]  set   ids of the jobs waiting in the line
 -- KEYS[3]  zset  the sends of the last second: "<time>:<job id>" -> time (ms)
--- ARGV[1]  now (ms)
+-- ARGV[1]  now (ms), or "" for Redis's own clock (one clock for every worker process, whatever
+--          their machines' clocks say)
 -- ARGV[2]  rate: sends a second, read from the tenant's record now
 -- ARGV[3]  job id
--- Returns 0: send now; otherwise the time (ms) to come back.
+-- Returns 0: send now; otherwise how long (ms) to wait before coming back.
 -- Times are written with three decimals (a Lua number handed to Redis as is keeps 14 digits).
 
-local now = tonumber(ARGV[1])
+if redis.replicate_commands then redis.replicate_commands() end
+local now
+if ARGV[1] == '' then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+else
+  now = tonumber(ARGV[1])
+end
 local rate = tonumber(ARGV[2])
 local id = ARGV[3]
 local interval = 1000 / rate
@@ -49,12 +57,12 @@ else
   if waited then
     -- Its turn came and the window was full (sends ran late): it tries again as soon as there is
     -- room, keeping its place ahead of the line.
-    result = math.ceil(free)
+    result = math.max(1, math.ceil(free - now))
   else
     local turn = math.max(line, free)
     line = turn + interval
     redis.call('SADD', KEYS[2], id)
-    result = math.ceil(turn)
+    result = math.max(1, math.ceil(turn - now))
   end
 end
 redis.call('HSET', KEYS[1], 'line', ms(line), 'interval', ms(interval))
