@@ -253,17 +253,16 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
         const rows: MessagesTable[] = [];
         const links: BulkLink[] = [];
         const results: AcceptResult[] = [];
+        const repeats: Array<{ at: number; item: NewReminder }> = [];
         for (const entry of resolved) {
           if ('invalid' in entry) results.push({ kind: 'invalid', ...entry.invalid });
           else if ('earlier' in entry) results.push(await answerRepeat(trx, entry.earlier, entry.item.requestHash));
           else if (!reminders.inserted.has(entry.item.id)) {
-            const original = await trx
-              .selectFrom('reminders')
-              .selectAll()
-              .where('client_id', '=', clientId)
-              .where('external_id', '=', entry.item.externalId)
-              .executeTakeFirstOrThrow();
-            results.push(await answerRepeat(trx, original, entry.item.requestHash));
+            // Its key was taken by another request: answered once this batch's messages are written,
+            // since the original may be an earlier item of this very batch (concurrent requests with
+            // one Idempotency-Key accepted together), whose messages are not inserted yet.
+            repeats.push({ at: results.length, item: entry.item });
+            results.push(undefined as unknown as AcceptResult);
           } else {
             const { item } = entry;
             const borrowerId = borrowers.get(item.borrower.id)!.id;
@@ -304,6 +303,15 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
             .values(rows.slice(i, i + 100))
             .execute();
         await appendEventsBulk(trx, dialect, links);
+        for (const { at, item } of repeats) {
+          const original = await trx
+            .selectFrom('reminders')
+            .selectAll()
+            .where('client_id', '=', clientId)
+            .where('external_id', '=', item.externalId)
+            .executeTakeFirstOrThrow();
+          results[at] = await answerRepeat(trx, original, item.requestHash);
+        }
         return results;
       });
     },

@@ -203,6 +203,9 @@ describe.each(dbVariants())('API on $name', (variant) => {
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 400, 202, 200]);
     expect(res.body.results[1].problem.errors[0].path).toBe('borrower.phone');
     expect(res.body.results[3].reminder.id).toBe(res.body.results[0].reminder.id);
+    // The repeat answers with the original's messages, though they were written in the same transaction.
+    expect(res.body.results[3].reminder.messages).toEqual(res.body.results[0].reminder.messages);
+    expect(res.body.results[3].reminder.messages).toHaveLength(1);
     // An hour ahead is beyond the horizon: a row in the store, no job yet.
     expect(res.body.results[2].reminder.messages[0].status).toBe('scheduled');
   });
