@@ -19,6 +19,12 @@ import {
   waitUntil,
 } from './pipeline.js';
 
+/** BENCH_CPU_PROF_DIR=<dir>: each worker process writes a V8 CPU profile there when it stops (bench/profile-summary.ts reads it). */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** CPU seconds a process has used so far (Linux: /proc/<pid>/stat, user + system, in clock ticks of 1/100 s). */
 function cpuSecondsOf(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -49,7 +55,7 @@ export async function fleetSection(ctx: BenchContext, tw: FakeTwilio, dbUrl: str
     try {
       for (let i = 0; i < workers; i++)
         children.push(
-          spawn(process.execPath, ['dist/src/main.js', 'worker'], {
+          spawn(process.execPath, [...profileArgs(), 'dist/src/main.js', 'worker'], {
             env: { ...process.env, ...r.env, REDIS_AUTOSTART: 'false', API_KEYS: 'admin:bench-worker-unused-key' },
             stdio: 'ignore',
           }),
