@@ -129,6 +129,12 @@ async function importRow(
             value: rate,
             unit: 'accounts/s',
             note: `${seconds.toFixed(1)} s; ${meanwhile} (target ≥ 5,000/s)`,
+            goal: {
+              figure: `the nightly file through ${via === 'route' ? 'the import route' : 'npm run import'}, PostgreSQL`,
+              target: '≥ 5,000 accounts/s',
+              met: rate >= 5_000,
+              beside: meanwhile,
+            },
           }
         : {
             section: 'import',
@@ -136,6 +142,12 @@ async function importRow(
             value: Number(seconds.toFixed(1)),
             unit: 's',
             note: `${rate} accounts/s; ${meanwhile} (target ≤ 10 s for 100,000)`,
+            goal: {
+              figure: `the nightly file through ${via === 'route' ? 'the import route' : 'npm run import'}, SQLite`,
+              target: `≤ ${(n / 10_000).toFixed(0)} s for ${n.toLocaleString('en-US')}`,
+              met: seconds <= n / 10_000,
+              beside: meanwhile,
+            },
           },
     );
   } finally {

@@ -28,18 +28,10 @@ import { startService } from '../src/service.js';
 import { freePort } from '../test/support/ports.js';
 import { seedMessages } from '../test/support/seed.js';
 import { Redis } from 'ioredis';
-import { latencyRows, pipelineSections } from './pipeline.js';
+import { latencyRows, pipelineSections, type Row } from './pipeline.js';
 import { type FakeTwilio, startFakeTwilio } from '../test/support/fake-twilio.js';
 import { lintSection } from './lint.js';
 import { scheduleSections, usedMemory } from './schedule.js';
-
-interface Row {
-  section: string;
-  measure: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 const quick = process.argv.includes('--quick');
 const rows: Row[] = [];
@@ -188,6 +180,11 @@ async function strategySection(redisUrl: string): Promise<void> {
       value: Number(seconds.toFixed(1)),
       unit: 's',
       note: `${scheduled} accounts, ${Math.round((scheduled * 2) / seconds)} steps/s (target ≤ 10 s for 100,000)`,
+      goal: {
+        figure: `${count.toLocaleString('en-US')} accounts into the strategy`,
+        target: `≤ ${(count / 10_000).toFixed(0)} s`,
+        met: seconds <= count / 10_000,
+      },
     });
     rows.push({
       section: 'strategy',
@@ -269,6 +266,21 @@ async function main() {
     process.stdout.write(
       `${r.section.padEnd(8)} ${r.measure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit.padEnd(11)} ${r.note ?? ''}\n`,
     );
+  const goals = rows.filter((r) => r.goal);
+  if (goals.length) {
+    // Issue 32's table, every row of it this run measured, with its target and what it is read beside.
+    const fw = Math.max(...goals.map((r) => r.goal!.figure.length));
+    const tw = Math.max(...goals.map((r) => r.goal!.target.length));
+    process.stdout.write(
+      `\nTargets (issue 32), this run${quick ? ' (quick: smaller sizes, targets scaled)' : ''}:\n\n`,
+    );
+    for (const r of goals) {
+      const g = r.goal!;
+      process.stdout.write(
+        `${g.figure.padEnd(fw)}  ${`${r.value} ${r.unit}`.padStart(18)}  ${g.target.padEnd(tw)}  ${g.met ? 'met   ' : 'missed'}  ${g.beside ?? ''}\n`,
+      );
+    }
+  }
   const out = path.join('bench', 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
