@@ -148,7 +148,15 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
       connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
       // JIT off: the reports and heavy reads are row-bound, and compiling cost them 0.2–0.6 s a
       // query (the experiment report over a million messages, issue 32); the hot path gains nothing.
-      options: ['-c jit=off', ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
+      // Custom plans always: a named statement is still parsed once, but planned with its values. After
+      // five runs PostgreSQL may switch a named statement to a generic plan made without them, and one
+      // made while a table was small stays a sequential scan as it grows: the nightly import's look-up
+      // of a thousand account references took 272 ms a call at 30,000 accounts (issue 32).
+      options: [
+        '-c jit=off',
+        '-c plan_cache_mode=force_custom_plan',
+        ...(schema ? [`-c search_path=${schema}`] : []),
+      ].join(' '),
     });
     // An idle connection the server closed (a restart, an outage) is dropped from the pool; without
     // a listener its error would reach the process as an uncaught exception. The next query finds out.
