@@ -86,6 +86,10 @@ export async function outcomesSection(
       return Number(process.hrtime.bigint() - started) / 1e9;
     };
     const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    // Heavy reads run in worker threads that start when first needed (src/lib/thread-pool.ts): the
+    // process's first heavy read pays for loading its modules once. Asked for here first, as a
+    // service running for a while has, and its time noted.
+    const threadStart = await time(`/v1/outcomes/reach?from=${new Date().toISOString()}`);
     for (const [name, route] of [
       ['experiment report (arms, rates, intervals, tests)', `/v1/outcomes/experiments/warm-wording?from=${from}`],
       ['template report (last-touch attribution)', `/v1/outcomes/templates?from=${from}`],
@@ -97,7 +101,7 @@ export async function outcomesSection(
         measure: `${name}, ${messages.toLocaleString('en-US')} messages, ${payments.toLocaleString('en-US')} payments, PostgreSQL`,
         value: Math.round(seconds * 100) / 100,
         unit: 's',
-        note: `target < 0.5 s; seeded in ${seeded.toFixed(0)} s`,
+        note: `target < 0.5 s; seeded in ${seeded.toFixed(0)} s; the heavy-read threads' first use before it ${threadStart.toFixed(2)} s`,
         ...(name.startsWith('experiment')
           ? {
               goal: {
