@@ -5,7 +5,8 @@
  * (/healthz while an export and a verify run: `--only heavy`), strategy, ingest30 (100,000 reminders
  * spread over 30 days), backlog (due-now sends while 100,000 wait), import (the nightly file through
  * the import route and `npm run import`), fleet (1, 2 and 3 worker processes of the built service on
- * PostgreSQL: `--only fleet`). Results print as a table and go to bench/results/<timestamp>.json.
+ * PostgreSQL: `--only fleet`). Results print as a table and go to bench/results/<timestamp>.json; the
+ * rows of issue 32's table print again at the end with their targets (`--targets`: only their sections).
  */
 import { fairnessSection } from './tenants.js';
 import { outcomesSection } from './outcomes.js';
@@ -213,6 +214,9 @@ async function withFakeTwilio(section: (tw: FakeTwilio) => Promise<unknown>): Pr
 async function main() {
   const started = new Date();
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  // --targets: only the sections that measure a row of issue 32's table (its summary printed at the end).
+  const targets = process.argv.includes('--targets');
+  const runs = (section: string, hasTarget = false) => (only ? only === section : !targets || hasTarget);
   // One private Redis for every section.
   const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-redis-'));
   const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${await freePort()}`;
@@ -224,7 +228,7 @@ async function main() {
     log: pino({ level: 'silent' }),
   });
   try {
-    if (!only || only === 'pipeline')
+    if (runs('pipeline', true))
       await pipelineSections(
         { quick, redisUrl, rows },
         process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL,
@@ -238,22 +242,22 @@ async function main() {
       await withFakeTwilio(async (tw) => {
         await scheduleSections({ quick, redisUrl, rows }, tw);
       });
-    if (!only || only === 'tenants')
+    if (runs('tenants'))
       await withFakeTwilio((tw) => fairnessSection({ quick, redisUrl, rows }, tw, quick ? 20_000 : 200_000));
     const benchDb = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if ((!only || only === 'outcomes') && benchDb)
+    if (runs('outcomes', true) && benchDb)
       await outcomesSection({ quick, redisUrl, rows }, benchDb, quick ? 100_000 : 1_000_000, quick ? 10_000 : 100_000);
-    if (!only || only === 'export') await exportSection(redisUrl);
-    if (!only || only === 'heavy') await heavySection({ quick, redisUrl, rows }, benchDb);
-    if (!only || only === 'strategy') await strategySection(redisUrl);
-    if (!only || only === 'ingest30') {
+    if (runs('export')) await exportSection(redisUrl);
+    if (runs('heavy')) await heavySection({ quick, redisUrl, rows }, benchDb);
+    if (runs('strategy', true)) await strategySection(redisUrl);
+    if (runs('ingest30', true)) {
       await ingest30Section({ quick, redisUrl, rows });
       if (benchDb) await ingest30Section({ quick, redisUrl, rows }, benchDb);
     }
-    if (!only || only === 'backlog') await withFakeTwilio((tw) => backlogSection({ quick, redisUrl, rows }, tw));
-    if (!only || only === 'import') await importSection({ quick, redisUrl, rows }, benchDb);
-    if (!only || only === 'lint') lintSection(rows, quick);
-    if (!only || only === 'fleet') await withFakeTwilio((tw) => fleetSection({ quick, redisUrl, rows }, tw, benchDb));
+    if (runs('backlog', true)) await withFakeTwilio((tw) => backlogSection({ quick, redisUrl, rows }, tw));
+    if (runs('import', true)) await importSection({ quick, redisUrl, rows }, benchDb);
+    if (runs('lint')) lintSection(rows, quick);
+    if (runs('fleet')) await withFakeTwilio((tw) => fleetSection({ quick, redisUrl, rows }, tw, benchDb));
   } finally {
     await privateRedis?.stop();
     fs.rmSync(redisDir, { recursive: true, force: true });
