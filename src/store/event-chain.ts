@@ -265,7 +265,9 @@ export function planLinks(links: BulkLink[], stored: ReadonlyMap<string, ChainHe
 /**
  * Writes a plan: its events, the heads of message chains onto their rows (unless the caller
  * inserted the rows with them: `messageHeadsOnRows`), the other heads into `chain_heads`, and
- * the registrations of the chains it begins.
+ * the registrations of the chains it begins. On PostgreSQL a group commit's events and its
+ * messages' heads go in one statement (the insert a data-modifying `WITH` of the update): one
+ * round trip fewer per batch.
  */
 export async function writeLinks(
   trx: Conn,
@@ -278,39 +280,69 @@ export async function writeLinks(
   for (const [chain, head] of plan.heads)
     if (!isMessageChain(chain)) others.push({ chain, ...head });
     else if (!options.messageHeadsOnRows) onRows.push([messageIdOfChain(chain), head]);
-  await insertEventsAndHeads(trx, plan.events, others);
-  await writeMessageHeads(trx, dialect, onRows);
+  if (
+    dialect === 'postgres' &&
+    onRows.length > 0 &&
+    onRows.length <= HEADS_CHUNK &&
+    plan.events.length <= EVENTS_CHUNK
+  ) {
+    await insertEventsAndHeads(trx, [], others);
+    const params = plan.events.flatMap((e) => EVENT_COLUMNS.map((c) => e[c] ?? null));
+    for (const [id, h] of onRows) params.push(id, h.seq, h.hash);
+    await trx.executeQuery(CompiledQuery.raw(messageHeadsText(dialect, onRows.length, plan.events.length), params));
+  } else {
+    await insertEventsAndHeads(trx, plan.events, others);
+    for (let i = 0; i < onRows.length; i += HEADS_CHUNK) {
+      const part = onRows.slice(i, i + HEADS_CHUNK);
+      const params = part.flatMap(([id, h]) => [id, h.seq, h.hash]);
+      await trx.executeQuery(CompiledQuery.raw(messageHeadsText(dialect, part.length, 0), params));
+    }
+  }
 
   await registerChains(trx, dialect, plan.fresh);
 }
 
+const EVENTS_CHUNK = 200;
+const HEADS_CHUNK = 300;
+const EVENT_COLUMNS = [
+  'chain',
+  'seq',
+  'message_id',
+  'borrower_id',
+  'type',
+  'at',
+  'actor',
+  'data',
+  'prev_hash',
+  'hash',
+  'ref_chain',
+] as const;
+
 /**
- * The update that moves many messages' heads, as text, one per dialect and number of rows (made
- * once and kept: the hot path builds no query).
+ * The update that moves `rows` messages' heads, after inserting `events` events (PostgreSQL
+ * only), as text: one per dialect and size, made once and kept, so the hot path builds no query.
  */
 const headTexts = new Map<string, string>();
-function messageHeadsText(dialect: Dialect, rows: number): string {
-  const key = `${dialect}|${rows}`;
+function messageHeadsText(dialect: Dialect, rows: number, events: number): string {
+  const key = `${dialect}|${rows}|${events}`;
   let text = headTexts.get(key);
   if (text) return text;
   let n = 0;
-  const row = dialect === 'postgres' ? () => `($${++n}::text, $${++n}::integer, $${++n}::text)` : () => '(?, ?, ?)';
-  text = `with v(id, seq, hash) as (values ${Array.from({ length: rows }, row).join(', ')}) update messages set chain_seq = v.seq, chain_hash = v.hash from v where messages.id = v.id`;
+  const p = () => (dialect === 'postgres' ? `$${++n}` : '?');
+  const row = (casts: readonly string[]) => `(${casts.map((c) => p() + c).join(', ')})`;
+  const pg = dialect === 'postgres';
+  const insert =
+    events > 0
+      ? `e as (insert into events (${EVENT_COLUMNS.join(', ')}) values ${Array.from({ length: events }, () => row(EVENT_COLUMNS.map(() => ''))).join(', ')}), `
+      : '';
+  const heads = Array.from({ length: rows }, () => row(pg ? ['::text', '::integer', '::text'] : ['', '', ''])).join(
+    ', ',
+  );
+  text = `with ${insert}v(id, seq, hash) as (values ${heads}) update messages set chain_seq = v.seq, chain_hash = v.hash from v where messages.id = v.id`;
+  // Batches come in few sizes (a group commit's, one event a row); a bound all the same.
+  if (headTexts.size >= 1_000) headTexts.clear();
   headTexts.set(key, text);
   return text;
-}
-
-/** Message chains' new heads onto their rows: one statement per 300 messages. */
-async function writeMessageHeads(trx: Conn, dialect: Dialect, heads: Array<[string, ChainHead]>): Promise<void> {
-  for (let i = 0; i < heads.length; i += 300) {
-    const part = heads.slice(i, i + 300);
-    await trx.executeQuery(
-      CompiledQuery.raw(
-        messageHeadsText(dialect, part.length),
-        part.flatMap(([id, h]) => [id, h.seq, h.hash]),
-      ),
-    );
-  }
 }
 
 async function insertEventsAndHeads(
@@ -318,10 +350,10 @@ async function insertEventsAndHeads(
   events: Insertable<Database['events']>[],
   heads: Database['chain_heads'][],
 ): Promise<void> {
-  for (let i = 0; i < events.length; i += 200)
+  for (let i = 0; i < events.length; i += EVENTS_CHUNK)
     await trx
       .insertInto('events')
-      .values(events.slice(i, i + 200))
+      .values(events.slice(i, i + EVENTS_CHUNK))
       .execute();
   for (let i = 0; i < heads.length; i += 300) {
     await trx
