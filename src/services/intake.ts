@@ -95,7 +95,7 @@ export interface IntakeDeps {
 /**
  * Ids that start with the time they were made (48 bits of milliseconds), then random bits: rows
  * made together sit together in every index keyed by them (the messages' and reminders' keys, the
- * events' and chain heads' `m:<id>` chains), so a batch's inserts touch a few pages at the right
+ * events' `m:<id>` chains), so a batch's inserts touch a few pages at the right
  * edge of each B-tree instead of a page per row, and the pages written at commit stay few however
  * large the store grows. The random part keeps them unguessable.
  */

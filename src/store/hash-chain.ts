@@ -41,4 +41,7 @@ export function eventHash(prevHash: string, event: HashedFields): string {
 }
 
 export const messageChain = (messageId: string) => `m:${messageId}`;
+/** A message's chain keeps its head on the message row (`chain_seq`, `chain_hash`, 0027), not in `chain_heads`. */
+export const isMessageChain = (chain: string) => chain.startsWith('m:');
+export const messageIdOfChain = (chain: string) => chain.slice('m:'.length);
 export const borrowerChain = (borrowerId: string) => `b:${borrowerId}`;

@@ -7,7 +7,7 @@ import { tenantOfBorrowerKey } from './borrower-key.js';
 import type { Kysely } from 'kysely';
 import type { Borrower, Message } from '../domain/index.js';
 import type { Dialect } from './db.js';
-import { appendEventsBulk, type BulkLink } from './event-chain.js';
+import { type BulkLink, planLinks, writeLinks } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import {
   applyPatch,
@@ -230,6 +230,9 @@ function messageRow(m: NewMessage, reminderId: string, borrowerId: string, nowIs
     tenant: tenantOfBorrowerKey(borrowerId),
     experiment: m.experiment ?? null,
     arm: m.arm ?? null,
+    // Set from the batch's events before the rows are inserted (0027).
+    chain_seq: null,
+    chain_hash: null,
   };
 }
 
@@ -297,12 +300,19 @@ export function makeIntakeRepo(db: Kysely<Database>, dialect: Dialect) {
             });
           }
         }
+        // Every chain here is new: its events and heads are worked out first, so each message row
+        // is inserted with its chain's head and no head is written after.
+        const plan = planLinks(links);
+        for (const row of rows) {
+          const head = plan.heads.get(messageChain(row.id));
+          if (head) [row.chain_seq, row.chain_hash] = [head.seq, head.hash];
+        }
         for (let i = 0; i < rows.length; i += 100)
           await trx
             .insertInto('messages')
             .values(rows.slice(i, i + 100))
             .execute();
-        await appendEventsBulk(trx, dialect, links);
+        await writeLinks(trx, dialect, plan, { messageHeadsOnRows: true });
         for (const { at, item } of repeats) {
           const original = await trx
             .selectFrom('reminders')

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from './db.js';
 import type { BorrowersTable, Database, RemindersTable } from './schema.js';
 import type { AuditStore, MessageWithContext } from './audit-store.js';
-import { appendEventsBulk, type BulkLink } from './event-chain.js';
+import { appendEventsBulk, type BulkLink, headOfRow } from './event-chain.js';
 import { messageChain } from './hash-chain.js';
 import { messagesOf } from './intake.repo.js';
 import { type Conn, toBorrower, toEvent, toMessage, toReminder, transitionIn } from './rows.js';
@@ -234,12 +234,12 @@ export async function bulkTransitionIn(
       .set({ status: input.to, updated_at: nowIso })
       .where('id', 'in', messageIds.slice(i, i + 500))
       .where('status', 'in', [...input.from])
-      .returning(['id', 'borrower_id'])
+      .returning(['id', 'borrower_id', 'chain_seq', 'chain_hash'])
       .execute();
     for (const r of rows) {
       moved.push(r.id);
       links.push({
-        pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso },
+        pos: { chain: messageChain(r.id), messageId: r.id, borrowerId: r.borrower_id, now: nowIso, head: headOfRow(r) },
         input: { type: input.type, actor: input.actor, data: input.data ?? {} },
       });
     }

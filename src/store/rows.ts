@@ -13,7 +13,7 @@ import type {
 import { REACHED_STATUSES } from '../domain/statuses.js';
 import { refOfBorrowerKey, tenantOfBorrowerKey } from './borrower-key.js';
 import type { Dialect } from './db.js';
-import { appendEvent, appendEventsBulk, type BulkLink } from './event-chain.js';
+import { appendEvent, appendEventsBulk, type BulkLink, headOfRow } from './event-chain.js';
 import { borrowerChain, messageChain } from './hash-chain.js';
 import type {
   BorrowersTable,
@@ -178,7 +178,7 @@ function transitionText(
   const id = p();
   const inFrom = `"status" in (${Array.from({ length: from }, p).join(', ')})`;
   const where = stale ? `(${inFrom} or ("status" = 'sending' and "updated_at" < ${p()}))` : inFrom;
-  text = `update "messages" set ${sets.join(', ')} where "id" = ${id} and ${where} returning "borrower_id", "attempts", "experiment", "arm", "tenant", "send_at"`;
+  text = `update "messages" set ${sets.join(', ')} where "id" = ${id} and ${where} returning "borrower_id", "attempts", "experiment", "arm", "tenant", "send_at", "chain_seq", "chain_hash"`;
   transitionTexts.set(key, text);
   return text;
 }
@@ -198,7 +198,8 @@ async function applyTransition(
   const stale = input.orSendingSince?.toISOString();
   const text = transitionText(dialect, columns, !!incrementAttempts, !!nextJob, input.from.length, stale !== undefined);
   // The conditional update also locks the row (PostgreSQL), so events of one message are
-  // appended one at a time and its chain never forks.
+  // appended one at a time and its chain never forks; it leaves the chain's head as it was and
+  // answers it, so the event links from it with no read of its own.
   const { rows } = await trx.executeQuery<TransitionedRow>(
     CompiledQuery.raw(text, [
       ...columns.map((c) => patch[c] ?? null),
@@ -212,10 +213,13 @@ async function applyTransition(
   const updated = rows[0];
   if (!updated) return null;
   touches?.push(...touchOf(updated, input));
-  return linkOf(messageId, input, nowIso, updated.borrower_id, Number(updated.attempts));
+  return linkOf(messageId, input, nowIso, updated);
 }
 
-/** What a transition's conditional update answers: the row's borrower and attempts, and what its first touch needs. */
+/**
+ * What a transition's conditional update answers: the row's borrower and attempts, its chain's
+ * head (unchanged by the update: the head the event links from), and what its first touch needs.
+ */
 interface TransitionedRow {
   borrower_id: string;
   attempts: number | string;
@@ -223,6 +227,8 @@ interface TransitionedRow {
   arm: string | null;
   tenant: string;
   send_at: string;
+  chain_seq: number | string | null;
+  chain_hash: string | null;
 }
 
 /** A message of an experiment that now reaches its borrower: a candidate first touch (none otherwise). */
@@ -290,9 +296,10 @@ export async function transitionIn(
 }
 
 /**
- * Many transitions in one transaction (group commit): each row updated on its own condition,
- * then all their events appended in bulk (heads read in one query, events and heads written in
- * multi-row statements). Answers, in order, whether each applied.
+ * Many transitions in one transaction (group commit): each row updated on its own condition
+ * (which answers its chain's head), then all their events appended in bulk (events in
+ * multi-row statements, the new heads onto the rows in one update). Answers, in order, whether
+ * each applied.
  */
 export async function transitionsIn(
   trx: Conn,
@@ -371,14 +378,16 @@ async function applyTransitionsPg(
       FROM (VALUES ${sql.join(rows)}) AS v(${sql.join(names)})
       WHERE m.id = v.id
         AND (m.status = ANY(string_to_array(v.from_csv, ',')) OR (v.since_iso IS NOT NULL AND m.status = 'sending' AND m.updated_at < v.since_iso))
-      RETURNING m.id, m.borrower_id, m.attempts, m.experiment, m.arm, m.tenant, m.send_at`.execute(trx);
+      RETURNING m.id, m.borrower_id, m.attempts, m.experiment, m.arm, m.tenant, m.send_at, m.chain_seq, m.chain_hash`.execute(
+      trx,
+    );
     const byId = new Map(updated.rows.map((r) => [r.id, r]));
     for (const i of g.at) {
       const { messageId, input, nowIso } = items[i]!;
       const row = byId.get(messageId);
       if (!row) continue;
       touches.push(...touchOf(row, input));
-      links[i] = linkOf(messageId, input, nowIso, row.borrower_id, Number(row.attempts));
+      links[i] = linkOf(messageId, input, nowIso, row);
     }
   }
   for (const i of later)
@@ -390,12 +399,12 @@ function linkOf(
   messageId: string,
   input: TransitionInput,
   nowIso: string,
-  borrowerId: string,
-  attempts: number,
+  row: Pick<TransitionedRow, 'borrower_id' | 'attempts' | 'chain_seq' | 'chain_hash'>,
 ): BulkLink {
-  const data = { ...(input.data ?? {}), ...(input.patch?.incrementAttempts ? { attempt: attempts } : {}) };
+  const attempt = Number(row.attempts);
+  const data = { ...(input.data ?? {}), ...(input.patch?.incrementAttempts ? { attempt } : {}) };
   return {
-    pos: { chain: messageChain(messageId), messageId, borrowerId, now: nowIso },
+    pos: { chain: messageChain(messageId), messageId, borrowerId: row.borrower_id, now: nowIso, head: headOfRow(row) },
     input: { type: input.type, actor: input.actor, data },
   };
 }

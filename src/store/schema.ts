@@ -69,6 +69,13 @@ export interface MessagesTable {
   /** The experiment and arm it was sent in (null: none). */
   experiment: string | null;
   arm: string | null;
+  /**
+   * The head of the message's hash chain `m:<id>` (its newest event's seq and hash), kept on the
+   * row the chain belongs to so a transition's own update reads and moves it (0027); null: no
+   * event yet. Other chains keep theirs in `chain_heads`.
+   */
+  chain_seq: number | null;
+  chain_hash: string | null;
 }
 
 /** A payment or a promise (a plan agreed) the collection system reported for an account. */
@@ -125,6 +132,7 @@ export interface EventsTable {
 }
 
 /** The newest link of every chain: deleting the last events of a chain breaks the match. */
+/** The heads of the chains other than messages' (borrowers', the registry's, addresses'). */
 export interface ChainHeadsTable {
   chain: string;
   seq: number;

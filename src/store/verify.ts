@@ -2,10 +2,13 @@
  * Recomputes every hash chain and checks it against the chain heads and the registry, reading
  * in batches (constant memory whatever the size of the store). Detects an edited, deleted,
  * inserted or reordered event, a truncated chain, and a whole message deleted with its events.
+ * A message chain's head is on its message row (0027): a message row deleted while its events
+ * remain leaves its chain without a head, and a row whose events were all deleted is a head
+ * without a chain.
  */
-import type { Kysely, Selectable } from 'kysely';
-import { eventHash, GENESIS_HASH } from './hash-chain.js';
-import { isRegistryChain } from './event-chain.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { eventHash, GENESIS_HASH, isMessageChain, messageChain, messageIdOfChain } from './hash-chain.js';
+import { type ChainHead, headOfRow, isRegistryChain } from './event-chain.js';
 import type { Database, EventsTable } from './schema.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 
@@ -44,15 +47,9 @@ export async function verifyChains(
     let cursor: { chain: string; seq: number } | null = null;
     let current: { chain: string; seq: number; hash: string } | null = null;
 
-    let heads = new Map<string, { seq: number; hash: string }>();
+    let heads = new Map<string, ChainHead>();
     const finish = async (chain: { chain: string; seq: number; hash: string }) => {
-      const head =
-        heads.get(chain.chain) ??
-        (await db
-          .selectFrom('chain_heads')
-          .select(['seq', 'hash'])
-          .where('chain', '=', chain.chain)
-          .executeTakeFirst());
+      const head = heads.get(chain.chain) ?? (await headsOf(db, [chain.chain])).get(chain.chain);
       if (!head) throw new Broken({ chain: chain.chain, seq: chain.seq, expected: 'a chain head', found: null });
       if (Number(head.seq) !== chain.seq || head.hash !== chain.hash) {
         // The newest events were deleted (the head is further on) or the head was rewritten.
@@ -89,11 +86,7 @@ export async function verifyChains(
       if (rows.length === 0) break;
 
       const inBatch = [...new Set(rows.map((r) => r.chain))];
-      heads = new Map(
-        (
-          await db.selectFrom('chain_heads').select(['chain', 'seq', 'hash']).where('chain', 'in', inBatch).execute()
-        ).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]),
-      );
+      heads = await headsOf(db, inBatch);
 
       // Registration checks for this batch, in two queries.
       const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain)).map((r) => r.chain);
@@ -105,13 +98,7 @@ export async function verifyChains(
           : [],
       );
       const refs = rows.filter((r) => isRegistryChain(r.chain) && r.ref_chain).map((r) => r.ref_chain!);
-      const present = new Set(
-        refs.length
-          ? (await db.selectFrom('chain_heads').select('chain').where('chain', 'in', refs).execute()).map(
-              (r) => r.chain,
-            )
-          : [],
-      );
+      const present = new Set(refs.length ? (await headsOf(db, refs)).keys() : []);
 
       for (const r of rows) {
         const seq = Number(r.seq);
@@ -129,22 +116,42 @@ export async function verifyChains(
     if (current) await finish(current);
     if (tenant !== undefined) return { ok: true, checked, chains };
 
-    // Heads whose chain has no events left at all.
-    const headCount = Number(
-      (
-        await db
-          .selectFrom('chain_heads')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('seq', '>', 0)
-          .executeTakeFirstOrThrow()
-      ).n,
+    // Heads whose chain has no events left at all (in chain_heads, or on a message row).
+    const { rows: counted } = await sql<{ n: number | string }>`select
+      (select count(*) from chain_heads where seq > 0) + (select count(*) from messages where chain_seq > 0) as n`.execute(
+      db,
     );
+    const headCount = Number(counted[0]!.n);
     if (headCount !== chains) await findOrphanHead(db, batch);
     return { ok: true, checked, chains };
   } catch (err) {
     if (err instanceof Broken) return { ok: false, checked, brokenAt: err.link };
     throw err;
   }
+}
+
+/** The stored heads of these chains: message chains' from their rows, the others' from `chain_heads`. */
+async function headsOf(db: Kysely<Database>, chains: readonly string[]): Promise<Map<string, ChainHead>> {
+  const heads = new Map<string, ChainHead>();
+  const messages = chains.filter(isMessageChain).map(messageIdOfChain);
+  const others = chains.filter((c) => !isMessageChain(c));
+  if (messages.length > 0)
+    for (const r of await db
+      .selectFrom('messages')
+      .select(['id', 'chain_seq', 'chain_hash'])
+      .where('id', 'in', messages)
+      .execute()) {
+      const head = headOfRow(r);
+      if (head) heads.set(messageChain(r.id), head);
+    }
+  if (others.length > 0)
+    for (const h of await db
+      .selectFrom('chain_heads')
+      .select(['chain', 'seq', 'hash'])
+      .where('chain', 'in', others)
+      .execute())
+      heads.set(h.chain, { seq: Number(h.seq), hash: h.hash });
+  return heads;
 }
 
 /** One event against the one before it: sequence, link, hash, and its registration. */
@@ -188,25 +195,57 @@ function checkLink(
 
 /** Heads whose chain has no events left at all (a chain deleted whole, head and all but the head). */
 async function findOrphanHead(db: Kysely<Database>, batch: number): Promise<void> {
+  // Message rows' heads, then the other chains' (each page in key order, after the last key seen).
+  await findOrphanIn(db, async (after) =>
+    (
+      await db
+        .selectFrom('messages')
+        .select(['id', 'chain_hash'])
+        .where('id', '>', after)
+        .where('chain_seq', '>', 0)
+        .orderBy('id')
+        .limit(batch)
+        .execute()
+    ).map((r) => ({ key: r.id, chain: messageChain(r.id), hash: r.chain_hash ?? '' })),
+  );
+  await findOrphanIn(db, async (after) =>
+    (
+      await db
+        .selectFrom('chain_heads')
+        .selectAll()
+        .where('chain', '>', after)
+        .where('seq', '>', 0)
+        .orderBy('chain')
+        .limit(batch)
+        .execute()
+    ).map((r) => ({ key: r.chain, chain: r.chain, hash: r.hash })),
+  );
+}
+
+async function findOrphanIn(
+  db: Kysely<Database>,
+  pageAfter: (after: string) => Promise<Array<{ key: string; chain: string; hash: string }>>,
+): Promise<void> {
   let after = '';
   for (;;) {
-    const page = await db
-      .selectFrom('chain_heads')
-      .selectAll()
-      .where('chain', '>', after)
-      .where('seq', '>', 0)
-      .orderBy('chain')
-      .limit(batch)
-      .execute();
+    const page = await pageAfter(after);
     if (page.length === 0) return;
-    const chainsOfPage = page.map((p) => p.chain);
     const withEvents = new Set(
-      (await db.selectFrom('events').select('chain').distinct().where('chain', 'in', chainsOfPage).execute()).map(
-        (r) => r.chain,
-      ),
+      (
+        await db
+          .selectFrom('events')
+          .select('chain')
+          .distinct()
+          .where(
+            'chain',
+            'in',
+            page.map((p) => p.chain),
+          )
+          .execute()
+      ).map((r) => r.chain),
     );
     const orphan = page.find((p) => !withEvents.has(p.chain));
     if (orphan) throw new Broken({ chain: orphan.chain, seq: 1, expected: orphan.hash, found: null });
-    after = page[page.length - 1]!.chain;
+    after = page[page.length - 1]!.key;
   }
 }

@@ -89,13 +89,9 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
     const id = ids[4]!;
     const message = await db().selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const events = await db().selectFrom('events').selectAll().where('chain', '=', `m:${id}`).execute();
-    const head = await db()
-      .selectFrom('chain_heads')
-      .selectAll()
-      .where('chain', '=', `m:${id}`)
-      .executeTakeFirstOrThrow();
+    // The chain's head is on the message row (0027): deleting the row deletes the head with it.
+    expect(message).toMatchObject({ chain_seq: 4, chain_hash: events.find((e) => Number(e.seq) === 4)!.hash });
     await sql`delete from events where chain = ${`m:${id}`}`.execute(db());
-    await sql`delete from chain_heads where chain = ${`m:${id}`}`.execute(db());
     await sql`delete from messages where id = ${id}`.execute(db());
     const report = await verify();
     expect(report).toMatchObject({
@@ -104,8 +100,63 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
     });
     await db().insertInto('messages').values(message).execute();
     await db().insertInto('events').values(events).execute();
-    await db().insertInto('chain_heads').values(head).execute();
     expect((await verify()).ok).toBe(true);
+  });
+
+  describe('with the head on the message row', () => {
+    const head = async (id: string) =>
+      db().selectFrom('messages').select(['chain_seq', 'chain_hash']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    it('keeps no head of a message chain in chain_heads', async () => {
+      const stray = await db().selectFrom('chain_heads').select('chain').where('chain', 'like', 'm:%').execute();
+      expect(stray).toEqual([]);
+      // Each row names its newest event (cutting it off is case (b), whose head is now the row's).
+      for (const id of ids) expect(await head(id)).toEqual({ chain_seq: 4, chain_hash: (await eventRow(id, 4)).hash });
+    });
+
+    it('reports a head rewritten on the row', async () => {
+      const last = await eventRow(ids[3]!, 4);
+      await sql`update messages set chain_hash = ${'0'.repeat(64)} where id = ${ids[3]!}`.execute(db());
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: `m:${ids[3]}`, seq: 4, expected: '0'.repeat(64), found: last.hash },
+      });
+      await sql`update messages set chain_seq = 9 where id = ${ids[3]!}`.execute(db());
+      await sql`update messages set chain_hash = ${last.hash} where id = ${ids[3]!}`.execute(db());
+      expect(await verify()).toMatchObject({ ok: false, brokenAt: { chain: `m:${ids[3]}`, seq: 5, found: null } });
+      await sql`update messages set chain_seq = null, chain_hash = null where id = ${ids[3]!}`.execute(db());
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: `m:${ids[3]}`, seq: 4, expected: 'a chain head', found: null },
+      });
+      await sql`update messages set chain_seq = 4, chain_hash = ${last.hash} where id = ${ids[3]!}`.execute(db());
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('reports a message row deleted while its events remain', async () => {
+      const id = ids[4]!;
+      const message = await db().selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await sql`delete from messages where id = ${id}`.execute(db());
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: `m:${id}`, seq: 4, expected: 'a chain head', found: null },
+      });
+      await db().insertInto('messages').values(message).execute();
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('reports a message row whose events were all deleted', async () => {
+      const id = ids[5]!;
+      const events = await db().selectFrom('events').selectAll().where('chain', '=', `m:${id}`).execute();
+      await sql`delete from events where chain = ${`m:${id}`}`.execute(db());
+      // The registry's entry still finds its chain's head (on the row); the head finds no events.
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: `m:${id}`, seq: 1, expected: events.find((e) => Number(e.seq) === 4)!.hash, found: null },
+      });
+      await db().insertInto('events').values(events).execute();
+      expect((await verify()).ok).toBe(true);
+    });
   });
 
   it('(d) reports two events whose order was swapped', async () => {

@@ -49,6 +49,27 @@ describe.each(dbVariants())('group commit on $name', (variant) => {
     expect((await h.service.store.audit.verify()).ok).toBe(true);
   });
 
+  it('links two transitions of one message in one batch, the row keeping the later head', async () => {
+    const [id] = await queuedMessages(1);
+    const group = h.service.store.groupCommit({ windowMs: 50, maxBatch: 10 });
+    const sent: TransitionInput = { from: ['sending'], to: 'sent', type: 'sent', actor: 'worker' };
+    // Both in one batch: the second links from the first's event, not from the head the row
+    // answered (the batch writes heads after its events).
+    expect(
+      await Promise.all([group.transition(id!, claim, new Date()), group.transition(id!, sent, new Date())]),
+    ).toEqual([true, true]);
+    expect(group.batches()).toBe(1);
+    const events = await h.service.store.listEvents(id!);
+    expect(events.map((e) => e.type)).toEqual(['accepted', 'queued', 'sending', 'sent']);
+    const row = await h.service.store.db
+      .selectFrom('messages')
+      .select(['chain_seq', 'chain_hash'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ chain_seq: 4, chain_hash: events[3]!.hash });
+    expect((await h.service.store.audit.verify()).ok).toBe(true);
+  });
+
   it('fails every transition of a batch whose transaction fails, and writes none of them', async () => {
     const ids = await queuedMessages(3);
     let fail = true;

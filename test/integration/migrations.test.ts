@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
 import { type Db, openDb } from '../../src/store/db.js';
 import { migrateStore } from '../../src/store/migrations.js';
@@ -246,6 +247,42 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
           first30: '2026-04-04T09:00:00.000Z',
         },
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('0027 moves each message chain head onto its message row, the other chains keeping theirs', async () => {
+    const store = await open();
+    const { db } = store;
+    try {
+      await migrateStore(db, store.dialect, store.schema, '0026-first-touches');
+      const at = '2026-03-01T00:00:00.000Z';
+      await sql`insert into borrowers (id, locale, consent, opt_outs, blackouts, status, created_at, updated_at)
+        values ('b-1', 'en-US', '{}', '[]', '[]', 'active', ${at}, ${at})`.execute(db);
+      await sql`insert into reminders (id, client_id, request_hash, borrower_id, channel, template, debt, send_at, created_at)
+        values ('rem-1', 'c', 'h', 'b-1', 'sms', 'gentle-overdue', '{}', ${at}, ${at})`.execute(db);
+      for (const id of ['m1', 'm2'])
+        await sql`insert into messages (id, reminder_id, borrower_id, channel, template, locale, to_addr, status, send_at, due_at, created_at, updated_at)
+          values (${id}, 'rem-1', 'b-1', 'sms', 'gentle-overdue', 'en-US', '+14155550100', 'sent', ${at}, ${at}, ${at}, ${at})`.execute(
+          db,
+        );
+      const heads = [
+        { chain: 'm:m1', seq: 4, hash: 'a'.repeat(64) },
+        { chain: 'b:b-1', seq: 2, hash: 'b'.repeat(64) },
+        { chain: 'r:3', seq: 7, hash: 'c'.repeat(64) },
+        { chain: 'a:default:sms:+14155550100', seq: 1, hash: 'd'.repeat(64) },
+      ];
+      await db.insertInto('chain_heads').values(heads).execute();
+      await migrateStore(db, store.dialect, store.schema);
+      const rows = await db.selectFrom('messages').select(['id', 'chain_seq', 'chain_hash']).orderBy('id').execute();
+      expect(rows).toEqual([
+        { id: 'm1', chain_seq: 4, chain_hash: 'a'.repeat(64) },
+        { id: 'm2', chain_seq: null, chain_hash: null },
+      ]);
+      expect(await db.selectFrom('chain_heads').selectAll().orderBy('chain').execute()).toEqual(
+        heads.slice(1).sort((x, y) => (x.chain < y.chain ? -1 : 1)),
+      );
     } finally {
       await store.close();
     }
