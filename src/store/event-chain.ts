@@ -1,8 +1,9 @@
 /**
  * Appending to the hash chains. Every chain (one per message `m:<id>`, one per borrower
  * `b:<id>`) keeps its head (last seq and hash) in `chain_heads`, so deleting the newest event
- * is detected; every new chain is registered in one of 16 registry chains (`r:0`…`r:f`), so
- * deleting a whole message with all its events is detected too. Writers on different messages
+ * is detected; every new chain is registered in one of 16 registry chains (`r:0`…`r:f`), one
+ * registration event per call and shard listing the chains it began there, so deleting a whole
+ * message with all its events is detected too. Writers on different messages
  * touch different rows: nothing serialises on one global row.
  */
 import type { EventType } from '../domain/events.js';
@@ -54,7 +55,6 @@ async function insertLink(
   pos: ChainPosition,
   prev: { seq: number; hash: string } | null,
   input: ChainEventInput,
-  refChain: string | null,
 ): Promise<{ seq: number; hash: string }> {
   const seq = prev ? prev.seq + 1 : 1;
   const prevHash = prev ? prev.hash : GENESIS_HASH;
@@ -68,7 +68,6 @@ async function insertLink(
     at: pos.now,
     actor: input.actor,
     data,
-    ...(refChain ? { refChain } : {}),
   });
   await trx
     .insertInto('events')
@@ -83,7 +82,7 @@ async function insertLink(
       data: JSON.stringify(data),
       prev_hash: prevHash,
       hash,
-      ref_chain: refChain,
+      ref_chain: null,
     })
     .execute();
   if (seq === 1) {
@@ -100,7 +99,7 @@ async function insertLink(
 
 /**
  * Appends one event. The caller holds the lock that orders its chain (the message or borrower
- * row it updated in the same transaction); registry chains are locked here.
+ * row it updated in the same transaction); a new chain is registered here (a list of one).
  */
 export async function appendEvent(
   trx: Conn,
@@ -109,25 +108,8 @@ export async function appendEvent(
   input: ChainEventInput,
 ): Promise<void> {
   const prev = pos.isNew ? null : await headOf(trx, dialect, pos.chain, false);
-  await insertLink(trx, pos, prev, input, null);
-  if (!prev && !isRegistryChain(pos.chain)) {
-    const registry = registryChainFor(pos.chain);
-    if (dialect === 'postgres') {
-      await trx
-        .insertInto('chain_heads')
-        .values({ chain: registry, seq: 0, hash: GENESIS_HASH })
-        .onConflict((oc) => oc.column('chain').doNothing())
-        .execute();
-    }
-    const head = await headOf(trx, dialect, registry, true);
-    await insertLink(
-      trx,
-      { chain: registry, messageId: pos.messageId, borrowerId: pos.borrowerId, now: pos.now },
-      head && head.seq > 0 ? head : null,
-      { type: 'chain.registered', actor: 'audit' },
-      pos.chain,
-    );
-  }
+  await insertLink(trx, pos, prev, input);
+  if (!prev && !isRegistryChain(pos.chain)) await registerChains(trx, dialect, [pos]);
 }
 
 export interface BulkLink {
@@ -158,7 +140,7 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
   const events: Insertable<Database['events']>[] = [];
   // One head per chain, its last event's (a multi-row upsert may not touch a row twice).
   const heads = new Map<string, Database['chain_heads']>();
-  const fresh: BulkLink[] = [];
+  const fresh: ChainPosition[] = [];
   for (const l of links) {
     const prev = known.get(l.pos.chain) ?? null;
     const seq = prev ? prev.seq + 1 : 1;
@@ -189,7 +171,7 @@ export async function appendEventsBulk(trx: Conn, dialect: Dialect, links: BulkL
     });
     known.set(l.pos.chain, { seq, hash });
     heads.set(l.pos.chain, { chain: l.pos.chain, seq, hash });
-    if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l);
+    if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l.pos);
   }
   await insertEventsAndHeads(trx, events, [...heads.values()]);
 
@@ -217,19 +199,36 @@ async function insertEventsAndHeads(
   }
 }
 
+/** At most this many chains in one registration (a bigger batch writes several in its shard). */
+export const REGISTRATION_MAX = 1_000;
+
 /**
- * Registrations of new chains in a few statements whatever the number of shards: the shards'
- * heads read (and on PostgreSQL locked) in one query in chain order, so concurrent writers never
- * deadlock, then every registration event and every shard head written in bulk.
+ * The chains a registration event registers: `data.chains` (a batch's chains of one shard,
+ * sorted) or, in stores written before that, `ref_chain` (one chain an event).
  */
-async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): Promise<void> {
+export function registeredBy(refChain: string | null, data: Record<string, unknown>): string[] {
+  if (refChain) return [refChain];
+  return Array.isArray(data.chains) ? (data.chains as string[]) : [];
+}
+
+/**
+ * Registers new chains: ONE event per shard of the registry for all the chains a call begins in
+ * it (`data.chains`, sorted, covered by the hash), at the time of their first events so that
+ * verification finds a chain's registration by its shard and that time (the index of 0028). The
+ * shards' heads are read (and on PostgreSQL locked) in one query in chain order, so concurrent
+ * writers never deadlock, then every registration event and every shard head written in bulk.
+ */
+async function registerChains(trx: Conn, dialect: Dialect, fresh: ChainPosition[]): Promise<void> {
   if (fresh.length === 0) return;
-  const byShard = new Map<string, BulkLink[]>();
-  for (const l of fresh) {
-    const r = registryChainFor(l.pos.chain);
-    const shard = byShard.get(r);
-    if (shard) shard.push(l);
-    else byShard.set(r, [l]);
+  // By shard, then by the time of the chains' first events (one time per call, as a rule).
+  const byShard = new Map<string, Map<string, string[]>>();
+  for (const pos of fresh) {
+    const r = registryChainFor(pos.chain);
+    let times = byShard.get(r);
+    if (!times) byShard.set(r, (times = new Map()));
+    const list = times.get(pos.now);
+    if (list) list.push(pos.chain);
+    else times.set(pos.now, [pos.chain]);
   }
   const shards = [...byShard.keys()].sort();
   if (dialect === 'postgres') {
@@ -248,34 +247,38 @@ async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): P
   for (const registry of shards) {
     const stored = heads.get(registry);
     let head = stored && stored.seq > 0 ? stored : null;
-    for (const l of byShard.get(registry)!) {
-      const seq = head ? head.seq + 1 : 1;
-      const prevHash = head ? head.hash : GENESIS_HASH;
-      const hash = eventHash(prevHash, {
-        chain: registry,
-        seq,
-        messageId: l.pos.messageId,
-        borrowerId: l.pos.borrowerId,
-        type: 'chain.registered',
-        at: l.pos.now,
-        actor: 'audit',
-        data: {},
-        refChain: l.pos.chain,
-      });
-      regEvents.push({
-        chain: registry,
-        seq,
-        message_id: l.pos.messageId,
-        borrower_id: l.pos.borrowerId,
-        type: 'chain.registered',
-        at: l.pos.now,
-        actor: 'audit',
-        data: '{}',
-        prev_hash: prevHash,
-        hash,
-        ref_chain: l.pos.chain,
-      });
-      head = { seq, hash };
+    const times = byShard.get(registry)!;
+    for (const at of [...times.keys()].sort()) {
+      const all = [...new Set(times.get(at))].sort();
+      for (let i = 0; i < all.length; i += REGISTRATION_MAX) {
+        const seq = head ? head.seq + 1 : 1;
+        const prevHash = head ? head.hash : GENESIS_HASH;
+        const data = { chains: all.slice(i, i + REGISTRATION_MAX) };
+        const hash = eventHash(prevHash, {
+          chain: registry,
+          seq,
+          messageId: null,
+          borrowerId: '',
+          type: 'chain.registered',
+          at,
+          actor: 'audit',
+          data,
+        });
+        regEvents.push({
+          chain: registry,
+          seq,
+          message_id: null,
+          borrower_id: '',
+          type: 'chain.registered',
+          at,
+          actor: 'audit',
+          data: JSON.stringify(data),
+          prev_hash: prevHash,
+          hash,
+          ref_chain: null,
+        });
+        head = { seq, hash };
+      }
     }
     newHeads.push({ chain: registry, seq: head!.seq, hash: head!.hash });
   }
