@@ -220,6 +220,33 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
       expect((await verify()).ok).toBe(true);
     });
 
+    it('reports a registry chain cut short: its newest registration deleted', async () => {
+      const shard = registryChainFor(batchChains[0]!);
+      const last = (await registryEvents()).filter((r) => r.chain === shard).at(-1)!;
+      const { chains } = JSON.parse(last.data) as { chains: string[] };
+      await sql`delete from events where id = ${last.id}`.execute(db());
+      // The chains it listed are read before the registry: the first of them is found unregistered.
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: chains[0], seq: 1, found: 'not registered' },
+      });
+      // The chains it listed deleted too, events and heads: the registry's head shows the cut.
+      const events = await db().selectFrom('events').selectAll().where('chain', 'in', chains).execute();
+      const heads = await db().selectFrom('chain_heads').selectAll().where('chain', 'in', chains).execute();
+      await db().deleteFrom('events').where('chain', 'in', chains).execute();
+      await db().deleteFrom('chain_heads').where('chain', 'in', chains).execute();
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: shard, seq: last.seq, expected: last.hash, found: null },
+      });
+      await db()
+        .insertInto('events')
+        .values([...events, last])
+        .execute();
+      await db().insertInto('chain_heads').values(heads).execute();
+      expect((await verify()).ok).toBe(true);
+    });
+
     it('verifies registrations written before (one chain an event, in ref_chain) beside the new ones', async () => {
       const at = new Date().toISOString();
       // Two borrower chains registered the old way, one of them at another time than its first event.
