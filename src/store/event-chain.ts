@@ -38,15 +38,9 @@ export function registryChainFor(chain: string): string {
   return `r:${n.toString(16)}`;
 }
 
-async function headOf(
-  trx: Conn,
-  dialect: Dialect,
-  chain: string,
-  lock: boolean,
-): Promise<{ seq: number; hash: string } | null> {
-  let q = trx.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain);
-  if (lock && dialect === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+/** A chain's head, read without a lock: the caller holds the lock that orders the chain. */
+async function headOf(trx: Conn, chain: string): Promise<{ seq: number; hash: string } | null> {
+  const row = await trx.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
@@ -107,7 +101,7 @@ export async function appendEvent(
   pos: ChainPosition,
   input: ChainEventInput,
 ): Promise<void> {
-  const prev = pos.isNew ? null : await headOf(trx, dialect, pos.chain, false);
+  const prev = pos.isNew ? null : await headOf(trx, pos.chain);
   await insertLink(trx, pos, prev, input);
   if (!prev && !isRegistryChain(pos.chain)) await registerChains(trx, dialect, [pos]);
 }
