@@ -45,6 +45,8 @@ export async function verifyChains(
     let current: { chain: string; seq: number; hash: string } | null = null;
 
     let heads = new Map<string, { seq: number; hash: string }>();
+    // Events a batch: fewer where registry events list many chains each (about `batch` chains a batch).
+    let limit = batch;
     // The registrations read for the batch before (the next batch's chains are mostly of the same calls).
     let registrations = new Map<string, Set<string>>();
     const finish = async (chain: { chain: string; seq: number; hash: string }) => {
@@ -71,8 +73,6 @@ export async function verifyChains(
     for (;;) {
       // The client went away: stop reading (the caller answers nobody).
       options.signal?.throwIfAborted();
-      // A registry event lists up to REGISTRATION_MAX chains: fewer of them a batch.
-      const limit: number = cursor && isRegistryChain(cursor.chain) ? Math.max(1, Math.ceil(batch / 16)) : batch;
       let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(limit);
       if (tenant !== undefined) {
         // Tenant ids are lower-case letters, digits and -: nothing LIKE reads as a wildcard.
@@ -124,6 +124,7 @@ export async function verifyChains(
       }
       const last = rows[rows.length - 1]!;
       cursor = { chain: last.chain, seq: Number(last.seq) };
+      limit = Math.max(1, Math.floor((batch * rows.length) / (rows.length + refs.length)));
     }
     if (current) await finish(current);
     if (tenant !== undefined) return { ok: true, checked, chains };
