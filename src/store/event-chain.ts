@@ -2,8 +2,10 @@
  * Appending to the hash chains. Every chain (one per message `m:<id>`, one per borrower
  * `b:<id>`) keeps its head (last seq and hash), so deleting the newest event is detected: a
  * message's on its own row (`messages.chain_seq`, `chain_hash`, 0027), read by the update that
- * moves the message and written with the batch; every other chain's in `chain_heads`; every new chain is registered in one of 16 registry chains (`r:0`…`r:f`), so
- * deleting a whole message with all its events is detected too. Writers on different messages
+ * moves the message and written with the batch; every other chain's in `chain_heads`. Every new
+ * chain is registered in one of 16 registry chains (`r:0`…`r:f`), one registration event per call
+ * and shard listing the chains it began there, so deleting a whole message with all its events is
+ * detected too. Writers on different messages
  * touch different rows: nothing serialises on one global row.
  */
 import type { EventType } from '../domain/events.js';
@@ -55,7 +57,8 @@ export function headOfRow(row: { chain_seq: number | string | null; chain_hash: 
     : { seq: Number(row.chain_seq), hash: row.chain_hash };
 }
 
-async function headOf(trx: Conn, dialect: Dialect, chain: string, lock: boolean): Promise<ChainHead | null> {
+/** A chain's head, read without a lock: the caller holds the lock that orders the chain. */
+async function headOf(trx: Conn, chain: string): Promise<ChainHead | null> {
   if (isMessageChain(chain)) {
     // The caller holds the message row's lock (it updated the row in this transaction).
     const row = await trx
@@ -65,9 +68,7 @@ async function headOf(trx: Conn, dialect: Dialect, chain: string, lock: boolean)
       .executeTakeFirst();
     return row ? headOfRow(row) : null;
   }
-  let q = trx.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain);
-  if (lock && dialect === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  const row = await trx.selectFrom('chain_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }
 
@@ -76,7 +77,6 @@ async function insertLink(
   pos: ChainPosition,
   prev: { seq: number; hash: string } | null,
   input: ChainEventInput,
-  refChain: string | null,
 ): Promise<{ seq: number; hash: string }> {
   const seq = prev ? prev.seq + 1 : 1;
   const prevHash = prev ? prev.hash : GENESIS_HASH;
@@ -90,7 +90,6 @@ async function insertLink(
     at: pos.now,
     actor: input.actor,
     data,
-    ...(refChain ? { refChain } : {}),
   });
   await trx
     .insertInto('events')
@@ -105,7 +104,7 @@ async function insertLink(
       data: JSON.stringify(data),
       prev_hash: prevHash,
       hash,
-      ref_chain: refChain,
+      ref_chain: null,
     })
     .execute();
   if (isMessageChain(pos.chain)) {
@@ -128,7 +127,7 @@ async function insertLink(
 
 /**
  * Appends one event. The caller holds the lock that orders its chain (the message or borrower
- * row it updated in the same transaction); registry chains are locked here.
+ * row it updated in the same transaction); a new chain is registered here (a list of one).
  */
 export async function appendEvent(
   trx: Conn,
@@ -136,26 +135,9 @@ export async function appendEvent(
   pos: ChainPosition,
   input: ChainEventInput,
 ): Promise<void> {
-  const prev = pos.isNew ? null : pos.head !== undefined ? pos.head : await headOf(trx, dialect, pos.chain, false);
-  await insertLink(trx, pos, prev, input, null);
-  if (!prev && !isRegistryChain(pos.chain)) {
-    const registry = registryChainFor(pos.chain);
-    if (dialect === 'postgres') {
-      await trx
-        .insertInto('chain_heads')
-        .values({ chain: registry, seq: 0, hash: GENESIS_HASH })
-        .onConflict((oc) => oc.column('chain').doNothing())
-        .execute();
-    }
-    const head = await headOf(trx, dialect, registry, true);
-    await insertLink(
-      trx,
-      { chain: registry, messageId: pos.messageId, borrowerId: pos.borrowerId, now: pos.now },
-      head && head.seq > 0 ? head : null,
-      { type: 'chain.registered', actor: 'audit' },
-      pos.chain,
-    );
-  }
+  const prev = pos.isNew ? null : pos.head !== undefined ? pos.head : await headOf(trx, pos.chain);
+  await insertLink(trx, pos, prev, input);
+  if (!prev && !isRegistryChain(pos.chain)) await registerChains(trx, dialect, [pos]);
 }
 
 export interface BulkLink {
@@ -181,7 +163,7 @@ export interface LinkPlan {
   /** One head per chain, its last event's (a multi-row write may not touch a row twice). */
   heads: Map<string, ChainHead>;
   /** The first link of each chain begun here (to be registered). */
-  fresh: BulkLink[];
+  fresh: ChainPosition[];
 }
 
 /** The stored heads the links build on: those that came with their rows, the rest read. */
@@ -226,7 +208,7 @@ export function planLinks(links: BulkLink[], stored: ReadonlyMap<string, ChainHe
   const known = new Map(stored);
   const events: Insertable<Database['events']>[] = [];
   const heads = new Map<string, ChainHead>();
-  const fresh: BulkLink[] = [];
+  const fresh: ChainPosition[] = [];
   for (const l of links) {
     const prev = known.get(l.pos.chain) ?? null;
     const seq = prev ? prev.seq + 1 : 1;
@@ -257,7 +239,7 @@ export function planLinks(links: BulkLink[], stored: ReadonlyMap<string, ChainHe
     });
     known.set(l.pos.chain, { seq, hash });
     heads.set(l.pos.chain, { seq, hash });
-    if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l);
+    if (!prev && !isRegistryChain(l.pos.chain)) fresh.push(l.pos);
   }
   return { events, heads, fresh };
 }
@@ -366,19 +348,36 @@ async function insertEventsAndHeads(
   }
 }
 
+/** At most this many chains in one registration (a bigger batch writes several in its shard). */
+export const REGISTRATION_MAX = 1_000;
+
 /**
- * Registrations of new chains in a few statements whatever the number of shards: the shards'
- * heads read (and on PostgreSQL locked) in one query in chain order, so concurrent writers never
- * deadlock, then every registration event and every shard head written in bulk.
+ * The chains a registration event registers: `data.chains` (a batch's chains of one shard,
+ * sorted) or, in stores written before that, `ref_chain` (one chain an event).
  */
-async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): Promise<void> {
+export function registeredBy(refChain: string | null, data: Record<string, unknown>): string[] {
+  if (refChain) return [refChain];
+  return Array.isArray(data.chains) ? (data.chains as string[]) : [];
+}
+
+/**
+ * Registers new chains: ONE event per shard of the registry for all the chains a call begins in
+ * it (`data.chains`, sorted, covered by the hash), at the time of their first events so that
+ * verification finds a chain's registration by its shard and that time (the index of 0028). The
+ * shards' heads are read (and on PostgreSQL locked) in one query in chain order, so concurrent
+ * writers never deadlock, then every registration event and every shard head written in bulk.
+ */
+async function registerChains(trx: Conn, dialect: Dialect, fresh: ChainPosition[]): Promise<void> {
   if (fresh.length === 0) return;
-  const byShard = new Map<string, BulkLink[]>();
-  for (const l of fresh) {
-    const r = registryChainFor(l.pos.chain);
-    const shard = byShard.get(r);
-    if (shard) shard.push(l);
-    else byShard.set(r, [l]);
+  // By shard, then by the time of the chains' first events (one time per call, as a rule).
+  const byShard = new Map<string, Map<string, string[]>>();
+  for (const pos of fresh) {
+    const r = registryChainFor(pos.chain);
+    let times = byShard.get(r);
+    if (!times) byShard.set(r, (times = new Map()));
+    const list = times.get(pos.now);
+    if (list) list.push(pos.chain);
+    else times.set(pos.now, [pos.chain]);
   }
   const shards = [...byShard.keys()].sort();
   if (dialect === 'postgres') {
@@ -397,34 +396,38 @@ async function registerChains(trx: Conn, dialect: Dialect, fresh: BulkLink[]): P
   for (const registry of shards) {
     const stored = heads.get(registry);
     let head = stored && stored.seq > 0 ? stored : null;
-    for (const l of byShard.get(registry)!) {
-      const seq = head ? head.seq + 1 : 1;
-      const prevHash = head ? head.hash : GENESIS_HASH;
-      const hash = eventHash(prevHash, {
-        chain: registry,
-        seq,
-        messageId: l.pos.messageId,
-        borrowerId: l.pos.borrowerId,
-        type: 'chain.registered',
-        at: l.pos.now,
-        actor: 'audit',
-        data: {},
-        refChain: l.pos.chain,
-      });
-      regEvents.push({
-        chain: registry,
-        seq,
-        message_id: l.pos.messageId,
-        borrower_id: l.pos.borrowerId,
-        type: 'chain.registered',
-        at: l.pos.now,
-        actor: 'audit',
-        data: '{}',
-        prev_hash: prevHash,
-        hash,
-        ref_chain: l.pos.chain,
-      });
-      head = { seq, hash };
+    const times = byShard.get(registry)!;
+    for (const at of [...times.keys()].sort()) {
+      const all = [...new Set(times.get(at))].sort();
+      for (let i = 0; i < all.length; i += REGISTRATION_MAX) {
+        const seq = head ? head.seq + 1 : 1;
+        const prevHash = head ? head.hash : GENESIS_HASH;
+        const data = { chains: all.slice(i, i + REGISTRATION_MAX) };
+        const hash = eventHash(prevHash, {
+          chain: registry,
+          seq,
+          messageId: null,
+          borrowerId: '',
+          type: 'chain.registered',
+          at,
+          actor: 'audit',
+          data,
+        });
+        regEvents.push({
+          chain: registry,
+          seq,
+          message_id: null,
+          borrower_id: '',
+          type: 'chain.registered',
+          at,
+          actor: 'audit',
+          data: JSON.stringify(data),
+          prev_hash: prevHash,
+          hash,
+          ref_chain: null,
+        });
+        head = { seq, hash };
+      }
     }
     newHeads.push({ chain: registry, seq: head!.seq, hash: head!.hash });
   }

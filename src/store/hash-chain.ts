@@ -18,7 +18,7 @@ export interface HashedFields {
   at: string;
   actor: string;
   data: Record<string, unknown>;
-  /** Registry events: the chain they register. */
+  /** Registry events written before 0028: the one chain they register (since, `data.chains` lists them). */
   refChain?: string;
 }
 

@@ -122,7 +122,7 @@ export interface EventsTable {
   data: string; // JSON
   prev_hash: string;
   hash: string;
-  /** Registry events: the chain they register. */
+  /** Registry events written before 0028: the one chain they register (since, `data.chains` lists them). */
   ref_chain: string | null;
   /**
    * PostgreSQL: the writing transaction's id (a default, never written by the service), so the

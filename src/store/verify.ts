@@ -8,7 +8,7 @@
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { eventHash, GENESIS_HASH, isMessageChain, messageChain, messageIdOfChain } from './hash-chain.js';
-import { type ChainHead, headOfRow, isRegistryChain } from './event-chain.js';
+import { type ChainHead, headOfRow, isRegistryChain, registeredBy, registryChainFor } from './event-chain.js';
 import type { Database, EventsTable } from './schema.js';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
 
@@ -48,6 +48,10 @@ export async function verifyChains(
     let current: { chain: string; seq: number; hash: string } | null = null;
 
     let heads = new Map<string, ChainHead>();
+    // Events a batch: fewer where registry events list many chains each (about `batch` chains a batch).
+    let limit = batch;
+    // The registrations read for the batch before (the next batch's chains are mostly of the same calls).
+    let registrations = new Map<string, Set<string>>();
     const finish = async (chain: { chain: string; seq: number; hash: string }) => {
       const head = heads.get(chain.chain) ?? (await headsOf(db, [chain.chain])).get(chain.chain);
       if (!head) throw new Broken({ chain: chain.chain, seq: chain.seq, expected: 'a chain head', found: null });
@@ -66,7 +70,7 @@ export async function verifyChains(
     for (;;) {
       // The client went away: stop reading (the caller answers nobody).
       options.signal?.throwIfAborted();
-      let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(batch);
+      let q = db.selectFrom('events').selectAll().orderBy('chain').orderBy('seq').limit(limit);
       if (tenant !== undefined) {
         // Tenant ids are lower-case letters, digits and -: nothing LIKE reads as a wildcard.
         q =
@@ -88,17 +92,15 @@ export async function verifyChains(
       const inBatch = [...new Set(rows.map((r) => r.chain))];
       heads = await headsOf(db, inBatch);
 
-      // Registration checks for this batch, in two queries.
-      const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain)).map((r) => r.chain);
-      const registered = new Set(
-        firstLinks.length
-          ? (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', firstLinks).execute()).map(
-              (r) => r.ref_chain,
-            )
-          : [],
-      );
-      const refs = rows.filter((r) => isRegistryChain(r.chain) && r.ref_chain).map((r) => r.ref_chain!);
-      const present = new Set(refs.length ? (await headsOf(db, refs)).keys() : []);
+      // Registration checks for this batch: each new chain's registration, each registered chain's head.
+      const firstLinks = rows.filter((r) => Number(r.seq) === 1 && !isRegistryChain(r.chain));
+      let registered: Set<string>;
+      ({ registered, registrations } = await registeredAmong(db, firstLinks, registrations));
+      const refs = rows
+        .filter((r) => isRegistryChain(r.chain))
+        .flatMap((r) => registeredBy(r.ref_chain, JSON.parse(r.data) as Record<string, unknown>));
+      // A registered chain's head: a message's on its row, any other's in chain_heads.
+      const present = new Set(await readInChunks(refs, async (some) => [...(await headsOf(db, some)).keys()]));
 
       for (const r of rows) {
         const seq = Number(r.seq);
@@ -112,6 +114,7 @@ export async function verifyChains(
       }
       const last = rows[rows.length - 1]!;
       cursor = { chain: last.chain, seq: Number(last.seq) };
+      limit = Math.max(1, Math.floor((batch * rows.length) / (rows.length + refs.length)));
     }
     if (current) await finish(current);
     if (tenant !== undefined) return { ok: true, checked, chains };
@@ -159,7 +162,7 @@ function checkLink(
   r: Selectable<EventsTable>,
   seq: number,
   current: { chain: string; seq: number; hash: string },
-  registered: Set<string | null>,
+  registered: Set<string>,
   present: Set<string>,
 ): void {
   if (seq !== current.seq + 1)
@@ -187,10 +190,77 @@ function checkLink(
   if (seq === 1 && !isRegistryChain(r.chain) && !registered.has(r.chain)) {
     throw new Broken({ chain: r.chain, seq: 1, expected: 'registered in the chain registry', found: 'not registered' });
   }
-  if (isRegistryChain(r.chain) && r.ref_chain && !present.has(r.ref_chain)) {
-    // A whole chain (a message and all its events) is gone.
-    throw new Broken({ chain: r.chain, seq, expected: `chain ${r.ref_chain}`, found: null });
+  if (isRegistryChain(r.chain)) {
+    for (const listed of registeredBy(r.ref_chain, data)) {
+      // A whole chain (a message and all its events) is gone, or registered in the wrong shard.
+      if (!present.has(listed) || registryChainFor(listed) !== r.chain)
+        throw new Broken({ chain: r.chain, seq, expected: `chain ${listed}`, found: null });
+    }
   }
+}
+
+/**
+ * Which of these new chains are registered. A registration lists the chains one call began in
+ * its shard, at the time of their first events: read by (shard, time) through the registry's
+ * index (0028), `type` written out so the partial index applies. Registrations of one chain
+ * in `ref_chain` (stores written before) are found the same way, or by `ref_chain` if their
+ * time differs. `cache`: what the batch before read, by shard and time (consecutive chains are
+ * mostly of one call); the answer carries this batch's, so what is kept is bounded by one batch.
+ */
+async function registeredAmong(
+  db: Kysely<Database>,
+  firstLinks: Array<Selectable<EventsTable>>,
+  cache: Map<string, Set<string>>,
+): Promise<{ registered: Set<string>; registrations: Map<string, Set<string>> }> {
+  const registrations = new Map<string, Set<string>>();
+  const keyOf = (chain: string, at: string) => `${chain} ${at}`;
+  const toRead = new Map<string, { shard: string; at: string }>();
+  for (const r of firstLinks) {
+    const shard = registryChainFor(r.chain);
+    const key = keyOf(shard, r.at);
+    // Read again when the chain is not in what was read before (another call of that time may have committed since).
+    const known = cache.get(key);
+    if (known?.has(r.chain) && !toRead.has(key)) registrations.set(key, known);
+    else toRead.set(key, { shard, at: r.at });
+  }
+  const wanted = [...toRead.entries()];
+  for (let i = 0; i < wanted.length; i += 100) {
+    const chunk = wanted.slice(i, i + 100);
+    for (const [key] of chunk) registrations.set(key, new Set());
+    const rows = await db
+      .selectFrom('events')
+      .select(['chain', 'at', 'ref_chain', 'data'])
+      .where(sql<boolean>`type = 'chain.registered'`)
+      .where('chain', 'in', [...new Set(chunk.map(([, w]) => w.shard))])
+      .where('at', 'in', [...new Set(chunk.map(([, w]) => w.at))])
+      .execute();
+    for (const row of rows) {
+      // Shards and times are asked as two lists: keep only the pairs asked for.
+      const listed = registrations.get(keyOf(row.chain, row.at));
+      if (!listed || !toRead.has(keyOf(row.chain, row.at))) continue;
+      for (const c of registeredBy(row.ref_chain, JSON.parse(row.data) as Record<string, unknown>)) listed.add(c);
+    }
+  }
+  const registered = new Set<string>();
+  const unfound: string[] = [];
+  for (const r of firstLinks) {
+    if (registrations.get(keyOf(registryChainFor(r.chain), r.at))!.has(r.chain)) registered.add(r.chain);
+    else unfound.push(r.chain);
+  }
+  const byRef = await readInChunks(unfound, async (some) =>
+    (await db.selectFrom('events').select('ref_chain').where('ref_chain', 'in', some).execute()).map(
+      (r) => r.ref_chain!,
+    ),
+  );
+  for (const chain of byRef) registered.add(chain);
+  return { registered, registrations };
+}
+
+/** `read` over `values` 500 at a time (a statement's parameters stay bounded), the answers joined. */
+async function readInChunks(values: string[], read: (some: string[]) => Promise<string[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; i += 500) out.push(...(await read(values.slice(i, i + 500))));
+  return out;
 }
 
 /** Heads whose chain has no events left at all (a chain deleted whole, head and all but the head). */

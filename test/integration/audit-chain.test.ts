@@ -1,10 +1,14 @@
 /**
  * Tamper evidence: after a run of sends the chains verify; then, with SQL run straight against
- * the database, each kind of tampering is reported as broken at the right place.
+ * the database, each kind of tampering is reported as broken at the right place. Then the
+ * registry: a batch's new chains registered in one event per shard, and registrations written
+ * before that (one chain an event, in `ref_chain`) still verifying beside them.
  */
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryChainFor } from '../../src/store/event-chain.js';
+import { eventHash, GENESIS_HASH } from '../../src/store/hash-chain.js';
+import type { Database } from '../../src/store/schema.js';
 import { verifyChains } from '../../src/store/verify.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { waitFor } from '../support/wait.js';
@@ -51,7 +55,7 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
   it('verifies after a run of sends', async () => {
     const report = await verify();
     expect(report).toMatchObject({ ok: true });
-    // 6 messages × 4 events, their 6 registrations, the borrower's event and its registration.
+    // 6 messages × 4 events, their 6 registrations (a request each), the borrower's event and its registration.
     expect(report.checked).toBe(6 * 4 + 6 + 1 + 1);
     const api = await h.api('GET', '/v1/audit/verify', { role: 'compliance' });
     expect(api.body).toMatchObject({ ok: true, checked: report.checked });
@@ -182,4 +186,233 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
     await sql`delete from events where chain = ${`m:${ids[0]}`} and seq = 5`.execute(db());
     expect((await verify()).ok).toBe(true);
   });
+
+  describe('the registry', () => {
+    const newChains = async (before: Set<string>) =>
+      (await db().selectFrom('chain_heads').select('chain').where('chain', 'like', 'm:%').execute())
+        .map((r) => r.chain)
+        .filter((c) => !before.has(c));
+    const registryEvents = () =>
+      db().selectFrom('events').selectAll().where('chain', 'like', 'r:%').orderBy('chain').orderBy('seq').execute();
+    let batchChains: string[] = [];
+
+    it('registers the new chains of a batch in one event per shard', async () => {
+      const before = new Set((await db().selectFrom('chain_heads').select('chain').execute()).map((r) => r.chain));
+      const lastId = Math.max(0, ...(await registryEvents()).map((r) => Number(r.id)));
+      const eventsBefore = await countEvents(db());
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+      const N = 48;
+      const res = await h.api('POST', '/v1/reminders/batch', {
+        body: {
+          reminders: Array.from({ length: N }, (_, i) =>
+            reminderBody({ sendAt: tomorrow }, { phone: `+1415555${String(1000 + i)}` }),
+          ),
+        },
+      });
+      expect(res.body.accepted).toBe(N);
+      batchChains = await newChains(before);
+      expect(batchChains).toHaveLength(N);
+      const shards = new Set(batchChains.map(registryChainFor));
+      const regs = (await registryEvents()).filter((r) => Number(r.id) > lastId);
+      // One `scheduled` event a message, one registration a shard: not one a message.
+      expect(regs).toHaveLength(shards.size);
+      expect((await countEvents(db())) - eventsBefore).toBe(N + shards.size);
+      const listed: string[] = [];
+      for (const r of regs) {
+        const { chains } = JSON.parse(r.data) as { chains: string[] };
+        expect(chains).toEqual([...chains].sort());
+        expect(r).toMatchObject({ type: 'chain.registered', ref_chain: null, message_id: null, borrower_id: '' });
+        for (const c of chains) expect(registryChainFor(c)).toBe(r.chain);
+        listed.push(...chains);
+      }
+      expect(listed.sort()).toEqual([...batchChains].sort());
+      expect(await verify()).toMatchObject({ ok: true });
+    });
+
+    it('reports a message deleted with its events out of a batch registration', async () => {
+      const chain = batchChains[5]!;
+      const id = chain.slice(2);
+      const message = await db().selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const events = await db().selectFrom('events').selectAll().where('chain', '=', chain).execute();
+      const head = await db()
+        .selectFrom('chain_heads')
+        .selectAll()
+        .where('chain', '=', chain)
+        .executeTakeFirstOrThrow();
+      await sql`delete from events where chain = ${chain}`.execute(db());
+      await sql`delete from chain_heads where chain = ${chain}`.execute(db());
+      await sql`delete from messages where id = ${id}`.execute(db());
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: registryChainFor(chain), expected: `chain ${chain}`, found: null },
+      });
+      await db().insertInto('messages').values(message).execute();
+      await db().insertInto('events').values(events).execute();
+      await db().insertInto('chain_heads').values(head).execute();
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('reports an edited registration list: a chain taken out, or one put in', async () => {
+      const shard = registryChainFor(batchChains[0]!);
+      const reg = (await registryEvents()).filter((r) => r.chain === shard).at(-1)!;
+      const { chains } = JSON.parse(reg.data) as { chains: string[] };
+      const edit = (forged: string[]) =>
+        sql`update events set data = ${JSON.stringify({ chains: forged })} where id = ${reg.id}`.execute(db());
+      // Taken out: the chain is found unregistered (the message chains are read before the registry).
+      await edit(chains.slice(1));
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: chains[0], seq: 1, found: 'not registered' },
+      });
+      // One put in: the registration's hash no longer matches (nor would a chain's taken out, read that far).
+      await edit([...chains, 'm:msg_forged'].sort());
+      expect(await verify()).toMatchObject({ ok: false, brokenAt: { chain: shard, seq: reg.seq, found: reg.hash } });
+      await sql`update events set data = ${reg.data} where id = ${reg.id}`.execute(db());
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('reports a registry chain cut short: its newest registration deleted', async () => {
+      const shard = registryChainFor(batchChains[0]!);
+      const last = (await registryEvents()).filter((r) => r.chain === shard).at(-1)!;
+      const { chains } = JSON.parse(last.data) as { chains: string[] };
+      await sql`delete from events where id = ${last.id}`.execute(db());
+      // The chains it listed are read before the registry: the first of them is found unregistered.
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: chains[0], seq: 1, found: 'not registered' },
+      });
+      // The chains it listed deleted too, events and heads: the registry's head shows the cut.
+      const events = await db().selectFrom('events').selectAll().where('chain', 'in', chains).execute();
+      const heads = await db().selectFrom('chain_heads').selectAll().where('chain', 'in', chains).execute();
+      await db().deleteFrom('events').where('chain', 'in', chains).execute();
+      await db().deleteFrom('chain_heads').where('chain', 'in', chains).execute();
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: shard, seq: last.seq, expected: last.hash, found: null },
+      });
+      await db()
+        .insertInto('events')
+        .values([...events, last])
+        .execute();
+      await db().insertInto('chain_heads').values(heads).execute();
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('verifies registrations written before (one chain an event, in ref_chain) beside the new ones', async () => {
+      const at = new Date().toISOString();
+      // Two borrower chains registered the old way, one of them at another time than its first event.
+      const old = ['b:old-form-1', 'b:old-form-2'];
+      for (const [i, chain] of old.entries()) {
+        await writeChain(db(), chain, chain.slice(2), at);
+        await registerOldForm(db(), chain, chain.slice(2), i === 0 ? at : new Date(Date.now() + 1_000).toISOString());
+      }
+      expect(await verify()).toMatchObject({ ok: true });
+      expect(await verifyChains(db(), 'default', { batchSize: 7 })).toMatchObject({ ok: true });
+      // A whole chain deleted out of an old-form registration is still found.
+      const gone = await db().selectFrom('events').selectAll().where('chain', '=', old[1]!).execute();
+      const head = await db()
+        .selectFrom('chain_heads')
+        .selectAll()
+        .where('chain', '=', old[1]!)
+        .executeTakeFirstOrThrow();
+      await sql`delete from events where chain = ${old[1]!}`.execute(db());
+      await sql`delete from chain_heads where chain = ${old[1]!}`.execute(db());
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { chain: registryChainFor(old[1]!), expected: `chain ${old[1]}`, found: null },
+      });
+      await db().insertInto('events').values(gone).execute();
+      await db().insertInto('chain_heads').values(head).execute();
+      expect((await verify()).ok).toBe(true);
+    });
+
+    it('finds a chain with events but no registration, in the whole run and in its tenant’s', async () => {
+      const at = new Date().toISOString();
+      for (const [borrower, tenant] of [
+        ['unregistered-1', 'default'],
+        ['acme~unregistered-2', 'acme'],
+      ] as const) {
+        const chain = `b:${borrower}`;
+        await writeChain(db(), chain, borrower, at);
+        const broken = { ok: false, brokenAt: { chain, seq: 1, found: 'not registered' } };
+        expect(await verify()).toMatchObject(broken);
+        expect(await verifyChains(db(), tenant, { batchSize: 7 })).toMatchObject(broken);
+        await sql`delete from events where chain = ${chain}`.execute(db());
+        await sql`delete from chain_heads where chain = ${chain}`.execute(db());
+      }
+      expect((await verify()).ok).toBe(true);
+    });
+  });
 });
+
+async function countEvents(db: Kysely<Database>): Promise<number> {
+  const { n } = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** A chain of one event, hashed as the store would, with its head: but registered nowhere. */
+async function writeChain(db: Kysely<Database>, chain: string, borrowerId: string, at: string): Promise<void> {
+  const fields = { chain, seq: 1, messageId: null, borrowerId, type: 'borrower.updated', at, actor: 'test', data: {} };
+  const hash = eventHash(GENESIS_HASH, fields);
+  await db
+    .insertInto('events')
+    .values({
+      chain,
+      seq: 1,
+      message_id: null,
+      borrower_id: borrowerId,
+      type: fields.type,
+      at,
+      actor: 'test',
+      data: '{}',
+      prev_hash: GENESIS_HASH,
+      hash,
+      ref_chain: null,
+    })
+    .execute();
+  await db.insertInto('chain_heads').values({ chain, seq: 1, hash }).execute();
+}
+
+/** A registration as the store wrote it before batches were registered together: one chain, in ref_chain. */
+async function registerOldForm(db: Kysely<Database>, chain: string, borrowerId: string, at: string): Promise<void> {
+  const registry = registryChainFor(chain);
+  const head = await db.selectFrom('chain_heads').selectAll().where('chain', '=', registry).executeTakeFirst();
+  const prev = head && Number(head.seq) > 0 ? { seq: Number(head.seq), hash: head.hash } : null;
+  const seq = prev ? prev.seq + 1 : 1;
+  const prevHash = prev ? prev.hash : GENESIS_HASH;
+  const hash = eventHash(prevHash, {
+    chain: registry,
+    seq,
+    messageId: null,
+    borrowerId,
+    type: 'chain.registered',
+    at,
+    actor: 'audit',
+    data: {},
+    refChain: chain,
+  });
+  await db
+    .insertInto('events')
+    .values({
+      chain: registry,
+      seq,
+      message_id: null,
+      borrower_id: borrowerId,
+      type: 'chain.registered',
+      at,
+      actor: 'audit',
+      data: '{}',
+      prev_hash: prevHash,
+      hash,
+      ref_chain: chain,
+    })
+    .execute();
+  await db
+    .insertInto('chain_heads')
+    .values({ chain: registry, seq, hash })
+    .onConflict((oc) => oc.column('chain').doUpdateSet({ seq, hash }))
+    .execute();
+}

@@ -34,6 +34,7 @@ import * as m0024 from './0024-address-facts.js';
 import * as m0025 from './0025-promises-by-borrower.js';
 import * as m0026 from './0026-first-touches.js';
 import * as m0027 from './0027-message-chain-heads-on-rows.js';
+import * as m0028 from './0028-registry-by-time.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -69,4 +70,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0025-promises-by-borrower', up: m0025.up },
   { name: '0026-first-touches', up: m0026.up },
   { name: '0027-message-chain-heads-on-rows', up: m0027.up },
+  { name: '0028-registry-by-time', up: m0028.up },
 ];
