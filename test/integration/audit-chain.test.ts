@@ -188,16 +188,16 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
   });
 
   describe('the registry', () => {
-    const newChains = async (before: Set<string>) =>
-      (await db().selectFrom('chain_heads').select('chain').where('chain', 'like', 'm:%').execute())
-        .map((r) => r.chain)
-        .filter((c) => !before.has(c));
+    // Message chains, one per message row (their heads are on the rows since 0027).
+    const messageChains = async () =>
+      (await db().selectFrom('messages').select('id').execute()).map((r) => `m:${r.id}`);
+    const newChains = async (before: Set<string>) => (await messageChains()).filter((c) => !before.has(c));
     const registryEvents = () =>
       db().selectFrom('events').selectAll().where('chain', 'like', 'r:%').orderBy('chain').orderBy('seq').execute();
     let batchChains: string[] = [];
 
     it('registers the new chains of a batch in one event per shard', async () => {
-      const before = new Set((await db().selectFrom('chain_heads').select('chain').execute()).map((r) => r.chain));
+      const before = new Set(await messageChains());
       const lastId = Math.max(0, ...(await registryEvents()).map((r) => Number(r.id)));
       const eventsBefore = await countEvents(db());
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
@@ -234,13 +234,8 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
       const id = chain.slice(2);
       const message = await db().selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const events = await db().selectFrom('events').selectAll().where('chain', '=', chain).execute();
-      const head = await db()
-        .selectFrom('chain_heads')
-        .selectAll()
-        .where('chain', '=', chain)
-        .executeTakeFirstOrThrow();
+      // The whole message: its events and its row, which holds its chain's head.
       await sql`delete from events where chain = ${chain}`.execute(db());
-      await sql`delete from chain_heads where chain = ${chain}`.execute(db());
       await sql`delete from messages where id = ${id}`.execute(db());
       expect(await verify()).toMatchObject({
         ok: false,
@@ -248,7 +243,6 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
       });
       await db().insertInto('messages').values(message).execute();
       await db().insertInto('events').values(events).execute();
-      await db().insertInto('chain_heads').values(head).execute();
       expect((await verify()).ok).toBe(true);
     });
 
@@ -281,11 +275,12 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
         ok: false,
         brokenAt: { chain: chains[0], seq: 1, found: 'not registered' },
       });
-      // The chains it listed deleted too, events and heads: the registry's head shows the cut.
+      // The messages it listed deleted too, events and rows (their heads): the registry's head shows the cut.
+      const ids = chains.map((c) => c.slice(2));
       const events = await db().selectFrom('events').selectAll().where('chain', 'in', chains).execute();
-      const heads = await db().selectFrom('chain_heads').selectAll().where('chain', 'in', chains).execute();
+      const rows = await db().selectFrom('messages').selectAll().where('id', 'in', ids).execute();
       await db().deleteFrom('events').where('chain', 'in', chains).execute();
-      await db().deleteFrom('chain_heads').where('chain', 'in', chains).execute();
+      await db().deleteFrom('messages').where('id', 'in', ids).execute();
       expect(await verify()).toMatchObject({
         ok: false,
         brokenAt: { chain: shard, seq: last.seq, expected: last.hash, found: null },
@@ -294,7 +289,7 @@ describe.each(dbVariants())('audit chain on $name', (variant) => {
         .insertInto('events')
         .values([...events, last])
         .execute();
-      await db().insertInto('chain_heads').values(heads).execute();
+      await db().insertInto('messages').values(rows).execute();
       expect((await verify()).ok).toBe(true);
     });
 
