@@ -281,7 +281,7 @@ const ROUND8_CHECKS: Record<string, Check> = {
   // coping with, not a plight.
   coping: (ts) => {
     const m =
-      /\b(?:(?:i'm|im|i am|we're|we are) (?:managing|coping|doing (?:ok|okay|fine|alright|well|better)|back on (?:my|our) feet)|things are (?:picking up|looking up|getting better|better|good)|business is (?:picking up|good|growing))\b/.exec(
+      /\b(?:(?:i'm|im|i am|we're|we are) (?:managing|coping|back on (?:my|our) feet)|(?<!(?:was|were|been|not|isn't|aren't) )doing (?:ok|okay|fine|alright|well|better|good)(?= [.,?]|$| (?:now|again|so far|though|thanks)\b)|things are (?:picking up|looking up|getting better|better|good)|business is (?:picking up|good|growing))\b/.exec(
         ts.map((t) => t.word).join(' '),
       );
     return m ? `coping: ${m[0]}` : null;
