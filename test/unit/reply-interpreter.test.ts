@@ -1334,8 +1334,18 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     ['Thanks so much, I appreciate the reminder 🙂', 'complaint'],
     ["Don't be upset, I will pay on Friday", 'complaint'],
     ['no email?', 'revoke'],
+    ['No phone. Lost it last week.', 'revoke'],
+    ['Thanks, really.', 'complaint'],
   ])('%s → not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
+  });
+
+  it('reads "call me" run on as a call asked for only when the borrower asks it, by the rules', () => {
+    const byRules = (text: string) =>
+      interpretReply(text, { channel: 'sms', receivedAt, learned: false }).intents.map((i) => i.intent);
+    expect(byRules('call me so we can sort this out')).toContain('callback');
+    expect(byRules('you call me so many times a day')).not.toContain('callback');
+    expect(byRules('they call me to threaten me')).not.toContain('callback');
   });
 
   it.each<[string, { date?: string; amount?: string }]>([
@@ -1354,6 +1364,7 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     ['ЅТΟР', ['sms']],
     ['un subscribe', ['sms']],
     ['No phone. No email.', ['voice', 'email']],
+    ['no texts, no phone', ['sms', 'voice']],
     ['Contact me only by postal mail', ['sms', 'voice']],
     ['please stop calling and just email me', ['voice']],
   ])('%s → revoke %j', (text, scope) => {
