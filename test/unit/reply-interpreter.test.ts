@@ -1335,6 +1335,10 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     ["Don't be upset, I will pay on Friday", 'complaint'],
     ['no email?', 'revoke'],
     ['No phone. Lost it last week.', 'revoke'],
+    ["I hope you're happy with the payment plan", 'complaint'],
+    ['My old friend will lend me the money', 'complaint'],
+    ['I was upset about losing my job', 'complaint'],
+    ["I'll put you on speaker with my wife", 'complaint'],
     ['Thanks, really.', 'complaint'],
   ])('%s → not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
