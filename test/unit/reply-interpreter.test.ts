@@ -1313,6 +1313,7 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     // Hardship by sleep lost, costs risen, an emergency room.
     ["can't sleep, can't eat, this debt is killing me", 'hardship'],
     ['My husband is in the emergency room', 'hardship'],
+    ["I can't pay, I lost my job", 'hardship'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1335,6 +1336,7 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     ["Don't be upset, I will pay on Friday", 'complaint'],
     ['no email?', 'revoke'],
     ['No phone. Lost it last week.', 'revoke'],
+    ["I can't pay the whole balance at once, what are my options?", 'hardship'],
     ["I hope you're happy with the payment plan", 'complaint'],
     ['My old friend will lend me the money', 'complaint'],
     ['I was upset about losing my job', 'complaint'],

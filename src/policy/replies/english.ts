@@ -296,6 +296,14 @@ const ROUND8_CHECKS: Record<string, Check> = {
     const m = /\b(?:shift|work|working|job|nurse|doctor|aide|tech|staff|employee|i work)\b/.exec(near);
     return m ? `a workplace: ${m[0]}` : null;
   },
+  // "I can't pay the full amount at once": a plan asked about, not a plight ("I can't pay, I lost my job" is one).
+  'not-all-at-once': (ts, _first, last) => {
+    const m =
+      /^(?:(?:it|this|the (?:full|whole|entire) (?:amount|balance|bill|thing)|everything|all of it) )?(?:all )?(?:at once|in one (?:go|payment|lump)|in full (?:right now|now|at once))\b/.exec(
+        wordsAfter(ts, last),
+      );
+    return m ? `not all at once: ${m[0]}` : null;
+  },
   // "does paying today avoid the fee", "will paying on the 5th help": a payment asked about, not promised.
   'asked-about': (ts, first) => {
     const prev = clauseBefore(ts, first, 1)[0] ?? '';
