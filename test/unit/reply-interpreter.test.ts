@@ -1336,6 +1336,7 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     ["Don't be upset, I will pay on Friday", 'complaint'],
     ['no email?', 'revoke'],
     ['No phone. Lost it last week.', 'revoke'],
+    ['On the one hand I want to pay, on the other I am broke', 'promise'],
     ["I can't pay the whole balance at once, what are my options?", 'hardship'],
     ["I hope you're happy with the payment plan", 'complaint'],
     ['My old friend will lend me the money', 'complaint'],

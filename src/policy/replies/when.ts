@@ -135,7 +135,7 @@ export const EN_DATE = new RegExp(
     // "first of the year", "the first of January": New Year's Day.
     '\\b(?:the )?(?:first|1st) of (?:the (?:new )?year|january|jan)\\b',
     // "on the sixteen" (a day said by voice as its number): a day of the month.
-    `\\b(?:on|by|before|until|till) the (?:(?:twenty|thirty) )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\\b(?! (?:dollars|bucks|hundred|thousand|k|of (?:you|them|us|these|those)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\\b)`,
+    `\\b(?:on|by|before|until|till) the (?:(?:twenty|thirty) )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\\b(?! (?:dollars|bucks|hundred|thousand|k|of (?:you|them|us|these|those)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|hand|that|who|which|thing|time|day|way|side|place|person|you)\\b)`,
     // Spanish: "pasado mañana", "hoy", "el viernes de la próxima semana", "a fin de mes", "el 15", "el 15 de enero".
     '\\bpasado manana\\b',
     '\\b(?:hoy|esta noche|esta tarde)\\b',
