@@ -1245,3 +1245,136 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     expect(intents('Please call me to explain the late charge').sort()).toEqual(['callback', 'question']);
   });
 });
+
+describe('rule families from an eighth author’s replies (en.tune8), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Complaints by sarcasm and weariness: praise turned by an eye-roll, a favourite pen pal, pride, "just a number".
+    ['Wow, thanks a lot for the fourth text today 🙄', 'complaint'],
+    ['So kind of you to remind me yet again 🙃', 'complaint'],
+    ['oh joy, another reminder 😒', 'complaint'],
+    ['Ah, my favorite debt collectors again', 'complaint'],
+    ['Hope you are proud of yourselves', 'complaint'],
+    ['Paid it. Happy now?', 'complaint'],
+    ['I am only a dollar sign to you people', 'complaint'],
+    ['Calling my boss was a new low even for you', 'complaint'],
+    ['Texting my kid about my bills. Who does that?', 'complaint'],
+    ['How is this even legal', 'complaint'],
+    ['You called at 7am on a Sunday. Seriously?', 'complaint'],
+    ['"Friendly reminder" my ass', 'complaint'],
+    // Complaints by counted frequency.
+    ['That is 5 texts in one morning', 'complaint'],
+    ['six calls since Monday, enough', 'complaint'],
+    ['Your robot dials me 4x a day', 'complaint'],
+    ['stuck on hold for 2 hours', 'complaint'],
+    ['I waited 90 minutes on hold', 'complaint'],
+    ['Same text. Same day. Three times.', 'complaint'],
+    // Complaints by conduct felt, by what others were told, by a promise not kept.
+    ["I'm not a deadbeat, stop treating me like one", 'complaint'],
+    ['Your caller acted like I was hiding from you', 'complaint'],
+    ['I have never been treated this rudely', 'complaint'],
+    ['Are those threats supposed to scare me?', 'complaint'],
+    ["I'm still waiting for an answer from your supervisor", 'complaint'],
+    ['No one ever called me back like promised', 'complaint'],
+    ['Honestly I am very upset by the last call', 'complaint'],
+    ['you told my neighbor I was behind on payments', 'complaint'],
+    ['She read my balance out loud while I was at work', 'complaint'],
+    ['The late fee is still on my account after you said you removed it', 'complaint'],
+    ['Third month in a row your system lost my payment', 'complaint'],
+    // Complaints taken elsewhere, named in full or by outlet.
+    ['I filed with the Consumer Financial Protection Bureau today', 'complaint'],
+    ['I reported you to the Federal Communications Commission', 'complaint'],
+    ['Any more texts go straight to my attorney', 'complaint'],
+    ['The local consumer reporter will hear about this', 'complaint'],
+    // Promises: a day alone, a proposal put as a question, payments resumed or being sent, money awaited.
+    ['the 21st', 'promise'],
+    ['Monday the 7th, all of it', 'promise'],
+    ['New Years Day I swear', 'promise'],
+    ['Would it be ok if I sent $60 Friday and the rest next month?', 'promise'],
+    ['Is it alright to pay half on the 10th', 'promise'],
+    ['I will start making payments again on the 1st', 'promise'],
+    ["I'll restart my monthly payments on Jan 2", 'promise'],
+    ['sending $45 tonight', 'promise'],
+    ['I can pay once my tax return comes in', 'promise'],
+    // Payments a draft should have taken, a statement shows, or said without the past tense.
+    ['The autopay was supposed to take it on the 5th', 'paid-already'],
+    ['Attached is a screenshot showing my payment', 'paid-already'],
+    ['You failed to credit my payment again', 'paid-already'],
+    ['Yesterday we pay full amount', 'paid-already'],
+    // Calls asked for: "call me" run on, another line, a call accepted.
+    ['call me i can explain', 'callback'],
+    ['Please call my home line tonight', 'callback'],
+    ['Okay with a phone call tomorrow', 'callback'],
+    // Questions after a comma, of which one, for an address.
+    ["got your email, what's the payoff", 'question'],
+    ['paid last week, did you get it', 'question'],
+    ["I'm confused about which loan this is", 'question'],
+    ['I need the billing address', 'question'],
+    ['I want to understand why the fee went up', 'question'],
+    // Hardship by sleep lost, costs risen, an emergency room.
+    ["can't sleep, can't eat, this debt is killing me", 'hardship'],
+    ['My husband is in the emergency room', 'hardship'],
+    ["I can't pay, I lost my job", 'hardship'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    // Near-misses of the same families, each read as what it is.
+    ['I quit my job for a better one, doing fine now', 'hardship'],
+    ['I work night shift at the hospital, text me after noon', 'hardship'],
+    ['My son is a nurse at the hospital and he will help me pay Friday', 'hardship'],
+    ['does paying tomorrow still count as on time', 'promise'],
+    ['Will paying early lower the interest?', 'promise'],
+    ['did my payment on Monday go through?', 'paid-already'],
+    ['has my payment posted yet?', 'paid-already'],
+    ['I plan to pay $40 on Christmas Eve', 'complaint'],
+    ['My wife reported her wallet stolen last week', 'dispute'],
+    ['wrong number, is this some kind of scam', 'dispute'],
+    ['Friday?', 'promise'],
+    ['leave me the hell alone', 'complaint'],
+    ['Thanks so much, I appreciate the reminder 🙂', 'complaint'],
+    ["Don't be upset, I will pay on Friday", 'complaint'],
+    ['no email?', 'revoke'],
+    ['No phone. Lost it last week.', 'revoke'],
+    ['On the one hand I want to pay, on the other I am broke', 'promise'],
+    ["I can't pay the whole balance at once, what are my options?", 'hardship'],
+    ["I hope you're happy with the payment plan", 'complaint'],
+    ['My old friend will lend me the money', 'complaint'],
+    ['I was upset about losing my job', 'complaint'],
+    ["I'll put you on speaker with my wife", 'complaint'],
+    ['Thanks, really.', 'complaint'],
+  ])('%s → not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it('reads "call me" run on as a call asked for only when the borrower asks it, by the rules', () => {
+    const byRules = (text: string) =>
+      interpretReply(text, { channel: 'sms', receivedAt, learned: false }).intents.map((i) => i.intent);
+    expect(byRules('call me so we can sort this out')).toContain('callback');
+    expect(byRules('you call me so many times a day')).not.toContain('callback');
+    expect(byRules('they call me to threaten me')).not.toContain('callback');
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['day after tomorrow', { date: '2026-12-04' }],
+    ['first of the year', { date: '2027-01-01' }],
+    ['Will pay on the twenty second', { date: '2026-12-22' }],
+    ['Dec 18, all of it', { date: '2026-12-18' }],
+    ['Sending 80 now', { amount: '80.00' }],
+  ])('%s → promise %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it.each<[string, Array<'sms' | 'voice' | 'email'>]>([
+    // Look-alike capital I from Greek and Cyrillic, a split "un subscribe", bare "no phone, no email", postal mail only.
+    ['QUΙT', ['sms']],
+    ['ЅТΟР', ['sms']],
+    ['un subscribe', ['sms']],
+    ['No phone. No email.', ['voice', 'email']],
+    ['no texts, no phone', ['sms', 'voice']],
+    ['Contact me only by postal mail', ['sms', 'voice']],
+    ['please stop calling and just email me', ['voice']],
+  ])('%s → revoke %j', (text, scope) => {
+    expect(get(text, 'revoke')?.scope).toEqual(scope);
+  });
+});

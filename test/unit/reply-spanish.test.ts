@@ -208,6 +208,13 @@ describe('Spanish mixed with English', () => {
     expect(get('Estoy enfermo, I will pay next week', 'hardship')).toBeDefined();
   });
 
+  it('reads Spanish channel words inside an English sentence (en.tune8 family)', () => {
+    expect(get('no more mensajes pls', 'revoke')?.scope).toEqual(['sms']);
+    expect(get('Stop the llamadas, thank you', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('quit sending me correos', 'revoke')?.scope).toEqual(['email']);
+    expect(intents('I read your mensajes, I will pay Friday')).not.toContain('revoke');
+  });
+
   it('explains a Spanish near-miss by its reason', () => {
     const why = (text: string) =>
       explainReply(text, { channel: 'sms', receivedAt })

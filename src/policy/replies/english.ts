@@ -10,7 +10,7 @@ import { latinView, wordStream } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
 import { ENGLISH_REPLY_RULES } from './english-rules.js';
 import { SPANISH_CHECKS, SPANISH_REPLY_RULES } from './spanish-rules.js';
-import type { ReplyHit } from './types.js';
+import type { ReplyHit, ReplyRule } from './types.js';
 import { EN_AMOUNT, EN_DATE, englishAmount, englishDate } from './when.js';
 
 interface Token {
@@ -22,7 +22,7 @@ interface Token {
 
 /** Spelled-out letters ("s t o p", "s.t.o.p"), numbers, words, and clause punctuation. */
 const TOKEN =
-  /[a-z]+\*+[a-z]*|(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
+  /\uD83D[\uDE43\uDE44\uDE12]|\uD83E\uDD26|[a-z]+\*+[a-z]*|(?<![a-z0-9])[a-z](?:[ .\-_*]{1,3}[a-z](?![a-z0-9])){2,}|\$|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[a-z]+0+[a-z]+|[a-z]+(?:'[a-z]+)*|[.!?]+|[,;:()]|\n|#|\//g;
 
 /**
  * Misspellings of the words revocations are made of, read as the word: a letter dropped ("remve my numbr",
@@ -56,7 +56,7 @@ const SPELLED = [
   'sunday',
   'tomorrow',
 ];
-const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing', 'frida', 'monda']);
+const REAL_WORDS = new Set(['gain', 'thee', 'umber', 'mover', 'contract', 'texing', 'frida', 'monda', 'mailing']);
 const TYPOS = new Map<string, string>([
   ['evr', 'ever'],
   ['eva', 'ever'],
@@ -69,6 +69,12 @@ const TYPOS = new Map<string, string>([
   ['wendsday', 'wednesday'],
   ['thrusday', 'thursday'],
   ['thurday', 'thursday'],
+  // Words run together or spelt by ear: "wilpay on the sixteen", "wat is this", "un subscribe" (joined below).
+  ['wilpay', 'will pay'],
+  ['willpay', 'will pay'],
+  ['illpay', "i'll pay"],
+  ['wat', 'what'],
+  ['wats', "what's"],
 ]);
 for (const w of SPELLED) {
   const slips = new Set<string>();
@@ -81,8 +87,13 @@ for (const w of SPELLED) {
     if (s !== w && s.length >= 4 && !REAL_WORDS.has(s) && !SPELLED.includes(s) && !TYPOS.has(s)) TYPOS.set(s, w);
 }
 
+/** Greek and Cyrillic letters that look like I or i ("QUΙT", "іn"): the letter i, not the l the confusables table makes them. */
+const LOOKS_LIKE_I = /[\u0399\u03b9\u0406\u0456\u04c0\u04cf]/g;
+/** 🙃 🙄 😒 🤦: an eye-roll, read as a word ("Thanks so much 🙄" is sarcasm). */
+const EYE_ROLL = /^(?:\uD83D[\uDE43\uDE44\uDE12]|\uD83E\uDD26)$/;
+
 export function tokens(text: string): Token[] {
-  const n = latinView(text);
+  const n = latinView(text.replace(LOOKS_LIKE_I, 'i'));
   const view = n.text.replace(/[\u2018\u2019\u02bc`]/g, "'");
   const out: Token[] = [];
   let sentence = 0;
@@ -93,6 +104,7 @@ export function tokens(text: string): Token[] {
     if (raw === '\n' || /^[.!?]+$/.test(raw)) word = raw.includes('?') ? '?' : '.';
     else if (/^[,;:()]$/.test(raw)) word = ',';
     else if (raw === '#') word = 'number';
+    else if (EYE_ROLL.test(raw)) word = 'eyeroll';
     // "f***ing", "sh*t": a masked swear word.
     else if (/^[a-z]+\*/.test(raw)) word = 'expletive';
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
@@ -136,7 +148,7 @@ const NOT_A_NAME =
 
 /** Jabs in a question's form: "Are you serious?", "who trained your staff?", "How many times do I have to tell you". */
 const RHETORICAL =
-  /^(?:(?:do|did) (?:you|u|y'all|yall|you people) (?:even )?(?:know|realize|realise|understand|care|get)(?! (?:when|what|how|where|who|if|whether|why|which)\b)|(?!(?:how|so|too|very|that|this|not|pretty|as|thank|thanks|owe|is|it|much)\b)[a-z]+ much(?= \?|$)|how dare|(?:are|r) (?:you|u|y'all|yall|you people|you guys) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen|sleep|rest|take a break)|what an? (?!question)\w+|(?:which|who)(?: one)?(?: of (?:you|y'all|yall|your \w+|them))? (?:is|are|was|'s) lying)\b[^?]{0,40}(?:\?|$)|^(?:(?:do|does|did|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys|your \w+) ever (?:get tired|tire|feel bad|feel guilty|feel ashamed|think)|who (?:sends|texts|calls|emails|does|says|talks|treats|threatens|harasses|leaves|would)\b)[^?]{0,100}(?:\?|$)/;
+  /^(?:(?:is|was|isn't) (?:that|this|it) (?:supposed|meant) to (?:scare|intimidate|frighten|threaten|shame|make me)|how is (?:that|this|it) (?:even )?(?:ok|okay|legal|fair|acceptable|right|allowed)|how many (?:more )?times (?:are|will|is|do|does|have|has) (?:you|u|y'all|yall|your \w+|they)|(?:do|does) (?:you|u|you people|y'all|yall|you guys|anyone|anybody) (?:even )?(?:check|read|proofread|look at) (?:anything|these|this|your|before)|(?:do|did) (?:you|u|y'all|yall|you people) (?:even )?(?:know|realize|realise|understand|care|get)(?! (?:when|what|how|where|who|if|whether|why|which)\b)|(?!(?:how|so|too|very|that|this|not|pretty|as|thank|thanks|owe|is|it|much)\b)[a-z]+ much(?= \?|$)|how dare|(?:are|r) (?:you|u|y'all|yall|you people|you guys) (?:serious|kidding(?: me)?|joking|for real|insane|crazy|nuts|out of your minds?)|seriously|really|for real|who (?:trained|hired|raised|taught) (?:your|these|those|them|you)|how many (?:more )?times (?:do|did|have|must|should|am) (?:i|we)|(?:do|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys) ever (?:stop|quit|give up|learn|listen|sleep|rest|take a break)|what an? (?!question)\w+|(?:which|who)(?: one)?(?: of (?:you|y'all|yall|your \w+|them))? (?:is|are|was|'s) lying)\b[^?]{0,40}(?:\?|$)|^(?:(?:do|does|did|will|don't|dont|won't|wont) (?:you|u|you people|y'all|yall|you guys|your \w+) ever (?:get tired|tire|feel bad|feel guilty|feel ashamed|think)|who (?:sends|texts|calls|emails|does|says|talks|treats|threatens|harasses|leaves|would)\b)[^?]{0,100}(?:\?|$)/;
 
 function rhetorical(ts: Token[], first: number): string | null {
   const asked = ts
@@ -259,6 +271,51 @@ const ROUND7_CHECKS: Record<string, Check> = {
     const prev = clauseBefore(ts, first, 1)[0] ?? '';
     return /^(?:it|they|texts|calls|messages|emails|reminders|that|this|which|these|those|he|she|i|we|who)$/.test(prev)
       ? `a statement: ${prev} ${ts[first]!.word}`
+      : null;
+  },
+};
+
+/** Checks added against the eighth tuning part. */
+const ROUND8_CHECKS: Record<string, Check> = {
+  // "I quit my job to start my own business, things are picking up", "… but I'm managing": a change the borrower is
+  // coping with, not a plight.
+  coping: (ts) => {
+    const m =
+      /\b(?:(?:i'm|im|i am|we're|we are) (?:managing|coping|back on (?:my|our) feet)|(?<!(?:was|were|been|not|isn't|aren't) )doing (?:ok|okay|fine|alright|well|better|good)(?= [.,?]|$| (?:now|again|so far|though|thanks)\b)|things are (?:picking up|looking up|getting better|better|good)|business is (?:picking up|good|growing))\b/.exec(
+        ts.map((t) => t.word).join(' '),
+      );
+    return m ? `coping: ${m[0]}` : null;
+  },
+  // "my shift at the hospital", "I'm a nurse at the hospital": the hospital as a workplace, not an illness.
+  workplace: (ts, first, last) => {
+    if (!/^hospital/.test(ts[last]!.word)) return null;
+    const near = ts
+      .slice(Math.max(0, first - 5), last + 6)
+      .map((t) => t.word)
+      .join(' ');
+    const m = /\b(?:shift|work|working|job|nurse|doctor|aide|tech|staff|employee|i work)\b/.exec(near);
+    return m ? `a workplace: ${m[0]}` : null;
+  },
+  // "I can't pay the full amount at once": a plan asked about, not a plight ("I can't pay, I lost my job" is one).
+  'not-all-at-once': (ts, _first, last) => {
+    const m =
+      /^(?:(?:it|this|the (?:full|whole|entire) (?:amount|balance|bill|thing)|everything|all of it) )?(?:all )?(?:at once|in one (?:go|payment|lump)|in full (?:right now|now|at once))\b/.exec(
+        wordsAfter(ts, last),
+      );
+    return m ? `not all at once: ${m[0]}` : null;
+  },
+  // "does paying today avoid the fee", "will paying on the 5th help": a payment asked about, not promised.
+  'asked-about': (ts, first) => {
+    const prev = clauseBefore(ts, first, 1)[0] ?? '';
+    return /^paying$/.test(ts[first]!.word) && /^(?:does|do|would|will|is|if|about|can|could|did)$/.test(prev)
+      ? `asked about: ${prev} paying`
+      : null;
+  },
+  // "did my payment from Tuesday go through?": whether it went through, asked, not a payment claimed.
+  'asks-whether': (ts, first) => {
+    const s = ts.filter((t) => t.sentence === ts[first]!.sentence);
+    return /^(?:did|has|was|is|does)$/.test(s[0]?.word ?? '') && s[s.length - 1]?.word === '?'
+      ? `asks whether: ${s[0]!.word}`
       : null;
   },
 };
@@ -402,6 +459,17 @@ function wordsAfter(ts: Token[], last: number): string {
     const w = ts[i]!.word;
     // "Stop the texts but you can still email me": what follows "but" is allowed, not stopped.
     if (w === '.' || w === '?' || w === 'but') break;
+    // "stop calling and just mail me": the channel asked for after "and", not another one stopped.
+    if (
+      w === 'and' &&
+      /^(?:(?:just|only|instead) )?(?:e ?mail|mail|write|text|txt|call|send|contact|message) (?:me|to me)\b/.test(
+        ts
+          .slice(i + 1, i + 4)
+          .map((t) => t.word)
+          .join(' '),
+      )
+    )
+      break;
     // "Stop the calls, texting is fine": a channel allowed after the comma, not another one stopped.
     if (w === ',' && /^(?:is|are|'s)$/.test(ts[i + 2]?.word ?? '')) break;
     if (
@@ -433,9 +501,34 @@ export interface EnglishReading {
  * refund", "as soon as my check clears", "once my disability check comes in").
  */
 const PERIOD =
-  /\b(?:in (?:a|one|two|three|four|\d+|a couple(?: of)?|a few|few) (?:weeks?|wks?)|(?:the )?(?:first|second|third|last|1st|2nd|3rd) (?:week|half) of|end of (?:the |this |next )?week|next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi)\b)/g;
+  /\b(?:in (?:a|one|two|three|four|\d+|a couple(?: of)?|a few|few) (?:weeks?|wks?)|(?:the )?(?:first|second|third|last|1st|2nd|3rd) (?:week|half) of|end of (?:the |this |next )?week|next week|this week|this weekend|the weekend|payday|pay day|next month|few days|couple (?:of )?days|end of (?:the )?week|(?:when|once|as soon as|after) (?:i (?:get|receive) |my |the )(?:[a-z]+ ){0,2}?(?:check|paycheck|refund|disability|benefits|unemployment|stimulus|bonus|settlement|pension|social security|ssi|ssdi|insurance|tax return|inheritance|back pay|severance)\b)/g;
 const VAGUE =
   /\b(?:soon|asap|eventually|someday|sometime|when i can|as soon as|when i get|if i can|once i|when possible|at some point|later|in the future|one day|when things|when able|whenever)\b/g;
+
+/** The words a reply that only names a day may have beside it: "Jan 5th I promise", "Sat the 12th, whole thing". */
+const BESIDE_A_DAY =
+  /^(?:i|promise|swear|whole|thing|the|all|of|it|in|full|ok|okay|k|sure|then|latest|at|by|on|or|before|sat|sun|mon|tue|wed|thu|thur|[.,])$/;
+const DAY_ALONE: ReplyRule = { rule: 'promise-day-alone', intent: 'promise', pattern: EN_DATE };
+
+/**
+ * A reply that names a day and nothing else ("day after tomorrow", "first of the year", "Jan 5th I promise"): the day
+ * it will pay. Not a question ("Friday?" asks), nor a day beside anything but a sum and a pledge.
+ */
+function dayAlone(stream: string, ts: Token[]): ReplyHit | null {
+  if (!ts.length || ts.length > 10 || ts.some((t) => t.word === '?')) return null;
+  const rest = stream.replace(new RegExp(EN_DATE.source, 'g'), ' ').replace(new RegExp(EN_AMOUNT.source, 'g'), ' ');
+  if (!rest.split(' ').every((w) => !w || BESIDE_A_DAY.test(w))) return null;
+  return {
+    rule: DAY_ALONE,
+    start: ts[0]!.start,
+    end: ts[ts.length - 1]!.end,
+    clause: stream,
+    after: '',
+    suppressed: null,
+    channels: [],
+    sentence: 0,
+  };
+}
 
 export function readEnglish(text: string, day: DateTime): EnglishReading {
   const ts = tokens(text);
@@ -468,6 +561,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
         suppressed =
           ROUND6_CHECKS[c]?.(ts, first, last) ??
           ROUND7_CHECKS[c]?.(ts, first, last) ??
+          ROUND8_CHECKS[c]?.(ts, first, last) ??
           SPANISH_CHECKS[c]?.(ts, first, last) ??
           check(c, ts, first, last, text);
         if (suppressed) break;
@@ -502,5 +596,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     ...[...stream.matchAll(EN_DATE)].filter(after).map((m) => at(m).sentence),
   ];
   const vague = [...stream.matchAll(VAGUE)].map((m) => at(m).sentence);
+  const alone = dayAlone(stream, ts);
+  if (alone && dates.length) hits.push(alone);
   return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length };
 }

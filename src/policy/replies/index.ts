@@ -245,7 +245,9 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
       if (
         h.rule.intent === 'dispute' &&
         !h.suppressed &&
-        /account|mine|\bloan\b|business with|不是我的|核实|核對|核对|在你们|有你们|没欠|不欠|冇欠/i.test(h.clause)
+        /account|mine|\bloan\b|business with|\bscam|不是我的|核实|核對|核对|在你们|有你们|没欠|不欠|冇欠/i.test(
+          h.clause,
+        )
       )
         h.suppressed = 'a wrong number: not their account';
   // "My dad had this number, he passed away": the death of whoever held the number, not the replier's hardship.

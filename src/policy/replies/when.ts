@@ -132,6 +132,10 @@ export const EN_DATE = new RegExp(
     '\\b\\d{1,2} / \\d{1,2}\\b',
     '\\b(?:today|tonight|this (?:evening|afternoon|morning))\\b',
     '\\b(?:day after (?:tomorrow|tmrw|tmr))\\b',
+    // "first of the year", "the first of January": New Year's Day.
+    '\\b(?:the )?(?:first|1st) of (?:the (?:new )?year|january|jan)\\b',
+    // "on the sixteen" (a day said by voice as its number): a day of the month.
+    `\\b(?:on|by|before|until|till) the (?:(?:twenty|thirty) )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\\b(?! (?:dollars|bucks|hundred|thousand|k|of (?:you|them|us|these|those)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|hand|that|who|which|thing|time|day|way|side|place|person|you)\\b)`,
     // Spanish: "pasado mañana", "hoy", "el viernes de la próxima semana", "a fin de mes", "el 15", "el 15 de enero".
     '\\bpasado manana\\b',
     '\\b(?:hoy|esta noche|esta tarde)\\b',
@@ -160,6 +164,12 @@ export const EN_DATE = new RegExp(
 export function englishDate(phrase: string, day: DateTime): string | undefined {
   if (/^(?:today|tonight|this (?:evening|afternoon|morning))$/.test(phrase)) return iso(day);
   if (phrase.startsWith('day after')) return iso(day.plus({ days: 2 }));
+  if (/^(?:the )?(?:first|1st) of (?:the (?:new )?year|january|jan)$/.test(phrase)) return monthDay(day, 1, 1);
+  const spoken = /^(?:on|by|before|until|till) the (?:(twenty|thirty) )?([a-z]+)$/.exec(phrase);
+  if (spoken && EN_UNITS[spoken[2]!] !== undefined) {
+    const n = (spoken[1] ? EN_UNITS[spoken[1]]! : 0) + EN_UNITS[spoken[2]!]!;
+    if (n >= 1 && n <= 31) return dayOfMonth(day, n);
+  }
   if (phrase === 'pasado manana') return iso(day.plus({ days: 2 }));
   if (/^(?:hoy|esta noche|esta tarde)$/.test(phrase)) return iso(day);
   const esNext = new RegExp(`(${ES_WEEKDAYS}) de la`).exec(phrase);
