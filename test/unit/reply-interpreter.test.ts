@@ -278,6 +278,17 @@ describe('rule families from a second author’s replies (tune2), in words of th
     expect(get(text, 'revoke')?.scope).toEqual(scope);
   });
 
+  it('reads a channel asked for instead of another as revoking the other, and only when the borrower asks', () => {
+    expect(get('write to me by letter rather than phoning', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('pls just txt me instead of all the calls', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('could you call me instead of sending emails', 'revoke')?.scope).toEqual(['email']);
+    expect(get('could you call me instead of sending emails', 'callback')).toBeDefined();
+    // Said of the collector, or a swap that is no channel of ours: no revocation.
+    expect(intents('why do you guys call instead of texting')).not.toContain('revoke');
+    expect(intents('can I pay online instead of calling in?')).not.toContain('revoke');
+    expect(intents('email me the letter instead of mailing it')).not.toContain('revoke');
+  });
+
   it('reads "only email me" as revoking the phone channels it does not name', () => {
     expect(get('please only email me going forward', 'revoke')?.scope).toEqual(['sms', 'voice']);
     expect(get('Text only please', 'revoke')?.scope).toEqual(['voice']);

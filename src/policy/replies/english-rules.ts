@@ -172,6 +172,17 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
     checks: ['negation'],
   },
   {
+    // A channel swapped for another: "email me instead of texting", "can u call me instead of texting", "write to me
+    // rather than calling". Asking for one channel in place of another is a reasonable way of saying the other is
+    // not wanted (FCC 24-24): the channel after "instead of" is revoked, the one asked for is not. The asker is the
+    // borrower ("call me", an imperative), not "you call instead of texting" said of the collector.
+    rule: 'revoke-instead-of',
+    intent: 'revoke',
+    pattern:
+      /(?<=(?:(?:^|[.,?] )(?:(?:please|pls|plz|kindly|just|can you|could you|can u|could u|would you) )?(?:e ?mail|text|txt|call|ring|phone|write|write to|mail|message|contact|reach)(?: me)?|\b(?:e ?mail|text|txt|call|ring|phone|write to|mail|message|contact|reach) me)(?: (?:only|just|please|pls|by (?:e ?mail|text|phone|letter|mail)|the \w+|my \w+|\w+ amount)){0,2} )(?:instead of|rather than) (?:(?:the|these|those|all the|your|a|sending|making|me by) ){0,2}(?:texting|txting|calling|phoning|ringing|e ?mailing|texts?|txts?|calls?|phone calls?|e ?mails?|sms)\b/g,
+    scope: 'words',
+  },
+  {
     // Pinyin: "tuiding", "bu yao zai fa le", "bie da le".
     rule: 'revoke-pinyin',
     intent: 'revoke',
