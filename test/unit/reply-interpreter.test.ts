@@ -1245,3 +1245,75 @@ describe('rule families from a seventh author’s replies (en.tune7), in words o
     expect(intents('Please call me to explain the late charge').sort()).toEqual(['callback', 'question']);
   });
 });
+
+describe('Chinese rule families from an eighth author’s replies (zh.tune8), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Revocations: refusing to receive, contact "with me" ended, paper only, a kind named, a code at the end.
+    ['本号码不再接收你们的任何短信', 'revoke'],
+    ['请勿再直接与本人联络', 'revoke'],
+    ['即日起终止与我的一切联系', 'revoke'],
+    ['只接受纸质信函，电话短信一概不接受', 'revoke'],
+    ['请勿再寄催缴短信', 'revoke'],
+    ['周五还500 TD', 'revoke'],
+    ['周五还500 TD', 'promise'],
+    // Complaints: others told, exposure, hours, after payment, counts, put-downs, tone, sarcasm.
+    ['连我邻居都知道我欠钱了', 'complaint'],
+    ['同学都在议论这事', 'complaint'],
+    ['信里写着我的全名', 'complaint'],
+    ['被同事看到了怎么办', 'complaint'],
+    ['昨晚十一点还打', 'complaint'],
+    ['付了钱仲催', 'complaint'],
+    ['你们今天打了五次电话', 'complaint'],
+    ['每天给我打七八个电话', 'complaint'],
+    ['你们系统是摆设吗', 'complaint'],
+    ['你们客服讲话太难听了', 'complaint'],
+    ['说了一百遍了', 'complaint'],
+    ['这种做法实属不妥', 'complaint'],
+    ['好棒棒，又提醒我', 'complaint'],
+    ['又打电话来了', 'complaint'],
+    ['你们凭什么打给我大学同学', 'complaint'],
+    // Callbacks: a time in digits, a call to confirm.
+    ['请于1900后致电本人', 'callback'],
+    ['付款后麻烦致电确认', 'callback'],
+    // Promises: an errand of one word, Cantonese 过 a sum, after a return, the other half, a day asked.
+    ['后天会去柜台交', 'promise'],
+    ['出院后马上还', 'promise'],
+    ['另一半下周五', 'promise'],
+    ['这周五还行吗', 'promise'],
+    ['这周五还行吗', 'question'],
+    ['剩下的分六个月还', 'promise'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ['我把短信删了，再发一次吧', 'revoke'],
+    ['退订了还要交月费吗', 'revoke'],
+    ['要怎么做你们才能停止催收', 'revoke'],
+    ['每天还100元分三次', 'complaint'],
+    ['我今天打了三次客服电话', 'complaint'],
+    ['你们打给我老同学干嘛', 'callback'],
+    ['你们的专员多次致电我的公司', 'callback'],
+    ['昨天你们在半夜给我打电话', 'callback'],
+    ['上午十点就打来了', 'callback'],
+    ['你们系统是摆设吗', 'question'],
+    ['你们凭什么打给我大学同学', 'question'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['下礼拜二過五千俾你', { date: '2026-12-08', amount: '5000.00' }],
+    ['明天还RMB800', { date: '2026-12-03', amount: '800.00' }],
+    ['余款2000本月底前还清', { date: '2026-12-31', amount: '2000.00' }],
+    ['年底前还清', { date: '2026-12-31' }],
+    ['等年底奖金发了就还', {}],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads the line a removal names, and a list as no channel', () => {
+    expect(get('请把此邮箱从你们的通知名单里移除', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('此邮箱不再接受你们的邮件', 'revoke', 'email')?.scope).toEqual(['email']);
+  });
+});

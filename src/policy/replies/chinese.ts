@@ -7,7 +7,7 @@
 import type { DateTime } from 'luxon';
 import { chineseView } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
-import { CHINESE_REPLY_RULES, ZH_FIRM } from './chinese-rules.js';
+import { CHINESE_REPLY_RULES, PEOPLE, ZH_FIRM } from './chinese-rules.js';
 import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
 import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
@@ -19,9 +19,6 @@ import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
  */
 const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
 
-/** Someone else: 我妈, 家人, 同事, 男朋友, 前妻, 邻居. */
-const PEOPLE =
-  '(?:爸|妈|阿爸|阿妈|父母|家人|家里人|屋企人|老婆|老公|太太|先生|丈夫|妻子|前夫|前妻|男朋友|女朋友|男友|女友|前男友|前女友|对象|同事|领导|老板|上司|朋友|亲戚|孩子|儿子|女儿|哥|姐|弟|妹|兄弟|姐妹|老豆|老母|邻居|同学|紧急联系人|联系人|担保人|家属|室友|舍友)';
 /** Someone else the reply is about. */
 const THIRD_PARTY = `我?的?${PEOPLE}`;
 
@@ -55,6 +52,9 @@ function askedNotDone(name: string, clause: string, from: number, to: number): s
     // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
     const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
     if (cond) return `a condition: ${cond[0]}`;
+    // 要怎样你们才会停止催收: asking how to bring it about, not asking for it.
+    const how = /(?:怎样|怎么|如何|咋|点样)[^，]{0,6}?(?:才|就)(?:会|能|可以|肯)?$/.exec(clause.slice(0, from));
+    if (how) return `asks how: ${how[0]}`;
     // 停止催收需要什么条件: asking what it takes, not asking for it.
     const takes = /^(?:收|款)?(?:的话)?(?:需要|要|得)(?:什么|啥|哪些|多少|怎么|怎样|满足)/.exec(clause.slice(to));
     return takes ? `asks what it takes: ${takes[0]}` : null;
@@ -69,6 +69,37 @@ function askedNotDone(name: string, clause: string, from: number, to: number): s
   return null;
 }
 
+/** Why a question word does not ask: a reproach, a statement, an idiom, a rebuke, a dare or a worry. */
+function notAsking(clause: string, from: number, to: number): string | null {
+  // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
+  if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
+  if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+  // 能还多少算多少: "whatever I can", not asking how much.
+  if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
+    return 'an idiom: 多少算多少';
+  // 开车呢, 在开会呢: what the borrower is doing now, not a question.
+  if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+  if (
+    /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
+      clause,
+    )
+  )
+    return 'a statement: 在…呢';
+  // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
+  if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
+  // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
+  // 你们系统是摆设吗, 被同事看到了怎么办: a put-down or a worry put as a question.
+  if (/(?:摆设|有意思)[吗么嘛呢]?$|(?:看到|看见|知道)了?怎么办$/.test(clause)) return `rhetorical: ${clause.slice(-5)}`;
+  // 凭什么打给我同学: "by what right", a reproach, not asking.
+  if (/^凭什么$/.test(clause.slice(from, to)) && /^(?:打|发|催|找|骚扰|联系|告诉)/.test(clause.slice(to)))
+    return 'rhetorical: 凭什么';
+  const dare =
+    /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
+      clause,
+    );
+  return dare ? `rhetorical: ${dare[0]}` : null;
+}
+
 function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
   if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from, to);
   const before = clause.slice(Math.max(0, from - 4), from);
@@ -78,30 +109,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const q = /(?:回复|回覆|回|点击|点|按|发送|输入)(?:td|t|stop|n|0)?$/.exec(clause.slice(0, from));
     return q && (clause !== whole || to < clause.length) ? `quoted: ${q[0]}` : null;
   }
-  if (name === 'zh-question') {
-    // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
-    if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
-    if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
-    // 能还多少算多少: "whatever I can", not asking how much.
-    if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
-      return 'an idiom: 多少算多少';
-    // 开车呢, 在开会呢: what the borrower is doing now, not a question.
-    if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
-    if (
-      /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
-        clause,
-      )
-    )
-      return 'a statement: 在…呢';
-    // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
-    if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
-    // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
-    const dare =
-      /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
-        clause,
-      );
-    return dare ? `rhetorical: ${dare[0]}` : null;
-  }
+  if (name === 'zh-question') return notAsking(clause, from, to);
   if (name === 'zh-check-payment') {
     // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
     if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
@@ -129,7 +137,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
     // 会不会, 会唔会: the Chinese yes-no question asks without 吗.
-    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) &&
+    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:还)?(?:会|能|要|是否|影响)/.test(clause.slice(to)) &&
       (/[吗么呢]$/.test(clause) || /会不会|会唔会|能不能|有没有|有冇|影不影响|是否/.test(clause.slice(to)))
       ? 'a question about it'
       : null;
@@ -180,7 +188,13 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(
       prior + clause.slice(from, to),
     );
-    return neg ? `negation: ${neg[0]}` : null;
+    if (neg) return `negation: ${neg[0]}`;
+    // 贵司在凌晨一点给我打电话, 多次致电我: a call that happened, told, not one asked for.
+    const told =
+      /又|多次|屡次|一直|天天|每天|老是|总是|不停|反复|昨天|昨晚|前天|刚才|刚刚|凌晨|半夜|深夜|大清早|一大早|竟然|居然|却|甚至|还在|仍/.exec(
+        clause.slice(Math.max(0, from - 10), from),
+      );
+    return told ? `a call that happened: ${told[0]}` : null;
   }
   if (name === 'zh-wish') {
     const w = /想|希望|争取|尽量|努力|看看|如果|要是|等我有钱|有钱了|有钱就|可能|也许|估计/.exec(clause.slice(0, from));
