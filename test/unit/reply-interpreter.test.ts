@@ -1282,6 +1282,23 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['这周五还行吗', 'promise'],
     ['这周五还行吗', 'question'],
     ['剩下的分六个月还', 'promise'],
+    ['明天还可以不', 'question'],
+    // Payments: formal (已通过…还款, 我于<a day gone>…缴款), 已清, typos 以还 and 還左.
+    ['账已清，放心', 'paid-already'],
+    ['以还 勿念', 'paid-already'],
+    ['還左數喇', 'paid-already'],
+    ['本人已通过手机银行向贵司还款1,500元', 'paid-already'],
+    ['我于11月28日在柜台缴款2000元', 'paid-already'],
+    ['本人已于今天（12月2日）转账800元', 'paid-already'],
+    // Questions: 告知 asked for, either-or without a particle.
+    ['请告知还款账户', 'question'],
+    ['微信还是支付宝', 'question'],
+    // Disputes: paid off in an earlier year, someone else's; a wrong number in Latin letters; hardship.
+    ['这笔早在2018年就还清了', 'dispute'],
+    ['这张卡是我前夫的', 'dispute'],
+    ['本人並非 Mr. Chan', 'wrong-number'],
+    ['等我找到新工作就还', 'hardship'],
+    ['请于明天15:30后致电本人', 'callback'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1298,6 +1315,14 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['上午十点就打来了', 'callback'],
     ['你们系统是摆设吗', 'question'],
     ['你们凭什么打给我大学同学', 'question'],
+    ['我于12月20日在柜台缴款2000元', 'paid-already'],
+    ['我于12月1日通过支付宝还款3000元', 'promise'],
+    ['已经还了八期，为什么还说我逾期', 'paid-already'],
+    ['本人将于12月20日通过网银还款3000元，届时请查收', 'paid-already'],
+    ['这笔早在2018年就还清了', 'paid-already'],
+    ['如有问题请回复此邮件', 'question'],
+    ['我还是会还的', 'question'],
+    ['本人工作日不便接听', 'callback'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
@@ -1308,6 +1333,8 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['余款2000本月底前还清', { date: '2026-12-31', amount: '2000.00' }],
     ['年底前还清', { date: '2026-12-31' }],
     ['等年底奖金发了就还', {}],
+    ['我会在1月5号前还清', { date: '2027-01-05' }],
+    ['我于12月20日在柜台缴款2000元', { date: '2026-12-20', amount: '2000.00' }],
   ])('%s → %j', (text, terms) => {
     expect(get(text, 'promise')?.promise).toEqual(terms);
   });

@@ -10,14 +10,16 @@ import { channelsNamed } from './channels.js';
 import { CHINESE_REPLY_RULES, PEOPLE, ZH_FIRM } from './chinese-rules.js';
 import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
-import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
+import { chineseAmount, chineseDate, chineseNumber, ZH_AMOUNT, ZH_DATE, ZH_NUM } from './when.js';
 
 /**
- * A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元), nor at
+ * A clause ends at punctuation, but not at the comma, point or colon inside a number (4,560.00元,
+ * 18:00), nor at a short aside in brackets (已于今日（12月2日）通过网银…), nor at
  * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人); a space
  * after a closing particle ends one too (這是真的嗎 該不會是…).
  */
-const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+const CLAUSE =
+  /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.:：](?=\d)|[（(][^（）()，。！？\n]{1,12}[)）])+/g;
 
 /** Someone else the reply is about. */
 const THIRD_PARTY = `我?的?${PEOPLE}`;
@@ -90,6 +92,8 @@ function notAsking(clause: string, from: number, to: number): string | null {
   // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
   // 你们系统是摆设吗, 被同事看到了怎么办: a put-down or a worry put as a question.
   if (/(?:摆设|有意思)[吗么嘛呢]?$|(?:看到|看见|知道)了?怎么办$/.test(clause)) return `rhetorical: ${clause.slice(-5)}`;
+  // 如有疑问请回复: a courtesy, not a question.
+  if (/(?:如|若|如果)(?:有|需)[^，]{0,6}$/.test(clause.slice(0, from))) return 'a courtesy: 如有…';
   // 凭什么打给我同学: "by what right", a reproach, not asking.
   if (/^凭什么$/.test(clause.slice(from, to)) && /^(?:打|发|催|找|骚扰|联系|告诉)/.test(clause.slice(to)))
     return 'rhetorical: 凭什么';
@@ -100,7 +104,31 @@ function notAsking(clause: string, from: number, to: number): string | null {
   return dare ? `rhetorical: ${dare[0]}` : null;
 }
 
-function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
+/**
+ * How many days ago a month and day the words name fell (12月1日 read on 2 December: 1), taking the
+ * year that puts it within two months back or ten ahead (1月10号 read then: next year's, -39).
+ */
+const MONTH_DAY = new RegExp(`(${ZH_NUM})月(${ZH_NUM})(?:号|日)`);
+function daysAgo(words: string, day: DateTime): { ago: number; words: string } | null {
+  const m = MONTH_DAY.exec(words);
+  if (!m) return null;
+  const then = day.set({ month: chineseNumber(m[1]!) ?? 0, day: chineseNumber(m[2]!) ?? 0 });
+  if (!then.isValid) return null;
+  const ago = (t: DateTime) => Math.round(day.diff(t, 'days').days);
+  const n =
+    ago(then) > 62 ? ago(then.plus({ years: 1 })) : ago(then) < -303 ? ago(then.minus({ years: 1 })) : ago(then);
+  return { ago: n, words: m[0] };
+}
+
+function check(
+  name: string,
+  clause: string,
+  from: number,
+  to: number,
+  earlier: string,
+  whole: string,
+  day: DateTime,
+): string | null {
   if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from, to);
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
@@ -203,6 +231,11 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   if (name === 'zh-past') {
     const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个月/.exec(clause.slice(0, from));
     if (past) return `past: ${past[0]}`;
+    // 我于12月1日通过支付宝还款: a day already gone, with nothing that looks ahead (将于, 拟, 会).
+    const was = /将|拟|会|承诺|保证|准备|打算|预计|计划|争取/.test(clause.slice(0, to))
+      ? null
+      : daysAgo(clause.slice(0, to), day);
+    if (was && was.ago >= 1) return `past: ${was.words}`;
     return /^(?:过去|过来|完|清|好)?了(?!吗)/.test(clause.slice(to, to + 3)) &&
       !/明|后天|下|号|月底/.test(earlier.slice(-12) + clause.slice(0, from))
       ? 'past: 了'
@@ -210,10 +243,16 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
-    const f = /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算/.exec(
-      earlier.slice(-12) + clause.slice(0, from),
-    );
+    const f =
+      /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算|将|拟|届时/.exec(
+        earlier.slice(-16) + clause.slice(0, to),
+      );
     if (f) return `future: ${f[0]}`;
+    // 我于12月20日缴款: a day still to come.
+    const when = daysAgo(clause.slice(0, to), day);
+    if (when && when.ago < 0) return `future: ${when.words}`;
+    // 已经还了六期: instalments paid, the history of the loan, not a claim that it is paid.
+    if (/^了?[\d一二两三四五六七八九十几]{1,2}期/.test(clause.slice(to))) return 'instalments paid: a history';
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
     const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));
     if (cond) return `a condition: ${cond[0]}`;
@@ -281,7 +320,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
         const to = m.index + m[0].length;
         let suppressed: string | null = null;
         for (const name of rule.checks ?? []) {
-          suppressed = check(name, view.text, m.index, to, earlier, whole);
+          suppressed = check(name, view.text, m.index, to, earlier, whole, day);
           if (suppressed) break;
         }
         // The words after, up to a turn to what the borrower does want (别发短信了能直接打电话吗).
