@@ -1299,6 +1299,28 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['本人並非 Mr. Chan', 'wrong-number'],
     ['等我找到新工作就还', 'hardship'],
     ['请于明天15:30后致电本人', 'callback'],
+    // Probed in words of our own: the same families in other registers.
+    ['唔該停止所有訊息', 'revoke'],
+    ['取消所有通知', 'revoke'],
+    ['以后别联系了', 'revoke'],
+    ['我都還晒啦', 'paid-already'],
+    ['已经从工资卡扣了', 'paid-already'],
+    ['钱已经到你们账上了', 'paid-already'],
+    ['你们是黑社会吗', 'complaint'],
+    ['欠款总额麻烦发一下', 'question'],
+    ['最低还款额是几', 'question'],
+    ['我可以晚几天还不', 'question'],
+    ['你们是正规公司不', 'question'],
+    ['这钱该还给谁', 'question'],
+    ['貸款還剩幾期', 'question'],
+    ['呢筆數點計', 'question'],
+    ['能不能少还一点', 'question'],
+    ['不要再打扰我家里人了，他们快被你们逼疯了', 'complaint'],
+    ['你们真够可以的', 'complaint'],
+    ['呵呵，真是服了你们', 'complaint'],
+    ['你們的催收手法太下流', 'complaint'],
+    ['打到我老闆那裡，你們有事嗎', 'complaint'],
+    ['这什么服务', 'complaint'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1323,6 +1345,10 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['如有问题请回复此邮件', 'question'],
     ['我还是会还的', 'question'],
     ['本人工作日不便接听', 'callback'],
+    ['月尾還晒', 'paid-already'],
+    ['快点还吧', 'question'],
+    ['你们是黑社会吗', 'question'],
+    ['这什么服务', 'question'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
@@ -1342,5 +1368,6 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
   it('reads the line a removal names, and a list as no channel', () => {
     expect(get('请把此邮箱从你们的通知名单里移除', 'revoke', 'email')?.scope).toEqual(['email']);
     expect(get('此邮箱不再接受你们的邮件', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('拒绝接听', 'revoke')?.scope).toEqual(['voice']);
   });
 });

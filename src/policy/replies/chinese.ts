@@ -98,7 +98,7 @@ function notAsking(clause: string, from: number, to: number): string | null {
   if (/^凭什么$/.test(clause.slice(from, to)) && /^(?:打|发|催|找|骚扰|联系|告诉)/.test(clause.slice(to)))
     return 'rhetorical: 凭什么';
   const dare =
-    /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
+    /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人|黑社会|土匪|强盗|有事|(?:什么|啥)(?:服务|态度|玩意))[吗么嘛呢]?$/.exec(
       clause,
     );
   return dare ? `rhetorical: ${dare[0]}` : null;
@@ -244,7 +244,7 @@ function check(
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
     const f =
-      /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算|将|拟|届时/.exec(
+      /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|月尾|月末|过两|过几|会|准备|打算|将|拟|届时/.exec(
         earlier.slice(-16) + clause.slice(0, to),
       );
     if (f) return `future: ${f[0]}`;
