@@ -1321,6 +1321,10 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['你們的催收手法太下流', 'complaint'],
     ['打到我老闆那裡，你們有事嗎', 'complaint'],
     ['这什么服务', 'complaint'],
+    ['你們的簡訊我不需要', 'revoke'],
+    ['所有联系方式都请停止', 'revoke'],
+    ['我不會再接你們電話', 'revoke'],
+    ['我真的不想再收到了', 'revoke'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1349,6 +1353,7 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['快点还吧', 'question'],
     ['你们是黑社会吗', 'question'],
     ['这什么服务', 'question'],
+    ['我不会再收到账单了吧', 'revoke'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
@@ -1369,5 +1374,6 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     expect(get('请把此邮箱从你们的通知名单里移除', 'revoke', 'email')?.scope).toEqual(['email']);
     expect(get('此邮箱不再接受你们的邮件', 'revoke', 'email')?.scope).toEqual(['email']);
     expect(get('拒绝接听', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('請不要再寄信到我的電子信箱', 'revoke')?.scope).toEqual(['email']);
   });
 });
