@@ -1325,6 +1325,12 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['所有联系方式都请停止', 'revoke'],
     ['我不會再接你們電話', 'revoke'],
     ['我真的不想再收到了', 'revoke'],
+    ['上个礼拜已经清了', 'paid-already'],
+    ['已经按时缴纳', 'paid-already'],
+    ['欠款于今日全部清偿完毕', 'paid-already'],
+    ['我前几天就把钱还上了', 'paid-already'],
+    ['剛剛入咗數', 'paid-already'],
+    ['付款记录我可以发给你', 'paid-already'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1354,6 +1360,8 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['你们是黑社会吗', 'question'],
     ['这什么服务', 'question'],
     ['我不会再收到账单了吧', 'revoke'],
+    ['我是上月25号还的', 'promise'],
+    ['我想知道怎么样才算结清完毕', 'paid-already'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });

@@ -229,7 +229,7 @@ function check(
     return w ? `wish: ${w[0]}` : null;
   }
   if (name === 'zh-past') {
-    const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个月/.exec(clause.slice(0, from));
+    const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个?月|上个?(?:礼拜|星期)/.exec(clause.slice(0, from));
     if (past) return `past: ${past[0]}`;
     // 我于12月1日通过支付宝还款: a day already gone, with nothing that looks ahead (将于, 拟, 会).
     const was = /将|拟|会|承诺|保证|准备|打算|预计|计划|争取/.test(clause.slice(0, to))
@@ -256,6 +256,9 @@ function check(
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
     const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));
     if (cond) return `a condition: ${cond[0]}`;
+    // 怎么样才算结清完毕: what would count as paid, asked.
+    const asked = /(?:才算|才能|算不算|是否|有没有)$/.exec(clause.slice(0, from));
+    if (asked) return `asked: ${asked[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
     return habit ? `a habit: ${habit[0]}` : null;
