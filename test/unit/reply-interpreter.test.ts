@@ -1331,6 +1331,13 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['我前几天就把钱还上了', 'paid-already'],
     ['剛剛入咗數', 'paid-already'],
     ['付款记录我可以发给你', 'paid-already'],
+    ['提前还清有优惠不', 'question'],
+    ['逾期了会上征信不', 'question'],
+    ['能帮我查下余额', 'question'],
+    ['麻烦说一下具体金额', 'question'],
+    ['请说明一下这笔费用', 'question'],
+    ['我不太明白这个费用', 'question'],
+    ['這是甚麼費用', 'question'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1362,6 +1369,7 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['我不会再收到账单了吧', 'revoke'],
     ['我是上月25号还的', 'promise'],
     ['我想知道怎么样才算结清完毕', 'paid-already'],
+    ['特此说明', 'question'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
