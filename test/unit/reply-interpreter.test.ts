@@ -1338,6 +1338,15 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['请说明一下这笔费用', 'question'],
     ['我不太明白这个费用', 'question'],
     ['這是甚麼費用', 'question'],
+    ['打电话来的那个人很凶', 'complaint'],
+    ['说什么要告我，吓我啊', 'complaint'],
+    ['有本事去法院告我', 'complaint'],
+    ['我孩子接到你们电话吓哭了', 'complaint'],
+    ['周末都不让人休息', 'complaint'],
+    ['催什么催', 'complaint'],
+    ['又是你们', 'complaint'],
+    ['说话放尊重点', 'complaint'],
+    ['我已经保留了录音', 'complaint'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1370,6 +1379,7 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['我是上月25号还的', 'promise'],
     ['我想知道怎么样才算结清完毕', 'paid-already'],
     ['特此说明', 'question'],
+    ['我要找你们领导投诉', 'callback'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
