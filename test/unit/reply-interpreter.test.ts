@@ -1347,6 +1347,9 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['又是你们', 'complaint'],
     ['说话放尊重点', 'complaint'],
     ['我已经保留了录音', 'complaint'],
+    ['我没有在你们平台贷款', 'dispute'],
+    ['金额比合同多了很多', 'dispute'],
+    ['生意赔了，给我点时间', 'hardship'],
   ])('%s → %s', (text, intent) => {
     expect(intents(text)).toContain(intent);
   });
@@ -1380,6 +1383,7 @@ describe('Chinese rule families from an eighth author’s replies (zh.tune8), in
     ['我想知道怎么样才算结清完毕', 'paid-already'],
     ['特此说明', 'question'],
     ['我要找你们领导投诉', 'callback'],
+    ['我在你们平台贷款了两万，想问问利息', 'dispute'],
   ])('%s is not %s', (text, intent) => {
     expect(intents(text)).not.toContain(intent);
   });
