@@ -1389,3 +1389,165 @@ describe('rule families from an eighth author’s replies (en.tune8), in words o
     expect(get(text, 'revoke')?.scope).toEqual(scope);
   });
 });
+
+describe('Chinese rule families from an eighth author’s replies (zh.tune8), in words of their own', () => {
+  it.each<[string, Intent]>([
+    // Revocations: refusing to receive, contact "with me" ended, paper only, a kind named, a code at the end.
+    ['本号码不再接收你们的任何短信', 'revoke'],
+    ['请勿再直接与本人联络', 'revoke'],
+    ['即日起终止与我的一切联系', 'revoke'],
+    ['只接受纸质信函，电话短信一概不接受', 'revoke'],
+    ['请勿再寄催缴短信', 'revoke'],
+    ['周五还500 TD', 'revoke'],
+    ['周五还500 TD', 'promise'],
+    // Complaints: others told, exposure, hours, after payment, counts, put-downs, tone, sarcasm.
+    ['连我邻居都知道我欠钱了', 'complaint'],
+    ['同学都在议论这事', 'complaint'],
+    ['信里写着我的全名', 'complaint'],
+    ['被同事看到了怎么办', 'complaint'],
+    ['昨晚十一点还打', 'complaint'],
+    ['付了钱仲催', 'complaint'],
+    ['你们今天打了五次电话', 'complaint'],
+    ['每天给我打七八个电话', 'complaint'],
+    ['你们系统是摆设吗', 'complaint'],
+    ['你们客服讲话太难听了', 'complaint'],
+    ['说了一百遍了', 'complaint'],
+    ['这种做法实属不妥', 'complaint'],
+    ['好棒棒，又提醒我', 'complaint'],
+    ['又打电话来了', 'complaint'],
+    ['你们凭什么打给我大学同学', 'complaint'],
+    // Callbacks: a time in digits, a call to confirm.
+    ['请于1900后致电本人', 'callback'],
+    ['付款后麻烦致电确认', 'callback'],
+    // Promises: an errand of one word, Cantonese 过 a sum, after a return, the other half, a day asked.
+    ['后天会去柜台交', 'promise'],
+    ['出院后马上还', 'promise'],
+    ['另一半下周五', 'promise'],
+    ['这周五还行吗', 'promise'],
+    ['这周五还行吗', 'question'],
+    ['剩下的分六个月还', 'promise'],
+    ['明天还可以不', 'question'],
+    // Payments: formal (已通过…还款, 我于<a day gone>…缴款), 已清, typos 以还 and 還左.
+    ['账已清，放心', 'paid-already'],
+    ['以还 勿念', 'paid-already'],
+    ['還左數喇', 'paid-already'],
+    ['本人已通过手机银行向贵司还款1,500元', 'paid-already'],
+    ['我于11月28日在柜台缴款2000元', 'paid-already'],
+    ['本人已于今天（12月2日）转账800元', 'paid-already'],
+    // Questions: 告知 asked for, either-or without a particle.
+    ['请告知还款账户', 'question'],
+    ['微信还是支付宝', 'question'],
+    // Disputes: paid off in an earlier year, someone else's; a wrong number in Latin letters; hardship.
+    ['这笔早在2018年就还清了', 'dispute'],
+    ['这张卡是我前夫的', 'dispute'],
+    ['本人並非 Mr. Chan', 'wrong-number'],
+    ['等我找到新工作就还', 'hardship'],
+    ['请于明天15:30后致电本人', 'callback'],
+    // Probed in words of our own: the same families in other registers.
+    ['唔該停止所有訊息', 'revoke'],
+    ['取消所有通知', 'revoke'],
+    ['以后别联系了', 'revoke'],
+    ['我都還晒啦', 'paid-already'],
+    ['已经从工资卡扣了', 'paid-already'],
+    ['钱已经到你们账上了', 'paid-already'],
+    ['你们是黑社会吗', 'complaint'],
+    ['欠款总额麻烦发一下', 'question'],
+    ['最低还款额是几', 'question'],
+    ['我可以晚几天还不', 'question'],
+    ['你们是正规公司不', 'question'],
+    ['这钱该还给谁', 'question'],
+    ['貸款還剩幾期', 'question'],
+    ['呢筆數點計', 'question'],
+    ['能不能少还一点', 'question'],
+    ['不要再打扰我家里人了，他们快被你们逼疯了', 'complaint'],
+    ['你们真够可以的', 'complaint'],
+    ['呵呵，真是服了你们', 'complaint'],
+    ['你們的催收手法太下流', 'complaint'],
+    ['打到我老闆那裡，你們有事嗎', 'complaint'],
+    ['这什么服务', 'complaint'],
+    ['你們的簡訊我不需要', 'revoke'],
+    ['所有联系方式都请停止', 'revoke'],
+    ['我不會再接你們電話', 'revoke'],
+    ['我真的不想再收到了', 'revoke'],
+    ['上个礼拜已经清了', 'paid-already'],
+    ['已经按时缴纳', 'paid-already'],
+    ['欠款于今日全部清偿完毕', 'paid-already'],
+    ['我前几天就把钱还上了', 'paid-already'],
+    ['剛剛入咗數', 'paid-already'],
+    ['付款记录我可以发给你', 'paid-already'],
+    ['提前还清有优惠不', 'question'],
+    ['逾期了会上征信不', 'question'],
+    ['能帮我查下余额', 'question'],
+    ['麻烦说一下具体金额', 'question'],
+    ['请说明一下这笔费用', 'question'],
+    ['我不太明白这个费用', 'question'],
+    ['這是甚麼費用', 'question'],
+    ['打电话来的那个人很凶', 'complaint'],
+    ['说什么要告我，吓我啊', 'complaint'],
+    ['有本事去法院告我', 'complaint'],
+    ['我孩子接到你们电话吓哭了', 'complaint'],
+    ['周末都不让人休息', 'complaint'],
+    ['催什么催', 'complaint'],
+    ['又是你们', 'complaint'],
+    ['说话放尊重点', 'complaint'],
+    ['我已经保留了录音', 'complaint'],
+    ['我没有在你们平台贷款', 'dispute'],
+    ['金额比合同多了很多', 'dispute'],
+    ['生意赔了，给我点时间', 'hardship'],
+  ])('%s → %s', (text, intent) => {
+    expect(intents(text)).toContain(intent);
+  });
+
+  it.each<[string, Intent]>([
+    ['我把短信删了，再发一次吧', 'revoke'],
+    ['退订了还要交月费吗', 'revoke'],
+    ['要怎么做你们才能停止催收', 'revoke'],
+    ['每天还100元分三次', 'complaint'],
+    ['我今天打了三次客服电话', 'complaint'],
+    ['你们打给我老同学干嘛', 'callback'],
+    ['你们的专员多次致电我的公司', 'callback'],
+    ['昨天你们在半夜给我打电话', 'callback'],
+    ['上午十点就打来了', 'callback'],
+    ['你们系统是摆设吗', 'question'],
+    ['你们凭什么打给我大学同学', 'question'],
+    ['我于12月20日在柜台缴款2000元', 'paid-already'],
+    ['我于12月1日通过支付宝还款3000元', 'promise'],
+    ['已经还了八期，为什么还说我逾期', 'paid-already'],
+    ['本人将于12月20日通过网银还款3000元，届时请查收', 'paid-already'],
+    ['这笔早在2018年就还清了', 'paid-already'],
+    ['如有问题请回复此邮件', 'question'],
+    ['我还是会还的', 'question'],
+    ['本人工作日不便接听', 'callback'],
+    ['月尾還晒', 'paid-already'],
+    ['快点还吧', 'question'],
+    ['你们是黑社会吗', 'question'],
+    ['这什么服务', 'question'],
+    ['我不会再收到账单了吧', 'revoke'],
+    ['我是上月25号还的', 'promise'],
+    ['我想知道怎么样才算结清完毕', 'paid-already'],
+    ['特此说明', 'question'],
+    ['我要找你们领导投诉', 'callback'],
+    ['我在你们平台贷款了两万，想问问利息', 'dispute'],
+  ])('%s is not %s', (text, intent) => {
+    expect(intents(text)).not.toContain(intent);
+  });
+
+  it.each<[string, { date?: string; amount?: string }]>([
+    ['下礼拜二過五千俾你', { date: '2026-12-08', amount: '5000.00' }],
+    ['明天还RMB800', { date: '2026-12-03', amount: '800.00' }],
+    ['余款2000本月底前还清', { date: '2026-12-31', amount: '2000.00' }],
+    ['年底前还清', { date: '2026-12-31' }],
+    ['等年底奖金发了就还', {}],
+    ['我会在1月5号前还清', { date: '2027-01-05' }],
+    ['我于12月20日在柜台缴款2000元', { date: '2026-12-20', amount: '2000.00' }],
+  ])('%s → %j', (text, terms) => {
+    expect(get(text, 'promise')?.promise).toEqual(terms);
+  });
+
+  it('reads the line a removal names, and a list as no channel', () => {
+    expect(get('请把此邮箱从你们的通知名单里移除', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('此邮箱不再接受你们的邮件', 'revoke', 'email')?.scope).toEqual(['email']);
+    expect(get('拒绝接听', 'revoke')?.scope).toEqual(['voice']);
+    expect(get('請不要再寄信到我的電子信箱', 'revoke')?.scope).toEqual(['email']);
+  });
+});

@@ -9,11 +9,11 @@ const EN_EMAIL = /\b(?:e ?mails?|e ?mailed|e ?mailing|mails?|emailing|inbox|corr
 const EN_ALL =
   /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|(?<!(?:phone|cell|line|number) )alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|stalking|hit me up|contacten|contactes|contacte|contactar(?:me|nos)?|contactando(?:me|nos)?|contacto|molest\w*|acos\w*|hostig\w*|buscar(?:me|nos)?|busquen|busques|buscando(?:me|nos)?|ching\w*|joder(?:me|nos)?|jodiendo(?:me|nos)?|jodan|en paz|tranquil[oa]s?)\b/;
 
-/** 通知 and 提醒 are texts unless another channel carries them (邮件通知, 电话提醒). */
-const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|(?<!邮件|电邮|邮箱|电话|语音)(?:通知|提醒)/;
+/** 通知 and 提醒 are texts unless another channel carries them (邮件通知, 电话提醒); 催收通知名单 is a list, no channel. */
+const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|(?<!邮件|电邮|邮箱|电话|语音)(?:通知|提醒)(?!名单|列表|名册)/;
 /** 打 is a call to the borrower, not 打12378 (the borrower dialling a hotline). */
-const ZH_VOICE = /电话(?!号)|语音|留言|\bcall\b|打(?!扰|错|算|钱|款|\d)|来电|致电/;
-const ZH_EMAIL = /邮件|电邮|邮箱|e ?mail|(?<![a-z])mail/;
+const ZH_VOICE = /电话(?!号)|语音|留言|\bcall\b|打(?!扰|错|算|钱|款|\d)|来电|致电|接听/;
+const ZH_EMAIL = /邮件|电邮|邮箱|信箱|e ?mail|(?<![a-z])mail/;
 /** 烦 names every channel as 烦我, 别来烦; 烦 alone (拒收 别发了 烦) is a mood, not a channel. */
 const ZH_ALL = /联系|联络|骚扰|(?<!麻)烦(?:我|住|扰|着)|来烦|别烦|打扰|找我|清静|远点/;
 

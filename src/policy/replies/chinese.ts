@@ -7,21 +7,20 @@
 import type { DateTime } from 'luxon';
 import { chineseView } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
-import { CHINESE_REPLY_RULES, ZH_FIRM } from './chinese-rules.js';
+import { CHINESE_REPLY_RULES, PEOPLE, ZH_FIRM } from './chinese-rules.js';
 import type { Channel } from '../../domain/channels.js';
 import type { ReplyHit } from './types.js';
-import { chineseAmount, chineseDate, ZH_AMOUNT, ZH_DATE } from './when.js';
+import { chineseAmount, chineseDate, chineseNumber, ZH_AMOUNT, ZH_DATE, ZH_NUM } from './when.js';
 
 /**
- * A clause ends at punctuation, but not at the comma or point inside a number (4,560.00元), nor at
+ * A clause ends at punctuation, but not at the comma, point or colon inside a number (4,560.00元,
+ * 18:00), nor at a short aside in brackets (已于今日（12月2日）通过网银…), nor at
  * the enumeration comma 、, which joins the words of one clause (以電話、短訊及電郵聯絡本人); a space
  * after a closing particle ends one too (這是真的嗎 該不會是…).
  */
-const CLAUSE = /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.](?=\d))+/g;
+const CLAUSE =
+  /(?:(?<![吗嗎呢么麼吧])[^\S\n]|[^\s，。！？；,.!?;～~…:：（）()“”"]|(?<=\d)[,.:：](?=\d)|[（(][^（）()，。！？\n]{1,12}[)）])+/g;
 
-/** Someone else: 我妈, 家人, 同事, 男朋友, 前妻, 邻居. */
-const PEOPLE =
-  '(?:爸|妈|阿爸|阿妈|父母|家人|家里人|屋企人|老婆|老公|太太|先生|丈夫|妻子|前夫|前妻|男朋友|女朋友|男友|女友|前男友|前女友|对象|同事|领导|老板|上司|朋友|亲戚|孩子|儿子|女儿|哥|姐|弟|妹|兄弟|姐妹|老豆|老母|邻居|同学|紧急联系人|联系人|担保人|家属|室友|舍友)';
 /** Someone else the reply is about. */
 const THIRD_PARTY = `我?的?${PEOPLE}`;
 
@@ -55,6 +54,9 @@ function askedNotDone(name: string, clause: string, from: number, to: number): s
     // 还多少可以停止催收, 还清了就能不催了吗: paying as the condition of it stopping, asked, not a request.
     const cond = /(?:还|付|交|缴|结清|还清|pay)[^，]{0,6}?(?:就|才)?(?:可以|能|会|能够)$/.exec(clause.slice(0, from));
     if (cond) return `a condition: ${cond[0]}`;
+    // 要怎样你们才会停止催收: asking how to bring it about, not asking for it.
+    const how = /(?:怎样|怎么|如何|咋|点样)[^，]{0,6}?(?:才|就)(?:会|能|可以|肯)?$/.exec(clause.slice(0, from));
+    if (how) return `asks how: ${how[0]}`;
     // 停止催收需要什么条件: asking what it takes, not asking for it.
     const takes = /^(?:收|款)?(?:的话)?(?:需要|要|得)(?:什么|啥|哪些|多少|怎么|怎样|满足)/.exec(clause.slice(to));
     return takes ? `asks what it takes: ${takes[0]}` : null;
@@ -69,7 +71,64 @@ function askedNotDone(name: string, clause: string, from: number, to: number): s
   return null;
 }
 
-function check(name: string, clause: string, from: number, to: number, earlier: string, whole: string): string | null {
+/** Why a question word does not ask: a reproach, a statement, an idiom, a rebuke, a dare or a worry. */
+function notAsking(clause: string, from: number, to: number): string | null {
+  // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
+  if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
+  if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
+  // 能还多少算多少: "whatever I can", not asking how much.
+  if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
+    return 'an idiom: 多少算多少';
+  // 开车呢, 在开会呢: what the borrower is doing now, not a question.
+  if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
+  if (
+    /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
+      clause,
+    )
+  )
+    return 'a statement: 在…呢';
+  // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
+  if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
+  // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
+  // 你们系统是摆设吗, 被同事看到了怎么办: a put-down or a worry put as a question.
+  if (/(?:摆设|有意思)[吗么嘛呢]?$|(?:看到|看见|知道)了?怎么办$/.test(clause)) return `rhetorical: ${clause.slice(-5)}`;
+  // 如有疑问请回复: a courtesy, not a question.
+  if (/(?:如|若|如果)(?:有|需)[^，]{0,6}$/.test(clause.slice(0, from))) return 'a courtesy: 如有…';
+  // 凭什么打给我同学: "by what right", a reproach, not asking.
+  if (/^凭什么$/.test(clause.slice(from, to)) && /^(?:打|发|催|找|骚扰|联系|告诉)/.test(clause.slice(to)))
+    return 'rhetorical: 凭什么';
+  const dare =
+    /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人|黑社会|土匪|强盗|有事|(?:什么|啥)(?:服务|态度|玩意))[吗么嘛呢]?$/.exec(
+      clause,
+    );
+  return dare ? `rhetorical: ${dare[0]}` : null;
+}
+
+/**
+ * How many days ago a month and day the words name fell (12月1日 read on 2 December: 1), taking the
+ * year that puts it within two months back or ten ahead (1月10号 read then: next year's, -39).
+ */
+const MONTH_DAY = new RegExp(`(${ZH_NUM})月(${ZH_NUM})(?:号|日)`);
+function daysAgo(words: string, day: DateTime): { ago: number; words: string } | null {
+  const m = MONTH_DAY.exec(words);
+  if (!m) return null;
+  const then = day.set({ month: chineseNumber(m[1]!) ?? 0, day: chineseNumber(m[2]!) ?? 0 });
+  if (!then.isValid) return null;
+  const ago = (t: DateTime) => Math.round(day.diff(t, 'days').days);
+  const n =
+    ago(then) > 62 ? ago(then.plus({ years: 1 })) : ago(then) < -303 ? ago(then.minus({ years: 1 })) : ago(then);
+  return { ago: n, words: m[0] };
+}
+
+function check(
+  name: string,
+  clause: string,
+  from: number,
+  to: number,
+  earlier: string,
+  whole: string,
+  day: DateTime,
+): string | null {
   if (name === 'zh-condition' || name === 'zh-asked-plan') return askedNotDone(name, clause, from, to);
   const before = clause.slice(Math.max(0, from - 4), from);
   if (name === 'zh-quoted') {
@@ -78,30 +137,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const q = /(?:回复|回覆|回|点击|点|按|发送|输入)(?:td|t|stop|n|0)?$/.exec(clause.slice(0, from));
     return q && (clause !== whole || to < clause.length) ? `quoted: ${q[0]}` : null;
   }
-  if (name === 'zh-question') {
-    // 说了多少次: a reproach; 我记着呢: 着呢 states, it does not ask.
-    if (/(?:说|讲|告诉你们)了$/.test(clause.slice(0, from))) return 'rhetorical: 说了多少次';
-    if (/着呢$/.test(clause.slice(from, to))) return 'a statement: 着呢';
-    // 能还多少算多少: "whatever I can", not asking how much.
-    if (/^算(?:多少|几多)/.test(clause.slice(to)) || /(?:多少|几多)算$/.test(clause.slice(0, from)))
-      return 'an idiom: 多少算多少';
-    // 开车呢, 在开会呢: what the borrower is doing now, not a question.
-    if (/(?:开车|开会|上班|睡觉|吃饭|上课|工作|忙)(?:着)?呢$/.test(clause)) return 'a statement: 在…呢';
-    if (
-      /^(?:我|我们|人)?(?:正|还|仲|现在|目前)?(?:在|喺)[^，谁哪啥什怎几多吗]{1,12}呢$|^[^，谁哪啥什怎几多吗]{1,8}紧[^，谁哪啥什怎几多吗]{0,4}呢$/.test(
-        clause,
-      )
-    )
-      return 'a statement: 在…呢';
-    // 客气点好吗, 尊重一点行不行: a rebuke put as a request.
-    if (/(?:点|一点|些|一些)(?:好吗|行吗|可以吗|好不好|行不行|得唔得)$/.test(clause)) return 'a rebuke: …点好吗';
-    // 有病嗎, 不怕被檢舉嗎, 吓唬谁呢: an insult or a dare put as a question.
-    const dare =
-      /(?:有病|有毛病|疯了|疯咗|癫咗|癫|痴线|黐线|傻咗|要脸|不怕.{1,8}?|吓唬谁|吓谁|骗谁|糊弄谁|是人(?:说的|讲的)?话|还是人|是人)[吗么嘛呢]?$/.exec(
-        clause,
-      );
-    return dare ? `rhetorical: ${dare[0]}` : null;
-  }
+  if (name === 'zh-question') return notAsking(clause, from, to);
   if (name === 'zh-check-payment') {
     // 已经还款2000元，请核实: checking a payment the reply claims, not contesting the debt.
     if (!/^(?:核实|核对)$/.test(clause.slice(from, to))) return null;
@@ -129,7 +165,7 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const lest = /免得|以免|省得|怕|担心/.exec(clause.slice(0, from));
     if (lest) return `averted: ${lest[0]}`;
     // 会不会, 会唔会: the Chinese yes-no question asks without 吗.
-    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:会|能|还能|是否|影响)/.test(clause.slice(to)) &&
+    return /^(?:通知|提醒|推送|服务)?(?:了|的话|后|之后|以后)?(?:还)?(?:会|能|要|是否|影响)/.test(clause.slice(to)) &&
       (/[吗么呢]$/.test(clause) || /会不会|会唔会|能不能|有没有|有冇|影不影响|是否/.test(clause.slice(to)))
       ? 'a question about it'
       : null;
@@ -180,15 +216,26 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
     const neg = /别|不要|不用|勿|不许|不准|不必|甭|停止|暂停|终止|中止|唔好|唔使|咪|休想/.exec(
       prior + clause.slice(from, to),
     );
-    return neg ? `negation: ${neg[0]}` : null;
+    if (neg) return `negation: ${neg[0]}`;
+    // 贵司在凌晨一点给我打电话, 多次致电我: a call that happened, told, not one asked for.
+    const told =
+      /又|多次|屡次|一直|天天|每天|老是|总是|不停|反复|昨天|昨晚|前天|刚才|刚刚|凌晨|半夜|深夜|大清早|一大早|竟然|居然|却|甚至|还在|仍/.exec(
+        clause.slice(Math.max(0, from - 10), from),
+      );
+    return told ? `a call that happened: ${told[0]}` : null;
   }
   if (name === 'zh-wish') {
     const w = /想|希望|争取|尽量|努力|看看|如果|要是|等我有钱|有钱了|有钱就|可能|也许|估计/.exec(clause.slice(0, from));
     return w ? `wish: ${w[0]}` : null;
   }
   if (name === 'zh-past') {
-    const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个月/.exec(clause.slice(0, from));
+    const past = /已经|已于|已|昨天|前天|刚才|刚刚|上周|上个?月|上个?(?:礼拜|星期)/.exec(clause.slice(0, from));
     if (past) return `past: ${past[0]}`;
+    // 我于12月1日通过支付宝还款: a day already gone, with nothing that looks ahead (将于, 拟, 会).
+    const was = /将|拟|会|承诺|保证|准备|打算|预计|计划|争取/.test(clause.slice(0, to))
+      ? null
+      : daysAgo(clause.slice(0, to), day);
+    if (was && was.ago >= 1) return `past: ${was.words}`;
     return /^(?:过去|过来|完|清|好)?了(?!吗)/.test(clause.slice(to, to + 3)) &&
       !/明|后天|下|号|月底/.test(earlier.slice(-12) + clause.slice(0, from))
       ? 'past: 了'
@@ -196,13 +243,22 @@ function check(name: string, clause: string, from: number, to: number, earlier: 
   }
   if (name === 'zh-paid-future') {
     // 明天顺路去网点停一下，把钱还了: the day may sit in the clause before.
-    const f = /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|过两|过几|会|准备|打算/.exec(
-      earlier.slice(-12) + clause.slice(0, from),
-    );
+    const f =
+      /明天|明日|明早|后天|后日|听日|听朝|下周|下星期|下礼拜|下个?月|月底|月尾|月末|过两|过几|会|准备|打算|将|拟|届时/.exec(
+        earlier.slice(-16) + clause.slice(0, to),
+      );
     if (f) return `future: ${f[0]}`;
+    // 我于12月20日缴款: a day still to come.
+    const when = daysAgo(clause.slice(0, to), day);
+    if (when && when.ago < 0) return `future: ${when.words}`;
+    // 已经还了六期: instalments paid, the history of the loan, not a claim that it is paid.
+    if (/^了?[\d一二两三四五六七八九十几]{1,2}期/.test(clause.slice(to))) return 'instalments paid: a history';
     // 还了之后多久能恢复额度: paying as a condition, not a payment made.
     const cond = /^(?:之后|以后|后|再|的话|就(?:可以|能|会|不))/.exec(clause.slice(to));
     if (cond) return `a condition: ${cond[0]}`;
+    // 怎么样才算结清完毕: what would count as paid, asked.
+    const asked = /(?:才算|才能|算不算|是否|有没有)$/.exec(clause.slice(0, from));
+    if (asked) return `asked: ${asked[0]}`;
     // 我是按时还的, 每月都准时付的: a habit, not a payment just made.
     const habit = /(?:按时|准时|每个?月都?|一直都?)$/.exec(clause.slice(0, from));
     return habit ? `a habit: ${habit[0]}` : null;
@@ -267,7 +323,7 @@ export function readChinese(text: string, day: DateTime, clauseBase = 1000, chan
         const to = m.index + m[0].length;
         let suppressed: string | null = null;
         for (const name of rule.checks ?? []) {
-          suppressed = check(name, view.text, m.index, to, earlier, whole);
+          suppressed = check(name, view.text, m.index, to, earlier, whole, day);
           if (suppressed) break;
         }
         // The words after, up to a turn to what the borrower does want (别发短信了能直接打电话吗).

@@ -268,6 +268,8 @@ export const ZH_DATE = new RegExp(
     `(?:下个?月|本月|这个?月)?(?<![过这近前头几])${ZH_NUM}(?:号|日)`,
     `${ZH_NUM}月${ZH_NUM}(?:号|日)`,
     '(?:下个?)?月[底末尾]',
+    // 年底前: by the last day of the year (年底奖金 is a bonus; 元旦前, like 年前, stays undated as in zh.tune5).
+    '年[底末](?!奖|双薪|分红)',
   ].join('|'),
   'g',
 );
@@ -286,6 +288,7 @@ export function chineseDate(phrase: string, day: DateTime): string | undefined {
     return weekdayDate(day, n, wd[1] !== undefined && wd[1].startsWith('下'));
   }
   if (/月[底末尾]$/.test(phrase)) return endOfMonth(day, phrase.startsWith('下') ? 1 : 0);
+  if (/^年[底末]$/.test(phrase)) return iso(day.endOf('year'));
   const md = new RegExp(`^(${ZH_NUM})月(${ZH_NUM})`).exec(phrase);
   if (md) return monthDay(day, chineseNumber(md[1]!) ?? 0, chineseNumber(md[2]!) ?? 0);
   const dom = new RegExp(`^(下个?月|本月|这个?月)?(${ZH_NUM})`).exec(phrase);
@@ -406,9 +409,12 @@ export function englishAmount(m: RegExpMatchArray): string | undefined {
   return money(n);
 }
 
-/** Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万. */
+/**
+ * Chinese amounts over the letters-and-digits view: with a unit, or a numeral with 百/千/万, or after a
+ * verb of paying, the rest (余款4000) or a currency named first (RMB1000, 新台币5000, HK$8,650).
+ */
 export const ZH_AMOUNT =
-  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=(?:还|付|转|打|交|先还|还款|转账|每月|每个月)(?:给)?(?:你们|您|你)?|今天|明天|后天|听日|月底)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])/g;
+  /(\d+(?:\.\d{1,2})?)(?:块钱|块|元|rmb|刀)|([一二两三四五六七八九十百千万零]{1,8})(?:块钱|块|元)|(?<![一二两三四五六七八九十百千万])([一二两三四五六七八九][百千万][一二两三四五六七八九十百千万零]{0,6})|(?<=(?:还返|还番|俾返|还|付|转|打|交|先还|还款|转账|每月|每个月|余款|尾款|剩下|剩余|其余)(?:给)?(?:你们|您|你)?|今天|明天|后天|听日|月底)(\d{2,}(?:\.\d{1,2})?)(?!号|日|月|点|天|k|千|w|万)|(\d{1,4}(?:\.\d{1,2})?)(k|千|w|万)(\d)?(?![\d号日月点天])|(?:rmb|人民币|港币|港元|港纸|新台币|台币|hkd|hk|ntd|nt|usd)(\d+(?:\.\d{1,2})?)(?![\d号日月点天])/g;
 
 /** 1k, 3千5, 5w: digits then a thousand or ten thousand, and the digit after it a tenth of that. */
 const ZH_DIGIT_UNIT: Record<string, number> = { k: 1000, 千: 1000, w: 10000, 万: 10000 };
@@ -418,7 +424,7 @@ export function chineseAmount(m: RegExpMatchArray): string | undefined {
     const unit = ZH_DIGIT_UNIT[m[6]]!;
     return money(Number(m[5]) * unit + (m[7] ? (Number(m[7]) * unit) / 10 : 0));
   }
-  const s = m[1] ?? m[2] ?? m[3] ?? m[4];
+  const s = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[8];
   if (!s) return undefined;
   const n = /^\d/.test(s) ? Number(s) : chineseNumber(s);
   return n === undefined ? undefined : money(n);
