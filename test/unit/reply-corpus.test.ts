@@ -105,7 +105,7 @@ describe('reply corpus', () => {
    * assertion here when they are, and issue 28 stays open until then.
    */
   it.skipIf(held.length === 0)('measures the held-back part of both languages against the targets', () => {
-    expect(held.map((p) => p.lang).sort()).toEqual(['en', 'zh']);
+    expect(held.map((p) => p.lang)).toEqual(expect.arrayContaining(['en', 'zh']));
     for (const p of held) expect(p.replies).toBeGreaterThanOrEqual(150);
     const gaps = report(held, process.env.REPLY_CORPUS_SHOW_HELD === '1');
     console.log(gaps.length ? `held-back part, below target:\n${gaps.join('\n')}` : 'held-back part: every target met');
