@@ -164,6 +164,7 @@ function holdActions(core: Core, lookups: ReturnType<typeof tenantLookups>): Hol
     releasePaidClaims: (borrowerId, actor) => releasePaidClaims(deps, borrowerId, actor),
     profileNameOf: async (tenant) => ((await lookups.profileOf(tenant)) ?? core.profile).name,
     holdDays: config.holdDays,
+    validationPeriodsOf: (borrowerId) => store.validationNotices.ofBorrower(borrowerId),
   };
 }
 

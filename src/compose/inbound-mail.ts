@@ -20,6 +20,7 @@ export function replyActionPorts(core: Core): Required<Pick<ActOnReplyPorts, 'ho
       openHold: (hold, actor) => openHold({ store, queues, clock }, hold, actor),
       profileNameOf: async (tenant) => ((await core.tenants.get(tenant))?.profile ?? core.profile).name,
       holdDays: config.holdDays,
+      validationPeriodsOf: (borrowerId) => store.validationNotices.ofBorrower(borrowerId),
     },
     promises: {
       findAccount: (tenant, accountRef) => store.outcomes.accountBorrower(tenant, accountRef),

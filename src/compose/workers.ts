@@ -17,6 +17,8 @@ import { makeNaturalBatch } from '../lib/natural-batch.js';
 import type { TransitionInput } from '../store/store-types.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
+import type { EffectiveTenant } from './tenants.js';
+import type { ValidationNoticePorts } from '../workers/dispatch/validation-notice.js';
 
 export async function composeWorkers(core: Core, o: { gate?: Gate | undefined }, releasers: Releasers): Promise<void> {
   const { config, store, providers, log, clock } = core;
@@ -96,6 +98,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     secondary: core.secondary,
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
+    validationNotices: validationNoticePorts(core, tenantOf),
   });
   // One queue per channel for every tenant; each job held to its tenant's rate, read from the
   // tenant's record (a changed rate applies within TENANT_REFRESH_MS, a new tenant at once).
@@ -190,5 +193,26 @@ function groupCommitFaults(config: Core['config']): Pick<GroupCommitOptions, 'be
     beforeCommit: (_ids, batch) => {
       if (firstClaim(batch)) throw new Error('injected fault: the group commit failed');
     },
+  };
+}
+
+/** The validation notice's store and tenant look-ups for the dispatch steps (12 CFR 1006.34). */
+function validationNoticePorts(core: Core, tenantOf: (id: string) => Promise<EffectiveTenant>): ValidationNoticePorts {
+  const { store } = core;
+  return {
+    collectorOf: async (id) => {
+      const t = await tenantOf(id);
+      if (t.kind !== 'agency' || !t.profile.validationNotice) return undefined;
+      const c = t.contact;
+      return {
+        name: c?.name ?? null,
+        mailingAddress: c?.mailingAddress ?? null,
+        phone: c?.phone ?? null,
+        hours: c?.hours ?? null,
+      };
+    },
+    sentFor: async (borrowerId, accountRef) => (await store.validationNotices.of(borrowerId, accountRef)) !== undefined,
+    exempt: (template) => core.catalogue.get(template)?.meta.confirmsOptOut === true,
+    record: (notice, event, now) => store.validationNotices.record(notice, event, now),
   };
 }

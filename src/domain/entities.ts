@@ -1,6 +1,7 @@
 /** The domain's records, as every part sees them (camelCase, JSON parsed). */
 import type { Channel } from './channels.js';
 import type { EventType } from './events.js';
+import type { Itemization } from './validation-notice.js';
 import type { BorrowerStatus, MessageStatus } from './statuses.js';
 
 /** Consent per channel: true given, false refused, null not recorded. */
@@ -60,6 +61,8 @@ export interface Debt {
   daysOverdue: number;
   minimumPayment?: Money | undefined;
   paymentUrl?: string | undefined;
+  /** What a validation notice itemizes (12 CFR 1006.34(c)(2)); an agency's first email needs it. */
+  itemization?: Itemization | undefined;
 }
 
 export interface Contact {

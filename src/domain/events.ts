@@ -42,6 +42,8 @@ export const EVENT_TYPES = [
   'address.learned',
   // A message's channel could not reach the borrower: the next channel of its reminder's fallback got a new message.
   'fallback.taken',
+  // An agency's first email about a debt carried the validation notice (12 CFR 1006.34), with its dates.
+  'validation-notice.sent',
   // An address's chain (the suppression list).
   'address.suppressed',
   'address.unsuppressed',

@@ -80,6 +80,8 @@ export const TenantContact = z
     phone: z.string().max(40).optional(),
     hours: z.string().max(200).optional(),
     paymentUrlBase: z.string().url().max(500).optional(),
+    /** Where borrowers may write (an agency's validation notice names it: 12 CFR 1006.34(c)(2)(i)); lines by newlines. */
+    mailingAddress: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 

@@ -127,6 +127,11 @@ export const ProfileSchema = z
     promiseCourtesy: z.boolean().default(true),
     /** A reminder's fallback is also taken for an SMS with no delivery report within FALLBACK_AFTER (docs/reach.md). */
     fallbackOnSilence: z.boolean().default(false),
+    /**
+     * An agency's first email about a debt carries the validation notice (docs/compliance.md,
+     * "The validation notice"); null: no notice. `US-REGF`: 12 CFR 1006.34.
+     */
+    validationNotice: z.object({ source: z.string().optional() }).strict().nullable().default(null),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -217,6 +222,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
   // Texts and emails have no legal cap under Reg F (the daily caps are the service's cadence): answering the
   // borrower the same day is not one more reminder; later, it is.
   agentReplies: { countAgainstCaps: false, withinHours: 24 },
+  validationNotice: { source: '12 CFR 1006.34' },
 });
 
 export const CN: Profile = ProfileSchema.parse({

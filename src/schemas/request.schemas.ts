@@ -7,6 +7,13 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { tooDeep } from './json-depth.js';
 import { normaliseAddress } from '../policy/address.js';
+import {
+  isNegative,
+  type Itemization as ItemizationData,
+  ITEMIZATION_DATE_KINDS,
+  itemizedAmounts,
+  sameAmount,
+} from '../policy/validation-notice.js';
 
 const CURRENCY_CODES = Intl.supportedValuesOf('currency');
 const KNOWN_CURRENCIES = new Set(CURRENCY_CODES);
@@ -121,6 +128,28 @@ export const Money = z.object({
     .meta({ enum: CURRENCY_CODES, description: 'An ISO 4217 code this server knows' }),
 });
 
+/**
+ * What a validation notice itemizes (12 CFR 1006.34(c)(2)(vi)–(viii)): the debt on the itemization
+ * date and what was added and taken off since, each in the currency of `amountDue`, adding up to it.
+ */
+export const Itemization = z
+  .object({
+    date: z.iso.date({ error: 'must be a date, YYYY-MM-DD' }).meta({ description: 'The itemization date' }),
+    dateKind: z.enum(ITEMIZATION_DATE_KINDS).meta({
+      description: 'Which of the five reference dates of 12 CFR 1006.34(b)(3) the itemization date is',
+    }),
+    atItemization: Money.meta({ description: 'What was owed on the itemization date' }),
+    interest: Money.meta({ description: 'Interest charged since the itemization date (0 if none)' }),
+    fees: Money.meta({ description: 'Fees charged since the itemization date (0 if none)' }),
+    payments: Money.meta({ description: 'Payments applied since the itemization date (0 if none)' }),
+    credits: Money.meta({ description: 'Credits applied since the itemization date (0 if none)' }),
+  })
+  .strict()
+  .meta({
+    description:
+      "What the validation notice of an agency's first email about the debt itemizes (12 CFR 1006.34); required then",
+  });
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -170,7 +199,8 @@ const isoInstant = z.iso.datetime({
   error: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:30:00+08:00',
 });
 
-export const Debt = z
+/** The debt's fields, unrefined (a schema that extends it adds `itemizationIssues` again). */
+export const DebtObject = z
   .object({
     accountRef: z.string().trim().min(1).max(64),
     creditor: z.string().trim().min(1).max(200),
@@ -182,8 +212,50 @@ export const Debt = z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'An http(s) URL where the borrower can pay' })
       .optional(),
+    itemization: Itemization.optional(),
   })
   .strict();
+
+const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
+
+/** The itemization's amounts in amountDue's currency, adding up to it (checked once each amount is well formed). */
+export function itemizationIssues(
+  d: { amountDue: { amount: string; currency: string }; itemization?: ItemizationData | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  {
+    const it = d.itemization;
+    if (!it || !DECIMAL.test(d.amountDue.amount)) return;
+    // One currency throughout: the notice's table adds them up.
+    const fields = ['atItemization', 'interest', 'fees', 'payments', 'credits'] as const;
+    let sameCurrency = true;
+    for (const f of fields)
+      if (it[f].currency !== d.amountDue.currency) {
+        sameCurrency = false;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['itemization', f, 'currency'],
+          message: `must be the currency of amountDue (${d.amountDue.currency})`,
+        });
+      }
+    if (!sameCurrency || fields.some((f) => !DECIMAL.test(it[f].amount))) return;
+    const { current } = itemizedAmounts(it);
+    if (isNegative(current))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['itemization'],
+        message: `adds up to ${current}: the payments and credits exceed what was owed`,
+      });
+    else if (!sameAmount(current, d.amountDue.amount))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['itemization'],
+        message: `adds up to ${current} (atItemization + interest + fees - payments - credits), but amountDue is ${d.amountDue.amount}: the validation notice's current amount must be the amount the reminder asks for`,
+      });
+  }
+}
+
+export const Debt = DebtObject.superRefine(itemizationIssues);
 
 export const ReminderChannel = z.enum(['sms', 'voice', 'email', 'auto']);
 

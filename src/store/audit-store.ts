@@ -68,6 +68,7 @@ import { makeOutcomesRepo, type OutcomesRepo } from './outcomes.repo.js';
 import { makeHoldsRepo, type HoldsRepo } from './holds.repo.js';
 import { makePromisesRepo, type PromisesRepo } from './promises.repo.js';
 import { makeAddressFactsRepo, type AddressFactsRepo } from './address-facts.repo.js';
+import { makeValidationNoticesRepo, type ValidationNoticesRepo } from './validation-notices.repo.js';
 import { makeSilenceRepo, type SilenceRepo } from './silence.repo.js';
 import { makeInboxRepo, type InboxRepo } from './inbox.repo.js';
 import { type BouncesRepo, makeBouncesRepo } from './bounces.repo.js';
@@ -117,6 +118,8 @@ export interface AuditStore {
   readonly promises: PromisesRepo;
   /** What channels learned about addresses (a landline, a hard bounce): docs/reach.md. */
   readonly addressFacts: AddressFactsRepo;
+  /** The validation notices sent (12 CFR 1006.34), per borrower and account. */
+  readonly validationNotices: ValidationNoticesRepo;
   /** Texts with no delivery report whose reminder names a fallback (docs/reach.md). */
   readonly silence: SilenceRepo;
   /** The agents' inbox: who replied, their conversations, each key's read marks. */
@@ -312,6 +315,7 @@ export function makeAuditStore(
     holds: makeHoldsRepo(db, dialect),
     promises: makePromisesRepo(db),
     addressFacts: makeAddressFactsRepo(db),
+    validationNotices: makeValidationNoticesRepo(db, dialect),
     silence: makeSilenceRepo(db),
     inbox: makeInboxRepo(db),
     bounces: makeBouncesRepo(db),

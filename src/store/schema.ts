@@ -215,6 +215,21 @@ export interface Database {
   email_soft_bounces: EmailSoftBouncesTable;
   address_facts: AddressFactsTable;
   first_touches: FirstTouchesTable;
+  validation_notices: ValidationNoticesTable;
+}
+
+/** The validation notice each borrower's account was sent, and its dates (0029). */
+export interface ValidationNoticesTable {
+  borrower_id: string;
+  account_ref: string;
+  tenant: string;
+  message_id: string;
+  sent_at: string;
+  sent_on: string;
+  assumed_receipt_on: string;
+  ends_on: string;
+  ends_at: string;
+  itemization_date: string;
 }
 
 /** Each borrower's first touch in each experiment, and the days 7, 14 and 30 after it (0026). */

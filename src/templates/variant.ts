@@ -56,7 +56,8 @@ export class RenderError extends Error {
   override name = 'RenderError';
   constructor(
     message: string,
-    readonly code: 'unknown-template' | 'unknown-channel' | 'render-error' | 'lint-error',
+    readonly code:
+      'unknown-template' | 'unknown-channel' | 'render-error' | 'lint-error' | 'validation-notice-incomplete',
   ) {
     super(message);
   }

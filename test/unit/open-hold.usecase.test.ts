@@ -1,7 +1,12 @@
 /** Opening a hold, with plain in-memory fakes: its end by kind, the rule a dispute cites, a second open dispute. */
 import { describe, expect, it } from 'vitest';
 import type { BorrowerHold } from '../../src/domain/holds.js';
-import { openHold, type OpenHoldPorts, REGF_DISPUTE_RULE } from '../../src/usecases/open-hold/open-hold.usecase.js';
+import {
+  openHold,
+  type OpenHoldPorts,
+  REGF_DISPUTE_RULE,
+  validationPeriodDisputeRule,
+} from '../../src/usecases/open-hold/open-hold.usecase.js';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
 const clock = { now: () => NOW };
@@ -59,6 +64,34 @@ describe('openHold', () => {
     expect(await openHold(p2, clock, { ...cmd, kind: 'dispute', ruleRef: 'house rule 7' })).toMatchObject({
       hold: { ruleRef: 'house rule 7' },
     });
+  });
+
+  it('holds a dispute within a validation period until verification, citing 1006.34(c)(4) and FDCPA 809(b); after it, the profile’s rule', async () => {
+    const periods = [
+      { accountRef: 'a-old', endsOn: '2026-05-01', endsAt: '2026-05-02T03:59:59.999Z' },
+      { accountRef: 'a-1', endsOn: '2026-06-10', endsAt: '2026-06-11T03:59:59.999Z' },
+    ];
+    const { ports } = fakes('CN');
+    const within = await openHold({ ...ports, validationPeriodsOf: async () => periods }, clock, {
+      ...cmd,
+      kind: 'dispute',
+    });
+    expect(within).toMatchObject({ hold: { ruleRef: validationPeriodDisputeRule('2026-06-10') } });
+    expect(validationPeriodDisputeRule('2026-06-10')).toMatch(
+      /^12 CFR 1006\.34\(c\)\(4\); FDCPA 809\(b\) .*validation period \(ends 2026-06-10\)/,
+    );
+    // Every period over: the Reg F rule under US-REGF, as without notices.
+    const { ports: p2 } = fakes();
+    const after = await openHold({ ...p2, validationPeriodsOf: async () => periods.slice(0, 1) }, clock, {
+      ...cmd,
+      kind: 'dispute',
+    });
+    expect(after).toMatchObject({ hold: { ruleRef: REGF_DISPUTE_RULE } });
+    // Only disputes: a hardship hold cites none.
+    const { ports: p3 } = fakes();
+    expect(
+      await openHold({ ...p3, validationPeriodsOf: async () => periods }, clock, { ...cmd, kind: 'hardship' }),
+    ).toMatchObject({ hold: { ruleRef: null } });
   });
 
   it('answers a second dispute with the open one', async () => {

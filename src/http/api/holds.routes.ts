@@ -40,6 +40,7 @@ export interface HoldActions {
   releasePaidClaims(borrowerId: string, actor: string): Promise<string[]>;
   profileNameOf: OpenHoldPorts['profileNameOf'];
   holdDays: OpenHoldPorts['holdDays'];
+  validationPeriodsOf?: OpenHoldPorts['validationPeriodsOf'];
 }
 
 /** A hold as its tenant sees it: the borrower by its own id, no tenant or store key. */
@@ -71,6 +72,7 @@ export function holdsRouter(deps: {
     openHold: deps.holds.openHold,
     profileNameOf: deps.holds.profileNameOf,
     holdDays: deps.holds.holdDays,
+    validationPeriodsOf: deps.holds.validationPeriodsOf,
   };
   const closing: CloseHoldPorts = { endHold: deps.holds.endHold };
   const sourceOf = (req: Request) => (req.principal!.role === 'agent' ? ('agent' as const) : ('api' as const));

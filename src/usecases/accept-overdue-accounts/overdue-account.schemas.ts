@@ -3,13 +3,15 @@
  * account), an item of POST /v1/accounts/overdue/batch, a line of the delinquency file (the item names it).
  */
 import { z } from 'zod';
-import { BorrowerId, BorrowerInput, Debt, MAX_BATCH } from '../../schemas/request.schemas.js';
+import { BorrowerId, BorrowerInput, DebtObject, itemizationIssues, MAX_BATCH } from '../../schemas/request.schemas.js';
 
 /**
  * The debt of an account the path or the item names: `debt.accountRef` may be left out (it is that
  * account), and if given must be the same, since payments and promises find the account by it.
  */
-const AccountDebt = Debt.extend({ accountRef: Debt.shape.accountRef.optional() });
+const AccountDebt = DebtObject.extend({ accountRef: DebtObject.shape.accountRef.optional() }).superRefine(
+  itemizationIssues,
+);
 
 /** What is wrong with a `debt.accountRef` that names another account than the path or the item. */
 export const notTheAccount = (given: string, account: string) =>

@@ -29,6 +29,12 @@ export interface OpenHoldPorts {
   profileNameOf(tenant: string): Promise<string>;
   /** Days a claim to have paid and a hardship hold last (PAID_CLAIM_HOLD_DAYS, HARDSHIP_HOLD_DAYS). */
   holdDays: { paidClaim: number; hardship: number };
+  /**
+   * The validation periods of the borrower's (store key) accounts that were sent a validation
+   * notice (12 CFR 1006.34): the last day and the instant each ends. Absent: none are known.
+   */
+  validationPeriodsOf?:
+    ((borrowerId: string) => Promise<Array<{ accountRef: string; endsOn: string; endsAt: string }>>) | undefined;
 }
 
 export interface OpenHold {
@@ -52,12 +58,28 @@ export type OpenHoldResult =
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The rule a dispute within a validation period is held under: the collector must stop collecting
+ * the disputed debt until it sends verification (12 CFR 1006.34(c)(4) and 1006.38(d)(2); FDCPA
+ * 809(b), 15 U.S.C. 1692g(b)).
+ */
+export function validationPeriodDisputeRule(endsOn: string): string {
+  return `12 CFR 1006.34(c)(4); FDCPA 809(b) (15 U.S.C. 1692g(b)): disputed within the validation period (ends ${endsOn}): no collection until verification is sent`;
+}
+
 export async function openHold(ports: OpenHoldPorts, clock: Clock, cmd: OpenHold): Promise<OpenHoldResult> {
   const now = clock.now().getTime();
   const days =
     cmd.kind === 'paid-claim' ? ports.holdDays.paidClaim : cmd.kind === 'hardship' ? ports.holdDays.hardship : null;
   const until = days === null ? null : new Date(now + days * DAY_MS).toISOString();
   let ruleRef = cmd.ruleRef ?? null;
+  if (ruleRef === null && cmd.kind === 'dispute' && ports.validationPeriodsOf) {
+    // Within a validation period (the latest one still running): held until verification.
+    const open = (await ports.validationPeriodsOf(cmd.borrowerId))
+      .filter((p) => Date.parse(p.endsAt) >= now)
+      .sort((a, b) => b.endsAt.localeCompare(a.endsAt))[0];
+    if (open) ruleRef = validationPeriodDisputeRule(open.endsOn);
+  }
   if (ruleRef === null && cmd.kind === 'dispute' && (await ports.profileNameOf(cmd.tenant)) === 'US-REGF')
     ruleRef = REGF_DISPUTE_RULE;
   const r = await ports.openHold(

@@ -13,6 +13,7 @@ import type { DecisionInput, SendDecision } from '../../policy/send-decision.js'
 import type { CircuitBreaker } from '../../providers/circuit-breaker.js';
 import type { EmailProvider, Providers, SmsProvider, SmsSender } from '../../providers/provider.js';
 import type { Render } from '../../templates/render.js';
+import type { ValidationNoticePorts } from './validation-notice.js';
 
 export type { DispatchStore };
 
@@ -89,6 +90,11 @@ export interface DispatchDeps {
   secondary?: SecondaryRoutes | undefined;
   /** Public URLs for provider callbacks and unsubscribe links (absent: none are sent). */
   links?: Links | undefined;
+  /**
+   * The validation notice an agency's first email about a debt carries (12 CFR 1006.34); absent:
+   * no message carries one.
+   */
+  validationNotices?: ValidationNoticePorts | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
   optOut?: (
     message: { borrowerId: string; tenant: string; channel: Channel; to: string },

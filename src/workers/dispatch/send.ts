@@ -15,6 +15,20 @@ import type { Attempt, DispatchDeps, Links, TenantSending } from './ports.js';
 import { pinnedRoute, routeLabel, secondaryRouteOf, usableSecondary } from './routes.js';
 import { ACTOR, type MessageContext, recordDeferral } from './steps.js';
 import { untilStored } from './until-stored.js';
+import { type NoticeDue, noticeRecord, type ValidationNoticePorts } from './validation-notice.js';
+
+/**
+ * The notice went with the message: its dates stored and its event written. A failure here is
+ * logged, not retried: the message went, and the account's next email carries the notice again.
+ */
+async function recordNotice(ports: ValidationNoticePorts, ctx: MessageContext, due: NoticeDue, now: Date) {
+  const { record, event } = noticeRecord(ctx, due, now);
+  try {
+    await ports.record(record, event, now);
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message }, 'the validation notice went but could not be recorded');
+  }
+}
 
 export async function sendThrough(
   providers: Providers,
@@ -161,6 +175,8 @@ export async function send(
     ctx.log,
   );
   await deps.slots.sent(message);
+  if (ctx.notice && deps.validationNotices)
+    await recordNotice(deps.validationNotices, ctx, ctx.notice, deps.clock.now());
   deps.metrics.stage.observe({ stage: 'record' }, (performance.now() - recording) / 1000);
   deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
   deps.metrics.sentByRoute.inc({ channel: message.channel, route: route.label ?? `${result.provider}:primary` });

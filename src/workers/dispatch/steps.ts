@@ -21,6 +21,8 @@ import { withStopKey } from '../../templates/variant.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
 import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
 import { chooseRoute, type Route, routeLabel, secondaryRouteOf } from './routes.js';
+import { missingDetail, type NoticeDue, noticeFor } from './validation-notice.js';
+import { noticePartialFor } from '../../policy/validation-notice.js';
 
 export const ACTOR = 'worker';
 
@@ -35,6 +37,8 @@ export interface MessageContext {
   tenant?: TenantSending;
   /** The provider route the breakers admitted it to (absent: the primary). */
   route?: Route;
+  /** The validation notice this attempt carries (recorded once the provider has it). */
+  notice?: NoticeDue;
 }
 
 export const ended = (x: unknown): x is DispatchOutcome => typeof x === 'object' && x !== null && 'kind' in x;
@@ -204,12 +208,21 @@ export async function renderAndLint(
   });
   let lintRules: string[] | undefined;
   try {
+    // An agency's first email about the debt carries the validation notice, or is not sent.
+    const notice = deps.validationNotices ? await noticeFor(deps.validationNotices, ctx, now) : null;
+    if (notice?.kind === 'missing')
+      throw new RenderError(missingDetail(reminder.debt.accountRef, notice.fields), 'validation-notice-incomplete');
+    if (notice) {
+      context.validation = notice.context;
+      ctx.notice = notice;
+    } else delete ctx.notice;
     const rendered = deps.render({
       key: message.template,
       channel: message.channel,
       locale: message.locale,
       timezone,
       data: context,
+      ...(notice ? { appendix: noticePartialFor } : {}),
     });
     const findings = lintRenderedMessage([rendered.subject ?? '', rendered.text].join('\n'));
     if (findings.length === 0) {

@@ -363,6 +363,8 @@ export const ProfileView = z.object({
   spreadSeconds: z.number().int(),
   /** Whether an agent's answer within `withinHours` of the borrower's message counts against the caps. */
   agentReplies: z.object({ countAgainstCaps: z.boolean(), withinHours: z.number().int() }),
+  /** An agency's first email about an account carries the validation notice (12 CFR 1006.34); null: no notice. */
+  validationNotice: z.object({ source: z.string().optional() }).nullable(),
 });
 
 const DENIAL_CODES = [

@@ -331,6 +331,7 @@ export const MESSAGES = {
     'status.retry-scheduled': 'Retry scheduled',
     'status.email.bounced': 'Email bounced',
     'status.address.learned': 'Learned about an address',
+    'status.validation-notice.sent': 'Validation notice sent',
     // channel fallback (issue 30): a chain of attempts, what an address taught
     'status.fallback.taken': 'Fell back to another channel',
     'provider.twilio': 'Twilio',
@@ -989,6 +990,7 @@ export const MESSAGES = {
     'status.retry-scheduled': '已安排重试',
     'status.email.bounced': '邮件被退回',
     'status.address.learned': '获知联系地址情况',
+    'status.validation-notice.sent': '已发送债务核实通知',
     'status.fallback.taken': '已改用其他渠道',
     'provider.twilio': 'Twilio',
     'provider.smtp': 'SMTP',
