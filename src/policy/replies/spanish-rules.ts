@@ -230,7 +230,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise',
     intent: 'promise',
     pattern:
-      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
     checks: ['es-negation', 'es-wish'],
   },
   // hardship
@@ -291,8 +291,10 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     // "no quiero ningún tipo de contacto", "no acepto más comunicaciones": no contact of any kind.
     rule: 'es-revoke-no-contact',
     intent: 'revoke',
-    pattern:
-      /\bno (?:quiero|queremos|deseo|deseamos|acepto|aceptamos|autorizo) (?:(?:recibir|tener|seguir teniendo) )?(?:(?:ningun tipo de|ninguna clase de|ningun|ninguna|mas|otro|otra) )?(?:contacto|comunicacion(?:es)?)\b/g,
+    pattern: new RegExp(
+      `\\bno (?:quiero|queremos|deseo|deseamos|acepto|aceptamos|autorizo) (?:(?:recibir|tener|seguir teniendo) )?(?:(?:ningun tipo de|ninguna clase de|ningun|ninguna|mas|otro|otra) )?(?:contacto|comunicacion(?:es)?)\\b|\\bno (?:autorizo|autorizamos|permito) (?:a (?:su|esta|la|esa) (?:empresa|compania|agencia|oficina) |a ustedes )?(?:para |a )?${VINF}\\b|\\b(?:pido|pedimos|solicito) que (?:ya )?no (?:le|les) (?:${VSUBJ}|${SEND})\\b`,
+      'g',
+    ),
     scope: 'words',
     checks: ['es-third-party', 'es-time-limit'],
   },
@@ -338,7 +340,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-owner',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
     checks: ['es-negation'],
   },
   {
@@ -393,14 +395,15 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     // "tengo dudas", "tengo una pregunta": a question even beside "llámenme".
     rule: 'es-question-doubts',
     intent: 'question',
-    pattern: /\btengo (?:una |unas |algunas |muchas )?(?:pregunta|duda)s?\b/g,
+    pattern:
+      /\btengo (?:una |unas |algunas |muchas )?(?:pregunta|duda)s?\b|\b(?:les pido|le pido|solicito|pido|quisiera|necesito|me (?:pueden|puede|podrian|podria) dar) (?:una |un |unos |mas )?(?:prorroga|extension|plazo|tiempo|dias mas)\b/g,
   },
   {
     // "prefiero que me llamen", "mejor llámenme", "que me hablen por teléfono".
     rule: 'es-callback-prefer',
     intent: 'callback',
     pattern:
-      /\b(?:(?:(?:quiero|necesito|quisiera|me gustaria) hablar con (?:su|el|la|un|una) (?:supervisor|supervisora|gerente|encargad[oa]|jefe|jefa)|(?:prefiero|quiero|necesito|mejor|quisiera) que (?:me|alguien me) (?:llamen|llame|marquen|marque|hablen|hable|llamara|llamaran|marcara|marcaran|hablara|hablaran|regresen la llamada)))\b/g,
+      /\b(?:(?:(?:quiero|necesito|quisiera|me gustaria) hablar con (?:su|el|la|un|una) (?:supervisor|supervisora|gerente|encargad[oa]|jefe|jefa)|que alguien (?:[a-z]+ ){0,4}?me (?:llame|llamara|marque|marcara|hable|hablara|contacte|contactara) (?:por telefono|al|para)|(?:comuniquense|contactenme|comunicarse|contactarme) conmigo (?:por|al|via) (?:telefono|celular|cel)|(?:comuniquense|contactenme) (?:por|al|via) (?:telefono|celular|cel)|(?:prefiero|quiero|necesito|mejor|quisiera) que (?:me|alguien me) (?:llamen|llame|marquen|marque|hablen|hable|llamara|llamaran|marcara|marcaran|hablara|hablaran|regresen la llamada)))\b/g,
     checks: ['es-negation'],
   },
   {
@@ -409,7 +412,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint-conduct',
     intent: 'complaint',
     pattern: new RegExp(
-      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
+      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
       'g',
     ),
   },
