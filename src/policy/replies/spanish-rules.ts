@@ -91,7 +91,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
-    checks: ['es-negation', 'es-third-party', 'es-letters', 'es-asks'],
+    checks: ['es-negation', 'es-third-party', 'es-time-limit', 'es-letters', 'es-asks'],
   },
   {
     // "no me llamen", "no me manden más mensajes", "no me vuelvan a contactar", "favor de no llamar", "ya no me escriban".
@@ -128,7 +128,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-remove',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque|retiren|retirar|retire) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja)\b/g,
+      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque|retiren|retirar|retire) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja|(?:me|nos) (?:saquen|quiten|borren|eliminen|retiren) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?)\b/g,
     scope: 'words',
     checks: ['es-negation', 'es-other-object', 'es-quoted'],
   },
@@ -331,7 +331,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-bare',
     intent: 'wrong-number',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong)${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea de quien (?:es|sea|es esa persona))${CLAUSE_END}`,
       'g',
     ),
   },
@@ -348,7 +348,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-dispute-not-mine',
     intent: 'dispute',
     pattern:
-      /\b(?:no (?:es lo que|lo|la) debo|(?<!ya )no es mi[oa]\b|(?<=, )no mi[oa](?= [.,?]|$)|deuda (?:es )?de mi (?:ex|esposo|esposa|marido|hermano|hermana|hijo|hija|papa|mama|primo|prima|cunado|cunada)|(?:yo )?no (?:pedi|saque|abri|firme|solicite|contrate|autorice|tengo) (?:ese|esa|este|esta|ningun|ninguna|el|la|eso|esos|esas) (?:prestamo|cuenta|tarjeta|credito|deuda|contrato|cargos?|cobros?)|(?:cuenta|tarjeta) (?:la |ya la )?cerre|cerre (?:esa|esta|la|mi) (?:cuenta|tarjeta)|deuda que (?:ya )?no existe|(?<!si )no (?:la |lo |los |las )?reconozco|que no reconozco|validacion de (?:la|esta|esa) deuda|bancarrota|capitulo (?:7|13|siete|trece)|(?:esa|esta) (?:cantidad|cuenta|suma) (?:esta|es) (?:mal|incorrecta|equivocada)|(?:cobrarme|cobrando(?:me)?|cobran|cobraron) (?:de mas|doble|dos veces|cargos que no)|(?:yo )?(?:pedi|me prestaron|saque) (?:solo |solamente |nada mas )?\$?\d+)\b/g,
+      /\b(?:no (?:es lo que|lo|la) debo|(?<!ya )no es mi[oa]\b|(?<=, )no mi[oa](?= [.,?]|$)|deuda (?:es )?de mi (?:ex|esposo|esposa|marido|hermano|hermana|hijo|hija|papa|mama|primo|prima|cunado|cunada)|(?:yo )?no (?:pedi|saque|abri|firme|solicite|contrate|autorice|tengo) (?:ese|esa|este|esta|ningun|ninguna|el|la|eso|esos|esas) (?:prestamo|cuenta|tarjeta|credito|deuda|contrato|cargos?|cobros?)|(?:cuenta|tarjeta) (?:la |ya la )?cerre|cerre (?:esa|esta|la|mi) (?:cuenta|tarjeta)|deuda que (?:ya )?no existe|(?<!si )no (?:la |lo |los |las )?reconozco|que no reconozco|validacion de (?:la|esta|esa) deuda|(?:ese|este|su|mi) (?:saldo|monto|cobro|cargo|balance|total) (?:esta|es) (?:mal|incorrect[oa]|equivocad[oa]|inflad[oa]|muy alt[oa])|bancarrota|capitulo (?:7|13|siete|trece)|(?:esa|esta) (?:cantidad|cuenta|suma) (?:esta|es) (?:mal|incorrecta|equivocada)|(?:cobrarme|cobrando(?:me)?|cobran|cobraron) (?:de mas|doble|dos veces|cargos que no)|(?:yo )?(?:pedi|me prestaron|saque) (?:solo |solamente |nada mas )?\$?\d+)\b/g,
     checks: ['es-hypothetical'],
   },
   {
@@ -380,7 +380,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-hardship-more',
     intent: 'hardship',
     pattern:
-      /\b(?:(?:me|nos) (?:desalojaron|echaron (?:del|de la)|corrieron del)|(?:muy |bien )?mal de (?:dinero|lana|feria)|(?:detuvo|detuvieron|agarro|agarraron|arrestaron|deportaron) (?:\w+ )?(?:ice|la migra|inmigracion)|(?:lo|la|los) (?:detuvo|agarro) (?:ice|la migra)|detenid[oa] por (?:inmigracion|ice|la migra)|perdi (?:mi|el|la) (?:trabajo|empleo|chamba|job|chance|casa)|(?:esta|estan|anda|estoy|ando|estamos) (?:muy |bien |grave(?:mente)? )?enferm[oa]s?|faltar al trabajo|situacion (?:muy |bien |bastante |super )(?:dificil|economica|complicada|critica)|pasando por (?:una )?(?:situacion|momentos?|tiempos?|una racha) (?:muy |bien )?(?:dificil|dificiles|mala|malos|duros?|complicad[oa]s?)|tengo (?:covid|el covid|diabetes|dialisis)|lesion|en dialisis|incapacitad[oa]|recibo incapacidad|no tengo (?:job|ingresos)|no (?:estoy|estamos|he estado|hemos estado|he podido|hemos podido|puede|pueden|puedo|podemos) (?:trabajando|trabajar)|derrame|infarto|ataque al corazon|embolia|tumor|leucemia|diabetes|(?:me|nos) robaron(?! (?:la|mi|su) identidad)|empezando de cero|(?:lo )?(?:perdi|perdimos) todo|(?:me|nos|lo|la) dieron de baja (?:en|del) (?:el )?trabajo)\b/g,
+      /\b(?:(?:me|nos) (?:desalojaron|echaron (?:del|de la)|corrieron del)|(?:muy |bien )?mal de (?:dinero|lana|feria)|(?:detuvo|detuvieron|agarro|agarraron|arrestaron|deportaron) (?:\w+ )?(?:ice|la migra|inmigracion)|(?:lo|la|los) (?:detuvo|agarro) (?:ice|la migra)|detenid[oa] por (?:inmigracion|ice|la migra)|perdi (?:mi|el|la) (?:trabajo|empleo|chamba|job|chance|casa)|(?:esta|estan|anda|estoy|ando|estamos) (?:muy |bien |grave(?:mente)? )?enferm[oa]s?|faltar al trabajo|situacion (?:muy |bien |bastante |super )(?:dificil|economica|complicada|critica)|pasando por (?:una )?(?:situacion|momentos?|tiempos?|una racha) (?:muy |bien )?(?:dificil|dificiles|mala|malos|duros?|complicad[oa]s?)|tengo (?:covid|el covid|diabetes|dialisis)|lesion|en dialisis|incapacitad[oa]|recibo incapacidad|no tengo (?:job|ingresos)|no (?:estoy|estamos|he estado|hemos estado|he podido|hemos podido|puede|pueden|puedo|podemos) (?:trabajando|trabajar)|(?:me|nos) embargaron|(?:me|nos) (?:van a|quieren) embargar|derrame|infarto|ataque al corazon|embolia|tumor|leucemia|diabetes|(?:me|nos) robaron(?! (?:la|mi|su) identidad)|empezando de cero|(?:lo )?(?:perdi|perdimos) todo|(?:me|nos|lo|la) dieron de baja (?:en|del) (?:el )?trabajo)\b/g,
     checks: ['es-hypothetical'],
   },
   {
@@ -388,7 +388,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-question-more',
     intent: 'question',
     pattern:
-      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
     checks: ['es-condition'],
   },
   {
@@ -412,7 +412,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint-conduct',
     intent: 'complaint',
     pattern: new RegExp(
-      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
+      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
       'g',
     ),
   },
