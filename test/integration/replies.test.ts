@@ -77,6 +77,8 @@ describe('replies understood and acted on', () => {
   it.each([
     ['Please stop texting me.', 'en-US'],
     ['请不要再给我发短信了', 'zh-CN'],
+    // Spanish (issue 33): a borrower whose language is Spanish, in their own words, accents left out.
+    ['Ya no me manden mensajes por favor, ya estuvo', 'es-US'],
   ])('stops texting a number that wrote %j, confirms once, and tells the collection system', async (text, locale) => {
     const p = phone();
     const id = `b-revoke-${p.slice(-4)}`;
@@ -299,6 +301,23 @@ describe('replies understood and acted on', () => {
       ]),
     );
     expect((await h.api('POST', '/v1/replies/interpret', { role: 'compliance', body })).status).toBe(200);
+    // Spanish, with the borrower's locale: each intent with its rule and the words it matched.
+    const es = await h.api('POST', '/v1/replies/interpret', {
+      role: 'agent',
+      body: {
+        text: 'le pago 50 dólares el viernes, pero ya no me llamen',
+        locale: 'es-US',
+        channel: 'sms',
+        receivedAt: '2026-12-02T12:00:00Z',
+      },
+    });
+    expect(es.status).toBe(200);
+    expect(es.body.intents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ intent: 'promise', promise: { date: '2026-12-04', amount: '50.00' } }),
+        expect.objectContaining({ intent: 'revoke', scope: ['voice'], rule: expect.stringMatching(/^es-/) }),
+      ]),
+    );
     expect((await h.api('POST', '/v1/replies/interpret', { role: 'collector', body })).status).toBe(403);
     const bad = await h.api('POST', '/v1/replies/interpret', { role: 'agent', body: { channel: 'fax' } });
     expect(bad.status).toBe(400);

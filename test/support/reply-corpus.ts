@@ -23,6 +23,12 @@ export interface CorpusFile {
 export const REPLY_DIR = join(import.meta.dirname, '..', 'fixtures', 'replies');
 /** Every reply of the corpus is taken as received at noon UTC on Wednesday 2026-12-02. */
 export const RECEIVED_AT = new Date('2026-12-02T12:00:00Z');
+/**
+ * The borrower's locale a part's replies are read with: Spanish replies answer a reminder to a borrower whose language
+ * is Spanish (`es-US`); English and Chinese ones are read without a locale, as they always were (every language is
+ * read whatever the locale).
+ */
+export const LOCALE_OF: Readonly<Record<string, string>> = { es: 'es-US' };
 
 export function corpusFiles(dir = REPLY_DIR): CorpusFile[] {
   return readdirSync(dir)
@@ -74,7 +80,13 @@ export function score(f: CorpusFile): PartFigures {
   for (const i of INTENTS) tally.set(i, { support: 0, predicted: 0, tp: 0, exact: 0, terms: 0 });
   const misses: Miss[] = [];
   for (const r of f.replies) {
-    const got = interpretReply(r.text, { channel: r.channel, receivedAt: RECEIVED_AT, timeZone: 'UTC' });
+    const locale = LOCALE_OF[f.lang];
+    const got = interpretReply(r.text, {
+      channel: r.channel,
+      receivedAt: RECEIVED_AT,
+      timeZone: 'UTC',
+      ...(locale ? { locale } : {}),
+    });
     const gotIntents = got.intents.map((i) => i.intent);
     const why: string[] = [];
     for (const i of INTENTS) {

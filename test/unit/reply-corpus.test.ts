@@ -14,6 +14,8 @@ const parts: PartFigures[] = files.map(score);
 const tuning = parts.filter((p) =>
   ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part),
 );
+/** Spanish (es.tune, and es.held when its author has written it): a language of its own since issue 33. */
+const spanish = parts.filter((p) => p.lang === 'es');
 const held = parts.filter((p) => p.part === 'held');
 
 const pct = (x: number | undefined) => (x === undefined ? '' : (100 * x).toFixed(1));
@@ -55,7 +57,7 @@ function report(ps: PartFigures[], showMisses = true): string[] {
 }
 
 describe('reply corpus', () => {
-  it('reads both languages of the eight tuning parts', () => {
+  it('reads the eight tuning parts of English and Chinese, and the Spanish one', () => {
     expect(tuning.map((p) => `${p.lang}.${p.part}`).sort()).toEqual([
       'en.tune',
       'en.tune2',
@@ -65,6 +67,7 @@ describe('reply corpus', () => {
       'en.tune6',
       'en.tune7',
       'en.tune8',
+      'es.tune',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -75,6 +78,10 @@ describe('reply corpus', () => {
       'zh.tune8',
     ]);
     for (const p of tuning) expect(p.replies).toBeGreaterThanOrEqual(p.part === 'tune4' ? 120 : 200);
+    // Spanish: 320 replies or more, 70 of them revocations.
+    const es = spanish.find((p) => p.part === 'tune')!;
+    expect(es.replies).toBeGreaterThanOrEqual(320);
+    expect(es.intents.find((i) => i.intent === 'revoke')!.support).toBeGreaterThanOrEqual(70);
   });
 
   it('prints the figures and writes them to dist/reply-corpus.json', () => {
@@ -94,7 +101,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune8 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune8 and es.tune (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 
@@ -104,9 +111,10 @@ describe('reply corpus', () => {
    * The targets are not met on it yet (docs/replies.md gives the figures); they become an
    * assertion here when they are, and issue 28 stays open until then.
    */
-  it.skipIf(held.length === 0)('measures the held-back part of both languages against the targets', () => {
-    expect(held.map((p) => p.lang)).toEqual(expect.arrayContaining(['en', 'zh']));
-    for (const p of held) expect(p.replies).toBeGreaterThanOrEqual(150);
+  it.skipIf(held.length === 0)('measures the held-back part of each language against the targets', () => {
+    // es.held.jsonl is written blind by another author; measured when it is there, skipped when not.
+    expect(held.map((p) => p.lang).filter((l) => l !== 'es')).toEqual(['en', 'zh']);
+    for (const p of held) expect(p.replies).toBeGreaterThanOrEqual(p.lang === 'es' ? 1 : 150);
     const gaps = report(held, process.env.REPLY_CORPUS_SHOW_HELD === '1');
     console.log(gaps.length ? `held-back part, below target:\n${gaps.join('\n')}` : 'held-back part: every target met');
   });

@@ -9,7 +9,8 @@ import type { DateTime } from 'luxon';
 import { latinView, wordStream } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
 import { ENGLISH_REPLY_RULES } from './english-rules.js';
-import { SPANISH_CHECKS, SPANISH_REPLY_RULES } from './spanish-rules.js';
+import { ES_PERIOD, SPANISH_CHECKS, SPANISH_REPLY_RULES } from './spanish-rules.js';
+import { ES_BESIDE_A_DAY, ES_TYPOS, ES_TYPOS_IF_SPANISH, isSpanish } from './spanish.js';
 import type { ReplyHit, ReplyRule } from './types.js';
 import { EN_AMOUNT, EN_DATE, englishAmount, englishDate } from './when.js';
 
@@ -92,7 +93,8 @@ const LOOKS_LIKE_I = /[\u0399\u03b9\u0406\u0456\u04c0\u04cf]/g;
 /** 🙃 🙄 😒 🤦: an eye-roll, read as a word ("Thanks so much 🙄" is sarcasm). */
 const EYE_ROLL = /^(?:\uD83D[\uDE43\uDE44\uDE12]|\uD83E\uDD26)$/;
 
-export function tokens(text: string): Token[] {
+/** The reply's tokens; `spanish`: Spanish spelling slips read as the word too ("yamen", "devo"). */
+export function tokens(text: string, spanish = false): Token[] {
   const n = latinView(text.replace(LOOKS_LIKE_I, 'i'));
   const view = n.text.replace(/[\u2018\u2019\u02bc`]/g, "'");
   const out: Token[] = [];
@@ -110,7 +112,7 @@ export function tokens(text: string): Token[] {
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
-    else word = TYPOS.get(raw) ?? raw;
+    else word = ES_TYPOS.get(raw) ?? (spanish ? ES_TYPOS_IF_SPANISH.get(raw) : undefined) ?? TYPOS.get(raw) ?? raw;
     const last = out[out.length - 1];
     // Runs of punctuation (". ." or "\n\n") are one break.
     if (/^[.,?]$/.test(word) && last && /^[.,?]$/.test(last.word)) {
@@ -494,6 +496,8 @@ export interface EnglishReading {
   periods: number[];
   vague: number[];
   words: number;
+  /** Read as Spanish (spanish.ts): the locale says so, or most of its words are Spanish. */
+  spanish: boolean;
 }
 
 /**
@@ -514,10 +518,12 @@ const DAY_ALONE: ReplyRule = { rule: 'promise-day-alone', intent: 'promise', pat
  * A reply that names a day and nothing else ("day after tomorrow", "first of the year", "Jan 5th I promise"): the day
  * it will pay. Not a question ("Friday?" asks), nor a day beside anything but a sum and a pledge.
  */
-function dayAlone(stream: string, ts: Token[]): ReplyHit | null {
+function dayAlone(stream: string, ts: Token[], spanish: boolean): ReplyHit | null {
   if (!ts.length || ts.length > 10 || ts.some((t) => t.word === '?')) return null;
-  const rest = stream.replace(new RegExp(EN_DATE.source, 'g'), ' ').replace(new RegExp(EN_AMOUNT.source, 'g'), ' ');
-  if (!rest.split(' ').every((w) => !w || BESIDE_A_DAY.test(w))) return null;
+  let rest = stream.replace(new RegExp(EN_DATE.source, 'g'), ' ').replace(new RegExp(EN_AMOUNT.source, 'g'), ' ');
+  // "la próxima quincena", "el viernes sin falta": a Spanish period, or a day with the words that go with it.
+  if (spanish) rest = rest.replace(new RegExp(ES_PERIOD.source, 'giu'), ' ');
+  if (!rest.split(' ').every((w) => !w || BESIDE_A_DAY.test(w) || (spanish && ES_BESIDE_A_DAY.test(w)))) return null;
   return {
     rule: DAY_ALONE,
     start: ts[0]!.start,
@@ -530,8 +536,13 @@ function dayAlone(stream: string, ts: Token[]): ReplyHit | null {
   };
 }
 
-export function readEnglish(text: string, day: DateTime): EnglishReading {
-  const ts = tokens(text);
+export function readEnglish(text: string, day: DateTime, locale?: string): EnglishReading {
+  const plain = tokens(text);
+  const spanish = isSpanish(
+    plain.map((t) => t.word),
+    locale,
+  );
+  const ts = spanish ? tokens(text, true) : plain;
   const { stream, wordAt: tokenAt } = wordStream(ts);
   const sentences = new Map<number, string>();
   const sentenceWords = (s: number) => {
@@ -567,7 +578,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
         if (suppressed) break;
       }
       const afterWords = wordsAfter(ts, last);
-      const { named, all } = channelsNamed(`${m[0]} ${afterWords}`, false);
+      const { named, all } = channelsNamed(rule.own ? m[0] : `${m[0]} ${afterWords}`, false);
       hits.push({
         rule,
         start: ts[first]!.start,
@@ -596,7 +607,7 @@ export function readEnglish(text: string, day: DateTime): EnglishReading {
     ...[...stream.matchAll(EN_DATE)].filter(after).map((m) => at(m).sentence),
   ];
   const vague = [...stream.matchAll(VAGUE)].map((m) => at(m).sentence);
-  const alone = dayAlone(stream, ts);
-  if (alone && dates.length) hits.push(alone);
-  return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length };
+  const alone = dayAlone(stream, ts, spanish);
+  if (alone && (dates.length || (spanish && ES_PERIOD.test(text)))) hits.push(alone);
+  return { hits, dates, amounts, periods, vague, words: ts.filter((t) => /[a-z0-9]/.test(t.word)).length, spanish };
 }

@@ -28,7 +28,10 @@ export { CHINESE_REPLY_RULES } from './chinese-rules.js';
 export const MAX_REPLY_CHARS = 2000;
 
 export interface ReplyContext {
-  /** A hint only: both languages are always read, since replies mix them ("Stop 别再发了"). */
+  /**
+   * Every language is always read, since replies mix them ("Stop 别再发了", "ya pagué, stop texting me"); `es-*`
+   * reads the reply as Spanish besides (spanish.ts), as a reply whose words are mostly Spanish is.
+   */
   locale?: string;
   channel: Channel;
   receivedAt: Date;
@@ -73,7 +76,7 @@ function read(text: string, o: ReplyContext) {
   const truncated = text.length > MAX_REPLY_CHARS;
   const t = truncated ? text.slice(0, MAX_REPLY_CHARS) : text;
   const day = today(o.receivedAt, o.timeZone ?? 'UTC');
-  const en = readEnglish(t, day);
+  const en = readEnglish(t, day, o.locale);
   const zh = HAN.test(t) || ZH_CODE.test(chineseView(t).text) ? readChinese(t, day, 1000, o.channel) : null;
   const hits = [...en.hits, ...(zh?.hits ?? [])];
   // "🛑", "❌", "🚫📱": a reply of nothing but a stop sign (and the thing to stop) is a STOP.
@@ -105,7 +108,13 @@ function read(text: string, o: ReplyContext) {
   );
   for (const h of hits)
     // "Could someone call me to explain these fees?" asks for the call and for the explanation.
-    if (h.rule.intent === 'question' && !h.suppressed && asks.has(h.sentence) && h.rule.rule !== 'question-explain')
+    if (
+      h.rule.intent === 'question' &&
+      !h.suppressed &&
+      asks.has(h.sentence) &&
+      h.rule.rule !== 'question-explain' &&
+      h.rule.rule !== 'es-question-doubts'
+    )
       h.suppressed = 'a request, not a question';
   // A "？" in Chinese is read with its clause (below), not as an English question of the Latin words beside it.
   for (const h of hits)
@@ -212,8 +221,13 @@ function nearest<T extends { sentence: number; at: number }>(
   xs: T[],
   h: ReplyHit,
   paidSentences: Set<number>,
+  paid: readonly ReplyHit[] = [],
 ): T | undefined {
-  const same = xs.filter((x) => x.sentence === h.sentence);
+  // "Ya deposité $150 esta mañana, el resto lo pago el 15": the sum of a payment made before the promise is not its sum.
+  const same = xs.filter(
+    (x) =>
+      x.sentence === h.sentence && !paid.some((p) => p.sentence === x.sentence && p.start <= x.at && x.at < h.start),
+  );
   if (same.length) return same.sort((a, b) => Math.abs(a.at - h.end) - Math.abs(b.at - h.end))[0];
   return xs.find((x) => !paidSentences.has(x.sentence));
 }
@@ -245,7 +259,7 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
       if (
         h.rule.intent === 'dispute' &&
         !h.suppressed &&
-        /account|mine|\bloan\b|business with|\bscam|不是我的|核实|核對|核对|在你们|有你们|没欠|不欠|冇欠/i.test(
+        /account|mine|\bloan\b|business with|\bscam|\bcuenta|\bmi[oa]\b|prestamo|不是我的|核实|核對|核对|在你们|有你们|没欠|不欠|冇欠/i.test(
           h.clause,
         )
       )
@@ -253,13 +267,22 @@ function settle(hits: Array<ReplyHit & { matched: string }>): void {
   // "My dad had this number, he passed away": the death of whoever held the number, not the replier's hardship.
   if (live('wrong-number'))
     for (const h of hits)
-      if (h.rule.intent === 'hardship' && !h.suppressed && /^(?:passed|died|death|funeral|widow)/i.test(h.matched))
+      if (
+        h.rule.intent === 'hardship' &&
+        !h.suppressed &&
+        /^(?:passed|died|death|funeral|widow|falleci|fallecio|muri[oó]|se muri[oó])/i.test(h.matched)
+      )
         h.suppressed = 'a wrong number: whoever had the number died';
   // 不用打电话了，我已经还了: no need to call, since it is paid; not a revocation (不用发了，我周五还 is one).
   if (live('paid-already') && !live('promise'))
     for (const h of hits)
       if (h.rule.intent === 'revoke' && !h.suppressed && /^(?:不用|不必|唔使|不需要)/.test(h.matched))
         h.suppressed = 'no need: already paid';
+  // "Ya pagué todo, no debo nada": owing nothing because it is paid, not a dispute of the debt.
+  if (live('paid-already'))
+    for (const h of hits)
+      if (h.rule.intent === 'dispute' && !h.suppressed && /^no (?:debo|les debo|le debo)(?: nada)?$/i.test(h.matched))
+        h.suppressed = 'owes nothing: already paid';
   if (live('dispute'))
     for (const h of hits)
       if (
@@ -295,11 +318,16 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
   const intents: InterpretedIntent[] = [];
   // "I revoke my consent under the TCPA. Stop texting.": the formal words defer to the revocation that names its channels.
   const deferred = active.some((h) => h.rule.intent === 'revoke' && h.rule.scope !== 'all-unless-other');
+  // "¡Basta! ya no me llamen": the exclamation defers to a revocation that names its channels.
+  const named = active.some(
+    (h) => h.rule.intent === 'revoke' && h.rule.scope !== 'reply-unless-other' && h.channels.length > 0,
+  );
   for (const h of active) {
     const seen = intents.find((i) => i.intent === h.rule.intent);
     if (h.rule.intent === 'revoke') {
       // "only email me", "text only": the phone channels it does not name (email is no robocall or robotext).
       if (h.rule.scope === 'all-unless-other' && deferred && !h.channels.length) continue;
+      if (h.rule.scope === 'reply-unless-other' && named) continue;
       const scope =
         h.rule.scope === 'line'
           ? lineOf(h.clause, o.channel)
@@ -327,7 +355,12 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
     if (h.rule.intent === 'promise') {
       const terms: PromiseTerms = {};
       const d = nearest([...en.dates, ...(zh?.dates ?? [])], h, paidSentences);
-      const a = nearest([...en.amounts, ...(zh?.amounts ?? [])], h, paidSentences);
+      const a = nearest(
+        [...en.amounts, ...(zh?.amounts ?? [])],
+        h,
+        paidSentences,
+        active.filter((p) => p.rule.intent === 'paid-already'),
+      );
       if (d) terms.date = d.date;
       if (a) terms.amount = a.amount;
       i.promise = terms;
@@ -351,7 +384,8 @@ export function interpretReply(text: string, o: ReplyContext): Interpretation {
     );
   };
   const byRules = intents.length ? intents : [other(t)];
-  if (o.learned === false) return { intents: byRules, needsPerson: person(byRules), truncated };
+  // The learned layer knows English and Chinese; a Spanish reply is the rules' alone.
+  if (o.learned === false || en.spanish) return { intents: byRules, needsPerson: person(byRules), truncated };
   // An intent a rule matched and then explained away ("the bus stop", 我想下周还: vague) is the rules' to decide.
   const weighed = new Set<Intent>([...intents.map((i) => i.intent), ...hits.map((h) => h.rule.intent)]);
   const added = learned(

@@ -52,9 +52,10 @@ const PLEASE = '(?:por favor|porfa|porfavor|porfis|por fa|xfa|xfavor|x favor|fav
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
 const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de) )*`;
-const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
+const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto+|baja+|cancelar|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
 /** A verb that says stop: "dejen de", "paren de", "ya deja de". */
-const STOPV = '(?:deja|dejen|deje|dejar|dejes|dejan|para|paren|pare|parar|paran|detengan|terminen|acaben)';
+const STOPV =
+  '(?:deja|dejen|deje|dejar|dejes|dejan|dejenme|dejame|dejeme|para|paren|pare|parar|paran|detengan|terminen|acaben)(?: ya)?';
 const NOT = '(?:no|ni|nunca|jamas|ya no|nunca mas)';
 
 export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
@@ -63,8 +64,10 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     // The first Spanish rule: "no más mensajes", "pare de mandarme textos", "no me contacten", "déjenme en paz".
     rule: 'revoke-spanish',
     intent: 'revoke',
-    pattern:
-      /\b(?:no mas (?:mensajes|textos|llamadas|correos|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|no (?:llamen|llames|manden|envien|escriban|molesten|contacten|textean) (?:mas|nunca)|dejenme en paz|dejame en paz|ya basta)\b/g,
+    pattern: new RegExp(
+      `\\b(?:no mas ${DET}?(?:${CH}|contacto)|(?:pare|paren|para|deje|dejen|deja) de (?:mandar|enviar|llamar|escribir|textear|contactar|molestar)\\w*(?: (?:mensajes|textos|correos))?|no me (?:contacten|contactes|llamen|llames|escriban|manden|envien|molesten|textean)|no (?:llamen|llames|manden|envien|escriban|molesten|contacten|textean) (?:mas|nunca)|dejenme en paz|dejame en paz)\\b`,
+      'g',
+    ),
     scope: 'words',
     checks: ['es-negation', 'es-third-party', 'es-time-limit', 'es-letters', 'es-not-ours', 'es-asks'],
   },
@@ -73,7 +76,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}${PREFIX}(?:alto+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|basta|basta ya|ya basta|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
+      `${CLAUSE_START}${PREFIX}(?:alto+|baja+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
       'g',
     ),
     scope: 'words',
@@ -84,11 +87,11 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-stop-verb',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${STOPV} de (?:estar )?(?:${VINF}|${VGER})\\b|\\b(?:alto|basta|ya basta|basta ya|se acabaron|no mas) (?:a|con|de) ${DET}{0,2}(?:${CH}|${VINF})\\b|\\b${NOT} (?:me |nos )?(?:sigan|sigas|siga|continuen|esten|estes|este) (?:${VGER})\\b`,
+      `\\b${STOPV} de? (?:estar )?(?:${VINF}|${VGER}|texting|txting|calling|emailing|messaging)\\b|\\b(?:parenle|parale|parele|bajenle|bajale|paren|pare|para) (?:ya )?(?:a|con) ${DET}{0,2}${CH}\\b|\\b(?:alto|basta|ya basta|basta ya|se acabaron|no mas) (?:a|con|de) ${DET}{0,2}(?:${CH}|${VINF})\\b|\\b${NOT} (?:me |nos )?(?:sigan|sigas|siga|continuen|esten|estes|este|anden|andes|ande) (?:${VGER})\\b`,
       'g',
     ),
     scope: 'words',
-    checks: ['es-negation', 'es-third-party', 'es-letters', 'es-asks'],
+    checks: ['es-negation', 'es-third-party', 'es-time-limit', 'es-letters', 'es-asks'],
   },
   {
     // "no me llamen", "no me manden más mensajes", "no me vuelvan a contactar", "favor de no llamar", "ya no me escriban".
@@ -125,7 +128,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-remove',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja)\b/g,
+      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque|retiren|retirar|retire) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja|(?:me|nos) (?:saquen|quiten|borren|eliminen|retiren) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?)\b/g,
     scope: 'words',
     checks: ['es-negation', 'es-other-object', 'es-quoted'],
   },
@@ -227,7 +230,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise',
     intent: 'promise',
     pattern:
-      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$|\d)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$|\d)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$|\d)|(?:les|le|te) (?:mando|envio|deposito|abono)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
     checks: ['es-negation', 'es-wish'],
   },
   // hardship
@@ -246,6 +249,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     intent: 'question',
     pattern:
       /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|a donde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
+    checks: ['es-condition'],
   },
   // callback
   {
@@ -263,6 +267,154 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     intent: 'complaint',
     pattern:
       /\b(?:acoso|acosando|acosan|acosadores?|hostigamiento|hostigando|hostigan|(?:voy a|vamos a|quiero|me voy a|los voy a|les voy a) (?:poner|presentar|levantar|hacer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|queja formal|(?:me voy a|voy a|quiero) quejar(?:me)?|(?:los|las|lo|la) (?:voy a|vamos a) (?:reportar|denunciar|demandar|acusar)|(?:voy a|vamos a) (?:reportar(?:los|las)?|denunciar(?:los|las)?|demandar(?:los|las)?)|reportar(?:los|las)? (?:a|con|ante) (?:(?:la|el) )?(?:cfpb|ftc|fcc|bbb|procuraduria|policia|fiscal|gobierno|estado)|(?:hablar|hablare|voy a hablar) con (?:mi|un) abogado|(?:contratar|conseguir) (?:a )?(?:un|mi) abogado|groser\w*|mal educad[oa]s|maleducad[oa]s|abusiv[oa]s|abuso|falta de respeto|irrespetuos[oa]s|ladrones|rateros|sinverguenzas|estafadores|ilegal|todos los dias|a cada rato|a todas horas|tantas veces|demasiad[oa]s (?:llamadas|veces|mensajes|correos)|\d+ (?:veces|llamadas|mensajes) (?:al dia|por dia|hoy|en un dia|a la semana)|varias veces al dia|de madrugada|tan temprano|a medianoche|hart[oa]s? de|cansad[oa]s? de|que fastidio|fastidiando|es en serio|estan locos|que les pasa|cuantas veces (?:les )?(?:tengo|he) que decir|ya les dije|no tienen derecho|(?:llamaron|llaman|marcaron|hablaron|le dijeron) a mi (?:trabajo|mama|madre|familia|jefe|esposa|esposo|papa|hermana|hermano)|amenaz\w*|pesim[oa]s? (?:servicio|atencion)|mal servicio|tantas llamadas|tantos mensajes|tantos correos|me (?:llaman|escriben|mandan|marcan) tanto|me estan molestando|me molestan (?:mucho|todos los dias|a cada rato|demasiado)|(?:no me hablen|me hablan|me hablo|me hablaron|me trataron|me tratan) (?:asi|de esa manera|en ese tono|muy feo|feo|mal))\b/g,
+  },
+  // Rules added with the Spanish tuning part (test/fixtures/replies/es.tune.jsonl), each a family of wordings.
+  {
+    // "Basta!!!", "ya basta", "basta ya": an exclamation; the reply's channel unless another revocation names some.
+    rule: 'es-revoke-enough',
+    intent: 'revoke',
+    pattern: new RegExp(`${CLAUSE_START}${PREFIX}(?:basta+|basta ya|ya basta|ya estuvo)${FILL}${CLAUSE_END}`, 'g'),
+    scope: 'reply-unless-other',
+    checks: ['es-quoted'],
+  },
+  {
+    // "…, nada de llamadas ni textos", "ni llamadas ni mensajes": the channels named, refused.
+    rule: 'es-revoke-none-of',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `${CLAUSE_START}(?:(?:y|pero|ya|${PLEASE}) )?(?:nada de|ni) (?:${DET})?${CH}(?: (?:ni|y|o|,) (?:${DET})?${CH})*${CLAUSE_END}`,
+      'g',
+    ),
+    scope: 'words',
+  },
+  {
+    // "no quiero ningún tipo de contacto", "no acepto más comunicaciones": no contact of any kind.
+    rule: 'es-revoke-no-contact',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\bno (?:quiero|queremos|deseo|deseamos|acepto|aceptamos|autorizo) (?:(?:recibir|tener|seguir teniendo) )?(?:(?:ningun tipo de|ninguna clase de|ningun|ninguna|mas|otro|otra) )?(?:contacto|comunicacion(?:es)?)\\b|\\bno (?:autorizo|autorizamos|permito) (?:a (?:su|esta|la|esa) (?:empresa|compania|agencia|oficina) |a ustedes )?(?:para |a )?${VINF}\\b|\\b(?:pido|pedimos|solicito) que (?:ya )?no (?:le|les) (?:${VSUBJ}|${SEND})\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit'],
+  },
+  {
+    // "en vez de llamar mándenme un mensaje", "en lugar de las llamadas, un correo": the channel not wanted.
+    rule: 'es-revoke-instead-of',
+    intent: 'revoke',
+    pattern: new RegExp(`\\b(?:en vez de|en lugar de|mejor que) (?:${DET})?(?:${VINF}|${CH})\\b`, 'g'),
+    scope: 'words',
+    own: true,
+    checks: ['es-asks-it'],
+  },
+  {
+    // "cesen toda comunicación conmigo", "suspendan todo contacto", "pongan fin a las llamadas".
+    rule: 'es-revoke-cease',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:cesen|cese|cesar|suspendan|suspender|terminen|terminar|pongan fin a|poner fin a) (?:(?:toda|todo|cualquier|todas|todos|la|el|las|los|su|sus|tipo de) ){0,2}(?:comunicacion(?:es)?|contacto|${CH})\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-negation', 'es-third-party'],
+  },
+  {
+    // "no volver a marcar", "les ruego no volver a llamarme".
+    rule: 'es-revoke-not-again',
+    intent: 'revoke',
+    pattern: new RegExp(`\\bno volver a ${VINF}\\b`, 'g'),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit', 'es-asks'],
+  },
+  {
+    // "Equivocado", "número incorrecto", "equivocadoooo": a clause that says only that.
+    rule: 'es-wrong-number-bare',
+    intent: 'wrong-number',
+    pattern: new RegExp(
+      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea de quien (?:es|sea|es esa persona))${CLAUSE_END}`,
+      'g',
+    ),
+  },
+  {
+    // "la persona que buscan ya no tiene este número", "el dueño anterior", "mi mamá tenía este número", "por error".
+    rule: 'es-wrong-number-owner',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "eso no lo debo", "no es lo que debo", "no es mía", "yo no pedí ese préstamo", "ya la cerré", "bancarrota".
+    rule: 'es-dispute-not-mine',
+    intent: 'dispute',
+    pattern:
+      /\b(?:no (?:es lo que|lo|la) debo|(?<!ya )no es mi[oa]\b|(?<=, )no mi[oa](?= [.,?]|$)|deuda (?:es )?de mi (?:ex|esposo|esposa|marido|hermano|hermana|hijo|hija|papa|mama|primo|prima|cunado|cunada)|(?:yo )?no (?:pedi|saque|abri|firme|solicite|contrate|autorice|tengo) (?:ese|esa|este|esta|ningun|ninguna|el|la|eso|esos|esas) (?:prestamo|cuenta|tarjeta|credito|deuda|contrato|cargos?|cobros?)|(?:cuenta|tarjeta) (?:la |ya la )?cerre|cerre (?:esa|esta|la|mi) (?:cuenta|tarjeta)|deuda que (?:ya )?no existe|(?<!si )no (?:la |lo |los |las )?reconozco|que no reconozco|validacion de (?:la|esta|esa) deuda|(?:ese|este|su|mi) (?:saldo|monto|cobro|cargo|balance|total) (?:esta|es) (?:mal|incorrect[oa]|equivocad[oa]|inflad[oa]|muy alt[oa])|bancarrota|capitulo (?:7|13|siete|trece)|(?:esa|esta) (?:cantidad|cuenta|suma) (?:esta|es) (?:mal|incorrecta|equivocada)|(?:cobrarme|cobrando(?:me)?|cobran|cobraron) (?:de mas|doble|dos veces|cargos que no)|(?:yo )?(?:pedi|me prestaron|saque) (?:solo |solamente |nada mas )?\$?\d+)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // "pagamos el saldo completo hace dos semanas", "transferí el dinero ayer", "mi esposo ya pagó".
+    rule: 'es-paid-ago',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:(?:pague|pagamos|pagaron|deposite|depositamos|transferi|transferimos|abone|abonamos|liquide|liquidamos) (?:[a-z$\d]+ ){0,4}?(?:ayer|antier|anteayer|hace (?:\w+ )?(?:dias|semanas|meses|una semana|un mes)|la semana pasada|el mes pasado|esta manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo) pasado)|(?:mi|su) (?:esposo|esposa|marido|mujer|hijo|hija|mama|papa|hermano|hermana) ya (?:pago|lo pago|la pago|les pago|deposito)|(?:(?:le|les|lo|la|se lo) )?(?:pague|deposite|transferi|abone) (?:\w+ ){0,3}?el \d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|(?:hice|realice|hicimos|mande|envie) (?:el|mi|un|la) (?:deposito|abono|transferencia|zelle)|cumpli con (?:el|mi|los|mis) pagos?|(?:el|mi) pago (?:ya )?(?:fue|esta|quedo|se ve) (?:procesado|aplicado|registrado|hecho|realizado|acreditado|reflejado)|tengo (?:el |mi |un )?(?:numero|codigo) de confirmacion|(?:(?:le|les|lo|la|se lo) )?(?:pague|deposite|transferi|abone) (?:[a-z]+ ){0,5}?(?:por telefono|en linea|con tarjeta|en efectivo|por zelle|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)))\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // "la otra mitad el viernes", "el resto lo pago el 15", "lo demás a fin de mes": the rest, on a day.
+    rule: 'es-promise-rest',
+    intent: 'promise',
+    pattern:
+      /\b(?:la otra mitad|el resto|lo demas|lo restante|lo que (?:falta|resta|queda)) (?:(?:lo|se lo|le|les) )?(?:(?:pago|mando|deposito|abono|cubro) )?(?=(?:el|para el|a fin|antes|la proxima|en la|manana|pasado|hoy)\b)/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "paso por la sucursal mañana a pagar", "voy a la tienda el viernes a pagar", "realizaré un pago de $250".
+    rule: 'es-promise-errand',
+    intent: 'promise',
+    pattern:
+      /\b(?:(?:paso|pasare|ire|voy|vamos) (?:(?!a\b)[a-z\d]+ ){0,6}a (?:pagar|abonar|depositar|liquidar|hacer el pago)|(?:realizare|hare|haremos|realizaremos|efectuare|mandare|enviare|hago|realizo|hacemos) (?:un|el|mi) (?:pago|abono|deposito))\b/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // "nos desalojaron", "ando bien mal de dinero", "lo detuvo ICE", "perdí la chamba", "mi mamá está muy enferma".
+    rule: 'es-hardship-more',
+    intent: 'hardship',
+    pattern:
+      /\b(?:(?:me|nos) (?:desalojaron|echaron (?:del|de la)|corrieron del)|(?:muy |bien )?mal de (?:dinero|lana|feria)|(?:detuvo|detuvieron|agarro|agarraron|arrestaron|deportaron) (?:\w+ )?(?:ice|la migra|inmigracion)|(?:lo|la|los) (?:detuvo|agarro) (?:ice|la migra)|detenid[oa] por (?:inmigracion|ice|la migra)|perdi (?:mi|el|la) (?:trabajo|empleo|chamba|job|chance|casa)|(?:esta|estan|anda|estoy|ando|estamos) (?:muy |bien |grave(?:mente)? )?enferm[oa]s?|faltar al trabajo|situacion (?:muy |bien |bastante |super )(?:dificil|economica|complicada|critica)|pasando por (?:una )?(?:situacion|momentos?|tiempos?|una racha) (?:muy |bien )?(?:dificil|dificiles|mala|malos|duros?|complicad[oa]s?)|tengo (?:covid|el covid|diabetes|dialisis)|lesion|en dialisis|incapacitad[oa]|recibo incapacidad|no tengo (?:job|ingresos)|no (?:estoy|estamos|he estado|hemos estado|he podido|hemos podido|puede|pueden|puedo|podemos) (?:trabajando|trabajar)|(?:me|nos) embargaron|(?:me|nos) (?:van a|quieren) embargar|derrame|infarto|ataque al corazon|embolia|tumor|leucemia|diabetes|(?:me|nos) robaron(?! (?:la|mi|su) identidad)|empezando de cero|(?:lo )?(?:perdi|perdimos) todo|(?:me|nos|lo|la) dieron de baja (?:en|del) (?:el )?trabajo)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // "hasta cuándo tengo", "por qué subió…", "quiero un plan de pagos", "quiero que me expliquen".
+    rule: 'es-question-more',
+    intent: 'question',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
+    checks: ['es-condition'],
+  },
+  {
+    // "tengo dudas", "tengo una pregunta": a question even beside "llámenme".
+    rule: 'es-question-doubts',
+    intent: 'question',
+    pattern:
+      /\btengo (?:una |unas |algunas |muchas )?(?:pregunta|duda)s?\b|\b(?:les pido|le pido|solicito|pido|quisiera|necesito|me (?:pueden|puede|podrian|podria) dar) (?:una |un |unos |mas )?(?:prorroga|extension|plazo|tiempo|dias mas)\b/g,
+  },
+  {
+    // "prefiero que me llamen", "mejor llámenme", "que me hablen por teléfono".
+    rule: 'es-callback-prefer',
+    intent: 'callback',
+    pattern:
+      /\b(?:(?:(?:quiero|necesito|quisiera|me gustaria) hablar con (?:su|el|la|un|una) (?:supervisor|supervisora|gerente|encargad[oa]|jefe|jefa)|que alguien (?:[a-z]+ ){0,4}?me (?:llame|llamara|marque|marcara|hable|hablara|contacte|contactara) (?:por telefono|al|para)|(?:comuniquense|contactenme|comunicarse|contactarme) conmigo (?:por|al|via) (?:telefono|celular|cel)|(?:comuniquense|contactenme) (?:por|al|via) (?:telefono|celular|cel)|(?:prefiero|quiero|necesito|mejor|quisiera) que (?:me|alguien me) (?:llamen|llame|marquen|marque|hablen|hable|llamara|llamaran|marcara|marcaran|hablara|hablaran|regresen la llamada)))\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // Conduct felt and who was told: "me trataron muy mal", "se burló de mí", "todos lo oyeron", "qué vergüenza",
+    // "dejen de llamar a mi mamá", an eye-roll, a review, "ya me tienen harta", "no es manera de tratar a la gente".
+    rule: 'es-complaint-conduct',
+    intent: 'complaint',
+    pattern: new RegExp(
+      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
+      'g',
+    ),
   },
 ];
 
@@ -356,19 +508,44 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
     );
     return q ? `quoted: ${q}` : null;
   },
-  // "¿si pago hoy dejan de llamarme?": asking what a payment brings, not asking for the calls to stop.
+  // "¿si pago hoy dejan de llamarme?", "¿cómo hago para que dejen de llamarme?": asking what a payment brings or what
+  // it takes, not asking for the calls to stop.
   'es-asks': (ts, first) => {
     const s = sentenceOf(ts, first);
-    return s.includes('si') && s[s.length - 1] === '?' ? `asks what follows: ${s.join(' ')}` : null;
+    if (s[s.length - 1] !== '?') return null;
+    return s.includes('si') || /^(?:y |pero )?(?:como|que (?:hago|tengo|debo|necesito)|cuanto)\b/.test(s.join(' '))
+      ? `asks what follows: ${s.join(' ')}`
+      : null;
   },
   // "espero pagar el viernes", "si puedo, pago el lunes": a wish or a condition, not a promise.
   'es-wish': (ts, first) => {
     const w = before(ts, first, 4).find((x) =>
-      /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|cuando|a ver)$/.test(
-        x,
-      ),
+      /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|a ver)$/.test(x),
     );
-    return w ? `wish: ${w}` : null;
+    if (w) return `wish: ${w}`;
+    // "cuando pueda, le pago": whenever the borrower can; "cuando me paguen el viernes, les abono" is a day.
+    const b = before(ts, first, 6);
+    const k = b.lastIndexOf('cuando');
+    return k >= 0 && /^(?:pueda|podamos|tenga|tengamos|se pueda|sea posible)$/.test(b[k + 1] ?? '')
+      ? 'wish: cuando pueda'
+      : null;
+  },
+  // "¿me mandan un mensaje en vez de llamar?": a question about it, not a request.
+  'es-asks-it': (ts, first) => {
+    const s = sentenceOf(ts, first);
+    return s[s.length - 1] === '?' ? 'asked, not told' : null;
+  },
+  // "cuando me paguen, les abono", "cuanto antes": a condition or a manner, not a question.
+  'es-condition': (ts, first, last) => {
+    const words = ts.slice(first, last + 3).map((t) => t.word);
+    const k = words.findIndex((w) => /^(?:cuando|cuanto|como|donde)$/.test(w));
+    if (k < 0 || sentenceOf(ts, first).includes('?')) return null;
+    const next = words.slice(k + 1, k + 3).join(' ');
+    return /^(?:me (?:paguen|pagan|depositen|llegue|caiga)|(?:pueda|podamos|tenga|tengamos|cobre|cobremos|reciba|llegue|salga)|antes|sea posible|se pueda)\b/.test(
+      next,
+    )
+      ? `a condition: ${words[k]} ${next}`
+      : null;
   },
   // "si pierdo mi trabajo": a hypothesis.
   'es-hypothetical': (ts, first) => (before(ts, first, 3).includes('si') ? 'hypothetical: si' : null),

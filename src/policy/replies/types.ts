@@ -5,9 +5,10 @@ import type { Intent } from '../../domain/replies.js';
  * How a revocation's channels are read: from its words (and the words right after), all three, the
  * reply's own channel, or every channel but the ones its words name ("only email me from now on").
  * `all-unless-other`: all three, unless another revocation in the reply says which ("I revoke consent. Stop
- * texting."). `line`: the line it names, an email address or a phone (texts and calls), or what it came on.
+ * texting."). `reply-unless-other`: the reply's own channel, unless another revocation in it names channels
+ * ("¡Basta! ya no me llamen"). `line`: the line it names, an email address or a phone (texts and calls), or what it came on.
  */
-export type ScopeOf = 'words' | 'all' | 'reply' | 'others' | 'all-unless-other' | 'line';
+export type ScopeOf = 'words' | 'all' | 'reply' | 'others' | 'all-unless-other' | 'line' | 'reply-unless-other';
 
 export interface ReplyRule {
   rule: string;
@@ -17,6 +18,8 @@ export interface ReplyRule {
   scope?: ScopeOf;
   /** Checks that explain a match away (negation, another sense of the word). */
   checks?: readonly string[];
+  /** Channels from the match's own words, not the words after ("en vez de llamar, mándenme un mensaje"). */
+  own?: boolean;
 }
 
 /** A rule's match, located in the original text. */

@@ -368,7 +368,7 @@ export const EN_AMOUNT = new RegExp(
     `\\$ (${NUM})${SCALED}`,
     `\\b(${NUM})${SCALED} ?(?:\\$|dollars?|bucks|usd|dlrs|dolares|dolar|dlls?|dls)`,
     `\\b(${WORDNUM}) (?:dollars|bucks)\\b`,
-    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de) (?:you |u |in |down |the |le |les |te )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
+    `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de|deposito de|transferencia de) (?:you |u |in |down |the |le |les |te |los |las )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
     `\\b(${ES_WORDNUM}) (?:dolares|dlls?|dls)\\b`,
     `\\b(${NUM}) (?:k|grand)\\b`,
   ].join('|'),

@@ -23,6 +23,10 @@ port.on('message', (msg: { id: number; input: InterpretInput }) => {
 // first reply's time budget (a reply past its budget gets a new, cold thread, so it would be paid again).
 const warmAt = new Date('2026-12-02T12:00:00Z');
 for (let i = 0; i < 3; i++)
-  for (const text of ["I'll pay $50 on Friday, please stop texting me?", '下周五还500，别再打电话了？'])
-    interpretReply(text, { channel: 'sms', receivedAt: warmAt });
+  for (const [text, locale] of [
+    ["I'll pay $50 on Friday, please stop texting me?", 'en-US'],
+    ['下周五还500，别再打电话了？', 'zh-CN'],
+    ['le pago 50 dólares el viernes, ya no me manden mensajes?', 'es-US'],
+  ] as const)
+    interpretReply(text, { channel: 'sms', receivedAt: warmAt, locale });
 port.postMessage({ ready: true });
