@@ -1171,6 +1171,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
                     borrowerId?: string;
                     debt: {
@@ -1553,6 +1556,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address?: {
+                                region?: string | null;
+                            } | null;
                         };
                         borrowerId?: string;
                         debt: {
@@ -2128,6 +2134,9 @@ export interface operations {
                         from: string;
                         to: string;
                     }[];
+                    address?: {
+                        region?: string | null;
+                    } | null;
                 };
             };
         };
@@ -2164,6 +2173,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address: {
+                            region: string | null;
+                        };
                         /** @enum {string} */
                         status: "active" | "resolved" | "ceased";
                         /** Format: date-time */
@@ -2205,6 +2217,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address: {
+                            region: string | null;
+                        };
                         /** @enum {string} */
                         status: "active" | "resolved" | "ceased";
                         /** Format: date-time */
@@ -2340,6 +2355,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -2482,6 +2500,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -3239,6 +3260,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -3361,6 +3385,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
                     borrowerId?: string;
                     debt: {
@@ -3558,6 +3585,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address?: {
+                                region?: string | null;
+                            } | null;
                         };
                         borrowerId?: string;
                         debt: {
@@ -4039,6 +4069,7 @@ export interface operations {
                             /** @enum {string} */
                             scope: "borrower" | "number";
                             source?: string;
+                            layer?: string;
                         }[];
                         conversationBlock: {
                             channels: ("sms" | "voice" | "email")[];
@@ -4063,6 +4094,15 @@ export interface operations {
                         agentReplies: {
                             countAgainstCaps: boolean;
                             withinHours: number;
+                        };
+                        layers?: string[];
+                        windowSources?: {
+                            [key: string]: {
+                                [key: string]: {
+                                    layer: string;
+                                    source: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -4135,7 +4175,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
+            /** @description {profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,6 +4183,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4150,6 +4198,14 @@ export interface operations {
                         zones: string[];
                     } | {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4163,6 +4219,7 @@ export interface operations {
                                 id: string;
                                 kind: string;
                             };
+                            layer?: string;
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -4292,7 +4349,13 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        /** @default null */
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
+                    /** @enum {string} */
+                    senderKind?: "creditor" | "agency";
                     history?: {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email";
@@ -4318,7 +4381,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
+            /** @description {profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4326,6 +4389,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4333,6 +4404,14 @@ export interface operations {
                         zones: string[];
                     } | {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4346,6 +4425,7 @@ export interface operations {
                                 id: string;
                                 kind: string;
                             };
+                            layer?: string;
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -6624,6 +6704,9 @@ export interface operations {
                                 /** @constant */
                                 detached?: true;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                         };
                         holds: {
                             id: string;
