@@ -43,6 +43,8 @@ export interface Borrower {
   consent: Consent;
   optOuts: OptOut[];
   blackouts: Blackout[];
+  /** Where the borrower lives, ISO 3166-2 (`US-MA`): its state and local rules apply on top of the profile. */
+  region?: string | null;
   status: BorrowerStatus;
   createdAt: string;
   updatedAt: string;

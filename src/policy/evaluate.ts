@@ -11,6 +11,8 @@ import { maskRecipient } from './address.js';
 import type { Profile } from './profile.js';
 import { contactZones } from './zones.js';
 import { holdDenials, type PolicyHold } from './holds.js';
+import type { SenderKind } from '../domain/sender.js';
+import { profileForRegion } from './regions.js';
 
 export type PolicyChannel = Channel;
 
@@ -24,6 +26,8 @@ export interface PolicyBorrower {
   blackouts: { days: string[]; from: string; to: string }[];
   /** The borrower's holds not closed (a dispute, a claim to have paid, hardship): an open one defers every send. */
   holds?: readonly PolicyHold[];
+  /** Where the borrower lives (ISO 3166-2, e.g. `US-MA`): its state and local rules apply on top of the profile. */
+  region?: string | null | undefined;
 }
 
 /** An entry of the suppression list for the attempt's address. */
@@ -67,6 +71,8 @@ export interface Denial {
   detail: string;
   /** For `held`: the hold that holds the borrower. */
   hold?: { id: string; kind: string };
+  /** For a window, cap or conversation block: the layer whose rule decided (the profile's name, or a region's such as `US-MA`). */
+  layer?: string;
 }
 
 export type PolicyAnswer =
@@ -134,20 +140,23 @@ function standing(
 export function rulesFor(
   profile: Profile,
   channel: PolicyChannel,
-): Array<{ name: string; source: string; code: DenialCode; rule: CountingRule }> {
-  const rules: Array<{ name: string; source: string; code: DenialCode; rule: CountingRule }> = profile.caps
-    .filter((c) => c.channels.includes(channel))
-    .map((c) => ({
-      name: c.name,
-      source: c.source ?? `${profile.name} ${c.name}`,
-      code: 'cap-reached' as const,
-      rule: fromCap(c),
-    }));
+): Array<{ name: string; source: string; layer: string; code: DenialCode; rule: CountingRule }> {
+  const rules: Array<{ name: string; source: string; layer: string; code: DenialCode; rule: CountingRule }> =
+    profile.caps
+      .filter((c) => c.channels.includes(channel))
+      .map((c) => ({
+        name: c.name,
+        source: c.source ?? `${profile.name} ${c.name}`,
+        layer: c.layer ?? profile.name,
+        code: 'cap-reached' as const,
+        rule: fromCap(c),
+      }));
   const block = profile.conversationBlock;
   if (block && block.channels.includes(channel)) {
     rules.push({
       name: `conversation-block-${block.days}-days`,
       source: block.source ?? `${profile.name} conversationBlock`,
+      layer: profile.name,
       code: 'conversation-block',
       rule: {
         channels: block.channels,
@@ -177,9 +186,11 @@ function timeDenials(
   for (const zone of zones) {
     const local = localMoment(at, zone);
     if (local.secondOfDay < from || local.secondOfDay >= to) {
+      const narrowed = profile.windowSources?.[attempt.channel]?.[local.secondOfDay < from ? 'from' : 'to'];
       out.push({
         code: 'outside-contact-window',
-        rule: profile.windowSource ?? `${profile.name} contact window`,
+        rule: narrowed?.source ?? profile.windowSource ?? `${profile.name} contact window`,
+        layer: narrowed?.layer ?? profile.name,
         detail: `it is ${local.label}; ${attempt.channel} is allowed ${window.from}–${window.to} local time${zones.length > 1 ? ` in every zone the borrower may be in (${describeZones(zones)})` : ''}`,
       });
       break;
@@ -211,7 +222,7 @@ function timeDenials(
       r.code === 'conversation-block'
         ? `a telephone conversation took place within the last ${block!.days} days (the conversation day is day 1)`
         : `${r.name}: ${status.count} of ${r.rule.max} already used in the period`;
-    out.push({ code: r.code, rule: r.source, detail, until: status.fullUntil });
+    out.push({ code: r.code, rule: r.source, layer: r.layer, detail, until: status.fullUntil });
   }
   return out;
 }
@@ -244,8 +255,12 @@ export function evaluatePolicy(input: {
   history: readonly ContactRecord[];
   attempt: PolicyAttempt;
   suppressions?: readonly AddressSuppression[];
+  /** Who sends: a state rule may bind creditors and collectors under different texts (default: a creditor). */
+  senderKind?: SenderKind;
 }): PolicyAnswer {
-  const { profile, history, attempt } = input;
+  const { history, attempt } = input;
+  // The borrower's state and local rules on top of the tenant's profile (a profile already composed stays as it is).
+  const profile = profileForRegion(input.profile, input.borrower.region, input.senderKind ?? 'creditor');
   // Answering a borrower who has paid is not a reminder (ceased still refuses).
   const borrower: PolicyBorrower =
     attempt.agentReply && input.borrower.status === 'resolved'

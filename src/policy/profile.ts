@@ -68,9 +68,16 @@ export const CapRule = z
     /** `number`: counted per phone number instead of per borrower. */
     scope: z.enum(['borrower', 'number']).default('borrower'),
     source: z.string().optional(),
+    /** The state or local layer the cap comes from (src/policy/regions.ts); absent: the profile's own. */
+    layer: z.string().optional(),
   })
   .strict();
 export type CapRule = z.infer<typeof CapRule>;
+
+/** Where a rule of a composed profile comes from: the layer's name and its citation. */
+const LayerSource = z.object({ layer: z.string().min(1), source: z.string().min(1) }).strict();
+/** Which layer set a narrowed window's opening and which its close (absent: the profile's own). */
+const WindowLayers = z.object({ from: LayerSource, to: LayerSource }).partial().strict();
 
 export const ProfileSchema = z
   .object({
@@ -132,6 +139,15 @@ export const ProfileSchema = z
      * "The validation notice"); null: no notice. `US-REGF`: 12 CFR 1006.34.
      */
     validationNotice: z.object({ source: z.string().optional() }).strict().nullable().default(null),
+    // Region layers (src/policy/regions.ts): set on a profile composed with the borrower's state or local rules.
+    /** The layers composed on top of this profile, in order (absent: none). */
+    layers: z.array(z.string().min(1)).optional(),
+    /** A channel's window where a layer narrowed it: the layer and citation of its opening and of its close (absent: `windowSource`). */
+    windowSources: z
+      .object({ sms: WindowLayers, voice: WindowLayers, email: WindowLayers })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 export type Profile = z.infer<typeof ProfileSchema>;

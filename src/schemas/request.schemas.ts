@@ -3,6 +3,7 @@
  * and feed the OpenAPI document, so the contract and the checks cannot drift apart.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { getCountry } from 'countries-and-timezones';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { tooDeep } from './json-depth.js';
@@ -166,6 +167,47 @@ export const Consent = z
   .object({ sms: z.boolean().optional(), voice: z.boolean().optional(), email: z.boolean().optional() })
   .strict();
 
+const REGION_MESSAGE = (value: unknown) =>
+  `region "${String(value)}" is not an ISO 3166-2 code: the country, a hyphen and the subdivision, e.g. "US-MA" or "US-NY"`;
+/** ISO 3166-2: a country's two letters, a hyphen, and one to three letters or digits of its subdivision. */
+const REGION_SHAPE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+/** ISO 3166-2:US: the fifty states, the District of Columbia and the outlying areas. */
+const US_SUBDIVISIONS = new Set(
+  (
+    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA ' +
+    'RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU MP PR UM VI'
+  ).split(' '),
+);
+
+/** Where the borrower lives, as an ISO 3166-2 subdivision; it picks the state and local rules (docs/compliance.md). */
+export const Region = z
+  .string()
+  .max(6, { error: (iss) => REGION_MESSAGE(iss.input) })
+  .regex(REGION_SHAPE, { error: (iss) => REGION_MESSAGE(iss.input) })
+  .meta({
+    description:
+      'An ISO 3166-2 subdivision code (country, hyphen, subdivision); for the United States a state, DC or an outlying area. It picks the state and local rules layered on the profile',
+    examples: ['US-MA', 'US-NY'],
+  })
+  .superRefine((value, ctx) => {
+    // The shape was refused already (zod runs every check): one message is enough.
+    if (!REGION_SHAPE.test(value)) return;
+    const [country = '', sub = ''] = value.split('-');
+    if (!getCountry(country))
+      ctx.addIssue({ code: 'custom', message: `region "${value}": "${country}" is not an ISO 3166-1 country code` });
+    else if (country === 'US' && !US_SUBDIVISIONS.has(sub))
+      ctx.addIssue({
+        code: 'custom',
+        message: `region "${value}" is not a US state, the District of Columbia or an outlying area (ISO 3166-2:US, e.g. "US-MA")`,
+      });
+  });
+
+/** The borrower's postal address, as far as the policy needs it: the region. */
+export const BorrowerAddress = z
+  .object({ region: Region.nullable().optional() })
+  .strict()
+  .meta({ description: 'Where the borrower lives; `region: null` (or `address: null`) clears what was recorded' });
+
 const borrowerFields = {
   name: z.string().trim().min(1).max(200).nullable().optional(),
   locale: Locale.optional(),
@@ -180,6 +222,7 @@ const borrowerFields = {
     .optional(),
   consent: Consent.optional(),
   blackouts: z.array(Blackout).max(50).optional(),
+  address: BorrowerAddress.nullable().optional(),
 };
 
 export const BorrowerId = z

@@ -40,6 +40,7 @@ const BORROWER_COLUMNS = [
   'created_at',
   'updated_at',
   'erased_at',
+  'region',
 ] as const satisfies readonly (keyof BorrowersTable)[];
 
 // Every column, checked by the compiler: a column added to a table must be added here too.

@@ -47,6 +47,7 @@ export function toBorrower(r: BorrowersTable): Borrower {
     consent: { ...DEFAULT_CONSENT, ...(parseJson<Partial<Borrower['consent']>>(r.consent) ?? {}) },
     optOuts: parseJson<Borrower['optOuts']>(r.opt_outs) ?? [],
     blackouts: parseJson<Borrower['blackouts']>(r.blackouts) ?? [],
+    region: r.region ?? null,
     status: r.status as BorrowerStatus,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -422,6 +423,7 @@ export function newBorrower(id: string, nowIso: string): Borrower {
     consent: { ...DEFAULT_CONSENT },
     optOuts: [],
     blackouts: [],
+    region: null,
     status: 'active',
     createdAt: nowIso,
     updatedAt: nowIso,
@@ -443,8 +445,12 @@ export function borrowerRow(b: Borrower, nowIso: string): BorrowersTable {
     created_at: nowIso,
     updated_at: nowIso,
     erased_at: null,
+    region: b.region ?? null,
   };
 }
+
+/** The region a patch sets: undefined keeps the stored one, null clears it. */
+const regionOf = (p: BorrowerPatch): string | null | undefined => (p.address === null ? null : p.address?.region);
 
 /** The borrower as it will be once the patch is stored (absent fields keep their value). */
 export function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower {
@@ -458,6 +464,7 @@ export function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower 
     ...(p.email !== undefined ? { email: p.email } : {}),
     ...(p.consent !== undefined ? { consent: { ...b.consent, ...p.consent } } : {}),
     ...(p.blackouts !== undefined ? { blackouts: p.blackouts } : {}),
+    ...(regionOf(p) !== undefined ? { region: regionOf(p) } : {}),
   };
 }
 
@@ -474,6 +481,8 @@ export function borrowerUpdateSet(
   if (p.email !== undefined) set.email = p.email;
   if (p.consent !== undefined) set.consent = json({ ...(existing?.consent ?? DEFAULT_CONSENT), ...p.consent });
   if (p.blackouts !== undefined) set.blackouts = json(p.blackouts);
+  const region = regionOf(p);
+  if (region !== undefined) set.region = region;
   return set;
 }
 
@@ -511,6 +520,7 @@ export async function upsertBorrowerIn(
       created_at: nowIso,
       updated_at: nowIso,
       erased_at: null,
+      region: regionOf(p) ?? null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')

@@ -14,6 +14,8 @@ export interface BorrowersTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** Where the borrower lives, ISO 3166-2 (`US-MA`): picks the state and local policy layers (0029). */
+  region: string | null;
   /** Set when retention erased the borrower's personal data. */
   erased_at: string | null;
 }

@@ -13,6 +13,8 @@ export interface BorrowerPatch {
   email?: string | null | undefined;
   consent?: Partial<Borrower['consent']> | undefined;
   blackouts?: Borrower['blackouts'] | undefined;
+  /** Where the borrower lives: `region` ISO 3166-2 (`US-MA`); null (the address or its region) clears it. */
+  address?: { region?: string | null | undefined } | null | undefined;
 }
 
 export interface NewMessage {

@@ -26,6 +26,7 @@ import {
 } from '../policy/evaluate.js';
 import type { PolicyHold } from '../policy/holds.js';
 import type { Profile } from '../policy/profile.js';
+import { profileForRegion } from '../policy/regions.js';
 import type { SendDecision, SuppressReason } from '../policy/send-decision.js';
 import { validitySeconds } from '../policy/window-close.js';
 import { contactZones } from '../policy/zones.js';
@@ -40,6 +41,7 @@ export function toPolicyBorrower(b: Borrower): PolicyBorrower {
     consent: b.consent,
     optOuts: b.optOuts,
     blackouts: b.blackouts,
+    region: b.region ?? null,
   };
 }
 
@@ -113,7 +115,9 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
   return async ({ borrower, reminder, message, now }) => {
     const at = now.getTime();
     const tenant = deps.tenantOf ? await deps.tenantOf(borrower.tenant) : undefined;
-    const profile = tenant?.profile ?? deps.profile;
+    // The tenant's profile with the borrower's state and local rules on top (the citation depends on who sends).
+    const senderKind = (tenant?.sender ?? deps.sender)?.kind ?? 'creditor';
+    const profile = profileForRegion(tenant?.profile ?? deps.profile, borrower.region, senderKind);
     const ttl = ttlOf(profile);
     if (thirdPartySmsBlocked(tenant?.sender ?? deps.sender, message.channel, message.to))
       return { action: 'suppress', reason: 'third-party-sms', detail: THIRD_PARTY_SMS_DETAIL };
@@ -170,7 +174,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       const history = (round === 0 ? firstHistory : await deps.ledger.history(borrower.id)).filter(
         (r) => r.id !== message.id,
       );
-      const answer = evaluatePolicy({ profile, borrower: pb, history, attempt, suppressions });
+      const answer = evaluatePolicy({ profile, borrower: pb, history, attempt, suppressions, senderKind });
       if (!answer.allowed) {
         const decision = decisionFor(answer, message, reminder.expiresAt, profile);
         // A cadence step held back past the next step's time is dropped rather than piling up;

@@ -14,12 +14,17 @@ import { type Harness, reminderBody, sqliteOnly, startHarness } from '../support
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
 import { WARM_WORDING } from '../support/experiments.js';
 import { waitFor } from '../support/wait.js';
+import { zoneWhereHourIn } from '../support/zones.js';
+import { Redis } from 'ioredis';
+import { makeContactLedger } from '../../src/jobs/caps/contact-ledger.js';
 
 const BORROWER = 'b-console-1';
 const OTHER = 'b-console-2';
 const HELD = 'b-console-held';
 const PLANNED = 'b-console-plan';
 const LISTED = 'b-console-listed';
+/** A borrower in Massachusetts who had two texts this week: the state's layer holds the third. */
+const IN_MA = 'b-console-ma';
 const LATE = 'b-console-late';
 const MANY = 'b-console-many';
 const PHONE = '+14155550123';
@@ -145,6 +150,32 @@ describe('the web console', () => {
     await h.api('PUT', `/v1/borrowers/${LISTED}`, {
       body: { name: 'Robin Ng', phone: '+14155550127', timezone: 'UTC' },
     });
+    await h.api('PUT', `/v1/borrowers/${IN_MA}`, {
+      body: {
+        name: 'Sam Doyle',
+        phone: '+16175550140',
+        timezone: zoneWhereHourIn(9, 17),
+        address: { region: 'US-MA' },
+      },
+    });
+    {
+      const redis = new Redis(h.env.REDIS_URL!);
+      const ledger = makeContactLedger(redis, h.prefix);
+      for (const daysAgo of [4, 2])
+        await ledger.record(
+          IN_MA,
+          `earlier-${daysAgo}`,
+          {
+            channel: 'sms',
+            at: Date.now() - daysAgo * 86_400_000,
+            outcome: 'delivered',
+            direction: 'outbound',
+            to: '+16175550140',
+          },
+          30 * 86_400_000,
+        );
+      redis.disconnect();
+    }
     // A late account, handed off to people.
     const late = await h.api('POST', '/v1/accounts/acct-console-late/overdue', {
       body: {
@@ -346,6 +377,14 @@ describe('the web console', () => {
       expect(await page.getByTestId('reasons').innerText()).toContain(
         '+141****0127 is on the suppression list for sms',
       );
+
+      // Where the borrower lives adds its state's rules, and the answer names the layer that decided.
+      await page.getByLabel('Borrower id').fill(IN_MA);
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await expect.poll(() => page.getByTestId('layers').innerText()).toContain(' + US-MA');
+      const why = await page.getByTestId('reasons').innerText();
+      expect(why).toContain('US-MA: 940 CMR 7.04(1)(f)');
+      expect(why).toContain('decided by US-MA');
     });
 
     it('shows a borrower timeline, newest first', async () => {

@@ -1171,6 +1171,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
                     borrowerId?: string;
                     debt: {
@@ -1611,6 +1614,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address?: {
+                                region?: string | null;
+                            } | null;
                         };
                         borrowerId?: string;
                         debt: {
@@ -2244,6 +2250,9 @@ export interface operations {
                         from: string;
                         to: string;
                     }[];
+                    address?: {
+                        region?: string | null;
+                    } | null;
                 };
             };
         };
@@ -2280,6 +2289,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address: {
+                            region: string | null;
+                        };
                         /** @enum {string} */
                         status: "active" | "resolved" | "ceased";
                         /** Format: date-time */
@@ -2321,6 +2333,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address: {
+                            region: string | null;
+                        };
                         /** @enum {string} */
                         status: "active" | "resolved" | "ceased";
                         /** Format: date-time */
@@ -2456,6 +2471,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -2598,6 +2616,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -3355,6 +3376,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             /** Format: date-time */
@@ -3477,6 +3501,9 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
                     borrowerId?: string;
                     debt: {
@@ -3732,6 +3759,9 @@ export interface operations {
                                 from: string;
                                 to: string;
                             }[];
+                            address?: {
+                                region?: string | null;
+                            } | null;
                         };
                         borrowerId?: string;
                         debt: {
@@ -4271,6 +4301,7 @@ export interface operations {
                             /** @enum {string} */
                             scope: "borrower" | "number";
                             source?: string;
+                            layer?: string;
                         }[];
                         conversationBlock: {
                             channels: ("sms" | "voice" | "email")[];
@@ -4299,6 +4330,15 @@ export interface operations {
                         validationNotice: {
                             source?: string;
                         } | null;
+                        layers?: string[];
+                        windowSources?: {
+                            [key: string]: {
+                                [key: string]: {
+                                    layer: string;
+                                    source: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -4370,7 +4410,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
+            /** @description {profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,6 +4418,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4385,6 +4433,14 @@ export interface operations {
                         zones: string[];
                     } | {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4398,6 +4454,7 @@ export interface operations {
                                 id: string;
                                 kind: string;
                             };
+                            layer?: string;
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -4527,7 +4584,13 @@ export interface operations {
                             from: string;
                             to: string;
                         }[];
+                        /** @default null */
+                        address?: {
+                            region?: string | null;
+                        } | null;
                     };
+                    /** @enum {string} */
+                    senderKind?: "creditor" | "agency";
                     history?: {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email";
@@ -4553,7 +4616,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones} */
+            /** @description {profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones} */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4561,6 +4624,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4568,6 +4639,14 @@ export interface operations {
                         zones: string[];
                     } | {
                         profile: string;
+                        /**
+                         * @example [
+                         *       "US-REGF",
+                         *       "US-MA"
+                         *     ]
+                         */
+                        layers: string[];
+                        region: string | null;
                         /** Format: date-time */
                         at: string;
                         /** @constant */
@@ -4581,6 +4660,7 @@ export interface operations {
                                 id: string;
                                 kind: string;
                             };
+                            layer?: string;
                         }[];
                         earliestAllowedAt: string | null;
                         zones: string[];
@@ -6859,6 +6939,9 @@ export interface operations {
                                 /** @constant */
                                 detached?: true;
                             }[];
+                            address: {
+                                region: string | null;
+                            };
                         };
                         holds: {
                             id: string;

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
-import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
-import { waitFor } from '../support/wait.js';
+import { dbVariants, reminderBody, reminderMessageIn, startHarness, type Harness } from '../support/harness.js';
 import { zoneWhereHourIn } from '../support/zones.js';
 
 describe.each(dbVariants())('policy in the service on $name', (variant) => {
@@ -30,16 +29,7 @@ describe.each(dbVariants())('policy in the service on $name', (variant) => {
 
   const sentTo = (phone: string) => twilio.messages().filter((m) => m.form.To === phone).length;
 
-  async function messageIn(reminderId: string, statuses: string[]) {
-    return waitFor(
-      async () => {
-        const r = await h.api('GET', `/v1/reminders/${reminderId}`, { role: 'agent' });
-        const m = r.body.messages[0];
-        return statuses.includes(m.status) ? m : undefined;
-      },
-      { what: `message of ${reminderId} to be ${statuses.join('/')}` },
-    );
-  }
+  const messageIn = (reminderId: string, statuses: string[]) => reminderMessageIn(h, reminderId, statuses);
 
   it('holds an SMS for a borrower at night and shows the reason and the time it will go', async () => {
     const zone = zoneWhereHourIn(0, 6);

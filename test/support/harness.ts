@@ -246,6 +246,18 @@ export function reminderBody(over: Record<string, unknown> = {}, borrowerOver: R
   };
 }
 
+/** A reminder's first message as `GET /v1/reminders/:id` shows it (with its deferral and events), once in one of `statuses`. */
+export function reminderMessageIn(h: Pick<Harness, 'api'>, reminderId: string, statuses: string[]) {
+  return waitFor(
+    async () => {
+      const r = await h.api('GET', `/v1/reminders/${reminderId}`, { role: 'agent' });
+      const m = r.body.messages[0];
+      return statuses.includes(m.status) ? m : undefined;
+    },
+    { what: `message of ${reminderId} to be ${statuses.join('/')}` },
+  );
+}
+
 /** The message once it has settled: past the states a job is still working it through (sent, failed, suppressed…). */
 export function messageSettled(h: Pick<Harness, 'service'>, id: string) {
   return waitFor(

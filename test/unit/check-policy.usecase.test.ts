@@ -66,3 +66,56 @@ describe('checkPolicy', () => {
     });
   });
 });
+
+describe('checkPolicy for a borrower with a region', () => {
+  const inMa = { ...borrower, region: 'US-MA' } as Borrower;
+  const texts = [Date.parse('2026-06-06T14:00:00Z'), Date.parse('2026-06-08T14:00:00Z')].map((at) => ({
+    channel: 'sms' as const,
+    at,
+    outcome: 'delivered' as const,
+    direction: 'outbound' as const,
+    to: '+12125550100',
+  }));
+
+  it('names the layers and cites the agency’s text when the tenant is a collection agency', async () => {
+    const ports: CheckPolicyPorts = {
+      getBorrower: async () => inMa,
+      history: async () => texts,
+      suppressionsOf: async () => [],
+      profileFor: async () => profile,
+      senderKindFor: async () => 'agency',
+    };
+    const r = await checkPolicy(ports, clock, {
+      tenant: 'collectors',
+      borrowerId: 'b-1',
+      channel: 'voice',
+      at: '2026-06-10T12:00:00-04:00',
+    });
+    expect(r).toMatchObject({ kind: 'checked', profile: 'US-REGF', layers: ['US-REGF', 'US-MA'], region: 'US-MA' });
+    expect(r.kind === 'checked' && !r.allowed && r.reasons).toEqual([
+      expect.objectContaining({
+        code: 'cap-reached',
+        layer: 'US-MA',
+        rule: 'US-MA: 209 CMR 18.16(1)(d) — at most two calls or texts in seven days',
+      }),
+    ]);
+  });
+
+  it('answers a creditor with 940 CMR 7.04(1)(f), the default when the tenant’s kind is not known', async () => {
+    const ports: CheckPolicyPorts = {
+      getBorrower: async () => inMa,
+      history: async () => texts,
+      suppressionsOf: async () => [],
+      profileFor: async () => profile,
+    };
+    const r = await checkPolicy(ports, clock, {
+      tenant: 'acme',
+      borrowerId: 'b-1',
+      channel: 'sms',
+      at: '2026-06-10T12:00:00-04:00',
+    });
+    expect(r.kind === 'checked' && !r.allowed && r.reasons.map((d) => d.rule)).toContain(
+      'US-MA: 940 CMR 7.04(1)(f) — at most two calls or texts in seven days',
+    );
+  });
+});

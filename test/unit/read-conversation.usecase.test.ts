@@ -56,10 +56,12 @@ function fakes() {
     unclosedHolds: async () => [],
     checkPolicy: async (_b, channel) =>
       channel === 'sms'
-        ? { kind: 'checked', profile: 'p', at: 'now', allowed: true, zones: [] }
+        ? { kind: 'checked', profile: 'p', layers: ['p'], region: null, at: 'now', allowed: true, zones: [] }
         : {
             kind: 'checked',
             profile: 'p',
+            layers: ['p'],
+            region: null,
             at: 'now',
             allowed: false,
             zones: [],

@@ -320,6 +320,7 @@ function timelineRoute(
         locale: borrower.locale,
         timezone: borrower.timezone,
         optOuts: borrower.optOuts,
+        address: { region: borrower.region ?? null },
       },
       // What a borrower or agent said when a hold was opened or closed is content: not for an agent here.
       holds: holds.map((h) => ({

@@ -40,10 +40,12 @@ async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<{ s
   return scopedBorrower(req, tenants);
 }
 
-/** A borrower as its tenant knows it: its own id, and no store key or tenant. */
-export function presentBorrower(b: Borrower): Omit<Borrower, 'tenant' | 'ref'> {
-  const { tenant: _tenant, ref, ...rest } = b;
-  return { ...rest, id: ref };
+/** A borrower as its tenant knows it: its own id, no store key or tenant, and where it lives as `address.region`. */
+export function presentBorrower(
+  b: Borrower,
+): Omit<Borrower, 'tenant' | 'ref' | 'region'> & { address: { region: string | null } } {
+  const { tenant: _tenant, ref, region, ...rest } = b;
+  return { ...rest, id: ref, address: { region: region ?? null } };
 }
 
 /** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */

@@ -6,6 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Channel } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
+import type { SenderKind } from '../../domain/sender.js';
 import { INTENTS } from '../../domain/replies.js';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
 import { maskContactsIn, maskRecipient } from '../../observability/logger.js';
@@ -25,7 +26,7 @@ import {
 import { type KeyRing, requireRole } from './auth.js';
 import { type HoldActions, presentHold } from './holds.routes.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { actingTenant, scopedBorrower, type TenantDirectory } from './tenancy.js';
+import { actingTenant, scopedBorrower, senderKindOf, type TenantDirectory } from './tenancy.js';
 
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** An event id as the inbox shows it. */
@@ -80,6 +81,9 @@ interface InboxDeps {
   ledger: ContactLedger;
   profile: Profile;
   profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
+  /** Who a tenant is, and the deployment's kind: a state rule's citation depends on it. */
+  kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined;
+  senderKind?: SenderKind | undefined;
   optOuts: Pick<OptOuts, 'suppressionsOf' | 'detachFromBorrower'>;
   holds: Pick<HoldActions, 'endHold'>;
 }
@@ -94,6 +98,7 @@ export function inboxRouter(deps: InboxDeps): Router {
     suppressionsOf: (address, tenant) => deps.optOuts.suppressionsOf(address, tenant),
     profileFor: async (tenant) => (deps.profileOf ? await deps.profileOf(tenant) : undefined) ?? deps.profile,
     unclosedHolds: (borrowerId) => store.holds.unclosed(borrowerId),
+    senderKindFor: senderKindOf(deps),
   };
   const noBorrower = (external: string) => new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
 

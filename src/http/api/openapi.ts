@@ -388,7 +388,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: PolicyCheckInput,
     ok: { '200': PolicyDecision },
     responses: {
-      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+      '200':
+        '{profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones}',
       '404': 'unknown borrower',
     },
   },
@@ -401,7 +402,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     body: SimulateInput,
     ok: { '200': PolicyDecision },
     responses: {
-      '200': '{profile, at, allowed: true, zones} or {profile, at, allowed: false, reasons, earliestAllowedAt, zones}',
+      '200':
+        '{profile, layers, region, at, allowed: true, zones} or {profile, layers, region, at, allowed: false, reasons (each with the layer that decided), earliestAllowedAt, zones}',
     },
   },
   {

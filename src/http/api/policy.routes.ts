@@ -4,9 +4,11 @@
  * the function the workers use.
  */
 import type { PolicyRouteStore } from '../../store/ports.js';
-import { actingTenant, storedBorrowerId, type TenantDirectory } from './tenancy.js';
+import { actingTenant, senderKindOf, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
+import { SENDER_KINDS, type SenderKind } from '../../domain/sender.js';
+import { layerNames, profileForRegion } from '../../policy/regions.js';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { ContactLedger } from '../../jobs/caps/contact-ledger.js';
@@ -16,7 +18,15 @@ import type { OptOuts } from '../../services/opt-outs.js';
 import { Outcome, type Profile, ProfileError, resolveProfile } from '../../policy/profile.js';
 import { type KeyRing, requireRole } from './auth.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
-import { Address, Blackout, BorrowerId, Locale, Phone, TimeZone } from '../../schemas/request.schemas.js';
+import {
+  Address,
+  Blackout,
+  BorrowerAddress,
+  BorrowerId,
+  Locale,
+  Phone,
+  TimeZone,
+} from '../../schemas/request.schemas.js';
 import { checkPolicy, type CheckPolicyPorts } from '../../usecases/check-policy/check-policy.usecase.js';
 
 const Channel = z.enum(CHANNELS);
@@ -51,8 +61,12 @@ export const SimulateInput = z
           .array(z.object({ channel: Channel, source: z.string().optional(), at: z.string().optional() }).strict())
           .default([]),
         blackouts: z.array(Blackout).default([]),
+        /** Where the borrower lives: its state and local rules are layered on the profile. */
+        address: BorrowerAddress.nullable().default(null),
       })
       .strict(),
+    /** Who sends (a state rule may cite a different text for a creditor and a collector); absent: the tenant's kind. */
+    senderKind: z.enum(SENDER_KINDS).optional(),
     history: z
       .array(
         z
@@ -81,6 +95,9 @@ export function policyRouter(deps: {
   tenants: TenantDirectory;
   /** A tenant's own profile, where it has one. */
   profileOf?: ((tenant: string) => Promise<Profile | undefined>) | undefined;
+  /** Who a tenant is, and the deployment's kind: a state rule's citation depends on it. */
+  kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined;
+  senderKind?: SenderKind | undefined;
 }): Router {
   const router = Router();
   const profileFor = async (tenant: string) =>
@@ -91,6 +108,7 @@ export function policyRouter(deps: {
     suppressionsOf: async (address, tenant) => (deps.optOuts ? await deps.optOuts.suppressionsOf(address, tenant) : []),
     profileFor,
     unclosedHolds: (borrowerId) => deps.store.holds.unclosed(borrowerId),
+    senderKindFor: senderKindOf(deps),
   };
 
   router.get(
@@ -123,7 +141,7 @@ export function policyRouter(deps: {
   router.post(
     '/v1/policy/simulate',
     requireRole(deps.keyRing, ['agent', 'compliance']),
-    (req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       const input = SimulateInput.safeParse(req.body);
       if (!input.success) throw validationProblem(zodFieldErrors(input.error));
       let profile: Profile;
@@ -133,7 +151,10 @@ export function policyRouter(deps: {
         if (err instanceof ProfileError) throw validationProblem([{ path: 'profile', message: err.message }]);
         throw err;
       }
-      const b = input.data.borrower;
+      const { address, ...b } = input.data.borrower;
+      const region = address?.region ?? null;
+      const senderKind = input.data.senderKind ?? (await senderKindOf(deps)(await actingTenant(req, deps.tenants)));
+      profile = profileForRegion(profile, region, senderKind);
       const history = simulatedHistory(input.data.history, b.phone);
       const attempt = {
         channel: input.data.attempt.channel,
@@ -142,12 +163,15 @@ export function policyRouter(deps: {
       };
       const borrower = {
         ...b,
+        region,
         consent: { sms: b.consent.sms ?? null, voice: b.consent.voice ?? null, email: b.consent.email ?? null },
       };
       res.json({
         profile: profile.name,
+        layers: layerNames(profile),
+        region,
         at: new Date(attempt.at).toISOString(),
-        ...evaluatePolicy({ profile, borrower, history, attempt }),
+        ...evaluatePolicy({ profile, borrower, history, attempt, senderKind }),
       });
     },
   );

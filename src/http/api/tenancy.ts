@@ -5,6 +5,7 @@
  * borrower it names the tenant with `?tenant=` (the default tenant if it names none).
  */
 import type { Request } from 'express';
+import type { SenderKind } from '../../domain/sender.js';
 import { DEFAULT_TENANT, TenantId } from '../../domain/tenant.js';
 import { borrowerKey } from '../../store/borrower-key.js';
 import { HttpProblem, validationProblem, zodFieldErrors } from './problem.js';
@@ -39,6 +40,14 @@ export async function actingTenant(req: Request, dir: TenantDirectory): Promise<
 export async function tenantFilter(req: Request, dir: TenantDirectory): Promise<string | undefined> {
   const named = await namedTenant(req, dir);
   return req.principal!.tenant ?? named;
+}
+
+/** Who a tenant is (a creditor, or a collection agency): its record's kind, else the deployment's, else a creditor. */
+export function senderKindOf(deps: {
+  kindOf?: ((tenant: string) => Promise<SenderKind | undefined>) | undefined;
+  senderKind?: SenderKind | undefined;
+}): (tenant: string) => Promise<SenderKind> {
+  return async (tenant) => (deps.kindOf ? await deps.kindOf(tenant) : undefined) ?? deps.senderKind ?? 'creditor';
 }
 
 /** Whether the request's key may see a record of this tenant (the record's `tenant`). */

@@ -36,6 +36,7 @@ import * as m0026 from './0026-first-touches.js';
 import * as m0027 from './0027-message-chain-heads-on-rows.js';
 import * as m0028 from './0028-registry-by-time.js';
 import * as m0029 from './0029-validation-notices.js';
+import * as m0030 from './0030-borrower-region-state-rules.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -73,4 +74,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0027-message-chain-heads-on-rows', up: m0027.up },
   { name: '0028-registry-by-time', up: m0028.up },
   { name: '0029-validation-notices', up: m0029.up },
+  { name: '0030-borrower-region-state-rules', up: m0030.up },
 ];

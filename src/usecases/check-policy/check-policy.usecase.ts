@@ -7,6 +7,8 @@ import type { Clock } from '../../domain/clock.js';
 import { evaluatePolicy } from '../../policy/evaluate.js';
 import type { ContactRecord } from '../../policy/history.js';
 import type { Profile } from '../../policy/profile.js';
+import { layerNames, profileForRegion } from '../../policy/regions.js';
+import type { SenderKind } from '../../domain/sender.js';
 import type { PolicyHold } from '../../policy/holds.js';
 import type { Suppression } from '../../store/suppressions.js';
 
@@ -21,6 +23,8 @@ export interface CheckPolicyPorts {
   profileFor(tenant: string): Promise<Profile>;
   /** The borrower's holds not closed (a dispute, a claim to have paid, hardship; none without it). */
   unclosedHolds?(borrowerId: string): Promise<PolicyHold[]>;
+  /** Who the tenant is (a creditor, or a collection agency): a state rule's citation depends on it (absent: a creditor). */
+  senderKindFor?(tenant: string): Promise<SenderKind>;
 }
 
 export interface CheckPolicy {
@@ -33,7 +37,15 @@ export interface CheckPolicy {
 }
 
 export type CheckPolicyResult =
-  { kind: 'not-found' } | ({ kind: 'checked'; profile: string; at: string } & ReturnType<typeof evaluatePolicy>);
+  | { kind: 'not-found' }
+  | ({
+      kind: 'checked';
+      profile: string;
+      /** The tenant's profile, then the state and local layers on top of it for where the borrower lives. */
+      layers: string[];
+      region: string | null;
+      at: string;
+    } & ReturnType<typeof evaluatePolicy>);
 
 export async function checkPolicy(ports: CheckPolicyPorts, clock: Clock, cmd: CheckPolicy): Promise<CheckPolicyResult> {
   const borrower = await ports.getBorrower(cmd.borrowerId);
@@ -42,18 +54,23 @@ export async function checkPolicy(ports: CheckPolicyPorts, clock: Clock, cmd: Ch
   const to = cmd.channel === 'email' ? borrower.email : borrower.phone;
   const history = await ports.history(borrower.id);
   const suppressions = to ? await ports.suppressionsOf(to, cmd.tenant) : [];
-  const profile = await ports.profileFor(cmd.tenant);
+  const senderKind = (await ports.senderKindFor?.(cmd.tenant)) ?? 'creditor';
+  const region = borrower.region ?? null;
+  const profile = profileForRegion(await ports.profileFor(cmd.tenant), region, senderKind);
   const holds = (await ports.unclosedHolds?.(borrower.id)) ?? [];
   return {
     kind: 'checked',
     profile: profile.name,
+    layers: layerNames(profile),
+    region,
     at: new Date(at).toISOString(),
     ...evaluatePolicy({
       profile,
-      borrower: { ...borrower, holds },
+      borrower: { ...borrower, region, holds },
       history,
       attempt: { channel: cmd.channel, at, to },
       suppressions,
+      senderKind,
     }),
   };
 }

@@ -43,6 +43,8 @@ export const BorrowerView = z.object({
   consent: z.object({ sms: z.boolean().nullable(), voice: z.boolean().nullable(), email: z.boolean().nullable() }),
   optOuts: z.array(BorrowerOptOut),
   blackouts: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)), from: z.string(), to: z.string() })),
+  /** Where the borrower lives: `region`, ISO 3166-2 (`US-MA`), or null when not given. */
+  address: z.object({ region: z.string().nullable() }),
   status: BorrowerStatus,
   createdAt: instant,
   updatedAt: instant,
@@ -234,6 +236,8 @@ export const BorrowerTimeline = z.object({
     locale: z.string(),
     timezone: TimeZones,
     optOuts: z.array(BorrowerOptOut),
+    /** Where the borrower lives (ISO 3166-2, or null): it picks the state and local rules. */
+    address: z.object({ region: z.string().nullable() }),
   }),
   /** The holds open now (a dispute, a claim to have paid, hardship). */
   holds: z.array(HoldView),
@@ -345,6 +349,8 @@ export const ProfileView = z.object({
       counts: z.array(z.enum(OUTCOMES)),
       scope: z.enum(['borrower', 'number']),
       source: z.string().optional(),
+      /** The state or local layer the cap comes from (a profile composed for a region). */
+      layer: z.string().optional(),
     }),
   ),
   conversationBlock: z
@@ -365,6 +371,11 @@ export const ProfileView = z.object({
   agentReplies: z.object({ countAgainstCaps: z.boolean(), withinHours: z.number().int() }),
   /** An agency's first email about an account carries the validation notice (12 CFR 1006.34); null: no notice. */
   validationNotice: z.object({ source: z.string().optional() }).nullable(),
+  /** A profile composed for a region: the layers on top of it, and which layer set a narrowed window's opening and close. */
+  layers: z.array(z.string()).optional(),
+  windowSources: z
+    .record(z.string(), z.record(z.string(), z.object({ layer: z.string(), source: z.string() })))
+    .optional(),
 });
 
 const DENIAL_CODES = [
@@ -380,11 +391,18 @@ const DENIAL_CODES = [
   'no-allowed-time',
 ] as const satisfies readonly DenialCode[];
 
-/** A policy answer: the profile, the instant asked about, the borrower's zones, and (refused) why and when it would be allowed. */
+/** The tenant's profile, then each state or local layer on top of it; the region that chose them (null: none given). */
+const PolicyLayers = {
+  profile: z.string(),
+  layers: z.array(z.string()).meta({ examples: [['US-REGF', 'US-MA']] }),
+  region: z.string().nullable(),
+};
+
+/** A policy answer: the profile and its layers, the instant asked about, the borrower's zones, and (refused) why and when it would be allowed. */
 export const PolicyDecision = z.discriminatedUnion('allowed', [
-  z.object({ profile: z.string(), at: instant, allowed: z.literal(true), zones: z.array(z.string()) }),
+  z.object({ ...PolicyLayers, at: instant, allowed: z.literal(true), zones: z.array(z.string()) }),
   z.object({
-    profile: z.string(),
+    ...PolicyLayers,
     at: instant,
     allowed: z.literal(false),
     reasons: z.array(
@@ -394,6 +412,8 @@ export const PolicyDecision = z.discriminatedUnion('allowed', [
         detail: z.string(),
         /** For `held`: the hold (a dispute, a claim to have paid, hardship). */
         hold: z.object({ id: z.string(), kind: z.string() }).optional(),
+        /** For a window, cap or conversation block: the layer whose rule decided (`US-REGF`, `US-MA` …). */
+        layer: z.string().optional(),
       }),
     ),
     /** Null: waiting cures nothing (an opt-out, say), or no time within the horizon is allowed. */

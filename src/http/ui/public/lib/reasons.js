@@ -27,8 +27,20 @@ function sentence(r, { channel, until, timezone }) {
 export function reasonItem(r, { channel = null, until = null, timezone = null } = {}) {
   const label = h('strong', {}, t(`reason.${r.code}`, {}, r.code ?? ''));
   const said = sentence(r, { channel, until, timezone });
+  // The layer whose rule decided (the profile's name, or a state's such as US-MA), when the answer names one.
+  const layer = r.layer
+    ? h('span', { class: 'muted', 'data-layer': r.layer }, t('reason.layer', { layer: r.layer }))
+    : null;
   if (said === null)
-    return h('li', {}, label, ': ', r.detail ?? '', r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null);
+    return h(
+      'li',
+      {},
+      label,
+      ': ',
+      r.detail ?? '',
+      r.rule ? h('span', { class: 'muted' }, ` (${r.rule})`) : null,
+      layer,
+    );
   return h(
     'li',
     { 'data-code': r.code },
@@ -36,6 +48,7 @@ export function reasonItem(r, { channel = null, until = null, timezone = null } 
     '：',
     said,
     r.rule ? h('span', { class: 'muted' }, t('reasonText.rule', { rule: r.rule })) : null,
+    layer,
     r.detail ? h('span', { class: 'original' }, t('reason.original'), ' ', h('span', { lang: 'en' }, r.detail)) : null,
   );
 }

@@ -58,6 +58,10 @@ function words(r, borrowerId, channel) {
   const zones = r.zones ?? [];
   const mine = agentZone();
   const out = [];
+  // Which rules were asked: the tenant's profile, then the state and local layers of where the borrower lives.
+  const layers = r.layers?.length
+    ? h('p', { class: 'muted', 'data-testid': 'layers' }, t('contact.layers', { layers: r.layers.join(' + ') }))
+    : null;
   if (r.allowed) {
     out.push(
       h(
@@ -68,6 +72,7 @@ function words(r, borrowerId, channel) {
     );
     if (zones.length)
       out.push(h('p', {}, t('contact.theirTime'), ' ', zones.map((z) => `${fmtInZone(r.at, z)} (${z})`).join('; ')));
+    if (layers) out.push(layers);
     return out;
   }
   out.push(
@@ -81,6 +86,7 @@ function words(r, borrowerId, channel) {
     h('h2', {}, t('contact.why')),
     h('ul', { 'data-testid': 'reasons' }, ...r.reasons.map((d) => reasonItem(d, { channel }))),
   );
+  if (layers) out.push(layers);
   if (r.earliestAllowedAt) {
     out.push(
       h('h2', {}, t('contact.earliest')),
