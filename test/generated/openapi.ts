@@ -1153,9 +1153,10 @@ export interface operations {
                         id: string;
                         name?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         timezone?: (string | string[]) | null;
@@ -1535,9 +1536,10 @@ export interface operations {
                             id: string;
                             name?: string | null;
                             /**
-                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                              * @example en-US
                              * @example zh-CN
+                             * @example es-US
                              */
                             locale?: string;
                             timezone?: (string | string[]) | null;
@@ -2110,9 +2112,10 @@ export interface operations {
                     id?: string;
                     name?: string | null;
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale?: string;
                     timezone?: (string | string[]) | null;
@@ -3343,9 +3346,10 @@ export interface operations {
                         id: string;
                         name?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         timezone?: (string | string[]) | null;
@@ -3540,9 +3544,10 @@ export interface operations {
                             id: string;
                             name?: string | null;
                             /**
-                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                              * @example en-US
                              * @example zh-CN
+                             * @example es-US
                              */
                             locale?: string;
                             timezone?: (string | string[]) | null;
@@ -4268,9 +4273,10 @@ export interface operations {
                         timezone?: (string | string[]) | null;
                         phone?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         /** @default {} */
@@ -4448,9 +4454,10 @@ export interface operations {
                 "application/json": {
                     text: string;
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale?: string;
                     /**
@@ -5529,9 +5536,10 @@ export interface operations {
                     /** @enum {string} */
                     channel: "sms" | "email" | "voice" | "voicemail";
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale: string;
                     data?: {
@@ -5685,9 +5693,10 @@ export interface operations {
                     /** @enum {string} */
                     channel: "sms" | "email" | "voice" | "voicemail";
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale: string;
                     profile?: string | {
