@@ -40,6 +40,8 @@ const BORROWER_COLUMNS = [
   'created_at',
   'updated_at',
   'erased_at',
+  'language_preference',
+  'language_recorded_at',
 ] as const satisfies readonly (keyof BorrowersTable)[];
 
 // Every column, checked by the compiler: a column added to a table must be added here too.

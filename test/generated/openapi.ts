@@ -2145,6 +2145,11 @@ export interface operations {
                         id: string;
                         name: string | null;
                         locale: string;
+                        /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                        language: {
+                            preference: string | null;
+                            recordedAt: string | null;
+                        };
                         timezone: (string | string[]) | null;
                         phone: string | null;
                         email: string | null;
@@ -2186,6 +2191,11 @@ export interface operations {
                         id: string;
                         name: string | null;
                         locale: string;
+                        /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                        language: {
+                            preference: string | null;
+                            recordedAt: string | null;
+                        };
                         timezone: (string | string[]) | null;
                         phone: string | null;
                         email: string | null;
@@ -2321,6 +2331,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -2463,6 +2478,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -3220,6 +3240,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -6623,6 +6648,11 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             optOuts: {
                                 /** @enum {string} */

@@ -2,7 +2,7 @@
 import type { BorrowersRouteStore } from '../../store/ports.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
-import type { Borrower } from '../../domain/entities.js';
+import type { Borrower, BorrowerLanguage } from '../../domain/entities.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
@@ -43,7 +43,12 @@ async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<{ s
 /** A borrower as its tenant knows it: its own id, and no store key or tenant. */
 export function presentBorrower(b: Borrower): Omit<Borrower, 'tenant' | 'ref'> {
   const { tenant: _tenant, ref, ...rest } = b;
-  return { ...rest, id: ref };
+  return { ...rest, id: ref, language: languageOfBorrower(b) };
+}
+
+/** The borrower's language preference as recorded (none said: both null). */
+export function languageOfBorrower(b: Borrower): BorrowerLanguage {
+  return b.language ?? { preference: null, recordedAt: null };
 }
 
 /** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */
