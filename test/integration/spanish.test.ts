@@ -11,23 +11,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignedCallback, providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
 import { dbVariants, reminderBody, startHarness, type Harness } from '../support/harness.js';
 import { openProfile } from '../support/profiles.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { waitFor } from '../support/wait.js';
 
 describe.each(dbVariants())('a Spanish-speaking borrower on $name', (variant) => {
   let tw: FakeTwilio;
   let h: Harness;
+  let smtp: SmtpSink;
 
   beforeAll(async () => {
     tw = await startFakeTwilio();
+    smtp = await startSmtpSink();
     // Open all day and uncapped, so the test does not depend on the hour it runs at.
     const profile = openProfile('spanish-test');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-spanish-'));
     fs.writeFileSync(path.join(dir, 'profile.json'), JSON.stringify(profile));
-    h = await startHarness({ db: variant, env: { POLICY_FILE: path.join(dir, 'profile.json'), ...providerEnv(tw) } });
+    h = await startHarness({
+      db: variant,
+      env: { POLICY_FILE: path.join(dir, 'profile.json'), ...providerEnv(tw, smtp) },
+    });
   });
   afterAll(async () => {
     await h?.destroy();
     await tw?.close();
+    await smtp?.close();
   });
 
   it('sends an es-MX borrower the Spanish SMS, and records and shows the language preference', async () => {
@@ -79,6 +86,27 @@ describe.each(dbVariants())('a Spanish-speaking borrower on $name', (variant) =>
       locale: 'en-US',
       language: { preference: null, recordedAt: null },
     });
+  });
+
+  it('emails in Spanish, and the unsubscribe page speaks Spanish', async () => {
+    const email = 'carmen.ruiz@example.com';
+    const body = reminderBody({ channel: 'email' }, { locale: 'es-419', email, timezone: 'America/New_York' });
+    const res = await h.api('POST', '/v1/reminders', { body });
+    expect(res.status).toBe(202);
+    const id = res.body.messages[0].id as string;
+    const mail = await waitFor(() => smtp.mails.find((x) => x.messageId === `<${id}@northwind.example>`), {
+      what: 'the Spanish email',
+    });
+    expect(mail.subject).toBe('Un recordatorio amable sobre su cuenta de Northwind Bank');
+    expect(mail.text).toContain('Para dejar de recibir estos correos, responda con la palabra STOP o BAJA.');
+    expect(mail.html).toContain('<html lang="es-US">');
+    const link = mail.headerLines
+      .find((l) => l.key === 'list-unsubscribe')!
+      .line.replace(/^[^:]+:\s*/, '')
+      .replace(/^<|>$/g, '');
+    const page = await (await fetch(`${h.url}/u/${link.split('/u/')[1]}`)).text();
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain(`¿Desea que dejemos de enviar recordatorios de pago a ${email}?`);
   });
 
   it('stops texts on ALTO and confirms in Spanish', async () => {
