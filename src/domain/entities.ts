@@ -28,6 +28,17 @@ export interface Blackout {
   to: string;
 }
 
+/**
+ * The borrower's language preference as recorded (6 RCNY 2-193(b)(5)): what the collection system
+ * said (`borrower.locale` in a request), and when. `preference` null: never said; messages then go
+ * in the default locale.
+ */
+export interface BorrowerLanguage {
+  preference: string | null;
+  /** Null: not said, or said before the service recorded when. */
+  recordedAt: string | null;
+}
+
 export interface Borrower {
   /** The store's key of the borrower: opaque outside the store (it names the borrower, nothing more). */
   id: string;
@@ -36,7 +47,10 @@ export interface Borrower {
   /** The borrower's id as its tenant knows it (what the API shows). */
   ref: string;
   name: string | null;
+  /** What its messages are rendered in (the catalogue falls back from it): its stated language, else en-US. */
   locale: string;
+  /** Its language preference as recorded; the store always gives it (fakes in tests may leave it out). */
+  language?: BorrowerLanguage | undefined;
   timezone: string | string[] | null;
   phone: string | null;
   email: string | null;

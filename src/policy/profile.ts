@@ -194,6 +194,11 @@ const STOP_WORDS = [
   'TD',
   'T',
   '退订',
+  // Spanish: the words a Spanish-speaking borrower texts to stop (the es-US templates name STOP and ALTO).
+  'ALTO',
+  'PARAR',
+  'BAJA',
+  'CANCELAR',
 ];
 
 export const US_REGF: Profile = ProfileSchema.parse({
@@ -230,7 +235,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
   // Not the limited-content voicemail, which must say nothing about the debt (1006.2(j)).
   disclosure: {
     channels: ['sms', 'email', 'voice'],
-    phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'] },
+    phrases: { en: ['debt collector'], zh: ['债务催收', '催收方'], es: ['cobrador de deudas'] },
     source: '12 CFR 1006.18(e)',
   },
   retentionYears: 3, // 12 CFR 1006.100: three years after the last collection activity

@@ -51,11 +51,21 @@ export interface TemplateLintInput {
 const OPT_OUT: Record<string, RegExp> = {
   en: /\breply\b.{0,25}\bstop\b|\btext stop\b|\bunsubscribe\b|\bopt[ -]?out\b|\bto stop these\b/i,
   zh: /退订/,
+  es: /\bresponda\b.{0,30}\b(?:stop|alto|baja)\b|\bdarse de baja\b/i,
+};
+
+/** What the opt-out line looks like in each language, for the finding's message. */
+const OPT_OUT_EXAMPLE: Record<string, string> = {
+  en: '"Reply STOP to opt out."',
+  zh: '"回复TD退订"',
+  es: '"Responda STOP o ALTO para dejar de recibir mensajes."',
 };
 
 const VOICEMAIL_DEBT_WORDS: Record<string, RegExp> = {
   en: /\b(?:debts?|payments?|pay|paid|paying|balances?|owe|owed|owing|overdue|past due|accounts?|collect\w*|loans?|credit|bills?|arrears)\b/gi,
   zh: /欠款|还款|逾期|债务|催收|账户|贷款|信用卡|账单|欠费|欠钱/g,
+  // Letters on either side, not \b: "pagó" and "préstamo" end or start with a letter \b does not know.
+  es: /(?<!\p{L})(?:deudas?|deben?|adeud\p{L}*|pag(?:os?|ar|ó|ue|ado)|saldos?|vencid[oa]s?|atrasad[oa]s?|cuentas?|cobr\p{L}*|préstamos?|prestamos?|créditos?|creditos?|facturas?)(?!\p{L})/giu,
 };
 
 const MUSTACHE = /\{\{\{?[\s\S]*?\}?\}\}/g;
@@ -175,7 +185,7 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
         at(source, end, {
           severity: 'error',
           rule: 'missing-opt-out',
-          message: `every ${channel} must say how to opt out (e.g. ${lang === 'zh' ? '"回复TD退订"' : '"Reply STOP to opt out."'}) — 12 CFR 1006.6(e)`,
+          message: `every ${channel} must say how to opt out (e.g. ${OPT_OUT_EXAMPLE[lang] ?? OPT_OUT_EXAMPLE.en}) — 12 CFR 1006.6(e)`,
         }),
       );
     }

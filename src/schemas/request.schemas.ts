@@ -97,8 +97,9 @@ export const Locale = z
   .max(64)
   .regex(LOCALE_SHAPE, { error: (iss) => LOCALE_MESSAGE(iss.input) })
   .meta({
-    description: 'A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US',
-    examples: ['en-US', 'zh-CN'],
+    description:
+      'A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US',
+    examples: ['en-US', 'zh-CN', 'es-US'],
   })
   .transform((value, ctx) => {
     try {

@@ -93,8 +93,9 @@ function resolveItems(
     }
     const pending = patches.get(id);
     const merged = applyPatch(
-      applyPatch(base ?? newBorrower(id, nowIso), pending),
+      applyPatch(base ?? newBorrower(id, nowIso), pending, nowIso),
       item.upsertBorrower ? item.borrower : undefined,
+      nowIso,
     );
     const messages = item.messages(merged);
     if (!Array.isArray(messages)) {
@@ -148,7 +149,7 @@ async function writeBorrowers(
 ): Promise<Map<string, Borrower>> {
   const borrowers = new Map<string, Borrower>(known);
   const newIds = [...patches.keys()].filter((id) => !known.has(id)).sort();
-  const fresh = new Map(newIds.map((id) => [id, applyPatch(newBorrower(id, nowIso), patches.get(id))]));
+  const fresh = new Map(newIds.map((id) => [id, applyPatch(newBorrower(id, nowIso), patches.get(id), nowIso)]));
   const inserted = new Set<string>();
   for (let i = 0; i < newIds.length; i += 100) {
     const values = newIds.slice(i, i + 100).map((id) => borrowerRow(fresh.get(id)!, nowIso));

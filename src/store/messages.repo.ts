@@ -41,6 +41,8 @@ const BORROWER_COLUMNS = [
   'updated_at',
   'erased_at',
   'region',
+  'language_preference',
+  'language_recorded_at',
 ] as const satisfies readonly (keyof BorrowersTable)[];
 
 // Every column, checked by the compiler: a column added to a table must be added here too.

@@ -4,6 +4,7 @@ import type { Channel } from '../domain/channels.js';
 import type {
   AuditEvent,
   Borrower,
+  BorrowerLanguage,
   BorrowerStatus,
   Message,
   MessageStatus,
@@ -41,6 +42,7 @@ export function toBorrower(r: BorrowersTable): Borrower {
     ref: refOfBorrowerKey(r.id),
     name: r.name,
     locale: r.locale,
+    language: { preference: r.language_preference ?? null, recordedAt: r.language_recorded_at ?? null },
     timezone: parseJson<string | string[]>(r.timezone),
     phone: r.phone,
     email: r.email,
@@ -417,6 +419,7 @@ export function newBorrower(id: string, nowIso: string): Borrower {
     ref: refOfBorrowerKey(id),
     name: null,
     locale: 'en-US',
+    language: { preference: null, recordedAt: null },
     timezone: null,
     phone: null,
     email: null,
@@ -435,6 +438,8 @@ export function borrowerRow(b: Borrower, nowIso: string): BorrowersTable {
     id: b.id,
     name: b.name,
     locale: b.locale,
+    language_preference: b.language?.preference ?? null,
+    language_recorded_at: b.language?.recordedAt ?? null,
     timezone: b.timezone === null ? null : json(b.timezone),
     phone: b.phone,
     email: b.email,
@@ -451,14 +456,23 @@ export function borrowerRow(b: Borrower, nowIso: string): BorrowersTable {
 
 /** The region a patch sets: undefined keeps the stored one, null clears it. */
 const regionOf = (p: BorrowerPatch): string | null | undefined => (p.address === null ? null : p.address?.region);
+/**
+ * The language preference once `locale` is said: the same language said again keeps when it was
+ * first recorded; another is recorded now.
+ */
+export function languageAfter(current: Borrower['language'], locale: string, nowIso: string): BorrowerLanguage {
+  return current?.preference === locale && current.recordedAt !== null
+    ? current
+    : { preference: locale, recordedAt: nowIso };
+}
 
 /** The borrower as it will be once the patch is stored (absent fields keep their value). */
-export function applyPatch(b: Borrower, p: BorrowerPatch | undefined): Borrower {
+export function applyPatch(b: Borrower, p: BorrowerPatch | undefined, nowIso: string): Borrower {
   if (!p) return b;
   return {
     ...b,
     ...(p.name !== undefined ? { name: p.name } : {}),
-    ...(p.locale !== undefined ? { locale: p.locale } : {}),
+    ...(p.locale !== undefined ? { locale: p.locale, language: languageAfter(b.language, p.locale, nowIso) } : {}),
     ...(p.timezone !== undefined ? { timezone: p.timezone } : {}),
     ...(p.phone !== undefined ? { phone: p.phone } : {}),
     ...(p.email !== undefined ? { email: p.email } : {}),
@@ -475,7 +489,12 @@ export function borrowerUpdateSet(
 ): Partial<BorrowersTable> {
   const set: Partial<BorrowersTable> = { updated_at: nowIso };
   if (p.name !== undefined) set.name = p.name;
-  if (p.locale !== undefined) set.locale = p.locale;
+  if (p.locale !== undefined) {
+    set.locale = p.locale;
+    const language = languageAfter(existing?.language, p.locale, nowIso);
+    set.language_preference = language.preference;
+    set.language_recorded_at = language.recordedAt;
+  }
   if (p.timezone !== undefined) set.timezone = p.timezone === null ? null : json(p.timezone);
   if (p.phone !== undefined) set.phone = p.phone;
   if (p.email !== undefined) set.email = p.email;
@@ -510,6 +529,8 @@ export async function upsertBorrowerIn(
       id: p.id,
       name: p.name ?? null,
       locale: p.locale ?? 'en-US',
+      language_preference: p.locale ?? null,
+      language_recorded_at: p.locale !== undefined ? nowIso : null,
       timezone: p.timezone === undefined || p.timezone === null ? null : json(p.timezone),
       phone: p.phone ?? null,
       email: p.email ?? null,

@@ -18,6 +18,10 @@ export interface BorrowersTable {
   region: string | null;
   /** Set when retention erased the borrower's personal data. */
   erased_at: string | null;
+  /** The language the collection system said the borrower prefers (BCP 47); null: never said. */
+  language_preference: string | null;
+  /** When it said so; null: not said, or said before this was recorded. */
+  language_recorded_at: string | null;
 }
 
 export interface RemindersTable {

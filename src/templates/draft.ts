@@ -14,18 +14,21 @@ import { partialNames, renderVariant, type TemplateChannel, variantFromSources }
 /** What a draft may render to, in characters (partials included); past it the draft is an error. */
 export const DRAFT_MAX_OUTPUT = 100_000;
 
+/** The US sample's account: English and Spanish drafts render the same debt. */
+const US_DEBT = {
+  accountRef: '4111111111111234',
+  creditor: 'Northwind Bank',
+  amountDue: { amount: '120.50', currency: 'USD' },
+  dueDate: '2026-11-20',
+  daysOverdue: 3,
+  minimumPayment: { amount: '35.00', currency: 'USD' },
+  paymentUrl: 'https://pay.example.com/a/1234',
+};
+
 const GENERIC_SAMPLE = {
   sampleData: {
     borrower: { name: 'Alex Chen' },
-    debt: {
-      accountRef: '4111111111111234',
-      creditor: 'Northwind Bank',
-      amountDue: { amount: '120.50', currency: 'USD' },
-      dueDate: '2026-11-20',
-      daysOverdue: 3,
-      minimumPayment: { amount: '35.00', currency: 'USD' },
-      paymentUrl: 'https://pay.example.com/a/1234',
-    },
+    debt: US_DEBT,
     contact: {
       name: 'Northwind Customer Care',
       agent: 'Jordan Lee',
@@ -47,8 +50,24 @@ const GENERIC_SAMPLE = {
       },
       contact: { name: '北风客户服务中心', agent: '李娜', phone: '400-800-1234', hours: '工作日 9:00-18:00' },
     },
+    'es-US': {
+      borrower: { name: 'Carmen Ruiz' },
+      debt: US_DEBT,
+      contact: {
+        name: 'Servicio al Cliente de Northwind',
+        agent: 'Diego Ramos',
+        phone: '+1 800 555 0199',
+        hours: 'de lunes a viernes, de 9:00 a 18:00',
+      },
+    },
   },
 };
+
+/** The sample a draft in a locale is rendered with: its language's (zh-*: zh-CN, es-*: es-US), else English. */
+function sampleLocale(locale: string): string {
+  const lang = locale.toLowerCase().split('-')[0];
+  return lang === 'zh' ? 'zh-CN' : lang === 'es' ? 'es-US' : 'en-US';
+}
 
 export interface DraftLintInput {
   source: string;
@@ -95,7 +114,7 @@ export function lintDraft(input: DraftLintInput): LintFinding[] {
       },
       { maxOutput: DRAFT_MAX_OUTPUT },
     );
-    const lang = input.locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+    const lang = sampleLocale(input.locale);
     const kinds = input.kinds ?? SENDER_KINDS;
     for (const kind of kinds)
       renderedByKind[kind] = renderVariant(variant, sampleContext(GENERIC_SAMPLE, lang, kind), 'UTC').text;

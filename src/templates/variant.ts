@@ -138,6 +138,8 @@ const VOICE_LANGUAGES: Record<string, string> = {
   'zh-tw': 'cmn-TW',
   'zh-hk': 'yue-HK',
   en: 'en-US',
+  es: 'es-US',
+  'es-us': 'es-US',
 };
 
 export function voiceLanguage(locale: string): string {
@@ -146,16 +148,25 @@ export function voiceLanguage(locale: string): string {
 
 /** The key that stops calls, and what a call says about it, in the borrower's language. */
 export const STOP_KEY = '9';
-const STOP_KEY_PROMPT: Record<'en' | 'zh', string> = {
+/** The catalogue's languages: a call, a reply or a page for any other locale is in English. */
+export type ShippedLanguage = 'en' | 'zh' | 'es';
+const STOP_KEY_PROMPT: Record<ShippedLanguage, string> = {
   en: `To stop calls from us to this number, press ${STOP_KEY}.`,
   zh: `如果您不想再接到我们打到这个号码的电话，请按${STOP_KEY}。`,
+  es: `Para que no volvamos a llamar a este número, oprima el ${STOP_KEY}.`,
 };
 /** What the call says once the stop key is pressed. */
-export const STOP_KEY_CONFIRMATION: Record<'en' | 'zh', string> = {
+export const STOP_KEY_CONFIRMATION: Record<ShippedLanguage, string> = {
   en: 'We will not call this number again. Goodbye.',
   zh: '我们不会再拨打这个号码。再见。',
+  es: 'No volveremos a llamar a este número. Hasta luego.',
 };
-export const languageOf = (locale: string): 'en' | 'zh' => (locale.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+/** The <Say> language of each call language. */
+export const CALL_VOICE: Record<ShippedLanguage, string> = { en: 'en-US', zh: 'cmn-CN', es: 'es-US' };
+export function languageOf(locale: string): ShippedLanguage {
+  const lang = locale.toLowerCase().split('-')[0];
+  return lang === 'zh' || lang === 'es' ? lang : 'en';
+}
 
 /**
  * A call's script with the way to stop calls (FCC 24-24: revocation by any reasonable means): the

@@ -395,6 +395,8 @@ describe('the web console', () => {
       const rows = await page.getByTestId('timeline').locator('tbody tr').count();
       expect(rows).toBeGreaterThanOrEqual(6);
       await page.getByTestId('strategy').getByText('No collection strategy').waitFor();
+      // The language preference as recorded (6 RCNY 2-193(b)(5)): named, with when it was said.
+      expect(await page.getByTestId('language').innerText()).toMatch(/^American English \(en-US\) · recorded /);
 
       await page.getByLabel('Borrower id').fill(PLANNED);
       await page.getByRole('button', { name: 'Show' }).click();

@@ -1153,9 +1153,10 @@ export interface operations {
                         id: string;
                         name?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         timezone?: (string | string[]) | null;
@@ -1596,9 +1597,10 @@ export interface operations {
                             id: string;
                             name?: string | null;
                             /**
-                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                              * @example en-US
                              * @example zh-CN
+                             * @example es-US
                              */
                             locale?: string;
                             timezone?: (string | string[]) | null;
@@ -2232,9 +2234,10 @@ export interface operations {
                     id?: string;
                     name?: string | null;
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale?: string;
                     timezone?: (string | string[]) | null;
@@ -2267,6 +2270,11 @@ export interface operations {
                         id: string;
                         name: string | null;
                         locale: string;
+                        /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                        language: {
+                            preference: string | null;
+                            recordedAt: string | null;
+                        };
                         timezone: (string | string[]) | null;
                         phone: string | null;
                         email: string | null;
@@ -2311,6 +2319,11 @@ export interface operations {
                         id: string;
                         name: string | null;
                         locale: string;
+                        /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                        language: {
+                            preference: string | null;
+                            recordedAt: string | null;
+                        };
                         timezone: (string | string[]) | null;
                         phone: string | null;
                         email: string | null;
@@ -2449,6 +2462,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -2594,6 +2612,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -3354,6 +3377,11 @@ export interface operations {
                             id: string;
                             name: string | null;
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             phone: string | null;
                             email: string | null;
@@ -3483,9 +3511,10 @@ export interface operations {
                         id: string;
                         name?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         timezone?: (string | string[]) | null;
@@ -3741,9 +3770,10 @@ export interface operations {
                             id: string;
                             name?: string | null;
                             /**
-                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                             * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                              * @example en-US
                              * @example zh-CN
+                             * @example es-US
                              */
                             locale?: string;
                             timezone?: (string | string[]) | null;
@@ -4560,9 +4590,10 @@ export interface operations {
                         timezone?: (string | string[]) | null;
                         phone?: string | null;
                         /**
-                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                         * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                          * @example en-US
                          * @example zh-CN
+                         * @example es-US
                          */
                         locale?: string;
                         /** @default {} */
@@ -4763,9 +4794,10 @@ export interface operations {
                 "application/json": {
                     text: string;
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale?: string;
                     /**
@@ -5844,9 +5876,10 @@ export interface operations {
                     /** @enum {string} */
                     channel: "sms" | "email" | "voice" | "voicemail";
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale: string;
                     data?: {
@@ -6000,9 +6033,10 @@ export interface operations {
                     /** @enum {string} */
                     channel: "sms" | "email" | "voice" | "voicemail";
                     /**
-                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates fall back to en-US
+                     * @description A BCP 47 language tag, canonicalised (`zh-cn` is `zh-CN`); templates are shipped in en-US, zh-CN and es-US, another `zh-*` or `es-*` falls back to zh-CN or es-US, any other language to en-US
                      * @example en-US
                      * @example zh-CN
+                     * @example es-US
                      */
                     locale: string;
                     profile?: string | {
@@ -6929,6 +6963,11 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "resolved" | "ceased";
                             locale: string;
+                            /** @description The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5)) */
+                            language: {
+                                preference: string | null;
+                                recordedAt: string | null;
+                            };
                             timezone: (string | string[]) | null;
                             optOuts: {
                                 /** @enum {string} */

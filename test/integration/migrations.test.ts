@@ -289,6 +289,37 @@ describe.each(variants())('migrations on $name', ({ name, open }) => {
   });
 });
 
+describe.each(variants())('migration 0029 on $name', ({ open }) => {
+  it('keeps a locale other than the default as the language preference, undated; en-US as not recorded', async () => {
+    const store = await open();
+    const { db } = store;
+    try {
+      await migrateStore(db, store.dialect, store.schema, '0028-registry-by-time');
+      const at = '2026-03-01T00:00:00.000Z';
+      for (const [id, locale] of [
+        ['b-en', 'en-US'],
+        ['b-es', 'es-MX'],
+        ['b-zh', 'zh-CN'],
+      ])
+        await sql`insert into borrowers (id, locale, consent, opt_outs, blackouts, status, created_at, updated_at)
+          values (${id}, ${locale}, '{}', '[]', '[]', 'active', ${at}, ${at})`.execute(db);
+      await migrateStore(db, store.dialect, store.schema);
+      const rows = await db
+        .selectFrom('borrowers')
+        .select(['id', 'locale', 'language_preference', 'language_recorded_at'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: 'b-en', locale: 'en-US', language_preference: null, language_recorded_at: null },
+        { id: 'b-es', locale: 'es-MX', language_preference: 'es-MX', language_recorded_at: null },
+        { id: 'b-zh', locale: 'zh-CN', language_preference: 'zh-CN', language_recorded_at: null },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('the migration list', () => {
   it('runs every file of src/store/migrations/, oldest first, each under its file name', async () => {
     const dir = new URL('../../src/store/migrations/', import.meta.url);

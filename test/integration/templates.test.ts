@@ -41,7 +41,7 @@ describe('templates over HTTP', () => {
     expect(plan).toMatchObject({
       stage: 'middle',
       channels: expect.arrayContaining(['sms', 'email', 'voice']),
-      locales: ['en-US', 'zh-CN'],
+      locales: ['en-US', 'es-US', 'zh-CN'],
     });
     expect(plan.variants[0].version).toMatch(/^[0-9a-f]{64}$/);
     const one = await h.api('GET', '/v1/templates/payment-plan-offer', { role: 'agent' });
@@ -89,6 +89,23 @@ describe('templates over HTTP', () => {
     });
     expect(voice.body.twiml).toMatch(/<Say language="cmn-CN">/);
     expect(voice.body.voiceLanguage).toBe('cmn-CN');
+  });
+
+  it('previews a Spanish reminder for an es-MX borrower from the es-US variant, in GSM-7', async () => {
+    const sms = await h.api('POST', '/v1/templates/gentle-overdue/preview', {
+      role: 'agent',
+      body: { channel: 'sms', locale: 'es-MX', fallback: true, senderKind: 'agency' },
+    });
+    expect(sms.status).toBe(200);
+    expect(sms.body).toMatchObject({ locale: 'es-US', findings: [], sms: { encoding: 'GSM-7' } });
+    expect(sms.body.text).toContain('Este mensaje es de un cobrador de deudas.');
+    expect(sms.body.text).toContain('Responda STOP o ALTO para dejar de recibir mensajes.');
+    const voice = await h.api('POST', '/v1/templates/gentle-overdue/preview', {
+      role: 'agent',
+      body: { channel: 'voice', locale: 'es-419', fallback: true },
+    });
+    expect(voice.body).toMatchObject({ locale: 'es-US', voiceLanguage: 'es-US' });
+    expect(voice.body.twiml).toMatch(/<Say language="es-US">Hola, Carmen Ruiz\./);
   });
 
   it('renders the agent’s own data over the sample data', async () => {

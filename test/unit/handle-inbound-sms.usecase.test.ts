@@ -224,6 +224,40 @@ describe('handleInboundSms', () => {
     });
   });
 
+  it.each(['ALTO', 'alto', 'Parar.', 'BAJA', 'cancelar'])(
+    'suppresses on the Spanish %s and confirms in Spanish for an es-MX borrower (served es-US)',
+    async (word) => {
+      const b = borrower('b-3', '+13055550100', 'es-MX');
+      const t = fakePorts({ borrowers: [b], reminders: [reminderOf('b-3', 'Northwind Bank')] });
+      const r = await handleInboundSms(t.ports, text('+13055550100', word));
+      expect(r.kind).toBe('stop');
+      expect(r.reply).toEqual({
+        template: 'opt-out-confirmation',
+        locale: 'es-US',
+        text: 'Northwind Bank: Le hemos dado de baja y ya no le enviaremos mensajes de texto. Responda START para volver a recibirlos.',
+      });
+      expect(t.calls).toHaveLength(1);
+    },
+  );
+
+  it('answers AYUDA in Spanish, and a Spanish STOP word in Spanish, from a number it does not know', async () => {
+    const help = await handleInboundSms(fakePorts().ports, text('+13055550100', 'Ayuda'));
+    expect(help).toEqual({
+      kind: 'help',
+      reply: {
+        template: 'help-reply',
+        locale: 'es-US',
+        text: 'Si necesita ayuda, llame al teléfono que aparece en nuestro mensaje anterior. Responda STOP o ALTO para dejar de recibir mensajes.',
+      },
+    });
+    const stop = await handleInboundSms(fakePorts().ports, text('+13055550100', 'ALTO'));
+    expect(stop.reply).toEqual({
+      template: 'opt-out-plain',
+      locale: 'es-US',
+      text: 'Le hemos dado de baja: ya no enviaremos mensajes de texto a este teléfono.',
+    });
+  });
+
   it('records any other text on the borrower without a keyword, and sends no reply', async () => {
     const b = borrower('b-1', '+14155550100');
     const t = fakePorts({ borrowers: [b] });

@@ -14,6 +14,7 @@ import { decodeCursor, type MessageFilter } from '../../store/audit-queries.js';
 import { STAT_OUTCOMES } from '../../domain/statuses.js';
 import { auditStats } from '../../usecases/audit-stats/audit-stats.usecase.js';
 import { MESSAGE_STATUSES } from '../../domain/index.js';
+import { languageOfBorrower } from './borrowers.routes.js';
 import { contentRefIn } from '../../store/event-content.js';
 import type { Reader, RecordRead } from '../../usecases/reader.js';
 import { readMessage } from '../../usecases/read-message/read-message.usecase.js';
@@ -318,6 +319,7 @@ function timelineRoute(
         name: borrower.name,
         status: borrower.status,
         locale: borrower.locale,
+        language: languageOfBorrower(borrower),
         timezone: borrower.timezone,
         optOuts: borrower.optOuts,
         address: { region: borrower.region ?? null },

@@ -2,7 +2,7 @@
 import type { BorrowersRouteStore } from '../../store/ports.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { Clock } from '../../domain/clock.js';
-import type { Borrower } from '../../domain/entities.js';
+import type { Borrower, BorrowerLanguage } from '../../domain/entities.js';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
@@ -40,12 +40,17 @@ async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<{ s
   return scopedBorrower(req, tenants);
 }
 
-/** A borrower as its tenant knows it: its own id, no store key or tenant, and where it lives as `address.region`. */
+/** A borrower as its tenant knows it: its own id, no store key or tenant, where it lives as `address.region`, its language. */
 export function presentBorrower(
   b: Borrower,
 ): Omit<Borrower, 'tenant' | 'ref' | 'region'> & { address: { region: string | null } } {
   const { tenant: _tenant, ref, region, ...rest } = b;
-  return { ...rest, id: ref, address: { region: region ?? null } };
+  return { ...rest, id: ref, address: { region: region ?? null }, language: languageOfBorrower(b) };
+}
+
+/** The borrower's language preference as recorded (none said: both null). */
+export function languageOfBorrower(b: Borrower): BorrowerLanguage {
+  return b.language ?? { preference: null, recordedAt: null };
 }
 
 /** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */

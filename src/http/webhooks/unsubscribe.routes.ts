@@ -18,6 +18,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { CALLBACK_PATHS } from '../../domain/paths.js';
 import { normaliseAddress } from '../../policy/address.js';
+import { languageOf, type ShippedLanguage } from '../../templates/variant.js';
 
 /** The page's own inline style and a form that posts back to itself; nothing else loads. */
 const PAGE_CSP =
@@ -44,12 +45,24 @@ const TEXT = {
     expired: (from: string, phone: string | undefined) =>
       `如需退订提醒邮件，请使用 ${from} 最近发来的邮件中的退订链接，或联系 ${from}${phone ? `（电话 ${phone}）` : ''}，要求停止向您发送邮件。`,
   },
+  es: {
+    title: 'Dejar de recibir correos de recordatorio',
+    ask: (email: string) => `¿Desea que dejemos de enviar recordatorios de pago a ${email}?`,
+    button: 'Dejar de recibirlos',
+    done: (email: string) => `Listo. No enviaremos más correos de recordatorio a ${email}.`,
+    already: (email: string) => `${email} ya estaba dado de baja. No le enviaremos más correos de recordatorio.`,
+    expiredTitle: 'Este enlace para darse de baja ha vencido',
+    expired: (from: string, phone: string | undefined) =>
+      `Para dejar de recibir correos de recordatorio, use el enlace para darse de baja de un correo más reciente de ${from}, o comuníquese con ${from}${phone ? ` al ${phone}` : ''} y pida que dejen de enviarle correos.`,
+  },
 };
+
+const PAGE_LANG: Record<ShippedLanguage, string> = { en: 'en', zh: 'zh-CN', es: 'es' };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(lang: 'en' | 'zh', title: string, body: string): string {
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+function page(lang: ShippedLanguage, title: string, body: string): string {
+  return `<!doctype html><html lang="${PAGE_LANG[lang]}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
 <style>body{font-family:-apple-system,'Segoe UI',Roboto,'PingFang SC','Microsoft YaHei',sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}button{font:inherit;padding:.6rem 1.2rem;border-radius:6px;border:1px solid #1f4e8c;background:#1f4e8c;color:#fff;cursor:pointer}</style>
 </head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
@@ -81,7 +94,7 @@ export function unsubscribeRouter(deps: UnsubscribeDeps): Router {
       res.status(403).type('text/plain').send('This unsubscribe link is not valid.');
       return undefined;
     }
-    const lang: 'en' | 'zh' = found.borrower.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    const lang = languageOf(found.borrower.locale);
     const t = TEXT[lang];
     if (ok === 'expired') {
       const from = found.reminder.contact?.name ?? found.reminder.debt.creditor;

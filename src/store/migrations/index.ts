@@ -37,6 +37,7 @@ import * as m0027 from './0027-message-chain-heads-on-rows.js';
 import * as m0028 from './0028-registry-by-time.js';
 import * as m0029 from './0029-validation-notices.js';
 import * as m0030 from './0030-borrower-region-state-rules.js';
+import * as m0031 from './0031-es-templates-language-preference.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -75,4 +76,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0028-registry-by-time', up: m0028.up },
   { name: '0029-validation-notices', up: m0029.up },
   { name: '0030-borrower-region-state-rules', up: m0030.up },
+  { name: '0031-es-templates-language-preference', up: m0031.up },
 ];

@@ -14,7 +14,7 @@ import type { SenderContact } from '../../templates/context.js';
 import { replyContext } from '../reply-context.js';
 import type { Render } from '../../templates/render.js';
 import type { HandleInboundSmsCommand } from './handle-inbound-sms.command.js';
-import { type InboundKind, inboundKind, keywordOf } from './inbound-keyword.js';
+import { type InboundKind, inboundKind, keywordOf, replyLocaleOf } from './inbound-keyword.js';
 import type { Interpretation } from '../../domain/replies.js';
 import type { InterpretInput } from '../../services/replies/interpreter.js';
 import { actOnReply, type ActOnReplyPorts } from '../act-on-reply/act-on-reply.usecase.js';
@@ -95,7 +95,7 @@ export async function handleInboundSms(
     );
   }
   const first: Borrower | undefined = borrowers[0];
-  const replyTo = { tenant, first, locale: first ? first.locale : /[\u4e00-\u9fff]/.test(body) ? 'zh-CN' : 'en-US' };
+  const replyTo = { tenant, first, locale: first ? first.locale : replyLocaleOf(body) };
   if (kind === 'stop' && phone) {
     // The number is suppressed whether or not a borrower has it yet; the one confirmation goes only the first time.
     const { added } = await ports.optOuts.suppressAddress({

@@ -8,7 +8,7 @@
 import type { Clock } from '../../domain/clock.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import type { DeliveryStatusStore, InboundSmsStore } from '../../store/ports.js';
-import { languageOf, STOP_KEY, STOP_KEY_CONFIRMATION } from '../../templates/variant.js';
+import { CALL_VOICE, languageOf, STOP_KEY, STOP_KEY_CONFIRMATION } from '../../templates/variant.js';
 
 export interface HandleVoiceKeypressPorts {
   store: Pick<DeliveryStatusStore, 'getReminderOfMessage'> & Pick<InboundSmsStore, 'recordBorrowerEvent'>;
@@ -55,7 +55,7 @@ export async function handleVoiceKeypress(
   return {
     kind: 'stopped',
     say: STOP_KEY_CONFIRMATION[lang],
-    language: lang === 'zh' ? 'cmn-CN' : 'en-US',
+    language: CALL_VOICE[lang],
     added: added.length > 0,
   };
 }

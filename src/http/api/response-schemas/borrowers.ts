@@ -31,11 +31,26 @@ const BorrowerOptOut = z.object({
   detached: z.literal(true).optional(),
 });
 
+/**
+ * The borrower's language preference as recorded (New York City: 6 RCNY 2-193(b)(5)): the language the
+ * collection system last said the borrower prefers (`borrower.locale` in a request), and when.
+ */
+const BorrowerLanguage = z
+  .object({
+    /** A BCP 47 tag; null: never said (messages then go in en-US). */
+    preference: z.string().nullable(),
+    /** When it was said; null: never, or before the service recorded when. */
+    recordedAt: instant.nullable(),
+  })
+  .meta({ description: "The borrower's language preference as recorded, and when (6 RCNY 2-193(b)(5))" });
+
 /** A borrower as its tenant knows it (presentBorrower): its own id, contact data, consent, opt-outs, blackouts, status. */
 export const BorrowerView = z.object({
   id: z.string(),
   name: z.string().nullable(),
+  /** What its messages are rendered in: its stated language, else en-US (the catalogue falls back from it, es-MX to es-US). */
   locale: z.string(),
+  language: BorrowerLanguage,
   timezone: TimeZones,
   phone: z.string().nullable(),
   email: z.string().nullable(),
@@ -234,6 +249,7 @@ export const BorrowerTimeline = z.object({
     name: z.string().nullable(),
     status: BorrowerStatus,
     locale: z.string(),
+    language: BorrowerLanguage,
     timezone: TimeZones,
     optOuts: z.array(BorrowerOptOut),
     /** Where the borrower lives (ISO 3166-2, or null): it picks the state and local rules. */

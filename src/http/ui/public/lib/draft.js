@@ -9,7 +9,7 @@ const ALL_CHANNELS = ['sms', 'email', 'voice', 'voicemail'];
 
 export function draftEditor({
   channels = ALL_CHANNELS,
-  locales = ['en-US', 'zh-CN'],
+  locales = ['en-US', 'zh-CN', 'es-US'],
   channel = 'sms',
   locale = 'en-US',
   sourceOf = () => '',

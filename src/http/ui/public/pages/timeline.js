@@ -2,7 +2,7 @@
 // each channel fallback as one chain of attempts, and every message and event, newest first.
 import { api, errorBox, go, session } from '../app.js';
 import { field, h, scrollBox } from '../dom.js';
-import { channelName, statusName, t } from '../i18n.js';
+import { channelName, locale, statusName, t } from '../i18n.js';
 import { borrowerTime, borrowerTimeText, zoneNote } from '../lib/borrower-time.js';
 import { details } from '../lib/content.js';
 import { fallbackSection } from '../lib/fallbacks.js';
@@ -57,8 +57,8 @@ export async function render(root, { params }) {
       h('dd', {}, b.name ?? '—'),
       h('dt', {}, t('timeline.status')),
       h('dd', {}, t('borrower.' + b.status, {}, b.status)),
-      h('dt', {}, t('timeline.locale')),
-      h('dd', {}, b.locale),
+      h('dt', {}, t('timeline.language')),
+      h('dd', { 'data-testid': 'language' }, languageFact(b)),
       h('dt', {}, t('timeline.zone')),
       h('dd', {}, [].concat(b.timezone ?? '—').join(', ')),
       h('dt', {}, t('timeline.optOuts')),
@@ -134,6 +134,25 @@ function results(items) {
     h('h2', { id: 'found-h' }, t('timeline.results')),
     scrollBox(t('timeline.results'), table),
   );
+}
+
+/**
+ * The borrower's language preference as recorded (6 RCNY 2-193(b)(5)), named in the console's
+ * language, and when it was recorded; or that none was, and what its messages go in.
+ */
+function languageFact(b) {
+  const pref = b.language?.preference ?? null;
+  if (!pref) return t('timeline.languageNone', { locale: b.locale });
+  let name = pref;
+  try {
+    name = new Intl.DisplayNames([locale()], { type: 'language' }).of(pref) ?? pref;
+  } catch {
+    // a tag the browser cannot name: shown as it is
+  }
+  const when = b.language.recordedAt
+    ? t('timeline.languageRecorded', { at: borrowerTimeText(b.language.recordedAt, b.timezone) })
+    : t('timeline.languageUndated');
+  return [h('span', { lang: pref }, name), ` (${pref}) · ${when}`];
 }
 
 function strategy(plan, timezone, holds) {
