@@ -1,20 +1,32 @@
 /**
  * Wording rules (pure): threats, implied threats, insults, profanity and fake legal or government
- * wording, in English and Chinese (simplified and traditional). Text is normalised before matching
+ * wording, in English, Spanish and Chinese (simplified and traditional). Text is normalised before matching
  * (look-alike letters, leetspeak, zero-width and separator characters, full-width forms,
  * traditional characters: see wording/normalise.ts), and each match is read in its sentence: a
  * promise not to do the act, a warning against impostors, a place or a job name suppresses it, and
  * `explainWording` says why. Each finding names the regulation its rule serves.
  */
 import { chineseHits } from './wording/chinese.js';
-import { englishSuppression } from './wording/english-scope.js';
-import { englishHits } from './wording/english.js';
+import { englishPlaceOrJob, englishSuppression } from './wording/english-scope.js';
+import { ENGLISH_RULES, latinHits } from './wording/english.js';
 import { REGULATIONS } from './wording/regulations.js';
-import type { SuppressedFinding, Suppression, WordingFinding } from './wording/types.js';
+import { readsSpanish, spanishSuppression } from './wording/spanish-scope.js';
+import { SPANISH_RULES } from './wording/spanish.js';
+import type { Rule, SuppressedFinding, Suppression, WordingFinding } from './wording/types.js';
 
 export type { Severity, SuppressedFinding, Suppression, WordingFinding } from './wording/types.js';
 export { CHINESE_RULES } from './wording/chinese.js';
 export { ENGLISH_RULES } from './wording/english.js';
+export { SPANISH_RULES } from './wording/spanish.js';
+
+/**
+ * English and Spanish share the Latin script and one reading of it, so both rule sets run on every
+ * text, whatever the template's locale (an es-US template is linted with the Spanish rules, and a
+ * Spanish sentence put into an English one, or a rendered message whose locale the worker does not
+ * pass, is caught all the same); each match is then read in the scope of its sentence's language.
+ */
+const LATIN_RULES: readonly Rule[] = [...ENGLISH_RULES, ...SPANISH_RULES];
+const SPANISH = new Set<Rule>(SPANISH_RULES);
 
 const HAN = /\p{Script=Han}/u;
 
@@ -25,11 +37,13 @@ function finding(rule: string, message: string, start: number, end: number, matc
 /** Every match, each with why it is not a finding (null: it is one), de-duplicated by rule and start. */
 function allMatches(text: string): Array<{ f: WordingFinding; suppressed: Suppression | null }> {
   const out: Array<{ f: WordingFinding; suppressed: Suppression | null }> = [];
-  for (const h of englishHits(text)) {
+  for (const h of latinHits(text, LATIN_RULES)) {
     const start = h.tokens[h.first]!.start;
     out.push({
       f: finding(h.rule.rule, h.rule.message, start, h.tokens[h.last]!.end, h.matched),
-      suppressed: englishSuppression(h, text),
+      suppressed: readsSpanish(h, text, SPANISH.has(h.rule))
+        ? (spanishSuppression(h, text) ?? englishPlaceOrJob(h, text))
+        : englishSuppression(h, text),
     });
   }
   // Every Chinese rule needs a Han character (Kangxi radicals and compatibility ideographs are Han

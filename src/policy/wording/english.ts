@@ -149,21 +149,82 @@ const LEET: Record<string, [string, string]> = {
   '|': ['i', 'l'],
   '!': ['i', 'i'],
 };
-const RUN = /[a-z0-9'@$|!]+/g;
+/** Stands in the working text for a letter of another script that no Latin letter resembles (see `softLetters`). */
+const WILD = '\ue000';
+const RUN = /[a-z0-9'@$|!\ue000]+/g;
+/** Letters of alphabetic scripts other than Latin (Cyrillic, Greek, Armenian, Cherokee…): the ones a look-alike trick borrows. */
+const FOREIGN_LETTER = /\p{L}/u;
+const NOT_FOREIGN = /[\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The normalised text with each character that came from a letter of another alphabet marked: the
+ * look-alike table maps "у" to "y" and "и" to "n", which is right for a "yes" and wrong for an
+ * "sиe" or a "hуnt" (a Cyrillic letter standing for the `u` it does not resemble). Where such a
+ * letter has no Latin reading at all it becomes WILD, so it no longer splits the word.
+ */
+function softLetters(original: string, text: string, map: number[]): { text: string; soft: boolean[] } {
+  let out = '';
+  const soft: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const cp = original.codePointAt(map[i]!)!;
+    const from = String.fromCodePoint(cp);
+    const foreign = cp >= 0x80 && FOREIGN_LETTER.test(from) && !NOT_FOREIGN.test(from);
+    soft.push(foreign);
+    out += foreign && !/[a-z]/.test(ch) ? WILD : ch;
+  }
+  return { text: out, soft };
+}
+
+/** Every word the rules spell out (the vocabulary a borrowed letter may stand in for), by rule list. */
+const VOCABULARY = new WeakMap<readonly Rule[], Set<string>>();
+const vocabularyOf = (rules: readonly Rule[]) => {
+  let v = VOCABULARY.get(rules);
+  if (!v) VOCABULARY.set(rules, (v = new Set(rules.flatMap((r) => r.pattern.source.match(/[a-z]{3,}/g) ?? []))));
+  return v;
+};
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A word of Latin letters with one or two letters of another alphabet in it ("sиe", "rцin",
+ * "hуnt"): read each borrowed letter as any Latin letter, and keep the reading that makes a word of
+ * the rules (a whole-word match first, then any word the rules spell out). A word that makes none
+ * is left as the look-alike table read it, and a WILD letter splits it as before.
+ */
+function resolveSoft(word: string, softAt: number[], rules: readonly Rule[]): string | null {
+  const latin = [...word].filter((c, i) => /[a-z]/.test(c) && !softAt.includes(i)).length;
+  if (softAt.length === 0 || softAt.length > 2 || latin < 2 || latin < softAt.length + 1) return null;
+  const any = anyWholeOf(rules);
+  const vocabulary = vocabularyOf(rules);
+  const plain = word.replaceAll(WILD, '');
+  if (!word.includes(WILD) && (any.test(plain) || vocabulary.has(plain))) return null;
+  const candidates: string[] = [];
+  const fill = (w: string[], k: number) => {
+    if (k === softAt.length) {
+      candidates.push(w.join(''));
+      return;
+    }
+    for (const l of LETTERS) {
+      w[softAt[k]!] = l;
+      fill(w, k + 1);
+    }
+  };
+  fill([...word], 0);
+  return candidates.find((c) => any.test(c)) ?? candidates.find((c) => vocabulary.has(c)) ?? null;
+}
 
 /** Tokens of the normalised text, twice: leet read with 1 as i, and with 1 as l ("ja1l", "ki11"). */
-function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
+function tokenStreams(
+  original: string,
+  normalised: string,
+  map: number[],
+  rules: readonly Rule[],
+): [Token[], Token[] | null] {
   const a: Token[] = [];
   const b: Token[] = [];
   let ambiguous = false;
-  for (const m of text.matchAll(RUN)) {
-    let raw = m[0];
-    let from = m.index;
-    const lead = /^['!|]+/.exec(raw)?.[0].length ?? 0;
-    raw = raw.slice(lead);
-    from += lead;
-    raw = raw.replace(/['!|]+$/, '');
-    if (!raw) continue;
+  const { text, soft } = softLetters(original, normalised, map);
+  const push = (raw: string, from: number, softAt: number[]) => {
     const span = { start: map[from]!, end: map[from + raw.length - 1]! + 1 };
     if (!/[a-z]/.test(raw)) {
       const digits = raw.replace(/[^0-9]/g, '');
@@ -171,7 +232,7 @@ function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
         a.push({ word: digits, ...span });
         b.push({ word: digits, ...span });
       }
-      continue;
+      return;
     }
     let wa = '';
     let wb = '';
@@ -180,20 +241,48 @@ function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
       wa += l ? l[0] : ch;
       wb += l ? l[1] : ch;
     }
+    const ra = resolveSoft(wa, softAt, rules);
+    const rb = resolveSoft(wb, softAt, rules);
+    if ((ra === null && wa.includes(WILD)) || (rb === null && wb.includes(WILD))) {
+      // No reading: the borrowed letter splits the word, as any other character would.
+      let at = 0;
+      for (const part of raw.split(WILD)) {
+        if (part) push(part, from + at, []);
+        at += part.length + 1;
+      }
+      return;
+    }
+    wa = ra ?? wa;
+    wb = rb ?? wb;
     if (wa !== wb) ambiguous = true;
     a.push({ word: wa.replace(/^'+|'+$/g, ''), ...span });
     b.push({ word: wb.replace(/^'+|'+$/g, ''), ...span });
+  };
+  for (const m of text.matchAll(RUN)) {
+    let raw = m[0];
+    let from = m.index;
+    const lead = /^['!|]+/.exec(raw)?.[0].length ?? 0;
+    raw = raw.slice(lead);
+    from += lead;
+    raw = raw.replace(/['!|]+$/, '');
+    if (!raw) continue;
+    const softAt = [...raw].flatMap((_, i) => (soft[from + i] ? [i] : []));
+    push(raw, from, softAt);
   }
   return [a.filter((t) => t.word), ambiguous ? b.filter((t) => t.word) : null];
 }
 
-/** Runs of three or more single letters ("a r r e s t", "s.u.e") become one word. */
-function joinSpelledOut(ts: Token[]): Token[] {
+/**
+ * Runs of three or more single letters ("a r r e s t", "s.u.e") become one word. With `keepLead`,
+ * a one-letter word before the run stays a word of its own ("vamos a d-e-m-a-n-d-a-r").
+ */
+function joinSpelledOut(ts: Token[], keepLead = false): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < ts.length) {
     let j = i;
     while (j < ts.length && ts[j]!.word.length === 1 && /[a-z]/.test(ts[j]!.word)) j++;
+    if (keepLead && j - i >= 4 && /^[aeiouy]$/.test(ts[i]!.word)) out.push(ts[i++]!);
     if (j - i >= 3) {
       out.push({
         word: ts
@@ -265,13 +354,15 @@ function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   return out;
 }
 
-export function englishHits(text: string): Hit<Token>[] {
+/** The matches of Latin-script rules (English, Spanish: one list, so the text is read once). */
+export function latinHits(text: string, rules: readonly Rule[] = ENGLISH_RULES): Hit<Token>[] {
   const n = latinView(text);
-  const [a, b] = tokenStreams(n.text, n.map);
+  const [a, b] = tokenStreams(text, n.text, n.map, rules);
   const streams = b ? [a, b] : [a];
   return streams.flatMap((ts) => [
-    ...matchStream(ts, ENGLISH_RULES),
-    ...matchStream(joinSpelledOut(ts), ENGLISH_RULES),
-    ...splitWords(ts, ENGLISH_RULES),
+    ...matchStream(ts, rules),
+    ...matchStream(joinSpelledOut(ts), rules),
+    ...matchStream(joinSpelledOut(ts, true), rules),
+    ...splitWords(ts, rules),
   ]);
 }
