@@ -8,12 +8,25 @@
 import { latinView, wordStream } from './normalise.js';
 import { type Hit, type Rule, W } from './types.js';
 
+/** Who a disclosure is aimed at, as a noun after "your" (or on its own: "the family"). */
+const AUDIENCE =
+  "(?:boss|employer|manager|supervisor|hr department|hr|colleagues|coworkers|co workers|workmates|team at work|family|whole family|extended family|wife|husband|partner|spouse|girlfriend|boyfriend|fianc[ée]e?|parents|mother|father|mum|mom|dad|son|daughter|kids|children|brothers?|sisters?|siblings|cousins|aunts?|uncles?|grandparents|grandmother|grandfather|in laws|relatives|relations|neighbou?rs|(?<=(?:your|the|whole|entire) )(?:street|block|building)|neighbou?rhood|village|town|community|congregation|church|church community|pastor|priest|mosque|temple|synagogue|parish|landlord|roommates?|flatmates?|housemates?|teammates|classmates|friends|best friend|references|followers|contacts|(?:kids'?|children'?s?) school|everyone at your work|everyone you know)";
+/** Everyone in a place of the borrower's life ("everyone at your church", "people in your building"). */
+const CIRCLE =
+  "(?:everyone|everybody|people|all the people|the whole \\w+|half (?:of )?(?:your|the) \\w+) (?:at|in|from|on|around) your (?:church|congregation|mosque|temple|synagogue|parish|work|workplace|job|office|company|team|department|building|street|block|neighbou?rhood|estate|town|village|community|family|life|phone|contacts|school|kids'? school|children'?s school|gym|club|circle)";
+/** Adverbs between "will" and the learning ("will soon all know"); no negation among them. */
+const ADVERB =
+  '(?:soon|all|also|quickly|finally|surely|definitely|certainly|then|be|too|now|very soon|every one of them)';
+/** What the audience will do when it learns: hear, find out, know, talk. */
+const LEARN_EN =
+  '(?:know|knows|find out|finds out|found out|hears?|hear about|learn|learns|learn about|discover|discovers|be told|be informed|be notified|be made aware|be aware|become aware|receive|get a call|get the (?:full |whole )?story|hear the (?:full |whole )?story|think|like to hear|to hear|to know|read about|be reading about|be talking|talk about|be asking|wonder why|gossip|see (?:who|what|the truth|you for))';
+
 export const ENGLISH_RULES: readonly Rule[] = [
   {
     rule: 'threat-violence',
     message: 'threatens violence or harm',
     pattern: W(
-      "kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else",
+      "kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|hunt(?:ed|ing)? (?:you|him|her|them)(?: down)?|ruin(?:ed)? (?:you|your (?:life|family|reputation|name|career|marriage|business))|break your \\w+|you(?:'ll| will) regret|watch your back|or else",
     ),
   },
   {
@@ -44,8 +57,10 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: W(
       [
         '(?:tell|contact|inform|notify|call|email|text|alert|visit|message|write to|speak to|talk to|reach out to|let) (?:your |all your |\\w+ )?(?:family|relatives|employer|boss|manager|hr|coworkers|co-workers|colleagues|friends|neighbou?rs|contacts|workplace|spouse|wife|husband|parents|references|mother|father)',
-        "(?:boss|employer|manager|hr department|colleagues|coworkers|co-workers|team at work|family|wife|husband|partner|spouse|parents|mother|father|mum|mom|dad|in-laws|neighbou?rs|street|village|town|community|friends|relatives|references|followers|(?:kids'?|children'?s?) school|everyone at your work|everyone you know)(?:'s)? (?:(?:will|is going to|are going to|would|might|is|are) )?(?:be the next to hear|(?:know|knows|find out|finds out|found out|hears?|learn|learns|be told|be informed|receive|get a call|think|like to hear|to hear|to know))",
+        `(?:${AUDIENCE}|${CIRCLE})(?:'s)? (?:(?:will|is going to|are going to|would|might|is|are|shall|could|may) )?(?:${ADVERB} ){0,2}(?:be the next to hear|be (?:hearing|getting|receiving) (?:from us|a call|calls|letters?|the full story|all about)|${LEARN_EN})`,
+        `(?:if|once|when|before) (?:your |all your |the )?(?:${AUDIENCE}|${CIRCLE}) (?:found out|knew|heard|learned|learnt|discovered|were told|was told|saw)`,
         "we have (?:your |the )?(?:employer'?s?|boss'?s?|family'?s?|parents'?|numbers of everyone|everyone)",
+        '(?:word|news|the story|gossip) (?:will|is going to|could|would|tends to) (?:get|spread|go|travel|make its way) (?:around|round|out|fast|quickly)|news travels fast|what kind of (?:person|people|borrower) you (?:really )?are',
       ].join('|'),
     ),
   },
