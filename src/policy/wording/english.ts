@@ -169,6 +169,8 @@ const WILD = '\ue000';
 const RUN = /[a-z0-9'@$|!\ue000]+/g;
 /** Letters of alphabetic scripts other than Latin (Cyrillic, Greek, Armenian, Cherokee…): the ones a look-alike trick borrows. */
 const FOREIGN_LETTER = /\p{L}/u;
+// eslint-disable-next-line no-control-regex -- any character outside ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
 const NOT_FOREIGN = /[\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
@@ -178,11 +180,18 @@ const NOT_FOREIGN = /[\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script
  * letter has no Latin reading at all it becomes WILD, so it no longer splits the word.
  */
 function softLetters(original: string, text: string, map: number[]): { text: string; soft: boolean[] } {
+  // Most texts are ASCII, or have no letter of another alphabet: nothing is soft.
+  if (!NON_ASCII.test(original)) return { text, soft: [] };
   let out = '';
   const soft: boolean[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const cp = original.codePointAt(map[i]!)!;
+    if (cp < 0x80) {
+      soft.push(false);
+      out += ch;
+      continue;
+    }
     const from = String.fromCodePoint(cp);
     const foreign = cp >= 0x80 && FOREIGN_LETTER.test(from) && !NOT_FOREIGN.test(from);
     soft.push(foreign);
@@ -199,6 +208,29 @@ const vocabularyOf = (rules: readonly Rule[]) => {
   return v;
 };
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/**
+ * Words the rules spell out only around the act ("you will regret", "la vamos a"): no split
+ * fragment is read as one of them, so they give no start.
+ */
+const GLUE =
+  /^(?:you|your|yours|the|will|and|are|for|with|our|have|has|had|not|all|can|get|who|what|this|that|them|him|her|out|about|been|was|were|would|could|might|going|into|from|there|they|their|when|now|too|very|then|una|los|las|del|que|sus|con|por|para|tus|nos|les|todos|todas|todo|usted)$/;
+/** The rules by the first three letters of each word they spell out that can stand for the act. */
+const STARTS = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+const startsOf = (rules: readonly Rule[]) => {
+  let v = STARTS.get(rules);
+  if (!v) {
+    v = new Map();
+    for (const r of rules)
+      for (const w of new Set(r.pattern.source.match(/[a-z]{3,}/g) ?? []))
+        if (!GLUE.test(w)) {
+          const list = v.get(w.slice(0, 3)) ?? [];
+          if (!list.includes(r)) list.push(r);
+          v.set(w.slice(0, 3), list);
+        }
+    STARTS.set(rules, v);
+  }
+  return v;
+};
 
 /**
  * A word of Latin letters with one or two letters of another alphabet in it ("sиe", "rцin",
@@ -348,17 +380,20 @@ const anyWholeOf = (rules: readonly Rule[]) => {
 /** Two or three adjacent fragments that only make a flagged word together ("arr est", "pol ice"). */
 function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   const out: Hit<Token>[] = [];
-  const any = anyWholeOf(rules);
+  const starts = startsOf(rules);
   for (let i = 0; i < ts.length; i++) {
     if (ts[i]!.word.length > 6) continue;
     let joined = ts[i]!.word;
+    // Every word a rule matches starts with one of that rule's spelled-out stems: most fragments
+    // start with none, and a map look-up says which rules to try.
+    const candidates = starts.get(`${joined}${ts[i + 1]?.word ?? ''}`.slice(0, 3));
+    if (!candidates) continue;
     for (let span = 2; span <= 3 && i + span <= ts.length; span++) {
       const next = ts[i + span - 1]!.word;
       if (next.length > 6) break;
       joined += next;
-      if (!any.test(joined)) continue;
       const parts = ts.slice(i, i + span);
-      for (const r of rules) {
+      for (const r of candidates) {
         const whole = wholeOf(r);
         // Only a fragment split: the pieces on their own must not already be ordinary words of the rule.
         if (whole.test(joined) && !parts.some((p) => whole.test(p.word)))
@@ -374,10 +409,16 @@ export function latinHits(text: string, rules: readonly Rule[] = ENGLISH_RULES):
   const n = latinView(text);
   const [a, b] = tokenStreams(text, n.text, n.map, rules);
   const streams = b ? [a, b] : [a];
-  return streams.flatMap((ts) => [
-    ...matchStream(ts, rules),
-    ...matchStream(joinSpelledOut(ts), rules),
-    ...matchStream(joinSpelledOut(ts, true), rules),
-    ...splitWords(ts, rules),
-  ]);
+  return streams.flatMap((ts) => {
+    const joined = joinSpelledOut(ts);
+    const kept = joinSpelledOut(ts, true);
+    return [
+      ...matchStream(ts, rules),
+      // Only where letters were spelled out does the joined stream differ from the words.
+      ...(joined.length === ts.length ? [] : matchStream(joined, rules)),
+      // Only where a one-letter word stood before a spelled-out run does keeping it apart differ.
+      ...(kept.length === joined.length ? [] : matchStream(kept, rules)),
+      ...splitWords(ts, rules),
+    ];
+  });
 }
