@@ -172,7 +172,7 @@ export function lintTemplate(input: TemplateLintInput): LintFinding[] {
   const lang = language(input.locale);
   const masked = maskExpressions(source);
   const refs = [...source.matchAll(MUSTACHE)].map((m) => ({ text: m[0], index: m.index }));
-  const wording = explainWording(masked);
+  const wording = explainWording(masked, input.locale);
   const findings: LintFinding[] = wording.findings.map((w) => wordingFinding(source, w));
   if (input.debug)
     findings.push(...wording.suppressed.map((w) => ({ ...wordingFinding(source, w), suppressed: w.suppressed })));

@@ -1,8 +1,9 @@
 /**
  * The wording linter measured on a corpus of its own (test/fixtures/wording): per language and per
  * kind, how many threats it catches (recall) and how many courteous sentences it flags (false
- * positives per 100). The tuning part must reach recall 0.95 and at most 1 false positive in 100
- * courteous sentences; the held-back part is reported beside it and not asserted.
+ * positives per 100), in English, Chinese and Spanish. The tuning part must reach recall 0.95 and
+ * at most 1 false positive in 100 courteous sentences; the held-back part is reported beside it and
+ * not asserted (a part written blind and not yet delivered is skipped).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,7 @@ function report(name: string, f: Figures): string {
 describe.each([
   ['English', 'en'],
   ['Chinese', 'zh'],
+  ['Spanish', 'es'],
 ])('the wording corpus in %s', (_name, lang) => {
   it('catches at least 95 % of the threats and flags at most 1 in 100 courteous sentences (tuning part)', () => {
     const lines = readCorpus(`${lang}.tsv`);
@@ -97,12 +99,16 @@ describe.each([
     expect(f.flagged / f.courteous, report(lang, f)).toBeLessThanOrEqual(0.01);
   });
 
-  it('reports the held-back part, which the rules were not tuned against', () => {
-    const f = measure(readCorpus(`${lang}.holdout.tsv`));
-    process.stdout.write(`${report(`${lang} held back`, f)}\n`);
-    // Reported, not tuned: a floor far below the target, so the part stays honest and the test
-    // still fails if the linter stops working at all.
-    expect(f.caught / f.threats).toBeGreaterThan(0.5);
-    expect(f.flagged / f.courteous).toBeLessThan(0.25);
-  });
+  // A held-back part written blind may not be there yet (Spanish): then there is nothing to report.
+  it.skipIf(!fs.existsSync(path.join(DIR, `${lang}.holdout.tsv`)))(
+    'reports the held-back part, which the rules were not tuned against',
+    () => {
+      const f = measure(readCorpus(`${lang}.holdout.tsv`));
+      process.stdout.write(`${report(`${lang} held back`, f)}\n`);
+      // Reported, not tuned: a floor far below the target, so the part stays honest and the test
+      // still fails if the linter stops working at all.
+      expect(f.caught / f.threats).toBeGreaterThan(0.5);
+      expect(f.flagged / f.courteous).toBeLessThan(0.25);
+    },
+  );
 });

@@ -83,38 +83,70 @@ function negation(h: Hit<Token>, text: string, sentence: string): Suppression | 
   if (META.test(sentence)) return { why: 'negation', detail: META.exec(sentence)![0] };
   // "don't want to find out…": the match itself starts with the word that turns the negation round.
   if (BLOCKERS.test(ts[h.first]!.word)) return null;
-  for (let i = h.first - 1, seen = 0; i >= 0 && seen < 7; i--, seen++) {
-    const t = ts[i]!;
-    // A clause break in the original text between this token and the next ends the look-back.
-    if (/[,;:.!?—–]/.test(text.slice(t.end, ts[i + 1]!.start))) return null;
-    if (CLAUSE_ENDS.test(t.word)) return null;
-    if ((t.word === 'or' || t.word === 'and') && SUBJECTS.test(ts[i + 1]!.word)) return null;
+  return lookBack(h, text, CLAUSE_ENDS, (t, next, i) => {
+    if ((t.word === 'or' || t.word === 'and') && SUBJECTS.test(next.word)) return null;
     if (BLOCKERS.test(t.word)) return null;
-    if (PRESSURE.test(t.word) && /^(?:us|me)$/.test(ts[i + 1]!.word)) return null;
+    if (PRESSURE.test(t.word) && /^(?:us|me)$/.test(next.word)) return null;
     if (
       /^(?:we'll|they'll|i'll|he'll|she'll|we're|they're)$/.test(t.word) ||
-      (SUBJECT_PRONOUN.test(t.word) && MODAL.test(ts[i + 1]!.word))
+      (SUBJECT_PRONOUN.test(t.word) && MODAL.test(next.word))
     )
       return null;
-    if (NEGATORS.has(t.word)) {
-      // "if you do not pay", "unless you": the negation is the condition, not a promise.
-      if (ts.slice(Math.max(0, i - 3), i).some((x) => /^(?:if|unless)$/.test(x.word))) return null;
-      const after = ts
-        .slice(h.last + 1)
-        .filter((x) => x.start < text.length && !/[.!?;]/.test(text.slice(ts[h.last]!.end, x.start)))
-        .map((x) => x.word)
-        .join(' ');
-      if (CONDITIONS.test(after)) return null;
-      return {
-        why: 'negation',
-        detail: ts
-          .slice(i, h.last + 1)
-          .map((x) => x.word)
-          .join(' '),
-      };
-    }
+    // "if you do not pay", "unless you": the negation is the condition, not a promise.
+    if (NEGATORS.has(t.word)) return promiseAt(h, text, i, /^(?:if|unless)$/, CONDITIONS);
+    return undefined;
+  });
+}
+
+/**
+ * Up to seven words back from the match, within its clause (a clause break in the original text,
+ * or a word of `clauseEnds`, ends the look-back); `step` decides at each word: a suppression or
+ * null ends it, undefined goes on.
+ */
+export function lookBack(
+  h: Hit<Token>,
+  text: string,
+  clauseEnds: RegExp,
+  step: (t: Token, next: Token, i: number) => Suppression | null | undefined,
+): Suppression | null {
+  const ts = h.tokens;
+  for (let i = h.first - 1, seen = 0; i >= 0 && seen < 7; i--, seen++) {
+    const t = ts[i]!;
+    if (/[,;:.!?¡¿—–]/.test(text.slice(t.end, ts[i + 1]!.start))) return null;
+    if (clauseEnds.test(t.word)) return null;
+    const decided = step(t, ts[i + 1]!, i);
+    if (decided !== undefined) return decided;
   }
   return null;
+}
+
+/**
+ * The negator at token `i` makes the match a promise, unless a word just before it makes it a
+ * condition (`leadIn`: "if you do not pay") or a condition follows the act in the same sentence
+ * (`conditions`: "we will not sue if you pay by Friday").
+ */
+export function promiseAt(
+  h: Hit<Token>,
+  text: string,
+  i: number,
+  leadIn: RegExp,
+  conditions: RegExp,
+): Suppression | null {
+  const ts = h.tokens;
+  if (ts.slice(Math.max(0, i - 3), i).some((x) => leadIn.test(x.word))) return null;
+  const after = ts
+    .slice(h.last + 1)
+    .filter((x) => x.start < text.length && !/[.!?;]/.test(text.slice(ts[h.last]!.end, x.start)))
+    .map((x) => x.word)
+    .join(' ');
+  if (conditions.test(after)) return null;
+  return {
+    why: 'negation',
+    detail: ts
+      .slice(i, h.last + 1)
+      .map((x) => x.word)
+      .join(' '),
+  };
 }
 
 function innocent(h: Hit<Token>, sentence: string): Suppression | null {
@@ -128,12 +160,37 @@ function innocent(h: Hit<Token>, sentence: string): Suppression | null {
   return null;
 }
 
+/** The words of the sentence the match is in, joined by spaces. */
+export function sentenceWords(h: Hit<Token>, text: string): string {
+  const [s, e] = sentenceOf(text, h.tokens[h.first]!.start);
+  return h.tokens
+    .filter((t) => t.start >= s && t.start < e)
+    .map((t) => t.word)
+    .join(' ');
+}
+
+/** A language's reading of a match: an impostor warning, then a place or a job, then a negation. */
+export function suppressionIn(
+  h: Hit<Token>,
+  text: string,
+  impostors: readonly RegExp[],
+  place: (h: Hit<Token>, sentence: string) => Suppression | null,
+  negated: (h: Hit<Token>, text: string, sentence: string) => Suppression | null,
+): Suppression | null {
+  const sentence = sentenceWords(h, text);
+  for (const re of impostors) {
+    const m = re.exec(sentence);
+    if (m) return { why: 'impostor-warning', detail: m[0] };
+  }
+  return place(h, sentence) ?? negated(h, text, sentence);
+}
+
+/** Whether the match is a place or a job name ("Court Street", "police officers can apply"). */
+export function englishPlaceOrJob(h: Hit<Token>, text: string): Suppression | null {
+  return innocent(h, sentenceWords(h, text));
+}
+
 /** Why this match is not a finding, or null when it is one. */
 export function englishSuppression(h: Hit<Token>, text: string): Suppression | null {
-  const [s, e] = sentenceOf(text, h.tokens[h.first]!.start);
-  const words = h.tokens.filter((t) => t.start >= s && t.start < e).map((t) => t.word);
-  const sentence = words.join(' ');
-  const impostor = IMPOSTOR_SUBJECT.exec(sentence) ?? IMPOSTOR_WARNING.exec(sentence);
-  if (impostor) return { why: 'impostor-warning', detail: impostor[0] };
-  return innocent(h, sentence) ?? negation(h, text, sentence);
+  return suppressionIn(h, text, [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING], innocent, negation);
 }

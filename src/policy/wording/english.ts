@@ -8,12 +8,25 @@
 import { latinView, wordStream } from './normalise.js';
 import { type Hit, type Rule, W } from './types.js';
 
+/** Who a disclosure is aimed at, as a noun after "your" (or on its own: "the family"). */
+const AUDIENCE =
+  "(?:boss|employer|manager|supervisor|hr department|hr|colleagues|coworkers|co workers|workmates|team at work|family|whole family|extended family|wife|husband|partner|spouse|girlfriend|boyfriend|fianc[ée]e?|parents|mother|father|mum|mom|dad|son|daughter|kids|children|brothers?|sisters?|siblings|cousins|aunts?|uncles?|grandparents|grandmother|grandfather|in laws|relatives|relations|neighbou?rs|(?<=(?:your|the|whole|entire) )(?:street|block|building)|neighbou?rhood|village|town|community|congregation|church|church community|pastor|priest|mosque|temple|synagogue|parish|landlord|roommates?|flatmates?|housemates?|teammates|classmates|friends|best friend|references|followers|contacts|(?:kids'?|children'?s?) school|everyone at your work|everyone you know)";
+/** Everyone in a place of the borrower's life ("everyone at your church", "people in your building"). */
+const CIRCLE =
+  "(?:everyone|everybody|people|all the people|the whole \\w+|half (?:of )?(?:your|the) \\w+) (?:at|in|from|on|around) your (?:church|congregation|mosque|temple|synagogue|parish|work|workplace|job|office|company|team|department|building|street|block|neighbou?rhood|estate|town|village|community|family|life|phone|contacts|school|kids'? school|children'?s school|gym|club|circle)";
+/** Adverbs between "will" and the learning ("will soon all know"); no negation among them. */
+const ADVERB =
+  '(?:soon|all|also|quickly|finally|surely|definitely|certainly|then|be|too|now|very soon|every one of them)';
+/** What the audience will do when it learns: hear, find out, know, talk. */
+const LEARN_EN =
+  '(?:know|knows|find out|finds out|found out|hears?|hear about|learn|learns|learn about|discover|discovers|be told|be informed|be notified|be made aware|be aware|become aware|receive|get a call|get the (?:full |whole )?story|hear the (?:full |whole )?story|think|like to hear|to hear|to know|read about|be reading about|be talking|talk about|be asking|wonder why|gossip|see (?:who|what|the truth|you for))';
+
 export const ENGLISH_RULES: readonly Rule[] = [
   {
     rule: 'threat-violence',
     message: 'threatens violence or harm',
     pattern: W(
-      "kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|break your \\w+|you(?:'ll| will) regret|watch your back|or else",
+      "kill(?:ed|ing)?|violence|violent|(?:hurt|harm|beat|find|get) you|hunt(?:ed|ing)? (?:you|him|her|them)(?: down)?|ruin(?:ed)? (?:you|your (?:life|family|reputation|name|career|marriage|business))|break your \\w+|you(?:'ll| will) regret|watch your back|or else",
     ),
   },
   {
@@ -44,8 +57,10 @@ export const ENGLISH_RULES: readonly Rule[] = [
     pattern: W(
       [
         '(?:tell|contact|inform|notify|call|email|text|alert|visit|message|write to|speak to|talk to|reach out to|let) (?:your |all your |\\w+ )?(?:family|relatives|employer|boss|manager|hr|coworkers|co-workers|colleagues|friends|neighbou?rs|contacts|workplace|spouse|wife|husband|parents|references|mother|father)',
-        "(?:boss|employer|manager|hr department|colleagues|coworkers|co-workers|team at work|family|wife|husband|partner|spouse|parents|mother|father|mum|mom|dad|in-laws|neighbou?rs|street|village|town|community|friends|relatives|references|followers|(?:kids'?|children'?s?) school|everyone at your work|everyone you know)(?:'s)? (?:(?:will|is going to|are going to|would|might|is|are) )?(?:be the next to hear|(?:know|knows|find out|finds out|found out|hears?|learn|learns|be told|be informed|receive|get a call|think|like to hear|to hear|to know))",
+        `(?:${AUDIENCE}|${CIRCLE})(?:'s)? (?:(?:will|is going to|are going to|would|might|is|are|shall|could|may) )?(?:${ADVERB} ){0,2}(?:be the next to hear|be (?:hearing|getting|receiving) (?:from us|a call|calls|letters?|the full story|all about)|${LEARN_EN})`,
+        `(?:if|once|when|before) (?:your |all your |the )?(?:${AUDIENCE}|${CIRCLE}) (?:found out|knew|heard|learned|learnt|discovered|were told|was told|saw)`,
         "we have (?:your |the )?(?:employer'?s?|boss'?s?|family'?s?|parents'?|numbers of everyone|everyone)",
+        '(?:word|news|the story|gossip) (?:will|is going to|could|would|tends to) (?:get|spread|go|travel|make its way) (?:around|round|out|fast|quickly)|news travels fast|what kind of (?:person|people|borrower) you (?:really )?are',
       ].join('|'),
     ),
   },
@@ -149,21 +164,114 @@ const LEET: Record<string, [string, string]> = {
   '|': ['i', 'l'],
   '!': ['i', 'i'],
 };
-const RUN = /[a-z0-9'@$|!]+/g;
+/** Stands in the working text for a letter of another script that no Latin letter resembles (see `softLetters`). */
+const WILD = '\ue000';
+const RUN = /[a-z0-9'@$|!\ue000]+/g;
+/** Letters of alphabetic scripts other than Latin (Cyrillic, Greek, Armenian, Cherokee…): the ones a look-alike trick borrows. */
+const FOREIGN_LETTER = /\p{L}/u;
+// eslint-disable-next-line no-control-regex -- any character outside ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
+const NOT_FOREIGN = /[\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The normalised text with each character that came from a letter of another alphabet marked: the
+ * look-alike table maps "у" to "y" and "и" to "n", which is right for a "yes" and wrong for an
+ * "sиe" or a "hуnt" (a Cyrillic letter standing for the `u` it does not resemble). Where such a
+ * letter has no Latin reading at all it becomes WILD, so it no longer splits the word.
+ */
+function softLetters(original: string, text: string, map: number[]): { text: string; soft: boolean[] } {
+  // Most texts are ASCII, or have no letter of another alphabet: nothing is soft.
+  if (!NON_ASCII.test(original)) return { text, soft: [] };
+  let out = '';
+  const soft: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const cp = original.codePointAt(map[i]!)!;
+    if (cp < 0x80) {
+      soft.push(false);
+      out += ch;
+      continue;
+    }
+    const from = String.fromCodePoint(cp);
+    const foreign = cp >= 0x80 && FOREIGN_LETTER.test(from) && !NOT_FOREIGN.test(from);
+    soft.push(foreign);
+    out += foreign && !/[a-z]/.test(ch) ? WILD : ch;
+  }
+  return { text: out, soft };
+}
+
+/** Every word the rules spell out (the vocabulary a borrowed letter may stand in for), by rule list. */
+const VOCABULARY = new WeakMap<readonly Rule[], Set<string>>();
+const vocabularyOf = (rules: readonly Rule[]) => {
+  let v = VOCABULARY.get(rules);
+  if (!v) VOCABULARY.set(rules, (v = new Set(rules.flatMap((r) => r.pattern.source.match(/[a-z]{3,}/g) ?? []))));
+  return v;
+};
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/**
+ * Words the rules spell out only around the act ("you will regret", "la vamos a"): no split
+ * fragment is read as one of them, so they give no start.
+ */
+const GLUE =
+  /^(?:you|your|yours|the|will|and|are|for|with|our|have|has|had|not|all|can|get|who|what|this|that|them|him|her|out|about|been|was|were|would|could|might|going|into|from|there|they|their|when|now|too|very|then|una|los|las|del|que|sus|con|por|para|tus|nos|les|todos|todas|todo|usted)$/;
+/** The rules by the first three letters of each word they spell out that can stand for the act. */
+const STARTS = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+const startsOf = (rules: readonly Rule[]) => {
+  let v = STARTS.get(rules);
+  if (!v) {
+    v = new Map();
+    for (const r of rules)
+      for (const w of new Set(r.pattern.source.match(/[a-z]{3,}/g) ?? []))
+        if (!GLUE.test(w)) {
+          const list = v.get(w.slice(0, 3)) ?? [];
+          if (!list.includes(r)) list.push(r);
+          v.set(w.slice(0, 3), list);
+        }
+    STARTS.set(rules, v);
+  }
+  return v;
+};
+
+/**
+ * A word of Latin letters with one or two letters of another alphabet in it ("sиe", "rцin",
+ * "hуnt"): read each borrowed letter as any Latin letter, and keep the reading that makes a word of
+ * the rules (a whole-word match first, then any word the rules spell out). A word that makes none
+ * is left as the look-alike table read it, and a WILD letter splits it as before.
+ */
+function resolveSoft(word: string, softAt: number[], rules: readonly Rule[]): string | null {
+  const latin = [...word].filter((c, i) => /[a-z]/.test(c) && !softAt.includes(i)).length;
+  if (softAt.length === 0 || softAt.length > 2 || latin < 2 || latin < softAt.length + 1) return null;
+  const any = anyWholeOf(rules);
+  const vocabulary = vocabularyOf(rules);
+  const plain = word.replaceAll(WILD, '');
+  if (!word.includes(WILD) && (any.test(plain) || vocabulary.has(plain))) return null;
+  const candidates: string[] = [];
+  const fill = (w: string[], k: number) => {
+    if (k === softAt.length) {
+      candidates.push(w.join(''));
+      return;
+    }
+    for (const l of LETTERS) {
+      w[softAt[k]!] = l;
+      fill(w, k + 1);
+    }
+  };
+  fill([...word], 0);
+  return candidates.find((c) => any.test(c)) ?? candidates.find((c) => vocabulary.has(c)) ?? null;
+}
 
 /** Tokens of the normalised text, twice: leet read with 1 as i, and with 1 as l ("ja1l", "ki11"). */
-function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
+function tokenStreams(
+  original: string,
+  normalised: string,
+  map: number[],
+  rules: readonly Rule[],
+): [Token[], Token[] | null] {
   const a: Token[] = [];
   const b: Token[] = [];
   let ambiguous = false;
-  for (const m of text.matchAll(RUN)) {
-    let raw = m[0];
-    let from = m.index;
-    const lead = /^['!|]+/.exec(raw)?.[0].length ?? 0;
-    raw = raw.slice(lead);
-    from += lead;
-    raw = raw.replace(/['!|]+$/, '');
-    if (!raw) continue;
+  const { text, soft } = softLetters(original, normalised, map);
+  const push = (raw: string, from: number, softAt: number[]) => {
     const span = { start: map[from]!, end: map[from + raw.length - 1]! + 1 };
     if (!/[a-z]/.test(raw)) {
       const digits = raw.replace(/[^0-9]/g, '');
@@ -171,7 +279,7 @@ function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
         a.push({ word: digits, ...span });
         b.push({ word: digits, ...span });
       }
-      continue;
+      return;
     }
     let wa = '';
     let wb = '';
@@ -180,20 +288,48 @@ function tokenStreams(text: string, map: number[]): [Token[], Token[] | null] {
       wa += l ? l[0] : ch;
       wb += l ? l[1] : ch;
     }
+    const ra = resolveSoft(wa, softAt, rules);
+    const rb = resolveSoft(wb, softAt, rules);
+    if ((ra === null && wa.includes(WILD)) || (rb === null && wb.includes(WILD))) {
+      // No reading: the borrowed letter splits the word, as any other character would.
+      let at = 0;
+      for (const part of raw.split(WILD)) {
+        if (part) push(part, from + at, []);
+        at += part.length + 1;
+      }
+      return;
+    }
+    wa = ra ?? wa;
+    wb = rb ?? wb;
     if (wa !== wb) ambiguous = true;
     a.push({ word: wa.replace(/^'+|'+$/g, ''), ...span });
     b.push({ word: wb.replace(/^'+|'+$/g, ''), ...span });
+  };
+  for (const m of text.matchAll(RUN)) {
+    let raw = m[0];
+    let from = m.index;
+    const lead = /^['!|]+/.exec(raw)?.[0].length ?? 0;
+    raw = raw.slice(lead);
+    from += lead;
+    raw = raw.replace(/['!|]+$/, '');
+    if (!raw) continue;
+    const softAt = [...raw].flatMap((_, i) => (soft[from + i] ? [i] : []));
+    push(raw, from, softAt);
   }
   return [a.filter((t) => t.word), ambiguous ? b.filter((t) => t.word) : null];
 }
 
-/** Runs of three or more single letters ("a r r e s t", "s.u.e") become one word. */
-function joinSpelledOut(ts: Token[]): Token[] {
+/**
+ * Runs of three or more single letters ("a r r e s t", "s.u.e") become one word. With `keepLead`,
+ * a one-letter word before the run stays a word of its own ("vamos a d-e-m-a-n-d-a-r").
+ */
+function joinSpelledOut(ts: Token[], keepLead = false): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < ts.length) {
     let j = i;
     while (j < ts.length && ts[j]!.word.length === 1 && /[a-z]/.test(ts[j]!.word)) j++;
+    if (keepLead && j - i >= 4 && /^[aeiouy]$/.test(ts[i]!.word)) out.push(ts[i++]!);
     if (j - i >= 3) {
       out.push({
         word: ts
@@ -244,17 +380,20 @@ const anyWholeOf = (rules: readonly Rule[]) => {
 /** Two or three adjacent fragments that only make a flagged word together ("arr est", "pol ice"). */
 function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   const out: Hit<Token>[] = [];
-  const any = anyWholeOf(rules);
+  const starts = startsOf(rules);
   for (let i = 0; i < ts.length; i++) {
     if (ts[i]!.word.length > 6) continue;
     let joined = ts[i]!.word;
+    // Every word a rule matches starts with one of that rule's spelled-out stems: most fragments
+    // start with none, and a map look-up says which rules to try.
+    const candidates = starts.get(`${joined}${ts[i + 1]?.word ?? ''}`.slice(0, 3));
+    if (!candidates) continue;
     for (let span = 2; span <= 3 && i + span <= ts.length; span++) {
       const next = ts[i + span - 1]!.word;
       if (next.length > 6) break;
       joined += next;
-      if (!any.test(joined)) continue;
       const parts = ts.slice(i, i + span);
-      for (const r of rules) {
+      for (const r of candidates) {
         const whole = wholeOf(r);
         // Only a fragment split: the pieces on their own must not already be ordinary words of the rule.
         if (whole.test(joined) && !parts.some((p) => whole.test(p.word)))
@@ -265,13 +404,21 @@ function splitWords(ts: Token[], rules: readonly Rule[]): Hit<Token>[] {
   return out;
 }
 
-export function englishHits(text: string): Hit<Token>[] {
+/** The matches of Latin-script rules (English, Spanish: one list, so the text is read once). */
+export function latinHits(text: string, rules: readonly Rule[] = ENGLISH_RULES): Hit<Token>[] {
   const n = latinView(text);
-  const [a, b] = tokenStreams(n.text, n.map);
+  const [a, b] = tokenStreams(text, n.text, n.map, rules);
   const streams = b ? [a, b] : [a];
-  return streams.flatMap((ts) => [
-    ...matchStream(ts, ENGLISH_RULES),
-    ...matchStream(joinSpelledOut(ts), ENGLISH_RULES),
-    ...splitWords(ts, ENGLISH_RULES),
-  ]);
+  return streams.flatMap((ts) => {
+    const joined = joinSpelledOut(ts);
+    const kept = joinSpelledOut(ts, true);
+    return [
+      ...matchStream(ts, rules),
+      // Only where letters were spelled out does the joined stream differ from the words.
+      ...(joined.length === ts.length ? [] : matchStream(joined, rules)),
+      // Only where a one-letter word stood before a spelled-out run does keeping it apart differ.
+      ...(kept.length === joined.length ? [] : matchStream(kept, rules)),
+      ...splitWords(ts, rules),
+    ];
+  });
 }

@@ -1,0 +1,94 @@
+/**
+ * When a Spanish match is not a threat, read in its sentence as the English scope does: a promise
+ * not to do the act ("no vamos a llamar a su trabajo", "nunca le amenazaremos con arresto"), a
+ * warning against impostors ("tenga cuidado con quien le amenace con arresto en nuestro nombre"),
+ * or a place or a job ("Calle del Tribunal", "frente a la policía", "policías y bomberos pueden
+ * solicitar el descuento"). A negation does not count when it is conditional or turned round
+ * ("no dudaremos en demandarle", "si no paga…", "no le demandaremos si paga hoy", "no nos obligue").
+ */
+import { lookBack, promiseAt, sentenceWords, suppressionIn } from './english-scope.js';
+import type { Hit, Suppression } from './types.js';
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const NEGATORS = /^(?:no|nunca|jamas|ni|tampoco|nadie|ningun|ninguna|ninguno|nada|sin)$/;
+/** Words between a negator and the act that turn the negation into a threat ("no dudaremos en", "no tendremos más remedio que"). */
+const BLOCKERS =
+  /^(?:dud\w*|vacil\w*|esper\w*|tard\w*|quer\w*|quier\w*|quisier\w*|deten\w*|evitar|impedir|remedio|opcion|alternativa|salida|import\w*|olvid\w*|deje|dejen|deja|dejes|pierd\w*|obligu\w*|forc\w*|fuerc\w*|forz\w*|tiene|tendra|queda|quedara|habra)$/;
+/** Words that end the clause a negation governs. */
+const CLAUSE_ENDS =
+  /^(?:pero|sino|si|cuando|porque|pues|entonces|asi|aunque|mientras|hasta|antes|despues|luego|o|u|de lo contrario|ademas|ya)$/;
+/** "… y vamos a", "y procederemos": a new clause with its own verb. */
+const NEW_VERB = /^(?:vamos|van|voy|va|\w+remos|\w+aran|\w+eran|\w+iran|tendremos|haremos|podemos)$/;
+/** After the act, a condition makes the promise a threat ("no le demandaremos si paga hoy"). */
+const CONDITIONS =
+  /(?<!\baun |\bincluso |\bni )\bsi\b|\ba menos que\b|\bsalvo que\b|\bexcepto (?:que|si)\b|\bhasta que\b|\bmientras (?:no|siga)\b|\bsiempre (?:que|y cuando)\b|\bcon tal de que\b|\bsolo si\b|\ben caso de que\b/;
+/** A negated verb of threatening covers every act the sentence lists ("nunca le amenazaremos con arresto, demanda ni visitas"). */
+const META =
+  /\b(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)\b/;
+
+const IMPOSTOR_SUBJECT =
+  /\b(?:alguien|alguna persona|una persona|personas|quien|quienes|cualquier persona|cualquiera|estafadores|impostores|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
+const IMPOSTOR_WARNING =
+  /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|reportarlo|denuncielo|denunciarlo|mensajes? falsos?|llamadas? falsas?|es una estafa|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
+
+const PLACE_WORDS = /^(?:policias?|carcel|prision|corte|tribunal|juzgado|juez|alguacil|fiscalia|comisaria|sheriff)$/;
+/** Before a place word: a street, a building, or "next to" ("Calle del Juez", "frente a la corte"). */
+const PLACE_BEFORE =
+  /^(?:calle|avenida|av|avda|plaza|paseo|camino|edificio|parque|barrio|colonia|bulevar|boulevard|blvd|carretera|calzada|pasaje|callejon|frente|junto|cerca|lado|enfrente|detras|esquina|cuadra|cruzando|estacionamiento|museo|parada|estacion|sucursal|escuela|oficina|antigua|antiguo|liga|equipo|torneo|club|asociacion|sindicato|fundacion|banda)$/;
+const JOB_CONTEXT =
+  /\b(?:descuentos?|pueden solicitar|puede solicitar|solicitar|califica\w*|elegibles?|programa|plan|tarifa|oferta|bomberos|maestros|maestras|enfermer\w*|militares|veteranos|clientes|miembros|incluye\w*|incluid\w*|trabaja como|trabajadores|empleados|oficiales|agentes de|personal)\b/;
+
+function negation(h: Hit<Token>, text: string, sentence: string): Suppression | null {
+  const ts = h.tokens;
+  if (META.test(sentence)) return { why: 'negation', detail: META.exec(sentence)![0] };
+  if (BLOCKERS.test(ts[h.first]!.word)) return null;
+  return lookBack(h, text, CLAUSE_ENDS, (t, next, i) => {
+    if (t.word === 'y' && NEW_VERB.test(next.word)) return null;
+    // "dejemos de llamarle": a promise to stop.
+    if (/^(?:dejemos|dejaremos|dejar|dejamos)$/.test(t.word) && next.word === 'de')
+      return { why: 'negation', detail: `${t.word} de` };
+    if (BLOCKERS.test(t.word)) return null;
+    // "si no paga", "a menos que no": the negation is the condition, not a promise.
+    if (NEGATORS.test(t.word)) return promiseAt(h, text, i, /^(?:si|menos|salvo|caso)$/, CONDITIONS);
+    return undefined;
+  });
+}
+
+function innocent(h: Hit<Token>, sentence: string): Suppression | null {
+  if (h.first !== h.last || !PLACE_WORDS.test(h.tokens[h.first]!.word)) return null;
+  const word = h.tokens[h.first]!.word;
+  const before = h.tokens.slice(Math.max(0, h.first - 5), h.first).map((t) => t.word);
+  if (before.some((w) => PLACE_BEFORE.test(w))) return { why: 'place-name', detail: `${before.join(' ')} ${word}` };
+  if (/^policias?$/.test(word) && JOB_CONTEXT.test(sentence)) return { why: 'occupation', detail: word };
+  return null;
+}
+
+const SPANISH_WORDS =
+  /^(?:el|la|los|las|de|del|que|su|sus|usted|ustedes|por|para|con|una|es|se|le|lo|al|y|en|nuestro|nuestra|nosotros|no|si|pero|este|esta|ya|muy|mas|cuenta|pago|deuda)$/;
+const ENGLISH_WORDS =
+  /^(?:the|you|your|we|will|to|of|and|is|are|for|with|our|this|that|it|be|not|if|on|at|have|has|can|by|from|us|account|payment|debt)$/;
+
+/**
+ * Whether the sentence a match is in reads as Spanish (more Spanish function words than English
+ * ones; a tie goes to the rule's own language): an English rule that fires on "deportar" in a
+ * Spanish impostor warning is read with the Spanish scope, and the other way round.
+ */
+export function readsSpanish(h: Hit<Token>, text: string, ruleIsSpanish: boolean): boolean {
+  let es = 0;
+  let en = 0;
+  for (const w of sentenceWords(h, text).split(' ')) {
+    if (SPANISH_WORDS.test(w)) es++;
+    if (ENGLISH_WORDS.test(w)) en++;
+  }
+  return es === en ? ruleIsSpanish : es > en;
+}
+
+/** Why this Spanish match is not a finding, or null when it is one. */
+export function spanishSuppression(h: Hit<Token>, text: string): Suppression | null {
+  return suppressionIn(h, text, [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING], innocent, negation);
+}

@@ -1,0 +1,181 @@
+/**
+ * Spanish (es-US) wording rules, over the same token stream as English (lower case, accents folded:
+ * "cárcel" reads "carcel", "demandaré" reads "demandare"; look-alikes, leetspeak, separators and
+ * zero-width characters resolved the same way). The rule ids are the English ones, so each finding
+ * cites the same regulation. What US Spanish collections add: threats about immigration status
+ * (la migra, ICE, deportación), the "buró" and "lista negra", and the church and the neighbourhood
+ * as the audience of a disclosure. Words with an everyday meaning are matched only in the phrase
+ * that makes them a threat: "sin embargo" (however) is not a seizure, "alta demanda" (high demand)
+ * is not a lawsuit, "el corte" (a cut) is not "la corte" (a court).
+ */
+import { type Rule, W } from './types.js';
+
+/** Who a disclosure is aimed at (the noun, after "su/sus/tu/tus" when there is one). */
+const GROUP =
+  '(?:familia|familiares|parientes|esposa|esposo|marido|mujer|pareja|conyuge|padres|papas|madre|padre|mama|papa|hijos|hermanos|hermanas|suegros|suegra|suegro|tios|primos|abuelos|vecinos|vecinas|vecindario|barrio|colonia|pueblo|comunidad|iglesia|parroquia|congregacion|pastor|jefe|jefa|patron|patrona|empleador|empleadores|supervisor|supervisora|gerente|encargado|encargada|companeros(?: de trabajo)?|companeras|colegas|trabajo|lugar de trabajo|empresa|amigos|amigas|amistades|conocidos|contactos|referencias|compadres|comadres|compadre|comadre|casero|arrendador|recursos humanos)';
+/** The people (not the workplace or the town) who "will find out". */
+const WHO = GROUP.replace('|trabajo|lugar de trabajo|empresa', '').replace('|barrio|colonia|pueblo|comunidad', '');
+/** Little words that may come between a verb and its audience ("avisarle a todos sus …"). */
+const FILL =
+  '(?:(?:le|les|te|lo|la|los|las|a|al|con|todos|todas|todo|el|su|sus|tu|tus|tambien|directamente|mismo|hoy|manana|pronto|de|que|cada|uno|ya) )';
+const TELL =
+  '(?:llam\\w*|avis\\w*|inform\\w*|notific\\w*|contact\\w*|cont(?:ar|aremos|arle|arles|ara|aran|arselo|arselos|amos)|dec(?:ir|irle|irles|irselo|irselos)|dir(?:emos|an|a|e)|comunic\\w*|escrib\\w*|mand(?:ar|aremos|arle|arles|ara)|envi(?:ar|aremos|arle|arles|ara)|hablaremos|report(?:ar|aremos|arle|arlo|arla)|enter(?:ar|aremos|aran|ara)|visit(?:ar|aremos|ara|aran)|iremos con)';
+const LEARN =
+  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:una |nuestras? |nuestros? )?(?:llamadas?|cartas?|mensajes?|avisos?|notificacion\\w*|visitas?)|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
+
+export const SPANISH_RULES: readonly Rule[] = [
+  {
+    rule: 'threat-violence',
+    message: 'amenaza con violencia o daño (threatens violence or harm)',
+    pattern: W(
+      [
+        'matar\\w*|mataremos|matarlo|violencia|violent[oa]s?|golpiza|(?:le|lo|la|te|les) (?:vamos a |van a )?(?:golpear|lastimar|partir|romper)\\w*',
+        'hacer(?:le|te|les) dano|(?:romper|partir)(?:le|te) (?:la|las|los|el) \\w+|(?:cuidese|cuidate|cuide) las espaldas|(?:le|te) va a doler',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'threat-arrest',
+    message: 'amenaza con arresto, cárcel o la policía (threatens arrest, jail or the police)',
+    pattern: W(
+      [
+        'arrest\\w*|carcel|prision|presos?|encarcel\\w*|encerrad[oa]s?|tras las rejas|policias?|patrullas?|patrulleros?|alguacil\\w*|sheriff|(?:agentes|fuerzas) del orden',
+        'orden(?:es)? de (?:arresto|detencion|captura|aprehension)|(?:sera|seran|sea|ser|fue|quedara|podria ser|puede ser|va a ser|van a ser|terminar|terminara|acabar|acabara) (?:detenid|arrestad|esposad)[oa]s?|detenerl[oae]s?|(?:lo|la|le|los|las) (?:van a |vamos a |va a |podrian |pueden |podemos )detener|detencion|esposas puestas',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'threat-legal-action',
+    message:
+      'amenaza con acciones legales (demanda, tribunal) — solo lícito si de verdad se piensa hacer, y nunca en un recordatorio automático (threatens legal action)',
+    pattern: W(
+      [
+        'demand(?:ar|arl[aeo]s?|arte|aremos|ara|aran|aria|ado|ada|ados|adas|amos|ando|arlos)',
+        '(?:una|la|nuestra) demanda (?:judicial|legal|penal|civil|formal|en su contra|en tu contra|contra usted|contra ti|por)',
+        '(?:presentar|presentaremos|presentara|interponer|interpondremos|poner|pondremos|enfrentar|enfrentara|recibira|recibir|iniciar|iniciaremos|levantar|levantaremos|proceder con|procederemos con)(?:le|les|te)? (?:una|la) demanda',
+        'acciones? (?:legal|legales|judicial|judiciales)|proceso (?:legal|judicial)|procedimientos? (?:legal|legales|judicial|judiciales)|(?:la )?via (?:legal|judicial)|(?<!nuestro |su |mi |tu )juicio',
+        'juzgados?|tribunal(?:es)?|(?:la|las|una|ante|a) cortes?(?! de pelo)|jueza?|jueces|citacion(?:es)? (?:judicial\\w*|a la corte|al tribunal)|citatorio|emplazamiento|sentencia',
+        'nuestros? abogad[oa]s?|departamento legal|(?:abogados?|licenciados?) (?:va|van|ira|iran|se encargara|se encargaran|procedera|procederan)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'threat-seizure',
+    message: 'amenaza con embargo, retención del sueldo o quitarle bienes (threatens seizure or garnishment)',
+    pattern: W(
+      [
+        '(?<!sin )embarg\\w*|incaut\\w*|decomis\\w*|confisc\\w*|reposes\\w*|ejecucion hipotecaria|remate|gravamen',
+        '(?:quitar|quitaremos|quitara|quitarle|quitarte|llevar|llevaremos|llevarnos|tomar|tomaremos|tomara|vender|venderemos)(?:le|te|nos)? (?:su |tu |la |el |sus |tus |los |las )?(?:casa|carro|coche|auto|vehiculo|camioneta|troca|propiedad|propiedades|bienes|muebles|sueldo|salario|cheque|pertenencias|terreno|negocio|ahorros|cosas)',
+        '(?:retener|retendremos|retenerle|quedarnos con|nos quedaremos con|quedaremos con) (?:su |tu |el |la )?(?:sueldo|salario|cheque|nomina|pago de nomina)|(?:retencion|descuento|deduccion) (?:de|del|de su|de tu) (?:sueldo|salario|cheque|nomina)',
+        'descont\\w* (?:\\w+ ){0,3}?(?:de|del) (?:su |tu )?(?:sueldo|salario|cheque|nomina)|congel\\w* (?:sus |tus |su |tu )?(?:cuentas?|bienes|ahorros|sueldo|salario)|recuper\\w* (?:su |tu |el |la )(?:carro|coche|auto|vehiculo|camioneta|casa)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'third-party-disclosure',
+    message:
+      'amenaza con avisar, o da a entender que se enterarán, su familia, su trabajo, sus vecinos o su iglesia (threatens or implies telling family, employer, neighbours or contacts)',
+    pattern: W(
+      [
+        `${TELL} ${FILL}{0,4}(?:(?:un |una |unos |unas )?(?:mensajes?|cartas?|correos?|avisos?|textos?|notificacion\\w*|copias?|whatsapps?) ${FILL}{0,3})?${GROUP}`,
+        `${WHO}(?: (?!no |nunca |jamas |ni )\\w+){0,2}? ${LEARN}`,
+        `(?:que|para que|antes de que) (?:\\w+ ){0,2}${GROUP} (?:\\w+ ){0,2}(?:se entere|se enteren|sepa|sepan|lo sepa|lo sepan)`,
+        `que (?:pensara|pensaran|diran|dira|pensaria|pensarian) ${FILL}{0,2}${GROUP}`,
+        `tenemos (?:el |los |la |las )?(?:numeros?|telefonos?|datos|contactos?|direccion(?:es)?) (?:\\w+ ){0,2}(?:de|del) (?:su |sus |tu |tus )?${GROUP}`,
+        'todo el (?:barrio|pueblo|vecindario|mundo) (?:se enterara|sabra|va a saber|lo sabra|se va a enterar)|todos (?:en|de) (?:su|tu) (?:trabajo|iglesia|familia|barrio|colonia|pueblo) (?:\\w+ )?(?:sabran|se enteraran|van a saber|lo sabran)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'home-visit',
+    message:
+      'amenaza con visitarle en su casa o trabajo (threatens, or implies, a visit to the borrower’s home or work)',
+    pattern: W(
+      [
+        'visita (?:domiciliaria|a su casa|a su domicilio|a su trabajo|en persona|a su hogar|sorpresa)|visitas domiciliarias',
+        '(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos|presentarnos|nos presentaremos|apareceremos|visitarl[aeo]s?|visitarte|visitaremos|enviaremos a alguien|mandaremos a alguien|mandar a alguien|enviar a alguien|un cobrador|nuestro cobrador|nuestros cobradores|un gestor|nuestros gestores|iremos a buscarl[aeo]s?|vamos a buscarl[aeo]s?)(?: \\w+){0,3}? (?:a|por|en|hasta|frente a) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|puerta|lugar de trabajo|empleo|direccion)',
+        '(?:tocar|tocaremos|tocando|tocara|tocaran) (?:a )?(?:su|tu) puerta|frente a (?:su|tu) (?:casa|trabajo|domicilio)|cobrador(?:es)? (?:ira|iran|va|van|pasara|pasaran|estara|estaran|llegara|llegaran)',
+        'cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'publish-debt',
+    message: 'amenaza con publicar la deuda o avergonzarle (threatens to publish the debt or shame the borrower)',
+    pattern: W(
+      [
+        'publicar(?:la|lo|le|emos)?|publicaremos|publicara|publicamente|en publico',
+        '(?:subir|subiremos|poner|pondremos|compartir|compartiremos|difundir|difundiremos|colgar|colgaremos|mandar|mandaremos)\\w* (?:\\w+ ){0,3}(?:en (?:internet|redes|redes sociales|facebook|instagram|tiktok|whatsapp|la red|el grupo|los grupos)|su (?:foto|cara|nombre|deuda|imagen))',
+        '(?:su|tu) (?:foto|cara|imagen) (?:sera|estara|va a estar|aparecera|circulara|saldra)\\w*|(?:su|tu) nombre (?:y (?:su|tu) (?:foto|deuda) )?(?:sera|estara|aparecera|circulara|saldra) (?:publicad\\w*|en (?:redes|internet|facebook|la lista|el grupo|todas|todos))',
+        '(?:exhibir|exponer|evidenciar|quemar|balconear|ventilar)(?:lo|la|le|te|los)\\w*|(?:lo|la|le|te) (?:vamos a |van a )?(?:exhib|expon|expond|evidenci|quem|balcone|ventil)\\w*|humill\\w*|avergonz\\w*|verguenza|escarnio',
+        'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|carteles?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'fake-legal',
+    message: 'imita documentos legales o del gobierno (imitates legal or government documents)',
+    pattern: W(
+      [
+        'aviso (?:legal|oficial|final)|notificacion (?:legal|oficial|judicial)|ultim[oa] (?:aviso|advertencia)|orden judicial|orden de la corte|documento oficial|agencia (?:federal|del gobierno|gubernamental)|gobierno federal',
+        'criminal(?:es)?|delitos?|penal(?:es|mente)?|(?:cometio|cometido|cometiendo|comete|cometer|culpable de|acusad[oa] de|acusacion de|cargos? (?:de|por)|investigad[oa] por|denuncia por|delito de) fraude|fraudulent[oa]s?',
+        '(?:el|al|del|un|los) fiscal(?:es)?|fiscalia|ministerio publico|procurador\\w*|fbi|irs|departamento de justicia',
+        'deport\\w*|inmigracion|(?:oficina|agentes?|oficiales) de migracion|(?:a|al|ante) migracion|migra|uscis|(?:llam|report|avis|denunci|notific|inform|entreg)\\w* (?:\\w+ )?(?:a |al |a la |ante )?ice|(?:su|tu|sus|tus) (?:estatus|estado|situacion) (?:migratori[oa]|legal|de inmigracion) (?:esta en riesgo|corre peligro|peligra|esta en juego|(?:sera|va a ser|podria ser) (?:revisad|afectad|reportad)\\w*|(?:se vera|podria verse) afectad\\w*)|(?:revis|report|afect|verific|investig)\\w* (?:su |tu |sus |tus )(?:estatus|situacion migratoria|papeles)|(?:sus|tus) papeles|sin papeles|indocumentad\\w*',
+        '(?:perder|perdera|perderia|quitar\\w*|cancel\\w*|revoc\\w*) (?:su |tu |la )?(?:residencia|visa|ciudadania|green card|permiso de trabajo|tarjeta verde)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'false-authority',
+    message:
+      'afirma una consecuencia oficial que el remitente no puede imponer (claims an official consequence the sender cannot impose)',
+    pattern: W(
+      [
+        '(?:fiscal|abogado) del distrito|las autoridades|(?:prohibicion|impedimento|restriccion) de (?:salida|viajar|salir)|no (?:podra|podran|podras) (?:salir del pais|viajar|cruzar|volver a trabajar|conseguir trabajo)',
+        '(?:pasaporte|licencia de conducir|licencia|visa) (?:sera |seran |va a ser )?(?:revocad|cancelad|suspendid|retirad|confiscad)\\w*',
+        '(?:manchar|arruinar|destruir|hundir|marcar)\\w* (?:su|tu) (?:credito|historial|nombre|reputacion|vida)|(?:en|del) (?:el )?buro (?:para siempre|de por vida)|(?:nunca|jamas) (?:mas |nadie )?(?:le |te )?(?:podra|volvera a|volvera|va a|daran|dara) (?:\\w+ )?(?:obtener|tener|sacar|conseguir|prestar|dar) (?:un |una |ningun |ninguna )?(?:credito|prestamo|trabajo|empleo|tarjeta)',
+        'registro nacional de deudores|lista nacional',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'surveillance',
+    message: 'le dice al deudor que lo vigilan o lo encontrarán (tells the borrower they are watched or found)',
+    pattern: W(
+      [
+        'sabemos (?:donde|en donde|a donde|a que hora|que carro|que auto|que troca|cuando|a que escuela|su direccion|tu direccion|sus horarios|su horario|su rutina|por donde|con quien|todo sobre)',
+        '(?:lo|la|le|te|los) (?:hemos|estamos|estuvimos|hemos estado|seguimos|vamos a estar) (?:vigilando|siguiendo|observando|rastreando|buscando)|(?:lo|la|le|te) (?:tenemos|estamos|hemos) (?:vigilad|localizad|ubicad|fichad|rastread)\\w*',
+        '(?:lo|la|le|te) (?:vamos a |van a )?(?:encontrar|encontraremos|encontraran|hallar|hallaremos|ubicar|ubicaremos|localizar|localizaremos)',
+        'no (?:puede|podra|puedes|podras|va a poder) (?:esconderse|esconderte|escapar|huir|ocultarse|ocultarte)|(?:donde|a donde|adonde) (?:sea que )?(?:vaya|vayas|se esconda|se meta|se mude)|no tiene (?:donde|a donde) esconderse',
+        'conocemos (?:su|tu) (?:direccion|rutina|domicilio|casa|horario)|(?:lo|la|le|te) (?:vimos|hemos visto) (?:salir|entrar|llegar|ayer|anoche|en su|en tu|con su)|(?:gente|personas|alguien) (?:de los nuestros )?en (?:su|tu) (?:zona|barrio|area|colonia|cuadra)',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'veiled-threat',
+    message: 'una amenaza velada (a veiled threat: menace without naming the act)',
+    pattern: W(
+      [
+        'se (?:va|van) a arrepentir|(?:se )?arrepentira|te arrepentiras|lo lamentara|lo lamentaras|(?:atengase|atente) a las consecuencias|(?:habra|sufrira|sufrir|enfrentara|enfrentar|asuma|tendra) (?:las )?consecuencias',
+        'por las buenas o por las malas|por las malas|(?:las cosas|esto) (?:se )?(?:pondran|va a poner|van a poner|puede poner|se pondra|se va a poner|pueden ponerse) (?:muy )?(?:feas?|feo|mal|peor|dificil\\w*)',
+        '(?:no )?sabe con quien (?:se (?:esta )?met\\w*|esta tratando|trata)|lo que le espera|vera lo que (?:pasa|le pasa|sucede)|sabe lo que le conviene|piense en (?:su|sus|tu|tus) (?:familia|hijos|esposa|trabajo|ninos)',
+        '(?:seria|que) una (?:lastima|pena) que|algo (?:malo )?(?:le|te) (?:puede|podria|va a) (?:pasar|suceder)|hacer(?:le|te) la vida (?:imposible|dificil|un infierno|de cuadritos)|(?:le|te) (?:haremos|vamos a hacer) la vida',
+        'no nos (?:obligue|haga|fuerce|deje)|obligue a|se lo advertimos|queda advertid\\w*|esta advertid\\w*|cueste lo que cueste|de una forma u otra|de una manera u otra|de un modo u otro|pagara (?:caro|por esto)|no se va a quedar asi|tenemos (?:otros|nuestros) metodos|otros metodos',
+      ].join('|'),
+    ),
+  },
+  {
+    rule: 'insult',
+    message: 'insulta al deudor (insults the borrower)',
+    pattern: W(
+      'sinverguenzas?|vag[oa]s?|floj[oa]s?|mentiros[oa]s?|ladron\\w*|ratas?|tramposo\\w*|irresponsables?|(?:es|eres|un|una) inutil|idiotas?|estupid[oa]s?|imbeciles?|imbecil|(?<!correo |carpeta de |correo no deseado o )basura|muert[oa] de hambre|desgraciad\\w*|cinic[oa]s?|aprovechad[oa]s?|parasitos?|escoria|caradura|conchud[oa]s?|fracasad[oa]s?|perdedor\\w*|vividor\\w*|pateticos?|patetica|lacra|deshonest[oa]s?|rater[oa]s?',
+    ),
+  },
+  {
+    rule: 'profanity',
+    message: 'groserías (profanity)',
+    pattern: W(
+      'mierda|carajo|chingad\\w*|chingar\\w*|pendej\\w*|cabron\\w*|pinches?|putas?|putos?|culer[oa]s?|vergas?|jodid[oa]s?|joder|cono',
+    ),
+  },
+];
