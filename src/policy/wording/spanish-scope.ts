@@ -29,7 +29,7 @@ const CONDITIONS =
   /(?<!\baun |\bincluso |\bni )\bsi\b|\ba menos que\b|\bsalvo que\b|\bexcepto (?:que|si)\b|\bhasta que\b|\bmientras (?:no|siga)\b|\bsiempre (?:que|y cuando)\b|\bcon tal de que\b|\bsolo si\b|\ben caso de que\b/;
 /** A negated verb of threatening covers every act the sentence lists ("nunca le amenazaremos con arresto, demanda ni visitas"). */
 const META =
-  /\b(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)\b/;
+  /\b(?:(?:no|nunca|jamas|ni)\b(?: \w+){0,2}|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,4}?) (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)\b/;
 
 const IMPOSTOR_SUBJECT =
   /\b(?:alguien|alguna persona|una persona|personas|quien|quienes|cualquier persona|cualquiera|estafadores|impostores|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
@@ -59,7 +59,23 @@ function negation(h: Hit<Token>, text: string, sentence: string): Suppression | 
   });
 }
 
+/** People who work at a place ("los empleados de la corte del condado"), not the place as a threat. */
+const STAFF_OF = /^(?:empleados|empleadas|trabajadores|trabajadoras|funcionarios|servidores)$/;
+/** Asking the reader to write to or call a department names it ("escriba a nuestro Departamento Legal"). */
+const CONTACT_VERB =
+  /^(?:escriba|escribanos|llame|llamenos|contacte|contactenos|comuniquese|consulte|pregunte|visite)$/;
+
 function innocent(h: Hit<Token>, sentence: string): Suppression | null {
+  const matched = h.tokens
+    .slice(h.first, h.last + 1)
+    .map((t) => t.word)
+    .join(' ');
+  const near = h.tokens.slice(Math.max(0, h.first - 4), h.first).map((t) => t.word);
+  if (matched === 'departamento legal' && near.some((w) => CONTACT_VERB.test(w)))
+    return { why: 'place-name', detail: `${near.join(' ')} ${matched}` };
+  const last = h.tokens[h.last]!.word;
+  if (PLACE_WORDS.test(last) && near.slice(-3).some((w) => STAFF_OF.test(w)))
+    return { why: 'occupation', detail: `${near.join(' ')} ${matched}` };
   if (h.first !== h.last || !PLACE_WORDS.test(h.tokens[h.first]!.word)) return null;
   const word = h.tokens[h.first]!.word;
   const before = h.tokens.slice(Math.max(0, h.first - 5), h.first).map((t) => t.word);

@@ -21,7 +21,7 @@ const FILL =
 const TELL =
   '(?:llam\\w*|avis\\w*|inform\\w*|notific\\w*|contact\\w*|cont(?:ar|aremos|arle|arles|ara|aran|arselo|arselos|amos)|dec(?:ir|irle|irles|irselo|irselos)|dir(?:emos|an|a|e)|comunic\\w*|escrib\\w*|mand(?:ar|aremos|arle|arles|ara)|envi(?:ar|aremos|arle|arles|ara)|hablaremos|report(?:ar|aremos|arle|arlo|arla)|enter(?:ar|aremos|aran|ara)|visit(?:ar|aremos|ara|aran)|iremos con)';
 const LEARN =
-  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:una |nuestras? |nuestros? )?(?:llamadas?|cartas?|mensajes?|avisos?|notificacion\\w*|visitas?)|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
+  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:una |nuestras? |nuestros? )?(?:llamadas?|cartas?|mensajes?|avisos?|notificacion\\w*|visitas?)|(?:vera|veran|van a ver) que|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
 
 export const SPANISH_RULES: readonly Rule[] = [
   {
@@ -94,6 +94,10 @@ export const SPANISH_RULES: readonly Rule[] = [
       [
         'visita (?:domiciliaria|a su casa|a su domicilio|a su trabajo|en persona|a su hogar|sorpresa)|visitas domiciliarias',
         '(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos|presentarnos|nos presentaremos|apareceremos|visitarl[aeo]s?|visitarte|visitaremos|enviaremos a alguien|mandaremos a alguien|mandar a alguien|enviar a alguien|un cobrador|nuestro cobrador|nuestros cobradores|un gestor|nuestros gestores|iremos a buscarl[aeo]s?|vamos a buscarl[aeo]s?)(?: \\w+){0,3}? (?:a|por|en|hasta|frente a) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|puerta|lugar de trabajo|empleo|direccion)',
+        // Second round: the visit named without the place, by who comes, or by where they wait.
+        '(?:lo|la|le|los|las|te) (?:visitaremos|vamos a visitar|iremos a visitar|van a visitar|visitara|visitaran)|(?:le|te) (?:haremos|vamos a hacer) una visita',
+        '(?:se presentara|se presentaran|acudira|acudiran|acudiremos|nos vemos|estaremos|ira|iran|pasara|pasaran|lo esperamos|la esperamos|lo esperaremos|la esperaremos)(?: \\w+){0,3}? (?:a|por|en|hasta) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|lugar de trabajo)',
+        '(?:a la salida|a la entrada|en la puerta|afuera|fuera) de (?:su|tu) (?:casa|trabajo|domicilio|negocio|empleo)|(?:en persona|iremos|vamos a ir|pasaremos) (?:\\w+ ){0,4}?(?:donde|adonde|en donde) (?:trabaja|vive|trabajas|vives)',
         '(?:tocar|tocaremos|tocando|tocara|tocaran) (?:a )?(?:su|tu) puerta|frente a (?:su|tu) (?:casa|trabajo|domicilio)|cobrador(?:es)? (?:ira|iran|va|van|pasara|pasaran|estara|estaran|llegara|llegaran)',
         'cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
       ].join('|'),
@@ -104,10 +108,13 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'amenaza con publicar la deuda o avergonzarle (threatens to publish the debt or shame the borrower)',
     pattern: W(
       [
-        'publicar(?:la|lo|le|emos)?|publicaremos|publicara|publicamente|en publico',
+        '(?<!puede |pueden |podra |desea |quiere )publicar(?:la|lo|le|emos)?|publicaremos|publicara|publicamente|en publico',
         '(?:subir|subiremos|poner|pondremos|compartir|compartiremos|difundir|difundiremos|colgar|colgaremos|mandar|mandaremos)\\w* (?:\\w+ ){0,3}(?:en (?:internet|redes|redes sociales|facebook|instagram|tiktok|whatsapp|la red|el grupo|los grupos)|su (?:foto|cara|nombre|deuda|imagen))',
         '(?:su|tu) (?:foto|cara|imagen) (?:sera|estara|va a estar|aparecera|circulara|saldra)\\w*|(?:su|tu) nombre (?:y (?:su|tu) (?:foto|deuda) )?(?:sera|estara|aparecera|circulara|saldra) (?:publicad\\w*|en (?:redes|internet|facebook|la lista|el grupo|todas|todos))',
         '(?:exhibir|exponer|evidenciar|quemar|balconear|ventilar)(?:lo|la|le|te|los)\\w*|(?:lo|la|le|te) (?:vamos a |van a )?(?:exhib|expon|expond|evidenci|quem|balcone|ventil)\\w*|humill\\w*|avergonz\\w*|verguenza|escarnio',
+        // Second round: the neighbourhood or the contacts as the audience, "correr la voz", "para que todos lo vean".
+        'todo (?:su|tu) (?:barrio|vecindario|pueblo|colonia|trabajo|familia) (?:va a saber|sabra|se enterara|se va a enterar|lo sabra)|(?:lo|la|le|te|los) (?:daremos|vamos a dar) a conocer|haremos saber a (?:todos|todo el mundo)|(?:hacer|vamos a hacer) saber a (?:todos|todo el mundo)',
+        'corr(?:er|era|eremos|a) la voz|para que (?:todos|todo el mundo) (?:lo )?(?:vean|vea|sepan|sepa|se enteren)|que (?:usted |ud )?es (?:un |una )?(?:morosa?|deudora?|tramposa?)',
         'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|carteles?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
       ].join('|'),
     ),
@@ -143,10 +150,13 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'le dice al deudor que lo vigilan o lo encontrarán (tells the borrower they are watched or found)',
     pattern: W(
       [
-        'sabemos (?:donde|en donde|a donde|a que hora|que carro|que auto|que troca|cuando|a que escuela|su direccion|tu direccion|sus horarios|su horario|su rutina|por donde|con quien|todo sobre)',
-        '(?:lo|la|le|te|los) (?:hemos|estamos|estuvimos|hemos estado|seguimos|vamos a estar) (?:vigilando|siguiendo|observando|rastreando|buscando)|(?:lo|la|le|te) (?:tenemos|estamos|hemos) (?:vigilad|localizad|ubicad|fichad|rastread)\\w*',
+        'sabemos (?:(?:perfectamente|muy bien|bien) donde|quienes son|en que escuela|que hace|que hacen|como se llaman?|donde|en donde|a donde|a que hora|que carro|que auto|que troca|cuando|a que escuela|su direccion|tu direccion|sus horarios|su horario|su rutina|por donde|con quien|todo sobre)',
+        '(?:lo|la|le|te|los) (?:hemos|estamos|estuvimos|hemos estado|seguimos|vamos a estar) (?:vigilando|siguiendo|observando|rastreando|buscando)|(?:lo|la|le|te) (?:tenemos|estamos|hemos) (?:bien |muy bien |ya )?(?:vigilad|localizad|ubicad|fichad|rastread)\\w*',
         '(?:lo|la|le|te) (?:vamos a |van a )?(?:encontrar|encontraremos|encontraran|hallar|hallaremos|ubicar|ubicaremos|localizar|localizaremos)',
         'no (?:puede|podra|puedes|podras|va a poder) (?:esconderse|esconderte|escapar|huir|ocultarse|ocultarte)|(?:donde|a donde|adonde) (?:sea que )?(?:vaya|vayas|se esconda|se meta|se mude)|no tiene (?:donde|a donde) esconderse',
+        // Second round: the family known, people on the ground, every move watched.
+        'conocemos (?:bien |muy bien )?a (?:su|sus|tu|tus) (?:familia|familiares|hijos|hijas|esposa|esposo|marido|mujer|padres|madre|padre|hermanos|ninos)|tenemos (?:gente|personas|contactos|amigos) (?:que (?:lo|la|le|te) (?:conoce|conocen|ve|ven|vigila|vigilan)|en (?:su|tu) (?:colonia|barrio|zona|trabajo|cuadra))',
+        'tenemos (?:su|tu) (?:direccion|domicilio) y (?:la|el) de (?:su|sus|tu|tus)|(?:pendientes|al tanto|atentos) de (?:cada uno de )?(?:sus|tus) (?:movimientos|pasos)',
         'conocemos (?:su|tu) (?:direccion|rutina|domicilio|casa|horario)|(?:lo|la|le|te) (?:vimos|hemos visto) (?:salir|entrar|llegar|ayer|anoche|en su|en tu|con su)|(?:gente|personas|alguien) (?:de los nuestros )?en (?:su|tu) (?:zona|barrio|area|colonia|cuadra)',
       ].join('|'),
     ),
@@ -160,6 +170,11 @@ export const SPANISH_RULES: readonly Rule[] = [
         'por las buenas o por las malas|por las malas|(?:las cosas|esto) (?:se )?(?:pondran|va a poner|van a poner|puede poner|se pondra|se va a poner|pueden ponerse) (?:muy )?(?:feas?|feo|mal|peor|dificil\\w*)',
         '(?:no )?sabe con quien (?:se (?:esta )?met\\w*|esta tratando|trata)|lo que le espera|vera lo que (?:pasa|le pasa|sucede)|sabe lo que le conviene|piense en (?:su|sus|tu|tus) (?:familia|hijos|esposa|trabajo|ninos)',
         '(?:seria|que) una (?:lastima|pena) que|algo (?:malo )?(?:le|te) (?:puede|podria|va a) (?:pasar|suceder)|hacer(?:le|te) la vida (?:imposible|dificil|un infierno|de cuadritos)|(?:le|te) (?:haremos|vamos a hacer) la vida',
+        // Second round: how "these things end", "think of your family", "you don't want trouble", "much to lose".
+        'sabe (?:como|en que) (?:terminan|acaban|termina|acaba) (?:estas|estos|esta|este) (?:cosas|situaciones|casos|asuntos|historias)|(?:pienselo|piense|piensalo|piensa) bien (?:lo que hace )?(?:por|en) (?:el bien de )?(?:su|sus|tu|tus)|piense bien lo que hace|por el bien de (?:su|sus|tu|tus) (?:familia|hijos|ninos|esposa)',
+        'no (?:querra|quiere|quieres|querras) (?:tener )?problemas(?! para)|no (?:le|te) conviene (?:tenernos|hacernos|meterse|jugar|provocar|ignorar)\\w*|(?:le|te) (?:pase|pasara|pasase|suceda|sucediera|ocurra|ocurriera) (?:algo|nada)(?: malo)?|cuide (?:bien )?(?:a los suyos|a su familia|a sus hijos)',
+        '(?:tiene|tienes|tendra) mucho (?:que|por) perder|no (?:diga|digas) que no (?:se )?(?:le |te )?(?:aviso|avisamos|advirtio|advertimos)|no se queje|no (?:respondemos|nos hacemos responsables) (?:de|por) lo que|no (?:juegue|juegues) con nosotros|(?:mejor|bueno) para su salud',
+        '(?:las cosas|esto|todo|la situacion) (?:se )?(?:pueden|puede|podrian|podria|van a|va a) (?:complicar(?:se|le)?|terminar (?:muy )?mal|acabar (?:muy )?mal)|(?:esto|las cosas) no (?:va|van) a (?:terminar|acabar) bien',
         'no nos (?:obligue|haga|fuerce|deje)|obligue a|se lo advertimos|queda advertid\\w*|esta advertid\\w*|cueste lo que cueste|de una forma u otra|de una manera u otra|de un modo u otro|pagara (?:caro|por esto)|no se va a quedar asi|tenemos (?:otros|nuestros) metodos|otros metodos',
       ].join('|'),
     ),
