@@ -86,6 +86,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/borrowers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the borrower on request (PIPL art. 47, GDPR art. 17): personal data and content gone, chains still verifying, suppressions kept as keyed hashes */
+        post: operations["eraseBorrower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/borrowers/{id}/opt-out": {
         parameters: {
             query?: never;
@@ -1237,7 +1254,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1248,6 +1265,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -1323,7 +1343,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1334,6 +1354,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -1627,7 +1650,7 @@ export interface operations {
                                 /** @enum {string} */
                                 channel: "sms" | "voice" | "email" | "auto";
                                 template: string;
-                                debt: {
+                                debt: ({
                                     accountRef: string;
                                     creditor: string;
                                     amountDue: {
@@ -1638,6 +1661,9 @@ export interface operations {
                                     daysOverdue: number;
                                 } & {
                                     [key: string]: unknown;
+                                }) | {
+                                    /** @constant */
+                                    erased: true;
                                 };
                                 /** Format: date-time */
                                 sendAt: string;
@@ -1817,7 +1843,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1828,6 +1854,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -1963,7 +1992,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1974,6 +2003,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -2382,6 +2414,127 @@ export interface operations {
             };
             /** @description unknown borrower */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseBorrower: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    basis: "pipl-art-47" | "gdpr-art-17" | "other";
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description erased now, or erased before (`alreadyErased`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** Format: date-time */
+                        erasedAt: string;
+                        alreadyErased: boolean;
+                        cancelled: string[];
+                        messages: string[];
+                        suppressionsKept: number;
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route; or a key of any other role, admin included: an erasure names a compliance key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a legal hold stands (an open dispute, or a hold under a rule of law): `holds` names each */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4059,6 +4212,7 @@ export interface operations {
                             source?: string;
                         } | null;
                         retentionYears: number;
+                        retentionMinYears?: number;
                         spreadSeconds: number;
                         agentReplies: {
                             countAgainstCaps: boolean;
@@ -6123,7 +6277,7 @@ export interface operations {
                         reminder: {
                             id: string;
                             externalId: string | null;
-                            debt: {
+                            debt: ({
                                 accountRef: string;
                                 creditor: string;
                                 amountDue: {
@@ -6134,6 +6288,9 @@ export interface operations {
                                 daysOverdue: number;
                             } & {
                                 [key: string]: unknown;
+                            }) | {
+                                /** @constant */
+                                erased: true;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -8472,6 +8629,7 @@ export interface operations {
                                 url: string;
                                 secretEndsWith?: string;
                             } | null;
+                            retentionYears?: number | null;
                             createdAt: string | null;
                             updatedAt: string | null;
                             /** @constant */
@@ -8580,6 +8738,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */
@@ -8688,6 +8847,7 @@ export interface operations {
                         secret?: string;
                         secretEndsWith?: unknown;
                     };
+                    retentionYears?: number;
                 };
             };
         };
@@ -8732,6 +8892,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */
@@ -8779,6 +8940,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */

@@ -35,6 +35,7 @@ import * as m0025 from './0025-promises-by-borrower.js';
 import * as m0026 from './0026-first-touches.js';
 import * as m0027 from './0027-message-chain-heads-on-rows.js';
 import * as m0028 from './0028-registry-by-time.js';
+import * as m0029 from './0029-erasure-retention-per-tenant.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -71,4 +72,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0026-first-touches', up: m0026.up },
   { name: '0027-message-chain-heads-on-rows', up: m0027.up },
   { name: '0028-registry-by-time', up: m0028.up },
+  { name: '0029-erasure-retention-per-tenant', up: m0029.up },
 ];
