@@ -33,6 +33,7 @@ async function put(file: string | undefined): Promise<number> {
   const profile = loadPolicyProfile(config);
   const checked = checkTenant(raw, {
     lintForKind: catalogueLintForKind(config.templatesDir, profile, config.smsMaxSegments),
+    profile,
   });
   if (!checked.ok) {
     for (const e of checked.errors) process.stderr.write(`${file}: ${e.path}: ${e.message}\n`);

@@ -11,7 +11,7 @@ import type { IntakeHooks } from '../services/intake.js';
 import { composeIntake } from './intake.js';
 import { composePromises } from './promises.js';
 import { cancelReminder } from '../services/cancel.js';
-import { ceaseBorrower, resolveBorrower } from '../services/borrower-actions.js';
+import { cancelForErasure, ceaseBorrower, resolveBorrower } from '../services/borrower-actions.js';
 import { endHold, openHold, releasePaidClaims } from '../services/holds.js';
 import type { HoldActions } from '../http/api/holds.routes.js';
 import { makeStrategyRunner, type StrategyRunner } from '../services/strategy-runner.js';
@@ -99,6 +99,7 @@ export async function composeApi(
     store,
     cancelReminder: (reminderId, actor) => cancelReminder({ store, queues, clock }, reminderId, actor),
     resolveBorrower: (borrowerId, actor, note) => resolveBorrower({ store, queues, clock }, borrowerId, actor, note),
+    cancelForErasure: (borrowerId, actor) => cancelForErasure({ store, queues, clock }, borrowerId, actor),
     holds,
     promises,
     promiseMaxAheadDays: config.promises.maxAheadDays,
@@ -189,7 +190,10 @@ function tenantLookups(core: Core) {
       return hit?.id ?? DEFAULT_TENANT;
     },
     checkTenant: (raw: unknown) =>
-      checkTenant(raw, { lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments) }),
+      checkTenant(raw, {
+        lintForKind: catalogueLintForKind(config.templatesDir, core.profile, config.smsMaxSegments),
+        profile: core.profile,
+      }),
   };
 }
 

@@ -22,6 +22,7 @@ import { makeReconciler, type Reconciler } from '../jobs/reconciler.js';
 import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
 import { makeRenderer, type Render } from '../templates/render.js';
 import { makeTokenSigner, type TokenSigner } from '../http/webhooks/unsubscribe-token.js';
+import { deriveKey, SUPPRESSION_ADDRESS_KEY_INFO } from '../http/webhooks/signing-keys.js';
 import { makeReplyAddresses, type ReplyAddresses } from '../http/webhooks/reply-address.js';
 import { type BounceAddresses, makeBounceAddresses } from '../http/webhooks/bounce-address.js';
 import type { Links } from '../workers/dispatch.processor.js';
@@ -79,6 +80,10 @@ export async function composeCore(
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     readThreads: config.heavyReads.threads,
     busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    // Erased borrowers' suppressions are kept under these (current first; the previous secret's still match).
+    addressKeys: [o.signingSecret, config.signingSecretPrevious]
+      .filter((s): s is string => !!s)
+      .map((s) => deriveKey(s, SUPPRESSION_ADDRESS_KEY_INFO)),
   });
   releasers.add(() => store.close());
   logStoreAvailability(store, o.log);

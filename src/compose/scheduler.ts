@@ -90,7 +90,7 @@ export async function composeScheduler(
         exclusive: true,
         run: retentionJob({
           store,
-          years: core.profile.retentionYears,
+          tenants: () => core.tenants.list(),
           clock,
           log: core.log.child({ part: 'retention' }),
         }),

@@ -12,6 +12,7 @@ import type { Sender, SenderKind } from '../domain/sender.js';
 import { DEFAULT_TENANT, type Tenant, TenantInput } from '../domain/tenant.js';
 import { loadCatalogue } from '../templates/catalogue.js';
 import { type Profile, resolveProfile } from '../policy/profile.js';
+import { effectiveRetentionYears, retentionProblem } from '../policy/retention.js';
 import type { SmsSender } from '../providers/twilio-sms.provider.js';
 import { storeUnavailable } from '../store/store-unavailable.js';
 
@@ -35,6 +36,8 @@ export interface EffectiveTenant {
   rates: Record<Channel, number>;
   /** Its own events address and secret, as stored (undefined: none given). */
   events: Tenant['events'] | undefined;
+  /** Years its borrowers' content is kept: its own setting, else its profile's (policy/retention.ts). */
+  retentionYears: number;
 }
 
 export interface TenantRegistry {
@@ -62,6 +65,7 @@ export function effectiveTenant(
   const kind = t?.kind ?? config.sender.kind;
   const s = t?.senders ?? {};
   const sms = smsSenderOf(s.sms);
+  const own = t?.profile ? resolveProfile(t.profile, `tenant ${t.id}: profile`) : profile;
   const agencySmsToNanp =
     s.sms?.allowsAgencySmsToNanp ??
     (t === undefined || t.id === DEFAULT_TENANT ? config.sender.agencySmsToNanp : false);
@@ -70,7 +74,7 @@ export function effectiveTenant(
     name: t?.name ?? DEFAULT_TENANT,
     kind,
     sender: { kind, agencySmsToNanp },
-    profile: t?.profile ? resolveProfile(t.profile, `tenant ${t.id}: profile`) : profile,
+    profile: own,
     channels: t?.channels.length ? t.channels : [...CHANNELS],
     contact: t?.contact ?? null,
     sms,
@@ -83,6 +87,7 @@ export function effectiveTenant(
       email: s.email?.ratePerSecond ?? config.sendRate.email,
     },
     events: t?.events ?? undefined,
+    retentionYears: effectiveRetentionYears(t, own),
   };
 }
 
@@ -157,7 +162,11 @@ export interface TenantFieldError {
  */
 export function checkTenant(
   raw: unknown,
-  o: { lintForKind?: (kind: SenderKind) => string[] } = {},
+  o: {
+    lintForKind?: (kind: SenderKind) => string[];
+    /** The deployment's profile: a tenant naming none is held to its retention minimum. */
+    profile?: Profile;
+  } = {},
 ): { ok: true; tenant: Omit<Tenant, 'createdAt' | 'updatedAt'> } | { ok: false; errors: TenantFieldError[] } {
   const parsed = TenantInput.safeParse(raw);
   if (!parsed.success)
@@ -166,13 +175,17 @@ export function checkTenant(
       errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
     };
   const t = parsed.data;
+  let profile = o.profile;
   if (t.profile !== undefined) {
     try {
-      resolveProfile(t.profile, 'profile');
+      profile = resolveProfile(t.profile, 'profile');
     } catch (err) {
       return { ok: false, errors: [{ path: 'profile', message: (err as Error).message }] };
     }
   }
+  const shortRetention =
+    t.retentionYears !== undefined && profile ? retentionProblem(t.retentionYears, profile) : undefined;
+  if (shortRetention) return { ok: false, errors: [{ path: 'retentionYears', message: shortRetention }] };
   const problems = o.lintForKind?.(t.kind) ?? [];
   if (problems.length > 0)
     return {
@@ -192,6 +205,7 @@ export function checkTenant(
       contact: t.contact ?? null,
       senders: t.senders,
       events: t.events ?? null,
+      retentionYears: t.retentionYears ?? null,
     },
   };
 }

@@ -136,6 +136,11 @@ export const TenantInput = z
       .default({}),
     /** Where this tenant's outbound events go and what signs them (see docs/tenants.md). */
     events: TenantEvents.optional(),
+    /**
+     * Years its borrowers' content is kept after their last activity (absent: its profile's
+     * `retentionYears`); never below the profile's `retentionMinYears` (docs/audit.md).
+     */
+    retentionYears: z.number().int().min(1).max(50).optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -161,6 +166,8 @@ export interface Tenant {
   senders: z.infer<typeof TenantInput>['senders'];
   /** Where its outbound events go and what signs them; null: the defaults (docs/tenants.md). */
   events: TenantEvents | null;
+  /** Its own retention period in years; null: its profile's (docs/audit.md, "Retention and erasure"). */
+  retentionYears?: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -112,6 +112,11 @@ export const ProfileSchema = z
       .default(null),
     /** Content is erased this many years after the borrower's last activity (a tombstone stays for the chain). */
     retentionYears: z.number().int().min(1).max(50).default(3),
+    /**
+     * The shortest period a tenant under this profile may set for itself (its record's
+     * `retentionYears`): the law's minimum keeping period. Absent: 1 year.
+     */
+    retentionMinYears: z.number().int().min(1).max(50).optional(),
     /** Messages released when a window opens are spread over this many seconds after the opening. */
     spreadSeconds: z.number().int().min(0).max(3600).default(600),
     /**
@@ -239,6 +244,7 @@ export const US_REGF: Profile = ProfileSchema.parse({
     source: '12 CFR 1006.18(e)',
   },
   retentionYears: 3, // 12 CFR 1006.100: three years after the last collection activity
+  retentionMinYears: 3, // 1006.100 is a minimum: a tenant may keep longer, never shorter
   spreadSeconds: 600,
   // Texts and emails have no legal cap under Reg F (the daily caps are the service's cadence): answering the
   // borrower the same day is not one more reminder; later, it is.
@@ -280,6 +286,7 @@ export const CN: Profile = ProfileSchema.parse({
   consentRequired: { sms: false, voice: false, email: false },
   optOutKeywords: STOP_WORDS,
   retentionYears: 5, // NIFA internet-loan collection convention (2018): five years
+  retentionMinYears: 2, // credit cards: two years (2011 measures art. 68); internet loans keep the default 5
   spreadSeconds: 600,
   // The daily text and email caps are the service's cadence, not GB/T 45251's (which caps calls).
   agentReplies: { countAgainstCaps: false, withinHours: 24 },

@@ -62,6 +62,11 @@ export async function resolveBorrower(
   return { borrower: set.borrower, cancelled, alreadyResolved: false };
 }
 
+/** Before an erasure on request: what was pending is cancelled (`erased`), its jobs removed; the ids cancelled. */
+export async function cancelForErasure(deps: Deps, borrowerId: string, actor: string): Promise<string[]> {
+  return settle(deps, await deps.store.pendingMessages(borrowerId), 'cancelled', actor, { reason: 'erased' });
+}
+
 /**
  * The borrower asked that communication cease (12 CFR 1006.6(c)): the status becomes `ceased`,
  * once, and what was pending is suppressed at once (`ceased`), as the gate would suppress it when

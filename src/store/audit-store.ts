@@ -60,6 +60,8 @@ import type {
   TransitionInput,
 } from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
+import { type AddressHasher, makeAddressHasher } from './address-hash.js';
+import { type Erasure, makeErasure } from './erasure.js';
 import type { VerifyReport } from './verify.js';
 import type { ExportFormat } from './export-format.js';
 import { exportText, type HeavyReads, makeInlineHeavyReads, makeThreadedHeavyReads } from './heavy-reads.js';
@@ -188,6 +190,8 @@ export interface AuditStore {
     findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
   };
   readonly retention: { apply(opts: RetentionOptions): Promise<RetentionReport> };
+  /** Erasure on request: a borrower's personal data gone now, their suppressions kept as keyed hashes (erasure.ts). */
+  readonly erasure: Erasure;
   /** Reminders of a client by their external ids, or by a prefix of them (a strategy stage's steps). */
   remindersByExternalIds(clientId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
   remindersByExternalPrefix(clientId: string, prefix: string): Promise<Array<{ id: string; externalId: string }>>;
@@ -270,6 +274,11 @@ export interface OpenAuditStoreOptions {
   readThreads?: number;
   /** SQLite: how long a write waits for another process's lock (SQLITE_BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
+  /**
+   * The keys erased borrowers' suppressions are hashed under, current first (derived from
+   * SIGNING_SECRET and SIGNING_SECRET_PREVIOUS by the wiring). Without them erasure refuses.
+   */
+  addressKeys?: readonly Buffer[];
 }
 
 export async function openAuditStore(url: string, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
@@ -283,7 +292,13 @@ export async function openAuditStore(url: string, options: OpenAuditStoreOptions
     url === 'sqlite::memory:'
       ? makeInlineHeavyReads(db, dialect)
       : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
-  return makeAuditStore(db, dialect, heavy, availability);
+  return makeAuditStore(
+    db,
+    dialect,
+    heavy,
+    availability,
+    options.addressKeys?.length ? makeAddressHasher(options.addressKeys) : undefined,
+  );
 }
 
 /** The store over a connection; `heavy` answers the heavy reads (by default on the same connection). */
@@ -292,11 +307,12 @@ export function makeAuditStore(
   dialect: Dialect,
   heavy: HeavyReads = makeInlineHeavyReads(db, dialect),
   availability: StoreAvailability = ALWAYS_AVAILABLE,
+  addressHasher?: AddressHasher,
 ): AuditStore {
   const lists = new Map<string, SuppressionList>();
   const suppressionLists = (tenant: string): SuppressionList => {
     let list = lists.get(tenant);
-    if (!list) lists.set(tenant, (list = makeSuppressionList(db, dialect, tenant)));
+    if (!list) lists.set(tenant, (list = makeSuppressionList(db, dialect, tenant, addressHasher)));
     return list;
   };
   return {
@@ -329,6 +345,7 @@ export function makeAuditStore(
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
     retention: makeRetention(db, dialect),
+    erasure: makeErasure(db, dialect, addressHasher),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     keySchemeSince: async (name) =>
       (await db.selectFrom('key_schemes').select('since').where('name', '=', name).executeTakeFirst())?.since,

@@ -147,9 +147,12 @@ export type InboxRouteStore = Pick<AuditStore, 'getBorrower' | 'recordBorrowerEv
 };
 
 /** What the borrower routes may do to the store: create or update a borrower, search a tenant's, record the search. */
-export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower'> & {
+export type BorrowersRouteStore = Pick<AuditStore, 'upsertBorrower' | 'getBorrower'> & {
   readonly audit: Pick<AuditStore['audit'], 'searchBorrowers'>;
   readonly reads: Pick<AuditStore['reads'], 'record'>;
+  /** Erasure on request: the legal holds looked at first, then the erasure. */
+  readonly holds: Pick<AuditStore['holds'], 'unclosed'>;
+  readonly erasure: AuditStore['erasure'];
 };
 
 /** What the outbox route may do to the store: list what the sandbox sent, record a read of it. */

@@ -3,7 +3,8 @@
  * period has passed since the borrower's last activity. The rows stay as tombstones and every
  * event stays, so the hash chains still verify; the erasure itself is an event on each chain.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { DEFAULT_TENANT } from '../domain/tenant.js';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
 import type { AuditStore } from './audit-store.js';
@@ -27,6 +28,13 @@ export interface RetentionOptions {
   now: Date;
   dryRun: boolean;
   limit?: number;
+  /** Only this tenant's borrowers (retention per tenant: each tenant's own period); absent: every borrower. */
+  tenant?: string;
+}
+
+/** A tenant's borrowers by their store key (borrower-key.ts: `acme~b1`; the default tenant's keys are bare). */
+function ofTenant(tenant: string): ['b.id', 'like' | 'not like', string] {
+  return tenant === DEFAULT_TENANT ? ['b.id', 'not like', '%~%'] : ['b.id', 'like', `${tenant}~%`];
 }
 
 /** Runs retention on a store (the store's own `retention.apply`). */
@@ -60,6 +68,7 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
     )
     .where('b.erased_at', 'is', null)
     .where('b.updated_at', '<', cutoff)
+    .$if(opts.tenant !== undefined, (q) => q.where(...ofTenant(opts.tenant!)))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -83,51 +92,74 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
 
   const nowIso = opts.now.toISOString();
   for (const b of borrowers) {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('borrowers')
-        .set({ name: null, phone: null, email: null, erased_at: nowIso, updated_at: nowIso })
-        .where('id', '=', b.id)
-        .execute();
-      await appendEvent(
-        trx,
-        dialect,
-        { chain: borrowerChain(b.id), messageId: null, borrowerId: b.id, now: nowIso },
-        { type: 'borrower.erased', actor: 'retention', data: { cutoff, years: opts.years } },
-      );
-      const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', b.id).execute();
-      for (const m of messages) {
-        await trx
-          .updateTable('messages')
-          .set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null })
-          .where('id', '=', m.id)
-          .execute();
-        await appendEvent(
-          trx,
-          dialect,
-          { chain: messageChain(m.id), messageId: m.id, borrowerId: b.id, now: nowIso },
-          { type: 'content.erased', actor: 'retention', data: { cutoff } },
-        );
-      }
-      await trx
-        .updateTable('reminders')
-        .set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null })
-        .where('borrower_id', '=', b.id)
-        .execute();
-      // What was said when a hold was opened or closed (the events commit to it as content, below).
-      await trx
-        .updateTable('borrower_holds')
-        .set({ detail: null, close_detail: null })
-        .where('borrower_id', '=', b.id)
-        .execute();
-      // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
-      await trx
-        .updateTable('event_content')
-        .set({ text: null, erased_at: nowIso })
-        .where('borrower_id', '=', b.id)
-        .where('erased_at', 'is', null)
-        .execute();
-    });
+    await db.transaction().execute((trx) =>
+      eraseBorrowerContent(trx, dialect, b.id, nowIso, {
+        actor: 'retention',
+        borrowerEvent: { cutoff, years: opts.years },
+        messageEvent: { cutoff },
+      }),
+    );
   }
   return { cutoff, dryRun: false, borrowers };
+}
+
+/**
+ * Erases one borrower's personal data and content in `trx`, as retention and erasure on request
+ * both do: the borrower's name, phone and email; each message's recipient, subject, body, render
+ * data and error text (with a `content.erased` event on the message's chain); the reminders' debt,
+ * metadata and contact; what was said about holds; the free texts events commit to. The rows stay
+ * as tombstones and every event stays, so the hash chains still verify; `borrower.erased` on the
+ * borrower's chain records who erased it and why (no personal data). Returns the message ids.
+ */
+export async function eraseBorrowerContent(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  borrowerId: string,
+  nowIso: string,
+  why: { actor: string; borrowerEvent: Record<string, unknown>; messageEvent: Record<string, unknown> },
+): Promise<string[]> {
+  await trx
+    .updateTable('borrowers')
+    .set({ name: null, phone: null, email: null, region: null, erased_at: nowIso, updated_at: nowIso })
+    .where('id', '=', borrowerId)
+    .execute();
+  await appendEvent(
+    trx,
+    dialect,
+    { chain: borrowerChain(borrowerId), messageId: null, borrowerId, now: nowIso },
+    { type: 'borrower.erased', actor: why.actor, data: why.borrowerEvent },
+  );
+  const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', borrowerId).execute();
+  for (const m of messages) {
+    await trx
+      .updateTable('messages')
+      .set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null })
+      .where('id', '=', m.id)
+      .execute();
+    await appendEvent(
+      trx,
+      dialect,
+      { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso },
+      { type: 'content.erased', actor: why.actor, data: why.messageEvent },
+    );
+  }
+  await trx
+    .updateTable('reminders')
+    .set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null })
+    .where('borrower_id', '=', borrowerId)
+    .execute();
+  // What was said when a hold was opened or closed (the events commit to it as content, below).
+  await trx
+    .updateTable('borrower_holds')
+    .set({ detail: null, close_detail: null })
+    .where('borrower_id', '=', borrowerId)
+    .execute();
+  // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
+  await trx
+    .updateTable('event_content')
+    .set({ text: null, erased_at: nowIso })
+    .where('borrower_id', '=', borrowerId)
+    .where('erased_at', 'is', null)
+    .execute();
+  return messages.map((m) => m.id);
 }

@@ -168,6 +168,8 @@ export interface TenantsTable {
   events: string | null;
   created_at: string;
   updated_at: string;
+  /** Years its borrowers' content is kept after their last activity; null: its profile's (0029). */
+  retention_years: number | null;
 }
 
 /** Who read message content or exported it, with what filter, when. */

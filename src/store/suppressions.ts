@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { maskRecipient, type AddressChannel } from '../policy/address.js';
 import type { Dialect } from './db.js';
 import { appendEvent } from './event-chain.js';
+import type { AddressHasher } from './address-hash.js';
 import type { Database } from './schema.js';
 
 export { DEFAULT_TENANT } from '../domain/tenant.js';
@@ -89,7 +90,31 @@ export interface SuppressionList {
   ofMany(addresses: readonly string[]): Promise<Suppression[][]>;
 }
 
-export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tenant = DEFAULT_TENANT): SuppressionList {
+/** Whether an entry for the channel is stored under one of the address's keyed hashes. */
+async function hashedEntryOf(trx: Transaction<Database>, tenant: string, hashes: string[], channel: string) {
+  const row = await trx
+    .selectFrom('suppressions')
+    .select('channel')
+    .where('tenant', '=', tenant)
+    .where('address', 'in', hashes)
+    .where('channel', '=', channel)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * `hasher`: the keyed hashes erased borrowers' entries are kept under (address-hash.ts); an
+ * address asked about matches its entries stored plain or hashed.
+ */
+export function makeSuppressionList(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  tenant = DEFAULT_TENANT,
+  hasher?: AddressHasher,
+): SuppressionList {
+  /** What an address may be stored as: itself, and its keyed hashes. */
+  const storedForms = (address: string) => [address, ...(hasher?.all(address) ?? [])];
+
   /** Each addition and removal is an event on the address's own chain (no borrower). */
   const appendAddressEvent = (
     trx: Transaction<Database>,
@@ -104,15 +129,24 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
   async function ofMany(addresses: readonly string[]): Promise<Suppression[][]> {
     // Phone numbers are stored and sent in E.164 already; only an email's capitals can differ.
     const keys = addresses.map((a) => (a.includes('@') ? a.toLowerCase() : a));
+    // A hashed entry (an erased borrower's) answers for the address it was made from.
+    const askedAs = new Map<string, string>();
+    for (const k of keys) for (const form of storedForms(k)) askedAs.set(form, k);
     const rows = await db
       .selectFrom('suppressions')
       .selectAll()
       .where('tenant', '=', tenant)
-      .where('address', 'in', [...new Set(keys)])
+      .where('address', 'in', [...askedAs.keys()])
       .orderBy('channel')
       .execute();
     const byAddress = new Map<string, Suppression[]>();
-    for (const r of rows) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []), toSuppression(r)]);
+    for (const r of rows) {
+      const asked = askedAs.get(r.address) ?? r.address;
+      const known = byAddress.get(asked) ?? [];
+      // Plain and hashed entries of one channel: the plain one is shown (only one is ever made per channel).
+      if (!known.some((s) => s.channel === r.channel))
+        byAddress.set(asked, [...known, toSuppression({ ...r, address: asked })]);
+    }
     return keys.map((k) => byAddress.get(k) ?? []);
   }
 
@@ -133,11 +167,13 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
             actor: e.actor,
             at: e.at ?? nowIso,
           };
+          // An erased borrower's entry for the channel, kept hashed, is the first entry.
+          if (hasher && (await hashedEntryOf(trx, tenant, hasher.all(e.address), e.channel))) continue;
           const known = await trx
             .selectFrom('suppressions')
             .select('chain')
             .where('tenant', '=', tenant)
-            .where('address', '=', e.address)
+            .where('address', 'in', storedForms(e.address))
             .where('chain', 'is not', null)
             .executeTakeFirst();
           const chain = known?.chain ?? newAddressChain();
@@ -172,14 +208,18 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
     ): Promise<Suppression[]> {
       const nowIso = now.toISOString();
       return db.transaction().execute(async (trx) => {
-        let q = trx.selectFrom('suppressions').selectAll().where('tenant', '=', tenant).where('address', '=', address);
+        let q = trx
+          .selectFrom('suppressions')
+          .selectAll()
+          .where('tenant', '=', tenant)
+          .where('address', 'in', storedForms(address));
         if (channels) q = q.where('channel', 'in', [...channels]);
         const rows = await q.execute();
         for (const r of rows) {
           await trx
             .deleteFrom('suppressions')
             .where('tenant', '=', tenant)
-            .where('address', '=', address)
+            .where('address', '=', r.address)
             .where('channel', '=', r.channel)
             .execute();
           const chain = r.chain ?? newAddressChain();
@@ -191,7 +231,7 @@ export function makeSuppressionList(db: Kysely<Database>, dialect: Dialect, tena
             wasSince: r.at,
           });
         }
-        return rows.map(toSuppression);
+        return rows.map((r) => toSuppression({ ...r, address }));
       });
     },
 

@@ -22,6 +22,7 @@ function toTenant(r: TenantsTable): Tenant {
     contact: r.contact === null ? null : (JSON.parse(r.contact) as Tenant['contact']),
     senders: JSON.parse(r.senders) as Tenant['senders'],
     events: r.events === null ? null : (JSON.parse(r.events) as Tenant['events']),
+    retentionYears: r.retention_years ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -46,6 +47,7 @@ export function makeTenantsRepo(db: Kysely<Database>): TenantsRepo {
         contact: t.contact === null ? null : JSON.stringify(t.contact),
         senders: JSON.stringify(t.senders),
         events: t.events === null ? null : JSON.stringify(t.events),
+        retention_years: t.retentionYears ?? null,
         updated_at: nowIso,
       };
       return db.transaction().execute(async (trx) => {

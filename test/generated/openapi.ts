@@ -86,6 +86,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/borrowers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the borrower on request (PIPL art. 47, GDPR art. 17): personal data and content gone, chains still verifying, suppressions kept as keyed hashes */
+        post: operations["eraseBorrower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/borrowers/{id}/opt-out": {
         parameters: {
             query?: never;
@@ -1299,7 +1316,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1310,6 +1327,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -1385,7 +1405,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1396,6 +1416,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -1751,7 +1774,7 @@ export interface operations {
                                 /** @enum {string} */
                                 channel: "sms" | "voice" | "email" | "auto";
                                 template: string;
-                                debt: {
+                                debt: ({
                                     accountRef: string;
                                     creditor: string;
                                     amountDue: {
@@ -1762,6 +1785,9 @@ export interface operations {
                                     daysOverdue: number;
                                 } & {
                                     [key: string]: unknown;
+                                }) | {
+                                    /** @constant */
+                                    erased: true;
                                 };
                                 /** Format: date-time */
                                 sendAt: string;
@@ -1941,7 +1967,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -1952,6 +1978,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -2087,7 +2116,7 @@ export interface operations {
                         /** @enum {string} */
                         channel: "sms" | "voice" | "email" | "auto";
                         template: string;
-                        debt: {
+                        debt: ({
                             accountRef: string;
                             creditor: string;
                             amountDue: {
@@ -2098,6 +2127,9 @@ export interface operations {
                             daysOverdue: number;
                         } & {
                             [key: string]: unknown;
+                        }) | {
+                            /** @constant */
+                            erased: true;
                         };
                         /** Format: date-time */
                         sendAt: string;
@@ -2534,6 +2566,127 @@ export interface operations {
             };
             /** @description unknown borrower */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not application/json (problem+json naming the type sent) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than RATE_LIMIT_PER_MINUTE requests a minute with this key */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable (down, or locked by another process): nothing was accepted; send the request again after `Retry-After` seconds (a repeat with the same externalId or Idempotency-Key is never carried out twice) */
+            503: {
+                headers: {
+                    /** @description seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseBorrower: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    basis: "pipl-art-47" | "gdpr-art-17" | "other";
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description erased now, or erased before (`alreadyErased`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** Format: date-time */
+                        erasedAt: string;
+                        alreadyErased: boolean;
+                        cancelled: string[];
+                        messages: string[];
+                        suppressionsKept: number;
+                    };
+                };
+            };
+            /** @description a field is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no API key, or one that is malformed, unknown or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key's role may not use this route; or a key of any other role, admin included: an erasure names a compliance key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unknown borrower */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a legal hold stands (an open dispute, or a hold under a rule of law): `holds` names each */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4352,6 +4505,7 @@ export interface operations {
                             source?: string;
                         } | null;
                         retentionYears: number;
+                        retentionMinYears?: number;
                         spreadSeconds: number;
                         agentReplies: {
                             countAgainstCaps: boolean;
@@ -6472,7 +6626,7 @@ export interface operations {
                         reminder: {
                             id: string;
                             externalId: string | null;
-                            debt: {
+                            debt: ({
                                 accountRef: string;
                                 creditor: string;
                                 amountDue: {
@@ -6483,6 +6637,9 @@ export interface operations {
                                 daysOverdue: number;
                             } & {
                                 [key: string]: unknown;
+                            }) | {
+                                /** @constant */
+                                erased: true;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -8829,6 +8986,7 @@ export interface operations {
                                 url: string;
                                 secretEndsWith?: string;
                             } | null;
+                            retentionYears?: number | null;
                             createdAt: string | null;
                             updatedAt: string | null;
                             /** @constant */
@@ -8937,6 +9095,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */
@@ -9046,6 +9205,7 @@ export interface operations {
                         secret?: string;
                         secretEndsWith?: unknown;
                     };
+                    retentionYears?: number;
                 };
             };
         };
@@ -9090,6 +9250,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */
@@ -9137,6 +9298,7 @@ export interface operations {
                             url: string;
                             secretEndsWith?: string;
                         } | null;
+                        retentionYears?: number | null;
                         createdAt: string | null;
                         updatedAt: string | null;
                         /** @constant */

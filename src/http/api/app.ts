@@ -25,7 +25,12 @@ import type { DraftLinter } from '../../templates/draft-sandbox.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import { optOutsRouter } from './opt-outs.routes.js';
 import { tooDeep } from '../../schemas/json-depth.js';
-import { borrowersRouter, type BorrowersRouteStore, type ResolveBorrower } from './borrowers.routes.js';
+import {
+  borrowersRouter,
+  type BorrowersRouteStore,
+  type CancelForErasure,
+  type ResolveBorrower,
+} from './borrowers.routes.js';
 import { healthRouter, type ReadinessCheck, refreshGauges } from './health.routes.js';
 import { buildOpenApi } from './openapi.js';
 import { outboxRouter, type OutboxRouteStore } from './outbox.routes.js';
@@ -70,6 +75,8 @@ export interface AppDeps {
   cancelReminder: CancelReminder;
   /** Resolves a borrower and cancels what was pending (the store and the queues, wired in src/compose). */
   resolveBorrower: ResolveBorrower;
+  /** Cancels a borrower's pending messages before an erasure (the store and the queues, wired in src/compose). */
+  cancelForErasure: CancelForErasure;
   /** Holds on a borrower and cease (the store and the queues, wired in src/compose). */
   holds: HoldActions;
   /** Promises and plans that drive the cadence (services/promises.ts). */

@@ -135,7 +135,15 @@ export function authenticate(ring: KeyRing) {
   };
 }
 
-export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: { allowBasic?: boolean } = {}) {
+/**
+ * `onlyThese`: admin keys are refused too (they pass every other route): for a route whose record
+ * must name a key of the role itself (erasure on request: compliance's).
+ */
+export function requireRole(
+  ring: KeyRing,
+  roles: readonly ApiRole[],
+  options: { allowBasic?: boolean; onlyThese?: boolean } = {},
+) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = tokenFrom(req, options.allowBasic ?? false);
     if (!token) {
@@ -157,7 +165,7 @@ export function requireRole(ring: KeyRing, roles: readonly ApiRole[], options: {
       if (options.allowBasic) res.set('WWW-Authenticate', 'Basic realm="reminder-dispatch admin", charset="UTF-8"');
       return next(new HttpProblem(401, 'Unauthorized', 'the API key is not known (or was revoked)'));
     }
-    if (key.role !== 'admin' && !roles.includes(key.role)) {
+    if ((options.onlyThese || key.role !== 'admin') && !roles.includes(key.role)) {
       return next(
         new HttpProblem(
           403,

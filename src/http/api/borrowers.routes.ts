@@ -10,6 +10,8 @@ import {
   type ResolveBorrowerPorts,
 } from '../../usecases/resolve-borrower/resolve-borrower.usecase.js';
 import { searchBorrowers } from '../../usecases/search-borrowers/search-borrowers.usecase.js';
+import { eraseBorrower, type EraseBorrowerPorts } from '../../usecases/erase-borrower/erase-borrower.usecase.js';
+import { ERASURE_BASES } from '../../store/erasure.js';
 import type { OptOuts } from '../../services/opt-outs.js';
 import type { StrategyRunner } from '../../services/strategy-runner.js';
 import { type KeyRing, requireRole } from './auth.js';
@@ -34,6 +36,18 @@ export const SearchQuery = z
   })
   .strict();
 export const ResolveInput = z.object({ note: z.string().max(500).optional() }).strict();
+/** Why a borrower is erased: the law the request was made under, and the tenant's own reference for it (no personal data). */
+export const EraseInput = z
+  .object({
+    basis: z.enum(ERASURE_BASES),
+    reference: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._:/#-]+$/, 'a ticket or case id: letters, digits and . _ : / # - only (no personal data)')
+      .optional(),
+  })
+  .strict();
 
 /** The path's borrower, in the request's tenant: its store key and its id as the tenant knows it. */
 async function borrowerIdOf(req: Request, tenants: TenantDirectory): Promise<{ stored: string; external: string }> {
@@ -53,12 +67,16 @@ export function languageOfBorrower(b: Borrower): BorrowerLanguage {
   return b.language ?? { preference: null, recordedAt: null };
 }
 
+/** Cancels a borrower's pending messages before an erasure (src/services/borrower-actions.ts): the ids cancelled. */
+export type CancelForErasure = EraseBorrowerPorts['cancelPending'];
+
 /** Resolves a borrower and cancels what was pending, once (src/services/borrower-actions.ts, wired with the store and the queues). */
 export type ResolveBorrower = ResolveBorrowerPorts['resolveBorrower'];
 
 export function borrowersRouter(deps: {
   store: BorrowersRouteStore;
   resolveBorrower: ResolveBorrower;
+  cancelForErasure: CancelForErasure;
   keyRing: KeyRing;
   clock: Clock;
   strategyRunner?: StrategyRunner;
@@ -91,6 +109,13 @@ export function borrowersRouter(deps: {
       const result = r.resolved;
       res.json({ ...result, borrower: presentBorrower(result.borrower), thanks: r.thanks });
     },
+  );
+
+  // Erasure on request (PIPL art. 47, GDPR art. 17): compliance only; refused while a legal hold stands.
+  router.post(
+    '/v1/borrowers/:id/erase',
+    requireRole(deps.keyRing, ['compliance'], { onlyThese: true }),
+    eraseHandler(deps),
   );
 
   router.post(
@@ -158,6 +183,59 @@ export function borrowersRouter(deps: {
     res.status(created ? 201 : 200).json(presentBorrower(borrower));
   });
   return router;
+}
+
+/** POST /v1/borrowers/:id/erase: parse, call erase-borrower, present (a legal hold: 409 naming each). */
+function eraseHandler(
+  deps: Pick<Parameters<typeof borrowersRouter>[0], 'store' | 'cancelForErasure' | 'clock' | 'tenants'>,
+) {
+  return async (req: Request, res: Response) => {
+    const { stored: id, external } = await borrowerIdOf(req, deps.tenants);
+    const body = EraseInput.safeParse(req.body ?? {});
+    if (!body.success) throw validationProblem(zodFieldErrors(body.error));
+    const r = await eraseBorrower(
+      {
+        borrowerExists: async (b) => (await deps.store.getBorrower(b)) !== undefined,
+        unclosedHolds: (b) => deps.store.holds.unclosed(b),
+        cancelPending: deps.cancelForErasure,
+        erase: (e) => deps.store.erasure.erase(e),
+      },
+      deps.clock,
+      {
+        borrowerId: id,
+        actor: `api:${req.principal!.keyId}`,
+        basis: body.data.basis,
+        reference: body.data.reference,
+      },
+    );
+    if (r.kind === 'not-found') throw new HttpProblem(404, 'Not found', `no borrower with id "${external}"`);
+    if (r.kind === 'held')
+      throw new HttpProblem(
+        409,
+        'Legal hold',
+        `borrower "${external}" cannot be erased while a legal hold stands: ${r.holds.map((h) => h.why).join('; ')}`,
+        { holds: r.holds },
+      );
+    res.json(
+      r.kind === 'erased'
+        ? {
+            id: external,
+            erasedAt: r.erasedAt,
+            alreadyErased: false,
+            cancelled: r.cancelled,
+            messages: r.messages,
+            suppressionsKept: r.suppressionsKept,
+          }
+        : {
+            id: external,
+            erasedAt: r.erasedAt,
+            alreadyErased: true,
+            cancelled: [],
+            messages: [],
+            suppressionsKept: 0,
+          },
+    );
+  };
 }
 
 export type { BorrowersRouteStore };

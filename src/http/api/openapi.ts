@@ -47,6 +47,7 @@ import {
   BorrowerOptedOut,
   BorrowerPlan,
   BorrowerResolved,
+  BorrowerErased,
   BorrowerSearchResult,
   BorrowerTimeline,
   BorrowerView,
@@ -62,7 +63,7 @@ import {
 import type { ApiRole } from './auth.js';
 import { AuditListQuery, ExportQuery, ReadsQuery, StatsQuery } from './audit.routes.js';
 import { OptOutCreate, OptOutDeleteQuery, OptOutGetQuery } from './opt-outs.routes.js';
-import { OptOutInput, ResolveInput } from './borrowers.routes.js';
+import { EraseInput, OptOutInput, ResolveInput } from './borrowers.routes.js';
 import { CeaseInput, DisputeCloseInput, DisputeInput, HoldInput, HoldReleaseInput } from './holds.routes.js';
 import { OverdueInput, OverdueItem } from '../../usecases/accept-overdue-accounts/overdue-account.schemas.js';
 import { OutboxQuery } from './outbox.routes.js';
@@ -222,6 +223,23 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     responses: {
       '200': 'the borrower, the cancelled message ids, whether it was resolved already, the thank-you message ids',
       '404': 'unknown borrower',
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/borrowers/{id}/erase',
+    operationId: 'eraseBorrower',
+    summary:
+      'Erase the borrower on request (PIPL art. 47, GDPR art. 17): personal data and content gone, chains still verifying, suppressions kept as keyed hashes',
+    roles: ['compliance'],
+    body: EraseInput,
+    ok: { '200': BorrowerErased },
+    responses: {
+      '200': 'erased now, or erased before (`alreadyErased`)',
+      '400': 'a field is wrong',
+      '403': 'a key of any other role, admin included: an erasure names a compliance key',
+      '404': 'unknown borrower',
+      '409': 'a legal hold stands (an open dispute, or a hold under a rule of law): `holds` names each',
     },
   },
   {

@@ -50,13 +50,17 @@ export const ReminderView = z.object({
   borrowerId: z.string(),
   channel: z.enum([...CHANNELS, 'auto']),
   template: z.string(),
-  debt: z.looseObject({
-    accountRef: z.string(),
-    creditor: z.string(),
-    amountDue: MoneyView,
-    dueDate: z.string(),
-    daysOverdue: z.number().int(),
-  }),
+  /** The debt as given; `{erased: true}` once retention or an erasure on request erased it. */
+  debt: z.union([
+    z.looseObject({
+      accountRef: z.string(),
+      creditor: z.string(),
+      amountDue: MoneyView,
+      dueDate: z.string(),
+      daysOverdue: z.number().int(),
+    }),
+    z.object({ erased: z.literal(true) }),
+  ]),
   sendAt: instant,
   expiresAt: instant.nullable(),
   metadata: z.record(z.string(), z.unknown()).nullable(),

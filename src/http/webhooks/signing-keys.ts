@@ -10,6 +10,8 @@ import { hkdfSync } from 'node:crypto';
 const SALT = 'reminder-dispatch';
 /** The label of the key that signs unsubscribe tokens (the `u2` scheme). */
 export const UNSUBSCRIBE_KEY_INFO = 'unsubscribe:v2';
+/** The label of the key erased borrowers' suppressed addresses are hashed under (store/address-hash.ts). */
+export const SUPPRESSION_ADDRESS_KEY_INFO = 'suppression-address:v1';
 /** The label of a tenant's events key (used when the tenant's record gives no events secret). */
 export const eventsKeyInfo = (tenant: string) => `events:${tenant}`;
 

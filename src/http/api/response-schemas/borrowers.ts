@@ -74,6 +74,18 @@ export const BorrowerResolved = z.object({
   thanks: z.array(z.string()),
 });
 
+/** A borrower erased on request: when, what was cancelled first, the messages left as tombstones, the suppressions kept hashed. */
+export const BorrowerErased = z.object({
+  id: z.string(),
+  erasedAt: instant,
+  /** Erased before (by an earlier request or by retention): nothing done now. */
+  alreadyErased: z.boolean(),
+  cancelled: z.array(z.string()),
+  messages: z.array(z.string()),
+  /** Suppression entries of the borrower's addresses kept as keyed hashes. */
+  suppressionsKept: z.number().int(),
+});
+
 /** A borrower opted out of a channel: whether the opt-out is new, and the pending message ids suppressed. */
 export const BorrowerOptedOut = z.object({
   borrower: BorrowerView,
@@ -333,6 +345,8 @@ export const TenantView = z.object({
       .optional(),
   }),
   events: z.object({ url: z.string(), secretEndsWith: z.string().optional() }).nullable(),
+  /** Its own retention period in years; null or absent: its profile's. */
+  retentionYears: z.number().int().nullable().optional(),
   /** Null for the default tenant while no record is stored for it. */
   createdAt: instant.nullable(),
   updatedAt: instant.nullable(),
@@ -382,6 +396,8 @@ export const ProfileView = z.object({
     })
     .nullable(),
   retentionYears: z.number().int(),
+  /** The shortest retention period a tenant under this profile may set (absent: 1). */
+  retentionMinYears: z.number().int().optional(),
   spreadSeconds: z.number().int(),
   /** Whether an agent's answer within `withinHours` of the borrower's message counts against the caps. */
   agentReplies: z.object({ countAgainstCaps: z.boolean(), withinHours: z.number().int() }),
