@@ -260,8 +260,13 @@ describe.each(dbVariants())('the validation notice on $name', (variant) => {
   it('a dispute within the validation period holds collection until verification, citing 1006.34(c)(4) and FDCPA 809(b)', async () => {
     const to = email();
     const id = `vn-dispute-${variant.name}`;
-    expect((await send('bravo', { id, email: to })).status).toBe('sent');
+    const sent = await send('bravo', { id, email: to });
+    expect(sent.status).toBe('sent');
     await mailTo(to);
+    // The notice is recorded once the provider has the email, a moment after the message is sent.
+    await waitFor(() => h.service.store.validationNotices.of(sent.borrowerId, DEBT.accountRef), {
+      what: 'the notice recorded',
+    });
     const dispute = await h.api('POST', `/v1/borrowers/${id}/disputes`, {
       ...as('bravo'),
       body: { detail: 'says the amount is wrong' },
