@@ -341,7 +341,7 @@ describe(`${TENANTS} tenants on one worker process`, () => {
 
   it(
     'serves a tenant created while the worker runs at once, and applies a lowered rate without a restart',
-    { timeout: 60_000 },
+    { timeout: 150_000 },
     async () => {
       const now = new Date();
       watched.add('newcomer');
@@ -351,7 +351,9 @@ describe(`${TENANTS} tenants on one worker process`, () => {
         (await h.service.store.apiKeys.create('collector', 'newcomer collector', now, 'newcomer')).token,
       );
       const first = await post('newcomer', 1, 'newcomer-a');
-      await allSent(first, 'the new tenant’s message', 15_000);
+      // "At once": without a restart or a refresh of the tenants. The bound is generous because
+      // the worker shares two cores with the rest of the suite in CI (15 s was once too short).
+      await allSent(first, 'the new tenant’s message', 60_000);
 
       // Its rate lowered from 5 to 2 a second in the store, as another process (the admin API, the
       // CLI) would: the worker reads it again within TENANT_REFRESH_MS.
@@ -362,7 +364,7 @@ describe(`${TENANTS} tenants on one worker process`, () => {
       const refreshed = Date.now() + 2_500;
       await waitFor(() => Date.now() > refreshed || undefined, { what: 'a read of the tenants', intervalMs: 100 });
       const later = await post('newcomer', 8, 'newcomer-b');
-      await allSent(later, 'the new tenant’s 8 messages', 30_000);
+      await allSent(later, 'the new tenant’s 8 messages', 60_000);
       await windows.read();
       expect(slotsOf('newcomer', later)).toHaveLength(8);
       expectHeldTo(slotsOf('newcomer', later), 2, 'newcomer at 2 a second');
