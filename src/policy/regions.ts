@@ -30,7 +30,7 @@ export interface LayerWindow {
 }
 
 export interface RegionLayer {
-  /** The ISO 3166-2 code of the state or locality; also the layer's name in reasons. */
+  /** The state's ISO 3166-2 code, or the locality's (`US-NY-NYC`, LOCALITIES); also the layer's name in reasons. */
   region: string;
   description: string;
   caps: LayerCap[];

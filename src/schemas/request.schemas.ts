@@ -208,7 +208,7 @@ export const Region = z
     if (locality !== undefined && !Object.hasOwn(LOCALITIES, value))
       ctx.addIssue({
         code: 'custom',
-        message: `region "${value}" is not a locality with rules of its own; known: ${knownLocalities()} (a state alone: "${country}-${sub}")`,
+        message: `region "${value}" is not a locality with rules of its own (known: ${knownLocalities()}); elsewhere give the state alone, e.g. "US-NY"`,
       });
     else if (!getCountry(country))
       ctx.addIssue({ code: 'custom', message: `region "${value}": "${country}" is not an ISO 3166-1 country code` });
