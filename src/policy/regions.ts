@@ -1,6 +1,7 @@
 /**
  * State and local rules on top of the tenant's profile, chosen by where the borrower lives
- * (`borrower.address.region`, ISO 3166-2 such as `US-MA`). A layer adds caps and may narrow a
+ * (`borrower.address.region`, ISO 3166-2 such as `US-MA`, or a locality with rules of its own
+ * such as `US-NY-NYC`, which also takes its state's layer). A layer adds caps and may narrow a
  * channel's contact window; layers compose with the profile as the strictest of them: the
  * narrowest window per channel, and every cap of every layer. Each rule cites its regulation,
  * which the policy's reasons carry (docs/compliance.md#state-and-local-layers lists them).
@@ -29,7 +30,7 @@ export interface LayerWindow {
 }
 
 export interface RegionLayer {
-  /** The ISO 3166-2 code of the state or locality; also the layer's name in reasons. */
+  /** The state's ISO 3166-2 code, or the locality's (`US-NY-NYC`, LOCALITIES); also the layer's name in reasons. */
   region: string;
   description: string;
   caps: LayerCap[];
@@ -67,14 +68,102 @@ const US_MA: RegionLayer = {
   windows: {},
 };
 
-export const REGION_LAYERS: Readonly<Record<string, RegionLayer>> = Object.freeze({ 'US-MA': US_MA });
+/** Calls, texts and emails: a rule on communication "in any form" or "through any medium". */
+const EVERY_CHANNEL: Channel[] = ['voice', 'sms', 'email'];
+/** The same window on every channel, with the text that sets it. */
+const everyChannel = (window: ContactWindow, source: LayerWindow['source']): RegionLayer['windows'] =>
+  Object.fromEntries(EVERY_CHANNEL.map((c) => [c, { window, source }]));
 
-/** The layers that apply to a borrower of `region` contacted by a sender of `kind` (none for a region without rules). */
+/**
+ * Washington: a licensed collection agency (RCW 19.16.250(13)) is presumed to harass when it
+ * communicates with the debtor "in any form, manner, or place, more than three times in a single
+ * week" ((13)(a)), or at the debtor's residence between 21:00 and 7:30 ((13)(c)). A creditor
+ * collecting its own claims in its own name is not a collection agency (RCW 19.16.100(5)(c)): the
+ * layer binds agencies only. Every placed call, text and email counts, an unanswered call too
+ * (stricter than "communication"); "a single week" is read as any 168 hours, which keeps every
+ * calendar week within the limit. An answer to the borrower's own message counts against no cap
+ * (the statute's "unless the licensee is responding"): the profile's `agentReplies`.
+ */
+const US_WA: RegionLayer = {
+  region: 'US-WA',
+  description: 'Washington: RCW 19.16.250 (collection agencies)',
+  caps: [
+    {
+      name: 'US-WA-contacts-3-per-7-days',
+      channels: EVERY_CHANNEL,
+      max: 3,
+      per: { hours: 168 },
+      counts: [...CALL_PLACED, ...TEXT_SENT],
+      source: { agency: 'RCW 19.16.250(13)(a)' },
+      summary: 'at most three communications in a week',
+    },
+  ],
+  windows: everyChannel({ from: '07:30', to: '21:00' }, { agency: 'RCW 19.16.250(13)(c)' }),
+};
+
+/**
+ * New York City: 6 RCNY 5-77(b)(1) (the Department of Consumer and Worker Protection's rules)
+ * binds every "debt collector", an individual who regularly collects debts, a creditor's own staff
+ * included, their employer being liable (5-77(g)): no communication "with excessive frequency",
+ * which is "more than twice during a seven-calendar-day period" ((b)(1)(iv)), and none outside
+ * 8:00 to 21:00 at the consumer's location ((b)(1)(i)). A communication is "the conveying of
+ * information regarding a debt … through any medium" (5-76): calls, texts and emails count together,
+ * every placed call counts (stricter than "conveying"). The rule applies after "debt collection
+ * procedures" begin; applied from the first reminder here, which is stricter. Any 168 hours covers
+ * every seven calendar days. The text read is the one before the 2026 SHIELD amendment (see
+ * docs/compliance.md).
+ */
+const US_NY_NYC: RegionLayer = {
+  region: 'US-NY-NYC',
+  description: 'New York City: 6 RCNY 5-77 (debt collectors, creditors’ own staff included)',
+  caps: [
+    {
+      name: 'US-NY-NYC-contacts-2-per-7-days',
+      channels: EVERY_CHANNEL,
+      max: 2,
+      per: { hours: 168 },
+      counts: [...CALL_PLACED, ...TEXT_SENT],
+      source: { creditor: '6 RCNY 5-77(b)(1)(iv)', agency: '6 RCNY 5-77(b)(1)(iv)' },
+      summary: 'at most two communications in seven days',
+    },
+  ],
+  windows: everyChannel(
+    { from: '08:00', to: '21:00' },
+    { creditor: '6 RCNY 5-77(b)(1)(i)', agency: '6 RCNY 5-77(b)(1)(i)' },
+  ),
+};
+
+export const REGION_LAYERS: Readonly<Record<string, RegionLayer>> = Object.freeze({
+  'US-MA': US_MA,
+  'US-WA': US_WA,
+  'US-NY-NYC': US_NY_NYC,
+});
+
+/**
+ * Localities with rules of their own, which ISO 3166-2 cannot name: the state's code, a hyphen and
+ * the locality's UN/LOCODE location code (New York City is UN/LOCODE `US NYC`).
+ */
+export const LOCALITIES: Readonly<Record<string, string>> = Object.freeze({
+  'US-NY-NYC': 'New York City (the five boroughs)',
+});
+
+/** The state of a region: a locality's (`US-NY-NYC` → `US-NY`), or the region itself. */
+export const stateOf = (region: string): string => region.split('-').slice(0, 2).join('-');
+
+const binds = (layer: RegionLayer, kind: SenderKind): boolean =>
+  layer.caps.some((c) => c.source[kind]) || Object.values(layer.windows).some((w) => w?.source[kind]);
+
+/**
+ * The layers that apply to a borrower of `region` contacted by a sender of `kind`: the state's,
+ * then the locality's (none for a region without rules).
+ */
 export function layersFor(region: string | null | undefined, kind: SenderKind): RegionLayer[] {
-  if (!region || !Object.hasOwn(REGION_LAYERS, region)) return [];
-  const layer = REGION_LAYERS[region]!;
-  const binds = layer.caps.some((c) => c.source[kind]) || Object.values(layer.windows).some((w) => w?.source[kind]);
-  return binds ? [layer] : [];
+  if (!region) return [];
+  const codes = stateOf(region) === region ? [region] : [stateOf(region), region];
+  return codes
+    .filter((code) => Object.hasOwn(REGION_LAYERS, code))
+    .map((code) => REGION_LAYERS[code]!)
+    .filter((layer) => binds(layer, kind));
 }
 
 const citation = (layer: string, source: string, summary?: string) =>

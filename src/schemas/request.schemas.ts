@@ -8,6 +8,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { tooDeep } from './json-depth.js';
 import { normaliseAddress } from '../policy/address.js';
+import { LOCALITIES } from '../policy/regions.js';
 import {
   isNegative,
   type Itemization as ItemizationData,
@@ -169,9 +170,16 @@ export const Consent = z
   .strict();
 
 const REGION_MESSAGE = (value: unknown) =>
-  `region "${String(value)}" is not an ISO 3166-2 code: the country, a hyphen and the subdivision, e.g. "US-MA" or "US-NY"`;
-/** ISO 3166-2: a country's two letters, a hyphen, and one to three letters or digits of its subdivision. */
-const REGION_SHAPE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+  `region "${String(value)}" is not an ISO 3166-2 code: the country, a hyphen and the subdivision, e.g. "US-MA" or "US-NY" (or a locality: ${knownLocalities()})`;
+/**
+ * ISO 3166-2: a country's two letters, a hyphen, and one to three letters or digits of its subdivision;
+ * for a locality with rules of its own, a hyphen and its three-letter UN/LOCODE location code (`US-NY-NYC`).
+ */
+const REGION_SHAPE = /^[A-Z]{2}-[A-Z0-9]{1,3}(-[A-Z0-9]{3})?$/;
+const knownLocalities = () =>
+  Object.entries(LOCALITIES)
+    .map(([code, name]) => `"${code}", ${name}`)
+    .join('; ');
 /** ISO 3166-2:US: the fifty states, the District of Columbia and the outlying areas. */
 const US_SUBDIVISIONS = new Set(
   (
@@ -180,21 +188,29 @@ const US_SUBDIVISIONS = new Set(
   ).split(' '),
 );
 
-/** Where the borrower lives, as an ISO 3166-2 subdivision; it picks the state and local rules (docs/compliance.md). */
+/**
+ * Where the borrower lives, as an ISO 3166-2 subdivision, or a locality with rules of its own
+ * (`US-NY-NYC`); it picks the state and local rules (docs/compliance.md).
+ */
 export const Region = z
   .string()
-  .max(6, { error: (iss) => REGION_MESSAGE(iss.input) })
+  .max(10, { error: (iss) => REGION_MESSAGE(iss.input) })
   .regex(REGION_SHAPE, { error: (iss) => REGION_MESSAGE(iss.input) })
   .meta({
     description:
-      'An ISO 3166-2 subdivision code (country, hyphen, subdivision); for the United States a state, DC or an outlying area. It picks the state and local rules layered on the profile',
-    examples: ['US-MA', 'US-NY'],
+      'An ISO 3166-2 subdivision code (country, hyphen, subdivision); for the United States a state, DC or an outlying area. A locality with rules of its own adds a hyphen and its UN/LOCODE location code: "US-NY-NYC" (New York City), which takes the state\'s rules and the city\'s. It picks the state and local rules layered on the profile',
+    examples: ['US-MA', 'US-NY', 'US-NY-NYC'],
   })
   .superRefine((value, ctx) => {
     // The shape was refused already (zod runs every check): one message is enough.
     if (!REGION_SHAPE.test(value)) return;
-    const [country = '', sub = ''] = value.split('-');
-    if (!getCountry(country))
+    const [country = '', sub = '', locality] = value.split('-');
+    if (locality !== undefined && !Object.hasOwn(LOCALITIES, value))
+      ctx.addIssue({
+        code: 'custom',
+        message: `region "${value}" is not a locality with rules of its own (known: ${knownLocalities()}); elsewhere give the state alone, e.g. "US-NY"`,
+      });
+    else if (!getCountry(country))
       ctx.addIssue({ code: 'custom', message: `region "${value}": "${country}" is not an ISO 3166-1 country code` });
     else if (country === 'US' && !US_SUBDIVISIONS.has(sub))
       ctx.addIssue({

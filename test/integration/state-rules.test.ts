@@ -1,7 +1,9 @@
 /**
  * State rules in the running service, chosen by where the borrower lives: a Massachusetts
  * borrower's third text in seven days waits, citing 940 CMR 7.04(1)(f), while a New Jersey
- * borrower's goes (real Redis, the store, the API and the worker); the region is validated,
+ * borrower's goes, and a New York City borrower's third communication waits, citing 6 RCNY 5-77,
+ * while one elsewhere in New York goes (real Redis, the store, the API and the worker); Washington's
+ * agency-only rule through the simulator; the region (or locality) is validated,
  * stored and shown; the policy check and the simulator name the layer that decided.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,7 @@ import { zoneWhereHourIn } from '../support/zones.js';
 
 const DAY = 86_400_000;
 const MA_CITATION = 'US-MA: 940 CMR 7.04(1)(f) — at most two calls or texts in seven days';
+const NYC_CITATION = 'US-NY-NYC: 6 RCNY 5-77(b)(1)(iv) — at most two communications in seven days';
 
 describe.each(dbVariants())('state rules in the service on $name', (variant) => {
   let twilio: FakeTwilio;
@@ -40,19 +43,65 @@ describe.each(dbVariants())('state rules in the service on $name', (variant) => 
 
   const messageIn = (reminderId: string, statuses: string[]) => reminderMessageIn(h, reminderId, statuses);
 
-  /** Two texts this week, recorded in the contact ledger as the worker records a sent text (default tenant: the bare id). */
-  async function twoTextsThisWeek(borrowerId: string, phone: string): Promise<number> {
+  /**
+   * Contacts this week, four and two days ago, recorded in the contact ledger as the worker records
+   * them (default tenant: the bare id); the first one's instant.
+   */
+  async function contactsThisWeek(
+    borrowerId: string,
+    phone: string,
+    contacts: Array<{ channel: 'sms' | 'voice' | 'email'; outcome: 'delivered' | 'sent' | 'voicemail' }>,
+  ): Promise<number> {
     const ledger = makeContactLedger(redis, h.prefix);
     const first = Date.now() - 4 * DAY;
-    for (const [i, at] of [first, Date.now() - 2 * DAY].entries())
+    for (const [i, c] of contacts.entries())
       await ledger.record(
         borrowerId,
         `earlier-${i}-${randomBytes(3).toString('hex')}`,
-        { channel: 'sms', at, outcome: 'delivered', direction: 'outbound', to: phone },
+        { ...c, at: first + i * 2 * DAY, direction: 'outbound', to: c.channel === 'email' ? null : phone },
         30 * DAY,
       );
     return first;
   }
+  /**
+   * A text to each borrower, now: `held`'s waits for its first contact (at `held.first`) to leave the
+   * seven days, for the layer's cap alone (`reason`), and is not sent; `went`'s is sent.
+   */
+  async function heldAndSent(
+    zone: string,
+    held: { id: string; phone: string; region: string; first: number },
+    went: { id: string; phone: string; region: string },
+    reason: { rule: string; layer: string; detail: string },
+  ): Promise<void> {
+    const send = (b: { id: string; phone: string; region: string }) =>
+      h.api('POST', '/v1/reminders', {
+        body: reminderBody(
+          { channel: 'sms' },
+          { id: b.id, timezone: zone, phone: b.phone, address: { region: b.region } },
+        ),
+      });
+    const [toHeld, toWent] = [await send(held), await send(went)];
+    expect([toHeld.status, toWent.status]).toEqual([202, 202]);
+
+    const deferred = await messageIn(toHeld.body.id, ['deferred', 'sent']);
+    expect(deferred.status).toBe('deferred');
+    expect(deferred.deferral.reasons).toEqual([{ code: 'cap-reached', ...reason }]);
+    // It waits for the first contact of the week to leave the seven days (plus the window's spread, if any).
+    const until = Date.parse(deferred.deferral.until);
+    expect(until).toBeGreaterThanOrEqual(held.first + 7 * DAY);
+    expect(until).toBeLessThan(held.first + 8 * DAY);
+    expect(sentTo(held.phone)).toBe(0);
+
+    const sent = await messageIn(toWent.body.id, ['deferred', 'sent']);
+    expect(sent.status).toBe('sent');
+    expect(sentTo(went.phone)).toBe(1);
+  }
+
+  const twoTextsThisWeek = (borrowerId: string, phone: string) =>
+    contactsThisWeek(borrowerId, phone, [
+      { channel: 'sms', outcome: 'delivered' },
+      { channel: 'sms', outcome: 'delivered' },
+    ]);
 
   it('defers a Massachusetts borrower’s third text in seven days with the 940 CMR citation; a New Jersey borrower’s goes', async () => {
     const zone = zoneWhereHourIn(9, 17);
@@ -61,39 +110,16 @@ describe.each(dbVariants())('state rules in the service on $name', (variant) => 
     const firstMa = await twoTextsThisWeek(ma.id, ma.phone);
     await twoTextsThisWeek(nj.id, nj.phone);
 
-    const toMa = await h.api('POST', '/v1/reminders', {
-      body: reminderBody(
-        { channel: 'sms' },
-        { id: ma.id, timezone: zone, phone: ma.phone, address: { region: 'US-MA' } },
-      ),
-    });
-    const toNj = await h.api('POST', '/v1/reminders', {
-      body: reminderBody(
-        { channel: 'sms' },
-        { id: nj.id, timezone: zone, phone: nj.phone, address: { region: 'US-NJ' } },
-      ),
-    });
-    expect([toMa.status, toNj.status]).toEqual([202, 202]);
-
-    const held = await messageIn(toMa.body.id, ['deferred', 'sent']);
-    expect(held.status).toBe('deferred');
-    expect(held.deferral.reasons).toEqual([
+    await heldAndSent(
+      zone,
+      { ...ma, region: 'US-MA', first: firstMa },
+      { ...nj, region: 'US-NJ' },
       {
-        code: 'cap-reached',
         rule: MA_CITATION,
         layer: 'US-MA',
         detail: 'US-MA-calls-texts-2-per-7-days: 2 of 2 already used in the period',
       },
-    ]);
-    // It waits for the first text of the week to leave the seven days (plus the window's spread, if any).
-    const until = Date.parse(held.deferral.until);
-    expect(until).toBeGreaterThanOrEqual(firstMa + 7 * DAY);
-    expect(until).toBeLessThan(firstMa + 8 * DAY);
-    expect(sentTo(ma.phone)).toBe(0);
-
-    const went = await messageIn(toNj.body.id, ['deferred', 'sent']);
-    expect(went.status).toBe('sent');
-    expect(sentTo(nj.phone)).toBe(1);
+    );
 
     // "May I contact?" names the layers and the one that decided, as the worker did.
     const checked = await h.api('POST', '/v1/policy/check', {
@@ -110,6 +136,41 @@ describe.each(dbVariants())('state rules in the service on $name', (variant) => 
       body: { borrowerId: nj.id, channel: 'email' },
     });
     expect(elsewhere.body).toMatchObject({ layers: ['US-REGF'], region: 'US-NJ' });
+  });
+
+  it('defers a New York City borrower’s third communication in seven days, an email counting, citing 6 RCNY 5-77; elsewhere in the state it goes', async () => {
+    const zone = zoneWhereHourIn(9, 17);
+    const nyc = { id: `b-nyc-${randomBytes(3).toString('hex')}`, phone: nextPhone() };
+    const state = { id: `b-nys-${randomBytes(3).toString('hex')}`, phone: nextPhone() };
+    const emailAndVoicemail = [
+      { channel: 'email', outcome: 'sent' },
+      { channel: 'voice', outcome: 'voicemail' },
+    ] as const;
+    const firstNyc = await contactsThisWeek(nyc.id, nyc.phone, [...emailAndVoicemail]);
+    await contactsThisWeek(state.id, state.phone, [...emailAndVoicemail]);
+
+    await heldAndSent(
+      zone,
+      { ...nyc, region: 'US-NY-NYC', first: firstNyc },
+      { ...state, region: 'US-NY' },
+      {
+        rule: NYC_CITATION,
+        layer: 'US-NY-NYC',
+        detail: 'US-NY-NYC-contacts-2-per-7-days: 2 of 2 already used in the period',
+      },
+    );
+
+    // "May I contact?" names the city's layer, by email too.
+    const checked = await h.api('POST', '/v1/policy/check', {
+      role: 'agent',
+      body: { borrowerId: nyc.id, channel: 'email' },
+    });
+    expect(checked.body).toMatchObject({ allowed: false, layers: ['US-REGF', 'US-NY-NYC'], region: 'US-NY-NYC' });
+    expect(checked.body.reasons).toEqual([
+      expect.objectContaining({ code: 'cap-reached', layer: 'US-NY-NYC', rule: NYC_CITATION }),
+    ]);
+    const borrower = await h.api('GET', `/v1/borrowers/${nyc.id}/timeline`, { role: 'agent' });
+    expect(borrower.body.borrower.address).toEqual({ region: 'US-NY-NYC' });
   });
 
   it('places no more than two calls to a Massachusetts borrower when eight are due at once (the cap is reserved atomically)', async () => {
@@ -151,7 +212,7 @@ describe.each(dbVariants())('state rules in the service on $name', (variant) => 
   });
 
   it('refuses a malformed region with a problem naming borrower.address.region, on reminders and overdue accounts', async () => {
-    for (const region of ['MA', 'US-ZZ', 'XX-MA', 'us-ma']) {
+    for (const region of ['MA', 'US-ZZ', 'XX-MA', 'us-ma', 'US-NY-XYZ', 'US-MA-NYC', 'US-NY-NY']) {
       const res = await h.api('POST', '/v1/reminders', {
         body: reminderBody({ channel: 'sms' }, { address: { region } }),
       });
@@ -191,5 +252,36 @@ describe.each(dbVariants())('state rules in the service on $name', (variant) => 
     });
     const agency = await h.api('POST', '/v1/policy/simulate', { role: 'compliance', body: body('agency') });
     expect(agency.body.reasons[0].rule).toBe('US-MA: 209 CMR 18.16(1)(d) — at most two calls or texts in seven days');
+  });
+
+  it('simulates a Washington borrower: an agency’s fourth communication in a week waits, citing RCW 19.16.250(13)(a); a creditor’s goes', async () => {
+    const body = (senderKind: 'creditor' | 'agency') => ({
+      profile: 'US-REGF',
+      borrower: { timezone: 'America/Los_Angeles', phone: '+12065550123', address: { region: 'US-WA' } },
+      senderKind,
+      history: [
+        { channel: 'voice', at: '2026-11-02T10:00:00-08:00', outcome: 'no-answer' },
+        { channel: 'sms', at: '2026-11-03T10:00:00-08:00', outcome: 'delivered' },
+        { channel: 'email', at: '2026-11-04T10:00:00-08:00', outcome: 'sent' },
+      ],
+      attempt: { channel: 'voice', at: '2026-11-06T10:00:00-08:00' },
+    });
+    const agency = await h.api('POST', '/v1/policy/simulate', { role: 'compliance', body: body('agency') });
+    expect(agency.status).toBe(200);
+    expect(agency.body).toMatchObject({
+      allowed: false,
+      layers: ['US-REGF', 'US-WA'],
+      region: 'US-WA',
+      earliestAllowedAt: '2026-11-09T18:00:00.000Z',
+      reasons: [
+        {
+          code: 'cap-reached',
+          layer: 'US-WA',
+          rule: 'US-WA: RCW 19.16.250(13)(a) — at most three communications in a week',
+        },
+      ],
+    });
+    const creditor = await h.api('POST', '/v1/policy/simulate', { role: 'compliance', body: body('creditor') });
+    expect(creditor.body).toMatchObject({ allowed: true, layers: ['US-REGF'], region: 'US-WA' });
   });
 });

@@ -111,6 +111,104 @@ describe('Massachusetts: two calls or texts in seven days', () => {
   });
 });
 
+/** A refusal by one layer's cap alone, and when it has room again. */
+const capReached = (layer: string, rule: string, used: string, earliestAllowedAt: string) =>
+  expect.objectContaining({
+    allowed: false,
+    reasons: [{ code: 'cap-reached', rule, layer, detail: `${used} already used in the period` }],
+    earliestAllowedAt,
+  });
+
+const email = (at: string): ContactRecord => ({
+  channel: 'email',
+  at: Date.parse(at),
+  outcome: 'sent',
+  direction: 'outbound',
+  to: 'a@example.com',
+});
+
+describe('Washington: three communications a week, for collection agencies', () => {
+  const WA_CITATION = 'US-WA: RCW 19.16.250(13)(a) — at most three communications in a week';
+  // A call, a text and an email this week (Monday to Wednesday); the attempt is Friday.
+  const THREE = [
+    call('2026-11-02T10:00:00-08:00', 'no-answer'),
+    text('2026-11-03T10:00:00-08:00'),
+    email('2026-11-04T10:00:00-08:00'),
+  ];
+  const FRIDAY_SEATTLE = '2026-11-06T10:00:00-08:00';
+
+  it('defers an agency’s fourth communication in a week, any channel counting, citing RCW 19.16.250(13)(a)', () => {
+    const answer = attempt('US-WA', FRIDAY_SEATTLE, THREE, 'voice', 'agency');
+    // 168 hours after the first call.
+    expect(answer).toEqual(
+      capReached('US-WA', WA_CITATION, 'US-WA-contacts-3-per-7-days: 3 of 3', '2026-11-09T18:00:00.000Z'),
+    );
+  });
+
+  it('binds no creditor: the act regulates collection agencies', () => {
+    expect(layersFor('US-WA', 'creditor')).toEqual([]);
+    expect(attempt('US-WA', FRIDAY_SEATTLE, THREE, 'voice', 'creditor').allowed).toBe(true);
+  });
+
+  it('allows the third communication, and does not count a busy line', () => {
+    expect(attempt('US-WA', FRIDAY_SEATTLE, THREE.slice(1), 'sms', 'agency').allowed).toBe(true);
+    const busy = [call('2026-11-02T10:00:00-08:00', 'busy'), ...THREE.slice(1)];
+    expect(attempt('US-WA', FRIDAY_SEATTLE, busy, 'sms', 'agency').allowed).toBe(true);
+  });
+
+  it('keeps the 21:00 to 7:30 quiet hours, which Regulation F’s 8:00 to 21:00 window already covers', () => {
+    const p = profileForRegion(US_REGF, 'US-WA', 'agency');
+    expect(p.windows).toEqual(US_REGF.windows);
+    expect(layerNames(p)).toEqual(['US-REGF', 'US-WA']);
+  });
+});
+
+describe('New York City: two communications in seven days', () => {
+  const NYC_CITATION = 'US-NY-NYC: 6 RCNY 5-77(b)(1)(iv) — at most two communications in seven days';
+  const TWO = [email('2026-11-02T10:00:00-05:00'), call('2026-11-04T10:00:00-05:00', 'voicemail')];
+
+  it('defers a third communication in seven days, creditor or agency, citing 6 RCNY 5-77(b)(1)(iv)', () => {
+    for (const kind of ['creditor', 'agency'] as const) {
+      expect(attempt('US-NY-NYC', FRIDAY, TWO, 'sms', kind)).toEqual(
+        capReached('US-NY-NYC', NYC_CITATION, 'US-NY-NYC-contacts-2-per-7-days: 2 of 2', '2026-11-09T15:00:00.000Z'),
+      );
+    }
+  });
+
+  it('counts email too (a communication "through any medium"), unlike Massachusetts', () => {
+    const emails = [email('2026-11-02T10:00:00-05:00'), email('2026-11-04T10:00:00-05:00')];
+    expect(attempt('US-NY-NYC', FRIDAY, emails, 'email').allowed).toBe(false);
+    expect(attempt('US-MA', FRIDAY, emails, 'email').allowed).toBe(true);
+  });
+
+  it('leaves a borrower elsewhere in New York State to the profile alone', () => {
+    expect(attempt('US-NY', FRIDAY, TWO, 'sms').allowed).toBe(true);
+    expect(layersFor('US-NY', 'creditor')).toEqual([]);
+    expect(layerNames(profileForRegion(US_REGF, 'US-NY-NYC', 'creditor'))).toEqual(['US-REGF', 'US-NY-NYC']);
+  });
+});
+
+describe('the local quiet hours, under a profile with a wider window', () => {
+  const WIDE = {
+    ...US_REGF,
+    name: 'WIDE',
+    windows: {
+      sms: { from: '07:00', to: '22:00' },
+      voice: { from: '07:00', to: '22:00' },
+      email: { from: '07:00', to: '22:00' },
+    },
+  };
+
+  it('narrows every channel to 7:30–21:00 for a Washington agency and to 8:00–21:00 in New York City, citing each', () => {
+    const wa = composeLayers(WIDE, layersFor('US-WA', 'agency'), 'agency');
+    expect(wa.windows.email).toEqual({ from: '07:30', to: '21:00' });
+    expect(wa.windowSources?.voice?.from).toEqual({ layer: 'US-WA', source: 'US-WA: RCW 19.16.250(13)(c)' });
+    const nyc = composeLayers(WIDE, layersFor('US-NY-NYC', 'creditor'), 'creditor');
+    expect(nyc.windows.sms).toEqual({ from: '08:00', to: '21:00' });
+    expect(nyc.windowSources?.sms?.to).toEqual({ layer: 'US-NY-NYC', source: 'US-NY-NYC: 6 RCNY 5-77(b)(1)(i)' });
+  });
+});
+
 describe('composing layers', () => {
   const STRICT: RegionLayer = {
     region: 'XX-T1',

@@ -58,7 +58,7 @@ export const BorrowerView = z.object({
   consent: z.object({ sms: z.boolean().nullable(), voice: z.boolean().nullable(), email: z.boolean().nullable() }),
   optOuts: z.array(BorrowerOptOut),
   blackouts: z.array(z.object({ days: z.array(z.enum(WEEKDAYS)), from: z.string(), to: z.string() })),
-  /** Where the borrower lives: `region`, ISO 3166-2 (`US-MA`), or null when not given. */
+  /** Where the borrower lives: `region`, ISO 3166-2 (`US-MA`) or a locality (`US-NY-NYC`), or null when not given. */
   address: z.object({ region: z.string().nullable() }),
   status: BorrowerStatus,
   createdAt: instant,
