@@ -5,8 +5,11 @@
  * or a place or a job ("Calle del Tribunal", "frente a la policía", "policías y bomberos pueden
  * solicitar el descuento"). A negation does not count when it is conditional or turned round
  * ("no dudaremos en demandarle", "si no paga…", "no le demandaremos si paga hoy", "no nos obligue").
+ * Third round: a denial ("no es cierto que…", "la fiscalía no cobra deudas"), impostors who pretend
+ * or are "supuestos" or "fantasma", and a place word that is part of a proper name ("Gerardo
+ * Cárcel", "Migra-Express", "la Plaza de la Corte") or a body that decided for the borrower.
  */
-import { lookBack, promiseAt, sentenceWords, suppressionIn } from './english-scope.js';
+import { lookBack, promiseAt, sentenceOf, sentenceWords, suppressionIn } from './english-scope.js';
 import type { Hit, Suppression } from './types.js';
 
 interface Token {
@@ -18,7 +21,7 @@ interface Token {
 const NEGATORS = /^(?:no|nunca|jamas|ni|tampoco|nadie|ningun|ninguna|ninguno|nada|sin)$/;
 /** Words between a negator and the act that turn the negation into a threat ("no dudaremos en", "no tendremos más remedio que"). */
 const BLOCKERS =
-  /^(?:dud\w*|vacil\w*|esper\w*|tard\w*|quer\w*|quier\w*|quisier\w*|deten\w*|evitar|impedir|remedio|opcion|alternativa|salida|import\w*|olvid\w*|deje|dejen|deja|dejes|pierd\w*|obligu\w*|forc\w*|fuerc\w*|forz\w*|tiene|tendra|queda|quedara|habra)$/;
+  /^(?:dud\w*|vacil\w*|esper\w*|tard\w*|quer\w*|quier\w*|quisier\w*|deten\w*|evitar|impedir|remedio|opcion|alternativa|salida|import\w*|olvid\w*|deje|dejen|deja|dejes|pierd\w*|obligu\w*|forc\w*|fuerc\w*|forz\w*)$/;
 /** Words that end the clause a negation governs. */
 const CLAUSE_ENDS =
   /^(?:pero|sino|si|cuando|porque|pues|entonces|asi|aunque|mientras|hasta|antes|despues|luego|o|u|de lo contrario|ademas|ya)$/;
@@ -29,14 +32,24 @@ const CONDITIONS =
   /(?<!\baun |\bincluso |\bni )\bsi\b|\ba menos que\b|\bsalvo que\b|\bexcepto (?:que|si)\b|\bhasta que\b|\bmientras (?:no|siga)\b|\bsiempre (?:que|y cuando)\b|\bcon tal de que\b|\bsolo si\b|\ben caso de que\b/;
 /** A negated verb of threatening covers every act the sentence lists ("nunca le amenazaremos con arresto, demanda ni visitas"). */
 const META =
-  /\b(?:(?:no|nunca|jamas|ni)\b(?: \w+){0,2}|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,4}?) (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)\b/;
+  /\b(?:(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,4}? (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con|dira|diran|dice|dicen|pedira|pediran|exigira|exigiran))\b/;
+/** A denial of what follows ("no es cierto que pueda ir a la cárcel"), unless a negation turns it round again. */
+const DENIAL = /\b(?:no es (?:cierto|verdad)|es (?:falso|mentira)) que\b(?! (?:\w+ ){0,3}?(?:no|nunca|jamas)\b)/;
 
 const IMPOSTOR_SUBJECT =
-  /\b(?:alguien|alguna persona|una persona|personas|quien|quienes|cualquier persona|cualquiera|estafadores|impostores|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
+  /\b(?:alguien|alguna persona|una persona|personas|gente|quien|quienes|cualquier persona|cualquiera|estafador(?:es)?|impostor(?:es)?|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
 const IMPOSTOR_WARNING =
-  /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|reportarlo|denuncielo|denunciarlo|mensajes? falsos?|llamadas? falsas?|es una estafa|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
+  /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|denuncielo|denuncie|(?:puede|pueden|debe|favor de|no dude en|le pedimos) (?:reportarlo|denunciarlo)|reportefraude|fing\w*|supuest[oa]s?|(?:llaman|llama|llamen|escriben|escriban|contactan|contacten) (?:diciendo|afirmando|fingiendo|amenazando)|fantasmas?|(?:en|usando|con) nuestro nombre|(?:fueron|fue|han sido|ha sido|sido) amenazad\w*|fals[oa]s? (?:cobrador|abogado|agente|gestor|representante)\w*|ningun (?:representante|empleado|agente|cobrador|gestor) (?:verdadero|real|legitimo|autentico)|amenazas de|mensajes? falsos?|llamadas? falsas?|es una estafa|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
 
-const PLACE_WORDS = /^(?:policias?|carcel|prision|corte|tribunal|juzgado|juez|alguacil|fiscalia|comisaria|sheriff)$/;
+const PLACE_WORDS =
+  /^(?:policias?|patrullas?|carcel|prision|corte|tribunal|juzgado|juez|alguacil|fiscal|fiscalia|comisaria|sheriff|embargo|migra|demanda|arresto)$/;
+/** Articles a match may start with ("la corte", "el fiscal"): the place word is the one after them. */
+const ARTICLES = /^(?:el|la|los|las|un|una|al|a|ante)$/;
+/** The sentence says the word is a name ("es el nombre de nuestro equipo", "conocido como"). */
+const NAMING = /\b(?:es el nombre de|se llama|se llaman|llamad[oa] asi|conocid[oa]s? como|nombre de nuestr\w*)\b/;
+/** A body named in a ruling or a decision for the borrower: good news, not a threat ("falló a su favor", "aprobó su reembolso"). */
+const IN_FAVOUR =
+  /\b(?:a su favor|a tu favor|aprobo su|aprobo el|su reembolso|fue ajustad\w*|fue cancelad\w*|esta saldad\w*|quedo saldad\w*|fue saldad\w*|cumple con la ley)\b/;
 /** Before a place word: a street, a building, or "next to" ("Calle del Juez", "frente a la corte"). */
 const PLACE_BEFORE =
   /^(?:calle|avenida|av|avda|plaza|paseo|camino|edificio|parque|barrio|colonia|bulevar|boulevard|blvd|carretera|calzada|pasaje|callejon|frente|junto|cerca|lado|enfrente|detras|esquina|cuadra|cruzando|estacionamiento|museo|parada|estacion|sucursal|escuela|oficina|antigua|antiguo|liga|equipo|torneo|club|asociacion|sindicato|fundacion|banda)$/;
@@ -46,14 +59,35 @@ const JOB_CONTEXT =
 function negation(h: Hit<Token>, text: string, sentence: string): Suppression | null {
   const ts = h.tokens;
   if (META.test(sentence)) return { why: 'negation', detail: META.exec(sentence)![0] };
+  const [start, end] = sentenceOf(text, ts[h.first]!.start);
+  const words = (from: number, to: number) =>
+    ts
+      .slice(from, to)
+      .filter((t) => t.start >= start && t.start < end)
+      .map((t) => t.word)
+      .join(' ');
+  const denied = DENIAL.exec(words(0, h.first));
+  if (denied) return { why: 'negation', detail: denied[0] };
   if (BLOCKERS.test(ts[h.first]!.word)) return null;
+  // "la fiscalía no cobra deudas por mensaje": the act is the subject of a denial, unless a condition follows.
+  const next = ts[h.last + 1];
+  if (
+    next &&
+    /^(?:no|nunca|jamas)$/.test(next.word) &&
+    !BLOCKERS.test(ts[h.last + 2]?.word ?? '') &&
+    !/[,;:.!?]/.test(text.slice(ts[h.last]!.end, next.start)) &&
+    !CONDITIONS.test(words(h.last + 1, ts.length))
+  )
+    return { why: 'negation', detail: `${h.matched} ${next.word}` };
   return lookBack(h, text, CLAUSE_ENDS, (t, next, i) => {
     if (t.word === 'y' && NEW_VERB.test(next.word)) return null;
     // "dejemos de llamarle": a promise to stop.
     if (/^(?:dejemos|dejaremos|dejar|dejamos)$/.test(t.word) && next.word === 'de')
       return { why: 'negation', detail: `${t.word} de` };
     if (BLOCKERS.test(t.word)) return null;
-    // "si no paga", "a menos que no": the negation is the condition, not a promise.
+    // "si no paga", "a menos que no": the negation is the condition, not a promise; "los que no pagan" is
+    // the borrower's failure, never a promise.
+    if (NEGATORS.test(t.word) && /^(?:pag|cooper|respond|contest|liquid|cumpl|abon)\w*$/.test(next.word)) return null;
     if (NEGATORS.test(t.word)) return promiseAt(h, text, i, /^(?:si|menos|salvo|caso)$/, CONDITIONS);
     return undefined;
   });
@@ -65,7 +99,22 @@ const STAFF_OF = /^(?:empleados|empleadas|trabajadores|trabajadoras|funcionarios
 const CONTACT_VERB =
   /^(?:escriba|escribanos|llame|llamenos|contacte|contactenos|comuniquese|consulte|pregunte|visite)$/;
 
-function innocent(h: Hit<Token>, sentence: string): Suppression | null {
+/** A word written as part of a proper name: capitalised after a capitalised word that does not start the sentence ("Gerardo Cárcel"), or joined by a hyphen to one ("Migra-Express"). */
+function properName(h: Hit<Token>, text: string, at: number): boolean {
+  const t = h.tokens[at]!;
+  if (!/^\p{Lu}/u.test(text.slice(t.start, t.end))) return false;
+  if (
+    /^-\p{Lu}/u.test(text.slice(t.end, t.end + 2)) ||
+    /\p{Lu}[\p{L}]*-$/u.test(text.slice(Math.max(0, t.start - 20), t.start))
+  )
+    return true;
+  const prev = h.tokens[at - 1];
+  if (!prev || text.slice(prev.end, t.start).trim() !== '') return false;
+  const [s] = sentenceOf(text, t.start);
+  return prev.start > s && /^\p{Lu}\p{Ll}/u.test(text.slice(prev.start, prev.end));
+}
+
+function innocent(h: Hit<Token>, sentence: string, text: string): Suppression | null {
   const matched = h.tokens
     .slice(h.first, h.last + 1)
     .map((t) => t.word)
@@ -76,9 +125,14 @@ function innocent(h: Hit<Token>, sentence: string): Suppression | null {
   const last = h.tokens[h.last]!.word;
   if (PLACE_WORDS.test(last) && near.slice(-3).some((w) => STAFF_OF.test(w)))
     return { why: 'occupation', detail: `${near.join(' ')} ${matched}` };
-  if (h.first !== h.last || !PLACE_WORDS.test(h.tokens[h.first]!.word)) return null;
-  const word = h.tokens[h.first]!.word;
-  const before = h.tokens.slice(Math.max(0, h.first - 5), h.first).map((t) => t.word);
+  let first = h.first;
+  while (first < h.last && ARTICLES.test(h.tokens[first]!.word)) first++;
+  if (first !== h.last || !PLACE_WORDS.test(h.tokens[first]!.word)) return null;
+  const word = h.tokens[first]!.word;
+  if (properName(h, text, first)) return { why: 'place-name', detail: word };
+  if (NAMING.test(sentence)) return { why: 'place-name', detail: NAMING.exec(sentence)![0] };
+  if (IN_FAVOUR.test(sentence)) return { why: 'place-name', detail: IN_FAVOUR.exec(sentence)![0] };
+  const before = h.tokens.slice(Math.max(0, first - 5), first).map((t) => t.word);
   if (before.some((w) => PLACE_BEFORE.test(w))) return { why: 'place-name', detail: `${before.join(' ')} ${word}` };
   if (/^policias?$/.test(word) && JOB_CONTEXT.test(sentence)) return { why: 'occupation', detail: word };
   return null;
@@ -106,5 +160,11 @@ export function readsSpanish(h: Hit<Token>, text: string, ruleIsSpanish: boolean
 
 /** Why this Spanish match is not a finding, or null when it is one. */
 export function spanishSuppression(h: Hit<Token>, text: string): Suppression | null {
-  return suppressionIn(h, text, [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING], innocent, negation);
+  return suppressionIn(
+    h,
+    text,
+    [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING],
+    (hit, sentence) => innocent(hit, sentence, text),
+    negation,
+  );
 }

@@ -6,22 +6,29 @@
  * (la migra, ICE, deportación), the "buró" and "lista negra", and the church and the neighbourhood
  * as the audience of a disclosure. Words with an everyday meaning are matched only in the phrase
  * that makes them a threat: "sin embargo" (however) is not a seizure, "alta demanda" (high demand)
- * is not a lawsuit, "el corte" (a cut) is not "la corte" (a court).
+ * is not a lawsuit, "el corte" (a cut) is not "la corte" (a court); "departamento legal" and "nuestro
+ * abogado" are a threat only when the account goes to them or they act. The third round widened by
+ * family what an audience receives or sees ("su mamá va a recibir una cartita con el detalle"),
+ * pity for the family or the house, watching and following, visits by who comes or where they wait,
+ * and official papers (DACA, the licence, the social security number) the sender cannot touch.
  */
 import { type Rule, W } from './types.js';
 
 /** Who a disclosure is aimed at (the noun, after "su/sus/tu/tus" when there is one). */
 const GROUP =
-  '(?:familia|familiares|parientes|esposa|esposo|marido|mujer|pareja|conyuge|padres|papas|madre|padre|mama|papa|hijos|hermanos|hermanas|suegros|suegra|suegro|tios|primos|abuelos|vecinos|vecinas|vecindario|barrio|colonia|pueblo|comunidad|iglesia|parroquia|congregacion|pastor|jefe|jefa|patron|patrona|empleador|empleadores|supervisor|supervisora|gerente|encargado|encargada|companeros(?: de trabajo)?|companeras|colegas|trabajo|lugar de trabajo|empresa|amigos|amigas|amistades|conocidos|contactos|referencias|compadres|comadres|compadre|comadre|casero|arrendador|recursos humanos)';
+  '(?:familia|familiares|parientes|esposa|esposo|marido|mujer|pareja|conyuge|novia|novio|ex|padres|papas|madre|padre|mama|papa|mami|papi|hijos|hijas|hijo|hija|hermanos|hermanas|hermano|hermana|cunado|cunada|cunados|suegros|suegra|suegro|tios|tias|tio|tia|primos|primas|abuelos|sobrinos|vecinos|vecinas|vecindario|barrio|colonia|pueblo|comunidad|cuadra|rancho|edificio|iglesia|parroquia|congregacion|pastor|jefe|jefa|patron|patrona|empleador|empleadores|supervisor|supervisora|gerente|encargado|encargada|clientes|companeros(?: de trabajo)?|companeras|colegas|trabajo|lugar de trabajo|empresa|amigos|amigas|amistades|conocidos|contactos|referencias|compadres|comadres|compadre|comadre|casero|arrendador|recursos humanos)';
 /** The people (not the workplace or the town) who "will find out". */
-const WHO = GROUP.replace('|trabajo|lugar de trabajo|empresa', '').replace('|barrio|colonia|pueblo|comunidad', '');
+const WHO = GROUP.replace('|trabajo|lugar de trabajo|empresa', '').replace(
+  '|barrio|colonia|pueblo|comunidad|cuadra|rancho|edificio',
+  '',
+);
 /** Little words that may come between a verb and its audience ("avisarle a todos sus …"). */
 const FILL =
   '(?:(?:le|les|te|lo|la|los|las|a|al|con|todos|todas|todo|el|su|sus|tu|tus|tambien|directamente|mismo|hoy|manana|pronto|de|que|cada|uno|ya) )';
 const TELL =
   '(?:llam\\w*|avis\\w*|inform\\w*|notific\\w*|contact\\w*|cont(?:ar|aremos|arle|arles|ara|aran|arselo|arselos|amos)|dec(?:ir|irle|irles|irselo|irselos)|dir(?:emos|an|a|e)|comunic\\w*|escrib\\w*|mand(?:ar|aremos|arle|arles|ara)|envi(?:ar|aremos|arle|arles|ara)|hablaremos|report(?:ar|aremos|arle|arlo|arla)|enter(?:ar|aremos|aran|ara)|visit(?:ar|aremos|ara|aran)|iremos con)';
 const LEARN =
-  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:una |nuestras? |nuestros? )?(?:llamadas?|cartas?|mensajes?|avisos?|notificacion\\w*|visitas?)|(?:vera|veran|van a ver) que|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
+  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:\\w+ ){0,3}?(?:llamad|cart|mensaj|avis|notificacion|visit|correo|sobre|copia|detalle|hoja|volante|monto|estado de cuenta|historial)\\w*|(?:tendra|tendran|(?:va|van) a tener) (?:\\w+ ){0,4}?(?:una copia|copias|el monto|el detalle|los detalles|su estado de cuenta|su historial|su expediente)|(?:vera|veran|(?:va|van) a (?:ver|encontrar|leer)|encontrara|encontraran) (?:\\w+ ){0,6}?(?:cuanto (?:usted )?(?:debe|debes|nos debe)|lo que (?:usted |ud )?(?:debe|debes|nos debe|nos debes)|(?:su|tu) (?:deuda|adeudo))|(?:sera|seran) (?:el |la |los |las )?(?:siguiente|siguientes|proxim[oa]s?) en enterarse|(?:vera|veran|van a ver) que|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
 
 export const SPANISH_RULES: readonly Rule[] = [
   {
@@ -39,7 +46,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'amenaza con arresto, cárcel o la policía (threatens arrest, jail or the police)',
     pattern: W(
       [
-        'arrest\\w*|carcel|prision|presos?|encarcel\\w*|encerrad[oa]s?|tras las rejas|policias?|patrullas?|patrulleros?|alguacil\\w*|sheriff|(?:agentes|fuerzas) del orden',
+        'arrest\\w*|carcel|prision|(?:meter|meterlo|meterla|meterte|mandar|mandarlo|refundir)\\w* (?:\\w+ )?(?:al bote|al tambo|a la carcel|al penal)|presos?|encarcel\\w*|encerrad[oa]s?|tras las rejas|policias?|patrullas?|patrulleros?|alguacil\\w*|sheriff|(?:agentes|fuerzas) del orden',
         'orden(?:es)? de (?:arresto|detencion|captura|aprehension)|(?:sera|seran|sea|ser|fue|quedara|podria ser|puede ser|va a ser|van a ser|terminar|terminara|acabar|acabara) (?:detenid|arrestad|esposad)[oa]s?|detenerl[oae]s?|(?:lo|la|le|los|las) (?:van a |vamos a |va a |podrian |pueden |podemos )detener|detencion|esposas puestas',
       ].join('|'),
     ),
@@ -55,7 +62,9 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:presentar|presentaremos|presentara|interponer|interpondremos|poner|pondremos|enfrentar|enfrentara|recibira|recibir|iniciar|iniciaremos|levantar|levantaremos|proceder con|procederemos con)(?:le|les|te)? (?:una|la) demanda',
         'acciones? (?:legal|legales|judicial|judiciales)|proceso (?:legal|judicial)|procedimientos? (?:legal|legales|judicial|judiciales)|(?:la )?via (?:legal|judicial)|(?<!nuestro |su |mi |tu )juicio',
         'juzgados?|tribunal(?:es)?|(?:la|las|una|ante|a) cortes?(?! de pelo)|jueza?|jueces|citacion(?:es)? (?:judicial\\w*|a la corte|al tribunal)|citatorio|emplazamiento|sentencia',
-        'nuestros? abogad[oa]s?|departamento legal|(?:abogados?|licenciados?) (?:va|van|ira|iran|se encargara|se encargaran|procedera|procederan)',
+        // Third round: the legal department and the lawyers are a threat when the account goes to them or they act, not when they are named.
+        '(?:pas|turn|envi|remit|transfer|mand|canaliz|entreg)\\w*(?: \\w+){0,3}? (?:a|al|con) (?:nuestro |nuestros |el |los |un |una )?(?:departamento legal|abogad[oa]s?|despacho de abogados)',
+        '(?:(?:el |nuestro )?departamento legal|nuestros? abogad[oa]s?|(?:abogados?|licenciados?)) (?:ya )?(?:va|van|ira|iran|se encargara|se encargaran|procedera|procederan|tomara|tomaran|iniciara|iniciaran|esta preparando|estan preparando)',
       ].join('|'),
     ),
   },
@@ -78,7 +87,11 @@ export const SPANISH_RULES: readonly Rule[] = [
     pattern: W(
       [
         `${TELL} ${FILL}{0,4}(?:(?:un |una |unos |unas )?(?:mensajes?|cartas?|correos?|avisos?|textos?|notificacion\\w*|copias?|whatsapps?) ${FILL}{0,3})?${GROUP}`,
-        `${WHO}(?: (?!no |nunca |jamas |ni )\\w+){0,2}? ${LEARN}`,
+        `${WHO}(?: (?!no |nunca |jamas |ni |nadie )\\w+){0,5}? ${LEARN}`,
+        // Third round: the whole street or village as the audience, and the papers sent or left where others read them.
+        `tod[oa]s? (?:el|la|los|las|su|sus|tu|tus) (?:\\w+ ){0,2}?${GROUP}(?: (?!no |nunca |jamas |ni )\\w+){0,3}? ${LEARN}`,
+        `(?:${TELL}|haremos llegar|hacer llegar|dejaremos|dejar|vamos a dejar|pasaremos|pasar) (?:\\w+ ){0,3}?(?:copia|copias|notificacion|aviso|expediente|mensaje|detalle|estado de cuenta|historial|sobre|carta) (?:\\w+ ){0,7}?(?:a|al|en|con|para) (?:\\w+ ){0,4}?(?:su|sus|tu|tus) ${GROUP}`,
+        '(?:tema de conversacion|de boca en boca)|se (?:va a|van a)? ?(?:leer|leera|mencionar|mencionara|anunciar|anunciara) (?:su|tu) nombre',
         `(?:que|para que|antes de que) (?:\\w+ ){0,2}${GROUP} (?:\\w+ ){0,2}(?:se entere|se enteren|sepa|sepan|lo sepa|lo sepan)`,
         `que (?:pensara|pensaran|diran|dira|pensaria|pensarian) ${FILL}{0,2}${GROUP}`,
         `tenemos (?:el |los |la |las )?(?:numeros?|telefonos?|datos|contactos?|direccion(?:es)?) (?:\\w+ ){0,2}(?:de|del) (?:su |sus |tu |tus )?${GROUP}`,
@@ -96,9 +109,14 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos|presentarnos|nos presentaremos|apareceremos|visitarl[aeo]s?|visitarte|visitaremos|enviaremos a alguien|mandaremos a alguien|mandar a alguien|enviar a alguien|un cobrador|nuestro cobrador|nuestros cobradores|un gestor|nuestros gestores|iremos a buscarl[aeo]s?|vamos a buscarl[aeo]s?)(?: \\w+){0,3}? (?:a|por|en|hasta|frente a) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|puerta|lugar de trabajo|empleo|direccion)',
         // Second round: the visit named without the place, by who comes, or by where they wait.
         '(?:lo|la|le|los|las|te) (?:visitaremos|vamos a visitar|iremos a visitar|van a visitar|visitara|visitaran)|(?:le|te) (?:haremos|vamos a hacer) una visita',
-        '(?:se presentara|se presentaran|acudira|acudiran|acudiremos|nos vemos|estaremos|ira|iran|pasara|pasaran|lo esperamos|la esperamos|lo esperaremos|la esperaremos)(?: \\w+){0,3}? (?:a|por|en|hasta) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|lugar de trabajo)',
+        '(?:se presentara|se presentaran|acudira|acudiran|acudiremos|nos vemos|estaremos|llegaremos|ira|iran|pasara|pasaran|lo esperamos|la esperamos|lo esperaremos|la esperaremos)(?: \\w+){0,3}? (?:a|por|en|hasta) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|lugar de trabajo)',
         '(?:a la salida|a la entrada|en la puerta|afuera|fuera) de (?:su|tu) (?:casa|trabajo|domicilio|negocio|empleo)|(?:en persona|iremos|vamos a ir|pasaremos) (?:\\w+ ){0,4}?(?:donde|adonde|en donde) (?:trabaja|vive|trabajas|vives)',
         '(?:tocar|tocaremos|tocando|tocara|tocaran) (?:a )?(?:su|tu) puerta|frente a (?:su|tu) (?:casa|trabajo|domicilio)|cobrador(?:es)? (?:ira|iran|va|van|pasara|pasaran|estara|estaran|llegara|llegaran)',
+        // Third round: visiting the home by its name, people sent, "caerle en la casa", waiting outside church or school, the field team.
+        '(?:visit\\w*|caer\\w*) (?:en |a )?(?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|chamba|jale)|caer\\w* en la (?:casa|chamba|jale)|(?:le|te|lo|la) (?:vamos a|van a|va a) caer',
+        '(?:mandaremos|enviaremos|mandar|enviar|vamos a mandar|vamos a enviar|van a mandar) (?:a )?(?:gente|alguien|personal|cobradores|gestores|un representante|representantes)|(?:representante|representantes|gestor|gestores|cobrador|cobradores|agente|agentes|alguien|personal|equipo)(?: \\w+){0,3}? (?:estara|estaran|llegara|llegaran|ira|iran|pasara|pasaran|se presentara|se presentaran) (?:\\w+ ){0,2}?(?:a|en|por) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|lugar de trabajo|empleo)',
+        '(?:ir|iremos|vamos a ir|van a ir|iran) a buscar(?:l[ao]s?|te)|(?:esperarl[aeo]s?|esperarte|(?:lo|la|le|te) (?:esperamos|esperaremos|vamos a esperar|estaremos esperando)) (?:a la salida|a la entrada|afuera|fuera|en la puerta|frente a (?:su|tu))',
+        '(?:nos presentamos|nos presentaremos|presentarnos|llegaremos|llegara|llegaran|estara|estaran|iremos|vamos a ir|apareceremos|nos aparecemos) (?:\\w+ ){0,3}?(?:a|en) (?:la|el|su|tu) (?:\\w+ ){0,3}?(?:donde|en que|en la que|en el que) (?:esta )?(?:trabaj|vive|viv|estudi)\\w*|(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos) a la (?:escuela|casa|iglesia|oficina|obra|fabrica) de (?:su|sus|tu|tus)',
         'cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
       ].join('|'),
     ),
@@ -115,6 +133,9 @@ export const SPANISH_RULES: readonly Rule[] = [
         // Second round: the neighbourhood or the contacts as the audience, "correr la voz", "para que todos lo vean".
         'todo (?:su|tu) (?:barrio|vecindario|pueblo|colonia|trabajo|familia) (?:va a saber|sabra|se enterara|se va a enterar|lo sabra)|(?:lo|la|le|te|los) (?:daremos|vamos a dar) a conocer|haremos saber a (?:todos|todo el mundo)|(?:hacer|vamos a hacer) saber a (?:todos|todo el mundo)',
         'corr(?:er|era|eremos|a) la voz|para que (?:todos|todo el mundo) (?:lo )?(?:vean|vea|sepan|sepa|se enteren)|que (?:usted |ud )?es (?:un |una )?(?:morosa?|deudora?|tramposa?)',
+        // Third round: a profile or a page of debtors, a story with the photo, the contacts put in a group to see the debt.
+        '(?:su|tu) (?:perfil|muro|pagina|cuenta) de (?:instagram|facebook|tiktok)|(?:le|te) (?:haremos|vamos a hacer|hacemos) una (?:historia|publicacion|post)|pagina de (?:deudores|morosos)|(?:su|tu) (?:foto|cara|imagen) (?:y|con) (?:su|tu) (?:nombre|deuda|adeudo)|(?:su|tu) (?:foto|cara|imagen) (?:va|van) a (?:aparecer|salir|circular|estar)',
+        '(?:mostrarles|ensenarles|exhibirles|mostrarselo a|ensenarselo a) (?:\\w+ ){0,2}?(?:su|tu) (?:deuda|adeudo)|(?:mostrar|ensenar|exhibir) (?:su|tu) (?:deuda|adeudo) a (?:todos|sus|tus)|(?:agregar|meter|sumar|anadir|juntar) a (?:todos )?(?:sus|tus) (?:contactos|amigos|familiares|conocidos)(?: \\w+){0,2}? (?:a|en) (?:un|el|nuestro) grupo',
         'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|carteles?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
       ].join('|'),
     ),
@@ -124,10 +145,10 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'imita documentos legales o del gobierno (imitates legal or government documents)',
     pattern: W(
       [
-        'aviso (?:legal|oficial|final)|notificacion (?:legal|oficial|judicial)|ultim[oa] (?:aviso|advertencia)|orden judicial|orden de la corte|documento oficial|agencia (?:federal|del gobierno|gubernamental)|gobierno federal',
+        '(?:aviso (?:legal|oficial|final)|notificacion (?:legal|oficial|judicial)|ultim[oa] (?:aviso|advertencia))(?! (?:de|del|sobre) (?:la |el |esta |este |nuestra |nuestro |su )?(?:promocion|oferta|descuento|campana|sorteo|encuesta|evento|rebaja|venta))|orden judicial|orden de la corte|documento oficial|agencia (?:federal|del gobierno|gubernamental)|gobierno federal',
         'criminal(?:es)?|delitos?|penal(?:es|mente)?|(?:cometio|cometido|cometiendo|comete|cometer|culpable de|acusad[oa] de|acusacion de|cargos? (?:de|por)|investigad[oa] por|denuncia por|delito de) fraude|fraudulent[oa]s?',
         '(?:el|al|del|un|los) fiscal(?:es)?|fiscalia|ministerio publico|procurador\\w*|fbi|irs|departamento de justicia',
-        'deport\\w*|inmigracion|(?:oficina|agentes?|oficiales) de migracion|(?:a|al|ante) migracion|migra|uscis|(?:llam|report|avis|denunci|notific|inform|entreg)\\w* (?:\\w+ )?(?:a |al |a la |ante )?ice|(?:su|tu|sus|tus) (?:estatus|estado|situacion) (?:migratori[oa]|legal|de inmigracion) (?:esta en riesgo|corre peligro|peligra|esta en juego|(?:sera|va a ser|podria ser) (?:revisad|afectad|reportad)\\w*|(?:se vera|podria verse) afectad\\w*)|(?:revis|report|afect|verific|investig)\\w* (?:su |tu |sus |tus )(?:estatus|situacion migratoria|papeles)|(?:sus|tus) papeles|sin papeles|indocumentad\\w*',
+        'deport\\w*|inmigracion|(?:oficina|agentes?|oficiales) de migracion|(?:a|al|ante) migracion|migra|uscis|(?:llam|report|avis|denunci|notific|inform|entreg|pas|mand|envi|dar|dare)\\w* (?:\\w+ ){0,3}?(?:a |al |a la |ante |con )?ice|(?:su|tu|sus|tus) (?:estatus|estado|situacion) (?:migratori[oa]|legal|de inmigracion) (?:esta en riesgo|corre peligro|peligra|esta en juego|(?:sera|va a ser|podria ser) (?:revisad|afectad|reportad)\\w*|(?:se vera|podria verse) afectad\\w*)|(?:revis|report|afect|verific|investig)\\w* (?:su |tu |sus |tus )(?:estatus|situacion migratoria|papeles)|(?:sus|tus) papeles|sin papeles|indocumentad\\w*',
         '(?:perder|perdera|perderia|quitar\\w*|cancel\\w*|revoc\\w*) (?:su |tu |la )?(?:residencia|visa|ciudadania|green card|permiso de trabajo|tarjeta verde)',
       ].join('|'),
     ),
@@ -142,6 +163,9 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:pasaporte|licencia de conducir|licencia|visa) (?:sera |seran |va a ser )?(?:revocad|cancelad|suspendid|retirad|confiscad)\\w*',
         '(?:manchar|arruinar|destruir|hundir|marcar)\\w* (?:su|tu) (?:credito|historial|nombre|reputacion|vida)|(?:en|del) (?:el )?buro (?:para siempre|de por vida)|(?:nunca|jamas) (?:mas |nadie )?(?:le |te )?(?:podra|volvera a|volvera|va a|daran|dara) (?:\\w+ )?(?:obtener|tener|sacar|conseguir|prestar|dar) (?:un |una |ningun |ninguna )?(?:credito|prestamo|trabajo|empleo|tarjeta)',
         'registro nacional de deudores|lista nacional',
+        // Third round: official papers the sender cannot touch (the licence, the passport, the social security number, DACA), the consulate, re-entry.
+        'no (?:podra|podras|podran) (?:renovar|sacar|obtener|tramitar) (?:su|tu) (?:licencia|pasaporte|visa|residencia|ciudadania|green card|permiso|seguro social|daca)|(?:seguro social|daca|pasaporte|licencia|visa|residencia|permiso de trabajo) (?:\\w+ )?(?:sera|seran|puede ser|podria ser|va a ser|quedara) (?:suspendid|cancelad|bloquead|revocad|retirad|congelad)\\w*',
+        '(?:report|envi|inform|avis|notific|mand|pas)\\w* (?:\\w+ ){0,3}?(?:al|a su|a tu|con el|con su) consulado|no (?:podra|podras|podran) (?:volver a )?(?:entrar|regresar) (?:a|al) (?:estados unidos|los estados unidos|pais|eeuu|usa)|(?:sacarl[aeo]s?|saquen|sacar(?:te)?|echen|echarl[aeo]s?) del pais|(?:quiten|quitar|quitarle|pierda|perdera|perder) (?:\\w+ )?(?:la )?custodia',
       ].join('|'),
     ),
   },
@@ -157,6 +181,11 @@ export const SPANISH_RULES: readonly Rule[] = [
         // Second round: the family known, people on the ground, every move watched.
         'conocemos (?:bien |muy bien )?a (?:su|sus|tu|tus) (?:familia|familiares|hijos|hijas|esposa|esposo|marido|mujer|padres|madre|padre|hermanos|ninos)|tenemos (?:gente|personas|contactos|amigos) (?:que (?:lo|la|le|te) (?:conoce|conocen|ve|ven|vigila|vigilan)|en (?:su|tu) (?:colonia|barrio|zona|trabajo|cuadra))',
         'tenemos (?:su|tu) (?:direccion|domicilio) y (?:la|el) de (?:su|sus|tu|tus)|(?:pendientes|al tanto|atentos) de (?:cada uno de )?(?:sus|tus) (?:movimientos|pasos)',
+        // Third round: what the borrower does and where, pictures of the house, people following, a new job found.
+        'sabemos (?:en |a |por )?(?:que|cual|cuales) (?:iglesia|escuela|ruta|camino|calle|colonia|carro|auto|troca|camioneta)|sabemos que (?:ahora |ya )?(?:vive|se mudo|se fue a vivir|anda|duerme) (?:con|en la calle|en casa de|por la calle)',
+        '(?:conocemos|sabemos) (?:todos |cada uno de )?(?:sus|tus) (?:movimientos|pasos|rutinas|salidas)|(?:al pendiente|pendientes|al tanto|atentos) de (?:cada|todos) (?:uno de )?(?:sus |tus |los )?(?:paso|pasos|movimiento|movimientos)|no (?:se|te) (?:puede|podra|va a poder|puedes|podras|vas a poder) (?:esconder|escapar|ocultar)\\w*',
+        'tenemos (?:fotos|fotografias|videos|imagenes) de (?:su|tu|sus|tus)|(?:gente|personas|alguien|agentes|personal) (?:siguiendol|vigilandol|observandol|siguiendot|vigilandot)\\w*|(?:personal|gente|agentes?|gestores?|cobradores?) (?:\\w+ )?(?:lo|la|le|te) (?:vio|vieron|ha visto|han visto)',
+        'tenemos (?:su|tu) (?:direccion|domicilio)(?: \\w+){0,3}? (?:la|el) de (?:su|sus|tu|tus)|(?:ya )?(?:ubicamos|localizamos|rastreamos) (?:su|tu) (?:nuevo |nueva )?(?:jale|trabajo|chamba|casa|domicilio|empleo|departamento|escondite)|(?:puerta|porton|reja|fachada) (?:azul|roja|verde|blanca|negra|cafe|gris|amarilla)\\w*',
         'conocemos (?:su|tu) (?:direccion|rutina|domicilio|casa|horario)|(?:lo|la|le|te) (?:vimos|hemos visto) (?:salir|entrar|llegar|ayer|anoche|en su|en tu|con su)|(?:gente|personas|alguien) (?:de los nuestros )?en (?:su|tu) (?:zona|barrio|area|colonia|cuadra)',
       ].join('|'),
     ),
@@ -169,12 +198,20 @@ export const SPANISH_RULES: readonly Rule[] = [
         'se (?:va|van) a arrepentir|(?:se )?arrepentira|te arrepentiras|lo lamentara|lo lamentaras|(?:atengase|atente) a las consecuencias|(?:habra|sufrira|sufrir|enfrentara|enfrentar|asuma|tendra) (?:las )?consecuencias',
         'por las buenas o por las malas|por las malas|(?:las cosas|esto) (?:se )?(?:pondran|va a poner|van a poner|puede poner|se pondra|se va a poner|pueden ponerse) (?:muy )?(?:feas?|feo|mal|peor|dificil\\w*)',
         '(?:no )?sabe con quien (?:se (?:esta )?met\\w*|esta tratando|trata)|lo que le espera|vera lo que (?:pasa|le pasa|sucede)|sabe lo que le conviene|piense en (?:su|sus|tu|tus) (?:familia|hijos|esposa|trabajo|ninos)',
-        '(?:seria|que) una (?:lastima|pena) que|algo (?:malo )?(?:le|te) (?:puede|podria|va a) (?:pasar|suceder)|hacer(?:le|te) la vida (?:imposible|dificil|un infierno|de cuadritos)|(?:le|te) (?:haremos|vamos a hacer) la vida',
+        '(?:seria|que) una (?:lastima|pena) que(?! (?:\\w+ ){0,3}?(?:descuento|oferta|promocion|beneficio|bonificacion|rebaja|plazo))|algo (?:malo )?(?:le|te) (?:puede|podria|va a) (?:pasar|suceder)|hacer(?:le|te) la vida (?:imposible|dificil|un infierno|de cuadritos)|(?:le|te) (?:haremos|vamos a hacer) la vida',
         // Second round: how "these things end", "think of your family", "you don't want trouble", "much to lose".
         'sabe (?:como|en que) (?:terminan|acaban|termina|acaba) (?:estas|estos|esta|este) (?:cosas|situaciones|casos|asuntos|historias)|(?:pienselo|piense|piensalo|piensa) bien (?:lo que hace )?(?:por|en) (?:el bien de )?(?:su|sus|tu|tus)|piense bien lo que hace|por el bien de (?:su|sus|tu|tus) (?:familia|hijos|ninos|esposa)',
         'no (?:querra|quiere|quieres|querras) (?:tener )?problemas(?! para)|no (?:le|te) conviene (?:tenernos|hacernos|meterse|jugar|provocar|ignorar)\\w*|(?:le|te) (?:pase|pasara|pasase|suceda|sucediera|ocurra|ocurriera) (?:algo|nada)(?: malo)?|cuide (?:bien )?(?:a los suyos|a su familia|a sus hijos)',
         '(?:tiene|tienes|tendra) mucho (?:que|por) perder|no (?:diga|digas) que no (?:se )?(?:le |te )?(?:aviso|avisamos|advirtio|advertimos)|no se queje|no (?:respondemos|nos hacemos responsables) (?:de|por) lo que|no (?:juegue|juegues) con nosotros|(?:mejor|bueno) para su salud',
         '(?:las cosas|esto|todo|la situacion) (?:se )?(?:pueden|puede|podrian|podria|van a|va a) (?:complicar(?:se|le)?|terminar (?:muy )?mal|acabar (?:muy )?mal)|(?:esto|las cosas) no (?:va|van) a (?:terminar|acabar) bien',
+        // Third round: pity that something befalls the family or the house, things "getting ugly" or "personal", worse ways not yet used, a scare, accidents.
+        'seria (?:muy |realmente )?(?:una )?(?:lastima|pena|lamentable|triste|terrible|una desgracia) que(?! (?:\\w+ ){0,3}?(?:descuento|oferta|promocion|beneficio|bonificacion|rebaja|plazo))|(?:su|tu|sus|tus) (?:familia|hijos|ninos|esposa|esposo) (?:pagara|pagaran|pague|paguen|sufra|sufran|sufriera|sufrieran) (?:las consecuencias|por)|pag\\w* las consecuencias',
+        '(?:las cosas|esto|todo) (?:se )?(?:pong\\w*|pondr\\w*|(?:va|van|puede|pueden) a ponerse|(?:va|van) a poner) (?:muy |bien )?(?:feas?|feos?|mal|peor|dificil\\w*|personal|color de hormiga)',
+        '(?:por|de) (?:su|tu) (?:propio )?bien y (?:el|la) de los (?:suyos|tuyos)|(?:por|piense en|piensa en|pensando en) (?:la salud|la integridad) de (?:su|sus|tu|tus) (?:familia|hijos|hijas|ninos|esposa|esposo|mama|papa|seres queridos)',
+        '(?:uno|usted|nadie) (?:nunca )?sabe lo que (?:le )?(?:puede|podria) (?:pasar|suceder|ocurrir)|nunca se sabe (?:lo que|que) (?:puede|podria|le) |(?:cuando se acaba|cuando se agota|si no paga|si no) pasan cosas|(?:pasan|suceden|ocurren) cosas (?:malas|feas|desagradables)|(?:suelen|pueden|podrian|van a|acaban|terminan) (?:tener|sufrir|teniendo|sufriendo) (?:un |unos |algun |algunos )?accidentes?',
+        '(?:maneras|formas|metodos|modos) (?:mas (?:desagradables|duras|feas|rudas)|menos (?:amables|agradables|bonitas)) de cobrar|todavia no (?:las|los) hemos usado|(?:ultima vez|ultima oportunidad) (?:que )?(?:se lo |le |te )?(?:pedimos|pido|pedimos) por las buenas|sabemos como (?:arreglar|resolver|manejar|tratar) (?:las cosas|esto|estos asuntos|a la gente) cuando',
+        '(?:se lleven|se llevaran|llevarse|darle|darles|se lleve|se llevara) (?:un |el )?(?:buen |gran )?susto|no (?:me|nos) gustaria que (?:a )?(?:su|sus|tu|tus) (?:familia|hijos|hijas|ninos|esposa|esposo|mama|papa|casa|carro)|ojala (?:la|lo|las|los) (?:pueda|puedas) (?:conservar|mantener|seguir)|que (?:bonit|lind)[oa]s? (?:casa|familia|carro|hijos|ninos)|(?:una|un|unos) (?:familia|casa|carro|hijos) muy (?:bonit|lind)\\w*',
+        '(?:nadie|no) (?:quiere|quieres|querria|querra) ver a (?:su|sus|tu|tus) (?:\\w+ ){0,2}?(?:preocupad|sufr|llor|trist|asustad|en problemas)\\w*|no (?:querra|querras|quiere|quieres) que (?:esto|las cosas) (?:se )?(?:ponga|pongan|vuelva|termine)',
         'no nos (?:obligue|haga|fuerce|deje)|obligue a|se lo advertimos|queda advertid\\w*|esta advertid\\w*|cueste lo que cueste|de una forma u otra|de una manera u otra|de un modo u otro|pagara (?:caro|por esto)|no se va a quedar asi|tenemos (?:otros|nuestros) metodos|otros metodos',
       ].join('|'),
     ),
