@@ -715,7 +715,7 @@ describe('the web console', () => {
       await look(page, 'review-zh');
     });
 
-    it('translates the policy’s reasons and the events by their codes', async () => {
+    it('translates the policy’s reasons and the events by their codes', { timeout: 150_000 }, async () => {
       // Contact windows as in force (US-REGF), and a zone where it is 3 in the morning now.
       const rules = await startHarness({
         db: sqliteOnly,

@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = path.resolve('test', `planted-cycle-${randomBytes(4).toString('hex')}`);
 
-describe('lint guards', () => {
+// Each test starts eslint with the project's typed config: over a minute on a loaded 2-core host.
+describe('lint guards', { timeout: 240_000 }, () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('fails a two-file import cycle', async () => {

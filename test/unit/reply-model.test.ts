@@ -59,26 +59,31 @@ describe('reply model', () => {
       ).toEqual([]);
   });
 
-  it('never removes an intent the rules found, nor changes a revocation, on every tuning reply', () => {
-    let added = 0;
-    for (const lang of ['en', 'zh'] as const)
-      for (const d of loadDocs(lang, false)) {
-        const rules = interpretReply(d.text, { ...o(d.channel), learned: false });
-        const both = interpretReply(d.text, o(d.channel));
-        const found = rules.intents.filter((i) => i.intent !== 'other');
-        // Every intent of the rules, with its rule, words, scope and terms, unchanged and first.
-        expect(both.intents.slice(0, found.length)).toEqual(found);
-        for (const i of both.intents.slice(found.length)) {
-          if (i.intent === 'other') continue;
-          added++;
-          expect(i.rule).toBe(`model-${i.intent}`);
-          expect(found.map((f) => f.intent)).not.toContain(i.intent);
+  // Reads every tuning reply twice: minutes on a loaded 2-core CI host, not the 60 s default.
+  it(
+    'never removes an intent the rules found, nor changes a revocation, on every tuning reply',
+    { timeout: 240_000 },
+    () => {
+      let added = 0;
+      for (const lang of ['en', 'zh'] as const)
+        for (const d of loadDocs(lang, false)) {
+          const rules = interpretReply(d.text, { ...o(d.channel), learned: false });
+          const both = interpretReply(d.text, o(d.channel));
+          const found = rules.intents.filter((i) => i.intent !== 'other');
+          // Every intent of the rules, with its rule, words, scope and terms, unchanged and first.
+          expect(both.intents.slice(0, found.length)).toEqual(found);
+          for (const i of both.intents.slice(found.length)) {
+            if (i.intent === 'other') continue;
+            added++;
+            expect(i.rule).toBe(`model-${i.intent}`);
+            expect(found.map((f) => f.intent)).not.toContain(i.intent);
+          }
+          if (rules.needsPerson) expect(both.needsPerson).toBe(true);
         }
-        if (rules.needsPerson) expect(both.needsPerson).toBe(true);
-      }
-    // Trained on these replies, the model has little to add to rules tuned on them.
-    expect(added).toBeLessThan(50);
-  });
+      // Trained on these replies, the model has little to add to rules tuned on them.
+      expect(added).toBeLessThan(50);
+    },
+  );
 
   it('keeps a revocation the rules found whatever else the model reads', () => {
     const got = interpretReply("Stop texting me. I'll pay $50 on Friday, I lost my job", o());
