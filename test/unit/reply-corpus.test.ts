@@ -11,8 +11,15 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-const tuning = parts.filter((p) =>
-  ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part),
+/**
+ * A new author's part is measured unseen before anyone tunes against it (docs/replies.md gives those figures), and
+ * joins the asserted parts when its round is done.
+ */
+const UNSEEN = new Set(['es.tune2']);
+const tuning = parts.filter(
+  (p) =>
+    ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part) &&
+    !UNSEEN.has(`${p.lang}.${p.part}`),
 );
 /** Spanish (es.tune, and es.held when its author has written it): a language of its own since issue 33. */
 const spanish = parts.filter((p) => p.lang === 'es');
