@@ -51,7 +51,7 @@ const DET = '(?:(?:mas|sus|tus|los|las|estos|estas|esos|esas|tantos|tantas|ningu
 const PLEASE = '(?:por favor|porfa|porfavor|porfis|por fa|xfa|xfavor|x favor|favor|please|pls|plz)';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
-const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de) )*`;
+const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de|equivocad[oa]|numero equivocado) )*`;
 const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto+|baja+|cancelar|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
 /** A verb that says stop: "dejen de", "paren de", "ya deja de". */
 const STOPV =
@@ -203,6 +203,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     ),
     scope: 'words',
     own: true,
+    checks: ['es-time-limit'],
   },
   // wrong-number
   {
@@ -216,7 +217,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     // "No conozco a María Pérez", "no soy Carlos": a name, written with a capital.
     rule: 'es-wrong-number-name',
     intent: 'wrong-number',
-    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+){0,2}(?= [.,?]|$)/g,
     checks: ['name-inside'],
   },
   // dispute
@@ -243,7 +244,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise',
     intent: 'promise',
     pattern:
-      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|(?:hacer|realizar|efectuar) (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|la|los|las|yo|y|pero|entonces|ahorita|ahora|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|(?:hacer|realizar|efectuar) (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|la|los|las|yo|y|pero|entonces|ahorita|ahora|manana|hoy|paguen|depositen|caiga|llegue|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
     checks: ['es-negation', 'es-wish'],
   },
   // hardship
@@ -344,7 +345,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-bare',
     intent: 'wrong-number',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea de quien (?:es|sea|es esa persona))${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea (?:de )?quien (?:es|sea|es esa persona)(?: (?:ese|esa|el|ella))?|aqui no es)(?:${CLAUSE_END}|(?= (?:alto|baja|stop|basta)\\b))`,
       'g',
     ),
   },
@@ -353,7 +354,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-owner',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular|cel|correo)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
     checks: ['es-negation'],
   },
   {
@@ -385,7 +386,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise-errand',
     intent: 'promise',
     pattern:
-      /\b(?:(?:paso|pasare|ire|voy|vamos)(?: a (?:parar|pasar|ir|llegar))? (?:(?!a\b)[a-z\d]+ ){0,6}a (?:pagar|abonar|depositar|liquidar|hacer el pago)|(?:realizare|hare|haremos|realizaremos|efectuare|mandare|enviare|hago|realizo|hacemos) (?:un|el|mi) (?:pago|abono|deposito))\b/g,
+      /\b(?:(?:paso|pasare|ire|voy|vamos)(?: a (?:parar|pasar|ir|llegar))? (?:(?:a|al|por) )?(?:(?!a\b)[a-z\d]+ ){0,6}a (?:pagar|abonar|depositar|liquidar|hacer el pago)|(?:realizare|hare|haremos|realizaremos|efectuare|mandare|enviare|hago|realizo|hacemos) (?:un|el|mi) (?:pago|abono|deposito))\b/g,
     checks: ['es-negation', 'es-wish'],
   },
   {
@@ -401,7 +402,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-question-more',
     intent: 'question',
     pattern:
-      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
+      /(?<=^|[.,?] )(?:(?:y|pero|pues|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
     checks: ['es-condition'],
   },
   {
@@ -425,7 +426,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint-conduct',
     intent: 'complaint',
     pattern: new RegExp(
-      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:${STOPV} de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
+      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:${STOPV} de|no) (?:${VINF}|${VGER})(?:le|les)? (?:a|al trabajo de|a la casa de|al celular de) mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
       'g',
     ),
   },
@@ -529,6 +530,103 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     pattern:
       /\b(?:(?:como|la forma en que|la manera en que|el modo en que) (?:me|nos) (?:han tratado|trataron|tratan|trato|hablaron|han hablado)|que parte de (?:[a-z]+ ){1,6}?no (?:entienden|entiende|entendieron)|nadie me (?:resolvio|ayudo|atendio|contesto|hizo caso|dio solucion|resuelve|ayuda|atiende)|de (?:muy )?mala (?:manera|forma|gana)|de mal modo|invasion (?:de|a) (?:la |mi )?privacidad|(?:y|pero) (?:aun asi |todavia )?(?:me |nos )?siguen(?= [.,?]|$)|(?:voy a|vamos a|tendre que|tengo que) (?:buscar|conseguir|contratar|buscarme) (?:a )?(?:un |mi )?abogad[oa]|(?:le |les )?(?:contaron|dijeron|avisaron|informaron|platicaron) a mi (?:vecin[oa]s?|mama|madre|familia|jefe|jefa|esposa|esposo|papa|hermana|hermano|trabajo|hij[oa]s?|suegr[oa])|que poca (?:verguenza|educacion|madre))\b/g,
   },
+  // Rules added with the third Spanish part (es.tune3.jsonl, author B), each a family of wordings.
+  {
+    // "se abstengan de llamarme", "absténganse de contactarme": a formal stop.
+    rule: 'es-revoke-abstain',
+    intent: 'revoke',
+    pattern: new RegExp(`\\b(?:se abstengan|abstenganse|se abstenga|abstengase|abstenerse) de ${VINF}\\b`, 'g'),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit'],
+  },
+  {
+    // "el número ahora es mío", "este número lo tengo yo desde marzo", "el que buscan no es de aquí", "no soy el
+    // titular", "no es para mí", "esto es para mi esposo", "no vive conmigo", "me dieron su número por error",
+    // "este correo no es de …", "es un número de negocio", "no conocemos a la persona".
+    rule: 'es-wrong-number-elsewhere',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:el|este) (?:numero|cel|celular|telefono) (?:ahora|ya) es mio|(?:este|el) (?:numero|cel|celular|telefono) lo tengo (?:yo )?(?:desde|hace)|(?:me|le) (?:cambiaron|dieron|asignaron) (?:el|este|mi|su) numero|(?:mi|su|el|este) numero por error|(?:el|la|al|a la)(?: [a-z]+){0,2}? que (?:buscan|busca|mencionan) (?:no (?:es|vive|esta)|ya no|se (?:murio|fue|mudo)|fallecio)|(?:yo )?no soy (?:el|la) (?:titular|duen[oa]|cliente|deudor[a]?)|(?<=^|[.,?] )(?:esto |este mensaje |este correo |eso )?no es para mi(?= [.,?]|$)|(?:esto|este mensaje|este correo|eso) es para mi (?:esposo|esposa|hijo|hija|mama|papa|hermano|hermana|suegr[oa]|ex|tio|tia|abuel[oa])|(?:ya )?no vive (?:conmigo|aqui|aca)|se llama igual|(?:este|el) (?:correo|telefono|celular|cel|email) (?:ya )?no es de|(?:un|este es un) numero de (?:negocio|empresa|oficina|trabajo)|no (?:conocemos|conoce) a (?:la persona|esa persona|nadie|ese|esa)|(?:ya )?se fue(?: ,)? no se donde (?:esta|vive))\b/g,
+  },
+  {
+    // "pásenme con un supervisor", "comuníquenme con", "que me llamen", "solicito una llamada", "me regresan la
+    // llamada?", "si me llaman ahorita les contesto", "llamen al cel", "hablen conmigo en la noche", "hablemos por
+    // teléfono", "comuníquese conmigo al número de mi esposa", "llamen mañana a las 10".
+    rule: 'es-callback-ask',
+    intent: 'callback',
+    pattern:
+      /\b(?:(?:pasenme|paseme|comuniquenme|comuniqueme|transfieranme|pasen mi caso) (?:con|a) (?:un|una|el|la|alguien|algun|alguna|su)|(?<=^|[.,?] )(?:y |pero )?que me (?:llamen|marquen|hablen|llame|marque|hable)(?: (?:alguien|ustedes|usted|por telefono|al cel|al celular))?(?= [.,?]|$)|(?:solicito|pido|quiero|necesito|quisiera|prefiero) una llamada|si me (?:llaman|marcan|hablan) (?:ahorita|ahora|hoy|manana|en la tarde|mas tarde) (?:les |le )?contesto|(?:llamen|marquen|hablen)(?:me)? (?:al (?:cel|celular|trabajo|telefono de)|manana|hoy|en la (?:tarde|noche|manana)|por la (?:tarde|noche|manana)|despues de las|a las)|hablen conmigo|hablemos por telefono|(?:comuniquese|comuniquense|contacteme|contactenme|llameme|llamenme|hablenme) (?:conmigo )?al (?:numero|cel|celular|telefono))\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "¿me regresan la llamada?", "¿me llaman al trabajo?": a call asked for.
+    rule: 'es-callback-asked',
+    intent: 'callback',
+    pattern:
+      /\b(?:me|nos) (?:regresan|devuelven) la llamada|(?:me|nos) (?:llaman|marcan) al (?:trabajo|cel|celular|numero|\d+)\b/g,
+    checks: ['es-if-asked'],
+  },
+  {
+    // Complaints without a complaint word: a lawyer or an authority named, being treated as a criminal, contact on a
+    // Sunday or at an hour, after payment, calls never returned, errors, privacy, "eso es robo".
+    rule: 'es-complaint-more',
+    intent: 'complaint',
+    pattern: new RegExp(
+      `\\b(?:mi abogad[oa] (?:va a saber|se va a enterar|sabra)|(?:acudir|ir|quejarme|recurrir|reportar(?:los)?) (?:a|con|ante) (?:la |el )?(?:procuraduria|profeco|fiscal\\w*|cfpb|ftc|fcc|bbb|policia|abogad[oa])|(?:los|las|lo|la|les) (?:reporto|denuncio|demando|acuso) (?:a|con|ante)|como (?:si (?:yo )?fuera )?(?:un[oa]? )?(?:criminal|delincuente|ratero|ratera|ladron|ladrona|estafador\\w*)|hasta (?:el|los) domingos?|ni descansar|a esta hora|a estas horas|son las \\d+ de la (?:manana|noche|madrugada)|a las (?:[4-7]|11|12) ?(?:am|de la manana|de la madrugada|de la noche|pm)|por que (?:me |nos )?siguen (?:${VGER}|con|cobrando)|siguen con lo mismo|sigo recibiendo (?:cobros|mensajes|llamadas|correos)|nadie me (?:devuelve|regresa|devolvio|regreso) la llamada|no me resolvi\\w* nada|(?:ni|nunca|no) contestan|(?:que sepa|saben|sepan) hacer su trabajo|puros? errores?|(?:violaron|violan|violacion de|violando) (?:mi )?privacidad|(?:eso es|es un|esto es) (?:un )?robo|(?:estoy|ando|estamos) (?:bien |muy |super )?hart[oa]s?(?= [.,?]|$| ya| y)|que manera de (?:fastidiar|molestar)|(?:me|nos) (?:traten|tratan|trataron|tratas|trata) como)\\b`,
+      'g',
+    ),
+  },
+  {
+    // Promises: "comprometerme a abonar", "voy a poder pagar", "lo estaré cubriendo el lunes", "hago transferencia de
+    // doscientos", "el 30 mando quinientos", "me pongo al corriente", "llámenme para hacer el pago".
+    rule: 'es-promise-more',
+    intent: 'promise',
+    pattern:
+      /\b(?:(?:comprometerme|me puedo comprometer|me comprometo) a (?:abonar|pagar|depositar|cubrir|liquidar|mandar|enviar)|(?:voy|vamos) a poder (?:pagar|abonar|liquidar|depositar)|(?:lo|la|los|las)? ?estare (?:cubriendo|pagando|depositando|mandando|enviando|abonando)|(?:hago|hare|realizo|mando) (?:una |la )?(?:transferencia|deposito|abono)|(?:mando|envio|deposito|abono|pago) (?:los |las )?(?:cien|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos|novecientos|mil|cincuenta|sesenta|setenta|ochenta|noventa|cuarenta|treinta|veinte)|me pongo al (?:corriente|dia)|(?:llamenme|llameme) para (?:hacer el pago|pagar))\b/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // Disputes: "intereses que nunca acepté", "no son míos", "supuestamente", "ese saldo no existe", "está duplicado",
+    // "no coincide", "no tienen derecho a cobrarme", "mándenme prueba", "fue cerrada en 2020".
+    rule: 'es-dispute-more',
+    intent: 'dispute',
+    pattern:
+      /\b(?:que nunca (?:acepte|autorice|active|pedi|firme|solicite|contrate|use|recibi)|nunca (?:los|las|lo|la) (?:autorice|acepte|pedi|firme|active|use)|no son (?:mios|mias)|supuestamente|(?:el |del )?supuest[oa] (?:adeudo|prestamo|saldo|contrato|cargo|deuda)|(?:ese|el|este|esa|la) (?:saldo|adeudo|cargo|cobro|deuda|balance) no existe|(?:cobro|cargo|pago|cobros|cargos) (?:esta |estan |es |son )?duplicad[oa]s?|no (?:coincide|cuadra|concuerda|coinciden|cuadran)|no tienen (?:ningun )?derecho (?:a|de) cobrar\w*|(?:mandenme|envienme|denme|muestrenme|quiero ver) (?:una |la |el )?(?:prueba|pruebas|contrato|copia del contrato)|fue (?:cerrada|cerrado|saldada|saldado) (?:en|mediante|con) |no entiendo por que me (?:cobran|cobraron|estan cobrando)|si (?:el prestamo|lo que pedi|la deuda) (?:fue|era) de)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Questions: "con quién hablo", "se puede pagar en efectivo", "qué pasa si no pago", "les solicito me informen",
+    // "quiero que me digan", "tienen oficina en…", "para ver cuánto debo", "me confirme si".
+    rule: 'es-question-ask',
+    intent: 'question',
+    pattern:
+      /\b(?:con quien (?:hablo|me comunico|trato)|(?<=^|[.,?] )(?:y |pero |pues )?se puede (?:pagar|hacer|abonar|dar|liquidar)|que pasa si|(?<= )que pasa(?= [.,?]|$)|(?:solicito|pido|agradeceria|les pido|le pido) (?:que )?me (?:informen|informe|indiquen|indique|digan|diga|confirmen|confirme|expliquen|explique) (?:el|la|los|las|si|cual|cuanto|como|donde)|(?:quiero|necesito|quisiera) que me (?:digan|expliquen|informen|aclaren)|(?<=^|[.,?] )tienen (?:alguna )?(?:oficina|sucursal)|(?:me|nos) (?:confirme|confirmen) si)\b/g,
+    checks: ['es-condition'],
+  },
+  {
+    // "para ver cuánto debo" beside a call: the call and the question.
+    rule: 'es-question-explain',
+    intent: 'question',
+    pattern: /\bpara (?:ver|saber|que me (?:expliquen|digan)) (?:cuanto|que|como|por que|si|cual)\b/g,
+  },
+  {
+    // Payments: "ya salió de mi cuenta", "pagué con cash app", "pagué en el Oxxo", "ya di el abono", "mandé el dinero
+    // por Western Union", "fue cubierto el 28", "pagué el 29", "folio", "ya mandé la mitad".
+    rule: 'es-paid-more',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:(?:el cargo|el pago|el cobro|el debito) (?:automatico )?ya (?:salio|se desconto|se cobro|se hizo)|(?:pague|pagamos|deposite) (?:(?:hoy|ayer|en la manana) )?(?:con|por) (?:cash app|zelle|venmo|paypal|tarjeta|cheque|efectivo|la app|la aplicacion)|(?:pague|deposite) en (?:el|la) (?:oxxo|seven|walmart|banco|tienda|sucursal|app|aplicacion)|ya (?:di|dimos|deje) (?:el|un|mi) (?:abono|pago|deposito)|(?:mande|envie) el (?:dinero|pago) (?:por|con) |fue (?:cubierto|cubierta|depositado|depositada) |(?:folio|numero de control|confirmacion) (?:number|numero|no )?\d|(?<=^|[.,?] )(?:ya )?pague el (?:dia )?\d+|ya (?:mande|envie|deposite|pague) (?:la mitad|una parte|parte))\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // Hardship: "fui despedida", "beneficios de desempleo", "no tengo ni para la renta", "sin chamba", "no me alcanzó",
+    // "no me quedó para ustedes", "apenas me da para la comida".
+    rule: 'es-hardship-short',
+    intent: 'hardship',
+    pattern:
+      /\b(?:fui despedid[oa]|(?:beneficios|seguro|cheque) de desempleo|no tengo ni (?:para|pa)|sin chamba|no (?:me |nos )?alcanzo|no (?:me |nos )?quedo (?:nada )?para|apenas (?:me |nos )?(?:da|alcanza) para)\b/g,
+    checks: ['es-hypothetical'],
+  },
 ];
 
 /** A token as english.ts makes it: the normalised word and the sentence it is in. */
@@ -558,6 +656,9 @@ const sentenceOf = (ts: readonly Word[], i: number) =>
   ts.filter((t) => t.sentence === ts[i]!.sentence).map((t) => t.word);
 
 const ES_NEGATOR = /^(?:no|nunca|jamas|tampoco|ni)$/;
+/** The word before a "si" that is "sí": "ahora sí", "el lunes sí", "pero esta vez sí". */
+const SI_YES =
+  /^(?:ahora|ahorita|pero|claro|pues|vez|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes)$/;
 /** "no se preocupen, …", "no hay problema": reassurance, not a negation of what follows. */
 const REASSURE = /^(?:se|te|hay|pasa|modo|problem|problema|preocupe|preocupen|preocupes)$/;
 const FAMILY =
@@ -575,7 +676,10 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   },
   // "dejen de llamar a mi mamá": a request about someone else.
   'es-third-party': (ts, _first, last) => {
-    const a = after(ts, last);
+    const a = after(ts, last).replace(
+      /^(?:al|a la|en el|en la) (?:trabajo|casa|celular|cel|numero|telefono) de /,
+      'a ',
+    );
     const m = FAMILY.exec(a);
     if (m && /\b(?:y|ni|o) a mi(?: tambien| misma| mismo)?(?: [.,?]|$| (?:ya|tampoco|por))/.test(a)) return null;
     return m ? `about a third party: ${m[0]}` : null;
@@ -600,7 +704,7 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   // "no me manden el link de pago", "no me llame la atención": a thing not to send, not the contact.
   'es-not-ours': (ts, _first, last) => {
     const m =
-      /^(?:asi\b|(?:cobrador|cobradora|deudor|deudora|moros[oa]|mentiros[oa]|ratero|ratera|ladron|ladrona|tramposo|tramposa|estafador|estafadora)\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
+      /^(?:asi\b|por (?:whatsapp|wasap|whats|facebook|messenger|instagram|telegram)\b|(?:cobrador|cobradora|deudor|deudora|moros[oa]|mentiros[oa]|ratero|ratera|ladron|ladrona|tramposo|tramposa|estafador|estafadora)\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
         after(ts, last),
       );
     return m ? `another thing: ${m[0]}` : null;
@@ -634,8 +738,13 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   },
   // "espero pagar el viernes", "si puedo, pago el lunes": a wish or a condition, not a promise.
   'es-wish': (ts, first) => {
-    const w = before(ts, first, 4).find((x) =>
-      /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|a ver)$/.test(x),
+    const b4 = before(ts, first, 4);
+    // "ahora sí", "el lunes sí le mando": sí, not si.
+    const w = b4.find(
+      (x, k) =>
+        /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|a ver)$/.test(
+          x,
+        ) && !(x === 'si' && SI_YES.test(b4[k - 1] ?? '')),
     );
     if (w) return `wish: ${w}`;
     // "cuando pueda, le pago": whenever the borrower can; "cuando me paguen el viernes, les abono" is a day.
@@ -700,4 +809,4 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
  * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
  */
 export const ES_PERIOD =
-  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?= les| le| te)|este mes|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;
+  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;

@@ -48,6 +48,12 @@ export const ES_TYPOS: ReadonlyMap<string, string> = new Map([
   ['liquidao', 'liquidado'],
   ['cansao', 'cansado'],
   ['ntp', 'no te preocupes'],
+  // Round 3 (es.tune3): b for v, s for c, y for ll, a clipped "ahorita".
+  ['equibocado', 'equivocado'],
+  ['nesesito', 'necesito'],
+  ['yego', 'llego'],
+  ['savado', 'sabado'],
+  ['orita', 'ahorita'],
 ]);
 
 /** Slips that are English words too ("page", "saver", "k"), read as Spanish only in a Spanish reply. */
@@ -64,6 +70,8 @@ export const ES_TYPOS_IF_SPANISH: ReadonlyMap<string, string> = new Map([
   ['d', 'de'],
   ['pa', 'para'],
   ['ta', 'esta'],
+  ['ps', 'pues'],
+  ['boy', 'voy'],
 ]);
 
 /** "yaaa pagueee", "nooo": a letter held, read once (in a Spanish reply: "bajaaa" is "baja"). */
