@@ -11,10 +11,17 @@ import { corpusFiles, failures, type PartFigures, score } from '../support/reply
 
 const files = corpusFiles();
 const parts: PartFigures[] = files.map(score);
-const tuning = parts.filter((p) =>
-  ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part),
+/**
+ * A new author's part is measured unseen before anyone tunes against it (docs/replies.md gives those figures), and
+ * joins the asserted parts when its round is done.
+ */
+const UNSEEN = new Set<string>([]);
+const tuning = parts.filter(
+  (p) =>
+    ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part) &&
+    !UNSEEN.has(`${p.lang}.${p.part}`),
 );
-/** Spanish (es.tune, and es.held when its author has written it): a language of its own since issue 33. */
+/** Spanish (es.tune, es.tune2, es.tune3, and es.held when its author has written it): a language of its own since issue 33. */
 const spanish = parts.filter((p) => p.lang === 'es');
 const held = parts.filter((p) => p.part === 'held');
 
@@ -57,7 +64,7 @@ function report(ps: PartFigures[], showMisses = true): string[] {
 }
 
 describe('reply corpus', () => {
-  it('reads the eight tuning parts of English and Chinese, and the Spanish one', () => {
+  it('reads the eight tuning parts of English and Chinese, and the Spanish ones', () => {
     expect(tuning.map((p) => `${p.lang}.${p.part}`).sort()).toEqual([
       'en.tune',
       'en.tune2',
@@ -68,6 +75,8 @@ describe('reply corpus', () => {
       'en.tune7',
       'en.tune8',
       'es.tune',
+      'es.tune2',
+      'es.tune3',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -101,7 +110,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune8 and es.tune (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune8 and es.tune to es.tune3 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 

@@ -4,10 +4,10 @@ import type { Channel } from '../../domain/channels.js';
 const EN_SMS =
   /\b(?:texts?|texting|texted|txts?|txting|txtin|txtn|textn|txt'?s|sms|messages?|messaging|msgs?|texs?|mensajes?|mensajitos?|msjs?|mjs|textos?|textear\w*|textiar\w*|texteen|textees|texteando\w*|mensajear\w*)\b/;
 const EN_VOICE =
-  /\b(?:call|calls|calling|calln|called|phone calls?|telephone(?! number)|telephoned|telephoning|col in|call in|ringin|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamaditas?|llamar(?:me|nos)?|llamando(?:me|nos)?|llamen|llames|llame|marcar(?:me|nos)?|marcando(?:me|nos)?|marquen|marques|hablar(?:me|nos)?|hablando(?:me|nos)?|hablen|hables|telefonicas?|por (?:telefono|celular|cel)|dian ?hua)\b/;
+  /\b(?:call|calls|calling|calln|called|phone calls?|telephone(?! number)|telephoned|telephoning|col in|call in|ringin|(?<!(?:my|your|the|this|a) )phone(?! number)|by phone|phoning|ring|ringing|robocalls?|voicemails?|voice ?mails?|llamadas?|llamad[oa]s?|llamaditas?|llamaran|llamara|marcaran|marcara|llamar(?:me|nos)?|llamando(?:me|nos)?|llamen|llames|llame|marcar(?:me|nos)?|marcando(?:me|nos)?|marquen|marques|hablar(?:me|nos)?|hablando(?:me|nos)?|hablen|hables|telefonicas?|por (?:telefono|celular|cel)|dian ?hua)\b/;
 const EN_EMAIL = /\b(?:e ?mails?|e ?mailed|e ?mailing|mails?|emailing|inbox|correos?)\b/;
 const EN_ALL =
-  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|(?<!(?:phone|cell|line|number) )alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|comunicac\w*|stalking|hit me up|contacten|contactes|contacte|contactar(?:me|nos)?|contactando(?:me|nos)?|contacto|molest\w*|acos\w*|hostig\w*|buscar(?:me|nos)?|busquen|busques|buscando(?:me|nos)?|ching\w*|joder(?:me|nos)?|jodiendo(?:me|nos)?|jodan|en paz|tranquil[oa]s?)\b/;
+  /\b(?:contact|contacting|contacted|contacts|bother|bothering|harass\w*|(?<!(?:phone|cell|line|number) )alone|reach(?:ing)? out|hound\w*|pester\w*|communicat\w*|comunicac\w*|stalking|hit me up|contacten|contactes|contacte|contactar(?:me|nos)?|contactando(?:me|nos)?|contactad[oa]s?|contacto|molest\w*|acos\w*|hostig\w*|buscar(?:me|nos)?|busquen|busques|buscando(?:me|nos)?|ching\w*|joder(?:me|nos)?|jodiendo(?:me|nos)?|jodan|en paz|tranquil[oa]s?)\b/;
 
 /** 通知 and 提醒 are texts unless another channel carries them (邮件通知, 电话提醒); 催收通知名单 is a list, no channel. */
 const ZH_SMS = /短信|信息|消息|简讯|讯息|短讯|(?<!邮件|电邮|邮箱|电话|语音)(?:通知|提醒)(?!名单|列表|名册)/;

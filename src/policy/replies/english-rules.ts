@@ -45,7 +45,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'noun-stop', 'quoted', 'halt-action'],
+    checks: ['negation', 'noun-stop', 'quoted', 'halt-action', 'es-hold-on'],
   },
   {
     rule: 'revoke-stop-caps',
@@ -72,7 +72,7 @@ export const ENGLISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'reply',
-    checks: ['negation', 'quoted', 'halt-action'],
+    checks: ['negation', 'quoted', 'halt-action', 'es-hold-on'],
   },
   {
     rule: 'revoke-no-wish',

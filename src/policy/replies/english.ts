@@ -10,7 +10,7 @@ import { latinView, wordStream } from '../wording/normalise.js';
 import { channelsNamed } from './channels.js';
 import { ENGLISH_REPLY_RULES } from './english-rules.js';
 import { ES_PERIOD, SPANISH_CHECKS, SPANISH_REPLY_RULES } from './spanish-rules.js';
-import { ES_BESIDE_A_DAY, ES_TYPOS, ES_TYPOS_IF_SPANISH, isSpanish } from './spanish.js';
+import { ES_BESIDE_A_DAY, ES_TYPOS, ES_TYPOS_IF_SPANISH, isSpanish, unheld } from './spanish.js';
 import type { ReplyHit, ReplyRule } from './types.js';
 import { EN_AMOUNT, EN_DATE, englishAmount, englishDate } from './when.js';
 
@@ -112,7 +112,10 @@ export function tokens(text: string, spanish = false): Token[] {
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
-    else word = ES_TYPOS.get(raw) ?? (spanish ? ES_TYPOS_IF_SPANISH.get(raw) : undefined) ?? TYPOS.get(raw) ?? raw;
+    else {
+      const w = spanish ? unheld(raw) : raw;
+      word = ES_TYPOS.get(w) ?? (spanish ? ES_TYPOS_IF_SPANISH.get(w) : undefined) ?? TYPOS.get(w) ?? w;
+    }
     const last = out[out.length - 1];
     // Runs of punctuation (". ." or "\n\n") are one break.
     if (/^[.,?]$/.test(word) && last && /^[.,?]$/.test(last.word)) {

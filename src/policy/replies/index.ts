@@ -113,7 +113,8 @@ function read(text: string, o: ReplyContext) {
       !h.suppressed &&
       asks.has(h.sentence) &&
       h.rule.rule !== 'question-explain' &&
-      h.rule.rule !== 'es-question-doubts'
+      h.rule.rule !== 'es-question-doubts' &&
+      h.rule.rule !== 'es-question-explain'
     )
       h.suppressed = 'a request, not a question';
   // A "？" in Chinese is read with its clause (below), not as an English question of the Latin words beside it.

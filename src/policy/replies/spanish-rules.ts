@@ -51,12 +51,15 @@ const DET = '(?:(?:mas|sus|tus|los|las|estos|estas|esos|esas|tantos|tantas|ningu
 const PLEASE = '(?:por favor|porfa|porfavor|porfis|por fa|xfa|xfavor|x favor|favor|please|pls|plz)';
 const CLAUSE_START = '(?<=^|[.,?] )';
 const CLAUSE_END = '(?= [.,?]|$)';
-const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de) )*`;
+const PREFIX = `(?:(?:${PLEASE}|ya|ok|okay|oye|oiga|oigan|hola|bueno|buenas|senores|senor|senorita|please|pues|y|solo|mejor|quiero|me quiero|deseo|favor de|equivocad[oa]|numero equivocado) )*`;
 const FILL = `(?: (?:${PLEASE}|ya|gracias|ahora|ahorita|ahora mismo|inmediatamente|de inmediato|de una vez|ok|stop|alto+|baja+|cancelar|thanks|todo|todos|senores|senor|urgente|ya mismo|se los pido|les pido|se lo pido|de esto|a esto|ya no mas|de todo))*`;
 /** A verb that says stop: "dejen de", "paren de", "ya deja de". */
 const STOPV =
   '(?:deja|dejen|deje|dejar|dejes|dejan|dejenme|dejame|dejeme|para|paren|pare|parar|paran|detengan|terminen|acaben)(?: ya)?';
 const NOT = '(?:no|ni|nunca|jamas|ya no|nunca mas)';
+/** "Paren ya o pongo queja", "alto o los reporto": a keyword and what follows if it is not heeded. */
+const OR_ELSE =
+  '(?= o (?:pongo|pondre|meto|levanto|los|las|les|le|voy|llamo|hablo|reporto|denuncio|me quejo|demando)\\b)';
 
 export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
   // revoke
@@ -69,14 +72,22 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
       'g',
     ),
     scope: 'words',
-    checks: ['es-negation', 'es-third-party', 'es-time-limit', 'es-letters', 'es-not-ours', 'es-asks'],
+    checks: [
+      'es-negation',
+      'es-third-party',
+      'es-time-limit',
+      'es-letters',
+      'es-not-ours',
+      'es-asks',
+      'es-for-a-while',
+    ],
   },
   {
     // A clause that is only the keyword: "ALTO", "PARAR", "cancelar", "baja", "darme de baja", "basta ya", "no más".
     rule: 'es-revoke-keyword',
     intent: 'revoke',
     pattern: new RegExp(
-      `${CLAUSE_START}${PREFIX}(?:alto+|baja+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}${CLAUSE_END}`,
+      `${CLAUSE_START}${PREFIX}(?:alto+|baja+|estop|parar|pare|paren|para ya|detener|detengan(?: ya)?|detenganse|detengase|cancelar|cancela|cancelen|cancelo|(?:dar|darme|dame|deme|denme|den|me doy|doy|darse) de baja|de baja|baja|no mas|no mas por favor|cancelar (?:la |mi )?(?:suscripcion|subscripcion)|eliminar|eliminarme|borrarme|remover|removerme|desuscribir(?:me)?|desuscribanme|no molestar|no llamar|no llamadas|no mensajes|no textos)${FILL}(?:${CLAUSE_END}|${OR_ELSE})`,
       'g',
     ),
     scope: 'words',
@@ -98,7 +109,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-dont',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\b${NOT} (?:me |nos )?${VSUBJ}\\b|\\b${NOT} (?:me|nos) ${VSUBJ_ME}\\b|\\b${NOT} (?:(?:me|nos) (?:${SEND}|${SEND_ME})|${SEND})(?= (?:mas|nunca|nada|ningun|ninguna|ningunos|esos|esas|estos|estas|sus|tus|tantos|tantas|${CH})\\b| [.,?]|$)|\\b${NOT} (?:me |nos )?(?:vuelvan|vuelvas|vuelva) a ${VINF}\\b|\\b(?:favor de|por favor|porfa|les pido|le pido|les ruego|le ruego|se les pide|se les ruega) no ${VINF}\\b|${CLAUSE_START}(?:${PLEASE} )?no ${VINF}(?: (?:ni|y|o) ${VINF})*(?= (?:mas|nunca|a este (?:numero|telefono|celular|correo))\\b| [.,?]|$)`,
+      `\\b${NOT} (?:me |nos |le |les )?${VSUBJ}\\b|\\b${NOT} (?:me|nos) ${VSUBJ_ME}\\b|\\b${NOT} (?:(?:me|nos) (?:${SEND}|${SEND_ME})|${SEND})(?= (?:mas|nunca|nada|ningun|ninguna|ningunos|esos|esas|estos|estas|sus|tus|tantos|tantas|${CH})\\b| [.,?]|$)|\\b${NOT} (?:me |nos )?(?:vuelvan|vuelvas|vuelva) a ${VINF}\\b|\\b(?:favor de|por favor|porfa|les pido|le pido|les ruego|le ruego|se les pide|se les ruega) no ${VINF}\\b|${CLAUSE_START}(?:${PLEASE} )?no ${VINF}(?: (?:ni|y|o) ${VINF})*(?= (?:mas|nunca|a este (?:numero|telefono|celular|correo))\\b| [.,?]|$)`,
       'g',
     ),
     scope: 'words',
@@ -109,7 +120,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-dont-want',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\bno (?:quiero|queremos|deseo|deseamos|necesito|me interesa|me interesan) (?:(?:recibir|tener|seguir recibiendo|ver) )?${DET}{0,3}${CH}\\b|\\bno (?:quiero|queremos|deseo|deseamos) (?:recibir|seguir recibiendo) (?:nada|ningun|ninguna|mas)\\b|\\bno (?:quiero|queremos|deseo|deseamos) que (?:me |nos )?(?:sigan |vuelvan a |esten )?(?:${VSUBJ}|${VSUBJ_ME}|${SEND}|${SEND_ME}|${VINF}|${VGER})\\b`,
+      `\\bno (?:quiero|queremos|deseo|deseamos|necesito|me interesa|me interesan) (?:(?:recibir|tener|seguir recibiendo|ver) )?${DET}{0,3}${CH}\\b|\\bno (?:quiero|queremos|deseo|deseamos|me interesa|nos interesa) (?:recibir|seguir recibiendo) (?:nada|ningun|ninguna|mas|esto|eso|estos|estas|esos|esas)\\b|\\bno (?:quiero|queremos|deseo|deseamos) (?:ser|seguir siendo) (?:contactad[oa]s?|llamad[oa]s?|molestad[oa]s?|buscad[oa]s?|acosad[oa]s?)\\b|\\bno (?:quiero|queremos|deseo|deseamos) que (?:me |nos )?(?:lleguen|llegue|sigan llegando) (?:mas )?(?:${DET}{0,2}${CH}|(?= [.,?]|$))|\\bno (?:quiero|queremos|deseo|deseamos) que (?:me |nos )?(?:sigan |vuelvan a |esten )?(?:${VSUBJ}|${VSUBJ_ME}|${SEND}|${SEND_ME}|${VINF}|${VGER})\\b`,
       'g',
     ),
     scope: 'words',
@@ -120,15 +131,16 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-leave-alone',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:dejenme|dejame|dejeme|dejanme|dejenos|dejennos) (?:en paz|tranquil[oa]s?)|(?:olvidense|olvidate|olvidese) de mi|olvidenme|no (?:quiero|queremos) saber nada (?:mas )?de (?:ustedes|usted|ti|su (?:compania|empresa|agencia|oficina)|esta (?:compania|empresa|agencia))|larguense|vayanse (?:al (?:diablo|carajo)|a la (?:mierda|chingada|verga)))\b/g,
+      /\b(?:(?:dejenme|dejame|dejeme|dejanme|dejenos|dejennos) (?:en paz|tranquil[oa]s?)|(?:olvidense|olvidate|olvidese) de mi(?! (?:numero|telefono|celular|cel|correo|email))|olvidenme|no (?:quiero|queremos) saber nada (?:mas )?de (?:ustedes|usted|ti|su (?:compania|empresa|agencia|oficina)|esta (?:compania|empresa|agencia))|larguense|vayanse (?:al (?:diablo|carajo)|a la (?:mierda|chingada|verga)))\b/g,
     scope: 'all',
+    checks: ['es-for-a-while'],
   },
   {
     // "borren mi número", "quítenme de su lista", "darme de baja de los mensajes": the line named, or the one the reply came on.
     rule: 'es-revoke-remove',
     intent: 'revoke',
     pattern:
-      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque|retiren|retirar|retire) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja|(?:me|nos) (?:saquen|quiten|borren|eliminen|retiren) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?)\b/g,
+      /\b(?:(?:borren|borrar|borra|borre|eliminen|eliminar|elimina|elimine|quiten|quitar|quite|saquen|sacar|saque|retiren|retirar|retire|pierdan|olvidense de|olvidate de|olvidese de) (?:mi|este|el|mis|los|de su lista mi) (?:numero|telefono|celular|cel|correo|email|e mail|contacto|datos|informacion|direccion(?: de (?:correo|email|e mail))?)|(?:borrenme|eliminenme|quitenme|saquenme|sacarme|quitarme|borrarme|eliminarme|sacame|quitame|borrame|borreme|quiteme|saqueme) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?|(?:dar|darme|dame|deme|denme|den|doy|darse) de baja|(?:me|nos) (?:saquen|quiten|borren|eliminen|retiren) de (?:su|sus|la|las|esta|estas|todas (?:sus|las)) (?:\w+ )?listas?)\b/g,
     scope: 'words',
     checks: ['es-negation', 'es-other-object', 'es-quoted'],
   },
@@ -186,10 +198,12 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-or-else',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\bsi (?:me |nos )?(?:vuelven|siguen|vuelve|sigue|continuan) (?:a )?(?:${VINF}|${VGER})(?: [^ .?]+){0,6}? (?:report\\w*|denunci\\w*|demand\\w*|quej\\w*|abogad\\w*|bloque\\w*|policia|cfpb|ftc|fcc)|\\b(?:los|las|lo|la|te) (?:voy a bloquear|bloquee|bloqueo|bloqueare|bloquie)|(?<=^|[.,?] )bloquead[oa]s?(?= [.,?]|$)`,
+      `\\bsi (?:me |nos )?(?:vuelven|siguen|vuelve|sigue|continuan) (?:a )?(?:${VINF}|${VGER})(?: ${DET}{0,2}${CH})?(?=(?: [^ .?]+){0,6}? (?:report\\w*|denunci\\w*|demand\\w*|quej\\w*|abogad\\w*|bloque\\w*|policia|cfpb|ftc|fcc))|\\b(?:los|las|lo|la|te) (?:voy a bloquear|bloquee|bloqueo|bloqueare|bloquie)|(?<=^|[.,?] )bloquead[oa]s?(?= [.,?]|$)`,
       'g',
     ),
     scope: 'words',
+    own: true,
+    checks: ['es-time-limit'],
   },
   // wrong-number
   {
@@ -197,13 +211,13 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:numero|telefono|celular|persona|correo) equivocad[oa]|se equivoc(?:aron|an|a|o) de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
+      /\b(?:(?:numero|telefono|celular|persona|correo) (?:equivocad[oa]|incorrect[oa]|errone[oa])|se equivoc(?:aron|an|a|o) de (?:numero|persona|telefono|correo)|no se quien (?:es|sea) (?:esa persona|ese senor|esa senora|esa|ese|el|ella)|no conozco a (?:esa persona|ese senor|esa senora|esa senorita|nadie (?:con ese nombre|asi|que se llame)|ese (?:muchacho|hombre|chavo|senor)|esa (?:muchacha|mujer|chava)|esa|ese)|(?:aqui )?no vive (?:aqui|ningun[oa]?|nadie)|no hay (?:nadie|ningun[oa]?) (?:con ese nombre|que se llame|aqui)|(?:ese|esa|eso) no soy yo|(?<=^|[.,?] )no soy yo|no soy (?:esa persona|la persona|a quien buscan|quien buscan|el que buscan|la que buscan)|(?:ya )?no es (?:el|su|mi) (?:numero|telefono|celular|correo)|(?:este|el) numero (?:ya )?no es de|cambie de numero|es mi numero ahora|este numero es mio(?: ahora)?|tengo este numero (?:desde|hace))\b/g,
   },
   {
     // "No conozco a María Pérez", "no soy Carlos": a name, written with a capital.
     rule: 'es-wrong-number-name',
     intent: 'wrong-number',
-    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+)?(?= [.,?]|$)/g,
+    pattern: /\b(?:no conozco a|(?:yo )?no soy) [a-z]+(?: [a-z]+){0,2}(?= [.,?]|$)/g,
     checks: ['name-inside'],
   },
   // dispute
@@ -212,7 +226,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-dispute',
     intent: 'dispute',
     pattern:
-      /\b(?:no es mi (?:deuda|cuenta|prestamo|tarjeta|credito|firma)|(?:esa|esta|la) deuda no es mia|(?:eso|esto|esa|esta|ese|este) no es mi[oa]|no reconozco (?:(?:esta|esa|la|este|ese|el|ninguna|ningun|esos|esas|estos|estas|los|las) )?(?:deuda|cuenta|cargos?|prestamo|cobros?|tarjeta|credito|compania|empresa|saldo|cantidad|monto|esto|eso)|(?:yo )?nunca (?:abri|saque|pedi|firme|solicite|tuve|use|contrate|he tenido|he abierto|he pedido|he sacado|he firmado) (?:(?:esa|esta|una|ninguna|un|ningun|ese|este|el|la) )?(?:cuenta|prestamo|tarjeta|credito|deuda|contrato|servicio|linea)|no (?:les |le )?debo (?:nada|eso|esa cantidad|ese dinero|tanto)|no tengo (?:ninguna )?deuda con (?:ustedes|usted|ellos|esa compania)|(?:la cantidad|el monto|el saldo|el total|el balance|la deuda|la cuenta|el cobro|los cargos|los intereses|la suma|el cargo) (?:esta|estan|es|son) (?:mal|incorrect[oa]s?|equivocad[oa]s?|muy alt[oa]s?|demasiado alt[oa]s?|inflad[oa]s?)|(?:cantidad|monto|saldo|cobro|cargo) (?:incorrect[oa]|equivocad[oa])|(?:es|eso es|esto es|hay) un error|fraude|robo de identidad|(?:me )?robaron (?:mi|la) identidad|(?:eso |esto )?no es correcto|no estoy de acuerdo con (?:la|el|los|las) (?:cantidad|monto|cobro|saldo|cargos?|deuda|intereses)|(?:ya )?prescribio|prescrita|(?:demuestren|comprueben|prueben|compruebe|demuestre) (?:que|la deuda)|quiero (?:pruebas|una prueba|que me demuestren)|valid(?:ar|en|e) (?:la|esta|esa) deuda|(?:me )?(?:cobraron|cobran|estan cobrando) (?:de mas|doble|dos veces)|cobro doble)\b/g,
+      /\b(?:no es mi (?:deuda|cuenta|prestamo|tarjeta|credito|firma)|(?:esa|esta|la) deuda no es mia|(?:eso|esto|esa|esta|ese|este) no es mi[oa]|no reconozco (?:(?:esta|esa|la|este|ese|el|ninguna|ningun|esos|esas|estos|estas|los|las) )?(?:deuda|cuenta|cargos?|prestamo|cobros?|tarjeta|credito|compania|empresa|saldo|cantidad|monto|esto|eso)|(?:yo )?nunca (?:abri|saque|pedi|firme|solicite|tuve|use|contrate|he tenido|he abierto|he pedido|he sacado|he firmado) (?:(?:esa|esta|una|ninguna|un|ningun|ese|este|el|la) )?(?:cuenta|prestamo|tarjeta|credito|deuda|contrato|servicio|linea)|no (?:les |le )?debo (?:nada|eso|esa cantidad|ese dinero|tanto)|no tengo (?:ninguna )?deuda con (?:ustedes|usted|ellos|esa compania)|(?:la cantidad|el monto|el saldo|el total|el balance|la deuda|la cuenta|el cobro|los cargos|los intereses|la suma|el cargo) (?:que (?:me )?(?:dicen|cobran|piden|aparece|sale|tienen|mandaron|marcan) )?(?:esta|estan|es|son) (?:mal|incorrect[oa]s?|equivocad[oa]s?|muy alt[oa]s?|demasiado alt[oa]s?|inflad[oa]s?)|(?:cantidad|monto|saldo|cobro|cargo) (?:incorrect[oa]|equivocad[oa])|(?:es|eso es|esto es|hay) un error|fraude|robo de identidad|(?:me )?robaron (?:mi|la) identidad|(?:eso |esto )?no es correcto|no estoy de acuerdo con (?:la|el|los|las) (?:cantidad|monto|cobro|saldo|cargos?|deuda|intereses)|(?:ya )?prescribio|prescrita|(?:demuestren|comprueben|prueben|compruebe|demuestre) (?:que|la deuda)|quiero (?:pruebas|una prueba|que me demuestren)|valid(?:ar|en|e) (?:la|esta|esa) deuda|(?:me )?(?:cobraron|cobran|estan cobrando) (?:de mas|doble|dos veces)|cobro doble)\b/g,
     checks: ['es-hypothetical'],
   },
   // paid-already
@@ -221,7 +235,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-paid-already',
     intent: 'paid-already',
     pattern:
-      /\b(?:ya (?:(?:le|les|te|lo|la|se lo|se la|se los) )?(?:pague|pagamos|pagaron|deposite|abone|liquide|salde|cubri|transferi|mande el pago|envie el pago|mande el dinero|envie el dinero|hice el pago|realice el pago|hicimos el pago|se pago|se hizo el pago|quedo (?:pagad[oa]|liquidad[oa])|esta (?:pagad[oa]|liquidad[oa]|saldad[oa]|cubiert[oa]|hecho el pago)|no debo nada)|(?:esta|estaba|quedo|fue|ha sido) (?:pagad[oa]|liquidad[oa]|saldad[oa])|(?:el pago|la cuenta|la deuda|el saldo) (?:ya )?(?:se hizo|se realizo|fue hecho|fue realizado|se pago|se liquido|esta pagad[oa]|quedo (?:pagad[oa]|liquidad[oa]))|(?:(?:lo|la|le|les|se lo) )?(?:pague|deposite|abone|transferi|liquide) (?:ayer|hoy|antier|anteayer|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes)|en (?:linea|el banco|la sucursal|la tienda)|con (?:tarjeta|mi tarjeta|zelle|cheque)|por (?:zelle|internet|la app|la aplicacion|telefono)|todo|completo|la cuenta|el saldo|\$|\d)|(?:pago|pagaron|pagamos) (?:ayer|antier|anteayer|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes))|(?:tengo|aqui esta|les mando|le mando|le envio|les envio|ahi va) (?:el|mi) (?:recibo|comprobante)|(?:hice|realice|hicimos|mande|envie) (?:el|mi|un) pago)\b/g,
+      /\b(?:ya (?:(?:le|les|te|lo|la|se lo|se la|se los|se les|se le) )?(?:pague|pagamos|pagaron|deposite|abone|liquide|salde|cubri|transferi|mande el pago|envie el pago|mande el dinero|envie el dinero|hice el pago|realice el pago|hicimos el pago|se pago|se hizo el pago|quedo (?:pagad[oa]|liquidad[oa])|esta (?:pagad[oa]|liquidad[oa]|saldad[oa]|cubiert[oa]|hecho el pago)|no debo nada)|(?:esta|estaba|quedo|fue|ha sido) (?:pagad[oa]|liquidad[oa]|saldad[oa])|(?:el pago|la cuenta|la deuda|el saldo) (?:ya )?(?:se hizo|se realizo|fue hecho|fue realizado|se pago|se liquido|esta pagad[oa]|quedo (?:pagad[oa]|liquidad[oa]))|(?:(?:lo|la|le|les|se lo) )?(?:pague|deposite|abone|transferi|liquide) (?:ayer|hoy|antier|anteayer|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes)|en (?:linea|el banco|la sucursal|la tienda)|con (?:tarjeta|mi tarjeta|zelle|cheque)|por (?:zelle|internet|la app|la aplicacion|telefono)|todo|completo|la cuenta|el saldo|\$|\d)|(?:pago|pagaron|pagamos) (?:ayer|antier|anteayer|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|una semana|un mes))|(?:tengo|aqui esta|les mando|le mando|le envio|les envio|ahi va) (?:el|mi) (?:recibo|comprobante)|(?:hice|realice|hicimos|mande|envie) (?:el|mi|un) pago)\b/g,
     checks: ['es-negation', 'es-subjunctive'],
   },
   // promise
@@ -230,7 +244,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise',
     intent: 'promise',
     pattern:
-      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|hacer (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|yo|y|pero|entonces|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|(?:hacer|realizar|efectuar) (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|la|los|las|yo|y|pero|entonces|ahorita|ahora|manana|hoy|paguen|depositen|caiga|llegue|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
     checks: ['es-negation', 'es-wish'],
   },
   // hardship
@@ -248,7 +262,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-question',
     intent: 'question',
     pattern:
-      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|a donde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
+      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|perdon|hola|buenas|buenos dias|buenas tardes) )?(?:(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|donde|adonde|a donde|cuando|quien|quienes|a que|de que|con quien|para que) (?:debo|le debo|les debo|es|son|seria|queda|falta|tengo que|puedo|hago|pago|le pago|les pago|se|me|empresa|compania|numero|cuenta|deuda|saldo|balance|dia|fecha|hay|esta|tiempo|habla|llama|escribe|puedo)|(?:que|por que) (?:empresa|compania|es esto|es eso|deuda|cuenta|pasa|hago|necesito|tengo que|debo)|que es esto)\b|\b(?:(?<!\bno )(?:necesito|quiero|quisiera|me gustaria) saber|me (?:puede|pueden|podria|podrian) (?:decir|informar|explicar|dar|mandar|enviar) (?:el|la|cuanto|que|como|cual|si|donde|mi|los|las|una|un)|tengo (?:una |unas )?(?:pregunta|duda)s?|una pregunta|no se (?:cuanto|de que|por que|como|donde|a donde|que (?:debo|hacer|es esto))|de que se trata)\b/g,
     checks: ['es-condition'],
   },
   // callback
@@ -292,7 +306,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-revoke-no-contact',
     intent: 'revoke',
     pattern: new RegExp(
-      `\\bno (?:quiero|queremos|deseo|deseamos|acepto|aceptamos|autorizo) (?:(?:recibir|tener|seguir teniendo) )?(?:(?:ningun tipo de|ninguna clase de|ningun|ninguna|mas|otro|otra) )?(?:contacto|comunicacion(?:es)?)\\b|\\bno (?:autorizo|autorizamos|permito) (?:a (?:su|esta|la|esa) (?:empresa|compania|agencia|oficina) |a ustedes )?(?:para |a )?${VINF}\\b|\\b(?:pido|pedimos|solicito) que (?:ya )?no (?:le|les) (?:${VSUBJ}|${SEND})\\b`,
+      `\\bno (?:quiero|queremos|deseo|deseamos|acepto|aceptamos|autorizo) (?:(?:recibir|tener|seguir teniendo) )?(?:(?:ningun tipo de|ninguna clase de|ningun|ninguna|mas|otro|otra) )?(?:contacto|comunicacion(?:es)?)\\b|\\bno (?:autorizo|autorizamos|permito) (?:a (?:su|esta|la|esa) (?:empresa|compania|agencia|oficina) |a ustedes )?(?:para |a )?${VINF}\\b|\\bno (?:autorizo|autorizamos|permito|acepto) (?:a (?:su|esta|la|esa) (?:empresa|compania|agencia|oficina) |a ustedes )?que (?:me |nos )?(?:sigan |vuelvan a )?(?:${VSUBJ}|${VSUBJ_ME}|${SEND}|${SEND_ME}|${VINF}|${VGER})\\b|\\b(?:ya )?no (?:acepto|acepta|aceptamos|aceptare|recibo|recibe|reciben|recibire|recibimos) (?:mas )?${DET}{0,2}${CH}\\b|\\b(?:pido|pedimos|solicito) que (?:ya )?no (?:le|les) (?:${VSUBJ}|${SEND})\\b`,
       'g',
     ),
     scope: 'words',
@@ -331,7 +345,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-bare',
     intent: 'wrong-number',
     pattern: new RegExp(
-      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea de quien (?:es|sea|es esa persona))${CLAUSE_END}`,
+      `${CLAUSE_START}(?:(?:numero|telefono|celular) )?(?:equivocad[oa]+s?|incorrecto|erroneo|wrong|se equivocaron|(?:no tengo |ni )idea (?:de )?quien (?:es|sea|es esa persona)(?: (?:ese|esa|el|ella))?|aqui no es)(?:${CLAUSE_END}|(?= (?:alto|baja|stop|basta)\\b))`,
       'g',
     ),
   },
@@ -340,7 +354,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-wrong-number-owner',
     intent: 'wrong-number',
     pattern:
-      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
+      /\b(?:(?:la persona|el senor|la senora|a quien|al que|a la que) (?:que )?(?:buscan|busca|mencionan|mencionada|mencionado)|(?:persona|cliente) mencionad[oa]|(?:dueno|duena|propietario|propietaria) anterior|(?:tenia|tuvo|usaba|era de) este (?:numero|telefono|celular)|(?:es|este es) mi numero nuevo|(?:ya )?no (?:usa|tiene|ocupa) este (?:numero|telefono|celular|cel|correo)|(?:nuevo|nueva) (?:dueno|duena|propietari[oa]|usuari[oa]) de este|a quien (?:dirigen|dirigieron|va dirigido|mandan|envian) (?:este|el|su) (?:correo|mensaje|email)|(?:me )?(?:enviaron|mandaron|llego) (?:este|el|su) (?:correo|mensaje|email|texto) por error|no conozco a (?:ningun|ninguna|ninguno|un|una) [a-z]+(?: [a-z]+)?(?= [.,?]|$))/g,
     checks: ['es-negation'],
   },
   {
@@ -372,7 +386,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise-errand',
     intent: 'promise',
     pattern:
-      /\b(?:(?:paso|pasare|ire|voy|vamos) (?:(?!a\b)[a-z\d]+ ){0,6}a (?:pagar|abonar|depositar|liquidar|hacer el pago)|(?:realizare|hare|haremos|realizaremos|efectuare|mandare|enviare|hago|realizo|hacemos) (?:un|el|mi) (?:pago|abono|deposito))\b/g,
+      /\b(?:(?:paso|pasare|ire|voy|vamos)(?: a (?:parar|pasar|ir|llegar))? (?:(?:a|al|por) )?(?:(?!a\b)[a-z\d]+ ){0,6}a (?:pagar|abonar|depositar|liquidar|hacer el pago)|(?:realizare|hare|haremos|realizaremos|efectuare|mandare|enviare|hago|realizo|hacemos) (?:un|el|mi) (?:pago|abono|deposito))\b/g,
     checks: ['es-negation', 'es-wish'],
   },
   {
@@ -388,7 +402,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-question-more',
     intent: 'question',
     pattern:
-      /(?<=^|[.,?] )(?:(?:y|pero|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
+      /(?<=^|[.,?] )(?:(?:y|pero|pues|oiga|oye|disculpe|hola) )?(?:(?:hasta|desde|para) cuando|por que|cuanto|cuanta|cuantos|cuantas)\b|\b(?:(?:quiero|quisiera|necesito|me interesa|me gustaria) (?:un|hacer un|sacar un) (?:plan|arreglo|acuerdo|convenio) de pagos?|(?:no tengo |ni )(?:ni )?idea de (?:que|por que|cuanto|donde|de donde)|(?:quiero|necesito) que me expliquen|expliquenme|(?<=^|[.,?] )(?:y |pero )?(?:como|donde|cuando|a quien|con quien) (?:le|les|se) (?:hago|pago|puedo|hace|paga|mando)|me (?:pueden|puede|podrian|podria) (?:quitar|bajar|perdonar|condonar|dar|mandar) (?:los|las|el|la|una|un|mas))\b/g,
     checks: ['es-condition'],
   },
   {
@@ -412,9 +426,206 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-complaint-conduct',
     intent: 'complaint',
     pattern: new RegExp(
-      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:dejen de|no) (?:${VINF}|${VGER})(?:le|les)? a mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
+      `\\b(?:(?:me|nos) (?:trataron|tratan|trato|hablaron|contestaron) (?:muy |bien |super )?(?:mal|feo|horrible|groseramente)|se (?:burlo|burlaron|burlan|rio|rieron) de (?:mi|nosotros)|me (?:gritaron|grito|gritan|insultaron|insulto|humillaron|humillo|colgaron|colgo)|(?:todos|toda mi familia|mis vecinos|mi jefe) (?:lo|se) (?:oyeron|escucharon|enteraron|supieron)|que (?:verguenza|pena|fastidio|bonito|lindo|amables)|vergonzoso|otra vez (?:ustedes|con lo mismo|lo mismo)|arruin\\w*|(?:mala )?resena|(?:no es|esa no es|esta no es) (?:manera|forma) de|me tienen (?:cansad[oa]|hart[oa]|hasta la madre|hasta el gorro|enfermo|enferma)|acosar\\w*|hostigar\\w*|(?:llamar|llamen|marcar|molestar|escribir|mandar mensajes) tanto|(?:llamaron|llaman|marcaron|hablaron|fueron|vinieron|escribieron) a (?:mi|casa de mi) (?:vecin[oa]s?|trabajo|iglesia|hij[oa]s?|suegr[oa]|cunad[oa]|abuel[oa]|tia|tio|amig[oa]s?|companer[oa]s?)|(?:poner|presentar|levantar|interponer|meter) (?:una )?(?:queja|denuncia|reclamo|reporte)|(?:me parece|es|esto es|eso es) (?:inaceptable|indignante|intolerable|un abuso)|falta de (?:seriedad|profesionalismo|consideracion|etica|respeto)|(?:y|pero|aun asi|todavia|aun) (?:me |nos )?siguen (?:${VGER})|(?:llamo|llamaron|hablo|hablaron|marco|marcaron) a mi lugar de trabajo|(?:correos|mensajes|llamadas) basura|que poca madre|mugre\\w*|pinche\\w*|chingando|chingan|jodiendo|malditos?|desgraciad\\w*|abusiv[oa]s?|sinverguenza\\w*|no tienen (?:verguenza|madre|corazon|respeto)|que manera de (?:molestar|fregar|chingar|llamar|cobrar)|(?:no|nunca) (?:paran|dejan) de (?:llamar|marcar|mandar|escribir|molestar)\\w*|(?:voy a|vamos a) (?:llamar|hablar|consultar|contactar) (?:a|con) (?:mi|un) abogad[oa]|(?:${STOPV} de|no) (?:${VINF}|${VGER})(?:le|les)? (?:a|al trabajo de|a la casa de|al celular de) mi (?:mama|madre|papa|padre|familia|hermana|hermano|hija|hijo|esposa|esposo|vecin[oa]|jefe|trabajo|abuela|abuelo|suegra))\\b`,
       'g',
     ),
+  },
+  // Rules added with the second Spanish part (es.tune2.jsonl, author A), each a family of wordings.
+  {
+    // "Bórrenlo", "elimínenlo de sus registros": the number or address the reply names, or the reply's own.
+    rule: 'es-revoke-remove-it',
+    intent: 'revoke',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:y|por favor|porfa|favor de|ya) )?(?:borrenlo|borrenla|eliminenlo|eliminenla|quitenlo|quitenla|saquenlo|saquenla|borrarlo|eliminarlo)(?= [.,?]|$| (?:de|del) (?:su|sus|la|las|el) (?:\w+ )?(?:listas?|registros?|sistema|base))/g,
+    scope: 'words',
+    checks: ['es-negation', 'es-quoted'],
+  },
+  {
+    // "les pedí por escrito que pararan", "ya les dije que no me llamaran": a revocation said again.
+    rule: 'es-revoke-asked-before',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:ya )?(?:les|le) (?:pedi|dije|he pedido|he dicho|pedimos|dijimos|hemos pedido|solicite)(?: [a-z]+){0,3}? que (?:ya )?(?:no (?:me |nos )?(?:llamaran|marcaran|escribieran|mandaran|enviaran|contactaran|molestaran|${VSUBJ}|${SEND})|(?:pararan|dejaran|detuvieran|paren|dejen)(?: de (?:${VINF}|\\w+))?)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-third-party'],
+  },
+  {
+    // "no pertenece a la persona que buscan", "aquí no hay ninguna Marisol", "ese nombre no es el mío".
+    rule: 'es-wrong-number-not-them',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:no (?:(?:pertenece|corresponde|es|soy) )?(?:a |de )?(?:la persona|el senor|la senora|quien|el cliente|la clienta) (?:que )?(?:buscan|busca|mencionan|menciona|nombran|quieren)|aqui no (?:hay|vive|existe) (?:ningun|ninguna|ninguno) [a-z]+|(?:ese|este|el) nombre no es (?:el )?mio)\b/g,
+  },
+  {
+    // "¿de qué deuda hablan?", "yo no tengo tarjeta de ustedes", "los cargos no son de ella", "ese cargo por mora no procede".
+    rule: 'es-dispute-what-debt',
+    intent: 'dispute',
+    pattern:
+      /(?<=^|[.,?] )(?:(?:y|pero|a ver|oiga|oye) )?(?:de )?(?:que|cual) deuda(?= [.,?]|$| (?:hablan|me hablan|es esa|es esta|me cobran|dicen|mencionan))|\b(?:(?:yo )?no tengo (?:ninguna |ningun )?(?:cuenta|tarjeta|prestamo|credito|contrato) (?:con|de) (?:ustedes|usted|ellos|esa compania|esta compania|su compania|su empresa)|(?:los|esos|estos) (?:cargos|cobros) no son (?:mios|de ella|de el|nuestros|de nosotros|de mi \w+)|(?:cargo|cargos|recargo|recargos|multa|multas|comision|comisiones|intereses)(?: (?:por mora|por pago tardio|por atraso|extra|adicionales?|de mas))? (?:no procede|no proceden|no corresponde|no corresponden|no aplica|no aplican|es injusto|son injustos|no es justo|indebid[oa]s?)|intereses (?:extra|de mas|adicionales))\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // "adjunto comprobante del pago", "el pago de noviembre fue realizado el día 25", "mandé un money order", "pagué a tiempo".
+    rule: 'es-paid-proof',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:(?:adjunto|anexo|les adjunto|le adjunto|aqui (?:les )?(?:va|esta)) (?:el |mi |un |la )?(?:comprobante|recibo|captura|confirmacion)|(?:el|mi) pago (?:[a-z]+ ){1,4}?(?:fue|quedo|ya fue) (?:realizado|hecho|efectuado|enviado|procesado|aplicado)|pago (?:realizado|efectuado|hecho|enviado) (?:el (?:dia )?\d+|ayer|antier|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))|(?:mande|envie|deposite|mandamos|enviamos) (?:un|el|mi|los) (?:money order|giro|cheque|zelle)|(?:yo )?(?:pague|pagamos) (?:a tiempo|puntual(?:mente)?|dentro del plazo)|ya se (?:les|le) pago)\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // "lo vuelvo a mandar mañana", "se lo vuelvo a depositar el viernes": a payment sent again.
+    rule: 'es-promise-again',
+    intent: 'promise',
+    pattern:
+      /\b(?:lo|la|se lo|se la|el pago) (?:vuelvo|volvere|voy a volver|vuelvo yo) a (?:mandar|enviar|pagar|depositar|hacer|transferir|meter)\b/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // "mi mamá ya murió", "buscando chamba", "la baja de sueldo", "me quitaron el trabajo", "me dejó con las deudas".
+    rule: 'es-hardship-loss',
+    intent: 'hardship',
+    pattern:
+      /\b(?:(?:mi|su) (?:mama|madre|papa|padre|esposo|esposa|marido|hijo|hija|hermano|hermana|abuela|abuelo) (?:ya )?(?:murio|fallecio|se murio|se nos fue)|(?:buscando|busco|no encuentro|no consigo|no he encontrado|no he conseguido) (?:chamba|trabajo|empleo|jale)|no (?:me )?(?:ha salido|sale|salio) (?:trabajo|chamba|nada de trabajo)|(?:baja|recorte|reduccion|rebaja) (?:de|del|en el) (?:sueldo|salario|horas|ingresos|pago)|(?:me|nos) (?:bajaron|redujeron|recortaron|quitaron) (?:el|mi) (?:sueldo|salario)|me pego (?:duro|fuerte|bien duro)|(?:me|nos) (?:quitaron|dejaron sin) (?:el|mi) (?:trabajo|empleo|chamba)|me dejo con (?:todas )?(?:las|sus) deudas|no puedo con todo|(?:estoy|ando|estamos|andamos|quede) (?:muy |bien |super |re )(?:apretad[oa]s?|quebrad[oa]s?|cort[oa]s?|pobre)|apenas (?:me alcanza )?(?:para|pa) (?:la renta|comer|la comida|sobrevivir)|me (?:declare|declaramos|voy a declarar) en (?:bancarrota|quiebra))\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // "¿me pueden llamar para ver un plan?", "quiero arreglar un acuerdo": a plan asked about.
+    rule: 'es-question-plan',
+    intent: 'question',
+    pattern:
+      /\b(?:ver|hacer|arreglar|sacar|armar|negociar|ofrecerme|darme|llegar a) (?:un|algun) (?:plan|arreglo|acuerdo|convenio)\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "que un representante se comunique conmigo", "que me llame un asesor", "marquen a este número en la tarde",
+    // "llámenlo a él al 305…", "quiero hablar con la misma señorita".
+    rule: 'es-callback-more',
+    intent: 'callback',
+    pattern:
+      /\b(?:(?:un|una|el|la|algun|alguna) (?:representante|agente|asesor|asesora|persona|gerente|supervisor|supervisora|encargad[oa]) (?:se )?(?:comunique|comuniquen|ponga en contacto|contacte) conmigo|que me (?:llame|marque|hable|contacte) (?:un|una|algun|alguna|el|la) (?:asesor\w*|agente|representante|persona|supervisor\w*|gerente|humano|encargad[oa])|(?:llamen|marquen|hablen)(?:lo|la|le)?(?: a (?:el|ella|mi \w+))? (?:a|al) (?:este (?:numero|telefono|cel|celular)|mi (?:numero|cel|celular|telefono)|\d+)|(?:quiero|necesito|quisiera|me gustaria) hablar con (?:la|el) (?:mism[oa] )?(?:senorita|senor|muchacha|muchacho|chica|chico|persona|agente|asesor\w*|licenciad[oa]))\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "¿me marcan el sábado?", "¿me llaman mañana?": a call asked for a day.
+    rule: 'es-callback-when',
+    intent: 'callback',
+    pattern:
+      /\b(?:me|nos) (?:marcan|llaman|hablan|regresan la llamada) (?:el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|manana|hoy|mas tarde|en la (?:tarde|manana)|por la (?:tarde|manana))\b/g,
+    checks: ['es-if-asked'],
+  },
+  {
+    // "no me llamen tan temprano, mejor después de las 10": a time to call.
+    rule: 'es-callback-time',
+    intent: 'callback',
+    pattern: /\bmejor (?:despues de|a partir de|en la tarde|por la tarde|en la manana|por la manana|a las)\b/g,
+    checks: ['es-about-calls'],
+  },
+  {
+    // "cómo me han tratado", "qué parte de … no entienden", "nadie me resolvió", "de mala manera", "invasión de
+    // privacidad", "les pedí … y siguen", "voy a buscar abogado", "le contaron a mi vecina", "qué poca vergüenza".
+    rule: 'es-complaint-treatment',
+    intent: 'complaint',
+    pattern:
+      /\b(?:(?:como|la forma en que|la manera en que|el modo en que) (?:me|nos) (?:han tratado|trataron|tratan|trato|hablaron|han hablado)|que parte de (?:[a-z]+ ){1,6}?no (?:entienden|entiende|entendieron)|nadie me (?:resolvio|ayudo|atendio|contesto|hizo caso|dio solucion|resuelve|ayuda|atiende)|de (?:muy )?mala (?:manera|forma|gana)|de mal modo|invasion (?:de|a) (?:la |mi )?privacidad|(?:y|pero) (?:aun asi |todavia )?(?:me |nos )?siguen(?= [.,?]|$)|(?:voy a|vamos a|tendre que|tengo que) (?:buscar|conseguir|contratar|buscarme) (?:a )?(?:un |mi )?abogad[oa]|(?:le |les )?(?:contaron|dijeron|avisaron|informaron|platicaron) a mi (?:vecin[oa]s?|mama|madre|familia|jefe|jefa|esposa|esposo|papa|hermana|hermano|trabajo|hij[oa]s?|suegr[oa])|que poca (?:verguenza|educacion|madre))\b/g,
+  },
+  // Rules added with the third Spanish part (es.tune3.jsonl, author B), each a family of wordings.
+  {
+    // "se abstengan de llamarme", "absténganse de contactarme": a formal stop.
+    rule: 'es-revoke-abstain',
+    intent: 'revoke',
+    pattern: new RegExp(`\\b(?:se abstengan|abstenganse|se abstenga|abstengase|abstenerse) de ${VINF}\\b`, 'g'),
+    scope: 'words',
+    checks: ['es-third-party', 'es-time-limit'],
+  },
+  {
+    // "el número ahora es mío", "este número lo tengo yo desde marzo", "el que buscan no es de aquí", "no soy el
+    // titular", "no es para mí", "esto es para mi esposo", "no vive conmigo", "me dieron su número por error",
+    // "este correo no es de …", "es un número de negocio", "no conocemos a la persona".
+    rule: 'es-wrong-number-elsewhere',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:el|este) (?:numero|cel|celular|telefono) (?:ahora|ya) es mio|(?:este|el) (?:numero|cel|celular|telefono) lo tengo (?:yo )?(?:desde|hace)|(?:me|le) (?:cambiaron|dieron|asignaron) (?:el|este|mi|su) numero|(?:mi|su|el|este) numero por error|(?:el|la|al|a la)(?: [a-z]+){0,2}? que (?:buscan|busca|mencionan) (?:no (?:es|vive|esta)|ya no|se (?:murio|fue|mudo)|fallecio)|(?:yo )?no soy (?:el|la) (?:titular|duen[oa]|cliente|deudor[a]?)|(?<=^|[.,?] )(?:esto |este mensaje |este correo |eso )?no es para mi(?= [.,?]|$)|(?:esto|este mensaje|este correo|eso) es para mi (?:esposo|esposa|hijo|hija|mama|papa|hermano|hermana|suegr[oa]|ex|tio|tia|abuel[oa])|(?:ya )?no vive (?:conmigo|aqui|aca)|se llama igual|(?:este|el) (?:correo|telefono|celular|cel|email) (?:ya )?no es de|(?:un|este es un) numero de (?:negocio|empresa|oficina|trabajo)|no (?:conocemos|conoce) a (?:la persona|esa persona|nadie|ese|esa)|(?:ya )?se fue(?: ,)? no se donde (?:esta|vive))\b/g,
+  },
+  {
+    // "pásenme con un supervisor", "comuníquenme con", "que me llamen", "solicito una llamada", "me regresan la
+    // llamada?", "si me llaman ahorita les contesto", "llamen al cel", "hablen conmigo en la noche", "hablemos por
+    // teléfono", "comuníquese conmigo al número de mi esposa", "llamen mañana a las 10".
+    rule: 'es-callback-ask',
+    intent: 'callback',
+    pattern:
+      /\b(?:(?:pasenme|paseme|comuniquenme|comuniqueme|transfieranme|pasen mi caso) (?:con|a) (?:un|una|el|la|alguien|algun|alguna|su)|(?<=^|[.,?] )(?:y |pero )?que me (?:llamen|marquen|hablen|llame|marque|hable)(?: (?:alguien|ustedes|usted|por telefono|al cel|al celular))?(?= [.,?]|$)|(?:solicito|pido|quiero|necesito|quisiera|prefiero) una llamada|si me (?:llaman|marcan|hablan) (?:ahorita|ahora|hoy|manana|en la tarde|mas tarde) (?:les |le )?contesto|(?:llamen|marquen|hablen)(?:me)? (?:al (?:cel|celular|trabajo|telefono de)|manana|hoy|en la (?:tarde|noche|manana)|por la (?:tarde|noche|manana)|despues de las|a las)|hablen conmigo|hablemos por telefono|(?:comuniquese|comuniquense|contacteme|contactenme|llameme|llamenme|hablenme) (?:conmigo )?al (?:numero|cel|celular|telefono))\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // "¿me regresan la llamada?", "¿me llaman al trabajo?": a call asked for.
+    rule: 'es-callback-asked',
+    intent: 'callback',
+    pattern:
+      /\b(?:me|nos) (?:regresan|devuelven) la llamada|(?:me|nos) (?:llaman|marcan) al (?:trabajo|cel|celular|numero|\d+)\b/g,
+    checks: ['es-if-asked'],
+  },
+  {
+    // Complaints without a complaint word: a lawyer or an authority named, being treated as a criminal, contact on a
+    // Sunday or at an hour, after payment, calls never returned, errors, privacy, "eso es robo".
+    rule: 'es-complaint-more',
+    intent: 'complaint',
+    pattern: new RegExp(
+      `\\b(?:mi abogad[oa] (?:va a saber|se va a enterar|sabra)|(?:acudir|ir|quejarme|recurrir|reportar(?:los)?) (?:a|con|ante) (?:la |el )?(?:procuraduria|profeco|fiscal\\w*|cfpb|ftc|fcc|bbb|policia|abogad[oa])|(?:los|las|lo|la|les) (?:reporto|denuncio|demando|acuso) (?:a|con|ante)|como (?:si (?:yo )?fuera )?(?:un[oa]? )?(?:criminal|delincuente|ratero|ratera|ladron|ladrona|estafador\\w*)|hasta (?:el|los) domingos?|ni descansar|a esta hora|a estas horas|son las \\d+ de la (?:manana|noche|madrugada)|a las (?:[4-7]|11|12) ?(?:am|de la manana|de la madrugada|de la noche|pm)|por que (?:me |nos )?siguen (?:${VGER}|con|cobrando)|siguen con lo mismo|sigo recibiendo (?:cobros|mensajes|llamadas|correos)|nadie me (?:devuelve|regresa|devolvio|regreso) la llamada|no me resolvi\\w* nada|(?:ni|nunca|no) contestan|(?:que sepa|saben|sepan) hacer su trabajo|puros? errores?|(?:violaron|violan|violacion de|violando) (?:mi )?privacidad|(?:eso es|es un|esto es) (?:un )?robo|(?:estoy|ando|estamos) (?:bien |muy |super )?hart[oa]s?(?= [.,?]|$| ya| y)|que manera de (?:fastidiar|molestar)|(?:me|nos) (?:traten|tratan|trataron|tratas|trata) como)\\b`,
+      'g',
+    ),
+  },
+  {
+    // Promises: "comprometerme a abonar", "voy a poder pagar", "lo estaré cubriendo el lunes", "hago transferencia de
+    // doscientos", "el 30 mando quinientos", "me pongo al corriente", "llámenme para hacer el pago".
+    rule: 'es-promise-more',
+    intent: 'promise',
+    pattern:
+      /\b(?:(?:comprometerme|me puedo comprometer|me comprometo) a (?:abonar|pagar|depositar|cubrir|liquidar|mandar|enviar)|(?:voy|vamos) a poder (?:pagar|abonar|liquidar|depositar)|(?:lo|la|los|las)? ?estare (?:cubriendo|pagando|depositando|mandando|enviando|abonando)|(?:hago|hare|realizo|mando) (?:una |la )?(?:transferencia|deposito|abono)|(?:mando|envio|deposito|abono|pago) (?:los |las )?(?:cien|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos|novecientos|mil|cincuenta|sesenta|setenta|ochenta|noventa|cuarenta|treinta|veinte)|me pongo al (?:corriente|dia)|(?:llamenme|llameme) para (?:hacer el pago|pagar))\b/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // Disputes: "intereses que nunca acepté", "no son míos", "supuestamente", "ese saldo no existe", "está duplicado",
+    // "no coincide", "no tienen derecho a cobrarme", "mándenme prueba", "fue cerrada en 2020".
+    rule: 'es-dispute-more',
+    intent: 'dispute',
+    pattern:
+      /\b(?:que nunca (?:acepte|autorice|active|pedi|firme|solicite|contrate|use|recibi)|nunca (?:los|las|lo|la) (?:autorice|acepte|pedi|firme|active|use)|no son (?:mios|mias)|supuestamente|(?:el |del )?supuest[oa] (?:adeudo|prestamo|saldo|contrato|cargo|deuda)|(?:ese|el|este|esa|la) (?:saldo|adeudo|cargo|cobro|deuda|balance) no existe|(?:cobro|cargo|pago|cobros|cargos) (?:esta |estan |es |son )?duplicad[oa]s?|no (?:coincide|cuadra|concuerda|coinciden|cuadran)|no tienen (?:ningun )?derecho (?:a|de) cobrar\w*|(?:mandenme|envienme|denme|muestrenme|quiero ver) (?:una |la |el )?(?:prueba|pruebas|contrato|copia del contrato)|fue (?:cerrada|cerrado|saldada|saldado) (?:en|mediante|con) |no entiendo por que me (?:cobran|cobraron|estan cobrando)|si (?:el prestamo|lo que pedi|la deuda) (?:fue|era) de)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Questions: "con quién hablo", "se puede pagar en efectivo", "qué pasa si no pago", "les solicito me informen",
+    // "quiero que me digan", "tienen oficina en…", "para ver cuánto debo", "me confirme si".
+    rule: 'es-question-ask',
+    intent: 'question',
+    pattern:
+      /\b(?:con quien (?:hablo|me comunico|trato)|(?<=^|[.,?] )(?:y |pero |pues )?se puede (?:pagar|hacer|abonar|dar|liquidar)|que pasa si|(?<= )que pasa(?= [.,?]|$)|(?:solicito|pido|agradeceria|les pido|le pido) (?:que )?me (?:informen|informe|indiquen|indique|digan|diga|confirmen|confirme|expliquen|explique) (?:el|la|los|las|si|cual|cuanto|como|donde)|(?:quiero|necesito|quisiera) que me (?:digan|expliquen|informen|aclaren)|(?<=^|[.,?] )tienen (?:alguna )?(?:oficina|sucursal)|(?:me|nos) (?:confirme|confirmen) si)\b/g,
+    checks: ['es-condition'],
+  },
+  {
+    // "para ver cuánto debo" beside a call: the call and the question.
+    rule: 'es-question-explain',
+    intent: 'question',
+    pattern: /\bpara (?:ver|saber|que me (?:expliquen|digan)) (?:cuanto|que|como|por que|si|cual)\b/g,
+  },
+  {
+    // Payments: "ya salió de mi cuenta", "pagué con cash app", "pagué en el Oxxo", "ya di el abono", "mandé el dinero
+    // por Western Union", "fue cubierto el 28", "pagué el 29", "folio", "ya mandé la mitad".
+    rule: 'es-paid-more',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:(?:el cargo|el pago|el cobro|el debito) (?:automatico )?ya (?:salio|se desconto|se cobro|se hizo)|(?:pague|pagamos|deposite) (?:(?:hoy|ayer|en la manana) )?(?:con|por) (?:cash app|zelle|venmo|paypal|tarjeta|cheque|efectivo|la app|la aplicacion)|(?:pague|deposite) en (?:el|la) (?:oxxo|seven|walmart|banco|tienda|sucursal|app|aplicacion)|ya (?:di|dimos|deje) (?:el|un|mi) (?:abono|pago|deposito)|(?:mande|envie) el (?:dinero|pago) (?:por|con) |fue (?:cubierto|cubierta|depositado|depositada) |(?:folio|numero de control|confirmacion) (?:number|numero|no )?\d|(?<=^|[.,?] )(?:ya )?pague el (?:dia )?\d+|ya (?:mande|envie|deposite|pague) (?:la mitad|una parte|parte))\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // Hardship: "fui despedida", "beneficios de desempleo", "no tengo ni para la renta", "sin chamba", "no me alcanzó",
+    // "no me quedó para ustedes", "apenas me da para la comida".
+    rule: 'es-hardship-short',
+    intent: 'hardship',
+    pattern:
+      /\b(?:fui despedid[oa]|(?:beneficios|seguro|cheque) de desempleo|no tengo ni (?:para|pa)|sin chamba|no (?:me |nos )?alcanzo|no (?:me |nos )?quedo (?:nada )?para|apenas (?:me |nos )?(?:da|alcanza) para)\b/g,
+    checks: ['es-hypothetical'],
   },
 ];
 
@@ -445,6 +656,9 @@ const sentenceOf = (ts: readonly Word[], i: number) =>
   ts.filter((t) => t.sentence === ts[i]!.sentence).map((t) => t.word);
 
 const ES_NEGATOR = /^(?:no|nunca|jamas|tampoco|ni)$/;
+/** The word before a "si" that is "sí": "ahora sí", "el lunes sí", "pero esta vez sí". */
+const SI_YES =
+  /^(?:ahora|ahorita|pero|claro|pues|vez|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes)$/;
 /** "no se preocupen, …", "no hay problema": reassurance, not a negation of what follows. */
 const REASSURE = /^(?:se|te|hay|pasa|modo|problem|problema|preocupe|preocupen|preocupes)$/;
 const FAMILY =
@@ -462,7 +676,12 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   },
   // "dejen de llamar a mi mamá": a request about someone else.
   'es-third-party': (ts, _first, last) => {
-    const m = FAMILY.exec(after(ts, last));
+    const a = after(ts, last).replace(
+      /^(?:al|a la|en el|en la) (?:trabajo|casa|celular|cel|numero|telefono) de /,
+      'a ',
+    );
+    const m = FAMILY.exec(a);
+    if (m && /\b(?:y|ni|o) a mi(?: tambien| misma| mismo)?(?: [.,?]|$| (?:ya|tampoco|por))/.test(a)) return null;
     return m ? `about a third party: ${m[0]}` : null;
   },
   // "no me llamen antes de las 9", "no me llamen tan temprano": a time, not a revocation.
@@ -485,7 +704,7 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   // "no me manden el link de pago", "no me llame la atención": a thing not to send, not the contact.
   'es-not-ours': (ts, _first, last) => {
     const m =
-      /^(?:asi\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
+      /^(?:asi\b|por (?:whatsapp|wasap|whats|facebook|messenger|instagram|telegram)\b|(?:cobrador|cobradora|deudor|deudora|moros[oa]|mentiros[oa]|ratero|ratera|ladron|ladrona|tramposo|tramposa|estafador|estafadora)\b|de (?:esa|esta) (?:manera|forma)|en ese tono|(?:el|la|los|las|un|una) (?:link|enlace|liga|factura|estado de cuenta|recibo|codigo|pin|contrato|tarjeta|atencion|cobro|cargo)\b)/.exec(
         after(ts, last),
       );
     return m ? `another thing: ${m[0]}` : null;
@@ -519,8 +738,13 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
   },
   // "espero pagar el viernes", "si puedo, pago el lunes": a wish or a condition, not a promise.
   'es-wish': (ts, first) => {
-    const w = before(ts, first, 4).find((x) =>
-      /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|a ver)$/.test(x),
+    const b4 = before(ts, first, 4);
+    // "ahora sí", "el lunes sí le mando": sí, not si.
+    const w = b4.find(
+      (x, k) =>
+        /^(?:espero|esperemos|ojala|tratare|intentare|quisiera|quizas|quiza|talvez|tal|probablemente|si|a ver)$/.test(
+          x,
+        ) && !(x === 'si' && SI_YES.test(b4[k - 1] ?? '')),
     );
     if (w) return `wish: ${w}`;
     // "cuando pueda, le pago": whenever the borrower can; "cuando me paguen el viernes, les abono" is a day.
@@ -547,6 +771,30 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
       ? `a condition: ${words[k]} ${next}`
       : null;
   },
+  // "déjenme en paz un ratito, estoy manejando": for a while, not for good.
+  'es-for-a-while': (ts, _first, last) => {
+    const m = /^(?:un (?:rato|ratito|momento|segundo|minuto)|por (?:un )?(?:rato|ratito|momento))\b/.exec(
+      after(ts, last),
+    );
+    return m ? `for a while: ${m[0]}` : null;
+  },
+  // "¿me marcan el sábado?": asked for only in a question ("me llaman el sábado" tells).
+  'es-if-asked': (ts, first) => (sentenceOf(ts, first).includes('?') ? null : 'told, not asked'),
+  // "mejor después de las 10": a time to call only beside a call.
+  'es-about-calls': (ts, first) =>
+    sentenceOf(ts, first).some((w) => /^(?:llam|marc|habl)/.test(w)) ? null : 'no call named',
+  // "Alto alto, ¿de qué deuda hablan?", "Stop, espérate": hold on, not stop.
+  'es-hold-on': (ts, _first, last) => {
+    const next = ts
+      .slice(last + 1, last + 6)
+      .map((t) => t.word)
+      .filter((w) => !/^[.,?]$/.test(w));
+    return /^(?:esperate|esperame|espere|espereme|esperen|un momento|momento|a ver)$/.test(
+      next.slice(0, next[0] === 'un' ? 2 : 1).join(' '),
+    )
+      ? `hold on: ${next[0]}`
+      : null;
+  },
   // "si pierdo mi trabajo": a hypothesis.
   'es-hypothetical': (ts, first) => (before(ts, first, 3).includes('si') ? 'hypothetical: si' : null),
   // "¿que pague cuándo?", "para que pague": the subjunctive, folded like the past (pagué) once the accent is gone.
@@ -561,4 +809,4 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
  * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
  */
 export const ES_PERIOD =
-  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;
+  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;

@@ -36,6 +36,24 @@ export const ES_TYPOS: ReadonlyMap<string, string> = new Map([
   ['msj', 'mensaje'],
   ['tmb', 'tambien'],
   ['porfas', 'por favor'],
+  // Round 2 (es.tune2): k for qu, s for c, a dropped h, the Caribbean -ao for -ado.
+  ['sakenme', 'saquenme'],
+  ['kitenme', 'quitenme'],
+  ['nmro', 'numero'],
+  ['ise', 'hice'],
+  ['hise', 'hice'],
+  ['verifiken', 'verifiquen'],
+  ['equivocao', 'equivocado'],
+  ['pagao', 'pagado'],
+  ['liquidao', 'liquidado'],
+  ['cansao', 'cansado'],
+  ['ntp', 'no te preocupes'],
+  // Round 3 (es.tune3): b for v, s for c, y for ll, a clipped "ahorita".
+  ['equibocado', 'equivocado'],
+  ['nesesito', 'necesito'],
+  ['yego', 'llego'],
+  ['savado', 'sabado'],
+  ['orita', 'ahorita'],
 ]);
 
 /** Slips that are English words too ("page", "saver", "k"), read as Spanish only in a Spanish reply. */
@@ -46,7 +64,20 @@ export const ES_TYPOS_IF_SPANISH: ReadonlyMap<string, string> = new Map([
   ['k', 'que'],
   ['q', 'que'],
   ['plis', 'please'],
+  // One-letter and clipped words of a phone: "no m escriban", "t pago", "sakenme d su lista", "pa pagar", "ya ta".
+  ['m', 'me'],
+  ['t', 'te'],
+  ['d', 'de'],
+  ['pa', 'para'],
+  ['ta', 'esta'],
+  ['ps', 'pues'],
+  ['boy', 'voy'],
 ]);
+
+/** "yaaa pagueee", "nooo": a letter held, read once (in a Spanish reply: "bajaaa" is "baja"). */
+export function unheld(word: string): string {
+  return /([a-z])\1\1/.test(word) ? word.replace(/([a-z])\1{2,}/g, '$1') : word;
+}
 
 /** Words that are Spanish and not English, and words that are English and not Spanish ("me", "no", "a" are both). */
 const ES_WORDS =
