@@ -344,7 +344,7 @@ export function makeAuditStore(
     },
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
-    retention: makeRetention(db, dialect),
+    retention: makeRetention(db, dialect, addressHasher),
     erasure: makeErasure(db, dialect, addressHasher),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     keySchemeSince: async (name) =>
