@@ -96,7 +96,9 @@ describe.each(dbVariants())('npm run retention on $name', (variant) => {
     await h?.destroy();
   });
 
-  const retention = (...args: string[]) => npmRun('retention', args, { ...process.env, ...h.env });
+  // The service's secret (the harness gives it directly): erasing needs the suppression-address key it wraps.
+  const retention = (...args: string[]) =>
+    npmRun('retention', args, { ...process.env, ...h.env, SIGNING_SECRET: `test-secret-${h.prefix}` });
 
   it(
     '--dry-run lists who would be erased and erases nothing; without it, erases just them',
