@@ -96,9 +96,7 @@ describe.each(dbVariants())('npm run retention on $name', (variant) => {
     await h?.destroy();
   });
 
-  // The service's secret (the harness gives it directly): erasing needs the suppression-address key it wraps.
-  const retention = (...args: string[]) =>
-    npmRun('retention', args, { ...process.env, ...h.env, SIGNING_SECRET: `test-secret-${h.prefix}` });
+  const retention = (...args: string[]) => npmRun('retention', args, { ...process.env, ...h.env });
 
   it(
     '--dry-run lists who would be erased and erases nothing; without it, erases just them',

@@ -3,7 +3,8 @@
  * key is kept in the store wrapped under the secret, so an erased borrower who said stop stays
  * suppressed after the secret is rotated (previous given) and then after the previous one is
  * dropped; entries hashed before the key was kept still match; a wrong secret refuses the start;
- * processes starting at once store one key.
+ * processes starting at once store one key. The same through the service: restarts with the
+ * rotated secret, then without the previous one, and a start with a wrong secret.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import type { AddressKeyOpened } from '../../src/store/address-key.js';
 import { AddressKeyUnavailableError } from '../../src/store/address-key-unavailable.error.js';
 import { type AuditStore, openAuditStore } from '../../src/store/audit-store.js';
 import { openDb } from '../../src/store/db.js';
-import { dbVariants } from '../support/harness.js';
+import { dbVariants, dropData, type Harness, sqliteOnly, startHarness } from '../support/harness.js';
 
 const T0 = new Date('2026-01-10T12:00:00Z');
 const LATER = new Date('2026-06-01T12:00:00Z');
@@ -180,5 +181,45 @@ describe.each(dbVariants())('the suppression-address key across rotations on $na
     await stores[0]!.suppressionsOf('acme').add([{ address: PHONE, channel: 'sms', source: 'api', actor: 't' }], T0);
     await stores[1]!.erasure.erase({ borrowerId: 'acme~c1', actor: 'api:k', basis: 'other', now: T0 });
     for (const s of stores) expect(await sms(s)).toEqual(['sms']);
+  });
+});
+
+describe('the suppression-address key across restarts of the service', () => {
+  /** The service running now (closed at the end), and the run's data (dropped at the end). */
+  let live: Harness | undefined;
+  let run: Harness | undefined;
+  afterEach(async () => {
+    await live?.close();
+    if (run) await dropData(run);
+    live = run = undefined;
+  });
+
+  it('keeps an erased borrower who said stop suppressed through a rotation; a wrong secret does not start', async () => {
+    const phone = '+14155550791';
+    const first = (run = live = await startHarness({ db: sqliteOnly, role: 'api', service: { signingSecret: OLD } }));
+    expect((await first.api('PUT', '/v1/borrowers/b-stop', { body: { name: 'Said Stop', phone } })).status).toBe(201);
+    const out = await first.api('POST', '/v1/opt-outs', { body: { address: phone, channel: 'sms', source: 'STOP' } });
+    expect(out.status, JSON.stringify(out.body)).toBeLessThan(300);
+    const erased = await first.api('POST', '/v1/borrowers/b-stop/erase', {
+      role: 'compliance',
+      body: { basis: 'gdpr-art-17' },
+    });
+    expect(erased.body, JSON.stringify(erased.body)).toMatchObject({ suppressionsKept: 1 });
+    await first.close();
+    live = undefined;
+
+    const restart = (secret: string, env: Record<string, string> = {}) =>
+      startHarness({ db: sqliteOnly, role: 'api', reuse: first, env, service: { signingSecret: secret } });
+    const rotated = await restart(NEW, { SIGNING_SECRET_PREVIOUS: OLD });
+    await rotated.close();
+    await expect(restart('a-wrong-secret')).rejects.toThrow(/SIGNING_SECRET_PREVIOUS set to the secret/);
+
+    const after = (live = await restart(NEW));
+    // Re-posted under a new borrower id: the number is still suppressed.
+    expect((await after.api('PUT', '/v1/borrowers/b-again', { body: { name: 'New Id', phone } })).status).toBe(201);
+    const check = await after.api('POST', '/v1/policy/check', { body: { borrowerId: 'b-again', channel: 'sms' } });
+    expect(check.body).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'opted-out' })] });
+    const listed = await after.api('GET', `/v1/opt-outs?address=${encodeURIComponent(phone)}`, { role: 'agent' });
+    expect(listed.body).toMatchObject({ suppressed: true });
   });
 });
