@@ -117,6 +117,8 @@ export async function startBenchService(
     EMAIL_PER_SECOND: '100000',
     RATE_LIMIT_PER_MINUTE: '1000000',
     RECONCILE_EVERY_MS: '0',
+    // The worker processes and `npm run import` get the same secret: the store's suppression-address key is wrapped under it.
+    SIGNING_SECRET: 'bench',
     ...(opts.schema ? { DATABASE_SCHEMA: opts.schema } : {}),
     ...opts.env,
   };
@@ -124,7 +126,7 @@ export async function startBenchService(
   const service = await startService(config, {
     log: silent,
     profile,
-    signingSecret: 'bench',
+    signingSecret: env.SIGNING_SECRET ?? 'bench',
     apiKeys: [{ id: keyIdOf(hashToken(token)), role: 'collector', hash: hashToken(token) }],
   });
   const running: Running = {

@@ -17,6 +17,7 @@ import { describeRedisTopology } from './config/redis-topology.js';
 import { startService } from './service.js';
 import { containStrayErrors, strayErrorHandlers } from './compose/startup/stray-errors.js';
 import { TemplateLoadError } from './templates/catalogue.js';
+import { AddressKeyUnavailableError } from './store/address-key-unavailable.error.js';
 
 function version(): string {
   try {
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
       signingSecret: loadOrCreateSigningSecret(config.dataDir, config.signingSecret),
     });
   } catch (err) {
-    if (err instanceof TemplateLoadError || err instanceof StrategyError) {
+    // Configuration to fix before any start can succeed (the suppression key: the secrets given do not unwrap it).
+    if (err instanceof TemplateLoadError || err instanceof StrategyError || err instanceof AddressKeyUnavailableError) {
       log.fatal(err.message);
       process.stderr.write(`reminder-dispatch: ${err.message}\n`);
       await privateRedis?.stop();

@@ -3,6 +3,8 @@
  * tenant's period is its own `retentionYears`, else its profile's, else the deployment's profile's
  * (policy/retention.ts); `--years N` applies N to every tenant. When every tenant has the same
  * period, one run covers them all (one summary line); otherwise each tenant gets its run and line.
+ * Unless --dry-run it needs the service's SIGNING_SECRET (or DATA_DIR): erased borrowers'
+ * suppressions are kept as keyed hashes, under the key the store keeps wrapped under it.
  */
 import { loadConfig } from '../config/config.js';
 import { applyRetention, type RetentionReport } from '../store/retention.js';
@@ -18,7 +20,8 @@ async function main(argv: string[]): Promise<number> {
   const i = argv.indexOf('--years');
   const forced = i >= 0 ? Number(argv[i + 1]) : undefined;
   const dryRun = argv.includes('--dry-run');
-  const store = await openStoreFromEnv(process.env);
+  // Erasing keeps suppressions as keyed hashes: the key is needed unless nothing is erased.
+  const store = await openStoreFromEnv(process.env, { addressKey: !dryRun });
   const print = (report: RetentionReport, label: string, period: string) => {
     process.stdout.write(
       `${label}${report.dryRun ? 'would erase' : 'erased'} ${report.borrowers.length} borrowers (last activity before ${report.cutoff}, ${period})\n`,

@@ -8,12 +8,12 @@
  * TENANT_REFRESH_MS.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { catalogueLintForKind, checkTenant } from '../compose/tenants.js';
 import { DEFAULT_TENANT, presentTenant } from '../domain/tenant.js';
 import { derivedEventsSecret } from '../http/webhooks/signing-keys.js';
 import { loadPolicyProfile } from '../compose/startup/policy-profile.js';
+import { existingSigningSecret, signingSecretFile } from '../compose/startup/signing-secret.js';
 import { openStoreFromEnv } from './open-store.js';
 import { runCli } from './run.js';
 
@@ -60,11 +60,10 @@ async function eventsSecret(id: string | undefined): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const file = path.join(config.dataDir, 'signing-secret');
-  const secret = config.signingSecret ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
+  const secret = existingSigningSecret(config.dataDir, config.signingSecret);
   if (!secret) {
     process.stderr.write(
-      `tenants events-secret: no SIGNING_SECRET and no ${file}: run it with the service's SIGNING_SECRET or DATA_DIR\n`,
+      `tenants events-secret: no SIGNING_SECRET and no ${signingSecretFile(config.dataDir)}: run it with the service's SIGNING_SECRET or DATA_DIR\n`,
     );
     return 2;
   }

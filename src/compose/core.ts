@@ -22,7 +22,8 @@ import { makeReconciler, type Reconciler } from '../jobs/reconciler.js';
 import { type Catalogue, loadCatalogue } from '../templates/catalogue.js';
 import { makeRenderer, type Render } from '../templates/render.js';
 import { makeTokenSigner, type TokenSigner } from '../http/webhooks/unsubscribe-token.js';
-import { deriveKey, SUPPRESSION_ADDRESS_KEY_INFO } from '../http/webhooks/signing-keys.js';
+import { addressKeySource } from './startup/address-key-source.js';
+import type { AddressKeyOpened } from '../store/address-key.js';
 import { makeReplyAddresses, type ReplyAddresses } from '../http/webhooks/reply-address.js';
 import { type BounceAddresses, makeBounceAddresses } from '../http/webhooks/bounce-address.js';
 import type { Links } from '../workers/dispatch.processor.js';
@@ -80,10 +81,10 @@ export async function composeCore(
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     readThreads: config.heavyReads.threads,
     busyTimeoutMs: config.sqliteBusyTimeoutMs,
-    // Erased borrowers' suppressions are kept under these (current first; the previous secret's still match).
-    addressKeys: [o.signingSecret, config.signingSecretPrevious]
-      .filter((s): s is string => !!s)
-      .map((s) => deriveKey(s, SUPPRESSION_ADDRESS_KEY_INFO)),
+    // Erased borrowers' suppressions are hashed under a key kept in the store, wrapped under SIGNING_SECRET.
+    addressKey: addressKeySource(o.signingSecret, config.signingSecretPrevious),
+    onAddressKey: (k) => logAddressKey(k, o.log),
+    now: o.clock.now(),
   });
   releasers.add(() => store.close());
   logStoreAvailability(store, o.log);
@@ -195,4 +196,16 @@ function logStoreAvailability(store: AuditStore, log: Logger): void {
       );
     else log.warn('database available again');
   });
+}
+
+/** What became of the suppression-address key at start-up: a re-wrap after a rotation is worth a line of its own. */
+function logAddressKey(k: AddressKeyOpened, log: Logger): void {
+  const fields = { keys: k.keys, wrappedUnder: k.wrappedUnder };
+  if (k.kind === 'rewrapped')
+    log.warn(
+      fields,
+      'suppression-address key re-wrapped under the new SIGNING_SECRET: SIGNING_SECRET_PREVIOUS is no longer needed for it',
+    );
+  else if (k.kind === 'created') log.info(fields, 'suppression-address key stored (wrapped under SIGNING_SECRET)');
+  else log.debug(fields, 'suppression-address key unwrapped');
 }

@@ -61,6 +61,7 @@ import type {
 } from './store-types.js';
 import { makeSuppressionList, type SuppressionList } from './suppressions.js';
 import { type AddressHasher, makeAddressHasher } from './address-hash.js';
+import { type AddressKeyOpened, type AddressKeySource, openAddressKey } from './address-key.js';
 import { type Erasure, makeErasure } from './erasure.js';
 import type { VerifyReport } from './verify.js';
 import type { ExportFormat } from './export-format.js';
@@ -275,10 +276,16 @@ export interface OpenAuditStoreOptions {
   /** SQLite: how long a write waits for another process's lock (SQLITE_BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
   /**
-   * The keys erased borrowers' suppressions are hashed under, current first (derived from
-   * SIGNING_SECRET and SIGNING_SECRET_PREVIOUS by the wiring). Without them erasure refuses.
+   * The wrapping of the key erased borrowers' suppressions are hashed under (address-key.ts),
+   * derived from SIGNING_SECRET and SIGNING_SECRET_PREVIOUS by the wiring. Without it erasure and
+   * retention refuse; with it, a stored key that neither secret unwraps refuses the open
+   * (AddressKeyUnavailableError).
    */
-  addressKeys?: readonly Buffer[];
+  addressKey?: AddressKeySource;
+  /** Told what became of the stored key at open (created, unwrapped, re-wrapped after a rotation). */
+  onAddressKey?: (opened: AddressKeyOpened) => void;
+  /** When the store is opened (the stored key's dates); default now. */
+  now?: Date;
 }
 
 export async function openAuditStore(url: string, options: OpenAuditStoreOptions = {}): Promise<AuditStore> {
@@ -287,18 +294,23 @@ export async function openAuditStore(url: string, options: OpenAuditStoreOptions
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   await migrateToLatest(db, dialect, dialect === 'postgres' ? options.schema : undefined);
+  let hasher: AddressHasher | undefined;
+  if (options.addressKey) {
+    try {
+      const { keys, opened } = await openAddressKey(db, options.addressKey, options.now ?? new Date());
+      options.onAddressKey?.(opened);
+      hasher = makeAddressHasher(keys);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
   // An in-memory database is the service's own: no thread can open it, so it reads inline.
   const heavy =
     url === 'sqlite::memory:'
       ? makeInlineHeavyReads(db, dialect)
       : makeThreadedHeavyReads({ url, schema: options.schema, threads: options.readThreads ?? 2 });
-  return makeAuditStore(
-    db,
-    dialect,
-    heavy,
-    availability,
-    options.addressKeys?.length ? makeAddressHasher(options.addressKeys) : undefined,
-  );
+  return makeAuditStore(db, dialect, heavy, availability, hasher);
 }
 
 /** The store over a connection; `heavy` answers the heavy reads (by default on the same connection). */
@@ -344,7 +356,7 @@ export function makeAuditStore(
     },
     relay: makeRelayFeed(db, dialect),
     groupCommit: (options) => makeGroupCommit(db, dialect, options),
-    retention: makeRetention(db, dialect),
+    retention: makeRetention(db, dialect, addressHasher),
     erasure: makeErasure(db, dialect, addressHasher),
     content: { put: (owner, text, now) => storeContent(db, owner, text, now), get: (ids) => contentsOf(db, ids) },
     keySchemeSince: async (name) =>

@@ -1,15 +1,18 @@
 /**
  * Retention: a borrower's personal data and message content are erased once the profile's
- * period has passed since the borrower's last activity. The rows stay as tombstones and every
- * event stays, so the hash chains still verify; the erasure itself is an event on each chain.
+ * period has passed since the borrower's last activity, as an erasure on request erases them
+ * (erase-borrower.ts: the same path, suppressions kept as keyed hashes, the language preference
+ * cleared). The rows stay as tombstones and every event stays, so the hash chains still verify;
+ * the erasure itself is an event on each chain.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DEFAULT_TENANT } from '../domain/tenant.js';
+import type { AddressHasher } from './address-hash.js';
 import type { Dialect } from './db.js';
 import type { Database } from './schema.js';
 import type { AuditStore } from './audit-store.js';
-import { appendEvent } from './event-chain.js';
-import { borrowerChain, messageChain } from './hash-chain.js';
+import { eraseBorrowerData } from './erase-borrower.js';
+import { NO_ADDRESS_KEY } from './erasure.js';
 
 export interface RetentionReport {
   cutoff: string;
@@ -42,11 +45,17 @@ export function applyRetention(store: Pick<AuditStore, 'retention'>, opts: Reten
   return store.retention.apply(opts);
 }
 
-export function makeRetention(db: Kysely<Database>, dialect: Dialect) {
-  return { apply: (opts: RetentionOptions) => eraseExpired(db, dialect, opts) };
+/** `hasher`: what erased borrowers' suppressions are kept under; without it only a dry run is possible. */
+export function makeRetention(db: Kysely<Database>, dialect: Dialect, hasher: AddressHasher | undefined) {
+  return { apply: (opts: RetentionOptions) => eraseExpired(db, dialect, hasher, opts) };
 }
 
-async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: RetentionOptions): Promise<RetentionReport> {
+async function eraseExpired(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  hasher: AddressHasher | undefined,
+  opts: RetentionOptions,
+): Promise<RetentionReport> {
   const cutoff = retentionCutoff(opts.now, opts.years).toISOString();
   // Borrowers with nothing newer than the cutoff: neither the record nor any message moved since.
   const rows = await db
@@ -89,11 +98,13 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
     messages: Number(r.messages ?? 0),
   }));
   if (opts.dryRun) return { cutoff, dryRun: true, borrowers };
+  // Erasing without the key would leave the suppressions as plain addresses, or lose them.
+  if (!hasher) throw new Error(NO_ADDRESS_KEY);
 
   const nowIso = opts.now.toISOString();
   for (const b of borrowers) {
     await db.transaction().execute((trx) =>
-      eraseBorrowerContent(trx, dialect, b.id, nowIso, {
+      eraseBorrowerData(trx, dialect, hasher, b.id, nowIso, {
         actor: 'retention',
         borrowerEvent: { cutoff, years: opts.years },
         messageEvent: { cutoff },
@@ -101,65 +112,4 @@ async function eraseExpired(db: Kysely<Database>, dialect: Dialect, opts: Retent
     );
   }
   return { cutoff, dryRun: false, borrowers };
-}
-
-/**
- * Erases one borrower's personal data and content in `trx`, as retention and erasure on request
- * both do: the borrower's name, phone and email; each message's recipient, subject, body, render
- * data and error text (with a `content.erased` event on the message's chain); the reminders' debt,
- * metadata and contact; what was said about holds; the free texts events commit to. The rows stay
- * as tombstones and every event stays, so the hash chains still verify; `borrower.erased` on the
- * borrower's chain records who erased it and why (no personal data). Returns the message ids.
- */
-export async function eraseBorrowerContent(
-  trx: Transaction<Database>,
-  dialect: Dialect,
-  borrowerId: string,
-  nowIso: string,
-  why: { actor: string; borrowerEvent: Record<string, unknown>; messageEvent: Record<string, unknown> },
-): Promise<string[]> {
-  await trx
-    .updateTable('borrowers')
-    .set({ name: null, phone: null, email: null, region: null, erased_at: nowIso, updated_at: nowIso })
-    .where('id', '=', borrowerId)
-    .execute();
-  await appendEvent(
-    trx,
-    dialect,
-    { chain: borrowerChain(borrowerId), messageId: null, borrowerId, now: nowIso },
-    { type: 'borrower.erased', actor: why.actor, data: why.borrowerEvent },
-  );
-  const messages = await trx.selectFrom('messages').select('id').where('borrower_id', '=', borrowerId).execute();
-  for (const m of messages) {
-    await trx
-      .updateTable('messages')
-      .set({ to_addr: '[erased]', subject: null, body: null, render_data: null, error_message: null })
-      .where('id', '=', m.id)
-      .execute();
-    await appendEvent(
-      trx,
-      dialect,
-      { chain: messageChain(m.id), messageId: m.id, borrowerId, now: nowIso },
-      { type: 'content.erased', actor: why.actor, data: why.messageEvent },
-    );
-  }
-  await trx
-    .updateTable('reminders')
-    .set({ debt: sql<string>`'{"erased":true}'`, metadata: null, contact: null })
-    .where('borrower_id', '=', borrowerId)
-    .execute();
-  // What was said when a hold was opened or closed (the events commit to it as content, below).
-  await trx
-    .updateTable('borrower_holds')
-    .set({ detail: null, close_detail: null })
-    .where('borrower_id', '=', borrowerId)
-    .execute();
-  // Free text the borrower's events refer to (inbound replies): the hashes stay, the text goes.
-  await trx
-    .updateTable('event_content')
-    .set({ text: null, erased_at: nowIso })
-    .where('borrower_id', '=', borrowerId)
-    .where('erased_at', 'is', null)
-    .execute();
-  return messages.map((m) => m.id);
 }

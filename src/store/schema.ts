@@ -224,6 +224,20 @@ export interface Database {
   address_facts: AddressFactsTable;
   first_touches: FirstTouchesTable;
   validation_notices: ValidationNoticesTable;
+  wrapped_keys: WrappedKeysTable;
+}
+
+/** Keys kept in the store wrapped under a key derived from SIGNING_SECRET (address-key.ts; 0033). */
+export interface WrappedKeysTable {
+  /** What the key is for: `suppression-address`. */
+  name: string;
+  /** `v1.<iv>.<ciphertext>.<tag>` (AES-256-GCM, base64url): the data keys, current first. */
+  wrapped: string;
+  /** The fingerprint of the secret it is wrapped under. */
+  wrapped_under: string;
+  created_at: string;
+  /** When it was last wrapped (created, or re-wrapped after a rotation). */
+  wrapped_at: string;
 }
 
 /** The validation notice each borrower's account was sent, and its dates (0029). */

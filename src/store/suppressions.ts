@@ -90,6 +90,78 @@ export interface SuppressionList {
   ofMany(addresses: readonly string[]): Promise<Suppression[][]>;
 }
 
+/** Stores an entry unless the address is on the channel already (its first entry stays); whether it was stored. */
+async function insertEntry(trx: Transaction<Database>, row: Database['suppressions']): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('suppressions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing())
+    .returning('address')
+    .execute();
+  return inserted.length > 0;
+}
+
+/** Deletes one entry: the address (as stored) on one channel of a tenant's list. */
+async function deleteEntry(trx: Transaction<Database>, tenant: string, address: string, channel: string) {
+  await trx
+    .deleteFrom('suppressions')
+    .where('tenant', '=', tenant)
+    .where('address', '=', address)
+    .where('channel', '=', channel)
+    .execute();
+}
+
+/** An opt-out recorded on an erased borrower for an address of theirs (not on the list yet, maybe). */
+export interface ErasedOptOut {
+  address: string;
+  channel: AddressChannel;
+  at: string;
+}
+
+/**
+ * Keeps an erased borrower's suppressions as keyed hashes (address-hash.ts), in the erasure's
+ * transaction: each entry of the tenant's list for `addresses` is rewritten under the current key
+ * (same channel, source, date and chain), and each of `optOuts` not on the list gets a hashed entry
+ * of its own (`borrower-opt-out`). Erasure on request and retention both come here (erase-borrower.ts).
+ * Returns how many hashed entries the addresses now have.
+ */
+export async function keepSuppressionsHashed(
+  trx: Transaction<Database>,
+  hasher: AddressHasher,
+  p: { tenant: string; addresses: readonly string[]; optOuts: readonly ErasedOptOut[]; actor: string },
+): Promise<number> {
+  const rows =
+    p.addresses.length === 0
+      ? []
+      : await trx
+          .selectFrom('suppressions')
+          .selectAll()
+          .where('tenant', '=', p.tenant)
+          .where('address', 'in', [...p.addresses])
+          .execute();
+  let kept = 0;
+  for (const r of rows) {
+    await insertEntry(trx, { ...r, address: hasher.current(r.address) });
+    await deleteEntry(trx, p.tenant, r.address, r.channel);
+    kept++;
+  }
+  for (const o of p.optOuts) {
+    if (rows.some((r) => r.address === o.address && r.channel === o.channel)) continue;
+    const row = {
+      tenant: p.tenant,
+      address: hasher.current(o.address),
+      channel: o.channel,
+      source: 'borrower-opt-out',
+      detail: null,
+      actor: p.actor,
+      at: o.at,
+      chain: null,
+    };
+    if (await insertEntry(trx, row)) kept++;
+  }
+  return kept;
+}
+
 /** Whether an entry for the channel is stored under one of the address's keyed hashes. */
 async function hashedEntryOf(trx: Transaction<Database>, tenant: string, hashes: string[], channel: string) {
   const row = await trx
@@ -177,13 +249,7 @@ export function makeSuppressionList(
             .where('chain', 'is not', null)
             .executeTakeFirst();
           const chain = known?.chain ?? newAddressChain();
-          const inserted = await trx
-            .insertInto('suppressions')
-            .values({ ...row, chain })
-            .onConflict((oc) => oc.columns(['tenant', 'address', 'channel']).doNothing())
-            .returning('address')
-            .execute();
-          if (inserted.length === 0) continue;
+          if (!(await insertEntry(trx, { ...row, chain }))) continue;
           // Free text (a reason typed by a person) stays out of the hashed event: the event commits to it by hash.
           const detail = e.detail ? await storeContent(trx, chain, e.detail, now) : null;
           await appendAddressEvent(trx, chain, nowIso, 'address.suppressed', e.actor, {
@@ -216,12 +282,7 @@ export function makeSuppressionList(
         if (channels) q = q.where('channel', 'in', [...channels]);
         const rows = await q.execute();
         for (const r of rows) {
-          await trx
-            .deleteFrom('suppressions')
-            .where('tenant', '=', tenant)
-            .where('address', '=', r.address)
-            .where('channel', '=', r.channel)
-            .execute();
+          await deleteEntry(trx, tenant, r.address, r.channel);
           const chain = r.chain ?? newAddressChain();
           const why = await storeContent(trx, chain, reason.source, now);
           await appendAddressEvent(trx, chain, nowIso, 'address.unsuppressed', reason.actor, {

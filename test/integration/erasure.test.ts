@@ -40,6 +40,8 @@ const TABLES = [
   'email_soft_bounces',
   'address_facts',
   'first_touches',
+  'validation_notices',
+  'wrapped_keys',
 ] as const;
 
 describe.each(dbVariants())('erasure on request on $name', (variant) => {
@@ -250,6 +252,42 @@ describe.each(dbVariants())('erasure on request on $name', (variant) => {
       body: { borrowerId: `b-mail-${tag}`, channel: 'email' },
     });
     expect(mailCheck.body).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ code: 'opted-out' })] });
+  });
+
+  it('clears the recorded language preference: no read of the borrower shows it afterwards', async () => {
+    const spanish = `b-es-${tag}`;
+    const put = await h.api('PUT', `/v1/borrowers/${spanish}`, {
+      body: { name: 'Prefiere Español', phone: '+14155550444', locale: 'es-US' },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    expect(put.body.language).toMatchObject({ preference: 'es-US', recordedAt: expect.any(String) });
+    const erased = await h.api('POST', `/v1/borrowers/${spanish}/erase`, {
+      role: 'compliance',
+      body: { basis: 'gdpr-art-17' },
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+
+    const row = await h.service.store.db
+      .selectFrom('borrowers')
+      .selectAll()
+      .where('id', '=', spanish)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ locale: 'en-US', language_preference: null, language_recorded_at: null });
+    const reads = [
+      await h.api('GET', `/v1/borrowers/${spanish}/timeline`, { role: 'compliance' }),
+      await h.api('GET', `/v1/borrowers/${spanish}/timeline`, { role: 'agent' }),
+      await h.api('GET', `/v1/borrowers/${spanish}/plan`, { role: 'compliance' }),
+      await h.api('GET', `/v1/audit/export?format=ndjson&borrowerId=${spanish}`, { role: 'compliance' }),
+    ];
+    for (const r of reads) {
+      const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? null);
+      expect(r.status, text.slice(0, 300)).toBeLessThan(300);
+      expect(text, text.slice(0, 300)).not.toContain('es-US');
+    }
+    expect(reads[0]!.body.borrower).toMatchObject({
+      locale: 'en-US',
+      language: { preference: null, recordedAt: null },
+    });
   });
 
   it('refuses while a dispute is open (409, naming it), and erases once it is closed', async () => {

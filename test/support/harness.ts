@@ -90,7 +90,7 @@ export interface HarnessOptions {
   /** Reuse the same database, prefix and data dir as an earlier harness (a restart). */
   reuse?: Pick<Harness, 'dir' | 'db' | 'prefix' | 'keys'>;
   role?: 'all' | 'api' | 'worker' | 'scheduler';
-  service?: Partial<Pick<ServiceOptions, 'intakeHooks' | 'gate' | 'clock'>>;
+  service?: Partial<Pick<ServiceOptions, 'intakeHooks' | 'gate' | 'clock' | 'signingSecret'>>;
   logLevel?: string;
 }
 
@@ -140,6 +140,9 @@ export function prepareRun(options: Pick<HarnessOptions, 'db' | 'env' | 'reuse'>
     // Tests about the pipeline must not depend on the hour they run at: contact windows open all
     // day and no caps, unless a test chooses a profile (POLICY_PROFILE / POLICY_FILE).
     ...(options.env?.POLICY_PROFILE ? {} : { POLICY_FILE: OPEN_PROFILE }),
+    // One secret for every process of the run, in-process or child: the store's suppression-address
+    // key is wrapped under it, and a process given another refuses to start.
+    SIGNING_SECRET: `test-secret-${prefix}`,
     ...options.env,
   };
   return { dir, db, prefix, keys, env };
@@ -157,7 +160,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const service = await startService(config, {
     log: logger.log,
     profile: loadPolicyProfile(config),
-    signingSecret: `test-secret-${prefix}`,
+    signingSecret: env.SIGNING_SECRET ?? `test-secret-${prefix}`,
     strategy: loadStrategy(config.strategyFile),
     apiKeys: keys.records,
     ...options.service,

@@ -10,8 +10,13 @@ import { hkdfSync } from 'node:crypto';
 const SALT = 'reminder-dispatch';
 /** The label of the key that signs unsubscribe tokens (the `u2` scheme). */
 export const UNSUBSCRIBE_KEY_INFO = 'unsubscribe:v2';
-/** The label of the key erased borrowers' suppressed addresses are hashed under (store/address-hash.ts). */
+/**
+ * The label of the key erased borrowers' suppressed addresses were first hashed under
+ * (store/address-hash.ts): a store's first start keeps it as its suppression-address key.
+ */
 export const SUPPRESSION_ADDRESS_KEY_INFO = 'suppression-address:v1';
+/** The label of the key that wraps the stored suppression-address key (store/address-key.ts). */
+export const SUPPRESSION_KEY_WRAP_INFO = 'suppression-key-wrap:v1';
 /** The label of a tenant's events key (used when the tenant's record gives no events secret). */
 export const eventsKeyInfo = (tenant: string) => `events:${tenant}`;
 
