@@ -8,6 +8,9 @@
  * Third round: a denial ("no es cierto que…", "la fiscalía no cobra deudas"), impostors who pretend
  * or are "supuestos" or "fantasma", and a place word that is part of a proper name ("Gerardo
  * Cárcel", "Migra-Express", "la Plaza de la Corte") or a body that decided for the borrower.
+ * Fourth round: an impostor warning read to its full stop, past a semicolon ("…; denúncielo", "…; quien lo haga es un
+ * estafador"), a warning put as a supposition and an advice, someone acting "en nombre nuestro", what the law forbids;
+ * a body that "no tiene relación con esta empresa", an "embargo ya pagado" released.
  */
 import { lookBack, promiseAt, sentenceOf, sentenceWords, suppressionIn } from './english-scope.js';
 import type { Hit, Suppression } from './types.js';
@@ -32,24 +35,59 @@ const CONDITIONS =
   /(?<!\baun |\bincluso |\bni )\bsi\b|\ba menos que\b|\bsalvo que\b|\bexcepto (?:que|si)\b|\bhasta que\b|\bmientras (?:no|siga)\b|\bsiempre (?:que|y cuando)\b|\bcon tal de que\b|\bsolo si\b|\ben caso de que\b/;
 /** A negated verb of threatening covers every act the sentence lists ("nunca le amenazaremos con arresto, demanda ni visitas"). */
 const META =
-  /\b(?:(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,4}? (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con|dira|diran|dice|dicen|pedira|pediran|exigira|exigiran))\b/;
+  /\b(?:(?:no|nunca|jamas) (?:usamos|utilizamos|decimos|enviamos) (?:frases|palabras|expresiones|mensajes|amenazas)|(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,6}? (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con|dira|diran|dice|dicen|pedira|pediran|exigira|exigiran))\b/;
 /** A denial of what follows ("no es cierto que pueda ir a la cárcel"), unless a negation turns it round again. */
 const DENIAL = /\b(?:no es (?:cierto|verdad)|es (?:falso|mentira)) que\b(?! (?:\w+ ){0,3}?(?:no|nunca|jamas)\b)/;
 
 const IMPOSTOR_SUBJECT =
-  /\b(?:alguien|alguna persona|una persona|personas|gente|quien|quienes|cualquier persona|cualquiera|estafador(?:es)?|impostor(?:es)?|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
+  /\b(?:alguien|alguna persona|una persona|personas|gente|quien|quienes|cualquier persona|cualquiera|estafador(?:es)?|impostor(?:es)?|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)?(?: (?:en|a) nombre (?:nuestro|de nuestra empresa|de la empresa))? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
 const IMPOSTOR_WARNING =
-  /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|denuncielo|denuncie|(?:puede|pueden|debe|favor de|no dude en|le pedimos) (?:reportarlo|denunciarlo)|reportefraude|fing\w*|supuest[oa]s?|(?:llaman|llama|llamen|escriben|escriban|contactan|contacten) (?:diciendo|afirmando|fingiendo|amenazando)|fantasmas?|(?:en|usando|con) nuestro nombre|(?:fueron|fue|han sido|ha sido|sido) amenazad\w*|fals[oa]s? (?:cobrador|abogado|agente|gestor|representante)\w*|ningun (?:representante|empleado|agente|cobrador|gestor) (?:verdadero|real|legitimo|autentico)|amenazas de|mensajes? falsos?|llamadas? falsas?|es una estafa|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
+  /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|denuncielo|denuncie|(?:puede|pueden|debe|favor de|no dude en|le pedimos) (?:reportarlo|denunciarlo)|reportefraude|fing\w*|supuest[oa]s?|(?:llaman|llama|llamen|escriben|escriban|contactan|contacten) (?:diciendo|afirmando|fingiendo|amenazando)|fantasmas?|(?:en|usando|con) nuestro nombre|(?:fueron|fue|han sido|ha sido|sido) amenazad\w*|fals[oa]s? (?:cobrador|abogado|agente|gestor|representante)\w*|ningun (?:representante|empleado|agente|cobrador|gestor) (?:verdadero|real|legitimo|autentico)|amenazas de|mensajes? falsos?|llamadas? falsas?|es una estafa|(?:del|al|el|los) estafador|quien lo haga es un estafador|(?:los|de|contra|con los) fraudes|ojo con (?:los |las )?(?:fraudes|estafas|estafadores|impostores|llamadas|mensajes)|(?:la ley|las leyes|la ley federal) prohib\w*|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
+
+/**
+ * Fourth round: an impostor warning put as a condition and an advice ("si le dicen «sabemos dónde vive», corte la
+ * comunicación"; "si recibe una carta con un sello de «orden judicial»…, llámenos"): the sentence supposes someone
+ * telling, showing or threatening the reader ("si le dicen", "si lo amenazan") and tells the reader what to do about it
+ * or what it is worth ("cuelgue", "verifíquelo", "es falso"). Either half alone is not enough.
+ */
+const REPORTED =
+  /\bsi (?:alguien |usted |una persona )?(?:(?:le|lo|la|te|les) )?(?:dicen|dice|escriben|escribe|llaman|llama|amenaz\w*|muestra\w*|mandan|envian|exigen|recibe|oye|escucha)\b/;
+const ADVICE =
+  /\b(?:corte|cuelgue|llamenos|verifique\w*|pida|anote|denuncie\w*|reporte\w*|no (?:es|somos|son) (?:un |una |nosotros)|no pague|ignore\w*|es (?:falso|falsa|invento|un engano|mentira))\b/;
+
+/** The sentence to its full stop: an impostor warning often gives its verdict after a semicolon ("…; denúncielo"). */
+function periodSentence(h: Hit<Token>, text: string): string {
+  const at = h.tokens[h.first]!.start;
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(/[.!?]+(?=\s|$)|\n/g)) start = m.index + m[0].length;
+  const rest = /[.!?](?=\s|$)|\n/.exec(text.slice(at));
+  const end = rest ? at + rest.index + 1 : text.length;
+  return h.tokens
+    .filter((t) => t.start >= start && t.start < end)
+    .map((t) => t.word)
+    .join(' ');
+}
+
+function reportedWarning(h: Hit<Token>, text: string): Suppression | null {
+  const whole = periodSentence(h, text);
+  for (const re of [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING]) {
+    const m = re.exec(whole);
+    if (m) return { why: 'impostor-warning', detail: m[0] };
+  }
+  const reported = REPORTED.exec(whole);
+  const advice = reported && ADVICE.exec(whole);
+  return advice ? { why: 'impostor-warning', detail: `${reported[0]} … ${advice[0]}` } : null;
+}
 
 const PLACE_WORDS =
-  /^(?:policias?|patrullas?|carcel|prision|corte|tribunal|juzgado|juez|alguacil|fiscal|fiscalia|comisaria|sheriff|embargo|migra|demanda|arresto)$/;
+  /^(?:policias?|patrullas?|carcel|prision|corte|tribunal|juzgado|juez|jueza|embargos|alguacil|fiscal|fiscalia|comisaria|sheriff|embargo|migra|demanda|arresto)$/;
 /** Articles a match may start with ("la corte", "el fiscal"): the place word is the one after them. */
 const ARTICLES = /^(?:el|la|los|las|un|una|al|a|ante)$/;
 /** The sentence says the word is a name ("es el nombre de nuestro equipo", "conocido como"). */
 const NAMING = /\b(?:es el nombre de|se llama|se llaman|llamad[oa] asi|conocid[oa]s? como|nombre de nuestr\w*)\b/;
 /** A body named in a ruling or a decision for the borrower: good news, not a threat ("falló a su favor", "aprobó su reembolso"). */
 const IN_FAVOUR =
-  /\b(?:a su favor|a tu favor|aprobo su|aprobo el|su reembolso|fue ajustad\w*|fue cancelad\w*|esta saldad\w*|quedo saldad\w*|fue saldad\w*|cumple con la ley)\b/;
+  /\b(?:a su favor|a tu favor|aprobo su|aprobo el|su reembolso|fue ajustad\w*|fue cancelad\w*|esta saldad\w*|quedo saldad\w*|fue saldad\w*|cumple con la ley|no tiene (?:ninguna )?relacion con|(?:liberar|levantar|cancelar) (?:un|el|su) embargo|embargo ya pagado)\b/;
 /** Before a place word: a street, a building, or "next to" ("Calle del Juez", "frente a la corte"). */
 const PLACE_BEFORE =
   /^(?:calle|avenida|av|avda|plaza|paseo|camino|edificio|parque|barrio|colonia|bulevar|boulevard|blvd|carretera|calzada|pasaje|callejon|frente|junto|cerca|lado|enfrente|detras|esquina|cuadra|cruzando|estacionamiento|museo|parada|estacion|sucursal|escuela|oficina|antigua|antiguo|liga|equipo|torneo|club|asociacion|sindicato|fundacion|banda)$/;
@@ -149,22 +187,25 @@ const ENGLISH_WORDS =
  * Spanish impostor warning is read with the Spanish scope, and the other way round.
  */
 export function readsSpanish(h: Hit<Token>, text: string, ruleIsSpanish: boolean): boolean {
-  let es = 0;
-  let en = 0;
-  for (const w of sentenceWords(h, text).split(' ')) {
-    if (SPANISH_WORDS.test(w)) es++;
-    if (ENGLISH_WORDS.test(w)) en++;
-  }
-  return es === en ? ruleIsSpanish : es > en;
+  const count = (words: string): number => {
+    let n = 0;
+    for (const w of words.split(' ')) n += Number(SPANISH_WORDS.test(w)) - Number(ENGLISH_WORDS.test(w));
+    return n;
+  };
+  // A clause with no function word ("Ningún cobrador puede hacerlo deportar; …") is read with the rest of its sentence.
+  const lean = count(sentenceWords(h, text)) || count(periodSentence(h, text));
+  return lean === 0 ? ruleIsSpanish : lean > 0;
 }
 
 /** Why this Spanish match is not a finding, or null when it is one. */
 export function spanishSuppression(h: Hit<Token>, text: string): Suppression | null {
-  return suppressionIn(
-    h,
-    text,
-    [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING],
-    (hit, sentence) => innocent(hit, sentence, text),
-    negation,
+  return (
+    suppressionIn(
+      h,
+      text,
+      [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING],
+      (hit, sentence) => innocent(hit, sentence, text),
+      negation,
+    ) ?? reportedWarning(h, text)
   );
 }

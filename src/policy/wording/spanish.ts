@@ -10,13 +10,17 @@
  * abogado" are a threat only when the account goes to them or they act. The third round widened by
  * family what an audience receives or sees ("su mamá va a recibir una cartita con el detalle"),
  * pity for the family or the house, watching and following, visits by who comes or where they wait,
- * and official papers (DACA, the licence, the social security number) the sender cannot touch.
+ * and official papers (DACA, the licence, the social security number) the sender cannot touch. The fourth
+ * widened veiled menace by family ("you were warned", the good way and the other, things ending ugly, patience running
+ * out, "we do not forget", the family's or the health's frailty beside the debt, accidents, "when you least expect it"),
+ * and disclosure by the audience named first, what it will have, see or wonder about, papers made to reach it, and the
+ * family made to answer for the debt.
  */
 import { type Rule, W } from './types.js';
 
 /** Who a disclosure is aimed at (the noun, after "su/sus/tu/tus" when there is one). */
 const GROUP =
-  '(?:familia|familiares|parientes|esposa|esposo|marido|mujer|pareja|conyuge|novia|novio|ex|padres|papas|madre|padre|mama|papa|mami|papi|hijos|hijas|hijo|hija|hermanos|hermanas|hermano|hermana|cunado|cunada|cunados|suegros|suegra|suegro|tios|tias|tio|tia|primos|primas|abuelos|sobrinos|vecinos|vecinas|vecindario|barrio|colonia|pueblo|comunidad|cuadra|rancho|edificio|iglesia|parroquia|congregacion|pastor|jefe|jefa|patron|patrona|empleador|empleadores|supervisor|supervisora|gerente|encargado|encargada|clientes|companeros(?: de trabajo)?|companeras|colegas|trabajo|lugar de trabajo|empresa|amigos|amigas|amistades|conocidos|contactos|referencias|compadres|comadres|compadre|comadre|casero|arrendador|recursos humanos)';
+  '(?:familia|familiares|parientes|esposa|esposo|marido|mujer|pareja|conyuge|novia|novio|ex|padres|papas|madre|padre|mama|papa|mami|papi|hijos|hijas|hijo|hija|hermanos|hermanas|hermano|hermana|cunado|cunada|cunados|suegros|suegra|suegro|tios|tias|tio|tia|primos|primas|abuelos|abuela|abuelo|abuelita|abuelito|maestra|maestro|maestros|maestras|directora|director|escuela|seguidores|invitados|sobrinos|vecinos|vecinas|vecindario|barrio|colonia|pueblo|comunidad|cuadra|rancho|edificio|iglesia|parroquia|congregacion|pastor|jefe|jefa|patron|patrona|empleador|empleadores|supervisor|supervisora|gerente|encargado|encargada|clientes|companeros(?: de trabajo)?|companeras|colegas|trabajo|lugar de trabajo|empresa|amigos|amigas|amistades|conocidos|contactos|referencias|compadres|comadres|compadre|comadre|casero|arrendador|recursos humanos)';
 /** The people (not the workplace or the town) who "will find out". */
 const WHO = GROUP.replace('|trabajo|lugar de trabajo|empresa', '').replace(
   '|barrio|colonia|pueblo|comunidad|cuadra|rancho|edificio',
@@ -28,7 +32,7 @@ const FILL =
 const TELL =
   '(?:llam\\w*|avis\\w*|inform\\w*|notific\\w*|contact\\w*|cont(?:ar|aremos|arle|arles|ara|aran|arselo|arselos|amos)|dec(?:ir|irle|irles|irselo|irselos)|dir(?:emos|an|a|e)|comunic\\w*|escrib\\w*|mand(?:ar|aremos|arle|arles|ara)|envi(?:ar|aremos|arle|arles|ara)|hablaremos|report(?:ar|aremos|arle|arlo|arla)|enter(?:ar|aremos|aran|ara)|visit(?:ar|aremos|ara|aran)|iremos con)';
 const LEARN =
-  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:\\w+ ){0,3}?(?:llamad|cart|mensaj|avis|notificacion|visit|correo|sobre|copia|detalle|hoja|volante|monto|estado de cuenta|historial)\\w*|(?:tendra|tendran|(?:va|van) a tener) (?:\\w+ ){0,4}?(?:una copia|copias|el monto|el detalle|los detalles|su estado de cuenta|su historial|su expediente)|(?:vera|veran|(?:va|van) a (?:ver|encontrar|leer)|encontrara|encontraran) (?:\\w+ ){0,6}?(?:cuanto (?:usted )?(?:debe|debes|nos debe)|lo que (?:usted |ud )?(?:debe|debes|nos debe|nos debes)|(?:su|tu) (?:deuda|adeudo))|(?:sera|seran) (?:el |la |los |las )?(?:siguiente|siguientes|proxim[oa]s?) en enterarse|(?:vera|veran|van a ver) que|tendra noticias|tendran noticias|estara enterad\\w*|estaran enterad\\w*)';
+  '(?:se (?:enterara|enteraran|va a enterar|van a enterar|entere|enteren|enteraria|enterarian)|(?:va|van) a (?:saber|enterarse|descubrir|escuchar|oir|conocer)|sabra|sabran|sabria|sabrian|sepa|sepan|conocera|conoceran|descubrira|descubriran|escuchara|escucharan|oira|oiran|(?:recibira|recibiran|(?:va|van) a recibir) (?:\\w+ ){0,3}?(?:llamad|cart|mensaj|avis|notificacion|visit|correo|sobre|copia|detalle|hoja|volante|monto|estado de cuenta|historial)\\w*|(?:tendra|tendran|(?:va|van) a tener) (?:\\w+ ){0,4}?(?:una copia|copias|el monto|el detalle|los detalles|su estado de cuenta|su historial|su expediente)|(?:vera|veran|(?:va|van) a (?:ver|encontrar|leer)|encontrara|encontraran) (?:\\w+ ){0,6}?(?:cuanto (?:usted )?(?:debe|debes|nos debe)|lo que (?:usted |ud )?(?:debe|debes|nos debe|nos debes)|(?:su|tu) (?:deuda|adeudo))|(?:sera|seran) (?:el |la |los |las )?(?:siguiente|siguientes|proxim[oa]s?) en enterarse|(?:vera|veran|van a ver) que|tendra noticias|tendran noticias|(?:va|van) a tener noticias|(?:se )?(?:preguntara|preguntaran|(?:va|van) a preguntar)(?:se)? por que|(?:se (?:va|van) a llevar|se llevara|se llevaran) (?:una|un) (?:sorpresa|susto)|(?:ya )?(?:tiene|tienen|recibio|recibieron|tendra|tendran|recibira|recibiran|(?:va|van) a (?:tener|recibir)) (?:\\w+ ){0,3}?(?:numero de cuenta|saldo|carta|lista|recado|nota|foto|aviso|detalle|monto)\\w*|(?:vera|veran|vea|vean|(?:va|van) a (?:ver|encontrar|leer)|encontrara|encontraran) (?:\\w+ ){0,4}?(?:aviso|nota|carta|cartel|lista|mensajes|estado de cuenta|detalle|cobro)|(?:vera|veran|vea|vean|(?:va|van) a ver) (?:\\w+ ){0,4}?(?:lo que (?:usted )?debe|que (?:usted )?(?:debe|tiene (?:cuentas|deudas|adeudos)|no (?:paga|pago|ha pagado)))|estara enterad\\w*|estaran enterad\\w*)';
 
 export const SPANISH_RULES: readonly Rule[] = [
   {
@@ -36,7 +40,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'amenaza con violencia o daño (threatens violence or harm)',
     pattern: W(
       [
-        'matar\\w*|mataremos|matarlo|violencia|violent[oa]s?|golpiza|(?:le|lo|la|te|les) (?:vamos a |van a )?(?:golpear|lastimar|partir|romper)\\w*',
+        'matar\\w*|mataremos|matarlo|(?:golpear|lastimar|madrear)(?:lo|la|le|te|los|las)|violencia|violent[oa]s?|golpiza|(?:le|lo|la|te|les) (?:vamos a |van a )?(?:golpear|lastimar|partir|romper)\\w*',
         'hacer(?:le|te|les) dano|(?:romper|partir)(?:le|te) (?:la|las|los|el) \\w+|(?:cuidese|cuidate|cuide) las espaldas|(?:le|te) va a doler',
       ].join('|'),
     ),
@@ -86,7 +90,7 @@ export const SPANISH_RULES: readonly Rule[] = [
       'amenaza con avisar, o da a entender que se enterarán, su familia, su trabajo, sus vecinos o su iglesia (threatens or implies telling family, employer, neighbours or contacts)',
     pattern: W(
       [
-        `${TELL} ${FILL}{0,4}(?:(?:un |una |unos |unas )?(?:mensajes?|cartas?|correos?|avisos?|textos?|notificacion\\w*|copias?|whatsapps?) ${FILL}{0,3})?${GROUP}`,
+        `${TELL} ${FILL}{0,4}(?:(?:un |una |unos |unas )?(?:mensajes?|cartas?|correos?|avisos?|textos?|notificacion\\w*|copias?|whatsapps?|tarjetas?|recados?|notas?) ${FILL}{0,3})?${GROUP}`,
         `${WHO}(?: (?!no |nunca |jamas |ni |nadie )\\w+){0,5}? ${LEARN}`,
         // Third round: the whole street or village as the audience, and the papers sent or left where others read them.
         `tod[oa]s? (?:el|la|los|las|su|sus|tu|tus) (?:\\w+ ){0,2}?${GROUP}(?: (?!no |nunca |jamas |ni )\\w+){0,3}? ${LEARN}`,
@@ -94,6 +98,11 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:tema de conversacion|de boca en boca)|se (?:va a|van a)? ?(?:leer|leera|mencionar|mencionara|anunciar|anunciara) (?:su|tu) nombre',
         `(?:que|para que|antes de que) (?:\\w+ ){0,2}${GROUP} (?:\\w+ ){0,2}(?:se entere|se enteren|sepa|sepan|lo sepa|lo sepan)`,
         `que (?:pensara|pensaran|diran|dira|pensaria|pensarian) ${FILL}{0,2}${GROUP}`,
+        // Fourth round: the audience named before the verb, the papers made to reach them, the family made to answer for the debt.
+        `(?:a|al) (?:su|sus|tu|tus) ${GROUP} (?:les|le) ${TELL}`,
+        `(?:hac\\w* llegar|dej\\w*) (?:\\w+ ){0,2}?(?:recado|mensaje|nota|copia|carta|aviso|tarjeta|volante|cartel)\\w* (?:\\w+ ){0,4}?(?:a|al|en|con|para) (?:\\w+ ){0,2}?(?:su|sus|tu|tus) ${GROUP}`,
+        `(?:(?:tendra|tendran|(?:va|van) a tener) que (?:responder|pagar) por (?:usted|ti|el|ella)|les llegara la cuenta)`,
+        '(?:lo )?(?:sepa|sepan|sabra|sabran) todo el (?:pueblo|barrio|vecindario|mundo|trabajo|rancho)',
         `tenemos (?:el |los |la |las )?(?:numeros?|telefonos?|datos|contactos?|direccion(?:es)?) (?:\\w+ ){0,2}(?:de|del) (?:su |sus |tu |tus )?${GROUP}`,
         'todo el (?:barrio|pueblo|vecindario|mundo) (?:se enterara|sabra|va a saber|lo sabra|se va a enterar)|todos (?:en|de) (?:su|tu) (?:trabajo|iglesia|familia|barrio|colonia|pueblo) (?:\\w+ )?(?:sabran|se enteraran|van a saber|lo sabran)',
       ].join('|'),
@@ -117,7 +126,7 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:mandaremos|enviaremos|mandar|enviar|vamos a mandar|vamos a enviar|van a mandar) (?:a )?(?:gente|alguien|personal|cobradores|gestores|un representante|representantes)|(?:representante|representantes|gestor|gestores|cobrador|cobradores|agente|agentes|alguien|personal|equipo)(?: \\w+){0,3}? (?:estara|estaran|llegara|llegaran|ira|iran|pasara|pasaran|se presentara|se presentaran) (?:\\w+ ){0,2}?(?:a|en|por) (?:su|tu) (?:casa|domicilio|hogar|trabajo|negocio|lugar de trabajo|empleo)',
         '(?:ir|iremos|vamos a ir|van a ir|iran) a buscar(?:l[ao]s?|te)|(?:esperarl[aeo]s?|esperarte|(?:lo|la|le|te) (?:esperamos|esperaremos|vamos a esperar|estaremos esperando)) (?:a la salida|a la entrada|afuera|fuera|en la puerta|frente a (?:su|tu))',
         '(?:nos presentamos|nos presentaremos|presentarnos|llegaremos|llegara|llegaran|estara|estaran|iremos|vamos a ir|apareceremos|nos aparecemos) (?:\\w+ ){0,3}?(?:a|en) (?:la|el|su|tu) (?:\\w+ ){0,3}?(?:donde|en que|en la que|en el que) (?:esta )?(?:trabaj|vive|viv|estudi)\\w*|(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos) a la (?:escuela|casa|iglesia|oficina|obra|fabrica) de (?:su|sus|tu|tus)',
-        'cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
+        '(?:cobrador|gestor|cobradores|gestores)\\w* (?:\\w+ )?en camino|(?:pasamos|venimos|vamos) (?:\\w+ )?por (?:su|tu) (?:casa|trabajo|domicilio|negocio)|(?:lo|la|le|te) (?:esperara|esperaran|esperare) (?:a la salida|a la entrada|afuera|en la puerta)|a la salida de (?:su|tu) turno|cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
       ].join('|'),
     ),
   },
@@ -132,11 +141,11 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:exhibir|exponer|evidenciar|quemar|balconear|ventilar)(?:lo|la|le|te|los)\\w*|(?:lo|la|le|te) (?:vamos a |van a )?(?:exhib|expon|expond|evidenci|quem|balcone|ventil)\\w*|humill\\w*|avergonz\\w*|verguenza|escarnio',
         // Second round: the neighbourhood or the contacts as the audience, "correr la voz", "para que todos lo vean".
         'todo (?:su|tu) (?:barrio|vecindario|pueblo|colonia|trabajo|familia) (?:va a saber|sabra|se enterara|se va a enterar|lo sabra)|(?:lo|la|le|te|los) (?:daremos|vamos a dar) a conocer|haremos saber a (?:todos|todo el mundo)|(?:hacer|vamos a hacer) saber a (?:todos|todo el mundo)',
-        'corr(?:er|era|eremos|a) la voz|para que (?:todos|todo el mundo) (?:lo )?(?:vean|vea|sepan|sepa|se enteren)|que (?:usted |ud )?es (?:un |una )?(?:morosa?|deudora?|tramposa?)',
+        '(?:haremos|hacer|vamos a hacer) circular|(?:saldra|va a salir|aparecera|va a aparecer) en (?:la|el|una|un) (?:pantalla|pagina|lista|pizarra|tablero|cartel|periodico|radio|grupo|redes) (?:\\w+ ){0,6}?(?:que (?:usted |ud )?debe|(?:su|tu) (?:deuda|nombre|foto|adeudo))|corr(?:er|era|eremos|a) la voz|para que (?:todos|todo el mundo) (?:lo )?(?:vean|vea|sepan|sepa|se enteren)|que (?:usted |ud |tu )?(?:es|eres) (?:un |una )?(?:moros[oa]|deudora?|trampos[oa])',
         // Third round: a profile or a page of debtors, a story with the photo, the contacts put in a group to see the debt.
         '(?:su|tu) (?:perfil|muro|pagina|cuenta) de (?:instagram|facebook|tiktok)|(?:le|te) (?:haremos|vamos a hacer|hacemos) una (?:historia|publicacion|post)|pagina de (?:deudores|morosos)|(?:su|tu) (?:foto|cara|imagen) (?:y|con) (?:su|tu) (?:nombre|deuda|adeudo)|(?:su|tu) (?:foto|cara|imagen) (?:va|van) a (?:aparecer|salir|circular|estar)',
         '(?:mostrarles|ensenarles|exhibirles|mostrarselo a|ensenarselo a) (?:\\w+ ){0,2}?(?:su|tu) (?:deuda|adeudo)|(?:mostrar|ensenar|exhibir) (?:su|tu) (?:deuda|adeudo) a (?:todos|sus|tus)|(?:agregar|meter|sumar|anadir|juntar) a (?:todos )?(?:sus|tus) (?:contactos|amigos|familiares|conocidos)(?: \\w+){0,2}? (?:a|en) (?:un|el|nuestro) grupo',
-        'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|carteles?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
+        'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|cartel(?:es)?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
       ].join('|'),
     ),
   },
@@ -212,6 +221,13 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:maneras|formas|metodos|modos) (?:mas (?:desagradables|duras|feas|rudas)|menos (?:amables|agradables|bonitas)) de cobrar|todavia no (?:las|los) hemos usado|(?:ultima vez|ultima oportunidad) (?:que )?(?:se lo |le |te )?(?:pedimos|pido|pedimos) por las buenas|sabemos como (?:arreglar|resolver|manejar|tratar) (?:las cosas|esto|estos asuntos|a la gente) cuando',
         '(?:se lleven|se llevaran|llevarse|darle|darles|se lleve|se llevara) (?:un |el )?(?:buen |gran )?susto|no (?:me|nos) gustaria que (?:a )?(?:su|sus|tu|tus) (?:familia|hijos|hijas|ninos|esposa|esposo|mama|papa|casa|carro)|ojala (?:la|lo|las|los) (?:pueda|puedas) (?:conservar|mantener|seguir)|que (?:bonit|lind)[oa]s? (?:casa|familia|carro|hijos|ninos)|(?:una|un|unos) (?:familia|casa|carro|hijos) muy (?:bonit|lind)\\w*',
         '(?:nadie|no) (?:quiere|quieres|querria|querra) ver a (?:su|sus|tu|tus) (?:\\w+ ){0,2}?(?:preocupad|sufr|llor|trist|asustad|en problemas)\\w*|no (?:querra|querras|quiere|quieres) que (?:esto|las cosas) (?:se )?(?:ponga|pongan|vuelva|termine)',
+        // Fourth round, by family: "you were warned" (usted sabrá, después no se queje, el que avisa no es traidor); the good way
+        // and the other one; things ending ugly, escalating, patience running out; we do not forget or forgive; the family's,
+        // the house's or the health's frailty named beside the debt; "we will be there when you least expect it"; playing with fire.
+        '(?:usted|tu|ud|vos) (?:sabra|sabras) lo que (?:hace|haces|hacen)|(?:usted|tu|ud|vos) (?:vera|veras) si (?:quiere|quieres|sigue|sigues)|alla (?:usted|tu|vos)|el que avisa no es traidor|(?:despues|luego) no (?:se queje|te quejes|andes?|llore|llores|diga|digas)|no (?:diga|digas|vaya a decir) que (?:no|nadie) (?:se |le |te |lo )*(?:aviso|avisamos|advirtio|advertimos|dijo|dijimos)|que no (?:le|te) sorprenda lo que (?:venga|pase|suceda|le pase)|consejo de amigo|(?:atienda|atiende|atiendase) a las consecuencias|ya sabe cuales son|antes de que sea (?:demasiado )?tarde para (?:usted|ti)(?! (?:\\w+ )?\\w+(?:ar|er|ir)\\b)',
+        'por las buenas(?! (?:noticias|nuevas))|hablar (?:de esto |de eso )?de otra (?:manera|forma|modo)|no (?:le|te|les) (?:va|van) a gustar|(?:maneras|formas|modos) (?:mas )?(?:desagradables|feas|duras) de (?:resolver|arreglar|cobrar)|cosas peores|ahorr\\w* (?:los |unos )?malos momentos|(?:hacerle|hacerte|le haremos|te haremos|le vamos a hacer) pasar (?:un |unos )?mal(?:os)? (?:momentos?|rato)|no hay vuelta atras|que esto escale|(?:se le|se te|le|te) puede poner (?:muy )?fe[oa]|(?:terminar|acabar|salir|salen|sale|termina|terminan|acaba|acaban) (?:muy |bien )?(?:feo|fea)|las cosas salen mal',
+        'la paciencia se (?:acaba|agota|termina)|no me (?:haga|hagas) enojar|cuando me enojo|no (?:olvidamos|perdonamos) a (?:quienes|los que|nadie)|nosotros no perdonamos|nosotros no olvidamos(?! (?:su|sus|tu|tus) )|(?:nos vamos a acordar|nos acordaremos) de (?:usted|ti)|sabemos (?:muy bien )?como cobrar|nadie se burla de nosotros|(?:juega|juegas|jugar|esta jugando) con fuego|no se (?:haga|hagas|haces) el (?:valiente|vivo|listo|gracioso)|(?:no se le|no se te) haga costumbre|todo tiene (?:un|su) precio',
+        '(?:pasan|ocurren|suceden|hay) (?:\\w+ )?accidentes|(?:le|te|les) (?:pasa|pase|pasara|ocurra|ocurre|ocurrira|suceda|sucede) (?:un|algun) accidente|(?:cuide|cuida|cuidese) lo que tiene|(?:digale|dile|diganle|avisele) a (?:su|tu|sus|tus) (?:\\w+ ){0,2}?que se cuide\\w*|(?:duerma|duerme) con un ojo abierto|(?:anda|hay) (?:mucha )?gente mala|(?:que )?mala suerte (?:tiene|tienen)|(?:luego|despues|al final) (?:le|les|te) va (?:muy )?mal|(?:terminan|acaban) (?:arrepintiendose|arrepentidos|lamentandolo)|(?:no (?:le|te) )?conviene un susto|(?:la salud|el corazon|su salud|tu salud) (?:es|esta) (?:muy )?delicad\\w*|(?:los )?disgustos no (?:ayudan|son buenos|convienen)|(?:seria|que) triste perder\\w*|(?:los ninos|sus hijos|su hija|su hijo|tus hijos|tu hija|tu hijo|la nina|el nino) (?:\\w+ ){0,2}?(?:salen|sale|entran|entra|llegan|llega) (?:de|a) la escuela a las|(?:se ve|se ven|luce|lucen|esta|estan) (?:muy )?(?:tranquil|bonit|lind|san|a salvo)\\w* por ahora|cuando menos (?:lo|se lo) (?:espere|esperes)|sigue tan (?:confiad|tranquil|valiente|campante|content)\\w*|ojala (?:nunca |no )?tengamos que|ojala (?:nunca |no )?(?:tenga|tengas) que (?:enterarse|enterarte|vernos|conocernos|arrepentirse|arrepentirte|lamentar\\w*)',
         'no nos (?:obligue|haga|fuerce|deje)|obligue a|se lo advertimos|queda advertid\\w*|esta advertid\\w*|cueste lo que cueste|de una forma u otra|de una manera u otra|de un modo u otro|pagara (?:caro|por esto)|no se va a quedar asi|tenemos (?:otros|nuestros) metodos|otros metodos',
       ].join('|'),
     ),
