@@ -224,6 +224,19 @@ export interface Database {
   address_facts: AddressFactsTable;
   first_touches: FirstTouchesTable;
   validation_notices: ValidationNoticesTable;
+  validation_notice_requests: ValidationNoticeRequestsTable;
+}
+
+/** The notices the collection system was asked to provide on paper, one per borrower and account (0033). */
+export interface ValidationNoticeRequestsTable {
+  borrower_id: string;
+  account_ref: string;
+  tenant: string;
+  /** The first communication about the account (a text or a call). */
+  message_id: string;
+  channel: string;
+  due_by: string;
+  requested_at: string;
 }
 
 /** The validation notice each borrower's account was sent, and its dates (0029). */

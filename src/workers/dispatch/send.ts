@@ -30,6 +30,18 @@ async function recordNotice(ports: ValidationNoticePorts, ctx: MessageContext, d
   }
 }
 
+/**
+ * A text or a call went: the validation notice it may make due. A failure here is logged, not retried (the message
+ * went); the account's next text, call or email looks again.
+ */
+async function followUp(after: (message: MessageContext['message']) => Promise<unknown>, ctx: MessageContext) {
+  try {
+    await after(ctx.message);
+  } catch (err) {
+    ctx.log.error({ err: (err as Error).message }, 'the validation notice due after this message could not be arranged');
+  }
+}
+
 export async function sendThrough(
   providers: Providers,
   links: Links | undefined,
@@ -177,6 +189,7 @@ export async function send(
   await deps.slots.sent(message);
   if (ctx.notice && deps.validationNotices)
     await recordNotice(deps.validationNotices, ctx, ctx.notice, deps.clock.now());
+  if (message.channel !== 'email' && deps.afterTextOrCall) await followUp(deps.afterTextOrCall, ctx);
   deps.metrics.stage.observe({ stage: 'record' }, (performance.now() - recording) / 1000);
   deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
   deps.metrics.sentByRoute.inc({ channel: message.channel, route: route.label ?? `${result.provider}:primary` });

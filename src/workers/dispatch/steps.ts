@@ -21,8 +21,9 @@ import { withStopKey } from '../../templates/variant.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
 import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
 import { chooseRoute, type Route, routeLabel, secondaryRouteOf } from './routes.js';
-import { missingDetail, type NoticeDue, noticeFor } from './validation-notice.js';
-import { noticePartialFor } from '../../policy/validation-notice.js';
+import { lastFour, missingDetail, type NoticeDue, noticeFor } from './validation-notice.js';
+import { noticePartialFor, VALIDATION_NOTICE_RULE } from '../../policy/validation-notice.js';
+import { VALIDATION_NOTICE_TEMPLATE } from '../../domain/validation-notice.js';
 
 export const ACTOR = 'worker';
 
@@ -182,6 +183,27 @@ export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Da
   return { kind: 'suppressed', reason: decision.reason };
 }
 
+/** The notice on its own, for an account whose notice went already or that is owed none: suppressed, nothing sent. */
+async function suppressNoticeGiven(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome> {
+  const { message } = ctx;
+  const detail = `the validation notice (${VALIDATION_NOTICE_RULE}) for account ${lastFour(ctx.reminder.debt.accountRef)} was given already or is not owed; nothing was sent`;
+  await deps.store.transition(
+    message.id,
+    {
+      from: SENDABLE_STATUSES,
+      to: 'suppressed',
+      type: 'suppressed',
+      actor: ACTOR,
+      data: { reason: 'notice-given', detail },
+    },
+    now,
+  );
+  deps.metrics.suppressed.inc({ channel: message.channel, reason: 'notice-given' });
+  await deps.slots.release(message);
+  ctx.log.info({ reason: 'notice-given' }, 'message suppressed');
+  return { kind: 'suppressed', reason: 'notice-given' };
+}
+
 export interface Prepared {
   rendered: RenderOutput;
   context: Record<string, unknown>;
@@ -211,7 +233,12 @@ export async function renderAndLint(
     // An agency's first email about the debt carries the validation notice, or is not sent.
     const notice = deps.validationNotices ? await noticeFor(deps.validationNotices, ctx, now) : null;
     if (notice?.kind === 'missing')
-      throw new RenderError(missingDetail(reminder.debt.accountRef, notice.fields), 'validation-notice-incomplete');
+      throw new RenderError(
+        missingDetail(reminder.debt.accountRef, notice.fields, message.template === VALIDATION_NOTICE_TEMPLATE),
+        'validation-notice-incomplete',
+      );
+    // The notice on its own says nothing else: once the account has had it (or is owed none), it does not go.
+    if (!notice && message.template === VALIDATION_NOTICE_TEMPLATE) return suppressNoticeGiven(deps, ctx, now);
     if (notice) {
       context.validation = notice.context;
       ctx.notice = notice;
