@@ -102,7 +102,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
     validationNotices: validationNoticePorts(core, tenantOf),
-    afterTextOrCall: (m) => (noticeFollowUp ??= composeNoticeFollowUp(core, tenantOf)).afterTextOrCall(m),
+    afterTextOrCall: (m, at) => (noticeFollowUp ??= composeNoticeFollowUp(core, tenantOf)).afterTextOrCall(m, at),
   });
   // One queue per channel for every tenant; each job held to its tenant's rate, read from the
   // tenant's record (a changed rate applies within TENANT_REFRESH_MS, a new tenant at once).

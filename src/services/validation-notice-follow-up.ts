@@ -60,8 +60,11 @@ export function makeNoticeFollowUp(deps: NoticeFollowUpDeps) {
   }
 
   return {
-    /** An SMS or a call the provider took (`message`): the notice it makes due, if any. Repeating it changes nothing. */
-    async afterTextOrCall(message: Pick<Message, 'id'>): Promise<FollowUp> {
+    /**
+     * An SMS or a call the provider took (`message`, at `wentAt`): the notice it makes due, if any. Repeating it
+     * changes nothing.
+     */
+    async afterTextOrCall(message: Pick<Message, 'id'>, wentAt: Date): Promise<FollowUp> {
       const found = await deps.store.getReminderOfMessage(message.id);
       if (!found) return { kind: 'none', why: 'not-found' };
       const { reminder, borrower, message: m } = found;
@@ -73,7 +76,7 @@ export function makeNoticeFollowUp(deps: NoticeFollowUpDeps) {
       if (await deps.store.validationNotices.requestOf(borrower.id, accountRef))
         return { kind: 'none', why: 'requested' };
       const now = deps.clock.now();
-      const mark: NoticeFollowUpMark = { after: m.id, channel: m.channel, dueBy: noticeDueBy(now) };
+      const mark: NoticeFollowUpMark = { after: m.id, channel: m.channel, dueBy: noticeDueBy(wentAt) };
       const why = await noEmail(borrower);
       if (why === undefined) {
         const key = noticeExternalId(borrower.id, accountRef);

@@ -96,10 +96,10 @@ export interface DispatchDeps {
    */
   validationNotices?: ValidationNoticePorts | undefined;
   /**
-   * A text or a call the provider took: the validation notice it may make due within five days (an agency's first
+   * A text or a call the provider took (at `wentAt`, just before its `sent` was recorded): the validation notice it may make due within five days (an agency's first
    * communication about the account; services/validation-notice-follow-up.ts). Absent: none is followed up.
    */
-  afterTextOrCall?: ((message: Message) => Promise<unknown>) | undefined;
+  afterTextOrCall?: ((message: Message, wentAt: Date) => Promise<unknown>) | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
   optOut?: (
     message: { borrowerId: string; tenant: string; channel: Channel; to: string },
