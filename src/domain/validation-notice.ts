@@ -68,7 +68,10 @@ export interface NoticeFollowUpMark {
 /** The mark of a reminder's metadata, if it carries a notice on its own. */
 export function noticeFollowUpOf(metadata: Record<string, unknown> | null | undefined): NoticeFollowUpMark | undefined {
   const m = metadata?.[VALIDATION_NOTICE_KEY] as Partial<NoticeFollowUpMark> | undefined;
-  return m && typeof m.after === 'string' && typeof m.dueBy === 'string' && (m.channel === 'sms' || m.channel === 'voice')
+  return m &&
+    typeof m.after === 'string' &&
+    typeof m.dueBy === 'string' &&
+    (m.channel === 'sms' || m.channel === 'voice')
     ? (m as NoticeFollowUpMark)
     : undefined;
 }

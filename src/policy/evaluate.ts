@@ -220,7 +220,9 @@ function timeDenials(
     }
   }
   const rules =
-    attempt.agentReply?.countsAgainstCaps === false || attempt.validationNotice ? [] : rulesFor(profile, attempt.channel);
+    attempt.agentReply?.countsAgainstCaps === false || attempt.validationNotice
+      ? []
+      : rulesFor(profile, attempt.channel);
   const block = profile.conversationBlock;
   for (const r of rules) {
     const status = ruleStatus(r.rule, zones, history, at, attempt.to);
@@ -280,11 +282,11 @@ export function evaluatePolicy(input: {
   // answer: acknowledging a dispute or a hardship is not collection.
   const held =
     attempt.agentReply || attempt.validationNotice
-    ? null
-    : holdDenials(borrower.holds ?? [], attempt.at, undefined, {
-        accountRef: attempt.accountRef,
-        promiseId: attempt.promiseId,
-      });
+      ? null
+      : holdDenials(borrower.holds ?? [], attempt.at, undefined, {
+          accountRef: attempt.accountRef,
+          promiseId: attempt.promiseId,
+        });
   if (held)
     return { allowed: false, reasons: held.reasons, earliestAllowedAt: new Date(held.until).toISOString(), zones };
 

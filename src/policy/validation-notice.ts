@@ -104,7 +104,8 @@ export function addBusinessDays(date: string, n: number): string {
 export const addDays = (date: string, n: number): string => isoOf(dayOf(date) + n * DAY_MS);
 
 /** The latest instant the notice may go after an initial communication at `firstAt` (1006.34(a)(1)(i)(B)). */
-export const noticeDueBy = (firstAt: Date): string => new Date(firstAt.getTime() + NOTICE_WITHIN_DAYS * DAY_MS).toISOString();
+export const noticeDueBy = (firstAt: Date): string =>
+  new Date(firstAt.getTime() + NOTICE_WITHIN_DAYS * DAY_MS).toISOString();
 
 /** The dates a notice sent at `sentAt` names, in the consumer's zone (unknown: UTC). */
 export interface NoticeDates {

@@ -20,10 +20,8 @@ import {
   VALIDATION_NOTICE_TEMPLATE,
 } from '../domain/validation-notice.js';
 import { noticeDueBy, VALIDATION_NOTICE_RULE } from '../policy/validation-notice.js';
-import type { AuditStore } from '../store/audit-store.js';
-import type { Intake } from './intake.js';
-
-export type NoticeFollowUpStore = Pick<AuditStore, 'getReminderOfMessage' | 'validationNotices' | 'addressFacts'>;
+import type { NoticeFollowUpStore } from '../store/ports.js';
+import { type Intake, ownRequest } from './intake.js';
 
 export interface NoticeFollowUpDeps {
   store: NoticeFollowUpStore;
@@ -79,15 +77,10 @@ export function makeNoticeFollowUp(deps: NoticeFollowUpDeps) {
       const mark: NoticeFollowUpMark = { after: m.id, channel: m.channel, dueBy: noticeDueBy(wentAt) };
       const why = await noEmail(borrower);
       if (why === undefined) {
-        const key = noticeExternalId(borrower.id, accountRef);
         const [r] = await deps.intake.accept(
           [
             {
-              externalId: key,
-              requestHash: key,
-              tenant: borrower.tenant,
-              borrower: { id: borrower.id },
-              upsertBorrower: false,
+              ...ownRequest(noticeExternalId(borrower.id, accountRef), borrower),
               channel: 'email',
               template: VALIDATION_NOTICE_TEMPLATE,
               templateChannels: ['email'],

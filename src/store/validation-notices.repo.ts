@@ -58,7 +58,12 @@ async function appendToBorrower(
   nowIso: string,
 ) {
   await trx.updateTable('borrowers').set({ updated_at: nowIso }).where('id', '=', borrowerId).execute();
-  await appendEvent(trx, dialect, { chain: borrowerChain(borrowerId), messageId: null, borrowerId, now: nowIso }, event);
+  await appendEvent(
+    trx,
+    dialect,
+    { chain: borrowerChain(borrowerId), messageId: null, borrowerId, now: nowIso },
+    event,
+  );
 }
 
 export function makeValidationNoticesRepo(db: Kysely<Database>, dialect: Dialect): ValidationNoticesRepo {

@@ -48,11 +48,11 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
   let seq = 0;
   const next = () => `${variant.name}-${seq++}`;
 
-  /** Posts a text about DEBT; the text once it has settled. */
-  const text = async (tenant: 'bravo' | 'acme', borrower: Record<string, unknown>) => {
+  /** Posts a text about `debt`; the text once it has settled. */
+  const text = async (tenant: 'bravo' | 'acme', borrower: Record<string, unknown>, debt: object = DEBT) => {
     const res = await h.api('POST', '/v1/reminders', {
       ...as(tenant),
-      body: { ...reminderBody({ channel: 'sms' }, borrower), debt: DEBT },
+      body: { ...reminderBody({ channel: 'sms' }, borrower), debt },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     return settled(h, res.body.messages[0].id);
@@ -70,9 +70,7 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
   /** The borrower's messages of the notice on its own. */
   const notices = async (borrowerId: string) => {
     const entries = await h.service.store.audit.timeline(borrowerId, 500);
-    const ids = new Set(
-      entries.flatMap((e) => (e.message?.template === 'validation-notice' ? [e.message.id] : [])),
-    );
+    const ids = new Set(entries.flatMap((e) => (e.message?.template === 'validation-notice' ? [e.message.id] : [])));
     return [...ids];
   };
 
@@ -154,6 +152,42 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
     expect(events.some((e) => e.type === 'validation-notice.required')).toBe(false);
   });
 
+  it('in es-US: the note and the notice in Spanish', async () => {
+    const to = `vn-text-${next()}@example.com`;
+    await text('bravo', { id: `vn-es-${next()}`, email: to, locale: 'es-US', timezone: 'America/Chicago' });
+    const mail = await mailTo(smtp, to);
+    expect(mail.subject).toBe('Información importante sobre su cuenta de Northwind Bank');
+    for (const s of [
+      'Nos comunicamos con usted hace poco sobre la cuenta ****1234 de Northwind Bank.',
+      'AVISO DE VALIDACIÓN',
+      'Llámenos o escríbanos a más tardar el 14 de octubre de 2026 para disputar',
+    ])
+      expect(mail.text).toContain(s);
+  });
+
+  it('without the itemization the notice is not sent: it fails saying what is missing', async () => {
+    const to = `vn-text-${next()}@example.com`;
+    const { itemization: _none, ...bare } = DEBT;
+    const sms = await text(
+      'bravo',
+      { id: `vn-bare-${next()}`, email: to },
+      { ...bare, accountRef: '4000000000006666' },
+    );
+    expect(sms.status).toBe('sent');
+    await doneWith(sms.id);
+    const [id] = await notices(sms.borrowerId);
+    const email = await settled(h, id!);
+    expect(email.status).toBe('failed');
+    expect(email.error?.code).toBe('validation-notice-incomplete');
+    expect(email.error?.message).toContain("due after an agency's first text or call");
+    expect(email.error?.message).toContain('debt.itemization');
+    expect((await h.service.store.listEvents(id!)).at(-1)).toMatchObject({
+      type: 'failed',
+      data: { code: 'validation-notice-incomplete' },
+    });
+    expect(mailsTo(smtp, to)).toHaveLength(0);
+  });
+
   it('a second text about the account sends no second notice', async () => {
     const to = `vn-text-${next()}@example.com`;
     const borrower = { id: `vn-t2-${next()}`, email: to };
@@ -212,9 +246,7 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
     // Out to the collection system, like every outbound event.
     const out = await waitFor(
       () =>
-        receiver.received.find(
-          (e) => e.json.type === 'validation-notice.required' && e.json.data.messageId === sms.id,
-        ),
+        receiver.received.find((e) => e.json.type === 'validation-notice.required' && e.json.data.messageId === sms.id),
       { what: 'the validation-notice.required event delivered' },
     );
     expect(out.json.data).toMatchObject({

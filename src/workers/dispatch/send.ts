@@ -34,15 +34,14 @@ async function recordNotice(ports: ValidationNoticePorts, ctx: MessageContext, d
  * A text or a call went: the validation notice it may make due. A failure here is logged, not retried (the message
  * went); the account's next text, call or email looks again.
  */
-async function followUp(
-  after: NonNullable<DispatchDeps['afterTextOrCall']>,
-  ctx: MessageContext,
-  wentAt: Date,
-) {
+async function followUp(after: NonNullable<DispatchDeps['afterTextOrCall']>, ctx: MessageContext, wentAt: Date) {
   try {
     await after(ctx.message, wentAt);
   } catch (err) {
-    ctx.log.error({ err: (err as Error).message }, 'the validation notice due after this message could not be arranged');
+    ctx.log.error(
+      { err: (err as Error).message },
+      'the validation notice due after this message could not be arranged',
+    );
   }
 }
 
