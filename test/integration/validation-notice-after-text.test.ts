@@ -48,11 +48,16 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
   let seq = 0;
   const next = () => `${variant.name}-${seq++}`;
 
-  /** Posts a text about `debt`; the text once it has settled. */
-  const text = async (tenant: 'bravo' | 'acme', borrower: Record<string, unknown>, debt: object = DEBT) => {
+  /** Posts a text (or a call) about `debt`; the message once it has settled. */
+  const text = async (
+    tenant: 'bravo' | 'acme',
+    borrower: Record<string, unknown>,
+    debt: object = DEBT,
+    channel: 'sms' | 'voice' = 'sms',
+  ) => {
     const res = await h.api('POST', '/v1/reminders', {
       ...as(tenant),
-      body: { ...reminderBody({ channel: 'sms' }, borrower), debt },
+      body: { ...reminderBody({ channel }, borrower), debt },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     return settled(h, res.body.messages[0].id);
@@ -89,8 +94,12 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
     const tenants = {
       bravo: {
         ...BRAVO,
-        channels: ['sms', 'email'],
-        senders: { ...BRAVO.senders, sms: { from: '+14155550002', allowsAgencySmsToNanp: true } },
+        channels: ['sms', 'voice', 'email'],
+        senders: {
+          ...BRAVO.senders,
+          sms: { from: '+14155550002', allowsAgencySmsToNanp: true },
+          voice: { from: '+14155550002' },
+        },
         events: { url: receiver.url },
       },
       acme: { ...ACME, channels: ['sms', 'email'], senders: { ...ACME.senders, sms: { from: '+14155550003' } } },
@@ -150,6 +159,33 @@ describe.each(dbVariants())('the validation notice after a first text on $name',
       expect.objectContaining({ messageId: id, validationPeriodEndsOn: '2026-10-14', rule: '12 CFR 1006.34' }),
     ]);
     expect(events.some((e) => e.type === 'validation-notice.required')).toBe(false);
+  });
+
+  it('an agency’s first call is followed by the notice too', async () => {
+    const to = `vn-text-${next()}@example.com`;
+    const call = await text('bravo', { id: `vn-call-${next()}`, email: to }, DEBT, 'voice');
+    expect(call).toMatchObject({ channel: 'voice', status: 'sent' });
+    expect((await mailTo(smtp, to)).text).toContain('VALIDATION NOTICE');
+    const [id] = await notices(call.borrowerId);
+    const found = await h.service.store.getReminderOfMessage(id!);
+    expect(found!.reminder.metadata!.validationNotice).toMatchObject({ after: call.id, channel: 'voice' });
+  });
+
+  it('a collection system may not send the notice’s template or mark itself', async () => {
+    const res = await h.api('POST', '/v1/reminders', {
+      ...as('bravo'),
+      body: { ...reminderBody({ channel: 'email', template: 'validation-notice' }), debt: DEBT },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { path: 'template', message: expect.stringContaining('sent by the service only') },
+    ]);
+    const marked = await h.api('POST', '/v1/reminders', {
+      ...as('bravo'),
+      body: { ...reminderBody({ channel: 'email' }), debt: DEBT, metadata: { validationNotice: {} } },
+    });
+    expect(marked.status).toBe(422);
+    expect(marked.body.errors).toEqual([{ path: 'metadata.validationNotice', message: expect.any(String) }]);
   });
 
   it('in es-US: the note and the notice in Spanish', async () => {
