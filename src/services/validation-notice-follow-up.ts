@@ -13,7 +13,7 @@
  */
 import { channelsRuledOut } from '../domain/address-facts.js';
 import type { Clock } from '../domain/clock.js';
-import type { Borrower, Message } from '../domain/index.js';
+import type { Borrower, Message, Reminder } from '../domain/index.js';
 import {
   type NoticeFollowUpMark,
   VALIDATION_NOTICE_KEY,
@@ -37,7 +37,7 @@ export interface NoticeFollowUpDeps {
 
 /** What came of a text or a call (for tests and logs). */
 export type FollowUp =
-  | { kind: 'none'; why: 'not-found' | 'not-owed' | 'exempt' | 'given' | 'requested' }
+  | { kind: 'none'; why: 'not-owed' | 'exempt' | 'given' | 'requested' }
   | { kind: 'email'; messageId: string | undefined; created: boolean }
   | { kind: 'required'; why: string; recorded: boolean };
 
@@ -59,13 +59,14 @@ export function makeNoticeFollowUp(deps: NoticeFollowUpDeps) {
 
   return {
     /**
-     * An SMS or a call the provider took (`message`, at `wentAt`): the notice it makes due, if any. Repeating it
-     * changes nothing.
+     * An SMS or a call the provider took (`sent`, as the worker loaded it, at `wentAt`): the notice it makes due, if
+     * any. Repeating it changes nothing.
      */
-    async afterTextOrCall(message: Pick<Message, 'id'>, wentAt: Date): Promise<FollowUp> {
-      const found = await deps.store.getReminderOfMessage(message.id);
-      if (!found) return { kind: 'none', why: 'not-found' };
-      const { reminder, borrower, message: m } = found;
+    async afterTextOrCall(
+      sent: { message: Message; reminder: Pick<Reminder, 'debt' | 'contact'>; borrower: Borrower },
+      wentAt: Date,
+    ): Promise<FollowUp> {
+      const { message: m, reminder, borrower } = sent;
       if (m.channel === 'email') return { kind: 'none', why: 'exempt' };
       if (!(await deps.owesNotices(m.tenant))) return { kind: 'none', why: 'not-owed' };
       if (deps.exempt(m.template)) return { kind: 'none', why: 'exempt' };

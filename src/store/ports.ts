@@ -191,7 +191,7 @@ export type AddressFactsStore = Pick<AuditStore, 'addressFacts' | 'recordBorrowe
 
 /** Channel fallback (src/services/fallbacks.ts): the failed message's reminder, the facts, the event. */
 /** What follows an agency's first text or call (services/validation-notice-follow-up.ts). */
-export type NoticeFollowUpStore = Pick<AuditStore, 'getReminderOfMessage' | 'validationNotices' | 'addressFacts'>;
+export type NoticeFollowUpStore = Pick<AuditStore, 'validationNotices' | 'addressFacts'>;
 
 export type FallbacksStore = Pick<
   AuditStore,

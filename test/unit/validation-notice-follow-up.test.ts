@@ -33,7 +33,6 @@ function world(over: { email?: string | null; tenant?: 'bravo' | 'acme'; templat
   const requests: Array<{ req: ValidationNoticeRequest; event: EventInput }> = [];
   const deps: NoticeFollowUpDeps = {
     store: {
-      getReminderOfMessage: async () => ({ message, reminder, borrower }),
       validationNotices: {
         of: async () => (over.given ? ({ messageId: 'msg_email' } as never) : undefined),
         ofBorrower: async () => [],
@@ -59,13 +58,13 @@ function world(over: { email?: string | null; tenant?: 'bravo' | 'acme'; templat
     exempt: (template) => template === 'voicemail-limited',
     emailSuppressed: async () => false,
   };
-  return { deps, accepted, requests };
+  return { deps, accepted, requests, sent: { message, reminder, borrower } };
 }
 
 describe('the validation notice after a first text or call', () => {
   it('sends it by email through the intake, marked with the text and due five days after it went', async () => {
-    const { deps, accepted } = world();
-    const out = await makeNoticeFollowUp(deps).afterTextOrCall({ id: 'msg_sms' }, WENT);
+    const { deps, accepted, sent } = world();
+    const out = await makeNoticeFollowUp(deps).afterTextOrCall(sent, WENT);
     expect(out).toEqual({ kind: 'email', messageId: 'msg_notice', created: true });
     expect(accepted).toEqual([
       expect.objectContaining({
@@ -79,23 +78,23 @@ describe('the validation notice after a first text or call', () => {
   });
 
   it('asks the intake for the same reminder when repeated (a restart, a second text before the notice went)', async () => {
-    const { deps, accepted } = world();
+    const { deps, accepted, sent } = world();
     const followUp = makeNoticeFollowUp(deps);
-    await followUp.afterTextOrCall({ id: 'msg_sms' }, WENT);
-    const again = await followUp.afterTextOrCall({ id: 'msg_sms' }, WENT);
+    await followUp.afterTextOrCall(sent, WENT);
+    const again = await followUp.afterTextOrCall(sent, WENT);
     expect(again).toMatchObject({ kind: 'email', created: false });
     expect(new Set(accepted.map((r) => r.externalId)).size).toBe(1);
   });
 
   it('asks the collection system for it once when the borrower has no email, due five days after the text', async () => {
-    const { deps, accepted, requests } = world({ email: null });
+    const { deps, accepted, requests, sent } = world({ email: null });
     const followUp = makeNoticeFollowUp(deps);
-    expect(await followUp.afterTextOrCall({ id: 'msg_sms' }, WENT)).toEqual({
+    expect(await followUp.afterTextOrCall(sent, WENT)).toEqual({
       kind: 'required',
       why: 'no-email',
       recorded: true,
     });
-    expect(await followUp.afterTextOrCall({ id: 'msg_sms' }, WENT)).toEqual({ kind: 'none', why: 'requested' });
+    expect(await followUp.afterTextOrCall(sent, WENT)).toEqual({ kind: 'none', why: 'requested' });
     expect(accepted).toEqual([]);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.event).toMatchObject({
@@ -105,9 +104,9 @@ describe('the validation notice after a first text or call', () => {
   });
 
   it('asks the collection system when the email is on the suppression list', async () => {
-    const { deps } = world();
+    const { deps, sent } = world();
     deps.emailSuppressed = async () => true;
-    expect(await makeNoticeFollowUp(deps).afterTextOrCall({ id: 'msg_sms' }, WENT)).toMatchObject({
+    expect(await makeNoticeFollowUp(deps).afterTextOrCall(sent, WENT)).toMatchObject({
       kind: 'required',
       why: 'email-suppressed',
     });
@@ -119,8 +118,8 @@ describe('the validation notice after a first text or call', () => {
       [{ given: true }, 'given'],
       [{ template: 'voicemail-limited' }, 'exempt'],
     ] as const) {
-      const { deps, accepted, requests } = world(over);
-      expect(await makeNoticeFollowUp(deps).afterTextOrCall({ id: 'msg_sms' }, WENT)).toEqual({ kind: 'none', why });
+      const { deps, accepted, requests, sent } = world(over);
+      expect(await makeNoticeFollowUp(deps).afterTextOrCall(sent, WENT)).toEqual({ kind: 'none', why });
       expect(accepted).toEqual([]);
       expect(requests).toEqual([]);
     }

@@ -36,7 +36,7 @@ async function recordNotice(ports: ValidationNoticePorts, ctx: MessageContext, d
  */
 async function followUp(after: NonNullable<DispatchDeps['afterTextOrCall']>, ctx: MessageContext, wentAt: Date) {
   try {
-    await after(ctx.message, wentAt);
+    await after(ctx, wentAt);
   } catch (err) {
     ctx.log.error(
       { err: (err as Error).message },
