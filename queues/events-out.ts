@@ -20,6 +20,7 @@ export const OUTBOUND_EVENT_TYPES = [
   'hold.released',
   'promise.kept',
   'promise.broken',
+  'validation-notice.required',
 ] as const;
 
 export const OutboundEventJob = z.object({

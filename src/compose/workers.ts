@@ -19,6 +19,8 @@ import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 import type { EffectiveTenant } from './tenants.js';
 import type { ValidationNoticePorts } from '../workers/dispatch/validation-notice.js';
+import { makeNoticeFollowUp, type NoticeFollowUp } from '../services/validation-notice-follow-up.js';
+import { composeIntake } from './intake.js';
 
 export async function composeWorkers(core: Core, o: { gate?: Gate | undefined }, releasers: Releasers): Promise<void> {
   const { config, store, providers, log, clock } = core;
@@ -64,6 +66,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   });
   const cannotReach = composeCannotReach(core);
   let fallbacks: Fallbacks | undefined;
+  let noticeFollowUp: NoticeFollowUp | undefined;
   const processor = makeDispatchProcessor({
     learn: (m, fact, code) => cannotReach(m, fact, code, 'worker'),
     fallback: (m, why) => (fallbacks ??= composeFallbacks(core)).cannotReach(m, why),
@@ -99,6 +102,7 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
     links: core.links,
     optOut: (m, source) => core.optOuts.providerRefused(m, source),
     validationNotices: validationNoticePorts(core, tenantOf),
+    afterTextOrCall: (m, at) => (noticeFollowUp ??= composeNoticeFollowUp(core, tenantOf)).afterTextOrCall(m, at),
   });
   // One queue per channel for every tenant; each job held to its tenant's rate, read from the
   // tenant's record (a changed rate applies within TENANT_REFRESH_MS, a new tenant at once).
@@ -196,13 +200,34 @@ function groupCommitFaults(config: Core['config']): Pick<GroupCommitOptions, 'be
   };
 }
 
+/** Whether the tenant owes validation notices: an agency whose profile asks for them (12 CFR 1006.34). */
+const owesNotices = (t: EffectiveTenant): boolean => t.kind === 'agency' && Boolean(t.profile.validationNotice);
+
+/** The notice after an agency's first text or call: by email through the intake, or asked of the collection system. */
+function composeNoticeFollowUp(core: Core, tenantOf: (id: string) => Promise<EffectiveTenant>): NoticeFollowUp {
+  const { store } = core;
+  return makeNoticeFollowUp({
+    store,
+    intake: composeIntake(core),
+    clock: core.clock,
+    owesNotices: async (id) => owesNotices(await tenantOf(id)),
+    // An opt-out's confirmation and a limited-content voicemail (1006.2(j)) are no communication about the debt.
+    exempt: (template) => {
+      const meta = core.catalogue.get(template)?.meta;
+      return meta?.confirmsOptOut === true || (meta?.channels?.length === 1 && meta.channels[0] === 'voicemail');
+    },
+    emailSuppressed: async (tenant, address) =>
+      (await store.suppressionsOf(tenant).of(address)).some((s) => s.channel === 'email'),
+  });
+}
+
 /** The validation notice's store and tenant look-ups for the dispatch steps (12 CFR 1006.34). */
 function validationNoticePorts(core: Core, tenantOf: (id: string) => Promise<EffectiveTenant>): ValidationNoticePorts {
   const { store } = core;
   return {
     collectorOf: async (id) => {
       const t = await tenantOf(id);
-      if (t.kind !== 'agency' || !t.profile.validationNotice) return undefined;
+      if (!owesNotices(t)) return undefined;
       const c = t.contact;
       return {
         name: c?.name ?? null,

@@ -44,6 +44,9 @@ export const EVENT_TYPES = [
   'fallback.taken',
   // An agency's first email about a debt carried the validation notice (12 CFR 1006.34), with its dates.
   'validation-notice.sent',
+  // An agency's first contact about a debt was a text or a call and the borrower has no usable email: the
+  // collection system must provide the notice (on paper) by the `dueBy` it names.
+  'validation-notice.required',
   // An address's chain (the suppression list).
   'address.suppressed',
   'address.unsuppressed',

@@ -51,6 +51,12 @@ export interface PolicyAttempt {
    * answered; the caps apply only if it counts against them. The window, blackouts, opt-outs, consent and cease do.
    */
   agentReply?: { countsAgainstCaps: boolean };
+  /**
+   * The validation notice sent on its own after an agency's first text or call (12 CFR 1006.34(a)(1)(i)(B)): due
+   * within five days, so neither a hold nor a cap keeps it back, and it counts against none (Reg F's 1006.14 counts
+   * calls). The window, blackouts, opt-outs, consent, cease and a resolved borrower do apply.
+   */
+  validationNotice?: boolean;
 }
 
 export type DenialCode =
@@ -213,7 +219,10 @@ function timeDenials(
       }
     }
   }
-  const rules = attempt.agentReply?.countsAgainstCaps === false ? [] : rulesFor(profile, attempt.channel);
+  const rules =
+    attempt.agentReply?.countsAgainstCaps === false || attempt.validationNotice
+      ? []
+      : rulesFor(profile, attempt.channel);
   const block = profile.conversationBlock;
   for (const r of rules) {
     const status = ruleStatus(r.rule, zones, history, at, attempt.to);
@@ -271,12 +280,13 @@ export function evaluatePolicy(input: {
   if (stand.length > 0) return { allowed: false, reasons: stand, earliestAllowedAt: null, zones };
   // A hold defers, whatever the window or the caps say now: they are looked at again when it ends. Not an agent's
   // answer: acknowledging a dispute or a hardship is not collection.
-  const held = attempt.agentReply
-    ? null
-    : holdDenials(borrower.holds ?? [], attempt.at, undefined, {
-        accountRef: attempt.accountRef,
-        promiseId: attempt.promiseId,
-      });
+  const held =
+    attempt.agentReply || attempt.validationNotice
+      ? null
+      : holdDenials(borrower.holds ?? [], attempt.at, undefined, {
+          accountRef: attempt.accountRef,
+          promiseId: attempt.promiseId,
+        });
   if (held)
     return { allowed: false, reasons: held.reasons, earliestAllowedAt: new Date(held.until).toISOString(), zones };
 

@@ -12,7 +12,9 @@ export type SuppressReason =
   | 'superseded'
   | 'third-party-sms'
   // The address cannot take the channel (a landline for SMS, a hard bounce): docs/reach.md.
-  | 'unreachable';
+  | 'unreachable'
+  // The validation notice sent on its own, when the account's notice went already (an email carried it) or is not owed.
+  | 'notice-given';
 
 /** `send`: for an SMS, how long it may wait at the provider before the contact window closes (seconds). */
 export type SendDecision =

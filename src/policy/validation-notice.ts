@@ -21,6 +21,11 @@ export const VALIDATION_NOTICE_RULE = '12 CFR 1006.34';
 export const CFPB_DEBT_COLLECTION_URL = 'www.cfpb.gov/debt-collection';
 /** Days the notice may be assumed received after it is sent, counting business days only (1006.34(b)(5)). */
 export const ASSUMED_RECEIPT_BUSINESS_DAYS = 5;
+/**
+ * Days after an initial communication that is not the notice (a text, a call) within which the
+ * notice must be provided (1006.34(a)(1)(i)(B)): calendar days.
+ */
+export const NOTICE_WITHIN_DAYS = 5;
 /** Days after (assumed) receipt the validation period ends (1006.34(b)(5)). */
 export const VALIDATION_PERIOD_DAYS = 30;
 
@@ -97,6 +102,10 @@ export function addBusinessDays(date: string, n: number): string {
 }
 
 export const addDays = (date: string, n: number): string => isoOf(dayOf(date) + n * DAY_MS);
+
+/** The latest instant the notice may go after an initial communication at `firstAt` (1006.34(a)(1)(i)(B)). */
+export const noticeDueBy = (firstAt: Date): string =>
+  new Date(firstAt.getTime() + NOTICE_WITHIN_DAYS * DAY_MS).toISOString();
 
 /** The dates a notice sent at `sentAt` names, in the consumer's zone (unknown: UTC). */
 export interface NoticeDates {

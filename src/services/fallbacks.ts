@@ -12,7 +12,7 @@ import type { Channel } from '../domain/channels.js';
 import type { Clock } from '../domain/clock.js';
 import type { Borrower, Message } from '../domain/index.js';
 import type { FallbacksStore } from '../store/ports.js';
-import type { Intake } from './intake.js';
+import { type Intake, ownRequest } from './intake.js';
 
 /** The metadata key a reminder's fallback lives under (the API refuses it in `metadata`; it takes `fallback`). */
 export const FALLBACK_KEY = 'fallback';
@@ -78,11 +78,7 @@ export function makeFallbacks(deps: FallbacksDeps) {
       const [r] = await deps.intake.accept(
         [
           {
-            externalId: key,
-            requestHash: key,
-            tenant: borrower.tenant,
-            borrower: { id: borrower.id },
-            upsertBorrower: false,
+            ...ownRequest(key, borrower),
             channel: next.channel,
             template: reminder.template,
             templateChannels: deps.channelsOf(reminder.template),

@@ -105,6 +105,24 @@ function timePrefix(ms: number, chars: number, bits: number): string {
   for (let i = chars - 1; i >= 0; i--) out += SORTABLE[Math.floor(ms / 2 ** (i * bits)) % 2 ** bits]!;
   return out;
 }
+/**
+ * What a reminder the service makes itself (a fallback, a promise's message, a validation notice) says of who it is
+ * for: a stored borrower, left as it is, and its own key as external id and request hash, so repeating it (a restart,
+ * a race) gives the first reminder back.
+ */
+export function ownRequest(
+  key: string,
+  borrower: { id: string; tenant: string },
+): Pick<ReminderRequest, 'externalId' | 'requestHash' | 'tenant' | 'borrower' | 'upsertBorrower'> {
+  return {
+    externalId: key,
+    requestHash: key,
+    tenant: borrower.tenant,
+    borrower: { id: borrower.id },
+    upsertBorrower: false,
+  };
+}
+
 export const newReminderId = () =>
   `rem_${Date.now().toString(16).padStart(12, '0')}${pooledRandomBytes(10).toString('hex')}`;
 // 22 characters as before (the time in 8, 84 random bits in 14), in an alphabet whose byte order is

@@ -190,6 +190,9 @@ export type TenantsRouteStore = { readonly tenants: Pick<AuditStore['tenants'], 
 export type AddressFactsStore = Pick<AuditStore, 'addressFacts' | 'recordBorrowerEvent'>;
 
 /** Channel fallback (src/services/fallbacks.ts): the failed message's reminder, the facts, the event. */
+/** What follows an agency's first text or call (services/validation-notice-follow-up.ts). */
+export type NoticeFollowUpStore = Pick<AuditStore, 'validationNotices' | 'addressFacts'>;
+
 export type FallbacksStore = Pick<
   AuditStore,
   'getReminderOfMessage' | 'recordBorrowerEvent' | 'addressFacts' | 'silence'

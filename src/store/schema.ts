@@ -225,6 +225,7 @@ export interface Database {
   first_touches: FirstTouchesTable;
   validation_notices: ValidationNoticesTable;
   wrapped_keys: WrappedKeysTable;
+  validation_notice_requests: ValidationNoticeRequestsTable;
 }
 
 /** Keys kept in the store wrapped under a key derived from SIGNING_SECRET (address-key.ts; 0033). */
@@ -238,6 +239,18 @@ export interface WrappedKeysTable {
   created_at: string;
   /** When it was last wrapped (created, or re-wrapped after a rotation). */
   wrapped_at: string;
+}
+
+/** The notices the collection system was asked to provide on paper, one per borrower and account (0034). */
+export interface ValidationNoticeRequestsTable {
+  borrower_id: string;
+  account_ref: string;
+  tenant: string;
+  /** The first communication about the account (a text or a call). */
+  message_id: string;
+  channel: string;
+  due_by: string;
+  requested_at: string;
 }
 
 /** The validation notice each borrower's account was sent, and its dates (0029). */

@@ -13,6 +13,7 @@ import {
   thirdPartySmsBlocked,
 } from '../domain/index.js';
 import { agentReplyOf } from '../domain/agent-reply.js';
+import { noticeFollowUpOf } from '../domain/validation-notice.js';
 import type { ContactLedger } from '../jobs/caps/contact-ledger.js';
 import {
   type AddressSuppression,
@@ -160,6 +161,8 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
     // An agent's answer (marked by the composer only: the API refuses the key): no hold keeps it back, and one that
     // does not count against the caps is neither held by them nor reserved in the ledger.
     const reply = agentReplyOf(reminder.metadata);
+    // The validation notice on its own (after an agency's first text or call): due within five days, held by no cap.
+    const notice = noticeFollowUpOf(reminder.metadata) !== undefined;
     const attempt = {
       channel: message.channel,
       at,
@@ -167,6 +170,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
       accountRef: reminder.debt.accountRef,
       ...(typeof promiseId === 'string' ? { promiseId } : {}),
       ...(reply ? { agentReply: { countsAgainstCaps: reply.countsAgainstCaps } } : {}),
+      ...(notice ? { validationNotice: true } : {}),
     };
     // Another process may take the last slot between our reading and our reservation; then the
     // fresh history denies and we defer properly.
@@ -194,7 +198,7 @@ export function makePolicyGate(deps: PolicyGateDeps): Gate {
         message.channel === 'sms'
           ? { action: 'send', validitySeconds: validitySeconds(profile, 'sms', zones, at) }
           : { action: 'send' };
-      if (reply && !reply.countsAgainstCaps) return send();
+      if ((reply && !reply.countsAgainstCaps) || notice) return send();
       const rules = countingRulesAt(profile, attempt, zones);
       const reserved = await deps.ledger.reserve(
         borrower.id,

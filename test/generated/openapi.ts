@@ -1544,7 +1544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not for a collection system: a template composed by the service only (an agent's answer), or the reserved metadata key `agentReply` */
+            /** @description not for a collection system: a template composed by the service only (an agent's answer, the validation notice on its own), or a reserved metadata key (`agentReply`, `validationNotice`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5916,7 +5916,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "validation-notice" | "voicemail-limited";
             };
             cookie?: never;
         };
@@ -6020,7 +6020,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "voicemail-limited";
+                key: "agent-reply" | "due-soon" | "final-courtesy" | "gentle-overdue" | "gentle-overdue-warm" | "help-reply" | "opt-out-confirmation" | "opt-out-plain" | "payment-plan-offer" | "payment-received" | "promise-courtesy" | "promise-kept" | "promise-missed" | "reply-dispute-ack" | "reply-hardship-ack" | "reply-promise-ack" | "subscribed-again" | "validation-notice" | "voicemail-limited";
             };
             cookie?: never;
         };

@@ -9,54 +9,25 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRole } from '../../src/domain/keys.js';
 import { providerEnv, startFakeTwilio, type FakeTwilio } from '../support/fake-twilio.js';
-import { dbVariants, type Harness, OPEN_PROFILE, reminderBody, startHarness } from '../support/harness.js';
+import { dbVariants, type Harness, reminderBody, startHarness } from '../support/harness.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import {
+  ACME,
+  BRAVO,
+  DEBT,
+  mailsTo,
+  mailTo as mailOf,
+  NOTICE_START,
+  settled as settledIn,
+  usd,
+  writeNoticeProfile,
+} from '../support/validation-notice.js';
 import { waitFor } from '../support/wait.js';
 
-// The service's clock: Friday 4 September 2026, 11:00 in New York, when the test starts.
-const START = Date.parse('2026-09-04T15:00:00Z');
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
-const ITEMIZATION = {
-  date: '2026-06-30',
-  dateKind: 'last-statement',
-  atItemization: usd('1000.00'),
-  interest: usd('25.50'),
-  fees: usd('10.00'),
-  payments: usd('100.00'),
-  credits: usd('5.25'),
-};
-const DEBT = {
-  accountRef: '4111111111111234',
-  creditor: 'Northwind Bank',
-  amountDue: usd('930.25'),
-  dueDate: '2026-08-20',
-  daysOverdue: 15,
-  itemization: ITEMIZATION,
-};
-const BRAVO = {
-  name: 'Bravo Collections',
-  kind: 'agency',
-  channels: ['email'],
-  contact: {
-    name: 'Bravo Collections',
-    phone: '+1 800 555 0100',
-    hours: 'Mon-Fri 9-5',
-    mailingAddress: 'PO Box 100\nSpringfield, IL 62701',
-  },
-  senders: { email: { from: 'Bravo Collections <help@bravo.example>' } },
-};
-const ACME = {
-  name: 'Acme Bank',
-  kind: 'creditor',
-  channels: ['email'],
-  contact: { name: 'Acme Bank', mailingAddress: '1 Main St\nAnytown, CA 90001' },
-  senders: { email: { from: 'Acme Bank <billing@acme.example>' } },
-};
+const START = NOTICE_START;
 
 describe.each(dbVariants())('the validation notice on $name', (variant) => {
   let tw: FakeTwilio;
@@ -71,20 +42,8 @@ describe.each(dbVariants())('the validation notice on $name', (variant) => {
   let seq = 0;
   const email = () => `borrower-${variant.name}-${seq++}@example.com`;
 
-  const settled = (id: string) =>
-    waitFor(
-      async () => {
-        const m = await h.service.store.getMessage(id);
-        return m && !['accepted', 'queued', 'sending'].includes(m.status) ? m : undefined;
-      },
-      { what: `message ${id} to settle` },
-    );
-  const mailTo = (to: string, nth = 0) =>
-    waitFor(
-      async () =>
-        smtp.mails.filter((m: ParsedMail) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text === to))[nth],
-      { what: `mail ${nth} to ${to}` },
-    );
+  const settled = (id: string) => settledIn(h, id);
+  const mailTo = (to: string, nth = 0) => mailOf(smtp, to, nth);
   const send = async (tenant: 'bravo' | 'acme', borrower: Record<string, unknown>, debt: object = DEBT) => {
     const res = await h.api('POST', '/v1/reminders', {
       ...as(tenant),
@@ -105,18 +64,14 @@ describe.each(dbVariants())('the validation notice on $name', (variant) => {
       '---\nsubject: "Un recordatorio sobre su cuenta de {{debt.creditor}}"\n---\nHola:\n\nLe escribimos sobre la cuenta {{mask debt.accountRef}} de {{debt.creditor}}.\n\n{{#if sender.agency}}Este mensaje es de un cobrador de deudas. {{/if}}Para dejar de recibir estos correos, responda STOP.\n',
     );
     // Every hour open and no caps, with the notice the US-REGF profile asks of agencies.
-    const profile = {
-      ...JSON.parse(fs.readFileSync(OPEN_PROFILE, 'utf8')),
-      validationNotice: { source: '12 CFR 1006.34' },
-    };
-    fs.writeFileSync(path.join(dir, 'profile.json'), JSON.stringify(profile));
+    const profileFile = writeNoticeProfile(dir);
     const offset = Date.now() - START;
     h = await startHarness({
       db: variant,
       env: {
         ...providerEnv(tw, smtp),
         TEMPLATES_DIR: path.join(dir, 'templates'),
-        POLICY_FILE: path.join(dir, 'profile.json'),
+        POLICY_FILE: profileFile,
         TENANT_REFRESH_MS: '200',
       },
       service: { clock: { now: () => new Date(Date.now() - offset) } },
@@ -240,9 +195,7 @@ describe.each(dbVariants())('the validation notice on $name', (variant) => {
     expect(m.error?.code).toBe('validation-notice-incomplete');
     expect(m.error?.message).toContain('debt.itemization');
     expect(m.error?.message).toContain('12 CFR 1006.34');
-    expect(smtp.mails.some((x) => x.to && (Array.isArray(x.to) ? x.to : [x.to]).some((a) => a.text === to))).toBe(
-      false,
-    );
+    expect(mailsTo(smtp, to)).toHaveLength(0);
   });
 
   it('refuses an itemization that does not add up to amountDue, naming the field', async () => {

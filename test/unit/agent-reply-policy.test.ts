@@ -5,34 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Borrower, Message, Reminder } from '../../src/domain/index.js';
-import type { ContactLedger } from '../../src/jobs/caps/contact-ledger.js';
 import { evaluatePolicy, type PolicyBorrower } from '../../src/policy/evaluate.js';
 import type { ContactRecord } from '../../src/policy/history.js';
-import type { PolicyHold } from '../../src/policy/holds.js';
 import { CN, ProfileSchema, US_REGF } from '../../src/policy/profile.js';
 import { makePolicyGate } from '../../src/workers/policy-gate.js';
+import { grantingLedger, LATE_NY, NOON_NY, openDispute, policyBorrower } from '../support/policy-fixtures.js';
 
-const NOON_NY = Date.parse('2026-06-10T16:00:00Z');
-const LATE_NY = Date.parse('2026-06-11T02:30:00Z'); // 22:30 in New York
-
-const borrower = (over: Partial<PolicyBorrower> = {}): PolicyBorrower => ({
-  status: 'active',
-  timezone: 'America/New_York',
-  phone: '+12125550100',
-  locale: 'en-US',
-  consent: { sms: null, voice: null, email: null },
-  optOuts: [],
-  blackouts: [],
-  ...over,
-});
-const dispute: PolicyHold = {
-  id: 'hold_d',
-  kind: 'dispute',
-  openedAt: '2026-06-09T10:00:00.000Z',
-  until: null,
-  ruleRef: '12 CFR 1006.38(d)(2)(i)',
-  closedAt: null,
-};
+const borrower = policyBorrower;
+const dispute = openDispute;
 /** A text already sent today: the 1-SMS-a-day cap is used. */
 const sentToday: ContactRecord = {
   id: 'msg_1',
@@ -113,17 +93,7 @@ describe('the gate and an agent’s answer', () => {
   const message = { id: 'msg_2', channel: 'sms', to: '+12125550100' } as Message;
   const reminderWith = (metadata: Record<string, unknown> | null) =>
     ({ expiresAt: null, metadata, debt: { accountRef: '4111' } }) as unknown as Reminder;
-  function ledger() {
-    const reserved: string[] = [];
-    const l: ContactLedger = {
-      history: async () => [sentToday],
-      reserve: async (_b, id) => (reserved.push(id), { ok: true, held: false }),
-      recordOutcome: async () => true,
-      release: async () => true,
-      record: async () => undefined,
-    };
-    return { l, reserved };
-  }
+  const ledger = () => grantingLedger([sentToday]);
   const mark = (countsAgainstCaps: boolean) => ({
     agentReply: { text: 'Thanks', promise: null, keyId: 'k1', inReplyTo: null, countsAgainstCaps },
   });

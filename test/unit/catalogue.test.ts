@@ -26,6 +26,7 @@ const KEYS = [
   'promise-courtesy',
   'promise-kept',
   'promise-missed',
+  'validation-notice',
 ];
 const SMS_LIMIT = 3;
 const LOCALES = ['en-US', 'zh-CN', 'es-US'];

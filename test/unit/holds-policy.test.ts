@@ -10,6 +10,7 @@ import { evaluatePolicy, type PolicyBorrower } from '../../src/policy/evaluate.j
 import { DISPUTE_RECHECK_MS, holdDenials, type PolicyHold } from '../../src/policy/holds.js';
 import { US_REGF } from '../../src/policy/profile.js';
 import { decisionFor, makePolicyGate } from '../../src/workers/policy-gate.js';
+import { openDispute } from '../support/policy-fixtures.js';
 
 const NOON_NY = Date.parse('2026-06-10T16:00:00Z'); // 12:00 in New York, inside every window
 const DAY_MS = 86_400_000;
@@ -28,14 +29,7 @@ function borrower(holds: PolicyHold[], over: Partial<PolicyBorrower> = {}): Poli
   };
 }
 
-const dispute: PolicyHold = {
-  id: 'hold_d',
-  kind: 'dispute',
-  openedAt: '2026-06-09T10:00:00.000Z',
-  until: null,
-  ruleRef: '12 CFR 1006.38(d)(2)(i)',
-  closedAt: null,
-};
+const dispute = openDispute;
 const hardship: PolicyHold = {
   id: 'hold_h',
   kind: 'hardship',

@@ -8,21 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePolicy, type PolicyAnswer, type PolicyBorrower } from '../../src/policy/evaluate.js';
 import { type ContactRecord, simulatedHistory } from '../../src/policy/history.js';
 import { CN, type Profile, ProfileError, resolveProfile, US_REGF } from '../../src/policy/profile.js';
+import { policyBorrower } from '../support/policy-fixtures.js';
 
 const NY = 'America/New_York';
 
-function borrower(over: Partial<PolicyBorrower> = {}): PolicyBorrower {
-  return {
-    status: 'active',
-    timezone: NY,
-    phone: '+12125550100',
-    locale: 'en-US',
-    consent: { sms: null, voice: null, email: null },
-    optOuts: [],
-    blackouts: [],
-    ...over,
-  };
-}
+const borrower = policyBorrower;
 
 function check(
   at: string,

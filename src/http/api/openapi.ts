@@ -165,7 +165,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       '409': 'key reused with a different body',
       '413': 'body over 1 MB',
       '422':
-        "not for a collection system: a template composed by the service only (an agent's answer), or the reserved metadata key `agentReply`",
+        "not for a collection system: a template composed by the service only (an agent's answer, the validation notice on its own), or a reserved metadata key (`agentReply`, `validationNotice`)",
     },
   },
   {

@@ -25,6 +25,7 @@ import { BatchInput, ReminderInput } from '../../schemas/request.schemas.js';
 import { AGENT_REPLY_KEY } from '../../domain/agent-reply.js';
 import { PROMISE_KEY } from '../../services/promises.js';
 import { FALLBACK_KEY } from '../../services/fallbacks.js';
+import { VALIDATION_NOTICE_KEY, VALIDATION_NOTICE_TEMPLATE } from '../../domain/validation-notice.js';
 import { actingTenant, mayReach, storedBorrowerId, type TenantDirectory } from './tenancy.js';
 import { getReminder } from '../../usecases/get-reminder/get-reminder.usecase.js';
 import { cancelReminder, type CancelReminderPorts } from '../../usecases/cancel-reminder/cancel-reminder.usecase.js';
@@ -70,7 +71,10 @@ function reservedFor(template: string, internal: boolean | undefined, metadata: 
   if (internal)
     errors.push({
       path: 'template',
-      message: `"${template}" is an agent's answer, composed by the service only (POST /v1/inbox/{borrowerId}/replies); choose a reminder template`,
+      message:
+        template === VALIDATION_NOTICE_TEMPLATE
+          ? `"${template}" is sent by the service only, after an agency's first text or call about an account (an email carries the notice itself); choose a reminder template`
+          : `"${template}" is an agent's answer, composed by the service only (POST /v1/inbox/{borrowerId}/replies); choose a reminder template`,
     });
   if (metadata && Object.hasOwn(metadata, AGENT_REPLY_KEY))
     errors.push({
@@ -82,6 +86,11 @@ function reservedFor(template: string, internal: boolean | undefined, metadata: 
     errors.push({
       path: `metadata.${PROMISE_KEY}`,
       message: `reserved: the service marks a promise's own messages with it; use another key`,
+    });
+  if (metadata && Object.hasOwn(metadata, VALIDATION_NOTICE_KEY))
+    errors.push({
+      path: `metadata.${VALIDATION_NOTICE_KEY}`,
+      message: `reserved: the service marks the validation notice it sends on its own with it; use another key`,
     });
   if (metadata && Object.hasOwn(metadata, FALLBACK_KEY))
     errors.push({

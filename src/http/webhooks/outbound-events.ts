@@ -44,6 +44,7 @@ const TYPE_OF: Record<string, OutboundEventJob['type']> = {
   'hold.released': 'hold.released',
   'promise.kept': 'promise.kept',
   'promise.broken': 'promise.broken',
+  'validation-notice.required': 'validation-notice.required',
 };
 
 export function makeEventRelay(deps: {

@@ -40,6 +40,7 @@ import * as m0030 from './0030-borrower-region-state-rules.js';
 import * as m0031 from './0031-es-templates-language-preference.js';
 import * as m0032 from './0032-erasure-retention-per-tenant.js';
 import * as m0033 from './0033-suppression-key.js';
+import * as m0034 from './0034-validation-notice-requests.js';
 
 export interface StoreMigration {
   /** The id kysely records once it has run: the file's name without its extension. */
@@ -81,4 +82,5 @@ export const migrations: readonly StoreMigration[] = [
   { name: '0031-es-templates-language-preference', up: m0031.up },
   { name: '0032-erasure-retention-per-tenant', up: m0032.up },
   { name: '0033-suppression-key', up: m0033.up },
+  { name: '0034-validation-notice-requests', up: m0034.up },
 ];

@@ -6,7 +6,7 @@
 import type { SenderKind } from '../../domain/sender.js';
 import type { AddressFact } from '../../domain/address-facts.js';
 import type { DispatchStore } from '../../store/ports.js';
-import type { Channel, Clock, Message } from '../../domain/index.js';
+import type { Borrower, Channel, Clock, Message, Reminder } from '../../domain/index.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { DecisionInput, SendDecision } from '../../policy/send-decision.js';
@@ -95,6 +95,13 @@ export interface DispatchDeps {
    * no message carries one.
    */
   validationNotices?: ValidationNoticePorts | undefined;
+  /**
+   * A text or a call the provider took (at `wentAt`, just before its `sent` was recorded): the validation notice it may make due within five days (an agency's first
+   * communication about the account; services/validation-notice-follow-up.ts). Absent: none is followed up.
+   */
+  afterTextOrCall?:
+    | ((sent: { message: Message; reminder: Reminder; borrower: Borrower }, wentAt: Date) => Promise<unknown>)
+    | undefined;
   /** Records an opt-out the provider told us about (Twilio 21610: the recipient replied STOP). */
   optOut?: (
     message: { borrowerId: string; tenant: string; channel: Channel; to: string },

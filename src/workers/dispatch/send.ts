@@ -30,6 +30,21 @@ async function recordNotice(ports: ValidationNoticePorts, ctx: MessageContext, d
   }
 }
 
+/**
+ * A text or a call went: the validation notice it may make due. A failure here is logged, not retried (the message
+ * went); the account's next text, call or email looks again.
+ */
+async function followUp(after: NonNullable<DispatchDeps['afterTextOrCall']>, ctx: MessageContext, wentAt: Date) {
+  try {
+    await after(ctx, wentAt);
+  } catch (err) {
+    ctx.log.error(
+      { err: (err as Error).message },
+      'the validation notice due after this message could not be arranged',
+    );
+  }
+}
+
 export async function sendThrough(
   providers: Providers,
   links: Links | undefined,
@@ -151,6 +166,8 @@ export async function send(
   deps.metrics.stage.observe({ stage: 'provider' }, took);
   const recording = performance.now();
   const via = route.label ? { route: route.label } : {};
+  // When it went: the validation notice a text or a call makes due counts from it.
+  const wentAt = deps.clock.now();
   // Owed: the provider has the message (until-stored.ts).
   await untilStored(
     () =>
@@ -177,6 +194,7 @@ export async function send(
   await deps.slots.sent(message);
   if (ctx.notice && deps.validationNotices)
     await recordNotice(deps.validationNotices, ctx, ctx.notice, deps.clock.now());
+  if (message.channel !== 'email' && deps.afterTextOrCall) await followUp(deps.afterTextOrCall, ctx, wentAt);
   deps.metrics.stage.observe({ stage: 'record' }, (performance.now() - recording) / 1000);
   deps.metrics.sent.inc({ channel: message.channel, provider: result.provider });
   deps.metrics.sentByRoute.inc({ channel: message.channel, route: route.label ?? `${result.provider}:primary` });

@@ -18,11 +18,13 @@ import { lintRenderedMessage } from '../../policy/template-lint.js';
 import { templateContext } from '../../templates/context.js';
 import { RenderError, type RenderOutput } from '../../templates/render.js';
 import { withStopKey } from '../../templates/variant.js';
+import type { SuppressReason } from '../../policy/send-decision.js';
 import type { DeferReason, DispatchOutcome } from './outcome.js';
 import { displayZone, type DispatchDeps, type TenantSending } from './ports.js';
 import { chooseRoute, type Route, routeLabel, secondaryRouteOf } from './routes.js';
-import { missingDetail, type NoticeDue, noticeFor } from './validation-notice.js';
-import { noticePartialFor } from '../../policy/validation-notice.js';
+import { lastFour, missingDetail, type NoticeDue, noticeFor } from './validation-notice.js';
+import { noticePartialFor, VALIDATION_NOTICE_RULE } from '../../policy/validation-notice.js';
+import { VALIDATION_NOTICE_TEMPLATE } from '../../domain/validation-notice.js';
 
 export const ACTOR = 'worker';
 
@@ -164,22 +166,36 @@ export async function applyGate(deps: DispatchDeps, ctx: MessageContext, now: Da
   }
   if (decision.action === 'defer')
     return recordDeferral(deps, ctx, { until: decision.until, reasons: decision.reasons, from: SENDABLE_STATUSES });
-  await deps.store.transition(
-    message.id,
-    {
-      from: SENDABLE_STATUSES,
-      to: 'suppressed',
-      type: 'suppressed',
-      actor: ACTOR,
-      data: { reason: decision.reason, detail: decision.detail },
-    },
-    now,
-  );
-  deps.metrics.suppressed.inc({ channel: message.channel, reason: decision.reason });
-  ctx.log.info({ reason: decision.reason }, 'message suppressed');
+  await recordSuppressed(deps, ctx, decision.reason, decision.detail, now);
   // Known not to reach on this channel: the next channel its reminder names, if any.
   if (decision.reason === 'unreachable' && deps.fallback) await deps.fallback(message, 'unreachable');
   return { kind: 'suppressed', reason: decision.reason };
+}
+
+/** Records the message suppressed: it will not be sent. */
+async function recordSuppressed(
+  deps: DispatchDeps,
+  ctx: MessageContext,
+  reason: SuppressReason,
+  detail: string,
+  now: Date,
+): Promise<void> {
+  const { message } = ctx;
+  await deps.store.transition(
+    message.id,
+    { from: SENDABLE_STATUSES, to: 'suppressed', type: 'suppressed', actor: ACTOR, data: { reason, detail } },
+    now,
+  );
+  deps.metrics.suppressed.inc({ channel: message.channel, reason });
+  ctx.log.info({ reason }, 'message suppressed');
+}
+
+/** The notice on its own, for an account whose notice went already or that is owed none: suppressed, nothing sent. */
+async function suppressNoticeGiven(deps: DispatchDeps, ctx: MessageContext, now: Date): Promise<DispatchOutcome> {
+  const detail = `the validation notice (${VALIDATION_NOTICE_RULE}) for account ${lastFour(ctx.reminder.debt.accountRef)} was given already or is not owed; nothing was sent`;
+  await recordSuppressed(deps, ctx, 'notice-given', detail, now);
+  await deps.slots.release(ctx.message);
+  return { kind: 'suppressed', reason: 'notice-given' };
 }
 
 export interface Prepared {
@@ -211,7 +227,12 @@ export async function renderAndLint(
     // An agency's first email about the debt carries the validation notice, or is not sent.
     const notice = deps.validationNotices ? await noticeFor(deps.validationNotices, ctx, now) : null;
     if (notice?.kind === 'missing')
-      throw new RenderError(missingDetail(reminder.debt.accountRef, notice.fields), 'validation-notice-incomplete');
+      throw new RenderError(
+        missingDetail(reminder.debt.accountRef, notice.fields, message.template === VALIDATION_NOTICE_TEMPLATE),
+        'validation-notice-incomplete',
+      );
+    // The notice on its own says nothing else: once the account has had it (or is owed none), it does not go.
+    if (!notice && message.template === VALIDATION_NOTICE_TEMPLATE) return suppressNoticeGiven(deps, ctx, now);
     if (notice) {
       context.validation = notice.context;
       ctx.notice = notice;

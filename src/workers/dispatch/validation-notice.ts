@@ -71,9 +71,14 @@ export async function noticeFor(ports: ValidationNoticePorts, ctx: MessageContex
   };
 }
 
-/** Why a first email without what its notice needs is not sent. */
-export function missingDetail(accountRef: string, fields: readonly string[]): string {
-  return `an agency's first email about account ****${accountRef.replace(/\s+/g, '').slice(-4)} must carry the validation notice (${VALIDATION_NOTICE_RULE}), which needs ${fields.join(', ')}; nothing was sent`;
+/** The account's last four characters, as a notice's detail names it. */
+export const lastFour = (accountRef: string): string => `****${accountRef.replace(/\s+/g, '').slice(-4)}`;
+
+/** Why a first email (or the notice on its own, `standalone`) without what its notice needs is not sent. */
+export function missingDetail(accountRef: string, fields: readonly string[], standalone = false): string {
+  if (standalone)
+    return `the validation notice (${VALIDATION_NOTICE_RULE}) due after an agency's first text or call about account ${lastFour(accountRef)} needs ${fields.join(', ')}; nothing was sent`;
+  return `an agency's first email about account ${lastFour(accountRef)} must carry the validation notice (${VALIDATION_NOTICE_RULE}), which needs ${fields.join(', ')}; nothing was sent`;
 }
 
 /** The record and event of a notice that went with the message. */

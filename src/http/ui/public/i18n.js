@@ -337,6 +337,7 @@ export const MESSAGES = {
     'status.email.bounced': 'Email bounced',
     'status.address.learned': 'Learned about an address',
     'status.validation-notice.sent': 'Validation notice sent',
+    'status.validation-notice.required': 'Validation notice to be mailed by the collection system',
     // channel fallback (issue 30): a chain of attempts, what an address taught
     'status.fallback.taken': 'Fell back to another channel',
     'provider.twilio': 'Twilio',
@@ -402,6 +403,7 @@ export const MESSAGES = {
     'reason.cap-expired': 'Expired while the contact limit was reached',
     'reason.third-party-sms': 'No texts to a third party’s number',
     'reason.unreachable': 'The address cannot take this channel',
+    'reason.notice-given': 'Validation notice given already',
     'reason.hold-ended': 'Hold ended',
     'reason.original': 'Original:',
     'reason.layer': ' — decided by {layer}',
@@ -554,6 +556,7 @@ export const MESSAGES = {
     'reasonText.cap-expired': 'The contact limit was reached and the message expired before it could be sent.',
     'reasonText.superseded': 'A later step came due: this message was superseded.',
     'reasonText.third-party-sms': 'The number is a third party’s: no texts.',
+    'reasonText.notice-given': 'The account’s validation notice went already (or is not owed): this one was not sent.',
     'reasonText.unreachable':
       'A provider said this number or address cannot take this channel (a landline for texts, a permanent bounce for email): it is not tried again.',
     'reasonText.hold-ended': 'The hold ended: the message was rescheduled.',
@@ -1002,6 +1005,7 @@ export const MESSAGES = {
     'status.email.bounced': '邮件被退回',
     'status.address.learned': '获知联系地址情况',
     'status.validation-notice.sent': '已发送债务核实通知',
+    'status.validation-notice.required': '需由催收系统邮寄债务核实通知',
     'status.fallback.taken': '已改用其他渠道',
     'provider.twilio': 'Twilio',
     'provider.smtp': 'SMTP',
@@ -1066,6 +1070,7 @@ export const MESSAGES = {
     'reason.cap-expired': '联系次数已达上限，消息已过期',
     'reason.third-party-sms': '不向第三方号码发送短信',
     'reason.unreachable': '该地址无法通过此渠道联系',
+    'reason.notice-given': '债务核实通知已发送',
     'reason.hold-ended': '暂停已结束',
     'reason.original': '原文：',
     'reason.layer': '——依据 {layer} 的规则',
@@ -1083,6 +1088,7 @@ export const MESSAGES = {
     'reasonText.cap-expired': '联系次数已达上限，消息在可以发送之前已过期。',
     'reasonText.superseded': '后续步骤已到期，此消息被取代。',
     'reasonText.third-party-sms': '此号码属于第三方，不发送短信。',
+    'reasonText.notice-given': '该账户的债务核实通知已发送（或无需发送），本条未发送。',
     'reasonText.unreachable':
       '服务商表示该号码或地址无法通过此渠道联系（固定电话无法接收短信，邮件被永久退回），不再尝试。',
     'reasonText.hold-ended': '暂停已结束，消息重新排期。',
