@@ -218,7 +218,7 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
   for (const c of complaints) if (!hits.includes(c)) hits.push(c);
 }
 
-function nearest<T extends { sentence: number; at: number }>(
+function nearest<T extends { sentence: number; at: number; end?: number }>(
   xs: T[],
   h: ReplyHit,
   paidSentences: Set<number>,
@@ -229,6 +229,9 @@ function nearest<T extends { sentence: number; at: number }>(
     (x) =>
       x.sentence === h.sentence && !paid.some((p) => p.sentence === x.sentence && p.start <= x.at && x.at < h.start),
   );
+  // "el viernes pagaré $200 y el quince $200": a date just before the promise's verb is its date.
+  const right = same.find((x) => x.end !== undefined && x.end <= h.start && h.start - x.end <= 1);
+  if (right) return right;
   if (same.length) return same.sort((a, b) => Math.abs(a.at - h.end) - Math.abs(b.at - h.end))[0];
   return xs.find((x) => !paidSentences.has(x.sentence));
 }
