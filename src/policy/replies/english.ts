@@ -494,7 +494,7 @@ function wordsAfter(ts: Token[], last: number): string {
 
 export interface EnglishReading {
   hits: ReplyHit[];
-  dates: Array<{ date: string; sentence: number; at: number }>;
+  dates: Array<{ date: string; sentence: number; at: number; end?: number }>;
   amounts: Array<{ amount: string; sentence: number; at: number }>;
   periods: number[];
   vague: number[];
@@ -599,7 +599,8 @@ export function readEnglish(text: string, day: DateTime, locale?: string): Engli
   const after = (m: RegExpMatchArray) => /\b(?:after|past) $/.test(stream.slice(Math.max(0, m.index! - 6), m.index));
   const dates = [...stream.matchAll(EN_DATE)].flatMap((m) => {
     const date = after(m) ? undefined : englishDate(m[0], day);
-    return date ? [{ date, sentence: at(m).sentence, at: at(m).start }] : [];
+    const end = ts[tokenAt(m.index! + m[0].length - 1)]!.end;
+    return date ? [{ date, sentence: at(m).sentence, at: at(m).start, end }] : [];
   });
   const amounts = [...stream.matchAll(EN_AMOUNT)].flatMap((m) => {
     const amount = englishAmount(m);

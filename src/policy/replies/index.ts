@@ -169,7 +169,7 @@ const QUOTED =
 const WHO_IS_THIS = /^\W*(?:who(?: is|'s|s| are) (?:this|you|u)|what is this|what's this)\W*$/i;
 /** Words that ask for information: a question that has them is a question even when the reply is angry. */
 const ASKING =
-  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩|凭什么|憑什麼/i;
+  /\b(?:who|what|when|where|which|why|how)\b|(?:^|[,.]\s*)(?:can|could|do|does|is|are|will)\b|谁|吗|什么时候|多少|哪|怎么|为什么|为啥|是不是|能不能|可不可以|几号|请问|嗎|幾|點解|係咪|幾時|咩|凭什么|憑什麼|\bes (?:legal|cierto)\b/i;
 
 /**
  * A rhetorical, angry question ("5 calls today??", "Why are you texting me at midnight?!", 半夜发什么短信？！,
@@ -218,7 +218,7 @@ function rhetorical(t: string, hits: ReplyHit[], chinese: boolean): void {
   for (const c of complaints) if (!hits.includes(c)) hits.push(c);
 }
 
-function nearest<T extends { sentence: number; at: number }>(
+function nearest<T extends { sentence: number; at: number; end?: number }>(
   xs: T[],
   h: ReplyHit,
   paidSentences: Set<number>,
@@ -229,6 +229,9 @@ function nearest<T extends { sentence: number; at: number }>(
     (x) =>
       x.sentence === h.sentence && !paid.some((p) => p.sentence === x.sentence && p.start <= x.at && x.at < h.start),
   );
+  // "el viernes pagaré $200 y el quince $200": a date just before the promise's verb is its date.
+  const right = same.find((x) => x.end !== undefined && x.at <= h.start && h.start - x.end <= 1);
+  if (right) return right;
   if (same.length) return same.sort((a, b) => Math.abs(a.at - h.end) - Math.abs(b.at - h.end))[0];
   return xs.find((x) => !paidSentences.has(x.sentence));
 }

@@ -244,7 +244,7 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     rule: 'es-promise',
     intent: 'promise',
     pattern:
-      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|(?:hacer|realizar|efectuar) (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|la|los|las|yo|y|pero|entonces|ahorita|ahora|manana|hoy|paguen|depositen|caiga|llegue|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
+      /\b(?:voy a|vamos a|te voy a|le voy a|les voy a|podre|pienso|planeo|hare|me comprometo a|prometo|puedo|podria) (?:(?:le|les|te) )?(?:pagar(?:le|les|te)?|abonar(?:le|les)?|depositar(?:le|les)?|liquidar|saldar|cubrir|(?:mandar|enviar)(?:le|les)? (?:el pago|el dinero|\$ ?\d+|\d+)|(?:hacer|realizar|efectuar) (?:el|un|mi|otro) pago|dar(?:le|les)? (?:\$ ?\d+|\d+)|ponerme al (?:corriente|dia))\b|(?:(?<=^|[.,?] )|\b(?:le|te|les|se lo|se los|lo|la|los|las|yo|y|pero|entonces|ahorita|ahora|manana|hoy|paguen|depositen|caiga|llegue|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|quincena|mes|eso|tarde|noche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|que|\d+|primero|quince|treinta|uno|navidad|reyes) )(?:pago|abono|deposito|liquido|cubro|hago (?:el|un) pago|(?:mando|envio) (?:el pago|el dinero|\$ ?\d+|\d+)|(?:les|le|te) (?:mando|envio|deposito|abono|doy|completo)|pagare|pagaremos|abonare|depositare|liquidare)\b(?! (?:de|del|atrasado|automatico|minimo|mensual|pendiente|total|inicial|vencido|fue|ya|es|esta|no|comprobante|recibo|foto|captura|copia)\b)/g,
     checks: ['es-negation', 'es-wish'],
   },
   // hardship
@@ -627,6 +627,106 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
       /\b(?:fui despedid[oa]|(?:beneficios|seguro|cheque) de desempleo|no tengo ni (?:para|pa)|sin chamba|no (?:me |nos )?alcanzo|no (?:me |nos )?quedo (?:nada )?para|apenas (?:me |nos )?(?:da|alcanza) para)\b/g,
     checks: ['es-hypothetical'],
   },
+  // Rules added with the fourth Spanish part (es.tune4, author C), each a family of wordings.
+  {
+    // Complaints told by what was done: someone else called or told ("le hablaron a mi patrón", "le dejaron recado a
+    // mi vecina", "hablaron a la casa de mi suegra"), a visit, a count of calls, a threat repeated, a tone.
+    rule: 'es-complaint-done',
+    intent: 'complaint',
+    pattern:
+      /\b(?:(?:le |les )?(?:hablaron|llamaron|marcaron|contaron|preguntaron|dejaron (?:un )?recado|fueron) (?:a|al|con|en) (?:la casa de |el trabajo de )?(?:mi|mis|los) (?:mama|madre|papa|padre|esposa|esposo|marido|hijo|hija|hijos|hijas|hermano|hermana|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|patron|patrona|jefe|jefa|nuera|yerno|sobrino|sobrina|nieto|nieta|familia)|fueron a buscarme|(?:le |les )?preguntaron a (?:los|mis) vecinos|(?:llamaron|marcaron|hablaron|escribieron) (?:\w+ ){0,2}(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) veces|me (?:llegaron|mandaron|enviaron) \d+ (?:correos|mensajes|llamadas)|(?:me|le) dij(?:o|eron) que (?:me|le|la|lo|nos) (?:iban|van|ibamos) a|(?:me|le) (?:hablo|hablaron) (?:bien |muy )?feo|eso no se hace|no es momento para esto|muy bonito de su parte|es increible que|(?:me|nos) pusieron en evidencia|ya es la (?:segunda|tercera|cuarta) vez|es la (?:segunda|tercera|cuarta) vez que|sigo recibiendo (?:avisos|mensajes|correos|llamadas)|nadie contesta|nunca (?:llamaron|contestaron|me llamaron)|no me supo explicar|todos saben de mis deudas)\b/g,
+  },
+  {
+    // "no le llamen a mi hija", "ya no le manden mensajes a mi esposo": a request about someone else complains (as
+    // `es.tune`'s "dejen de llamar a mi mamá").
+    rule: 'es-complaint-relative',
+    intent: 'complaint',
+    pattern:
+      /\b(?:no|ya no|dejen de) (?:le |les )?(?:vuelvan a )?(?:llamen|marquen|hablen|escriban|molesten|busquen|manden|llamar|marcar|molestar|mandar)\w*(?: (?:mas )?(?:mensajes|correos|nada))? (?:a|al) (?:mi|mis) (?:mama|madre|papa|padre|esposa|esposo|marido|hijo|hija|hijos|hijas|hermano|hermana|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|patron|patrona|jefe|jefa|nuera|yerno|sobrino|sobrina|nieto|nieta|familia)\b(?! (?:ni|y) a mi\b)/g,
+  },
+  {
+    // Wrong numbers as the number's owner ("este número es de mi hija", "me pertenece desde hace un año", "lo compré
+    // hace poco"), another person ("buscan a otra persona", "no soy esa señora", "no soy cliente de ustedes").
+    rule: 'es-wrong-number-owner',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:(?:este|ese) (?:numero|telefono|cel|celular|correo(?: electronico)?) (?:es|era) (?:de|del) (?:mi|la|el) (?:(?:mama|madre|papa|padre|esposa|esposo|marido|hijo|hija|hijos|hijas|hermano|hermana|abuela|abuelo|tia|tio|suegra|suegro|vecinos?|vecina|patron|patrona|jefe|jefa|nuera|yerno|sobrino|sobrina|nieto|nieta|familia)|oficina|casa)|(?:me pertenece|es mio|lo tengo) desde|(?:lo|este numero) (?:lo )?compre hace|ya me lo regalo|(?:buscan|busca|estan buscando) a otra persona|(?:yo )?no soy (?:esa senora|ese senor|esa senorita|esa muchacha|ese muchacho|ese|esa|cliente (?:de ustedes|suyo|suya))|no conozco (?:al senor|a la senora|a ningun)|(?:ella|el) no conoce a ningun|ya no vive en este numero|(?:esa persona|ese senor|esa senora) no (?:trabaja|vive) aqui|aqui no es (?:la casa|el telefono|la oficina|el numero)|(?:llego|llegaron) a mi correo por error|se equivocan(?= [.,?]| yo)|revisen bien sus datos)\b/g,
+    checks: ['es-relative-died'],
+  },
+  {
+    // Disputes of the sum, the interest and the charge ("intereses que nunca me dijeron", "no acepté esa tasa",
+    // "no corresponde a lo que yo debo", "niego adeudar"), of a relative's debt ("eso lo debe mi ex marido", "la
+    // cuenta estaba a nombre de mi hermano", "yo nada más fui aval"), of goods returned or taken back.
+    rule: 'es-dispute-ground',
+    intent: 'dispute',
+    pattern:
+      /\b(?:(?:intereses|interes|tasa|cargos?|cobros?) (?:\w+ ){0,2}que (?:nunca )?(?:me )?(?:dijeron|explicaron|avisaron|informaron)|no (?:acepte|autorice|firme|pedi) (?:esa|esta|ese|este|la|el|esos|esas) (?:tasa|interes|intereses|cargos?|cobros?)|no corresponden? a lo que|niego (?:adeudar|deber)|alto el interes|(?:interes|intereses|tasa) (?:de |del )?\d+ ?%|(?:esa|esta|la) (?:cuenta|deuda|tarjeta) (?:era|es|estaba a nombre) de (?:mi|su) |(?:eso|esa deuda|eso) lo debe (?:mi|su)|lo que debe mi|la (?:cerro|abrio|saco) mi|(?:nada mas|solo) fui aval|no fui (?:cosignataria|cosignatario|aval|codeudora?)|(?:ella|el) no firmo nada|ya no tengo relacion con (?:esa|esta) cuenta|se la traspase a|devolvi (?:el|la|los|las) \w+|me lo quitaron y|la vendieron a otra|me habian condonado|(?:solo|nada mas) debia \d+|cargo por atraso si|(?:lo|la) pague completo en (?:19|20)\d\d|no entiendo como llego)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Payments with their evidence or by someone else ("ya se mandó el pago", "mi hermana les pagó por mí", "foto del
+    // recibo", "el pago salió de mi cuenta", "pagué el mínimo el 29", "realicé el pago", "me dio un recibo").
+    rule: 'es-paid-evidence',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:ya se (?:mando|envio|hizo|realizo) el pago|(?:les|le) pago por mi|ya pago en (?:la|el) \w+|favor de pagar por \w+ (?:\w+ ){0,4}(?:el \w+ pasado|ayer)|foto del (?:recibo|ticket|comprobante)|pagado hoy|(?:el pago|el cargo|el dinero) salio de mi cuenta|pague el minimo|realice el pago|realizamos el pago|(?:ya )?arregle con el banco|ya se arreglo por|me dio (?:un|el) recibo)\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // Callbacks asked for a time, a person or a place ("marquen a mi casa a las 6", "favor de llamarme", "que un
+    // asesor me llamara", "que me llame la señorita Karina", "llamen a mi hijo Daniel", "llámenme ustedes").
+    rule: 'es-callback-ask',
+    intent: 'callback',
+    pattern:
+      /\b(?:marquen a mi (?:casa|cel|celular|trabajo)|favor de llamarme|(?:que )?(?:un|una) \w+ (?:que hable espanol )?me (?:llamara|llame|marcara|contactara)|(?:que )?me (?:llame|marque) (?:el|la) (?:senorita|senor|supervisor|supervisora|muchacha|licenciad[oa])|me contacten por telefono|llamen a mi (?:hijo|hija|esposo|esposa|nieto|nieta|sobrin[oa]) [a-z]+|llamenme ustedes|(?:me )?(?:pueden|puede) volver a llamar)\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // Questions told as requests ("me explican", "qué procede", "qué opciones hay", "me envíen el desglose", "favor de
+    // confirmar", "eso es legal?", "me indiquen a dónde").
+    rule: 'es-question-request',
+    intent: 'question',
+    pattern:
+      /\b(?:me explican|(?:que|como) procede|que opciones hay|me (?:envien|manden|den) (?:el|un|una|la) (?:desglose|copia|estado de cuenta)|favor de confirmar|les agradecere confirmar|eso es legal|si eso es cierto|me indiquen (?:a donde|donde|que|como))\b/g,
+  },
+  {
+    // Hardship told by what happened ("dejé de trabajar", "no duermo", "ahorita no puedo", "perdí a mi hijo", "soy
+    // jubilado y mi ingreso es fijo", "con demencia", "no he podido").
+    rule: 'es-hardship-told',
+    intent: 'hardship',
+    pattern:
+      /\b(?:deje de trabajar (?:por|porque|desde)|no duermo|pero ahorita no puedo|perdi a mi|demencia|ingreso (?:es )?fijo|soy jubilad[oa]|no puede hacer pagos|no he podido)\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Promises by someone else ("mi hija les va a pagar", "mi esposa les depositará mañana"), proposed ("les propongo
+    // pagar $40"), or by money at hand ("ya tengo el dinero para pagar").
+    rule: 'es-promise-other',
+    intent: 'promise',
+    pattern:
+      /\b(?:(?:les|le) (?:va a|van a) (?:pagar|depositar|mandar|abonar)|(?:les|le) (?:pagara|depositara|mandara|abonara)|(?:les )?propongo (?:pagar|abonar|depositar)|ya tengo el dinero para pagar)\b/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // "no autorizo más llamadas a este número", "ni una llamada más", "BAJA de esta lista de correos".
+    rule: 'es-revoke-refuse',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\bno (?:autorizo|autorizamos|permito) (?:mas )?${DET}{0,2}${CH}\\b|\\bni (?:una|un) ${CH} mas\\b|\\bbaja de (?:esta|la|su|sus) listas?(?: de ${CH})?\\b|\\b(?:revoco|retiro) (?:cualquier|toda) (?:autorizacion|consentimiento|permiso)\\b(?: (?:\\w+ ){0,4}${CH}(?: \\w+){0,3}(?: (?:o|y|ni) ${CH})?)?`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-negation', 'es-third-party'],
+  },
+  {
+    // "Baja de todo", "pedimos que nos dejen tranquilos", "favor de darlo de baja de su sistema": every channel.
+    rule: 'es-revoke-all-of-it',
+    intent: 'revoke',
+    pattern:
+      /\b(?:baja de todo|(?:me|nos) dejen (?:en paz|tranquil[oa]s?)|dar(?:lo|la|me) de baja de su sistema|(?:lo|la|me) eliminen de su base de datos)\b/g,
+    scope: 'all',
+    checks: ['es-negation'],
+  },
 ];
 
 /** A token as english.ts makes it: the normalised word and the sentence it is in. */
@@ -795,6 +895,13 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
       ? `hold on: ${next[0]}`
       : null;
   },
+  // "ese número es de mi hijo que murió": a relative tells of the borrower's death; no wrong number.
+  'es-relative-died': (ts) => {
+    const all = ts.map((t) => t.word).join(' ');
+    return /\b(?:murio|fallecio|falleci\w*|difunt[oa]|q e p d|qepd|en paz descanse)\b/.test(all)
+      ? 'a relative died'
+      : null;
+  },
   // "si pierdo mi trabajo": a hypothesis.
   'es-hypothetical': (ts, first) => (before(ts, first, 3).includes('si') ? 'hypothetical: si' : null),
   // "¿que pague cuándo?", "para que pague": the subjunctive, folded like the past (pagué) once the accent is gone.
@@ -809,4 +916,4 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
  * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
  */
 export const ES_PERIOD =
-  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as)(?![\p{L}\p{N}])/iu;
+  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as|(?:antes|despu[eé]s) de (?:navidad|reyes|a[nñ]o nuevo|fin de a[nñ]o))(?![\p{L}\p{N}])/iu;

@@ -99,4 +99,4 @@ export function isSpanish(words: readonly string[], locale?: string): boolean {
 
 /** The words a reply that only names a day or a period may have beside it: "el viernes sin falta", "ok, mañana". */
 export const ES_BESIDE_A_DAY =
-  /^(?:el|la|para|antes|del|de|en|a|sin|falta|si|ok|okay|bueno|va|sale|claro|seguro|lo|prometo|le|les|te|pago|todo|completo|y|pues|entonces|mismo|ya|por|favor|\.|,)$/;
+  /^(?:el|la|para|antes|del|de|en|a|sin|falta|proximo|si|ok|okay|bueno|va|sale|claro|seguro|lo|prometo|le|les|te|pago|todo|completo|y|pues|entonces|mismo|ya|por|favor|\.|,)$/;

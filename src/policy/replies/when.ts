@@ -26,6 +26,43 @@ const WEEKDAY: Record<string, number> = {
   sabado: 6,
   domingo: 7,
 };
+/** Days of the month in Spanish words: "el primero", "el quince", "el treinta y uno". */
+const ES_DAY: Readonly<Record<string, number>> = {
+  primero: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
+  treinta: 30,
+  'treinta y uno': 31,
+};
+const ES_DAY_WORD = `(?:${Object.keys(ES_DAY)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 const ES_WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo';
 const ES_MONTHS = [
   'enero',
@@ -140,6 +177,10 @@ export const EN_DATE = new RegExp(
     '\\bpasado manana\\b',
     '\\b(?:hoy|esta noche|esta tarde)\\b',
     `\\b(?:el )?(?:${ES_WEEKDAYS}) (?:de la (?:proxima|otra|siguiente) semana|de la semana que viene)\\b`,
+    // "el lunes 14": the weekday and its day of the month (read as the day only when the two agree).
+    `\\b(?:el )?(?:${ES_WEEKDAYS}) \\d{1,2}\\b(?! (?:de (?:la )?(?:manana|tarde|noche)|dolares|dolar|dlls?|dls|pesos)\\b| ?[:$%/])`,
+    // "el quince", "el primero de enero", "a partir del primero", "quince de diciembre": a day of the month in words.
+    `\\b(?:(?:el|para el|antes del|hasta el|a partir del|desde el) (?:dia )?${ES_DAY_WORD}\\b(?! (?:que|en|de (?:la|los|las|mis|sus|ustedes|todos))\\b)(?: de (?:${ES_MONTHS.join('|')}|este mes))?|${ES_DAY_WORD} de (?:${ES_MONTHS.join('|')})\\b)`,
     '\\b(?:a )?(?:fin|fines|finales) de(?:l)? (?:este )?mes\\b',
     `\\b\\d{1,2} de (?:${ES_MONTHS.join('|')})\\b`,
     `\\b(?:el|para el|antes del|hasta el) (?:dia )?\\d{1,2}\\b(?! (?:de (?:la )?(?:manana|tarde|noche)|de (?:${ES_MONTHS.join('|')})|dolares|dolar|dlls?|dls|dias|semanas|meses|horas|por ciento|%|/|\\$))`,
@@ -172,6 +213,17 @@ export function englishDate(phrase: string, day: DateTime): string | undefined {
   }
   if (phrase === 'pasado manana') return iso(day.plus({ days: 2 }));
   if (/^(?:hoy|esta noche|esta tarde)$/.test(phrase)) return iso(day);
+  const esDayMonth = new RegExp(`(?:^| )(${ES_DAY_WORD})(?: de (?:este mes|([a-z]+)))?$`).exec(phrase);
+  if (esDayMonth && ES_DAY[esDayMonth[1]!]) {
+    const month = ES_MONTHS.indexOf(esDayMonth[2] as (typeof ES_MONTHS)[number]) + 1;
+    return month > 0 ? monthDay(day, month, ES_DAY[esDayMonth[1]!]!) : dayOfMonth(day, ES_DAY[esDayMonth[1]!]!);
+  }
+  const esWeekdayDom = new RegExp(`(${ES_WEEKDAYS}) (\\d{1,2})$`).exec(phrase);
+  if (esWeekdayDom) {
+    const dom = dayOfMonth(day, Number(esWeekdayDom[2]));
+    const weekday = weekdayDate(day, WEEKDAY[esWeekdayDom[1]!]!, false);
+    return dom && DateTime.fromISO(dom).weekday === WEEKDAY[esWeekdayDom[1]!] ? dom : weekday;
+  }
   const esNext = new RegExp(`(${ES_WEEKDAYS}) de la`).exec(phrase);
   if (esNext) return weekdayDate(day, WEEKDAY[esNext[1]!]!, true);
   if (/^(?:a )?(?:fin|fines|finales) de/.test(phrase)) return endOfMonth(day);
@@ -371,6 +423,10 @@ export const EN_AMOUNT = new RegExp(
     `\\b(?:pay|paying|send|sending|payment of|put|transfer|deposit|do|make it|remit|get (?:you|u)|pago|pagar|pagarle|pagarles|abono|abonar|abonarle|deposito|depositar|depositarle|mando|mandar|mandarle|envio|enviar|enviarle|le doy|les doy|darle|darles|pago de|abono de|deposito de|transferencia de) (?:you |u |in |down |the |le |les |te |los |las )?(?:(?:full|whole|remaining|entire|other|last) )?(?:(${NUM})${SCALED}\\b${NOT_A_SUM}|(${WORDNUM})\\b${NOT_A_SUM})`,
     `\\b(${ES_WORDNUM}) (?:dolares|dlls?|dls)\\b`,
     `\\b(${NUM}) (?:k|grand)\\b`,
+    // "les abono cincuenta", "mando quinientos": a Spanish sum in words after a verb of paying.
+    `\\b(?:pago|pagar|abono|abonar|deposito|depositar|mando|mandar|envio|enviar|doy|dar) (?:le |les |te |los |las )?(${ES_WORDNUM})\\b${NOT_A_SUM}`,
+    // "le pago mañana 200", "el viernes 150": a sum after a day, with no verb between.
+    `\\b(?:manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|quincena|${ES_DAY_WORD}) (?:(?:sin falta|seguro|mismo) )?(?:(?:los|las|le|les|te) )?(${NUM})\\b${NOT_A_SUM}(?! (?:de|del|y|a)\\b)`,
   ].join('|'),
   'g',
 );
@@ -401,6 +457,10 @@ export function englishAmount(m: RegExpMatchArray): string | undefined {
   const d = m[1] ?? m[2] ?? m[4] ?? m[7];
   if (d) return money(Number(d.replace(/,/g, '')) * (m[7] ? 1000 : scaleOf(m)));
   if (m[6]) return money(ES_SMALL[m[6]] ?? 0);
+  if (m[8]) return money(ES_SMALL[m[8]] ?? 0);
+  // "el lunes 14" is a day, not a sum: after a day, a sum is more than a day of the month or a decimal.
+  if (m[9])
+    return Number(m[9].replace(/,/g, '')) > 31 || /\./.test(m[9]) ? money(Number(m[9].replace(/,/g, ''))) : undefined;
   const w = m[3] ?? m[5];
   if (!w) return undefined;
   const n = wordNumber(w);
