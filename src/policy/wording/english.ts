@@ -96,7 +96,7 @@ export const ENGLISH_RULES: readonly Rule[] = [
     rule: 'fake-legal',
     message: 'imitates legal or government documents',
     pattern: W(
-      'official notice|legal notice|final warning|final notice|court order|government (?:agency|official|notice|action)|federal (?:agents?|agency|authority|government|law|crime|offen[cs]e|investigation)|irs|department of justice|fbi|criminal|crimes?|(?:commit\\w*|charged? with|guilty of|investigated for) fraud|fraudulent|felony|prosecut\\w*|deport\\w*|immigration',
+      'official notice|legal notice|final warning|final notice|court order|government (?:agency|official|notice|action)|federal (?:agents?|agency|authority|government|law|crime|offen[cs]e|investigation)|irs|department of justice|fbi|criminal|crimes?|(?:commit\\w*|charged? with|guilty of|investigated for) fraud|fraudulent|felony|prosecut\\w*|deport(?!es\\b)\\w*|immigration',
     ),
   },
   {

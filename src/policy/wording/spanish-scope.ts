@@ -10,7 +10,8 @@
  * Cárcel", "Migra-Express", "la Plaza de la Corte") or a body that decided for the borrower.
  * Fourth round: an impostor warning read to its full stop, past a semicolon ("…; denúncielo", "…; quien lo haga es un
  * estafador"), a warning put as a supposition and an advice, someone acting "en nombre nuestro", what the law forbids;
- * a body that "no tiene relación con esta empresa", an "embargo ya pagado" released.
+ * a body that "no tiene relación con esta empresa", an "embargo ya pagado" released. Fifth round: fake or pirate
+ * collectors and threats said to be illegal, a practice disowned as a kind, an act only a judge can order, nicknames.
  */
 import { lookBack, promiseAt, sentenceOf, sentenceWords, suppressionIn } from './english-scope.js';
 import type { Hit, Suppression } from './types.js';
@@ -36,6 +37,12 @@ const CONDITIONS =
 /** A negated verb of threatening covers every act the sentence lists ("nunca le amenazaremos con arresto, demanda ni visitas"). */
 const META =
   /\b(?:(?:no|nunca|jamas) (?:usamos|utilizamos|decimos|enviamos) (?:frases|palabras|expresiones|mensajes|amenazas)|(?:no|nunca|jamas|ni)\b(?: \w+){0,2} (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con)|(?:nadie|ningun|ninguna|ninguno)\b(?: \w+){0,6}? (?:amenaz\w*|amenazas|mencion\w*|usar\w* amenazas|intimid\w*|presion\w* con|dira|diran|dice|dicen|pedira|pediran|exigira|exigiran))\b/;
+/**
+ * Fifth round: a practice disowned as a kind ("no hacemos ese tipo de cobranza de andar avergonzando a la gente"), or an
+ * act only a judge can order ("eso solo lo puede ordenar un juez").
+ */
+const DISOWNED =
+  /\b(?:(?:no|nunca|jamas) (?:hacemos|practicamos|usamos|manejamos) (?:ese|este|esos|estos|esa|esta) (?:tipo|tipos|clase) de|solo (?:lo )?(?:puede|pueden|podria) (?:ordenar|decidir|autorizar) (?:un|una|el|la) (?:juez|jueza|corte|tribunal))\b/;
 /** A denial of what follows ("no es cierto que pueda ir a la cárcel"), unless a negation turns it round again. */
 const DENIAL = /\b(?:no es (?:cierto|verdad)|es (?:falso|mentira)) que\b(?! (?:\w+ ){0,3}?(?:no|nunca|jamas)\b)/;
 
@@ -43,6 +50,14 @@ const IMPOSTOR_SUBJECT =
   /\b(?:alguien|alguna persona|una persona|personas|gente|quien|quienes|cualquier persona|cualquiera|estafador(?:es)?|impostor(?:es)?|delincuentes|llamadas?|mensajes?|correos?|textos?|cartas?)(?: que)?(?: (?:en|a) nombre (?:nuestro|de nuestra empresa|de la empresa))? (?:le |lo |la |les |te )?(?:amenac\w*|amenaz\w*|afirm\w*|dig\w*|dic\w*|se hac\w* pasar|finj\w*|exij\w*|ped\w*|pid\w*|asegur\w*)\b/;
 const IMPOSTOR_WARNING =
   /\b(?:estafas?|estafadores|impostor\w*|suplant\w*|hac\w* pasar|haciendose pasar|cuidado con|tenga cuidado|tengan cuidado|este atento|esten atentos|desconfie\w*|cuelgue|no somos nosotros|no es nuestro|no es de nosotros|no proviene de nosotros|no viene de nosotros|no fue enviado por nosotros|no lo enviamos|no es un mensaje nuestro|reportelo|denuncielo|denuncie|(?:puede|pueden|debe|favor de|no dude en|le pedimos) (?:reportarlo|denunciarlo)|reportefraude|fing\w*|supuest[oa]s?|(?:llaman|llama|llamen|escriben|escriban|contactan|contacten) (?:diciendo|afirmando|fingiendo|amenazando)|fantasmas?|(?:en|usando|con) nuestro nombre|(?:fueron|fue|han sido|ha sido|sido) amenazad\w*|fals[oa]s? (?:cobrador|abogado|agente|gestor|representante)\w*|ningun (?:representante|empleado|agente|cobrador|gestor) (?:verdadero|real|legitimo|autentico)|amenazas de|mensajes? falsos?|llamadas? falsas?|es una estafa|(?:del|al|el|los) estafador|quien lo haga es un estafador|(?:los|de|contra|con los) fraudes|ojo con (?:los |las )?(?:fraudes|estafas|estafadores|impostores|llamadas|mensajes)|(?:la ley|las leyes|la ley federal) prohib\w*|alerta de fraude|intento de fraude|fraude telefonico|no se deje engan\w*)\b/;
+
+/**
+ * Fifth round: impostors named as fake or pirate collectors, abusers or gangs that threaten, and a warning that
+ * threatening with the act is illegal or forbidden by law ("amenazar con mandar a la migra es ilegal"; "…; la ley lo
+ * prohíbe"); "y menos amenazándolo con…" after a promise.
+ */
+const IMPOSTOR_NAMED =
+  /\b(?:cobradores (?:falsos|piratas|fraudulentos)|abusadores|bandas que amenazan|y menos amenaz\w*|amenaz\w* con (?:\w+ ){0,6}?(?:es ilegal|esta prohibido)|la ley lo prohibe|lo prohibe la ley)\b/;
 
 /**
  * Fourth round: an impostor warning put as a condition and an advice ("si le dicen «sabemos dónde vive», corte la
@@ -53,7 +68,7 @@ const IMPOSTOR_WARNING =
 const REPORTED =
   /\bsi (?:alguien |usted |una persona )?(?:(?:le|lo|la|te|les) )?(?:dicen|dice|escriben|escribe|llaman|llama|amenaz\w*|muestra\w*|mandan|envian|exigen|recibe|oye|escucha)\b/;
 const ADVICE =
-  /\b(?:corte|cuelgue|llamenos|verifique\w*|pida|anote|denuncie\w*|reporte\w*|no (?:es|somos|son) (?:un |una |nosotros)|no pague|ignore\w*|es (?:falso|falsa|invento|un engano|mentira))\b/;
+  /\b(?:corte|cuelgue|llamenos|verifique\w*|pida|anote|denuncie\w*|reporte\w*|no (?:es|somos|son) (?:un |una |nosotros)|no pague|ignore\w*|es (?:falso|falsa|invento|un engano|mentira)|presente una queja|tome nota|llame al 911)\b/;
 
 /** The sentence to its full stop: an impostor warning often gives its verdict after a semicolon ("…; denúncielo"). */
 function periodSentence(h: Hit<Token>, text: string): string {
@@ -70,7 +85,7 @@ function periodSentence(h: Hit<Token>, text: string): string {
 
 function reportedWarning(h: Hit<Token>, text: string): Suppression | null {
   const whole = periodSentence(h, text);
-  for (const re of [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING]) {
+  for (const re of [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING, IMPOSTOR_NAMED]) {
     const m = re.exec(whole);
     if (m) return { why: 'impostor-warning', detail: m[0] };
   }
@@ -84,7 +99,8 @@ const PLACE_WORDS =
 /** Articles a match may start with ("la corte", "el fiscal"): the place word is the one after them. */
 const ARTICLES = /^(?:el|la|los|las|un|una|al|a|ante)$/;
 /** The sentence says the word is a name ("es el nombre de nuestro equipo", "conocido como"). */
-const NAMING = /\b(?:es el nombre de|se llama|se llaman|llamad[oa] asi|conocid[oa]s? como|nombre de nuestr\w*)\b/;
+const NAMING =
+  /\b(?:es el nombre de|se llama|se llaman|llamad[oa] asi|conocid[oa]s? como|nombre de nuestr\w*|asi (?:le|les|lo|la) (?:dicen|decimos|llaman)|(?:le|les) apodan)\b/;
 /** A body named in a ruling or a decision for the borrower: good news, not a threat ("falló a su favor", "aprobó su reembolso"). */
 const IN_FAVOUR =
   /\b(?:a su favor|a tu favor|aprobo su|aprobo el|su reembolso|fue ajustad\w*|fue cancelad\w*|esta saldad\w*|quedo saldad\w*|fue saldad\w*|cumple con la ley|no tiene (?:ninguna )?relacion con|(?:liberar|levantar|cancelar) (?:un|el|su) embargo|embargo ya pagado)\b/;
@@ -97,6 +113,8 @@ const JOB_CONTEXT =
 function negation(h: Hit<Token>, text: string, sentence: string): Suppression | null {
   const ts = h.tokens;
   if (META.test(sentence)) return { why: 'negation', detail: META.exec(sentence)![0] };
+  const disowned = DISOWNED.exec(sentence);
+  if (disowned) return { why: 'negation', detail: disowned[0] };
   const [start, end] = sentenceOf(text, ts[h.first]!.start);
   const words = (from: number, to: number) =>
     ts
@@ -203,7 +221,7 @@ export function spanishSuppression(h: Hit<Token>, text: string): Suppression | n
     suppressionIn(
       h,
       text,
-      [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING],
+      [IMPOSTOR_SUBJECT, IMPOSTOR_WARNING, IMPOSTOR_NAMED],
       (hit, sentence) => innocent(hit, sentence, text),
       negation,
     ) ?? reportedWarning(h, text)

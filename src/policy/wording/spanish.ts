@@ -14,7 +14,10 @@
  * widened veiled menace by family ("you were warned", the good way and the other, things ending ugly, patience running
  * out, "we do not forget", the family's or the health's frailty beside the debt, accidents, "when you least expect it"),
  * and disclosure by the audience named first, what it will have, see or wonder about, papers made to reach it, and the
- * family made to answer for the debt.
+ * family made to answer for the debt. The fifth, on an agent's informal free text, widened bodily harm and damage named
+ * outright (legs, windows, tyres, fire, a shot, taking the children), veiled menace in chat ("don't make me come", hopes
+ * that the family or the car stay well, patience gone, the ones coming next less patient), papers an audience reads,
+ * opens or has arrive, photos and memes, being seen or followed, and going where the borrower works.
  */
 import { type Rule, W } from './types.js';
 
@@ -42,6 +45,8 @@ export const SPANISH_RULES: readonly Rule[] = [
       [
         'matar\\w*|mataremos|matarlo|(?:golpear|lastimar|madrear)(?:lo|la|le|te|los|las)|violencia|violent[oa]s?|golpiza|(?:le|lo|la|te|les) (?:vamos a |van a )?(?:golpear|lastimar|partir|romper)\\w*',
         'hacer(?:le|te|les) dano|(?:romper|partir)(?:le|te) (?:la|las|los|el) \\w+|(?:cuidese|cuidate|cuide) las espaldas|(?:le|te) va a doler',
+        // Fifth round: bodily harm and damage named in informal speech (legs, face, windows, tyres, fire, a shot, taking or hurting the family).
+        '(?:romp|part)\\w* (?:\\w+ ){0,2}?(?:las piernas|la cara|la madre|los vidrios|el hocico|los dientes|los huesos)|balazos?|plomazos?|secuestr\\w*|(?:lo|la|los|las|te) (?:vamos a |van a |voy a )?(?:desaparecer|desaparecemos|levantamos|levantar)\\b|incendiar\\w*|(?:ponch|raj)\\w* (?:las |sus |su )?llantas|ray\\w* (?:la|el|su|tu) (?:troca|carro|coche|auto|camioneta|moto)|lastimar a (?:su|sus|tu|tus)|quitar(?:le|te)? a (?:sus|tus) hijos|(?:subimos|subir(?:lo|la)?|subiremos) a la camioneta',
       ].join('|'),
     ),
   },
@@ -50,7 +55,7 @@ export const SPANISH_RULES: readonly Rule[] = [
     message: 'amenaza con arresto, cárcel o la policía (threatens arrest, jail or the police)',
     pattern: W(
       [
-        'arrest\\w*|carcel|prision|(?:meter|meterlo|meterla|meterte|mandar|mandarlo|refundir)\\w* (?:\\w+ )?(?:al bote|al tambo|a la carcel|al penal)|presos?|encarcel\\w*|encerrad[oa]s?|tras las rejas|policias?|patrullas?|patrulleros?|alguacil\\w*|sheriff|(?:agentes|fuerzas) del orden',
+        'arrest\\w*|carcel|prision|(?:meter|meterlo|meterla|meterte|mandar|mandarlo|refundir)\\w* (?:\\w+ )?(?:al bote|al tambo|a la carcel|al penal)|presos?|encarcel\\w*|encerrad[oa]s?|tras las rejas|policias?(?! de transito)|patrullas?|patrulleros?|alguacil\\w*|sheriff|(?:agentes|fuerzas) del orden',
         'orden(?:es)? de (?:arresto|detencion|captura|aprehension)|(?:sera|seran|sea|ser|fue|quedara|podria ser|puede ser|va a ser|van a ser|terminar|terminara|acabar|acabara) (?:detenid|arrestad|esposad)[oa]s?|detenerl[oae]s?|(?:lo|la|le|los|las) (?:van a |vamos a |va a |podrian |pueden |podemos )detener|detencion|esposas puestas',
       ].join('|'),
     ),
@@ -65,7 +70,7 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:una|la|nuestra) demanda (?:judicial|legal|penal|civil|formal|en su contra|en tu contra|contra usted|contra ti|por)',
         '(?:presentar|presentaremos|presentara|interponer|interpondremos|poner|pondremos|enfrentar|enfrentara|recibira|recibir|iniciar|iniciaremos|levantar|levantaremos|proceder con|procederemos con)(?:le|les|te)? (?:una|la) demanda',
         'acciones? (?:legal|legales|judicial|judiciales)|proceso (?:legal|judicial)|procedimientos? (?:legal|legales|judicial|judiciales)|(?:la )?via (?:legal|judicial)|(?<!nuestro |su |mi |tu )juicio',
-        'juzgados?|tribunal(?:es)?|(?:la|las|una|ante|a) cortes?(?! de pelo)|jueza?|jueces|citacion(?:es)? (?:judicial\\w*|a la corte|al tribunal)|citatorio|emplazamiento|sentencia',
+        'juzgados?|tribunal(?:es)?|(?:la|las|una|ante|a) cortes?(?! de pelo)|jueza?(?! del? (?:concurso|certamen|baile|torneo|partido))|jueces|citacion(?:es)? (?:judicial\\w*|a la corte|al tribunal)|citatorio|emplazamiento|sentencia',
         // Third round: the legal department and the lawyers are a threat when the account goes to them or they act, not when they are named.
         '(?:pas|turn|envi|remit|transfer|mand|canaliz|entreg)\\w*(?: \\w+){0,3}? (?:a|al|con) (?:nuestro |nuestros |el |los |un |una )?(?:departamento legal|abogad[oa]s?|despacho de abogados)',
         '(?:(?:el |nuestro )?departamento legal|nuestros? abogad[oa]s?|(?:abogados?|licenciados?)) (?:ya )?(?:va|van|ira|iran|se encargara|se encargaran|procedera|procederan|tomara|tomaran|iniciara|iniciaran|esta preparando|estan preparando)',
@@ -105,6 +110,9 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:lo )?(?:sepa|sepan|sabra|sabran) todo el (?:pueblo|barrio|vecindario|mundo|trabajo|rancho)',
         `tenemos (?:el |los |la |las )?(?:numeros?|telefonos?|datos|contactos?|direccion(?:es)?) (?:\\w+ ){0,2}(?:de|del) (?:su |sus |tu |tus )?${GROUP}`,
         'todo el (?:barrio|pueblo|vecindario|mundo) (?:se enterara|sabra|va a saber|lo sabra|se va a enterar)|todos (?:en|de) (?:su|tu) (?:trabajo|iglesia|familia|barrio|colonia|pueblo) (?:\\w+ )?(?:sabran|se enteraran|van a saber|lo sabran)',
+        // Fifth round: the audience receives, reads, opens or is kept informed of the papers; it arrives to them; who works where the borrower works.
+        `(?:${WHO}|exesposa|exesposo|expareja|duena|dueno|gente de (?:su|tu) \\w+|donde (?:usted )?trabaja|(?:sus|tus) contactos|gente que tiene guardada|en (?:su|tu) (?:pueblo|barrio|colonia|trabajo|iglesia) todos)(?: (?!no |nunca |jamas |ni |nadie )\\w+){0,6}? (?:${LEARN}|(?:reciba|reciban|lea|lean|leera|leeran|(?:va|van) a (?:leer|recibir|tener|ver|abrir)|abra|abran|tendra|tendran|vera|veran) (?:\\w+ ){0,3}?(?:copia|detalle|estado de cuenta|historial|expediente|reporte|papel\\w*|factura|oficio|hoja|cobro|recordatorio|correo)|(?:va|van) a quedar al tanto|se (?:va|van) a encontrar con|(?:va|van) a conocer la clase)`,
+        `(?:llega\\w*|va a llegar|van a llegar) (?:\\w+ ){0,4}?a (?:cada uno de )?(?:su|sus|tu|tus) ${GROUP}|(?:a|al) (?:su|sus|tu|tus|la|el|los|las) (?:\\w+ ){0,4}?(?:les|le) (?:va a llegar|van a llegar|llegara|llegaran|llega) (?:su|tu|el|la|una|un) (?:\\w+ ){0,2}?(?:estado de cuenta|factura|cobro|deuda|saldo|historial|copia|carta|oficio)|lo sabe tod[oa] (?:la|el) (?:colonia|barrio|pueblo|cuadra|rancho|trabajo)`,
       ].join('|'),
     ),
   },
@@ -127,6 +135,9 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:ir|iremos|vamos a ir|van a ir|iran) a buscar(?:l[ao]s?|te)|(?:esperarl[aeo]s?|esperarte|(?:lo|la|le|te) (?:esperamos|esperaremos|vamos a esperar|estaremos esperando)) (?:a la salida|a la entrada|afuera|fuera|en la puerta|frente a (?:su|tu))',
         '(?:nos presentamos|nos presentaremos|presentarnos|llegaremos|llegara|llegaran|estara|estaran|iremos|vamos a ir|apareceremos|nos aparecemos) (?:\\w+ ){0,3}?(?:a|en) (?:la|el|su|tu) (?:\\w+ ){0,3}?(?:donde|en que|en la que|en el que) (?:esta )?(?:trabaj|vive|viv|estudi)\\w*|(?:iremos|vamos a ir|van a ir|pasaremos|llegaremos) a la (?:escuela|casa|iglesia|oficina|obra|fabrica) de (?:su|sus|tu|tus)',
         '(?:cobrador|gestor|cobradores|gestores)\\w* (?:\\w+ )?en camino|(?:pasamos|venimos|vamos) (?:\\w+ )?por (?:su|tu) (?:casa|trabajo|domicilio|negocio)|(?:lo|la|le|te) (?:esperara|esperaran|esperare) (?:a la salida|a la entrada|afuera|en la puerta)|a la salida de (?:su|tu) turno|cobro (?:en persona|a domicilio|en su domicilio)|ir a cobrar(?:le|te)?|pasaremos a cobrar|cobrar(?:le|te) en persona|(?:esperando|esperandolo|esperandola|esperandote) (?:afuera|fuera|en la puerta|frente)',
+        // Fifth round: going or sending people where the borrower works or lives, by the place named as where they work, a relative's house, waiting outside.
+        '(?:me presento|me presentare|me aparezco|llego|llegamos|paso|pasamos|voy|vamos|mandamos gente|mando gente|caigo|caemos)(?: \\w+){0,4}? (?:a|en) (?:la|el|su|tu) (?:\\w+ ){0,2}?(?:donde|en que|en la que|en el que) (?:usted |ud )?(?:trabaja|vive|atiende|anda)\\w*|tocar(?:le|te|les) la puerta|(?:voy a ir|vamos a ir|ire|iremos|paso|pasamos|llego|llegamos) (?:\\w+ ){0,2}?a (?:la )?casa de (?:su|sus|tu|tus)|(?:voy a ir|ire|voy|paso|llego) (?:personalmente )?a (?:su|tu) (?:oficina|casa|trabajo|negocio|domicilio|chamba)',
+        '(?:le|te) (?:caigo|caemos|llegamos) (?:a|en)|(?:mis|nuestros) (?:muchachos|chavos|hombres)|(?:lo|la|le|te) (?:esperan|espera|estan esperando) (?:afuera|en la puerta|abajo)|(?:gestor|gestores|cobrador|cobradores|representante|agente) (?:pasa|va|llega|viene|pasan|van|llegan|vienen) (?:por|a) (?:su|tu) (?:casa|negocio|trabajo|domicilio|oficina)|esperarl[aeo]s? en (?:el|la) (?:\\w+ ){0,2}?de (?:su|tu) (?:trabajo|casa|negocio|oficina)',
       ].join('|'),
     ),
   },
@@ -146,6 +157,8 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:su|tu) (?:perfil|muro|pagina|cuenta) de (?:instagram|facebook|tiktok)|(?:le|te) (?:haremos|vamos a hacer|hacemos) una (?:historia|publicacion|post)|pagina de (?:deudores|morosos)|(?:su|tu) (?:foto|cara|imagen) (?:y|con) (?:su|tu) (?:nombre|deuda|adeudo)|(?:su|tu) (?:foto|cara|imagen) (?:va|van) a (?:aparecer|salir|circular|estar)',
         '(?:mostrarles|ensenarles|exhibirles|mostrarselo a|ensenarselo a) (?:\\w+ ){0,2}?(?:su|tu) (?:deuda|adeudo)|(?:mostrar|ensenar|exhibir) (?:su|tu) (?:deuda|adeudo) a (?:todos|sus|tus)|(?:agregar|meter|sumar|anadir|juntar) a (?:todos )?(?:sus|tus) (?:contactos|amigos|familiares|conocidos)(?: \\w+){0,2}? (?:a|en) (?:un|el|nuestro) grupo',
         'todo el mundo (?:sabra|se enterara|va a saber|lo sabra)|todos (?:sabran|se enteraran|van a saber)|lista (?:negra|de morosos|de deudores)|boletin\\w*|moroso del mes|cartel(?:es)?|volantes|grupos? de (?:whatsapp|facebook)|(?:en|a) (?:su|tu|sus|tus) grupos?',
+        // Fifth round: the photo or selfie circulated, printed or shown with a label; a meme; a wall or banner of debtors.
+        '(?:su|tu) (?:selfie|foto|cara|imagen)(?: \\w+){0,4}? (?:va a quedar|sale|saldra|va a circular|circula|van a salir|va a salir)|(?:ver|veran|van a ver|vea|vean) (?:su|tu) foto|memes?|(?:imprimimos|imprimiremos|pegamos|pegaremos) (?:su|tu) foto|letrero de (?:estafador|moroso|deudor|tramposo)|muro de (?:deudores|morosos)|manta de (?:los|deudores|morosos)|aparece\\w* publicad\\w*',
       ].join('|'),
     ),
   },
@@ -157,8 +170,10 @@ export const SPANISH_RULES: readonly Rule[] = [
         '(?:aviso (?:legal|oficial|final)|notificacion (?:legal|oficial|judicial)|ultim[oa] (?:aviso|advertencia))(?! (?:de|del|sobre) (?:la |el |esta |este |nuestra |nuestro |su )?(?:promocion|oferta|descuento|campana|sorteo|encuesta|evento|rebaja|venta))|orden judicial|orden de la corte|documento oficial|agencia (?:federal|del gobierno|gubernamental)|gobierno federal',
         'criminal(?:es)?|delitos?|penal(?:es|mente)?|(?:cometio|cometido|cometiendo|comete|cometer|culpable de|acusad[oa] de|acusacion de|cargos? (?:de|por)|investigad[oa] por|denuncia por|delito de) fraude|fraudulent[oa]s?',
         '(?:el|al|del|un|los) fiscal(?:es)?|fiscalia|ministerio publico|procurador\\w*|fbi|irs|departamento de justicia',
-        'deport\\w*|inmigracion|(?:oficina|agentes?|oficiales) de migracion|(?:a|al|ante) migracion|migra|uscis|(?:llam|report|avis|denunci|notific|inform|entreg|pas|mand|envi|dar|dare)\\w* (?:\\w+ ){0,3}?(?:a |al |a la |ante |con )?ice|(?:su|tu|sus|tus) (?:estatus|estado|situacion) (?:migratori[oa]|legal|de inmigracion) (?:esta en riesgo|corre peligro|peligra|esta en juego|(?:sera|va a ser|podria ser) (?:revisad|afectad|reportad)\\w*|(?:se vera|podria verse) afectad\\w*)|(?:revis|report|afect|verific|investig)\\w* (?:su |tu |sus |tus )(?:estatus|situacion migratoria|papeles)|(?:sus|tus) papeles|sin papeles|indocumentad\\w*',
+        'deport(?!es\\b)\\w*|inmigracion|(?:oficina|agentes?|oficiales) de migracion|(?:a|al|ante) migracion|migra|uscis|(?:llam|report|avis|denunci|notific|inform|entreg|pas|mand|envi|dar|dare)\\w* (?:\\w+ ){0,3}?(?:a |al |a la |ante |con )?ice|(?:su|tu|sus|tus) (?:estatus|estado|situacion) (?:migratori[oa]|legal|de inmigracion) (?:esta en riesgo|corre peligro|peligra|esta en juego|(?:sera|va a ser|podria ser) (?:revisad|afectad|reportad)\\w*|(?:se vera|podria verse) afectad\\w*)|(?:revis|report|afect|verific|investig)\\w* (?:su |tu |sus |tus )(?:estatus|situacion migratoria|papeles)|(?:sus|tus) papeles|sin papeles|indocumentad\\w*',
         '(?:perder|perdera|perderia|quitar\\w*|cancel\\w*|revoc\\w*) (?:su |tu |la )?(?:residencia|visa|ciudadania|green card|permiso de trabajo|tarjeta verde)',
+        // Fifth round: contacts in immigration, a block put in migration, the immigration status made harder.
+        'contactos en (?:ice|migracion|inmigracion|la migra)|(?:bloqueo|alerta|reporte|candado) en migracion|(?:complic|afect|arruin|danar)\\w* (?:su|tu) (?:estatus|situacion) migratori\\w*',
       ].join('|'),
     ),
   },
@@ -175,6 +190,8 @@ export const SPANISH_RULES: readonly Rule[] = [
         // Third round: official papers the sender cannot touch (the licence, the passport, the social security number, DACA), the consulate, re-entry.
         'no (?:podra|podras|podran) (?:renovar|sacar|obtener|tramitar) (?:su|tu) (?:licencia|pasaporte|visa|residencia|ciudadania|green card|permiso|seguro social|daca)|(?:seguro social|daca|pasaporte|licencia|visa|residencia|permiso de trabajo) (?:\\w+ )?(?:sera|seran|puede ser|podria ser|va a ser|quedara) (?:suspendid|cancelad|bloquead|revocad|retirad|congelad)\\w*',
         '(?:report|envi|inform|avis|notific|mand|pas)\\w* (?:\\w+ ){0,3}?(?:al|a su|a tu|con el|con su) consulado|no (?:podra|podras|podran) (?:volver a )?(?:entrar|regresar) (?:a|al) (?:estados unidos|los estados unidos|pais|eeuu|usa)|(?:sacarl[aeo]s?|saquen|sacar(?:te)?|echen|echarl[aeo]s?) del pais|(?:quiten|quitar|quitarle|pierda|perdera|perder) (?:\\w+ )?(?:la )?custodia',
+        // Fifth round: the driving licence taken, the social security number marked.
+        'quitar\\w* (?:la|su|tu) licencia|seguro social (?:queda|quedara|va a quedar) (?:marcad|bloquead|reportad)\\w*|no (?:va|vas) a poder trabajar legalmente|(?:congelar|congelaremos)\\w* (?:todas )?(?:sus|tus) cuentas',
       ].join('|'),
     ),
   },
@@ -185,7 +202,7 @@ export const SPANISH_RULES: readonly Rule[] = [
       [
         'sabemos (?:(?:perfectamente|muy bien|bien) donde|quienes son|en que escuela|que hace|que hacen|como se llaman?|donde|en donde|a donde|a que hora|que carro|que auto|que troca|cuando|a que escuela|su direccion|tu direccion|sus horarios|su horario|su rutina|por donde|con quien|todo sobre)',
         '(?:lo|la|le|te|los) (?:hemos|estamos|estuvimos|hemos estado|seguimos|vamos a estar) (?:vigilando|siguiendo|observando|rastreando|buscando)|(?:lo|la|le|te) (?:tenemos|estamos|hemos) (?:bien |muy bien |ya )?(?:vigilad|localizad|ubicad|fichad|rastread)\\w*',
-        '(?:lo|la|le|te) (?:vamos a |van a )?(?:encontrar|encontraremos|encontraran|hallar|hallaremos|ubicar|ubicaremos|localizar|localizaremos)',
+        '(?:lo|la|le|te) (?:vamos a |van a )?(?:encontrar|encontraremos|encontraran|hallar|hallaremos|ubicar|ubicaremos|localizar|localizaremos)(?! juntos| entre todos)',
         'no (?:puede|podra|puedes|podras|va a poder) (?:esconderse|esconderte|escapar|huir|ocultarse|ocultarte)|(?:donde|a donde|adonde) (?:sea que )?(?:vaya|vayas|se esconda|se meta|se mude)|no tiene (?:donde|a donde) esconderse',
         // Second round: the family known, people on the ground, every move watched.
         'conocemos (?:bien |muy bien )?a (?:su|sus|tu|tus) (?:familia|familiares|hijos|hijas|esposa|esposo|marido|mujer|padres|madre|padre|hermanos|ninos)|tenemos (?:gente|personas|contactos|amigos) (?:que (?:lo|la|le|te) (?:conoce|conocen|ve|ven|vigila|vigilan)|en (?:su|tu) (?:colonia|barrio|zona|trabajo|cuadra))',
@@ -196,6 +213,8 @@ export const SPANISH_RULES: readonly Rule[] = [
         'tenemos (?:fotos|fotografias|videos|imagenes) de (?:su|tu|sus|tus)|(?:gente|personas|alguien|agentes|personal) (?:siguiendol|vigilandol|observandol|siguiendot|vigilandot)\\w*|(?:personal|gente|agentes?|gestores?|cobradores?) (?:\\w+ )?(?:lo|la|le|te) (?:vio|vieron|ha visto|han visto)',
         'tenemos (?:su|tu) (?:direccion|domicilio)(?: \\w+){0,3}? (?:la|el) de (?:su|sus|tu|tus)|(?:ya )?(?:ubicamos|localizamos|rastreamos) (?:su|tu) (?:nuevo |nueva )?(?:jale|trabajo|chamba|casa|domicilio|empleo|departamento|escondite)|(?:puerta|porton|reja|fachada) (?:azul|roja|verde|blanca|negra|cafe|gris|amarilla)\\w*',
         'conocemos (?:su|tu) (?:direccion|rutina|domicilio|casa|horario)|(?:lo|la|le|te) (?:vimos|hemos visto) (?:salir|entrar|llegar|ayer|anoche|en su|en tu|con su)|(?:gente|personas|alguien) (?:de los nuestros )?en (?:su|tu) (?:zona|barrio|area|colonia|cuadra)',
+        // Fifth round: seen doing something, followed for days, places and times checked, the relative's flat located, the child's school known.
+        '(?:lo|la|le|te) (?:vimos|hemos visto) (?:\\w+ndo|con)|(?:lo|la|le|te) (?:hemos|habiamos) (?:seguido|vigilado|observado|rastreado)|(?:le|te|lo|la)? ?tenemos (?:bien |muy bien |ya )?(?:checad|ubicad|medid|cachad|localizad|identificad)\\w*|(?:su|tu) (?:carro|troca|camioneta|moto|auto) (?:estuvo|estaba) (?:estacionad|parad)\\w*|conocemos (?:la|su|tu) (?:direccion|casa|domicilio)|sabemos que (?:va|sale|entra|llega) (?:los|al|a la|todos|todas)|sabemos (?:el nombre de |la direccion de )?(?:la|el) (?:escuela|salon|trabajo|casa|oficina) de (?:su|sus|tu|tus)',
       ].join('|'),
     ),
   },
@@ -229,6 +248,12 @@ export const SPANISH_RULES: readonly Rule[] = [
         'la paciencia se (?:acaba|agota|termina)|no me (?:haga|hagas) enojar|cuando me enojo|no (?:olvidamos|perdonamos) a (?:quienes|los que|nadie)|nosotros no perdonamos|nosotros no olvidamos(?! (?:su|sus|tu|tus) )|(?:nos vamos a acordar|nos acordaremos) de (?:usted|ti)|sabemos (?:muy bien )?como cobrar|nadie se burla de nosotros|(?:juega|juegas|jugar|esta jugando) con fuego|no se (?:haga|hagas|haces) el (?:valiente|vivo|listo|gracioso)|(?:no se le|no se te) haga costumbre|todo tiene (?:un|su) precio',
         '(?:pasan|ocurren|suceden|hay) (?:\\w+ )?accidentes|(?:le|te|les) (?:pasa|pase|pasara|ocurra|ocurre|ocurrira|suceda|sucede) (?:un|algun) accidente|(?:cuide|cuida|cuidese) lo que tiene|(?:digale|dile|diganle|avisele) a (?:su|tu|sus|tus) (?:\\w+ ){0,2}?que se cuide\\w*|(?:duerma|duerme) con un ojo abierto|(?:anda|hay) (?:mucha )?gente mala|(?:que )?mala suerte (?:tiene|tienen)|(?:luego|despues|al final) (?:le|les|te) va (?:muy )?mal|(?:terminan|acaban) (?:arrepintiendose|arrepentidos|lamentandolo)|(?:no (?:le|te) )?conviene un susto|(?:la salud|el corazon|su salud|tu salud) (?:es|esta) (?:muy )?delicad\\w*|(?:los )?disgustos no (?:ayudan|son buenos|convienen)|(?:seria|que) triste perder\\w*|(?:los ninos|sus hijos|su hija|su hijo|tus hijos|tu hija|tu hijo|la nina|el nino) (?:\\w+ ){0,2}?(?:salen|sale|entran|entra|llegan|llega) (?:de|a) la escuela a las|(?:se ve|se ven|luce|lucen|esta|estan) (?:muy )?(?:tranquil|bonit|lind|san|a salvo)\\w* por ahora|cuando menos (?:lo|se lo) (?:espere|esperes)|sigue tan (?:confiad|tranquil|valiente|campante|content)\\w*|ojala (?:nunca |no )?tengamos que|ojala (?:nunca |no )?(?:tenga|tengas) que (?:enterarse|enterarte|vernos|conocernos|arrepentirse|arrepentirte|lamentar\\w*)',
         'no nos (?:obligue|haga|fuerce|deje)|obligue a|se lo advertimos|queda advertid\\w*|esta advertid\\w*|cueste lo que cueste|de una forma u otra|de una manera u otra|de un modo u otro|pagara (?:caro|por esto)|no se va a quedar asi|tenemos (?:otros|nuestros) metodos|otros metodos',
+        // Fifth round, informal free text: \"don't make me come\", hopes that the family or the car stay well, patience gone, others less patient
+        // coming next, jobs lost, health and worries, no one hurt yet, \"while you can\", escalation to extremes, my bad side.
+        'no me (?:haga|hagas|obligue) (?:ir|repetir\\w*|llegar)|(?:se|se le|se te) (?:pone|va a poner|van a poner|pondra) (?:muy )?fe[oa]s?|ojala (?:que )?(?:todo (?:les |le |te )?siga|siga asi|(?:este|esten) siempre (?:segur|bien)|nadie (?:la|lo|los|las) confunda)|paciencia (?:\\w+ ){0,3}?(?:ya )?se (?:acabo|agoto|termino)|perdi(?:o|eron) la paciencia|menos pacientes|cuide (?:su|tu) (?:chamb|trabaj|negoci|empleo)\\w*|(?:los trabajos|el trabajo|la chamba|los empleos) se pierde\\w*',
+        'salud tan delicada|no (?:me )?andaria buscando\\w*|(?:ya )?sabe como se (?:manejan|arreglan|hacen) (?:estas|las) cosas|(?:ya )?no depende de mi|no respondo (?:por|de) lo que|no puedo garantizar\\w* nada|(?:nos )?(?:ahorr|evit)\\w* lo que sigue|lo que viene no|(?:nadie quiere|no queremos|no quiero) llegar a eso|llegar a mayores|jugando con fuego|cosas feas|amanece\\w* con (?:sorpresas|una sorpresa)|nomas comento|(?:los|las) que vienen (?:despues|detras) de mi(?: no son)?|otras manos|ya no (?:va a ser|sera) conmigo',
+        '(?:su|tu) (?:esposa|esposo|mujer|marido|nina|nino|hija|hijo|hijos|ninos|mama|papa) (?:\\w+ )?(?:sale|salen|va a la escuela|van a la escuela|entra|entran) (?:temprano|tarde|a la|al|de la)|que (?:tranquil|bonit|lind)\\w* se ve (?:su|tu)|nos encontramos en algun lado|no se me esconda|no me la jugaria|se arrepientan todos|escribo bonito|(?:de|por) la peor (?:forma|manera)|antes de que algo (?:se )?(?:descomponga|pase|suceda|rompa)|(?:salga|salir|sale) lastimad\\w*|(?:a tiempo de que|antes de que) nadie (?:salga|resulte) (?:lastimad|herid)\\w*',
+        'se lo digo por su bien|nunca sabe (?:que|lo que) (?:le )?(?:puede|podria) (?:pasar|suceder)|mientras (?:pueda|puedas)|(?:empieza|comienza|sera) otra historia|(?:le|les) (?:toque|toca|tocara) (?:a (?:ella|el|ellos|ellas|\\w+) )?sufrir|se (?:me|nos) (?:acaba|esta acabando|agota|esta agotando|termina) la (?:risa|paciencia|buena voluntad)|no se (?:haga|hagas) el chistoso|mas caro el caldo|cuando (?:yo )?me (?:canso|desespero)|se (?:le|te) junten los problemas|no (?:diga|digas) que fue culpa (?:mia|nuestra)|mi lado (?:malo|feo|oscuro)|llegar a los extremos|me esta empujando|no se arreglan con dinero',
       ].join('|'),
     ),
   },
