@@ -21,7 +21,7 @@ const tuning = parts.filter(
     ['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7', 'tune8'].includes(p.part) &&
     !UNSEEN.has(`${p.lang}.${p.part}`),
 );
-/** Spanish (es.tune to es.tune4, and es.held when its author has written it): a language of its own since issue 33. */
+/** Spanish (es.tune to es.tune5, and es.held when its author has written it): a language of its own since issue 33. */
 const spanish = parts.filter((p) => p.lang === 'es');
 const held = parts.filter((p) => p.part === 'held');
 
@@ -78,6 +78,7 @@ describe('reply corpus', () => {
       'es.tune2',
       'es.tune3',
       'es.tune4',
+      'es.tune5',
       'zh.tune',
       'zh.tune2',
       'zh.tune3',
@@ -111,7 +112,7 @@ describe('reply corpus', () => {
     );
   });
 
-  it('meets the targets on each tuning part, tune to tune8 and es.tune to es.tune4 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
+  it('meets the targets on each tuning part, tune to tune8 and es.tune to es.tune5 (revoke recall ≥ 0.98, precision ≥ 0.95; other intents recall ≥ 0.9)', () => {
     expect(report(tuning)).toEqual([]);
   });
 

@@ -727,6 +727,92 @@ export const SPANISH_REPLY_RULES: readonly ReplyRule[] = [
     scope: 'all',
     checks: ['es-negation'],
   },
+  // Rules added with the fifth Spanish part (es.tune5, author D: informal, phone shorthand, "vos", Spanglish).
+  {
+    // Threats if contacted again ("otro msj más y los reporto"), a Spanglish stop of a channel ("ya stop con los
+    // mensajes"), a keyword after a wrong number ("número equivocado stop"), a stop after a dispute ("no es mía dejen
+    // de mandarme correos"), "y a mí también": the channels named.
+    rule: 'es-revoke-threat-again',
+    intent: 'revoke',
+    pattern: new RegExp(
+      `\\b(?:otro|otra|un|una) ${CH} mas y (?:te |los |las |les |lo |la )?(?:reporto|demando|denuncio|bloqueo|acuso|voy a (?:reportar|demandar|denunciar|bloquear)\\w*)\\b|\\bstop (?:con )?${DET}{0,2}${CH}\\b|\\b(?:numero equivocado|equivocad[oa]s?) stop(?= [.,?]|$)|\\b(?:no es mi[oa]s?|no les debo nada) (?:y )?${STOPV} de (?:${VINF}|${VGER})(?: ${DET}{0,2}${CH})?|\\b(?:stop|dejen de|no) (?:\\w+ ){1,3}y a mi (?:tb|tambien|tmb)\\b`,
+      'g',
+    ),
+    scope: 'words',
+    checks: ['es-quoted', 'quoted'],
+  },
+  {
+    // Wrong numbers in shorthand: "aquí no vive esa persona", "ese no es mi nombre", "este número es nuevo", "te
+    // equivocaste de número", "tienen el número mal", "ese era el número de mi primo", "ni la conozco", "no conosco a".
+    rule: 'es-wrong-number-shorthand',
+    intent: 'wrong-number',
+    pattern:
+      /\b(?:aqui no vive (?:esa|ese|el|la|ninguna?)|(?:ese|este) no es mi nombre|(?:este|mi|ese) (?:numero|cel|celular|telefono) es nuevo|(?:te|se) equivoca(?:ste|ron|n|s)? de (?:numero|persona|cel)|(?<=^|[.,?] )equivocad[oa]s?(?: (?:bro|wey|we|che|amigo|amiga|compa|brother|mano|loco))?(?= [.,?]|$)|no hay (?:ningun[oa]?|nadie) (?:\w+ )?(?:aqui|aca)|(?:tienen|tenes|tienes|tiene) (?:el|mi|este) numero mal|(?:ese|este) (?:era|es) el (?:numero|cel|celular|telefono) de (?:mi|un|una) |(?:no|ni) (?:lo|la) conozco\b|no cono[sc]co a|(?:este|ese) (?:cel|celular|telefono|numero) es mio)/g,
+    checks: ['es-relative-died'],
+  },
+  {
+    // Disputes put briefly: an account closed ("ya se cerró hace 2 años"), charges never accepted, a card stolen or
+    // never received, a fee "no es justo", interest "exagerados" or "un robo", a sum that was smaller ("era de 250 no de
+    // 2500"), insurance that covered it, an account sold, proof demanded, "qué deuda ni qué nada".
+    rule: 'es-dispute-brief',
+    intent: 'dispute',
+    pattern:
+      /\b(?:(?:cuenta|tarjeta|prestamo|credito|eso) (?:ya )?(?:se cerro|esta cerrad[oa]|la cerre)|(?:esos|esas|los|las|ese|esa) (?:intereses|cargos?|cobros?|recargos?|late fees?) no (?:los |las |lo |la )?(?:acepte|autorice|pedi|firme)|(?:que|q|qe) deuda ni (?:que|q|qe) nada|(?:reporte|reportamos) (?:la|mi) tarjeta (?:robada|perdida)|tarjeta robada|(?:tarjeta|dinero|prestamo) nunca me (?:llego|llegaron|dieron)|(?:late fee|cargo|cobro|recargo|multa|interes|intereses)(?: \w+){0,4} no (?:es|son) just[oa]s?|no lo pago (?:xq|pq|porque|por que) no es justo|no recono[sc]co (?:(?:ese|esa|este|esta|el|la|los|las|esos|esas) )?(?:cargos?|cobros?|deuda|cuenta|saldo)|(?:intereses|cargos?|cobros?|saldo|cantidad|monto) (?:\w+ )?(?:estan|esta|son|es) (?:exagerad[oa]s?|un robo)|(?:deuda|prestamo|saldo|cuenta) era de \$?\d+,? no (?:de )?\$?\d+|(?:lo|la) (?:cubrio|pago) (?:el|mi) (?:seguro|aseguranza)|fue vendid[oa] a|(?:saldo|monto|cantidad|cargo|cobro) que me (?:reclaman|cobran|piden) no corresponde|(?:manden|envien|mandame|mandenme) (?:una )?prueba)/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Payments told briefly: "el autopay ya lo cobró", "ya me lo descontaron", "ya pagó mi esposo", "pagado ✅", "ya
+    // cancelé la deuda" (Latin American "cancelar": pay off).
+    rule: 'es-paid-brief',
+    intent: 'paid-already',
+    pattern:
+      /\b(?:(?:autopay|pago automatico|cargo automatico) ya (?:lo |la |se )?(?:cobro|desconto|salio|cobraron)|ya me (?:lo |la )?(?:descontaron|cobraron|debitaron)|ya (?:pago|deposito) (?:mi|el|la) (?:esposo|esposa|marido|mama|papa|hijo|hija|hermano|hermana|novio|novia|jefe)(?! \?)|(?<=^|[.,?] )(?:ya )?pagad[oa](?= [.,?]|$)|ya (?:cancele|cancelamos) (?:la|mi|el|toda la) (?:deuda|prestamo|saldo|total))\b/g,
+    checks: ['es-negation', 'es-subjunctive'],
+  },
+  {
+    // Promises in shorthand: "ok ok yo pago", "cuando cobre el cheque pago", "dsp del 15 pago", "en cuanto me depositen
+    // les pago", "ya mero pago", "le pongo 45", "bro pago mañana", "pago en dos semanas", "lo voy a pagar", "doscientos el
+    // viernes".
+    rule: 'es-promise-shorthand',
+    intent: 'promise',
+    pattern:
+      /\b(?:yo pago(?= [.,?]|$)|(?:cuando|en cuanto|apenas|ni bien) (?:\w+ ){1,4}(?:(?:les|le|te) pago|(?<!\b(?:el|mi|un|su|del|al|tu) )pago)\b|(?:dsp|despues) del? \d+ (?:(?:les|le|te) )?pago|(?:les|le|te) pago (?:todo|el resto|la semana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d+)|manana|hoy)|ya mero (?:pago|les pago)|(?:le|les|te) (?:pongo|meto|abono) \$?\d+|(?<!\b(?:el|mi|un|su|del|tu|ese|este|otro|al|ya|no) )pago (?:manana|hoy|pasado manana|esta semana|la semana|en (?:dos|tres|\d+|una|un) (?:semanas?|dias?|quincena))|(?:lo|la) voy a pagar|(?<=^|[.,?] )(?:cien|doscientos|trescientos|cuatrocientos|quinientos|mil|cincuenta|\$?\d+) (?:el|este|para el) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?= [.,?]|$))/g,
+    checks: ['es-negation', 'es-wish'],
+  },
+  {
+    // Hardship in slang: "estoy en la lona", "ando corto de lana", "sin laburo", "no tengo ni un peso".
+    rule: 'es-hardship-slang',
+    intent: 'hardship',
+    pattern:
+      /\b(?:(?:estoy|ando|estamos|andamos) en la (?:lona|quiebra|ruina|calle)|cort[oa]s? de (?:lana|feria|plata|varo|dinero|cash)|(?:sin|no tengo|perdi (?:el|mi)) (?:laburo|jale|pega|curro|chambita)|no tengo ni (?:un|una|medio) (?:peso|dolar|centavo|quinto|cinco|varo))\b/g,
+    checks: ['es-hypothetical'],
+  },
+  {
+    // Questions in shorthand: "q tarjeta es", "¿es de la tarjeta o del préstamo?", "de dónde salen 1200 dólares".
+    rule: 'es-question-shorthand',
+    intent: 'question',
+    pattern:
+      /(?:(?<=^|[.,?] )(?:q|qe|que) (?:tarjeta|cuenta|deuda|prestamo|empresa|compania|banco) (?:es|era|son)\b|\bes de (?:la|el) \w+ o (?:de la|del) \w+|\bde donde (?:salen|sale|salio|salieron|viene|vienen))/g,
+  },
+  {
+    // Callbacks in shorthand: "me hablan al rato?", "me marcan en 10 min?", "q alguien me explique por teléfono",
+    // "pueden llamar a mi esposa q ella maneja eso".
+    rule: 'es-callback-shorthand',
+    intent: 'callback',
+    pattern:
+      /\b(?:(?:me|nos) (?:hablan|marcan|llaman) (?:al rato|en un rato|en \d+|mas tarde|luego)|(?:alguien|una persona|un agente) (?:que |q )?me (?:explique|expliquen) por telefono|(?:pueden|puede|favor de) (?:llamar|marcar|hablar)(?:le)? a mi (?:esposa|esposo|marido|mama|papa|hijo|hija|hermano|hermana))\b/g,
+    checks: ['es-negation'],
+  },
+  {
+    // Complaints in slang and by what was done: "qué pesados", "q ladilla", "molestosos", "mala onda", "me tienen
+    // loco", an agent who lied or insulted ("me dijo muerto de hambre"), a supervisor who saw the email, an account
+    // number left on a son's phone, a review on Google or TikTok, "voy con un abogado", "me van a correr", "x q me
+    // siguen llamando", "y aún me cobran", "me llamaron al trabajo".
+    rule: 'es-complaint-slang',
+    intent: 'complaint',
+    pattern:
+      /\b(?:pesad[oa]s|ladilla|molestos[oa]s|mala onda|insoportables|me tienen (?:loc[oa]|hart[oa]|frit[oa]|hasta la madre)|(?:agente|operador[a]?|asesor[a]?|muchach[oa]|senorita|senor) (?:\w+ )?me (?:dijo|dijeron|grito|insulto|mintio|colgo)|me (?:mintio|mintieron|insulto|insultaron|grito|gritaron)|paren de mentir|mentirosos|lo (?:vio|leyo|escucho|oyo) mi (?:supervisor[a]?|jefe|jefa|patron|esposa|esposo|mama|papa|familia)|con mi (?:numero de cuenta|informacion|deuda) en|(?:review|resena|queja) en (?:google|facebook|yelp|tiktok|instagram|reddit)|(?:los|las) voy a (?:exponer|quemar|balconear|funar)|voy (?:con|a ir con|a buscar) (?:un|mi) abogado|me van a (?:correr|despedir)|(?:x ?q|pq|xq|por q|porq) (?:me |nos )?siguen|(?:y|pero) (?:aun|todavia|igual) (?:me )?(?:cobran|siguen cobrando)|(?:me|le) (?:llamaron|marcaron|hablaron) al trabajo)\b/g,
+  },
 ];
 
 /** A token as english.ts makes it: the normalised word and the sentence it is in. */
@@ -916,4 +1002,4 @@ export const SPANISH_CHECKS: Record<string, SpanishCheck> = {
  * "la quincena" (the 15th or the month's end, whichever pays), "cuando me paguen". It makes a promise firm.
  */
 export const ES_PERIOD =
-  /\b(?:(?:la )?pr[oó]xima semana|la semana que viene|la otra semana|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as|(?:antes|despu[eé]s) de (?:navidad|reyes|a[nñ]o nuevo|fin de a[nñ]o))(?![\p{L}\p{N}])/iu;
+  /\b(?:(?:la )?pr[oó]xima semana|la semana (?:que|q) viene|la otra semana|en (?:dos|tres|un par de|\d+) semanas|(?:dsp|despues) del? \d+|para (?:navidad|reyes|a[nñ]o nuevo|fin de mes|fin de a[nñ]o)|(?:cuando|en cuanto|apenas) (?:me )?(?:depositen|paguen|cobre|consiga|caiga)(?= les| le| te| pago)|yo (?:les |le |te )?pago(?= [.,?]|$)|ya (?:lo |la |le |les )?voy a pagar|esta semana|(?:este|el) fin de semana|(?:la )?(?:pr[oó]xima |siguiente )?quincena|cuando (?:me )?paguen|cuando cobre|(?:cuando|en cuanto|apenas) (?:me )?(?:llegue|caiga|salga|den|depositen) (?:el|mi|la|los) (?:cheque|dinero|pago|reembolso|taxes|income tax|aguinaldo|sueldo|quincena|incapacidad|desempleo)|(?:cuando|en cuanto) (?:vuelva|regrese|encuentre trabajo|consiga trabajo|salga (?:el )?trabajo|me salga trabajo)|(?:cuando|en cuanto) (?:me )?salga(?: algo)?(?= les| le| te)|este mes|lo prometo|se lo prometo|les prometo|sin falta|a (?:principios|mediados|finales) de(?: mes| enero| febrero| diciembre)?|(?:cuando|en cuanto|que) me (?:caiga|llegue) (?:la lana|la feria|el bono|el dinero)|(?:cuando|en cuanto|apenas) (?:encuentre|consiga)(?= les| le| algo| trabajo| chamba)|ahorita(?: mismo)? (?:les |le |te )?(?:pago|deposito|abono|mando)|d[ií]a de pago|(?:el )?pr[oó]ximo mes|el mes que viene|en unos d[ií]as|en (?:un par de|unos cuantos|pocos) d[ií]as|(?:antes|despu[eé]s) de (?:navidad|reyes|a[nñ]o nuevo|fin de a[nñ]o))(?![\p{L}\p{N}])/iu;
