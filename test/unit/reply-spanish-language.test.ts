@@ -84,6 +84,9 @@ const CASES: Array<[string, string]> = [
   ['Ya mandé el pago por Zelle ayer', 'paid-already'],
   ['les pagué el 25 de noviembre', 'paid-already'],
   ['Le pago mañana 200', 'promise:2026-12-03/200.00'],
+  // A k after digits is a thousand, not the k of "k" for "que" (read 1.00 before).
+  ['te pago 1k el viernes', 'promise:2026-12-04/1000.00'],
+  ['le pago 1.5k el 15', 'promise:2026-12-15/1500.00'],
   ['El viernes le deposito 60 dólares', 'promise:2026-12-04/60.00'],
   ['Voy a pagar el 20', 'promise:2026-12-20/'],
   ['el lunes sin falta pago', 'promise:2026-12-07/'],

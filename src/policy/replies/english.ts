@@ -112,6 +112,8 @@ export function tokens(text: string, spanish = false): Token[] {
     else if (/^[a-z][ .\-_*]/.test(raw)) word = raw.replace(/[^a-z]/g, '');
     // A zero inside a word is the letter o ("St0p").
     else if (/^[a-z]+0+[a-z]+$/.test(raw)) word = raw.replace(/0/g, 'o');
+    // "1k", "2.5k": a k after digits is a thousand, not the k of "k" for "que".
+    else if (raw === 'k' && /^\d/.test(out[out.length - 1]?.word ?? '')) word = 'k';
     else {
       const w = spanish ? unheld(raw) : raw;
       word = ES_TYPOS.get(w) ?? (spanish ? ES_TYPOS_IF_SPANISH.get(w) : undefined) ?? TYPOS.get(w) ?? w;
