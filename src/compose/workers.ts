@@ -18,6 +18,7 @@ import type { TransitionInput } from '../store/store-types.js';
 import type { Core } from './core.js';
 import type { Releasers } from './releasers.js';
 import type { EffectiveTenant } from './tenants.js';
+import { TenantNotKnownYetError } from '../domain/tenant.js';
 import type { ValidationNoticePorts } from '../workers/dispatch/validation-notice.js';
 import { makeNoticeFollowUp, type NoticeFollowUp } from '../services/validation-notice-follow-up.js';
 import { composeIntake } from './intake.js';
@@ -26,10 +27,10 @@ export async function composeWorkers(core: Core, o: { gate?: Gate | undefined },
   const { config, store, providers, log, clock } = core;
   if (!providers) return;
   // Never the default tenant's senders for another tenant's message: one not known yet (created a
-  // moment ago elsewhere) fails this attempt, and the job is tried again after its backoff.
+  // moment ago elsewhere) waits for the next read of the tenants (dispatch.worker.ts).
   const tenantOf = async (id: string) => {
     const t = await core.tenants.get(id);
-    if (!t) throw new Error(`tenant "${id}" is not known to this process yet`);
+    if (!t) throw new TenantNotKnownYetError(id);
     return t;
   };
   // Group commit: concurrent jobs' transitions share a transaction (each still waits for its commit).

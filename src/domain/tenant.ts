@@ -14,6 +14,17 @@ import { SENDER_KINDS, type SenderKind } from './sender.js';
 
 export const DEFAULT_TENANT = 'default';
 
+/**
+ * A tenant this process has not read yet (created a moment ago by another process): its jobs wait
+ * for the next read of the tenants rather than fail (workers/dispatch.worker.ts).
+ */
+export class TenantNotKnownYetError extends Error {
+  constructor(readonly tenant: string) {
+    super(`tenant "${tenant}" is not known to this process yet`);
+    this.name = 'TenantNotKnownYetError';
+  }
+}
+
 export const TenantId = z
   .string()
   .min(1)

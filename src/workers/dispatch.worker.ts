@@ -8,7 +8,10 @@
  */
 import { DelayedError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { type Channel, DISPATCH_KEEP, DISPATCH_QUEUE, DispatchJob } from '../../queues/index.js';
-import { DEFAULT_TENANT } from '../domain/tenant.js';
+import { DEFAULT_TENANT, TenantNotKnownYetError } from '../domain/tenant.js';
+
+/** How long a job of a tenant this process does not know yet waits for it before failing. */
+const NEW_TENANT_GRACE_MS = 10 * 60_000;
 import type { SendSlots } from '../jobs/fair-share/send-slots.js';
 import type { Logger } from '../observability/logger.js';
 import { bullPrefix } from '../jobs/bull-prefix.js';
@@ -40,7 +43,18 @@ export function startDispatchWorkers(opts: {
       DISPATCH_QUEUE[channel],
       async (job: Job, token?: string) => {
         const tenant = DispatchJob.parse(job.data).tenant ?? DEFAULT_TENANT;
-        const wait = await opts.slots.take(tenant, channel, job.id!, await opts.rateOf(tenant, channel));
+        let rate: number;
+        try {
+          rate = await opts.rateOf(tenant, channel);
+        } catch (err) {
+          // A tenant created a moment ago by another process: the job waits for this process's next
+          // read of the tenants (at most a second away), without spending an attempt; one still
+          // unknown after NEW_TENANT_GRACE_MS fails as any error does.
+          if (!(err instanceof TenantNotKnownYetError) || Date.now() - job.timestamp > NEW_TENANT_GRACE_MS) throw err;
+          await job.moveToDelayed(Date.now() + 1_000, token);
+          throw new DelayedError();
+        }
+        const wait = await opts.slots.take(tenant, channel, job.id!, rate);
         if (wait > 0) {
           opts.onWait?.(tenant, channel, wait);
           // Its turn in the tenant's line: waits without spending an attempt.

@@ -255,6 +255,41 @@ describe(`${TENANTS} tenants on one worker process`, () => {
     await tw?.close();
   });
 
+  // First, while the worker has read the tenants only at its start: the tenant created after it is
+  // served at once (its first job once failed for good with "not known to this process yet", and
+  // passed only when a later read happened to come first).
+  it(
+    'serves a tenant created while the worker runs at once, and applies a lowered rate without a restart',
+    { timeout: 150_000 },
+    async () => {
+      const now = new Date();
+      watched.add('newcomer');
+      await h.service.store.tenants.put(tenantRecord('newcomer', 500, 5), now);
+      keys.set(
+        'newcomer',
+        (await h.service.store.apiKeys.create('collector', 'newcomer collector', now, 'newcomer')).token,
+      );
+      const first = await post('newcomer', 1, 'newcomer-a');
+      // "At once": without a restart or a refresh of the tenants. The bound is generous because
+      // the worker shares two cores with the rest of the suite in CI (15 s was once too short).
+      await allSent(first, 'the new tenant’s message', 60_000);
+
+      // Its rate lowered from 5 to 2 a second in the store, as another process (the admin API, the
+      // CLI) would: the worker reads it again within TENANT_REFRESH_MS.
+      await h.service.store.tenants.put(tenantRecord('newcomer', 500, 2), new Date());
+      await waitFor(async () => (await h.service.store.tenants.get('newcomer'))?.senders.sms?.ratePerSecond === 2, {
+        what: 'the lowered rate stored',
+      });
+      const refreshed = Date.now() + 2_500;
+      await waitFor(() => Date.now() > refreshed || undefined, { what: 'a read of the tenants', intervalMs: 100 });
+      const later = await post('newcomer', 8, 'newcomer-b');
+      await allSent(later, 'the new tenant’s 8 messages', 60_000);
+      await windows.read();
+      expect(slotsOf('newcomer', later)).toHaveLength(8);
+      expectHeldTo(slotsOf('newcomer', later), 2, 'newcomer at 2 a second');
+    },
+  );
+
   it(
     `reaches a tenant’s 100 due messages while another’s ${BIG.toLocaleString('en')} still wait, holding each to its rate`,
     { timeout: 240_000 },
@@ -336,38 +371,6 @@ describe(`${TENANTS} tenants on one worker process`, () => {
       );
       expect(conns.blocking).toBe(4);
       expect(conns.all).toBeLessThanOrEqual(10);
-    },
-  );
-
-  it(
-    'serves a tenant created while the worker runs at once, and applies a lowered rate without a restart',
-    { timeout: 150_000 },
-    async () => {
-      const now = new Date();
-      watched.add('newcomer');
-      await h.service.store.tenants.put(tenantRecord('newcomer', 500, 5), now);
-      keys.set(
-        'newcomer',
-        (await h.service.store.apiKeys.create('collector', 'newcomer collector', now, 'newcomer')).token,
-      );
-      const first = await post('newcomer', 1, 'newcomer-a');
-      // "At once": without a restart or a refresh of the tenants. The bound is generous because
-      // the worker shares two cores with the rest of the suite in CI (15 s was once too short).
-      await allSent(first, 'the new tenant’s message', 60_000);
-
-      // Its rate lowered from 5 to 2 a second in the store, as another process (the admin API, the
-      // CLI) would: the worker reads it again within TENANT_REFRESH_MS.
-      await h.service.store.tenants.put(tenantRecord('newcomer', 500, 2), new Date());
-      await waitFor(async () => (await h.service.store.tenants.get('newcomer'))?.senders.sms?.ratePerSecond === 2, {
-        what: 'the lowered rate stored',
-      });
-      const refreshed = Date.now() + 2_500;
-      await waitFor(() => Date.now() > refreshed || undefined, { what: 'a read of the tenants', intervalMs: 100 });
-      const later = await post('newcomer', 8, 'newcomer-b');
-      await allSent(later, 'the new tenant’s 8 messages', 60_000);
-      await windows.read();
-      expect(slotsOf('newcomer', later)).toHaveLength(8);
-      expectHeldTo(slotsOf('newcomer', later), 2, 'newcomer at 2 a second');
     },
   );
 });

@@ -57,7 +57,7 @@ export async function spawnService(
         if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${output}`);
         return (await fetch(`${url}/healthz`).catch(() => undefined))?.ok;
       },
-      { timeoutMs: 30_000, intervalMs: 100, what: `the service to answer /healthz` },
+      { timeoutMs: 90_000, intervalMs: 100, what: `the service to answer /healthz` },
     );
   }
   return { child, url, api: makeApi(url, run.keys), output: () => output, exited };
